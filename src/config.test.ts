@@ -1,0 +1,54 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ConfigError, loadConfig } from './config.js';
+
+test('defaults describe a local SQLite install', () => {
+  const config = loadConfig({}, '/srv/mend');
+  assert.equal(config.port, 3000);
+  assert.equal(config.host, 'localhost');
+  assert.equal(config.dataDir, '/srv/mend/data');
+  assert.equal(config.databaseUrl, null);
+  assert.equal(config.baseUrl.href, 'http://localhost:3000/');
+  assert.equal(config.trustProxy, false);
+  assert.equal(config.secureCookies, false);
+  assert.deepEqual(config.argon2, { memoryKiB: 19456, timeCost: 2, parallelism: 1 });
+});
+
+test('settings are read from the environment', () => {
+  const config = loadConfig(
+    {
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      MEND_DATA_DIR: '/var/lib/mend',
+      DATABASE_URL: 'postgres://mend@db/mend',
+      MEND_BASE_URL: 'https://mend.example.org',
+      MEND_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1',
+      LOG_LEVEL: 'warn',
+    },
+    '/',
+  );
+  assert.equal(config.port, 8080);
+  assert.equal(config.databaseUrl, 'postgres://mend@db/mend');
+  assert.equal(config.secureCookies, true, 'HTTPS base URL turns on secure cookies');
+  assert.deepEqual(config.trustProxy, ['10.0.0.0/8', '127.0.0.1']);
+  assert.equal(loadConfig({ MEND_TRUST_PROXY: '2' }).trustProxy, 2);
+  assert.equal(loadConfig({ MEND_TRUST_PROXY: 'true' }).trustProxy, true);
+});
+
+test('invalid settings stop start-up with a message naming the setting', () => {
+  const cases: Array<[Record<string, string>, RegExp]> = [
+    [{ PORT: 'abc' }, /PORT must be a whole number/],
+    [{ PORT: '70000' }, /PORT must be between/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must start with postgres/],
+    [{ MEND_BASE_URL: 'localhost:3000' }, /MEND_BASE_URL must start with http/],
+    [{ MEND_BASE_URL: 'not a url' }, /MEND_BASE_URL must be an absolute URL/],
+    [{ MEND_BASE_URL: 'https://x.org/mend' }, /without a path/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
+    [{ MEND_TRUST_PROXY: 'yes please' }, /MEND_TRUST_PROXY/],
+    [{ MEND_ARGON2_MEMORY_KIB: '1024' }, /MEND_ARGON2_MEMORY_KIB must be between 19456/],
+    [{ MEND_SECURE_COOKIES: 'maybe' }, /MEND_SECURE_COOKIES/],
+  ];
+  for (const [env, message] of cases) {
+    assert.throws(() => loadConfig(env), (err: unknown) => err instanceof ConfigError && message.test(err.message));
+  }
+});

@@ -1,0 +1,121 @@
+import path from 'node:path';
+
+/**
+ * Mend's configuration, read once from environment variables. Every setting has a documented
+ * default (README, "Configuration"); an invalid value stops start-up with a message naming it.
+ */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** `postgres://…` to run on PostgreSQL; unset for the embedded SQLite database in `dataDir`. */
+  databaseUrl: string | null;
+  baseUrl: URL;
+  /** Passed to Fastify's `trustProxy`: false, true, a hop count, or a list of addresses/CIDRs. */
+  trustProxy: boolean | number | string[];
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Cookies get `Secure` (and the `__Host-` prefix) when Mend is served over HTTPS. */
+  secureCookies: boolean;
+  quickExitUrl: string;
+  /** Base64 key(s) for encryption at rest; unset means a key file in `dataDir`. */
+  encryptionKey: string | null;
+  /** argon2id cost; never below OWASP's minimum (m=19 MiB, t=2, p=1). */
+  argon2: { memoryKiB: number; timeCost: number; parallelism: number };
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const OWASP_MIN = { memoryKiB: 19456, timeCost: 2, parallelism: 1 };
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be a whole number, got "${raw}".`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}.`);
+  return value;
+}
+
+function url(name: string, raw: string, protocols: string[]): URL {
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be an absolute URL, got "${raw}".`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}, got "${raw}".`);
+  }
+  return parsed;
+}
+
+function trustProxy(raw: string | undefined): Config['trustProxy'] {
+  const value = raw?.trim() ?? '';
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const entry of list) {
+    if (!/^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(entry)) {
+      throw new ConfigError(
+        `MEND_TRUST_PROXY must be true, false, a number of proxy hops, or a comma-separated list of addresses; "${entry}" is none of these.`,
+      );
+    }
+  }
+  return list;
+}
+
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const host = env.HOST?.trim() || 'localhost';
+  const dataDir = path.resolve(cwd, env.MEND_DATA_DIR?.trim() || './data');
+
+  const rawDb = env.DATABASE_URL?.trim() || null;
+  if (rawDb !== null) url('DATABASE_URL', rawDb, ['postgres:', 'postgresql:']);
+
+  const baseUrl = url('MEND_BASE_URL', env.MEND_BASE_URL?.trim() || `http://localhost:${port}`, ['http:', 'https:']);
+  if (baseUrl.pathname !== '/' || baseUrl.search || baseUrl.hash) {
+    throw new ConfigError(`MEND_BASE_URL must be an origin without a path, like https://mend.example.org, got "${baseUrl.href}".`);
+  }
+
+  const logLevel = (env.LOG_LEVEL?.trim() || 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}".`);
+  }
+
+  const secureRaw = env.MEND_SECURE_COOKIES?.trim();
+  if (secureRaw && !['true', 'false'].includes(secureRaw)) {
+    throw new ConfigError(`MEND_SECURE_COOKIES must be true or false, got "${secureRaw}".`);
+  }
+  const secureCookies = secureRaw ? secureRaw === 'true' : baseUrl.protocol === 'https:';
+
+  const quickExitUrl = url('MEND_QUICK_EXIT_URL', env.MEND_QUICK_EXIT_URL?.trim() || 'https://www.wikipedia.org/', [
+    'http:',
+    'https:',
+  ]).href;
+
+  const argon2 = {
+    memoryKiB: integer(env, 'MEND_ARGON2_MEMORY_KIB', OWASP_MIN.memoryKiB, OWASP_MIN.memoryKiB, 4 * 1024 * 1024),
+    timeCost: integer(env, 'MEND_ARGON2_TIME_COST', OWASP_MIN.timeCost, OWASP_MIN.timeCost, 20),
+    parallelism: integer(env, 'MEND_ARGON2_PARALLELISM', OWASP_MIN.parallelism, 1, 16),
+  };
+
+  return {
+    port,
+    host,
+    dataDir,
+    databaseUrl: rawDb,
+    baseUrl,
+    trustProxy: trustProxy(env.MEND_TRUST_PROXY),
+    logLevel,
+    secureCookies,
+    quickExitUrl,
+    encryptionKey: env.MEND_ENCRYPTION_KEY?.trim() || null,
+    argon2,
+  };
+}

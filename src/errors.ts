@@ -1,0 +1,57 @@
+/**
+ * Every error a user or client can see, declared once with its stable code (the `error.code` of
+ * the API), HTTP status and plain-words message. Services and routes throw these by name.
+ */
+export const ERRORS = {
+  invalid_input: { status: 400, message: 'Some of what was sent is not valid. See the details.' },
+  malformed_json: { status: 400, message: 'The request body is not valid JSON.' },
+  weak_password: { status: 400, message: 'Please choose a stronger password.' },
+  unauthenticated: { status: 401, message: 'Please sign in to continue.' },
+  invalid_credentials: { status: 401, message: 'That email and password do not match an account.' },
+  forbidden: { status: 403, message: 'You are signed in, but this is not yours to do.' },
+  csrf_failed: {
+    status: 403,
+    message: 'This form expired or was sent from somewhere else. Please go back, reload the page and try again.',
+  },
+  not_found: { status: 404, message: 'There is nothing here, or it is not shared with you.' },
+  method_not_allowed: { status: 405, message: 'That method is not supported here.' },
+  email_taken: { status: 409, message: 'An account with that email already exists. Try signing in instead.' },
+  space_full: { status: 409, message: 'This space already has two partners.' },
+  already_member: { status: 409, message: 'You are already in this space.' },
+  conflict: { status: 409, message: 'That conflicts with the current state. Reload and try again.' },
+  body_too_large: { status: 413, message: 'What was sent is too large.' },
+  unsupported_media_type: { status: 415, message: 'Send JSON (Content-Type: application/json).' },
+  rate_limited: { status: 429, message: 'Too many attempts. Please wait a little and try again.' },
+  internal: { status: 500, message: 'Something went wrong on our side. Nothing you sent was lost; please try again.' },
+  unavailable: { status: 503, message: 'Mend is not ready yet. Please try again shortly.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** Field name → what is wrong with it, in words a person can act on. */
+export type ErrorDetails = Record<string, string>;
+
+export class MendError extends Error {
+  override name = 'MendError';
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: ErrorDetails,
+    message?: string,
+    /** Seconds until a rate-limited caller may try again. */
+    readonly retryAfter?: number,
+  ) {
+    super(message ?? ERRORS[code].message);
+    this.status = ERRORS[code].status;
+  }
+}
+
+export function fail(code: ErrorCode, details?: ErrorDetails, message?: string): never {
+  throw new MendError(code, details, message);
+}
+
+export function errorBody(error: MendError): { error: { code: string; message: string; details?: ErrorDetails } } {
+  return {
+    error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
+  };
+}

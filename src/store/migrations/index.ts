@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as foundation from './0001-foundation.js';
+
+/**
+ * Every migration Mend knows, in order. Names never change once released: the database records
+ * them, and a database that has run a migration not listed here is newer than this Mend.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001-foundation': foundation,
+};
