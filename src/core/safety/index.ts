@@ -1,0 +1,6 @@
+export * from './questions.js';
+export * from './validate.js';
+export * from './score.js';
+export * from './schedule.js';
+export * from './resources.js';
+export * from './messages.js';
