@@ -1,0 +1,75 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { AgreementLogFact } from './consistency.js';
+import { addDays } from './dates.js';
+import { milestones, MILESTONE_TITLES, type MilestoneFacts } from './milestones.js';
+
+const TODAY = '2025-04-30';
+const none: MilestoneFacts = { checkins: [], agreementsAcceptedOn: [], agreementLog: [], meetingDates: [], reassuranceAnsweredOn: [] };
+const days = (from: string, n: number, step = 1) => Array.from({ length: n }, (_, i) => addDays(from, i * step));
+const kept = (occurredOn: string, ok = true): AgreementLogFact => ({ occurredOn, kept: ok, reportedBy: 'self', status: 'confirmed' });
+const find = (facts: MilestoneFacts, key: string, partnerId?: string) =>
+  milestones(facts, TODAY).find((m) => m.key === key && m.partnerId === partnerId);
+
+test('no facts, no milestones; every milestone has warm words', () => {
+  assert.deepEqual(milestones(none, TODAY), []);
+  for (const title of Object.values(MILESTONE_TITLES)) assert.ok(title.length > 10);
+});
+
+test('check-in milestones per partner: first, a 7-day streak, thirty, and a day together', () => {
+  const a = [...days('2025-03-01', 3), ...days('2025-03-05', 8)].map((date) => ({ partnerId: 'a', date }));
+  const b = days('2025-03-10', 30, 1).map((date) => ({ partnerId: 'b', date }));
+  const facts = { ...none, checkins: [...a, ...b] };
+  assert.equal(find(facts, 'first_checkin', 'a')?.achievedOn, '2025-03-01');
+  assert.equal(find(facts, 'checkin_streak_7', 'a')?.achievedOn, '2025-03-11');
+  assert.equal(find(facts, 'checkins_30', 'a'), undefined);
+  assert.equal(find(facts, 'checkins_30', 'b')?.achievedOn, '2025-04-08');
+  assert.equal(find(facts, 'checked_in_together')?.achievedOn, '2025-03-10');
+});
+
+test('journey and agreement milestones come from their dates; future facts do not count yet', () => {
+  const facts: MilestoneFacts = {
+    ...none,
+    apologyDeliveredOn: '2025-02-01',
+    apologyAnsweredOn: '2025-02-03',
+    bothAcknowledgedOn: '2025-01-20',
+    agreementsAcceptedOn: ['2025-02-10', '2025-02-05'],
+    meetingDates: ['2025-02-07', '2025-02-14', '2025-02-21', '2025-02-28', '2025-05-02'],
+    reassuranceAnsweredOn: ['2025-06-01'],
+  };
+  const got = milestones(facts, TODAY).map((m) => [m.key, m.achievedOn]);
+  assert.deepEqual(got, [
+    ['trust_acknowledged', '2025-01-20'],
+    ['apology_delivered', '2025-02-01'],
+    ['apology_answered', '2025-02-03'],
+    ['first_agreement', '2025-02-05'],
+    ['first_meeting', '2025-02-07'],
+    ['four_meetings', '2025-02-28'],
+  ]);
+});
+
+test('two weeks with every agreement kept: both weeks logged, nothing missed', () => {
+  const log = [...days('2025-03-01', 10).map((d) => kept(d)), kept('2025-03-11', false), ...days('2025-03-12', 20).map((d) => kept(d))];
+  assert.equal(find({ ...none, agreementLog: log }, 'two_weeks_kept')?.achievedOn, '2025-03-25');
+  // Only one week of logging so far: not yet.
+  assert.equal(find({ ...none, agreementLog: days('2025-04-24', 7).map((d) => kept(d)) }, 'two_weeks_kept'), undefined);
+  // A disputed "kept" counts as the other partner saw it: missed.
+  const disputed = [...days('2025-03-01', 14).map((d) => kept(d)), { ...kept('2025-03-07'), status: 'disputed' as const }];
+  assert.equal(find({ ...none, agreementLog: disputed }, 'two_weeks_kept'), undefined);
+});
+
+test('property: no milestone is dated after today, and each key appears once per partner', () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.record({ partnerId: fc.constantFrom('a', 'b'), date: fc.integer({ min: -100, max: 30 }).map((n) => addDays(TODAY, n)) })),
+      fc.array(fc.integer({ min: -100, max: 30 }).map((n) => addDays(TODAY, n))),
+      (checkins, meetingDates) => {
+        const ms = milestones({ ...none, checkins, meetingDates }, TODAY);
+        assert.ok(ms.every((m) => m.achievedOn <= TODAY));
+        const keys = ms.map((m) => `${m.key}/${m.partnerId ?? ''}`);
+        assert.equal(new Set(keys).size, keys.length);
+      },
+    ),
+  );
+});

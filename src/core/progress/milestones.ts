@@ -1,0 +1,127 @@
+/**
+ * Small wins: milestones Mend celebrates, each computed from facts with the day it was reached.
+ * There is deliberately no milestone for forgiveness: Mend never makes forgiving a goal to hit.
+ */
+import { outcomeOf, type AgreementLogFact } from './consistency.js';
+import { dayNumber, dateFromDayNumber } from './dates.js';
+
+export type MilestoneKey =
+  | 'first_checkin'
+  | 'checkin_streak_7'
+  | 'checkins_30'
+  | 'checked_in_together'
+  | 'trust_acknowledged'
+  | 'apology_delivered'
+  | 'apology_answered'
+  | 'first_agreement'
+  | 'two_weeks_kept'
+  | 'first_meeting'
+  | 'four_meetings'
+  | 'reassurance_answered';
+
+export interface Milestone {
+  key: MilestoneKey;
+  title: string;
+  achievedOn: string;
+  /** Set for a partner's own milestone (check-ins); absent for the couple's shared ones. */
+  partnerId?: string;
+}
+
+export interface MilestoneFacts {
+  checkins: readonly { partnerId: string; date: string }[];
+  /** The day both partners had acknowledged that trust was broken (journey step 1). */
+  bothAcknowledgedOn?: string | null;
+  apologyDeliveredOn?: string | null;
+  apologyAnsweredOn?: string | null;
+  /** The days agreements became active (accepted by both). */
+  agreementsAcceptedOn: readonly string[];
+  /** Every log entry of the couple's agreements; counted as in the consistency score. */
+  agreementLog: readonly AgreementLogFact[];
+  meetingDates: readonly string[];
+  reassuranceAnsweredOn: readonly string[];
+}
+
+export const MILESTONE_TITLES: Record<MilestoneKey, string> = {
+  first_checkin: 'A first check-in — the first small step of many',
+  checkin_streak_7: 'Seven days of check-ins in a row',
+  checkins_30: 'Thirty check-ins: a habit of showing up',
+  checked_in_together: 'You both checked in on the same day',
+  trust_acknowledged: 'You both named what happened',
+  apology_delivered: 'The apology was given',
+  apology_answered: 'The apology was heard and answered',
+  first_agreement: 'Your first agreement, made together',
+  two_weeks_kept: 'Two weeks with every agreement kept',
+  first_meeting: 'Your first check-in meeting together',
+  four_meetings: 'Four check-in meetings: talking has become a habit',
+  reassurance_answered: 'A call for reassurance, answered',
+};
+
+const sortedUnique = (dates: Iterable<string>): string[] => [...new Set(dates)].sort();
+
+/** The day the first run of `length` consecutive dates is complete, if there is one. */
+function firstRunEnd(dates: readonly string[], length: number): string | undefined {
+  let run = 0;
+  let previous = Number.NaN;
+  for (const date of dates) {
+    const day = dayNumber(date);
+    run = day === previous + 1 ? run + 1 : 1;
+    previous = day;
+    if (run >= length) return date;
+  }
+  return undefined;
+}
+
+/**
+ * The first day D ending a fortnight [D−13, D] in which agreements were logged in both weeks and
+ * every logged occasion counts as kept; logging must have begun by D−13.
+ */
+function twoWeeksKept(log: readonly AgreementLogFact[], today: string): string | undefined {
+  const days = log
+    .filter((e) => e.occurredOn <= today)
+    .map((e) => ({ day: dayNumber(e.occurredOn), kept: outcomeOf(e).kept }));
+  if (days.length === 0) return undefined;
+  const first = Math.min(...days.map((d) => d.day));
+  for (let end = first + 13; end <= dayNumber(today); end++) {
+    const inWindow = days.filter((d) => d.day > end - 14 && d.day <= end);
+    const firstWeek = inWindow.some((d) => d.day <= end - 7);
+    const secondWeek = inWindow.some((d) => d.day > end - 7);
+    if (firstWeek && secondWeek && inWindow.every((d) => d.kept)) return dateFromDayNumber(end);
+  }
+  return undefined;
+}
+
+export function milestones(facts: MilestoneFacts, today: string): Milestone[] {
+  const out: Milestone[] = [];
+  const add = (key: MilestoneKey, achievedOn: string | null | undefined, partnerId?: string) => {
+    if (!achievedOn || achievedOn > today) return;
+    out.push(partnerId === undefined ? { key, title: MILESTONE_TITLES[key], achievedOn } : { key, title: MILESTONE_TITLES[key], achievedOn, partnerId });
+  };
+
+  const byPartner = new Map<string, string[]>();
+  for (const c of facts.checkins) {
+    if (c.date > today) continue;
+    byPartner.set(c.partnerId, [...(byPartner.get(c.partnerId) ?? []), c.date]);
+  }
+  for (const [partnerId, raw] of byPartner) {
+    const dates = sortedUnique(raw);
+    add('first_checkin', dates[0], partnerId);
+    add('checkin_streak_7', firstRunEnd(dates, 7), partnerId);
+    add('checkins_30', dates[29], partnerId);
+  }
+  if (byPartner.size >= 2) {
+    const [a, b] = [...byPartner.values()].map((d) => new Set(d));
+    add('checked_in_together', sortedUnique(a!).find((d) => b!.has(d)));
+  }
+
+  add('trust_acknowledged', facts.bothAcknowledgedOn);
+  add('apology_delivered', facts.apologyDeliveredOn);
+  add('apology_answered', facts.apologyAnsweredOn);
+  add('first_agreement', sortedUnique(facts.agreementsAcceptedOn)[0]);
+  add('two_weeks_kept', twoWeeksKept(facts.agreementLog, today));
+  const meetings = sortedUnique(facts.meetingDates.filter((d) => d <= today));
+  add('first_meeting', meetings[0]);
+  add('four_meetings', meetings[3]);
+  add('reassurance_answered', sortedUnique(facts.reassuranceAnsweredOn)[0]);
+
+  return out.sort((x, y) => (x.achievedOn === y.achievedOn ? 0 : x.achievedOn < y.achievedOn ? -1 : 1));
+}
