@@ -1,0 +1,143 @@
+/**
+ * Rules for apologies: which parts of a full apology are present, and which phrases turn an
+ * apology into a non-apology. Responsibility and an offer of repair matter most
+ * (Lewicki, Polin & Lount, 2016), so the builder's guidance leads with them (see guidance.ts).
+ */
+import type { ApologyComponent } from '../apology-components.js';
+import { before, type Rule } from './text.js';
+
+/** Types of non-apology findings; any one of them makes `nonApology` true. */
+export const NON_APOLOGY_TYPES = [
+  'conditional',
+  'sorry-you-feel',
+  'justification',
+  'passive',
+  'blame-shifting',
+  'minimising',
+  'demanding',
+] as const;
+
+/** "… if I hurt you" or "… but only because" — the part after it does not count as a component. */
+const HEDGED = /\b(?:if|unless|but only because|only because)\b[^.!?]*$/;
+const NEGATED = /\b(?:not|n't|never|didn't mean to|did not mean to|didn't want to|did not want to)\s+(?:want to\s+|mean to\s+|to\s+)?$/;
+
+function plain(folded: string, start: number): boolean {
+  const head = before(folded, start);
+  return !HEDGED.test(head) && !NEGATED.test(head);
+}
+
+interface ComponentRule {
+  component: ApologyComponent;
+  pattern: RegExp;
+  accept?: (folded: string, start: number) => boolean;
+}
+
+const WRONGS =
+  'lied|cheated|broke|betrayed|deceived|hid|hurt|kept|read|went behind|was unfaithful|was wrong|forgot|yelled|shouted|stole|took|chose|snooped|spent|lost|ignored|left|humiliated|misled|disrespected|shattered|crossed|abandoned|insulted|embarrassed|let you down|used|violated|did this|did that|did lie|did cheat|said';
+
+const COMPONENT_RULES: readonly ComponentRule[] = [
+  {
+    component: 'regret',
+    pattern:
+      /\b(?:sorry|apologi[sz](?:e|es|ed|ing)|apology|regret|regrets|remorse|feel (?:terrible|awful|so bad|bad|sick|ashamed)|i'm ashamed|i am ashamed|wish i (?:had(?:n't| not)|could take))\b/g,
+  },
+  {
+    component: 'responsibility',
+    pattern: new RegExp(
+      `\\b(?:it was (?:all\\s+)?my (?:fault|choice|doing|decision)|(?:that|it|this)(?:'s| is| was) on me|my (?:fault|responsibility|choice)\\b|i take (?:full\\s+|complete\\s+)?responsibility|i own (?:it|that|this|what i did)|i was wrong|(?:that|it) was wrong (?:of me)?|wrong of me|there(?:'s| is) no excuse|i have no excuse|i(?:'m| am) not going to make excuses|i won't make excuses|i shouldn't have|i should not have|i should have (?:told|been|said|asked|come)|(?:what|the things|the lies|everything) i (?:did|told|said|hid|put you through)|i (?:have |'ve )?(?:${WRONGS})\\b|(?:regret|sorry for|apologi[sz]e for) (?:\\w+ing\\b|my\\b)|i did this)`,
+      'g',
+    ),
+    accept: plain,
+  },
+  {
+    component: 'impact',
+    pattern:
+      /\b(?:(?:made|make|left) you (?:feel|doubt|question|afraid|scared|lonely|alone|feeling)|you (?:felt|must have felt|must feel|were (?:so\s+)?(?:alone|scared|humiliated|hurt|worried|afraid)|waited up|couldn't trust|can't trust|lost sleep|cried)|(?:i|it|this|that|what i did) (?:has |have |'ve |really |deeply )?hurt you|hurt you\b|how (?:much|deeply|badly) (?:i\s+|this\s+|it\s+)?(?:hurt|pain|stress|damage)|(?:pain|stress|hurt|damage|harm|worry|shame|doubt) (?:i|it|this|that) (?:caused|has caused|brought)|caused you|broke your (?:heart|trust|sense)|shattered your|your sense of (?:safety|security|trust)|(?:because|cost you) of me|what (?:it|this) (?:did|has done|did) to you)/g,
+    accept: plain,
+  },
+  {
+    component: 'change',
+    pattern:
+      /\b(?:from now on|going forward|from today|in (?:the )?future|next (?:time|year|month|week)|never again|i promise|i won't|i will not|i'm going to|i am going to|i've ended|i have ended|i've stopped|i have stopped|i've started|i have started|i've blocked|i'm seeing (?:a|someone)|i've booked|i will (?!(?:do whatever|do anything|make (?:it|this|things) (?:up|right)|try to make))\w+|i'll (?!(?:do whatever|do anything|make (?:it|this|things) (?:up|right)|try to make))\w+)/g,
+    accept: (f, s) => plain(f, s) && !/\b(?:let's|let us|can we|and)\s+$/.test(before(f, s)),
+  },
+  {
+    component: 'repair',
+    pattern:
+      /\b(?:make (?:it|this|things) (?:up to you|right)|make amends|make up for|what can i do|how can i (?:make|help|show|fix|repair|start)|is there anything i can do|anything i can do|tell me what (?:would help|helps|i can do|you need)|what (?:would help|you need from me)|whatever (?:you need|helps|it takes|i can)|pay (?:you\s+)?back|repair(?:ing)?\b|help you (?:heal|feel)|earn (?:back\s+)?your trust|rebuild (?:your|the|our) trust|i'll do anything|i will do anything)/g,
+  },
+  {
+    component: 'forgiveness',
+    pattern:
+      /\b(?:(?:hope|wish|pray)(?: that)?(?: one day| someday| in time| eventually)? you (?:can|could|will|might|may)(?: one day| someday| in time| eventually)? forgive|(?:will|would|could|can) you (?:ever\s+|one day\s+|please\s+)?forgive|if you (?:could|can|are ever able to|ever feel able to) forgive|your forgiveness|ask(?:ing)? (?:for )?(?:you )?(?:for )?(?:your )?forgiveness|if you are ever able|when(?:ever)? you(?:'re| are) ready to forgive)/g,
+  },
+];
+
+export function detectComponents(folded: string): Record<ApologyComponent, boolean> {
+  const found: Record<ApologyComponent, boolean> = {
+    regret: false,
+    responsibility: false,
+    impact: false,
+    change: false,
+    repair: false,
+    forgiveness: false,
+  };
+  for (const rule of COMPONENT_RULES) {
+    if (found[rule.component]) continue;
+    const re = rule.pattern;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(folded)) !== null) {
+      if (!rule.accept || rule.accept(folded, m.index)) {
+        found[rule.component] = true;
+        break;
+      }
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  }
+  return found;
+}
+
+export const NON_APOLOGY_RULES: readonly Rule[] = [
+  {
+    type: 'conditional',
+    pattern:
+      /\b(?:sorry|apologi[sz]e)\s+if\b|\bif (?:i|my|anything|that|what i|something i)\b[^.!?]{0,60}?\b(?:i(?:'m| am) sorry|i apologi[sz]e|sorry)\b/g,
+    explanation: '"Sorry if" makes the hurt sound uncertain; naming what you did shows you know it happened.',
+  },
+  {
+    type: 'sorry-you-feel',
+    pattern: /\bsorry (?:that )?you(?:'re|'ve| are| were| feel| felt| got| took| see| found| think| have been)\b/g,
+    explanation: 'This puts the focus on your partner\'s feelings rather than on what you did, and may sound like it is their reaction that is the problem.',
+  },
+  {
+    type: 'justification',
+    pattern:
+      /\b(?:sorry|apologi[sz]e[ds]?|regret(?: it)?)\b[^.!?]{0,50}?,?\s+but\b|\bbut (?:only )?because\b|\bbut i had my reasons\b|\bi had my reasons\b|\byou have to understand\b|\bit's not like you(?:'re| are| were)\b/g,
+    explanation: 'A "but" after sorry can cancel the apology; the reasons can wait for another conversation.',
+  },
+  {
+    type: 'passive',
+    pattern:
+      /\b(?:mistakes|things|words|feelings|it|lies)\s+(?:were|was|got|have been)\s+(?:made|said|done|hurt|broken)\b|\b(?:mistakes|things)\s+happened\b|\bthings got out of hand\b|\beverything that happened\b|\bwhat happened happened\b|\bit just happened\b/g,
+    explanation: 'Passive wording leaves out who did it; "I did …" shows you take it on.',
+  },
+  {
+    type: 'blame-shifting',
+    pattern:
+      /\byou (?:kept|made me|drove me|pushed me|forced me|provoked me|started it|left me no choice|gave me no choice)\b|\bif you (?:had(?:n't| not)|hadn't|were(?:n't| not)|would(?:n't| not)|had just|had only|didn't)\b|\bbecause you (?:were|kept|didn't|never|always|wouldn't)\b|\byou were (?:overreacting|ignoring|yelling|shouting|so distant|distant|never there|always)\b|\byou(?:'re| are) not (?:perfect|innocent|blameless)\b|\bit takes two\b|\byou\s+\w+ing too\b|\byou (?:were|did) too\b/g,
+    explanation: 'This may move the blame onto your partner; an apology lands when it stays with your own part.',
+  },
+  {
+    type: 'minimising',
+    pattern:
+      /\b(?:it was|it's|that was|this was|it is)\s+(?:just|only)\b|\b(?:just|only) (?:a|one|some|a few|the one) (?:kiss|lunch|drink|text|texts|message|messages|joke|coffee|time|night|chat|photo|few)\b|\bnot (?:a|that|such a) big (?:a )?deal\b|\bwasn't (?:that|so) (?:bad|serious|big)\b|\bdidn't mean anything\b|\bnothing (?:really\s+)?happened\b|\b(?:everyone|everybody|all men|all women|lots of people|most people) (?:does|did|do|lies|lie|cheats|cheat|has done)\b|\boverreacting\b|\bnot that serious\b|\bno big deal\b|\bblow(?:ing|n)? (?:it|this) out of proportion\b|\bsuch a big deal\b/g,
+    explanation: 'This may sound as if the hurt is smaller than it is; letting it be as big as it feels to your partner helps.',
+  },
+  {
+    type: 'demanding',
+    pattern:
+      /\b(?:now\s+)?you (?:need|have|must|should|ought|got) to (?:forgive|move on|get over|let (?:it|this) go|stop bringing|trust me again)\b|\bcan (?:we|you) (?:just\s+)?(?:stop talking about|move on|go back to normal|put (?:it|this) behind|drop it|forget (?:it|about it))\b|\blet's (?:just\s+)?(?:move on|put (?:it|this) behind|forget (?:it|about it)|not talk about)\b|\bnever bring (?:it|this) up again\b|\bget over it\b|\bdrop it\b|\bi've said (?:i'm\s+)?sorry\b|\bi (?:already\s+)?apologi[sz]ed(?: already)?\b[^.!?]{0,30}?\b(?:so|now|can we|enough)\b|\bi said sorry\b[^.!?]{0,20}?\b(?:now|so|what more|enough)\b|\bwhat more do you want\b|\bhow many times do i have to\b/g,
+    explanation: 'Forgiveness and closure can only be given freely; asking, not expecting, leaves your partner room to heal.',
+  },
+];

@@ -1,0 +1,201 @@
+/**
+ * Rules for messages to or about the partner: what may land as criticism, blame, contempt or
+ * shutting the other down. Each rule names the words that triggered it and says, kindly, why.
+ */
+import {
+  CHARACTER_ADJECTIVES,
+  HURT,
+  INSULT_NOUNS,
+  NEVER_WARM_VERBS,
+  SINCERE,
+  WARM,
+  alternation,
+} from './lexicon.js';
+import { after, before, type Rule } from './text.js';
+
+/** The message finding types; every one of them makes a message harsh. */
+export const MESSAGE_FINDING_TYPES = [
+  'absolute',
+  'character',
+  'insult',
+  'blame',
+  'contempt',
+  'sarcasm',
+  'command',
+] as const;
+
+export type MessageFindingType = (typeof MESSAGE_FINDING_TYPES)[number];
+
+const NEVER_WARM = new RegExp(`^\\s*(?:${alternation(NEVER_WARM_VERBS)})\\b`);
+const NEGATED = /(?:\bnot|n't|\bnever|\bno)\s+(?:all\s+|really\s+|entirely\s+)?$/;
+const SELF_SUBJECT = /\b(?:i|we|i'll|i will|i just|i'd|let me|to)\s+$/;
+
+/** The sentence so far is empty or only softeners, so the match opens an imperative. */
+function opensSentence(folded: string, start: number): boolean {
+  return /^[\s,"'(-]*(?:(?:just|now|so|and|oh|please|then|ok|okay|well|whatever|seriously|honestly|look|listen|you know what|god|jesus|no)[\s,!]*)*$/.test(
+    before(folded, start),
+  );
+}
+
+/** "You always …" is warm when the sentence is about something loving. */
+function accusingAbsolute(folded: string, start: number, end: number, m: RegExpExecArray): boolean {
+  const word = m[1] ?? '';
+  const rest = after(folded, end);
+  if (word === 'never' || word === 'rarely') return !NEVER_WARM.test(rest);
+  const sentence = before(folded, start) + folded.slice(start, end) + rest;
+  return !WARM.test(sentence);
+}
+
+// Who a name or judgement is aimed at: the last subject marker before it in the sentence wins.
+const SUBJECT_MARKERS =
+  /\b(?:i'm|i am|i was|i've been|i have been|i feel|i felt|i look|i looked|i sound|i seem|i acted|i behaved|myself|my|he's|she's|he is|she is|he was|she was|they're|they are|it's|it is|it was|that's|that is|that was|this is|this was|you're|you are|you were|you've been|you have been|you look|you sound|you seem|you act|you acted|you're being|you are being|you'll always be|you will always be|you can be|you become|you became|your|yourself|calling me|call me|called me)\b/g;
+const FRAGMENT =
+  /^[\s,"'(-]*(?:(?:so|such|absolutely|completely|totally|really|just|utterly|how|a|an|what|and|truly|simply|plain|pure|too|very|always|an absolute|a complete|a total|total|complete|the|most|the most|such a|what an?|oh|wow|god|honestly|seriously)[\s,]+)*$/;
+
+function aimedAtPartner(folded: string, start: number, end: number): boolean {
+  const head = before(folded, start);
+  let last: RegExpExecArray | null = null;
+  let m: RegExpExecArray | null;
+  SUBJECT_MARKERS.lastIndex = 0;
+  while ((m = SUBJECT_MARKERS.exec(head)) !== null) last = m;
+  if (last) {
+    const gap = head.slice(last.index + last[0].length);
+    const marker = last[0];
+    if (marker.startsWith('you') || marker === 'your') return gap.length <= 40;
+    // Close to "I'm", "my", "it was" …: the writer is talking about themselves or something else.
+    if (gap.length <= 30 && !/[,;:]/.test(gap)) return false;
+  }
+  if (/\bsuch an?\s+$/.test(head) && !/\b(?:i'm|i am|i was|i feel|i felt|like)\s+such an?\s+$/.test(head)) return true;
+  if (/^\s+(?:as|like)\s+you\b/.test(after(folded, end))) return true;
+  return FRAGMENT.test(head);
+}
+
+const INSULT_RE = new RegExp(`\\b(?:${alternation(INSULT_NOUNS)})s?\\b`, 'g');
+const CHARACTER_RE = new RegExp(`\\b(?:${alternation(CHARACTER_ADJECTIVES)})\\b`, 'g');
+
+export const MESSAGE_RULES: readonly Rule[] = [
+  // — absolutes about the partner —
+  {
+    type: 'absolute',
+    pattern: /\byou(?:'re| are)?\s+(always|never|constantly|forever|rarely)\b/g,
+    explanation:
+      '"Always" and "never" about your partner may land as a verdict on who they are; one specific moment is easier to hear.',
+    accept: accusingAbsolute,
+  },
+  // — character and names —
+  {
+    type: 'insult',
+    pattern: INSULT_RE,
+    explanation: 'A name like this may land as an attack on who your partner is, and the hurt behind it can get lost.',
+    accept: aimedAtPartner,
+  },
+  {
+    type: 'character',
+    pattern: CHARACTER_RE,
+    explanation: 'This may land as a judgement of your partner\'s character; describing what they did and how it affected you is easier to hear.',
+    accept: aimedAtPartner,
+  },
+  {
+    type: 'character',
+    pattern:
+      /\byou(?:'re| are)\s+(?:so\s+|just\s+|completely\s+|totally\s+)?incapable of\b|\byou can(?:'t|not) be trusted\b|\byou only (?:care|think) (?:about|of) (?:yourself|your\s+\w+|you)\b|\byou don't (?:even\s+)?care about (?:anyone|anybody|anything|me|us|how i feel|my feelings)\b|\byou blame (?:everyone|everybody|others|anyone)\b|\byou(?:'re| are) (?:so\s+)?full of (?:yourself|it)\b/g,
+    explanation: 'This may land as a judgement of your partner\'s character; describing what they did and how it affected you is easier to hear.',
+  },
+  // — blame —
+  {
+    type: 'blame',
+    pattern: /\b(?:all\s+)?your\s+(?:fault|doing)\b/g,
+    explanation: 'This may land as blame, which usually makes people defend themselves rather than listen.',
+    accept: (f, s) => !NEGATED.test(before(f, s)),
+  },
+  {
+    type: 'blame',
+    pattern: /\bbecause of you\b/g,
+    explanation: 'This may land as blame for how you feel; saying what you feel and need keeps the door open.',
+    accept: (f, _s, e) => HURT.test(after(f, e)),
+  },
+  {
+    type: 'blame',
+    pattern:
+      /\byou\s+(?:ruined|destroyed|wrecked|killed|shattered|poisoned|screwed up|messed up|blew up|tore apart|threw away)\s+(?:everything|us\b|it all|our\b|my\b|this family|the family|this marriage|the marriage|what we had|me\b)|\byou did this(?: to (?:me|us|our\s+\w+))?\b|\byou brought (?:this|it) on yourself\b|\byou (?:started|caused) (?:it|this|all this|all of this)\b/g,
+    explanation: 'This may land as blame, which usually makes people defend themselves rather than listen.',
+  },
+  {
+    type: 'blame',
+    pattern: /\byou(?: have)? (?:made|make) me\b/g,
+    explanation: 'This puts your feelings in your partner\'s hands and may land as blame; "I feel … when …" says the same thing more gently.',
+    accept: (f, _s, e) => {
+      const rest = after(f, e);
+      return !WARM.test(rest) && !/^\s+sick\b/.test(rest);
+    },
+  },
+  {
+    type: 'blame',
+    pattern: /\byou(?:'re| are)\s+(?:the\s+(?:reason|cause)|the one (?:who|that))\b/g,
+    explanation: 'This may land as blame, which usually makes people defend themselves rather than listen.',
+    accept: (f, _s, e) => !WARM.test(after(f, e)),
+  },
+  // — contempt —
+  {
+    type: 'contempt',
+    pattern:
+      /\byou disgust me\b|\byou make me sick\b|\bi can(?:'t|not) stand (?:you|the sight of you|looking at you)\b|\bi hate you\b|\byou(?:'re| are) dead to me\b|\bcan(?:'t|not) (?:even\s+)?look at you\b|\bsick (?:and tired )?of you\b|\bi'm done with you\b|\bwho (?:would|could) (?:ever\s+)?(?:want|love|trust)(?: to be with)? you\b|\bnobody (?:could|would|will) (?:ever\s+)?(?:love|want|trust|stand|put up with)\b|\bwhat kind of (?:a\s+)?(?:person|man|woman|husband|wife|partner|father|mother|human|parent)\b(?!\s+(?:do i|i want|i'd like|do you want|would you like))|\byou(?:'re| are) just like your (?:mother|father|mum|mom|dad|ex|brother|sister|parents)\b|\b(?:typical|classic) you\b|\bget over yourself\b|\bnobody asked (?:you|for your)\b|\bi can't believe i (?:married|ended up with|chose)\b/g,
+    explanation: 'This may land as contempt, which tends to hurt the most and make it hardest to feel safe with each other.',
+  },
+  {
+    type: 'contempt',
+    pattern: /\b(?:grow up|whatever)\b(?=\s*(?:[.!,]|$))/g,
+    explanation: 'This may land as contempt, which tends to hurt the most and make it hardest to feel safe with each other.',
+    accept: (f, s) => opensSentence(f, s) && !/\b(?:you|i)\b/.test(before(f, s)),
+  },
+  // — sarcasm and mockery —
+  {
+    type: 'sarcasm',
+    pattern:
+      /\boh,?\s+(?:sure|great|wonderful|perfect|brilliant|please|right|yeah|joy|goody)\b|\byeah,?\s+(?:right|sure)\b|\bsure,?\s+whatever\b|\bwhatever you say\b|\b(?:nice|good|kind|sweet|big|decent|generous)\s+of\s+you\s+to\s+(?:finally|actually|bother|even|grace)\b|\breal(?:ly)?\s+(?:mature|classy|smooth|cute|funny|adult)\b(?!\s+(?:conversation|talk))|\b(?:gee|wow),?\s+(?:thanks|thank you|what a|great|nice|so)\b|\bthanks?(?: you)?\s+(?:a lot\s+|so much\s+)?for\s+nothing\b|\bshould i (?:throw you a (?:party|parade)|give you a (?:medal|prize|trophy)|be grateful|clap)\b|\b(?:want|deserve|get|expect|earn)s?\s+a\s+(?:medal|gold star|trophy|prize|parade|cookie|pat on the back)\b|\bcongratulations?\b[^.!?]{0,40}\b(?:finally|managed|actually|remembered|another)\b|\b(?:well|good|great) (?:done|job),?\s+(?:you|another|again|for finally)\b|\b(?:big|what a|such a|no|there's a) (?:surprise|shock|shocker)\b|\bof course you (?:did|do|would|forgot|didn't|don't|were|are|had|will|couldn't|wouldn't|won't)\b|\bwhy am i (?:even\s+)?surprised\b|\bi'm not even surprised\b|\bwho knew\b/g,
+    explanation: 'Sarcasm may land as mockery; saying plainly what hurt gives your partner something they can answer.',
+  },
+  {
+    type: 'sarcasm',
+    pattern: /\bthanks?(?: you)?\s+(?:a lot\s+|so much\s+)?for\s+(?:finally|actually|deciding|bothering|remembering)\b/g,
+    explanation: 'Sarcasm may land as mockery; saying plainly what hurt gives your partner something they can answer.',
+    accept: (f) => !SINCERE.test(f),
+  },
+  {
+    type: 'sarcasm',
+    pattern: /\blike you (?:were|'d|would|ever|even|actually|really|care|could|did|do|are|have)\b/g,
+    explanation: 'Sarcasm may land as mockery; saying plainly what hurt gives your partner something they can answer.',
+    accept: (f, s) => !/\b(?:feel|feels|felt|seem|seems|seemed|look|looks|looked|sound|sounds|sounded|just|much|if|not)\s+$/.test(before(f, s)),
+  },
+  {
+    type: 'sarcasm',
+    pattern: /\bwhat a (?:great|wonderful|fantastic|perfect|amazing|brilliant|lovely|fine) (?:husband|wife|partner|father|mother|man|woman|job|friend|person)\b/g,
+    explanation: 'Sarcasm may land as mockery; saying plainly what hurt gives your partner something they can answer.',
+    accept: (f, s, e) => /\b(?:wow|oh|yeah|turned out|you are not|you're not)\b/.test(before(f, s) + after(f, e)),
+  },
+  {
+    type: 'sarcasm',
+    pattern: /\bfor once\b/g,
+    explanation: '"For once" may land as a dig at every other time; asking for one specific thing is easier to hear.',
+    accept: (f, s, e) => /\byou\b/.test(before(f, s) + after(f, e)) || opensSentence(f, s),
+  },
+  // — commands that shut the other down —
+  {
+    type: 'command',
+    pattern: /\bshut\s+up\b/g,
+    explanation: 'Telling your partner to stop talking may shut the conversation down; asking for a pause keeps it open.',
+    accept: (f, s) => !SELF_SUBJECT.test(before(f, s)),
+  },
+  {
+    type: 'command',
+    pattern:
+      /\b(?:be quiet|get out|go away|leave me alone|stop (?:talking|whining|crying|complaining|nagging|moaning|lying to me)|don't (?:even\s+)?(?:talk|speak|text|call|touch|look at)(?: to)? me|don't you dare|go cry\b|spare me|back off|drop it|get lost|go to hell|piss off|keep your mouth shut|not another word)\b/g,
+    explanation: 'This may land as an order that shuts your partner out; asking for a pause ("I need a break until after dinner") keeps the door open.',
+    accept: (f, s) => opensSentence(f, s),
+  },
+  {
+    type: 'command',
+    pattern: /\bget out of my (?:sight|face|house|life|way)\b/g,
+    explanation: 'This may land as an order that shuts your partner out; asking for a pause ("I need a break until after dinner") keeps the door open.',
+  },
+];

@@ -1,0 +1,131 @@
+/**
+ * Text helpers shared by the rules. Rules match against a *folded* copy of the text that has
+ * exactly the same length as the original (lower case, straight apostrophes and quotes), so a
+ * match index is also an offset into what the user wrote.
+ */
+import type { CoachFinding } from './types.js';
+
+const FOLD: Record<string, string> = {
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201A': "'",
+  '\u201B': "'",
+  '\u2032': "'",
+  '\u02BC': "'",
+  '\u0060': "'",
+  '\u00B4': "'",
+  '\u201C': '"',
+  '\u201D': '"',
+  '\u201E': '"',
+  '\u00A0': ' ',
+  '\u2013': '-',
+  '\u2014': '-',
+};
+
+/** Same-length, case- and apostrophe-folded copy of `text`. */
+export function fold(text: string): string {
+  let out = '';
+  let plain = 0; // start of the current run of characters that need no folding
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 97 && code <= 122) continue; // a-z: common case, nothing to do
+    const ch = text[i] as string;
+    let folded = FOLD[ch];
+    if (folded === undefined) {
+      if (code >= 65 && code <= 90) folded = String.fromCharCode(code + 32);
+      else if (code > 127 && (code < 0xd800 || code > 0xdfff)) {
+        // Only keep a lower-case form that does not change the length (e.g. not "İ").
+        const lower = ch.toLowerCase();
+        if (lower.length === 1 && lower !== ch) folded = lower;
+      }
+    }
+    if (folded !== undefined) {
+      out += text.slice(plain, i) + folded;
+      plain = i + 1;
+    }
+  }
+  return plain === 0 ? text : out + text.slice(plain);
+}
+
+const SENTENCE_END = /[.!?;\n]/;
+
+/** Start offset of the sentence that contains `index`. */
+export function sentenceStart(folded: string, index: number): number {
+  let i = index - 1;
+  while (i >= 0 && !SENTENCE_END.test(folded[i] as string)) i--;
+  return i + 1;
+}
+
+/** End offset (exclusive, before the punctuation) of the sentence that contains `index`. */
+export function sentenceEnd(folded: string, index: number): number {
+  let i = index;
+  while (i < folded.length && !SENTENCE_END.test(folded[i] as string)) i++;
+  return i;
+}
+
+/** The folded text of the sentence before `index` (from its start up to `index`). */
+export function before(folded: string, index: number): string {
+  return folded.slice(sentenceStart(folded, index), index);
+}
+
+/** The folded text of the sentence after `index` (from `index` to its end). */
+export function after(folded: string, index: number): string {
+  return folded.slice(index, sentenceEnd(folded, index));
+}
+
+export function makeFinding(
+  text: string,
+  type: string,
+  start: number,
+  end: number,
+  explanation: string,
+): CoachFinding {
+  return { type, start, end, excerpt: text.slice(start, end), explanation };
+}
+
+/**
+ * Orders findings by position and drops a finding of the same type that overlaps one already
+ * kept, so one phrase is explained once.
+ */
+export function tidyFindings(findings: CoachFinding[]): CoachFinding[] {
+  const sorted = [...findings].sort(
+    (a, b) => a.start - b.start || b.end - a.end || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0),
+  );
+  const kept: CoachFinding[] = [];
+  for (const f of sorted) {
+    const clash = kept.some((k) => k.type === f.type && f.start < k.end && k.start < f.end);
+    if (!clash) kept.push(f);
+  }
+  return kept;
+}
+
+/** A rule: a global pattern on the folded text, and an optional check of its context. */
+export interface Rule {
+  type: string;
+  pattern: RegExp;
+  explanation: string;
+  /** Return false to skip this match (e.g. it is negated or warm). */
+  accept?: (folded: string, start: number, end: number, match: RegExpExecArray) => boolean;
+}
+
+/** Runs rules over `text` and returns their findings (unsorted). */
+export function applyRules(text: string, folded: string, rules: readonly Rule[]): CoachFinding[] {
+  const out: CoachFinding[] = [];
+  for (const rule of rules) {
+    const re = rule.pattern;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(folded)) !== null) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const start = m.index;
+      const end = start + m[0].length;
+      if (!rule.accept || rule.accept(folded, start, end, m)) {
+        out.push(makeFinding(text, rule.type, start, end, rule.explanation));
+      }
+    }
+  }
+  return out;
+}

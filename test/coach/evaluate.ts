@@ -1,0 +1,83 @@
+/** Loads the coach corpus and scores the analyser on one part of it (dev or held-out). */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { APOLOGY_COMPONENTS, type ApologyComponent } from '../../src/core/apology-components.js';
+import { analyzeAgreement, analyzeApology, analyzeMessage } from '../../src/core/coach/index.js';
+import { accuracy, binaryScores, type BinaryScores } from '../../src/core/coach/eval-metrics.js';
+
+export type CorpusPart = 'dev' | 'heldout';
+
+interface MessageRow { text: string; harsh: boolean }
+interface ApologyRow { text: string; nonApology: boolean; components: Record<ApologyComponent, boolean> }
+interface AgreementRow { text: string; vague: boolean }
+
+export interface Miss { kind: string; text: string; expected: unknown; got: unknown }
+
+export interface Evaluation {
+  part: CorpusPart;
+  counts: { messages: number; apologies: number; agreements: number };
+  harsh: BinaryScores;
+  nonApology: BinaryScores;
+  vague: BinaryScores;
+  components: Record<ApologyComponent, number>;
+  /** Mean of the six per-component accuracies. */
+  componentMean: number;
+  misses: Miss[];
+}
+
+const CORPUS = fileURLToPath(new URL('./corpus/', import.meta.url));
+
+function load<T>(name: string, part: CorpusPart): T[] {
+  return readFileSync(`${CORPUS}${name}.${part}.jsonl`, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as T);
+}
+
+export function evaluate(part: CorpusPart): Evaluation {
+  const messages = load<MessageRow>('messages', part);
+  const apologies = load<ApologyRow>('apologies', part);
+  const agreements = load<AgreementRow>('agreements', part);
+  const misses: Miss[] = [];
+
+  const harshPairs = messages.map((r) => {
+    const got = analyzeMessage(r.text);
+    if (got.harsh !== r.harsh) misses.push({ kind: 'message', text: r.text, expected: r.harsh, got: got.findings.map((f) => `${f.type}:${f.excerpt}`) });
+    return [got.harsh, r.harsh] as const;
+  });
+
+  const apologyResults = apologies.map((r) => ({ row: r, got: analyzeApology(r.text) }));
+  const naPairs = apologyResults.map(({ row, got }) => {
+    const wrong = APOLOGY_COMPONENTS.filter((c) => got.components[c] !== row.components[c]);
+    if (got.nonApology !== row.nonApology || wrong.length > 0) {
+      misses.push({
+        kind: 'apology',
+        text: row.text,
+        expected: { nonApology: row.nonApology, wrong: wrong.map((c) => `${c}=${row.components[c]}`) },
+        got: got.findings.map((f) => `${f.type}:${f.excerpt}`),
+      });
+    }
+    return [got.nonApology, row.nonApology] as const;
+  });
+  const components = Object.fromEntries(
+    APOLOGY_COMPONENTS.map((c) => [c, accuracy(apologyResults.map(({ row, got }) => [got.components[c], row.components[c]] as const))]),
+  ) as Record<ApologyComponent, number>;
+  const componentMean = APOLOGY_COMPONENTS.reduce((sum, c) => sum + components[c], 0) / APOLOGY_COMPONENTS.length;
+
+  const vaguePairs = agreements.map((r) => {
+    const got = analyzeAgreement(r.text);
+    if (got.vague !== r.vague) misses.push({ kind: 'agreement', text: r.text, expected: r.vague, got: got.findings.map((f) => `${f.type}:${f.excerpt}`) });
+    return [got.vague, r.vague] as const;
+  });
+
+  return {
+    part,
+    counts: { messages: messages.length, apologies: apologies.length, agreements: agreements.length },
+    harsh: binaryScores(harshPairs),
+    nonApology: binaryScores(naPairs),
+    vague: binaryScores(vaguePairs),
+    components,
+    componentMean,
+    misses,
+  };
+}
