@@ -19,6 +19,8 @@ export interface Config {
   quickExitUrl: string;
   /** Base64 key(s) for encryption at rest; unset means a key file in `dataDir`. */
   encryptionKey: string | null;
+  /** Base64 key for the look-up indexes (emails) when keys come from the environment. */
+  indexKey: string | null;
   /** argon2id cost; never below OWASP's minimum (m=19 MiB, t=2, p=1). */
   argon2: { memoryKiB: number; timeCost: number; parallelism: number };
 }
@@ -116,6 +118,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     secureCookies,
     quickExitUrl,
     encryptionKey: env.MEND_ENCRYPTION_KEY?.trim() || null,
+    indexKey: env.MEND_INDEX_KEY?.trim() || null,
     argon2,
   };
 }

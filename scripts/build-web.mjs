@@ -1,0 +1,28 @@
+// Builds the browser assets into dist/web/static: copies styles and images, bundles each island.
+import { build } from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const out = path.join(root, 'dist', 'web', 'static');
+fs.mkdirSync(out, { recursive: true });
+
+const staticSrc = path.join(root, 'src', 'web', 'static');
+for (const name of fs.readdirSync(staticSrc)) fs.copyFileSync(path.join(staticSrc, name), path.join(out, name));
+
+const islandsDir = path.join(root, 'src', 'web', 'islands');
+const entryPoints = fs
+  .readdirSync(islandsDir)
+  .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts') && !name.startsWith('_'))
+  .map((name) => path.join(islandsDir, name));
+
+await build({
+  entryPoints,
+  outdir: out,
+  bundle: true,
+  format: 'esm',
+  target: ['es2020'],
+  minify: true,
+  sourcemap: false,
+  logLevel: 'warning',
+});

@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { loadConfig } from '../../config.js';
+import { openSqlite, SQLITE_FILE_NAME } from '../../store/database.js';
+import type { CliIo } from '../main.js';
+
+const PG_HINT =
+  'Mend is configured for PostgreSQL. Back it up with PostgreSQL\'s own tools, for example:\n' +
+  '  pg_dump --format=custom --file=mend.dump "$DATABASE_URL"\n' +
+  'and restore with pg_restore --clean --dbname "$DATABASE_URL" mend.dump.\n' +
+  'Keep the encryption key (MEND_ENCRYPTION_KEY or mend.key in the data folder) with the backup: without it the entries cannot be read.\n';
+
+/** An online backup with SQLite's backup API: consistent even while Mend is writing. */
+export async function runBackup(args: string[], io: CliIo): Promise<number> {
+  const config = loadConfig();
+  if (config.databaseUrl) {
+    io.stdout.write(PG_HINT);
+    return 0;
+  }
+  const [target] = args;
+  if (!target) {
+    io.stderr.write('Usage: mend backup <file>\n');
+    return 2;
+  }
+  const source = path.join(config.dataDir, SQLITE_FILE_NAME);
+  if (!fs.existsSync(source)) {
+    io.stderr.write(`There is no database at ${source} yet.\n`);
+    return 1;
+  }
+  const destination = path.resolve(target);
+  if (fs.existsSync(destination)) {
+    io.stderr.write(`${destination} already exists; choose a new file name so no backup is overwritten.\n`);
+    return 1;
+  }
+  fs.mkdirSync(path.dirname(destination), { recursive: true });
+  const db = openSqlite(source);
+  try {
+    let last = -1;
+    await db.backup(destination, {
+      progress: ({ totalPages, remainingPages }) => {
+        const percent = totalPages ? Math.floor(((totalPages - remainingPages) / totalPages) * 100) : 100;
+        if (percent >= last + 25) {
+          io.stderr.write(`backup: ${percent}%\n`);
+          last = percent;
+        }
+        return 200;
+      },
+    });
+  } finally {
+    db.close();
+  }
+  const check = new SQLite(destination, { readonly: true });
+  const result = check.pragma('integrity_check', { simple: true });
+  check.close();
+  if (result !== 'ok') {
+    io.stderr.write(`The backup failed its integrity check (${String(result)}).\n`);
+    return 1;
+  }
+  io.stdout.write(`Backed up to ${destination}\nKeep the encryption key (mend.key in ${config.dataDir}, or MEND_ENCRYPTION_KEY) safe too: without it the entries cannot be read.\n`);
+  return 0;
+}
+
+/** Replaces the database with a backup, keeping the current file aside. Mend must be stopped. */
+export async function runRestore(args: string[], io: CliIo): Promise<number> {
+  const config = loadConfig();
+  if (config.databaseUrl) {
+    io.stdout.write(PG_HINT);
+    return 0;
+  }
+  const [source] = args;
+  if (!source) {
+    io.stderr.write('Usage: mend restore <file>\n');
+    return 2;
+  }
+  const from = path.resolve(source);
+  if (!fs.existsSync(from)) {
+    io.stderr.write(`There is no file at ${from}.\n`);
+    return 1;
+  }
+  let integrity: unknown;
+  try {
+    const check = new SQLite(from, { readonly: true, fileMustExist: true });
+    integrity = check.pragma('integrity_check', { simple: true });
+    check.close();
+  } catch {
+    integrity = 'not a SQLite database';
+  }
+  if (integrity !== 'ok') {
+    io.stderr.write(`${from} is not a healthy Mend backup (${String(integrity)}); nothing was changed.\n`);
+    return 1;
+  }
+  const target = path.join(config.dataDir, SQLITE_FILE_NAME);
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  if (fs.existsSync(target)) {
+    const aside = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    // Fold the write-ahead log into the main file first, so the copy set aside is complete.
+    const current = new SQLite(target);
+    current.pragma('wal_checkpoint(TRUNCATE)');
+    current.close();
+    fs.renameSync(target, aside);
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
+    io.stdout.write(`The previous database is kept at ${aside}\n`);
+  }
+  const restored = new SQLite(from, { readonly: true });
+  await restored.backup(target);
+  restored.close();
+  io.stdout.write(`Restored ${from}. Start Mend to use it.\n`);
+  return 0;
+}

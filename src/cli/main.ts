@@ -1,0 +1,58 @@
+import { runBackup, runRestore } from './commands/backup.js';
+import { runMigrate } from './commands/migrate.js';
+
+export interface CliIo {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+type Command = (args: string[], io: CliIo) => Promise<number>;
+
+const USAGE = `Usage: mend <command> [options]
+
+Commands:
+  migrate                 bring the database schema up to date
+  backup <file>           copy the SQLite database to <file> while Mend runs (PostgreSQL: use pg_dump)
+  restore <file>          replace the SQLite database with a backup (stop Mend first)
+  coach --jsonl           analyse JSON lines from standard input with the gentle-language coach
+  coach <kind> "text"     analyse one text; kind is message, apology or agreement
+
+Settings come from the same environment variables as the server (MEND_DATA_DIR, DATABASE_URL, …).
+`;
+
+async function loadCommand(name: string): Promise<Command | null> {
+  switch (name) {
+    case 'migrate':
+      return runMigrate;
+    case 'backup':
+      return runBackup;
+    case 'restore':
+      return runRestore;
+    case 'coach': {
+      const { runCoachCommand } = await import('./commands/coach.js');
+      return runCoachCommand;
+    }
+    default:
+      return null;
+  }
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(USAGE);
+    return name ? 0 : 2;
+  }
+  const command = await loadCommand(name);
+  if (!command) {
+    io.stderr.write(`mend: unknown command "${name}".\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command(args, io);
+  } catch (error) {
+    io.stderr.write(`mend ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,34 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { AuthResult, errors } from './schemas.js';
+import { accountDto } from './dto.js';
+
+export async function accountRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  const ctx = app.mend;
+
+  api.post(
+    '/accounts',
+    {
+      schema: {
+        summary: 'Create an account and sign in',
+        tags: ['accounts'],
+        body: Type.Object(
+          {
+            email: Type.String({ maxLength: 254 }),
+            password: Type.String({ maxLength: 1024 }),
+            displayName: Type.String({ maxLength: 200 }),
+            timezone: Type.Optional(Type.String({ maxLength: 64, description: 'IANA time zone; UTC when omitted.' })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: AuthResult, ...errors(400, 409, 413, 415, 429) },
+      },
+    },
+    async (request, reply) => {
+      const { account, token } = await ctx.accounts.signUp(request.body, 'bearer');
+      return reply.status(201).send({ account: accountDto(account), token });
+    },
+  );
+}

@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import { accountRoutes } from './accounts.js';
+import { meRoutes } from './me.js';
+import { sessionRoutes } from './sessions.js';
+import { spaceRoutes } from './spaces.js';
+
+/** The JSON API under /api: v1 routes and the OpenAPI document that describes them. */
+export async function apiRoutes(app: FastifyInstance): Promise<void> {
+  // An empty body with a JSON content type is treated as "no body" rather than malformed JSON.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '' || (typeof body === 'string' && body.trim() === '')) return done(null, undefined);
+    parseJson(request, body as string, done);
+  });
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(
+    async (v1) => {
+      await v1.register(accountRoutes);
+      await v1.register(sessionRoutes);
+      await v1.register(meRoutes);
+      await v1.register(spaceRoutes);
+    },
+    { prefix: '/v1' },
+  );
+}

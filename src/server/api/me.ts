@@ -1,0 +1,73 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { requireAuth } from '../plugins/auth.js';
+import { Account, bearer, errors, Id, NoContent } from './schemas.js';
+import { accountDto, spaceDto } from './dto.js';
+import { exportFor } from '../../services/export.js';
+
+export async function meRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  const ctx = app.mend;
+
+  api.get(
+    '/me',
+    {
+      schema: {
+        summary: 'Who you are and your spaces',
+        tags: ['me'],
+        security: bearer,
+        response: {
+          200: Type.Object({
+            account: Account,
+            spaces: Type.Array(Type.Object({ id: Id, name: Type.String(), role: Type.String() })),
+          }),
+          ...errors(401),
+        },
+      },
+    },
+    async (request) => {
+      const { account } = requireAuth(request);
+      return { account: accountDto(account), spaces: await ctx.spaces.listForAccount(account.id) };
+    },
+  );
+
+  api.get(
+    '/me/export',
+    {
+      schema: {
+        summary: 'Everything your account may see, as one JSON document',
+        tags: ['me'],
+        security: bearer,
+        response: { 200: Type.Object({}, { additionalProperties: true }), ...errors(401) },
+      },
+    },
+    async (request, reply) => {
+      const { account } = requireAuth(request);
+      const document = await exportFor(ctx, account);
+      reply.header('Content-Disposition', 'attachment; filename="mend-export.json"');
+      return document;
+    },
+  );
+
+  api.delete(
+    '/me',
+    {
+      schema: {
+        summary: 'Delete your account and everything you wrote',
+        tags: ['me'],
+        security: bearer,
+        body: Type.Object({ password: Type.String({ maxLength: 1024 }) }, { additionalProperties: false }),
+        response: { 204: NoContent, ...errors(400, 401, 403) },
+      },
+    },
+    async (request, reply) => {
+      const { account } = requireAuth(request);
+      await ctx.accounts.confirmPassword(account.id, request.body.password);
+      await ctx.spaces.leaveAll(account.id);
+      await ctx.accounts.deleteAccount(account.id, request.body.password);
+      return reply.status(204).send(null);
+    },
+  );
+
+}

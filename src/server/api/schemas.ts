@@ -1,0 +1,55 @@
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { ERRORS } from '../../errors.js';
+
+/** Shapes shared by the API routes; the OpenAPI document is generated from these same schemas. */
+export const Id = Type.String({ minLength: 1, maxLength: 64, description: 'An opaque identifier.' });
+export const Instant = Type.String({ format: 'date-time', description: 'ISO 8601 instant in UTC (Z).' });
+
+export const Account = Type.Object({
+  id: Id,
+  email: Type.String(),
+  displayName: Type.String(),
+  timezone: Type.String({ description: 'IANA time zone, used for "today".' }),
+});
+export type AccountDto = Static<typeof Account>;
+
+export const Member = Type.Object({
+  accountId: Id,
+  displayName: Type.String(),
+  role: Type.Union([Type.Literal('partner'), Type.Literal('therapist')]),
+});
+
+export const Space = Type.Object({
+  id: Id,
+  name: Type.String(),
+  members: Type.Array(Member),
+});
+
+export const Session = Type.Object({
+  id: Id,
+  createdAt: Instant,
+  lastSeenAt: Instant,
+  current: Type.Boolean(),
+});
+
+export const AuthResult = Type.Object({ account: Account, token: Type.String({ description: 'Bearer token; shown once.' }) });
+
+export const ErrorResponse = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.Union(Object.keys(ERRORS).map((code) => Type.Literal(code))),
+      message: Type.String(),
+      details: Type.Optional(Type.Record(Type.String(), Type.String(), { description: 'Field name → what is wrong with it.' })),
+    }),
+  },
+  { description: 'Every error has this shape.' },
+);
+
+/** The error responses a route can give, so each appears in the OpenAPI document. */
+export function errors(...statuses: number[]): Record<number, TSchema> {
+  return Object.fromEntries(statuses.map((s) => [s, ErrorResponse]));
+}
+
+export const NoContent = Type.Null({ description: 'No content.' });
+
+export const bearer = [{ bearer: [] as string[] }];

@@ -1,0 +1,85 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { requireAuth } from '../plugins/auth.js';
+import { AuthResult, bearer, errors, Id, NoContent, Session } from './schemas.js';
+import { accountDto } from './dto.js';
+
+export async function sessionRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  const ctx = app.mend;
+
+  api.post(
+    '/sessions',
+    {
+      schema: {
+        summary: 'Sign in',
+        description: 'Unknown email and wrong password get the same answer. Limited per address and per account.',
+        tags: ['sessions'],
+        body: Type.Object({ email: Type.String({ maxLength: 254 }), password: Type.String({ maxLength: 1024 }) }, { additionalProperties: false }),
+        response: { 201: AuthResult, ...errors(400, 401, 413, 415, 429) },
+      },
+    },
+    async (request, reply) => {
+      const { account, token } = await ctx.accounts.signIn(request.body.email, request.body.password, request.ip, 'bearer');
+      return reply.status(201).send({ account: accountDto(account), token });
+    },
+  );
+
+  api.get(
+    '/sessions',
+    {
+      schema: {
+        summary: 'List your sessions',
+        tags: ['sessions'],
+        security: bearer,
+        response: { 200: Type.Object({ sessions: Type.Array(Session) }), ...errors(401) },
+      },
+    },
+    async (request) => {
+      const { account, session } = requireAuth(request);
+      const sessions = await ctx.accounts.listSessions(account.id);
+      return {
+        sessions: sessions.map((s) => ({ id: s.id, createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, current: s.id === session.id })),
+      };
+    },
+  );
+
+  api.delete(
+    '/sessions/current',
+    { schema: { summary: 'Sign out this session', tags: ['sessions'], security: bearer, response: { 204: NoContent, ...errors(401) } } },
+    async (request, reply) => {
+      const { account, session } = requireAuth(request);
+      await ctx.accounts.revokeSession(account.id, session.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  api.delete(
+    '/sessions/:id',
+    {
+      schema: {
+        summary: 'Revoke one of your sessions',
+        tags: ['sessions'],
+        security: bearer,
+        params: Type.Object({ id: Id }),
+        response: { 204: NoContent, ...errors(401, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { account } = requireAuth(request);
+      await ctx.accounts.revokeSession(account.id, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  api.delete(
+    '/sessions',
+    { schema: { summary: 'Sign out everywhere', tags: ['sessions'], security: bearer, response: { 204: NoContent, ...errors(401) } } },
+    async (request, reply) => {
+      const { account } = requireAuth(request);
+      await ctx.accounts.revokeAllSessions(account.id);
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,70 @@
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Config } from '../config.js';
+import { createContext, type AppContext, type ContextOptions } from './context.js';
+import { apiRoutes } from './api/index.js';
+import { pageRoutes } from './pages/index.js';
+import { healthRoutes } from './health.js';
+import { authentication } from './plugins/auth.js';
+import { csrfProtection } from './plugins/csrf.js';
+import { errorHandling } from './plugins/error-handler.js';
+import { securityHeaders } from './plugins/security-headers.js';
+import { loggerOptions } from './logging.js';
+import { staticDir } from './paths.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    mend: AppContext;
+  }
+}
+
+/** Requests larger than this are refused with 413 before they are parsed. */
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+export interface BuildOptions extends ContextOptions {
+  /** Replaces the configured logger (tests capture log lines with it). */
+  logger?: FastifyServerOptions['logger'];
+}
+
+/**
+ * The whole request pipeline in one place: headers, errors, cookies, forms, CSRF, who is asking,
+ * then the API, the pages and the health checks.
+ */
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const ctx = await createContext(config, options);
+  const app = Fastify({
+    logger: options.logger ?? loggerOptions(config.logLevel),
+    // A hop count is valid at run time (proxy-addr) though Fastify's types only list the other forms.
+    trustProxy: config.trustProxy as boolean | string[],
+    bodyLimit: BODY_LIMIT_BYTES,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
+    return503OnClosing: true,
+  });
+  app.decorate('mend', ctx);
+  app.addHook('onClose', async () => ctx.close());
+
+  await app.register(errorHandling);
+  await app.register(securityHeaders, { https: config.baseUrl.protocol === 'https:' });
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
+  await app.register(csrfProtection, { secure: config.secureCookies });
+  await app.register(authentication, { ctx });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Mend API', version: '1', description: 'The public API of Mend. See API.md for the contract.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    // Only the JSON API belongs in the OpenAPI document; the HTML pages are not an API.
+    transform: ({ schema, url }) => ({ schema: url.startsWith('/api/v1') ? schema : { ...schema, hide: true }, url }),
+  });
+  await app.register(fastifyStatic, { root: staticDir(), prefix: '/static/', cacheControl: false, setHeaders: (res) => void res.header('Cache-Control', 'public, max-age=3600') });
+
+  await app.register(healthRoutes);
+  await app.register(apiRoutes, { prefix: '/api' });
+  await app.register(pageRoutes);
+  return app;
+}

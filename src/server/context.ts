@@ -1,0 +1,64 @@
+import type { Config } from '../config.js';
+import { AccountService } from '../services/accounts.js';
+import { systemClock, type Clock } from '../services/clock.js';
+import { PasswordHasher } from '../services/password-hasher.js';
+import { createLimiter, type Limiter } from '../services/rate-limiter.js';
+import { SpaceService } from '../services/spaces.js';
+import { AccountStore } from '../store/accounts.js';
+import { openStore, type Store } from '../store/database.js';
+import { migrateToLatest } from '../store/migrator.js';
+import { SessionStore } from '../store/sessions.js';
+import { SpaceStore } from '../store/spaces.js';
+import { openVault } from '../store/open-vault.js';
+import type { Vault } from '../store/vault.js';
+
+/** Everything a request handler may use, built once per process. */
+export interface AppContext {
+  config: Config;
+  store: Store;
+  vault: Vault;
+  clock: Clock;
+  accounts: AccountService;
+  spaces: SpaceService;
+  limits: { signInByAddress: Limiter; signInByAccount: Limiter };
+  close(): Promise<void>;
+}
+
+export interface ContextOptions {
+  clock?: Clock;
+}
+
+export async function createContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
+  const clock = options.clock ?? systemClock;
+  const vault = openVault(config);
+  const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateToLatest(store);
+    // Created one after another: on PostgreSQL each may create the shared counter table.
+    const signInByAddress = await createLimiter(store, { name: 'signin-addr', points: 30, durationSeconds: 15 * 60 });
+    const signInByAccount = await createLimiter(store, { name: 'signin-acct', points: 10, durationSeconds: 15 * 60 });
+    const accountStore = new AccountStore(store.db, vault);
+    const accounts = new AccountService({
+      accounts: accountStore,
+      sessions: new SessionStore(store.db),
+      hasher: new PasswordHasher(config.argon2),
+      clock,
+      signInByAddress,
+      signInByAccount,
+    });
+    const spaces = new SpaceService({ spaces: new SpaceStore(store.db, vault, store.dialect), clock, baseUrl: config.baseUrl });
+    return {
+      config,
+      store,
+      vault,
+      clock,
+      accounts,
+      spaces,
+      limits: { signInByAddress, signInByAccount },
+      close: () => store.close(),
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,23 @@
+import type { FastifyServerOptions } from 'fastify';
+import type { Config } from '../config.js';
+
+interface LoggedRequest {
+  method?: string;
+  routeOptions?: { url?: string };
+  id?: string;
+}
+
+/**
+ * Structured logs with no user text, emails, tokens or invitation codes: a request is logged by
+ * its route pattern (`/join/:code`), never its raw URL, and no headers or bodies are logged.
+ */
+export function loggerOptions(level: Config['logLevel']): FastifyServerOptions['logger'] {
+  return {
+    level,
+    serializers: {
+      req: (req: LoggedRequest) => ({ method: req.method, route: req.routeOptions?.url ?? '(no route)' }),
+      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+    },
+    redact: { paths: ['req.headers', 'req.body', 'req.url', 'email', 'password', 'token'], remove: true },
+  };
+}

@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify';
+import { MendError } from '../../errors.js';
+import { signInPage, signUpPage } from '../../web/pages/auth-pages.js';
+import { clearSessionCookie, setSessionCookie } from '../plugins/auth.js';
+import { renderPage, safeNext } from '../render.js';
+import { field, formFields } from './form.js';
+
+export async function authPages(app: FastifyInstance): Promise<void> {
+  const ctx = app.mend;
+
+  app.get('/sign-up', async (request, reply) => {
+    const next = safeNext((request.query as Record<string, unknown>).next);
+    if (request.auth) return reply.redirect(next ?? '/');
+    return renderPage(request, reply, { title: 'Create your account', body: (csrf) => signUpPage(csrf, { next }), scripts: ['/static/timezone.js'] });
+  });
+
+  app.post('/sign-up', async (request, reply) => {
+    const f = formFields(request);
+    const next = safeNext(f.next);
+    const values = { email: field(f, 'email'), displayName: field(f, 'displayName'), timezone: field(f, 'timezone') || 'UTC', next };
+    try {
+      const { token, session } = await ctx.accounts.signUp({ ...values, password: field(f, 'password') }, 'cookie');
+      setSessionCookie(reply, ctx, token, session);
+      return reply.redirect(next ?? '/', 303);
+    } catch (error) {
+      if (!(error instanceof MendError) || error.status >= 500) throw error;
+      return renderPage(request, reply, {
+        title: 'Create your account',
+        status: error.status,
+        body: (csrf) => signUpPage(csrf, values, error.details ?? {}, error.details ? undefined : error.message),
+        scripts: ['/static/timezone.js'],
+      });
+    }
+  });
+
+  app.get('/sign-in', async (request, reply) => {
+    const next = safeNext((request.query as Record<string, unknown>).next);
+    if (request.auth) return reply.redirect(next ?? '/');
+    return renderPage(request, reply, { title: 'Sign in', body: (csrf) => signInPage(csrf, { next }) });
+  });
+
+  app.post('/sign-in', async (request, reply) => {
+    const f = formFields(request);
+    const next = safeNext(f.next);
+    const email = field(f, 'email');
+    try {
+      const { token, session } = await ctx.accounts.signIn(email, field(f, 'password'), request.ip, 'cookie');
+      setSessionCookie(reply, ctx, token, session);
+      return reply.redirect(next ?? '/', 303);
+    } catch (error) {
+      if (!(error instanceof MendError) || error.status >= 500) throw error;
+      if (error.retryAfter) reply.header('Retry-After', String(error.retryAfter));
+      return renderPage(request, reply, { title: 'Sign in', status: error.status, body: (csrf) => signInPage(csrf, { email, next }, error.message) });
+    }
+  });
+
+  app.post('/sign-out', async (request, reply) => {
+    if (request.auth) await ctx.accounts.revokeSession(request.auth.account.id, request.auth.session.id).catch(() => undefined);
+    clearSessionCookie(reply, ctx);
+    return reply.redirect('/', 303);
+  });
+}

@@ -1,0 +1,17 @@
+import type { FastifyInstance } from 'fastify';
+import { welcomePage, noSpacePage } from '../../web/pages/home-pages.js';
+import { privacyPage } from '../../web/pages/privacy-page.js';
+import { renderPage } from '../render.js';
+
+export async function homePages(app: FastifyInstance): Promise<void> {
+  const ctx = app.mend;
+
+  app.get('/', async (request, reply) => {
+    if (!request.auth) return renderPage(request, reply, { title: 'Welcome', body: () => welcomePage() });
+    const [first] = await ctx.spaces.listForAccount(request.auth.account.id);
+    if (first) return reply.redirect(`/spaces/${first.id}`);
+    return renderPage(request, reply, { title: 'Welcome', body: (csrf) => noSpacePage(csrf) });
+  });
+
+  app.get('/about/privacy', async (request, reply) => renderPage(request, reply, { title: 'How privacy works', body: () => privacyPage() }));
+}

@@ -1,0 +1,13 @@
+import type { FastifyInstance } from 'fastify';
+import { accountPages } from './account.js';
+import { authPages } from './auth.js';
+import { homePages } from './home.js';
+import { spacePages } from './spaces.js';
+
+/** The server-rendered pages. Every flow works with plain HTML forms; scripts only add comfort. */
+export async function pageRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(homePages);
+  await app.register(authPages);
+  await app.register(spacePages);
+  await app.register(accountPages);
+}

@@ -1,0 +1,57 @@
+import fp from 'fastify-plugin';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { fail } from '../../errors.js';
+import type { Authenticated } from '../../services/accounts.js';
+import type { SessionRecord } from '../../store/sessions.js';
+import type { AppContext } from '../context.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: Authenticated | null;
+  }
+}
+
+export function sessionCookieName(secure: boolean): string {
+  // `__Host-` pins the cookie to this origin and path when it can be Secure.
+  return secure ? '__Host-mend_session' : 'mend_session';
+}
+
+/**
+ * Finds who is asking. The API uses `Authorization: Bearer`, the pages a cookie; both are rows
+ * in the same session store. Cookies are not accepted on the API, so a form on another site can
+ * never act through it.
+ */
+export const authentication = fp(async (app: FastifyInstance, { ctx }: { ctx: AppContext }) => {
+  const cookieName = sessionCookieName(ctx.config.secureCookies);
+  app.decorateRequest('auth', null);
+  app.addHook('preHandler', async (request) => {
+    const isApi = request.url.startsWith('/api/');
+    let token: string | undefined;
+    if (isApi) {
+      const header = request.headers.authorization;
+      if (header?.startsWith('Bearer ')) token = header.slice(7).trim();
+    } else {
+      token = request.cookies[cookieName];
+    }
+    request.auth = token ? await ctx.accounts.authenticate(token) : null;
+  });
+});
+
+export function requireAuth(request: FastifyRequest): Authenticated {
+  if (!request.auth) fail('unauthenticated');
+  return request.auth;
+}
+
+export function setSessionCookie(reply: FastifyReply, ctx: AppContext, token: string, session: SessionRecord): void {
+  reply.setCookie(sessionCookieName(ctx.config.secureCookies), token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: ctx.config.secureCookies,
+    expires: new Date(session.expiresAt),
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, ctx: AppContext): void {
+  reply.clearCookie(sessionCookieName(ctx.config.secureCookies), { path: '/', secure: ctx.config.secureCookies });
+}

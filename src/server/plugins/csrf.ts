@@ -1,0 +1,23 @@
+import csrf from '@fastify/csrf-protection';
+import fp from 'fastify-plugin';
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * Every form post carries a token tied to a secret cookie (@fastify/csrf-protection), checked
+ * before any handler runs. Pages get a token from `reply.generateCsrf()`. The JSON API needs
+ * none: it only accepts bearer tokens, which a browser never attaches on its own.
+ */
+export const csrfProtection = fp(async (app: FastifyInstance, opts: { secure: boolean }) => {
+  await app.register(csrf, {
+    cookieKey: opts.secure ? '__Host-mend_csrf' : 'mend_csrf',
+    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: opts.secure },
+    getToken: (request) => {
+      const body = request.body as Record<string, unknown> | undefined;
+      return typeof body?._csrf === 'string' ? body._csrf : undefined;
+    },
+  });
+  app.addHook('preHandler', (request, reply, done) => {
+    if (request.method !== 'POST' || request.url.startsWith('/api/')) return done();
+    app.csrfProtection(request, reply, done);
+  });
+});

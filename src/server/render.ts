@@ -1,0 +1,43 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { SafeHtml } from '../web/html.js';
+import { layout, type LayoutSpace } from '../web/layout.js';
+
+export interface PageRender {
+  title: string;
+  body: (csrfToken: string) => SafeHtml;
+  /** The space shown in the header; by default the viewer's first space. */
+  space?: LayoutSpace | null;
+  scripts?: string[];
+  status?: number;
+}
+
+/** Renders a page in the shell, with a fresh CSRF token for its forms. */
+export async function renderPage(request: FastifyRequest, reply: FastifyReply, page: PageRender): Promise<FastifyReply> {
+  const ctx = request.server.mend;
+  const csrfToken = reply.generateCsrf();
+  let space = page.space;
+  if (space === undefined && request.auth) {
+    const [first] = await ctx.spaces.listForAccount(request.auth.account.id);
+    if (first) {
+      const full = await ctx.spaces.forMember(request.auth.account.id, first.id);
+      space = { id: full.id, name: full.name, partnerNames: full.members.filter((m) => m.role === 'partner').map((m) => m.displayName) };
+    }
+  }
+  const markup = layout({
+    title: page.title,
+    quickExitUrl: ctx.config.quickExitUrl,
+    viewer: request.auth ? { displayName: request.auth.account.displayName } : null,
+    space: space ?? null,
+    csrfToken,
+    body: page.body(csrfToken),
+    ...(page.scripts ? { scripts: page.scripts } : {}),
+  });
+  return reply.status(page.status ?? 200).type('text/html; charset=utf-8').send(markup.toString());
+}
+
+/** Only same-site paths, so a crafted link cannot send someone elsewhere after signing in. */
+export function safeNext(value: unknown): string | null {
+  if (typeof value !== 'string' || value.length > 300) return null;
+  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
+  return value;
+}

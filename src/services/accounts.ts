@@ -1,0 +1,166 @@
+import { judgePassword, PASSWORD_MAX_LENGTH } from '../core/accounts/password-policy.js';
+import { isValidTimeZone } from '../core/time.js';
+import { fail, MendError, type ErrorDetails } from '../errors.js';
+import { publicAccount, normaliseEmail, type Account, type AccountStore } from '../store/accounts.js';
+import { newId, newToken, sha256 } from '../store/ids.js';
+import type { SessionRecord, SessionStore } from '../store/sessions.js';
+import type { Clock } from './clock.js';
+import type { PasswordHasher } from './password-hasher.js';
+import type { Limiter } from './rate-limiter.js';
+
+/** A session stays alive for 30 days after it was last used. */
+export const SESSION_IDLE_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Writing last-seen on every request would turn reads into writes; a few minutes' precision is enough. */
+const TOUCH_AFTER_MS = 5 * 60 * 1000;
+export const DISPLAY_NAME_MAX = 60;
+export const EMAIL_MAX = 254;
+
+export interface SignUpInput {
+  email: string;
+  password: string;
+  displayName: string;
+  timezone?: string | undefined;
+}
+
+export interface Authenticated {
+  account: Account;
+  session: SessionRecord;
+}
+
+const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function validateSignUp(input: SignUpInput): ErrorDetails {
+  const details: ErrorDetails = {};
+  const email = input.email.trim();
+  if (email === '') details.email = 'Enter your email address.';
+  else if (email.length > EMAIL_MAX || !EMAIL_SHAPE.test(email)) details.email = 'Enter an email address like name@example.org.';
+  const name = input.displayName.trim();
+  if (name === '') details.displayName = 'Enter the name your partner knows you by.';
+  else if ([...name].length > DISPLAY_NAME_MAX) details.displayName = `Use at most ${DISPLAY_NAME_MAX} characters.`;
+  if (input.timezone !== undefined && !isValidTimeZone(input.timezone)) details.timezone = 'Choose a time zone from the list.';
+  if (input.password === '') details.password = 'Choose a password.';
+  else {
+    const verdict = judgePassword(input.password, [email, name]);
+    if (!verdict.ok) details.password = verdict.reason;
+  }
+  return details;
+}
+
+export class AccountService {
+  constructor(
+    private readonly deps: {
+      accounts: AccountStore;
+      sessions: SessionStore;
+      hasher: PasswordHasher;
+      clock: Clock;
+      signInByAddress: Limiter;
+      signInByAccount: Limiter;
+    },
+  ) {}
+
+  async signUp(input: SignUpInput, kind: SessionRecord['kind']): Promise<{ account: Account; token: string; session: SessionRecord }> {
+    const details = validateSignUp(input);
+    if (Object.keys(details).length > 0) {
+      const onlyPassword = Object.keys(details).length === 1 && details.password;
+      throw new MendError(onlyPassword ? 'weak_password' : 'invalid_input', details);
+    }
+    const now = this.deps.clock.now().toISOString();
+    const id = newId();
+    const inserted = await this.deps.accounts.insert({
+      id,
+      email: input.email,
+      displayName: input.displayName.trim(),
+      timezone: input.timezone ?? 'UTC',
+      passwordHash: await this.deps.hasher.hash(input.password),
+      now,
+    });
+    if (!inserted) fail('email_taken', { email: 'An account with this email already exists.' });
+    const account = await this.deps.accounts.byId(id);
+    if (!account) fail('internal');
+    const { token, session } = await this.startSession(id, kind);
+    return { account: publicAccount(account), token, session };
+  }
+
+  /**
+   * Signs in, limited per address and per account so neither a spray across accounts nor a
+   * patient attack on one account gets far. Unknown email and wrong password answer alike.
+   */
+  async signIn(email: string, password: string, address: string, kind: SessionRecord['kind']): Promise<{ account: Account; token: string; session: SessionRecord }> {
+    const accountKey = normaliseEmail(email).slice(0, EMAIL_MAX);
+    const wait = Math.max(await this.deps.signInByAddress.blockedFor(address), await this.deps.signInByAccount.blockedFor(accountKey));
+    if (wait > 0) throw new MendError('rate_limited', undefined, undefined, wait);
+
+    const account = password.length <= PASSWORD_MAX_LENGTH * 4 ? await this.deps.accounts.byEmail(email) : null;
+    const ok = account ? await this.deps.hasher.verify(account.passwordHash, password) : await this.deps.hasher.verifyNothing(password);
+    if (!account || !ok) {
+      await Promise.all([this.deps.signInByAddress.hit(address), this.deps.signInByAccount.hit(accountKey)]);
+      fail('invalid_credentials');
+    }
+    await this.deps.signInByAccount.reset(accountKey);
+    if (this.deps.hasher.needsRehash(account.passwordHash)) {
+      await this.deps.accounts.updatePasswordHash(account.id, await this.deps.hasher.hash(password), this.deps.clock.now().toISOString());
+    }
+    const { token, session } = await this.startSession(account.id, kind);
+    return { account: publicAccount(account), token, session };
+  }
+
+  /** A fresh random token for every sign-in; only its hash is stored. */
+  private async startSession(accountId: string, kind: SessionRecord['kind']): Promise<{ token: string; session: SessionRecord }> {
+    const now = this.deps.clock.now();
+    const token = newToken();
+    const session: SessionRecord = {
+      id: newId(),
+      accountId,
+      kind,
+      createdAt: now.toISOString(),
+      lastSeenAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + SESSION_IDLE_DAYS * DAY_MS).toISOString(),
+    };
+    await this.deps.sessions.insert({ ...session, tokenHash: sha256(token) });
+    return { token, session };
+  }
+
+  async authenticate(token: string): Promise<Authenticated | null> {
+    if (token.length === 0 || token.length > 200) return null;
+    const session = await this.deps.sessions.byTokenHash(sha256(token));
+    if (!session) return null;
+    const now = this.deps.clock.now();
+    if (session.expiresAt <= now.toISOString()) {
+      await this.deps.sessions.deleteForAccount(session.accountId, session.id);
+      return null;
+    }
+    const account = await this.deps.accounts.byId(session.accountId);
+    if (!account) return null;
+    if (now.getTime() - Date.parse(session.lastSeenAt) > TOUCH_AFTER_MS) {
+      session.lastSeenAt = now.toISOString();
+      session.expiresAt = new Date(now.getTime() + SESSION_IDLE_DAYS * DAY_MS).toISOString();
+      await this.deps.sessions.touch(session.id, session.lastSeenAt, session.expiresAt);
+    }
+    return { account: publicAccount(account), session };
+  }
+
+  listSessions(accountId: string): Promise<SessionRecord[]> {
+    return this.deps.sessions.listForAccount(accountId);
+  }
+
+  async revokeSession(accountId: string, sessionId: string): Promise<void> {
+    if (!(await this.deps.sessions.deleteForAccount(accountId, sessionId))) fail('not_found');
+  }
+
+  revokeAllSessions(accountId: string): Promise<void> {
+    return this.deps.sessions.deleteAllForAccount(accountId);
+  }
+
+  async confirmPassword(accountId: string, password: string): Promise<void> {
+    const account = await this.deps.accounts.byId(accountId);
+    if (!account || !(await this.deps.hasher.verify(account.passwordHash, password))) {
+      fail('forbidden', { password: 'That password is not right.' }, 'Please confirm with your current password.');
+    }
+  }
+
+  async deleteAccount(accountId: string, password: string): Promise<void> {
+    await this.confirmPassword(accountId, password);
+    await this.deps.accounts.delete(accountId);
+  }
+}

@@ -1,0 +1,85 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.js';
+import type { Vault } from './vault.js';
+
+export interface Account {
+  id: string;
+  email: string;
+  displayName: string;
+  timezone: string;
+  createdAt: string;
+}
+
+export interface AccountWithHash extends Account {
+  passwordHash: string;
+}
+
+export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
+const emailIndex = (vault: Vault, email: string): string => vault.index('account-email', normaliseEmail(email));
+
+type Row = Database['accounts'];
+
+function toAccount(vault: Vault, row: Row): AccountWithHash {
+  return {
+    id: row.id,
+    email: vault.open(row.email_enc, `accounts.email:${row.id}`),
+    displayName: vault.open(row.display_name_enc, `accounts.display_name:${row.id}`),
+    timezone: row.timezone,
+    createdAt: row.created_at,
+    passwordHash: row.password_hash,
+  };
+}
+
+export function publicAccount(account: AccountWithHash | Account): Account {
+  const { id, email, displayName, timezone, createdAt } = account;
+  return { id, email, displayName, timezone, createdAt };
+}
+
+export class AccountStore {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly vault: Vault,
+  ) {}
+
+  async insert(input: { id: string; email: string; displayName: string; timezone: string; passwordHash: string; now: string }): Promise<boolean> {
+    const result = await this.db
+      .insertInto('accounts')
+      .values({
+        id: input.id,
+        email_index: emailIndex(this.vault, input.email),
+        email_enc: this.vault.seal(input.email.trim(), `accounts.email:${input.id}`),
+        display_name_enc: this.vault.seal(input.displayName, `accounts.display_name:${input.id}`),
+        password_hash: input.passwordHash,
+        timezone: input.timezone,
+        created_at: input.now,
+        updated_at: input.now,
+      })
+      .onConflict((oc) => oc.column('email_index').doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+  }
+
+  async byEmail(email: string): Promise<AccountWithHash | null> {
+    const row = await this.db.selectFrom('accounts').selectAll().where('email_index', '=', emailIndex(this.vault, email)).executeTakeFirst();
+    return row ? toAccount(this.vault, row) : null;
+  }
+
+  async byId(id: string): Promise<AccountWithHash | null> {
+    const row = await this.db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toAccount(this.vault, row) : null;
+  }
+
+  async displayNames(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.selectFrom('accounts').select(['id', 'display_name_enc']).where('id', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.id, this.vault.open(r.display_name_enc, `accounts.display_name:${r.id}`)]));
+  }
+
+  async updatePasswordHash(id: string, passwordHash: string, now: string): Promise<void> {
+    await this.db.updateTable('accounts').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', id).execute();
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.db.deleteFrom('accounts').where('id', '=', id).execute();
+  }
+}

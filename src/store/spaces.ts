@@ -1,0 +1,189 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from './schema.js';
+import type { Vault } from './vault.js';
+
+export type MemberRole = 'partner' | 'therapist';
+export type MemberStatus = 'active' | 'pending' | 'revoked';
+
+export interface Member {
+  accountId: string;
+  displayName: string;
+  role: MemberRole;
+  status: MemberStatus;
+  joinedAt: string;
+}
+
+export interface Space {
+  id: string;
+  name: string;
+  createdAt: string;
+  members: Member[];
+}
+
+export interface InvitationRecord {
+  id: string;
+  spaceId: string;
+  role: MemberRole;
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string;
+  acceptedAt: string | null;
+}
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export class SpaceStore {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly vault: Vault,
+    private readonly dialect: 'sqlite' | 'postgres',
+  ) {}
+
+  async create(input: { id: string; name: string; creatorId: string; now: string }): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('spaces')
+        .values({ id: input.id, name_enc: this.vault.seal(input.name, `spaces.name:${input.id}`), created_at: input.now })
+        .execute();
+      await trx
+        .insertInto('space_members')
+        .values({ space_id: input.id, account_id: input.creatorId, role: 'partner', status: 'active', joined_at: input.now })
+        .execute();
+    });
+  }
+
+  async byId(id: string, db: Db = this.db): Promise<Space | null> {
+    const row = await db.selectFrom('spaces').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) return null;
+    const members = await db
+      .selectFrom('space_members')
+      .innerJoin('accounts', 'accounts.id', 'space_members.account_id')
+      .select(['space_members.account_id', 'space_members.role', 'space_members.status', 'space_members.joined_at', 'accounts.display_name_enc'])
+      .where('space_members.space_id', '=', id)
+      .orderBy('space_members.joined_at')
+      .execute();
+    return {
+      id: row.id,
+      name: this.vault.open(row.name_enc, `spaces.name:${row.id}`),
+      createdAt: row.created_at,
+      members: members.map((m) => ({
+        accountId: m.account_id,
+        displayName: this.vault.open(m.display_name_enc, `accounts.display_name:${m.account_id}`),
+        role: m.role,
+        status: m.status,
+        joinedAt: m.joined_at,
+      })),
+    };
+  }
+
+  /** Spaces the account belongs to (any role or status), oldest first. */
+  async listForAccount(accountId: string): Promise<Array<{ id: string; name: string; role: MemberRole; status: MemberStatus }>> {
+    const rows = await this.db
+      .selectFrom('space_members')
+      .innerJoin('spaces', 'spaces.id', 'space_members.space_id')
+      .select(['spaces.id', 'spaces.name_enc', 'space_members.role', 'space_members.status'])
+      .where('space_members.account_id', '=', accountId)
+      .orderBy('space_members.joined_at')
+      .execute();
+    return rows.map((r) => ({ id: r.id, name: this.vault.open(r.name_enc, `spaces.name:${r.id}`), role: r.role, status: r.status }));
+  }
+
+  async membership(spaceId: string, accountId: string): Promise<{ role: MemberRole; status: MemberStatus } | null> {
+    const row = await this.db
+      .selectFrom('space_members')
+      .select(['role', 'status'])
+      .where('space_id', '=', spaceId)
+      .where('account_id', '=', accountId)
+      .executeTakeFirst();
+    return row ?? null;
+  }
+
+  async insertInvitation(input: InvitationRecord & { codeHash: string }): Promise<void> {
+    await this.db
+      .insertInto('invitations')
+      .values({
+        id: input.id,
+        space_id: input.spaceId,
+        code_hash: input.codeHash,
+        role: input.role,
+        created_by: input.createdBy,
+        created_at: input.createdAt,
+        expires_at: input.expiresAt,
+        accepted_at: null,
+        accepted_by: null,
+      })
+      .execute();
+  }
+
+  async invitationByCodeHash(codeHash: string): Promise<InvitationRecord | null> {
+    const row = await this.db.selectFrom('invitations').selectAll().where('code_hash', '=', codeHash).executeTakeFirst();
+    return row
+      ? {
+          id: row.id,
+          spaceId: row.space_id,
+          role: row.role,
+          createdBy: row.created_by,
+          createdAt: row.created_at,
+          expiresAt: row.expires_at,
+          acceptedAt: row.accepted_at,
+        }
+      : null;
+  }
+
+  /**
+   * Joins the invitation's space in one transaction: the code is used at most once and a space
+   * never gets a third partner, even when two people accept at the same moment (the space row is
+   * locked on PostgreSQL; SQLite runs one write transaction at a time).
+   */
+  async acceptInvitation(
+    invitation: InvitationRecord,
+    accountId: string,
+    now: string,
+  ): Promise<'joined' | 'used' | 'full' | 'already_member'> {
+    return this.db.transaction().execute(async (trx) => {
+      if (this.dialect === 'postgres') {
+        await trx.selectFrom('spaces').select('id').where('id', '=', invitation.spaceId).forUpdate().execute();
+      }
+      const existing = await trx
+        .selectFrom('space_members')
+        .select(['account_id', 'role', 'status'])
+        .where('space_id', '=', invitation.spaceId)
+        .execute();
+      if (existing.some((m) => m.account_id === accountId)) return 'already_member';
+      if (invitation.role === 'partner' && existing.filter((m) => m.role === 'partner').length >= 2) return 'full';
+      const used = await trx
+        .updateTable('invitations')
+        .set({ accepted_at: now, accepted_by: accountId })
+        .where('id', '=', invitation.id)
+        .where('accepted_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(used.numUpdatedRows) !== 1) return 'used';
+      await trx
+        .insertInto('space_members')
+        .values({
+          space_id: invitation.spaceId,
+          account_id: accountId,
+          role: invitation.role,
+          status: invitation.role === 'partner' ? 'active' : 'pending',
+          joined_at: now,
+        })
+        .execute();
+      return 'joined';
+    });
+  }
+
+  /** Removes the member; a space with nobody left in it is deleted with everything in it. */
+  async removeMember(spaceId: string, accountId: string): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const removed = await trx
+        .deleteFrom('space_members')
+        .where('space_id', '=', spaceId)
+        .where('account_id', '=', accountId)
+        .executeTakeFirst();
+      if (Number(removed.numDeletedRows) === 0) return false;
+      const left = await trx.selectFrom('space_members').select('account_id').where('space_id', '=', spaceId).where('role', '=', 'partner').execute();
+      if (left.length === 0) await trx.deleteFrom('spaces').where('id', '=', spaceId).execute();
+      return true;
+    });
+  }
+}

@@ -1,0 +1,75 @@
+import { html, type SafeHtml } from './html.js';
+
+export interface LayoutViewer {
+  displayName: string;
+}
+
+export interface LayoutSpace {
+  id: string;
+  name: string;
+  partnerNames: string[];
+}
+
+export interface PageOptions {
+  title: string;
+  body: SafeHtml;
+  quickExitUrl: string;
+  viewer?: LayoutViewer | null;
+  space?: LayoutSpace | null;
+  csrfToken?: string | null;
+  /** Extra page scripts (module files under /static), loaded after the shared ones. */
+  scripts?: string[];
+}
+
+/**
+ * The shell around every page: quick exit first in keyboard order, a skip link, the space in the
+ * header, one main column. No inline script or style anywhere (the CSP forbids both).
+ */
+export function layout(options: PageOptions): SafeHtml {
+  const { viewer, space, csrfToken } = options;
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${options.title} · Mend</title>
+<link rel="stylesheet" href="/static/mend.css">
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+<script type="module" src="/static/quick-exit.js"></script>
+<script type="module" src="/static/autofocus.js"></script>
+${(options.scripts ?? []).map((src) => html`<script type="module" src="${src}"></script>`)}
+</head>
+<body>
+<a class="quick-exit" href="${options.quickExitUrl}" rel="noreferrer" data-quick-exit>Quick exit</a>
+<a class="skip-link" href="#main">Skip to main content</a>
+<header class="site-header">
+  <div class="site-header__inner">
+    <a class="brand" href="/">Mend</a>
+    ${space
+      ? html`<p class="site-header__space"><a href="/spaces/${space.id}">${space.name}</a>${space.partnerNames.length > 0
+          ? html`<span class="site-header__people"> · ${space.partnerNames.join(' & ')}</span>`
+          : null}</p>`
+      : null}
+    ${viewer
+      ? html`<nav class="site-nav" aria-label="Account">
+          <a href="/account">${viewer.displayName}</a>
+          ${csrfToken
+            ? html`<form method="post" action="/sign-out" class="inline-form">
+                <input type="hidden" name="_csrf" value="${csrfToken}">
+                <button type="submit" class="link-button">Sign out</button>
+              </form>`
+            : null}
+        </nav>`
+      : html`<nav class="site-nav" aria-label="Account"><a href="/sign-in">Sign in</a></nav>`}
+  </div>
+</header>
+<main id="main" class="main" tabindex="-1">
+${options.body}
+</main>
+<footer class="site-footer">
+  <p>Mend keeps what you write private unless you choose to share it. <a href="/about/privacy">How privacy works</a></p>
+</footer>
+</body>
+</html>`;
+}

@@ -1,0 +1,86 @@
+import { html, type SafeHtml } from '../html.js';
+import { csrfField, errorSummary, textField } from '../components/forms.js';
+import type { Space } from '../../store/spaces.js';
+import type { InvitationView } from '../../services/spaces.js';
+
+function formatDate(iso: string): string {
+  return new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+export function spacePage(csrf: string, space: Space, viewerId: string): SafeHtml {
+  const partners = space.members.filter((m) => m.role === 'partner');
+  const partner = partners.find((m) => m.accountId !== viewerId);
+  return html`<h1>${space.name}</h1>
+  <section aria-labelledby="people-heading" class="card">
+    <h2 id="people-heading">Who is here</h2>
+    <ul class="people">
+      ${space.members.map((m) => html`<li>${m.displayName}${m.accountId === viewerId ? ' (you)' : ''}${m.role === 'therapist' ? ' — therapist' : ''}</li>`)}
+    </ul>
+    ${partner
+      ? html`<p>You and ${partner.displayName} share this space.</p>`
+      : html`<p>You are here on your own for now. Every step in Mend has a form you can do alone, and your partner can join whenever they are ready.</p>
+        <form method="post" action="/spaces/${space.id}/invitations">
+          ${csrfField(csrf)}
+          <button type="submit" class="button">Invite your partner</button>
+        </form>`}
+  </section>
+  <p class="small"><a href="/spaces/${space.id}/leave">Leave this space</a></p>`;
+}
+
+export function invitationPage(space: Space, invitation: InvitationView): SafeHtml {
+  return html`<h1>Invite your partner</h1>
+  <p class="lead">Send this link to your partner in a way only they will see. It works once and expires on ${formatDate(invitation.expiresAt)}.</p>
+  <div class="field">
+    <label for="invite-link">Invitation link</label>
+    <input id="invite-link" type="text" readonly value="${invitation.url}" data-copy-source>
+  </div>
+  <p>Or they can go to Mend, choose “I have an invitation code” and enter:</p>
+  <p class="invite-code" aria-label="Invitation code">${invitation.code}</p>
+  <p>When they join, you will both see each other's name in ${space.name}.</p>
+  <p><a href="/spaces/${space.id}">Back to your space</a></p>`;
+}
+
+export function joinPage(
+  csrf: string,
+  code: string,
+  preview: { inviterName: string; spaceName: string; role: string; expiresAt: string } | null,
+  signedIn: boolean,
+  message?: string,
+): SafeHtml {
+  if (!preview) {
+    return html`<h1>This invitation cannot be used</h1>
+    ${errorSummary(undefined, message ?? 'It may have been used already or have expired. Ask the person who invited you for a new one.')}
+    <p><a href="/join">Enter a different code</a></p>`;
+  }
+  const next = `/join/${code}`;
+  return html`<h1>${preview.inviterName} invited you to Mend</h1>
+  ${errorSummary(undefined, message)}
+  <p class="lead">${preview.role === 'therapist'
+    ? `You are invited as a therapist. You will see what the couple chooses to share only once both partners have agreed.`
+    : `Joining lets the two of you work through rebuilding trust together. What you write stays private unless you choose to share it.`}</p>
+  <p>The invitation is valid until ${formatDate(preview.expiresAt)}.</p>
+  ${signedIn
+    ? html`<form method="post" action="/join/${code}">${csrfField(csrf)}<button type="submit" class="button">Join ${preview.inviterName}</button></form>`
+    : html`<p class="actions"><a class="button" href="/sign-up?next=${encodeURIComponent(next)}">Create an account to join</a>
+        <a class="button button--secondary" href="/sign-in?next=${encodeURIComponent(next)}">Sign in to join</a></p>`}`;
+}
+
+export function enterCodePage(details?: Record<string, string>): SafeHtml {
+  return html`<h1>Enter your invitation code</h1>
+  ${errorSummary(details)}
+  <form method="get" action="/join" class="stack">
+    ${textField({ name: 'code', label: 'Invitation code', hint: 'It looks like ABCD-EFGH-JKMN-PQRS. Dashes and capitals do not matter.', error: details?.code, autocomplete: 'off', required: true, maxlength: 40 })}
+    <button type="submit" class="button">Continue</button>
+  </form>`;
+}
+
+export function leavePage(csrf: string, space: Space): SafeHtml {
+  return html`<h1>Leave ${space.name}?</h1>
+  <p>If you leave, you will no longer see this space. If you are the last person in it, the space and everything in it is deleted.</p>
+  <p>If you are leaving because you do not feel safe, you do not need to explain anything to anyone.</p>
+  <form method="post" action="/spaces/${space.id}/leave" class="stack">
+    ${csrfField(csrf)}
+    <button type="submit" class="button button--warning">Leave this space</button>
+  </form>
+  <p><a href="/spaces/${space.id}">Stay in the space</a></p>`;
+}
