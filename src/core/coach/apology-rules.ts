@@ -33,7 +33,7 @@ interface ComponentRule {
 }
 
 const WRONGS =
-  'lied|cheated|broke|betrayed|deceived|hid|hurt|kept|read|went behind|was unfaithful|was wrong|forgot|yelled|shouted|stole|took|chose|snooped|spent|lost|ignored|left|humiliated|misled|disrespected|shattered|crossed|abandoned|insulted|embarrassed|let you down|used|violated|did this|did that|did lie|did cheat|said';
+  'lied|cheated|broke|betrayed|deceived|hid|hurt|kept|read|went behind|was unfaithful|was wrong|forgot|yelled|shouted|stole|took|chose|snooped|spent|lost|ignored|left|humiliated|misled|disrespected|shattered|crossed|abandoned|insulted|embarrassed|let you down|used|violated|did this|did that|did lie|did cheat';
 
 const COMPONENT_RULES: readonly ComponentRule[] = [
   {
@@ -44,7 +44,7 @@ const COMPONENT_RULES: readonly ComponentRule[] = [
   {
     component: 'responsibility',
     pattern: new RegExp(
-      `\\b(?:it was (?:all\\s+)?my (?:fault|choice|doing|decision)|(?:that|it|this)(?:'s| is| was) on me|my (?:fault|responsibility|choice)\\b|i take (?:full\\s+|complete\\s+)?responsibility|i own (?:it|that|this|what i did)|i was wrong|(?:that|it) was wrong (?:of me)?|wrong of me|there(?:'s| is) no excuse|i have no excuse|i(?:'m| am) not going to make excuses|i won't make excuses|i shouldn't have|i should not have|i should have (?:told|been|said|asked|come)|(?:what|the things|the lies|everything) i (?:did|told|said|hid|put you through)|i (?:have |'ve )?(?:${WRONGS})\\b|(?:regret|sorry for|apologi[sz]e for) (?:\\w+ing\\b|my\\b)|i did this)`,
+      `\\b(?:it was (?:all\\s+)?my (?:fault|choice|doing|decision)|(?:that|it|this)(?:'s| is| was) on me|my (?:fault|responsibility|choice)\\b|i take (?:full\\s+|complete\\s+)?responsibility|i own (?:it|that|this|what i did)|i was wrong|(?:that|it) was wrong (?:of me)?|wrong of me|there(?:'s| is) no excuse|i have no excuse|i(?:'m| am) not going to make excuses|i won't make excuses|i shouldn't have|i should not have|i should have (?:told|been|said|asked|come)|(?:what|the things|the lies|everything) i (?:did|told|said|hid|put you through)|i (?:have |'ve )?(?:${WRONGS})\\b|(?:regret|sorry for|apologi[sz]e for) (?!(?:every|no|some|any)thing)(?:\\w+ing\\b|my\\b)|i did this)`,
       'g',
     ),
     accept: plain,

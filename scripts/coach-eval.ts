@@ -1,0 +1,48 @@
+/**
+ * Scores the gentle-language coach on its labelled corpus: `npm run coach:eval` prints the
+ * held-out figures (what the docs quote) and the development figures, labelled. Options:
+ *   --json     print one JSON object instead of the table
+ *   --misses   also list development-part misses (never held-out ones: we do not tune on those)
+ */
+import { evaluate, type Evaluation } from '../test/coach/evaluate.js';
+import { APOLOGY_COMPONENTS } from '../src/core/apology-components.js';
+import { round3 } from '../src/core/coach/eval-metrics.js';
+
+function summary(e: Evaluation) {
+  return {
+    part: e.part,
+    counts: e.counts,
+    harsh: { precision: round3(e.harsh.precision), recall: round3(e.harsh.recall), f1: round3(e.harsh.f1) },
+    nonApology: { precision: round3(e.nonApology.precision), recall: round3(e.nonApology.recall), f1: round3(e.nonApology.f1) },
+    vague: { precision: round3(e.vague.precision), recall: round3(e.vague.recall), f1: round3(e.vague.f1) },
+    componentAccuracy: Object.fromEntries(APOLOGY_COMPONENTS.map((c) => [c, round3(e.components[c])])),
+    componentMean: round3(e.componentMean),
+  };
+}
+
+function table(e: Evaluation, title: string): string {
+  const s = summary(e);
+  const f = (x: number) => x.toFixed(3);
+  const lines = [
+    `${title} — ${s.counts.messages} messages, ${s.counts.apologies} apologies, ${s.counts.agreements} agreements`,
+    `  harsh       precision ${f(s.harsh.precision)}  recall ${f(s.harsh.recall)}  F1 ${f(s.harsh.f1)}`,
+    `  nonApology  precision ${f(s.nonApology.precision)}  recall ${f(s.nonApology.recall)}  F1 ${f(s.nonApology.f1)}`,
+    `  vague       precision ${f(s.vague.precision)}  recall ${f(s.vague.recall)}  F1 ${f(s.vague.f1)}`,
+    `  components  ${APOLOGY_COMPONENTS.map((c) => `${c} ${f(s.componentAccuracy[c] ?? 0)}`).join('  ')}  (mean ${f(s.componentMean)})`,
+  ];
+  return lines.join('\n');
+}
+
+const args = process.argv.slice(2);
+const heldout = evaluate('heldout');
+const dev = evaluate('dev');
+if (args.includes('--json')) {
+  process.stdout.write(JSON.stringify({ heldout: summary(heldout), dev: summary(dev) }, null, 2) + '\n');
+} else {
+  process.stdout.write(`${table(heldout, 'Held-out (reported)')}\n\n${table(dev, 'Development (tuned on)')}\n`);
+  if (args.includes('--misses')) {
+    for (const m of dev.misses) {
+      process.stdout.write(`  dev miss [${m.kind}] ${m.text}\n    expected ${JSON.stringify(m.expected)} got ${JSON.stringify(m.got)}\n`);
+    }
+  }
+}
