@@ -14,6 +14,12 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
     parseJson(request, body as string, done);
   });
 
+  // A request with no body is read as an empty object, so optional bodies need no special case
+  // and a missing required field is reported by name.
+  app.addHook('preValidation', async (request) => {
+    if (request.body === undefined || request.body === null) request.body = {};
+  });
+
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(
     async (v1) => {

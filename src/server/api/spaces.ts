@@ -19,13 +19,13 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
         summary: 'Create a space for the two of you',
         tags: ['spaces'],
         security: bearer,
-        body: Type.Optional(Type.Object({ name: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false })),
+        body: Type.Object({ name: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }),
         response: { 201: Type.Object({ space: Space }), ...errors(400, 401) },
       },
     },
     async (request, reply) => {
       const { account } = requireAuth(request);
-      const space = await ctx.spaces.create(account.id, request.body?.name);
+      const space = await ctx.spaces.create(account.id, request.body.name);
       return reply.status(201).send({ space: spaceDto(space) });
     },
   );
@@ -56,7 +56,7 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
         tags: ['spaces'],
         security: bearer,
         params: SpaceParams,
-        body: Type.Optional(Type.Object({ role: Type.Optional(Role) }, { additionalProperties: false })),
+        body: Type.Object({ role: Type.Optional(Role) }, { additionalProperties: false }),
         response: {
           201: Type.Object({ invitation: Type.Object({ code: Type.String(), expiresAt: Instant, url: Type.String() }) }),
           ...errors(400, 401, 403, 404, 409),
@@ -65,7 +65,7 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const { account } = requireAuth(request);
-      const invitation = await ctx.spaces.invite(account.id, request.params.spaceId, request.body?.role ?? 'partner');
+      const invitation = await ctx.spaces.invite(account.id, request.params.spaceId, request.body.role ?? 'partner');
       return reply.status(201).send({ invitation });
     },
   );

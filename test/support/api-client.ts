@@ -1,0 +1,77 @@
+import type { FastifyInstance } from 'fastify';
+import type { Response } from './app.js';
+
+let counter = 0;
+
+/** A unique, strong password and email per call, so tests never collide. */
+export function newPerson(name = 'Robin'): { email: string; password: string; displayName: string } {
+  counter += 1;
+  return {
+    email: `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}.${process.pid}.${counter}.${Date.now()}@example.org`,
+    password: `quiet harbour lantern ${counter} ${name.toLowerCase()}`,
+    displayName: name,
+  };
+}
+
+/** Calls the JSON API as one person, with their bearer token. */
+export class ApiClient {
+  constructor(
+    readonly app: FastifyInstance,
+    public token: string | null = null,
+  ) {}
+
+  request(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+    return this.app.inject({
+      method,
+      url,
+      headers: {
+        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      ...(body !== undefined ? { payload: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+    });
+  }
+
+  get(url: string) {
+    return this.request('GET', url);
+  }
+  post(url: string, body?: unknown) {
+    return this.request('POST', url, body);
+  }
+  put(url: string, body?: unknown) {
+    return this.request('PUT', url, body);
+  }
+  delete(url: string, body?: unknown) {
+    return this.request('DELETE', url, body);
+  }
+}
+
+export interface Person {
+  api: ApiClient;
+  id: string;
+  email: string;
+  password: string;
+  displayName: string;
+}
+
+export async function signUp(app: FastifyInstance, name = 'Robin', extra: Record<string, string> = {}): Promise<Person> {
+  const person = newPerson(name);
+  const response = await new ApiClient(app).post('/api/v1/accounts', { ...person, ...extra });
+  if (response.statusCode !== 201) throw new Error(`sign-up failed: ${response.statusCode} ${response.body}`);
+  const body = JSON.parse(response.body) as { account: { id: string }; token: string };
+  return { api: new ApiClient(app, body.token), id: body.account.id, ...person };
+}
+
+/** Two partners in one space: the first creates it, the second joins by invitation. */
+export async function couple(app: FastifyInstance, names: [string, string] = ['Alex', 'Sam']): Promise<{ a: Person; b: Person; spaceId: string }> {
+  const a = await signUp(app, names[0]);
+  const b = await signUp(app, names[1]);
+  const created = await a.api.post('/api/v1/spaces', { name: 'Us' });
+  const spaceId = (JSON.parse(created.body) as { space: { id: string } }).space.id;
+  const invitation = await a.api.post(`/api/v1/spaces/${spaceId}/invitations`, {});
+  const code = (JSON.parse(invitation.body) as { invitation: { code: string } }).invitation.code;
+  const accepted = await b.api.post(`/api/v1/invitations/${code}/accept`);
+  if (accepted.statusCode !== 200) throw new Error(`accept failed: ${accepted.statusCode} ${accepted.body}`);
+  return { a, b, spaceId };
+}

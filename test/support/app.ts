@@ -1,0 +1,70 @@
+import { after, before, describe } from 'node:test';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { loadConfig, type Config } from '../../src/config.js';
+import { buildApp } from '../../src/server/app.js';
+import type { Clock } from '../../src/services/clock.js';
+import { createTestDatabase, DIALECTS, skipReason, type Dialect, type TestDatabase } from './databases.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  config: Config;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(dialect: Dialect, options: { env?: Record<string, string>; clock?: Clock; logger?: unknown } = {}): Promise<TestApp> {
+  const database = await createTestDatabase(dialect);
+  const config = loadConfig({
+    MEND_DATA_DIR: database.dataDir,
+    ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
+  const app = await buildApp(config, {
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.logger ? { logger: options.logger as never } : {}),
+  });
+  await app.ready();
+  return {
+    app,
+    config,
+    database,
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+/**
+ * Declares one suite per dialect with a fresh app and database each. `body` receives a getter
+ * because the app exists only once `before` has run.
+ */
+export function describeEachDatabase(title: string, body: (get: () => TestApp, dialect: Dialect) => void, options: { clock?: Clock } = {}): void {
+  for (const dialect of DIALECTS) {
+    describe(`${title} [${dialect}]`, { skip: undefined }, async () => {
+      const skip = await skipReason(dialect);
+      if (skip) {
+        describe('skipped', { skip }, () => {});
+        return;
+      }
+      let testApp: TestApp | null = null;
+      before(async () => {
+        testApp = await startTestApp(dialect, options);
+      });
+      after(async () => {
+        await testApp?.close();
+      });
+      body(() => {
+        if (!testApp) throw new Error('test app not started');
+        return testApp;
+      }, dialect);
+    });
+  }
+}
+
+export type Response = LightMyRequestResponse;
+
+export function json<T = any>(response: Response): T {
+  return JSON.parse(response.body) as T;
+}
