@@ -1,0 +1,8 @@
+/** The progress computations (docs/progress.md), gathered for the services that wire them. */
+export { consistencyScore, outcomeOf, type AgreementLogFact, type ConsistencyScore } from './consistency.js';
+export { trendFor, type Trend, type Verdict } from './trends.js';
+export { smooth7, type DatedValue } from './smoothing.js';
+export { divergence, PULSE_MEASURES, type DivergenceFinding, type PartnerVerdicts, type PulseMeasure } from './divergence.js';
+export { monthlyReviewSeries, REVIEW_QUESTIONS, type MonthlyReview, type PartnerReviewSeries } from './monthly-review.js';
+export { milestones, MILESTONE_TITLES, type Milestone, type MilestoneFacts, type MilestoneKey } from './milestones.js';
+export { redFlags, redFlagsVisibleTo, type RedFlag, type RedFlagFacts, type RedFlagRule } from './red-flags.js';
