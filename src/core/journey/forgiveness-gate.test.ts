@@ -102,7 +102,7 @@ describe('forgiveness gate', () => {
         if (chose) return;
         // Otherwise the gate must really be met: a delivered apology from the other partner, and
         // the required weeks since tracking began, both by now.
-        const hurters = x.brokeTrust.filter((id) => id !== x.viewer);
+        const hurters: string[] = x.brokeTrust.filter((id) => id !== x.viewer);
         assert.ok(hurters.includes(author) && x.delivered !== null && x.delivered <= x.now);
         assert.ok(x.acceptedAt !== null && x.committed.some((id) => hurters.includes(id)));
         const firstOccasion = Math.min(...x.occasions.filter((d) => d <= x.now));
