@@ -1,0 +1,73 @@
+/**
+ * Live gentle-language coach. For every `textarea[data-coach="message|apology|agreement"]` it
+ * runs the same analyser as the server while the user types (debounced), and writes the findings
+ * into the element named by `data-coach-output` (or the first id in `aria-describedby`), made a
+ * polite live region. It only ever suggests: it never blocks or delays submitting the form.
+ * Findings are written with DOM text nodes, so nothing the user typed is parsed as HTML.
+ */
+import { analyze, isCoachKind, type CoachKind } from '../../core/coach/index.js';
+import { coachSummary } from '../../core/coach/render-text.js';
+
+const DEBOUNCE_MS = 400;
+const MAX_TEXT = 10000;
+
+function outputFor(field: HTMLTextAreaElement): HTMLElement | null {
+  const id = field.dataset['coachOutput'] ?? field.getAttribute('aria-describedby')?.split(/\s+/)[0];
+  return id ? document.getElementById(id) : null;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+export function renderInto(output: HTMLElement, kind: CoachKind, text: string): void {
+  if (text.trim() === '') {
+    output.replaceChildren();
+    return;
+  }
+  const summary = coachSummary(analyze(kind, text.slice(0, MAX_TEXT)), kind);
+  const box = el('div', `coach-findings${summary.attention ? ' coach-findings--attention' : ''}`);
+  box.append(el('p', 'coach-findings__heading', summary.heading));
+  if (summary.items.length > 0) {
+    const list = el('ul', 'coach-findings__list');
+    for (const item of summary.items) {
+      const li = document.createElement('li');
+      li.append(el('span', 'coach-findings__label', item.label), ': ', el('q', '', item.excerpt), ` — ${item.explanation}`);
+      list.append(li);
+    }
+    box.append(list);
+  }
+  for (const note of summary.notes) box.append(el('p', 'coach-findings__note', note));
+  output.replaceChildren(box);
+}
+
+function attach(field: HTMLTextAreaElement): void {
+  const kind = field.dataset['coach'];
+  const output = outputFor(field);
+  if (!isCoachKind(kind) || !output) return;
+  output.setAttribute('aria-live', 'polite');
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const update = () => {
+    timer = undefined;
+    try {
+      renderInto(output, kind, field.value);
+    } catch {
+      // The coach is a helper; if it ever fails, the user can still write and send.
+    }
+  };
+  field.addEventListener('input', () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(update, DEBOUNCE_MS);
+  });
+  // Server-rendered findings (after a post without JS) stay until the user edits the text.
+  if (field.value.trim() !== '' && output.childElementCount === 0) update();
+}
+
+function setUp(): void {
+  document.querySelectorAll<HTMLTextAreaElement>('textarea[data-coach]').forEach(attach);
+}
+
+if (typeof document !== 'undefined') setUp();
