@@ -22,47 +22,53 @@ const FOLD: Record<string, string> = {
   '\u2014': '-',
 };
 
-/** Same-length, case- and apostrophe-folded copy of `text`. */
-export function fold(text: string): string {
-  let out = '';
-  let plain = 0; // start of the current run of characters that need no folding
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 97 && code <= 122) continue; // a-z: common case, nothing to do
-    const ch = text[i] as string;
-    let folded = FOLD[ch];
-    if (folded === undefined) {
-      if (code >= 65 && code <= 90) folded = String.fromCharCode(code + 32);
-      else if (code > 127 && (code < 0xd800 || code > 0xdfff)) {
-        // Only keep a lower-case form that does not change the length (e.g. not "İ").
-        const lower = ch.toLowerCase();
-        if (lower.length === 1 && lower !== ch) folded = lower;
-      }
-    }
-    if (folded !== undefined) {
-      out += text.slice(plain, i) + folded;
-      plain = i + 1;
-    }
-  }
-  return plain === 0 ? text : out + text.slice(plain);
+const FOLDABLE = /[\u2018\u2019\u201A\u201B\u2032\u02BC\u0060\u00B4\u201C\u201D\u201E\u00A0\u2013\u2014]/g;
+
+function foldChar(ch: string): string {
+  return FOLD[ch] ?? ch;
 }
 
-const SENTENCE_END = /[.!?;\n]/;
+/** Same-length, case- and apostrophe-folded copy of `text`. */
+export function fold(text: string): string {
+  // Fast path: lower-casing never shortens a character, so equal length means every character
+  // kept its width and offsets still line up.
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower.replace(FOLDABLE, foldChar);
+  let out = '';
+  for (const ch of text) {
+    const folded = FOLD[ch];
+    if (folded !== undefined) out += folded;
+    else {
+      const l = ch.toLowerCase();
+      out += l.length === ch.length ? l : ch; // e.g. "İ" would grow, so it stays as written
+    }
+  }
+  return out;
+}
+
+/** . ! ? ; and newline end a sentence. */
+function endsSentence(code: number): boolean {
+  return code === 46 || code === 33 || code === 63 || code === 59 || code === 10;
+}
+
+/** Looking further than this for a sentence boundary only costs time; rules need a clause. */
+const MAX_SENTENCE = 400;
 
 /** Start offset of the sentence that contains `index`. */
 export function sentenceStart(folded: string, index: number): number {
+  const stop = Math.max(0, index - MAX_SENTENCE);
   let i = index - 1;
-  while (i >= 0 && !SENTENCE_END.test(folded[i] as string)) i--;
+  while (i >= stop && !endsSentence(folded.charCodeAt(i))) i--;
   return i + 1;
 }
 
 /** End offset (exclusive, before the punctuation) of the sentence that contains `index`. */
 export function sentenceEnd(folded: string, index: number): number {
+  const stop = Math.min(folded.length, index + MAX_SENTENCE);
   let i = index;
-  while (i < folded.length && !SENTENCE_END.test(folded[i] as string)) i++;
+  while (i < stop && !endsSentence(folded.charCodeAt(i))) i++;
   return i;
 }
-
 /** The folded text of the sentence before `index` (from its start up to `index`). */
 export function before(folded: string, index: number): string {
   return folded.slice(sentenceStart(folded, index), index);
