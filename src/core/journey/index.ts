@@ -17,6 +17,7 @@ export * from './agreement-log.js';
 export * from './questions.js';
 export * from './triggers.js';
 export * from './timeline.js';
+export * from './hard-day-reasons.js';
 export * from './content/step-purposes.js';
 export * from './content/sentence-starters.js';
 export * from './content/prompt-texts.js';

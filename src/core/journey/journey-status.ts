@@ -113,7 +113,8 @@ function step2(ctx: Ctx): { done: boolean; waiting: Waiting[] } {
   const waiting: Waiting[] = [];
   if (ctx.solo) {
     // Solo form: the user's own part; the rest waits for the partner.
-    const me = facts.partnerIds[0] as string;
+    const me = facts.partnerIds[0];
+    if (me === undefined) return { done: false, waiting: [] };
     let done = true;
     if (didBreakTrust(facts, me)) {
       if (delivered(facts, me).length === 0) {
@@ -156,7 +157,8 @@ function step2Evidence(ctx: Ctx): boolean {
 function step3(ctx: Ctx): { done: boolean; waiting: Waiting[] } {
   const { facts } = ctx;
   if (ctx.solo) {
-    const me = facts.partnerIds[0] as string;
+    const me = facts.partnerIds[0];
+    if (me === undefined) return { done: false, waiting: [] };
     const done = facts.agreements.some((a) => a.acceptedAt !== null);
     const waiting: Waiting[] = [];
     if (!done) waiting.push(who(ctx, me, 'propose_agreement'));
