@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import { createContext, type AppContext, type ContextOptions } from './context.js';
 import { apiRoutes } from './api/index.js';
@@ -25,8 +25,8 @@ declare module 'fastify' {
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
 export interface BuildOptions extends ContextOptions {
-  /** Replaces the configured logger (tests capture log lines with it). */
-  logger?: FastifyServerOptions['logger'];
+  /** Where log lines go instead of standard output (tests read them to prove what is not logged). */
+  logStream?: { write(line: string): void };
 }
 
 /**
@@ -36,7 +36,7 @@ export interface BuildOptions extends ContextOptions {
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const ctx = await createContext(config, options);
   const app = Fastify({
-    logger: options.logger ?? loggerOptions(config.logLevel),
+    logger: loggerOptions(config.logLevel, options.logStream),
     // A hop count is valid at run time (proxy-addr) though Fastify's types only list the other forms.
     trustProxy: config.trustProxy as boolean | string[],
     bodyLimit: BODY_LIMIT_BYTES,

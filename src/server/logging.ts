@@ -11,9 +11,10 @@ interface LoggedRequest {
  * Structured logs with no user text, emails, tokens or invitation codes: a request is logged by
  * its route pattern (`/join/:code`), never its raw URL, and no headers or bodies are logged.
  */
-export function loggerOptions(level: Config['logLevel']): FastifyServerOptions['logger'] {
+export function loggerOptions(level: Config['logLevel'], stream?: { write(line: string): void }): FastifyServerOptions['logger'] {
   return {
     level,
+    ...(stream ? { stream } : {}),
     serializers: {
       req: (req: LoggedRequest) => ({ method: req.method, route: req.routeOptions?.url ?? '(no route)' }),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),

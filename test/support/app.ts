@@ -12,7 +12,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(dialect: Dialect, options: { env?: Record<string, string>; clock?: Clock; logger?: unknown } = {}): Promise<TestApp> {
+export async function startTestApp(
+  dialect: Dialect,
+  options: { env?: Record<string, string>; clock?: Clock; logStream?: { write(line: string): void } } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase(dialect);
   const config = loadConfig({
     MEND_DATA_DIR: database.dataDir,
@@ -22,7 +25,7 @@ export async function startTestApp(dialect: Dialect, options: { env?: Record<str
   });
   const app = await buildApp(config, {
     ...(options.clock ? { clock: options.clock } : {}),
-    ...(options.logger ? { logger: options.logger as never } : {}),
+    ...(options.logStream ? { logStream: options.logStream } : {}),
   });
   await app.ready();
   return {

@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startTestApp } from '../support/app.js';
+import { checkA11y, collectConsoleProblems, launchBrowser } from './support/browser.js';
+
+test('scratch', async () => {
+  const app = await startTestApp('sqlite');
+  await app.app.listen({ port: 0, host: '127.0.0.1' });
+  const port = (app.app.server.address() as { port: number }).port;
+  const browser = await launchBrowser();
+  const page = await browser.newPage();
+  const problems = await collectConsoleProblems(page);
+  let t = Date.now();
+  await page.goto(`http://127.0.0.1:${port}/sign-up`);
+  console.log('goto', Date.now() - t); t = Date.now();
+  await checkA11y(page, 'x');
+  console.log('axe', Date.now() - t); t = Date.now();
+  await checkA11y(page, 'x');
+  console.log('axe2', Date.now() - t); t = Date.now();
+  await page.getByLabel('Password').fill('short');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('alert').waitFor();
+  console.log('post', Date.now() - t); t = Date.now();
+  console.log('after 400:', problems.list.splice(0));
+  await page.evaluate(() => { const s = document.createElement('script'); s.textContent = 'window.x=1'; document.body.append(s); const st = document.createElement('style'); st.textContent='body{color:red}'; document.head.append(st); });
+  await page.waitForTimeout(300);
+  console.log('after inline:', problems.list.splice(0));
+  await page.evaluate(() => { document.querySelector('main')!.insertAdjacentHTML('beforeend', '<img src="/static/favicon.svg"><input id="zz">'); });
+  await assert.rejects(checkA11y(page, 'broken'), (e: Error) => { console.log(e.message); return true; });
+  await browser.close();
+  await app.close();
+});

@@ -1,0 +1,119 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
+import { describeEachDatabase, json, startTestApp } from '../support/app.js';
+import { couple, newPerson, ApiClient } from '../support/api-client.js';
+import { PageClient } from '../support/browser-less.js';
+
+describeEachDatabase('platform: health, OpenAPI and headers', (get) => {
+  test('/healthz and /readyz answer', async () => {
+    const { app } = get();
+    assert.deepEqual(json(await app.inject({ method: 'GET', url: '/healthz' })), { status: 'ok' });
+    assert.deepEqual(json(await app.inject({ method: 'GET', url: '/readyz' })), { status: 'ready' });
+  });
+
+  test('the OpenAPI document describes every API route of the contract', async () => {
+    const res = await get().app.inject({ method: 'GET', url: '/api/openapi.json' });
+    assert.equal(res.statusCode, 200);
+    const doc = json(res);
+    assert.equal(doc.openapi, '3.1.0');
+    const expected = [
+      'post /api/v1/accounts',
+      'post /api/v1/sessions',
+      'get /api/v1/sessions',
+      'delete /api/v1/sessions/{id}',
+      'delete /api/v1/sessions/current',
+      'get /api/v1/me',
+      'get /api/v1/me/export',
+      'delete /api/v1/me',
+      'post /api/v1/spaces',
+      'get /api/v1/spaces/{spaceId}',
+      'post /api/v1/spaces/{spaceId}/invitations',
+      'post /api/v1/invitations/{code}/accept',
+    ];
+    for (const entry of expected) {
+      const [method, path] = entry.split(' ') as [string, string];
+      assert.ok(doc.paths[path]?.[method], `${entry} is documented`);
+    }
+    assert.ok(!Object.keys(doc.paths).some((p) => !p.startsWith('/api/v1/')), 'pages are not in the API document');
+    const signUp = doc.paths['/api/v1/accounts'].post;
+    assert.ok(signUp.requestBody.content['application/json'].schema.properties.email, 'request schema comes from the route');
+    assert.ok(signUp.responses['409'], 'error responses are documented');
+  });
+
+  test('pages carry a strict Content-Security-Policy and no inline script or style', async () => {
+    const res = await get().app.inject({ method: 'GET', url: '/sign-up' });
+    const csp = String(res.headers['content-security-policy']);
+    assert.match(csp, /default-src 'none'/);
+    assert.match(csp, /script-src 'self'(;|$)/);
+    assert.match(csp, /style-src 'self'(;|$)/);
+    assert.match(csp, /frame-ancestors 'none'/);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|https?:/);
+    assert.doesNotMatch(res.body, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline scripts');
+    assert.doesNotMatch(res.body, /<style|\sstyle=/, 'no inline styles');
+    assert.doesNotMatch(res.body, /(src|href)="https?:\/\/(?!www\.wikipedia\.org)/, 'nothing loaded from elsewhere');
+    assert.equal(res.headers['x-content-type-options'], 'nosniff');
+    assert.equal(res.headers['referrer-policy'], 'no-referrer');
+  });
+
+  test('session cookies are HttpOnly and SameSite', async () => {
+    const client = new PageClient(get().app);
+    await client.get('/sign-up');
+    const res = await client.post('/sign-up', { ...newPerson(), timezone: 'UTC' });
+    const cookies = ([] as string[]).concat(res.headers['set-cookie'] as string[]);
+    const session = cookies.find((c) => c.startsWith('mend_session='))!;
+    assert.match(session, /HttpOnly/);
+    assert.match(session, /SameSite=Lax/);
+  });
+
+  test('static assets are served', async () => {
+    const css = await get().app.inject({ method: 'GET', url: '/static/mend.css' });
+    assert.equal(css.statusCode, 200);
+    assert.match(String(css.headers['content-type']), /text\/css/);
+    const js = await get().app.inject({ method: 'GET', url: '/static/quick-exit.js' });
+    assert.equal(js.statusCode, 200);
+  });
+});
+
+test('over HTTPS, cookies are Secure with the __Host- prefix and HSTS is sent', async () => {
+  const testApp = await startTestApp('sqlite', { env: { MEND_BASE_URL: 'https://mend.example.org' } });
+  try {
+    const client = new PageClient(testApp.app);
+    await client.get('/sign-up');
+    const res = await client.post('/sign-up', { ...newPerson(), timezone: 'UTC' });
+    const cookies = ([] as string[]).concat(res.headers['set-cookie'] as string[]);
+    assert.ok(cookies.some((c) => c.startsWith('__Host-mend_session=') && /Secure/.test(c) && /Path=\//.test(c)));
+    assert.ok(res.headers['strict-transport-security']);
+  } finally {
+    await testApp.close();
+  }
+});
+
+test('logs carry no emails, names, passwords, tokens or invitation codes', async () => {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  const testApp = await startTestApp('sqlite', { env: { LOG_LEVEL: 'trace' }, logStream: stream });
+  try {
+    const { app } = testApp;
+    // The production logger configuration; only the level and destination differ.
+    const { a, b } = await couple(app, ['Zebediah', 'Philippa']);
+    const spaceId = (json(await a.api.get('/api/v1/me')).spaces[0] as { id: string }).id;
+    const { code } = json(await a.api.post(`/api/v1/spaces/${spaceId}/invitations`, { role: 'therapist' })).invitation;
+    await new ApiClient(app).post('/api/v1/sessions', { email: a.email, password: 'wrong password entirely' });
+    await app.inject({ method: 'GET', url: `/join/${code}` });
+    await app.inject({ method: 'POST', url: '/api/v1/accounts', headers: { 'content-type': 'application/json' }, payload: '{"email": "broken' });
+    const log = lines.join('');
+    assert.ok(log.length > 0, 'something was logged');
+    for (const secret of [a.email, b.email, a.password, 'Zebediah', 'Philippa', a.api.token!, b.api.token!, code, code.replace(/-/g, '')]) {
+      assert.ok(!log.includes(secret), `the log must not contain ${secret.slice(0, 12)}…`);
+    }
+    assert.match(log, /"route":"\/join\/:code"/, 'requests are logged by route pattern');
+  } finally {
+    await testApp.close();
+  }
+});
