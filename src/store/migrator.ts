@@ -8,9 +8,10 @@ export class SchemaTooNewError extends Error {
   override name = 'SchemaTooNewError';
 }
 
-const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+type Migrations = typeof MIGRATIONS;
 
-function migratorFor(store: Store): Migrator {
+function migratorFor(store: Store, migrations: Migrations): Migrator {
+  const provider: MigrationProvider = { getMigrations: async () => migrations };
   return new Migrator({ db: store.db, provider });
 }
 
@@ -20,16 +21,16 @@ export interface MigrationReport {
 }
 
 /** Names of migrations this database has run that this version of Mend does not know. */
-export async function unknownMigrations(store: Store): Promise<string[]> {
+export async function unknownMigrations(store: Store, migrations: Migrations = MIGRATIONS): Promise<string[]> {
   const tables = await store.db.introspection.getTables({ withInternalKyselyTables: true });
   if (!tables.some((t) => t.name === 'kysely_migration')) return [];
   const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(store.db);
-  const known = new Set(Object.keys(MIGRATIONS));
+  const known = new Set(Object.keys(migrations));
   return rows.map((r) => r.name).filter((name) => !known.has(name));
 }
 
-async function pendingMigrations(store: Store): Promise<{ pending: string[]; appliedCount: number }> {
-  const all = await migratorFor(store).getMigrations();
+async function pendingMigrations(store: Store, migrations: Migrations): Promise<{ pending: string[]; appliedCount: number }> {
+  const all = await migratorFor(store, migrations).getMigrations();
   return {
     pending: all.filter((m) => m.executedAt === undefined).map((m) => m.name),
     appliedCount: all.filter((m) => m.executedAt !== undefined).length,
@@ -40,27 +41,28 @@ async function pendingMigrations(store: Store): Promise<{ pending: string[]; app
  * Brings the schema up to date. Refuses a database newer than this Mend (it would otherwise run
  * old code against new data), and on SQLite copies the file aside before changing anything.
  */
-export async function migrateToLatest(store: Store, backupDir?: string): Promise<MigrationReport> {
-  const unknown = await unknownMigrations(store);
+export async function migrateToLatest(store: Store, options: { backupDir?: string; migrations?: Migrations } = {}): Promise<MigrationReport> {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const unknown = await unknownMigrations(store, migrations);
   if (unknown.length > 0) {
     throw new SchemaTooNewError(
       `This database was upgraded by a newer version of Mend (it has run ${unknown.join(', ')}). ` +
         'Start that newer version, or restore a backup made before the upgrade.',
     );
   }
-  const { pending, appliedCount } = await pendingMigrations(store);
+  const { pending, appliedCount } = await pendingMigrations(store, migrations);
   if (pending.length === 0) return { applied: [], backupFile: null };
 
   let backupFile: string | null = null;
   if (store.sqlite && store.sqliteFile && appliedCount > 0) {
-    const dir = backupDir ?? path.join(path.dirname(store.sqliteFile), 'backups');
+    const dir = options.backupDir ?? path.join(path.dirname(store.sqliteFile), 'backups');
     fs.mkdirSync(dir, { recursive: true });
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     backupFile = path.join(dir, `mend-${stamp}-before-${pending[0]}.db`);
     await store.sqlite.backup(backupFile);
   }
 
-  const result: MigrationResultSet = await migratorFor(store).migrateToLatest();
+  const result: MigrationResultSet = await migratorFor(store, migrations).migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     const cause = result.error instanceof Error ? result.error.message : String(result.error);
