@@ -23,13 +23,13 @@ export const AGREEMENT_RULES: readonly Rule[] = [
   {
     type: 'abstract',
     pattern:
-      /\b(?:work on|working on|be (?:more\s+|completely\s+|totally\s+|fully\s+)?(?:honest|open|present|supportive|transparent|careful|patient|respectful|there for|loving|attentive|considerate|available|trustworthy|faithful|nice|kind)|communicat(?:e|ion|ing)|respect (?:you|each other|me)|pay attention|keep you (?:informed|posted|updated|in the loop)|stop (?:lying|hiding|cheating|being)|change my ways|make (?:it|this) work|be a better|listen to you|show (?:you )?(?:i care|more love)|prioriti[sz]e (?:you|us))\b/g,
+      /\b(?:work on|working on|be (?:more\s+|completely\s+|totally\s+|fully\s+)?(?:honest|open|present|supportive|transparent|careful|patient|respectful|there for|loving|attentive|considerate|available|trustworthy|faithful|nice|kind)|communicat(?:e|ion|ing)|respect (?:you|each other|me)|pay attention|keep (?:you|me|each other) (?:informed|posted|updated|in the loop)|stop (?:lying|hiding|cheating|being)|change my ways|make (?:it|this) work|be a better|listen to you|show (?:you )?(?:i care|more love)|prioriti[sz]e (?:you|us))\b/g,
     explanation: 'This is a good intention, but hard to see; what would your partner notice you doing?',
   },
 ];
 
 const WHEN =
-  /\b(?:every|each|daily|nightly|weekly|monthly|fortnightly|once|twice|three times|\d+\s*(?:am|pm|:\d\d)|at (?:\d|noon|midnight|lunch|dinner|breakfast|bedtime|the (?:next|start|end))|by \d|before|after|within|whenever|the same day|in advance|ahead|tonight|tomorrow|on (?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekdays|weeknights|weekends|the (?:first|last))|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekdays|weeknights|during|until|when (?:i|you|we|he|she|they)\b|if (?:i|i'm|he|she|they|you|we|anyone|someone)\b|lunchtime|morning|evening|at night|every other)\b/;
+  /\b(?:every|each|daily|nightly|weekly|monthly|fortnightly|once|twice|three times|\d+\s*(?:am|pm|:\d\d)|at (?:\d|noon|midnight|lunch|dinner|breakfast|bedtime|the (?:next|start|end))|by \d|before|after|within|whenever|the same day|on the day|that day|in advance|ahead|tonight|tomorrow|on (?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekdays|weeknights|weekends|the (?:first|last))|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekdays|weeknights|during|until|when (?:i|you|we|he|she|they)\b|if (?:i|i'm|he|she|they|you|we|anyone|someone)\b|lunchtime|morning|evening|at night|every other)\b/;
 
 /** A "no-when" finding covering the agreement when it says nothing about when or how often. */
 export function missingWhen(text: string, folded: string): CoachFinding | null {

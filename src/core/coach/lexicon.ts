@@ -9,7 +9,8 @@ export const INSULT_NOUNS = [
   'liar', 'idiot', 'jerk', 'loser', 'fraud', 'coward', 'cheat', 'cheater', 'hypocrite',
   'narcissist', 'monster', 'moron', 'fool', 'joke', 'failure', 'bastard', 'bitch', 'pig',
   'psycho', 'creep', 'snake', 'child', 'baby', 'manipulator', 'disgrace', 'waste of space',
-  'waste of my time', 'waste of time', 'piece of work', 'nightmare', 'parasite',
+  'waste of my time', 'waste of time', 'piece of work', 'nightmare', 'parasite', 'drama queen',
+  'control freak', 'freak', 'brat', 'spoiled brat', 'mess', 'clown', 'disappointment', 'embarrassment',
 ] as const;
 
 /** Adjectives that judge character when said about the partner. */
@@ -20,7 +21,8 @@ export const CHARACTER_ADJECTIVES = [
   'incompetent', 'hopeless', 'ridiculous', 'unbelievable', 'selfcentred', 'self-centered',
   'self-centred', 'self-absorbed', 'arrogant', 'deceitful', 'dishonest', 'untrustworthy',
   'irresponsible', 'inconsiderate', 'ungrateful', 'needy', 'clingy', 'paranoid', 'petty', 'nasty',
-  'rude', 'fake', 'shallow', 'careless', 'callous', 'spoiled', 'spoilt', 'worst',
+  'rude', 'fake', 'shallow', 'careless', 'callous', 'spoiled', 'spoilt', 'worst', 'bad', 'worse', 'impossible',
+  'unbearable', 'insufferable', 'dense', 'deaf', 'clueless', 'thick', 'two-faced', 'sneaky',
 ] as const;
 
 /** Words that make "you always …" / "you're the reason …" warm rather than accusing. */
@@ -32,6 +34,7 @@ export const WARM_WORDS = [
   'hug', 'care for', 'look after', 'find a way', 'welcome', 'hope', 'grateful', 'thank',
   'appreciate', 'wonderful', 'best', 'brave', 'strong', 'forgive', 'hopeful', 'alive', 'heard',
   'seen', 'valued', 'worth', 'fun', 'glad', 'bring me', 'make me coffee', 'treat me',
+  'the right words', 'the right thing',
 ] as const;
 
 /** After "you never", these verbs turn the sentence into praise ("you never fail to …"). */

@@ -48,9 +48,9 @@ function accusingAbsolute(folded: string, start: number, end: number, m: RegExpE
 
 // Who a name or judgement is aimed at: the last subject marker before it in the sentence wins.
 const SUBJECT_MARKERS =
-  /\b(?:i'm|i am|i was|i've been|i have been|i feel|i felt|i look|i looked|i sound|i seem|i acted|i behaved|myself|my|he's|she's|he is|she is|he was|she was|they're|they are|it's|it is|it was|that's|that is|that was|this is|this was|you're|you are|you were|you've been|you have been|you look|you sound|you seem|you act|you acted|you're being|you are being|you'll always be|you will always be|you can be|you become|you became|your|yourself|calling me|call me|called me)\b/g;
+  /\b(?:i'm|i am|i was|i've been|i have been|i feel|i felt|i look|i looked|i sound|i seem|i acted|i behaved|myself|my|he's|she's|he is|she is|he was|she was|they're|they are|it's|it is|it was|that's|that is|that was|this is|this was|you're|you are|you were|you've been|you have been|you look|you sound|you seem|you act|you acted|you're being|you are being|you'll always be|you will always be|you can be|you become|you became|are you|your|yourself|calling me|call me|called me)\b/g;
 const FRAGMENT =
-  /^[\s,"'(-]*(?:(?:so|such|absolutely|completely|totally|really|just|utterly|how|a|an|what|and|truly|simply|plain|pure|too|very|always|an absolute|a complete|a total|total|complete|the|most|the most|such a|what an?|oh|wow|god|honestly|seriously)[\s,]+)*$/;
+  /^[\s,"'(-]*(?:(?:so|such|absolutely|completely|totally|really|just|utterly|how|a|an|what|and|truly|simply|plain|pure|too|very|always|an absolute|a complete|a total|total|complete|the|most|the most|such a|what an?|oh|wow|god|honestly|seriously|only)[\s,]+)*$/;
 
 function aimedAtPartner(folded: string, start: number, end: number): boolean {
   const head = before(folded, start);
@@ -61,7 +61,7 @@ function aimedAtPartner(folded: string, start: number, end: number): boolean {
   if (last) {
     const gap = head.slice(last.index + last[0].length);
     const marker = last[0];
-    if (marker.startsWith('you') || marker === 'your') return gap.length <= 40;
+    if (marker.startsWith('you') || marker === 'your' || marker === 'are you') return gap.length <= 40;
     // Close to "I'm", "my", "it was" …: the writer is talking about themselves or something else.
     if (gap.length <= 30 && !/[,;:]/.test(gap)) return false;
   }
@@ -77,7 +77,7 @@ export const MESSAGE_RULES: readonly Rule[] = [
   // — absolutes about the partner —
   {
     type: 'absolute',
-    pattern: /\byou(?:'re| are)?\s+(always|never|constantly|forever|rarely)\b/g,
+    pattern: /\byou(?:'re| are)?\s+(always|never|constantly|forever|rarely)\b|\b(?:it's|it is|everything(?:'s| is)) always about you\b|\bevery (?:single )?time,? you\b/g,
     explanation:
       '"Always" and "never" about your partner may land as a verdict on who they are; one specific moment is easier to hear.',
     accept: accusingAbsolute,
@@ -98,7 +98,7 @@ export const MESSAGE_RULES: readonly Rule[] = [
   {
     type: 'character',
     pattern:
-      /\byou(?:'re| are)\s+(?:so\s+|just\s+|completely\s+|totally\s+)?incapable of\b|\byou can(?:'t|not) be trusted\b|\byou only (?:care|think) (?:about|of) (?:yourself|your\s+\w+|you)\b|\byou don't (?:even\s+)?care about (?:anyone|anybody|anything|me|us|how i feel|my feelings)\b|\byou blame (?:everyone|everybody|others|anyone)\b|\byou(?:'re| are) (?:so\s+)?full of (?:yourself|it)\b/g,
+      /\byou(?:'re| are)\s+(?:so\s+|just\s+|completely\s+|totally\s+)?incapable of\b|\byou can(?:'t|not) be trusted\b|\byou only (?:care|think) (?:about|of) (?:yourself|your\s+\w+|you)\b|\byou don't (?:even\s+)?care about (?:anyone|anybody|anything|me|us|how i feel|my feelings)\b|\byou blame (?:everyone|everybody|others|anyone)\b|\byou(?:'re| are) (?:so\s+)?full of (?:yourself|it)\b|\byou lie (?:about everything|all the time|constantly|every time)\b|\byou can(?:'t|not) do anything right\b|\byou think you(?:'re| are) so\b/g,
     explanation: 'This may land as a judgement of your partner\'s character; describing what they did and how it affected you is easier to hear.',
   },
   // — blame —
@@ -139,7 +139,7 @@ export const MESSAGE_RULES: readonly Rule[] = [
   {
     type: 'contempt',
     pattern:
-      /\byou disgust me\b|\byou make me sick\b|\bi can(?:'t|not) stand (?:you|the sight of you|looking at you)\b|\bi hate you\b|\byou(?:'re| are) dead to me\b|\bcan(?:'t|not) (?:even\s+)?look at you\b|\bsick (?:and tired )?of you\b|\bi'm done with you\b|\bwho (?:would|could) (?:ever\s+)?(?:want|love|trust)(?: to be with)? you\b|\bnobody (?:could|would|will) (?:ever\s+)?(?:love|want|trust|stand|put up with)\b|\bwhat kind of (?:a\s+)?(?:person|man|woman|husband|wife|partner|father|mother|human|parent)\b(?!\s+(?:do i|i want|i'd like|do you want|would you like))|\byou(?:'re| are) just like your (?:mother|father|mum|mom|dad|ex|brother|sister|parents)\b|\b(?:typical|classic) you\b|\bget over yourself\b|\bnobody asked (?:you|for your)\b|\bi can't believe i (?:married|ended up with|chose)\b/g,
+      /\byou disgust me\b|\byou make me sick\b|\bi can(?:'t|not) stand (?:you|the sight of you|looking at you)\b|\bi hate you\b|\byou(?:'re| are) dead to me\b|\bcan(?:'t|not) (?:even\s+)?look at you\b|\bsick (?:and tired )?of you\b|\bi'm done with you\b|\bwho (?:would|could) (?:ever\s+)?(?:want|love|trust)(?: to be with)? you\b|\bnobody (?:could|would|will) (?:ever\s+)?(?:love|want|trust|stand|put up with)\b|\bwhat kind of (?:a\s+)?(?:person|man|woman|husband|wife|partner|father|mother|human|parent)\b(?!\s+(?:do i|i want|i'd like|do you want|would you like))|\byou(?:'re| are) just like your (?:mother|father|mum|mom|dad|ex|brother|sister|parents)\b|\b(?:typical|classic) you\b|\bget over yourself\b|\bnobody asked (?:you|for your)\b|\bi can't believe i (?:married|ended up with|chose)\b|\bget a grip\b|\bwho do you think you are\b|\bwhat(?:'s| is) wrong with you\b|\bcry me a river\b|\bboo[- ]?hoo\b|\bpoor you\b|\bas if you (?:care|cared|would|could|ever)\b|\b(?:be|feel) ashamed of yourself\b|\bshame on you\b/g,
     explanation: 'This may land as contempt, which tends to hurt the most and make it hardest to feel safe with each other.',
   },
   {
@@ -152,7 +152,7 @@ export const MESSAGE_RULES: readonly Rule[] = [
   {
     type: 'sarcasm',
     pattern:
-      /\boh,?\s+(?:sure|great|wonderful|perfect|brilliant|please|right|yeah|joy|goody)\b|\byeah,?\s+(?:right|sure)\b|\bsure,?\s+whatever\b|\bwhatever you say\b|\b(?:nice|good|kind|sweet|big|decent|generous)\s+of\s+you\s+to\s+(?:finally|actually|bother|even|grace)\b|\breal(?:ly)?\s+(?:mature|classy|smooth|cute|funny|adult)\b(?!\s+(?:conversation|talk))|\b(?:gee|wow),?\s+(?:thanks|thank you|what a|great|nice|so)\b|\bthanks?(?: you)?\s+(?:a lot\s+|so much\s+)?for\s+nothing\b|\bshould i (?:throw you a (?:party|parade)|give you a (?:medal|prize|trophy)|be grateful|clap)\b|\b(?:want|deserve|get|expect|earn)s?\s+a\s+(?:medal|gold star|trophy|prize|parade|cookie|pat on the back)\b|\bcongratulations?\b[^.!?]{0,40}\b(?:finally|managed|actually|remembered|another)\b|\b(?:well|good|great) (?:done|job),?\s+(?:you|another|again|for finally)\b|\b(?:big|what a|such a|no|there's a) (?:surprise|shock|shocker)\b|\bof course you (?:did|do|would|forgot|didn't|don't|were|are|had|will|couldn't|wouldn't|won't)\b|\bwhy am i (?:even\s+)?surprised\b|\bi'm not even surprised\b|\bwho knew\b/g,
+      /\boh,?\s+(?:sure|great|wonderful|perfect|brilliant|please|right|yeah|joy|goody)\b|\byeah,?\s+(?:right|sure)\b|\bsure,?\s+whatever\b|\bwhatever you say\b|\b(?:nice|good|kind|sweet|big|decent|generous)\s+of\s+you\s+to\s+(?:finally|actually|bother|even|grace)\b|\breal(?:ly)?\s+(?:mature|classy|smooth|cute|funny|adult)\b(?!\s+(?:conversation|talk))|\b(?:gee|wow),?\s+(?:thanks|thank you|what a|great|nice|so)\b|\bthanks?(?: you)?\s+(?:a lot\s+|so much\s+)?for\s+nothing\b|\bshould i (?:throw you a (?:party|parade)|give you a (?:medal|prize|trophy)|be grateful|clap)\b|\b(?:want|deserve|get|expect|earn)s?\s+a\s+(?:medal|gold star|trophy|prize|parade|cookie|pat on the back)\b|\bcongratulations?\b[^.!?]{0,40}\b(?:finally|managed|actually|remembered|another)\b|\b(?:well|good|great) (?:done|job),?\s+(?:you|another|again|for finally)\b|\b(?:big|what a|such a|no|there's a) (?:surprise|shock|shocker)\b|\bof course you (?:did|do|would|forgot|didn't|don't|were|are|had|will|couldn't|wouldn't|won't)\b|\bwhy am i (?:even\s+)?surprised\b|\bhere we go again\b|\bgo on then\b|\bi'm not even surprised\b|\bwho knew\b/g,
     explanation: 'Sarcasm may land as mockery; saying plainly what hurt gives your partner something they can answer.',
   },
   {
@@ -175,7 +175,7 @@ export const MESSAGE_RULES: readonly Rule[] = [
   },
   {
     type: 'sarcasm',
-    pattern: /\bfor once\b/g,
+    pattern: /\bfor once\b|\bas usual\b|\bas always\b/g,
     explanation: '"For once" may land as a dig at every other time; asking for one specific thing is easier to hear.',
     accept: (f, s, e) => /\byou\b/.test(before(f, s) + after(f, e)) || opensSentence(f, s),
   },
@@ -189,7 +189,7 @@ export const MESSAGE_RULES: readonly Rule[] = [
   {
     type: 'command',
     pattern:
-      /\b(?:be quiet|get out|go away|leave me alone|stop (?:talking|whining|crying|complaining|nagging|moaning|lying to me)|don't (?:even\s+)?(?:talk|speak|text|call|touch|look at)(?: to)? me|don't you dare|go cry\b|spare me|back off|drop it|get lost|go to hell|piss off|keep your mouth shut|not another word)\b/g,
+      /\b(?:be quiet|get out|go away|leave me alone|stop (?:talking|whining|crying|complaining|nagging|moaning|lying to me)|don't (?:even\s+)?(?:talk|speak|text|call|touch|look at)(?: to)? me|don't you dare|go cry\b|spare me|back off|drop it|get lost|go to hell|give me a break|piss off|keep your mouth shut|not another word)\b/g,
     explanation: 'This may land as an order that shuts your partner out; asking for a pause ("I need a break until after dinner") keeps the door open.',
     accept: (f, s) => opensSentence(f, s),
   },
