@@ -8,7 +8,7 @@ export function newPerson(name = 'Robin'): { email: string; password: string; di
   counter += 1;
   return {
     email: `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}.${process.pid}.${counter}.${Date.now()}@example.org`,
-    password: `quiet harbour lantern ${counter} ${name.toLowerCase()}`,
+    password: `quiet harbour lantern ${counter} meadow`,
     displayName: name,
   };
 }

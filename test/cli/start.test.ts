@@ -1,0 +1,48 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { projectRoot } from '../../src/server/paths.js';
+
+const main = path.join(projectRoot(), 'dist', 'server', 'main.js');
+
+async function waitForReady(url: string, child: { exitCode: number | null }): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (child.exitCode !== null) throw new Error(`Mend exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('Mend did not become ready');
+}
+
+test('the built server honours PORT and MEND_DATA_DIR, answers /readyz, and exits 0 on SIGTERM', { skip: !fs.existsSync(main) && 'run `npm run build` first (npm test does)' }, async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mend-start-'));
+  const port = 30000 + Math.floor(Math.random() * 20000);
+  const child = spawn(process.execPath, [main], { env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', MEND_DATA_DIR: dir, LOG_LEVEL: 'warn' }, stdio: 'pipe' });
+  try {
+    await waitForReady(`http://127.0.0.1:${port}/readyz`, child);
+    assert.ok(fs.existsSync(path.join(dir, 'mend.db')), 'the database is created in MEND_DATA_DIR');
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    assert.equal(await exited, 0);
+  } finally {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('invalid configuration stops start-up with a clear message', { skip: !fs.existsSync(main) && 'run `npm run build` first' }, async () => {
+  const child = spawn(process.execPath, [main], { env: { ...process.env, PORT: 'not-a-port' }, stdio: 'pipe' });
+  let stderr = '';
+  child.stderr.on('data', (c) => (stderr += String(c)));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+  assert.equal(code, 2);
+  assert.match(stderr, /Mend cannot start: PORT must be a whole number/);
+});
