@@ -53,7 +53,7 @@ const COMPONENT_RULES: readonly ComponentRule[] = [
     component: 'impact',
     pattern:
       /\b(?:(?:made|make|left) you (?:feel|doubt|question|afraid|scared|lonely|alone|feeling)|you (?:felt|must have felt|must feel|were (?:so\s+)?(?:alone|scared|humiliated|hurt|worried|afraid)|waited up|couldn't trust|can't trust|lost sleep|cried)|(?:i|it|this|that|what i did) (?:has |have |'ve |really |deeply )?hurt you|hurt you\b|how (?:much|deeply|badly) (?:i\s+|this\s+|it\s+)?(?:hurt|pain|stress|damage)|(?:pain|stress|hurt|damage|harm|worry|shame|doubt) (?:i|it|this|that) (?:caused|has caused|brought)|caused you|broke your (?:heart|trust|sense)|shattered your|your sense of (?:safety|security|trust)|(?:because|cost you) of me|what (?:it|this) (?:did|has done|did) to you)/g,
-    accept: plain,
+    accept: (f, s) => plain(f, s) && !/\b(?:sorry|regret)(?: that)?\s+$/.test(before(f, s)),
   },
   {
     component: 'change',
@@ -102,12 +102,12 @@ export const NON_APOLOGY_RULES: readonly Rule[] = [
   {
     type: 'conditional',
     pattern:
-      /\b(?:sorry|apologi[sz]e)\s+if\b|\bsorry,?\s+i (?:guess|suppose)\b|\bsorry or whatever\b|\bif (?:i|my|anything|that|what i|something i)\b[^.!?]{0,60}?\b(?:i(?:'m| am) sorry|i apologi[sz]e|sorry)\b/g,
+      /\b(?:sorry|apologi[sz]e)\s+if\b|\b(?:sorry|apologi[sz]e) for any\b|\bsorry,?\s+i (?:guess|suppose)\b|\bsorry or whatever\b|\bif (?:i|my|anything|that|what i|something i)\b[^.!?]{0,60}?\b(?:i(?:'m| am) sorry|i apologi[sz]e|sorry)\b/g,
     explanation: '"Sorry if" makes the hurt sound uncertain; naming what you did shows you know it happened.',
   },
   {
     type: 'sorry-you-feel',
-    pattern: /\bsorry (?:that )?you(?:'re|'ve| are| were| feel| felt| got| took| see| found| think| have been| had)\b/g,
+    pattern: /\b(?:sorry|regret) (?:that )?you(?:'re|'ve| are| were| feel| felt| got| took| see| found| think| have been| had)\b/g,
     explanation: 'This puts the focus on your partner\'s feelings rather than on what you did, and may sound like it is their reaction that is the problem.',
   },
   {
@@ -119,25 +119,25 @@ export const NON_APOLOGY_RULES: readonly Rule[] = [
   {
     type: 'passive',
     pattern:
-      /\b(?:mistakes|things|words|feelings|it|lies)\s+(?:were|was|got|have been)\s+(?:made|said|done|hurt|broken)\b|\b(?:mistakes|things)\s+happened\b|\bthings got out of hand\b|\beverything that happened\b|\bwhat happened happened\b|\bit just happened\b|\b(?:any|the) (?:hurt|pain|offen[cs]e|upset|confusion|harm|distress) (?:caused|done|this caused)\b/g,
+      /\b(?:mistakes|things|words|feelings|it|lies)\s+(?:were|was|got|have been)\s+(?:made|said|done|hurt|broken)\b|\b(?:mistakes|things)\s+happened\b|\bthings got out of hand\b|\beverything that happened\b|\bwhat happened happened\b|\bit just happened\b|\b(?:any|the) (?:hurt|pain|offen[cs]e|upset|confusion|misunderstanding|harm|distress) (?:caused|done|this caused)\b/g,
     explanation: 'Passive wording leaves out who did it; "I did …" shows you take it on.',
   },
   {
     type: 'blame-shifting',
     pattern:
-      /\byou (?:kept|made me|drove me|pushed me|forced me|provoked me|started it|left me no choice|gave me no choice)\b|\bif you (?:had(?:n't| not)|hadn't|were(?:n't| not)|would(?:n't| not)|had just|had only|didn't)\b|\bbecause you (?:were|kept|didn't|never|always|wouldn't)\b|\byou were (?:overreacting|ignoring|yelling|shouting|so distant|distant|never there|always)\b|\byou(?:'re| are) not (?:perfect|innocent|blameless)\b|\bit takes two\b|\byou(?:'d| would) have done the same\b|\banyone would have\b|\bi was (?:drunk|high|wasted)\b|\b(?:it )?wasn't (?:really )?me\b|\byou\s+\w+ing too\b|\byou (?:were|did) too\b/g,
+      /\byou (?:kept|made me|drove me|pushed me|forced me|provoked me|started it|left me no choice|gave me no choice)\b|\bif you (?:had(?:n't| not)|hadn't|were(?:n't| not)|would(?:n't| not)|had just|had only|didn't)\b|\bbecause you (?:were|kept|didn't|never|always|wouldn't)\b|\byou were (?:overreacting|ignoring|yelling|shouting|so distant|distant|never there|always)\b|\byou(?:'re| are) not (?:perfect|innocent|blameless)\b|\bit takes two\b|\bnot the only one (?:who|that)\b|\byou(?:'d| would) have done the same\b|\banyone would have\b|\bi was (?:drunk|high|wasted)\b|\b(?:it )?wasn't (?:really )?me\b|\byou\s+\w+ing too\b|\byou (?:were|did) too\b/g,
     explanation: 'This may move the blame onto your partner; an apology lands when it stays with your own part.',
   },
   {
     type: 'minimising',
     pattern:
-      /\b(?:it was|it's|that was|this was|it is)\s+(?:just|only)\b|\b(?:just|only) (?:a|one|some|a few|the one) (?:kiss|lunch|drink|text|texts|message|messages|joke|coffee|time|night|chat|photo|few)\b|\bnot (?:a|that|such a) big (?:a )?deal\b|\bwasn't (?:that|so) (?:bad|serious|big)\b|\bdidn't mean anything\b|\bnothing (?:really\s+)?happened\b|\b(?:everyone|everybody|all men|all women|lots of people|most people) (?:does|did|do|lies|lie|cheats|cheat|has done)\b|\boverreacting\b|\bnot that serious\b|\bno big deal\b|\bblow(?:ing|n)? (?:it|this) out of proportion\b|\bsuch a big deal\b|\bi (?:didn't do|did) (?:anything|nothing) wrong\b|\bmaking (?:too much|a big deal|a mountain) (?:of|out of)\b|\btoo (?:sensitive|emotional)\b|\b(?:it's|it is|that's) in the past\b|\bwhat's done is done\b|\b(?:it|that) was (?:a long time|years|ages|months) ago\b|\bonly happened once\b|\bancient history\b/g,
+      /\b(?:it was|it's|that was|this was|it is)\s+(?:just|only)\b|\b(?:just|only) (?:a|one|some|a few|the one) (?:kiss|lunch|drink|text|texts|message|messages|joke|coffee|time|night|chat|photo|few)\b|\bnot (?:a|that|such a) big (?:a )?deal\b|\bwasn't (?:that|so) (?:bad|serious|big)\b|\bdidn't mean anything\b|\bnothing (?:really\s+)?happened\b|\b(?:everyone|everybody|all men|all women|lots of people|most people) (?:does|did|do|lies|lie|cheats|cheat|has done)\b|\boverreacting\b|\bnot that serious\b|\bno big deal\b|\bblow(?:ing|n)? (?:it|this) out of proportion\b|\bsuch a big deal\b|\bi (?:didn't do|did) (?:anything|nothing) wrong\b|\bmaking (?:too much|a big deal|a mountain) (?:of|out of)\b|\btoo (?:sensitive|emotional)\b|\b(?:it's|it is|that's) in the past\b|\bwhat's done is done\b|\b(?:it|that) was (?:a long time|years|ages|months) ago\b|\bonly happened once\b|\bdidn't mean it (?:like that|that way)\b|\bwasn't (?:a|that|such a) big (?:thing|deal)\b|\boverthinking\b|\bjust (?:joking|kidding|messing|teasing)\b|\bancient history\b/g,
     explanation: 'This may sound as if the hurt is smaller than it is; letting it be as big as it feels to your partner helps.',
   },
   {
     type: 'demanding',
     pattern:
-      /\b(?:now\s+)?you (?:need|have|must|should|ought|got) to (?:forgive|move on|get over|let (?:it|this) go|stop bringing|trust me again)\b|\bcan (?:we|you) (?:just\s+)?(?:stop talking about|move on|go back to normal|put (?:it|this) behind|drop it|forget (?:it|about it))\b|\blet's (?:just\s+)?(?:move on|put (?:it|this) behind|forget (?:it|about it)|not talk about)\b|\bnever bring (?:it|this) up again\b|\bget over it\b|\bdrop it\b|\bi've said (?:i'm\s+)?sorry\b|\bi (?:already\s+)?apologi[sz]ed(?: already)?\b[^.!?]{0,30}?\b(?:so|now|can we|enough)\b|\bi said sorry\b[^.!?]{0,20}?\b(?:now|so|what more|enough)\b|\bwhat more do you want\b|\bapologi[sz]ed (?:a hundred|a thousand|so many|enough|over and over)\b|\bhaven't i (?:suffered|been punished|paid|apologi[sz]ed) enough\b|\bwhy can't you (?:just\s+)?(?:let it go|move on|forgive|get over)\b|\bhow many times do i have to\b/g,
+      /\b(?:now\s+)?you (?:need|have|must|should|ought|got) to (?:forgive|move on|get over|let (?:it|this) go|stop bringing|trust me again)\b|\bcan (?:we|you) (?:just\s+)?(?:stop talking about|move on|go back to normal|put (?:it|this) behind|drop it|forget (?:it|about it))\b|\blet's (?:just\s+)?(?:move on|put (?:it|this) behind|forget (?:it|about it)|not talk about)\b|\bnever bring (?:it|this) up again\b|\bget over it\b|\bdrop it\b|\bi've said (?:i'm\s+)?sorry\b|\bi (?:already\s+)?apologi[sz]ed(?: already)?\b[^.!?]{0,30}?\b(?:so|now|can we|enough)\b|\bi said sorry\b[^.!?]{0,20}?\b(?:now|so|what more|enough)\b|\bwhat more do you want\b|\bare we (?:good|okay|ok|fine|done) now\b|\bapologi[sz]ed (?:a hundred|a thousand|so many|enough|over and over)\b|\bhaven't i (?:suffered|been punished|paid|apologi[sz]ed) enough\b|\bwhy can't you (?:just\s+)?(?:let it go|move on|forgive|get over)\b|\bhow many times do i have to\b/g,
     explanation: 'Forgiveness and closure can only be given freely; asking, not expecting, leaves your partner room to heal.',
   },
 ];

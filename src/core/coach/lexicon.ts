@@ -9,7 +9,7 @@ export const INSULT_NOUNS = [
   'liar', 'idiot', 'jerk', 'loser', 'fraud', 'coward', 'cheat', 'cheater', 'hypocrite',
   'narcissist', 'monster', 'moron', 'fool', 'joke', 'failure', 'bastard', 'bitch', 'pig',
   'psycho', 'creep', 'snake', 'child', 'baby', 'manipulator', 'disgrace', 'waste of space',
-  'waste of my time', 'waste of time', 'piece of work', 'nightmare', 'parasite', 'drama queen',
+  'waste of my time', 'waste of time', 'piece of work', 'nightmare', 'parasite', 'drama queen', 'bully',
   'control freak', 'freak', 'brat', 'spoiled brat', 'mess', 'clown', 'disappointment', 'embarrassment',
 ] as const;
 

@@ -77,7 +77,7 @@ export const MESSAGE_RULES: readonly Rule[] = [
   // — absolutes about the partner —
   {
     type: 'absolute',
-    pattern: /\byou(?:'re| are)?\s+(always|never|constantly|forever|rarely)\b|\b(?:it's|it is|everything(?:'s| is)) always about you\b|\bevery (?:single )?time,? you\b/g,
+    pattern: /\byou(?:'re| are)?\s+(always|never|constantly|forever|rarely)\b|\b(?:it's|it is|everything(?:'s| is)) always about you\b|\balways your way\b|\bevery (?:single )?time,? you\b/g,
     explanation:
       '"Always" and "never" about your partner may land as a verdict on who they are; one specific moment is easier to hear.',
     accept: accusingAbsolute,
@@ -98,7 +98,7 @@ export const MESSAGE_RULES: readonly Rule[] = [
   {
     type: 'character',
     pattern:
-      /\byou(?:'re| are)\s+(?:so\s+|just\s+|completely\s+|totally\s+)?incapable of\b|\byou can(?:'t|not) be trusted\b|\byou only (?:care|think) (?:about|of) (?:yourself|your\s+\w+|you)\b|\byou don't (?:even\s+)?care about (?:anyone|anybody|anything|me|us|how i feel|my feelings)\b|\byou blame (?:everyone|everybody|others|anyone)\b|\byou(?:'re| are) (?:so\s+)?full of (?:yourself|it)\b|\byou lie (?:about everything|all the time|constantly|every time)\b|\byou can(?:'t|not) do anything right\b|\byou think you(?:'re| are) so\b/g,
+      /\byou(?:'re| are)\s+(?:so\s+|just\s+|completely\s+|totally\s+)?incapable of\b|\byou can(?:'t|not) be trusted\b|\byou only (?:care|think) (?:about|of) (?:yourself|your\s+\w+|you)\b|\byou don't (?:even\s+)?care about (?:anyone|anybody|anything|me|us|how i feel|my feelings)\b|\byou blame (?:everyone|everybody|others|anyone)\b|\byou(?:'re| are) (?:so\s+)?full of (?:yourself|it)\b|\byou lie (?:about everything|all the time|constantly|every time)\b|\byou can(?:'t|not) do anything right\b|\byou think you(?:'re| are) so\b|\byou can(?:'t|not) even (?:keep|do|remember|manage|get|tell|be)\b|\byou wouldn't know (?:the truth|honesty|loyalty|respect|love)\b/g,
     explanation: 'This may land as a judgement of your partner\'s character; describing what they did and how it affected you is easier to hear.',
   },
   // — blame —
@@ -131,7 +131,7 @@ export const MESSAGE_RULES: readonly Rule[] = [
   },
   {
     type: 'blame',
-    pattern: /\byou(?:'re| are)\s+(?:the\s+(?:reason|cause)|the one (?:who|that))\b/g,
+    pattern: /\byou(?:'re| are)\s+(?:the\s+(?:reason|cause|problem)|the one (?:who|that))\b/g,
     explanation: 'This may land as blame, which usually makes people defend themselves rather than listen.',
     accept: (f, _s, e) => !WARM.test(after(f, e)),
   },
@@ -139,7 +139,7 @@ export const MESSAGE_RULES: readonly Rule[] = [
   {
     type: 'contempt',
     pattern:
-      /\byou disgust me\b|\byou make me sick\b|\bi can(?:'t|not) stand (?:you|the sight of you|looking at you)\b|\bi hate you\b|\byou(?:'re| are) dead to me\b|\bcan(?:'t|not) (?:even\s+)?look at you\b|\bsick (?:and tired )?of you\b|\bi'm done with you\b|\bwho (?:would|could) (?:ever\s+)?(?:want|love|trust)(?: to be with)? you\b|\bnobody (?:could|would|will) (?:ever\s+)?(?:love|want|trust|stand|put up with)\b|\bwhat kind of (?:a\s+)?(?:person|man|woman|husband|wife|partner|father|mother|human|parent)\b(?!\s+(?:do i|i want|i'd like|do you want|would you like))|\byou(?:'re| are) just like your (?:mother|father|mum|mom|dad|ex|brother|sister|parents)\b|\b(?:typical|classic) you\b|\bget over yourself\b|\bnobody asked (?:you|for your)\b|\bi can't believe i (?:married|ended up with|chose)\b|\bget a grip\b|\bwho do you think you are\b|\bwhat(?:'s| is) wrong with you\b|\bcry me a river\b|\bboo[- ]?hoo\b|\bpoor you\b|\bas if you (?:care|cared|would|could|ever)\b|\b(?:be|feel) ashamed of yourself\b|\bshame on you\b/g,
+      /\byou disgust me\b|\byou make me sick\b|\bi can(?:'t|not) stand (?:you|the sight of you|looking at you)\b|\bi hate you\b|\byou(?:'re| are) dead to me\b|\bcan(?:'t|not) (?:even\s+)?look at you\b|\bsick (?:and tired )?of you\b|\bi'm done with you\b|\bwho (?:would|could) (?:ever\s+)?(?:want|love|trust)(?: to be with)? you\b|\bnobody (?:could|would|will) (?:ever\s+)?(?:love|want|trust|stand|put up with)\b|\bwhat kind of (?:a\s+)?(?:person|man|woman|husband|wife|partner|father|mother|human|parent)\b(?!\s+(?:do i|i want|i'd like|do you want|would you like))|\byou(?:'re| are) just like your (?:mother|father|mum|mom|dad|ex|brother|sister|parents)\b|\b(?:typical|classic) you\b|\bget over yourself\b|\bnobody asked (?:you|for your)\b|\bi can't believe i (?:married|ended up with|chose)\b|\bget a grip\b|\bwho do you think you are\b|\bwhat(?:'s| is) wrong with you\b|\bcry me a river\b|\bboo[- ]?hoo\b|\bpoor you\b|\bas if you (?:care|cared|would|could|ever)\b|\b(?:be|feel) ashamed of yourself\b|\bshame on you\b|\blook at you,?\s+(?:pretending|acting|playing|trying|crying)\b|\bnobody (?:believes|trusts|likes|cares about|respects)(?: a word)? (?:you|what you)\b/g,
     explanation: 'This may land as contempt, which tends to hurt the most and make it hardest to feel safe with each other.',
   },
   {
@@ -175,6 +175,12 @@ export const MESSAGE_RULES: readonly Rule[] = [
   },
   {
     type: 'sarcasm',
+    pattern: /\b(?:lovely|brilliant|perfect|great|wonderful|fantastic|marvellous|terrific|super)(?:,\s*just \w+)?,\s+(?:now|you|you've|you're|another|again)\b/g,
+    explanation: 'Sarcasm may land as mockery; saying plainly what hurt gives your partner something they can answer.',
+    accept: (f, s) => before(f, s).trim() === '',
+  },
+  {
+    type: 'sarcasm',
     pattern: /\bfor once\b|\bas usual\b|\bas always\b/g,
     explanation: '"For once" may land as a dig at every other time; asking for one specific thing is easier to hear.',
     accept: (f, s, e) => /\byou\b/.test(before(f, s) + after(f, e)) || opensSentence(f, s),
@@ -189,7 +195,13 @@ export const MESSAGE_RULES: readonly Rule[] = [
   {
     type: 'command',
     pattern:
-      /\b(?:be quiet|get out|go away|leave me alone|stop (?:talking|whining|crying|complaining|nagging|moaning|lying to me)|don't (?:even\s+)?(?:talk|speak|text|call|touch|look at)(?: to)? me|don't you dare|go cry\b|spare me|back off|drop it|get lost|go to hell|give me a break|piss off|keep your mouth shut|not another word)\b/g,
+      /\b(?:be quiet|get out|go away|leave me alone|stop (?:talking|whining|crying|complaining|nagging|moaning|lying to me)|don't (?:even\s+)?(?:talk|speak|text|call|touch|look at)(?: to)? me|don't you dare|go cry\b|spare me|back off|drop it|get lost|go to hell|give me a break|get away from me|i don't want to hear (?:it|your|another|any more)|piss off|keep your mouth shut|not another word)\b/g,
+    explanation: 'This may land as an order that shuts your partner out; asking for a pause ("I need a break until after dinner") keeps the door open.',
+    accept: (f, s) => opensSentence(f, s),
+  },
+  {
+    type: 'command',
+    pattern: /\benough\b(?=\s*[,!.])/g,
     explanation: 'This may land as an order that shuts your partner out; asking for a pause ("I need a break until after dinner") keeps the door open.',
     accept: (f, s) => opensSentence(f, s),
   },
