@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { describeEachDatabase, json } from '../support/app.js';
+import { describeEachDatabase, json, type Response } from '../support/app.js';
 import { couple } from '../support/api-client.js';
 
 interface Operation {
@@ -35,7 +35,7 @@ const nastyBodies: Array<[string, string]> = [
   ['unicode', JSON.stringify({ name: '\u0000\ud800\uffff🙂'.repeat(10), email: '\u202e@x.y', password: '\ud83d' })],
 ];
 
-function assertErrorShape(res: { statusCode: number; body: string; headers: Record<string, unknown> }, label: string): void {
+function assertErrorShape(res: Response, label: string): void {
   assert.ok(res.statusCode < 500, `${label} → ${res.statusCode} ${res.body.slice(0, 200)}`);
   if (res.statusCode >= 400) {
     const body = json(res);
