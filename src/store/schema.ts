@@ -1,67 +1,9 @@
-import type { Generated } from 'kysely';
+import type { FoundationTables } from './tables/foundation.js';
 
 /**
- * The tables, as Kysely sees them. One schema serves SQLite and PostgreSQL, so it uses only
- * portable types: text ids, ISO-8601 instants as text (they sort correctly), integers for flags.
+ * The tables, as Kysely sees them: one interface per capability under `tables/`, joined here.
+ * One schema serves SQLite and PostgreSQL, so it uses only portable types: text ids, ISO-8601
+ * instants and `YYYY-MM-DD` dates as text (they sort correctly), integers 0/1 for flags.
  * Columns ending in `_enc` hold text encrypted at rest (see docs/encryption.md).
  */
-export interface AccountTable {
-  id: string;
-  /** Keyed hash of the normalised email, for sign-in look-ups without storing it in clear. */
-  email_index: string;
-  email_enc: string;
-  display_name_enc: string;
-  password_hash: string;
-  timezone: string;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface SessionTable {
-  id: string;
-  account_id: string;
-  /** SHA-256 of the bearer token or cookie value; the token itself is never stored. */
-  token_hash: string;
-  kind: 'cookie' | 'bearer';
-  created_at: string;
-  last_seen_at: string;
-  expires_at: string;
-}
-
-export interface SpaceTable {
-  id: string;
-  name_enc: string;
-  created_at: string;
-}
-
-export interface SpaceMemberTable {
-  space_id: string;
-  account_id: string;
-  role: 'partner' | 'therapist';
-  /** Therapists stay `pending` until both partners consent; partners are `active` on joining. */
-  status: 'active' | 'pending' | 'revoked';
-  joined_at: string;
-}
-
-export interface InvitationTable {
-  id: string;
-  space_id: string;
-  code_hash: string;
-  role: 'partner' | 'therapist';
-  created_by: string;
-  created_at: string;
-  expires_at: string;
-  accepted_at: string | null;
-  accepted_by: string | null;
-}
-
-export interface Database {
-  accounts: AccountTable;
-  sessions: SessionTable;
-  spaces: SpaceTable;
-  space_members: SpaceMemberTable;
-  invitations: InvitationTable;
-}
-
-/** Kept to make the Generated import meaningful for later tables with database defaults. */
-export type AutoId = Generated<number>;
+export interface Database extends FoundationTables {}

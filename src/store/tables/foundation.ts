@@ -1,0 +1,58 @@
+/** Accounts, sessions, spaces, members and invitations (migration 0001). */
+export interface AccountTable {
+  id: string;
+  /** Keyed hash of the normalised email, for sign-in look-ups without storing it in clear. */
+  email_index: string;
+  email_enc: string;
+  display_name_enc: string;
+  password_hash: string;
+  timezone: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionTable {
+  id: string;
+  account_id: string;
+  /** SHA-256 of the bearer token or cookie value; the token itself is never stored. */
+  token_hash: string;
+  kind: 'cookie' | 'bearer';
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface SpaceTable {
+  id: string;
+  name_enc: string;
+  created_at: string;
+}
+
+export interface SpaceMemberTable {
+  space_id: string;
+  account_id: string;
+  role: 'partner' | 'therapist';
+  /** Therapists stay `pending` until both partners consent; partners are `active` on joining. */
+  status: 'active' | 'pending' | 'revoked';
+  joined_at: string;
+}
+
+export interface InvitationTable {
+  id: string;
+  space_id: string;
+  code_hash: string;
+  role: 'partner' | 'therapist';
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  accepted_by: string | null;
+}
+
+export interface FoundationTables {
+  accounts: AccountTable;
+  sessions: SessionTable;
+  spaces: SpaceTable;
+  space_members: SpaceMemberTable;
+  invitations: InvitationTable;
+}
