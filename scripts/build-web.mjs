@@ -10,6 +10,16 @@ fs.mkdirSync(out, { recursive: true });
 const staticSrc = path.join(root, 'src', 'web', 'static');
 for (const name of fs.readdirSync(staticSrc)) fs.copyFileSync(path.join(staticSrc, name), path.join(out, name));
 
+// One stylesheet for every page: each capability keeps its styles in its own file under styles/.
+const stylesDir = path.join(root, 'src', 'web', 'styles');
+const css = fs
+  .readdirSync(stylesDir)
+  .filter((name) => name.endsWith('.css'))
+  .sort()
+  .map((name) => `/* ${name} */\n${fs.readFileSync(path.join(stylesDir, name), 'utf8')}`)
+  .join('\n');
+fs.writeFileSync(path.join(out, 'mend.css'), css);
+
 const islandsDir = path.join(root, 'src', 'web', 'islands');
 const entryPoints = fs
   .readdirSync(islandsDir)
