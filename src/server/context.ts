@@ -20,7 +20,7 @@ export interface AppContext {
   clock: Clock;
   accounts: AccountService;
   spaces: SpaceService;
-  limits: { signInByAddress: Limiter; signInByAccount: Limiter };
+  limits: { signInByAddress: Limiter; signInByAccount: Limiter; coach: Limiter };
   close(): Promise<void>;
 }
 
@@ -37,6 +37,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     // Created one after another: on PostgreSQL each may create the shared counter table.
     const signInByAddress = await createLimiter(store, { name: 'signin-addr', points: 30, durationSeconds: 15 * 60 });
     const signInByAccount = await createLimiter(store, { name: 'signin-acct', points: 10, durationSeconds: 15 * 60 });
+    const coach = await createLimiter(store, { name: 'coach', points: 300, durationSeconds: 10 * 60 });
     const accountStore = new AccountStore(store.db, vault);
     const accounts = new AccountService({
       accounts: accountStore,
@@ -54,7 +55,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
       clock,
       accounts,
       spaces,
-      limits: { signInByAddress, signInByAccount },
+      limits: { signInByAddress, signInByAccount, coach },
       close: () => store.close(),
     };
   } catch (error) {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { accountRoutes } from './accounts.js';
+import { coachRoutes } from './coach.js';
 import { meRoutes } from './me.js';
 import { sessionRoutes } from './sessions.js';
 import { spaceRoutes } from './spaces.js';
@@ -27,6 +28,7 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
       await v1.register(sessionRoutes);
       await v1.register(meRoutes);
       await v1.register(spaceRoutes);
+      await v1.register(coachRoutes);
     },
     { prefix: '/v1' },
   );
