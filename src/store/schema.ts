@@ -1,4 +1,5 @@
 import type { FoundationTables } from './tables/foundation.js';
+import type { JourneyTables } from './tables/journeys.js';
 
 /**
  * The tables, as Kysely sees them: one interface per capability under `tables/`, joined here.
@@ -6,4 +7,4 @@ import type { FoundationTables } from './tables/foundation.js';
  * instants and `YYYY-MM-DD` dates as text (they sort correctly), integers 0/1 for flags.
  * Columns ending in `_enc` hold text encrypted at rest (see docs/encryption.md).
  */
-export interface Database extends FoundationTables {}
+export interface Database extends FoundationTables, JourneyTables {}

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as foundation from './0001-foundation.js';
+import * as journeys from './0002-journeys.js';
 
 /**
  * Every migration Mend knows, in order. Names never change once released: the database records
@@ -7,4 +8,5 @@ import * as foundation from './0001-foundation.js';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
+  '0002-journeys': journeys,
 };
