@@ -1,0 +1,140 @@
+import type { Kysely } from 'kysely';
+import type { Agreement, Cadence } from '../core/journey/index.js';
+import type { Database } from './schema.js';
+import type { Vault } from './vault.js';
+
+/** An agreement as stored: the core shape plus where it lives. */
+export interface StoredAgreement extends Agreement {
+  spaceId: string;
+  journeyId: string | null;
+}
+
+type Row = Database['agreements'];
+const textContext = (id: string) => `agreements.text:${id}`;
+
+/**
+ * Agreements (step 3): proposals, counters and acceptances. A counter never overwrites: the old
+ * proposal stays with status `countered` and a link to the new one. The agreement log (issue #4)
+ * references `agreements.id`.
+ */
+export class AgreementStore {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly vault: Vault,
+  ) {}
+
+  private async withCommitments(rows: Row[]): Promise<StoredAgreement[]> {
+    if (rows.length === 0) return [];
+    const commitments = await this.db
+      .selectFrom('agreement_commitments')
+      .select(['agreement_id', 'account_id'])
+      .where(
+        'agreement_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      spaceId: r.space_id,
+      journeyId: r.journey_id,
+      text: this.vault.open(r.text_enc, textContext(r.id)),
+      cadence: r.cadence as Cadence,
+      reviewOn: r.review_on,
+      committedBy: commitments.filter((c) => c.agreement_id === r.id).map((c) => c.account_id).sort(),
+      status: r.status,
+      proposedBy: r.proposed_by,
+      proposedAt: r.proposed_at,
+      acceptedBy: r.accepted_by,
+      acceptedAt: r.accepted_at,
+      replaces: r.replaces_id,
+      replacedBy: r.replaced_by_id,
+      withdrawnAt: r.withdrawn_at,
+    }));
+  }
+
+  private async insertWith(db: Kysely<Database>, a: StoredAgreement): Promise<void> {
+    await db
+      .insertInto('agreements')
+      .values({
+        id: a.id,
+        space_id: a.spaceId,
+        journey_id: a.journeyId,
+        text_enc: this.vault.seal(a.text, textContext(a.id)),
+        cadence: a.cadence,
+        review_on: a.reviewOn,
+        status: a.status,
+        proposed_by: a.proposedBy,
+        proposed_at: a.proposedAt,
+        accepted_by: a.acceptedBy,
+        accepted_at: a.acceptedAt,
+        replaces_id: a.replaces,
+        replaced_by_id: a.replacedBy,
+        withdrawn_at: a.withdrawnAt,
+      })
+      .execute();
+    for (const accountId of new Set(a.committedBy)) {
+      await db.insertInto('agreement_commitments').values({ agreement_id: a.id, account_id: accountId }).execute();
+    }
+  }
+
+  async insert(agreement: StoredAgreement): Promise<void> {
+    await this.db.transaction().execute((trx) => this.insertWith(trx, agreement));
+  }
+
+  async byId(id: string): Promise<StoredAgreement | null> {
+    const row = await this.db.selectFrom('agreements').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) return null;
+    const [agreement] = await this.withCommitments([row]);
+    return agreement ?? null;
+  }
+
+  /** Every agreement of the space, every status, oldest first. */
+  async listForSpace(spaceId: string): Promise<StoredAgreement[]> {
+    const rows = await this.db
+      .selectFrom('agreements')
+      .selectAll()
+      .where('space_id', '=', spaceId)
+      .orderBy('proposed_at')
+      .orderBy('id')
+      .execute();
+    return this.withCommitments(rows);
+  }
+
+  async listForJourney(journeyId: string): Promise<StoredAgreement[]> {
+    const rows = await this.db
+      .selectFrom('agreements')
+      .selectAll()
+      .where('journey_id', '=', journeyId)
+      .orderBy('proposed_at')
+      .orderBy('id')
+      .execute();
+    return this.withCommitments(rows);
+  }
+
+  /** Moves a proposal on (accept or withdraw); false when it is no longer a proposal. */
+  async settle(next: StoredAgreement): Promise<boolean> {
+    const result = await this.db
+      .updateTable('agreements')
+      .set({ status: next.status, accepted_by: next.acceptedBy, accepted_at: next.acceptedAt, withdrawn_at: next.withdrawnAt })
+      .where('id', '=', next.id)
+      .where('status', '=', 'proposed')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Marks the proposal countered and inserts the counter-proposal, together; false if it moved on. */
+  async counter(countered: StoredAgreement, proposal: StoredAgreement): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const result = await trx
+        .updateTable('agreements')
+        .set({ status: 'countered', replaced_by_id: proposal.id })
+        .where('id', '=', countered.id)
+        .where('status', '=', 'proposed')
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) return false;
+      await this.insertWith(trx, proposal);
+      return true;
+    });
+  }
+}

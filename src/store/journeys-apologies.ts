@@ -1,0 +1,123 @@
+import type { Kysely } from 'kysely';
+import { isApologyComponent, type ApologyComponent } from '../core/apology-components.js';
+import type { ApologyParts } from '../core/journey/index.js';
+import type { Database } from './schema.js';
+import type { Vault } from './vault.js';
+
+export interface Apology {
+  id: string;
+  journeyId: string;
+  authorId: string;
+  text: string;
+  /** The builder's parts, when it was written in the builder. */
+  parts: ApologyParts | null;
+  createdAt: string;
+  deliveredAt: string | null;
+}
+
+export interface ApologyResponse {
+  id: string;
+  apologyId: string;
+  by: string;
+  received: true;
+  sincere: boolean | null;
+  missing: ApologyComponent[];
+  createdAt: string;
+}
+
+const textContext = (id: string) => `apologies.text:${id}`;
+const partsContext = (id: string) => `apologies.parts:${id}`;
+
+function parseMissing(json: string): ApologyComponent[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((v): v is ApologyComponent => typeof v === 'string' && isApologyComponent(v)) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Apologies (step 2) and the hurt partner's answers to them. */
+export class ApologyStore {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly vault: Vault,
+  ) {}
+
+  async insert(apology: Apology): Promise<void> {
+    await this.db
+      .insertInto('apologies')
+      .values({
+        id: apology.id,
+        journey_id: apology.journeyId,
+        author_id: apology.authorId,
+        text_enc: this.vault.seal(apology.text, textContext(apology.id)),
+        parts_enc: apology.parts ? this.vault.seal(JSON.stringify(apology.parts), partsContext(apology.id)) : null,
+        created_at: apology.createdAt,
+        delivered_at: apology.deliveredAt,
+      })
+      .execute();
+  }
+
+  async listForJourney(journeyId: string): Promise<Apology[]> {
+    const rows = await this.db
+      .selectFrom('apologies')
+      .selectAll()
+      .where('journey_id', '=', journeyId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      journeyId: r.journey_id,
+      authorId: r.author_id,
+      text: this.vault.open(r.text_enc, textContext(r.id)),
+      parts: r.parts_enc ? (JSON.parse(this.vault.open(r.parts_enc, partsContext(r.id))) as ApologyParts) : null,
+      createdAt: r.created_at,
+      deliveredAt: r.delivered_at,
+    }));
+  }
+
+  /** The journey an apology belongs to, without opening its text. */
+  async journeyOf(apologyId: string): Promise<string | null> {
+    const row = await this.db.selectFrom('apologies').select('journey_id').where('id', '=', apologyId).executeTakeFirst();
+    return row?.journey_id ?? null;
+  }
+
+  async responsesForJourney(journeyId: string): Promise<ApologyResponse[]> {
+    const rows = await this.db
+      .selectFrom('apology_responses')
+      .innerJoin('apologies', 'apologies.id', 'apology_responses.apology_id')
+      .selectAll('apology_responses')
+      .where('apologies.journey_id', '=', journeyId)
+      .orderBy('apology_responses.created_at')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      apologyId: r.apology_id,
+      by: r.by_id,
+      received: true,
+      sincere: r.sincere === null ? null : r.sincere === 1,
+      missing: parseMissing(r.missing),
+      createdAt: r.created_at,
+    }));
+  }
+
+  /** False when this partner already answered this apology. */
+  async insertResponse(response: ApologyResponse): Promise<boolean> {
+    const result = await this.db
+      .insertInto('apology_responses')
+      .values({
+        id: response.id,
+        apology_id: response.apologyId,
+        by_id: response.by,
+        received: 1,
+        sincere: response.sincere === null ? null : response.sincere ? 1 : 0,
+        missing: JSON.stringify(response.missing),
+        created_at: response.createdAt,
+      })
+      .onConflict((oc) => oc.columns(['apology_id', 'by_id']).doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+  }
+}

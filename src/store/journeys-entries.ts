@@ -1,0 +1,96 @@
+import type { Kysely } from 'kysely';
+import type { PromptKey } from '../core/journey/index.js';
+import type { Visibility } from '../core/visibility/index.js';
+import type { Database } from './schema.js';
+import type { Vault } from './vault.js';
+
+/** A journey entry with its text opened. Who may see it is decided by core/visibility, not here. */
+export interface Entry {
+  id: string;
+  journeyId: string;
+  prompt: PromptKey;
+  authorId: string;
+  visibility: Visibility;
+  text: string;
+  replyTo: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+type Row = Database['journey_entries'];
+const textContext = (id: string) => `journey_entries.text:${id}`;
+
+/**
+ * Journey entries. Deleting is a hard delete: the text is gone from the database, and a sealed
+ * pair whose half was deleted seals again (core/journey/sealed-pair.ts).
+ */
+export class EntryStore {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly vault: Vault,
+  ) {}
+
+  private toEntry(row: Row): Entry {
+    return {
+      id: row.id,
+      journeyId: row.journey_id,
+      prompt: row.prompt as PromptKey,
+      authorId: row.author_id,
+      visibility: row.visibility,
+      text: this.vault.open(row.text_enc, textContext(row.id)),
+      replyTo: row.reply_to,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
+  }
+
+  async insert(entry: Entry): Promise<void> {
+    await this.db
+      .insertInto('journey_entries')
+      .values({
+        id: entry.id,
+        journey_id: entry.journeyId,
+        prompt: entry.prompt,
+        author_id: entry.authorId,
+        visibility: entry.visibility,
+        text_enc: this.vault.seal(entry.text, textContext(entry.id)),
+        reply_to: entry.replyTo,
+        created_at: entry.createdAt,
+        updated_at: entry.updatedAt,
+      })
+      .execute();
+  }
+
+  /** Every entry of the journey, oldest first. Callers filter through core/visibility. */
+  async listForJourney(journeyId: string): Promise<Entry[]> {
+    const rows = await this.db
+      .selectFrom('journey_entries')
+      .selectAll()
+      .where('journey_id', '=', journeyId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => this.toEntry(r));
+  }
+
+  async byId(id: string): Promise<Entry | null> {
+    const row = await this.db.selectFrom('journey_entries').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? this.toEntry(row) : null;
+  }
+
+  /** Changes visibility only from `from` (so two racing changes cannot skip a rule). */
+  async setVisibility(id: string, from: Visibility, to: Visibility, now: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('journey_entries')
+      .set({ visibility: to, updated_at: now })
+      .where('id', '=', id)
+      .where('visibility', '=', from)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const result = await this.db.deleteFrom('journey_entries').where('id', '=', id).executeTakeFirst();
+    return Number(result.numDeletedRows) === 1;
+  }
+}
