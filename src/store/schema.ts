@@ -1,5 +1,6 @@
 import type { FoundationTables } from './tables/foundation.js';
 import type { JourneyTables } from './tables/journeys.js';
+import type { RhythmTables } from './tables/rhythm.js';
 
 /**
  * The tables, as Kysely sees them: one interface per capability under `tables/`, joined here.
@@ -7,4 +8,4 @@ import type { JourneyTables } from './tables/journeys.js';
  * instants and `YYYY-MM-DD` dates as text (they sort correctly), integers 0/1 for flags.
  * Columns ending in `_enc` hold text encrypted at rest (see docs/encryption.md).
  */
-export interface Database extends FoundationTables, JourneyTables {}
+export interface Database extends FoundationTables, JourneyTables, RhythmTables {}

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as foundation from './0001-foundation.js';
 import * as journeys from './0002-journeys.js';
+import * as rhythm from './0003-rhythm.js';
 
 /**
  * Every migration Mend knows, in order. Names never change once released: the database records
@@ -9,4 +10,5 @@ import * as journeys from './0002-journeys.js';
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-journeys': journeys,
+  '0003-rhythm': rhythm,
 };

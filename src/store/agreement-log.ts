@@ -1,0 +1,165 @@
+import type { Kysely } from 'kysely';
+import type { NoteVisibility, StoredNote } from './checkins.js';
+import type { Database } from './schema.js';
+import type { AgreementLogEntryTable } from './tables/rhythm.js';
+import type { Vault } from './vault.js';
+
+export interface AgreementLogEntry {
+  id: string;
+  agreementId: string;
+  spaceId: string;
+  occurredOn: string;
+  kept: boolean;
+  loggedBy: string;
+  note: StoredNote | null;
+  createdAt: string;
+  review: 'confirmed' | 'disputed' | null;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  reviewNote: StoredNote | null;
+}
+
+/** What the log needs to know about an agreement (the agreement itself belongs to issue #3's store). */
+export interface AgreementFacts {
+  id: string;
+  spaceId: string;
+  text: string;
+  cadence: 'each_time' | 'daily' | 'weekly' | 'once';
+  reviewOn: string | null;
+  status: 'proposed' | 'active' | 'countered' | 'withdrawn';
+  proposedBy: string;
+  proposedAt: string;
+  acceptedBy: string | null;
+  acceptedAt: string | null;
+  replaces: string | null;
+  replacedBy: string | null;
+  withdrawnAt: string | null;
+  committedBy: string[];
+}
+
+const noteContext = (id: string) => `agreement_log_entries.note:${id}`;
+const reviewNoteContext = (id: string) => `agreement_log_entries.review_note:${id}`;
+
+export class AgreementLogStore {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly vault: Vault,
+  ) {}
+
+  async agreement(id: string): Promise<AgreementFacts | null> {
+    const row = await this.db.selectFrom('agreements').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) return null;
+    const commitments = await this.db.selectFrom('agreement_commitments').select('account_id').where('agreement_id', '=', id).execute();
+    return this.toAgreement(row, commitments.map((c) => c.account_id));
+  }
+
+  /** The space's agreements (any status), oldest first, with who committed. */
+  async agreements(spaceId: string): Promise<AgreementFacts[]> {
+    const rows = await this.db.selectFrom('agreements').selectAll().where('space_id', '=', spaceId).orderBy('proposed_at').execute();
+    if (rows.length === 0) return [];
+    const commitments = await this.db
+      .selectFrom('agreement_commitments')
+      .select(['agreement_id', 'account_id'])
+      .where(
+        'agreement_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .execute();
+    return rows.map((r) => this.toAgreement(r, commitments.filter((c) => c.agreement_id === r.id).map((c) => c.account_id)));
+  }
+
+  private toAgreement(row: Database['agreements'], committedBy: string[]): AgreementFacts {
+    return {
+      id: row.id,
+      spaceId: row.space_id,
+      text: this.vault.open(row.text_enc, `agreements.text:${row.id}`),
+      cadence: row.cadence,
+      reviewOn: row.review_on,
+      status: row.status,
+      proposedBy: row.proposed_by,
+      proposedAt: row.proposed_at,
+      acceptedBy: row.accepted_by,
+      acceptedAt: row.accepted_at,
+      replaces: row.replaces_id,
+      replacedBy: row.replaced_by_id,
+      withdrawnAt: row.withdrawn_at,
+      committedBy,
+    };
+  }
+
+  async add(input: { id: string; agreementId: string; spaceId: string; occurredOn: string; kept: boolean; loggedBy: string; note: StoredNote | null; now: string }): Promise<void> {
+    await this.db
+      .insertInto('agreement_log_entries')
+      .values({
+        id: input.id,
+        agreement_id: input.agreementId,
+        space_id: input.spaceId,
+        occurred_on: input.occurredOn,
+        kept: input.kept ? 1 : 0,
+        logged_by: input.loggedBy,
+        note_enc: input.note ? this.vault.seal(input.note.text, noteContext(input.id)) : null,
+        note_visibility: input.note?.visibility ?? null,
+        created_at: input.now,
+        review: null,
+        reviewed_by: null,
+        reviewed_at: null,
+        review_note_enc: null,
+        review_note_visibility: null,
+      })
+      .execute();
+  }
+
+  /** Records the other partner's review once; false when someone reviewed it first. */
+  async review(id: string, input: { review: 'confirmed' | 'disputed'; by: string; note: StoredNote | null; now: string }): Promise<boolean> {
+    const result = await this.db
+      .updateTable('agreement_log_entries')
+      .set({
+        review: input.review,
+        reviewed_by: input.by,
+        reviewed_at: input.now,
+        review_note_enc: input.note ? this.vault.seal(input.note.text, reviewNoteContext(id)) : null,
+        review_note_visibility: input.note?.visibility ?? null,
+      })
+      .where('id', '=', id)
+      .where('review', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async byId(id: string): Promise<AgreementLogEntry | null> {
+    const row = await this.db.selectFrom('agreement_log_entries').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? this.toEntry(row) : null;
+  }
+
+  /** Every log entry of the space, oldest occasion first. */
+  async listForSpace(spaceId: string): Promise<AgreementLogEntry[]> {
+    const rows = await this.db
+      .selectFrom('agreement_log_entries')
+      .selectAll()
+      .where('space_id', '=', spaceId)
+      .orderBy('occurred_on')
+      .orderBy('created_at')
+      .execute();
+    return rows.map((r) => this.toEntry(r));
+  }
+
+  private toEntry(r: AgreementLogEntryTable): AgreementLogEntry {
+    const vis = (v: string | null): NoteVisibility => (v === 'shared' ? 'shared' : 'private');
+    return {
+      id: r.id,
+      agreementId: r.agreement_id,
+      spaceId: r.space_id,
+      occurredOn: r.occurred_on,
+      kept: r.kept === 1,
+      loggedBy: r.logged_by,
+      note: r.note_enc !== null ? { text: this.vault.open(r.note_enc, noteContext(r.id)), visibility: vis(r.note_visibility) } : null,
+      createdAt: r.created_at,
+      review: r.review,
+      reviewedBy: r.reviewed_by,
+      reviewedAt: r.reviewed_at,
+      reviewNote:
+        r.review_note_enc !== null ? { text: this.vault.open(r.review_note_enc, reviewNoteContext(r.id)), visibility: vis(r.review_note_visibility) } : null,
+    };
+  }
+}

@@ -1,0 +1,145 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.js';
+import type { Vault } from './vault.js';
+
+export type DayMark = 'good' | 'mixed' | 'hard';
+export type NoteVisibility = 'private' | 'shared';
+
+export interface StoredNote {
+  text: string;
+  visibility: NoteVisibility;
+}
+
+export interface Checkin {
+  id: string;
+  spaceId: string;
+  accountId: string;
+  date: string;
+  safety: number;
+  trust: number;
+  closeness: number;
+  day: DayMark | null;
+  note: StoredNote | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CheckinInput {
+  spaceId: string;
+  accountId: string;
+  date: string;
+  safety: number;
+  trust: number;
+  closeness: number;
+  day: DayMark | null;
+  note: StoredNote | null;
+  now: string;
+}
+
+const noteContext = (id: string) => `checkins.note:${id}`;
+
+/** Daily pulse check-ins: one row per partner per local day in a space. */
+export class CheckinStore {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly vault: Vault,
+  ) {}
+
+  /**
+   * Writes the day's check-in, replacing an earlier one for the same day (its id is kept, so the
+   * note's encryption context stays bound to the row). Returns whether it was new.
+   */
+  async upsert(id: string, input: CheckinInput): Promise<{ created: boolean; checkin: Checkin }> {
+    return this.db.transaction().execute(async (trx) => {
+      const existing = await trx
+        .selectFrom('checkins')
+        .select(['id', 'created_at'])
+        .where('space_id', '=', input.spaceId)
+        .where('account_id', '=', input.accountId)
+        .where('date', '=', input.date)
+        .executeTakeFirst();
+      const rowId = existing?.id ?? id;
+      const values = {
+        safety: input.safety,
+        trust: input.trust,
+        closeness: input.closeness,
+        day: input.day,
+        note_enc: input.note ? this.vault.seal(input.note.text, noteContext(rowId)) : null,
+        note_visibility: input.note ? input.note.visibility : null,
+        updated_at: input.now,
+      };
+      if (existing) {
+        await trx.updateTable('checkins').set(values).where('id', '=', rowId).execute();
+      } else {
+        // On a race with a second request for the same day the unique constraint refuses one;
+        // the route answers 409 and the client retries, which then replaces.
+        await trx
+          .insertInto('checkins')
+          .values({ id: rowId, space_id: input.spaceId, account_id: input.accountId, date: input.date, created_at: input.now, ...values })
+          .execute();
+      }
+      return {
+        created: !existing,
+        checkin: {
+          id: rowId,
+          spaceId: input.spaceId,
+          accountId: input.accountId,
+          date: input.date,
+          safety: input.safety,
+          trust: input.trust,
+          closeness: input.closeness,
+          day: input.day,
+          note: input.note,
+          createdAt: existing?.created_at ?? input.now,
+          updatedAt: input.now,
+        },
+      };
+    });
+  }
+
+  /** Every check-in of the space between two dates (inclusive), oldest first. */
+  async list(spaceId: string, from: string, to: string): Promise<Checkin[]> {
+    const rows = await this.db
+      .selectFrom('checkins')
+      .selectAll()
+      .where('space_id', '=', spaceId)
+      .where('date', '>=', from)
+      .where('date', '<=', to)
+      .orderBy('date')
+      .orderBy('account_id')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      spaceId: r.space_id,
+      accountId: r.account_id,
+      date: r.date,
+      safety: r.safety,
+      trust: r.trust,
+      closeness: r.closeness,
+      day: r.day,
+      note:
+        r.note_enc !== null
+          ? { text: this.vault.open(r.note_enc, noteContext(r.id)), visibility: r.note_visibility === 'shared' ? 'shared' : 'private' }
+          : null,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    }));
+  }
+
+  /** Each account's latest check-in date in the space. */
+  async lastDates(spaceId: string): Promise<Map<string, string>> {
+    const rows = await this.db
+      .selectFrom('checkins')
+      .select(['account_id', (eb) => eb.fn.max('date').as('last')])
+      .where('space_id', '=', spaceId)
+      .groupBy('account_id')
+      .execute();
+    return new Map(rows.map((r) => [r.account_id, String(r.last)]));
+  }
+
+  /** Whether the account checked in on that day in any space (for reminders). */
+  async hasCheckedIn(accountId: string, date: string): Promise<boolean> {
+    const row = await this.db.selectFrom('checkins').select('id').where('account_id', '=', accountId).where('date', '=', date).executeTakeFirst();
+    return row !== undefined;
+  }
+}
