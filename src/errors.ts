@@ -19,6 +19,8 @@ export const ERRORS = {
   space_full: { status: 409, message: 'This space already has two partners.' },
   already_member: { status: 409, message: 'You are already in this space.' },
   conflict: { status: 409, message: 'That conflicts with the current state. Reload and try again.' },
+  step_locked: { status: 409, message: 'This step is not open yet. It opens when the steps before it are done.' },
+  already_done: { status: 409, message: 'That has already been done.' },
   body_too_large: { status: 413, message: 'What was sent is too large.' },
   unsupported_media_type: { status: 415, message: 'Send JSON (Content-Type: application/json).' },
   rate_limited: { status: 429, message: 'Too many attempts. Please wait a little and try again.' },
