@@ -54,6 +54,8 @@ describe('newcomer path in a real browser [sqlite]', { skip }, () => {
   async function newPartner(viewport = { width: 1280, height: 900 }): Promise<Partner> {
     const context = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Europe/London' });
     contexts.push(context);
+    // Fail a step in seconds rather than after Playwright's default half minute.
+    context.setDefaultTimeout(15_000);
     const offsite: string[] = [];
     await context.route(
       (url) => url.href === neutralUrl,
@@ -86,6 +88,13 @@ describe('newcomer path in a real browser [sqlite]', { skip }, () => {
       return el ? { quickExit: el.hasAttribute('data-quick-exit'), text: el.textContent?.trim() ?? '', tag: el.tagName } : null;
     });
     assert.ok(focused?.quickExit, `first Tab on ${label} focused ${JSON.stringify(focused)} instead of the quick exit`);
+    // The next stop is the skip link, and it shows itself when focused.
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to main content' });
+    assert.equal(await skip.evaluate((el) => el === document.activeElement), true, `second Tab on ${label} is not the skip link`);
+    const box = await skip.boundingBox();
+    const viewport = page.viewportSize();
+    assert.ok(box && viewport && box.x >= 0 && box.x + box.width <= viewport.width && box.y >= 0, `the focused skip link on ${label} is off screen`);
   }
 
   let alex: Partner;
@@ -124,6 +133,8 @@ describe('newcomer path in a real browser [sqlite]', { skip }, () => {
     await page.getByRole('link', { name: 'Create an account' }).click();
     await page.waitForURL(`${origin}/sign-up`);
     await page.getByRole('heading', { level: 1, name: 'Create your account' }).waitFor();
+    // The time zone island picked the browser's zone (it runs under the strict CSP).
+    await page.waitForFunction(() => document.querySelector<HTMLSelectElement>('#field-timezone')?.value === 'Europe/London');
     await checkPage(alex, 'the sign-up page');
 
     // A password that is too short: the form comes back with the error, focus on the summary.
@@ -253,6 +264,7 @@ describe('newcomer path in a real browser [sqlite]', { skip }, () => {
     const rows = alex.page.getByRole('table', { name: 'Your sessions' }).getByRole('row');
     assert.equal(await rows.count(), 3, 'a header row and two sessions');
     await alex.page.getByRole('cell', { name: 'This device' }).waitFor();
+    assert.match(await alex.page.locator('.summary-list').innerText(), /Europe\/London/);
     await checkPage(alex, 'the account page');
 
     await alex.page.getByRole('button', { name: /^Sign out the session from/ }).click();
