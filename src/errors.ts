@@ -9,6 +9,10 @@ export const ERRORS = {
   unauthenticated: { status: 401, message: 'Please sign in to continue.' },
   invalid_credentials: { status: 401, message: 'That email and password do not match an account.' },
   forbidden: { status: 403, message: 'You are signed in, but this is not yours to do.' },
+  reauthentication_required: {
+    status: 403,
+    message: 'Please confirm your password first (POST /api/v1/sessions/current/reauthenticate); it unlocks this for 10 minutes.',
+  },
   csrf_failed: {
     status: 403,
     message: 'This form expired or was sent from somewhere else. Please go back, reload the page and try again.',

@@ -4,6 +4,9 @@ import { systemClock, type Clock } from '../services/clock.js';
 import { PasswordHasher } from '../services/password-hasher.js';
 import { createLimiter, type Limiter } from '../services/rate-limiter.js';
 import { SpaceService } from '../services/spaces.js';
+import { SafetyService } from '../services/safety.js';
+import { deleteAccount } from '../services/account-deletion.js';
+import { SafetyStore } from '../store/safety.js';
 import { AccountStore } from '../store/accounts.js';
 import { openStore, type Store } from '../store/database.js';
 import { migrateToLatest } from '../store/migrator.js';
@@ -20,6 +23,9 @@ export interface AppContext {
   clock: Clock;
   accounts: AccountService;
   spaces: SpaceService;
+  safety: SafetyService;
+  /** Removes the account and everything it wrote (services/account-deletion.ts). */
+  deleteAccount(accountId: string, password: string): Promise<void>;
   limits: { signInByAddress: Limiter; signInByAccount: Limiter; coach: Limiter };
   close(): Promise<void>;
 }
@@ -55,6 +61,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
       clock,
       accounts,
       spaces,
+      safety: new SafetyService({ safety: new SafetyStore(store.db), clock }),
+      deleteAccount: (accountId, password) => deleteAccount({ accounts, spaces }, accountId, password),
       limits: { signInByAddress, signInByAccount, coach },
       close: () => store.close(),
     };

@@ -14,6 +14,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Writing last-seen on every request would turn reads into writes; a few minutes' precision is enough. */
 const TOUCH_AFTER_MS = 5 * 60 * 1000;
 export const DISPLAY_NAME_MAX = 60;
+/** How long a confirmed password unlocks export, deletion and therapist consent. */
+export const REAUTH_MINUTES = 10;
 export const EMAIL_MAX = 254;
 
 export interface SignUpInput {
@@ -150,6 +152,32 @@ export class AccountService {
 
   revokeAllSessions(accountId: string): Promise<void> {
     return this.deps.sessions.deleteAllForAccount(accountId);
+  }
+
+  /** Confirms the password for this session, unlocking export, deletion and therapist consent for a while. */
+  async reauthenticate(auth: Authenticated, password: string): Promise<void> {
+    await this.confirmPassword(auth.account.id, password);
+    const now = this.deps.clock.now().toISOString();
+    await this.deps.sessions.markReauthenticated(auth.session.id, now);
+    auth.session.reauthenticatedAt = now;
+  }
+
+  /** True when the password was confirmed in this session within the last REAUTH_MINUTES. */
+  recentlyReauthenticated(auth: Authenticated): boolean {
+    const at = auth.session.reauthenticatedAt;
+    return !!at && this.deps.clock.now().getTime() - Date.parse(at) < REAUTH_MINUTES * 60 * 1000;
+  }
+
+  async updateSettings(accountId: string, input: { displayName: string; timezone: string; country: string }): Promise<void> {
+    const details: ErrorDetails = {};
+    const name = input.displayName.trim();
+    if (name === '') details.displayName = 'Enter the name your partner knows you by.';
+    else if ([...name].length > DISPLAY_NAME_MAX) details.displayName = `Use at most ${DISPLAY_NAME_MAX} characters.`;
+    if (!isValidTimeZone(input.timezone)) details.timezone = 'Choose a time zone from the list.';
+    const country = input.country.trim().toUpperCase();
+    if (country !== '' && !/^[A-Z]{2,4}$/.test(country)) details.country = 'Choose a country from the list.';
+    if (Object.keys(details).length > 0) fail('invalid_input', details);
+    await this.deps.accounts.updateSettings(accountId, { displayName: name, timezone: input.timezone, country: country || null }, this.deps.clock.now().toISOString());
   }
 
   async confirmPassword(accountId: string, password: string): Promise<void> {

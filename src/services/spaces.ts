@@ -101,10 +101,20 @@ export class SpaceService {
     await this.deps.spaces.removeMember(spaceId, accountId);
   }
 
-  /** Before an account is deleted: leave every space, so empty spaces go with it. */
-  async leaveAll(accountId: string): Promise<void> {
+  /**
+   * Before an account is deleted: leave every space, so empty spaces go with it, and leave the
+   * remaining partner a note that entries were removed (without naming what they were).
+   */
+  async leaveAllBeforeDeletion(accountId: string): Promise<void> {
+    const now = this.deps.clock.now().toISOString();
     for (const space of await this.deps.spaces.listForAccount(accountId)) {
-      await this.deps.spaces.removeMember(space.id, accountId);
+      const removed = await this.deps.spaces.removeMember(space.id, accountId);
+      if (removed && space.role === 'partner') await this.deps.spaces.addNotice(space.id, 'partner_deleted_account', now);
     }
+  }
+
+  /** Notes for the members of a space, newest first (e.g. that a partner deleted their account). */
+  notices(accountId: string, spaceId: string): Promise<Array<{ kind: string; createdAt: string }>> {
+    return this.forMember(accountId, spaceId).then(() => this.deps.spaces.notices(spaceId));
   }
 }

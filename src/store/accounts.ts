@@ -7,6 +7,8 @@ export interface Account {
   email: string;
   displayName: string;
   timezone: string;
+  /** For support numbers; null until set (then the international list is shown). */
+  country: string | null;
   createdAt: string;
 }
 
@@ -25,14 +27,15 @@ function toAccount(vault: Vault, row: Row): AccountWithHash {
     email: vault.open(row.email_enc, `accounts.email:${row.id}`),
     displayName: vault.open(row.display_name_enc, `accounts.display_name:${row.id}`),
     timezone: row.timezone,
+    country: row.country,
     createdAt: row.created_at,
     passwordHash: row.password_hash,
   };
 }
 
 export function publicAccount(account: AccountWithHash | Account): Account {
-  const { id, email, displayName, timezone, createdAt } = account;
-  return { id, email, displayName, timezone, createdAt };
+  const { id, email, displayName, timezone, country, createdAt } = account;
+  return { id, email, displayName, timezone, country, createdAt };
 }
 
 export class AccountStore {
@@ -73,6 +76,19 @@ export class AccountStore {
     if (ids.length === 0) return new Map();
     const rows = await this.db.selectFrom('accounts').select(['id', 'display_name_enc']).where('id', 'in', ids).execute();
     return new Map(rows.map((r) => [r.id, this.vault.open(r.display_name_enc, `accounts.display_name:${r.id}`)]));
+  }
+
+  async updateSettings(id: string, settings: { displayName: string; timezone: string; country: string | null }, now: string): Promise<void> {
+    await this.db
+      .updateTable('accounts')
+      .set({
+        display_name_enc: this.vault.seal(settings.displayName, `accounts.display_name:${id}`),
+        timezone: settings.timezone,
+        country: settings.country,
+        updated_at: now,
+      })
+      .where('id', '=', id)
+      .execute();
   }
 
   async updatePasswordHash(id: string, passwordHash: string, now: string): Promise<void> {

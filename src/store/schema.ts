@@ -1,4 +1,5 @@
 import type { FoundationTables } from './tables/foundation.js';
+import type { SafetyTables } from './tables/safety.js';
 import type { JourneyTables } from './tables/journeys.js';
 import type { RhythmTables } from './tables/rhythm.js';
 
@@ -8,4 +9,4 @@ import type { RhythmTables } from './tables/rhythm.js';
  * instants and `YYYY-MM-DD` dates as text (they sort correctly), integers 0/1 for flags.
  * Columns ending in `_enc` hold text encrypted at rest (see docs/encryption.md).
  */
-export interface Database extends FoundationTables, JourneyTables, RhythmTables {}
+export interface Database extends FoundationTables, JourneyTables, RhythmTables, SafetyTables {}

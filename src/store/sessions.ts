@@ -8,6 +8,7 @@ export interface SessionRecord {
   createdAt: string;
   lastSeenAt: string;
   expiresAt: string;
+  reauthenticatedAt?: string | null;
 }
 
 type Row = Database['sessions'];
@@ -18,6 +19,7 @@ const toSession = (row: Row): SessionRecord => ({
   createdAt: row.created_at,
   lastSeenAt: row.last_seen_at,
   expiresAt: row.expires_at,
+  reauthenticatedAt: row.reauthenticated_at,
 });
 
 export class SessionStore {
@@ -51,6 +53,10 @@ export class SessionStore {
       .orderBy('last_seen_at', 'desc')
       .execute();
     return rows.map(toSession);
+  }
+
+  async markReauthenticated(id: string, at: string): Promise<void> {
+    await this.db.updateTable('sessions').set({ reauthenticated_at: at }).where('id', '=', id).execute();
   }
 
   async touch(id: string, lastSeenAt: string, expiresAt: string): Promise<void> {

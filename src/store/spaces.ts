@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './schema.js';
 import type { Vault } from './vault.js';
+import { newId } from './ids.js';
 
 export type MemberRole = 'partner' | 'therapist';
 export type MemberStatus = 'active' | 'pending' | 'revoked';
@@ -170,6 +171,17 @@ export class SpaceStore {
         .execute();
       return 'joined';
     });
+  }
+
+  async addNotice(spaceId: string, kind: 'partner_deleted_account', at: string): Promise<void> {
+    const exists = await this.db.selectFrom('spaces').select('id').where('id', '=', spaceId).executeTakeFirst();
+    if (!exists) return;
+    await this.db.insertInto('space_notices').values({ id: newId(), space_id: spaceId, kind, created_at: at }).execute();
+  }
+
+  async notices(spaceId: string): Promise<Array<{ kind: string; createdAt: string }>> {
+    const rows = await this.db.selectFrom('space_notices').select(['kind', 'created_at']).where('space_id', '=', spaceId).orderBy('created_at', 'desc').execute();
+    return rows.map((r) => ({ kind: r.kind, createdAt: r.created_at }));
   }
 
   /** Removes the member; a space with nobody left in it is deleted with everything in it. */

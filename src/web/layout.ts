@@ -68,7 +68,7 @@ ${(options.scripts ?? []).map((src) => html`<script type="module" src="${src}"><
 ${options.body}
 </main>
 <footer class="site-footer">
-  <p>Mend keeps what you write private unless you choose to share it. <a href="/about/privacy">How privacy works</a></p>
+  <p>Mend keeps what you write private unless you choose to share it. <a href="/about/privacy">How privacy works</a> · <a href="/support">Support if you feel unsafe</a></p>
 </footer>
 </body>
 </html>`;

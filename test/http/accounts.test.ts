@@ -120,6 +120,11 @@ describeEachDatabase('accounts and sessions API', (get) => {
 
   test('export holds the account\'s own data', async () => {
     const person = await signUp(get().app, 'Eve');
+    const locked = await person.api.get('/api/v1/me/export');
+    assert.equal(locked.statusCode, 403, 'export needs the password confirmed first');
+    assert.equal(json(locked).error.code, 'reauthentication_required');
+    assert.equal((await person.api.post('/api/v1/sessions/current/reauthenticate', { password: 'not it at all, sorry' })).statusCode, 403);
+    assert.equal((await person.api.post('/api/v1/sessions/current/reauthenticate', { password: person.password })).statusCode, 204);
     const res = await person.api.get('/api/v1/me/export');
     assert.equal(res.statusCode, 200);
     const doc = json(res);

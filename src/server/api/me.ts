@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireAuth } from '../plugins/auth.js';
+import { fail } from '../../errors.js';
 import { Account, bearer, errors, Id, NoContent } from './schemas.js';
 import { accountDto, spaceDto } from './dto.js';
 import { exportFor } from '../../services/export.js';
@@ -37,14 +38,16 @@ export async function meRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         summary: 'Everything your account may see, as one JSON document',
+        description: 'Needs a password confirmation in this session within the last 10 minutes (POST /api/v1/sessions/current/reauthenticate).',
         tags: ['me'],
         security: bearer,
-        response: { 200: Type.Object({}, { additionalProperties: true }), ...errors(401) },
+        response: { 200: Type.Object({}, { additionalProperties: true }), ...errors(401, 403) },
       },
     },
     async (request, reply) => {
-      const { account } = requireAuth(request);
-      const document = await exportFor(ctx, account);
+      const auth = requireAuth(request);
+      if (!ctx.accounts.recentlyReauthenticated(auth)) fail('reauthentication_required');
+      const document = await exportFor(ctx, auth.account);
       reply.header('Content-Disposition', 'attachment; filename="mend-export.json"');
       return document;
     },
@@ -63,9 +66,7 @@ export async function meRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const { account } = requireAuth(request);
-      await ctx.accounts.confirmPassword(account.id, request.body.password);
-      await ctx.spaces.leaveAll(account.id);
-      await ctx.accounts.deleteAccount(account.id, request.body.password);
+      await ctx.deleteAccount(account.id, request.body.password);
       return reply.status(204).send(null);
     },
   );

@@ -45,6 +45,24 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
+  api.post(
+    '/sessions/current/reauthenticate',
+    {
+      schema: {
+        summary: 'Confirm your password in this session',
+        description: 'Unlocks export for 10 minutes in this session.',
+        tags: ['sessions'],
+        security: bearer,
+        body: Type.Object({ password: Type.String({ maxLength: 1024 }) }, { additionalProperties: false }),
+        response: { 204: NoContent, ...errors(400, 401, 403) },
+      },
+    },
+    async (request, reply) => {
+      await ctx.accounts.reauthenticate(requireAuth(request), request.body.password);
+      return reply.status(204).send(null);
+    },
+  );
+
   api.delete(
     '/sessions/current',
     { schema: { summary: 'Sign out this session', tags: ['sessions'], security: bearer, response: { 204: NoContent, ...errors(401) } } },

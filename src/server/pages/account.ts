@@ -1,7 +1,16 @@
 import type { FastifyInstance } from 'fastify';
-import { accountPage } from '../../web/pages/account-pages.js';
+import { SUPPORTED_COUNTRIES } from '../../core/safety/index.js';
+import { timeZoneNames } from '../../core/time.js';
+import { MendError } from '../../errors.js';
+import { exportFor } from '../../services/export.js';
+import { html } from '../../web/html.js';
+import { accountPage, confirmPasswordPage, settingsPage } from '../../web/pages/account-pages.js';
+import { reportPage } from '../../web/pages/report-page.js';
 import { clearSessionCookie, requireAuth } from '../plugins/auth.js';
 import { renderPage } from '../render.js';
+import { field, formFields } from './form.js';
+
+const zoneOptions = () => timeZoneNames().map((z) => ({ value: z, label: z.replace(/_/g, ' ') }));
 
 export async function accountPages(app: FastifyInstance): Promise<void> {
   const ctx = app.mend;
@@ -9,8 +18,28 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
   app.get('/account', async (request, reply) => {
     const { account, session } = requireAuth(request);
     const sessions = await ctx.accounts.listSessions(account.id);
-    const notice = (request.query as Record<string, unknown>).done === 'revoked' ? 'That session is signed out.' : undefined;
+    const done = (request.query as Record<string, unknown>).done;
+    const notice = done === 'revoked' ? 'That session is signed out.' : done === 'saved' ? 'Your settings are saved.' : undefined;
     return renderPage(request, reply, { title: 'Your account', body: (csrf) => accountPage(csrf, account, sessions, session.id, notice) });
+  });
+
+  app.get('/account/settings', async (request, reply) => {
+    const { account } = requireAuth(request);
+    const values = { displayName: account.displayName, timezone: account.timezone, country: account.country ?? '' };
+    return renderPage(request, reply, { title: 'Your settings', body: (csrf) => settingsPage(csrf, values, zoneOptions(), SUPPORTED_COUNTRIES) });
+  });
+
+  app.post('/account/settings', async (request, reply) => {
+    const { account } = requireAuth(request);
+    const f = formFields(request, 200);
+    const values = { displayName: field(f, 'displayName'), timezone: field(f, 'timezone'), country: field(f, 'country') };
+    try {
+      await ctx.accounts.updateSettings(account.id, values);
+      return reply.redirect('/account?done=saved', 303);
+    } catch (error) {
+      if (!(error instanceof MendError) || !error.details) throw error;
+      return renderPage(request, reply, { title: 'Your settings', status: 400, body: (csrf) => settingsPage(csrf, values, zoneOptions(), SUPPORTED_COUNTRIES, error.details) });
+    }
   });
 
   app.post<{ Params: { id: string } }>('/account/sessions/:id/revoke', async (request, reply) => {
@@ -24,5 +53,75 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
     await ctx.accounts.revokeAllSessions(account.id);
     clearSessionCookie(reply, ctx);
     return reply.redirect('/sign-in', 303);
+  });
+
+  const exportIntro = html`<p class="lead">Download everything your account can see in Mend: what you wrote, and what your partner chose to share with you. Nothing private to your partner is included.</p>
+    <p>Keep the file somewhere only you can open.</p>
+    <fieldset class="choice-group"><legend>Format</legend>
+      <label class="choice"><input type="radio" name="format" value="report" checked> A printable report (print it to PDF from your browser)</label>
+      <label class="choice"><input type="radio" name="format" value="json"> A data file (JSON)</label>
+    </fieldset>`;
+
+  app.get('/account/export', async (request, reply) => {
+    requireAuth(request);
+    return renderPage(request, reply, {
+      title: 'Download your data',
+      body: (csrf) => confirmPasswordPage(csrf, { title: 'Download your data', intro: exportIntro, action: '/account/export', button: 'Download' }),
+    });
+  });
+
+  app.post('/account/export', async (request, reply) => {
+    const auth = requireAuth(request);
+    const f = formFields(request);
+    try {
+      await ctx.accounts.reauthenticate(auth, field(f, 'password'));
+    } catch (error) {
+      if (!(error instanceof MendError) || error.status >= 500) throw error;
+      return renderPage(request, reply, {
+        title: 'Download your data',
+        status: 403,
+        body: (csrf) => confirmPasswordPage(csrf, { title: 'Download your data', intro: exportIntro, action: '/account/export', button: 'Download', error: 'That password is not right.' }),
+      });
+    }
+    const document = await exportFor(ctx, auth.account);
+    if (field(f, 'format') === 'json') {
+      reply.header('Content-Disposition', 'attachment; filename="mend-export.json"');
+      return reply.type('application/json; charset=utf-8').send(JSON.stringify(document, null, 2));
+    }
+    return renderPage(request, reply, { title: 'Your Mend record', body: () => reportPage(document) });
+  });
+
+  const deleteIntro = html`<p class="lead">This removes your account and everything you wrote in Mend, for good. It cannot be undone.</p>
+    <p>If you share a space, your partner keeps the space and sees a note that a partner deleted their account and that what they wrote was removed. You may want to <a href="/account/export">download your data</a> first.</p>`;
+
+  app.get('/account/delete', async (request, reply) => {
+    requireAuth(request);
+    return renderPage(request, reply, {
+      title: 'Delete your account',
+      body: (csrf) => confirmPasswordPage(csrf, { title: 'Delete your account', intro: deleteIntro, action: '/account/delete', button: 'Delete my account', warning: true }),
+    });
+  });
+
+  app.post('/account/delete', async (request, reply) => {
+    const { account } = requireAuth(request);
+    const password = field(formFields(request), 'password');
+    try {
+      await ctx.accounts.confirmPassword(account.id, password);
+    } catch (error) {
+      if (!(error instanceof MendError) || error.status >= 500) throw error;
+      return renderPage(request, reply, {
+        title: 'Delete your account',
+        status: 403,
+        body: (csrf) => confirmPasswordPage(csrf, { title: 'Delete your account', intro: deleteIntro, action: '/account/delete', button: 'Delete my account', warning: true, error: 'That password is not right.' }),
+      });
+    }
+    await ctx.deleteAccount(account.id, password);
+    clearSessionCookie(reply, ctx);
+    request.auth = null;
+    return renderPage(request, reply, {
+      title: 'Your account is deleted',
+      space: null,
+      body: () => html`<h1>Your account is deleted</h1><p>Everything you wrote in Mend has been removed. Take care of yourself.</p><p><a href="/">Mend's home page</a></p>`,
+    });
   });
 }

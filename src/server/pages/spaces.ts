@@ -3,6 +3,9 @@ import { MendError } from '../../errors.js';
 import { noSpacePage } from '../../web/pages/home-pages.js';
 import { enterCodePage, invitationPage, joinPage, leavePage, spacePage } from '../../web/pages/space-pages.js';
 import { requireAuth } from '../plugins/auth.js';
+import { html } from '../../web/html.js';
+import { screeningDueCard } from '../../web/pages/safety-pages.js';
+import { noticesBlock } from '../../web/pages/space-notices.js';
 import { renderPage } from '../render.js';
 import { field, formFields } from './form.js';
 
@@ -24,7 +27,14 @@ export async function spacePages(app: FastifyInstance): Promise<void> {
     const { account } = requireAuth(request);
     const space = await ctx.spaces.forMember(account.id, request.params.spaceId);
     const layoutSpace = { id: space.id, name: space.name, partnerNames: space.members.filter((m) => m.role === 'partner').map((m) => m.displayName) };
-    return renderPage(request, reply, { title: space.name, space: layoutSpace, body: (csrf) => spacePage(csrf, space, account.id) });
+    // The safety check invitation is the viewer's own and private: the partner's page never changes.
+    const safetyDue = await ctx.safety.isDue(account.id);
+    const notices = await ctx.spaces.notices(account.id, space.id);
+    return renderPage(request, reply, {
+      title: space.name,
+      space: layoutSpace,
+      body: (csrf) => html`${spacePage(csrf, space, account.id)}${noticesBlock(notices)}${safetyDue ? screeningDueCard() : null}`,
+    });
   });
 
   app.post<{ Params: { spaceId: string } }>('/spaces/:spaceId/invitations', async (request, reply) => {

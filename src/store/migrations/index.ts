@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as foundation from './0001-foundation.js';
 import * as journeys from './0002-journeys.js';
 import * as rhythm from './0003-rhythm.js';
+import * as safety from './0004-safety.js';
 
 /**
  * Every migration Mend knows, in order. Names never change once released: the database records
@@ -11,4 +12,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-journeys': journeys,
   '0003-rhythm': rhythm,
+  '0004-safety': safety,
 };

@@ -7,6 +7,8 @@ export interface AccountTable {
   display_name_enc: string;
   password_hash: string;
   timezone: string;
+  /** ISO country code for support numbers (migration 0004); null until the person sets it. */
+  country: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -20,6 +22,8 @@ export interface SessionTable {
   created_at: string;
   last_seen_at: string;
   expires_at: string;
+  /** When the person last confirmed their password in this session (migration 0004). */
+  reauthenticated_at: string | null;
 }
 
 export interface SpaceTable {

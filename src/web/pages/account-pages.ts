@@ -1,5 +1,6 @@
 import { html, type SafeHtml } from '../html.js';
-import { csrfField } from '../components/forms.js';
+import { csrfField, errorSummary, selectField, textField } from '../components/forms.js';
+import type { ErrorDetails } from '../../errors.js';
 import type { Account } from '../../store/accounts.js';
 import type { SessionRecord } from '../../store/sessions.js';
 
@@ -14,7 +15,9 @@ export function accountPage(csrf: string, account: Account, sessions: SessionRec
     <div><dt>Name</dt><dd>${account.displayName}</dd></div>
     <div><dt>Email</dt><dd>${account.email}</dd></div>
     <div><dt>Time zone</dt><dd>${account.timezone}</dd></div>
+    <div><dt>Country</dt><dd>${account.country ?? 'Not set'}</dd></div>
   </dl>
+  <p><a href="/account/settings">Change your name, time zone or country</a></p>
   <h2>Where you are signed in</h2>
   <p>If you see a session you do not recognise, sign it out, then change your password.</p>
   <table class="table">
@@ -35,5 +38,51 @@ export function accountPage(csrf: string, account: Account, sessions: SessionRec
   <form method="post" action="/account/sign-out-everywhere" class="stack">
     ${csrfField(csrf)}
     <button type="submit" class="button button--secondary">Sign out everywhere</button>
-  </form>`;
+  </form>
+  <h2>Your data</h2>
+  <ul>
+    <li><a href="/account/export">Download everything you can see</a> (a file, or a printable report)</li>
+    <li><a href="/account/delete">Delete your account</a></li>
+  </ul>`;
+}
+
+export function settingsPage(
+  csrf: string,
+  values: { displayName: string; timezone: string; country: string },
+  zones: Array<{ value: string; label: string }>,
+  countries: ReadonlyArray<{ code: string; name: string }>,
+  details?: ErrorDetails,
+): SafeHtml {
+  return html`<h1>Your settings</h1>
+  ${errorSummary(details)}
+  <form method="post" action="/account/settings" class="stack" novalidate>
+    ${csrfField(csrf)}
+    ${textField({ name: 'displayName', label: 'Your name', hint: 'The name your partner knows you by.', value: values.displayName, error: details?.displayName, maxlength: 60, autocomplete: 'nickname' })}
+    ${selectField({ name: 'timezone', label: 'Your time zone', hint: 'Used to know when your day begins and ends.', options: zones, value: values.timezone, error: details?.timezone })}
+    ${selectField({
+      name: 'country',
+      label: 'Where you live',
+      hint: 'Only used to show support services near you.',
+      options: [{ value: '', label: 'Not set' }, ...countries.map((c) => ({ value: c.code, label: c.name }))],
+      value: values.country,
+      error: details?.country,
+    })}
+    <button type="submit" class="button">Save</button>
+  </form>
+  <p><a href="/account">Back to your account</a></p>`;
+}
+
+export function confirmPasswordPage(
+  csrf: string,
+  options: { title: string; intro: SafeHtml; action: string; button: string; warning?: boolean; error?: string },
+): SafeHtml {
+  return html`<h1>${options.title}</h1>
+  ${options.intro}
+  ${errorSummary(options.error ? { password: options.error } : undefined)}
+  <form method="post" action="${options.action}" class="stack" novalidate>
+    ${csrfField(csrf)}
+    ${textField({ name: 'password', label: 'Your password', type: 'password', hint: 'To make sure it is you.', error: options.error, autocomplete: 'current-password', maxlength: 256 })}
+    <button type="submit" class="button${options.warning ? ' button--warning' : ''}">${options.button}</button>
+  </form>
+  <p><a href="/account">Cancel</a></p>`;
 }

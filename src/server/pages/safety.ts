@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import { SCREENING_QUESTION_IDS, resourcesFor } from '../../core/safety/index.js';
+import { MendError } from '../../errors.js';
+import { screeningPage, screeningResultPage, supportPage } from '../../web/pages/safety-pages.js';
+import { requireAuth } from '../plugins/auth.js';
+import { renderPage } from '../render.js';
+import { formFields } from './form.js';
+
+export async function safetyPages(app: FastifyInstance): Promise<void> {
+  const ctx = app.mend;
+
+  app.get('/safety', async (request, reply) => {
+    requireAuth(request);
+    return renderPage(request, reply, { title: 'A private check on your safety', body: (csrf) => screeningPage(csrf) });
+  });
+
+  app.post('/safety', async (request, reply) => {
+    const { account } = requireAuth(request);
+    const fields = formFields(request, 20);
+    const answers = Object.fromEntries(SCREENING_QUESTION_IDS.filter((id) => fields[id]).map((id) => [id, fields[id]]));
+    try {
+      const outcome = await ctx.safety.submit(account.id, account.country, answers);
+      return renderPage(request, reply, {
+        title: outcome.positive ? 'Support for you' : 'Thank you for answering',
+        body: () => screeningResultPage(outcome.positive, outcome.resources),
+      });
+    } catch (error) {
+      if (!(error instanceof MendError) || error.status >= 500) throw error;
+      return renderPage(request, reply, {
+        title: 'A private check on your safety',
+        status: 400,
+        body: (csrf) => screeningPage(csrf, answers as Record<string, string>, error.details, error.message),
+      });
+    }
+  });
+
+  app.get('/support', async (request, reply) => {
+    const requested = (request.query as Record<string, unknown>).country;
+    const country = typeof requested === 'string' ? requested.slice(0, 8) : (request.auth?.account.country ?? null);
+    return renderPage(request, reply, { title: 'Support', body: () => supportPage(resourcesFor(country), request.auth !== null) });
+  });
+}
