@@ -11,6 +11,13 @@ export const INSULT_NOUNS = [
   'psycho', 'creep', 'snake', 'child', 'baby', 'manipulator', 'disgrace', 'waste of space',
   'waste of my time', 'waste of time', 'piece of work', 'nightmare', 'parasite', 'drama queen', 'bully',
   'control freak', 'freak', 'brat', 'spoiled brat', 'mess', 'clown', 'disappointment', 'embarrassment',
+  // British and everyday slang, and the "waste of …" / "excuse for a …" families
+  'muppet', 'numpty', 'plonker', 'pillock', 'prat', 'git', 'tosser', 'wanker', 'twat', 'prick',
+  'dickhead', 'arsehole', 'asshole', 'scumbag', 'scum', 'slob', 'slag', 'slut', 'whore',
+  'imbecile', 'halfwit', 'dimwit', 'nitwit', 'dunce', 'sociopath', 'psychopath', 'traitor', 'deadbeat',
+  'leech', 'wimp', 'teenager', 'toddler', 'sleaze', 'sleazebag', 'pushover', 'doormat',
+  'waste of oxygen', 'waste of air', 'waste of skin', 'waste of breath', 'waste of a', 'excuse for a',
+  'excuse of a', 'lost cause', 'laughing stock',
 ] as const;
 
 /** Adjectives that judge character when said about the partner. */
@@ -23,6 +30,14 @@ export const CHARACTER_ADJECTIVES = [
   'irresponsible', 'inconsiderate', 'ungrateful', 'needy', 'clingy', 'paranoid', 'petty', 'nasty',
   'rude', 'fake', 'shallow', 'careless', 'callous', 'spoiled', 'spoilt', 'worst', 'bad', 'worse', 'impossible',
   'unbearable', 'insufferable', 'dense', 'deaf', 'clueless', 'thick', 'two-faced', 'sneaky',
+  // wearing to be with, and more of the same families
+  'exhausting', 'draining', 'tiresome', 'annoying', 'irritating', 'infuriating', 'embarrassing',
+  'repulsive', 'revolting', 'despicable', 'contemptible', 'pitiful', 'pitiable', 'gutless', 'cowardly',
+  'childish', 'infantile', 'juvenile', 'controlling', 'possessive', 'spiteful', 'vindictive',
+  'unreliable', 'idiotic', 'moronic', 'brainless', 'delusional', 'unhinged', 'deranged', 'psychotic',
+  'narcissistic', 'egotistical', 'self-obsessed', 'self-righteous', 'smug', 'sly',
+  'faithless', 'disloyal', 'heartless', 'soulless', 'cheap', 'stingy', 'boring',
+  'unlovable', 'unloveable', 'pig-headed', 'stubborn', 'thoughtless', 'uncaring',
 ] as const;
 
 /** Words that make "you always …" / "you're the reason …" warm rather than accusing. */
@@ -34,8 +49,17 @@ export const WARM_WORDS = [
   'hug', 'care for', 'look after', 'find a way', 'welcome', 'hope', 'grateful', 'thank',
   'appreciate', 'wonderful', 'best', 'brave', 'strong', 'forgive', 'hopeful', 'alive', 'heard',
   'seen', 'valued', 'worth', 'fun', 'glad', 'bring me', 'make me coffee', 'treat me',
-  'the right words', 'the right thing',
+  'the right words', 'the right thing', 'try so hard', 'trying so hard', 'work so hard', 'i see it',
+  'i see that', 'i notice',
 ] as const;
+
+/**
+ * After an absolute, a clause like this turns the sentence into praise ("You never let me go to
+ * bed angry, and I love that about you"). It must follow a comma or "and", so "you never say
+ * thank you" stays a complaint.
+ */
+export const APPRECIATION =
+  /(?:,|;|\band\b|\bso\b)\s*(?:and\s+|so\s+|honestly\s+|really\s+)?(?:i\s+(?:really\s+|truly\s+|just\s+)?(?:love|appreciate|notice|see|adore|admire|value)\s+(?:that|it|this|how|you for)|thank(?:s| you)|that means|it means|i'm (?:so\s+)?(?:grateful|lucky|proud))/;
 
 /** After "you never", these verbs turn the sentence into praise ("you never fail to …"). */
 export const NEVER_WARM_VERBS = [
