@@ -4,6 +4,7 @@ import { systemClock, type Clock } from '../services/clock.js';
 import { PasswordHasher } from '../services/password-hasher.js';
 import { createLimiter, type Limiter } from '../services/rate-limiter.js';
 import { SpaceService } from '../services/spaces.js';
+import { journeyServices } from '../services/journeys-wiring.js';
 import { SafetyService } from '../services/safety.js';
 import { deleteAccount } from '../services/account-deletion.js';
 import { SafetyStore } from '../store/safety.js';
@@ -24,6 +25,9 @@ export interface AppContext {
   accounts: AccountService;
   spaces: SpaceService;
   safety: SafetyService;
+  /** Repair journeys and their agreements (services/journeys.ts, services/agreements.ts). */
+  journeys: import('../services/journeys.js').JourneyService;
+  agreements: import('../services/agreements.js').AgreementService;
   /** Removes the account and everything it wrote (services/account-deletion.ts). */
   deleteAccount(accountId: string, password: string): Promise<void>;
   limits: { signInByAddress: Limiter; signInByAccount: Limiter; coach: Limiter };
@@ -62,6 +66,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
       accounts,
       spaces,
       safety: new SafetyService({ safety: new SafetyStore(store.db), clock }),
+      ...journeyServices({ db: store.db, vault, dialect: store.dialect, clock }),
       deleteAccount: (accountId, password) => deleteAccount({ accounts, spaces }, accountId, password),
       limits: { signInByAddress, signInByAccount, coach },
       close: () => store.close(),

@@ -1,0 +1,97 @@
+import {
+  ABSENT_PARTNER,
+  resolveAbsentPartner,
+  type JourneyFacts,
+} from '../core/journey/index.js';
+import type { StoredAgreement, AgreementStore } from '../store/agreements.js';
+import type { Apology, ApologyResponse, ApologyStore } from '../store/journeys-apologies.js';
+import type { Entry, EntryStore } from '../store/journeys-entries.js';
+import type { Breach, Journey, JourneyStore } from '../store/journeys.js';
+
+export interface JourneyStores {
+  journeys: JourneyStore;
+  entries: EntryStore;
+  apologies: ApologyStore;
+  agreements: AgreementStore;
+}
+
+/** A journey with everything its rules and pages need, read once per request. */
+export interface LoadedJourney {
+  journey: Journey;
+  breach: Breach;
+  entries: Entry[];
+  apologies: Apology[];
+  responses: ApologyResponse[];
+  agreements: StoredAgreement[];
+  facts: JourneyFacts;
+}
+
+/**
+ * Who broke trust, with the absent-partner placeholder of a solo journey replaced once the
+ * partner has joined (the partner who is not the one who recorded the breach). Saved back so the
+ * record is right from then on.
+ */
+async function resolvedBrokeTrust(stores: JourneyStores, breach: Breach, partnerIds: readonly string[]): Promise<string[]> {
+  if (!breach.brokeTrust.includes(ABSENT_PARTNER) || partnerIds.length < 2 || breach.recordedBy === null) return breach.brokeTrust;
+  const joined = partnerIds.find((id) => id !== breach.recordedBy);
+  if (!joined || !partnerIds.includes(breach.recordedBy)) return breach.brokeTrust;
+  const resolved = resolveAbsentPartner(breach.brokeTrust, joined);
+  await stores.journeys.setBrokeTrust(breach.id, resolved);
+  return resolved;
+}
+
+/** Reads the journey's facts: everything, unfiltered; core rules never leak what a viewer may not see. */
+export async function loadJourney(
+  stores: JourneyStores,
+  journey: Journey,
+  breach: Breach,
+  partnerIds: readonly string[],
+): Promise<LoadedJourney> {
+  const [entries, apologies, responses, agreements, acknowledgements, optIns, deferrals, brokeTrust] = await Promise.all([
+    stores.entries.listForJourney(journey.id),
+    stores.apologies.listForJourney(journey.id),
+    stores.apologies.responsesForJourney(journey.id),
+    stores.agreements.listForJourney(journey.id),
+    stores.journeys.acknowledgements(journey.id),
+    stores.journeys.forgivenessOptIns(journey.id),
+    stores.journeys.deferrals(journey.id),
+    resolvedBrokeTrust(stores, breach, partnerIds),
+  ]);
+  const occasions = await stores.agreements.occasions(agreements.map((a) => a.id));
+  const facts: JourneyFacts = {
+    kind: breach.kind,
+    brokeTrust,
+    partnerIds: [...partnerIds],
+    openedAt: journey.openedAt,
+    acknowledgements,
+    entries: entries.map((e) => ({
+      id: e.id,
+      prompt: e.prompt,
+      authorId: e.authorId,
+      visibility: e.visibility,
+      createdAt: e.createdAt,
+      replyTo: e.replyTo,
+    })),
+    apologies: apologies.map((a) => ({ id: a.id, authorId: a.authorId, deliveredAt: a.deliveredAt })),
+    apologyResponses: responses.map((r) => ({
+      apologyId: r.apologyId,
+      by: r.by,
+      at: r.createdAt,
+      received: true as const,
+      ...(r.sincere === null ? {} : { sincere: r.sincere }),
+      missing: r.missing,
+    })),
+    agreements: agreements.map((a) => ({
+      id: a.id,
+      status: a.status,
+      proposedBy: a.proposedBy,
+      committedBy: a.committedBy,
+      acceptedBy: a.acceptedBy,
+      acceptedAt: a.acceptedAt,
+    })),
+    occasions,
+    forgivenessOptIns: optIns,
+    deferrals,
+  };
+  return { journey, breach: { ...breach, brokeTrust }, entries, apologies, responses, agreements, facts };
+}
