@@ -18,7 +18,7 @@ export const NON_APOLOGY_TYPES = [
 ] as const;
 
 /** "… if I hurt you" or "… but only because" — the part after it does not count as a component. */
-const HEDGED = /\b(?:if|unless|but only because|only because)\b[^.!?]*$/;
+const HEDGED = /\b(?:if|unless|but only because|only because|whatever|you (?:feel|felt|think|thought|believe|say|said|claim)|seem(?:s|ed)? like|as if|you (?:kept|made me|drove me|pushed me|forced me|provoked me|left me))\b[^.!?]*$/;
 const NEGATED = /\b(?:not|n't|never|didn't mean to|did not mean to|didn't want to|did not want to)\s+(?:want to\s+|mean to\s+|to\s+)?$/;
 
 function plain(folded: string, start: number): boolean {
@@ -33,18 +33,24 @@ interface ComponentRule {
 }
 
 const WRONGS =
-  'lied|cheated|broke|betrayed|deceived|hid|hurt|kept|read|went behind|was unfaithful|was wrong|forgot|yelled|shouted|stole|took|chose|snooped|spent|lost|ignored|left|humiliated|misled|disrespected|shattered|crossed|abandoned|insulted|embarrassed|let you down|used|violated|did this|did that|did lie|did cheat';
+  'lied|cheated|broke|betrayed|deceived|hid|hurt|kept|read|went behind|was unfaithful|was wrong|forgot|yelled|shouted|stole|took|chose|snooped|spent|lost|ignored|left|humiliated|misled|disrespected|shattered|crossed|abandoned|insulted|embarrassed|let you down|used|violated|did this|did that|did lie|did cheat|' +
+  // more of the same: harsh words and acts, and what they did to the partner
+  'snapped|screamed|swore|lashed out|belittled|mocked|dismissed|gaslit|gaslighted|manipulated|flirted|slept with|kissed|texted|shut you out|walked out|hung up|ghosted|neglected|blamed|accused|threatened|criticised|criticized|pushed|made you|put you|broke my promise|broke our|ruined|wasted|gambled|drank|lost my temper|raised my voice|went through|checked your|lied to you|treated you';
+
+/** States and omissions owned in the first person: "I've been distant", "I wasn't there". */
+const OWNED_STATES =
+  "i(?:'ve| have)? (?:been|was) (?:so\\s+|really\\s+|very\\s+|completely\\s+)?(?:distant|cold|selfish|dishonest|unkind|cruel|dismissive|defensive|absent|secretive|careless|thoughtless|harsh|controlling|jealous|a coward|cowardly|hiding|lying|unfair|disrespectful|hurtful)\\b|i (?:wasn't|wasnt|was not) (?:there|honest|truthful|faithful|fair|kind|listening|present|open)\\b|(?:how|the way) i (?:treated|spoke to|talked to|behaved|acted|reacted|handled|dealt with|spoke|talked)\\b|(?:that|it|this) (?:was|wasn't|wasnt|was not) (?:so\\s+|really\\s+)?(?:wrong|cruel|unkind|unfair|fair|selfish|thoughtless|careless|cowardly|mean|horrible|awful|disrespectful|dishonest|out of order) (?:of me|on you|to you|on u|to u)\\b";
 
 const COMPONENT_RULES: readonly ComponentRule[] = [
   {
     component: 'regret',
     pattern:
-      /\b(?:sorry|apologi[sz](?:e|es|ed|ing)|apology|regret|regrets|remorse|feel (?:terrible|awful|so bad|bad|sick|ashamed)|i'm ashamed|i am ashamed|wish i (?:had(?:n't| not)|could take))\b/g,
+      /\b(?:sorry|apologi[sz](?:e|es|ed|ing)|apology|apologies|regret|regrets|remorse|feel (?:terrible|awful|so bad|bad|sick|ashamed)|i'm ashamed|i am ashamed|wish i (?:had(?:n't| not)|could take))\b/g,
   },
   {
     component: 'responsibility',
     pattern: new RegExp(
-      `\\b(?:it was (?:all\\s+)?my (?:fault|choice|doing|decision)|(?:that|it|this)(?:'s| is| was) on me|my (?:fault|responsibility|choice)\\b|i take (?:full\\s+|complete\\s+)?responsibility|i own (?:it|that|this|what i did)|i was wrong|(?:that|it) was wrong (?:of me)?|wrong of me|there(?:'s| is) no excuse|i have no excuse|i(?:'m| am) not going to make excuses|i won't make excuses|i shouldn't have|i should not have|i should have (?:told|been|said|asked|come)|(?:what|the things|the lies|everything) i (?:did|told|said|hid|put you through)|i (?:have |'ve )?(?:${WRONGS})\\b|(?:regret|sorry for|apologi[sz]e for) (?!(?:every|no|some|any)thing)(?:\\w+ing\\b|my\\b)|i did this)`,
+      `\\b(?:it was (?:all\\s+)?my (?:fault|choice|doing|decision)|(?:that|it|this)(?:'s| is| was) on me|my (?:fault|responsibility|choice)\\b|i take (?:full\\s+|complete\\s+)?responsibility|i own (?:it|that|this|what i did)|i was wrong|(?:that|it) was wrong (?:of me)?|wrong of me|there(?:'s| is) no excuse|i have no excuse|i(?:'m| am) not going to make excuses|i won't make excuses|i shouldn't have|i should not have|i should have (?:told|been|said|asked|come)|(?:what|the things|the lies|everything) i (?:did|told|said|hid|put you through)|i (?:have |'ve )?(?:${WRONGS})\\b|(?:regret|sorry for|apologi[sz]e for) (?!(?:every|no|some|any)thing)(?:\\w+ing\\b|my\\b)|i did this\\b(?! (?:time|week|morning|year))|${OWNED_STATES})`,
       'g',
     ),
     accept: plain,
@@ -52,24 +58,24 @@ const COMPONENT_RULES: readonly ComponentRule[] = [
   {
     component: 'impact',
     pattern:
-      /\b(?:(?:made|make|left) you (?:feel|doubt|question|afraid|scared|lonely|alone|feeling)|you (?:felt|must have felt|must feel|were (?:so\s+)?(?:alone|scared|humiliated|hurt|worried|afraid)|waited up|couldn't trust|can't trust|lost sleep|cried)|(?:i|it|this|that|what i did) (?:has |have |'ve |really |deeply )?hurt you|hurt you\b|how (?:much|deeply|badly) (?:i\s+|this\s+|it\s+)?(?:hurt|pain|stress|damage)|(?:pain|stress|hurt|damage|harm|worry|shame|doubt) (?:i|it|this|that) (?:caused|has caused|brought)|caused you|broke your (?:heart|trust|sense)|shattered your|your sense of (?:safety|security|trust)|(?:because|cost you) of me|what (?:it|this) (?:did|has done|did) to you)/g,
+      /\b(?:(?:made|make|left|forced) you (?:to\s+)?(?:feel|doubt|question|afraid|scared|lonely|alone|feeling|carry|deal|handle|face|cope|wonder|worry|cry|hide|pay|wait|explain|second-guess|on your own|by yourself)|(?:must|might) (?:have\s+)?(?:been|felt|be|feel)\b[^.!?]{0,30}?\bfor you\b|you must (?:have\s+)?(?:feel|felt|be|been)\b|i can (?:only\s+)?imagine how|you(?:'re| are) (?:so\s+|still\s+)?(?:exhausted|hurting|heartbroken|devastated|struggling|in pain|worn out)\b|you (?:felt|must have felt|must feel|were (?:so\s+)?(?:alone|scared|humiliated|hurt|worried|afraid)|waited up|couldn't trust|can't trust|lost sleep|cried)|(?:i|it|this|that|what i did) (?:has |have |'ve |really |deeply )?hurt you|hurt you\b|how (?:much|deeply|badly) (?:i\s+|this\s+|it\s+)?(?:hurt|pain|stress|damage)|(?:pain|stress|hurt|damage|harm|worry|shame|doubt) (?:i|it|this|that) (?:caused|has caused|brought)|caused you|broke your (?:heart|trust|sense)|shattered your|your sense of (?:safety|security|trust)|(?:because|cost you) of me|what (?:it|this) (?:did|has done|did) to you)/g,
     accept: (f, s) => plain(f, s) && !/\b(?:sorry|regret)(?: that)?\s+$/.test(before(f, s)),
   },
   {
     component: 'change',
     pattern:
-      /\b(?:from now on|going forward|from today|in (?:the )?future|next (?:time|year|month|week)|never again|i promise|i won't|i will not|i'm going to|i am going to|i've ended|i have ended|i've stopped|i have stopped|i've started|i have started|i've blocked|i'm seeing (?:a|someone)|i've booked|i will (?!(?:say (?:it|sorry)|do whatever|do anything|make (?:it|this|things) (?:up|right)|try to make))\w+|i'll (?!(?:say (?:it|sorry)|do whatever|do anything|make (?:it|this|things) (?:up|right)|try to make))\w+)/g,
+      /\b(?:from now on|going forward|from today|in (?:the )?future|next (?:time|year|month|week)|never again|i promise|i won't|i will not|i'm going to|i am going to|i've ended|i have ended|i've stopped|i have stopped|i've started|i have started|i've blocked|i'm seeing (?:a|someone)|i've booked|i(?:'ve| have) (?:already\s+)?(?:cut|given|deleted|closed|cancelled|canceled|moved|joined|signed up|quit|changed|set up|made an appointment|found a|handed)\b|i(?:'m| am) (?:booking|starting|getting help|joining|stopping|cutting|deleting|changing|quitting|giving up|handing|setting up|taking the|going to counselling|seeing a)\b|\bill (?:be|make sure|stop|start|call|text|tell|never)\b|i will (?!(?:say (?:it|sorry)|do whatever|do anything|make (?:it|this|things) (?:up|right)|try to make))\w+|i'll (?!(?:say (?:it|sorry)|do whatever|do anything|make (?:it|this|things) (?:up|right)|try to make))\w+)/g,
     accept: (f, s) => plain(f, s) && !/\b(?:let's|let us|can we|and)\s+$/.test(before(f, s)),
   },
   {
     component: 'repair',
     pattern:
-      /\b(?:make (?:it|this|things) (?:up to you|right)|make amends|make up for|what can i do|how can i (?:make|help|show|fix|repair|start)|is there anything i can do|anything i can do|tell me what (?:would help|helps|i can do|you need)|what (?:would help|you need from me)|whatever (?:you need|helps|it takes|i can)|pay (?:you\s+)?back|repair(?:ing)?\b|help you (?:heal|feel)|earn (?:back\s+)?your trust|rebuild (?:your|the|our) trust|i'll do anything|i will do anything)/g,
+      /\b(?:make (?:it|this|things) (?:up to you|right)|make amends|make up for|what can i do|how can i (?:make|help|show|fix|repair|start)|is there anything i can do|anything i can do|(?:anything|something|whatever)(?: else)?(?: that)? (?:would|could|might) help|tell me what (?:would help|helps|i can do|you need)|what (?:would help|you need from me)|whatever (?:you need|helps|it takes|i can)|pay (?:you\s+)?back|repair(?:ing)?\b|help you (?:heal|feel)|earn (?:back\s+)?your trust|rebuild (?:your|the|our) trust|i'll do anything|i will do anything)/g,
   },
   {
     component: 'forgiveness',
     pattern:
-      /\b(?:(?:hope|wish|pray)(?: that)?(?: one day| someday| in time| eventually)? you (?:can|could|will|might|may)(?: one day| someday| in time| eventually)? forgive|(?:will|would|could|can) you (?:ever\s+|one day\s+|please\s+)?(?:find (?:a way|it in your heart) to\s+)?forgive|if you (?:could|can|are ever able to|ever feel able to) forgive|your forgiveness|ask(?:ing)? (?:for )?(?:you )?(?:for )?(?:your )?forgiveness|if you are ever able|when(?:ever)? you(?:'re| are) ready to forgive)/g,
+      /\b(?:(?:hope|wish|pray)(?: that)?(?: one day| someday| in time| eventually)? you(?:'ll|'d)? (?:can |could |will |might |may |would )?(?:one day |someday |in time |eventually )?(?:be able to |find (?:a way|it in (?:you|your heart)) to )?forgive|(?:will|would|could|can) you (?:ever\s+|one day\s+|please\s+)?(?:be able to\s+|find (?:a way|it in your heart) to\s+)?forgive|please forgive me|forgive me,? please|if you (?:could|can|are ever able to|ever feel able to) forgive|your forgiveness|ask(?:ing)? (?:for )?(?:you )?(?:for )?(?:your )?forgiveness|if you are ever able|when(?:ever)? you(?:'re| are) ready to forgive)/g,
   },
 ];
 
@@ -102,42 +108,44 @@ export const NON_APOLOGY_RULES: readonly Rule[] = [
   {
     type: 'conditional',
     pattern:
-      /\b(?:sorry|apologi[sz]e)\s+if\b|\b(?:sorry|apologi[sz]e) for any\b|\bsorry,?\s+i (?:guess|suppose)\b|\bsorry or whatever\b|\bif (?:i|my|anything|that|what i|something i)\b[^.!?]{0,60}?\b(?:i(?:'m| am) sorry|i apologi[sz]e|sorry)\b/g,
+      /\b(?:sorry|apologi[sz]e|apologies)\s+if\b|\b(?:sorry|apologi[sz]e|apologies) (?:for )?(?:any|whatever)\b|\bwhatever i did\b|\bsorry,?\s+i (?:guess|suppose)\b|\bsorry or whatever\b|\bif (?:i|my|anything|that|what i|something i)\b[^.!?]{0,60}?\b(?:i(?:'m| am) sorry|i apologi[sz]e|sorry)\b/g,
     explanation: '"Sorry if" makes the hurt sound uncertain; naming what you did shows you know it happened.',
   },
   {
     type: 'sorry-you-feel',
-    pattern: /\b(?:sorry|regret) (?:that )?you(?:'re|'ve| are| were| feel| felt| got| took| see| found| think| have been| had)\b/g,
+    pattern: /\b(?:sorry|regret) (?:that )?you(?:'re|'ve| are| were| feel| felt| got| took| see| saw| found| think| thought| have been| had| can't| cannot| couldn't| won't| don't| didn't| can| need| seem| heard| read| misunderstood| took it| chose)\b/g,
     explanation: 'This puts the focus on your partner\'s feelings rather than on what you did, and may sound like it is their reaction that is the problem.',
   },
   {
     type: 'justification',
     pattern:
-      /\b(?:sorry|apologi[sz]e[ds]?|regret(?: it)?)\b[^.!?]{0,50}?,?\s+but\b|\bbut (?:only )?because\b|\bbut i had my reasons\b|\bi had my reasons\b|\byou have to understand\b|\bit's not like you(?:'re| are| were)\b/g,
+      /\b(?:sorry|apologi[sz]e[ds]?|regret(?: it)?|i shouldn't have|i should not have|i know i|i admit|my bad|i messed up)\b[^.!?]{0,50}?,?\s+but\b(?!\s*(?:(?:that|it|this|none of (?:that|this)|nothing)\b[^.!?]{0,25}\b(?:no excuse|not an excuse|doesn't excuse|does not excuse|doesn't change|does not change|isn't an excuse)|i know|i (?:take|own|want|will|'ll|am going|'m going)|(?:not|never) because))|\bbut (?:only )?because\b|\bthat's (?:why|the only reason) (?:it|i|this)\b|\bi(?:'d| had) (?:had\s+)?(?:a few|too many|some|a couple of|one too many)\s+drinks\b|\bwasn't thinking (?:straight|clearly)\b|\b(?:didn't|did not|never) (?:do|mean) (?:it|that|this) (?:on purpose|deliberately|intentionally)\b|\bit's not like i\b|\bbut i had my reasons\b|\bi had my reasons\b|\byou have to understand\b|\bit's not like you(?:'re| are| were)\b/g,
     explanation: 'A "but" after sorry can cancel the apology; the reasons can wait for another conversation.',
+    // "Not because I got caught, but because you deserved the truth" owns it rather than excusing it
+    accept: (f, s) => !(f.startsWith('but', s) && /\bnot (?:just |only )?because\b/.test(before(f, s))),
   },
   {
     type: 'passive',
     pattern:
-      /\b(?:mistakes|things|words|feelings|it|lies)\s+(?:were|was|got|have been)\s+(?:made|said|done|hurt|broken)\b|\b(?:mistakes|things)\s+happened\b|\bthings got out of hand\b|\beverything that happened\b|\bwhat happened happened\b|\bit just happened\b|\b(?:any|the) (?:hurt|pain|offen[cs]e|upset|confusion|misunderstanding|harm|distress) (?:caused|done|this caused)\b/g,
+      /\b(?:mistakes|errors|things|some things|words|feelings|it|lies|lines|promises|boundaries|trust|money|the money|decisions|choices|vows)\s+(?:were|was|got|have been|had been|has been)\s+(?:made|said|done|hurt|broken|crossed|spent|taken|lost|missed|forgotten|damaged|mishandled|overlooked|betrayed)\b|\b(?:mistakes|things)\s+happened\b|\bthings got out of hand\b|\bthings (?:ended up|turned out|went|got) (?:this way|that way|like this|like that|badly|wrong|messy|complicated|out of hand)\b|\beverything that happened\b|\bwhat happened happened\b|\bit just happened\b|\b(?:any|the) (?:hurt|pain|offen[cs]e|upset|confusion|misunderstanding|harm|distress) (?:caused|done|this caused)\b/g,
     explanation: 'Passive wording leaves out who did it; "I did …" shows you take it on.',
   },
   {
     type: 'blame-shifting',
     pattern:
-      /\byou (?:kept|made me|drove me|pushed me|forced me|provoked me|started it|left me no choice|gave me no choice)\b|\bif you (?:had(?:n't| not)|hadn't|were(?:n't| not)|would(?:n't| not)|had just|had only|didn't)\b|\bbecause you (?:were|kept|didn't|never|always|wouldn't)\b|\byou were (?:overreacting|ignoring|yelling|shouting|so distant|distant|never there|always)\b|\byou(?:'re| are) not (?:perfect|innocent|blameless)\b|\bit takes two\b|\bnot the only one (?:who|that)\b|\byou(?:'d| would) have done the same\b|\banyone would have\b|\bi was (?:drunk|high|wasted)\b|\b(?:it )?wasn't (?:really )?me\b|\byou\s+\w+ing too\b|\byou (?:were|did) too\b/g,
+      /\byou (?:kept|made me|drove me|pushed me|forced me|provoked me|started it|left me no choice|gave me no choice)\b|\bif you (?:had(?:n't| not)|hadn't|were(?:n't| not)|would(?:n't| not)|had just|had only|didn't)\b|\bbecause you (?:were|kept|didn't|never|always|wouldn't)\b|\byou were (?:overreacting|ignoring|yelling|shouting|so distant|distant|never there|always)\b|\byou(?:'re| are) not (?:perfect|innocent|blameless)\b|\bit takes two\b|\bnot the only one (?:who|that)\b|\byou(?:'d| would) have done the same\b|\banyone would have\b|\bi was (?:drunk|high|wasted)\b|\bif you(?:'d| had)\s+(?!(?:like|prefer|rather|want|let|allow)\b)\w+\b(?=[^.!?]*\b(?:none of this|wouldn't|would not|would never|never would|'d never)\b)|\byou(?:'re| are| were)\s+the one (?:who|that)\b|\byou(?:'re| are| were)?\s*(?:not|n't|weren't|aren't)\s+(?:exactly\s+|completely\s+|totally\s+)?(?:an angel|a saint|perfect|innocent|blameless|faultless)\b|\byou\b[^.!?]{0,40}\beither\b|\bwe (?:both|all) (?:made|make|did|said|messed|screwed|played|share|hurt)\b|\b(?:we're|we are|we were) both (?:to blame|at fault|guilty|responsible)\b|\bboth (?:of us|sides)\b|\byou left me (?:alone|no choice|on my own|no option|with no)\b|\b(?:like|as) you always do\b|\b(?:it )?wasn't (?:really )?me\b|\byou\s+\w+ing too\b|\byou (?:were|did) too\b/g,
     explanation: 'This may move the blame onto your partner; an apology lands when it stays with your own part.',
   },
   {
     type: 'minimising',
     pattern:
-      /\b(?:it was|it's|that was|this was|it is)\s+(?:just|only)\b|\b(?:just|only) (?:a|one|some|a few|the one) (?:kiss|lunch|drink|text|texts|message|messages|joke|coffee|time|night|chat|photo|few)\b|\bnot (?:a|that|such a) big (?:a )?deal\b|\bwasn't (?:that|so) (?:bad|serious|big)\b|\bdidn't mean anything\b|\bnothing (?:really\s+)?happened\b|\b(?:everyone|everybody|all men|all women|lots of people|most people) (?:does|did|do|lies|lie|cheats|cheat|has done)\b|\boverreacting\b|\bnot that serious\b|\bno big deal\b|\bblow(?:ing|n)? (?:it|this) out of proportion\b|\bsuch a big deal\b|\bi (?:didn't do|did) (?:anything|nothing) wrong\b|\bmaking (?:too much|a big deal|a mountain) (?:of|out of)\b|\btoo (?:sensitive|emotional)\b|\b(?:it's|it is|that's) in the past\b|\bwhat's done is done\b|\b(?:it|that) was (?:a long time|years|ages|months) ago\b|\bonly happened once\b|\bdidn't mean it (?:like that|that way)\b|\bwasn't (?:a|that|such a) big (?:thing|deal)\b|\boverthinking\b|\bjust (?:joking|kidding|messing|teasing)\b|\bancient history\b/g,
+      /\b(?:it was|it's|that was|this was|it is)\s+(?:just|only)\b|\b(?:just|only) (?:a|one|some|a few|the one) (?:kiss|lunch|drink|text|texts|message|messages|joke|coffee|time|night|chat|photo|few)\b|\bnot (?:a|that|such a) big (?:a )?deal\b|\bwasn't (?:that|so) (?:bad|serious|big)\b|\bdidn't mean anything\b|\bnothing (?:really\s+)?happened\b|\b(?:everyone|everybody|all men|all women|lots of people|most people) (?:does|did|do|lies|lie|cheats|cheat|has done)\b|\boverreact(?:ing|ed|s)?\b|\b(?:people|loads of people|lots of people|everyone|everybody) (?:\w+\s+)?(?:flirt|text|lie|cheat|do (?:it|that|this))\b|\bharmless\b|\b(?:it|that) (?:meant|means) nothing\b|\b(?:it|that) was (?:completely\s+|totally\s+)?innocent\b|\b(?<!(?:not|wasn't|isn't|no) (?:a|the|just a) )(?:the|a|this|that|any) (?:misunderstanding|miscommunication|mix-?up)\b|\bmaking (?:this|it) (?:bigger|worse|into more) than\b|\bnot that serious\b|\bno big deal\b|\bblow(?:ing|n)? (?:it|this) out of proportion\b|\bsuch a big deal\b|\bi (?:didn't do|did) (?:anything|nothing) wrong\b|\bmaking (?:too much|a big deal|a mountain) (?:of|out of)\b|\btoo (?:sensitive|emotional)\b|\b(?:it's|it is|that's) in the past\b|\bwhat's done is done\b|\b(?:it|that) was (?:a long time|years|ages|months) ago\b|\bonly happened once\b|\bdidn't mean it (?:like that|that way)\b|\bwasn't (?:a|that|such a) big (?:thing|deal)\b|\boverthinking\b|\bjust (?:joking|kidding|messing|teasing)\b|\bancient history\b/g,
     explanation: 'This may sound as if the hurt is smaller than it is; letting it be as big as it feels to your partner helps.',
   },
   {
     type: 'demanding',
     pattern:
-      /\b(?:now\s+)?you (?:need|have|must|should|ought|got) to (?:forgive|move on|get over|let (?:it|this) go|stop bringing|trust me again)\b|\bcan (?:we|you) (?:just\s+)?(?:stop talking about|move on|go back to normal|put (?:it|this) behind|drop it|forget (?:it|about it))\b|\blet's (?:just\s+)?(?:move on|put (?:it|this) behind|forget (?:it|about it)|not talk about)\b|\bnever bring (?:it|this) up again\b|\bget over it\b|\bdrop it\b|\bi've said (?:i'm\s+)?sorry\b|\bi (?:already\s+)?apologi[sz]ed(?: already)?\b[^.!?]{0,30}?\b(?:so|now|can we|enough)\b|\bi said sorry\b[^.!?]{0,20}?\b(?:now|so|what more|enough)\b|\bwhat more do you want\b|\bare we (?:good|okay|ok|fine|done) now\b|\bapologi[sz]ed (?:a hundred|a thousand|so many|enough|over and over)\b|\bhaven't i (?:suffered|been punished|paid|apologi[sz]ed) enough\b|\bwhy can't you (?:just\s+)?(?:let it go|move on|forgive|get over)\b|\bhow many times do i have to\b/g,
+      /\b(?:now\s+)?you (?:need|have|must|should|ought|got) to (?:forgive|move on|get over|let (?:it|this) go|stop bringing|trust me again)\b|\bcan (?:we|you) (?:just\s+)?(?:stop talking about|move on|go back to normal|put (?:it|this) behind|drop it|forget (?:it|about it))\b|\blet's (?:just\s+)?(?:move on|put (?:it|this) behind|forget (?:it|about it)|not talk about)\b|\bnever bring (?:it|this) up again\b|\bget over it\b|\bdrop it\b|\bi've said (?:i'm\s+)?sorry\b|\bi (?:already\s+)?apologi[sz]ed(?: already)?\b[^.!?]{0,30}?\b(?:so|now|can we|enough)\b|\bi said sorry\b[^.!?]{0,20}?\b(?:now|so|what more|enough)\b|\bwhat (?:more|else) do you want\b|\b(?:happy|satisfied|are you happy) now\b|\b(?:fine|ok|okay|there),?\s+(?:i'm|i am|i said)?\s*sorry\b(?=\s*[.!,])|\bapologi[sz]ed\s+(?:like\s+)?(?:a (?:hundred|thousand|million|dozen|billion)|so many|countless|enough|over and over|again and again|\w+ times)\b|\b(?:need to|have to|must|should|ought to|got to|gotta|going to|gonna|when will you|why can't you|why won't you|surely (?:we|you) can|can't (?:we|you) just|can we just)\s+(?:\w+\s+)?(?:let (?:it|this|that) go|get over|move on|move past|get past|forgive me|forget (?:it|about it|this)|stop bringing|put (?:it|this|that) behind)\b|\b(?:over|past) (?:it|this|that) by now\b|\bare we (?:good|okay|ok|fine|done) now\b|\bapologi[sz]ed (?:a hundred|a thousand|so many|enough|over and over)\b|\bhaven't i (?:suffered|been punished|paid|apologi[sz]ed) enough\b|\bwhy can't you (?:just\s+)?(?:let it go|move on|forgive|get over)\b|\bhow many times do i have to\b/g,
     explanation: 'Forgiveness and closure can only be given freely; asking, not expecting, leaves your partner room to heal.',
   },
 ];
