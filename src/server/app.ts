@@ -12,6 +12,7 @@ import { authentication } from './plugins/auth.js';
 import { csrfProtection } from './plugins/csrf.js';
 import { errorHandling } from './plugins/error-handler.js';
 import { securityHeaders } from './plugins/security-headers.js';
+import { therapistAccessLog } from './plugins/therapist-access-log.js';
 import { loggerOptions } from './logging.js';
 import { staticDir } from './paths.js';
 
@@ -52,6 +53,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
   await app.register(csrfProtection, { secure: config.secureCookies });
   await app.register(authentication, { ctx });
+  await app.register(therapistAccessLog, { ctx });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

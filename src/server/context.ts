@@ -5,9 +5,12 @@ import { PasswordHasher } from '../services/password-hasher.js';
 import { createLimiter, type Limiter } from '../services/rate-limiter.js';
 import { SpaceService } from '../services/spaces.js';
 import { journeyServices } from '../services/journeys-wiring.js';
+import { rhythmServices, type RhythmServices } from '../services/rhythm-wiring.js';
 import { SafetyService } from '../services/safety.js';
 import { deleteAccount } from '../services/account-deletion.js';
 import { SafetyStore } from '../store/safety.js';
+import { TherapistService } from '../services/therapists.js';
+import { TherapistStore } from '../store/therapists.js';
 import { AccountStore } from '../store/accounts.js';
 import { openStore, type Store } from '../store/database.js';
 import { migrateToLatest } from '../store/migrator.js';
@@ -25,11 +28,14 @@ export interface AppContext {
   accounts: AccountService;
   spaces: SpaceService;
   safety: SafetyService;
+  therapists: TherapistService;
   /** Repair journeys and their agreements (services/journeys.ts, services/agreements.ts). */
   journeys: import('../services/journeys.js').JourneyService;
   agreements: import('../services/agreements.js').AgreementService;
   /** Removes the account and everything it wrote (services/account-deletion.ts). */
   deleteAccount(accountId: string, password: string): Promise<void>;
+  /** Check-ins, meetings, progress, the agreement log, notifications, reminders (services/rhythm-wiring.ts). */
+  rhythm: RhythmServices;
   limits: { signInByAddress: Limiter; signInByAccount: Limiter; coach: Limiter };
   close(): Promise<void>;
 }
@@ -57,7 +63,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
       signInByAddress,
       signInByAccount,
     });
-    const spaces = new SpaceService({ spaces: new SpaceStore(store.db, vault, store.dialect), clock, baseUrl: config.baseUrl });
+    const spaceStore = new SpaceStore(store.db, vault, store.dialect);
+    const spaces = new SpaceService({ spaces: spaceStore, clock, baseUrl: config.baseUrl });
     return {
       config,
       store,
@@ -66,7 +73,9 @@ export async function createContext(config: Config, options: ContextOptions = {}
       accounts,
       spaces,
       safety: new SafetyService({ safety: new SafetyStore(store.db), clock }),
+      therapists: new TherapistService({ therapists: new TherapistStore(store.db, vault), spaces: spaceStore, accounts, clock }),
       ...journeyServices({ db: store.db, vault, dialect: store.dialect, clock }),
+      rhythm: rhythmServices({ db: store.db, vault, dialect: store.dialect, clock, config, spaces }),
       deleteAccount: (accountId, password) => deleteAccount({ accounts, spaces }, accountId, password),
       limits: { signInByAddress, signInByAccount, coach },
       close: () => store.close(),

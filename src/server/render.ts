@@ -17,7 +17,7 @@ export async function renderPage(request: FastifyRequest, reply: FastifyReply, p
   const csrfToken = reply.generateCsrf();
   let space = page.space;
   if (space === undefined && request.auth) {
-    const [first] = await ctx.spaces.listForAccount(request.auth.account.id);
+    const first = (await ctx.spaces.listForAccount(request.auth.account.id)).find((s) => s.role === 'partner');
     if (first) {
       const full = await ctx.spaces.forMember(request.auth.account.id, first.id);
       space = { id: full.id, name: full.name, partnerNames: full.members.filter((m) => m.role === 'partner').map((m) => m.displayName) };

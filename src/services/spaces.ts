@@ -65,6 +65,13 @@ export class SpaceService {
     return { code, expiresAt, url: new URL(`/join/${code}`, this.deps.baseUrl).href };
   }
 
+  /** An unused invitation to this space, shown again to its creator (the page after creating it). */
+  async ownInvitation(accountId: string, spaceId: string, code: string): Promise<(InvitationView & { role: MemberRole }) | null> {
+    const invitation = await this.usableInvitation(code);
+    if (!invitation || invitation.spaceId !== spaceId || invitation.createdBy !== accountId) return null;
+    return { code, expiresAt: invitation.expiresAt, url: new URL(`/join/${code}`, this.deps.baseUrl).href, role: invitation.role };
+  }
+
   /** What the invited person may know before joining: who invited them and until when. */
   async preview(code: string): Promise<{ inviterName: string; spaceName: string; role: MemberRole; expiresAt: string } | null> {
     const invitation = await this.usableInvitation(code);

@@ -20,8 +20,11 @@ describeEachDatabase('pages work without JavaScript', (get) => {
     const spaceUrl = String(created.headers.location);
     const space = await alex.get(spaceUrl);
     assert.match(space.body, /You are here on your own for now/);
-    const invitation = await alex.post(`${spaceUrl}/invitations`, {});
-    assert.equal(invitation.statusCode, 201);
+    const created303 = await alex.post(`${spaceUrl}/invitations`, {});
+    assert.equal(created303.statusCode, 303, 'post, then redirect: a reload never makes a second invitation');
+    const invitation = await alex.get(String(created303.headers.location));
+    assert.equal(invitation.statusCode, 200);
+    assert.equal((await alex.get(String(created303.headers.location))).body.includes(/code=([^&]+)/.exec(String(created303.headers.location))![1]!), true, 'reload shows the same code');
     const link = /data-copy-source[^>]*value="([^"]+)"|value="([^"]+)"[^>]*data-copy-source/.exec(invitation.body);
     const url = new URL((link![1] ?? link![2])!);
     assert.match(url.pathname, /^\/join\//);

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { accountRoutes } from './accounts.js';
 import { coachRoutes } from './coach.js';
 import { safetyRoutes } from './safety.js';
+import { therapistRoutes } from './therapists.js';
 import { meRoutes } from './me.js';
 import { sessionRoutes } from './sessions.js';
 import { spaceRoutes } from './spaces.js';
@@ -31,6 +32,7 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
       await v1.register(spaceRoutes);
       await v1.register(coachRoutes);
       await v1.register(safetyRoutes);
+      await v1.register(therapistRoutes);
     },
     { prefix: '/v1' },
   );

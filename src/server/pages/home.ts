@@ -8,8 +8,11 @@ export async function homePages(app: FastifyInstance): Promise<void> {
 
   app.get('/', async (request, reply) => {
     if (!request.auth) return renderPage(request, reply, { title: 'Welcome', body: () => welcomePage() });
-    const [first] = await ctx.spaces.listForAccount(request.auth.account.id);
-    if (first) return reply.redirect(`/spaces/${first.id}`);
+    const spaces = await ctx.spaces.listForAccount(request.auth.account.id);
+    const own = spaces.find((s) => s.role === 'partner');
+    if (own) return reply.redirect(`/spaces/${own.id}`);
+    const caseload = await ctx.therapists.caseload(request.auth.account.id);
+    if (caseload.length > 0) return reply.redirect('/caseload');
     return renderPage(request, reply, { title: 'Welcome', body: (csrf) => noSpacePage(csrf) });
   });
 

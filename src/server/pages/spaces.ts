@@ -6,6 +6,7 @@ import { requireAuth } from '../plugins/auth.js';
 import { html } from '../../web/html.js';
 import { screeningDueCard } from '../../web/pages/safety-pages.js';
 import { noticesBlock } from '../../web/pages/space-notices.js';
+import { accessLogPage, caseloadPage, therapistCard } from '../../web/pages/therapist-pages.js';
 import { renderPage } from '../render.js';
 import { field, formFields } from './form.js';
 
@@ -30,18 +31,34 @@ export async function spacePages(app: FastifyInstance): Promise<void> {
     // The safety check invitation is the viewer's own and private: the partner's page never changes.
     const safetyDue = await ctx.safety.isDue(account.id);
     const notices = await ctx.spaces.notices(account.id, space.id);
+    const isPartner = space.members.some((m) => m.accountId === account.id && m.role === 'partner');
+    const therapists = isPartner ? await ctx.therapists.list(account.id, space.id) : [];
     return renderPage(request, reply, {
       title: space.name,
       space: layoutSpace,
-      body: (csrf) => html`${spacePage(csrf, space, account.id)}${noticesBlock(notices)}${safetyDue ? screeningDueCard() : null}`,
+      body: (csrf) =>
+        html`${spacePage(csrf, space, account.id)}${noticesBlock(notices)}${isPartner ? therapistCard(csrf, space.id, account.id, therapists) : null}${isPartner && safetyDue ? screeningDueCard() : null}`,
     });
   });
 
   app.post<{ Params: { spaceId: string } }>('/spaces/:spaceId/invitations', async (request, reply) => {
     const { account } = requireAuth(request);
-    const invitation = await ctx.spaces.invite(account.id, request.params.spaceId, 'partner');
+    const role = formFields(request).role === 'therapist' ? 'therapist' : 'partner';
+    const invitation = await ctx.spaces.invite(account.id, request.params.spaceId, role);
+    // Redirect, so reloading the page shows the same invitation instead of making another.
+    return reply.redirect(`/spaces/${request.params.spaceId}/invitation?code=${encodeURIComponent(invitation.code)}`, 303);
+  });
+
+  app.get<{ Params: { spaceId: string } }>('/spaces/:spaceId/invitation', async (request, reply) => {
+    const { account } = requireAuth(request);
     const space = await ctx.spaces.forMember(account.id, request.params.spaceId);
-    return renderPage(request, reply, { title: 'Invite your partner', status: 201, body: () => invitationPage(space, invitation) });
+    const code = String((request.query as Record<string, unknown>).code ?? '').slice(0, 40);
+    const invitation = await ctx.spaces.ownInvitation(account.id, space.id, code);
+    return renderPage(request, reply, {
+      title: invitation?.role === 'therapist' ? 'Invite a therapist' : 'Invite your partner',
+      body: () => invitationPage(space, invitation),
+      scripts: ['/static/copy.js'],
+    });
   });
 
   app.get<{ Params: { spaceId: string } }>('/spaces/:spaceId/leave', async (request, reply) => {
@@ -89,5 +106,40 @@ export async function spacePages(app: FastifyInstance): Promise<void> {
         body: (csrf) => joinPage(csrf, request.params.code, preview, true, error.message),
       });
     }
+  });
+
+  app.post<{ Params: { spaceId: string; therapistId: string } }>('/spaces/:spaceId/therapists/:therapistId/consent', async (request, reply) => {
+    const auth = requireAuth(request);
+    try {
+      await ctx.therapists.consent(auth, request.params.spaceId, request.params.therapistId, field(formFields(request), 'password'));
+      return reply.redirect(`/spaces/${request.params.spaceId}`, 303);
+    } catch (error) {
+      if (!(error instanceof MendError) || error.code !== 'forbidden') throw error;
+      const space = await ctx.spaces.forMember(auth.account.id, request.params.spaceId);
+      const therapists = await ctx.therapists.list(auth.account.id, space.id);
+      return renderPage(request, reply, {
+        title: space.name,
+        status: 403,
+        body: (csrf) => html`<h1>${space.name}</h1>${therapistCard(csrf, space.id, auth.account.id, therapists, 'That password is not right.')}`,
+      });
+    }
+  });
+
+  app.post<{ Params: { spaceId: string; therapistId: string } }>('/spaces/:spaceId/therapists/:therapistId/revoke', async (request, reply) => {
+    const { account } = requireAuth(request);
+    await ctx.therapists.revoke(account.id, request.params.spaceId, request.params.therapistId);
+    return reply.redirect(`/spaces/${request.params.spaceId}`, 303);
+  });
+
+  app.get<{ Params: { spaceId: string } }>('/spaces/:spaceId/therapist/access-log', async (request, reply) => {
+    const { account } = requireAuth(request);
+    const entries = await ctx.therapists.accessLog(account.id, request.params.spaceId);
+    return renderPage(request, reply, { title: 'What the therapist has viewed', body: () => accessLogPage(request.params.spaceId, entries) });
+  });
+
+  app.get('/caseload', async (request, reply) => {
+    const { account } = requireAuth(request);
+    const caseload = await ctx.therapists.caseload(account.id);
+    return renderPage(request, reply, { title: 'Your couples', space: null, body: () => caseloadPage(caseload) });
   });
 }

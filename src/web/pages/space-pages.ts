@@ -27,16 +27,23 @@ export function spacePage(csrf: string, space: Space, viewerId: string): SafeHtm
   <p class="small"><a href="/spaces/${space.id}/leave">Leave this space</a></p>`;
 }
 
-export function invitationPage(space: Space, invitation: InvitationView): SafeHtml {
-  return html`<h1>Invite your partner</h1>
-  <p class="lead">Send this link to your partner in a way only they will see. It works once and expires on ${formatDate(invitation.expiresAt)}.</p>
+export function invitationPage(space: Space, invitation: (InvitationView & { role: string }) | null): SafeHtml {
+  if (!invitation) {
+    return html`<h1>This invitation is no longer open</h1>
+    <p>It was used, has expired, or is not yours to show. You can make a new one from your space.</p>
+    <p><a href="/spaces/${space.id}">Back to your space</a></p>`;
+  }
+  const therapist = invitation.role === 'therapist';
+  return html`<h1>${therapist ? 'Invite a therapist' : 'Invite your partner'}</h1>
+  <p class="lead">Send this link ${therapist ? 'to your therapist' : 'to your partner'} in a way only they will see. It works once and expires on ${formatDate(invitation.expiresAt)}.</p>
   <div class="field">
     <label for="invite-link">Invitation link</label>
     <input id="invite-link" type="text" readonly value="${invitation.url}" data-copy-source>
   </div>
-  <p>Or they can go to Mend, choose “I have an invitation code” and enter:</p>
-  <p class="invite-code" aria-label="Invitation code">${invitation.code}</p>
-  <p>When they join, you will both see each other's name in ${space.name}.</p>
+  <p>Or they can go to Mend, choose “I have an invitation code” and enter this code: <code class="invite-code">${invitation.code}</code></p>
+  ${therapist
+    ? html`<p>When they join, they see nothing until both of you agree on your space page. Either of you can end their access at any time.</p>`
+    : html`<p>When they join, you will both see each other's name in ${space.name}.</p>`}
   <p><a href="/spaces/${space.id}">Back to your space</a></p>`;
 }
 

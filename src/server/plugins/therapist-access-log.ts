@@ -1,0 +1,35 @@
+import fp from 'fastify-plugin';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppContext } from '../context.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by a route that shows a space's data without a `spaceId` in its path (e.g. a journey). */
+    viewedSpaceId?: string;
+  }
+}
+
+function spaceIdOf(request: FastifyRequest): string | undefined {
+  const params = request.params as Record<string, unknown> | undefined;
+  const fromPath = typeof params?.spaceId === 'string' ? params.spaceId : undefined;
+  return request.viewedSpaceId ?? fromPath;
+}
+
+/**
+ * Every successful read of a space's data by its therapist goes into the access log that both
+ * partners can read, in one place for pages and API alike. It records the route (what kind of
+ * thing was viewed), never content.
+ */
+export const therapistAccessLog = fp(async (app: FastifyInstance, { ctx }: { ctx: AppContext }) => {
+  // onSend, not onResponse: the view is logged before the therapist receives what they viewed.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.method !== 'GET' || !request.auth || reply.statusCode >= 400) return payload;
+    const spaceId = spaceIdOf(request);
+    if (!spaceId) return payload;
+    const what = request.routeOptions.url ?? 'unknown';
+    await ctx.therapists.noteView(request.auth.account.id, spaceId, what).catch((error: unknown) => {
+      request.log.error({ errorType: error instanceof Error ? error.name : typeof error }, 'could not write the therapist access log');
+    });
+    return payload;
+  });
+});

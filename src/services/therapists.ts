@@ -1,0 +1,97 @@
+import { fail } from '../errors.js';
+import type { Space, SpaceStore } from '../store/spaces.js';
+import type { AccessLogEntry, TherapistRecord, TherapistStore } from '../store/therapists.js';
+import type { Authenticated } from './accounts.js';
+import type { AccountService } from './accounts.js';
+import type { Clock } from './clock.js';
+
+export interface CaseloadEntry {
+  spaceId: string;
+  spaceName: string;
+  status: 'active' | 'pending';
+  partnerNames: string[];
+}
+
+/**
+ * A couples therapist's access: it starts only when every partner in the space has consented
+ * (confirming their password), ends the moment either partner revokes it, and every view is
+ * written to an access log both partners can read.
+ */
+export class TherapistService {
+  constructor(
+    private readonly deps: { therapists: TherapistStore; spaces: SpaceStore; accounts: AccountService; clock: Clock },
+  ) {}
+
+  /** The space, for one of its active partners; anyone else gets "not found". */
+  private async asPartner(accountId: string, spaceId: string): Promise<Space> {
+    const membership = await this.deps.spaces.membership(spaceId, accountId);
+    if (!membership || membership.status !== 'active') fail('not_found');
+    if (membership.role !== 'partner') fail('forbidden');
+    const space = await this.deps.spaces.byId(spaceId);
+    if (!space) fail('not_found');
+    return space;
+  }
+
+  async list(accountId: string, spaceId: string): Promise<TherapistRecord[]> {
+    await this.asPartner(accountId, spaceId);
+    return (await this.deps.therapists.forSpace(spaceId)).filter((t) => t.status !== 'revoked');
+  }
+
+  private async therapistIn(spaceId: string, therapistId: string): Promise<TherapistRecord> {
+    const therapist = (await this.deps.therapists.forSpace(spaceId)).find((t) => t.accountId === therapistId);
+    if (!therapist || therapist.status === 'revoked') fail('not_found');
+    return therapist;
+  }
+
+  async consent(auth: Authenticated, spaceId: string, therapistId: string, password: string): Promise<TherapistRecord> {
+    const space = await this.asPartner(auth.account.id, spaceId);
+    await this.therapistIn(spaceId, therapistId);
+    await this.deps.accounts.reauthenticate(auth, password);
+    await this.deps.therapists.addConsent(spaceId, therapistId, auth.account.id, this.deps.clock.now().toISOString());
+    const updated = await this.therapistIn(spaceId, therapistId);
+    const partners = space.members.filter((m) => m.role === 'partner' && m.status === 'active').map((m) => m.accountId);
+    if (partners.every((p) => updated.consentedBy.includes(p))) {
+      await this.deps.therapists.setStatus(spaceId, therapistId, 'active');
+      updated.status = 'active';
+    }
+    return updated;
+  }
+
+  async revoke(accountId: string, spaceId: string, therapistId: string): Promise<void> {
+    await this.asPartner(accountId, spaceId);
+    await this.therapistIn(spaceId, therapistId);
+    await this.deps.therapists.setStatus(spaceId, therapistId, 'revoked');
+    await this.deps.therapists.clearConsents(spaceId, therapistId);
+  }
+
+  async accessLog(accountId: string, spaceId: string): Promise<AccessLogEntry[]> {
+    await this.asPartner(accountId, spaceId);
+    return this.deps.therapists.accessLog(spaceId);
+  }
+
+  /** Records that an active therapist viewed something in the space; a no-op for anyone else. */
+  async noteView(accountId: string, spaceId: string, what: string): Promise<void> {
+    const membership = await this.deps.spaces.membership(spaceId, accountId);
+    if (membership?.role === 'therapist' && membership.status === 'active') {
+      await this.deps.therapists.logView(spaceId, accountId, what, this.deps.clock.now().toISOString());
+    }
+  }
+
+  async caseload(accountId: string): Promise<CaseloadEntry[]> {
+    const spaces = await this.deps.spaces.listForAccount(accountId);
+    const out: CaseloadEntry[] = [];
+    for (const s of spaces) {
+      if (s.role !== 'therapist' || s.status === 'revoked') continue;
+      const space = await this.deps.spaces.byId(s.id);
+      if (!space) continue;
+      out.push({
+        spaceId: s.id,
+        spaceName: s.name,
+        status: s.status,
+        // Before consent the therapist learns only the name of the space they were invited to.
+        partnerNames: s.status === 'active' ? space.members.filter((m) => m.role === 'partner').map((m) => m.displayName) : [],
+      });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,89 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.js';
+import type { Vault } from './vault.js';
+import { newId } from './ids.js';
+
+export interface TherapistRecord {
+  accountId: string;
+  displayName: string;
+  status: 'active' | 'pending' | 'revoked';
+  joinedAt: string;
+  consentedBy: string[];
+}
+
+export interface AccessLogEntry {
+  therapistId: string;
+  displayName: string;
+  viewedAt: string;
+  what: string;
+}
+
+/** Therapist memberships, the partners' consents, and the log of what a therapist viewed. */
+export class TherapistStore {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly vault: Vault,
+  ) {}
+
+  async forSpace(spaceId: string): Promise<TherapistRecord[]> {
+    const members = await this.db
+      .selectFrom('space_members')
+      .innerJoin('accounts', 'accounts.id', 'space_members.account_id')
+      .select(['space_members.account_id', 'space_members.status', 'space_members.joined_at', 'accounts.display_name_enc'])
+      .where('space_members.space_id', '=', spaceId)
+      .where('space_members.role', '=', 'therapist')
+      .orderBy('space_members.joined_at')
+      .execute();
+    const consents = await this.db.selectFrom('therapist_consents').select(['therapist_id', 'partner_id']).where('space_id', '=', spaceId).execute();
+    return members.map((m) => ({
+      accountId: m.account_id,
+      displayName: this.vault.open(m.display_name_enc, `accounts.display_name:${m.account_id}`),
+      status: m.status,
+      joinedAt: m.joined_at,
+      consentedBy: consents.filter((c) => c.therapist_id === m.account_id).map((c) => c.partner_id),
+    }));
+  }
+
+  async addConsent(spaceId: string, therapistId: string, partnerId: string, at: string): Promise<void> {
+    await this.db
+      .insertInto('therapist_consents')
+      .values({ space_id: spaceId, therapist_id: therapistId, partner_id: partnerId, consented_at: at })
+      .onConflict((oc) => oc.columns(['space_id', 'therapist_id', 'partner_id']).doNothing())
+      .execute();
+  }
+
+  async setStatus(spaceId: string, therapistId: string, status: 'active' | 'pending' | 'revoked'): Promise<void> {
+    await this.db
+      .updateTable('space_members')
+      .set({ status })
+      .where('space_id', '=', spaceId)
+      .where('account_id', '=', therapistId)
+      .where('role', '=', 'therapist')
+      .execute();
+  }
+
+  async clearConsents(spaceId: string, therapistId: string): Promise<void> {
+    await this.db.deleteFrom('therapist_consents').where('space_id', '=', spaceId).where('therapist_id', '=', therapistId).execute();
+  }
+
+  async logView(spaceId: string, therapistId: string, what: string, at: string): Promise<void> {
+    await this.db.insertInto('therapist_access_log').values({ id: newId(), space_id: spaceId, therapist_id: therapistId, viewed_at: at, what }).execute();
+  }
+
+  async accessLog(spaceId: string, limit = 200): Promise<AccessLogEntry[]> {
+    const rows = await this.db
+      .selectFrom('therapist_access_log')
+      .innerJoin('accounts', 'accounts.id', 'therapist_access_log.therapist_id')
+      .select(['therapist_access_log.therapist_id', 'therapist_access_log.viewed_at', 'therapist_access_log.what', 'accounts.display_name_enc'])
+      .where('therapist_access_log.space_id', '=', spaceId)
+      .orderBy('therapist_access_log.viewed_at', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({
+      therapistId: r.therapist_id,
+      displayName: this.vault.open(r.display_name_enc, `accounts.display_name:${r.therapist_id}`),
+      viewedAt: r.viewed_at,
+      what: r.what,
+    }));
+  }
+}
