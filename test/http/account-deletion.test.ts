@@ -1,0 +1,55 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { describeEachDatabase, json } from '../support/app.js';
+import { couple } from '../support/api-client.js';
+import { PageClient } from '../support/browser-less.js';
+
+/** Every row of every table that mentions `value` in any column. */
+async function rowsMentioning(db: import('kysely').Kysely<any>, value: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const table of await db.introspection.getTables()) {
+    const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table.name)}`.execute(db);
+    for (const row of rows) if (Object.values(row).some((v) => v === value)) found.push(`${table.name}: ${JSON.stringify(row)}`);
+  }
+  return found;
+}
+
+describeEachDatabase('deleting an account', (get) => {
+  test('removes the account and every row that belongs to it; the partner is told entries were removed', async () => {
+    const { app } = get();
+    const { a, b, spaceId } = await couple(app);
+    // Give the account a footprint in as many tables as possible.
+    await a.api.post('/api/v1/me/safety-screenings', { answers: { physical_harm: 'never', sexual_pressure: 'never', threatened: 'never', afraid: 'never', screamed_at: 'never', put_down: 'never', money_control: 'never', phone_control: 'never', isolation: 'never' } });
+    await a.api.post(`/api/v1/spaces/${spaceId}/invitations`, { role: 'therapist' });
+    await a.api.post('/api/v1/sessions', {});
+    assert.ok((await rowsMentioning(app.mend.store.db, a.id)).length > 3);
+
+    assert.equal((await a.api.delete('/api/v1/me', { password: a.password })).statusCode, 204);
+    assert.deepEqual(await rowsMentioning(app.mend.store.db, a.id), [], 'no row of theirs remains');
+
+    const space = json(await b.api.get(`/api/v1/spaces/${spaceId}`)).space;
+    assert.deepEqual(space.members.map((m: { accountId: string }) => m.accountId), [b.id]);
+    const page = new PageClient(app);
+    await page.get('/sign-in');
+    await page.post('/sign-in', { email: b.email, password: b.password });
+    assert.match((await page.get(`/spaces/${spaceId}`)).body, /a partner deleted their account\. Everything they wrote was removed/);
+  });
+
+  test('the web page asks for the password and signs the person out', async () => {
+    const { app } = get();
+    const { a } = await couple(app);
+    const page = new PageClient(app);
+    await page.get('/sign-in');
+    await page.post('/sign-in', { email: a.email, password: a.password });
+    await page.get('/account/delete');
+    const wrong = await page.post('/account/delete', { password: 'not the right password' });
+    assert.equal(wrong.statusCode, 403);
+    assert.match(wrong.body, /That password is not right/);
+    const done = await page.post('/account/delete', { password: a.password });
+    assert.equal(done.statusCode, 200);
+    assert.match(done.body, /Your account is deleted/);
+    assert.equal((await page.get('/account')).statusCode, 303, 'signed out');
+    assert.deepEqual(await rowsMentioning(app.mend.store.db, a.id), []);
+  });
+});
