@@ -15,6 +15,7 @@ Commands:
   migrate                 bring the database schema up to date
   backup <file>           copy the SQLite database to <file> while Mend runs (PostgreSQL: use pg_dump)
   restore <file>          replace the SQLite database with a backup (stop Mend first)
+  rotate-key              add a new encryption key and re-encrypt every entry with it
   coach --jsonl           analyse JSON lines from standard input with the gentle-language coach
   coach <kind> "text"     analyse one text; kind is message, apology or agreement
 
@@ -29,6 +30,10 @@ async function loadCommand(name: string): Promise<Command | null> {
       return runBackup;
     case 'restore':
       return runRestore;
+    case 'rotate-key': {
+      const { runRotateKey } = await import('./commands/rotate-key.js');
+      return runRotateKey;
+    }
     case 'coach': {
       const { runCoachCommand } = await import('./commands/coach.js');
       return runCoachCommand;

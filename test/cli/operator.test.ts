@@ -85,3 +85,52 @@ test('on PostgreSQL, backup explains how to use pg_dump', async () => {
   assert.equal(result.code, 0);
   assert.match(result.out, /pg_dump/);
 });
+
+test('rotate-key adds a key, re-encrypts every value, and Mend still reads everything', async () => {
+  const running = await startTestApp('sqlite');
+  const dataDir = running.database.dataDir;
+  let keepDir = false;
+  try {
+    const person = await signUp(running.app, 'Rotating');
+    await person.api.post('/api/v1/spaces', { name: 'Before the rotation' });
+    await running.app.close();
+    const before = new SQLite(path.join(dataDir, 'mend.db'), { readonly: true });
+    const oldKey = (before.prepare('select display_name_enc from accounts').pluck().get() as string).split('.')[1];
+    before.close();
+
+    const first = await cli(['rotate-key'], { MEND_DATA_DIR: dataDir });
+    assert.equal(first.code, 0, first.err);
+    assert.match(first.out, /Added a new key/);
+    assert.match(first.out, /re-encrypted with key/);
+    const after = new SQLite(path.join(dataDir, 'mend.db'), { readonly: true });
+    const values = [
+      ...(after.prepare('select email_enc, display_name_enc from accounts').raw().all() as string[][]).flat(),
+      ...(after.prepare('select name_enc from spaces').pluck().all() as string[]),
+    ];
+    after.close();
+    assert.ok(values.length >= 3);
+    for (const v of values) assert.notEqual(v.split('.')[1], oldKey, 'every value moved to the new key');
+
+    const again = await cli(['rotate-key', '--reencrypt-only'], { MEND_DATA_DIR: dataDir });
+    assert.match(again.out, /0 re-encrypted/, 'a second run has nothing left to do');
+
+    const { loadConfig } = await import('../../src/config.js');
+    const { buildApp } = await import('../../src/server/app.js');
+    const reopened = await buildApp(loadConfig({ MEND_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }));
+    try {
+      const signIn = await reopened.inject({ method: 'POST', url: '/api/v1/sessions', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ email: person.email, password: person.password }) });
+      assert.equal(signIn.statusCode, 201, 'the email index still finds the account');
+      const token = JSON.parse(signIn.body).token;
+      const me = JSON.parse((await reopened.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } })).body);
+      assert.equal(me.account.displayName, 'Rotating');
+      assert.deepEqual(me.spaces.map((s: { name: string }) => s.name), ['Before the rotation']);
+    } finally {
+      await reopened.close();
+    }
+  } catch (error) {
+    keepDir = true;
+    throw error;
+  } finally {
+    if (!keepDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
