@@ -1,5 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { accountRoutes } from './accounts.js';
+import { rhythmRoutes } from './rhythm.js';
+import { agreementRoutes } from './agreements.js';
+import { journeyRoutes } from './journeys.js';
 import { coachRoutes } from './coach.js';
 import { safetyRoutes } from './safety.js';
 import { therapistRoutes } from './therapists.js';
@@ -30,6 +33,9 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
       await v1.register(sessionRoutes);
       await v1.register(meRoutes);
       await v1.register(spaceRoutes);
+      await v1.register(rhythmRoutes);
+      await v1.register(journeyRoutes);
+      await v1.register(agreementRoutes);
       await v1.register(coachRoutes);
       await v1.register(safetyRoutes);
       await v1.register(therapistRoutes);
