@@ -23,6 +23,10 @@ export interface Config {
   indexKey: string | null;
   /** argon2id cost; never below OWASP's minimum (m=19 MiB, t=2, p=1). */
   argon2: { memoryKiB: number; timeCost: number; parallelism: number };
+  /** `smtp://user:pass@host:587` (or `smtps://`) for email reminders; null sends no email. */
+  smtpUrl: string | null;
+  /** The From address of Mend's emails. */
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -54,6 +58,16 @@ function url(name: string, raw: string, protocols: string[]): URL {
     throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}, got "${raw}".`);
   }
   return parsed;
+}
+
+/** The SMTP URL; its message never repeats the value, which may hold a password. */
+function smtp(raw: string | undefined): string | null {
+  const value = raw?.trim();
+  if (!value) return null;
+  if (!URL.canParse(value) || !['smtp:', 'smtps:'].includes(new URL(value).protocol)) {
+    throw new ConfigError('MEND_SMTP_URL must look like smtp://user:password@host:587 or smtps://user:password@host:465.');
+  }
+  return value;
 }
 
 function trustProxy(raw: string | undefined): Config['trustProxy'] {
@@ -107,6 +121,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     parallelism: integer(env, 'MEND_ARGON2_PARALLELISM', OWASP_MIN.parallelism, 1, 16),
   };
 
+  const smtpUrl = smtp(env.MEND_SMTP_URL);
+  const mailFrom = env.MEND_MAIL_FROM?.trim() || `Mend <mend@${baseUrl.hostname}>`;
+
   return {
     port,
     host,
@@ -120,5 +137,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     encryptionKey: env.MEND_ENCRYPTION_KEY?.trim() || null,
     indexKey: env.MEND_INDEX_KEY?.trim() || null,
     argon2,
+    smtpUrl,
+    mailFrom,
   };
 }

@@ -1,0 +1,88 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { LogEntryView } from '../../services/agreement-log.js';
+import { requireAuth } from '../plugins/auth.js';
+import { DateString, LogEntry, TextIn } from './rhythm-schemas.js';
+import { bearer, errors, Id } from './schemas.js';
+
+export const logEntryDto = (e: LogEntryView) => ({
+  id: e.id,
+  agreementId: e.agreementId,
+  occurredOn: e.occurredOn,
+  kept: e.kept,
+  loggedBy: e.loggedBy,
+  note: e.note,
+  createdAt: e.createdAt,
+  status: e.review ?? ('unconfirmed' as const),
+  reviewedBy: e.reviewedBy,
+  reviewedAt: e.reviewedAt,
+  reviewNote: e.reviewNote,
+});
+
+/** Step 6: the agreement log (API.md "Agreements and consistency"). */
+export async function agreementLogRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  const { rhythm } = app.mend;
+  const ReviewBody = Type.Object({ note: Type.Optional(Type.Union([TextIn, Type.Null()])) }, { additionalProperties: false });
+
+  api.post(
+    '/agreements/:agreementId/log',
+    {
+      schema: {
+        summary: 'Log an occasion of an agreement as kept or missed',
+        description: 'By a partner who committed to the agreement, once it is active; for a day from the agreement’s start up to your local today.',
+        tags: ['agreements'],
+        security: bearer,
+        params: Type.Object({ agreementId: Id }),
+        body: Type.Object({ occurredOn: DateString, kept: Type.Boolean(), note: Type.Optional(Type.Union([TextIn, Type.Null()])) }, { additionalProperties: false }),
+        response: { 201: Type.Object({ logEntry: LogEntry }), ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { account } = requireAuth(request);
+      const entry = await rhythm.agreementLog.logOccasion(account, request.params.agreementId, request.body);
+      return reply.status(201).send({ logEntry: logEntryDto(entry) });
+    },
+  );
+
+  for (const action of ['confirm', 'dispute'] as const) {
+    api.post(
+      `/agreement-log/:logEntryId/${action}`,
+      {
+        schema: {
+          summary: action === 'confirm' ? 'Confirm an occasion your partner logged' : 'Say you saw an occasion differently',
+          description: 'By the other partner, once. A disputed entry counts in the consistency score as the other partner saw it (docs/progress.md).',
+          tags: ['agreements'],
+          security: bearer,
+          params: Type.Object({ logEntryId: Id }),
+          body: ReviewBody,
+          response: { 200: Type.Object({ logEntry: LogEntry }), ...errors(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) => {
+        const { account } = requireAuth(request);
+        const entry = await rhythm.agreementLog.review(account, request.params.logEntryId, action === 'confirm' ? 'confirmed' : 'disputed', request.body.note);
+        return { logEntry: logEntryDto(entry) };
+      },
+    );
+  }
+
+  api.get(
+    '/spaces/:spaceId/agreement-log',
+    {
+      schema: {
+        summary: 'The whole agreement log of the space, oldest occasion first',
+        tags: ['agreements'],
+        security: bearer,
+        params: Type.Object({ spaceId: Id }),
+        response: { 200: Type.Object({ logEntries: Type.Array(LogEntry) }), ...errors(401, 404) },
+      },
+    },
+    async (request) => {
+      const { account } = requireAuth(request);
+      const { entries } = await rhythm.agreementLog.history(account.id, request.params.spaceId);
+      return { logEntries: entries.map(logEntryDto) };
+    },
+  );
+}

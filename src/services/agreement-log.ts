@@ -1,0 +1,103 @@
+import { fail } from '../errors.js';
+import { canLogOccasion, canReviewOccasion } from '../core/journey/index.js';
+import { localDate } from '../core/time.js';
+import { canSeeAgreementLogNote } from '../core/visibility/index.js';
+import type { Account } from '../store/accounts.js';
+import type { AgreementFacts, AgreementLogEntry, AgreementLogStore } from '../store/agreement-log.js';
+import type { StoredNote } from '../store/checkins.js';
+import { newId } from '../store/ids.js';
+import { noteFrom, spaceView, type SpaceView, type TextInput } from './checkins.js';
+import type { Clock } from './clock.js';
+import type { NotificationService } from './notifications.js';
+import type { SpaceService } from './spaces.js';
+
+export interface LogEntryView extends Omit<AgreementLogEntry, 'note' | 'reviewNote'> {
+  note: StoredNote | null;
+  reviewNote: StoredNote | null;
+}
+
+const LOG_REFUSALS: Record<string, { code: 'forbidden' | 'invalid_input' | 'conflict'; field?: string; message: string }> = {
+  not_a_partner: { code: 'forbidden', message: 'Only the partners of a space keep its agreement log.' },
+  not_committed: { code: 'forbidden', message: 'The partner who committed to this agreement logs its occasions; you can confirm or dispute them.' },
+  not_active: { code: 'conflict', message: 'This agreement is not active yet: it needs to be accepted by both of you first.' },
+  invalid_date: { code: 'invalid_input', field: 'occurredOn', message: 'Use a date like 2025-03-14.' },
+  in_the_future: { code: 'invalid_input', field: 'occurredOn', message: 'An occasion cannot be logged before it happens.' },
+  before_agreement: { code: 'invalid_input', field: 'occurredOn', message: 'That day is before the agreement was made.' },
+  own_entry: { code: 'forbidden', message: 'The other partner confirms or disputes an occasion; not the one who logged it.' },
+  already_reviewed: { code: 'conflict', message: 'This occasion was already confirmed or disputed.' },
+};
+
+function refuse(reason: string): never {
+  const r = LOG_REFUSALS[reason] ?? { code: 'forbidden' as const, message: 'This is not yours to do.' };
+  if (r.field) fail(r.code, { [r.field]: r.message });
+  fail(r.code, undefined, r.message);
+}
+
+/** Step 6: the agreement log (SPEC section 1; rules in src/core/journey/agreement-log.ts). */
+export class AgreementLogService {
+  constructor(
+    private readonly deps: { log: AgreementLogStore; spaces: SpaceService; notifications: NotificationService; clock: Clock },
+  ) {}
+
+  private async agreementFor(accountId: string, agreementId: string): Promise<{ agreement: AgreementFacts; view: SpaceView }> {
+    const agreement = await this.deps.log.agreement(agreementId);
+    if (!agreement) fail('not_found');
+    const view = await spaceView(this.deps.spaces, accountId, agreement.spaceId);
+    return { agreement, view };
+  }
+
+  async logOccasion(account: Account, agreementId: string, input: { occurredOn: string; kept: boolean; note?: TextInput | null }): Promise<LogEntryView> {
+    const { agreement, view } = await this.agreementFor(account.id, agreementId);
+    const today = localDate(this.deps.clock.now(), account.timezone);
+    const decision = canLogOccasion(agreement, account.id, input.occurredOn, today, view.partnerIds);
+    if (!decision.ok) refuse(decision.reason);
+    const note = noteFrom(input.note);
+    const id = newId();
+    await this.deps.log.add({ id, agreementId, spaceId: agreement.spaceId, occurredOn: input.occurredOn, kept: input.kept, loggedBy: account.id, note, now: this.deps.clock.now().toISOString() });
+    await this.deps.notifications.notifyPartners({
+      spaceId: agreement.spaceId,
+      membership: view.membership,
+      type: 'agreement_logged',
+      actorId: account.id,
+      link: `/spaces/${agreement.spaceId}/agreement-log`,
+      about: { kind: 'agreement_log', id },
+    });
+    return this.visible(view, (await this.deps.log.byId(id))!);
+  }
+
+  async review(account: Account, logEntryId: string, review: 'confirmed' | 'disputed', note: TextInput | null | undefined): Promise<LogEntryView> {
+    const entry = await this.deps.log.byId(logEntryId);
+    if (!entry) fail('not_found');
+    const view = await spaceView(this.deps.spaces, account.id, entry.spaceId);
+    const decision = canReviewOccasion({ loggedBy: entry.loggedBy, review: entry.review }, account.id, view.partnerIds);
+    if (!decision.ok) refuse(decision.reason);
+    const stored = noteFrom(note);
+    const done = await this.deps.log.review(logEntryId, { review, by: account.id, note: stored, now: this.deps.clock.now().toISOString() });
+    if (!done) refuse('already_reviewed');
+    await this.deps.notifications.notify({
+      recipientId: entry.loggedBy,
+      spaceId: entry.spaceId,
+      membership: view.membership,
+      type: review === 'confirmed' ? 'agreement_log_confirmed' : 'agreement_log_disputed',
+      actorId: account.id,
+      link: `/spaces/${entry.spaceId}/agreement-log`,
+      about: { kind: 'agreement_log', id: logEntryId },
+    });
+    return this.visible(view, (await this.deps.log.byId(logEntryId))!);
+  }
+
+  /** The space's agreements and their whole log history, as the caller may see them. */
+  async history(accountId: string, spaceId: string): Promise<{ view: SpaceView; agreements: AgreementFacts[]; entries: LogEntryView[] }> {
+    const view = await spaceView(this.deps.spaces, accountId, spaceId);
+    const agreements = await this.deps.log.agreements(spaceId);
+    const entries = (await this.deps.log.listForSpace(spaceId)).map((e) => this.visible(view, e));
+    return { view, agreements, entries };
+  }
+
+  /** The log entry with each note only when the viewer may read it (agreement-log notes). */
+  visible(view: SpaceView, e: AgreementLogEntry): LogEntryView {
+    const can = (authorId: string | null, note: StoredNote | null, suffix: string) =>
+      note !== null && authorId !== null && canSeeAgreementLogNote(view.viewer, { id: `${e.id}${suffix}`, authorId, visibility: note.visibility }) === 'full';
+    return { ...e, note: can(e.loggedBy, e.note, '') ? e.note : null, reviewNote: can(e.reviewedBy, e.reviewNote, ':review') ? e.reviewNote : null };
+  }
+}

@@ -1,0 +1,243 @@
+import { fail } from '../errors.js';
+import { addDays, isIsoDate, localDate } from '../core/time.js';
+import { canSeeCheckInNote, canSeeNote, viewerOf, type SpaceMembership, type Viewer } from '../core/visibility/index.js';
+import type { Account } from '../store/accounts.js';
+import type { Checkin, CheckinStore, DayMark, StoredNote } from '../store/checkins.js';
+import { newId } from '../store/ids.js';
+import type { ReassuranceRequest, ReassuranceStore } from '../store/reassurance.js';
+import type { ReviewStore, StoredReview } from '../store/reviews.js';
+import type { Space } from '../store/spaces.js';
+import type { Clock } from './clock.js';
+import type { NotificationService } from './notifications.js';
+import type { SpaceService } from './spaces.js';
+
+/** A check-in may be written for today or the two days before (a forgotten evening), never the future. */
+export const CHECKIN_BACKDATE_DAYS = 2;
+export const NOTE_MAX = 2000;
+/** How far back one `GET …/checkins` may reach. */
+export const CHECKIN_RANGE_MAX_DAYS = 366;
+
+export interface TextInput {
+  text: string;
+  visibility: 'private' | 'shared' | 'sealed';
+}
+
+/** A space as one member sees it, with the viewer the visibility policy needs. */
+export interface SpaceView {
+  space: Space;
+  viewer: Viewer;
+  membership: SpaceMembership;
+  partnerIds: string[];
+  isPartner: boolean;
+}
+
+/** Builds the viewer from the space's active membership; strangers get 404 (from forMember). */
+export async function spaceView(spaces: SpaceService, accountId: string, spaceId: string): Promise<SpaceView> {
+  const space = await spaces.forMember(accountId, spaceId);
+  const partnerIds = space.members.filter((m) => m.role === 'partner').map((m) => m.accountId);
+  const therapist = space.members.find((m) => m.role === 'therapist');
+  const membership: SpaceMembership = { partnerIds, therapist: therapist ? { accountId: therapist.accountId, active: therapist.status === 'active' } : null };
+  return { space, viewer: viewerOf(accountId, membership), membership, partnerIds, isPartner: partnerIds.includes(accountId) };
+}
+
+/** A note as stored: notes are private or shared; "sealed" is only for paired prompts. */
+export function noteFrom(input: TextInput | undefined | null, field = 'note'): StoredNote | null {
+  if (!input) return null;
+  const text = input.text.trim();
+  if (text === '') return null;
+  if ([...text].length > NOTE_MAX) fail('invalid_input', { [field]: `Keep it to ${NOTE_MAX} characters.` });
+  if (input.visibility === 'sealed') fail('invalid_input', { [field]: 'A note is private or shared; sealed is only for paired prompts.' });
+  return { text, visibility: input.visibility };
+}
+
+export interface CheckinView extends Omit<Checkin, 'note'> {
+  note: StoredNote | null;
+}
+
+export interface ReassuranceView extends Omit<ReassuranceRequest, 'note'> {
+  note: StoredNote | null;
+}
+
+const score = (v: unknown, field: string, max = 10, min = 0): number => {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) fail('invalid_input', { [field]: `Choose a whole number from ${min} to ${max}.` });
+  return v;
+};
+
+/** Daily pulse check-ins, reassurance requests and monthly reviews (SPEC sections 2 and 4). */
+export class CheckinService {
+  constructor(
+    private readonly deps: {
+      checkins: CheckinStore;
+      reassurance: ReassuranceStore;
+      reviews: ReviewStore;
+      spaces: SpaceService;
+      notifications: NotificationService;
+      clock: Clock;
+    },
+  ) {}
+
+  today(account: Pick<Account, 'timezone'>): string {
+    return localDate(this.deps.clock.now(), account.timezone);
+  }
+
+  /** The dates a partner may check in for, newest first. */
+  allowedDates(account: Pick<Account, 'timezone'>): string[] {
+    const today = this.today(account);
+    return Array.from({ length: CHECKIN_BACKDATE_DAYS + 1 }, (_, i) => addDays(today, -i));
+  }
+
+  async put(
+    account: Account,
+    spaceId: string,
+    date: string,
+    input: { safety: number; trust: number; closeness: number; day?: DayMark | null; note?: TextInput | null },
+  ): Promise<{ created: boolean; checkin: CheckinView }> {
+    const view = await spaceView(this.deps.spaces, account.id, spaceId);
+    if (!view.isPartner) fail('forbidden', undefined, 'Only the partners of a space check in.');
+    if (!isIsoDate(date)) fail('invalid_input', { date: 'Use a date like 2025-03-14.' });
+    const allowed = this.allowedDates(account);
+    if (date > allowed[0]!) fail('invalid_input', { date: 'A check-in cannot be for a day that has not come yet.' });
+    if (!allowed.includes(date)) fail('invalid_input', { date: `Check in for today, or for one of the ${CHECKIN_BACKDATE_DAYS} days before.` });
+    const values = {
+      safety: score(input.safety, 'safety'),
+      trust: score(input.trust, 'trust'),
+      closeness: score(input.closeness, 'closeness'),
+    };
+    const note = noteFrom(input.note);
+    const now = this.deps.clock.now().toISOString();
+    let result;
+    try {
+      result = await this.deps.checkins.upsert(newId(), { spaceId, accountId: account.id, date, ...values, day: input.day ?? null, note, now });
+    } catch {
+      // Two writes for the same day at once: the unique constraint refused the second.
+      fail('conflict');
+    }
+    if (result.created) {
+      await this.deps.notifications.notifyPartners({
+        spaceId,
+        membership: view.membership,
+        type: 'partner_checked_in',
+        actorId: account.id,
+        link: `/spaces/${spaceId}/progress`,
+        about: { kind: 'checkin', id: result.checkin.id },
+      });
+    }
+    return result;
+  }
+
+  /** Check-ins in [from, to] that the caller may see: every partner's scores, notes by visibility. */
+  async list(accountId: string, spaceId: string, from: string, to: string): Promise<CheckinView[]> {
+    if (!isIsoDate(from)) fail('invalid_input', { from: 'Use a date like 2025-03-14.' });
+    if (!isIsoDate(to)) fail('invalid_input', { to: 'Use a date like 2025-03-14.' });
+    if (from > to) fail('invalid_input', { from: 'The start must not be after the end.' });
+    if (addDays(from, CHECKIN_RANGE_MAX_DAYS) < to) fail('invalid_input', { from: `Ask for at most ${CHECKIN_RANGE_MAX_DAYS} days at a time.` });
+    const view = await spaceView(this.deps.spaces, accountId, spaceId);
+    return this.visibleCheckins(view, from, to);
+  }
+
+  /** The same, unbounded, for services that have already checked the range. */
+  async visibleCheckins(view: SpaceView, from: string, to: string): Promise<CheckinView[]> {
+    const rows = await this.deps.checkins.list(view.space.id, from, to);
+    // Scores are space records (both partners and an active therapist); notes go by their own visibility.
+    return rows
+      .filter((c) => view.partnerIds.includes(c.accountId))
+      .map((c) => ({
+        ...c,
+        note: c.note && canSeeCheckInNote(view.viewer, { id: c.id, authorId: c.accountId, visibility: c.note.visibility }) === 'full' ? c.note : null,
+      }));
+  }
+
+  async requestReassurance(account: Account, spaceId: string, note: TextInput | null | undefined): Promise<ReassuranceView> {
+    const view = await spaceView(this.deps.spaces, account.id, spaceId);
+    if (!view.isPartner) fail('forbidden', undefined, 'Only the partners of a space ask each other for reassurance.');
+    const stored = noteFrom(note);
+    const id = newId();
+    await this.deps.reassurance.create({ id, spaceId, requestedBy: account.id, note: stored, now: this.deps.clock.now().toISOString() });
+    await this.deps.notifications.notifyPartners({
+      spaceId,
+      membership: view.membership,
+      type: 'reassurance_requested',
+      actorId: account.id,
+      link: `/spaces/${spaceId}/reassurance`,
+      about: { kind: 'checkin', id }, // the request itself is a space record; its note is not quoted
+    });
+    const saved = await this.deps.reassurance.byId(id);
+    return this.visibleRequest(view, saved!);
+  }
+
+  async answerReassurance(account: Account, requestId: string, text: string): Promise<ReassuranceView> {
+    const request = await this.deps.reassurance.byId(requestId);
+    if (!request) fail('not_found');
+    const view = await spaceView(this.deps.spaces, account.id, request.spaceId);
+    if (!view.isPartner) fail('not_found');
+    if (request.requestedBy === account.id) fail('forbidden', undefined, 'Your partner answers your call for reassurance.');
+    const answer = text.trim();
+    if (answer === '') fail('invalid_input', { text: 'Write a few words for your partner.' });
+    if ([...answer].length > NOTE_MAX) fail('invalid_input', { text: `Keep it to ${NOTE_MAX} characters.` });
+    const done = await this.deps.reassurance.answer(requestId, account.id, answer, this.deps.clock.now().toISOString());
+    if (!done) fail('conflict', undefined, 'This call for reassurance was already answered.');
+    await this.deps.notifications.notify({
+      recipientId: request.requestedBy,
+      spaceId: request.spaceId,
+      membership: view.membership,
+      type: 'reassurance_answered',
+      actorId: account.id,
+      link: `/spaces/${request.spaceId}/reassurance`,
+      about: { kind: 'checkin', id: requestId },
+    });
+    return this.visibleRequest(view, (await this.deps.reassurance.byId(requestId))!);
+  }
+
+  async listReassurance(accountId: string, spaceId: string): Promise<ReassuranceView[]> {
+    const view = await spaceView(this.deps.spaces, accountId, spaceId);
+    return (await this.deps.reassurance.list(spaceId)).map((r) => this.visibleRequest(view, r));
+  }
+
+  /**
+   * The request is a space record; its note goes by its visibility; the answer is written to the
+   * partner who asked, so it is shared (both partners and an active therapist).
+   */
+  private visibleRequest(view: SpaceView, r: ReassuranceRequest): ReassuranceView {
+    const noteVisible = r.note && canSeeNote(view.viewer, { kind: 'reassurance_note', id: r.id, authorId: r.requestedBy, visibility: r.note.visibility }) === 'full';
+    const answerVisible =
+      r.answer !== null && r.answeredBy !== null && canSeeNote(view.viewer, { kind: 'reassurance_note', id: `${r.id}:answer`, authorId: r.answeredBy, visibility: 'shared' }) === 'full';
+    return { ...r, note: noteVisible ? r.note : null, answer: answerVisible ? r.answer : null };
+  }
+
+  async saveMonthlyReview(account: Account, spaceId: string, input: { month: string; communicate: number; closer: number; respect: number }): Promise<{ created: boolean }> {
+    const view = await spaceView(this.deps.spaces, account.id, spaceId);
+    if (!view.isPartner) fail('forbidden', undefined, 'Only the partners of a space review their progress.');
+    const thisMonth = this.today(account).slice(0, 7);
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(input.month)) fail('invalid_input', { month: 'Use a month like 2025-03.' });
+    if (input.month > thisMonth) fail('invalid_input', { month: 'A review cannot be for a month that has not come yet.' });
+    const created = await this.deps.reviews.upsert({
+      id: newId(),
+      spaceId,
+      accountId: account.id,
+      month: input.month,
+      communicate: score(input.communicate, 'communicate', 5, 1),
+      closer: score(input.closer, 'closer', 5, 1),
+      respect: score(input.respect, 'respect', 5, 1),
+      now: this.deps.clock.now().toISOString(),
+    });
+    if (created) {
+      await this.deps.notifications.notifyPartners({
+        spaceId,
+        membership: view.membership,
+        type: 'monthly_review_done',
+        actorId: account.id,
+        link: `/spaces/${spaceId}/progress`,
+        about: { kind: 'progress', id: spaceId },
+      });
+    }
+    return { created };
+  }
+
+  async monthlyReviews(view: SpaceView): Promise<StoredReview[]> {
+    return (await this.deps.reviews.list(view.space.id)).filter((r) => view.partnerIds.includes(r.accountId));
+  }
+
+  lastCheckinDates(spaceId: string): Promise<Map<string, string>> {
+    return this.deps.checkins.lastDates(spaceId);
+  }
+}

@@ -1,0 +1,168 @@
+import { analyzeMessage } from '../core/coach/index.js';
+import {
+  consistencyScore,
+  divergence,
+  milestones,
+  monthlyReviewSeries,
+  PULSE_MEASURES,
+  redFlags,
+  trendFor,
+  type AgreementLogFact,
+  type ConsistencyScore,
+  type DivergenceFinding,
+  type Milestone,
+  type PartnerReviewSeries,
+  type PulseMeasure,
+  type RedFlag,
+  type Trend,
+} from '../core/progress/index.js';
+import { addDays, localDate } from '../core/time.js';
+import { canSeeRedFlag } from '../core/visibility/index.js';
+import type { Account } from '../store/accounts.js';
+import type { AgreementLogStore } from '../store/agreement-log.js';
+import type { MeetingStore } from '../store/meetings.js';
+import type { ProgressFactsStore } from '../store/progress-facts.js';
+import type { ReassuranceStore } from '../store/reassurance.js';
+import { spaceView, type CheckinService, type CheckinView, type SpaceView } from './checkins.js';
+import type { Clock } from './clock.js';
+import type { SpaceService } from './spaces.js';
+
+/** Coach finding types that count as contempt for the red flag: contempt itself and name-calling. */
+export const CONTEMPT_TYPES = new Set(['contempt', 'insult']);
+/** How far back the charts reach (the trend window itself is 8 weeks). */
+export const CHART_DAYS = 90;
+
+export interface PartnerProgress {
+  accountId: string;
+  displayName: string;
+  trends: Record<PulseMeasure, Trend>;
+  consistency: ConsistencyScore;
+  review: PartnerReviewSeries | null;
+}
+
+export interface Progress {
+  today: string;
+  partners: PartnerProgress[];
+  divergence: DivergenceFinding[];
+  redFlags: RedFlag[];
+  milestones: Milestone[];
+  /** The raw check-ins behind the charts (the last CHART_DAYS days), as the viewer may see them. */
+  checkins: CheckinView[];
+}
+
+/** Wires the pure computations of src/core/progress to the space's data (docs/progress.md). */
+export class ProgressService {
+  constructor(
+    private readonly deps: {
+      spaces: SpaceService;
+      checkins: CheckinService;
+      log: AgreementLogStore;
+      facts: ProgressFactsStore;
+      meetings: MeetingStore;
+      reassurance: ReassuranceStore;
+      clock: Clock;
+    },
+  ) {}
+
+  async forSpace(account: Pick<Account, 'id' | 'timezone'>, spaceId: string): Promise<Progress> {
+    const view = await spaceView(this.deps.spaces, account.id, spaceId);
+    return this.compute(view, localDate(this.deps.clock.now(), account.timezone));
+  }
+
+  async compute(view: SpaceView, today: string): Promise<Progress> {
+    const spaceId = view.space.id;
+    // Every check-in (scores are space records); milestones need the whole history.
+    const all = await this.deps.checkins.visibleCheckins(view, '1970-01-01', today);
+    const partners = view.space.members.filter((m) => m.role === 'partner');
+
+    const logFacts = await this.logFactsByPartner(spaceId, view.partnerIds);
+    const reviews = monthlyReviewSeries(
+      (await this.deps.checkins.monthlyReviews(view)).map((r) => ({ partnerId: r.accountId, month: r.month, communicate: r.communicate, closer: r.closer, respect: r.respect })),
+    );
+
+    const partnerProgress: PartnerProgress[] = partners.map((p) => {
+      const mine = all.filter((c) => c.accountId === p.accountId);
+      const trends = Object.fromEntries(PULSE_MEASURES.map((m) => [m, trendFor(mine.map((c) => ({ date: c.date, value: c[m] })), today)])) as Record<PulseMeasure, Trend>;
+      return {
+        accountId: p.accountId,
+        displayName: p.displayName,
+        trends,
+        consistency: consistencyScore(logFacts.get(p.accountId) ?? [], today),
+        review: reviews.find((r) => r.partnerId === p.accountId) ?? null,
+      };
+    });
+
+    const found = divergence(partnerProgress.map((p) => ({ partnerId: p.accountId, verdicts: Object.fromEntries(PULSE_MEASURES.map((m) => [m, p.trends[m].verdict])) })));
+
+    const journey = await this.deps.facts.journeyFacts(spaceId);
+    const meetings = await this.deps.meetings.list(spaceId, 1000);
+    const requests = await this.deps.reassurance.list(spaceId, 1000);
+
+    const ackDays = new Map<string, Map<string, string>>();
+    for (const a of journey.acknowledgements) {
+      if (!view.partnerIds.includes(a.accountId)) continue;
+      const m = ackDays.get(a.journeyId) ?? new Map<string, string>();
+      m.set(a.accountId, a.on);
+      ackDays.set(a.journeyId, m);
+    }
+    const bothAcknowledged = [...ackDays.values()].filter((m) => m.size >= 2).map((m) => [...m.values()].sort().at(-1)!).sort()[0] ?? null;
+
+    const wins = milestones(
+      {
+        checkins: all.map((c) => ({ partnerId: c.accountId, date: c.date })),
+        bothAcknowledgedOn: bothAcknowledged,
+        apologyDeliveredOn: journey.apologiesDeliveredOn.sort()[0] ?? null,
+        apologyAnsweredOn: journey.apologiesAnsweredOn.sort()[0] ?? null,
+        agreementsAcceptedOn: journey.agreementsAcceptedOn,
+        agreementLog: [...logFacts.values()].flat(),
+        meetingDates: meetings.map((m) => m.heldOn),
+        reassuranceAnsweredOn: requests.filter((r) => r.answeredAt).map((r) => r.answeredAt!.slice(0, 10)),
+      },
+      today,
+    );
+
+    const lastDates = await this.deps.checkins.lastCheckinDates(spaceId);
+    const messages = await this.deps.facts.messagesSince(spaceId, `${addDays(today, -31)}T00:00:00.000Z`);
+    const flags = redFlags(
+      {
+        // The breach record (kind, dates, who) is a space record both partners see (privacy rules).
+        breaches: journey.breaches.map((b) => ({ ...b, privateTo: null })),
+        journeys: journey.journeys,
+        consistency: partnerProgress.map((p) => ({ partnerId: p.accountId, score: p.consistency })),
+        partners: partners.map((p) => ({ partnerId: p.accountId, joinedOn: p.joinedAt.slice(0, 10), lastCheckinOn: lastDates.get(p.accountId) ?? null })),
+        coachFindings: messages
+          .filter((m) => view.partnerIds.includes(m.authorId))
+          .map((m) => ({ id: m.id, authorId: m.authorId, at: m.at, visibility: m.visibility, contempt: analyzeMessage(m.text).findings.some((f) => CONTEMPT_TYPES.has(f.type)) })),
+      },
+      today,
+    );
+    // A flag drawn from private data reaches its owner only — never the partner or a therapist.
+    const visibleFlags = flags.filter(
+      (f, i) => canSeeRedFlag(view.viewer, { kind: 'red_flag', id: `${f.rule}:${i}`, fromPrivateData: f.fromPrivateData, ownerId: f.ownerId ?? null }) === 'full',
+    );
+
+    const from = addDays(today, -(CHART_DAYS - 1));
+    return {
+      today,
+      partners: partnerProgress,
+      divergence: found,
+      redFlags: visibleFlags,
+      milestones: wins,
+      checkins: all.filter((c) => c.date >= from),
+    };
+  }
+
+  /** Each partner's log facts: the occasions they logged of agreements they committed to. */
+  private async logFactsByPartner(spaceId: string, partnerIds: readonly string[]): Promise<Map<string, AgreementLogFact[]>> {
+    const agreements = new Map((await this.deps.log.agreements(spaceId)).map((a) => [a.id, a]));
+    const out = new Map<string, AgreementLogFact[]>();
+    for (const e of await this.deps.log.listForSpace(spaceId)) {
+      const agreement = agreements.get(e.agreementId);
+      if (!agreement || !partnerIds.includes(e.loggedBy) || !agreement.committedBy.includes(e.loggedBy)) continue;
+      const facts = out.get(e.loggedBy) ?? [];
+      facts.push({ occurredOn: e.occurredOn, kept: e.kept, reportedBy: 'self', status: e.review ?? 'unconfirmed' });
+      out.set(e.loggedBy, facts);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,113 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.js';
+import type { Vault } from './vault.js';
+
+/**
+ * The facts of a space that progress, milestones and red flags are computed from, read across
+ * the journey tables (issue #3) and the rhythm tables. Read-only; texts are decrypted only for
+ * the coach to read them in memory, never returned.
+ */
+export interface JourneyProgressFacts {
+  breaches: Array<{ id: string; kind: string; recordedOn: string; occurredOn: string | null; brokeTrust: string[] }>;
+  journeys: Array<{ id: string; breachId: string; openedOn: string; closedOn: string | null }>;
+  /** Per journey, each partner's acknowledgement day. */
+  acknowledgements: Array<{ journeyId: string; accountId: string; on: string }>;
+  apologiesDeliveredOn: string[];
+  apologiesAnsweredOn: string[];
+  agreementsAcceptedOn: string[];
+}
+
+export interface WrittenMessage {
+  id: string;
+  authorId: string;
+  at: string;
+  visibility: 'private' | 'shared' | 'sealed';
+  text: string;
+}
+
+const day = (iso: string) => iso.slice(0, 10);
+
+function ids(json: string): string[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+export class ProgressFactsStore {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly vault: Vault,
+  ) {}
+
+  async journeyFacts(spaceId: string): Promise<JourneyProgressFacts> {
+    const breaches = await this.db.selectFrom('breaches').select(['id', 'kind', 'recorded_at', 'occurred_on', 'broke_trust']).where('space_id', '=', spaceId).execute();
+    const journeys = await this.db.selectFrom('journeys').select(['id', 'breach_id', 'opened_at', 'closed_at']).where('space_id', '=', spaceId).execute();
+    const journeyIds = journeys.map((j) => j.id);
+    const acks = journeyIds.length
+      ? await this.db.selectFrom('journey_acknowledgements').select(['journey_id', 'account_id', 'created_at']).where('journey_id', 'in', journeyIds).execute()
+      : [];
+    const apologies = journeyIds.length
+      ? await this.db.selectFrom('apologies').select(['id', 'delivered_at']).where('journey_id', 'in', journeyIds).where('delivered_at', 'is not', null).execute()
+      : [];
+    const responses = apologies.length
+      ? await this.db.selectFrom('apology_responses').select(['created_at']).where('apology_id', 'in', apologies.map((a) => a.id)).execute()
+      : [];
+    const agreements = await this.db
+      .selectFrom('agreements')
+      .select(['accepted_at'])
+      .where('space_id', '=', spaceId)
+      .where('accepted_at', 'is not', null)
+      .execute();
+    return {
+      breaches: breaches.map((b) => ({ id: b.id, kind: b.kind, recordedOn: day(b.recorded_at), occurredOn: b.occurred_on, brokeTrust: ids(b.broke_trust) })),
+      journeys: journeys.map((j) => ({ id: j.id, breachId: j.breach_id, openedOn: day(j.opened_at), closedOn: j.closed_at ? day(j.closed_at) : null })),
+      acknowledgements: acks.map((a) => ({ journeyId: a.journey_id, accountId: a.account_id, on: day(a.created_at) })),
+      apologiesDeliveredOn: apologies.map((a) => day(a.delivered_at!)),
+      apologiesAnsweredOn: responses.map((r) => day(r.created_at)),
+      agreementsAcceptedOn: agreements.map((a) => day(a.accepted_at!)),
+    };
+  }
+
+  /**
+   * What partners wrote in the space since `sinceIso`, for the coach's contempt rule: journey
+   * entries, check-in notes, reassurance notes and answers, agreement-log notes, meeting records.
+   */
+  async messagesSince(spaceId: string, sinceIso: string): Promise<WrittenMessage[]> {
+    const out: WrittenMessage[] = [];
+    const journeyIds = (await this.db.selectFrom('journeys').select('id').where('space_id', '=', spaceId).execute()).map((j) => j.id);
+    if (journeyIds.length) {
+      const entries = await this.db
+        .selectFrom('journey_entries')
+        .select(['id', 'author_id', 'visibility', 'text_enc', 'created_at'])
+        .where('journey_id', 'in', journeyIds)
+        .where('created_at', '>=', sinceIso)
+        .execute();
+      for (const e of entries) out.push({ id: e.id, authorId: e.author_id, at: e.created_at, visibility: e.visibility, text: this.vault.open(e.text_enc, `journey_entries.text:${e.id}`) });
+    }
+    const checkins = await this.db
+      .selectFrom('checkins')
+      .select(['id', 'account_id', 'note_enc', 'note_visibility', 'updated_at'])
+      .where('space_id', '=', spaceId)
+      .where('note_enc', 'is not', null)
+      .where('updated_at', '>=', sinceIso)
+      .execute();
+    for (const c of checkins) out.push({ id: c.id, authorId: c.account_id, at: c.updated_at, visibility: c.note_visibility === 'shared' ? 'shared' : 'private', text: this.vault.open(c.note_enc!, `checkins.note:${c.id}`) });
+    const requests = await this.db.selectFrom('reassurance_requests').selectAll().where('space_id', '=', spaceId).where('created_at', '>=', sinceIso).execute();
+    for (const r of requests) {
+      if (r.note_enc) out.push({ id: r.id, authorId: r.requested_by, at: r.created_at, visibility: r.note_visibility === 'shared' ? 'shared' : 'private', text: this.vault.open(r.note_enc, `reassurance_requests.note:${r.id}`) });
+      if (r.answer_enc && r.answered_by && r.answered_at) out.push({ id: `${r.id}:answer`, authorId: r.answered_by, at: r.answered_at, visibility: 'shared', text: this.vault.open(r.answer_enc, `reassurance_requests.answer:${r.id}`) });
+    }
+    const logs = await this.db
+      .selectFrom('agreement_log_entries')
+      .select(['id', 'logged_by', 'note_enc', 'note_visibility', 'created_at'])
+      .where('space_id', '=', spaceId)
+      .where('note_enc', 'is not', null)
+      .where('created_at', '>=', sinceIso)
+      .execute();
+    for (const l of logs) out.push({ id: l.id, authorId: l.logged_by, at: l.created_at, visibility: l.note_visibility === 'shared' ? 'shared' : 'private', text: this.vault.open(l.note_enc!, `agreement_log_entries.note:${l.id}`) });
+    return out;
+  }
+}
