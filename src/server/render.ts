@@ -30,6 +30,7 @@ export async function renderPage(request: FastifyRequest, reply: FastifyReply, p
     space: space ?? null,
     csrfToken,
     body: page.body(csrfToken),
+    path: request.url.split('?')[0] ?? '/',
     ...(page.scripts ? { scripts: page.scripts } : {}),
   });
   return reply.status(page.status ?? 200).type('text/html; charset=utf-8').send(markup.toString());

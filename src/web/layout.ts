@@ -19,6 +19,8 @@ export interface PageOptions {
   csrfToken?: string | null;
   /** Extra page scripts (module files under /static), loaded after the shared ones. */
   scripts?: string[];
+  /** The current path, so the header can mark the link to this very page (`aria-current`). */
+  path?: string;
 }
 
 /**
@@ -47,7 +49,7 @@ ${(options.scripts ?? []).map((src) => html`<script type="module" src="${src}"><
   <div class="site-header__inner">
     <a class="brand" href="/">Mend</a>
     ${space
-      ? html`<p class="site-header__space"><a href="/spaces/${space.id}">${space.name}</a>${space.partnerNames.length > 0
+      ? html`<p class="site-header__space"><a href="/spaces/${space.id}"${options.path === `/spaces/${space.id}` ? html` aria-current="page"` : null}>${space.name}</a>${space.partnerNames.length > 0
           ? html`<span class="site-header__people"> · ${space.partnerNames.join(' & ')}</span>`
           : null}</p>`
       : null}
