@@ -6,7 +6,6 @@ import { createLimiter, type Limiter } from '../services/rate-limiter.js';
 import { SpaceService } from '../services/spaces.js';
 import { journeyServices } from '../services/journeys-wiring.js';
 import { rhythmServices, type RhythmServices } from '../services/rhythm-wiring.js';
-import { rhythmServices, type RhythmServices } from '../services/rhythm-wiring.js';
 import { SafetyService } from '../services/safety.js';
 import { deleteAccount } from '../services/account-deletion.js';
 import { SafetyStore } from '../store/safety.js';
@@ -35,8 +34,6 @@ export interface AppContext {
   agreements: import('../services/agreements.js').AgreementService;
   /** Removes the account and everything it wrote (services/account-deletion.ts). */
   deleteAccount(accountId: string, password: string): Promise<void>;
-  /** Check-ins, meetings, progress, the agreement log, notifications, reminders (services/rhythm-wiring.ts). */
-  rhythm: RhythmServices;
   /** Check-ins, meetings, progress, the agreement log, notifications, reminders (services/rhythm-wiring.ts). */
   rhythm: RhythmServices;
   limits: { signInByAddress: Limiter; signInByAccount: Limiter; coach: Limiter };
@@ -78,7 +75,6 @@ export async function createContext(config: Config, options: ContextOptions = {}
       safety: new SafetyService({ safety: new SafetyStore(store.db), clock }),
       therapists: new TherapistService({ therapists: new TherapistStore(store.db, vault), spaces: spaceStore, accounts, clock }),
       ...journeyServices({ db: store.db, vault, dialect: store.dialect, clock }),
-      rhythm: rhythmServices({ db: store.db, vault, dialect: store.dialect, clock, config, spaces }),
       rhythm: rhythmServices({ db: store.db, vault, dialect: store.dialect, clock, config, spaces }),
       deleteAccount: (accountId, password) => deleteAccount({ accounts, spaces }, accountId, password),
       limits: { signInByAddress, signInByAccount, coach },

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { accountRoutes } from './accounts.js';
 import { rhythmRoutes } from './rhythm.js';
-import { rhythmRoutes } from './rhythm.js';
 import { agreementRoutes } from './agreements.js';
 import { journeyRoutes } from './journeys.js';
 import { coachRoutes } from './coach.js';
@@ -34,7 +33,6 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
       await v1.register(sessionRoutes);
       await v1.register(meRoutes);
       await v1.register(spaceRoutes);
-      await v1.register(rhythmRoutes);
       await v1.register(rhythmRoutes);
       await v1.register(journeyRoutes);
       await v1.register(agreementRoutes);
