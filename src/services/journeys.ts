@@ -361,9 +361,9 @@ export class JourneyService {
     return filterVisible(viewer, subjects).map((item) => ('sealed' in item ? item : entryView(item)));
   }
 
-  async entries(actor: Actor, journeyId: string): Promise<EntryOrStub[]> {
+  async entries(actor: Actor, journeyId: string): Promise<{ spaceId: string; entries: EntryOrStub[] }> {
     const { access, loaded } = await this.load(actor, journeyId);
-    return this.visibleEntries(access.viewer, loaded.entries);
+    return { spaceId: access.space.id, entries: this.visibleEntries(access.viewer, loaded.entries) };
   }
 
   async writeEntry(actor: Actor, journeyId: string, input: EntryInput): Promise<EntryView> {
@@ -442,9 +442,9 @@ export class JourneyService {
       .map((a) => apologyView(a, loaded.responses.filter((r) => r.apologyId === a.id)));
   }
 
-  async apologies(actor: Actor, journeyId: string): Promise<ApologyView[]> {
+  async apologies(actor: Actor, journeyId: string): Promise<{ spaceId: string; apologies: ApologyView[] }> {
     const { access, loaded } = await this.load(actor, journeyId);
-    return this.visibleApologies(access.viewer, loaded);
+    return { spaceId: access.space.id, apologies: this.visibleApologies(access.viewer, loaded) };
   }
 
   async deliverApology(actor: Actor, journeyId: string, input: { text?: string | undefined; parts?: ApologyParts | undefined }): Promise<ApologyView> {

@@ -119,6 +119,7 @@ export async function agreementRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const { account } = requireAuth(request);
       const { agreement, history } = await ctx.agreements.get(account, request.params.agreementId);
+      request.viewedSpaceId = agreement.spaceId;
       return { agreement: agreementDto(agreement), history: history.map(agreementDto) };
     },
   );

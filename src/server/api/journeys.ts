@@ -123,7 +123,10 @@ export async function journeyRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const { account } = requireAuth(request);
-      return { journey: journeyDto(await ctx.journeys.journey(account, request.params.journeyId)) };
+      const view = await ctx.journeys.journey(account, request.params.journeyId);
+      // The therapist access log (plugins/therapist-access-log.ts) needs to know the space.
+      request.viewedSpaceId = view.spaceId;
+      return { journey: journeyDto(view) };
     },
   );
 
@@ -162,7 +165,9 @@ export async function journeyRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const { account } = requireAuth(request);
-      return { entries: await ctx.journeys.entries(account, request.params.journeyId) };
+      const { spaceId, entries } = await ctx.journeys.entries(account, request.params.journeyId);
+      request.viewedSpaceId = spaceId;
+      return { entries };
     },
   );
 
@@ -235,7 +240,9 @@ export async function journeyRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const { account } = requireAuth(request);
-      return { apologies: await ctx.journeys.apologies(account, request.params.journeyId) };
+      const { spaceId, apologies } = await ctx.journeys.apologies(account, request.params.journeyId);
+      request.viewedSpaceId = spaceId;
+      return { apologies };
     },
   );
 
