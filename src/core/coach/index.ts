@@ -27,9 +27,10 @@ function asText(text: unknown): string {
 
 export function analyzeMessage(text: string): MessageAnalysis {
   const t = asText(text);
-  const findings = tidyFindings(applyRules(t, fold(t), MESSAGE_RULES));
+  const folded = fold(t);
+  const findings = tidyFindings(applyRules(t, folded, MESSAGE_RULES));
   if (findings.length === 0) return { harsh: false, findings };
-  return { harsh: true, findings, suggestion: buildSuggestion(t, findings) };
+  return { harsh: true, findings, suggestion: buildSuggestion(t, findings, folded) };
 }
 
 export function analyzeApology(text: string): ApologyAnalysis {

@@ -12,7 +12,7 @@ import {
   WARM,
   alternation,
 } from './lexicon.js';
-import { after, before, type Rule } from './text.js';
+import { after, before, ruleSet, type Rule } from './text.js';
 
 /** The message finding types; every one of them makes a message harsh. */
 export const MESSAGE_FINDING_TYPES = [
@@ -96,7 +96,7 @@ function aimedAtPartner(folded: string, start: number, end: number): boolean {
 const INSULT_RE = new RegExp(`\\b(?:${alternation(INSULT_NOUNS)})s?\\b`, 'g');
 const CHARACTER_RE = new RegExp(`\\b(?:${alternation(CHARACTER_ADJECTIVES)})\\b`, 'g');
 
-export const MESSAGE_RULES: readonly Rule[] = [
+export const MESSAGE_RULES: readonly Rule[] = ruleSet([
   // — absolutes about the partner —
   {
     type: 'absolute',
@@ -251,4 +251,4 @@ export const MESSAGE_RULES: readonly Rule[] = [
     pattern: /\bget out of my (?:sight|face|house|life|way)\b/g,
     explanation: 'This may land as an order that shuts your partner out; asking for a pause ("I need a break until after dinner") keeps the door open.',
   },
-];
+]);

@@ -17,8 +17,7 @@ function clean(part: string): string {
 }
 
 /** "you never listen to me" → when: "you don't listen to me", need: "you to listen to me". */
-function fromAbsolute(text: string, f: CoachFinding): { when?: string; need?: string } {
-  const folded = fold(text);
+function fromAbsolute(text: string, folded: string, f: CoachFinding): { when?: string; need?: string } {
   const word = /\b(always|never|constantly|forever|rarely)$/.exec(folded.slice(f.start, f.end))?.[1];
   const restEnd = Math.min(sentenceEnd(folded, f.end), f.end + 160);
   const restFolded = folded.slice(f.end, restEnd);
@@ -35,10 +34,11 @@ function fromAbsolute(text: string, f: CoachFinding): { when?: string; need?: st
   return { when: `${subject} ${rest}`.replace(/^You\b/, 'you') };
 }
 
-export function buildSuggestion(text: string, findings: readonly CoachFinding[]): string {
-  const feeling = FEELING.exec(fold(text))?.[1] ?? '[hurt]';
+/** `folded` is `fold(text)`; callers that already have it pass it to save a pass over the text. */
+export function buildSuggestion(text: string, findings: readonly CoachFinding[], folded: string = fold(text)): string {
+  const feeling = FEELING.exec(folded)?.[1] ?? '[hurt]';
   const absolute = findings.find((f) => f.type === 'absolute');
-  const built = absolute ? fromAbsolute(text, absolute) : {};
+  const built = absolute ? fromAbsolute(text, folded, absolute) : {};
   const when = built.when ?? '[one specific moment: what happened, and when]';
   const need = built.need ?? '[one thing you would like instead]';
   return `I feel ${feeling} when ${when}, because [why it matters to you]. I need ${need}.`;

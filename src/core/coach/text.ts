@@ -114,6 +114,14 @@ export interface Rule {
   accept?: (folded: string, start: number, end: number, match: RegExpExecArray) => boolean;
 }
 
+/**
+ * Gives every rule the same object shape (same keys, same order), so the loop in \`applyRules\`
+ * reads them through one fast property path instead of many.
+ */
+export function ruleSet(rules: readonly Rule[]): readonly Rule[] {
+  return rules.map((r) => ({ type: r.type, pattern: r.pattern, explanation: r.explanation, accept: r.accept }));
+}
+
 /** Runs rules over `text` and returns their findings (unsorted). */
 export function applyRules(text: string, folded: string, rules: readonly Rule[]): CoachFinding[] {
   const out: CoachFinding[] = [];
