@@ -3,6 +3,7 @@ import { accountPages } from './account.js';
 import { authPages } from './auth.js';
 import { homePages } from './home.js';
 import { spacePages } from './spaces.js';
+import { rhythmPages } from './rhythm.js';
 import { safetyPages } from './safety.js';
 
 /** The server-rendered pages. Every flow works with plain HTML forms; scripts only add comfort. */
@@ -10,6 +11,7 @@ export async function pageRoutes(app: FastifyInstance): Promise<void> {
   await app.register(homePages);
   await app.register(authPages);
   await app.register(spacePages);
+  await app.register(rhythmPages);
   await app.register(accountPages);
   await app.register(safetyPages);
 }

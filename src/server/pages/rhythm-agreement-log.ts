@@ -1,0 +1,64 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { MendError } from '../../errors.js';
+import { agreementLogPage } from '../../web/pages/rhythm/agreement-log-page.js';
+import { requireAuth } from '../plugins/auth.js';
+import { renderPage } from '../render.js';
+import { field, formFields } from './form.js';
+import { layoutSpaceOf, namesOf } from './rhythm.js';
+
+export async function agreementLogPages(app: FastifyInstance): Promise<void> {
+  const ctx = app.mend;
+  const { rhythm } = ctx;
+
+  async function show(request: FastifyRequest<{ Params: { spaceId: string } }>, reply: FastifyReply, extra: { errors?: Record<string, string>; message?: string; status?: number } = {}) {
+    const { account } = requireAuth(request);
+    const { view, agreements, entries } = await rhythm.agreementLog.history(account.id, request.params.spaceId);
+    return renderPage(request, reply, {
+      title: 'Agreement log',
+      space: layoutSpaceOf(view),
+      scripts: ['/static/coach.js'],
+      ...(extra.status ? { status: extra.status } : {}),
+      body: (csrf) =>
+        agreementLogPage({ csrf, spaceId: view.space.id, viewerId: account.id, today: rhythm.checkins.today(account), names: namesOf(view), agreements, entries, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.message ? { message: extra.message } : {}) }),
+    });
+  }
+
+  const recover = (error: unknown) => {
+    // Input problems and refusals the person can act on re-render the page with the reason.
+    if (error instanceof MendError && [400, 403, 409].includes(error.status)) return { errors: error.details ?? {}, message: error.details ? '' : error.message, status: error.status };
+    throw error;
+  };
+
+  app.get<{ Params: { spaceId: string } }>('/spaces/:spaceId/agreement-log', (request, reply) => show(request, reply));
+
+  app.post<{ Params: { spaceId: string; agreementId: string } }>('/spaces/:spaceId/agreement-log/:agreementId', async (request, reply) => {
+    const { account } = requireAuth(request);
+    const f = formFields(request, 2000);
+    const kept = field(f, 'kept');
+    if (kept !== 'yes' && kept !== 'no') return show(request, reply, { errors: { kept: 'Choose kept or missed.' }, status: 400 });
+    const text = field(f, 'note').trim();
+    try {
+      await rhythm.agreementLog.logOccasion(account, request.params.agreementId, {
+        occurredOn: field(f, 'occurredOn'),
+        kept: kept === 'yes',
+        note: text ? { text, visibility: field(f, 'visibility') === 'private' ? 'private' : 'shared' } : null,
+      });
+    } catch (error) {
+      return show(request, reply, recover(error));
+    }
+    return reply.redirect(`/spaces/${request.params.spaceId}/agreement-log`, 303);
+  });
+
+  app.post<{ Params: { spaceId: string; entryId: string } }>('/spaces/:spaceId/agreement-log/entries/:entryId/review', async (request, reply) => {
+    const { account } = requireAuth(request);
+    const f = formFields(request, 2000);
+    const review = field(f, 'review') === 'disputed' ? 'disputed' : 'confirmed';
+    const text = field(f, 'note').trim();
+    try {
+      await rhythm.agreementLog.review(account, request.params.entryId, review, text ? { text, visibility: 'shared' } : null);
+    } catch (error) {
+      return show(request, reply, recover(error));
+    }
+    return reply.redirect(`/spaces/${request.params.spaceId}/agreement-log`, 303);
+  });
+}

@@ -1,0 +1,265 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { analyzeMessage } from '../../core/coach/index.js';
+import { MendError } from '../../errors.js';
+import { spaceView, type SpaceView, type TextInput } from '../../services/checkins.js';
+import type { MeetingAgenda } from '../../store/meetings.js';
+import { coachFindingsHtml } from '../../web/coach-findings.js';
+import type { SafeHtml } from '../../web/html.js';
+import type { LayoutSpace } from '../../web/layout.js';
+import { checkinPage, type CheckinForm } from '../../web/pages/rhythm/checkin-page.js';
+import { meetingsPage, newMeetingPage } from '../../web/pages/rhythm/meetings-page.js';
+import { notificationsPage } from '../../web/pages/rhythm/notifications-page.js';
+import { reassurancePage } from '../../web/pages/rhythm/reassurance-page.js';
+import { monthlyReviewPage } from '../../web/pages/rhythm/review-page.js';
+import { requireAuth } from '../plugins/auth.js';
+import { renderPage } from '../render.js';
+import { agreementLogPages } from './rhythm-agreement-log.js';
+import { decisionGuidePages } from './decision-guide.js';
+import { field, formFields } from './form.js';
+import { progressPages } from './progress.js';
+
+type SpaceRequest = FastifyRequest<{ Params: { spaceId: string } }>;
+
+export const layoutSpaceOf = (view: SpaceView): LayoutSpace => ({
+  id: view.space.id,
+  name: view.space.name,
+  partnerNames: view.space.members.filter((m) => m.role === 'partner').map((m) => m.displayName),
+});
+
+export const namesOf = (view: SpaceView) => new Map(view.space.members.map((m) => [m.accountId, m.displayName]));
+
+/** Input errors re-render the form (400); everything else (404, 403, …) goes to the error page. */
+export function inputErrors(error: unknown): Record<string, string> {
+  if (error instanceof MendError && error.status === 400 && error.details) return error.details;
+  throw error;
+}
+
+const noteFromForm = (fields: Record<string, string>, textName = 'note', visName = 'visibility'): TextInput | null => {
+  const text = field(fields, textName).trim();
+  return text ? { text, visibility: field(fields, visName) === 'shared' ? 'shared' : 'private' } : null;
+};
+
+const coachFor = (text: string | undefined): SafeHtml | null => {
+  if (!text?.trim()) return null;
+  const result = analyzeMessage(text);
+  return result.harsh ? coachFindingsHtml(result, 'message') : null;
+};
+
+const int = (v: string): number => (/^\d{1,2}$/.test(v) ? Number(v) : Number.NaN);
+
+/** Check-in, reassurance, weekly meeting, monthly review and notification pages (issue #4). */
+export async function rhythmPages(app: FastifyInstance): Promise<void> {
+  const ctx = app.mend;
+  const { rhythm } = ctx;
+  const coachScripts = ['/static/coach.js'];
+
+  async function showCheckin(request: SpaceRequest, reply: FastifyReply, extra: { form?: CheckinForm; errors?: Record<string, string>; saved?: boolean; coach?: SafeHtml | null; status?: number } = {}) {
+    const { account } = requireAuth(request);
+    const view = await spaceView(ctx.spaces, account.id, request.params.spaceId);
+    const dates = rhythm.checkins.allowedDates(account);
+    const date = extra.form?.date && dates.includes(extra.form.date) ? extra.form.date : dates[0]!;
+    const mine = (await rhythm.checkins.visibleCheckins(view, date, date)).find((c) => c.accountId === account.id);
+    const form: CheckinForm = extra.form ?? (mine
+      ? { date, safety: String(mine.safety), trust: String(mine.trust), closeness: String(mine.closeness), day: mine.day ?? '', note: mine.note?.text ?? '', visibility: mine.note?.visibility ?? 'private' }
+      : { date });
+    return renderPage(request, reply, {
+      title: 'Today’s check-in',
+      space: layoutSpaceOf(view),
+      scripts: coachScripts,
+      ...(extra.status ? { status: extra.status } : {}),
+      body: (csrf) =>
+        checkinPage({ csrf, spaceId: view.space.id, dates, form, existing: !!mine, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.saved ? { saved: true } : {}), coach: extra.coach ?? null }),
+    });
+  }
+
+  app.get<{ Params: { spaceId: string }; Querystring: { saved?: string } }>('/spaces/:spaceId/check-in', async (request, reply) =>
+    showCheckin(request, reply, { saved: request.query.saved === '1' }),
+  );
+
+  app.post<{ Params: { spaceId: string } }>('/spaces/:spaceId/check-in', async (request, reply) => {
+    const { account } = requireAuth(request);
+    const f = formFields(request, 2000);
+    const form: CheckinForm = { date: field(f, 'date'), safety: field(f, 'safety'), trust: field(f, 'trust'), closeness: field(f, 'closeness'), day: field(f, 'day'), note: field(f, 'note'), visibility: field(f, 'visibility') };
+    const missing: Record<string, string> = {};
+    for (const k of ['safety', 'trust', 'closeness'] as const) if (!/^\d{1,2}$/.test(form[k] ?? '')) missing[k] = `Choose a number from 0 to 10 for ${k}.`;
+    if (Object.keys(missing).length) return showCheckin(request, reply, { form, errors: missing, status: 400 });
+    try {
+      const day = form.day === 'good' || form.day === 'mixed' || form.day === 'hard' ? form.day : null;
+      await rhythm.checkins.put(account, request.params.spaceId, form.date ?? '', { safety: int(form.safety!), trust: int(form.trust!), closeness: int(form.closeness!), day, note: noteFromForm(f) });
+    } catch (error) {
+      return showCheckin(request, reply, { form, errors: inputErrors(error), status: 400 });
+    }
+    const coach = coachFor(form.note);
+    if (coach) return showCheckin(request, reply, { form, saved: true, coach });
+    return reply.redirect(`/spaces/${request.params.spaceId}/check-in?saved=1`, 303);
+  });
+
+  async function showReassurance(request: SpaceRequest, reply: FastifyReply, extra: { errors?: Record<string, string>; form?: { note?: string; visibility?: string; answer?: string; answerFor?: string }; status?: number; coach?: SafeHtml | null } = {}) {
+    const { account } = requireAuth(request);
+    const view = await spaceView(ctx.spaces, account.id, request.params.spaceId);
+    const requests = await rhythm.checkins.listReassurance(account.id, view.space.id);
+    return renderPage(request, reply, {
+      title: 'Reassurance',
+      space: layoutSpaceOf(view),
+      scripts: coachScripts,
+      ...(extra.status ? { status: extra.status } : {}),
+      body: (csrf) => reassurancePage({ csrf, spaceId: view.space.id, viewerId: account.id, isPartner: view.isPartner, names: namesOf(view), requests, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.form ? { form: extra.form } : {}), coach: extra.coach ?? null }),
+    });
+  }
+
+  app.get<{ Params: { spaceId: string } }>('/spaces/:spaceId/reassurance', (request, reply) => showReassurance(request, reply));
+
+  app.post<{ Params: { spaceId: string } }>('/spaces/:spaceId/reassurance', async (request, reply) => {
+    const { account } = requireAuth(request);
+    const f = formFields(request, 2000);
+    try {
+      await rhythm.checkins.requestReassurance(account, request.params.spaceId, noteFromForm(f));
+    } catch (error) {
+      return showReassurance(request, reply, { errors: inputErrors(error), form: { note: field(f, 'note'), visibility: field(f, 'visibility') }, status: 400 });
+    }
+    return reply.redirect(`/spaces/${request.params.spaceId}/reassurance`, 303);
+  });
+
+  app.post<{ Params: { spaceId: string; requestId: string } }>('/spaces/:spaceId/reassurance/:requestId/answer', async (request, reply) => {
+    const { account } = requireAuth(request);
+    const f = formFields(request, 2000);
+    const answer = field(f, 'answer');
+    try {
+      await rhythm.checkins.answerReassurance(account, request.params.requestId, answer);
+    } catch (error) {
+      return showReassurance(request, reply, { errors: inputErrors(error), form: { answer, answerFor: request.params.requestId }, status: 400 });
+    }
+    const coach = coachFor(answer);
+    if (coach) return showReassurance(request, reply, { coach });
+    return reply.redirect(`/spaces/${request.params.spaceId}/reassurance`, 303);
+  });
+
+  async function showMeetings(request: SpaceRequest, reply: FastifyReply, extra: { errors?: Record<string, string>; feedUrl?: string; status?: number } = {}) {
+    const { account } = requireAuth(request);
+    const view = await spaceView(ctx.spaces, account.id, request.params.spaceId);
+    const [meetings, schedule, hasFeed] = await Promise.all([rhythm.meetings.list(account.id, view.space.id), rhythm.meetings.schedule(account.id, view.space.id), rhythm.meetings.hasFeed(account.id)]);
+    return renderPage(request, reply, {
+      title: 'Weekly check-in meeting',
+      space: layoutSpaceOf(view),
+      ...(extra.status ? { status: extra.status } : {}),
+      body: (csrf) => meetingsPage({ csrf, spaceId: view.space.id, isPartner: view.isPartner, meetings, schedule, hasFeed, feedUrl: extra.feedUrl ?? null, names: namesOf(view), ...(extra.errors ? { errors: extra.errors } : {}) }),
+    });
+  }
+
+  app.get<{ Params: { spaceId: string } }>('/spaces/:spaceId/meetings', (request, reply) => showMeetings(request, reply));
+
+  app.get<{ Params: { spaceId: string } }>('/spaces/:spaceId/meetings/new', async (request, reply) => {
+    const { account } = requireAuth(request);
+    const view = await spaceView(ctx.spaces, account.id, request.params.spaceId);
+    return renderPage(request, reply, { title: 'This week’s meeting', space: layoutSpaceOf(view), scripts: coachScripts, body: (csrf) => newMeetingPage({ csrf, spaceId: view.space.id, today: rhythm.checkins.today(account) }) });
+  });
+
+  app.post<{ Params: { spaceId: string } }>('/spaces/:spaceId/meetings', async (request, reply) => {
+    const { account } = requireAuth(request);
+    const f = formFields(request, 2000);
+    const agenda: Partial<MeetingAgenda> = { appreciations: field(f, 'appreciations'), wentWell: field(f, 'wentWell'), agreementLog: field(f, 'agreementLog'), concern: field(f, 'concern'), requests: field(f, 'requests') };
+    try {
+      await rhythm.meetings.record(account, request.params.spaceId, { ...(field(f, 'heldOn') ? { heldOn: field(f, 'heldOn') } : {}), agenda });
+    } catch (error) {
+      const errors = inputErrors(error);
+      const view = await spaceView(ctx.spaces, account.id, request.params.spaceId);
+      return renderPage(request, reply, { title: 'This week’s meeting', status: 400, space: layoutSpaceOf(view), scripts: coachScripts, body: (csrf) => newMeetingPage({ csrf, spaceId: view.space.id, today: rhythm.checkins.today(account), form: { ...agenda, heldOn: field(f, 'heldOn') }, errors }) });
+    }
+    return reply.redirect(`/spaces/${request.params.spaceId}/meetings`, 303);
+  });
+
+  app.post<{ Params: { spaceId: string } }>('/spaces/:spaceId/meetings/schedule', async (request, reply) => {
+    const { account } = requireAuth(request);
+    const f = formFields(request, 100);
+    try {
+      await rhythm.meetings.setSchedule(account, request.params.spaceId, { weekday: Number(field(f, 'weekday')), time: field(f, 'time') });
+    } catch (error) {
+      return showMeetings(request, reply, { errors: inputErrors(error), status: 400 });
+    }
+    return reply.redirect(`/spaces/${request.params.spaceId}/meetings`, 303);
+  });
+
+  app.post('/calendar-feed', async (request, reply) => {
+    const { account } = requireAuth(request);
+    const spaceId = field(formFields(request, 100), 'spaceId');
+    const { url } = await rhythm.meetings.newFeed(account.id);
+    // The secret is shown once, on this response; it is never put in a URL we redirect to.
+    return showMeetings(Object.assign(request, { params: { spaceId } }) as SpaceRequest, reply, { feedUrl: url });
+  });
+
+  app.post('/calendar-feed/revoke', async (request, reply) => {
+    const { account } = requireAuth(request);
+    const spaceId = field(formFields(request, 100), 'spaceId');
+    await rhythm.meetings.revokeFeed(account.id);
+    return reply.redirect(/^[A-Za-z0-9-]{1,64}$/.test(spaceId) ? `/spaces/${spaceId}/meetings` : '/notifications', 303);
+  });
+
+  app.get<{ Params: { file: string } }>('/calendar/:file', async (request, reply) => {
+    const token = request.params.file.endsWith('.ics') ? request.params.file.slice(0, -4) : '';
+    const feed = await rhythm.meetings.feed(token);
+    if (feed === null) throw new MendError('not_found');
+    return reply.header('Cache-Control', 'private, no-store').type('text/calendar; charset=utf-8').send(feed);
+  });
+
+  async function showReview(request: SpaceRequest, reply: FastifyReply, extra: { errors?: Record<string, string>; saved?: boolean; values?: Record<string, number>; status?: number } = {}) {
+    const { account } = requireAuth(request);
+    const view = await spaceView(ctx.spaces, account.id, request.params.spaceId);
+    const month = rhythm.checkins.today(account).slice(0, 7);
+    const existing = (await rhythm.checkins.monthlyReviews(view)).find((r) => r.accountId === account.id && r.month === month);
+    const values = extra.values ?? (existing ? { communicate: existing.communicate, closer: existing.closer, respect: existing.respect } : undefined);
+    return renderPage(request, reply, {
+      title: 'Monthly review',
+      space: layoutSpaceOf(view),
+      ...(extra.status ? { status: extra.status } : {}),
+      body: (csrf) => monthlyReviewPage({ csrf, spaceId: view.space.id, month, ...(values ? { values } : {}), ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.saved ? { saved: true } : {}) }),
+    });
+  }
+
+  app.get<{ Params: { spaceId: string }; Querystring: { saved?: string } }>('/spaces/:spaceId/monthly-review', (request, reply) => showReview(request, reply, { saved: request.query.saved === '1' }));
+
+  app.post<{ Params: { spaceId: string } }>('/spaces/:spaceId/monthly-review', async (request, reply) => {
+    const { account } = requireAuth(request);
+    const f = formFields(request, 100);
+    const values = { communicate: Number(field(f, 'communicate')), closer: Number(field(f, 'closer')), respect: Number(field(f, 'respect')) };
+    const errors: Record<string, string> = {};
+    for (const [k, v] of Object.entries(values)) if (!Number.isInteger(v) || v < 1 || v > 5) errors[k] = 'Choose a number from 1 to 5.';
+    if (Object.keys(errors).length) return showReview(request, reply, { errors, status: 400 });
+    try {
+      await rhythm.checkins.saveMonthlyReview(account, request.params.spaceId, { month: field(f, 'month') || rhythm.checkins.today(account).slice(0, 7), ...values });
+    } catch (error) {
+      return showReview(request, reply, { errors: inputErrors(error), values, status: 400 });
+    }
+    return reply.redirect(`/spaces/${request.params.spaceId}/monthly-review?saved=1`, 303);
+  });
+
+  async function showNotifications(request: FastifyRequest, reply: FastifyReply, extra: { errors?: Record<string, string>; saved?: boolean; status?: number } = {}) {
+    const { account } = requireAuth(request);
+    const [list, reminders] = await Promise.all([rhythm.notifications.list(account.id), rhythm.reminders.preferences(account.id)]);
+    return renderPage(request, reply, {
+      title: 'Notifications',
+      ...(extra.status ? { status: extra.status } : {}),
+      body: (csrf) => notificationsPage({ csrf, notifications: list, reminders, email: rhythm.reminders.emailEnabled, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.saved ? { saved: true } : {}) }),
+    });
+  }
+
+  app.get<{ Querystring: { saved?: string } }>('/notifications', (request, reply) => showNotifications(request, reply, { saved: request.query.saved === '1' }));
+
+  app.post('/notifications/read', async (request, reply) => {
+    const { account } = requireAuth(request);
+    await rhythm.notifications.markRead(account.id, null);
+    return reply.redirect('/notifications', 303);
+  });
+
+  app.post('/notifications/reminders', async (request, reply) => {
+    const { account } = requireAuth(request);
+    const f = formFields(request, 100);
+    const dailyTime = field(f, 'dailyTime').trim();
+    if (dailyTime && !/^([01]\d|2[0-3]):[0-5]\d$/.test(dailyTime)) return showNotifications(request, reply, { errors: { dailyTime: 'Use a time like 20:30, or leave it empty.' }, status: 400 });
+    await rhythm.reminders.setPreferences(account.id, { dailyTime: dailyTime || null, weeklyEmail: field(f, 'weeklyEmail') === 'yes' });
+    return reply.redirect('/notifications?saved=1', 303);
+  });
+
+  await app.register(progressPages);
+  await app.register(agreementLogPages);
+  await app.register(decisionGuidePages);
+}

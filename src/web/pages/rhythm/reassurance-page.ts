@@ -1,0 +1,50 @@
+import type { ReassuranceView } from '../../../services/checkins.js';
+import { csrfField, errorSummary } from '../../components/forms.js';
+import { html, type SafeHtml } from '../../html.js';
+import { formatInstant, rhythmNav, textarea, visibilityChoice } from './common.js';
+
+export function reassurancePage(o: {
+  csrf: string;
+  spaceId: string;
+  viewerId: string;
+  isPartner: boolean;
+  names: Map<string, string>;
+  requests: ReassuranceView[];
+  errors?: Record<string, string>;
+  form?: { note?: string; visibility?: string; answer?: string; answerFor?: string };
+  coach?: SafeHtml | null;
+}): SafeHtml {
+  const who = (id: string) => (id === o.viewerId ? 'You' : (o.names.get(id) ?? 'Your partner'));
+  const open = o.requests.filter((r) => r.answeredAt === null);
+  const answered = o.requests.filter((r) => r.answeredAt !== null);
+  const item = (r: ReassuranceView) => html`<li class="card reassurance">
+    <p><strong>${who(r.requestedBy)}</strong> asked for reassurance on ${formatInstant(r.createdAt)}.</p>
+    ${r.note ? html`<blockquote class="quoted">${r.note.text}</blockquote>` : null}
+    ${r.answer !== null ? html`<p><strong>${who(r.answeredBy ?? '')}</strong> answered:</p><blockquote class="quoted">${r.answer}</blockquote>` : null}
+    ${r.answeredAt === null && o.isPartner && r.requestedBy !== o.viewerId
+      ? html`<form method="post" action="/spaces/${o.spaceId}/reassurance/${r.id}/answer" class="stack">
+          ${csrfField(o.csrf)}
+          ${textarea({ name: `answer`, label: 'Your answer', hint: 'A few honest, warm words are enough.', value: o.form?.answerFor === r.id ? (o.form.answer ?? '') : '', error: o.form?.answerFor === r.id ? o.errors?.text : undefined, coach: 'message' })}
+          <button type="submit" class="button">Send your answer</button>
+        </form>`
+      : null}
+  </li>`;
+  return html`${rhythmNav(o.spaceId, 'reassurance')}
+  <h1>Reassurance</h1>
+  ${o.coach ?? null}
+  ${errorSummary(o.errors)}
+  ${o.isPartner
+    ? html`<section class="card" aria-labelledby="h-ask"><h2 id="h-ask">I need reassurance</h2>
+        <p>Asking is not weakness. Your partner will be told you asked — never what your note says unless you share it.</p>
+        <form method="post" action="/spaces/${o.spaceId}/reassurance" class="stack">
+          ${csrfField(o.csrf)}
+          ${textarea({ name: 'note', label: 'What would help right now? (optional)', value: o.form?.note ?? '', error: o.errors?.note, coach: 'message' })}
+          ${visibilityChoice('visibility', o.form?.visibility ?? 'shared')}
+          <button type="submit" class="button">Ask for reassurance</button>
+        </form></section>`
+    : null}
+  <h2>Waiting for an answer</h2>
+  ${open.length ? html`<ul class="plain-list">${open.map(item)}</ul>` : html`<p>None right now.</p>`}
+  <h2>Answered</h2>
+  ${answered.length ? html`<ul class="plain-list">${answered.map(item)}</ul>` : html`<p>None yet.</p>`}`;
+}
