@@ -403,6 +403,12 @@ export class JourneyService {
     return { entry, access, loaded };
   }
 
+  /** The journey of an entry the caller may see (at least as a sealed stub); `not_found` otherwise. */
+  async journeyOfEntry(actor: Actor, entryId: string): Promise<string> {
+    const { entry } = await this.entryFor(actor, entryId);
+    return entry.journeyId;
+  }
+
   async changeVisibility(actor: Actor, entryId: string, to: Visibility): Promise<EntryView> {
     const { entry } = await this.entryFor(actor, entryId);
     const may = canChangeEntryVisibility(entry, to, actor.id);

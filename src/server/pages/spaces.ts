@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { MendError } from '../../errors.js';
 import { noSpacePage } from '../../web/pages/home-pages.js';
 import { enterCodePage, invitationPage, joinPage, leavePage, spacePage } from '../../web/pages/space-pages.js';
+import { journeyListSection } from '../../web/pages/journey/overview.js';
 import { requireAuth } from '../plugins/auth.js';
 import { html } from '../../web/html.js';
 import { screeningDueCard } from '../../web/pages/safety-pages.js';
@@ -33,11 +34,12 @@ export async function spacePages(app: FastifyInstance): Promise<void> {
     const notices = await ctx.spaces.notices(account.id, space.id);
     const isPartner = space.members.some((m) => m.accountId === account.id && m.role === 'partner');
     const therapists = isPartner ? await ctx.therapists.list(account.id, space.id) : [];
+    const journeys = journeyListSection(space.id, await ctx.journeys.list(account, space.id), isPartner);
     return renderPage(request, reply, {
       title: space.name,
       space: layoutSpace,
       body: (csrf) =>
-        html`${spacePage(csrf, space, account.id)}${noticesBlock(notices)}${isPartner ? therapistCard(csrf, space.id, account.id, therapists) : null}${isPartner && safetyDue ? screeningDueCard() : null}`,
+        html`${spacePage(csrf, space, account.id, journeys)}${noticesBlock(notices)}${isPartner ? therapistCard(csrf, space.id, account.id, therapists) : null}${isPartner && safetyDue ? screeningDueCard() : null}`,
     });
   });
 

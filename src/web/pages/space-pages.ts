@@ -7,7 +7,7 @@ function formatDate(iso: string): string {
   return new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
-export function spacePage(csrf: string, space: Space, viewerId: string): SafeHtml {
+export function spacePage(csrf: string, space: Space, viewerId: string, journeys: SafeHtml | null = null): SafeHtml {
   const partners = space.members.filter((m) => m.role === 'partner');
   const partner = partners.find((m) => m.accountId !== viewerId);
   return html`<h1>${space.name}</h1>
@@ -24,6 +24,7 @@ export function spacePage(csrf: string, space: Space, viewerId: string): SafeHtm
           <button type="submit" class="button">Invite your partner</button>
         </form>`}
   </section>
+  ${journeys}
   <p class="small"><a href="/spaces/${space.id}/leave">Leave this space</a></p>`;
 }
 
