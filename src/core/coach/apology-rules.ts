@@ -4,7 +4,7 @@
  * (Lewicki, Polin & Lount, 2016), so the builder's guidance leads with them (see guidance.ts).
  */
 import type { ApologyComponent } from '../apology-components.js';
-import { before, type Rule } from './text.js';
+import { before, ruleSet, type Rule } from './text.js';
 
 /** Types of non-apology findings; any one of them makes `nonApology` true. */
 export const NON_APOLOGY_TYPES = [
@@ -104,7 +104,7 @@ export function detectComponents(folded: string): Record<ApologyComponent, boole
   return found;
 }
 
-export const NON_APOLOGY_RULES: readonly Rule[] = [
+export const NON_APOLOGY_RULES: readonly Rule[] = ruleSet([
   {
     type: 'conditional',
     pattern:
@@ -148,4 +148,4 @@ export const NON_APOLOGY_RULES: readonly Rule[] = [
       /\b(?:now\s+)?you (?:need|have|must|should|ought|got) to (?:forgive|move on|get over|let (?:it|this) go|stop bringing|trust me again)\b|\bcan (?:we|you) (?:just\s+)?(?:stop talking about|move on|go back to normal|put (?:it|this) behind|drop it|forget (?:it|about it))\b|\blet's (?:just\s+)?(?:move on|put (?:it|this) behind|forget (?:it|about it)|not talk about)\b|\bnever bring (?:it|this) up again\b|\bget over it\b|\bdrop it\b|\bi've said (?:i'm\s+)?sorry\b|\bi (?:already\s+)?apologi[sz]ed(?: already)?\b[^.!?]{0,30}?\b(?:so|now|can we|enough)\b|\bi said sorry\b[^.!?]{0,20}?\b(?:now|so|what more|enough)\b|\bwhat (?:more|else) do you want\b|\b(?:happy|satisfied|are you happy) now\b|\b(?:fine|ok|okay|there),?\s+(?:i'm|i am|i said)?\s*sorry\b(?=\s*[.!,])|\bapologi[sz]ed\s+(?:like\s+)?(?:a (?:hundred|thousand|million|dozen|billion)|so many|countless|enough|over and over|again and again|\w+ times)\b|\b(?:need to|have to|must|should|ought to|got to|gotta|going to|gonna|when will you|why can't you|why won't you|surely (?:we|you) can|can't (?:we|you) just|can we just)\s+(?:\w+\s+)?(?:let (?:it|this|that) go|get over|move on|move past|get past|forgive me|forget (?:it|about it|this)|stop bringing|put (?:it|this|that) behind)\b|\b(?:over|past) (?:it|this|that) by now\b|\bare we (?:good|okay|ok|fine|done) now\b|\bapologi[sz]ed (?:a hundred|a thousand|so many|enough|over and over)\b|\bhaven't i (?:suffered|been punished|paid|apologi[sz]ed) enough\b|\bwhy can't you (?:just\s+)?(?:let it go|move on|forgive|get over)\b|\bhow many times do i have to\b/g,
     explanation: 'Forgiveness and closure can only be given freely; asking, not expecting, leaves your partner room to heal.',
   },
-];
+]);

@@ -24,6 +24,8 @@ const FOLD: Record<string, string> = {
 
 const FOLDABLE = /[\u2018\u2019\u201A\u201B\u2032\u02BC\u0060\u00B4\u201C\u201D\u201E\u00A0\u2013\u2014]/g;
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 function foldChar(ch: string): string {
   return FOLD[ch] ?? ch;
 }
@@ -33,7 +35,7 @@ export function fold(text: string): string {
   // Fast path: lower-casing never shortens a character, so equal length means every character
   // kept its width and offsets still line up.
   const lower = text.toLowerCase();
-  if (lower.length === text.length) return lower.replace(FOLDABLE, foldChar);
+  if (lower.length === text.length) return NON_ASCII.test(lower) ? lower.replace(FOLDABLE, foldChar) : lower;
   let out = '';
   for (const ch of text) {
     const folded = FOLD[ch];
@@ -119,7 +121,45 @@ export interface Rule {
  * reads them through one fast property path instead of many.
  */
 export function ruleSet(rules: readonly Rule[]): readonly Rule[] {
-  return rules.map((r) => ({ type: r.type, pattern: r.pattern, explanation: r.explanation, accept: r.accept }));
+  return rules.map((r) => ({ type: r.type, pattern: factorBoundary(r.pattern), explanation: r.explanation, accept: r.accept }));
+}
+
+/** Top-level alternatives of a pattern source (escapes, classes and groups respected). */
+export function topLevelAlternatives(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(source.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(source.slice(from));
+  return out;
+}
+
+/**
+ * `\bA|\bB|…` → `\b(?:A|B|…)`: the same matches (every such alternative begins with a
+ * letter, so no other alternative can start where they do), but the boundary is tested once per
+ * position instead of once per alternative, which roughly halves the time of a long list.
+ */
+export function factorBoundary(pattern: RegExp): RegExp {
+  const alternatives = topLevelAlternatives(pattern.source);
+  const bounded = alternatives.filter((a) => a.startsWith('\\b'));
+  if (bounded.length < 2) return pattern;
+  const others = alternatives.filter((a) => !a.startsWith('\\b'));
+  // Only when the rest start with punctuation (", genius"), so the order of alternatives cannot matter.
+  if (!others.every((o) => /^[^\w\\([.]/.test(o))) return pattern;
+  const source = `\\b(?:${bounded.map((a) => a.slice(2)).join('|')})${others.map((o) => `|${o}`).join('')}`;
+  return new RegExp(source, pattern.flags);
 }
 
 /** Runs rules over `text` and returns their findings (unsorted). */
