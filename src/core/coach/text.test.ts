@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { fold, sentenceEnd, sentenceStart, tidyFindings } from './text.js';
+import { factorBoundary, fold, sentenceEnd, sentenceStart, tidyFindings, topLevelAlternatives } from './text.js';
 
 test('fold lower-cases and straightens quotes without changing length', () => {
   assert.equal(fold('You’re “SURE”'), 'you\'re "sure"');
@@ -29,5 +29,23 @@ test('tidyFindings orders and drops same-type overlaps', () => {
       ['b', 1],
       ['a', 5],
     ],
+  );
+});
+
+test('top-level alternatives respect groups, classes and escapes', () => {
+  assert.deepEqual(topLevelAlternatives('\\ba(?:b|c)|[|]d|\\|e|f'), ['\\ba(?:b|c)', '[|]d', '\\|e', 'f']);
+});
+
+test('factoring the word boundary out of an alternation keeps every match', () => {
+  const original = /\bab|\bcd(?:e|f)?|\ba b\b|,\s*x\b/g;
+  const factored = factorBoundary(original);
+  assert.equal(factored.source, '\\b(?:ab|cd(?:e|f)?|a b\\b)|,\\s*x\\b');
+  const mixed = /\bab|\bcd|ef/g; // a bare word alternative could compete for the same position
+  assert.equal(factorBoundary(mixed), mixed);
+  const all = (re: RegExp, s: string) => [...s.matchAll(re)].map((m) => `${m.index}:${m[0]}`);
+  fc.assert(
+    fc.property(fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'x', ' ', ',', '.') }), (s) => {
+      assert.deepEqual(all(factored, s), all(original, s));
+    }),
   );
 });
