@@ -16,6 +16,7 @@ Commands:
   backup <file>           copy the SQLite database to <file> while Mend runs (PostgreSQL: use pg_dump)
   restore <file>          replace the SQLite database with a backup (stop Mend first)
   rotate-key              add a new encryption key and re-encrypt every entry with it
+  demo                    create a demo couple with 90 days of check-ins, agreements and progress
   coach --jsonl           analyse JSON lines from standard input with the gentle-language coach
   coach <kind> "text"     analyse one text; kind is message, apology or agreement
 
@@ -34,6 +35,8 @@ async function loadCommand(name: string): Promise<Command | null> {
       const { runRotateKey } = await import('./commands/rotate-key.js');
       return runRotateKey;
     }
+    case 'demo':
+      return (await import('./commands/demo.js')).runDemo;
     case 'coach': {
       const { runCoachCommand } = await import('./commands/coach.js');
       return runCoachCommand;
