@@ -1,0 +1,125 @@
+import net from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { json, startTestApp, type TestApp } from '../support/app.js';
+import { couple, type Person } from '../support/api-client.js';
+import { browserSkipReason, checkA11y, collectConsoleProblems, launchBrowser, type ConsoleProblems } from './support/browser.js';
+
+/**
+ * Issue #4 in a real browser: both partners check in on their phones, the committed partner logs
+ * an agreement occasion, the other confirms it, and the progress page shows the trend chart with
+ * its text summary and its data table. Every page is checked with axe-core and for console/CSP
+ * problems. SQLite is enough here; the HTTP suites cover both databases.
+ */
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+const skip = browserSkipReason();
+
+describe('check-ins, agreement log and progress in a real browser [sqlite]', { skip }, () => {
+  let testApp: TestApp;
+  let browser: Browser;
+  let origin: string;
+  let a: Person;
+  let b: Person;
+  let spaceId: string;
+  const contexts: BrowserContext[] = [];
+
+  async function signedIn(person: Person): Promise<{ page: Page; problems: ConsoleProblems }> {
+    // A phone-sized screen: the check-in is meant to take twenty seconds on one.
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'en-GB', timezoneId: 'UTC' });
+    contexts.push(context);
+    context.setDefaultTimeout(15_000);
+    await context.route((url) => url.origin !== origin, (route) => route.abort());
+    const page = await context.newPage();
+    const problems = await collectConsoleProblems(page);
+    await page.goto(`${origin}/sign-in`);
+    await page.getByLabel('Email address').fill(person.email);
+    await page.getByLabel('Password').fill(person.password);
+    await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/sign-in')), page.getByRole('button', { name: /sign in/i }).click()]);
+    return { page, problems };
+  }
+
+  async function checkIn(page: Page, values: [number, number, number]): Promise<void> {
+    await page.goto(`${origin}/spaces/${spaceId}/check-in`);
+    const legends = ['How safe do you feel with your partner today?', 'How much do you trust your partner today?', 'How close do you feel today?'];
+    for (const [i, legend] of legends.entries()) {
+      await page.getByRole('group', { name: legend }).getByRole('radio', { name: String(values[i]), exact: true }).check();
+    }
+    await page.getByRole('radio', { name: 'Good' }).check();
+    await Promise.all([page.waitForURL(/saved=1/), page.getByRole('button', { name: 'Save check-in' }).click()]);
+    await page.getByText('your check-in is saved').waitFor();
+  }
+
+  before(async () => {
+    const port = await freePort();
+    origin = `http://127.0.0.1:${port}`;
+    testApp = await startTestApp('sqlite', { env: { MEND_BASE_URL: origin } });
+    await testApp.app.listen({ port, host: '127.0.0.1' });
+    browser = await launchBrowser();
+    ({ a, b, spaceId } = await couple(testApp.app, ['Alex', 'Sam']));
+    // Steps 1–3 through the API, so an agreement Alex committed to is active.
+    const journeyId = json(await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'broken_promise', brokeTrust: [a.id] })).journey.id;
+    for (const p of [a, b]) {
+      await p.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_happened', text: `${p.displayName}'s side` });
+      await p.api.post(`/api/v1/journeys/${journeyId}/acknowledgements`);
+    }
+    const apology = json(await a.api.post(`/api/v1/journeys/${journeyId}/apologies`, { text: 'I am sorry I broke my promise.' })).apology;
+    await b.api.post(`/api/v1/apologies/${apology.id}/responses`, { received: true });
+    const agreement = json(await a.api.post(`/api/v1/spaces/${spaceId}/agreements`, { text: 'I text Sam by 18:00 when I will be late.', committedBy: [a.id], cadence: 'each_time' })).agreement;
+    assert.equal((await b.api.post(`/api/v1/agreements/${agreement.id}/accept`)).statusCode, 200);
+  });
+
+  after(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close().catch(() => undefined);
+    await testApp?.close();
+  });
+
+  test('both partners check in; Alex logs an occasion; Sam confirms it and finds the trend chart and its table', async () => {
+    const alex = await signedIn(a);
+    await checkIn(alex.page, [6, 5, 7]);
+    await checkA11y(alex.page, 'the check-in page');
+
+    const sam = await signedIn(b);
+    await checkIn(sam.page, [4, 3, 5]);
+
+    await alex.page.goto(`${origin}/spaces/${spaceId}/agreement-log`);
+    await alex.page.getByRole('radio', { name: 'Kept' }).check();
+    await Promise.all([alex.page.waitForURL(/agreement-log$/), alex.page.getByRole('button', { name: 'Log this occasion' }).click()]);
+    await alex.page.getByText('not yet confirmed').waitFor();
+    await checkA11y(alex.page, 'the agreement log');
+
+    await sam.page.goto(`${origin}/spaces/${spaceId}/agreement-log`);
+    await Promise.all([sam.page.waitForURL(/agreement-log$/), sam.page.getByRole('button', { name: 'Confirm' }).click()]);
+    await sam.page.getByText('confirmed', { exact: true }).waitFor();
+
+    await sam.page.goto(`${origin}/spaces/${spaceId}/progress`);
+    const chart = sam.page.locator('figure#chart-trust');
+    await chart.waitFor();
+    assert.equal(await chart.locator('svg[role="img"]').count(), 1);
+    assert.match((await chart.locator('figcaption').innerText()).replace(/\s+/g, ' '), /Trust, 7-day average/);
+    await chart.getByText('Show the numbers').click();
+    const table = chart.getByRole('table');
+    await table.waitFor({ state: 'visible' });
+    assert.ok((await table.getByRole('row').count()) >= 1);
+    assert.match(await sam.page.locator('#chart-consistency').innerText(), /1 occasions logged|Occasions/);
+    await checkA11y(sam.page, 'the progress page');
+
+    // Nothing overflows the phone's width.
+    const overflow = await sam.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `the progress page scrolls sideways by ${overflow}px at 360px`);
+    alex.problems.assertNone('for Alex');
+    sam.problems.assertNone('for Sam');
+  });
+});
