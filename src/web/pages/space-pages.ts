@@ -25,6 +25,7 @@ export function spacePage(csrf: string, space: Space, viewerId: string, journeys
         </form>`}
   </section>
   ${journeys}
+  <p class="actions"><a class="button" href="/spaces/${space.id}/check-in">Today’s check-in</a> <a class="button button--secondary" href="/spaces/${space.id}/progress">How things are going</a></p>
   <p class="small"><a href="/spaces/${space.id}/leave">Leave this space</a></p>`;
 }
 
