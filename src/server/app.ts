@@ -19,6 +19,8 @@ import { staticDir } from './paths.js';
 declare module 'fastify' {
   interface FastifyInstance {
     mend: AppContext;
+    /** Every route's method and URL pattern, as registered (tests walk them all). */
+    mendRoutes: Array<{ method: string; url: string }>;
   }
 }
 
@@ -45,6 +47,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     return503OnClosing: true,
   });
   app.decorate('mend', ctx);
+  const routes: Array<{ method: string; url: string }> = [];
+  app.decorate('mendRoutes', routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of ([] as string[]).concat(route.method)) routes.push({ method, url: route.url });
+  });
   app.addHook('onClose', async () => ctx.close());
 
   await app.register(errorHandling);

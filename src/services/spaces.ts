@@ -100,6 +100,8 @@ export class SpaceService {
     if (outcome === 'already_member') fail('already_member');
     const space = await this.deps.spaces.byId(invitation.spaceId);
     if (!space) fail('not_found');
+    // A therapist waiting for consent learns only the space's name, not who is in it.
+    if (invitation.role === 'therapist') return { ...space, members: space.members.filter((m) => m.accountId === accountId) };
     return { ...space, members: space.members.filter((m) => m.status === 'active') };
   }
 

@@ -150,7 +150,10 @@ export class SpaceStore {
         .select(['account_id', 'role', 'status'])
         .where('space_id', '=', invitation.spaceId)
         .execute();
-      if (existing.some((m) => m.account_id === accountId)) return 'already_member';
+      const current = existing.find((m) => m.account_id === accountId);
+      // A therapist whose access ended may be invited again: they start over, waiting for consent.
+      const returning = current?.status === 'revoked' && current.role === 'therapist' && invitation.role === 'therapist';
+      if (current && !returning) return 'already_member';
       if (invitation.role === 'partner' && existing.filter((m) => m.role === 'partner').length >= 2) return 'full';
       const used = await trx
         .updateTable('invitations')
@@ -159,6 +162,15 @@ export class SpaceStore {
         .where('accepted_at', 'is', null)
         .executeTakeFirst();
       if (Number(used.numUpdatedRows) !== 1) return 'used';
+      if (returning) {
+        await trx
+          .updateTable('space_members')
+          .set({ status: 'pending', joined_at: now })
+          .where('space_id', '=', invitation.spaceId)
+          .where('account_id', '=', accountId)
+          .execute();
+        return 'joined';
+      }
       await trx
         .insertInto('space_members')
         .values({

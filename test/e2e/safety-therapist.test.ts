@@ -24,7 +24,6 @@ const SPACE_NAME = 'Our kitchen table';
  * every new member to /spaces/:id, but a therapist's membership is pending until both partners
  * agree, so they land on "Page not found" instead of their caseload.
  */
-const JOIN_REDIRECT_BUG = 'app bug: a therapist who joins is sent to the space page (404 while pending), not to /caseload';
 
 /** A free local port, so the invitation links and the quick-exit URL can name it before start. */
 async function freePort(): Promise<number> {
@@ -346,7 +345,7 @@ describe('safety screening and therapist access in a real browser [sqlite]', { s
      * it should be the caseload (see the todo test below); the flow goes on from there either way.
      */
     async function joinAsTherapist(person: Person, link: string, name: string, email: string, inviter: string): Promise<string> {
-      const { page, problems } = person;
+      const { page } = person;
       await page.goto(link);
       await page.getByRole('heading', { level: 1, name: `${inviter} invited you to Mend` }).waitFor();
       assert.match(await mainText(page), /invited as a therapist/);
@@ -357,8 +356,6 @@ describe('safety screening and therapist access in a real browser [sqlite]', { s
       const join = page.getByRole('button', { name: `Join ${inviter}` });
       await join.waitFor();
       await checkPage(person, `the therapist join page (${name}, signed in)`);
-      // Known bug: the join redirects to the space page, which is "not found" until both agree.
-      problems.expectStatus(spaceUrl, 404);
       await join.click();
       await page.waitForURL((url) => url.href !== link);
       await page.getByRole('heading', { level: 1 }).waitFor();
@@ -398,7 +395,7 @@ describe('safety screening and therapist access in a real browser [sqlite]', { s
       await expectSpaceNotFound(okafor, 'the space page for a waiting therapist');
     });
 
-    test('after joining, the therapist lands on "Your couples"', { todo: JOIN_REDIRECT_BUG }, () => {
+    test('after joining, the therapist lands on "Your couples"', () => {
       assert.equal(okaforLanded, `${origin}/caseload`);
     });
 
@@ -487,7 +484,7 @@ describe('safety screening and therapist access in a real browser [sqlite]', { s
       problems.expectStatus(/\/therapists\/[^/]+\/consent$/, 403);
       await card.getByLabel(/^Your password, to agree that Dr Lee/).fill('not the password at all');
       await card.getByRole('button', { name: 'I agree' }).click();
-      await page.getByText('That password is not right.').waitFor();
+      await page.getByRole('alert').getByRole('link', { name: 'That password is not right.' }).waitFor();
       const input = page.getByLabel(/^Your password, to agree that Dr Lee/);
       assert.equal(await input.getAttribute('aria-invalid'), 'true');
       assert.equal(await input.inputValue(), '', 'the wrong password is not sent back');

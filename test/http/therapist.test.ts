@@ -63,6 +63,20 @@ describeEachDatabase('therapist access', (get) => {
     assert.equal((await a.api.post(`/api/v1/spaces/${spaceId}/therapists/${a.id}/consent`, { password: a.password })).statusCode, 404, 'a partner is not a therapist');
   });
 
+  test('a therapist whose access ended can be invited again, and waits for consent again', async () => {
+    const { app } = get();
+    const { a, b, spaceId } = await couple(app);
+    const t = await inviteTherapist(app, a, spaceId);
+    for (const p of [a, b]) await p.api.post(`/api/v1/spaces/${spaceId}/therapists/${t.id}/consent`, { password: p.password });
+    await a.api.delete(`/api/v1/spaces/${spaceId}/therapists/${t.id}`);
+    const { code } = json(await b.api.post(`/api/v1/spaces/${spaceId}/invitations`, { role: 'therapist' })).invitation;
+    const again = await t.api.post(`/api/v1/invitations/${code}/accept`);
+    assert.equal(again.statusCode, 200);
+    assert.deepEqual(json(again).space.members.map((m: { accountId: string }) => m.accountId), [t.id], 'a waiting therapist learns no names');
+    assert.equal((await t.api.get(`/api/v1/spaces/${spaceId}`)).statusCode, 404, 'nothing until both consent again');
+    assert.equal(json(await a.api.get(`/api/v1/spaces/${spaceId}/therapists`)).therapists[0].consentedBy.length, 0);
+  });
+
   test('a therapist may hold several couples, side by side', async () => {
     const { app } = get();
     const first = await couple(app, ['Ana', 'Ben']);

@@ -98,7 +98,9 @@ export async function spacePages(app: FastifyInstance): Promise<void> {
     const { account } = requireAuth(request);
     try {
       const space = await ctx.spaces.accept(account.id, request.params.code);
-      return reply.redirect(`/spaces/${space.id}`, 303);
+      // A therapist waits for both partners' consent, so their page is the caseload, not the space.
+      const mine = space.members.find((m) => m.accountId === account.id);
+      return reply.redirect(mine?.role === 'therapist' ? '/caseload' : `/spaces/${space.id}`, 303);
     } catch (error) {
       if (!(error instanceof MendError) || error.status >= 500) throw error;
       const preview = await ctx.spaces.preview(request.params.code);
@@ -122,7 +124,9 @@ export async function spacePages(app: FastifyInstance): Promise<void> {
       return renderPage(request, reply, {
         title: space.name,
         status: 403,
-        body: (csrf) => html`<h1>${space.name}</h1>${therapistCard(csrf, space.id, auth.account.id, therapists, 'That password is not right.')}`,
+        body: (csrf) =>
+          html`<h1>${space.name}</h1>${therapistCard(csrf, space.id, auth.account.id, therapists, { therapistId: request.params.therapistId, message: 'That password is not right.' })}
+            <p><a href="/spaces/${space.id}">Back to your space</a></p>`,
       });
     }
   });

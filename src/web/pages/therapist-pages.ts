@@ -1,5 +1,5 @@
 import { html, type SafeHtml } from '../html.js';
-import { csrfField, textField } from '../components/forms.js';
+import { csrfField, errorSummary, textField } from '../components/forms.js';
 import type { AccessLogEntry, TherapistRecord } from '../../store/therapists.js';
 import type { CaseloadEntry } from '../../services/therapists.js';
 
@@ -8,9 +8,16 @@ function when(iso: string): string {
 }
 
 /** On a partner's space page: invite a therapist, consent, or end their access. */
-export function therapistCard(csrf: string, spaceId: string, viewerId: string, therapists: TherapistRecord[], passwordError?: string): SafeHtml {
+export function therapistCard(
+  csrf: string,
+  spaceId: string,
+  viewerId: string,
+  therapists: TherapistRecord[],
+  passwordError?: { therapistId: string; message: string },
+): SafeHtml {
   return html`<section aria-labelledby="therapist-heading" class="card">
     <h2 id="therapist-heading">A couples therapist</h2>
+    ${passwordError ? errorSummary({ password: passwordError.message }) : null}
     ${therapists.length === 0
       ? html`<p>You can invite a couples therapist to see what you both choose to share. They see nothing until both of you agree, and either of you can end their access at any time.</p>
         <form method="post" action="/spaces/${spaceId}/invitations">${csrfField(csrf)}<input type="hidden" name="role" value="therapist">
@@ -27,7 +34,7 @@ export function therapistCard(csrf: string, spaceId: string, viewerId: string, t
             ${t.status !== 'active' && !agreed
               ? html`<form method="post" action="/spaces/${spaceId}/therapists/${t.accountId}/consent" class="stack" novalidate>
                   ${csrfField(csrf)}
-                  ${textField({ name: 'password', label: `Your password, to agree that ${t.displayName} may see what you share`, type: 'password', error: passwordError, autocomplete: 'current-password', maxlength: 256 })}
+                  ${textField({ name: 'password', label: `Your password, to agree that ${t.displayName} may see what you share`, type: 'password', error: passwordError?.therapistId === t.accountId ? passwordError.message : undefined, autocomplete: 'current-password', maxlength: 256 })}
                   <button type="submit" class="button">I agree</button>
                 </form>`
               : null}
