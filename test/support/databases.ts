@@ -16,16 +16,20 @@ const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.
 const REQUIRED = process.env.CI === 'true' || process.env.MEND_REQUIRE_POSTGRES === '1';
 
 async function postgresAnswers(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
+  // A busy server ("too many clients") is not an absent one: try a few times before giving up.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
+    try {
+      await client.connect();
+      await client.query('select 1');
+      return true;
+    } catch {
+      await new Promise((r) => setTimeout(r, 1000 * (attempt + 1)));
+    } finally {
+      await client.end().catch(() => undefined);
+    }
   }
+  return false;
 }
 
 let postgresChecked: Promise<boolean> | null = null;
