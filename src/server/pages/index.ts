@@ -4,6 +4,7 @@ import { authPages } from './auth.js';
 import { homePages } from './home.js';
 import { journeyPages } from './journeys.js';
 import { spacePages } from './spaces.js';
+import { rhythmPages } from './rhythm.js';
 import { safetyPages } from './safety.js';
 
 /** The server-rendered pages. Every flow works with plain HTML forms; scripts only add comfort. */
@@ -12,6 +13,7 @@ export async function pageRoutes(app: FastifyInstance): Promise<void> {
   await app.register(authPages);
   await app.register(spacePages);
   await app.register(journeyPages);
+  await app.register(rhythmPages);
   await app.register(accountPages);
   await app.register(safetyPages);
 }
