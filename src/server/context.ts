@@ -76,7 +76,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
       therapists: new TherapistService({ therapists: new TherapistStore(store.db, vault), spaces: spaceStore, accounts, clock }),
       ...journeyServices({ db: store.db, vault, dialect: store.dialect, clock }),
       rhythm: rhythmServices({ db: store.db, vault, dialect: store.dialect, clock, config, spaces }),
-      deleteAccount: (accountId, password) => deleteAccount({ accounts, spaces }, accountId, password),
+      deleteAccount: (accountId, password) => deleteAccount({ accounts, spaces, store }, accountId, password),
       limits: { signInByAddress, signInByAccount, coach },
       close: () => store.close(),
     };

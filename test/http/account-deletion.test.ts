@@ -4,6 +4,19 @@ import { sql } from 'kysely';
 import { describeEachDatabase, json } from '../support/app.js';
 import { couple } from '../support/api-client.js';
 import { PageClient } from '../support/browser-less.js';
+import { contextFor, encryptedColumns } from '../../src/store/reencrypt.js';
+import type { TestApp } from '../support/app.js';
+
+/** Every encrypted text in the database, decrypted: what the server could still show anyone. */
+async function allStoredTexts(testApp: TestApp): Promise<string> {
+  const { db } = testApp.app.mend.store;
+  const out: string[] = [];
+  for (const { table, column } of await encryptedColumns(db)) {
+    const { rows } = await sql<{ id: string; value: string | null }>`select id, ${sql.ref(column)} as value from ${sql.table(table)}`.execute(db);
+    for (const row of rows) if (row.value !== null) out.push(testApp.app.mend.vault.open(row.value, contextFor(table, column, row.id)));
+  }
+  return out.join('\n');
+}
 
 /** Every row of every table that mentions `value` in any column. */
 async function rowsMentioning(db: import('kysely').Kysely<any>, value: string): Promise<string[]> {
@@ -34,6 +47,32 @@ describeEachDatabase('deleting an account', (get) => {
     await page.get('/sign-in');
     await page.post('/sign-in', { email: b.email, password: b.password });
     assert.match((await page.get(`/spaces/${spaceId}`)).body, /a partner deleted their account\. Everything they wrote was removed/);
+  });
+
+  test('every word the person wrote is gone, also on records the couple keeps; the partner\'s words stay', async () => {
+    const testApp = get();
+    const { app } = testApp;
+    const { a, b, spaceId } = await couple(app);
+    const today = new Date().toISOString().slice(0, 10);
+    const breach = await a.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'infidelity', brokeTrust: [a.id], description: { text: 'AlexWroteBreach', visibility: 'shared' } });
+    assert.equal(breach.statusCode, 201, breach.body);
+    const journeyId = json(breach).journey.id;
+    await a.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_happened', text: 'AlexWroteSealed', visibility: 'sealed' });
+    await b.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_happened', text: 'SamWroteSealed', visibility: 'sealed' });
+    await a.api.put(`/api/v1/spaces/${spaceId}/checkins/${today}`, { safety: 6, trust: 5, closeness: 4, note: { text: 'AlexWroteCheckin', visibility: 'shared' } });
+    const request = await b.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: 'SamWroteRequest', visibility: 'shared' } });
+    const answered = await a.api.post(`/api/v1/reassurance-requests/${json(request).reassuranceRequest.id}/answer`, { text: 'AlexWroteAnswer' });
+    assert.equal(answered.statusCode, 200, answered.body);
+    const before = await allStoredTexts(testApp);
+    for (const text of ['AlexWroteBreach', 'AlexWroteSealed', 'AlexWroteCheckin', 'AlexWroteAnswer']) assert.ok(before.includes(text), `${text} was stored`);
+
+    assert.equal((await a.api.delete('/api/v1/me', { password: a.password })).statusCode, 204);
+    const after = await allStoredTexts(testApp);
+    for (const text of ['AlexWroteBreach', 'AlexWroteSealed', 'AlexWroteCheckin', 'AlexWroteAnswer', a.email, 'Alex']) {
+      assert.ok(!after.includes(text), `${text} is gone`);
+    }
+    for (const text of ['SamWroteSealed', 'SamWroteRequest']) assert.ok(after.includes(text), `${text} stays with Sam`);
+    assert.deepEqual(await rowsMentioning(app.mend.store.db, a.id), []);
   });
 
   test('the web page asks for the password and signs the person out', async () => {
