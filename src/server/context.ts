@@ -8,6 +8,7 @@ import { journeyServices } from '../services/journeys-wiring.js';
 import { rhythmServices, type RhythmServices } from '../services/rhythm-wiring.js';
 import { SafetyService } from '../services/safety.js';
 import { deleteAccount } from '../services/account-deletion.js';
+import { erasePrivateOnLeaving } from '../store/authored-text.js';
 import { SafetyStore } from '../store/safety.js';
 import { TherapistService } from '../services/therapists.js';
 import { TherapistStore } from '../store/therapists.js';
@@ -64,7 +65,12 @@ export async function createContext(config: Config, options: ContextOptions = {}
       signInByAccount,
     });
     const spaceStore = new SpaceStore(store.db, vault, store.dialect);
-    const spaces = new SpaceService({ spaces: spaceStore, clock, baseUrl: config.baseUrl });
+    const spaces = new SpaceService({
+      spaces: spaceStore,
+      clock,
+      baseUrl: config.baseUrl,
+      eraseOnLeaving: (spaceId, accountId) => erasePrivateOnLeaving(store.db, spaceId, accountId),
+    });
     return {
       config,
       store,

@@ -16,7 +16,13 @@ export interface InvitationView {
 
 export class SpaceService {
   constructor(
-    private readonly deps: { spaces: SpaceStore; clock: Clock; baseUrl: URL },
+    private readonly deps: {
+      spaces: SpaceStore;
+      clock: Clock;
+      baseUrl: URL;
+      /** Deletes what the leaving person kept private in the space (store/authored-text.ts). */
+      eraseOnLeaving: (spaceId: string, accountId: string) => Promise<void>;
+    },
   ) {}
 
   async create(accountId: string, name: string | undefined): Promise<Space> {
@@ -105,8 +111,10 @@ export class SpaceService {
     return { ...space, members: space.members.filter((m) => m.status === 'active') };
   }
 
+  /** Leaves the space: private entries and notes written here are deleted, shared ones stay. */
   async leave(accountId: string, spaceId: string): Promise<void> {
     await this.forMember(accountId, spaceId);
+    await this.deps.eraseOnLeaving(spaceId, accountId);
     await this.deps.spaces.removeMember(spaceId, accountId);
   }
 

@@ -18,3 +18,68 @@ export async function eraseTextWrittenBy(db: Kysely<Database>, accountId: string
     await trx.updateTable('reassurance_requests').set({ answer_enc: null }).where('answered_by', '=', accountId).execute();
   });
 }
+
+/**
+ * When a partner leaves a space, what they kept private there leaves with them (it is deleted);
+ * what they shared stays part of the couple's record, readable by the partner who stays.
+ */
+export async function erasePrivateOnLeaving(db: Kysely<Database>, spaceId: string, accountId: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const journeys = trx.selectFrom('journeys').select('id').where('space_id', '=', spaceId);
+    await trx.deleteFrom('journey_entries').where('author_id', '=', accountId).where('visibility', '=', 'private').where('journey_id', 'in', journeys).execute();
+    // A sealed entry whose pair never opened was never read by anyone else: it is private too.
+    await trx
+      .deleteFrom('journey_entries as mine')
+      .where('mine.author_id', '=', accountId)
+      .where('mine.visibility', '=', 'sealed')
+      .where('mine.journey_id', 'in', journeys)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('journey_entries as theirs')
+              .select('theirs.id')
+              .whereRef('theirs.journey_id', '=', 'mine.journey_id')
+              .whereRef('theirs.prompt', '=', 'mine.prompt')
+              .where('theirs.visibility', '=', 'sealed')
+              .where('theirs.author_id', '<>', accountId),
+          ),
+        ),
+      )
+      .execute();
+    await trx
+      .updateTable('breaches')
+      .set({ description_enc: null, description_visibility: null })
+      .where('space_id', '=', spaceId)
+      .where('recorded_by', '=', accountId)
+      .where('description_visibility', '=', 'private')
+      .execute();
+    await trx
+      .updateTable('checkins')
+      .set({ note_enc: null, note_visibility: null })
+      .where('space_id', '=', spaceId)
+      .where('account_id', '=', accountId)
+      .where('note_visibility', '=', 'private')
+      .execute();
+    await trx
+      .updateTable('reassurance_requests')
+      .set({ note_enc: null, note_visibility: null })
+      .where('space_id', '=', spaceId)
+      .where('requested_by', '=', accountId)
+      .where('note_visibility', '=', 'private')
+      .execute();
+    await trx
+      .updateTable('agreement_log_entries')
+      .set({ note_enc: null, note_visibility: null })
+      .where('space_id', '=', spaceId)
+      .where('logged_by', '=', accountId)
+      .where('note_visibility', '=', 'private')
+      .execute();
+    await trx
+      .updateTable('agreement_log_entries')
+      .set({ review_note_enc: null, review_note_visibility: null })
+      .where('space_id', '=', spaceId)
+      .where('reviewed_by', '=', accountId)
+      .where('review_note_visibility', '=', 'private')
+      .execute();
+  });
+}

@@ -4,19 +4,8 @@ import { sql } from 'kysely';
 import { describeEachDatabase, json } from '../support/app.js';
 import { couple } from '../support/api-client.js';
 import { PageClient } from '../support/browser-less.js';
-import { contextFor, encryptedColumns } from '../../src/store/reencrypt.js';
-import type { TestApp } from '../support/app.js';
+import { allStoredTexts } from '../support/stored-texts.js';
 
-/** Every encrypted text in the database, decrypted: what the server could still show anyone. */
-async function allStoredTexts(testApp: TestApp): Promise<string> {
-  const { db } = testApp.app.mend.store;
-  const out: string[] = [];
-  for (const { table, column } of await encryptedColumns(db)) {
-    const { rows } = await sql<{ id: string; value: string | null }>`select id, ${sql.ref(column)} as value from ${sql.table(table)}`.execute(db);
-    for (const row of rows) if (row.value !== null) out.push(testApp.app.mend.vault.open(row.value, contextFor(table, column, row.id)));
-  }
-  return out.join('\n');
-}
 
 /** Every row of every table that mentions `value` in any column. */
 async function rowsMentioning(db: import('kysely').Kysely<any>, value: string): Promise<string[]> {
