@@ -1,6 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sql } from 'kysely';
 import { describeEachDatabase, json } from '../support/app.js';
 import { couple } from '../support/api-client.js';
 import { allStoredTexts } from '../support/stored-texts.js';
