@@ -55,6 +55,7 @@ ${(options.scripts ?? []).map((src) => html`<script type="module" src="${src}"><
       : null}
     ${viewer
       ? html`<nav class="site-nav" aria-label="Account">
+          <a href="/notifications">Notifications</a>
           <a href="/account">${viewer.displayName}</a>
           ${csrfToken
             ? html`<form method="post" action="/sign-out" class="inline-form">

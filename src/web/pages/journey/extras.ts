@@ -52,7 +52,7 @@ export function hardDayPage(m: JourneyPageModel, csrf: string): SafeHtml {
   <section class="card" aria-labelledby="reassure-heading">
     <h2 id="reassure-heading">${HARD_DAY.reassuranceAction}</h2>
     <p>${HARD_DAY.reassuranceHelper}</p>
-    <p><a class="button" href="/spaces/${m.spaceId}">Ask for reassurance in your space</a></p>
+    <p><a class="button" href="/spaces/${m.spaceId}/reassurance">Ask for reassurance</a></p>
   </section>`;
 }
 

@@ -169,7 +169,11 @@ export function step5Page(m: JourneyPageModel): SafeHtml {
   return html`${stepHeader(m, 'communicate', 5, STEP_PURPOSES.communicate)}
   ${lockedNote(m, 5)}
   ${waitingList(m, stepOf(m, 5).waitingFor)}
-  <p>The daily pulse, the weekly check-in meeting and asking for reassurance live in <a href="/spaces/${m.spaceId}">your space</a>.</p>
+  <ul>
+    <li><a href="/spaces/${m.spaceId}/check-in">Today's check-in</a> — about twenty seconds</li>
+    <li><a href="/spaces/${m.spaceId}/meetings">The weekly check-in meeting</a></li>
+    <li><a href="/spaces/${m.spaceId}/reassurance">Ask for, or give, reassurance</a></li>
+  </ul>
   ${m.view.status.questionsAndAnswers
     ? html`<section class="card" aria-labelledby="after-heading">
         <h2 id="after-heading">After an affair</h2>
@@ -189,7 +193,7 @@ export function step6Page(m: JourneyPageModel, csrf: string): SafeHtml {
   <section class="card" aria-labelledby="active-heading">
     <h2 id="active-heading">Your agreements</h2>
     ${agreementList(m, csrf, { activeOnly: true })}
-    <p>Each agreement’s log, where occasions are recorded as kept or missed, is in <a href="/spaces/${m.spaceId}">your space</a>.</p>
+    <p>Each agreement’s log, where occasions are recorded as kept or missed, is on <a href="/spaces/${m.spaceId}/agreement-log">the agreement log</a>; how it adds up is on <a href="/spaces/${m.spaceId}/progress">your progress</a>.</p>
   </section>`;
 }
 
