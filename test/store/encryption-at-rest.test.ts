@@ -18,14 +18,38 @@ async function everyStoredValue(db: import('kysely').Kysely<any>): Promise<strin
 }
 
 describeEachDatabase('encryption at rest', (get, dialect) => {
-  test('a copy of the database reveals no email, name or space name', async () => {
+  test('a copy of the database reveals no entry, note, email, name or space name', async () => {
     const { app, database } = get();
     const person = await signUp(app, 'Marguerite Applewhite');
     const spaceName = 'The Lighthouse Keepers';
     const created = await person.api.post('/api/v1/spaces', { name: spaceName });
     assert.equal(json(created).space.name, spaceName, 'the API still reads it back');
 
-    const secrets = [person.email, person.email.split('@')[0]!, 'Marguerite', 'Applewhite', spaceName, person.password];
+    const spaceId = json(created).space.id;
+    const today = new Date().toISOString().slice(0, 10);
+    const journey = await person.api.post(`/api/v1/spaces/${spaceId}/breaches`, {
+      kind: 'lying',
+      brokeTrust: [person.id],
+      description: { text: 'Quixotic-Description-Words', visibility: 'private' },
+    });
+    assert.equal(journey.statusCode, 201, journey.body);
+    const entry = await person.api.post(`/api/v1/journeys/${json(journey).journey.id}/entries`, { prompt: 'what_happened', text: 'Saffron-Entry-Words about the night', visibility: 'sealed' });
+    assert.equal(entry.statusCode, 201, entry.body);
+    await person.api.put(`/api/v1/spaces/${spaceId}/checkins/${today}`, { safety: 5, trust: 5, closeness: 5, note: { text: 'Halcyon-Checkin-Words', visibility: 'private' } });
+    await person.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: 'Tamarind-Reassurance-Words', visibility: 'shared' } });
+
+    const secrets = [
+      person.email,
+      person.email.split('@')[0]!,
+      'Marguerite',
+      'Applewhite',
+      spaceName,
+      person.password,
+      'Quixotic-Description',
+      'Saffron-Entry',
+      'Halcyon-Checkin',
+      'Tamarind-Reassurance',
+    ];
     const dump = await everyStoredValue(app.mend.store.db);
     for (const secret of secrets) assert.ok(!dump.includes(secret), `${secret} is not stored in clear`);
 

@@ -40,7 +40,7 @@ export function decisionGuidePage(o: { spaceId: string; myTrends: Record<'safety
   </section>
   <section class="card" aria-labelledby="h-leaving">
     <h2 id="h-leaving">Leaving well</h2>
-    <p>Leaving is a choice Mend supports. You can <a href="/account">download everything you wrote</a> first, then <a href="/spaces/${o.spaceId}/leave">leave this space</a>. Your private entries stay private.</p>
+    <p>Leaving is a choice Mend supports. You can <a href="/account/export">download everything you can see</a> first, then <a href="/spaces/${o.spaceId}/leave">leave this space</a>. What you kept private here leaves with you (it is deleted); what you shared stays part of the record your partner keeps.</p>
   </section>
   <p><a href="/spaces/${o.spaceId}/progress">Back to progress</a></p>`;
 }
