@@ -39,7 +39,11 @@ export async function spacePages(app: FastifyInstance): Promise<void> {
       title: space.name,
       space: layoutSpace,
       body: (csrf) =>
-        html`${spacePage(csrf, space, account.id, journeys)}${noticesBlock(notices)}${isPartner ? therapistCard(csrf, space.id, account.id, therapists) : null}${isPartner && safetyDue ? screeningDueCard() : null}`,
+        spacePage(csrf, space, account.id, {
+          journeys,
+          notices: noticesBlock(notices),
+          more: html`${isPartner ? therapistCard(csrf, space.id, account.id, therapists) : null}${isPartner && safetyDue ? screeningDueCard() : null}`,
+        }),
     });
   });
 

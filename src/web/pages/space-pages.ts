@@ -7,10 +7,20 @@ function formatDate(iso: string): string {
   return new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
-export function spacePage(csrf: string, space: Space, viewerId: string, journeys: SafeHtml | null = null): SafeHtml {
+export interface SpacePageParts {
+  journeys?: SafeHtml | null;
+  /** Notes for everyone in the space (e.g. a partner deleted their account), shown first. */
+  notices?: SafeHtml | null;
+  /** Sections after the daily actions (the therapist card, the viewer's own safety check). */
+  more?: SafeHtml | null;
+}
+
+export function spacePage(csrf: string, space: Space, viewerId: string, parts: SpacePageParts = {}): SafeHtml {
   const partners = space.members.filter((m) => m.role === 'partner');
   const partner = partners.find((m) => m.accountId !== viewerId);
+  const isPartner = partners.some((m) => m.accountId === viewerId);
   return html`<h1>${space.name}</h1>
+  ${parts.notices ?? null}
   <section aria-labelledby="people-heading" class="card">
     <h2 id="people-heading">Who is here</h2>
     <ul class="people">
@@ -24,8 +34,9 @@ export function spacePage(csrf: string, space: Space, viewerId: string, journeys
           <button type="submit" class="button">Invite your partner</button>
         </form>`}
   </section>
-  ${journeys}
-  <p class="actions"><a class="button" href="/spaces/${space.id}/check-in">Today’s check-in</a> <a class="button button--secondary" href="/spaces/${space.id}/progress">How things are going</a></p>
+  ${parts.journeys ?? null}
+  <p class="actions">${isPartner ? html`<a class="button" href="/spaces/${space.id}/check-in">Today’s check-in</a> ` : null}<a class="button button--secondary" href="/spaces/${space.id}/progress">How things are going</a></p>
+  ${parts.more ?? null}
   <p class="small"><a href="/spaces/${space.id}/leave">Leave this space</a></p>`;
 }
 
