@@ -74,7 +74,10 @@ describe('upgrading a database made with only 0001-foundation', () => {
 
   test('the fixture really is the first schema, with the rows it describes', () => {
     for (const table of TABLES) assert.equal(before0001[table]!.length, fixture.counts[table], table);
-    const db = new SQLite(path.join(FIXTURE_DIR, 'mend.db'), { readonly: true });
+    // A copy: opening the committed file itself would leave WAL files beside it.
+    const pristine = path.join(dataDir, 'pristine-0001.db');
+    fs.copyFileSync(path.join(FIXTURE_DIR, 'mend.db'), pristine);
+    const db = new SQLite(pristine, { readonly: true });
     try {
       assert.deepEqual(db.prepare('select name from kysely_migration').pluck().all(), ['0001-foundation']);
     } finally {
