@@ -17,6 +17,7 @@ Commands:
   restore <file>          replace the SQLite database with a backup (stop Mend first)
   rotate-key              add a new encryption key and re-encrypt every entry with it
   demo                    create a demo couple with 90 days of check-ins, agreements and progress
+  seed [--couples N]      write N made-up couples (default 1,000) with a year of data, for benchmarks
   coach --jsonl           analyse JSON lines from standard input with the gentle-language coach
   coach <kind> "text"     analyse one text; kind is message, apology or agreement
 
@@ -37,6 +38,8 @@ async function loadCommand(name: string): Promise<Command | null> {
     }
     case 'demo':
       return (await import('./commands/demo.js')).runDemo;
+    case 'seed':
+      return (await import('./commands/seed.js')).runSeed;
     case 'coach': {
       const { runCoachCommand } = await import('./commands/coach.js');
       return runCoachCommand;

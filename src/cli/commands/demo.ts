@@ -9,7 +9,7 @@ import type { CliIo } from '../main.js';
 export const DEMO_DAYS = 90;
 
 /** A small seeded generator (mulberry32), so a demo is realistic but not random noise. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -20,7 +20,7 @@ function prng(seed: number): () => number {
   };
 }
 
-const clamp = (v: number) => Math.max(0, Math.min(10, Math.round(v)));
+export const clamp = (v: number) => Math.max(0, Math.min(10, Math.round(v)));
 const password = () => `demo ${randomBytes(9).toString('base64url')} quiet lantern`;
 
 async function person(ctx: AppContext, name: string, tag: string): Promise<{ account: Account; email: string; password: string }> {
