@@ -1,27 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PassThrough } from 'node:stream';
-import { runCli } from '../../src/cli/main.js';
 import { json, startTestApp } from '../support/app.js';
 import { ApiClient } from '../support/api-client.js';
 import { DIALECTS, skipReason } from '../support/databases.js';
-
-async function cli(args: string[], env: Record<string, string>): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += String(c)));
-  stderr.on('data', (c) => (err += String(c)));
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  try {
-    return { code: await runCli(args, { stdin: new PassThrough(), stdout, stderr }), out, err };
-  } finally {
-    for (const key of Object.keys(env)) delete process.env[key];
-    Object.assign(process.env, saved);
-  }
-}
+import { cli } from '../support/cli.js';
 
 for (const dialect of DIALECTS) {
   test(`mend demo creates a living couple whose sign-ins work [${dialect}]`, async (t) => {

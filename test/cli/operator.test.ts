@@ -3,29 +3,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import SQLite from 'better-sqlite3';
-import { runCli } from '../../src/cli/main.js';
 import { startTestApp } from '../support/app.js';
 import { signUp } from '../support/api-client.js';
-
-async function cli(args: string[], env: Record<string, string>): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += String(c)));
-  stderr.on('data', (c) => (err += String(c)));
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  try {
-    const code = await runCli(args, { stdin: new PassThrough(), stdout, stderr });
-    return { code, out, err };
-  } finally {
-    for (const key of Object.keys(env)) delete process.env[key];
-    Object.assign(process.env, saved);
-  }
-}
+import { cli } from '../support/cli.js';
 
 test('mend with no command prints usage; an unknown command fails clearly', async () => {
   const none = await cli([], {});

@@ -1,9 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/app.js';
 import { couple, type Person } from '../support/api-client.js';
-import { browserSkipReason, checkA11y, collectConsoleProblems, launchBrowser, type ConsoleProblems } from './support/browser.js';
+import { browserSkipReason, checkA11y } from './support/browser.js';
+import { startBrowserApp, type BrowserApp, type Profile } from './support/session.js';
 
 /**
  * Two partners walk steps 1–3 of a journey in two browser profiles: the sealed reveal, the
@@ -13,58 +12,38 @@ import { browserSkipReason, checkA11y, collectConsoleProblems, launchBrowser, ty
  * foundation's newcomer test covers signing up and joining in the browser.
  */
 
-interface Partner {
-  context: BrowserContext;
-  page: Page;
-  problems: ConsoleProblems;
-}
-
 const skip = browserSkipReason();
 
 describe('the repair journey in a real browser [sqlite]', { skip }, () => {
-  let testApp: TestApp;
-  let browser: Browser;
+  let session: BrowserApp;
   let origin = '';
-  let alex: Partner;
-  let sam: Partner;
+  let alex: Profile;
+  let sam: Profile;
   let people: { a: Person; b: Person; spaceId: string };
   let journeyUrl = '';
 
-  async function partner(person: Person): Promise<Partner> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
-    context.setDefaultTimeout(15_000);
-    await context.route((url) => url.origin !== origin, (route) => route.abort());
-    const page = await context.newPage();
-    const problems = await collectConsoleProblems(page);
-    await page.goto(`${origin}/sign-in`);
-    await page.getByLabel('Email address').fill(person.email);
-    await page.getByLabel('Password').fill(person.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-    return { context, page, problems };
+  async function partner(person: Person): Promise<Profile> {
+    const profile = await session.newProfile();
+    await session.signIn(profile, person);
+    return profile;
   }
 
-  async function check(p: Partner, label: string): Promise<void> {
+  /** Accessible and a quiet console (this suite does not assert on off-site requests). */
+  async function check(p: Profile, label: string): Promise<void> {
     await checkA11y(p.page, label);
     p.problems.assertNone(`on ${label}`);
   }
 
   before(async () => {
-    testApp = await startTestApp('sqlite');
-    await testApp.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = testApp.app.server.address();
-    if (!address || typeof address !== 'object') throw new Error('no address');
-    origin = `http://127.0.0.1:${address.port}`;
-    browser = await launchBrowser();
-    people = await couple(testApp.app, ['Alex', 'Sam']);
+    session = await startBrowserApp();
+    ({ origin } = session);
+    people = await couple(session.testApp.app, ['Alex', 'Sam']);
     alex = await partner(people.a);
     sam = await partner(people.b);
   });
 
   after(async () => {
-    for (const p of [alex, sam]) await p?.context.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await testApp?.close();
+    await session?.close();
   });
 
   test('Sam records what broke trust from the space page, and a journey opens', async () => {

@@ -1,11 +1,10 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { browserSkipReason, checkA11y, collectConsoleProblems, launchBrowser, type ConsoleProblems } from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { browserSkipReason } from './support/browser.js';
+import { startBrowserApp, type BrowserApp, type Profile, type ProfileOptions } from './support/session.js';
 
 /**
  * The newcomer's path of the foundation issue, in a real browser: open Mend, create an account,
@@ -16,69 +15,18 @@ import { browserSkipReason, checkA11y, collectConsoleProblems, launchBrowser, ty
  */
 
 const SCREENSHOTS = path.resolve('test-results');
-const NEUTRAL_PATH = '/healthz?neutral-site';
 const PASSWORD = 'lantern orchard quietly humming';
 
-/** A free local port, so the invitation links and the quick-exit URL can name it before start. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-interface Partner {
-  context: BrowserContext;
-  page: Page;
-  problems: ConsoleProblems;
-  offsite: string[];
-}
+type Partner = Profile;
 
 const skip = browserSkipReason();
 
 describe('newcomer path in a real browser [sqlite]', { skip }, () => {
-  let testApp: TestApp;
-  let browser: Browser;
+  let session: BrowserApp;
   let origin: string;
   let neutralUrl: string;
-  const contexts: BrowserContext[] = [];
-
-  /**
-   * A fresh browser profile. Anything that would leave the machine is aborted and recorded (Mend
-   * makes no third-party requests); the neutral quick-exit site is answered by a local stub.
-   */
-  async function newPartner(viewport = { width: 1280, height: 900 }): Promise<Partner> {
-    const context = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Europe/London' });
-    contexts.push(context);
-    // Fail a step in seconds rather than after Playwright's default half minute.
-    context.setDefaultTimeout(15_000);
-    const offsite: string[] = [];
-    await context.route(
-      (url) => url.href === neutralUrl,
-      (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Neutral</title><h1>A neutral page</h1>' }),
-    );
-    await context.route(
-      (url) => url.origin !== origin && url.href !== neutralUrl,
-      (route) => {
-        offsite.push(route.request().url());
-        return route.abort();
-      },
-    );
-    const page = await context.newPage();
-    const problems = await collectConsoleProblems(page);
-    return { context, page, problems, offsite };
-  }
-
-  /** The checks every page gets: accessible, quiet console, nothing sent elsewhere. */
-  async function checkPage(partner: Partner, label: string): Promise<void> {
-    await checkA11y(partner.page, label);
-    partner.problems.assertNone(`on ${label}`);
-    assert.deepEqual(partner.offsite, [], `requests left the machine from ${label}`);
-  }
+  const newPartner = (options?: ProfileOptions): Promise<Partner> => session.newProfile(options);
+  const checkPage = (partner: Partner, label: string): Promise<void> => session.checkPage(partner, label);
 
   /** From a freshly loaded page, one Tab reaches the quick exit before anything else. */
   async function assertQuickExitFirst(page: Page, label: string): Promise<void> {
@@ -103,19 +51,13 @@ describe('newcomer path in a real browser [sqlite]', { skip }, () => {
   let invitationLink = '';
 
   before(async () => {
-    const port = await freePort();
-    origin = `http://127.0.0.1:${port}`;
-    neutralUrl = `${origin}${NEUTRAL_PATH}`;
-    testApp = await startTestApp('sqlite', { env: { MEND_BASE_URL: origin, MEND_QUICK_EXIT_URL: neutralUrl } });
-    await testApp.app.listen({ port, host: '127.0.0.1' });
-    browser = await launchBrowser();
+    session = await startBrowserApp();
+    ({ origin, neutralUrl } = session);
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
   });
 
   after(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await testApp?.close();
+    await session?.close();
   });
 
   test('the welcome page opens, is accessible and puts the quick exit first', async () => {

@@ -1,10 +1,10 @@
-import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { json, startTestApp, type TestApp } from '../support/app.js';
+import type { Page } from 'playwright-core';
+import { json } from '../support/app.js';
 import { couple, type Person } from '../support/api-client.js';
-import { browserSkipReason, checkA11y, collectConsoleProblems, launchBrowser, type ConsoleProblems } from './support/browser.js';
+import { browserSkipReason, checkA11y } from './support/browser.js';
+import { startBrowserApp, type BrowserApp, type Profile } from './support/session.js';
 
 /**
  * Issue #4 in a real browser: both partners check in on their phones, the committed partner logs
@@ -13,41 +13,20 @@ import { browserSkipReason, checkA11y, collectConsoleProblems, launchBrowser, ty
  * problems. SQLite is enough here; the HTTP suites cover both databases.
  */
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 const skip = browserSkipReason();
 
 describe('check-ins, agreement log and progress in a real browser [sqlite]', { skip }, () => {
-  let testApp: TestApp;
-  let browser: Browser;
+  let session: BrowserApp;
   let origin: string;
   let a: Person;
   let b: Person;
   let spaceId: string;
-  const contexts: BrowserContext[] = [];
 
-  async function signedIn(person: Person): Promise<{ page: Page; problems: ConsoleProblems }> {
+  async function signedIn(person: Person): Promise<Profile> {
     // A phone-sized screen: the check-in is meant to take twenty seconds on one.
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'en-GB', timezoneId: 'UTC' });
-    contexts.push(context);
-    context.setDefaultTimeout(15_000);
-    await context.route((url) => url.origin !== origin, (route) => route.abort());
-    const page = await context.newPage();
-    const problems = await collectConsoleProblems(page);
-    await page.goto(`${origin}/sign-in`);
-    await page.getByLabel('Email address').fill(person.email);
-    await page.getByLabel('Password').fill(person.password);
-    await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/sign-in')), page.getByRole('button', { name: /sign in/i }).click()]);
-    return { page, problems };
+    const profile = await session.newProfile({ viewport: { width: 360, height: 740 }, timezoneId: 'UTC' });
+    await session.signIn(profile, person);
+    return profile;
   }
 
   async function checkIn(page: Page, values: [number, number, number]): Promise<void> {
@@ -62,12 +41,9 @@ describe('check-ins, agreement log and progress in a real browser [sqlite]', { s
   }
 
   before(async () => {
-    const port = await freePort();
-    origin = `http://127.0.0.1:${port}`;
-    testApp = await startTestApp('sqlite', { env: { MEND_BASE_URL: origin } });
-    await testApp.app.listen({ port, host: '127.0.0.1' });
-    browser = await launchBrowser();
-    ({ a, b, spaceId } = await couple(testApp.app, ['Alex', 'Sam']));
+    session = await startBrowserApp();
+    ({ origin } = session);
+    ({ a, b, spaceId } = await couple(session.testApp.app, ['Alex', 'Sam']));
     // Steps 1–3 through the API, so an agreement Alex committed to is active.
     const journeyId = json(await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'broken_promise', brokeTrust: [a.id] })).journey.id;
     for (const p of [a, b]) {
@@ -81,9 +57,7 @@ describe('check-ins, agreement log and progress in a real browser [sqlite]', { s
   });
 
   after(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await testApp?.close();
+    await session?.close();
   });
 
   test('both partners check in; Alex logs an occasion; Sam confirms it and finds the trend chart and its table', async () => {

@@ -1,10 +1,9 @@
-import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/app.js';
+import type { Page } from 'playwright-core';
 import { SCREENING_QUESTIONS } from '../../src/core/safety/index.js';
-import { browserSkipReason, checkA11y, collectConsoleProblems, launchBrowser, type ConsoleProblems } from './support/browser.js';
+import { browserSkipReason } from './support/browser.js';
+import { startBrowserApp, type BrowserApp, type Profile } from './support/session.js';
 
 /**
  * The safety screening and the couples therapist, in a real browser with one profile per person:
@@ -14,7 +13,6 @@ import { browserSkipReason, checkA11y, collectConsoleProblems, launchBrowser, ty
  * (WCAG 2.1 A and AA) and for console errors and CSP violations. One database (SQLite) is enough.
  */
 
-const NEUTRAL_PATH = '/healthz?neutral-site';
 const PASSWORD = 'lantern orchard quietly humming';
 // Named without the partners' names, so "the therapist learns no names" can be checked.
 const SPACE_NAME = 'Our kitchen table';
@@ -25,69 +23,19 @@ const SPACE_NAME = 'Our kitchen table';
  * agree, so they land on "Page not found" instead of their caseload.
  */
 
-/** A free local port, so the invitation links and the quick-exit URL can name it before start. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-interface Person {
-  context: BrowserContext;
-  page: Page;
-  problems: ConsoleProblems;
-  offsite: string[];
-}
+type Person = Profile;
 
 const skip = browserSkipReason();
 
 describe('safety screening and therapist access in a real browser [sqlite]', { skip }, () => {
-  let testApp: TestApp;
-  let browser: Browser;
+  let session: BrowserApp;
   let origin: string;
-  let neutralUrl: string;
-  const contexts: BrowserContext[] = [];
-
-  /**
-   * A fresh browser profile. Anything that would leave the machine is aborted and recorded (Mend
-   * makes no third-party requests); the neutral quick-exit site is answered by a local stub.
-   */
-  async function newPerson(): Promise<Person> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
-    contexts.push(context);
-    context.setDefaultTimeout(15_000);
-    const offsite: string[] = [];
-    await context.route(
-      (url) => url.href === neutralUrl,
-      (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Neutral</title><h1>A neutral page</h1>' }),
-    );
-    await context.route(
-      (url) => url.origin !== origin && url.href !== neutralUrl,
-      (route) => {
-        offsite.push(route.request().url());
-        return route.abort();
-      },
-    );
-    const page = await context.newPage();
-    const problems = await collectConsoleProblems(page);
-    return { context, page, problems, offsite };
-  }
-
-  /** The checks every page gets: accessible, quiet console, nothing sent elsewhere. */
-  async function checkPage(person: Person, label: string): Promise<void> {
-    await checkA11y(person.page, label);
-    person.problems.assertNone(`on ${label}`);
-    assert.deepEqual(person.offsite, [], `requests left the machine from ${label}`);
-  }
+  const newPerson = (): Promise<Person> => session.newProfile();
+  const checkPage = (person: Person, label: string): Promise<void> => session.checkPage(person, label);
 
   /** Fills in the sign-up form the page is on and waits for the time zone island first. */
   async function signUp(person: Person, name: string, email: string): Promise<void> {
@@ -123,18 +71,12 @@ describe('safety screening and therapist access in a real browser [sqlite]', { s
   let samSupportBefore = '';
 
   before(async () => {
-    const port = await freePort();
-    origin = `http://127.0.0.1:${port}`;
-    neutralUrl = `${origin}${NEUTRAL_PATH}`;
-    testApp = await startTestApp('sqlite', { env: { MEND_BASE_URL: origin, MEND_QUICK_EXIT_URL: neutralUrl } });
-    await testApp.app.listen({ port, host: '127.0.0.1' });
-    browser = await launchBrowser();
+    session = await startBrowserApp();
+    ({ origin } = session);
   });
 
   after(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await testApp?.close();
+    await session?.close();
   });
 
   describe('two partners share a space', () => {
