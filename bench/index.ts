@@ -1,9 +1,23 @@
 /**
  * `npm run bench`: every benchmark Mend has, one after another, printed as a table. Figures are
- * recorded in the docs by hand; tests never assert timings.
+ * recorded in the docs by hand; tests never assert timings. Options for the HTTP benchmark:
+ * `npm run bench -- --couples 200 --seconds 5 --connections 50` (expects `npm run build` done).
  */
 import { runCoachBench } from './coach.js';
+import { describeMachine, parseHttpBenchArgs, runHttpBench } from './http.js';
+
+console.log(`Machine: ${describeMachine()}\n`);
 
 const coach = runCoachBench();
 console.log('Gentle-language coach, 1 KB texts, analyses per second on one core:');
 console.table(coach);
+
+const options = parseHttpBenchArgs(process.argv.slice(2));
+const http = await runHttpBench(options);
+console.log(
+  `\nHTTP (SQLite, ${options.couples} seeded couples with a year of data, seeded in ${http.seedSeconds} s; ` +
+    `${options.seconds} s per route at ${options.connections} connections, 127.0.0.1):`,
+);
+console.table(http.rows);
+console.log(`Start-up to the first answered /readyz: ${http.startupMs} ms`);
+console.log(`Mend's resident memory (RSS) after the load: ${http.rssMiBAfterLoad} MiB`);

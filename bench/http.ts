@@ -1,0 +1,299 @@
+/**
+ * HTTP benchmark (issue #7): seeds a temporary data dir, starts the built server
+ * (`node dist/server/main.js`) on a free 127.0.0.1 port, times start-up to the first answered
+ * /readyz, then loads a few real routes with autocannon — and, in the same run, a bare Fastify
+ * app with one JSON route as the reference for this machine. Builds nothing: run `npm run build`
+ * first. Figures are printed, never asserted; record them in docs/performance.md by hand.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import type { SeedSummary } from '../src/cli/commands/seed.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const HOST = '127.0.0.1';
+
+export interface HttpBenchOptions {
+  couples: number;
+  /** Seconds of load per route. */
+  seconds: number;
+  connections: number;
+}
+
+export interface HttpBenchRow {
+  route: string;
+  'requests/s': number;
+  'p50 ms': number;
+  'p99 ms': number;
+  'req/s vs bare': string;
+  'p99 vs bare': string;
+  '2xx': number;
+  other: string;
+}
+
+export interface HttpBenchResult {
+  seedSeconds: number;
+  checkins: number;
+  startupMs: number;
+  rssMiBAfterLoad: number;
+  rows: HttpBenchRow[];
+}
+
+export function parseHttpBenchArgs(argv: string[]): HttpBenchOptions {
+  const options: HttpBenchOptions = { couples: 200, seconds: 5, connections: 50 };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = Number(argv[i + 1]);
+    const set = (key: keyof HttpBenchOptions, max: number) => {
+      if (!Number.isInteger(value) || value < 1 || value > max) throw new Error(`${flag} takes a whole number from 1 to ${max}.`);
+      options[key] = value;
+      i++;
+    };
+    if (flag === '--couples') set('couples', 100_000);
+    else if (flag === '--seconds') set('seconds', 60);
+    else if (flag === '--connections') set('connections', 500);
+  }
+  return options;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, HOST, () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function collect(child: ChildProcess): { out: () => string; err: () => string } {
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (c) => (out += String(c)));
+  child.stderr?.on('data', (c) => (err += String(c)));
+  return { out: () => out, err: () => err };
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) resolve(child.exitCode);
+    else child.once('exit', (code) => resolve(code));
+  });
+}
+
+async function stop(child: ChildProcess | null): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const done = exited(child);
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await done;
+  clearTimeout(timer);
+}
+
+/** Polls `url` until it answers 200; returns the milliseconds since `since`. */
+async function firstAnswer(url: string, since: number, child: ChildProcess, limitMs = 30_000): Promise<number> {
+  while (performance.now() - since < limitMs) {
+    if (child.exitCode !== null) throw new Error(`the server stopped while starting (exit ${child.exitCode}).`);
+    try {
+      const res = await fetch(url);
+      if (res.status === 200) return performance.now() - since;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error(`${url} did not answer within ${limitMs / 1000} s.`);
+}
+
+function rssMiB(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1] ?? NaN);
+  return Math.round(kib / 102.4) / 10;
+}
+
+async function seedInto(dataDir: string, couples: number): Promise<SeedSummary> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/mend.js'), 'seed', '--couples', String(couples), '--json'], {
+    cwd: ROOT,
+    env: { ...process.env, MEND_DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const { out } = collect(child);
+  const code = await exited(child);
+  if (code !== 0) throw new Error(`mend seed failed (exit ${code}).`);
+  return JSON.parse(out()) as SeedSummary;
+}
+
+const BARE_SERVER = `
+import Fastify from 'fastify';
+const app = Fastify({ logger: false });
+app.get('/', async () => ({ hello: 'world' }));
+await app.listen({ port: Number(process.env.PORT), host: '${HOST}' });
+process.once('SIGTERM', () => app.close().then(() => process.exit(0)));
+`;
+
+interface Load {
+  route: string;
+  requests: autocannon.Request[];
+}
+
+async function load(port: number, l: Load, options: HttpBenchOptions): Promise<autocannon.Result> {
+  return autocannon({
+    url: `http://${HOST}:${port}`,
+    connections: options.connections,
+    duration: options.seconds,
+    requests: l.requests,
+    timeout: 10,
+  });
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+/** Runs the whole HTTP benchmark; everything it starts is stopped and its temp dir removed. */
+export async function runHttpBench(options: HttpBenchOptions, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<HttpBenchResult> {
+  for (const built of ['dist/server/main.js', 'dist/cli/main.js']) {
+    if (!fs.existsSync(path.join(ROOT, built))) throw new Error(`${built} is missing: run \`npm run build\` first.`);
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mend-bench-'));
+  let mend: ChildProcess | null = null;
+  let bare: ChildProcess | null = null;
+  try {
+    log(`Seeding ${options.couples} couples with a year of data into ${dataDir} …`);
+    const seeded = await seedInto(dataDir, options.couples);
+
+    const [mendPort, barePort] = [await freePort(), await freePort()];
+    const startedAt = performance.now();
+    mend = spawn(process.execPath, [path.join(ROOT, 'dist/server/main.js')], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: String(mendPort),
+        HOST,
+        MEND_BASE_URL: `http://${HOST}:${mendPort}`,
+        MEND_DATA_DIR: dataDir,
+        DATABASE_URL: '',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    const mendOutput = collect(mend);
+    const startupMs = await firstAnswer(`http://${HOST}:${mendPort}/readyz`, startedAt, mend).catch((error: Error) => {
+      throw new Error(`${error.message}\n${mendOutput.err()}`);
+    });
+    log(`Mend answered /readyz ${Math.round(startupMs)} ms after it was started.`);
+
+    bare = spawn(process.execPath, ['--input-type=module', '-e', BARE_SERVER], { cwd: ROOT, env: { ...process.env, PORT: String(barePort) }, stdio: 'ignore' });
+    await firstAnswer(`http://${HOST}:${barePort}/`, performance.now(), bare);
+
+    // Sign in the first couples (both partners): bearer tokens for the API, the same token as the
+    // page session cookie.
+    const couples = seeded.sample.slice(0, 10);
+    const people: Array<{ token: string; spaceId: string; journeyId: string }> = [];
+    for (const c of couples) {
+      for (const email of c.emails) {
+        const res = await fetch(`http://${HOST}:${mendPort}/api/v1/sessions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email, password: seeded.password }),
+        });
+        if (res.status !== 201) throw new Error(`signing in ${email} answered ${res.status}: ${await res.text()}`);
+        const { token } = (await res.json()) as { token: string };
+        people.push({ token, spaceId: c.spaceId, journeyId: c.journeyId });
+      }
+    }
+    const pick = () => people[Math.floor(Math.random() * people.length)]!;
+    const today = new Date();
+    const dates = [0, 1, 2].map((back) => new Date(today.getTime() - back * 86_400_000).toISOString().slice(0, 10));
+    const score = () => Math.floor(Math.random() * 11);
+    const logins = seeded.sample.flatMap((c) => c.emails);
+    let login = 0;
+
+    const loads: Load[] = [
+      {
+        route: 'GET /api/v1/spaces/:id/progress',
+        requests: [{ method: 'GET', setupRequest: (req) => { const p = pick(); return { ...req, path: `/api/v1/spaces/${p.spaceId}/progress`, headers: { authorization: `Bearer ${p.token}` } }; } }],
+      },
+      {
+        route: 'GET /spaces/:id/progress (page)',
+        requests: [{ method: 'GET', setupRequest: (req) => { const p = pick(); return { ...req, path: `/spaces/${p.spaceId}/progress`, headers: { cookie: `mend_session=${p.token}` } }; } }],
+      },
+      {
+        route: 'PUT /api/v1/spaces/:id/checkins/:date',
+        requests: [
+          {
+            method: 'PUT',
+            setupRequest: (req) => {
+              const p = pick();
+              const date = dates[Math.floor(Math.random() * dates.length)]!;
+              return {
+                ...req,
+                path: `/api/v1/spaces/${p.spaceId}/checkins/${date}`,
+                headers: { authorization: `Bearer ${p.token}`, 'content-type': 'application/json' },
+                body: JSON.stringify({ safety: score(), trust: score(), closeness: score(), day: 'mixed', note: null }),
+              };
+            },
+          },
+        ],
+      },
+      {
+        route: 'GET /journeys/:id (page)',
+        requests: [{ method: 'GET', setupRequest: (req) => { const p = pick(); return { ...req, path: `/journeys/${p.journeyId}`, headers: { cookie: `mend_session=${p.token}` } }; } }],
+      },
+      {
+        route: 'POST /api/v1/sessions (sign-in)',
+        requests: [
+          {
+            method: 'POST',
+            setupRequest: (req) => ({
+              ...req,
+              path: '/api/v1/sessions',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ email: logins[login++ % logins.length], password: seeded.password }),
+            }),
+          },
+        ],
+      },
+    ];
+
+    log(`Bare Fastify JSON route (reference), ${options.seconds} s at ${options.connections} connections …`);
+    const reference = await load(barePort, { route: 'bare', requests: [{ method: 'GET', path: '/' }] }, options);
+    const row = (route: string, r: autocannon.Result): HttpBenchRow => {
+      const codes = Object.entries((r as autocannon.Result & { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {})
+        .filter(([code]) => !code.startsWith('2'))
+        .map(([code, s]) => `${s.count}×${code}`);
+      if (r.errors) codes.push(`${r.errors} errors`);
+      if (r.timeouts) codes.push(`${r.timeouts} timeouts`);
+      return {
+        route,
+        'requests/s': round(r.requests.average),
+        'p50 ms': r.latency.p50,
+        'p99 ms': r.latency.p99,
+        'req/s vs bare': `${(r.requests.average / reference.requests.average).toFixed(3)}×`,
+        'p99 vs bare': `${(r.latency.p99 / Math.max(reference.latency.p99, 1)).toFixed(1)}×`,
+        '2xx': r['2xx'],
+        other: codes.join(', ') || '—',
+      };
+    };
+    const rows = [row('bare Fastify GET / (reference)', reference)];
+    for (const l of loads) {
+      log(`${l.route}, ${options.seconds} s at ${options.connections} connections …`);
+      rows.push(row(l.route, await load(mendPort, l, options)));
+    }
+    const rss = rssMiB(mend.pid!);
+    return { seedSeconds: seeded.seconds, checkins: seeded.checkins, startupMs: Math.round(startupMs), rssMiBAfterLoad: rss, rows };
+  } finally {
+    await stop(bare);
+    await stop(mend);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export function describeMachine(): string {
+  const cpus = os.cpus();
+  return `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
+}
