@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { couple, type Person } from '../support/api-client.js';
-import { browserSkipReason, checkA11y } from './support/browser.js';
+import { browserSkipReason } from './support/browser.js';
 import { startBrowserApp, type BrowserApp, type Profile } from './support/session.js';
 
 /**
@@ -28,11 +28,8 @@ describe('the repair journey in a real browser [sqlite]', { skip }, () => {
     return profile;
   }
 
-  /** Accessible and a quiet console (this suite does not assert on off-site requests). */
-  async function check(p: Profile, label: string): Promise<void> {
-    await checkA11y(p.page, label);
-    p.problems.assertNone(`on ${label}`);
-  }
+  /** Accessible, a quiet console, and nothing sent to another origin. */
+  const check = (p: Profile, label: string): Promise<void> => session.checkPage(p, label);
 
   before(async () => {
     session = await startBrowserApp();
