@@ -3,6 +3,7 @@ import type { NoteVisibility, StoredNote } from './checkins.js';
 import type { Database } from './schema.js';
 import type { AgreementLogEntryTable } from './tables/rhythm.js';
 import type { Vault } from './vault.js';
+import { AgreementStore, type StoredAgreement } from './agreements.js';
 
 export interface AgreementLogEntry {
   id: string;
@@ -19,23 +20,8 @@ export interface AgreementLogEntry {
   reviewNote: StoredNote | null;
 }
 
-/** What the log needs to know about an agreement (the agreement itself belongs to issue #3's store). */
-export interface AgreementFacts {
-  id: string;
-  spaceId: string;
-  text: string;
-  cadence: 'each_time' | 'daily' | 'weekly' | 'once';
-  reviewOn: string | null;
-  status: 'proposed' | 'active' | 'countered' | 'withdrawn';
-  proposedBy: string;
-  proposedAt: string;
-  acceptedBy: string | null;
-  acceptedAt: string | null;
-  replaces: string | null;
-  replacedBy: string | null;
-  withdrawnAt: string | null;
-  committedBy: string[];
-}
+/** What the log needs to know about an agreement: the agreement as issue #3's store keeps it. */
+export type AgreementFacts = StoredAgreement;
 
 const noteContext = (id: string) => `agreement_log_entries.note:${id}`;
 const reviewNoteContext = (id: string) => `agreement_log_entries.review_note:${id}`;
@@ -44,48 +30,16 @@ export class AgreementLogStore {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly vault: Vault,
+    private readonly agreementStore = new AgreementStore(db, vault),
   ) {}
 
   async agreement(id: string): Promise<AgreementFacts | null> {
-    const row = await this.db.selectFrom('agreements').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) return null;
-    const commitments = await this.db.selectFrom('agreement_commitments').select('account_id').where('agreement_id', '=', id).execute();
-    return this.toAgreement(row, commitments.map((c) => c.account_id));
+    return this.agreementStore.byId(id);
   }
 
   /** The space's agreements (any status), oldest first, with who committed. */
   async agreements(spaceId: string): Promise<AgreementFacts[]> {
-    const rows = await this.db.selectFrom('agreements').selectAll().where('space_id', '=', spaceId).orderBy('proposed_at').execute();
-    if (rows.length === 0) return [];
-    const commitments = await this.db
-      .selectFrom('agreement_commitments')
-      .select(['agreement_id', 'account_id'])
-      .where(
-        'agreement_id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .execute();
-    return rows.map((r) => this.toAgreement(r, commitments.filter((c) => c.agreement_id === r.id).map((c) => c.account_id)));
-  }
-
-  private toAgreement(row: Database['agreements'], committedBy: string[]): AgreementFacts {
-    return {
-      id: row.id,
-      spaceId: row.space_id,
-      text: this.vault.open(row.text_enc, `agreements.text:${row.id}`),
-      cadence: row.cadence,
-      reviewOn: row.review_on,
-      status: row.status,
-      proposedBy: row.proposed_by,
-      proposedAt: row.proposed_at,
-      acceptedBy: row.accepted_by,
-      acceptedAt: row.accepted_at,
-      replaces: row.replaces_id,
-      replacedBy: row.replaced_by_id,
-      withdrawnAt: row.withdrawn_at,
-      committedBy,
-    };
+    return this.agreementStore.listForSpace(spaceId);
   }
 
   async add(input: { id: string; agreementId: string; spaceId: string; occurredOn: string; kept: boolean; loggedBy: string; note: StoredNote | null; now: string }): Promise<void> {
