@@ -54,18 +54,8 @@ export const DESCRIPTION_MAX = 10_000;
 
 // ---- views: exactly what one viewer may see ---------------------------------------------------
 
-export interface BreachView {
-  id: string;
-  kind: BreachKind;
-  brokeTrust: string[];
-  occurredOn: string | null;
-  cameOut: 'disclosed' | 'discovered' | null;
-  hurt: number | null;
-  /** Null when there is none, or the viewer may not read it. */
-  description: { text: string; visibility: 'private' | 'shared' } | null;
-  recordedBy: string | null;
-  recordedAt: string;
-}
+/** A breach as one viewer sees it: `description` is null when there is none or it is not theirs to read. */
+export type BreachView = Omit<Breach, 'spaceId'>;
 
 export interface JourneySummary {
   id: string;
