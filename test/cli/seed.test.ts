@@ -1,29 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PassThrough } from 'node:stream';
-import { runCli } from '../../src/cli/main.js';
+import { cli as mend } from '../support/cli.js';
 import type { SeedSummary } from '../../src/cli/commands/seed.js';
 import { json, startTestApp } from '../support/app.js';
 import { ApiClient } from '../support/api-client.js';
 import { DIALECTS, skipReason } from '../support/databases.js';
 
-async function mend(args: string[], env: Record<string, string>): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += String(c)));
-  stderr.on('data', (c) => (err += String(c)));
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  try {
-    const code = await runCli(args, { stdin: new PassThrough(), stdout, stderr });
-    return { code, out, err };
-  } finally {
-    for (const key of Object.keys(env)) delete process.env[key];
-    Object.assign(process.env, saved);
-  }
-}
 
 for (const dialect of DIALECTS) {
   test(`mend seed writes couples with their days, and a seeded person signs in and reads progress [${dialect}]`, async (t) => {
