@@ -1,4 +1,3 @@
-import { type ApologyComponent } from '../core/apology-components.js';
 import {
   ABSENT_PARTNER,
   PROMPTS,
@@ -75,28 +74,12 @@ export interface JourneyView extends JourneySummary {
   triggers: Array<{ id: string; state: TriggerState }>;
 }
 
-export interface EntryView {
-  id: string;
-  journeyId: string;
-  prompt: PromptKey;
-  authorId: string;
-  visibility: Visibility;
-  text: string;
-  replyTo: string | null;
-  createdAt: string;
-}
+/** An entry the viewer may read in full (the stored entry without its last-edit time). */
+export type EntryView = Omit<Entry, 'updatedAt'>;
 
 export type EntryOrStub = EntryView | SealedStub;
 
-export interface ApologyResponseView {
-  id: string;
-  apologyId: string;
-  by: string;
-  received: true;
-  sincere: boolean | null;
-  missing: ApologyComponent[];
-  createdAt: string;
-}
+export type ApologyResponseView = ApologyResponse;
 
 export interface ApologyView {
   id: string;
