@@ -81,14 +81,8 @@ export type EntryOrStub = EntryView | SealedStub;
 
 export type ApologyResponseView = ApologyResponse;
 
-export interface ApologyView {
-  id: string;
-  journeyId: string;
-  authorId: string;
-  text: string;
-  parts: ApologyParts | null;
-  createdAt: string;
-  deliveredAt: string | null;
+/** A delivered apology with the answers to it. */
+export interface ApologyView extends Apology {
   responses: ApologyResponseView[];
 }
 

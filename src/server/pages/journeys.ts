@@ -328,20 +328,29 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
     return text.trim() === '' ? null : coachFindingsHtml(analyze('agreement', text), 'agreement');
   }
 
+  /** The "propose an agreement" form, empty or re-shown with what was typed and its problems. */
+  function proposalForm(
+    csrf: string,
+    m: Awaited<ReturnType<typeof model>>['m'],
+    values: Record<string, string>,
+    extra: { errors?: Record<string, string>; coach?: SafeHtml | null } = {},
+  ): SafeHtml {
+    return agreementFormPage(csrf, {
+      action: `/journeys/${m.view.id}/agreements`,
+      title: 'Propose an agreement',
+      lead: 'One concrete thing, that the other could notice. Your partner can accept it or suggest a change.',
+      back: stepUrl(m.view.id, 3),
+      partners: partnersOf(m),
+      viewerId: m.viewerId,
+      values,
+      ...extra,
+      submit: 'Propose it',
+    });
+  }
+
   app.get<{ Params: Params }>('/journeys/:journeyId/agreements/new', async (request, reply) => {
     const { m } = await model(request, request.params.journeyId);
-    return show(request, reply, m, 'Propose an agreement', (csrf) =>
-      agreementFormPage(csrf, {
-        action: `/journeys/${m.view.id}/agreements`,
-        title: 'Propose an agreement',
-        lead: 'One concrete thing, that the other could notice. Your partner can accept it or suggest a change.',
-        back: stepUrl(m.view.id, 3),
-        partners: partnersOf(m),
-        viewerId: m.viewerId,
-        values: {},
-        submit: 'Propose it',
-      }),
-    );
+    return show(request, reply, m, 'Propose an agreement', (csrf) => proposalForm(csrf, m, {}));
   });
 
   app.post<{ Params: Params }>('/journeys/:journeyId/agreements', async (request, reply) => {
@@ -359,17 +368,9 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
     } catch (error) {
       const state = formProblem(error, 'agreement', f);
       return show(request, reply, m, 'Propose an agreement', (csrf) =>
-        agreementFormPage(csrf, {
-          action: `/journeys/${m.view.id}/agreements`,
-          title: 'Propose an agreement',
-          lead: 'One concrete thing, that the other could notice. Your partner can accept it or suggest a change.',
-          back: stepUrl(m.view.id, 3),
-          partners: partnersOf(m),
-          viewerId: m.viewerId,
-          values: f,
+        proposalForm(csrf, m, f, {
           errors: Object.keys(state.errors).length > 0 ? state.errors : { text: state.message ?? '' },
           coach: agreementCoach(field(f, 'text')),
-          submit: 'Propose it',
         }),
       error instanceof MendError ? error.status : 400);
     }
