@@ -2,12 +2,12 @@ import { Type } from '@sinclair/typebox';
 import { APOLOGY_COMPONENTS } from '../../core/apology-components.js';
 import { BREACH_KINDS, PROMPT_KEYS, STEP_KEYS } from '../../core/journey/index.js';
 import { APOLOGY_TEXT_MAX, DESCRIPTION_MAX, ENTRY_TEXT_MAX } from '../../services/journeys.js';
-import { Id, Instant } from './schemas.js';
+import { CalendarDate, Id, Instant } from './schemas.js';
 
 /** The shapes of the journey routes (API.md "Breaches and journeys"). */
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
-export const Date_ = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'A calendar date, YYYY-MM-DD.' });
+export const Date_ = CalendarDate;
 export const Kind = literals(BREACH_KINDS);
 export const Prompt = literals(PROMPT_KEYS);
 export const Component = literals(APOLOGY_COMPONENTS);

@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
-import { Id, Instant } from './schemas.js';
+import { CalendarDate, Id, Instant } from './schemas.js';
 
 /** Shapes of the check-in, progress and agreement-log routes (issue #4). */
-export const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', maxLength: 10, description: 'A calendar date, YYYY-MM-DD.' });
+export const DateString = CalendarDate;
 export const MonthString = Type.String({ pattern: '^\\d{4}-\\d{2}$', maxLength: 7, description: 'A month, YYYY-MM.' });
 
 /** A text a user writes, with the visibility its author chose (API.md). Notes are private or shared. */

@@ -182,6 +182,9 @@ export async function rhythmPages(app: FastifyInstance): Promise<void> {
   app.post('/calendar-feed', async (request, reply) => {
     const { account } = requireAuth(request);
     const spaceId = field(formFields(request, 100), 'spaceId');
+    // Check the space first: a new feed revokes the old one, and its address is shown only on
+    // the page this request renders, so that page must exist before anything changes.
+    await spaceView(ctx.spaces, account.id, spaceId);
     const { url } = await rhythm.meetings.newFeed(account.id);
     // The secret is shown once, on this response; it is never put in a URL we redirect to.
     return showMeetings(Object.assign(request, { params: { spaceId } }) as SpaceRequest, reply, { feedUrl: url });
