@@ -73,7 +73,8 @@ export class ProgressFactsStore {
 
   /**
    * What partners wrote in the space since `sinceIso`, for the coach's contempt rule: journey
-   * entries, check-in notes, reassurance notes and answers, agreement-log notes, meeting records.
+   * entries, check-in notes, reassurance notes and answers, agreement-log notes. (Weekly meeting
+   * records are not read yet.)
    */
   async messagesSince(spaceId: string, sinceIso: string): Promise<WrittenMessage[]> {
     const out: WrittenMessage[] = [];
