@@ -356,7 +356,7 @@ export class JourneyService {
       createdAt: now,
       updatedAt: now,
     };
-    await this.deps.entries.insert(entry);
+    if (!(await this.deps.entries.insert(entry))) entryRefusal('already_written', input.prompt);
     return entryView(entry);
   }
 

@@ -18,6 +18,18 @@ export interface Entry {
 }
 
 type Row = Database['journey_entries'];
+
+const SEALED_ONCE_INDEX = 'journey_entries_sealed_once';
+
+/** The unique violation of the sealed-once index, as better-sqlite3 or node-postgres reports it. */
+function isSealedOnceViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as { code?: unknown; constraint?: unknown; message?: unknown };
+  // PostgreSQL: unique_violation, naming the index.
+  if (e.code === '23505') return e.constraint === SEALED_ONCE_INDEX;
+  // SQLite names the columns, not the index; the primary key has its own code.
+  return e.code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof e.message === 'string' && e.message.includes('journey_entries.author_id');
+}
 const textContext = (id: string) => `journey_entries.text:${id}`;
 
 /**
@@ -44,7 +56,21 @@ export class EntryStore {
     };
   }
 
-  async insert(entry: Entry): Promise<void> {
+  /**
+   * False when the author already has a sealed entry for this prompt in this journey: the unique
+   * index of migration 0007 refuses the second of two racing posts, whatever the service checked.
+   */
+  async insert(entry: Entry): Promise<boolean> {
+    try {
+      await this.insertRow(entry);
+      return true;
+    } catch (error) {
+      if (isSealedOnceViolation(error)) return false;
+      throw error;
+    }
+  }
+
+  private async insertRow(entry: Entry): Promise<void> {
     await this.db
       .insertInto('journey_entries')
       .values({

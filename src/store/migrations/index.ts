@@ -3,6 +3,7 @@ import * as foundation from './0001-foundation.js';
 import * as journeys from './0002-journeys.js';
 import * as rhythm from './0003-rhythm.js';
 import * as safety from './0004-safety.js';
+import * as sealedOnce from './0007-sealed-once.js';
 
 /**
  * Every migration Mend knows, in order. Names never change once released: the database records
@@ -13,4 +14,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002-journeys': journeys,
   '0003-rhythm': rhythm,
   '0004-safety': safety,
+  '0007-sealed-once': sealedOnce,
 };
