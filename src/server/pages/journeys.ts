@@ -58,6 +58,7 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
       account,
       m: {
         viewerId: account.id,
+        relation: access.viewer.relation === 'partner' ? 'partner' : 'therapist',
         spaceId: access.space.id,
         spaceName: access.space.name,
         names: Object.fromEntries(partners.map((p) => [p.accountId, p.displayName])),

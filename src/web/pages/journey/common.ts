@@ -9,6 +9,11 @@ import { csrfField } from '../../components/forms.js';
 /** Everything a journey page shows, already filtered to what the viewer may see. */
 export interface JourneyPageModel {
   viewerId: string;
+  /**
+   * The viewer's place in the space. Only partners write on a journey; an active therapist reads
+   * what the partners have shared, and is shown no forms they would only be refused.
+   */
+  relation: 'partner' | 'therapist';
   spaceId: string;
   spaceName: string;
   /** Account id → display name, for the people of the space. */
@@ -88,6 +93,15 @@ const VISIBILITY_HINTS: Record<Visibility, string> = {
   sealed: 'Both open at the same moment, once your partner has written theirs.',
 };
 
+export const isPartnerView = (m: JourneyPageModel): boolean => m.relation === 'partner';
+
+/** Said once at the top of a therapist's journey pages, instead of forms they may not use. */
+export function readingNote(m: JourneyPageModel): SafeHtml | null {
+  return isPartnerView(m)
+    ? null
+    : html`<p class="notice reading-note">You are reading this as the couple’s therapist. The partners write here; you see what they have chosen to share.</p>`;
+}
+
 /** The step page's heading, its purpose in Mend's words, and a way back. */
 export function stepHeader(m: JourneyPageModel, key: StepKey, number: StepNumber, purpose: string): SafeHtml {
   const step = m.view.steps.find((s) => s.key === key);
@@ -95,7 +109,8 @@ export function stepHeader(m: JourneyPageModel, key: StepKey, number: StepNumber
   return html`<p class="breadcrumb"><a href="/journeys/${m.view.id}">${journeyTitle(m.view)} — all steps</a></p>
   <h1>Step ${number}: ${STEP_TITLES[key]}</h1>
   <p class="step-state step-state--${step?.status ?? 'locked'}">${state}</p>
-  <p class="lead">${purpose}</p>`;
+  <p class="lead">${purpose}</p>
+  ${readingNote(m)}`;
 }
 
 export function textArea(o: {
@@ -162,7 +177,9 @@ export function entryForm(
   m: JourneyPageModel,
   csrf: string,
   o: { prompt: PromptKey; step: number; state?: FormState | null | undefined; replyTo?: string; submit?: string; idSuffix?: string },
-): SafeHtml {
+): SafeHtml | null {
+  // Writing is the partners' part; a therapist's page has no form to be refused by.
+  if (!isPartnerView(m)) return null;
   const formId = o.replyTo ? `${o.prompt}-${o.replyTo}` : o.prompt;
   const state = o.state && o.state.form === formId ? o.state : null;
   const rule = PROMPTS[o.prompt];
@@ -231,6 +248,13 @@ export function sealedPairSection(m: JourneyPageModel, csrf: string, prompt: Pro
   const mine = ownEntry(m, prompt);
   const theirs = entriesFor(m, prompt).filter((e) => e.authorId !== m.viewerId);
   const back = stepUrl(m.view.id, step);
+  if (!isPartnerView(m)) {
+    // A therapist sees an opened pair in full and nothing of a half still sealed, not even a stub.
+    return html`<section class="card" aria-labelledby="${prompt}-heading">
+      <h2 id="${prompt}-heading">${PROMPT_TEXTS[prompt].label}</h2>
+      ${theirs.length > 0 ? theirs.map((e) => entryCard(m, csrf, e, back)) : html`<p>Nothing here is open yet. Both halves open together once each partner has written theirs.</p>`}
+    </section>`;
+  }
   const waitingForPartner = mine && theirs.length === 0;
   return html`<section class="card" aria-labelledby="${prompt}-heading">
     <h2 id="${prompt}-heading">${PROMPT_TEXTS[prompt].label}</h2>

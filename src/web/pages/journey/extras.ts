@@ -2,7 +2,7 @@ import { HARD_DAY, PROMPT_TEXTS, THERAPY_RECOMMENDATION } from '../../../core/jo
 import type { EntryView } from '../../../services/journeys.js';
 import { html, type SafeHtml } from '../../html.js';
 import { csrfField, textField } from '../../components/forms.js';
-import { entryCard, entryForm, formatDate, nameOf, stepUrl, type FormState, type JourneyPageModel } from './common.js';
+import { entryCard, entryForm, formatDate, isPartnerView, nameOf, readingNote, stepUrl, type FormState, type JourneyPageModel } from './common.js';
 
 const shared = (m: JourneyPageModel, prompt: EntryView['prompt']) =>
   m.entries.filter((e): e is EntryView => !('sealed' in e) && e.prompt === prompt);
@@ -34,6 +34,7 @@ export function hardDayPage(m: JourneyPageModel, csrf: string): SafeHtml {
   return html`<p class="breadcrumb"><a href="${stepUrl(m.view.id, 4)}">Step 4: Practice patience</a></p>
   <h1>${HARD_DAY.title}</h1>
   <p class="lead">${HARD_DAY.intro}</p>
+  ${readingNote(m)}
   <section class="card" aria-labelledby="ground-heading">
     <h2 id="ground-heading">${HARD_DAY.grounding.title}</h2>
     <ol>${HARD_DAY.grounding.steps.map((s) => html`<li>${s}</li>`)}</ol>
@@ -49,11 +50,13 @@ export function hardDayPage(m: JourneyPageModel, csrf: string): SafeHtml {
         ${partners.map((e) => entryCard(m, csrf, e, back))}
       </section>`
     : null}
-  <section class="card" aria-labelledby="reassure-heading">
-    <h2 id="reassure-heading">${HARD_DAY.reassuranceAction}</h2>
-    <p>${HARD_DAY.reassuranceHelper}</p>
-    <p><a class="button" href="/spaces/${m.spaceId}/reassurance">Ask for reassurance</a></p>
-  </section>`;
+  ${isPartnerView(m)
+    ? html`<section class="card" aria-labelledby="reassure-heading">
+        <h2 id="reassure-heading">${HARD_DAY.reassuranceAction}</h2>
+        <p>${HARD_DAY.reassuranceHelper}</p>
+        <p><a class="button" href="/spaces/${m.spaceId}/reassurance">Ask for reassurance</a></p>
+      </section>`
+    : null}`;
 }
 
 const QUESTION_STATE = { waiting: 'Waiting for an answer', deferred: 'Will be answered by', overdue: 'The promised date has passed', answered: 'Answered' } as const;
@@ -65,6 +68,7 @@ export function questionsPage(m: JourneyPageModel, csrf: string, state?: FormSta
   return html`<p class="breadcrumb"><a href="/journeys/${m.view.id}">Back to the journey</a></p>
   <h1>Questions and answers</h1>
   <p class="lead">After an affair, questions come back again and again. Here the partner who was hurt can ask, one at a time, and the other answers honestly, or says when they will.</p>
+  ${readingNote(m)}
   ${state?.message ? html`<p class="field-error" role="alert">${state.message}</p>` : null}
   ${questions.length === 0 ? html`<p>No questions yet.</p>` : null}
   ${questions.map((q) => {
@@ -100,6 +104,7 @@ export function triggersPage(m: JourneyPageModel, csrf: string, state?: FormStat
   return html`<p class="breadcrumb"><a href="/journeys/${m.view.id}">Back to the journey</a></p>
   <h1>Moments that brought it back</h1>
   <p class="lead">Some moments bring the pain back without warning. Noting one is enough; the other partner is asked to respond with reassurance. Nothing here is ever counted against anyone.</p>
+  ${readingNote(m)}
   ${triggers.length === 0 ? html`<p>Nothing noted yet.</p>` : null}
   ${triggers.map((t) => {
     const replies = responses.filter((r) => r.replyTo === t.id);

@@ -9,7 +9,7 @@ import type { JourneySummary } from '../../../services/journeys.js';
 import type { ErrorDetails } from '../../../errors.js';
 import { html, type SafeHtml } from '../../html.js';
 import { csrfField, errorSummary, selectField, textField } from '../../components/forms.js';
-import { formatDate, journeyTitle, nameOf, radios, stepUrl, textArea, waitingList, type JourneyPageModel } from './common.js';
+import { formatDate, isPartnerView, journeyTitle, nameOf, radios, readingNote, stepUrl, textArea, waitingList, type JourneyPageModel } from './common.js';
 
 const STATE_WORDS = { locked: 'Not open yet', open: 'Open', done: 'Done' } as const;
 
@@ -21,7 +21,8 @@ export function journeyPage(m: JourneyPageModel): SafeHtml {
   return html`<p class="breadcrumb"><a href="/spaces/${m.spaceId}">${m.spaceName}</a></p>
   <h1>${journeyTitle(view)}</h1>
   <p class="lead">A repair journey begun on ${formatDate(view.openedAt)}.</p>
-  ${view.status.therapyRecommended
+  ${readingNote(m)}
+  ${view.status.therapyRecommended && isPartnerView(m)
     ? html`<aside class="notice therapy-notice" aria-labelledby="therapy-heading">
         <h2 id="therapy-heading">${THERAPY_RECOMMENDATION.title}</h2>
         <p>${THERAPY_RECOMMENDATION.intro}</p>
@@ -51,7 +52,7 @@ export function journeyPage(m: JourneyPageModel): SafeHtml {
       )}
     </ol>
   </section>
-  ${view.status.solo
+  ${view.status.solo && isPartnerView(m)
     ? html`<section class="card" aria-labelledby="solo-heading">
         <h2 id="solo-heading">Doing this on your own for now</h2>
         <p>Every step has a part you can do alone. When your partner joins, they will be asked to:</p>

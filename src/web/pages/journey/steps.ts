@@ -15,6 +15,7 @@ import {
   entryCard,
   entryForm,
   formatDate,
+  isPartnerView,
   nameOf,
   sealedPairSection,
   stepHeader,
@@ -57,7 +58,9 @@ export function step1Page(m: JourneyPageModel, csrf: string, state?: FormState |
   ${sealedPairSection(m, csrf, 'what_happened', 1, state, starterList)}
   <section class="card" aria-labelledby="ack-heading">
     <h2 id="ack-heading">Acknowledging</h2>
-    ${acknowledged
+    ${!isPartnerView(m)
+      ? html`<p>Each partner says “I acknowledge that trust was broken” in Mend for themselves.${stepOf(m, 1).status === 'done' ? ' Both have said it.' : ''}</p>`
+      : acknowledged
       ? html`<p>You have said: “I acknowledge that trust was broken.”</p>`
       : html`<p>When you are ready, say it in Mend. It does not mean agreeing about everything, only that something broke.</p>
         <form method="post" action="/journeys/${m.view.id}/acknowledge">${csrfField(csrf)}
@@ -132,7 +135,7 @@ export function step3Page(m: JourneyPageModel, csrf: string, state?: FormState |
         <h2 id="agreements-heading">Agreements</h2>
         <p>Each agreement names who commits, something the other could notice, and how often. One of you proposes; the other accepts, or suggests a change.</p>
         ${agreementList(m, csrf)}
-        <p><a class="button" href="/journeys/${m.view.id}/agreements/new">Propose an agreement</a></p>
+        ${isPartnerView(m) ? html`<p><a class="button" href="/journeys/${m.view.id}/agreements/new">Propose an agreement</a></p>` : null}
       </section>`
     : null}`;
 }
@@ -207,7 +210,7 @@ export function step7Page(m: JourneyPageModel, csrf: string, state?: FormState |
     // Not the hurt partner: no gate, no countdown, nothing to press on.
     const statements = entriesFor(m, 'forgiveness_statement');
     return html`${stepHeader(m, 'forgive', 7, STEP_PURPOSES.forgive)}
-    <p>This step belongs to the partner who was hurt. Mend does not ask them about it, and neither does it ask you to.</p>
+    <p>This step belongs to the partner who was hurt.${isPartnerView(m) ? ' Mend does not ask them about it, and neither does it ask you to.' : ' Mend does not ask them about it.'}</p>
     ${statements.map((e) => entryCard(m, csrf, e, back))}`;
   }
   if (s.status === 'locked') {
