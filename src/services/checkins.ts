@@ -1,14 +1,18 @@
 import { fail } from '../errors.js';
 import { addDays, isIsoDate, localDate } from '../core/time.js';
 import { canSeeCheckInNote, canSeeNote, viewerOf, type SpaceMembership, type Viewer } from '../core/visibility/index.js';
+import type { Kysely } from 'kysely';
 import type { Account } from '../store/accounts.js';
-import type { Checkin, CheckinStore, DayMark, StoredNote } from '../store/checkins.js';
+import { isSameDayConflict, type Checkin, type CheckinInput, type CheckinStore, type DayMark, type StoredNote } from '../store/checkins.js';
+import type { GroupCommitter } from '../store/group-commit.js';
+import { NotificationStore } from '../store/notifications.js';
+import type { Database } from '../store/schema.js';
 import { newId } from '../store/ids.js';
 import type { ReassuranceRequest, ReassuranceStore } from '../store/reassurance.js';
 import type { ReviewStore, StoredReview } from '../store/reviews.js';
 import type { Space } from '../store/spaces.js';
 import type { Clock } from './clock.js';
-import type { NotificationService } from './notifications.js';
+import { NotificationService } from './notifications.js';
 import type { SpaceService } from './spaces.js';
 
 /** A check-in may be written for today or the two days before (a forgotten evening), never the future. */
@@ -72,6 +76,8 @@ export class CheckinService {
       reviews: ReviewStore;
       spaces: SpaceService;
       notifications: NotificationService;
+      /** Durable writes, grouped into shared commits on SQLite (store/group-commit.ts). */
+      writes: GroupCommitter;
       clock: Clock;
     },
   ) {}
@@ -105,24 +111,33 @@ export class CheckinService {
     };
     const note = noteFrom(input.note);
     const now = this.deps.clock.now().toISOString();
-    let result;
+    const checkin: CheckinInput = { spaceId, accountId: account.id, date, ...values, day: input.day ?? null, note, now };
     try {
-      result = await this.deps.checkins.upsert(newId(), { spaceId, accountId: account.id, date, ...values, day: input.day ?? null, note, now });
-    } catch {
-      // Two writes for the same day at once: the unique constraint refused the second.
-      fail('conflict');
+      // The check-in and the partner's notification are one write: both durable, or neither.
+      return await this.deps.writes.run(async (db) => {
+        const result = await this.deps.checkins.write(db, newId(), checkin);
+        if (result.created) {
+          await this.notificationsOn(db).notifyPartners({
+            spaceId,
+            membership: view.membership,
+            type: 'partner_checked_in',
+            actorId: account.id,
+            link: `/spaces/${spaceId}/progress`,
+            about: { kind: 'checkin', id: result.checkin.id },
+          });
+        }
+        return result;
+      }, `checkin:${spaceId}:${account.id}:${date}`);
+    } catch (error) {
+      // Two first writes for the same day at once (PostgreSQL): the unique constraint refused one.
+      if (isSameDayConflict(error)) fail('conflict');
+      throw error;
     }
-    if (result.created) {
-      await this.deps.notifications.notifyPartners({
-        spaceId,
-        membership: view.membership,
-        type: 'partner_checked_in',
-        actorId: account.id,
-        link: `/spaces/${spaceId}/progress`,
-        about: { kind: 'checkin', id: result.checkin.id },
-      });
-    }
-    return result;
+  }
+
+  /** The notification service writing on an open transaction. */
+  private notificationsOn(db: Kysely<Database>): NotificationService {
+    return new NotificationService({ notifications: new NotificationStore(db), clock: this.deps.clock });
   }
 
   /** Check-ins in [from, to] that the caller may see: every partner's scores, notes by visibility. */

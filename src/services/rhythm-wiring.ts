@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import { AccountStore } from '../store/accounts.js';
 import { AgreementLogStore } from '../store/agreement-log.js';
 import { CheckinStore } from '../store/checkins.js';
+import { GroupCommitter } from '../store/group-commit.js';
 import { MeetingStore } from '../store/meetings.js';
 import { NotificationStore } from '../store/notifications.js';
 import { ProgressFactsStore } from '../store/progress-facts.js';
@@ -10,6 +11,7 @@ import { ReassuranceStore } from '../store/reassurance.js';
 import { ReviewStore } from '../store/reviews.js';
 import type { Database } from '../store/schema.js';
 import { SpaceStore } from '../store/spaces.js';
+import { SpaceRevisionStore } from '../store/space-revisions.js';
 import type { Vault } from '../store/vault.js';
 import { AgreementLogService } from './agreement-log.js';
 import { CheckinService } from './checkins.js';
@@ -41,13 +43,14 @@ export function rhythmServices(deps: { db: Kysely<Database>; vault: Vault; diale
   const accountStore = new AccountStore(db, vault);
   const spaceStore = new SpaceStore(db, vault, deps.dialect);
   const notifications = new NotificationService({ notifications: notificationStore, clock });
-  const checkins = new CheckinService({ checkins: checkinStore, reassurance: reassuranceStore, reviews: new ReviewStore(db), spaces, notifications, clock });
+  const writes = new GroupCommitter(db, deps.dialect);
+  const checkins = new CheckinService({ checkins: checkinStore, reassurance: reassuranceStore, reviews: new ReviewStore(db), spaces, notifications, writes, clock });
   return {
     checkins,
     notifications,
     meetings: new MeetingService({ meetings: meetingStore, spaces, notifications, clock, baseUrl: config.baseUrl }),
     agreementLog: new AgreementLogService({ log: logStore, spaces, notifications, clock }),
-    progress: new ProgressService({ spaces, checkins, log: logStore, facts: new ProgressFactsStore(db, vault), meetings: meetingStore, reassurance: reassuranceStore, clock }),
+    progress: new ProgressService({ spaces, checkins, facts: new ProgressFactsStore(db, vault), revisions: new SpaceRevisionStore(db), clock }),
     reminders: new ReminderService({
       notifications: notificationStore,
       checkins: checkinStore,

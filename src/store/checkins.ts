@@ -38,6 +38,15 @@ export interface CheckinInput {
 
 const noteContext = (id: string) => `checkins.note:${id}`;
 
+/** The unique violation of "one check-in per partner per day", as better-sqlite3 or node-postgres reports it. */
+export function isSameDayConflict(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as { code?: unknown; constraint?: unknown; message?: unknown };
+  if (e.code === '23505') return e.constraint === 'checkins_one_per_day';
+  // SQLite names the columns, not the constraint.
+  return e.code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof e.message === 'string' && e.message.includes('checkins.space_id');
+}
+
 /** Daily pulse check-ins: one row per partner per local day in a space. */
 export class CheckinStore {
   constructor(
@@ -46,55 +55,62 @@ export class CheckinStore {
   ) {}
 
   /**
-   * Writes the day's check-in, replacing an earlier one for the same day (its id is kept, so the
-   * note's encryption context stays bound to the row). Returns whether it was new.
+   * Writes the day's check-in in its own transaction (the seeder's path; the app writes through
+   * `write` inside a group commit).
    */
   async upsert(id: string, input: CheckinInput): Promise<{ created: boolean; checkin: Checkin }> {
-    return this.db.transaction().execute(async (trx) => {
-      const existing = await trx
-        .selectFrom('checkins')
-        .select(['id', 'created_at'])
-        .where('space_id', '=', input.spaceId)
-        .where('account_id', '=', input.accountId)
-        .where('date', '=', input.date)
-        .executeTakeFirst();
-      const rowId = existing?.id ?? id;
-      const values = {
+    return this.db.transaction().execute((trx) => this.write(trx, id, input));
+  }
+
+  /**
+   * Writes the day's check-in on `db` — an open transaction — replacing an earlier one for the
+   * same day (its id is kept, so the note's encryption context stays bound to the row). Returns
+   * whether it was new. The read and the write must share one transaction.
+   */
+  async write(db: Kysely<Database>, id: string, input: CheckinInput): Promise<{ created: boolean; checkin: Checkin }> {
+    const existing = await db
+      .selectFrom('checkins')
+      .select(['id', 'created_at'])
+      .where('space_id', '=', input.spaceId)
+      .where('account_id', '=', input.accountId)
+      .where('date', '=', input.date)
+      .executeTakeFirst();
+    const rowId = existing?.id ?? id;
+    const values = {
+      safety: input.safety,
+      trust: input.trust,
+      closeness: input.closeness,
+      day: input.day,
+      note_enc: input.note ? this.vault.seal(input.note.text, noteContext(rowId)) : null,
+      note_visibility: input.note ? input.note.visibility : null,
+      updated_at: input.now,
+    };
+    if (existing) {
+      await db.updateTable('checkins').set(values).where('id', '=', rowId).execute();
+    } else {
+      // On PostgreSQL a second request for the same day from another app server can race this
+      // insert; the unique constraint refuses one, the route answers 409 and a retry replaces.
+      await db
+        .insertInto('checkins')
+        .values({ id: rowId, space_id: input.spaceId, account_id: input.accountId, date: input.date, created_at: input.now, ...values })
+        .execute();
+    }
+    return {
+      created: !existing,
+      checkin: {
+        id: rowId,
+        spaceId: input.spaceId,
+        accountId: input.accountId,
+        date: input.date,
         safety: input.safety,
         trust: input.trust,
         closeness: input.closeness,
         day: input.day,
-        note_enc: input.note ? this.vault.seal(input.note.text, noteContext(rowId)) : null,
-        note_visibility: input.note ? input.note.visibility : null,
-        updated_at: input.now,
-      };
-      if (existing) {
-        await trx.updateTable('checkins').set(values).where('id', '=', rowId).execute();
-      } else {
-        // On a race with a second request for the same day the unique constraint refuses one;
-        // the route answers 409 and the client retries, which then replaces.
-        await trx
-          .insertInto('checkins')
-          .values({ id: rowId, space_id: input.spaceId, account_id: input.accountId, date: input.date, created_at: input.now, ...values })
-          .execute();
-      }
-      return {
-        created: !existing,
-        checkin: {
-          id: rowId,
-          spaceId: input.spaceId,
-          accountId: input.accountId,
-          date: input.date,
-          safety: input.safety,
-          trust: input.trust,
-          closeness: input.closeness,
-          day: input.day,
-          note: input.note,
-          createdAt: existing?.created_at ?? input.now,
-          updatedAt: input.now,
-        },
-      };
-    });
+        note: input.note,
+        createdAt: existing?.created_at ?? input.now,
+        updatedAt: input.now,
+      },
+    };
   }
 
   /** Every check-in of the space between two dates (inclusive), oldest first. */
