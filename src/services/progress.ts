@@ -16,21 +16,27 @@ import {
   type RedFlag,
   type Trend,
 } from '../core/progress/index.js';
+import { WINDOW_DAYS } from '../core/progress/trends.js';
+import { SMOOTHING_DAYS } from '../core/progress/smoothing.js';
 import { addDays, localDate } from '../core/time.js';
 import { canSeeRedFlag } from '../core/visibility/index.js';
+import { fail } from '../errors.js';
 import type { Account } from '../store/accounts.js';
-import type { AgreementLogStore } from '../store/agreement-log.js';
-import type { MeetingStore } from '../store/meetings.js';
 import type { ProgressFactsStore } from '../store/progress-facts.js';
-import type { ReassuranceStore } from '../store/reassurance.js';
+import type { SpaceRevisionStore } from '../store/space-revisions.js';
 import { spaceView, type CheckinService, type CheckinView, type SpaceView } from './checkins.js';
 import type { Clock } from './clock.js';
+import { ProgressCache, type CachedProgress } from './progress-cache.js';
 import type { SpaceService } from './spaces.js';
 
 /** Coach finding types that count as contempt for the red flag: contempt itself and name-calling. */
 export const CONTEMPT_TYPES = new Set(['contempt', 'insult']);
 /** How far back the charts reach (the trend window itself is 8 weeks). */
 export const CHART_DAYS = 90;
+/** The newest meetings and reassurance requests milestones look at. */
+const MILESTONE_RECORDS = 1000;
+/** A trend reads its 8-week window plus the six days before it that its first smoothed day averages. */
+const TREND_DAYS = WINDOW_DAYS + SMOOTHING_DAYS - 1;
 
 export interface PartnerProgress {
   accountId: string;
@@ -50,38 +56,68 @@ export interface Progress {
   checkins: CheckinView[];
 }
 
-/** Wires the pure computations of src/core/progress to the space's data (docs/progress.md). */
+/**
+ * Wires the pure computations of src/core/progress to the space's data (docs/progress.md), and
+ * keeps each viewer's result while their space's revision is unchanged (docs/performance.md,
+ * "Progress: revision cache").
+ */
 export class ProgressService {
+  private readonly cache: ProgressCache;
+
   constructor(
     private readonly deps: {
       spaces: SpaceService;
       checkins: CheckinService;
-      log: AgreementLogStore;
       facts: ProgressFactsStore;
-      meetings: MeetingStore;
-      reassurance: ReassuranceStore;
+      revisions: SpaceRevisionStore;
       clock: Clock;
+      cacheEntries?: number;
     },
-  ) {}
-
-  async forSpace(account: Pick<Account, 'id' | 'timezone'>, spaceId: string): Promise<Progress> {
-    const view = await spaceView(this.deps.spaces, account.id, spaceId);
-    return this.compute(view, localDate(this.deps.clock.now(), account.timezone));
+  ) {
+    this.cache = new ProgressCache(deps.cacheEntries);
   }
 
+  async forSpace(account: Pick<Account, 'id' | 'timezone'>, spaceId: string): Promise<Progress> {
+    return (await this.current(account, spaceId)).progress;
+  }
+
+  /**
+   * The viewer's progress and their view of the space. One indexed read (membership and the
+   * space's revision) decides whether the kept result is still current; strangers get 404.
+   */
+  async current(account: Pick<Account, 'id' | 'timezone'>, spaceId: string): Promise<CachedProgress> {
+    const today = localDate(this.deps.clock.now(), account.timezone);
+    const member = await this.deps.revisions.forMember(spaceId, account.id);
+    if (!member || member.status !== 'active') fail('not_found');
+    const computeNow = async () => {
+      const view = await spaceView(this.deps.spaces, account.id, spaceId);
+      return { view, progress: await this.compute(view, today) };
+    };
+    // Without a revision row (never expected: the triggers make one with the space) nothing is kept.
+    if (member.revision === null) return { revision: -1, ...(await computeNow()) };
+    const key = ProgressCache.key({ spaceId, viewerId: account.id, role: member.role, today });
+    return this.cache.getOrCompute(key, member.revision, computeNow);
+  }
+
+  /** Computes from the database, bypassing the cache (the benchmark of cold computes uses it too). */
   async compute(view: SpaceView, today: string): Promise<Progress> {
     const spaceId = view.space.id;
-    // Every check-in (scores are space records); milestones need the whole history.
-    const all = await this.deps.checkins.visibleCheckins(view, '1970-01-01', today);
     const partners = view.space.members.filter((m) => m.role === 'partner');
+    // Every check-in's scores (space records); milestones need the whole history. Notes are read
+    // (and decrypted) only for the chart window, below.
+    const scores = await this.deps.facts.checkinScores(spaceId);
+    const all = scores.filter((c) => c.date <= today && view.partnerIds.includes(c.accountId));
+    const lastDates = new Map<string, string>();
+    for (const c of scores) if ((lastDates.get(c.accountId) ?? '') < c.date) lastDates.set(c.accountId, c.date);
 
     const logFacts = await this.logFactsByPartner(spaceId, view.partnerIds);
     const reviews = monthlyReviewSeries(
       (await this.deps.checkins.monthlyReviews(view)).map((r) => ({ partnerId: r.accountId, month: r.month, communicate: r.communicate, closer: r.closer, respect: r.respect })),
     );
 
+    const trendFrom = addDays(today, -(TREND_DAYS - 1));
     const partnerProgress: PartnerProgress[] = partners.map((p) => {
-      const mine = all.filter((c) => c.accountId === p.accountId);
+      const mine = all.filter((c) => c.accountId === p.accountId && c.date >= trendFrom);
       const trends = Object.fromEntries(PULSE_MEASURES.map((m) => [m, trendFor(mine.map((c) => ({ date: c.date, value: c[m] })), today)])) as Record<PulseMeasure, Trend>;
       return {
         accountId: p.accountId,
@@ -95,8 +131,8 @@ export class ProgressService {
     const found = divergence(partnerProgress.map((p) => ({ partnerId: p.accountId, verdicts: Object.fromEntries(PULSE_MEASURES.map((m) => [m, p.trends[m].verdict])) })));
 
     const journey = await this.deps.facts.journeyFacts(spaceId);
-    const meetings = await this.deps.meetings.list(spaceId, 1000);
-    const requests = await this.deps.reassurance.list(spaceId, 1000);
+    const meetingDays = await this.deps.facts.meetingDays(spaceId, MILESTONE_RECORDS);
+    const answeredAt = await this.deps.facts.reassuranceAnswers(spaceId, MILESTONE_RECORDS);
 
     const ackDays = new Map<string, Map<string, string>>();
     for (const a of journey.acknowledgements) {
@@ -115,13 +151,12 @@ export class ProgressService {
         apologyAnsweredOn: journey.apologiesAnsweredOn.sort()[0] ?? null,
         agreementsAcceptedOn: journey.agreementsAcceptedOn,
         agreementLog: [...logFacts.values()].flat(),
-        meetingDates: meetings.map((m) => m.heldOn),
-        reassuranceAnsweredOn: requests.filter((r) => r.answeredAt).map((r) => r.answeredAt!.slice(0, 10)),
+        meetingDates: meetingDays,
+        reassuranceAnsweredOn: answeredAt.filter((at): at is string => at !== null).map((at) => at.slice(0, 10)),
       },
       today,
     );
 
-    const lastDates = await this.deps.checkins.lastCheckinDates(spaceId);
     const messages = await this.deps.facts.messagesSince(spaceId, `${addDays(today, -31)}T00:00:00.000Z`);
     const flags = redFlags(
       {
@@ -148,17 +183,15 @@ export class ProgressService {
       divergence: found,
       redFlags: visibleFlags,
       milestones: wins,
-      checkins: all.filter((c) => c.date >= from),
+      checkins: await this.deps.checkins.visibleCheckins(view, from, today),
     };
   }
 
   /** Each partner's log facts: the occasions they logged of agreements they committed to. */
   private async logFactsByPartner(spaceId: string, partnerIds: readonly string[]): Promise<Map<string, AgreementLogFact[]>> {
-    const agreements = new Map((await this.deps.log.agreements(spaceId)).map((a) => [a.id, a]));
     const out = new Map<string, AgreementLogFact[]>();
-    for (const e of await this.deps.log.listForSpace(spaceId)) {
-      const agreement = agreements.get(e.agreementId);
-      if (!agreement || !partnerIds.includes(e.loggedBy) || !agreement.committedBy.includes(e.loggedBy)) continue;
+    for (const e of await this.deps.facts.committedLogFacts(spaceId)) {
+      if (!partnerIds.includes(e.loggedBy)) continue;
       const facts = out.get(e.loggedBy) ?? [];
       facts.push({ occurredOn: e.occurredOn, kept: e.kept, reportedBy: 'self', status: e.review ?? 'unconfirmed' });
       out.set(e.loggedBy, facts);

@@ -36,6 +36,34 @@ function ids(json: string): string[] {
   }
 }
 
+export interface CheckinScores {
+  accountId: string;
+  date: string;
+  safety: number;
+  trust: number;
+  closeness: number;
+}
+
+export interface LoggedOccasion {
+  loggedBy: string;
+  occurredOn: string;
+  kept: boolean;
+  review: 'confirmed' | 'disputed' | null;
+}
+
+/** A meeting agenda's written fields as one text (the agenda is stored as one sealed JSON). */
+function meetingText(agendaJson: string): string {
+  try {
+    const agenda: unknown = JSON.parse(agendaJson);
+    if (!agenda || typeof agenda !== 'object') return '';
+    return Object.values(agenda)
+      .filter((v): v is string => typeof v === 'string' && v.trim() !== '')
+      .join('\n\n');
+  } catch {
+    return '';
+  }
+}
+
 export class ProgressFactsStore {
   constructor(
     private readonly db: Kysely<Database>,
@@ -72,9 +100,54 @@ export class ProgressFactsStore {
   }
 
   /**
+   * Every check-in's scores (no notes: nothing is decrypted), oldest first. Milestones need the
+   * whole history; the notes shown with progress are read for the chart window only.
+   */
+  async checkinScores(spaceId: string): Promise<CheckinScores[]> {
+    const rows = await this.db
+      .selectFrom('checkins')
+      .select(['account_id', 'date', 'safety', 'trust', 'closeness'])
+      .where('space_id', '=', spaceId)
+      .orderBy('date')
+      .orderBy('account_id')
+      .execute();
+    return rows.map((r) => ({ accountId: r.account_id, date: r.date, safety: r.safety, trust: r.trust, closeness: r.closeness }));
+  }
+
+  /**
+   * The agreement-log occasions a partner logged of an agreement of this space they committed to
+   * (their consistency), in log order. Dates and outcomes only; notes stay sealed.
+   */
+  async committedLogFacts(spaceId: string): Promise<LoggedOccasion[]> {
+    const rows = await this.db
+      .selectFrom('agreement_log_entries as e')
+      .innerJoin('agreements as a', (j) => j.onRef('a.id', '=', 'e.agreement_id').onRef('a.space_id', '=', 'e.space_id'))
+      .innerJoin('agreement_commitments as c', (j) => j.onRef('c.agreement_id', '=', 'e.agreement_id').onRef('c.account_id', '=', 'e.logged_by'))
+      .select(['e.logged_by', 'e.occurred_on', 'e.kept', 'e.review'])
+      .where('e.space_id', '=', spaceId)
+      .orderBy('e.occurred_on')
+      .orderBy('e.created_at')
+      .execute();
+    return rows.map((r) => ({ loggedBy: r.logged_by, occurredOn: r.occurred_on, kept: r.kept === 1, review: r.review }));
+  }
+
+  /** The days of the space's newest `limit` weekly meetings (agendas stay sealed). */
+  async meetingDays(spaceId: string, limit: number): Promise<string[]> {
+    const rows = await this.db.selectFrom('meetings').select('held_on').where('space_id', '=', spaceId).orderBy('held_on', 'desc').orderBy('created_at', 'desc').limit(limit).execute();
+    return rows.map((r) => r.held_on);
+  }
+
+  /** When each of the space's newest `limit` reassurance requests was answered (null: not yet). */
+  async reassuranceAnswers(spaceId: string, limit: number): Promise<Array<string | null>> {
+    const rows = await this.db.selectFrom('reassurance_requests').select('answered_at').where('space_id', '=', spaceId).orderBy('created_at', 'desc').limit(limit).execute();
+    return rows.map((r) => r.answered_at);
+  }
+
+  /**
    * What partners wrote in the space since `sinceIso`, for the coach's contempt rule: journey
-   * entries, check-in notes, reassurance notes and answers, agreement-log notes. (Weekly meeting
-   * records are not read yet.)
+   * entries, check-in notes, reassurance notes and answers, agreement-log notes, and weekly
+   * meeting records (one message per meeting, by the partner who wrote it down; a meeting
+   * record is shared, docs/privacy-rules.md).
    */
   async messagesSince(spaceId: string, sinceIso: string): Promise<WrittenMessage[]> {
     const out: WrittenMessage[] = [];
@@ -109,6 +182,16 @@ export class ProgressFactsStore {
       .where('created_at', '>=', sinceIso)
       .execute();
     for (const l of logs) out.push({ id: l.id, authorId: l.logged_by, at: l.created_at, visibility: l.note_visibility === 'shared' ? 'shared' : 'private', text: this.vault.open(l.note_enc!, `agreement_log_entries.note:${l.id}`) });
+    const meetings = await this.db
+      .selectFrom('meetings')
+      .select(['id', 'created_by', 'agenda_enc', 'created_at'])
+      .where('space_id', '=', spaceId)
+      .where('created_at', '>=', sinceIso)
+      .execute();
+    for (const m of meetings) {
+      const text = meetingText(this.vault.open(m.agenda_enc, `meetings.agenda:${m.id}`));
+      if (text !== '') out.push({ id: m.id, authorId: m.created_by, at: m.created_at, visibility: 'shared', text });
+    }
     return out;
   }
 }

@@ -3,6 +3,7 @@ import * as foundation from './0001-foundation.js';
 import * as journeys from './0002-journeys.js';
 import * as rhythm from './0003-rhythm.js';
 import * as safety from './0004-safety.js';
+import * as spaceRevisions from './0005-space-revisions.js';
 import * as sealedOnce from './0007-sealed-once.js';
 
 /**
@@ -14,5 +15,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002-journeys': journeys,
   '0003-rhythm': rhythm,
   '0004-safety': safety,
+  '0005-space-revisions': spaceRevisions,
   '0007-sealed-once': sealedOnce,
 };

@@ -1,0 +1,42 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.js';
+import type { MemberRole, MemberStatus } from './spaces.js';
+
+/** The table of migration 0005; only this module reads it (the database's triggers write it). */
+interface SpaceRevisionTables {
+  space_revisions: { space_id: string; revision: number };
+}
+
+export interface MemberRevision {
+  role: MemberRole;
+  status: MemberStatus;
+  /** Raised by the database on every change that progress is drawn from; null only if the row is missing. */
+  revision: number | null;
+}
+
+/** Reads the per-space revision that migration 0005's triggers keep. */
+export class SpaceRevisionStore {
+  private readonly db: Kysely<Database & SpaceRevisionTables>;
+
+  constructor(db: Kysely<Database>) {
+    this.db = db as unknown as Kysely<Database & SpaceRevisionTables>;
+  }
+
+  /** One indexed read: the caller's membership of the space and the space's revision. */
+  async forMember(spaceId: string, accountId: string): Promise<MemberRevision | null> {
+    const row = await this.db
+      .selectFrom('space_members')
+      .leftJoin('space_revisions', 'space_revisions.space_id', 'space_members.space_id')
+      .select(['space_members.role', 'space_members.status', 'space_revisions.revision'])
+      .where('space_members.space_id', '=', spaceId)
+      .where('space_members.account_id', '=', accountId)
+      .executeTakeFirst();
+    if (!row) return null;
+    return { role: row.role, status: row.status, revision: row.revision === null ? null : Number(row.revision) };
+  }
+
+  async revision(spaceId: string): Promise<number | null> {
+    const row = await this.db.selectFrom('space_revisions').select('revision').where('space_id', '=', spaceId).executeTakeFirst();
+    return row ? Number(row.revision) : null;
+  }
+}
