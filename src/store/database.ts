@@ -42,6 +42,10 @@ export function openStore(options: StoreOptions): Store {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
     // An idle client losing its connection must not crash the process; the next query reconnects.
     pool.on('error', () => {});
+    // A client checked out between two queries (inside a transaction) has no pool listener; when the
+    // server goes away its 'error' would be unhandled and end the process. The next query on it fails
+    // instead (the request answers 5xx) and the pool discards it on release.
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,

@@ -1,0 +1,34 @@
+/** A request that got no complete answer (connection refused or cut off): nobody was told it was saved. */
+export class NetworkError extends Error {}
+
+export interface Answer {
+  status: number;
+  body: any;
+}
+
+export async function call(base: string, token: string | null, method: string, url: string, body?: unknown): Promise<Answer> {
+  let res: Response;
+  try {
+    res = await fetch(base + url, {
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+  } catch (error) {
+    throw new NetworkError(String(error));
+  }
+  let text: string;
+  try {
+    text = await res.text();
+  } catch (error) {
+    // The status arrived but the body was cut off: not an acknowledgement we can rely on.
+    throw new NetworkError(String(error));
+  }
+  let parsed: unknown = null;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    parsed = text;
+  }
+  return { status: res.status, body: parsed };
+}

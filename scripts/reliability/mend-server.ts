@@ -1,0 +1,137 @@
+// Starts and stops the built Mend server (dist/server/main.js) as a child process, for the scripted
+// reliability runs. All traffic stays on 127.0.0.1.
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sleep } from './random.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const MAIN = path.join(ROOT, 'dist', 'server', 'main.js');
+export const MEND_CLI = path.join(ROOT, 'bin', 'mend.js');
+const WITH_GC = path.join(ROOT, 'scripts', 'reliability', 'mend-with-gc.mjs');
+
+export function requireBuild(): void {
+  if (!fs.existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first.`);
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface MemoryFigures {
+  heapUsed: number;
+  heapTotal: number;
+  rss: number;
+  external: number;
+}
+
+export interface MendServerOptions {
+  port: number;
+  dataDir: string;
+  databaseUrl?: string | null;
+  /** Start through scripts/reliability/mend-with-gc.mjs (node --expose-gc) to read memory after a forced GC. */
+  withGc?: boolean;
+}
+
+/** The environment Mend runs with: everything of ours, minus a DATABASE_URL we did not choose. */
+export function mendEnv(dataDir: string, databaseUrl: string | null | undefined, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, MEND_DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'production', ...extra };
+  delete env.DATABASE_URL;
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
+  return env;
+}
+
+export class MendServer {
+  child: ChildProcess | null = null;
+  stderr = '';
+  constructor(readonly options: MendServerOptions) {}
+
+  get base(): string {
+    return `http://127.0.0.1:${this.options.port}`;
+  }
+
+  get running(): boolean {
+    const child = this.child;
+    return child !== null && child.exitCode === null && child.signalCode === null;
+  }
+
+  /** Starts the server and resolves with the milliseconds from spawn to the first 200 from /readyz. */
+  async start(): Promise<number> {
+    const started = Date.now();
+    const env = mendEnv(this.options.dataDir, this.options.databaseUrl, { PORT: String(this.options.port), HOST: '127.0.0.1' });
+    const child = this.options.withGc
+      ? fork(WITH_GC, [], { env, execArgv: ['--expose-gc'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] })
+      : spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    this.child = child;
+    this.stderr = '';
+    child.stderr?.on('data', (chunk) => {
+      this.stderr = (this.stderr + String(chunk)).slice(-4000);
+    });
+    await this.waitReady(30_000, started);
+    return Date.now() - started;
+  }
+
+  /** Waits until /readyz answers 200 (after a start, or after the database came back). */
+  async waitReady(timeoutMs: number, since = Date.now()): Promise<number> {
+    while (Date.now() - since < timeoutMs) {
+      if (!this.running) throw new Error(`Mend exited (${this.child?.exitCode ?? this.child?.signalCode}): ${this.stderr}`);
+      try {
+        const res = await fetch(`${this.base}/readyz`);
+        await res.arrayBuffer();
+        if (res.ok) return Date.now() - since;
+      } catch {
+        // not listening yet
+      }
+      await sleep(25);
+    }
+    throw new Error(`Mend did not become ready in ${timeoutMs} ms: ${this.stderr}`);
+  }
+
+  async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    const child = this.child;
+    if (!child || !this.running) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill(signal);
+    await exited;
+  }
+
+  /** Heap and RSS after a forced GC in the server (only with `withGc`). */
+  async memory(): Promise<MemoryFigures> {
+    const child = this.child;
+    if (!child?.send || !this.options.withGc) throw new Error('memory() needs a server started withGc');
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the server did not report its memory')), 30_000);
+      const onMessage = (message: any) => {
+        if (message?.type !== 'memory') return;
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        resolve(message.usage as MemoryFigures);
+      };
+      child.on('message', onMessage);
+      child.send({ type: 'memory' });
+    });
+  }
+}
+
+/** Runs `mend <args>` (the built CLI) against a data dir and database; resolves with its output. */
+export async function runMendCli(args: string[], dataDir: string, databaseUrl?: string | null): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [MEND_CLI, ...args], { env: mendEnv(dataDir, databaseUrl), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += String(c)));
+    child.stderr.on('data', (c) => (stderr += String(c)));
+    child.once('error', reject);
+    child.once('exit', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+  });
+}
