@@ -50,6 +50,23 @@ import { requirePartner, spaceAccess, type Actor, type SpaceAccess } from './jou
 export const ENTRY_TEXT_MAX = 10_000;
 export const APOLOGY_TEXT_MAX = 20_000;
 export const DESCRIPTION_MAX = 10_000;
+/** Each part of the apology builder; the API's schema says the same. */
+export const APOLOGY_PART_MAX = 5_000;
+
+/**
+ * The builder's parts that are too long, by field, in the words shown beside each box. Counted
+ * in characters as the API's schema counts them (code points, not UTF-16 units).
+ */
+export function apologyPartProblems(parts: ApologyParts): Record<string, string> {
+  const problems: Record<string, string> = {};
+  for (const [component, value] of Object.entries(parts)) {
+    const length = [...(value ?? '')].length;
+    if (length > APOLOGY_PART_MAX) {
+      problems[`parts.${component}`] = `Use at most ${APOLOGY_PART_MAX.toLocaleString('en-GB')} characters for this part; it has ${length.toLocaleString('en-GB')}.`;
+    }
+  }
+  return problems;
+}
 
 // ---- views: exactly what one viewer may see ---------------------------------------------------
 
@@ -429,9 +446,11 @@ export class JourneyService {
     let parts: ApologyParts | null = null;
     if (input.parts !== undefined) {
       const missing = missingApologyParts(input.parts);
-      if (missing.length > 0) {
-        fail('invalid_input', Object.fromEntries(missing.map((c) => [`parts.${c}`, 'Write a few words for this part.'])));
-      }
+      const problems = {
+        ...Object.fromEntries(missing.map((c) => [`parts.${c}`, 'Write a few words for this part.'])),
+        ...apologyPartProblems(input.parts),
+      };
+      if (Object.keys(problems).length > 0) fail('invalid_input', problems);
       parts = Object.fromEntries(
         Object.entries(input.parts).map(([k, v]) => [k, (v ?? '').trim()]).filter(([, v]) => v !== ''),
       ) as ApologyParts;

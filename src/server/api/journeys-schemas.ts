@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { APOLOGY_COMPONENTS } from '../../core/apology-components.js';
 import { BREACH_KINDS, PROMPT_KEYS, STEP_KEYS } from '../../core/journey/index.js';
-import { APOLOGY_TEXT_MAX, DESCRIPTION_MAX, ENTRY_TEXT_MAX } from '../../services/journeys.js';
+import { APOLOGY_PART_MAX, APOLOGY_TEXT_MAX, DESCRIPTION_MAX, ENTRY_TEXT_MAX } from '../../services/journeys.js';
 import { CalendarDate, Id, Instant } from './schemas.js';
 
 /** The shapes of the journey routes (API.md "Breaches and journeys"). */
@@ -124,7 +124,7 @@ export const ApologyResponse = Type.Object({
 });
 
 const Parts = Type.Object(
-  Object.fromEntries(APOLOGY_COMPONENTS.map((c) => [c, Type.Optional(Type.String({ maxLength: 5_000 }))])),
+  Object.fromEntries(APOLOGY_COMPONENTS.map((c) => [c, Type.Optional(Type.String({ maxLength: APOLOGY_PART_MAX }))])),
   { additionalProperties: false, description: 'The apology builder’s parts; forgiveness is optional.' },
 );
 

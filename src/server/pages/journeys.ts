@@ -6,6 +6,7 @@ import {
   PROMPTS,
   isBreachKind,
   isPromptKey,
+  stepNumber,
   type ApologyParts,
   type BreachKind,
   type PromptKey,
@@ -14,6 +15,7 @@ import {
 import { isVisibility } from '../../core/visibility/index.js';
 import { MendError, fail } from '../../errors.js';
 import type { Actor } from '../../services/journeys-access.js';
+import { apologyPartProblems } from '../../services/journeys.js';
 import { coachFindingsHtml } from '../../web/coach-findings.js';
 import type { SafeHtml } from '../../web/html.js';
 import { agreementFormPage } from '../../web/pages/journey/agreement-pages.js';
@@ -168,12 +170,14 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
   });
 
   app.post<{ Params: Params & { n: string } }>('/journeys/:journeyId/steps/:n/entries', async (request, reply) => {
-    const n = stepNumberOf(request.params.n);
-    if (n === null) fail('not_found');
+    if (stepNumberOf(request.params.n) === null) fail('not_found');
     const { account } = requireAuth(request);
     const f = formFields(request);
     const prompt = field(f, 'prompt');
     if (!isPromptKey(prompt)) fail('invalid_input', { prompt: 'Choose one of the journey’s exercises.' });
+    // The prompt decides its page, not the address it was posted to: a hand-made post to another
+    // step's address still comes back to the page that has its form, where its message shows.
+    const n = stepNumber(PROMPTS[prompt].step);
     const visibility = field(f, 'visibility');
     const replyTo = field(f, 'replyTo') || null;
     const journeyId = request.params.journeyId;
@@ -181,7 +185,7 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
       ? `/journeys/${journeyId}/questions`
       : TRIGGER_PROMPTS.includes(prompt)
         ? `/journeys/${journeyId}/triggers`
-        : stepUrl(journeyId, PROMPTS[prompt].step === 'acknowledge' ? 1 : n);
+        : stepUrl(journeyId, n);
     try {
       await ctx.journeys.writeEntry(account, journeyId, {
         prompt,
@@ -270,7 +274,10 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
     const text = APOLOGY_COMPONENTS.map((c) => parts[c] ?? '').join('\n\n');
     const coach = text.trim() === '' ? null : coachFindingsHtml(analyze('apology', text), 'apology');
     if (field(f, 'action') !== 'deliver') {
-      return show(request, reply, m, 'Your apology', (csrf) => apologyBuilderPage(csrf, m, { parts, coach }));
+      // Checking shows an overlong part beside its box too, before they try to deliver it.
+      const tooLong = apologyPartProblems(parts);
+      const errors = Object.keys(tooLong).length > 0 ? { errors: tooLong } : {};
+      return show(request, reply, m, 'Your apology', (csrf) => apologyBuilderPage(csrf, m, { parts, coach, ...errors }));
     }
     try {
       await ctx.journeys.deliverApology(account, m.view.id, { parts });

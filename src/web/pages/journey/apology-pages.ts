@@ -1,6 +1,6 @@
 import { APOLOGY_COMPONENTS } from '../../../core/apology-components.js';
 import { APOLOGY_BUILDER_TEXTS, type ApologyParts } from '../../../core/journey/index.js';
-import type { ApologyView } from '../../../services/journeys.js';
+import { APOLOGY_PART_MAX, type ApologyView } from '../../../services/journeys.js';
 import type { ErrorDetails } from '../../../errors.js';
 import { html, type SafeHtml } from '../../html.js';
 import { csrfField, errorSummary } from '../../components/forms.js';
@@ -32,7 +32,7 @@ export function apologyBuilderPage(
         value: o.parts?.[c],
         error: o.errors?.[`parts.${c}`],
         coach: 'apology',
-        maxlength: 5000,
+        maxlength: APOLOGY_PART_MAX,
         required: false,
       }),
     )}
