@@ -19,6 +19,7 @@ import { SessionStore } from '../store/sessions.js';
 import { SpaceStore } from '../store/spaces.js';
 import { openVault } from '../store/open-vault.js';
 import type { Vault } from '../store/vault.js';
+import { createLiveEvents, type LiveEvents } from '../services/live-events.js';
 
 /** Everything a request handler may use, built once per process. */
 export interface AppContext {
@@ -38,11 +39,15 @@ export interface AppContext {
   /** Check-ins, meetings, progress, the agreement log, notifications, reminders (services/rhythm-wiring.ts). */
   rhythm: RhythmServices;
   limits: { signInByAddress: Limiter; signInByAccount: Limiter; coach: Limiter };
+  /** Live updates for open pages and API streams, across servers on PostgreSQL (services/live-events.ts). */
+  live: LiveEvents;
   close(): Promise<void>;
 }
 
 export interface ContextOptions {
   clock?: Clock;
+  /** How often an idle live stream gets a keep-alive comment (tests shorten it). */
+  liveHeartbeatMs?: number;
 }
 
 export async function createContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
@@ -55,6 +60,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     const signInByAddress = await createLimiter(store, { name: 'signin-addr', points: 30, durationSeconds: 15 * 60 });
     const signInByAccount = await createLimiter(store, { name: 'signin-acct', points: 10, durationSeconds: 15 * 60 });
     const coach = await createLimiter(store, { name: 'coach', points: 300, durationSeconds: 10 * 60 });
+    const live = await createLiveEvents(store, config.databaseUrl, options.liveHeartbeatMs ? { heartbeatMs: options.liveHeartbeatMs } : {});
     const accountStore = new AccountStore(store.db, vault);
     const accounts = new AccountService({
       accounts: accountStore,
@@ -84,7 +90,11 @@ export async function createContext(config: Config, options: ContextOptions = {}
       rhythm: rhythmServices({ db: store.db, vault, dialect: store.dialect, clock, config, spaces }),
       deleteAccount: (accountId, password) => deleteAccount({ accounts, spaces, store }, accountId, password),
       limits: { signInByAddress, signInByAccount, coach },
-      close: () => store.close(),
+      live,
+      close: async () => {
+        await live.close();
+        await store.close();
+      },
     };
   } catch (error) {
     await store.close();

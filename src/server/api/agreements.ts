@@ -84,6 +84,7 @@ export async function agreementRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { account } = requireAuth(request);
       const agreement = await ctx.agreements.propose(account, request.params.spaceId, request.body);
+      await ctx.live.publish(agreement.spaceId, { kind: 'agreement', id: agreement.id });
       return reply.status(201).send({ agreement: agreementDto(agreement) });
     },
   );
@@ -137,7 +138,9 @@ export async function agreementRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const { account } = requireAuth(request);
-      return { agreement: agreementDto(await ctx.agreements.accept(account, request.params.agreementId)) };
+      const agreement = await ctx.agreements.accept(account, request.params.agreementId);
+      await ctx.live.publish(agreement.spaceId, { kind: 'agreement', id: agreement.id });
+      return { agreement: agreementDto(agreement) };
     },
   );
 
@@ -165,6 +168,7 @@ export async function agreementRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { account } = requireAuth(request);
       const { agreement, replaced } = await ctx.agreements.counter(account, request.params.agreementId, request.body);
+      await ctx.live.publish(agreement.spaceId, { kind: 'agreement', id: agreement.id });
       return reply.status(201).send({ agreement: agreementDto(agreement), replaced: agreementDto(replaced) });
     },
   );
@@ -182,7 +186,9 @@ export async function agreementRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const { account } = requireAuth(request);
-      return { agreement: agreementDto(await ctx.agreements.withdraw(account, request.params.agreementId)) };
+      const agreement = await ctx.agreements.withdraw(account, request.params.agreementId);
+      await ctx.live.publish(agreement.spaceId, { kind: 'agreement', id: agreement.id });
+      return { agreement: agreementDto(agreement) };
     },
   );
 }

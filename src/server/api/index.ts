@@ -9,6 +9,7 @@ import { therapistRoutes } from './therapists.js';
 import { meRoutes } from './me.js';
 import { sessionRoutes } from './sessions.js';
 import { spaceRoutes } from './spaces.js';
+import { liveEventRoutes } from './live.js';
 
 /** The JSON API under /api: v1 routes and the OpenAPI document that describes them. */
 export async function apiRoutes(app: FastifyInstance): Promise<void> {
@@ -39,6 +40,7 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
       await v1.register(coachRoutes);
       await v1.register(safetyRoutes);
       await v1.register(therapistRoutes);
+      await v1.register(liveEventRoutes);
     },
     { prefix: '/v1' },
   );

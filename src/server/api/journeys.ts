@@ -18,6 +18,7 @@ import {
   VisibilityValue,
 } from './journeys-schemas.js';
 import { bearer, errors, Id, Instant, NoContent } from './schemas.js';
+import { publishJourneyEntry } from '../live-publish.js';
 
 /** Steps with mutable arrays, as the response type wants them. */
 export function stepsDto(steps: Summary['steps']) {
@@ -147,6 +148,7 @@ export async function journeyRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { account } = requireAuth(request);
       const entry = await ctx.journeys.writeEntry(account, request.params.journeyId, request.body);
+      await publishJourneyEntry(ctx, account, request.params.journeyId, entry);
       return reply.status(201).send({ entry });
     },
   );

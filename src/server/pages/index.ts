@@ -6,6 +6,7 @@ import { journeyPages } from './journeys.js';
 import { spacePages } from './spaces.js';
 import { rhythmPages } from './rhythm.js';
 import { safetyPages } from './safety.js';
+import { livePages } from './live.js';
 
 /** The server-rendered pages. Every flow works with plain HTML forms; scripts only add comfort. */
 export async function pageRoutes(app: FastifyInstance): Promise<void> {
@@ -16,4 +17,5 @@ export async function pageRoutes(app: FastifyInstance): Promise<void> {
   await app.register(rhythmPages);
   await app.register(accountPages);
   await app.register(safetyPages);
+  await app.register(livePages);
 }

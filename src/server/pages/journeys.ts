@@ -27,6 +27,7 @@ import { step1Page, step2Page, step3Page, step4Page, step5Page, step6Page, step7
 import { requireAuth } from '../plugins/auth.js';
 import { renderPage, safeNext } from '../render.js';
 import { field, formFields } from './form.js';
+import { publishJourneyEntry } from '../live-publish.js';
 
 type Params = { journeyId: string };
 const SCRIPTS = ['/static/coach.js'];
@@ -187,12 +188,13 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
         ? `/journeys/${journeyId}/triggers`
         : stepUrl(journeyId, n);
     try {
-      await ctx.journeys.writeEntry(account, journeyId, {
+      const entry = await ctx.journeys.writeEntry(account, journeyId, {
         prompt,
         text: field(f, 'text'),
         visibility: isVisibility(visibility) ? visibility : undefined,
         replyTo,
       });
+      await publishJourneyEntry(ctx, account, journeyId, entry);
       return reply.redirect(`${back}#${prompt}-heading`, 303);
     } catch (error) {
       const state = formProblem(error, replyTo ? `${prompt}-${replyTo}` : prompt, f);

@@ -4,7 +4,7 @@ import { MendError } from '../../errors.js';
 import { spaceView, type SpaceView, type TextInput } from '../../services/checkins.js';
 import type { MeetingAgenda } from '../../store/meetings.js';
 import { coachFindingsHtml } from '../../web/coach-findings.js';
-import type { SafeHtml } from '../../web/html.js';
+import { html, type SafeHtml } from '../../web/html.js';
 import type { LayoutSpace } from '../../web/layout.js';
 import { checkinPage, type CheckinForm } from '../../web/pages/rhythm/checkin-page.js';
 import { meetingsPage, newMeetingPage } from '../../web/pages/rhythm/meetings-page.js';
@@ -17,6 +17,7 @@ import { agreementLogPages } from './rhythm-agreement-log.js';
 import { decisionGuidePages } from './decision-guide.js';
 import { field, formFields } from './form.js';
 import { progressPages } from './progress.js';
+import { partnerTodayHtml } from './live-fragments.js';
 
 type SpaceRequest = FastifyRequest<{ Params: { spaceId: string } }>;
 
@@ -62,13 +63,14 @@ export async function rhythmPages(app: FastifyInstance): Promise<void> {
     const form: CheckinForm = extra.form ?? (mine
       ? { date, safety: String(mine.safety), trust: String(mine.trust), closeness: String(mine.closeness), day: mine.day ?? '', note: mine.note?.text ?? '', visibility: mine.note?.visibility ?? 'private' }
       : { date });
+    const partnerToday = await partnerTodayHtml(ctx, account, view.space.id);
     return renderPage(request, reply, {
       title: 'Today’s check-in',
       space: layoutSpaceOf(view),
-      scripts: coachScripts,
+      scripts: [...coachScripts, '/static/live.js'],
       ...(extra.status ? { status: extra.status } : {}),
       body: (csrf) =>
-        checkinPage({ csrf, spaceId: view.space.id, dates, form, existing: !!mine, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.saved ? { saved: true } : {}), coach: extra.coach ?? null }),
+        html`${checkinPage({ csrf, spaceId: view.space.id, dates, form, existing: !!mine, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.saved ? { saved: true } : {}), coach: extra.coach ?? null })}${partnerToday}`,
     });
   }
 
@@ -85,7 +87,8 @@ export async function rhythmPages(app: FastifyInstance): Promise<void> {
     if (Object.keys(missing).length) return showCheckin(request, reply, { form, errors: missing, status: 400 });
     try {
       const day = form.day === 'good' || form.day === 'mixed' || form.day === 'hard' ? form.day : null;
-      await rhythm.checkins.put(account, request.params.spaceId, form.date ?? '', { safety: int(form.safety!), trust: int(form.trust!), closeness: int(form.closeness!), day, note: noteFromForm(f) });
+      const { checkin } = await rhythm.checkins.put(account, request.params.spaceId, form.date ?? '', { safety: int(form.safety!), trust: int(form.trust!), closeness: int(form.closeness!), day, note: noteFromForm(f) });
+      await ctx.live.publish(request.params.spaceId, { kind: 'checkin', accountId: account.id, date: checkin.date });
     } catch (error) {
       return showCheckin(request, reply, { form, errors: inputErrors(error), status: 400 });
     }

@@ -1,0 +1,56 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { requireAuth } from '../plugins/auth.js';
+import { liveStreams } from '../live-stream.js';
+import { bearer, errors, Id } from './schemas.js';
+
+const EVENTS_DESCRIPTION = [
+  'A server-sent events stream (`text/event-stream`; send `Accept: text/event-stream`) of what changes in the space, for every active member.',
+  'Events carry only kinds, ids and dates — never text anyone wrote; fetch the resource to see it, with the usual visibility rules.',
+  'Event names and `data` (JSON): `checkin` `{kind, accountId, date}` — a partner checked in (scores are space records);',
+  '`agreement` `{kind, id}` — an agreement was proposed, countered, accepted or withdrawn;',
+  '`journey_entry` `{kind, journeyId, id}` — a shared entry was written; `entries_revealed` `{kind, journeyId}` — a sealed pair opened.',
+  'A private entry, or a sealed one whose pair is still closed, produces no event at all.',
+  'Lines starting with `:` are keep-alive comments. The stream ends when the session is revoked or the caller leaves the space,',
+  'and when the server shuts down (reconnect then; the `retry` field suggests how soon). At most 6 open streams per account and server (429).',
+].join(' ');
+
+/** `GET /api/v1/spaces/:spaceId/events`: live updates for API clients (bearer sessions). */
+export async function liveEventRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  const ctx = app.mend;
+  const open = liveStreams(app);
+
+  api.get(
+    '/spaces/:spaceId/events',
+    {
+      schema: {
+        summary: 'Live updates in a space (server-sent events)',
+        description: EVENTS_DESCRIPTION,
+        tags: ['spaces'],
+        security: bearer,
+        params: Type.Object({ spaceId: Id }),
+        response: {
+          200: { description: 'An open event stream.', content: { 'text/event-stream': { schema: Type.String() } } },
+          ...errors(400, 401, 404, 429),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { account } = requireAuth(request);
+      const { spaceId } = request.params;
+      await ctx.spaces.forMember(account.id, spaceId);
+      const token = request.headers.authorization?.slice(7).trim() ?? '';
+      return open(request, reply, {
+        accountId: account.id,
+        spaceId,
+        stillAllowed: async () => {
+          const auth = await ctx.accounts.authenticate(token);
+          if (auth?.account.id !== account.id) return false;
+          return ctx.spaces.forMember(account.id, spaceId).then(() => true, () => false);
+        },
+      });
+    },
+  );
+}

@@ -1,0 +1,82 @@
+import { PassThrough } from 'node:stream';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { fail, MendError } from '../errors.js';
+import type { LiveEvent } from '../services/live-events.js';
+
+/** The browser waits this long before reconnecting after a stream ends (a restart, a deploy). */
+const RETRY_MS = 5000;
+
+export interface LiveStreamRequest {
+  accountId: string;
+  spaceId: string;
+  /**
+   * Asked before every event and every heartbeat: is the session still valid and the caller still
+   * an active member? A signed-out, revoked or departed caller's stream ends at once, so nothing —
+   * not even that something happened — reaches them after they lost access.
+   */
+  stillAllowed(): Promise<boolean>;
+}
+
+/**
+ * Server-sent events for one encapsulated route plugin. Keeps its open streams so that closing the
+ * server (SIGTERM) ends them first — otherwise a graceful shutdown would wait on them forever.
+ */
+export function liveStreams(app: FastifyInstance): (request: FastifyRequest, reply: FastifyReply, live: LiveStreamRequest) => FastifyReply {
+  const open = new Set<() => void>();
+  app.addHook('preClose', async () => {
+    for (const end of [...open]) end();
+  });
+
+  return (request, reply, live) => {
+    // Only an EventSource (or a client that asks the same way) gets a stream; anything else — a
+    // fuzzer, a link followed by hand — gets an ordinary answer instead of a response that never ends.
+    if (!String(request.headers.accept ?? '').includes('text/event-stream')) {
+      fail('invalid_input', { accept: 'This address streams live updates; ask for it with Accept: text/event-stream.' });
+    }
+    const stream = new PassThrough();
+    let queue: Promise<void> = Promise.resolve();
+    let ended = false;
+    let heartbeat: NodeJS.Timeout | null = null;
+    let unsubscribe: (() => void) | null = null;
+
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      if (heartbeat) clearInterval(heartbeat);
+      unsubscribe?.();
+      open.delete(end);
+      stream.end();
+    };
+    // Access is checked in order with the writes, so an event never overtakes a revocation.
+    const send = (chunk: () => string) => {
+      queue = queue.then(async () => {
+        if (ended) return;
+        let allowed = false;
+        try {
+          allowed = await live.stillAllowed();
+        } catch {
+          allowed = false;
+        }
+        if (!allowed) return end();
+        if (!ended) stream.write(chunk());
+      });
+    };
+
+    unsubscribe = app.mend.live.subscribe(live.spaceId, live.accountId, (event: LiveEvent) =>
+      send(() => `event: ${event.kind}\ndata: ${JSON.stringify(event)}\n\n`),
+    );
+    if (!unsubscribe) throw new MendError('rate_limited', undefined, 'This account has too many live updates open. Close a tab or two and reload.', 60);
+    open.add(end);
+    heartbeat = setInterval(() => send(() => ': still here\n\n'), app.mend.live.heartbeatMs);
+    heartbeat.unref();
+    reply.raw.on('close', end);
+    stream.write(`retry: ${RETRY_MS}\n: connected\n\n`);
+
+    return reply
+      .header('Content-Type', 'text/event-stream; charset=utf-8')
+      .header('Cache-Control', 'no-store')
+      // nginx buffers proxied responses unless told not to; a buffered stream delivers nothing live.
+      .header('X-Accel-Buffering', 'no')
+      .send(stream);
+  };
+}

@@ -1,0 +1,211 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FastifyInstance } from 'fastify';
+import { localDate } from '../../src/core/time.js';
+import { describeEachDatabase, json } from '../support/app.js';
+import { couple, signUp, type Person } from '../support/api-client.js';
+import { PageClient } from '../support/browser-less.js';
+import { openSse } from '../support/sse.js';
+
+const today = () => localDate(new Date(), 'UTC');
+const pulse = (v = 6) => ({ safety: v, trust: v, closeness: v });
+
+async function listening(app: FastifyInstance): Promise<string> {
+  if (!app.server.listening) await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('not listening');
+  return `http://127.0.0.1:${address.port}`;
+}
+
+const events = (base: string, person: Person | null, spaceId: string) =>
+  openSse(`${base}/api/v1/spaces/${spaceId}/events`, person?.api.token ? { authorization: `Bearer ${person.api.token}` } : {});
+
+async function activeTherapist(app: FastifyInstance, a: Person, b: Person, spaceId: string, name = 'Dr Lee'): Promise<Person> {
+  const t = await signUp(app, name);
+  const { code } = json(await a.api.post(`/api/v1/spaces/${spaceId}/invitations`, { role: 'therapist' })).invitation;
+  assert.equal((await t.api.post(`/api/v1/invitations/${code}/accept`)).statusCode, 200);
+  for (const p of [a, b]) assert.equal((await p.api.post(`/api/v1/spaces/${spaceId}/therapists/${t.id}/consent`, { password: p.password })).statusCode < 300, true);
+  return t;
+}
+
+async function pagesAs(app: FastifyInstance, person: Person): Promise<PageClient> {
+  const client = new PageClient(app);
+  await client.get('/sign-in');
+  const res = await client.post('/sign-in', { email: person.email, password: person.password });
+  assert.equal(res.statusCode, 303, res.body);
+  return client;
+}
+
+const cookieHeader = (client: PageClient) => Object.entries(client.cookies).map(([k, v]) => `${k}=${v}`).join('; ');
+
+describeEachDatabase('live updates (server-sent events)', (get) => {
+  test('the partner’s stream gets a check-in event — kind, account and date only — when the other checks in', async () => {
+    const { app } = get();
+    const base = await listening(app);
+    const { a, b, spaceId } = await couple(app);
+    const stream = await events(base, b, spaceId);
+    assert.equal(stream.status, 200);
+    assert.match(String(stream.headers['content-type']), /^text\/event-stream/);
+    assert.equal(stream.headers['cache-control'], 'no-store');
+    assert.equal(stream.headers['x-accel-buffering'], 'no');
+
+    const put = await a.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { ...pulse(4), note: { text: 'LIVE-NOTE-PRIVATE', visibility: 'private' } });
+    assert.equal(put.statusCode, 201, put.body);
+    const [event] = await stream.waitForEvents(1);
+    assert.equal(event!.event, 'checkin');
+    assert.deepEqual(JSON.parse(event!.data), { kind: 'checkin', accountId: a.id, date: today() });
+    assert.ok(!stream.raw.includes('LIVE-NOTE'), 'no note text in the stream');
+    stream.close();
+  });
+
+  test('the page stream (cookie session) gets the event when the partner checks in on the page', async () => {
+    const { app } = get();
+    const base = await listening(app);
+    const { a, b, spaceId } = await couple(app);
+    const bPages = await pagesAs(app, b);
+    const stream = await openSse(`${base}/spaces/${spaceId}/live`, { cookie: cookieHeader(bPages) });
+    assert.equal(stream.status, 200);
+
+    const aPages = await pagesAs(app, a);
+    await aPages.get(`/spaces/${spaceId}/check-in`);
+    const posted = await aPages.post(`/spaces/${spaceId}/check-in`, { date: today(), safety: '7', trust: '6', closeness: '5', day: 'good', note: 'LIVE-PAGE-NOTE', visibility: 'shared' });
+    assert.equal(posted.statusCode, 303, posted.body);
+    const [event] = await stream.waitForEvents(1);
+    assert.deepEqual(JSON.parse(event!.data), { kind: 'checkin', accountId: a.id, date: today() });
+    assert.ok(!stream.raw.includes('LIVE-PAGE-NOTE'));
+
+    // The island's fragment shows the scores, never the note; the check-in page shows the same section.
+    const fragment = await bPages.get(`/spaces/${spaceId}/live/partner-today`);
+    assert.equal(fragment.statusCode, 200);
+    assert.match(fragment.body, /checked in today: safety 7, trust 6, closeness 5 — a good day/);
+    assert.ok(!fragment.body.includes('LIVE-PAGE-NOTE'));
+    const page = await bPages.get(`/spaces/${spaceId}/check-in`);
+    assert.match(page.body, /checked in today: safety 7, trust 6, closeness 5/);
+    assert.match(page.body, /<script type="module" src="\/static\/live.js"><\/script>/);
+    stream.close();
+  });
+
+  test('a stranger, a signed-out caller, a bad token and a revoked therapist cannot subscribe; an active therapist can', async () => {
+    const { app } = get();
+    const base = await listening(app);
+    const { a, b, spaceId } = await couple(app);
+    const stranger = await signUp(app, 'Stranger');
+    const former = await activeTherapist(app, a, b, spaceId, 'Dr Former');
+    assert.equal((await a.api.delete(`/api/v1/spaces/${spaceId}/therapists/${former.id}`)).statusCode, 204);
+    const therapist = await activeTherapist(app, a, b, spaceId, 'Dr Current');
+
+    assert.equal((await events(base, stranger, spaceId)).status, 404);
+    assert.equal((await events(base, former, spaceId)).status, 404);
+    assert.equal((await events(base, null, spaceId)).status, 401);
+    assert.equal((await openSse(`${base}/api/v1/spaces/${spaceId}/events`, { authorization: 'Bearer not-a-real-token' })).status, 401);
+    assert.equal((await events(base, stranger, 'no-such-space')).status, 404);
+    // Pages: the same answers, never a redirect an EventSource would follow.
+    assert.equal((await openSse(`${base}/spaces/${spaceId}/live`)).status, 401);
+    const strangerPages = await pagesAs(app, stranger);
+    assert.equal((await openSse(`${base}/spaces/${spaceId}/live`, { cookie: cookieHeader(strangerPages) })).status, 404);
+    const formerPages = await pagesAs(app, former);
+    assert.equal((await openSse(`${base}/spaces/${spaceId}/live`, { cookie: cookieHeader(formerPages) })).status, 404);
+    assert.equal((await strangerPages.get(`/spaces/${spaceId}/live/partner-today`)).statusCode, 404);
+
+    // Without Accept: text/event-stream there is no stream, only an ordinary answer.
+    const plain = await app.inject({ method: 'GET', url: `/api/v1/spaces/${spaceId}/events`, headers: { authorization: `Bearer ${b.api.token}` } });
+    assert.equal(plain.statusCode, 400);
+    assert.equal(json(plain).error.code, 'invalid_input');
+
+    const stream = await events(base, therapist, spaceId);
+    assert.equal(stream.status, 200);
+    await b.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, pulse(5));
+    const [event] = await stream.waitForEvents(1);
+    assert.deepEqual(JSON.parse(event!.data), { kind: 'checkin', accountId: b.id, date: today() });
+    stream.close();
+  });
+
+  test('a private entry and a closed sealed pair produce no event; a shared entry and an opened pair do; no event carries text', async () => {
+    const { app } = get();
+    const base = await listening(app);
+    const { a, b, spaceId } = await couple(app);
+    const therapist = await activeTherapist(app, a, b, spaceId);
+    const breach = await a.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'lying', brokeTrust: [a.id] });
+    assert.equal(breach.statusCode, 201, breach.body);
+    const journeyId = json(breach).journey.id as string;
+    const streams = { a: await events(base, a, spaceId), b: await events(base, b, spaceId), therapist: await events(base, therapist, spaceId) };
+
+    const write = async (who: Person, body: Record<string, unknown>) => {
+      const res = await who.api.post(`/api/v1/journeys/${journeyId}/entries`, body);
+      assert.equal(res.statusCode, 201, res.body);
+      return json(res).entry.id as string;
+    };
+    await write(a, { prompt: 'what_happened', text: 'LIVE-SEALED-A', visibility: 'sealed' });
+    await write(b, { prompt: 'what_happened', text: 'LIVE-SEALED-B', visibility: 'sealed' });
+    for (const p of [a, b]) assert.equal((await p.api.post(`/api/v1/journeys/${journeyId}/acknowledgements`)).statusCode, 201);
+    await write(b, { prompt: 'what_hurts', text: 'LIVE-PRIVATE-HURT', visibility: 'private' });
+    const sharedId = await write(b, { prompt: 'what_hurts', text: 'LIVE-SHARED-HURT', visibility: 'shared' });
+    await a.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { ...pulse(6), note: { text: 'LIVE-CHECKIN-NOTE', visibility: 'shared' } });
+
+    for (const [who, stream] of Object.entries(streams)) {
+      const got = await stream.waitForEvents(3);
+      assert.deepEqual(
+        got.map((e) => JSON.parse(e.data)),
+        [
+          { kind: 'entries_revealed', journeyId },
+          { kind: 'journey_entry', journeyId, id: sharedId },
+          { kind: 'checkin', accountId: a.id, date: today() },
+        ],
+        `${who} sees only what every member may see, in order`,
+      );
+      assert.ok(!/LIVE-(PRIVATE|SEALED|SHARED|CHECKIN)/.test(stream.raw), `${who}: no text in the stream`);
+      stream.close();
+    }
+  });
+
+  test('a stream ends at once when its session is signed out everywhere or its therapist is revoked, before any further event', async () => {
+    const { app } = get();
+    const base = await listening(app);
+    const { a, b, spaceId } = await couple(app);
+    const therapist = await activeTherapist(app, a, b, spaceId);
+    const bStream = await events(base, b, spaceId);
+    const tStream = await events(base, therapist, spaceId);
+    const aStream = await events(base, a, spaceId);
+
+    assert.equal((await b.api.delete('/api/v1/sessions/current')).statusCode, 204);
+    assert.equal((await a.api.delete(`/api/v1/spaces/${spaceId}/therapists/${therapist.id}`)).statusCode, 204);
+    await a.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, pulse(3));
+
+    await aStream.waitForEvents(1);
+    await bStream.ended;
+    await tStream.ended;
+    assert.equal(bStream.events.length, 0, 'the signed-out session hears nothing more');
+    assert.equal(tStream.events.length, 0, 'the revoked therapist hears nothing more');
+    aStream.close();
+  });
+
+  test('one account may hold only a few streams open on one server', async () => {
+    const { app } = get();
+    const base = await listening(app);
+    const { b, spaceId } = await couple(app);
+    const open = [];
+    for (let i = 0; i < 6; i++) {
+      const s = await events(base, b, spaceId);
+      assert.equal(s.status, 200, `stream ${i + 1}`);
+      open.push(s);
+    }
+    const refused = await events(base, b, spaceId);
+    assert.equal(refused.status, 429);
+    assert.equal(JSON.parse(refused.body).error.code, 'rate_limited');
+    open[0]!.close();
+    await open[0]!.ended;
+    // The server notices the closed connection and frees its place.
+    let again = await events(base, b, spaceId);
+    while (again.status === 429) again = await events(base, b, spaceId);
+    assert.equal(again.status, 200);
+    for (const s of [...open, again]) s.close();
+  });
+
+  test('the events route is in the OpenAPI document as a text/event-stream', async () => {
+    const doc = json(await get().app.inject({ method: 'GET', url: '/api/openapi.json' }));
+    const op = doc.paths['/api/v1/spaces/{spaceId}/events']?.get;
+    assert.ok(op, 'documented');
+    assert.ok(op.responses['200'].content['text/event-stream'], 'as an event stream');
+    assert.match(op.description, /never text/);
+  });
+});
