@@ -23,6 +23,22 @@ export interface PageOptions {
   path?: string;
 }
 
+function escapeForRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * True when the space's name already says who is in it ("Alex & Sam", "Sam and Alex's space"):
+ * every partner's name appears in it as a whole word, ignoring case. Then the header does not
+ * repeat the names beside it.
+ */
+export function spaceNamedAfterPartners(spaceName: string, partnerNames: readonly string[]): boolean {
+  const name = spaceName.normalize('NFC').toLocaleLowerCase();
+  const words = partnerNames.map((p) => p.normalize('NFC').toLocaleLowerCase().trim()).filter((p) => p !== '');
+  if (words.length === 0) return false;
+  return words.every((w) => new RegExp(`(^|[^\\p{L}\\p{N}])${escapeForRegExp(w)}($|[^\\p{L}\\p{N}])`, 'u').test(name));
+}
+
 /**
  * The shell around every page: quick exit first in keyboard order, a skip link, the space in the
  * header, one main column. No inline script or style anywhere (the CSP forbids both).
@@ -49,7 +65,7 @@ ${(options.scripts ?? []).map((src) => html`<script type="module" src="${src}"><
   <div class="site-header__inner">
     <a class="brand" href="/">Mend</a>
     ${space
-      ? html`<p class="site-header__space"><a href="/spaces/${space.id}"${options.path === `/spaces/${space.id}` ? html` aria-current="page"` : null}>${space.name}</a>${space.partnerNames.length > 0
+      ? html`<p class="site-header__space"><a href="/spaces/${space.id}"${options.path === `/spaces/${space.id}` ? html` aria-current="page"` : null}>${space.name}</a>${space.partnerNames.length > 0 && !spaceNamedAfterPartners(space.name, space.partnerNames)
           ? html`<span class="site-header__people"> · ${space.partnerNames.join(' & ')}</span>`
           : null}</p>`
       : null}

@@ -1,0 +1,30 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { layout, spaceNamedAfterPartners } from './layout.js';
+import { html } from './html.js';
+
+function header(name: string, partnerNames: string[]): string {
+  const page = String(layout({ title: 'T', body: html`<p>body</p>`, quickExitUrl: 'https://example.org', space: { id: 's1', name, partnerNames } }));
+  return /<header[\s\S]*<\/header>/.exec(page)![0];
+}
+
+test('the header names the partners beside the space, unless the space is already named after them', () => {
+  const plain = header('Us', ['Alex', 'Sam']);
+  assert.match(plain, />Us<\/a><span class="site-header__people"> · Alex &amp; Sam<\/span>/);
+
+  for (const name of ['Alex & Sam', 'Sam and Alex', 'sam & alex’s space', 'Alex + Sam']) {
+    const named = header(name, ['Alex', 'Sam']);
+    assert.doesNotMatch(named, /site-header__people/, name);
+    assert.equal(named.split('Alex').length - 1, /alex/i.test(name) && name.includes('Alex') ? 1 : 0, name);
+  }
+});
+
+test('a space named after only one partner, or a name inside another word, still shows both names', () => {
+  assert.equal(spaceNamedAfterPartners('Alex’s space', ['Alex', 'Sam']), false);
+  assert.equal(spaceNamedAfterPartners('Alexander & Samira', ['Alex', 'Sam']), false);
+  assert.equal(spaceNamedAfterPartners('Jo & Zoë', ['Jo', 'Zoë']), true);
+  assert.equal(spaceNamedAfterPartners('Jo & Zoe\u0308', ['Jo', 'Zoë']), true, 'compared after Unicode normalisation');
+  assert.equal(spaceNamedAfterPartners('A (b) & C', ['A (b)', 'C']), true, 'names are matched as text, not as patterns');
+  assert.equal(spaceNamedAfterPartners('Us', []), false);
+  assert.match(header('Alex’s space', ['Alex', 'Sam']), /site-header__people/);
+});
