@@ -5,6 +5,7 @@
  */
 import { runCoachBench } from './coach.js';
 import { describeMachine, parseHttpBenchArgs, runHttpBench } from './http.js';
+import { printWritesBench, runWritesBench } from './writes.js';
 
 console.log(`Machine: ${describeMachine()}\n`);
 
@@ -21,3 +22,6 @@ console.log(
 console.table(http.rows);
 console.log(`Start-up to the first answered /readyz: ${http.startupMs} ms`);
 console.log(`Mend's resident memory (RSS) after the load: ${http.rssMiBAfterLoad} MiB`);
+
+const writesOptions = { seconds: options.seconds, writers: options.connections };
+printWritesBench(await runWritesBench(writesOptions), writesOptions);

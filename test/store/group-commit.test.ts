@@ -43,7 +43,9 @@ for (const dialect of DIALECTS) {
         const reader = new SQLite(store.sqliteFile!, { readonly: true });
         committed = async (key) => (reader.prepare('select value from gc_rows where key = ?').get(key) as { value: string } | undefined)?.value ?? null;
         count = async () => (reader.prepare('select count(*) as n from gc_rows').get() as { n: number }).n;
-        closeReader = async () => reader.close();
+        closeReader = async () => {
+          reader.close();
+        };
       } else {
         const reader = new pg.Client({ connectionString: database.databaseUrl! });
         await reader.connect();

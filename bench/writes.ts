@@ -1,0 +1,309 @@
+/**
+ * Durable-write benchmark (issue #7), all in one run on the same disk:
+ *   (a) raw better-sqlite3, WAL, synchronous=FULL, one row per COMMIT — the naive limit (one fsync
+ *       per commit);
+ *   (b) Mend's check-in write path at the service level (CheckinService.put: membership check,
+ *       validation, encryption, read-then-write, notification), 50 concurrent writers, no HTTP,
+ *       with group commit off (one transaction per write) and on;
+ *   (c) `PUT /api/v1/spaces/:id/checkins/:date` at 50 connections against the built server.
+ * Every write is durable before it is counted. Figures are printed, never asserted; record them
+ * in docs/performance.md by hand. Run alone: `node --import tsx bench/writes.ts` (after `npm run build`).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import autocannon from 'autocannon';
+import SQLite from 'better-sqlite3';
+import { loadConfig } from '../src/config.js';
+import { createContext } from '../src/server/context.js';
+import { CheckinService } from '../src/services/checkins.js';
+import { AccountStore, publicAccount, type Account } from '../src/store/accounts.js';
+import { CheckinStore } from '../src/store/checkins.js';
+import { openSqlite } from '../src/store/database.js';
+import { GroupCommitter } from '../src/store/group-commit.js';
+import { ReassuranceStore } from '../src/store/reassurance.js';
+import { ReviewStore } from '../src/store/reviews.js';
+import type { SeedSummary } from '../src/cli/commands/seed.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const HOST = '127.0.0.1';
+
+export interface WritesBenchOptions {
+  /** Seconds per measurement. */
+  seconds: number;
+  /** Concurrent writers (service level) and connections (HTTP). */
+  writers: number;
+}
+
+export interface WritesBenchRow {
+  'write path': string;
+  'writes/s': number;
+  'commits/s': number | string;
+  'writes per commit': number | string;
+  'p50 ms': number | string;
+  'p99 ms': number | string;
+  errors: number;
+}
+
+export interface WritesBenchResult {
+  disk: string;
+  rows: WritesBenchRow[];
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, HOST, () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) resolve(child.exitCode);
+    else child.once('exit', (code) => resolve(code));
+  });
+}
+
+async function stop(child: ChildProcess | null): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const done = exited(child);
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await done;
+  clearTimeout(timer);
+}
+
+async function waitForReady(url: string, child: ChildProcess, limitMs = 30_000): Promise<void> {
+  const since = performance.now();
+  while (performance.now() - since < limitMs) {
+    if (child.exitCode !== null) throw new Error(`the server stopped while starting (exit ${child.exitCode}).`);
+    try {
+      if ((await fetch(url)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`${url} did not answer within ${limitMs / 1000} s.`);
+}
+
+async function seedInto(dataDir: string, couples: number): Promise<SeedSummary> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/mend.js'), 'seed', '--couples', String(couples), '--days', '30', '--json'], {
+    cwd: ROOT,
+    env: { ...process.env, MEND_DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  let out = '';
+  child.stdout?.on('data', (c) => (out += String(c)));
+  const code = await exited(child);
+  if (code !== 0) throw new Error(`mend seed failed (exit ${code}).`);
+  return JSON.parse(out) as SeedSummary;
+}
+
+/** Where the temp dirs live, and whether that is the same filesystem as the project's data dir. */
+function describeDisk(tmp: string): string {
+  const projectData = fs.existsSync(path.join(ROOT, 'data')) ? path.join(ROOT, 'data') : ROOT;
+  const same = fs.statSync(tmp).dev === fs.statSync(projectData).dev;
+  return `${tmp} (${same ? 'the same filesystem as' : 'NOT the same filesystem as'} ${projectData})`;
+}
+
+/** (a) One row per transaction, WAL, synchronous=FULL: each COMMIT waits for its own fsync. */
+function rawCommits(dir: string, seconds: number): WritesBenchRow {
+  const db: SQLite.Database = openSqlite(path.join(dir, 'raw.db'));
+  try {
+    db.exec('create table rows (id integer primary key, space_id text not null, account_id text not null, date text not null, score integer not null)');
+    const insert = db.prepare('insert into rows (space_id, account_id, date, score) values (?, ?, ?, ?)');
+    let n = 0;
+    const started = performance.now();
+    const until = started + seconds * 1000;
+    while (performance.now() < until) {
+      insert.run('space', 'account', '2026-01-01', n % 11); // autocommit: one transaction, one fsync
+      n++;
+    }
+    const rate = n / ((performance.now() - started) / 1000);
+    return { 'write path': 'raw better-sqlite3 INSERT, 1 row per COMMIT', 'writes/s': round(rate), 'commits/s': round(rate), 'writes per commit': 1, 'p50 ms': '—', 'p99 ms': '—', errors: 0 };
+  } finally {
+    db.close();
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!);
+}
+
+/** (b) CheckinService.put from `writers` concurrent loops, each a different partner. */
+async function serviceWrites(dataDir: string, options: WritesBenchOptions): Promise<WritesBenchRow[]> {
+  const config = loadConfig({ MEND_DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  const ctx = await createContext(config);
+  try {
+    const { db } = ctx.store;
+    const partners = await db
+      .selectFrom('space_members')
+      .select(['account_id', 'space_id'])
+      .where('role', '=', 'partner')
+      .where('status', '=', 'active')
+      .orderBy('space_id')
+      .limit(options.writers)
+      .execute();
+    const accounts = new AccountStore(db, ctx.vault);
+    const writers: Array<{ account: Account; spaceId: string }> = [];
+    for (const p of partners) writers.push({ account: publicAccount((await accounts.byId(p.account_id))!), spaceId: p.space_id });
+
+    const rows: WritesBenchRow[] = [];
+    for (const batching of [false, true]) {
+      const writes = new GroupCommitter(db, 'sqlite', { batching });
+      const checkins = new CheckinService({
+        checkins: new CheckinStore(db, ctx.vault),
+        reassurance: new ReassuranceStore(db, ctx.vault),
+        reviews: new ReviewStore(db),
+        spaces: ctx.spaces,
+        notifications: ctx.rhythm.notifications,
+        writes,
+        clock: ctx.clock,
+      });
+      const latencies: number[] = [];
+      let errors = 0;
+      const started = performance.now();
+      const until = started + options.seconds * 1000;
+      await Promise.all(
+        writers.map(async ({ account, spaceId }, w) => {
+          const dates = checkins.allowedDates(account);
+          for (let i = w; performance.now() < until; i++) {
+            const t = performance.now();
+            try {
+              await checkins.put(account, spaceId, dates[i % dates.length]!, { safety: i % 11, trust: (i * 3) % 11, closeness: (i * 7) % 11, day: 'mixed', note: null });
+              latencies.push(performance.now() - t);
+            } catch {
+              errors++;
+            }
+          }
+        }),
+      );
+      const elapsed = (performance.now() - started) / 1000;
+      const { commits } = writes.stats();
+      latencies.sort((a, b) => a - b);
+      rows.push({
+        'write path': `Mend CheckinService.put, ${writers.length} writers, group commit ${batching ? 'ON' : 'off'}`,
+        'writes/s': round(latencies.length / elapsed),
+        'commits/s': round(commits / elapsed),
+        'writes per commit': round(latencies.length / Math.max(commits, 1)),
+        'p50 ms': percentile(latencies, 50),
+        'p99 ms': percentile(latencies, 99),
+        errors,
+      });
+    }
+    return rows;
+  } finally {
+    await ctx.close();
+  }
+}
+
+/** (c) The HTTP PUT against the built server, group commit on (the server's only mode). */
+async function httpWrites(dataDir: string, seeded: SeedSummary, options: WritesBenchOptions): Promise<WritesBenchRow> {
+  const port = await freePort();
+  const mend = spawn(process.execPath, [path.join(ROOT, 'dist/server/main.js')], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST, MEND_BASE_URL: `http://${HOST}:${port}`, MEND_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  try {
+    await waitForReady(`http://${HOST}:${port}/readyz`, mend);
+    const people: Array<{ token: string; spaceId: string }> = [];
+    for (const c of seeded.sample.slice(0, Math.ceil(options.writers / 2))) {
+      for (const email of c.emails) {
+        const res = await fetch(`http://${HOST}:${port}/api/v1/sessions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email, password: seeded.password }),
+        });
+        if (res.status !== 201) throw new Error(`signing in answered ${res.status}`);
+        people.push({ token: ((await res.json()) as { token: string }).token, spaceId: c.spaceId });
+      }
+    }
+    const today = new Date();
+    const dates = [0, 1, 2].map((back) => new Date(today.getTime() - back * 86_400_000).toISOString().slice(0, 10));
+    let n = 0;
+    const result = await autocannon({
+      url: `http://${HOST}:${port}`,
+      connections: options.writers,
+      duration: options.seconds,
+      timeout: 10,
+      requests: [
+        {
+          method: 'PUT',
+          setupRequest: (req) => {
+            const p = people[n % people.length]!;
+            const date = dates[Math.floor(n / people.length) % dates.length]!;
+            n++;
+            return {
+              ...req,
+              path: `/api/v1/spaces/${p.spaceId}/checkins/${date}`,
+              headers: { authorization: `Bearer ${p.token}`, 'content-type': 'application/json' },
+              body: JSON.stringify({ safety: n % 11, trust: (n * 3) % 11, closeness: (n * 7) % 11, day: 'mixed', note: null }),
+            };
+          },
+        },
+      ],
+    });
+    return {
+      'write path': `HTTP PUT …/checkins/:date, ${options.writers} connections, group commit ON`,
+      'writes/s': round(result['2xx'] / options.seconds),
+      'commits/s': 'not counted',
+      'writes per commit': '—',
+      'p50 ms': result.latency.p50,
+      'p99 ms': result.latency.p99,
+      errors: result.non2xx + result.errors + result.timeouts,
+    };
+  } finally {
+    await stop(mend);
+  }
+}
+
+export async function runWritesBench(options: WritesBenchOptions, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<WritesBenchResult> {
+  for (const built of ['dist/server/main.js', 'dist/cli/main.js']) {
+    if (!fs.existsSync(path.join(ROOT, built))) throw new Error(`${built} is missing: run \`npm run build\` first.`);
+  }
+  const tmp = os.tmpdir();
+  const dir = fs.mkdtempSync(path.join(tmp, 'mend-bench-writes-'));
+  try {
+    const disk = describeDisk(tmp);
+    log(`Durable writes in ${dir}: ${disk}`);
+    log(`(a) raw better-sqlite3 single-row commits, ${options.seconds} s …`);
+    const raw = rawCommits(dir, options.seconds);
+    const dataDir = path.join(dir, 'mend');
+    const couples = Math.ceil(options.writers / 2);
+    log(`Seeding ${couples} couples with 30 days of data …`);
+    const seeded = await seedInto(dataDir, couples);
+    log(`(b) CheckinService.put, ${options.writers} writers, group commit off then on, ${options.seconds} s each …`);
+    const service = await serviceWrites(dataDir, options);
+    log(`(c) HTTP PUT at ${options.writers} connections, ${options.seconds} s …`);
+    const http = await httpWrites(dataDir, seeded, options);
+    return { disk, rows: [raw, ...service, http] };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function printWritesBench(result: WritesBenchResult, options: WritesBenchOptions): void {
+  console.log(`\nDurable check-in writes (SQLite, WAL, synchronous=FULL; ${options.seconds} s each; temp dir ${result.disk}):`);
+  console.table(result.rows);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const options: WritesBenchOptions = { seconds: 5, writers: 50 };
+  for (let i = 2; i < process.argv.length; i++) {
+    if (process.argv[i] === '--seconds') options.seconds = Number(process.argv[++i]);
+    else if (process.argv[i] === '--writers') options.writers = Number(process.argv[++i]);
+  }
+  printWritesBench(await runWritesBench(options), options);
+}
