@@ -3,31 +3,27 @@
  * anyone wrote: a calendar is often seen by others (a work account, a shared family calendar), so
  * the event reads "Weekly check-in" with a link back to Mend.
  */
+import { contentLines, escapeText } from '../core/ical/content-lines.js';
+import { vtimezone } from '../core/ical/vtimezone.js';
 import type { MeetingSchedule } from '../store/meetings.js';
 
 const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 
-/** Folds a content line at 75 octets, as RFC 5545 §3.1 asks. */
-function fold(line: string): string {
-  const bytes = Buffer.from(line, 'utf8');
-  if (bytes.length <= 75) return line;
-  const parts: string[] = [];
-  let start = 0;
-  let limit = 75;
-  while (start < bytes.length) {
-    let end = Math.min(start + limit, bytes.length);
-    // Do not split a UTF-8 sequence.
-    while (end < bytes.length && (bytes[end]! & 0xc0) === 0x80) end--;
-    parts.push(bytes.subarray(start, end).toString('utf8'));
-    start = end;
-    limit = 74; // continuation lines start with a space
-  }
-  return parts.join('\r\n ');
-}
-
-const escapeText = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
-
 const stamp = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+
+/** Working out a zone's transitions takes a few milliseconds; a feed is fetched again and again. */
+const zoneCache = new Map<string, string[]>();
+
+function cachedVtimezone(timeZone: string, fromYear: number, toYear: number): string[] {
+  const key = `${timeZone} ${fromYear} ${toYear}`;
+  let lines = zoneCache.get(key);
+  if (!lines) {
+    if (zoneCache.size >= 500) zoneCache.clear();
+    lines = vtimezone(timeZone, fromYear, toYear);
+    zoneCache.set(key, lines);
+  }
+  return lines;
+}
 
 /** The first date on or after `from` (YYYY-MM-DD) that falls on the ISO weekday (1 = Monday). */
 export function firstWeekdayOnOrAfter(from: string, weekday: number): string {
@@ -39,8 +35,15 @@ export function firstWeekdayOnOrAfter(from: string, weekday: number): string {
 
 export function calendarFeed(input: { accountId: string; schedules: Array<MeetingSchedule & { spaceStartOn: string }>; baseUrl: URL; now: Date }): string {
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Mend//Check-in meetings//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', 'X-WR-CALNAME:Weekly check-in'];
-  for (const s of input.schedules) {
-    const first = firstWeekdayOnOrAfter(s.spaceStartOn, s.weekday);
+  const events = input.schedules.map((s) => ({ s, first: firstWeekdayOnOrAfter(s.spaceStartOn, s.weekday) }));
+  // Every TZID used gets its VTIMEZONE (RFC 5545 §3.6.5), from a year before the first meeting
+  // (so the first observance begins before it, in either hemisphere) to two years past today.
+  if (events.length > 0) {
+    const firstYear = Math.min(...events.map((e) => Number(e.first.slice(0, 4))));
+    const toYear = Math.max(input.now.getUTCFullYear(), firstYear) + 2;
+    for (const zone of [...new Set(events.map((e) => e.s.timezone))].sort()) lines.push(...cachedVtimezone(zone, firstYear - 1, toYear));
+  }
+  for (const { s, first } of events) {
     const [hh, mm] = s.time.split(':');
     const link = new URL(`/spaces/${s.spaceId}/meetings/new`, input.baseUrl).href;
     lines.push(
@@ -62,5 +65,5 @@ export function calendarFeed(input: { accountId: string; schedules: Array<Meetin
     );
   }
   lines.push('END:VCALENDAR');
-  return lines.map(fold).join('\r\n') + '\r\n';
+  return contentLines(lines);
 }
