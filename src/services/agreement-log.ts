@@ -5,10 +5,10 @@ import { canSeeAgreementLogNote } from '../core/visibility/index.js';
 import type { Account } from '../store/accounts.js';
 import type { AgreementFacts, AgreementLogEntry, AgreementLogStore } from '../store/agreement-log.js';
 import type { StoredNote } from '../store/checkins.js';
+import type { GroupCommitter } from '../store/group-commit.js';
 import { newId } from '../store/ids.js';
-import { noteFrom, spaceView, type SpaceView, type TextInput } from './checkins.js';
+import { noteFrom, notificationsOn, spaceView, type SpaceView, type TextInput } from './checkins.js';
 import type { Clock } from './clock.js';
-import type { NotificationService } from './notifications.js';
 import type { SpaceService } from './spaces.js';
 
 export interface LogEntryView extends Omit<AgreementLogEntry, 'note' | 'reviewNote'> {
@@ -36,7 +36,7 @@ function refuse(reason: string): never {
 /** Step 6: the agreement log (SPEC section 1; rules in src/core/journey/agreement-log.ts). */
 export class AgreementLogService {
   constructor(
-    private readonly deps: { log: AgreementLogStore; spaces: SpaceService; notifications: NotificationService; clock: Clock },
+    private readonly deps: { log: AgreementLogStore; spaces: SpaceService; writes: GroupCommitter; clock: Clock },
   ) {}
 
   private async agreementFor(accountId: string, agreementId: string): Promise<{ agreement: AgreementFacts; view: SpaceView }> {
@@ -53,14 +53,18 @@ export class AgreementLogService {
     if (!decision.ok) refuse(decision.reason);
     const note = noteFrom(input.note);
     const id = newId();
-    await this.deps.log.add({ id, agreementId, spaceId: agreement.spaceId, occurredOn: input.occurredOn, kept: input.kept, loggedBy: account.id, note, now: this.deps.clock.now().toISOString() });
-    await this.deps.notifications.notifyPartners({
-      spaceId: agreement.spaceId,
-      membership: view.membership,
-      type: 'agreement_logged',
-      actorId: account.id,
-      link: `/spaces/${agreement.spaceId}/agreement-log`,
-      about: { kind: 'agreement_log', id },
+    const entry = { id, agreementId, spaceId: agreement.spaceId, occurredOn: input.occurredOn, kept: input.kept, loggedBy: account.id, note, now: this.deps.clock.now().toISOString() };
+    // The entry and the partner's notification are one durable write (store/group-commit.ts).
+    await this.deps.writes.run(async (db) => {
+      await this.deps.log.add(entry, db);
+      await notificationsOn(db, this.deps.clock).notifyPartners({
+        spaceId: agreement.spaceId,
+        membership: view.membership,
+        type: 'agreement_logged',
+        actorId: account.id,
+        link: `/spaces/${agreement.spaceId}/agreement-log`,
+        about: { kind: 'agreement_log', id },
+      });
     });
     return this.visible(view, (await this.deps.log.byId(id))!);
   }
@@ -72,17 +76,21 @@ export class AgreementLogService {
     const decision = canReviewOccasion({ loggedBy: entry.loggedBy, review: entry.review }, account.id, view.partnerIds);
     if (!decision.ok) refuse(decision.reason);
     const stored = noteFrom(note);
-    const done = await this.deps.log.review(logEntryId, { review, by: account.id, note: stored, now: this.deps.clock.now().toISOString() });
-    if (!done) refuse('already_reviewed');
-    await this.deps.notifications.notify({
-      recipientId: entry.loggedBy,
-      spaceId: entry.spaceId,
-      membership: view.membership,
-      type: review === 'confirmed' ? 'agreement_log_confirmed' : 'agreement_log_disputed',
-      actorId: account.id,
-      link: `/spaces/${entry.spaceId}/agreement-log`,
-      about: { kind: 'agreement_log', id: logEntryId },
+    const input = { review, by: account.id, note: stored, now: this.deps.clock.now().toISOString() };
+    const done = await this.deps.writes.run(async (db) => {
+      if (!(await this.deps.log.review(logEntryId, input, db))) return false;
+      await notificationsOn(db, this.deps.clock).notify({
+        recipientId: entry.loggedBy,
+        spaceId: entry.spaceId,
+        membership: view.membership,
+        type: review === 'confirmed' ? 'agreement_log_confirmed' : 'agreement_log_disputed',
+        actorId: account.id,
+        link: `/spaces/${entry.spaceId}/agreement-log`,
+        about: { kind: 'agreement_log', id: logEntryId },
+      });
+      return true;
     });
+    if (!done) refuse('already_reviewed');
     return this.visible(view, (await this.deps.log.byId(logEntryId))!);
   }
 

@@ -54,6 +54,11 @@ export function noteFrom(input: TextInput | undefined | null, field = 'note'): S
   return { text, visibility: input.visibility };
 }
 
+/** The notification service writing on an open transaction, so a write and its notification are one. */
+export function notificationsOn(db: Kysely<Database>, clock: Clock): NotificationService {
+  return new NotificationService({ notifications: new NotificationStore(db), clock });
+}
+
 export interface CheckinView extends Omit<Checkin, 'note'> {
   note: StoredNote | null;
 }
@@ -117,7 +122,7 @@ export class CheckinService {
       return await this.deps.writes.run(async (db) => {
         const result = await this.deps.checkins.write(db, newId(), checkin);
         if (result.created) {
-          await this.notificationsOn(db).notifyPartners({
+          await notificationsOn(db, this.deps.clock).notifyPartners({
             spaceId,
             membership: view.membership,
             type: 'partner_checked_in',
@@ -135,10 +140,6 @@ export class CheckinService {
     }
   }
 
-  /** The notification service writing on an open transaction. */
-  private notificationsOn(db: Kysely<Database>): NotificationService {
-    return new NotificationService({ notifications: new NotificationStore(db), clock: this.deps.clock });
-  }
 
   /** Check-ins in [from, to] that the caller may see: every partner's scores, notes by visibility. */
   async list(accountId: string, spaceId: string, from: string, to: string): Promise<CheckinView[]> {

@@ -49,7 +49,7 @@ export function rhythmServices(deps: { db: Kysely<Database>; vault: Vault; diale
     checkins,
     notifications,
     meetings: new MeetingService({ meetings: meetingStore, spaces, notifications, clock, baseUrl: config.baseUrl }),
-    agreementLog: new AgreementLogService({ log: logStore, spaces, notifications, clock }),
+    agreementLog: new AgreementLogService({ log: logStore, spaces, writes, clock }),
     progress: new ProgressService({ spaces, checkins, facts: new ProgressFactsStore(db, vault), revisions: new SpaceRevisionStore(db), clock }),
     reminders: new ReminderService({
       notifications: notificationStore,

@@ -42,8 +42,12 @@ export class AgreementLogStore {
     return this.agreementStore.listForSpace(spaceId);
   }
 
-  async add(input: { id: string; agreementId: string; spaceId: string; occurredOn: string; kept: boolean; loggedBy: string; note: StoredNote | null; now: string }): Promise<void> {
-    await this.db
+  /** `db` may be an open transaction (the service writes the entry and its notification as one). */
+  async add(
+    input: { id: string; agreementId: string; spaceId: string; occurredOn: string; kept: boolean; loggedBy: string; note: StoredNote | null; now: string },
+    db: Kysely<Database> = this.db,
+  ): Promise<void> {
+    await db
       .insertInto('agreement_log_entries')
       .values({
         id: input.id,
@@ -65,8 +69,8 @@ export class AgreementLogStore {
   }
 
   /** Records the other partner's review once; false when someone reviewed it first. */
-  async review(id: string, input: { review: 'confirmed' | 'disputed'; by: string; note: StoredNote | null; now: string }): Promise<boolean> {
-    const result = await this.db
+  async review(id: string, input: { review: 'confirmed' | 'disputed'; by: string; note: StoredNote | null; now: string }, db: Kysely<Database> = this.db): Promise<boolean> {
+    const result = await db
       .updateTable('agreement_log_entries')
       .set({
         review: input.review,
