@@ -1,9 +1,18 @@
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { loadConfig } from '../../src/config.js';
+import { buildApp } from '../../src/server/app.js';
+import { projectRoot } from '../../src/server/paths.js';
 import { localDate } from '../../src/core/time.js';
 import { describeEachDatabase, json } from '../support/app.js';
-import { couple, signUp, type Person } from '../support/api-client.js';
+import { couple, newPerson, signUp, type Person } from '../support/api-client.js';
+import { createTestDatabase, DIALECTS, skipReason } from '../support/databases.js';
 import { PageClient } from '../support/browser-less.js';
 import { openSse } from '../support/sse.js';
 
@@ -207,5 +216,64 @@ describeEachDatabase('live updates (server-sent events)', (get) => {
     assert.ok(op, 'documented');
     assert.ok(op.responses['200'].content['text/event-stream'], 'as an event stream');
     assert.match(op.description, /never text/);
+  });
+});
+
+describe('live streams: heartbeats and shutdown', () => {
+  for (const dialect of DIALECTS) {
+    test(`an idle stream gets keep-alive comments, and closing the app ends it [${dialect}]`, async (t) => {
+      const skip = await skipReason(dialect);
+      if (skip) return t.skip(skip);
+      const database = await createTestDatabase(dialect);
+      const config = loadConfig({ MEND_DATA_DIR: database.dataDir, ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}), LOG_LEVEL: 'silent' });
+      const app = await buildApp(config, { liveHeartbeatMs: 20 });
+      try {
+        const base = await listening(app);
+        const { b, spaceId } = await couple(app);
+        const stream = await events(base, b, spaceId);
+        await stream.waitForComments(3);
+        assert.ok(stream.comments.slice(1).every((c) => c === 'still here'), 'heartbeats are comments, not events');
+        assert.equal(stream.events.length, 0);
+        await app.close();
+        await stream.ended;
+      } finally {
+        await app.close();
+        await database.drop();
+      }
+    });
+  }
+
+  test('the server process exits 0 on SIGTERM while a browser holds a live stream open [sqlite]', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mend-live-sigterm-'));
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as net.AddressInfo).port;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot(), 'src', 'server', 'main.ts')], {
+      cwd: projectRoot(),
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', MEND_DATA_DIR: dir, LOG_LEVEL: 'warn' },
+      stdio: 'ignore',
+    });
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      for (;;) {
+        if (child.exitCode !== null) throw new Error(`Mend exited with ${child.exitCode}`);
+        const ok = await fetch(`${base}/readyz`).then((r) => r.ok, () => false);
+        if (ok) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const person = newPerson('Ash');
+      const account = await fetch(`${base}/api/v1/accounts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(person) }).then((r) => r.json() as Promise<{ token: string }>);
+      const space = await fetch(`${base}/api/v1/spaces`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${account.token}` }, body: '{}' }).then((r) => r.json() as Promise<{ space: { id: string } }>);
+      const stream = await openSse(`${base}/api/v1/spaces/${space.space.id}/events`, { authorization: `Bearer ${account.token}` });
+      assert.equal(stream.status, 200);
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      assert.equal(await exited, 0);
+      await stream.ended;
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
