@@ -1,0 +1,55 @@
+// `npm run reliability [-- <run> ...] [options]`: the full forms of the scripted reliability runs
+// (docs/reliability.md). With no run named, all of them, one after another:
+//
+//   crash            SIGKILL the Mend server on SQLite 20 times under write load
+//   crash-postgres   SIGKILL a private PostgreSQL cluster 20 times under write load
+//   backup           online backup during write load, restored and checked (SQLite and pg_dump)
+//   load             200 couples × 60 s, 3 runs against one server: errors and memory
+//
+// Options after the run's name go to that run, e.g. `npm run reliability -- crash --kills 5`.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { main as backup } from './backup-under-load.js';
+import { main as crash } from './crash.js';
+import { main as crashPostgres } from './crash-postgres.js';
+import { main as load } from './load.js';
+import { privateClusterUnavailable } from './postgres-cluster.js';
+
+const RUNS: Record<string, (argv: string[]) => Promise<boolean>> = {
+  crash,
+  'crash-postgres': async (argv) => {
+    const reason = privateClusterUnavailable();
+    if (!reason) return crashPostgres(argv);
+    process.stdout.write(`SKIPPED crash-postgres: ${reason}\n`);
+    return process.env.MEND_REQUIRE_POSTGRES !== '1';
+  },
+  backup,
+  load,
+};
+
+async function run(argv: string[]): Promise<boolean> {
+  const named = argv[0] && !argv[0].startsWith('--') ? argv[0] : null;
+  if (named && !RUNS[named]) {
+    process.stderr.write(`Unknown run "${named}". Runs: ${Object.keys(RUNS).join(', ')}\n`);
+    return false;
+  }
+  const chosen = named ? [named] : Object.keys(RUNS);
+  const options = named ? argv.slice(1) : argv;
+  const results: [string, boolean][] = [];
+  for (const name of chosen) {
+    process.stdout.write(`\n=== ${name} ===\n`);
+    results.push([name, await RUNS[name]!(options)]);
+  }
+  process.stdout.write(`\n${results.map(([name, ok]) => `${ok ? 'PASS' : 'FAIL'}  ${name}`).join('\n')}\n`);
+  return results.every(([, ok]) => ok);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  run(process.argv.slice(2)).then(
+    (ok) => process.exit(ok ? 0 : 1),
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
