@@ -1,0 +1,162 @@
+/**
+ * Start-up benchmark (issue #7, target under 1 s on an existing database): seeds a small data dir
+ * once, then starts the built server (`node dist/server/main.js`) several times on it and times
+ * spawn → first 200 from /readyz and spawn → first 200 from a real page (the sign-in page, which
+ * renders the layout, reads the session cookie and sets the CSRF cookie). A bare `node -e` start
+ * in the same run is the floor for this machine. Medians of the runs are reported; nothing is
+ * asserted. Builds nothing: run `npm run build` first.
+ *
+ * Alone: `node --import tsx bench/startup.ts [--runs 5]`.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const HOST = '127.0.0.1';
+
+export interface StartupRow {
+  what: string;
+  'median ms': number;
+  'min ms': number;
+  'max ms': number;
+  runs: number;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, HOST, () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode);
+    else child.once('exit', (code) => resolve(code));
+  });
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const done = exited(child);
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await done;
+  clearTimeout(timer);
+}
+
+/** Polls `url` every 2 ms until it answers 200; returns the milliseconds since `since`. */
+async function firstOk(url: string, since: number, child: ChildProcess, limitMs = 30_000): Promise<number> {
+  while (performance.now() - since < limitMs) {
+    if (child.exitCode !== null) throw new Error(`the server stopped while starting (exit ${child.exitCode}).`);
+    try {
+      const res = await fetch(url);
+      await res.arrayBuffer();
+      if (res.status === 200) return performance.now() - since;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 2));
+  }
+  throw new Error(`${url} did not answer within ${limitMs / 1000} s.`);
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+function row(what: string, xs: number[]): StartupRow {
+  return { what, 'median ms': Math.round(median(xs)), 'min ms': Math.round(Math.min(...xs)), 'max ms': Math.round(Math.max(...xs)), runs: xs.length };
+}
+
+async function seed(dataDir: string): Promise<void> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/mend.js'), 'seed', '--couples', '5', '--days', '60'], {
+    cwd: ROOT,
+    env: { ...process.env, MEND_DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: '' },
+    stdio: 'ignore',
+  });
+  const code = await exited(child);
+  if (code !== 0) throw new Error(`mend seed failed (exit ${code}).`);
+}
+
+/** One start of the real server on `dataDir`: both times, measured from the same spawn. */
+async function startOnce(dataDir: string, page: string): Promise<{ readyz: number; page: number }> {
+  const port = await freePort();
+  const base = `http://${HOST}:${port}`;
+  const startedAt = performance.now();
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist/server/main.js')], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST, MEND_BASE_URL: base, MEND_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let err = '';
+  child.stderr?.on('data', (c) => (err += String(c)));
+  try {
+    const readyz = await firstOk(`${base}/readyz`, startedAt, child);
+    const pageMs = await firstOk(`${base}${page}`, startedAt, child);
+    return { readyz, page: pageMs };
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n${err}`);
+  } finally {
+    await stop(child);
+  }
+}
+
+/** `node -e` that only opens a port: what starting any Node server costs on this machine. */
+async function bareNodeOnce(): Promise<number> {
+  const port = await freePort();
+  const startedAt = performance.now();
+  const script = `require('node:http').createServer((q, s) => s.end('ok')).listen(${port}, '${HOST}'); process.on('SIGTERM', () => process.exit(0));`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: 'ignore' });
+  try {
+    return await firstOk(`http://${HOST}:${port}/`, startedAt, child);
+  } finally {
+    await stop(child);
+  }
+}
+
+/** Seeds a temporary data dir, starts Mend `runs` times (after one unmeasured warm-up start). */
+export async function runStartupBench(runs = 5, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<StartupRow[]> {
+  if (!fs.existsSync(path.join(ROOT, 'dist/server/main.js'))) throw new Error('dist/server/main.js is missing: run `npm run build` first.');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mend-startup-'));
+  try {
+    log(`Seeding 5 couples into ${dataDir} for the start-up benchmark …`);
+    await seed(dataDir);
+    // The first start after seeding pays for cold file caches; it is not what a restart costs.
+    await startOnce(dataDir, '/sign-in');
+    const readyz: number[] = [];
+    const page: number[] = [];
+    const bare: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      bare.push(await bareNodeOnce());
+      const t = await startOnce(dataDir, '/sign-in');
+      readyz.push(t.readyz);
+      page.push(t.page);
+    }
+    return [
+      row('bare `node -e` HTTP server → first 200', bare),
+      row('Mend → first 200 from /readyz', readyz),
+      row('Mend → first 200 from /sign-in (page)', page),
+    ];
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const i = process.argv.indexOf('--runs');
+  const runs = i > 0 ? Number(process.argv[i + 1]) : 5;
+  if (!Number.isInteger(runs) || runs < 1 || runs > 50) throw new Error('--runs takes a whole number from 1 to 50.');
+  console.log(`Start-up on an existing SQLite database (5 seeded couples), median of ${runs} starts:`);
+  console.table(await runStartupBench(runs));
+}
