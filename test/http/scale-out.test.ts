@@ -7,6 +7,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { localDate } from '../../src/core/time.js';
+import { loadConfig } from '../../src/config.js';
+import { createContext } from '../../src/server/context.js';
 import { projectRoot } from '../../src/server/paths.js';
 import { newPerson } from '../support/api-client.js';
 import { createTestDatabase, skipReason, type TestDatabase } from '../support/databases.js';
@@ -105,12 +107,13 @@ describe('scale-out: two app servers against one PostgreSQL behave as one app', 
   }
 
   let database: TestDatabase;
+  let env: Record<string, string>;
   let A: Server;
   let B: Server;
 
   before(async () => {
     database = await createTestDatabase('postgres');
-    const env = {
+    env = {
       DATABASE_URL: database.databaseUrl!,
       MEND_ENCRYPTION_KEY: `k1:${randomBytes(32).toString('base64')}`,
       MEND_INDEX_KEY: randomBytes(32).toString('base64'),
@@ -290,6 +293,29 @@ describe('scale-out: two app servers against one PostgreSQL behave as one app', 
     assert.equal((await call(B, 'PUT', `/api/v1/spaces/${spaceId}/checkins/${today()}`, a.token, { safety: 7, trust: 7, closeness: 7 })).status, 200);
     const replaced = await call(A, 'GET', `/api/v1/spaces/${spaceId}/checkins`, b.token);
     assert.equal(replaced.body.checkins.find((c: { accountId: string }) => c.accountId === a.id).trust, 7);
+  });
+
+  test('a due reminder is sent once, however many servers run their reminder round at the same moment', async () => {
+    const { a, spaceId } = await coupleAcross();
+    assert.ok(spaceId);
+    assert.equal((await call(B, 'PUT', '/api/v1/me/reminders', a.token, { dailyTime: '00:00', weeklyEmail: false })).status, 200);
+    // Two more servers' worth of services on the same database (the two processes run their own
+    // rounds too, on their timers): every round races for the same reminder.
+    const dirs = [0, 1].map(() => fs.mkdtempSync(path.join(os.tmpdir(), 'mend-scale-ctx-')));
+    const contexts = await Promise.all(dirs.map((dir) => createContext(loadConfig({ ...env, MEND_DATA_DIR: dir, LOG_LEVEL: 'silent' }))));
+    try {
+      const sent = (await Promise.all(contexts.flatMap((c) => [c.rhythm.reminders.tick(), c.rhythm.reminders.tick()]))).flat();
+      const mine = sent.filter((key) => key.startsWith(`daily:${a.id}:`));
+      assert.ok(mine.length <= 1, `claimed at most once: ${mine.join(', ')}`);
+    } finally {
+      for (const c of contexts) await c.close();
+      for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+    }
+    for (const server of servers()) {
+      const list = await call(server, 'GET', '/api/v1/me/notifications', a.token);
+      const reminders = list.body.notifications.filter((n: { type: string }) => n.type === 'checkin_reminder');
+      assert.equal(reminders.length, 1, `${server.name}: exactly one check-in reminder`);
+    }
   });
 
   test('live updates cross servers: subscribed on B, a check-in on A arrives on B (and nothing else does)', async () => {
