@@ -5,7 +5,8 @@
  *   (b) Mend's check-in write path at the service level (CheckinService.put: membership check,
  *       validation, encryption, read-then-write, notification), 50 concurrent writers, no HTTP,
  *       with group commit off (one transaction per write) and on;
- *   (c) `PUT /api/v1/spaces/:id/checkins/:date` at 50 connections against the built server.
+ *   (c) `PUT /api/v1/spaces/:id/checkins/:date` at 50 connections against the built server, with
+ *       group commit off and on (commits counted inside the server).
  * Every write is durable before it is counted. Figures are printed, never asserted; record them
  * in docs/performance.md by hand. Run alone: `node --import tsx bench/writes.ts` (after `npm run build`).
  */
@@ -208,14 +209,32 @@ async function serviceWrites(dataDir: string, options: WritesBenchOptions): Prom
   }
 }
 
-/** (c) The HTTP PUT against the built server, group commit on (the server's only mode). */
-async function httpWrites(dataDir: string, seeded: SeedSummary, options: WritesBenchOptions): Promise<WritesBenchRow> {
+/**
+ * The built server, started through a two-line bootstrap that sets the group committer's default
+ * first (off gives the one-commit-per-write baseline) and prints the commit count when it exits.
+ */
+function serverWith(batching: boolean): string {
+  const dist = (file: string) => JSON.stringify(pathToFileURL(path.join(ROOT, 'dist', file)).href);
+  return `
+import fs from 'node:fs';
+const { GroupCommitter } = await import(${dist('store/group-commit.js')});
+GroupCommitter.batchingByDefault = ${batching};
+process.on('exit', () => fs.writeSync(1, JSON.stringify(GroupCommitter.totals) + '\\n'));
+await import(${dist('server/main.js')});
+`;
+}
+
+/** (c) The HTTP PUT against the built server, with group commit off, then on. */
+async function httpWrites(dataDir: string, seeded: SeedSummary, options: WritesBenchOptions, batching: boolean): Promise<WritesBenchRow> {
   const port = await freePort();
-  const mend = spawn(process.execPath, [path.join(ROOT, 'dist/server/main.js')], {
+  const mend = spawn(process.execPath, ['--input-type=module', '-e', serverWith(batching)], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST, MEND_BASE_URL: `http://${HOST}:${port}`, MEND_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
+  let out = '';
+  mend.stdout?.on('data', (c) => (out += String(c)));
+  let result: autocannon.Result;
   try {
     await waitForReady(`http://${HOST}:${port}/readyz`, mend);
     const people: Array<{ token: string; spaceId: string }> = [];
@@ -233,7 +252,7 @@ async function httpWrites(dataDir: string, seeded: SeedSummary, options: WritesB
     const today = new Date();
     const dates = [0, 1, 2].map((back) => new Date(today.getTime() - back * 86_400_000).toISOString().slice(0, 10));
     let n = 0;
-    const result = await autocannon({
+    result = await autocannon({
       url: `http://${HOST}:${port}`,
       connections: options.writers,
       duration: options.seconds,
@@ -255,18 +274,19 @@ async function httpWrites(dataDir: string, seeded: SeedSummary, options: WritesB
         },
       ],
     });
-    return {
-      'write path': `HTTP PUT …/checkins/:date, ${options.writers} connections, group commit ON`,
-      'writes/s': round(result['2xx'] / options.seconds),
-      'commits/s': 'not counted',
-      'writes per commit': '—',
-      'p50 ms': result.latency.p50,
-      'p99 ms': result.latency.p99,
-      errors: result.non2xx + result.errors + result.timeouts,
-    };
   } finally {
     await stop(mend);
   }
+  const commits = (JSON.parse(out.trim().split('\n').pop() ?? '{}') as { commits?: number }).commits ?? NaN;
+  return {
+    'write path': `HTTP PUT …/checkins/:date, ${options.writers} connections, group commit ${batching ? 'ON' : 'off'}`,
+    'writes/s': round(result['2xx'] / options.seconds),
+    'commits/s': round(commits / options.seconds),
+    'writes per commit': round(result['2xx'] / commits),
+    'p50 ms': result.latency.p50,
+    'p99 ms': result.latency.p99,
+    errors: result.non2xx + result.errors + result.timeouts,
+  };
 }
 
 export async function runWritesBench(options: WritesBenchOptions, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<WritesBenchResult> {
@@ -286,9 +306,9 @@ export async function runWritesBench(options: WritesBenchOptions, log: (line: st
     const seeded = await seedInto(dataDir, couples);
     log(`(b) CheckinService.put, ${options.writers} writers, group commit off then on, ${options.seconds} s each …`);
     const service = await serviceWrites(dataDir, options);
-    log(`(c) HTTP PUT at ${options.writers} connections, ${options.seconds} s …`);
-    const http = await httpWrites(dataDir, seeded, options);
-    return { disk, rows: [raw, ...service, http] };
+    log(`(c) HTTP PUT at ${options.writers} connections, group commit off then on, ${options.seconds} s each …`);
+    const http = [await httpWrites(dataDir, seeded, options, false), await httpWrites(dataDir, seeded, options, true)];
+    return { disk, rows: [raw, ...service, ...http] };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -58,6 +58,14 @@ export const DEFAULT_MAX_BATCH = 128;
  * run one after another, so a client's two quick writes to one row keep their order there too.
  */
 export class GroupCommitter {
+  /**
+   * The default of `batching`. Only the benchmark changes it — before the server is imported —
+   * to measure the one-commit-per-write baseline through HTTP in the same run.
+   */
+  static batchingByDefault = true;
+  /** Every committer of the process together (the benchmark reads it from the server process). */
+  static readonly totals: GroupCommitStats = { units: 0, commits: 0, largestBatch: 0 };
+
   private readonly batching: boolean;
   private readonly maxBatch: number;
   private queue: Pending[] = [];
@@ -71,13 +79,14 @@ export class GroupCommitter {
     dialect: 'sqlite' | 'postgres',
     options: GroupCommitOptions = {},
   ) {
-    this.batching = dialect === 'sqlite' && (options.batching ?? true);
+    this.batching = dialect === 'sqlite' && (options.batching ?? GroupCommitter.batchingByDefault);
     this.maxBatch = Math.max(1, options.maxBatch ?? DEFAULT_MAX_BATCH);
   }
 
   /** Runs `unit` durably; resolves with its result once its transaction has committed. */
   run<T>(unit: WriteUnit<T>, key?: string): Promise<T> {
     this.counts.units++;
+    GroupCommitter.totals.units++;
     if (!this.batching) return this.alone(unit, key);
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ unit, resolve: resolve as (value: unknown) => void, reject });
@@ -95,7 +104,7 @@ export class GroupCommitter {
         .transaction()
         .execute((trx) => unit(trx))
         .then((value) => {
-          this.counts.commits++;
+          this.counted(1);
           return value;
         });
     if (key === undefined) return once();
@@ -165,9 +174,15 @@ export class GroupCommitter {
       for (const p of batch) p.reject(error);
       return null;
     }
-    this.counts.commits++;
-    this.counts.largestBatch = Math.max(this.counts.largestBatch, batch.length);
+    this.counted(batch.length);
     return outcomes;
+  }
+
+  private counted(batchSize: number): void {
+    for (const c of [this.counts, GroupCommitter.totals]) {
+      c.commits++;
+      c.largestBatch = Math.max(c.largestBatch, batchSize);
+    }
   }
 }
 
