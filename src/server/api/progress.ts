@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -29,6 +30,15 @@ export function progressDto(p: Progress) {
   };
 }
 
+/** Whether an If-None-Match header names this ETag (a list, weak forms, or `*`). */
+function matches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t === etag || t === `W/${etag}`;
+  });
+}
+
 export async function progressRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const { rhythm } = app.mend;
@@ -44,12 +54,22 @@ export async function progressRoutes(app: FastifyInstance): Promise<void> {
         tags: ['progress'],
         security: bearer,
         params: Type.Object({ spaceId: Id }),
-        response: { 200: ProgressOut, ...errors(401, 404) },
+        response: { 200: ProgressOut, 304: Type.Null({ description: 'Not modified: If-None-Match named the current ETag.' }), ...errors(401, 404) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { account } = requireAuth(request);
-      return progressDto(await rhythm.progress.forSpace(account, request.params.spaceId));
+      const current = await rhythm.progress.current(account, request.params.spaceId);
+      // Serialized once per viewer and revision, through this route's response schema; the kept
+      // string is then sent as it is (Fastify does not serialize a string sent as JSON again).
+      const json = (current.json ??= (() => {
+        const body = String(reply.serialize(progressDto(current.progress)));
+        return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"` };
+      })());
+      reply.header('ETag', json.etag);
+      if (matches(request.headers['if-none-match'], json.etag)) return reply.code(304).send(null);
+      // The type provider expects the object; the string is that object already serialized.
+      return reply.type('application/json; charset=utf-8').send(json.body as unknown as ReturnType<typeof progressDto>);
     },
   );
 }

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { spaceView } from '../../services/checkins.js';
 import { progressPage } from '../../web/pages/rhythm/progress-page.js';
 import { requireAuth } from '../plugins/auth.js';
 import { renderPage } from '../render.js';
@@ -9,8 +8,7 @@ export async function progressPages(app: FastifyInstance): Promise<void> {
   const ctx = app.mend;
   app.get<{ Params: { spaceId: string } }>('/spaces/:spaceId/progress', async (request, reply) => {
     const { account } = requireAuth(request);
-    const view = await spaceView(ctx.spaces, account.id, request.params.spaceId);
-    const progress = await ctx.rhythm.progress.forSpace(account, view.space.id);
+    const { view, progress } = await ctx.rhythm.progress.current(account, request.params.spaceId);
     return renderPage(request, reply, { title: 'How things are going', space: layoutSpaceOf(view), body: () => progressPage({ spaceId: view.space.id, viewerId: account.id, progress }) });
   });
 }
