@@ -6,10 +6,13 @@ import {
 import type { StoredAgreement, AgreementStore } from '../store/agreements.js';
 import type { Apology, ApologyResponse, ApologyStore } from '../store/journeys-apologies.js';
 import type { Entry, EntryStore } from '../store/journeys-entries.js';
+import type { BreachFacts, JourneyFactsStore } from '../store/journeys-facts.js';
 import type { Breach, Journey, JourneyStore } from '../store/journeys.js';
 
 export interface JourneyStores {
   journeys: JourneyStore;
+  /** The rules' facts without any text, for checking writes. */
+  facts: JourneyFactsStore;
   entries: EntryStore;
   apologies: ApologyStore;
   agreements: AgreementStore;
@@ -31,7 +34,11 @@ export interface LoadedJourney {
  * partner has joined (the partner who is not the one who recorded the breach). Saved back so the
  * record is right from then on.
  */
-async function resolvedBrokeTrust(stores: JourneyStores, breach: Breach, partnerIds: readonly string[]): Promise<string[]> {
+async function resolvedBrokeTrust(
+  stores: JourneyStores,
+  breach: Pick<Breach, 'id' | 'brokeTrust' | 'recordedBy'>,
+  partnerIds: readonly string[],
+): Promise<string[]> {
   if (!breach.brokeTrust.includes(ABSENT_PARTNER) || partnerIds.length < 2 || breach.recordedBy === null) return breach.brokeTrust;
   const joined = partnerIds.find((id) => id !== breach.recordedBy);
   if (!joined || !partnerIds.includes(breach.recordedBy)) return breach.brokeTrust;
@@ -94,4 +101,50 @@ export async function loadJourney(
     deferrals,
   };
   return { journey, breach: { ...breach, brokeTrust }, entries, apologies, responses, agreements, facts };
+}
+
+/**
+ * The same facts as `loadJourney` gives the rules, read without any text: entries, apologies and
+ * agreements by their ids, authors, visibilities and times, and each agreement's first logged
+ * occasion instead of its whole log. Writing an entry checks its rules against these, so the
+ * check does not grow with what the couple has written.
+ */
+export async function loadRuleFacts(
+  stores: JourneyStores,
+  head: { journey: Journey; breach: BreachFacts },
+  partnerIds: readonly string[],
+): Promise<JourneyFacts> {
+  const { journey, breach } = head;
+  const [entries, apologies, responses, agreements, acknowledgements, optIns, deferrals, brokeTrust] = await Promise.all([
+    stores.facts.entries(journey.id),
+    stores.facts.apologies(journey.id),
+    stores.apologies.responsesForJourney(journey.id),
+    stores.facts.agreements(journey.id),
+    stores.journeys.acknowledgements(journey.id),
+    stores.journeys.forgivenessOptIns(journey.id),
+    stores.journeys.deferrals(journey.id),
+    resolvedBrokeTrust(stores, breach, partnerIds),
+  ]);
+  const occasions = await stores.facts.firstOccasions(agreements.map((a) => a.id));
+  return {
+    kind: breach.kind,
+    brokeTrust,
+    partnerIds: [...partnerIds],
+    openedAt: journey.openedAt,
+    acknowledgements,
+    entries,
+    apologies,
+    apologyResponses: responses.map((r) => ({
+      apologyId: r.apologyId,
+      by: r.by,
+      at: r.createdAt,
+      received: true as const,
+      ...(r.sincere === null ? {} : { sincere: r.sincere }),
+      missing: r.missing,
+    })),
+    agreements,
+    occasions,
+    forgivenessOptIns: optIns,
+    deferrals,
+  };
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { AgreementStore } from '../store/agreements.js';
 import { ApologyStore } from '../store/journeys-apologies.js';
 import { EntryStore } from '../store/journeys-entries.js';
+import { JourneyFactsStore } from '../store/journeys-facts.js';
 import { JourneyStore } from '../store/journeys.js';
 import type { Database } from '../store/schema.js';
 import { SpaceStore } from '../store/spaces.js';
@@ -19,6 +20,7 @@ export function journeyServices(deps: {
 }): { journeys: JourneyService; agreements: AgreementService } {
   const shared = {
     journeys: new JourneyStore(deps.db, deps.vault),
+    facts: new JourneyFactsStore(deps.db),
     entries: new EntryStore(deps.db, deps.vault),
     apologies: new ApologyStore(deps.db, deps.vault),
     agreements: new AgreementStore(deps.db, deps.vault),

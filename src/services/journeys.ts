@@ -44,7 +44,7 @@ import type { Entry } from '../store/journeys-entries.js';
 import type { Breach, Journey } from '../store/journeys.js';
 import type { SpaceStore } from '../store/spaces.js';
 import type { Clock } from './clock.js';
-import { loadJourney, type JourneyStores, type LoadedJourney } from './journeys-facts.js';
+import { loadJourney, loadRuleFacts, type JourneyStores, type LoadedJourney } from './journeys-facts.js';
 import { requirePartner, spaceAccess, type Actor, type SpaceAccess } from './journeys-access.js';
 
 export const ENTRY_TEXT_MAX = 10_000;
@@ -350,8 +350,11 @@ export class JourneyService {
     return { spaceId: access.space.id, entries: this.visibleEntries(access.viewer, loaded.entries) };
   }
 
+  /** Checks the entry against the journey's facts only (no text is read), then stores it. */
   async writeEntry(actor: Actor, journeyId: string, input: EntryInput): Promise<EntryView> {
-    const { access, loaded } = await this.load(actor, journeyId);
+    const head = await this.deps.facts.head(journeyId);
+    if (!head) fail('not_found');
+    const access = await spaceAccess(this.deps.spaces, actor.id, head.journey.spaceId);
     requirePartner(access);
     const rule = PROMPTS[input.prompt];
     const visibility = input.visibility ?? rule.visibilities[0] ?? 'private';
@@ -359,7 +362,8 @@ export class JourneyService {
     if (text === '') fail('invalid_input', { text: 'Write something before saving.' });
     if (text.length > ENTRY_TEXT_MAX) fail('invalid_input', { text: `Use at most ${ENTRY_TEXT_MAX} characters.` });
     const replyTo = input.replyTo ?? null;
-    const may = canWriteEntry(loaded.facts, actor.id, { prompt: input.prompt, visibility, replyTo }, this.now());
+    const facts = await loadRuleFacts(this.deps, head, access.partnerIds);
+    const may = canWriteEntry(facts, actor.id, { prompt: input.prompt, visibility, replyTo }, this.now());
     if (!may.ok) entryRefusal(may.reason, input.prompt);
     const now = this.now().toISOString();
     const entry: Entry = {
