@@ -18,8 +18,8 @@ describeEachDatabase('hostile input from the OpenAPI document (fuzzer)', (get) =
     assert.deepEqual(report.failures, [], summary);
     assert.equal(report.requests, REQUESTS, summary);
     // Not blind: the run reached real data, and most operations answered with success at least once.
-    assert.ok(report.responsesWithCanaries > 20, summary);
-    assert.ok(report.canaries.seenByAuthor > 10 && report.canaries.seenByOthersAllowed > 5, summary);
+    assert.ok(report.responsesWithCanaries >= REQUESTS / 100, summary);
+    assert.ok(report.canaries.seenByAuthor >= 5 && report.canaries.seenByOthersAllowed >= 5, summary);
     assert.ok(report.crossIdRequests > REQUESTS / 10, summary);
     const succeeded = Object.values(report.perRoute).filter((statuses) => Object.keys(statuses).some((s) => s.startsWith('2'))).length;
     assert.ok(succeeded >= report.operations / 2, `only ${succeeded} of ${report.operations} operations ever succeeded\n${summary}`);

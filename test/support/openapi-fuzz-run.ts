@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { ApiClient } from './api-client.js';
 import { draw, operationsOf, requestArbitrary, type FuzzContext, type FuzzRequest, type Operation, type PoolItem } from './openapi-fuzz.js';
-import { access, ACTING_CALLERS, buildWorld, mayRead, type Identity, type World } from './openapi-fuzz-world.js';
+import { access, ACTING_CALLERS, buildWorld, mayRead, type Canary, type Identity, type World } from './openapi-fuzz-world.js';
 
 /**
  * The hostile-input run: `requests` generated requests, each as one of the acting callers, against
@@ -29,7 +29,9 @@ export interface FuzzReport {
   perCaller: Record<string, number>;
   failures: string[];
   healthChecks: number;
-  leaksChecked: number;
+  /** Responses that carried at least one canary, and canaries seen by their author and by others allowed: the run is not blind. */
+  responsesWithCanaries: number;
+  canaries: { planted: number; seenByAuthor: number; seenByOthersAllowed: number };
   crossIdRequests: number;
   vaultRoutesCompared: number;
   durationMs: number;
@@ -78,7 +80,8 @@ export async function runFuzz(app: FastifyInstance, options: FuzzOptions): Promi
     perCaller: {},
     failures: [],
     healthChecks: 0,
-    leaksChecked: 0,
+    responsesWithCanaries: 0,
+    canaries: { planted: 0, seenByAuthor: 0, seenByOthersAllowed: 0 },
     crossIdRequests: 0,
     vaultRoutesCompared: 0,
     durationMs: 0,
@@ -89,12 +92,16 @@ export async function runFuzz(app: FastifyInstance, options: FuzzOptions): Promi
   const vaultBefore = await snapshotVault(app, world);
   let disposable: Disposable | null = null;
   const marker = `zq${world.runId}`;
+  const seenByAuthor = new Set<string>();
+  const seenByOthers = new Set<string>();
 
   for (let i = 0; i < options.requests; i++) {
     const seed = mix(options.seed, i);
     const [op, callerKey] = draw(fc.tuple(fc.constantFrom(...ops), fc.constantFrom(...ACTING_CALLERS)), seed);
     let caller = world.people[callerKey]!;
+    const rights = access(world, caller.key);
     const ctx: FuzzContext = {
+      mine: op.method === 'GET' ? rights.read : rights.write,
       pools: world.pools,
       accountIds: world.accountIds,
       today: world.today,
@@ -141,17 +148,16 @@ export async function runFuzz(app: FastifyInstance, options: FuzzOptions): Promi
     // Canaries the caller may not see.
     const lower = body.toLowerCase();
     if (lower.includes(marker)) {
-      for (const c of world.canaries) {
-        report.leaksChecked += 1;
-        if (lower.includes(c.text) && !mayRead(world, c, caller.key)) {
-          fail(`${label} → ${status}: leaked ${c.visibility} ${c.kind} ${c.text} of ${c.author} (group ${c.group}) to ${caller.key}`);
-        }
+      report.responsesWithCanaries += 1;
+      for (const c of leaksIn(world, caller.key, lower)) {
+        fail(`${label} → ${status}: leaked ${c.visibility} ${c.kind} ${c.text} of ${c.author} (group ${c.group}) to ${caller.key}`);
       }
+      for (const c of world.canaries) if (lower.includes(c.text)) (c.author === caller.key ? seenByAuthor : seenByOthers).add(c.text);
     }
 
     // Other people's ids: a read of their data or a write on their objects never succeeds.
-    const rights = access(world, caller.key);
-    const allowed = req.method === 'GET' ? rights.read : rights.write;
+    // Leaving is something a member does to themselves: a therapist may end their own access.
+    const allowed = req.method === 'GET' || op.path.endsWith('/leave') ? rights.read : rights.write;
     const foreign = req.ids.filter((p) => p.owner !== null && !allowed.has(p.owner));
     if (foreign.length > 0) report.crossIdRequests += 1;
     if (status >= 200 && status < 300 && foreign.length > 0) {
@@ -170,8 +176,14 @@ export async function runFuzz(app: FastifyInstance, options: FuzzOptions): Promi
     report.vaultRoutesCompared += 1;
     if (vaultAfter[route] !== before) fail(`couple C (never a caller) changed: ${route}`);
   }
+  report.canaries = { planted: world.canaries.length, seenByAuthor: seenByAuthor.size, seenByOthersAllowed: seenByOthers.size };
   report.durationMs = Date.now() - started;
   return report;
+}
+
+/** The canaries in a (lowercased) response body that `reader` may not see. */
+export function leaksIn(world: World, reader: string, lowerBody: string): Canary[] {
+  return world.canaries.filter((c) => lowerBody.includes(c.text) && !mayRead(world, c, reader));
 }
 
 async function health(app: FastifyInstance, report: FuzzReport, fail: (m: string) => void, label: string): Promise<void> {
@@ -318,6 +330,7 @@ export function summarise(report: FuzzReport): string {
     `statuses: ${Object.entries(report.statuses).sort().map(([s, n]) => `${s}×${n}`).join(' ')}`,
     `callers: ${Object.entries(report.perCaller).map(([c, n]) => `${c} ${n}`).join(', ')}`,
     `requests carrying another couple's ids: ${report.crossIdRequests}; health checks: ${report.healthChecks}; couple C routes compared: ${report.vaultRoutesCompared}`,
+    `responses with canaries: ${report.responsesWithCanaries}; canaries planted ${report.canaries.planted}, seen by their author ${report.canaries.seenByAuthor}, by others allowed ${report.canaries.seenByOthersAllowed}`,
   ];
   if (report.skipped.length > 0) lines.push(`skipped (streams): ${report.skipped.join(', ')}`);
   for (const [route, statuses] of Object.entries(report.perRoute).sort()) {

@@ -269,7 +269,9 @@ export function access(world: World, caller: string): { read: Set<string>; write
     }
     if (world.therapists[group]!.has(caller)) read.add(group);
   }
-  write.add(`self:${caller}`);
-  read.add(`self:${caller}`);
+  for (const own of [`self:${caller}`, `own:${caller}`]) {
+    write.add(own);
+    read.add(own);
+  }
   return { read, write };
 }

@@ -57,6 +57,8 @@ export interface FuzzContext {
   today: string;
   /** The caller's password, offered now and then to re-authentication so export runs too. */
   password: string | null;
+  /** Owners whose objects the caller may use: most requests should reach past the access check. */
+  mine: Set<string>;
 }
 
 export interface FuzzRequest {
@@ -217,7 +219,7 @@ export function validValue(schema: JsonSchema, ctx: FuzzContext, field = ''): Ge
 }
 
 /** A value that breaks the schema at one place: a wrong type, a boundary, an edge, a foreign id. */
-function wrongValue(schema: JsonSchema, ctx: FuzzContext): Gen {
+function wrongValue(schema: JsonSchema, ctx: FuzzContext, field = ''): Gen {
   const options: Gen[] = [plain(hostileValue)];
   if (typeof schema.maxLength === 'number') options.push(plain(fc.constant('y'.repeat(schema.maxLength + 1))));
   if (typeof schema.minLength === 'number' && schema.minLength > 0) options.push(plain(fc.constant('')));
@@ -226,7 +228,8 @@ function wrongValue(schema: JsonSchema, ctx: FuzzContext): Gen {
   if (schema.format === 'date') options.push(plain(fc.constantFrom(...BAD_DATES)));
   if (typeof schema.maxItems === 'number') options.push(plain(fc.constant(Array.from({ length: schema.maxItems + 1 }, (_, i) => `id-${i}`))));
   const foreign = ids(Object.values(ctx.pools).flat());
-  if (foreign) options.push(foreign.map((p) => ({ value: p.value, ids: [p] })));
+  // An id in a text field is only text; in an id field it claims the object, and is checked.
+  if (foreign) options.push(foreign.map((p) => ({ value: schema.type === 'array' ? [p.value] : p.value, ids: ID_FIELDS[field] ? [p] : [] })));
   return fc.oneof(...options);
 }
 
@@ -244,7 +247,7 @@ function mutated(schema: JsonSchema, ctx: FuzzContext): Gen {
     mutations.push(
       fc
         .constantFrom(...props)
-        .chain(([name, s]) => wrongValue(s, ctx).map((w) => ({ name, w })))
+        .chain(([name, s]) => wrongValue(s, ctx, name).map((w) => ({ name, w })))
         .map(({ name, w }) => (v, used) => {
           v[name] = w.value;
           used.push(...w.ids);
@@ -277,8 +280,12 @@ const RAW_SEGMENTS = new Set(['%', '%E0%A4%A', '%00', '%2F', '%ud800']);
 
 function segmentFor(name: string, ctx: FuzzContext): fc.Arbitrary<{ raw: string; item: PoolItem | null; kind: string }> {
   const options: Array<{ weight: number; arbitrary: fc.Arbitrary<{ raw: string; item: PoolItem | null; kind: string }> }> = [];
-  const pool = ids(ctx.pools[name]);
-  if (pool) options.push({ weight: 8, arbitrary: pool.map((item) => ({ raw: encodeURIComponent(item.value), item, kind: item.owner ? 'real' : 'value' })) });
+  const own = ids(ctx.pools[name]?.filter((p) => p.owner !== null && ctx.mine.has(p.owner)));
+  const others = ids(ctx.pools[name]?.filter((p) => p.owner !== null && !ctx.mine.has(p.owner)));
+  const values = ids(ctx.pools[name]?.filter((p) => p.owner === null));
+  if (own) options.push({ weight: 8, arbitrary: own.map((item) => ({ raw: encodeURIComponent(item.value), item, kind: 'own' })) });
+  if (others) options.push({ weight: 4, arbitrary: others.map((item) => ({ raw: encodeURIComponent(item.value), item, kind: 'foreign' })) });
+  if (values) options.push({ weight: name === 'therapistId' ? 6 : 1, arbitrary: values.map((item) => ({ raw: encodeURIComponent(item.value), item, kind: 'value' })) });
   if (name === 'date') {
     options.push({ weight: 4, arbitrary: realDate(ctx.today).map((d) => ({ raw: d, item: null, kind: 'date' })) });
     options.push({ weight: 2, arbitrary: fc.constantFrom(...BAD_DATES).map((d) => ({ raw: encodeURIComponent(d), item: null, kind: 'bad-date' })) });
