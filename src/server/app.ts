@@ -12,6 +12,7 @@ import { authentication } from './plugins/auth.js';
 import { csrfProtection } from './plugins/csrf.js';
 import { errorHandling } from './plugins/error-handler.js';
 import { refuseNul } from './plugins/refuse-nul.js';
+import { refuseNul } from './plugins/refuse-nul.js';
 import { securityHeaders } from './plugins/security-headers.js';
 import { therapistAccessLog } from './plugins/therapist-access-log.js';
 import { lazySchemas } from './lazy-schemas.js';
@@ -63,6 +64,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addHook('onClose', async () => ctx.close());
 
   await app.register(errorHandling);
+  await app.register(refuseNul);
   await app.register(refuseNul);
   await app.register(securityHeaders, { https: config.baseUrl.protocol === 'https:' });
   await app.register(cookie);
