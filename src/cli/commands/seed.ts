@@ -1,61 +1,66 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql } from 'kysely';
 import { loadConfig } from '../../config.js';
-import { addDays } from '../../core/time.js';
-import type { PromptKey } from '../../core/journey/prompts.js';
-import type { Visibility } from '../../core/visibility/index.js';
 import { PasswordHasher } from '../../services/password-hasher.js';
-import { AccountStore } from '../../store/accounts.js';
-import { AgreementLogStore } from '../../store/agreement-log.js';
-import { AgreementStore } from '../../store/agreements.js';
-import { CheckinStore } from '../../store/checkins.js';
-import { openStore } from '../../store/database.js';
-import { newId, newInvitationCode, sha256 } from '../../store/ids.js';
-import { EntryStore } from '../../store/journeys-entries.js';
-import { JourneyStore } from '../../store/journeys.js';
+import { openStore, type Store } from '../../store/database.js';
 import { migrateToLatest } from '../../store/migrator.js';
 import { openVault } from '../../store/open-vault.js';
-import type { Database } from '../../store/schema.js';
-import { SpaceStore } from '../../store/spaces.js';
 import type { Vault } from '../../store/vault.js';
 import type { CliIo } from '../main.js';
-import { clamp, prng } from './demo.js';
+import { addCouple, emailIndex, emptyRows, rowCount, seededEmails, type SeededCouple } from './seed-rows.js';
+import { readSeedRecord, seedRecordFile, writeSeedRecord, type SeedRecord } from './seed-record.js';
+import { seedWriter } from './seed-writer.js';
 
-export const SEED_USAGE = 'Usage: mend seed [--couples N] [--days N] [--json]\n';
+export type { SeededCouple } from './seed-rows.js';
+
+export const SEED_USAGE = 'Usage: mend seed [--couples N] [--days N] [--json]\n       mend seed --resume [--json]\n';
 const MAX_COUPLES = 1_000_000;
 const MAX_DAYS = 3660;
-/** How many couples go into one transaction: large enough to batch, small enough to keep memory flat. */
-const COUPLES_PER_TRANSACTION = 10;
+/** Rows per transaction: large enough that commits cost nothing, small enough to keep memory flat. */
+const ROWS_PER_BATCH = 40_000;
 const PROGRESS_EVERY_MS = 3000;
-
-/** One seeded couple: enough for a benchmark to sign in and reach their pages. */
-export interface SeededCouple {
-  spaceId: string;
-  journeyId: string;
-  /** [partner who broke trust, partner who was hurt] */
-  emails: [string, string];
-}
+const SAMPLE_SIZE = 50;
+/** Seeding uses at most this many PostgreSQL connections at once (a shared server stays usable). */
+const WRITES_IN_FLIGHT = 2;
 
 export interface SeedSummary {
   where: string;
   couples: number;
   days: number;
-  /** The one password every seeded account shares (made up per run). */
+  /** The one password every seeded account shares (made up per run; also in the run's record). */
   password: string;
   checkins: number;
   logEntries: number;
   entries: number;
+  /** Every row written, all tables. */
+  rows: number;
+  /** Seconds of this invocation (a resumed run counts only its own part). */
   seconds: number;
-  /** The first few couples (at most 50), for sign-ins. */
+  /** The first couples (at most 50), for sign-ins. */
   sample: SeededCouple[];
 }
 
-function parseArgs(args: string[]): { couples: number; days: number; json: boolean } | null {
-  const out = { couples: 1000, days: 365, json: false };
+export interface SeedProgress {
+  done: number;
+  total: number;
+  rows: number;
+  seconds: number;
+}
+
+interface SeedArgs {
+  couples: number;
+  days: number;
+  json: boolean;
+  resume: boolean;
+}
+
+function parseArgs(args: string[]): SeedArgs | null {
+  const out: SeedArgs = { couples: 1000, days: 365, json: false, resume: false };
+  const given = new Set<string>();
   for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--json') {
-      out.json = true;
+    const arg = args[i]!;
+    if (arg === '--json' || arg === '--resume') {
+      out[arg === '--json' ? 'json' : 'resume'] = true;
       continue;
     }
     if (arg !== '--couples' && arg !== '--days') return null;
@@ -65,216 +70,168 @@ function parseArgs(args: string[]): { couples: number; days: number; json: boole
     if (!Number.isInteger(value) || value < 1 || value > max) return null;
     if (arg === '--couples') out.couples = value;
     else out.days = value;
+    given.add(arg);
   }
+  // A resumed run keeps the size it was started with.
+  if (out.resume && given.size > 0) return null;
   return out;
 }
 
-/**
- * The stores each open their own transaction for multi-row writes; Kysely does not nest them. To
- * batch many couples into one transaction, the stores are given a view of the open transaction
- * whose `transaction()` simply joins it.
- */
-function joined(trx: Transaction<Database>): Kysely<Database> {
-  const view: Kysely<Database> = new Proxy(trx, {
-    get(target, prop) {
-      if (prop === 'transaction') return () => ({ execute: <T>(fn: (t: Kysely<Database>) => Promise<T>) => fn(view) });
-      const value: unknown = Reflect.get(target, prop, target);
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-  return view;
+/** Where the data goes, in words and as the run record's key (never the URL's password). */
+function describeDatabase(store: Store, databaseUrl: string | null): string {
+  if (!databaseUrl) return `SQLite ${store.sqliteFile}`;
+  const url = new URL(databaseUrl);
+  return `PostgreSQL ${url.hostname}:${url.port || '5432'}${url.pathname}`;
 }
 
-function storesOver(db: Kysely<Database>, vault: Vault, dialect: 'sqlite' | 'postgres') {
-  return {
-    accounts: new AccountStore(db, vault),
-    spaces: new SpaceStore(db, vault, dialect),
-    journeys: new JourneyStore(db, vault),
-    entries: new EntryStore(db, vault),
-    agreements: new AgreementStore(db, vault),
-    checkins: new CheckinStore(db, vault),
-    log: new AgreementLogStore(db, vault),
-  };
+async function coupleExists(store: Store, vault: Vault, record: SeedRecord, index: number): Promise<boolean> {
+  const row = await store.db
+    .selectFrom('accounts')
+    .select('id')
+    .where('email_index', '=', emailIndex(vault, seededEmails(record, index)[0]))
+    .executeTakeFirst();
+  return row !== undefined;
 }
-
-type Stores = ReturnType<typeof storesOver>;
-
-const CHECKIN_NOTES = ['We walked after dinner and it felt easy.', 'A hard one. I kept thinking about the old excuses.', 'Quiet evening, no phones. It helped.'];
-const MISSED_NOTE = 'I skipped the part about the phone call. Owning it.';
 
 /**
- * One couple with `days` days of life, ending today: two accounts, their space, a breach and its
- * journey with sealed, shared and private entries, three accepted agreements, near-daily
- * check-ins (the same shape as `mend demo`), and the daily agreement's log with reviews.
+ * Where an interrupted run really stopped: the record is written after each committed batch, so
+ * the database can be one batch ahead of it (a crash between the two), never behind.
  */
-async function seedCouple(
-  s: Stores,
-  input: { index: number; tag: string; passwordHash: string; today: string; days: number; random: () => number },
-): Promise<{ couple: SeededCouple; checkins: number; logEntries: number; entries: number }> {
-  const { index, tag, passwordHash, today, days, random } = input;
-  const start = addDays(today, -(days - 1));
-  const at = (date: string, hour: number) => `${date}T${String(hour).padStart(2, '0')}:${String(index % 60).padStart(2, '0')}:00.000Z`;
-  const opened = at(start, 8);
-  const number = String(index + 1).padStart(6, '0');
-  const emails: [string, string] = [`alex.${number}.${tag}@seed.mend.invalid`, `sam.${number}.${tag}@seed.mend.invalid`];
-  const a = newId();
-  const b = newId();
-  await s.accounts.insert({ id: a, email: emails[0], displayName: `Alex ${number}`, timezone: 'UTC', passwordHash, now: opened });
-  await s.accounts.insert({ id: b, email: emails[1], displayName: `Sam ${number}`, timezone: 'UTC', passwordHash, now: opened });
-
-  const spaceId = newId();
-  await s.spaces.create({ id: spaceId, name: `Alex & Sam ${number}`, creatorId: a, now: opened });
-  const invitation = { id: newId(), spaceId, role: 'partner' as const, createdBy: a, createdAt: opened, expiresAt: at(addDays(start, 7), 8), acceptedAt: null };
-  await s.spaces.insertInvitation({ ...invitation, codeHash: sha256(newInvitationCode()) });
-  await s.spaces.acceptInvitation(invitation, b, opened);
-
-  const journeyId = newId();
-  const breachId = newId();
-  await s.journeys.create(
-    {
-      id: breachId,
-      spaceId,
-      kind: 'lying',
-      brokeTrust: [a],
-      occurredOn: addDays(start, -20),
-      cameOut: 'discovered',
-      hurt: 4,
-      description: { text: 'Months of saying work ran late when it did not.', visibility: 'shared' },
-      recordedBy: b,
-      recordedAt: opened,
-    },
-    { id: journeyId, spaceId, breachId, openedAt: opened, closedAt: null },
-  );
-  const entries: Array<{ prompt: PromptKey; by: string; visibility: Visibility; text: string; replyTo?: string }> = [
-    { prompt: 'what_happened', by: b, visibility: 'sealed', text: 'I found out from a friend, not from you. I feel foolish and I feel alone.' },
-    { prompt: 'what_happened', by: a, visibility: 'sealed', text: 'I know I hurt you when I kept lying about where I was, and I let it go on for months.' },
-    { prompt: 'what_hurts', by: b, visibility: 'shared', text: 'That I doubted myself for months while you knew.' },
-    { prompt: 'trust_looks_like', by: b, visibility: 'sealed', text: 'Knowing where you are without having to ask.' },
-    { prompt: 'why_im_doing_this', by: a, visibility: 'private', text: 'Because I want us, and I want to be someone who tells the truth.' },
-    { prompt: 'question', by: b, visibility: 'shared', text: 'Who else knew while I did not?' },
-  ];
-  let entryCount = 0;
-  let questionId: string | null = null;
-  for (const [i, e] of entries.entries()) {
-    const id = newId();
-    const when = at(addDays(start, Math.min(i, days - 1)), 20);
-    await s.entries.insert({ id, journeyId, prompt: e.prompt, authorId: e.by, visibility: e.visibility, text: e.text, replyTo: null, createdAt: when, updatedAt: when });
-    if (e.prompt === 'question') questionId = id;
-    entryCount++;
+async function committedCouples(store: Store, vault: Vault, record: SeedRecord): Promise<number> {
+  let done = record.done;
+  if (done > 0 && !(await coupleExists(store, vault, record, done - 1))) {
+    throw new Error(`the database does not hold the seed run recorded in ${seedRecordFile(record.dataDir)} (couple ${done} is missing).`);
   }
-  if (questionId) {
-    const when = at(addDays(start, Math.min(entries.length, days - 1)), 21);
-    await s.entries.insert({ id: newId(), journeyId, prompt: 'answer', authorId: a, visibility: 'shared', text: 'One friend from work. I should have told you first.', replyTo: questionId, createdAt: when, updatedAt: when });
-    entryCount++;
-  }
-  await s.journeys.acknowledge(journeyId, a, opened);
-  await s.journeys.acknowledge(journeyId, b, opened);
-
-  const agreement = (text: string, committedBy: string, by: string, cadence: 'each_time' | 'daily') => ({
-    id: newId(),
-    spaceId,
-    journeyId,
-    text,
-    cadence,
-    reviewOn: null,
-    committedBy: [committedBy],
-    status: 'active' as const,
-    proposedBy: by,
-    proposedAt: opened,
-    acceptedBy: by === a ? b : a,
-    acceptedAt: opened,
-    replaces: null,
-    replacedBy: null,
-    withdrawnAt: null,
-  });
-  const late = agreement('When I will be more than 30 minutes later than I said, I text Sam before the time I said.', a, b, 'each_time');
-  const daily = agreement('Each evening I tell Sam honestly how my day went, including anything I would rather skip.', a, a, 'daily');
-  const pause = agreement('When an argument gets heated, I say "pause" and we come back to it within 24 hours.', b, a, 'each_time');
-  for (const x of [late, daily, pause]) await s.agreements.insert(x);
-
-  let checkins = 0;
-  let logEntries = 0;
-  for (let d = 0; d < days; d++) {
-    const date = addDays(start, d);
-    const progress = d / days;
-    for (const [p, base, gain] of [[a, 6, 1.5], [b, 3, 4]] as const) {
-      if (random() < 0.12) continue; // some days are skipped, as in life
-      const hard = random() < 0.08;
-      const v = (x: number) => clamp(x + (random() - 0.5) * 2.5 - (hard ? 3 : 0));
-      const note = random() < 0.1 ? { text: CHECKIN_NOTES[Math.floor(random() * CHECKIN_NOTES.length)]!, visibility: random() < 0.5 ? ('shared' as const) : ('private' as const) } : null;
-      await s.checkins.upsert(newId(), {
-        spaceId,
-        accountId: p,
-        date,
-        safety: v(base + 2 + gain * progress),
-        trust: v(base + gain * progress),
-        closeness: v(base + 1 + gain * progress),
-        day: hard ? 'hard' : random() < 0.6 ? 'good' : 'mixed',
-        note,
-        now: at(date, 21),
-      });
-      checkins++;
-    }
-    const logOne = async (agreementId: string, kept: boolean, note: string | null) => {
-      const id = newId();
-      await s.log.add({ id, agreementId, spaceId, occurredOn: date, kept, loggedBy: a, note: note ? { text: note, visibility: 'shared' } : null, now: at(date, 22) });
-      if (random() < 0.85) await s.log.review(id, { review: random() < 0.93 ? 'confirmed' : 'disputed', by: b, note: null, now: at(date, 23) });
-      logEntries++;
-    };
-    if (random() < 0.9) {
-      const kept = random() < 0.7 + 0.25 * progress;
-      await logOne(daily.id, kept, kept ? null : MISSED_NOTE);
-    }
-    if (d % 9 === 4) await logOne(late.id, random() < 0.85, null);
-  }
-  return { couple: { spaceId, journeyId, emails }, checkins, logEntries, entries: entryCount };
+  while (done < record.couples && (await coupleExists(store, vault, record, done))) done = Math.min(record.couples, done + record.couplesPerBatch);
+  return done;
 }
 
-/** Writes the data set; used by `mend seed` and by the benchmark. */
-export async function seed(options: { couples: number; days: number; onProgress?: (done: number, total: number) => void }): Promise<SeedSummary> {
+/** Writes the data set (or finishes an interrupted one); used by `mend seed` and by the benchmark. */
+export async function seed(options: { couples: number; days: number; resume?: boolean; onProgress?: (p: SeedProgress) => void }): Promise<SeedSummary> {
   const started = performance.now();
   const config = loadConfig();
   const vault = openVault(config);
   const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrateToLatest(store);
-    const password = `seed ${randomBytes(9).toString('base64url')} quiet lantern`;
-    // One argon2 hash for every account: hashing is the slow part of signing up, not of seeding.
-    const passwordHash = await new PasswordHasher(config.argon2).hash(password);
-    const tag = randomBytes(3).toString('hex');
-    const today = new Date().toISOString().slice(0, 10);
-    const random = prng(20240611);
-    const summary: SeedSummary = {
-      where: config.databaseUrl ? 'the PostgreSQL database in DATABASE_URL' : (store.sqliteFile ?? config.dataDir),
-      couples: options.couples,
-      days: options.days,
-      password,
-      checkins: 0,
-      logEntries: 0,
-      entries: 0,
-      seconds: 0,
-      sample: [],
-    };
-    let lastReport = performance.now();
-    for (let first = 0; first < options.couples; first += COUPLES_PER_TRANSACTION) {
-      const last = Math.min(options.couples, first + COUPLES_PER_TRANSACTION);
-      await store.db.transaction().execute(async (trx) => {
-        const s = storesOver(joined(trx), vault, store.dialect);
-        for (let index = first; index < last; index++) {
-          const done = await seedCouple(s, { index, tag, passwordHash, today, days: options.days, random });
-          summary.checkins += done.checkins;
-          summary.logEntries += done.logEntries;
-          summary.entries += done.entries;
-          if (summary.sample.length < 50) summary.sample.push(done.couple);
-        }
-      });
-      if (options.onProgress && (performance.now() - lastReport >= PROGRESS_EVERY_MS || last === options.couples)) {
-        lastReport = performance.now();
-        options.onProgress(last, options.couples);
+    const where = describeDatabase(store, config.databaseUrl);
+    const previous = readSeedRecord(config.dataDir);
+    let record: SeedRecord;
+    if (options.resume) {
+      if (!previous) throw new Error(`there is no seed run to resume (no ${seedRecordFile(config.dataDir)}).`);
+      if (previous.where !== where) throw new Error(`the seed run in ${seedRecordFile(config.dataDir)} wrote to ${previous.where}, not to ${where}.`);
+      record = previous;
+      record.done = await committedCouples(store, vault, record);
+    } else {
+      if (previous && previous.done < previous.couples && previous.where === where) {
+        throw new Error(
+          `an earlier seed run into ${where} stopped after ${previous.done} of ${previous.couples} couples. ` +
+            `Run \`mend seed --resume\` to finish it, or delete ${seedRecordFile(config.dataDir)} to start another.`,
+        );
       }
+      record = {
+        dataDir: config.dataDir,
+        where,
+        tag: randomBytes(3).toString('hex'),
+        password: `seed ${randomBytes(9).toString('base64url')} quiet lantern`,
+        today: new Date().toISOString().slice(0, 10),
+        couples: options.couples,
+        days: options.days,
+        couplesPerBatch: Math.max(1, Math.floor(ROWS_PER_BATCH / (options.days * 3))),
+        done: 0,
+        checkins: 0,
+        logEntries: 0,
+        entries: 0,
+        rows: 0,
+        seconds: 0,
+        sample: [],
+      };
+      writeSeedRecord(record);
     }
-    summary.seconds = Math.round((performance.now() - started) / 100) / 10;
-    return summary;
+    // One argon2id hash for every account of the run: hashing is the slow part of signing up, not
+    // of seeding. Any hash of the run's password verifies, so a resumed run simply makes its own.
+    const passwordHash = await new PasswordHasher(config.argon2).hash(record.password);
+    const run = { tag: record.tag, passwordHash, today: record.today, days: record.days };
+    const write = await seedWriter(store);
+    const secondsBefore = record.seconds;
+    let rowsThisRun = 0;
+    let lastReport = performance.now();
+    const report = () => {
+      lastReport = performance.now();
+      options.onProgress?.({ done: record.done, total: record.couples, rows: rowsThisRun, seconds: (performance.now() - started) / 1000 });
+    };
+
+    const build = (first: number) => {
+      const rows = emptyRows();
+      const last = Math.min(record.couples, first + record.couplesPerBatch);
+      const counts = { checkins: 0, logEntries: 0, entries: 0, sample: [] as SeededCouple[] };
+      for (let index = first; index < last; index++) {
+        const done = addCouple(rows, vault, run, index);
+        counts.checkins += done.checkins;
+        counts.logEntries += done.logEntries;
+        counts.entries += done.entries;
+        if (index < SAMPLE_SIZE) counts.sample.push(done.couple);
+      }
+      return { rows, first, last, counts };
+    };
+    // Batches are built while earlier ones are written, with up to WRITES_IN_FLIGHT transactions
+    // open at once on PostgreSQL (SQLite writes synchronously, one at a time). They are recorded
+    // in order, so the record never counts a batch whose predecessors are not all committed; a
+    // batch that committed ahead of a failed one is found again by `--resume` and skipped.
+    type Built = ReturnType<typeof build>;
+    const inFlight: Array<{ batch: Built; writing: Promise<void> }> = [];
+    const settle = async (): Promise<void> => {
+      const { batch, writing } = inFlight.shift()!;
+      try {
+        await writing;
+      } catch (error) {
+        await Promise.allSettled(inFlight.map((w) => w.writing));
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new Error(
+          `writing couples ${batch.first + 1}–${batch.last} failed (${reason}); that batch was rolled back. ` +
+            `${record.done} of ${record.couples} couples are recorded as written; \`mend seed --resume\` continues from there.`,
+        );
+      }
+      const rows = rowCount(batch.rows);
+      rowsThisRun += rows;
+      record.done = batch.last;
+      record.rows += rows;
+      record.checkins += batch.counts.checkins;
+      record.logEntries += batch.counts.logEntries;
+      record.entries += batch.counts.entries;
+      record.sample.push(...batch.counts.sample);
+      record.seconds = Math.round((secondsBefore + (performance.now() - started) / 1000) * 10) / 10;
+      writeSeedRecord(record);
+      if (performance.now() - lastReport >= PROGRESS_EVERY_MS) report();
+    };
+    const inFlightLimit = store.dialect === 'postgres' ? WRITES_IN_FLIGHT : 1;
+    for (let first = record.done; first < record.couples; ) {
+      const batch = build(first);
+      first = batch.last;
+      const ahead = options.resume && batch.first < record.done + WRITES_IN_FLIGHT * record.couplesPerBatch && (await coupleExists(store, vault, record, batch.first));
+      const writing = ahead ? Promise.resolve() : write(batch.rows);
+      if (ahead) batch.counts.sample = [];
+      writing.catch(() => {});
+      inFlight.push({ batch, writing });
+      if (inFlight.length >= inFlightLimit) await settle();
+    }
+    while (inFlight.length > 0) await settle();
+    report();
+    // Fresh statistics, so that the first queries on the new data are planned for its real size
+    // (autovacuum would get there too, later).
+    if (store.dialect === 'postgres' && rowsThisRun > 0) await sql`analyze`.execute(store.db);
+    return {
+      where,
+      couples: record.couples,
+      days: record.days,
+      password: record.password,
+      checkins: record.checkins,
+      logEntries: record.logEntries,
+      entries: record.entries,
+      rows: record.rows,
+      seconds: Math.round((performance.now() - started) / 100) / 10,
+      sample: record.sample,
+    };
   } finally {
     await store.close();
   }
@@ -282,9 +239,9 @@ export async function seed(options: { couples: number; days: number; onProgress?
 
 /**
  * `mend seed`: a realistic data set for benchmarks — N couples (default 1,000) with a year of
- * daily check-ins, agreements and their log, and a journey with entries — written straight
- * through the store modules in batched transactions, not over HTTP. Every seeded account shares
- * one made-up password, printed at the end with one couple's sign-in.
+ * daily check-ins, agreements and their log, and a journey with entries — built in memory and
+ * written in bulk (see seed-rows.ts and seed-writer.ts). Every seeded account shares one made-up
+ * password, printed at the end and kept with the run's progress in `<data dir>/seed-run.json`.
  */
 export async function runSeed(args: string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(args);
@@ -292,13 +249,13 @@ export async function runSeed(args: string[], io: CliIo): Promise<number> {
     io.stderr.write(SEED_USAGE);
     return 2;
   }
-  const started = performance.now();
   const summary = await seed({
     couples: parsed.couples,
     days: parsed.days,
-    onProgress: (done, total) => {
-      const seconds = (performance.now() - started) / 1000;
-      io.stderr.write(`seed: ${done} of ${total} couples written (${seconds.toFixed(1)} s)\n`);
+    resume: parsed.resume,
+    onProgress: ({ done, total, rows, seconds }) => {
+      const rate = seconds > 0 ? ` — ${Math.round(rows / seconds).toLocaleString('en')} rows/s` : '';
+      io.stderr.write(`seed: ${done} of ${total} couples written (${seconds.toFixed(1)} s${rate})\n`);
     },
   });
   if (parsed.json) {
@@ -307,8 +264,8 @@ export async function runSeed(args: string[], io: CliIo): Promise<number> {
   }
   const one = summary.sample[0]!;
   io.stdout.write(
-    `Seeded ${summary.couples} couples over ${summary.days} days in ${summary.seconds} s: ${summary.checkins} check-ins, ` +
-      `${summary.logEntries} agreement log entries, ${summary.entries} journey entries.\n` +
+    `Seeded ${summary.couples} couples over ${summary.days} days (${summary.seconds} s in this run): ${summary.checkins} check-ins, ` +
+      `${summary.logEntries} agreement log entries, ${summary.entries} journey entries, ${summary.rows} rows in all.\n` +
       `Written to ${summary.where}.\n\n` +
       `Every seeded account's password: ${summary.password}\n` +
       `One couple for the benchmark:\n` +

@@ -4,6 +4,7 @@ import * as journeys from './0002-journeys.js';
 import * as rhythm from './0003-rhythm.js';
 import * as safety from './0004-safety.js';
 import * as spaceRevisions from './0005-space-revisions.js';
+import * as indexes from './0006-indexes.js';
 import * as sealedOnce from './0007-sealed-once.js';
 
 /**
@@ -16,5 +17,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003-rhythm': rhythm,
   '0004-safety': safety,
   '0005-space-revisions': spaceRevisions,
+  '0006-indexes': indexes,
   '0007-sealed-once': sealedOnce,
 };
