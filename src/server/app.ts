@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from '../config.js';
 import { createContext, type AppContext, type ContextOptions } from './context.js';
 import { apiRoutes } from './api/index.js';
@@ -14,6 +14,7 @@ import { errorHandling } from './plugins/error-handler.js';
 import { refuseNul } from './plugins/refuse-nul.js';
 import { securityHeaders } from './plugins/security-headers.js';
 import { therapistAccessLog } from './plugins/therapist-access-log.js';
+import { lazySchemas } from './lazy-schemas.js';
 import { loggerOptions } from './logging.js';
 import { staticDir } from './paths.js';
 
@@ -22,6 +23,8 @@ declare module 'fastify' {
     mend: AppContext;
     /** Every route's method and URL pattern, as registered (tests walk them all). */
     mendRoutes: Array<{ method: string; url: string }>;
+    /** Compiles, a little at a time, every route schema no request has needed yet (main.ts, after listen). */
+    compileRemainingSchemas: () => Promise<void>;
   }
 }
 
@@ -39,6 +42,7 @@ export interface BuildOptions extends ContextOptions {
  */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const ctx = await createContext(config, options);
+  const schemas = lazySchemas();
   const app = Fastify({
     logger: loggerOptions(config.logLevel, options.logStream),
     // A hop count is valid at run time (proxy-addr) though Fastify's types only list the other forms.
@@ -46,7 +50,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     bodyLimit: BODY_LIMIT_BYTES,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
     return503OnClosing: true,
+    // Validators and serializers are compiled on first use, not all at start-up (lazy-schemas.ts).
+    schemaController: { compilersFactory: schemas.compilersFactory as NonNullable<FastifyServerOptions['schemaController']>['compilersFactory'] },
   });
+  app.decorate('compileRemainingSchemas', schemas.warm);
   app.decorate('mend', ctx);
   const routes: Array<{ method: string; url: string }> = [];
   app.decorate('mendRoutes', routes);

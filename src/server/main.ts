@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from '../config.js';
 import { SchemaTooNewError } from '../store/migrator.js';
+import { loadStrengthEstimator } from '../services/password-strength.js';
 import { buildApp } from './app.js';
 
 /** Starts Mend: configuration, database (migrated), then the HTTP server; stops cleanly on SIGTERM. */
@@ -33,6 +34,14 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   await app.listen({ port: config.port, host: config.host });
   app.log.info({ database: config.databaseUrl ? 'postgres' : 'sqlite', baseUrl: config.baseUrl.href }, 'Mend is ready');
+  // Work deferred to keep start-up short is done now, in small steps between the first requests,
+  // so the first sign-up or form post does not wait for it either.
+  setTimeout(() => {
+    app
+      .compileRemainingSchemas()
+      .then(() => loadStrengthEstimator())
+      .catch((error: unknown) => app.log.error({ err: error }, 'warming up after start failed'));
+  }, 50).unref();
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,4 @@
-import { judgePassword, PASSWORD_MAX_LENGTH } from '../core/accounts/password-policy.js';
+import { judgePassword, PASSWORD_MAX_LENGTH, type StrengthEstimator } from '../core/accounts/password-policy.js';
 import { isValidTimeZone } from '../core/time.js';
 import { fail, MendError, type ErrorDetails } from '../errors.js';
 import { publicAccount, normaliseEmail, type Account, type AccountStore } from '../store/accounts.js';
@@ -6,6 +6,7 @@ import { newId, newToken, sha256 } from '../store/ids.js';
 import type { SessionRecord, SessionStore } from '../store/sessions.js';
 import type { Clock } from './clock.js';
 import type { PasswordHasher } from './password-hasher.js';
+import { loadStrengthEstimator } from './password-strength.js';
 import type { Limiter } from './rate-limiter.js';
 
 /** A session stays alive for 30 days after it was last used. */
@@ -32,7 +33,7 @@ export interface Authenticated {
 
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export function validateSignUp(input: SignUpInput): ErrorDetails {
+export function validateSignUp(input: SignUpInput, estimate: StrengthEstimator): ErrorDetails {
   const details: ErrorDetails = {};
   const email = input.email.trim();
   if (email === '') details.email = 'Enter your email address.';
@@ -43,7 +44,7 @@ export function validateSignUp(input: SignUpInput): ErrorDetails {
   if (input.timezone !== undefined && !isValidTimeZone(input.timezone)) details.timezone = 'Choose a time zone from the list.';
   if (input.password === '') details.password = 'Choose a password.';
   else {
-    const verdict = judgePassword(input.password, [email, name]);
+    const verdict = judgePassword(input.password, [email, name], estimate);
     if (!verdict.ok) details.password = verdict.reason;
   }
   return details;
@@ -62,7 +63,7 @@ export class AccountService {
   ) {}
 
   async signUp(input: SignUpInput, kind: SessionRecord['kind']): Promise<{ account: Account; token: string; session: SessionRecord }> {
-    const details = validateSignUp(input);
+    const details = validateSignUp(input, await loadStrengthEstimator());
     if (Object.keys(details).length > 0) {
       const onlyPassword = Object.keys(details).length === 1 && details.password;
       throw new MendError(onlyPassword ? 'weak_password' : 'invalid_input', details);

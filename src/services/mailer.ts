@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 /** What Mend sends: plain text with a link. Never anything a user wrote (docs/privacy-rules.md). */
 export interface Email {
@@ -12,15 +12,21 @@ export interface Mailer {
   close(): void;
 }
 
-/** SMTP through nodemailer, from `MEND_SMTP_URL` (smtp://user:pass@host:587 or smtps://…:465). */
+/**
+ * SMTP through nodemailer, from `MEND_SMTP_URL` (smtp://user:pass@host:587 or smtps://…:465).
+ * nodemailer is loaded with the first email rather than at start-up: it is a large module and
+ * mail goes out rarely.
+ */
 export function smtpMailer(smtpUrl: string, from: string): Mailer {
-  const transport: Transporter = nodemailer.createTransport(smtpUrl);
+  let transport: Promise<Transporter> | null = null;
+  const open = (): Promise<Transporter> =>
+    (transport ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(smtpUrl)));
   return {
     async send(email) {
-      await transport.sendMail({ from, to: email.to, subject: email.subject, text: email.text });
+      await (await open()).sendMail({ from, to: email.to, subject: email.subject, text: email.text });
     },
     close() {
-      transport.close();
+      void transport?.then((t) => t.close(), () => undefined);
     },
   };
 }

@@ -1,6 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { judgePassword } from './password-policy.js';
+import { loadStrengthEstimator } from '../../services/password-strength.js';
+import { judgePassword as judge } from './password-policy.js';
+
+const estimate = await loadStrengthEstimator();
+const judgePassword = (password: string, personal: string[] = []) => judge(password, personal, estimate);
 
 test('short passwords are refused with the length rule', () => {
   const verdict = judgePassword('short pass');

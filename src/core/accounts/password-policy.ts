@@ -1,6 +1,4 @@
-import { ZxcvbnFactory, type ZxcvbnResult } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as english from '@zxcvbn-ts/language-en';
+import type { ZxcvbnResult } from '@zxcvbn-ts/core';
 
 /**
  * Length-based rules and a strength estimate, no composition rules (NIST SP 800-63B §5.1.1.2).
@@ -12,16 +10,11 @@ export const PASSWORD_MAX_LENGTH = 256;
 /** zxcvbn score 3 means roughly 10^8 guesses or more: "safely unguessable" for an online attack. */
 const MIN_SCORE = 3;
 
-let estimator: ZxcvbnFactory | null = null;
-function getEstimator(): ZxcvbnFactory {
-  // The dictionaries are large; build them on first use so start-up stays fast.
-  estimator ??= new ZxcvbnFactory({
-    dictionary: { ...common.dictionary, ...english.dictionary },
-    graphs: common.adjacencyGraphs,
-    translations: english.translations,
-  });
-  return estimator;
-}
+/**
+ * zxcvbn-ts's `check` with Mend's dictionaries loaded (services/password-strength.ts loads them
+ * on first use: they are large, and most processes never judge a new password).
+ */
+export type StrengthEstimator = (password: string, userInputs: string[]) => ZxcvbnResult;
 
 export type PasswordVerdict = { ok: true } | { ok: false; reason: string };
 
@@ -46,7 +39,7 @@ function isPersonal(password: string, personal: string[]): boolean {
 }
 
 /** Judges a new password; `personal` holds the person's email and name, which make weak passwords. */
-export function judgePassword(password: string, personal: string[] = []): PasswordVerdict {
+export function judgePassword(password: string, personal: string[], estimate: StrengthEstimator): PasswordVerdict {
   const length = [...password].length;
   if (length < PASSWORD_MIN_LENGTH) {
     return { ok: false, reason: `Use at least ${PASSWORD_MIN_LENGTH} characters. A few ordinary words in a row work well.` };
@@ -58,7 +51,7 @@ export function judgePassword(password: string, personal: string[] = []): Passwo
     return { ok: false, reason: 'This password is mostly your email or name, which others could guess. Please choose another.' };
   }
   const inputs = personal.flatMap((p) => [p, ...p.split(/[@.\s_-]+/)]).filter((p) => p.length >= 3);
-  const result = getEstimator().check(password.slice(0, 100), inputs);
+  const result = estimate(password.slice(0, 100), inputs);
   if (isCommon(result)) {
     return { ok: false, reason: 'This password is on lists of commonly used passwords, so it would be guessed quickly. Please choose another.' };
   }
