@@ -6,6 +6,7 @@
 import { runCoachBench } from './coach.js';
 import { describeMachine, parseHttpBenchArgs, runHttpBench } from './http.js';
 import { printWritesBench, runWritesBench } from './writes.js';
+import { runStartupBench } from './startup.js';
 
 console.log(`Machine: ${describeMachine()}\n`);
 
@@ -25,3 +26,6 @@ console.log(`Mend's resident memory (RSS) after the load: ${http.rssMiBAfterLoad
 
 const writesOptions = { seconds: options.seconds, writers: options.connections };
 printWritesBench(await runWritesBench(writesOptions), writesOptions);
+
+console.log('\nStart-up on an existing SQLite database (5 seeded couples), median of 5 starts:');
+console.table(await runStartupBench(5));
