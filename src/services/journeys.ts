@@ -381,6 +381,27 @@ export class JourneyService {
     return entryView(entry);
   }
 
+  /**
+   * What a just-written entry may tell the space's live pages, read from the facts only (no text
+   * is opened): a shared entry is news at once; a sealed one only when it opened its pair; a
+   * private one, or a sealed half still waiting, is nothing — not even that it exists.
+   */
+  async entryNews(actor: Actor, entry: Pick<EntryView, 'id' | 'journeyId' | 'prompt' | 'visibility' | 'authorId'>): Promise<
+    { spaceId: string; kind: 'journey_entry' | 'entries_revealed' } | null
+  > {
+    if (entry.visibility === 'private') return null;
+    const head = await this.deps.facts.head(entry.journeyId);
+    if (!head) return null;
+    const access = await spaceAccess(this.deps.spaces, actor.id, head.journey.spaceId);
+    requirePartner(access);
+    const spaceId = head.journey.spaceId;
+    if (entry.visibility === 'shared') return { spaceId, kind: 'journey_entry' };
+    const entries = await this.deps.facts.entries(entry.journeyId);
+    const own = entries.some((e) => e.id === entry.id && e.authorId === actor.id && e.visibility === 'sealed');
+    const other = entries.some((e) => e.prompt === entry.prompt && e.visibility === 'sealed' && e.authorId !== actor.id);
+    return own && other ? { spaceId, kind: 'entries_revealed' } : null;
+  }
+
   /** The entry and its journey, if the caller may see at least that it exists. */
   private async entryFor(actor: Actor, entryId: string): Promise<{ entry: Entry; access: SpaceAccess; loaded: LoadedJourney }> {
     const entry = await this.deps.entries.byId(entryId);

@@ -80,4 +80,23 @@ describeEachDatabase('journeys: writing an entry keeps every rule while reading 
     assert.equal(code(await write(b, { prompt: 'trust_looks_like', text: 'x' })), '201', 'step 3 is open: the apology was answered');
     assert.equal(code(await write(b, { prompt: 'trust_looks_like', text: 'y' })), '409 already_done');
   });
+
+  test('what a new entry may tell the live pages: shared at once, a sealed half only when it opens the pair, private never', async () => {
+    const app = get().app;
+    const journeys = app.mend.journeys;
+    const { a, b, spaceId } = await couple(app);
+    const journeyId = json(await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'infidelity', brokeTrust: [a.id] })).journey.id;
+    const write = writer(journeyId);
+    const actor = (p: Person) => ({ id: p.id, timezone: 'UTC' });
+
+    const first = json(await write(a, { prompt: 'what_happened', text: 'Mine.' })).entry;
+    assert.equal(await journeys.entryNews(actor(a), first), null, 'a sealed half still waiting is not news');
+    const second = json(await write(b, { prompt: 'what_happened', text: 'Theirs.' })).entry;
+    assert.deepEqual(await journeys.entryNews(actor(b), second), { spaceId, kind: 'entries_revealed' });
+    const question = json(await write(b, { prompt: 'question', text: 'Who knew?' })).entry;
+    assert.deepEqual(await journeys.entryNews(actor(b), question), { spaceId, kind: 'journey_entry' });
+    for (const p of [a, b]) await p.api.post(`/api/v1/journeys/${journeyId}/acknowledgements`);
+    const hidden = json(await write(b, { prompt: 'what_hurts', text: 'Only mine.', visibility: 'private' })).entry;
+    assert.equal(await journeys.entryNews(actor(b), hidden), null, 'a private entry is never news');
+  });
 });
