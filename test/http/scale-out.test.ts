@@ -318,6 +318,32 @@ describe('scale-out: two app servers against one PostgreSQL behave as one app', 
     }
   });
 
+  test('when PostgreSQL drops the LISTEN connections, the servers listen again and live updates still cross', async () => {
+    const pg = (await import('pg')).default;
+    const admin = new pg.Client({ connectionString: database.databaseUrl! });
+    await admin.connect();
+    const listeners = async () =>
+      (await admin.query<{ pid: number }>("select pid from pg_stat_activity where datname = current_database() and query ilike 'listen %' and pid <> pg_backend_pid()")).rows.map((r) => r.pid);
+    try {
+      const before = await listeners();
+      assert.equal(before.length, 2, 'one LISTEN connection per server');
+      await admin.query('select pg_terminate_backend(pid) from unnest($1::int[]) as pid', [before]);
+      // Wait for both servers to be listening again on new connections.
+      for (;;) {
+        const now = await listeners();
+        if (now.length === 2 && now.every((pid) => !before.includes(pid))) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    } finally {
+      await admin.end();
+    }
+    const { a, b, spaceId } = await coupleAcross();
+    const onB = await openSse(`${B.base}/api/v1/spaces/${spaceId}/events`, { authorization: `Bearer ${b.token}` });
+    assert.equal((await call(A, 'PUT', `/api/v1/spaces/${spaceId}/checkins/${today()}`, a.token, { safety: 5, trust: 5, closeness: 5 })).status, 201);
+    assert.deepEqual((await onB.waitForEvents(1)).map((e) => JSON.parse(e.data)), [{ kind: 'checkin', accountId: a.id, date: today() }]);
+    onB.close();
+  });
+
   test('live updates cross servers: subscribed on B, a check-in on A arrives on B (and nothing else does)', async () => {
     const { a, b, spaceId } = await coupleAcross();
     const onB = await openSse(`${B.base}/api/v1/spaces/${spaceId}/events`, { authorization: `Bearer ${b.token}` });
