@@ -10,7 +10,7 @@ const key = (viewerId: string, today = '2026-03-02') => ProgressCache.key({ spac
 
 test('an entry is served only at the revision it was computed at', () => {
   const cache = new ProgressCache(10);
-  cache.set(key('a'), { revision: 3, view, progress: progress('x') });
+  cache.set(key('a'), { revision: 3, view, progress: progress('x'), derived: new Map() });
   assert.equal(cache.get(key('a'), 3)?.progress.today, 'x');
   assert.equal(cache.get(key('a'), 4), undefined);
   assert.equal(cache.get(key('a'), 2), undefined);
@@ -32,17 +32,17 @@ test('keys differ per viewer, role and day', () => {
 
 test('a slower, older computation does not replace a newer one', () => {
   const cache = new ProgressCache(10);
-  cache.set(key('a'), { revision: 5, view, progress: progress('new') });
-  cache.set(key('a'), { revision: 4, view, progress: progress('old') });
+  cache.set(key('a'), { revision: 5, view, progress: progress('new'), derived: new Map() });
+  cache.set(key('a'), { revision: 4, view, progress: progress('old'), derived: new Map() });
   assert.equal(cache.get(key('a'), 5)?.progress.today, 'new');
 });
 
 test('bounded: the least recently used entry goes first', () => {
   const cache = new ProgressCache(2);
-  cache.set(key('a'), { revision: 1, view, progress: progress('a') });
-  cache.set(key('b'), { revision: 1, view, progress: progress('b') });
+  cache.set(key('a'), { revision: 1, view, progress: progress('a'), derived: new Map() });
+  cache.set(key('b'), { revision: 1, view, progress: progress('b'), derived: new Map() });
   cache.get(key('a'), 1);
-  cache.set(key('c'), { revision: 1, view, progress: progress('c') });
+  cache.set(key('c'), { revision: 1, view, progress: progress('c'), derived: new Map() });
   assert.equal(cache.size, 2);
   assert.ok(cache.get(key('a'), 1));
   assert.equal(cache.get(key('b'), 1), undefined);

@@ -7,8 +7,14 @@ export interface CachedProgress {
   readonly revision: number;
   readonly view: SpaceView;
   readonly progress: Progress;
-  /** The API's serialized answer and its ETag, made once by the first API request that needs them. */
-  json?: { body: string; etag: string };
+  /** What is made from the result once and sent many times (the API's JSON, the page's HTML), by name. */
+  readonly derived: Map<string, unknown>;
+}
+
+/** `make()` once per entry; later requests served by the same entry get the same value. */
+export function derivedFrom<T>(entry: CachedProgress, name: string, make: () => T): T {
+  if (!entry.derived.has(name)) entry.derived.set(name, make());
+  return entry.derived.get(name) as T;
 }
 
 /** Who sees the result: one viewer (their private notes and flags are in it), in one role, on one local day. */
@@ -59,7 +65,7 @@ export class ProgressCache {
   }
 
   /** The entry at `revision`, computing it once however many requests ask at the same time. */
-  async getOrCompute(key: string, revision: number, compute: () => Promise<Omit<CachedProgress, 'revision'>>): Promise<CachedProgress> {
+  async getOrCompute(key: string, revision: number, compute: () => Promise<Pick<CachedProgress, 'view' | 'progress'>>): Promise<CachedProgress> {
     const hit = this.get(key, revision);
     if (hit) return hit;
     const flight = `${revision}:${key}`;
@@ -67,7 +73,7 @@ export class ProgressCache {
     if (running) return running;
     const promise = (async () => {
       try {
-        const entry: CachedProgress = { revision, ...(await compute()) };
+        const entry: CachedProgress = { revision, ...(await compute()), derived: new Map() };
         this.set(key, entry);
         return entry;
       } finally {

@@ -94,7 +94,7 @@ export class ProgressService {
       return { view, progress: await this.compute(view, today) };
     };
     // Without a revision row (never expected: the triggers make one with the space) nothing is kept.
-    if (member.revision === null) return { revision: -1, ...(await computeNow()) };
+    if (member.revision === null) return { revision: -1, ...(await computeNow()), derived: new Map() };
     const key = ProgressCache.key({ spaceId, viewerId: account.id, role: member.role, today });
     return this.cache.getOrCompute(key, member.revision, computeNow);
   }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { derivedFrom } from '../../services/progress-cache.js';
 import type { Progress } from '../../services/progress.js';
 import { requireAuth } from '../plugins/auth.js';
 import { ProgressOut } from './rhythm-schemas.js';
@@ -61,14 +62,14 @@ export async function progressRoutes(app: FastifyInstance): Promise<void> {
       const { account } = requireAuth(request);
       const current = await rhythm.progress.current(account, request.params.spaceId);
       // Serialized once per viewer and revision, through this route's response schema; the kept
-      // string is then sent as it is (Fastify does not serialize a string sent as JSON again).
-      const json = (current.json ??= (() => {
-        const body = String(reply.serialize(progressDto(current.progress)));
+      // bytes are then sent as they are (Fastify does not serialize a Buffer again).
+      const json = derivedFrom(current, 'api-json', () => {
+        const body = Buffer.from(String(reply.serialize(progressDto(current.progress))));
         return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"` };
-      })());
+      });
       reply.header('ETag', json.etag);
       if (matches(request.headers['if-none-match'], json.etag)) return reply.code(304).send(null);
-      // The type provider expects the object; the string is that object already serialized.
+      // The type provider expects the object; these bytes are that object already serialized.
       return reply.type('application/json; charset=utf-8').send(json.body as unknown as ReturnType<typeof progressDto>);
     },
   );

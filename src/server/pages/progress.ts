@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { derivedFrom } from '../../services/progress-cache.js';
 import { progressPage } from '../../web/pages/rhythm/progress-page.js';
 import { requireAuth } from '../plugins/auth.js';
 import { renderPage } from '../render.js';
@@ -8,7 +9,10 @@ export async function progressPages(app: FastifyInstance): Promise<void> {
   const ctx = app.mend;
   app.get<{ Params: { spaceId: string } }>('/spaces/:spaceId/progress', async (request, reply) => {
     const { account } = requireAuth(request);
-    const { view, progress } = await ctx.rhythm.progress.current(account, request.params.spaceId);
-    return renderPage(request, reply, { title: 'How things are going', space: layoutSpaceOf(view), body: () => progressPage({ spaceId: view.space.id, viewerId: account.id, progress }) });
+    const current = await ctx.rhythm.progress.current(account, request.params.spaceId);
+    const { view, progress } = current;
+    // The page's body depends only on the viewer's kept result: drawn once, with it.
+    const body = derivedFrom(current, 'page-body', () => progressPage({ spaceId: view.space.id, viewerId: account.id, progress }));
+    return renderPage(request, reply, { title: 'How things are going', space: layoutSpaceOf(view), body: () => body });
   });
 }
