@@ -73,6 +73,11 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
     };
   }
 
+  /** Pages that are only a form for the partners: a therapist reading the journey gets 403, not a form to be refused by. */
+  function partnersOnly(m: JourneyPageModel): void {
+    if (m.relation !== 'partner') fail('forbidden', undefined, 'Only the partners write on their journey. You can read what they have shared.');
+  }
+
   function layoutSpace(m: JourneyPageModel) {
     return { id: m.spaceId, name: m.spaceName, partnerNames: Object.values(m.names) };
   }
@@ -262,6 +267,7 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: Params }>('/journeys/:journeyId/apology', async (request, reply) => {
     const { m } = await model(request, request.params.journeyId);
+    partnersOnly(m);
     return show(request, reply, m, 'Your apology', (csrf) => apologyBuilderPage(csrf, m));
   });
 
@@ -295,6 +301,7 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
     const { m } = await model(request, request.params.journeyId);
     const apology = m.apologies.find((a) => a.id === request.params.apologyId);
     if (!apology) fail('not_found');
+    partnersOnly(m);
     return show(request, reply, m, 'Answer the apology', (csrf) => apologyAnswerPage(csrf, m, apology));
   });
 
@@ -360,6 +367,7 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: Params }>('/journeys/:journeyId/agreements/new', async (request, reply) => {
     const { m } = await model(request, request.params.journeyId);
+    partnersOnly(m);
     return show(request, reply, m, 'Propose an agreement', (csrf) => proposalForm(csrf, m, {}));
   });
 
@@ -411,6 +419,7 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: { agreementId: string } }>('/agreements/:agreementId/counter', async (request, reply) => {
     const { agreement, m } = await agreementContext(request, request.params.agreementId);
+    partnersOnly(m);
     const partner = Object.keys(m.names).find((id) => id !== m.viewerId);
     const c = agreement.committedBy;
     const who = c.length > 1 ? 'both' : c[0] === m.viewerId ? 'me' : c[0] === partner ? 'partner' : 'me';

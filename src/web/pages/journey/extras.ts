@@ -40,13 +40,15 @@ export function hardDayPage(m: JourneyPageModel, csrf: string): SafeHtml {
     <ol>${HARD_DAY.grounding.steps.map((s) => html`<li>${s}</li>`)}</ol>
     <p>${HARD_DAY.grounding.closing}</p>
   </section>
-  <section class="card" aria-labelledby="own-why-heading">
-    <h2 id="own-why-heading">${HARD_DAY.ownWhyHeading}</h2>
-    ${own.length > 0 ? own.map((e) => entryCard(m, csrf, e, back)) : html`<p>${HARD_DAY.noOwnWhy}</p>`}
-  </section>
+  ${isPartnerView(m)
+    ? html`<section class="card" aria-labelledby="own-why-heading">
+        <h2 id="own-why-heading">${HARD_DAY.ownWhyHeading}</h2>
+        ${own.length > 0 ? own.map((e) => entryCard(m, csrf, e, back)) : html`<p>${HARD_DAY.noOwnWhy}</p>`}
+      </section>`
+    : null}
   ${partners.length > 0
     ? html`<section class="card" aria-labelledby="partner-why-heading">
-        <h2 id="partner-why-heading">${HARD_DAY.partnerWhyHeading}</h2>
+        <h2 id="partner-why-heading">${isPartnerView(m) ? HARD_DAY.partnerWhyHeading : 'Why they are doing this'}</h2>
         ${partners.map((e) => entryCard(m, csrf, e, back))}
       </section>`
     : null}
