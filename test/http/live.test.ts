@@ -149,20 +149,29 @@ describeEachDatabase('live updates (server-sent events)', (get) => {
     for (const p of [a, b]) assert.equal((await p.api.post(`/api/v1/journeys/${journeyId}/acknowledgements`)).statusCode, 201);
     await write(b, { prompt: 'what_hurts', text: 'LIVE-PRIVATE-HURT', visibility: 'private' });
     const sharedId = await write(b, { prompt: 'what_hurts', text: 'LIVE-SHARED-HURT', visibility: 'shared' });
+    const apology = await a.api.post(`/api/v1/journeys/${journeyId}/apologies`, { text: 'LIVE-APOLOGY I am sorry that I lied to you.' });
+    assert.equal(apology.statusCode, 201, apology.body);
+    assert.equal((await b.api.post(`/api/v1/apologies/${json(apology).apology.id}/responses`, { received: true, sincere: true })).statusCode, 201);
+    const proposed = await a.api.post(`/api/v1/spaces/${spaceId}/agreements`, { text: 'LIVE-AGREEMENT I tell you where I am.', committedBy: [a.id], cadence: 'daily', journeyId });
+    assert.equal(proposed.statusCode, 201, proposed.body);
+    const agreementId = json(proposed).agreement.id as string;
+    assert.equal((await b.api.post(`/api/v1/agreements/${agreementId}/accept`)).statusCode, 200);
     await a.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { ...pulse(6), note: { text: 'LIVE-CHECKIN-NOTE', visibility: 'shared' } });
 
     for (const [who, stream] of Object.entries(streams)) {
-      const got = await stream.waitForEvents(3);
+      const got = await stream.waitForEvents(5);
       assert.deepEqual(
         got.map((e) => JSON.parse(e.data)),
         [
           { kind: 'entries_revealed', journeyId },
           { kind: 'journey_entry', journeyId, id: sharedId },
+          { kind: 'agreement', id: agreementId },
+          { kind: 'agreement', id: agreementId },
           { kind: 'checkin', accountId: a.id, date: today() },
         ],
         `${who} sees only what every member may see, in order`,
       );
-      assert.ok(!/LIVE-(PRIVATE|SEALED|SHARED|CHECKIN)/.test(stream.raw), `${who}: no text in the stream`);
+      assert.ok(!/LIVE-(PRIVATE|SEALED|SHARED|CHECKIN|APOLOGY|AGREEMENT)/.test(stream.raw), `${who}: no text in the stream`);
       stream.close();
     }
   });

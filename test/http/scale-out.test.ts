@@ -132,6 +132,8 @@ describe('scale-out: two app servers against one PostgreSQL behave as one app', 
   });
 
   const servers = () => [A, B] as const;
+  /** A for even turns, B for odd ones. */
+  const turn = (i: number): Server => (i % 2 === 0 ? A : B);
 
   async function signUpOn(server: Server, name: string): Promise<Someone> {
     const person = newPerson(name);
@@ -199,8 +201,8 @@ describe('scale-out: two app servers against one PostgreSQL behave as one app', 
   test('sign-in failures are counted across both servers: limited after the per-account limit', async () => {
     const person = await signUpOn(B, 'Kit');
     for (let i = 0; i < 10; i++) {
-      const res = await call(servers()[i % 2], 'POST', '/api/v1/sessions', null, { email: person.email, password: `wrong password number ${i} here` });
-      assert.equal(res.status, 401, `attempt ${i + 1} on ${servers()[i % 2].name}`);
+      const res = await call(turn(i), 'POST', '/api/v1/sessions', null, { email: person.email, password: `wrong password number ${i} here` });
+      assert.equal(res.status, 401, `attempt ${i + 1} on ${turn(i).name}`);
     }
     for (const server of servers()) {
       const res = await call(server, 'POST', '/api/v1/sessions', null, { email: person.email, password: person.password });
@@ -225,7 +227,7 @@ describe('scale-out: two app servers against one PostgreSQL behave as one app', 
 
     // Five rounds of two people racing for one code, one on each server.
     for (let round = 0; round < 5; round++) {
-      const host = await signUpOn(servers()[round % 2], 'Host');
+      const host = await signUpOn(turn(round), 'Host');
       const s = await call(A, 'POST', '/api/v1/spaces', host.token, {});
       const c = (await call(B, 'POST', `/api/v1/spaces/${s.body.space.id}/invitations`, host.token, {})).body.invitation.code;
       const [x, y] = await Promise.all([signUpOn(A, 'Racer'), signUpOn(B, 'Racer')]);

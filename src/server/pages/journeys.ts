@@ -375,13 +375,14 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
     const { account, m } = await model(request, request.params.journeyId);
     const f = formFields(request);
     try {
-      await ctx.agreements.propose(account, m.spaceId, {
+      const proposed = await ctx.agreements.propose(account, m.spaceId, {
         text: field(f, 'text'),
         committedBy: committedFrom(m, field(f, 'who')),
         cadence: field(f, 'cadence'),
         reviewOn: field(f, 'reviewOn') || null,
         journeyId: m.view.id,
       });
+      await ctx.live.publish(m.spaceId, { kind: 'agreement', id: proposed.id });
       return reply.redirect(`${stepUrl(m.view.id, 3)}#agreements-heading`, 303);
     } catch (error) {
       const state = formProblem(error, 'agreement', f);
@@ -431,12 +432,13 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
     const { account, agreement, m } = await agreementContext(request, request.params.agreementId);
     const f = formFields(request);
     try {
-      await ctx.agreements.counter(account, agreement.id, {
+      const countered = await ctx.agreements.counter(account, agreement.id, {
         text: field(f, 'text'),
         committedBy: committedFrom(m, field(f, 'who')),
         cadence: field(f, 'cadence'),
         reviewOn: field(f, 'reviewOn') || null,
       });
+      await ctx.live.publish(m.spaceId, { kind: 'agreement', id: countered.agreement.id });
       return reply.redirect(`${stepUrl(m.view.id, 3)}#agreements-heading`, 303);
     } catch (error) {
       const state = formProblem(error, 'agreement', f);
@@ -450,6 +452,7 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
       const { account, agreement, m } = await agreementContext(request, request.params.agreementId);
       if (action === 'accept') await ctx.agreements.accept(account, agreement.id);
       else await ctx.agreements.withdraw(account, agreement.id);
+      await ctx.live.publish(m.spaceId, { kind: 'agreement', id: agreement.id });
       return reply.redirect(`${stepUrl(m.view.id, 3)}#agreements-heading`, 303);
     });
   }
