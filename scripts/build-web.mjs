@@ -1,5 +1,5 @@
 // Builds the browser assets into dist/web/static: copies styles and images, bundles each island.
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -18,7 +18,9 @@ const css = fs
   .sort()
   .map((name) => `/* ${name} */\n${fs.readFileSync(path.join(stylesDir, name), 'utf8')}`)
   .join('\n');
-fs.writeFileSync(path.join(out, 'mend.css'), css);
+// Minified: every page loads this file, and it is about a quarter smaller without comments and spaces.
+const { code: minifiedCss } = await transform(css, { loader: 'css', minify: true, logLevel: 'warning' });
+fs.writeFileSync(path.join(out, 'mend.css'), minifiedCss);
 
 const islandsDir = path.join(root, 'src', 'web', 'islands');
 const entryPoints = fs
