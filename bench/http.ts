@@ -4,6 +4,11 @@
  * /readyz, then loads a few real routes with autocannon — and, in the same run, a bare Fastify
  * app with one JSON route as the reference for this machine. Builds nothing: run `npm run build`
  * first. Figures are printed, never asserted; record them in docs/performance.md by hand.
+ *
+ * PostgreSQL: `--database-url postgres://…/db --data-dir DIR --no-seed` runs the same routes
+ * against a database seeded earlier by `mend seed` with MEND_DATA_DIR=DIR (its key and its
+ * `seed-run.json`, which holds the run's password); the people signed in are drawn from the
+ * whole run, not only its first couples. Without `--no-seed` it seeds `--couples` first.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,6 +18,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import type { SeedSummary } from '../src/cli/commands/seed.js';
+import { readSeedRecord } from '../src/cli/commands/seed-record.js';
+import { seededEmails } from '../src/cli/commands/seed-rows.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const HOST = '127.0.0.1';
@@ -22,6 +29,12 @@ export interface HttpBenchOptions {
   /** Seconds of load per route. */
   seconds: number;
   connections: number;
+  /** PostgreSQL to run against; null for a temporary SQLite data dir. */
+  databaseUrl: string | null;
+  /** An existing data dir (key, SQLite file, seed record); null for a temporary one. */
+  dataDir: string | null;
+  /** false: use what an earlier `mend seed` wrote into `dataDir`. */
+  seed: boolean;
 }
 
 export interface HttpBenchRow {
@@ -36,7 +49,11 @@ export interface HttpBenchRow {
 }
 
 export interface HttpBenchResult {
-  seedSeconds: number;
+  /** "SQLite" or "PostgreSQL <host>/<db>", and how many couples it holds. */
+  database: string;
+  couples: number;
+  /** null when the data was seeded earlier (`--no-seed`). */
+  seedSeconds: number | null;
   checkins: number;
   startupMs: number;
   rssMiBAfterLoad: number;
@@ -44,11 +61,24 @@ export interface HttpBenchResult {
 }
 
 export function parseHttpBenchArgs(argv: string[]): HttpBenchOptions {
-  const options: HttpBenchOptions = { couples: 200, seconds: 5, connections: 50 };
+  const options: HttpBenchOptions = { couples: 200, seconds: 5, connections: 50, databaseUrl: null, dataDir: null, seed: true };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
+    if (flag === '--no-seed') {
+      options.seed = false;
+      continue;
+    }
+    if (flag === '--database-url' || flag === '--data-dir') {
+      const value = argv[++i];
+      if (!value) throw new Error(`${flag} needs a value.`);
+      if (flag === '--database-url') {
+        if (!/^postgres(ql)?:\/\//.test(value)) throw new Error('--database-url takes a postgres:// URL.');
+        options.databaseUrl = value;
+      } else options.dataDir = path.resolve(value);
+      continue;
+    }
     const value = Number(argv[i + 1]);
-    const set = (key: keyof HttpBenchOptions, max: number) => {
+    const set = (key: 'couples' | 'seconds' | 'connections', max: number) => {
       if (!Number.isInteger(value) || value < 1 || value > max) throw new Error(`${flag} takes a whole number from 1 to ${max}.`);
       options[key] = value;
       i++;
@@ -57,6 +87,7 @@ export function parseHttpBenchArgs(argv: string[]): HttpBenchOptions {
     else if (flag === '--seconds') set('seconds', 60);
     else if (flag === '--connections') set('connections', 500);
   }
+  if (!options.seed && !options.dataDir) throw new Error('--no-seed needs --data-dir: the data dir the database was seeded with (its key and seed-run.json).');
   return options;
 }
 
@@ -116,10 +147,10 @@ function rssMiB(pid: number): number {
   return Math.round(kib / 102.4) / 10;
 }
 
-async function seedInto(dataDir: string, couples: number): Promise<SeedSummary> {
+async function seedInto(dataDir: string, databaseUrl: string | null, couples: number): Promise<SeedSummary> {
   const child = spawn(process.execPath, [path.join(ROOT, 'bin/mend.js'), 'seed', '--couples', String(couples), '--json'], {
     cwd: ROOT,
-    env: { ...process.env, MEND_DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: '' },
+    env: { ...process.env, MEND_DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl ?? '' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const { out } = collect(child);
@@ -158,12 +189,20 @@ export async function runHttpBench(options: HttpBenchOptions, log: (line: string
   for (const built of ['dist/server/main.js', 'dist/cli/main.js']) {
     if (!fs.existsSync(path.join(ROOT, built))) throw new Error(`${built} is missing: run \`npm run build\` first.`);
   }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mend-bench-'));
+  const temporary = options.dataDir === null;
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mend-bench-'));
+  const database = options.databaseUrl ? `PostgreSQL ${new URL(options.databaseUrl).host}${new URL(options.databaseUrl).pathname}` : 'SQLite';
   let mend: ChildProcess | null = null;
   let bare: ChildProcess | null = null;
   try {
-    log(`Seeding ${options.couples} couples with a year of data into ${dataDir} …`);
-    const seeded = await seedInto(dataDir, options.couples);
+    let seedSeconds: number | null = null;
+    if (options.seed) {
+      log(`Seeding ${options.couples} couples with a year of data into ${database} (data dir ${dataDir}) …`);
+      seedSeconds = (await seedInto(dataDir, options.databaseUrl, options.couples)).seconds;
+    }
+    const record = readSeedRecord(dataDir);
+    if (!record || record.done === 0) throw new Error(`${dataDir} holds no seed run (seed-run.json); seed it with \`mend seed\` first.`);
+    log(`Using the seed run ${record.tag}: ${record.done} couples in ${record.where}.`);
 
     const [mendPort, barePort] = [await freePort(), await freePort()];
     const startedAt = performance.now();
@@ -176,7 +215,7 @@ export async function runHttpBench(options: HttpBenchOptions, log: (line: string
         HOST,
         MEND_BASE_URL: `http://${HOST}:${mendPort}`,
         MEND_DATA_DIR: dataDir,
-        DATABASE_URL: '',
+        DATABASE_URL: options.databaseUrl ?? '',
         LOG_LEVEL: 'warn',
       },
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -190,27 +229,33 @@ export async function runHttpBench(options: HttpBenchOptions, log: (line: string
     bare = spawn(process.execPath, ['--input-type=module', '-e', BARE_SERVER], { cwd: ROOT, env: { ...process.env, PORT: String(barePort) }, stdio: 'ignore' });
     await firstAnswer(`http://${HOST}:${barePort}/`, performance.now(), bare);
 
-    // Sign in the first couples (both partners): bearer tokens for the API, the same token as the
-    // page session cookie.
-    const couples = seeded.sample.slice(0, 10);
+    // Sign in ten couples spread over the whole run (both partners): bearer tokens for the API,
+    // the same token as the page session cookie. Seeded emails follow the couple's number, so
+    // any couple of the run can be reached; its space and journey come from the API.
+    const base = `http://${HOST}:${mendPort}`;
     const people: Array<{ token: string; spaceId: string; journeyId: string }> = [];
-    for (const c of couples) {
-      for (const email of c.emails) {
-        const res = await fetch(`http://${HOST}:${mendPort}/api/v1/sessions`, {
+    const chosen = Array.from({ length: Math.min(10, record.done) }, (_, i) => Math.floor(((i + 0.5) * record.done) / Math.min(10, record.done)));
+    for (const index of chosen) {
+      for (const email of seededEmails(record, index)) {
+        const res = await fetch(`${base}/api/v1/sessions`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ email, password: seeded.password }),
+          body: JSON.stringify({ email, password: record.password }),
         });
         if (res.status !== 201) throw new Error(`signing in ${email} answered ${res.status}: ${await res.text()}`);
         const { token } = (await res.json()) as { token: string };
-        people.push({ token, spaceId: c.spaceId, journeyId: c.journeyId });
+        const authorization = { authorization: `Bearer ${token}` };
+        const me = (await (await fetch(`${base}/api/v1/me`, { headers: authorization })).json()) as { spaces: Array<{ id: string }> };
+        const spaceId = me.spaces[0]!.id;
+        const list = (await (await fetch(`${base}/api/v1/spaces/${spaceId}/journeys`, { headers: authorization })).json()) as { journeys: Array<{ id: string }> };
+        people.push({ token, spaceId, journeyId: list.journeys[0]!.id });
       }
     }
     const pick = () => people[Math.floor(Math.random() * people.length)]!;
     const today = new Date();
     const dates = [0, 1, 2].map((back) => new Date(today.getTime() - back * 86_400_000).toISOString().slice(0, 10));
     const score = () => Math.floor(Math.random() * 11);
-    const logins = seeded.sample.flatMap((c) => c.emails);
+    const logins = Array.from({ length: Math.min(50, record.done) }, (_, i) => seededEmails(record, Math.floor((i * record.done) / Math.min(50, record.done)))).flat();
     let login = 0;
 
     const loads: Load[] = [
@@ -253,7 +298,7 @@ export async function runHttpBench(options: HttpBenchOptions, log: (line: string
               ...req,
               path: '/api/v1/sessions',
               headers: { 'content-type': 'application/json' },
-              body: JSON.stringify({ email: logins[login++ % logins.length], password: seeded.password }),
+              body: JSON.stringify({ email: logins[login++ % logins.length], password: record.password }),
             }),
           },
         ],
@@ -285,11 +330,12 @@ export async function runHttpBench(options: HttpBenchOptions, log: (line: string
       rows.push(row(l.route, await load(mendPort, l, options)));
     }
     const rss = rssMiB(mend.pid!);
-    return { seedSeconds: seeded.seconds, checkins: seeded.checkins, startupMs: Math.round(startupMs), rssMiBAfterLoad: rss, rows };
+    return { database, couples: record.done, seedSeconds, checkins: record.checkins, startupMs: Math.round(startupMs), rssMiBAfterLoad: rss, rows };
   } finally {
     await stop(bare);
     await stop(mend);
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    // Only a temporary data dir is removed; a given one (and any database) is left as it was.
+    if (temporary) fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -17,7 +17,7 @@ console.table(coach);
 const options = parseHttpBenchArgs(process.argv.slice(2));
 const http = await runHttpBench(options);
 console.log(
-  `\nHTTP (SQLite, ${options.couples} seeded couples with a year of data, seeded in ${http.seedSeconds} s; ` +
+  `\nHTTP (${http.database}, ${http.couples} seeded couples with a year of data, ${http.seedSeconds === null ? 'seeded earlier' : `seeded in ${http.seedSeconds} s`}; ` +
     `${options.seconds} s per route at ${options.connections} connections, 127.0.0.1):`,
 );
 console.table(http.rows);
