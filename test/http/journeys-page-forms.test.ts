@@ -47,6 +47,19 @@ describeEachDatabase('journey page forms', (get) => {
     assert.equal((await sam.post(`/journeys/${journeyId}/steps/9/entries`, { prompt: 'what_hurts', text: 'x' })).statusCode, 404);
   });
 
+  test('a refusal on a step that shows no form for it is still said on the page', async () => {
+    const app = get().app;
+    const { a, b, spaceId } = await couple(app, ['Alex', 'Sam']);
+    const journeyId = json(await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'lying', brokeTrust: [a.id] })).journey.id;
+    const sam = await signedIn(app, b);
+    await sam.get(`/journeys/${journeyId}/steps/2`);
+    // Step 2 is not open yet, so its page has no "what hurts" form to show the problem beside.
+    const locked = await sam.post(`/journeys/${journeyId}/steps/2/entries`, { prompt: 'what_hurts', text: 'Everything.', visibility: 'shared' });
+    assert.equal(locked.statusCode, 409);
+    assert.doesNotMatch(locked.body, /id="form-what_hurts"/);
+    assert.match(locked.body, /role="alert">This step is not open yet/);
+  });
+
   test('the apology builder refuses an overlong part beside its box and keeps every word typed', async () => {
     const app = get().app;
     const { a, journeyId } = await atStep2(app);

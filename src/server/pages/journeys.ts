@@ -17,7 +17,7 @@ import { MendError, fail } from '../../errors.js';
 import type { Actor } from '../../services/journeys-access.js';
 import { apologyPartProblems } from '../../services/journeys.js';
 import { coachFindingsHtml } from '../../web/coach-findings.js';
-import type { SafeHtml } from '../../web/html.js';
+import { html, type SafeHtml } from '../../web/html.js';
 import { agreementFormPage } from '../../web/pages/journey/agreement-pages.js';
 import { apologyAnswerPage, apologyBuilderPage } from '../../web/pages/journey/apology-pages.js';
 import { journeyTitle, stepUrl, type FormState, type JourneyPageModel } from '../../web/pages/journey/common.js';
@@ -45,6 +45,19 @@ function stepNumberOf(value: string): StepNumber | null {
 function formProblem(error: unknown, form: string, values: Record<string, string>): FormState {
   if (!(error instanceof MendError) || error.status >= 500 || error.status === 404 || error.status === 401) throw error;
   return { form, values, errors: error.details ?? {}, ...(error.details ? {} : { message: error.message }) };
+}
+
+/**
+ * The page again, with the problem said at the top when the page has no form to show it beside
+ * (a step not open yet shows no form for its prompts): a refusal is never silent.
+ */
+function withProblemShown(body: (csrf: string) => SafeHtml, state: FormState): (csrf: string) => SafeHtml {
+  return (csrf) => {
+    const page = body(csrf);
+    if (page.value.includes(`id="form-${state.form}"`)) return page;
+    const problem = state.message ?? Object.values(state.errors)[0] ?? 'That could not be saved.';
+    return html`<p class="field-error" role="alert">${problem}</p>${page}`;
+  };
 }
 
 export async function journeyPages(app: FastifyInstance): Promise<void> {
@@ -211,7 +224,7 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
         : TRIGGER_PROMPTS.includes(prompt)
           ? (csrf: string) => triggersPage(m, csrf, state)
           : stepBody(m, n, state);
-      return show(request, reply, m, `Step ${n} · ${journeyTitle(m.view)}`, body, error instanceof MendError ? error.status : 400);
+      return show(request, reply, m, `Step ${n} · ${journeyTitle(m.view)}`, withProblemShown(body, state), error instanceof MendError ? error.status : 400);
     }
   });
 
