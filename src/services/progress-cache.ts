@@ -25,8 +25,12 @@ export interface ProgressKey {
   today: string;
 }
 
-/** Entries kept per process by default: a couple's two partners and a therapist, for a few hundred spaces. */
-export const PROGRESS_CACHE_ENTRIES = 1000;
+/**
+ * Entries kept per process by default. One entry for a year of data, with the API's JSON and the
+ * page's body made, is about 250 KiB (docs/performance.md), so this is about 64 MiB at most: the
+ * partners and therapists of some hundred spaces busy on the same day.
+ */
+export const PROGRESS_CACHE_ENTRIES = 256;
 
 /**
  * Per-process memory of computed progress. An entry is served only while the space's revision
