@@ -147,6 +147,7 @@ describeEachDatabase('live updates (server-sent events)', (get) => {
     await write(a, { prompt: 'what_happened', text: 'LIVE-SEALED-A', visibility: 'sealed' });
     await write(b, { prompt: 'what_happened', text: 'LIVE-SEALED-B', visibility: 'sealed' });
     for (const p of [a, b]) assert.equal((await p.api.post(`/api/v1/journeys/${journeyId}/acknowledgements`)).statusCode, 201);
+    const laterShared = await write(b, { prompt: 'what_hurts', text: 'LIVE-PRIVATE-HURT-LATER-SHARED', visibility: 'private' });
     await write(b, { prompt: 'what_hurts', text: 'LIVE-PRIVATE-HURT', visibility: 'private' });
     const sharedId = await write(b, { prompt: 'what_hurts', text: 'LIVE-SHARED-HURT', visibility: 'shared' });
     const apology = await a.api.post(`/api/v1/journeys/${journeyId}/apologies`, { text: 'LIVE-APOLOGY I am sorry that I lied to you.' });
@@ -156,10 +157,12 @@ describeEachDatabase('live updates (server-sent events)', (get) => {
     assert.equal(proposed.statusCode, 201, proposed.body);
     const agreementId = json(proposed).agreement.id as string;
     assert.equal((await b.api.post(`/api/v1/agreements/${agreementId}/accept`)).statusCode, 200);
+    // Sharing a private entry later is news from then on.
+    assert.equal((await b.api.put(`/api/v1/entries/${laterShared}/visibility`, { visibility: 'shared' })).statusCode, 200);
     await a.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { ...pulse(6), note: { text: 'LIVE-CHECKIN-NOTE', visibility: 'shared' } });
 
     for (const [who, stream] of Object.entries(streams)) {
-      const got = await stream.waitForEvents(5);
+      const got = await stream.waitForEvents(6);
       assert.deepEqual(
         got.map((e) => JSON.parse(e.data)),
         [
@@ -167,6 +170,7 @@ describeEachDatabase('live updates (server-sent events)', (get) => {
           { kind: 'journey_entry', journeyId, id: sharedId },
           { kind: 'agreement', id: agreementId },
           { kind: 'agreement', id: agreementId },
+          { kind: 'journey_entry', journeyId, id: laterShared },
           { kind: 'checkin', accountId: a.id, date: today() },
         ],
         `${who} sees only what every member may see, in order`,

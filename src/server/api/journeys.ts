@@ -188,7 +188,9 @@ export async function journeyRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const { account } = requireAuth(request);
-      return { entry: await ctx.journeys.changeVisibility(account, request.params.entryId, request.body.visibility) };
+      const entry = await ctx.journeys.changeVisibility(account, request.params.entryId, request.body.visibility);
+      await publishJourneyEntry(ctx, account, entry.journeyId, entry);
+      return { entry };
     },
   );
 

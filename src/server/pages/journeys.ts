@@ -250,7 +250,8 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
   app.post<{ Params: { entryId: string } }>('/entries/:entryId/share', async (request, reply) => {
     const { account } = requireAuth(request);
     const f = formFields(request);
-    await ctx.journeys.changeVisibility(account, request.params.entryId, 'shared');
+    const entry = await ctx.journeys.changeVisibility(account, request.params.entryId, 'shared');
+    await publishJourneyEntry(ctx, account, entry.journeyId, entry);
     return reply.redirect(backTo(f, '/'), 303);
   });
 
