@@ -10,7 +10,7 @@ import { pageRoutes } from './pages/index.js';
 import { healthRoutes } from './health.js';
 import { authentication } from './plugins/auth.js';
 import { csrfProtection } from './plugins/csrf.js';
-import { errorHandling } from './plugins/error-handler.js';
+import { errorHandling, sendError, toMendError } from './plugins/error-handler.js';
 import { refuseNul } from './plugins/refuse-nul.js';
 import { securityHeaders } from './plugins/security-headers.js';
 import { therapistAccessLog } from './plugins/therapist-access-log.js';
@@ -50,6 +50,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     bodyLimit: BODY_LIMIT_BYTES,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
     return503OnClosing: true,
+    // A broken escape or an overlong segment is refused before routing: in Mend's error shape too.
+    frameworkErrors: (error, request, reply) => void sendError(request, reply, toMendError(error)),
     // Validators and serializers are compiled on first use, not all at start-up (lazy-schemas.ts).
     schemaController: { compilersFactory: schemas.compilersFactory as NonNullable<FastifyServerOptions['schemaController']>['compilersFactory'] },
   });

@@ -145,6 +145,9 @@ export async function runFuzz(app: FastifyInstance, options: FuzzOptions): Promi
       await health(app, report, fail, label);
     }
 
+    // Every refusal in the API's one error shape (API.md), as the smaller hostile-input test checks.
+    if (status >= 400 && !errorShaped(body)) fail(`${label} → ${status}: not in the error shape: ${body.slice(0, 160)}`);
+
     // Canaries the caller may not see.
     const lower = body.toLowerCase();
     if (lower.includes(marker)) {
@@ -179,6 +182,15 @@ export async function runFuzz(app: FastifyInstance, options: FuzzOptions): Promi
   report.canaries = { planted: world.canaries.length, seenByAuthor: seenByAuthor.size, seenByOthersAllowed: seenByOthers.size };
   report.durationMs = Date.now() - started;
   return report;
+}
+
+function errorShaped(body: string): boolean {
+  try {
+    const error = (JSON.parse(body) as { error?: { code?: unknown; message?: unknown } }).error;
+    return typeof error?.code === 'string' && typeof error.message === 'string';
+  } catch {
+    return false;
+  }
 }
 
 /** The canaries in a (lowercased) response body that `reader` may not see. */

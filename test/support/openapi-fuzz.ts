@@ -151,7 +151,7 @@ function ids(pool: PoolItem[] | undefined): fc.Arbitrary<PoolItem> | null {
 }
 
 /** Field names whose values are ids of things in the world. */
-const ID_FIELDS: Record<string, string> = { brokeTrust: 'account', committedBy: 'account', journeyId: 'journeyId', id: 'notificationId' };
+const ID_FIELDS: Record<string, string> = { brokeTrust: 'account', committedBy: 'account', journeyId: 'journeyId' };
 
 // ---------------------------------------------------------------------------------------------
 // Values from a JSON schema. Returns the value and the pool ids it used.
@@ -162,8 +162,13 @@ const plain = (a: fc.Arbitrary<unknown>): Gen => a.map((value) => ({ value, ids:
 export function validValue(schema: JsonSchema, ctx: FuzzContext, field = ''): Gen {
   const idKind = ID_FIELDS[field];
   if (idKind && schema.type === 'string') {
-    const pool = ids(idKind === 'account' ? ctx.accountIds : ctx.pools[idKind]);
-    if (pool) return fc.oneof({ weight: 4, arbitrary: pool.map((p) => ({ value: p.value, ids: [p] })) }, { weight: 1, arbitrary: plain(text(1, 64)) });
+    const all = idKind === 'account' ? ctx.accountIds : (ctx.pools[idKind] ?? []);
+    const own = ids(all.filter((p) => p.owner !== null && ctx.mine.has(p.owner)));
+    const pool = ids(all);
+    const options: Array<{ weight: number; arbitrary: Gen }> = [{ weight: 1, arbitrary: plain(text(1, 64)) }];
+    if (own) options.push({ weight: 6, arbitrary: own.map((p) => ({ value: p.value, ids: [p] })) });
+    if (pool) options.push({ weight: 3, arbitrary: pool.map((p) => ({ value: p.value, ids: [p] })) });
+    if (options.length > 1) return fc.oneof(...options);
   }
   if (field === 'password') {
     const options: fc.Arbitrary<string>[] = [text(0, 80)];

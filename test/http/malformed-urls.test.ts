@@ -1,0 +1,28 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { describeEachDatabase, json } from '../support/app.js';
+import { couple } from '../support/api-client.js';
+
+// Found by the OpenAPI fuzzer (test/reliability/openapi-fuzz.test.ts): a broken percent-escape or
+// a path segment over Fastify's length limit was answered before routing in Fastify's own shape
+// (`{"error": "Bad Request", "code": "FST_ERR_…"}`, even for pages), not in Mend's.
+describeEachDatabase('URLs refused before routing', (get) => {
+  test('broken escapes and overlong segments get a 400 in the API error shape, and an error page on pages', async () => {
+    const { app } = get();
+    const { a } = await couple(app);
+    for (const url of ['/api/v1/spaces/%', '/api/v1/journeys/%E0%A4%A/entries', '/api/v1/agreements/%ud800', `/api/v1/spaces/${'z'.repeat(300)}/progress`]) {
+      const res = await a.api.get(url);
+      assert.equal(res.statusCode, 400, `${url}: ${res.body.slice(0, 120)}`);
+      const body = json(res);
+      assert.equal(body.error.code, 'invalid_input', url);
+      assert.equal(typeof body.error.message, 'string');
+      assert.ok(!res.body.includes('FST_ERR'), url);
+    }
+    for (const url of ['/journeys/%E0%A4%A', `/spaces/${'z'.repeat(300)}/progress`]) {
+      const res = await app.inject({ method: 'GET', url });
+      assert.equal(res.statusCode, 400, url);
+      assert.match(String(res.headers['content-type']), /^text\/html/, url);
+      assert.ok(!res.body.includes('FST_ERR'), url);
+    }
+  });
+});
