@@ -5,6 +5,7 @@
 //   crash-postgres   SIGKILL a private PostgreSQL cluster 20 times under write load
 //   backup           online backup during write load, restored and checked (SQLite and pg_dump)
 //   load             200 couples × 60 s, 3 runs against one server: errors and memory
+//   fuzz             10,000 requests from the OpenAPI document on SQLite and PostgreSQL (hostile input)
 //
 // Options after the run's name go to that run, e.g. `npm run reliability -- crash --kills 5`.
 import path from 'node:path';
@@ -12,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { main as backup } from './backup-under-load.js';
 import { main as crash } from './crash.js';
 import { main as crashPostgres } from './crash-postgres.js';
+import { main as fuzz } from './fuzz.js';
 import { main as load } from './load.js';
 import { privateClusterUnavailable } from './postgres-cluster.js';
 
@@ -25,6 +27,7 @@ const RUNS: Record<string, (argv: string[]) => Promise<boolean>> = {
   },
   backup,
   load,
+  fuzz,
 };
 
 async function run(argv: string[]): Promise<boolean> {

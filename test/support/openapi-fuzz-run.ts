@@ -105,7 +105,8 @@ export async function runFuzz(app: FastifyInstance, options: FuzzOptions): Promi
       pools: world.pools,
       accountIds: world.accountIds,
       today: world.today,
-      password: /reauthenticate|consent/.test(op.path) ? caller.password || null : null,
+      password: /reauthenticate|consent|sessions$/.test(op.path) ? caller.password || null : null,
+      ...(op.path === '/api/v1/sessions' && caller.email ? { email: caller.email } : {}),
     };
     const generated = draw(requestArbitrary(op, ctx), seed ^ 0x5bd1e995);
     let url = generated.url;

@@ -57,6 +57,8 @@ export interface FuzzContext {
   today: string;
   /** The caller's password, offered now and then to re-authentication so export runs too. */
   password: string | null;
+  /** The caller's email, offered to sign-in so that a real sign-in happens now and then. */
+  email?: string;
   /** Owners whose objects the caller may use: most requests should reach past the access check. */
   mine: Set<string>;
 }
@@ -171,12 +173,12 @@ export function validValue(schema: JsonSchema, ctx: FuzzContext, field = ''): Ge
     if (options.length > 1) return fc.oneof(...options);
   }
   if (field === 'password') {
-    const options: fc.Arbitrary<string>[] = [text(0, 80)];
+    const options: fc.Arbitrary<string>[] = [text(0, 80), fc.integer({ min: 0, max: 1e9 }).map((n) => `quiet harbour lantern ${n} meadow`)];
     if (ctx.password) options.push(fc.constant(ctx.password));
     return plain(fc.oneof(...options));
   }
   if (field === 'timezone') return plain(fc.constantFrom('UTC', 'Europe/Paris', 'Australia/Lord_Howe', 'America/St_Johns', 'Pacific/Kiritimati', 'Mars/Olympus', '', 'UTC+25', '../../etc'));
-  if (field === 'email') return plain(fc.oneof(fc.emailAddress(), text(0, 60)));
+  if (field === 'email') return plain(fc.oneof(fc.emailAddress(), text(0, 60), ...(ctx.email ? [fc.constant(ctx.email)] : [])));
   if (schema.anyOf) return fc.oneof(...(schema.anyOf as JsonSchema[]).map((s) => validValue(s, ctx, field)));
   if (schema.enum) return plain(fc.constantFrom(...(schema.enum as unknown[])));
   switch (schema.type) {
