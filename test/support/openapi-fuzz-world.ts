@@ -240,6 +240,7 @@ export async function buildWorld(app: FastifyInstance, today = new Date().toISOS
   for (const p of Object.values(world.people)) {
     if (!p.api.token) continue;
     for (const s of must(await p.api.get('/api/v1/sessions'), 'sessions').sessions) pool('id', s.id, `self:${p.key}`);
+    for (const n of must(await p.api.get('/api/v1/me/notifications'), 'notifications').notifications ?? []) pool('notificationId', n.id, `self:${p.key}`);
   }
   for (const name of ['spaceId', 'journeyId', 'entryId', 'agreementId', 'logEntryId', 'requestId', 'apologyId', 'therapistId', 'id', 'code']) {
     for (const value of MALFORMED_IDS) pool(name, value, null);

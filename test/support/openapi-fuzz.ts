@@ -153,7 +153,7 @@ function ids(pool: PoolItem[] | undefined): fc.Arbitrary<PoolItem> | null {
 }
 
 /** Field names whose values are ids of things in the world. */
-const ID_FIELDS: Record<string, string> = { brokeTrust: 'account', committedBy: 'account', journeyId: 'journeyId' };
+const ID_FIELDS: Record<string, string> = { brokeTrust: 'account', committedBy: 'account', journeyId: 'journeyId', id: 'notificationId' };
 
 // ---------------------------------------------------------------------------------------------
 // Values from a JSON schema. Returns the value and the pool ids it used.
@@ -234,9 +234,11 @@ function wrongValue(schema: JsonSchema, ctx: FuzzContext, field = ''): Gen {
   if (typeof schema.minimum === 'number') options.push(plain(fc.constantFrom(schema.minimum - 1, schema.minimum - 0.5)));
   if (schema.format === 'date') options.push(plain(fc.constantFrom(...BAD_DATES)));
   if (typeof schema.maxItems === 'number') options.push(plain(fc.constant(Array.from({ length: schema.maxItems + 1 }, (_, i) => `id-${i}`))));
-  const foreign = ids(Object.values(ctx.pools).flat());
   // An id in a text field is only text; in an id field it claims the object, and is checked.
-  if (foreign) options.push(foreign.map((p) => ({ value: schema.type === 'array' ? [p.value] : p.value, ids: ID_FIELDS[field] ? [p] : [] })));
+  const kind = ID_FIELDS[field];
+  const matching = kind ? (kind === 'account' ? ctx.accountIds : (ctx.pools[kind] ?? [])) : [];
+  const foreign = ids(Object.values(ctx.pools).flat());
+  if (foreign) options.push(foreign.map((p) => ({ value: schema.type === 'array' ? [p.value] : p.value, ids: matching.includes(p) ? [p] : [] })));
   return fc.oneof(...options);
 }
 
