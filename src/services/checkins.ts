@@ -134,12 +134,11 @@ export class CheckinService {
         return result;
       }, `checkin:${spaceId}:${account.id}:${date}`);
     } catch (error) {
-      // Two first writes for the same day at once (PostgreSQL): the unique constraint refused one.
+      // Two first writes for one day at once from two app servers (PostgreSQL): the unique constraint refused one.
       if (isSameDayConflict(error)) fail('conflict');
       throw error;
     }
   }
-
 
   /** Check-ins in [from, to] that the caller may see: every partner's scores, notes by visibility. */
   async list(accountId: string, spaceId: string, from: string, to: string): Promise<CheckinView[]> {
