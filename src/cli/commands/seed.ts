@@ -95,7 +95,8 @@ async function coupleExists(store: Store, vault: Vault, record: SeedRecord, inde
 
 /**
  * Where an interrupted run really stopped: the record is written after each committed batch, so
- * the database can be one batch ahead of it (a crash between the two), never behind.
+ * the database can be a batch or two ahead of it (a crash between commit and record, or a batch
+ * committed while the one before it failed), never behind.
  */
 async function committedCouples(store: Store, vault: Vault, record: SeedRecord): Promise<number> {
   let done = record.done;
@@ -120,7 +121,7 @@ export async function seed(options: { couples: number; days: number; resume?: bo
     if (options.resume) {
       if (!previous) throw new Error(`there is no seed run to resume (no ${seedRecordFile(config.dataDir)}).`);
       if (previous.where !== where) throw new Error(`the seed run in ${seedRecordFile(config.dataDir)} wrote to ${previous.where}, not to ${where}.`);
-      record = previous;
+      record = { ...previous, dataDir: config.dataDir };
       record.done = await committedCouples(store, vault, record);
     } else {
       if (previous && previous.done < previous.couples && previous.where === where) {
@@ -210,6 +211,7 @@ export async function seed(options: { couples: number; days: number; resume?: bo
       first = batch.last;
       const ahead = options.resume && batch.first < record.done + WRITES_IN_FLIGHT * record.couplesPerBatch && (await coupleExists(store, vault, record, batch.first));
       const writing = ahead ? Promise.resolve() : write(batch.rows);
+      // Its rows are already there (counted below) but were not built with these ids.
       if (ahead) batch.counts.sample = [];
       writing.catch(() => {});
       inFlight.push({ batch, writing });
