@@ -6,7 +6,11 @@
  * in the same run is the floor for this machine. Medians of the runs are reported; nothing is
  * asserted. Builds nothing: run `npm run build` first.
  *
- * Alone: `node --import tsx bench/startup.ts [--runs 5]`.
+ * The server's own CPU time up to each answer (from /proc, Linux only) is reported too: on a busy
+ * shared machine it moves much less than the wall-clock time does.
+ *
+ * Alone: `node --import tsx bench/startup.ts [--runs 5] [--root /path/to/another/built/checkout]`
+ * (`--root` compares an older build, seeded and started with its own code).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -79,9 +83,20 @@ function row(what: string, xs: number[]): StartupRow {
   return { what, 'median ms': Math.round(median(xs)), 'min ms': Math.round(Math.min(...xs)), 'max ms': Math.round(Math.max(...xs)), runs: xs.length };
 }
 
-async function seed(dataDir: string): Promise<void> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/mend.js'), 'seed', '--couples', '5', '--days', '60'], {
-    cwd: ROOT,
+/** User + system CPU time the process has used so far, in ms (Linux /proc; clock ticks of 10 ms). */
+function cpuMs(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
+async function seed(root: string, dataDir: string): Promise<void> {
+  const child = spawn(process.execPath, [path.join(root, 'bin/mend.js'), 'seed', '--couples', '5', '--days', '60'], {
+    cwd: root,
     env: { ...process.env, MEND_DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: '' },
     stdio: 'ignore',
   });
@@ -90,12 +105,12 @@ async function seed(dataDir: string): Promise<void> {
 }
 
 /** One start of the real server on `dataDir`: both times, measured from the same spawn. */
-async function startOnce(dataDir: string, page: string): Promise<{ readyz: number; page: number }> {
+async function startOnce(root: string, dataDir: string, page: string): Promise<{ readyz: number; page: number; readyzCpu: number; pageCpu: number }> {
   const port = await freePort();
   const base = `http://${HOST}:${port}`;
   const startedAt = performance.now();
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist/server/main.js')], {
-    cwd: ROOT,
+  const child = spawn(process.execPath, [path.join(root, 'dist/server/main.js')], {
+    cwd: root,
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST, MEND_BASE_URL: base, MEND_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -103,8 +118,9 @@ async function startOnce(dataDir: string, page: string): Promise<{ readyz: numbe
   child.stderr?.on('data', (c) => (err += String(c)));
   try {
     const readyz = await firstOk(`${base}/readyz`, startedAt, child);
+    const readyzCpu = cpuMs(child.pid);
     const pageMs = await firstOk(`${base}${page}`, startedAt, child);
-    return { readyz, page: pageMs };
+    return { readyz, page: pageMs, readyzCpu, pageCpu: cpuMs(child.pid) };
   } catch (error) {
     throw new Error(`${(error as Error).message}\n${err}`);
   } finally {
@@ -126,27 +142,27 @@ async function bareNodeOnce(): Promise<number> {
 }
 
 /** Seeds a temporary data dir, starts Mend `runs` times (after one unmeasured warm-up start). */
-export async function runStartupBench(runs = 5, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<StartupRow[]> {
-  if (!fs.existsSync(path.join(ROOT, 'dist/server/main.js'))) throw new Error('dist/server/main.js is missing: run `npm run build` first.');
+export async function runStartupBench(runs = 5, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`), root = ROOT): Promise<StartupRow[]> {
+  if (!fs.existsSync(path.join(root, 'dist/server/main.js'))) throw new Error('dist/server/main.js is missing: run `npm run build` first.');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mend-startup-'));
   try {
     log(`Seeding 5 couples into ${dataDir} for the start-up benchmark …`);
-    await seed(dataDir);
+    await seed(root, dataDir);
     // The first start after seeding pays for cold file caches; it is not what a restart costs.
-    await startOnce(dataDir, '/sign-in');
-    const readyz: number[] = [];
-    const page: number[] = [];
+    await startOnce(root, dataDir, '/sign-in');
+    const t = { readyz: [] as number[], page: [] as number[], readyzCpu: [] as number[], pageCpu: [] as number[] };
     const bare: number[] = [];
     for (let i = 0; i < runs; i++) {
       bare.push(await bareNodeOnce());
-      const t = await startOnce(dataDir, '/sign-in');
-      readyz.push(t.readyz);
-      page.push(t.page);
+      const one = await startOnce(root, dataDir, '/sign-in');
+      for (const key of Object.keys(t) as Array<keyof typeof t>) t[key].push(one[key]);
     }
     return [
       row('bare `node -e` HTTP server → first 200', bare),
-      row('Mend → first 200 from /readyz', readyz),
-      row('Mend → first 200 from /sign-in (page)', page),
+      row('Mend → first 200 from /readyz', t.readyz),
+      row('Mend → first 200 from /sign-in (page)', t.page),
+      row('  server CPU time up to /readyz', t.readyzCpu),
+      row('  server CPU time up to /sign-in', t.pageCpu),
     ];
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -154,9 +170,13 @@ export async function runStartupBench(runs = 5, log: (line: string) => void = (l
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const i = process.argv.indexOf('--runs');
-  const runs = i > 0 ? Number(process.argv[i + 1]) : 5;
+  const arg = (flag: string) => {
+    const i = process.argv.indexOf(flag);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
+  const runs = Number(arg('--runs') ?? 5);
   if (!Number.isInteger(runs) || runs < 1 || runs > 50) throw new Error('--runs takes a whole number from 1 to 50.');
-  console.log(`Start-up on an existing SQLite database (5 seeded couples), median of ${runs} starts:`);
-  console.table(await runStartupBench(runs));
+  const root = path.resolve(arg('--root') ?? ROOT);
+  console.log(`Start-up of ${root} on an existing SQLite database (5 seeded couples), median of ${runs} starts:`);
+  console.table(await runStartupBench(runs, undefined, root));
 }
