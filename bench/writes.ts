@@ -210,8 +210,10 @@ async function serviceWrites(dataDir: string, options: WritesBenchOptions): Prom
 }
 
 /**
- * The built server, started through a small bootstrap that sets the group committer's default
- * first (off gives the one-commit-per-write baseline) and answers the commit count over IPC.
+ * The built app (tsc's modules in dist/, the same code as the server's bundle) started by a small
+ * bootstrap that sets the group committer's default first — off gives the one-commit-per-write
+ * baseline — and answers the process's commit count over IPC. It listens and stops on SIGTERM as
+ * dist/server/main.js does.
  */
 function serverWith(batching: boolean): string {
   const dist = (file: string) => JSON.stringify(pathToFileURL(path.join(ROOT, 'dist', file)).href);
@@ -219,7 +221,12 @@ function serverWith(batching: boolean): string {
 const { GroupCommitter } = await import(${dist('store/group-commit.js')});
 GroupCommitter.batchingByDefault = ${batching};
 process.on('message', () => process.send(GroupCommitter.totals));
-await import(${dist('server/main.js')});
+const { loadConfig } = await import(${dist('config.js')});
+const { buildApp } = await import(${dist('server/app.js')});
+const config = loadConfig();
+const app = await buildApp(config);
+process.once('SIGTERM', () => app.close().then(() => process.exit(0)));
+await app.listen({ port: config.port, host: config.host });
 `;
 }
 
@@ -292,6 +299,7 @@ async function httpWrites(dataDir: string, seeded: SeedSummary, options: WritesB
     const after = await totals();
     commits = after.commits - before.commits;
     units = after.units - before.units;
+    if (units === 0) throw new Error('the server counted no writes: the group committer the bootstrap set is not the one the app uses.');
   } finally {
     await stop(mend);
   }
@@ -308,7 +316,7 @@ async function httpWrites(dataDir: string, seeded: SeedSummary, options: WritesB
 }
 
 export async function runWritesBench(options: WritesBenchOptions, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<WritesBenchResult> {
-  for (const built of ['dist/server/main.js', 'dist/cli/main.js']) {
+  for (const built of ['dist/server/app.js', 'dist/store/group-commit.js', 'dist/cli/main.js']) {
     if (!fs.existsSync(path.join(ROOT, built))) throw new Error(`${built} is missing: run \`npm run build\` first.`);
   }
   const tmp = os.tmpdir();
