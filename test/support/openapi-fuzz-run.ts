@@ -68,7 +68,7 @@ export async function runFuzz(app: FastifyInstance, options: FuzzOptions): Promi
   const doc = JSON.parse((await app.inject({ method: 'GET', url: '/api/openapi.json' })).body);
   const all = operationsOf(doc);
   // Streams (the space's server-sent events) never end, and `app.inject` waits for the end: they
-  // are left out here on purpose; their own test reads them with a time limit.
+  // are left out here on purpose; test/http/live.test.ts subscribes over real HTTP as every reader.
   const ops = all.filter((op) => !op.streaming);
   const report: FuzzReport = {
     seed: options.seed,

@@ -142,7 +142,9 @@ function text(min: number, max: number): fc.Arbitrary<string> {
 function realDate(today: string): fc.Arbitrary<string> {
   const base = Date.parse(`${today}T00:00:00Z`);
   return fc.oneof(
-    { weight: 4, arbitrary: fc.integer({ min: -4, max: 2 }).map((d) => new Date(base + d * 86_400_000).toISOString().slice(0, 10)) },
+    // Mostly the days a check-in or a log may be for (today and two back), so writes get through.
+    { weight: 6, arbitrary: fc.integer({ min: -2, max: 0 }).map((d) => new Date(base + d * 86_400_000).toISOString().slice(0, 10)) },
+    { weight: 2, arbitrary: fc.integer({ min: -8, max: 3 }).map((d) => new Date(base + d * 86_400_000).toISOString().slice(0, 10)) },
     { weight: 2, arbitrary: fc.integer({ min: -800, max: 800 }).map((d) => new Date(base + d * 86_400_000).toISOString().slice(0, 10)) },
     { weight: 1, arbitrary: fc.constantFrom(...EDGE_DATES) },
   );
