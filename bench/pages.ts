@@ -284,7 +284,7 @@ export async function runPagesBench(log: (line: string) => void = (l) => process
     // Each page is loaded LOADS times and the median of each figure kept: one slow answer on a busy
     // shared machine should not stand for the page.
     const measure = async (p: { name: string; path: string }): Promise<VitalsRow> => {
-      const runs = [];
+      const runs: Array<{ ttfb: number; fcp: number; lcp: number; cls: number }> = [];
       for (let i = 0; i < LOADS; i++) {
         await page.goto(`${base}${p.path}`, { waitUntil: 'load' });
         runs.push(await vitalsOf(page));
