@@ -46,6 +46,8 @@ export interface WritesBenchRow {
   'writes per commit': number | string;
   'p50 ms': number | string;
   'p99 ms': number | string;
+  /** HTTP only: from the request's arrival in the server to the end of its response. */
+  'in server p50/p99 ms'?: string;
   errors: number;
 }
 
@@ -212,19 +214,27 @@ async function serviceWrites(dataDir: string, options: WritesBenchOptions): Prom
 /**
  * The built app (tsc's modules in dist/, the same code as the server's bundle) started by a small
  * bootstrap that sets the group committer's default first — off gives the one-commit-per-write
- * baseline — and answers the process's commit count over IPC. It listens and stops on SIGTERM as
- * dist/server/main.js does.
+ * baseline — and answers over IPC the process's commit count and how long each PUT took inside
+ * the server (Fastify's elapsed time, from the request's arrival to the end of the response). It
+ * listens and stops on SIGTERM as dist/server/main.js does.
  */
 function serverWith(batching: boolean): string {
   const dist = (file: string) => JSON.stringify(pathToFileURL(path.join(ROOT, 'dist', file)).href);
   return `
 const { GroupCommitter } = await import(${dist('store/group-commit.js')});
 GroupCommitter.batchingByDefault = ${batching};
-process.on('message', () => process.send(GroupCommitter.totals));
 const { loadConfig } = await import(${dist('config.js')});
 const { buildApp } = await import(${dist('server/app.js')});
 const config = loadConfig();
 const app = await buildApp(config);
+let elapsed = [];
+app.addHook('onResponse', async (request, reply) => {
+  if (request.method === 'PUT') elapsed.push(reply.elapsedTime);
+});
+process.on('message', () => {
+  process.send({ ...GroupCommitter.totals, elapsed });
+  elapsed = [];
+});
 process.once('SIGTERM', () => app.close().then(() => process.exit(0)));
 await app.listen({ port: config.port, host: config.host });
 `;
@@ -239,13 +249,14 @@ async function httpWrites(dataDir: string, seeded: SeedSummary, options: WritesB
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const totals = () =>
-    new Promise<{ units: number; commits: number }>((resolve) => {
-      mend.once('message', (m) => resolve(m as { units: number; commits: number }));
+    new Promise<{ units: number; commits: number; elapsed: number[] }>((resolve) => {
+      mend.once('message', (m) => resolve(m as { units: number; commits: number; elapsed: number[] }));
       mend.send('stats');
     });
   let result: autocannon.Result;
   let commits: number;
   let units: number;
+  let inServer: number[];
   try {
     await waitForReady(`http://${HOST}:${port}/readyz`, mend);
     const people: Array<{ token: string; spaceId: string }> = [];
@@ -299,6 +310,7 @@ async function httpWrites(dataDir: string, seeded: SeedSummary, options: WritesB
     const after = await totals();
     commits = after.commits - before.commits;
     units = after.units - before.units;
+    inServer = after.elapsed.sort((a, b) => a - b);
     if (units === 0) throw new Error('the server counted no writes: the group committer the bootstrap set is not the one the app uses.');
   } finally {
     await stop(mend);
@@ -311,6 +323,7 @@ async function httpWrites(dataDir: string, seeded: SeedSummary, options: WritesB
     'writes per commit': round(units / commits),
     'p50 ms': result.latency.p50,
     'p99 ms': result.latency.p99,
+    'in server p50/p99 ms': `${percentile(inServer, 50)} / ${percentile(inServer, 99)}`,
     errors: result.non2xx + result.errors + result.timeouts,
   };
 }
