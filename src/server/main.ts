@@ -34,14 +34,15 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   await app.listen({ port: config.port, host: config.host });
   app.log.info({ database: config.databaseUrl ? 'postgres' : 'sqlite', baseUrl: config.baseUrl.href }, 'Mend is ready');
-  // Work deferred to keep start-up short is done now, in small steps between the first requests,
-  // so the first sign-up or form post does not wait for it either.
+  // Work deferred to keep start-up short is done a second later (after a proxy's first health
+  // checks and the first pages), in small steps between requests, so the first sign-up or form
+  // post does not wait for it either.
   setTimeout(() => {
     app
       .compileRemainingSchemas()
       .then(() => loadStrengthEstimator())
       .catch((error: unknown) => app.log.error({ err: error }, 'warming up after start failed'));
-  }, 50).unref();
+  }, 1000).unref();
 }
 
 main().catch((error: unknown) => {
