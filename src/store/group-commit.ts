@@ -4,7 +4,9 @@ import type { Database } from './schema.js';
 /**
  * One durable write: a few queries that belong together. It runs on the executor it is given —
  * never on the store's own `db`: on SQLite the batch holds Kysely's only connection, so a query
- * on `db` inside a unit would wait for the batch that waits for it.
+ * on `db` inside a unit would wait for the batch that waits for it. For the same reason a unit
+ * does database work only (no network, no awaiting another `run`): while it waits, every query
+ * of the process waits.
  */
 export type WriteUnit<T> = (db: Kysely<Database>) => Promise<T>;
 
