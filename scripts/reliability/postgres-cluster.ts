@@ -159,21 +159,24 @@ export class PostgresCluster {
       }
     }
     const since = Date.now();
-    while (all.some(alive) && Date.now() - since < 10_000) await sleep(10);
-    if (this.child && this.child.exitCode === null) await new Promise((r) => this.child!.once('exit', r));
+    while ((all.some(alive) || this.childRunning()) && Date.now() - since < 10_000) await sleep(10);
     return all.length;
+  }
+
+  private childRunning(): boolean {
+    return this.child !== null && this.child.exitCode === null && this.child.signalCode === null;
   }
 
   /** A clean ("fast") shutdown. */
   async stop(): Promise<void> {
-    if (!this.child || this.child.exitCode !== null) return;
-    const exited = new Promise((r) => this.child!.once('exit', r));
+    if (!this.childRunning()) return;
     try {
       process.kill(this.postmasterPid(), 'SIGINT');
     } catch {
       return;
     }
-    await exited;
+    const since = Date.now();
+    while (this.childRunning() && Date.now() - since < 30_000) await sleep(20);
   }
 
   async remove(): Promise<void> {
@@ -182,7 +185,7 @@ export class PostgresCluster {
     } catch {
       // a stop that fails leaves a kill
     }
-    if (this.child && this.child.exitCode === null) {
+    if (this.childRunning()) {
       try {
         await this.kill();
       } catch {
