@@ -6,11 +6,13 @@
  *       validation, encryption, read-then-write, notification), 50 concurrent writers, no HTTP,
  *       with group commit off (one transaction per write) and on;
  *   (c) `PUT /api/v1/spaces/:id/checkins/:date` at 50 connections against the built server, with
- *       group commit off and on (commits counted inside the server).
+ *       group commit off and on (commits counted inside the server);
+ *   (d) with `--postgres <admin url>`, (b) on PostgreSQL, where every write is its own transaction.
  * Every write is durable before it is counted. Figures are printed, never asserted; record them
  * in docs/performance.md by hand. Run alone: `node --import tsx bench/writes.ts` (after `npm run build`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -18,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import SQLite from 'better-sqlite3';
+import pg from 'pg';
 import { loadConfig } from '../src/config.js';
 import { createContext } from '../src/server/context.js';
 import { CheckinService } from '../src/services/checkins.js';
@@ -37,6 +40,11 @@ export interface WritesBenchOptions {
   seconds: number;
   /** Concurrent writers (service level) and connections (HTTP). */
   writers: number;
+  /**
+   * An admin URL of a PostgreSQL server (e.g. postgres://postgres@127.0.0.1:5432/test): adds the
+   * service-level row on a temporary database there, dropped afterwards. Omitted: SQLite only.
+   */
+  postgresUrl?: string;
 }
 
 export interface WritesBenchRow {
@@ -99,10 +107,10 @@ async function waitForReady(url: string, child: ChildProcess, limitMs = 30_000):
   throw new Error(`${url} did not answer within ${limitMs / 1000} s.`);
 }
 
-async function seedInto(dataDir: string, couples: number): Promise<SeedSummary> {
+async function seedInto(dataDir: string, couples: number, databaseUrl = ''): Promise<SeedSummary> {
   const child = spawn(process.execPath, [path.join(ROOT, 'bin/mend.js'), 'seed', '--couples', String(couples), '--days', '30', '--json'], {
     cwd: ROOT,
-    env: { ...process.env, MEND_DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: '' },
+    env: { ...process.env, MEND_DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl },
     stdio: ['ignore', 'pipe', 'ignore'],
   });
   let out = '';
@@ -145,8 +153,8 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** (b) CheckinService.put from `writers` concurrent loops, each a different partner. */
-async function serviceWrites(dataDir: string, options: WritesBenchOptions): Promise<WritesBenchRow[]> {
-  const config = loadConfig({ MEND_DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+async function serviceWrites(dataDir: string, options: WritesBenchOptions, databaseUrl: string | null = null): Promise<WritesBenchRow[]> {
+  const config = loadConfig({ MEND_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
   const ctx = await createContext(config);
   try {
     const { db } = ctx.store;
@@ -163,8 +171,9 @@ async function serviceWrites(dataDir: string, options: WritesBenchOptions): Prom
     for (const p of partners) writers.push({ account: publicAccount((await accounts.byId(p.account_id))!), spaceId: p.space_id });
 
     const rows: WritesBenchRow[] = [];
-    for (const batching of [false, true]) {
-      const writes = new GroupCommitter(db, 'sqlite', { batching });
+    // PostgreSQL has one mode: a transaction per write (the committer never batches there).
+    for (const batching of databaseUrl ? [false] : [false, true]) {
+      const writes = new GroupCommitter(db, ctx.store.dialect, { batching });
       const checkins = new CheckinService({
         checkins: new CheckinStore(db, ctx.vault),
         reassurance: new ReassuranceStore(db, ctx.vault),
@@ -196,7 +205,9 @@ async function serviceWrites(dataDir: string, options: WritesBenchOptions): Prom
       const { commits } = writes.stats();
       latencies.sort((a, b) => a - b);
       rows.push({
-        'write path': `Mend CheckinService.put, ${writers.length} writers, group commit ${batching ? 'ON' : 'off'}`,
+        'write path': databaseUrl
+          ? `PostgreSQL: CheckinService.put, ${writers.length} writers, a transaction each`
+          : `Mend CheckinService.put, ${writers.length} writers, group commit ${batching ? 'ON' : 'off'}`,
         'writes/s': round(latencies.length / elapsed),
         'commits/s': round(commits / elapsed),
         'writes per commit': round(latencies.length / Math.max(commits, 1)),
@@ -328,6 +339,28 @@ async function httpWrites(dataDir: string, seeded: SeedSummary, options: WritesB
   };
 }
 
+/** (d) The service-level path on PostgreSQL, in a database made for the run and dropped after. */
+async function postgresWrites(adminUrl: string, dataDir: string, couples: number, options: WritesBenchOptions, log: (line: string) => void): Promise<WritesBenchRow[]> {
+  const name = `mend_bench_writes_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const settings = await admin.query<{ name: string; setting: string }>(
+      "select name, setting from pg_settings where name in ('fsync', 'synchronous_commit', 'commit_delay', 'wal_sync_method') order by name",
+    );
+    log(`(d) PostgreSQL (${settings.rows.map((r) => `${r.name}=${r.setting}`).join(', ')}): seeding ${couples} couples, then ${options.seconds} s …`);
+    await admin.query(`create database ${name}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    fs.mkdirSync(dataDir, { recursive: true });
+    await seedInto(dataDir, couples, url.href);
+    return await serviceWrites(dataDir, options, url.href);
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
+    await admin.end();
+  }
+}
+
 export async function runWritesBench(options: WritesBenchOptions, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<WritesBenchResult> {
   for (const built of ['dist/server/app.js', 'dist/store/group-commit.js', 'dist/cli/main.js']) {
     if (!fs.existsSync(path.join(ROOT, built))) throw new Error(`${built} is missing: run \`npm run build\` first.`);
@@ -347,7 +380,8 @@ export async function runWritesBench(options: WritesBenchOptions, log: (line: st
     const service = await serviceWrites(dataDir, options);
     log(`(c) HTTP PUT at ${options.writers} connections, group commit off then on, ${options.seconds} s each …`);
     const http = [await httpWrites(dataDir, seeded, options, false), await httpWrites(dataDir, seeded, options, true)];
-    return { disk, rows: [raw, ...service, ...http] };
+    const postgres = options.postgresUrl ? await postgresWrites(options.postgresUrl, path.join(dir, 'pg'), couples, options, log) : [];
+    return { disk, rows: [raw, ...service, ...http, ...postgres] };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -363,6 +397,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   for (let i = 2; i < process.argv.length; i++) {
     if (process.argv[i] === '--seconds') options.seconds = Number(process.argv[++i]);
     else if (process.argv[i] === '--writers') options.writers = Number(process.argv[++i]);
+    else if (process.argv[i] === '--postgres') options.postgresUrl = process.argv[++i]!;
   }
   printWritesBench(await runWritesBench(options), options);
 }
