@@ -7,7 +7,7 @@ import { runCoachBench } from './coach.js';
 import { describeMachine, parseHttpBenchArgs, runHttpBench } from './http.js';
 import { printWritesBench, runWritesBench } from './writes.js';
 import { runStartupBench } from './startup.js';
-import { printPagesBench, runPagesBench } from './pages.js';
+import { runAndPrintPagesBench } from './pages.js';
 
 console.log(`Machine: ${describeMachine()}\n`);
 
@@ -31,4 +31,4 @@ printWritesBench(await runWritesBench(writesOptions), writesOptions);
 console.log('\nStart-up on an existing SQLite database (5 seeded couples), median of 5 starts:');
 console.table(await runStartupBench(5));
 
-printPagesBench(await runPagesBench());
+await runAndPrintPagesBench();

@@ -343,6 +343,15 @@ export function printPagesBench(result: PagesBenchResult): void {
   console.table(result.interactions);
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+/** For `npm run bench`: runs and prints the pages benchmark, or says why not (no Chromium here). */
+export async function runAndPrintPagesBench(): Promise<void> {
+  if (!fs.existsSync(CHROMIUM)) {
+    console.log(`\nPages: skipped, Chromium not found at ${CHROMIUM} (Debian's "chromium" package, or MEND_CHROMIUM_PATH).`);
+    return;
+  }
   printPagesBench(await runPagesBench());
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await runAndPrintPagesBench();
 }
