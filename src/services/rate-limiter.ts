@@ -53,7 +53,8 @@ export async function createLimiter(store: Store, spec: LimiterSpec): Promise<Li
   const pool = store.pgPool;
   const limiter = await new Promise<RateLimiterPostgres>((resolve, reject) => {
     const created: RateLimiterPostgres = new RateLimiterPostgres(
-      { ...opts, storeClient: pool, tableName: 'rate_limits', clearExpiredByTimeout: false },
+      // storeType named: the library guesses it from the class name, which the server bundle renames.
+      { ...opts, storeClient: pool, storeType: 'pool', tableName: 'rate_limits', clearExpiredByTimeout: false },
       (err?: unknown) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(created)),
     );
   });
