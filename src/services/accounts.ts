@@ -29,6 +29,8 @@ export interface SignUpInput {
 export interface Authenticated {
   account: Account;
   session: SessionRecord;
+  /** false when, as the session was checked, the account was no space's therapist (in any status). */
+  mayBeTherapist?: boolean;
 }
 
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -126,21 +128,20 @@ export class AccountService {
 
   async authenticate(token: string): Promise<Authenticated | null> {
     if (token.length === 0 || token.length > 200) return null;
-    const session = await this.deps.sessions.byTokenHash(sha256(token));
-    if (!session) return null;
+    const found = await this.deps.sessions.withAccount(sha256(token));
+    if (!found) return null;
+    const { session } = found;
     const now = this.deps.clock.now();
     if (session.expiresAt <= now.toISOString()) {
       await this.deps.sessions.deleteForAccount(session.accountId, session.id);
       return null;
     }
-    const account = await this.deps.accounts.byId(session.accountId);
-    if (!account) return null;
     if (now.getTime() - Date.parse(session.lastSeenAt) > TOUCH_AFTER_MS) {
       session.lastSeenAt = now.toISOString();
       session.expiresAt = new Date(now.getTime() + SESSION_IDLE_DAYS * DAY_MS).toISOString();
       await this.deps.sessions.touch(session.id, session.lastSeenAt, session.expiresAt);
     }
-    return { account: publicAccount(account), session };
+    return { account: this.deps.accounts.fromFacts(found.account), session, mayBeTherapist: found.mayBeTherapist };
   }
 
   listSessions(accountId: string): Promise<SessionRecord[]> {

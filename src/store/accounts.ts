@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import type { Database } from './schema.js';
 import type { Vault } from './vault.js';
 
@@ -21,11 +22,70 @@ const emailIndex = (vault: Vault, email: string): string => vault.index('account
 
 type Row = Database['accounts'];
 
-function toAccount(vault: Vault, row: Row): AccountWithHash {
+/** The columns an `Account` is made from (what a signed-in request reads with its session). */
+export type AccountFacts = Pick<Row, 'id' | 'email_enc' | 'display_name_enc' | 'timezone' | 'country' | 'created_at'>;
+
+/** Emails and display names opened recently; a few hundred bytes each. */
+const OPENED_CACHE_SIZE = 2_000;
+
+/**
+ * Opens account texts, remembering the plaintext of a sealed value it has opened before. The key
+ * is the stored value itself with its context: sealing draws a fresh nonce, so a changed name or
+ * a re-encrypted one (rotate-key) is a different key and is opened afresh — on this server or any
+ * other, because every request still reads the stored value. The context is in the key so a value
+ * copied into another row is never answered from here: it goes to the vault, which refuses it.
+ */
+class AccountTextOpener {
+  private readonly opened = new LRUCache<string, string>({ max: OPENED_CACHE_SIZE });
+
+  constructor(private readonly vault: Vault) {}
+
+  open(stored: string, context: string): string {
+    const key = `${context}\n${stored}`;
+    let plaintext = this.opened.get(key);
+    if (plaintext === undefined) {
+      plaintext = this.vault.open(stored, context);
+      this.opened.set(key, plaintext);
+    }
+    return plaintext;
+  }
+
+  /** Forgets what an account's texts opened to (its deletion), so no plaintext outlives its row here. */
+  forget(id: string): void {
+    for (const key of this.opened.keys()) {
+      if (key.startsWith(`accounts.email:${id}\n`) || key.startsWith(`accounts.display_name:${id}\n`)) this.opened.delete(key);
+    }
+  }
+}
+
+/**
+ * An account whose email and name are opened when first read: most API requests never use them
+ * (pages show the name), and opening them is most of what a cached request's sign-in check costs.
+ * Getters on the literal are own enumerable properties, so spreading or serialising the account
+ * still gives the plain values.
+ */
+function lazyAccount(opener: AccountTextOpener, row: AccountFacts): Account {
+  let email: string | undefined;
+  let displayName: string | undefined;
   return {
     id: row.id,
-    email: vault.open(row.email_enc, `accounts.email:${row.id}`),
-    displayName: vault.open(row.display_name_enc, `accounts.display_name:${row.id}`),
+    get email() {
+      return (email ??= opener.open(row.email_enc, `accounts.email:${row.id}`));
+    },
+    get displayName() {
+      return (displayName ??= opener.open(row.display_name_enc, `accounts.display_name:${row.id}`));
+    },
+    timezone: row.timezone,
+    country: row.country,
+    createdAt: row.created_at,
+  };
+}
+
+function toAccount(opener: AccountTextOpener, row: Row): AccountWithHash {
+  return {
+    id: row.id,
+    email: opener.open(row.email_enc, `accounts.email:${row.id}`),
+    displayName: opener.open(row.display_name_enc, `accounts.display_name:${row.id}`),
     timezone: row.timezone,
     country: row.country,
     createdAt: row.created_at,
@@ -39,10 +99,19 @@ export function publicAccount(account: AccountWithHash | Account): Account {
 }
 
 export class AccountStore {
+  private readonly opener: AccountTextOpener;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly vault: Vault,
-  ) {}
+  ) {
+    this.opener = new AccountTextOpener(vault);
+  }
+
+  /** The account of a signed-in request, from the columns read with its session; email and name opened on first use. */
+  fromFacts(row: AccountFacts): Account {
+    return lazyAccount(this.opener, row);
+  }
 
   async insert(input: { id: string; email: string; displayName: string; timezone: string; passwordHash: string; now: string }): Promise<boolean> {
     const result = await this.db
@@ -64,18 +133,18 @@ export class AccountStore {
 
   async byEmail(email: string): Promise<AccountWithHash | null> {
     const row = await this.db.selectFrom('accounts').selectAll().where('email_index', '=', emailIndex(this.vault, email)).executeTakeFirst();
-    return row ? toAccount(this.vault, row) : null;
+    return row ? toAccount(this.opener, row) : null;
   }
 
   async byId(id: string): Promise<AccountWithHash | null> {
     const row = await this.db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
-    return row ? toAccount(this.vault, row) : null;
+    return row ? toAccount(this.opener, row) : null;
   }
 
   async displayNames(ids: string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
     const rows = await this.db.selectFrom('accounts').select(['id', 'display_name_enc']).where('id', 'in', ids).execute();
-    return new Map(rows.map((r) => [r.id, this.vault.open(r.display_name_enc, `accounts.display_name:${r.id}`)]));
+    return new Map(rows.map((r) => [r.id, this.opener.open(r.display_name_enc, `accounts.display_name:${r.id}`)]));
   }
 
   async updateSettings(id: string, settings: { displayName: string; timezone: string; country: string | null }, now: string): Promise<void> {
@@ -97,5 +166,6 @@ export class AccountStore {
 
   async delete(id: string): Promise<void> {
     await this.db.deleteFrom('accounts').where('id', '=', id).execute();
+    this.opener.forget(id);
   }
 }

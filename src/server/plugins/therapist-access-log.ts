@@ -24,6 +24,9 @@ export const therapistAccessLog = fp(async (app: FastifyInstance, { ctx }: { ctx
   // onSend, not onResponse: the view is logged before the therapist receives what they viewed.
   app.addHook('onSend', async (request, reply, payload) => {
     if (request.method !== 'GET' || !request.auth || reply.statusCode >= 400) return payload;
+    // Read with the session: an account that was no space's therapist in any status (not even
+    // pending) cannot be viewing as one, so the membership read is spared for partners.
+    if (request.auth.mayBeTherapist === false) return payload;
     const spaceId = spaceIdOf(request);
     if (!spaceId) return payload;
     const what = request.routeOptions.url ?? 'unknown';
