@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { reusableQuery } from './reusable-query.js';
 import type { Database } from './schema.js';
 import type { MemberRole, MemberStatus } from './spaces.js';
 
@@ -18,19 +19,24 @@ export interface MemberRevision {
 export class SpaceRevisionStore {
   private readonly db: Kysely<Database & SpaceRevisionTables>;
 
+  /** Every progress request runs it: compiled once (reusable-query.ts). */
+  private readonly memberRevision;
+
   constructor(db: Kysely<Database>) {
     this.db = db as unknown as Kysely<Database & SpaceRevisionTables>;
+    this.memberRevision = reusableQuery(this.db, 2, (spaceId: string, accountId: string) =>
+      this.db
+        .selectFrom('space_members')
+        .leftJoin('space_revisions', 'space_revisions.space_id', 'space_members.space_id')
+        .select(['space_members.role', 'space_members.status', 'space_revisions.revision'])
+        .where('space_members.space_id', '=', spaceId)
+        .where('space_members.account_id', '=', accountId),
+    );
   }
 
   /** One indexed read: the caller's membership of the space and the space's revision. */
   async forMember(spaceId: string, accountId: string): Promise<MemberRevision | null> {
-    const row = await this.db
-      .selectFrom('space_members')
-      .leftJoin('space_revisions', 'space_revisions.space_id', 'space_members.space_id')
-      .select(['space_members.role', 'space_members.status', 'space_revisions.revision'])
-      .where('space_members.space_id', '=', spaceId)
-      .where('space_members.account_id', '=', accountId)
-      .executeTakeFirst();
+    const [row] = await this.memberRevision(spaceId, accountId);
     if (!row) return null;
     return { role: row.role, status: row.status, revision: row.revision === null ? null : Number(row.revision) };
   }
