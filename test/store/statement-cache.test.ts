@@ -57,6 +57,22 @@ describe('SQLite statement cache', () => {
     assert.equal(sqlite.open, false, 'closing the cache closes the database');
   });
 
+  test('the store’s Kysely prepares each query text once', async () => {
+    const sqlite = store.sqlite!;
+    const prepare = sqlite.prepare;
+    const prepared: string[] = [];
+    sqlite.prepare = ((text: string) => (prepared.push(text), prepare.call(sqlite, text))) as typeof sqlite.prepare;
+    try {
+      for (let i = 0; i < 3; i++) {
+        await db.selectFrom('sc_rows').select('name').where('n', '=', i).execute();
+        await db.insertInto('sc_rows').values({ name: `once-${i}`, n: i }).execute();
+      }
+    } finally {
+      sqlite.prepare = prepare;
+    }
+    assert.equal(prepared.length, 2, prepared.join('\n'));
+  });
+
   test('answers like fresh statements over random sequences of writes and reads of many shapes', async () => {
     const op = fc.oneof(
       fc.record({ kind: fc.constant('insert' as const), name: fc.string({ maxLength: 6 }), n: fc.integer({ min: -5, max: 5 }) }),
