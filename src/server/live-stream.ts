@@ -33,6 +33,11 @@ export function liveStreams(app: FastifyInstance): (request: FastifyRequest, rep
     if (!String(request.headers.accept ?? '').includes('text/event-stream')) {
       fail('invalid_input', { accept: 'This address streams live updates; ask for it with Accept: text/event-stream.' });
     }
+    // The caller may have gone while its access was being checked: its 'close' has then already
+    // fired, and subscribing now would hold one of the account's few streams for good.
+    if (request.raw.destroyed || reply.raw.destroyed || request.raw.socket?.destroyed === true) {
+      return reply.status(204).send();
+    }
     const stream = new PassThrough();
     let queue: Promise<void> = Promise.resolve();
     let ended = false;
@@ -62,14 +67,18 @@ export function liveStreams(app: FastifyInstance): (request: FastifyRequest, rep
       });
     };
 
+    // Listen before subscribing, so a close from here on always finds something to end.
+    reply.raw.once('close', end);
     unsubscribe = app.mend.live.subscribe(live.spaceId, live.accountId, (event: LiveEvent) =>
       send(() => `event: ${event.kind}\ndata: ${JSON.stringify(event)}\n\n`),
     );
-    if (!unsubscribe) throw new MendError('rate_limited', undefined, 'This account has too many live updates open. Close a tab or two and reload.', 60);
+    if (!unsubscribe) {
+      reply.raw.off('close', end);
+      throw new MendError('rate_limited', undefined, 'This account has too many live updates open. Close a tab or two and reload.', 60);
+    }
     open.add(end);
     heartbeat = setInterval(() => send(() => ': still here\n\n'), app.mend.live.heartbeatMs);
     heartbeat.unref();
-    reply.raw.on('close', end);
     stream.write(`retry: ${RETRY_MS}\n: connected\n\n`);
 
     return reply

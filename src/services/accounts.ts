@@ -144,6 +144,17 @@ export class AccountService {
     return { account: this.deps.accounts.fromFacts(found.account), session, mayBeTherapist: found.mayBeTherapist };
   }
 
+  /**
+   * The account a session token still belongs to, without touching the session: an open live
+   * stream asks this on every heartbeat, and must not keep an unattended tab signed in forever.
+   */
+  async stillSignedIn(token: string): Promise<string | null> {
+    if (token.length === 0 || token.length > 200) return null;
+    const session = await this.deps.sessions.byTokenHash(sha256(token));
+    if (!session || session.expiresAt <= this.deps.clock.now().toISOString()) return null;
+    return session.accountId;
+  }
+
   listSessions(accountId: string): Promise<SessionRecord[]> {
     return this.deps.sessions.listForAccount(accountId);
   }

@@ -3,7 +3,7 @@ import { addDays, isIsoDate, localDate } from '../core/time.js';
 import { canSeeCheckInNote, canSeeNote, viewerOf, type SpaceMembership, type Viewer } from '../core/visibility/index.js';
 import type { Kysely } from 'kysely';
 import type { Account } from '../store/accounts.js';
-import { isSameDayConflict, type Checkin, type CheckinInput, type CheckinStore, type DayMark, type StoredNote } from '../store/checkins.js';
+import { isSameDayConflict, type Checkin, type CheckinInput, type CheckinStore, type DayMark, type ReplacedCheckin, type StoredNote } from '../store/checkins.js';
 import type { GroupCommitter } from '../store/group-commit.js';
 import { NotificationStore } from '../store/notifications.js';
 import type { Database } from '../store/schema.js';
@@ -67,6 +67,16 @@ export interface ReassuranceView extends Omit<ReassuranceRequest, 'note'> {
   note: StoredNote | null;
 }
 
+/**
+ * Whether others can see that this write changed something: a new check-in, other scores or day
+ * mark, or a note that is or was shared. Rewriting only a private note must not even be signalled.
+ */
+function noticeable(replaced: ReplacedCheckin | null, next: CheckinInput): boolean {
+  if (!replaced) return true;
+  if (replaced.safety !== next.safety || replaced.trust !== next.trust || replaced.closeness !== next.closeness || replaced.day !== next.day) return true;
+  return replaced.noteVisibility === 'shared' || next.note?.visibility === 'shared';
+}
+
 const score = (v: unknown, field: string, max = 10, min = 0): number => {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) fail('invalid_input', { [field]: `Choose a whole number from ${min} to ${max}.` });
   return v;
@@ -102,7 +112,7 @@ export class CheckinService {
     spaceId: string,
     date: string,
     input: { safety: number; trust: number; closeness: number; day?: DayMark | null; note?: TextInput | null },
-  ): Promise<{ created: boolean; checkin: CheckinView }> {
+  ): Promise<{ created: boolean; checkin: CheckinView; noticeable: boolean }> {
     const view = await spaceView(this.deps.spaces, account.id, spaceId);
     if (!view.isPartner) fail('forbidden', undefined, 'Only the partners of a space check in.');
     if (!isIsoDate(date)) fail('invalid_input', { date: 'Use a date like 2025-03-14.' });
@@ -131,7 +141,7 @@ export class CheckinService {
             about: { kind: 'checkin', id: result.checkin.id },
           });
         }
-        return result;
+        return { created: result.created, checkin: result.checkin, noticeable: noticeable(result.replaced, checkin) };
       }, `checkin:${spaceId}:${account.id}:${date}`);
     } catch (error) {
       // Two first writes for one day at once from two app servers (PostgreSQL): the unique constraint refused one.

@@ -36,6 +36,15 @@ export interface CheckinInput {
   now: string;
 }
 
+/** What a rewrite of a day's check-in replaced: the parts others may see, and whether the note was shared. */
+export interface ReplacedCheckin {
+  safety: number;
+  trust: number;
+  closeness: number;
+  day: DayMark | null;
+  noteVisibility: NoteVisibility | null;
+}
+
 const noteContext = (id: string) => `checkins.note:${id}`;
 
 /** The unique violation of "one check-in per partner per day", as better-sqlite3 or node-postgres reports it. */
@@ -58,19 +67,20 @@ export class CheckinStore {
    * Writes the day's check-in in its own transaction (the seeder's path; the app writes through
    * `write` inside a group commit).
    */
-  async upsert(id: string, input: CheckinInput): Promise<{ created: boolean; checkin: Checkin }> {
+  async upsert(id: string, input: CheckinInput): Promise<{ created: boolean; checkin: Checkin; replaced: ReplacedCheckin | null }> {
     return this.db.transaction().execute((trx) => this.write(trx, id, input));
   }
 
   /**
    * Writes the day's check-in on `db` — an open transaction — replacing an earlier one for the
    * same day (its id is kept, so the note's encryption context stays bound to the row). Returns
-   * whether it was new. The read and the write must share one transaction.
+   * whether it was new and what it replaced (no note text), so callers can tell a change others
+   * see from an edit of a private note. The read and the write must share one transaction.
    */
-  async write(db: Kysely<Database>, id: string, input: CheckinInput): Promise<{ created: boolean; checkin: Checkin }> {
+  async write(db: Kysely<Database>, id: string, input: CheckinInput): Promise<{ created: boolean; checkin: Checkin; replaced: ReplacedCheckin | null }> {
     const existing = await db
       .selectFrom('checkins')
-      .select(['id', 'created_at'])
+      .select(['id', 'created_at', 'safety', 'trust', 'closeness', 'day', 'note_visibility'])
       .where('space_id', '=', input.spaceId)
       .where('account_id', '=', input.accountId)
       .where('date', '=', input.date)
@@ -97,6 +107,9 @@ export class CheckinStore {
     }
     return {
       created: !existing,
+      replaced: existing
+        ? { safety: existing.safety, trust: existing.trust, closeness: existing.closeness, day: existing.day as DayMark | null, noteVisibility: existing.note_visibility as NoteVisibility | null }
+        : null,
       checkin: {
         id: rowId,
         spaceId: input.spaceId,

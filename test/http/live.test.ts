@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -223,6 +224,74 @@ describeEachDatabase('live updates (server-sent events)', (get) => {
     for (const s of [...open, again]) s.close();
   });
 
+  test('editing only a private check-in note sends no event; new scores, a day mark or a note that is or was shared do', async () => {
+    const { app } = get();
+    const base = await listening(app);
+    const { a, b, spaceId } = await couple(app);
+    const therapist = await activeTherapist(app, a, b, spaceId);
+    const streams = [await events(base, b, spaceId), await events(base, therapist, spaceId)];
+    const put = (who: Person, body: Record<string, unknown>) => who.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, body);
+    const aEvent = { kind: 'checkin', accountId: a.id, date: today() };
+    const bEvent = { kind: 'checkin', accountId: b.id, date: today() };
+
+    assert.equal((await put(a, { ...pulse(4), note: { text: 'LIVE-FIRST', visibility: 'private' } })).statusCode, 201);
+    assert.equal((await put(a, { ...pulse(4), note: { text: 'LIVE-EDITED-PRIVATELY', visibility: 'private' } })).statusCode, 200);
+    // The same on the page: same scores, another private note.
+    const aPages = await pagesAs(app, a);
+    await aPages.get(`/spaces/${spaceId}/check-in`);
+    const posted = await aPages.post(`/spaces/${spaceId}/check-in`, { date: today(), safety: '4', trust: '4', closeness: '4', day: '', note: 'LIVE-PAGE-PRIVATE', visibility: 'private' });
+    assert.equal(posted.statusCode, 303, posted.body);
+    // A later event that every member may see proves nothing was sent in between.
+    assert.equal((await put(b, pulse(7))).statusCode, 201);
+    assert.equal((await put(a, { ...pulse(4), day: 'hard', note: { text: 'LIVE-PRIVATE-AGAIN', visibility: 'private' } })).statusCode, 200);
+    assert.equal((await put(a, { ...pulse(4), day: 'hard', note: { text: 'LIVE-NOW-SHARED', visibility: 'shared' } })).statusCode, 200);
+    assert.equal((await put(a, { ...pulse(4), day: 'hard', note: { text: 'LIVE-PRIVATE-AFTER-SHARED', visibility: 'private' } })).statusCode, 200);
+    assert.equal((await put(a, { ...pulse(4), day: 'hard', note: { text: 'LIVE-PRIVATE-QUIET', visibility: 'private' } })).statusCode, 200);
+    assert.equal((await put(a, { ...pulse(5), day: 'hard', note: { text: 'LIVE-PRIVATE-QUIET', visibility: 'private' } })).statusCode, 200);
+    for (const stream of streams) {
+      const got = await stream.waitForEvents(6);
+      // first check-in, b's, the day mark, shared now, shared before, new scores — not the private edits.
+      assert.deepEqual(got.map((e) => JSON.parse(e.data)), [aEvent, bEvent, aEvent, aEvent, aEvent, aEvent]);
+      assert.ok(!stream.raw.includes('LIVE-'), 'no note text in the stream');
+    }
+    // And nothing after the last one: one more event from b arrives next.
+    assert.equal((await put(b, pulse(8))).statusCode, 200);
+    for (const stream of streams) {
+      const got = await stream.waitForEvents(7);
+      assert.deepEqual(JSON.parse(got[6]!.data), bEvent);
+      stream.close();
+    }
+  });
+
+  test('connections dropped while their access is being checked leave no stream behind', async () => {
+    const { app } = get();
+    const base = await listening(app);
+    const { b, spaceId } = await couple(app);
+    const url = new URL(`${base}/api/v1/spaces/${spaceId}/events`);
+    const dropped = Array.from({ length: 24 }, () =>
+      new Promise<void>((resolve) => {
+        const request = http.get(url, { headers: { accept: 'text/event-stream', authorization: `Bearer ${b.api.token}` } });
+        request.on('error', () => resolve());
+        request.on('close', () => resolve());
+        // Gone as soon as the request is sent, before the server has finished checking it.
+        request.on('finish', () => request.destroy());
+      }),
+    );
+    await Promise.all(dropped);
+    // Let the server see every close, and finish every handler still checking access.
+    while ((await new Promise<number>((resolve, reject) => app.server.getConnections((e, n) => (e ? reject(e) : resolve(n))))) > 0) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    for (let i = 0; i < 3; i++) assert.equal((await b.api.get(`/api/v1/spaces/${spaceId}`)).statusCode, 200);
+    const open = [];
+    for (let i = 0; i < 6; i++) {
+      const s = await events(base, b, spaceId);
+      assert.equal(s.status, 200, `stream ${i + 1} of the account's six`);
+      open.push(s);
+    }
+    for (const s of open) s.close();
+  });
+
   test('the events route is in the OpenAPI document as a text/event-stream', async () => {
     const doc = json(await get().app.inject({ method: 'GET', url: '/api/openapi.json' }));
     const op = doc.paths['/api/v1/spaces/{spaceId}/events']?.get;
@@ -249,6 +318,42 @@ describe('live streams: heartbeats and shutdown', () => {
         assert.equal(stream.events.length, 0);
         await app.close();
         await stream.ended;
+      } finally {
+        await app.close();
+        await database.drop();
+      }
+    });
+  }
+
+  for (const dialect of DIALECTS) {
+    test(`heartbeats check the session without extending it [${dialect}]`, async (t) => {
+      const skip = await skipReason(dialect);
+      if (skip) return t.skip(skip);
+      const database = await createTestDatabase(dialect);
+      const config = loadConfig({ MEND_DATA_DIR: database.dataDir, ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}), LOG_LEVEL: 'silent' });
+      const app = await buildApp(config, { liveHeartbeatMs: 20 });
+      try {
+        const base = await listening(app);
+        const { a, b, spaceId } = await couple(app);
+        const db = app.mend.store.db;
+        // Seen an hour ago: any authenticated request now would extend the session.
+        const lastSeenAt = new Date(Date.now() - 60 * 60 * 1000).toISOString();
+        const expiresAt = new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString();
+        await db.updateTable('sessions').set({ last_seen_at: lastSeenAt, expires_at: expiresAt }).where('account_id', '=', b.id).execute();
+        const bPages = await pagesAs(app, b);
+        const pageStream = await openSse(`${base}/spaces/${spaceId}/live`, { cookie: cookieHeader(bPages) });
+        const apiStream = await events(base, b, spaceId);
+        await db.updateTable('sessions').set({ last_seen_at: lastSeenAt, expires_at: expiresAt }).where('account_id', '=', b.id).execute();
+        await pageStream.waitForComments(4);
+        await apiStream.waitForComments(4);
+        await a.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, pulse(5));
+        await pageStream.waitForEvents(1);
+        await apiStream.waitForEvents(1);
+        const rows = await db.selectFrom('sessions').select(['last_seen_at', 'expires_at']).where('account_id', '=', b.id).execute();
+        assert.equal(rows.length, 2);
+        for (const row of rows) assert.deepEqual([String(row.last_seen_at), String(row.expires_at)], [lastSeenAt, expiresAt]);
+        pageStream.close();
+        apiStream.close();
       } finally {
         await app.close();
         await database.drop();

@@ -72,8 +72,9 @@ export async function checkinRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const { account } = requireAuth(request);
-      const { created, checkin } = await rhythm.checkins.put(account, request.params.spaceId, request.params.date, request.body);
-      await app.mend.live.publish(request.params.spaceId, { kind: 'checkin', accountId: account.id, date: checkin.date });
+      const { created, checkin, noticeable } = await rhythm.checkins.put(account, request.params.spaceId, request.params.date, request.body);
+      // An edit of a private note alone is not announced: even its timing is the author's.
+      if (noticeable) await app.mend.live.publish(request.params.spaceId, { kind: 'checkin', accountId: account.id, date: checkin.date });
       return reply.status(created ? 201 : 200).send({ checkin: checkinDto(checkin) });
     },
   );

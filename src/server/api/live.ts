@@ -46,8 +46,8 @@ export async function liveEventRoutes(app: FastifyInstance): Promise<void> {
         accountId: account.id,
         spaceId,
         stillAllowed: async () => {
-          const auth = await ctx.accounts.authenticate(token);
-          if (auth?.account.id !== account.id) return false;
+          // Read-only: a heartbeat is not the person using Mend, so it must not extend the session.
+          if ((await ctx.accounts.stillSignedIn(token)) !== account.id) return false;
           return ctx.spaces.forMember(account.id, spaceId).then(() => true, () => false);
         },
       });

@@ -87,8 +87,9 @@ export async function rhythmPages(app: FastifyInstance): Promise<void> {
     if (Object.keys(missing).length) return showCheckin(request, reply, { form, errors: missing, status: 400 });
     try {
       const day = form.day === 'good' || form.day === 'mixed' || form.day === 'hard' ? form.day : null;
-      const { checkin } = await rhythm.checkins.put(account, request.params.spaceId, form.date ?? '', { safety: int(form.safety!), trust: int(form.trust!), closeness: int(form.closeness!), day, note: noteFromForm(f) });
-      await ctx.live.publish(request.params.spaceId, { kind: 'checkin', accountId: account.id, date: checkin.date });
+      const { checkin, noticeable } = await rhythm.checkins.put(account, request.params.spaceId, form.date ?? '', { safety: int(form.safety!), trust: int(form.trust!), closeness: int(form.closeness!), day, note: noteFromForm(f) });
+      // An edit of a private note alone is not announced: even its timing is the author's.
+      if (noticeable) await ctx.live.publish(request.params.spaceId, { kind: 'checkin', accountId: account.id, date: checkin.date });
     } catch (error) {
       return showCheckin(request, reply, { form, errors: inputErrors(error), status: 400 });
     }
