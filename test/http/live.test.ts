@@ -95,6 +95,23 @@ describeEachDatabase('live updates (server-sent events)', (get) => {
     stream.close();
   });
 
+  test('the partner-today section names the partner for a partner, and both partners for a therapist', async () => {
+    const { app } = get();
+    const { a, b, spaceId } = await couple(app);
+    const therapist = await activeTherapist(app, a, b, spaceId);
+    await a.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, pulse(6));
+    const heading = (body: string) => /<h2 id="h-partner-today">([^<]*)<\/h2>/.exec(body)?.[1];
+
+    const bFragment = await (await pagesAs(app, b)).get(`/spaces/${spaceId}/live/partner-today`);
+    assert.equal(heading(bFragment.body), 'Alex’s check-in');
+    const tFragment = await (await pagesAs(app, therapist)).get(`/spaces/${spaceId}/live/partner-today`);
+    assert.equal(tFragment.statusCode, 200);
+    assert.equal(heading(tFragment.body), 'Alex’s and Sam’s check-ins');
+    assert.ok(!tFragment.body.includes('Your partner'), 'a therapist is nobody’s partner here');
+    assert.match(tFragment.body, /Alex checked in today: safety 6/);
+    assert.match(tFragment.body, /Sam has not checked in for these days yet/);
+  });
+
   test('a stranger, a signed-out caller, a bad token and a revoked therapist cannot subscribe; an active therapist can', async () => {
     const { app } = get();
     const base = await listening(app);

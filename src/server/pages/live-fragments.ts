@@ -20,7 +20,7 @@ export async function partnerTodayHtml(ctx: AppContext, account: Pick<Account, '
         checkin: latest ? { date: latest.date, safety: latest.safety, trust: latest.trust, closeness: latest.closeness, day: latest.day } : null,
       };
     });
-  return partnerTodaySection({ spaceId: view.space.id, partners, dates });
+  return partnerTodaySection({ spaceId: view.space.id, partners, dates, viewer: view.isPartner ? 'partner' : 'therapist' });
 }
 
 /** `GET /spaces/:spaceId/live/partner-today`: the section alone, for the `live` island to swap in. */

@@ -15,16 +15,24 @@ function when(date: string, dates: string[]): string {
   return `on ${formatDay(date)}`;
 }
 
+/** A therapist sees both partners, so "your partner" would be wrong for them: name each one. */
+function heading(partners: PartnerCheckin[], viewer: 'partner' | 'therapist'): string {
+  if (partners.length === 0) return viewer === 'therapist' ? 'The partners’ check-ins' : 'Your partner’s check-in';
+  const names = partners.map((p) => `${p.displayName}’s`);
+  if (names.length === 1) return `${names[0]} check-in`;
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} check-ins`;
+}
+
 /**
  * The other partner's latest check-in: scores only (space records both partners and an active
  * therapist see), never a note. The `live` island fetches this same markup again when an event
  * says the partner checked in, so a page and its live update can never differ.
  */
-export function partnerTodaySection(o: { spaceId: string; partners: PartnerCheckin[]; dates: string[] }): SafeHtml {
+export function partnerTodaySection(o: { spaceId: string; partners: PartnerCheckin[]; dates: string[]; viewer: 'partner' | 'therapist' }): SafeHtml {
   return html`<section class="card partner-today" id="partner-today" aria-labelledby="h-partner-today" data-live-space="${o.spaceId}" data-live-fragment="/spaces/${o.spaceId}/live/partner-today">
-    <h2 id="h-partner-today">${o.partners.length === 1 ? html`${o.partners[0]!.displayName}’s check-in` : 'Your partner’s check-in'}</h2>
+    <h2 id="h-partner-today">${heading(o.partners, o.viewer)}</h2>
     ${o.partners.length === 0
-      ? html`<p>When your partner joins, their check-in will show here.</p>`
+      ? html`<p>${o.viewer === 'therapist' ? 'When the partners join, their check-ins will show here.' : 'When your partner joins, their check-in will show here.'}</p>`
       : o.partners.map((p) =>
           p.checkin
             ? html`<p>${p.displayName} checked in ${when(p.checkin.date, o.dates)}: safety ${p.checkin.safety}, trust ${p.checkin.trust}, closeness ${p.checkin.closeness}${p.checkin.day ? html` — ${DAY_WORDS[p.checkin.day]}` : null}.</p>`
