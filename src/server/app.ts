@@ -12,7 +12,7 @@ import { authentication } from './plugins/auth.js';
 import { csrfProtection } from './plugins/csrf.js';
 import { errorHandling, sendError, toMendError } from './plugins/error-handler.js';
 import { refuseNul } from './plugins/refuse-nul.js';
-import { securityHeaders } from './plugins/security-headers.js';
+import { securityHeaders, securityHeaderValues } from './plugins/security-headers.js';
 import { therapistAccessLog } from './plugins/therapist-access-log.js';
 import { lazySchemas } from './lazy-schemas.js';
 import { loggerOptions } from './logging.js';
@@ -43,6 +43,7 @@ export interface BuildOptions extends ContextOptions {
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const ctx = await createContext(config, options);
   const schemas = lazySchemas();
+  const frameworkHeaders = securityHeaderValues({ https: config.baseUrl.protocol === 'https:' });
   const app = Fastify({
     logger: loggerOptions(config.logLevel, options.logStream),
     // A hop count is valid at run time (proxy-addr) though Fastify's types only list the other forms.
@@ -51,7 +52,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
     return503OnClosing: true,
     // A broken escape or an overlong segment is refused before routing: in Mend's error shape too.
-    frameworkErrors: (error, request, reply) => void sendError(request, reply, toMendError(error)),
+    // Sent before any hook runs, so the security headers are set here.
+    frameworkErrors: (error, request, reply) => void sendError(request, reply.headers(frameworkHeaders), toMendError(error)),
     // Validators and serializers are compiled on first use, not all at start-up (lazy-schemas.ts).
     schemaController: { compilersFactory: schemas.compilersFactory as NonNullable<FastifyServerOptions['schemaController']>['compilersFactory'] },
   });

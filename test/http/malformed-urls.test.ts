@@ -25,4 +25,18 @@ describeEachDatabase('URLs refused before routing', (get) => {
       assert.ok(!res.body.includes('FST_ERR'), url);
     }
   });
+
+  test('pages and answers refused before routing carry the same security headers as every other response', async () => {
+    const { app } = get();
+    const ordinary = await app.inject({ method: 'GET', url: '/no-such-page' });
+    const names = ['content-security-policy', 'x-frame-options', 'x-content-type-options', 'cache-control', 'referrer-policy', 'permissions-policy', 'cross-origin-opener-policy', 'cross-origin-resource-policy'];
+    for (const name of names) assert.ok(ordinary.headers[name], `an ordinary response has ${name}`);
+    assert.equal(ordinary.headers['x-content-type-options'], 'nosniff');
+    assert.equal(ordinary.headers['cache-control'], 'no-store');
+    for (const url of ['/journeys/%E0%A4%A', `/spaces/${'z'.repeat(300)}/progress`, '/api/v1/spaces/%']) {
+      const res = await app.inject({ method: 'GET', url });
+      assert.equal(res.statusCode, 400, url);
+      for (const name of names) assert.equal(res.headers[name], ordinary.headers[name], `${url}: ${name}`);
+    }
+  });
 });

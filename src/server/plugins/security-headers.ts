@@ -6,24 +6,54 @@ import type { FastifyInstance } from 'fastify';
  * A strict Content-Security-Policy: everything from Mend's own origin, no inline scripts or
  * styles, no third parties, and no framing. Pages must work with exactly this.
  */
+const cspDirectives = (https: boolean): Record<string, string[]> => ({
+  defaultSrc: ["'none'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  manifestSrc: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'none'"],
+  objectSrc: ["'none'"],
+  ...(https ? { upgradeInsecureRequests: [] } : {}),
+});
+
+const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), interest-cohort=()';
+
+/**
+ * The same headers as a response through the plugin below, for the few answers Fastify sends
+ * before any hook runs (a broken escape, an overlong path). Kept equal to helmet's by a test.
+ */
+export function securityHeaderValues(opts: { https: boolean }): Record<string, string> {
+  const csp = Object.entries(cspDirectives(opts.https))
+    .map(([name, values]) => [name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), ...values].join(' '))
+    .join(';');
+  return {
+    'content-security-policy': csp,
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-resource-policy': 'same-origin',
+    'origin-agent-cluster': '?1',
+    'referrer-policy': 'no-referrer',
+    ...(opts.https ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
+    'x-content-type-options': 'nosniff',
+    'x-dns-prefetch-control': 'off',
+    'x-download-options': 'noopen',
+    'x-frame-options': 'SAMEORIGIN',
+    'x-permitted-cross-domain-policies': 'none',
+    'x-xss-protection': '0',
+    'permissions-policy': PERMISSIONS_POLICY,
+    'cache-control': 'no-store',
+  };
+}
+
 export const securityHeaders = fp(async (app: FastifyInstance, opts: { https: boolean }) => {
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
-      directives: {
-        defaultSrc: ["'none'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        manifestSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'none'"],
-        objectSrc: ["'none'"],
-        ...(opts.https ? { upgradeInsecureRequests: [] } : {}),
-      },
+      directives: cspDirectives(opts.https),
     },
     // HSTS only makes sense when Mend is actually served over HTTPS.
     strictTransportSecurity: opts.https ? { maxAge: 31536000, includeSubDomains: true } : false,
@@ -31,7 +61,7 @@ export const securityHeaders = fp(async (app: FastifyInstance, opts: { https: bo
     crossOriginEmbedderPolicy: false,
   });
   app.addHook('onSend', async (_request, reply) => {
-    reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+    reply.header('Permissions-Policy', PERMISSIONS_POLICY);
     if (!reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
   });
 });
