@@ -5,8 +5,9 @@
 // from node_modules. The rest of dist/ (the CLI, the modules tests import) is tsc's output, unchanged.
 import { build } from 'esbuild';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 await build({
   entryPoints: [path.join(root, 'src', 'server', 'main.ts')],
@@ -34,7 +35,9 @@ await build({
   // CommonJS dependencies call require() for Node's built-ins; an ES module has to be given one.
   banner: { js: "import { createRequire as __mendCreateRequire } from 'node:module'; const require = __mendCreateRequire(import.meta.url);" },
   // Less text to read and compile at start; names are kept (main.ts tells errors apart by class and
-  // name, and stack traces stay readable).
+  // name, stack traces stay readable, and libraries that read constructor.name broke when bundling
+  // renamed a clashing class).
+  keepNames: true,
   minifyWhitespace: true,
   minifySyntax: true,
   sourcemap: false,

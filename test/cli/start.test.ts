@@ -46,3 +46,10 @@ test('invalid configuration stops start-up with a clear message', { skip: !fs.ex
   assert.equal(code, 2);
   assert.match(stderr, /Mend cannot start: PORT must be a whole number/);
 });
+
+test('the bundled server keeps the names of classes and functions', { skip: !fs.existsSync(main) && 'run `npm run build` first' }, () => {
+  // Bundling renames clashing identifiers (Error → Error2); libraries that read constructor.name
+  // then misbehave. esbuild's keepNames restores each name through its __name helper.
+  const source = fs.readFileSync(main, 'utf8');
+  assert.match(source, /__name\((?:this|MendError\d*),\s*"MendError"\)/);
+});
