@@ -64,7 +64,7 @@ describe('a partner’s check-in appears without a reload [sqlite]', { skip }, (
     await section.getByText('Alex checked in today: safety 6, trust 5, closeness 7 — a mixed day.').waitFor();
     assert.equal(await sam.page.evaluate(() => (window as unknown as { mendLoadMarker?: string }).mendLoadMarker), 'same page', 'no reload');
     assert.deepEqual(navigations, [], 'no navigation');
-    await sam.page.getByRole('status').filter({ hasText: 'Alex’s check-in was just updated.' }).waitFor({ state: 'attached' });
+    await sam.page.getByRole('status').filter({ hasText: 'Just updated: Alex’s check-in.' }).waitFor({ state: 'attached' });
     await session.checkPage(sam, 'the check-in page after a live update');
     await session.checkPage(alex, 'the check-in page after saving');
 

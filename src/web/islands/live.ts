@@ -23,7 +23,7 @@ if (spaceId && 'EventSource' in window) {
     section.replaceChildren(...fresh.childNodes);
     if (announce) {
       const heading = section.querySelector('h2')?.textContent?.trim();
-      status.textContent = heading ? `${heading} was just updated.` : 'This page was just updated.';
+      status.textContent = heading ? `Just updated: ${heading}.` : 'This page was just updated.';
     }
   };
   const refreshAll = (announce: boolean) => {
