@@ -12,7 +12,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,9 +19,9 @@ import autocannon from 'autocannon';
 import type { SeedSummary } from '../src/cli/commands/seed.js';
 import { readSeedRecord } from '../src/cli/commands/seed-record.js';
 import { seededEmails } from '../src/cli/commands/seed-rows.js';
+import { exited, freePort, HOST, stop } from './processes.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const HOST = '127.0.0.1';
 
 export interface HttpBenchOptions {
   couples: number;
@@ -91,39 +90,12 @@ export function parseHttpBenchArgs(argv: string[]): HttpBenchOptions {
   return options;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, HOST, () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 function collect(child: ChildProcess): { out: () => string; err: () => string } {
   let out = '';
   let err = '';
   child.stdout?.on('data', (c) => (out += String(c)));
   child.stderr?.on('data', (c) => (err += String(c)));
   return { out: () => out, err: () => err };
-}
-
-function exited(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) resolve(child.exitCode);
-    else child.once('exit', (code) => resolve(code));
-  });
-}
-
-async function stop(child: ChildProcess | null): Promise<void> {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const done = exited(child);
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-  await done;
-  clearTimeout(timer);
 }
 
 /** Polls `url` until it answers 200; returns the milliseconds since `since`. */

@@ -14,7 +14,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -31,9 +30,9 @@ import { GroupCommitter } from '../src/store/group-commit.js';
 import { ReassuranceStore } from '../src/store/reassurance.js';
 import { ReviewStore } from '../src/store/reviews.js';
 import type { SeedSummary } from '../src/cli/commands/seed.js';
+import { exited, freePort, HOST, stop } from './processes.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const HOST = '127.0.0.1';
 
 export interface WritesBenchOptions {
   /** Seconds per measurement. */
@@ -65,33 +64,6 @@ export interface WritesBenchResult {
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, HOST, () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function exited(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) resolve(child.exitCode);
-    else child.once('exit', (code) => resolve(code));
-  });
-}
-
-async function stop(child: ChildProcess | null): Promise<void> {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const done = exited(child);
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-  await done;
-  clearTimeout(timer);
-}
 
 async function waitForReady(url: string, child: ChildProcess, limitMs = 30_000): Promise<void> {
   const since = performance.now();
