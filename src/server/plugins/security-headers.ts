@@ -1,4 +1,4 @@
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
 
@@ -50,7 +50,9 @@ export function securityHeaderValues(opts: { https: boolean }): Record<string, s
 }
 
 export const securityHeaders = fp(async (app: FastifyInstance, opts: { https: boolean }) => {
-  await app.register(helmet, {
+  // helmet itself, built once: @fastify/helmet rebuilt the middleware on every request (about 5%
+  // of a cached progress request, docs/performance.md) for per-route options Mend never uses.
+  const applyHelmet = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: cspDirectives(opts.https),
@@ -59,6 +61,9 @@ export const securityHeaders = fp(async (app: FastifyInstance, opts: { https: bo
     strictTransportSecurity: opts.https ? { maxAge: 31536000, includeSubDomains: true } : false,
     referrerPolicy: { policy: 'no-referrer' },
     crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    applyHelmet(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined));
   });
   app.addHook('onSend', async (_request, reply) => {
     reply.header('Permissions-Policy', PERMISSIONS_POLICY);
