@@ -16,7 +16,6 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, verify } from './checker.js';
 import { signUpCouples } from './couples.js';
 import { integrityCheck } from './crash.js';
@@ -24,6 +23,7 @@ import { freePort, MendServer, requireBuild, runMendCli } from './mend-server.js
 import { PostgresCluster, privateClusterUnavailable } from './postgres-cluster.js';
 import { argNumber, random, sleep } from './random.js';
 import { Ledger, startWorkers, type Round } from './writes.js';
+import { runAsScript } from './run-as-script.js';
 
 export interface BackupOptions {
   database: 'sqlite' | 'postgres';
@@ -234,12 +234,4 @@ export async function main(argv: string[]): Promise<boolean> {
   return ok;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main(process.argv.slice(2)).then(
-    (ok) => process.exit(ok ? 0 : 1),
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runAsScript(import.meta.url, main);

@@ -13,17 +13,18 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { describe, verify } from './checker.js';
 import { signUpCouples } from './couples.js';
 import { freePort, MendServer, requireBuild } from './mend-server.js';
 import { PostgresCluster } from './postgres-cluster.js';
 import { argNumber, random, sleep } from './random.js';
 import { Ledger, startWorkers, type Round } from './writes.js';
-import type { CrashOptions } from './crash.js';
+import { FAST, FULL, type CrashOptions } from './crash.js';
+import { runAsScript } from './run-as-script.js';
 
-export const FULL_PG: CrashOptions = { kills: 20, couples: 4, minRoundMs: 300, maxRoundMs: 4000, maxRequestsPerWorkerRound: 400, seed: Date.now() };
-export const FAST_PG: CrashOptions = { kills: 3, couples: 2, minRoundMs: 300, maxRoundMs: 1200, maxRequestsPerWorkerRound: 150, seed: Date.now() };
+/** The same rounds as the SQLite run: only what is killed differs. */
+export const FULL_PG: CrashOptions = FULL;
+export const FAST_PG: CrashOptions = FAST;
 
 export interface PostgresCrashReport {
   kills: number;
@@ -153,12 +154,4 @@ export async function main(argv: string[]): Promise<boolean> {
   return ok;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main(process.argv.slice(2)).then(
-    (ok) => process.exit(ok ? 0 : 1),
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runAsScript(import.meta.url, main);

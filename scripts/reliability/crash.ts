@@ -14,13 +14,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { describe, verify } from './checker.js';
 import { signUpCouples } from './couples.js';
 import { freePort, MendServer, requireBuild } from './mend-server.js';
 import { argNumber, random, sleep } from './random.js';
 import { Ledger, startWorkers, type Round } from './writes.js';
+import { runAsScript } from './run-as-script.js';
 
 export interface CrashOptions {
   kills: number;
@@ -137,12 +137,4 @@ export async function main(argv: string[]): Promise<boolean> {
   return passed(report);
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main(process.argv.slice(2)).then(
-    (ok) => process.exit(ok ? 0 : 1),
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runAsScript(import.meta.url, main);

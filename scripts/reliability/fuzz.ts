@@ -9,11 +9,10 @@
 //   node --import tsx scripts/reliability/fuzz.ts --requests 10000 --seed 42 --db sqlite
 //
 // The fast form runs in `npm test` as test/reliability/openapi-fuzz.test.ts.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startTestApp } from '../../test/support/app.js';
 import { skipReason, type Dialect } from '../../test/support/databases.js';
 import { runFuzz, summarise } from '../../test/support/openapi-fuzz-run.js';
+import { runAsScript } from './run-as-script.js';
 
 function option(argv: string[], name: string): string | undefined {
   const index = argv.indexOf(`--${name}`);
@@ -49,12 +48,4 @@ export async function main(argv: string[]): Promise<boolean> {
   return ok;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main(process.argv.slice(2)).then(
-    (ok) => process.exit(ok ? 0 : 1),
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runAsScript(import.meta.url, main);

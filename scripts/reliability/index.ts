@@ -8,14 +8,13 @@
 //   fuzz             10,000 requests from the OpenAPI document on SQLite and PostgreSQL (hostile input)
 //
 // Options after the run's name go to that run, e.g. `npm run reliability -- crash --kills 5`.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { main as backup } from './backup-under-load.js';
 import { main as crash } from './crash.js';
 import { main as crashPostgres } from './crash-postgres.js';
 import { main as fuzz } from './fuzz.js';
 import { main as load } from './load.js';
 import { privateClusterUnavailable } from './postgres-cluster.js';
+import { runAsScript } from './run-as-script.js';
 
 const RUNS: Record<string, (argv: string[]) => Promise<boolean>> = {
   crash,
@@ -47,12 +46,4 @@ async function run(argv: string[]): Promise<boolean> {
   return results.every(([, ok]) => ok);
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  run(process.argv.slice(2)).then(
-    (ok) => process.exit(ok ? 0 : 1),
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runAsScript(import.meta.url, run);

@@ -18,10 +18,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { call, NetworkError } from './http.js';
 import { freePort, MendServer, requireBuild, runMendCli, type MemoryFigures } from './mend-server.js';
 import { argNumber, random, sleep, utcDate } from './random.js';
+import { runAsScript } from './run-as-script.js';
 
 export interface LoadOptions {
   couples: number;
@@ -273,12 +273,4 @@ export async function main(argv: string[]): Promise<boolean> {
   return ok;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main(process.argv.slice(2)).then(
-    (ok) => process.exit(ok ? 0 : 1),
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runAsScript(import.meta.url, main);
