@@ -1,4 +1,5 @@
-// Runs every *.test.ts under the given folders (default: src and test) with Node's test runner.
+// Runs every *.test.ts under the given folders (default: src and test), or the given test files,
+// with Node's test runner.
 // Node 20's runner does not expand globs itself, so the files are found here.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,7 +14,11 @@ function walk(dir) {
     else if (entry.isFile() && entry.name.endsWith('.test.ts')) files.push(full);
   }
 }
-for (const root of roots) if (fs.existsSync(root)) walk(root);
+for (const root of roots) {
+  if (!fs.existsSync(root)) continue;
+  if (fs.statSync(root).isFile()) files.push(root);
+  else walk(root);
+}
 files.sort();
 if (files.length === 0) {
   console.error('No test files found.');

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { DeferredIndex } from './seed-indexes.js';
 import type { SeededCouple } from './seed-rows.js';
 
 /**
@@ -27,6 +28,11 @@ export interface SeedRecord {
   /** Seconds spent writing, over every invocation of the run. */
   seconds: number;
   sample: SeededCouple[];
+  /**
+   * PostgreSQL: the indexes this run dropped to load into empty tables, still to be built (the
+   * last step of the run, also of a resumed one); empty once built, absent if none were dropped.
+   */
+  deferredIndexes?: DeferredIndex[];
 }
 
 export const seedRecordFile = (dataDir: string): string => path.join(dataDir, 'seed-run.json');

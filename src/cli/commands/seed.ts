@@ -9,6 +9,7 @@ import type { Vault } from '../../store/vault.js';
 import type { CliIo } from '../main.js';
 import { addCouple, emailIndex, emptyRows, rowCount, seededEmails, type SeededCouple } from './seed-rows.js';
 import { readSeedRecord, seedRecordFile, writeSeedRecord, type SeedRecord } from './seed-record.js';
+import { buildIndexes, dropIndexes, readBulkIndexes, shouldDeferIndexes } from './seed-indexes.js';
 import { seedWriter } from './seed-writer.js';
 
 export type { SeededCouple } from './seed-rows.js';
@@ -36,6 +37,8 @@ export interface SeedSummary {
   rows: number;
   /** Seconds of this invocation (a resumed run counts only its own part). */
   seconds: number;
+  /** Seconds this invocation spent building indexes deferred to the end (PostgreSQL, empty tables); 0 if none. */
+  indexSeconds: number;
   /** The first couples (at most 50), for sign-ins. */
   sample: SeededCouple[];
 }
@@ -108,7 +111,14 @@ async function committedCouples(store: Store, vault: Vault, record: SeedRecord):
 }
 
 /** Writes the data set (or finishes an interrupted one); used by `mend seed` and by the benchmark. */
-export async function seed(options: { couples: number; days: number; resume?: boolean; onProgress?: (p: SeedProgress) => void }): Promise<SeedSummary> {
+export async function seed(options: {
+  couples: number;
+  days: number;
+  resume?: boolean;
+  onProgress?: (p: SeedProgress) => void;
+  /** A stage of the run that is not writing couples (building indexes), in words. */
+  onStage?: (message: string) => void;
+}): Promise<SeedSummary> {
   const started = performance.now();
   const config = loadConfig();
   const vault = openVault(config);
@@ -148,6 +158,13 @@ export async function seed(options: { couples: number; days: number; resume?: bo
         sample: [],
       };
       writeSeedRecord(record);
+      // Recorded before they are dropped, so a run stopped at any point can build them again.
+      if (await shouldDeferIndexes(store)) {
+        record.deferredIndexes = await readBulkIndexes(store);
+        writeSeedRecord(record);
+        await dropIndexes(store, record.deferredIndexes);
+        options.onStage?.(`the ${record.deferredIndexes.length} indexes of checkins and agreement_log_entries are built after the rows are written`);
+      }
     }
     // One argon2id hash for every account of the run: hashing is the slow part of signing up, not
     // of seeding. Any hash of the run's password verifies, so a resumed run simply makes its own.
@@ -219,6 +236,15 @@ export async function seed(options: { couples: number; days: number; resume?: bo
     }
     while (inFlight.length > 0) await settle();
     report();
+    let indexSeconds = 0;
+    if (record.deferredIndexes && record.deferredIndexes.length > 0) {
+      const indexesStarted = performance.now();
+      options.onStage?.(`building ${record.deferredIndexes.length} indexes …`);
+      await buildIndexes(store, record.deferredIndexes, (index, seconds) => options.onStage?.(`built ${index.name} (${seconds.toFixed(1)} s)`));
+      indexSeconds = Math.round((performance.now() - indexesStarted) / 100) / 10;
+      record.deferredIndexes = [];
+      writeSeedRecord(record);
+    }
     // Fresh statistics, so that the first queries on the new data are planned for its real size
     // (autovacuum would get there too, later).
     if (store.dialect === 'postgres' && rowsThisRun > 0) await sql`analyze`.execute(store.db);
@@ -232,6 +258,7 @@ export async function seed(options: { couples: number; days: number; resume?: bo
       entries: record.entries,
       rows: record.rows,
       seconds: Math.round((performance.now() - started) / 100) / 10,
+      indexSeconds,
       sample: record.sample,
     };
   } finally {
@@ -259,6 +286,7 @@ export async function runSeed(args: string[], io: CliIo): Promise<number> {
       const rate = seconds > 0 ? ` — ${Math.round(rows / seconds).toLocaleString('en')} rows/s` : '';
       io.stderr.write(`seed: ${done} of ${total} couples written (${seconds.toFixed(1)} s${rate})\n`);
     },
+    onStage: (message) => io.stderr.write(`seed: ${message}\n`),
   });
   if (parsed.json) {
     io.stdout.write(`${JSON.stringify(summary)}\n`);
