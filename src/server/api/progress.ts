@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { derivedFrom } from '../../services/progress-cache.js';
 import type { Progress } from '../../services/progress.js';
+import { KeptBody, sendKeptJson } from '../kept-body.js';
 import { requireAuth } from '../plugins/auth.js';
 import { ProgressOut } from './rhythm-schemas.js';
 import { bearer, errors, Id } from './schemas.js';
@@ -31,15 +31,6 @@ export function progressDto(p: Progress) {
   };
 }
 
-/** Whether an If-None-Match header names this ETag (a list, weak forms, or `*`). */
-function matches(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  return header.split(',').some((tag) => {
-    const t = tag.trim();
-    return t === '*' || t === etag || t === `W/${etag}`;
-  });
-}
-
 export async function progressRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const { rhythm } = app.mend;
@@ -55,22 +46,16 @@ export async function progressRoutes(app: FastifyInstance): Promise<void> {
         tags: ['progress'],
         security: bearer,
         params: Type.Object({ spaceId: Id }),
-        response: { 200: ProgressOut, 304: Type.Null({ description: 'Not modified: If-None-Match named the current ETag.' }), ...errors(401, 404) },
+        response: { 200: ProgressOut, 304: Type.Null({ description: 'Not modified: If-None-Match named the current ETag (of either encoding).' }), ...errors(401, 404) },
       },
     },
     async (request, reply) => {
       const { account } = requireAuth(request);
       const current = await rhythm.progress.current(account, request.params.spaceId);
       // Serialized once per viewer and revision, through this route's response schema; the kept
-      // bytes are then sent as they are (Fastify does not serialize a Buffer again).
-      const json = derivedFrom(current, 'api-json', () => {
-        const body = Buffer.from(String(reply.serialize(progressDto(current.progress))));
-        return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"` };
-      });
-      reply.header('ETag', json.etag);
-      if (matches(request.headers['if-none-match'], json.etag)) return reply.code(304).send(null);
-      // The type provider expects the object; these bytes are that object already serialized.
-      return reply.type('application/json; charset=utf-8').send(json.body as unknown as ReturnType<typeof progressDto>);
+      // bytes (and their gzip form) are then sent as they are (Fastify does not serialize a Buffer).
+      const kept = derivedFrom(current, 'api-json', () => new KeptBody(Buffer.from(String(reply.serialize(progressDto(current.progress))))));
+      return sendKeptJson(request, reply, kept);
     },
   );
 }
