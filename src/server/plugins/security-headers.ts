@@ -24,49 +24,49 @@ const cspDirectives = (https: boolean): Record<string, string[]> => ({
 const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), interest-cohort=()';
 
 /**
- * The same headers as a response through the plugin below, for the few answers Fastify sends
- * before any hook runs (a broken escape, an overlong path). Kept equal to helmet's by a test.
+ * Helmet's headers for Mend's settings, read once: helmet's middleware is run against a response
+ * that only records what is set. Every header is the same on every response (no nonces), so
+ * requests get a copy of this list instead of a run through helmet's dozen middleware functions.
  */
-export function securityHeaderValues(opts: { https: boolean }): Record<string, string> {
-  const csp = Object.entries(cspDirectives(opts.https))
-    .map(([name, values]) => [name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), ...values].join(' '))
-    .join(';');
-  return {
-    'content-security-policy': csp,
-    'cross-origin-opener-policy': 'same-origin',
-    'cross-origin-resource-policy': 'same-origin',
-    'origin-agent-cluster': '?1',
-    'referrer-policy': 'no-referrer',
-    ...(opts.https ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
-    'x-content-type-options': 'nosniff',
-    'x-dns-prefetch-control': 'off',
-    'x-download-options': 'noopen',
-    'x-frame-options': 'SAMEORIGIN',
-    'x-permitted-cross-domain-policies': 'none',
-    'x-xss-protection': '0',
-    'permissions-policy': PERMISSIONS_POLICY,
-    'cache-control': 'no-store',
-  };
-}
-
-export const securityHeaders = fp(async (app: FastifyInstance, opts: { https: boolean }) => {
-  // helmet itself, built once: @fastify/helmet rebuilt the middleware on every request (about 5%
-  // of a cached progress request, docs/performance.md) for per-route options Mend never uses.
+function helmetHeaders(https: boolean): Record<string, string> {
   const applyHelmet = helmet({
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: cspDirectives(opts.https),
-    },
+    contentSecurityPolicy: { useDefaults: false, directives: cspDirectives(https) },
     // HSTS only makes sense when Mend is actually served over HTTPS.
-    strictTransportSecurity: opts.https ? { maxAge: 31536000, includeSubDomains: true } : false,
+    strictTransportSecurity: https ? { maxAge: 31536000, includeSubDomains: true } : false,
     referrerPolicy: { policy: 'no-referrer' },
     crossOriginEmbedderPolicy: false,
   });
-  app.addHook('onRequest', (request, reply, done) => {
-    applyHelmet(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined));
+  const headers: Record<string, string> = {};
+  const recorder = {
+    setHeader: (name: string, value: string | number | readonly string[]) => void (headers[name.toLowerCase()] = String(value)),
+    removeHeader: (name: string) => void delete headers[name.toLowerCase()],
+  };
+  let failed: unknown = null;
+  applyHelmet({} as never, recorder as never, (error?: unknown) => void (failed = error ?? null));
+  if (failed) throw failed instanceof Error ? failed : new Error('helmet refused its configuration');
+  return headers;
+}
+
+/**
+ * Every response's security headers: helmet's, the Permissions-Policy, and `no-store` unless a
+ * route sets its own Cache-Control. Also what Fastify's own early answers carry (a broken escape,
+ * an overlong path), which are sent before any hook runs.
+ */
+export function securityHeaderValues(opts: { https: boolean }): Record<string, string> {
+  return { ...helmetHeaders(opts.https), 'permissions-policy': PERMISSIONS_POLICY, 'cache-control': 'no-store' };
+}
+
+export const securityHeaders = fp(async (app: FastifyInstance, opts: { https: boolean }) => {
+  const { 'cache-control': noStore, ...always } = securityHeaderValues(opts);
+  // Synchronous hooks: an async hook costs every request a promise and a trip through the
+  // microtask queue, for work that never waits.
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(always);
+    done();
   });
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('Permissions-Policy', PERMISSIONS_POLICY);
-    if (!reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
+  // Decided at the end, when a route (or @fastify/static, on the raw response) has had its say.
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (!reply.hasHeader('Cache-Control') && !reply.raw.hasHeader('Cache-Control')) reply.header('Cache-Control', noStore);
+    done(null, payload);
   });
 });
