@@ -23,8 +23,9 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
 
   // A request with no body is read as an empty object, so optional bodies need no special case
   // and a missing required field is reported by name.
-  app.addHook('preValidation', async (request) => {
+  app.addHook('preValidation', (request, _reply, done) => {
     if (request.body === undefined || request.body === null) request.body = {};
+    done();
   });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

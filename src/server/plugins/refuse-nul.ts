@@ -9,10 +9,16 @@ import { fail } from '../../errors.js';
  * holding one is invalid input (400).
  */
 export const refuseNul = fp(async (app: FastifyInstance) => {
-  app.addHook('preValidation', async (request) => {
-    if (hasNul(request.params)) fail('not_found');
-    if (hasNul(request.query)) fail('invalid_input', { query: 'Must not contain a NUL character.' });
-    if (hasNul(request.body)) fail('invalid_input', { body: 'Must not contain a NUL character.' });
+  // Synchronous (no promise per request): it never waits for anything.
+  app.addHook('preValidation', (request, _reply, done) => {
+    try {
+      if (hasNul(request.params)) fail('not_found');
+      if (hasNul(request.query)) fail('invalid_input', { query: 'Must not contain a NUL character.' });
+      if (hasNul(request.body)) fail('invalid_input', { body: 'Must not contain a NUL character.' });
+      done();
+    } catch (error) {
+      done(error as Error);
+    }
   });
 });
 

@@ -22,17 +22,21 @@ function spaceIdOf(request: FastifyRequest): string | undefined {
  */
 export const therapistAccessLog = fp(async (app: FastifyInstance, { ctx }: { ctx: AppContext }) => {
   // onSend, not onResponse: the view is logged before the therapist receives what they viewed.
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (request.method !== 'GET' || !request.auth || reply.statusCode >= 400) return payload;
+  // Not an async hook: most requests are not a therapist's, and those are passed on at once
+  // without a promise of their own.
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (request.method !== 'GET' || !request.auth || reply.statusCode >= 400) return done(null, payload);
     // Read with the session: an account that was no space's therapist in any status (not even
     // pending) cannot be viewing as one, so the membership read is spared for partners.
-    if (request.auth.mayBeTherapist === false) return payload;
+    if (request.auth.mayBeTherapist === false) return done(null, payload);
     const spaceId = spaceIdOf(request);
-    if (!spaceId) return payload;
+    if (!spaceId) return done(null, payload);
     const what = request.routeOptions.url ?? 'unknown';
-    await ctx.therapists.noteView(request.auth.account.id, spaceId, what).catch((error: unknown) => {
-      request.log.error({ errorType: error instanceof Error ? error.name : typeof error }, 'could not write the therapist access log');
-    });
-    return payload;
+    ctx.therapists
+      .noteView(request.auth.account.id, spaceId, what)
+      .catch((error: unknown) => {
+        request.log.error({ errorType: error instanceof Error ? error.name : typeof error }, 'could not write the therapist access log');
+      })
+      .then(() => done(null, payload), done);
   });
 });
