@@ -4,6 +4,7 @@ import { fail, MendError, type ErrorDetails } from '../errors.js';
 import { publicAccount, normaliseEmail, type Account, type AccountStore } from '../store/accounts.js';
 import { newId, newToken, sha256 } from '../store/ids.js';
 import type { SessionRecord, SessionStore } from '../store/sessions.js';
+import type { MemberRevision } from '../store/space-revisions.js';
 import type { Clock } from './clock.js';
 import type { PasswordHasher } from './password-hasher.js';
 import { loadStrengthEstimator } from './password-strength.js';
@@ -31,6 +32,12 @@ export interface Authenticated {
   session: SessionRecord;
   /** false when, as the session was checked, the account was no space's therapist (in any status). */
   mayBeTherapist?: boolean;
+  /**
+   * Read with the session when the request names a space in its path: the account's membership
+   * of that space (null: none, in any status) and the space's revision. Services given it skip
+   * their own read of the same row.
+   */
+  space?: { id: string; member: MemberRevision | null };
 }
 
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -126,9 +133,11 @@ export class AccountService {
     return { token, session };
   }
 
-  async authenticate(token: string): Promise<Authenticated | null> {
+  /** `spaceId`: the space the request is about, if any; its membership is read in the same statement. */
+  async authenticate(token: string, spaceId?: string): Promise<Authenticated | null> {
     if (token.length === 0 || token.length > 200) return null;
-    const found = await this.deps.sessions.withAccount(sha256(token));
+    const found: (Awaited<ReturnType<SessionStore['withAccount']>> & { member?: MemberRevision | null }) | null =
+      spaceId === undefined ? await this.deps.sessions.withAccount(sha256(token)) : await this.deps.sessions.withAccountForSpace(sha256(token), spaceId);
     if (!found) return null;
     const { session } = found;
     const now = this.deps.clock.now();
@@ -141,7 +150,9 @@ export class AccountService {
       session.expiresAt = new Date(now.getTime() + SESSION_IDLE_DAYS * DAY_MS).toISOString();
       await this.deps.sessions.touch(session.id, session.lastSeenAt, session.expiresAt);
     }
-    return { account: this.deps.accounts.fromFacts(found.account), session, mayBeTherapist: found.mayBeTherapist };
+    const authenticated: Authenticated = { account: this.deps.accounts.fromFacts(found.account), session, mayBeTherapist: found.mayBeTherapist };
+    if (spaceId !== undefined && found.member !== undefined) authenticated.space = { id: spaceId, member: found.member };
+    return authenticated;
   }
 
   /**

@@ -23,7 +23,7 @@ import { canSeeRedFlag } from '../core/visibility/index.js';
 import { fail } from '../errors.js';
 import type { Account } from '../store/accounts.js';
 import type { ProgressFactsStore } from '../store/progress-facts.js';
-import type { SpaceRevisionStore } from '../store/space-revisions.js';
+import type { MemberRevision, SpaceRevisionStore } from '../store/space-revisions.js';
 import { spaceView, type CheckinService, type CheckinView, type SpaceView } from './checkins.js';
 import type { Clock } from './clock.js';
 import { ProgressCache, type CachedProgress } from './progress-cache.js';
@@ -85,9 +85,10 @@ export class ProgressService {
    * The viewer's progress and their view of the space. One indexed read (membership and the
    * space's revision) decides whether the kept result is still current; strangers get 404.
    */
-  async current(account: Pick<Account, 'id' | 'timezone'>, spaceId: string): Promise<CachedProgress> {
+  async current(account: Pick<Account, 'id' | 'timezone'>, spaceId: string, known?: { id: string; member: MemberRevision | null }): Promise<CachedProgress> {
     const today = localDate(this.deps.clock.now(), account.timezone);
-    const member = await this.deps.revisions.forMember(spaceId, account.id);
+    // The membership read with the session (the same row, read moments ago in this request), or read now.
+    const member = known?.id === spaceId ? known.member : await this.deps.revisions.forMember(spaceId, account.id);
     if (!member || member.status !== 'active') fail('not_found');
     const computeNow = async () => {
       const view = await spaceView(this.deps.spaces, account.id, spaceId);

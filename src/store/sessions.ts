@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AccountFacts } from './accounts.js';
 import { reusableQuery } from './reusable-query.js';
 import type { Database } from './schema.js';
+import type { MemberRevision, SpaceRevisionTables } from './space-revisions.js';
 
 export interface SessionRecord {
   id: string;
@@ -24,13 +25,64 @@ const toSession = (row: Row): SessionRecord => ({
   reauthenticatedAt: row.reauthenticated_at,
 });
 
+export interface SignedIn {
+  session: SessionRecord;
+  account: AccountFacts;
+  mayBeTherapist: boolean;
+}
+
+interface SignedInRow {
+  id: string;
+  account_id: string;
+  kind: 'cookie' | 'bearer';
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  reauthenticated_at: string | null;
+  email_enc: AccountFacts['email_enc'];
+  display_name_enc: AccountFacts['display_name_enc'];
+  timezone: string;
+  country: AccountFacts['country'];
+  account_created_at: string;
+  may_be_therapist: unknown;
+}
+
+function signedInFrom(row: SignedInRow): SignedIn {
+  return {
+    session: {
+      id: row.id,
+      accountId: row.account_id,
+      kind: row.kind,
+      createdAt: row.created_at,
+      lastSeenAt: row.last_seen_at,
+      expiresAt: row.expires_at,
+      reauthenticatedAt: row.reauthenticated_at,
+    },
+    account: {
+      id: row.account_id,
+      email_enc: row.email_enc,
+      display_name_enc: row.display_name_enc,
+      timezone: row.timezone,
+      country: row.country,
+      created_at: row.account_created_at,
+    },
+    // SQLite answers 0/1, PostgreSQL a boolean.
+    mayBeTherapist: Boolean(row.may_be_therapist),
+  };
+}
+
 export class SessionStore {
   /** Every signed-in request runs it: compiled once (reusable-query.ts). */
   private readonly signedIn;
 
+  /** The same read, with the caller's membership of one space and that space's revision (one statement, not two). */
+  private readonly signedInForSpace;
+
   constructor(private readonly db: Kysely<Database>) {
-    this.signedIn = reusableQuery(db, 1, (tokenHash: string) =>
-      db
+    // Typed with migration 0005's table, which the second query joins; the first does not use it.
+    const wide = db as unknown as Kysely<Database & SpaceRevisionTables>;
+    const session = (tokenHash: string) =>
+      wide
         .selectFrom('sessions')
         .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
         .select([
@@ -52,7 +104,13 @@ export class SessionStore {
             .exists(eb.selectFrom('space_members').select('space_members.account_id').whereRef('space_members.account_id', '=', 'sessions.account_id').where('space_members.role', '=', 'therapist'))
             .as('may_be_therapist'),
         )
-        .where('sessions.token_hash', '=', tokenHash),
+        .where('sessions.token_hash', '=', tokenHash);
+    this.signedIn = reusableQuery(wide, 1, session);
+    this.signedInForSpace = reusableQuery(wide, 2, (tokenHash: string, spaceId: string) =>
+      session(tokenHash)
+        .leftJoin('space_members as member', (join) => join.onRef('member.account_id', '=', 'sessions.account_id').on('member.space_id', '=', spaceId))
+        .leftJoin('space_revisions as space_revision', 'space_revision.space_id', 'member.space_id')
+        .select(['member.role as member_role', 'member.status as member_status', 'space_revision.revision as space_revision']),
     );
   }
 
@@ -82,30 +140,24 @@ export class SessionStore {
    * Read from the database on every request, never remembered, so a revoked session or a deleted
    * account is refused at once by every server.
    */
-  async withAccount(tokenHash: string): Promise<{ session: SessionRecord; account: AccountFacts; mayBeTherapist: boolean } | null> {
+  async withAccount(tokenHash: string): Promise<SignedIn | null> {
     const [row] = await this.signedIn(tokenHash);
+    return row ? signedInFrom(row) : null;
+  }
+
+  /**
+   * The same, and the account's membership of `spaceId` with the space's revision: a request for
+   * one space's data (its progress, above all) then needs one read where it needed two. `member`
+   * is null when the account is not a member of that space in any status.
+   */
+  async withAccountForSpace(tokenHash: string, spaceId: string): Promise<(SignedIn & { member: MemberRevision | null }) | null> {
+    const [row] = await this.signedInForSpace(tokenHash, spaceId);
     if (!row) return null;
-    return {
-      session: {
-        id: row.id,
-        accountId: row.account_id,
-        kind: row.kind,
-        createdAt: row.created_at,
-        lastSeenAt: row.last_seen_at,
-        expiresAt: row.expires_at,
-        reauthenticatedAt: row.reauthenticated_at,
-      },
-      account: {
-        id: row.account_id,
-        email_enc: row.email_enc,
-        display_name_enc: row.display_name_enc,
-        timezone: row.timezone,
-        country: row.country,
-        created_at: row.account_created_at,
-      },
-      // SQLite answers 0/1, PostgreSQL a boolean.
-      mayBeTherapist: Boolean(row.may_be_therapist),
-    };
+    const member: MemberRevision | null =
+      row.member_role === null || row.member_status === null
+        ? null
+        : { role: row.member_role, status: row.member_status, revision: row.space_revision === null ? null : Number(row.space_revision) };
+    return { ...signedInFrom(row), member };
   }
 
   async listForAccount(accountId: string): Promise<SessionRecord[]> {

@@ -4,7 +4,7 @@ import type { Database } from './schema.js';
 import type { MemberRole, MemberStatus } from './spaces.js';
 
 /** The table of migration 0005; only this module reads it (the database's triggers write it). */
-interface SpaceRevisionTables {
+export interface SpaceRevisionTables {
   space_revisions: { space_id: string; revision: number };
 }
 
