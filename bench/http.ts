@@ -2,8 +2,10 @@
  * HTTP benchmark (issue #7): seeds a temporary data dir, starts the built server
  * (`node dist/server/main.js`) on a free 127.0.0.1 port, times start-up to the first answered
  * /readyz, then loads a few real routes with autocannon — and, in the same run, a bare Fastify
- * app with one JSON route as the reference for this machine. Builds nothing: run `npm run build`
- * first. Figures are printed, never asserted; record them in docs/performance.md by hand.
+ * app with one JSON route as the reference for this machine, measured again right before each
+ * route and compared with it. `--only progress` runs only the routes whose name holds the word.
+ * Builds nothing: run `npm run build` first. Figures are printed, never asserted; record them in
+ * docs/performance.md by hand.
  *
  * PostgreSQL: `--database-url postgres://…/db --data-dir DIR --no-seed` runs the same routes
  * against a database seeded earlier by `mend seed` with MEND_DATA_DIR=DIR (its key and its
@@ -34,6 +36,8 @@ export interface HttpBenchOptions {
   dataDir: string | null;
   /** false: use what an earlier `mend seed` wrote into `dataDir`. */
   seed: boolean;
+  /** Only the routes whose name contains this (e.g. `progress`); null for all. */
+  only: string | null;
 }
 
 export interface HttpBenchRow {
@@ -60,11 +64,17 @@ export interface HttpBenchResult {
 }
 
 export function parseHttpBenchArgs(argv: string[]): HttpBenchOptions {
-  const options: HttpBenchOptions = { couples: 200, seconds: 5, connections: 50, databaseUrl: null, dataDir: null, seed: true };
+  const options: HttpBenchOptions = { couples: 200, seconds: 5, connections: 50, databaseUrl: null, dataDir: null, seed: true, only: null };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     if (flag === '--no-seed') {
       options.seed = false;
+      continue;
+    }
+    if (flag === '--only') {
+      const value = argv[++i];
+      if (!value) throw new Error('--only needs part of a route name, e.g. progress.');
+      options.only = value;
       continue;
     }
     if (flag === '--database-url' || flag === '--data-dir') {
@@ -231,13 +241,18 @@ export async function runHttpBench(options: HttpBenchOptions, log: (line: string
     let login = 0;
 
     const loads: Load[] = [
+      // As browsers and fetch() ask for it: with Accept-Encoding, so the kept gzip form is sent.
       {
-        route: 'GET /api/v1/spaces/:id/progress',
+        route: 'GET /api/v1/spaces/:id/progress (gzip)',
+        requests: [{ method: 'GET', setupRequest: (req) => { const p = pick(); return { ...req, path: `/api/v1/spaces/${p.spaceId}/progress`, headers: { authorization: `Bearer ${p.token}`, 'accept-encoding': 'gzip, deflate, br' } }; } }],
+      },
+      {
+        route: 'GET /api/v1/spaces/:id/progress (uncompressed)',
         requests: [{ method: 'GET', setupRequest: (req) => { const p = pick(); return { ...req, path: `/api/v1/spaces/${p.spaceId}/progress`, headers: { authorization: `Bearer ${p.token}` } }; } }],
       },
       {
         route: 'GET /spaces/:id/progress (page)',
-        requests: [{ method: 'GET', setupRequest: (req) => { const p = pick(); return { ...req, path: `/spaces/${p.spaceId}/progress`, headers: { cookie: `mend_session=${p.token}` } }; } }],
+        requests: [{ method: 'GET', setupRequest: (req) => { const p = pick(); return { ...req, path: `/spaces/${p.spaceId}/progress`, headers: { cookie: `mend_session=${p.token}`, 'accept-encoding': 'gzip, deflate, br' } }; } }],
       },
       {
         route: 'PUT /api/v1/spaces/:id/checkins/:date',
@@ -277,9 +292,14 @@ export async function runHttpBench(options: HttpBenchOptions, log: (line: string
       },
     ];
 
-    log(`Bare Fastify JSON route (reference), ${options.seconds} s at ${options.connections} connections …`);
-    const reference = await load(barePort, { route: 'bare', requests: [{ method: 'GET', path: '/' }] }, options);
-    const row = (route: string, r: autocannon.Result): HttpBenchRow => {
+    // The reference is measured again just before each route, and each route is compared with the
+    // run right before it: on a shared or virtual machine the speed of the machine itself drifts
+    // over minutes, and a ratio across minutes would measure that drift.
+    const measureBare = async (): Promise<autocannon.Result> => {
+      log(`Bare Fastify JSON route (reference), ${options.seconds} s at ${options.connections} connections …`);
+      return load(barePort, { route: 'bare', requests: [{ method: 'GET', path: '/' }] }, options);
+    };
+    const row = (route: string, r: autocannon.Result, reference: autocannon.Result): HttpBenchRow => {
       const codes = Object.entries((r as autocannon.Result & { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {})
         .filter(([code]) => !code.startsWith('2'))
         .map(([code, s]) => `${s.count}×${code}`);
@@ -296,10 +316,12 @@ export async function runHttpBench(options: HttpBenchOptions, log: (line: string
         other: codes.join(', ') || '—',
       };
     };
-    const rows = [row('bare Fastify GET / (reference)', reference)];
-    for (const l of loads) {
+    const rows: HttpBenchRow[] = [];
+    for (const l of loads.filter((x) => options.only === null || x.route.includes(options.only))) {
+      const reference = await measureBare();
+      rows.push(row('bare Fastify GET / (reference)', reference, reference));
       log(`${l.route}, ${options.seconds} s at ${options.connections} connections …`);
-      rows.push(row(l.route, await load(mendPort, l, options)));
+      rows.push(row(l.route, await load(mendPort, l, options), reference));
     }
     const rss = rssMiB(mend.pid!);
     return { database, couples: record.done, seedSeconds, checkins: record.checkins, startupMs: Math.round(startupMs), rssMiBAfterLoad: rss, rows };
