@@ -37,6 +37,11 @@ const tokenHash = createHash('sha256').update(randomUUID()).digest('hex');
 export const HOT_QUERIES: Planned[] = [
   // session and account
   { name: 'session by token', sql: 'select * from "sessions" where "token_hash" = $1', params: () => [tokenHash] },
+  {
+    name: 'session, account and membership of the space in the path (every request about a space)',
+    sql: 'select "sessions"."id", "sessions"."account_id", "sessions"."kind", "sessions"."created_at", "sessions"."last_seen_at", "sessions"."expires_at", "sessions"."reauthenticated_at", "accounts"."email_enc", "accounts"."display_name_enc", "accounts"."timezone", "accounts"."country", "accounts"."created_at" as "account_created_at", exists (select "space_members"."account_id" from "space_members" where "space_members"."account_id" = "sessions"."account_id" and "space_members"."role" = $1) as "may_be_therapist", "member"."role" as "member_role", "member"."status" as "member_status", "space_revision"."revision" as "space_revision" from "sessions" inner join "accounts" on "accounts"."id" = "sessions"."account_id" left join "space_members" as "member" on "member"."account_id" = "sessions"."account_id" and "member"."space_id" = $2 left join "space_revisions" as "space_revision" on "space_revision"."space_id" = "member"."space_id" where "sessions"."token_hash" = $3',
+    params: (c) => ['therapist', c.spaceId, tokenHash],
+  },
   { name: 'account by email (sign-in)', sql: 'select * from "accounts" where "email_index" = $1', params: (c) => [c.emailIndex] },
   { name: 'account by id', sql: 'select * from "accounts" where "id" = $1', params: (c) => [c.accountId] },
   {
