@@ -1,5 +1,6 @@
 import type { EntryView } from '../services/journeys.js';
 import type { Actor } from '../services/journeys-access.js';
+import { ApologyStore } from '../store/journeys-apologies.js';
 import type { AppContext } from './context.js';
 
 /**
@@ -16,5 +17,24 @@ export async function publishJourneyEntry(ctx: AppContext, actor: Actor, journey
     else if (news?.kind === 'entries_revealed') await ctx.live.publish(news.spaceId, { kind: 'entries_revealed', journeyId });
   } catch {
     // The entry is saved; a missed live update only means the other page shows it on its next load.
+  }
+}
+
+/**
+ * Tells the space that an apology was delivered or answered. Only a delivered apology is read like
+ * shared text (a draft is its author's alone, and the author can see their own draft, so "the
+ * author may see it" is not the test): the event goes out only when the stored apology says it
+ * was delivered. Its answer is part of the delivered apology, read by the same people.
+ */
+export async function publishApology(ctx: AppContext, actor: Actor, apologyId: string): Promise<void> {
+  try {
+    const journeyId = await new ApologyStore(ctx.store.db, ctx.vault).journeyOf(apologyId);
+    if (!journeyId) return;
+    const { spaceId, apologies } = await ctx.journeys.apologies(actor, journeyId);
+    const apology = apologies.find((a) => a.id === apologyId);
+    if (!apology || apology.deliveredAt === null) return;
+    await ctx.live.publish(spaceId, { kind: 'apology', journeyId, id: apologyId });
+  } catch {
+    // The apology is saved; the other pages show it on their next load.
   }
 }

@@ -7,14 +7,38 @@ import type { Store } from '../store/database.js';
  * dates — never anything a person wrote — so a stream can be read by any member without a
  * visibility decision per event. Whoever publishes must only publish what every member who may
  * subscribe (both partners and an active therapist) is allowed to see: a check-in's scores, an
- * agreement, a shared journey entry, a sealed pair once it is open. A private entry, or a sealed
- * one whose pair is still closed, produces no event at all.
+ * agreement, a shared journey entry, a sealed pair once it is open, a call for reassurance (the
+ * call is a space record even when its note is private) and its answer, a weekly meeting's record,
+ * an agreement-log occasion and its confirmation or dispute, a delivered apology and its answer, a
+ * monthly review (its ratings are on everyone's progress page). A private entry, a sealed one whose
+ * pair is still closed, an apology being drafted, or anything else only its author may see
+ * produces no event at all.
  */
 export type LiveEvent =
   | { kind: 'checkin'; accountId: string; date: string }
   | { kind: 'agreement'; id: string }
   | { kind: 'journey_entry'; journeyId: string; id: string }
-  | { kind: 'entries_revealed'; journeyId: string };
+  | { kind: 'entries_revealed'; journeyId: string }
+  | { kind: 'reassurance_requested'; id: string }
+  | { kind: 'reassurance_answered'; id: string }
+  | { kind: 'meeting'; id: string; date: string }
+  | { kind: 'agreement_log'; agreementId: string; id: string }
+  | { kind: 'apology'; journeyId: string; id: string }
+  | { kind: 'monthly_review'; accountId: string; month: string };
+
+/** Every kind a stream may carry, for those who listen to all of them. */
+export const LIVE_EVENT_KINDS = [
+  'checkin',
+  'agreement',
+  'journey_entry',
+  'entries_revealed',
+  'reassurance_requested',
+  'reassurance_answered',
+  'meeting',
+  'agreement_log',
+  'apology',
+  'monthly_review',
+] as const satisfies ReadonlyArray<LiveEvent['kind']>;
 
 export type LiveListener = (event: LiveEvent) => void;
 
@@ -42,21 +66,38 @@ interface Subscription {
 
 const UUIDISH = /^[0-9A-Za-z_-]{1,64}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-/** Only well-formed events cross the wire or reach a listener; anything else is dropped. */
+/**
+ * Only well-formed events cross the wire or reach a listener; anything else is dropped. Publishing
+ * goes through it too, so a field a caller added by mistake (a note, a name) is never sent.
+ */
 export function parseLiveEvent(value: unknown): LiveEvent | null {
   if (!value || typeof value !== 'object') return null;
   const v = value as Record<string, unknown>;
   const id = (x: unknown): x is string => typeof x === 'string' && UUIDISH.test(x);
+  const date = (x: unknown): x is string => typeof x === 'string' && DATE.test(x);
+  const month = (x: unknown): x is string => typeof x === 'string' && MONTH.test(x);
   switch (v.kind) {
     case 'checkin':
-      return id(v.accountId) && typeof v.date === 'string' && DATE.test(v.date) ? { kind: 'checkin', accountId: v.accountId, date: v.date } : null;
+      return id(v.accountId) && date(v.date) ? { kind: 'checkin', accountId: v.accountId, date: v.date } : null;
     case 'agreement':
       return id(v.id) ? { kind: 'agreement', id: v.id } : null;
     case 'journey_entry':
       return id(v.journeyId) && id(v.id) ? { kind: 'journey_entry', journeyId: v.journeyId, id: v.id } : null;
     case 'entries_revealed':
       return id(v.journeyId) ? { kind: 'entries_revealed', journeyId: v.journeyId } : null;
+    case 'reassurance_requested':
+    case 'reassurance_answered':
+      return id(v.id) ? { kind: v.kind, id: v.id } : null;
+    case 'meeting':
+      return id(v.id) && date(v.date) ? { kind: 'meeting', id: v.id, date: v.date } : null;
+    case 'agreement_log':
+      return id(v.agreementId) && id(v.id) ? { kind: 'agreement_log', agreementId: v.agreementId, id: v.id } : null;
+    case 'apology':
+      return id(v.journeyId) && id(v.id) ? { kind: 'apology', journeyId: v.journeyId, id: v.id } : null;
+    case 'monthly_review':
+      return id(v.accountId) && month(v.month) ? { kind: 'monthly_review', accountId: v.accountId, month: v.month } : null;
     default:
       return null;
   }
@@ -104,7 +145,8 @@ class InProcessLiveEvents implements LiveEvents {
   constructor(readonly heartbeatMs: number) {}
 
   async publish(spaceId: string, event: LiveEvent): Promise<void> {
-    this.local.deliver(spaceId, event);
+    const clean = parseLiveEvent(event);
+    if (clean) this.local.deliver(spaceId, clean);
   }
 
   subscribe(spaceId: string, accountId: string, listener: LiveListener): (() => void) | null {
@@ -191,9 +233,11 @@ class PostgresLiveEvents implements LiveEvents {
   }
 
   async publish(spaceId: string, event: LiveEvent): Promise<void> {
-    this.local.deliver(spaceId, event);
+    const clean = parseLiveEvent(event);
+    if (!clean) return;
+    this.local.deliver(spaceId, clean);
     try {
-      await this.pool.query('select pg_notify($1, $2)', [LIVE_CHANNEL, JSON.stringify({ o: this.origin, s: spaceId, e: event })]);
+      await this.pool.query('select pg_notify($1, $2)', [LIVE_CHANNEL, JSON.stringify({ o: this.origin, s: spaceId, e: clean })]);
     } catch {
       // The write itself succeeded; other servers' pages catch up on their next load.
     }

@@ -170,7 +170,8 @@ describeEachDatabase('live updates (server-sent events)', (get) => {
     const sharedId = await write(b, { prompt: 'what_hurts', text: 'LIVE-SHARED-HURT', visibility: 'shared' });
     const apology = await a.api.post(`/api/v1/journeys/${journeyId}/apologies`, { text: 'LIVE-APOLOGY I am sorry that I lied to you.' });
     assert.equal(apology.statusCode, 201, apology.body);
-    assert.equal((await b.api.post(`/api/v1/apologies/${json(apology).apology.id}/responses`, { received: true, sincere: true })).statusCode, 201);
+    const apologyId = json(apology).apology.id as string;
+    assert.equal((await b.api.post(`/api/v1/apologies/${apologyId}/responses`, { received: true, sincere: true })).statusCode, 201);
     const proposed = await a.api.post(`/api/v1/spaces/${spaceId}/agreements`, { text: 'LIVE-AGREEMENT I tell you where I am.', committedBy: [a.id], cadence: 'daily', journeyId });
     assert.equal(proposed.statusCode, 201, proposed.body);
     const agreementId = json(proposed).agreement.id as string;
@@ -180,12 +181,15 @@ describeEachDatabase('live updates (server-sent events)', (get) => {
     await a.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { ...pulse(6), note: { text: 'LIVE-CHECKIN-NOTE', visibility: 'shared' } });
 
     for (const [who, stream] of Object.entries(streams)) {
-      const got = await stream.waitForEvents(6);
+      const got = await stream.waitForEvents(8);
       assert.deepEqual(
         got.map((e) => JSON.parse(e.data)),
         [
           { kind: 'entries_revealed', journeyId },
           { kind: 'journey_entry', journeyId, id: sharedId },
+          // A delivered apology is read like shared text, and so is its answer.
+          { kind: 'apology', journeyId, id: apologyId },
+          { kind: 'apology', journeyId, id: apologyId },
           { kind: 'agreement', id: agreementId },
           { kind: 'agreement', id: agreementId },
           { kind: 'journey_entry', journeyId, id: laterShared },

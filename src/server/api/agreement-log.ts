@@ -42,6 +42,8 @@ export async function agreementLogRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { account } = requireAuth(request);
       const entry = await rhythm.agreementLog.logOccasion(account, request.params.agreementId, request.body);
+      // Kept or missed is a space record; the note goes by its own visibility and is never in the event.
+      await app.mend.live.publish(entry.spaceId, { kind: 'agreement_log', agreementId: entry.agreementId, id: entry.id });
       return reply.status(201).send({ logEntry: logEntryDto(entry) });
     },
   );
@@ -63,6 +65,7 @@ export async function agreementLogRoutes(app: FastifyInstance): Promise<void> {
       async (request) => {
         const { account } = requireAuth(request);
         const entry = await rhythm.agreementLog.review(account, request.params.logEntryId, action === 'confirm' ? 'confirmed' : 'disputed', request.body.note);
+        await app.mend.live.publish(entry.spaceId, { kind: 'agreement_log', agreementId: entry.agreementId, id: entry.id });
         return { logEntry: logEntryDto(entry) };
       },
     );

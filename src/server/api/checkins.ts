@@ -115,6 +115,8 @@ export async function checkinRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { account } = requireAuth(request);
       const r = await rhythm.checkins.requestReassurance(account, request.params.spaceId, request.body.note);
+      // The call is a space record even when its note is private: the event names only its id.
+      await app.mend.live.publish(r.spaceId, { kind: 'reassurance_requested', id: r.id });
       return reply.status(201).send({ reassuranceRequest: reassuranceDto(r) });
     },
   );
@@ -151,7 +153,9 @@ export async function checkinRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const { account } = requireAuth(request);
-      return { reassuranceRequest: reassuranceDto(await rhythm.checkins.answerReassurance(account, request.params.requestId, request.body.text)) };
+      const answered = await rhythm.checkins.answerReassurance(account, request.params.requestId, request.body.text);
+      await app.mend.live.publish(answered.spaceId, { kind: 'reassurance_answered', id: answered.id });
+      return { reassuranceRequest: reassuranceDto(answered) };
     },
   );
 
@@ -174,6 +178,8 @@ export async function checkinRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { account } = requireAuth(request);
       const { created } = await rhythm.checkins.saveMonthlyReview(account, request.params.spaceId, { month: request.params.month, ...request.body });
+      // Both partners' ratings are on everyone's progress page (partners and an active therapist).
+      await app.mend.live.publish(request.params.spaceId, { kind: 'monthly_review', accountId: account.id, month: request.params.month });
       return reply.status(created ? 201 : 200).send({ month: request.params.month });
     },
   );
@@ -195,6 +201,7 @@ export async function checkinRoutes(app: FastifyInstance): Promise<void> {
       const { account } = requireAuth(request);
       const { heldOn, ...agenda } = request.body;
       const meeting = await rhythm.meetings.record(account, request.params.spaceId, { ...(heldOn ? { heldOn } : {}), agenda });
+      await app.mend.live.publish(meeting.spaceId, { kind: 'meeting', id: meeting.id, date: meeting.heldOn });
       return reply.status(201).send({ meeting: meetingDto(meeting) });
     },
   );

@@ -18,7 +18,7 @@ import {
   VisibilityValue,
 } from './journeys-schemas.js';
 import { bearer, errors, Id, Instant, NoContent } from './schemas.js';
-import { publishJourneyEntry } from '../live-publish.js';
+import { publishApology, publishJourneyEntry } from '../live-publish.js';
 
 /** Steps with mutable arrays, as the response type wants them. */
 export function stepsDto(steps: Summary['steps']) {
@@ -265,6 +265,7 @@ export async function journeyRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { account } = requireAuth(request);
       const apology = await ctx.journeys.deliverApology(account, request.params.journeyId, request.body);
+      await publishApology(ctx, account, apology.id);
       return reply.status(201).send({ apology });
     },
   );
@@ -285,6 +286,7 @@ export async function journeyRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { account } = requireAuth(request);
       const response = await ctx.journeys.respondToApology(account, request.params.apologyId, request.body);
+      await publishApology(ctx, account, response.apologyId);
       return reply.status(201).send({ response });
     },
   );

@@ -10,8 +10,11 @@ const EVENTS_DESCRIPTION = [
   'Events carry only kinds, ids and dates — never text anyone wrote; fetch the resource to see it, with the usual visibility rules.',
   'Event names and `data` (JSON): `checkin` `{kind, accountId, date}` — a partner checked in (scores are space records);',
   '`agreement` `{kind, id}` — an agreement was proposed, countered, accepted or withdrawn;',
-  '`journey_entry` `{kind, journeyId, id}` — a shared entry was written; `entries_revealed` `{kind, journeyId}` — a sealed pair opened.',
-  'A private entry, or a sealed one whose pair is still closed, produces no event at all.',
+  '`journey_entry` `{kind, journeyId, id}` — a shared entry was written; `entries_revealed` `{kind, journeyId}` — a sealed pair opened;',
+  '`reassurance_requested` / `reassurance_answered` `{kind, id}` — a partner asked for reassurance, or answered;',
+  '`meeting` `{kind, id, date}` — a weekly meeting was recorded; `agreement_log` `{kind, agreementId, id}` — an occasion was logged kept or missed, or confirmed or disputed;',
+  '`apology` `{kind, journeyId, id}` — an apology was delivered, or answered; `monthly_review` `{kind, accountId, month}` — a partner saved a monthly review.',
+  'A private entry, a sealed one whose pair is still closed, an apology not delivered, or anything else only its author may see produces no event at all.',
   'Lines starting with `:` are keep-alive comments. The stream ends when the session is revoked or the caller leaves the space,',
   'and when the server shuts down (reconnect then; the `retry` field suggests how soon). At most 6 open streams per account and server (429).',
 ].join(' ');

@@ -27,10 +27,13 @@ import { step1Page, step2Page, step3Page, step4Page, step5Page, step6Page, step7
 import { requireAuth } from '../plugins/auth.js';
 import { renderPage, safeNext } from '../render.js';
 import { field, formFields } from './form.js';
-import { publishJourneyEntry } from '../live-publish.js';
+import type { AppContext } from '../context.js';
+import { publishApology, publishJourneyEntry } from '../live-publish.js';
 
 type Params = { journeyId: string };
 const SCRIPTS = ['/static/coach.js'];
+/** The journey's own page also refreshes its steps live (the `live` island, live-fragments.ts). */
+const OVERVIEW_SCRIPTS = [...SCRIPTS, '/static/live.js'];
 
 /** The prompts written on the after-cheating pages rather than on a step page. */
 const QUESTION_PROMPTS: readonly PromptKey[] = ['question', 'answer'];
@@ -60,30 +63,35 @@ function withProblemShown(body: (csrf: string) => SafeHtml, state: FormState): (
   };
 }
 
+/**
+ * Everything a journey page shows, through the same services and visibility rules as the API.
+ * The live fragment of the steps (live-fragments.ts) builds it the same way, so the two never differ.
+ */
+export async function journeyPageModel(ctx: AppContext, account: Actor, journeyId: string): Promise<JourneyPageModel> {
+  const { access, loaded } = await ctx.journeys.load(account, journeyId);
+  const partners = access.space.members.filter((p) => p.role === 'partner' && p.status === 'active');
+  return {
+    viewerId: account.id,
+    relation: access.viewer.relation === 'partner' ? 'partner' : 'therapist',
+    spaceId: access.space.id,
+    spaceName: access.space.name,
+    names: Object.fromEntries(partners.map((p) => [p.accountId, p.displayName])),
+    view: ctx.journeys.view(account, access, loaded),
+    entries: ctx.journeys.visibleEntries(access.viewer, loaded.entries),
+    apologies: ctx.journeys.visibleApologies(access.viewer, loaded),
+    agreements: loaded.agreements,
+  };
+}
+
 export async function journeyPages(app: FastifyInstance): Promise<void> {
   const ctx = app.mend;
 
-  /** Everything a journey page shows, through the same services and visibility rules as the API. */
   async function model(request: FastifyRequest, journeyId: string): Promise<{ account: Actor; m: JourneyPageModel }> {
     const { account } = requireAuth(request);
-    const { access, loaded } = await ctx.journeys.load(account, journeyId);
+    const m = await journeyPageModel(ctx, account, journeyId);
     // The therapist access log (plugins/therapist-access-log.ts) records GETs by space.
-    request.viewedSpaceId = access.space.id;
-    const partners = access.space.members.filter((p) => p.role === 'partner' && p.status === 'active');
-    return {
-      account,
-      m: {
-        viewerId: account.id,
-        relation: access.viewer.relation === 'partner' ? 'partner' : 'therapist',
-        spaceId: access.space.id,
-        spaceName: access.space.name,
-        names: Object.fromEntries(partners.map((p) => [p.accountId, p.displayName])),
-        view: ctx.journeys.view(account, access, loaded),
-        entries: ctx.journeys.visibleEntries(access.viewer, loaded.entries),
-        apologies: ctx.journeys.visibleApologies(access.viewer, loaded),
-        agreements: loaded.agreements,
-      },
-    };
+    request.viewedSpaceId = m.spaceId;
+    return { account, m };
   }
 
   /** Pages that are only a form for the partners: a therapist reading the journey gets 403, not a form to be refused by. */
@@ -178,7 +186,7 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: Params }>('/journeys/:journeyId', async (request, reply) => {
     const { m } = await model(request, request.params.journeyId);
-    return show(request, reply, m, journeyTitle(m.view), () => journeyPage(m));
+    return renderPage(request, reply, { title: journeyTitle(m.view), body: () => journeyPage(m), space: layoutSpace(m), scripts: OVERVIEW_SCRIPTS });
   });
 
   app.get<{ Params: Params & { n: string } }>('/journeys/:journeyId/steps/:n', async (request, reply) => {
@@ -302,7 +310,8 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
       return show(request, reply, m, 'Your apology', (csrf) => apologyBuilderPage(csrf, m, { parts, coach, ...errors }));
     }
     try {
-      await ctx.journeys.deliverApology(account, m.view.id, { parts });
+      const delivered = await ctx.journeys.deliverApology(account, m.view.id, { parts });
+      await publishApology(ctx, account, delivered.id);
       return reply.redirect(`${stepUrl(m.view.id, 2)}#apology-heading`, 303);
     } catch (error) {
       const state = formProblem(error, 'apology', f);
@@ -334,6 +343,7 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
         ...(sincere === 'yes' ? { sincere: true } : sincere === 'no' ? { sincere: false } : {}),
         missing: [...new Set(missing)],
       });
+      await publishApology(ctx, account, apology.id);
       return reply.redirect(`${stepUrl(m.view.id, 2)}#their-apology-heading`, 303);
     } catch (error) {
       const state = formProblem(error, 'answer', f);

@@ -1,10 +1,14 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { MendError, errorBody } from '../../errors.js';
 import { spaceView } from '../../services/checkins.js';
+import { derivedFrom } from '../../services/progress-cache.js';
 import type { Account } from '../../store/accounts.js';
 import type { SafeHtml } from '../../web/html.js';
 import { partnerTodaySection, type PartnerCheckin } from '../../web/components/partner-today.js';
+import { journeyStepsSection } from '../../web/pages/journey/overview.js';
+import { progressSections } from '../../web/pages/rhythm/progress-page.js';
 import type { AppContext } from '../context.js';
+import { journeyPageModel } from './journeys.js';
 
 /** The other partners' latest check-ins in the viewer's check-in days, as the page shows them. */
 export async function partnerTodayHtml(ctx: AppContext, account: Pick<Account, 'id' | 'timezone'>, spaceId: string): Promise<SafeHtml> {
@@ -23,16 +27,46 @@ export async function partnerTodayHtml(ctx: AppContext, account: Pick<Account, '
   return partnerTodaySection({ spaceId: view.space.id, partners, dates, viewer: view.isPartner ? 'partner' : 'therapist' });
 }
 
-/** `GET /spaces/:spaceId/live/partner-today`: the section alone, for the `live` island to swap in. */
-export async function partnerTodayFragment(app: FastifyInstance): Promise<void> {
-  app.get<{ Params: { spaceId: string } }>('/spaces/:spaceId/live/partner-today', async (request, reply) => {
-    if (!request.auth) return reply.status(401).send(errorBody(new MendError('unauthenticated')));
-    try {
-      const markup = await partnerTodayHtml(app.mend, request.auth.account, request.params.spaceId);
-      return reply.type('text/html; charset=utf-8').send(markup.toString());
-    } catch (error) {
-      if (error instanceof MendError) return reply.status(error.status).send(errorBody(error));
-      throw error;
-    }
-  });
+/**
+ * One section alone, drawn by the same code and the same access checks as its full page: a
+ * signed-out caller gets 401 (an island's fetch cannot follow a sign-in redirect), anyone who may
+ * not see the page — a stranger, a revoked or pending therapist, the other couple — the page's own
+ * answer (404), and an active therapist the read-only copy the page shows them.
+ */
+function fragment<P>(draw: (ctx: AppContext, request: FastifyRequest<{ Params: P }>, account: Account) => Promise<SafeHtml>) {
+  return (ctx: AppContext) =>
+    async (request: FastifyRequest<{ Params: P }>, reply: FastifyReply): Promise<FastifyReply> => {
+      if (!request.auth) return reply.status(401).send(errorBody(new MendError('unauthenticated')));
+      try {
+        const markup = await draw(ctx, request, request.auth.account);
+        return reply.type('text/html; charset=utf-8').header('Cache-Control', 'private, no-store').send(markup.toString());
+      } catch (error) {
+        if (error instanceof MendError) return reply.status(error.status).send(errorBody(error));
+        throw error;
+      }
+    };
+}
+
+const partnerToday = fragment<{ spaceId: string }>((ctx, request, account) => partnerTodayHtml(ctx, account, request.params.spaceId));
+
+const progress = fragment<{ spaceId: string }>(async (ctx, request, account) => {
+  const current = await ctx.rhythm.progress.current(account, request.params.spaceId);
+  const { view, progress: kept } = current;
+  // Kept with the viewer's result like the page's body, so repeated refreshes draw it once.
+  return derivedFrom(current, 'live-progress', () => progressSections({ spaceId: view.space.id, viewerId: account.id, progress: kept }));
+});
+
+const journeySteps = fragment<{ journeyId: string }>(async (ctx, request, account) => {
+  const m = await journeyPageModel(ctx, account, request.params.journeyId);
+  // The therapist access log records GETs by space; a journey's address names none.
+  request.viewedSpaceId = m.spaceId;
+  return journeyStepsSection(m);
+});
+
+/** The sections the `live` island swaps in: `GET /spaces/:spaceId/live/…`, `GET /journeys/:journeyId/live/…`. */
+export async function liveFragments(app: FastifyInstance): Promise<void> {
+  const ctx = app.mend;
+  app.get<{ Params: { spaceId: string } }>('/spaces/:spaceId/live/partner-today', partnerToday(ctx));
+  app.get<{ Params: { spaceId: string } }>('/spaces/:spaceId/live/progress', progress(ctx));
+  app.get<{ Params: { journeyId: string } }>('/journeys/:journeyId/live/steps', journeySteps(ctx));
 }

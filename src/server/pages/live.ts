@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { MendError, errorBody } from '../../errors.js';
 import { sessionCookieName } from '../plugins/auth.js';
 import { liveStreams } from '../live-stream.js';
-import { partnerTodayFragment } from './live-fragments.js';
+import { liveFragments } from './live-fragments.js';
 
 /**
  * Live updates for open pages (cookie sessions): the event stream the `live` island listens to,
@@ -36,5 +36,5 @@ export async function livePages(app: FastifyInstance): Promise<void> {
     });
   });
 
-  await app.register(partnerTodayFragment);
+  await app.register(liveFragments);
 }

@@ -38,11 +38,12 @@ export async function agreementLogPages(app: FastifyInstance): Promise<void> {
     if (kept !== 'yes' && kept !== 'no') return show(request, reply, { errors: { kept: 'Choose kept or missed.' }, status: 400 });
     const text = field(f, 'note').trim();
     try {
-      await rhythm.agreementLog.logOccasion(account, request.params.agreementId, {
+      const entry = await rhythm.agreementLog.logOccasion(account, request.params.agreementId, {
         occurredOn: field(f, 'occurredOn'),
         kept: kept === 'yes',
         note: text ? { text, visibility: field(f, 'visibility') === 'private' ? 'private' : 'shared' } : null,
       });
+      await ctx.live.publish(entry.spaceId, { kind: 'agreement_log', agreementId: entry.agreementId, id: entry.id });
     } catch (error) {
       return show(request, reply, recover(error));
     }
@@ -55,7 +56,8 @@ export async function agreementLogPages(app: FastifyInstance): Promise<void> {
     const review = field(f, 'review') === 'disputed' ? 'disputed' : 'confirmed';
     const text = field(f, 'note').trim();
     try {
-      await rhythm.agreementLog.review(account, request.params.entryId, review, text ? { text, visibility: 'shared' } : null);
+      const entry = await rhythm.agreementLog.review(account, request.params.entryId, review, text ? { text, visibility: 'shared' } : null);
+      await ctx.live.publish(entry.spaceId, { kind: 'agreement_log', agreementId: entry.agreementId, id: entry.id });
     } catch (error) {
       return show(request, reply, recover(error));
     }

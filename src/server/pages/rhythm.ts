@@ -117,7 +117,8 @@ export async function rhythmPages(app: FastifyInstance): Promise<void> {
     const { account } = requireAuth(request);
     const f = formFields(request, 2000);
     try {
-      await rhythm.checkins.requestReassurance(account, request.params.spaceId, noteFromForm(f));
+      const asked = await rhythm.checkins.requestReassurance(account, request.params.spaceId, noteFromForm(f));
+      await ctx.live.publish(asked.spaceId, { kind: 'reassurance_requested', id: asked.id });
     } catch (error) {
       return showReassurance(request, reply, { errors: inputErrors(error), form: { note: field(f, 'note'), visibility: field(f, 'visibility') }, status: 400 });
     }
@@ -129,7 +130,8 @@ export async function rhythmPages(app: FastifyInstance): Promise<void> {
     const f = formFields(request, 2000);
     const answer = field(f, 'answer');
     try {
-      await rhythm.checkins.answerReassurance(account, request.params.requestId, answer);
+      const answered = await rhythm.checkins.answerReassurance(account, request.params.requestId, answer);
+      await ctx.live.publish(answered.spaceId, { kind: 'reassurance_answered', id: answered.id });
     } catch (error) {
       return showReassurance(request, reply, { errors: inputErrors(error), form: { answer, answerFor: request.params.requestId }, status: 400 });
     }
@@ -163,7 +165,8 @@ export async function rhythmPages(app: FastifyInstance): Promise<void> {
     const f = formFields(request, 2000);
     const agenda: Partial<MeetingAgenda> = { appreciations: field(f, 'appreciations'), wentWell: field(f, 'wentWell'), agreementLog: field(f, 'agreementLog'), concern: field(f, 'concern'), requests: field(f, 'requests') };
     try {
-      await rhythm.meetings.record(account, request.params.spaceId, { ...(field(f, 'heldOn') ? { heldOn: field(f, 'heldOn') } : {}), agenda });
+      const meeting = await rhythm.meetings.record(account, request.params.spaceId, { ...(field(f, 'heldOn') ? { heldOn: field(f, 'heldOn') } : {}), agenda });
+      await ctx.live.publish(meeting.spaceId, { kind: 'meeting', id: meeting.id, date: meeting.heldOn });
     } catch (error) {
       const errors = inputErrors(error);
       const view = await spaceView(ctx.spaces, account.id, request.params.spaceId);
@@ -231,8 +234,10 @@ export async function rhythmPages(app: FastifyInstance): Promise<void> {
     const errors: Record<string, string> = {};
     for (const [k, v] of Object.entries(values)) if (!Number.isInteger(v) || v < 1 || v > 5) errors[k] = 'Choose a number from 1 to 5.';
     if (Object.keys(errors).length) return showReview(request, reply, { errors, status: 400 });
+    const month = field(f, 'month') || rhythm.checkins.today(account).slice(0, 7);
     try {
-      await rhythm.checkins.saveMonthlyReview(account, request.params.spaceId, { month: field(f, 'month') || rhythm.checkins.today(account).slice(0, 7), ...values });
+      await rhythm.checkins.saveMonthlyReview(account, request.params.spaceId, { month, ...values });
+      await ctx.live.publish(request.params.spaceId, { kind: 'monthly_review', accountId: account.id, month });
     } catch (error) {
       return showReview(request, reply, { errors: inputErrors(error), values, status: 400 });
     }

@@ -40,18 +40,7 @@ export function journeyPage(m: JourneyPageModel): SafeHtml {
       ${b.description ? html`<div><dt>In ${b.recordedBy === m.viewerId ? 'your' : 'their'} words</dt><dd class="entry__text">${b.description.text}${b.description.visibility === 'private' ? html` <span class="tag">Only you</span>` : null}</dd></div>` : null}
     </dl>
   </section>
-  <section aria-labelledby="steps-heading">
-    <h2 id="steps-heading">The seven steps</h2>
-    <ol class="steps">
-      ${view.steps.map(
-        (s) => html`<li class="steps__item steps__item--${s.status}">
-          <a href="${stepUrl(view.id, s.number)}">${STEP_TITLES[s.key]}</a>
-          <span class="step-state step-state--${s.status}">${STATE_WORDS[s.status]}</span>
-          ${s.status !== 'locked' ? waitingList(m, s.waitingFor) : null}
-        </li>`,
-      )}
-    </ol>
-  </section>
+  ${journeyStepsSection(m)}
   ${view.status.solo && isPartnerView(m)
     ? html`<section class="card" aria-labelledby="solo-heading">
         <h2 id="solo-heading">Doing this on your own for now</h2>
@@ -68,6 +57,27 @@ export function journeyPage(m: JourneyPageModel): SafeHtml {
         </ul>
       </section>`
     : null}`;
+}
+
+/**
+ * The seven steps and who each is waiting for. The `live` island fetches this same markup again
+ * (live-fragments.ts) when something that moves a step happens in this journey, so a page and its
+ * live update never differ. Links only: a therapist's copy has nothing to submit.
+ */
+export function journeyStepsSection(m: JourneyPageModel): SafeHtml {
+  const { view } = m;
+  return html`<section aria-labelledby="steps-heading" id="journey-steps" data-live-space="${m.spaceId}" data-live-fragment="/journeys/${view.id}/live/steps" data-live-journey="${view.id}" data-live-on="journey_entry entries_revealed apology agreement agreement_log meeting">
+    <h2 id="steps-heading">The seven steps</h2>
+    <ol class="steps">
+      ${view.steps.map(
+        (s) => html`<li class="steps__item steps__item--${s.status}">
+          <a href="${stepUrl(view.id, s.number)}">${STEP_TITLES[s.key]}</a>
+          <span class="step-state step-state--${s.status}">${STATE_WORDS[s.status]}</span>
+          ${s.status !== 'locked' ? waitingList(m, s.waitingFor) : null}
+        </li>`,
+      )}
+    </ol>
+  </section>`;
 }
 
 /** The space page's list of journeys, newest first, with a way to record a breach. */

@@ -29,6 +29,19 @@ function evidenceList(flag: RedFlag): SafeHtml {
 }
 
 export function progressPage(o: { spaceId: string; viewerId: string; progress: Progress }): SafeHtml {
+  return html`${rhythmNav(o.spaceId, 'progress')}
+  <h1>How things are going</h1>
+  <p class="lead">Good days and hard days are both part of this. The lines below are 7-day averages, so one hard day does not change the picture; the words say what the last eight weeks show.</p>
+  ${progressSections(o)}`;
+}
+
+/**
+ * Everything below the page's introduction. The `live` island fetches this same markup again
+ * (live-fragments.ts) when a check-in, a log entry, a review or a milestone's event arrives, so a
+ * page and its live update never differ. It is drawn for its viewer: a red flag from private data
+ * is in its owner's copy only.
+ */
+export function progressSections(o: { spaceId: string; viewerId: string; progress: Progress }): SafeHtml {
   const p = o.progress;
   const partners = p.partners;
   const charts = (['safety', 'trust', 'closeness'] as const).map((m) => {
@@ -49,9 +62,7 @@ export function progressPage(o: { spaceId: string; viewerId: string; progress: P
   });
 
   const withReviews = partners.filter((x) => x.review);
-  return html`${rhythmNav(o.spaceId, 'progress')}
-  <h1>How things are going</h1>
-  <p class="lead">Good days and hard days are both part of this. The lines below are 7-day averages, so one hard day does not change the picture; the words say what the last eight weeks show.</p>
+  return html`<div id="progress-live" data-live-space="${o.spaceId}" data-live-fragment="/spaces/${o.spaceId}/live/progress" data-live-label="How things are going" data-live-on="checkin agreement agreement_log monthly_review meeting reassurance_answered apology journey_entry">
   ${p.divergence.map((d) => html`<div class="notice notice--gentle"><p>${d.message}</p></div>`)}
   ${charts}
   <section class="card" aria-labelledby="h-consistency">
@@ -92,5 +103,6 @@ export function progressPage(o: { spaceId: string; viewerId: string; progress: P
       ? html`<ul class="red-flags">${p.redFlags.map((f) => html`<li class="red-flag">${f.fromPrivateData ? html`<p class="muted small">Only you can see this.</p>` : null}<p>${f.message}</p>${evidenceList(f)}</li>`)}</ul>`
       : html`<p>Nothing here right now.</p>`}
     <p>If you are wondering whether trust can be rebuilt at all, <a href="/spaces/${o.spaceId}/decision-guide">a private guide</a> may help you think it through.</p>
-  </section>`;
+  </section>
+  </div>`;
 }
