@@ -50,7 +50,8 @@ function fragment<P>(draw: (ctx: AppContext, request: FastifyRequest<{ Params: P
 const partnerToday = fragment<{ spaceId: string }>((ctx, request, account) => partnerTodayHtml(ctx, account, request.params.spaceId));
 
 const progress = fragment<{ spaceId: string }>(async (ctx, request, account) => {
-  const current = await ctx.rhythm.progress.current(account, request.params.spaceId);
+  // The membership read with the session (plugins/auth.ts), so no second read.
+  const current = await ctx.rhythm.progress.current(account, request.params.spaceId, request.auth?.space);
   const { view, progress: kept } = current;
   // Kept with the viewer's result like the page's body, so repeated refreshes draw it once.
   return derivedFrom(current, 'live-progress', () => progressSections({ spaceId: view.space.id, viewerId: account.id, progress: kept }));
