@@ -241,6 +241,9 @@ export async function runHttpBench(options: HttpBenchOptions, log: (line: string
     let login = 0;
 
     const loads: Load[] = [
+      // Not a target: Mend's request pipeline alone (security headers, cookies, hooks, routing,
+      // logging) with no session and no database, to show what the routes below start from.
+      { route: 'GET /healthz (pipeline only, no session or database)', requests: [{ method: 'GET', path: '/healthz' }] },
       // As browsers and fetch() ask for it: with Accept-Encoding, so the kept gzip form is sent.
       {
         route: 'GET /api/v1/spaces/:id/progress (gzip)',
