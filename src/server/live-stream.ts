@@ -6,6 +6,18 @@ import type { LiveEvent } from '../services/live-events.js';
 /** The browser waits this long before reconnecting after a stream ends (a restart, a deploy). */
 const RETRY_MS = 5000;
 
+/** Sent when the caller may have missed events: re-read what is on screen. */
+const RESYNC = `event: resync\ndata: ${JSON.stringify({ kind: 'resync' })}\n\n`;
+
+/**
+ * Missed events are not replayed. Every stream carries the same id, so that a client which loses
+ * its connection sends `Last-Event-ID` when it reconnects; it is then told to re-read once
+ * (`resync`), whatever happened meanwhile. Deciding *whether* something happened would need the
+ * space's revision, which also moves for private writes: comparing revisions across a reconnect
+ * would tell a partner that the other wrote something private, and when.
+ */
+const STREAM_ID = 'live';
+
 export interface LiveStreamRequest {
   accountId: string;
   spaceId: string;
@@ -79,7 +91,9 @@ export function liveStreams(app: FastifyInstance): (request: FastifyRequest, rep
     open.add(end);
     heartbeat = setInterval(() => send(() => ': still here\n\n'), app.mend.live.heartbeatMs);
     heartbeat.unref();
-    stream.write(`retry: ${RETRY_MS}\n: connected\n\n`);
+    const reconnected = request.headers['last-event-id'] !== undefined;
+    // `id:` with no data sets the client's last event id without dispatching anything.
+    stream.write(`retry: ${RETRY_MS}\n: connected\n\nid: ${STREAM_ID}\n${reconnected ? RESYNC : '\n'}`);
 
     return reply
       .header('Content-Type', 'text/event-stream; charset=utf-8')

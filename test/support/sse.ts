@@ -14,6 +14,8 @@ export class SseStream {
   readonly comments: string[] = [];
   /** Every byte received, to search for text that must never be there. */
   raw = '';
+  /** The last `id:` field received, as EventSource keeps it for `Last-Event-ID`. */
+  lastEventId: string | null = null;
   private buffer = '';
   private waiters: Array<() => void> = [];
   readonly ended: Promise<void>;
@@ -59,6 +61,7 @@ export class SseStream {
         if (line.startsWith(':')) this.comments.push(line.slice(1).trim());
         else if (line.startsWith('event:')) (event = line.slice(6).trim()), (isEvent = true);
         else if (line.startsWith('data:')) data.push(line.slice(5).trim()), (isEvent = true);
+        else if (line.startsWith('id:')) this.lastEventId = line.slice(3).trim();
       }
       if (isEvent) this.events.push({ event, data: data.join('\n') });
     }

@@ -15,6 +15,7 @@ const EVENTS_DESCRIPTION = [
   '`meeting` `{kind, id, date}` — a weekly meeting was recorded; `agreement_log` `{kind, agreementId, id}` — an occasion was logged kept or missed, or confirmed or disputed;',
   '`apology` `{kind, journeyId, id}` — an apology was delivered, or answered; `monthly_review` `{kind, accountId, month}` — a partner saved a monthly review.',
   'A private entry, a sealed one whose pair is still closed, an apology not delivered, or anything else only its author may see produces no event at all.',
+  'Missed events are not replayed: a client that reconnects with `Last-Event-ID` (EventSource does) first gets `resync` `{kind}` — re-read what you show.',
   'Lines starting with `:` are keep-alive comments. The stream ends when the session is revoked or the caller leaves the space,',
   'and when the server shuts down (reconnect then; the `retry` field suggests how soon). At most 6 open streams per account and server (429).',
 ].join(' ');

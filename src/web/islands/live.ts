@@ -35,13 +35,11 @@ if (spaceId && 'EventSource' in window) {
   };
 
   const source = new EventSource(`/spaces/${encodeURIComponent(spaceId)}/live`);
-  let opened = false;
   source.addEventListener('open', () => {
-    // After a reconnect (a restart, a dropped network) something may have been missed.
-    if (opened) refreshAll(sections, false);
-    opened = true;
     document.documentElement.dataset.liveConnected = 'true';
   });
+  // The server's answer to a reconnect (a restart, a dropped network): something may have been missed.
+  source.addEventListener('resync', () => refreshAll(sections, false));
 
   const kinds = new Set(sections.flatMap(kindsOf));
   for (const kind of kinds) {

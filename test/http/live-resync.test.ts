@@ -1,0 +1,67 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FastifyInstance } from 'fastify';
+import { localDate } from '../../src/core/time.js';
+import { describeEachDatabase } from '../support/app.js';
+import { couple, type Person } from '../support/api-client.js';
+import { openSse } from '../support/sse.js';
+
+const today = () => localDate(new Date(), 'UTC');
+
+async function listening(app: FastifyInstance): Promise<string> {
+  if (!app.server.listening) await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('not listening');
+  return `http://127.0.0.1:${address.port}`;
+}
+
+const events = (base: string, person: Person, spaceId: string, headers: Record<string, string> = {}) =>
+  openSse(`${base}/api/v1/spaces/${spaceId}/events`, { authorization: `Bearer ${person.api.token}`, ...headers });
+
+/**
+ * Missed events are not replayed: a client that reconnects (EventSource sends `Last-Event-ID`)
+ * is told to re-read once. The same answer whatever happened meanwhile, so a reconnect never
+ * reveals that the other partner wrote something private.
+ */
+describeEachDatabase('live updates after a reconnect', (get) => {
+  test('a first connection gets an id and no resync; its events follow as usual', async () => {
+    const { app } = get();
+    const base = await listening(app);
+    const { a, b, spaceId } = await couple(app);
+    const stream = await events(base, b, spaceId);
+    assert.equal(stream.lastEventId, 'live', 'an id, so that EventSource sends Last-Event-ID when it reconnects');
+    const put = await a.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { safety: 5, trust: 5, closeness: 5 });
+    assert.equal(put.statusCode, 201, put.body);
+    const [event] = await stream.waitForEvents(1);
+    assert.equal(event!.event, 'checkin');
+    stream.close();
+  });
+
+  test('reconnecting gets one resync first, the same whether a private or a visible write happened meanwhile', async () => {
+    const { app } = get();
+    const base = await listening(app);
+    const { a, b, spaceId } = await couple(app);
+    const greetings: string[] = [];
+    for (const meanwhile of ['nothing', 'a private note', 'a visible check-in'] as const) {
+      const first = await events(base, b, spaceId);
+      first.close();
+      await first.ended;
+      if (meanwhile === 'a private note') {
+        const put = await a.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { safety: 3, trust: 3, closeness: 3, note: { text: 'RESYNC-CANARY', visibility: 'private' } });
+        assert.ok([200, 201].includes(put.statusCode), put.body);
+      }
+      if (meanwhile === 'a visible check-in') {
+        const put = await a.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { safety: 7, trust: 7, closeness: 7 });
+        assert.ok([200, 201].includes(put.statusCode), put.body);
+      }
+      const back = await events(base, b, spaceId, { 'last-event-id': String(first.lastEventId) });
+      const [event] = await back.waitForEvents(1);
+      assert.equal(event!.event, 'resync', `after ${meanwhile}`);
+      assert.deepEqual(JSON.parse(event!.data), { kind: 'resync' });
+      assert.ok(!back.raw.includes('RESYNC-CANARY'));
+      greetings.push(back.raw);
+      back.close();
+    }
+    assert.equal(new Set(greetings).size, 1, 'byte for byte the same greeting, whatever happened');
+  });
+});
