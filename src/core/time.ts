@@ -3,10 +3,16 @@
  * Auckland and one at 00:30 in Auckland fall on different days whatever the server's zone is.
  */
 const formatters = new Map<string, Intl.DateTimeFormat>();
+/**
+ * Zone names are people's settings, and Intl accepts every spelling (`eUrOpE/pArIs`): the maps
+ * below start afresh rather than grow past this many names.
+ */
+const MAX_ZONES_KEPT = 2000;
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
+    if (formatters.size >= MAX_ZONES_KEPT) formatters.clear();
     formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
     formatters.set(timeZone, formatter);
   }
@@ -33,7 +39,7 @@ const MINUTE_MS = 60_000;
 /**
  * Per time zone, the last minute asked about and its date. "Today" is asked on every signed-in
  * request and `formatToParts` is costly (about 3% of a cached progress request), while the answer
- * only changes at a local midnight. At most one entry per IANA zone.
+ * only changes at a local midnight. One entry per zone name, at most MAX_ZONES_KEPT.
  */
 const lastMinute = new Map<string, { minute: number; date: string }>();
 
@@ -47,7 +53,10 @@ export function localDate(instant: Date, timeZone: string): string {
   // Kept only if the whole minute has one date: an offset with seconds (old local mean times)
   // can put a midnight inside a minute, and then every instant of it is worked out afresh.
   const start = minute * MINUTE_MS;
-  if (dateInZone(start, timeZone) === date && dateInZone(start + MINUTE_MS - 1, timeZone) === date) lastMinute.set(timeZone, { minute, date });
+  if (dateInZone(start, timeZone) === date && dateInZone(start + MINUTE_MS - 1, timeZone) === date) {
+    if (lastMinute.size >= MAX_ZONES_KEPT && !lastMinute.has(timeZone)) lastMinute.clear();
+    lastMinute.set(timeZone, { minute, date });
+  }
   return date;
 }
 

@@ -27,13 +27,21 @@ export class KeptBody {
   }
 }
 
-/** Whether an If-None-Match header names this body in any of its encodings (a list, weak forms, or `*`). */
+/** Whether an If-None-Match header names the representation about to be sent (a list, weak forms, or `*`). */
 function matches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   return header.split(',').some((tag) => {
-    const t = tag.trim().replace(/^W\//, '');
-    return t === '*' || t === `"${etag}"` || t === `"${etag}-gzip"`;
+    const t = tag.trim();
+    return t === '*' || t === etag || t === `W/${etag}`;
   });
+}
+
+/** `gzip;q=0` refuses gzip even when a `*` in the same header would otherwise allow it. */
+const GZIP_REFUSED = /(^|,)\s*gzip\s*;\s*q\s*=\s*0(\.0{0,3})?\s*(,|$)/i;
+
+function acceptsGzip(header: string | undefined): boolean {
+  if (!header || GZIP_REFUSED.test(header)) return false;
+  return negotiate(header, ['gzip']) === 'gzip';
 }
 
 /**
@@ -42,10 +50,13 @@ function matches(header: string | undefined, etag: string): boolean {
  * HTTP asks, and a cache is told the answer varies with Accept-Encoding.
  */
 export function sendKeptJson(request: FastifyRequest, reply: FastifyReply, kept: KeptBody): FastifyReply {
-  const gzip = kept.identity.length >= WORTH_COMPRESSING_BYTES && negotiate(request.headers['accept-encoding'] ?? '', ['gzip']) === 'gzip';
+  const gzip = kept.identity.length >= WORTH_COMPRESSING_BYTES && acceptsGzip(request.headers['accept-encoding']);
+  const etag = gzip ? `"${kept.etag}-gzip"` : `"${kept.etag}"`;
   reply.header('Vary', 'Accept-Encoding');
-  reply.header('ETag', gzip ? `"${kept.etag}-gzip"` : `"${kept.etag}"`);
-  if (matches(request.headers['if-none-match'], kept.etag)) return reply.code(304).send(null);
+  reply.header('ETag', etag);
+  // Compared with the tag of the representation that would be sent (RFC 9110, 13.1.2): a 304
+  // must name something the asking cache holds.
+  if (matches(request.headers['if-none-match'], etag)) return reply.code(304).send(null);
   reply.type('application/json; charset=utf-8');
   if (!gzip) return reply.send(kept.identity);
   return reply.header('Content-Encoding', 'gzip').send(kept.gzip);

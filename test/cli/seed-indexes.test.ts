@@ -80,3 +80,53 @@ test('a run stopped before its indexes were built builds them when resumed [post
     await app.close();
   }
 });
+
+test('a finished run whose indexes were not built refuses a new run, and --resume builds them; a tampered list is never run [postgres]', async (t) => {
+  const skip = await skipReason('postgres');
+  if (skip) return t.skip(skip);
+  const app = await startTestApp('postgres');
+  try {
+    const store = app.app.mend.store;
+    const before = await readBulkIndexes(store);
+    const first = await mend(['seed', '--couples', '2', '--days', '10'], envFor(app));
+    assert.equal(first.code, 0, first.err);
+    // As if building the indexes had failed (a full disk) after every couple was written.
+    await dropIndexes(store, before);
+    const file = path.join(app.config.dataDir, 'seed-run.json');
+    const finished = { ...recordOf(app), deferredIndexes: before };
+    fs.writeFileSync(file, JSON.stringify(finished));
+
+    const refused = await mend(['seed', '--couples', '1', '--days', '5'], envFor(app));
+    assert.equal(refused.code, 1);
+    assert.match(refused.err, new RegExp(`stopped before it built ${before.length} indexes.*mend seed --resume`, 's'));
+
+    fs.writeFileSync(file, JSON.stringify({ ...finished, deferredIndexes: [{ ...before[0]!, create: `${before[0]!.create}; drop table accounts` }] }));
+    const tampered = await mend(['seed', '--resume'], envFor(app));
+    assert.equal(tampered.code, 1);
+    assert.match(tampered.err, /not a list this command wrote/);
+    assert.deepEqual(await readBulkIndexes(store), [], 'nothing was run');
+
+    fs.writeFileSync(file, JSON.stringify(finished));
+    const resumed = await mend(['seed', '--resume'], envFor(app));
+    assert.equal(resumed.code, 0, resumed.err);
+    assert.deepEqual(await readBulkIndexes(store), before);
+  } finally {
+    await app.close();
+  }
+});
+
+test('tables with people in them keep their indexes while seeding [postgres]', async (t) => {
+  const skip = await skipReason('postgres');
+  if (skip) return t.skip(skip);
+  const app = await startTestApp('postgres');
+  try {
+    // Someone has signed up on this installation; no check-ins yet.
+    const signUp = await app.app.inject({ method: 'POST', url: '/api/v1/accounts', payload: { email: 'robin@example.org', password: 'quiet harbour lantern meadow', displayName: 'Robin' } });
+    assert.equal(signUp.statusCode, 201, signUp.body);
+    const run = await mend(['seed', '--couples', '1', '--days', '5'], envFor(app));
+    assert.equal(run.code, 0, run.err);
+    assert.doesNotMatch(run.err, /indexes/);
+  } finally {
+    await app.close();
+  }
+});

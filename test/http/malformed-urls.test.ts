@@ -29,10 +29,25 @@ describeEachDatabase('URLs refused before routing', (get) => {
   test('pages and answers refused before routing carry the same security headers as every other response', async () => {
     const { app } = get();
     const ordinary = await app.inject({ method: 'GET', url: '/no-such-page' });
-    const names = ['content-security-policy', 'x-frame-options', 'x-content-type-options', 'cache-control', 'referrer-policy', 'permissions-policy', 'cross-origin-opener-policy', 'cross-origin-resource-policy'];
+    const names = [
+      'content-security-policy', 'x-frame-options', 'x-content-type-options', 'cache-control', 'referrer-policy', 'permissions-policy', 'cross-origin-opener-policy',
+      'cross-origin-resource-policy', 'origin-agent-cluster', 'x-dns-prefetch-control', 'x-permitted-cross-domain-policies',
+    ];
     for (const name of names) assert.ok(ordinary.headers[name], `an ordinary response has ${name}`);
+    // The values helmet gives for Mend's settings, read once at start (plugins/security-headers.ts).
+    assert.equal(
+      ordinary.headers['content-security-policy'],
+      "default-src 'none';script-src 'self';style-src 'self';img-src 'self' data:;font-src 'self';connect-src 'self';manifest-src 'self';form-action 'self';frame-ancestors 'none';base-uri 'none';object-src 'none'",
+    );
     assert.equal(ordinary.headers['x-content-type-options'], 'nosniff');
+    assert.equal(ordinary.headers['x-frame-options'], 'SAMEORIGIN');
+    assert.equal(ordinary.headers['referrer-policy'], 'no-referrer');
     assert.equal(ordinary.headers['cache-control'], 'no-store');
+    // A route's own Cache-Control stands: static files are cached for an hour.
+    const asset = await app.inject({ method: 'GET', url: '/static/live.js' });
+    assert.equal(asset.statusCode, 200);
+    assert.equal(asset.headers['cache-control'], 'public, max-age=3600');
+    assert.equal(asset.headers['content-security-policy'], ordinary.headers['content-security-policy']);
     for (const url of ['/journeys/%E0%A4%A', `/spaces/${'z'.repeat(300)}/progress`, '/api/v1/spaces/%']) {
       const res = await app.inject({ method: 'GET', url });
       assert.equal(res.statusCode, 400, url);

@@ -9,7 +9,7 @@ import type { Vault } from '../../store/vault.js';
 import type { CliIo } from '../main.js';
 import { addCouple, emailIndex, emptyRows, rowCount, seededEmails, type SeededCouple } from './seed-rows.js';
 import { readSeedRecord, seedRecordFile, writeSeedRecord, type SeedRecord } from './seed-record.js';
-import { buildIndexes, dropIndexes, readBulkIndexes, shouldDeferIndexes } from './seed-indexes.js';
+import { buildIndexes, dropIndexes, isDeferredIndexList, readBulkIndexes, shouldDeferIndexes } from './seed-indexes.js';
 import { seedWriter } from './seed-writer.js';
 
 export type { SeededCouple } from './seed-rows.js';
@@ -132,8 +132,18 @@ export async function seed(options: {
       if (!previous) throw new Error(`there is no seed run to resume (no ${seedRecordFile(config.dataDir)}).`);
       if (previous.where !== where) throw new Error(`the seed run in ${seedRecordFile(config.dataDir)} wrote to ${previous.where}, not to ${where}.`);
       record = { ...previous, dataDir: config.dataDir };
+      if (record.deferredIndexes !== undefined && !isDeferredIndexList(record.deferredIndexes)) {
+        throw new Error(`the indexes recorded in ${seedRecordFile(config.dataDir)} are not a list this command wrote; they are not run.`);
+      }
       record.done = await committedCouples(store, vault, record);
     } else {
+      if (previous && previous.where === where && (previous.deferredIndexes?.length ?? 0) > 0) {
+        // Deleting the record would leave the tables without their indexes and constraints for good.
+        throw new Error(
+          `an earlier seed run into ${where} stopped before it built ${previous.deferredIndexes!.length} indexes of checkins and agreement_log_entries. ` +
+            'Run `mend seed --resume` to build them (and finish the run).',
+        );
+      }
       if (previous && previous.done < previous.couples && previous.where === where) {
         throw new Error(
           `an earlier seed run into ${where} stopped after ${previous.done} of ${previous.couples} couples. ` +
@@ -237,17 +247,25 @@ export async function seed(options: {
     while (inFlight.length > 0) await settle();
     report();
     let indexSeconds = 0;
+    let indexesBuilt = 0;
     if (record.deferredIndexes && record.deferredIndexes.length > 0) {
       const indexesStarted = performance.now();
       options.onStage?.(`building ${record.deferredIndexes.length} indexes …`);
-      await buildIndexes(store, record.deferredIndexes, (index, seconds) => options.onStage?.(`built ${index.name} (${seconds.toFixed(1)} s)`));
+      try {
+        indexesBuilt = await buildIndexes(store, record.deferredIndexes, (index, seconds) => options.onStage?.(`built ${index.name} (${seconds.toFixed(1)} s)`));
+      } catch (error) {
+        throw new Error(
+          `building the indexes of checkins and agreement_log_entries failed (${error instanceof Error ? error.message : String(error)}). ` +
+            'Every couple is written; `mend seed --resume` builds the indexes still missing.',
+        );
+      }
       indexSeconds = Math.round((performance.now() - indexesStarted) / 100) / 10;
       record.deferredIndexes = [];
       writeSeedRecord(record);
     }
     // Fresh statistics, so that the first queries on the new data are planned for its real size
     // (autovacuum would get there too, later).
-    if (store.dialect === 'postgres' && rowsThisRun > 0) await sql`analyze`.execute(store.db);
+    if (store.dialect === 'postgres' && (rowsThisRun > 0 || indexesBuilt > 0)) await sql`analyze`.execute(store.db);
     return {
       where,
       couples: record.couples,

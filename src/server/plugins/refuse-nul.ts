@@ -11,14 +11,15 @@ import { fail } from '../../errors.js';
 export const refuseNul = fp(async (app: FastifyInstance) => {
   // Synchronous (no promise per request): it never waits for anything.
   app.addHook('preValidation', (request, _reply, done) => {
+    let refused: Error | undefined;
     try {
       if (hasNul(request.params)) fail('not_found');
       if (hasNul(request.query)) fail('invalid_input', { query: 'Must not contain a NUL character.' });
       if (hasNul(request.body)) fail('invalid_input', { body: 'Must not contain a NUL character.' });
-      done();
     } catch (error) {
-      done(error as Error);
+      refused = error as Error;
     }
+    done(refused);
   });
 });
 

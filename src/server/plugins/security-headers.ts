@@ -41,8 +41,14 @@ function helmetHeaders(https: boolean): Record<string, string> {
     setHeader: (name: string, value: string | number | readonly string[]) => void (headers[name.toLowerCase()] = String(value)),
     removeHeader: (name: string) => void delete headers[name.toLowerCase()],
   };
+  let finished = false;
   let failed: unknown = null;
-  applyHelmet({} as never, recorder as never, (error?: unknown) => void (failed = error ?? null));
+  applyHelmet({} as never, recorder as never, (error?: unknown) => {
+    finished = true;
+    failed = error ?? null;
+  });
+  // A helmet that finished later (asynchronously) would leave this list short without a word.
+  if (!finished) throw new Error('helmet did not set its headers synchronously; the security headers cannot be read once');
   if (failed) throw failed instanceof Error ? failed : new Error('helmet refused its configuration');
   return headers;
 }
@@ -64,9 +70,10 @@ export const securityHeaders = fp(async (app: FastifyInstance, opts: { https: bo
     reply.headers(always);
     done();
   });
-  // Decided at the end, when a route (or @fastify/static, on the raw response) has had its say.
+  // Decided at the end, when a route (or @fastify/static, on the raw response, which
+  // reply.hasHeader also looks at) has had its say.
   app.addHook('onSend', (_request, reply, payload, done) => {
-    if (!reply.hasHeader('Cache-Control') && !reply.raw.hasHeader('Cache-Control')) reply.header('Cache-Control', noStore);
+    if (!reply.hasHeader('Cache-Control')) reply.header('Cache-Control', noStore);
     done(null, payload);
   });
 });

@@ -25,7 +25,8 @@ export const therapistAccessLog = fp(async (app: FastifyInstance, { ctx }: { ctx
   // Not an async hook: most requests are not a therapist's, and those are passed on at once
   // without a promise of their own.
   app.addHook('onSend', (request, reply, payload, done) => {
-    if (request.method !== 'GET' || !request.auth || reply.statusCode >= 400) return done(null, payload);
+    // HEAD too: its headers (the length, the ETag) are a view of the data as well.
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || !request.auth || reply.statusCode >= 400) return done(null, payload);
     // Read with the session: an account that was no space's therapist in any status (not even
     // pending) cannot be viewing as one, so the membership read is spared for partners.
     if (request.auth.mayBeTherapist === false) return done(null, payload);
@@ -37,6 +38,6 @@ export const therapistAccessLog = fp(async (app: FastifyInstance, { ctx }: { ctx
       .catch((error: unknown) => {
         request.log.error({ errorType: error instanceof Error ? error.name : typeof error }, 'could not write the therapist access log');
       })
-      .then(() => done(null, payload), done);
+      .then(() => done(null, payload));
   });
 });
