@@ -3,7 +3,7 @@ import { isValidTimeZone } from '../core/time.js';
 import { fail, MendError, type ErrorDetails } from '../errors.js';
 import { publicAccount, normaliseEmail, type Account, type AccountStore } from '../store/accounts.js';
 import { newId, newToken, sha256 } from '../store/ids.js';
-import type { SessionRecord, SessionStore } from '../store/sessions.js';
+import type { SessionRecord, SessionStore, SignedIn } from '../store/sessions.js';
 import type { MemberRevision } from '../store/space-revisions.js';
 import type { Clock } from './clock.js';
 import type { PasswordHasher } from './password-hasher.js';
@@ -37,7 +37,7 @@ export interface Authenticated {
    * of that space (null: none, in any status) and the space's revision. Services given it skip
    * their own read of the same row.
    */
-  space?: { id: string; member: MemberRevision | null };
+  membership?: { spaceId: string; member: MemberRevision | null };
 }
 
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -136,7 +136,7 @@ export class AccountService {
   /** `spaceId`: the space the request is about, if any; its membership is read in the same statement. */
   async authenticate(token: string, spaceId?: string): Promise<Authenticated | null> {
     if (token.length === 0 || token.length > 200) return null;
-    const found: (Awaited<ReturnType<SessionStore['withAccount']>> & { member?: MemberRevision | null }) | null =
+    const found: (SignedIn & { member?: MemberRevision | null }) | null =
       spaceId === undefined ? await this.deps.sessions.withAccount(sha256(token)) : await this.deps.sessions.withAccountForSpace(sha256(token), spaceId);
     if (!found) return null;
     const { session } = found;
@@ -151,7 +151,7 @@ export class AccountService {
       await this.deps.sessions.touch(session.id, session.lastSeenAt, session.expiresAt);
     }
     const authenticated: Authenticated = { account: this.deps.accounts.fromFacts(found.account), session, mayBeTherapist: found.mayBeTherapist };
-    if (spaceId !== undefined && found.member !== undefined) authenticated.space = { id: spaceId, member: found.member };
+    if (spaceId !== undefined && found.member !== undefined) authenticated.membership = { spaceId, member: found.member };
     return authenticated;
   }
 

@@ -85,10 +85,10 @@ export class ProgressService {
    * The viewer's progress and their view of the space. One indexed read (membership and the
    * space's revision) decides whether the kept result is still current; strangers get 404.
    */
-  async current(account: Pick<Account, 'id' | 'timezone'>, spaceId: string, known?: { id: string; member: MemberRevision | null }): Promise<CachedProgress> {
+  async current(account: Pick<Account, 'id' | 'timezone'>, spaceId: string, known?: { spaceId: string; member: MemberRevision | null }): Promise<CachedProgress> {
     const today = localDate(this.deps.clock.now(), account.timezone);
     // The membership read with the session (the same row, read moments ago in this request), or read now.
-    const member = known?.id === spaceId ? known.member : await this.deps.revisions.forMember(spaceId, account.id);
+    const member = known?.spaceId === spaceId ? known.member : await this.deps.revisions.forMember(spaceId, account.id);
     if (!member || member.status !== 'active') fail('not_found');
     const computeNow = async () => {
       const view = await spaceView(this.deps.spaces, account.id, spaceId);

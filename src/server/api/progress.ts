@@ -50,8 +50,8 @@ export async function progressRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { account, space } = requireAuth(request);
-      const current = await rhythm.progress.current(account, request.params.spaceId, space);
+      const { account, membership } = requireAuth(request);
+      const current = await rhythm.progress.current(account, request.params.spaceId, membership);
       // Serialized once per viewer and revision, through this route's response schema; the kept
       // bytes (and their gzip form) are then sent as they are (Fastify does not serialize a Buffer).
       const kept = derivedFrom(current, 'api-json', () => new KeptBody(Buffer.from(String(reply.serialize(progressDto(current.progress))))));

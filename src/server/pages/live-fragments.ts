@@ -51,7 +51,7 @@ const partnerToday = fragment<{ spaceId: string }>((ctx, request, account) => pa
 
 const progress = fragment<{ spaceId: string }>(async (ctx, request, account) => {
   // The membership read with the session (plugins/auth.ts), so no second read.
-  const current = await ctx.rhythm.progress.current(account, request.params.spaceId, request.auth?.space);
+  const current = await ctx.rhythm.progress.current(account, request.params.spaceId, request.auth?.membership);
   const { view, progress: kept } = current;
   // Kept with the viewer's result like the page's body, so repeated refreshes draw it once.
   return derivedFrom(current, 'live-progress', () => progressSections({ spaceId: view.space.id, viewerId: account.id, progress: kept }));

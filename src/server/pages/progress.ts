@@ -8,9 +8,9 @@ import { layoutSpaceOf } from './rhythm.js';
 export async function progressPages(app: FastifyInstance): Promise<void> {
   const ctx = app.mend;
   app.get<{ Params: { spaceId: string } }>('/spaces/:spaceId/progress', async (request, reply) => {
-    const { account, space } = requireAuth(request);
+    const { account, membership } = requireAuth(request);
     // The membership read with the session (plugins/auth.ts), so no second read.
-    const current = await ctx.rhythm.progress.current(account, request.params.spaceId, space);
+    const current = await ctx.rhythm.progress.current(account, request.params.spaceId, membership);
     const { view, progress } = current;
     // The page's body depends only on the viewer's kept result: drawn once, with it.
     const body = derivedFrom(current, 'page-body', () => progressPage({ spaceId: view.space.id, viewerId: account.id, progress }));

@@ -11,6 +11,9 @@ declare module 'fastify' {
   }
 }
 
+/** No id Mend makes is longer (ids are UUIDs); a longer path segment names no space. */
+const MAX_ID_LENGTH = 64;
+
 export function sessionCookieName(secure: boolean): string {
   // `__Host-` pins the cookie to this origin and path when it can be Secure.
   return secure ? '__Host-mend_session' : 'mend_session';
@@ -35,7 +38,7 @@ export const authentication = fp(async (app: FastifyInstance, { ctx }: { ctx: Ap
     }
     // A request about one space reads the caller's membership of it with the session, in one statement.
     const spaceId = (request.params as { spaceId?: unknown } | undefined)?.spaceId;
-    request.auth = token ? await ctx.accounts.authenticate(token, typeof spaceId === 'string' && spaceId.length <= 64 ? spaceId : undefined) : null;
+    request.auth = token ? await ctx.accounts.authenticate(token, typeof spaceId === 'string' && spaceId.length <= MAX_ID_LENGTH ? spaceId : undefined) : null;
   });
 });
 
