@@ -255,7 +255,7 @@ export async function runHttpBench(options: HttpBenchOptions, log: (line: string
       },
       {
         route: 'GET /spaces/:id/progress (page)',
-        requests: [{ method: 'GET', setupRequest: (req) => { const p = pick(); return { ...req, path: `/spaces/${p.spaceId}/progress`, headers: { cookie: `mend_session=${p.token}`, 'accept-encoding': 'gzip, deflate, br' } }; } }],
+        requests: [{ method: 'GET', setupRequest: (req) => { const p = pick(); return { ...req, path: `/spaces/${p.spaceId}/progress`, headers: { cookie: `mend_session=${p.token}` } }; } }],
       },
       {
         route: 'PUT /api/v1/spaces/:id/checkins/:date',
@@ -320,7 +320,9 @@ export async function runHttpBench(options: HttpBenchOptions, log: (line: string
       };
     };
     const rows: HttpBenchRow[] = [];
-    for (const l of loads.filter((x) => options.only === null || x.route.includes(options.only))) {
+    const chosenLoads = loads.filter((x) => options.only === null || x.route.includes(options.only));
+    if (chosenLoads.length === 0) throw new Error(`--only ${options.only} matches no route; the routes are: ${loads.map((x) => x.route).join('; ')}.`);
+    for (const l of chosenLoads) {
       const reference = await measureBare();
       rows.push(row('bare Fastify GET / (reference)', reference, reference));
       log(`${l.route}, ${options.seconds} s at ${options.connections} connections …`);
