@@ -56,7 +56,9 @@ export function sendKeptJson(request: FastifyRequest, reply: FastifyReply, kept:
   reply.header('ETag', etag);
   // Compared with the tag of the representation that would be sent (RFC 9110, 13.1.2): a 304
   // must name something the asking cache holds.
-  if (matches(request.headers['if-none-match'], etag)) return reply.code(304).send(null);
+  // No payload at all: `send(null)` would serialize "null" and announce a Content-Length of 4 that
+  // a 304 must not carry (RFC 9110, 8.6), and some clients then wait for those bytes.
+  if (matches(request.headers['if-none-match'], etag)) return reply.code(304).send();
   reply.type('application/json; charset=utf-8');
   if (!gzip) return reply.send(kept.identity);
   return reply.header('Content-Encoding', 'gzip').send(kept.gzip);

@@ -75,6 +75,8 @@ describeEachDatabase(
       const res = await s.a.api.request('GET', progressUrl(s.spaceId), undefined, { 'accept-encoding': String(accept), 'if-none-match': String(etag) });
       assert.equal(res.statusCode, 304, `${accept} with ${etag}`);
       assert.equal(res.rawPayload.length, 0);
+      assert.equal(res.headers['content-length'], undefined, 'no length of a body that is not sent');
+      assert.equal(res.headers['content-type'], undefined);
       assert.equal(res.headers.etag, accept === 'gzip' ? zipped.headers.etag : plain.headers.etag);
     }
     // A tag of the other encoding names something the asking cache does not hold: the full answer.
