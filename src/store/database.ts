@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database } from './schema.js';
+import { prepareHotStatements } from './prepared-statements.js';
 import { statementCache } from './statement-cache.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -47,6 +48,7 @@ export function openStore(options: StoreOptions): Store {
     // server goes away its 'error' would be unhandled and end the process. The next query on it fails
     // instead (the request answers 5xx) and the pool discards it on release.
     pool.on('connect', (client) => client.on('error', () => {}));
+    prepareHotStatements(pool);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,

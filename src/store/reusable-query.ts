@@ -1,3 +1,4 @@
+import { prepareOnEveryConnection } from './prepared-statements.js';
 import type { Compilable, CompiledQuery, Kysely } from 'kysely';
 
 const MARK = '\u0000mend-parameter:';
@@ -21,6 +22,8 @@ export function reusableQuery<Row, Args extends string[]>(db: Kysely<any>, arity
         if (!slots.includes(i)) throw new Error(`reusableQuery: argument ${i} did not become a bound parameter of ${query.sql}`);
       }
       if (query.sql.includes(MARK)) throw new Error(`reusableQuery: an argument was written into the SQL text of ${query.sql}`);
+      // Run on every request: on PostgreSQL, planned once per connection (prepared-statements.ts).
+      prepareOnEveryConnection(query.sql);
       compiled = query;
     }
     const constants = compiled.parameters;
