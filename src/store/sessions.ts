@@ -15,7 +15,8 @@ export interface SessionRecord {
 }
 
 type Row = Database['sessions'];
-const toSession = (row: Row): SessionRecord => ({
+type SessionColumns = Pick<Row, 'id' | 'account_id' | 'kind' | 'created_at' | 'last_seen_at' | 'expires_at' | 'reauthenticated_at'>;
+const toSession = (row: SessionColumns): SessionRecord => ({
   id: row.id,
   accountId: row.account_id,
   kind: row.kind,
@@ -31,14 +32,7 @@ export interface SignedIn {
   mayBeTherapist: boolean;
 }
 
-interface SignedInRow {
-  id: string;
-  account_id: string;
-  kind: 'cookie' | 'bearer';
-  created_at: string;
-  last_seen_at: string;
-  expires_at: string;
-  reauthenticated_at: string | null;
+interface SignedInRow extends SessionColumns {
   email_enc: AccountFacts['email_enc'];
   display_name_enc: AccountFacts['display_name_enc'];
   timezone: string;
@@ -49,15 +43,7 @@ interface SignedInRow {
 
 function signedInFrom(row: SignedInRow): SignedIn {
   return {
-    session: {
-      id: row.id,
-      accountId: row.account_id,
-      kind: row.kind,
-      createdAt: row.created_at,
-      lastSeenAt: row.last_seen_at,
-      expiresAt: row.expires_at,
-      reauthenticatedAt: row.reauthenticated_at,
-    },
+    session: toSession(row),
     account: {
       id: row.account_id,
       email_enc: row.email_enc,
