@@ -38,3 +38,17 @@ export async function publishApology(ctx: AppContext, actor: Actor, apologyId: s
     // The apology is saved; the other pages show it on their next load.
   }
 }
+
+/**
+ * Tells the space that a partner acknowledged step 1. Every member may see it: the steps section
+ * of the journey page says, for a therapist too, whom step 1 still waits for. Saying it again
+ * changes nothing, but is not worth a second read to tell apart.
+ */
+export async function publishAcknowledgement(ctx: AppContext, actor: Actor, journeyId: string): Promise<void> {
+  try {
+    const { access } = await ctx.journeys.load(actor, journeyId);
+    await ctx.live.publish(access.space.id, { kind: 'journey_acknowledged', journeyId });
+  } catch {
+    // The acknowledgement is saved; the other pages show it on their next load.
+  }
+}

@@ -10,7 +10,9 @@ import type { Store } from '../store/database.js';
  * agreement, a shared journey entry, a sealed pair once it is open, a call for reassurance (the
  * call is a space record even when its note is private) and its answer, a weekly meeting's record,
  * an agreement-log occasion and its confirmation or dispute, a delivered apology and its answer, a
- * monthly review (its ratings are on everyone's progress page). A private entry, a sealed one whose
+ * monthly review (its ratings are on everyone's progress page), a partner's step-1 acknowledgement
+ * (every member's journey page says who each step waits for), the weekly meeting's time (on every
+ * member's meetings page). A private entry, a sealed one whose
  * pair is still closed, an apology being drafted, or anything else only its author may see
  * produces no event at all.
  */
@@ -24,7 +26,9 @@ export type LiveEvent =
   | { kind: 'meeting'; id: string; date: string }
   | { kind: 'agreement_log'; agreementId: string; id: string }
   | { kind: 'apology'; journeyId: string; id: string }
-  | { kind: 'monthly_review'; accountId: string; month: string };
+  | { kind: 'monthly_review'; accountId: string; month: string }
+  | { kind: 'journey_acknowledged'; journeyId: string }
+  | { kind: 'meeting_schedule' };
 
 /** Every kind a stream may carry, for those who listen to all of them. */
 export const LIVE_EVENT_KINDS = [
@@ -38,6 +42,8 @@ export const LIVE_EVENT_KINDS = [
   'agreement_log',
   'apology',
   'monthly_review',
+  'journey_acknowledged',
+  'meeting_schedule',
 ] as const satisfies ReadonlyArray<LiveEvent['kind']>;
 
 export type LiveListener = (event: LiveEvent) => void;
@@ -98,6 +104,11 @@ export function parseLiveEvent(value: unknown): LiveEvent | null {
       return id(v.journeyId) && id(v.id) ? { kind: 'apology', journeyId: v.journeyId, id: v.id } : null;
     case 'monthly_review':
       return id(v.accountId) && month(v.month) ? { kind: 'monthly_review', accountId: v.accountId, month: v.month } : null;
+    case 'journey_acknowledged':
+      return id(v.journeyId) ? { kind: 'journey_acknowledged', journeyId: v.journeyId } : null;
+    case 'meeting_schedule':
+      // Nothing but the kind: the time itself is read from the page or the API.
+      return { kind: 'meeting_schedule' };
     default:
       return null;
   }

@@ -244,6 +244,8 @@ export async function checkinRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const { account } = requireAuth(request);
       const s = await rhythm.meetings.setSchedule(account, request.params.spaceId, request.body);
+      // The time is on every member's meetings page (a therapist's too), so it is news for all.
+      await app.mend.live.publish(request.params.spaceId, { kind: 'meeting_schedule' });
       return { schedule: { weekday: s.weekday, time: s.time, durationMinutes: s.durationMinutes, timezone: s.timezone } };
     },
   );

@@ -18,7 +18,7 @@ import {
   VisibilityValue,
 } from './journeys-schemas.js';
 import { bearer, errors, Id, Instant, NoContent } from './schemas.js';
-import { publishApology, publishJourneyEntry } from '../live-publish.js';
+import { publishAcknowledgement, publishApology, publishJourneyEntry } from '../live-publish.js';
 
 /** Steps with mutable arrays, as the response type wants them. */
 export function stepsDto(steps: Summary['steps']) {
@@ -227,6 +227,7 @@ export async function journeyRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { account } = requireAuth(request);
       const acknowledgement = await ctx.journeys.acknowledge(account, request.params.journeyId);
+      await publishAcknowledgement(ctx, account, request.params.journeyId);
       return reply.status(201).send({ acknowledgement });
     },
   );

@@ -28,7 +28,7 @@ import { requireAuth } from '../plugins/auth.js';
 import { renderPage, safeNext } from '../render.js';
 import { field, formFields } from './form.js';
 import type { AppContext } from '../context.js';
-import { publishApology, publishJourneyEntry } from '../live-publish.js';
+import { publishAcknowledgement, publishApology, publishJourneyEntry } from '../live-publish.js';
 
 type Params = { journeyId: string };
 const SCRIPTS = ['/static/coach.js'];
@@ -239,6 +239,7 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
   app.post<{ Params: Params }>('/journeys/:journeyId/acknowledge', async (request, reply) => {
     const { account } = requireAuth(request);
     await ctx.journeys.acknowledge(account, request.params.journeyId);
+    await publishAcknowledgement(ctx, account, request.params.journeyId);
     return reply.redirect(stepUrl(request.params.journeyId, 1), 303);
   });
 

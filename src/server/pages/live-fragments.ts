@@ -6,9 +6,13 @@ import type { Account } from '../../store/accounts.js';
 import type { SafeHtml } from '../../web/html.js';
 import { partnerTodaySection, type PartnerCheckin } from '../../web/components/partner-today.js';
 import { journeyStepsSection } from '../../web/pages/journey/overview.js';
+import { agreementLogSection } from '../../web/pages/rhythm/agreement-log-page.js';
+import { meetingScheduleSection, pastMeetingsSection } from '../../web/pages/rhythm/meetings-page.js';
 import { progressSections } from '../../web/pages/rhythm/progress-page.js';
+import { reassuranceSection } from '../../web/pages/rhythm/reassurance-page.js';
 import type { AppContext } from '../context.js';
 import { journeyPageModel } from './journeys.js';
+import { namesOf } from './rhythm.js';
 
 /** The other partners' latest check-ins in the viewer's check-in days, as the page shows them. */
 export async function partnerTodayHtml(ctx: AppContext, account: Pick<Account, 'id' | 'timezone'>, spaceId: string): Promise<SafeHtml> {
@@ -33,12 +37,12 @@ export async function partnerTodayHtml(ctx: AppContext, account: Pick<Account, '
  * not see the page — a stranger, a revoked or pending therapist, the other couple — the page's own
  * answer (404), and an active therapist the read-only copy the page shows them.
  */
-function fragment<P>(draw: (ctx: AppContext, request: FastifyRequest<{ Params: P }>, account: Account) => Promise<SafeHtml>) {
+function fragment<P>(draw: (ctx: AppContext, request: FastifyRequest<{ Params: P }>, account: Account, reply: FastifyReply) => Promise<SafeHtml>) {
   return (ctx: AppContext) =>
     async (request: FastifyRequest<{ Params: P }>, reply: FastifyReply): Promise<FastifyReply> => {
       if (!request.auth) return reply.status(401).send(errorBody(new MendError('unauthenticated')));
       try {
-        const markup = await draw(ctx, request, request.auth.account);
+        const markup = await draw(ctx, request, request.auth.account, reply);
         return reply.type('text/html; charset=utf-8').header('Cache-Control', 'private, no-store').send(markup.toString());
       } catch (error) {
         if (error instanceof MendError) return reply.status(error.status).send(errorBody(error));
@@ -64,10 +68,49 @@ const journeySteps = fragment<{ journeyId: string }>(async (ctx, request, accoun
   return journeyStepsSection(m);
 });
 
+/**
+ * A partner's copy holds forms (an answer, a log entry, a review): they get a token for the
+ * session's CSRF secret, as the page's forms do. The island keeps the page's own token, so two
+ * copies that differ only in it are the same.
+ */
+const reassurance = fragment<{ spaceId: string }>(async (ctx, request, account, reply) => {
+  const view = await spaceView(ctx.spaces, account.id, request.params.spaceId);
+  const requests = await ctx.rhythm.checkins.listReassurance(account.id, view.space.id);
+  return reassuranceSection({ csrf: reply.generateCsrf(), spaceId: view.space.id, viewerId: account.id, isPartner: view.isPartner, names: namesOf(view), requests });
+});
+
+const meetingSchedule = fragment<{ spaceId: string }>(async (ctx, request, account) => {
+  const view = await spaceView(ctx.spaces, account.id, request.params.spaceId);
+  return meetingScheduleSection({ spaceId: view.space.id, schedule: await ctx.rhythm.meetings.schedule(account.id, view.space.id) });
+});
+
+const meetings = fragment<{ spaceId: string }>(async (ctx, request, account) => {
+  const view = await spaceView(ctx.spaces, account.id, request.params.spaceId);
+  return pastMeetingsSection({ spaceId: view.space.id, meetings: await ctx.rhythm.meetings.list(account.id, view.space.id), names: namesOf(view) });
+});
+
+const agreementLog = fragment<{ spaceId: string }>(async (ctx, request, account, reply) => {
+  const { view, agreements, entries } = await ctx.rhythm.agreementLog.history(account.id, request.params.spaceId);
+  return agreementLogSection({
+    csrf: reply.generateCsrf(),
+    spaceId: view.space.id,
+    viewerId: account.id,
+    isPartner: view.isPartner,
+    today: ctx.rhythm.checkins.today(account),
+    names: namesOf(view),
+    agreements,
+    entries,
+  });
+});
+
 /** The sections the `live` island swaps in: `GET /spaces/:spaceId/live/…`, `GET /journeys/:journeyId/live/…`. */
 export async function liveFragments(app: FastifyInstance): Promise<void> {
   const ctx = app.mend;
   app.get<{ Params: { spaceId: string } }>('/spaces/:spaceId/live/partner-today', partnerToday(ctx));
   app.get<{ Params: { spaceId: string } }>('/spaces/:spaceId/live/progress', progress(ctx));
+  app.get<{ Params: { spaceId: string } }>('/spaces/:spaceId/live/reassurance', reassurance(ctx));
+  app.get<{ Params: { spaceId: string } }>('/spaces/:spaceId/live/meeting-schedule', meetingSchedule(ctx));
+  app.get<{ Params: { spaceId: string } }>('/spaces/:spaceId/live/meetings', meetings(ctx));
+  app.get<{ Params: { spaceId: string } }>('/spaces/:spaceId/live/agreement-log', agreementLog(ctx));
   app.get<{ Params: { journeyId: string } }>('/journeys/:journeyId/live/steps', journeySteps(ctx));
 }

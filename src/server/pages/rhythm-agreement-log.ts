@@ -16,10 +16,10 @@ export async function agreementLogPages(app: FastifyInstance): Promise<void> {
     return renderPage(request, reply, {
       title: 'Agreement log',
       space: layoutSpaceOf(view),
-      scripts: ['/static/coach.js'],
+      scripts: ['/static/coach.js', '/static/live.js'],
       ...(extra.status ? { status: extra.status } : {}),
       body: (csrf) =>
-        agreementLogPage({ csrf, spaceId: view.space.id, viewerId: account.id, today: rhythm.checkins.today(account), names: namesOf(view), agreements, entries, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.message ? { message: extra.message } : {}) }),
+        agreementLogPage({ csrf, spaceId: view.space.id, viewerId: account.id, isPartner: view.isPartner, today: rhythm.checkins.today(account), names: namesOf(view), agreements, entries, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.message ? { message: extra.message } : {}) }),
     });
   }
 

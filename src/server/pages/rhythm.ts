@@ -105,7 +105,7 @@ export async function rhythmPages(app: FastifyInstance): Promise<void> {
     return renderPage(request, reply, {
       title: 'Reassurance',
       space: layoutSpaceOf(view),
-      scripts: coachScripts,
+      scripts: [...coachScripts, '/static/live.js'],
       ...(extra.status ? { status: extra.status } : {}),
       body: (csrf) => reassurancePage({ csrf, spaceId: view.space.id, viewerId: account.id, isPartner: view.isPartner, names: namesOf(view), requests, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.form ? { form: extra.form } : {}), coach: extra.coach ?? null }),
     });
@@ -147,6 +147,7 @@ export async function rhythmPages(app: FastifyInstance): Promise<void> {
     return renderPage(request, reply, {
       title: 'Weekly check-in meeting',
       space: layoutSpaceOf(view),
+      scripts: ['/static/live.js'],
       ...(extra.status ? { status: extra.status } : {}),
       body: (csrf) => meetingsPage({ csrf, spaceId: view.space.id, isPartner: view.isPartner, meetings, schedule, hasFeed, feedUrl: extra.feedUrl ?? null, names: namesOf(view), ...(extra.errors ? { errors: extra.errors } : {}) }),
     });
@@ -180,6 +181,7 @@ export async function rhythmPages(app: FastifyInstance): Promise<void> {
     const f = formFields(request, 100);
     try {
       await rhythm.meetings.setSchedule(account, request.params.spaceId, { weekday: Number(field(f, 'weekday')), time: field(f, 'time') });
+      await ctx.live.publish(request.params.spaceId, { kind: 'meeting_schedule' });
     } catch (error) {
       return showMeetings(request, reply, { errors: inputErrors(error), status: 400 });
     }

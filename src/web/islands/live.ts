@@ -3,7 +3,8 @@
  * space's event stream and, when an event a section names in `data-live-on` arrives (a partner
  * checked in, an occasion was logged, …), fetches the section again and swaps it in, saying so
  * once through a polite status line. A section with `data-live-journey` ignores events about
- * another journey. No sound, no badge. Without JavaScript the section is the same on the next load.
+ * another journey; one whose form is being filled in waits until the person leaves it. No sound,
+ * no badge. Without JavaScript the section is the same on the next load.
  */
 const sections = [...document.querySelectorAll<HTMLElement>('[data-live-space][data-live-fragment]')];
 const spaceId = sections[0]?.dataset.liveSpace;
@@ -17,13 +18,39 @@ if (spaceId && 'EventSource' in window) {
   status.className = 'visually-hidden';
   document.querySelector('main')?.append(status);
 
+  /** Someone writing in a section's form (focus in it, or anything typed or chosen) keeps it as it is. */
+  const inUse = (section: HTMLElement): boolean => {
+    if (section.contains(document.activeElement) && document.activeElement?.closest('form')) return true;
+    return [...section.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('input, textarea, select')].some((c) =>
+      c instanceof HTMLSelectElement
+        ? [...c.options].some((o) => o.selected !== o.defaultSelected)
+        : c instanceof HTMLInputElement && (c.type === 'checkbox' || c.type === 'radio')
+          ? c.checked !== c.defaultChecked
+          : c.value !== c.defaultValue,
+    );
+  };
+  const waiting = new Set<HTMLElement>();
+
   const refresh = async (section: HTMLElement, announce: boolean): Promise<void> => {
     const url = section.dataset.liveFragment;
     if (!url) return;
+    if (inUse(section)) {
+      // Retried when the person leaves the section; their unsent words are never swapped away.
+      waiting.add(section);
+      return;
+    }
     const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'text/html' } });
     if (!response.ok) return;
     const fresh = new DOMParser().parseFromString(await response.text(), 'text/html').body.firstElementChild;
-    if (!fresh || fresh.innerHTML === section.innerHTML) return;
+    if (!fresh) return;
+    // A fragment's forms carry a new token for the same secret: keep the page's, so an unchanged section stays unchanged.
+    const token = section.querySelector<HTMLInputElement>('input[name="_csrf"]')?.getAttribute('value');
+    if (token) for (const input of fresh.querySelectorAll('input[name="_csrf"]')) input.setAttribute('value', token);
+    if (fresh.innerHTML === section.innerHTML) return;
+    if (inUse(section)) {
+      waiting.add(section);
+      return;
+    }
     section.replaceChildren(...fresh.childNodes);
     if (announce) {
       const heading = section.dataset.liveLabel ?? section.querySelector('h2')?.textContent?.trim();
@@ -40,6 +67,18 @@ if (spaceId && 'EventSource' in window) {
   });
   // The server's answer to a reconnect (a restart, a dropped network): something may have been missed.
   source.addEventListener('resync', () => refreshAll(sections, false));
+
+  for (const section of sections) {
+    section.addEventListener('focusout', () => {
+      // After focus has moved on; a section still in use keeps waiting.
+      setTimeout(() => {
+        if (waiting.has(section) && !inUse(section)) {
+          waiting.delete(section);
+          refreshAll([section], true);
+        }
+      }, 0);
+    });
+  }
 
   const kinds = new Set(sections.flatMap(kindsOf));
   for (const kind of kinds) {

@@ -66,7 +66,7 @@ export function journeyPage(m: JourneyPageModel): SafeHtml {
  */
 export function journeyStepsSection(m: JourneyPageModel): SafeHtml {
   const { view } = m;
-  return html`<section aria-labelledby="steps-heading" id="journey-steps" data-live-space="${m.spaceId}" data-live-fragment="/journeys/${view.id}/live/steps" data-live-journey="${view.id}" data-live-on="journey_entry entries_revealed apology agreement agreement_log meeting">
+  return html`<section aria-labelledby="steps-heading" id="journey-steps" data-live-space="${m.spaceId}" data-live-fragment="/journeys/${view.id}/live/steps" data-live-journey="${view.id}" data-live-on="journey_entry entries_revealed journey_acknowledged apology agreement agreement_log meeting">
     <h2 id="steps-heading">The seven steps</h2>
     <ol class="steps">
       ${view.steps.map(

@@ -7,10 +7,12 @@ import { formatDay, rhythmNav, textarea, visibilityChoice } from './common.js';
 const CADENCE: Record<string, string> = { each_time: 'each time it comes up', daily: 'daily', weekly: 'weekly', once: 'once' };
 const STATUS: Record<string, string> = { unconfirmed: 'not yet confirmed', confirmed: 'confirmed', disputed: 'seen differently' };
 
-export function agreementLogPage(o: {
+export interface AgreementLogModel {
   csrf: string;
   spaceId: string;
   viewerId: string;
+  /** A therapist reads the log; only the partners confirm or dispute an occasion. */
+  isPartner: boolean;
   today: string;
   names: Map<string, string>;
   agreements: AgreementFacts[];
@@ -18,13 +20,26 @@ export function agreementLogPage(o: {
   errors?: Record<string, string>;
   errorFor?: string;
   message?: string;
-}): SafeHtml {
-  const who = (id: string | null) => (id === o.viewerId ? 'You' : (id && o.names.get(id)) || 'A former partner');
-  const active = o.agreements.filter((a) => a.status === 'active');
+}
+
+export function agreementLogPage(o: AgreementLogModel): SafeHtml {
   return html`${rhythmNav(o.spaceId, 'agreement-log')}
   <h1>Agreement log</h1>
   ${errorSummary(o.errors, o.message)}
   <p class="lead">The partner who made a commitment records each occasion as kept or missed. The other partner confirms it, or says they saw it differently. Nothing is deleted: the history stays.</p>
+  ${agreementLogSection(o)}`;
+}
+
+/**
+ * The active agreements and their logs. The `live` island fetches this same markup again
+ * (live-fragments.ts) when an agreement or an occasion changes. Notes are the viewer's copy (a
+ * private note is in its author's only); forms are only where the viewer may use them, so a
+ * therapist's copy has none.
+ */
+export function agreementLogSection(o: AgreementLogModel): SafeHtml {
+  const who = (id: string | null) => (id === o.viewerId ? 'You' : (id && o.names.get(id)) || 'A former partner');
+  const active = o.agreements.filter((a) => a.status === 'active');
+  return html`<div id="agreement-log-live" data-live-space="${o.spaceId}" data-live-fragment="/spaces/${o.spaceId}/live/agreement-log" data-live-label="Agreement log" data-live-on="agreement agreement_log">
   ${active.length === 0 ? html`<p>There are no active agreements yet. Agreements are made together in step 3 of a journey.</p>` : null}
   ${active.map((a) => {
     const mine = a.committedBy.includes(o.viewerId);
@@ -50,7 +65,7 @@ export function agreementLogPage(o: {
       ${entries.length
         ? html`<table class="table log-table"><caption class="visually-hidden">Log of this agreement</caption><thead><tr><th scope="col">Day</th><th scope="col">Logged</th><th scope="col">Status</th></tr></thead><tbody>${entries.map(
             (e) => html`<tr><td>${formatDay(e.occurredOn)}</td><td>${who(e.loggedBy)}: ${e.kept ? 'kept' : 'missed'}${e.note ? html`<br><span class="small pre-wrap">${e.note.text}</span>` : null}</td><td>${STATUS[e.review ?? 'unconfirmed']}${e.reviewNote ? html`<br><span class="small pre-wrap">${e.reviewNote.text}</span>` : null}
-              ${e.review === null && e.loggedBy !== o.viewerId
+              ${e.review === null && o.isPartner && e.loggedBy !== o.viewerId
                 ? html`<form method="post" action="/spaces/${o.spaceId}/agreement-log/entries/${e.id}/review" class="review-form">
                     ${csrfField(o.csrf)}
                     <label class="visually-hidden" for="rn-${e.id}">Note (optional)</label>
@@ -62,5 +77,6 @@ export function agreementLogPage(o: {
           )}</tbody></table>`
         : html`<p>Nothing logged yet.</p>`}
     </section>`;
-  })}`;
+  })}
+</div>`;
 }

@@ -24,7 +24,7 @@ export function meetingsPage(o: {
   ${o.isPartner ? html`<p><a class="button" href="/spaces/${o.spaceId}/meetings/new">Start this week’s meeting</a></p>` : null}
   <section class="card" aria-labelledby="h-when">
     <h2 id="h-when">When you meet</h2>
-    ${o.schedule ? html`<p>Every ${DAYS[o.schedule.weekday - 1]} at ${o.schedule.time} (${o.schedule.timezone}), for ${o.schedule.durationMinutes} minutes.</p>` : html`<p>No time set yet.</p>`}
+    ${meetingScheduleSection(o)}
     ${o.isPartner
       ? html`<form method="post" action="/spaces/${o.spaceId}/meetings/schedule" class="stack">
           ${csrfField(o.csrf)}
@@ -45,13 +45,31 @@ export function meetingsPage(o: {
       ${o.hasFeed ? html`<form method="post" action="/calendar-feed/revoke" class="inline-form">${csrfField(o.csrf)}<input type="hidden" name="spaceId" value="${o.spaceId}"><button type="submit" class="link-button">Turn the calendar address off</button></form>` : null}
     </div>
   </section>
-  <h2>Past meetings</h2>
+  ${pastMeetingsSection(o)}`;
+}
+
+/**
+ * The meeting time alone, not the forms beside it: the `live` island swaps this same markup in
+ * (live-fragments.ts) when a partner sets the time, and must not wipe a calendar address that is
+ * shown only once.
+ */
+export function meetingScheduleSection(o: { spaceId: string; schedule: MeetingSchedule | null }): SafeHtml {
+  return html`<div id="meeting-schedule-live" data-live-space="${o.spaceId}" data-live-fragment="/spaces/${o.spaceId}/live/meeting-schedule" data-live-label="When you meet" data-live-on="meeting_schedule">${o.schedule
+    ? html`<p>Every ${DAYS[o.schedule.weekday - 1]} at ${o.schedule.time} (${o.schedule.timezone}), for ${o.schedule.durationMinutes} minutes.</p>`
+    : html`<p>No time set yet.</p>`}</div>`;
+}
+
+/** The meetings' records, newest first; swapped in by the `live` island when one is saved. */
+export function pastMeetingsSection(o: { spaceId: string; meetings: Meeting[]; names: Map<string, string> }): SafeHtml {
+  return html`<section id="meetings-live" aria-labelledby="h-past" data-live-space="${o.spaceId}" data-live-fragment="/spaces/${o.spaceId}/live/meetings" data-live-on="meeting">
+  <h2 id="h-past">Past meetings</h2>
   ${o.meetings.length
     ? o.meetings.map(
         (m) => html`<article class="card meeting"><h3>${formatDay(m.heldOn)}</h3><p class="muted small">Saved by ${o.names.get(m.createdBy) ?? 'a former partner'}</p>
           <dl class="summary-list">${AGENDA_SECTIONS.filter((s) => m.agenda[s.key]).map((s) => html`<div><dt>${s.title}</dt><dd class="pre-wrap">${m.agenda[s.key]}</dd></div>`)}</dl></article>`,
       )
-    : html`<p>No meetings recorded yet.</p>`}`;
+    : html`<p>No meetings recorded yet.</p>`}
+</section>`;
 }
 
 export function newMeetingPage(o: { csrf: string; spaceId: string; today: string; form?: Partial<MeetingAgenda> & { heldOn?: string }; errors?: Record<string, string>; coach?: SafeHtml | null }): SafeHtml {

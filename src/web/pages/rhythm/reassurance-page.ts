@@ -3,7 +3,7 @@ import { csrfField, errorSummary } from '../../components/forms.js';
 import { html, type SafeHtml } from '../../html.js';
 import { formatInstant, rhythmNav, textarea, visibilityChoice } from './common.js';
 
-export function reassurancePage(o: {
+export interface ReassuranceModel {
   csrf: string;
   spaceId: string;
   viewerId: string;
@@ -13,7 +13,32 @@ export function reassurancePage(o: {
   errors?: Record<string, string>;
   form?: { note?: string; visibility?: string; answer?: string; answerFor?: string };
   coach?: SafeHtml | null;
-}): SafeHtml {
+}
+
+export function reassurancePage(o: ReassuranceModel): SafeHtml {
+  return html`${rhythmNav(o.spaceId, 'reassurance')}
+  <h1>Reassurance</h1>
+  ${o.coach ?? null}
+  ${errorSummary(o.errors)}
+  ${o.isPartner
+    ? html`<section class="card" aria-labelledby="h-ask"><h2 id="h-ask">I need reassurance</h2>
+        <p>Asking is not weakness. Your partner will be told you asked — never what your note says unless you share it.</p>
+        <form method="post" action="/spaces/${o.spaceId}/reassurance" class="stack">
+          ${csrfField(o.csrf)}
+          ${textarea({ name: 'note', label: 'What would help right now? (optional)', value: o.form?.note ?? '', error: o.errors?.note, coach: 'message' })}
+          ${visibilityChoice('visibility', o.form?.visibility ?? 'shared')}
+          <button type="submit" class="button">Ask for reassurance</button>
+        </form></section>`
+    : null}
+  ${reassuranceSection(o)}`;
+}
+
+/**
+ * The calls waiting for an answer and those answered. The `live` island fetches this same markup
+ * again (live-fragments.ts) when a call is made or answered. Each note is the viewer's copy: a
+ * private note is in its author's only; a therapist's copy has no answer form.
+ */
+export function reassuranceSection(o: ReassuranceModel): SafeHtml {
   const who = (id: string) => (id === o.viewerId ? 'You' : (o.names.get(id) ?? 'Your partner'));
   const open = o.requests.filter((r) => r.answeredAt === null);
   const answered = o.requests.filter((r) => r.answeredAt !== null);
@@ -29,22 +54,10 @@ export function reassurancePage(o: {
         </form>`
       : null}
   </li>`;
-  return html`${rhythmNav(o.spaceId, 'reassurance')}
-  <h1>Reassurance</h1>
-  ${o.coach ?? null}
-  ${errorSummary(o.errors)}
-  ${o.isPartner
-    ? html`<section class="card" aria-labelledby="h-ask"><h2 id="h-ask">I need reassurance</h2>
-        <p>Asking is not weakness. Your partner will be told you asked — never what your note says unless you share it.</p>
-        <form method="post" action="/spaces/${o.spaceId}/reassurance" class="stack">
-          ${csrfField(o.csrf)}
-          ${textarea({ name: 'note', label: 'What would help right now? (optional)', value: o.form?.note ?? '', error: o.errors?.note, coach: 'message' })}
-          ${visibilityChoice('visibility', o.form?.visibility ?? 'shared')}
-          <button type="submit" class="button">Ask for reassurance</button>
-        </form></section>`
-    : null}
+  return html`<div id="reassurance-live" data-live-space="${o.spaceId}" data-live-fragment="/spaces/${o.spaceId}/live/reassurance" data-live-label="Reassurance" data-live-on="reassurance_requested reassurance_answered">
   <h2>Waiting for an answer</h2>
   ${open.length ? html`<ul class="plain-list">${open.map(item)}</ul>` : html`<p>None right now.</p>`}
   <h2>Answered</h2>
-  ${answered.length ? html`<ul class="plain-list">${answered.map(item)}</ul>` : html`<p>None yet.</p>`}`;
+  ${answered.length ? html`<ul class="plain-list">${answered.map(item)}</ul>` : html`<p>None yet.</p>`}
+</div>`;
 }
