@@ -1,4 +1,4 @@
-import { describe, test } from 'node:test';
+import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { localDate } from '../../src/core/time.js';
@@ -6,7 +6,10 @@ import { parseLiveEvent } from '../../src/services/live-events.js';
 import { describeEachDatabase, json } from '../support/app.js';
 import { couple, signUp, type Person } from '../support/api-client.js';
 import { PageClient } from '../support/browser-less.js';
-import { openSse, type SseStream } from '../support/sse.js';
+import { openSse, type SseStream, closeOpenStreams, listening } from '../support/sse.js';
+
+// A test that fails half-way leaves its streams open; they would keep this file running.
+afterEach(closeOpenStreams);
 
 /**
  * Issue #7's remaining live updates: reassurance, weekly meetings, the agreement log, apologies
@@ -18,13 +21,6 @@ const CANARY = 'CANARY-7f3';
 const today = () => localDate(new Date(), 'UTC');
 const month = () => today().slice(0, 7);
 const ALL_PARTS = { regret: 'regret', responsibility: 'responsibility', impact: 'impact', change: 'change', repair: 'repair', forgiveness: 'forgiveness' };
-
-async function listening(app: FastifyInstance): Promise<string> {
-  if (!app.server.listening) await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  if (!address || typeof address === 'string') throw new Error('not listening');
-  return `http://127.0.0.1:${address.port}`;
-}
 
 const events = (base: string, person: Person, spaceId: string) => openSse(`${base}/api/v1/spaces/${spaceId}/events`, { authorization: `Bearer ${person.api.token}` });
 

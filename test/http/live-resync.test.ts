@@ -1,19 +1,14 @@
-import { test } from 'node:test';
+import { afterEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FastifyInstance } from 'fastify';
 import { localDate } from '../../src/core/time.js';
 import { describeEachDatabase } from '../support/app.js';
 import { couple, type Person } from '../support/api-client.js';
-import { openSse } from '../support/sse.js';
+import { openSse, closeOpenStreams, listening } from '../support/sse.js';
+
+// A test that fails half-way leaves its streams open; they would keep this file running.
+afterEach(closeOpenStreams);
 
 const today = () => localDate(new Date(), 'UTC');
-
-async function listening(app: FastifyInstance): Promise<string> {
-  if (!app.server.listening) await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  if (!address || typeof address === 'string') throw new Error('not listening');
-  return `http://127.0.0.1:${address.port}`;
-}
 
 const events = (base: string, person: Person, spaceId: string, headers: Record<string, string> = {}) =>
   openSse(`${base}/api/v1/spaces/${spaceId}/events`, { authorization: `Bearer ${person.api.token}`, ...headers });

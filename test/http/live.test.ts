@@ -1,4 +1,4 @@
-import { describe, test } from 'node:test';
+import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,17 +15,13 @@ import { describeEachDatabase, json } from '../support/app.js';
 import { couple, newPerson, signUp, type Person } from '../support/api-client.js';
 import { createTestDatabase, DIALECTS, skipReason } from '../support/databases.js';
 import { PageClient } from '../support/browser-less.js';
-import { openSse } from '../support/sse.js';
+import { openSse, closeOpenStreams, listening } from '../support/sse.js';
+
+// A test that fails half-way leaves its streams open; they would keep this file running.
+afterEach(closeOpenStreams);
 
 const today = () => localDate(new Date(), 'UTC');
 const pulse = (v = 6) => ({ safety: v, trust: v, closeness: v });
-
-async function listening(app: FastifyInstance): Promise<string> {
-  if (!app.server.listening) await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  if (!address || typeof address === 'string') throw new Error('not listening');
-  return `http://127.0.0.1:${address.port}`;
-}
 
 const events = (base: string, person: Person | null, spaceId: string) =>
   openSse(`${base}/api/v1/spaces/${spaceId}/events`, person?.api.token ? { authorization: `Bearer ${person.api.token}` } : {});
@@ -181,11 +177,14 @@ describeEachDatabase('live updates (server-sent events)', (get) => {
     await a.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { ...pulse(6), note: { text: 'LIVE-CHECKIN-NOTE', visibility: 'shared' } });
 
     for (const [who, stream] of Object.entries(streams)) {
-      const got = await stream.waitForEvents(8);
+      const got = await stream.waitForEvents(10);
       assert.deepEqual(
         got.map((e) => JSON.parse(e.data)),
         [
           { kind: 'entries_revealed', journeyId },
+          // Who has acknowledged step 1 is shown to every member (the steps' "waiting for").
+          { kind: 'journey_acknowledged', journeyId },
+          { kind: 'journey_acknowledged', journeyId },
           { kind: 'journey_entry', journeyId, id: sharedId },
           // A delivered apology is read like shared text, and so is its answer.
           { kind: 'apology', journeyId, id: apologyId },

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import type { FastifyInstance } from 'fastify';
 
 export interface SseEvent {
   event: string;
@@ -96,6 +97,26 @@ export class SseStream {
   }
 }
 
+/** Streams opened by this test process and not yet closed (see `closeOpenStreams`). */
+const openStreams = new Set<SseStream>();
+
+/**
+ * Closes every stream a test left open. A test that fails half-way never reaches its own
+ * `close()`, and an open stream would keep its file running; call it from `afterEach`.
+ */
+export function closeOpenStreams(): void {
+  for (const stream of openStreams) stream.close();
+  openStreams.clear();
+}
+
+/** The app's address, listening on a free loopback port (event streams need a real connection). */
+export async function listening(app: FastifyInstance): Promise<string> {
+  if (!app.server.listening) await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('not listening');
+  return `http://127.0.0.1:${address.port}`;
+}
+
 /** Opens `url` as an event stream; a non-200 answer resolves with its status and body. */
 export function openSse(url: string, headers: Record<string, string> = {}): Promise<SseStream> {
   return new Promise((resolve, reject) => {
@@ -109,6 +130,8 @@ export function openSse(url: string, headers: Record<string, string> = {}): Prom
         return;
       }
       const stream = new SseStream(status, response.headers, response);
+      openStreams.add(stream);
+      response.on('close', () => openStreams.delete(stream));
       response.on('data', (c: string) => stream.feed(c));
       // Resolve once the greeting arrived, so the subscription is known to be in place.
       stream.waitForComments(1).then(() => resolve(stream), reject);
