@@ -7,6 +7,7 @@ import { describeEachDatabase, json } from '../support/app.js';
 import { couple, signUp, type Person } from '../support/api-client.js';
 import { PageClient } from '../support/browser-less.js';
 import { openSse, type SseStream, closeOpenStreams, listening } from '../support/sse.js';
+import { activeTherapist, pagesAs, cookieHeader } from '../support/live-people.js';
 
 // A test that fails half-way leaves its streams open; they would keep this file running.
 afterEach(closeOpenStreams);
@@ -23,24 +24,6 @@ const month = () => today().slice(0, 7);
 const ALL_PARTS = { regret: 'regret', responsibility: 'responsibility', impact: 'impact', change: 'change', repair: 'repair', forgiveness: 'forgiveness' };
 
 const events = (base: string, person: Person, spaceId: string) => openSse(`${base}/api/v1/spaces/${spaceId}/events`, { authorization: `Bearer ${person.api.token}` });
-
-async function therapistOf(app: FastifyInstance, a: Person, b: Person, spaceId: string, name = 'Dr Lee'): Promise<Person> {
-  const t = await signUp(app, name);
-  const { code } = json(await a.api.post(`/api/v1/spaces/${spaceId}/invitations`, { role: 'therapist' })).invitation;
-  assert.equal((await t.api.post(`/api/v1/invitations/${code}/accept`)).statusCode, 200);
-  for (const p of [a, b]) assert.ok((await p.api.post(`/api/v1/spaces/${spaceId}/therapists/${t.id}/consent`, { password: p.password })).statusCode < 300);
-  return t;
-}
-
-async function pagesAs(app: FastifyInstance, person: Person): Promise<PageClient> {
-  const client = new PageClient(app);
-  await client.get('/sign-in');
-  const res = await client.post('/sign-in', { email: person.email, password: person.password });
-  assert.equal(res.statusCode, 303, res.body);
-  return client;
-}
-
-const cookieHeader = (client: PageClient) => Object.entries(client.cookies).map(([k, v]) => `${k}=${v}`).join('; ');
 
 /**
  * An active agreement a committed to (so a may log it), made before any journey (in a journey
@@ -118,7 +101,7 @@ describeEachDatabase('live updates: reassurance, meetings, the agreement log, ap
     const { app } = get();
     const base = await listening(app);
     const { a, b, spaceId } = await couple(app);
-    const therapist = await therapistOf(app, a, b, spaceId);
+    const therapist = await activeTherapist(app, a, b, spaceId);
     const { journeyId, agreementId } = await journeyWithAgreement(a, b, spaceId);
     const streams = { partner: await events(base, b, spaceId), therapist: await events(base, therapist, spaceId), author: await events(base, a, spaceId) };
 
@@ -170,7 +153,7 @@ describeEachDatabase('live updates: reassurance, meetings, the agreement log, ap
     const { app } = get();
     const base = await listening(app);
     const { a, b, spaceId } = await couple(app);
-    const therapist = await therapistOf(app, a, b, spaceId);
+    const therapist = await activeTherapist(app, a, b, spaceId);
     const { journeyId, agreementId } = await journeyWithAgreement(a, b, spaceId);
     const tPages = await pagesAs(app, therapist);
     const streams = {
@@ -222,7 +205,7 @@ describeEachDatabase('live updates: reassurance, meetings, the agreement log, ap
     const base = await listening(app);
     const { a, b, spaceId } = await couple(app);
     const stranger = await signUp(app, 'Stranger');
-    const former = await therapistOf(app, a, b, spaceId, 'Dr Former');
+    const former = await activeTherapist(app, a, b, spaceId, 'Dr Former');
     const formerStream = await events(base, former, spaceId);
     assert.equal(formerStream.status, 200);
     assert.equal((await a.api.delete(`/api/v1/spaces/${spaceId}/therapists/${former.id}`)).statusCode, 204);
@@ -285,8 +268,8 @@ describeEachDatabase('live sections of the progress and journey pages', (get) =>
     const { app } = get();
     const { a, b, spaceId } = await couple(app);
     const { journeyId } = await journeyWithAgreement(a, b, spaceId);
-    const therapist = await therapistOf(app, a, b, spaceId);
-    const former = await therapistOf(app, a, b, spaceId, 'Dr Former');
+    const therapist = await activeTherapist(app, a, b, spaceId);
+    const former = await activeTherapist(app, a, b, spaceId, 'Dr Former');
     assert.equal((await a.api.delete(`/api/v1/spaces/${spaceId}/therapists/${former.id}`)).statusCode, 204);
     const other = await couple(app, ['Robin', 'Kim']);
     const urls = [`/spaces/${spaceId}/live/progress`, `/journeys/${journeyId}/live/steps`, `/spaces/${spaceId}/live/partner-today`];

@@ -7,6 +7,7 @@ import { describeEachDatabase, json } from '../support/app.js';
 import { couple, signUp, type Person } from '../support/api-client.js';
 import { PageClient } from '../support/browser-less.js';
 import { openSse, type SseStream, closeOpenStreams, listening } from '../support/sse.js';
+import { activeTherapist, pagesAs, cookieHeader } from '../support/live-people.js';
 
 // A test that fails half-way leaves its streams open; they would keep this file running.
 afterEach(closeOpenStreams);
@@ -22,24 +23,6 @@ const PRIVATE = 'PRIVATE-CANARY-4e8';
 const today = () => localDate(new Date(), 'UTC');
 
 const events = (base: string, person: Person, spaceId: string) => openSse(`${base}/api/v1/spaces/${spaceId}/events`, { authorization: `Bearer ${person.api.token}` });
-
-async function therapistOf(app: FastifyInstance, a: Person, b: Person, spaceId: string, name = 'Dr Lee'): Promise<Person> {
-  const t = await signUp(app, name);
-  const { code } = json(await a.api.post(`/api/v1/spaces/${spaceId}/invitations`, { role: 'therapist' })).invitation;
-  assert.equal((await t.api.post(`/api/v1/invitations/${code}/accept`)).statusCode, 200);
-  for (const p of [a, b]) assert.ok((await p.api.post(`/api/v1/spaces/${spaceId}/therapists/${t.id}/consent`, { password: p.password })).statusCode < 300);
-  return t;
-}
-
-async function pagesAs(app: FastifyInstance, person: Person): Promise<PageClient> {
-  const client = new PageClient(app);
-  await client.get('/sign-in');
-  const res = await client.post('/sign-in', { email: person.email, password: person.password });
-  assert.equal(res.statusCode, 303, res.body);
-  return client;
-}
-
-const cookieHeader = (client: PageClient) => Object.entries(client.cookies).map(([k, v]) => `${k}=${v}`).join('; ');
 
 /** The same section drawn twice differs only in its forms' CSRF tokens (each for the same secret). */
 const withoutTokens = (markup: string) => markup.replace(/name="_csrf" value="[^"]*"/g, 'name="_csrf" value=""');
@@ -91,7 +74,7 @@ describeEachDatabase('live updates: step 1 acknowledged, the weekly meeting time
     const { app } = get();
     const base = await listening(app);
     const { a, b, spaceId } = await couple(app);
-    const therapist = await therapistOf(app, a, b, spaceId);
+    const therapist = await activeTherapist(app, a, b, spaceId);
     const { journeyId } = await journeyAndAgreement(a, b, spaceId);
     const tPages = await pagesAs(app, therapist);
     const streams = {
@@ -147,7 +130,7 @@ describeEachDatabase('live updates: step 1 acknowledged, the weekly meeting time
     const base = await listening(app);
     const { a, b, spaceId } = await couple(app);
     const { journeyId } = await journeyAndAgreement(a, b, spaceId);
-    const former = await therapistOf(app, a, b, spaceId, 'Dr Former');
+    const former = await activeTherapist(app, a, b, spaceId, 'Dr Former');
     const formerStream = await events(base, former, spaceId);
     assert.equal(formerStream.status, 200);
     const other = await couple(app, ['Robin', 'Kim']);
@@ -224,8 +207,8 @@ describeEachDatabase('live sections of the reassurance, weekly meeting and agree
   test('an active therapist gets read-only copies without private notes; the other couple, a stranger, a revoked therapist get 404, signed out 401', async () => {
     const { app } = get();
     const { a, b, spaceId } = await written(app);
-    const therapist = await therapistOf(app, a, b, spaceId);
-    const former = await therapistOf(app, a, b, spaceId, 'Dr Former');
+    const therapist = await activeTherapist(app, a, b, spaceId);
+    const former = await activeTherapist(app, a, b, spaceId, 'Dr Former');
     assert.equal((await a.api.delete(`/api/v1/spaces/${spaceId}/therapists/${former.id}`)).statusCode, 204);
     const other = await couple(app, ['Robin', 'Kim']);
     const urls = sections(spaceId).map((s) => s.url);

@@ -16,6 +16,7 @@ import { couple, newPerson, signUp, type Person } from '../support/api-client.js
 import { createTestDatabase, DIALECTS, skipReason } from '../support/databases.js';
 import { PageClient } from '../support/browser-less.js';
 import { openSse, closeOpenStreams, listening } from '../support/sse.js';
+import { activeTherapist, pagesAs, cookieHeader } from '../support/live-people.js';
 
 // A test that fails half-way leaves its streams open; they would keep this file running.
 afterEach(closeOpenStreams);
@@ -25,24 +26,6 @@ const pulse = (v = 6) => ({ safety: v, trust: v, closeness: v });
 
 const events = (base: string, person: Person | null, spaceId: string) =>
   openSse(`${base}/api/v1/spaces/${spaceId}/events`, person?.api.token ? { authorization: `Bearer ${person.api.token}` } : {});
-
-async function activeTherapist(app: FastifyInstance, a: Person, b: Person, spaceId: string, name = 'Dr Lee'): Promise<Person> {
-  const t = await signUp(app, name);
-  const { code } = json(await a.api.post(`/api/v1/spaces/${spaceId}/invitations`, { role: 'therapist' })).invitation;
-  assert.equal((await t.api.post(`/api/v1/invitations/${code}/accept`)).statusCode, 200);
-  for (const p of [a, b]) assert.equal((await p.api.post(`/api/v1/spaces/${spaceId}/therapists/${t.id}/consent`, { password: p.password })).statusCode < 300, true);
-  return t;
-}
-
-async function pagesAs(app: FastifyInstance, person: Person): Promise<PageClient> {
-  const client = new PageClient(app);
-  await client.get('/sign-in');
-  const res = await client.post('/sign-in', { email: person.email, password: person.password });
-  assert.equal(res.statusCode, 303, res.body);
-  return client;
-}
-
-const cookieHeader = (client: PageClient) => Object.entries(client.cookies).map(([k, v]) => `${k}=${v}`).join('; ');
 
 describeEachDatabase('live updates (server-sent events)', (get) => {
   test('the partner’s stream gets a check-in event — kind, account and date only — when the other checks in', async () => {
