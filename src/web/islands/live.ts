@@ -18,9 +18,14 @@ if (spaceId && 'EventSource' in window) {
   status.className = 'visually-hidden';
   document.querySelector('main')?.append(status);
 
-  /** Someone writing in a section's form (focus in it, or anything typed or chosen) keeps it as it is. */
+  /**
+   * Someone using a section keeps it as it is: focus anywhere in it (a keyboard or screen-reader
+   * user on a link would otherwise be dropped to the top of the page), anything typed or chosen,
+   * or an answer the server sent back with an error to correct.
+   */
   const inUse = (section: HTMLElement): boolean => {
-    if (section.contains(document.activeElement) && document.activeElement?.closest('form')) return true;
+    if (section.contains(document.activeElement)) return true;
+    if (section.querySelector('[aria-invalid="true"]')) return true;
     return [...section.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('input, textarea, select')].some((c) =>
       c instanceof HTMLSelectElement
         ? [...c.options].some((o) => o.selected !== o.defaultSelected)
@@ -30,18 +35,25 @@ if (spaceId && 'EventSource' in window) {
     );
   };
   const waiting = new Set<HTMLElement>();
+  /** Each section's latest request: an older answer arriving after a newer one is dropped. */
+  const latest = new Map<HTMLElement, number>();
 
   const refresh = async (section: HTMLElement, announce: boolean): Promise<void> => {
     const url = section.dataset.liveFragment;
-    if (!url) return;
+    // Only this site's own fragments, whatever the attribute says.
+    if (!url || new URL(url, location.href).origin !== location.origin) return;
     if (inUse(section)) {
       // Retried when the person leaves the section; their unsent words are never swapped away.
       waiting.add(section);
       return;
     }
+    const request = (latest.get(section) ?? 0) + 1;
+    latest.set(section, request);
     const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'text/html' } });
     if (!response.ok) return;
-    const fresh = new DOMParser().parseFromString(await response.text(), 'text/html').body.firstElementChild;
+    const html = await response.text();
+    if (latest.get(section) !== request) return;
+    const fresh = new DOMParser().parseFromString(html, 'text/html').body.firstElementChild;
     if (!fresh) return;
     // A fragment's forms carry a new token for the same secret: keep the page's, so an unchanged section stays unchanged.
     const token = section.querySelector<HTMLInputElement>('input[name="_csrf"]')?.getAttribute('value');
