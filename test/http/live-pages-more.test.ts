@@ -212,6 +212,11 @@ describeEachDatabase('live sections of the reassurance, weekly meeting and agree
     assert.equal((await a.api.delete(`/api/v1/spaces/${spaceId}/therapists/${former.id}`)).statusCode, 204);
     const other = await couple(app, ['Robin', 'Kim']);
     const urls = sections(spaceId).map((s) => s.url);
+    // Invited and accepted, with one partner's consent of the two it needs: not a member yet.
+    const pending = await signUp(app, 'Dr Pending');
+    const { code } = json(await a.api.post(`/api/v1/spaces/${spaceId}/invitations`, { role: 'therapist' })).invitation;
+    assert.equal((await pending.api.post(`/api/v1/invitations/${code}/accept`)).statusCode, 200);
+    assert.ok((await a.api.post(`/api/v1/spaces/${spaceId}/therapists/${pending.id}/consent`, { password: a.password })).statusCode < 300);
 
     const tPages = await pagesAs(app, therapist);
     for (const s of sections(spaceId)) {
@@ -224,7 +229,7 @@ describeEachDatabase('live sections of the reassurance, weekly meeting and agree
     }
     assert.ok((await tPages.get(`/spaces/${spaceId}/live/reassurance`)).body.includes(`${CANARY} shared call`), 'shared text is in the therapist’s copy');
 
-    for (const person of [other.a, other.b, await signUp(app, 'Stranger'), former]) {
+    for (const person of [other.a, other.b, await signUp(app, 'Stranger'), former, pending]) {
       const client = await pagesAs(app, person);
       for (const url of urls) {
         const res = await client.get(url);
