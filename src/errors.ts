@@ -29,7 +29,10 @@ export const ERRORS = {
   unsupported_media_type: { status: 415, message: 'Send JSON (Content-Type: application/json).' },
   rate_limited: { status: 429, message: 'Too many attempts. Please wait a little and try again.' },
   internal: { status: 500, message: 'Something went wrong on our side. Nothing you sent was lost; please try again.' },
-  unavailable: { status: 503, message: 'Mend is not ready yet. Please try again shortly.' },
+  unavailable: {
+    status: 503,
+    message: 'Mend cannot reach its database just now, so nothing was saved. Please try again in a moment.',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -44,7 +47,7 @@ export class MendError extends Error {
     readonly code: ErrorCode,
     readonly details?: ErrorDetails,
     message?: string,
-    /** Seconds until a rate-limited caller may try again. */
+    /** Seconds until a rate-limited (or, during a database outage, any) caller may try again. */
     readonly retryAfter?: number,
   ) {
     super(message ?? ERRORS[code].message);

@@ -1,7 +1,15 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errorBody, MendError, type ErrorCode, type ErrorDetails } from '../../errors.js';
+import { isDatabaseUnavailable } from '../../store/unavailable.js';
 import { renderErrorPage } from '../../web/pages/error-page.js';
+
+/**
+ * The Retry-After of a database outage: long enough not to hammer a server that is restarting,
+ * short enough that a person retrying by hand is not held back (PostgreSQL's crash recovery took
+ * 0.2–4.9 s in docs/reliability.md section 4).
+ */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 export const isApiRequest = (request: FastifyRequest): boolean => request.url.startsWith('/api/');
 
@@ -27,9 +35,13 @@ function validationDetails(issues: ValidationIssue[], context: string | undefine
   return details;
 }
 
-/** Maps whatever was thrown to one of the registry's errors; anything unknown is a 500. */
+/**
+ * Maps whatever was thrown to one of the registry's errors: a database outage is a 503 the caller
+ * can retry; anything else unknown is a 500.
+ */
 export function toMendError(error: FastifyError | MendError | Error): MendError {
   if (error instanceof MendError) return error;
+  if (isDatabaseUnavailable(error)) return new MendError('unavailable', undefined, undefined, UNAVAILABLE_RETRY_AFTER_SECONDS);
   const fe = error as FastifyError & { validation?: ValidationIssue[]; validationContext?: string };
   if (fe.validation) return new MendError('invalid_input', validationDetails(fe.validation, fe.validationContext));
   const byCode: Record<string, ErrorCode> = {
@@ -75,7 +87,7 @@ export const errorHandling = fp(async (app: FastifyInstance) => {
     const mend = toMendError(error);
     if (mend.status >= 500) {
       // Only the kind and place of the failure: messages can carry user data (SQL values, input).
-      request.log.error({ errorType: error.name, errorCode: (error as FastifyError).code, stack: error.stack?.split('\n').slice(1, 8).join('\n') }, 'request failed');
+      request.log.error({ errorType: error.name, errorCode: (error as FastifyError).code, mendCode: mend.code, stack: error.stack?.split('\n').slice(1, 8).join('\n') }, 'request failed');
     }
     return sendError(request, reply, mend);
   });
