@@ -3,8 +3,10 @@
  * runs the same analyser as the server while the user types (debounced), and writes the findings
  * into the element named by `data-coach-output` (or the first id in `aria-describedby`), made a
  * polite live region. It only ever suggests: it never blocks or delays submitting the form.
- * Findings are written with DOM text nodes, so nothing the user typed is parsed as HTML.
+ * Findings are written with DOM text nodes, so nothing the user typed is parsed as HTML. A text
+ * box that arrives later through a live update (the `live` island's swap) gets the coach too.
  */
+import { LIVE_SWAPPED } from './_live-swap.js';
 import { analyze, isCoachKind, type CoachKind } from '../../core/coach/index.js';
 import { coachSummary } from '../../core/coach/render-text.js';
 
@@ -13,7 +15,9 @@ const MAX_TEXT = 10000;
 
 function outputFor(field: HTMLTextAreaElement): HTMLElement | null {
   const id = field.dataset['coachOutput'] ?? field.getAttribute('aria-describedby')?.split(/\s+/)[0];
-  return id ? document.getElementById(id) : null;
+  if (!id) return null;
+  // Its own form's first: a page can hold several answer boxes drawn by the same template.
+  return field.form?.querySelector<HTMLElement>(`#${CSS.escape(id)}`) ?? document.getElementById(id);
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
@@ -44,10 +48,14 @@ export function renderInto(output: HTMLElement, kind: CoachKind, text: string): 
   output.replaceChildren(box);
 }
 
+/** Boxes already coached: a box is attached once, however often the page is scanned. */
+const coached = new WeakSet<HTMLTextAreaElement>();
+
 function attach(field: HTMLTextAreaElement): void {
   const kind = field.dataset['coach'];
   const output = outputFor(field);
-  if (!isCoachKind(kind) || !output) return;
+  if (coached.has(field) || !isCoachKind(kind) || !output) return;
+  coached.add(field);
   output.setAttribute('aria-live', 'polite');
   let timer: ReturnType<typeof setTimeout> | undefined;
   const update = () => {
@@ -66,8 +74,14 @@ function attach(field: HTMLTextAreaElement): void {
   if (field.value.trim() !== '' && output.childElementCount === 0) update();
 }
 
-function setUp(): void {
-  document.querySelectorAll<HTMLTextAreaElement>('textarea[data-coach]').forEach(attach);
+/** Attaches the coach to every coached text box within `root` that has none yet. */
+export function attachWithin(root: ParentNode): void {
+  root.querySelectorAll<HTMLTextAreaElement>('textarea[data-coach]').forEach(attach);
 }
 
-if (typeof document !== 'undefined') setUp();
+if (typeof document !== 'undefined') {
+  attachWithin(document);
+  document.addEventListener(LIVE_SWAPPED, (event) => {
+    if (event.target instanceof Element) attachWithin(event.target);
+  });
+}

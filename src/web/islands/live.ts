@@ -6,6 +6,8 @@
  * another journey; one whose form is being filled in waits until the person leaves it. No sound,
  * no badge. Without JavaScript the section is the same on the next load.
  */
+import { LIVE_SWAPPED } from './_live-swap.js';
+
 const sections = [...document.querySelectorAll<HTMLElement>('[data-live-space][data-live-fragment]')];
 const spaceId = sections[0]?.dataset.liveSpace;
 
@@ -35,6 +37,27 @@ if (spaceId && 'EventSource' in window) {
     );
   };
   const waiting = new Set<HTMLElement>();
+  // Marked as well, so a test (or a style) can tell an update is being held back.
+  const hold = (section: HTMLElement, held: boolean): void => {
+    if (held) waiting.add(section);
+    else waiting.delete(section);
+    section.toggleAttribute('data-live-waiting', held);
+  };
+
+  /**
+   * A disclosure (an "Add a note" box) is found again in a fresh copy by its id, or else by the
+   * form or labelled part it sits in and its place there.
+   */
+  const disclosures = (root: Element): Map<string, HTMLDetailsElement> => {
+    const found = new Map<string, HTMLDetailsElement>();
+    for (const details of root.querySelectorAll('details')) {
+      const near = details.parentElement?.closest('form[action], [id], [aria-labelledby]');
+      const part = near && near !== root && root.contains(near) ? near : root;
+      const name = part === root ? '' : (part.getAttribute('action') ?? (part.id || part.getAttribute('aria-labelledby')));
+      found.set(details.id ? `#${details.id}` : `${name}|${[...part.querySelectorAll('details')].indexOf(details)}`, details);
+    }
+    return found;
+  };
   /** Each section's latest request: an older answer arriving after a newer one is dropped. */
   const latest = new Map<HTMLElement, number>();
 
@@ -44,7 +67,7 @@ if (spaceId && 'EventSource' in window) {
     if (!url || new URL(url, location.href).origin !== location.origin) return;
     if (inUse(section)) {
       // Retried when the person leaves the section; their unsent words are never swapped away.
-      waiting.add(section);
+      hold(section, true);
       return;
     }
     const request = (latest.get(section) ?? 0) + 1;
@@ -58,12 +81,20 @@ if (spaceId && 'EventSource' in window) {
     // A fragment's forms carry a new token for the same secret: keep the page's, so an unchanged section stays unchanged.
     const token = section.querySelector<HTMLInputElement>('input[name="_csrf"]')?.getAttribute('value');
     if (token) for (const input of fresh.querySelectorAll('input[name="_csrf"]')) input.setAttribute('value', token);
-    if (fresh.innerHTML === section.innerHTML) return;
+    // A box the person opened (or closed) stays so, unless its part is gone from the fresh copy.
+    const current = disclosures(section);
+    for (const [key, details] of disclosures(fresh)) {
+      const was = current.get(key);
+      if (was) details.open = was.open;
+    }
     if (inUse(section)) {
-      waiting.add(section);
+      hold(section, true);
       return;
     }
+    hold(section, false);
+    if (fresh.innerHTML === section.innerHTML) return;
     section.replaceChildren(...fresh.childNodes);
+    section.dispatchEvent(new CustomEvent(LIVE_SWAPPED, { bubbles: true }));
     if (announce) {
       const heading = section.dataset.liveLabel ?? section.querySelector('h2')?.textContent?.trim();
       status.textContent = heading ? `Just updated: ${heading}.` : 'This page was just updated.';
@@ -85,7 +116,7 @@ if (spaceId && 'EventSource' in window) {
       // After focus has moved on; a section still in use keeps waiting.
       setTimeout(() => {
         if (waiting.has(section) && !inUse(section)) {
-          waiting.delete(section);
+          hold(section, false);
           refreshAll([section], true);
         }
       }, 0);
