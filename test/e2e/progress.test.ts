@@ -1,10 +1,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
-import { json } from '../support/app.js';
 import { couple, type Person } from '../support/api-client.js';
 import { browserSkipReason, checkA11y } from './support/browser.js';
-import { startBrowserApp, type BrowserApp, type Profile } from './support/session.js';
+import { activeAgreement, checkIn, signedIn } from './support/partners.js';
+import { startBrowserApp, type BrowserApp } from './support/session.js';
 
 /**
  * Issue #4 in a real browser: both partners check in on their phones, the committed partner logs
@@ -22,38 +21,12 @@ describe('check-ins, agreement log and progress in a real browser [sqlite]', { s
   let b: Person;
   let spaceId: string;
 
-  async function signedIn(person: Person): Promise<Profile> {
-    // A phone-sized screen: the check-in is meant to take twenty seconds on one.
-    const profile = await session.newProfile({ viewport: { width: 360, height: 740 }, timezoneId: 'UTC' });
-    await session.signIn(profile, person);
-    return profile;
-  }
-
-  async function checkIn(page: Page, values: [number, number, number]): Promise<void> {
-    await page.goto(`${origin}/spaces/${spaceId}/check-in`);
-    const legends = ['How safe do you feel with your partner today?', 'How much do you trust your partner today?', 'How close do you feel today?'];
-    for (const [i, legend] of legends.entries()) {
-      await page.getByRole('group', { name: legend }).getByRole('radio', { name: String(values[i]), exact: true }).check();
-    }
-    await page.getByRole('radio', { name: 'Good' }).check();
-    await Promise.all([page.waitForURL(/saved=1/), page.getByRole('button', { name: 'Save check-in' }).click()]);
-    await page.getByText('your check-in is saved').waitFor();
-  }
-
   before(async () => {
     session = await startBrowserApp();
     ({ origin } = session);
     ({ a, b, spaceId } = await couple(session.testApp.app, ['Alex', 'Sam']));
     // Steps 1–3 through the API, so an agreement Alex committed to is active.
-    const journeyId = json(await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'broken_promise', brokeTrust: [a.id] })).journey.id;
-    for (const p of [a, b]) {
-      await p.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_happened', text: `${p.displayName}'s side` });
-      await p.api.post(`/api/v1/journeys/${journeyId}/acknowledgements`);
-    }
-    const apology = json(await a.api.post(`/api/v1/journeys/${journeyId}/apologies`, { text: 'I am sorry I broke my promise.' })).apology;
-    await b.api.post(`/api/v1/apologies/${apology.id}/responses`, { received: true });
-    const agreement = json(await a.api.post(`/api/v1/spaces/${spaceId}/agreements`, { text: 'I text Sam by 18:00 when I will be late.', committedBy: [a.id], cadence: 'each_time' })).agreement;
-    assert.equal((await b.api.post(`/api/v1/agreements/${agreement.id}/accept`)).statusCode, 200);
+    await activeAgreement(a, b, spaceId, 'I text Sam by 18:00 when I will be late.');
   });
 
   after(async () => {
@@ -61,12 +34,12 @@ describe('check-ins, agreement log and progress in a real browser [sqlite]', { s
   });
 
   test('both partners check in; Alex logs an occasion; Sam confirms it and finds the trend chart and its table', async () => {
-    const alex = await signedIn(a);
-    await checkIn(alex.page, [6, 5, 7]);
+    const alex = await signedIn(session, a);
+    await checkIn(session, alex.page, spaceId, [6, 5, 7], 'Good');
     await checkA11y(alex.page, 'the check-in page');
 
-    const sam = await signedIn(b);
-    await checkIn(sam.page, [4, 3, 5]);
+    const sam = await signedIn(session, b);
+    await checkIn(session, sam.page, spaceId, [4, 3, 5], 'Good');
 
     await alex.page.goto(`${origin}/spaces/${spaceId}/agreement-log`);
     await alex.page.getByRole('radio', { name: 'Kept' }).check();
