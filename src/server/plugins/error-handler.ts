@@ -78,6 +78,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: M
     error,
     quickExitUrl: request.server.mend.config.quickExitUrl,
     viewer: request.auth ? { displayName: request.auth.account.displayName } : null,
+    formSent: request.method === 'POST',
   });
   return reply.type('text/html; charset=utf-8').send(page.toString());
 }

@@ -1,0 +1,231 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import net from 'node:net';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import SQLite from 'better-sqlite3';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig } from '../../src/config.js';
+import { localDate } from '../../src/core/time.js';
+import { ERRORS } from '../../src/errors.js';
+import { buildApp } from '../../src/server/app.js';
+import { SQLITE_FILE_NAME } from '../../src/store/database.js';
+import { json, startTestApp, type TestApp } from '../support/app.js';
+import { couple, type Person } from '../support/api-client.js';
+import type { PageClient } from '../support/browser-less.js';
+import { createTestDatabase, skipReason, type TestDatabase } from '../support/databases.js';
+import { cookieHeader, pagesAs } from '../support/live-people.js';
+import { listening } from '../support/sse.js';
+
+/**
+ * While the database is out of reach, Mend answers 503 `unavailable` with Retry-After — the API in
+ * its error shape, the pages with the error page — never 500, never the person's text; and once it
+ * is back the same requests succeed, with nothing of the failed ones stored.
+ */
+
+const today = () => localDate(new Date(), 'UTC');
+
+function logLines(): { stream: Writable; text(): string } {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { stream, text: () => lines.join('') };
+}
+
+/** The requests of one person, over real HTTP, that must all answer 503 during an outage. */
+function requestsOf(base: string, person: Person, pages: PageClient, spaceId: string, canary: string) {
+  const api = { authorization: `Bearer ${person.api.token}` };
+  const cookie = cookieHeader(pages);
+  return {
+    apiWrite: () =>
+      fetch(`${base}/api/v1/spaces/${spaceId}/checkins/${today()}`, {
+        method: 'PUT',
+        headers: { ...api, 'content-type': 'application/json' },
+        body: JSON.stringify({ safety: 6, trust: 5, closeness: 4, note: { text: canary, visibility: 'private' } }),
+      }),
+    apiRead: () => fetch(`${base}/api/v1/spaces/${spaceId}/checkins`, { headers: api }),
+    page: () => fetch(`${base}/spaces/${spaceId}/check-in`, { headers: { cookie } }),
+    pageForm: () =>
+      fetch(`${base}/spaces/${spaceId}/check-in`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: pages.csrf(), date: today(), safety: '6', trust: '5', closeness: '4', note: canary, visibility: 'private' }).toString(),
+      }),
+  };
+}
+
+async function assertApiUnavailable(response: Response, canary: string): Promise<void> {
+  const body = await response.text();
+  assert.equal(response.status, 503, body);
+  assert.equal(response.headers.get('retry-after'), '5');
+  assert.deepEqual(JSON.parse(body), { error: { code: 'unavailable', message: ERRORS.unavailable.message } });
+  assert.ok(!body.includes(canary), 'the answer does not repeat what was sent');
+}
+
+async function assertPageUnavailable(response: Response, canary: string, formSent: boolean): Promise<void> {
+  const body = await response.text();
+  assert.equal(response.status, 503, body.slice(0, 300));
+  assert.equal(response.headers.get('retry-after'), '5');
+  assert.match(String(response.headers.get('content-type')), /^text\/html/);
+  assert.ok(body.includes('<h1>Please try again in a moment</h1>'), body.slice(0, 600));
+  assert.ok(body.includes(ERRORS.unavailable.message));
+  assert.equal(body.includes('Back button'), formSent, 'a form sent is told its words are one step back');
+  assert.ok(!body.includes(canary), 'the page does not repeat what was sent');
+}
+
+/** The log says that requests failed and why (the code), never with the person's words. */
+function assertLogged(log: string, canary: string): void {
+  assert.ok(!log.includes(canary), 'the log does not contain the note');
+  const failures = log.split('\n').filter((line) => line.includes('"request failed"'));
+  assert.ok(failures.length > 0, 'the failures were logged');
+  for (const line of failures) assert.match(line, /"mendCode":"unavailable"/);
+}
+
+/** After the outage: nothing of the failed writes stored, and the same requests now succeed. */
+async function assertRecovered(requests: ReturnType<typeof requestsOf>, partner: Person, spaceId: string, canary: string): Promise<void> {
+  const read = await requests.apiRead();
+  assert.equal(read.status, 200);
+  assert.deepEqual((await read.json()).checkins, [], 'no check-in was half-written');
+  const partnerNotes = json(await partner.api.get('/api/v1/me/notifications'));
+  assert.ok(!partnerNotes.notifications.some((n: { type: string }) => n.type === 'partner_checked_in'), 'the partner was told of nothing');
+  assert.ok(!(await partner.api.get(`/api/v1/spaces/${spaceId}/checkins`)).body.includes(canary));
+
+  const written = await requests.apiWrite();
+  assert.equal(written.status, 201, await written.text());
+  const page = await requests.page();
+  assert.equal(page.status, 200);
+  assert.ok((await page.text()).includes(canary), 'the note written is back on its author’s page');
+  const form = await requests.pageForm();
+  assert.equal(form.status, 303, await form.text());
+  const list = (await (await requests.apiRead()).json()).checkins as Array<{ note: { text: string } | null }>;
+  assert.equal(list.length, 1);
+  assert.equal(list[0]!.note?.text, canary);
+}
+
+/**
+ * A TCP proxy between Mend's pool and PostgreSQL. `cut()` stops accepting and destroys every
+ * connection — to the pool it is the server going away; `restore()` listens on the same port.
+ */
+async function databaseProxy(target: { host: string; port: number }) {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    const upstream = net.connect(target.port, target.host);
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+      s.on('error', () => {});
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  return {
+    port,
+    cut: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const s of sockets) s.destroy();
+      }),
+    restore: () => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve)),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        if (server.listening) server.close(() => resolve());
+        else resolve();
+      }),
+  };
+}
+
+describe('PostgreSQL out of reach: 503 unavailable, then back to normal [postgres]', async () => {
+  const skip = await skipReason('postgres');
+  if (skip) {
+    test('skipped', { skip }, () => {});
+    return;
+  }
+  let database: TestDatabase;
+  let proxy: Awaited<ReturnType<typeof databaseProxy>>;
+  let app: FastifyInstance;
+  const log = logLines();
+
+  before(async () => {
+    database = await createTestDatabase('postgres');
+    const direct = new URL(database.databaseUrl!);
+    proxy = await databaseProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
+    const throughProxy = new URL(direct.href);
+    throughProxy.hostname = '127.0.0.1';
+    throughProxy.port = String(proxy.port);
+    const config = loadConfig({ MEND_DATA_DIR: database.dataDir, DATABASE_URL: throughProxy.href, LOG_LEVEL: 'trace' });
+    app = await buildApp(config, { logStream: log.stream });
+    await app.ready();
+  });
+  after(async () => {
+    await app?.close();
+    await proxy?.close();
+    await database?.drop();
+  });
+
+  test('API writes and reads and the pages answer 503 with Retry-After while the proxy is cut, and work once it is back', async () => {
+    const { a, b, spaceId } = await couple(app);
+    const pages = await pagesAs(app, a);
+    await pages.get(`/spaces/${spaceId}/check-in`);
+    const canary = `OUTAGE-CANARY-${randomUUID()}`;
+    const requests = requestsOf(await listening(app), a, pages, spaceId, canary);
+
+    await proxy.cut();
+    await assertApiUnavailable(await requests.apiWrite(), canary);
+    await assertApiUnavailable(await requests.apiRead(), canary);
+    await assertPageUnavailable(await requests.page(), canary, false);
+    await assertPageUnavailable(await requests.pageForm(), canary, true);
+    assertLogged(log.text(), canary);
+
+    await proxy.restore();
+    await assertRecovered(requests, b, spaceId, canary);
+    assert.ok(!log.text().includes(canary), 'nor was the note logged once saved');
+  });
+});
+
+describe('SQLite write lock held past the busy timeout: 503 unavailable for writes, reads go on [sqlite]', () => {
+  let testApp: TestApp;
+  const log = logLines();
+
+  before(async () => {
+    testApp = await startTestApp('sqlite', { env: { LOG_LEVEL: 'trace' }, logStream: log.stream });
+  });
+  after(async () => {
+    await testApp?.close();
+  });
+
+  test('a check-in sent through the API or a form while another connection holds the write lock', async () => {
+    const { app } = testApp;
+    const { a, b, spaceId } = await couple(app);
+    const pages = await pagesAs(app, a);
+    await pages.get(`/spaces/${spaceId}/check-in`);
+    const canary = `BUSY-CANARY-${randomUUID()}`;
+    const requests = requestsOf(await listening(app), a, pages, spaceId, canary);
+
+    // Another process writing (a backup restore, a long migration by hand): BEGIN IMMEDIATE takes
+    // the write lock and keeps it past Mend's busy_timeout (5 s, src/store/database.ts).
+    const other = new SQLite(path.join(testApp.database.dataDir, SQLITE_FILE_NAME));
+    try {
+      other.exec('begin immediate');
+      await assertApiUnavailable(await requests.apiWrite(), canary);
+      // WAL: readers are not held up by a writer.
+      assert.equal((await requests.apiRead()).status, 200);
+      assert.equal((await requests.page()).status, 200);
+      await assertPageUnavailable(await requests.pageForm(), canary, true);
+      assertLogged(log.text(), canary);
+    } finally {
+      other.exec('rollback');
+      other.close();
+    }
+
+    await assertRecovered(requests, b, spaceId, canary);
+    assert.ok(!log.text().includes(canary), 'nor was the note logged once saved');
+  });
+});
