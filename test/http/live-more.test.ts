@@ -1,13 +1,13 @@
 import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FastifyInstance } from 'fastify';
 import { localDate } from '../../src/core/time.js';
 import { parseLiveEvent } from '../../src/services/live-events.js';
 import { describeEachDatabase, json } from '../support/app.js';
 import { couple, signUp, type Person } from '../support/api-client.js';
-import { PageClient } from '../support/browser-less.js';
-import { openSse, type SseStream, closeOpenStreams, listening } from '../support/sse.js';
-import { activeTherapist, pagesAs, cookieHeader } from '../support/live-people.js';
+import type { PageClient } from '../support/browser-less.js';
+import { closeOpenStreams, listening } from '../support/sse.js';
+import { activeTherapist, apiEvents, journeyAndAgreement, pageEvents, pagesAs } from '../support/live-people.js';
+import { expectCannotSubscribe, expectEndsUnheard, expectFragmentsRefused, expectOnAll, expectReadOnlyFragment } from '../support/live-privacy.js';
 
 // A test that fails half-way leaves its streams open; they would keep this file running.
 afterEach(closeOpenStreams);
@@ -23,44 +23,18 @@ const today = () => localDate(new Date(), 'UTC');
 const month = () => today().slice(0, 7);
 const ALL_PARTS = { regret: 'regret', responsibility: 'responsibility', impact: 'impact', change: 'change', repair: 'repair', forgiveness: 'forgiveness' };
 
-const events = (base: string, person: Person, spaceId: string) => openSse(`${base}/api/v1/spaces/${spaceId}/events`, { authorization: `Bearer ${person.api.token}` });
-
 /**
  * An active agreement a committed to (so a may log it), made before any journey (in a journey
  * it would wait for step 3), then a journey where a broke trust with step 1 done by both (so a
  * may apologise). Done before any stream opens.
  */
 async function journeyWithAgreement(a: Person, b: Person, spaceId: string): Promise<{ journeyId: string; agreementId: string }> {
-  const proposed = await a.api.post(`/api/v1/spaces/${spaceId}/agreements`, { text: `${CANARY} I tell you where I am.`, committedBy: [a.id], cadence: 'daily' });
-  assert.equal(proposed.statusCode, 201, proposed.body);
-  const agreementId = json(proposed).agreement.id as string;
-  assert.equal((await b.api.post(`/api/v1/agreements/${agreementId}/accept`)).statusCode, 200);
-  const breach = await a.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'lying', brokeTrust: [a.id] });
-  assert.equal(breach.statusCode, 201, breach.body);
-  const journeyId = json(breach).journey.id as string;
+  const { journeyId, agreementId } = await journeyAndAgreement(a, b, spaceId, `${CANARY} I tell you where I am.`);
   for (const p of [a, b]) {
     assert.equal((await p.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_happened', text: `${CANARY} what happened`, visibility: 'sealed' })).statusCode, 201);
     assert.equal((await p.api.post(`/api/v1/journeys/${journeyId}/acknowledgements`)).statusCode, 201);
   }
   return { journeyId, agreementId };
-}
-
-/**
- * Ends a sequence of writes with one more event every member may see (B's check-in), waits for it
- * on every stream, then compares everything before it: a missing event or one too many fails the
- * assertion instead of leaving the test waiting. And no canary anywhere.
- */
-async function expectOnAll(streams: Record<string, SseStream>, expected: unknown[], b: Person, spaceId: string): Promise<void> {
-  const put = await b.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { safety: 1, trust: 2, closeness: 3 });
-  assert.ok(put.statusCode === 201 || put.statusCode === 200, put.body);
-  const sentinel = JSON.stringify({ kind: 'checkin', accountId: b.id, date: today() });
-  for (const [who, stream] of Object.entries(streams)) {
-    while (stream.events.at(-1)?.data !== sentinel) await stream.waitForEvents(stream.events.length + 1);
-    const got = stream.events.slice(0, -1);
-    assert.deepEqual(got.map((e) => JSON.parse(e.data)), expected, `${who} hears every member's news, in order, and nothing private`);
-    assert.deepEqual(got.map((e) => e.event), expected.map((e) => (e as { kind: string }).kind), `${who}: the SSE event name is the kind`);
-    assert.ok(!stream.raw.includes(CANARY), `${who}: no written text in the stream`);
-  }
 }
 
 describe('parseLiveEvent', () => {
@@ -103,7 +77,7 @@ describeEachDatabase('live updates: reassurance, meetings, the agreement log, ap
     const { a, b, spaceId } = await couple(app);
     const therapist = await activeTherapist(app, a, b, spaceId);
     const { journeyId, agreementId } = await journeyWithAgreement(a, b, spaceId);
-    const streams = { partner: await events(base, b, spaceId), therapist: await events(base, therapist, spaceId), author: await events(base, a, spaceId) };
+    const streams = { partner: await apiEvents(base, b, spaceId), therapist: await apiEvents(base, therapist, spaceId), author: await apiEvents(base, a, spaceId) };
 
     // Private things first: none of them may produce an event (the first event proves it).
     assert.equal((await b.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_hurts', text: `${CANARY} private hurt`, visibility: 'private' })).statusCode, 201);
@@ -145,7 +119,7 @@ describeEachDatabase('live updates: reassurance, meetings, the agreement log, ap
       { kind: 'apology', journeyId, id: apologyId },
       { kind: 'monthly_review', accountId: b.id, month: month() },
       { kind: 'monthly_review', accountId: b.id, month: month() },
-    ], b, spaceId);
+    ], b, spaceId, [CANARY]);
     for (const s of Object.values(streams)) s.close();
   });
 
@@ -157,8 +131,8 @@ describeEachDatabase('live updates: reassurance, meetings, the agreement log, ap
     const { journeyId, agreementId } = await journeyWithAgreement(a, b, spaceId);
     const tPages = await pagesAs(app, therapist);
     const streams = {
-      partner: await events(base, b, spaceId),
-      therapist: await openSse(`${base}/spaces/${spaceId}/live`, { cookie: cookieHeader(tPages) }),
+      partner: await apiEvents(base, b, spaceId),
+      therapist: await pageEvents(base, tPages, spaceId),
     };
     assert.equal(streams.therapist.status, 200);
     const aPages = await pagesAs(app, a);
@@ -196,7 +170,7 @@ describeEachDatabase('live updates: reassurance, meetings, the agreement log, ap
       { kind: 'apology', journeyId, id: apologyId },
       { kind: 'apology', journeyId, id: apologyId },
       { kind: 'monthly_review', accountId: a.id, month: month() },
-    ], b, spaceId);
+    ], b, spaceId, [CANARY]);
     for (const s of Object.values(streams)) s.close();
   });
 
@@ -206,24 +180,18 @@ describeEachDatabase('live updates: reassurance, meetings, the agreement log, ap
     const { a, b, spaceId } = await couple(app);
     const stranger = await signUp(app, 'Stranger');
     const former = await activeTherapist(app, a, b, spaceId, 'Dr Former');
-    const formerStream = await events(base, former, spaceId);
+    const formerStream = await apiEvents(base, former, spaceId);
     assert.equal(formerStream.status, 200);
     assert.equal((await a.api.delete(`/api/v1/spaces/${spaceId}/therapists/${former.id}`)).statusCode, 204);
 
-    assert.equal((await events(base, stranger, spaceId)).status, 404);
-    assert.equal((await events(base, former, spaceId)).status, 404);
-    assert.equal((await openSse(`${base}/api/v1/spaces/${spaceId}/events`)).status, 401);
-    assert.equal((await openSse(`${base}/spaces/${spaceId}/live`)).status, 401);
-    assert.equal((await openSse(`${base}/spaces/${spaceId}/live`, { cookie: cookieHeader(await pagesAs(app, stranger)) })).status, 404);
-    assert.equal((await openSse(`${base}/spaces/${spaceId}/live`, { cookie: cookieHeader(await pagesAs(app, former)) })).status, 404);
+    await expectCannotSubscribe(app, base, spaceId, [stranger, former]);
 
     // The stream the therapist held ends before any of the new kinds reaches it.
-    const partner = await events(base, b, spaceId);
+    const partner = await apiEvents(base, b, spaceId);
     assert.equal((await a.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, {})).statusCode, 201);
     assert.equal((await a.api.put(`/api/v1/spaces/${spaceId}/monthly-reviews/${month()}`, { communicate: 3, closer: 3, respect: 3 })).statusCode, 201);
     await partner.waitForEvents(2);
-    await formerStream.ended;
-    assert.equal(formerStream.events.length, 0, 'the revoked therapist hears nothing');
+    await expectEndsUnheard(formerStream, 'the revoked therapist hears nothing');
     partner.close();
   });
 });
@@ -275,22 +243,8 @@ describeEachDatabase('live sections of the progress and journey pages', (get) =>
     const urls = [`/spaces/${spaceId}/live/progress`, `/journeys/${journeyId}/live/steps`, `/spaces/${spaceId}/live/partner-today`];
 
     const tPages = await pagesAs(app, therapist);
-    for (const url of urls) {
-      const res = await tPages.get(url);
-      assert.equal(res.statusCode, 200, url);
-      assert.doesNotMatch(res.body, /<form\b|<input\b|<button\b|_csrf/, `${url}: a therapist's copy has nothing to submit`);
-      assert.ok(!res.body.includes(CANARY), `${url}: no written text`);
-    }
-    for (const person of [other.a, other.b, await signUp(app, 'Stranger'), former]) {
-      const client = await pagesAs(app, person);
-      for (const url of urls) {
-        const res = await client.get(url);
-        assert.equal(res.statusCode, 404, `${person.email} ${url}`);
-        assert.ok(!res.body.includes('steps-heading') && !res.body.includes('progress-live'), 'nothing of the section');
-      }
-    }
-    const signedOut = new PageClient(app);
-    for (const url of urls) assert.equal((await signedOut.get(url)).statusCode, 401, url);
+    for (const url of urls) await expectReadOnlyFragment(tPages, url, [CANARY]);
+    await expectFragmentsRefused(app, [other.a, other.b, await signUp(app, 'Stranger'), former], urls, ['steps-heading', 'progress-live', 'partner-today', 'data-live-fragment', CANARY]);
     // The other couple's own journey is theirs: A cannot read its steps either.
     const theirs = json(await other.a.api.post(`/api/v1/spaces/${other.spaceId}/breaches`, { kind: 'lying', brokeTrust: [other.a.id] })).journey.id as string;
     assert.equal((await (await pagesAs(app, a)).get(`/journeys/${theirs}/live/steps`)).statusCode, 404);

@@ -4,10 +4,10 @@ import type { FastifyInstance } from 'fastify';
 import { localDate } from '../../src/core/time.js';
 import { parseLiveEvent } from '../../src/services/live-events.js';
 import { describeEachDatabase, json } from '../support/app.js';
-import { couple, signUp, type Person } from '../support/api-client.js';
-import { PageClient } from '../support/browser-less.js';
-import { openSse, type SseStream, closeOpenStreams, listening } from '../support/sse.js';
-import { activeTherapist, pagesAs, cookieHeader } from '../support/live-people.js';
+import { couple, signUp } from '../support/api-client.js';
+import { closeOpenStreams, listening } from '../support/sse.js';
+import { activeTherapist, apiEvents, journeyAndAgreement, pageEvents, pagesAs } from '../support/live-people.js';
+import { expectEndsUnheard, expectFragmentsRefused, expectOnAll, expectReadOnlyFragment } from '../support/live-privacy.js';
 
 // A test that fails half-way leaves its streams open; they would keep this file running.
 afterEach(closeOpenStreams);
@@ -22,38 +22,11 @@ const CANARY = 'CANARY-9c1';
 const PRIVATE = 'PRIVATE-CANARY-4e8';
 const today = () => localDate(new Date(), 'UTC');
 
-const events = (base: string, person: Person, spaceId: string) => openSse(`${base}/api/v1/spaces/${spaceId}/events`, { authorization: `Bearer ${person.api.token}` });
-
 /** The same section drawn twice differs only in its forms' CSRF tokens (each for the same secret). */
 const withoutTokens = (markup: string) => markup.replace(/name="_csrf" value="[^"]*"/g, 'name="_csrf" value=""');
 
-/** A journey A opened (A broke trust), and an agreement A committed to, before any stream opens. */
-async function journeyAndAgreement(a: Person, b: Person, spaceId: string): Promise<{ journeyId: string; agreementId: string }> {
-  const proposed = await a.api.post(`/api/v1/spaces/${spaceId}/agreements`, { text: `${CANARY} I call when I am late.`, committedBy: [a.id], cadence: 'daily' });
-  assert.equal(proposed.statusCode, 201, proposed.body);
-  const agreementId = json(proposed).agreement.id as string;
-  assert.equal((await b.api.post(`/api/v1/agreements/${agreementId}/accept`)).statusCode, 200);
-  const breach = await a.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'lying', brokeTrust: [a.id] });
-  assert.equal(breach.statusCode, 201, breach.body);
-  return { journeyId: json(breach).journey.id as string, agreementId };
-}
-
-/**
- * Ends a sequence of writes with one event every member may see (B's check-in), waits for it on
- * every stream, and compares everything before it: a missing event or one too many fails.
- */
-async function expectOnAll(streams: Record<string, SseStream>, expected: unknown[], b: Person, spaceId: string): Promise<void> {
-  const put = await b.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { safety: 1, trust: 2, closeness: 3 });
-  assert.ok(put.statusCode === 201 || put.statusCode === 200, put.body);
-  const sentinel = JSON.stringify({ kind: 'checkin', accountId: b.id, date: today() });
-  for (const [who, stream] of Object.entries(streams)) {
-    while (stream.events.at(-1)?.data !== sentinel) await stream.waitForEvents(stream.events.length + 1);
-    const got = stream.events.slice(0, -1);
-    assert.deepEqual(got.map((e) => JSON.parse(e.data)), expected, `${who} hears every member's news, in order, and nothing else`);
-    assert.deepEqual(got.map((e) => e.event), expected.map((e) => (e as { kind: string }).kind), `${who}: the SSE event name is the kind`);
-    assert.ok(!stream.raw.includes(CANARY) && !stream.raw.includes(PRIVATE), `${who}: no written text in the stream`);
-  }
-}
+/** The text of the agreement A commits to before any stream opens (journeyAndAgreement). */
+const AGREEMENT = `${CANARY} I call when I am late.`;
 
 describe('parseLiveEvent: the acknowledgement and the meeting time', () => {
   test('exactly their fields survive, and nothing else', () => {
@@ -75,13 +48,13 @@ describeEachDatabase('live updates: step 1 acknowledged, the weekly meeting time
     const base = await listening(app);
     const { a, b, spaceId } = await couple(app);
     const therapist = await activeTherapist(app, a, b, spaceId);
-    const { journeyId } = await journeyAndAgreement(a, b, spaceId);
+    const { journeyId } = await journeyAndAgreement(a, b, spaceId, AGREEMENT);
     const tPages = await pagesAs(app, therapist);
     const streams = {
-      partner: await events(base, b, spaceId),
-      therapist: await events(base, therapist, spaceId),
-      therapistPage: await openSse(`${base}/spaces/${spaceId}/live`, { cookie: cookieHeader(tPages) }),
-      author: await events(base, a, spaceId),
+      partner: await apiEvents(base, b, spaceId),
+      therapist: await apiEvents(base, therapist, spaceId),
+      therapistPage: await pageEvents(base, tPages, spaceId),
+      author: await apiEvents(base, a, spaceId),
     };
     assert.equal(streams.therapistPage.status, 200);
 
@@ -109,7 +82,7 @@ describeEachDatabase('live updates: step 1 acknowledged, the weekly meeting time
       { kind: 'meeting_schedule' },
       { kind: 'journey_acknowledged', journeyId },
       { kind: 'meeting_schedule' },
-    ], b, spaceId);
+    ], b, spaceId, [CANARY, PRIVATE]);
     for (const s of Object.values(streams)) s.close();
 
     // What the events announced is what every member's pages show: the therapist's too.
@@ -129,21 +102,20 @@ describeEachDatabase('live updates: step 1 acknowledged, the weekly meeting time
     const { app } = get();
     const base = await listening(app);
     const { a, b, spaceId } = await couple(app);
-    const { journeyId } = await journeyAndAgreement(a, b, spaceId);
+    const { journeyId } = await journeyAndAgreement(a, b, spaceId, AGREEMENT);
     const former = await activeTherapist(app, a, b, spaceId, 'Dr Former');
-    const formerStream = await events(base, former, spaceId);
+    const formerStream = await apiEvents(base, former, spaceId);
     assert.equal(formerStream.status, 200);
     const other = await couple(app, ['Robin', 'Kim']);
-    const otherStream = await events(base, other.a, other.spaceId);
+    const otherStream = await apiEvents(base, other.a, other.spaceId);
     assert.equal((await a.api.delete(`/api/v1/spaces/${spaceId}/therapists/${former.id}`)).statusCode, 204);
-    assert.equal((await events(base, await signUp(app, 'Stranger'), spaceId)).status, 404);
+    assert.equal((await apiEvents(base, await signUp(app, 'Stranger'), spaceId)).status, 404);
 
-    const partner = await events(base, b, spaceId);
+    const partner = await apiEvents(base, b, spaceId);
     assert.equal((await a.api.post(`/api/v1/journeys/${journeyId}/acknowledgements`)).statusCode, 201);
     assert.equal((await a.api.put(`/api/v1/spaces/${spaceId}/meeting-schedule`, { weekday: 1, time: '08:00' })).statusCode, 200);
     await partner.waitForEvents(2);
-    await formerStream.ended;
-    assert.equal(formerStream.events.length, 0, 'the revoked therapist hears nothing');
+    await expectEndsUnheard(formerStream, 'the revoked therapist hears nothing');
     // The other couple's stream is still open: their own check-in is the only thing it hears.
     assert.equal((await other.b.api.put(`/api/v1/spaces/${other.spaceId}/checkins/${today()}`, { safety: 5, trust: 5, closeness: 5 })).statusCode, 201);
     await otherStream.waitForEvents(1);
@@ -156,7 +128,7 @@ describeEachDatabase('live sections of the reassurance, weekly meeting and agree
   /** A's private call and log entry, and shared ones besides, so each copy has something to show. */
   async function written(app: FastifyInstance) {
     const { a, b, spaceId } = await couple(app);
-    const { agreementId } = await journeyAndAgreement(a, b, spaceId);
+    const { agreementId } = await journeyAndAgreement(a, b, spaceId, AGREEMENT);
     assert.equal((await a.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: `${PRIVATE} hold me`, visibility: 'private' } })).statusCode, 201);
     assert.equal((await a.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: `${CANARY} shared call`, visibility: 'shared' } })).statusCode, 201);
     assert.equal((await a.api.post(`/api/v1/agreements/${agreementId}/log`, { occurredOn: today(), kept: true, note: { text: `${PRIVATE} I nearly forgot`, visibility: 'private' } })).statusCode, 201);
@@ -220,28 +192,12 @@ describeEachDatabase('live sections of the reassurance, weekly meeting and agree
 
     const tPages = await pagesAs(app, therapist);
     for (const s of sections(spaceId)) {
-      const res = await tPages.get(s.url);
-      assert.equal(res.statusCode, 200, s.url);
-      assert.doesNotMatch(res.body, /<form\b|<input\b|<button\b|<textarea\b|_csrf/, `${s.url}: a therapist's copy has nothing to submit`);
-      assert.ok(!res.body.includes(PRIVATE), `${s.url}: no private note in the therapist's copy`);
+      const fragment = await expectReadOnlyFragment(tPages, s.url, [PRIVATE]);
       // The page the therapist reads holds that same copy.
-      assert.ok((await tPages.get(s.page)).body.includes(res.body), `${s.page} holds the therapist's fragment`);
+      assert.ok((await tPages.get(s.page)).body.includes(fragment), `${s.page} holds the therapist's fragment`);
     }
     assert.ok((await tPages.get(`/spaces/${spaceId}/live/reassurance`)).body.includes(`${CANARY} shared call`), 'shared text is in the therapist’s copy');
 
-    for (const person of [other.a, other.b, await signUp(app, 'Stranger'), former, pending]) {
-      const client = await pagesAs(app, person);
-      for (const url of urls) {
-        const res = await client.get(url);
-        assert.equal(res.statusCode, 404, `${person.email} ${url}`);
-        assert.ok(!res.body.includes('data-live-fragment') && !res.body.includes(CANARY) && !res.body.includes(PRIVATE), 'nothing of the section');
-      }
-    }
-    const signedOut = new PageClient(app);
-    for (const url of urls) {
-      const res = await signedOut.get(url);
-      assert.equal(res.statusCode, 401, url);
-      assert.ok(!res.body.includes(CANARY) && !res.body.includes(PRIVATE));
-    }
+    await expectFragmentsRefused(app, [other.a, other.b, await signUp(app, 'Stranger'), former, pending], urls, ['data-live-fragment', CANARY, PRIVATE]);
   });
 });

@@ -2,16 +2,14 @@ import { afterEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { localDate } from '../../src/core/time.js';
 import { describeEachDatabase } from '../support/app.js';
-import { couple, type Person } from '../support/api-client.js';
-import { openSse, closeOpenStreams, listening } from '../support/sse.js';
+import { couple } from '../support/api-client.js';
+import { closeOpenStreams, listening } from '../support/sse.js';
+import { apiEvents } from '../support/live-people.js';
 
 // A test that fails half-way leaves its streams open; they would keep this file running.
 afterEach(closeOpenStreams);
 
 const today = () => localDate(new Date(), 'UTC');
-
-const events = (base: string, person: Person, spaceId: string, headers: Record<string, string> = {}) =>
-  openSse(`${base}/api/v1/spaces/${spaceId}/events`, { authorization: `Bearer ${person.api.token}`, ...headers });
 
 /**
  * Missed events are not replayed: a client that reconnects (EventSource sends `Last-Event-ID`)
@@ -23,7 +21,7 @@ describeEachDatabase('live updates after a reconnect', (get) => {
     const { app } = get();
     const base = await listening(app);
     const { a, b, spaceId } = await couple(app);
-    const stream = await events(base, b, spaceId);
+    const stream = await apiEvents(base, b, spaceId);
     assert.equal(stream.lastEventId, 'live', 'an id, so that EventSource sends Last-Event-ID when it reconnects');
     const put = await a.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { safety: 5, trust: 5, closeness: 5 });
     assert.equal(put.statusCode, 201, put.body);
@@ -38,7 +36,7 @@ describeEachDatabase('live updates after a reconnect', (get) => {
     const { a, b, spaceId } = await couple(app);
     const greetings: string[] = [];
     for (const meanwhile of ['nothing', 'a private note', 'a visible check-in'] as const) {
-      const first = await events(base, b, spaceId);
+      const first = await apiEvents(base, b, spaceId);
       first.close();
       await first.ended;
       if (meanwhile === 'a private note') {
@@ -49,7 +47,7 @@ describeEachDatabase('live updates after a reconnect', (get) => {
         const put = await a.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { safety: 7, trust: 7, closeness: 7 });
         assert.ok([200, 201].includes(put.statusCode), put.body);
       }
-      const back = await events(base, b, spaceId, { 'last-event-id': String(first.lastEventId) });
+      const back = await apiEvents(base, b, spaceId, { 'last-event-id': String(first.lastEventId) });
       const [event] = await back.waitForEvents(1);
       assert.equal(event!.event, 'resync', `after ${meanwhile}`);
       assert.deepEqual(JSON.parse(event!.data), { kind: 'resync' });

@@ -6,7 +6,6 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../src/config.js';
 import { buildApp } from '../../src/server/app.js';
 import { projectRoot } from '../../src/server/paths.js';
@@ -14,9 +13,9 @@ import { localDate } from '../../src/core/time.js';
 import { describeEachDatabase, json } from '../support/app.js';
 import { couple, newPerson, signUp, type Person } from '../support/api-client.js';
 import { createTestDatabase, DIALECTS, skipReason } from '../support/databases.js';
-import { PageClient } from '../support/browser-less.js';
 import { openSse, closeOpenStreams, listening } from '../support/sse.js';
-import { activeTherapist, pagesAs, cookieHeader } from '../support/live-people.js';
+import { activeTherapist, apiEvents, pageEvents, pagesAs } from '../support/live-people.js';
+import { expectCannotSubscribe, expectEndsUnheard } from '../support/live-privacy.js';
 
 // A test that fails half-way leaves its streams open; they would keep this file running.
 afterEach(closeOpenStreams);
@@ -24,15 +23,12 @@ afterEach(closeOpenStreams);
 const today = () => localDate(new Date(), 'UTC');
 const pulse = (v = 6) => ({ safety: v, trust: v, closeness: v });
 
-const events = (base: string, person: Person | null, spaceId: string) =>
-  openSse(`${base}/api/v1/spaces/${spaceId}/events`, person?.api.token ? { authorization: `Bearer ${person.api.token}` } : {});
-
 describeEachDatabase('live updates (server-sent events)', (get) => {
   test('the partner’s stream gets a check-in event — kind, account and date only — when the other checks in', async () => {
     const { app } = get();
     const base = await listening(app);
     const { a, b, spaceId } = await couple(app);
-    const stream = await events(base, b, spaceId);
+    const stream = await apiEvents(base, b, spaceId);
     assert.equal(stream.status, 200);
     assert.match(String(stream.headers['content-type']), /^text\/event-stream/);
     assert.equal(stream.headers['cache-control'], 'no-store');
@@ -52,7 +48,7 @@ describeEachDatabase('live updates (server-sent events)', (get) => {
     const base = await listening(app);
     const { a, b, spaceId } = await couple(app);
     const bPages = await pagesAs(app, b);
-    const stream = await openSse(`${base}/spaces/${spaceId}/live`, { cookie: cookieHeader(bPages) });
+    const stream = await pageEvents(base, bPages, spaceId);
     assert.equal(stream.status, 200);
 
     const aPages = await pagesAs(app, a);
@@ -100,25 +96,18 @@ describeEachDatabase('live updates (server-sent events)', (get) => {
     assert.equal((await a.api.delete(`/api/v1/spaces/${spaceId}/therapists/${former.id}`)).statusCode, 204);
     const therapist = await activeTherapist(app, a, b, spaceId, 'Dr Current');
 
-    assert.equal((await events(base, stranger, spaceId)).status, 404);
-    assert.equal((await events(base, former, spaceId)).status, 404);
-    assert.equal((await events(base, null, spaceId)).status, 401);
+    // The API and the pages give the same answers, never a redirect an EventSource would follow.
+    await expectCannotSubscribe(app, base, spaceId, [stranger, former]);
     assert.equal((await openSse(`${base}/api/v1/spaces/${spaceId}/events`, { authorization: 'Bearer not-a-real-token' })).status, 401);
-    assert.equal((await events(base, stranger, 'no-such-space')).status, 404);
-    // Pages: the same answers, never a redirect an EventSource would follow.
-    assert.equal((await openSse(`${base}/spaces/${spaceId}/live`)).status, 401);
-    const strangerPages = await pagesAs(app, stranger);
-    assert.equal((await openSse(`${base}/spaces/${spaceId}/live`, { cookie: cookieHeader(strangerPages) })).status, 404);
-    const formerPages = await pagesAs(app, former);
-    assert.equal((await openSse(`${base}/spaces/${spaceId}/live`, { cookie: cookieHeader(formerPages) })).status, 404);
-    assert.equal((await strangerPages.get(`/spaces/${spaceId}/live/partner-today`)).statusCode, 404);
+    assert.equal((await apiEvents(base, stranger, 'no-such-space')).status, 404);
+    assert.equal((await (await pagesAs(app, stranger)).get(`/spaces/${spaceId}/live/partner-today`)).statusCode, 404);
 
     // Without Accept: text/event-stream there is no stream, only an ordinary answer.
     const plain = await app.inject({ method: 'GET', url: `/api/v1/spaces/${spaceId}/events`, headers: { authorization: `Bearer ${b.api.token}` } });
     assert.equal(plain.statusCode, 400);
     assert.equal(json(plain).error.code, 'invalid_input');
 
-    const stream = await events(base, therapist, spaceId);
+    const stream = await apiEvents(base, therapist, spaceId);
     assert.equal(stream.status, 200);
     await b.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, pulse(5));
     const [event] = await stream.waitForEvents(1);
@@ -134,7 +123,7 @@ describeEachDatabase('live updates (server-sent events)', (get) => {
     const breach = await a.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'lying', brokeTrust: [a.id] });
     assert.equal(breach.statusCode, 201, breach.body);
     const journeyId = json(breach).journey.id as string;
-    const streams = { a: await events(base, a, spaceId), b: await events(base, b, spaceId), therapist: await events(base, therapist, spaceId) };
+    const streams = { a: await apiEvents(base, a, spaceId), b: await apiEvents(base, b, spaceId), therapist: await apiEvents(base, therapist, spaceId) };
 
     const write = async (who: Person, body: Record<string, unknown>) => {
       const res = await who.api.post(`/api/v1/journeys/${journeyId}/entries`, body);
@@ -189,19 +178,17 @@ describeEachDatabase('live updates (server-sent events)', (get) => {
     const base = await listening(app);
     const { a, b, spaceId } = await couple(app);
     const therapist = await activeTherapist(app, a, b, spaceId);
-    const bStream = await events(base, b, spaceId);
-    const tStream = await events(base, therapist, spaceId);
-    const aStream = await events(base, a, spaceId);
+    const bStream = await apiEvents(base, b, spaceId);
+    const tStream = await apiEvents(base, therapist, spaceId);
+    const aStream = await apiEvents(base, a, spaceId);
 
     assert.equal((await b.api.delete('/api/v1/sessions/current')).statusCode, 204);
     assert.equal((await a.api.delete(`/api/v1/spaces/${spaceId}/therapists/${therapist.id}`)).statusCode, 204);
     await a.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, pulse(3));
 
     await aStream.waitForEvents(1);
-    await bStream.ended;
-    await tStream.ended;
-    assert.equal(bStream.events.length, 0, 'the signed-out session hears nothing more');
-    assert.equal(tStream.events.length, 0, 'the revoked therapist hears nothing more');
+    await expectEndsUnheard(bStream, 'the signed-out session hears nothing more');
+    await expectEndsUnheard(tStream, 'the revoked therapist hears nothing more');
     aStream.close();
   });
 
@@ -211,18 +198,18 @@ describeEachDatabase('live updates (server-sent events)', (get) => {
     const { b, spaceId } = await couple(app);
     const open = [];
     for (let i = 0; i < 6; i++) {
-      const s = await events(base, b, spaceId);
+      const s = await apiEvents(base, b, spaceId);
       assert.equal(s.status, 200, `stream ${i + 1}`);
       open.push(s);
     }
-    const refused = await events(base, b, spaceId);
+    const refused = await apiEvents(base, b, spaceId);
     assert.equal(refused.status, 429);
     assert.equal(JSON.parse(refused.body).error.code, 'rate_limited');
     open[0]!.close();
     await open[0]!.ended;
     // The server notices the closed connection and frees its place.
-    let again = await events(base, b, spaceId);
-    while (again.status === 429) again = await events(base, b, spaceId);
+    let again = await apiEvents(base, b, spaceId);
+    while (again.status === 429) again = await apiEvents(base, b, spaceId);
     assert.equal(again.status, 200);
     for (const s of [...open, again]) s.close();
   });
@@ -232,7 +219,7 @@ describeEachDatabase('live updates (server-sent events)', (get) => {
     const base = await listening(app);
     const { a, b, spaceId } = await couple(app);
     const therapist = await activeTherapist(app, a, b, spaceId);
-    const streams = [await events(base, b, spaceId), await events(base, therapist, spaceId)];
+    const streams = [await apiEvents(base, b, spaceId), await apiEvents(base, therapist, spaceId)];
     const put = (who: Person, body: Record<string, unknown>) => who.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, body);
     const aEvent = { kind: 'checkin', accountId: a.id, date: today() };
     const bEvent = { kind: 'checkin', accountId: b.id, date: today() };
@@ -288,7 +275,7 @@ describeEachDatabase('live updates (server-sent events)', (get) => {
     for (let i = 0; i < 3; i++) assert.equal((await b.api.get(`/api/v1/spaces/${spaceId}`)).statusCode, 200);
     const open = [];
     for (let i = 0; i < 6; i++) {
-      const s = await events(base, b, spaceId);
+      const s = await apiEvents(base, b, spaceId);
       assert.equal(s.status, 200, `stream ${i + 1} of the account's six`);
       open.push(s);
     }
@@ -315,7 +302,7 @@ describe('live streams: heartbeats and shutdown', () => {
       try {
         const base = await listening(app);
         const { b, spaceId } = await couple(app);
-        const stream = await events(base, b, spaceId);
+        const stream = await apiEvents(base, b, spaceId);
         await stream.waitForComments(3);
         assert.ok(stream.comments.slice(1).every((c) => c === 'still here'), 'heartbeats are comments, not events');
         assert.equal(stream.events.length, 0);
@@ -344,8 +331,8 @@ describe('live streams: heartbeats and shutdown', () => {
         const expiresAt = new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString();
         await db.updateTable('sessions').set({ last_seen_at: lastSeenAt, expires_at: expiresAt }).where('account_id', '=', b.id).execute();
         const bPages = await pagesAs(app, b);
-        const pageStream = await openSse(`${base}/spaces/${spaceId}/live`, { cookie: cookieHeader(bPages) });
-        const apiStream = await events(base, b, spaceId);
+        const pageStream = await pageEvents(base, bPages, spaceId);
+        const apiStream = await apiEvents(base, b, spaceId);
         await db.updateTable('sessions').set({ last_seen_at: lastSeenAt, expires_at: expiresAt }).where('account_id', '=', b.id).execute();
         await pageStream.waitForComments(4);
         await apiStream.waitForComments(4);
