@@ -229,3 +229,21 @@ describe('SQLite write lock held past the busy timeout: 503 unavailable for writ
     assert.ok(!log.text().includes(canary), 'nor was the note logged once saved');
   });
 });
+
+test('the OpenAPI document gives every operation its 503 `unavailable` answer with Retry-After', async () => {
+  const testApp = await startTestApp('sqlite');
+  try {
+    const doc = json(await testApp.app.inject({ method: 'GET', url: '/api/openapi.json' }));
+    const operations = Object.entries(doc.paths as Record<string, Record<string, { responses?: Record<string, any> }>>).flatMap(([p, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({ label: `${method} ${p}`, unavailable: op.responses?.['503'] })),
+    );
+    assert.ok(operations.length >= 12, 'the document lists the API');
+    for (const { label, unavailable } of operations) {
+      assert.ok(unavailable, `${label} documents 503`);
+      assert.ok(unavailable.headers?.['Retry-After'], `${label} documents Retry-After`);
+      assert.ok(unavailable.content['application/json'].schema.properties.error, `${label}: in the error shape`);
+    }
+  } finally {
+    await testApp.close();
+  }
+});

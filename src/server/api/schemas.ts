@@ -36,20 +36,32 @@ export const Session = Type.Object({
 
 export const AuthResult = Type.Object({ account: Account, token: Type.String({ description: 'Bearer token; shown once.' }) });
 
-export const ErrorResponse = Type.Object(
-  {
-    error: Type.Object({
-      code: Type.Union(Object.keys(ERRORS).map((code) => Type.Literal(code))),
-      message: Type.String(),
-      details: Type.Optional(Type.Record(Type.String(), Type.String(), { description: 'Field name → what is wrong with it.' })),
-    }),
-  },
-  { description: 'Every error has this shape.' },
-);
+const errorShape = (options: Record<string, unknown>) =>
+  Type.Object(
+    {
+      error: Type.Object({
+        code: Type.Union(Object.keys(ERRORS).map((code) => Type.Literal(code))),
+        message: Type.String(),
+        details: Type.Optional(Type.Record(Type.String(), Type.String(), { description: 'Field name → what is wrong with it.' })),
+      }),
+    },
+    options,
+  );
 
-/** The error responses a route can give, so each appears in the OpenAPI document. */
+export const ErrorResponse = errorShape({ description: 'Every error has this shape.' });
+
+/**
+ * Any operation can meet the database out of reach (a PostgreSQL restart, a SQLite write lock held
+ * too long, a full disk): `unavailable`, nothing saved, try again (docs/reliability.md).
+ */
+const Unavailable = errorShape({
+  description: 'The database is out of reach for a moment (code `unavailable`): nothing was saved. Send the request again after the seconds in Retry-After.',
+  headers: { 'Retry-After': { type: 'integer', description: 'Seconds to wait before trying again.' } },
+});
+
+/** The error responses a route can give, so each appears in the OpenAPI document; 503 is on every route. */
 export function errors(...statuses: number[]): Record<number, TSchema> {
-  return Object.fromEntries(statuses.map((s) => [s, ErrorResponse]));
+  return { ...Object.fromEntries(statuses.map((s) => [s, ErrorResponse])), 503: Unavailable };
 }
 
 export const NoContent = Type.Null({ description: 'No content.' });
