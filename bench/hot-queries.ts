@@ -103,7 +103,7 @@ export const HOT_CALLS: HotCall[] = [
   { names: 'session, account and membership of the space in the path (every request about a space)', call: (s, c) => s.sessions.withAccountForSpace(tokenHash, c.spaceId) },
   { names: 'account by email (sign-in)', call: (s) => s.accounts.byEmail('someone@example.org') },
   { names: 'spaces of an account', call: (s, c) => s.spaces.listForAccount(c.accountId) },
-  { names: 'space with its members (one read, for an active member)', call: (s, c) => s.spaces.forActiveMember(c.spaceId, c.accountId) },
+  { names: { spaces: 'space by id', space_members: 'members of a space' }, call: (s, c) => s.spaces.byId(c.spaceId) },
   // progress (API and page)
   { names: 'progress: check-in scores', call: (s, c) => s.facts.checkinScores(c.spaceId) },
   { names: 'progress: agreement log of commitments', call: (s, c) => s.facts.committedLogFacts(c.spaceId) },
