@@ -148,6 +148,12 @@ export const HOT_CALLS: HotCall[] = [
   { names: 'forgiveness opt-ins', call: (s, c) => s.journeys.forgivenessOptIns(c.journeyId) },
   { names: 'question deferrals', call: (s, c) => s.journeys.deferrals(c.journeyId) },
   { names: 'occasions of agreements (step 7 gate)', call: (s, c) => s.agreements.occasions(c.agreementIds) },
+  // a journey write checks its rules against facts without text (services/journeys-facts.ts loadRuleFacts)
+  { names: 'journey write: journey and breach', call: (s, c) => s.journeyFacts.head(c.journeyId) },
+  { names: 'journey write: entries', call: (s, c) => s.journeyFacts.entries(c.journeyId) },
+  { names: 'journey write: apologies', call: (s, c) => s.journeyFacts.apologies(c.journeyId) },
+  { names: { agreements: 'journey write: agreements', agreement_commitments: 'journey write: commitments' }, call: (s, c) => s.journeyFacts.agreements(c.journeyId) },
+  { names: 'journey write: first occasion of each agreement', call: (s, c) => s.journeyFacts.firstOccasions(c.agreementIds) },
   // check-in write: the read and the insert of services' group commit (a day with no check-in yet)
   {
     names: { checkins: 'check-in upsert: existing row', 'insert checkins': 'check-in upsert: insert' },

@@ -46,6 +46,8 @@ test('every statement bench/plans.ts explains is one the server runs for the hot
     assert.equal((await b.api.post(`/api/v1/agreements/${agreementId}/accept`)).statusCode, 200);
     const logged = await a.api.post(`/api/v1/agreements/${agreementId}/log`, { occurredOn: today(), kept: true, note: { text: 'kept', visibility: 'private' } });
     assert.equal(logged.statusCode, 201, logged.body);
+    // An entry written now checks its rules against the agreement's first occasion too.
+    assert.equal((await b.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_hurts', text: 'what hurts', visibility: 'shared' })).statusCode, 201);
     assert.equal((await a.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { safety: 5, trust: 5, closeness: 5, note: { text: 'a note', visibility: 'shared' } })).statusCode, 201);
     assert.equal((await a.api.post(`/api/v1/spaces/${spaceId}/meetings`, { heldOn: today(), appreciations: 'thank you' })).statusCode, 201);
     assert.equal((await a.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: 'hold me', visibility: 'shared' } })).statusCode, 201);
