@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 
 declare module 'fastify' {
@@ -16,9 +16,24 @@ function spaceIdOf(request: FastifyRequest): string | undefined {
 }
 
 /**
+ * Headers that describe the view being withheld: left on the error answer, a gzip encoding or an
+ * ETag would be a lie about its body (the error handler already drops the type and length).
+ */
+const VIEW_HEADERS = ['content-encoding', 'etag', 'vary', 'content-disposition', 'last-modified'];
+
+function withholdView(reply: FastifyReply): void {
+  for (const name of VIEW_HEADERS) reply.removeHeader(name);
+}
+
+/**
  * Every successful read of a space's data by its therapist goes into the access log that both
  * partners can read, in one place for pages and API alike. It records the route (what kind of
  * thing was viewed), never content.
+ *
+ * Fails closed: a view that cannot be recorded is not shown. The write's error goes to the error
+ * handler instead of the data, so the therapist gets 503 `unavailable` (an outage: the database is
+ * locked past the busy timeout or out of reach) or 500 `internal` (anything else), in the API's
+ * error shape or as the error page, and the partners' log stays a true record of what was seen.
  */
 export const therapistAccessLog = fp(async (app: FastifyInstance, { ctx }: { ctx: AppContext }) => {
   // onSend, not onResponse: the view is logged before the therapist receives what they viewed.
@@ -33,11 +48,15 @@ export const therapistAccessLog = fp(async (app: FastifyInstance, { ctx }: { ctx
     const spaceId = spaceIdOf(request);
     if (!spaceId) return done(null, payload);
     const what = request.routeOptions.url ?? 'unknown';
-    ctx.therapists
-      .noteView(request.auth.account.id, spaceId, what)
-      .catch((error: unknown) => {
-        request.log.error({ errorType: error instanceof Error ? error.name : typeof error }, 'could not write the therapist access log');
-      })
-      .then(() => done(null, payload));
+    ctx.therapists.noteView(request.auth.account.id, spaceId, what).then(
+      () => done(null, payload),
+      (error: unknown) => {
+        // The error handler logs the failure ("request failed", with its kind and code); this line
+        // says which view was refused, by route, never by content.
+        request.log.error({ errorType: error instanceof Error ? error.name : typeof error, what }, 'could not write the therapist access log; the view was not sent');
+        withholdView(reply);
+        done(error instanceof Error ? error : new Error('the therapist access log could not be written'));
+      },
+    );
   });
 });
