@@ -103,7 +103,7 @@ export const HOT_CALLS: HotCall[] = [
   { names: 'session, account and membership of the space in the path (every request about a space)', call: (s, c) => s.sessions.withAccountForSpace(tokenHash, c.spaceId) },
   { names: 'account by email (sign-in)', call: (s) => s.accounts.byEmail('someone@example.org') },
   { names: 'spaces of an account', call: (s, c) => s.spaces.listForAccount(c.accountId) },
-  { names: { spaces: 'space by id', space_members: 'members of a space' }, call: (s, c) => s.spaces.byId(c.spaceId) },
+  { names: 'space with its members (an active member asking)', call: (s, c) => s.spaces.forActiveMember(c.spaceId, c.accountId) },
   // progress (API and page)
   { names: 'progress: check-in scores', call: (s, c) => s.facts.checkinScores(c.spaceId) },
   { names: 'progress: agreement log of commitments', call: (s, c) => s.facts.committedLogFacts(c.spaceId) },
@@ -147,13 +147,12 @@ export const HOT_CALLS: HotCall[] = [
   { names: 'acknowledgements', call: (s, c) => s.journeys.acknowledgements(c.journeyId) },
   { names: 'forgiveness opt-ins', call: (s, c) => s.journeys.forgivenessOptIns(c.journeyId) },
   { names: 'question deferrals', call: (s, c) => s.journeys.deferrals(c.journeyId) },
-  { names: 'occasions of agreements (step 7 gate)', call: (s, c) => s.agreements.occasions(c.agreementIds) },
   // a journey write checks its rules against facts without text (services/journeys-facts.ts loadRuleFacts)
   { names: 'journey write: journey and breach', call: (s, c) => s.journeyFacts.head(c.journeyId) },
   { names: 'journey write: entries', call: (s, c) => s.journeyFacts.entries(c.journeyId) },
   { names: 'journey write: apologies', call: (s, c) => s.journeyFacts.apologies(c.journeyId) },
   { names: { agreements: 'journey write: agreements', agreement_commitments: 'journey write: commitments' }, call: (s, c) => s.journeyFacts.agreements(c.journeyId) },
-  { names: 'journey write: first occasion of each agreement', call: (s, c) => s.journeyFacts.firstOccasions(c.agreementIds) },
+  { names: 'first occasion of each agreement (step 7 gate; journey page and writes)', call: (s, c) => s.journeyFacts.firstOccasions(c.agreementIds) },
   // check-in write: the read and the insert of services' group commit (a day with no check-in yet)
   {
     names: { checkins: 'check-in upsert: existing row', 'insert checkins': 'check-in upsert: insert' },

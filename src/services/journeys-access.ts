@@ -21,7 +21,8 @@ export interface SpaceAccess {
  * partner who left — gets `not_found`, indistinguishable from a space that does not exist.
  */
 export async function spaceAccess(spaces: SpaceStore, accountId: string, spaceId: string): Promise<SpaceAccess> {
-  const space = await spaces.byId(spaceId);
+  // Nothing of the space is opened for someone who is not one of its active members.
+  const space = await spaces.forActiveMember(spaceId, accountId);
   if (!space) fail('not_found');
   const partnerIds = space.members.filter((m) => m.role === 'partner' && m.status === 'active').map((m) => m.accountId);
   const therapist = space.members.find((m) => m.role === 'therapist' && m.accountId === accountId);

@@ -38,9 +38,7 @@ export class SpaceService {
    * stranger cannot even learn that a space exists.
    */
   async forMember(accountId: string, spaceId: string): Promise<Space> {
-    const membership = await this.deps.spaces.membership(spaceId, accountId);
-    if (!membership || membership.status !== 'active') fail('not_found');
-    const space = await this.deps.spaces.byId(spaceId);
+    const space = await this.deps.spaces.forActiveMember(spaceId, accountId);
     if (!space) fail('not_found');
     // Members see each other's names; a pending or revoked therapist is not shown as a member.
     return { ...space, members: space.members.filter((m) => m.status === 'active') };

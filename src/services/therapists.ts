@@ -24,11 +24,9 @@ export class TherapistService {
 
   /** The space, for one of its active partners; anyone else gets "not found". */
   private async asPartner(accountId: string, spaceId: string): Promise<Space> {
-    const membership = await this.deps.spaces.membership(spaceId, accountId);
-    if (!membership || membership.status !== 'active') fail('not_found');
-    if (membership.role !== 'partner') fail('forbidden');
-    const space = await this.deps.spaces.byId(spaceId);
+    const space = await this.deps.spaces.forActiveMember(spaceId, accountId);
     if (!space) fail('not_found');
+    if (space.members.find((m) => m.accountId === accountId)?.role !== 'partner') fail('forbidden');
     return space;
   }
 

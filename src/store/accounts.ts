@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import { LRUCache } from 'lru-cache';
 import type { Database } from './schema.js';
 import type { Vault } from './vault.js';
+import { namesOpenedBy, type NameOpener } from './opened-names.js';
 
 export interface Account {
   id: string;
@@ -25,46 +25,7 @@ type Row = Database['accounts'];
 /** The columns an `Account` is made from (what a signed-in request reads with its session). */
 export type AccountFacts = Pick<Row, 'id' | 'email_enc' | 'display_name_enc' | 'timezone' | 'country' | 'created_at'>;
 
-/** Emails and display names opened recently; a few hundred bytes each. */
-const OPENED_CACHE_SIZE = 2_000;
-
-/**
- * Opens account texts, remembering the plaintext of a sealed value it has opened before. The key
- * is the stored value itself with its context: sealing draws a fresh nonce, so a changed name or
- * a re-encrypted one (rotate-key) is a different key and is opened afresh — on this server or any
- * other, because every request still reads the stored value. The context is in the key so a value
- * copied into another row is never answered from here: it goes to the vault, which refuses it.
- */
-class AccountTextOpener {
-  private readonly opened = new LRUCache<string, string>({ max: OPENED_CACHE_SIZE });
-
-  constructor(private readonly vault: Vault) {}
-
-  open(stored: string, context: string): string {
-    const key = `${context}\n${stored}`;
-    let plaintext = this.opened.get(key);
-    if (plaintext === undefined) {
-      plaintext = this.vault.open(stored, context);
-      this.opened.set(key, plaintext);
-    }
-    return plaintext;
-  }
-
-  /** Forgets what an account's texts opened to (its deletion), so no plaintext outlives its row here. */
-  forget(id: string): void {
-    for (const key of this.opened.keys()) {
-      if (key.startsWith(`accounts.email:${id}\n`) || key.startsWith(`accounts.display_name:${id}\n`)) this.opened.delete(key);
-    }
-  }
-}
-
-/**
- * An account whose email and name are opened when first read: most API requests never use them
- * (pages show the name), and opening them is most of what a cached request's sign-in check costs.
- * Getters on the literal are own enumerable properties, so spreading or serialising the account
- * still gives the plain values.
- */
-function lazyAccount(opener: AccountTextOpener, row: AccountFacts): Account {
+function lazyAccount(opener: NameOpener, row: AccountFacts): Account {
   let email: string | undefined;
   let displayName: string | undefined;
   return {
@@ -81,7 +42,7 @@ function lazyAccount(opener: AccountTextOpener, row: AccountFacts): Account {
   };
 }
 
-function toAccount(opener: AccountTextOpener, row: Row): AccountWithHash {
+function toAccount(opener: NameOpener, row: Row): AccountWithHash {
   return {
     id: row.id,
     email: opener.open(row.email_enc, `accounts.email:${row.id}`),
@@ -99,13 +60,13 @@ export function publicAccount(account: AccountWithHash | Account): Account {
 }
 
 export class AccountStore {
-  private readonly opener: AccountTextOpener;
+  private readonly opener: NameOpener;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly vault: Vault,
   ) {
-    this.opener = new AccountTextOpener(vault);
+    this.opener = namesOpenedBy(vault);
   }
 
   /** The account of a signed-in request, from the columns read with its session; email and name opened on first use. */
@@ -166,6 +127,6 @@ export class AccountStore {
 
   async delete(id: string): Promise<void> {
     await this.db.deleteFrom('accounts').where('id', '=', id).execute();
-    this.opener.forget(id);
+    this.opener.forget([`accounts.email:${id}`, `accounts.display_name:${id}`]);
   }
 }

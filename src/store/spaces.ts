@@ -2,6 +2,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './schema.js';
 import type { Vault } from './vault.js';
 import { newId } from './ids.js';
+import { reusableQuery } from './reusable-query.js';
+import { namesOpenedBy, type NameOpener } from './opened-names.js';
 
 export type MemberRole = 'partner' | 'therapist';
 export type MemberStatus = 'active' | 'pending' | 'revoked';
@@ -34,11 +36,26 @@ export interface InvitationRecord {
 type Db = Kysely<Database> | Transaction<Database>;
 
 export class SpaceStore {
+  /** Most requests about a space start with it: compiled once (reusable-query.ts). */
+  private readonly spaceWithMembers;
+  private readonly names: NameOpener;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly vault: Vault,
     private readonly dialect: 'sqlite' | 'postgres',
-  ) {}
+  ) {
+    this.names = namesOpenedBy(vault);
+    this.spaceWithMembers = reusableQuery(db, 1, (spaceId: string) =>
+      db
+        .selectFrom('spaces')
+        .innerJoin('space_members', 'space_members.space_id', 'spaces.id')
+        .innerJoin('accounts', 'accounts.id', 'space_members.account_id')
+        .select(['spaces.id', 'spaces.name_enc', 'spaces.created_at', 'space_members.account_id', 'space_members.role', 'space_members.status', 'space_members.joined_at', 'accounts.display_name_enc'])
+        .where('spaces.id', '=', spaceId)
+        .orderBy('space_members.joined_at'),
+    );
+  }
 
   async create(input: { id: string; name: string; creatorId: string; now: string }): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
@@ -65,11 +82,33 @@ export class SpaceStore {
       .execute();
     return {
       id: row.id,
-      name: this.vault.open(row.name_enc, `spaces.name:${row.id}`),
+      name: this.names.open(row.name_enc, `spaces.name:${row.id}`),
       createdAt: row.created_at,
       members: members.map((m) => ({
         accountId: m.account_id,
-        displayName: this.vault.open(m.display_name_enc, `accounts.display_name:${m.account_id}`),
+        displayName: this.names.open(m.display_name_enc, `accounts.display_name:${m.account_id}`),
+        role: m.role,
+        status: m.status,
+        joinedAt: m.joined_at,
+      })),
+    };
+  }
+
+  /**
+   * The space with every member, in one read, if `accountId` is one of its active members; null
+   * otherwise, before anything is decrypted. (`byId` reads the same in two queries.)
+   */
+  async forActiveMember(spaceId: string, accountId: string): Promise<Space | null> {
+    const rows = await this.spaceWithMembers(spaceId);
+    if (!rows.some((r) => r.account_id === accountId && r.status === 'active')) return null;
+    const first = rows[0]!;
+    return {
+      id: first.id,
+      name: this.names.open(first.name_enc, `spaces.name:${first.id}`),
+      createdAt: first.created_at,
+      members: rows.map((m) => ({
+        accountId: m.account_id,
+        displayName: this.names.open(m.display_name_enc, `accounts.display_name:${m.account_id}`),
         role: m.role,
         status: m.status,
         joinedAt: m.joined_at,
@@ -86,7 +125,7 @@ export class SpaceStore {
       .where('space_members.account_id', '=', accountId)
       .orderBy('space_members.joined_at')
       .execute();
-    return rows.map((r) => ({ id: r.id, name: this.vault.open(r.name_enc, `spaces.name:${r.id}`), role: r.role, status: r.status }));
+    return rows.map((r) => ({ id: r.id, name: this.names.open(r.name_enc, `spaces.name:${r.id}`), role: r.role, status: r.status }));
   }
 
   async membership(spaceId: string, accountId: string): Promise<{ role: MemberRole; status: MemberStatus } | null> {
@@ -207,7 +246,10 @@ export class SpaceStore {
       if (Number(removed.numDeletedRows) === 0) return false;
       const left = await trx.selectFrom('space_members').select('account_id').where('space_id', '=', spaceId).where('role', '=', 'partner').execute();
       if (left.length === 0) await trx.deleteFrom('spaces').where('id', '=', spaceId).execute();
-      return true;
+      return left.length === 0 ? 'space deleted' : 'removed';
+    }).then((outcome) => {
+      if (outcome === 'space deleted') this.names.forget([`spaces.name:${spaceId}`]);
+      return outcome !== false;
     });
   }
 }
