@@ -3,9 +3,10 @@ import { csrfField, errorSummary, selectField, textField } from '../components/f
 import type { ErrorDetails } from '../../errors.js';
 import type { Account } from '../../store/accounts.js';
 import type { SessionRecord } from '../../store/sessions.js';
+import { dateTimeIn } from '../dates.js';
 
 function when(iso: string, timeZone: string): string {
-  return new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  return dateTimeIn(iso, timeZone);
 }
 
 export function accountPage(csrf: string, account: Account, sessions: SessionRecord[], currentId: string, notice?: string): SafeHtml {

@@ -1,7 +1,8 @@
 import { html, type SafeHtml } from '../html.js';
+import { dayMonthYear } from '../dates.js';
 
 function day(iso: string): string {
-  return new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return dayMonthYear(iso);
 }
 
 /** Notes for everyone in a space, such as a partner having deleted their account. */

@@ -2,9 +2,10 @@ import { html, type SafeHtml } from '../html.js';
 import { csrfField, errorSummary, textField } from '../components/forms.js';
 import type { Space } from '../../store/spaces.js';
 import type { InvitationView } from '../../services/spaces.js';
+import { dayMonthYear } from '../dates.js';
 
 function formatDate(iso: string): string {
-  return new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return dayMonthYear(iso);
 }
 
 export interface SpacePageParts {

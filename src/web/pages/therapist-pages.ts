@@ -2,9 +2,10 @@ import { html, type SafeHtml } from '../html.js';
 import { csrfField, errorSummary, textField } from '../components/forms.js';
 import type { AccessLogEntry, TherapistRecord } from '../../store/therapists.js';
 import type { CaseloadEntry } from '../../services/therapists.js';
+import { dateTimeInUtc } from '../dates.js';
 
 function when(iso: string): string {
-  return new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC';
+  return dateTimeInUtc(iso);
 }
 
 /** On a partner's space page: invite a therapist, consent, or end their access. */

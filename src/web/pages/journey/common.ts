@@ -5,6 +5,7 @@ import type { Visibility } from '../../../core/visibility/index.js';
 import type { ErrorDetails } from '../../../errors.js';
 import { html, type SafeHtml } from '../../html.js';
 import { csrfField } from '../../components/forms.js';
+import { dayMonthYear } from '../../dates.js';
 
 /** Everything a journey page shows, already filtered to what the viewer may see. */
 export interface JourneyPageModel {
@@ -35,7 +36,7 @@ export interface FormState {
 }
 
 export function formatDate(iso: string): string {
-  return new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return dayMonthYear(iso);
 }
 
 export function journeyTitle(view: JourneyView): string {

@@ -1,4 +1,5 @@
 import { html, type SafeHtml } from '../../html.js';
+import { dayMonthYear, weekdayDayMonth } from '../../dates.js';
 
 /** The rhythm pages of a space, linked from each of them (current page marked). */
 export function rhythmNav(spaceId: string, current: string): SafeHtml {
@@ -39,9 +40,9 @@ export function textarea(o: { name: string; label: string; hint?: string; value?
 }
 
 export function formatDay(date: string): string {
-  return new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
+  return weekdayDayMonth(date);
 }
 
 export function formatInstant(iso: string): string {
-  return new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return dayMonthYear(iso);
 }

@@ -2,11 +2,12 @@ import { REVIEW_QUESTIONS } from '../../../core/progress/index.js';
 import { csrfField, errorSummary } from '../../components/forms.js';
 import { html, type SafeHtml } from '../../html.js';
 import { rhythmNav } from './common.js';
+import { monthYear } from '../../dates.js';
 
 const LABELS = ['1 — not at all', '2', '3', '4', '5 — very much'];
 
 export function monthlyReviewPage(o: { csrf: string; spaceId: string; month: string; values?: Record<string, number>; errors?: Record<string, string>; saved?: boolean }): SafeHtml {
-  const monthName = new Date(`${o.month}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const monthName = monthYear(o.month);
   return html`${rhythmNav(o.spaceId, 'monthly-review')}
   <h1>Monthly review: ${monthName}</h1>
   ${o.saved ? html`<div class="notice" role="status"><p>Saved. Your answers are added to the progress page.</p></div>` : null}
