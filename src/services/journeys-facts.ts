@@ -64,7 +64,8 @@ export async function loadJourney(
     stores.journeys.deferrals(journey.id),
     resolvedBrokeTrust(stores, breach, partnerIds),
   ]);
-  const occasions = await stores.agreements.occasions(agreements.map((a) => a.id));
+  // The rules need only each agreement's first occasion (tested in core/journey/forgiveness-gate.test.ts).
+  const occasions = await stores.facts.firstOccasions(agreements.map((a) => a.id));
   const facts: JourneyFacts = {
     kind: breach.kind,
     brokeTrust,

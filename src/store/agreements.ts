@@ -112,20 +112,6 @@ export class AgreementStore {
     return this.withCommitments(rows);
   }
 
-  /**
-   * The logged occasions (kept or missed alike) of these agreements, for the forgiveness gate.
-   * The log itself belongs to store/agreement-log.ts; this reads only dates, never notes.
-   */
-  async occasions(agreementIds: readonly string[]): Promise<Array<{ agreementId: string; occurredOn: string }>> {
-    if (agreementIds.length === 0) return [];
-    const rows = await this.db
-      .selectFrom('agreement_log_entries')
-      .select(['agreement_id', 'occurred_on'])
-      .where('agreement_id', 'in', [...agreementIds])
-      .execute();
-    return rows.map((r) => ({ agreementId: r.agreement_id, occurredOn: r.occurred_on }));
-  }
-
   /** Moves a proposal on (accept or withdraw); false when it is no longer a proposal. */
   async settle(next: StoredAgreement): Promise<boolean> {
     const result = await this.db

@@ -113,3 +113,50 @@ describe('forgiveness gate', () => {
     );
   });
 });
+
+describe('the journey reads only the first logged occasion of each agreement', () => {
+  // store/journeys-facts.ts `firstOccasions` gives the rules each agreement's earliest occasion
+  // instead of its whole log (a year of daily logs is hundreds of rows per page); every rule must
+  // decide the same from those.
+  const firstOf = (occasions: JourneyFacts['occasions']): JourneyFacts['occasions'] => {
+    const first = new Map<string, string>();
+    for (const o of occasions) if (!first.has(o.agreementId) || o.occurredOn < first.get(o.agreementId)!) first.set(o.agreementId, o.occurredOn);
+    return [...first].map(([agreementId, occurredOn]) => ({ agreementId, occurredOn }));
+  };
+
+  test('property: the whole status, for every viewer and time, is the same from the first occasions', () => {
+    const agreement = fc.record({
+      id: fc.constantFrom('g1', 'g2', 'g3'),
+      committedBy: fc.subarray(['a', 'b'], { minLength: 1 }),
+      acceptedAt: fc.option(fc.integer({ min: 0, max: 200 }), { nil: null }),
+    });
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...BREACH_KINDS),
+        fc.subarray(['a', 'b'], { minLength: 1 }),
+        fc.uniqueArray(agreement, { selector: (g) => g.id, maxLength: 3 }),
+        fc.array(fc.record({ agreementId: fc.constantFrom('g1', 'g2', 'g3'), day: fc.integer({ min: 0, max: 300 }) }), { maxLength: 30 }),
+        fc.integer({ min: 0, max: 400 }),
+        (kind, brokeTrust, agreements, logged, now) => {
+          const f: JourneyFacts = {
+            ...journey(kind, { brokeTrust }),
+            agreements: agreements.map((g) => ({
+              id: g.id,
+              status: g.acceptedAt === null ? 'proposed' : 'active',
+              proposedBy: 'b',
+              committedBy: g.committedBy,
+              acceptedBy: g.acceptedAt === null ? null : 'a',
+              acceptedAt: g.acceptedAt === null ? null : iso(g.acceptedAt),
+            })),
+            occasions: logged.map((o) => ({ agreementId: o.agreementId, occurredOn: date(o.day) })),
+          };
+          const first: JourneyFacts = { ...f, occasions: firstOf(f.occasions) };
+          for (const viewer of ['a', 'b']) {
+            assert.deepEqual(journeyStatus(first, viewer, iso(now)), journeyStatus(f, viewer, iso(now)));
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
