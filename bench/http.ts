@@ -14,6 +14,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -152,6 +153,35 @@ process.once('SIGTERM', () => app.close().then(() => process.exit(0)));
 interface Load {
   route: string;
   requests: autocannon.Request[];
+  /** Another server than Mend (the progress floor). */
+  port?: number;
+}
+
+/** A GET as it comes off the wire: the gzipped bytes, not decoded as fetch() would. */
+function rawGet(port: number, pathname: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get({ host: HOST, port, path: pathname, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+      .on('error', reject);
+  });
+}
+
+/** What bench/progress-floor-server.ts needs from Mend: its response headers, and each viewer's kept gzipped progress and ETag. */
+async function keptForFloor(port: number, people: Array<{ token: string; spaceId: string; accountId: string }>): Promise<object> {
+  const perRequest = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding', 'etag', 'vary', 'content-encoding', 'content-type']);
+  let headers: Record<string, string> = {};
+  const bodies: Record<string, { body: string; etag: string }> = {};
+  for (const p of people) {
+    const res = await rawGet(port, `/api/v1/spaces/${p.spaceId}/progress`, { authorization: `Bearer ${p.token}`, 'accept-encoding': 'gzip' });
+    if (res.status !== 200 || res.headers['content-encoding'] !== 'gzip') throw new Error(`progress for the floor answered ${res.status} ${res.headers['content-encoding'] ?? 'uncompressed'}`);
+    headers = Object.fromEntries(Object.entries(res.headers).filter(([name, value]) => !perRequest.has(name) && typeof value === 'string')) as Record<string, string>;
+    bodies[`${p.spaceId} ${p.accountId}`] = { body: res.body.toString('base64'), etag: String(res.headers.etag) };
+  }
+  return { headers, bodies };
 }
 
 async function load(port: number, l: Load, options: HttpBenchOptions): Promise<autocannon.Result> {
@@ -176,6 +206,7 @@ export async function runHttpBench(options: HttpBenchOptions, log: (line: string
   const database = options.databaseUrl ? `PostgreSQL ${new URL(options.databaseUrl).host}${new URL(options.databaseUrl).pathname}` : 'SQLite';
   let mend: ChildProcess | null = null;
   let bare: ChildProcess | null = null;
+  let floor: ChildProcess | null = null;
   try {
     let seedSeconds: number | null = null;
     if (options.seed) {
@@ -215,7 +246,7 @@ export async function runHttpBench(options: HttpBenchOptions, log: (line: string
     // the same token as the page session cookie. Seeded emails follow the couple's number, so
     // any couple of the run can be reached; its space and journey come from the API.
     const base = `http://${HOST}:${mendPort}`;
-    const people: Array<{ token: string; spaceId: string; journeyId: string }> = [];
+    const people: Array<{ token: string; spaceId: string; journeyId: string; accountId: string }> = [];
     const chosen = Array.from({ length: Math.min(10, record.done) }, (_, i) => Math.floor(((i + 0.5) * record.done) / Math.min(10, record.done)));
     for (const index of chosen) {
       for (const email of seededEmails(record, index)) {
@@ -227,10 +258,10 @@ export async function runHttpBench(options: HttpBenchOptions, log: (line: string
         if (res.status !== 201) throw new Error(`signing in ${email} answered ${res.status}: ${await res.text()}`);
         const { token } = (await res.json()) as { token: string };
         const authorization = { authorization: `Bearer ${token}` };
-        const me = (await (await fetch(`${base}/api/v1/me`, { headers: authorization })).json()) as { spaces: Array<{ id: string }> };
+        const me = (await (await fetch(`${base}/api/v1/me`, { headers: authorization })).json()) as { account: { id: string }; spaces: Array<{ id: string }> };
         const spaceId = me.spaces[0]!.id;
         const list = (await (await fetch(`${base}/api/v1/spaces/${spaceId}/journeys`, { headers: authorization })).json()) as { journeys: Array<{ id: string }> };
-        people.push({ token, spaceId, journeyId: list.journeys[0]!.id });
+        people.push({ token, spaceId, journeyId: list.journeys[0]!.id, accountId: me.account.id });
       }
     }
     const pick = () => people[Math.floor(Math.random() * people.length)]!;
@@ -239,6 +270,21 @@ export async function runHttpBench(options: HttpBenchOptions, log: (line: string
     const score = () => Math.floor(Math.random() * 11);
     const logins = Array.from({ length: Math.min(50, record.done) }, (_, i) => seededEmails(record, Math.floor((i * record.done) / Math.min(50, record.done)))).flat();
     let login = 0;
+
+    // SQLite only: the hand-written floor under the progress API, to show how much of the bare
+    // route's throughput any server doing the same work reaches here (progress-floor-server.ts).
+    let floorPort: number | null = null;
+    if (!options.databaseUrl && (options.only === null || 'progress'.includes(options.only) || options.only.includes('floor'))) {
+      const keptFile = path.join(dataDir, 'progress-floor-kept.json');
+      fs.writeFileSync(keptFile, JSON.stringify(await keptForFloor(mendPort, people)));
+      floorPort = await freePort();
+      floor = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/progress-floor-server.ts')], {
+        cwd: ROOT,
+        env: { ...process.env, PORT: String(floorPort), MEND_DATA_DIR: dataDir, FLOOR_KEPT: keptFile },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      await firstAnswer(`http://${HOST}:${floorPort}/ready`, performance.now(), floor);
+    }
 
     const loads: Load[] = [
       // Not a target: Mend's request pipeline alone (security headers, cookies, hooks, routing,
@@ -249,6 +295,15 @@ export async function runHttpBench(options: HttpBenchOptions, log: (line: string
         route: 'GET /api/v1/spaces/:id/progress (gzip)',
         requests: [{ method: 'GET', setupRequest: (req) => { const p = pick(); return { ...req, path: `/api/v1/spaces/${p.spaceId}/progress`, headers: { authorization: `Bearer ${p.token}`, 'accept-encoding': 'gzip, deflate, br' } }; } }],
       },
+      ...(floorPort === null
+        ? []
+        : [
+            {
+              route: 'progress API floor, gzip: hand-written minimum, not Mend (bench/progress-floor-server.ts)',
+              port: floorPort,
+              requests: [{ method: 'GET', setupRequest: (req: autocannon.Request) => { const p = pick(); return { ...req, path: `/api/v1/spaces/${p.spaceId}/progress`, headers: { authorization: `Bearer ${p.token}`, 'accept-encoding': 'gzip, deflate, br' } }; } }],
+            } satisfies Load,
+          ]),
       {
         route: 'GET /api/v1/spaces/:id/progress (uncompressed)',
         requests: [{ method: 'GET', setupRequest: (req) => { const p = pick(); return { ...req, path: `/api/v1/spaces/${p.spaceId}/progress`, headers: { authorization: `Bearer ${p.token}` } }; } }],
@@ -326,11 +381,12 @@ export async function runHttpBench(options: HttpBenchOptions, log: (line: string
       const reference = await measureBare();
       rows.push(row('bare Fastify GET / (reference)', reference, reference));
       log(`${l.route}, ${options.seconds} s at ${options.connections} connections …`);
-      rows.push(row(l.route, await load(mendPort, l, options), reference));
+      rows.push(row(l.route, await load(l.port ?? mendPort, l, options), reference));
     }
     const rss = rssMiB(mend.pid!);
     return { database, couples: record.done, seedSeconds, checkins: record.checkins, startupMs: Math.round(startupMs), rssMiBAfterLoad: rss, rows };
   } finally {
+    await stop(floor);
     await stop(bare);
     await stop(mend);
     // Only a temporary data dir is removed; a given one (and any database) is left as it was.
