@@ -140,7 +140,8 @@ describe('a live update leaves what a person is using alone [sqlite]', { skip },
     await alexPage.assertSamePage();
     await box.click();
     await alex.page.keyboard.type(HARSH);
-    const findings = section.locator('#field-answer-coach .coach-findings--attention');
+    // The box's own output (each call's answer box has its own ids: field-answer-<call>-coach).
+    const findings = section.locator(`#${await box.getAttribute('data-coach-output')} .coach-findings--attention`);
     await findings.getByText(COACH_HEADING).waitFor();
     assert.ok((await findings.locator('li').count()) >= 1, 'the coach names what may land hard');
     await assertNotInPage(alex.page, CANARY, 'Alex’s reassurance page after the live refresh');
@@ -172,7 +173,7 @@ describe('a live update leaves what a person is using alone [sqlite]', { skip },
     assert.ok(await note.isVisible());
     await note.click();
     await alex.page.keyboard.type(HARSH);
-    await section.locator('#field-note-coach .coach-findings--attention').getByText(COACH_HEADING).waitFor();
+    await section.locator(`#field-note-${agreementId}-coach .coach-findings--attention`).getByText(COACH_HEADING).waitFor();
     await assertNotInPage(alex.page, CANARY, 'Alex’s agreement log after the live refresh');
     await session.checkPage(alex, 'the agreement log with a box kept open across a live update');
   });

@@ -55,8 +55,8 @@ export function agreementLogSection(o: AgreementLogModel): SafeHtml {
               <label><input type="radio" name="kept" value="yes" required> Kept</label>
               <label><input type="radio" name="kept" value="no"> Missed</label>
             </fieldset>
-            <details><summary>Add a note (optional)</summary>
-              ${textarea({ name: 'note', label: 'Note', value: '', coach: 'message' })}
+            <details id="note-${a.id}"><summary>Add a note (optional)</summary>
+              ${textarea({ name: 'note', id: `field-note-${a.id}`, label: 'Note', value: '', coach: 'message' })}
               ${visibilityChoice('visibility', 'shared')}
             </details>
             <button type="submit" class="button">Log this occasion</button>

@@ -26,8 +26,14 @@ export function visibilityChoice(name: string, value: string | undefined, legend
   </fieldset>`;
 }
 
-export function textarea(o: { name: string; label: string; hint?: string; value?: string; error?: string; coach?: 'message' | 'apology' | 'agreement'; maxlength?: number }): SafeHtml {
-  const id = `field-${o.name}`;
+/**
+ * A labelled text box with its hint, error and coach output. Its id is `field-<name>` unless `id`
+ * is given: a page that draws the same form more than once (an answer per open call, a note per
+ * agreement) gives each box its own, or every label and hint would point at the first box. The
+ * `name` the server reads stays the same.
+ */
+export function textarea(o: { name: string; id?: string; label: string; hint?: string; value?: string; error?: string; coach?: 'message' | 'apology' | 'agreement'; maxlength?: number }): SafeHtml {
+  const id = o.id ?? `field-${o.name}`;
   const out = `${id}-coach`;
   const describedBy = [o.hint ? `${id}-hint` : '', o.error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return html`<div class="field${o.error ? ' field--error' : ''}">

@@ -19,7 +19,7 @@ export function reassurancePage(o: ReassuranceModel): SafeHtml {
   return html`${rhythmNav(o.spaceId, 'reassurance')}
   <h1>Reassurance</h1>
   ${o.coach ?? null}
-  ${errorSummary(o.errors)}
+  ${errorSummary(summaryErrors(o))}
   ${o.isPartner
     ? html`<section class="card" aria-labelledby="h-ask"><h2 id="h-ask">I need reassurance</h2>
         <p>Asking is not weakness. Your partner will be told you asked — never what your note says unless you share it.</p>
@@ -31,6 +31,16 @@ export function reassurancePage(o: ReassuranceModel): SafeHtml {
         </form></section>`
     : null}
   ${reassuranceSection(o)}`;
+}
+
+/** Each call's answer box has its own id: several calls can be open at once. */
+const answerFieldId = (requestId: string) => `field-answer-${requestId}`;
+
+/** An answer's problem links to that call's box (the summary links to `#field-<key>`). */
+function summaryErrors(o: ReassuranceModel): Record<string, string> | undefined {
+  const answerFor = o.form?.answerFor;
+  if (!o.errors || !answerFor) return o.errors;
+  return Object.fromEntries(Object.entries(o.errors).map(([key, text]) => [key === 'text' ? `answer-${answerFor}` : key, text]));
 }
 
 /**
@@ -49,7 +59,7 @@ export function reassuranceSection(o: ReassuranceModel): SafeHtml {
     ${r.answeredAt === null && o.isPartner && r.requestedBy !== o.viewerId
       ? html`<form method="post" action="/spaces/${o.spaceId}/reassurance/${r.id}/answer" class="stack">
           ${csrfField(o.csrf)}
-          ${textarea({ name: `answer`, label: 'Your answer', hint: 'A few honest, warm words are enough.', value: o.form?.answerFor === r.id ? (o.form.answer ?? '') : '', error: o.form?.answerFor === r.id ? o.errors?.text : undefined, coach: 'message' })}
+          ${textarea({ name: 'answer', id: answerFieldId(r.id), label: 'Your answer', hint: 'A few honest, warm words are enough.', value: o.form?.answerFor === r.id ? (o.form.answer ?? '') : '', error: o.form?.answerFor === r.id ? o.errors?.text : undefined, coach: 'message' })}
           <button type="submit" class="button">Send your answer</button>
         </form>`
       : null}
