@@ -4,12 +4,14 @@ import { couple, type Person } from '../support/api-client.js';
 import { browserSkipReason } from './support/browser.js';
 import { activeAgreement, assertNotInPage, listening, signedIn } from './support/partners.js';
 import { startBrowserApp, type BrowserApp } from './support/session.js';
+import { assertSoundIds } from '../support/unique-ids.js';
 
 /**
  * The reassurance, weekly meeting and agreement log pages refresh live: each partner acts in
  * their own browser while the other has the page open, and the open page shows it without a
- * reload, announced in the polite status line, still accessible. A private note written on the way
- * (a canary) is in its author's page and never in the partner's, before or after the refresh.
+ * reload, announced in the polite status line, still accessible — with two reassurance calls open
+ * at once too, each answer form with its own ids. A private note written on the way (a canary) is
+ * in its author's page and never in the partner's, before or after the refresh.
  */
 
 const skip = browserSkipReason();
@@ -29,14 +31,19 @@ describe('the rhythm pages refresh when the partner acts [sqlite]', { skip }, ()
   });
   after(async () => session?.close());
 
-  test('reassurance: Sam’s call appears on Alex’s open page, Alex’s answer on Sam’s; Sam’s private note stays Sam’s', async () => {
+  test('reassurance: Sam’s call appears on Alex’s open page beside an open one, each answer box its own; Alex’s answer on Sam’s; Sam’s private note stays Sam’s', async () => {
     const canary = 'canary-reassurance-4d1e';
+    // A call already open, so the one Sam makes below is the second answer form on Alex's page.
+    const earlier = 'Could you tell me about your day tonight?';
+    assert.equal((await b.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: earlier, visibility: 'shared' } })).statusCode, 201);
     const alex = await signedIn(session, a);
     const sam = await signedIn(session, b);
 
     await alex.page.goto(`${origin}/spaces/${spaceId}/reassurance`);
     const alexSection = alex.page.locator('#reassurance-live');
-    await alexSection.getByText('None right now.').waitFor();
+    const answerBoxes = alexSection.getByRole('textbox', { name: 'Your answer' });
+    await alexSection.getByText(earlier).waitFor();
+    assert.equal(await answerBoxes.count(), 1);
     const alexPage = await listening(alex.page);
 
     await sam.page.goto(`${origin}/spaces/${spaceId}/reassurance`);
@@ -46,16 +53,30 @@ describe('the rhythm pages refresh when the partner acts [sqlite]', { skip }, ()
     // The author's own copy holds the note, so the check below could find it if it leaked.
     await sam.page.locator('#reassurance-live').getByText(canary).waitFor();
 
-    await alexSection.getByText('Sam asked for reassurance').waitFor();
-    await alexSection.getByRole('textbox', { name: 'Your answer' }).waitFor();
+    // Two calls open at once: two answer forms drawn by one template, in the swapped-in section.
+    await alexSection.locator('form[action$="/answer"]').nth(1).waitFor();
+    assert.equal(await answerBoxes.count(), 2);
     await alexPage.assertSamePage();
     await alex.page.getByRole('status').filter({ hasText: 'Just updated: Reassurance.' }).waitFor({ state: 'attached' });
     await assertNotInPage(alex.page, canary, 'Alex’s reassurance page after the live refresh');
-    await session.checkPage(alex, 'the reassurance page after a live update');
+    assertSoundIds(await alex.page.content(), 'Alex’s reassurance page with two calls open');
+    await session.checkPage(alex, 'the reassurance page with two calls open after a live update');
+
+    // The new call (the one without the earlier words): its label leads to its own box, and the
+    // coach writes beside that box, not the other's.
+    const newCall = alexSection.locator('li.reassurance').filter({ hasNotText: earlier });
+    const earlierCall = alexSection.locator('li.reassurance').filter({ hasText: earlier });
+    const newBox = newCall.getByRole('textbox', { name: 'Your answer' });
+    await newCall.getByText('Your answer', { exact: true }).click();
+    assert.ok(await newBox.evaluate((el) => el === document.activeElement), 'the label focuses its own box');
+    await alex.page.keyboard.type('You never listen to me, you are so selfish.');
+    await newCall.locator('.coach-output .coach-findings--attention').waitFor();
+    assert.equal(await earlierCall.locator('.coach-output').evaluate((el) => el.childElementCount), 0, 'the other call’s coach stays quiet');
 
     const samPage = await listening(sam.page);
-    await alexSection.getByRole('textbox', { name: 'Your answer' }).fill('I am here, and I am not going anywhere.');
-    await Promise.all([alex.page.waitForURL(/\/reassurance$/), alexSection.getByRole('button', { name: 'Send your answer' }).click()]);
+    await newBox.fill('I am here, and I am not going anywhere.');
+    await Promise.all([alex.page.waitForURL(/\/reassurance$/), newCall.getByRole('button', { name: 'Send your answer' }).click()]);
+    assert.equal(await answerBoxes.count(), 1, 'the earlier call is still open');
 
     const samSection = sam.page.locator('#reassurance-live');
     await samSection.getByText('Alex answered:').waitFor();
