@@ -4,14 +4,15 @@ import type { FastifyInstance } from 'fastify';
 import { localDate } from '../../src/core/time.js';
 import { describeEachDatabase, json, type Response } from '../support/app.js';
 import { couple, type Person } from '../support/api-client.js';
-import { pagesAs } from '../support/live-people.js';
+import { activeTherapist, pagesAs } from '../support/live-people.js';
 import { assertSoundIds, idProblems } from '../support/unique-ids.js';
 
 /**
  * Every id on a signed-in page is unique and every label, hint and in-page link points at one that
  * exists — on pages that draw the same form several times (two open reassurance calls, two
- * agreements to log, two questions to answer) as much as on the others. Each partner writes a
- * private note holding their own canary; the other partner's pages never show it.
+ * agreements to log, two questions to answer) as much as on the others. Each partner writes
+ * private notes holding their own canary; the other partner's pages, and a therapist's, never
+ * show it.
  */
 
 const CANARY = { a: 'PRIVATE-CANARY-ALEX-51d', b: 'PRIVATE-CANARY-SAM-7f2' };
@@ -76,6 +77,8 @@ async function busyCouple(app: FastifyInstance) {
   }
   await ok(b.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'why_im_doing_this', text: `${CANARY.b} my why`, visibility: 'private' }), 'why');
   await ok(a.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'why_im_doing_this', text: `${CANARY.a} my why`, visibility: 'private' }), 'why');
+  // Step 7 opened early by Sam's own choice: its two forms on one page.
+  await ok(b.api.post(`/api/v1/journeys/${journeyId}/forgiveness/open`), 'step 7 opened');
   for (const text of ['Where were you on Friday?', 'Who else knows?']) {
     await ok(b.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'question', text, visibility: 'shared' }), 'question');
   }
@@ -127,7 +130,25 @@ describeEachDatabase('ids on the signed-in pages', (get) => {
       if (who === 'a') {
         assert.equal((shown.get('/journeys/:journey/questions')!.match(/name="replyTo"/g) ?? []).length, 2, 'two questions to answer');
         assert.equal((shown.get('/journeys/:journey/triggers')!.match(/name="replyTo"/g) ?? []).length, 2, 'two moments to answer');
+      } else {
+        assert.equal(formsTo(shown.get('/journeys/:journey/steps/7')!, /\/steps\/7\/entries$/), 2, 'a reflection and a statement to write');
       }
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  test('a therapist’s copies: ids sound, and neither partner’s private notes', async () => {
+    const { app } = get();
+    const o = await busyCouple(app);
+    const therapist = await pagesAs(app, await activeTherapist(app, o.a, o.b, o.spaceId));
+    const s = `/spaces/${o.spaceId}`;
+    const j = `/journeys/${o.journeyId}`;
+    const problems: string[] = [];
+    for (const url of [s, `${s}/progress`, `${s}/agreement-log`, `${s}/reassurance`, `${s}/meetings`, j, ...[1, 2, 3, 4, 5, 6, 7].map((n) => `${j}/steps/${n}`), `${j}/questions`, `${j}/triggers`]) {
+      const res = await therapist.get(url);
+      assert.equal(res.statusCode, 200, `${url}: ${res.statusCode}`);
+      problems.push(...idProblems(res.body).map((p) => `therapist ${url}: ${p}`));
+      for (const canary of Object.values(CANARY)) assert.ok(!res.body.includes(canary), `the therapist’s ${url} shows a private note`);
     }
     assert.deepEqual(problems, []);
   });
