@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { MendError } from '../../errors.js';
-import { agreementLogPage } from '../../web/pages/rhythm/agreement-log-page.js';
+import { agreementLogPage, type AgreementLogModel } from '../../web/pages/rhythm/agreement-log-page.js';
 import { requireAuth } from '../plugins/auth.js';
 import { renderPage } from '../render.js';
 import { field, formFields } from './form.js';
@@ -10,7 +10,9 @@ export async function agreementLogPages(app: FastifyInstance): Promise<void> {
   const ctx = app.mend;
   const { rhythm } = ctx;
 
-  async function show(request: FastifyRequest<{ Params: { spaceId: string } }>, reply: FastifyReply, extra: { errors?: Record<string, string>; message?: string; status?: number } = {}) {
+  type Extra = { errors?: Record<string, string>; message?: string; status?: number; errorFor?: string; entered?: AgreementLogModel['entered'] };
+
+  async function show(request: FastifyRequest<{ Params: { spaceId: string } }>, reply: FastifyReply, extra: Extra = {}) {
     const { account } = requireAuth(request);
     const { view, agreements, entries } = await rhythm.agreementLog.history(account.id, request.params.spaceId);
     return renderPage(request, reply, {
@@ -19,13 +21,16 @@ export async function agreementLogPages(app: FastifyInstance): Promise<void> {
       scripts: ['/static/coach.js', '/static/live.js'],
       ...(extra.status ? { status: extra.status } : {}),
       body: (csrf) =>
-        agreementLogPage({ csrf, spaceId: view.space.id, viewerId: account.id, isPartner: view.isPartner, today: rhythm.checkins.today(account), names: namesOf(view), agreements, entries, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.message ? { message: extra.message } : {}) }),
+        agreementLogPage({ csrf, spaceId: view.space.id, viewerId: account.id, isPartner: view.isPartner, today: rhythm.checkins.today(account), names: namesOf(view), agreements, entries, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.message ? { message: extra.message } : {}), ...(extra.errorFor ? { errorFor: extra.errorFor, entered: extra.entered ?? {} } : {}) }),
     });
   }
 
-  const recover = (error: unknown) => {
-    // Input problems and refusals the person can act on re-render the page with the reason.
-    if (error instanceof MendError && [400, 403, 409].includes(error.status)) return { errors: error.details ?? {}, message: error.details ? '' : error.message, status: error.status };
+  /**
+   * Input problems and refusals the person can act on re-render the page with the reason, beside
+   * the form they sent (`errorFor`: the agreement or the occasion) and with what they entered.
+   */
+  const recover = (error: unknown, errorFor: string, entered: Extra['entered']): Extra => {
+    if (error instanceof MendError && [400, 403, 409].includes(error.status)) return { errors: error.details ?? {}, message: error.details ? '' : error.message, status: error.status, errorFor, entered };
     throw error;
   };
 
@@ -35,17 +40,19 @@ export async function agreementLogPages(app: FastifyInstance): Promise<void> {
     const { account } = requireAuth(request);
     const f = formFields(request, 2000);
     const kept = field(f, 'kept');
-    if (kept !== 'yes' && kept !== 'no') return show(request, reply, { errors: { kept: 'Choose kept or missed.' }, status: 400 });
+    const { agreementId } = request.params;
+    const entered = { occurredOn: field(f, 'occurredOn'), kept, note: field(f, 'note'), visibility: field(f, 'visibility') === 'private' ? ('private' as const) : ('shared' as const) };
+    if (kept !== 'yes' && kept !== 'no') return show(request, reply, { errors: { kept: 'Choose kept or missed.' }, status: 400, errorFor: agreementId, entered });
     const text = field(f, 'note').trim();
     try {
-      const entry = await rhythm.agreementLog.logOccasion(account, request.params.agreementId, {
+      const entry = await rhythm.agreementLog.logOccasion(account, agreementId, {
         occurredOn: field(f, 'occurredOn'),
         kept: kept === 'yes',
-        note: text ? { text, visibility: field(f, 'visibility') === 'private' ? 'private' : 'shared' } : null,
+        note: text ? { text, visibility: entered.visibility } : null,
       });
       await ctx.live.publish(entry.spaceId, { kind: 'agreement_log', agreementId: entry.agreementId, id: entry.id });
     } catch (error) {
-      return show(request, reply, recover(error));
+      return show(request, reply, recover(error, agreementId, entered));
     }
     return reply.redirect(`/spaces/${request.params.spaceId}/agreement-log`, 303);
   });
@@ -59,7 +66,7 @@ export async function agreementLogPages(app: FastifyInstance): Promise<void> {
       const entry = await rhythm.agreementLog.review(account, request.params.entryId, review, text ? { text, visibility: 'shared' } : null);
       await ctx.live.publish(entry.spaceId, { kind: 'agreement_log', agreementId: entry.agreementId, id: entry.id });
     } catch (error) {
-      return show(request, reply, recover(error));
+      return show(request, reply, recover(error, request.params.entryId, { note: field(f, 'note') }));
     }
     return reply.redirect(`/spaces/${request.params.spaceId}/agreement-log`, 303);
   });

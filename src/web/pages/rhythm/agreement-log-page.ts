@@ -18,14 +18,67 @@ export interface AgreementLogModel {
   agreements: AgreementFacts[];
   entries: LogEntryView[];
   errors?: Record<string, string>;
+  /**
+   * The form `errors` belong to: an agreement's id (its log form) or a logged occasion's (its
+   * confirm/dispute form). Each error is shown beside that form's field and the summary links there.
+   */
   errorFor?: string;
+  /** What the person entered in that form, drawn again so nothing they wrote is lost. */
+  entered?: { occurredOn?: string; kept?: string; note?: string; visibility?: string };
   message?: string;
+}
+
+/** The log form's fields that can carry an error, in the form's order. */
+const LOG_FIELDS = ['occurredOn', 'kept', 'note'];
+
+/**
+ * A field's id on this page. The same forms are drawn once per agreement (and per occasion), so
+ * each field's id carries the id of its agreement or occasion: `field-note-<agreement>`,
+ * `field-review-note-<occasion>`. The summary links to `#field-<key>`, so a key is `note-<id>`.
+ */
+const fieldKey = (field: string, id: string) => `${field}-${id}`;
+
+/**
+ * The summary's links, each to the field beside which its error is drawn. A problem with no field
+ * drawn on this page (a form the person may no longer use) is said in words instead of a dead link.
+ */
+function summary(o: AgreementLogModel): SafeHtml | null {
+  const links: Record<string, string> = {};
+  const words = o.message ? [o.message] : [];
+  const form = o.errorFor ? drawnForm(o, o.errorFor) : null;
+  const fields = form === 'log' ? LOG_FIELDS : form === 'review' ? ['note'] : [];
+  const errors = Object.entries(o.errors ?? {}).sort(([x], [y]) => LOG_FIELDS.indexOf(x) - LOG_FIELDS.indexOf(y));
+  for (const [field, text] of errors) {
+    if (fields.includes(field)) links[fieldKey(form === 'review' ? `review-${field}` : field, o.errorFor!)] = text;
+    else words.push(text);
+  }
+  return errorSummary(links, words.join(' ') || undefined);
+}
+
+/** Which of the viewer's forms `id` names on this page: an agreement's log form, an occasion's review form, or none. */
+function drawnForm(o: AgreementLogModel, id: string): 'log' | 'review' | null {
+  const active = o.agreements.filter((a) => a.status === 'active');
+  if (active.some((a) => a.id === id && a.committedBy.includes(o.viewerId))) return 'log';
+  const entry = o.entries.find((e) => e.id === id);
+  if (entry && reviewable(o, entry) && active.some((a) => a.id === entry.agreementId)) return 'review';
+  return null;
+}
+
+const reviewable = (o: AgreementLogModel, e: LogEntryView) => e.review === null && o.isPartner && e.loggedBy !== o.viewerId;
+
+/** An error beside its field, and the attributes that tie the field to it. */
+function fieldError(id: string, error: string | undefined): { text: SafeHtml | null; attributes: SafeHtml | null } {
+  if (!error) return { text: null, attributes: null };
+  return {
+    text: html`<p class="field-error" id="${id}-error"><span class="visually-hidden">Error:</span> ${error}</p>`,
+    attributes: html` aria-describedby="${id}-error" aria-invalid="true"`,
+  };
 }
 
 export function agreementLogPage(o: AgreementLogModel): SafeHtml {
   return html`${rhythmNav(o.spaceId, 'agreement-log')}
   <h1>Agreement log</h1>
-  ${errorSummary(o.errors, o.message)}
+  ${summary(o)}
   <p class="lead">The partner who made a commitment records each occasion as kept or missed. The other partner confirms it, or says they saw it differently. Nothing is deleted: the history stays.</p>
   ${agreementLogSection(o)}`;
 }
@@ -47,36 +100,55 @@ export function agreementLogSection(o: AgreementLogModel): SafeHtml {
     return html`<section class="card agreement" aria-labelledby="a-${a.id}">
       <h2 id="a-${a.id}" class="agreement__text">${a.text}</h2>
       <p class="muted small">${a.committedBy.map((id) => who(id)).join(' and ')} · ${CADENCE[a.cadence] ?? a.cadence}${a.reviewOn ? ` · review on ${formatDay(a.reviewOn)}` : ''}</p>
-      ${mine
-        ? html`<form method="post" action="/spaces/${o.spaceId}/agreement-log/${a.id}" class="stack log-form">
-            ${csrfField(o.csrf)}
-            <div class="field"><label for="occurred-${a.id}">Which day?</label><input id="occurred-${a.id}" name="occurredOn" type="date" max="${o.today}" value="${o.today}" required></div>
-            <fieldset class="field choice-row"><legend>Did you keep it?</legend>
-              <label><input type="radio" name="kept" value="yes" required> Kept</label>
-              <label><input type="radio" name="kept" value="no"> Missed</label>
-            </fieldset>
-            <details id="note-${a.id}"><summary>Add a note (optional)</summary>
-              ${textarea({ name: 'note', id: `field-note-${a.id}`, label: 'Note', value: '', coach: 'message' })}
-              ${visibilityChoice('visibility', 'shared')}
-            </details>
-            <button type="submit" class="button">Log this occasion</button>
-          </form>`
-        : null}
+      ${mine ? logForm(o, a.id) : null}
       ${entries.length
         ? html`<table class="table log-table"><caption class="visually-hidden">Log of this agreement</caption><thead><tr><th scope="col">Day</th><th scope="col">Logged</th><th scope="col">Status</th></tr></thead><tbody>${entries.map(
             (e) => html`<tr><td>${formatDay(e.occurredOn)}</td><td>${who(e.loggedBy)}: ${e.kept ? 'kept' : 'missed'}${e.note ? html`<br><span class="small pre-wrap">${e.note.text}</span>` : null}</td><td>${STATUS[e.review ?? 'unconfirmed']}${e.reviewNote ? html`<br><span class="small pre-wrap">${e.reviewNote.text}</span>` : null}
-              ${e.review === null && o.isPartner && e.loggedBy !== o.viewerId
-                ? html`<form method="post" action="/spaces/${o.spaceId}/agreement-log/entries/${e.id}/review" class="review-form">
-                    ${csrfField(o.csrf)}
-                    <label class="visually-hidden" for="rn-${e.id}">Note (optional)</label>
-                    <input id="rn-${e.id}" name="note" type="text" maxlength="2000" placeholder="A note (optional, shared)">
-                    <button type="submit" name="review" value="confirmed" class="button button--secondary">Confirm</button>
-                    <button type="submit" name="review" value="disputed" class="button button--secondary">I saw it differently</button>
-                  </form>`
-                : null}</td></tr>`,
+              ${reviewable(o, e) ? reviewForm(o, e.id) : null}</td></tr>`,
           )}</tbody></table>`
         : html`<p>Nothing logged yet.</p>`}
     </section>`;
   })}
 </div>`;
+}
+
+/** The committed partner's form for one agreement; sent back with an error, it holds what they entered. */
+function logForm(o: AgreementLogModel, agreementId: string): SafeHtml {
+  const back = o.errorFor === agreementId;
+  const entered = back ? (o.entered ?? {}) : {};
+  const error = (field: string) => (back ? o.errors?.[field] : undefined);
+  const id = (field: string) => `field-${fieldKey(field, agreementId)}`;
+  const day = fieldError(id('occurredOn'), error('occurredOn'));
+  const kept = fieldError(id('kept'), error('kept'));
+  const invalid = error('kept') ? html` aria-invalid="true"` : null;
+  const note = entered.note ?? '';
+  return html`<form method="post" action="/spaces/${o.spaceId}/agreement-log/${agreementId}" class="stack log-form">
+    ${csrfField(o.csrf)}
+    <div class="field${day.text ? ' field--error' : ''}"><label for="${id('occurredOn')}">Which day?</label>${day.text}<input id="${id('occurredOn')}" name="occurredOn" type="date" max="${o.today}" value="${entered.occurredOn || o.today}" required${day.attributes}></div>
+    <fieldset class="field choice-row${kept.text ? ' field--error' : ''}" id="${id('kept')}"${kept.text ? html` aria-describedby="${id('kept')}-error"` : null}><legend>Did you keep it?</legend>
+      ${kept.text}
+      <label><input type="radio" name="kept" value="yes" required${entered.kept === 'yes' ? html` checked` : null}${invalid}> Kept</label>
+      <label><input type="radio" name="kept" value="no"${entered.kept === 'no' ? html` checked` : null}${invalid}> Missed</label>
+    </fieldset>
+    <details id="note-${agreementId}"${note || error('note') ? html` open` : null}><summary>Add a note (optional)</summary>
+      ${textarea({ name: 'note', id: id('note'), label: 'Note', value: note, error: error('note'), coach: 'message' })}
+      ${visibilityChoice('visibility', entered.visibility ?? 'shared')}
+    </details>
+    <button type="submit" class="button">Log this occasion</button>
+  </form>`;
+}
+
+/** The other partner's confirm/dispute form for one logged occasion; sent back, it keeps their note. */
+function reviewForm(o: AgreementLogModel, entryId: string): SafeHtml {
+  const back = o.errorFor === entryId;
+  const id = `field-${fieldKey('review-note', entryId)}`;
+  const note = fieldError(id, back ? o.errors?.note : undefined);
+  return html`<form method="post" action="/spaces/${o.spaceId}/agreement-log/entries/${entryId}/review" class="review-form">
+    ${csrfField(o.csrf)}
+    <label class="visually-hidden" for="${id}">Note (optional)</label>
+    ${note.text}
+    <input id="${id}" name="note" type="text" maxlength="2000" placeholder="A note (optional, shared)" value="${back ? (o.entered?.note ?? '') : ''}"${note.attributes}>
+    <button type="submit" name="review" value="confirmed" class="button button--secondary">Confirm</button>
+    <button type="submit" name="review" value="disputed" class="button button--secondary">I saw it differently</button>
+  </form>`;
 }
