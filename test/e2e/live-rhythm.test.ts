@@ -22,12 +22,13 @@ describe('the rhythm pages refresh when the partner acts [sqlite]', { skip }, ()
   let a: Person;
   let b: Person;
   let spaceId: string;
+  let agreementId: string;
 
   before(async () => {
     session = await startBrowserApp();
     origin = session.origin;
     ({ a, b, spaceId } = await couple(session.testApp.app, ['Alex', 'Sam']));
-    await activeAgreement(a, b, spaceId, 'I text Sam by 18:00 when I will be late.');
+    ({ agreementId } = await activeAgreement(a, b, spaceId, 'I text Sam by 18:00 when I will be late.'));
   });
   after(async () => session?.close());
 
@@ -67,7 +68,14 @@ describe('the rhythm pages refresh when the partner acts [sqlite]', { skip }, ()
     const newCall = alexSection.locator('li.reassurance').filter({ hasNotText: earlier });
     const earlierCall = alexSection.locator('li.reassurance').filter({ hasText: earlier });
     const newBox = newCall.getByRole('textbox', { name: 'Your answer' });
-    await newCall.getByText('Your answer', { exact: true }).click();
+    // Each box is named by the call it answers, so a screen reader tells the two apart.
+    const names = await answerBoxes.evaluateAll((boxes) => boxes.map((b) => (b as HTMLTextAreaElement).labels?.[0]?.textContent ?? ''));
+    assert.equal(new Set(names).size, 2, `two answer boxes, two names: ${names.join(' | ')}`);
+    for (const name of names) {
+      assert.match(name, /^Your answer to Sam’s (first|second) request of /);
+      assert.equal(await alexSection.getByRole('textbox', { name, exact: true }).count(), 1, `one box is named “${name}”`);
+    }
+    await newCall.locator('label[for^="field-answer-"]').click();
     assert.ok(await newBox.evaluate((el) => el === document.activeElement), 'the label focuses its own box');
     await alex.page.keyboard.type('You never listen to me, you are so selfish.');
     await newCall.locator('.coach-output .coach-findings--attention').waitFor();
@@ -148,5 +156,41 @@ describe('the rhythm pages refresh when the partner acts [sqlite]', { skip }, ()
     await alexPage.assertSamePage();
     await session.checkPage(alex, 'the agreement log after the confirmation arrived');
     await assertNotInPage(sam.page, canary, 'Sam’s agreement log after confirming');
+  });
+
+  test('agreement log sent back with a problem (a browser that does not check forms itself): the error beside the choice, the note kept, axe-clean; Alex’s private note never on Sam’s page', async () => {
+    const canary = 'canary-log-unsent-8a1f';
+    const alex = await signedIn(session, a);
+    const sam = await signedIn(session, b);
+    await alex.page.goto(`${origin}/spaces/${spaceId}/agreement-log`);
+    const form = alex.page.locator(`form[action$="/agreement-log/${agreementId}"]`);
+    // As an older or assistive browser may: the form is sent without the page's own checks.
+    await form.evaluate((f) => ((f as HTMLFormElement).noValidate = true));
+    alex.problems.expectStatus(new RegExp(`/agreement-log/${agreementId}$`), 400);
+    await form.getByText('Add a note (optional)').click();
+    await form.getByRole('textbox', { name: 'Note' }).fill(`I forgot to text. ${canary}`);
+    await form.getByRole('radio', { name: 'Only me' }).check();
+    await Promise.all([alex.page.waitForURL(new RegExp(`/agreement-log/${agreementId}$`)), form.getByRole('button', { name: 'Log this occasion' }).click()]);
+
+    const summary = alex.page.locator('.error-summary');
+    await summary.getByRole('link', { name: 'Choose kept or missed.' }).waitFor();
+    assert.ok(await summary.evaluate((el) => el === document.activeElement), 'the summary has focus');
+    const choice = alex.page.getByRole('group', { name: 'Did you keep it?' });
+    await choice.getByText('Choose kept or missed.').waitFor();
+    assert.equal(await form.getByRole('textbox', { name: 'Note' }).inputValue(), `I forgot to text. ${canary}`, 'the note as written');
+    assert.ok(await form.getByRole('radio', { name: 'Only me' }).isChecked());
+    assertSoundIds(await alex.page.content(), 'Alex’s agreement log sent back with a problem');
+    await session.checkPage(alex, 'the agreement log sent back with a problem');
+    // The summary's link leads to the choice; the next Tab lands in it.
+    await summary.getByRole('link', { name: 'Choose kept or missed.' }).click();
+    await alex.page.keyboard.press('Tab');
+    assert.ok(await choice.getByRole('radio', { name: 'Kept' }).evaluate((el) => el === document.activeElement), 'Tab from the link goes to the first choice');
+
+    await choice.getByRole('radio', { name: 'Missed' }).check();
+    await Promise.all([alex.page.waitForURL(/agreement-log$/), form.getByRole('button', { name: 'Log this occasion' }).click()]);
+    await alex.page.locator('#agreement-log-live').getByText(canary).waitFor();
+    await sam.page.goto(`${origin}/spaces/${spaceId}/agreement-log`);
+    await sam.page.locator('#agreement-log-live').getByText('Alex: missed').waitFor();
+    await assertNotInPage(sam.page, canary, 'Sam’s agreement log after Alex’s private note was logged');
   });
 });

@@ -43,6 +43,26 @@ function summaryErrors(o: ReassuranceModel): Record<string, string> | undefined 
   return Object.fromEntries(Object.entries(o.errors).map(([key, text]) => [key === 'text' ? `answer-${answerFor}` : key, text]));
 }
 
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+const ordinal = (n: number) => ORDINALS[n - 1] ?? `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
+
+/**
+ * The label of a call's answer box names the call ("Your answer to Sam’s request of 3 March
+ * 2026"): with several calls open, a screen reader moving between boxes hears which one each is.
+ * Two calls from one person on one day are told apart by their order that day, counted over
+ * answered calls too so a label does not change when an earlier call is answered.
+ */
+function answerLabel(o: ReassuranceModel, r: ReassuranceView): string {
+  const name = o.names.get(r.requestedBy);
+  const whose = name ? `${name}’s` : 'your partner’s';
+  const day = formatInstant(r.createdAt);
+  const sameDay = o.requests
+    .filter((x) => x.requestedBy === r.requestedBy && formatInstant(x.createdAt) === day)
+    .sort((x, y) => x.createdAt.localeCompare(y.createdAt) || x.id.localeCompare(y.id));
+  if (sameDay.length < 2) return `Your answer to ${whose} request of ${day}`;
+  return `Your answer to ${whose} ${ordinal(sameDay.findIndex((x) => x.id === r.id) + 1)} request of ${day}`;
+}
+
 /**
  * The calls waiting for an answer and those answered. The `live` island fetches this same markup
  * again (live-fragments.ts) when a call is made or answered. Each note is the viewer's copy: a
@@ -59,7 +79,7 @@ export function reassuranceSection(o: ReassuranceModel): SafeHtml {
     ${r.answeredAt === null && o.isPartner && r.requestedBy !== o.viewerId
       ? html`<form method="post" action="/spaces/${o.spaceId}/reassurance/${r.id}/answer" class="stack">
           ${csrfField(o.csrf)}
-          ${textarea({ name: 'answer', id: answerFieldId(r.id), label: 'Your answer', hint: 'A few honest, warm words are enough.', value: o.form?.answerFor === r.id ? (o.form.answer ?? '') : '', error: o.form?.answerFor === r.id ? o.errors?.text : undefined, coach: 'message' })}
+          ${textarea({ name: 'answer', id: answerFieldId(r.id), label: answerLabel(o, r), hint: 'A few honest, warm words are enough.', value: o.form?.answerFor === r.id ? (o.form.answer ?? '') : '', error: o.form?.answerFor === r.id ? o.errors?.text : undefined, coach: 'message' })}
           <button type="submit" class="button">Send your answer</button>
         </form>`
       : null}
