@@ -1,4 +1,4 @@
-import { fail } from '../errors.js';
+import { fail, MendError } from '../errors.js';
 import { canLogOccasion, canReviewOccasion } from '../core/journey/index.js';
 import { localDate } from '../core/time.js';
 import { canSeeAgreementLogNote } from '../core/visibility/index.js';
@@ -27,6 +27,12 @@ const LOG_REFUSALS: Record<string, { code: 'forbidden' | 'invalid_input' | 'conf
   already_reviewed: { code: 'conflict', message: 'This occasion was already confirmed or disputed.' },
 };
 
+/** A refusal that is about the form's day rather than the person: said beside the day, with the form's other problems. */
+function dayProblem(reason: string): string | null {
+  const r = LOG_REFUSALS[reason];
+  return r?.field === 'occurredOn' ? r.message : null;
+}
+
 function refuse(reason: string): never {
   const r = LOG_REFUSALS[reason] ?? { code: 'forbidden' as const, message: 'This is not yours to do.' };
   if (r.field) fail(r.code, { [r.field]: r.message });
@@ -39,21 +45,43 @@ export class AgreementLogService {
     private readonly deps: { log: AgreementLogStore; spaces: SpaceService; writes: GroupCommitter; clock: Clock },
   ) {}
 
-  private async agreementFor(accountId: string, agreementId: string): Promise<{ agreement: AgreementFacts; view: SpaceView }> {
+  /**
+   * `inSpace` is the space a page's address names: an agreement of another space is not found
+   * there, even by someone who belongs to both (the API's addresses name no space, so it passes none).
+   */
+  private async agreementFor(accountId: string, agreementId: string, inSpace?: string): Promise<{ agreement: AgreementFacts; view: SpaceView }> {
     const agreement = await this.deps.log.agreement(agreementId);
-    if (!agreement) fail('not_found');
+    if (!agreement || (inSpace !== undefined && agreement.spaceId !== inSpace)) fail('not_found');
     const view = await spaceView(this.deps.spaces, accountId, agreement.spaceId);
     return { agreement, view };
   }
 
-  async logOccasion(account: Account, agreementId: string, input: { occurredOn: string; kept: boolean; note?: TextInput | null }): Promise<LogEntryView> {
-    const { agreement, view } = await this.agreementFor(account.id, agreementId);
+  /**
+   * `kept` is null when a form was sent without a choice. A refusal of the person (not a partner,
+   * not committed, not active) is said alone; otherwise every problem of the form is said at once:
+   * the day, kept or missed, the note.
+   */
+  async logOccasion(account: Account, agreementId: string, input: { occurredOn: string; kept: boolean | null; note?: TextInput | null }, inSpace?: string): Promise<LogEntryView> {
+    const { agreement, view } = await this.agreementFor(account.id, agreementId, inSpace);
     const today = localDate(this.deps.clock.now(), account.timezone);
     const decision = canLogOccasion(agreement, account.id, input.occurredOn, today, view.partnerIds);
-    if (!decision.ok) refuse(decision.reason);
-    const note = noteFrom(input.note);
+    const problems: Record<string, string> = {};
+    if (!decision.ok) {
+      const day = dayProblem(decision.reason);
+      if (day === null) refuse(decision.reason);
+      problems.occurredOn = day;
+    }
+    if (input.kept === null) problems.kept = 'Choose kept or missed.';
+    let note: StoredNote | null = null;
+    try {
+      note = noteFrom(input.note);
+    } catch (error) {
+      if (!(error instanceof MendError && error.details)) throw error;
+      Object.assign(problems, error.details);
+    }
+    if (Object.keys(problems).length > 0) fail('invalid_input', problems);
     const id = newId();
-    const entry = { id, agreementId, spaceId: agreement.spaceId, occurredOn: input.occurredOn, kept: input.kept, loggedBy: account.id, note, now: this.deps.clock.now().toISOString() };
+    const entry = { id, agreementId, spaceId: agreement.spaceId, occurredOn: input.occurredOn, kept: input.kept === true, loggedBy: account.id, note, now: this.deps.clock.now().toISOString() };
     // The entry and the partner's notification are one durable write (store/group-commit.ts).
     await this.deps.writes.run(async (db) => {
       await this.deps.log.add(entry, db);
@@ -69,9 +97,10 @@ export class AgreementLogService {
     return this.visible(view, (await this.deps.log.byId(id))!);
   }
 
-  async review(account: Account, logEntryId: string, review: 'confirmed' | 'disputed', note: TextInput | null | undefined): Promise<LogEntryView> {
+  /** `inSpace`: as for `logOccasion`, an occasion of another space is not found at a page's address. */
+  async review(account: Account, logEntryId: string, review: 'confirmed' | 'disputed', note: TextInput | null | undefined, inSpace?: string): Promise<LogEntryView> {
     const entry = await this.deps.log.byId(logEntryId);
-    if (!entry) fail('not_found');
+    if (!entry || (inSpace !== undefined && entry.spaceId !== inSpace)) fail('not_found');
     const view = await spaceView(this.deps.spaces, account.id, entry.spaceId);
     const decision = canReviewOccasion({ loggedBy: entry.loggedBy, review: entry.review }, account.id, view.partnerIds);
     if (!decision.ok) refuse(decision.reason);

@@ -49,6 +49,8 @@ function formTo(html: string, action: string): string {
 }
 
 const count = (html: string, pattern: RegExp) => (html.match(pattern) ?? []).length;
+/** The agreement a label belongs to, heard and not seen (test/http/agreement-log-names.test.ts checks its words). */
+const HEARD = '<span class="visually-hidden"> \\([^<]+\\)</span>';
 
 describeEachDatabase('the agreement log sent back with a problem', (get) => {
   test('no choice of kept or missed: the error beside that agreement’s choice, the summary links to it, the note and day kept', async () => {
@@ -66,7 +68,7 @@ describeEachDatabase('the agreement log sent back with a problem', (get) => {
     const field = `field-kept-${second}`;
     assert.match(sent.body, new RegExp(`<div class="error-summary"[\\s\\S]*<a href="#${field}">Choose kept or missed.</a>`), 'the summary links to the choice');
     const form = formTo(sent.body, `${log}/${second}`);
-    assert.match(form, new RegExp(`<fieldset class="field choice-row field--error" id="${field}" aria-describedby="${field}-error"><legend>Did you keep it\\?</legend>\\s*<p class="field-error" id="${field}-error">`), 'the error inside the choice it is about');
+    assert.match(form, new RegExp(`<fieldset class="field choice-row field--error" id="${field}" aria-describedby="${field}-error"><legend>Did you keep it\\?${HEARD}</legend>\\s*<p class="field-error" id="${field}-error">`), 'the error inside the choice it is about');
     assert.equal(count(form, /<input type="radio" name="kept" value="(yes|no)"[^>]*aria-invalid="true"/g), 2, 'both choices marked');
     assert.equal(count(sent.body, /aria-invalid="true"/g), 2, 'nothing else on the page is marked');
     assert.equal(count(formTo(sent.body, `${log}/${o.both[0]}`), /field-error|aria-invalid/g), 0, 'the other agreement’s form is untouched');
@@ -99,7 +101,7 @@ describeEachDatabase('the agreement log sent back with a problem', (get) => {
     const field = `field-occurredOn-${first}`;
     assert.match(sent.body, new RegExp(`<a href="#${field}">An occasion cannot be logged before it happens.</a>`));
     const form = formTo(sent.body, `${log}/${first}`);
-    assert.match(form, new RegExp(`<label for="${field}">Which day\\?</label><p class="field-error" id="${field}-error">`));
+    assert.match(form, new RegExp(`<label for="${field}">Which day\\?${HEARD}</label><p class="field-error" id="${field}-error">`));
     assert.match(form, new RegExp(`<input id="${field}" name="occurredOn" type="date" max="[^"]+" value="${day(2)}" required aria-describedby="${field}-error" aria-invalid="true">`));
     assert.equal(count(sent.body, /aria-invalid="true"/g), 1, 'only that day is marked');
     assert.equal(count(formTo(sent.body, `${log}/${second}`), /field-error|aria-invalid/g), 0, 'the other agreement’s form is untouched');
@@ -117,17 +119,55 @@ describeEachDatabase('the agreement log sent back with a problem', (get) => {
     assert.match(formTo(garbled.body, `${log}/${first}`), /value="last tuesday"/);
   });
 
+  test('a day in the future and no choice: both problems at once, each beside its field, both in the summary in the form’s order, everything entered kept', async () => {
+    const { app } = get();
+    const o = await loggingCouple(app);
+    const alex = await pagesAs(app, o.a);
+    const log = `/spaces/${o.spaceId}/agreement-log`;
+    await alex.get(log);
+    const [first, second] = o.both;
+    const note = `${CANARY.a} two things wrong at once`;
+    const sent = await alex.post(`${log}/${first}`, { occurredOn: day(3), note, visibility: 'private' });
+    assert.equal(sent.statusCode, 400);
+    assertSoundIds(sent.body, 'the agreement log with two problems');
+
+    const dayField = `field-occurredOn-${first}`;
+    const keptField = `field-kept-${first}`;
+    assert.match(
+      sent.body,
+      new RegExp(`<div class="error-summary"[\\s\\S]*<a href="#${dayField}">An occasion cannot be logged before it happens.</a>[\\s\\S]*<a href="#${keptField}">Choose kept or missed.</a>`),
+      'both in the summary, the day first as in the form',
+    );
+    const form = formTo(sent.body, `${log}/${first}`);
+    assert.match(form, new RegExp(`<label for="${dayField}">Which day\\?${HEARD}</label><p class="field-error" id="${dayField}-error"><span class="visually-hidden">Error:</span> An occasion cannot be logged before it happens.</p>`));
+    assert.match(form, new RegExp(`<input id="${dayField}" name="occurredOn" type="date" max="[^"]+" value="${day(3)}" required aria-describedby="${dayField}-error" aria-invalid="true">`), 'the day as entered, marked');
+    assert.match(form, new RegExp(`<fieldset class="field choice-row field--error" id="${keptField}" aria-describedby="${keptField}-error"><legend>Did you keep it\\?${HEARD}</legend>\\s*<p class="field-error" id="${keptField}-error"><span class="visually-hidden">Error:</span> Choose kept or missed.</p>`));
+    assert.equal(count(sent.body, /aria-invalid="true"/g), 3, 'the day and both choices are marked, nothing else');
+    assert.equal(count(formTo(sent.body, `${log}/${second}`), /field-error|aria-invalid/g), 0, 'the other agreement’s form is untouched');
+    assert.ok(form.includes(`>${note}</textarea>`), 'the note as written');
+    assert.match(form, /<input type="radio" name="visibility" value="private" checked>/);
+    assert.ok(!sent.body.includes(CANARY.b), 'Sam’s private note is not on Alex’s page');
+
+    // Nothing was logged.
+    assert.equal(count((await alex.get(log)).body, /two things wrong/g), 0, 'nothing saved');
+    const sam = await pagesAs(app, o.b);
+    assert.ok(!(await sam.get(log)).body.includes(CANARY.a), 'Alex’s private words never reach Sam');
+  });
+
   test('a form the person cannot use on this page: the problem said in words, no link to a missing field', async () => {
     const { app } = get();
     const o = await loggingCouple(app);
     const sam = await pagesAs(app, o.b);
     const log = `/spaces/${o.spaceId}/agreement-log`;
     await sam.get(log);
-    // Sam did not commit to this agreement, so there is no form of Sam's for it.
+    // Sam did not commit to this agreement, so there is no form of Sam's for it: the refusal is
+    // said alone (there is nothing to correct), before any problem with what was sent.
     const noChoice = await sam.post(`${log}/${o.alexOnly}`, { occurredOn: day(0) });
-    assert.equal(noChoice.statusCode, 400);
+    assert.equal(noChoice.statusCode, 403);
     assertSoundIds(noChoice.body, 'the agreement log with a problem in a form not drawn');
-    assert.match(noChoice.body, /<div class="error-summary"[^>]*>\s*<h2[^>]*>There is a problem<\/h2>\s*<p>Choose kept or missed.<\/p>/);
+    assert.match(noChoice.body, /<div class="error-summary"[^>]*>\s*<h2[^>]*>There is a problem<\/h2>\s*<p>The partner who committed to this agreement logs its occasions; you can confirm or dispute them.<\/p>/);
+    assert.ok(!noChoice.body.includes('Choose kept or missed.'), 'no problem with a form Sam cannot use');
+    assert.ok(!noChoice.body.includes(CANARY.a), 'Alex’s private note is not on Sam’s page');
     const notCommitted = await sam.post(`${log}/${o.alexOnly}`, { occurredOn: day(0), kept: 'yes' });
     assert.equal(notCommitted.statusCode, 403);
     assertSoundIds(notCommitted.body, 'the agreement log refusing a log');

@@ -42,14 +42,16 @@ export async function agreementLogPages(app: FastifyInstance): Promise<void> {
     const kept = field(f, 'kept');
     const { agreementId } = request.params;
     const entered = { occurredOn: field(f, 'occurredOn'), kept, note: field(f, 'note'), visibility: field(f, 'visibility') === 'private' ? ('private' as const) : ('shared' as const) };
-    if (kept !== 'yes' && kept !== 'no') return show(request, reply, { errors: { kept: 'Choose kept or missed.' }, status: 400, errorFor: agreementId, entered });
     const text = field(f, 'note').trim();
     try {
-      const entry = await rhythm.agreementLog.logOccasion(account, agreementId, {
-        occurredOn: field(f, 'occurredOn'),
-        kept: kept === 'yes',
-        note: text ? { text, visibility: entered.visibility } : null,
-      });
+      // The service says every problem of the form at once (a missing choice with a wrong day), and
+      // finds no agreement of another space at this space's address.
+      const entry = await rhythm.agreementLog.logOccasion(
+        account,
+        agreementId,
+        { occurredOn: field(f, 'occurredOn'), kept: kept === 'yes' ? true : kept === 'no' ? false : null, note: text ? { text, visibility: entered.visibility } : null },
+        request.params.spaceId,
+      );
       await ctx.live.publish(entry.spaceId, { kind: 'agreement_log', agreementId: entry.agreementId, id: entry.id });
     } catch (error) {
       return show(request, reply, recover(error, agreementId, entered));
@@ -63,7 +65,7 @@ export async function agreementLogPages(app: FastifyInstance): Promise<void> {
     const review = field(f, 'review') === 'disputed' ? 'disputed' : 'confirmed';
     const text = field(f, 'note').trim();
     try {
-      const entry = await rhythm.agreementLog.review(account, request.params.entryId, review, text ? { text, visibility: 'shared' } : null);
+      const entry = await rhythm.agreementLog.review(account, request.params.entryId, review, text ? { text, visibility: 'shared' } : null, request.params.spaceId);
       await ctx.live.publish(entry.spaceId, { kind: 'agreement_log', agreementId: entry.agreementId, id: entry.id });
     } catch (error) {
       return show(request, reply, recover(error, request.params.entryId, { note: field(f, 'note') }));

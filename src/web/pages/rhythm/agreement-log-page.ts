@@ -2,6 +2,7 @@ import type { LogEntryView } from '../../../services/agreement-log.js';
 import type { AgreementFacts } from '../../../store/agreement-log.js';
 import { csrfField, errorSummary } from '../../components/forms.js';
 import { html, type SafeHtml } from '../../html.js';
+import { agreementTitles, occasionName } from './agreement-log-names.js';
 import { formatDay, rhythmNav, textarea, visibilityChoice } from './common.js';
 
 const CADENCE: Record<string, string> = { each_time: 'each time it comes up', daily: 'daily', weekly: 'weekly', once: 'once' };
@@ -66,6 +67,13 @@ function drawnForm(o: AgreementLogModel, id: string): 'log' | 'review' | null {
 
 const reviewable = (o: AgreementLogModel, e: LogEntryView) => e.review === null && o.isPartner && e.loggedBy !== o.viewerId;
 
+/**
+ * Words heard, not seen: what a form is about (an agreement or an occasion) after each of its
+ * labels and buttons, so a screen reader moving between forms knows which one it is in while the
+ * page stays as calm as it looks.
+ */
+const about = (name: string) => html`<span class="visually-hidden"> (${name})</span>`;
+
 /** An error beside its field, and the attributes that tie the field to it. */
 function fieldError(id: string, error: string | undefined): { text: SafeHtml | null; attributes: SafeHtml | null } {
   if (!error) return { text: null, attributes: null };
@@ -92,19 +100,21 @@ export function agreementLogPage(o: AgreementLogModel): SafeHtml {
 export function agreementLogSection(o: AgreementLogModel): SafeHtml {
   const who = (id: string | null) => (id === o.viewerId ? 'You' : (id && o.names.get(id)) || 'A former partner');
   const active = o.agreements.filter((a) => a.status === 'active');
+  const titles = agreementTitles(active);
   return html`<div id="agreement-log-live" data-live-space="${o.spaceId}" data-live-fragment="/spaces/${o.spaceId}/live/agreement-log" data-live-label="Agreement log" data-live-on="agreement agreement_log">
   ${active.length === 0 ? html`<p>There are no active agreements yet. Agreements are made together in step 3 of a journey.</p>` : null}
   ${active.map((a) => {
     const mine = a.committedBy.includes(o.viewerId);
     const entries = o.entries.filter((e) => e.agreementId === a.id).reverse();
+    const title = titles.get(a.id)!;
     return html`<section class="card agreement" aria-labelledby="a-${a.id}">
       <h2 id="a-${a.id}" class="agreement__text">${a.text}</h2>
       <p class="muted small">${a.committedBy.map((id) => who(id)).join(' and ')} · ${CADENCE[a.cadence] ?? a.cadence}${a.reviewOn ? ` · review on ${formatDay(a.reviewOn)}` : ''}</p>
-      ${mine ? logForm(o, a.id) : null}
+      ${mine ? logForm(o, a.id, title) : null}
       ${entries.length
-        ? html`<table class="table log-table"><caption class="visually-hidden">Log of this agreement</caption><thead><tr><th scope="col">Day</th><th scope="col">Logged</th><th scope="col">Status</th></tr></thead><tbody>${entries.map(
+        ? html`<table class="table log-table"><caption class="visually-hidden">Log of ${title}</caption><thead><tr><th scope="col">Day</th><th scope="col">Logged</th><th scope="col">Status</th></tr></thead><tbody>${entries.map(
             (e) => html`<tr><td>${formatDay(e.occurredOn)}</td><td>${who(e.loggedBy)}: ${e.kept ? 'kept' : 'missed'}${e.note ? html`<br><span class="small pre-wrap">${e.note.text}</span>` : null}</td><td>${STATUS[e.review ?? 'unconfirmed']}${e.reviewNote ? html`<br><span class="small pre-wrap">${e.reviewNote.text}</span>` : null}
-              ${reviewable(o, e) ? reviewForm(o, e.id) : null}</td></tr>`,
+              ${reviewable(o, e) ? reviewForm(o, e.id, occasionName(o.entries, e, title)) : null}</td></tr>`,
           )}</tbody></table>`
         : html`<p>Nothing logged yet.</p>`}
     </section>`;
@@ -113,7 +123,7 @@ export function agreementLogSection(o: AgreementLogModel): SafeHtml {
 }
 
 /** The committed partner's form for one agreement; sent back with an error, it holds what they entered. */
-function logForm(o: AgreementLogModel, agreementId: string): SafeHtml {
+function logForm(o: AgreementLogModel, agreementId: string, title: string): SafeHtml {
   const back = o.errorFor === agreementId;
   const entered = back ? (o.entered ?? {}) : {};
   const error = (field: string) => (back ? o.errors?.[field] : undefined);
@@ -124,31 +134,31 @@ function logForm(o: AgreementLogModel, agreementId: string): SafeHtml {
   const note = entered.note ?? '';
   return html`<form method="post" action="/spaces/${o.spaceId}/agreement-log/${agreementId}" class="stack log-form">
     ${csrfField(o.csrf)}
-    <div class="field${day.text ? ' field--error' : ''}"><label for="${id('occurredOn')}">Which day?</label>${day.text}<input id="${id('occurredOn')}" name="occurredOn" type="date" max="${o.today}" value="${entered.occurredOn || o.today}" required${day.attributes}></div>
-    <fieldset class="field choice-row${kept.text ? ' field--error' : ''}" id="${id('kept')}"${kept.text ? html` aria-describedby="${id('kept')}-error"` : null}><legend>Did you keep it?</legend>
+    <div class="field${day.text ? ' field--error' : ''}"><label for="${id('occurredOn')}">Which day?${about(title)}</label>${day.text}<input id="${id('occurredOn')}" name="occurredOn" type="date" max="${o.today}" value="${entered.occurredOn || o.today}" required${day.attributes}></div>
+    <fieldset class="field choice-row${kept.text ? ' field--error' : ''}" id="${id('kept')}"${kept.text ? html` aria-describedby="${id('kept')}-error"` : null}><legend>Did you keep it?${about(title)}</legend>
       ${kept.text}
       <label><input type="radio" name="kept" value="yes" required${entered.kept === 'yes' ? html` checked` : null}${invalid}> Kept</label>
       <label><input type="radio" name="kept" value="no"${entered.kept === 'no' ? html` checked` : null}${invalid}> Missed</label>
     </fieldset>
-    <details id="note-${agreementId}"${note || error('note') ? html` open` : null}><summary>Add a note (optional)</summary>
-      ${textarea({ name: 'note', id: id('note'), label: 'Note', value: note, error: error('note'), coach: 'message' })}
-      ${visibilityChoice('visibility', entered.visibility ?? 'shared')}
+    <details id="note-${agreementId}"${note || error('note') ? html` open` : null}><summary>Add a note (optional)${about(title)}</summary>
+      ${textarea({ name: 'note', id: id('note'), label: html`Note${about(title)}`, value: note, error: error('note'), coach: 'message' })}
+      ${visibilityChoice('visibility', entered.visibility ?? 'shared', html`Who can read this note?${about(title)}`)}
     </details>
-    <button type="submit" class="button">Log this occasion</button>
+    <button type="submit" class="button">Log this occasion${about(title)}</button>
   </form>`;
 }
 
 /** The other partner's confirm/dispute form for one logged occasion; sent back, it keeps their note. */
-function reviewForm(o: AgreementLogModel, entryId: string): SafeHtml {
+function reviewForm(o: AgreementLogModel, entryId: string, occasion: string): SafeHtml {
   const back = o.errorFor === entryId;
   const id = `field-${fieldKey('review-note', entryId)}`;
   const note = fieldError(id, back ? o.errors?.note : undefined);
   return html`<form method="post" action="/spaces/${o.spaceId}/agreement-log/entries/${entryId}/review" class="review-form">
     ${csrfField(o.csrf)}
-    <label class="visually-hidden" for="${id}">Note (optional)</label>
+    <label class="visually-hidden" for="${id}">Note (optional) on ${occasion}</label>
     ${note.text}
     <input id="${id}" name="note" type="text" maxlength="2000" placeholder="A note (optional, shared)" value="${back ? (o.entered?.note ?? '') : ''}"${note.attributes}>
-    <button type="submit" name="review" value="confirmed" class="button button--secondary">Confirm</button>
-    <button type="submit" name="review" value="disputed" class="button button--secondary">I saw it differently</button>
+    <button type="submit" name="review" value="confirmed" class="button button--secondary">Confirm${about(occasion)}</button>
+    <button type="submit" name="review" value="disputed" class="button button--secondary">I saw it differently${about(occasion)}</button>
   </form>`;
 }

@@ -17,7 +17,7 @@ export function rhythmNav(spaceId: string, current: string): SafeHtml {
 }
 
 /** A choice of visibility for a note: private unless the author chooses to share. */
-export function visibilityChoice(name: string, value: string | undefined, legend = 'Who can read this note?'): SafeHtml {
+export function visibilityChoice(name: string, value: string | undefined, legend: string | SafeHtml = 'Who can read this note?'): SafeHtml {
   const v = value === 'shared' ? 'shared' : 'private';
   return html`<fieldset class="field choice-row">
     <legend>${legend}</legend>
@@ -32,7 +32,7 @@ export function visibilityChoice(name: string, value: string | undefined, legend
  * agreement) gives each box its own, or every label and hint would point at the first box. The
  * `name` the server reads stays the same.
  */
-export function textarea(o: { name: string; id?: string; label: string; hint?: string; value?: string; error?: string; coach?: 'message' | 'apology' | 'agreement'; maxlength?: number }): SafeHtml {
+export function textarea(o: { name: string; id?: string; label: string | SafeHtml; hint?: string; value?: string; error?: string; coach?: 'message' | 'apology' | 'agreement'; maxlength?: number }): SafeHtml {
   const id = o.id ?? `field-${o.name}`;
   const out = `${id}-coach`;
   const describedBy = [o.hint ? `${id}-hint` : '', o.error ? `${id}-error` : ''].filter(Boolean).join(' ');
