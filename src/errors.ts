@@ -28,7 +28,9 @@ export const ERRORS = {
   body_too_large: { status: 413, message: 'What was sent is too large.' },
   unsupported_media_type: { status: 415, message: 'Send JSON (Content-Type: application/json).' },
   rate_limited: { status: 429, message: 'Too many attempts. Please wait a little and try again.' },
-  internal: { status: 500, message: 'Something went wrong on our side. Nothing you sent was lost; please try again.' },
+  // Not "nothing was lost": an unknown failure may come after part of a request's work, or before
+  // any of it, and Mend cannot tell the person which.
+  internal: { status: 500, message: "Something went wrong on Mend's side, and what you sent may not have been saved. Please check, then try again." },
   unavailable: {
     status: 503,
     message: 'Mend cannot reach its database just now, so nothing was saved. Please try again in a moment.',
