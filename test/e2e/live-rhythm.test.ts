@@ -15,6 +15,7 @@ import { assertSoundIds } from '../support/unique-ids.js';
  */
 
 const skip = browserSkipReason();
+const AGREEMENT = 'I text Sam by 18:00 when I will be late.';
 
 describe('the rhythm pages refresh when the partner acts [sqlite]', { skip }, () => {
   let session: BrowserApp;
@@ -28,7 +29,7 @@ describe('the rhythm pages refresh when the partner acts [sqlite]', { skip }, ()
     session = await startBrowserApp();
     origin = session.origin;
     ({ a, b, spaceId } = await couple(session.testApp.app, ['Alex', 'Sam']));
-    ({ agreementId } = await activeAgreement(a, b, spaceId, 'I text Sam by 18:00 when I will be late.'));
+    ({ agreementId } = await activeAgreement(a, b, spaceId, AGREEMENT));
   });
   after(async () => session?.close());
 
@@ -145,6 +146,8 @@ describe('the rhythm pages refresh when the partner acts [sqlite]', { skip }, ()
 
     await samSection.getByText('Alex: kept').waitFor();
     await samSection.getByRole('button', { name: 'Confirm' }).waitFor();
+    // The button is heard with the occasion it confirms (its day and agreement), seen as "Confirm".
+    await samSection.getByRole('button', { name: new RegExp(`^Confirm \\(.+, ${AGREEMENT.replace(/[.()]/g, '\\$&')}\\)$`) }).waitFor();
     await samPage.assertSamePage();
     await sam.page.getByRole('status').filter({ hasText: 'Just updated: Agreement log.' }).waitFor({ state: 'attached' });
     await assertNotInPage(sam.page, canary, 'Sam’s agreement log after the live refresh');
@@ -158,7 +161,7 @@ describe('the rhythm pages refresh when the partner acts [sqlite]', { skip }, ()
     await assertNotInPage(sam.page, canary, 'Sam’s agreement log after confirming');
   });
 
-  test('agreement log sent back with a problem (a browser that does not check forms itself): the error beside the choice, the note kept, axe-clean; Alex’s private note never on Sam’s page', async () => {
+  test('agreement log sent back with two problems (a browser that does not check forms itself): each error beside its field, the day and note kept, axe-clean; Alex’s private note never on Sam’s page', async () => {
     const canary = 'canary-log-unsent-8a1f';
     const alex = await signedIn(session, a);
     const sam = await signedIn(session, b);
@@ -170,13 +173,22 @@ describe('the rhythm pages refresh when the partner acts [sqlite]', { skip }, ()
     await form.getByText('Add a note (optional)').click();
     await form.getByRole('textbox', { name: 'Note' }).fill(`I forgot to text. ${canary}`);
     await form.getByRole('radio', { name: 'Only me' }).check();
+    // A day still to come as well as no choice: both are said at once.
+    const dayBox = form.getByLabel('Which day?');
+    const today = (await dayBox.getAttribute('max'))!;
+    await dayBox.fill('2099-01-01');
     await Promise.all([alex.page.waitForURL(new RegExp(`/agreement-log/${agreementId}$`)), form.getByRole('button', { name: 'Log this occasion' }).click()]);
 
     const summary = alex.page.locator('.error-summary');
     await summary.getByRole('link', { name: 'Choose kept or missed.' }).waitFor();
     assert.ok(await summary.evaluate((el) => el === document.activeElement), 'the summary has focus');
-    const choice = alex.page.getByRole('group', { name: 'Did you keep it?' });
+    await summary.getByRole('link', { name: 'An occasion cannot be logged before it happens.' }).waitFor();
+    // Each field is heard with its agreement; the browser's own names, exactly.
+    const choice = alex.page.getByRole('group', { name: `Did you keep it? (${AGREEMENT})`, exact: true });
     await choice.getByText('Choose kept or missed.').waitFor();
+    await form.getByRole('button', { name: `Log this occasion (${AGREEMENT})`, exact: true }).waitFor();
+    assert.equal(await dayBox.inputValue(), '2099-01-01', 'the day as entered');
+    assert.equal(await dayBox.getAttribute('aria-invalid'), 'true');
     assert.equal(await form.getByRole('textbox', { name: 'Note' }).inputValue(), `I forgot to text. ${canary}`, 'the note as written');
     assert.ok(await form.getByRole('radio', { name: 'Only me' }).isChecked());
     assertSoundIds(await alex.page.content(), 'Alex’s agreement log sent back with a problem');
@@ -187,6 +199,7 @@ describe('the rhythm pages refresh when the partner acts [sqlite]', { skip }, ()
     assert.ok(await choice.getByRole('radio', { name: 'Kept' }).evaluate((el) => el === document.activeElement), 'Tab from the link goes to the first choice');
 
     await choice.getByRole('radio', { name: 'Missed' }).check();
+    await dayBox.fill(today);
     await Promise.all([alex.page.waitForURL(/agreement-log$/), form.getByRole('button', { name: 'Log this occasion' }).click()]);
     await alex.page.locator('#agreement-log-live').getByText(canary).waitFor();
     await sam.page.goto(`${origin}/spaces/${spaceId}/agreement-log`);
