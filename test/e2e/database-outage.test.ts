@@ -13,8 +13,9 @@ import { startBrowserApp, type BrowserApp } from './support/session.js';
  * The 503 page after a form tells the person their words are one step back; this checks that is
  * true in a real browser: a check-in sent while another connection holds SQLite's write lock
  * (past the 5 s busy timeout) gets the 503 page, Back shows the form with the note and the scores
- * still filled in (Chromium restores them though Mend's pages are no-store), and sending it again
- * once the lock is gone saves it. The HTTP suite covers PostgreSQL.
+ * still filled in (Chromium restores them though Mend's pages are no-store) and "Add a note" open
+ * with the note in sight, and sending it again once the lock is gone saves it. The HTTP suite
+ * covers PostgreSQL.
  */
 
 const skip = browserSkipReason();
@@ -62,8 +63,10 @@ describe('a check-in form sent while the database is locked, in a real browser [
 
     await page.goBack();
     const field = page.getByLabel('Your note');
-    // Attached, not visible: Chromium restores the text but not the open state of "Add a note".
-    await field.waitFor({ state: 'attached' });
+    // Chromium restores the text but not the open state of "Add a note": the open-filled island
+    // opens it, so the note is in sight rather than hidden in a closed box.
+    await field.waitFor({ state: 'visible' });
+    assert.equal(await page.locator('details.checkin-note').evaluate((d) => (d as HTMLDetailsElement).open), true, '"Add a note" is open');
     assert.equal(await field.inputValue(), note, 'the note is still in the form');
     assert.equal(await page.getByRole('group', { name: LEGENDS[0]! }).getByRole('radio', { name: '6', exact: true }).isChecked(), true);
     await Promise.all([page.waitForURL(/saved=1/), page.getByRole('button', { name: 'Save check-in' }).click()]);

@@ -67,7 +67,7 @@ export async function rhythmPages(app: FastifyInstance): Promise<void> {
     return renderPage(request, reply, {
       title: 'Today’s check-in',
       space: layoutSpaceOf(view),
-      scripts: [...coachScripts, '/static/live.js'],
+      scripts: [...coachScripts, '/static/open-filled.js', '/static/live.js'],
       ...(extra.status ? { status: extra.status } : {}),
       body: (csrf) =>
         html`${checkinPage({ csrf, spaceId: view.space.id, dates, form, existing: !!mine, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.saved ? { saved: true } : {}), coach: extra.coach ?? null })}${partnerToday}`,

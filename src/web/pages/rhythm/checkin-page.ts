@@ -47,7 +47,7 @@ export function checkinPage(o: { csrf: string; spaceId: string; dates: string[];
       <legend>How was the day? (optional)</legend>
       ${(['good', 'mixed', 'hard'] as const).map((d) => html`<label><input type="radio" name="day" value="${d}"${o.form.day === d ? html` checked` : null}> ${d[0]!.toUpperCase() + d.slice(1)}</label>`)}
     </fieldset>
-    <details class="checkin-note"${o.form.note ? html` open` : null}>
+    <details class="checkin-note" data-open-when-filled${o.form.note?.trim() || o.errors?.note ? html` open` : null}>
       <summary>Add a note (optional)</summary>
       ${textarea({ name: 'note', label: 'Your note', hint: 'Private unless you choose to share it.', value: o.form.note ?? '', error: o.errors?.note, coach: 'message' })}
       ${visibilityChoice('visibility', o.form.visibility)}
