@@ -4,9 +4,10 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import SQLite from 'better-sqlite3';
+import pg from 'pg';
 import { ERRORS } from '../../src/errors.js';
 import { SQLITE_FILE_NAME } from '../../src/store/database.js';
-import { json, startTestApp, type TestApp } from '../support/app.js';
+import { describeEachDatabase, json, startTestApp, type TestApp } from '../support/app.js';
 import { couple } from '../support/api-client.js';
 import { activeTherapist, cookieHeader, journeyAndAgreement, pagesAs } from '../support/live-people.js';
 import { listening } from '../support/sse.js';
@@ -106,5 +107,75 @@ describe('the therapist access log cannot be written: the therapist sees nothing
       rows.map((row) => row.what).sort(),
       ['/api/v1/spaces/:spaceId/agreements', '/api/v1/spaces/:spaceId/progress', '/spaces/:spaceId/agreement-log', '/spaces/:spaceId/live/agreement-log'],
     );
+  });
+});
+
+/**
+ * The database itself refuses the row (a trigger another connection put on the log table): a
+ * failure that is no outage is a 500 `internal`, still without the data; on PostgreSQL the same
+ * trigger raising an outage's SQLSTATE (57P03, cannot connect now) is a 503, as when the server
+ * goes away between the route's read and the log's write.
+ */
+describeEachDatabase('the access log row refused by the database: the therapist sees nothing', (get, dialect) => {
+  /** Runs SQL on the app's database through a connection of its own. */
+  async function onDatabase(sql: string): Promise<void> {
+    const { database } = get();
+    if (dialect === 'sqlite') {
+      const other = new SQLite(path.join(database.dataDir, SQLITE_FILE_NAME));
+      try {
+        other.exec(sql);
+      } finally {
+        other.close();
+      }
+      return;
+    }
+    const client = new pg.Client({ connectionString: database.databaseUrl! });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  }
+  const refuse = (errcode: string | null): string =>
+    dialect === 'sqlite'
+      ? `create trigger refuse_access_row before insert on therapist_access_log begin select raise(abort, 'refused for a test'); end`
+      : `create or replace function refuse_access_row() returns trigger language plpgsql as $$ begin raise exception 'refused for a test'${errcode ? ` using errcode = '${errcode}'` : ''}; end $$;
+         create trigger refuse_access_row before insert on therapist_access_log for each row execute function refuse_access_row()`;
+  const allow = (): string => (dialect === 'sqlite' ? 'drop trigger refuse_access_row' : 'drop trigger refuse_access_row on therapist_access_log');
+
+  test('500 internal without the data; a partner is unaffected; shown and logged once allowed', async () => {
+    const { app } = get();
+    const { a, b, spaceId } = await couple(app);
+    const canary = `ACCESS-LOG-REFUSED-${randomUUID()}`;
+    await journeyAndAgreement(a, b, spaceId, canary);
+    const t = await activeTherapist(app, a, b, spaceId);
+    const pages = await pagesAs(app, t);
+    const rowsBefore = json(await a.api.get(`/api/v1/spaces/${spaceId}/therapist-access-log`)).entries.length as number;
+
+    const cases: Array<{ errcode: string | null; status: number; code: string }> = [{ errcode: null, status: 500, code: 'internal' }];
+    if (dialect === 'postgres') cases.push({ errcode: '57P03', status: 503, code: 'unavailable' });
+    for (const { errcode, status, code } of cases) {
+      await onDatabase(refuse(errcode));
+      try {
+        const viaApi = await t.api.get(`/api/v1/spaces/${spaceId}/agreements`);
+        assert.equal(viaApi.statusCode, status, viaApi.body.slice(0, 300));
+        assert.equal(json(viaApi).error.code, code);
+        assert.ok(!viaApi.body.includes(canary), 'no partner data');
+        const page = await pages.get(`/spaces/${spaceId}/agreement-log`);
+        assert.equal(page.statusCode, status);
+        assert.ok(!page.body.includes(canary), 'no partner data on the page');
+        const partner = await a.api.get(`/api/v1/spaces/${spaceId}/agreements`);
+        assert.equal(partner.statusCode, 200, 'the partner writes no row and reads on');
+        assert.ok(partner.body.includes(canary));
+      } finally {
+        await onDatabase(allow());
+      }
+    }
+    assert.equal(json(await a.api.get(`/api/v1/spaces/${spaceId}/therapist-access-log`)).entries.length, rowsBefore, 'nothing recorded, nothing shown');
+    const shown = await t.api.get(`/api/v1/spaces/${spaceId}/agreements`);
+    assert.equal(shown.statusCode, 200);
+    assert.ok(shown.body.includes(canary));
+    assert.equal(json(await a.api.get(`/api/v1/spaces/${spaceId}/therapist-access-log`)).entries.length, rowsBefore + 1);
   });
 });
