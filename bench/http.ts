@@ -49,6 +49,8 @@ export interface HttpBenchRow {
   'req/s vs bare': string;
   'p99 vs bare': string;
   '2xx': number;
+  /** The serving process's CPU (user + system) per request, from /proc: what the ratio is made of. */
+  'server CPU µs/req': number | null;
   other: string;
 }
 
@@ -124,6 +126,19 @@ async function firstAnswer(url: string, since: number, child: ChildProcess, limi
   throw new Error(`${url} did not answer within ${limitMs / 1000} s.`);
 }
 
+/** CPU seconds (user + system) a process has used so far; null off Linux. */
+function cpuSeconds(pid: number): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime, in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+const FLOOR_ROUTE = 'progress API floor, gzip: hand-written minimum, not Mend (bench/progress-floor-server.ts)';
+
 function rssMiB(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kib = Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1] ?? NaN);
@@ -153,8 +168,9 @@ process.once('SIGTERM', () => app.close().then(() => process.exit(0)));
 interface Load {
   route: string;
   requests: autocannon.Request[];
-  /** Another server than Mend (the progress floor). */
+  /** Another server than Mend (the progress floor), and its process. */
   port?: number;
+  server?: ChildProcess;
 }
 
 /** A GET as it comes off the wire: the gzipped bytes, not decoded as fetch() would. */
@@ -274,7 +290,7 @@ export async function runHttpBench(options: HttpBenchOptions, log: (line: string
     // SQLite only: the hand-written floor under the progress API, to show how much of the bare
     // route's throughput any server doing the same work reaches here (progress-floor-server.ts).
     let floorPort: number | null = null;
-    if (!options.databaseUrl && (options.only === null || 'progress'.includes(options.only) || options.only.includes('floor'))) {
+    if (!options.databaseUrl && (options.only === null || FLOOR_ROUTE.includes(options.only))) {
       const keptFile = path.join(dataDir, 'progress-floor-kept.json');
       fs.writeFileSync(keptFile, JSON.stringify(await keptForFloor(mendPort, people)));
       floorPort = await freePort();
@@ -299,8 +315,9 @@ export async function runHttpBench(options: HttpBenchOptions, log: (line: string
         ? []
         : [
             {
-              route: 'progress API floor, gzip: hand-written minimum, not Mend (bench/progress-floor-server.ts)',
+              route: FLOOR_ROUTE,
               port: floorPort,
+              server: floor!,
               requests: [{ method: 'GET', setupRequest: (req: autocannon.Request) => { const p = pick(); return { ...req, path: `/api/v1/spaces/${p.spaceId}/progress`, headers: { authorization: `Bearer ${p.token}`, 'accept-encoding': 'gzip, deflate, br' } }; } }],
             } satisfies Load,
           ]),
@@ -353,11 +370,17 @@ export async function runHttpBench(options: HttpBenchOptions, log: (line: string
     // The reference is measured again just before each route, and each route is compared with the
     // run right before it: on a shared or virtual machine the speed of the machine itself drifts
     // over minutes, and a ratio across minutes would measure that drift.
-    const measureBare = async (): Promise<autocannon.Result> => {
-      log(`Bare Fastify JSON route (reference), ${options.seconds} s at ${options.connections} connections …`);
-      return load(barePort, { route: 'bare', requests: [{ method: 'GET', path: '/' }] }, options);
+    const measured = async (server: ChildProcess, run: () => Promise<autocannon.Result>): Promise<{ r: autocannon.Result; cpu: number | null }> => {
+      const before = cpuSeconds(server.pid!);
+      const r = await run();
+      const after = cpuSeconds(server.pid!);
+      return { r, cpu: before === null || after === null || r.requests.total === 0 ? null : Math.round(((after - before) / r.requests.total) * 1e6) };
     };
-    const row = (route: string, r: autocannon.Result, reference: autocannon.Result): HttpBenchRow => {
+    const measureBare = async () => {
+      log(`Bare Fastify JSON route (reference), ${options.seconds} s at ${options.connections} connections …`);
+      return measured(bare!, () => load(barePort, { route: 'bare', requests: [{ method: 'GET', path: '/' }] }, options));
+    };
+    const row = (route: string, { r, cpu }: { r: autocannon.Result; cpu: number | null }, { r: reference }: { r: autocannon.Result }): HttpBenchRow => {
       const codes = Object.entries((r as autocannon.Result & { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {})
         .filter(([code]) => !code.startsWith('2'))
         .map(([code, s]) => `${s.count}×${code}`);
@@ -371,6 +394,7 @@ export async function runHttpBench(options: HttpBenchOptions, log: (line: string
         'req/s vs bare': `${(r.requests.average / reference.requests.average).toFixed(3)}×`,
         'p99 vs bare': `${(r.latency.p99 / Math.max(reference.latency.p99, 1)).toFixed(1)}×`,
         '2xx': r['2xx'],
+        'server CPU µs/req': cpu,
         other: codes.join(', ') || '—',
       };
     };
@@ -381,7 +405,7 @@ export async function runHttpBench(options: HttpBenchOptions, log: (line: string
       const reference = await measureBare();
       rows.push(row('bare Fastify GET / (reference)', reference, reference));
       log(`${l.route}, ${options.seconds} s at ${options.connections} connections …`);
-      rows.push(row(l.route, await load(l.port ?? mendPort, l, options), reference));
+      rows.push(row(l.route, await measured(l.server ?? mend, () => load(l.port ?? mendPort, l, options)), reference));
     }
     const rss = rssMiB(mend.pid!);
     return { database, couples: record.done, seedSeconds, checkins: record.checkins, startupMs: Math.round(startupMs), rssMiBAfterLoad: rss, rows };

@@ -119,6 +119,7 @@ export class AccountStore {
       })
       .where('id', '=', id)
       .execute();
+    this.opener.forget([`accounts.display_name:${id}`]);
   }
 
   async updatePasswordHash(id: string, passwordHash: string, now: string): Promise<void> {
@@ -127,6 +128,6 @@ export class AccountStore {
 
   async delete(id: string): Promise<void> {
     await this.db.deleteFrom('accounts').where('id', '=', id).execute();
-    this.opener.forget([`accounts.email:${id}`, `accounts.display_name:${id}`]);
+    this.opener.forgetDeleted([`accounts.email:${id}`, `accounts.display_name:${id}`]);
   }
 }

@@ -3,6 +3,13 @@ import type { Vault } from './vault.js';
 
 /** Names opened recently; a few hundred bytes each. */
 const OPENED_CACHE_SIZE = 4_000;
+/**
+ * How long a name is kept. Every server keeps its own, and only the one that deleted a row or
+ * changed a name is told: the others drop it by this age at the latest.
+ */
+const OPENED_TTL_MS = 15 * 60_000;
+/** Rows deleted recently whose names must not be kept again (ids are random UUIDs, never reused). */
+const FORGOTTEN_ROWS = 10_000;
 
 /**
  * Opens names — account emails and display names, space names — remembering the plaintext of a
@@ -14,7 +21,9 @@ const OPENED_CACHE_SIZE = 4_000;
  * it. Only names come here; what people write (entries, notes) is opened each time it is read.
  */
 export class NameOpener {
-  private readonly opened = new LRUCache<string, string>({ max: OPENED_CACHE_SIZE });
+  private readonly opened = new LRUCache<string, string>({ max: OPENED_CACHE_SIZE, ttl: OPENED_TTL_MS });
+  /** Contexts of deleted rows: a request that read the row just before its deletion opens it without keeping it. */
+  private readonly deleted = new LRUCache<string, true>({ max: FORGOTTEN_ROWS });
 
   constructor(private readonly vault: Vault) {}
 
@@ -23,17 +32,23 @@ export class NameOpener {
     let plaintext = this.opened.get(key);
     if (plaintext === undefined) {
       plaintext = this.vault.open(stored, context);
-      this.opened.set(key, plaintext);
+      if (!this.deleted.has(context)) this.opened.set(key, plaintext);
     }
     return plaintext;
   }
 
-  /** Forgets what a deleted row's names opened to, so no plaintext outlives its row here. */
+  /** Drops what these contexts opened to: a changed name, whose old plaintext is no longer anyone's. */
   forget(contexts: string[]): void {
     const prefixes = contexts.map((c) => `${c}\n`);
     for (const key of this.opened.keys()) {
       if (prefixes.some((p) => key.startsWith(p))) this.opened.delete(key);
     }
+  }
+
+  /** A deleted row: its names are dropped and never kept again, even by a request still under way. */
+  forgetDeleted(contexts: string[]): void {
+    for (const context of contexts) this.deleted.set(context, true);
+    this.forget(contexts);
   }
 }
 

@@ -46,14 +46,20 @@ export class SpaceStore {
     private readonly dialect: 'sqlite' | 'postgres',
   ) {
     this.names = namesOpenedBy(vault);
-    this.spaceWithMembers = reusableQuery(db, 1, (spaceId: string) =>
+    // Bound to this handle: a store made on a transaction must not outlive it.
+    // Who asks is part of the query: someone who is not an active member gets no rows, as fast
+    // whether or not the space exists (a departed partner cannot time whether it still does).
+    this.spaceWithMembers = reusableQuery(db, 2, (spaceId: string, accountId: string) =>
       db
         .selectFrom('spaces')
         .innerJoin('space_members', 'space_members.space_id', 'spaces.id')
         .innerJoin('accounts', 'accounts.id', 'space_members.account_id')
         .select(['spaces.id', 'spaces.name_enc', 'spaces.created_at', 'space_members.account_id', 'space_members.role', 'space_members.status', 'space_members.joined_at', 'accounts.display_name_enc'])
-        .where('spaces.id', '=', spaceId)
-        .orderBy('space_members.joined_at'),
+        .where('spaces.id', 'in', (eb) =>
+          eb.selectFrom('space_members as asking').select('asking.space_id').where('asking.space_id', '=', spaceId).where('asking.account_id', '=', accountId).where('asking.status', '=', 'active'),
+        )
+        .orderBy('space_members.joined_at')
+        .orderBy('space_members.account_id'),
     );
   }
 
@@ -79,6 +85,7 @@ export class SpaceStore {
       .select(['space_members.account_id', 'space_members.role', 'space_members.status', 'space_members.joined_at', 'accounts.display_name_enc'])
       .where('space_members.space_id', '=', id)
       .orderBy('space_members.joined_at')
+      .orderBy('space_members.account_id')
       .execute();
     return {
       id: row.id,
@@ -96,12 +103,12 @@ export class SpaceStore {
 
   /**
    * The space with every member, in one read, if `accountId` is one of its active members; null
-   * otherwise, before anything is decrypted. (`byId` reads the same in two queries.)
+   * otherwise, and nothing is read or decrypted. (`byId` reads the same in two queries.)
    */
   async forActiveMember(spaceId: string, accountId: string): Promise<Space | null> {
-    const rows = await this.spaceWithMembers(spaceId);
-    if (!rows.some((r) => r.account_id === accountId && r.status === 'active')) return null;
-    const first = rows[0]!;
+    const rows = await this.spaceWithMembers(spaceId, accountId);
+    const first = rows[0];
+    if (!first) return null;
     return {
       id: first.id,
       name: this.names.open(first.name_enc, `spaces.name:${first.id}`),
@@ -248,7 +255,7 @@ export class SpaceStore {
       if (left.length === 0) await trx.deleteFrom('spaces').where('id', '=', spaceId).execute();
       return left.length === 0 ? 'space deleted' : 'removed';
     }).then((outcome) => {
-      if (outcome === 'space deleted') this.names.forget([`spaces.name:${spaceId}`]);
+      if (outcome === 'space deleted') this.names.forgetDeleted([`spaces.name:${spaceId}`]);
       return outcome !== false;
     });
   }

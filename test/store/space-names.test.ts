@@ -83,6 +83,27 @@ for (const dialect of DIALECTS) {
       assert.equal((await spaces.forActiveMember(id, ada))?.name, 'Ours');
     });
 
+    test('a name read just before its account was deleted is opened but not kept; a changed name is dropped', { skip }, async () => {
+      const ada = await person('Ada');
+      const facts = () => store.db.selectFrom('accounts').select(['id', 'email_enc', 'display_name_enc', 'timezone', 'country', 'created_at']).where('id', '=', ada).executeTakeFirstOrThrow();
+      const before = await facts();
+      assert.equal(accounts.fromFacts(before).displayName, 'Ada');
+
+      await accounts.updateSettings(ada, { displayName: 'Ada L.', timezone: 'UTC', country: null }, now());
+      opens = 0;
+      assert.equal(accounts.fromFacts(before).displayName, 'Ada', 'the old value is opened again: its plaintext was dropped');
+      assert.equal(opens, 1);
+      assert.equal(accounts.fromFacts(await facts()).displayName, 'Ada L.');
+
+      // A request that read the account before its deletion reads its name after it.
+      const late = await facts();
+      await accounts.delete(ada);
+      opens = 0;
+      assert.equal(accounts.fromFacts(late).displayName, 'Ada L.');
+      assert.equal(accounts.fromFacts(late).displayName, 'Ada L.');
+      assert.equal(opens, 2, 'opened each time, never kept after the deletion');
+    });
+
     test("a deleted account's and a deleted space's names are opened afresh if the same stored value ever came back", { skip }, async () => {
       const ada = await person('Ada');
       const id = await space('Only Ada', ada);
