@@ -73,7 +73,11 @@ if (spaceId && 'EventSource' in window) {
     const request = (latest.get(section) ?? 0) + 1;
     latest.set(section, request);
     const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'text/html' } });
-    if (!response.ok) return;
+    if (!response.ok) {
+      // Nothing is swapped; the body (an error page) is let go so the connection is free again.
+      void response.body?.cancel();
+      return;
+    }
     const html = await response.text();
     if (latest.get(section) !== request) return;
     const fresh = new DOMParser().parseFromString(html, 'text/html').body.firstElementChild;
