@@ -68,8 +68,12 @@ export class TherapistService {
   }
 
   /** Records that an active therapist viewed something in the space; a no-op for anyone else. */
-  async noteView(accountId: string, spaceId: string, what: string): Promise<void> {
-    const membership = await this.deps.spaces.membership(spaceId, accountId);
+  /**
+   * `known`: the membership read with the request's session, when its path names the space — the
+   * one the view was granted on, so a view granted just before an access ended is still logged.
+   */
+  async noteView(accountId: string, spaceId: string, what: string, known?: { spaceId: string; member: { role: string; status: string } | null }): Promise<void> {
+    const membership = known?.spaceId === spaceId ? known.member : await this.deps.spaces.membership(spaceId, accountId);
     if (membership?.role === 'therapist' && membership.status === 'active') {
       await this.deps.therapists.logView(spaceId, accountId, what, this.deps.clock.now().toISOString());
     }

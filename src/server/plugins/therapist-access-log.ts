@@ -48,7 +48,7 @@ export const therapistAccessLog = fp(async (app: FastifyInstance, { ctx }: { ctx
     const spaceId = spaceIdOf(request);
     if (!spaceId) return done(null, payload);
     const what = request.routeOptions.url ?? 'unknown';
-    ctx.therapists.noteView(request.auth.account.id, spaceId, what).then(
+    ctx.therapists.noteView(request.auth.account.id, spaceId, what, request.auth.membership).then(
       () => done(null, payload),
       (error: unknown) => {
         // The error handler logs the failure ("request failed", with its kind and code); this line
