@@ -108,13 +108,6 @@ if (spaceId && 'EventSource' in window) {
     for (const section of sectionsToRefresh) void refresh(section, announce).catch(() => undefined);
   };
 
-  const source = new EventSource(`/spaces/${encodeURIComponent(spaceId)}/live`);
-  source.addEventListener('open', () => {
-    document.documentElement.dataset.liveConnected = 'true';
-  });
-  // The server's answer to a reconnect (a restart, a dropped network): something may have been missed.
-  source.addEventListener('resync', () => refreshAll(sections, false));
-
   for (const section of sections) {
     section.addEventListener('focusout', () => {
       // After focus has moved on; a section still in use keeps waiting.
@@ -128,19 +121,97 @@ if (spaceId && 'EventSource' in window) {
   }
 
   const kinds = new Set(sections.flatMap(kindsOf));
-  for (const kind of kinds) {
-    source.addEventListener(kind, (event) => {
-      let journeyId: unknown;
-      try {
-        journeyId = (JSON.parse((event as MessageEvent<string>).data) as { journeyId?: unknown }).journeyId;
-      } catch {
-        journeyId = undefined;
-      }
-      const affected = sections.filter(
-        (s) => kindsOf(s).includes(kind) && !(typeof journeyId === 'string' && s.dataset.liveJourney && s.dataset.liveJourney !== journeyId),
-      );
-      refreshAll(affected, true);
+  const onEvent = (event: Event): void => {
+    let journeyId: unknown;
+    try {
+      journeyId = (JSON.parse((event as MessageEvent<string>).data) as { journeyId?: unknown }).journeyId;
+    } catch {
+      journeyId = undefined;
+    }
+    const affected = sections.filter(
+      (s) => kindsOf(s).includes(event.type) && !(typeof journeyId === 'string' && s.dataset.liveJourney && s.dataset.liveJourney !== journeyId),
+    );
+    refreshAll(affected, true);
+  };
+
+  /**
+   * A browser retries a dropped stream by itself, but not one answered with anything but 200 (a 503
+   * while the database is out of reach, a proxy's 502 during a restart): the EventSource is then
+   * CLOSED for good. The island opens a new one after 5 s, 10 s, 20 s … at most a minute, each
+   * drawn between half and all of that so pages do not come back all at once, and not while the
+   * page is hidden (it tries again when shown). `data-live-connected` says where it stands.
+   */
+  const streamUrl = `/spaces/${encodeURIComponent(spaceId)}/live`;
+  const root = document.documentElement;
+  let source: EventSource | null = null;
+  let failures = 0;
+  let retry: number | undefined;
+  let due = false;
+  let probing = false;
+
+  // Every failure in a row doubles the wait; an open stream starts the count again.
+  const later = (): void => {
+    const wait = Math.min(60_000, 5_000 * 2 ** failures++);
+    retry = window.setTimeout(() => void reopen(), wait / 2 + (Math.random() * wait) / 2);
+  };
+
+  const connect = (catchUp: boolean): void => {
+    const opened = new EventSource(streamUrl);
+    source = opened;
+    opened.addEventListener('open', () => {
+      failures = 0;
+      root.dataset.liveConnected = 'true';
+      // A new EventSource sends no Last-Event-ID, so no `resync` comes: what was missed is read here.
+      if (catchUp) refreshAll(sections, false);
+      catchUp = false;
     });
-  }
-  window.addEventListener('pagehide', () => source.close());
+    opened.addEventListener('error', () => {
+      if (opened.readyState !== EventSource.CLOSED || source !== opened) return;
+      source = null;
+      root.dataset.liveConnected = 'false';
+      later();
+    });
+    // The server's answer to a reconnect (a restart, a dropped network): something may have been missed.
+    opened.addEventListener('resync', () => refreshAll(sections, false));
+    for (const kind of kinds) opened.addEventListener(kind, onEvent);
+  };
+
+  /**
+   * EventSource hides the status that closed it, so the stream's address is asked first, plainly
+   * (not as an event stream): the server checks the session and the membership before it looks at
+   * what was asked for, so 401 or 404 means signed out or no longer allowed, and the island stops
+   * for good; 5xx or no answer means still out of reach, and it waits longer; anything else (the
+   * 400 that says "ask with Accept: text/event-stream") means a stream would be let in. The plain
+   * ask opens no stream and is not a view in a therapist's access log.
+   */
+  const reopen = async (): Promise<void> => {
+    window.clearTimeout(retry);
+    if (source || probing) return;
+    due = document.hidden;
+    if (due) return;
+    probing = true;
+    const answer = await fetch(streamUrl, { credentials: 'same-origin', headers: { Accept: 'application/json' }, cache: 'no-store' }).catch(() => null);
+    probing = false;
+    void answer?.body?.cancel();
+    if (answer && [401, 403, 404].includes(answer.status)) {
+      root.dataset.liveConnected = 'refused';
+      return;
+    }
+    if (!answer || answer.status >= 500 || answer.status === 429) later();
+    else connect(true);
+  };
+
+  document.addEventListener('visibilitychange', () => {
+    if (!document.hidden && due) void reopen();
+  });
+  window.addEventListener('pagehide', () => {
+    source?.close();
+    source = null;
+    window.clearTimeout(retry);
+  });
+  // Back from the back-forward cache with the stream closed: follow again and catch up.
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted && !source) void reopen();
+  });
+  connect(false);
 }

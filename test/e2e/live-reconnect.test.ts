@@ -1,0 +1,146 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import type { Page, Request } from 'playwright-core';
+import { localDate } from '../../src/core/time.js';
+import { SQLITE_FILE_NAME } from '../../src/store/database.js';
+import { json } from '../support/app.js';
+import { couple, type Person } from '../support/api-client.js';
+import { activeTherapist } from '../support/live-people.js';
+import { browserSkipReason } from './support/browser.js';
+import { assertNotInPage, signedIn } from './support/partners.js';
+import { startBrowserApp, type BrowserApp } from './support/session.js';
+
+/**
+ * A browser does not retry an event stream answered with anything but 200: the live island opens a
+ * new one itself, catches up on what it missed while it had none, and stops for good once the
+ * server says the person is signed out. The refusal is the server's own 503: a therapist's stream
+ * is a view in the access log, which cannot be written while another connection holds SQLite's
+ * write lock past the busy timeout. Requests are held in the browser so the order is certain; the
+ * island's own waits (seconds) are real.
+ */
+
+const skip = browserSkipReason();
+const today = () => localDate(new Date(), 'UTC');
+
+/** Marks this page load, and fails later if the page was reloaded or left. */
+async function samePage(page: Page): Promise<() => Promise<void>> {
+  await page.evaluate(() => ((window as unknown as { mendLoadMarker: string }).mendLoadMarker = 'same page'));
+  const navigations: string[] = [];
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) navigations.push(frame.url());
+  });
+  return async () => {
+    assert.equal(await page.evaluate(() => (window as unknown as { mendLoadMarker?: string }).mendLoadMarker), 'same page', 'no reload');
+    assert.deepEqual(navigations, [], 'no navigation');
+  };
+}
+
+/** A promise with its resolve, to hold a request until the test lets it go. */
+function gate(): { opened: Promise<void>; open: () => void } {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { opened, open };
+}
+
+describe('the live island opens a refused stream again [sqlite]', { skip }, () => {
+  let session: BrowserApp;
+  let a: Person;
+  let b: Person;
+  let spaceId: string;
+
+  before(async () => {
+    session = await startBrowserApp();
+    ({ a, b, spaceId } = await couple(session.testApp.app, ['Alex', 'Sam']));
+  });
+  after(async () => session?.close());
+
+  const put = (p: Person, values: [number, number, number], note?: string) =>
+    p.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, {
+      safety: values[0],
+      trust: values[1],
+      closeness: values[2],
+      ...(note ? { note: { text: note, visibility: 'private' } } : {}),
+    });
+
+  test("a therapist's stream refused with 503 is opened again, and what was missed meanwhile is shown", async () => {
+    const t = await activeTherapist(session.testApp.app, a, b, spaceId);
+    const therapist = await signedIn(session, t);
+    const { page } = therapist;
+    const streamAddress = new RegExp(`/spaces/${spaceId}/live$`);
+    const isStream = (r: Request) => streamAddress.test(r.url()) && r.resourceType() === 'eventsource';
+    const isPlainAsk = (r: Request) => streamAddress.test(r.url()) && r.resourceType() === 'fetch';
+
+    // The first stream waits until the lock is taken; the island's second waits until Sam has
+    // checked in, so the check-in's event is certainly sent while the therapist has no stream.
+    const locked = gate();
+    const checkedIn = gate();
+    const firstAsked = gate();
+    const secondAsked = gate();
+    let streams = 0;
+    await page.route(streamAddress, async (route) => {
+      if (!isStream(route.request())) return route.continue();
+      streams += 1;
+      if (streams === 1) {
+        firstAsked.open();
+        await locked.opened;
+      } else if (streams === 2) {
+        secondAsked.open();
+        await checkedIn.opened;
+      }
+      return route.continue();
+    });
+    therapist.problems.expectStatus(streamAddress, 503);
+    // The island's plain ask is answered 400 ("ask for an event stream"): a stream would be let in.
+    therapist.problems.expectStatus(streamAddress, 400);
+    const refused = page.waitForResponse((r) => isStream(r.request()) && r.status() === 503);
+    const plainAsks: number[] = [];
+    page.on('response', (r) => void (isPlainAsk(r.request()) && plainAsks.push(r.status())));
+
+    await page.goto(`${session.origin}/spaces/${spaceId}/progress`);
+    const section = page.locator('#progress-live');
+    await section.waitFor();
+    const assertSamePage = await samePage(page);
+    const before = await section.innerHTML();
+    await firstAsked.opened;
+
+    const other = new SQLite(path.join(session.testApp.database.dataDir, SQLITE_FILE_NAME));
+    try {
+      other.exec('begin immediate');
+      locked.open();
+      await refused;
+      // The island saw the stream closed for good (a browser gives up on a 503) and will try again.
+      await page.locator('html[data-live-connected="false"]').waitFor({ state: 'attached' });
+    } finally {
+      other.exec('rollback');
+      other.close();
+    }
+
+    // The island asks plainly first (seen below), then opens a new stream, held here.
+    await secondAsked.opened;
+    assert.equal((await put(b, [7, 6, 8], 'SAM-PRIVATE-CANARY')).statusCode, 201);
+    assert.equal(await section.innerHTML(), before, 'nothing arrived without a stream');
+    checkedIn.open();
+
+    // Once the new stream is open, every section is read again: Sam's check-in shows.
+    await page.locator('html[data-live-connected="true"]').waitFor({ state: 'attached' });
+    await section.locator('.milestones li').filter({ hasText: 'A first check-in' }).filter({ hasText: 'Sam' }).waitFor();
+
+    // And the new stream is live: Alex's check-in arrives as an event.
+    assert.equal((await put(a, [6, 5, 4], 'ALEX-PRIVATE-CANARY')).statusCode, 201);
+    await section.locator('.milestones li').filter({ hasText: 'A first check-in' }).filter({ hasText: 'Alex' }).waitFor();
+    assert.equal(streams, 2, 'one stream refused, one opened again');
+    assert.deepEqual(plainAsks, [400], 'one plain ask before the stream was opened again');
+
+    await assertSamePage();
+    for (const canary of ['SAM-PRIVATE-CANARY', 'ALEX-PRIVATE-CANARY']) await assertNotInPage(page, canary, "the therapist's progress page");
+    await session.checkPage(therapist, 'the progress page after its stream was opened again');
+
+    // The log holds the page, the one stream that opened and the fragments shown: neither the
+    // refused stream nor the plain ask is a view.
+    const log = json(await a.api.get(`/api/v1/spaces/${spaceId}/therapist-access-log`)).entries as Array<{ what: string }>;
+    assert.equal(log.filter((e) => e.what === '/spaces/:spaceId/live').length, 1, 'one stream in the log');
+    assert.deepEqual([...new Set(log.map((e) => e.what))].sort(), ['/spaces/:spaceId/live', '/spaces/:spaceId/live/progress', '/spaces/:spaceId/progress']);
+  });
+});
