@@ -143,4 +143,48 @@ describe('the live island opens a refused stream again [sqlite]', { skip }, () =
     assert.equal(log.filter((e) => e.what === '/spaces/:spaceId/live').length, 1, 'one stream in the log');
     assert.deepEqual([...new Set(log.map((e) => e.what))].sort(), ['/spaces/:spaceId/live', '/spaces/:spaceId/live/progress', '/spaces/:spaceId/progress']);
   });
+
+  test('a stream refused with 401 after signing out is never opened again', async () => {
+    const other = await couple(session.testApp.app, ['Robin', 'Kim']);
+    const robin = await signedIn(session, other.a);
+    const { page } = robin;
+    // The island's waits run on the page's clock, which the test moves on below.
+    await page.clock.install();
+    const streamAddress = new RegExp(`/spaces/${other.spaceId}/live$`);
+    const asks: string[] = [];
+    page.on('response', (r) => {
+      if (streamAddress.test(r.url())) asks.push(`${r.request().resourceType()} ${r.status()}`);
+    });
+    robin.problems.expectStatus(streamAddress, 401);
+
+    await page.goto(`${session.origin}/spaces/${other.spaceId}/check-in`);
+    const section = page.locator('#partner-today');
+    await section.getByText('Kim has not checked in for these days yet.').waitFor();
+    await page.locator('html[data-live-connected="true"]').waitFor({ state: 'attached' });
+    const assertSamePage = await samePage(page);
+    const before = await section.innerHTML();
+
+    // Robin signs out in another tab; Kim's check-in then ends Robin's stream instead of reaching it.
+    const tab = await robin.context.newPage();
+    await tab.goto(`${session.origin}/spaces/${other.spaceId}`);
+    await Promise.all([tab.waitForURL((url) => url.pathname !== `/spaces/${other.spaceId}`), tab.getByRole('button', { name: 'Sign out', exact: true }).click()]);
+    await tab.close();
+    const kim = other.b;
+    assert.equal(
+      (await kim.api.put(`/api/v1/spaces/${other.spaceId}/checkins/${today()}`, { safety: 3, trust: 4, closeness: 5, note: { text: 'KIM-PRIVATE-CANARY', visibility: 'private' } })).statusCode,
+      201,
+    );
+
+    // The browser reconnects by itself and is refused with 401; the island asks once, hears 401 and stops.
+    await page.locator('html[data-live-connected="refused"]').waitFor({ state: 'attached' });
+    await page.clock.runFor(10 * 60_000);
+    // A request of the page's after the clock moved: anything the island asked for is seen before its answer.
+    await page.evaluate(() => fetch('/healthz').then((r) => r.status));
+    assert.deepEqual(asks, ['eventsource 200', 'eventsource 401', 'fetch 401'], 'no stream opened again after the 401');
+
+    assert.equal(await section.innerHTML(), before, 'nothing of Kim’s check-in reached the signed-out page');
+    await assertNotInPage(page, 'KIM-PRIVATE-CANARY', "Robin's signed-out check-in page");
+    await assertSamePage();
+    robin.problems.assertNone('on the signed-out check-in page');
+  });
 });
