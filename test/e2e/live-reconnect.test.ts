@@ -15,10 +15,11 @@ import { startBrowserApp, type BrowserApp } from './support/session.js';
 /**
  * A browser does not retry an event stream answered with anything but 200: the live island opens a
  * new one itself, catches up on what it missed while it had none, and stops for good once the
- * server says the person is signed out. The refusal is the server's own 503: a therapist's stream
- * is a view in the access log, which cannot be written while another connection holds SQLite's
- * write lock past the busy timeout. Requests are held in the browser so the order is certain; the
- * island's own waits (seconds) are real.
+ * server says the person is signed out, and waits while the page is hidden. The first refusal is
+ * the server's own 503: a therapist's stream is a view in the access log, which cannot be written
+ * while another connection holds SQLite's write lock past the busy timeout; the hidden page's is a
+ * proxy's 503, answered in the browser. Requests are held in the browser so the order is certain;
+ * the island's waits are real seconds in the first test, and the page's clock moved on in the others.
  */
 
 const skip = browserSkipReason();
@@ -186,5 +187,68 @@ describe('the live island opens a refused stream again [sqlite]', { skip }, () =
     await assertNotInPage(page, 'KIM-PRIVATE-CANARY', "Robin's signed-out check-in page");
     await assertSamePage();
     robin.problems.assertNone('on the signed-out check-in page');
+  });
+
+  test('a hidden page waits to try again until it is shown, then catches up', async () => {
+    const other = await couple(session.testApp.app, ['Jo', 'Max']);
+    const jo = await signedIn(session, other.a);
+    const { page } = jo;
+    await page.clock.install();
+    // Chromium cannot hide a page under test, so the page's document says what the test tells it.
+    // A string, so the test's compiler adds nothing to it that the page does not have.
+    await page.addInitScript(`{
+      let hidden = false;
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
+      window.mendSetHidden = (h) => {
+        hidden = h;
+        document.dispatchEvent(new Event('visibilitychange'));
+      };
+    }`);
+    const setHidden = (hidden: boolean) => page.evaluate((h) => (window as unknown as { mendSetHidden: (h: boolean) => void }).mendSetHidden(h), hidden);
+    const streamAddress = new RegExp(`/spaces/${other.spaceId}/live$`);
+    const asks: string[] = [];
+    page.on('response', (r) => {
+      if (streamAddress.test(r.url())) asks.push(`${r.request().resourceType()} ${r.status()}`);
+    });
+    // The first stream is answered 503 as a proxy does while no server is up, once the page is hidden.
+    const hiddenNow = gate();
+    const firstAsked = gate();
+    await page.route(
+      streamAddress,
+      async (route) => {
+        firstAsked.open();
+        await hiddenNow.opened;
+        await route.fulfill({ status: 503, contentType: 'text/html', body: '<p>Service unavailable</p>' });
+      },
+      { times: 1 },
+    );
+    jo.problems.expectStatus(streamAddress, 503);
+    jo.problems.expectStatus(streamAddress, 400);
+
+    await page.goto(`${session.origin}/spaces/${other.spaceId}/check-in`);
+    const section = page.locator('#partner-today');
+    await section.getByText('Max has not checked in for these days yet.').waitFor();
+    const assertSamePage = await samePage(page);
+    await firstAsked.opened;
+    await setHidden(true);
+    hiddenNow.open();
+    await page.locator('html[data-live-connected="false"]').waitFor({ state: 'attached' });
+    await page.clock.runFor(10 * 60_000);
+    await page.evaluate(() => fetch('/healthz').then((r) => r.status));
+    assert.deepEqual(asks, ['eventsource 503'], 'nothing asked while hidden');
+    assert.equal(
+      (await other.b.api.put(`/api/v1/spaces/${other.spaceId}/checkins/${today()}`, { safety: 8, trust: 7, closeness: 9, note: { text: 'MAX-PRIVATE-CANARY', visibility: 'private' } })).statusCode,
+      201,
+    );
+
+    // Shown again: the island asks, opens a stream and reads the section once.
+    await setHidden(false);
+    await page.locator('html[data-live-connected="true"]').waitFor({ state: 'attached' });
+    await section.getByText('Max checked in today: safety 8, trust 7, closeness 9').waitFor();
+    assert.deepEqual(asks, ['eventsource 503', 'fetch 400', 'eventsource 200']);
+    await assertNotInPage(page, 'MAX-PRIVATE-CANARY', "Jo's check-in page");
+    await assertSamePage();
+    await session.checkPage(jo, 'the check-in page after its stream was opened again');
   });
 });
