@@ -1,6 +1,7 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -119,12 +120,13 @@ describe('PostgreSQL connection failures (real sockets, no server needed)', () =
     assert.equal(isDatabaseUnavailable(error), true, error.message);
   });
 
-  test('connection-exception SQLSTATEs (class 08) and shutdown states, as pg reports them', () => {
-    for (const code of ['08000', '08003', '08006', '08001', '08P01', '57P01', '57P02', '57P03', '53100', '53300']) {
+  test('connection-exception SQLSTATEs and shutdown states, as pg reports them; 08P01 (protocol violation) is not one', () => {
+    for (const code of ['08000', '08003', '08006', '08001', '08004', '57P01', '57P02', '57P03', '53100', '53300']) {
       const error = Object.assign(new pg.DatabaseError('connection failure', 0, 'error'), { code });
       assert.equal(isDatabaseUnavailable(error), true, code);
     }
-    for (const code of ['23505', '42601', '40001', '22P02']) {
+    // 08P01 from a real server is in the "real server" tests below; here pg's own class with the code.
+    for (const code of ['08P01', '23505', '42601', '40001', '22P02']) {
       const error = Object.assign(new pg.DatabaseError('not an outage', 0, 'error'), { code });
       assert.equal(isDatabaseUnavailable(error), false, code);
     }
@@ -139,10 +141,32 @@ describe('what is not an outage', () => {
     assert.equal(isDatabaseUnavailable(new Error('something else went wrong')), false);
     assert.equal(isDatabaseUnavailable('ECONNREFUSED'), false);
     assert.equal(isDatabaseUnavailable(Object.assign(new Error('x'), { code: 'FST_ERR_CTP_BODY_TOO_LARGE' })), false);
+    // An SQLSTATE or a SQLite code on an error that is not the database driver's own.
+    assert.equal(isDatabaseUnavailable(Object.assign(new Error('x'), { code: '57P03' })), false);
+    assert.equal(isDatabaseUnavailable(Object.assign(new Error('x'), { code: 'SQLITE_BUSY' })), false);
+  });
+
+  test("a client hanging up on a request (Node's own \"aborted\" ECONNRESET, no syscall) is not an outage", async () => {
+    // A real one: an HTTP server reads a body whose sender destroys its socket half-way.
+    let onError: (error: Error) => void = () => {};
+    const received = new Promise<Error>((resolve) => (onError = resolve));
+    const server = http.createServer((request) => {
+      request.on('error', onError);
+      request.resume();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as net.AddressInfo;
+    const socket = net.connect(port, '127.0.0.1');
+    socket.on('error', () => {});
+    socket.write('POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"half":', () => socket.destroy());
+    const error = await received;
+    server.close();
+    assert.equal((error as { code?: string }).code, 'ECONNRESET');
+    assert.equal(isDatabaseUnavailable(error), false);
   });
 
   test('an outage wrapped as a cause, or inside an AggregateError, is still one', () => {
-    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED', syscall: 'connect' });
     assert.equal(isDatabaseUnavailable(new Error('query failed', { cause: refused })), true);
     assert.equal(isDatabaseUnavailable(new AggregateError([refused], 'all addresses failed')), true);
   });
@@ -191,6 +215,22 @@ describe('PostgreSQL server states (real server)', async () => {
       assert.equal(isDatabaseUnavailable(duplicate), false);
       const syntax = await thrownBy(() => client.query('selec 1'));
       assert.equal(isDatabaseUnavailable(syntax), false);
+    } finally {
+      await client.end();
+    }
+  });
+
+  test('08P01 (protocol violation) from a real server, for a Bind with too many parameters, is not an outage', { skip }, async () => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      // pg sends Parse for one parameter and Bind with two: a client bug the server answers 08P01.
+      const mismatch = await thrownBy(() => client.query('select $1::int as x', [1, 2]));
+      assert.ok(mismatch instanceof pg.DatabaseError, mismatch.message);
+      assert.equal((mismatch as { code?: string }).code, '08P01');
+      assert.equal(isDatabaseUnavailable(mismatch), false);
+      // And the connection is fine: waiting would not have mended anything.
+      assert.equal((await client.query('select 1 as one')).rows[0].one, 1);
     } finally {
       await client.end();
     }

@@ -1,9 +1,16 @@
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+
 /**
  * Whether an error means "the database cannot be reached or cannot write just now" — a moment's
- * outage a person can wait out — rather than a fault in Mend. The request that met it stored
- * nothing (its transaction never committed), so the caller is told to try again (503), not that
- * something broke (500).
+ * outage a person can wait out — rather than a fault in Mend. The caller is told to wait and try
+ * again (503), not that something broke (500). It is not told that nothing was stored: a request
+ * can meet the outage after an earlier write of its own committed (sign-up's account before its
+ * session), or while COMMIT itself is on the wire, so what it sent may or may not be saved.
  *
+ * Only errors of the database layer count — pg's DatabaseError, better-sqlite3's SqliteError, the
+ * socket errors of a connection to the server, pg's own dead-connection errors — never an error
+ * from the request's own stream (a client hanging up is an ECONNRESET too, without a syscall).
  * Only codes and pg's own fixed wording are looked at, never values: error messages can carry
  * user data and are not logged.
  */
@@ -12,12 +19,14 @@
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 
 /**
- * PostgreSQL SQLSTATEs: 57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now
- * (starting up, recovering), 53100 disk full, 53300 too many connections. Class 08 (connection
- * exceptions) is matched as a whole below.
+ * PostgreSQL SQLSTATEs: the connection exceptions 08000, 08001 (cannot establish), 08003 (does not
+ * exist), 08004 (server rejected the connection), 08006 (connection failure); 57P01 admin
+ * shutdown, 57P02 crash shutdown, 57P03 cannot connect now (starting up, recovering), 53100 disk
+ * full, 53300 too many connections. Not 08P01 (protocol violation): the server raises it for a
+ * client's bug, such as a Bind with the wrong number of parameters, which waiting will not mend.
  * https://www.postgresql.org/docs/current/errcodes-appendix.html
  */
-const POSTGRES_STATES = new Set(['57P01', '57P02', '57P03', '53100', '53300']);
+const POSTGRES_STATES = new Set(['08000', '08001', '08003', '08004', '08006', '57P01', '57P02', '57P03', '53100', '53300']);
 
 /**
  * node-postgres and pg-pool raise these as plain Errors without a code when a connection dies or
@@ -41,15 +50,13 @@ const PG_CONNECTION_MESSAGES = new Set([
  */
 const SQLITE_UNAVAILABLE = /^SQLITE_(BUSY|FULL|IOERR)(_[A-Z_]+)?$/;
 
-const SQLSTATE = /^[0-9A-Z]{5}$/;
-
-function isUnavailableItself(error: Error & { code?: unknown }): boolean {
+function isUnavailableItself(error: Error & { code?: unknown; syscall?: unknown }): boolean {
   const code = typeof error.code === 'string' ? error.code : undefined;
-  if (code) {
-    if (NETWORK_CODES.has(code) || SQLITE_UNAVAILABLE.test(code)) return true;
-    if (SQLSTATE.test(code) && (code.startsWith('08') || POSTGRES_STATES.has(code))) return true;
-    return false;
-  }
+  if (error instanceof pg.DatabaseError) return code !== undefined && POSTGRES_STATES.has(code);
+  if (error instanceof SQLite.SqliteError) return code !== undefined && SQLITE_UNAVAILABLE.test(code);
+  // A socket's own failure (connect, read, write, DNS) names its syscall; Node's "aborted" error
+  // for a request whose client hung up has the same ECONNRESET code and no syscall.
+  if (code) return NETWORK_CODES.has(code) && typeof error.syscall === 'string';
   return error.constructor === Error && PG_CONNECTION_MESSAGES.has(error.message);
 }
 

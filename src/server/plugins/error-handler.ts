@@ -37,12 +37,15 @@ function validationDetails(issues: ValidationIssue[], context: string | undefine
 
 /**
  * Maps whatever was thrown to one of the registry's errors: a database outage is a 503 the caller
- * can retry; anything else unknown is a 500.
+ * can retry; anything else unknown is a 500. A 4xx status Fastify already set wins over the outage
+ * check: a client that hangs up mid-upload raises Node's "aborted" ECONNRESET, which Fastify marks
+ * 400, and that is the client's doing, not the database's.
  */
 export function toMendError(error: FastifyError | MendError | Error): MendError {
   if (error instanceof MendError) return error;
-  if (isDatabaseUnavailable(error)) return new MendError('unavailable', undefined, undefined, UNAVAILABLE_RETRY_AFTER_SECONDS);
   const fe = error as FastifyError & { validation?: ValidationIssue[]; validationContext?: string };
+  const clientFault = typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500;
+  if (!clientFault && isDatabaseUnavailable(error)) return new MendError('unavailable', undefined, undefined, UNAVAILABLE_RETRY_AFTER_SECONDS);
   if (fe.validation) return new MendError('invalid_input', validationDetails(fe.validation, fe.validationContext));
   const byCode: Record<string, ErrorCode> = {
     FST_ERR_CTP_BODY_TOO_LARGE: 'body_too_large',
