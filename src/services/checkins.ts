@@ -15,6 +15,8 @@ import type { Clock } from './clock.js';
 import { NotificationService } from './notifications.js';
 import type { SpaceService } from './spaces.js';
 
+const ALREADY_ANSWERED = 'This call for reassurance was already answered.';
+
 /** A check-in may be written for today or the two days before (a forgotten evening), never the future. */
 export const CHECKIN_BACKDATE_DAYS = 2;
 export const NOTE_MAX = 2000;
@@ -190,17 +192,24 @@ export class CheckinService {
     return this.visibleRequest(view, saved!);
   }
 
-  async answerReassurance(account: Account, requestId: string, text: string): Promise<ReassuranceView> {
+  /**
+   * `inSpace` is the space a page's address names: a call of another space is not found there, even
+   * by someone who belongs to both (the API's address names no space, so it passes none).
+   */
+  async answerReassurance(account: Account, requestId: string, text: string, inSpace?: string): Promise<ReassuranceView> {
     const request = await this.deps.reassurance.byId(requestId);
-    if (!request) fail('not_found');
+    if (!request || (inSpace !== undefined && request.spaceId !== inSpace)) fail('not_found');
     const view = await spaceView(this.deps.spaces, account.id, request.spaceId);
     if (!view.isPartner) fail('not_found');
     if (request.requestedBy === account.id) fail('forbidden', undefined, 'Your partner answers your call for reassurance.');
+    // An answered call is said before the words are checked: there is nothing left to correct. (The
+    // store's conditional write below still settles two answers sent at once.)
+    if (request.answeredAt !== null) fail('conflict', undefined, ALREADY_ANSWERED);
     const answer = text.trim();
     if (answer === '') fail('invalid_input', { text: 'Write a few words for your partner.' });
     if ([...answer].length > NOTE_MAX) fail('invalid_input', { text: `Keep it to ${NOTE_MAX} characters.` });
     const done = await this.deps.reassurance.answer(requestId, account.id, answer, this.deps.clock.now().toISOString());
-    if (!done) fail('conflict', undefined, 'This call for reassurance was already answered.');
+    if (!done) fail('conflict', undefined, ALREADY_ANSWERED);
     await this.deps.notifications.notify({
       recipientId: request.requestedBy,
       spaceId: request.spaceId,

@@ -98,7 +98,7 @@ export async function rhythmPages(app: FastifyInstance): Promise<void> {
     return reply.redirect(`/spaces/${request.params.spaceId}/check-in?saved=1`, 303);
   });
 
-  async function showReassurance(request: SpaceRequest, reply: FastifyReply, extra: { errors?: Record<string, string>; form?: { note?: string; visibility?: string; answer?: string; answerFor?: string }; status?: number; coach?: SafeHtml | null } = {}) {
+  async function showReassurance(request: SpaceRequest, reply: FastifyReply, extra: { errors?: Record<string, string>; message?: string; form?: { note?: string; visibility?: string; answer?: string; answerFor?: string }; status?: number; coach?: SafeHtml | null } = {}) {
     const { account } = requireAuth(request);
     const view = await spaceView(ctx.spaces, account.id, request.params.spaceId);
     const requests = await rhythm.checkins.listReassurance(account.id, view.space.id);
@@ -107,7 +107,7 @@ export async function rhythmPages(app: FastifyInstance): Promise<void> {
       space: layoutSpaceOf(view),
       scripts: [...coachScripts, '/static/live.js'],
       ...(extra.status ? { status: extra.status } : {}),
-      body: (csrf) => reassurancePage({ csrf, spaceId: view.space.id, viewerId: account.id, isPartner: view.isPartner, names: namesOf(view), requests, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.form ? { form: extra.form } : {}), coach: extra.coach ?? null }),
+      body: (csrf) => reassurancePage({ csrf, spaceId: view.space.id, viewerId: account.id, isPartner: view.isPartner, names: namesOf(view), requests, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.message ? { message: extra.message } : {}), ...(extra.form ? { form: extra.form } : {}), coach: extra.coach ?? null }),
     });
   }
 
@@ -130,10 +130,15 @@ export async function rhythmPages(app: FastifyInstance): Promise<void> {
     const f = formFields(request, 2000);
     const answer = field(f, 'answer');
     try {
-      const answered = await rhythm.checkins.answerReassurance(account, request.params.requestId, answer);
+      // The page's own space: a call of another space is not found at this address (404).
+      const answered = await rhythm.checkins.answerReassurance(account, request.params.requestId, answer, request.params.spaceId);
       await ctx.live.publish(answered.spaceId, { kind: 'reassurance_answered', id: answered.id });
     } catch (error) {
-      return showReassurance(request, reply, { errors: inputErrors(error), form: { answer, answerFor: request.params.requestId }, status: 400 });
+      // Words to correct (400), a call already answered (409) or one's own call (403) come back on
+      // the page, with what was written; anything else (404) goes to the error page.
+      if (!(error instanceof MendError) || ![400, 403, 409].includes(error.status)) throw error;
+      const said = error.details ? { errors: error.details } : { message: error.message };
+      return showReassurance(request, reply, { ...said, form: { answer, answerFor: request.params.requestId }, status: error.status });
     }
     const coach = coachFor(answer);
     if (coach) return showReassurance(request, reply, { coach });

@@ -11,6 +11,8 @@ export interface ReassuranceModel {
   names: Map<string, string>;
   requests: ReassuranceView[];
   errors?: Record<string, string>;
+  /** A refusal with no field (a call already answered, one's own call), said in words. */
+  message?: string;
   form?: { note?: string; visibility?: string; answer?: string; answerFor?: string };
   coach?: SafeHtml | null;
 }
@@ -19,7 +21,8 @@ export function reassurancePage(o: ReassuranceModel): SafeHtml {
   return html`${rhythmNav(o.spaceId, 'reassurance')}
   <h1>Reassurance</h1>
   ${o.coach ?? null}
-  ${errorSummary(summaryErrors(o))}
+  ${summary(o)}
+  ${unsentAnswer(o)}
   ${o.isPartner
     ? html`<section class="card" aria-labelledby="h-ask"><h2 id="h-ask">I need reassurance</h2>
         <p>Asking is not weakness. Your partner will be told you asked — never what your note says unless you share it.</p>
@@ -36,11 +39,34 @@ export function reassurancePage(o: ReassuranceModel): SafeHtml {
 /** Each call's answer box has its own id: several calls can be open at once. */
 const answerFieldId = (requestId: string) => `field-answer-${requestId}`;
 
-/** An answer's problem links to that call's box (the summary links to `#field-<key>`). */
-function summaryErrors(o: ReassuranceModel): Record<string, string> | undefined {
+/** Whether the viewer's answer box for this call is on the page: an open call of the other partner's. */
+const answerable = (o: ReassuranceModel, r: ReassuranceView) => r.answeredAt === null && o.isPartner && r.requestedBy !== o.viewerId;
+const answerDrawn = (o: ReassuranceModel, requestId: string | undefined) => o.requests.some((r) => r.id === requestId && answerable(o, r));
+
+/**
+ * The summary links each problem to the box it is drawn beside (the summary links to
+ * `#field-<key>`): an answer's to that call's box, a new call's note to the ask form. A problem
+ * whose box is not on the page (the call was answered meanwhile) is said in words, never a dead link.
+ */
+function summary(o: ReassuranceModel): SafeHtml | null {
   const answerFor = o.form?.answerFor;
-  if (!o.errors || !answerFor) return o.errors;
-  return Object.fromEntries(Object.entries(o.errors).map(([key, text]) => [key === 'text' ? `answer-${answerFor}` : key, text]));
+  const links: Record<string, string> = {};
+  const words = o.message ? [o.message] : [];
+  for (const [key, text] of Object.entries(o.errors ?? {})) {
+    if (answerFor !== undefined && key === 'text' && answerDrawn(o, answerFor)) links[`answer-${answerFor}`] = text;
+    else if (answerFor === undefined && key === 'note' && o.isPartner) links.note = text;
+    else words.push(text);
+  }
+  return errorSummary(links, words.join(' ') || undefined);
+}
+
+/** An answer sent back with no box to hold it is shown to its writer, so their words are not lost. */
+function unsentAnswer(o: ReassuranceModel): SafeHtml | null {
+  const answer = o.form?.answer?.trim();
+  if (!answer || answerDrawn(o, o.form?.answerFor)) return null;
+  return html`<section class="card" aria-labelledby="h-unsent"><h2 id="h-unsent">Your words, not sent</h2>
+    <p>Only you see this. Nothing was saved.</p>
+    <blockquote class="quoted">${answer}</blockquote></section>`;
 }
 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
@@ -76,7 +102,7 @@ export function reassuranceSection(o: ReassuranceModel): SafeHtml {
     <p><strong>${who(r.requestedBy)}</strong> asked for reassurance on ${formatInstant(r.createdAt)}.</p>
     ${r.note ? html`<blockquote class="quoted">${r.note.text}</blockquote>` : null}
     ${r.answer !== null ? html`<p><strong>${who(r.answeredBy ?? '')}</strong> answered:</p><blockquote class="quoted">${r.answer}</blockquote>` : null}
-    ${r.answeredAt === null && o.isPartner && r.requestedBy !== o.viewerId
+    ${answerable(o, r)
       ? html`<form method="post" action="/spaces/${o.spaceId}/reassurance/${r.id}/answer" class="stack">
           ${csrfField(o.csrf)}
           ${textarea({ name: 'answer', id: answerFieldId(r.id), label: answerLabel(o, r), hint: 'A few honest, warm words are enough.', value: o.form?.answerFor === r.id ? (o.form.answer ?? '') : '', error: o.form?.answerFor === r.id ? o.errors?.text : undefined, coach: 'message' })}
