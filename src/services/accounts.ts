@@ -133,8 +133,12 @@ export class AccountService {
     return { token, session };
   }
 
-  /** `spaceId`: the space the request is about, if any; its membership is read in the same statement. */
-  async authenticate(token: string, spaceId?: string): Promise<Authenticated | null> {
+  /**
+   * `spaceId`: the space the request is about, if any; its membership is read in the same
+   * statement. `automatic`: a request the page made by itself (web/automatic.ts), which does not
+   * extend the session.
+   */
+  async authenticate(token: string, spaceId?: string, use: 'person' | 'automatic' = 'person'): Promise<Authenticated | null> {
     if (token.length === 0 || token.length > 200) return null;
     const found: (SignedIn & { member?: MemberRevision | null }) | null =
       spaceId === undefined ? await this.deps.sessions.withAccount(sha256(token)) : await this.deps.sessions.withAccountForSpace(sha256(token), spaceId);
@@ -145,7 +149,8 @@ export class AccountService {
       await this.deps.sessions.deleteForAccount(session.accountId, session.id);
       return null;
     }
-    if (now.getTime() - Date.parse(session.lastSeenAt) > TOUCH_AFTER_MS) {
+    // Only a person's own request extends the session; what a page does by itself does not.
+    if (use === 'person' && now.getTime() - Date.parse(session.lastSeenAt) > TOUCH_AFTER_MS) {
       session.lastSeenAt = now.toISOString();
       session.expiresAt = new Date(now.getTime() + SESSION_IDLE_DAYS * DAY_MS).toISOString();
       await this.deps.sessions.touch(session.id, session.lastSeenAt, session.expiresAt);

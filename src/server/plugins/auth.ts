@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { fail } from '../../errors.js';
 import type { Authenticated } from '../../services/accounts.js';
 import type { SessionRecord } from '../../store/sessions.js';
+import { AUTOMATIC } from '../../web/automatic.js';
 import type { AppContext } from '../context.js';
 
 declare module 'fastify' {
@@ -10,6 +11,8 @@ declare module 'fastify' {
     auth: Authenticated | null;
   }
 }
+
+const AUTOMATIC_HEADER = AUTOMATIC.toLowerCase();
 
 /** No id Mend makes is longer (ids are UUIDs); a longer path segment names no space. */
 const MAX_ID_LENGTH = 64;
@@ -38,7 +41,11 @@ export const authentication = fp(async (app: FastifyInstance, { ctx }: { ctx: Ap
     }
     // A request about one space reads the caller's membership of it with the session, in one statement.
     const spaceId = (request.params as { spaceId?: unknown } | undefined)?.spaceId;
-    request.auth = token ? await ctx.accounts.authenticate(token, typeof spaceId === 'string' && spaceId.length <= MAX_ID_LENGTH ? spaceId : undefined) : null;
+    // A live stream and what a page's scripts ask by themselves are not a person using Mend.
+    const automatic = request.headers[AUTOMATIC_HEADER] !== undefined || String(request.headers.accept ?? '').includes('text/event-stream');
+    request.auth = token
+      ? await ctx.accounts.authenticate(token, typeof spaceId === 'string' && spaceId.length <= MAX_ID_LENGTH ? spaceId : undefined, automatic ? 'automatic' : 'person')
+      : null;
   });
 });
 

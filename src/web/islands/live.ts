@@ -6,6 +6,7 @@
  * another journey; one whose form is being filled in waits until the person leaves it. No sound,
  * no badge. Without JavaScript the section is the same on the next load.
  */
+import { AUTOMATIC } from '../automatic.js';
 import { LIVE_SWAPPED } from './_live-swap.js';
 
 const sections = [...document.querySelectorAll<HTMLElement>('[data-live-space][data-live-fragment]')];
@@ -72,7 +73,7 @@ if (spaceId && 'EventSource' in window) {
     }
     const request = (latest.get(section) ?? 0) + 1;
     latest.set(section, request);
-    const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'text/html' } });
+    const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'text/html', [AUTOMATIC]: '1' } });
     if (!response.ok) {
       // Nothing is swapped; the body (an error page) is let go so the connection is free again.
       void response.body?.cancel();
@@ -190,7 +191,7 @@ if (spaceId && 'EventSource' in window) {
     due = document.hidden;
     if (due) return;
     probing = true;
-    const answer = await fetch(streamUrl, { credentials: 'same-origin', headers: { Accept: 'application/json' }, cache: 'no-store' }).catch(() => null);
+    const answer = await fetch(streamUrl, { credentials: 'same-origin', headers: { Accept: 'application/json', [AUTOMATIC]: '1' }, cache: 'no-store' }).catch(() => null);
     probing = false;
     void answer?.body?.cancel();
     if (answer && [401, 403, 404].includes(answer.status)) {
