@@ -150,10 +150,12 @@ if (spaceId && 'EventSource' in window) {
   let due = false;
   let probing = false;
 
-  // Every failure in a row doubles the wait; an open stream starts the count again.
+  // Every failure in a row doubles the wait; an open stream starts the count again. The jitter
+  // only lengthens it, so the first ask never comes before the server's Retry-After of 5 s, and
+  // many tabs refused at once spread their asks over half as long again.
   const later = (): void => {
     const wait = Math.min(60_000, 5_000 * 2 ** failures++);
-    retry = window.setTimeout(() => void reopen(), wait / 2 + (Math.random() * wait) / 2);
+    retry = window.setTimeout(() => void reopen(), wait + (Math.random() * wait) / 2);
   };
 
   const connect = (catchUp: boolean): void => {
