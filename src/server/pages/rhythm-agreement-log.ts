@@ -29,7 +29,10 @@ export async function agreementLogPages(app: FastifyInstance): Promise<void> {
    * Input problems and refusals the person can act on re-render the page with the reason, beside
    * the form they sent (`errorFor`: the agreement or the occasion) and with what they entered.
    */
-  const recover = (error: unknown, errorFor: string, entered: Extra['entered']): Extra => {
+  const recover = (request: FastifyRequest, error: unknown, errorFor: string, entered: Extra['entered']): Extra => {
+    // A therapist is shown no forms; one who sends one anyway gets the error page, not the log
+    // redrawn around the refusal (a view the access log, which records reads, would not hold).
+    if (request.auth?.membership?.member?.role === 'therapist') throw error;
     if (error instanceof MendError && [400, 403, 409].includes(error.status)) return { errors: error.details ?? {}, message: error.details ? '' : error.message, status: error.status, errorFor, entered };
     throw error;
   };
@@ -54,7 +57,7 @@ export async function agreementLogPages(app: FastifyInstance): Promise<void> {
       );
       await ctx.live.publish(entry.spaceId, { kind: 'agreement_log', agreementId: entry.agreementId, id: entry.id });
     } catch (error) {
-      return show(request, reply, recover(error, agreementId, entered));
+      return show(request, reply, recover(request, error, agreementId, entered));
     }
     return reply.redirect(`/spaces/${request.params.spaceId}/agreement-log`, 303);
   });
@@ -68,7 +71,7 @@ export async function agreementLogPages(app: FastifyInstance): Promise<void> {
       const entry = await rhythm.agreementLog.review(account, request.params.entryId, review, text ? { text, visibility: 'shared' } : null, request.params.spaceId);
       await ctx.live.publish(entry.spaceId, { kind: 'agreement_log', agreementId: entry.agreementId, id: entry.id });
     } catch (error) {
-      return show(request, reply, recover(error, request.params.entryId, { note: field(f, 'note') }));
+      return show(request, reply, recover(request, error, request.params.entryId, { note: field(f, 'note') }));
     }
     return reply.redirect(`/spaces/${request.params.spaceId}/agreement-log`, 303);
   });
