@@ -9,7 +9,7 @@ import { activeTherapist, journeyAndAgreement, pagesAs } from '../support/live-p
  * anyway gets the error page — not the log redrawn around the refusal, which would be a view the
  * access log (it records reads) does not hold — and nothing is written.
  */
-describeEachDatabase('a therapist sending an agreement-log form', (get) => {
+describeEachDatabase('a therapist sending an agreement-log or reassurance form', (get) => {
   test('gets the refusal on the error page, without the log; nothing is logged or reviewed', async () => {
     const app = get().app;
     const { a, b, spaceId } = await couple(app);
@@ -27,16 +27,24 @@ describeEachDatabase('a therapist sending an agreement-log form', (get) => {
     assert.ok(!page.body.includes('name="kept"'), 'and is shown no log form');
     const before = json(await a.api.get(`/api/v1/spaces/${spaceId}/agreement-log`));
 
-    const posts = [
-      pages.post(`/spaces/${spaceId}/agreement-log/${agreementId}`, { occurredOn: today, kept: 'yes', note: '' }),
-      pages.post(`/spaces/${spaceId}/agreement-log/entries/${entryId}/review`, { review: 'confirmed', note: '' }),
+    // A call of Alex's the therapist could see on the reassurance page.
+    const call = await a.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: `${canary} call`, visibility: 'shared' } });
+    assert.equal(call.statusCode, 201, call.body);
+    const callId = json(call).reassuranceRequest.id as string;
+    const sends = [
+      () => pages.post(`/spaces/${spaceId}/agreement-log/${agreementId}`, { occurredOn: today, kept: 'yes', note: '' }),
+      () => pages.post(`/spaces/${spaceId}/agreement-log/entries/${entryId}/review`, { review: 'confirmed', note: '' }),
+      () => pages.post(`/spaces/${spaceId}/reassurance/${callId}/answer`, { answer: 'I am here' }),
     ];
-    for (const sent of posts) {
-      const res = await sent;
-      assert.equal(res.statusCode, 403, res.body.slice(0, 300));
+    for (const send of sends) {
+      await pages.get(`/spaces/${spaceId}/agreement-log`); // a page with a CSRF token, as a browser would have
+      const res = await send();
+      assert.ok([403, 404].includes(res.statusCode), `${res.statusCode} ${res.body.slice(0, 300)}`);
       assert.ok(!res.body.includes(canary), 'the refusal does not redraw the log');
       assert.ok(!res.body.includes('data-live-fragment'), 'no live section of the log page either');
     }
     assert.deepEqual(json(await a.api.get(`/api/v1/spaces/${spaceId}/agreement-log`)), before, 'nothing was logged or reviewed');
+    const calls = json(await a.api.get(`/api/v1/spaces/${spaceId}/reassurance-requests`));
+    assert.equal(JSON.stringify(calls).includes('I am here'), false, 'nothing was answered');
   });
 });

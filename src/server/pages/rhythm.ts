@@ -137,6 +137,9 @@ export async function rhythmPages(app: FastifyInstance): Promise<void> {
       // Words to correct (400), a call already answered (409) or one's own call (403) come back on
       // the page, with what was written; anything else (404) goes to the error page.
       if (!(error instanceof MendError) || ![400, 403, 409].includes(error.status)) throw error;
+      // A therapist is shown no forms; one sent anyway gets the error page, not the page redrawn
+      // around the refusal (a view the therapist access log, which records reads, would not hold).
+      if (request.auth?.membership?.member?.role === 'therapist') throw error;
       const said = error.details ? { errors: error.details } : { message: error.message };
       return showReassurance(request, reply, { ...said, form: { answer, answerFor: request.params.requestId }, status: error.status });
     }
