@@ -31,9 +31,11 @@ export const ERRORS = {
   // Not "nothing was lost": an unknown failure may come after part of a request's work, or before
   // any of it, and Mend cannot tell the person which.
   internal: { status: 500, message: "Something went wrong on Mend's side, and what you sent may not have been saved. Please check, then try again." },
+  // Not "nothing was saved" either: the outage can come after an earlier write of the same request
+  // committed (sign-up's account before its session), or while COMMIT is on its way.
   unavailable: {
     status: 503,
-    message: 'Mend cannot reach its database just now, so nothing was saved. Please try again in a moment.',
+    message: 'Mend could not reach its database just now, so what you sent may not have been saved. In a moment, please check whether it is there before sending it again.',
   },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -52,10 +52,13 @@ export const ErrorResponse = errorShape({ description: 'Every error has this sha
 
 /**
  * Any operation can meet the database out of reach (a PostgreSQL restart, a SQLite write lock held
- * too long, a full disk): `unavailable`, nothing saved, try again (docs/reliability.md).
+ * too long, a full disk): `unavailable`. Part of the request may have been saved before the
+ * outage, so clients are told to check before repeating what is not safe to repeat
+ * (docs/reliability.md).
  */
 const Unavailable = errorShape({
-  description: 'The database is out of reach for a moment (code `unavailable`): nothing was saved. Send the request again after the seconds in Retry-After.',
+  description:
+    'Mend could not reach its database for a moment (code `unavailable`); what was sent may or may not have been saved. After the seconds in Retry-After, a read or a PUT may be sent again as it is (a PUT sets the same thing again); before repeating any other write, a POST above all, read whether the first try was saved (a sign-up sent twice can answer 409 `email_taken`).',
   headers: { 'Retry-After': { type: 'integer', description: 'Seconds to wait before trying again.' } },
 });
 
