@@ -52,7 +52,7 @@ describe('a check-in form sent while the database is locked, in a real browser [
       await page.getByRole('button', { name: 'Save check-in' }).click();
       await page.getByRole('heading', { name: 'Please try again in a moment' }).waitFor();
       const text = await page.locator('main').innerText();
-      assert.match(text, /nothing was saved/);
+      assert.match(text, /may not have been saved/);
       assert.match(text, /Back button/);
       assert.ok(!text.includes(note), 'the 503 page does not repeat the note');
       await checkA11y(page, 'the 503 page');
