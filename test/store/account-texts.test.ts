@@ -5,13 +5,16 @@ import { AccountStore } from '../../src/store/accounts.js';
 import { openStore, type Store } from '../../src/store/database.js';
 import { migrateToLatest } from '../../src/store/migrator.js';
 import { openVault } from '../../src/store/open-vault.js';
+import { SpaceStore } from '../../src/store/spaces.js';
 import type { Vault } from '../../src/store/vault.js';
 import { createTestDatabase, DIALECTS, skipReason, type TestDatabase } from '../support/databases.js';
 
 /**
- * Account emails and names are opened once per stored value and remembered; a signed-in
- * request's account opens them only when read. The real vault and database, with a count of the
- * vault's opens to see what was remembered.
+ * Account emails and names, and space names, are opened once per stored value and remembered,
+ * shared by every store made with the same vault; a signed-in request's account opens them only
+ * when read; a space is read in one go by an active member, and nothing is opened for anyone
+ * else; a deleted account's or space's names are never kept again. The real vault and database,
+ * with a count of the vault's opens to see what was remembered.
  */
 for (const dialect of DIALECTS) {
   describe(`account texts [${dialect}]`, async () => {
@@ -19,6 +22,7 @@ for (const dialect of DIALECTS) {
     let database: TestDatabase;
     let store: Store;
     let accounts: AccountStore;
+    let spaces: SpaceStore;
     let opens = 0;
     let counter = 0;
 
@@ -30,6 +34,7 @@ for (const dialect of DIALECTS) {
       const vault = openVault({ dataDir: database.dataDir, encryptionKey: null, indexKey: null });
       const counting: Vault = { ...vault, open: (stored, context) => (opens++, vault.open(stored, context)) };
       accounts = new AccountStore(store.db, counting);
+      spaces = new SpaceStore(store.db, counting, dialect);
     });
     after(async () => {
       if (skip) return;
@@ -80,6 +85,84 @@ for (const dialect of DIALECTS) {
       // Spread and JSON see plain values (the getters are the object's own).
       assert.deepEqual({ ...account }, { id, email: `${id}@example.org`, displayName: 'Emery', timezone: 'UTC', country: null, createdAt: row.created_at });
       assert.equal(JSON.parse(JSON.stringify(account)).email, `${id}@example.org`);
+    });
+
+    const now = () => new Date().toISOString();
+    const member = (spaceId: string, accountId: string, role: 'partner' | 'therapist', status: 'active' | 'pending' | 'revoked') =>
+      store.db.insertInto('space_members').values({ space_id: spaceId, account_id: accountId, role, status, joined_at: now() }).execute();
+    const space = async (name: string, creatorId: string) => {
+      const id = `space-${process.pid}-${++counter}`;
+      await spaces.create({ id, name, creatorId, now: now() });
+      return id;
+    };
+
+    test('an active member reads the space with every member in one go, as byId does; names are opened once', { skip }, async () => {
+      const [ada, ben, tess] = [await add('Ada'), await add('Ben'), await add('Tess')];
+      const id = await space('Ada and Ben', ada);
+      await member(id, ben, 'partner', 'active');
+      await member(id, tess, 'therapist', 'pending');
+      opens = 0;
+      const seen = await spaces.forActiveMember(id, ben);
+      assert.deepEqual(seen, await spaces.byId(id));
+      assert.equal(seen?.name, 'Ada and Ben');
+      assert.deepEqual(seen?.members.map((m) => [m.displayName, m.role, m.status]), [['Ada', 'partner', 'active'], ['Ben', 'partner', 'active'], ['Tess', 'therapist', 'pending']]);
+      assert.equal(opens, 4, 'the space name and three member names, once');
+      await spaces.forActiveMember(id, ada);
+      assert.deepEqual((await accounts.displayNames([ada, ben])).get(ben), 'Ben');
+      assert.equal(opens, 4, 'remembered, and shared with the account store');
+    });
+
+    test('a stranger, a pending or revoked member, or a space that does not exist: null, and nothing is opened', { skip }, async () => {
+      const [ada, ben, tess, kim] = [await add('Ada'), await add('Ben'), await add('Tess'), await add('Kim')];
+      const id = await space('Ours', ada);
+      await member(id, ben, 'partner', 'revoked');
+      await member(id, tess, 'therapist', 'pending');
+      opens = 0;
+      for (const who of [ben, tess, kim]) assert.equal(await spaces.forActiveMember(id, who), null);
+      assert.equal(await spaces.forActiveMember('no-such-space', ada), null);
+      assert.equal(opens, 0);
+      assert.equal((await spaces.forActiveMember(id, ada))?.name, 'Ours');
+    });
+
+    test('a name read just before its account was deleted is opened but not kept; a changed name is dropped', { skip }, async () => {
+      const ada = await add('Ada');
+      const facts = () => store.db.selectFrom('accounts').select(['id', 'email_enc', 'display_name_enc', 'timezone', 'country', 'created_at']).where('id', '=', ada).executeTakeFirstOrThrow();
+      const before = await facts();
+      assert.equal(accounts.fromFacts(before).displayName, 'Ada');
+
+      await accounts.updateSettings(ada, { displayName: 'Ada L.', timezone: 'UTC', country: null }, now());
+      opens = 0;
+      assert.equal(accounts.fromFacts(before).displayName, 'Ada', 'the old value is opened again: its plaintext was dropped');
+      assert.equal(opens, 1);
+      assert.equal(accounts.fromFacts(await facts()).displayName, 'Ada L.');
+
+      // A request that read the account before its deletion reads its name after it.
+      const late = await facts();
+      await accounts.delete(ada);
+      opens = 0;
+      assert.equal(accounts.fromFacts(late).displayName, 'Ada L.');
+      assert.equal(accounts.fromFacts(late).displayName, 'Ada L.');
+      assert.equal(opens, 2, 'opened each time, never kept after the deletion');
+    });
+
+    test("a deleted account's and a deleted space's names are opened afresh if the same stored value ever came back", { skip }, async () => {
+      const ada = await add('Ada');
+      const id = await space('Only Ada', ada);
+      assert.equal((await spaces.forActiveMember(id, ada))?.name, 'Only Ada');
+      const accountRow = await store.db.selectFrom('accounts').selectAll().where('id', '=', ada).executeTakeFirstOrThrow();
+      const spaceRow = await store.db.selectFrom('spaces').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+
+      assert.equal(await spaces.removeMember(id, ada), true, 'the last partner leaves: the space is deleted');
+      await accounts.delete(ada);
+      assert.equal(await store.db.selectFrom('spaces').select('id').where('id', '=', id).executeTakeFirst(), undefined);
+
+      // Put the very same sealed values back: had the plaintext been kept, nothing would be opened.
+      await store.db.insertInto('accounts').values(accountRow).execute();
+      await store.db.insertInto('spaces').values(spaceRow).execute();
+      await member(id, ada, 'partner', 'active');
+      opens = 0;
+      assert.equal((await spaces.forActiveMember(id, ada))?.name, 'Only Ada');
+      assert.equal(opens, 2, 'the space name and the account name were opened again');
     });
   });
 }
