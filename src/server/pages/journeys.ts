@@ -27,6 +27,7 @@ import { step1Page, step2Page, step3Page, step4Page, step5Page, step6Page, step7
 import { requireAuth } from '../plugins/auth.js';
 import { renderPage, safeNext } from '../render.js';
 import { field, formFields } from './form.js';
+import { partnersOnlyForm, refusalOnlyForTherapist } from './refusals.js';
 import type { AppContext } from '../context.js';
 import { publishAcknowledgement, publishApology, publishJourneyEntry } from '../live-publish.js';
 
@@ -155,6 +156,8 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
     const { account } = requireAuth(request);
     const f = formFields(request);
     const space = await ctx.spaces.forMember(account.id, request.params.spaceId);
+    // Its own checks below redraw the form (with the partners' names): not for a therapist.
+    partnersOnlyForm(request);
     const partner = space.members.find((p) => p.role === 'partner' && p.accountId !== account.id)?.accountId ?? ABSENT_PARTNER;
     const who = field(f, 'who');
     const kind = field(f, 'kind');
@@ -177,6 +180,7 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
       });
       return reply.redirect(`/journeys/${journey.id}`, 303);
     } catch (error) {
+      refusalOnlyForTherapist(request, error);
       const state = formProblem(error, 'breach', f);
       return breachForm(request, reply, space.id, f, Object.keys(state.errors).length > 0 ? state.errors : { kind: state.message ?? '' });
     }
@@ -227,6 +231,7 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
       const text = field(f, 'text');
       if (text.trim() !== '') state.coach = coachFindingsHtml(analyze('message', text), 'message');
       const { m } = await model(request, journeyId);
+      refusalOnlyForTherapist(request, error, m.relation);
       const body = QUESTION_PROMPTS.includes(prompt)
         ? (csrf: string) => questionsPage(m, csrf, state)
         : TRIGGER_PROMPTS.includes(prompt)
@@ -282,6 +287,7 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
     } catch (error) {
       const state = formProblem(error, `defer-${questionId}`, f);
       const { m } = await model(request, journeyId);
+      refusalOnlyForTherapist(request, error, m.relation);
       return show(request, reply, m, 'Questions and answers', (csrf) => questionsPage(m, csrf, state), error instanceof MendError ? error.status : 400);
     }
   });
@@ -296,6 +302,8 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: Params }>('/journeys/:journeyId/apology', async (request, reply) => {
     const { account, m } = await model(request, request.params.journeyId);
+    // Checking a draft redraws the builder without asking any service.
+    partnersOnlyForm(request, m.relation);
     const f = formFields(request);
     const parts: ApologyParts = {};
     for (const c of APOLOGY_COMPONENTS) {
@@ -347,6 +355,7 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
       await publishApology(ctx, account, apology.id);
       return reply.redirect(`${stepUrl(m.view.id, 2)}#their-apology-heading`, 303);
     } catch (error) {
+      refusalOnlyForTherapist(request, error, m.relation);
       const state = formProblem(error, 'answer', f);
       const errors = Object.keys(state.errors).length > 0 ? state.errors : { sincere: state.message ?? '' };
       return show(request, reply, m, 'Answer the apology', (csrf) => apologyAnswerPage(csrf, m, apology, errors), error instanceof MendError ? error.status : 400);
@@ -410,6 +419,7 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
       await ctx.live.publish(m.spaceId, { kind: 'agreement', id: proposed.id });
       return reply.redirect(`${stepUrl(m.view.id, 3)}#agreements-heading`, 303);
     } catch (error) {
+      refusalOnlyForTherapist(request, error, m.relation);
       const state = formProblem(error, 'agreement', f);
       return show(request, reply, m, 'Propose an agreement', (csrf) =>
         proposalForm(csrf, m, f, {
@@ -466,6 +476,7 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
       await ctx.live.publish(m.spaceId, { kind: 'agreement', id: countered.agreement.id });
       return reply.redirect(`${stepUrl(m.view.id, 3)}#agreements-heading`, 303);
     } catch (error) {
+      refusalOnlyForTherapist(request, error, m.relation);
       const state = formProblem(error, 'agreement', f);
       const errors = Object.keys(state.errors).length > 0 ? state.errors : { text: state.message ?? '' };
       return show(request, reply, m, 'Suggest a change', (csrf) => counterForm(csrf, m, agreement.id, f, errors, agreementCoach(field(f, 'text'))), error instanceof MendError ? error.status : 400);

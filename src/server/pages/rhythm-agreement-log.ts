@@ -4,6 +4,7 @@ import { agreementLogPage, type AgreementLogModel } from '../../web/pages/rhythm
 import { requireAuth } from '../plugins/auth.js';
 import { renderPage } from '../render.js';
 import { field, formFields } from './form.js';
+import { refusalOnlyForTherapist } from './refusals.js';
 import { layoutSpaceOf, namesOf } from './rhythm.js';
 
 export async function agreementLogPages(app: FastifyInstance): Promise<void> {
@@ -30,9 +31,7 @@ export async function agreementLogPages(app: FastifyInstance): Promise<void> {
    * the form they sent (`errorFor`: the agreement or the occasion) and with what they entered.
    */
   const recover = (request: FastifyRequest, error: unknown, errorFor: string, entered: Extra['entered']): Extra => {
-    // A therapist is shown no forms; one who sends one anyway gets the error page, not the log
-    // redrawn around the refusal (a view the access log, which records reads, would not hold).
-    if (request.auth?.membership?.member?.role === 'therapist') throw error;
+    refusalOnlyForTherapist(request, error);
     if (error instanceof MendError && [400, 403, 409].includes(error.status)) return { errors: error.details ?? {}, message: error.details ? '' : error.message, status: error.status, errorFor, entered };
     throw error;
   };

@@ -16,6 +16,7 @@ import { renderPage } from '../render.js';
 import { agreementLogPages } from './rhythm-agreement-log.js';
 import { decisionGuidePages } from './decision-guide.js';
 import { field, formFields } from './form.js';
+import { partnersOnlyForm, refusalOnlyForTherapist } from './refusals.js';
 import { progressPages } from './progress.js';
 import { partnerTodayHtml } from './live-fragments.js';
 
@@ -80,6 +81,8 @@ export async function rhythmPages(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: { spaceId: string } }>('/spaces/:spaceId/check-in', async (request, reply) => {
     const { account } = requireAuth(request);
+    // Its own checks below redraw the page (with the partner's day): not for a therapist.
+    partnersOnlyForm(request);
     const f = formFields(request, 2000);
     const form: CheckinForm = { date: field(f, 'date'), safety: field(f, 'safety'), trust: field(f, 'trust'), closeness: field(f, 'closeness'), day: field(f, 'day'), note: field(f, 'note'), visibility: field(f, 'visibility') };
     const missing: Record<string, string> = {};
@@ -91,6 +94,7 @@ export async function rhythmPages(app: FastifyInstance): Promise<void> {
       // An edit of a private note alone is not announced: even its timing is the author's.
       if (noticeable) await ctx.live.publish(request.params.spaceId, { kind: 'checkin', accountId: account.id, date: checkin.date });
     } catch (error) {
+      refusalOnlyForTherapist(request, error);
       return showCheckin(request, reply, { form, errors: inputErrors(error), status: 400 });
     }
     const coach = coachFor(form.note);
@@ -120,6 +124,7 @@ export async function rhythmPages(app: FastifyInstance): Promise<void> {
       const asked = await rhythm.checkins.requestReassurance(account, request.params.spaceId, noteFromForm(f));
       await ctx.live.publish(asked.spaceId, { kind: 'reassurance_requested', id: asked.id });
     } catch (error) {
+      refusalOnlyForTherapist(request, error);
       return showReassurance(request, reply, { errors: inputErrors(error), form: { note: field(f, 'note'), visibility: field(f, 'visibility') }, status: 400 });
     }
     return reply.redirect(`/spaces/${request.params.spaceId}/reassurance`, 303);
@@ -137,9 +142,7 @@ export async function rhythmPages(app: FastifyInstance): Promise<void> {
       // Words to correct (400), a call already answered (409) or one's own call (403) come back on
       // the page, with what was written; anything else (404) goes to the error page.
       if (!(error instanceof MendError) || ![400, 403, 409].includes(error.status)) throw error;
-      // A therapist is shown no forms; one sent anyway gets the error page, not the page redrawn
-      // around the refusal (a view the therapist access log, which records reads, would not hold).
-      if (request.auth?.membership?.member?.role === 'therapist') throw error;
+      refusalOnlyForTherapist(request, error);
       const said = error.details ? { errors: error.details } : { message: error.message };
       return showReassurance(request, reply, { ...said, form: { answer, answerFor: request.params.requestId }, status: error.status });
     }
@@ -177,6 +180,7 @@ export async function rhythmPages(app: FastifyInstance): Promise<void> {
       const meeting = await rhythm.meetings.record(account, request.params.spaceId, { ...(field(f, 'heldOn') ? { heldOn: field(f, 'heldOn') } : {}), agenda });
       await ctx.live.publish(meeting.spaceId, { kind: 'meeting', id: meeting.id, date: meeting.heldOn });
     } catch (error) {
+      refusalOnlyForTherapist(request, error);
       const errors = inputErrors(error);
       const view = await spaceView(ctx.spaces, account.id, request.params.spaceId);
       return renderPage(request, reply, { title: 'This week’s meeting', status: 400, space: layoutSpaceOf(view), scripts: coachScripts, body: (csrf) => newMeetingPage({ csrf, spaceId: view.space.id, today: rhythm.checkins.today(account), form: { ...agenda, heldOn: field(f, 'heldOn') }, errors }) });
@@ -191,6 +195,7 @@ export async function rhythmPages(app: FastifyInstance): Promise<void> {
       await rhythm.meetings.setSchedule(account, request.params.spaceId, { weekday: Number(field(f, 'weekday')), time: field(f, 'time') });
       await ctx.live.publish(request.params.spaceId, { kind: 'meeting_schedule' });
     } catch (error) {
+      refusalOnlyForTherapist(request, error);
       return showMeetings(request, reply, { errors: inputErrors(error), status: 400 });
     }
     return reply.redirect(`/spaces/${request.params.spaceId}/meetings`, 303);
@@ -201,7 +206,10 @@ export async function rhythmPages(app: FastifyInstance): Promise<void> {
     const spaceId = field(formFields(request, 100), 'spaceId');
     // Check the space first: a new feed revokes the old one, and its address is shown only on
     // the page this request renders, so that page must exist before anything changes.
-    await spaceView(ctx.spaces, account.id, spaceId);
+    const view = await spaceView(ctx.spaces, account.id, spaceId);
+    // The meetings page comes back in answer to this POST, which the access log (it records reads)
+    // skips: a therapist's view of it is written here, as its GET's would be, before anything changes.
+    if (!view.isPartner) await ctx.therapists.noteView(account.id, view.space.id, '/spaces/:spaceId/meetings');
     const { url } = await rhythm.meetings.newFeed(account.id);
     // The secret is shown once, on this response; it is never put in a URL we redirect to.
     return showMeetings(Object.assign(request, { params: { spaceId } }) as SpaceRequest, reply, { feedUrl: url });
@@ -239,6 +247,8 @@ export async function rhythmPages(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: { spaceId: string } }>('/spaces/:spaceId/monthly-review', async (request, reply) => {
     const { account } = requireAuth(request);
+    // Its own checks below redraw the page: not for a therapist.
+    partnersOnlyForm(request);
     const f = formFields(request, 100);
     const values = { communicate: Number(field(f, 'communicate')), closer: Number(field(f, 'closer')), respect: Number(field(f, 'respect')) };
     const errors: Record<string, string> = {};
@@ -249,6 +259,7 @@ export async function rhythmPages(app: FastifyInstance): Promise<void> {
       await rhythm.checkins.saveMonthlyReview(account, request.params.spaceId, { month, ...values });
       await ctx.live.publish(request.params.spaceId, { kind: 'monthly_review', accountId: account.id, month });
     } catch (error) {
+      refusalOnlyForTherapist(request, error);
       return showReview(request, reply, { errors: inputErrors(error), values, status: 400 });
     }
     return reply.redirect(`/spaces/${request.params.spaceId}/monthly-review?saved=1`, 303);

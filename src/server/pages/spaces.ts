@@ -10,6 +10,7 @@ import { noticesBlock } from '../../web/pages/space-notices.js';
 import { accessLogPage, caseloadPage, therapistCard } from '../../web/pages/therapist-pages.js';
 import { renderPage } from '../render.js';
 import { field, formFields } from './form.js';
+import { refusalOnlyForTherapist } from './refusals.js';
 
 export async function spacePages(app: FastifyInstance): Promise<void> {
   const ctx = app.mend;
@@ -123,6 +124,7 @@ export async function spacePages(app: FastifyInstance): Promise<void> {
       return reply.redirect(`/spaces/${request.params.spaceId}`, 303);
     } catch (error) {
       if (!(error instanceof MendError) || error.code !== 'forbidden') throw error;
+      refusalOnlyForTherapist(request, error);
       const space = await ctx.spaces.forMember(auth.account.id, request.params.spaceId);
       const therapists = await ctx.therapists.list(auth.account.id, space.id);
       return renderPage(request, reply, {
