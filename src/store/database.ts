@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database } from './schema.js';
+import { markingDatabaseErrors } from './from-database.js';
 import { prepareHotStatements } from './prepared-statements.js';
 import { statementCache } from './statement-cache.js';
 
@@ -49,7 +50,8 @@ export function openStore(options: StoreOptions): Store {
     // instead (the request answers 5xx) and the pool discards it on release.
     pool.on('connect', (client) => client.on('error', () => {}));
     prepareHotStatements(pool);
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    // Marked, so that a refused connection counts as an outage only when it is the database's (unavailable.ts).
+    const db = new Kysely<Database>({ dialect: markingDatabaseErrors(new PostgresDialect({ pool })) });
     return {
       db,
       dialect: 'postgres',
@@ -61,7 +63,7 @@ export function openStore(options: StoreOptions): Store {
   }
   const file = path.join(options.dataDir, SQLITE_FILE_NAME);
   const sqlite = openSqlite(file);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statementCache(sqlite) }) });
+  const db = new Kysely<Database>({ dialect: markingDatabaseErrors(new SqliteDialect({ database: statementCache(sqlite) })) });
   return {
     db,
     dialect: 'sqlite',

@@ -8,7 +8,10 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { MendError } from '../errors.js';
+import { toMendError } from '../server/plugins/error-handler.js';
+import { smtpMailer } from '../services/mailer.js';
 import { skipReason } from '../../test/support/databases.js';
+import { markFromDatabase } from './from-database.js';
 import { isDatabaseUnavailable } from './unavailable.js';
 
 /** The error a function throws (or rejects with); fails when it does not throw. */
@@ -92,6 +95,11 @@ describe('SQLite errors (real ones, from a real database file)', () => {
   });
 });
 
+/**
+ * pg's socket and dead-connection errors are outages once marked as the database's — Mend's Kysely
+ * marks them (from-database.test.ts shows it, through the driver); unmarked, the same error could
+ * be anyone's and is not.
+ */
 describe('PostgreSQL connection failures (real sockets, no server needed)', () => {
   test('ECONNREFUSED: nothing listens where the database should be', async () => {
     const closed = await listening((s) => s.destroy());
@@ -99,7 +107,8 @@ describe('PostgreSQL connection failures (real sockets, no server needed)', () =
     const client = new pg.Client({ host: '127.0.0.1', port: closed.port, user: 'mend', database: 'mend' });
     const error = await thrownBy(() => client.connect());
     assert.equal((error as { code?: string }).code, 'ECONNREFUSED');
-    assert.equal(isDatabaseUnavailable(error), true);
+    assert.equal(isDatabaseUnavailable(error), false, 'unmarked');
+    assert.equal(isDatabaseUnavailable(markFromDatabase(error)), true, 'marked');
   });
 
   test('"Connection terminated unexpectedly": the connection is cut', async () => {
@@ -108,7 +117,8 @@ describe('PostgreSQL connection failures (real sockets, no server needed)', () =
     const error = await thrownBy(() => client.connect());
     await cutter.close();
     assert.equal(error.message, 'Connection terminated unexpectedly');
-    assert.equal(isDatabaseUnavailable(error), true);
+    assert.equal(isDatabaseUnavailable(error), false, 'unmarked');
+    assert.equal(isDatabaseUnavailable(markFromDatabase(error)), true, 'marked');
   });
 
   test('the pool cannot get a connection in time (a server that accepts and never answers)', async () => {
@@ -117,7 +127,8 @@ describe('PostgreSQL connection failures (real sockets, no server needed)', () =
     const error = await thrownBy(() => pool.query('select 1'));
     await pool.end();
     await silent.close();
-    assert.equal(isDatabaseUnavailable(error), true, error.message);
+    assert.equal(isDatabaseUnavailable(error), false, error.message);
+    assert.equal(isDatabaseUnavailable(markFromDatabase(error)), true, error.message);
   });
 
   test('connection-exception SQLSTATEs and shutdown states, as pg reports them; 08P01 (protocol violation) is not one', () => {
@@ -165,10 +176,34 @@ describe('what is not an outage', () => {
     assert.equal(isDatabaseUnavailable(error), false);
   });
 
-  test('an outage wrapped as a cause, or inside an AggregateError, is still one', () => {
-    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED', syscall: 'connect' });
-    assert.equal(isDatabaseUnavailable(new Error('query failed', { cause: refused })), true);
-    assert.equal(isDatabaseUnavailable(new AggregateError([refused], 'all addresses failed')), true);
+  test('a socket refused that is not the database: net.connect, fetch, the SMTP mailer (500 internal, not 503)', async () => {
+    const closed = await listening((s) => s.destroy());
+    await closed.close();
+    const socket = net.connect(closed.port, '127.0.0.1');
+    const refused = await new Promise<Error>((resolve) => socket.on('error', resolve));
+    assert.equal((refused as { code?: string }).code, 'ECONNREFUSED');
+    assert.equal((refused as { syscall?: string }).syscall, 'connect');
+    assert.equal(isDatabaseUnavailable(refused), false);
+    assert.equal(toMendError(refused).code, 'internal');
+    // fetch wraps the refusal as its cause, which once alone made this a 503.
+    const fetched = await thrownBy(() => fetch(`http://127.0.0.1:${closed.port}/`));
+    assert.equal(((fetched.cause ?? {}) as { code?: string }).code, 'ECONNREFUSED');
+    assert.equal(toMendError(fetched).code, 'internal');
+    const mailer = smtpMailer(`smtp://127.0.0.1:${closed.port}`, 'mend@example.org');
+    const mailed = await thrownBy(() => mailer.send({ to: 'someone@example.org', subject: 'Subject', text: 'Text' }));
+    mailer.close();
+    assert.match(mailed.message, /ECONNREFUSED/);
+    assert.equal(toMendError(mailed).code, 'internal');
+  });
+
+  test('an outage wrapped as a cause, or inside an AggregateError, is still one; a mark holds for what it wraps', () => {
+    const refused = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED', syscall: 'connect' });
+    assert.equal(isDatabaseUnavailable(new Error('query failed', { cause: markFromDatabase(refused()) })), true);
+    assert.equal(isDatabaseUnavailable(new AggregateError([markFromDatabase(refused())], 'all addresses failed')), true);
+    assert.equal(isDatabaseUnavailable(markFromDatabase(new Error('query failed', { cause: refused() }))), true);
+    assert.equal(isDatabaseUnavailable(markFromDatabase(new AggregateError([refused()], 'all addresses failed'))), true);
+    assert.equal(isDatabaseUnavailable(new Error('query failed', { cause: refused() })), false);
+    assert.equal(isDatabaseUnavailable(new AggregateError([refused()], 'all addresses failed')), false);
   });
 });
 
@@ -195,9 +230,9 @@ describe('PostgreSQL server states (real server)', async () => {
       const error = await sleeping;
       assert.equal((error as { code?: string }).code, '57P01');
       assert.equal(isDatabaseUnavailable(error), true);
-      // The next query on that client fails too, and is an outage as well.
+      // The next query on that client fails too (a plain Error of pg's), an outage once marked.
       const next = await thrownBy(() => victim.query('select 1'));
-      assert.equal(isDatabaseUnavailable(next), true, next.message);
+      assert.equal(isDatabaseUnavailable(markFromDatabase(next)), true, next.message);
     } finally {
       await admin.end();
       await victim.end().catch(() => undefined);

@@ -1,5 +1,6 @@
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
+import { isFromDatabase } from './from-database.js';
 
 /**
  * Whether an error means "the database cannot be reached or cannot write just now" — a moment's
@@ -8,11 +9,12 @@ import pg from 'pg';
  * can meet the outage after an earlier write of its own committed (sign-up's account before its
  * session), or while COMMIT itself is on the wire, so what it sent may or may not be saved.
  *
- * Only errors of the database layer count — pg's DatabaseError, better-sqlite3's SqliteError, the
- * socket errors of a connection to the server, pg's own dead-connection errors — never an error
- * from the request's own stream (a client hanging up is an ECONNRESET too, without a syscall).
- * Only codes and pg's own fixed wording are looked at, never values: error messages can carry
- * user data and are not logged.
+ * Only errors of the database layer count. pg's DatabaseError and better-sqlite3's SqliteError can
+ * only come from the database. A socket's failure (ECONNREFUSED…) and pg's plain dead-connection
+ * errors could come from anything — a fetch to another service, a client hanging up — so
+ * they count only when marked where the database is called (from-database.ts), and for a socket
+ * error only with its syscall. Only codes and pg's own fixed wording are looked at, never values:
+ * error messages can carry user data and are not logged.
  */
 
 /** Network failures on the way to PostgreSQL (Node's system error codes). */
@@ -50,20 +52,30 @@ const PG_CONNECTION_MESSAGES = new Set([
  */
 const SQLITE_UNAVAILABLE = /^SQLITE_(BUSY|FULL|IOERR)(_[A-Z_]+)?$/;
 
-function isUnavailableItself(error: Error & { code?: unknown; syscall?: unknown }): boolean {
+function isUnavailableItself(error: Error & { code?: unknown; syscall?: unknown }, fromDatabase: boolean): boolean {
   const code = typeof error.code === 'string' ? error.code : undefined;
   if (error instanceof pg.DatabaseError) return code !== undefined && POSTGRES_STATES.has(code);
   if (error instanceof SQLite.SqliteError) return code !== undefined && SQLITE_UNAVAILABLE.test(code);
+  if (!fromDatabase) return false;
   // A socket's own failure (connect, read, write, DNS) names its syscall; Node's "aborted" error
   // for a request whose client hung up has the same ECONNRESET code and no syscall.
   if (code) return NETWORK_CODES.has(code) && typeof error.syscall === 'string';
   return error.constructor === Error && PG_CONNECTION_MESSAGES.has(error.message);
 }
 
-/** True when `error`, or an error it wraps (`cause`, an AggregateError's `errors`), is an outage. */
-export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+/**
+ * True when `error`, or an error it wraps (`cause`, an AggregateError's `errors`), is an outage.
+ * A mark holds for what the marked error wraps: Node's AggregateError of a failed connect to
+ * every address of a host is marked, its inner socket errors are not.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return isUnavailable(error, 0, false);
+}
+
+function isUnavailable(error: unknown, depth: number, fromDatabase: boolean): boolean {
   if (!(error instanceof Error) || depth > 4) return false;
-  if (isUnavailableItself(error)) return true;
-  if (error instanceof AggregateError && error.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;
-  return error.cause !== undefined && isDatabaseUnavailable(error.cause, depth + 1);
+  const marked = fromDatabase || isFromDatabase(error);
+  if (isUnavailableItself(error, marked)) return true;
+  if (error instanceof AggregateError && error.errors.some((inner) => isUnavailable(inner, depth + 1, marked))) return true;
+  return error.cause !== undefined && isUnavailable(error.cause, depth + 1, marked);
 }
