@@ -168,4 +168,20 @@ describeEachDatabase('a therapist sending the partners’ forms', (get) => {
     assert.equal(after.length, before + 1, 'one more view in the access log');
     assert.ok(JSON.stringify(after).includes('/spaces/:spaceId/meetings'));
   });
+  test('the new-breach and new-meeting forms are a partner’s: a therapist gets 403 without a form, a stranger 404', async () => {
+    const app = get().app;
+    const { a, b, spaceId } = await couple(app);
+    const t = await activeTherapist(app, a, b, spaceId);
+    const stranger = (await couple(app, ['Noor', 'Ravi'])).a;
+    const [partnerPages, therapistPages, strangerPages] = await Promise.all([pagesAs(app, a), pagesAs(app, t), pagesAs(app, stranger)]);
+    for (const path of [`/spaces/${spaceId}/breaches/new`, `/spaces/${spaceId}/meetings/new`]) {
+      const partner = await partnerPages.get(path);
+      assert.equal(partner.statusCode, 200, path);
+      assert.match(partner.body, PARTNER_FORM, `${path}: the partner gets the form (so the check below can fail)`);
+      const therapist = await therapistPages.get(path);
+      assert.equal(therapist.statusCode, 403, path);
+      assert.doesNotMatch(therapist.body, PARTNER_FORM, `${path}: no form for the therapist`);
+      assert.equal((await strangerPages.get(path)).statusCode, 404, path);
+    }
+  });
 });

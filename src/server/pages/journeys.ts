@@ -141,6 +141,8 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
   async function breachForm(request: FastifyRequest, reply: FastifyReply, spaceId: string, values?: Record<string, string>, errors?: Record<string, string>) {
     const { account } = requireAuth(request);
     const space = await ctx.spaces.forMember(account.id, spaceId);
+    // A therapist is shown no form (after the membership check: others get 404).
+    partnersOnlyForm(request);
     const partners = space.members.filter((p) => p.role === 'partner').map((p) => ({ accountId: p.accountId, displayName: p.displayName }));
     return renderPage(request, reply, {
       title: 'Record what broke trust',

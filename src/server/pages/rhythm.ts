@@ -169,6 +169,8 @@ export async function rhythmPages(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { spaceId: string } }>('/spaces/:spaceId/meetings/new', async (request, reply) => {
     const { account } = requireAuth(request);
     const view = await spaceView(ctx.spaces, account.id, request.params.spaceId);
+    // A therapist reads the meetings and is shown no form (after the membership check: others get 404).
+    partnersOnlyForm(request);
     return renderPage(request, reply, { title: 'This week’s meeting', space: layoutSpaceOf(view), scripts: coachScripts, body: (csrf) => newMeetingPage({ csrf, spaceId: view.space.id, today: rhythm.checkins.today(account) }) });
   });
 
