@@ -184,7 +184,8 @@ for (const dialect of DIALECTS) {
       );
     });
 
-    test('the rate limiter, on PostgreSQL, marks its failures once its pool is gone', { skip: dialect === 'sqlite' && 'in memory on SQLite' }, async () => {
+    // On SQLite the rate limiter keeps its counters in memory: there is no database call to mark.
+    if (dialect === 'postgres') test('the rate limiter, on PostgreSQL, marks its failures once its pool is gone', async () => {
       const own = openStore({ databaseUrl: database.databaseUrl, dataDir: database.dataDir });
       const limiter = await createLimiter(own, { name: 'test', points: 2, durationSeconds: 60 });
       assert.equal(await limiter.hit('k'), 0);
