@@ -10,6 +10,7 @@ import { openStore, SQLITE_FILE_NAME, type Store } from './database.js';
 import { isFromDatabase } from './from-database.js';
 import { GroupCommitter } from './group-commit.js';
 import { isDatabaseUnavailable } from './unavailable.js';
+import { thrownBy } from '../../test/support/thrown.js';
 
 /**
  * Errors of Mend's own database calls are marked as the database's (from-database.ts), so a socket
@@ -19,15 +20,6 @@ import { isDatabaseUnavailable } from './unavailable.js';
 /** The store's Kysely over this test's own tables. */
 const anyTables = (store: Store) => store.db as unknown as Kysely<any>;
 
-async function thrownBy(run: () => unknown): Promise<Error> {
-  try {
-    await run();
-  } catch (error) {
-    assert.ok(error instanceof Error, `threw a non-Error: ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected it to throw');
-}
 
 /** A local port nothing listens on: opened, then closed. */
 async function closedPort(): Promise<number> {

@@ -13,17 +13,8 @@ import { smtpMailer } from '../services/mailer.js';
 import { skipReason } from '../../test/support/databases.js';
 import { markFromDatabase } from './from-database.js';
 import { isDatabaseUnavailable } from './unavailable.js';
+import { thrownBy } from '../../test/support/thrown.js';
 
-/** The error a function throws (or rejects with); fails when it does not throw. */
-async function thrownBy(run: () => unknown): Promise<Error> {
-  try {
-    await run();
-  } catch (error) {
-    assert.ok(error instanceof Error, `threw a non-Error: ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected it to throw');
-}
 
 /** A local TCP server; `onSocket` decides what it does to each connection pg opens. */
 async function listening(onSocket: (socket: net.Socket) => void): Promise<{ port: number; close(): Promise<void> }> {

@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { localDate } from '../../src/core/time.js';
-import { describeEachDatabase, json, type Response } from '../support/app.js';
-import { couple } from '../support/api-client.js';
+import { describeEachDatabase, json, succeeded, type Response } from '../support/app.js';
+import { acceptedAgreement, couple } from '../support/api-client.js';
 import { pagesAs } from '../support/live-people.js';
 import { assertSoundIds } from '../support/unique-ids.js';
 
@@ -21,16 +21,8 @@ const day = (offset: number) => localDate(new Date(Date.now() + offset * 86_400_
 /** Two agreements both partners keep (two log forms each), one only Alex keeps, and an occasion each. */
 async function loggingCouple(app: FastifyInstance) {
   const { a, b, spaceId } = await couple(app);
-  const ok = async (p: Promise<Response>, what: string) => {
-    const res = await p;
-    assert.ok(res.statusCode < 300, `${what}: ${res.statusCode} ${res.body.slice(0, 300)}`);
-    return res;
-  };
-  const agree = async (text: string, committedBy: string[]) => {
-    const id = json(await ok(a.api.post(`/api/v1/spaces/${spaceId}/agreements`, { text, committedBy, cadence: 'daily' }), 'agreement')).agreement.id as string;
-    await ok(b.api.post(`/api/v1/agreements/${id}/accept`), 'accept');
-    return id;
-  };
+  const ok = succeeded;
+  const agree = (text: string, committedBy: string[]) => acceptedAgreement(a, b, spaceId, text, committedBy);
   const both = [await agree('We say where we are when we are late', [a.id, b.id]), await agree('We keep our phones on the table at dinner', [a.id, b.id])];
   const alexOnly = await agree('I call my sister on Sundays', [a.id]);
   // An occasion each, with a private note: Sam has Alex's to confirm, Alex has Sam's.

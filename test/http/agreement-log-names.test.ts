@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { localDate } from '../../src/core/time.js';
-import { describeEachDatabase, json, type Response } from '../support/app.js';
-import { couple } from '../support/api-client.js';
+import { describeEachDatabase, json, succeeded, type Response } from '../support/app.js';
+import { acceptedAgreement, couple } from '../support/api-client.js';
 import { namedControls, type NamedControl } from '../support/accessible-names.js';
 import { pagesAs } from '../support/live-people.js';
 import { assertSoundIds } from '../support/unique-ids.js';
@@ -26,16 +26,8 @@ const PHONE = 'I leave my phone face up on the kitchen table from the moment I g
 
 async function namingCouple(app: FastifyInstance) {
   const { a, b, spaceId } = await couple(app);
-  const ok = async (p: Promise<Response>, what: string) => {
-    const res = await p;
-    assert.ok(res.statusCode < 300, `${what}: ${res.statusCode} ${res.body.slice(0, 300)}`);
-    return res;
-  };
-  const agree = async (text: string, committedBy: string[]) => {
-    const id = json(await ok(a.api.post(`/api/v1/spaces/${spaceId}/agreements`, { text, committedBy, cadence: 'daily' }), 'agreement')).agreement.id as string;
-    await ok(b.api.post(`/api/v1/agreements/${id}/accept`), 'accept');
-    return id;
-  };
+  const ok = succeeded;
+  const agree = (text: string, committedBy: string[]) => acceptedAgreement(a, b, spaceId, text, committedBy);
   const ids = { late: await agree(LATE, [a.id, b.id]), textLate: await agree(TEXT_LATE, [a.id]), callLate: await agree(CALL_LATE, [a.id]), phone: await agree(PHONE, [a.id]) };
   const log = async (who: typeof a, agreementId: string, text: string) =>
     json(await ok(who.api.post(`/api/v1/agreements/${agreementId}/log`, { occurredOn: today, kept: true, note: { text, visibility: 'private' } }), 'log')).logEntry.id as string;

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { localDate } from '../../src/core/time.js';
-import { describeEachDatabase, json, type Response } from '../support/app.js';
+import { describeEachDatabase, json, succeeded, type Response } from '../support/app.js';
 import { couple, type Person } from '../support/api-client.js';
 import { activeTherapist, pagesAs } from '../support/live-people.js';
 import { assertSoundIds, idProblems } from '../support/unique-ids.js';
@@ -43,11 +43,7 @@ describe('the id check itself', () => {
 /** A couple a few weeks into an affair's repair, with everything drawn more than once. */
 async function busyCouple(app: FastifyInstance) {
   const { a, b, spaceId } = await couple(app);
-  const ok = async (p: Promise<Response>, what: string) => {
-    const res = await p;
-    assert.ok(res.statusCode < 300, `${what}: ${res.statusCode} ${res.body.slice(0, 300)}`);
-    return res;
-  };
+  const ok = succeeded;
   const journeyId = json(await ok(b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'infidelity', brokeTrust: [a.id], hurt: 4 }), 'breach')).journey.id as string;
   for (const p of [a, b]) {
     await ok(p.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_happened', text: `What happened, as ${p.displayName} saw it`, visibility: 'sealed' }), 'what happened');

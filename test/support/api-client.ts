@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Response } from './app.js';
+import { json, succeeded, type Response } from './app.js';
 
 let counter = 0;
 
@@ -74,4 +74,11 @@ export async function couple(app: FastifyInstance, names: [string, string] = ['A
   const accepted = await b.api.post(`/api/v1/invitations/${code}/accept`);
   if (accepted.statusCode !== 200) throw new Error(`accept failed: ${accepted.statusCode} ${accepted.body}`);
   return { a, b, spaceId };
+}
+
+/** An agreement `a` proposes with these partners committed, accepted by `b`: active. */
+export async function acceptedAgreement(a: Person, b: Person, spaceId: string, text: string, committedBy: string[]): Promise<string> {
+  const id = json(await succeeded(a.api.post(`/api/v1/spaces/${spaceId}/agreements`, { text, committedBy, cadence: 'daily' }), 'agreement')).agreement.id as string;
+  await succeeded(b.api.post(`/api/v1/agreements/${id}/accept`), 'accept');
+  return id;
 }

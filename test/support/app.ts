@@ -1,4 +1,5 @@
 import { after, before, describe } from 'node:test';
+import assert from 'node:assert/strict';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../../src/config.js';
 import { buildApp } from '../../src/server/app.js';
@@ -70,4 +71,11 @@ export type Response = LightMyRequestResponse;
 
 export function json<T = any>(response: Response): T {
   return JSON.parse(response.body) as T;
+}
+
+/** A set-up step's answer, which must have succeeded (2xx); says `what` failed otherwise. */
+export async function succeeded(pending: Promise<Response>, what: string): Promise<Response> {
+  const res = await pending;
+  assert.ok(res.statusCode < 300, `${what}: ${res.statusCode} ${res.body.slice(0, 300)}`);
+  return res;
 }
