@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database } from './schema.js';
 import type { Vault } from './vault.js';
 import { namesOpenedBy, type NameOpener } from './opened-names.js';
@@ -10,6 +10,10 @@ export interface Account {
   timezone: string;
   /** For support numbers; null until set (then the international list is shown). */
   country: string | null;
+  /** Whether the partner and a therapist see this person's check-in numbers; null: not asked yet (not shared). */
+  checkinNumbersShared: boolean | null;
+  /** Quick exit ends the session before leaving (on unless the person turned it off). */
+  quickExitSignsOut: boolean;
   createdAt: string;
 }
 
@@ -20,10 +24,15 @@ export interface AccountWithHash extends Account {
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
 const emailIndex = (vault: Vault, email: string): string => vault.index('account-email', normaliseEmail(email));
 
-type Row = Database['accounts'];
+type Row = Selectable<Database['accounts']>;
 
 /** The columns an `Account` is made from (what a signed-in request reads with its session). */
-export type AccountFacts = Pick<Row, 'id' | 'email_enc' | 'display_name_enc' | 'timezone' | 'country' | 'created_at'>;
+export type AccountFacts = Pick<
+  Row,
+  'id' | 'email_enc' | 'display_name_enc' | 'timezone' | 'country' | 'checkin_numbers_shared' | 'quick_exit_signs_out' | 'created_at'
+>;
+
+const sharedFrom = (value: number | null): boolean | null => (value === null ? null : Boolean(value));
 
 function lazyAccount(opener: NameOpener, row: AccountFacts): Account {
   let email: string | undefined;
@@ -38,6 +47,8 @@ function lazyAccount(opener: NameOpener, row: AccountFacts): Account {
     },
     timezone: row.timezone,
     country: row.country,
+    checkinNumbersShared: sharedFrom(row.checkin_numbers_shared),
+    quickExitSignsOut: Boolean(row.quick_exit_signs_out),
     createdAt: row.created_at,
   };
 }
@@ -49,14 +60,16 @@ function toAccount(opener: NameOpener, row: Row): AccountWithHash {
     displayName: opener.open(row.display_name_enc, `accounts.display_name:${row.id}`),
     timezone: row.timezone,
     country: row.country,
+    checkinNumbersShared: sharedFrom(row.checkin_numbers_shared),
+    quickExitSignsOut: Boolean(row.quick_exit_signs_out),
     createdAt: row.created_at,
     passwordHash: row.password_hash,
   };
 }
 
 export function publicAccount(account: AccountWithHash | Account): Account {
-  const { id, email, displayName, timezone, country, createdAt } = account;
-  return { id, email, displayName, timezone, country, createdAt };
+  const { id, email, displayName, timezone, country, checkinNumbersShared, quickExitSignsOut, createdAt } = account;
+  return { id, email, displayName, timezone, country, checkinNumbersShared, quickExitSignsOut, createdAt };
 }
 
 export class AccountStore {
@@ -120,6 +133,15 @@ export class AccountStore {
       .where('id', '=', id)
       .execute();
     this.opener.forget([`accounts.display_name:${id}`]);
+  }
+
+  /** Changing it tells nobody (issue #14): no notification, no live event. */
+  async setCheckinNumbersShared(id: string, shared: boolean, now: string): Promise<void> {
+    await this.db.updateTable('accounts').set({ checkin_numbers_shared: shared ? 1 : 0, updated_at: now }).where('id', '=', id).execute();
+  }
+
+  async setQuickExitSignsOut(id: string, signsOut: boolean, now: string): Promise<void> {
+    await this.db.updateTable('accounts').set({ quick_exit_signs_out: signsOut ? 1 : 0, updated_at: now }).where('id', '=', id).execute();
   }
 
   async updatePasswordHash(id: string, passwordHash: string, now: string): Promise<void> {

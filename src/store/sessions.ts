@@ -37,6 +37,8 @@ interface SignedInRow extends SessionColumns {
   display_name_enc: AccountFacts['display_name_enc'];
   timezone: string;
   country: AccountFacts['country'];
+  checkin_numbers_shared: AccountFacts['checkin_numbers_shared'];
+  quick_exit_signs_out: number;
   account_created_at: string;
   may_be_therapist: unknown;
 }
@@ -50,6 +52,8 @@ function signedInFrom(row: SignedInRow): SignedIn {
       display_name_enc: row.display_name_enc,
       timezone: row.timezone,
       country: row.country,
+      checkin_numbers_shared: row.checkin_numbers_shared,
+      quick_exit_signs_out: row.quick_exit_signs_out,
       created_at: row.account_created_at,
     },
     // SQLite answers 0/1, PostgreSQL a boolean.
@@ -83,6 +87,8 @@ export class SessionStore {
           'accounts.display_name_enc',
           'accounts.timezone',
           'accounts.country',
+          'accounts.checkin_numbers_shared',
+          'accounts.quick_exit_signs_out',
           'accounts.created_at as account_created_at',
         ])
         .select((eb) =>

@@ -74,7 +74,7 @@ for (const dialect of DIALECTS) {
 
     test('a signed-in account opens its email and name only when they are read', { skip }, async () => {
       const id = await add('Emery');
-      const row = await store.db.selectFrom('accounts').select(['id', 'email_enc', 'display_name_enc', 'timezone', 'country', 'created_at']).where('id', '=', id).executeTakeFirstOrThrow();
+      const row = await store.db.selectFrom('accounts').select(['id', 'email_enc', 'display_name_enc', 'timezone', 'country', 'checkin_numbers_shared', 'quick_exit_signs_out', 'created_at']).where('id', '=', id).executeTakeFirstOrThrow();
       opens = 0;
       const account = accounts.fromFacts(row);
       assert.equal(account.timezone, 'UTC');
@@ -83,7 +83,7 @@ for (const dialect of DIALECTS) {
       assert.equal(account.displayName, 'Emery');
       assert.equal(opens, 1);
       // Spread and JSON see plain values (the getters are the object's own).
-      assert.deepEqual({ ...account }, { id, email: `${id}@example.org`, displayName: 'Emery', timezone: 'UTC', country: null, createdAt: row.created_at });
+      assert.deepEqual({ ...account }, { id, email: `${id}@example.org`, displayName: 'Emery', timezone: 'UTC', country: null, checkinNumbersShared: null, quickExitSignsOut: true, createdAt: row.created_at });
       assert.equal(JSON.parse(JSON.stringify(account)).email, `${id}@example.org`);
     });
 
@@ -126,7 +126,7 @@ for (const dialect of DIALECTS) {
 
     test('a name read just before its account was deleted is opened but not kept; a changed name is dropped', { skip }, async () => {
       const ada = await add('Ada');
-      const facts = () => store.db.selectFrom('accounts').select(['id', 'email_enc', 'display_name_enc', 'timezone', 'country', 'created_at']).where('id', '=', ada).executeTakeFirstOrThrow();
+      const facts = () => store.db.selectFrom('accounts').select(['id', 'email_enc', 'display_name_enc', 'timezone', 'country', 'checkin_numbers_shared', 'quick_exit_signs_out', 'created_at']).where('id', '=', ada).executeTakeFirstOrThrow();
       const before = await facts();
       assert.equal(accounts.fromFacts(before).displayName, 'Ada');
 

@@ -6,6 +6,7 @@ import * as safety from './0004-safety.js';
 import * as spaceRevisions from './0005-space-revisions.js';
 import * as indexes from './0006-indexes.js';
 import * as sealedOnce from './0007-sealed-once.js';
+import * as personalChoices from './0008-personal-choices.js';
 
 /**
  * Every migration Mend knows, in order. Names never change once released: the database records
@@ -19,4 +20,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005-space-revisions': spaceRevisions,
   '0006-indexes': indexes,
   '0007-sealed-once': sealedOnce,
+  '0008-personal-choices': personalChoices,
 };

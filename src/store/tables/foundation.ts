@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Accounts, sessions, spaces, members and invitations (migration 0001). */
 export interface AccountTable {
   id: string;
@@ -9,6 +11,10 @@ export interface AccountTable {
   timezone: string;
   /** ISO country code for support numbers (migration 0004); null until the person sets it. */
   country: string | null;
+  /** 1 shared, 0 kept to themselves, null not asked yet (read as not shared; migration 0008). */
+  checkin_numbers_shared: number | null;
+  /** 1 (default) when Quick exit also signs the person out (migration 0008). */
+  quick_exit_signs_out: Generated<number>;
   created_at: string;
   updated_at: string;
 }
