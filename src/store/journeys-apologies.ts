@@ -3,6 +3,7 @@ import { isApologyComponent, type ApologyComponent } from '../core/apology-compo
 import type { ApologyParts } from '../core/journey/index.js';
 import type { Database } from './schema.js';
 import type { Vault } from './vault.js';
+import { BOUND } from './bound-fields.js';
 
 export interface Apology {
   id: string;
@@ -25,8 +26,6 @@ export interface ApologyResponse {
   createdAt: string;
 }
 
-const textContext = (id: string) => `apologies.text:${id}`;
-const partsContext = (id: string) => `apologies.parts:${id}`;
 
 function parseMissing(json: string): ApologyComponent[] {
   try {
@@ -45,14 +44,15 @@ export class ApologyStore {
   ) {}
 
   async insert(apology: Apology): Promise<void> {
+    const row = { id: apology.id, author_id: apology.authorId, delivered_at: apology.deliveredAt, journey_id: apology.journeyId };
     await this.db
       .insertInto('apologies')
       .values({
         id: apology.id,
         journey_id: apology.journeyId,
         author_id: apology.authorId,
-        text_enc: this.vault.seal(apology.text, textContext(apology.id)),
-        parts_enc: apology.parts ? this.vault.seal(JSON.stringify(apology.parts), partsContext(apology.id)) : null,
+        text_enc: this.vault.seal(apology.text, BOUND.apologyText.of(row)),
+        parts_enc: apology.parts ? this.vault.seal(JSON.stringify(apology.parts), BOUND.apologyParts.of(row)) : null,
         created_at: apology.createdAt,
         delivered_at: apology.deliveredAt,
       })
@@ -67,15 +67,22 @@ export class ApologyStore {
       .orderBy('created_at')
       .orderBy('id')
       .execute();
-    return rows.map((r) => ({
-      id: r.id,
-      journeyId: r.journey_id,
-      authorId: r.author_id,
-      text: this.vault.open(r.text_enc, textContext(r.id)),
-      parts: r.parts_enc ? (JSON.parse(this.vault.open(r.parts_enc, partsContext(r.id))) as ApologyParts) : null,
-      createdAt: r.created_at,
-      deliveredAt: r.delivered_at,
-    }));
+    // An apology whose text or parts fail their check is left out, for everyone.
+    return rows.flatMap((r) => {
+      const text = this.vault.open(r.text_enc, BOUND.apologyText.of(r));
+      const parts = r.parts_enc ? this.vault.open(r.parts_enc, BOUND.apologyParts.of(r)) : '';
+      if (text === null || parts === null) return [];
+      const apology: Apology = {
+        id: r.id,
+        journeyId: r.journey_id,
+        authorId: r.author_id,
+        text,
+        parts: parts ? (JSON.parse(parts) as ApologyParts) : null,
+        createdAt: r.created_at,
+        deliveredAt: r.delivered_at,
+      };
+      return [apology];
+    });
   }
 
   /** The journey an apology belongs to, without opening its text. */
