@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { localDate } from '../../src/core/time.js';
-import { describeEachDatabase, json } from '../support/app.js';
+import { describeEachDatabase, json, succeeded } from '../support/app.js';
 import { couple, type Person } from '../support/api-client.js';
 import { PageClient } from '../support/browser-less.js';
 
@@ -41,65 +41,77 @@ describeEachDatabase('texts bound to who and what: columns edited behind Mend’
     const { app } = get();
     const { a, b, spaceId } = await couple(app);
     const journeyId = json(await a.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'lying', brokeTrust: [a.id] })).journey.id as string;
-    return { app, a, b, spaceId, journeyId, db: app.mend.store.db };
+    // Step 1 done by both, so the hurt partner (b) may write "what hurts" in step 2.
+    for (const p of [a, b]) {
+      await succeeded(p.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_happened', text: `What happened, by ${p.id}` }), 'sealed half');
+      await succeeded(p.api.post(`/api/v1/journeys/${journeyId}/acknowledgements`), 'acknowledgement');
+    }
+    /** b writes a text in the journey; a is the partner who must not read it. */
+    const write = async (text: string, visibility: 'private' | 'shared') =>
+      json(await succeeded(b.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_hurts', text, visibility }), 'entry')).entry as { id: string };
+    return { app, author: b, partner: a, spaceId, journeyId, write, db: app.mend.store.db };
   };
 
   test('a private entry whose visibility is edited to shared is shown to nobody, and the pages still answer', async () => {
-    const { app, a, b, spaceId, journeyId, db } = await setUp();
-    const entry = json(await a.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'why_im_doing_this', text: 'CANARY-PRIVATE-WHY', visibility: 'private' })).entry;
-    assert.match(await everythingSeenBy(app, a, spaceId, journeyId), /CANARY-PRIVATE-WHY/, 'the author reads it before the edit');
+    const { app, author, partner, spaceId, journeyId, write, db } = await setUp();
+    const entry = await write('CANARY-PRIVATE-HURT', 'private');
+    assert.match(await everythingSeenBy(app, author, spaceId, journeyId), /CANARY-PRIVATE-HURT/, 'the author reads it before the edit');
+    assert.doesNotMatch(await everythingSeenBy(app, partner, spaceId, journeyId), /CANARY-PRIVATE-HURT/);
 
     await db.updateTable('journey_entries').set({ visibility: 'shared' }).where('id', '=', entry.id).execute();
-    assert.doesNotMatch(await everythingSeenBy(app, b, spaceId, journeyId), /CANARY-PRIVATE-WHY/);
-    assert.doesNotMatch(await everythingSeenBy(app, a, spaceId, journeyId), /CANARY-PRIVATE-WHY/, 'fail closed: not even the author');
+    assert.doesNotMatch(await everythingSeenBy(app, partner, spaceId, journeyId), /CANARY-PRIVATE-HURT/);
+    assert.doesNotMatch(await everythingSeenBy(app, author, spaceId, journeyId), /CANARY-PRIVATE-HURT/, 'fail closed: not even the author');
     // Putting the column back makes it the author's again: nothing was lost.
     await db.updateTable('journey_entries').set({ visibility: 'private' }).where('id', '=', entry.id).execute();
-    assert.match((await a.api.get(`/api/v1/journeys/${journeyId}/entries`)).body, /CANARY-PRIVATE-WHY/);
+    assert.match((await author.api.get(`/api/v1/journeys/${journeyId}/entries`)).body, /CANARY-PRIVATE-HURT/);
   });
 
   test('a private entry whose author is edited to the partner is shown to nobody', async () => {
-    const { app, a, b, spaceId, journeyId, db } = await setUp();
-    const entry = json(await a.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'why_im_doing_this', text: 'CANARY-AUTHOR-SWAP', visibility: 'private' })).entry;
-    await db.updateTable('journey_entries').set({ author_id: b.id }).where('id', '=', entry.id).execute();
-    assert.doesNotMatch(await everythingSeenBy(app, b, spaceId, journeyId), /CANARY-AUTHOR-SWAP/);
-    assert.doesNotMatch(await everythingSeenBy(app, a, spaceId, journeyId), /CANARY-AUTHOR-SWAP/);
+    const { app, author, partner, spaceId, journeyId, write, db } = await setUp();
+    const entry = await write('CANARY-AUTHOR-SWAP', 'private');
+    await db.updateTable('journey_entries').set({ author_id: partner.id }).where('id', '=', entry.id).execute();
+    assert.doesNotMatch(await everythingSeenBy(app, partner, spaceId, journeyId), /CANARY-AUTHOR-SWAP/);
+    assert.doesNotMatch(await everythingSeenBy(app, author, spaceId, journeyId), /CANARY-AUTHOR-SWAP/);
   });
 
   test('a private entry moved into a journey of another space is shown to nobody there', async () => {
-    const { app, a, journeyId, db } = await setUp();
+    const { app, write, db } = await setUp();
     const other = await couple(app, ['Kim', 'Lou']);
     const otherJourney = json(await other.a.api.post(`/api/v1/spaces/${other.spaceId}/breaches`, { kind: 'lying', brokeTrust: [other.b.id] })).journey.id as string;
-    const entry = json(await a.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_hurts', text: 'CANARY-MOVED-ENTRY', visibility: 'shared' })).entry;
+    const entry = await write('CANARY-MOVED-ENTRY', 'shared');
     await db.updateTable('journey_entries').set({ journey_id: otherJourney }).where('id', '=', entry.id).execute();
     assert.doesNotMatch(await everythingSeenBy(app, other.a, other.spaceId, otherJourney), /CANARY-MOVED-ENTRY/);
   });
 
   test('a private check-in note whose visibility is edited to shared is not shown; the check-in’s numbers still are', async () => {
-    const { app, a, b, spaceId, journeyId, db } = await setUp();
-    await a.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { safety: 3, trust: 3, closeness: 3, note: { text: 'CANARY-CHECKIN-NOTE', visibility: 'private' } });
-    await db.updateTable('checkins').set({ note_visibility: 'shared' }).where('account_id', '=', a.id).execute();
-    assert.doesNotMatch(await everythingSeenBy(app, b, spaceId, journeyId), /CANARY-CHECKIN-NOTE/);
-    const mine = json(await a.api.get(`/api/v1/spaces/${spaceId}/checkins`)).checkins.find((c: { accountId: string }) => c.accountId === a.id);
+    const { app, author, partner, spaceId, journeyId, db } = await setUp();
+    await succeeded(author.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { safety: 3, trust: 3, closeness: 3, note: { text: 'CANARY-CHECKIN-NOTE', visibility: 'private' } }), 'check-in');
+    await db.updateTable('checkins').set({ note_visibility: 'shared' }).where('account_id', '=', author.id).execute();
+    assert.doesNotMatch(await everythingSeenBy(app, partner, spaceId, journeyId), /CANARY-CHECKIN-NOTE/);
+    const mine = json(await author.api.get(`/api/v1/spaces/${spaceId}/checkins`)).checkins.find((c: { accountId: string }) => c.accountId === author.id);
     assert.equal(mine.note, null, 'the note is shown to nobody');
   });
 
   test('a private breach description whose visibility is edited to shared is not shown', async () => {
-    const { app, a, b, spaceId, db } = await setUp();
+    const { app, author, partner, spaceId, db } = await setUp();
     const journeyId = json(
-      await a.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'lying', brokeTrust: [a.id], description: { text: 'CANARY-DESCRIPTION', visibility: 'private' } }),
+      await succeeded(
+        author.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'lying', brokeTrust: [partner.id], description: { text: 'CANARY-DESCRIPTION', visibility: 'private' } }),
+        'breach',
+      ),
     ).journey.id as string;
     await db.updateTable('breaches').set({ description_visibility: 'shared' }).where('space_id', '=', spaceId).execute();
-    assert.doesNotMatch(await everythingSeenBy(app, b, spaceId, journeyId), /CANARY-DESCRIPTION/);
+    assert.doesNotMatch(await everythingSeenBy(app, partner, spaceId, journeyId), /CANARY-DESCRIPTION/);
   });
 
   test('sharing a private entry the proper way seals it again: the partner reads it', async () => {
-    const { a, b, journeyId, db } = await setUp();
-    const entry = json(await a.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'why_im_doing_this', text: 'CANARY-SHARED-LATER', visibility: 'private' })).entry;
+    const { author, partner, journeyId, write, db } = await setUp();
+    const entry = await write('CANARY-SHARED-LATER', 'private');
     const before = await db.selectFrom('journey_entries').select('text_enc').where('id', '=', entry.id).executeTakeFirstOrThrow();
-    const shared = await a.api.put(`/api/v1/entries/${entry.id}/visibility`, { visibility: 'shared' });
+    const shared = await author.api.put(`/api/v1/entries/${entry.id}/visibility`, { visibility: 'shared' });
     assert.equal(shared.statusCode, 200, shared.body);
     const after = await db.selectFrom('journey_entries').select('text_enc').where('id', '=', entry.id).executeTakeFirstOrThrow();
     assert.notEqual(after.text_enc, before.text_enc, 'sealed again under its new visibility');
-    assert.match((await b.api.get(`/api/v1/journeys/${journeyId}/entries`)).body, /CANARY-SHARED-LATER/);
+    assert.match((await partner.api.get(`/api/v1/journeys/${journeyId}/entries`)).body, /CANARY-SHARED-LATER/);
   });
 });
