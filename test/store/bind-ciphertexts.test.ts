@@ -11,6 +11,8 @@ import { BOUND_FIELDS, placeContext } from '../../src/store/bound-fields.js';
 import { CheckinStore } from '../../src/store/checkins.js';
 import { openStore, type Store } from '../../src/store/database.js';
 import { migrateToLatest } from '../../src/store/migrator.js';
+import { MIGRATIONS } from '../../src/store/migrations/index.js';
+import { recordedKeyIds } from '../../src/store/encryption-keys.js';
 import { openVault } from '../../src/store/open-vault.js';
 import { SpaceStore } from '../../src/store/spaces.js';
 import type { Vault } from '../../src/store/vault.js';
@@ -62,7 +64,9 @@ for (const dialect of DIALECTS) {
       if (skip) return;
       database = await createTestDatabase(dialect);
       store = openStore(database);
-      await migrateToLatest(store);
+      // The schema as the last release left it: every migration before 0011.
+      const before0011 = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name < '0011'));
+      await migrateToLatest(store, { migrations: before0011 });
       const old = legacyVault();
       const accounts = new AccountStore(store.db, old);
       const spaces = new SpaceStore(store.db, old, dialect);
@@ -81,11 +85,16 @@ for (const dialect of DIALECTS) {
         });
         notes.set(checkin.id, text);
       }
+      assert.deepEqual((await migrateToLatest(store)).applied, ['0011-bound-ciphertexts']);
     });
     after(async () => {
       if (skip) return;
       await store.close();
       await database.drop();
+    });
+
+    test('migration 0011 records the key the values already stored were written with', { skip }, async () => {
+      assert.deepEqual(await recordedKeyIds(store.db), ['kupgrade']);
     });
 
     test('every encrypted column of the schema is known to the binding list', { skip }, async () => {
