@@ -1,30 +1,39 @@
-import type { Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { FieldBinding } from '../security/field-binding.js';
 import type { Database } from './schema.js';
 
 type Tables = { [T in keyof Database]: Database[T] extends { id: string } ? T : never }[keyof Database];
 type RowOf<T extends Tables> = Selectable<Database[T]>;
 
+/** The journey's space, read beside a row kept under a journey (`journey_space_id`). */
+export interface JourneySpace {
+  journey_space_id: string;
+}
+
 /** One encrypted column (`<column>_enc`) and what its values are bound to, read from the row. */
-export interface BoundField<T extends Tables = Tables, C extends keyof RowOf<T> & string = keyof RowOf<T> & string> {
+export interface BoundField<T extends Tables = Tables, C extends keyof RowOf<T> & string = keyof RowOf<T> & string, X = unknown> {
   readonly table: T;
   readonly column: string;
   /** The columns besides `id` the binding reads (the re-encryption steps select them). */
   readonly reads: readonly C[];
+  /** Texts kept under a journey are bound to its space too: the walk joins `journeys` on this column. */
+  readonly journeyColumn?: C;
   /** The binding of this column's value in `row`. */
-  of(row: Pick<RowOf<T>, C | ('id' & keyof RowOf<T>)>): FieldBinding;
+  of(row: Pick<RowOf<T>, C | ('id' & keyof RowOf<T>)> & X): FieldBinding;
 }
 
-function field<T extends Tables, C extends keyof RowOf<T> & string>(
+function field<T extends Tables, C extends keyof RowOf<T> & string, X = unknown>(
   table: T,
   column: string,
   reads: readonly C[],
-  shape: (row: Pick<RowOf<T>, C>) => Pick<FieldBinding, 'owner' | 'visibility' | 'parents'>,
-): BoundField<T, C> {
+  shape: (row: Pick<RowOf<T>, C> & X) => Pick<FieldBinding, 'owner' | 'visibility' | 'parents'>,
+  journeyColumn?: C,
+): BoundField<T, C, X> {
   return {
     table,
     column,
     reads,
+    ...(journeyColumn ? { journeyColumn } : {}),
     of: (row) => ({ table, column, rowId: (row as unknown as { id: string }).id, ...shape(row) }),
   };
 }
@@ -45,15 +54,22 @@ export const BOUND = {
     visibility: r.description_visibility,
     parents: { space: r.space_id },
   })),
-  // The prompt decides which sealed pair an entry is half of, so it is bound as well.
-  entryText: field('journey_entries', 'text', ['author_id', 'visibility', 'journey_id', 'prompt', 'reply_to'], (r) => ({
-    owner: r.author_id,
-    visibility: r.visibility,
-    parents: { journey: r.journey_id, prompt: r.prompt, reply_to: r.reply_to },
-  })),
+  // The prompt decides which sealed pair an entry is half of, so it is bound as well; the journey's
+  // space too, so a journey moved to another space takes no readable text with it.
+  entryText: field<'journey_entries', 'author_id' | 'visibility' | 'journey_id' | 'prompt' | 'reply_to', JourneySpace>(
+    'journey_entries',
+    'text',
+    ['author_id', 'visibility', 'journey_id', 'prompt', 'reply_to'],
+    (r) => ({
+      owner: r.author_id,
+      visibility: r.visibility,
+      parents: { journey: r.journey_id, space: r.journey_space_id, prompt: r.prompt, reply_to: r.reply_to },
+    }),
+    'journey_id',
+  ),
   // An apology is its author's own until delivered; it is delivered when written, never later.
-  apologyText: field('apologies', 'text', ['author_id', 'delivered_at', 'journey_id'], (r) => apology(r)),
-  apologyParts: field('apologies', 'parts', ['author_id', 'delivered_at', 'journey_id'], (r) => apology(r)),
+  apologyText: field<'apologies', 'author_id' | 'delivered_at' | 'journey_id', JourneySpace>('apologies', 'text', ['author_id', 'delivered_at', 'journey_id'], (r) => apology(r), 'journey_id'),
+  apologyParts: field<'apologies', 'author_id' | 'delivered_at' | 'journey_id', JourneySpace>('apologies', 'parts', ['author_id', 'delivered_at', 'journey_id'], (r) => apology(r), 'journey_id'),
   agreementText: field('agreements', 'text', ['proposed_by', 'space_id'], (r) => ({ owner: r.proposed_by, visibility: null, parents: { space: r.space_id } })),
   checkinNote: field('checkins', 'note', ['account_id', 'note_visibility', 'space_id'], (r) => ({
     owner: r.account_id,
@@ -80,8 +96,15 @@ export const BOUND = {
   })),
 } as const;
 
-function apology(r: { author_id: string; delivered_at: string | null; journey_id: string }): Pick<FieldBinding, 'owner' | 'visibility' | 'parents'> {
-  return { owner: r.author_id, visibility: r.delivered_at === null ? 'draft' : 'delivered', parents: { journey: r.journey_id } };
+function apology(r: { author_id: string; delivered_at: string | null; journey_id: string } & JourneySpace): Pick<FieldBinding, 'owner' | 'visibility' | 'parents'> {
+  return { owner: r.author_id, visibility: r.delivered_at === null ? 'draft' : 'delivered', parents: { journey: r.journey_id, space: r.journey_space_id } };
+}
+
+/** The space of a journey, for sealing a text kept under it (a journey never changes space). */
+export async function spaceOfJourney(db: Kysely<Database>, journeyId: string): Promise<string> {
+  const row = await db.selectFrom('journeys').select('space_id').where('id', '=', journeyId).executeTakeFirst();
+  if (!row) throw new Error('There is no such journey.');
+  return row.space_id;
 }
 
 /** Every encrypted column, for the steps that re-encrypt them all (rotate-key, re-binding). */

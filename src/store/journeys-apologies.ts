@@ -3,7 +3,7 @@ import { isApologyComponent, type ApologyComponent } from '../core/apology-compo
 import type { ApologyParts } from '../core/journey/index.js';
 import type { Database } from './schema.js';
 import type { Vault } from './vault.js';
-import { BOUND } from './bound-fields.js';
+import { BOUND, spaceOfJourney } from './bound-fields.js';
 
 export interface Apology {
   id: string;
@@ -44,7 +44,8 @@ export class ApologyStore {
   ) {}
 
   async insert(apology: Apology): Promise<void> {
-    const row = { id: apology.id, author_id: apology.authorId, delivered_at: apology.deliveredAt, journey_id: apology.journeyId };
+    const journey_space_id = await spaceOfJourney(this.db, apology.journeyId);
+    const row = { id: apology.id, author_id: apology.authorId, delivered_at: apology.deliveredAt, journey_id: apology.journeyId, journey_space_id };
     await this.db
       .insertInto('apologies')
       .values({
@@ -62,10 +63,12 @@ export class ApologyStore {
   async listForJourney(journeyId: string): Promise<Apology[]> {
     const rows = await this.db
       .selectFrom('apologies')
-      .selectAll()
-      .where('journey_id', '=', journeyId)
-      .orderBy('created_at')
-      .orderBy('id')
+      .innerJoin('journeys', 'journeys.id', 'apologies.journey_id')
+      .selectAll('apologies')
+      .select('journeys.space_id as journey_space_id')
+      .where('apologies.journey_id', '=', journeyId)
+      .orderBy('apologies.created_at')
+      .orderBy('apologies.id')
       .execute();
     // An apology whose text or parts fail their check is left out, for everyone.
     return rows.flatMap((r) => {

@@ -3,7 +3,7 @@ import type { PromptKey } from '../core/journey/index.js';
 import type { Visibility } from '../core/visibility/index.js';
 import type { Database } from './schema.js';
 import type { Vault } from './vault.js';
-import { BOUND } from './bound-fields.js';
+import { BOUND, spaceOfJourney, type JourneySpace } from './bound-fields.js';
 
 /** A journey entry with its text opened. Who may see it is decided by core/visibility, not here. */
 export interface Entry {
@@ -44,8 +44,17 @@ export class EntryStore {
     private readonly vault: Vault,
   ) {}
 
+  /** Entries with their journey's space, which their text is bound to. */
+  private rows() {
+    return this.db
+      .selectFrom('journey_entries')
+      .innerJoin('journeys', 'journeys.id', 'journey_entries.journey_id')
+      .selectAll('journey_entries')
+      .select('journeys.space_id as journey_space_id');
+  }
+
   /** The entry, or null when its text fails its check: it is then shown to nobody, its author included. */
-  private toEntry(row: Row): Entry | null {
+  private toEntry(row: Row & JourneySpace): Entry | null {
     const text = this.vault.open(row.text_enc, BOUND.entryText.of(row));
     if (text === null) return null;
     return {
@@ -76,6 +85,7 @@ export class EntryStore {
   }
 
   private async insertRow(entry: Entry): Promise<void> {
+    const journey_space_id = await spaceOfJourney(this.db, entry.journeyId);
     await this.db
       .insertInto('journey_entries')
       .values({
@@ -84,7 +94,7 @@ export class EntryStore {
         prompt: entry.prompt,
         author_id: entry.authorId,
         visibility: entry.visibility,
-        text_enc: this.vault.seal(entry.text, BOUND.entryText.of(entryRow(entry))),
+        text_enc: this.vault.seal(entry.text, BOUND.entryText.of({ ...entryRow(entry), journey_space_id })),
         reply_to: entry.replyTo,
         created_at: entry.createdAt,
         updated_at: entry.updatedAt,
@@ -94,18 +104,12 @@ export class EntryStore {
 
   /** Every entry of the journey, oldest first. Callers filter through core/visibility. */
   async listForJourney(journeyId: string): Promise<Entry[]> {
-    const rows = await this.db
-      .selectFrom('journey_entries')
-      .selectAll()
-      .where('journey_id', '=', journeyId)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute();
+    const rows = await this.rows().where('journey_entries.journey_id', '=', journeyId).orderBy('journey_entries.created_at').orderBy('journey_entries.id').execute();
     return rows.flatMap((r) => this.toEntry(r) ?? []);
   }
 
   async byId(id: string): Promise<Entry | null> {
-    const row = await this.db.selectFrom('journey_entries').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.rows().where('journey_entries.id', '=', id).executeTakeFirst();
     return row ? this.toEntry(row) : null;
   }
 
@@ -116,7 +120,7 @@ export class EntryStore {
    * False too when the text fails its check: an entry nobody may read is not shared.
    */
   async setVisibility(id: string, from: Visibility, to: Visibility, now: string): Promise<boolean> {
-    const row = await this.db.selectFrom('journey_entries').selectAll().where('id', '=', id).where('visibility', '=', from).executeTakeFirst();
+    const row = await this.rows().where('journey_entries.id', '=', id).where('journey_entries.visibility', '=', from).executeTakeFirst();
     if (!row) return false;
     const text = this.vault.open(row.text_enc, BOUND.entryText.of(row));
     if (text === null) return false;

@@ -166,7 +166,8 @@ export class ProgressFactsStore {
         .where('journey_id', 'in', journeyIds)
         .where('created_at', '>=', sinceIso)
         .execute();
-      for (const e of entries) add({ id: e.id, authorId: e.author_id, at: e.created_at, visibility: e.visibility }, e.text_enc, BOUND.entryText.of(e));
+      // The journeys were chosen by this space, so it is their space.
+      for (const e of entries) add({ id: e.id, authorId: e.author_id, at: e.created_at, visibility: e.visibility }, e.text_enc, BOUND.entryText.of({ ...e, journey_space_id: spaceId }));
     }
     const checkins = await this.db
       .selectFrom('checkins')

@@ -51,14 +51,20 @@ export async function reencryptAll(
     const { table } = field;
     const column = `${field.column}_enc`;
     const reads = [...new Set(['id', ...field.reads])];
-    const legacyOnly = options.onlyFormatV1 ? sql`and substr(${sql.ref(column)}, 1, 3) = 'v1.'` : sql``;
+    const value = sql.ref(`t.${column}`);
+    const legacyOnly = options.onlyFormatV1 ? sql`and substr(${value}, 1, 3) = 'v1.'` : sql``;
+    // A text kept under a journey is bound to the journey's space as well (bound-fields.ts).
+    const journey = field.journeyColumn
+      ? { select: sql`, j.space_id as journey_space_id`, join: sql`left join journeys j on j.id = ${sql.ref(`t.${field.journeyColumn}`)}` }
+      : { select: sql``, join: sql`` };
     let lastId = '';
     const progress = { table, column, checked: 0, rewritten: 0 };
     for (;;) {
       const { rows } = await sql<Record<string, string | null> & { id: string; mend_value: string | null }>`
-        select ${sql.join(reads.map((c) => sql.ref(c)))}, ${sql.ref(column)} as mend_value from ${sql.table(table)}
-        where id > ${lastId} and ${sql.ref(column)} is not null ${legacyOnly}
-        order by id limit ${batchSize}`.execute(db);
+        select ${sql.join(reads.map((c) => sql.ref(`t.${c}`)))}, ${value} as mend_value ${journey.select}
+        from ${sql.table(table)} as t ${journey.join}
+        where t.id > ${lastId} and ${value} is not null ${legacyOnly}
+        order by t.id limit ${batchSize}`.execute(db);
       if (rows.length === 0) break;
       await db.transaction().execute(async (trx) => {
         for (const row of rows) {

@@ -83,6 +83,15 @@ describeEachDatabase('texts bound to who and what: columns edited behind Mend’
     assert.doesNotMatch(await everythingSeenBy(app, other.a, other.spaceId, otherJourney), /CANARY-MOVED-ENTRY/);
   });
 
+  test('a journey moved to another space takes no readable text with it', async () => {
+    const { app, write, journeyId, db } = await setUp();
+    const other = await couple(app, ['Kim', 'Lou']);
+    await write('CANARY-MOVED-JOURNEY', 'shared');
+    await db.updateTable('journeys').set({ space_id: other.spaceId }).where('id', '=', journeyId).execute();
+    await db.updateTable('breaches').set({ space_id: other.spaceId }).where('id', '=', db.selectFrom('journeys').select('breach_id').where('id', '=', journeyId)).execute();
+    assert.doesNotMatch(await everythingSeenBy(app, other.a, other.spaceId, journeyId), /CANARY-MOVED-JOURNEY/);
+  });
+
   test('a private check-in note whose visibility is edited to shared is not shown; the check-in’s numbers still are', async () => {
     const { app, author, partner, spaceId, journeyId, db } = await setUp();
     await succeeded(author.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { safety: 3, trust: 3, closeness: 3, note: { text: 'CANARY-CHECKIN-NOTE', visibility: 'private' } }), 'check-in');

@@ -15,6 +15,9 @@ import { MIGRATIONS } from '../../src/store/migrations/index.js';
 import { recordedKeyIds } from '../../src/store/encryption-keys.js';
 import { openVault } from '../../src/store/open-vault.js';
 import { SpaceStore } from '../../src/store/spaces.js';
+import { JourneyStore } from '../../src/store/journeys.js';
+import { EntryStore } from '../../src/store/journeys-entries.js';
+import { ApologyStore } from '../../src/store/journeys-apologies.js';
 import type { Vault } from '../../src/store/vault.js';
 import { createTestDatabase, DIALECTS, skipReason, type TestDatabase } from '../support/databases.js';
 
@@ -77,6 +80,18 @@ for (const dialect of DIALECTS) {
         await accounts.insert({ id: person.id, email: `p${i}@example.org`, displayName: person.name, timezone: 'UTC', passwordHash: 'x', now: now() });
       }
       await spaces.create({ id: 'space-1', name: 'Us', creatorId: 'acct-0', now: now() });
+      // A breach with its description, a journey with entries and an apology: texts kept under a
+      // journey are bound to its space too, which the walk reads beside them.
+      const at = now();
+      await new JourneyStore(store.db, old).create(
+        { id: 'breach-1', spaceId: 'space-1', kind: 'lying', brokeTrust: ['acct-0'], occurredOn: null, cameOut: null, hurt: null, description: { text: 'DESCRIPTION', visibility: 'private' }, recordedBy: 'acct-1', recordedAt: at },
+        { id: 'journey-1', spaceId: 'space-1', breachId: 'breach-1', openedAt: at, closedAt: null },
+      );
+      const entries = new EntryStore(store.db, old);
+      for (const [i, visibility] of (['private', 'shared', 'sealed'] as const).entries()) {
+        await entries.insert({ id: `entry-${i}`, journeyId: 'journey-1', prompt: i === 2 ? 'what_happened' : 'what_hurts', authorId: 'acct-1', visibility, text: `ENTRY-${i}`, replyTo: null, createdAt: at, updatedAt: at });
+      }
+      await new ApologyStore(store.db, old).insert({ id: 'apology-1', journeyId: 'journey-1', authorId: 'acct-0', text: 'APOLOGY', parts: null, createdAt: at, deliveredAt: at });
       for (let day = 1; day <= 20; day++) {
         const date = `2026-01-${String(day).padStart(2, '0')}`;
         const text = `NOTE-${day}`;
@@ -106,7 +121,7 @@ for (const dialect of DIALECTS) {
 
     test('interrupted part-way, the step records nothing; run again, it finishes every value exactly once', { skip }, async () => {
       const total = (await formats(store)).v1;
-      assert.equal(total, 3 * 2 + 1 + 20, 'the old rows are all in format v1');
+      assert.equal(total, 3 * 2 + 1 + 1 + 3 + 1 + 20, 'the old rows are all in format v1');
 
       const crash = new Interrupting(12);
       await assert.rejects(bindCiphertexts(store.db.withPlugin(crash), keyring, now, 5), /interrupted/);
@@ -130,6 +145,9 @@ for (const dialect of DIALECTS) {
       assert.equal(read.length, 20);
       for (const c of read) assert.equal(c.note?.text, notes.get(c.id));
       assert.equal((await new SpaceStore(store.db, vault, dialect).listForAccount('acct-0'))[0]?.name, 'Us');
+      assert.deepEqual((await new EntryStore(store.db, vault).listForJourney('journey-1')).map((e) => e.text), ['ENTRY-0', 'ENTRY-1', 'ENTRY-2']);
+      assert.deepEqual((await new ApologyStore(store.db, vault).listForJourney('journey-1')).map((a) => a.text), ['APOLOGY']);
+      assert.equal((await new JourneyStore(store.db, vault).byId('journey-1'))?.breach.description?.text, 'DESCRIPTION');
 
       const again = await bindCiphertexts(store.db, keyring, now);
       assert.deepEqual(again, { ran: false, rebound: 0, unreadable: [] }, 'recorded: later starts skip it');

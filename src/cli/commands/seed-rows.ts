@@ -150,12 +150,12 @@ export function addCouple(rows: SeedRows, vault: Vault, run: SeedRun, index: num
   for (const [i, [prompt, by, visibility, text]] of entries.entries()) {
     const id = randomUUID();
     const when = at(dates[Math.min(i, dates.length - 1)]!, 20);
-    rows.journey_entries.push([id, journeyId, prompt, by, visibility, seal(BOUND.entryText.of({ id, author_id: by, visibility: visibility as 'private', journey_id: journeyId, prompt, reply_to: null }), text), null, when, when]);
+    rows.journey_entries.push([id, journeyId, prompt, by, visibility, seal(BOUND.entryText.of({ id, author_id: by, visibility: visibility as 'private', journey_id: journeyId, prompt, reply_to: null, journey_space_id: spaceId }), text), null, when, when]);
     if (prompt === 'question') questionId = id;
   }
   const answerId = randomUUID();
   const answered = at(dates[Math.min(entries.length, dates.length - 1)]!, 21);
-  rows.journey_entries.push([answerId, journeyId, 'answer', a, 'shared', seal(BOUND.entryText.of({ id: answerId, author_id: a, visibility: 'shared', journey_id: journeyId, prompt: 'answer', reply_to: questionId }), 'One friend from work. I should have told you first.'), questionId, answered, answered]);
+  rows.journey_entries.push([answerId, journeyId, 'answer', a, 'shared', seal(BOUND.entryText.of({ id: answerId, author_id: a, visibility: 'shared', journey_id: journeyId, prompt: 'answer', reply_to: questionId, journey_space_id: spaceId }), 'One friend from work. I should have told you first.'), questionId, answered, answered]);
   rows.journey_acknowledgements.push([journeyId, a, opened], [journeyId, b, opened]);
 
   const agreement = (text: string, committedBy: string, by: string, cadence: 'each_time' | 'daily'): string => {
