@@ -24,7 +24,6 @@ export interface AgreementLogEntry {
 /** What the log needs to know about an agreement: the agreement as issue #3's store keeps it. */
 export type AgreementFacts = StoredAgreement;
 
-
 export class AgreementLogStore {
   constructor(
     private readonly db: Kysely<Database>,

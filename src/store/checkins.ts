@@ -46,7 +46,6 @@ export interface ReplacedCheckin {
   noteVisibility: NoteVisibility | null;
 }
 
-
 /** The unique violation of "one check-in per partner per day", as better-sqlite3 or node-postgres reports it. */
 export function isSameDayConflict(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;

@@ -26,7 +26,6 @@ export interface ApologyResponse {
   createdAt: string;
 }
 
-
 function parseMissing(json: string): ApologyComponent[] {
   try {
     const value: unknown = JSON.parse(json);

@@ -35,7 +35,6 @@ export interface JourneyWithBreach {
 type BreachRow = Database['breaches'];
 type JourneyRow = Database['journeys'];
 
-
 function parseIds(json: string): string[] {
   try {
     const value: unknown = JSON.parse(json);

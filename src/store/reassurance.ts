@@ -16,7 +16,6 @@ export interface ReassuranceRequest {
   answeredAt: string | null;
 }
 
-
 export class ReassuranceStore {
   constructor(
     private readonly db: Kysely<Database>,
