@@ -17,7 +17,9 @@ import { openStore, type Store } from '../store/database.js';
 import { migrateToLatest } from '../store/migrator.js';
 import { SessionStore } from '../store/sessions.js';
 import { SpaceStore } from '../store/spaces.js';
-import { openVault } from '../store/open-vault.js';
+import { openVault, type UnreadableReport } from '../store/open-vault.js';
+import { startEncryption, type StartNotice } from '../store/start-encryption.js';
+import type { Keyring } from '../security/index.js';
 import type { Vault } from '../store/vault.js';
 import { createLiveEvents, type LiveEvents } from '../services/live-events.js';
 
@@ -26,6 +28,11 @@ export interface AppContext {
   config: Config;
   store: Store;
   vault: Vault;
+  /**
+   * The key ring (checked against the database at start-up, start-encryption.ts), what start-up
+   * has to tell the operator, and where a value that fails its check is reported (app.ts logs it).
+   */
+  encryption: { keyring: Keyring; notices: StartNotice[]; reportUnreadable: UnreadableReport };
   clock: Clock;
   accounts: AccountService;
   spaces: SpaceService;
@@ -52,10 +59,12 @@ export interface ContextOptions {
 
 export async function createContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
   const clock = options.clock ?? systemClock;
-  const vault = openVault(config);
   const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrateToLatest(store);
+    const { keyring, notices } = await startEncryption(store, config);
+    const encryption: AppContext['encryption'] = { keyring, notices, reportUnreadable: () => {} };
+    const vault = openVault(keyring, (binding, reason) => encryption.reportUnreadable(binding, reason));
     // Created one after another: on PostgreSQL each may create the shared counter table.
     const signInByAddress = await createLimiter(store, { name: 'signin-addr', points: 30, durationSeconds: 15 * 60 });
     const signInByAccount = await createLimiter(store, { name: 'signin-acct', points: 10, durationSeconds: 15 * 60 });
@@ -81,6 +90,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
       config,
       store,
       vault,
+      encryption,
       clock,
       accounts,
       spaces,
