@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { MendError } from '../../errors.js';
 import { signInPage, signUpPage } from '../../web/pages/auth-pages.js';
-import { clearSessionCookie, setSessionCookie } from '../plugins/auth.js';
+import { clearSessionCookie, deviceTokens, setDeviceCookie, setSessionCookie } from '../plugins/auth.js';
 import { renderPage, safeNext } from '../render.js';
 import { field, formFields } from './form.js';
 
@@ -44,8 +44,9 @@ export async function authPages(app: FastifyInstance): Promise<void> {
     const next = safeNext(f.next);
     const email = field(f, 'email');
     try {
-      const { token, session } = await ctx.accounts.signIn(email, field(f, 'password'), request.ip, 'cookie');
+      const { token, session, deviceCookie } = await ctx.accounts.signIn(email, field(f, 'password'), request.ip, 'cookie', deviceTokens(request, ctx));
       setSessionCookie(reply, ctx, token, session);
+      setDeviceCookie(reply, ctx, deviceCookie);
       return reply.redirect(next ?? '/', 303);
     } catch (error) {
       if (!(error instanceof MendError) || error.status >= 500) throw error;
