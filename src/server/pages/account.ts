@@ -20,7 +20,12 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
     const { account, session } = requireAuth(request);
     const sessions = await ctx.accounts.listSessions(account.id);
     const done = (request.query as Record<string, unknown>).done;
-    const notice = done === 'revoked' ? 'That session is signed out.' : done === 'saved' ? 'Your settings are saved.' : undefined;
+    const notices: Record<string, string> = {
+      revoked: 'That session is signed out.',
+      saved: 'Your settings are saved.',
+      password: 'Your new password is saved. Your other sessions are signed out.',
+    };
+    const notice = typeof done === 'string' ? notices[done] : undefined;
     return renderPage(request, reply, { title: 'Your account', body: (csrf) => accountPage(csrf, account, sessions, session.id, notice) });
   });
 

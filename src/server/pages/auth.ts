@@ -36,7 +36,8 @@ export async function authPages(app: FastifyInstance): Promise<void> {
   app.get('/sign-in', async (request, reply) => {
     const next = safeNext((request.query as Record<string, unknown>).next);
     if (request.auth) return reply.redirect(next ?? '/');
-    return renderPage(request, reply, { title: 'Sign in', body: (csrf) => signInPage(csrf, { next }) });
+    const notice = (request.query as Record<string, unknown>).done === 'reset' ? 'Your new password is saved. Sign in with it.' : undefined;
+    return renderPage(request, reply, { title: 'Sign in', body: (csrf) => signInPage(csrf, { next, ...(notice ? { notice } : {}) }) });
   });
 
   app.post('/sign-in', async (request, reply) => {
