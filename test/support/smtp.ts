@@ -12,8 +12,13 @@ export interface TestSmtp {
   received: Received[];
   /** The env that points Mend at this server. */
   env: Record<string, string>;
-  /** Resolves with the first message to `to` once it has arrived (mail is sent after the answer). */
-  messageTo(to: string): Promise<Received>;
+  /**
+   * Resolves with the message to `to` after the first `skip` once it has arrived (mail may be
+   * sent after the answer).
+   */
+  messageTo(to: string, skip?: number): Promise<Received>;
+  /** How many messages to `to` have arrived. */
+  countTo(to: string): number;
   close(): Promise<void>;
 }
 
@@ -42,9 +47,10 @@ export async function startSmtp(): Promise<TestSmtp> {
     port,
     received,
     env: { MEND_SMTP_URL: `smtp://127.0.0.1:${port}`, MEND_MAIL_FROM: 'Mend <mend@example.org>' },
-    async messageTo(to) {
+    countTo: (to) => received.filter((m) => m.to.includes(to)).length,
+    async messageTo(to, skip = 0) {
       for (;;) {
-        const found = received.find((m) => m.to.includes(to));
+        const found = received.filter((m) => m.to.includes(to))[skip];
         if (found) return found;
         await new Promise<void>((resolve) => waiting.push(resolve));
       }
