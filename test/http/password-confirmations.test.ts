@@ -57,4 +57,24 @@ describeEachDatabase('password confirmations are rate limited', (get) => {
     assert.equal((await a.api.get('/api/v1/me')).statusCode, 200, 'the account is still there, its session too');
     assert.equal((await b.api.post('/api/v1/sessions/current/reauthenticate', { password: b.password })).statusCode, 204, "the partner's own check is untouched");
   });
+
+  test('the OpenAPI document names every 429 and the password operations', async () => {
+    const doc = json(await get().app.inject({ method: 'GET', url: '/api/openapi.json' }));
+    const limited: Array<[string, string]> = [
+      ['post', '/api/v1/sessions'],
+      ['post', '/api/v1/sessions/current/reauthenticate'],
+      ['delete', '/api/v1/me'],
+      ['put', '/api/v1/me/password'],
+      ['post', '/api/v1/spaces/{spaceId}/therapists/{therapistId}/consent'],
+      ['post', '/api/v1/password-resets'],
+      ['post', '/api/v1/password-resets/{token}'],
+    ];
+    for (const [method, path] of limited) {
+      const operation = doc.paths[path]?.[method];
+      assert.ok(operation, `${method} ${path} is documented`);
+      assert.ok(operation.responses['429'], `${method} ${path} documents 429`);
+    }
+    assert.ok(doc.paths['/api/v1/password-resets'].post.responses['202']);
+    assert.ok(doc.paths['/api/v1/me/password'].put.responses['204']);
+  });
 });

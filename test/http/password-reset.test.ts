@@ -61,6 +61,7 @@ describeEachDatabase(
       await succeeded(person.api.put(`/api/v1/spaces/${spaceId}/checkins/2026-03-02`, { safety: 5, trust: 5, closeness: 5, note: { text: 'PRIVATE-CANARY-UMA', visibility: 'private' } }), 'check-in');
 
       const token = await linkFor(app, person);
+      assert.ok(!smtp.received.some((m) => m.data.includes('PRIVATE-CANARY')), 'no email carries what anyone wrote');
       const weak = await new ApiClient(app).post(`/api/v1/password-resets/${token}`, { password: 'short' });
       assert.equal(weak.statusCode, 400);
       assert.equal(json(weak).error.code, 'weak_password');
