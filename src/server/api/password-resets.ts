@@ -1,13 +1,9 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyBaseLogger } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { PASSWORD_MAX_LENGTH } from '../../core/accounts/password-policy.js';
+import { reportUndelivered } from '../logging.js';
 import { errors, NoContent } from './schemas.js';
-
-/** A failed reset email is logged by its error code alone: the message may name the recipient. */
-export function reportUndelivered(log: FastifyBaseLogger, delivery: Promise<void>): void {
-  delivery.catch((error: unknown) => log.warn({ code: (error as { code?: unknown }).code ?? 'unknown' }, 'A password reset email could not be sent.'));
-}
 
 export async function passwordResetRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();

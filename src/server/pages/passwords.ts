@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { MendError } from '../../errors.js';
 import { resetPath } from '../../services/password-resets.js';
 import { changePasswordPage, forgotPasswordPage, newPasswordPage, resetLinkUnusablePage, resetRequestedPage } from '../../web/pages/password-pages.js';
-import { reportUndelivered } from '../api/password-resets.js';
-import { requireAuth } from '../plugins/auth.js';
+import { reportUndelivered } from '../logging.js';
+import { clearSessionCookie, requireAuth } from '../plugins/auth.js';
 import { renderPage } from '../render.js';
 import { field, formFields } from './form.js';
 import { passwordRefusal } from './password-refusal.js';
@@ -55,6 +55,7 @@ export async function passwordPages(app: FastifyInstance): Promise<void> {
     }
     // The reset ended every session, this browser's too.
     request.auth = null;
+    clearSessionCookie(reply, ctx);
     return reply.redirect('/sign-in?done=reset', 303);
   });
 
