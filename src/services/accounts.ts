@@ -138,8 +138,14 @@ export class AccountService {
       await this.deps.accounts.updatePasswordHash(account.id, await this.deps.hasher.hash(password), now.toISOString());
     }
     const { token, session } = await this.startSession(account.id, kind);
-    const fresh = issueDeviceToken(account.id, newToken().slice(0, 32), now, this.deps.deviceMac);
-    return { account: publicAccount(account), token, session, deviceCookie: writeDeviceCookie(deviceTokens, fresh, account.id, now, this.deps.deviceMac) };
+    return { account: publicAccount(account), token, session, deviceCookie: this.deviceCookieFor(account.id, deviceTokens) };
+  }
+
+  /** The browser's device cookie once `accountId` has signed in (or up) in it: a fresh token for the account first. */
+  deviceCookieFor(accountId: string, deviceTokens: string[]): string {
+    const now = this.deps.clock.now();
+    const fresh = issueDeviceToken(accountId, newToken().slice(0, 32), now, this.deps.deviceMac);
+    return writeDeviceCookie(deviceTokens, fresh, accountId, now, this.deps.deviceMac);
   }
 
   /** The id of the first device token issued to this browser for `accountId`, if any is still good. */

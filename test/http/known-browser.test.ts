@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachDatabase, type Response } from '../support/app.js';
-import { ApiClient, signUp, type Person } from '../support/api-client.js';
+import { ApiClient, newPerson, signUp } from '../support/api-client.js';
 import { PageClient } from '../support/browser-less.js';
 import { pagesAs } from '../support/live-people.js';
 
@@ -11,7 +11,7 @@ import { pagesAs } from '../support/live-people.js';
  * small limit of its own.
  */
 describeEachDatabase('a known browser is not locked out', (get) => {
-  const signInPage = async (client: PageClient, person: Person, password: string): Promise<Response> => {
+  const signInPage = async (client: PageClient, person: { email: string }, password: string): Promise<Response> => {
     await client.get('/sign-in');
     return client.post('/sign-in', { email: person.email, password });
   };
@@ -69,5 +69,16 @@ describeEachDatabase('a known browser is not locked out', (get) => {
     await guessUntilLimited((i) => signInPage(browser, owner, `wrong guess number ${i}`));
     assert.equal((await signInPage(browser, owner, owner.password)).statusCode, 429);
     assert.equal((await new ApiClient(get().app).post('/api/v1/sessions', { email: owner.email, password: owner.password })).statusCode, 201, "the browser's guesses did not lock the account for others");
+  });
+
+  test('the browser an account was created in is known to it', async () => {
+    const person = newPerson('Sol');
+    const browser = new PageClient(get().app);
+    await browser.get('/sign-up');
+    assert.equal((await browser.post('/sign-up', { ...person, timezone: 'UTC' })).statusCode, 303);
+    assert.ok(deviceCookie(browser), 'signing up leaves a device cookie');
+    delete browser.cookies.mend_session;
+    await guessUntilLimited((i) => new ApiClient(get().app).post('/api/v1/sessions', { email: person.email, password: `wrong guess number ${i}` }));
+    assert.equal((await signInPage(browser, person, person.password)).statusCode, 303);
   });
 });

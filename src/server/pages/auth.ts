@@ -19,8 +19,9 @@ export async function authPages(app: FastifyInstance): Promise<void> {
     const next = safeNext(f.next);
     const values = { email: field(f, 'email'), displayName: field(f, 'displayName'), timezone: field(f, 'timezone') || 'UTC', next };
     try {
-      const { token, session } = await ctx.accounts.signUp({ ...values, password: field(f, 'password') }, 'cookie');
+      const { account, token, session } = await ctx.accounts.signUp({ ...values, password: field(f, 'password') }, 'cookie');
       setSessionCookie(reply, ctx, token, session);
+      setDeviceCookie(reply, ctx, ctx.accounts.deviceCookieFor(account.id, deviceTokens(request, ctx)));
       return reply.redirect(next ?? '/', 303);
     } catch (error) {
       if (!(error instanceof MendError) || error.status >= 500) throw error;
