@@ -33,6 +33,8 @@ export interface Profile {
   problems: ConsoleProblems;
   /** Requests to any other origin than the app's (or the neutral stub); each was aborted. */
   offsite: string[];
+  /** false for a profile without JavaScript. */
+  javaScript: boolean;
 }
 
 export interface ProfileOptions {
@@ -41,6 +43,8 @@ export interface ProfileOptions {
   timezoneId?: string;
   /** Playwright's default timeout for the profile, in milliseconds. */
   timeout?: number;
+  /** false: a browser without JavaScript (every core flow must work in it). */
+  javaScriptEnabled?: boolean;
 }
 
 export interface BrowserApp {
@@ -90,8 +94,9 @@ export async function startBrowserApp(options: { env?: Record<string, string> } 
       timezoneId = 'Europe/London',
       // Fail a step in seconds rather than after Playwright's default half minute.
       timeout = 15_000,
+      javaScriptEnabled = true,
     } = profileOptions;
-    const context = await browser.newContext({ viewport, locale, timezoneId });
+    const context = await browser.newContext({ viewport, locale, timezoneId, javaScriptEnabled });
     contexts.push(context);
     context.setDefaultTimeout(timeout);
     const offsite: string[] = [];
@@ -107,12 +112,14 @@ export async function startBrowserApp(options: { env?: Record<string, string> } 
       },
     );
     const page = await context.newPage();
-    const problems = await collectConsoleProblems(page);
-    return { context, page, problems, offsite };
+    const problems = await collectConsoleProblems(page, { javaScript: javaScriptEnabled });
+    return { context, page, problems, offsite, javaScript: javaScriptEnabled };
   }
 
   async function checkPage(profile: Profile, label: string): Promise<void> {
-    await checkA11y(profile.page, label);
+    // axe-core runs as a script in the page, which a profile without JavaScript cannot run; the
+    // same pages are checked in a profile with it.
+    if (profile.javaScript) await checkA11y(profile.page, label);
     profile.problems.assertNone(`on ${label}`);
     assert.deepEqual(profile.offsite, [], `requests left the machine from ${label}`);
   }
