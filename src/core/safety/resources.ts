@@ -6,31 +6,11 @@
 import { ENGLISH_SPEAKING } from './resources-english.js';
 import { EUROPE } from './resources-europe.js';
 import { MORE_COUNTRIES } from './resources-more.js';
+import { toSupportedCountry, type SupportedCountryCode } from './countries.js';
 import { RESOURCES_CHECKED_ON, checkedAt, emergency, web, type CountryEntry, type SafetyResource } from './resource-types.js';
 
 export * from './resource-types.js';
-
-/** The choices of the country setting, by name, with "Another country" last. */
-export const SUPPORTED_COUNTRIES = [
-  { code: 'AU', name: 'Australia' },
-  { code: 'BR', name: 'Brazil' },
-  { code: 'CA', name: 'Canada' },
-  { code: 'FR', name: 'France' },
-  { code: 'DE', name: 'Germany' },
-  { code: 'IN', name: 'India' },
-  { code: 'IE', name: 'Ireland' },
-  { code: 'IT', name: 'Italy' },
-  { code: 'MX', name: 'Mexico' },
-  { code: 'NL', name: 'Netherlands' },
-  { code: 'NZ', name: 'New Zealand' },
-  { code: 'ZA', name: 'South Africa' },
-  { code: 'ES', name: 'Spain' },
-  { code: 'GB', name: 'United Kingdom' },
-  { code: 'US', name: 'United States' },
-  { code: 'INTL', name: 'Another country' },
-] as const;
-
-export type SupportedCountryCode = (typeof SUPPORTED_COUNTRIES)[number]['code'];
+export * from './countries.js';
 
 export interface CountryResources extends CountryEntry {
   readonly country: SupportedCountryCode;
@@ -85,16 +65,6 @@ const TABLE: Readonly<Record<SupportedCountryCode, CountryEntry>> = {
   ...MORE_COUNTRIES,
   INTL: ANOTHER_COUNTRY,
 };
-
-/** Other spellings people and browsers use for a supported country. */
-const ALIASES: Readonly<Record<string, SupportedCountryCode>> = { UK: 'GB' };
-
-/** Narrows any stored or submitted value to a supported country; anything else is INTL. */
-export function toSupportedCountry(code: string | null | undefined): SupportedCountryCode {
-  const upper = (code ?? '').trim().toUpperCase();
-  const aliased = ALIASES[upper] ?? upper;
-  return SUPPORTED_COUNTRIES.some((c) => c.code === aliased) ? (aliased as SupportedCountryCode) : 'INTL';
-}
 
 /**
  * Resources for a country setting (ISO 3166-1 alpha-2, case-insensitive; "UK" is accepted).

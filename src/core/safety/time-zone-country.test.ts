@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { SUPPORTED_COUNTRIES } from './resources.js';
-import { countryOfTimeZone, suggestedCountry } from './time-zone-country.js';
+import { countryOfTimeZone, suggestedCountry, supportCountryFor } from './time-zone-country.js';
 import { timeZoneNames } from '../time.js';
 
 describe('time zone to country', () => {
@@ -44,5 +44,15 @@ describe('time zone to country', () => {
         assert.ok(s === null || codes.includes(s));
       }),
     );
+  });
+});
+
+describe('supportCountryFor', () => {
+  test('the chosen country wins; without one, the time zone; without either, another country', () => {
+    assert.equal(supportCountryFor({ country: 'IE', timezone: 'Europe/London' }), 'IE');
+    assert.equal(supportCountryFor({ country: 'INTL', timezone: 'Europe/London' }), 'INTL');
+    assert.equal(supportCountryFor({ country: null, timezone: 'Europe/London' }), 'GB');
+    assert.equal(supportCountryFor({ country: null, timezone: 'UTC' }), 'INTL');
+    assert.equal(supportCountryFor({ country: 'PL', timezone: 'Europe/Warsaw' }), 'INTL');
   });
 });

@@ -1,4 +1,4 @@
-import { toSupportedCountry, type SupportedCountryCode } from './resources.js';
+import { toSupportedCountry, type SupportedCountryCode } from './countries.js';
 import { TIME_ZONES_BY_COUNTRY } from './time-zone-countries.js';
 
 const COUNTRY_OF_ZONE: ReadonlyMap<string, string> = new Map(
@@ -21,4 +21,13 @@ export function countryOfTimeZone(zone: string | null | undefined): string | nul
 export function suggestedCountry(zone: string | null | undefined): SupportedCountryCode | null {
   const country = countryOfTimeZone(zone);
   return country === null ? null : toSupportedCountry(country);
+}
+
+/**
+ * Whose services a person sees first: the country they chose, else the one their time zone
+ * suggests (an account made before the question was asked, or left unanswered), else the
+ * international list.
+ */
+export function supportCountryFor(person: { country: string | null; timezone: string }): SupportedCountryCode {
+  return person.country ? toSupportedCountry(person.country) : (suggestedCountry(person.timezone) ?? 'INTL');
 }

@@ -64,7 +64,7 @@ export function settingsPage(
       name: 'country',
       label: 'Where you live',
       hint: 'Only used to show support services near you.',
-      options: [{ value: '', label: 'Not set' }, ...countries.map((c) => ({ value: c.code, label: c.name }))],
+      options: [{ value: '', label: 'Not chosen: go by my time zone' }, ...countries.map((c) => ({ value: c.code, label: c.name }))],
       value: values.country,
       error: details?.country,
     })}
