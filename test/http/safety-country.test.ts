@@ -21,7 +21,7 @@ async function signUpPage(client: PageClient, fields: Record<string, string>): P
 }
 
 /** Where the emergency number, the country picker and the explanation start on a page. */
-function order(body: string, emergency: string): number[] {
+function order(body: string, emergency: string): [number, number, number] {
   return [body.indexOf(`call <a href="tel:${emergency}">${emergency}</a>`), body.indexOf('<form method="get" action="/support"'), body.indexOf('If you feel afraid of your partner')];
 }
 
