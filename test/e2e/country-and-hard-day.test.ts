@@ -59,7 +59,7 @@ describe('help for the person’s country, and a hard moment, in a real browser 
     await session.checkPage(profile, 'sign-up');
     await signUpThroughForm(session, profile);
     await answerSafetyCheck(session, page);
-    await page.getByRole('heading', { name: 'People you can talk to in United Kingdom' }).waitFor();
+    await page.getByRole('heading', { name: 'People you can talk to in the United Kingdom' }).waitFor();
     await assertInOrder(page, ['call 999', 'National Domestic Abuse Helpline', 'Show services for', 'What this means']);
     assert.ok(!(await page.locator('main').innerText()).includes('call 112'), 'not the international number');
     await session.checkPage(profile, 'safety result');
@@ -81,7 +81,7 @@ describe('help for the person’s country, and a hard moment, in a real browser 
     assert.equal(await page.getByLabel('Where you live').inputValue(), '', 'no confident wrong guess');
     await signUpThroughForm(session, profile, 'United Kingdom');
     await page.goto(`${session.origin}/support`);
-    await page.getByRole('heading', { name: 'People you can talk to in United Kingdom' }).waitFor();
+    await page.getByRole('heading', { name: 'People you can talk to in the United Kingdom' }).waitFor();
     await page.getByLabel('Show services for').selectOption({ label: 'Germany' });
     await Promise.all([page.waitForURL(/\/support\?country=DE$/), page.getByRole('button', { name: 'Show' }).click()]);
     await page.getByRole('heading', { name: 'People you can talk to in Germany' }).waitFor();

@@ -74,7 +74,7 @@ describeEachDatabase('a hard moment leads somewhere', (get) => {
     assert.equal(hop.statusCode, 303);
     assert.equal(hop.headers.location, `/journeys/${journeyId}/hard-day`);
     const page = await alex.get(`/journeys/${journeyId}/hard-day`);
-    assert.match(page.body, /href="\/support\?country=GB">People you can talk to in United Kingdom<\/a>/);
+    assert.match(page.body, /href="\/support\?country=GB">People you can talk to in the United Kingdom<\/a>/);
     assert.match(page.body, /call <a href="tel:999">999<\/a>/);
     const support = await alex.get('/support?country=GB');
     assert.match(support.body, /0808 2000 247/);

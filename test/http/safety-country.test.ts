@@ -58,7 +58,7 @@ describeEachDatabase('help for the person’s country first', (get) => {
   test('unanswered, the country goes by the time zone; from UTC it guesses nothing', async () => {
     const london = new PageClient(get().app);
     assert.equal((await signUpPage(london, { timezone: 'Europe/London', country: '' })).statusCode, 303);
-    assert.match((await london.get('/support')).body, /People you can talk to in United Kingdom[\s\S]*0808 2000 247/);
+    assert.match((await london.get('/support')).body, /People you can talk to in the United Kingdom[\s\S]*0808 2000 247/);
     assert.match((await london.get('/account/settings')).body, /<option value="" selected>Not chosen: go by my time zone<\/option>/);
 
     const utc = new PageClient(get().app);

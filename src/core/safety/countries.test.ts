@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseCountryChoice } from './countries.js';
+import { countryInSentence, parseCountryChoice } from './countries.js';
 
 test('parseCountryChoice: a choice from the list, another country, unanswered, or not a choice', () => {
   assert.equal(parseCountryChoice('GB'), 'GB');
@@ -11,4 +11,10 @@ test('parseCountryChoice: a choice from the list, another country, unanswered, o
   assert.equal(parseCountryChoice(undefined), null);
   assert.equal(parseCountryChoice('PL'), undefined);
   assert.equal(parseCountryChoice('x'.repeat(500)), undefined);
+});
+
+test('countryInSentence reads naturally after "in"', () => {
+  assert.equal(countryInSentence('GB', 'United Kingdom'), 'the United Kingdom');
+  assert.equal(countryInSentence('NL', 'Netherlands'), 'the Netherlands');
+  assert.equal(countryInSentence('IE', 'Ireland'), 'Ireland');
 });

@@ -42,3 +42,11 @@ export function parseCountryChoice(answer: string | null | undefined): Supported
   const code = toSupportedCountry(trimmed);
   return code !== 'INTL' || trimmed.toUpperCase() === 'INTL' ? code : undefined;
 }
+
+/** Country names that read with "the" in a sentence ("in the United Kingdom"). */
+const WITH_THE: ReadonlySet<string> = new Set(['GB', 'US', 'NL']);
+
+/** The country's name as it reads after "in": "the United Kingdom", "Ireland". */
+export function countryInSentence(code: string, name: string): string {
+  return WITH_THE.has(code) ? `the ${name}` : name;
+}

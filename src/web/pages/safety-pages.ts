@@ -7,10 +7,12 @@ import {
   SCREENING_QUESTIONS,
   STAY_SAFE_TIPS,
   SUPPORTED_COUNTRIES,
+  countryInSentence,
   type CountryResources,
   type SafetyMessage,
 } from '../../core/safety/index.js';
 import type { ErrorDetails } from '../../errors.js';
+import { dayMonthYear } from '../dates.js';
 import { html, type SafeHtml } from '../html.js';
 import { csrfField, errorSummary } from '../components/forms.js';
 
@@ -41,7 +43,7 @@ function paragraphs(message: SafetyMessage): SafeHtml {
 
 export function resourcesBlock(resources: CountryResources): SafeHtml {
   return html`<section aria-labelledby="resources-heading" class="card resources">
-    <h2 id="resources-heading">${resources.country === 'INTL' ? 'People you can talk to' : html`People you can talk to in ${resources.countryName}`}</h2>
+    <h2 id="resources-heading">${resources.country === 'INTL' ? 'People you can talk to' : html`People you can talk to in ${countryInSentence(resources.country, resources.countryName)}`}</h2>
     <p class="emergency">If you are in danger right now, call <a href="tel:${resources.emergencyNumber}">${resources.emergencyNumber}</a>.</p>
     <ul class="resource-list">
       ${resources.resources.map(
@@ -52,7 +54,7 @@ export function resourcesBlock(resources: CountryResources): SafeHtml {
         </li>`,
       )}
     </ul>
-    <p class="small">These details were checked on ${resources.writtenOn}. Services change; if a number does not work, the international directory lists others.</p>
+    <p class="small">These details were checked on ${dayMonthYear(resources.writtenOn)}. Services change; if a number does not work, the international directory lists others.</p>
   </section>`;
 }
 

@@ -1,5 +1,5 @@
 import { HARD_DAY } from '../../../core/journey/index.js';
-import type { CountryResources } from '../../../core/safety/index.js';
+import { countryInSentence, type CountryResources } from '../../../core/safety/index.js';
 import { html, type SafeHtml } from '../../html.js';
 
 /** The parts of the hard-day page that need no journey: steadying, reassurance, and support. */
@@ -22,7 +22,7 @@ export function reassuranceCard(spaceId: string): SafeHtml {
 
 /** The way out of Mend to people who can help, for the viewer's own country. */
 export function supportCard(support: CountryResources): SafeHtml {
-  const where = support.country === 'INTL' ? 'wherever you are' : `in ${support.countryName}`;
+  const where = support.country === 'INTL' ? 'wherever you are' : `in ${countryInSentence(support.country, support.countryName)}`;
   return html`<section class="card card--quiet" aria-labelledby="support-heading">
     <h2 id="support-heading">${HARD_DAY.support.title}</h2>
     <p>${HARD_DAY.support.text} If you are in danger right now, call <a href="tel:${support.emergencyNumber}">${support.emergencyNumber}</a>.</p>
