@@ -1,5 +1,6 @@
 import { deviceTokenFor, issueDeviceToken, writeDeviceCookie, type Mac } from '../core/accounts/device-token.js';
 import { judgePassword, PASSWORD_MAX_LENGTH, type StrengthEstimator } from '../core/accounts/password-policy.js';
+import { parseCountryChoice } from '../core/safety/countries.js';
 import { isValidTimeZone } from '../core/time.js';
 import { fail, MendError, type ErrorDetails } from '../errors.js';
 import { publicAccount, normaliseEmail, type Account, type AccountStore } from '../store/accounts.js';
@@ -26,6 +27,8 @@ export interface SignUpInput {
   password: string;
   displayName: string;
   timezone?: string | undefined;
+  /** A supported country code, "INTL" for another country, or empty/absent: not answered. */
+  country?: string | undefined;
 }
 
 export interface Authenticated {
@@ -52,6 +55,7 @@ export function validateSignUp(input: SignUpInput, estimate: StrengthEstimator):
   if (name === '') details.displayName = 'Enter the name your partner knows you by.';
   else if ([...name].length > DISPLAY_NAME_MAX) details.displayName = `Use at most ${DISPLAY_NAME_MAX} characters.`;
   if (input.timezone !== undefined && !isValidTimeZone(input.timezone)) details.timezone = 'Choose a time zone from the list.';
+  if (parseCountryChoice(input.country) === undefined) details.country = 'Choose where you live from the list, or "Another country".';
   if (input.password === '') details.password = 'Choose a password.';
   else {
     const verdict = judgePassword(input.password, [email, name], estimate);
@@ -91,6 +95,7 @@ export class AccountService {
       email: input.email,
       displayName: input.displayName.trim(),
       timezone: input.timezone ?? 'UTC',
+      country: parseCountryChoice(input.country) ?? null,
       passwordHash: await this.deps.hasher.hash(input.password),
       now,
     });

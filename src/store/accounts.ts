@@ -88,7 +88,7 @@ export class AccountStore {
     return lazyAccount(this.opener, row);
   }
 
-  async insert(input: { id: string; email: string; displayName: string; timezone: string; passwordHash: string; now: string }): Promise<boolean> {
+  async insert(input: { id: string; email: string; displayName: string; timezone: string; country?: string | null; passwordHash: string; now: string }): Promise<boolean> {
     const result = await this.db
       .insertInto('accounts')
       .values({
@@ -98,6 +98,7 @@ export class AccountStore {
         display_name_enc: this.vault.seal(input.displayName, BOUND.accountDisplayName.of(input)),
         password_hash: input.passwordHash,
         timezone: input.timezone,
+        country: input.country ?? null,
         created_at: input.now,
         updated_at: input.now,
       })

@@ -246,7 +246,7 @@ describe('safety screening and therapist access in a real browser [sqlite]', { s
       await page.getByLabel('Show services for').selectOption({ label: 'United Kingdom' });
       await page.getByRole('button', { name: 'Show' }).click();
       await page.waitForURL(`${origin}/support?country=GB`);
-      await page.getByRole('region', { name: 'People you can talk to in United Kingdom' }).getByText('0808 2000 247').waitFor();
+      await page.getByRole('region', { name: 'People you can talk to in the United Kingdom' }).getByText('0808 2000 247').waitFor();
       assert.equal(await page.getByLabel('Show services for').inputValue(), 'GB', 'the chosen country stays selected');
       await checkPage(visitor, 'the support page for the United Kingdom');
     });

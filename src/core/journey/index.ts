@@ -25,3 +25,4 @@ export * from './content/apology-builder-texts.js';
 export * from './content/hard-day.js';
 export * from './content/therapy-recommendation.js';
 export * from './content/forgiveness-texts.js';
+export * from './hard-day.js';

@@ -4,3 +4,4 @@ export * from './score.js';
 export * from './schedule.js';
 export * from './resources.js';
 export * from './messages.js';
+export * from './time-zone-country.js';

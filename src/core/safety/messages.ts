@@ -19,7 +19,7 @@ export const POSITIVE_SCREEN_MESSAGE: SafetyMessage = {
       'partner is afraid of the other, and the work can be turned against the person at risk.',
     'What helps most now is support for you on your own: someone trained, outside the ' +
       'relationship, who can listen and help you think about what you want and how to stay safe. ' +
-      'The services below are free and confidential, and talking to them does not commit you ' +
+      'The services on this page are free and confidential, and talking to them does not commit you ' +
       'to anything.',
     'Your partner is never told about this screening or your answers, and neither is a ' +
       'therapist. You can keep using Mend on your own, or stop, at your own pace.',

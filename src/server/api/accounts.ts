@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { SUPPORTED_COUNTRIES } from '../../core/safety/countries.js';
 import { AuthResult, errors } from './schemas.js';
 import { accountDto } from './dto.js';
 
@@ -20,6 +21,9 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
             password: Type.String({ maxLength: 1024 }),
             displayName: Type.String({ maxLength: 200 }),
             timezone: Type.Optional(Type.String({ maxLength: 64, description: 'IANA time zone; UTC when omitted.' })),
+            country: Type.Optional(
+              Type.String({ maxLength: 8, description: `Where the person lives, so support services for it come first: ${SUPPORTED_COUNTRIES.map((c) => c.code).join(', ')} (INTL: another country). Unanswered when omitted; the time zone then suggests one.` }),
+            ),
           },
           { additionalProperties: false },
         ),

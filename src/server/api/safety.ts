@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { SCREENING_ANSWERS, SCREENING_QUESTION_IDS, resourcesFor, type CountryResources } from '../../core/safety/index.js';
+import { SCREENING_ANSWERS, SCREENING_QUESTION_IDS, resourcesFor, supportCountryFor, type CountryResources } from '../../core/safety/index.js';
 import { requireAuth } from '../plugins/auth.js';
 import { bearer, errors } from './schemas.js';
 
@@ -20,12 +20,13 @@ const Resources = Type.Object({
       region: Type.Optional(Type.String()),
       open24Hours: Type.Boolean(),
       contacts: Type.Array(Contact),
+      source: Type.Object({ url: Type.String({ description: 'The page the details were checked against.' }), checkedOn: Type.String({ description: 'YYYY-MM-DD' }) }),
     }),
   ),
 });
 
 /** A plain (mutable) copy for the response serializer. */
-const resourcesDto = (r: CountryResources) => ({ ...r, resources: r.resources.map((x) => ({ ...x, contacts: [...x.contacts] })) });
+const resourcesDto = (r: CountryResources) => ({ ...r, resources: r.resources.map((x) => ({ ...x, contacts: [...x.contacts], source: { ...x.source } })) });
 
 const Answers = Type.Object(
   Object.fromEntries(SCREENING_QUESTION_IDS.map((id) => [id, Type.Optional(Type.Union(SCREENING_ANSWERS.map((a) => Type.Literal(a))))])),
@@ -54,7 +55,7 @@ export async function safetyRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const { account } = requireAuth(request);
-      const outcome = await ctx.safety.submit(account.id, account.country, request.body.answers);
+      const outcome = await ctx.safety.submit(account.id, supportCountryFor(account), request.body.answers);
       return reply.status(201).send({ positive: outcome.positive, resources: resourcesDto(outcome.resources) });
     },
   );
@@ -82,6 +83,6 @@ export async function safetyRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: Resources, ...errors(400) },
       },
     },
-    async (request) => resourcesDto(resourcesFor(request.query.country ?? request.auth?.account.country ?? null)),
+    async (request) => resourcesDto(resourcesFor(request.query.country ?? (request.auth ? supportCountryFor(request.auth.account) : null))),
   );
 }

@@ -17,7 +17,7 @@ export async function authPages(app: FastifyInstance): Promise<void> {
   app.post('/sign-up', async (request, reply) => {
     const f = formFields(request);
     const next = safeNext(f.next);
-    const values = { email: field(f, 'email'), displayName: field(f, 'displayName'), timezone: field(f, 'timezone') || 'UTC', next };
+    const values = { email: field(f, 'email'), displayName: field(f, 'displayName'), timezone: field(f, 'timezone') || 'UTC', country: field(f, 'country'), next };
     try {
       const { account, token, session } = await ctx.accounts.signUp({ ...values, password: field(f, 'password') }, 'cookie');
       setSessionCookie(reply, ctx, token, session);

@@ -8,6 +8,7 @@ import { spacePages } from './spaces.js';
 import { rhythmPages } from './rhythm.js';
 import { safetyPages } from './safety.js';
 import { livePages } from './live.js';
+import { hardDayPages } from './hard-day.js';
 
 /** The server-rendered pages. Every flow works with plain HTML forms; scripts only add comfort. */
 export async function pageRoutes(app: FastifyInstance): Promise<void> {
@@ -20,4 +21,5 @@ export async function pageRoutes(app: FastifyInstance): Promise<void> {
   await app.register(accountPages);
   await app.register(safetyPages);
   await app.register(livePages);
+  await app.register(hardDayPages);
 }

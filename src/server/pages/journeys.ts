@@ -13,6 +13,7 @@ import {
   type StepNumber,
 } from '../../core/journey/index.js';
 import { isVisibility } from '../../core/visibility/index.js';
+import { resourcesFor, supportCountryFor } from '../../core/safety/index.js';
 import { MendError, fail } from '../../errors.js';
 import type { Actor } from '../../services/journeys-access.js';
 import { apologyPartProblems } from '../../services/journeys.js';
@@ -499,7 +500,8 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: Params }>('/journeys/:journeyId/hard-day', async (request, reply) => {
     const { m } = await model(request, request.params.journeyId);
-    return show(request, reply, m, 'A hard day', (csrf) => hardDayPage(m, csrf));
+    const support = resourcesFor(supportCountryFor(requireAuth(request).account));
+    return show(request, reply, m, 'A hard day', (csrf) => hardDayPage(m, csrf, support));
   });
 
   app.get<{ Params: Params }>('/journeys/:journeyId/therapy', async (request, reply) => {

@@ -1,11 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { analyzeMessage } from '../../core/coach/index.js';
+import { isHardCheckin } from '../../core/journey/index.js';
 import { MendError } from '../../errors.js';
 import { spaceView, type SpaceView, type TextInput } from '../../services/checkins.js';
 import type { MeetingAgenda } from '../../store/meetings.js';
 import { coachFindingsHtml } from '../../web/coach-findings.js';
 import { html, type SafeHtml } from '../../web/html.js';
 import type { LayoutSpace } from '../../web/layout.js';
+import { hardCheckinNote } from '../../web/components/hard-checkin-note.js';
 import { checkinPage, type CheckinForm } from '../../web/pages/rhythm/checkin-page.js';
 import { meetingsPage, newMeetingPage } from '../../web/pages/rhythm/meetings-page.js';
 import { notificationsPage } from '../../web/pages/rhythm/notifications-page.js';
@@ -65,13 +67,15 @@ export async function rhythmPages(app: FastifyInstance): Promise<void> {
       ? { date, safety: String(mine.safety), trust: String(mine.trust), closeness: String(mine.closeness), day: mine.day ?? '', note: mine.note?.text ?? '', visibility: mine.note?.visibility ?? 'private' }
       : { date });
     const partnerToday = await partnerTodayHtml(ctx, account, view.space.id);
+    // The author's own hard check-in, on their own page only (the partner is never told).
+    const afterSave = extra.saved && mine && isHardCheckin(mine) ? hardCheckinNote(view.space.id) : null;
     return renderPage(request, reply, {
       title: 'Today’s check-in',
       space: layoutSpaceOf(view),
       scripts: [...coachScripts, '/static/open-filled.js', '/static/live.js'],
       ...(extra.status ? { status: extra.status } : {}),
       body: (csrf) =>
-        html`${checkinPage({ csrf, spaceId: view.space.id, dates, form, existing: !!mine, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.saved ? { saved: true } : {}), coach: extra.coach ?? null })}${partnerToday}`,
+        html`${checkinPage({ csrf, spaceId: view.space.id, dates, form, existing: !!mine, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.saved ? { saved: true, afterSave } : {}), coach: extra.coach ?? null })}${partnerToday}`,
     });
   }
 

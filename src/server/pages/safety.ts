@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { SCREENING_QUESTION_IDS, resourcesFor } from '../../core/safety/index.js';
+import { SCREENING_QUESTION_IDS, resourcesFor, supportCountryFor } from '../../core/safety/index.js';
 import { MendError } from '../../errors.js';
 import { screeningPage, screeningResultPage, supportPage } from '../../web/pages/safety-pages.js';
 import { requireAuth } from '../plugins/auth.js';
@@ -19,7 +19,7 @@ export async function safetyPages(app: FastifyInstance): Promise<void> {
     const fields = formFields(request, 20);
     const answers = Object.fromEntries(SCREENING_QUESTION_IDS.filter((id) => fields[id]).map((id) => [id, fields[id]]));
     try {
-      const outcome = await ctx.safety.submit(account.id, account.country, answers);
+      const outcome = await ctx.safety.submit(account.id, supportCountryFor(account), answers);
       return renderPage(request, reply, {
         title: outcome.positive ? 'Support for you' : 'Thank you for answering',
         body: () => screeningResultPage(outcome.positive, outcome.resources),
@@ -36,7 +36,7 @@ export async function safetyPages(app: FastifyInstance): Promise<void> {
 
   app.get('/support', async (request, reply) => {
     const requested = (request.query as Record<string, unknown>).country;
-    const country = typeof requested === 'string' ? requested.slice(0, 8) : (request.auth?.account.country ?? null);
+    const country = typeof requested === 'string' ? requested.slice(0, 8) : request.auth ? supportCountryFor(request.auth.account) : null;
     return renderPage(request, reply, { title: 'Support', body: () => supportPage(resourcesFor(country), request.auth !== null) });
   });
 }

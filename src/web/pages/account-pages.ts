@@ -4,6 +4,7 @@ import type { ErrorDetails } from '../../errors.js';
 import type { Account } from '../../store/accounts.js';
 import type { SessionRecord } from '../../store/sessions.js';
 import { dateTimeIn } from '../dates.js';
+import { SUPPORTED_COUNTRIES } from '../../core/safety/countries.js';
 
 function when(iso: string, timeZone: string): string {
   return dateTimeIn(iso, timeZone);
@@ -16,7 +17,7 @@ export function accountPage(csrf: string, account: Account, sessions: SessionRec
     <div><dt>Name</dt><dd>${account.displayName}</dd></div>
     <div><dt>Email</dt><dd>${account.email}</dd></div>
     <div><dt>Time zone</dt><dd>${account.timezone}</dd></div>
-    <div><dt>Country</dt><dd>${account.country ?? 'Not set'}</dd></div>
+    <div><dt>Where you live</dt><dd>${account.country ? (SUPPORTED_COUNTRIES.find((c) => c.code === account.country)?.name ?? account.country) : 'Not chosen: goes by your time zone'}</dd></div>
   </dl>
   <p><a href="/account/settings">Change your name, time zone or country</a></p>
   <p><a href="/account/password">Change your password</a></p>
@@ -65,7 +66,7 @@ export function settingsPage(
       name: 'country',
       label: 'Where you live',
       hint: 'Only used to show support services near you.',
-      options: [{ value: '', label: 'Not set' }, ...countries.map((c) => ({ value: c.code, label: c.name }))],
+      options: [{ value: '', label: 'Not chosen: go by my time zone' }, ...countries.map((c) => ({ value: c.code, label: c.name }))],
       value: values.country,
       error: details?.country,
     })}

@@ -1,6 +1,7 @@
 import type { ErrorDetails } from '../../errors.js';
 import { html, type SafeHtml } from '../html.js';
 import { csrfField, errorSummary, selectField, textField } from '../components/forms.js';
+import { SUPPORTED_COUNTRIES } from '../../core/safety/countries.js';
 import { timeZoneNames } from '../../core/time.js';
 
 export const NEW_PASSWORD_HINT = 'At least 12 characters. A few unrelated words in a row make a strong password that is easy to remember.';
@@ -9,6 +10,7 @@ export interface SignUpValues {
   email?: string;
   displayName?: string;
   timezone?: string;
+  country?: string;
   next?: string | null;
 }
 
@@ -16,6 +18,19 @@ let zoneOptions: Array<{ value: string; label: string }> | null = null;
 function timeZoneOptions(): Array<{ value: string; label: string }> {
   zoneOptions ??= timeZoneNames().map((z) => ({ value: z, label: z.replace(/_/g, ' ') }));
   return zoneOptions;
+}
+
+/** Asked so that, if support is ever needed, the person's own country's services come first. */
+function countryField(value: string, error: string | undefined): SafeHtml {
+  return selectField({
+    name: 'country',
+    label: 'Where you live',
+    hint: 'If you ever need support, Mend shows the services of this country first. You can change it later in your settings.',
+    options: [{ value: '', label: 'Choose a country' }, ...SUPPORTED_COUNTRIES.map((c) => ({ value: c.code, label: c.name }))],
+    value,
+    error,
+    dataAttr: 'data-country-picker',
+  });
 }
 
 export function signUpPage(csrf: string, values: SignUpValues, details?: ErrorDetails, message?: string): SafeHtml {
@@ -29,6 +44,7 @@ export function signUpPage(csrf: string, values: SignUpValues, details?: ErrorDe
     ${textField({ name: 'email', label: 'Email address', type: 'email', value: values.email ?? '', error: details?.email, autocomplete: 'email', required: true, maxlength: 254 })}
     ${textField({ name: 'password', label: 'Password', type: 'password', hint: NEW_PASSWORD_HINT, error: details?.password, autocomplete: 'new-password', required: true, maxlength: 256 })}
     ${selectField({ name: 'timezone', label: 'Your time zone', hint: 'Used to know when your day begins and ends.', options: timeZoneOptions(), value: values.timezone ?? 'UTC', error: details?.timezone, dataAttr: 'data-timezone-picker' })}
+    ${countryField(values.country ?? '', details?.country)}
     <button type="submit" class="button">Create account</button>
   </form>
   <p>Already have an account? <a href="/sign-in${values.next ? `?next=${encodeURIComponent(values.next)}` : ''}">Sign in</a></p>`;

@@ -7,10 +7,12 @@ import {
   SCREENING_QUESTIONS,
   STAY_SAFE_TIPS,
   SUPPORTED_COUNTRIES,
+  countryInSentence,
   type CountryResources,
   type SafetyMessage,
 } from '../../core/safety/index.js';
 import type { ErrorDetails } from '../../errors.js';
+import { dayMonthYear } from '../dates.js';
 import { html, type SafeHtml } from '../html.js';
 import { csrfField, errorSummary } from '../components/forms.js';
 
@@ -35,13 +37,13 @@ export function screeningPage(csrf: string, values: Record<string, string> = {},
   <p class="small">Skipping this is fine too: <a href="/">go back</a>. The support page is always in the menu.</p>`;
 }
 
-function messageBlock(message: SafetyMessage): SafeHtml {
-  return html`<h1>${message.title}</h1>${message.paragraphs.map((p) => html`<p>${p}</p>`)}`;
+function paragraphs(message: SafetyMessage): SafeHtml {
+  return html`${message.paragraphs.map((p) => html`<p>${p}</p>`)}`;
 }
 
 export function resourcesBlock(resources: CountryResources): SafeHtml {
   return html`<section aria-labelledby="resources-heading" class="card resources">
-    <h2 id="resources-heading">People you can talk to${resources.country === 'INTL' ? '' : html` in ${resources.countryName}`}</h2>
+    <h2 id="resources-heading">${resources.country === 'INTL' ? 'People you can talk to' : html`People you can talk to in ${countryInSentence(resources.country, resources.countryName)}`}</h2>
     <p class="emergency">If you are in danger right now, call <a href="tel:${resources.emergencyNumber}">${resources.emergencyNumber}</a>.</p>
     <ul class="resource-list">
       ${resources.resources.map(
@@ -52,8 +54,22 @@ export function resourcesBlock(resources: CountryResources): SafeHtml {
         </li>`,
       )}
     </ul>
-    <p class="small">These details were written in ${resources.writtenOn}. Services change; if a number does not work, the international directory lists others.</p>
+    <p class="small">These details were checked on ${dayMonthYear(resources.writtenOn)}. Services change; if a number does not work, the international directory lists others.</p>
   </section>`;
+}
+
+/**
+ * Another country's services, one tap away: a plain GET form, so it works without JavaScript and
+ * the address (/support?country=IE) can be kept. The choice is not saved.
+ */
+function countryPicker(current: CountryResources['country']): SafeHtml {
+  return html`<form method="get" action="/support" class="inline-choice" aria-label="Services in another country">
+    <label for="field-country">Show services for</label>
+    <select id="field-country" name="country">
+      ${SUPPORTED_COUNTRIES.map((c) => html`<option value="${c.code}"${c.code === current ? html` selected` : null}>${c.name}</option>`)}
+    </select>
+    <button type="submit" class="button button--secondary">Show</button>
+  </form>`;
 }
 
 function tipsBlock(): SafeHtml {
@@ -63,24 +79,30 @@ function tipsBlock(): SafeHtml {
   </section>`;
 }
 
+/** After a positive screen the numbers come first, then another country, then the why. */
 export function screeningResultPage(positive: boolean, resources: CountryResources): SafeHtml {
-  return html`${messageBlock(positive ? POSITIVE_SCREEN_MESSAGE : NEGATIVE_SCREEN_MESSAGE)}
-  ${positive ? resourcesBlock(resources) : html`<p><a href="/support">See the support page</a></p>`}
-  ${positive ? tipsBlock() : null}
+  if (!positive) {
+    return html`<h1>${NEGATIVE_SCREEN_MESSAGE.title}</h1>${paragraphs(NEGATIVE_SCREEN_MESSAGE)}
+    <p><a href="/support">See the support page</a></p>
+    <p><a href="/">Go to your home page</a></p>`;
+  }
+  return html`<h1>${POSITIVE_SCREEN_MESSAGE.title}</h1>
+  ${resourcesBlock(resources)}
+  ${countryPicker(resources.country)}
+  <section aria-labelledby="why-heading">
+    <h2 id="why-heading">What this means</h2>
+    ${paragraphs(POSITIVE_SCREEN_MESSAGE)}
+  </section>
+  ${tipsBlock()}
   <p><a href="/">Go to your home page</a></p>`;
 }
 
 export function supportPage(resources: CountryResources, signedIn: boolean): SafeHtml {
   return html`<h1>Support</h1>
-  <p class="lead">If you feel afraid of your partner, or unsafe at home, you deserve support of your own. These services are free and confidential.</p>
-  <form method="get" action="/support" class="inline-choice">
-    <label for="field-country">Show services for</label>
-    <select id="field-country" name="country">
-      ${SUPPORTED_COUNTRIES.map((c) => html`<option value="${c.code}"${c.code === resources.country ? html` selected` : null}>${c.name}</option>`)}
-    </select>
-    <button type="submit" class="button button--secondary">Show</button>
-  </form>
   ${resourcesBlock(resources)}
+  ${countryPicker(resources.country)}
+  <p class="lead">If you feel afraid of your partner, or unsafe at home, you deserve support of your own. These services are free and confidential.</p>
+  ${signedIn ? html`<p class="small">Mend shows the country you chose in <a href="/account/settings">your settings</a> first (or, if you have not chosen one, the country of your time zone).</p>` : null}
   ${tipsBlock()}
   ${signedIn ? html`<p>You can also take the <a href="/safety">private safety check</a> at any time.</p>` : null}`;
 }

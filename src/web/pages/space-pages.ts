@@ -36,7 +36,7 @@ export function spacePage(csrf: string, space: Space, viewerId: string, parts: S
         </form>`}
   </section>
   ${parts.journeys ?? null}
-  <p class="actions">${isPartner ? html`<a class="button" href="/spaces/${space.id}/check-in">Today’s check-in</a> ` : null}<a class="button button--secondary" href="/spaces/${space.id}/progress">How things are going</a></p>
+  <p class="actions">${isPartner ? html`<a class="button" href="/spaces/${space.id}/check-in">Today’s check-in</a> <a class="button button--secondary" href="/spaces/${space.id}/hard-day">A hard day</a> ` : null}<a class="button button--secondary" href="/spaces/${space.id}/progress">How things are going</a></p>
   ${parts.more ?? null}
   <p class="small"><a href="/spaces/${space.id}/leave">Leave this space</a></p>`;
 }

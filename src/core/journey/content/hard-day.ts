@@ -22,4 +22,11 @@ export const HARD_DAY = {
   noOwnWhy: 'You have not written your reasons yet. You can do that in step 4 whenever you like.',
   reassuranceAction: 'I need reassurance',
   reassuranceHelper: 'Your partner will be told you asked. You can add a note, or not.',
+  support: {
+    title: 'If it is more than a hard day',
+    text:
+      'If you feel afraid or unsafe, or the day is too heavy to carry, you deserve support of your own, outside ' +
+      'Mend. Talking to someone there is free and confidential, and your partner is not told.',
+  },
+  noJourneyYet: 'When you start a journey, this page will also show your reasons for doing this work, and your partner’s.',
 } as const;

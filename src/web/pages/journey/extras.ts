@@ -1,6 +1,8 @@
 import { HARD_DAY, PROMPT_TEXTS, THERAPY_RECOMMENDATION } from '../../../core/journey/index.js';
 import type { EntryView } from '../../../services/journeys.js';
+import type { CountryResources } from '../../../core/safety/index.js';
 import { html, type SafeHtml } from '../../html.js';
+import { groundingCard, reassuranceCard, supportCard } from '../hard-day/hard-day-cards.js';
 import { csrfField, textField } from '../../components/forms.js';
 import { entryCard, entryForm, formatDate, isPartnerView, nameOf, readingNote, stepUrl, type FormState, type JourneyPageModel } from './common.js';
 
@@ -25,7 +27,7 @@ export function therapyPage(m: JourneyPageModel): SafeHtml {
   <p class="notice">${t.safety} <a href="/safety">Safety and support</a></p>`;
 }
 
-export function hardDayPage(m: JourneyPageModel, csrf: string): SafeHtml {
+export function hardDayPage(m: JourneyPageModel, csrf: string, support: CountryResources): SafeHtml {
   const whys = shared(m, 'why_im_doing_this');
   const own = whys.filter((e) => e.authorId === m.viewerId);
   // Only what the viewer may see reaches this page: the partner's reasons here are shared ones.
@@ -35,11 +37,7 @@ export function hardDayPage(m: JourneyPageModel, csrf: string): SafeHtml {
   <h1>${HARD_DAY.title}</h1>
   <p class="lead">${HARD_DAY.intro}</p>
   ${readingNote(m)}
-  <section class="card" aria-labelledby="ground-heading">
-    <h2 id="ground-heading">${HARD_DAY.grounding.title}</h2>
-    <ol>${HARD_DAY.grounding.steps.map((s) => html`<li>${s}</li>`)}</ol>
-    <p>${HARD_DAY.grounding.closing}</p>
-  </section>
+  ${groundingCard()}
   ${isPartnerView(m)
     ? html`<section class="card" aria-labelledby="own-why-heading">
         <h2 id="own-why-heading">${HARD_DAY.ownWhyHeading}</h2>
@@ -52,13 +50,7 @@ export function hardDayPage(m: JourneyPageModel, csrf: string): SafeHtml {
         ${partners.map((e) => entryCard(m, csrf, e, back))}
       </section>`
     : null}
-  ${isPartnerView(m)
-    ? html`<section class="card" aria-labelledby="reassure-heading">
-        <h2 id="reassure-heading">${HARD_DAY.reassuranceAction}</h2>
-        <p>${HARD_DAY.reassuranceHelper}</p>
-        <p><a class="button" href="/spaces/${m.spaceId}/reassurance">Ask for reassurance</a></p>
-      </section>`
-    : null}`;
+  ${isPartnerView(m) ? html`${reassuranceCard(m.spaceId)}${supportCard(support)}` : null}`;
 }
 
 const QUESTION_STATE = { waiting: 'Waiting for an answer', deferred: 'Will be answered by', overdue: 'The promised date has passed', answered: 'Answered' } as const;

@@ -28,11 +28,11 @@ function scale(m: (typeof MEASURES)[number], value: string | undefined, error: s
   </fieldset>`;
 }
 
-export function checkinPage(o: { csrf: string; spaceId: string; dates: string[]; form: CheckinForm; errors?: Record<string, string>; existing: boolean; saved?: boolean; coach?: SafeHtml | null }): SafeHtml {
+export function checkinPage(o: { csrf: string; spaceId: string; dates: string[]; form: CheckinForm; errors?: Record<string, string>; existing: boolean; saved?: boolean; afterSave?: SafeHtml | null; coach?: SafeHtml | null }): SafeHtml {
   const date = o.form.date ?? o.dates[0]!;
   return html`${rhythmNav(o.spaceId, 'check-in')}
   <h1>Today’s check-in</h1>
-  ${o.saved ? html`<div class="notice" role="status"><p>Thank you — your check-in is saved. You can change it any time today.</p></div>` : null}
+  ${o.saved ? html`<div class="notice" role="status"><p>Thank you — your check-in is saved. You can change it any time today.</p></div>${o.afterSave ?? null}` : null}
   ${o.coach ?? null}
   ${errorSummary(o.errors)}
   <p class="lead">Three quick numbers, about twenty seconds. There are no right answers.${o.existing ? ' You already checked in for this day; saving again replaces it.' : ''}</p>
