@@ -15,6 +15,8 @@ export const NON_APOLOGY_TYPES = [
   'blame-shifting',
   'minimising',
   'demanding',
+  // the trained model's finding (analyse.ts)
+  'deflecting',
 ] as const;
 
 /** "… if I hurt you" or "… but only because" — the part after it does not count as a component. */

@@ -12,6 +12,7 @@ import {
   WARM,
   alternation,
 } from './lexicon.js';
+import { FAMILY_RULES } from './family-rules.js';
 import { after, before, ruleSet, type Rule } from './text.js';
 
 /** The message finding types; every one of them makes a message harsh. */
@@ -23,6 +24,13 @@ export const MESSAGE_FINDING_TYPES = [
   'contempt',
   'sarcasm',
   'command',
+  // pattern families (family-rules.ts)
+  'criticism',
+  'defensive',
+  'stonewalling',
+  'threat',
+  // the trained model's finding (analyse.ts): a sentence the rules do not explain
+  'tone',
 ] as const;
 
 export type MessageFindingType = (typeof MESSAGE_FINDING_TYPES)[number];
@@ -247,4 +255,5 @@ export const MESSAGE_RULES: readonly Rule[] = ruleSet([
     pattern: /\bget out of my (?:sight|face|house|life|way)\b/g,
     explanation: 'This may land as an order that shuts your partner out; asking for a pause ("I need a break until after dinner") keeps the door open.',
   },
+  ...FAMILY_RULES,
 ]);

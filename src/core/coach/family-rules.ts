@@ -1,0 +1,87 @@
+/**
+ * Message rules by pattern family (issue #22): defensiveness, stonewalling, threats and "you" + a
+ * judging verb. Each pattern is a shape ("you keep <verb> me", "if you …, I'm leaving"), not a
+ * phrase, and each has a context check that leaves gentle complaints and requests alone.
+ */
+import { after, before, type Rule } from './text.js';
+
+/** Verbs that judge what the partner does to the writer (any tense: the pattern adds the endings). */
+const JUDGING_VERBS = [
+  'talk(?:s|ed|ing)? down to', 'belittl(?:e|es|ed|ing)', 'patronis(?:e|es|ed|ing)', 'patroniz(?:e|es|ed|ing)',
+  'ignor(?:e|es|ed|ing)', 'interrupt(?:s|ed|ing)?', 'manipulat(?:e|es|ed|ing)', 'gaslight(?:s|ed|ing)?',
+  'humiliat(?:e|es|ed|ing)', 'mock(?:s|ed|ing)?', 'dismiss(?:es|ed|ing)?', 'undermin(?:e|es|ed|ing)',
+  'nag(?:s|ged|ging)?', 'bull(?:y|ies|ied|ying)', 'control(?:s|led|ling)?', 'smother(?:s|ed|ing)?',
+  'suffocat(?:e|es|ed|ing)', 'exhaust(?:s|ed|ing)?', 'drain(?:s|ed|ing)?', 'irritat(?:e|es|ed|ing)',
+  'annoy(?:s|ed|ing)?', 'criticis(?:e|es|ed|ing)', 'criticiz(?:e|es|ed|ing)', 'lectur(?:e|es|ed|ing)',
+  'sneer(?:s|ed|ing)? at', 'snap(?:s|ped|ping)? at', 'guilt(?:s|ed|ing)?(?:-trip(?:s|ped|ping)?)?',
+  'guilt-trip(?:s|ped|ping)?', 'us(?:e|es|ed|ing)', 'take(?:s)? advantage of', 'walk(?:s|ed|ing)? all over',
+  'push(?:es|ed|ing)? (?:me )?around', 'cut(?:s|ting)? me off', 'talk(?:s|ed|ing)? over', 'shut(?:s|ting)? me out',
+  'embarrass(?:es|ed|ing)?', 'lie(?:s|d)? to', 'lying to', 'scream(?:s|ed|ing)? at', 'shout(?:s|ed|ing)? at',
+  'yell(?:s|ed|ing)? at', 'put(?:s|ting)? me down', 'brush(?:es|ed|ing)? me off', 'spy(?:ing)? on', 'spies on',
+  'stonewall(?:s|ed|ing)?', 'wind(?:s|ing)? me up', 'do(?:es|ing)? my head in', 'drive(?:s|ing)? me (?:mad|crazy|insane|up the wall)',
+  'get(?:s|ting)? on my nerves', 'treat(?:s|ed|ing)? me like (?:dirt|rubbish|garbage|a (?:child|doormat|maid|servant|slave|idiot|kid))',
+  'bor(?:e|es|ed|ing)', 'disrespect(?:s|ed|ing)?', 'blam(?:e|es|ed|ing)',
+];
+
+const YOU_VERB = new RegExp(
+  `\\b(?:you|u)(?:'re| are| r)?\\s+(?:(?:keep|kept|always|constantly|just|only|still|continually|literally|love to|like to|seem to|choose to)\\s+)*(?:${JUDGING_VERBS.join('|')})\\b(?:\\s+(?:me|my|us|everyone|everything|everybody|anyone|all|the kids|our))?`,
+  'g',
+);
+
+/** A feeling, a request or a "when" around it makes it a gentle complaint, not a verdict. */
+const GENTLE_BEFORE = /\b(?:when|if|whenever|feel|felt|like it|that|i'd like|i would like|please|can you|could you|would you|don't think|not saying|sorry)\b/;
+const GENTLE_AFTER = /\b(?:i (?:feel|felt|was|get|got)|made me feel|i'd like|i would like|can we|could we|could you|can you|would you|and i (?:feel|felt|'d|would|want|need)|it (?:hurt|stung|upset))\b|\?\s*$/;
+
+function judging(folded: string, start: number, end: number): boolean {
+  return !GENTLE_BEFORE.test(before(folded, start)) && !GENTLE_AFTER.test(after(folded, end));
+}
+
+/** The whole message (or its first sentence) is only this: a closed door, not a pause. */
+function aloneOrFirst(folded: string, start: number): boolean {
+  return /^[\s"'(-]*$/.test(before(folded, start));
+}
+
+export const FAMILY_RULES: readonly Rule[] = [
+  {
+    type: 'criticism',
+    pattern: YOU_VERB,
+    explanation: 'Said as what your partner does to you, this may land as a verdict; one moment, and how it felt, is easier to hear.',
+    accept: judging,
+  },
+  {
+    type: 'defensive',
+    pattern:
+      /\b(?:(?:it|this|that)(?:'s| is) not|(?:it|this|that) isn't|is not|not) my (?:fault|problem)\b|\b(?:i'm|i am) not (?:going to|gonna) apologi[sz]e\b|\bhow dare you\b|\bfunny how it's never\b|\byou have no right to\b|\bwhat did i do (?:now|this time|wrong)\b|\bnot that you(?:'d| would| ever)? (?:notice|care|see)\b|\bexcuse me for (?:having|being|breathing|existing|wanting)\b|\bsick of defending myself\b|\b(?:so|oh so|oh)\s+(?:now\s+)?(?:it's|this is|i'm)\s+(?:my fault|the bad (?:guy|one)|the villain|to blame)\b|\bwhat about (?:you|all the times you|when you)\b|\byou do (?:it|that|this|the same|exactly the same)\b[^.!?]{0,30}\b(?:too|as well|all the time|and i)\b|\b(?:don't|stop|quit) (?:blam(?:e|ing)|put(?:ting)? (?:this|it|that) on|mak(?:e|ing) me (?:the|out))\b|\b(?:mak(?:e|es|ing)|turn(?:s|ing)?)\s+(?:such\s+)?(?:a\s+)?(?:big|huge|massive|mountain|drama|fuss|song and dance|scene)\b|\b(?:blow(?:ing|n)?|making)\s+(?:this|it|things|everything)\s+(?:way\s+)?out of proportion\b|\bover ?react(?:ing|ed)?\b|\b(?:too|so) (?:sensitive|touchy|dramatic)\b|\bcan't take (?:a|any) joke\b|\b(?:calm|chill) (?:down|out)\b|\bthat's rich\b|\bhow is (?:this|that|it) (?:suddenly\s+)?(?:about me|my (?:fault|problem))\b|\bi (?:did|have done) nothing wrong\b|\bi didn't do anything\b(?!\s+(?:to (?:help|stop)))|\b(?:i'm|i am) not the (?:problem|one (?:who|with|that))\b|\btwist(?:ing|s|ed)? (?:my|everything i|what i)\b|\bnot (?:that|this) deep\b|\bit was (?:just |only |obviously )?a joke\b|\bthat never happened\b|\byou're imagining (?:it|things)\b|\bnot my problem\b|\bwhy (?:is it )?(?:always|only) me\b/g,
+    explanation: 'This may land as defending yourself or turning it back on your partner; hearing their part first usually helps yours be heard.',
+    accept: (f, s) => {
+      const head = before(f, s);
+      // "calm down" said to the partner, not "I need twenty minutes to calm down" or "let's calm down"
+      if (/^(?:calm|chill)/.test(f.slice(s))) return /^[\s"'(-]*(?:(?:omg|oh|just|god|ok|okay|please|you need to|seriously)[\s,]*)*$/.test(head);
+      return !/\b(?:i (?:know|think) |maybe |if )$|\bi'm sorry\b|\b(?:got|get|was|being) defensive\b/.test(head);
+    },
+  },
+  {
+    type: 'stonewalling',
+    pattern:
+      /\b(?:fine|whatever|k|kk|ok(?:ay)?\.?\s*bye|bye|done|forget it|suit yourself|not interested|talk to the hand|end of (?:discussion|story)|conversation over)\b(?=[\s.!]*$)|\bdo (?:whatever|what) you (?:want|like|please)\b(?![^.!?]*\b(?:for|with|about|i trust|happy|fine with)\b)|\b(?:i'm|i am|we're|we are)\s+(?:so\s+)?(?:done|finished|through)(?:\s+(?:with (?:you|this|us|it|talking|this conversation)|here|talking|explaining))?(?=\s*[.!,;-]|\s*$)|\b(?:i'm|i am|i'm just)\s+not\s+(?:talking|discussing|doing|having)\s+(?:about\s+)?(?:this|that|it)\b|\bi(?:'ve| have)?\s+(?:got\s+)?nothing\s+(?:more\s+|further\s+|else\s+)?to\s+(?:say|discuss)\b|\b(?:this|the) (?:conversation|discussion) is over\b|\bi don't care any ?more\b|\bi(?:'m| am) not listening\b|\bdon't (?:bother|even start)\b|\bi (?:do not|don't) (?:want to|wish to) (?:talk|speak|continue|discuss|hear)\b|\bcan't be (?:bothered|arsed)\b|\bi(?:'m| am) out(?=\s*[.!,]|\s*$)/g,
+    explanation: 'This may land as closing the door; if you need a pause, saying when you will come back keeps your partner from feeling shut out.',
+    accept: (f, s, e) => {
+      const m = f.slice(s, e);
+      if (/^(?:fine|whatever|k|kk|bye|done|forget it|suit yourself|not interested|conversation over)/.test(m)) return aloneOrFirst(f, s);
+      return !/\b(?:until|tomorrow|tonight|later|after|in (?:an|a|\d+)|back in|for now|for today|minutes|hour)\b/.test(after(f, e));
+    },
+  },
+  {
+    type: 'contempt',
+    pattern:
+      /\b(?:at least i|unlike you,? i)\b|\bi(?:'d| would) never (?:treat|do|stoop|be so|speak|talk|lie|cheat)\b|\b(?:you|u) (?:really |seriously |honestly )?need (?:help|therapy|a shrink|to see a (?:shrink|doctor|therapist)|professional help|a doctor|your head (?:checked|examined))\b|\bget (?:some )?(?:help|therapy|your head (?:checked|examined))\b|\b(?:not|n't) (?:even )?worth (?:my|the|it|a)\b(?=[^.!?]*\b(?:you|u|argument|time|breath)\b)|\bdeserve (?:so much |far |much )?better than (?:you|this)\b|\bwast(?:ing|ed) (?:my|ten|\w+) (?:life|time|years|breath)\b[^.!?]{0,20}\bon (?:you|u)\b|\bi pity you\b|\b(?:sad|pathetic|miserable|spineless|little) little (?:man|woman|boy|girl|person|worm)\b|\bsad little\b|\bmake(?:s)? my skin crawl\b|\bbeneath (?:me|contempt|you)\b|\bhow are you (?:even |actually )?an? (?:adult|grown|parent)\b|\b(?:more sense|smarter|more brains|more backbone|better manners) than (?:you|u)\b|\beven (?:the dog|a child|a toddler|my mother|a teenager)\b[^.!?]{0,30}\bbetter than (?:you|u)\b|\b(?:ugh|ew|eww|gross)\b(?=[\s.!,]*(?:$|just|don't|you|ur))|\b(?:so|too|how) (?:stupid|dumb|clueless|needy|pathetic|delusional) (?:you are|you sound|you look)\b|\byou(?:'re| are| sound| look)\s+(?:\w+\s+)?(?:delusional|laughable|a joke|pathetic|ridiculous|embarrassing|an embarrassment)\b|\b(?:i'm|i am) (?:so )?(?:ashamed|embarrassed) (?:i|to have) (?:married|chose|ended up with)\b|\bsettled for you\b|\bi (?:expected|expect) nothing (?:more |less |else )?(?:from|of) you\b|\bmy (?:last|ex|previous) \w+ would never\b/g,
+    explanation: 'This may land as contempt, which tends to hurt the most and make it hardest to feel safe with each other.',
+    accept: (f, s) => !/\b(?:don't think|not saying|never said)\b/.test(before(f, s)),
+  },
+  {
+    type: 'threat',
+    pattern:
+      /\b(?:if|once more|one more|next time|do (?:it|that|this) again|try (?:it|that|me)|keep (?:this|it|going|that) up|carry on)\b[^.!?]{0,80}?\b(?:i'm (?:leaving|gone|out|done|off|changing the locks|calling (?:the police|a lawyer|your)|telling (?:everyone|your))|i(?:'ll| will| shall) (?:leave(?! it)|go\b(?! to)|take (?:the kids|everything)|tell (?:everyone|your|the)|call (?:the police|a lawyer|your)|ruin|make your|throw|empty|be (?:gone|contacting|speaking to a|filing))|we're (?:done|over|finished|through)|we are (?:done|over|finished)|you're (?:done|out|finished)|don't (?:come back|expect me)|never (?:see|come back)|see what happens|you'll (?:regret|be sorry|pay|never))\b|\b(?:you'll|you will|you're going to|ur gonna|you are going to)\s+(?:regret|pay for|be sorry)\b|\b(?:i'm|i am) warning you\b|\byou(?:'ve| have) been warned\b|\bdon't (?:test|push) me\b|\btry me\b|\bwatch (?:yourself|your back|it)\b(?=[\s.!]*$)|\b(?:\w+|your \w+)\s+or me\b(?=[\s.!?,]*(?:$|choose|pick))|\bme or (?:\w+|your \w+)\b(?=[\s.!?,]*(?:$|choose|pick))|\beither (?:\w+|your \w+) goes or i\b|\bi(?:'ll| will) (?:ruin you|take the kids|take everything|make your life)\b|\bi swear i(?:'ll| will) (?:leave|tell|ruin|take)\b|\bor i(?:'m| am| will|'ll) (?:leaving|gone|changing the locks|filing|done|out)\b/g,
+    explanation: 'This may land as a threat, and fear makes it very hard to talk. If there is a line, saying what you need and what you will do for yourself is easier to hear.',
+  },
+];
