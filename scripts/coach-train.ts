@@ -31,7 +31,8 @@ function train(examples: readonly Example[]): Omit<LinearModel, 'threshold'> {
   for (const e of examples) for (const f of new Set(e.feats)) counts.set(f, (counts.get(f) ?? 0) + 1);
   const vocab = [...counts.entries()].filter(([, n]) => n >= MIN_ROWS).map(([f]) => f).sort();
   const index = new Map(vocab.map((f, i) => [f, i]));
-  const rows = examples.map((e) => [...new Set(e.feats.map((f) => index.get(f)).filter((i): i is number => i !== undefined))].sort((a, b) => a - b));
+  // A feature counts as often as it occurs, as in model.ts.
+  const rows = examples.map((e) => e.feats.map((f) => index.get(f)).filter((i): i is number => i !== undefined));
   const w = new Float64Array(vocab.length);
   let bias = 0;
   const n = examples.length;

@@ -6,7 +6,7 @@
 import { AGREEMENT_RULES, concreteQuestion, missingWhen } from './agreement-rules.js';
 import { NON_APOLOGY_RULES, detectComponents } from './apology-rules.js';
 import { MESSAGE_RULES } from './message-rules.js';
-import { bestSentence, features, probability, topWords, type CoachModels, type LinearModel } from './model.js';
+import { features, scan, scanBest, scanProbability, topWords, type CoachModels, type LinearModel, type Scan } from './model.js';
 import { buildSuggestion } from './suggestion.js';
 import { applyRules, fold, makeFinding, tidyFindings } from './text.js';
 import type { AgreementAnalysis, ApologyAnalysis, CoachFinding, CoachKind, CoachResult, MessageAnalysis } from './types.js';
@@ -26,19 +26,19 @@ function quoteList(words: readonly string[]): string {
 function modelFinding(
   model: LinearModel,
   text: string,
-  folded: string,
+  scanned: Scan,
   type: string,
   explain: (words: string) => string,
   ruleFindings: readonly CoachFinding[],
   whole = false,
 ): CoachFinding | null {
-  const best = bestSentence(model, folded);
+  const best = scanBest(scanned, model);
   // A whole-text head decides on the text (an apology's parts read together) and points at its
   // highest-scoring sentence; a sentence head decides on that sentence.
-  const p = whole ? probability(model, features(folded)) : best?.probability ?? 0;
+  const p = whole ? scanProbability(scanned, model) : best?.probability ?? 0;
   if (!best || p < model.threshold) return null;
   if (ruleFindings.some((f) => f.start < best.end && best.start < f.end)) return null;
-  const words = topWords(model, best.feats);
+  const words = topWords(model, features(scanned.folded.slice(best.start, best.end)));
   return makeFinding(text, type, best.start, best.end, explain(words.length > 0 ? quoteList(words) : 'the sentence as a whole'));
 }
 
@@ -53,7 +53,7 @@ export function analyzeMessageWith(models: CoachModels | null, text: string): Me
   const folded = fold(t);
   const found = applyRules(t, folded, MESSAGE_RULES);
   if (models) {
-    const f = modelFinding(models.harsh, t, folded, 'tone', TONE, found);
+    const f = modelFinding(models.harsh, t, scan(models, folded), 'tone', TONE, found);
     if (f) found.push(f);
   }
   const findings = tidyFindings(found);
@@ -67,12 +67,12 @@ export function analyzeApologyWith(models: CoachModels | null, text: string): Ap
   const found = applyRules(t, folded, NON_APOLOGY_RULES);
   const components = detectComponents(folded);
   if (models) {
-    const f = modelFinding(models.nonApology, t, folded, 'deflecting', DEFLECTING, found, true);
+    const scanned = scan(models, folded);
+    const f = modelFinding(models.nonApology, t, scanned, 'deflecting', DEFLECTING, found, true);
     if (f) found.push(f);
     // Parts the patterns missed, judged on the whole apology (where they sit does not matter).
-    const feats = features(folded);
     for (const head of ['responsibility', 'impact', 'change', 'repair'] as const) {
-      if (!components[head] && probability(models[head], feats) >= models[head].threshold) components[head] = true;
+      if (!components[head] && scanProbability(scanned, models[head]) >= models[head].threshold) components[head] = true;
     }
   }
   const findings = tidyFindings(found);
