@@ -95,6 +95,8 @@ function aimedAtPartner(folded: string, start: number, end: number): boolean {
   const rest = after(folded, end);
   if (/^\s+(?:as|like)\s+you\b/.test(rest)) return true;
   // "Absolutely useless." — a short fragment, not the start of a sentence about something else
+  // "bad day", "awful week": a fragment about a day, not a verdict on the partner
+  if (/^\s+(?:day|night|week|morning|evening|time|year|month|news|mood|idea|dream|sleep|weather)\b/.test(rest)) return false;
   return (
     FRAGMENT.test(head) &&
     /^\s*(?:[,!:-]|$|\s(?:and|as|like|of|again|too|honestly|really|aren't|isn't)\b)|^\s+[\w'-]+\s*$|\b(?:you|u|your|ur)\b/.test(rest)

@@ -233,6 +233,13 @@ function edgeSum(k: Keyed, size: number, t: readonly number[], from: number, n: 
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
+const FUNCTION_WORDS = new Set(
+  ('you your yours yourself are is am was were be been being do does did done not no i me my mine myself we us our ' +
+    'it its the a an to of and or but so if in on at for with as by from up out than then there this that these those ' +
+    'have has had will would can could shall should may might must just even oh one who what which when where why how ' +
+    'all any some very really too also again now here ok well get got go going him her he she they them his their').split(' '),
+);
+
 /** The word n-grams (not the length or position markers) that pushed the score up most. */
 export function topWords(model: LinearModel, feats: readonly string[], count = 3): string[] {
   const weighed = new Map<string, number>();
@@ -242,7 +249,10 @@ export function topWords(model: LinearModel, feats: readonly string[], count = 3
     const key = f.replace(/^\^/, '');
     if (w > 0) weighed.set(key, Math.max(w, weighed.get(key) ?? 0));
   }
-  const ranked = [...weighed.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  // Words like "you" or "do" weigh in every sentence and explain none: name the others first.
+  const ranked = [...weighed.entries()]
+    .filter(([k]) => !k.split(' ').every((w) => FUNCTION_WORDS.has(w)))
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   // A bigram that contains a chosen word adds nothing to the explanation; keep distinct words.
   const out: string[] = [];
   for (const [k] of ranked) {
