@@ -12,7 +12,7 @@ import {
   WARM,
   alternation,
 } from './lexicon.js';
-import { FAMILY_RULES } from './family-rules.js';
+import { FAMILY_RULES, mocking } from './family-rules.js';
 import { after, before, ruleSet, type Rule } from './text.js';
 
 /** The message finding types; every one of them makes a message harsh. */
@@ -222,7 +222,8 @@ export const MESSAGE_RULES: readonly Rule[] = ruleSet([
     type: 'sarcasm',
     pattern: /\b(?:lovely|brilliant|perfect|great|wonderful|fantastic|marvellous|terrific|super)(?:,\s*just \w+)?,\s+(?:now|you|you've|you're|another|again)\b/g,
     explanation: 'Sarcasm may land as mockery; saying plainly what hurt gives your partner something they can answer.',
-    accept: (f, s) => before(f, s).trim() === '',
+    // "Brilliant, you found my keys!" is praise: only with a cue of mockery (family-rules.ts)
+    accept: (f, s, e) => before(f, s).trim() === '' && mocking(f, s, e),
   },
   {
     type: 'sarcasm',
