@@ -269,8 +269,7 @@ export interface SentenceScore {
   probability: number;
 }
 
-/** Words and sentence ends in one pass; the end of a sentence is one of . ! ? ; or a new line. */
-const WORD_OR_END = /[a-z0-9]+(?:'[a-z]+)?|\uD83D\uDE44|[.!?;\n]+/g;
+/** Words and sentence ends; the end of a sentence is one of . ! ? ; or a new line. */
 
 interface Sentence {
   from: number; // first word's index in the word numbers
@@ -287,28 +286,49 @@ export interface Scan {
   spans: Sentence[];
 }
 
+const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+const isEndCode = (c: number) => c === 46 || c === 33 || c === 63 || c === 59 || c === 10;
+
+/** Reads the text once, by hand (the same words as TOKEN), without a match object per word. */
 export function scan(heads: Heads, folded: string): Scan {
   const compiled = compile(heads);
   const t: number[] = [];
   const spans: Sentence[] = [];
   let open: Sentence | null = null;
-  WORD_OR_END.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORD_OR_END.exec(folded)) !== null) {
-    const ch = m[0].charCodeAt(0);
-    if (ch === 46 || ch === 33 || ch === 63 || ch === 59 || ch === 10) {
+  const n = folded.length;
+  let i = 0;
+  while (i < n) {
+    const c = folded.charCodeAt(i);
+    if (isEndCode(c)) {
       if (open) {
-        const line = m[0].indexOf('\n');
-        open.end = m.index + (line < 0 ? m[0].length : line);
+        // the sentence ends after its run of . ! ? ; but before a new line
+        let j = i;
+        while (j < n && isEndCode(folded.charCodeAt(j)) && folded.charCodeAt(j) !== 10) j++;
+        open.end = j;
         spans.push(open);
         open = null;
       }
+      i++;
+      while (i < n && isEndCode(folded.charCodeAt(i))) i++;
       continue;
     }
-    if (!open) open = { from: t.length, to: 0, start: m.index, end: 0 };
-    pushIds(compiled, m[0], t);
+    let j = i;
+    if (isWordCode(c)) {
+      while (j < n && isWordCode(folded.charCodeAt(j))) j++;
+      if (folded.charCodeAt(j) === 39 && j + 1 < n && folded.charCodeAt(j + 1) >= 97 && folded.charCodeAt(j + 1) <= 122) {
+        j++;
+        while (j < n && folded.charCodeAt(j) >= 97 && folded.charCodeAt(j) <= 122) j++;
+      }
+    } else if (c === 0xd83d && folded.charCodeAt(i + 1) === 0xde44) j = i + 2;
+    else {
+      i++;
+      continue;
+    }
+    if (!open) open = { from: t.length, to: 0, start: i, end: 0 };
+    pushIds(compiled, folded.slice(i, j), t);
     open.to = t.length;
-    open.end = m.index + m[0].length;
+    open.end = j;
+    i = j;
   }
   if (open) spans.push(open);
   return { folded, compiled, t, spans };
