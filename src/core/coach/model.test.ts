@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyzeApologyWith, analyzeMessageWith, analyzeAgreementWith } from './analyse.js';
 import { analyzeAgreement, analyzeApology, analyzeMessage } from './index.js';
-import { bestSentence, features, MODEL_HEADS, probability, textProbability, tokens, topWords } from './model.js';
+import { bestSentence, features, memoryOf, MODEL_HEADS, probability, textProbability, tokens, topWords } from './model.js';
 import { COACH_MODELS } from './model-weights.js';
 import { fold } from './text.js';
 
@@ -118,4 +118,11 @@ test('a concrete one-off request is not vague; a vague one stays vague', () => {
   assert.equal(analyzeAgreement('I\'ll pick up the prescription on my way home.').vague, false);
   assert.equal(analyzeAgreement('I\'ll be more patient.').vague, true);
   assert.equal(analyzeAgreement('No more secrets between us.').vague, true);
+});
+
+test('the word memory keeps only words the weights know, never what else a person typed', () => {
+  analyzeMessage('Zyxwvutsq told me qwertzuiop was at the door.');
+  const text = JSON.stringify([...memoryOf(COACH_MODELS)]);
+  assert.ok(!text.includes('zyxwvutsq') && !text.includes('qwertzuiop'));
+  assert.ok(text.includes('told'));
 });

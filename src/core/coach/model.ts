@@ -139,7 +139,7 @@ interface Keyed {
 interface Compiled {
   ids: Map<string, number>;
   size: number;
-  /** Raw words already normalised and numbered, up to a bound, so common words skip that work. */
+  /** Known raw words already normalised and numbered, up to a bound, so common words skip that work. */
   memo: Map<string, readonly number[]>;
   heads: Map<LinearModel, Keyed>;
 }
@@ -191,12 +191,19 @@ function compile(heads: Heads): Compiled {
   return compiled;
 }
 
+/** The raw words remembered for a set of heads (for the test that nothing else is kept). */
+export function memoryOf(heads: Heads): IterableIterator<string> {
+  return compile(heads).memo.keys();
+}
+
 /** Word numbers (-1: a word no head mentions, so no n-gram with it counts). */
 function pushIds(c: Compiled, raw: string, out: number[]): void {
   let ids = c.memo.get(raw);
   if (ids === undefined) {
     ids = tokens(raw).map((w) => c.ids.get(w) ?? -1);
-    if (c.memo.size < MEMO_LIMIT) c.memo.set(raw, ids);
+    // Only words the weights know (from Mend's own corpus) are remembered: a name or anything
+    // else a person typed is never kept beyond this call.
+    if (c.memo.size < MEMO_LIMIT && ids.every((id) => id >= 0)) c.memo.set(raw, ids);
   }
   for (const id of ids) out.push(id);
 }
