@@ -1,8 +1,9 @@
 /**
  * Scores the gentle-language coach on its labelled corpus: `npm run coach:eval` prints the
- * held-out figures (what the docs quote) and the development figures, labelled. Options:
+ * test-part figures (what the docs quote), the earlier held-out set's and the development
+ * figures, labelled. Options:
  *   --json     print one JSON object instead of the table
- *   --misses   also list development-part misses (never held-out ones: we do not tune on those)
+ *   --misses   also list development-part misses (never test or held-out ones: we do not tune on those)
  */
 import { evaluate, type Evaluation } from '../test/coach/evaluate.js';
 import { APOLOGY_COMPONENTS } from '../src/core/apology-components.js';
@@ -17,6 +18,8 @@ function summary(e: Evaluation) {
     vague: { precision: round3(e.vague.precision), recall: round3(e.vague.recall), f1: round3(e.vague.f1) },
     componentAccuracy: Object.fromEntries(APOLOGY_COMPONENTS.map((c) => [c, round3(e.components[c])])),
     componentMean: round3(e.componentMean),
+    componentRecall: Object.fromEntries(APOLOGY_COMPONENTS.map((c) => [c, round3(e.componentRecall[c])])),
+    familyRecall: Object.fromEntries(Object.entries(e.familyRecall).map(([k, v]) => [k, `${v.found}/${v.of}`])),
   };
 }
 
@@ -29,17 +32,23 @@ function table(e: Evaluation, title: string): string {
     `  nonApology  precision ${f(s.nonApology.precision)}  recall ${f(s.nonApology.recall)}  F1 ${f(s.nonApology.f1)}`,
     `  vague       precision ${f(s.vague.precision)}  recall ${f(s.vague.recall)}  F1 ${f(s.vague.f1)}`,
     `  components  ${APOLOGY_COMPONENTS.map((c) => `${c} ${f(s.componentAccuracy[c] ?? 0)}`).join('  ')}  (mean ${f(s.componentMean)})`,
+    `  recall      ${APOLOGY_COMPONENTS.map((c) => `${c} ${f(s.componentRecall[c] ?? 0)}`).join('  ')}`,
   ];
+  const families = Object.entries(s.familyRecall);
+  if (families.length > 0) lines.push(`  harsh by family  ${families.map(([k, v]) => `${k} ${v}`).join('  ')}`);
   return lines.join('\n');
 }
 
 const args = process.argv.slice(2);
+const test = evaluate('test');
 const heldout = evaluate('heldout');
 const dev = evaluate('dev');
 if (args.includes('--json')) {
-  process.stdout.write(JSON.stringify({ heldout: summary(heldout), dev: summary(dev) }, null, 2) + '\n');
+  process.stdout.write(JSON.stringify({ test: summary(test), heldout: summary(heldout), dev: summary(dev) }, null, 2) + '\n');
 } else {
-  process.stdout.write(`${table(heldout, 'Held-out (reported)')}\n\n${table(dev, 'Development (tuned on)')}\n`);
+  process.stdout.write(
+    `${table(test, 'Test part (reported)')}\n\n${table(heldout, 'Earlier held-out set')}\n\n${table(dev, 'Development (tuned and trained on)')}\n`,
+  );
   if (args.includes('--misses')) {
     for (const m of dev.misses) {
       process.stdout.write(`  dev miss [${m.kind}] ${m.text}\n    expected ${JSON.stringify(m.expected)} got ${JSON.stringify(m.got)}\n`);

@@ -1,15 +1,19 @@
-/** Loads the coach corpus and scores the analyser on one part of it (dev or held-out). */
+/**
+ * Loads the coach corpus and scores the analyser on one part of it: `dev` (rules and model are
+ * tuned and trained on it), `heldout` (the earlier held-out set) or `test` (round 6's test part,
+ * the one docs/coach.md reports).
+ */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { APOLOGY_COMPONENTS, type ApologyComponent } from '../../src/core/apology-components.js';
 import { analyzeAgreement, analyzeApology, analyzeMessage } from '../../src/core/coach/index.js';
 import { accuracy, binaryScores, type BinaryScores } from '../../src/core/coach/eval-metrics.js';
 
-export type CorpusPart = 'dev' | 'heldout';
+export type CorpusPart = 'dev' | 'heldout' | 'test';
 
-interface MessageRow { text: string; harsh: boolean }
-interface ApologyRow { text: string; nonApology: boolean; components: Record<ApologyComponent, boolean> }
-interface AgreementRow { text: string; vague: boolean }
+export interface MessageRow { text: string; harsh: boolean; family?: string }
+export interface ApologyRow { text: string; nonApology: boolean; components: Record<ApologyComponent, boolean> }
+export interface AgreementRow { text: string; vague: boolean }
 
 export interface Miss { kind: string; text: string; expected: unknown; got: unknown }
 
@@ -22,12 +26,16 @@ export interface Evaluation {
   components: Record<ApologyComponent, number>;
   /** Mean of the six per-component accuracies. */
   componentMean: number;
+  /** Recall of each component (of the apologies that have it, the share found). */
+  componentRecall: Record<ApologyComponent, number>;
+  /** Harsh recall by family, for the rows that name one (round 6 onwards). */
+  familyRecall: Record<string, { found: number; of: number }>;
   misses: Miss[];
 }
 
 const CORPUS = fileURLToPath(new URL('./corpus/', import.meta.url));
 
-function load<T>(name: string, part: CorpusPart): T[] {
+export function load<T>(name: string, part: CorpusPart): T[] {
   return readFileSync(`${CORPUS}${name}.${part}.jsonl`, 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')
@@ -40,8 +48,14 @@ export function evaluate(part: CorpusPart): Evaluation {
   const agreements = load<AgreementRow>('agreements', part);
   const misses: Miss[] = [];
 
+  const familyRecall: Record<string, { found: number; of: number }> = {};
   const harshPairs = messages.map((r) => {
     const got = analyzeMessage(r.text);
+    if (r.harsh && r.family) {
+      const f = (familyRecall[r.family] ??= { found: 0, of: 0 });
+      f.of++;
+      if (got.harsh) f.found++;
+    }
     if (got.harsh !== r.harsh) misses.push({ kind: 'message', text: r.text, expected: r.harsh, got: got.findings.map((f) => `${f.type}:${f.excerpt}`) });
     return [got.harsh, r.harsh] as const;
   });
@@ -62,6 +76,9 @@ export function evaluate(part: CorpusPart): Evaluation {
   const components = Object.fromEntries(
     APOLOGY_COMPONENTS.map((c) => [c, accuracy(apologyResults.map(({ row, got }) => [got.components[c], row.components[c]] as const))]),
   ) as Record<ApologyComponent, number>;
+  const componentRecall = Object.fromEntries(
+    APOLOGY_COMPONENTS.map((c) => [c, binaryScores(apologyResults.map(({ row, got }) => [got.components[c], row.components[c]] as const)).recall]),
+  ) as Record<ApologyComponent, number>;
   const componentMean = APOLOGY_COMPONENTS.reduce((sum, c) => sum + components[c], 0) / APOLOGY_COMPONENTS.length;
 
   const vaguePairs = agreements.map((r) => {
@@ -78,6 +95,8 @@ export function evaluate(part: CorpusPart): Evaluation {
     vague: binaryScores(vaguePairs),
     components,
     componentMean,
+    componentRecall,
+    familyRecall,
     misses,
   };
 }

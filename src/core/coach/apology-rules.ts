@@ -4,7 +4,7 @@
  * (Lewicki, Polin & Lount, 2016), so the builder's guidance leads with them (see guidance.ts).
  */
 import type { ApologyComponent } from '../apology-components.js';
-import { before, ruleSet, type Rule } from './text.js';
+import { after, before, ruleSet, type Rule } from './text.js';
 
 /** Types of non-apology findings; any one of them makes `nonApology` true. */
 export const NON_APOLOGY_TYPES = [
@@ -15,10 +15,12 @@ export const NON_APOLOGY_TYPES = [
   'blame-shifting',
   'minimising',
   'demanding',
+  // the trained model's finding (analyse.ts)
+  'deflecting',
 ] as const;
 
 /** "… if I hurt you" or "… but only because" — the part after it does not count as a component. */
-const HEDGED = /\b(?:if|unless|but only because|only because|whatever|you (?:feel|felt|think|thought|believe|say|said|claim)|seem(?:s|ed)? like|as if|you (?:kept|made me|drove me|pushed me|forced me|provoked me|left me))\b[^.!?]*$/;
+const HEDGED = /\b(?:if|unless|not like|at least|but only because|only because|whatever|you (?:feel|felt|think|thought|believe|say|said|claim)|seem(?:s|ed)? like|as if|you (?:kept|made me|drove me|pushed me|forced me|provoked me|left me))\b[^.!?]*$/;
 const NEGATED = /\b(?:not|n't|never|didn't mean to|did not mean to|didn't want to|did not want to)\s+(?:want to\s+|mean to\s+|to\s+)?$/;
 
 function plain(folded: string, start: number): boolean {
@@ -45,7 +47,7 @@ const COMPONENT_RULES: readonly ComponentRule[] = [
   {
     component: 'regret',
     pattern:
-      /\b(?:sorry|apologi[sz](?:e|es|ed|ing)|apology|apologies|regret|regrets|remorse|feel (?:terrible|awful|so bad|bad|sick|ashamed)|i'm ashamed|i am ashamed|wish i (?:had(?:n't| not)|could take))\b/g,
+      /\b(?:sorry|sry|soz|apologi[sz](?:e|es|ed|ing)|apology|apologies|regret|regrets|remorse|feel (?:terrible|awful|so bad|bad|sick|ashamed)|i'm ashamed|i am ashamed|wish i (?:had(?:n't| not)|could take))\b/g,
   },
   {
     component: 'responsibility',
@@ -60,6 +62,21 @@ const COMPONENT_RULES: readonly ComponentRule[] = [
     pattern:
       /\b(?:(?:made|make|left|forced) you (?:to\s+)?(?:feel|doubt|question|afraid|scared|lonely|alone|feeling|carry|deal|handle|face|cope|wonder|worry|cry|hide|pay|wait|explain|second-guess|on your own|by yourself)|(?:must|might) (?:have\s+)?(?:been|felt|be|feel)\b[^.!?]{0,30}?\bfor you\b|you must (?:have\s+)?(?:feel|felt|be|been)\b|i can (?:only\s+)?imagine how|you(?:'re| are) (?:so\s+|still\s+)?(?:exhausted|hurting|heartbroken|devastated|struggling|in pain|worn out)\b|you (?:felt|must have felt|must feel|were (?:so\s+)?(?:alone|scared|humiliated|hurt|worried|afraid)|waited up|couldn't trust|can't trust|lost sleep|cried)|(?:i|it|this|that|what i did) (?:has |have |'ve |really |deeply )?hurt you|hurt you\b|how (?:much|deeply|badly) (?:i\s+|this\s+|it\s+)?(?:hurt|pain|stress|damage)|(?:pain|stress|hurt|damage|harm|worry|shame|doubt) (?:i|it|this|that) (?:caused|has caused|brought)|caused you|broke your (?:heart|trust|sense)|shattered your|your sense of (?:safety|security|trust)|(?:because|cost you) of me|what (?:it|this) (?:did|has done|did) to you)/g,
     accept: (f, s) => plain(f, s) && !/\b(?:sorry|regret)(?: that)?\s+$/.test(before(f, s)),
+  },
+  // — by structure (issue #22): who did what, and what it did to the other —
+  {
+    // any first-person act in the past ("I missed the scan", "I cancelled"), not a thought or a wish
+    component: 'responsibility',
+    pattern:
+      /\bi (?:just |really |also |then |completely |deliberately |knowingly |still )?(?!(?:suffered|felt|thought|wanted|needed|hoped|wished|reali[sz]ed|noticed|learned|guessed|supposed|believed|assumed|loved|liked|tried|asked|decided|worried|meant|expected|seemed|prayed|agreed|promised|started|appreciated|apologi[sz]ed|called|texted you back|mentioned|explained|wondered|imagined|pictured|cared|missed you|used to)\b)[a-z]{3,}ed\b|\bi (?:failed to|let (?:you|u|it|things)|took|told|went|stole|threw|sold|bought|drove|ran up|sent|gave away|spent|hid|kept|left|broke|made (?:fun|a joke|that|those|jokes|a scene|you)|said (?:those|that|what|such|cruel|horrible|awful))\b|\bi was the one (?:who|that)\b|\bnobody else's\b|\bmy (?:mistake|decision|doing)\b/g,
+    accept: plain,
+  },
+  {
+    // what the partner went through, told with "you" as the subject, in an apology that owns an act
+    component: 'impact',
+    pattern:
+      /(?:^|[.,;!?:-]\s*|\b(?:and|so|while|until|then)\s+)(?:you|u)(?:'ve|'d| have| had)?\s+(?:(?:just|still|already|even)\s+)?(?:had to|were (?:left|obliged|forced|alone|on your own|stuck|waiting)|was (?:left|alone)|sat|went (?:quiet|silent|home|to bed)|spent|watched|waited|ate|found out|lay|lost|cried|stood|faced|ended up|carried|worked|booked|planned|haven't|hadn't|couldn't|can't|been (?:left|carrying|living|lying|dealing|wondering|waiting|up|on edge|alone|crying|holding))\b|\b(?:you|u)(?:'ve| have)? had to\b|\b(?:you|u) (?:haven't|have not|hadn't|couldn't|can't|didn't) (?:slept|sleep|eaten|eat|stopped|been able|trust|breathe|relax|focus)\b|\b(?:it|that|this|which)(?:'s| has| had)? (?:left|shook|scared|frightened|cost|put|kept|forced|humiliated|embarrassed|shamed|isolated|exhausted) (?:you|u)\b/g,
+    accept: (f, s) => plain(f, s) && /\b(?:i|my)\b/.test(f.slice(0, s)) && !/\b(?:sorry|regret|if|when|can|could|will|would)(?: that)?\s*$/.test(before(f, s)),
   },
   {
     component: 'change',
@@ -108,18 +125,20 @@ export const NON_APOLOGY_RULES: readonly Rule[] = ruleSet([
   {
     type: 'conditional',
     pattern:
-      /\b(?:sorry|apologi[sz]e|apologies)\s+if\b|\b(?:sorry|apologi[sz]e|apologies) (?:for )?(?:any|whatever)\b|\bwhatever i did\b|\bsorry,?\s+i (?:guess|suppose)\b|\bsorry or whatever\b|\bif (?:i|my|anything|that|what i|something i)\b[^.!?]{0,60}?\b(?:i(?:'m| am) sorry|i apologi[sz]e|sorry)\b/g,
+      /\b(?:sorry|apologi[sz]e|apologies)\s+if\b|\b(?:sorry|apologi[sz]e|apologies) (?:for )?(?:any|whatever)\b|\bwhatever i did\b|\bsorry,?\s+i (?:guess|suppose)\b|\bsorry or whatever\b|\bto the extent that\b|\bif (?:i|my|anything|that|what i|something i)\b[^.!?]{0,60}?\b(?:i(?:'m| am) sorry|i apologi[sz]e|sorry)\b/g,
     explanation: '"Sorry if" makes the hurt sound uncertain; naming what you did shows you know it happened.',
   },
   {
     type: 'sorry-you-feel',
     pattern: /\b(?:sorry|regret) (?:that )?you(?:'re|'ve| are| were| feel| felt| got| took| see| saw| found| think| thought| have been| had| can't| cannot| couldn't| won't| don't| didn't| can| need| seem| heard| read| misunderstood| took it| chose)\b/g,
     explanation: 'This puts the focus on your partner\'s feelings rather than on what you did, and may sound like it is their reaction that is the problem.',
+    // "sorry you've been carrying this because of me" owns it
+    accept: (f, _s, e) => !/\bbecause of (?:me|what i did|my)\b/.test(after(f, e)),
   },
   {
     type: 'justification',
     pattern:
-      /\b(?:sorry|apologi[sz]e[ds]?|regret(?: it)?|i shouldn't have|i should not have|i know i|i admit|my bad|i messed up)\b[^.!?]{0,50}?,?\s+but\b(?!\s*(?:(?:that|it|this|none of (?:that|this)|nothing)\b[^.!?]{0,25}\b(?:no excuse|not an excuse|doesn't excuse|does not excuse|doesn't change|does not change|isn't an excuse)|i know|i (?:take|own|want|will|'ll|am going|'m going)|(?:not|never) because))|\bbut (?:only )?because\b|\bthat's (?:why|the only reason) (?:it|i|this)\b|\bi(?:'d| had) (?:had\s+)?(?:a few|too many|some|a couple of|one too many)\s+drinks\b|\bwasn't thinking (?:straight|clearly)\b|\b(?:didn't|did not|never) (?:do|mean) (?:it|that|this) (?:on purpose|deliberately|intentionally)\b|\bit's not like i\b|\bbut i had my reasons\b|\bi had my reasons\b|\byou have to understand\b|\bit's not like you(?:'re| are| were)\b/g,
+      /\b(?:sorry|apologi[sz]e[ds]?|regret(?: it)?|i shouldn't have|i should not have|i know i|i admit|my bad|i messed up)\b[^.!?]{0,240}?,?\s+but\b(?!\s*(?:(?:that|it|this|none of (?:that|this)|nothing)\b[^.!?]{0,25}\b(?:no excuse|not an excuse|doesn't excuse|does not excuse|doesn't change|does not change|isn't an excuse)|i know|i (?:take|own|want|will|'ll|am going|'m going)|(?:not|never) because))|\bbut (?:only )?because\b|\bthat's (?:why|the only reason) (?:it|i|this)\b|\bi(?:'d| had) (?:had\s+)?(?:a few|too many|some|a couple of|one too many)\s+drinks\b|\bwasn't thinking (?:straight|clearly)\b|\b(?:didn't|did not|never) (?:do|mean) (?:it|that|this) (?:on purpose|deliberately|intentionally)\b|\bit's not like i\b|\bbut i had my reasons\b|\bi had my reasons\b|\byou have to understand\b|\bit's not like you(?:'re| are| were)\b/g,
     explanation: 'A "but" after sorry can cancel the apology; the reasons can wait for another conversation.',
     // "Not because I got caught, but because you deserved the truth" owns it rather than excusing it
     accept: (f, s) => !(f.startsWith('but', s) && /\bnot (?:just |only )?because\b/.test(before(f, s))),
@@ -145,7 +164,7 @@ export const NON_APOLOGY_RULES: readonly Rule[] = ruleSet([
   {
     type: 'demanding',
     pattern:
-      /\b(?:now\s+)?you (?:need|have|must|should|ought|got) to (?:forgive|move on|get over|let (?:it|this) go|stop bringing|trust me again)\b|\bcan (?:we|you) (?:just\s+)?(?:stop talking about|move on|go back to normal|put (?:it|this) behind|drop it|forget (?:it|about it))\b|\blet's (?:just\s+)?(?:move on|put (?:it|this) behind|forget (?:it|about it)|not talk about)\b|\bnever bring (?:it|this) up again\b|\bget over it\b|\bdrop it\b|\bi've said (?:i'm\s+)?sorry\b|\bi (?:already\s+)?apologi[sz]ed(?: already)?\b[^.!?]{0,30}?\b(?:so|now|can we|enough)\b|\bi said sorry\b[^.!?]{0,20}?\b(?:now|so|what more|enough)\b|\bwhat (?:more|else) do you want\b|\b(?:happy|satisfied|are you happy) now\b|\b(?:fine|ok|okay|there),?\s+(?:i'm|i am|i said)?\s*sorry\b(?=\s*[.!,])|\bapologi[sz]ed\s+(?:like\s+)?(?:a (?:hundred|thousand|million|dozen|billion)|so many|countless|enough|over and over|again and again|\w+ times)\b|\b(?:need to|have to|must|should|ought to|got to|gotta|going to|gonna|when will you|why can't you|why won't you|surely (?:we|you) can|can't (?:we|you) just|can we just)\s+(?:\w+\s+)?(?:let (?:it|this|that) go|get over|move on|move past|get past|forgive me|forget (?:it|about it|this)|stop bringing|put (?:it|this|that) behind)\b|\b(?:over|past) (?:it|this|that) by now\b|\bare we (?:good|okay|ok|fine|done) now\b|\bapologi[sz]ed (?:a hundred|a thousand|so many|enough|over and over)\b|\bhaven't i (?:suffered|been punished|paid|apologi[sz]ed) enough\b|\bwhy can't you (?:just\s+)?(?:let it go|move on|forgive|get over)\b|\bhow many times do i have to\b/g,
+      /\b(?:now\s+)?you (?:need|have|must|should|ought|got) to (?:forgive|move on|get over|let (?:it|this) go|stop bringing|trust me again)\b|\bcan (?:we|you) (?:just\s+)?(?:stop talking about|move on|go back to normal|put (?:it|this) behind|drop it|forget (?:it|about it))\b|\blet's (?:just\s+)?(?:move on|put (?:it|this) behind|forget (?:it|about it)|not talk about)\b|\bnever bring (?:it|this) up again\b|\bget over it\b|\bdrop it\b|\bi've said (?:i'm\s+)?sorry\b|\bi (?:already\s+)?apologi[sz]ed(?: already)?\b[^.!?]{0,30}?\b(?:so|now|can we|enough)\b|\bi said sorry\b[^.!?]{0,20}?\b(?:now|so|what more|enough)\b|\bwhat (?:more|else) do you want\b|\b(?:happy|satisfied|are you happy) now\b|\b(?:fine|ok|okay|there),?\s+(?:i'm|i am|i said)?\s*sorry\b(?=\s*[.!,])|\bapologi[sz]ed\s+(?:like\s+)?(?:a (?:hundred|thousand|million|dozen|billion)|so many|countless|enough|over and over|again and again|\w+ times)\b|\b(?:need to|have to|must|should|ought to|got to|gotta|going to|gonna|when will you|why can't you|why won't you|surely (?:we|you) can|can't (?:we|you) just|can we just)\s+(?:\w+\s+)?(?:let (?:it|this|that) go|get over|move on|move past|get past|forgive me|forget (?:it|about it|this)|stop bringing|put (?:it|this|that) behind)\b|\b(?:over|past) (?:it|this|that) by now\b|\bare we (?:good|okay|ok|fine|done) now\b|\bapologi[sz]ed (?:a hundred|a thousand|so many|enough|over and over)\b|\bhaven't i (?:suffered|been punished|paid|apologi[sz]ed) enough\b|\bwhy can't you (?:just\s+)?(?:let it go|move on|forgive|get over)\b|\bhow many times do i have to\b|\bdon't know what (?:else|more) you want\b|\bcan't keep (?:apologi[sz]ing|saying sorry)\b/g,
     explanation: 'Forgiveness and closure can only be given freely; asking, not expecting, leaves your partner room to heal.',
   },
 ]);

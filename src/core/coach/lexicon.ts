@@ -48,7 +48,7 @@ export const WARM_WORDS = [
   'warm', 'gentle', 'patient', 'generous', 'thoughtful', 'believe in me', 'encourage', 'comfort',
   'hug', 'care for', 'look after', 'find a way', 'welcome', 'hope', 'grateful', 'thank',
   'appreciate', 'wonderful', 'best', 'brave', 'strong', 'forgive', 'hopeful', 'alive', 'heard',
-  'seen', 'valued', 'worth', 'fun', 'glad', 'bring me', 'make me coffee', 'treat me',
+  'seen', 'valued', 'worth', 'fun', 'glad', 'bring me', 'make me coffee', 'treat me', 'have my back', 'back me up',
   'the right words', 'the right thing', 'try so hard', 'trying so hard', 'work so hard', 'i see it',
   'i see that', 'i notice',
 ] as const;

@@ -12,6 +12,7 @@ import {
   WARM,
   alternation,
 } from './lexicon.js';
+import { FAMILY_RULES, mocking } from './family-rules.js';
 import { after, before, ruleSet, type Rule } from './text.js';
 
 /** The message finding types; every one of them makes a message harsh. */
@@ -23,6 +24,13 @@ export const MESSAGE_FINDING_TYPES = [
   'contempt',
   'sarcasm',
   'command',
+  // pattern families (family-rules.ts)
+  'criticism',
+  'defensive',
+  'stonewalling',
+  'threat',
+  // the trained model's finding (analyse.ts): a sentence the rules do not explain
+  'tone',
 ] as const;
 
 export type MessageFindingType = (typeof MESSAGE_FINDING_TYPES)[number];
@@ -87,6 +95,8 @@ function aimedAtPartner(folded: string, start: number, end: number): boolean {
   const rest = after(folded, end);
   if (/^\s+(?:as|like)\s+you\b/.test(rest)) return true;
   // "Absolutely useless." — a short fragment, not the start of a sentence about something else
+  // "bad day", "awful week": a fragment about a day, not a verdict on the partner
+  if (/^\s+(?:day|night|week|morning|evening|time|year|month|news|mood|idea|dream|sleep|weather)\b/.test(rest)) return false;
   return (
     FRAGMENT.test(head) &&
     /^\s*(?:[,!:-]|$|\s(?:and|as|like|of|again|too|honestly|really|aren't|isn't)\b)|^\s+[\w'-]+\s*$|\b(?:you|u|your|ur)\b/.test(rest)
@@ -212,7 +222,8 @@ export const MESSAGE_RULES: readonly Rule[] = ruleSet([
     type: 'sarcasm',
     pattern: /\b(?:lovely|brilliant|perfect|great|wonderful|fantastic|marvellous|terrific|super)(?:,\s*just \w+)?,\s+(?:now|you|you've|you're|another|again)\b/g,
     explanation: 'Sarcasm may land as mockery; saying plainly what hurt gives your partner something they can answer.',
-    accept: (f, s) => before(f, s).trim() === '',
+    // "Brilliant, you found my keys!" is praise: only with a cue of mockery (family-rules.ts)
+    accept: (f, s, e) => before(f, s).trim() === '' && mocking(f, s, e),
   },
   {
     type: 'sarcasm',
@@ -247,4 +258,5 @@ export const MESSAGE_RULES: readonly Rule[] = ruleSet([
     pattern: /\bget out of my (?:sight|face|house|life|way)\b/g,
     explanation: 'This may land as an order that shuts your partner out; asking for a pause ("I need a break until after dinner") keeps the door open.',
   },
+  ...FAMILY_RULES,
 ]);

@@ -7,11 +7,34 @@
  * box that arrives later through a live update (the `live` island's swap) gets the coach too.
  */
 import { LIVE_SWAPPED } from './_live-swap.js';
-import { analyze, isCoachKind, type CoachKind } from '../../core/coach/index.js';
+import { analyzeWith } from '../../core/coach/analyse.js';
+import type { CoachModels } from '../../core/coach/model.js';
+import { isCoachKind, type CoachKind } from '../../core/coach/types.js';
 import { coachSummary } from '../../core/coach/render-text.js';
 
 const DEBOUNCE_MS = 400;
 const MAX_TEXT = 10000;
+
+/**
+ * The trained weights (≈150 KB) stay out of this script: the first coached box that is used
+ * fetches them once, from this site, and every box re-reads with them. Until then — or if they
+ * cannot load — the rules alone answer, as they would on a page without JavaScript's help.
+ */
+let models: CoachModels | null = null;
+let loading: Promise<void> | null = null;
+const waiting = new Set<() => void>();
+
+function withModels(redraw: () => void): void {
+  if (models) return;
+  waiting.add(redraw);
+  loading ??= import(/* the weights' own bundle */ new URL('./coach-model.js', import.meta.url).href)
+    .then((m: { COACH_MODELS: CoachModels }) => {
+      models = m.COACH_MODELS;
+      for (const again of waiting) again();
+    })
+    .catch(() => undefined)
+    .finally(() => waiting.clear());
+}
 
 function outputFor(field: HTMLTextAreaElement): HTMLElement | null {
   const id = field.dataset['coachOutput'] ?? field.getAttribute('aria-describedby')?.split(/\s+/)[0];
@@ -32,7 +55,7 @@ export function renderInto(output: HTMLElement, kind: CoachKind, text: string): 
     output.replaceChildren();
     return;
   }
-  const summary = coachSummary(analyze(kind, text.slice(0, MAX_TEXT)), kind);
+  const summary = coachSummary(analyzeWith(models, kind, text.slice(0, MAX_TEXT)), kind);
   const box = el('div', `coach-findings${summary.attention ? ' coach-findings--attention' : ''}`);
   box.append(el('p', 'coach-findings__heading', summary.heading));
   if (summary.items.length > 0) {
@@ -62,6 +85,7 @@ function attach(field: HTMLTextAreaElement): void {
     timer = undefined;
     try {
       renderInto(output, kind, field.value);
+      withModels(update);
     } catch {
       // The coach is a helper; if it ever fails, the user can still write and send.
     }

@@ -1,0 +1,159 @@
+/**
+ * Trains the coach's model heads on the development part of the corpus and writes
+ * src/core/coach/model-weights.ts: `npm run coach:train`. Deterministic: plain full-batch
+ * gradient descent from zero weights, features in sorted order, folds by row index, so the same
+ * corpus always gives the same file. The test part and the earlier held-out set are never read.
+ *
+ * Each head's threshold is chosen by five-fold cross-validation on the development part, with the
+ * rules in the loop (a head only adds to what the rules find): the lowest threshold whose
+ * out-of-fold precision stays at PRECISION_FLOOR (messages, non-apologies), or the one with the
+ * best out-of-fold accuracy (apology parts).
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { analyzeApologyWith, analyzeMessageWith } from '../src/core/coach/analyse.js';
+import { bestSentence, features, probability, MODEL_HEADS, type CoachModels, type LinearModel, type ModelHead } from '../src/core/coach/model.js';
+import { fold } from '../src/core/coach/text.js';
+import { load, type ApologyRow, type MessageRow } from '../test/coach/evaluate.js';
+
+const EPOCHS = 1000;
+const RATE = 1;
+const L2 = 0.002;
+const MIN_ROWS = 2; // a feature seen in one row only is a memorised sentence, not a pattern
+const KEEP = 0.02; // weights smaller than this change no decision and only add bytes
+const PRECISION_FLOOR = 0.97;
+const FOLDS = 5;
+
+interface Example { feats: string[]; y: boolean; text: string }
+
+function train(examples: readonly Example[]): Omit<LinearModel, 'threshold'> {
+  const counts = new Map<string, number>();
+  for (const e of examples) for (const f of new Set(e.feats)) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const vocab = [...counts.entries()].filter(([, n]) => n >= MIN_ROWS).map(([f]) => f).sort();
+  const index = new Map(vocab.map((f, i) => [f, i]));
+  // A feature counts as often as it occurs, as in model.ts.
+  const rows = examples.map((e) => e.feats.map((f) => index.get(f)).filter((i): i is number => i !== undefined));
+  const w = new Float64Array(vocab.length);
+  let bias = 0;
+  const n = examples.length;
+  // Each class weighs half: unseen words then start from even odds, not from the corpus's mix.
+  const positives = examples.filter((e) => e.y).length;
+  const weightOf = (y: boolean) => (y ? n / (2 * Math.max(1, positives)) : n / (2 * Math.max(1, n - positives)));
+  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+    const grad = new Float64Array(vocab.length);
+    let gBias = 0;
+    for (let r = 0; r < n; r++) {
+      const row = rows[r] as number[];
+      let z = bias;
+      for (const i of row) z += w[i] as number;
+      const y = (examples[r] as Example).y;
+      const err = (1 / (1 + Math.exp(-z)) - (y ? 1 : 0)) * weightOf(y);
+      gBias += err;
+      for (const i of row) grad[i] = (grad[i] as number) + err;
+    }
+    bias -= (RATE * gBias) / n;
+    for (let i = 0; i < vocab.length; i++) w[i] = (w[i] as number) - RATE * ((grad[i] as number) * (20 / n) + L2 * (w[i] as number));
+  }
+  const weights: Record<string, number> = {};
+  vocab.forEach((f, i) => {
+    const v = Math.round((w[i] as number) * 1000) / 1000;
+    if (Math.abs(v) >= KEEP) weights[f] = v;
+  });
+  return { bias: Math.round(bias * 1000) / 1000, weights };
+}
+
+/** Out-of-fold scores: each row scored by a head trained without its fold. */
+function outOfFold(examples: readonly Example[], score: (m: LinearModel, e: Example) => number): number[] {
+  const out = new Array<number>(examples.length).fill(0);
+  for (let k = 0; k < FOLDS; k++) {
+    const model = { ...train(examples.filter((_, i) => i % FOLDS !== k)), threshold: 1 };
+    examples.forEach((e, i) => {
+      if (i % FOLDS === k) out[i] = score(model, e);
+    });
+  }
+  return out;
+}
+
+const CANDIDATES = [...Array.from({ length: 86 }, (_, i) => 0.05 + i * 0.01), ...Array.from({ length: 9 }, (_, i) => 0.91 + i * 0.01), 0.995];
+
+/** Lowest threshold at which (rules OR head) keeps precision at the floor; best F1 if none does. */
+function precisionThreshold(ys: boolean[], rules: boolean[], scores: number[]): number {
+  let best = { t: 0.95, recall: -1 };
+  for (const t of CANDIDATES) {
+    let tp = 0, fp = 0, fn = 0;
+    ys.forEach((y, i) => {
+      const got = (rules[i] as boolean) || (scores[i] as number) >= t;
+      if (got && y) tp++;
+      else if (got) fp++;
+      else if (y) fn++;
+    });
+    const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
+    const recall = tp / Math.max(1, tp + fn);
+    if (precision >= PRECISION_FLOOR && recall > best.recall) best = { t, recall };
+  }
+  return Math.round(best.t * 1000) / 1000;
+}
+
+function accuracyThreshold(ys: boolean[], rules: boolean[], scores: number[]): number {
+  let best = { t: 0.95, right: -1 };
+  for (const t of CANDIDATES) {
+    const right = ys.filter((y, i) => y === ((rules[i] as boolean) || (scores[i] as number) >= t)).length;
+    if (right > best.right) best = { t, right };
+  }
+  return Math.round(best.t * 1000) / 1000;
+}
+
+const report: string[] = [];
+
+function crossValidated(ys: boolean[], rules: boolean[], scores: number[], t: number): string {
+  const f = (pick: (i: number) => boolean) => {
+    let tp = 0, fp = 0, fn = 0;
+    ys.forEach((y, i) => {
+      const got = pick(i);
+      if (got && y) tp++;
+      else if (got) fp++;
+      else if (y) fn++;
+    });
+    return `P ${(tp / Math.max(1, tp + fp)).toFixed(3)} R ${(tp / Math.max(1, tp + fn)).toFixed(3)}`;
+  };
+  return `rules ${f((i) => rules[i] as boolean)} → with head (5-fold) ${f((i) => (rules[i] as boolean) || (scores[i] as number) >= t)}`;
+}
+
+const sentenceScore = (m: LinearModel, e: Example) => bestSentence(m, fold(e.text))?.probability ?? 0;
+const wholeScore = (m: LinearModel, e: Example) => probability(m, e.feats);
+
+function head(examples: Example[], rules: boolean[], perSentence: boolean, choose: typeof precisionThreshold): LinearModel {
+  const scores = outOfFold(examples, perSentence ? sentenceScore : wholeScore);
+  const ys = examples.map((e) => e.y);
+  const threshold = choose(ys, rules, scores);
+  report.push(`${crossValidated(ys, rules, scores, threshold)}`);
+  return { ...train(examples), threshold };
+}
+
+const messages = load<MessageRow>('messages', 'dev');
+const apologies = load<ApologyRow>('apologies', 'dev');
+const ex = (text: string, y: boolean): Example => ({ text, y, feats: features(fold(text)) });
+
+const models = {} as Record<ModelHead, LinearModel>;
+models.harsh = head(
+  messages.map((r) => ex(r.text, r.harsh)),
+  messages.map((r) => analyzeMessageWith(null, r.text).harsh),
+  true,
+  precisionThreshold,
+);
+const apologyRules = apologies.map((r) => analyzeApologyWith(null, r.text));
+models.nonApology = head(apologies.map((r) => ex(r.text, r.nonApology)), apologyRules.map((a) => a.nonApology), false, precisionThreshold);
+for (const c of ['responsibility', 'impact', 'change', 'repair'] as const) {
+  models[c] = head(apologies.map((r) => ex(r.text, r.components[c])), apologyRules.map((a) => a.components[c]), false, accuracyThreshold);
+}
+
+const ordered: CoachModels = Object.fromEntries(MODEL_HEADS.map((h) => [h, models[h]])) as CoachModels;
+const body = JSON.stringify(ordered);
+const file = `// Generated by scripts/coach-train.ts from the development corpus; do not edit by hand.\nimport type { CoachModels } from './model.js';\n\nexport const COACH_MODELS: CoachModels = ${body};\n`;
+writeFileSync(fileURLToPath(new URL('../src/core/coach/model-weights.ts', import.meta.url)), file);
+for (const h of MODEL_HEADS) {
+  process.stdout.write(
+    `${h.padEnd(15)} features ${String(Object.keys(models[h].weights).length).padStart(5)}  threshold ${models[h].threshold}  ${report[MODEL_HEADS.indexOf(h)]}\n`,
+  );
+}
+process.stdout.write(`model-weights.ts: ${file.length.toLocaleString('en')} bytes\n`);

@@ -1,0 +1,104 @@
+/**
+ * The analysers, given the trained heads (or null for rules only). `index.ts` binds the shipped
+ * weights for the server and CLI; the browser island starts with rules only and adds the same
+ * weights when a coached box is first used (docs/coach.md).
+ */
+import { AGREEMENT_RULES, concreteQuestion, missingWhen } from './agreement-rules.js';
+import { NON_APOLOGY_RULES, detectComponents } from './apology-rules.js';
+import { MESSAGE_RULES } from './message-rules.js';
+import { features, scan, scanBest, scanProbability, topWords, type CoachModels, type LinearModel, type Scan } from './model.js';
+import { buildSuggestion } from './suggestion.js';
+import { applyRules, fold, makeFinding, tidyFindings } from './text.js';
+import type { AgreementAnalysis, ApologyAnalysis, CoachFinding, CoachKind, CoachResult, MessageAnalysis } from './types.js';
+
+function asText(text: unknown): string {
+  return typeof text === 'string' ? text : '';
+}
+
+function quoteList(words: readonly string[]): string {
+  return words.map((w) => `"${w}"`).join(', ');
+}
+
+/**
+ * A finding for the sentence a head scores highest, when the score reaches the head's threshold
+ * and no rule has already explained that sentence. Its explanation names the words that weighed most.
+ */
+function modelFinding(
+  model: LinearModel,
+  text: string,
+  scanned: Scan,
+  type: string,
+  explain: (words: string) => string,
+  ruleFindings: readonly CoachFinding[],
+  whole = false,
+): CoachFinding | null {
+  const best = scanBest(scanned, model);
+  // A whole-text head decides on the text (an apology's parts read together) and points at its
+  // highest-scoring sentence; a sentence head decides on that sentence.
+  const p = whole ? scanProbability(scanned, model) : best?.probability ?? 0;
+  if (!best || p < model.threshold) return null;
+  if (ruleFindings.some((f) => f.start < best.end && best.start < f.end)) return null;
+  const words = topWords(model, features(scanned.folded.slice(best.start, best.end)));
+  return makeFinding(text, type, best.start, best.end, explain(words.length > 0 ? quoteList(words) : 'the sentence as a whole'));
+}
+
+const TONE = (words: string) =>
+  `The words that weighed most here (${words}) may land as criticism, contempt or shutting your partner out; saying what happened and how you feel is easier to hear.`;
+
+const DEFLECTING = (words: string) =>
+  `The words that weighed most here (${words}) may read as explaining the hurt away or putting it elsewhere; an apology lands when it stays with what you did.`;
+
+export function analyzeMessageWith(models: CoachModels | null, text: string): MessageAnalysis {
+  const t = asText(text);
+  const folded = fold(t);
+  const found = applyRules(t, folded, MESSAGE_RULES);
+  if (models) {
+    const f = modelFinding(models.harsh, t, scan(models, folded), 'tone', TONE, found);
+    if (f) found.push(f);
+  }
+  const findings = tidyFindings(found);
+  if (findings.length === 0) return { harsh: false, findings };
+  return { harsh: true, findings, suggestion: buildSuggestion(t, findings, folded) };
+}
+
+export function analyzeApologyWith(models: CoachModels | null, text: string): ApologyAnalysis {
+  const t = asText(text);
+  const folded = fold(t);
+  const found = applyRules(t, folded, NON_APOLOGY_RULES);
+  const components = detectComponents(folded);
+  if (models) {
+    const scanned = scan(models, folded);
+    const f = modelFinding(models.nonApology, t, scanned, 'deflecting', DEFLECTING, found, true);
+    if (f) found.push(f);
+    // Parts the patterns missed, judged on the whole apology (where they sit does not matter).
+    for (const head of ['responsibility', 'impact', 'change', 'repair'] as const) {
+      if (!components[head] && scanProbability(scanned, models[head]) >= models[head].threshold) components[head] = true;
+    }
+  }
+  const findings = tidyFindings(found);
+  return { nonApology: findings.length > 0, components, findings };
+}
+
+export function analyzeAgreementWith(_models: CoachModels | null, text: string): AgreementAnalysis {
+  const t = asText(text);
+  const folded = fold(t);
+  const found = applyRules(t, folded, AGREEMENT_RULES);
+  const noWhen = missingWhen(t, folded);
+  if (noWhen) found.push(noWhen);
+  const findings = tidyFindings(found);
+  if (findings.length === 0) return { vague: false, findings };
+  return { vague: true, findings, question: concreteQuestion(findings) };
+}
+
+export function analyzeWith(models: CoachModels | null, kind: CoachKind, text: string): CoachResult {
+  switch (kind) {
+    case 'message':
+      return analyzeMessageWith(models, text);
+    case 'apology':
+      return analyzeApologyWith(models, text);
+    case 'agreement':
+      return analyzeAgreementWith(models, text);
+    default:
+      throw new TypeError(`Unknown coach kind: ${String(kind)}`);
+  }
+}
