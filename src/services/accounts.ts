@@ -209,6 +209,11 @@ export class AccountService {
     await this.deps.accounts.updateSettings(accountId, { displayName: name, timezone: input.timezone, country: country || null }, this.deps.clock.now().toISOString());
   }
 
+  /** Whether Quick exit also ends the session before leaving (on unless the person turns it off). */
+  setQuickExitSignsOut(accountId: string, signsOut: boolean): Promise<void> {
+    return this.deps.accounts.setQuickExitSignsOut(accountId, signsOut, this.deps.clock.now().toISOString());
+  }
+
   async confirmPassword(accountId: string, password: string): Promise<void> {
     const account = await this.deps.accounts.byId(accountId);
     if (!account || !(await this.deps.hasher.verify(account.passwordHash, password))) {

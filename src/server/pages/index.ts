@@ -7,6 +7,7 @@ import { spacePages } from './spaces.js';
 import { rhythmPages } from './rhythm.js';
 import { safetyPages } from './safety.js';
 import { livePages } from './live.js';
+import { quickExitPages } from './quick-exit.js';
 
 /** The server-rendered pages. Every flow works with plain HTML forms; scripts only add comfort. */
 export async function pageRoutes(app: FastifyInstance): Promise<void> {
@@ -18,4 +19,5 @@ export async function pageRoutes(app: FastifyInstance): Promise<void> {
   await app.register(accountPages);
   await app.register(safetyPages);
   await app.register(livePages);
+  await app.register(quickExitPages);
 }
