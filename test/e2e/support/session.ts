@@ -41,6 +41,8 @@ export interface ProfileOptions {
   timezoneId?: string;
   /** Playwright's default timeout for the profile, in milliseconds. */
   timeout?: number;
+  /** false: a browser with JavaScript turned off (every core flow must work without it). */
+  javaScript?: boolean;
 }
 
 export interface BrowserApp {
@@ -64,7 +66,7 @@ export interface BrowserApp {
  * Starts the app and the browser. Call it in `before` and `close()` in `after`; `env` adds to
  * (or overrides) MEND_BASE_URL and MEND_QUICK_EXIT_URL.
  */
-export async function startBrowserApp(options: { env?: Record<string, string> } = {}): Promise<BrowserApp> {
+export async function startBrowserApp(options: { env?: Record<string, string>; backForwardCache?: boolean } = {}): Promise<BrowserApp> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const neutralUrl = `${origin}${NEUTRAL_PATH}`;
@@ -73,7 +75,7 @@ export async function startBrowserApp(options: { env?: Record<string, string> } 
   let browser: Browser;
   try {
     await testApp.app.listen({ port, host: '127.0.0.1' });
-    browser = await launchBrowser();
+    browser = await launchBrowser({ backForwardCache: options.backForwardCache ?? false });
   } catch (error) {
     await testApp.close().catch(() => undefined);
     throw error;
@@ -90,8 +92,9 @@ export async function startBrowserApp(options: { env?: Record<string, string> } 
       timezoneId = 'Europe/London',
       // Fail a step in seconds rather than after Playwright's default half minute.
       timeout = 15_000,
+      javaScript = true,
     } = profileOptions;
-    const context = await browser.newContext({ viewport, locale, timezoneId });
+    const context = await browser.newContext({ viewport, locale, timezoneId, javaScriptEnabled: javaScript });
     contexts.push(context);
     context.setDefaultTimeout(timeout);
     const offsite: string[] = [];
