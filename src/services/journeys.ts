@@ -365,12 +365,14 @@ export class JourneyService {
     const details: ErrorDetails = {};
     if (text === '') details.text = 'Write something before saving.';
     else if (text.length > ENTRY_TEXT_MAX) details.text = `Use at most ${ENTRY_TEXT_MAX} characters.`;
-    if (visibility === null) details.visibility = VISIBILITY_NOT_CHOSEN;
-    if (Object.keys(details).length > 0 || visibility === null) fail('invalid_input', details);
+    if (details.text) fail('invalid_input', visibility === null ? { ...details, visibility: VISIBILITY_NOT_CHOSEN } : details);
     const replyTo = input.replyTo ?? null;
     const facts = await loadRuleFacts(this.deps, head, access.partnerIds);
-    const may = canWriteEntry(facts, actor.id, { prompt: input.prompt, visibility, replyTo }, this.now());
+    // Whether this person may write this at all is said first (403, 409), then the missing choice:
+    // the rules are asked with an allowed visibility, which is all they need to answer that.
+    const may = canWriteEntry(facts, actor.id, { prompt: input.prompt, visibility: visibility ?? rule.visibilities[0]!, replyTo }, this.now());
     if (!may.ok) entryRefusal(may.reason, input.prompt);
+    if (visibility === null) fail('invalid_input', { visibility: VISIBILITY_NOT_CHOSEN });
     const now = this.now().toISOString();
     const entry: Entry = {
       id: newId(),

@@ -15,6 +15,7 @@ import { requireAuth } from '../plugins/auth.js';
 import { renderPage } from '../render.js';
 import { agreementLogPages } from './rhythm-agreement-log.js';
 import { decisionGuidePages } from './decision-guide.js';
+import { chosenNote } from './chosen-note.js';
 import { field, formFields } from './form.js';
 import { partnersOnlyForm, refusalOnlyForTherapist } from './refusals.js';
 import { progressPages } from './progress.js';
@@ -120,8 +121,10 @@ export async function rhythmPages(app: FastifyInstance): Promise<void> {
   app.post<{ Params: { spaceId: string } }>('/spaces/:spaceId/reassurance', async (request, reply) => {
     const { account } = requireAuth(request);
     const f = formFields(request, 2000);
+    const { note, errors } = chosenNote(f);
+    if (Object.keys(errors).length > 0) return showReassurance(request, reply, { errors, form: { note: field(f, 'note'), visibility: field(f, 'visibility') }, status: 400 });
     try {
-      const asked = await rhythm.checkins.requestReassurance(account, request.params.spaceId, noteFromForm(f));
+      const asked = await rhythm.checkins.requestReassurance(account, request.params.spaceId, note);
       await ctx.live.publish(asked.spaceId, { kind: 'reassurance_requested', id: asked.id });
     } catch (error) {
       refusalOnlyForTherapist(request, error);
