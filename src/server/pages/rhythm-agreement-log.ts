@@ -3,7 +3,7 @@ import { MendError } from '../../errors.js';
 import { agreementLogPage, type AgreementLogModel } from '../../web/pages/rhythm/agreement-log-page.js';
 import { requireAuth } from '../plugins/auth.js';
 import { renderPage } from '../render.js';
-import { chosenNote } from './chosen-note.js';
+import { writtenNote } from './chosen-note.js';
 import { field, formFields } from './form.js';
 import { refusalOnlyForTherapist } from './refusals.js';
 import { layoutSpaceOf, namesOf } from './rhythm.js';
@@ -45,15 +45,13 @@ export async function agreementLogPages(app: FastifyInstance): Promise<void> {
     const kept = field(f, 'kept');
     const { agreementId } = request.params;
     const entered = { occurredOn: field(f, 'occurredOn'), kept, note: field(f, 'note'), visibility: field(f, 'visibility') };
-    const { note, errors } = chosenNote(f);
-    if (Object.keys(errors).length > 0) return show(request, reply, { errors, message: '', status: 400, errorFor: agreementId, entered });
     try {
       // The service says every problem of the form at once (a missing choice with a wrong day), and
       // finds no agreement of another space at this space's address.
       const entry = await rhythm.agreementLog.logOccasion(
         account,
         agreementId,
-        { occurredOn: field(f, 'occurredOn'), kept: kept === 'yes' ? true : kept === 'no' ? false : null, note },
+        { occurredOn: field(f, 'occurredOn'), kept: kept === 'yes' ? true : kept === 'no' ? false : null, note: writtenNote(f) },
         request.params.spaceId,
       );
       await ctx.live.publish(entry.spaceId, { kind: 'agreement_log', agreementId: entry.agreementId, id: entry.id });

@@ -15,7 +15,7 @@ import { requireAuth } from '../plugins/auth.js';
 import { renderPage } from '../render.js';
 import { agreementLogPages } from './rhythm-agreement-log.js';
 import { decisionGuidePages } from './decision-guide.js';
-import { chosenNote } from './chosen-note.js';
+import { unpickedProblem, writtenNote } from './chosen-note.js';
 import { field, formFields } from './form.js';
 import { partnersOnlyForm, refusalOnlyForTherapist } from './refusals.js';
 import { progressPages } from './progress.js';
@@ -121,10 +121,15 @@ export async function rhythmPages(app: FastifyInstance): Promise<void> {
   app.post<{ Params: { spaceId: string } }>('/spaces/:spaceId/reassurance', async (request, reply) => {
     const { account } = requireAuth(request);
     const f = formFields(request, 2000);
-    const { note, errors } = chosenNote(f);
-    if (Object.keys(errors).length > 0) return showReassurance(request, reply, { errors, form: { note: field(f, 'note'), visibility: field(f, 'visibility') }, status: 400 });
+    const note = writtenNote(f);
+    if (note?.visibility === null) {
+      // The page is redrawn around the problem: only for the space's partners (spaceView finds no
+      // other space; a therapist gets the error page).
+      partnersOnlyForm(request);
+      return showReassurance(request, reply, { errors: unpickedProblem(note), form: { note: field(f, 'note'), visibility: '' }, status: 400 });
+    }
     try {
-      const asked = await rhythm.checkins.requestReassurance(account, request.params.spaceId, note);
+      const asked = await rhythm.checkins.requestReassurance(account, request.params.spaceId, note && { text: note.text, visibility: note.visibility });
       await ctx.live.publish(asked.spaceId, { kind: 'reassurance_requested', id: asked.id });
     } catch (error) {
       refusalOnlyForTherapist(request, error);

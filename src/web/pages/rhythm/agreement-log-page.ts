@@ -156,7 +156,7 @@ function reviewForm(o: AgreementLogModel, entryId: string, occasion: string): Sa
   const note = fieldError(id, back ? o.errors?.note : undefined);
   return html`<form method="post" action="/spaces/${o.spaceId}/agreement-log/entries/${entryId}/review" class="review-form">
     ${csrfField(o.csrf)}
-    <label class="visually-hidden" for="${id}">Note (optional, your partner will read it) on ${occasion}</label>
+    <label class="visually-hidden" for="${id}">Note (optional) on ${occasion}</label>
     ${note.text}
     <input id="${id}" name="note" type="text" maxlength="2000" placeholder="A note (optional, shared)" value="${back ? (o.entered?.note ?? '') : ''}"${note.attributes}>
     <button type="submit" name="review" value="confirmed" class="button button--secondary">Confirm${about(occasion)}</button>
