@@ -4,6 +4,8 @@
  * does not return to it. Escape pressed three times within two seconds does the same. Without
  * JavaScript the control is a form that does all of this on the server (server/pages/quick-exit.ts).
  */
+import { AUTOMATIC } from '../automatic.js';
+
 const ESCAPES_NEEDED = 3;
 const WINDOW_MS = 2000;
 /** Long enough for the session to end on any working connection; never longer, however slow. */
@@ -38,12 +40,18 @@ function setUp(): void {
     presses = [...presses.filter((t) => now - t < WINDOW_MS), now];
     if (presses.length >= ESCAPES_NEEDED) once();
   });
-  // A Mend page brought back from the back-forward cache is shown as it was left, even after
-  // signing out; load it afresh instead, so the server decides what Back shows.
+  // A page brought back from the back-forward cache is shown as it was left, even after signing
+  // out. It stays hidden until the server says this address still answers this browser; if not,
+  // it is loaded afresh (the sign-in page). Still signed in, what was typed into it is kept.
   window.addEventListener('pageshow', (event) => {
     if (!event.persisted) return;
     document.body.hidden = true;
-    window.location.reload();
+    fetch(window.location.href, { method: 'HEAD', credentials: 'same-origin', redirect: 'manual', headers: { [AUTOMATIC]: '1' } })
+      .then((response) => {
+        if (response.ok) document.body.hidden = false;
+        else window.location.reload();
+      })
+      .catch(() => window.location.reload());
   });
 }
 
