@@ -254,6 +254,11 @@ export class AccountService {
     await this.deps.accounts.updateSettings(accountId, { displayName: name, timezone: input.timezone, country: country || null }, this.deps.clock.now().toISOString());
   }
 
+  /** Whether Quick exit also ends the session before leaving (on unless the person turns it off). */
+  setQuickExitSignsOut(accountId: string, signsOut: boolean): Promise<void> {
+    return this.deps.accounts.setQuickExitSignsOut(accountId, signsOut, this.deps.clock.now().toISOString());
+  }
+
   /**
    * The one check of a password typed inside a signed-in session (re-authentication, export,
    * deletion, therapist consent, password change). Wrong answers are limited per account like

@@ -1,13 +1,16 @@
 import { fail, MendError } from '../errors.js';
 import { canLogOccasion, canReviewOccasion } from '../core/journey/index.js';
 import { localDate } from '../core/time.js';
-import { canSeeAgreementLogNote } from '../core/visibility/index.js';
+import { canSeeAgreementLogNote, VISIBILITY_NOT_CHOSEN } from '../core/visibility/index.js';
 import type { Account } from '../store/accounts.js';
 import type { AgreementFacts, AgreementLogEntry, AgreementLogStore } from '../store/agreement-log.js';
 import type { StoredNote } from '../store/checkins.js';
 import type { GroupCommitter } from '../store/group-commit.js';
 import { newId } from '../store/ids.js';
 import { noteFrom, notificationsOn, spaceView, type SpaceView, type TextInput } from './checkins.js';
+
+/** A note whose author has not said who may read it (no visibility is ever guessed). */
+export type UnpickedNote = { text: string; visibility: null };
 import type { Clock } from './clock.js';
 import type { SpaceService } from './spaces.js';
 
@@ -61,7 +64,11 @@ export class AgreementLogService {
    * not committed, not active) is said alone; otherwise every problem of the form is said at once:
    * the day, kept or missed, the note.
    */
-  async logOccasion(account: Account, agreementId: string, input: { occurredOn: string; kept: boolean | null; note?: TextInput | null }, inSpace?: string): Promise<LogEntryView> {
+  /**
+   * `note.visibility` null: a note written without saying who may read it. That is one of the form's
+   * problems, said with the others once the agreement is found — never a guess.
+   */
+  async logOccasion(account: Account, agreementId: string, input: { occurredOn: string; kept: boolean | null; note?: TextInput | UnpickedNote | null }, inSpace?: string): Promise<LogEntryView> {
     const { agreement, view } = await this.agreementFor(account.id, agreementId, inSpace);
     const today = localDate(this.deps.clock.now(), account.timezone);
     const decision = canLogOccasion(agreement, account.id, input.occurredOn, today, view.partnerIds);
@@ -74,7 +81,9 @@ export class AgreementLogService {
     if (input.kept === null) problems.kept = 'Choose kept or missed.';
     let note: StoredNote | null = null;
     try {
-      note = noteFrom(input.note);
+      if (input.note?.visibility === null) {
+        if (input.note.text.trim() !== '') problems.visibility = VISIBILITY_NOT_CHOSEN;
+      } else note = noteFrom(input.note);
     } catch (error) {
       if (!(error instanceof MendError && error.details)) throw error;
       Object.assign(problems, error.details);

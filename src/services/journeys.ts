@@ -31,13 +31,15 @@ import {
 import { localDate } from '../core/time.js';
 import {
   canSeeBreachDescription,
+  chosenVisibility,
   filterVisible,
   textAccess,
   type SealedStub,
   type Viewer,
   type Visibility,
+  VISIBILITY_NOT_CHOSEN,
 } from '../core/visibility/index.js';
-import { fail } from '../errors.js';
+import { fail, type ErrorDetails } from '../errors.js';
 import { newId } from '../store/ids.js';
 import type { Apology, ApologyResponse } from '../store/journeys-apologies.js';
 import type { Entry } from '../store/journeys-entries.js';
@@ -357,14 +359,20 @@ export class JourneyService {
     const access = await spaceAccess(this.deps.spaces, actor.id, head.journey.spaceId);
     requirePartner(access);
     const rule = PROMPTS[input.prompt];
-    const visibility = input.visibility ?? rule.visibilities[0] ?? 'private';
+    // Nobody's words are shared, or kept back, by a default: the author answers (or has no choice).
+    const visibility = chosenVisibility(rule.visibilities, input.visibility);
     const text = input.text.trim();
-    if (text === '') fail('invalid_input', { text: 'Write something before saving.' });
-    if (text.length > ENTRY_TEXT_MAX) fail('invalid_input', { text: `Use at most ${ENTRY_TEXT_MAX} characters.` });
+    const details: ErrorDetails = {};
+    if (text === '') details.text = 'Write something before saving.';
+    else if (text.length > ENTRY_TEXT_MAX) details.text = `Use at most ${ENTRY_TEXT_MAX} characters.`;
+    if (details.text) fail('invalid_input', visibility === null ? { ...details, visibility: VISIBILITY_NOT_CHOSEN } : details);
     const replyTo = input.replyTo ?? null;
     const facts = await loadRuleFacts(this.deps, head, access.partnerIds);
-    const may = canWriteEntry(facts, actor.id, { prompt: input.prompt, visibility, replyTo }, this.now());
+    // Whether this person may write this at all is said first (403, 409), then the missing choice:
+    // the rules are asked with an allowed visibility, which is all they need to answer that.
+    const may = canWriteEntry(facts, actor.id, { prompt: input.prompt, visibility: visibility ?? rule.visibilities[0]!, replyTo }, this.now());
     if (!may.ok) entryRefusal(may.reason, input.prompt);
+    if (visibility === null) fail('invalid_input', { visibility: VISIBILITY_NOT_CHOSEN });
     const now = this.now().toISOString();
     const entry: Entry = {
       id: newId(),

@@ -41,7 +41,8 @@ export function spaceNamedAfterPartners(spaceName: string, partnerNames: readonl
 
 /**
  * The shell around every page: quick exit first in keyboard order, a skip link, the space in the
- * header, one main column. No inline script or style anywhere (the CSP forbids both).
+ * header, one main column. No inline script or style anywhere (the CSP forbids both). Quick exit
+ * is a form, so that it signs out and leaves without JavaScript too (server/pages/quick-exit.ts).
  */
 export function layout(options: PageOptions): SafeHtml {
   const { viewer, space, csrfToken } = options;
@@ -59,7 +60,7 @@ export function layout(options: PageOptions): SafeHtml {
 ${(options.scripts ?? []).map((src) => html`<script type="module" src="${src}"></script>`)}
 </head>
 <body>
-<a class="quick-exit" href="${options.quickExitUrl}" rel="noreferrer" data-quick-exit>Quick exit</a>
+<form class="quick-exit-form" method="post" action="/quick-exit" data-leave-to="${options.quickExitUrl}"><button type="submit" class="quick-exit" data-quick-exit>Quick exit</button></form>
 <a class="skip-link" href="#main">Skip to main content</a>
 <header class="site-header">
   <div class="site-header__inner">

@@ -52,9 +52,18 @@ describe('the repair journey in a real browser [sqlite]', { skip }, () => {
     await page.getByRole('heading', { level: 1, name: 'Record what broke trust' }).waitFor();
     await check(sam, 'the breach form');
     await page.getByLabel('What kind of breach was it?').selectOption('lying');
-    await page.getByLabel('Alex did').check();
+    assert.equal(await page.locator('input[name="who"]:checked').count(), 0, 'nobody is named as having broken trust until Sam says so');
     await page.getByLabel('It was discovered').check();
     await page.getByLabel('In your own words (optional)').fill('I found the booking for a trip I knew nothing about.');
+    // Nothing is picked for Sam: sent without saying who may read the words, the form says so
+    // beside the choice and keeps them.
+    sam.problems.expectStatus(/\/breaches$/, 400);
+    await page.getByRole('button', { name: 'Record it and begin' }).click();
+    await page.locator('#field-descriptionVisibility').getByText('Choose who can read this: only you, or your partner too.').waitFor();
+    assert.equal(await page.getByLabel('In your own words (optional)').inputValue(), 'I found the booking for a trip I knew nothing about.');
+    await check(sam, 'the breach form with its visibility error');
+    await page.getByLabel('Alex did').check();
+    await page.getByRole('radio', { name: 'Shared with my partner' }).check();
     await page.getByRole('button', { name: 'Record it and begin' }).click();
     await page.waitForURL(/\/journeys\/[^/]+$/);
     journeyUrl = page.url();
@@ -122,6 +131,7 @@ describe('the repair journey in a real browser [sqlite]', { skip }, () => {
     await sam.page.getByRole('button', { name: 'Send my answer' }).click();
     await sam.page.getByText('it felt sincere').waitFor();
     await sam.page.getByRole('textbox', { name: 'What hurts, and what I need' }).fill('I feel shut out when plans are made without me. I need to be asked.');
+    await sam.page.locator('#form-what_hurts').getByRole('radio', { name: 'Shared with my partner' }).check();
     await sam.page.getByRole('button', { name: 'Save' }).click();
     await sam.page.getByText('I need to be asked.').waitFor();
     await check(sam, 'step 2 after answering');

@@ -105,6 +105,7 @@ describe('a live update leaves what a person is using alone [sqlite]', { skip },
     assert.equal(await section.evaluate((el) => el.contains(document.activeElement)), false, 'focus is not in the section');
 
     await sam.page.getByLabel('What would help right now? (optional)').fill('One more hug tonight?');
+    await sam.page.getByRole('radio', { name: 'My partner too' }).check();
     await Promise.all([sam.page.waitForURL(/\/reassurance$/), sam.page.getByRole('button', { name: 'Ask for reassurance' }).click()]);
     await held.waitFor({ state: 'attached' });
     assert.equal(await section.getByText('One more hug tonight?').count(), 0, 'an answer with an error to fix is not swapped away');

@@ -281,7 +281,7 @@ describe('newcomer path in a real browser [sqlite]', { skip }, () => {
     assert.deepEqual(visitor.offsite, []);
   });
 
-  test('two Escapes are not enough, and the quick exit link works when clicked', async () => {
+  test('two Escapes are not enough, and the quick exit button works when clicked', async () => {
     const visitor = await newPartner();
     const { page } = visitor;
     await page.goto(`${origin}/sign-up`);
@@ -290,9 +290,9 @@ describe('newcomer path in a real browser [sqlite]', { skip }, () => {
     await page.keyboard.press('Escape');
     // Nothing to wait for when nothing should happen: make sure the page still answers.
     assert.equal(await page.evaluate(() => location.pathname), '/sign-up');
-    await page.getByRole('link', { name: 'Quick exit' }).click();
+    await page.getByRole('button', { name: 'Quick exit' }).click();
     await page.waitForURL(neutralUrl);
-    visitor.problems.assertNone('around the quick exit link');
+    visitor.problems.assertNone('around the quick exit button');
   });
 
   test('the space page at 360px has no horizontal scroll; screenshots for a look', async () => {

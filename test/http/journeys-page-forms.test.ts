@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachDatabase, json } from '../support/app.js';
-import { couple, type Person } from '../support/api-client.js';
+import { couple, journeyAtStep2 as atStep2, type Person } from '../support/api-client.js';
 import { PageClient } from '../support/browser-less.js';
 
 async function signedIn(app: Parameters<typeof couple>[0], person: Person): Promise<PageClient> {
@@ -10,17 +10,6 @@ async function signedIn(app: Parameters<typeof couple>[0], person: Person): Prom
   const res = await client.post('/sign-in', { email: person.email, password: person.password });
   assert.equal(res.statusCode, 303, res.body.slice(0, 300));
   return client;
-}
-
-/** A journey where Alex broke trust, with step 1 done by both, so step 2 is open. */
-async function atStep2(app: Parameters<typeof couple>[0]) {
-  const { a, b, spaceId } = await couple(app, ['Alex', 'Sam']);
-  const journeyId = json(await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'lying', brokeTrust: [a.id] })).journey.id as string;
-  for (const [p, text] of [[a, 'Mine.'], [b, 'Theirs.']] as const) {
-    assert.equal((await p.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_happened', text })).statusCode, 201);
-    assert.equal((await p.api.post(`/api/v1/journeys/${journeyId}/acknowledgements`)).statusCode, 201);
-  }
-  return { a, b, journeyId };
 }
 
 describeEachDatabase('journey page forms', (get) => {

@@ -177,7 +177,7 @@ describeEachDatabase(
 
       // "What hurts" is the hurt partner's to write.
       assert.equal((await a.api.post(`/api/v1/journeys/${j.id}/entries`, { prompt: 'what_hurts', text: 'x' })).statusCode, 403);
-      assert.equal((await b.api.post(`/api/v1/journeys/${j.id}/entries`, { prompt: 'what_hurts', text: 'I feel alone when…' })).statusCode, 201);
+      assert.equal((await b.api.post(`/api/v1/journeys/${j.id}/entries`, { prompt: 'what_hurts', text: 'I feel alone when…', visibility: 'shared' })).statusCode, 201);
     });
 
     test('step 3: a sealed "what trust looks like" pair and an agreement proposed, countered and accepted', async () => {
@@ -382,7 +382,7 @@ describeEachDatabase(
       const { journey: j, breach: b } = await breach(solo, spaceId, { kind: 'broken_promise', brokeTrust: ['absent-partner'] });
       assert.deepEqual(j.steps[0], { number: 1, key: 'acknowledge', status: 'open', waitingFor: [{ who: 'you', accountId: solo.id, task: 'acknowledge' }, { who: 'partner', accountId: null, task: 'acknowledge' }] });
       await solo.api.post(`/api/v1/journeys/${j.id}/acknowledgements`);
-      await solo.api.post(`/api/v1/journeys/${j.id}/entries`, { prompt: 'what_hurts', text: 'I need you to keep your word' });
+      await solo.api.post(`/api/v1/journeys/${j.id}/entries`, { prompt: 'what_hurts', text: 'I need you to keep your word', visibility: 'private' });
       const agreement = await solo.api.post(`/api/v1/spaces/${spaceId}/agreements`, { text: 'I say what I need out loud', committedBy: [solo.id], cadence: 'weekly' });
       assert.equal(json(agreement).agreement.status, 'active');
       const view = await journey(solo, j.id);

@@ -82,3 +82,14 @@ export async function acceptedAgreement(a: Person, b: Person, spaceId: string, t
   await succeeded(b.api.post(`/api/v1/agreements/${id}/accept`), 'accept');
   return id;
 }
+
+/** A couple's journey where `a` (Alex) broke trust, with step 1 done by both, so step 2 is open. */
+export async function journeyAtStep2(app: FastifyInstance): Promise<{ a: Person; b: Person; spaceId: string; journeyId: string }> {
+  const { a, b, spaceId } = await couple(app, ['Alex', 'Sam']);
+  const journeyId = json(await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'lying', brokeTrust: [a.id] })).journey.id as string;
+  for (const [p, text] of [[a, 'Mine.'], [b, 'Theirs.']] as const) {
+    await succeeded(p.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_happened', text }), 'what happened');
+    await succeeded(p.api.post(`/api/v1/journeys/${journeyId}/acknowledgements`), 'acknowledgement');
+  }
+  return { a, b, spaceId, journeyId };
+}

@@ -35,14 +35,14 @@ export class PageClient {
     return this.remember(await this.app.inject({ method: 'GET', url, cookies: this.cookies }));
   }
 
-  async post(url: string, fields: Record<string, string>, options: { withCsrf?: boolean } = {}): Promise<Response> {
+  async post(url: string, fields: Record<string, string>, options: { withCsrf?: boolean; headers?: Record<string, string> } = {}): Promise<Response> {
     const body = new URLSearchParams({ ...(options.withCsrf === false ? {} : { _csrf: this.csrf() }), ...fields });
     return this.remember(
       await this.app.inject({
         method: 'POST',
         url,
         cookies: this.cookies,
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...options.headers },
         payload: body.toString(),
       }),
     );

@@ -41,8 +41,9 @@ export const STAY_SAFE_TIPS: readonly { readonly title: string; readonly text: s
   {
     title: 'Leave quickly',
     text:
-      'The "Quick exit" button on every page, or pressing Escape three times, takes you straight ' +
-      'to an everyday website and replaces this page in your browser history.',
+      'The "Quick exit" button on every page, or pressing Escape three times, signs you out and ' +
+      'takes you straight to an everyday website, so the Back button shows only the sign-in page. ' +
+      'You can choose in your settings to stay signed in instead.',
   },
   {
     title: 'Your answers stay with you',

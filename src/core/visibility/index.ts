@@ -9,3 +9,4 @@ export * from './decide.js';
 export * from './filter-visible.js';
 export * from './notifications.js';
 export * from './export-view.js';
+export * from './chosen.js';

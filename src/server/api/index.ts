@@ -7,6 +7,7 @@ import { coachRoutes } from './coach.js';
 import { safetyRoutes } from './safety.js';
 import { therapistRoutes } from './therapists.js';
 import { meRoutes } from './me.js';
+import { quickExitRoutes } from './quick-exit.js';
 import { sessionRoutes } from './sessions.js';
 import { passwordResetRoutes } from './password-resets.js';
 import { spaceRoutes } from './spaces.js';
@@ -36,6 +37,7 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
       await v1.register(sessionRoutes);
       await v1.register(meRoutes);
       await v1.register(passwordResetRoutes);
+      await v1.register(quickExitRoutes);
       await v1.register(spaceRoutes);
       await v1.register(rhythmRoutes);
       await v1.register(journeyRoutes);

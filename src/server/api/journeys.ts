@@ -137,7 +137,7 @@ export async function journeyRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         summary: 'Write an entry for one of the journey’s exercises',
         description:
-          'visibility defaults to the prompt’s first allowed one. Answers and trigger responses name the entry they reply to in replyTo.',
+          'visibility is the author’s choice and has no default: it may be left out only when the prompt allows a single one (a sealed prompt, a private reflection, a question or answer that is always shared); otherwise leaving it out is a 400 with details.visibility. Answers and trigger responses name the entry they reply to in replyTo.',
         tags,
         security: bearer,
         params: JourneyParams,

@@ -5,6 +5,7 @@ import { MendError } from '../../errors.js';
 import { exportFor } from '../../services/export.js';
 import { html } from '../../web/html.js';
 import { accountPage, confirmPasswordPage, settingsPage } from '../../web/pages/account-pages.js';
+import { quickExitSetting } from '../../web/pages/quick-exit-setting.js';
 import { reportPage } from '../../web/pages/report-page.js';
 import { clearSessionCookie, requireAuth } from '../plugins/auth.js';
 import { renderPage } from '../render.js';
@@ -32,7 +33,17 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
   app.get('/account/settings', async (request, reply) => {
     const { account } = requireAuth(request);
     const values = { displayName: account.displayName, timezone: account.timezone, country: account.country ?? '' };
-    return renderPage(request, reply, { title: 'Your settings', body: (csrf) => settingsPage(csrf, values, zoneOptions(), SUPPORTED_COUNTRIES) });
+    const quickExitSaved = (request.query as Record<string, unknown>).done === 'quick-exit';
+    return renderPage(request, reply, {
+      title: 'Your settings',
+      body: (csrf) => settingsPage(csrf, values, zoneOptions(), SUPPORTED_COUNTRIES, undefined, quickExitSetting(csrf, account.quickExitSignsOut, quickExitSaved)),
+    });
+  });
+
+  app.post('/account/quick-exit', async (request, reply) => {
+    const { account } = requireAuth(request);
+    await ctx.accounts.setQuickExitSignsOut(account.id, field(formFields(request, 10), 'signsOut') === 'yes');
+    return reply.redirect('/account/settings?done=quick-exit#quick-exit', 303);
   });
 
   app.post('/account/settings', async (request, reply) => {
@@ -44,7 +55,11 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
       return reply.redirect('/account?done=saved', 303);
     } catch (error) {
       if (!(error instanceof MendError) || !error.details) throw error;
-      return renderPage(request, reply, { title: 'Your settings', status: 400, body: (csrf) => settingsPage(csrf, values, zoneOptions(), SUPPORTED_COUNTRIES, error.details) });
+      return renderPage(request, reply, {
+        title: 'Your settings',
+        status: 400,
+        body: (csrf) => settingsPage(csrf, values, zoneOptions(), SUPPORTED_COUNTRIES, error.details, quickExitSetting(csrf, account.quickExitSignsOut, false)),
+      });
     }
   });
 

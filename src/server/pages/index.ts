@@ -9,6 +9,7 @@ import { rhythmPages } from './rhythm.js';
 import { safetyPages } from './safety.js';
 import { livePages } from './live.js';
 import { hardDayPages } from './hard-day.js';
+import { quickExitPages } from './quick-exit.js';
 
 /** The server-rendered pages. Every flow works with plain HTML forms; scripts only add comfort. */
 export async function pageRoutes(app: FastifyInstance): Promise<void> {
@@ -22,4 +23,5 @@ export async function pageRoutes(app: FastifyInstance): Promise<void> {
   await app.register(safetyPages);
   await app.register(livePages);
   await app.register(hardDayPages);
+  await app.register(quickExitPages);
 }

@@ -27,6 +27,7 @@ import { breachFormPage, journeyPage } from '../../web/pages/journey/overview.js
 import { step1Page, step2Page, step3Page, step4Page, step5Page, step6Page, step7Page } from '../../web/pages/journey/steps.js';
 import { requireAuth } from '../plugins/auth.js';
 import { renderPage, safeNext } from '../render.js';
+import { unpickedProblem, writtenNote } from './chosen-note.js';
 import { field, formFields } from './form.js';
 import { partnersOnlyForm, refusalOnlyForTherapist } from './refusals.js';
 import type { AppContext } from '../context.js';
@@ -168,10 +169,10 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
     if (!isBreachKind(kind)) errors.kind = 'Choose the kind of breach that fits best. “Something else” is fine.';
     const brokeTrust = who === 'me' ? [account.id] : who === 'both' ? [account.id, partner] : who === 'partner' ? [partner] : [];
     if (brokeTrust.length === 0) errors.brokeTrust = 'Choose who broke trust.';
-    if (Object.keys(errors).length > 0) return breachForm(request, reply, space.id, f, errors);
+    const description = writtenNote(f, 'description', 'descriptionVisibility');
+    Object.assign(errors, unpickedProblem(description, 'descriptionVisibility'));
+    if (Object.keys(errors).length > 0 || description?.visibility === null) return breachForm(request, reply, space.id, f, errors);
     const hurt = field(f, 'hurt');
-    const description = field(f, 'description').trim();
-    const visibility = field(f, 'descriptionVisibility') === 'shared' ? 'shared' : 'private';
     try {
       const { journey } = await ctx.journeys.recordBreach(account, space.id, {
         kind: kind as BreachKind,
@@ -179,7 +180,7 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
         occurredOn: field(f, 'occurredOn') || undefined,
         cameOut: field(f, 'cameOut') === 'disclosed' ? 'disclosed' : field(f, 'cameOut') === 'discovered' ? 'discovered' : undefined,
         hurt: hurt === '' ? undefined : Number(hurt),
-        description: description === '' ? undefined : { text: description, visibility },
+        description: description ? { text: description.text, visibility: description.visibility } : undefined,
       });
       return reply.redirect(`/journeys/${journey.id}`, 303);
     } catch (error) {

@@ -3,6 +3,7 @@ import { MendError } from '../../errors.js';
 import { agreementLogPage, type AgreementLogModel } from '../../web/pages/rhythm/agreement-log-page.js';
 import { requireAuth } from '../plugins/auth.js';
 import { renderPage } from '../render.js';
+import { writtenNote } from './chosen-note.js';
 import { field, formFields } from './form.js';
 import { refusalOnlyForTherapist } from './refusals.js';
 import { layoutSpaceOf, namesOf } from './rhythm.js';
@@ -43,15 +44,14 @@ export async function agreementLogPages(app: FastifyInstance): Promise<void> {
     const f = formFields(request, 2000);
     const kept = field(f, 'kept');
     const { agreementId } = request.params;
-    const entered = { occurredOn: field(f, 'occurredOn'), kept, note: field(f, 'note'), visibility: field(f, 'visibility') === 'private' ? ('private' as const) : ('shared' as const) };
-    const text = field(f, 'note').trim();
+    const entered = { occurredOn: field(f, 'occurredOn'), kept, note: field(f, 'note'), visibility: field(f, 'visibility') };
     try {
       // The service says every problem of the form at once (a missing choice with a wrong day), and
       // finds no agreement of another space at this space's address.
       const entry = await rhythm.agreementLog.logOccasion(
         account,
         agreementId,
-        { occurredOn: field(f, 'occurredOn'), kept: kept === 'yes' ? true : kept === 'no' ? false : null, note: text ? { text, visibility: entered.visibility } : null },
+        { occurredOn: field(f, 'occurredOn'), kept: kept === 'yes' ? true : kept === 'no' ? false : null, note: writtenNote(f) },
         request.params.spaceId,
       );
       await ctx.live.publish(entry.spaceId, { kind: 'agreement_log', agreementId: entry.agreementId, id: entry.id });

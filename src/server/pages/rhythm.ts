@@ -17,6 +17,7 @@ import { requireAuth } from '../plugins/auth.js';
 import { renderPage } from '../render.js';
 import { agreementLogPages } from './rhythm-agreement-log.js';
 import { decisionGuidePages } from './decision-guide.js';
+import { unpickedProblem, writtenNote } from './chosen-note.js';
 import { field, formFields } from './form.js';
 import { partnersOnlyForm, refusalOnlyForTherapist } from './refusals.js';
 import { progressPages } from './progress.js';
@@ -124,8 +125,15 @@ export async function rhythmPages(app: FastifyInstance): Promise<void> {
   app.post<{ Params: { spaceId: string } }>('/spaces/:spaceId/reassurance', async (request, reply) => {
     const { account } = requireAuth(request);
     const f = formFields(request, 2000);
+    const note = writtenNote(f);
+    if (note?.visibility === null) {
+      // The page is redrawn around the problem: only for the space's partners (spaceView finds no
+      // other space; a therapist gets the error page).
+      partnersOnlyForm(request);
+      return showReassurance(request, reply, { errors: unpickedProblem(note), form: { note: field(f, 'note'), visibility: '' }, status: 400 });
+    }
     try {
-      const asked = await rhythm.checkins.requestReassurance(account, request.params.spaceId, noteFromForm(f));
+      const asked = await rhythm.checkins.requestReassurance(account, request.params.spaceId, note && { text: note.text, visibility: note.visibility });
       await ctx.live.publish(asked.spaceId, { kind: 'reassurance_requested', id: asked.id });
     } catch (error) {
       refusalOnlyForTherapist(request, error);

@@ -17,7 +17,9 @@ export const csrfProtection = fp(async (app: FastifyInstance, opts: { secure: bo
     },
   });
   app.addHook('preHandler', (request, reply, done) => {
-    if (request.method !== 'POST' || request.url.startsWith('/api/')) return done();
+    // A way out only ever ends the session the browser sends, which no other site's form can send
+    // (the cookie is SameSite=Lax); a stale token must never keep someone from leaving.
+    if (request.method !== 'POST' || request.url.startsWith('/api/') || request.routeOptions.config.wayOut) return done();
     app.csrfProtection(request, reply, done);
   });
 });

@@ -55,6 +55,7 @@ export function settingsPage(
   zones: Array<{ value: string; label: string }>,
   countries: ReadonlyArray<{ code: string; name: string }>,
   details?: ErrorDetails,
+  more: SafeHtml | null = null,
 ): SafeHtml {
   return html`<h1>Your settings</h1>
   ${errorSummary(details)}
@@ -72,6 +73,7 @@ export function settingsPage(
     })}
     <button type="submit" class="button">Save</button>
   </form>
+  ${more}
   <p><a href="/account">Back to your account</a></p>`;
 }
 

@@ -31,11 +31,16 @@ export function browserSkipReason(): string | false {
   return reason;
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * `backForwardCache`: keep Chromium's back-forward cache on, as in everyday use (Playwright turns
+ * it off by default), for tests of what the Back button shows.
+ */
+export async function launchBrowser(options: { backForwardCache?: boolean } = {}): Promise<Browser> {
   const skip = browserSkipReason();
   if (skip) throw new Error(skip);
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
+    ...(options.backForwardCache ? { ignoreDefaultArgs: ['--disable-back-forward-cache'] } : {}),
     args: [
       '--no-sandbox',
       '--disable-gpu',

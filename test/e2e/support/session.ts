@@ -68,7 +68,7 @@ export interface BrowserApp {
  * Starts the app and the browser. Call it in `before` and `close()` in `after`; `env` adds to
  * (or overrides) MEND_BASE_URL and MEND_QUICK_EXIT_URL.
  */
-export async function startBrowserApp(options: { env?: Record<string, string> } = {}): Promise<BrowserApp> {
+export async function startBrowserApp(options: { env?: Record<string, string>; backForwardCache?: boolean } = {}): Promise<BrowserApp> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const neutralUrl = `${origin}${NEUTRAL_PATH}`;
@@ -77,7 +77,7 @@ export async function startBrowserApp(options: { env?: Record<string, string> } 
   let browser: Browser;
   try {
     await testApp.app.listen({ port, host: '127.0.0.1' });
-    browser = await launchBrowser();
+    browser = await launchBrowser({ backForwardCache: options.backForwardCache ?? false });
   } catch (error) {
     await testApp.close().catch(() => undefined);
     throw error;

@@ -141,22 +141,29 @@ export function textArea(o: {
   </div>`;
 }
 
+/**
+ * A set of radios. Only `value` is ticked: with no value nothing is, so a choice that matters (who
+ * can read something, who broke trust) is never made in advance. `id` (default: the name) keeps
+ * the ids of one page's several forms apart.
+ */
 export function radios(o: {
   name: string;
+  id?: string;
   legend: string;
   options: Array<{ value: string; label: string; hint?: string }>;
   value?: string | undefined;
   error?: string | undefined;
 }): SafeHtml {
-  return html`<fieldset class="field radios${o.error ? ' field--error' : ''}" id="field-${o.name}">
+  const id = `field-${o.id ?? o.name}`;
+  return html`<fieldset class="field radios${o.error ? ' field--error' : ''}" id="${id}"${o.error ? html` aria-describedby="${id}-error"` : null}>
     <legend>${o.legend}</legend>
-    ${o.error ? html`<p class="field-error"><span class="visually-hidden">Error:</span> ${o.error}</p>` : null}
+    ${o.error ? html`<p class="field-error" id="${id}-error"><span class="visually-hidden">Error:</span> ${o.error}</p>` : null}
     ${o.options.map(
       (opt, i) => html`<div class="radio">
-        <input type="radio" id="field-${o.name}-${i}" name="${o.name}" value="${opt.value}"${(o.value ?? o.options[0]?.value) === opt.value ? html` checked` : null}
-          ${opt.hint ? html`aria-describedby="field-${o.name}-${i}-hint"` : null}>
-        <label for="field-${o.name}-${i}">${opt.label}</label>
-        ${opt.hint ? html`<p class="hint" id="field-${o.name}-${i}-hint">${opt.hint}</p>` : null}
+        <input type="radio" id="${id}-${i}" name="${o.name}" value="${opt.value}"${o.value === opt.value ? html` checked` : null}
+          ${opt.hint ? html`aria-describedby="${id}-${i}-hint"` : null}>
+        <label for="${id}-${i}">${opt.label}</label>
+        ${opt.hint ? html`<p class="hint" id="${id}-${i}-hint">${opt.hint}</p>` : null}
       </div>`,
     )}
   </fieldset>`;
@@ -198,16 +205,18 @@ export function entryForm(
       label: texts.label,
       hint: texts.helper,
       value: state?.values.text,
-      error: state?.errors.text ?? state?.errors.visibility ?? state?.errors.replyTo,
+      error: state?.errors.text ?? state?.errors.replyTo,
       ...(coachKind ? { coach: coachKind } : {}),
     })}
     ${state?.coach ?? null}
     ${rule.visibilities.length > 1
       ? radios({
           name: 'visibility',
+          id: `${formId}-visibility`,
           legend: 'Who can read it',
           options: rule.visibilities.map((v) => ({ value: v, label: VISIBILITY_LABELS[v], hint: VISIBILITY_HINTS[v] })),
           value: state?.values.visibility,
+          error: state?.errors.visibility,
         })
       : html`<input type="hidden" name="visibility" value="${rule.visibilities[0] ?? 'private'}">
         <p class="hint">${VISIBILITY_LABELS[rule.visibilities[0] ?? 'private']}. ${VISIBILITY_HINTS[rule.visibilities[0] ?? 'private']}</p>`}

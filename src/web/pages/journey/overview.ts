@@ -125,7 +125,7 @@ export function breachFormPage(csrf: string, f: BreachFormModel): SafeHtml {
       value: v.kind ?? '',
       error: f.errors?.kind,
     })}
-    ${radios({ name: 'who', legend: 'Who broke trust?', options: whoOptions, value: v.who ?? 'partner', error: f.errors?.brokeTrust })}
+    ${radios({ name: 'who', id: 'brokeTrust', legend: 'Who broke trust?', options: whoOptions, value: v.who, error: f.errors?.brokeTrust })}
     ${textField({ name: 'occurredOn', type: 'date', label: 'When did it happen? (optional)', hint: 'Roughly is fine.', value: v.occurredOn ?? '', error: f.errors?.occurredOn })}
     ${radios({
       name: 'cameOut',
@@ -162,12 +162,13 @@ export function breachFormPage(csrf: string, f: BreachFormModel): SafeHtml {
     })}
     ${radios({
       name: 'descriptionVisibility',
-      legend: 'Who can read your words',
+      legend: 'Who can read your words (if you write them)',
       options: [
         { value: 'private', label: 'Only me', hint: 'You can record the breach together and keep your words to yourself.' },
         { value: 'shared', label: 'Shared with my partner' },
       ],
-      value: v.descriptionVisibility ?? 'private',
+      value: v.descriptionVisibility,
+      error: f.errors?.descriptionVisibility,
     })}
     <button type="submit" class="button">Record it and begin</button>
   </form>

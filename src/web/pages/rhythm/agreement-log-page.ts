@@ -3,7 +3,8 @@ import type { AgreementFacts } from '../../../store/agreement-log.js';
 import { csrfField, errorSummary } from '../../components/forms.js';
 import { html, type SafeHtml } from '../../html.js';
 import { agreementTitles, occasionName } from './agreement-log-names.js';
-import { formatDay, rhythmNav, textarea, visibilityChoice } from './common.js';
+import { formatDay, rhythmNav, textarea } from './common.js';
+import { noteVisibilityField } from './note-visibility.js';
 
 const CADENCE: Record<string, string> = { each_time: 'each time it comes up', daily: 'daily', weekly: 'weekly', once: 'once' };
 const STATUS: Record<string, string> = { unconfirmed: 'not yet confirmed', confirmed: 'confirmed', disputed: 'seen differently' };
@@ -140,9 +141,9 @@ function logForm(o: AgreementLogModel, agreementId: string, title: string): Safe
       <label><input type="radio" name="kept" value="yes" required${entered.kept === 'yes' ? html` checked` : null}${invalid}> Kept</label>
       <label><input type="radio" name="kept" value="no"${entered.kept === 'no' ? html` checked` : null}${invalid}> Missed</label>
     </fieldset>
-    <details id="note-${agreementId}"${note || error('note') ? html` open` : null}><summary>Add a note (optional)${about(title)}</summary>
+    <details id="note-${agreementId}"${note || error('note') || error('visibility') ? html` open` : null}><summary>Add a note (optional)${about(title)}</summary>
       ${textarea({ name: 'note', id: id('note'), label: html`Note${about(title)}`, value: note, error: error('note'), coach: 'message' })}
-      ${visibilityChoice('visibility', entered.visibility ?? 'shared', html`Who can read this note?${about(title)}`)}
+      ${noteVisibilityField({ id: id('visibility'), value: entered.visibility, error: error('visibility'), legend: html`Who can read this note?${about(title)}` })}
     </details>
     <button type="submit" class="button">Log this occasion${about(title)}</button>
   </form>`;

@@ -1,7 +1,8 @@
 import type { ReassuranceView } from '../../../services/checkins.js';
 import { csrfField, errorSummary } from '../../components/forms.js';
 import { html, type SafeHtml } from '../../html.js';
-import { formatInstant, rhythmNav, textarea, visibilityChoice } from './common.js';
+import { formatInstant, rhythmNav, textarea } from './common.js';
+import { noteVisibilityField } from './note-visibility.js';
 
 export interface ReassuranceModel {
   csrf: string;
@@ -29,7 +30,7 @@ export function reassurancePage(o: ReassuranceModel): SafeHtml {
         <form method="post" action="/spaces/${o.spaceId}/reassurance" class="stack">
           ${csrfField(o.csrf)}
           ${textarea({ name: 'note', label: 'What would help right now? (optional)', value: o.form?.note ?? '', error: o.errors?.note, coach: 'message' })}
-          ${visibilityChoice('visibility', o.form?.visibility ?? 'shared')}
+          ${noteVisibilityField({ id: 'field-visibility', value: o.form?.visibility, error: o.errors?.visibility })}
           <button type="submit" class="button">Ask for reassurance</button>
         </form></section>`
     : null}
@@ -54,7 +55,7 @@ function summary(o: ReassuranceModel): SafeHtml | null {
   const words = o.message ? [o.message] : [];
   for (const [key, text] of Object.entries(o.errors ?? {})) {
     if (answerFor !== undefined && key === 'text' && answerDrawn(o, answerFor)) links[`answer-${answerFor}`] = text;
-    else if (answerFor === undefined && key === 'note' && o.isPartner) links.note = text;
+    else if (answerFor === undefined && (key === 'note' || key === 'visibility') && o.isPartner) links[key] = text;
     else words.push(text);
   }
   return errorSummary(links, words.join(' ') || undefined);
