@@ -85,7 +85,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
       accounts,
       spaces,
       safety: new SafetyService({ safety: new SafetyStore(store.db), clock }),
-      therapists: new TherapistService({ therapists: new TherapistStore(store.db, vault), spaces: spaceStore, accounts, clock }),
+      therapists: new TherapistService({ therapists: new TherapistStore(store.db, vault, store.dialect), spaces: spaceStore, accounts, clock }),
       ...journeyServices({ db: store.db, vault, dialect: store.dialect, clock }),
       rhythm: rhythmServices({ db: store.db, vault, dialect: store.dialect, clock, config, spaces }),
       deleteAccount: (accountId, password) => deleteAccount({ accounts, spaces, store }, accountId, password),

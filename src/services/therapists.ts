@@ -13,9 +13,10 @@ export interface CaseloadEntry {
 }
 
 /**
- * A couples therapist's access: it starts only when every partner in the space has consented
- * (confirming their password), ends the moment either partner revokes it, and every view is
- * written to an access log both partners can read.
+ * A couples therapist's access: it is active only while every current partner of the space has
+ * consented (confirming their password) — a partner who joins later is asked too, and the
+ * therapist waits until they agree — ends the moment either partner revokes it, and every view
+ * is written to an access log both partners can read.
  */
 export class TherapistService {
   constructor(
@@ -42,17 +43,13 @@ export class TherapistService {
   }
 
   async consent(auth: Authenticated, spaceId: string, therapistId: string, password: string): Promise<TherapistRecord> {
-    const space = await this.asPartner(auth.account.id, spaceId);
+    await this.asPartner(auth.account.id, spaceId);
     await this.therapistIn(spaceId, therapistId);
     await this.deps.accounts.reauthenticate(auth, password);
     await this.deps.therapists.addConsent(spaceId, therapistId, auth.account.id, this.deps.clock.now().toISOString());
-    const updated = await this.therapistIn(spaceId, therapistId);
-    const partners = space.members.filter((m) => m.role === 'partner' && m.status === 'active').map((m) => m.accountId);
-    if (partners.every((p) => updated.consentedBy.includes(p))) {
-      await this.deps.therapists.setStatus(spaceId, therapistId, 'active');
-      updated.status = 'active';
-    }
-    return updated;
+    // Every partner of the space as it is now, not as it was read above: one may have joined since.
+    await this.deps.therapists.activateIfEveryPartnerConsented(spaceId, therapistId);
+    return this.therapistIn(spaceId, therapistId);
   }
 
   async revoke(accountId: string, spaceId: string, therapistId: string): Promise<void> {
