@@ -38,7 +38,7 @@ export interface AppContext {
   deleteAccount(accountId: string, password: string): Promise<void>;
   /** Check-ins, meetings, progress, the agreement log, notifications, reminders (services/rhythm-wiring.ts). */
   rhythm: RhythmServices;
-  limits: { signInByAddress: Limiter; signInByAccount: Limiter; coach: Limiter };
+  limits: { signInByAddress: Limiter; signInByAccount: Limiter; signUpByAddress: Limiter; coach: Limiter };
   /** Live updates for open pages and API streams, across servers on PostgreSQL (services/live-events.ts). */
   live: LiveEvents;
   close(): Promise<void>;
@@ -60,6 +60,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     const signInByAddress = await createLimiter(store, { name: 'signin-addr', points: 30, durationSeconds: 15 * 60 });
     const signInByAccount = await createLimiter(store, { name: 'signin-acct', points: 10, durationSeconds: 15 * 60 });
     const coach = await createLimiter(store, { name: 'coach', points: 300, durationSeconds: 10 * 60 });
+    const signUpByAddress = await createLimiter(store, { name: 'signup-addr', points: config.signUpPerHour, durationSeconds: 60 * 60 });
     const live = await createLiveEvents(store, config.databaseUrl, options.liveHeartbeatMs ? { heartbeatMs: options.liveHeartbeatMs } : {});
     const accountStore = new AccountStore(store.db, vault);
     const accounts = new AccountService({
@@ -89,7 +90,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
       ...journeyServices({ db: store.db, vault, dialect: store.dialect, clock }),
       rhythm: rhythmServices({ db: store.db, vault, dialect: store.dialect, clock, config, spaces }),
       deleteAccount: (accountId, password) => deleteAccount({ accounts, spaces, store }, accountId, password),
-      limits: { signInByAddress, signInByAccount, coach },
+      limits: { signInByAddress, signInByAccount, signUpByAddress, coach },
       live,
       close: async () => {
         await live.close();

@@ -1,5 +1,6 @@
 import { judgePassword, PASSWORD_MAX_LENGTH, type StrengthEstimator } from '../core/accounts/password-policy.js';
 import { isValidTimeZone } from '../core/time.js';
+import { nameProblem } from '../core/text/names.js';
 import { fail, MendError, type ErrorDetails } from '../errors.js';
 import { publicAccount, normaliseEmail, type Account, type AccountStore } from '../store/accounts.js';
 import { newId, newToken, sha256 } from '../store/ids.js';
@@ -40,6 +41,7 @@ export interface Authenticated {
   membership?: { spaceId: string; member: MemberRevision | null };
 }
 
+const NAME_MISSING = 'Enter the name your partner knows you by.';
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function validateSignUp(input: SignUpInput, estimate: StrengthEstimator): ErrorDetails {
@@ -48,8 +50,8 @@ export function validateSignUp(input: SignUpInput, estimate: StrengthEstimator):
   if (email === '') details.email = 'Enter your email address.';
   else if (email.length > EMAIL_MAX || !EMAIL_SHAPE.test(email)) details.email = 'Enter an email address like name@example.org.';
   const name = input.displayName.trim();
-  if (name === '') details.displayName = 'Enter the name your partner knows you by.';
-  else if ([...name].length > DISPLAY_NAME_MAX) details.displayName = `Use at most ${DISPLAY_NAME_MAX} characters.`;
+  const nameWrong = nameProblem(name, DISPLAY_NAME_MAX, NAME_MISSING);
+  if (nameWrong) details.displayName = nameWrong;
   if (input.timezone !== undefined && !isValidTimeZone(input.timezone)) details.timezone = 'Choose a time zone from the list.';
   if (input.password === '') details.password = 'Choose a password.';
   else {
@@ -200,8 +202,8 @@ export class AccountService {
   async updateSettings(accountId: string, input: { displayName: string; timezone: string; country: string }): Promise<void> {
     const details: ErrorDetails = {};
     const name = input.displayName.trim();
-    if (name === '') details.displayName = 'Enter the name your partner knows you by.';
-    else if ([...name].length > DISPLAY_NAME_MAX) details.displayName = `Use at most ${DISPLAY_NAME_MAX} characters.`;
+    const nameWrong = nameProblem(name, DISPLAY_NAME_MAX, NAME_MISSING);
+    if (nameWrong) details.displayName = nameWrong;
     if (!isValidTimeZone(input.timezone)) details.timezone = 'Choose a time zone from the list.';
     const country = input.country.trim().toUpperCase();
     if (country !== '' && !/^[A-Z]{2,4}$/.test(country)) details.country = 'Choose a country from the list.';

@@ -43,7 +43,7 @@ describeEachDatabase('therapist consent: every current partner', (get) => {
     }
     assert.deepEqual(json(await t.api.get('/api/v1/me/caseload')).spaces, [{ spaceId, spaceName: 'Us', status: 'pending', partnerNames: [] }]);
     const tPages = await pagesAs(app, t);
-    const page = await tPages.get(`/spaces/${spaceId}/checkins`);
+    const page = await tPages.get(`/spaces/${spaceId}/check-in`);
     assert.equal(page.statusCode, 404);
     assert.ok(!page.body.includes('CANARY-NEWCOMER-SHARED'));
 

@@ -22,6 +22,8 @@ export async function startTestApp(
     MEND_DATA_DIR: database.dataDir,
     ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
     LOG_LEVEL: 'silent',
+    // Tests create accounts by the dozen from one address; a test of the limit sets its own.
+    MEND_SIGN_UP_PER_HOUR: '1000000',
     ...options.env,
   });
   const app = await buildApp(config, {
@@ -44,7 +46,7 @@ export async function startTestApp(
  * Declares one suite per dialect with a fresh app and database each. `body` receives a getter
  * because the app exists only once `before` has run.
  */
-export function describeEachDatabase(title: string, body: (get: () => TestApp, dialect: Dialect) => void, options: { clock?: Clock } = {}): void {
+export function describeEachDatabase(title: string, body: (get: () => TestApp, dialect: Dialect) => void, options: { clock?: Clock; env?: Record<string, string> } = {}): void {
   for (const dialect of DIALECTS) {
     describe(`${title} [${dialect}]`, { skip: undefined }, async () => {
       const skip = await skipReason(dialect);

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { AuthResult, errors } from './schemas.js';
 import { accountDto } from './dto.js';
+import { admitSignUp } from '../../services/sign-up-limit.js';
 
 export async function accountRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -13,6 +14,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         summary: 'Create an account and sign in',
+        description: 'Limited per client address (MEND_SIGN_UP_PER_HOUR attempts an hour, 20 by default): over it, 429 `rate_limited` with `Retry-After` in seconds.',
         tags: ['accounts'],
         body: Type.Object(
           {
@@ -27,6 +29,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
+      await admitSignUp(ctx.limits.signUpByAddress, request.ip);
       const { account, token } = await ctx.accounts.signUp(request.body, 'bearer');
       return reply.status(201).send({ account: accountDto(account), token });
     },
