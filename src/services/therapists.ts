@@ -76,11 +76,22 @@ export class TherapistService {
     }
   }
 
-  async caseload(accountId: string): Promise<CaseloadEntry[]> {
+  /** True when the account is some space's therapist, active or waiting (nothing of a space is read). */
+  async hasCaseload(accountId: string): Promise<boolean> {
+    return (await this.deps.spaces.listForAccount(accountId)).some((s) => s.role === 'therapist' && s.status !== 'revoked');
+  }
+
+  /**
+   * The therapist's couples. The partners' names of a space are a view of it, so each active
+   * space is written to its access log (`what`: the route) before its names are read; a log
+   * that cannot be written fails the whole answer.
+   */
+  async caseload(accountId: string, what: string): Promise<CaseloadEntry[]> {
     const spaces = await this.deps.spaces.listForAccount(accountId);
     const out: CaseloadEntry[] = [];
     for (const s of spaces) {
       if (s.role !== 'therapist' || s.status === 'revoked') continue;
+      if (s.status === 'active') await this.noteView(accountId, s.id, what);
       const space = await this.deps.spaces.byId(s.id);
       if (!space) continue;
       out.push({
@@ -88,7 +99,7 @@ export class TherapistService {
         spaceName: s.name,
         status: s.status,
         // Before consent the therapist learns only the name of the space they were invited to.
-        partnerNames: s.status === 'active' ? space.members.filter((m) => m.role === 'partner').map((m) => m.displayName) : [],
+        partnerNames: s.status === 'active' ? space.members.filter((m) => m.role === 'partner' && m.status === 'active').map((m) => m.displayName) : [],
       });
     }
     return out;
