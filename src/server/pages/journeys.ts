@@ -78,7 +78,7 @@ export async function journeyPageModel(ctx: AppContext, account: Actor, journeyI
     spaceName: access.space.name,
     names: Object.fromEntries(partners.map((p) => [p.accountId, p.displayName])),
     view: ctx.journeys.view(account, access, loaded),
-    entries: ctx.journeys.visibleEntries(access.viewer, loaded.entries),
+    entries: ctx.journeys.visibleEntries(access.viewer, loaded),
     apologies: ctx.journeys.visibleApologies(access.viewer, loaded),
     agreements: loaded.agreements,
   };

@@ -177,7 +177,7 @@ const COACH_KIND: Partial<Record<PromptKey, 'message'>> = {
 export function entryForm(
   m: JourneyPageModel,
   csrf: string,
-  o: { prompt: PromptKey; step: number; state?: FormState | null | undefined; replyTo?: string; submit?: string; idSuffix?: string },
+  o: { prompt: PromptKey; step: number; state?: FormState | null | undefined; replyTo?: string; submit?: string; idSuffix?: string; pairOpened?: boolean },
 ): SafeHtml | null {
   // Writing is the partners' part; a therapist's page has no form to be refused by.
   if (!isPartnerView(m)) return null;
@@ -210,7 +210,9 @@ export function entryForm(
           value: state?.values.visibility,
         })
       : html`<input type="hidden" name="visibility" value="${rule.visibilities[0] ?? 'private'}">
-        <p class="hint">${VISIBILITY_LABELS[rule.visibilities[0] ?? 'private']}. ${VISIBILITY_HINTS[rule.visibilities[0] ?? 'private']}</p>`}
+        <p class="hint">${o.pairOpened
+          ? 'This pair has already opened, so your partner can read what you save here straight away.'
+          : html`${VISIBILITY_LABELS[rule.visibilities[0] ?? 'private']}. ${VISIBILITY_HINTS[rule.visibilities[0] ?? 'private']}`}</p>`}
     <button type="submit" class="button">${o.submit ?? 'Save'}</button>
   </form>`;
 }
@@ -249,22 +251,35 @@ export function sealedPairSection(m: JourneyPageModel, csrf: string, prompt: Pro
   const mine = ownEntry(m, prompt);
   const theirs = entriesFor(m, prompt).filter((e) => e.authorId !== m.viewerId);
   const back = stepUrl(m.view.id, step);
+  const opened = m.view.openedPairs.find((p) => p.prompt === prompt);
+  const removed = opened ? removedNotes(m, opened.removedBy) : null;
   if (!isPartnerView(m)) {
     // A therapist sees an opened pair in full and nothing of a half still sealed, not even a stub.
     return html`<section class="card" aria-labelledby="${prompt}-heading">
       <h2 id="${prompt}-heading">${PROMPT_TEXTS[prompt].label}</h2>
-      ${theirs.length > 0 ? theirs.map((e) => entryCard(m, csrf, e, back)) : html`<p>Nothing here is open yet. Both halves open together once each partner has written theirs.</p>`}
+      ${theirs.map((e) => entryCard(m, csrf, e, back))}${removed}
+      ${theirs.length === 0 && !opened ? html`<p>Nothing here is open yet. Both halves open together once each partner has written theirs.</p>` : null}
     </section>`;
   }
-  const waitingForPartner = mine && theirs.length === 0;
+  const waitingForPartner = mine && theirs.length === 0 && !opened;
   return html`<section class="card" aria-labelledby="${prompt}-heading">
     <h2 id="${prompt}-heading">${PROMPT_TEXTS[prompt].label}</h2>
-    ${mine ? entryCard(m, csrf, mine, back) : html`${extra ?? null}${entryForm(m, csrf, { prompt, step, state, submit: 'Seal and save' })}`}
-    ${theirs.map((e) => entryCard(m, csrf, e, back))}
+    ${mine ? entryCard(m, csrf, mine, back) : html`${extra ?? null}${entryForm(m, csrf, { prompt, step, state, submit: opened ? 'Save' : 'Seal and save', pairOpened: opened !== undefined })}`}
+    ${theirs.map((e) => entryCard(m, csrf, e, back))}${removed}
     ${waitingForPartner
       ? html`<p class="notice">${m.view.status.solo ? 'Your partner has not joined yet. When they write theirs, both open at the same moment.' : 'Waiting for your partner to write theirs. Both open at the same moment.'}</p>`
       : null}
   </section>`;
+}
+
+/** Where a half of an opened pair was: who removed it (its author; the pair stays open). */
+function removedNotes(m: JourneyPageModel, removedBy: ReadonlyArray<string | null>): SafeHtml | null {
+  if (removedBy.length === 0) return null;
+  return html`${removedBy.map((id) => html`<p class="entry entry--removed">${id === null
+    ? 'A partner who has since deleted their account wrote one here; it was removed with their account.'
+    : id === m.viewerId
+      ? 'You removed your entry after both had opened.'
+      : html`${nameOf(m, id)} removed their entry after both had opened.`}</p>`)}`;
 }
 
 export function errorsFromState(state: FormState | null | undefined): ErrorDetails | undefined {
