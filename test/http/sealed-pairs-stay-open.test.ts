@@ -1,4 +1,6 @@
 import { test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
 import assert from 'node:assert/strict';
 import { describeEachDatabase, json } from '../support/app.js';
 import { couple, type Person } from '../support/api-client.js';
@@ -21,12 +23,17 @@ async function write(p: Person, journeyId: string, text: string): Promise<string
   return json(res).entry.id;
 }
 
+/** A couple with a journey (a broke trust) and an active therapist. */
+async function journeyWithTherapist(app: FastifyInstance): Promise<{ a: Person; b: Person; t: Person; journeyId: string }> {
+  const { a, b, spaceId } = await couple(app);
+  const journeyId = json(await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'lying', brokeTrust: [a.id] })).journey.id;
+  return { a, b, t: await activeTherapist(app, a, b, spaceId), journeyId };
+}
+
 describeEachDatabase('a sealed pair that opened stays open', (get) => {
   test('deleting one’s own half does not seal the partner’s again; it shows as removed by its author; writing again is read at once', async () => {
     const { app } = get();
-    const { a, b, spaceId } = await couple(app);
-    const journeyId = json(await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'lying', brokeTrust: [a.id] })).journey.id;
-    const t = await activeTherapist(app, a, b, spaceId);
+    const { a, b, t, journeyId } = await journeyWithTherapist(app);
     const aHalf = await write(a, journeyId, 'CANARY-A-FIRST');
     assert.deepEqual((await halves(b, journeyId)).map((e) => e.text), [undefined], 'sealed to b before b writes');
     await write(b, journeyId, 'CANARY-B-HALF');
@@ -65,9 +72,7 @@ describeEachDatabase('a sealed pair that opened stays open', (get) => {
 
   test('a pair that never opened still seals: a half alone is a stub to the partner and nothing to the therapist', async () => {
     const { app } = get();
-    const { a, b, spaceId } = await couple(app);
-    const journeyId = json(await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'lying', brokeTrust: [a.id] })).journey.id;
-    const t = await activeTherapist(app, a, b, spaceId);
+    const { a, b, t, journeyId } = await journeyWithTherapist(app);
     const first = await write(a, journeyId, 'CANARY-ALONE');
     assert.equal((await a.api.delete(`/api/v1/entries/${first}`)).statusCode, 204);
     await write(a, journeyId, 'CANARY-ALONE-2');
@@ -88,8 +93,9 @@ describeEachDatabase('a sealed pair that opened stays open', (get) => {
     await write(b, half, 'HALF-B');
     // As a database from before the migration: no record, then the migration runs on its data.
     const db = app.mend.store.db;
-    await sealedPairsOpened.down(db);
-    await sealedPairsOpened.up(db);
+    const migrating = db as unknown as Kysely<unknown>;
+    await sealedPairsOpened.down(migrating);
+    await sealedPairsOpened.up(migrating);
     const rows = await db.selectFrom('sealed_pair_openings').select(['journey_id', 'prompt', 'first_author_id', 'second_author_id']).execute();
     assert.deepEqual(
       rows.filter((r) => r.journey_id === open || r.journey_id === half),
