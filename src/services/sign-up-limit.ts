@@ -14,7 +14,7 @@ export async function admitSignUp(limiter: Limiter, address: string): Promise<vo
     throw new MendError(
       'rate_limited',
       undefined,
-      `Many accounts were created from this connection in the last hour, so Mend is pausing new ones for a while. Please try again in ${minutes === 1 ? 'a minute' : `${minutes} minutes`}.`,
+      `Mend has had many sign-ups from this connection in the last hour and is pausing new ones for a while. Please try again in ${minutes === 1 ? 'a minute' : `${minutes} minutes`}.`,
       wait,
     );
   }

@@ -196,7 +196,8 @@ export function entryForm(
       name: 'text',
       id: fieldId,
       label: texts.label,
-      hint: texts.helper,
+      // Its helper promises a seal; an opened pair's hint below says what happens instead.
+      ...(o.pairOpened ? {} : { hint: texts.helper }),
       value: state?.values.text,
       error: state?.errors.text ?? state?.errors.visibility ?? state?.errors.replyTo,
       ...(coachKind ? { coach: coachKind } : {}),
@@ -225,7 +226,7 @@ export function entryCard(m: JourneyPageModel, csrf: string, e: EntryOrStub, bac
   const mine = e.authorId === m.viewerId;
   const canShare = mine && e.visibility === 'private' && PROMPTS[e.prompt].visibilities.includes('shared');
   return html`<article class="entry">
-    <p class="entry__meta">${mine ? 'You' : nameOf(m, e.authorId)} · ${formatDate(e.createdAt)} · ${VISIBILITY_LABELS[e.visibility]}</p>
+    <p class="entry__meta">${mine ? 'You' : nameOf(m, e.authorId)} · ${formatDate(e.createdAt)} · ${e.visibility === 'sealed' && m.view.openedPairs.some((p) => p.prompt === e.prompt) ? 'Opened to you both' : VISIBILITY_LABELS[e.visibility]}</p>
     <div class="entry__text">${e.text}</div>
     ${mine
       ? html`<div class="actions entry__actions">
