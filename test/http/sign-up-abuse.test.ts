@@ -23,6 +23,8 @@ describeEachDatabase(
       const signIn = await new ApiClient(app).post('/api/v1/sessions', { email: person.email, password: person.password });
       assert.equal(signIn.statusCode, 401, 'no account was made');
       assert.equal((await signUpFrom(app, '198.51.100.4')).statusCode, 201, 'another address is not affected');
+      const described = json(await app.inject({ method: 'GET', url: '/api/openapi.json' })).paths['/api/v1/accounts'].post.responses['429'];
+      assert.ok(described.headers['Retry-After'], 'the OpenAPI document names the 429 and its Retry-After');
     });
 
     test('failed attempts count too, and the page says calmly when to try again, keeping what was typed', async () => {

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { AuthResult, errors } from './schemas.js';
+import { AuthResult, errors, RateLimited } from './schemas.js';
 import { accountDto } from './dto.js';
 import { admitSignUp } from '../../services/sign-up-limit.js';
 
@@ -25,7 +25,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
           },
           { additionalProperties: false },
         ),
-        response: { 201: AuthResult, ...errors(400, 409, 413, 415, 429) },
+        response: { 201: AuthResult, ...errors(400, 409, 413, 415), 429: RateLimited },
       },
     },
     async (request, reply) => {
