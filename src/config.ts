@@ -21,6 +21,8 @@ export interface Config {
   encryptionKey: string | null;
   /** Base64 key for the look-up indexes (emails) when keys come from the environment. */
   indexKey: string | null;
+  /** Accounts that may be created from one address per hour (MEND_SIGN_UP_PER_HOUR). */
+  signUpPerHour: number;
   /** argon2id cost; never below OWASP's minimum (m=19 MiB, t=2, p=1). */
   argon2: { memoryKiB: number; timeCost: number; parallelism: number };
   /** `smtp://user:pass@host:587` (or `smtps://`) for email reminders; null sends no email. */
@@ -121,6 +123,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     parallelism: integer(env, 'MEND_ARGON2_PARALLELISM', OWASP_MIN.parallelism, 1, 16),
   };
 
+  const signUpPerHour = integer(env, 'MEND_SIGN_UP_PER_HOUR', 20, 1, 1_000_000);
+
   const smtpUrl = smtp(env.MEND_SMTP_URL);
   const mailFrom = env.MEND_MAIL_FROM?.trim() || `Mend <mend@${baseUrl.hostname}>`;
 
@@ -137,6 +141,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     encryptionKey: env.MEND_ENCRYPTION_KEY?.trim() || null,
     indexKey: env.MEND_INDEX_KEY?.trim() || null,
     argon2,
+    signUpPerHour,
     smtpUrl,
     mailFrom,
   };

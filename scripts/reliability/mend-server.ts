@@ -45,7 +45,7 @@ export interface MendServerOptions {
 
 /** The environment Mend runs with: everything of ours, minus a DATABASE_URL we did not choose. */
 export function mendEnv(dataDir: string, databaseUrl: string | null | undefined, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, MEND_DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'production', ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env, MEND_DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'production', MEND_SIGN_UP_PER_HOUR: '1000000', ...extra };
   delete env.DATABASE_URL;
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   return env;

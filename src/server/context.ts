@@ -50,7 +50,7 @@ export interface AppContext {
   deleteAccount(accountId: string, password: string): Promise<void>;
   /** Check-ins, meetings, progress, the agreement log, notifications, reminders (services/rhythm-wiring.ts). */
   rhythm: RhythmServices;
-  limits: { signInByAddress: Limiter; signInByAccount: Limiter; signInByDevice: Limiter; confirmByAccount: Limiter; coach: Limiter };
+  limits: { signInByAddress: Limiter; signInByAccount: Limiter; signInByDevice: Limiter; confirmByAccount: Limiter; signUpByAddress: Limiter; coach: Limiter };
   /** Live updates for open pages and API streams, across servers on PostgreSQL (services/live-events.ts). */
   live: LiveEvents;
   close(): Promise<void>;
@@ -76,6 +76,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     const signInByDevice = await createLimiter(store, vault, { name: 'signin-device', points: 10, durationSeconds: 15 * 60 });
     const confirmByAccount = await createLimiter(store, vault, { name: 'confirm-acct', points: 10, durationSeconds: 15 * 60 });
     const coach = await createLimiter(store, vault, { name: 'coach', points: 300, durationSeconds: 10 * 60 });
+    const signUpByAddress = await createLimiter(store, vault, { name: 'signup-addr', points: config.signUpPerHour, durationSeconds: 60 * 60 });
     const resetLimits = {
       requestsByAddress: await createLimiter(store, vault, { name: 'reset-addr', points: 20, durationSeconds: 60 * 60 }),
       requestsByEmail: await createLimiter(store, vault, { name: 'reset-email', points: 5, durationSeconds: 60 * 60 }),
@@ -122,11 +123,11 @@ export async function createContext(config: Config, options: ContextOptions = {}
       passwordResets,
       spaces,
       safety: new SafetyService({ safety: new SafetyStore(store.db), clock }),
-      therapists: new TherapistService({ therapists: new TherapistStore(store.db, vault), spaces: spaceStore, accounts, clock }),
+      therapists: new TherapistService({ therapists: new TherapistStore(store.db, vault, store.dialect), spaces: spaceStore, accounts, clock }),
       ...journeyServices({ db: store.db, vault, dialect: store.dialect, clock }),
       rhythm: rhythmServices({ db: store.db, vault, dialect: store.dialect, clock, config, spaces }),
       deleteAccount: (accountId, password) => deleteAccount({ accounts, spaces, store }, accountId, password),
-      limits: { signInByAddress, signInByAccount, signInByDevice, confirmByAccount, coach },
+      limits: { signInByAddress, signInByAccount, signInByDevice, confirmByAccount, signUpByAddress, coach },
       live,
       close: async () => {
         await live.close();

@@ -36,9 +36,14 @@ export async function renderPage(request: FastifyRequest, reply: FastifyReply, p
   return reply.status(page.status ?? 200).type('text/html; charset=utf-8').send(markup.toString());
 }
 
-/** Only same-site paths, so a crafted link cannot send someone elsewhere after signing in. */
+/**
+ * Only same-site paths, so a crafted link cannot send someone elsewhere after signing in; and
+ * only printable ASCII, so nothing in it can break out of the Location header (a line break, a
+ * control character, a character a header cannot carry). Callers read it before any write, so a
+ * refused target never leaves an action half done: the default page is used instead.
+ */
 export function safeNext(value: unknown): string | null {
-  if (typeof value !== 'string' || value.length > 300) return null;
+  if (typeof value !== 'string' || value.length > 300 || !/^[\x21-\x7e]*$/.test(value)) return null;
   if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
   return value;
 }

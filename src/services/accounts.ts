@@ -2,6 +2,7 @@ import { deviceTokenFor, issueDeviceToken, writeDeviceCookie, type Mac } from '.
 import { judgePassword, PASSWORD_MAX_LENGTH, type StrengthEstimator } from '../core/accounts/password-policy.js';
 import { parseCountryChoice } from '../core/safety/countries.js';
 import { isValidTimeZone } from '../core/time.js';
+import { nameProblem } from '../core/text/names.js';
 import { fail, MendError, type ErrorDetails } from '../errors.js';
 import { publicAccount, normaliseEmail, type Account, type AccountStore } from '../store/accounts.js';
 import { newId, newToken, sha256 } from '../store/ids.js';
@@ -44,6 +45,7 @@ export interface Authenticated {
   membership?: { spaceId: string; member: MemberRevision | null };
 }
 
+const NAME_MISSING = 'Enter the name your partner knows you by.';
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function validateSignUp(input: SignUpInput, estimate: StrengthEstimator): ErrorDetails {
@@ -52,8 +54,8 @@ export function validateSignUp(input: SignUpInput, estimate: StrengthEstimator):
   if (email === '') details.email = 'Enter your email address.';
   else if (email.length > EMAIL_MAX || !EMAIL_SHAPE.test(email)) details.email = 'Enter an email address like name@example.org.';
   const name = input.displayName.trim();
-  if (name === '') details.displayName = 'Enter the name your partner knows you by.';
-  else if ([...name].length > DISPLAY_NAME_MAX) details.displayName = `Use at most ${DISPLAY_NAME_MAX} characters.`;
+  const nameWrong = nameProblem(name, DISPLAY_NAME_MAX, NAME_MISSING);
+  if (nameWrong) details.displayName = nameWrong;
   if (input.timezone !== undefined && !isValidTimeZone(input.timezone)) details.timezone = 'Choose a time zone from the list.';
   if (parseCountryChoice(input.country) === undefined) details.country = 'Choose where you live from the list, or "Another country".';
   if (input.password === '') details.password = 'Choose a password.';
@@ -245,8 +247,8 @@ export class AccountService {
   async updateSettings(accountId: string, input: { displayName: string; timezone: string; country: string }): Promise<void> {
     const details: ErrorDetails = {};
     const name = input.displayName.trim();
-    if (name === '') details.displayName = 'Enter the name your partner knows you by.';
-    else if ([...name].length > DISPLAY_NAME_MAX) details.displayName = `Use at most ${DISPLAY_NAME_MAX} characters.`;
+    const nameWrong = nameProblem(name, DISPLAY_NAME_MAX, NAME_MISSING);
+    if (nameWrong) details.displayName = nameWrong;
     if (!isValidTimeZone(input.timezone)) details.timezone = 'Choose a time zone from the list.';
     const country = input.country.trim().toUpperCase();
     if (country !== '' && !/^[A-Z]{2,4}$/.test(country)) details.country = 'Choose a country from the list.';

@@ -19,10 +19,14 @@ async function allCheckins(ctx: AppContext, accountId: string, spaceId: string, 
  * purpose: Mend keeps no answers, and even the date of the last screening could tell someone who
  * forces an export more than the person wants (docs/safety.md).
  */
-export async function exportFor(ctx: AppContext, account: Account): Promise<Record<string, unknown>> {
+export async function exportFor(ctx: AppContext, account: Account, what: string): Promise<Record<string, unknown>> {
   const actor = { id: account.id, timezone: account.timezone };
   const today = localDate(ctx.clock.now(), account.timezone);
   const memberships = await ctx.spaces.listForAccount(account.id);
+  // A therapist's export is a view of every couple in it: each goes into that couple's access log
+  // (`what`: the route) before anything of it is read, and a log that cannot be written fails
+  // the export (services/therapists.ts).
+  for (const m of memberships) if (m.role === 'therapist') await ctx.therapists.noteView(account.id, m.id, what);
   const spaces = [];
   for (const m of memberships) {
     const space = await ctx.spaces.forMember(account.id, m.id);

@@ -2,18 +2,22 @@ import {
   ABSENT_PARTNER,
   resolveAbsentPartner,
   type JourneyFacts,
+  type PromptKey,
+  type SealedPairOpening,
 } from '../core/journey/index.js';
 import type { StoredAgreement, AgreementStore } from '../store/agreements.js';
 import type { Apology, ApologyResponse, ApologyStore } from '../store/journeys-apologies.js';
 import type { Entry, EntryStore } from '../store/journeys-entries.js';
 import type { BreachFacts, JourneyFactsStore } from '../store/journeys-facts.js';
 import type { Breach, Journey, JourneyStore } from '../store/journeys.js';
+import type { SealedPairStore } from '../store/sealed-pairs.js';
 
 export interface JourneyStores {
   journeys: JourneyStore;
   /** The rules' facts without any text, for checking writes. */
   facts: JourneyFactsStore;
   entries: EntryStore;
+  sealedPairs: SealedPairStore;
   apologies: ApologyStore;
   agreements: AgreementStore;
 }
@@ -23,6 +27,8 @@ export interface LoadedJourney {
   journey: Journey;
   breach: Breach;
   entries: Entry[];
+  /** The journey's sealed pairs that have opened (they stay open: core/journey/sealed-pair.ts). */
+  openings: SealedPairOpening[];
   apologies: Apology[];
   responses: ApologyResponse[];
   agreements: StoredAgreement[];
@@ -54,8 +60,9 @@ export async function loadJourney(
   breach: Breach,
   partnerIds: readonly string[],
 ): Promise<LoadedJourney> {
-  const [entries, apologies, responses, agreements, acknowledgements, optIns, deferrals, brokeTrust] = await Promise.all([
+  const [entries, openings, apologies, responses, agreements, acknowledgements, optIns, deferrals, brokeTrust] = await Promise.all([
     stores.entries.listForJourney(journey.id),
+    stores.sealedPairs.forJourney(journey.id),
     stores.apologies.listForJourney(journey.id),
     stores.apologies.responsesForJourney(journey.id),
     stores.agreements.listForJourney(journey.id),
@@ -100,8 +107,9 @@ export async function loadJourney(
     occasions,
     forgivenessOptIns: optIns,
     deferrals,
+    openedPairs: openings.map((o) => o.prompt as PromptKey),
   };
-  return { journey, breach: { ...breach, brokeTrust }, entries, apologies, responses, agreements, facts };
+  return { journey, breach: { ...breach, brokeTrust }, entries, openings, apologies, responses, agreements, facts };
 }
 
 /**

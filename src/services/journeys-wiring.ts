@@ -4,6 +4,7 @@ import { ApologyStore } from '../store/journeys-apologies.js';
 import { EntryStore } from '../store/journeys-entries.js';
 import { JourneyFactsStore } from '../store/journeys-facts.js';
 import { JourneyStore } from '../store/journeys.js';
+import { SealedPairStore } from '../store/sealed-pairs.js';
 import type { Database } from '../store/schema.js';
 import { SpaceStore } from '../store/spaces.js';
 import type { Vault } from '../store/vault.js';
@@ -22,6 +23,7 @@ export function journeyServices(deps: {
     journeys: new JourneyStore(deps.db, deps.vault),
     facts: new JourneyFactsStore(deps.db),
     entries: new EntryStore(deps.db, deps.vault),
+    sealedPairs: new SealedPairStore(deps.db),
     apologies: new ApologyStore(deps.db, deps.vault),
     agreements: new AgreementStore(deps.db, deps.vault),
     spaces: new SpaceStore(deps.db, deps.vault, deps.dialect),

@@ -11,6 +11,8 @@ import {
   isAfterCheating,
   isCalendarDate,
   journeyStatus,
+  openingToRecord,
+  removedHalves,
   missingApologyParts,
   questionState,
   timeline,
@@ -91,6 +93,8 @@ export interface JourneyView extends JourneySummary {
   timeline: Timeline;
   questions: Array<{ id: string; state: QuestionState; until: string | null }>;
   triggers: Array<{ id: string; state: TriggerState }>;
+  /** Sealed pairs that have opened, and whose halves their authors removed since (null: a deleted account). */
+  openedPairs: Array<{ prompt: PromptKey; openedAt: string; removedBy: Array<string | null> }>;
 }
 
 /** An entry the viewer may read in full (the stored entry without its last-edit time). */
@@ -331,6 +335,7 @@ export class JourneyService {
       triggers: after
         ? shared.filter((e) => e.prompt === 'trigger').map((t) => ({ id: t.id, state: triggerState(loaded.facts, t.id) }))
         : [],
+      openedPairs: loaded.openings.map((o) => ({ prompt: o.prompt as PromptKey, openedAt: o.openedAt, removedBy: removedHalves(loaded.entries, o) })),
     };
   }
 
@@ -342,14 +347,25 @@ export class JourneyService {
   // ---- entries ----------------------------------------------------------------------------
 
   /** Only what the viewer may see: sealed entries they may not open yet as stubs. */
-  visibleEntries(viewer: Viewer, entries: readonly Entry[]): EntryOrStub[] {
-    const subjects = entries.map((e) => ({ ...e, kind: 'entry' as const }));
-    return filterVisible(viewer, subjects).map((item) => ('sealed' in item ? item : entryView(item)));
+  visibleEntries(viewer: Viewer, loaded: Pick<LoadedJourney, 'entries' | 'openings'>): EntryOrStub[] {
+    const subjects = loaded.entries.map((e) => ({ ...e, kind: 'entry' as const }));
+    return filterVisible(viewer, subjects, { entries: [], openedPairs: loaded.openings }).map((item) => ('sealed' in item ? item : entryView(item)));
   }
 
   async entries(actor: Actor, journeyId: string): Promise<{ spaceId: string; entries: EntryOrStub[] }> {
     const { access, loaded } = await this.load(actor, journeyId);
-    return { spaceId: access.space.id, entries: this.visibleEntries(access.viewer, loaded.entries) };
+    return { spaceId: access.space.id, entries: this.visibleEntries(access.viewer, loaded) };
+  }
+
+  /**
+   * Records a sealed pair's opening once both halves stand (read without any text). Called after
+   * a half is saved — of two partners saving at the same moment, the later one's read sees both —
+   * and again before a half is deleted, so a pair that opened is never lost to a deletion.
+   */
+  private async recordOpening(journeyId: string, prompt: PromptKey): Promise<void> {
+    const [entries, openings] = await Promise.all([this.deps.facts.entries(journeyId), this.deps.sealedPairs.forJourney(journeyId)]);
+    const opening = openingToRecord(entries.map((e) => ({ ...e, journeyId })), prompt, journeyId, openings);
+    if (opening) await this.deps.sealedPairs.record(opening);
   }
 
   /** Checks the entry against the journey's facts only (no text is read), then stores it. */
@@ -386,6 +402,7 @@ export class JourneyService {
       updatedAt: now,
     };
     if (!(await this.deps.entries.insert(entry))) entryRefusal('already_written', input.prompt);
+    if (visibility === 'sealed') await this.recordOpening(journeyId, input.prompt);
     return entryView(entry);
   }
 
@@ -407,7 +424,9 @@ export class JourneyService {
     const entries = await this.deps.facts.entries(entry.journeyId);
     const own = entries.some((e) => e.id === entry.id && e.authorId === actor.id && e.visibility === 'sealed');
     const other = entries.some((e) => e.prompt === entry.prompt && e.visibility === 'sealed' && e.authorId !== actor.id);
-    return own && other ? { spaceId, kind: 'entries_revealed' } : null;
+    // A half written again into a pair that opened before is read at once, as a shared entry is.
+    const opened = !other && (await this.deps.sealedPairs.forJourney(entry.journeyId)).some((o) => o.prompt === entry.prompt);
+    return own && (other || opened) ? { spaceId, kind: 'entries_revealed' } : null;
   }
 
   /** The entry and its journey, if the caller may see at least that it exists. */
@@ -415,7 +434,7 @@ export class JourneyService {
     const entry = await this.deps.entries.byId(entryId);
     if (!entry) fail('not_found');
     const { access, loaded } = await this.load(actor, entry.journeyId);
-    const visible = this.visibleEntries(access.viewer, loaded.entries).some((e) => e.id === entryId);
+    const visible = this.visibleEntries(access.viewer, loaded).some((e) => e.id === entryId);
     if (!visible) fail('not_found');
     return { entry, access, loaded };
   }
@@ -441,6 +460,7 @@ export class JourneyService {
     const { entry } = await this.entryFor(actor, entryId);
     const may = canDeleteEntry(entry, actor.id);
     if (!may.ok) entryRefusal(may.reason, entry.prompt);
+    if (entry.visibility === 'sealed') await this.recordOpening(entry.journeyId, entry.prompt);
     await this.deps.entries.delete(entryId);
   }
 

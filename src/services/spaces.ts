@@ -1,4 +1,5 @@
 import { fail } from '../errors.js';
+import { nameProblem } from '../core/text/names.js';
 import { newId, newInvitationCode, normaliseInvitationCode, sha256 } from '../store/ids.js';
 import type { MemberRole, Space, SpaceStore } from '../store/spaces.js';
 import type { Clock } from './clock.js';
@@ -27,7 +28,8 @@ export class SpaceService {
 
   async create(accountId: string, name: string | undefined): Promise<Space> {
     const trimmed = (name ?? '').trim() || DEFAULT_SPACE_NAME;
-    if ([...trimmed].length > SPACE_NAME_MAX) fail('invalid_input', { name: `Use at most ${SPACE_NAME_MAX} characters.` });
+    const problem = nameProblem(trimmed, SPACE_NAME_MAX, '');
+    if (problem) fail('invalid_input', { name: problem });
     const id = newId();
     await this.deps.spaces.create({ id, name: trimmed, creatorId: accountId, now: this.deps.clock.now().toISOString() });
     return (await this.deps.spaces.byId(id))!;

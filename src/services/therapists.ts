@@ -13,9 +13,10 @@ export interface CaseloadEntry {
 }
 
 /**
- * A couples therapist's access: it starts only when every partner in the space has consented
- * (confirming their password), ends the moment either partner revokes it, and every view is
- * written to an access log both partners can read.
+ * A couples therapist's access: it is active only while every current partner of the space has
+ * consented (confirming their password) — a partner who joins later is asked too, and the
+ * therapist waits until they agree — ends the moment either partner revokes it, and every view
+ * is written to an access log both partners can read.
  */
 export class TherapistService {
   constructor(
@@ -42,17 +43,13 @@ export class TherapistService {
   }
 
   async consent(auth: Authenticated, spaceId: string, therapistId: string, password: string): Promise<TherapistRecord> {
-    const space = await this.asPartner(auth.account.id, spaceId);
+    await this.asPartner(auth.account.id, spaceId);
     await this.therapistIn(spaceId, therapistId);
     await this.deps.accounts.reauthenticate(auth, password);
     await this.deps.therapists.addConsent(spaceId, therapistId, auth.account.id, this.deps.clock.now().toISOString());
-    const updated = await this.therapistIn(spaceId, therapistId);
-    const partners = space.members.filter((m) => m.role === 'partner' && m.status === 'active').map((m) => m.accountId);
-    if (partners.every((p) => updated.consentedBy.includes(p))) {
-      await this.deps.therapists.setStatus(spaceId, therapistId, 'active');
-      updated.status = 'active';
-    }
-    return updated;
+    // Every partner of the space as it is now, not as it was read above: one may have joined since.
+    await this.deps.therapists.activateIfEveryPartnerConsented(spaceId, therapistId);
+    return this.therapistIn(spaceId, therapistId);
   }
 
   async revoke(accountId: string, spaceId: string, therapistId: string): Promise<void> {
@@ -79,11 +76,22 @@ export class TherapistService {
     }
   }
 
-  async caseload(accountId: string): Promise<CaseloadEntry[]> {
+  /** True when the account is some space's therapist, active or waiting (nothing of a space is read). */
+  async hasCaseload(accountId: string): Promise<boolean> {
+    return (await this.deps.spaces.listForAccount(accountId)).some((s) => s.role === 'therapist' && s.status !== 'revoked');
+  }
+
+  /**
+   * The therapist's couples. The partners' names of a space are a view of it, so each active
+   * space is written to its access log (`what`: the route) before its names are read; a log
+   * that cannot be written fails the whole answer.
+   */
+  async caseload(accountId: string, what: string): Promise<CaseloadEntry[]> {
     const spaces = await this.deps.spaces.listForAccount(accountId);
     const out: CaseloadEntry[] = [];
     for (const s of spaces) {
       if (s.role !== 'therapist' || s.status === 'revoked') continue;
+      if (s.status === 'active') await this.noteView(accountId, s.id, what);
       const space = await this.deps.spaces.byId(s.id);
       if (!space) continue;
       out.push({
@@ -91,7 +99,7 @@ export class TherapistService {
         spaceName: s.name,
         status: s.status,
         // Before consent the therapist learns only the name of the space they were invited to.
-        partnerNames: s.status === 'active' ? space.members.filter((m) => m.role === 'partner').map((m) => m.displayName) : [],
+        partnerNames: s.status === 'active' ? space.members.filter((m) => m.role === 'partner' && m.status === 'active').map((m) => m.displayName) : [],
       });
     }
     return out;

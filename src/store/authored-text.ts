@@ -28,6 +28,7 @@ export async function erasePrivateOnLeaving(db: Kysely<Database>, spaceId: strin
     const journeys = trx.selectFrom('journeys').select('id').where('space_id', '=', spaceId);
     await trx.deleteFrom('journey_entries').where('author_id', '=', accountId).where('visibility', '=', 'private').where('journey_id', 'in', journeys).execute();
     // A sealed entry whose pair never opened was never read by anyone else: it is private too.
+    // (An opened pair stays open even when the other half was deleted since: migration 0012.)
     await trx
       .deleteFrom('journey_entries as mine')
       .where('mine.author_id', '=', accountId)
@@ -42,6 +43,16 @@ export async function erasePrivateOnLeaving(db: Kysely<Database>, spaceId: strin
               .whereRef('theirs.prompt', '=', 'mine.prompt')
               .where('theirs.visibility', '=', 'sealed')
               .where('theirs.author_id', '<>', accountId),
+          ),
+        ),
+      )
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('sealed_pair_openings as opened')
+              .select('opened.journey_id')
+              .whereRef('opened.journey_id', '=', 'mine.journey_id')
+              .whereRef('opened.prompt', '=', 'mine.prompt'),
           ),
         ),
       )

@@ -35,8 +35,8 @@ function isSealedOnceViolation(error: unknown): boolean {
 const entryRow = (e: Entry) => ({ id: e.id, author_id: e.authorId, visibility: e.visibility, journey_id: e.journeyId, prompt: e.prompt, reply_to: e.replyTo });
 
 /**
- * Journey entries. Deleting is a hard delete: the text is gone from the database, and a sealed
- * pair whose half was deleted seals again (core/journey/sealed-pair.ts).
+ * Journey entries. Deleting is a hard delete: the text is gone from the database. A sealed pair
+ * that opened stays open when a half is deleted (its opening is kept in sealed-pairs.ts).
  */
 export class EntryStore {
   constructor(

@@ -228,8 +228,26 @@ export class SpaceStore {
           joined_at: now,
         })
         .execute();
+      if (invitation.role === 'partner') await this.awaitNewPartnersConsent(trx, invitation.spaceId, accountId);
       return 'joined';
     });
+  }
+
+  /**
+   * A therapist sees only what every current partner agreed to show them: when a partner joins,
+   * an active therapist waits again until the newcomer consents (the partner who already agreed
+   * keeps their consent). A consent left from an earlier stay in the space does not count. In the
+   * joining transaction, so no read ever sees the new partner beside an active therapist.
+   */
+  private async awaitNewPartnersConsent(trx: Transaction<Database>, spaceId: string, partnerId: string): Promise<void> {
+    await trx.deleteFrom('therapist_consents').where('space_id', '=', spaceId).where('partner_id', '=', partnerId).execute();
+    await trx
+      .updateTable('space_members')
+      .set({ status: 'pending' })
+      .where('space_id', '=', spaceId)
+      .where('role', '=', 'therapist')
+      .where('status', '=', 'active')
+      .execute();
   }
 
   async addNotice(spaceId: string, kind: 'partner_deleted_account', at: string): Promise<void> {

@@ -25,6 +25,7 @@ export class TherapistStore {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly vault: Vault,
+    private readonly dialect: 'sqlite' | 'postgres' = 'sqlite',
   ) {}
 
   async forSpace(spaceId: string): Promise<TherapistRecord[]> {
@@ -62,6 +63,46 @@ export class TherapistStore {
       .where('account_id', '=', therapistId)
       .where('role', '=', 'therapist')
       .execute();
+  }
+
+  /**
+   * Makes a pending therapist active if every current partner of the space has consented, read
+   * and written in one transaction. On PostgreSQL the space row is locked as a joining partner
+   * locks it (SpaceStore.acceptInvitation), so a partner joining at the same moment is either
+   * counted here or puts the therapist back to waiting after; SQLite runs one writer at a time.
+   */
+  async activateIfEveryPartnerConsented(spaceId: string, therapistId: string): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      if (this.dialect === 'postgres') await trx.selectFrom('spaces').select('id').where('id', '=', spaceId).forUpdate().execute();
+      const waitingFor = await trx
+        .selectFrom('space_members as p')
+        .select('p.account_id')
+        .where('p.space_id', '=', spaceId)
+        .where('p.role', '=', 'partner')
+        .where('p.status', '=', 'active')
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('therapist_consents as c')
+                .select('c.partner_id')
+                .whereRef('c.space_id', '=', 'p.space_id')
+                .whereRef('c.partner_id', '=', 'p.account_id')
+                .where('c.therapist_id', '=', therapistId),
+            ),
+          ),
+        )
+        .execute();
+      if (waitingFor.length > 0) return false;
+      const updated = await trx
+        .updateTable('space_members')
+        .set({ status: 'active' })
+        .where('space_id', '=', spaceId)
+        .where('account_id', '=', therapistId)
+        .where('role', '=', 'therapist')
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      return Number(updated.numUpdatedRows) === 1;
+    });
   }
 
   async clearConsents(spaceId: string, therapistId: string): Promise<void> {

@@ -1,3 +1,5 @@
+import { closeOpenBidi } from '../core/text/bidi.js';
+
 /**
  * A tagged template for server-rendered HTML that escapes every interpolated value unless it is
  * already `SafeHtml`. Arrays are joined; `null`, `undefined` and `false` render nothing, so
@@ -20,8 +22,12 @@ const ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
+/**
+ * Escapes markup, and closes any bidirectional embedding the text leaves open: a name or an
+ * entry can never reverse the page's words after it (core/text/bidi.ts).
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch);
+  return closeOpenBidi(text).replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch);
 }
 
 function render(value: HtmlValue): string {

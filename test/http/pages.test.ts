@@ -104,6 +104,7 @@ describeEachDatabase('pages work without JavaScript', (get) => {
     const owner = new PageClient(app);
     await owner.get('/sign-up');
     await owner.post('/sign-up', { ...newPerson('Owner'), timezone: 'UTC' });
+    await owner.get('/');
     const spaceUrl = String((await owner.post('/spaces', {})).headers.location);
     const anonymous = new PageClient(app);
     assert.equal((await anonymous.get(spaceUrl)).statusCode, 303);

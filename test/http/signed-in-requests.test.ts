@@ -40,6 +40,7 @@ describeEachDatabase('signed-in requests', (get) => {
       const page = new PageClient(app);
       await page.get('/sign-in');
       await page.post('/sign-in', { email: a.email, password: a.password });
+      await page.get('/account/settings');
       assert.equal((await page.post('/account/settings', { displayName: 'Alexandra', timezone: 'Europe/Paris', country: '' })).statusCode, 303);
 
       assert.equal((await me(a.api)).displayName, 'Alexandra', 'same server');

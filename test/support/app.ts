@@ -22,6 +22,8 @@ export async function startTestApp(
     MEND_DATA_DIR: database.dataDir,
     ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
     LOG_LEVEL: 'silent',
+    // Tests create accounts by the dozen from one address; a test of the limit sets its own.
+    MEND_SIGN_UP_PER_HOUR: '1000000',
     ...options.env,
   });
   const app = await buildApp(config, {

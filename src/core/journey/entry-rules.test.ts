@@ -6,6 +6,7 @@ import { canSeeEntry } from '../visibility/entry-access.js';
 import { canChangeEntryVisibility, canChangeVisibility, canDeleteEntry, canWriteEntry } from './entry-rules.js';
 import { emptyFacts, type EntryFact, type JourneyFacts } from './facts.js';
 import { PROMPT_KEYS, type PromptKey } from './prompts.js';
+import { openingToRecord, type SealedPairOpening } from './sealed-pair.js';
 import type { BreachKind } from './breach-kind.js';
 
 const AT = '2025-01-01T00:00:00.000Z';
@@ -137,16 +138,20 @@ describe('property: sealed entries', () => {
     }),
   );
 
-  test('no sequence of actions lets a partner read a sealed entry before submitting their own', () => {
+  test('no sequence of actions lets a partner read a sealed entry before submitting their own; once opened, a pair stays open for both', () => {
     fc.assert(
       fc.property(fc.constantFrom<BreachKind>('lying', 'infidelity'), fc.array(action, { maxLength: 25 }), (kind, actions) => {
         let f = farAlong(kind);
         let n = 0;
+        // What the server records as entries are written (services/journeys.ts): openings only.
+        let opened: SealedPairOpening[] = [];
+        const everWrote = new Set<string>();
         for (const act of actions) {
           if (act.t === 'write') {
             const input = { prompt: act.prompt, visibility: act.visibility };
             if (canWriteEntry(f, act.by, input, NOW).ok) {
-              f = { ...f, entries: [...f.entries, entry({ id: `e${n++}`, authorId: act.by, ...input })] };
+              f = { ...f, entries: [...f.entries, entry({ id: `e${n++}`, authorId: act.by, createdAt: `${NOW}#${String(n).padStart(3, '0')}`, ...input })] };
+              if (act.visibility === 'sealed') everWrote.add(`${act.by}:${act.prompt}`);
             }
           } else {
             const target = f.entries[act.index % Math.max(1, f.entries.length)];
@@ -159,15 +164,25 @@ describe('property: sealed entries', () => {
             }
           }
           const entries = f.entries.map((e) => ({ ...e, kind: 'entry' as const, journeyId: 'j' }));
+          for (const prompt of new Set(entries.map((e) => e.prompt))) {
+            const opening = openingToRecord(entries, prompt, 'j', opened);
+            if (opening) opened = [...opened, opening];
+          }
           for (const e of entries) {
             if (e.visibility !== 'sealed') continue;
+            const isOpen = opened.some((o) => o.prompt === e.prompt);
             for (const viewer of ['a', 'b']) {
               if (viewer === e.authorId) continue;
-              const access = canSeeEntry({ accountId: viewer, relation: 'partner', therapistActive: false }, e, { entries });
-              const own = entries.some((x) => x.prompt === e.prompt && x.authorId === viewer && x.visibility === 'sealed');
-              assert.equal(access, own ? 'full' : 'sealed_stub');
+              const access = canSeeEntry({ accountId: viewer, relation: 'partner', therapistActive: false }, e, { entries, openedPairs: opened });
+              assert.equal(access, isOpen ? 'full' : 'sealed_stub');
+              // Read in full only by someone who once submitted their own half for the prompt.
+              if (access === 'full') assert.ok(everWrote.has(`${viewer}:${e.prompt}`));
             }
+            const therapist = canSeeEntry({ accountId: 't', relation: 'therapist', therapistActive: true }, e, { entries, openedPairs: opened });
+            assert.equal(therapist, isOpen ? 'full' : 'none');
           }
+          // An opening, once recorded, has both its authors and is never taken back.
+          for (const o of opened) assert.equal(new Set(o.authorIds).size, 2);
         }
       }),
       { numRuns: 300 },

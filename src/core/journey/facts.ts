@@ -33,6 +33,8 @@ export interface JourneyFacts {
   readonly forgivenessOptIns: readonly ForgivenessOptInFact[];
   /** "Not now, but I will by <date>" replies to questions (after cheating). */
   readonly deferrals: readonly DeferralFact[];
+  /** Sealed-pair prompts whose pair has opened (it stays open: core/journey/sealed-pair.ts). */
+  readonly openedPairs?: readonly PromptKey[];
 }
 
 export interface AcknowledgementFact {

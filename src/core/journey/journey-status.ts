@@ -270,6 +270,7 @@ export function journeyStatus(facts: JourneyFacts, viewerId: string | null, now:
   const sealedWaiting = isPartner
     ? SEALED_PAIR_PROMPTS.filter(
         (p) =>
+          !(facts.openedPairs ?? []).includes(p) &&
           facts.entries.some((e) => e.prompt === p && e.visibility === 'sealed' && e.authorId === viewer) &&
           !facts.entries.some((e) => e.prompt === p && e.visibility === 'sealed' && e.authorId !== viewer),
       )

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { hasOwnSealedEntry, sealedPairOpen, sealedPairOpenedAt } from './sealed-pair.js';
+import { hasOwnSealedEntry, openingToRecord, removedHalves, sealedPairOpen, sealedPairOpenedAt, wasOpened } from './sealed-pair.js';
 
 const e = (authorId: string, createdAt: string, over: object = {}) => ({
   prompt: 'what_happened', authorId, visibility: 'sealed' as const, createdAt, journeyId: 'j', ...over,
@@ -22,5 +22,28 @@ describe('sealed pairs', () => {
     assert.equal(sealedPairOpen([e('a', 'x'), e('b', 'x', { journeyId: 'k' })], 'what_happened', 'j'), false);
     assert.equal(sealedPairOpen([e('a', 'x'), e('b', 'x', { visibility: 'shared' })], 'what_happened'), false);
     assert.equal(sealedPairOpen([e('a', 'x'), e('a', 'y')], 'what_happened'), false);
+  });
+
+  test('an opening is recorded once, when both halves stand: its time and its authors, first writer first', () => {
+    const one = [e('b', '2025-01-01')];
+    assert.equal(openingToRecord(one, 'what_happened', 'j', []), null);
+    const two = [...one, e('a', '2025-01-03')];
+    const opening = openingToRecord(two, 'what_happened', 'j', []);
+    assert.deepEqual(opening, { journeyId: 'j', prompt: 'what_happened', openedAt: '2025-01-03', authorIds: ['b', 'a'] });
+    assert.equal(openingToRecord(two, 'what_happened', 'j', [opening!]), null, 'already recorded');
+    assert.equal(wasOpened([opening!], 'what_happened', 'j'), true);
+    assert.equal(wasOpened([opening!], 'what_happened', 'k'), false);
+    assert.equal(wasOpened([opening!], 'trust_looks_like', 'j'), false);
+  });
+
+  test('a half deleted after the opening is a removed half of its author', () => {
+    const opening = { journeyId: 'j', prompt: 'what_happened', openedAt: '2025-01-03', authorIds: ['a', 'b'] };
+    assert.deepEqual(removedHalves([e('a', '1'), e('b', '2')], opening), []);
+    assert.deepEqual(removedHalves([e('b', '2')], opening), ['a']);
+    assert.deepEqual(removedHalves([], opening), ['a', 'b']);
+    // Written again: no longer removed.
+    assert.deepEqual(removedHalves([e('b', '2'), e('a', '9')], opening), []);
+    // An author whose account is gone counts as removed.
+    assert.deepEqual(removedHalves([e('b', '2')], { ...opening, authorIds: [null, 'b'] }), [null]);
   });
 });

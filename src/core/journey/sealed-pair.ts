@@ -5,9 +5,11 @@ import type { Visibility } from '../visibility/text-visibility.js';
  * pair opens for both at the moment the second partner submits theirs. Until then the partner
  * sees only that an entry exists.
  *
- * Decision: "open" is computed from the entries that exist now. If one partner deletes their half
- * after the reveal, the other half seals again — nobody can hold the other's entry open without
- * their own standing beside it (failing closed is the safe side of a privacy rule).
+ * Once a pair has opened it stays open, for both partners, whatever happens to its halves: the
+ * opening is recorded (`SealedPairOpening`, stored beside the entries). If the other half sealed
+ * again when one partner deleted theirs, that partner could write a throwaway half and read the
+ * other's again — or read it before writing anything real. So a deleted half shows as removed by
+ * its author, the remaining half stays readable, and a half written again is read at once.
  */
 export interface SealedPairEntry {
   readonly prompt: string;
@@ -24,9 +26,56 @@ function sealedOf(entries: readonly SealedPairEntry[], prompt: string, journeyId
   );
 }
 
-/** True when two different partners have each submitted a sealed entry for `prompt`. */
+/** A pair's opening, recorded when it happened: the time, and its two authors (null once deleted). */
+export interface SealedPairOpening {
+  readonly journeyId: string;
+  readonly prompt: string;
+  readonly openedAt: string;
+  readonly authorIds: readonly (string | null)[];
+}
+
+/** Which pairs have opened, as the visibility rules need it. */
+export type OpenedPair = Pick<SealedPairOpening, 'journeyId' | 'prompt'>;
+
+/** True when the pair for `prompt` (in `journeyId`, if given) is among `opened`. */
+export function wasOpened(opened: readonly OpenedPair[], prompt: string, journeyId?: string): boolean {
+  return opened.some((o) => o.prompt === prompt && (journeyId === undefined || o.journeyId === journeyId));
+}
+
+/** True when two different partners have each submitted a sealed entry for `prompt` (and so it opens). */
 export function sealedPairOpen(entries: readonly SealedPairEntry[], prompt: string, journeyId?: string): boolean {
   return new Set(sealedOf(entries, prompt, journeyId).map((e) => e.authorId)).size >= 2;
+}
+
+/**
+ * The opening to record now, when both halves stand and none is recorded yet: its time (the
+ * second author's first half) and its two authors, first to write first. Null otherwise.
+ */
+export function openingToRecord(
+  entries: readonly SealedPairEntry[],
+  prompt: string,
+  journeyId: string,
+  opened: readonly OpenedPair[],
+): SealedPairOpening | null {
+  if (wasOpened(opened, prompt, journeyId)) return null;
+  const openedAt = sealedPairOpenedAt(entries, prompt, journeyId);
+  if (openedAt === null) return null;
+  const firsts = new Map<string, string>();
+  for (const e of sealedOf(entries, prompt, journeyId)) {
+    const at = e.createdAt ?? '';
+    if (!firsts.has(e.authorId) || at < firsts.get(e.authorId)!) firsts.set(e.authorId, at);
+  }
+  const authorIds = [...firsts.entries()].sort((x, y) => (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0)).slice(0, 2).map(([id]) => id);
+  return { journeyId, prompt, openedAt, authorIds };
+}
+
+/**
+ * The authors of an opened pair whose half is gone now (each deleted it; null: an author whose
+ * account was deleted). Empty while both halves stand.
+ */
+export function removedHalves(entries: readonly SealedPairEntry[], opening: SealedPairOpening): Array<string | null> {
+  const standing = new Set(sealedOf(entries, opening.prompt, opening.journeyId).map((e) => e.authorId));
+  return opening.authorIds.filter((id) => id === null || !standing.has(id));
 }
 
 /** True when `accountId` has submitted their own sealed entry for `prompt`. */

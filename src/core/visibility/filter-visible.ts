@@ -21,7 +21,7 @@ export function filterVisible<T extends Subject>(
   context: EntryContext = { entries: [] },
 ): Array<T | SealedStub> {
   const entries = [...context.entries, ...items.filter((i): i is T & EntrySubject => i.kind === 'entry')];
-  const ctx: EntryContext = { entries };
+  const ctx: EntryContext = { entries, ...(context.openedPairs ? { openedPairs: context.openedPairs } : {}) };
   const out: Array<T | SealedStub> = [];
   for (const item of items) {
     const access = accessTo(viewer, item, ctx);

@@ -8,7 +8,7 @@ export interface Viewer {
   /** Null when signed out. */
   readonly accountId: string | null;
   readonly relation: Relation;
-  /** For a therapist: both partners consented and neither revoked. False for everyone else. */
+  /** For a therapist: every current partner consented and none revoked. False for everyone else. */
   readonly therapistActive: boolean;
 }
 

@@ -165,4 +165,24 @@ describe('visibility properties', () => {
       }),
     );
   });
+
+  test('an opened pair stays open whatever is left of it: full to both partners and an active therapist, nothing to anyone else', () => {
+    const openedArb = fc.array(fc.record({ journeyId: fc.constantFrom('j1', 'j2'), prompt: fc.constantFrom('what_happened', 'trust_looks_like') }), { maxLength: 3 });
+    fc.assert(
+      fc.property(spaceArb, fc.array(entryArb, { maxLength: 12 }), openedArb, (space, entries, openedPairs) => {
+        for (const v of viewers(space)) {
+          for (const e of entries.filter((x) => x.visibility === 'sealed')) {
+            const opened = openedPairs.some((o) => o.journeyId === e.journeyId && o.prompt === e.prompt);
+            const access = accessTo(v, e, { entries, openedPairs });
+            const reader = v.relation === 'partner' || (v.relation === 'therapist' && v.therapistActive);
+            if (opened) assert.equal(access, reader ? 'full' : 'none');
+            // The record only ever opens more; without it the halves alone decide.
+            else assert.equal(access, accessTo(v, e, { entries }));
+            // Remove every other half: an opened pair's remaining half is still open.
+            if (opened) assert.equal(accessTo(v, e, { entries: [e], openedPairs }), access);
+          }
+        }
+      }),
+    );
+  });
 });

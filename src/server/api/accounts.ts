@@ -2,8 +2,9 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { SUPPORTED_COUNTRIES } from '../../core/safety/countries.js';
-import { AuthResult, errors } from './schemas.js';
+import { AuthResult, errors, RateLimited } from './schemas.js';
 import { accountDto } from './dto.js';
+import { admitSignUp } from '../../services/sign-up-limit.js';
 
 export async function accountRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -14,6 +15,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         summary: 'Create an account and sign in',
+        description: 'Limited per client address (MEND_SIGN_UP_PER_HOUR attempts an hour, 20 by default): over it, 429 `rate_limited` with `Retry-After` in seconds.',
         tags: ['accounts'],
         body: Type.Object(
           {
@@ -27,10 +29,11 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
           },
           { additionalProperties: false },
         ),
-        response: { 201: AuthResult, ...errors(400, 409, 413, 415, 429) },
+        response: { 201: AuthResult, ...errors(400, 409, 413, 415), 429: RateLimited },
       },
     },
     async (request, reply) => {
+      await admitSignUp(ctx.limits.signUpByAddress, request.ip);
       const { account, token } = await ctx.accounts.signUp(request.body, 'bearer');
       return reply.status(201).send({ account: accountDto(account), token });
     },

@@ -95,6 +95,16 @@ export const Journey = Type.Composite([
       }),
     ),
     triggers: Type.Array(Type.Object({ id: Id, state: Type.Union([Type.Literal('waiting_for_reassurance'), Type.Literal('reassured')]) })),
+    openedPairs: Type.Array(
+      Type.Object({
+        prompt: Prompt,
+        openedAt: Instant,
+        removedBy: Type.Array(Type.Union([Id, Type.Null()]), {
+          description: 'Authors who deleted their half since it opened (null: an account that was deleted). The other half stays open.',
+        }),
+      }),
+      { description: 'Sealed pairs that have opened. An opened pair stays open for both partners, whatever happens to its halves.' },
+    ),
   }),
 ]);
 

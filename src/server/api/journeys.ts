@@ -62,6 +62,7 @@ export function journeyDto(view: JourneyView) {
     },
     questions: view.questions,
     triggers: view.triggers,
+    openedPairs: view.openedPairs,
   };
 }
 

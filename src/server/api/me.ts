@@ -38,7 +38,8 @@ export async function meRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         summary: 'Everything your account may see, as one JSON document',
-        description: 'Needs a password confirmation in this session within the last 10 minutes (POST /api/v1/sessions/current/reauthenticate).',
+        description:
+          "Needs a password confirmation in this session within the last 10 minutes (POST /api/v1/sessions/current/reauthenticate). A therapist's export is written to each couple's therapist access log first.",
         tags: ['me'],
         security: bearer,
         response: { 200: Type.Object({}, { additionalProperties: true }), ...errors(401, 403) },
@@ -47,7 +48,7 @@ export async function meRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const auth = requireAuth(request);
       if (!ctx.accounts.recentlyReauthenticated(auth)) fail('reauthentication_required');
-      const document = await exportFor(ctx, auth.account);
+      const document = await exportFor(ctx, auth.account, '/api/v1/me/export');
       reply.header('Content-Disposition', 'attachment; filename="mend-export.json"');
       return document;
     },

@@ -62,6 +62,12 @@ const Unavailable = errorShape({
   headers: { 'Retry-After': { type: 'integer', description: 'Seconds to wait before trying again.' } },
 });
 
+/** Too many attempts (code `rate_limited`); Retry-After says when the next one is counted again. */
+export const RateLimited = errorShape({
+  description: 'Too many attempts from this address or for this account (code `rate_limited`). Try again after the seconds in Retry-After.',
+  headers: { 'Retry-After': { type: 'integer', description: 'Seconds to wait before trying again.' } },
+});
+
 /** The error responses a route can give, so each appears in the OpenAPI document; 503 is on every route. */
 export function errors(...statuses: number[]): Record<number, TSchema> {
   return { ...Object.fromEntries(statuses.map((s) => [s, ErrorResponse])), 503: Unavailable };

@@ -101,6 +101,7 @@ export async function therapistRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         summary: "A therapist's couples, side by side",
+        description: "Each couple whose partners' names are shown gets a line in its therapist access log.",
         tags: ['therapist'],
         security: bearer,
         response: {
@@ -113,6 +114,6 @@ export async function therapistRoutes(app: FastifyInstance): Promise<void> {
         },
       },
     },
-    async (request) => ({ spaces: await ctx.therapists.caseload(requireAuth(request).account.id) }),
+    async (request) => ({ spaces: await ctx.therapists.caseload(requireAuth(request).account.id, '/api/v1/me/caseload') }),
   );
 }

@@ -104,7 +104,7 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
         body: (csrf) => confirmPasswordPage(csrf, { title: 'Download your data', intro: exportIntro, action: '/account/export', button: 'Download', error: refused.message }),
       });
     }
-    const document = await exportFor(ctx, auth.account);
+    const document = await exportFor(ctx, auth.account, field(f, 'format') === 'json' ? '/account/export (data file)' : '/account/export (report)');
     if (field(f, 'format') === 'json') {
       reply.header('Content-Disposition', 'attachment; filename="mend-export.json"');
       return reply.type('application/json; charset=utf-8').send(JSON.stringify(document, null, 2));

@@ -4,6 +4,7 @@ import { signInPage, signUpPage } from '../../web/pages/auth-pages.js';
 import { clearSessionCookie, deviceTokens, setDeviceCookie, setSessionCookie } from '../plugins/auth.js';
 import { renderPage, safeNext } from '../render.js';
 import { field, formFields } from './form.js';
+import { admitSignUp } from '../../services/sign-up-limit.js';
 
 export async function authPages(app: FastifyInstance): Promise<void> {
   const ctx = app.mend;
@@ -19,12 +20,14 @@ export async function authPages(app: FastifyInstance): Promise<void> {
     const next = safeNext(f.next);
     const values = { email: field(f, 'email'), displayName: field(f, 'displayName'), timezone: field(f, 'timezone') || 'UTC', country: field(f, 'country'), next };
     try {
+      await admitSignUp(ctx.limits.signUpByAddress, request.ip);
       const { account, token, session } = await ctx.accounts.signUp({ ...values, password: field(f, 'password') }, 'cookie');
       setSessionCookie(reply, ctx, token, session);
       setDeviceCookie(reply, ctx, ctx.accounts.deviceCookieFor(account.id, deviceTokens(request, ctx)));
       return reply.redirect(next ?? '/', 303);
     } catch (error) {
       if (!(error instanceof MendError) || error.status >= 500) throw error;
+      if (error.retryAfter) reply.header('Retry-After', String(error.retryAfter));
       return renderPage(request, reply, {
         title: 'Create your account',
         status: error.status,

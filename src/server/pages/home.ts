@@ -11,8 +11,7 @@ export async function homePages(app: FastifyInstance): Promise<void> {
     const spaces = await ctx.spaces.listForAccount(request.auth.account.id);
     const own = spaces.find((s) => s.role === 'partner');
     if (own) return reply.redirect(`/spaces/${own.id}`);
-    const caseload = await ctx.therapists.caseload(request.auth.account.id);
-    if (caseload.length > 0) return reply.redirect('/caseload');
+    if (await ctx.therapists.hasCaseload(request.auth.account.id)) return reply.redirect('/caseload');
     return renderPage(request, reply, { title: 'Welcome', body: (csrf) => noSpacePage(csrf) });
   });
 

@@ -80,7 +80,7 @@ export async function journeyPageModel(ctx: AppContext, account: Actor, journeyI
     spaceName: access.space.name,
     names: Object.fromEntries(partners.map((p) => [p.accountId, p.displayName])),
     view: ctx.journeys.view(account, access, loaded),
-    entries: ctx.journeys.visibleEntries(access.viewer, loaded.entries),
+    entries: ctx.journeys.visibleEntries(access.viewer, loaded),
     apologies: ctx.journeys.visibleApologies(access.viewer, loaded),
     agreements: loaded.agreements,
   };
@@ -267,17 +267,17 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: { entryId: string } }>('/entries/:entryId/share', async (request, reply) => {
     const { account } = requireAuth(request);
-    const f = formFields(request);
+    const back = backTo(formFields(request), '/');
     const entry = await ctx.journeys.changeVisibility(account, request.params.entryId, 'shared');
     await publishJourneyEntry(ctx, account, entry.journeyId, entry);
-    return reply.redirect(backTo(f, '/'), 303);
+    return reply.redirect(back, 303);
   });
 
   app.post<{ Params: { entryId: string } }>('/entries/:entryId/delete', async (request, reply) => {
     const { account } = requireAuth(request);
-    const f = formFields(request);
+    const back = backTo(formFields(request), '/');
     await ctx.journeys.deleteEntry(account, request.params.entryId);
-    return reply.redirect(backTo(f, '/'), 303);
+    return reply.redirect(back, 303);
   });
 
   app.post<{ Params: { entryId: string } }>('/entries/:entryId/defer', async (request, reply) => {

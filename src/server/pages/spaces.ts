@@ -151,7 +151,7 @@ export async function spacePages(app: FastifyInstance): Promise<void> {
 
   app.get('/caseload', async (request, reply) => {
     const { account } = requireAuth(request);
-    const caseload = await ctx.therapists.caseload(account.id);
+    const caseload = await ctx.therapists.caseload(account.id, '/caseload');
     return renderPage(request, reply, { title: 'Your couples', space: null, body: () => caseloadPage(caseload) });
   });
 }

@@ -64,7 +64,9 @@ export function requireAuth(request: FastifyRequest): Authenticated {
   return request.auth;
 }
 
+/** Starts the cookie session, with a CSRF secret of its own (plugins/csrf.ts). */
 export function setSessionCookie(reply: FastifyReply, ctx: AppContext, token: string, session: SessionRecord): void {
+  reply.renewCsrfSecret();
   reply.setCookie(sessionCookieName(ctx.config.secureCookies), token, {
     path: '/',
     httpOnly: true,

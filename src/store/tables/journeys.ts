@@ -108,6 +108,15 @@ export interface QuestionDeferralTable {
   created_at: string;
 }
 
+/** When a sealed pair opened, and its two authors (migration 0012; null once an account is deleted). */
+export interface SealedPairOpeningTable {
+  journey_id: string;
+  prompt: string;
+  opened_at: string;
+  first_author_id: string | null;
+  second_author_id: string | null;
+}
+
 export interface JourneyTables {
   breaches: BreachTable;
   journeys: JourneyTable;
@@ -119,4 +128,5 @@ export interface JourneyTables {
   agreement_commitments: AgreementCommitmentTable;
   forgiveness_opt_ins: ForgivenessOptInTable;
   question_deferrals: QuestionDeferralTable;
+  sealed_pair_openings: SealedPairOpeningTable;
 }

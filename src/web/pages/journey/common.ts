@@ -184,7 +184,7 @@ const COACH_KIND: Partial<Record<PromptKey, 'message'>> = {
 export function entryForm(
   m: JourneyPageModel,
   csrf: string,
-  o: { prompt: PromptKey; step: number; state?: FormState | null | undefined; replyTo?: string; submit?: string; idSuffix?: string },
+  o: { prompt: PromptKey; step: number; state?: FormState | null | undefined; replyTo?: string; submit?: string; idSuffix?: string; pairOpened?: boolean },
 ): SafeHtml | null {
   // Writing is the partners' part; a therapist's page has no form to be refused by.
   if (!isPartnerView(m)) return null;
@@ -203,7 +203,8 @@ export function entryForm(
       name: 'text',
       id: fieldId,
       label: texts.label,
-      hint: texts.helper,
+      // Its helper promises a seal; an opened pair's hint below says what happens instead.
+      ...(o.pairOpened ? {} : { hint: texts.helper }),
       value: state?.values.text,
       error: state?.errors.text ?? state?.errors.replyTo,
       ...(coachKind ? { coach: coachKind } : {}),
@@ -219,7 +220,9 @@ export function entryForm(
           error: state?.errors.visibility,
         })
       : html`<input type="hidden" name="visibility" value="${rule.visibilities[0] ?? 'private'}">
-        <p class="hint">${VISIBILITY_LABELS[rule.visibilities[0] ?? 'private']}. ${VISIBILITY_HINTS[rule.visibilities[0] ?? 'private']}</p>`}
+        <p class="hint">${o.pairOpened
+          ? 'This pair has already opened, so your partner can read what you save here straight away.'
+          : html`${VISIBILITY_LABELS[rule.visibilities[0] ?? 'private']}. ${VISIBILITY_HINTS[rule.visibilities[0] ?? 'private']}`}</p>`}
     <button type="submit" class="button">${o.submit ?? 'Save'}</button>
   </form>`;
 }
@@ -232,7 +235,7 @@ export function entryCard(m: JourneyPageModel, csrf: string, e: EntryOrStub, bac
   const mine = e.authorId === m.viewerId;
   const canShare = mine && e.visibility === 'private' && PROMPTS[e.prompt].visibilities.includes('shared');
   return html`<article class="entry">
-    <p class="entry__meta">${mine ? 'You' : nameOf(m, e.authorId)} · ${formatDate(e.createdAt)} · ${VISIBILITY_LABELS[e.visibility]}</p>
+    <p class="entry__meta">${mine ? 'You' : nameOf(m, e.authorId)} · ${formatDate(e.createdAt)} · ${e.visibility === 'sealed' && m.view.openedPairs.some((p) => p.prompt === e.prompt) ? 'Opened to you both' : VISIBILITY_LABELS[e.visibility]}</p>
     <div class="entry__text">${e.text}</div>
     ${mine
       ? html`<div class="actions entry__actions">
@@ -258,22 +261,35 @@ export function sealedPairSection(m: JourneyPageModel, csrf: string, prompt: Pro
   const mine = ownEntry(m, prompt);
   const theirs = entriesFor(m, prompt).filter((e) => e.authorId !== m.viewerId);
   const back = stepUrl(m.view.id, step);
+  const opened = m.view.openedPairs.find((p) => p.prompt === prompt);
+  const removed = opened ? removedNotes(m, opened.removedBy) : null;
   if (!isPartnerView(m)) {
     // A therapist sees an opened pair in full and nothing of a half still sealed, not even a stub.
     return html`<section class="card" aria-labelledby="${prompt}-heading">
       <h2 id="${prompt}-heading">${PROMPT_TEXTS[prompt].label}</h2>
-      ${theirs.length > 0 ? theirs.map((e) => entryCard(m, csrf, e, back)) : html`<p>Nothing here is open yet. Both halves open together once each partner has written theirs.</p>`}
+      ${theirs.map((e) => entryCard(m, csrf, e, back))}${removed}
+      ${theirs.length === 0 && !opened ? html`<p>Nothing here is open yet. Both halves open together once each partner has written theirs.</p>` : null}
     </section>`;
   }
-  const waitingForPartner = mine && theirs.length === 0;
+  const waitingForPartner = mine && theirs.length === 0 && !opened;
   return html`<section class="card" aria-labelledby="${prompt}-heading">
     <h2 id="${prompt}-heading">${PROMPT_TEXTS[prompt].label}</h2>
-    ${mine ? entryCard(m, csrf, mine, back) : html`${extra ?? null}${entryForm(m, csrf, { prompt, step, state, submit: 'Seal and save' })}`}
-    ${theirs.map((e) => entryCard(m, csrf, e, back))}
+    ${mine ? entryCard(m, csrf, mine, back) : html`${extra ?? null}${entryForm(m, csrf, { prompt, step, state, submit: opened ? 'Save' : 'Seal and save', pairOpened: opened !== undefined })}`}
+    ${theirs.map((e) => entryCard(m, csrf, e, back))}${removed}
     ${waitingForPartner
       ? html`<p class="notice">${m.view.status.solo ? 'Your partner has not joined yet. When they write theirs, both open at the same moment.' : 'Waiting for your partner to write theirs. Both open at the same moment.'}</p>`
       : null}
   </section>`;
+}
+
+/** Where a half of an opened pair was: who removed it (its author; the pair stays open). */
+function removedNotes(m: JourneyPageModel, removedBy: ReadonlyArray<string | null>): SafeHtml | null {
+  if (removedBy.length === 0) return null;
+  return html`${removedBy.map((id) => html`<p class="entry entry--removed">${id === null
+    ? 'A partner who has since deleted their account wrote one here; it was removed with their account.'
+    : id === m.viewerId
+      ? 'You removed your entry after both had opened.'
+      : html`${nameOf(m, id)} removed their entry after both had opened.`}</p>`)}`;
 }
 
 export function errorsFromState(state: FormState | null | undefined): ErrorDetails | undefined {
