@@ -44,7 +44,7 @@ async function aCoupleWithEverything(app: FastifyInstance): Promise<{ a: Person;
   await b.api.put(`/api/v1/spaces/${spaceId}/checkins/${today}`, { safety: 6, trust: 6, closeness: 6, note: { text: 'CANARY-PRIVATE-CHECKIN', visibility: 'private' } });
   assert.equal((await a.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: 'CANARY-SHARED-REASSURE', visibility: 'shared' } })).statusCode, 201);
   const t = await activeTherapist(app, a, b, spaceId);
-  return { a, b, t, spaceId, ids: { spaceId, journeyId, agreementId, apologyId: 'no-such-apology', code: 'no-such-code', file: 'no-such-feed.ics' } };
+  return { a, b, t, spaceId, ids: { spaceId, journeyId, agreementId, apologyId: 'no-such-apology', code: 'no-such-code', token: 'no-such-token', file: 'no-such-feed.ics' } };
 }
 
 const carriesCouple = (res: Response) => res.statusCode < 400 && SHARED.some((c) => res.body.includes(c));
