@@ -48,7 +48,7 @@ describe('check-in numbers', () => {
 
 describe('check-in numbers, properties', () => {
   const membership = fc.record({
-    partnerIds: fc.constantFrom(['a'], ['a', 'b']),
+    partnerIds: fc.constantFrom<string[]>(['a'], ['a', 'b']),
     therapist: fc.option(fc.record({ accountId: fc.constant('t'), active: fc.boolean() }), { nil: null }),
   });
   const viewerId = fc.option(fc.constantFrom('a', 'b', 't', 's'), { nil: null });

@@ -1,16 +1,32 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SUPPORTED_COUNTRIES } from '../../core/safety/index.js';
 import { timeZoneNames } from '../../core/time.js';
 import { MendError } from '../../errors.js';
 import { exportFor } from '../../services/export.js';
 import { html } from '../../web/html.js';
+import { checkinNumbersSetting } from '../../web/components/checkin-numbers-setting.js';
 import { accountPage, confirmPasswordPage, settingsPage } from '../../web/pages/account-pages.js';
+import type { Account } from '../../store/accounts.js';
 import { reportPage } from '../../web/pages/report-page.js';
 import { clearSessionCookie, requireAuth } from '../plugins/auth.js';
 import { renderPage } from '../render.js';
 import { field, formFields } from './form.js';
 
 const zoneOptions = () => timeZoneNames().map((z) => ({ value: z, label: z.replace(/_/g, ' ') }));
+
+const numbersSection = (csrf: string, account: Account, o: { error?: string; saved?: boolean } = {}) =>
+  checkinNumbersSetting({ csrf, shared: account.checkinNumbersShared, ...o });
+
+/** The settings page with each setting's own section (a section's form may redraw it with its error). */
+export function showSettings(request: FastifyRequest, reply: FastifyReply, o: { numbersError?: string; numbersSaved?: boolean; status?: number } = {}) {
+  const { account } = requireAuth(request);
+  const values = { displayName: account.displayName, timezone: account.timezone, country: account.country ?? '' };
+  return renderPage(request, reply, {
+    title: 'Your settings',
+    ...(o.status ? { status: o.status } : {}),
+    body: (csrf) => settingsPage(csrf, values, zoneOptions(), SUPPORTED_COUNTRIES, o.numbersError ? { numbers: o.numbersError } : undefined, numbersSection(csrf, account, { ...(o.numbersError ? { error: o.numbersError } : {}), ...(o.numbersSaved ? { saved: true } : {}) })),
+  });
+}
 
 export async function accountPages(app: FastifyInstance): Promise<void> {
   const ctx = app.mend;
@@ -23,11 +39,7 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
     return renderPage(request, reply, { title: 'Your account', body: (csrf) => accountPage(csrf, account, sessions, session.id, notice) });
   });
 
-  app.get('/account/settings', async (request, reply) => {
-    const { account } = requireAuth(request);
-    const values = { displayName: account.displayName, timezone: account.timezone, country: account.country ?? '' };
-    return renderPage(request, reply, { title: 'Your settings', body: (csrf) => settingsPage(csrf, values, zoneOptions(), SUPPORTED_COUNTRIES) });
-  });
+  app.get('/account/settings', async (request, reply) => showSettings(request, reply, { numbersSaved: (request.query as Record<string, unknown>).saved === 'numbers' }));
 
   app.post('/account/settings', async (request, reply) => {
     const { account } = requireAuth(request);
@@ -38,7 +50,7 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
       return reply.redirect('/account?done=saved', 303);
     } catch (error) {
       if (!(error instanceof MendError) || !error.details) throw error;
-      return renderPage(request, reply, { title: 'Your settings', status: 400, body: (csrf) => settingsPage(csrf, values, zoneOptions(), SUPPORTED_COUNTRIES, error.details) });
+      return renderPage(request, reply, { title: 'Your settings', status: 400, body: (csrf) => settingsPage(csrf, values, zoneOptions(), SUPPORTED_COUNTRIES, error.details, numbersSection(csrf, account)) });
     }
   });
 
