@@ -82,3 +82,11 @@ export async function acceptedAgreement(a: Person, b: Person, spaceId: string, t
   await succeeded(b.api.post(`/api/v1/agreements/${id}/accept`), 'accept');
   return id;
 }
+
+/**
+ * Each person chooses to let their partner see their check-in numbers — for tests about something
+ * else than that choice (a choice never made is read as "not shared", issue #14).
+ */
+export async function sharingNumbers(...people: Person[]): Promise<void> {
+  for (const p of people) await succeeded(p.api.put('/api/v1/me/checkin-numbers', { numbersShared: true }), 'share numbers');
+}

@@ -32,7 +32,7 @@ export type SeedTable = keyof typeof SEED_TABLES;
 /** Tables in the order their foreign keys allow. */
 export const SEED_TABLE_ORDER = Object.keys(SEED_TABLES) as SeedTable[];
 /** Every other seeded column is text. */
-export const INTEGER_COLUMNS: ReadonlySet<string> = new Set(['hurt', 'safety', 'trust', 'closeness', 'kept', 'revision']);
+export const INTEGER_COLUMNS: ReadonlySet<string> = new Set(['hurt', 'safety', 'trust', 'closeness', 'kept', 'revision', 'checkin_numbers_shared']);
 
 export type Value = string | number | null;
 export type SeedRows = Record<SeedTable, Value[][]>;
