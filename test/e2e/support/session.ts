@@ -41,6 +41,8 @@ export interface ProfileOptions {
   timezoneId?: string;
   /** Playwright's default timeout for the profile, in milliseconds. */
   timeout?: number;
+  /** False: a browser with JavaScript turned off (every core flow works without it). */
+  javaScriptEnabled?: boolean;
 }
 
 export interface BrowserApp {
@@ -90,8 +92,9 @@ export async function startBrowserApp(options: { env?: Record<string, string> } 
       timezoneId = 'Europe/London',
       // Fail a step in seconds rather than after Playwright's default half minute.
       timeout = 15_000,
+      javaScriptEnabled = true,
     } = profileOptions;
-    const context = await browser.newContext({ viewport, locale, timezoneId });
+    const context = await browser.newContext({ viewport, locale, timezoneId, javaScriptEnabled });
     contexts.push(context);
     context.setDefaultTimeout(timeout);
     const offsite: string[] = [];
