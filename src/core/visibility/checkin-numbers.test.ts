@@ -6,14 +6,9 @@ import { accessTo } from './decide.js';
 import { filterVisible } from './filter-visible.js';
 import { safeNotification } from './notifications.js';
 import type { CheckinNumbersSubject } from './subjects.js';
-import { SIGNED_OUT, viewerOf, type Viewer } from './viewer.js';
+import { A, B, SIGNED_OUT, T, revoked, stranger } from './test-viewers.js';
+import { viewerOf, type Viewer } from './viewer.js';
 
-const space = { partnerIds: ['a', 'b'], therapist: { accountId: 't', active: true } };
-const A = viewerOf('a', space);
-const B = viewerOf('b', space);
-const T = viewerOf('t', space);
-const revoked = viewerOf('t', { ...space, therapist: { accountId: 't', active: false } });
-const stranger = viewerOf('s', space);
 const everyone: Viewer[] = [A, B, T, revoked, stranger, SIGNED_OUT];
 const numbers = (shared: boolean | null, ownerId = 'a'): CheckinNumbersSubject => ({ kind: 'checkin_numbers', id: `n:${ownerId}`, ownerId, shared });
 
