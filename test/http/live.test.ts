@@ -219,7 +219,7 @@ describeEachDatabase('live updates (server-sent events)', (get) => {
     const base = await listening(app);
     const { a, b, spaceId } = await couple(app);
     // Shared numbers: their changes are news for every member (kept ones: checkin-numbers.test.ts).
-    await sharingNumbers(a);
+    await sharingNumbers(a, b);
     const therapist = await activeTherapist(app, a, b, spaceId);
     const streams = [await apiEvents(base, b, spaceId), await apiEvents(base, therapist, spaceId)];
     const put = (who: Person, body: Record<string, unknown>) => who.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, body);
