@@ -20,7 +20,7 @@ export function checkinNumbersSetting(o: { csrf: string; shared: boolean | null;
     <p>${currently(o.shared)}</p>
     <form method="post" action="/account/checkin-numbers" class="stack" novalidate>
       ${csrfField(o.csrf)}
-      ${numbersQuestion({ value: numbersValue(o.shared), error: o.error, firstTime: false, legend: 'Who sees your safety, trust and closeness numbers?' })}
+      ${numbersQuestion({ value: numbersValue(o.shared), error: o.error, firstTime: false, legend: 'Who sees your safety, trust and closeness numbers and how your day was?' })}
       <button type="submit" class="button">Save this choice</button>
     </form>
   </section>`;

@@ -8,7 +8,7 @@ import { html, type SafeHtml } from '../../html.js';
 interface Question {
   name: string;
   legend: string;
-  hint: string;
+  hint: string | SafeHtml;
   options: ReadonlyArray<{ value: string; label: string }>;
 }
 
@@ -38,7 +38,7 @@ export function numbersQuestion(o: { value: string | undefined; error?: string |
       name: 'numbers',
       legend: o.legend ?? 'Who sees these numbers and how your day was?',
       hint: o.firstTime
-        ? 'Your partner always sees that you checked in. You decide whether they also see your numbers; a therapist you both invite sees what your partner sees. You can change this any time in your account settings.'
+        ? html`Your partner always sees that you checked in. You decide whether they also see your numbers; a therapist you both invite sees what your partner sees. You can change this any time in <a href="/account/settings#checkin-numbers">your settings</a>.`
         : 'Your partner always sees that you checked in. This choice covers all your check-ins, past ones too; a therapist you both invite sees what your partner sees.',
       options: [
         { value: 'shared', label: 'My partner too' },
