@@ -222,7 +222,7 @@ describeEachDatabase(
       const before = json(await alex.api.get('/api/v1/me/notifications'));
       const client = await pagesAs(app, sam);
       const page = (await client.get('/account/settings')).body;
-      assert.match(page, /<section class="card" id="checkin-numbers"/);
+      assert.match(page, /<section class="card settings-section" id="checkin-numbers"/);
       assert.match(page, /You have not chosen yet, so your partner sees only that you checked in\./);
       assert.doesNotMatch(page, /name="numbers" value="[a-z]+" checked/);
 

@@ -14,7 +14,7 @@ function currently(shared: boolean | null): string {
  * it can be saved alone. Changing it tells nobody.
  */
 export function checkinNumbersSetting(o: { csrf: string; shared: boolean | null; error?: string | undefined; saved?: boolean }): SafeHtml {
-  return html`<section class="card" id="checkin-numbers" aria-labelledby="h-checkin-numbers">
+  return html`<section class="card settings-section" id="checkin-numbers" aria-labelledby="h-checkin-numbers">
     <h2 id="h-checkin-numbers">Your check-in numbers</h2>
     ${o.saved ? html`<p class="notice" role="status">Saved. Nobody is told that you changed it.</p>` : null}
     <p>${currently(o.shared)}</p>
