@@ -6,6 +6,8 @@
 //     node --import tsx scripts/make-fixture-0001.ts
 //
 // The key is a test-only key committed beside the fixture; it protects nothing real.
+// The committed mend.db was made before values were bound (format v1): it is what the start-up
+// step of migration 0011 upgrades. Made again with today's stores, it would hold v2 values.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +18,7 @@ import { newId, newInvitationCode, newToken, normaliseInvitationCode, sha256 } f
 import { migrateToLatest } from '../src/store/migrator.js';
 import * as foundation from '../src/store/migrations/0001-foundation.js';
 import { openVault } from '../src/store/open-vault.js';
+import { loadKeyring } from '../src/security/index.js';
 import { SessionStore } from '../src/store/sessions.js';
 import { SpaceStore } from '../src/store/spaces.js';
 import { PasswordHasher } from '../src/services/password-hasher.js';
@@ -46,7 +49,7 @@ async function main(): Promise<void> {
 
   const config = loadConfig({ MEND_DATA_DIR: out, MEND_ENCRYPTION_KEY: key, LOG_LEVEL: 'silent' });
   const store = openStore({ databaseUrl: null, dataDir: out });
-  const vault = openVault(config);
+  const vault = openVault(loadKeyring({ dataDir: out, envKey: key }));
   try {
     const report = await migrateToLatest(store, { migrations: { '0001-foundation': foundation } });
     if (report.applied.join() !== '0001-foundation') throw new Error(`expected only 0001, applied ${report.applied.join()}`);

@@ -18,6 +18,10 @@ export const ERRORS = {
     message: 'This form expired or was sent from somewhere else. Please go back, reload the page and try again.',
   },
   not_found: { status: 404, message: 'There is nothing here, or it is not shared with you.' },
+  reset_link_unusable: {
+    status: 404,
+    message: 'This link to choose a new password has expired or was already used. You can ask for a new one.',
+  },
   method_not_allowed: { status: 405, message: 'That method is not supported here.' },
   email_taken: { status: 409, message: 'An account with that email already exists. Try signing in instead.' },
   space_full: { status: 409, message: 'This space already has two partners.' },

@@ -15,6 +15,7 @@ Commands:
   migrate                 bring the database schema up to date
   backup <file>           copy the SQLite database to <file> while Mend runs (PostgreSQL: use pg_dump)
   restore <file>          replace the SQLite database with a backup (stop Mend first)
+  reset-password <email>  print a one-time link to choose a new password (when Mend sends no email)
   rotate-key              add a new encryption key and re-encrypt every entry with it
   demo                    create a demo couple with 90 days of check-ins, agreements and progress
   seed [--couples N]      write N made-up couples (default 1,000) with a year of data, for benchmarks
@@ -32,6 +33,8 @@ async function loadCommand(name: string): Promise<Command | null> {
       return runBackup;
     case 'restore':
       return runRestore;
+    case 'reset-password':
+      return (await import('./commands/reset-password.js')).runResetPassword;
     case 'rotate-key': {
       const { runRotateKey } = await import('./commands/rotate-key.js');
       return runRotateKey;

@@ -9,7 +9,8 @@ export type KeyringErrorCode =
   | 'unknown_key_id'
   | 'malformed_key_file'
   | 'key_file_missing'
-  | 'key_file_permissions';
+  | 'key_file_permissions'
+  | 'keys_missing';
 
 /** A key, key ring or key file that cannot be used. Raised at start-up: the server must not run. */
 export class KeyringError extends Error {

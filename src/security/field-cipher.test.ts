@@ -40,10 +40,10 @@ describe('field cipher', () => {
     assert.equal(decryptText(ring1, encryptText(ring1, text)), text);
   });
 
-  test('the format is v1.<keyId>.<iv>.<tag>.<ciphertext>, the same text encrypts differently each time', () => {
+  test('the format is v2.<keyId>.<iv>.<tag>.<ciphertext>, the same text encrypts differently each time', () => {
     const a = encryptText(ring12, 'I am sorry.');
     const b = encryptText(ring12, 'I am sorry.');
-    assert.match(a, /^v1\.k2\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]+$/);
+    assert.match(a, /^v2\.k2\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]+$/);
     assert.notEqual(a, b);
     assert.equal(keyIdOf(a), 'k2');
     assert.ok(isEncryptedText(a));

@@ -5,3 +5,4 @@ export * from './key-file.js';
 export * from './load-keyring.js';
 export * from './field-cipher.js';
 export * from './blind-index.js';
+export * from './field-binding.js';

@@ -75,7 +75,7 @@ describe('key file', () => {
     assert.equal(reloaded.currentKeyId, keyId);
     assert.equal(decryptText(reloaded, old, 'entries:body:1'), 'I acknowledge that trust was broken.');
     const moved = reencrypt(reloaded, old, 'entries:body:1');
-    assert.ok(moved.startsWith(`v1.${keyId}.`));
+    assert.ok(moved.startsWith(`v2.${keyId}.`));
     assert.match(readFileSync(keyFilePath(dir), 'utf8'), /"createdAt"/);
   });
 

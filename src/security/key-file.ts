@@ -77,6 +77,11 @@ export function addKeyToFile(dataDir: string, now: Date): { keyring: Keyring; ke
   return { keyring: readKeyFile(path), keyId: id };
 }
 
+/** Whether the data directory has a key file (start-up decides whether a new key may be made). */
+export function keyFileExists(dataDir: string): boolean {
+  return exists(keyFilePath(dataDir));
+}
+
 export function readKeyFile(path: string): Keyring {
   const file = parseKeyFile(path);
   const keys = file.keys.map((k) => ({ id: k.id, key: decodeKey(k.key, `key "${k.id}" in ${path}`) }));

@@ -59,6 +59,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   app.decorate('compileRemainingSchemas', schemas.warm);
   app.decorate('mend', ctx);
+  for (const notice of ctx.encryption.notices) app.log[notice.level](notice.fields ?? {}, notice.message);
+  // Where, and why, never what: a value that fails its check is not shown, and the operator is told.
+  ctx.encryption.reportUnreadable = (b, reason) =>
+    app.log.warn({ table: b.table, column: b.column, id: b.rowId, reason }, 'an encrypted value failed its check and was not shown');
   const routes: Array<{ method: string; url: string }> = [];
   app.decorate('mendRoutes', routes);
   app.addHook('onRoute', (route) => {

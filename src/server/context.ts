@@ -2,6 +2,9 @@ import type { Config } from '../config.js';
 import { AccountService } from '../services/accounts.js';
 import { systemClock, type Clock } from '../services/clock.js';
 import { PasswordHasher } from '../services/password-hasher.js';
+import { smtpMailer } from '../services/mailer.js';
+import { PasswordResetService } from '../services/password-resets.js';
+import { PasswordResetStore } from '../store/password-resets.js';
 import { createLimiter, type Limiter } from '../services/rate-limiter.js';
 import { SpaceService } from '../services/spaces.js';
 import { journeyServices } from '../services/journeys-wiring.js';
@@ -17,7 +20,9 @@ import { openStore, type Store } from '../store/database.js';
 import { migrateToLatest } from '../store/migrator.js';
 import { SessionStore } from '../store/sessions.js';
 import { SpaceStore } from '../store/spaces.js';
-import { openVault } from '../store/open-vault.js';
+import { openVault, type UnreadableReport } from '../store/open-vault.js';
+import { startEncryption, type StartNotice } from '../store/start-encryption.js';
+import type { Keyring } from '../security/index.js';
 import type { Vault } from '../store/vault.js';
 import { createLiveEvents, type LiveEvents } from '../services/live-events.js';
 
@@ -26,8 +31,15 @@ export interface AppContext {
   config: Config;
   store: Store;
   vault: Vault;
+  /**
+   * The key ring (checked against the database at start-up, start-encryption.ts), what start-up
+   * has to tell the operator, and where a value that fails its check is reported (app.ts logs it).
+   */
+  encryption: { keyring: Keyring; notices: StartNotice[]; reportUnreadable: UnreadableReport };
   clock: Clock;
   accounts: AccountService;
+  /** Forgotten passwords: links by email or from the operator (services/password-resets.ts). */
+  passwordResets: PasswordResetService;
   spaces: SpaceService;
   safety: SafetyService;
   therapists: TherapistService;
@@ -38,7 +50,7 @@ export interface AppContext {
   deleteAccount(accountId: string, password: string): Promise<void>;
   /** Check-ins, meetings, progress, the agreement log, notifications, reminders (services/rhythm-wiring.ts). */
   rhythm: RhythmServices;
-  limits: { signInByAddress: Limiter; signInByAccount: Limiter; coach: Limiter };
+  limits: { signInByAddress: Limiter; signInByAccount: Limiter; signInByDevice: Limiter; confirmByAccount: Limiter; coach: Limiter };
   /** Live updates for open pages and API streams, across servers on PostgreSQL (services/live-events.ts). */
   live: LiveEvents;
   close(): Promise<void>;
@@ -52,14 +64,23 @@ export interface ContextOptions {
 
 export async function createContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
   const clock = options.clock ?? systemClock;
-  const vault = openVault(config);
   const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrateToLatest(store);
+    const { keyring, notices } = await startEncryption(store, config);
+    const encryption: AppContext['encryption'] = { keyring, notices, reportUnreadable: () => {} };
+    const vault = openVault(keyring, (binding, reason) => encryption.reportUnreadable(binding, reason));
     // Created one after another: on PostgreSQL each may create the shared counter table.
-    const signInByAddress = await createLimiter(store, { name: 'signin-addr', points: 30, durationSeconds: 15 * 60 });
-    const signInByAccount = await createLimiter(store, { name: 'signin-acct', points: 10, durationSeconds: 15 * 60 });
-    const coach = await createLimiter(store, { name: 'coach', points: 300, durationSeconds: 10 * 60 });
+    const signInByAddress = await createLimiter(store, vault, { name: 'signin-addr', points: 30, durationSeconds: 15 * 60 });
+    const signInByAccount = await createLimiter(store, vault, { name: 'signin-acct', points: 10, durationSeconds: 15 * 60 });
+    const signInByDevice = await createLimiter(store, vault, { name: 'signin-device', points: 10, durationSeconds: 15 * 60 });
+    const confirmByAccount = await createLimiter(store, vault, { name: 'confirm-acct', points: 10, durationSeconds: 15 * 60 });
+    const coach = await createLimiter(store, vault, { name: 'coach', points: 300, durationSeconds: 10 * 60 });
+    const resetLimits = {
+      requestsByAddress: await createLimiter(store, vault, { name: 'reset-addr', points: 20, durationSeconds: 60 * 60 }),
+      requestsByEmail: await createLimiter(store, vault, { name: 'reset-email', points: 5, durationSeconds: 60 * 60 }),
+      wrongLinksByAddress: await createLimiter(store, vault, { name: 'reset-link-addr', points: 20, durationSeconds: 15 * 60 }),
+    };
     const live = await createLiveEvents(store, config.databaseUrl, options.liveHeartbeatMs ? { heartbeatMs: options.liveHeartbeatMs } : {});
     const accountStore = new AccountStore(store.db, vault);
     const accounts = new AccountService({
@@ -69,6 +90,20 @@ export async function createContext(config: Config, options: ContextOptions = {}
       clock,
       signInByAddress,
       signInByAccount,
+      signInByDevice,
+      confirmByAccount,
+      deviceMac: (message) => vault.index('device-token', message),
+    });
+    const resetMailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null;
+    const passwordResets = new PasswordResetService({
+      resets: new PasswordResetStore(store.db),
+      accounts: accountStore,
+      accountService: accounts,
+      sessions: new SessionStore(store.db),
+      clock,
+      baseUrl: config.baseUrl,
+      mailer: resetMailer,
+      ...resetLimits,
     });
     const spaceStore = new SpaceStore(store.db, vault, store.dialect);
     const spaces = new SpaceService({
@@ -81,18 +116,21 @@ export async function createContext(config: Config, options: ContextOptions = {}
       config,
       store,
       vault,
+      encryption,
       clock,
       accounts,
+      passwordResets,
       spaces,
       safety: new SafetyService({ safety: new SafetyStore(store.db), clock }),
       therapists: new TherapistService({ therapists: new TherapistStore(store.db, vault), spaces: spaceStore, accounts, clock }),
       ...journeyServices({ db: store.db, vault, dialect: store.dialect, clock }),
       rhythm: rhythmServices({ db: store.db, vault, dialect: store.dialect, clock, config, spaces }),
       deleteAccount: (accountId, password) => deleteAccount({ accounts, spaces, store }, accountId, password),
-      limits: { signInByAddress, signInByAccount, coach },
+      limits: { signInByAddress, signInByAccount, signInByDevice, confirmByAccount, coach },
       live,
       close: async () => {
         await live.close();
+        resetMailer?.close();
         await store.close();
       },
     };

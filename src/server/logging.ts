@@ -1,4 +1,4 @@
-import type { FastifyServerOptions } from 'fastify';
+import type { FastifyBaseLogger, FastifyServerOptions } from 'fastify';
 import type { Config } from '../config.js';
 
 interface LoggedRequest {
@@ -21,4 +21,9 @@ export function loggerOptions(level: Config['logLevel'], stream?: { write(line: 
     },
     redact: { paths: ['req.headers', 'req.body', 'req.url', 'email', 'password', 'token'], remove: true },
   };
+}
+
+/** An email that could not be sent is logged by its error code alone: the message may name the recipient. */
+export function reportUndelivered(log: FastifyBaseLogger, delivery: Promise<void>): void {
+  delivery.catch((error: unknown) => log.warn({ code: (error as { code?: unknown }).code ?? 'unknown' }, 'An email could not be sent.'));
 }

@@ -1,3 +1,4 @@
+import { deviceTokenFor, issueDeviceToken, writeDeviceCookie, type Mac } from '../core/accounts/device-token.js';
 import { judgePassword, PASSWORD_MAX_LENGTH, type StrengthEstimator } from '../core/accounts/password-policy.js';
 import { isValidTimeZone } from '../core/time.js';
 import { fail, MendError, type ErrorDetails } from '../errors.js';
@@ -8,7 +9,7 @@ import type { MemberRevision } from '../store/space-revisions.js';
 import type { Clock } from './clock.js';
 import type { PasswordHasher } from './password-hasher.js';
 import { loadStrengthEstimator } from './password-strength.js';
-import type { Limiter } from './rate-limiter.js';
+import { refuseWhileBlocked, type Limiter } from './rate-limiter.js';
 
 /** A session stays alive for 30 days after it was last used. */
 export const SESSION_IDLE_DAYS = 30;
@@ -68,6 +69,12 @@ export class AccountService {
       clock: Clock;
       signInByAddress: Limiter;
       signInByAccount: Limiter;
+      /** Sign-ins from a browser that shows a device token for the account (core/accounts/device-token.ts). */
+      signInByDevice: Limiter;
+      /** Wrong passwords typed to confirm an action in a signed-in session, per account. */
+      confirmByAccount: Limiter;
+      /** Signs device tokens: a keyed hash under the server's index key. */
+      deviceMac: Mac;
     },
   ) {}
 
@@ -97,24 +104,57 @@ export class AccountService {
   /**
    * Signs in, limited per address and per account so neither a spray across accounts nor a
    * patient attack on one account gets far. Unknown email and wrong password answer alike.
+   *
+   * A browser that shows a device token for this account (`deviceTokens`, from its cookie) is
+   * judged only by that token's own limit: guesses from anywhere else cannot lock the owner out
+   * of the browser they always use. The answer carries the browser's renewed device cookie.
    */
-  async signIn(email: string, password: string, address: string, kind: SessionRecord['kind']): Promise<{ account: Account; token: string; session: SessionRecord }> {
+  async signIn(
+    email: string,
+    password: string,
+    address: string,
+    kind: SessionRecord['kind'],
+    deviceTokens: string[] = [],
+  ): Promise<{ account: Account; token: string; session: SessionRecord; deviceCookie: string }> {
     const accountKey = normaliseEmail(email).slice(0, EMAIL_MAX);
-    const wait = Math.max(await this.deps.signInByAddress.blockedFor(address), await this.deps.signInByAccount.blockedFor(accountKey));
-    if (wait > 0) throw new MendError('rate_limited', undefined, undefined, wait);
+    const found = password.length <= PASSWORD_MAX_LENGTH * 4 ? await this.deps.accounts.byEmail(email) : null;
+    const now = this.deps.clock.now();
+    const device = found ? this.knownDevice(deviceTokens, found.id, now) : null;
+    const limits: Array<[Limiter, string]> = device
+      ? [[this.deps.signInByDevice, device]]
+      : [[this.deps.signInByAddress, address], [this.deps.signInByAccount, accountKey]];
+    await refuseWhileBlocked(limits);
 
-    const account = password.length <= PASSWORD_MAX_LENGTH * 4 ? await this.deps.accounts.byEmail(email) : null;
-    const ok = account ? await this.deps.hasher.verify(account.passwordHash, password) : await this.deps.hasher.verifyNothing(password);
-    if (!account || !ok) {
-      await Promise.all([this.deps.signInByAddress.hit(address), this.deps.signInByAccount.hit(accountKey)]);
+    const ok = found ? await this.deps.hasher.verify(found.passwordHash, password) : await this.deps.hasher.verifyNothing(password);
+    if (!found || !ok) {
+      await Promise.all(limits.map(([limiter, key]) => limiter.hit(key)));
       fail('invalid_credentials');
     }
-    await this.deps.signInByAccount.reset(accountKey);
+    const account = found;
+    // A known browser's success clears only its own count: the owner signing in must not hand
+    // someone guessing elsewhere a fresh set of tries.
+    await (device ? this.deps.signInByDevice.reset(device) : this.deps.signInByAccount.reset(accountKey));
     if (this.deps.hasher.needsRehash(account.passwordHash)) {
-      await this.deps.accounts.updatePasswordHash(account.id, await this.deps.hasher.hash(password), this.deps.clock.now().toISOString());
+      await this.deps.accounts.updatePasswordHash(account.id, await this.deps.hasher.hash(password), now.toISOString());
     }
     const { token, session } = await this.startSession(account.id, kind);
-    return { account: publicAccount(account), token, session };
+    return { account: publicAccount(account), token, session, deviceCookie: this.deviceCookieFor(account.id, deviceTokens) };
+  }
+
+  /** The browser's device cookie once `accountId` has signed in (or up) in it: a fresh token for the account first. */
+  deviceCookieFor(accountId: string, deviceTokens: string[]): string {
+    const now = this.deps.clock.now();
+    const fresh = issueDeviceToken(accountId, newToken().slice(0, 32), now, this.deps.deviceMac);
+    return writeDeviceCookie(deviceTokens, fresh, accountId, now, this.deps.deviceMac);
+  }
+
+  /** The id of the first device token issued to this browser for `accountId`, if any is still good. */
+  private knownDevice(tokens: string[], accountId: string, now: Date): string | null {
+    for (const token of tokens) {
+      const id = deviceTokenFor(token, accountId, now, this.deps.deviceMac);
+      if (id) return id;
+    }
+    return null;
   }
 
   /** A fresh random token for every sign-in; only its hash is stored. */
@@ -209,11 +249,39 @@ export class AccountService {
     await this.deps.accounts.updateSettings(accountId, { displayName: name, timezone: input.timezone, country: country || null }, this.deps.clock.now().toISOString());
   }
 
+  /**
+   * The one check of a password typed inside a signed-in session (re-authentication, export,
+   * deletion, therapist consent, password change). Wrong answers are limited per account like
+   * sign-in, so someone holding an unlocked phone cannot keep guessing.
+   */
   async confirmPassword(accountId: string, password: string): Promise<void> {
-    const account = await this.deps.accounts.byId(accountId);
+    await refuseWhileBlocked([[this.deps.confirmByAccount, accountId]]);
+    const account = password.length <= PASSWORD_MAX_LENGTH * 4 ? await this.deps.accounts.byId(accountId) : null;
     if (!account || !(await this.deps.hasher.verify(account.passwordHash, password))) {
+      await this.deps.confirmByAccount.hit(accountId);
       fail('forbidden', { password: 'That password is not right.' }, 'Please confirm with your current password.');
     }
+  }
+
+  /**
+   * Changes the password after confirming the current one, under the sign-up rules. Every other
+   * session ends; this one stays.
+   */
+  async changePassword(auth: Authenticated, currentPassword: string, newPassword: string): Promise<void> {
+    await this.confirmPassword(auth.account.id, currentPassword);
+    await this.judgeNewPassword(auth.account, newPassword, 'newPassword');
+    await this.storePassword(auth.account.id, newPassword);
+    await this.deps.sessions.deleteOthersForAccount(auth.account.id, auth.session.id);
+  }
+
+  /** Refuses a new password the sign-up rules refuse; `field` names it in the details. */
+  async judgeNewPassword(account: Pick<Account, 'email' | 'displayName'>, password: string, field: string): Promise<void> {
+    const verdict = judgePassword(password, [account.email, account.displayName], await loadStrengthEstimator());
+    if (!verdict.ok) fail('weak_password', { [field]: verdict.reason });
+  }
+
+  async storePassword(accountId: string, password: string): Promise<void> {
+    await this.deps.accounts.updatePasswordHash(accountId, await this.deps.hasher.hash(password), this.deps.clock.now().toISOString());
   }
 
   async deleteAccount(accountId: string, password: string): Promise<void> {

@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database } from './schema.js';
 import type { Vault } from './vault.js';
 import { namesOpenedBy, type NameOpener } from './opened-names.js';
+import { BOUND } from './bound-fields.js';
 
 export interface Account {
   id: string;
@@ -40,10 +41,10 @@ function lazyAccount(opener: NameOpener, row: AccountFacts): Account {
   return {
     id: row.id,
     get email() {
-      return (email ??= opener.open(row.email_enc, `accounts.email:${row.id}`));
+      return (email ??= opener.open(row.email_enc, BOUND.accountEmail.of(row)));
     },
     get displayName() {
-      return (displayName ??= opener.open(row.display_name_enc, `accounts.display_name:${row.id}`));
+      return (displayName ??= opener.open(row.display_name_enc, BOUND.accountDisplayName.of(row)));
     },
     timezone: row.timezone,
     country: row.country,
@@ -56,8 +57,8 @@ function lazyAccount(opener: NameOpener, row: AccountFacts): Account {
 function toAccount(opener: NameOpener, row: Row): AccountWithHash {
   return {
     id: row.id,
-    email: opener.open(row.email_enc, `accounts.email:${row.id}`),
-    displayName: opener.open(row.display_name_enc, `accounts.display_name:${row.id}`),
+    email: opener.open(row.email_enc, BOUND.accountEmail.of(row)),
+    displayName: opener.open(row.display_name_enc, BOUND.accountDisplayName.of(row)),
     timezone: row.timezone,
     country: row.country,
     checkinNumbersShared: sharedFrom(row.checkin_numbers_shared),
@@ -93,8 +94,8 @@ export class AccountStore {
       .values({
         id: input.id,
         email_index: emailIndex(this.vault, input.email),
-        email_enc: this.vault.seal(input.email.trim(), `accounts.email:${input.id}`),
-        display_name_enc: this.vault.seal(input.displayName, `accounts.display_name:${input.id}`),
+        email_enc: this.vault.seal(input.email.trim(), BOUND.accountEmail.of(input)),
+        display_name_enc: this.vault.seal(input.displayName, BOUND.accountDisplayName.of(input)),
         password_hash: input.passwordHash,
         timezone: input.timezone,
         created_at: input.now,
@@ -118,14 +119,14 @@ export class AccountStore {
   async displayNames(ids: string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
     const rows = await this.db.selectFrom('accounts').select(['id', 'display_name_enc']).where('id', 'in', ids).execute();
-    return new Map(rows.map((r) => [r.id, this.opener.open(r.display_name_enc, `accounts.display_name:${r.id}`)]));
+    return new Map(rows.map((r) => [r.id, this.opener.open(r.display_name_enc, BOUND.accountDisplayName.of(r))]));
   }
 
   async updateSettings(id: string, settings: { displayName: string; timezone: string; country: string | null }, now: string): Promise<void> {
     await this.db
       .updateTable('accounts')
       .set({
-        display_name_enc: this.vault.seal(settings.displayName, `accounts.display_name:${id}`),
+        display_name_enc: this.vault.seal(settings.displayName, BOUND.accountDisplayName.of({ id })),
         timezone: settings.timezone,
         country: settings.country,
         updated_at: now,

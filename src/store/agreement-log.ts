@@ -4,6 +4,7 @@ import type { Database } from './schema.js';
 import type { AgreementLogEntryTable } from './tables/rhythm.js';
 import type { Vault } from './vault.js';
 import { AgreementStore, type StoredAgreement } from './agreements.js';
+import { BOUND } from './bound-fields.js';
 
 export interface AgreementLogEntry {
   id: string;
@@ -22,9 +23,6 @@ export interface AgreementLogEntry {
 
 /** What the log needs to know about an agreement: the agreement as issue #3's store keeps it. */
 export type AgreementFacts = StoredAgreement;
-
-const noteContext = (id: string) => `agreement_log_entries.note:${id}`;
-const reviewNoteContext = (id: string) => `agreement_log_entries.review_note:${id}`;
 
 export class AgreementLogStore {
   constructor(
@@ -56,7 +54,12 @@ export class AgreementLogStore {
         occurred_on: input.occurredOn,
         kept: input.kept ? 1 : 0,
         logged_by: input.loggedBy,
-        note_enc: input.note ? this.vault.seal(input.note.text, noteContext(input.id)) : null,
+        note_enc: input.note
+          ? this.vault.seal(
+              input.note.text,
+              BOUND.logNote.of({ id: input.id, logged_by: input.loggedBy, note_visibility: input.note.visibility, space_id: input.spaceId, agreement_id: input.agreementId }),
+            )
+          : null,
         note_visibility: input.note?.visibility ?? null,
         created_at: input.now,
         review: null,
@@ -70,13 +73,19 @@ export class AgreementLogStore {
 
   /** Records the other partner's review once; false when someone reviewed it first. */
   async review(id: string, input: { review: 'confirmed' | 'disputed'; by: string; note: StoredNote | null; now: string }, db: Kysely<Database> = this.db): Promise<boolean> {
+    // The review note is bound to the entry's space and agreement, read in the same transaction.
+    const place = input.note ? await db.selectFrom('agreement_log_entries').select(['space_id', 'agreement_id']).where('id', '=', id).executeTakeFirst() : undefined;
+    if (input.note && !place) return false;
     const result = await db
       .updateTable('agreement_log_entries')
       .set({
         review: input.review,
         reviewed_by: input.by,
         reviewed_at: input.now,
-        review_note_enc: input.note ? this.vault.seal(input.note.text, reviewNoteContext(id)) : null,
+        review_note_enc:
+          input.note && place
+            ? this.vault.seal(input.note.text, BOUND.logReviewNote.of({ id, reviewed_by: input.by, review_note_visibility: input.note.visibility, ...place }))
+            : null,
         review_note_visibility: input.note?.visibility ?? null,
       })
       .where('id', '=', id)
@@ -104,6 +113,8 @@ export class AgreementLogStore {
 
   private toEntry(r: AgreementLogEntryTable): AgreementLogEntry {
     const vis = (v: string | null): NoteVisibility => (v === 'shared' ? 'shared' : 'private');
+    const note = r.note_enc !== null ? this.vault.open(r.note_enc, BOUND.logNote.of(r)) : null;
+    const reviewNote = r.review_note_enc !== null ? this.vault.open(r.review_note_enc, BOUND.logReviewNote.of(r)) : null;
     return {
       id: r.id,
       agreementId: r.agreement_id,
@@ -111,13 +122,12 @@ export class AgreementLogStore {
       occurredOn: r.occurred_on,
       kept: r.kept === 1,
       loggedBy: r.logged_by,
-      note: r.note_enc !== null ? { text: this.vault.open(r.note_enc, noteContext(r.id)), visibility: vis(r.note_visibility) } : null,
+      note: note !== null ? { text: note, visibility: vis(r.note_visibility) } : null,
       createdAt: r.created_at,
       review: r.review,
       reviewedBy: r.reviewed_by,
       reviewedAt: r.reviewed_at,
-      reviewNote:
-        r.review_note_enc !== null ? { text: this.vault.open(r.review_note_enc, reviewNoteContext(r.id)), visibility: vis(r.review_note_visibility) } : null,
+      reviewNote: reviewNote !== null ? { text: reviewNote, visibility: vis(r.review_note_visibility) } : null,
     };
   }
 }

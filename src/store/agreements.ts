@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Agreement, Cadence } from '../core/journey/index.js';
 import type { Database } from './schema.js';
 import type { Vault } from './vault.js';
+import { BOUND } from './bound-fields.js';
 
 /** An agreement as stored: the core shape plus where it lives. */
 export interface StoredAgreement extends Agreement {
@@ -10,7 +11,6 @@ export interface StoredAgreement extends Agreement {
 }
 
 type Row = Database['agreements'];
-const textContext = (id: string) => `agreements.text:${id}`;
 
 /**
  * Agreements (step 3): proposals, counters and acceptances. A counter never overwrites: the old
@@ -34,11 +34,19 @@ export class AgreementStore {
         rows.map((r) => r.id),
       )
       .execute();
-    return rows.map((r) => ({
+    // An agreement whose text fails its check is left out, for everyone.
+    return rows.flatMap((r) => {
+      const text = this.vault.open(r.text_enc, BOUND.agreementText.of(r));
+      return text === null ? [] : [this.toAgreement(r, text, commitments)];
+    });
+  }
+
+  private toAgreement(r: Row, text: string, commitments: { agreement_id: string; account_id: string }[]): StoredAgreement {
+    return {
       id: r.id,
       spaceId: r.space_id,
       journeyId: r.journey_id,
-      text: this.vault.open(r.text_enc, textContext(r.id)),
+      text,
       cadence: r.cadence as Cadence,
       reviewOn: r.review_on,
       committedBy: commitments.filter((c) => c.agreement_id === r.id).map((c) => c.account_id).sort(),
@@ -50,7 +58,7 @@ export class AgreementStore {
       replaces: r.replaces_id,
       replacedBy: r.replaced_by_id,
       withdrawnAt: r.withdrawn_at,
-    }));
+    };
   }
 
   private async insertWith(db: Kysely<Database>, a: StoredAgreement): Promise<void> {
@@ -60,7 +68,7 @@ export class AgreementStore {
         id: a.id,
         space_id: a.spaceId,
         journey_id: a.journeyId,
-        text_enc: this.vault.seal(a.text, textContext(a.id)),
+        text_enc: this.vault.seal(a.text, BOUND.agreementText.of({ id: a.id, proposed_by: a.proposedBy, space_id: a.spaceId })),
         cadence: a.cadence,
         review_on: a.reviewOn,
         status: a.status,

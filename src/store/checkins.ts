@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
 import type { Vault } from './vault.js';
+import { BOUND } from './bound-fields.js';
 
 export type DayMark = 'good' | 'mixed' | 'hard';
 export type NoteVisibility = 'private' | 'shared';
@@ -44,8 +45,6 @@ export interface ReplacedCheckin {
   day: DayMark | null;
   noteVisibility: NoteVisibility | null;
 }
-
-const noteContext = (id: string) => `checkins.note:${id}`;
 
 /** The unique violation of "one check-in per partner per day", as better-sqlite3 or node-postgres reports it. */
 export function isSameDayConflict(error: unknown): boolean {
@@ -91,7 +90,9 @@ export class CheckinStore {
       trust: input.trust,
       closeness: input.closeness,
       day: input.day,
-      note_enc: input.note ? this.vault.seal(input.note.text, noteContext(rowId)) : null,
+      note_enc: input.note
+        ? this.vault.seal(input.note.text, BOUND.checkinNote.of({ id: rowId, account_id: input.accountId, note_visibility: input.note.visibility, space_id: input.spaceId }))
+        : null,
       note_visibility: input.note ? input.note.visibility : null,
       updated_at: input.now,
     };
@@ -137,22 +138,23 @@ export class CheckinStore {
       .orderBy('date')
       .orderBy('account_id')
       .execute();
-    return rows.map((r) => ({
-      id: r.id,
-      spaceId: r.space_id,
-      accountId: r.account_id,
-      date: r.date,
-      safety: r.safety,
-      trust: r.trust,
-      closeness: r.closeness,
-      day: r.day,
-      note:
-        r.note_enc !== null
-          ? { text: this.vault.open(r.note_enc, noteContext(r.id)), visibility: r.note_visibility === 'shared' ? 'shared' : 'private' }
-          : null,
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
-    }));
+    return rows.map((r) => {
+      // A note that fails its check is shown to nobody; the check-in's numbers are not text.
+      const note = r.note_enc !== null ? this.vault.open(r.note_enc, BOUND.checkinNote.of(r)) : null;
+      return {
+        id: r.id,
+        spaceId: r.space_id,
+        accountId: r.account_id,
+        date: r.date,
+        safety: r.safety,
+        trust: r.trust,
+        closeness: r.closeness,
+        day: r.day,
+        note: note !== null ? { text: note, visibility: r.note_visibility === 'shared' ? 'shared' : 'private' } : null,
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
+      };
+    });
   }
 
   /** Each account's latest check-in date in the space. */

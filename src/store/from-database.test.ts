@@ -17,6 +17,9 @@ import { thrownBy } from '../../test/support/thrown.js';
  * error is an outage when the database raised it and not otherwise (unavailable.test.ts).
  */
 
+/** These tests are about errors, not keys: the limiter's keys go in unhashed. */
+const plainKeys = { index: (purpose: string, value: string) => `${purpose}:${value}` };
+
 /** The store's Kysely over this test's own tables. */
 const anyTables = (store: Store) => store.db as unknown as Kysely<any>;
 
@@ -85,7 +88,7 @@ describe('PostgreSQL out of reach, through the store Mend opens (no server neede
   });
 
   test('the PostgreSQL rate limiter: its failure to start is marked', async () => {
-    const error = await thrownBy(() => createLimiter(store, { name: 'test', points: 1, durationSeconds: 60 }));
+    const error = await thrownBy(() => createLimiter(store, plainKeys, { name: 'test', points: 1, durationSeconds: 60 }));
     assert.equal(isDatabaseUnavailable(error), true, error.message);
   });
 });
@@ -179,7 +182,7 @@ for (const dialect of DIALECTS) {
     // On SQLite the rate limiter keeps its counters in memory: there is no database call to mark.
     if (dialect === 'postgres') test('the rate limiter, on PostgreSQL, marks its failures once its pool is gone', async () => {
       const own = openStore({ databaseUrl: database.databaseUrl, dataDir: database.dataDir });
-      const limiter = await createLimiter(own, { name: 'test', points: 2, durationSeconds: 60 });
+      const limiter = await createLimiter(own, plainKeys, { name: 'test', points: 2, durationSeconds: 60 });
       assert.equal(await limiter.hit('k'), 0);
       // Kysely never used this store's pool (only the limiter did), so its destroy would not end it.
       await own.pgPool!.end();

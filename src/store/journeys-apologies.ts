@@ -3,6 +3,7 @@ import { isApologyComponent, type ApologyComponent } from '../core/apology-compo
 import type { ApologyParts } from '../core/journey/index.js';
 import type { Database } from './schema.js';
 import type { Vault } from './vault.js';
+import { BOUND, spaceOfJourney } from './bound-fields.js';
 
 export interface Apology {
   id: string;
@@ -25,9 +26,6 @@ export interface ApologyResponse {
   createdAt: string;
 }
 
-const textContext = (id: string) => `apologies.text:${id}`;
-const partsContext = (id: string) => `apologies.parts:${id}`;
-
 function parseMissing(json: string): ApologyComponent[] {
   try {
     const value: unknown = JSON.parse(json);
@@ -45,14 +43,16 @@ export class ApologyStore {
   ) {}
 
   async insert(apology: Apology): Promise<void> {
+    const journey_space_id = await spaceOfJourney(this.db, apology.journeyId);
+    const row = { id: apology.id, author_id: apology.authorId, delivered_at: apology.deliveredAt, journey_id: apology.journeyId, journey_space_id };
     await this.db
       .insertInto('apologies')
       .values({
         id: apology.id,
         journey_id: apology.journeyId,
         author_id: apology.authorId,
-        text_enc: this.vault.seal(apology.text, textContext(apology.id)),
-        parts_enc: apology.parts ? this.vault.seal(JSON.stringify(apology.parts), partsContext(apology.id)) : null,
+        text_enc: this.vault.seal(apology.text, BOUND.apologyText.of(row)),
+        parts_enc: apology.parts ? this.vault.seal(JSON.stringify(apology.parts), BOUND.apologyParts.of(row)) : null,
         created_at: apology.createdAt,
         delivered_at: apology.deliveredAt,
       })
@@ -62,20 +62,29 @@ export class ApologyStore {
   async listForJourney(journeyId: string): Promise<Apology[]> {
     const rows = await this.db
       .selectFrom('apologies')
-      .selectAll()
-      .where('journey_id', '=', journeyId)
-      .orderBy('created_at')
-      .orderBy('id')
+      .innerJoin('journeys', 'journeys.id', 'apologies.journey_id')
+      .selectAll('apologies')
+      .select('journeys.space_id as journey_space_id')
+      .where('apologies.journey_id', '=', journeyId)
+      .orderBy('apologies.created_at')
+      .orderBy('apologies.id')
       .execute();
-    return rows.map((r) => ({
-      id: r.id,
-      journeyId: r.journey_id,
-      authorId: r.author_id,
-      text: this.vault.open(r.text_enc, textContext(r.id)),
-      parts: r.parts_enc ? (JSON.parse(this.vault.open(r.parts_enc, partsContext(r.id))) as ApologyParts) : null,
-      createdAt: r.created_at,
-      deliveredAt: r.delivered_at,
-    }));
+    // An apology whose text or parts fail their check is left out, for everyone.
+    return rows.flatMap((r) => {
+      const text = this.vault.open(r.text_enc, BOUND.apologyText.of(r));
+      const parts = r.parts_enc ? this.vault.open(r.parts_enc, BOUND.apologyParts.of(r)) : '';
+      if (text === null || parts === null) return [];
+      const apology: Apology = {
+        id: r.id,
+        journeyId: r.journey_id,
+        authorId: r.author_id,
+        text,
+        parts: parts ? (JSON.parse(parts) as ApologyParts) : null,
+        createdAt: r.created_at,
+        deliveredAt: r.delivered_at,
+      };
+      return [apology];
+    });
   }
 
   /** The journey an apology belongs to, without opening its text. */

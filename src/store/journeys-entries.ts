@@ -3,6 +3,7 @@ import type { PromptKey } from '../core/journey/index.js';
 import type { Visibility } from '../core/visibility/index.js';
 import type { Database } from './schema.js';
 import type { Vault } from './vault.js';
+import { BOUND, spaceOfJourney, type JourneySpace } from './bound-fields.js';
 
 /** A journey entry with its text opened. Who may see it is decided by core/visibility, not here. */
 export interface Entry {
@@ -30,7 +31,8 @@ function isSealedOnceViolation(error: unknown): boolean {
   // SQLite names the columns, not the index; the primary key has its own code.
   return e.code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof e.message === 'string' && e.message.includes('journey_entries.author_id');
 }
-const textContext = (id: string) => `journey_entries.text:${id}`;
+
+const entryRow = (e: Entry) => ({ id: e.id, author_id: e.authorId, visibility: e.visibility, journey_id: e.journeyId, prompt: e.prompt, reply_to: e.replyTo });
 
 /**
  * Journey entries. Deleting is a hard delete: the text is gone from the database, and a sealed
@@ -42,14 +44,26 @@ export class EntryStore {
     private readonly vault: Vault,
   ) {}
 
-  private toEntry(row: Row): Entry {
+  /** Entries with their journey's space, which their text is bound to. */
+  private rows() {
+    return this.db
+      .selectFrom('journey_entries')
+      .innerJoin('journeys', 'journeys.id', 'journey_entries.journey_id')
+      .selectAll('journey_entries')
+      .select('journeys.space_id as journey_space_id');
+  }
+
+  /** The entry, or null when its text fails its check: it is then shown to nobody, its author included. */
+  private toEntry(row: Row & JourneySpace): Entry | null {
+    const text = this.vault.open(row.text_enc, BOUND.entryText.of(row));
+    if (text === null) return null;
     return {
       id: row.id,
       journeyId: row.journey_id,
       prompt: row.prompt as PromptKey,
       authorId: row.author_id,
       visibility: row.visibility,
-      text: this.vault.open(row.text_enc, textContext(row.id)),
+      text,
       replyTo: row.reply_to,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
@@ -71,6 +85,7 @@ export class EntryStore {
   }
 
   private async insertRow(entry: Entry): Promise<void> {
+    const journey_space_id = await spaceOfJourney(this.db, entry.journeyId);
     await this.db
       .insertInto('journey_entries')
       .values({
@@ -79,7 +94,7 @@ export class EntryStore {
         prompt: entry.prompt,
         author_id: entry.authorId,
         visibility: entry.visibility,
-        text_enc: this.vault.seal(entry.text, textContext(entry.id)),
+        text_enc: this.vault.seal(entry.text, BOUND.entryText.of({ ...entryRow(entry), journey_space_id })),
         reply_to: entry.replyTo,
         created_at: entry.createdAt,
         updated_at: entry.updatedAt,
@@ -89,28 +104,32 @@ export class EntryStore {
 
   /** Every entry of the journey, oldest first. Callers filter through core/visibility. */
   async listForJourney(journeyId: string): Promise<Entry[]> {
-    const rows = await this.db
-      .selectFrom('journey_entries')
-      .selectAll()
-      .where('journey_id', '=', journeyId)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute();
-    return rows.map((r) => this.toEntry(r));
+    const rows = await this.rows().where('journey_entries.journey_id', '=', journeyId).orderBy('journey_entries.created_at').orderBy('journey_entries.id').execute();
+    return rows.flatMap((r) => this.toEntry(r) ?? []);
   }
 
   async byId(id: string): Promise<Entry | null> {
-    const row = await this.db.selectFrom('journey_entries').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.rows().where('journey_entries.id', '=', id).executeTakeFirst();
     return row ? this.toEntry(row) : null;
   }
 
-  /** Changes visibility only from `from` (so two racing changes cannot skip a rule). */
+  /**
+   * Changes visibility only from `from` (so two racing changes cannot skip a rule). The text is
+   * bound to its visibility, so it is sealed again in the same write; the update only applies to
+   * the value that was opened, so a concurrent change makes it fail instead of mixing the two.
+   * False too when the text fails its check: an entry nobody may read is not shared.
+   */
   async setVisibility(id: string, from: Visibility, to: Visibility, now: string): Promise<boolean> {
+    const row = await this.rows().where('journey_entries.id', '=', id).where('journey_entries.visibility', '=', from).executeTakeFirst();
+    if (!row) return false;
+    const text = this.vault.open(row.text_enc, BOUND.entryText.of(row));
+    if (text === null) return false;
     const result = await this.db
       .updateTable('journey_entries')
-      .set({ visibility: to, updated_at: now })
+      .set({ visibility: to, text_enc: this.vault.seal(text, BOUND.entryText.of({ ...row, visibility: to })), updated_at: now })
       .where('id', '=', id)
       .where('visibility', '=', from)
+      .where('text_enc', '=', row.text_enc)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }

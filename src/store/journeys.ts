@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { BreachKind } from '../core/journey/index.js';
 import type { Database } from './schema.js';
 import type { Vault } from './vault.js';
+import { BOUND } from './bound-fields.js';
 
 /** A breach of trust as recorded (SPEC section 1). Never deleted silently. */
 export interface Breach {
@@ -34,8 +35,6 @@ export interface JourneyWithBreach {
 type BreachRow = Database['breaches'];
 type JourneyRow = Database['journeys'];
 
-const descriptionContext = (breachId: string) => `breaches.description:${breachId}`;
-
 function parseIds(json: string): string[] {
   try {
     const value: unknown = JSON.parse(json);
@@ -53,6 +52,8 @@ export class JourneyStore {
   ) {}
 
   private toBreach(row: BreachRow): Breach {
+    // A description that fails its check is shown to nobody; the breach itself stays on record.
+    const description = row.description_enc === null ? null : this.vault.open(row.description_enc, BOUND.breachDescription.of(row));
     return {
       id: row.id,
       spaceId: row.space_id,
@@ -62,10 +63,10 @@ export class JourneyStore {
       cameOut: row.came_out,
       hurt: row.hurt,
       description:
-        row.description_enc === null
+        description === null
           ? null
           : {
-              text: this.vault.open(row.description_enc, descriptionContext(row.id)),
+              text: description,
               // Anything but an explicit "shared" is private (fail closed).
               visibility: row.description_visibility === 'shared' ? 'shared' : 'private',
             },
@@ -91,7 +92,10 @@ export class JourneyStore {
           occurred_on: breach.occurredOn,
           came_out: breach.cameOut,
           hurt: breach.hurt,
-          description_enc: breach.description ? this.vault.seal(breach.description.text, descriptionContext(breach.id)) : null,
+          description_enc: breach.description ? this.vault.seal(
+                breach.description.text,
+                BOUND.breachDescription.of({ id: breach.id, recorded_by: breach.recordedBy, description_visibility: breach.description.visibility, space_id: breach.spaceId }),
+              ) : null,
           description_visibility: breach.description?.visibility ?? null,
           recorded_by: breach.recordedBy,
           recorded_at: breach.recordedAt,

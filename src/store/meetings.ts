@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
 import type { Vault } from './vault.js';
+import { BOUND } from './bound-fields.js';
 
 /** The guided agenda of a weekly check-in meeting (SPEC section 2). */
 export interface MeetingAgenda {
@@ -31,7 +32,6 @@ export interface MeetingSchedule {
   updatedAt: string;
 }
 
-const agendaContext = (id: string) => `meetings.agenda:${id}`;
 const EMPTY: MeetingAgenda = { appreciations: '', wentWell: '', agreementLog: '', concern: '', requests: '' };
 
 /** Weekly meetings, their schedule, and the secret calendar feeds that publish it. */
@@ -49,7 +49,7 @@ export class MeetingStore {
         space_id: input.spaceId,
         held_on: input.heldOn,
         created_by: input.createdBy,
-        agenda_enc: this.vault.seal(JSON.stringify(input.agenda), agendaContext(input.id)),
+        agenda_enc: this.vault.seal(JSON.stringify(input.agenda), BOUND.meetingAgenda.of({ id: input.id, created_by: input.createdBy, space_id: input.spaceId })),
         created_at: input.now,
       })
       .execute();
@@ -65,8 +65,11 @@ export class MeetingStore {
       .orderBy('created_at', 'desc')
       .limit(limit)
       .execute();
-    return rows.map((r) => {
-      const parsed = JSON.parse(this.vault.open(r.agenda_enc, agendaContext(r.id))) as Partial<MeetingAgenda>;
+    // A meeting record whose text fails its check is left out, for everyone.
+    return rows.flatMap((r) => {
+      const agenda = this.vault.open(r.agenda_enc, BOUND.meetingAgenda.of(r));
+      if (agenda === null) return [];
+      const parsed = JSON.parse(agenda) as Partial<MeetingAgenda>;
       return { id: r.id, spaceId: r.space_id, heldOn: r.held_on, createdBy: r.created_by, agenda: { ...EMPTY, ...parsed }, createdAt: r.created_at };
     });
   }

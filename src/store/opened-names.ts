@@ -1,5 +1,13 @@
 import { LRUCache } from 'lru-cache';
+import type { FieldBinding } from '../security/field-binding.js';
+import { placeContext } from './bound-fields.js';
 import type { Vault } from './vault.js';
+
+/**
+ * Shown instead of a name whose stored value fails its check (tampered with or moved): the page
+ * still works, and nobody sees a name that may be someone else's.
+ */
+export const UNREADABLE_NAME = '(name cannot be read)';
 
 /** Names opened recently; a few hundred bytes each. */
 const OPENED_CACHE_SIZE = 4_000;
@@ -16,9 +24,10 @@ const FORGOTTEN_ROWS = 10_000;
  * sealed value opened before: nearly every request about a space shows its name and its members'.
  * The key is the stored value itself with its context: sealing draws a fresh nonce, so a changed
  * name or a re-encrypted one (rotate-key) is a different key and is opened afresh — on this server
- * or any other, because every request still reads the stored value. The context is in the key so
- * a value copied into another row is never answered from here: it goes to the vault, which refuses
- * it. Only names come here; what people write (entries, notes) is opened each time it is read.
+ * or any other, because every request still reads the stored value. The place (table, column,
+ * row) is in the key so a value copied into another row is never answered from here: it goes to
+ * the vault, which refuses it. (A name's binding is its place: names have no owner or visibility
+ * columns besides their row.) Only names come here; what people write (entries, notes) is opened each time it is read.
  */
 export class NameOpener {
   private readonly opened = new LRUCache<string, string>({ max: OPENED_CACHE_SIZE, ttl: OPENED_TTL_MS });
@@ -27,11 +36,14 @@ export class NameOpener {
 
   constructor(private readonly vault: Vault) {}
 
-  open(stored: string, context: `accounts.email:${string}` | `accounts.display_name:${string}` | `spaces.name:${string}`): string {
+  open(stored: string, binding: FieldBinding): string {
+    const context = placeContext(binding.table, binding.column, binding.rowId);
     const key = `${context}\n${stored}`;
     let plaintext = this.opened.get(key);
     if (plaintext === undefined) {
-      plaintext = this.vault.open(stored, context);
+      const opened = this.vault.open(stored, binding);
+      if (opened === null) return UNREADABLE_NAME;
+      plaintext = opened;
       if (!this.deleted.has(context)) this.opened.set(key, plaintext);
     }
     return plaintext;

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
+import type { FieldBinding } from '../security/field-binding.js';
+import { BOUND } from './bound-fields.js';
 import type { Vault } from './vault.js';
 
 /**
@@ -151,45 +153,52 @@ export class ProgressFactsStore {
    */
   async messagesSince(spaceId: string, sinceIso: string): Promise<WrittenMessage[]> {
     const out: WrittenMessage[] = [];
+    // A text that fails its check is left out: the coach reads only what could be shown.
+    const add = (message: Omit<WrittenMessage, 'text'>, stored: string, binding: FieldBinding): void => {
+      const text = this.vault.open(stored, binding);
+      if (text !== null) out.push({ ...message, text });
+    };
     const journeyIds = (await this.db.selectFrom('journeys').select('id').where('space_id', '=', spaceId).execute()).map((j) => j.id);
     if (journeyIds.length) {
       const entries = await this.db
         .selectFrom('journey_entries')
-        .select(['id', 'author_id', 'visibility', 'text_enc', 'created_at'])
+        .select(['id', 'author_id', 'visibility', 'text_enc', 'created_at', 'journey_id', 'prompt', 'reply_to'])
         .where('journey_id', 'in', journeyIds)
         .where('created_at', '>=', sinceIso)
         .execute();
-      for (const e of entries) out.push({ id: e.id, authorId: e.author_id, at: e.created_at, visibility: e.visibility, text: this.vault.open(e.text_enc, `journey_entries.text:${e.id}`) });
+      // The journeys were chosen by this space, so it is their space.
+      for (const e of entries) add({ id: e.id, authorId: e.author_id, at: e.created_at, visibility: e.visibility }, e.text_enc, BOUND.entryText.of({ ...e, journey_space_id: spaceId }));
     }
     const checkins = await this.db
       .selectFrom('checkins')
-      .select(['id', 'account_id', 'note_enc', 'note_visibility', 'updated_at'])
+      .select(['id', 'account_id', 'note_enc', 'note_visibility', 'updated_at', 'space_id'])
       .where('space_id', '=', spaceId)
       .where('note_enc', 'is not', null)
       .where('updated_at', '>=', sinceIso)
       .execute();
-    for (const c of checkins) out.push({ id: c.id, authorId: c.account_id, at: c.updated_at, visibility: c.note_visibility === 'shared' ? 'shared' : 'private', text: this.vault.open(c.note_enc!, `checkins.note:${c.id}`) });
+    for (const c of checkins) add({ id: c.id, authorId: c.account_id, at: c.updated_at, visibility: c.note_visibility === 'shared' ? 'shared' : 'private' }, c.note_enc!, BOUND.checkinNote.of(c));
     const requests = await this.db.selectFrom('reassurance_requests').selectAll().where('space_id', '=', spaceId).where('created_at', '>=', sinceIso).execute();
     for (const r of requests) {
-      if (r.note_enc) out.push({ id: r.id, authorId: r.requested_by, at: r.created_at, visibility: r.note_visibility === 'shared' ? 'shared' : 'private', text: this.vault.open(r.note_enc, `reassurance_requests.note:${r.id}`) });
-      if (r.answer_enc && r.answered_by && r.answered_at) out.push({ id: `${r.id}:answer`, authorId: r.answered_by, at: r.answered_at, visibility: 'shared', text: this.vault.open(r.answer_enc, `reassurance_requests.answer:${r.id}`) });
+      if (r.note_enc) add({ id: r.id, authorId: r.requested_by, at: r.created_at, visibility: r.note_visibility === 'shared' ? 'shared' : 'private' }, r.note_enc, BOUND.reassuranceNote.of(r));
+      if (r.answer_enc && r.answered_by && r.answered_at) add({ id: `${r.id}:answer`, authorId: r.answered_by, at: r.answered_at, visibility: 'shared' }, r.answer_enc, BOUND.reassuranceAnswer.of(r));
     }
     const logs = await this.db
       .selectFrom('agreement_log_entries')
-      .select(['id', 'logged_by', 'note_enc', 'note_visibility', 'created_at'])
+      .select(['id', 'logged_by', 'note_enc', 'note_visibility', 'created_at', 'space_id', 'agreement_id'])
       .where('space_id', '=', spaceId)
       .where('note_enc', 'is not', null)
       .where('created_at', '>=', sinceIso)
       .execute();
-    for (const l of logs) out.push({ id: l.id, authorId: l.logged_by, at: l.created_at, visibility: l.note_visibility === 'shared' ? 'shared' : 'private', text: this.vault.open(l.note_enc!, `agreement_log_entries.note:${l.id}`) });
+    for (const l of logs) add({ id: l.id, authorId: l.logged_by, at: l.created_at, visibility: l.note_visibility === 'shared' ? 'shared' : 'private' }, l.note_enc!, BOUND.logNote.of(l));
     const meetings = await this.db
       .selectFrom('meetings')
-      .select(['id', 'created_by', 'agenda_enc', 'created_at'])
+      .select(['id', 'created_by', 'agenda_enc', 'created_at', 'space_id'])
       .where('space_id', '=', spaceId)
       .where('created_at', '>=', sinceIso)
       .execute();
     for (const m of meetings) {
-      const text = meetingText(this.vault.open(m.agenda_enc, `meetings.agenda:${m.id}`));
+      const agenda = this.vault.open(m.agenda_enc, BOUND.meetingAgenda.of(m));
+      const text = agenda === null ? '' : meetingText(agenda);
       if (text !== '') out.push({ id: m.id, authorId: m.created_by, at: m.created_at, visibility: 'shared', text });
     }
     return out;

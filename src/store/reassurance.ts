@@ -3,6 +3,7 @@ import type { StoredNote } from './checkins.js';
 import type { Database } from './schema.js';
 import type { ReassuranceRequestTable } from './tables/rhythm.js';
 import type { Vault } from './vault.js';
+import { BOUND } from './bound-fields.js';
 
 export interface ReassuranceRequest {
   id: string;
@@ -14,9 +15,6 @@ export interface ReassuranceRequest {
   answer: string | null;
   answeredAt: string | null;
 }
-
-const noteContext = (id: string) => `reassurance_requests.note:${id}`;
-const answerContext = (id: string) => `reassurance_requests.answer:${id}`;
 
 export class ReassuranceStore {
   constructor(
@@ -31,7 +29,9 @@ export class ReassuranceStore {
         id: input.id,
         space_id: input.spaceId,
         requested_by: input.requestedBy,
-        note_enc: input.note ? this.vault.seal(input.note.text, noteContext(input.id)) : null,
+        note_enc: input.note
+          ? this.vault.seal(input.note.text, BOUND.reassuranceNote.of({ id: input.id, requested_by: input.requestedBy, note_visibility: input.note.visibility, space_id: input.spaceId }))
+          : null,
         note_visibility: input.note ? input.note.visibility : null,
         created_at: input.now,
         answered_by: null,
@@ -43,9 +43,12 @@ export class ReassuranceStore {
 
   /** Records the answer once; false when it was already answered. */
   async answer(id: string, by: string, text: string, now: string): Promise<boolean> {
+    // The answer is bound to the request's space, read first (it never changes).
+    const request = await this.db.selectFrom('reassurance_requests').select('space_id').where('id', '=', id).executeTakeFirst();
+    if (!request) return false;
     const result = await this.db
       .updateTable('reassurance_requests')
-      .set({ answered_by: by, answer_enc: this.vault.seal(text, answerContext(id)), answered_at: now })
+      .set({ answered_by: by, answer_enc: this.vault.seal(text, BOUND.reassuranceAnswer.of({ id, answered_by: by, space_id: request.space_id })), answered_at: now })
       .where('id', '=', id)
       .where('answered_at', 'is', null)
       .executeTakeFirst();
@@ -69,18 +72,17 @@ export class ReassuranceStore {
     return rows.map((r) => this.toRequest(r));
   }
 
+  /** A note or answer that fails its check is shown to nobody (null); the request itself is a space record. */
   private toRequest(r: ReassuranceRequestTable): ReassuranceRequest {
+    const note = r.note_enc !== null ? this.vault.open(r.note_enc, BOUND.reassuranceNote.of(r)) : null;
     return {
       id: r.id,
       spaceId: r.space_id,
       requestedBy: r.requested_by,
-      note:
-        r.note_enc !== null
-          ? { text: this.vault.open(r.note_enc, noteContext(r.id)), visibility: r.note_visibility === 'shared' ? 'shared' : 'private' }
-          : null,
+      note: note !== null ? { text: note, visibility: r.note_visibility === 'shared' ? 'shared' : 'private' } : null,
       createdAt: r.created_at,
       answeredBy: r.answered_by,
-      answer: r.answer_enc !== null ? this.vault.open(r.answer_enc, answerContext(r.id)) : null,
+      answer: r.answer_enc !== null ? this.vault.open(r.answer_enc, BOUND.reassuranceAnswer.of(r)) : null,
       answeredAt: r.answered_at,
     };
   }

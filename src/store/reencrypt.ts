@@ -1,24 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-
-/**
- * Every encrypted value in the database, found by convention: a column named `<name>_enc` in a
- * table with an `id` column, sealed with the context `<table>.<name>:<id>` (see store modules).
- */
-export interface EncryptedColumn {
-  table: string;
-  column: string;
-}
-
-export async function encryptedColumns(db: Kysely<any>): Promise<EncryptedColumn[]> {
-  const out: EncryptedColumn[] = [];
-  for (const table of await db.introspection.getTables()) {
-    if (!table.columns.some((c) => c.name === 'id')) continue;
-    for (const column of table.columns) if (column.name.endsWith('_enc')) out.push({ table: table.name, column: column.name });
-  }
-  return out;
-}
-
-export const contextFor = (table: string, column: string, id: string): string => `${table}.${column.slice(0, -'_enc'.length)}:${id}`;
+import { DecryptionError, type FieldBinding } from '../security/index.js';
+import { BOUND_FIELDS, placeContext } from './bound-fields.js';
 
 export interface ReencryptProgress {
   table: string;
@@ -27,40 +9,86 @@ export interface ReencryptProgress {
   rewritten: number;
 }
 
+/** A value that could not be re-encrypted: where it is and why (never what it says). */
+export interface UnreadableValue {
+  table: string;
+  column: string;
+  id: string;
+  reason: string;
+}
+
 /**
- * Re-encrypts every value not yet under the current key, one column at a time, in batches.
- * `rewrite` returns the new stored value, or null when the value is already current. Safe to
- * interrupt and run again.
+ * `rewrite` gets a stored value, the binding it belongs under and the place-only context of the
+ * old format, and returns the new stored value or null to leave it.
+ */
+export type Rewrite = (stored: string, binding: FieldBinding, placeContext: string) => string | null;
+
+export interface ReencryptOptions {
+  onProgress?: (p: ReencryptProgress) => void;
+  /** Only values in the old, place-only format (`v1.`): the re-binding step. */
+  onlyFormatV1?: boolean;
+  batchSize?: number;
+}
+
+/**
+ * Re-encrypts every encrypted column (store/bound-fields.ts), one column at a time, in batches
+ * of `batchSize` rows read in id order — never all rows at once. Each batch is one transaction,
+ * and each row is written only if it still holds the value that was read, so an interrupted run
+ * (or two at once) loses and doubles nothing: run it again and it carries on. A value that fails
+ * its check is left as it is and reported; the others are still done. Used by `mend rotate-key`
+ * and by the start-up step that binds old values (bind-ciphertexts.ts).
  */
 export async function reencryptAll(
   db: Kysely<any>,
-  rewrite: (stored: string, context: string) => string | null,
-  onProgress: (p: ReencryptProgress) => void = () => {},
-  batchSize = 500,
-): Promise<{ checked: number; rewritten: number }> {
+  rewrite: Rewrite,
+  options: ReencryptOptions = {},
+): Promise<{ checked: number; rewritten: number; unreadable: UnreadableValue[] }> {
+  const batchSize = options.batchSize ?? 500;
   let checked = 0;
   let rewritten = 0;
-  for (const { table, column } of await encryptedColumns(db)) {
+  const unreadable: UnreadableValue[] = [];
+  for (const field of BOUND_FIELDS) {
+    const { table } = field;
+    const column = `${field.column}_enc`;
+    const reads = [...new Set(['id', ...field.reads])];
+    const value = sql.ref(`t.${column}`);
+    const legacyOnly = options.onlyFormatV1 ? sql`and substr(${value}, 1, 3) = 'v1.'` : sql``;
+    // A text kept under a journey is bound to the journey's space as well (bound-fields.ts).
+    const journey = field.journeyColumn
+      ? { select: sql`, j.space_id as journey_space_id`, join: sql`left join journeys j on j.id = ${sql.ref(`t.${field.journeyColumn}`)}` }
+      : { select: sql``, join: sql`` };
     let lastId = '';
     const progress = { table, column, checked: 0, rewritten: 0 };
     for (;;) {
-      const { rows } = await sql<{ id: string; value: string | null }>`select id, ${sql.ref(column)} as value from ${sql.table(table)} where id > ${lastId} order by id limit ${batchSize}`.execute(db);
+      const { rows } = await sql<Record<string, string | null> & { id: string; mend_value: string | null }>`
+        select ${sql.join(reads.map((c) => sql.ref(`t.${c}`)))}, ${value} as mend_value ${journey.select}
+        from ${sql.table(table)} as t ${journey.join}
+        where t.id > ${lastId} and ${value} is not null ${legacyOnly}
+        order by t.id limit ${batchSize}`.execute(db);
       if (rows.length === 0) break;
       await db.transaction().execute(async (trx) => {
         for (const row of rows) {
           progress.checked += 1;
-          if (row.value === null) continue;
-          const next = rewrite(row.value, contextFor(table, column, row.id));
+          const stored = row.mend_value;
+          if (stored === null) continue;
+          let next: string | null;
+          try {
+            next = rewrite(stored, field.of(row as never), placeContext(table, field.column, row.id));
+          } catch (error) {
+            if (!(error instanceof DecryptionError)) throw error;
+            unreadable.push({ table, column, id: row.id, reason: error.code });
+            continue;
+          }
           if (next === null) continue;
-          await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${next} where id = ${row.id}`.execute(trx);
-          progress.rewritten += 1;
+          const result = await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${next} where id = ${row.id} and ${sql.ref(column)} = ${stored}`.execute(trx);
+          if (Number(result.numAffectedRows ?? 0n) === 1) progress.rewritten += 1;
         }
       });
       lastId = rows[rows.length - 1]!.id;
-      onProgress({ ...progress });
+      options.onProgress?.({ ...progress });
     }
     checked += progress.checked;
     rewritten += progress.rewritten;
   }
-  return { checked, rewritten };
+  return { checked, rewritten, unreadable };
 }

@@ -2,6 +2,8 @@ import type { FoundationTables } from './tables/foundation.js';
 import type { SafetyTables } from './tables/safety.js';
 import type { JourneyTables } from './tables/journeys.js';
 import type { RhythmTables } from './tables/rhythm.js';
+import type { EncryptionTables } from './tables/encryption.js';
+import type { PasswordResetTables } from './tables/password-resets.js';
 
 /**
  * The tables, as Kysely sees them: one interface per capability under `tables/`, joined here.
@@ -9,4 +11,4 @@ import type { RhythmTables } from './tables/rhythm.js';
  * instants and `YYYY-MM-DD` dates as text (they sort correctly), integers 0/1 for flags.
  * Columns ending in `_enc` hold text encrypted at rest (see docs/encryption.md).
  */
-export interface Database extends FoundationTables, JourneyTables, RhythmTables, SafetyTables {}
+export interface Database extends FoundationTables, JourneyTables, RhythmTables, SafetyTables, EncryptionTables, PasswordResetTables {}

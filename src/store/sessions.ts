@@ -180,6 +180,11 @@ export class SessionStore {
     await this.db.deleteFrom('sessions').where('account_id', '=', accountId).execute();
   }
 
+  /** Ends every session of the account but `keepId` (a password change keeps the one making it). */
+  async deleteOthersForAccount(accountId: string, keepId: string): Promise<void> {
+    await this.db.deleteFrom('sessions').where('account_id', '=', accountId).where('id', '!=', keepId).execute();
+  }
+
   async deleteExpired(now: string): Promise<void> {
     await this.db.deleteFrom('sessions').where('expires_at', '<', now).execute();
   }

@@ -4,6 +4,7 @@ import type { Vault } from './vault.js';
 import { newId } from './ids.js';
 import { reusableQuery } from './reusable-query.js';
 import { namesOpenedBy, type NameOpener } from './opened-names.js';
+import { BOUND } from './bound-fields.js';
 
 export type MemberRole = 'partner' | 'therapist';
 export type MemberStatus = 'active' | 'pending' | 'revoked';
@@ -69,7 +70,7 @@ export class SpaceStore {
     await this.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('spaces')
-        .values({ id: input.id, name_enc: this.vault.seal(input.name, `spaces.name:${input.id}`), created_at: input.now })
+        .values({ id: input.id, name_enc: this.vault.seal(input.name, BOUND.spaceName.of(input)), created_at: input.now })
         .execute();
       await trx
         .insertInto('space_members')
@@ -91,11 +92,11 @@ export class SpaceStore {
       .execute();
     return {
       id: row.id,
-      name: this.names.open(row.name_enc, `spaces.name:${row.id}`),
+      name: this.names.open(row.name_enc, BOUND.spaceName.of(row)),
       createdAt: row.created_at,
       members: members.map((m) => ({
         accountId: m.account_id,
-        displayName: this.names.open(m.display_name_enc, `accounts.display_name:${m.account_id}`),
+        displayName: this.names.open(m.display_name_enc, BOUND.accountDisplayName.of({ id: m.account_id })),
         role: m.role,
         status: m.status,
         joinedAt: m.joined_at,
@@ -114,11 +115,11 @@ export class SpaceStore {
     if (!first) return null;
     return {
       id: first.id,
-      name: this.names.open(first.name_enc, `spaces.name:${first.id}`),
+      name: this.names.open(first.name_enc, BOUND.spaceName.of(first)),
       createdAt: first.created_at,
       members: rows.map((m) => ({
         accountId: m.account_id,
-        displayName: this.names.open(m.display_name_enc, `accounts.display_name:${m.account_id}`),
+        displayName: this.names.open(m.display_name_enc, BOUND.accountDisplayName.of({ id: m.account_id })),
         role: m.role,
         status: m.status,
         joinedAt: m.joined_at,
@@ -136,7 +137,7 @@ export class SpaceStore {
       .where('space_members.account_id', '=', accountId)
       .orderBy('space_members.joined_at')
       .execute();
-    return rows.map((r) => ({ id: r.id, name: this.names.open(r.name_enc, `spaces.name:${r.id}`), role: r.role, status: r.status }));
+    return rows.map((r) => ({ id: r.id, name: this.names.open(r.name_enc, BOUND.spaceName.of(r)), role: r.role, status: r.status }));
   }
 
   async membership(spaceId: string, accountId: string): Promise<{ role: MemberRole; status: MemberStatus } | null> {

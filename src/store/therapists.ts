@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
+import { BOUND } from './bound-fields.js';
+import { UNREADABLE_NAME } from './opened-names.js';
 import type { Vault } from './vault.js';
 import { newId } from './ids.js';
 
@@ -37,7 +39,7 @@ export class TherapistStore {
     const consents = await this.db.selectFrom('therapist_consents').select(['therapist_id', 'partner_id']).where('space_id', '=', spaceId).execute();
     return members.map((m) => ({
       accountId: m.account_id,
-      displayName: this.vault.open(m.display_name_enc, `accounts.display_name:${m.account_id}`),
+      displayName: this.vault.open(m.display_name_enc, BOUND.accountDisplayName.of({ id: m.account_id })) ?? UNREADABLE_NAME,
       status: m.status,
       joinedAt: m.joined_at,
       consentedBy: consents.filter((c) => c.therapist_id === m.account_id).map((c) => c.partner_id),
@@ -81,7 +83,7 @@ export class TherapistStore {
       .execute();
     return rows.map((r) => ({
       therapistId: r.therapist_id,
-      displayName: this.vault.open(r.display_name_enc, `accounts.display_name:${r.therapist_id}`),
+      displayName: this.vault.open(r.display_name_enc, BOUND.accountDisplayName.of({ id: r.therapist_id })) ?? UNREADABLE_NAME,
       viewedAt: r.viewed_at,
       what: r.what,
     }));

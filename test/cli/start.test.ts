@@ -53,3 +53,49 @@ test('the bundled server keeps the names of classes and functions', { skip: !fs.
   const source = fs.readFileSync(main, 'utf8');
   assert.match(source, /__name\((?:this|MendError\d*),\s*"MendError"\)/);
 });
+
+test('with data in the database and its key file gone, Mend refuses to start, names the key and where it looked, and is never ready', { skip: !fs.existsSync(main) && 'run `npm run build` first' }, async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mend-start-key-'));
+  const env = (port: number) => ({ ...process.env, PORT: String(port), HOST: '127.0.0.1', MEND_DATA_DIR: dir, LOG_LEVEL: 'warn', MEND_ENCRYPTION_KEY: '', DATABASE_URL: '' });
+  try {
+    const port = 30000 + Math.floor(Math.random() * 20000);
+    const first = spawn(process.execPath, [main], { env: env(port), stdio: 'pipe' });
+    let firstLog = '';
+    first.stdout.on('data', (c) => (firstLog += String(c)));
+    try {
+      await waitForReady(`http://127.0.0.1:${port}/readyz`, first);
+      const made = await fetch(`http://127.0.0.1:${port}/api/v1/accounts`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'alex@example.org', password: 'quiet harbour lantern meadow', displayName: 'Alex' }),
+      });
+      assert.equal(made.status, 201);
+      const exited = new Promise((resolve) => first.on('exit', resolve));
+      first.kill('SIGTERM');
+      await exited;
+    } finally {
+      if (first.exitCode === null) first.kill('SIGKILL');
+    }
+    assert.match(firstLog, /Created a new encryption key in .*mend\.key\. Back this file up now/);
+    const keyId = (JSON.parse(fs.readFileSync(path.join(dir, 'mend.key'), 'utf8')) as { current: string }).current;
+    fs.rmSync(path.join(dir, 'mend.key'));
+
+    const second = spawn(process.execPath, [main], { env: env(port), stdio: 'pipe' });
+    let stderr = '';
+    second.stderr.on('data', (c) => (stderr += String(c)));
+    const code = new Promise<number | null>((resolve) => second.on('exit', resolve));
+    // Until it exits, /readyz never says ready.
+    while (second.exitCode === null) {
+      const res = await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => null);
+      assert.ok(res === null || !res.ok, '/readyz said ready');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.equal(await code, 2);
+    assert.match(stderr, /Mend cannot start: The database holds text encrypted with key /);
+    assert.ok(stderr.includes(keyId), stderr);
+    assert.ok(stderr.includes(path.join(dir, 'mend.key')), stderr);
+    assert.ok(!fs.existsSync(path.join(dir, 'mend.key')), 'no new key file was made');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

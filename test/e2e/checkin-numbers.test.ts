@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { couple } from '../support/api-client.js';
 import { browserSkipReason } from './support/browser.js';
 import { NUMBERS_QUESTION, signedIn } from './support/partners.js';
-import { startBrowserApp, type BrowserApp, type Profile } from './support/session.js';
+import { startBrowserApp, type BrowserApp } from './support/session.js';
 
 /**
  * The first check-in asks who sees the numbers, with nothing picked, in a real browser with and
@@ -24,8 +24,6 @@ describe('the first check-in asks who sees the numbers [sqlite]', { skip }, () =
   after(async () => session?.close());
 
   for (const javaScriptEnabled of [true, false]) {
-    // axe runs inside the page, so it needs JavaScript: the same markup is checked in the run with it.
-    const check = (profile: Profile, label: string) => (javaScriptEnabled ? session.checkPage(profile, label) : profile.problems.assertNone(`on ${label}`));
     test(`${javaScriptEnabled ? 'with' : 'without'} JavaScript: asked plainly, an unanswered question keeps what was typed, the partner sees only that Sam checked in`, async () => {
       const { a, b, spaceId } = await couple(session.testApp.app, ['Alex', 'Sam']);
       const sam = await signedIn(session, b, { viewport: { width: 390, height: 844 }, javaScriptEnabled });
@@ -34,7 +32,7 @@ describe('the first check-in asks who sees the numbers [sqlite]', { skip }, () =
       const question = page.getByRole('group', { name: NUMBERS_QUESTION });
       await question.getByText('Your partner always sees that you checked in.').waitFor();
       for (const name of ['My partner too', ONLY_ME]) assert.equal(await question.getByRole('radio', { name }).isChecked(), false, `${name}: not picked for Sam`);
-      await check(sam, 'the first check-in');
+      await session.checkPage(sam, 'the first check-in');
 
       for (const [i, legend] of LEGENDS.entries()) {
         await page.getByRole('group', { name: legend }).getByRole('radio', { name: String([1, 9, 4][i]), exact: true }).check();
@@ -53,7 +51,7 @@ describe('the first check-in asks who sees the numbers [sqlite]', { skip }, () =
       assert.equal(await page.getByRole('group', { name: LEGENDS[1]! }).getByRole('radio', { name: '9', exact: true }).isChecked(), true, 'the numbers are kept');
       assert.equal(await page.getByRole('radio', { name: 'Hard' }).isChecked(), true);
       assert.equal(await page.getByLabel('Your note').inputValue(), NOTE, 'the note is kept');
-      await check(sam, 'the check-in sent back');
+      await session.checkPage(sam, 'the check-in sent back');
 
       await question.getByRole('radio', { name: ONLY_ME }).check();
       await noteQuestion.getByRole('radio', { name: 'Only me' }).check();
@@ -72,7 +70,7 @@ describe('the first check-in asks who sees the numbers [sqlite]', { skip }, () =
         const text = await alex.page.locator('main').innerText();
         assert.doesNotMatch(text, /trust 9|\b9\.0\b|kept to myself/, `Alex's ${url} page`);
       }
-      await check(alex, 'the partner’s check-in page');
+      await session.checkPage(alex, 'the partner’s check-in page');
     });
   }
 });

@@ -1,36 +1,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { fixedClock } from '../../src/services/clock.js';
 import { json, startTestApp, type TestApp } from '../support/app.js';
 import { couple } from '../support/api-client.js';
 import { DIALECTS, skipReason } from '../support/databases.js';
-
-interface Received {
-  to: string[];
-  data: string;
-}
-
-/** A real SMTP server on a free local port, keeping every message it receives. */
-async function startSmtp(): Promise<{ server: SMTPServer; port: number; received: Received[] }> {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), data: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, port: (server.server.address() as AddressInfo).port, received };
-}
+import { startSmtp, type TestSmtp } from '../support/smtp.js';
 
 for (const dialect of DIALECTS) {
   describe(`email reminders over real SMTP [${dialect}]`, async () => {
@@ -41,15 +15,15 @@ for (const dialect of DIALECTS) {
     }
     // Monday 2 March 2026, 20:30 UTC.
     const clock = fixedClock(new Date('2026-03-02T20:30:00Z'));
-    let smtp: Awaited<ReturnType<typeof startSmtp>>;
+    let smtp: TestSmtp;
     let t: TestApp;
     before(async () => {
       smtp = await startSmtp();
-      t = await startTestApp(dialect, { clock, env: { MEND_SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, MEND_MAIL_FROM: 'Mend <mend@example.org>' } });
+      t = await startTestApp(dialect, { clock, env: smtp.env });
     });
     after(async () => {
       await t.close();
-      await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
+      await smtp.close();
     });
 
     test('daily and weekly reminders are emailed once each, with a link and no entry text', async () => {

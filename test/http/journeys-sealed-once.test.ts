@@ -1,11 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sql } from 'kysely';
 import { describeEachDatabase, json } from '../support/app.js';
 import { couple } from '../support/api-client.js';
 import { EntryStore, type Entry } from '../../src/store/journeys-entries.js';
 import { newId } from '../../src/store/ids.js';
-import { migrateToLatest } from '../../src/store/migrator.js';
+import { encryptTextAs } from '../../src/security/index.js';
+import { BIND_UPGRADE, bindCiphertexts } from '../../src/store/bind-ciphertexts.js';
+import { placeContext } from '../../src/store/bound-fields.js';
+import * as sealedOnce from '../../src/store/migrations/0007-sealed-once.js';
 
 describeEachDatabase('journeys: one sealed entry per partner and prompt, even when posts race', (get) => {
   test('several simultaneous posts of a sealed entry store exactly one; the others are told it is already done', async () => {
@@ -72,13 +74,17 @@ describeEachDatabase('journeys: one sealed entry per partner and prompt, even wh
 
     // Back to the schema before 0007, as a database from the last release would be, with the race's double.
     await db.schema.dropIndex('journey_entries_sealed_once').execute();
-    await sql`DELETE FROM kysely_migration WHERE name = '0007-sealed-once'`.execute(db);
-    const store = new EntryStore(db, app.mend.vault);
+    // Written as Mend wrote values then (format v1, place-only context): 0007 changes visibility in
+    // SQL alone, before the start-up step binds every value to its row's owner and visibility.
+    const { keyring } = app.mend.encryption;
+    const store = new EntryStore(db, { ...app.mend.vault, seal: (text, b) => encryptTextAs('v1', keyring, text, placeContext(b.table, b.column, b.rowId)) });
     const later = new Date(Date.now() + 60_000).toISOString();
     assert.equal(await store.insert({ id: newId(), journeyId, prompt: 'what_happened', authorId: a.id, visibility: 'sealed', text: 'LATER-DOUBLE', replyTo: null, createdAt: later, updatedAt: later }), true);
 
-    const report = await migrateToLatest(app.mend.store);
-    assert.deepEqual(report.applied, ['0007-sealed-once']);
+    // 0007 itself, as an upgrade runs it (later migrations are already recorded in this database).
+    await sealedOnce.up(db as never);
+    await db.deleteFrom('data_upgrades').where('name', '=', BIND_UPGRADE).execute();
+    assert.equal((await bindCiphertexts(db, keyring, () => new Date().toISOString())).rebound, 1);
 
     const mine = json(await a.api.get(`/api/v1/journeys/${journeyId}/entries`)).entries as Array<{ text?: string; visibility: string }>;
     assert.deepEqual(

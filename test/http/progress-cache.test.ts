@@ -6,6 +6,7 @@ import { fixedClock } from '../../src/services/clock.js';
 import { describeEachDatabase, json, type TestApp } from '../support/app.js';
 import { ApiClient, couple, signUp, type Person } from '../support/api-client.js';
 import { PageClient } from '../support/browser-less.js';
+import { BOUND } from '../../src/store/bound-fields.js';
 
 /**
  * Progress is kept per viewer while the space's revision (database triggers, migration 0005) is
@@ -300,7 +301,7 @@ describeEachDatabase(
       await page.get('/sign-in');
       await page.post('/sign-in', { email: s.a.email, password: s.a.password });
       assert.match((await page.get(`/spaces/${s.spaceId}/progress`)).body, /Us/);
-      await ctx.store.db.updateTable('spaces').set({ name_enc: ctx.vault.seal('Our Harbour', `spaces.name:${s.spaceId}`) }).where('id', '=', s.spaceId).execute();
+      await ctx.store.db.updateTable('spaces').set({ name_enc: ctx.vault.seal('Our Harbour', BOUND.spaceName.of({ id: s.spaceId })) }).where('id', '=', s.spaceId).execute();
       assert.match((await page.get(`/spaces/${s.spaceId}/progress`)).body, /Our Harbour/);
     });
 

@@ -9,6 +9,8 @@ import path from 'node:path';
 import { projectRoot } from '../../src/server/paths.js';
 import { openStore, type Store } from '../../src/store/database.js';
 import { openVault } from '../../src/store/open-vault.js';
+import { loadKeyring } from '../../src/security/index.js';
+import { BOUND, spaceOfJourney } from '../../src/store/bound-fields.js';
 import { verify, type CheckResult } from '../../scripts/reliability/checker.js';
 import { signUpCouples, type Person } from '../../scripts/reliability/couples.js';
 import { freePort, MendServer } from '../../scripts/reliability/mend-server.js';
@@ -89,8 +91,8 @@ for (const dialect of DIALECTS) {
     test('an entry whose stored text was replaced (validly encrypted) is reported corrupted, and only it', { skip: reason, timeout: 30_000 }, async () => {
       const id = [...ledger.entries.keys()].at(-1)!;
       const row = await store.db.selectFrom('journey_entries').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-      const vault = openVault({ dataDir: database.dataDir, encryptionKey: null, indexKey: null });
-      const forged = vault.seal('a different text, written behind Mend’s back', `journey_entries.text:${id}`);
+      const vault = openVault(loadKeyring({ dataDir: database.dataDir }));
+      const forged = vault.seal('a different text, written behind Mend’s back', BOUND.entryText.of({ ...row, journey_space_id: await spaceOfJourney(store.db, row.journey_id) }));
       await store.db.updateTable('journey_entries').set({ text_enc: forged }).where('id', '=', id).execute();
       const result = await verify(server.base, people, ledger);
       assert.deepEqual(summary(result), { lost: [], corrupted: [`entry ${id}`] });

@@ -5,6 +5,8 @@ import { AccountStore } from '../../src/store/accounts.js';
 import { openStore, type Store } from '../../src/store/database.js';
 import { migrateToLatest } from '../../src/store/migrator.js';
 import { openVault } from '../../src/store/open-vault.js';
+import { loadKeyring } from '../../src/security/index.js';
+import { UNREADABLE_NAME } from '../../src/store/opened-names.js';
 import { SpaceStore } from '../../src/store/spaces.js';
 import type { Vault } from '../../src/store/vault.js';
 import { createTestDatabase, DIALECTS, skipReason, type TestDatabase } from '../support/databases.js';
@@ -31,7 +33,7 @@ for (const dialect of DIALECTS) {
       database = await createTestDatabase(dialect);
       store = openStore(database);
       await migrateToLatest(store, { backupDir: `${database.dataDir}/backups` });
-      const vault = openVault({ dataDir: database.dataDir, encryptionKey: null, indexKey: null });
+      const vault = openVault(loadKeyring({ dataDir: database.dataDir }));
       const counting: Vault = { ...vault, open: (stored, context) => (opens++, vault.open(stored, context)) };
       accounts = new AccountStore(store.db, counting);
       spaces = new SpaceStore(store.db, counting, dialect);
@@ -68,7 +70,7 @@ for (const dialect of DIALECTS) {
       const b = await add('Harper');
       assert.equal((await accounts.byId(a))?.displayName, 'Quinn');
       await sql`update accounts set display_name_enc = (select display_name_enc from accounts where id = ${a}) where id = ${b}`.execute(store.db);
-      await assert.rejects(accounts.byId(b));
+      assert.equal((await accounts.byId(b))?.displayName, UNREADABLE_NAME, 'shown as unreadable, never as the other account’s name');
       assert.equal((await accounts.byId(a))?.displayName, 'Quinn');
     });
 

@@ -44,7 +44,11 @@ export async function startTestApp(
  * Declares one suite per dialect with a fresh app and database each. `body` receives a getter
  * because the app exists only once `before` has run.
  */
-export function describeEachDatabase(title: string, body: (get: () => TestApp, dialect: Dialect) => void, options: { clock?: Clock } = {}): void {
+export function describeEachDatabase(
+  title: string,
+  body: (get: () => TestApp, dialect: Dialect) => void,
+  options: { clock?: Clock; env?: Record<string, string>; logStream?: { write(line: string): void } } = {},
+): void {
   for (const dialect of DIALECTS) {
     describe(`${title} [${dialect}]`, { skip: undefined }, async () => {
       const skip = await skipReason(dialect);

@@ -1,8 +1,10 @@
 import { loadConfig } from '../../config.js';
-import { loadKeyring, needsRotation, reencrypt, rotateKeyring, type Keyring } from '../../security/index.js';
+import { boundAad, needsRotation, reencrypt, rotateKeyring, type Keyring } from '../../security/index.js';
 import { openStore } from '../../store/database.js';
+import { recordKeyId } from '../../store/encryption-keys.js';
 import { migrateToLatest } from '../../store/migrator.js';
 import { reencryptAll } from '../../store/reencrypt.js';
+import { startEncryption } from '../../store/start-encryption.js';
 import type { CliIo } from '../main.js';
 
 const USAGE = `Usage: mend rotate-key [--reencrypt-only]
@@ -19,28 +21,32 @@ export async function runRotateKey(args: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  let keyring: Keyring;
-  if (config.encryptionKey || args.includes('--reencrypt-only')) {
-    keyring = loadKeyring({
-      dataDir: config.dataDir,
-      ...(config.encryptionKey ? { envKey: config.encryptionKey } : {}),
-      ...(config.indexKey ? { envIndexKey: config.indexKey } : {}),
-    });
-    io.stdout.write(`Re-encrypting with the current key ${keyring.currentKeyId}.\n`);
-  } else {
-    const rotated = rotateKeyring(config.dataDir);
-    keyring = rotated.keyring;
-    io.stdout.write(`Added a new key ${rotated.keyId} to the key file. Back the key file up again now.\n`);
-  }
   const store = openStore(config);
   try {
     await migrateToLatest(store);
+    // The same checks as start-up: every key the database uses is here, old values are bound.
+    let keyring: Keyring = (await startEncryption(store, config)).keyring;
+    if (config.encryptionKey || args.includes('--reencrypt-only')) {
+      io.stdout.write(`Re-encrypting with the current key ${keyring.currentKeyId}.\n`);
+    } else {
+      const rotated = rotateKeyring(config.dataDir);
+      keyring = rotated.keyring;
+      io.stdout.write(`Added a new key ${rotated.keyId} to the key file. Back the key file up again now.\n`);
+    }
+    await recordKeyId(store.db, keyring.currentKeyId, new Date().toISOString());
     const result = await reencryptAll(
       store.db,
-      (stored, context) => (needsRotation(keyring, stored) ? reencrypt(keyring, stored, context) : null),
-      (p) => io.stderr.write(`${p.table}.${p.column}: ${p.checked} checked, ${p.rewritten} re-encrypted\n`),
+      (stored, binding) => (needsRotation(keyring, stored) ? reencrypt(keyring, stored, boundAad(binding)) : null),
+      { onProgress: (p) => io.stderr.write(`${p.table}.${p.column}: ${p.checked} checked, ${p.rewritten} re-encrypted\n`) },
     );
     io.stdout.write(`Done: ${result.checked} values checked, ${result.rewritten} re-encrypted with key ${keyring.currentKeyId}.\n`);
+    if (result.unreadable.length > 0) {
+      io.stderr.write(
+        `${result.unreadable.length} values failed their integrity check and were left as they are (they are shown to nobody):\n` +
+          result.unreadable.map((u) => `  ${u.table}.${u.column} row ${u.id}: ${u.reason}\n`).join(''),
+      );
+      return 1;
+    }
     return 0;
   } finally {
     await store.close();

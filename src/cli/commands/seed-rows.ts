@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { normaliseEmail } from '../../store/accounts.js';
 import { newInvitationCode, sha256 } from '../../store/ids.js';
 import type { Vault } from '../../store/vault.js';
+import { BOUND } from '../../store/bound-fields.js';
+import type { FieldBinding } from '../../security/field-binding.js';
 import { clamp, prng } from './demo.js';
 
 /**
  * The rows of seeded couples, built in memory and written in bulk by `seed-writer.ts`. The column
  * lists follow the schema; values that people write are sealed with the Vault under the same
- * context the stores use (`<table>.<column>:<id>`), so the app reads them as its own.
+ * binding the stores use (store/bound-fields.ts), so the app reads them as its own.
  */
 export const SEED_TABLES = {
   accounts: ['id', 'email_index', 'email_enc', 'display_name_enc', 'password_hash', 'timezone', 'checkin_numbers_shared', 'created_at', 'updated_at'],
@@ -115,16 +117,16 @@ export function addCouple(rows: SeedRows, vault: Vault, run: SeedRun, index: num
   const opened = `${start}T08:${minute}:00.000Z`;
   const number = String(index + 1).padStart(6, '0');
   const emails = seededEmails(run, index);
-  const seal = (table: string, column: string, id: string, text: string) => vault.seal(text, `${table}.${column}:${id}`);
+  const seal = (binding: FieldBinding, text: string) => vault.seal(text, binding);
 
   const a = randomUUID();
   const b = randomUUID();
   for (const [id, email, name] of [[a, emails[0], `Alex ${number}`], [b, emails[1], `Sam ${number}`]] as const) {
-    rows.accounts.push([id, emailIndex(vault, email), seal('accounts', 'email', id, email), seal('accounts', 'display_name', id, name), run.passwordHash, 'UTC', 1, opened, opened]);
+    rows.accounts.push([id, emailIndex(vault, email), seal(BOUND.accountEmail.of({ id }), email), seal(BOUND.accountDisplayName.of({ id }), name), run.passwordHash, 'UTC', 1, opened, opened]);
   }
 
   const spaceId = randomUUID();
-  rows.spaces.push([spaceId, seal('spaces', 'name', spaceId, `Alex & Sam ${number}`), opened]);
+  rows.spaces.push([spaceId, seal(BOUND.spaceName.of({ id: spaceId }), `Alex & Sam ${number}`), opened]);
   rows.space_members.push([spaceId, a, 'partner', 'active', opened], [spaceId, b, 'partner', 'active', opened]);
   rows.invitations.push([randomUUID(), spaceId, sha256(newInvitationCode()), 'partner', a, opened, `${after(7)}T08:${minute}:00.000Z`, opened, b]);
 
@@ -132,7 +134,7 @@ export function addCouple(rows: SeedRows, vault: Vault, run: SeedRun, index: num
   const journeyId = randomUUID();
   rows.breaches.push([
     breachId, spaceId, 'lying', JSON.stringify([a]), before(20), 'discovered', 4,
-    seal('breaches', 'description', breachId, 'Months of saying work ran late when it did not.'), 'shared', b, opened,
+    seal(BOUND.breachDescription.of({ id: breachId, recorded_by: b, description_visibility: 'shared', space_id: spaceId }), 'Months of saying work ran late when it did not.'), 'shared', b, opened,
   ]);
   rows.journeys.push([journeyId, breachId, spaceId, opened, null]);
 
@@ -148,17 +150,17 @@ export function addCouple(rows: SeedRows, vault: Vault, run: SeedRun, index: num
   for (const [i, [prompt, by, visibility, text]] of entries.entries()) {
     const id = randomUUID();
     const when = at(dates[Math.min(i, dates.length - 1)]!, 20);
-    rows.journey_entries.push([id, journeyId, prompt, by, visibility, seal('journey_entries', 'text', id, text), null, when, when]);
+    rows.journey_entries.push([id, journeyId, prompt, by, visibility, seal(BOUND.entryText.of({ id, author_id: by, visibility: visibility as 'private', journey_id: journeyId, prompt, reply_to: null, journey_space_id: spaceId }), text), null, when, when]);
     if (prompt === 'question') questionId = id;
   }
   const answerId = randomUUID();
   const answered = at(dates[Math.min(entries.length, dates.length - 1)]!, 21);
-  rows.journey_entries.push([answerId, journeyId, 'answer', a, 'shared', seal('journey_entries', 'text', answerId, 'One friend from work. I should have told you first.'), questionId, answered, answered]);
+  rows.journey_entries.push([answerId, journeyId, 'answer', a, 'shared', seal(BOUND.entryText.of({ id: answerId, author_id: a, visibility: 'shared', journey_id: journeyId, prompt: 'answer', reply_to: questionId, journey_space_id: spaceId }), 'One friend from work. I should have told you first.'), questionId, answered, answered]);
   rows.journey_acknowledgements.push([journeyId, a, opened], [journeyId, b, opened]);
 
   const agreement = (text: string, committedBy: string, by: string, cadence: 'each_time' | 'daily'): string => {
     const id = randomUUID();
-    rows.agreements.push([id, spaceId, journeyId, seal('agreements', 'text', id, text), cadence, null, 'active', by, opened, by === a ? b : a, opened, null, null, null]);
+    rows.agreements.push([id, spaceId, journeyId, seal(BOUND.agreementText.of({ id, proposed_by: by, space_id: spaceId }), text), cadence, null, 'active', by, opened, by === a ? b : a, opened, null, null, null]);
     rows.agreement_commitments.push([id, committedBy]);
     return id;
   };
@@ -185,7 +187,7 @@ export function addCouple(rows: SeedRows, vault: Vault, run: SeedRun, index: num
       const trust = v(base + gain * progress);
       const closeness = v(base + 1 + gain * progress);
       const day = hard ? 'hard' : random() < 0.6 ? 'good' : 'mixed';
-      rows.checkins.push([id, spaceId, p, date, safety, trust, closeness, day, noteText === null ? null : seal('checkins', 'note', id, noteText), noteVisibility, when, when]);
+      rows.checkins.push([id, spaceId, p, date, safety, trust, closeness, day, noteText === null ? null : seal(BOUND.checkinNote.of({ id, account_id: p, note_visibility: noteVisibility as 'private', space_id: spaceId }), noteText), noteVisibility, when, when]);
       checkins++;
     }
     const logOne = (agreementId: string, kept: boolean, note: string | null) => {
@@ -193,7 +195,7 @@ export function addCouple(rows: SeedRows, vault: Vault, run: SeedRun, index: num
       const reviewed = random() < 0.85;
       const review = reviewed ? (random() < 0.93 ? 'confirmed' : 'disputed') : null;
       rows.agreement_log_entries.push([
-        id, agreementId, spaceId, date, kept ? 1 : 0, a, note === null ? null : seal('agreement_log_entries', 'note', id, note), note === null ? null : 'shared', at(date, 22),
+        id, agreementId, spaceId, date, kept ? 1 : 0, a, note === null ? null : seal(BOUND.logNote.of({ id, logged_by: a, note_visibility: 'shared', space_id: spaceId, agreement_id: agreementId }), note), note === null ? null : 'shared', at(date, 22),
         review, reviewed ? b : null, reviewed ? at(date, 23) : null, null, null,
       ]);
       logEntries++;

@@ -5,6 +5,7 @@ import { PasswordHasher } from '../../services/password-hasher.js';
 import { openStore, type Store } from '../../store/database.js';
 import { migrateToLatest } from '../../store/migrator.js';
 import { openVault } from '../../store/open-vault.js';
+import { startEncryption } from '../../store/start-encryption.js';
 import type { Vault } from '../../store/vault.js';
 import type { CliIo } from '../main.js';
 import { addCouple, emailIndex, emptyRows, rowCount, seededEmails, type SeededCouple } from './seed-rows.js';
@@ -121,10 +122,10 @@ export async function seed(options: {
 }): Promise<SeedSummary> {
   const started = performance.now();
   const config = loadConfig();
-  const vault = openVault(config);
   const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrateToLatest(store);
+    const vault = openVault((await startEncryption(store, config)).keyring);
     const where = describeDatabase(store, config.databaseUrl);
     const previous = readSeedRecord(config.dataDir);
     let record: SeedRecord;

@@ -8,6 +8,7 @@ import { safetyRoutes } from './safety.js';
 import { therapistRoutes } from './therapists.js';
 import { meRoutes } from './me.js';
 import { sessionRoutes } from './sessions.js';
+import { passwordResetRoutes } from './password-resets.js';
 import { spaceRoutes } from './spaces.js';
 import { liveEventRoutes } from './live.js';
 
@@ -34,6 +35,7 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
       await v1.register(accountRoutes);
       await v1.register(sessionRoutes);
       await v1.register(meRoutes);
+      await v1.register(passwordResetRoutes);
       await v1.register(spaceRoutes);
       await v1.register(rhythmRoutes);
       await v1.register(journeyRoutes);

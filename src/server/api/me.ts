@@ -61,12 +61,34 @@ export async function meRoutes(app: FastifyInstance): Promise<void> {
         tags: ['me'],
         security: bearer,
         body: Type.Object({ password: Type.String({ maxLength: 1024 }) }, { additionalProperties: false }),
-        response: { 204: NoContent, ...errors(400, 401, 403) },
+        response: { 204: NoContent, ...errors(400, 401, 403, 429) },
       },
     },
     async (request, reply) => {
       const { account } = requireAuth(request);
       await ctx.deleteAccount(account.id, request.body.password);
+      return reply.status(204).send(null);
+    },
+  );
+
+  api.put(
+    '/me/password',
+    {
+      schema: {
+        summary: 'Change your password',
+        description:
+          'Needs the current password (403 when it is wrong; wrong tries are limited per account, 429). The new one follows the sign-up rules (400 `weak_password`). Every other session ends; this one stays.',
+        tags: ['me'],
+        security: bearer,
+        body: Type.Object(
+          { currentPassword: Type.String({ maxLength: 1024 }), newPassword: Type.String({ maxLength: 1024 }) },
+          { additionalProperties: false },
+        ),
+        response: { 204: NoContent, ...errors(400, 401, 403, 413, 415, 429) },
+      },
+    },
+    async (request, reply) => {
+      await ctx.accounts.changePassword(requireAuth(request), request.body.currentPassword, request.body.newPassword);
       return reply.status(204).send(null);
     },
   );

@@ -48,7 +48,7 @@ export async function therapistRoutes(app: FastifyInstance): Promise<void> {
         security: bearer,
         params: Params,
         body: Type.Object({ password: Type.String({ maxLength: 1024 }) }, { additionalProperties: false }),
-        response: { 200: Type.Object({ therapist: Therapist }), ...errors(400, 401, 403, 404) },
+        response: { 200: Type.Object({ therapist: Therapist }), ...errors(400, 401, 403, 404, 429) },
       },
     },
     async (request) => {

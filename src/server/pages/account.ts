@@ -11,6 +11,7 @@ import { reportPage } from '../../web/pages/report-page.js';
 import { clearSessionCookie, requireAuth } from '../plugins/auth.js';
 import { renderPage } from '../render.js';
 import { field, formFields } from './form.js';
+import { passwordRefusal } from './password-refusal.js';
 
 const zoneOptions = () => timeZoneNames().map((z) => ({ value: z, label: z.replace(/_/g, ' ') }));
 
@@ -35,7 +36,12 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
     const { account, session } = requireAuth(request);
     const sessions = await ctx.accounts.listSessions(account.id);
     const done = (request.query as Record<string, unknown>).done;
-    const notice = done === 'revoked' ? 'That session is signed out.' : done === 'saved' ? 'Your settings are saved.' : undefined;
+    const notices: Record<string, string> = {
+      revoked: 'That session is signed out.',
+      saved: 'Your settings are saved.',
+      password: 'Your new password is saved. Your other sessions are signed out.',
+    };
+    const notice = typeof done === 'string' ? notices[done] : undefined;
     return renderPage(request, reply, { title: 'Your account', body: (csrf) => accountPage(csrf, account, sessions, session.id, notice) });
   });
 
@@ -88,11 +94,11 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
     try {
       await ctx.accounts.reauthenticate(auth, field(f, 'password'));
     } catch (error) {
-      if (!(error instanceof MendError) || error.status >= 500) throw error;
+      const refused = passwordRefusal(error, reply);
       return renderPage(request, reply, {
         title: 'Download your data',
-        status: 403,
-        body: (csrf) => confirmPasswordPage(csrf, { title: 'Download your data', intro: exportIntro, action: '/account/export', button: 'Download', error: 'That password is not right.' }),
+        status: refused.status,
+        body: (csrf) => confirmPasswordPage(csrf, { title: 'Download your data', intro: exportIntro, action: '/account/export', button: 'Download', error: refused.message }),
       });
     }
     const document = await exportFor(ctx, auth.account);
@@ -120,11 +126,11 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
     try {
       await ctx.accounts.confirmPassword(account.id, password);
     } catch (error) {
-      if (!(error instanceof MendError) || error.status >= 500) throw error;
+      const refused = passwordRefusal(error, reply);
       return renderPage(request, reply, {
         title: 'Delete your account',
-        status: 403,
-        body: (csrf) => confirmPasswordPage(csrf, { title: 'Delete your account', intro: deleteIntro, action: '/account/delete', button: 'Delete my account', warning: true, error: 'That password is not right.' }),
+        status: refused.status,
+        body: (csrf) => confirmPasswordPage(csrf, { title: 'Delete your account', intro: deleteIntro, action: '/account/delete', button: 'Delete my account', warning: true, error: refused.message }),
       });
     }
     await ctx.deleteAccount(account.id, password);

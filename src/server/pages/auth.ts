@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { MendError } from '../../errors.js';
 import { signInPage, signUpPage } from '../../web/pages/auth-pages.js';
-import { clearSessionCookie, setSessionCookie } from '../plugins/auth.js';
+import { clearSessionCookie, deviceTokens, setDeviceCookie, setSessionCookie } from '../plugins/auth.js';
 import { renderPage, safeNext } from '../render.js';
 import { field, formFields } from './form.js';
 
@@ -19,8 +19,9 @@ export async function authPages(app: FastifyInstance): Promise<void> {
     const next = safeNext(f.next);
     const values = { email: field(f, 'email'), displayName: field(f, 'displayName'), timezone: field(f, 'timezone') || 'UTC', next };
     try {
-      const { token, session } = await ctx.accounts.signUp({ ...values, password: field(f, 'password') }, 'cookie');
+      const { account, token, session } = await ctx.accounts.signUp({ ...values, password: field(f, 'password') }, 'cookie');
       setSessionCookie(reply, ctx, token, session);
+      setDeviceCookie(reply, ctx, ctx.accounts.deviceCookieFor(account.id, deviceTokens(request, ctx)));
       return reply.redirect(next ?? '/', 303);
     } catch (error) {
       if (!(error instanceof MendError) || error.status >= 500) throw error;
@@ -36,7 +37,8 @@ export async function authPages(app: FastifyInstance): Promise<void> {
   app.get('/sign-in', async (request, reply) => {
     const next = safeNext((request.query as Record<string, unknown>).next);
     if (request.auth) return reply.redirect(next ?? '/');
-    return renderPage(request, reply, { title: 'Sign in', body: (csrf) => signInPage(csrf, { next }) });
+    const notice = (request.query as Record<string, unknown>).done === 'reset' ? 'Your new password is saved. Sign in with it.' : undefined;
+    return renderPage(request, reply, { title: 'Sign in', body: (csrf) => signInPage(csrf, { next, ...(notice ? { notice } : {}) }) });
   });
 
   app.post('/sign-in', async (request, reply) => {
@@ -44,8 +46,9 @@ export async function authPages(app: FastifyInstance): Promise<void> {
     const next = safeNext(f.next);
     const email = field(f, 'email');
     try {
-      const { token, session } = await ctx.accounts.signIn(email, field(f, 'password'), request.ip, 'cookie');
+      const { token, session, deviceCookie } = await ctx.accounts.signIn(email, field(f, 'password'), request.ip, 'cookie', deviceTokens(request, ctx));
       setSessionCookie(reply, ctx, token, session);
+      setDeviceCookie(reply, ctx, deviceCookie);
       return reply.redirect(next ?? '/', 303);
     } catch (error) {
       if (!(error instanceof MendError) || error.status >= 500) throw error;

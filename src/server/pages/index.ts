@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { accountPages } from './account.js';
 import { checkinNumbersSettingPages } from './checkin-numbers-setting.js';
 import { authPages } from './auth.js';
+import { passwordPages } from './passwords.js';
 import { homePages } from './home.js';
 import { journeyPages } from './journeys.js';
 import { spacePages } from './spaces.js';
@@ -13,6 +14,7 @@ import { livePages } from './live.js';
 export async function pageRoutes(app: FastifyInstance): Promise<void> {
   await app.register(homePages);
   await app.register(authPages);
+  await app.register(passwordPages);
   await app.register(spacePages);
   await app.register(journeyPages);
   await app.register(rhythmPages);

@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DEVICE_TOKEN_DAYS, readDeviceCookie } from '../../core/accounts/device-token.js';
 import { fail } from '../../errors.js';
 import type { Authenticated } from '../../services/accounts.js';
 import type { SessionRecord } from '../../store/sessions.js';
@@ -61,6 +62,24 @@ export function setSessionCookie(reply: FastifyReply, ctx: AppContext, token: st
     sameSite: 'lax',
     secure: ctx.config.secureCookies,
     expires: new Date(session.expiresAt),
+  });
+}
+
+const deviceCookieName = (secure: boolean): string => (secure ? '__Host-mend_device' : 'mend_device');
+
+/** The device tokens this browser shows (core/accounts/device-token.ts); pages only. */
+export function deviceTokens(request: FastifyRequest, ctx: AppContext): string[] {
+  return readDeviceCookie(request.cookies[deviceCookieName(ctx.config.secureCookies)]);
+}
+
+/** Kept across sign-out: it only vouches that this browser signed in before, and holds no session. */
+export function setDeviceCookie(reply: FastifyReply, ctx: AppContext, value: string): void {
+  reply.setCookie(deviceCookieName(ctx.config.secureCookies), value, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: ctx.config.secureCookies,
+    maxAge: DEVICE_TOKEN_DAYS * 24 * 60 * 60,
   });
 }
 

@@ -7,6 +7,8 @@ import * as spaceRevisions from './0005-space-revisions.js';
 import * as indexes from './0006-indexes.js';
 import * as sealedOnce from './0007-sealed-once.js';
 import * as personalChoices from './0008-personal-choices.js';
+import * as passwordResets from './0010-password-resets.js';
+import * as boundCiphertexts from './0011-bound-ciphertexts.js';
 
 /**
  * Every migration Mend knows, in order. Names never change once released: the database records
@@ -21,4 +23,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006-indexes': indexes,
   '0007-sealed-once': sealedOnce,
   '0008-personal-choices': personalChoices,
+  '0010-password-resets': passwordResets,
+  '0011-bound-ciphertexts': boundCiphertexts,
 };

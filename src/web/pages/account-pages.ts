@@ -19,6 +19,7 @@ export function accountPage(csrf: string, account: Account, sessions: SessionRec
     <div><dt>Country</dt><dd>${account.country ?? 'Not set'}</dd></div>
   </dl>
   <p><a href="/account/settings">Change your name, time zone or country</a></p>
+  <p><a href="/account/password">Change your password</a></p>
   <h2>Where you are signed in</h2>
   <p>If you see a session you do not recognise, sign it out, then change your password.</p>
   <table class="table">

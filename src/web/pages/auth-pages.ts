@@ -3,6 +3,8 @@ import { html, type SafeHtml } from '../html.js';
 import { csrfField, errorSummary, selectField, textField } from '../components/forms.js';
 import { timeZoneNames } from '../../core/time.js';
 
+export const NEW_PASSWORD_HINT = 'At least 12 characters. A few unrelated words in a row make a strong password that is easy to remember.';
+
 export interface SignUpValues {
   email?: string;
   displayName?: string;
@@ -25,15 +27,16 @@ export function signUpPage(csrf: string, values: SignUpValues, details?: ErrorDe
     ${values.next ? html`<input type="hidden" name="next" value="${values.next}">` : null}
     ${textField({ name: 'displayName', label: 'Your name', hint: 'The name your partner knows you by.', value: values.displayName ?? '', error: details?.displayName, autocomplete: 'nickname', required: true, maxlength: 60 })}
     ${textField({ name: 'email', label: 'Email address', type: 'email', value: values.email ?? '', error: details?.email, autocomplete: 'email', required: true, maxlength: 254 })}
-    ${textField({ name: 'password', label: 'Password', type: 'password', hint: 'At least 12 characters. A few unrelated words in a row make a strong password that is easy to remember.', error: details?.password, autocomplete: 'new-password', required: true, maxlength: 256 })}
+    ${textField({ name: 'password', label: 'Password', type: 'password', hint: NEW_PASSWORD_HINT, error: details?.password, autocomplete: 'new-password', required: true, maxlength: 256 })}
     ${selectField({ name: 'timezone', label: 'Your time zone', hint: 'Used to know when your day begins and ends.', options: timeZoneOptions(), value: values.timezone ?? 'UTC', error: details?.timezone, dataAttr: 'data-timezone-picker' })}
     <button type="submit" class="button">Create account</button>
   </form>
   <p>Already have an account? <a href="/sign-in${values.next ? `?next=${encodeURIComponent(values.next)}` : ''}">Sign in</a></p>`;
 }
 
-export function signInPage(csrf: string, values: { email?: string; next?: string | null }, message?: string, details?: ErrorDetails): SafeHtml {
+export function signInPage(csrf: string, values: { email?: string; next?: string | null; notice?: string }, message?: string, details?: ErrorDetails): SafeHtml {
   return html`<h1>Sign in</h1>
+  ${values.notice ? html`<p class="notice" role="status">${values.notice}</p>` : null}
   ${errorSummary(details, message)}
   <form method="post" action="/sign-in" novalidate class="stack">
     ${csrfField(csrf)}
@@ -42,5 +45,6 @@ export function signInPage(csrf: string, values: { email?: string; next?: string
     ${textField({ name: 'password', label: 'Password', type: 'password', error: details?.password, autocomplete: 'current-password', required: true, maxlength: 256 })}
     <button type="submit" class="button">Sign in</button>
   </form>
+  <p><a href="/forgot-password">Forgot your password?</a></p>
   <p>New to Mend? <a href="/sign-up${values.next ? `?next=${encodeURIComponent(values.next)}` : ''}">Create an account</a></p>`;
 }

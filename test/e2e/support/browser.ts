@@ -79,7 +79,7 @@ export interface ConsoleProblems {
  * reports a blocked script or style as a console error ("Refused to …"); a listener for
  * `securitypolicyviolation` catches the rest (reports the console might word differently).
  */
-export async function collectConsoleProblems(page: Page): Promise<ConsoleProblems> {
+export async function collectConsoleProblems(page: Page, options: { javaScript?: boolean } = {}): Promise<ConsoleProblems> {
   const list: string[] = [];
   const expected: Array<{ url: string | RegExp; status: number }> = [];
   const isExpected = (message: ConsoleMessage): boolean => {
@@ -98,8 +98,9 @@ export async function collectConsoleProblems(page: Page): Promise<ConsoleProblem
   });
   page.on('pageerror', (error) => list.push(`uncaught error on ${page.url()}: ${error.message}`));
   // Runs in the page's isolated init context, so it is not itself subject to the page's CSP.
-  await page.exposeBinding('__mendReportCsp', (_source, text: string) => void list.push(`CSP violation on ${page.url()}: ${text}`));
-  await page.addInitScript(() => {
+  // Without JavaScript nothing runs that a policy could block, and nothing could report it.
+  if (options.javaScript !== false) await page.exposeBinding('__mendReportCsp', (_source, text: string) => void list.push(`CSP violation on ${page.url()}: ${text}`));
+  if (options.javaScript !== false) await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
       const report = (window as unknown as { __mendReportCsp?: (text: string) => void }).__mendReportCsp;
       report?.(`${event.violatedDirective} blocked ${event.blockedURI || 'inline code'} (${event.sourceFile || 'page'}:${event.lineNumber})`);

@@ -33,6 +33,8 @@ export interface Profile {
   problems: ConsoleProblems;
   /** Requests to any other origin than the app's (or the neutral stub); each was aborted. */
   offsite: string[];
+  /** false for a profile without JavaScript. */
+  javaScript: boolean;
 }
 
 export interface ProfileOptions {
@@ -41,7 +43,7 @@ export interface ProfileOptions {
   timezoneId?: string;
   /** Playwright's default timeout for the profile, in milliseconds. */
   timeout?: number;
-  /** False: a browser with JavaScript turned off (every core flow works without it). */
+  /** false: a browser without JavaScript (every core flow must work in it). */
   javaScriptEnabled?: boolean;
 }
 
@@ -110,12 +112,14 @@ export async function startBrowserApp(options: { env?: Record<string, string> } 
       },
     );
     const page = await context.newPage();
-    const problems = await collectConsoleProblems(page);
-    return { context, page, problems, offsite };
+    const problems = await collectConsoleProblems(page, { javaScript: javaScriptEnabled });
+    return { context, page, problems, offsite, javaScript: javaScriptEnabled };
   }
 
   async function checkPage(profile: Profile, label: string): Promise<void> {
-    await checkA11y(profile.page, label);
+    // axe-core runs as a script in the page, which a profile without JavaScript cannot run; the
+    // same pages are checked in a profile with it.
+    if (profile.javaScript) await checkA11y(profile.page, label);
     profile.problems.assertNone(`on ${label}`);
     assert.deepEqual(profile.offsite, [], `requests left the machine from ${label}`);
   }

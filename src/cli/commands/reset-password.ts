@@ -1,0 +1,29 @@
+import { loadConfig } from '../../config.js';
+import { createContext } from '../../server/context.js';
+import { RESET_LINK_MINUTES } from '../../services/password-resets.js';
+import type { CliIo } from '../main.js';
+
+/**
+ * `mend reset-password <email>`: for a Mend that sends no email, the operator makes a one-time
+ * link and passes it to the person (in person, or however they trust). The link starts with
+ * MEND_BASE_URL. Only its hash is stored; nothing is logged.
+ */
+export async function runResetPassword(args: string[], io: CliIo): Promise<number> {
+  const [email, ...rest] = args;
+  if (!email || rest.length > 0) {
+    io.stderr.write('Usage: mend reset-password <email>\n');
+    return 2;
+  }
+  const config = loadConfig();
+  const ctx = await createContext(config);
+  try {
+    const link = await ctx.passwordResets.linkFor(email);
+    io.stdout.write(
+      `Give this link to the person whose account it is. It works once, for ${RESET_LINK_MINUTES} minutes, and signs them out everywhere:\n\n${link}\n\n` +
+        `It starts with MEND_BASE_URL (${config.baseUrl.origin}); if people reach Mend at another address, set MEND_BASE_URL and run this again.\n`,
+    );
+    return 0;
+  } finally {
+    await ctx.close();
+  }
+}
