@@ -23,6 +23,7 @@ import pg from 'pg';
 import { loadConfig } from '../src/config.js';
 import { createContext } from '../src/server/context.js';
 import { CheckinService } from '../src/services/checkins.js';
+import { numbersChoiceWriter } from '../src/services/rhythm-wiring.js';
 import { AccountStore, publicAccount, type Account } from '../src/store/accounts.js';
 import { CheckinStore } from '../src/store/checkins.js';
 import { openSqlite } from '../src/store/database.js';
@@ -153,6 +154,7 @@ async function serviceWrites(dataDir: string, options: WritesBenchOptions, datab
         spaces: ctx.spaces,
         notifications: ctx.rhythm.notifications,
         writes,
+        chooseNumbers: numbersChoiceWriter(ctx.vault),
         clock: ctx.clock,
       });
       const latencies: number[] = [];

@@ -1,6 +1,6 @@
 import { fail } from '../errors.js';
 import { addDays, isIsoDate, localDate } from '../core/time.js';
-import { canSeeCheckInNote, canSeeNote, viewerOf, type SpaceMembership, type Viewer } from '../core/visibility/index.js';
+import { canSeeCheckInNote, canSeeCheckinNumbers, canSeeNote, viewerOf, type SpaceMembership, type Viewer } from '../core/visibility/index.js';
 import type { Kysely } from 'kysely';
 import type { Account } from '../store/accounts.js';
 import { isSameDayConflict, type Checkin, type CheckinInput, type CheckinStore, type DayMark, type ReplacedCheckin, type StoredNote } from '../store/checkins.js';
@@ -61,9 +61,27 @@ export function notificationsOn(db: Kysely<Database>, clock: Clock): Notificatio
   return new NotificationService({ notifications: new NotificationStore(db), clock });
 }
 
-export interface CheckinView extends Omit<Checkin, 'note'> {
+/** A check-in as one viewer may see it (docs/privacy-rules.md). */
+export interface CheckinView extends Omit<Checkin, 'note' | 'safety' | 'trust' | 'closeness' | 'day'> {
+  /** Null, with the day's mark, when its owner keeps their numbers to themselves (issue #14). */
+  safety: number | null;
+  trust: number | null;
+  closeness: number | null;
+  day: DayMark | null;
+  /** Whether its owner shares their numbers with their partner and an active therapist. */
+  numbersShared: boolean;
   note: StoredNote | null;
 }
+
+/** What stands in for numbers the viewer may not see: nothing, not even the day's mark. */
+const NUMBERS_KEPT = { safety: null, trust: null, closeness: null, day: null } as const;
+
+/**
+ * Records a person's choice whether their check-in numbers are shared, on `db` (an open
+ * transaction), and makes every kept view of their spaces stale. Wired with the stores
+ * (rhythm-wiring.ts).
+ */
+export type NumbersChoiceWriter = (db: Kysely<Database>, accountId: string, shared: boolean, now: string) => Promise<void>;
 
 export interface ReassuranceView extends Omit<ReassuranceRequest, 'note'> {
   note: StoredNote | null;
@@ -71,11 +89,12 @@ export interface ReassuranceView extends Omit<ReassuranceRequest, 'note'> {
 
 /**
  * Whether others can see that this write changed something: a new check-in, other scores or day
- * mark, or a note that is or was shared. Rewriting only a private note must not even be signalled.
+ * mark when they are shared, or a note that is or was shared. Rewriting only what is the author's
+ * alone (a private note, numbers kept to themselves) must not even be signalled.
  */
-function noticeable(replaced: ReplacedCheckin | null, next: CheckinInput): boolean {
+function noticeable(replaced: ReplacedCheckin | null, next: CheckinInput, numbersShared: boolean): boolean {
   if (!replaced) return true;
-  if (replaced.safety !== next.safety || replaced.trust !== next.trust || replaced.closeness !== next.closeness || replaced.day !== next.day) return true;
+  if (numbersShared && (replaced.safety !== next.safety || replaced.trust !== next.trust || replaced.closeness !== next.closeness || replaced.day !== next.day)) return true;
   return replaced.noteVisibility === 'shared' || next.note?.visibility === 'shared';
 }
 
@@ -95,6 +114,7 @@ export class CheckinService {
       notifications: NotificationService;
       /** Durable writes, grouped into shared commits on SQLite (store/group-commit.ts). */
       writes: GroupCommitter;
+      chooseNumbers: NumbersChoiceWriter;
       clock: Clock;
     },
   ) {}
@@ -113,7 +133,7 @@ export class CheckinService {
     account: Account,
     spaceId: string,
     date: string,
-    input: { safety: number; trust: number; closeness: number; day?: DayMark | null; note?: TextInput | null },
+    input: { safety: number; trust: number; closeness: number; day?: DayMark | null; note?: TextInput | null; numbersShared?: boolean | null },
   ): Promise<{ created: boolean; checkin: CheckinView; noticeable: boolean }> {
     const view = await spaceView(this.deps.spaces, account.id, spaceId);
     if (!view.isPartner) fail('forbidden', undefined, 'Only the partners of a space check in.');
@@ -129,9 +149,14 @@ export class CheckinService {
     const note = noteFrom(input.note);
     const now = this.deps.clock.now().toISOString();
     const checkin: CheckinInput = { spaceId, accountId: account.id, date, ...values, day: input.day ?? null, note, now };
+    // A choice sent with the check-in is the person's choice from now on; none sent keeps theirs
+    // (and one never made stays "not shared").
+    const choice = typeof input.numbersShared === 'boolean' ? input.numbersShared : null;
+    const numbersShared = (choice ?? account.checkinNumbersShared) === true;
     try {
-      // The check-in and the partner's notification are one write: both durable, or neither.
+      // The check-in, the choice and the partner's notification are one write: all durable, or none.
       return await this.deps.writes.run(async (db) => {
+        if (choice !== null && choice !== account.checkinNumbersShared) await this.deps.chooseNumbers(db, account.id, choice, now);
         const result = await this.deps.checkins.write(db, newId(), checkin);
         if (result.created) {
           await notificationsOn(db, this.deps.clock).notifyPartners({
@@ -143,7 +168,7 @@ export class CheckinService {
             about: { kind: 'checkin', id: result.checkin.id },
           });
         }
-        return { created: result.created, checkin: result.checkin, noticeable: noticeable(result.replaced, checkin) };
+        return { created: result.created, checkin: { ...result.checkin, numbersShared }, noticeable: noticeable(result.replaced, checkin, numbersShared) };
       }, `checkin:${spaceId}:${account.id}:${date}`);
     } catch (error) {
       // Two first writes for one day at once from two app servers (PostgreSQL): the unique constraint refused one.
@@ -152,7 +177,17 @@ export class CheckinService {
     }
   }
 
-  /** Check-ins in [from, to] that the caller may see: every partner's scores, notes by visibility. */
+  /**
+   * A person's choice whether their partner (and an active therapist) sees their check-in
+   * numbers. Changing it tells nobody: no notification, no live event.
+   */
+  async chooseNumbers(account: Pick<Account, 'id' | 'checkinNumbersShared'>, shared: boolean): Promise<void> {
+    if (account.checkinNumbersShared === shared) return;
+    const now = this.deps.clock.now().toISOString();
+    await this.deps.writes.run((db) => this.deps.chooseNumbers(db, account.id, shared, now), `numbers:${account.id}`);
+  }
+
+  /** Check-ins in [from, to] that the caller may see: that each partner checked in, numbers by their owner's choice, notes by visibility. */
   async list(accountId: string, spaceId: string, from: string, to: string): Promise<CheckinView[]> {
     if (!isIsoDate(from)) fail('invalid_input', { from: 'Use a date like 2025-03-14.' });
     if (!isIsoDate(to)) fail('invalid_input', { to: 'Use a date like 2025-03-14.' });
@@ -165,11 +200,14 @@ export class CheckinService {
   /** The same, unbounded, for services that have already checked the range. */
   async visibleCheckins(view: SpaceView, from: string, to: string): Promise<CheckinView[]> {
     const rows = await this.deps.checkins.list(view.space.id, from, to);
-    // Scores are space records (both partners and an active therapist); notes go by their own visibility.
+    const choices = new Map(view.space.members.map((m) => [m.accountId, m.numbersShared]));
+    // That someone checked in is a space record; their numbers go by their choice, notes by their own visibility.
     return rows
       .filter((c) => view.partnerIds.includes(c.accountId))
       .map((c) => ({
         ...c,
+        ...(canSeeCheckinNumbers(view.viewer, { ownerId: c.accountId, shared: choices.get(c.accountId) ?? null }) === 'full' ? {} : NUMBERS_KEPT),
+        numbersShared: choices.get(c.accountId) === true,
         note: c.note && canSeeCheckInNote(view.viewer, { id: c.id, authorId: c.accountId, visibility: c.note.visibility }) === 'full' ? c.note : null,
       }));
   }

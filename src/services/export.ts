@@ -59,7 +59,7 @@ export async function exportFor(ctx: AppContext, account: Account, what: string)
     format: 'mend-export',
     version: 1,
     exportedAt: ctx.clock.now().toISOString(),
-    account: { id: account.id, email: account.email, displayName: account.displayName, timezone: account.timezone, country: account.country, createdAt: account.createdAt },
+    account: { id: account.id, email: account.email, displayName: account.displayName, timezone: account.timezone, country: account.country, checkinNumbersShared: account.checkinNumbersShared, createdAt: account.createdAt },
     sessions: sessions.map((s) => ({ id: s.id, createdAt: s.createdAt, lastSeenAt: s.lastSeenAt })),
     spaces,
     notifications: await ctx.rhythm.notifications.list(account.id),

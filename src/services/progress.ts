@@ -19,7 +19,7 @@ import {
 import { WINDOW_DAYS } from '../core/progress/trends.js';
 import { SMOOTHING_DAYS } from '../core/progress/smoothing.js';
 import { addDays, localDate } from '../core/time.js';
-import { canSeeRedFlag } from '../core/visibility/index.js';
+import { canSeeCheckinNumbers, canSeeJointNumbers, canSeeRedFlag } from '../core/visibility/index.js';
 import { fail } from '../errors.js';
 import type { Account } from '../store/accounts.js';
 import type { ProgressFactsStore } from '../store/progress-facts.js';
@@ -38,9 +38,15 @@ const MILESTONE_RECORDS = 1000;
 /** A trend reads its 8-week window plus the six days before it that its first smoothed day averages. */
 const TREND_DAYS = WINDOW_DAYS + SMOOTHING_DAYS - 1;
 
+/** What stands for the trend of numbers the viewer may not see: computed from nothing. */
+const KEPT_TREND: Trend = { verdict: 'not_enough_data', slopePerWeek: null, pValue: null, s: null, n: 0, weeksWithData: 0, windowDays: WINDOW_DAYS, smoothed: [] };
+const KEPT_TRENDS = Object.fromEntries(PULSE_MEASURES.map((m) => [m, KEPT_TREND])) as Record<PulseMeasure, Trend>;
+
 export interface PartnerProgress {
   accountId: string;
   displayName: string;
+  /** Whether the viewer sees this partner's check-in numbers; when not, `trends` carry nothing of them. */
+  numbersVisible: boolean;
   trends: Record<PulseMeasure, Trend>;
   consistency: ConsistencyScore;
   review: PartnerReviewSeries | null;
@@ -117,19 +123,27 @@ export class ProgressService {
     );
 
     const trendFrom = addDays(today, -(TREND_DAYS - 1));
+    // Each person's numbers are theirs to share (issue #14): a trend the viewer may not see is never
+    // computed, so nothing drawn from it — on a page, in JSON, in a cached copy — can carry it.
+    const owners = partners.map((p) => ({ ownerId: p.accountId, shared: p.numbersShared }));
     const partnerProgress: PartnerProgress[] = partners.map((p) => {
+      const numbersVisible = canSeeCheckinNumbers(view.viewer, { ownerId: p.accountId, shared: p.numbersShared }) === 'full';
       const mine = all.filter((c) => c.accountId === p.accountId && c.date >= trendFrom);
-      const trends = Object.fromEntries(PULSE_MEASURES.map((m) => [m, trendFor(mine.map((c) => ({ date: c.date, value: c[m] })), today)])) as Record<PulseMeasure, Trend>;
+      const trends = numbersVisible
+        ? (Object.fromEntries(PULSE_MEASURES.map((m) => [m, trendFor(mine.map((c) => ({ date: c.date, value: c[m] })), today)])) as Record<PulseMeasure, Trend>)
+        : KEPT_TRENDS;
       return {
         accountId: p.accountId,
         displayName: p.displayName,
+        numbersVisible,
         trends,
         consistency: consistencyScore(logFacts.get(p.accountId) ?? [], today),
         review: reviews.find((r) => r.partnerId === p.accountId) ?? null,
       };
     });
 
-    const found = divergence(partnerProgress.map((p) => ({ partnerId: p.accountId, verdicts: Object.fromEntries(PULSE_MEASURES.map((m) => [m, p.trends[m].verdict])) })));
+    // Divergence is told to both partners, so it needs both partners' shared numbers.
+    const found = canSeeJointNumbers(view.viewer, owners) !== 'full' ? [] : divergence(partnerProgress.map((p) => ({ partnerId: p.accountId, verdicts: Object.fromEntries(PULSE_MEASURES.map((m) => [m, p.trends[m].verdict])) })));
 
     const journey = await this.deps.facts.journeyFacts(spaceId);
     const meetingDays = await this.deps.facts.meetingDays(spaceId, MILESTONE_RECORDS);

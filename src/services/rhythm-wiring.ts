@@ -11,10 +11,10 @@ import { ReassuranceStore } from '../store/reassurance.js';
 import { ReviewStore } from '../store/reviews.js';
 import type { Database } from '../store/schema.js';
 import { SpaceStore } from '../store/spaces.js';
-import { SpaceRevisionStore } from '../store/space-revisions.js';
+import { raiseRevisionsOf, SpaceRevisionStore } from '../store/space-revisions.js';
 import type { Vault } from '../store/vault.js';
 import { AgreementLogService } from './agreement-log.js';
-import { CheckinService } from './checkins.js';
+import { CheckinService, type NumbersChoiceWriter } from './checkins.js';
 import type { Clock } from './clock.js';
 import { smtpMailer } from './mailer.js';
 import { MeetingService } from './meetings.js';
@@ -33,6 +33,14 @@ export interface RhythmServices {
   reminders: ReminderService;
 }
 
+/** The choice and the revision raise on one transaction: no kept view outlives the choice. */
+export const numbersChoiceWriter =
+  (vault: Vault): NumbersChoiceWriter =>
+  async (db, accountId, shared, now) => {
+    await new AccountStore(db, vault).setCheckinNumbersShared(accountId, shared, now);
+    await raiseRevisionsOf(db, accountId);
+  };
+
 export function rhythmServices(deps: { db: Kysely<Database>; vault: Vault; dialect: 'sqlite' | 'postgres'; clock: Clock; config: Config; spaces: SpaceService }): RhythmServices {
   const { db, vault, clock, config, spaces } = deps;
   const notificationStore = new NotificationStore(db);
@@ -44,7 +52,7 @@ export function rhythmServices(deps: { db: Kysely<Database>; vault: Vault; diale
   const spaceStore = new SpaceStore(db, vault, deps.dialect);
   const notifications = new NotificationService({ notifications: notificationStore, clock });
   const writes = new GroupCommitter(db, deps.dialect);
-  const checkins = new CheckinService({ checkins: checkinStore, reassurance: reassuranceStore, reviews: new ReviewStore(db), spaces, notifications, writes, clock });
+  const checkins = new CheckinService({ checkins: checkinStore, reassurance: reassuranceStore, reviews: new ReviewStore(db), spaces, notifications, writes, chooseNumbers: numbersChoiceWriter(vault), clock });
   return {
     checkins,
     notifications,

@@ -15,6 +15,8 @@ export interface Member {
   role: MemberRole;
   status: MemberStatus;
   joinedAt: string;
+  /** Their own choice (issue #14): whether others see their check-in numbers; null: never asked, not shared. */
+  numbersShared: boolean | null;
 }
 
 export interface Space {
@@ -55,7 +57,7 @@ export class SpaceStore {
         .selectFrom('spaces')
         .innerJoin('space_members', 'space_members.space_id', 'spaces.id')
         .innerJoin('accounts', 'accounts.id', 'space_members.account_id')
-        .select(['spaces.id', 'spaces.name_enc', 'spaces.created_at', 'space_members.account_id', 'space_members.role', 'space_members.status', 'space_members.joined_at', 'accounts.display_name_enc'])
+        .select(['spaces.id', 'spaces.name_enc', 'spaces.created_at', 'space_members.account_id', 'space_members.role', 'space_members.status', 'space_members.joined_at', 'accounts.display_name_enc', 'accounts.checkin_numbers_shared'])
         .where('spaces.id', 'in', (eb) =>
           eb.selectFrom('space_members as asking').select('asking.space_id').where('asking.space_id', '=', spaceId).where('asking.account_id', '=', accountId).where('asking.status', '=', 'active'),
         )
@@ -83,7 +85,7 @@ export class SpaceStore {
     const members = await db
       .selectFrom('space_members')
       .innerJoin('accounts', 'accounts.id', 'space_members.account_id')
-      .select(['space_members.account_id', 'space_members.role', 'space_members.status', 'space_members.joined_at', 'accounts.display_name_enc'])
+      .select(['space_members.account_id', 'space_members.role', 'space_members.status', 'space_members.joined_at', 'accounts.display_name_enc', 'accounts.checkin_numbers_shared'])
       .where('space_members.space_id', '=', id)
       .orderBy('space_members.joined_at')
       .orderBy('space_members.account_id')
@@ -98,6 +100,7 @@ export class SpaceStore {
         role: m.role,
         status: m.status,
         joinedAt: m.joined_at,
+        numbersShared: m.checkin_numbers_shared === null ? null : Boolean(m.checkin_numbers_shared),
       })),
     };
   }
@@ -120,6 +123,7 @@ export class SpaceStore {
         role: m.role,
         status: m.status,
         joinedAt: m.joined_at,
+        numbersShared: m.checkin_numbers_shared === null ? null : Boolean(m.checkin_numbers_shared),
       })),
     };
   }

@@ -6,7 +6,7 @@ import { SQLITE_FILE_NAME } from '../../src/store/database.js';
 import { couple, type Person } from '../support/api-client.js';
 import { json } from '../support/app.js';
 import { browserSkipReason, checkA11y } from './support/browser.js';
-import { signedIn } from './support/partners.js';
+import { NUMBERS_QUESTION, signedIn } from './support/partners.js';
 import { startBrowserApp, type BrowserApp } from './support/session.js';
 
 /**
@@ -42,8 +42,10 @@ describe('a check-in form sent while the database is locked, in a real browser [
     for (const [i, legend] of LEGENDS.entries()) {
       await page.getByRole('group', { name: legend }).getByRole('radio', { name: String([6, 5, 4][i]), exact: true }).check();
     }
+    await page.getByRole('group', { name: NUMBERS_QUESTION }).getByRole('radio', { name: 'Only me — my partner sees only that I checked in' }).check();
     await page.getByText('Add a note (optional)').click();
     await page.getByLabel('Your note').fill(note);
+    await page.getByRole('group', { name: 'Who can read this note?' }).getByRole('radio', { name: 'Only me' }).check();
 
     const other = new SQLite(path.join(session.testApp.database.dataDir, SQLITE_FILE_NAME));
     alex.problems.expectStatus(/\/check-in$/, 503);

@@ -238,7 +238,7 @@ describe('the live island opens a refused stream again [sqlite]', { skip }, () =
     await page.evaluate(() => fetch('/healthz').then((r) => r.status));
     assert.deepEqual(asks, ['eventsource 503'], 'nothing asked while hidden');
     assert.equal(
-      (await other.b.api.put(`/api/v1/spaces/${other.spaceId}/checkins/${today()}`, { safety: 8, trust: 7, closeness: 9, note: { text: 'MAX-PRIVATE-CANARY', visibility: 'private' } })).statusCode,
+      (await other.b.api.put(`/api/v1/spaces/${other.spaceId}/checkins/${today()}`, { safety: 8, trust: 7, closeness: 9, numbersShared: true, note: { text: 'MAX-PRIVATE-CANARY', visibility: 'private' } })).statusCode,
       201,
     );
 

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { addDays, localDate } from '../../src/core/time.js';
 import { describeEachDatabase, json } from '../support/app.js';
-import { couple } from '../support/api-client.js';
+import { couple, sharingNumbers } from '../support/api-client.js';
 
 /**
  * Check-ins written concurrently go through the group committer (one shared transaction on
@@ -15,6 +15,7 @@ const pulse = (v: number) => ({ safety: v, trust: v, closeness: v });
 describeEachDatabase('check-ins written at once', (get) => {
   test('both partners check in for three days at once: every write is stored and notified once', async () => {
     const { a, b, spaceId } = await couple(get().app);
+    await sharingNumbers(a, b); // each reads the other's numbers below
     const dates = [0, 1, 2].map((back) => addDays(today(), -back));
     const writes = [a, b].flatMap((person, p) =>
       dates.map((date, d) => person.api.put(`/api/v1/spaces/${spaceId}/checkins/${date}`, { ...pulse(p * 3 + d), note: { text: `NOTE-${p}-${d}`, visibility: 'private' } })),
@@ -42,6 +43,7 @@ describeEachDatabase('check-ins written at once', (get) => {
 
   test("one partner's quick repeated check-ins for the same day never conflict: one 201, the rest 200, one row", async () => {
     const { a, b, spaceId } = await couple(get().app);
+    await sharingNumbers(a); // b reads the numbers below
     const url = `/api/v1/spaces/${spaceId}/checkins/${today()}`;
     const values = [1, 2, 3, 4, 5, 6, 7, 8];
     const answers = await Promise.all(values.map((v) => a.api.put(url, pulse(v))));
@@ -59,6 +61,7 @@ describeEachDatabase('check-ins written at once', (get) => {
 
   test('a write refused by validation in a burst does not disturb the others', async () => {
     const { a, b, spaceId } = await couple(get().app);
+    await sharingNumbers(b); // a reads b's numbers below
     const answers = await Promise.all([
       a.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, pulse(5)),
       a.api.put(`/api/v1/spaces/${spaceId}/checkins/${addDays(today(), 1)}`, pulse(6)),

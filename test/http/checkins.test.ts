@@ -40,15 +40,16 @@ describeEachDatabase('check-ins', (get) => {
     assert.equal((await a.api.put(url, { ...pulse(), mood: 3 })).statusCode, 400);
   });
 
-  test('a private note is never shown to the partner; a shared one is; scores are shown to both', async () => {
+  test('a private note is never shown to the partner; a shared one is; scores shared with the check-in are shown to both', async () => {
     const { a, b, spaceId } = await couple(get().app);
-    await a.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { ...pulse(3), note: { text: 'PRIVATE-NOTE-A', visibility: 'private' } });
+    await a.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { ...pulse(3), numbersShared: true, note: { text: 'PRIVATE-NOTE-A', visibility: 'private' } });
     await b.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { ...pulse(8), note: { text: 'SHARED-NOTE-B', visibility: 'shared' } });
 
     const seenByB = await b.api.get(`/api/v1/spaces/${spaceId}/checkins`);
     assert.ok(!seenByB.body.includes('PRIVATE-NOTE-A'));
     const aRow = json(seenByB).checkins.find((c: { accountId: string }) => c.accountId === a.id);
     assert.equal(aRow.safety, 3);
+    assert.equal(aRow.numbersShared, true);
     assert.equal(aRow.note, null);
 
     const seenByA = json(await a.api.get(`/api/v1/spaces/${spaceId}/checkins`)).checkins;

@@ -11,7 +11,7 @@ import { buildApp } from '../../src/server/app.js';
 import { projectRoot } from '../../src/server/paths.js';
 import { localDate } from '../../src/core/time.js';
 import { describeEachDatabase, json } from '../support/app.js';
-import { couple, newPerson, signUp, type Person } from '../support/api-client.js';
+import { couple, newPerson, sharingNumbers, signUp, type Person } from '../support/api-client.js';
 import { createTestDatabase, DIALECTS, skipReason } from '../support/databases.js';
 import { openSse, closeOpenStreams, listening } from '../support/sse.js';
 import { activeTherapist, apiEvents, pageEvents, pagesAs } from '../support/live-people.js';
@@ -53,7 +53,7 @@ describeEachDatabase('live updates (server-sent events)', (get) => {
 
     const aPages = await pagesAs(app, a);
     await aPages.get(`/spaces/${spaceId}/check-in`);
-    const posted = await aPages.post(`/spaces/${spaceId}/check-in`, { date: today(), safety: '7', trust: '6', closeness: '5', day: 'good', note: 'LIVE-PAGE-NOTE', visibility: 'shared' });
+    const posted = await aPages.post(`/spaces/${spaceId}/check-in`, { date: today(), safety: '7', trust: '6', closeness: '5', day: 'good', note: 'LIVE-PAGE-NOTE', visibility: 'shared', numbers: 'shared' });
     assert.equal(posted.statusCode, 303, posted.body);
     const [event] = await stream.waitForEvents(1);
     assert.deepEqual(JSON.parse(event!.data), { kind: 'checkin', accountId: a.id, date: today() });
@@ -74,7 +74,7 @@ describeEachDatabase('live updates (server-sent events)', (get) => {
     const { app } = get();
     const { a, b, spaceId } = await couple(app);
     const therapist = await activeTherapist(app, a, b, spaceId);
-    await a.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, pulse(6));
+    await a.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { ...pulse(6), numbersShared: true });
     const heading = (body: string) => /<h2 id="h-partner-today">([^<]*)<\/h2>/.exec(body)?.[1];
 
     const bFragment = await (await pagesAs(app, b)).get(`/spaces/${spaceId}/live/partner-today`);
@@ -218,6 +218,8 @@ describeEachDatabase('live updates (server-sent events)', (get) => {
     const { app } = get();
     const base = await listening(app);
     const { a, b, spaceId } = await couple(app);
+    // Shared numbers: their changes are news for every member (kept ones: checkin-numbers.test.ts).
+    await sharingNumbers(a, b);
     const therapist = await activeTherapist(app, a, b, spaceId);
     const streams = [await apiEvents(base, b, spaceId), await apiEvents(base, therapist, spaceId)];
     const put = (who: Person, body: Record<string, unknown>) => who.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, body);

@@ -68,7 +68,7 @@ describeEachDatabase('notifications, meetings and the calendar feed', (get) => {
     const missing = await page.post(`/spaces/${spaceId}/check-in`, { safety: '5', trust: '' , closeness: '5' });
     assert.equal(missing.statusCode, 400);
     assert.match(missing.body, /There is a problem/);
-    const saved = await page.post(`/spaces/${spaceId}/check-in`, { date: today(), safety: '5', trust: '6', closeness: '7', day: 'mixed', note: 'A quiet day.', visibility: 'private' });
+    const saved = await page.post(`/spaces/${spaceId}/check-in`, { date: today(), safety: '5', trust: '6', closeness: '7', day: 'mixed', note: 'A quiet day.', visibility: 'private', numbers: 'private' });
     assert.equal(saved.statusCode, 303);
     assert.match((await page.get(saved.headers.location as string)).body, /your check-in is saved/);
     const harsh = await page.post(`/spaces/${spaceId}/check-in`, { date: today(), safety: '5', trust: '6', closeness: '7', note: 'You always ruin everything.', visibility: 'private' });

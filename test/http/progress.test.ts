@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { addDays } from '../../src/core/time.js';
 import { fixedClock } from '../../src/services/clock.js';
 import { describeEachDatabase, json } from '../support/app.js';
-import { ApiClient, couple, signUp, type Person } from '../support/api-client.js';
+import { ApiClient, couple, sharingNumbers, signUp, type Person } from '../support/api-client.js';
 import { PageClient } from '../support/browser-less.js';
 
 const START = new Date('2026-03-02T12:00:00Z');
@@ -56,6 +56,8 @@ describeEachDatabase(
     test('six weeks of check-ins: one partner rising, the other falling — trends, divergence, milestones', async () => {
       clock.set(START);
       const { a, b, spaceId } = await couple(get().app);
+      // Both let the other see their numbers (without that, neither trend nor divergence reaches the partner).
+      await sharingNumbers(a, b);
       for (let d = 0; d < 42; d++) {
         await checkIn(a, spaceId, Math.min(10, 2 + Math.floor(d / 5)));
         await checkIn(b, spaceId, Math.max(0, 9 - Math.floor(d / 5)));

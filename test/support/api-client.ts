@@ -93,3 +93,11 @@ export async function journeyAtStep2(app: FastifyInstance): Promise<{ a: Person;
   }
   return { a, b, spaceId, journeyId };
 }
+
+/**
+ * Each person chooses to let their partner see their check-in numbers — for tests about something
+ * else than that choice (a choice never made is read as "not shared", issue #14).
+ */
+export async function sharingNumbers(...people: Person[]): Promise<void> {
+  for (const p of people) await succeeded(p.api.put('/api/v1/me/checkin-numbers', { numbersShared: true }), 'share numbers');
+}

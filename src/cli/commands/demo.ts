@@ -27,7 +27,9 @@ async function person(ctx: AppContext, name: string, tag: string): Promise<{ acc
   const email = `${name.toLowerCase()}.${tag}@demo.mend.invalid`;
   const pw = password();
   const { account } = await ctx.accounts.signUp({ email, password: pw, displayName: name, timezone: 'UTC' }, 'bearer');
-  return { account, email, password: pw };
+  // The made-up couple share their check-in numbers, so the dashboard shows both partners' lines.
+  await ctx.rhythm.checkins.chooseNumbers(account, true);
+  return { account: { ...account, checkinNumbersShared: true }, email, password: pw };
 }
 
 /**

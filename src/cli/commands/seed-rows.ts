@@ -12,7 +12,7 @@ import { clamp, prng } from './demo.js';
  * binding the stores use (store/bound-fields.ts), so the app reads them as its own.
  */
 export const SEED_TABLES = {
-  accounts: ['id', 'email_index', 'email_enc', 'display_name_enc', 'password_hash', 'timezone', 'created_at', 'updated_at'],
+  accounts: ['id', 'email_index', 'email_enc', 'display_name_enc', 'password_hash', 'timezone', 'checkin_numbers_shared', 'created_at', 'updated_at'],
   spaces: ['id', 'name_enc', 'created_at'],
   space_members: ['space_id', 'account_id', 'role', 'status', 'joined_at'],
   invitations: ['id', 'space_id', 'code_hash', 'role', 'created_by', 'created_at', 'expires_at', 'accepted_at', 'accepted_by'],
@@ -34,7 +34,7 @@ export type SeedTable = keyof typeof SEED_TABLES;
 /** Tables in the order their foreign keys allow. */
 export const SEED_TABLE_ORDER = Object.keys(SEED_TABLES) as SeedTable[];
 /** Every other seeded column is text. */
-export const INTEGER_COLUMNS: ReadonlySet<string> = new Set(['hurt', 'safety', 'trust', 'closeness', 'kept', 'revision']);
+export const INTEGER_COLUMNS: ReadonlySet<string> = new Set(['hurt', 'safety', 'trust', 'closeness', 'kept', 'revision', 'checkin_numbers_shared']);
 
 export type Value = string | number | null;
 export type SeedRows = Record<SeedTable, Value[][]>;
@@ -105,7 +105,7 @@ function calendar(run: SeedRun): { dates: string[]; before: (n: number) => strin
  * Appends couple `index` of the run to `rows`: two accounts, their space (invitation accepted), a
  * breach and its journey with sealed, shared and private entries, a question and its answer, both
  * acknowledgements, three accepted agreements, check-ins on most days for both partners (the shape
- * of `mend demo`), and the daily agreement's log with the other partner's reviews. The couple's
+ * of `mend demo`, both sharing their numbers), and the daily agreement's log with the other partner's reviews. The couple's
  * randomness comes from its index alone, so a resumed run writes what an unbroken one would.
  */
 export function addCouple(rows: SeedRows, vault: Vault, run: SeedRun, index: number): { couple: SeededCouple; checkins: number; logEntries: number; entries: number } {
@@ -122,7 +122,7 @@ export function addCouple(rows: SeedRows, vault: Vault, run: SeedRun, index: num
   const a = randomUUID();
   const b = randomUUID();
   for (const [id, email, name] of [[a, emails[0], `Alex ${number}`], [b, emails[1], `Sam ${number}`]] as const) {
-    rows.accounts.push([id, emailIndex(vault, email), seal(BOUND.accountEmail.of({ id }), email), seal(BOUND.accountDisplayName.of({ id }), name), run.passwordHash, 'UTC', opened, opened]);
+    rows.accounts.push([id, emailIndex(vault, email), seal(BOUND.accountEmail.of({ id }), email), seal(BOUND.accountDisplayName.of({ id }), name), run.passwordHash, 'UTC', 1, opened, opened]);
   }
 
   const spaceId = randomUUID();

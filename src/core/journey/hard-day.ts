@@ -4,8 +4,9 @@
 export const HARD_SAFETY_AT_MOST = 3;
 
 /** A check-in marked hard, or with safety at 3 or below, earns its author a way to the hard-day page. */
-export function isHardCheckin(checkin: { day: string | null; safety: number }): boolean {
-  return checkin.day === 'hard' || checkin.safety <= HARD_SAFETY_AT_MOST;
+export function isHardCheckin(checkin: { day: string | null; safety: number | null }): boolean {
+  // Null: numbers the reader may not see (the author always sees their own).
+  return checkin.day === 'hard' || (checkin.safety !== null && checkin.safety <= HARD_SAFETY_AT_MOST);
 }
 
 /**

@@ -8,14 +8,9 @@ import {
 } from './item-access.js';
 import { safeNotification } from './notifications.js';
 import type { EntrySubject, Subject } from './subjects.js';
-import { SIGNED_OUT, viewerOf, type Viewer } from './viewer.js';
+import { A, B, SIGNED_OUT, T, revoked, space, stranger } from './test-viewers.js';
+import { viewerOf, type Viewer } from './viewer.js';
 
-const space = { partnerIds: ['a', 'b'], therapist: { accountId: 't', active: true } };
-const A = viewerOf('a', space);
-const B = viewerOf('b', space);
-const T = viewerOf('t', space);
-const revoked = viewerOf('t', { ...space, therapist: { accountId: 't', active: false } });
-const stranger = viewerOf('s', space);
 
 const entry = (over: Partial<EntrySubject> = {}): EntrySubject => ({
   kind: 'entry', id: 'e1', journeyId: 'j', authorId: 'a', prompt: 'what_hurts', visibility: 'shared', ...over,

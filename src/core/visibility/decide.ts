@@ -1,4 +1,5 @@
 import type { Access } from './access.js';
+import { canSeeCheckinNumbers } from './checkin-numbers.js';
 import { canSeeEntry, type EntryContext } from './entry-access.js';
 import { canSeeNote, canSeeRecord, canSeeRedFlag, canSeeSafetyScreening } from './item-access.js';
 import type { Subject } from './subjects.js';
@@ -21,6 +22,8 @@ export function accessTo(viewer: Viewer, subject: Subject, context: EntryContext
     case 'breach':
     case 'progress':
       return canSeeRecord(viewer, subject);
+    case 'checkin_numbers':
+      return canSeeCheckinNumbers(viewer, subject);
     case 'red_flag':
       return canSeeRedFlag(viewer, subject);
     case 'safety_screening':

@@ -5,6 +5,7 @@ export * from './access.js';
 export * from './subjects.js';
 export * from './entry-access.js';
 export * from './item-access.js';
+export * from './checkin-numbers.js';
 export * from './decide.js';
 export * from './filter-visible.js';
 export * from './notifications.js';

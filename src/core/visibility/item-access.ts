@@ -24,7 +24,10 @@ export function canSeeBreachDescription(viewer: Viewer, description: Omit<NoteSu
   return canSeeNote(viewer, { ...description, kind: 'breach_description' });
 }
 
-/** Check-in scores, agreements and their logs, breach records, progress: partners and an active therapist. */
+/**
+ * That someone checked in (not their numbers: `canSeeCheckinNumbers`), agreements and their logs,
+ * breach records, progress: partners and an active therapist.
+ */
 export function canSeeRecord(viewer: Viewer, _record: RecordSubject): Access {
   return spaceRecordAccess(viewer);
 }

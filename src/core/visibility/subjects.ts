@@ -27,10 +27,21 @@ export interface NoteSubject {
   readonly visibility: NoteVisibility | 'sealed';
 }
 
-/** Records without free text: check-in scores, agreements, their log entries, breach records. */
+/** Records without free text: that a check-in exists, agreements, their log entries, breach records. */
 export interface RecordSubject {
   readonly kind: 'checkin' | 'agreement' | 'agreement_log' | 'breach' | 'progress';
   readonly id: string;
+}
+
+/**
+ * One person's check-in numbers (safety, trust, closeness, the day's mark), apart from the fact
+ * that they checked in. `shared` is the owner's choice; null means never asked, read as not shared.
+ */
+export interface CheckinNumbersSubject {
+  readonly kind: 'checkin_numbers';
+  readonly id: string;
+  readonly ownerId: string;
+  readonly shared: boolean | null;
 }
 
 export interface RedFlagSubject {
@@ -48,7 +59,7 @@ export interface SafetyScreeningSubject {
   readonly ownerId: string;
 }
 
-export type Subject = EntrySubject | NoteSubject | RecordSubject | RedFlagSubject | SafetyScreeningSubject;
+export type Subject = EntrySubject | NoteSubject | RecordSubject | CheckinNumbersSubject | RedFlagSubject | SafetyScreeningSubject;
 
 /** What a partner receives instead of a sealed entry they may not open yet (API.md). */
 export interface SealedStub {

@@ -40,6 +40,12 @@ const subjectArb: fc.Arbitrary<Subject> = fc.oneof(
   }),
   fc.record({ kind: fc.constantFrom('checkin', 'agreement', 'agreement_log', 'breach', 'progress'), id: fc.uuid() }),
   fc.record({
+    kind: fc.constant('checkin_numbers' as const),
+    id: fc.uuid(),
+    ownerId: fc.constantFrom('a', 'b'),
+    shared: fc.constantFrom(true, false, null),
+  }),
+  fc.record({
     kind: fc.constant('red_flag' as const),
     id: fc.uuid(),
     fromPrivateData: fc.boolean(),
@@ -64,6 +70,7 @@ function authorOf(s: Subject): string | null {
 function isPrivate(s: Subject): boolean {
   if (s.kind === 'safety_screening') return true;
   if (s.kind === 'red_flag') return s.fromPrivateData;
+  if (s.kind === 'checkin_numbers') return s.shared !== true;
   if (s.kind === 'entry') return s.visibility === 'private';
   if ('visibility' in s) return s.visibility !== 'shared';
   return false;

@@ -5,7 +5,7 @@ import { addDays } from '../../core/time.js';
 import type { CheckinView, ReassuranceView } from '../../services/checkins.js';
 import type { Meeting } from '../../store/meetings.js';
 import { requireAuth } from '../plugins/auth.js';
-import { Checkin, DateString, DayMark, MonthString, ReassuranceRequest, Score, TextIn } from './rhythm-schemas.js';
+import { Checkin, DateString, DayMark, MonthString, NumbersShared, ReassuranceRequest, Score, TextIn } from './rhythm-schemas.js';
 import { bearer, errors, Id, Instant, NoContent } from './schemas.js';
 
 export const checkinDto = (c: CheckinView) => ({
@@ -16,6 +16,7 @@ export const checkinDto = (c: CheckinView) => ({
   trust: c.trust,
   closeness: c.closeness,
   day: c.day,
+  numbersShared: c.numbersShared,
   note: c.note,
   updatedAt: c.updatedAt,
 });
@@ -59,12 +60,21 @@ export async function checkinRoutes(app: FastifyInstance): Promise<void> {
         summary: 'Your pulse check-in for a day',
         description:
           'Safety, trust and closeness from 0 to 10, an optional good / mixed / hard, and an optional note that is private or shared. ' +
-          'One per partner per local day: 201 the first time, 200 when it replaces that day’s earlier one. The date is your local today, or one of the two days before; never the future.',
+          'One per partner per local day: 201 the first time, 200 when it replaces that day’s earlier one. The date is your local today, or one of the two days before; never the future. ' +
+          '`numbersShared` is your choice whether your partner (and an active therapist) sees your numbers and how the day was, or only that you checked in; sent, it becomes your choice everywhere ' +
+          '(as PUT /api/v1/me/checkin-numbers); left out, your choice stays as it is — and if you never made one, your numbers stay yours alone.',
         tags: ['check-ins'],
         security: bearer,
         params: Type.Object({ spaceId: Id, date: DateString }),
         body: Type.Object(
-          { safety: Score, trust: Score, closeness: Score, day: Type.Optional(Type.Union([DayMark, Type.Null()])), note: Type.Optional(Type.Union([TextIn, Type.Null()])) },
+          {
+            safety: Score,
+            trust: Score,
+            closeness: Score,
+            day: Type.Optional(Type.Union([DayMark, Type.Null()])),
+            note: Type.Optional(Type.Union([TextIn, Type.Null()])),
+            numbersShared: Type.Optional(NumbersShared),
+          },
           { additionalProperties: false },
         ),
         response: { 200: Type.Object({ checkin: Checkin }), 201: Type.Object({ checkin: Checkin }), ...errors(400, 401, 403, 404, 409) },
@@ -84,7 +94,9 @@ export async function checkinRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         summary: 'Check-ins you may see',
-        description: 'Both partners’ scores; notes only when shared or your own. `from` defaults to 27 days before `to`, `to` to your local today; at most 366 days.',
+        description:
+          'Every partner’s check-ins; their numbers and day mark only when they share them or they are yours (otherwise null, with `numbersShared: false`); notes only when shared or your own. ' +
+          '`from` defaults to 27 days before `to`, `to` to your local today; at most 366 days.',
         tags: ['check-ins'],
         security: bearer,
         params: SpaceParams,

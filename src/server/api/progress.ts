@@ -14,6 +14,7 @@ export function progressDto(p: Progress) {
     partners: p.partners.map((x) => ({
       accountId: x.accountId,
       displayName: x.displayName,
+      numbersVisible: x.numbersVisible,
       trends: x.trends,
       consistency: x.consistency,
       monthlyReview: x.review ? { trend: x.review.trend, series: x.review.series } : null,
@@ -42,7 +43,8 @@ export async function progressRoutes(app: FastifyInstance): Promise<void> {
         summary: 'Is it working? Trends, consistency, divergence, red flags and small wins',
         description:
           'Per partner: each pulse measure’s 7-day smoothed line and trend verdict over the last 8 weeks, the consistency score with its 90% band, the monthly review. ' +
-          'Red flags drawn from someone’s private data are in their response only. See docs/progress.md for every formula.',
+          'Red flags drawn from someone’s private data are in their response only. A partner’s trends are computed only when you may see their check-in numbers (`numbersVisible`), ' +
+          'and divergence only when both partners share theirs. See docs/progress.md for every formula.',
         tags: ['progress'],
         security: bearer,
         params: Type.Object({ spaceId: Id }),

@@ -21,14 +21,22 @@ export const NoteOut = Type.Union([Type.Object({ text: Type.String(), visibility
 export const Score = Type.Integer({ minimum: 0, maximum: 10 });
 export const DayMark = Type.Union([Type.Literal('good'), Type.Literal('mixed'), Type.Literal('hard')]);
 
+/** A person's numbers are null for anyone they do not share them with (docs/privacy-rules.md). */
+const KeptScore = Type.Union([Score, Type.Null()], { description: 'Null when its owner keeps their numbers to themselves and you are not them.' });
+
+export const NumbersShared = Type.Boolean({
+  description: 'Whether the partner and an active therapist see this person’s safety, trust and closeness and how the day was, or only that they checked in.',
+});
+
 export const Checkin = Type.Object({
   id: Id,
   accountId: Id,
   date: DateString,
-  safety: Score,
-  trust: Score,
-  closeness: Score,
-  day: Type.Union([DayMark, Type.Null()]),
+  safety: KeptScore,
+  trust: KeptScore,
+  closeness: KeptScore,
+  day: Type.Union([DayMark, Type.Null()], { description: 'Null when not given, or when its owner keeps their numbers to themselves.' }),
+  numbersShared: NumbersShared,
   note: NoteOut,
   updatedAt: Instant,
 });
@@ -77,6 +85,9 @@ export const ProgressOut = Type.Object({
     Type.Object({
       accountId: Id,
       displayName: Type.String(),
+      numbersVisible: Type.Boolean({
+        description: 'Whether you see this partner’s check-in numbers. When false (they keep them to themselves) their trends are computed from nothing: `not_enough_data`, no line.',
+      }),
       trends: Type.Object({ safety: TrendOut, trust: TrendOut, closeness: TrendOut }),
       consistency: Type.Object({
         score: Type.Number(),

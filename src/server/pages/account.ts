@@ -1,11 +1,13 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SUPPORTED_COUNTRIES } from '../../core/safety/index.js';
 import { timeZoneNames } from '../../core/time.js';
 import { MendError } from '../../errors.js';
 import { exportFor } from '../../services/export.js';
 import { html } from '../../web/html.js';
+import { checkinNumbersSetting } from '../../web/components/checkin-numbers-setting.js';
 import { accountPage, confirmPasswordPage, settingsPage } from '../../web/pages/account-pages.js';
 import { quickExitSetting } from '../../web/pages/quick-exit-setting.js';
+import type { Account } from '../../store/accounts.js';
 import { reportPage } from '../../web/pages/report-page.js';
 import { clearSessionCookie, requireAuth } from '../plugins/auth.js';
 import { renderPage } from '../render.js';
@@ -13,6 +15,21 @@ import { field, formFields } from './form.js';
 import { passwordRefusal } from './password-refusal.js';
 
 const zoneOptions = () => timeZoneNames().map((z) => ({ value: z, label: z.replace(/_/g, ' ') }));
+
+/** The settings that have a form of their own, each in its own section. */
+const ownSections = (csrf: string, account: Account, o: { numbersError?: string; numbersSaved?: boolean; quickExitSaved?: boolean } = {}) =>
+  html`${checkinNumbersSetting({ csrf, shared: account.checkinNumbersShared, ...(o.numbersError ? { error: o.numbersError } : {}), ...(o.numbersSaved ? { saved: true } : {}) })}${quickExitSetting(csrf, account.quickExitSignsOut, o.quickExitSaved ?? false)}`;
+
+/** The settings page with each setting's own section (a section's form may redraw it with its error). */
+export function showSettings(request: FastifyRequest, reply: FastifyReply, o: { numbersError?: string; numbersSaved?: boolean; quickExitSaved?: boolean; status?: number } = {}) {
+  const { account } = requireAuth(request);
+  const values = { displayName: account.displayName, timezone: account.timezone, country: account.country ?? '' };
+  return renderPage(request, reply, {
+    title: 'Your settings',
+    ...(o.status ? { status: o.status } : {}),
+    body: (csrf) => settingsPage(csrf, values, zoneOptions(), SUPPORTED_COUNTRIES, o.numbersError ? { numbers: o.numbersError } : undefined, ownSections(csrf, account, o)),
+  });
+}
 
 export async function accountPages(app: FastifyInstance): Promise<void> {
   const ctx = app.mend;
@@ -31,13 +48,8 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
   });
 
   app.get('/account/settings', async (request, reply) => {
-    const { account } = requireAuth(request);
-    const values = { displayName: account.displayName, timezone: account.timezone, country: account.country ?? '' };
-    const quickExitSaved = (request.query as Record<string, unknown>).done === 'quick-exit';
-    return renderPage(request, reply, {
-      title: 'Your settings',
-      body: (csrf) => settingsPage(csrf, values, zoneOptions(), SUPPORTED_COUNTRIES, undefined, quickExitSetting(csrf, account.quickExitSignsOut, quickExitSaved)),
-    });
+    const query = request.query as Record<string, unknown>;
+    return showSettings(request, reply, { numbersSaved: query.saved === 'numbers', quickExitSaved: query.done === 'quick-exit' });
   });
 
   app.post('/account/quick-exit', async (request, reply) => {
@@ -55,11 +67,7 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
       return reply.redirect('/account?done=saved', 303);
     } catch (error) {
       if (!(error instanceof MendError) || !error.details) throw error;
-      return renderPage(request, reply, {
-        title: 'Your settings',
-        status: 400,
-        body: (csrf) => settingsPage(csrf, values, zoneOptions(), SUPPORTED_COUNTRIES, error.details, quickExitSetting(csrf, account.quickExitSignsOut, false)),
-      });
+      return renderPage(request, reply, { title: 'Your settings', status: 400, body: (csrf) => settingsPage(csrf, values, zoneOptions(), SUPPORTED_COUNTRIES, error.details, ownSections(csrf, account)) });
     }
   });
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { accountPages } from './account.js';
+import { checkinNumbersSettingPages } from './checkin-numbers-setting.js';
 import { authPages } from './auth.js';
 import { passwordPages } from './passwords.js';
 import { homePages } from './home.js';
@@ -20,6 +21,7 @@ export async function pageRoutes(app: FastifyInstance): Promise<void> {
   await app.register(journeyPages);
   await app.register(rhythmPages);
   await app.register(accountPages);
+  await app.register(checkinNumbersSettingPages);
   await app.register(safetyPages);
   await app.register(livePages);
   await app.register(hardDayPages);

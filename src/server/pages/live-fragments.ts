@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { MendError, errorBody } from '../../errors.js';
-import { spaceView } from '../../services/checkins.js';
+import { spaceView, type CheckinView } from '../../services/checkins.js';
 import { derivedFrom } from '../../services/progress-cache.js';
 import type { Account } from '../../store/accounts.js';
 import type { SafeHtml } from '../../web/html.js';
-import { partnerTodaySection, type PartnerCheckin } from '../../web/components/partner-today.js';
+import { partnerTodaySection, type CheckinNumbers, type PartnerCheckin } from '../../web/components/partner-today.js';
 import { journeyStepsSection } from '../../web/pages/journey/overview.js';
 import { agreementLogSection } from '../../web/pages/rhythm/agreement-log-page.js';
 import { meetingScheduleSection, pastMeetingsSection } from '../../web/pages/rhythm/meetings-page.js';
@@ -13,6 +13,10 @@ import { reassuranceSection } from '../../web/pages/rhythm/reassurance-page.js';
 import type { AppContext } from '../context.js';
 import { journeyPageModel } from './journeys.js';
 import { namesOf } from './rhythm.js';
+
+/** A check-in's numbers as the viewer may see them: all of them, or none (their owner keeps them). */
+const numbersOf = (c: CheckinView): CheckinNumbers | null =>
+  c.safety === null || c.trust === null || c.closeness === null ? null : { safety: c.safety, trust: c.trust, closeness: c.closeness, day: c.day };
 
 /** The other partners' latest check-ins in the viewer's check-in days, as the page shows them. */
 export async function partnerTodayHtml(ctx: AppContext, account: Pick<Account, 'id' | 'timezone'>, spaceId: string): Promise<SafeHtml> {
@@ -25,7 +29,7 @@ export async function partnerTodayHtml(ctx: AppContext, account: Pick<Account, '
       const latest = checkins.filter((c) => c.accountId === m.accountId).sort((x, y) => (x.date < y.date ? 1 : -1))[0];
       return {
         displayName: m.displayName,
-        checkin: latest ? { date: latest.date, safety: latest.safety, trust: latest.trust, closeness: latest.closeness, day: latest.day } : null,
+        checkin: latest ? { date: latest.date, numbers: numbersOf(latest) } : null,
       };
     });
   return partnerTodaySection({ spaceId: view.space.id, partners, dates, viewer: view.isPartner ? 'partner' : 'therapist' });

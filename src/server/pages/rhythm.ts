@@ -8,6 +8,7 @@ import { coachFindingsHtml } from '../../web/coach-findings.js';
 import { html, type SafeHtml } from '../../web/html.js';
 import type { LayoutSpace } from '../../web/layout.js';
 import { hardCheckinNote } from '../../web/components/hard-checkin-note.js';
+import { NOTE_VISIBILITY_UNANSWERED, NUMBERS_UNANSWERED, numbersValue } from '../../web/pages/rhythm/checkin-choices.js';
 import { checkinPage, type CheckinForm } from '../../web/pages/rhythm/checkin-page.js';
 import { meetingsPage, newMeetingPage } from '../../web/pages/rhythm/meetings-page.js';
 import { notificationsPage } from '../../web/pages/rhythm/notifications-page.js';
@@ -58,15 +59,18 @@ export async function rhythmPages(app: FastifyInstance): Promise<void> {
   const { rhythm } = ctx;
   const coachScripts = ['/static/coach.js'];
 
-  async function showCheckin(request: SpaceRequest, reply: FastifyReply, extra: { form?: CheckinForm; errors?: Record<string, string>; saved?: boolean; coach?: SafeHtml | null; status?: number } = {}) {
+  async function showCheckin(request: SpaceRequest, reply: FastifyReply, extra: { form?: CheckinForm; errors?: Record<string, string>; saved?: boolean; coach?: SafeHtml | null; status?: number; numbersShared?: boolean | null } = {}) {
     const { account } = requireAuth(request);
     const view = await spaceView(ctx.spaces, account.id, request.params.spaceId);
     const dates = rhythm.checkins.allowedDates(account);
     const date = extra.form?.date && dates.includes(extra.form.date) ? extra.form.date : dates[0]!;
     const mine = (await rhythm.checkins.visibleCheckins(view, date, date)).find((c) => c.accountId === account.id);
+    const numbersShared = extra.numbersShared === undefined ? account.checkinNumbersShared : extra.numbersShared;
+    const numbers = numbersValue(numbersShared);
+    // Nothing is picked for the person that they did not pick themselves (issue #14).
     const form: CheckinForm = extra.form ?? (mine
-      ? { date, safety: String(mine.safety), trust: String(mine.trust), closeness: String(mine.closeness), day: mine.day ?? '', note: mine.note?.text ?? '', visibility: mine.note?.visibility ?? 'private' }
-      : { date });
+      ? { date, safety: String(mine.safety ?? ''), trust: String(mine.trust ?? ''), closeness: String(mine.closeness ?? ''), day: mine.day ?? '', note: mine.note?.text ?? '', visibility: mine.note?.visibility ?? '', numbers }
+      : { date, numbers });
     const partnerToday = await partnerTodayHtml(ctx, account, view.space.id);
     // The author's own hard check-in, on their own page only (the partner is never told).
     const afterSave = extra.saved && mine && isHardCheckin(mine) ? hardCheckinNote(view.space.id) : null;
@@ -76,7 +80,7 @@ export async function rhythmPages(app: FastifyInstance): Promise<void> {
       scripts: [...coachScripts, '/static/open-filled.js', '/static/live.js'],
       ...(extra.status ? { status: extra.status } : {}),
       body: (csrf) =>
-        html`${checkinPage({ csrf, spaceId: view.space.id, dates, form, existing: !!mine, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.saved ? { saved: true, afterSave } : {}), coach: extra.coach ?? null })}${partnerToday}`,
+        html`${checkinPage({ csrf, spaceId: view.space.id, dates, form, existing: !!mine, numbersShared, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.saved ? { saved: true, afterSave } : {}), coach: extra.coach ?? null })}${partnerToday}`,
     });
   }
 
@@ -89,21 +93,28 @@ export async function rhythmPages(app: FastifyInstance): Promise<void> {
     // Its own checks below redraw the page (with the partner's day): not for a therapist.
     partnersOnlyForm(request);
     const f = formFields(request, 2000);
-    const form: CheckinForm = { date: field(f, 'date'), safety: field(f, 'safety'), trust: field(f, 'trust'), closeness: field(f, 'closeness'), day: field(f, 'day'), note: field(f, 'note'), visibility: field(f, 'visibility') };
+    const form: CheckinForm = { date: field(f, 'date'), safety: field(f, 'safety'), trust: field(f, 'trust'), closeness: field(f, 'closeness'), day: field(f, 'day'), note: field(f, 'note'), visibility: field(f, 'visibility'), numbers: field(f, 'numbers') };
     const missing: Record<string, string> = {};
     for (const k of ['safety', 'trust', 'closeness'] as const) if (!/^\d{1,2}$/.test(form[k] ?? '')) missing[k] = `Choose a number from 0 to 10 for ${k}.`;
+    // Unanswered, a question that was never answered is an error (an earlier answer stands).
+    const numbersShared = form.numbers === 'shared' ? true : form.numbers === 'private' ? false : null;
+    if (numbersShared === null && account.checkinNumbersShared === null) missing.numbers = NUMBERS_UNANSWERED;
+    const noteText = (form.note ?? '').trim();
+    const noteVisibility: TextInput['visibility'] | null = form.visibility === 'shared' ? 'shared' : form.visibility === 'private' ? 'private' : null;
+    if (noteText && !noteVisibility) missing.visibility = NOTE_VISIBILITY_UNANSWERED;
     if (Object.keys(missing).length) return showCheckin(request, reply, { form, errors: missing, status: 400 });
     try {
       const day = form.day === 'good' || form.day === 'mixed' || form.day === 'hard' ? form.day : null;
-      const { checkin, noticeable } = await rhythm.checkins.put(account, request.params.spaceId, form.date ?? '', { safety: int(form.safety!), trust: int(form.trust!), closeness: int(form.closeness!), day, note: noteFromForm(f) });
-      // An edit of a private note alone is not announced: even its timing is the author's.
+      const note = noteText && noteVisibility ? { text: noteText, visibility: noteVisibility } : null;
+      const { checkin, noticeable } = await rhythm.checkins.put(account, request.params.spaceId, form.date ?? '', { safety: int(form.safety!), trust: int(form.trust!), closeness: int(form.closeness!), day, note, numbersShared });
+      // An edit of what is the author's alone is not announced: even its timing is theirs.
       if (noticeable) await ctx.live.publish(request.params.spaceId, { kind: 'checkin', accountId: account.id, date: checkin.date });
     } catch (error) {
       refusalOnlyForTherapist(request, error);
       return showCheckin(request, reply, { form, errors: inputErrors(error), status: 400 });
     }
     const coach = coachFor(form.note);
-    if (coach) return showCheckin(request, reply, { form, saved: true, coach });
+    if (coach) return showCheckin(request, reply, { form, saved: true, coach, numbersShared: numbersShared ?? account.checkinNumbersShared });
     return reply.redirect(`/spaces/${request.params.spaceId}/check-in?saved=1`, 303);
   });
 

@@ -4,7 +4,15 @@ import { formatDay } from '../pages/rhythm/common.js';
 export interface PartnerCheckin {
   displayName: string;
   /** The partner's latest check-in within the days shown, or null. */
-  checkin: { date: string; safety: number; trust: number; closeness: number; day: 'good' | 'mixed' | 'hard' | null } | null;
+  checkin: { date: string; numbers: CheckinNumbers | null } | null;
+}
+
+/** Null when their owner keeps them to themselves (docs/privacy-rules.md). */
+export interface CheckinNumbers {
+  safety: number;
+  trust: number;
+  closeness: number;
+  day: 'good' | 'mixed' | 'hard' | null;
 }
 
 const DAY_WORDS = { good: 'a good day', mixed: 'a mixed day', hard: 'a hard day' } as const;
@@ -23,9 +31,15 @@ function heading(partners: PartnerCheckin[], viewer: 'partner' | 'therapist'): s
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} check-ins`;
 }
 
+function said(p: PartnerCheckin & { checkin: NonNullable<PartnerCheckin['checkin']> }, dates: string[]): SafeHtml {
+  const n = p.checkin.numbers;
+  if (!n) return html`<p>${p.displayName} checked in ${when(p.checkin.date, dates)}. Their numbers are for them alone.</p>`;
+  return html`<p>${p.displayName} checked in ${when(p.checkin.date, dates)}: safety ${n.safety}, trust ${n.trust}, closeness ${n.closeness}${n.day ? html` — ${DAY_WORDS[n.day]}` : null}.</p>`;
+}
+
 /**
- * The other partner's latest check-in: scores only (space records both partners and an active
- * therapist see), never a note. The `live` island fetches this same markup again when an event
+ * The other partner's latest check-in: that they checked in, their numbers only when they share
+ * them (with the partner and an active therapist), never a note. The `live` island fetches this same markup again when an event
  * says the partner checked in, so a page and its live update can never differ.
  */
 export function partnerTodaySection(o: { spaceId: string; partners: PartnerCheckin[]; dates: string[]; viewer: 'partner' | 'therapist' }): SafeHtml {
@@ -35,7 +49,7 @@ export function partnerTodaySection(o: { spaceId: string; partners: PartnerCheck
       ? html`<p>${o.viewer === 'therapist' ? 'When the partners join, their check-ins will show here.' : 'When your partner joins, their check-in will show here.'}</p>`
       : o.partners.map((p) =>
           p.checkin
-            ? html`<p>${p.displayName} checked in ${when(p.checkin.date, o.dates)}: safety ${p.checkin.safety}, trust ${p.checkin.trust}, closeness ${p.checkin.closeness}${p.checkin.day ? html` — ${DAY_WORDS[p.checkin.day]}` : null}.</p>`
+            ? said({ ...p, checkin: p.checkin }, o.dates)
             : html`<p>${p.displayName} has not checked in for these days yet.</p>`,
         )}
   </section>`;

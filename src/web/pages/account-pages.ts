@@ -55,7 +55,8 @@ export function settingsPage(
   zones: Array<{ value: string; label: string }>,
   countries: ReadonlyArray<{ code: string; name: string }>,
   details?: ErrorDetails,
-  more: SafeHtml | null = null,
+  /** Settings with a form of their own, each in its own section (e.g. who sees check-in numbers). */
+  sections: SafeHtml | null = null,
 ): SafeHtml {
   return html`<h1>Your settings</h1>
   ${errorSummary(details)}
@@ -73,7 +74,7 @@ export function settingsPage(
     })}
     <button type="submit" class="button">Save</button>
   </form>
-  ${more}
+  ${sections}
   <p><a href="/account">Back to your account</a></p>`;
 }
 

@@ -28,7 +28,7 @@ export function therapistCard(
           return html`<div class="therapist">
             <p><strong>${t.displayName}</strong> —
               ${t.status === 'active'
-                ? html`can see what you share: shared entries, agreements and their logs, progress, and red flags that are not private. Never private entries, sealed entries before they open, or anything about safety.`
+                ? html`can see what you share: shared entries, agreements and their logs, progress, check-in numbers of whoever shares them, and red flags that are not private. Never private entries, sealed entries before they open, numbers kept to oneself, or anything about safety.`
                 : agreed
                   ? html`you agreed. Their access starts when your partner agrees too.`
                   : html`joined as your therapist and is waiting for your agreement. They see nothing yet.`}</p>

@@ -19,19 +19,27 @@ export async function signedIn(session: BrowserApp, person: Person, options: Pro
 
 const LEGENDS = ['How safe do you feel with your partner today?', 'How much do you trust your partner today?', 'How close do you feel today?'];
 
-/** Today's check-in through the form: safety, trust and closeness, and how the day was if given. */
+/** The check-in form's question of who sees the numbers (it has no answer picked until the person picks one). */
+export const NUMBERS_QUESTION = 'Who sees these numbers and how your day was?';
+
+/**
+ * Today's check-in through the form: safety, trust and closeness, how the day was if given, and
+ * who sees the numbers (the partner too, unless told otherwise: these tests watch the partner's page).
+ */
 export async function checkIn(
   session: BrowserApp,
   page: Page,
   spaceId: string,
   values: [number, number, number],
   day?: 'Good' | 'Mixed' | 'Hard',
+  numbers: 'My partner too' | 'Only me — my partner sees only that I checked in' = 'My partner too',
 ): Promise<void> {
   await page.goto(`${session.origin}/spaces/${spaceId}/check-in`);
   for (const [i, legend] of LEGENDS.entries()) {
     await page.getByRole('group', { name: legend }).getByRole('radio', { name: String(values[i]), exact: true }).check();
   }
   if (day) await page.getByRole('radio', { name: day }).check();
+  await page.getByRole('group', { name: NUMBERS_QUESTION }).getByRole('radio', { name: numbers }).check();
   await Promise.all([page.waitForURL(/saved=1/), page.getByRole('button', { name: 'Save check-in' }).click()]);
   await page.getByText('your check-in is saved').waitFor();
 }

@@ -1,6 +1,7 @@
 import { csrfField, errorSummary } from '../../components/forms.js';
 import { html, type SafeHtml } from '../../html.js';
-import { formatDay, rhythmNav, textarea, visibilityChoice } from './common.js';
+import { noteVisibilityQuestion, numbersQuestion } from './checkin-choices.js';
+import { formatDay, rhythmNav, textarea } from './common.js';
 
 export interface CheckinForm {
   date?: string;
@@ -10,6 +11,8 @@ export interface CheckinForm {
   day?: string;
   note?: string;
   visibility?: string;
+  /** 'shared' or 'private'; empty until the person answers (no default, issue #14). */
+  numbers?: string;
 }
 
 const MEASURES = [
@@ -28,11 +31,30 @@ function scale(m: (typeof MEASURES)[number], value: string | undefined, error: s
   </fieldset>`;
 }
 
-export function checkinPage(o: { csrf: string; spaceId: string; dates: string[]; form: CheckinForm; errors?: Record<string, string>; existing: boolean; saved?: boolean; afterSave?: SafeHtml | null; coach?: SafeHtml | null }): SafeHtml {
+/** After saving, in words: who sees what of it. */
+function savedNotice(shared: boolean | null): SafeHtml {
+  const who = shared === true ? 'Your partner sees your numbers too.' : 'Your partner sees only that you checked in; your numbers are yours alone.';
+  return html`<div class="notice" role="status"><p>Thank you — your check-in is saved. You can change it any time today. ${who}</p></div>`;
+}
+
+export function checkinPage(o: {
+  csrf: string;
+  spaceId: string;
+  dates: string[];
+  form: CheckinForm;
+  errors?: Record<string, string>;
+  existing: boolean;
+  saved?: boolean;
+  /** Shown to the author under the saved notice (e.g. the way to the hard-day page). */
+  afterSave?: SafeHtml | null;
+  coach?: SafeHtml | null;
+  /** The person's choice as stored: null until they first answer. */
+  numbersShared: boolean | null;
+}): SafeHtml {
   const date = o.form.date ?? o.dates[0]!;
   return html`${rhythmNav(o.spaceId, 'check-in')}
   <h1>Today’s check-in</h1>
-  ${o.saved ? html`<div class="notice" role="status"><p>Thank you — your check-in is saved. You can change it any time today.</p></div>${o.afterSave ?? null}` : null}
+  ${o.saved ? html`${savedNotice(o.numbersShared)}${o.afterSave ?? null}` : null}
   ${o.coach ?? null}
   ${errorSummary(o.errors)}
   <p class="lead">Three quick numbers, about twenty seconds. There are no right answers.${o.existing ? ' You already checked in for this day; saving again replaces it.' : ''}</p>
@@ -47,10 +69,11 @@ export function checkinPage(o: { csrf: string; spaceId: string; dates: string[];
       <legend>How was the day? (optional)</legend>
       ${(['good', 'mixed', 'hard'] as const).map((d) => html`<label><input type="radio" name="day" value="${d}"${o.form.day === d ? html` checked` : null}> ${d[0]!.toUpperCase() + d.slice(1)}</label>`)}
     </fieldset>
-    <details class="checkin-note" data-open-when-filled${o.form.note?.trim() || o.errors?.note ? html` open` : null}>
+    ${numbersQuestion({ value: o.form.numbers, error: o.errors?.numbers, firstTime: o.numbersShared === null })}
+    <details class="checkin-note" data-open-when-filled${o.form.note?.trim() || o.errors?.note || o.errors?.visibility ? html` open` : null}>
       <summary>Add a note (optional)</summary>
       ${textarea({ name: 'note', label: 'Your note', hint: 'Private unless you choose to share it.', value: o.form.note ?? '', error: o.errors?.note, coach: 'message' })}
-      ${visibilityChoice('visibility', o.form.visibility)}
+      ${noteVisibilityQuestion(o.form.visibility, o.errors?.visibility)}
     </details>
     <button type="submit" class="button">Save check-in</button>
   </form>

@@ -44,20 +44,26 @@ export function progressPage(o: { spaceId: string; viewerId: string; progress: P
 export function progressSections(o: { spaceId: string; viewerId: string; progress: Progress }): SafeHtml {
   const p = o.progress;
   const partners = p.partners;
+  const who = (x: Progress['partners'][number]) => (x.accountId === o.viewerId ? 'You' : x.displayName);
+  // A partner who keeps their numbers to themselves has no line and no verdict here (issue #14).
+  const words = (x: Progress['partners'][number], m: PulseMeasure) => (x.numbersVisible ? verdictWords(x.trends[m]) : 'keeps their numbers to themselves');
+  const shown = partners.filter((x) => x.numbersVisible);
   const charts = (['safety', 'trust', 'closeness'] as const).map((m) => {
-    const summary = partners.map((x) => `${x.accountId === o.viewerId ? 'You' : x.displayName}: ${verdictWords(x.trends[m])}.`).join(' ');
+    const summary = partners.map((x) => `${who(x)}: ${words(x, m)}.`).join(' ');
     return html`<section class="card progress-measure" aria-labelledby="h-${m}">
       <h2 id="h-${m}">${MEASURE_TITLES[m]}</h2>
-      <ul class="verdicts">${partners.map((x) => html`<li class="verdict verdict--${x.trends[m].verdict}"><strong>${x.accountId === o.viewerId ? 'You' : x.displayName}:</strong> ${verdictWords(x.trends[m])}</li>`)}</ul>
-      ${lineChart({
-        id: m,
-        title: `${MEASURE_TITLES[m]}, 7-day average`,
-        summary,
-        valueLabel: '0–10, average of the last 7 days',
-        yMin: 0,
-        yMax: 10,
-        series: partners.map((x) => ({ label: x.accountId === o.viewerId ? 'You' : x.displayName, points: x.trends[m].smoothed })),
-      })}
+      <ul class="verdicts">${partners.map((x) => html`<li class="verdict verdict--${x.numbersVisible ? x.trends[m].verdict : 'kept'}"><strong>${who(x)}:</strong> ${words(x, m)}</li>`)}</ul>
+      ${shown.length
+        ? lineChart({
+            id: m,
+            title: `${MEASURE_TITLES[m]}, 7-day average`,
+            summary,
+            valueLabel: '0–10, average of the last 7 days',
+            yMin: 0,
+            yMax: 10,
+            series: shown.map((x) => ({ label: who(x), points: x.trends[m].smoothed })),
+          })
+        : null}
     </section>`;
   });
 
