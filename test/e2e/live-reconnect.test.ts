@@ -142,7 +142,7 @@ describe('the live island opens a refused stream again [sqlite]', { skip }, () =
     // refused stream nor the plain ask is a view.
     const log = json(await a.api.get(`/api/v1/spaces/${spaceId}/therapist-access-log`)).entries as Array<{ what: string }>;
     assert.equal(log.filter((e) => e.what === '/spaces/:spaceId/live').length, 1, 'one stream in the log');
-    assert.deepEqual([...new Set(log.map((e) => e.what))].sort(), ['/spaces/:spaceId/live', '/spaces/:spaceId/live/progress', '/spaces/:spaceId/progress']);
+    assert.deepEqual([...new Set(log.map((e) => e.what))].sort(), ['/caseload', '/spaces/:spaceId/live', '/spaces/:spaceId/live/progress', '/spaces/:spaceId/progress']);
   });
 
   test('a stream refused with 401 after signing out is never opened again', async () => {

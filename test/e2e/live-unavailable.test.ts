@@ -101,8 +101,9 @@ describe('a live fragment answering 503 leaves the section as it was [sqlite]', 
     await onPage.assertSamePage();
     await session.checkPage(therapist, 'the progress page after a refused and a shown update');
 
-    // The access log holds the page, its stream and the one fragment shown, not the one refused.
+    // The access log holds the page, its stream and the one fragment shown, not the one refused
+    // (and the caseload the therapist opened on the way, itself a read of the couple's names).
     const log = json(await a.api.get(`/api/v1/spaces/${spaceId}/therapist-access-log`)).entries as Array<{ what: string }>;
-    assert.deepEqual(log.map((e) => e.what).sort(), ['/spaces/:spaceId/live', '/spaces/:spaceId/live/progress', '/spaces/:spaceId/progress']);
+    assert.deepEqual(log.map((e) => e.what).sort(), ['/caseload', '/spaces/:spaceId/live', '/spaces/:spaceId/live/progress', '/spaces/:spaceId/progress']);
   });
 });

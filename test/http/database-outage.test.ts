@@ -55,7 +55,7 @@ function requestsOf(base: string, person: Person, pages: PageClient, spaceId: st
         method: 'POST',
         redirect: 'manual',
         headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ _csrf: pages.csrf(), date: today(), safety: '6', trust: '5', closeness: '4', note: canary, visibility: 'private' }).toString(),
+        body: new URLSearchParams({ _csrf: pages.csrf(), date: today(), safety: '6', trust: '5', closeness: '4', numbers: 'shared', note: canary, visibility: 'private' }).toString(),
       }),
   };
 }

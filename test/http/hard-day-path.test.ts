@@ -20,7 +20,7 @@ describeEachDatabase('a hard moment leads somewhere', (get) => {
     const alex = await pagesAs(app, a);
     const checkIn = async (fields: Record<string, string>) => {
       await alex.get(`/spaces/${spaceId}/check-in`);
-      const saved = await alex.post(`/spaces/${spaceId}/check-in`, { date: today(), trust: '5', closeness: '5', ...fields });
+      const saved = await alex.post(`/spaces/${spaceId}/check-in`, { date: today(), numbers: 'private', trust: '5', closeness: '5', ...fields });
       assert.equal(saved.statusCode, 303, saved.body);
       return (await alex.get(String(saved.headers.location))).body;
     };
@@ -38,7 +38,7 @@ describeEachDatabase('a hard moment leads somewhere', (get) => {
     const alex = await pagesAs(app, a);
     const sam = await pagesAs(app, b);
     await alex.get(`/spaces/${spaceId}/check-in`);
-    await alex.post(`/spaces/${spaceId}/check-in`, { date: today(), safety: '1', trust: '2', closeness: '2', day: 'hard' });
+    await alex.post(`/spaces/${spaceId}/check-in`, { date: today(), numbers: 'private', safety: '1', trust: '2', closeness: '2', day: 'hard' });
     for (const url of [`/spaces/${spaceId}`, `/spaces/${spaceId}/check-in`, `/spaces/${spaceId}/check-in?saved=1`, '/', '/notifications']) {
       const body = (await sam.get(url)).body;
       assert.doesNotMatch(body, new RegExp(NOTE), url);

@@ -274,7 +274,8 @@ describe('scale-out: two app servers against one PostgreSQL behave as one app', 
     assert.equal(firstA.status, 200, firstA.text);
     assert.equal(firstB.status, 200, firstB.text);
 
-    assert.equal((await call(A, 'PUT', `/api/v1/spaces/${spaceId}/checkins/${today()}`, a.token, { safety: 3, trust: 3, closeness: 3 })).status, 201);
+    // Both let the other see their numbers (a choice never made hides them, issue #14).
+    assert.equal((await call(A, 'PUT', `/api/v1/spaces/${spaceId}/checkins/${today()}`, a.token, { safety: 3, trust: 3, closeness: 3, numbersShared: true })).status, 201);
     const listed = await call(B, 'GET', `/api/v1/spaces/${spaceId}/checkins`, b.token);
     assert.deepEqual(listed.body.checkins.map((c: { accountId: string; trust: number }) => [c.accountId, c.trust]), [[a.id, 3]]);
     const afterB = await call(B, 'GET', `/api/v1/spaces/${spaceId}/progress`, b.token);
@@ -284,7 +285,7 @@ describe('scale-out: two app servers against one PostgreSQL behave as one app', 
     // A has answered for this space since; a check-in written through B must not be answered from before.
     const onA = await call(A, 'GET', `/api/v1/spaces/${spaceId}/progress`, a.token);
     const etagA = onA.headers.get('etag');
-    assert.equal((await call(B, 'PUT', `/api/v1/spaces/${spaceId}/checkins/${today()}`, b.token, { safety: 9, trust: 9, closeness: 9 })).status, 201);
+    assert.equal((await call(B, 'PUT', `/api/v1/spaces/${spaceId}/checkins/${today()}`, b.token, { safety: 9, trust: 9, closeness: 9, numbersShared: true })).status, 201);
     const again = await fetch(`${A.base}/api/v1/spaces/${spaceId}/progress`, { headers: { authorization: `Bearer ${a.token}`, ...(etagA ? { 'if-none-match': etagA } : {}) } });
     assert.equal(again.status, 200, 'not 304: the progress changed on the other server');
     const fresh = (await again.json()) as { milestones: unknown[] };
