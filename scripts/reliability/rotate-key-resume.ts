@@ -26,15 +26,15 @@ export interface RotateOptions {
   kills: number;
   seedCouples: number;
   couples: number;
-  /** Each run of the command is killed a random time in [minKillMs, maxKillMs] after it started. */
+  /** Each run of the command is killed a random time in [minKillMs, maxKillMs] after it named its key. */
   minKillMs: number;
   maxKillMs: number;
   seed: number;
   log?: (line: string) => void;
 }
 
-export const FULL_ROTATE: RotateOptions = { kills: 6, seedCouples: 50, couples: 2, minKillMs: 400, maxKillMs: 2500, seed: Date.now() };
-export const FAST_ROTATE: RotateOptions = { kills: 2, seedCouples: 10, couples: 1, minKillMs: 300, maxKillMs: 900, seed: Date.now() };
+export const FULL_ROTATE: RotateOptions = { kills: 6, seedCouples: 50, couples: 2, minKillMs: 20, maxKillMs: 800, seed: Date.now() };
+export const FAST_ROTATE: RotateOptions = { kills: 2, seedCouples: 10, couples: 1, minKillMs: 20, maxKillMs: 300, seed: Date.now() };
 
 export interface RotateReport {
   kills: number;
@@ -76,11 +76,19 @@ function valuesByKey(file: string, keyId: string): { onNewest: number; onOlder: 
 
 const currentKeyId = (dataDir: string): string => JSON.parse(fs.readFileSync(path.join(dataDir, 'mend.key'), 'utf8')).current as string;
 
-/** Runs `mend <args>` and SIGKILLs it after `afterMs`; resolves with whether it had ended by itself first. */
+/**
+ * Runs `mend <args>` and SIGKILLs it `afterMs` after it said which key it re-encrypts with (the
+ * key file is written by then; starting Node takes longer than the work on a small database, so a
+ * timer from the spawn would mostly kill it before it began). Resolves with whether it had ended
+ * by itself first.
+ */
 function killedAfter(args: string[], dataDir: string, afterMs: number): Promise<boolean> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MEND_CLI, ...args], { env: mendEnv(dataDir, null), stdio: 'ignore' });
-    const timer = setTimeout(() => child.kill('SIGKILL'), afterMs);
+    const child = spawn(process.execPath, [MEND_CLI, ...args], { env: mendEnv(dataDir, null), stdio: ['ignore', 'pipe', 'ignore'] });
+    let timer: NodeJS.Timeout | undefined;
+    child.stdout.on('data', (chunk) => {
+      if (timer === undefined && /Added a new key|Re-encrypting with/.test(String(chunk))) timer = setTimeout(() => child.kill('SIGKILL'), afterMs);
+    });
     child.once('error', reject);
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
@@ -120,7 +128,7 @@ export async function runRotateKeyResume(options: RotateOptions): Promise<Rotate
     await server.kill('SIGTERM');
   };
   try {
-    const seeded = await runMendCli(['seed', '--couples', String(options.seedCouples), '--days', '90'], dataDir);
+    const seeded = await runMendCli(['seed', '--couples', String(options.seedCouples), '--days', '365'], dataDir);
     if (seeded.code !== 0) throw new Error(`mend seed failed: ${seeded.stderr}`);
     await server.start();
     people = await signUpCouples(server.base, options.couples);
