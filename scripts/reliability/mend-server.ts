@@ -59,6 +59,8 @@ export function mendEnv(dataDir: string, databaseUrl: string | null | undefined,
 export class MendServer {
   child: ChildProcess | null = null;
   stderr = '';
+  /** The last "request failed" log lines (warn level and up are logged), for a run's report. */
+  failures: string[] = [];
   constructor(readonly options: MendServerOptions) {}
 
   get base(): string {
@@ -75,14 +77,17 @@ export class MendServer {
     const started = Date.now();
     const env = mendEnv(this.options.dataDir, this.options.databaseUrl, { PORT: String(this.options.port), HOST: '127.0.0.1', ...this.options.env });
     const child = this.options.withGc
-      ? fork(WITH_GC, [], { env, execArgv: ['--expose-gc'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] })
+      ? fork(WITH_GC, [], { env, execArgv: ['--expose-gc'], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] })
       : this.options.steppedClock
-        ? fork(WITH_CLOCK, [], { env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] })
-        : spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+        ? fork(WITH_CLOCK, [], { env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] })
+        : spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     this.stderr = '';
     child.stderr?.on('data', (chunk) => {
       this.stderr = (this.stderr + String(chunk)).slice(-4000);
+    });
+    child.stdout?.on('data', (chunk) => {
+      for (const line of String(chunk).split('\n')) if (line.includes('"request failed"')) this.failures = [...this.failures.slice(-19), line];
     });
     await this.waitReady(30_000, started);
     return Date.now() - started;

@@ -39,6 +39,8 @@ export interface TwoServersReport {
   lost: string[];
   corrupted: string[];
   unexpected: string[];
+  /** The servers' last "request failed" log lines (kind, code and place; never a message). */
+  failureLog: string[];
   durationMs: number;
 }
 
@@ -60,6 +62,7 @@ export async function runTwoServers(options: CrashOptions): Promise<TwoServersRe
     lost: [],
     corrupted: [],
     unexpected: ledger.unexpected,
+    failureLog: [],
     durationMs: 0,
   };
   const cluster = await PostgresCluster.create();
@@ -102,6 +105,7 @@ export async function runTwoServers(options: CrashOptions): Promise<TwoServersRe
     }
     for (const server of servers) await server.kill('SIGTERM');
   } finally {
+    report.failureLog = servers.flatMap((server) => server.failures);
     for (const server of servers) await server.kill('SIGKILL');
     await cluster.remove();
     for (const dir of dataDirs) fs.rmSync(dir, { recursive: true, force: true });

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, SqliteDialect, sql, type Generated } from 'kysely';
 import { openSqlite } from './database.js';
 import { waitingForLocks } from './sqlite-lock-wait.js';
 
@@ -14,7 +14,7 @@ function setUp(timeoutMs: number) {
   const file = path.join(dir, 'test.db');
   const sqlite = openSqlite(file, 0);
   sqlite.exec('create table notes (id integer primary key, text text not null)');
-  const db = new Kysely<{ notes: { id: number; text: string } }>({ dialect: waitingForLocks(new SqliteDialect({ database: sqlite }), sqlite, timeoutMs) });
+  const db = new Kysely<{ notes: { id: Generated<number>; text: string } }>({ dialect: waitingForLocks(new SqliteDialect({ database: sqlite }), sqlite, timeoutMs) });
   const other = new SQLite(file);
   other.pragma('busy_timeout = 0');
   return {
