@@ -53,15 +53,16 @@ export interface ContextOptions {
 export async function createContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
   const clock = options.clock ?? systemClock;
   const vault = openVault(config);
-  // Migrations run without the request timeouts: changing a large table may take longer.
-  const migrating = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  try {
-    await migrateToLatest(migrating);
-  } finally {
-    await migrating.close();
-  }
   const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, timeouts: config.databaseTimeouts });
   try {
+    // Migrations run on a store without the request timeouts: changing a large table may take
+    // longer. Opened after `store`, so the data folder stays held (in-use-lock.ts) throughout.
+    const migrating = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    try {
+      await migrateToLatest(migrating);
+    } finally {
+      await migrating.close();
+    }
     // Created one after another: on PostgreSQL each may create the shared counter table.
     const signInByAddress = await createLimiter(store, { name: 'signin-addr', points: 30, durationSeconds: 15 * 60 });
     const signInByAccount = await createLimiter(store, { name: 'signin-acct', points: 10, durationSeconds: 15 * 60 });
