@@ -14,7 +14,7 @@ const USAGE = `Usage: mend <command> [options]
 Commands:
   migrate                 bring the database schema up to date
   backup <file>           copy the SQLite database to <file> while Mend runs (PostgreSQL: use pg_dump)
-  restore <file>          replace the SQLite database with a backup (stop Mend first)
+  restore <file>          replace the SQLite database with a backup (refuses while Mend runs: stop it first)
   rotate-key              add a new encryption key and re-encrypt every entry with it
   demo                    create a demo couple with 90 days of check-ins, agreements and progress
   seed [--couples N]      write N made-up couples (default 1,000) with a year of data, for benchmarks
