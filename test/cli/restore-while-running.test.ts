@@ -5,10 +5,10 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { openStore } from '../../src/store/database.js';
 import { DataFolderBusyError, takeExclusively } from '../../src/store/in-use-lock.js';
-import { startTestApp } from '../support/app.js';
-import { json } from '../support/app.js';
+import { json, startTestApp } from '../support/app.js';
 import { signUp } from '../support/api-client.js';
 import { cli } from '../support/cli.js';
+import { skipReason } from '../support/databases.js';
 import { freePort, MendServer, MAIN } from '../../scripts/reliability/mend-server.js';
 
 /**
@@ -93,4 +93,29 @@ test('nothing opens the database while a restore holds the data folder', async (
   const store = openStore({ databaseUrl: null, dataDir });
   await store.close();
   await running.database.drop();
+});
+
+test('on PostgreSQL, restore refuses while a Mend server is connected to the database, and gives the pg_restore advice once none is', async (t) => {
+  const skip = await skipReason('postgres');
+  if (skip) return t.skip(skip);
+  const running = await startTestApp('postgres');
+  const databaseUrl = running.database.databaseUrl!;
+  try {
+    await signUp(running.app, 'Connected');
+    const refused = await cli(['restore', 'mend.dump'], { DATABASE_URL: databaseUrl });
+    assert.equal(refused.code, 1);
+    assert.match(refused.err, /connection\(s\) from running Mend servers/);
+    await running.app.close();
+    // A backend leaves pg_stat_activity a moment after its client hung up.
+    let advised = await cli(['restore', 'mend.dump'], { DATABASE_URL: databaseUrl });
+    for (let tries = 0; advised.code === 1 && tries < 50; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      advised = await cli(['restore', 'mend.dump'], { DATABASE_URL: databaseUrl });
+    }
+    assert.equal(advised.code, 0, advised.err);
+    assert.match(advised.out, /pg_restore --clean/);
+  } finally {
+    await running.app.close();
+    await running.database.drop();
+  }
 });
