@@ -12,6 +12,12 @@ test('defaults describe a local SQLite install', () => {
   assert.equal(config.trustProxy, false);
   assert.equal(config.secureCookies, false);
   assert.deepEqual(config.argon2, { memoryKiB: 19456, timeCost: 2, parallelism: 1 });
+  assert.deepEqual(config.databaseTimeouts, { connectMs: 3000, queryMs: 6000, statementMs: 5000 });
+});
+
+test('database timeouts are read from the environment', () => {
+  const config = loadConfig({ MEND_DATABASE_CONNECT_TIMEOUT_MS: '1500', MEND_DATABASE_QUERY_TIMEOUT_MS: '20000', MEND_DATABASE_STATEMENT_TIMEOUT_MS: '15000' });
+  assert.deepEqual(config.databaseTimeouts, { connectMs: 1500, queryMs: 20000, statementMs: 15000 });
 });
 
 test('settings are read from the environment', () => {
@@ -47,6 +53,9 @@ test('invalid settings stop start-up with a message naming the setting', () => {
     [{ MEND_TRUST_PROXY: 'yes please' }, /MEND_TRUST_PROXY/],
     [{ MEND_ARGON2_MEMORY_KIB: '1024' }, /MEND_ARGON2_MEMORY_KIB must be between 19456/],
     [{ MEND_SECURE_COOKIES: 'maybe' }, /MEND_SECURE_COOKIES/],
+    [{ MEND_DATABASE_CONNECT_TIMEOUT_MS: '3s' }, /MEND_DATABASE_CONNECT_TIMEOUT_MS must be a whole number/],
+    [{ MEND_DATABASE_QUERY_TIMEOUT_MS: '0' }, /MEND_DATABASE_QUERY_TIMEOUT_MS must be between 100/],
+    [{ MEND_DATABASE_STATEMENT_TIMEOUT_MS: '99999999' }, /MEND_DATABASE_STATEMENT_TIMEOUT_MS must be between/],
   ];
   for (const [env, message] of cases) {
     assert.throws(() => loadConfig(env), (err: unknown) => err instanceof ConfigError && message.test(err.message));

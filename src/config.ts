@@ -29,6 +29,24 @@ export interface Config {
   smtpUrl: string | null;
   /** The From address of Mend's emails. */
   mailFrom: string;
+  /** How long Mend waits on its database before it answers 503 (README, "Configuration"). */
+  databaseTimeouts: DatabaseTimeouts;
+}
+
+/**
+ * Bounds on waiting for the database, so a partition or a lock held elsewhere costs a person a
+ * 503 within seconds instead of a request hanging for the whole outage.
+ */
+export interface DatabaseTimeouts {
+  /** PostgreSQL: the longest wait for a connection (a new one, or a free one of the pool). */
+  connectMs: number;
+  /**
+   * The longest wait for one query's answer: PostgreSQL's (then the connection is dropped), or on
+   * SQLite for the write lock another process holds (waited for without blocking other requests).
+   */
+  queryMs: number;
+  /** PostgreSQL's own `statement_timeout`: the server cancels a statement running longer. */
+  statementMs: number;
 }
 
 export class ConfigError extends Error {
@@ -124,6 +142,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   };
 
   const signUpPerHour = integer(env, 'MEND_SIGN_UP_PER_HOUR', 20, 1, 1_000_000);
+  const databaseTimeouts = {
+    connectMs: integer(env, 'MEND_DATABASE_CONNECT_TIMEOUT_MS', 3000, 100, 600_000),
+    queryMs: integer(env, 'MEND_DATABASE_QUERY_TIMEOUT_MS', 6000, 100, 600_000),
+    statementMs: integer(env, 'MEND_DATABASE_STATEMENT_TIMEOUT_MS', 5000, 100, 600_000),
+  };
 
   const smtpUrl = smtp(env.MEND_SMTP_URL);
   const mailFrom = env.MEND_MAIL_FROM?.trim() || `Mend <mend@${baseUrl.hostname}>`;
@@ -144,5 +167,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     signUpPerHour,
     smtpUrl,
     mailFrom,
+    databaseTimeouts,
   };
 }

@@ -18,7 +18,7 @@ import { signUpCouples } from './couples.js';
 import { freePort, MendServer, requireBuild } from './mend-server.js';
 import { PostgresCluster } from './postgres-cluster.js';
 import { argNumber, random, sleep } from './random.js';
-import { Ledger, startWorkers, type Round } from './writes.js';
+import { latencySummary, Ledger, startWorkers, type Round } from './writes.js';
 import { FAST, FULL, type CrashOptions } from './crash.js';
 import { runAsScript } from './run-as-script.js';
 
@@ -37,6 +37,10 @@ export interface PostgresCrashReport {
   uncertain: { total: number; foundAfterRecovery: number };
   /** Mend's answers while the database was down, by status. */
   outageAnswers: Record<string, number>;
+  /** How long the requests in flight at a kill took to be answered (from when they were sent). */
+  inFlightAtKill: ReturnType<typeof latencySummary>;
+  /** Milliseconds for /readyz to answer (503) while the database was down. */
+  readyzWhileDownMs: number[];
   lost: string[];
   corrupted: string[];
   unexpected: string[];
@@ -73,6 +77,8 @@ export async function runPostgresCrash(options: CrashOptions): Promise<PostgresC
     acknowledged: { checkins: 0, entries: 0, total: 0 },
     uncertain: { total: 0, foundAfterRecovery: 0 },
     outageAnswers: ledger.faultAnswers,
+    inFlightAtKill: latencySummary([]),
+    readyzWhileDownMs: [],
     lost: [],
     corrupted: [],
     unexpected: ledger.unexpected,
@@ -97,12 +103,16 @@ export async function runPostgresCrash(options: CrashOptions): Promise<PostgresC
       const workers = startWorkers(server.base, people, ledger, rng, state, { max: options.maxRequestsPerWorkerRound });
       await sleep(options.minRoundMs + rng() * (options.maxRoundMs - options.minRoundMs));
       state.faulted = true;
+      ledger.faultOpen = true;
       report.processesKilled.push(await cluster.kill());
       report.kills += 1;
       state.stop = true;
       await workers;
+      ledger.faultOpen = false;
       // Mend alone while the database is gone: it must answer, not fall over.
+      const asked = performance.now();
       const down = await fetch(`${server.base}/readyz`).then((r) => r.status, () => 'no answer');
+      report.readyzWhileDownMs.push(Math.round(performance.now() - asked));
       if (!server.running) break;
       report.outageAnswers[`/readyz ${down}`] = (report.outageAnswers[`/readyz ${down}`] ?? 0) + 1;
       report.recoveryMs.push(await cluster.start());
@@ -122,6 +132,7 @@ export async function runPostgresCrash(options: CrashOptions): Promise<PostgresC
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
   report.acknowledged = ledger.acknowledged;
+  report.inFlightAtKill = latencySummary(ledger.faultLatencies);
   report.uncertain.total = ledger.uncertain;
   report.durationMs = Date.now() - started;
   return report;

@@ -3,6 +3,9 @@
 //
 //   crash            SIGKILL the Mend server on SQLite 20 times under write load
 //   crash-postgres   SIGKILL a private PostgreSQL cluster 20 times under write load
+//   two-servers      two Mend servers on one private PostgreSQL, one SIGKILLed 12 times under load
+//   clock            the server's wall clock stepped backwards 8 times under write load
+//   rotate-key       `mend rotate-key` SIGKILLed 6 times, resumed with --reencrypt-only
 //   backup           online backup during write load, restored and checked (SQLite and pg_dump)
 //   load             200 couples × 60 s, 3 runs against one server: errors and memory
 //   fuzz             10,000 requests from the OpenAPI document on SQLite and PostgreSQL (hostile input)
@@ -10,20 +13,31 @@
 // Options after the run's name go to that run, e.g. `npm run reliability -- crash --kills 5`.
 import { main as backup } from './backup-under-load.js';
 import { main as crash } from './crash.js';
+import { main as clock } from './clock-step.js';
 import { main as crashPostgres } from './crash-postgres.js';
 import { main as fuzz } from './fuzz.js';
 import { main as load } from './load.js';
+import { main as rotateKey } from './rotate-key-resume.js';
+import { main as twoServers } from './two-servers.js';
 import { privateClusterUnavailable } from './postgres-cluster.js';
 import { runAsScript } from './run-as-script.js';
 
+/** A run that needs a private PostgreSQL cluster: skipped where none can be made, unless required. */
+const withCluster =
+  (name: string, run: (argv: string[]) => Promise<boolean>) =>
+  async (argv: string[]): Promise<boolean> => {
+    const reason = privateClusterUnavailable();
+    if (!reason) return run(argv);
+    process.stdout.write(`SKIPPED ${name}: ${reason}\n`);
+    return process.env.MEND_REQUIRE_POSTGRES !== '1';
+  };
+
 const RUNS: Record<string, (argv: string[]) => Promise<boolean>> = {
   crash,
-  'crash-postgres': async (argv) => {
-    const reason = privateClusterUnavailable();
-    if (!reason) return crashPostgres(argv);
-    process.stdout.write(`SKIPPED crash-postgres: ${reason}\n`);
-    return process.env.MEND_REQUIRE_POSTGRES !== '1';
-  },
+  'crash-postgres': withCluster('crash-postgres', crashPostgres),
+  'two-servers': withCluster('two-servers', twoServers),
+  clock,
+  'rotate-key': rotateKey,
   backup,
   load,
   fuzz,

@@ -22,6 +22,7 @@ import { call, NetworkError } from './http.js';
 import { freePort, MendServer, requireBuild, runMendCli, type MemoryFigures } from './mend-server.js';
 import { argNumber, random, sleep, utcDate } from './random.js';
 import { runAsScript } from './run-as-script.js';
+import { percentile } from './writes.js';
 
 export interface LoadOptions {
   couples: number;
@@ -83,7 +84,6 @@ export interface LoadReport {
 }
 
 const MiB = 1024 * 1024;
-const percentile = (sorted: number[], p: number): number => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! : 0);
 
 /** `mend seed --json` lists the first 50 couples; the rest follow the same numbered address pattern. */
 function seededEmails(sample: { emails: [string, string] }[], couples: number): [string, string][] {

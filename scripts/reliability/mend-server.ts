@@ -11,6 +11,7 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const MAIN = path.join(ROOT, 'dist', 'server', 'main.js');
 export const MEND_CLI = path.join(ROOT, 'bin', 'mend.js');
 const WITH_GC = path.join(ROOT, 'scripts', 'reliability', 'mend-with-gc.mjs');
+const WITH_CLOCK = path.join(ROOT, 'scripts', 'reliability', 'mend-with-clock.mjs');
 
 export function requireBuild(): void {
   if (!fs.existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first.`);
@@ -41,6 +42,10 @@ export interface MendServerOptions {
   databaseUrl?: string | null;
   /** Start through scripts/reliability/mend-with-gc.mjs (node --expose-gc) to read memory after a forced GC. */
   withGc?: boolean;
+  /** Start through scripts/reliability/mend-with-clock.mjs, whose wall clock `stepClock` moves. */
+  steppedClock?: boolean;
+  /** More environment variables for the server. */
+  env?: Record<string, string>;
 }
 
 /** The environment Mend runs with: everything of ours, minus a DATABASE_URL we did not choose. */
@@ -54,6 +59,8 @@ export function mendEnv(dataDir: string, databaseUrl: string | null | undefined,
 export class MendServer {
   child: ChildProcess | null = null;
   stderr = '';
+  /** The last "request failed" log lines (warn level and up are logged), for a run's report. */
+  failures: string[] = [];
   constructor(readonly options: MendServerOptions) {}
 
   get base(): string {
@@ -68,16 +75,22 @@ export class MendServer {
   /** Starts the server and resolves with the milliseconds from spawn to the first 200 from /readyz. */
   async start(): Promise<number> {
     const started = Date.now();
-    const env = mendEnv(this.options.dataDir, this.options.databaseUrl, { PORT: String(this.options.port), HOST: '127.0.0.1' });
+    const env = mendEnv(this.options.dataDir, this.options.databaseUrl, { PORT: String(this.options.port), HOST: '127.0.0.1', ...this.options.env });
     const child = this.options.withGc
-      ? fork(WITH_GC, [], { env, execArgv: ['--expose-gc'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] })
-      : spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+      ? fork(WITH_GC, [], { env, execArgv: ['--expose-gc'], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] })
+      : this.options.steppedClock
+        ? fork(WITH_CLOCK, [], { env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] })
+        : spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     this.stderr = '';
     child.stderr?.on('data', (chunk) => {
       this.stderr = (this.stderr + String(chunk)).slice(-4000);
     });
-    await this.waitReady(30_000, started);
+    child.stdout?.on('data', (chunk) => {
+      for (const line of String(chunk).split('\n')) if (line.includes('"request failed"')) this.failures = [...this.failures.slice(-19), line];
+    });
+    // Generous: on a machine shared with other suites start-up has taken over 30 s.
+    await this.waitReady(90_000, started);
     return Date.now() - started;
   }
 
@@ -107,18 +120,31 @@ export class MendServer {
 
   /** Heap and RSS after a forced GC in the server (only with `withGc`). */
   async memory(): Promise<MemoryFigures> {
+    if (!this.options.withGc) throw new Error('memory() needs a server started withGc');
+    const answer = await this.ask({ type: 'memory' }, 'memory');
+    return answer.usage as MemoryFigures;
+  }
+
+  /** Sets the server's wall clock to the real one plus `offsetMs` (only with `steppedClock`); resolves with its new time. */
+  async stepClock(offsetMs: number): Promise<string> {
+    if (!this.options.steppedClock) throw new Error('stepClock() needs a server started with steppedClock');
+    const answer = await this.ask({ type: 'clock', offsetMs }, 'clock-set');
+    return String(answer.now);
+  }
+
+  private ask(message: { type: string } & Record<string, unknown>, answerType: string): Promise<any> {
     const child = this.child;
-    if (!child?.send || !this.options.withGc) throw new Error('memory() needs a server started withGc');
+    if (!child?.send) throw new Error('the server has no IPC channel');
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('the server did not report its memory')), 30_000);
-      const onMessage = (message: any) => {
-        if (message?.type !== 'memory') return;
+      const timer = setTimeout(() => reject(new Error(`the server did not answer ${message.type}`)), 30_000);
+      const onMessage = (answer: any) => {
+        if (answer?.type !== answerType) return;
         clearTimeout(timer);
         child.off('message', onMessage);
-        resolve(message.usage as MemoryFigures);
+        resolve(answer);
       };
       child.on('message', onMessage);
-      child.send({ type: 'memory' });
+      child.send(message);
     });
   }
 }

@@ -43,6 +43,10 @@ export class Ledger {
   unexpected: string[] = [];
   /** What the server answered while a fault was injected (status or "no answer" → count). */
   faultAnswers: Record<string, number> = {};
+  /** Set by a run while a fault lasts: every answer (or failure) arriving meanwhile has its time recorded. */
+  faultOpen = false;
+  /** Milliseconds from sending to the answer, for requests answered while `faultOpen`. */
+  faultLatencies: number[] = [];
 
   static checkinKey(p: Pick<Person, 'spaceId' | 'id'>, date: string): string {
     return `${p.spaceId}|${p.id}|${date}`;
@@ -72,13 +76,30 @@ export interface WorkerOptions {
   max: number;
   /** Milliseconds to wait between one person's writes (0: as fast as answers come). */
   pauseMs?: number;
+  /**
+   * Check-ins go to this many days back or one more (default 0: today or yesterday). 1 keeps
+   * them valid for a server whose clock is up to a day behind the run's.
+   */
+  firstDayBack?: number;
 }
 
 type Outcome = { kind: 'answer'; answer: Answer } | { kind: 'uncertain' };
 
+export const percentile = (sorted: number[], p: number): number => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! : 0);
+
+/** p50, p99 and the longest of a set of latencies, in whole milliseconds. */
+export function latencySummary(ms: number[]): { answers: number; p50Ms: number; p99Ms: number; maxMs: number } {
+  const sorted = [...ms].sort((a, b) => a - b);
+  return { answers: sorted.length, p50Ms: Math.round(percentile(sorted, 0.5)), p99Ms: Math.round(percentile(sorted, 0.99)), maxMs: Math.round(sorted.at(-1) ?? 0) };
+}
+
 async function send(base: string, p: Person, method: string, url: string, body: unknown, ledger: Ledger, round: Round, what: string): Promise<Outcome> {
+  const sent = performance.now();
+  const timed = () => {
+    if (ledger.faultOpen) ledger.faultLatencies.push(performance.now() - sent);
+  };
   try {
-    const answer = await call(base, p.token, method, url, body);
+    const answer = await call(base, p.token, method, url, body).finally(timed);
     if (answer.status < 500) return { kind: 'answer', answer };
     if (!round.faulted) ledger.unexpected.push(`${what}: ${answer.status} ${JSON.stringify(answer.body)}`);
     else ledger.faultAnswers[answer.status] = (ledger.faultAnswers[answer.status] ?? 0) + 1;
@@ -94,7 +115,7 @@ async function send(base: string, p: Person, method: string, url: string, body: 
 export async function checkinWorker(base: string, p: Person, ledger: Ledger, rng: () => number, round: Round, options: WorkerOptions): Promise<void> {
   for (let i = 0; i < options.max && !round.stop; i++) {
     // Today or yesterday (UTC accounts): still allowed if the date turns over mid-run.
-    const date = utcDate(-Math.floor(rng() * 2));
+    const date = utcDate(-(options.firstDayBack ?? 0) - Math.floor(rng() * 2));
     const value: CheckinValue = {
       safety: Math.floor(rng() * 11),
       trust: Math.floor(rng() * 11),

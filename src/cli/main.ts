@@ -14,7 +14,7 @@ const USAGE = `Usage: mend <command> [options]
 Commands:
   migrate                 bring the database schema up to date
   backup <file>           copy the SQLite database to <file> while Mend runs (PostgreSQL: use pg_dump)
-  restore <file>          replace the SQLite database with a backup (stop Mend first)
+  restore <file>          replace the SQLite database with a backup (refuses while Mend runs: stop it first)
   reset-password <email>  print a one-time link to choose a new password (when Mend sends no email)
   rotate-key              add a new encryption key and re-encrypt every entry with it
   demo                    create a demo couple with 90 days of check-ins, agreements and progress

@@ -64,9 +64,16 @@ export interface ContextOptions {
 
 export async function createContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
   const clock = options.clock ?? systemClock;
-  const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, timeouts: config.databaseTimeouts });
   try {
-    await migrateToLatest(store);
+    // Migrations run on a store without the request timeouts: changing a large table may take
+    // longer. Opened after `store`, so the data folder stays held (in-use-lock.ts) throughout.
+    const migrating = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    try {
+      await migrateToLatest(migrating);
+    } finally {
+      await migrating.close();
+    }
     const { keyring, notices } = await startEncryption(store, config);
     const encryption: AppContext['encryption'] = { keyring, notices, reportUnreadable: () => {} };
     const vault = openVault(keyring, (binding, reason) => encryption.reportUnreadable(binding, reason));

@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from '../config.js';
 import { SchemaTooNewError } from '../store/migrator.js';
+import { DataFolderBusyError } from '../store/in-use-lock.js';
 import { loadStrengthEstimator } from '../services/password-strength.js';
 import { buildApp } from './app.js';
 
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   try {
     app = await buildApp(config);
   } catch (error) {
-    if (error instanceof SchemaTooNewError || (error instanceof Error && /key|encryption/i.test(error.name))) {
+    if (error instanceof SchemaTooNewError || error instanceof DataFolderBusyError || (error instanceof Error && /key|encryption/i.test(error.name))) {
       process.stderr.write(`Mend cannot start: ${error.message}\n`);
       process.exit(2);
     }

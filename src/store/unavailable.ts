@@ -22,13 +22,14 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT
 
 /**
  * PostgreSQL SQLSTATEs: the connection exceptions 08000, 08001 (cannot establish), 08003 (does not
- * exist), 08004 (server rejected the connection), 08006 (connection failure); 57P01 admin
+ * exist), 08004 (server rejected the connection), 08006 (connection failure); 57014 a statement
+ * cancelled (by `statement_timeout`, postgres-timeouts.ts: a lock held, the server swamped); 57P01 admin
  * shutdown, 57P02 crash shutdown, 57P03 cannot connect now (starting up, recovering), 53100 disk
  * full, 53300 too many connections. Not 08P01 (protocol violation): the server raises it for a
  * client's bug, such as a Bind with the wrong number of parameters, which waiting will not mend.
  * https://www.postgresql.org/docs/current/errcodes-appendix.html
  */
-const POSTGRES_STATES = new Set(['08000', '08001', '08003', '08004', '08006', '57P01', '57P02', '57P03', '53100', '53300']);
+const POSTGRES_STATES = new Set(['08000', '08001', '08003', '08004', '08006', '57014', '57P01', '57P02', '57P03', '53100', '53300']);
 
 /**
  * node-postgres and pg-pool raise these as plain Errors without a code when a connection dies or
@@ -42,6 +43,8 @@ const PG_CONNECTION_MESSAGES = new Set([
   'Client was closed and is not queryable',
   'timeout exceeded when trying to connect',
   'timeout expired',
+  // query_timeout passed with no answer (postgres-timeouts.ts): a partition, or the server stalled.
+  'Query read timeout',
   'Cannot use a pool after calling end on the pool',
 ]);
 

@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import net from 'node:net';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import SQLite from 'better-sqlite3';
@@ -11,7 +11,9 @@ import { localDate } from '../../src/core/time.js';
 import { ERRORS } from '../../src/errors.js';
 import { buildApp } from '../../src/server/app.js';
 import { SQLITE_FILE_NAME } from '../../src/store/database.js';
+import { GroupCommitter } from '../../src/store/group-commit.js';
 import { json, startTestApp, type TestApp } from '../support/app.js';
+import { databaseProxy, throughPort } from '../support/database-proxy.js';
 import { couple, type Person } from '../support/api-client.js';
 import type { PageClient } from '../support/browser-less.js';
 import { createTestDatabase, skipReason, type TestDatabase } from '../support/databases.js';
@@ -108,40 +110,6 @@ async function assertRecovered(requests: ReturnType<typeof requestsOf>, partner:
   assert.equal(list[0]!.note?.text, canary);
 }
 
-/**
- * A TCP proxy between Mend's pool and PostgreSQL. `cut()` stops accepting and destroys every
- * connection — to the pool it is the server going away; `restore()` listens on the same port.
- */
-async function databaseProxy(target: { host: string; port: number }) {
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    const upstream = net.connect(target.port, target.host);
-    for (const s of [client, upstream]) {
-      sockets.add(s);
-      s.on('close', () => sockets.delete(s));
-      s.on('error', () => {});
-    }
-    client.pipe(upstream).pipe(client);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  return {
-    port,
-    cut: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const s of sockets) s.destroy();
-      }),
-    restore: () => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve)),
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        if (server.listening) server.close(() => resolve());
-        else resolve();
-      }),
-  };
-}
-
 describe('PostgreSQL out of reach: 503 unavailable, then back to normal [postgres]', async () => {
   const skip = await skipReason('postgres');
   if (skip) {
@@ -157,10 +125,15 @@ describe('PostgreSQL out of reach: 503 unavailable, then back to normal [postgre
     database = await createTestDatabase('postgres');
     const direct = new URL(database.databaseUrl!);
     proxy = await databaseProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
-    const throughProxy = new URL(direct.href);
-    throughProxy.hostname = '127.0.0.1';
-    throughProxy.port = String(proxy.port);
-    const config = loadConfig({ MEND_DATA_DIR: database.dataDir, DATABASE_URL: throughProxy.href, LOG_LEVEL: 'trace' });
+    const config = loadConfig({
+      MEND_DATA_DIR: database.dataDir,
+      DATABASE_URL: throughPort(direct.href, proxy.port),
+      LOG_LEVEL: 'trace',
+      // Shorter than the defaults (3 s, 6 s, 5 s) so the partition below costs the suite little.
+      MEND_DATABASE_CONNECT_TIMEOUT_MS: '1000',
+      MEND_DATABASE_QUERY_TIMEOUT_MS: '1500',
+      MEND_DATABASE_STATEMENT_TIMEOUT_MS: '1000',
+    });
     app = await buildApp(config, { logStream: log.stream });
     await app.ready();
   });
@@ -188,14 +161,111 @@ describe('PostgreSQL out of reach: 503 unavailable, then back to normal [postgre
     await assertRecovered(requests, b, spaceId, canary);
     assert.ok(!log.text().includes(canary), 'nor was the note logged once saved');
   });
+
+  test('a partition (nothing refused, nothing answered): 503 from the timeouts instead of a hang, /readyz answers 503, /healthz 200; healed, all is well', async () => {
+    const { a, b, spaceId } = await couple(app);
+    const pages = await pagesAs(app, a);
+    await pages.get(`/spaces/${spaceId}/check-in`);
+    const canary = `PARTITION-CANARY-${randomUUID()}`;
+    const base = await listening(app);
+    const requests = requestsOf(base, a, pages, spaceId, canary);
+
+    proxy.stall();
+    try {
+      // Before the timeouts existed the write waited for as long as the partition lasted.
+      const [write, read, ready, health] = await Promise.all([requests.apiWrite(), requests.apiRead(), fetch(`${base}/readyz`), fetch(`${base}/healthz`)]);
+      await assertApiUnavailable(write, canary);
+      await assertApiUnavailable(read, canary);
+      assert.equal(ready.status, 503, 'a load balancer learns at once that this server cannot serve');
+      assert.equal(health.status, 200);
+      await assertPageUnavailable(await requests.pageForm(), canary, true);
+      assertLogged(log.text(), canary);
+    } finally {
+      proxy.heal();
+    }
+    await untilReady(base);
+    await assertRecovered(requests, b, spaceId, canary);
+  });
 });
 
-describe('SQLite write lock held past the busy timeout: 503 unavailable for writes, reads go on [sqlite]', () => {
+/** Asks /readyz until it answers 200: the pool drops the connections the partition broke as it meets them. */
+async function untilReady(base: string): Promise<void> {
+  while ((await fetch(`${base}/readyz`)).status !== 200) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+/** Another process holding SQLite's write lock (BEGIN IMMEDIATE) until `release()`. */
+async function writeLockHolder(file: string): Promise<{ release(): Promise<void>; kill(): void }> {
+  const script = `
+    const db = new (require('better-sqlite3'))(${JSON.stringify(file)});
+    db.exec('begin immediate');
+    process.stdout.write('locked\\n');
+    process.stdin.once('data', () => { db.exec('rollback'); db.close(); process.exit(0); });`;
+  const child = spawn(process.execPath, ['-e', script], { cwd: process.cwd(), stdio: ['pipe', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.once('data', () => resolve());
+    child.once('exit', (code) => reject(new Error(`the lock holder exited with ${code}`)));
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    release: async () => {
+      child.stdin.write('go\n');
+      await exited;
+    },
+    kill: () => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    },
+  };
+}
+
+describe('SQLite write lock held by another process: health checks, reads and pages answer while a write waits [sqlite]', () => {
+  test('the write waits without holding up the server, and is saved once the lock goes', async () => {
+    // A wait long enough that the write cannot give up while a slow machine answers the rest.
+    const testApp = await startTestApp('sqlite', { env: { MEND_DATABASE_QUERY_TIMEOUT_MS: '120000' } });
+    let holder: Awaited<ReturnType<typeof writeLockHolder>> | null = null;
+    try {
+      const { app } = testApp;
+      const { a, spaceId } = await couple(app);
+      const pages = await pagesAs(app, a);
+      await pages.get(`/spaces/${spaceId}/check-in`);
+      const base = await listening(app);
+      const requests = requestsOf(base, a, pages, spaceId, `LOCK-CANARY-${randomUUID()}`);
+      holder = await writeLockHolder(path.join(testApp.database.dataDir, SQLITE_FILE_NAME));
+
+      const queued = GroupCommitter.totals.units;
+      let writeAnswered = false;
+      const write = requests.apiWrite().then((response) => {
+        writeAnswered = true;
+        return response;
+      });
+      // The check-in reached the group committer, whose next step is taking the write lock. Before,
+      // better-sqlite3 then waited up to its busy timeout on the event loop, and nothing answered.
+      while (GroupCommitter.totals.units === queued) await new Promise((resolve) => setImmediate(resolve));
+      const health = await fetch(`${base}/healthz`);
+      const read = await requests.apiRead();
+      const page = await requests.page();
+      assert.equal(writeAnswered, false, '/healthz, a read and a page answered while the write waited');
+      assert.equal(health.status, 200);
+      assert.equal(read.status, 200);
+      assert.equal(page.status, 200);
+
+      await holder.release();
+      const written = await write;
+      assert.equal(written.status, 201, await written.text());
+      assert.equal((await (await requests.apiRead()).json()).checkins.length, 1);
+    } finally {
+      holder?.kill();
+      await testApp.close();
+    }
+  });
+});
+
+describe('SQLite write lock held past the time Mend waits for it: 503 unavailable for writes, reads go on [sqlite]', () => {
   let testApp: TestApp;
   const log = logLines();
 
   before(async () => {
-    testApp = await startTestApp('sqlite', { env: { LOG_LEVEL: 'trace' }, logStream: log.stream });
+    // Writes give up after 1 s of waiting for the lock (the default is 6 s).
+    testApp = await startTestApp('sqlite', { env: { LOG_LEVEL: 'trace', MEND_DATABASE_QUERY_TIMEOUT_MS: '1000' }, logStream: log.stream });
   });
   after(async () => {
     await testApp?.close();
@@ -209,8 +279,8 @@ describe('SQLite write lock held past the busy timeout: 503 unavailable for writ
     const canary = `BUSY-CANARY-${randomUUID()}`;
     const requests = requestsOf(await listening(app), a, pages, spaceId, canary);
 
-    // Another process writing (a backup restore, a long migration by hand): BEGIN IMMEDIATE takes
-    // the write lock and keeps it past Mend's busy_timeout (5 s, src/store/database.ts).
+    // Another process writing (sqlite3 by hand, a long migration): BEGIN IMMEDIATE takes the write
+    // lock and keeps it past the time Mend waits for it (MEND_DATABASE_QUERY_TIMEOUT_MS).
     const other = new SQLite(path.join(testApp.database.dataDir, SQLITE_FILE_NAME));
     try {
       other.exec('begin immediate');

@@ -3,12 +3,15 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { loadConfig } from '../../config.js';
 import { openSqlite, SQLITE_FILE_NAME } from '../../store/database.js';
+import { takeExclusively } from '../../store/in-use-lock.js';
+import { runningMendConnections } from '../../store/running-servers.js';
 import type { CliIo } from '../main.js';
 
 const PG_HINT =
   'Mend is configured for PostgreSQL. Back it up with PostgreSQL\'s own tools, for example:\n' +
   '  pg_dump --format=custom --file=mend.dump "$DATABASE_URL"\n' +
-  'and restore with pg_restore --clean --dbname "$DATABASE_URL" mend.dump.\n' +
+  'and restore with pg_restore --clean --dbname "$DATABASE_URL" mend.dump, with every Mend server stopped\n' +
+  '(a server left running answers writes that the restore then replaces).\n' +
   'Keep the encryption key (MEND_ENCRYPTION_KEY or mend.key in the data folder) with the backup: without it the entries cannot be read.\n';
 
 /** An online backup with SQLite's backup API: consistent even while Mend is writing. */
@@ -65,10 +68,25 @@ export async function runBackup(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-/** Replaces the database with a backup, keeping the current file aside. Mend must be stopped. */
+const RUNNING =
+  'Mend is using this database (a server, or a mend command such as migrate or rotate-key), so nothing was changed:\n' +
+  'a server left running would go on answering writes that the restore then replaces. Stop every Mend process\n' +
+  'using this data folder, then run mend restore again.\n';
+
+/**
+ * Replaces the database with a backup, keeping the current file aside. Refuses while any process
+ * has the database open (in-use-lock.ts), and holds the data folder until it is done.
+ */
 export async function runRestore(args: string[], io: CliIo): Promise<number> {
   const config = loadConfig();
   if (config.databaseUrl) {
+    // Mend does not restore PostgreSQL itself; it can still say whether servers are connected.
+    const running = await runningMendConnections(config.databaseUrl);
+    if (running > 0) {
+      io.stderr.write(`${running} connection(s) from running Mend servers are open on this database. Stop every Mend server before pg_restore.\n`);
+      io.stdout.write(PG_HINT);
+      return 1;
+    }
     io.stdout.write(PG_HINT);
     return 0;
   }
@@ -94,8 +112,21 @@ export async function runRestore(args: string[], io: CliIo): Promise<number> {
     io.stderr.write(`${from} is not a healthy Mend backup (${String(integrity)}); nothing was changed.\n`);
     return 1;
   }
-  const target = path.join(config.dataDir, SQLITE_FILE_NAME);
-  fs.mkdirSync(config.dataDir, { recursive: true });
+  const lock = takeExclusively(config.dataDir);
+  if (!lock) {
+    io.stderr.write(RUNNING);
+    return 1;
+  }
+  try {
+    await replaceDatabase(from, path.join(config.dataDir, SQLITE_FILE_NAME), io);
+  } finally {
+    lock.release();
+  }
+  io.stdout.write(`Restored ${from}. Start Mend to use it.\n`);
+  return 0;
+}
+
+async function replaceDatabase(from: string, target: string, io: CliIo): Promise<void> {
   if (fs.existsSync(target)) {
     const aside = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     // Fold the write-ahead log into the main file first, so the copy set aside is complete.
@@ -107,8 +138,9 @@ export async function runRestore(args: string[], io: CliIo): Promise<number> {
     io.stdout.write(`The previous database is kept at ${aside}\n`);
   }
   const restored = new SQLite(from, { readonly: true });
-  await restored.backup(target);
-  restored.close();
-  io.stdout.write(`Restored ${from}. Start Mend to use it.\n`);
-  return 0;
+  try {
+    await restored.backup(target);
+  } finally {
+    restored.close();
+  }
 }
