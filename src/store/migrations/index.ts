@@ -9,6 +9,7 @@ import * as sealedOnce from './0007-sealed-once.js';
 import * as personalChoices from './0008-personal-choices.js';
 import * as passwordResets from './0010-password-resets.js';
 import * as boundCiphertexts from './0011-bound-ciphertexts.js';
+import * as idempotencyKeys from './0013-idempotency-keys.js';
 
 /**
  * Every migration Mend knows, in order. Names never change once released: the database records
@@ -25,4 +26,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0008-personal-choices': personalChoices,
   '0010-password-resets': passwordResets,
   '0011-bound-ciphertexts': boundCiphertexts,
+  '0013-idempotency-keys': idempotencyKeys,
 };
