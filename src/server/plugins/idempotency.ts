@@ -88,7 +88,8 @@ export const idempotencyKeys = fp(async (app: FastifyInstance, { ctx }: { ctx: A
     try {
       if (settlement === 'release') await keys.release(held.id);
       if (settlement === 'keep') {
-        const body = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : null;
+        // A redirect has no payload; a stream (none of the kept routes sends one) is not kept.
+        const body = payload === undefined || payload === null ? '' : typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : null;
         if (body !== null && body.length <= MAX_KEPT_BODY_CHARS) await keys.keep(held.id, held.accountId, { status: reply.statusCode, headers: replayedHeaders(reply), body });
       }
     } catch (error) {
