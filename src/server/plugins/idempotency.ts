@@ -1,3 +1,4 @@
+import { setTimeout } from 'node:timers/promises';
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import {
@@ -9,7 +10,7 @@ import {
   settlementFor,
 } from '../../core/idempotency/idempotency.js';
 import { fail } from '../../errors.js';
-import { IdempotencyKeyStore, type KeptAnswer } from '../../store/idempotency-keys.js';
+import { IdempotencyKeyStore, type Claim, type KeptAnswer } from '../../store/idempotency-keys.js';
 import type { AppContext } from '../context.js';
 import { isApiRequest } from './error-handler.js';
 
@@ -46,6 +47,10 @@ const REPLAYED_HEADERS = ['location', 'content-type', 'etag'];
 /** Kept answers larger than this are not kept whole: the key then answers 409, as if unsettled. */
 const MAX_KEPT_BODY_CHARS = 256 * 1024;
 
+/** How long a form's second press waits for the first to be answered, and how often it looks. */
+const FORM_WAIT_MS = 5000;
+const FORM_WAIT_STEP_MS = 100;
+
 const IGNORED_FORM_FIELDS = ['_csrf', FORM_KEY_FIELD];
 
 /**
@@ -68,13 +73,23 @@ export const idempotencyKeys = fp(async (app: FastifyInstance, { ctx }: { ctx: A
     const accountId = request.auth.account.id;
     const id = ctx.vault.index('idempotency.key', `${accountId}\n${parsed.key}`);
     const fingerprint = ctx.vault.index('idempotency.request', requestFingerprintInput(request.method, request.url, request.body, api ? [] : IGNORED_FORM_FIELDS));
-    const now = ctx.clock.now();
-    const claim = await keys.claim(id, accountId, fingerprint, now, expiryOf(now));
+    let claim: Claim;
+    // A form pressed twice: the browser shows the answer to the second press, so it waits for the
+    // first to be answered rather than show a 409 page (the API answers 409 at once, as the draft says).
+    for (let waited = 0; ; waited += FORM_WAIT_STEP_MS) {
+      const now = ctx.clock.now();
+      claim = await keys.claim(id, accountId, fingerprint, now, expiryOf(now));
+      if (api || waited >= FORM_WAIT_MS || claim.kind === 'claimed' || arrivalAt(claim.existing, fingerprint) !== 'not_settled') break;
+      await setTimeout(FORM_WAIT_STEP_MS);
+    }
     if (claim.kind === 'claimed') {
       request.idempotency = { id, accountId };
       return;
     }
     const arrival = arrivalAt(claim.existing, fingerprint);
+    // A person who went Back and changed their words means a new sending: the page handles it
+    // as one, without a key. A client of the API is told it reused a key (422).
+    if (arrival === 'different_request' && !api) return;
     if (arrival === 'different_request') fail('idempotency_key_reused');
     if (arrival === 'not_settled' || !claim.answer) fail('idempotency_key_in_use');
     return replay(reply, claim.answer);
