@@ -5,6 +5,8 @@ import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import { localDate } from '../../src/core/time.js';
+import { fixedClock } from '../../src/services/clock.js';
+import { KEY_IGNORED_ON } from '../../src/server/plugins/idempotency.js';
 import { describeEachDatabase, json, type Response } from '../support/app.js';
 import { ApiClient, couple, signUp, type Person } from '../support/api-client.js';
 import { pagesAs } from '../support/live-people.js';
@@ -199,3 +201,53 @@ describeEachDatabase(
   },
   { logStream, env: { LOG_LEVEL: 'info' } },
 );
+
+const clock = fixedClock(new Date());
+describeEachDatabase(
+  'Idempotency-Key kept for a day',
+  (get) => {
+    test('within the day the first answer is given again; after it the key is forgotten and its row removed', async () => {
+      const { app } = get();
+      const { b, spaceId } = await couple(app);
+      const url = `/api/v1/spaces/${spaceId}/reassurance-requests`;
+      const body = { note: { text: 'a day', visibility: 'shared' } };
+      const key = randomUUID();
+      assert.equal((await withKey(b, url, body, key)).statusCode, 201);
+      assert.equal((await withKey(b, url, { note: null }, randomUUID())).statusCode, 201);
+      clock.advance(23 * 60 * 60 * 1000);
+      assert.equal((await withKey(b, url, body, key)).headers['idempotent-replayed'], 'true');
+      assert.equal(await count(app, 'reassurance_requests', 'space_id', spaceId), 2);
+
+      clock.advance(2 * 60 * 60 * 1000);
+      const later = await withKey(b, url, body, key);
+      assert.equal(later.statusCode, 201);
+      assert.equal(later.headers['idempotent-replayed'], undefined, 'a new request after the key expired');
+      assert.equal(await count(app, 'reassurance_requests', 'space_id', spaceId), 3);
+      // The other expired key went with the sweep: only the claim just made is left.
+      assert.equal(await count(app, 'idempotency_keys', 'account_id', b.id), 1);
+    });
+  },
+  { clock },
+);
+
+describeEachDatabase('Idempotency-Key in the OpenAPI document', (get) => {
+  test('every signed-in POST documents the header, its 409 and its 422; the ones that ignore it do not', async () => {
+    const doc = json(await get().app.inject({ method: 'GET', url: '/api/openapi.json' }));
+    const posts = Object.entries(doc.paths as Record<string, { post?: any }>).filter(([, ops]) => ops.post);
+    assert.ok(posts.length >= 30);
+    let documented = 0;
+    for (const [path, { post }] of posts) {
+      const header = (post.parameters ?? []).find((p: { in: string; name: string }) => p.in === 'header' && p.name === 'Idempotency-Key');
+      const ignored = KEY_IGNORED_ON.has(path.replace(/\{(\w+)\}/g, ':$1')) || !post.security;
+      if (ignored) {
+        assert.equal(header, undefined, path);
+        continue;
+      }
+      documented += 1;
+      assert.ok(header && header.required !== true, `${path}: the optional header`);
+      assert.ok(post.responses['422'] && post.responses['409'], `${path}: 409 and 422`);
+    }
+    assert.ok(documented >= 20, `${documented} POSTs honour the key`);
+    assert.match(JSON.stringify(doc), /Idempotency-Key/);
+  });
+});
