@@ -251,3 +251,15 @@ describeEachDatabase('Idempotency-Key in the OpenAPI document', (get) => {
     assert.match(JSON.stringify(doc), /Idempotency-Key/);
   });
 });
+
+describeEachDatabase('Idempotency-Key and leaving', (get) => {
+  test('leaving a space forgets the kept first answers, as it erases what was private there', async () => {
+    const { app } = get();
+    const { b, spaceId } = await couple(app);
+    assert.equal((await withKey(b, `/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: `${CANARY} leaving`, visibility: 'private' } }, randomUUID())).statusCode, 201);
+    assert.equal(await count(app, 'idempotency_keys', 'account_id', b.id), 1);
+    const left = await b.api.post(`/api/v1/spaces/${spaceId}/leave`, {});
+    assert.ok(left.statusCode < 300, left.body);
+    assert.equal(await count(app, 'idempotency_keys', 'account_id', b.id), 0);
+  });
+});
