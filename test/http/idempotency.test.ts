@@ -7,6 +7,8 @@ import { buildApp } from '../../src/server/app.js';
 import { localDate } from '../../src/core/time.js';
 import { fixedClock } from '../../src/services/clock.js';
 import { KEY_IGNORED_ON } from '../../src/server/plugins/idempotency.js';
+import { expiryOf, requestFingerprintInput } from '../../src/core/idempotency/idempotency.js';
+import { IdempotencyKeyStore } from '../../src/store/idempotency-keys.js';
 import { describeEachDatabase, json, type Response } from '../support/app.js';
 import { ApiClient, couple, signUp, type Person } from '../support/api-client.js';
 import { pagesAs } from '../support/live-people.js';
@@ -261,5 +263,38 @@ describeEachDatabase('Idempotency-Key and leaving', (get) => {
     const left = await b.api.post(`/api/v1/spaces/${spaceId}/leave`, {});
     assert.ok(left.statusCode < 300, left.body);
     assert.equal(await count(app, 'idempotency_keys', 'account_id', b.id), 0);
+  });
+});
+
+describeEachDatabase('Idempotency-Key left without an answer', (get) => {
+  test('a key whose first request ended without an answer (a 5xx, a crash) is never written again: 409, on the API and on the page', async () => {
+    const { app } = get();
+    const { b, spaceId } = await couple(app);
+    const { vault, clock: appClock } = app.mend;
+    const keys = new IdempotencyKeyStore(app.mend.store.db, vault);
+    /** Claims `key` for this request as the first try would have, and leaves it unsettled. */
+    const heldBefore = async (key: string, url: string, body: unknown, ignored: string[] = []) => {
+      const now = appClock.now();
+      const fingerprint = vault.index('idempotency.request', requestFingerprintInput('POST', url, body, ignored));
+      assert.equal((await keys.claim(vault.index('idempotency.key', `${b.id}\n${key}`), b.id, fingerprint, now, expiryOf(now))).kind, 'claimed');
+    };
+
+    const url = `/api/v1/spaces/${spaceId}/reassurance-requests`;
+    const body = { note: { text: 'held', visibility: 'shared' } };
+    const key = randomUUID();
+    await heldBefore(key, url, body);
+    const api = await withKey(b, url, body, key);
+    assert.equal(api.statusCode, 409, api.body);
+    assert.equal(json(api).error.code, 'idempotency_key_in_use');
+
+    const sam = await pagesAs(app, b);
+    const form = await sam.get(`/spaces/${spaceId}/reassurance`);
+    const formKey = /name="_idempotency" value="([^"]+)"/.exec(form.body)![1]!;
+    const fields = { note: 'held on the page', visibility: 'shared' };
+    await heldBefore(formKey, `/spaces/${spaceId}/reassurance`, fields);
+    const page = await sam.post(`/spaces/${spaceId}/reassurance`, { ...fields, _idempotency: formKey });
+    assert.equal(page.statusCode, 409);
+    assert.match(page.body, /could not tell whether it was saved/);
+    assert.equal(await count(app, 'reassurance_requests', 'space_id', spaceId), 0);
   });
 });
