@@ -33,7 +33,7 @@ export const ERRORS = {
   // ended in a failure after which Mend cannot tell whether it was saved (docs/idempotency.md).
   idempotency_key_in_use: {
     status: 409,
-    message: 'This was sent before, and Mend is still saving it or could not tell whether it was saved. Please check whether it is there; if it is not, send it again as new.',
+    message: 'This was sent before, and Mend is still saving it or could not tell whether it was saved. Please look whether it is there. If it is not, reload the form (or, through the API, use a new Idempotency-Key) and send it again.',
   },
   idempotency_key_reused: {
     status: 422,
