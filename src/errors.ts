@@ -33,7 +33,7 @@ export const ERRORS = {
   // ended in a failure after which Mend cannot tell whether it was saved (docs/idempotency.md).
   idempotency_key_in_use: {
     status: 409,
-    message: 'This was sent before, and Mend is still saving it or could not tell whether it was saved. Please look whether it is there. If it is not, reload the form (or, through the API, use a new Idempotency-Key) and send it again.',
+    message: 'This was sent before, and Mend is still saving it or could not tell whether it was saved. Please look whether it is there. If it is not, send it again with a new Idempotency-Key.',
   },
   idempotency_key_reused: {
     status: 422,

@@ -51,6 +51,10 @@ const MAX_KEPT_BODY_CHARS = 256 * 1024;
 const FORM_WAIT_MS = 5000;
 const FORM_WAIT_STEP_MS = 100;
 
+/** The 409 in a person's words: a page has no key to change, only a form to load again. */
+const IN_USE_ON_A_PAGE =
+  'This was sent before, and Mend is still saving it or could not tell whether it was saved. Please look whether it is there. If it is not, reload the form and send it again.';
+
 const IGNORED_FORM_FIELDS = ['_csrf', FORM_KEY_FIELD];
 
 /**
@@ -91,7 +95,7 @@ export const idempotencyKeys = fp(async (app: FastifyInstance, { ctx }: { ctx: A
     // as one, without a key. A client of the API is told it reused a key (422).
     if (arrival === 'different_request' && !api) return;
     if (arrival === 'different_request') fail('idempotency_key_reused');
-    if (arrival === 'not_settled' || !claim.answer) fail('idempotency_key_in_use');
+    if (arrival === 'not_settled' || !claim.answer) fail('idempotency_key_in_use', undefined, api ? undefined : IN_USE_ON_A_PAGE);
     return replay(reply, claim.answer);
   });
 
