@@ -29,6 +29,16 @@ export const ERRORS = {
   conflict: { status: 409, message: 'That conflicts with the current state. Reload and try again.' },
   step_locked: { status: 409, message: 'This step is not open yet. It opens when the steps before it are done.' },
   already_done: { status: 409, message: 'That has already been done.' },
+  // The first request with this key has no answer Mend could keep: still being handled, or it
+  // ended in a failure after which Mend cannot tell whether it was saved (docs/idempotency.md).
+  idempotency_key_in_use: {
+    status: 409,
+    message: 'This was sent before, and Mend is still saving it or could not tell whether it was saved. Please look whether it is there. If it is not, send it again with a new Idempotency-Key.',
+  },
+  idempotency_key_reused: {
+    status: 422,
+    message: 'This Idempotency-Key was already used for a different request. Use a new key for a new request.',
+  },
   body_too_large: { status: 413, message: 'What was sent is too large.' },
   unsupported_media_type: { status: 415, message: 'Send JSON (Content-Type: application/json).' },
   rate_limited: { status: 429, message: 'Too many attempts. Please wait a little and try again.' },

@@ -10,6 +10,8 @@ import { pageRoutes } from './pages/index.js';
 import { healthRoutes } from './health.js';
 import { authentication } from './plugins/auth.js';
 import { csrfProtection } from './plugins/csrf.js';
+import { idempotencyKeys } from './plugins/idempotency.js';
+import { documentIdempotency } from './idempotency-docs.js';
 import { errorHandling, sendError, toMendError } from './plugins/error-handler.js';
 import { refuseNul } from './plugins/refuse-nul.js';
 import { securityHeaders, securityHeaderValues } from './plugins/security-headers.js';
@@ -77,6 +79,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
   await app.register(csrfProtection, { secure: config.secureCookies });
   await app.register(authentication, { ctx });
+  await app.register(idempotencyKeys, { ctx });
   await app.register(therapistAccessLog, { ctx });
   await app.register(swagger, {
     openapi: {
@@ -85,7 +88,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
     // Only the JSON API belongs in the OpenAPI document; the HTML pages are not an API.
-    transform: ({ schema, url }) => ({ schema: url.startsWith('/api/v1') ? schema : { ...schema, hide: true }, url }),
+    transform: ({ schema, url, route }) => ({ schema: url.startsWith('/api/v1') ? documentIdempotency(schema, url, route.method) : { ...schema, hide: true }, url }),
   });
   await app.register(fastifyStatic, { root: staticDir(), prefix: '/static/', cacheControl: false, setHeaders: (res) => void res.header('Cache-Control', 'public, max-age=3600') });
 

@@ -94,6 +94,8 @@ export const BOUND = {
     visibility: r.review_note_visibility,
     parents: { space: r.space_id, agreement: r.agreement_id },
   })),
+  // A kept first answer can hold private words: it opens for the account that asked, nobody else.
+  idempotentAnswer: field('idempotency_keys', 'answer', ['account_id'], (r) => ({ owner: r.account_id, visibility: null, parents: {} })),
 } as const;
 
 function apology(r: { author_id: string; delivered_at: string | null; journey_id: string } & JourneySpace): Pick<FieldBinding, 'owner' | 'visibility' | 'parents'> {

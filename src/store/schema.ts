@@ -4,6 +4,7 @@ import type { JourneyTables } from './tables/journeys.js';
 import type { RhythmTables } from './tables/rhythm.js';
 import type { EncryptionTables } from './tables/encryption.js';
 import type { PasswordResetTables } from './tables/password-resets.js';
+import type { IdempotencyKeyTables } from './tables/idempotency-keys.js';
 
 /**
  * The tables, as Kysely sees them: one interface per capability under `tables/`, joined here.
@@ -11,4 +12,4 @@ import type { PasswordResetTables } from './tables/password-resets.js';
  * instants and `YYYY-MM-DD` dates as text (they sort correctly), integers 0/1 for flags.
  * Columns ending in `_enc` hold text encrypted at rest (see docs/encryption.md).
  */
-export interface Database extends FoundationTables, JourneyTables, RhythmTables, SafetyTables, EncryptionTables, PasswordResetTables {}
+export interface Database extends FoundationTables, JourneyTables, RhythmTables, SafetyTables, EncryptionTables, PasswordResetTables, IdempotencyKeyTables {}

@@ -57,6 +57,7 @@ export function layout(options: PageOptions): SafeHtml {
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <script type="module" src="/static/quick-exit.js"></script>
 <script type="module" src="/static/autofocus.js"></script>
+<script type="module" src="/static/form-keys.js"></script>
 ${(options.scripts ?? []).map((src) => html`<script type="module" src="${src}"></script>`)}
 </head>
 <body>

@@ -23,7 +23,8 @@ const PRIVATE = 'PRIVATE-CANARY-4e8';
 const today = () => localDate(new Date(), 'UTC');
 
 /** The same section drawn twice differs only in its forms' CSRF tokens (each for the same secret). */
-const withoutTokens = (markup: string) => markup.replace(/name="_csrf" value="[^"]*"/g, 'name="_csrf" value=""');
+// A form's CSRF token and its idempotency key are new with every render.
+const withoutTokens = (markup: string) => markup.replace(/name="(_csrf|_idempotency)" value="[^"]*"/g, 'name="$1" value=""');
 
 /** The text of the agreement A commits to before any stream opens (journeyAndAgreement). */
 const AGREEMENT = `${CANARY} I call when I am late.`;

@@ -117,12 +117,14 @@ describe('an outage after part of a request was saved: the 503 says it may have 
     assert.ok((await again.text()).includes('already exists'), 'sent again, the form says the account exists');
   });
 
-  test('the OpenAPI 503 tells clients to check before repeating a POST, and that a PUT may be repeated', async () => {
+  test('the OpenAPI 503 tells clients to check before repeating a POST without a key, and that a PUT or a POST with its key may be repeated', async () => {
     const doc = (await (await fetch(`${base}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, { responses: Record<string, { description: string }> }>> };
     const description = doc.paths['/api/v1/accounts']!.post!.responses['503']!.description;
     assert.doesNotMatch(description, CLAIMS_NOTHING_SAVED);
     assert.match(description, /may or may not have been saved/);
     assert.match(description, /a read or a PUT may be sent again/);
-    assert.match(description, /POST above all, read whether the first try was saved/);
+    assert.match(description, /Before repeating any other write, read whether the first try was saved/);
+    // A POST with an Idempotency-Key may be sent again with the same key (docs/idempotency.md).
+    assert.match(description, /A POST sent with an `Idempotency-Key` may be sent again with the same key and body/);
   });
 });

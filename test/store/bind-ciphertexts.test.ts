@@ -100,6 +100,7 @@ for (const dialect of DIALECTS) {
         });
         notes.set(checkin.id, text);
       }
+      // 0011 runs first; later migrations follow it.
       assert.equal((await migrateToLatest(store)).applied[0], '0011-bound-ciphertexts');
     });
     after(async () => {

@@ -36,7 +36,7 @@ export const Session = Type.Object({
 
 export const AuthResult = Type.Object({ account: Account, token: Type.String({ description: 'Bearer token; shown once.' }) });
 
-const errorShape = (options: Record<string, unknown>) =>
+export const errorShape = (options: Record<string, unknown>) =>
   Type.Object(
     {
       error: Type.Object({
@@ -58,7 +58,7 @@ export const ErrorResponse = errorShape({ description: 'Every error has this sha
  */
 const Unavailable = errorShape({
   description:
-    'Mend could not reach its database for a moment (code `unavailable`); what was sent may or may not have been saved. After the seconds in Retry-After, a read or a PUT may be sent again as it is (a PUT sets the same thing again); before repeating any other write, a POST above all, read whether the first try was saved (a sign-up sent twice can answer 409 `email_taken`).',
+    'Mend could not reach its database for a moment (code `unavailable`); what was sent may or may not have been saved. After the seconds in Retry-After, a read or a PUT may be sent again as it is (a PUT sets the same thing again). A POST sent with an `Idempotency-Key` may be sent again with the same key and body: it answers as the first try did if that was saved, or 409 `idempotency_key_in_use` if Mend cannot tell (then read whether it was saved, and send it with a new key if not). Before repeating any other write, read whether the first try was saved (a sign-up sent twice can answer 409 `email_taken`).',
   headers: { 'Retry-After': { type: 'integer', description: 'Seconds to wait before trying again.' } },
 });
 

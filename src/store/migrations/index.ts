@@ -10,6 +10,7 @@ import * as personalChoices from './0008-personal-choices.js';
 import * as passwordResets from './0010-password-resets.js';
 import * as boundCiphertexts from './0011-bound-ciphertexts.js';
 import * as sealedPairsOpened from './0012-sealed-pairs-opened.js';
+import * as idempotencyKeys from './0013-idempotency-keys.js';
 
 /**
  * Every migration Mend knows, in order. Names never change once released: the database records
@@ -27,4 +28,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0010-password-resets': passwordResets,
   '0011-bound-ciphertexts': boundCiphertexts,
   '0012-sealed-pairs-opened': sealedPairsOpened,
+  '0013-idempotency-keys': idempotencyKeys,
 };

@@ -1,5 +1,6 @@
 import { html, type SafeHtml } from '../html.js';
 import type { ErrorDetails } from '../../errors.js';
+import { FORM_KEY_FIELD } from '../../core/idempotency/idempotency.js';
 
 /** A summary at the top of a form that links to each field with a problem (focus moves here). */
 export function errorSummary(details: ErrorDetails | undefined, message?: string): SafeHtml | null {
@@ -65,6 +66,11 @@ export function selectField(o: {
   </div>`;
 }
 
+/**
+ * The hidden fields every form posts: its CSRF token and an idempotency key made for this render,
+ * so a form sent twice (a double press, Back and send again, a retry after an error) is saved
+ * once and answered as the first time (docs/idempotency.md).
+ */
 export function csrfField(token: string): SafeHtml {
-  return html`<input type="hidden" name="_csrf" value="${token}">`;
+  return html`<input type="hidden" name="_csrf" value="${token}"><input type="hidden" name="${FORM_KEY_FIELD}" value="${globalThis.crypto.randomUUID()}">`;
 }

@@ -86,6 +86,12 @@ if (spaceId && 'EventSource' in window) {
     // A fragment's forms carry a new token for the same secret: keep the page's, so an unchanged section stays unchanged.
     const token = section.querySelector<HTMLInputElement>('input[name="_csrf"]')?.getAttribute('value');
     if (token) for (const input of fresh.querySelectorAll('input[name="_csrf"]')) input.setAttribute('value', token);
+    // Each form's idempotency key too (in order): a new one per fetch would make every section look changed.
+    const keys = [...section.querySelectorAll('input[name="_idempotency"]')].map((input) => input.getAttribute('value'));
+    fresh.querySelectorAll('input[name="_idempotency"]').forEach((input, i) => {
+      const kept = keys[i];
+      if (kept) input.setAttribute('value', kept);
+    });
     // A box the person opened (or closed) stays so, unless its part is gone from the fresh copy.
     const current = disclosures(section);
     for (const [key, details] of disclosures(fresh)) {
