@@ -5,7 +5,8 @@ import { requireAuth } from '../plugins/auth.js';
 import { fail } from '../../errors.js';
 import { Account, bearer, errors, Id, NoContent } from './schemas.js';
 import { accountDto, spaceDto } from './dto.js';
-import { exportFor } from '../../services/export.js';
+import { Readable } from 'node:stream';
+import { exportPieces } from '../../services/export.js';
 
 export async function meRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -38,7 +39,7 @@ export async function meRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         summary: 'Everything your account may see, as one JSON document',
-        description: 'Needs a password confirmation in this session within the last 10 minutes (POST /api/v1/sessions/current/reauthenticate).',
+        description: 'Complete at any size: every list is read to its end and the document is streamed as it is written. Needs a password confirmation in this session within the last 10 minutes (POST /api/v1/sessions/current/reauthenticate).',
         tags: ['me'],
         security: bearer,
         response: { 200: Type.Object({}, { additionalProperties: true }), ...errors(401, 403) },
@@ -47,9 +48,8 @@ export async function meRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const auth = requireAuth(request);
       if (!ctx.accounts.recentlyReauthenticated(auth)) fail('reauthentication_required');
-      const document = await exportFor(ctx, auth.account);
       reply.header('Content-Disposition', 'attachment; filename="mend-export.json"');
-      return document;
+      return reply.type('application/json; charset=utf-8').send(Readable.from(exportPieces(ctx, auth.account)));
     },
   );
 

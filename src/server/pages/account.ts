@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { SUPPORTED_COUNTRIES } from '../../core/safety/index.js';
 import { timeZoneNames } from '../../core/time.js';
 import { MendError } from '../../errors.js';
-import { exportFor } from '../../services/export.js';
+import { Readable } from 'node:stream';
+import { exportFor, exportPieces } from '../../services/export.js';
 import { html } from '../../web/html.js';
 import { accountPage, confirmPasswordPage, settingsPage } from '../../web/pages/account-pages.js';
 import { reportPage } from '../../web/pages/report-page.js';
@@ -89,11 +90,11 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
         body: (csrf) => confirmPasswordPage(csrf, { title: 'Download your data', intro: exportIntro, action: '/account/export', button: 'Download', error: refused.message }),
       });
     }
-    const document = await exportFor(ctx, auth.account);
     if (field(f, 'format') === 'json') {
       reply.header('Content-Disposition', 'attachment; filename="mend-export.json"');
-      return reply.type('application/json; charset=utf-8').send(JSON.stringify(document, null, 2));
+      return reply.type('application/json; charset=utf-8').send(Readable.from(exportPieces(ctx, auth.account)));
     }
+    const document = await exportFor(ctx, auth.account);
     return renderPage(request, reply, { title: 'Your Mend record', body: () => reportPage(document) });
   });
 
