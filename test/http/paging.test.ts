@@ -4,6 +4,7 @@ import { describeEachDatabase, json } from '../support/app.js';
 import { couple } from '../support/api-client.js';
 import { activeTherapist, pagesAs } from '../support/live-people.js';
 import { followAll, manyThroughStores } from '../support/paging.js';
+import { TherapistStore } from '../../src/store/therapists.js';
 
 const unique = (items: Array<{ id: string }>) => new Set(items.map((i) => i.id)).size;
 
@@ -74,6 +75,24 @@ describeEachDatabase('lists are read a page at a time, to the end', (get) => {
     assert.equal(doc.spaces[0].reassuranceRequests.length, 190);
     assert.equal(doc.spaces[0].meetings.length, 130);
     assert.equal(doc.notifications.length, 60);
+  });
+
+  test('the therapist access log pages past its old cap of 200, for partners only', async () => {
+    const { app } = get();
+    const { a, b, spaceId } = await couple(app);
+    const t = await activeTherapist(app, a, b, spaceId);
+    const { store, vault } = app.mend;
+    await store.db.transaction().execute(async (trx) => {
+      const therapists = new TherapistStore(trx, vault);
+      for (let i = 0; i < 230; i++) await therapists.logView(spaceId, t.id, `view ${i}`, new Date(Date.parse('2024-01-01T00:00:00Z') + i * 1000).toISOString());
+    });
+    const log = await followAll(a.api, `/api/v1/spaces/${spaceId}/therapist-access-log?limit=100`, 'entries');
+    assert.ok(log.items.length >= 230, `${log.items.length} views`);
+    assert.match(log.bodies, /"what":"view 0"/, 'the oldest view is there');
+    assert.equal((await t.api.get(`/api/v1/spaces/${spaceId}/therapist-access-log`)).statusCode, 403);
+    const pages = await pagesAs(app, b);
+    const page = await pages.get(`/spaces/${spaceId}/therapist/access-log`);
+    assert.match(page.body, /rel="next">Older views</);
   });
 
   test('the pages show older items through plain links, without JavaScript', async () => {
