@@ -1,10 +1,8 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { couple, type Person } from '../support/api-client.js';
 import { manyThroughStores } from '../support/paging.js';
 import { browserSkipReason } from './support/browser.js';
-import { assertNotInPage, signedIn } from './support/partners.js';
-import { startBrowserApp, type BrowserApp } from './support/session.js';
+import { assertNotInPage, browserCouple, signedIn } from './support/partners.js';
 
 /**
  * A long history is read a page at a time in a real browser, with and without JavaScript, on a
@@ -15,22 +13,15 @@ import { startBrowserApp, type BrowserApp } from './support/session.js';
 const skip = browserSkipReason();
 
 describe('older items of a long history, in a browser [sqlite]', { skip }, () => {
-  let session: BrowserApp;
-  let a: Person;
-  let b: Person;
-  let spaceId: string;
-
-  before(async () => {
-    session = await startBrowserApp();
-    ({ a, b, spaceId } = await couple(session.testApp.app, ['Alex', 'Sam']));
+  const get = browserCouple(async ({ session, b, spaceId }) => {
     await manyThroughStores(session.testApp.app, spaceId, b.id, 70, (i) => `Written in week ${i}.`);
     await b.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: 'canary-older-7c2f', visibility: 'private' } });
   });
-  after(async () => session?.close());
 
   for (const javaScriptEnabled of [false, true]) {
     for (const width of [390, 1200]) {
-      test(`${javaScriptEnabled ? 'with' : 'without'} JavaScript at ${width} px: the first words are two pages back`, async () => {
+      test(`${javaScriptEnabled ? 'with' : 'without'} JavaScript at ${width} px: the first words are on the older page`, async () => {
+        const { session, a, spaceId } = get();
         const profile = await signedIn(session, a, { viewport: { width, height: 900 }, javaScriptEnabled });
         const { page } = profile;
         for (const [path, label, name] of [['reassurance', 'Older requests', 'reassurance'], ['meetings', 'Older meetings', 'meetings']] as const) {
