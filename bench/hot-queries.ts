@@ -136,8 +136,8 @@ export const HOT_CALLS: HotCall[] = [
   // the agreement log, meetings and reassurance pages
   { names: { agreements: 'agreements of the space', agreement_commitments: 'commitments of agreements' }, call: (s, c) => s.agreementLog.agreements(c.spaceId) },
   { names: 'agreement log of the space', call: (s, c) => s.agreementLog.listForSpace(c.spaceId) },
-  { names: 'meetings of the space', call: (s, c) => s.meetings.list(c.spaceId) },
-  { names: 'reassurance of the space', call: (s, c) => s.reassurance.list(c.spaceId) },
+  { names: 'meetings of the space', call: (s, c) => s.meetings.page(c.spaceId, null, 50) },
+  { names: 'reassurance of the space', call: (s, c) => s.reassurance.page(c.spaceId, null, 50) },
   // journey page (services/journeys-facts.ts loadJourney)
   { names: { journeys: 'journey by id', breaches: 'breach by id' }, call: (s, c) => s.journeys.byId(c.journeyId) },
   { names: 'journey entries', call: (s, c) => s.entries.listForJourney(c.journeyId) },

@@ -1,3 +1,4 @@
+import { FIRST_PAGE, type Page, type PageRequest } from '../core/paging/cursor.js';
 import { fail } from '../errors.js';
 import { addDays, isIsoDate, localDate } from '../core/time.js';
 import { canSeeCheckInNote, canSeeCheckinNumbers, canSeeNote, viewerOf, type SpaceMembership, type Viewer } from '../core/visibility/index.js';
@@ -260,9 +261,11 @@ export class CheckinService {
     return this.visibleRequest(view, (await this.deps.reassurance.byId(requestId))!);
   }
 
-  async listReassurance(accountId: string, spaceId: string): Promise<ReassuranceView[]> {
+  /** One page of the space's calls for reassurance, newest first. */
+  async listReassurance(accountId: string, spaceId: string, at: PageRequest = FIRST_PAGE): Promise<Page<ReassuranceView>> {
     const view = await spaceView(this.deps.spaces, accountId, spaceId);
-    return (await this.deps.reassurance.list(spaceId)).map((r) => this.visibleRequest(view, r));
+    const page = await this.deps.reassurance.page(spaceId, at.after, at.size);
+    return { items: page.items.map((r) => this.visibleRequest(view, r)), next: page.next };
   }
 
   /**

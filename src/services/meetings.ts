@@ -1,3 +1,4 @@
+import { FIRST_PAGE, type Page, type PageRequest } from '../core/paging/cursor.js';
 import { fail } from '../errors.js';
 import { isIsoDate, isValidTimeZone, localDate } from '../core/time.js';
 import type { Account } from '../store/accounts.js';
@@ -56,9 +57,9 @@ export class MeetingService {
   }
 
   /** Meeting records are shared with both partners and an active therapist. */
-  async list(accountId: string, spaceId: string): Promise<Meeting[]> {
+  async list(accountId: string, spaceId: string, at: PageRequest = FIRST_PAGE): Promise<Page<Meeting>> {
     await spaceView(this.deps.spaces, accountId, spaceId);
-    return this.deps.meetings.list(spaceId);
+    return this.deps.meetings.page(spaceId, at.after, at.size);
   }
 
   async schedule(accountId: string, spaceId: string): Promise<MeetingSchedule | null> {

@@ -1,3 +1,4 @@
+import { FIRST_PAGE, type Page, type PageRequest } from '../core/paging/cursor.js';
 import { safeNotification, viewerOf, type SpaceMembership, type Subject } from '../core/visibility/index.js';
 import { newId } from '../store/ids.js';
 import type { NotificationStore, StoredNotification } from '../store/notifications.js';
@@ -68,9 +69,9 @@ export class NotificationService {
     }
   }
 
-  async list(accountId: string): Promise<NotificationView[]> {
-    const rows = await this.deps.notifications.list(accountId);
-    return rows.map((n) => ({ ...n, message: messageFor(n.type) }));
+  async list(accountId: string, at: PageRequest = FIRST_PAGE): Promise<Page<NotificationView>> {
+    const page = await this.deps.notifications.page(accountId, at.after, at.size);
+    return { items: page.items.map((n) => ({ ...n, message: messageFor(n.type) })), next: page.next };
   }
 
   unreadCount(accountId: string): Promise<number> {

@@ -1,3 +1,4 @@
+import { FIRST_PAGE, type Page, type PageRequest } from '../core/paging/cursor.js';
 import { fail } from '../errors.js';
 import type { Space, SpaceStore } from '../store/spaces.js';
 import type { AccessLogEntry, TherapistRecord, TherapistStore } from '../store/therapists.js';
@@ -59,9 +60,9 @@ export class TherapistService {
     await this.deps.therapists.clearConsents(spaceId, therapistId);
   }
 
-  async accessLog(accountId: string, spaceId: string): Promise<AccessLogEntry[]> {
+  async accessLog(accountId: string, spaceId: string, at: PageRequest = FIRST_PAGE): Promise<Page<AccessLogEntry>> {
     await this.asPartner(accountId, spaceId);
-    return this.deps.therapists.accessLog(spaceId);
+    return this.deps.therapists.accessLog(spaceId, at.after, at.size);
   }
 
   /** Records that an active therapist viewed something in the space; a no-op for anyone else. */

@@ -2,6 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
 import type { Vault } from './vault.js';
 import { BOUND } from './bound-fields.js';
+import { pageOf, type Page, type PageKey } from '../core/paging/cursor.js';
+import { olderThan } from './keyset.js';
+
+export const MEETING_KEY = ['held_on', 'created_at', 'id'] as const;
 
 /** The guided agenda of a weekly check-in meeting (SPEC section 2). */
 export interface MeetingAgenda {
@@ -55,23 +59,20 @@ export class MeetingStore {
       .execute();
   }
 
-  /** The space's meetings, newest first. */
-  async list(spaceId: string, limit = 100): Promise<Meeting[]> {
-    const rows = await this.db
-      .selectFrom('meetings')
-      .selectAll()
-      .where('space_id', '=', spaceId)
-      .orderBy('held_on', 'desc')
-      .orderBy('created_at', 'desc')
-      .limit(limit)
-      .execute();
-    // A meeting record whose text fails its check is left out, for everyone.
-    return rows.flatMap((r) => {
+  /** One page of the space's meetings, newest first, after `after` (a key of MEETING_KEY). */
+  async page(spaceId: string, after: PageKey | null, size: number): Promise<Page<Meeting>> {
+    let q = this.db.selectFrom('meetings').selectAll().where('space_id', '=', spaceId);
+    if (after) q = q.where(olderThan(MEETING_KEY, after));
+    const rows = await q.orderBy('held_on', 'desc').orderBy('created_at', 'desc').orderBy('id', 'desc').limit(size + 1).execute();
+    const page = pageOf(rows, size, (r) => [r.held_on, r.created_at, r.id]);
+    // A meeting record whose text fails its check is left out, for everyone (the page goes on past it).
+    const items = page.items.flatMap((r) => {
       const agenda = this.vault.open(r.agenda_enc, BOUND.meetingAgenda.of(r));
       if (agenda === null) return [];
       const parsed = JSON.parse(agenda) as Partial<MeetingAgenda>;
       return { id: r.id, spaceId: r.space_id, heldOn: r.held_on, createdBy: r.created_by, agenda: { ...EMPTY, ...parsed }, createdAt: r.created_at };
     });
+    return { items, next: page.next };
   }
 
   async schedule(spaceId: string): Promise<MeetingSchedule | null> {

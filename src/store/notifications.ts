@@ -1,5 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
+import { pageOf, type Page, type PageKey } from '../core/paging/cursor.js';
+import { olderThan } from './keyset.js';
+
+export const NOTIFICATION_KEY = ['created_at', 'id'] as const;
 
 export interface StoredNotification {
   id: string;
@@ -28,16 +32,13 @@ export class NotificationStore {
       .execute();
   }
 
-  async list(accountId: string, limit = 50): Promise<StoredNotification[]> {
-    const rows = await this.db
-      .selectFrom('notifications')
-      .selectAll()
-      .where('account_id', '=', accountId)
-      .orderBy('created_at', 'desc')
-      .orderBy('id')
-      .limit(limit)
-      .execute();
-    return rows.map((r) => ({ id: r.id, accountId: r.account_id, spaceId: r.space_id, type: r.type, actorId: r.actor_id, link: r.link, createdAt: r.created_at, readAt: r.read_at }));
+  /** One page of the account's notifications, newest first, after `after` (a key of NOTIFICATION_KEY). */
+  async page(accountId: string, after: PageKey | null, size: number): Promise<Page<StoredNotification>> {
+    let q = this.db.selectFrom('notifications').selectAll().where('account_id', '=', accountId);
+    if (after) q = q.where(olderThan(NOTIFICATION_KEY, after));
+    const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(size + 1).execute();
+    const items = rows.map((r) => ({ id: r.id, accountId: r.account_id, spaceId: r.space_id, type: r.type, actorId: r.actor_id, link: r.link, createdAt: r.created_at, readAt: r.read_at }));
+    return pageOf(items, size, (n) => [n.createdAt, n.id]);
   }
 
   async unreadCount(accountId: string): Promise<number> {

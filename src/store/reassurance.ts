@@ -4,6 +4,10 @@ import type { Database } from './schema.js';
 import type { ReassuranceRequestTable } from './tables/rhythm.js';
 import type { Vault } from './vault.js';
 import { BOUND } from './bound-fields.js';
+import { pageOf, type Page, type PageKey } from '../core/paging/cursor.js';
+import { olderThan } from './keyset.js';
+
+export const REASSURANCE_KEY = ['created_at', 'id'] as const;
 
 export interface ReassuranceRequest {
   id: string;
@@ -60,16 +64,12 @@ export class ReassuranceStore {
     return row ? this.toRequest(row) : null;
   }
 
-  /** The space's requests, newest first. */
-  async list(spaceId: string, limit = 100): Promise<ReassuranceRequest[]> {
-    const rows = await this.db
-      .selectFrom('reassurance_requests')
-      .selectAll()
-      .where('space_id', '=', spaceId)
-      .orderBy('created_at', 'desc')
-      .limit(limit)
-      .execute();
-    return rows.map((r) => this.toRequest(r));
+  /** One page of the space's requests, newest first, after `after` (a key of REASSURANCE_KEY). */
+  async page(spaceId: string, after: PageKey | null, size: number): Promise<Page<ReassuranceRequest>> {
+    let q = this.db.selectFrom('reassurance_requests').selectAll().where('space_id', '=', spaceId);
+    if (after) q = q.where(olderThan(REASSURANCE_KEY, after));
+    const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(size + 1).execute();
+    return pageOf(rows.map((r) => this.toRequest(r)), size, (r) => [r.createdAt, r.id]);
   }
 
   /** A note or answer that fails its check is shown to nobody (null); the request itself is a space record. */

@@ -4,6 +4,10 @@ import { BOUND } from './bound-fields.js';
 import { UNREADABLE_NAME } from './opened-names.js';
 import type { Vault } from './vault.js';
 import { newId } from './ids.js';
+import { pageOf, type Page, type PageKey } from '../core/paging/cursor.js';
+import { olderThan } from './keyset.js';
+
+export const ACCESS_LOG_KEY = ['therapist_access_log.viewed_at', 'therapist_access_log.id'] as const;
 
 export interface TherapistRecord {
   accountId: string;
@@ -113,20 +117,21 @@ export class TherapistStore {
     await this.db.insertInto('therapist_access_log').values({ id: newId(), space_id: spaceId, therapist_id: therapistId, viewed_at: at, what }).execute();
   }
 
-  async accessLog(spaceId: string, limit = 200): Promise<AccessLogEntry[]> {
-    const rows = await this.db
+  /** One page of the space's access log, newest first, after `after` (a key of ACCESS_LOG_KEY). */
+  async accessLog(spaceId: string, after: PageKey | null, size: number): Promise<Page<AccessLogEntry>> {
+    let q = this.db
       .selectFrom('therapist_access_log')
       .innerJoin('accounts', 'accounts.id', 'therapist_access_log.therapist_id')
-      .select(['therapist_access_log.therapist_id', 'therapist_access_log.viewed_at', 'therapist_access_log.what', 'accounts.display_name_enc'])
-      .where('therapist_access_log.space_id', '=', spaceId)
-      .orderBy('therapist_access_log.viewed_at', 'desc')
-      .limit(limit)
-      .execute();
-    return rows.map((r) => ({
+      .select(['therapist_access_log.id', 'therapist_access_log.therapist_id', 'therapist_access_log.viewed_at', 'therapist_access_log.what', 'accounts.display_name_enc'])
+      .where('therapist_access_log.space_id', '=', spaceId);
+    if (after) q = q.where(olderThan(ACCESS_LOG_KEY, after));
+    const rows = await q.orderBy('therapist_access_log.viewed_at', 'desc').orderBy('therapist_access_log.id', 'desc').limit(size + 1).execute();
+    const page = pageOf(rows, size, (r) => [r.viewed_at, r.id]);
+    return { next: page.next, items: page.items.map((r) => ({
       therapistId: r.therapist_id,
       displayName: this.vault.open(r.display_name_enc, BOUND.accountDisplayName.of({ id: r.therapist_id })) ?? UNREADABLE_NAME,
       viewedAt: r.viewed_at,
       what: r.what,
-    }));
+    })) };
   }
 }

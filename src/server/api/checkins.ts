@@ -5,6 +5,9 @@ import { addDays } from '../../core/time.js';
 import type { CheckinView, ReassuranceView } from '../../services/checkins.js';
 import type { Meeting } from '../../store/meetings.js';
 import { requireAuth } from '../plugins/auth.js';
+import { MEETING_KEY } from '../../store/meetings.js';
+import { REASSURANCE_KEY } from '../../store/reassurance.js';
+import { nextLink, PageQuery, Paged, pageRequest } from './paging.js';
 import { Checkin, DateString, DayMark, MonthString, NumbersShared, ReassuranceRequest, Score, TextIn } from './rhythm-schemas.js';
 import { bearer, errors, Id, Instant, NoContent } from './schemas.js';
 
@@ -137,16 +140,19 @@ export async function checkinRoutes(app: FastifyInstance): Promise<void> {
     '/spaces/:spaceId/reassurance-requests',
     {
       schema: {
-        summary: 'Calls for reassurance in the space, newest first',
+        summary: 'Calls for reassurance in the space, newest first, a page at a time',
         tags: ['check-ins'],
         security: bearer,
         params: SpaceParams,
-        response: { 200: Type.Object({ reassuranceRequests: Type.Array(ReassuranceRequest) }), ...errors(401, 404) },
+        querystring: PageQuery,
+        response: { 200: Paged('reassuranceRequests', ReassuranceRequest), ...errors(400, 401, 404) },
       },
     },
     async (request) => {
       const { account } = requireAuth(request);
-      return { reassuranceRequests: (await rhythm.checkins.listReassurance(account.id, request.params.spaceId)).map(reassuranceDto) };
+      const at = pageRequest(request.query, REASSURANCE_KEY.length);
+      const page = await rhythm.checkins.listReassurance(account.id, request.params.spaceId, at);
+      return { reassuranceRequests: page.items.map(reassuranceDto), next: nextLink(request, page, at.size) };
     },
   );
 
@@ -222,16 +228,19 @@ export async function checkinRoutes(app: FastifyInstance): Promise<void> {
     '/spaces/:spaceId/meetings',
     {
       schema: {
-        summary: 'Weekly meeting records, newest first',
+        summary: 'Weekly meeting records, newest first, a page at a time',
         tags: ['check-ins'],
         security: bearer,
         params: SpaceParams,
-        response: { 200: Type.Object({ meetings: Type.Array(MeetingOut) }), ...errors(401, 404) },
+        querystring: PageQuery,
+        response: { 200: Paged('meetings', MeetingOut), ...errors(400, 401, 404) },
       },
     },
     async (request) => {
       const { account } = requireAuth(request);
-      return { meetings: (await rhythm.meetings.list(account.id, request.params.spaceId)).map(meetingDto) };
+      const at = pageRequest(request.query, MEETING_KEY.length);
+      const page = await rhythm.meetings.list(account.id, request.params.spaceId, at);
+      return { meetings: page.items.map(meetingDto), next: nextLink(request, page, at.size) };
     },
   );
 

@@ -5,7 +5,8 @@ import { requireAuth } from '../plugins/auth.js';
 import { fail } from '../../errors.js';
 import { Account, bearer, errors, Id, NoContent } from './schemas.js';
 import { accountDto, spaceDto } from './dto.js';
-import { exportFor } from '../../services/export.js';
+import { Readable } from 'node:stream';
+import { exportPieces } from '../../services/export.js';
 
 export async function meRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -48,9 +49,8 @@ export async function meRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const auth = requireAuth(request);
       if (!ctx.accounts.recentlyReauthenticated(auth)) fail('reauthentication_required');
-      const document = await exportFor(ctx, auth.account, '/api/v1/me/export');
       reply.header('Content-Disposition', 'attachment; filename="mend-export.json"');
-      return document;
+      return reply.type('application/json; charset=utf-8').send(Readable.from(await exportPieces(ctx, auth.account, '/api/v1/me/export')));
     },
   );
 

@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { fail } from '../../errors.js';
 import { requireAuth } from '../plugins/auth.js';
+import { NOTIFICATION_KEY } from '../../store/notifications.js';
+import { nextLink, PageQuery, Paged, pageRequest } from './paging.js';
 import { bearer, errors, Id, Instant } from './schemas.js';
 
 const Notification = Type.Object({
@@ -33,17 +35,20 @@ export async function notificationRoutes(app: FastifyInstance): Promise<void> {
     '/me/notifications',
     {
       schema: {
-        summary: 'Your notifications, newest first',
+        summary: 'Your notifications, newest first, a page at a time',
         tags: ['notifications'],
         security: bearer,
-        response: { 200: Type.Object({ notifications: Type.Array(Notification), unread: Type.Integer() }), ...errors(401) },
+        querystring: PageQuery,
+        response: { 200: Type.Composite([Paged('notifications', Notification), Type.Object({ unread: Type.Integer() })]), ...errors(400, 401) },
       },
     },
     async (request) => {
       const { account } = requireAuth(request);
-      const list = await rhythm.notifications.list(account.id);
+      const at = pageRequest(request.query, NOTIFICATION_KEY.length);
+      const page = await rhythm.notifications.list(account.id, at);
       return {
-        notifications: list.map((n) => ({ id: n.id, spaceId: n.spaceId, type: n.type, message: n.message, link: n.link, createdAt: n.createdAt, readAt: n.readAt })),
+        notifications: page.items.map((n) => ({ id: n.id, spaceId: n.spaceId, type: n.type, message: n.message, link: n.link, createdAt: n.createdAt, readAt: n.readAt })),
+        next: nextLink(request, page, at.size),
         unread: await rhythm.notifications.unreadCount(account.id),
       };
     },

@@ -1,6 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { ACCESS_LOG_KEY } from '../../store/therapists.js';
+import { nextLink, PageQuery, Paged, pageRequest } from './paging.js';
 import { requireAuth } from '../plugins/auth.js';
 import { bearer, errors, Id, Instant, NoContent } from './schemas.js';
 
@@ -80,19 +82,22 @@ export async function therapistRoutes(app: FastifyInstance): Promise<void> {
     '/spaces/:spaceId/therapist-access-log',
     {
       schema: {
-        summary: 'What the therapist viewed, and when (partners only)',
+        summary: 'What the therapist viewed, and when (partners only), newest first, a page at a time',
         tags: ['therapist'],
         security: bearer,
         params: Type.Object({ spaceId: Id }),
+        querystring: PageQuery,
         response: {
-          200: Type.Object({ entries: Type.Array(Type.Object({ therapistId: Id, displayName: Type.String(), viewedAt: Instant, what: Type.String() })) }),
-          ...errors(401, 403, 404),
+          200: Paged('entries', Type.Object({ therapistId: Id, displayName: Type.String(), viewedAt: Instant, what: Type.String() })),
+          ...errors(400, 401, 403, 404),
         },
       },
     },
     async (request) => {
       const { account } = requireAuth(request);
-      return { entries: await ctx.therapists.accessLog(account.id, request.params.spaceId) };
+      const at = pageRequest(request.query, ACCESS_LOG_KEY.length);
+      const page = await ctx.therapists.accessLog(account.id, request.params.spaceId, at);
+      return { entries: page.items, next: nextLink(request, page, at.size) };
     },
   );
 

@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SUPPORTED_COUNTRIES } from '../../core/safety/index.js';
 import { timeZoneNames } from '../../core/time.js';
 import { MendError } from '../../errors.js';
-import { exportFor } from '../../services/export.js';
+import { Readable } from 'node:stream';
+import { exportFor, exportPieces } from '../../services/export.js';
 import { html } from '../../web/html.js';
 import { checkinNumbersSetting } from '../../web/components/checkin-numbers-setting.js';
 import { accountPage, confirmPasswordPage, settingsPage } from '../../web/pages/account-pages.js';
@@ -112,11 +113,12 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
         body: (csrf) => confirmPasswordPage(csrf, { title: 'Download your data', intro: exportIntro, action: '/account/export', button: 'Download', error: refused.message }),
       });
     }
-    const document = await exportFor(ctx, auth.account, field(f, 'format') === 'json' ? '/account/export (data file)' : '/account/export (report)');
+    const what = field(f, 'format') === 'json' ? '/account/export (data file)' : '/account/export (report)';
     if (field(f, 'format') === 'json') {
       reply.header('Content-Disposition', 'attachment; filename="mend-export.json"');
-      return reply.type('application/json; charset=utf-8').send(JSON.stringify(document, null, 2));
+      return reply.type('application/json; charset=utf-8').send(Readable.from(await exportPieces(ctx, auth.account, what)));
     }
+    const document = await exportFor(ctx, auth.account, what);
     return renderPage(request, reply, { title: 'Your Mend record', body: () => reportPage(document) });
   });
 

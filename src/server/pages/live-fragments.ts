@@ -79,7 +79,7 @@ const journeySteps = fragment<{ journeyId: string }>(async (ctx, request, accoun
  */
 const reassurance = fragment<{ spaceId: string }>(async (ctx, request, account, reply) => {
   const view = await spaceView(ctx.spaces, account.id, request.params.spaceId);
-  const requests = await ctx.rhythm.checkins.listReassurance(account.id, view.space.id);
+  const requests = (await ctx.rhythm.checkins.listReassurance(account.id, view.space.id)).items;
   return reassuranceSection({ csrf: reply.generateCsrf(), spaceId: view.space.id, viewerId: account.id, isPartner: view.isPartner, names: namesOf(view), requests });
 });
 
@@ -90,7 +90,7 @@ const meetingSchedule = fragment<{ spaceId: string }>(async (ctx, request, accou
 
 const meetings = fragment<{ spaceId: string }>(async (ctx, request, account) => {
   const view = await spaceView(ctx.spaces, account.id, request.params.spaceId);
-  return pastMeetingsSection({ spaceId: view.space.id, meetings: await ctx.rhythm.meetings.list(account.id, view.space.id), names: namesOf(view) });
+  return pastMeetingsSection({ spaceId: view.space.id, meetings: (await ctx.rhythm.meetings.list(account.id, view.space.id)).items, names: namesOf(view) });
 });
 
 const agreementLog = fragment<{ spaceId: string }>(async (ctx, request, account, reply) => {

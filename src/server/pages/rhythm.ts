@@ -3,7 +3,9 @@ import { analyzeMessage } from '../../core/coach/index.js';
 import { isHardCheckin } from '../../core/journey/index.js';
 import { MendError } from '../../errors.js';
 import { spaceView, type SpaceView, type TextInput } from '../../services/checkins.js';
-import type { MeetingAgenda } from '../../store/meetings.js';
+import { MEETING_KEY, type MeetingAgenda } from '../../store/meetings.js';
+import { NOTIFICATION_KEY } from '../../store/notifications.js';
+import { REASSURANCE_KEY } from '../../store/reassurance.js';
 import { coachFindingsHtml } from '../../web/coach-findings.js';
 import { html, type SafeHtml } from '../../web/html.js';
 import type { LayoutSpace } from '../../web/layout.js';
@@ -23,8 +25,15 @@ import { field, formFields } from './form.js';
 import { partnersOnlyForm, refusalOnlyForTherapist } from './refusals.js';
 import { progressPages } from './progress.js';
 import { partnerTodayHtml } from './live-fragments.js';
+import { historyLinksFor, historyRequest } from './history-paging.js';
 
 type SpaceRequest = FastifyRequest<{ Params: { spaceId: string } }>;
+
+/** `?older=` of a history page's address (history-paging.ts). */
+const olderOf = (request: FastifyRequest): string | undefined => {
+  const older = (request.query as { older?: unknown } | undefined)?.older;
+  return typeof older === 'string' ? older : undefined;
+};
 
 export const layoutSpaceOf = (view: SpaceView): LayoutSpace => ({
   id: view.space.id,
@@ -121,13 +130,16 @@ export async function rhythmPages(app: FastifyInstance): Promise<void> {
   async function showReassurance(request: SpaceRequest, reply: FastifyReply, extra: { errors?: Record<string, string>; message?: string; form?: { note?: string; visibility?: string; answer?: string; answerFor?: string }; status?: number; coach?: SafeHtml | null } = {}) {
     const { account } = requireAuth(request);
     const view = await spaceView(ctx.spaces, account.id, request.params.spaceId);
-    const requests = await rhythm.checkins.listReassurance(account.id, view.space.id);
+    const at = historyRequest(olderOf(request), REASSURANCE_KEY.length);
+    const page = await rhythm.checkins.listReassurance(account.id, view.space.id, at);
+    const requests = page.items;
+    const paging = historyLinksFor(`/spaces/${view.space.id}/reassurance`, at, page);
     return renderPage(request, reply, {
       title: 'Reassurance',
       space: layoutSpaceOf(view),
       scripts: [...coachScripts, '/static/live.js'],
       ...(extra.status ? { status: extra.status } : {}),
-      body: (csrf) => reassurancePage({ csrf, spaceId: view.space.id, viewerId: account.id, isPartner: view.isPartner, names: namesOf(view), requests, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.message ? { message: extra.message } : {}), ...(extra.form ? { form: extra.form } : {}), coach: extra.coach ?? null }),
+      body: (csrf) => reassurancePage({ csrf, spaceId: view.space.id, viewerId: account.id, isPartner: view.isPartner, names: namesOf(view), requests, paging, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.message ? { message: extra.message } : {}), ...(extra.form ? { form: extra.form } : {}), coach: extra.coach ?? null }),
     });
   }
 
@@ -177,13 +189,16 @@ export async function rhythmPages(app: FastifyInstance): Promise<void> {
   async function showMeetings(request: SpaceRequest, reply: FastifyReply, extra: { errors?: Record<string, string>; feedUrl?: string; status?: number } = {}) {
     const { account } = requireAuth(request);
     const view = await spaceView(ctx.spaces, account.id, request.params.spaceId);
-    const [meetings, schedule, hasFeed] = await Promise.all([rhythm.meetings.list(account.id, view.space.id), rhythm.meetings.schedule(account.id, view.space.id), rhythm.meetings.hasFeed(account.id)]);
+    const at = historyRequest(olderOf(request), MEETING_KEY.length);
+    const [page, schedule, hasFeed] = await Promise.all([rhythm.meetings.list(account.id, view.space.id, at), rhythm.meetings.schedule(account.id, view.space.id), rhythm.meetings.hasFeed(account.id)]);
+    const meetings = page.items;
+    const paging = historyLinksFor(`/spaces/${view.space.id}/meetings`, at, page);
     return renderPage(request, reply, {
       title: 'Weekly check-in meeting',
       space: layoutSpaceOf(view),
       scripts: ['/static/live.js'],
       ...(extra.status ? { status: extra.status } : {}),
-      body: (csrf) => meetingsPage({ csrf, spaceId: view.space.id, isPartner: view.isPartner, meetings, schedule, hasFeed, feedUrl: extra.feedUrl ?? null, names: namesOf(view), ...(extra.errors ? { errors: extra.errors } : {}) }),
+      body: (csrf) => meetingsPage({ csrf, spaceId: view.space.id, isPartner: view.isPartner, meetings, paging, schedule, hasFeed, feedUrl: extra.feedUrl ?? null, names: namesOf(view), ...(extra.errors ? { errors: extra.errors } : {}) }),
     });
   }
 
@@ -292,11 +307,14 @@ export async function rhythmPages(app: FastifyInstance): Promise<void> {
 
   async function showNotifications(request: FastifyRequest, reply: FastifyReply, extra: { errors?: Record<string, string>; saved?: boolean; status?: number } = {}) {
     const { account } = requireAuth(request);
-    const [list, reminders] = await Promise.all([rhythm.notifications.list(account.id), rhythm.reminders.preferences(account.id)]);
+    const at = historyRequest(olderOf(request), NOTIFICATION_KEY.length);
+    const [page, reminders] = await Promise.all([rhythm.notifications.list(account.id, at), rhythm.reminders.preferences(account.id)]);
+    const list = page.items;
+    const paging = historyLinksFor('/notifications', at, page);
     return renderPage(request, reply, {
       title: 'Notifications',
       ...(extra.status ? { status: extra.status } : {}),
-      body: (csrf) => notificationsPage({ csrf, notifications: list, reminders, email: rhythm.reminders.emailEnabled, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.saved ? { saved: true } : {}) }),
+      body: (csrf) => notificationsPage({ csrf, notifications: list, paging, reminders, email: rhythm.reminders.emailEnabled, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.saved ? { saved: true } : {}) }),
     });
   }
 

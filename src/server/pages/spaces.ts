@@ -1,3 +1,5 @@
+import { ACCESS_LOG_KEY } from '../../store/therapists.js';
+import { historyLinksFor, historyRequest } from './history-paging.js';
 import type { FastifyInstance } from 'fastify';
 import { MendError } from '../../errors.js';
 import { noSpacePage } from '../../web/pages/home-pages.js';
@@ -143,10 +145,12 @@ export async function spacePages(app: FastifyInstance): Promise<void> {
     return reply.redirect(`/spaces/${request.params.spaceId}`, 303);
   });
 
-  app.get<{ Params: { spaceId: string } }>('/spaces/:spaceId/therapist/access-log', async (request, reply) => {
+  app.get<{ Params: { spaceId: string }; Querystring: { older?: string } }>('/spaces/:spaceId/therapist/access-log', async (request, reply) => {
     const { account } = requireAuth(request);
-    const entries = await ctx.therapists.accessLog(account.id, request.params.spaceId);
-    return renderPage(request, reply, { title: 'What the therapist has viewed', body: () => accessLogPage(request.params.spaceId, entries) });
+    const at = historyRequest(request.query.older, ACCESS_LOG_KEY.length);
+    const page = await ctx.therapists.accessLog(account.id, request.params.spaceId, at);
+    const paging = historyLinksFor(`/spaces/${request.params.spaceId}/therapist/access-log`, at, page);
+    return renderPage(request, reply, { title: 'What the therapist has viewed', body: () => accessLogPage(request.params.spaceId, page.items, paging) });
   });
 
   app.get('/caseload', async (request, reply) => {

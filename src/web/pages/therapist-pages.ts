@@ -1,3 +1,4 @@
+import { historyLinks, NEWEST_PAGE, type HistoryPaging } from '../components/older-link.js';
 import { html, type SafeHtml } from '../html.js';
 import { csrfField, errorSummary, textField } from '../components/forms.js';
 import type { AccessLogEntry, TherapistRecord } from '../../store/therapists.js';
@@ -47,7 +48,7 @@ export function therapistCard(
   </section>`;
 }
 
-export function accessLogPage(spaceId: string, entries: AccessLogEntry[]): SafeHtml {
+export function accessLogPage(spaceId: string, entries: AccessLogEntry[], paging: HistoryPaging = NEWEST_PAGE): SafeHtml {
   return html`<h1>What the therapist has viewed</h1>
   <p class="lead">Every time a therapist opens something in your space, it is written here. Both of you can read this page.</p>
   ${entries.length === 0
@@ -57,6 +58,7 @@ export function accessLogPage(spaceId: string, entries: AccessLogEntry[]): SafeH
         <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th></tr></thead>
         <tbody>${entries.map((e) => html`<tr><td>${when(e.viewedAt)}</td><td>${e.displayName}</td><td><code>${e.what}</code></td></tr>`)}</tbody>
       </table>`}
+  ${historyLinks(paging, 'Older views')}
   <p><a href="/spaces/${spaceId}">Back to your space</a></p>`;
 }
 

@@ -1,8 +1,9 @@
+import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { json } from '../../support/app.js';
-import type { Person } from '../../support/api-client.js';
-import type { BrowserApp, Profile, ProfileOptions } from './session.js';
+import { couple, type Person } from '../../support/api-client.js';
+import { startBrowserApp, type BrowserApp, type Profile, type ProfileOptions } from './session.js';
 
 /**
  * What the two-partner browser tests share: a partner signed in on their own phone, a check-in
@@ -84,4 +85,26 @@ export async function listening(page: Page): Promise<{ assertSamePage(): Promise
 /** Fails if `secret` is anywhere in the page's markup (hidden parts and attributes included). */
 export async function assertNotInPage(page: Page, secret: string, label: string): Promise<void> {
   assert.ok(!(await page.content()).includes(secret), `${label} holds the partner's private words`);
+}
+
+export interface BrowserCouple {
+  session: BrowserApp;
+  a: Person;
+  b: Person;
+  spaceId: string;
+}
+
+/**
+ * For a suite: the app in a browser and Alex and Sam in one space, started before its tests (then
+ * `prepare` runs) and closed after. Read the getter inside the tests.
+ */
+export function browserCouple(prepare: (c: BrowserCouple) => Promise<void> = async () => {}): () => BrowserCouple {
+  let couple_: BrowserCouple | null = null;
+  before(async () => {
+    const session = await startBrowserApp();
+    couple_ = { session, ...(await couple(session.testApp.app, ['Alex', 'Sam'])) };
+    await prepare(couple_);
+  });
+  after(async () => couple_?.session.close());
+  return () => couple_ ?? assert.fail('the browser suite has not started');
 }

@@ -1,4 +1,5 @@
 import { AGENDA_SECTIONS } from '../../../services/meetings.js';
+import { historyLinks, NEWEST_PAGE, type HistoryPaging } from '../../components/older-link.js';
 import type { Meeting, MeetingAgenda, MeetingSchedule } from '../../../store/meetings.js';
 import { csrfField, errorSummary } from '../../components/forms.js';
 import { html, type SafeHtml } from '../../html.js';
@@ -15,6 +16,7 @@ export function meetingsPage(o: {
   hasFeed: boolean;
   feedUrl?: string | null;
   names: Map<string, string>;
+  paging?: HistoryPaging;
   errors?: Record<string, string>;
 }): SafeHtml {
   return html`${rhythmNav(o.spaceId, 'meetings')}
@@ -60,8 +62,11 @@ export function meetingScheduleSection(o: { spaceId: string; schedule: MeetingSc
 }
 
 /** The meetings' records, newest first; swapped in by the `live` island when one is saved. */
-export function pastMeetingsSection(o: { spaceId: string; meetings: Meeting[]; names: Map<string, string> }): SafeHtml {
-  return html`<section id="meetings-live" aria-labelledby="h-past" data-live-space="${o.spaceId}" data-live-fragment="/spaces/${o.spaceId}/live/meetings" data-live-on="meeting">
+export function pastMeetingsSection(o: { spaceId: string; meetings: Meeting[]; names: Map<string, string>; paging?: HistoryPaging }): SafeHtml {
+  const paging = o.paging ?? NEWEST_PAGE;
+  // An older page stays as it is: the live island would swap in the newest meetings.
+  const live = paging.newest ? null : html` data-live-space="${o.spaceId}" data-live-fragment="/spaces/${o.spaceId}/live/meetings" data-live-on="meeting"`;
+  return html`<section id="${paging.newest ? 'meetings-older' : 'meetings-live'}" aria-labelledby="h-past"${live}>
   <h2 id="h-past">Past meetings</h2>
   ${o.meetings.length
     ? o.meetings.map(
@@ -69,6 +74,7 @@ export function pastMeetingsSection(o: { spaceId: string; meetings: Meeting[]; n
           <dl class="summary-list">${AGENDA_SECTIONS.filter((s) => m.agenda[s.key]).map((s) => html`<div><dt>${s.title}</dt><dd class="pre-wrap">${m.agenda[s.key]}</dd></div>`)}</dl></article>`,
       )
     : html`<p>No meetings recorded yet.</p>`}
+  ${historyLinks(paging, 'Older meetings')}
 </section>`;
 }
 

@@ -2,9 +2,10 @@ import type { NotificationView } from '../../../services/notifications.js';
 import type { ReminderPreferences } from '../../../store/notifications.js';
 import { csrfField, errorSummary } from '../../components/forms.js';
 import { html, type SafeHtml } from '../../html.js';
+import { historyLinks, NEWEST_PAGE, type HistoryPaging } from '../../components/older-link.js';
 import { formatInstant } from './common.js';
 
-export function notificationsPage(o: { csrf: string; notifications: NotificationView[]; reminders: ReminderPreferences; email: boolean; errors?: Record<string, string>; saved?: boolean }): SafeHtml {
+export function notificationsPage(o: { csrf: string; notifications: NotificationView[]; paging?: HistoryPaging; reminders: ReminderPreferences; email: boolean; errors?: Record<string, string>; saved?: boolean }): SafeHtml {
   return html`<h1>Notifications</h1>
   ${o.saved ? html`<div class="notice" role="status"><p>Your reminder settings are saved.</p></div>` : null}
   ${errorSummary(o.errors)}
@@ -12,6 +13,7 @@ export function notificationsPage(o: { csrf: string; notifications: Notification
     ? html`<ul class="plain-list notifications">${o.notifications.map(
         (n) => html`<li class="notification${n.readAt ? '' : ' notification--unread'}"><a href="${n.link}">${n.message}</a> <span class="muted small">${formatInstant(n.createdAt)}${n.readAt ? '' : ' · new'}</span></li>`,
       )}</ul>
+      ${historyLinks(o.paging ?? NEWEST_PAGE, 'Older notifications')}
       <form method="post" action="/notifications/read" class="inline-form">${csrfField(o.csrf)}<button type="submit" class="button button--secondary">Mark all as read</button></form>`
     : html`<p>Nothing new.</p>`}
   <section class="card" aria-labelledby="h-reminders">

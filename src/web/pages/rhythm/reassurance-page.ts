@@ -1,6 +1,7 @@
 import type { ReassuranceView } from '../../../services/checkins.js';
 import { csrfField, errorSummary } from '../../components/forms.js';
 import { html, type SafeHtml } from '../../html.js';
+import { historyLinks, NEWEST_PAGE, type HistoryPaging } from '../../components/older-link.js';
 import { formatInstant, rhythmNav, textarea } from './common.js';
 import { noteVisibilityField } from './note-visibility.js';
 
@@ -11,6 +12,8 @@ export interface ReassuranceModel {
   isPartner: boolean;
   names: Map<string, string>;
   requests: ReassuranceView[];
+  /** Links to older calls and back; on an older page the section is not swapped by the live island. */
+  paging?: HistoryPaging;
   errors?: Record<string, string>;
   /** A refusal with no field (a call already answered, one's own call), said in words. */
   message?: string;
@@ -111,10 +114,15 @@ export function reassuranceSection(o: ReassuranceModel): SafeHtml {
         </form>`
       : null}
   </li>`;
-  return html`<div id="reassurance-live" data-live-space="${o.spaceId}" data-live-fragment="/spaces/${o.spaceId}/live/reassurance" data-live-label="Reassurance" data-live-on="reassurance_requested reassurance_answered">
-  <h2>Waiting for an answer</h2>
-  ${open.length ? html`<ul class="plain-list">${open.map(item)}</ul>` : html`<p>None right now.</p>`}
+  const paging = o.paging ?? NEWEST_PAGE;
+  const lists = html`<h2>Waiting for an answer</h2>
+  ${open.length ? html`<ul class="plain-list">${open.map(item)}</ul>` : html`<p>None ${paging.newest ? 'on this page' : 'right now'}.</p>`}
   <h2>Answered</h2>
-  ${answered.length ? html`<ul class="plain-list">${answered.map(item)}</ul>` : html`<p>None yet.</p>`}
+  ${answered.length ? html`<ul class="plain-list">${answered.map(item)}</ul>` : html`<p>None ${paging.newest ? 'on this page' : 'yet'}.</p>`}
+  ${historyLinks(paging, 'Older requests')}`;
+  // An older page stays as it is: the live island would swap in the newest calls.
+  if (paging.newest) return html`<div id="reassurance-older">${lists}</div>`;
+  return html`<div id="reassurance-live" data-live-space="${o.spaceId}" data-live-fragment="/spaces/${o.spaceId}/live/reassurance" data-live-label="Reassurance" data-live-on="reassurance_requested reassurance_answered">
+  ${lists}
 </div>`;
 }
