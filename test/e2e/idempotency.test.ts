@@ -30,9 +30,15 @@ describe('a page form sent twice is saved once, in a real browser [sqlite]', { s
     return Number(rows[0]!.n);
   }
 
+  /** The note and who may read it (nothing is picked for the person, issue #14). */
+  async function writeAsk(page: Page, note: string): Promise<void> {
+    await page.getByLabel('What would help right now? (optional)').fill(note);
+    await page.getByRole('group', { name: 'Who can read this note?' }).getByRole('radio', { name: 'My partner too' }).check();
+  }
+
   async function fillAsk(page: Page, spaceId: string, note: string): Promise<void> {
     await page.goto(`${session.origin}/spaces/${spaceId}/reassurance`);
-    await page.getByLabel('What would help right now? (optional)').fill(note);
+    await writeAsk(page, note);
   }
 
   test('Back and send again: one call for reassurance (with JavaScript, which puts the page’s keys back)', async () => {
@@ -44,14 +50,14 @@ describe('a page form sent twice is saved once, in a real browser [sqlite]', { s
 
     await page.goBack();
     await page.waitForURL(/\/reassurance$/);
-    await page.getByLabel('What would help right now? (optional)').fill('Please text me when you land.');
+    await writeAsk(page, 'Please text me when you land.');
     await Promise.all([page.waitForURL(/\/reassurance$/), page.getByRole('button', { name: 'Ask for reassurance' }).click()]);
     assert.equal(await requests(spaceId), 1, 'the second sending was answered as the first, not saved again');
     await page.screenshot({ path: '/tmp/idem-back-js.png', fullPage: true });
 
     // Back, and different words: a new call, as the person means.
     await page.goBack();
-    await page.getByLabel('What would help right now? (optional)').fill('And call me tonight.');
+    await writeAsk(page, 'And call me tonight.');
     await Promise.all([page.waitForURL(/\/reassurance$/), page.getByRole('button', { name: 'Ask for reassurance' }).click()]);
     assert.equal(await requests(spaceId), 2);
   });
