@@ -225,6 +225,7 @@ describeEachDatabase(
       assert.match(page, /<section class="card settings-section" id="checkin-numbers"/);
       assert.match(page, /You have not chosen yet, so your partner sees only that you checked in\./);
       assert.doesNotMatch(page, /name="numbers" value="[a-z]+" checked/);
+      assert.match((await client.get('/account')).body, /<dt>Your check-in numbers<\/dt><dd>Only you see them; your partner sees that you checked in<\/dd>/);
 
       const refused = await client.post('/account/checkin-numbers', {});
       assert.equal(refused.statusCode, 400);
@@ -237,6 +238,7 @@ describeEachDatabase(
       const shown = (await client.get('/account/settings?saved=numbers')).body;
       assert.match(shown, /Saved\. Nobody is told that you changed it\./);
       assert.match(shown, /name="numbers" value="shared" checked/);
+      assert.match((await client.get('/account')).body, /<dt>Your check-in numbers<\/dt><dd>Your partner sees them too<\/dd>/);
       assert.equal(json(await alex.api.get(`/api/v1/spaces/${spaceId}/checkins`)).checkins[0].trust, 9);
       assert.deepEqual(json(await alex.api.get('/api/v1/me/notifications')), before);
     });

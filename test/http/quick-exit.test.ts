@@ -104,6 +104,7 @@ describeEachDatabase('quick exit', (get) => {
     const settings = (await pages.get('/account/settings')).body;
     assert.match(settings, /<h2 id="quick-exit-title">Quick exit<\/h2>/);
     assert.match(settings, /name="signsOut" value="yes" checked/, 'on by default');
+    assert.match((await pages.get('/account')).body, /<dt>Quick exit<\/dt><dd>Leaves and signs you out<\/dd>/);
     const off = await pages.post('/account/quick-exit', {});
     assert.equal(off.statusCode, 303);
     assert.equal(off.headers.location, '/account/settings?done=quick-exit#quick-exit');
@@ -111,6 +112,7 @@ describeEachDatabase('quick exit', (get) => {
     assert.match(after, /Your Quick exit setting is saved/);
     assert.doesNotMatch(after, /name="signsOut" value="yes" checked/);
     assert.deepEqual(json(await robin.api.get('/api/v1/me/quick-exit')), { signsOut: false });
+    assert.match((await pages.get('/account')).body, /<dt>Quick exit<\/dt><dd>Leaves without signing you out<\/dd>/, 'the account page says what it does now');
 
     const res = await quickExit(pages);
     assert.equal(res.statusCode, 303);

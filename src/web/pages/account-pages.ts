@@ -18,8 +18,10 @@ export function accountPage(csrf: string, account: Account, sessions: SessionRec
     <div><dt>Email</dt><dd>${account.email}</dd></div>
     <div><dt>Time zone</dt><dd>${account.timezone}</dd></div>
     <div><dt>Where you live</dt><dd>${account.country ? (SUPPORTED_COUNTRIES.find((c) => c.code === account.country)?.name ?? account.country) : 'Not chosen: goes by your time zone'}</dd></div>
+    <div><dt>Your check-in numbers</dt><dd>${account.checkinNumbersShared ? 'Your partner sees them too' : 'Only you see them; your partner sees that you checked in'}</dd></div>
+    <div><dt>Quick exit</dt><dd>${account.quickExitSignsOut ? 'Leaves and signs you out' : 'Leaves without signing you out'}</dd></div>
   </dl>
-  <p><a href="/account/settings">Change your name, time zone or country</a></p>
+  <p><a href="/account/settings">Change these settings</a></p>
   <p><a href="/account/password">Change your password</a></p>
   <h2>Where you are signed in</h2>
   <p>If you see a session you do not recognise, sign it out, then change your password.</p>
