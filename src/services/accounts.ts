@@ -250,10 +250,11 @@ export class AccountService {
     const nameWrong = nameProblem(name, DISPLAY_NAME_MAX, NAME_MISSING);
     if (nameWrong) details.displayName = nameWrong;
     if (!isValidTimeZone(input.timezone)) details.timezone = 'Choose a time zone from the list.';
-    const country = input.country.trim().toUpperCase();
-    if (country !== '' && !/^[A-Z]{2,4}$/.test(country)) details.country = 'Choose a country from the list.';
+    // The same choices as at sign-up: a listed country, "another country", or none.
+    const country = parseCountryChoice(input.country);
+    if (country === undefined) details.country = 'Choose a country from the list.';
     if (Object.keys(details).length > 0) fail('invalid_input', details);
-    await this.deps.accounts.updateSettings(accountId, { displayName: name, timezone: input.timezone, country: country || null }, this.deps.clock.now().toISOString());
+    await this.deps.accounts.updateSettings(accountId, { displayName: name, timezone: input.timezone, country: country ?? null }, this.deps.clock.now().toISOString());
   }
 
   /** Whether Quick exit also ends the session before leaving (on unless the person turns it off). */

@@ -200,6 +200,39 @@ describeEachDatabase(
       const next = await sam.get(`/spaces/${spaceId}/reassurance`);
       assert.notEqual(/name="_idempotency" value="([^"]+)"/.exec(next.body)?.[1], key);
     });
+
+    test('a page drawn in answer to a form is not kept: sent again, the person is sent to read the page afresh', async () => {
+      const { app } = get();
+      const { a, b, spaceId } = await couple(app);
+      // Alex shares his numbers now; the page Sam is answered with shows them.
+      await a.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { safety: 7, trust: 7, closeness: 7, numbersShared: true });
+      const sam = await pagesAs(app, b);
+      const url = `/spaces/${spaceId}/check-in`;
+      const key = /name="_idempotency" value="([^"]+)"/.exec((await sam.get(url)).body)![1]!;
+      const fields = { _idempotency: key, date: today(), safety: '5', trust: '5', closeness: '5', numbers: 'private', note: 'You never listen and you always ruin everything.', visibility: 'private' };
+      const first = await sam.post(url, fields);
+      assert.equal(first.statusCode, 200, 'saved, and answered with the page and the coach’s words');
+      assert.match(first.body, /trust 7/);
+      // Alex keeps his numbers to himself from now on: nothing kept may show them again.
+      await a.api.put('/api/v1/me/checkin-numbers', { numbersShared: false });
+      const second = await sam.post(url, fields);
+      assert.equal(second.statusCode, 303);
+      assert.equal(second.headers.location, url);
+      assert.doesNotMatch((await sam.get(url)).body, /trust 7/);
+    });
+
+    test('the safety screening is never keyed: nothing of it is kept', async () => {
+      const { app } = get();
+      const { b } = await couple(app);
+      const sam = await pagesAs(app, b);
+      const key = /name="_idempotency" value="([^"]+)"/.exec((await sam.get('/safety')).body)?.[1];
+      assert.ok(key, 'the form carries a key like every form');
+      const before = await count(app, 'idempotency_keys', 'account_id', b.id);
+      const ids = ['physical_harm', 'sexual_pressure', 'threatened', 'afraid', 'screamed_at', 'put_down', 'money_control', 'phone_control', 'isolation'];
+      const answered = await sam.post('/safety', { _idempotency: key, ...Object.fromEntries(ids.map((id) => [id, 'never'])) });
+      assert.equal(answered.statusCode, 200, 'answered with the result page, which a kept key would have stored');
+      assert.equal(await count(app, 'idempotency_keys', 'account_id', b.id), before);
+    });
   },
   { logStream, env: { LOG_LEVEL: 'info' } },
 );

@@ -75,6 +75,14 @@ describeEachDatabase('help for the person’s country first', (get) => {
     const api = await get().app.inject({ method: 'POST', url: '/api/v1/accounts', payload: { ...newPerson(), country: 'PL' } });
     assert.equal(api.statusCode, 400);
     assert.ok(json(api).error.details.country);
+    // Settings take the same choices as sign-up: a code that is not listed is refused, not kept.
+    const person = await signUp(get().app, 'Sam', { timezone: 'Europe/Dublin' });
+    const client = await pagesAs(get().app, person);
+    await client.get('/account/settings');
+    const settings = await client.post('/account/settings', { displayName: 'Sam', timezone: 'Europe/Dublin', country: 'ZZ' });
+    assert.equal(settings.statusCode, 400);
+    assert.match(settings.body, /Choose a country from the list\./);
+    assert.doesNotMatch((await client.get('/account')).body, /ZZ/);
   });
 
   test('the safety result leads with the country’s emergency number and lines, then the picker, then the why', async () => {
@@ -102,6 +110,7 @@ describeEachDatabase('help for the person’s country first', (get) => {
     assert.match(germany.body, /116 016/);
     assert.match(germany.body, /<option value="DE" selected>Germany<\/option>/);
     assert.match((await client.get('/support')).body, /1800RESPECT/, 'looking elsewhere changes nothing saved');
+    assert.match((await client.get('/support?country=')).body, /1800RESPECT/, 'an empty choice is the person’s own country');
     const signedOut = await new PageClient(get().app).get('/support?country=ZA');
     assert.match(signedOut.body, /call <a href="tel:10111">10111<\/a>/);
   });

@@ -40,3 +40,10 @@ test('pages read one over the size: the extra row only says more follow', () => 
     assert.deepEqual(page.next, rows.length > size ? [String(rows[size - 1])] : null);
   }));
 });
+
+test('a cursor whose parts hold control characters is refused (a NUL would reach the database)', () => {
+  for (const bad of ['2025-01-01T00:00:00.000Z\u0000', 'x\ny', '\u007f']) {
+    const cursor = Buffer.from(JSON.stringify([bad, 'id'])).toString('base64url');
+    assert.equal(decodeCursor(cursor, 2), null, JSON.stringify(bad));
+  }
+});

@@ -33,7 +33,8 @@ export function decodeCursor(cursor: string, parts: number): PageKey | null {
     return null;
   }
   if (!Array.isArray(value) || value.length !== parts) return null;
-  if (!value.every((v) => typeof v === 'string' && v.length > 0 && v.length <= MAX_PART)) return null;
+  // Keys are instants and ids: printable text only (PostgreSQL refuses a NUL in a parameter).
+  if (!value.every((v) => typeof v === 'string' && v.length > 0 && v.length <= MAX_PART && /^[\x20-\x7e]+$/.test(v))) return null;
   return value as string[];
 }
 

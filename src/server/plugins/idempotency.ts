@@ -28,6 +28,10 @@ declare module 'fastify' {
  * key for, and are ignored too (docs/idempotency.md says why each is safe to repeat).
  */
 export const KEY_IGNORED_ON = new Set([
+  // The safety screening: nothing of it may be kept, not even its result page (docs/safety.md);
+  // sending it twice only records the same time again.
+  '/safety',
+  '/api/v1/me/safety-screenings',
   '/api/v1/sessions/current/reauthenticate',
   '/api/v1/me/calendar-feed',
   '/api/v1/coach/analyze',
@@ -109,7 +113,11 @@ export const idempotencyKeys = fp(async (app: FastifyInstance, { ctx }: { ctx: A
       if (settlement === 'keep') {
         // A redirect has no payload; a stream (none of the kept routes sends one) is not kept.
         const body = payload === undefined || payload === null ? '' : typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : null;
-        if (body !== null && body.length <= MAX_KEPT_BODY_CHARS) await keys.keep(held.id, held.accountId, { status: reply.statusCode, headers: replayedHeaders(reply), body });
+        if (!isApiRequest(request) && reply.statusCode < 300) {
+          // A page drawn in answer to a form holds what the viewer could see then (a partner's
+          // numbers, a note later made private); a second sending is sent to read the page again.
+          await keys.keep(held.id, held.accountId, { status: 303, headers: { location: request.url }, body: '' });
+        } else if (body !== null && body.length <= MAX_KEPT_BODY_CHARS) await keys.keep(held.id, held.accountId, { status: reply.statusCode, headers: replayedHeaders(reply), body });
       }
     } catch (error) {
       // The answer is still sent: the write is done. The key stays claimed, so a retry answers
