@@ -1,3 +1,4 @@
+import type { Page, PageRequest } from '../core/paging/cursor.js';
 import { deviceTokenFor, issueDeviceToken, writeDeviceCookie, type Mac } from '../core/accounts/device-token.js';
 import { judgePassword, PASSWORD_MAX_LENGTH, type StrengthEstimator } from '../core/accounts/password-policy.js';
 import { parseCountryChoice } from '../core/safety/countries.js';
@@ -220,6 +221,10 @@ export class AccountService {
 
   listSessions(accountId: string): Promise<SessionRecord[]> {
     return this.deps.sessions.listForAccount(accountId);
+  }
+
+  sessionsPage(accountId: string, at: PageRequest): Promise<Page<SessionRecord>> {
+    return this.deps.sessions.pageForAccount(accountId, at.after, at.size);
   }
 
   async revokeSession(accountId: string, sessionId: string): Promise<void> {

@@ -37,6 +37,12 @@ export class TherapistService {
     return (await this.deps.therapists.forSpace(spaceId)).filter((t) => t.status !== 'revoked');
   }
 
+  /** The same therapists as `list`, newest first, a page at a time. */
+  async listPage(accountId: string, spaceId: string, at: PageRequest): Promise<Page<TherapistRecord>> {
+    await this.asPartner(accountId, spaceId);
+    return this.deps.therapists.pageForSpace(spaceId, at.after, at.size);
+  }
+
   private async therapistIn(spaceId: string, therapistId: string): Promise<TherapistRecord> {
     const therapist = (await this.deps.therapists.forSpace(spaceId)).find((t) => t.accountId === therapistId);
     if (!therapist || therapist.status === 'revoked') fail('not_found');
@@ -92,17 +98,33 @@ export class TherapistService {
     const out: CaseloadEntry[] = [];
     for (const s of spaces) {
       if (s.role !== 'therapist' || s.status === 'revoked') continue;
-      if (s.status === 'active') await this.noteView(accountId, s.id, what);
-      const space = await this.deps.spaces.byId(s.id);
-      if (!space) continue;
-      out.push({
-        spaceId: s.id,
-        spaceName: s.name,
-        status: s.status,
-        // Before consent the therapist learns only the name of the space they were invited to.
-        partnerNames: s.status === 'active' ? space.members.filter((m) => m.role === 'partner' && m.status === 'active').map((m) => m.displayName) : [],
-      });
+      const entry = await this.caseloadEntry(accountId, { id: s.id, name: s.name, status: s.status }, what);
+      if (entry) out.push(entry);
     }
     return out;
+  }
+
+  /** The same couples, newest first, a page at a time: only the spaces on the page are viewed and logged. */
+  async caseloadPage(accountId: string, what: string, at: PageRequest): Promise<Page<CaseloadEntry>> {
+    const page = await this.deps.spaces.therapistOfPage(accountId, at.after, at.size);
+    const items: CaseloadEntry[] = [];
+    for (const s of page.items) {
+      const entry = await this.caseloadEntry(accountId, s, what);
+      if (entry) items.push(entry);
+    }
+    return { items, next: page.next };
+  }
+
+  private async caseloadEntry(accountId: string, s: { id: string; name: string; status: 'active' | 'pending' }, what: string): Promise<CaseloadEntry | null> {
+    if (s.status === 'active') await this.noteView(accountId, s.id, what);
+    const space = await this.deps.spaces.byId(s.id);
+    if (!space) return null;
+    return {
+      spaceId: s.id,
+      spaceName: s.name,
+      status: s.status,
+      // Before consent the therapist learns only the name of the space they were invited to.
+      partnerNames: s.status === 'active' ? space.members.filter((m) => m.role === 'partner' && m.status === 'active').map((m) => m.displayName) : [],
+    };
   }
 }

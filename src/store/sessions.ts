@@ -1,8 +1,13 @@
 import type { Kysely } from 'kysely';
+import { pageOf, type Page, type PageKey } from '../core/paging/cursor.js';
 import type { AccountFacts } from './accounts.js';
+import { olderThan } from './keyset.js';
 import { reusableQuery } from './reusable-query.js';
 import type { Database } from './schema.js';
 import type { MemberRevision, SpaceRevisionTables } from './space-revisions.js';
+
+/** Sessions are paged by when they began: last seen moves with every visit, and a key must not. */
+export const SESSION_KEY = ['created_at', 'id'] as const;
 
 export interface SessionRecord {
   id: string;
@@ -160,6 +165,14 @@ export class SessionStore {
       .orderBy('last_seen_at', 'desc')
       .execute();
     return rows.map(toSession);
+  }
+
+  /** One page of the account's sessions, newest first, after `after` (a key of SESSION_KEY). */
+  async pageForAccount(accountId: string, after: PageKey | null, size: number): Promise<Page<SessionRecord>> {
+    let q = this.db.selectFrom('sessions').selectAll().where('account_id', '=', accountId);
+    if (after) q = q.where(olderThan(SESSION_KEY, after));
+    const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(size + 1).execute();
+    return pageOf(rows.map(toSession), size, (s) => [s.createdAt, s.id]);
   }
 
   async markReauthenticated(id: string, at: string): Promise<void> {

@@ -5,6 +5,8 @@ import { newId } from './ids.js';
 import { reusableQuery } from './reusable-query.js';
 import { namesOpenedBy, type NameOpener } from './opened-names.js';
 import { BOUND } from './bound-fields.js';
+import { pageOf, type Page, type PageKey } from '../core/paging/cursor.js';
+import { olderThan } from './keyset.js';
 
 export type MemberRole = 'partner' | 'therapist';
 export type MemberStatus = 'active' | 'pending' | 'revoked';
@@ -37,6 +39,9 @@ export interface InvitationRecord {
 }
 
 type Db = Kysely<Database> | Transaction<Database>;
+
+/** A therapist's caseload, newest first by when they joined each space. */
+export const CASELOAD_KEY = ['space_members.joined_at', 'space_members.space_id'] as const;
 
 export class SpaceStore {
   /** Most requests about a space start with it: compiled once (reusable-query.ts). */
@@ -138,6 +143,24 @@ export class SpaceStore {
       .orderBy('space_members.joined_at')
       .execute();
     return rows.map((r) => ({ id: r.id, name: this.names.open(r.name_enc, BOUND.spaceName.of(r)), role: r.role, status: r.status }));
+  }
+
+  /** One page of the spaces the account is therapist of, access not ended, after `after` (a key of CASELOAD_KEY). */
+  async therapistOfPage(accountId: string, after: PageKey | null, size: number): Promise<Page<{ id: string; name: string; status: 'active' | 'pending' }>> {
+    let q = this.db
+      .selectFrom('space_members')
+      .innerJoin('spaces', 'spaces.id', 'space_members.space_id')
+      .select(['spaces.id', 'spaces.name_enc', 'space_members.status', 'space_members.joined_at'])
+      .where('space_members.account_id', '=', accountId)
+      .where('space_members.role', '=', 'therapist')
+      .where('space_members.status', '!=', 'revoked');
+    if (after) q = q.where(olderThan(CASELOAD_KEY, after));
+    const rows = await q.orderBy('space_members.joined_at', 'desc').orderBy('space_members.space_id', 'desc').limit(size + 1).execute();
+    const page = pageOf(rows, size, (r) => [r.joined_at, r.id]);
+    return {
+      items: page.items.map((r) => ({ id: r.id, name: this.names.open(r.name_enc, BOUND.spaceName.of(r)), status: r.status === 'active' ? 'active' : 'pending' })),
+      next: page.next,
+    };
   }
 
   async membership(spaceId: string, accountId: string): Promise<{ role: MemberRole; status: MemberStatus } | null> {

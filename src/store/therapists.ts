@@ -8,6 +8,8 @@ import { pageOf, type Page, type PageKey } from '../core/paging/cursor.js';
 import { olderThan } from './keyset.js';
 
 export const ACCESS_LOG_KEY = ['therapist_access_log.viewed_at', 'therapist_access_log.id'] as const;
+/** A space's therapists, newest first by when they joined. */
+export const THERAPIST_KEY = ['space_members.joined_at', 'space_members.account_id'] as const;
 
 export interface TherapistRecord {
   accountId: string;
@@ -32,16 +34,23 @@ export class TherapistStore {
     private readonly dialect: 'sqlite' | 'postgres' = 'sqlite',
   ) {}
 
-  async forSpace(spaceId: string): Promise<TherapistRecord[]> {
-    const members = await this.db
+  private therapistsOf(spaceId: string) {
+    return this.db
       .selectFrom('space_members')
       .innerJoin('accounts', 'accounts.id', 'space_members.account_id')
       .select(['space_members.account_id', 'space_members.status', 'space_members.joined_at', 'accounts.display_name_enc'])
       .where('space_members.space_id', '=', spaceId)
-      .where('space_members.role', '=', 'therapist')
-      .orderBy('space_members.joined_at')
+      .where('space_members.role', '=', 'therapist');
+  }
+
+  private async withConsents(spaceId: string, members: Array<{ account_id: string; status: TherapistRecord['status']; joined_at: string; display_name_enc: string }>): Promise<TherapistRecord[]> {
+    if (members.length === 0) return [];
+    const consents = await this.db
+      .selectFrom('therapist_consents')
+      .select(['therapist_id', 'partner_id'])
+      .where('space_id', '=', spaceId)
+      .where('therapist_id', 'in', members.map((m) => m.account_id))
       .execute();
-    const consents = await this.db.selectFrom('therapist_consents').select(['therapist_id', 'partner_id']).where('space_id', '=', spaceId).execute();
     return members.map((m) => ({
       accountId: m.account_id,
       displayName: this.vault.open(m.display_name_enc, BOUND.accountDisplayName.of({ id: m.account_id })) ?? UNREADABLE_NAME,
@@ -49,6 +58,19 @@ export class TherapistStore {
       joinedAt: m.joined_at,
       consentedBy: consents.filter((c) => c.therapist_id === m.account_id).map((c) => c.partner_id),
     }));
+  }
+
+  async forSpace(spaceId: string): Promise<TherapistRecord[]> {
+    return this.withConsents(spaceId, await this.therapistsOf(spaceId).orderBy('space_members.joined_at').execute());
+  }
+
+  /** One page of the space's therapists whose access was not ended, newest first, after `after` (a key of THERAPIST_KEY). */
+  async pageForSpace(spaceId: string, after: PageKey | null, size: number): Promise<Page<TherapistRecord>> {
+    let q = this.therapistsOf(spaceId).where('space_members.status', '!=', 'revoked');
+    if (after) q = q.where(olderThan(THERAPIST_KEY, after));
+    const rows = await q.orderBy('space_members.joined_at', 'desc').orderBy('space_members.account_id', 'desc').limit(size + 1).execute();
+    const page = pageOf(rows, size, (m) => [m.joined_at, m.account_id]);
+    return { items: await this.withConsents(spaceId, page.items), next: page.next };
   }
 
   async addConsent(spaceId: string, therapistId: string, partnerId: string, at: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { describeEachDatabase, json, startTestApp } from '../support/app.js';
 import { couple, newPerson, ApiClient } from '../support/api-client.js';
@@ -39,6 +40,28 @@ describeEachDatabase('platform: health, OpenAPI and headers', (get) => {
     const signUp = doc.paths['/api/v1/accounts'].post;
     assert.ok(signUp.requestBody.content['application/json'].schema.properties.email, 'request schema comes from the route');
     assert.ok(signUp.responses['409'], 'error responses are documented');
+  });
+
+  test('every list docs/api.md calls paged takes cursor and limit and answers next in the OpenAPI document, and no other does', async () => {
+    const doc = json(await get().app.inject({ method: 'GET', url: '/api/openapi.json' }));
+    const docs = await readFile(new URL('../../docs/api.md', import.meta.url), 'utf8');
+    const table = docs.slice(docs.indexOf('Paged lists'), docs.indexOf('## The web pages'));
+    const documented = [...table.matchAll(/^\| `GET (\/api\/v1\/[^`]+)`/gm)].map((m) => m[1]!);
+    assert.ok(documented.includes('/api/v1/sessions') && documented.includes('/api/v1/me/caseload'), 'the table was read');
+    for (const path of documented) {
+      const get = doc.paths[path]?.get;
+      assert.ok(get, `${path} is in the OpenAPI document`);
+      const query = (get.parameters ?? []).filter((p: { in: string }) => p.in === 'query').map((p: { name: string }) => p.name).sort();
+      assert.deepEqual(query, ['cursor', 'limit'], `${path} takes a cursor and a limit`);
+      const ok = get.responses['200'].content['application/json'].schema;
+      assert.ok(ok.properties.next, `${path} answers next`);
+      assert.ok(ok.required.includes('next'), `${path} always answers next`);
+      assert.ok(get.responses['400'], `${path} documents the 400 of a bad cursor`);
+    }
+    const withCursor = Object.entries(doc.paths as Record<string, { get?: { parameters?: Array<{ in: string; name: string }> } }>)
+      .filter(([, item]) => item.get?.parameters?.some((p) => p.in === 'query' && p.name === 'cursor'))
+      .map(([path]) => path);
+    assert.deepEqual(withCursor.sort(), [...documented].sort(), 'every paged list is in the table of docs/api.md');
   });
 
   test('pages carry a strict Content-Security-Policy and no inline script or style', async () => {

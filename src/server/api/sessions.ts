@@ -2,6 +2,8 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireAuth } from '../plugins/auth.js';
+import { SESSION_KEY } from '../../store/sessions.js';
+import { nextLink, PageQuery, Paged, pageRequest } from './paging.js';
 import { AuthResult, bearer, errors, Id, NoContent, Session } from './schemas.js';
 import { accountDto } from './dto.js';
 
@@ -30,17 +32,20 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
     '/sessions',
     {
       schema: {
-        summary: 'List your sessions',
+        summary: 'Your sessions, newest first (by when they began), a page at a time',
         tags: ['sessions'],
         security: bearer,
-        response: { 200: Type.Object({ sessions: Type.Array(Session) }), ...errors(401) },
+        querystring: PageQuery,
+        response: { 200: Paged('sessions', Session), ...errors(400, 401) },
       },
     },
     async (request) => {
       const { account, session } = requireAuth(request);
-      const sessions = await ctx.accounts.listSessions(account.id);
+      const at = pageRequest(request.query, SESSION_KEY.length);
+      const page = await ctx.accounts.sessionsPage(account.id, at);
       return {
-        sessions: sessions.map((s) => ({ id: s.id, createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, current: s.id === session.id })),
+        sessions: page.items.map((s) => ({ id: s.id, createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, current: s.id === session.id })),
+        next: nextLink(request, page, at.size),
       };
     },
   );

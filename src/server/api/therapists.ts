@@ -1,7 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { ACCESS_LOG_KEY } from '../../store/therapists.js';
+import { CASELOAD_KEY } from '../../store/spaces.js';
+import { ACCESS_LOG_KEY, THERAPIST_KEY } from '../../store/therapists.js';
 import { nextLink, PageQuery, Paged, pageRequest } from './paging.js';
 import { requireAuth } from '../plugins/auth.js';
 import { bearer, errors, Id, Instant, NoContent } from './schemas.js';
@@ -28,16 +29,19 @@ export async function therapistRoutes(app: FastifyInstance): Promise<void> {
     '/spaces/:spaceId/therapists',
     {
       schema: {
-        summary: "The space's therapist and who has consented (partners only)",
+        summary: "The space's therapists and who has consented (partners only), newest first, a page at a time",
         tags: ['therapist'],
         security: bearer,
         params: Type.Object({ spaceId: Id }),
-        response: { 200: Type.Object({ therapists: Type.Array(Therapist) }), ...errors(401, 403, 404) },
+        querystring: PageQuery,
+        response: { 200: Paged('therapists', Therapist), ...errors(400, 401, 403, 404) },
       },
     },
     async (request) => {
       const { account } = requireAuth(request);
-      return { therapists: (await ctx.therapists.list(account.id, request.params.spaceId)).map(toDto) };
+      const at = pageRequest(request.query, THERAPIST_KEY.length);
+      const page = await ctx.therapists.listPage(account.id, request.params.spaceId, at);
+      return { therapists: page.items.map(toDto), next: nextLink(request, page, at.size) };
     },
   );
 
@@ -105,20 +109,25 @@ export async function therapistRoutes(app: FastifyInstance): Promise<void> {
     '/me/caseload',
     {
       schema: {
-        summary: "A therapist's couples, side by side",
-        description: "Each couple whose partners' names are shown gets a line in its therapist access log.",
+        summary: "A therapist's couples, side by side, newest first, a page at a time",
+        description: "Each couple on the page whose partners' names are shown gets a line in its therapist access log; couples on other pages are not read.",
         tags: ['therapist'],
         security: bearer,
+        querystring: PageQuery,
         response: {
-          200: Type.Object({
-            spaces: Type.Array(
-              Type.Object({ spaceId: Id, spaceName: Type.String(), status: Type.Union([Type.Literal('pending'), Type.Literal('active')]), partnerNames: Type.Array(Type.String()) }),
-            ),
-          }),
-          ...errors(401),
+          200: Paged(
+            'spaces',
+            Type.Object({ spaceId: Id, spaceName: Type.String(), status: Type.Union([Type.Literal('pending'), Type.Literal('active')]), partnerNames: Type.Array(Type.String()) }),
+          ),
+          ...errors(400, 401),
         },
       },
     },
-    async (request) => ({ spaces: await ctx.therapists.caseload(requireAuth(request).account.id, '/api/v1/me/caseload') }),
+    async (request) => {
+      const { account } = requireAuth(request);
+      const at = pageRequest(request.query, CASELOAD_KEY.length);
+      const page = await ctx.therapists.caseloadPage(account.id, '/api/v1/me/caseload', at);
+      return { spaces: page.items, next: nextLink(request, page, at.size) };
+    },
   );
 }
