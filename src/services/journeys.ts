@@ -31,9 +31,11 @@ import {
   type TriggerState,
 } from '../core/journey/index.js';
 import { localDate } from '../core/time.js';
+import { FIRST_PAGE, type Page, type PageRequest } from '../core/paging/cursor.js';
 import {
   canSeeBreachDescription,
   chosenVisibility,
+  entryReach,
   filterVisible,
   textAccess,
   type SealedStub,
@@ -277,6 +279,15 @@ export class JourneyService {
     return out;
   }
 
+  /** One page of the space's journeys, newest first (the API's list; pages and the export read `list`). */
+  async page(actor: Actor, spaceId: string, at: PageRequest = FIRST_PAGE): Promise<Page<JourneySummary>> {
+    const access = await spaceAccess(this.deps.spaces, actor.id, spaceId);
+    const page = await this.deps.journeys.page(spaceId, at.after, at.size);
+    const items: JourneySummary[] = [];
+    for (const { journey, breach } of page.items) items.push(this.summary(access, await loadJourney(this.deps, journey, breach, access.partnerIds)));
+    return { items, next: page.next };
+  }
+
   private summary(access: SpaceAccess, loaded: LoadedJourney): JourneySummary {
     const status = journeyStatus(loaded.facts, access.viewer.accountId, this.now());
     const { journey, breach } = loaded;
@@ -355,6 +366,25 @@ export class JourneyService {
   async entries(actor: Actor, journeyId: string): Promise<{ spaceId: string; entries: EntryOrStub[] }> {
     const { access, loaded } = await this.load(actor, journeyId);
     return { spaceId: access.space.id, entries: this.visibleEntries(access.viewer, loaded) };
+  }
+
+  /**
+   * One page of the entries the caller may see, newest first. What they may see is decided in the
+   * query (core/visibility/entry-reach.ts) from the journey's facts, which hold no text; the page
+   * then passes through the same filter as the whole list, which makes unopened halves stubs.
+   */
+  async entriesPage(actor: Actor, journeyId: string, at: PageRequest = FIRST_PAGE): Promise<{ spaceId: string; page: Page<EntryOrStub> }> {
+    const head = await this.deps.facts.head(journeyId);
+    if (!head) fail('not_found');
+    const access = await spaceAccess(this.deps.spaces, actor.id, head.journey.spaceId);
+    const [facts, openings] = await Promise.all([this.deps.facts.entries(journeyId), this.deps.sealedPairs.forJourney(journeyId)]);
+    const entries = facts.map((e) => ({ ...e, journeyId }));
+    const reach = entryReach(access.viewer, journeyId, entries, openings);
+    if (!reach) fail('not_found');
+    const page = await this.deps.entries.page(journeyId, reach, at.after, at.size);
+    const subjects = page.items.map((e) => ({ ...e, kind: 'entry' as const }));
+    const items = filterVisible(access.viewer, subjects, { entries, openedPairs: openings }).map((item) => ('sealed' in item ? item : entryView(item)));
+    return { spaceId: access.space.id, page: { items, next: page.next } };
   }
 
   /**
@@ -488,6 +518,22 @@ export class JourneyService {
   async apologies(actor: Actor, journeyId: string): Promise<{ spaceId: string; apologies: ApologyView[] }> {
     const { access, loaded } = await this.load(actor, journeyId);
     return { spaceId: access.space.id, apologies: this.visibleApologies(access.viewer, loaded) };
+  }
+
+  /**
+   * One page of the apologies the caller may read, newest first, with their answers: drafts are
+   * left out in the query unless they are the caller's own, then the page passes the same filter.
+   */
+  async apologiesPage(actor: Actor, journeyId: string, at: PageRequest = FIRST_PAGE): Promise<{ spaceId: string; page: Page<ApologyView> }> {
+    const head = await this.deps.facts.head(journeyId);
+    if (!head) fail('not_found');
+    const access = await spaceAccess(this.deps.spaces, actor.id, head.journey.spaceId);
+    const draftsBy = access.viewer.relation === 'partner' ? access.viewer.accountId : null;
+    const page = await this.deps.apologies.page(journeyId, draftsBy, at.after, at.size);
+    const visible = page.items.filter((a) => textAccess(access.viewer, { authorId: a.authorId, visibility: a.deliveredAt !== null ? 'shared' : 'private' }) === 'full');
+    const responses = await this.deps.apologies.responsesFor(visible.map((a) => a.id));
+    const items = visible.map((a) => apologyView(a, responses.filter((r) => r.apologyId === a.id)));
+    return { spaceId: access.space.id, page: { items, next: page.next } };
   }
 
   async deliverApology(actor: Actor, journeyId: string, input: { text?: string | undefined; parts?: ApologyParts | undefined }): Promise<ApologyView> {

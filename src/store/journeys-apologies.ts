@@ -3,7 +3,14 @@ import { isApologyComponent, type ApologyComponent } from '../core/apology-compo
 import type { ApologyParts } from '../core/journey/index.js';
 import type { Database } from './schema.js';
 import type { Vault } from './vault.js';
-import { BOUND, spaceOfJourney } from './bound-fields.js';
+import { BOUND, spaceOfJourney, type JourneySpace } from './bound-fields.js';
+import { pageOf, type Page, type PageKey } from '../core/paging/cursor.js';
+import { olderThan } from './keyset.js';
+
+/** A journey's apologies are paged newest first; named by table, as they are read joined to their journey. */
+export const APOLOGY_KEY = ['apologies.created_at', 'apologies.id'] as const;
+
+type Row = Database['apologies'] & JourneySpace;
 
 export interface Apology {
   id: string;
@@ -35,6 +42,18 @@ function parseMissing(json: string): ApologyComponent[] {
   }
 }
 
+function toResponse(r: Database['apology_responses']): ApologyResponse {
+  return {
+    id: r.id,
+    apologyId: r.apology_id,
+    by: r.by_id,
+    received: true,
+    sincere: r.sincere === null ? null : r.sincere === 1,
+    missing: parseMissing(r.missing),
+    createdAt: r.created_at,
+  };
+}
+
 /** Apologies (step 2) and the hurt partner's answers to them. */
 export class ApologyStore {
   constructor(
@@ -59,17 +78,16 @@ export class ApologyStore {
       .execute();
   }
 
-  async listForJourney(journeyId: string): Promise<Apology[]> {
-    const rows = await this.db
+  private rows() {
+    return this.db
       .selectFrom('apologies')
       .innerJoin('journeys', 'journeys.id', 'apologies.journey_id')
       .selectAll('apologies')
-      .select('journeys.space_id as journey_space_id')
-      .where('apologies.journey_id', '=', journeyId)
-      .orderBy('apologies.created_at')
-      .orderBy('apologies.id')
-      .execute();
-    // An apology whose text or parts fail their check is left out, for everyone.
+      .select('journeys.space_id as journey_space_id');
+  }
+
+  /** An apology whose text or parts fail their check is left out, for everyone. */
+  private toApologies(rows: Row[]): Apology[] {
     return rows.flatMap((r) => {
       const text = this.vault.open(r.text_enc, BOUND.apologyText.of(r));
       const parts = r.parts_enc ? this.vault.open(r.parts_enc, BOUND.apologyParts.of(r)) : '';
@@ -87,6 +105,26 @@ export class ApologyStore {
     });
   }
 
+  async listForJourney(journeyId: string): Promise<Apology[]> {
+    const rows = await this.rows().where('apologies.journey_id', '=', journeyId).orderBy('apologies.created_at').orderBy('apologies.id').execute();
+    return this.toApologies(rows);
+  }
+
+  /**
+   * One page of the journey's apologies, newest first, after `after` (a key of APOLOGY_KEY):
+   * the delivered ones, and drafts only when `draftsBy` wrote them — decided in the query, before
+   * the limit, so a draft that is not the reader's takes no place on a page.
+   */
+  async page(journeyId: string, draftsBy: string | null, after: PageKey | null, size: number): Promise<Page<Apology>> {
+    let q = this.rows()
+      .where('apologies.journey_id', '=', journeyId)
+      .where((eb) => (draftsBy === null ? eb('apologies.delivered_at', 'is not', null) : eb.or([eb('apologies.delivered_at', 'is not', null), eb('apologies.author_id', '=', draftsBy)])));
+    if (after) q = q.where(olderThan(APOLOGY_KEY, after));
+    const rows = await q.orderBy('apologies.created_at', 'desc').orderBy('apologies.id', 'desc').limit(size + 1).execute();
+    const page = pageOf(rows, size, (r) => [r.created_at, r.id]);
+    return { items: this.toApologies(page.items), next: page.next };
+  }
+
   /** The journey an apology belongs to, without opening its text. */
   async journeyOf(apologyId: string): Promise<string | null> {
     const row = await this.db.selectFrom('apologies').select('journey_id').where('id', '=', apologyId).executeTakeFirst();
@@ -101,15 +139,14 @@ export class ApologyStore {
       .where('apologies.journey_id', '=', journeyId)
       .orderBy('apology_responses.created_at')
       .execute();
-    return rows.map((r) => ({
-      id: r.id,
-      apologyId: r.apology_id,
-      by: r.by_id,
-      received: true,
-      sincere: r.sincere === null ? null : r.sincere === 1,
-      missing: parseMissing(r.missing),
-      createdAt: r.created_at,
-    }));
+    return rows.map(toResponse);
+  }
+
+  /** The answers to these apologies (a page of them). */
+  async responsesFor(apologyIds: readonly string[]): Promise<ApologyResponse[]> {
+    if (apologyIds.length === 0) return [];
+    const rows = await this.db.selectFrom('apology_responses').selectAll().where('apology_id', 'in', [...apologyIds]).orderBy('created_at').execute();
+    return rows.map(toResponse);
   }
 
   /** False when this partner already answered this apology. */

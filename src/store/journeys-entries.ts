@@ -4,6 +4,12 @@ import type { Visibility } from '../core/visibility/index.js';
 import type { Database } from './schema.js';
 import type { Vault } from './vault.js';
 import { BOUND, spaceOfJourney, type JourneySpace } from './bound-fields.js';
+import type { EntryReach } from '../core/visibility/index.js';
+import { pageOf, type Page, type PageKey } from '../core/paging/cursor.js';
+import { olderThan } from './keyset.js';
+
+/** A journey's entries are paged newest first (index journey_entries_journey); named by table, as they are read joined to their journey. */
+export const ENTRY_KEY = ['journey_entries.created_at', 'journey_entries.id'] as const;
 
 /** A journey entry with its text opened. Who may see it is decided by core/visibility, not here. */
 export interface Entry {
@@ -106,6 +112,27 @@ export class EntryStore {
   async listForJourney(journeyId: string): Promise<Entry[]> {
     const rows = await this.rows().where('journey_entries.journey_id', '=', journeyId).orderBy('journey_entries.created_at').orderBy('journey_entries.id').execute();
     return rows.flatMap((r) => this.toEntry(r) ?? []);
+  }
+
+  /**
+   * One page of the journey's entries that `reach` allows, newest first, after `after` (a key of
+   * ENTRY_KEY). The reach is applied in the query, before the limit: hidden entries take no place.
+   */
+  async page(journeyId: string, reach: EntryReach, after: PageKey | null, size: number): Promise<Page<Entry>> {
+    let q = this.rows()
+      .where('journey_entries.journey_id', '=', journeyId)
+      .where((eb) => {
+        const allowed = [eb('journey_entries.visibility', '=', 'shared')];
+        if (reach.ownBy !== null) allowed.push(eb('journey_entries.author_id', '=', reach.ownBy));
+        if (reach.sealed === 'all') allowed.push(eb('journey_entries.visibility', '=', 'sealed'));
+        else if (reach.sealed.length > 0) allowed.push(eb.and([eb('journey_entries.visibility', '=', 'sealed'), eb('journey_entries.prompt', 'in', [...reach.sealed])]));
+        return eb.or(allowed);
+      });
+    if (after) q = q.where(olderThan(ENTRY_KEY, after));
+    const rows = await q.orderBy('journey_entries.created_at', 'desc').orderBy('journey_entries.id', 'desc').limit(size + 1).execute();
+    // The cursor is the last row read: an entry whose text fails its check is left out without moving it.
+    const page = pageOf(rows, size, (r) => [r.created_at, r.id]);
+    return { items: page.items.flatMap((r) => this.toEntry(r) ?? []), next: page.next };
   }
 
   async byId(id: string): Promise<Entry | null> {

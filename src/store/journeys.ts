@@ -3,6 +3,11 @@ import type { BreachKind } from '../core/journey/index.js';
 import type { Database } from './schema.js';
 import type { Vault } from './vault.js';
 import { BOUND } from './bound-fields.js';
+import { pageOf, type Page, type PageKey } from '../core/paging/cursor.js';
+import { olderThan } from './keyset.js';
+
+/** A space's journeys are paged newest first by when they opened (index journeys_space). */
+export const JOURNEY_KEY = ['opened_at', 'id'] as const;
 
 /** A breach of trust as recorded (SPEC section 1). Never deleted silently. */
 export interface Breach {
@@ -133,6 +138,24 @@ export class JourneyStore {
       if (b) out.push({ journey: JourneyStore.toJourney(j), breach: this.toBreach(b) });
     }
     return out;
+  }
+
+  /** One page of the space's journeys, newest first, after `after` (a key of JOURNEY_KEY). */
+  async page(spaceId: string, after: PageKey | null, size: number): Promise<Page<JourneyWithBreach>> {
+    let q = this.db.selectFrom('journeys').selectAll().where('space_id', '=', spaceId);
+    if (after) q = q.where(olderThan(JOURNEY_KEY, after));
+    const rows = await q.orderBy('opened_at', 'desc').orderBy('id', 'desc').limit(size + 1).execute();
+    // The key comes from the rows read, so a journey left out below cannot shift the cursor.
+    const page = pageOf(rows, size, (j) => [j.opened_at, j.id]);
+    const breachIds = page.items.map((j) => j.breach_id);
+    const breaches = breachIds.length === 0 ? [] : await this.db.selectFrom('breaches').selectAll().where('id', 'in', breachIds).execute();
+    const byId = new Map(breaches.map((b) => [b.id, b]));
+    const items: JourneyWithBreach[] = [];
+    for (const j of page.items) {
+      const b = byId.get(j.breach_id);
+      if (b) items.push({ journey: JourneyStore.toJourney(j), breach: this.toBreach(b) });
+    }
+    return { items, next: page.next };
   }
 
   /** Replaces who broke trust (the absent-partner placeholder, once the partner joined). */

@@ -27,7 +27,7 @@ describeEachDatabase('journeys: writing an entry keeps every rule while reading 
 
     // Questions and triggers are open from the first day, for the right partner.
     const question = json(await write(b, { prompt: 'question', text: 'Who knew?' })).entry.id;
-    const ownSealed = json(await a.api.get(`/api/v1/journeys/${journeyId}/entries`)).entries[0].id;
+    const ownSealed = json(await a.api.get(`/api/v1/journeys/${journeyId}/entries`)).entries.find((e: { prompt: string }) => e.prompt === 'what_happened').id;
     assert.equal(code(await write(b, { prompt: 'answer', text: 'x', replyTo: question })), '403 forbidden', 'answered by the partner who broke trust');
     assert.equal(code(await write(a, { prompt: 'answer', text: 'x' })), '400 invalid_input', 'an answer names its question');
     assert.equal(code(await write(a, { prompt: 'answer', text: 'x', replyTo: ownSealed })), '400 invalid_input', 'only a question can be answered');

@@ -4,6 +4,7 @@ export * from './viewer.js';
 export * from './access.js';
 export * from './subjects.js';
 export * from './entry-access.js';
+export * from './entry-reach.js';
 export * from './item-access.js';
 export * from './checkin-numbers.js';
 export * from './decide.js';

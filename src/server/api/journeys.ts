@@ -19,6 +19,10 @@ import {
 } from './journeys-schemas.js';
 import { bearer, errors, Id, Instant, NoContent } from './schemas.js';
 import { publishAcknowledgement, publishApology, publishJourneyEntry } from '../live-publish.js';
+import { JOURNEY_KEY } from '../../store/journeys.js';
+import { ENTRY_KEY } from '../../store/journeys-entries.js';
+import { APOLOGY_KEY } from '../../store/journeys-apologies.js';
+import { nextLink, PageQuery, Paged, pageRequest } from './paging.js';
 
 /** Steps with mutable arrays, as the response type wants them. */
 export function stepsDto(steps: Summary['steps']) {
@@ -99,16 +103,19 @@ export async function journeyRoutes(app: FastifyInstance): Promise<void> {
     '/spaces/:spaceId/journeys',
     {
       schema: {
-        summary: 'Every journey of the space, past and present, newest first',
+        summary: 'Every journey of the space, past and present, newest first, a page at a time',
         tags,
         security: bearer,
         params: SpaceParams,
-        response: { 200: Type.Object({ journeys: Type.Array(JourneySummary) }), ...errors(401, 404) },
+        querystring: PageQuery,
+        response: { 200: Paged('journeys', JourneySummary), ...errors(400, 401, 404) },
       },
     },
     async (request) => {
       const { account } = requireAuth(request);
-      return { journeys: (await ctx.journeys.list(account, request.params.spaceId)).map(summaryDto) };
+      const at = pageRequest(request.query, JOURNEY_KEY.length);
+      const page = await ctx.journeys.page(account, request.params.spaceId, at);
+      return { journeys: page.items.map(summaryDto), next: nextLink(request, page, at.size) };
     },
   );
 
@@ -158,19 +165,22 @@ export async function journeyRoutes(app: FastifyInstance): Promise<void> {
     '/journeys/:journeyId/entries',
     {
       schema: {
-        summary: 'The journey’s entries you may see',
-        description: 'A sealed entry you may not open yet appears as {id, authorId, prompt, sealed: true}, without text.',
+        summary: 'The journey’s entries you may see, newest first, a page at a time',
+        description:
+          'A sealed entry you may not open yet appears as {id, authorId, prompt, sealed: true}, without text. Entries you may not see take no place on a page.',
         tags,
         security: bearer,
         params: JourneyParams,
-        response: { 200: Type.Object({ entries: Type.Array(Entry) }), ...errors(401, 404) },
+        querystring: PageQuery,
+        response: { 200: Paged('entries', Entry), ...errors(400, 401, 404) },
       },
     },
     async (request) => {
       const { account } = requireAuth(request);
-      const { spaceId, entries } = await ctx.journeys.entries(account, request.params.journeyId);
+      const at = pageRequest(request.query, ENTRY_KEY.length);
+      const { spaceId, page } = await ctx.journeys.entriesPage(account, request.params.journeyId, at);
       request.viewedSpaceId = spaceId;
-      return { entries };
+      return { entries: page.items, next: nextLink(request, page, at.size) };
     },
   );
 
@@ -237,18 +247,20 @@ export async function journeyRoutes(app: FastifyInstance): Promise<void> {
     '/journeys/:journeyId/apologies',
     {
       schema: {
-        summary: 'The journey’s delivered apologies and their answers',
+        summary: 'The journey’s delivered apologies and their answers, newest first, a page at a time',
         tags,
         security: bearer,
         params: JourneyParams,
-        response: { 200: Type.Object({ apologies: Type.Array(Apology) }), ...errors(401, 404) },
+        querystring: PageQuery,
+        response: { 200: Paged('apologies', Apology), ...errors(400, 401, 404) },
       },
     },
     async (request) => {
       const { account } = requireAuth(request);
-      const { spaceId, apologies } = await ctx.journeys.apologies(account, request.params.journeyId);
+      const at = pageRequest(request.query, APOLOGY_KEY.length);
+      const { spaceId, page } = await ctx.journeys.apologiesPage(account, request.params.journeyId, at);
       request.viewedSpaceId = spaceId;
-      return { apologies };
+      return { apologies: page.items, next: nextLink(request, page, at.size) };
     },
   );
 
