@@ -1,5 +1,6 @@
 import { fail, MendError } from '../errors.js';
 import { canLogOccasion, canReviewOccasion } from '../core/journey/index.js';
+import { FIRST_PAGE, type Page, type PageRequest } from '../core/paging/cursor.js';
 import { localDate } from '../core/time.js';
 import { canSeeAgreementLogNote, VISIBILITY_NOT_CHOSEN } from '../core/visibility/index.js';
 import type { Account } from '../store/accounts.js';
@@ -138,6 +139,13 @@ export class AgreementLogService {
     const agreements = await this.deps.log.agreements(spaceId);
     const entries = (await this.deps.log.listForSpace(spaceId)).map((e) => this.visible(view, e));
     return { view, agreements, entries };
+  }
+
+  /** One page of the space's log, newest occasion first, each note as the caller may see it. */
+  async list(accountId: string, spaceId: string, at: PageRequest = FIRST_PAGE): Promise<Page<LogEntryView>> {
+    const view = await spaceView(this.deps.spaces, accountId, spaceId);
+    const page = await this.deps.log.page(spaceId, at.after, at.size);
+    return { items: page.items.map((e) => this.visible(view, e)), next: page.next };
   }
 
   /** The log entry with each note only when the viewer may read it (agreement-log notes). */

@@ -2,13 +2,13 @@ import {
   acceptAgreement,
   counterAgreement,
   isStepOpenFor,
-  negotiationHistory,
   proposeAgreement,
   withdrawAgreement,
   type AgreementContext,
   type AgreementFieldError,
   type AgreementRefusal,
 } from '../core/journey/index.js';
+import { FIRST_PAGE, MAX_PAGE_SIZE, type Page, type PageRequest } from '../core/paging/cursor.js';
 import { localDate } from '../core/time.js';
 import { fail } from '../errors.js';
 import type { StoredAgreement } from '../store/agreements.js';
@@ -107,9 +107,10 @@ export class AgreementService {
     return agreement;
   }
 
-  async list(actor: Actor, spaceId: string): Promise<AgreementView[]> {
+  /** One page of the space's agreements, every status, newest first. */
+  async list(actor: Actor, spaceId: string, at: PageRequest = FIRST_PAGE): Promise<Page<AgreementView>> {
     await spaceAccess(this.deps.spaces, actor.id, spaceId);
-    return this.deps.agreements.listForSpace(spaceId);
+    return this.deps.agreements.page(spaceId, at.after, at.size);
   }
 
   /** The agreement and the access to its space; `not_found` for anyone who may not see it. */
@@ -120,11 +121,21 @@ export class AgreementService {
     return { agreement, access };
   }
 
-  async get(actor: Actor, agreementId: string): Promise<{ agreement: AgreementView; history: AgreementView[] }> {
+  /**
+   * The agreement with its history as it has always been answered, oldest first: whole for any
+   * chain of counters people make in practice, and the newest MAX_PAGE_SIZE of a longer one, with
+   * `next` to read on through `history` (the page after this one's oldest).
+   */
+  async get(actor: Actor, agreementId: string): Promise<{ agreement: AgreementView; history: AgreementView[]; next: Page<AgreementView>['next'] }> {
     const { agreement } = await this.find(actor, agreementId);
-    const all = await this.deps.agreements.listForSpace(agreement.spaceId);
-    const history = negotiationHistory(all, agreementId) as StoredAgreement[];
-    return { agreement, history };
+    const newest = await this.deps.agreements.historyPage(agreement.spaceId, agreementId, null, MAX_PAGE_SIZE);
+    return { agreement, history: [...newest.items].reverse(), next: newest.next };
+  }
+
+  /** One page of the agreement's history (it and the proposals it countered), newest first. */
+  async history(actor: Actor, agreementId: string, at: PageRequest = FIRST_PAGE): Promise<Page<AgreementView> & { spaceId: string }> {
+    const { agreement } = await this.find(actor, agreementId);
+    return { ...(await this.deps.agreements.historyPage(agreement.spaceId, agreementId, at.after, at.size)), spaceId: agreement.spaceId };
   }
 
   async accept(actor: Actor, agreementId: string): Promise<AgreementView> {

@@ -5,6 +5,11 @@ import type { AgreementLogEntryTable } from './tables/rhythm.js';
 import type { Vault } from './vault.js';
 import { AgreementStore, type StoredAgreement } from './agreements.js';
 import { BOUND } from './bound-fields.js';
+import { pageOf, type Page, type PageKey } from '../core/paging/cursor.js';
+import { olderThan } from './keyset.js';
+
+/** The log, newest occasion first (the index `agreement_log_space` leads with space_id, occurred_on). */
+export const LOG_ENTRY_KEY = ['occurred_on', 'created_at', 'id'] as const;
 
 export interface AgreementLogEntry {
   id: string;
@@ -109,6 +114,15 @@ export class AgreementLogStore {
       .orderBy('created_at')
       .execute();
     return rows.map((r) => this.toEntry(r));
+  }
+
+  /** One page of the space's log, newest occasion first, after `after` (a key of LOG_ENTRY_KEY). */
+  async page(spaceId: string, after: PageKey | null, size: number): Promise<Page<AgreementLogEntry>> {
+    let q = this.db.selectFrom('agreement_log_entries').selectAll().where('space_id', '=', spaceId);
+    if (after) q = q.where(olderThan(LOG_ENTRY_KEY, after));
+    const rows = await q.orderBy('occurred_on', 'desc').orderBy('created_at', 'desc').orderBy('id', 'desc').limit(size + 1).execute();
+    const page = pageOf(rows, size, (r) => [r.occurred_on, r.created_at, r.id]);
+    return { items: page.items.map((r) => this.toEntry(r)), next: page.next };
   }
 
   private toEntry(r: AgreementLogEntryTable): AgreementLogEntry {

@@ -1,8 +1,17 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Agreement, Cadence } from '../core/journey/index.js';
 import type { Database } from './schema.js';
 import type { Vault } from './vault.js';
 import { BOUND } from './bound-fields.js';
+import { pageOf, type Page, type PageKey } from '../core/paging/cursor.js';
+import { olderThan } from './keyset.js';
+
+/** The agreements of a space, newest first (the index `agreements_space` leads with space_id, proposed_at). */
+export const AGREEMENT_KEY = ['proposed_at', 'id'] as const;
+/** An agreement's history goes by its chain of counters: a page ends at a proposal, and the next begins at what that one countered. */
+export const HISTORY_KEY = ['id'] as const;
+/** Far beyond any negotiation two people have. */
+const MAX_CHAIN = 100_000;
 
 /** An agreement as stored: the core shape plus where it lives. */
 export interface StoredAgreement extends Agreement {
@@ -107,6 +116,53 @@ export class AgreementStore {
       .orderBy('id')
       .execute();
     return this.withCommitments(rows);
+  }
+
+  /** One page of the space's agreements, every status, newest first, after `after` (a key of AGREEMENT_KEY). */
+  async page(spaceId: string, after: PageKey | null, size: number): Promise<Page<StoredAgreement>> {
+    let q = this.db.selectFrom('agreements').selectAll().where('space_id', '=', spaceId);
+    if (after) q = q.where(olderThan(AGREEMENT_KEY, after));
+    const rows = await q.orderBy('proposed_at', 'desc').orderBy('id', 'desc').limit(size + 1).execute();
+    const page = pageOf(rows, size, (r) => [r.proposed_at, r.id]);
+    // Cut from the rows read, so an agreement left out (its text fails its check) does not end the list early.
+    return { items: await this.withCommitments(page.items), next: page.next };
+  }
+
+  /**
+   * One page of an agreement's history — the agreement and each proposal it countered, following
+   * `replaces` back — newest first, after `after` (a key of HISTORY_KEY). Each counter adds one
+   * link and partners may counter back and forth, so the chain has no bound of its own: it is
+   * walked in SQL (a recursive query) and paged like any list. Its order is the chain's, not the
+   * clock's: two proposals may carry the same instant (or a server's clock may step back).
+   */
+  async historyPage(spaceId: string, agreementId: string, after: PageKey | null, size: number): Promise<Page<StoredAgreement>> {
+    let q = this.db
+      .withRecursive('chain(id, depth)', (db) =>
+        db
+          .selectFrom('agreements')
+          .select(['id', sql<number>`0`.as('depth')])
+          .where('id', '=', agreementId)
+          .where('space_id', '=', spaceId)
+          .unionAll(
+            db
+              .selectFrom('agreements as a')
+              .innerJoin('chain', 'chain.id', 'a.id')
+              .select([sql<string>`a.replaces_id`.as('id'), sql<number>`chain.depth + 1`.as('depth')])
+              .where('a.replaces_id', 'is not', null)
+              // A chain has no loop (a counter is a new row that replaces an older one); the bound
+              // only keeps a damaged database from walking one forever.
+              .where('chain.depth', '<', MAX_CHAIN),
+          ),
+      )
+      .selectFrom('agreements')
+      .innerJoin('chain', 'chain.id', 'agreements.id')
+      .selectAll('agreements')
+      .where('agreements.space_id', '=', spaceId);
+    // A cursor that is no proposal of this chain finds no depth, and so nothing after it.
+    if (after) q = q.where('chain.depth', '>', (db) => db.selectFrom('chain as c').select('c.depth').where('c.id', '=', after[0]!));
+    const rows = await q.orderBy('chain.depth').limit(size + 1).execute();
+    const page = pageOf(rows, size, (r) => [r.id]);
+    return { items: await this.withCommitments(page.items), next: page.next };
   }
 
   async listForJourney(journeyId: string): Promise<StoredAgreement[]> {

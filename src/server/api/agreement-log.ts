@@ -2,8 +2,10 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { LogEntryView } from '../../services/agreement-log.js';
+import { LOG_ENTRY_KEY } from '../../store/agreement-log.js';
 import { requireAuth } from '../plugins/auth.js';
 import { DateString, LogEntry, TextIn } from './rhythm-schemas.js';
+import { nextLink, Paged, PageQuery, pageRequest } from './paging.js';
 import { bearer, errors, Id } from './schemas.js';
 
 export const logEntryDto = (e: LogEntryView) => ({
@@ -75,17 +77,19 @@ export async function agreementLogRoutes(app: FastifyInstance): Promise<void> {
     '/spaces/:spaceId/agreement-log',
     {
       schema: {
-        summary: 'The whole agreement log of the space, oldest occasion first',
+        summary: 'The agreement log of the space, newest occasion first, a page at a time',
         tags: ['agreements'],
         security: bearer,
         params: Type.Object({ spaceId: Id }),
-        response: { 200: Type.Object({ logEntries: Type.Array(LogEntry) }), ...errors(401, 404) },
+        querystring: PageQuery,
+        response: { 200: Paged('logEntries', LogEntry), ...errors(400, 401, 404) },
       },
     },
     async (request) => {
       const { account } = requireAuth(request);
-      const { entries } = await rhythm.agreementLog.history(account.id, request.params.spaceId);
-      return { logEntries: entries.map(logEntryDto) };
+      const at = pageRequest(request.query, LOG_ENTRY_KEY.length);
+      const page = await rhythm.agreementLog.list(account.id, request.params.spaceId, at);
+      return { logEntries: page.items.map(logEntryDto), next: nextLink(request, page, at.size) };
     },
   );
 }

@@ -2,9 +2,12 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { CADENCES } from '../../core/journey/index.js';
+import { MAX_PAGE_SIZE } from '../../core/paging/cursor.js';
 import { AGREEMENT_TEXT_MAX, type AgreementView } from '../../services/agreements.js';
+import { AGREEMENT_KEY, HISTORY_KEY } from '../../store/agreements.js';
 import { requireAuth } from '../plugins/auth.js';
 import { Date_ } from './journeys-schemas.js';
+import { NextLink, nextLink, Paged, PageQuery, pageRequest } from './paging.js';
 import { bearer, errors, Id, Instant } from './schemas.js';
 
 const Cadence = Type.Union(CADENCES.map((c) => Type.Literal(c)), {
@@ -93,16 +96,20 @@ export async function agreementRoutes(app: FastifyInstance): Promise<void> {
     '/spaces/:spaceId/agreements',
     {
       schema: {
-        summary: 'Every agreement of the space, with its history of counters',
+        summary: 'The agreements of the space, every status, newest first, a page at a time',
+        description: 'A counter-proposal is an agreement of its own; `replaces` and `replacedBy` link the proposals of one negotiation.',
         tags,
         security: bearer,
         params: Type.Object({ spaceId: Id }),
-        response: { 200: Type.Object({ agreements: Type.Array(Agreement) }), ...errors(401, 404) },
+        querystring: PageQuery,
+        response: { 200: Paged('agreements', Agreement), ...errors(400, 401, 404) },
       },
     },
     async (request) => {
       const { account } = requireAuth(request);
-      return { agreements: (await ctx.agreements.list(account, request.params.spaceId)).map(agreementDto) };
+      const at = pageRequest(request.query, AGREEMENT_KEY.length);
+      const page = await ctx.agreements.list(account, request.params.spaceId, at);
+      return { agreements: page.items.map(agreementDto), next: nextLink(request, page, at.size) };
     },
   );
 
@@ -111,17 +118,43 @@ export async function agreementRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         summary: 'An agreement and the proposals that led to it, oldest first',
+        description:
+          `\`history\` is the agreement and each proposal it countered, oldest first: the newest ${MAX_PAGE_SIZE} of them. ` +
+          '`historyNext` is null unless the negotiation is longer; then it is the next (older) page of `GET /agreements/{agreementId}/history`.',
         tags,
         security: bearer,
         params: AgreementParams,
-        response: { 200: Type.Object({ agreement: Agreement, history: Type.Array(Agreement) }), ...errors(401, 404) },
+        response: { 200: Type.Object({ agreement: Agreement, history: Type.Array(Agreement), historyNext: NextLink }), ...errors(401, 404) },
       },
     },
     async (request) => {
       const { account } = requireAuth(request);
-      const { agreement, history } = await ctx.agreements.get(account, request.params.agreementId);
+      const { agreement, history, next } = await ctx.agreements.get(account, request.params.agreementId);
       request.viewedSpaceId = agreement.spaceId;
-      return { agreement: agreementDto(agreement), history: history.map(agreementDto) };
+      const historyNext = nextLink(request, { items: history, next }, MAX_PAGE_SIZE, `${request.url.split('?')[0]!}/history`);
+      return { agreement: agreementDto(agreement), history: history.map(agreementDto), historyNext };
+    },
+  );
+
+  api.get(
+    '/agreements/:agreementId/history',
+    {
+      schema: {
+        summary: 'The proposals that led to an agreement, newest first, a page at a time',
+        description: 'The agreement itself first, then each proposal it countered, following `replaces` back.',
+        tags,
+        security: bearer,
+        params: AgreementParams,
+        querystring: PageQuery,
+        response: { 200: Paged('history', Agreement), ...errors(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const { account } = requireAuth(request);
+      const at = pageRequest(request.query, HISTORY_KEY.length);
+      const page = await ctx.agreements.history(account, request.params.agreementId, at);
+      request.viewedSpaceId = page.spaceId;
+      return { history: page.items.map(agreementDto), next: nextLink(request, page, at.size) };
     },
   );
 

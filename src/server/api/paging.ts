@@ -30,9 +30,11 @@ export function pageRequest(query: { cursor?: string; limit?: string }, keyParts
   return { after, size: pageSize(limit) };
 }
 
-/** The `next` link: the request's own path and limit, with the cursor of the page's last item. */
-export function nextLink(request: FastifyRequest, page: Page<unknown>, size: number): string | null {
+/**
+ * The `next` link: the request's own path and limit, with the cursor of the page's last item.
+ * `path` names another list when a page of it comes inside a response of its own (an agreement's history).
+ */
+export function nextLink(request: FastifyRequest, page: Page<unknown>, size: number, path = request.url.split('?')[0]!): string | null {
   if (!page.next) return null;
-  const path = request.url.split('?')[0]!;
   return `${path}?${new URLSearchParams({ limit: String(size), cursor: encodeCursor(page.next) }).toString()}`;
 }
