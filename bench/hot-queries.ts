@@ -7,26 +7,26 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Kysely, type CompiledQuery, type Dialect, type LogEvent } from 'kysely';
-import { AccountStore } from '../src/store/accounts.js';
-import { AgreementLogStore } from '../src/store/agreement-log.js';
-import { AgreementStore } from '../src/store/agreements.js';
-import { CheckinStore } from '../src/store/checkins.js';
-import type { DialectName } from '../src/store/database.js';
-import { ApologyStore } from '../src/store/journeys-apologies.js';
-import { EntryStore } from '../src/store/journeys-entries.js';
-import { JourneyFactsStore } from '../src/store/journeys-facts.js';
-import { JourneyStore } from '../src/store/journeys.js';
-import { MeetingStore } from '../src/store/meetings.js';
-import { NotificationStore } from '../src/store/notifications.js';
-import { ProgressFactsStore } from '../src/store/progress-facts.js';
-import { ReassuranceStore } from '../src/store/reassurance.js';
-import { ReviewStore } from '../src/store/reviews.js';
-import { SafetyStore } from '../src/store/safety.js';
-import type { Database } from '../src/store/schema.js';
-import { SessionStore } from '../src/store/sessions.js';
-import { SpaceStore } from '../src/store/spaces.js';
-import { TherapistStore } from '../src/store/therapists.js';
-import type { Vault } from '../src/store/vault.js';
+import { AccountStore } from '../src/features/accounts/store.js';
+import { AgreementLogStore } from '../src/features/agreement-log/store.js';
+import { AgreementStore } from '../src/features/agreements/store.js';
+import { CheckinStore } from '../src/features/checkin/store.js';
+import type { DialectName } from '../src/platform/db/database.js';
+import { ApologyStore } from '../src/features/journey/apologies-store.js';
+import { EntryStore } from '../src/features/journey/entries-store.js';
+import { JourneyFactsStore } from '../src/features/journey/facts-store.js';
+import { JourneyStore } from '../src/features/journey/store.js';
+import { MeetingStore } from '../src/features/meetings/store.js';
+import { NotificationStore } from '../src/features/notifications/store.js';
+import { ProgressFactsStore } from '../src/features/progress/facts-store.js';
+import { ReassuranceStore } from '../src/features/reassurance/store.js';
+import { ReviewStore } from '../src/features/monthly-review/store.js';
+import { SafetyStore } from '../src/features/safety/store.js';
+import type { Database } from '../src/platform/db/schema.js';
+import { SessionStore } from '../src/features/accounts/sessions-store.js';
+import { SpaceStore } from '../src/features/spaces/store.js';
+import { TherapistStore } from '../src/features/therapists/store.js';
+import type { Vault } from '../src/platform/vault/vault.js';
 
 /** One seeded couple: the parameters every hot query is run with. */
 export interface Couple {

@@ -1,6 +1,6 @@
 /**
  * HTTP benchmark (issue #7): seeds a temporary data dir, starts the built server
- * (`node dist/server/main.js`) on a free 127.0.0.1 port, times start-up to the first answered
+ * (`node dist/main.js`) on a free 127.0.0.1 port, times start-up to the first answered
  * /readyz, then loads a few real routes with autocannon — and, in the same run, a bare Fastify
  * app with one JSON route as the reference for this machine, measured again right before each
  * route and compared with it. `--only progress` runs only the routes whose name holds the word.
@@ -214,7 +214,7 @@ const round = (n: number) => Math.round(n * 10) / 10;
 
 /** Runs the whole HTTP benchmark; everything it starts is stopped and its temp dir removed. */
 export async function runHttpBench(options: HttpBenchOptions, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<HttpBenchResult> {
-  for (const built of ['dist/server/main.js', 'dist/cli/main.js']) {
+  for (const built of ['dist/main.js', 'dist/cli/main.js']) {
     if (!fs.existsSync(path.join(ROOT, built))) throw new Error(`${built} is missing: run \`npm run build\` first.`);
   }
   const temporary = options.dataDir === null;
@@ -235,7 +235,7 @@ export async function runHttpBench(options: HttpBenchOptions, log: (line: string
 
     const [mendPort, barePort] = [await freePort(), await freePort()];
     const startedAt = performance.now();
-    mend = spawn(process.execPath, [path.join(ROOT, 'dist/server/main.js')], {
+    mend = spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], {
       cwd: ROOT,
       env: {
         ...process.env,

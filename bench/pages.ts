@@ -216,7 +216,7 @@ const round = (n: number, digits = 0): number => Math.round(n * 10 ** digits) / 
 
 /** Runs the whole pages benchmark; everything it starts is stopped and its temp dir removed. */
 export async function runPagesBench(log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<PagesBenchResult> {
-  if (!fs.existsSync(path.join(ROOT, 'dist/server/main.js'))) throw new Error('dist/server/main.js is missing: run `npm run build` first.');
+  if (!fs.existsSync(path.join(ROOT, 'dist/main.js'))) throw new Error('dist/main.js is missing: run `npm run build` first.');
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is needed at ${CHROMIUM} (Debian's "chromium" package, or MEND_CHROMIUM_PATH).`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mend-pages-'));
   let server: ChildProcess | null = null;
@@ -230,7 +230,7 @@ export async function runPagesBench(log: (line: string) => void = (l) => process
     const couple = seeded.sample[0]!;
     const port = await freePort();
     const base = `http://${HOST}:${port}`;
-    server = spawn(process.execPath, [path.join(ROOT, 'dist/server/main.js')], {
+    server = spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], {
       cwd: ROOT,
       env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST, MEND_BASE_URL: base, MEND_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'ignore', 'inherit'],

@@ -17,7 +17,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
-import { SQLITE_FILE_NAME, type DialectName } from '../src/store/database.js';
+import { SQLITE_FILE_NAME, type DialectName } from '../src/platform/db/database.js';
 import { HOT_NAMES, hotStatements, pickCouple, recordingKysely, type HotStatement } from './hot-queries.js';
 
 const USAGE = `Usage:

@@ -16,9 +16,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import Fastify from 'fastify';
 import { Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
-import { SQLITE_FILE_NAME } from '../src/store/database.js';
-import type { Database as Schema } from '../src/store/schema.js';
-import { SessionStore } from '../src/store/sessions.js';
+import { SQLITE_FILE_NAME } from '../src/platform/db/database.js';
+import type { Database as Schema } from '../src/platform/db/schema.js';
+import { SessionStore } from '../src/features/accounts/sessions-store.js';
 
 interface Kept {
   headers: Record<string, string>;

@@ -1,6 +1,6 @@
 /**
  * Start-up benchmark (issue #7, target under 1 s on an existing database): seeds a small data dir
- * once, then starts the built server (`node dist/server/main.js`) several times on it and times
+ * once, then starts the built server (`node dist/main.js`) several times on it and times
  * spawn → first 200 from /readyz and spawn → first 200 from a real page (the sign-in page, which
  * renders the layout, reads the session cookie and sets the CSRF cookie). A bare `node -e` start
  * in the same run is the floor for this machine. Medians of the runs are reported; nothing is
@@ -81,7 +81,7 @@ async function startOnce(root: string, dataDir: string, page: string): Promise<{
   const port = await freePort();
   const base = `http://${HOST}:${port}`;
   const startedAt = performance.now();
-  const child = spawn(process.execPath, [path.join(root, 'dist/server/main.js')], {
+  const child = spawn(process.execPath, [path.join(root, 'dist/main.js')], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST, MEND_BASE_URL: base, MEND_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -115,7 +115,7 @@ async function bareNodeOnce(): Promise<number> {
 
 /** Seeds a temporary data dir, starts Mend `runs` times (after one unmeasured warm-up start). */
 export async function runStartupBench(runs = 5, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`), root = ROOT): Promise<StartupRow[]> {
-  if (!fs.existsSync(path.join(root, 'dist/server/main.js'))) throw new Error('dist/server/main.js is missing: run `npm run build` first.');
+  if (!fs.existsSync(path.join(root, 'dist/main.js'))) throw new Error('dist/main.js is missing: run `npm run build` first.');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mend-startup-'));
   try {
     log(`Seeding 5 couples into ${dataDir} for the start-up benchmark …`);

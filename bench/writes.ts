@@ -20,16 +20,16 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { loadConfig } from '../src/config.js';
-import { createContext } from '../src/server/context.js';
-import { CheckinService } from '../src/services/checkins.js';
-import { numbersChoiceWriter } from '../src/services/rhythm-wiring.js';
-import { AccountStore, publicAccount, type Account } from '../src/store/accounts.js';
-import { CheckinStore } from '../src/store/checkins.js';
-import { openSqlite } from '../src/store/database.js';
-import { GroupCommitter } from '../src/store/group-commit.js';
-import { ReassuranceStore } from '../src/store/reassurance.js';
-import { ReviewStore } from '../src/store/reviews.js';
+import { loadConfig } from '../src/platform/config.js';
+import { createContext } from '../src/context.js';
+import { CheckinService } from '../src/features/checkin/service.js';
+import { numbersChoiceWriter } from '../src/features/rhythm-wiring.js';
+import { AccountStore, publicAccount, type Account } from '../src/features/accounts/store.js';
+import { CheckinStore } from '../src/features/checkin/store.js';
+import { openSqlite } from '../src/platform/db/database.js';
+import { GroupCommitter } from '../src/platform/db/group-commit.js';
+import { ReassuranceStore } from '../src/features/reassurance/store.js';
+import { ReviewStore } from '../src/features/monthly-review/store.js';
 import type { SeedSummary } from '../src/cli/commands/seed.js';
 import { exited, freePort, HOST, stop } from './processes.js';
 
@@ -201,7 +201,7 @@ async function serviceWrites(dataDir: string, options: WritesBenchOptions, datab
  * bootstrap that sets the group committer's default first — off gives the one-commit-per-write
  * baseline — and answers over IPC the process's commit count and how long each PUT took inside
  * the server (Fastify's elapsed time, from the request's arrival to the end of the response). It
- * listens and stops on SIGTERM as dist/server/main.js does.
+ * listens and stops on SIGTERM as dist/main.js does.
  */
 function serverWith(batching: boolean): string {
   const dist = (file: string) => JSON.stringify(pathToFileURL(path.join(ROOT, 'dist', file)).href);

@@ -8,11 +8,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'dist', 'web', 'static');
 fs.mkdirSync(out, { recursive: true });
 
-const staticSrc = path.join(root, 'src', 'web', 'static');
+const staticSrc = path.join(root, 'src', 'platform', 'web', 'static');
 for (const name of fs.readdirSync(staticSrc)) fs.copyFileSync(path.join(staticSrc, name), path.join(out, name));
 
 // One stylesheet for every page: each capability keeps its styles in its own file under styles/.
-const stylesDir = path.join(root, 'src', 'web', 'styles');
+const stylesDir = path.join(root, 'src', 'platform', 'web', 'styles');
 const css = fs
   .readdirSync(stylesDir)
   .filter((name) => name.endsWith('.css'))
@@ -23,7 +23,7 @@ const css = fs
 const { code: minifiedCss } = await transform(css, { loader: 'css', minify: true, logLevel: 'warning' });
 fs.writeFileSync(path.join(out, 'mend.css'), minifiedCss);
 
-const islandsDir = path.join(root, 'src', 'web', 'islands');
+const islandsDir = path.join(root, 'src', 'platform', 'web', 'islands');
 const entryPoints = fs
   .readdirSync(islandsDir)
   .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts') && !name.startsWith('_'))

@@ -1,4 +1,4 @@
-// Bundles the server into dist/server/main.js (replacing tsc's entry file there) so that starting
+// Bundles the server into dist/main.js (replacing tsc's entry file there) so that starting
 // Mend reads and compiles a few files instead of several hundred small modules: about half of the
 // start-up time was Node resolving and loading modules one by one (docs/performance.md, Start-up).
 // Native addons, and the large modules only needed on first use, stay outside the bundle and load
@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 await build({
-  entryPoints: [path.join(root, 'src', 'server', 'main.ts')],
-  outfile: path.join(root, 'dist', 'server', 'main.js'),
+  entryPoints: [path.join(root, 'src', 'main.ts')],
+  outfile: path.join(root, 'dist', 'main.js'),
   bundle: true,
   platform: 'node',
   format: 'esm',

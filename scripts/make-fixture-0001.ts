@@ -11,17 +11,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '../src/config.js';
-import { AccountStore } from '../src/store/accounts.js';
-import { openStore } from '../src/store/database.js';
-import { newId, newInvitationCode, newToken, normaliseInvitationCode, sha256 } from '../src/store/ids.js';
-import { migrateToLatest } from '../src/store/migrator.js';
-import * as foundation from '../src/store/migrations/0001-foundation.js';
-import { openVault } from '../src/store/open-vault.js';
-import { loadKeyring } from '../src/security/index.js';
-import { SessionStore } from '../src/store/sessions.js';
-import { SpaceStore } from '../src/store/spaces.js';
-import { PasswordHasher } from '../src/services/password-hasher.js';
+import { loadConfig } from '../src/platform/config.js';
+import { AccountStore } from '../src/features/accounts/store.js';
+import { openStore } from '../src/platform/db/database.js';
+import { newId, newInvitationCode, newToken, normaliseInvitationCode, sha256 } from '../src/platform/db/ids.js';
+import { migrateToLatest } from '../src/platform/db/migrator.js';
+import * as foundation from '../src/platform/db/migrations/0001-foundation.js';
+import { openVault } from '../src/platform/vault/open-vault.js';
+import { loadKeyring } from '../src/platform/vault/index.js';
+import { SessionStore } from '../src/features/accounts/sessions-store.js';
+import { SpaceStore } from '../src/features/spaces/store.js';
+import { PasswordHasher } from '../src/features/accounts/password-hasher.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'test/fixtures/upgrade-0001');

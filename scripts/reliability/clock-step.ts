@@ -1,5 +1,5 @@
 // The wall clock stepping backwards under write load (NTP correcting a fast clock, a VM resumed
-// from a snapshot). Mend (dist/server/main.js, SQLite) runs through mend-with-clock.mjs, whose
+// from a snapshot). Mend (dist/main.js, SQLite) runs through mend-with-clock.mjs, whose
 // `Date` reads the real clock plus an offset the run sets over IPC; timers keep the monotonic
 // clock, as with a real step. Each round the couples write check-ins and journey entries, and
 // in the middle of the round the clock steps back by a random amount (up to `maxStepMinutes`

@@ -1,7 +1,7 @@
 // Crash durability on PostgreSQL: the database server is killed, not Mend.
 //
 // A private cluster (scripts/reliability/postgres-cluster.ts, never the shared server on 5432)
-// runs with fsync and synchronous_commit on. Mend (dist/server/main.js) runs on it through
+// runs with fsync and synchronous_commit on. Mend (dist/main.js) runs on it through
 // DATABASE_URL while couples write check-ins and journey entries; at random moments the
 // postmaster and all its backends get SIGKILL together. During the outage Mend must answer 5xx
 // (never a false success) and must stay up; the cluster is restarted (crash recovery), Mend must

@@ -1,6 +1,6 @@
 // Crash durability: Mend must never lose a write it acknowledged.
 //
-// Starts the built server (dist/server/main.js) on a fresh SQLite data folder, drives concurrent
+// Starts the built server (dist/main.js) on a fresh SQLite data folder, drives concurrent
 // check-ins and journey entries from several couples over HTTP on 127.0.0.1, records every write
 // that got a 2xx, and kills the server with SIGKILL at random moments. After each kill it runs
 // `PRAGMA integrity_check` on the file, restarts the server, and reads every acknowledged write back

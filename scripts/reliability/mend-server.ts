@@ -1,4 +1,4 @@
-// Starts and stops the built Mend server (dist/server/main.js) as a child process, for the scripted
+// Starts and stops the built Mend server (dist/main.js) as a child process, for the scripted
 // reliability runs. All traffic stays on 127.0.0.1.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';

@@ -1,4 +1,4 @@
-// Starts the real built server (dist/server/main.js) with a wall clock the run can step, as
+// Starts the real built server (dist/main.js) with a wall clock the run can step, as
 // libfaketime would (which is not installed here, and would move timers too): `Date.now()` and
 // `new Date()` read the system clock plus an offset, which an IPC message `{ type: 'clock',
 // offsetMs }` sets and `{ type: 'clock-set' }` confirms. Timers and `performance.now()` keep the
@@ -23,4 +23,4 @@ process.on('message', (message) => {
 });
 // The IPC channel keeps the event loop alive; let the server's own shutdown decide when to exit.
 process.channel?.unref();
-await import(new URL('../../dist/server/main.js', import.meta.url).href);
+await import(new URL('../../dist/main.js', import.meta.url).href);

@@ -1,4 +1,4 @@
-// Starts the real built server (dist/server/main.js) with a way to read its memory after a forced
+// Starts the real built server (dist/main.js) with a way to read its memory after a forced
 // garbage collection, for the load run: node --expose-gc, and an IPC message `{ type: 'memory' }`
 // answered with process.memoryUsage(). Production code is unchanged; only the load run uses this.
 if (typeof globalThis.gc !== 'function') {
@@ -14,4 +14,4 @@ process.on('message', (message) => {
 });
 // The IPC channel keeps the event loop alive; let the server's own shutdown decide when to exit.
 process.channel?.unref();
-await import(new URL('../../dist/server/main.js', import.meta.url).href);
+await import(new URL('../../dist/main.js', import.meta.url).href);

@@ -1,7 +1,7 @@
 // Two Mend servers sharing one PostgreSQL, one of them killed with SIGKILL under write load.
 //
 // A private cluster (postgres-cluster.ts, never the shared server) holds the database; two built
-// servers (dist/server/main.js) run on it, and each person's writes go to one of them, chosen
+// servers (dist/main.js) run on it, and each person's writes go to one of them, chosen
 // afresh every round. At a random moment one server, chosen at random, gets SIGKILL. Its cut-off
 // requests may or may not be saved; the other server must go on answering every request as
 // usual (any 5xx or missing answer from it fails the run), and its answers during the outage are

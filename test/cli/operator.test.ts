@@ -95,8 +95,8 @@ test('rotate-key adds a key, re-encrypts every value, and Mend still reads every
     const again = await cli(['rotate-key', '--reencrypt-only'], { MEND_DATA_DIR: dataDir });
     assert.match(again.out, /0 re-encrypted/, 'a second run has nothing left to do');
 
-    const { loadConfig } = await import('../../src/config.js');
-    const { buildApp } = await import('../../src/server/app.js');
+    const { loadConfig } = await import('../../src/platform/config.js');
+    const { buildApp } = await import('../../src/app.js');
     const reopened = await buildApp(loadConfig({ MEND_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }));
     try {
       const signIn = await reopened.inject({ method: 'POST', url: '/api/v1/sessions', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ email: person.email, password: person.password }) });

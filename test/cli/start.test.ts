@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { projectRoot } from '../../src/server/paths.js';
+import { projectRoot } from '../../src/platform/http/paths.js';
 
 const main = path.join(projectRoot(), 'dist', 'server', 'main.js');
 

@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { SQLITE_FILE_NAME } from '../../src/store/database.js';
+import { SQLITE_FILE_NAME } from '../../src/platform/db/database.js';
 import { couple, type Person } from '../support/api-client.js';
 import { json } from '../support/app.js';
 import { browserSkipReason, checkA11y } from './support/browser.js';

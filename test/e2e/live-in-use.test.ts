@@ -8,7 +8,7 @@ import { activeAgreement, assertNotInPage, listening, signedIn } from './support
 import { startBrowserApp, type BrowserApp } from './support/session.js';
 
 /**
- * A live update never takes something out of a person's hands (src/web/islands/live.ts): a
+ * A live update never takes something out of a person's hands (src/platform/web/islands/live.ts): a
  * section with focus in it, words typed into it, or an answer the server sent back with an error
  * waits until the person leaves it; a keyboard user's focus on a journey step stays put; an
  * "Add a note" box someone opened stays open across the swap; and a text box that arrives through

@@ -4,7 +4,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import type { Page, Request } from 'playwright-core';
 import { localDate } from '../../src/core/time.js';
-import { SQLITE_FILE_NAME } from '../../src/store/database.js';
+import { SQLITE_FILE_NAME } from '../../src/platform/db/database.js';
 import { json } from '../support/app.js';
 import { couple, type Person } from '../support/api-client.js';
 import { activeTherapist } from '../support/live-people.js';

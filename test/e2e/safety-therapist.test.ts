@@ -18,7 +18,7 @@ const PASSWORD = 'lantern orchard quietly humming';
 const SPACE_NAME = 'Our kitchen table';
 
 /**
- * App bug found by this suite: POST /join/:code (src/server/pages/spaces.ts, line 99) redirects
+ * App bug found by this suite: POST /join/:code (src/features/spaces/pages.ts, line 99) redirects
  * every new member to /spaces/:id, but a therapist's membership is pending until both partners
  * agree, so they land on "Page not found" instead of their caseload.
  */

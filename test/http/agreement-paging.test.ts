@@ -5,9 +5,9 @@ import { describeEachDatabase, json } from '../support/app.js';
 import { acceptedAgreement, couple, signUp, type Person } from '../support/api-client.js';
 import { activeTherapist } from '../support/live-people.js';
 import { followAll } from '../support/paging.js';
-import { AgreementLogStore } from '../../src/store/agreement-log.js';
-import { AgreementStore, type StoredAgreement } from '../../src/store/agreements.js';
-import { newId } from '../../src/store/ids.js';
+import { AgreementLogStore } from '../../src/features/agreement-log/store.js';
+import { AgreementStore, type StoredAgreement } from '../../src/features/agreements/store.js';
+import { newId } from '../../src/platform/db/ids.js';
 
 /**
  * The agreements, an agreement's history and the agreement log are read a page at a time

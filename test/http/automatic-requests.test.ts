@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describeEachDatabase } from '../support/app.js';
 import { couple } from '../support/api-client.js';
 import { pagesAs } from '../support/live-people.js';
-import { AUTOMATIC } from '../../src/web/automatic.js';
+import { AUTOMATIC } from '../../src/platform/web/automatic.js';
 
 /**
  * What a page's scripts ask by themselves — a live section fetched again, a live stream's address

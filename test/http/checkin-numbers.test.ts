@@ -1,6 +1,6 @@
 import { afterEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixedClock } from '../../src/services/clock.js';
+import { fixedClock } from '../../src/platform/clock.js';
 import { describeEachDatabase, json, succeeded } from '../support/app.js';
 import { couple, sharingNumbers, type Person } from '../support/api-client.js';
 import { activeTherapist, apiEvents, pagesAs } from '../support/live-people.js';

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import type { IncomingMessage } from 'node:http';
 import net from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { loadConfig } from '../../src/config.js';
-import { buildApp } from '../../src/server/app.js';
+import { loadConfig } from '../../src/platform/config.js';
+import { buildApp } from '../../src/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { listening } from '../support/sse.js';
 

@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixedClock } from '../../src/services/clock.js';
+import { fixedClock } from '../../src/platform/clock.js';
 import { json, startTestApp, type TestApp } from '../support/app.js';
 import { couple } from '../support/api-client.js';
 import { DIALECTS, skipReason } from '../support/databases.js';

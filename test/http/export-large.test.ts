@@ -6,7 +6,7 @@ import { describeEachDatabase, json } from '../support/app.js';
 import { couple } from '../support/api-client.js';
 import { activeTherapist } from '../support/live-people.js';
 import { manyThroughStores } from '../support/paging.js';
-import { exportPieces } from '../../src/services/export.js';
+import { exportPieces } from '../../src/features/export/export.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;

@@ -5,9 +5,9 @@ import { describeEachDatabase, json } from '../support/app.js';
 import { couple, type Person } from '../support/api-client.js';
 import { activeTherapist } from '../support/live-people.js';
 import { followAll } from '../support/paging.js';
-import { EntryStore, type Entry } from '../../src/store/journeys-entries.js';
-import { ApologyStore, type Apology } from '../../src/store/journeys-apologies.js';
-import { newId } from '../../src/store/ids.js';
+import { EntryStore, type Entry } from '../../src/features/journey/entries-store.js';
+import { ApologyStore, type Apology } from '../../src/features/journey/apologies-store.js';
+import { newId } from '../../src/platform/db/ids.js';
 import type { PromptKey } from '../../src/core/journey/index.js';
 import type { Visibility } from '../../src/core/visibility/index.js';
 

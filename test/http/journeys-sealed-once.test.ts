@@ -2,12 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachDatabase, json } from '../support/app.js';
 import { couple } from '../support/api-client.js';
-import { EntryStore, type Entry } from '../../src/store/journeys-entries.js';
-import { newId } from '../../src/store/ids.js';
-import { encryptTextAs } from '../../src/security/index.js';
-import { BIND_UPGRADE, bindCiphertexts } from '../../src/store/bind-ciphertexts.js';
-import { placeContext } from '../../src/store/bound-fields.js';
-import * as sealedOnce from '../../src/store/migrations/0007-sealed-once.js';
+import { EntryStore, type Entry } from '../../src/features/journey/entries-store.js';
+import { newId } from '../../src/platform/db/ids.js';
+import { encryptTextAs } from '../../src/platform/vault/index.js';
+import { BIND_UPGRADE, bindCiphertexts } from '../../src/platform/vault/bind-ciphertexts.js';
+import { placeContext } from '../../src/platform/vault/bound-fields.js';
+import * as sealedOnce from '../../src/platform/db/migrations/0007-sealed-once.js';
 
 describeEachDatabase('journeys: one sealed entry per partner and prompt, even when posts race', (get) => {
   test('several simultaneous posts of a sealed entry store exactly one; the others are told it is already done', async () => {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import { lazySchemas } from '../../src/server/lazy-schemas.js';
+import { lazySchemas } from '../../src/platform/http/lazy-schemas.js';
 import { startTestApp } from '../support/app.js';
 
 // Route schemas are compiled on first use (start-up speed, issue #7), so a broken schema no longer

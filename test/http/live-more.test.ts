@@ -1,7 +1,7 @@
 import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { localDate } from '../../src/core/time.js';
-import { parseLiveEvent } from '../../src/services/live-events.js';
+import { parseLiveEvent } from '../../src/platform/live/live-events.js';
 import { describeEachDatabase, json } from '../support/app.js';
 import { couple, signUp, type Person } from '../support/api-client.js';
 import type { PageClient } from '../support/browser-less.js';

@@ -2,7 +2,7 @@ import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { localDate } from '../../src/core/time.js';
-import { parseLiveEvent } from '../../src/services/live-events.js';
+import { parseLiveEvent } from '../../src/platform/live/live-events.js';
 import { describeEachDatabase, json } from '../support/app.js';
 import { couple, signUp } from '../support/api-client.js';
 import { closeOpenStreams, listening } from '../support/sse.js';

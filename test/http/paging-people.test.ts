@@ -6,8 +6,8 @@ import { describeEachDatabase, json } from '../support/app.js';
 import { couple, signUp, type Person } from '../support/api-client.js';
 import { activeTherapist } from '../support/live-people.js';
 import { followAll } from '../support/paging.js';
-import { SessionStore } from '../../src/store/sessions.js';
-import { newId, sha256 } from '../../src/store/ids.js';
+import { SessionStore } from '../../src/features/accounts/sessions-store.js';
+import { newId, sha256 } from '../../src/platform/db/ids.js';
 
 /** Sessions, a space's therapists and a therapist's caseload page like every other list (docs/api.md). */
 

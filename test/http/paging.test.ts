@@ -4,7 +4,7 @@ import { describeEachDatabase, json } from '../support/app.js';
 import { couple } from '../support/api-client.js';
 import { activeTherapist, pagesAs } from '../support/live-people.js';
 import { followAll, manyThroughStores } from '../support/paging.js';
-import { TherapistStore } from '../../src/store/therapists.js';
+import { TherapistStore } from '../../src/features/therapists/store.js';
 
 const unique = (items: Array<{ id: string }>) => new Set(items.map((i) => i.id)).size;
 

@@ -1,8 +1,8 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { fixedClock } from '../../src/services/clock.js';
-import { sha256 } from '../../src/store/ids.js';
+import { fixedClock } from '../../src/platform/clock.js';
+import { sha256 } from '../../src/platform/db/ids.js';
 import { describeEachDatabase, json, succeeded, type TestApp } from '../support/app.js';
 import { ApiClient, newPerson, signUp, type Person } from '../support/api-client.js';
 import { PageClient } from '../support/browser-less.js';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixedClock } from '../../src/services/clock.js';
+import { fixedClock } from '../../src/platform/clock.js';
 import { describeEachDatabase, json } from '../support/app.js';
 import { couple, signUp, type Person } from '../support/api-client.js';
 

@@ -1,12 +1,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/server/app.js';
-import { fixedClock } from '../../src/services/clock.js';
+import { buildApp } from '../../src/app.js';
+import { fixedClock } from '../../src/platform/clock.js';
 import { describeEachDatabase, json, type TestApp } from '../support/app.js';
 import { ApiClient, couple, signUp, type Person } from '../support/api-client.js';
 import { PageClient } from '../support/browser-less.js';
-import { BOUND } from '../../src/store/bound-fields.js';
+import { BOUND } from '../../src/platform/vault/bound-fields.js';
 
 /**
  * Progress is kept per viewer while the space's revision (database triggers, migration 0005) is

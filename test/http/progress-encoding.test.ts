@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gunzipSync } from 'node:zlib';
-import { fixedClock } from '../../src/services/clock.js';
+import { fixedClock } from '../../src/platform/clock.js';
 import { describeEachDatabase } from '../support/app.js';
 import { couple, signUp } from '../support/api-client.js';
 

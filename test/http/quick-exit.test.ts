@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fail } from '../../src/errors.js';
+import { fail } from '../../src/platform/errors.js';
 import { describeEachDatabase, json, succeeded } from '../support/app.js';
 import { signUp, type Person } from '../support/api-client.js';
 import type { PageClient } from '../support/browser-less.js';

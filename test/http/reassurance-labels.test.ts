@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { dayMonthYear } from '../../src/web/dates.js';
+import { dayMonthYear } from '../../src/platform/web/dates.js';
 import { describeEachDatabase, json } from '../support/app.js';
 import { couple, type Person } from '../support/api-client.js';
 import { pagesAs } from '../support/live-people.js';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { SCREENING_QUESTION_IDS } from '../../src/core/safety/index.js';
-import { fixedClock } from '../../src/services/clock.js';
+import { fixedClock } from '../../src/platform/clock.js';
 import { describeEachDatabase, json, startTestApp } from '../support/app.js';
 import { couple, signUp, ApiClient } from '../support/api-client.js';
 import { PageClient } from '../support/browser-less.js';

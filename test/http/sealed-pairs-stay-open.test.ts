@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describeEachDatabase, json } from '../support/app.js';
 import { couple, type Person } from '../support/api-client.js';
 import { activeTherapist, pagesAs } from '../support/live-people.js';
-import * as sealedPairsOpened from '../../src/store/migrations/0012-sealed-pairs-opened.js';
+import * as sealedPairsOpened from '../../src/platform/db/migrations/0012-sealed-pairs-opened.js';
 
 interface EntryOut {
   id: string;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/server/app.js';
+import { buildApp } from '../../src/app.js';
 import { describeEachDatabase, json, type TestApp } from '../support/app.js';
 import { ApiClient, couple, signUp, type Person } from '../support/api-client.js';
 import { PageClient } from '../support/browser-less.js';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachDatabase, json } from '../support/app.js';
 import { ApiClient, couple, signUp } from '../support/api-client.js';
-import { fixedClock } from '../../src/services/clock.js';
+import { fixedClock } from '../../src/platform/clock.js';
 
 const clock = fixedClock(new Date('2026-11-25T09:00:00Z'));
 

@@ -10,7 +10,7 @@ import { activeTherapist, journeyAndAgreement, pagesAs } from '../support/live-p
  * redirect — never a page redrawn around the refusal, which would show the partners' words in
  * answer to a POST, a view the access log (it records reads) never holds — and nothing is written.
  * The partners' shared words carry a canary, and the therapist's own reads show it, so the checks
- * can fail. Rule: src/server/pages/refusals.ts.
+ * can fail. Rule: src/platform/http/refusals.ts.
  */
 /** A form that writes in the space (the header's sign-out form is not one). */
 const PARTNER_FORM = /<form[^>]*action="\/(spaces|journeys|entries|agreements)\//;

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { addDays } from '../../src/core/time.js';
-import { fixedClock } from '../../src/services/clock.js';
+import { fixedClock } from '../../src/platform/clock.js';
 import { describeEachDatabase, json } from '../support/app.js';
 import { signUp, type Person } from '../support/api-client.js';
 

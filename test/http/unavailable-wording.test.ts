@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
-import { ERRORS } from '../../src/errors.js';
+import { ERRORS } from '../../src/platform/errors.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { newPerson } from '../support/api-client.js';
 import { skipReason } from '../support/databases.js';

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../../src/server/paths.js';
+import { projectRoot } from '../../src/platform/http/paths.js';
 import { FAST_BACKUP, runBackupUnderLoad } from '../../scripts/reliability/backup-under-load.js';
 import { privateClusterUnavailable } from '../../scripts/reliability/postgres-cluster.js';
 

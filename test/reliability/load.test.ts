@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../../src/server/paths.js';
+import { projectRoot } from '../../src/platform/http/paths.js';
 import { FAST_LOAD, runLoad } from '../../scripts/reliability/load.js';
 
 const built = fs.existsSync(path.join(projectRoot(), 'dist', 'server', 'main.js'));

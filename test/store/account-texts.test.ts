@@ -1,14 +1,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { AccountStore } from '../../src/store/accounts.js';
-import { openStore, type Store } from '../../src/store/database.js';
-import { migrateToLatest } from '../../src/store/migrator.js';
-import { openVault } from '../../src/store/open-vault.js';
-import { loadKeyring } from '../../src/security/index.js';
-import { UNREADABLE_NAME } from '../../src/store/opened-names.js';
-import { SpaceStore } from '../../src/store/spaces.js';
-import type { Vault } from '../../src/store/vault.js';
+import { AccountStore } from '../../src/features/accounts/store.js';
+import { openStore, type Store } from '../../src/platform/db/database.js';
+import { migrateToLatest } from '../../src/platform/db/migrator.js';
+import { openVault } from '../../src/platform/vault/open-vault.js';
+import { loadKeyring } from '../../src/platform/vault/index.js';
+import { UNREADABLE_NAME } from '../../src/platform/vault/opened-names.js';
+import { SpaceStore } from '../../src/features/spaces/store.js';
+import type { Vault } from '../../src/platform/vault/vault.js';
 import { createTestDatabase, DIALECTS, skipReason, type TestDatabase } from '../support/databases.js';
 
 /**

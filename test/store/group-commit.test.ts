@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { sql, type Kysely } from 'kysely';
-import { openStore, type Store } from '../../src/store/database.js';
-import { GroupCommitter } from '../../src/store/group-commit.js';
-import type { Database } from '../../src/store/schema.js';
+import { openStore, type Store } from '../../src/platform/db/database.js';
+import { GroupCommitter } from '../../src/platform/db/group-commit.js';
+import type { Database } from '../../src/platform/db/schema.js';
 import { createTestDatabase, DIALECTS, skipReason, type TestDatabase } from '../support/databases.js';
 
 /**

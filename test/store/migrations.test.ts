@@ -4,9 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
-import { openStore } from '../../src/store/database.js';
-import { migrateToLatest, SchemaTooNewError } from '../../src/store/migrator.js';
-import { MIGRATIONS } from '../../src/store/migrations/index.js';
+import { openStore } from '../../src/platform/db/database.js';
+import { migrateToLatest, SchemaTooNewError } from '../../src/platform/db/migrator.js';
+import { MIGRATIONS } from '../../src/platform/db/migrations/index.js';
 import { createTestDatabase, DIALECTS, skipReason } from '../support/databases.js';
 
 const withExtra = {

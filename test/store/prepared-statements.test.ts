@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { openStore } from '../../src/store/database.js';
-import { migrateToLatest } from '../../src/store/migrator.js';
-import { namedStatements } from '../../src/store/prepared-statements.js';
-import { SessionStore } from '../../src/store/sessions.js';
+import { openStore } from '../../src/platform/db/database.js';
+import { migrateToLatest } from '../../src/platform/db/migrator.js';
+import { namedStatements } from '../../src/platform/db/prepared-statements.js';
+import { SessionStore } from '../../src/features/accounts/sessions-store.js';
 import { createTestDatabase, skipReason } from '../support/databases.js';
 
 /**

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { createLimiter } from '../../src/services/rate-limiter.js';
+import { createLimiter } from '../../src/platform/http/rate-limiter.js';
 import { describeEachDatabase } from '../support/app.js';
 import { signUp } from '../support/api-client.js';
 

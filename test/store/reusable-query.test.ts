@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import SQLite from 'better-sqlite3';
 import { Kysely, sql, SqliteDialect } from 'kysely';
-import { reusableQuery } from '../../src/store/reusable-query.js';
+import { reusableQuery } from '../../src/platform/db/reusable-query.js';
 
 interface Tables {
   people: { id: string; role: string; name: string };

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sha256 } from '../../src/store/ids.js';
-import { SessionStore } from '../../src/store/sessions.js';
-import { SpaceRevisionStore } from '../../src/store/space-revisions.js';
+import { sha256 } from '../../src/platform/db/ids.js';
+import { SessionStore } from '../../src/features/accounts/sessions-store.js';
+import { SpaceRevisionStore } from '../../src/features/spaces/space-revisions.js';
 import { describeEachDatabase } from '../support/app.js';
 import { couple, signUp } from '../support/api-client.js';
 

@@ -6,9 +6,9 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import fc from 'fast-check';
 import { Kysely, sql, SqliteDialect, type Generated } from 'kysely';
-import { openSqlite, openStore, type Store } from '../../src/store/database.js';
-import { GroupCommitter } from '../../src/store/group-commit.js';
-import { statementCache, STATEMENT_CACHE_SIZE } from '../../src/store/statement-cache.js';
+import { openSqlite, openStore, type Store } from '../../src/platform/db/database.js';
+import { GroupCommitter } from '../../src/platform/db/group-commit.js';
+import { statementCache, STATEMENT_CACHE_SIZE } from '../../src/platform/db/statement-cache.js';
 
 /**
  * The SQLite statement cache (Kysely prepares every query afresh; the store keeps statements by

@@ -9,11 +9,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
-import { loadConfig } from '../../src/config.js';
-import { buildApp } from '../../src/server/app.js';
-import { fixedClock } from '../../src/services/clock.js';
+import { loadConfig } from '../../src/platform/config.js';
+import { buildApp } from '../../src/app.js';
+import { fixedClock } from '../../src/platform/clock.js';
 import { localDate } from '../../src/core/time.js';
-import { MIGRATIONS } from '../../src/store/migrations/index.js';
+import { MIGRATIONS } from '../../src/platform/db/migrations/index.js';
 import { ApiClient } from '../support/api-client.js';
 import { json } from '../support/app.js';
 

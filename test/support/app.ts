@@ -1,9 +1,9 @@
 import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { loadConfig, type Config } from '../../src/config.js';
-import { buildApp } from '../../src/server/app.js';
-import type { Clock } from '../../src/services/clock.js';
+import { loadConfig, type Config } from '../../src/platform/config.js';
+import { buildApp } from '../../src/app.js';
+import type { Clock } from '../../src/platform/clock.js';
 import { createTestDatabase, DIALECTS, skipReason, type Dialect, type TestDatabase } from './databases.js';
 
 export interface TestApp {

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { json } from './app.js';
 import type { ApiClient } from './api-client.js';
-import { ReassuranceStore } from '../../src/store/reassurance.js';
-import { MeetingStore } from '../../src/store/meetings.js';
-import { newId } from '../../src/store/ids.js';
+import { ReassuranceStore } from '../../src/features/reassurance/store.js';
+import { MeetingStore } from '../../src/features/meetings/store.js';
+import { newId } from '../../src/platform/db/ids.js';
 
 /** Every item of a paged list, following `next` to the end; also the raw bodies, to search for canaries. */
 export async function followAll(api: ApiClient, first: string, key: string): Promise<{ items: Array<{ id: string }>; bodies: string; pages: number }> {

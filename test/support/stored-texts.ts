@@ -1,4 +1,4 @@
-import { reencryptAll } from '../../src/store/reencrypt.js';
+import { reencryptAll } from '../../src/platform/vault/reencrypt.js';
 import type { TestApp } from './app.js';
 
 /** Every encrypted text in the database that opens: everything the server could still show anyone. */

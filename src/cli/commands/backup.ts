@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { loadConfig } from '../../config.js';
-import { openSqlite, SQLITE_FILE_NAME } from '../../store/database.js';
-import { takeExclusively } from '../../store/in-use-lock.js';
-import { runningMendConnections } from '../../store/running-servers.js';
+import { loadConfig } from '../../platform/config.js';
+import { openSqlite, SQLITE_FILE_NAME } from '../../platform/db/database.js';
+import { takeExclusively } from '../../platform/db/in-use-lock.js';
+import { runningMendConnections } from '../../platform/db/running-servers.js';
 import type { CliIo } from '../main.js';
 
 const PG_HINT =

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { loadConfig } from '../../config.js';
-import { createContext, type AppContext } from '../../server/context.js';
-import { fixedClock } from '../../services/clock.js';
+import { loadConfig } from '../../platform/config.js';
+import { createContext, type AppContext } from '../../context.js';
+import { fixedClock } from '../../platform/clock.js';
 import { addDays } from '../../core/time.js';
-import type { Account } from '../../store/accounts.js';
+import type { Account } from '../../features/accounts/store.js';
 import type { CliIo } from '../main.js';
 
 export const DEMO_DAYS = 90;

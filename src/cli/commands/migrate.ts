@@ -1,6 +1,6 @@
-import { loadConfig } from '../../config.js';
-import { openStore } from '../../store/database.js';
-import { migrateToLatest } from '../../store/migrator.js';
+import { loadConfig } from '../../platform/config.js';
+import { openStore } from '../../platform/db/database.js';
+import { migrateToLatest } from '../../platform/db/migrator.js';
 import type { CliIo } from '../main.js';
 
 export async function runMigrate(_args: string[], io: CliIo): Promise<number> {

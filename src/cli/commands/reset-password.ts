@@ -1,6 +1,6 @@
-import { loadConfig } from '../../config.js';
-import { createContext } from '../../server/context.js';
-import { RESET_LINK_MINUTES } from '../../services/password-resets.js';
+import { loadConfig } from '../../platform/config.js';
+import { createContext } from '../../context.js';
+import { RESET_LINK_MINUTES } from '../../features/accounts/password-resets.js';
 import type { CliIo } from '../main.js';
 
 /**

@@ -1,10 +1,10 @@
-import { loadConfig } from '../../config.js';
-import { boundAad, needsRotation, reencrypt, rotateKeyring, type Keyring } from '../../security/index.js';
-import { openStore } from '../../store/database.js';
-import { recordKeyId } from '../../store/encryption-keys.js';
-import { migrateToLatest } from '../../store/migrator.js';
-import { reencryptAll } from '../../store/reencrypt.js';
-import { startEncryption } from '../../store/start-encryption.js';
+import { loadConfig } from '../../platform/config.js';
+import { boundAad, needsRotation, reencrypt, rotateKeyring, type Keyring } from '../../platform/vault/index.js';
+import { openStore } from '../../platform/db/database.js';
+import { recordKeyId } from '../../platform/vault/encryption-keys.js';
+import { migrateToLatest } from '../../platform/db/migrator.js';
+import { reencryptAll } from '../../platform/vault/reencrypt.js';
+import { startEncryption } from '../../platform/vault/start-encryption.js';
 import type { CliIo } from '../main.js';
 
 const USAGE = `Usage: mend rotate-key [--reencrypt-only]

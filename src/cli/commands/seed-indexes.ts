@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Store } from '../../store/database.js';
+import type { Store } from '../../platform/db/database.js';
 
 /**
  * The tables that hold 99% of a seeded data set (a year of check-ins and agreement-log entries

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { normaliseEmail } from '../../store/accounts.js';
-import { newInvitationCode, sha256 } from '../../store/ids.js';
-import type { Vault } from '../../store/vault.js';
-import { BOUND } from '../../store/bound-fields.js';
-import type { FieldBinding } from '../../security/field-binding.js';
+import { normaliseEmail } from '../../features/accounts/store.js';
+import { newInvitationCode, sha256 } from '../../platform/db/ids.js';
+import type { Vault } from '../../platform/vault/vault.js';
+import { BOUND } from '../../platform/vault/bound-fields.js';
+import type { FieldBinding } from '../../platform/vault/field-binding.js';
 import { clamp, prng } from './demo.js';
 
 /**

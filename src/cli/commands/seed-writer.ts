@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type SQLite from 'better-sqlite3';
-import type { Store } from '../../store/database.js';
+import type { Store } from '../../platform/db/database.js';
 import { INTEGER_COLUMNS, SEED_TABLE_ORDER, SEED_TABLES, type SeedRows, type SeedTable, type Value } from './seed-rows.js';
 
 /** Writes one batch of seeded rows in one transaction: all of it, or (on failure) none of it. */

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadStrengthEstimator } from '../../services/password-strength.js';
+import { loadStrengthEstimator } from '../../features/accounts/password-strength.js';
 import { judgePassword as judge } from './password-policy.js';
 
 const estimate = await loadStrengthEstimator();

@@ -1,6 +1,6 @@
 /**
  * A plain-text summary of a coach result, shared by the server-rendered findings
- * (src/web/coach-findings.ts) and the live browser island, so both say the same words.
+ * (src/features/coach/views/coach-findings.ts) and the live browser island, so both say the same words.
  */
 import { APOLOGY_COMPONENTS } from '../apology-components.js';
 import { APOLOGY_GUIDANCE } from './guidance.js';

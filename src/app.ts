@@ -1,0 +1,99 @@
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Config } from './platform/config.js';
+import { createContext, type AppContext, type ContextOptions } from './context.js';
+import { apiRoutes } from './features/api-routes.js';
+import { pageRoutes } from './features/page-routes.js';
+import { healthRoutes } from './platform/http/health.js';
+import { authentication } from './platform/http/plugins/auth.js';
+import { csrfProtection } from './platform/http/plugins/csrf.js';
+import { idempotencyKeys } from './platform/http/plugins/idempotency.js';
+import { documentIdempotency } from './platform/http/idempotency-docs.js';
+import { errorHandling, sendError, toMendError } from './platform/http/plugins/error-handler.js';
+import { refuseNul } from './platform/http/plugins/refuse-nul.js';
+import { securityHeaders, securityHeaderValues } from './platform/http/plugins/security-headers.js';
+import { therapistAccessLog } from './features/therapists/access-log.js';
+import { lazySchemas } from './platform/http/lazy-schemas.js';
+import { loggerOptions } from './platform/http/logging.js';
+import { staticDir } from './platform/http/paths.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    mend: AppContext;
+    /** Every route's method and URL pattern, as registered (tests walk them all). */
+    mendRoutes: Array<{ method: string; url: string }>;
+    /** Compiles, a little at a time, every route schema no request has needed yet (main.ts, after listen). */
+    compileRemainingSchemas: () => Promise<void>;
+  }
+}
+
+/** Requests larger than this are refused with 413 before they are parsed. */
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+export interface BuildOptions extends ContextOptions {
+  /** Where log lines go instead of standard output (tests read them to prove what is not logged). */
+  logStream?: { write(line: string): void };
+}
+
+/**
+ * The whole request pipeline in one place: headers, errors, cookies, forms, CSRF, who is asking,
+ * then the API, the pages and the health checks.
+ */
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const ctx = await createContext(config, options);
+  const schemas = lazySchemas();
+  const frameworkHeaders = securityHeaderValues({ https: config.baseUrl.protocol === 'https:' });
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel, options.logStream),
+    // A hop count is valid at run time (proxy-addr) though Fastify's types only list the other forms.
+    trustProxy: config.trustProxy as boolean | string[],
+    bodyLimit: BODY_LIMIT_BYTES,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
+    return503OnClosing: true,
+    // A broken escape or an overlong segment is refused before routing: in Mend's error shape too.
+    // Sent before any hook runs, so the security headers are set here.
+    frameworkErrors: (error, request, reply) => void sendError(request, reply.headers(frameworkHeaders), toMendError(error)),
+    // Validators and serializers are compiled on first use, not all at start-up (lazy-schemas.ts).
+    schemaController: { compilersFactory: schemas.compilersFactory as NonNullable<FastifyServerOptions['schemaController']>['compilersFactory'] },
+  });
+  app.decorate('compileRemainingSchemas', schemas.warm);
+  app.decorate('mend', ctx);
+  for (const notice of ctx.encryption.notices) app.log[notice.level](notice.fields ?? {}, notice.message);
+  // Where, and why, never what: a value that fails its check is not shown, and the operator is told.
+  ctx.encryption.reportUnreadable = (b, reason) =>
+    app.log.warn({ table: b.table, column: b.column, id: b.rowId, reason }, 'an encrypted value failed its check and was not shown');
+  const routes: Array<{ method: string; url: string }> = [];
+  app.decorate('mendRoutes', routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of ([] as string[]).concat(route.method)) routes.push({ method, url: route.url });
+  });
+  app.addHook('onClose', async () => ctx.close());
+
+  await app.register(errorHandling);
+  await app.register(refuseNul);
+  await app.register(securityHeaders, { https: config.baseUrl.protocol === 'https:' });
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
+  await app.register(csrfProtection, { secure: config.secureCookies });
+  await app.register(authentication, { ctx });
+  await app.register(idempotencyKeys, { ctx });
+  await app.register(therapistAccessLog, { ctx });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Mend API', version: '1', description: 'The public API of Mend. See API.md for the contract.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    // Only the JSON API belongs in the OpenAPI document; the HTML pages are not an API.
+    transform: ({ schema, url, route }) => ({ schema: url.startsWith('/api/v1') ? documentIdempotency(schema, url, route.method) : { ...schema, hide: true }, url }),
+  });
+  await app.register(fastifyStatic, { root: staticDir(), prefix: '/static/', cacheControl: false, setHeaders: (res) => void res.header('Cache-Control', 'public, max-age=3600') });
+
+  await app.register(healthRoutes);
+  await app.register(apiRoutes, { prefix: '/api' });
+  await app.register(pageRoutes);
+  return app;
+}

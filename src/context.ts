@@ -1,0 +1,149 @@
+import type { Config } from './platform/config.js';
+import { AccountService } from './features/accounts/service.js';
+import { systemClock, type Clock } from './platform/clock.js';
+import { PasswordHasher } from './features/accounts/password-hasher.js';
+import { smtpMailer } from './platform/mail/mailer.js';
+import { PasswordResetService } from './features/accounts/password-resets.js';
+import { PasswordResetStore } from './features/accounts/password-resets-store.js';
+import { createLimiter, type Limiter } from './platform/http/rate-limiter.js';
+import { SpaceService } from './features/spaces/service.js';
+import { journeyServices } from './features/journey/wiring.js';
+import { rhythmServices, type RhythmServices } from './features/rhythm-wiring.js';
+import { SafetyService } from './features/safety/service.js';
+import { deleteAccount } from './features/accounts/account-deletion.js';
+import { erasePrivateOnLeaving } from './platform/vault/authored-text.js';
+import { SafetyStore } from './features/safety/store.js';
+import { TherapistService } from './features/therapists/service.js';
+import { TherapistStore } from './features/therapists/store.js';
+import { AccountStore } from './features/accounts/store.js';
+import { openStore, type Store } from './platform/db/database.js';
+import { migrateToLatest } from './platform/db/migrator.js';
+import { SessionStore } from './features/accounts/sessions-store.js';
+import { SpaceStore } from './features/spaces/store.js';
+import { openVault, type UnreadableReport } from './platform/vault/open-vault.js';
+import { startEncryption, type StartNotice } from './platform/vault/start-encryption.js';
+import type { Keyring } from './platform/vault/index.js';
+import type { Vault } from './platform/vault/vault.js';
+import { createLiveEvents, type LiveEvents } from './platform/live/live-events.js';
+
+/** Everything a request handler may use, built once per process. */
+export interface AppContext {
+  config: Config;
+  store: Store;
+  vault: Vault;
+  /**
+   * The key ring (checked against the database at start-up, start-encryption.ts), what start-up
+   * has to tell the operator, and where a value that fails its check is reported (app.ts logs it).
+   */
+  encryption: { keyring: Keyring; notices: StartNotice[]; reportUnreadable: UnreadableReport };
+  clock: Clock;
+  accounts: AccountService;
+  /** Forgotten passwords: links by email or from the operator (services/password-resets.ts). */
+  passwordResets: PasswordResetService;
+  spaces: SpaceService;
+  safety: SafetyService;
+  therapists: TherapistService;
+  /** Repair journeys and their agreements (services/journeys.ts, services/agreements.ts). */
+  journeys: import('./features/journey/service.js').JourneyService;
+  agreements: import('./features/agreements/service.js').AgreementService;
+  /** Removes the account and everything it wrote (services/account-deletion.ts). */
+  deleteAccount(accountId: string, password: string): Promise<void>;
+  /** Check-ins, meetings, progress, the agreement log, notifications, reminders (services/rhythm-wiring.ts). */
+  rhythm: RhythmServices;
+  limits: { signInByAddress: Limiter; signInByAccount: Limiter; signInByDevice: Limiter; confirmByAccount: Limiter; signUpByAddress: Limiter; coach: Limiter };
+  /** Live updates for open pages and API streams, across servers on PostgreSQL (services/live-events.ts). */
+  live: LiveEvents;
+  close(): Promise<void>;
+}
+
+export interface ContextOptions {
+  clock?: Clock;
+  /** How often an idle live stream gets a keep-alive comment (tests shorten it). */
+  liveHeartbeatMs?: number;
+}
+
+export async function createContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
+  const clock = options.clock ?? systemClock;
+  const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, timeouts: config.databaseTimeouts });
+  try {
+    // Migrations run on a store without the request timeouts: changing a large table may take
+    // longer. Opened after `store`, so the data folder stays held (in-use-lock.ts) throughout.
+    const migrating = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    try {
+      await migrateToLatest(migrating);
+    } finally {
+      await migrating.close();
+    }
+    const { keyring, notices } = await startEncryption(store, config);
+    const encryption: AppContext['encryption'] = { keyring, notices, reportUnreadable: () => {} };
+    const vault = openVault(keyring, (binding, reason) => encryption.reportUnreadable(binding, reason));
+    // Created one after another: on PostgreSQL each may create the shared counter table.
+    const signInByAddress = await createLimiter(store, vault, { name: 'signin-addr', points: 30, durationSeconds: 15 * 60 });
+    const signInByAccount = await createLimiter(store, vault, { name: 'signin-acct', points: 10, durationSeconds: 15 * 60 });
+    const signInByDevice = await createLimiter(store, vault, { name: 'signin-device', points: 10, durationSeconds: 15 * 60 });
+    const confirmByAccount = await createLimiter(store, vault, { name: 'confirm-acct', points: 10, durationSeconds: 15 * 60 });
+    const coach = await createLimiter(store, vault, { name: 'coach', points: 300, durationSeconds: 10 * 60 });
+    const signUpByAddress = await createLimiter(store, vault, { name: 'signup-addr', points: config.signUpPerHour, durationSeconds: 60 * 60 });
+    const resetLimits = {
+      requestsByAddress: await createLimiter(store, vault, { name: 'reset-addr', points: 20, durationSeconds: 60 * 60 }),
+      requestsByEmail: await createLimiter(store, vault, { name: 'reset-email', points: 5, durationSeconds: 60 * 60 }),
+      wrongLinksByAddress: await createLimiter(store, vault, { name: 'reset-link-addr', points: 20, durationSeconds: 15 * 60 }),
+    };
+    const live = await createLiveEvents(store, config.databaseUrl, options.liveHeartbeatMs ? { heartbeatMs: options.liveHeartbeatMs } : {});
+    const accountStore = new AccountStore(store.db, vault);
+    const accounts = new AccountService({
+      accounts: accountStore,
+      sessions: new SessionStore(store.db),
+      hasher: new PasswordHasher(config.argon2),
+      clock,
+      signInByAddress,
+      signInByAccount,
+      signInByDevice,
+      confirmByAccount,
+      deviceMac: (message) => vault.index('device-token', message),
+    });
+    const resetMailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null;
+    const passwordResets = new PasswordResetService({
+      resets: new PasswordResetStore(store.db),
+      accounts: accountStore,
+      accountService: accounts,
+      sessions: new SessionStore(store.db),
+      clock,
+      baseUrl: config.baseUrl,
+      mailer: resetMailer,
+      ...resetLimits,
+    });
+    const spaceStore = new SpaceStore(store.db, vault, store.dialect);
+    const spaces = new SpaceService({
+      spaces: spaceStore,
+      clock,
+      baseUrl: config.baseUrl,
+      eraseOnLeaving: (spaceId, accountId) => erasePrivateOnLeaving(store.db, spaceId, accountId),
+    });
+    return {
+      config,
+      store,
+      vault,
+      encryption,
+      clock,
+      accounts,
+      passwordResets,
+      spaces,
+      safety: new SafetyService({ safety: new SafetyStore(store.db), clock }),
+      therapists: new TherapistService({ therapists: new TherapistStore(store.db, vault, store.dialect), spaces: spaceStore, accounts, clock }),
+      ...journeyServices({ db: store.db, vault, dialect: store.dialect, clock }),
+      rhythm: rhythmServices({ db: store.db, vault, dialect: store.dialect, clock, config, spaces }),
+      deleteAccount: (accountId, password) => deleteAccount({ accounts, spaces, store }, accountId, password),
+      limits: { signInByAddress, signInByAccount, signInByDevice, confirmByAccount, signUpByAddress, coach },
+      live,
+      close: async () => {
+        await live.close();
+        resetMailer?.close();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,17 @@
+import type { AppContext } from '../../context.js';
+import { eraseTextWrittenBy } from '../../platform/vault/authored-text.js';
+
+/**
+ * Deleting an account removes the account and everything it wrote. Leaving each space first
+ * deletes spaces nobody is left in and tells a remaining partner that entries were removed; the
+ * account row's deletion then cascades to every row that belongs to it (sessions, entries,
+ * check-ins, logs…: tables reference `accounts` with ON DELETE CASCADE). Rows that belong to the
+ * couple's shared record and outlive the person keep their facts but lose the person's words
+ * (store/authored-text.ts).
+ */
+export async function deleteAccount(ctx: Pick<AppContext, 'accounts' | 'spaces' | 'store'>, accountId: string, password: string): Promise<void> {
+  await ctx.accounts.confirmPassword(accountId, password);
+  await eraseTextWrittenBy(ctx.store.db, accountId);
+  await ctx.spaces.leaveAllBeforeDeletion(accountId);
+  await ctx.accounts.deleteAccount(accountId, password);
+}

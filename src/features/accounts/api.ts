@@ -1,0 +1,41 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { SUPPORTED_COUNTRIES } from '../../core/safety/countries.js';
+import { AuthResult, errors, RateLimited } from '../../platform/http/api-schemas.js';
+import { accountDto } from '../../platform/http/api-dto.js';
+import { admitSignUp } from './sign-up-limit.js';
+
+export async function accountRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  const ctx = app.mend;
+
+  api.post(
+    '/accounts',
+    {
+      schema: {
+        summary: 'Create an account and sign in',
+        description: 'Limited per client address (MEND_SIGN_UP_PER_HOUR attempts an hour, 20 by default): over it, 429 `rate_limited` with `Retry-After` in seconds.',
+        tags: ['accounts'],
+        body: Type.Object(
+          {
+            email: Type.String({ maxLength: 254 }),
+            password: Type.String({ maxLength: 1024 }),
+            displayName: Type.String({ maxLength: 200 }),
+            timezone: Type.Optional(Type.String({ maxLength: 64, description: 'IANA time zone; UTC when omitted.' })),
+            country: Type.Optional(
+              Type.String({ maxLength: 8, description: `Where the person lives, so support services for it come first: ${SUPPORTED_COUNTRIES.map((c) => c.code).join(', ')} (INTL: another country). Unanswered when omitted; the time zone then suggests one.` }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: AuthResult, ...errors(400, 409, 413, 415), 429: RateLimited },
+      },
+    },
+    async (request, reply) => {
+      await admitSignUp(ctx.limits.signUpByAddress, request.ip);
+      const { account, token } = await ctx.accounts.signUp(request.body, 'bearer');
+      return reply.status(201).send({ account: accountDto(account), token });
+    },
+  );
+}

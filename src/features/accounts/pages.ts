@@ -1,0 +1,68 @@
+import type { FastifyInstance } from 'fastify';
+import { MendError } from '../../platform/errors.js';
+import { signInPage, signUpPage } from './views/auth-pages.js';
+import { clearSessionCookie, deviceTokens, setDeviceCookie, setSessionCookie } from '../../platform/http/plugins/auth.js';
+import { renderPage, safeNext } from '../../platform/http/render.js';
+import { field, formFields } from '../../platform/http/form.js';
+import { admitSignUp } from './sign-up-limit.js';
+
+export async function authPages(app: FastifyInstance): Promise<void> {
+  const ctx = app.mend;
+
+  app.get('/sign-up', async (request, reply) => {
+    const next = safeNext((request.query as Record<string, unknown>).next);
+    if (request.auth) return reply.redirect(next ?? '/');
+    return renderPage(request, reply, { title: 'Create your account', body: (csrf) => signUpPage(csrf, { next }), scripts: ['/static/timezone.js'] });
+  });
+
+  app.post('/sign-up', async (request, reply) => {
+    const f = formFields(request);
+    const next = safeNext(f.next);
+    const values = { email: field(f, 'email'), displayName: field(f, 'displayName'), timezone: field(f, 'timezone') || 'UTC', country: field(f, 'country'), next };
+    try {
+      await admitSignUp(ctx.limits.signUpByAddress, request.ip);
+      const { account, token, session } = await ctx.accounts.signUp({ ...values, password: field(f, 'password') }, 'cookie');
+      setSessionCookie(reply, ctx, token, session);
+      setDeviceCookie(reply, ctx, ctx.accounts.deviceCookieFor(account.id, deviceTokens(request, ctx)));
+      return reply.redirect(next ?? '/', 303);
+    } catch (error) {
+      if (!(error instanceof MendError) || error.status >= 500) throw error;
+      if (error.retryAfter) reply.header('Retry-After', String(error.retryAfter));
+      return renderPage(request, reply, {
+        title: 'Create your account',
+        status: error.status,
+        body: (csrf) => signUpPage(csrf, values, error.details ?? {}, error.details ? undefined : error.message),
+        scripts: ['/static/timezone.js'],
+      });
+    }
+  });
+
+  app.get('/sign-in', async (request, reply) => {
+    const next = safeNext((request.query as Record<string, unknown>).next);
+    if (request.auth) return reply.redirect(next ?? '/');
+    const notice = (request.query as Record<string, unknown>).done === 'reset' ? 'Your new password is saved. Sign in with it.' : undefined;
+    return renderPage(request, reply, { title: 'Sign in', body: (csrf) => signInPage(csrf, { next, ...(notice ? { notice } : {}) }) });
+  });
+
+  app.post('/sign-in', async (request, reply) => {
+    const f = formFields(request);
+    const next = safeNext(f.next);
+    const email = field(f, 'email');
+    try {
+      const { token, session, deviceCookie } = await ctx.accounts.signIn(email, field(f, 'password'), request.ip, 'cookie', deviceTokens(request, ctx));
+      setSessionCookie(reply, ctx, token, session);
+      setDeviceCookie(reply, ctx, deviceCookie);
+      return reply.redirect(next ?? '/', 303);
+    } catch (error) {
+      if (!(error instanceof MendError) || error.status >= 500) throw error;
+      if (error.retryAfter) reply.header('Retry-After', String(error.retryAfter));
+      return renderPage(request, reply, { title: 'Sign in', status: error.status, body: (csrf) => signInPage(csrf, { email, next }, error.message) });
+    }
+  });
+
+  app.post('/sign-out', async (request, reply) => {
+    if (request.auth) await ctx.accounts.revokeSession(request.auth.account.id, request.auth.session.id).catch(() => undefined);
+    clearSessionCookie(reply, ctx);
+    return reply.redirect('/', 303);
+  });
+}

@@ -1,0 +1,49 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { PASSWORD_MAX_LENGTH } from '../../core/accounts/password-policy.js';
+import { reportUndelivered } from '../../platform/http/logging.js';
+import { errors, NoContent } from '../../platform/http/api-schemas.js';
+
+export async function passwordResetRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  const ctx = app.mend;
+
+  api.post(
+    '/password-resets',
+    {
+      schema: {
+        summary: 'Ask for a link to choose a new password',
+        description:
+          'Answers 202 whether or not the email has an account. When Mend sends email, an account holder gets a link that works once, for an hour; without email, the operator makes one with `mend reset-password <email>`. Limited per address and per email.',
+        tags: ['accounts'],
+        body: Type.Object({ email: Type.String({ maxLength: 254 }) }, { additionalProperties: false }),
+        response: { 202: NoContent, ...errors(400, 413, 415, 429) },
+      },
+    },
+    async (request, reply) => {
+      const { delivery } = await ctx.passwordResets.request(request.body.email, request.ip);
+      reportUndelivered(request.log, delivery);
+      return reply.status(202).send(null);
+    },
+  );
+
+  api.post(
+    '/password-resets/:token',
+    {
+      schema: {
+        summary: 'Choose a new password with a reset link',
+        description:
+          'The token is the last part of the link. Sets the password (the same rules as at sign-up), uses the link up and ends every session. 404 `reset_link_unusable` for a link that expired, was used or never existed; wrong links are limited per address.',
+        tags: ['accounts'],
+        params: Type.Object({ token: Type.String({ maxLength: 100 }) }),
+        body: Type.Object({ password: Type.String({ maxLength: PASSWORD_MAX_LENGTH * 4 }) }, { additionalProperties: false }),
+        response: { 204: NoContent, ...errors(400, 404, 413, 415, 429) },
+      },
+    },
+    async (request, reply) => {
+      await ctx.passwordResets.complete(request.params.token, request.body.password, request.ip);
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,130 @@
+import { fail } from '../../platform/errors.js';
+import { normaliseEmail, type AccountStore } from './store.js';
+import { newToken, sha256 } from '../../platform/db/ids.js';
+import type { PasswordResetStore } from './password-resets-store.js';
+import type { SessionStore } from './sessions-store.js';
+import { EMAIL_MAX, type AccountService } from './service.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Email, Mailer } from '../../platform/mail/mailer.js';
+import { refuseWhileBlocked, type Limiter } from '../../platform/http/rate-limiter.js';
+
+/** How long a link to choose a new password works (OWASP Forgot Password Cheat Sheet: short-lived). */
+export const RESET_LINK_MINUTES = 60;
+
+export const resetPath = (token: string): string => `/reset-password/${token}`;
+
+/**
+ * A way back from a forgotten password: a single-use link, by email when SMTP is configured, or
+ * printed for the operator (`mend reset-password`). Only the token's hash is stored. Using a link
+ * sets the new password and ends every session; nothing the person wrote is touched.
+ */
+export class PasswordResetService {
+  constructor(
+    private readonly deps: {
+      resets: PasswordResetStore;
+      accounts: AccountStore;
+      accountService: AccountService;
+      sessions: SessionStore;
+      clock: Clock;
+      baseUrl: URL;
+      mailer: Mailer | null;
+      /** Requests, counted whether or not the email has an account. */
+      requestsByAddress: Limiter;
+      requestsByEmail: Limiter;
+      /** Links that did not work, per address: nobody gets to try tokens at speed. */
+      wrongLinksByAddress: Limiter;
+    },
+  ) {}
+
+  get sendsEmail(): boolean {
+    return this.deps.mailer !== null;
+  }
+
+  /**
+   * Asks for a link by email. The answer is the same whether or not the email has an account,
+   * and so is the work done before it: the link is made and sent afterwards (`delivery`), since
+   * waiting for the mail server would tell whoever asked that the account exists.
+   */
+  async request(email: string, address: string): Promise<{ delivery: Promise<void> }> {
+    const key = normaliseEmail(email).slice(0, EMAIL_MAX);
+    await refuseWhileBlocked([
+      [this.deps.requestsByAddress, address],
+      [this.deps.requestsByEmail, key],
+    ]);
+    await Promise.all([this.deps.requestsByAddress.hit(address), this.deps.requestsByEmail.hit(key)]);
+    const mailer = this.deps.mailer;
+    const account = key.length > 0 && mailer ? await this.deps.accounts.byEmail(key) : null;
+    if (!account || !mailer) return { delivery: Promise.resolve() };
+    return { delivery: this.issue(account.id).then((link) => mailer.send(resetEmail(account.email, link))) };
+  }
+
+  /** The operator's way, when Mend sends no email: a link for this account, to pass on in person. */
+  async linkFor(email: string): Promise<string> {
+    const account = await this.deps.accounts.byEmail(email);
+    if (!account) fail('not_found', undefined, 'There is no account with that email.');
+    return this.issue(account.id);
+  }
+
+  /** Whether a link still works, for the page that asks for the new password. */
+  async works(token: string): Promise<boolean> {
+    if (!plausible(token)) return false;
+    return (await this.deps.resets.accountFor(sha256(token), this.now())) !== null;
+  }
+
+  /** Sets the new password with a working link, uses the link up and ends every session. */
+  async complete(token: string, password: string, address: string): Promise<void> {
+    await refuseWhileBlocked([[this.deps.wrongLinksByAddress, address]]);
+    const hash = sha256(token);
+    const accountId = plausible(token) ? await this.deps.resets.accountFor(hash, this.now()) : null;
+    const account = accountId ? await this.deps.accounts.byId(accountId) : null;
+    if (!account) {
+      await this.deps.wrongLinksByAddress.hit(address);
+      fail('reset_link_unusable');
+    }
+    // Judged before the link is used up, so a refused password can be tried again with it.
+    await this.deps.accountService.judgeNewPassword(account, password, 'password');
+    if ((await this.deps.resets.use(hash, this.now())) !== account.id) fail('reset_link_unusable');
+    await this.deps.accountService.storePassword(account.id, password);
+    await this.deps.resets.deleteSpent(account.id, this.now());
+    await this.deps.sessions.deleteAllForAccount(account.id);
+  }
+
+  private async issue(accountId: string): Promise<string> {
+    const token = newToken();
+    const now = this.deps.clock.now();
+    await this.deps.resets.insert({
+      tokenHash: sha256(token),
+      accountId,
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + RESET_LINK_MINUTES * 60_000).toISOString(),
+    });
+    return new URL(resetPath(token), this.deps.baseUrl).href;
+  }
+
+  private now(): string {
+    return this.deps.clock.now().toISOString();
+  }
+}
+
+/** Tokens are 43 URL-safe characters (ids.ts newToken); anything else is not worth a query. */
+const plausible = (token: string): boolean => /^[A-Za-z0-9_-]{43}$/.test(token);
+
+function resetEmail(to: string, link: string): Email {
+  return {
+    to,
+    subject: 'Choosing a new Mend password',
+    text: [
+      'Hello,',
+      '',
+      'Someone asked for a way to choose a new password for the Mend account with this email address. If that was you, open this link within the next hour:',
+      '',
+      link,
+      '',
+      'The link works once. Choosing a new password signs you out everywhere; everything you wrote in Mend stays as it was.',
+      '',
+      'If you did not ask for this, you can ignore this email. Your password has not changed.',
+      '',
+      '— Mend',
+    ].join('\n'),
+  };
+}

@@ -1,0 +1,108 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { requireAuth } from '../../platform/http/plugins/auth.js';
+import { SESSION_KEY } from './sessions-store.js';
+import { nextLink, PageQuery, Paged, pageRequest } from '../../platform/http/api-paging.js';
+import { AuthResult, bearer, errors, Id, NoContent, Session } from '../../platform/http/api-schemas.js';
+import { accountDto } from '../../platform/http/api-dto.js';
+
+export async function sessionRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  const ctx = app.mend;
+
+  api.post(
+    '/sessions',
+    {
+      schema: {
+        summary: 'Sign in',
+        description: 'Unknown email and wrong password get the same answer. Limited per address and per account (429 with Retry-After); a browser that signed in before is limited on its own (its device cookie), so others cannot lock its owner out.',
+        tags: ['sessions'],
+        body: Type.Object({ email: Type.String({ maxLength: 254 }), password: Type.String({ maxLength: 1024 }) }, { additionalProperties: false }),
+        response: { 201: AuthResult, ...errors(400, 401, 413, 415, 429) },
+      },
+    },
+    async (request, reply) => {
+      const { account, token } = await ctx.accounts.signIn(request.body.email, request.body.password, request.ip, 'bearer');
+      return reply.status(201).send({ account: accountDto(account), token });
+    },
+  );
+
+  api.get(
+    '/sessions',
+    {
+      schema: {
+        summary: 'Your sessions, newest first (by when they began), a page at a time',
+        tags: ['sessions'],
+        security: bearer,
+        querystring: PageQuery,
+        response: { 200: Paged('sessions', Session), ...errors(400, 401) },
+      },
+    },
+    async (request) => {
+      const { account, session } = requireAuth(request);
+      const at = pageRequest(request.query, SESSION_KEY.length);
+      const page = await ctx.accounts.sessionsPage(account.id, at);
+      return {
+        sessions: page.items.map((s) => ({ id: s.id, createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, current: s.id === session.id })),
+        next: nextLink(request, page, at.size),
+      };
+    },
+  );
+
+  api.post(
+    '/sessions/current/reauthenticate',
+    {
+      schema: {
+        summary: 'Confirm your password in this session',
+        description: 'Unlocks export for 10 minutes in this session. Wrong passwords are limited per account, like sign-in (429 with Retry-After).',
+        tags: ['sessions'],
+        security: bearer,
+        body: Type.Object({ password: Type.String({ maxLength: 1024 }) }, { additionalProperties: false }),
+        response: { 204: NoContent, ...errors(400, 401, 403, 429) },
+      },
+    },
+    async (request, reply) => {
+      await ctx.accounts.reauthenticate(requireAuth(request), request.body.password);
+      return reply.status(204).send(null);
+    },
+  );
+
+  api.delete(
+    '/sessions/current',
+    { schema: { summary: 'Sign out this session', tags: ['sessions'], security: bearer, response: { 204: NoContent, ...errors(401) } } },
+    async (request, reply) => {
+      const { account, session } = requireAuth(request);
+      await ctx.accounts.revokeSession(account.id, session.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  api.delete(
+    '/sessions/:id',
+    {
+      schema: {
+        summary: 'Revoke one of your sessions',
+        tags: ['sessions'],
+        security: bearer,
+        params: Type.Object({ id: Id }),
+        response: { 204: NoContent, ...errors(401, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { account } = requireAuth(request);
+      await ctx.accounts.revokeSession(account.id, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  api.delete(
+    '/sessions',
+    { schema: { summary: 'Sign out everywhere', tags: ['sessions'], security: bearer, response: { 204: NoContent, ...errors(401) } } },
+    async (request, reply) => {
+      const { account } = requireAuth(request);
+      await ctx.accounts.revokeAllSessions(account.id);
+      return reply.status(204).send(null);
+    },
+  );
+}

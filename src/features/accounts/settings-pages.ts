@@ -1,0 +1,158 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { SUPPORTED_COUNTRIES } from '../../core/safety/index.js';
+import { timeZoneNames } from '../../core/time.js';
+import { MendError } from '../../platform/errors.js';
+import { Readable } from 'node:stream';
+import { exportFor, exportPieces } from '../export/export.js';
+import { html } from '../../platform/web/html.js';
+import { checkinNumbersSetting } from '../checkin/views/numbers-setting.js';
+import { accountPage, confirmPasswordPage, settingsPage } from './views/account-pages.js';
+import { quickExitSetting } from '../safety/views/quick-exit-setting.js';
+import type { Account } from './store.js';
+import { reportPage } from '../progress/views/report-page.js';
+import { clearSessionCookie, requireAuth } from '../../platform/http/plugins/auth.js';
+import { renderPage } from '../../platform/http/render.js';
+import { field, formFields } from '../../platform/http/form.js';
+import { passwordRefusal } from './password-refusal.js';
+
+const zoneOptions = () => timeZoneNames().map((z) => ({ value: z, label: z.replace(/_/g, ' ') }));
+
+/** The settings that have a form of their own, each in its own section. */
+const ownSections = (csrf: string, account: Account, o: { numbersError?: string; numbersSaved?: boolean; quickExitSaved?: boolean } = {}) =>
+  html`${checkinNumbersSetting({ csrf, shared: account.checkinNumbersShared, ...(o.numbersError ? { error: o.numbersError } : {}), ...(o.numbersSaved ? { saved: true } : {}) })}${quickExitSetting(csrf, account.quickExitSignsOut, o.quickExitSaved ?? false)}`;
+
+/** The settings page with each setting's own section (a section's form may redraw it with its error). */
+export function showSettings(request: FastifyRequest, reply: FastifyReply, o: { numbersError?: string; numbersSaved?: boolean; quickExitSaved?: boolean; status?: number } = {}) {
+  const { account } = requireAuth(request);
+  const values = { displayName: account.displayName, timezone: account.timezone, country: account.country ?? '' };
+  return renderPage(request, reply, {
+    title: 'Your settings',
+    ...(o.status ? { status: o.status } : {}),
+    body: (csrf) => settingsPage(csrf, values, zoneOptions(), SUPPORTED_COUNTRIES, o.numbersError ? { numbers: o.numbersError } : undefined, ownSections(csrf, account, o)),
+  });
+}
+
+export async function accountPages(app: FastifyInstance): Promise<void> {
+  const ctx = app.mend;
+
+  app.get('/account', async (request, reply) => {
+    const { account, session } = requireAuth(request);
+    const sessions = await ctx.accounts.listSessions(account.id);
+    const done = (request.query as Record<string, unknown>).done;
+    const notices: Record<string, string> = {
+      revoked: 'That session is signed out.',
+      saved: 'Your settings are saved.',
+      password: 'Your new password is saved. Your other sessions are signed out.',
+    };
+    const notice = typeof done === 'string' ? notices[done] : undefined;
+    return renderPage(request, reply, { title: 'Your account', body: (csrf) => accountPage(csrf, account, sessions, session.id, notice) });
+  });
+
+  app.get('/account/settings', async (request, reply) => {
+    const query = request.query as Record<string, unknown>;
+    return showSettings(request, reply, { numbersSaved: query.saved === 'numbers', quickExitSaved: query.done === 'quick-exit' });
+  });
+
+  app.post('/account/quick-exit', async (request, reply) => {
+    const { account } = requireAuth(request);
+    await ctx.accounts.setQuickExitSignsOut(account.id, field(formFields(request, 10), 'signsOut') === 'yes');
+    return reply.redirect('/account/settings?done=quick-exit#quick-exit', 303);
+  });
+
+  app.post('/account/settings', async (request, reply) => {
+    const { account } = requireAuth(request);
+    const f = formFields(request, 200);
+    const values = { displayName: field(f, 'displayName'), timezone: field(f, 'timezone'), country: field(f, 'country') };
+    try {
+      await ctx.accounts.updateSettings(account.id, values);
+      return reply.redirect('/account?done=saved', 303);
+    } catch (error) {
+      if (!(error instanceof MendError) || !error.details) throw error;
+      return renderPage(request, reply, { title: 'Your settings', status: 400, body: (csrf) => settingsPage(csrf, values, zoneOptions(), SUPPORTED_COUNTRIES, error.details, ownSections(csrf, account)) });
+    }
+  });
+
+  app.post<{ Params: { id: string } }>('/account/sessions/:id/revoke', async (request, reply) => {
+    const { account } = requireAuth(request);
+    await ctx.accounts.revokeSession(account.id, request.params.id);
+    return reply.redirect('/account?done=revoked', 303);
+  });
+
+  app.post('/account/sign-out-everywhere', async (request, reply) => {
+    const { account } = requireAuth(request);
+    await ctx.accounts.revokeAllSessions(account.id);
+    clearSessionCookie(reply, ctx);
+    return reply.redirect('/sign-in', 303);
+  });
+
+  const exportIntro = html`<p class="lead">Download everything your account can see in Mend: what you wrote, and what your partner chose to share with you. Nothing private to your partner is included.</p>
+    <p>Keep the file somewhere only you can open.</p>
+    <fieldset class="choice-group"><legend>Format</legend>
+      <label class="choice"><input type="radio" name="format" value="report" checked> A printable report (print it to PDF from your browser)</label>
+      <label class="choice"><input type="radio" name="format" value="json"> A data file (JSON)</label>
+    </fieldset>`;
+
+  app.get('/account/export', async (request, reply) => {
+    requireAuth(request);
+    return renderPage(request, reply, {
+      title: 'Download your data',
+      body: (csrf) => confirmPasswordPage(csrf, { title: 'Download your data', intro: exportIntro, action: '/account/export', button: 'Download' }),
+    });
+  });
+
+  app.post('/account/export', async (request, reply) => {
+    const auth = requireAuth(request);
+    const f = formFields(request);
+    try {
+      await ctx.accounts.reauthenticate(auth, field(f, 'password'));
+    } catch (error) {
+      const refused = passwordRefusal(error, reply);
+      return renderPage(request, reply, {
+        title: 'Download your data',
+        status: refused.status,
+        body: (csrf) => confirmPasswordPage(csrf, { title: 'Download your data', intro: exportIntro, action: '/account/export', button: 'Download', error: refused.message }),
+      });
+    }
+    const what = field(f, 'format') === 'json' ? '/account/export (data file)' : '/account/export (report)';
+    if (field(f, 'format') === 'json') {
+      reply.header('Content-Disposition', 'attachment; filename="mend-export.json"');
+      return reply.type('application/json; charset=utf-8').send(Readable.from(await exportPieces(ctx, auth.account, what)));
+    }
+    const document = await exportFor(ctx, auth.account, what);
+    return renderPage(request, reply, { title: 'Your Mend record', body: () => reportPage(document) });
+  });
+
+  const deleteIntro = html`<p class="lead">This removes your account and everything you wrote in Mend, for good. It cannot be undone.</p>
+    <p>If you share a space, your partner keeps the space and sees a note that a partner deleted their account and that what they wrote was removed. You may want to <a href="/account/export">download your data</a> first.</p>`;
+
+  app.get('/account/delete', async (request, reply) => {
+    requireAuth(request);
+    return renderPage(request, reply, {
+      title: 'Delete your account',
+      body: (csrf) => confirmPasswordPage(csrf, { title: 'Delete your account', intro: deleteIntro, action: '/account/delete', button: 'Delete my account', warning: true }),
+    });
+  });
+
+  app.post('/account/delete', async (request, reply) => {
+    const { account } = requireAuth(request);
+    const password = field(formFields(request), 'password');
+    try {
+      await ctx.accounts.confirmPassword(account.id, password);
+    } catch (error) {
+      const refused = passwordRefusal(error, reply);
+      return renderPage(request, reply, {
+        title: 'Delete your account',
+        status: refused.status,
+        body: (csrf) => confirmPasswordPage(csrf, { title: 'Delete your account', intro: deleteIntro, action: '/account/delete', button: 'Delete my account', warning: true, error: refused.message }),
+      });
+    }
+    await ctx.deleteAccount(account.id, password);
+    clearSessionCookie(reply, ctx);
+    request.auth = null;
+    return renderPage(request, reply, {
+      title: 'Your account is deleted',
+      space: null,
+      body: () => html`<h1>Your account is deleted</h1><p>Everything you wrote in Mend has been removed. Take care of yourself.</p><p><a href="/">Mend's home page</a></p>`,
+    });
+  });
+}

@@ -1,0 +1,95 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { LogEntryView } from './service.js';
+import { LOG_ENTRY_KEY } from './store.js';
+import { requireAuth } from '../../platform/http/plugins/auth.js';
+import { DateString, LogEntry, TextIn } from '../progress/api-schemas.js';
+import { nextLink, Paged, PageQuery, pageRequest } from '../../platform/http/api-paging.js';
+import { bearer, errors, Id } from '../../platform/http/api-schemas.js';
+
+export const logEntryDto = (e: LogEntryView) => ({
+  id: e.id,
+  agreementId: e.agreementId,
+  occurredOn: e.occurredOn,
+  kept: e.kept,
+  loggedBy: e.loggedBy,
+  note: e.note,
+  createdAt: e.createdAt,
+  status: e.review ?? ('unconfirmed' as const),
+  reviewedBy: e.reviewedBy,
+  reviewedAt: e.reviewedAt,
+  reviewNote: e.reviewNote,
+});
+
+/** Step 6: the agreement log (API.md "Agreements and consistency"). */
+export async function agreementLogRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  const { rhythm } = app.mend;
+  const ReviewBody = Type.Object({ note: Type.Optional(Type.Union([TextIn, Type.Null()])) }, { additionalProperties: false });
+
+  api.post(
+    '/agreements/:agreementId/log',
+    {
+      schema: {
+        summary: 'Log an occasion of an agreement as kept or missed',
+        description: 'By a partner who committed to the agreement, once it is active; for a day from the agreement’s start up to your local today.',
+        tags: ['agreements'],
+        security: bearer,
+        params: Type.Object({ agreementId: Id }),
+        body: Type.Object({ occurredOn: DateString, kept: Type.Boolean(), note: Type.Optional(Type.Union([TextIn, Type.Null()])) }, { additionalProperties: false }),
+        response: { 201: Type.Object({ logEntry: LogEntry }), ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { account } = requireAuth(request);
+      const entry = await rhythm.agreementLog.logOccasion(account, request.params.agreementId, request.body);
+      // Kept or missed is a space record; the note goes by its own visibility and is never in the event.
+      await app.mend.live.publish(entry.spaceId, { kind: 'agreement_log', agreementId: entry.agreementId, id: entry.id });
+      return reply.status(201).send({ logEntry: logEntryDto(entry) });
+    },
+  );
+
+  for (const action of ['confirm', 'dispute'] as const) {
+    api.post(
+      `/agreement-log/:logEntryId/${action}`,
+      {
+        schema: {
+          summary: action === 'confirm' ? 'Confirm an occasion your partner logged' : 'Say you saw an occasion differently',
+          description: 'By the other partner, once. A disputed entry counts in the consistency score as the other partner saw it (docs/progress.md).',
+          tags: ['agreements'],
+          security: bearer,
+          params: Type.Object({ logEntryId: Id }),
+          body: ReviewBody,
+          response: { 200: Type.Object({ logEntry: LogEntry }), ...errors(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) => {
+        const { account } = requireAuth(request);
+        const entry = await rhythm.agreementLog.review(account, request.params.logEntryId, action === 'confirm' ? 'confirmed' : 'disputed', request.body.note);
+        await app.mend.live.publish(entry.spaceId, { kind: 'agreement_log', agreementId: entry.agreementId, id: entry.id });
+        return { logEntry: logEntryDto(entry) };
+      },
+    );
+  }
+
+  api.get(
+    '/spaces/:spaceId/agreement-log',
+    {
+      schema: {
+        summary: 'The agreement log of the space, newest occasion first, a page at a time',
+        tags: ['agreements'],
+        security: bearer,
+        params: Type.Object({ spaceId: Id }),
+        querystring: PageQuery,
+        response: { 200: Paged('logEntries', LogEntry), ...errors(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const { account } = requireAuth(request);
+      const at = pageRequest(request.query, LOG_ENTRY_KEY.length);
+      const page = await rhythm.agreementLog.list(account.id, request.params.spaceId, at);
+      return { logEntries: page.items.map(logEntryDto), next: nextLink(request, page, at.size) };
+    },
+  );
+}

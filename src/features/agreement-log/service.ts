@@ -1,0 +1,157 @@
+import { fail, MendError } from '../../platform/errors.js';
+import { canLogOccasion, canReviewOccasion } from '../../core/journey/index.js';
+import { FIRST_PAGE, type Page, type PageRequest } from '../../core/paging/cursor.js';
+import { localDate } from '../../core/time.js';
+import { canSeeAgreementLogNote, VISIBILITY_NOT_CHOSEN } from '../../core/visibility/index.js';
+import type { Account } from '../accounts/store.js';
+import type { AgreementFacts, AgreementLogEntry, AgreementLogStore } from './store.js';
+import type { StoredNote } from '../checkin/store.js';
+import type { GroupCommitter } from '../../platform/db/group-commit.js';
+import { newId } from '../../platform/db/ids.js';
+import { noteFrom, notificationsOn, spaceView, type SpaceView, type TextInput } from '../checkin/service.js';
+
+/** A note whose author has not said who may read it (no visibility is ever guessed). */
+export type UnpickedNote = { text: string; visibility: null };
+import type { Clock } from '../../platform/clock.js';
+import type { SpaceService } from '../spaces/service.js';
+
+export interface LogEntryView extends Omit<AgreementLogEntry, 'note' | 'reviewNote'> {
+  note: StoredNote | null;
+  reviewNote: StoredNote | null;
+}
+
+const LOG_REFUSALS: Record<string, { code: 'forbidden' | 'invalid_input' | 'conflict'; field?: string; message: string }> = {
+  not_a_partner: { code: 'forbidden', message: 'Only the partners of a space keep its agreement log.' },
+  not_committed: { code: 'forbidden', message: 'The partner who committed to this agreement logs its occasions; you can confirm or dispute them.' },
+  not_active: { code: 'conflict', message: 'This agreement is not active yet: it needs to be accepted by both of you first.' },
+  invalid_date: { code: 'invalid_input', field: 'occurredOn', message: 'Use a date like 2025-03-14.' },
+  in_the_future: { code: 'invalid_input', field: 'occurredOn', message: 'An occasion cannot be logged before it happens.' },
+  before_agreement: { code: 'invalid_input', field: 'occurredOn', message: 'That day is before the agreement was made.' },
+  own_entry: { code: 'forbidden', message: 'The other partner confirms or disputes an occasion; not the one who logged it.' },
+  already_reviewed: { code: 'conflict', message: 'This occasion was already confirmed or disputed.' },
+};
+
+/** A refusal that is about the form's day rather than the person: said beside the day, with the form's other problems. */
+function dayProblem(reason: string): string | null {
+  const r = LOG_REFUSALS[reason];
+  return r?.field === 'occurredOn' ? r.message : null;
+}
+
+function refuse(reason: string): never {
+  const r = LOG_REFUSALS[reason] ?? { code: 'forbidden' as const, message: 'This is not yours to do.' };
+  if (r.field) fail(r.code, { [r.field]: r.message });
+  fail(r.code, undefined, r.message);
+}
+
+/** Step 6: the agreement log (SPEC section 1; rules in src/core/journey/agreement-log.ts). */
+export class AgreementLogService {
+  constructor(
+    private readonly deps: { log: AgreementLogStore; spaces: SpaceService; writes: GroupCommitter; clock: Clock },
+  ) {}
+
+  /**
+   * `inSpace` is the space a page's address names: an agreement of another space is not found
+   * there, even by someone who belongs to both (the API's addresses name no space, so it passes none).
+   */
+  private async agreementFor(accountId: string, agreementId: string, inSpace?: string): Promise<{ agreement: AgreementFacts; view: SpaceView }> {
+    const agreement = await this.deps.log.agreement(agreementId);
+    if (!agreement || (inSpace !== undefined && agreement.spaceId !== inSpace)) fail('not_found');
+    const view = await spaceView(this.deps.spaces, accountId, agreement.spaceId);
+    return { agreement, view };
+  }
+
+  /**
+   * `kept` is null when a form was sent without a choice. A refusal of the person (not a partner,
+   * not committed, not active) is said alone; otherwise every problem of the form is said at once:
+   * the day, kept or missed, the note.
+   */
+  /**
+   * `note.visibility` null: a note written without saying who may read it. That is one of the form's
+   * problems, said with the others once the agreement is found — never a guess.
+   */
+  async logOccasion(account: Account, agreementId: string, input: { occurredOn: string; kept: boolean | null; note?: TextInput | UnpickedNote | null }, inSpace?: string): Promise<LogEntryView> {
+    const { agreement, view } = await this.agreementFor(account.id, agreementId, inSpace);
+    const today = localDate(this.deps.clock.now(), account.timezone);
+    const decision = canLogOccasion(agreement, account.id, input.occurredOn, today, view.partnerIds);
+    const problems: Record<string, string> = {};
+    if (!decision.ok) {
+      const day = dayProblem(decision.reason);
+      if (day === null) refuse(decision.reason);
+      problems.occurredOn = day;
+    }
+    if (input.kept === null) problems.kept = 'Choose kept or missed.';
+    let note: StoredNote | null = null;
+    try {
+      if (input.note?.visibility === null) {
+        if (input.note.text.trim() !== '') problems.visibility = VISIBILITY_NOT_CHOSEN;
+      } else note = noteFrom(input.note);
+    } catch (error) {
+      if (!(error instanceof MendError && error.details)) throw error;
+      Object.assign(problems, error.details);
+    }
+    if (Object.keys(problems).length > 0) fail('invalid_input', problems);
+    const id = newId();
+    const entry = { id, agreementId, spaceId: agreement.spaceId, occurredOn: input.occurredOn, kept: input.kept === true, loggedBy: account.id, note, now: this.deps.clock.now().toISOString() };
+    // The entry and the partner's notification are one durable write (store/group-commit.ts).
+    await this.deps.writes.run(async (db) => {
+      await this.deps.log.add(entry, db);
+      await notificationsOn(db, this.deps.clock).notifyPartners({
+        spaceId: agreement.spaceId,
+        membership: view.membership,
+        type: 'agreement_logged',
+        actorId: account.id,
+        link: `/spaces/${agreement.spaceId}/agreement-log`,
+        about: { kind: 'agreement_log', id },
+      });
+    });
+    return this.visible(view, (await this.deps.log.byId(id))!);
+  }
+
+  /** `inSpace`: as for `logOccasion`, an occasion of another space is not found at a page's address. */
+  async review(account: Account, logEntryId: string, review: 'confirmed' | 'disputed', note: TextInput | null | undefined, inSpace?: string): Promise<LogEntryView> {
+    const entry = await this.deps.log.byId(logEntryId);
+    if (!entry || (inSpace !== undefined && entry.spaceId !== inSpace)) fail('not_found');
+    const view = await spaceView(this.deps.spaces, account.id, entry.spaceId);
+    const decision = canReviewOccasion({ loggedBy: entry.loggedBy, review: entry.review }, account.id, view.partnerIds);
+    if (!decision.ok) refuse(decision.reason);
+    const stored = noteFrom(note);
+    const input = { review, by: account.id, note: stored, now: this.deps.clock.now().toISOString() };
+    const done = await this.deps.writes.run(async (db) => {
+      if (!(await this.deps.log.review(logEntryId, input, db))) return false;
+      await notificationsOn(db, this.deps.clock).notify({
+        recipientId: entry.loggedBy,
+        spaceId: entry.spaceId,
+        membership: view.membership,
+        type: review === 'confirmed' ? 'agreement_log_confirmed' : 'agreement_log_disputed',
+        actorId: account.id,
+        link: `/spaces/${entry.spaceId}/agreement-log`,
+        about: { kind: 'agreement_log', id: logEntryId },
+      });
+      return true;
+    });
+    if (!done) refuse('already_reviewed');
+    return this.visible(view, (await this.deps.log.byId(logEntryId))!);
+  }
+
+  /** The space's agreements and their whole log history, as the caller may see them. */
+  async history(accountId: string, spaceId: string): Promise<{ view: SpaceView; agreements: AgreementFacts[]; entries: LogEntryView[] }> {
+    const view = await spaceView(this.deps.spaces, accountId, spaceId);
+    const agreements = await this.deps.log.agreements(spaceId);
+    const entries = (await this.deps.log.listForSpace(spaceId)).map((e) => this.visible(view, e));
+    return { view, agreements, entries };
+  }
+
+  /** One page of the space's log, newest occasion first, each note as the caller may see it. */
+  async list(accountId: string, spaceId: string, at: PageRequest = FIRST_PAGE): Promise<Page<LogEntryView>> {
+    const view = await spaceView(this.deps.spaces, accountId, spaceId);
+    const page = await this.deps.log.page(spaceId, at.after, at.size);
+    return { items: page.items.map((e) => this.visible(view, e)), next: page.next };
+  }
+
+  /** The log entry with each note only when the viewer may read it (agreement-log notes). */
+  visible(view: SpaceView, e: AgreementLogEntry): LogEntryView {
+    const can = (authorId: string | null, note: StoredNote | null, suffix: string) =>
+      note !== null && authorId !== null && canSeeAgreementLogNote(view.viewer, { id: `${e.id}${suffix}`, authorId, visibility: note.visibility }) === 'full';
+    return { ...e, note: can(e.loggedBy, e.note, '') ? e.note : null, reviewNote: can(e.reviewedBy, e.reviewNote, ':review') ? e.reviewNote : null };
+  }
+}

@@ -1,0 +1,147 @@
+import type { Kysely } from 'kysely';
+import type { NoteVisibility, StoredNote } from '../checkin/store.js';
+import type { Database } from '../../platform/db/schema.js';
+import type { AgreementLogEntryTable } from '../../platform/db/tables/rhythm.js';
+import type { Vault } from '../../platform/vault/vault.js';
+import { AgreementStore, type StoredAgreement } from '../agreements/store.js';
+import { BOUND } from '../../platform/vault/bound-fields.js';
+import { pageOf, type Page, type PageKey } from '../../core/paging/cursor.js';
+import { olderThan } from '../../platform/db/keyset.js';
+
+/** The log, newest occasion first (the index `agreement_log_space` leads with space_id, occurred_on). */
+export const LOG_ENTRY_KEY = ['occurred_on', 'created_at', 'id'] as const;
+
+export interface AgreementLogEntry {
+  id: string;
+  agreementId: string;
+  spaceId: string;
+  occurredOn: string;
+  kept: boolean;
+  loggedBy: string;
+  note: StoredNote | null;
+  createdAt: string;
+  review: 'confirmed' | 'disputed' | null;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  reviewNote: StoredNote | null;
+}
+
+/** What the log needs to know about an agreement: the agreement as issue #3's store keeps it. */
+export type AgreementFacts = StoredAgreement;
+
+export class AgreementLogStore {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly vault: Vault,
+    private readonly agreementStore = new AgreementStore(db, vault),
+  ) {}
+
+  async agreement(id: string): Promise<AgreementFacts | null> {
+    return this.agreementStore.byId(id);
+  }
+
+  /** The space's agreements (any status), oldest first, with who committed. */
+  async agreements(spaceId: string): Promise<AgreementFacts[]> {
+    return this.agreementStore.listForSpace(spaceId);
+  }
+
+  /** `db` may be an open transaction (the service writes the entry and its notification as one). */
+  async add(
+    input: { id: string; agreementId: string; spaceId: string; occurredOn: string; kept: boolean; loggedBy: string; note: StoredNote | null; now: string },
+    db: Kysely<Database> = this.db,
+  ): Promise<void> {
+    await db
+      .insertInto('agreement_log_entries')
+      .values({
+        id: input.id,
+        agreement_id: input.agreementId,
+        space_id: input.spaceId,
+        occurred_on: input.occurredOn,
+        kept: input.kept ? 1 : 0,
+        logged_by: input.loggedBy,
+        note_enc: input.note
+          ? this.vault.seal(
+              input.note.text,
+              BOUND.logNote.of({ id: input.id, logged_by: input.loggedBy, note_visibility: input.note.visibility, space_id: input.spaceId, agreement_id: input.agreementId }),
+            )
+          : null,
+        note_visibility: input.note?.visibility ?? null,
+        created_at: input.now,
+        review: null,
+        reviewed_by: null,
+        reviewed_at: null,
+        review_note_enc: null,
+        review_note_visibility: null,
+      })
+      .execute();
+  }
+
+  /** Records the other partner's review once; false when someone reviewed it first. */
+  async review(id: string, input: { review: 'confirmed' | 'disputed'; by: string; note: StoredNote | null; now: string }, db: Kysely<Database> = this.db): Promise<boolean> {
+    // The review note is bound to the entry's space and agreement, read in the same transaction.
+    const place = input.note ? await db.selectFrom('agreement_log_entries').select(['space_id', 'agreement_id']).where('id', '=', id).executeTakeFirst() : undefined;
+    if (input.note && !place) return false;
+    const result = await db
+      .updateTable('agreement_log_entries')
+      .set({
+        review: input.review,
+        reviewed_by: input.by,
+        reviewed_at: input.now,
+        review_note_enc:
+          input.note && place
+            ? this.vault.seal(input.note.text, BOUND.logReviewNote.of({ id, reviewed_by: input.by, review_note_visibility: input.note.visibility, ...place }))
+            : null,
+        review_note_visibility: input.note?.visibility ?? null,
+      })
+      .where('id', '=', id)
+      .where('review', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async byId(id: string): Promise<AgreementLogEntry | null> {
+    const row = await this.db.selectFrom('agreement_log_entries').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? this.toEntry(row) : null;
+  }
+
+  /** Every log entry of the space, oldest occasion first. */
+  async listForSpace(spaceId: string): Promise<AgreementLogEntry[]> {
+    const rows = await this.db
+      .selectFrom('agreement_log_entries')
+      .selectAll()
+      .where('space_id', '=', spaceId)
+      .orderBy('occurred_on')
+      .orderBy('created_at')
+      .execute();
+    return rows.map((r) => this.toEntry(r));
+  }
+
+  /** One page of the space's log, newest occasion first, after `after` (a key of LOG_ENTRY_KEY). */
+  async page(spaceId: string, after: PageKey | null, size: number): Promise<Page<AgreementLogEntry>> {
+    let q = this.db.selectFrom('agreement_log_entries').selectAll().where('space_id', '=', spaceId);
+    if (after) q = q.where(olderThan(LOG_ENTRY_KEY, after));
+    const rows = await q.orderBy('occurred_on', 'desc').orderBy('created_at', 'desc').orderBy('id', 'desc').limit(size + 1).execute();
+    const page = pageOf(rows, size, (r) => [r.occurred_on, r.created_at, r.id]);
+    return { items: page.items.map((r) => this.toEntry(r)), next: page.next };
+  }
+
+  private toEntry(r: AgreementLogEntryTable): AgreementLogEntry {
+    const vis = (v: string | null): NoteVisibility => (v === 'shared' ? 'shared' : 'private');
+    const note = r.note_enc !== null ? this.vault.open(r.note_enc, BOUND.logNote.of(r)) : null;
+    const reviewNote = r.review_note_enc !== null ? this.vault.open(r.review_note_enc, BOUND.logReviewNote.of(r)) : null;
+    return {
+      id: r.id,
+      agreementId: r.agreement_id,
+      spaceId: r.space_id,
+      occurredOn: r.occurred_on,
+      kept: r.kept === 1,
+      loggedBy: r.logged_by,
+      note: note !== null ? { text: note, visibility: vis(r.note_visibility) } : null,
+      createdAt: r.created_at,
+      review: r.review,
+      reviewedBy: r.reviewed_by,
+      reviewedAt: r.reviewed_at,
+      reviewNote: reviewNote !== null ? { text: reviewNote, visibility: vis(r.review_note_visibility) } : null,
+    };
+  }
+}

@@ -1,0 +1,318 @@
+import { FIRST_PAGE, type Page, type PageRequest } from '../../core/paging/cursor.js';
+import { fail } from '../../platform/errors.js';
+import { addDays, isIsoDate, localDate } from '../../core/time.js';
+import { canSeeCheckInNote, canSeeCheckinNumbers, canSeeNote, viewerOf, type SpaceMembership, type Viewer } from '../../core/visibility/index.js';
+import type { Kysely } from 'kysely';
+import type { Account } from '../accounts/store.js';
+import { isSameDayConflict, type Checkin, type CheckinInput, type CheckinStore, type DayMark, type ReplacedCheckin, type StoredNote } from './store.js';
+import type { GroupCommitter } from '../../platform/db/group-commit.js';
+import { NotificationStore } from '../notifications/store.js';
+import type { Database } from '../../platform/db/schema.js';
+import { newId } from '../../platform/db/ids.js';
+import type { ReassuranceRequest, ReassuranceStore } from '../reassurance/store.js';
+import type { ReviewStore, StoredReview } from '../monthly-review/store.js';
+import type { Space } from '../spaces/store.js';
+import type { Clock } from '../../platform/clock.js';
+import { NotificationService } from '../notifications/service.js';
+import type { SpaceService } from '../spaces/service.js';
+
+const ALREADY_ANSWERED = 'This call for reassurance was already answered.';
+
+/** A check-in may be written for today or the two days before (a forgotten evening), never the future. */
+export const CHECKIN_BACKDATE_DAYS = 2;
+export const NOTE_MAX = 2000;
+/** How far back one `GET …/checkins` may reach. */
+export const CHECKIN_RANGE_MAX_DAYS = 366;
+
+export interface TextInput {
+  text: string;
+  visibility: 'private' | 'shared' | 'sealed';
+}
+
+/** A space as one member sees it, with the viewer the visibility policy needs. */
+export interface SpaceView {
+  space: Space;
+  viewer: Viewer;
+  membership: SpaceMembership;
+  partnerIds: string[];
+  isPartner: boolean;
+}
+
+/** Builds the viewer from the space's active membership; strangers get 404 (from forMember). */
+export async function spaceView(spaces: SpaceService, accountId: string, spaceId: string): Promise<SpaceView> {
+  const space = await spaces.forMember(accountId, spaceId);
+  const partnerIds = space.members.filter((m) => m.role === 'partner').map((m) => m.accountId);
+  const therapist = space.members.find((m) => m.role === 'therapist');
+  const membership: SpaceMembership = { partnerIds, therapist: therapist ? { accountId: therapist.accountId, active: therapist.status === 'active' } : null };
+  return { space, viewer: viewerOf(accountId, membership), membership, partnerIds, isPartner: partnerIds.includes(accountId) };
+}
+
+/** A note as stored: notes are private or shared; "sealed" is only for paired prompts. */
+export function noteFrom(input: TextInput | undefined | null, field = 'note'): StoredNote | null {
+  if (!input) return null;
+  const text = input.text.trim();
+  if (text === '') return null;
+  if ([...text].length > NOTE_MAX) fail('invalid_input', { [field]: `Keep it to ${NOTE_MAX} characters.` });
+  if (input.visibility === 'sealed') fail('invalid_input', { [field]: 'A note is private or shared; sealed is only for paired prompts.' });
+  return { text, visibility: input.visibility };
+}
+
+/** The notification service writing on an open transaction, so a write and its notification are one. */
+export function notificationsOn(db: Kysely<Database>, clock: Clock): NotificationService {
+  return new NotificationService({ notifications: new NotificationStore(db), clock });
+}
+
+/** A check-in as one viewer may see it (docs/privacy-rules.md). */
+export interface CheckinView extends Omit<Checkin, 'note' | 'safety' | 'trust' | 'closeness' | 'day'> {
+  /** Null, with the day's mark, when its owner keeps their numbers to themselves (issue #14). */
+  safety: number | null;
+  trust: number | null;
+  closeness: number | null;
+  day: DayMark | null;
+  /** Whether its owner shares their numbers with their partner and an active therapist. */
+  numbersShared: boolean;
+  note: StoredNote | null;
+}
+
+/** What stands in for numbers the viewer may not see: nothing, not even the day's mark. */
+const NUMBERS_KEPT = { safety: null, trust: null, closeness: null, day: null } as const;
+
+/**
+ * Records a person's choice whether their check-in numbers are shared, on `db` (an open
+ * transaction), and makes every kept view of their spaces stale. Wired with the stores
+ * (rhythm-wiring.ts).
+ */
+export type NumbersChoiceWriter = (db: Kysely<Database>, accountId: string, shared: boolean, now: string) => Promise<void>;
+
+export interface ReassuranceView extends Omit<ReassuranceRequest, 'note'> {
+  note: StoredNote | null;
+}
+
+/**
+ * Whether others can see that this write changed something: a new check-in, other scores or day
+ * mark when they are shared, or a note that is or was shared. Rewriting only what is the author's
+ * alone (a private note, numbers kept to themselves) must not even be signalled.
+ */
+function noticeable(replaced: ReplacedCheckin | null, next: CheckinInput, numbersShared: boolean): boolean {
+  if (!replaced) return true;
+  if (numbersShared && (replaced.safety !== next.safety || replaced.trust !== next.trust || replaced.closeness !== next.closeness || replaced.day !== next.day)) return true;
+  return replaced.noteVisibility === 'shared' || next.note?.visibility === 'shared';
+}
+
+const score = (v: unknown, field: string, max = 10, min = 0): number => {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) fail('invalid_input', { [field]: `Choose a whole number from ${min} to ${max}.` });
+  return v;
+};
+
+/** Daily pulse check-ins, reassurance requests and monthly reviews (SPEC sections 2 and 4). */
+export class CheckinService {
+  constructor(
+    private readonly deps: {
+      checkins: CheckinStore;
+      reassurance: ReassuranceStore;
+      reviews: ReviewStore;
+      spaces: SpaceService;
+      notifications: NotificationService;
+      /** Durable writes, grouped into shared commits on SQLite (store/group-commit.ts). */
+      writes: GroupCommitter;
+      chooseNumbers: NumbersChoiceWriter;
+      clock: Clock;
+    },
+  ) {}
+
+  today(account: Pick<Account, 'timezone'>): string {
+    return localDate(this.deps.clock.now(), account.timezone);
+  }
+
+  /** The dates a partner may check in for, newest first. */
+  allowedDates(account: Pick<Account, 'timezone'>): string[] {
+    const today = this.today(account);
+    return Array.from({ length: CHECKIN_BACKDATE_DAYS + 1 }, (_, i) => addDays(today, -i));
+  }
+
+  async put(
+    account: Account,
+    spaceId: string,
+    date: string,
+    input: { safety: number; trust: number; closeness: number; day?: DayMark | null; note?: TextInput | null; numbersShared?: boolean | null },
+  ): Promise<{ created: boolean; checkin: CheckinView; noticeable: boolean }> {
+    const view = await spaceView(this.deps.spaces, account.id, spaceId);
+    if (!view.isPartner) fail('forbidden', undefined, 'Only the partners of a space check in.');
+    if (!isIsoDate(date)) fail('invalid_input', { date: 'Use a date like 2025-03-14.' });
+    const allowed = this.allowedDates(account);
+    if (date > allowed[0]!) fail('invalid_input', { date: 'A check-in cannot be for a day that has not come yet.' });
+    if (!allowed.includes(date)) fail('invalid_input', { date: `Check in for today, or for one of the ${CHECKIN_BACKDATE_DAYS} days before.` });
+    const values = {
+      safety: score(input.safety, 'safety'),
+      trust: score(input.trust, 'trust'),
+      closeness: score(input.closeness, 'closeness'),
+    };
+    const note = noteFrom(input.note);
+    const now = this.deps.clock.now().toISOString();
+    const checkin: CheckinInput = { spaceId, accountId: account.id, date, ...values, day: input.day ?? null, note, now };
+    // A choice sent with the check-in is the person's choice from now on; none sent keeps theirs
+    // (and one never made stays "not shared").
+    const choice = typeof input.numbersShared === 'boolean' ? input.numbersShared : null;
+    const numbersShared = (choice ?? account.checkinNumbersShared) === true;
+    try {
+      // The check-in, the choice and the partner's notification are one write: all durable, or none.
+      return await this.deps.writes.run(async (db) => {
+        if (choice !== null && choice !== account.checkinNumbersShared) await this.deps.chooseNumbers(db, account.id, choice, now);
+        const result = await this.deps.checkins.write(db, newId(), checkin);
+        if (result.created) {
+          await notificationsOn(db, this.deps.clock).notifyPartners({
+            spaceId,
+            membership: view.membership,
+            type: 'partner_checked_in',
+            actorId: account.id,
+            link: `/spaces/${spaceId}/progress`,
+            about: { kind: 'checkin', id: result.checkin.id },
+          });
+        }
+        return { created: result.created, checkin: { ...result.checkin, numbersShared }, noticeable: noticeable(result.replaced, checkin, numbersShared) };
+      }, `checkin:${spaceId}:${account.id}:${date}`);
+    } catch (error) {
+      // Two first writes for one day at once from two app servers (PostgreSQL): the unique constraint refused one.
+      if (isSameDayConflict(error)) fail('conflict');
+      throw error;
+    }
+  }
+
+  /**
+   * A person's choice whether their partner (and an active therapist) sees their check-in
+   * numbers. Changing it tells nobody: no notification, no live event.
+   */
+  async chooseNumbers(account: Pick<Account, 'id' | 'checkinNumbersShared'>, shared: boolean): Promise<void> {
+    if (account.checkinNumbersShared === shared) return;
+    const now = this.deps.clock.now().toISOString();
+    await this.deps.writes.run((db) => this.deps.chooseNumbers(db, account.id, shared, now), `numbers:${account.id}`);
+  }
+
+  /** Check-ins in [from, to] that the caller may see: that each partner checked in, numbers by their owner's choice, notes by visibility. */
+  async list(accountId: string, spaceId: string, from: string, to: string): Promise<CheckinView[]> {
+    if (!isIsoDate(from)) fail('invalid_input', { from: 'Use a date like 2025-03-14.' });
+    if (!isIsoDate(to)) fail('invalid_input', { to: 'Use a date like 2025-03-14.' });
+    if (from > to) fail('invalid_input', { from: 'The start must not be after the end.' });
+    if (addDays(from, CHECKIN_RANGE_MAX_DAYS) < to) fail('invalid_input', { from: `Ask for at most ${CHECKIN_RANGE_MAX_DAYS} days at a time.` });
+    const view = await spaceView(this.deps.spaces, accountId, spaceId);
+    return this.visibleCheckins(view, from, to);
+  }
+
+  /** The same, unbounded, for services that have already checked the range. */
+  async visibleCheckins(view: SpaceView, from: string, to: string): Promise<CheckinView[]> {
+    const rows = await this.deps.checkins.list(view.space.id, from, to);
+    const choices = new Map(view.space.members.map((m) => [m.accountId, m.numbersShared]));
+    // That someone checked in is a space record; their numbers go by their choice, notes by their own visibility.
+    return rows
+      .filter((c) => view.partnerIds.includes(c.accountId))
+      .map((c) => ({
+        ...c,
+        ...(canSeeCheckinNumbers(view.viewer, { ownerId: c.accountId, shared: choices.get(c.accountId) ?? null }) === 'full' ? {} : NUMBERS_KEPT),
+        numbersShared: choices.get(c.accountId) === true,
+        note: c.note && canSeeCheckInNote(view.viewer, { id: c.id, authorId: c.accountId, visibility: c.note.visibility }) === 'full' ? c.note : null,
+      }));
+  }
+
+  async requestReassurance(account: Account, spaceId: string, note: TextInput | null | undefined): Promise<ReassuranceView> {
+    const view = await spaceView(this.deps.spaces, account.id, spaceId);
+    if (!view.isPartner) fail('forbidden', undefined, 'Only the partners of a space ask each other for reassurance.');
+    const stored = noteFrom(note);
+    const id = newId();
+    await this.deps.reassurance.create({ id, spaceId, requestedBy: account.id, note: stored, now: this.deps.clock.now().toISOString() });
+    await this.deps.notifications.notifyPartners({
+      spaceId,
+      membership: view.membership,
+      type: 'reassurance_requested',
+      actorId: account.id,
+      link: `/spaces/${spaceId}/reassurance`,
+      about: { kind: 'checkin', id }, // the request itself is a space record; its note is not quoted
+    });
+    const saved = await this.deps.reassurance.byId(id);
+    return this.visibleRequest(view, saved!);
+  }
+
+  /**
+   * `inSpace` is the space a page's address names: a call of another space is not found there, even
+   * by someone who belongs to both (the API's address names no space, so it passes none).
+   */
+  async answerReassurance(account: Account, requestId: string, text: string, inSpace?: string): Promise<ReassuranceView> {
+    const request = await this.deps.reassurance.byId(requestId);
+    if (!request || (inSpace !== undefined && request.spaceId !== inSpace)) fail('not_found');
+    const view = await spaceView(this.deps.spaces, account.id, request.spaceId);
+    if (!view.isPartner) fail('not_found');
+    if (request.requestedBy === account.id) fail('forbidden', undefined, 'Your partner answers your call for reassurance.');
+    // An answered call is said before the words are checked: there is nothing left to correct. (The
+    // store's conditional write below still settles two answers sent at once.)
+    if (request.answeredAt !== null) fail('conflict', undefined, ALREADY_ANSWERED);
+    const answer = text.trim();
+    if (answer === '') fail('invalid_input', { text: 'Write a few words for your partner.' });
+    if ([...answer].length > NOTE_MAX) fail('invalid_input', { text: `Keep it to ${NOTE_MAX} characters.` });
+    const done = await this.deps.reassurance.answer(requestId, account.id, answer, this.deps.clock.now().toISOString());
+    if (!done) fail('conflict', undefined, ALREADY_ANSWERED);
+    await this.deps.notifications.notify({
+      recipientId: request.requestedBy,
+      spaceId: request.spaceId,
+      membership: view.membership,
+      type: 'reassurance_answered',
+      actorId: account.id,
+      link: `/spaces/${request.spaceId}/reassurance`,
+      about: { kind: 'checkin', id: requestId },
+    });
+    return this.visibleRequest(view, (await this.deps.reassurance.byId(requestId))!);
+  }
+
+  /** One page of the space's calls for reassurance, newest first. */
+  async listReassurance(accountId: string, spaceId: string, at: PageRequest = FIRST_PAGE): Promise<Page<ReassuranceView>> {
+    const view = await spaceView(this.deps.spaces, accountId, spaceId);
+    const page = await this.deps.reassurance.page(spaceId, at.after, at.size);
+    return { items: page.items.map((r) => this.visibleRequest(view, r)), next: page.next };
+  }
+
+  /**
+   * The request is a space record; its note goes by its visibility; the answer is written to the
+   * partner who asked, so it is shared (both partners and an active therapist).
+   */
+  private visibleRequest(view: SpaceView, r: ReassuranceRequest): ReassuranceView {
+    const noteVisible = r.note && canSeeNote(view.viewer, { kind: 'reassurance_note', id: r.id, authorId: r.requestedBy, visibility: r.note.visibility }) === 'full';
+    const answerVisible =
+      r.answer !== null && r.answeredBy !== null && canSeeNote(view.viewer, { kind: 'reassurance_note', id: `${r.id}:answer`, authorId: r.answeredBy, visibility: 'shared' }) === 'full';
+    return { ...r, note: noteVisible ? r.note : null, answer: answerVisible ? r.answer : null };
+  }
+
+  async saveMonthlyReview(account: Account, spaceId: string, input: { month: string; communicate: number; closer: number; respect: number }): Promise<{ created: boolean }> {
+    const view = await spaceView(this.deps.spaces, account.id, spaceId);
+    if (!view.isPartner) fail('forbidden', undefined, 'Only the partners of a space review their progress.');
+    const thisMonth = this.today(account).slice(0, 7);
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(input.month)) fail('invalid_input', { month: 'Use a month like 2025-03.' });
+    if (input.month > thisMonth) fail('invalid_input', { month: 'A review cannot be for a month that has not come yet.' });
+    const created = await this.deps.reviews.upsert({
+      id: newId(),
+      spaceId,
+      accountId: account.id,
+      month: input.month,
+      communicate: score(input.communicate, 'communicate', 5, 1),
+      closer: score(input.closer, 'closer', 5, 1),
+      respect: score(input.respect, 'respect', 5, 1),
+      now: this.deps.clock.now().toISOString(),
+    });
+    if (created) {
+      await this.deps.notifications.notifyPartners({
+        spaceId,
+        membership: view.membership,
+        type: 'monthly_review_done',
+        actorId: account.id,
+        link: `/spaces/${spaceId}/progress`,
+        about: { kind: 'progress', id: spaceId },
+      });
+    }
+    return { created };
+  }
+
+  async monthlyReviews(view: SpaceView): Promise<StoredReview[]> {
+    return (await this.deps.reviews.list(view.space.id)).filter((r) => view.partnerIds.includes(r.accountId));
+  }
+
+  lastCheckinDates(spaceId: string): Promise<Map<string, string>> {
+    return this.deps.checkins.lastDates(spaceId);
+  }
+}

@@ -1,0 +1,81 @@
+import { csrfField, errorSummary } from '../../../platform/web/components/forms.js';
+import { html, type SafeHtml } from '../../../platform/web/html.js';
+import { noteVisibilityQuestion, numbersQuestion } from './checkin-choices.js';
+import { formatDay, rhythmNav, textarea } from '../../../platform/web/components/space-pages.js';
+
+export interface CheckinForm {
+  date?: string;
+  safety?: string;
+  trust?: string;
+  closeness?: string;
+  day?: string;
+  note?: string;
+  visibility?: string;
+  /** 'shared' or 'private'; empty until the person answers (no default, issue #14). */
+  numbers?: string;
+}
+
+const MEASURES = [
+  { key: 'safety', label: 'How safe do you feel with your partner today?', low: 'not safe', high: 'completely safe' },
+  { key: 'trust', label: 'How much do you trust your partner today?', low: 'not at all', high: 'fully' },
+  { key: 'closeness', label: 'How close do you feel today?', low: 'far apart', high: 'very close' },
+] as const;
+
+/** A 0–10 scale as eleven radio buttons: big enough to tap, works with no script at all. */
+function scale(m: (typeof MEASURES)[number], value: string | undefined, error: string | undefined): SafeHtml {
+  return html`<fieldset class="field scale${error ? ' field--error' : ''}" id="field-${m.key}">
+    <legend>${m.label}</legend>
+    <p class="hint scale__ends"><span>0 — ${m.low}</span><span>10 — ${m.high}</span></p>
+    ${error ? html`<p class="field-error"><span class="visually-hidden">Error:</span> ${error}</p>` : null}
+    <div class="scale__options">${Array.from({ length: 11 }, (_, i) => html`<label class="scale__option"><input type="radio" name="${m.key}" value="${i}" required${value === String(i) ? html` checked` : null}><span>${i}</span></label>`)}</div>
+  </fieldset>`;
+}
+
+/** After saving, in words: who sees what of it. */
+function savedNotice(shared: boolean | null): SafeHtml {
+  const who = shared === true ? 'Your partner sees your numbers too.' : 'Your partner sees only that you checked in; your numbers are yours alone.';
+  return html`<div class="notice" role="status"><p>Thank you — your check-in is saved. You can change it any time today. ${who}</p></div>`;
+}
+
+export function checkinPage(o: {
+  csrf: string;
+  spaceId: string;
+  dates: string[];
+  form: CheckinForm;
+  errors?: Record<string, string>;
+  existing: boolean;
+  saved?: boolean;
+  /** Shown to the author under the saved notice (e.g. the way to the hard-day page). */
+  afterSave?: SafeHtml | null;
+  coach?: SafeHtml | null;
+  /** The person's choice as stored: null until they first answer. */
+  numbersShared: boolean | null;
+}): SafeHtml {
+  const date = o.form.date ?? o.dates[0]!;
+  return html`${rhythmNav(o.spaceId, 'check-in')}
+  <h1>Today’s check-in</h1>
+  ${o.saved ? html`${savedNotice(o.numbersShared)}${o.afterSave ?? null}` : null}
+  ${o.coach ?? null}
+  ${errorSummary(o.errors)}
+  <p class="lead">Three quick numbers, about twenty seconds. There are no right answers.${o.existing ? ' You already checked in for this day; saving again replaces it.' : ''}</p>
+  <form method="post" action="/spaces/${o.spaceId}/check-in" class="checkin-form" novalidate>
+    ${csrfField(o.csrf)}
+    <div class="field">
+      <label for="field-date">Day</label>
+      <select id="field-date" name="date">${o.dates.map((d, i) => html`<option value="${d}"${d === date ? html` selected` : null}>${i === 0 ? 'Today' : i === 1 ? 'Yesterday' : formatDay(d)}</option>`)}</select>
+    </div>
+    ${MEASURES.map((m) => scale(m, (o.form as Record<string, string | undefined>)[m.key], o.errors?.[m.key]))}
+    <fieldset class="field choice-row">
+      <legend>How was the day? (optional)</legend>
+      ${(['good', 'mixed', 'hard'] as const).map((d) => html`<label><input type="radio" name="day" value="${d}"${o.form.day === d ? html` checked` : null}> ${d[0]!.toUpperCase() + d.slice(1)}</label>`)}
+    </fieldset>
+    ${numbersQuestion({ value: o.form.numbers, error: o.errors?.numbers, firstTime: o.numbersShared === null })}
+    <details class="checkin-note" data-open-when-filled${o.form.note?.trim() || o.errors?.note || o.errors?.visibility ? html` open` : null}>
+      <summary>Add a note (optional)</summary>
+      ${textarea({ name: 'note', label: 'Your note', hint: 'Private unless you choose to share it.', value: o.form.note ?? '', error: o.errors?.note, coach: 'message' })}
+      ${noteVisibilityQuestion(o.form.visibility, o.errors?.visibility)}
+    </details>
+    <button type="submit" class="button">Save check-in</button>
+  </form>
+  <p><a href="/spaces/${o.spaceId}/reassurance">I need reassurance</a> · <a href="/spaces/${o.spaceId}/progress">See how things are going</a></p>`;
+}

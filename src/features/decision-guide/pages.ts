@@ -1,0 +1,24 @@
+import type { FastifyInstance } from 'fastify';
+import { spaceView } from '../checkin/service.js';
+import { decisionGuidePage } from './views/decision-guide-page.js';
+import { requireAuth } from '../../platform/http/plugins/auth.js';
+import { renderPage } from '../../platform/http/render.js';
+import { layoutSpaceOf } from '../checkin/pages.js';
+
+/** The decision guide: private to the partner reading it. Opening it writes nothing anywhere. */
+export async function decisionGuidePages(app: FastifyInstance): Promise<void> {
+  const ctx = app.mend;
+  app.get<{ Params: { spaceId: string } }>('/spaces/:spaceId/decision-guide', async (request, reply) => {
+    const { account } = requireAuth(request);
+    const view = await spaceView(ctx.spaces, account.id, request.params.spaceId);
+    const progress = await ctx.rhythm.progress.forSpace(account, view.space.id);
+    const me = progress.partners.find((p) => p.accountId === account.id) ?? null;
+    const partner = progress.partners.find((p) => p.accountId !== account.id) ?? null;
+    reply.header('Cache-Control', 'no-store');
+    return renderPage(request, reply, {
+      title: 'Can trust always be rebuilt?',
+      space: layoutSpaceOf(view),
+      body: () => decisionGuidePage({ spaceId: view.space.id, myTrends: me?.trends ?? null, consistency: partner ? { score: partner.consistency.score, occasions: partner.consistency.occasions } : null, flags: progress.redFlags }),
+    });
+  });
+}

@@ -1,0 +1,524 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { analyze } from '../../core/coach/index.js';
+import { APOLOGY_COMPONENTS, isApologyComponent } from '../../core/apology-components.js';
+import {
+  ABSENT_PARTNER,
+  PROMPTS,
+  isBreachKind,
+  isPromptKey,
+  stepNumber,
+  type ApologyParts,
+  type BreachKind,
+  type PromptKey,
+  type StepNumber,
+} from '../../core/journey/index.js';
+import { isVisibility } from '../../core/visibility/index.js';
+import { resourcesFor, supportCountryFor } from '../../core/safety/index.js';
+import { MendError, fail } from '../../platform/errors.js';
+import type { Actor } from './access.js';
+import { apologyPartProblems } from './service.js';
+import { coachFindingsHtml } from '../coach/views/coach-findings.js';
+import { html, type SafeHtml } from '../../platform/web/html.js';
+import { agreementFormPage } from '../agreements/views/agreement-pages.js';
+import { apologyAnswerPage, apologyBuilderPage } from './views/apology-pages.js';
+import { journeyTitle, stepUrl, type FormState, type JourneyPageModel } from './views/common.js';
+import { hardDayPage, questionsPage, therapyPage, triggersPage } from './views/extras.js';
+import { breachFormPage, journeyPage } from './views/overview.js';
+import { step1Page, step2Page, step3Page, step4Page, step5Page, step6Page, step7Page } from './views/steps.js';
+import { requireAuth } from '../../platform/http/plugins/auth.js';
+import { renderPage, safeNext } from '../../platform/http/render.js';
+import { unpickedProblem, writtenNote } from '../reassurance/chosen-note.js';
+import { field, formFields } from '../../platform/http/form.js';
+import { partnersOnlyForm, refusalOnlyForTherapist } from '../../platform/http/refusals.js';
+import type { AppContext } from '../../context.js';
+import { publishAcknowledgement, publishApology, publishJourneyEntry } from '../../platform/live/live-publish.js';
+
+type Params = { journeyId: string };
+const SCRIPTS = ['/static/coach.js'];
+/** The journey's own page also refreshes its steps live (the `live` island, live-fragments.ts). */
+const OVERVIEW_SCRIPTS = [...SCRIPTS, '/static/live.js'];
+
+/** The prompts written on the after-cheating pages rather than on a step page. */
+const QUESTION_PROMPTS: readonly PromptKey[] = ['question', 'answer'];
+const TRIGGER_PROMPTS: readonly PromptKey[] = ['trigger', 'trigger_response'];
+
+function stepNumberOf(value: string): StepNumber | null {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 && n <= 7 ? (n as StepNumber) : null;
+}
+
+/** A form's problems as the page shows them; anything else (404, 5xx) goes to the error page. */
+function formProblem(error: unknown, form: string, values: Record<string, string>): FormState {
+  if (!(error instanceof MendError) || error.status >= 500 || error.status === 404 || error.status === 401) throw error;
+  return { form, values, errors: error.details ?? {}, ...(error.details ? {} : { message: error.message }) };
+}
+
+/**
+ * The page again, with the problem said at the top when the page has no form to show it beside
+ * (a step not open yet shows no form for its prompts): a refusal is never silent.
+ */
+function withProblemShown(body: (csrf: string) => SafeHtml, state: FormState): (csrf: string) => SafeHtml {
+  return (csrf) => {
+    const page = body(csrf);
+    if (page.value.includes(`id="form-${state.form}"`)) return page;
+    const problem = state.message ?? Object.values(state.errors)[0] ?? 'That could not be saved.';
+    return html`<p class="field-error" role="alert">${problem}</p>${page}`;
+  };
+}
+
+/**
+ * Everything a journey page shows, through the same services and visibility rules as the API.
+ * The live fragment of the steps (live-fragments.ts) builds it the same way, so the two never differ.
+ */
+export async function journeyPageModel(ctx: AppContext, account: Actor, journeyId: string): Promise<JourneyPageModel> {
+  const { access, loaded } = await ctx.journeys.load(account, journeyId);
+  const partners = access.space.members.filter((p) => p.role === 'partner' && p.status === 'active');
+  return {
+    viewerId: account.id,
+    relation: access.viewer.relation === 'partner' ? 'partner' : 'therapist',
+    spaceId: access.space.id,
+    spaceName: access.space.name,
+    names: Object.fromEntries(partners.map((p) => [p.accountId, p.displayName])),
+    view: ctx.journeys.view(account, access, loaded),
+    entries: ctx.journeys.visibleEntries(access.viewer, loaded),
+    apologies: ctx.journeys.visibleApologies(access.viewer, loaded),
+    agreements: loaded.agreements,
+  };
+}
+
+export async function journeyPages(app: FastifyInstance): Promise<void> {
+  const ctx = app.mend;
+
+  async function model(request: FastifyRequest, journeyId: string): Promise<{ account: Actor; m: JourneyPageModel }> {
+    const { account } = requireAuth(request);
+    const m = await journeyPageModel(ctx, account, journeyId);
+    // The therapist access log (plugins/therapist-access-log.ts) records GETs by space.
+    request.viewedSpaceId = m.spaceId;
+    return { account, m };
+  }
+
+  /** Pages that are only a form for the partners: a therapist reading the journey gets 403, not a form to be refused by. */
+  function partnersOnly(m: JourneyPageModel): void {
+    if (m.relation !== 'partner') fail('forbidden', undefined, 'Only the partners write on their journey. You can read what they have shared.');
+  }
+
+  function layoutSpace(m: JourneyPageModel) {
+    return { id: m.spaceId, name: m.spaceName, partnerNames: Object.values(m.names) };
+  }
+
+  async function show(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    m: JourneyPageModel,
+    title: string,
+    body: (csrf: string) => SafeHtml,
+    status = 200,
+  ): Promise<FastifyReply> {
+    return renderPage(request, reply, { title, body, space: layoutSpace(m), scripts: SCRIPTS, status });
+  }
+
+  function stepBody(m: JourneyPageModel, n: StepNumber, state: FormState | null): (csrf: string) => SafeHtml {
+    return (csrf) => {
+      switch (n) {
+        case 1:
+          return step1Page(m, csrf, state);
+        case 2:
+          return step2Page(m, csrf, state);
+        case 3:
+          return step3Page(m, csrf, state);
+        case 4:
+          return step4Page(m, csrf, state);
+        case 5:
+          return step5Page(m);
+        case 6:
+          return step6Page(m, csrf);
+        case 7:
+          return step7Page(m, csrf, state);
+      }
+    };
+  }
+
+  // ---- recording a breach ------------------------------------------------------------------
+
+  async function breachForm(request: FastifyRequest, reply: FastifyReply, spaceId: string, values?: Record<string, string>, errors?: Record<string, string>) {
+    const { account } = requireAuth(request);
+    const space = await ctx.spaces.forMember(account.id, spaceId);
+    // A therapist is shown no form (after the membership check: others get 404).
+    partnersOnlyForm(request);
+    const partners = space.members.filter((p) => p.role === 'partner').map((p) => ({ accountId: p.accountId, displayName: p.displayName }));
+    return renderPage(request, reply, {
+      title: 'Record what broke trust',
+      status: errors ? 400 : 200,
+      scripts: SCRIPTS,
+      body: (csrf) => breachFormPage(csrf, { spaceId, viewerId: account.id, partners, ...(values ? { values } : {}), ...(errors ? { errors } : {}) }),
+    });
+  }
+
+  app.get<{ Params: { spaceId: string } }>('/spaces/:spaceId/breaches/new', async (request, reply) => breachForm(request, reply, request.params.spaceId));
+
+  app.post<{ Params: { spaceId: string } }>('/spaces/:spaceId/breaches', async (request, reply) => {
+    const { account } = requireAuth(request);
+    const f = formFields(request);
+    const space = await ctx.spaces.forMember(account.id, request.params.spaceId);
+    // Its own checks below redraw the form (with the partners' names): not for a therapist.
+    partnersOnlyForm(request);
+    const partner = space.members.find((p) => p.role === 'partner' && p.accountId !== account.id)?.accountId ?? ABSENT_PARTNER;
+    const who = field(f, 'who');
+    const kind = field(f, 'kind');
+    const errors: Record<string, string> = {};
+    if (!isBreachKind(kind)) errors.kind = 'Choose the kind of breach that fits best. “Something else” is fine.';
+    const brokeTrust = who === 'me' ? [account.id] : who === 'both' ? [account.id, partner] : who === 'partner' ? [partner] : [];
+    if (brokeTrust.length === 0) errors.brokeTrust = 'Choose who broke trust.';
+    const description = writtenNote(f, 'description', 'descriptionVisibility');
+    Object.assign(errors, unpickedProblem(description, 'descriptionVisibility'));
+    if (Object.keys(errors).length > 0 || description?.visibility === null) return breachForm(request, reply, space.id, f, errors);
+    const hurt = field(f, 'hurt');
+    try {
+      const { journey } = await ctx.journeys.recordBreach(account, space.id, {
+        kind: kind as BreachKind,
+        brokeTrust,
+        occurredOn: field(f, 'occurredOn') || undefined,
+        cameOut: field(f, 'cameOut') === 'disclosed' ? 'disclosed' : field(f, 'cameOut') === 'discovered' ? 'discovered' : undefined,
+        hurt: hurt === '' ? undefined : Number(hurt),
+        description: description ? { text: description.text, visibility: description.visibility } : undefined,
+      });
+      return reply.redirect(`/journeys/${journey.id}`, 303);
+    } catch (error) {
+      refusalOnlyForTherapist(request, error);
+      const state = formProblem(error, 'breach', f);
+      return breachForm(request, reply, space.id, f, Object.keys(state.errors).length > 0 ? state.errors : { kind: state.message ?? '' });
+    }
+  });
+
+  // ---- the journey and its steps ------------------------------------------------------------
+
+  app.get<{ Params: Params }>('/journeys/:journeyId', async (request, reply) => {
+    const { m } = await model(request, request.params.journeyId);
+    return renderPage(request, reply, { title: journeyTitle(m.view), body: () => journeyPage(m), space: layoutSpace(m), scripts: OVERVIEW_SCRIPTS });
+  });
+
+  app.get<{ Params: Params & { n: string } }>('/journeys/:journeyId/steps/:n', async (request, reply) => {
+    const n = stepNumberOf(request.params.n);
+    if (n === null) fail('not_found');
+    const { m } = await model(request, request.params.journeyId);
+    return show(request, reply, m, `Step ${n} · ${journeyTitle(m.view)}`, stepBody(m, n, null));
+  });
+
+  app.post<{ Params: Params & { n: string } }>('/journeys/:journeyId/steps/:n/entries', async (request, reply) => {
+    if (stepNumberOf(request.params.n) === null) fail('not_found');
+    const { account } = requireAuth(request);
+    const f = formFields(request);
+    const prompt = field(f, 'prompt');
+    if (!isPromptKey(prompt)) fail('invalid_input', { prompt: 'Choose one of the journey’s exercises.' });
+    // The prompt decides its page, not the address it was posted to: a hand-made post to another
+    // step's address still comes back to the page that has its form, where its message shows.
+    const n = stepNumber(PROMPTS[prompt].step);
+    const visibility = field(f, 'visibility');
+    const replyTo = field(f, 'replyTo') || null;
+    const journeyId = request.params.journeyId;
+    const back = QUESTION_PROMPTS.includes(prompt)
+      ? `/journeys/${journeyId}/questions`
+      : TRIGGER_PROMPTS.includes(prompt)
+        ? `/journeys/${journeyId}/triggers`
+        : stepUrl(journeyId, n);
+    try {
+      const entry = await ctx.journeys.writeEntry(account, journeyId, {
+        prompt,
+        text: field(f, 'text'),
+        visibility: isVisibility(visibility) ? visibility : undefined,
+        replyTo,
+      });
+      await publishJourneyEntry(ctx, account, journeyId, entry);
+      return reply.redirect(`${back}#${prompt}-heading`, 303);
+    } catch (error) {
+      const state = formProblem(error, replyTo ? `${prompt}-${replyTo}` : prompt, f);
+      const text = field(f, 'text');
+      if (text.trim() !== '') state.coach = coachFindingsHtml(analyze('message', text), 'message');
+      const { m } = await model(request, journeyId);
+      refusalOnlyForTherapist(request, error, m.relation);
+      const body = QUESTION_PROMPTS.includes(prompt)
+        ? (csrf: string) => questionsPage(m, csrf, state)
+        : TRIGGER_PROMPTS.includes(prompt)
+          ? (csrf: string) => triggersPage(m, csrf, state)
+          : stepBody(m, n, state);
+      return show(request, reply, m, `Step ${n} · ${journeyTitle(m.view)}`, withProblemShown(body, state), error instanceof MendError ? error.status : 400);
+    }
+  });
+
+  app.post<{ Params: Params }>('/journeys/:journeyId/acknowledge', async (request, reply) => {
+    const { account } = requireAuth(request);
+    await ctx.journeys.acknowledge(account, request.params.journeyId);
+    await publishAcknowledgement(ctx, account, request.params.journeyId);
+    return reply.redirect(stepUrl(request.params.journeyId, 1), 303);
+  });
+
+  app.post<{ Params: Params }>('/journeys/:journeyId/forgiveness/open', async (request, reply) => {
+    const { account } = requireAuth(request);
+    await ctx.journeys.openForgivenessEarly(account, request.params.journeyId);
+    return reply.redirect(stepUrl(request.params.journeyId, 7), 303);
+  });
+
+  // ---- entries: share, delete, defer ----------------------------------------------------------
+
+  function backTo(f: Record<string, string>, fallback: string): string {
+    const next = safeNext(field(f, 'back'));
+    return next ?? fallback;
+  }
+
+  app.post<{ Params: { entryId: string } }>('/entries/:entryId/share', async (request, reply) => {
+    const { account } = requireAuth(request);
+    const back = backTo(formFields(request), '/');
+    const entry = await ctx.journeys.changeVisibility(account, request.params.entryId, 'shared');
+    await publishJourneyEntry(ctx, account, entry.journeyId, entry);
+    return reply.redirect(back, 303);
+  });
+
+  app.post<{ Params: { entryId: string } }>('/entries/:entryId/delete', async (request, reply) => {
+    const { account } = requireAuth(request);
+    const back = backTo(formFields(request), '/');
+    await ctx.journeys.deleteEntry(account, request.params.entryId);
+    return reply.redirect(back, 303);
+  });
+
+  app.post<{ Params: { entryId: string } }>('/entries/:entryId/defer', async (request, reply) => {
+    const { account } = requireAuth(request);
+    const f = formFields(request);
+    const questionId = request.params.entryId;
+    const journeyId = await ctx.journeys.journeyOfEntry(account, questionId);
+    try {
+      await ctx.journeys.deferQuestion(account, questionId, field(f, `until-${questionId}`));
+      return reply.redirect(`/journeys/${journeyId}/questions`, 303);
+    } catch (error) {
+      const state = formProblem(error, `defer-${questionId}`, f);
+      const { m } = await model(request, journeyId);
+      refusalOnlyForTherapist(request, error, m.relation);
+      return show(request, reply, m, 'Questions and answers', (csrf) => questionsPage(m, csrf, state), error instanceof MendError ? error.status : 400);
+    }
+  });
+
+  // ---- step 2: the apology builder and answering ----------------------------------------------
+
+  app.get<{ Params: Params }>('/journeys/:journeyId/apology', async (request, reply) => {
+    const { m } = await model(request, request.params.journeyId);
+    partnersOnly(m);
+    return show(request, reply, m, 'Your apology', (csrf) => apologyBuilderPage(csrf, m));
+  });
+
+  app.post<{ Params: Params }>('/journeys/:journeyId/apology', async (request, reply) => {
+    const { account, m } = await model(request, request.params.journeyId);
+    // Checking a draft redraws the builder without asking any service.
+    partnersOnlyForm(request, m.relation);
+    const f = formFields(request);
+    const parts: ApologyParts = {};
+    for (const c of APOLOGY_COMPONENTS) {
+      const value = field(f, `parts.${c}`);
+      if (value.trim() !== '') parts[c] = value;
+    }
+    const text = APOLOGY_COMPONENTS.map((c) => parts[c] ?? '').join('\n\n');
+    const coach = text.trim() === '' ? null : coachFindingsHtml(analyze('apology', text), 'apology');
+    if (field(f, 'action') !== 'deliver') {
+      // Checking shows an overlong part beside its box too, before they try to deliver it.
+      const tooLong = apologyPartProblems(parts);
+      const errors = Object.keys(tooLong).length > 0 ? { errors: tooLong } : {};
+      return show(request, reply, m, 'Your apology', (csrf) => apologyBuilderPage(csrf, m, { parts, coach, ...errors }));
+    }
+    try {
+      const delivered = await ctx.journeys.deliverApology(account, m.view.id, { parts });
+      await publishApology(ctx, account, delivered.id);
+      return reply.redirect(`${stepUrl(m.view.id, 2)}#apology-heading`, 303);
+    } catch (error) {
+      const state = formProblem(error, 'apology', f);
+      const errors = Object.keys(state.errors).length > 0 ? state.errors : { 'parts.regret': state.message ?? '' };
+      return show(request, reply, m, 'Your apology', (csrf) => apologyBuilderPage(csrf, m, { parts, coach, errors }), error instanceof MendError ? error.status : 400);
+    }
+  });
+
+  app.get<{ Params: Params & { apologyId: string } }>('/journeys/:journeyId/apologies/:apologyId/answer', async (request, reply) => {
+    const { m } = await model(request, request.params.journeyId);
+    const apology = m.apologies.find((a) => a.id === request.params.apologyId);
+    if (!apology) fail('not_found');
+    partnersOnly(m);
+    return show(request, reply, m, 'Answer the apology', (csrf) => apologyAnswerPage(csrf, m, apology));
+  });
+
+  app.post<{ Params: Params & { apologyId: string } }>('/journeys/:journeyId/apologies/:apologyId/answer', async (request, reply) => {
+    const { account, m } = await model(request, request.params.journeyId);
+    const apology = m.apologies.find((a) => a.id === request.params.apologyId);
+    if (!apology) fail('not_found');
+    const f = formFields(request);
+    const raw = (request.body ?? {}) as Record<string, unknown>;
+    const missingRaw = Array.isArray(raw.missing) ? raw.missing : raw.missing === undefined ? [] : [raw.missing];
+    const missing = missingRaw.filter((v): v is string => typeof v === 'string' && isApologyComponent(v)).slice(0, APOLOGY_COMPONENTS.length);
+    const sincere = field(f, 'sincere');
+    try {
+      await ctx.journeys.respondToApology(account, apology.id, {
+        received: true,
+        ...(sincere === 'yes' ? { sincere: true } : sincere === 'no' ? { sincere: false } : {}),
+        missing: [...new Set(missing)],
+      });
+      await publishApology(ctx, account, apology.id);
+      return reply.redirect(`${stepUrl(m.view.id, 2)}#their-apology-heading`, 303);
+    } catch (error) {
+      refusalOnlyForTherapist(request, error, m.relation);
+      const state = formProblem(error, 'answer', f);
+      const errors = Object.keys(state.errors).length > 0 ? state.errors : { sincere: state.message ?? '' };
+      return show(request, reply, m, 'Answer the apology', (csrf) => apologyAnswerPage(csrf, m, apology, errors), error instanceof MendError ? error.status : 400);
+    }
+  });
+
+  // ---- step 3: agreements -------------------------------------------------------------------
+
+  function partnersOf(m: JourneyPageModel) {
+    return Object.entries(m.names).map(([accountId, displayName]) => ({ accountId, displayName }));
+  }
+
+  function committedFrom(m: JourneyPageModel, who: string): string[] {
+    const partner = Object.keys(m.names).find((id) => id !== m.viewerId);
+    if (who === 'partner') return partner ? [partner] : [];
+    if (who === 'both') return partner ? [m.viewerId, partner] : [m.viewerId];
+    return [m.viewerId];
+  }
+
+  function agreementCoach(text: string): SafeHtml | null {
+    return text.trim() === '' ? null : coachFindingsHtml(analyze('agreement', text), 'agreement');
+  }
+
+  /** The "propose an agreement" form, empty or re-shown with what was typed and its problems. */
+  function proposalForm(
+    csrf: string,
+    m: Awaited<ReturnType<typeof model>>['m'],
+    values: Record<string, string>,
+    extra: { errors?: Record<string, string>; coach?: SafeHtml | null } = {},
+  ): SafeHtml {
+    return agreementFormPage(csrf, {
+      action: `/journeys/${m.view.id}/agreements`,
+      title: 'Propose an agreement',
+      lead: 'One concrete thing, that the other could notice. Your partner can accept it or suggest a change.',
+      back: stepUrl(m.view.id, 3),
+      partners: partnersOf(m),
+      viewerId: m.viewerId,
+      values,
+      ...extra,
+      submit: 'Propose it',
+    });
+  }
+
+  app.get<{ Params: Params }>('/journeys/:journeyId/agreements/new', async (request, reply) => {
+    const { m } = await model(request, request.params.journeyId);
+    partnersOnly(m);
+    return show(request, reply, m, 'Propose an agreement', (csrf) => proposalForm(csrf, m, {}));
+  });
+
+  app.post<{ Params: Params }>('/journeys/:journeyId/agreements', async (request, reply) => {
+    const { account, m } = await model(request, request.params.journeyId);
+    const f = formFields(request);
+    try {
+      const proposed = await ctx.agreements.propose(account, m.spaceId, {
+        text: field(f, 'text'),
+        committedBy: committedFrom(m, field(f, 'who')),
+        cadence: field(f, 'cadence'),
+        reviewOn: field(f, 'reviewOn') || null,
+        journeyId: m.view.id,
+      });
+      await ctx.live.publish(m.spaceId, { kind: 'agreement', id: proposed.id });
+      return reply.redirect(`${stepUrl(m.view.id, 3)}#agreements-heading`, 303);
+    } catch (error) {
+      refusalOnlyForTherapist(request, error, m.relation);
+      const state = formProblem(error, 'agreement', f);
+      return show(request, reply, m, 'Propose an agreement', (csrf) =>
+        proposalForm(csrf, m, f, {
+          errors: Object.keys(state.errors).length > 0 ? state.errors : { text: state.message ?? '' },
+          coach: agreementCoach(field(f, 'text')),
+        }),
+      error instanceof MendError ? error.status : 400);
+    }
+  });
+
+  async function agreementContext(request: FastifyRequest, agreementId: string) {
+    const { account } = requireAuth(request);
+    const { agreement } = await ctx.agreements.get(account, agreementId);
+    if (!agreement.journeyId) fail('not_found');
+    const { m } = await model(request, agreement.journeyId);
+    return { account, agreement, m };
+  }
+
+  function counterForm(csrf: string, m: JourneyPageModel, agreementId: string, values: Record<string, string>, errors?: Record<string, string>, coach?: SafeHtml | null) {
+    return agreementFormPage(csrf, {
+      action: `/agreements/${agreementId}/counter`,
+      title: 'Suggest a change',
+      lead: 'Your version replaces the proposal, which stays in the history. Your partner can then accept it or suggest another change.',
+      back: stepUrl(m.view.id, 3),
+      partners: partnersOf(m),
+      viewerId: m.viewerId,
+      values,
+      ...(errors ? { errors } : {}),
+      coach: coach ?? null,
+      submit: 'Send my version',
+    });
+  }
+
+  app.get<{ Params: { agreementId: string } }>('/agreements/:agreementId/counter', async (request, reply) => {
+    const { agreement, m } = await agreementContext(request, request.params.agreementId);
+    partnersOnly(m);
+    const partner = Object.keys(m.names).find((id) => id !== m.viewerId);
+    const c = agreement.committedBy;
+    const who = c.length > 1 ? 'both' : c[0] === m.viewerId ? 'me' : c[0] === partner ? 'partner' : 'me';
+    const values = { text: agreement.text, cadence: agreement.cadence, reviewOn: agreement.reviewOn ?? '', who };
+    return show(request, reply, m, 'Suggest a change', (csrf) => counterForm(csrf, m, agreement.id, values));
+  });
+
+  app.post<{ Params: { agreementId: string } }>('/agreements/:agreementId/counter', async (request, reply) => {
+    const { account, agreement, m } = await agreementContext(request, request.params.agreementId);
+    const f = formFields(request);
+    try {
+      const countered = await ctx.agreements.counter(account, agreement.id, {
+        text: field(f, 'text'),
+        committedBy: committedFrom(m, field(f, 'who')),
+        cadence: field(f, 'cadence'),
+        reviewOn: field(f, 'reviewOn') || null,
+      });
+      await ctx.live.publish(m.spaceId, { kind: 'agreement', id: countered.agreement.id });
+      return reply.redirect(`${stepUrl(m.view.id, 3)}#agreements-heading`, 303);
+    } catch (error) {
+      refusalOnlyForTherapist(request, error, m.relation);
+      const state = formProblem(error, 'agreement', f);
+      const errors = Object.keys(state.errors).length > 0 ? state.errors : { text: state.message ?? '' };
+      return show(request, reply, m, 'Suggest a change', (csrf) => counterForm(csrf, m, agreement.id, f, errors, agreementCoach(field(f, 'text'))), error instanceof MendError ? error.status : 400);
+    }
+  });
+
+  for (const action of ['accept', 'withdraw'] as const) {
+    app.post<{ Params: { agreementId: string } }>(`/agreements/:agreementId/${action}`, async (request, reply) => {
+      const { account, agreement, m } = await agreementContext(request, request.params.agreementId);
+      if (action === 'accept') await ctx.agreements.accept(account, agreement.id);
+      else await ctx.agreements.withdraw(account, agreement.id);
+      await ctx.live.publish(m.spaceId, { kind: 'agreement', id: agreement.id });
+      return reply.redirect(`${stepUrl(m.view.id, 3)}#agreements-heading`, 303);
+    });
+  }
+
+  // ---- step 4's hard day, and after cheating ---------------------------------------------------
+
+  app.get<{ Params: Params }>('/journeys/:journeyId/hard-day', async (request, reply) => {
+    const { m } = await model(request, request.params.journeyId);
+    const support = resourcesFor(supportCountryFor(requireAuth(request).account));
+    return show(request, reply, m, 'A hard day', (csrf) => hardDayPage(m, csrf, support));
+  });
+
+  app.get<{ Params: Params }>('/journeys/:journeyId/therapy', async (request, reply) => {
+    const { m } = await model(request, request.params.journeyId);
+    return show(request, reply, m, 'Couples therapy', () => therapyPage(m));
+  });
+
+  app.get<{ Params: Params }>('/journeys/:journeyId/questions', async (request, reply) => {
+    const { m } = await model(request, request.params.journeyId);
+    if (!m.view.status.questionsAndAnswers) fail('not_found');
+    return show(request, reply, m, 'Questions and answers', (csrf) => questionsPage(m, csrf));
+  });
+
+  app.get<{ Params: Params }>('/journeys/:journeyId/triggers', async (request, reply) => {
+    const { m } = await model(request, request.params.journeyId);
+    if (!m.view.status.triggerLog) fail('not_found');
+    return show(request, reply, m, 'Moments that brought it back', (csrf) => triggersPage(m, csrf));
+  });
+}

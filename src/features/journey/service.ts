@@ -1,0 +1,657 @@
+import {
+  ABSENT_PARTNER,
+  PROMPTS,
+  assembleApology,
+  canChangeEntryVisibility,
+  canDeferQuestion,
+  canDeleteEntry,
+  canDeliverApology,
+  canRespondToApology,
+  canWriteEntry,
+  isAfterCheating,
+  isCalendarDate,
+  journeyStatus,
+  openingToRecord,
+  removedHalves,
+  missingApologyParts,
+  questionState,
+  timeline,
+  triggerState,
+  validateApologyResponse,
+  wasHurt,
+  type ApologyParts,
+  type BreachKind,
+  type DeferRefusal,
+  type EntryRefusal,
+  type ApologyRefusal,
+  type JourneyStatus,
+  type PromptKey,
+  type QuestionState,
+  type Timeline,
+  type TriggerState,
+} from '../../core/journey/index.js';
+import { localDate } from '../../core/time.js';
+import { FIRST_PAGE, type Page, type PageRequest } from '../../core/paging/cursor.js';
+import {
+  canSeeBreachDescription,
+  chosenVisibility,
+  entryReach,
+  filterVisible,
+  textAccess,
+  type SealedStub,
+  type Viewer,
+  type Visibility,
+  VISIBILITY_NOT_CHOSEN,
+} from '../../core/visibility/index.js';
+import { fail, type ErrorDetails } from '../../platform/errors.js';
+import { newId } from '../../platform/db/ids.js';
+import type { Apology, ApologyResponse } from './apologies-store.js';
+import type { Entry } from './entries-store.js';
+import type { Breach, Journey } from './store.js';
+import type { SpaceStore } from '../spaces/store.js';
+import type { Clock } from '../../platform/clock.js';
+import { loadJourney, loadRuleFacts, type JourneyStores, type LoadedJourney } from './facts.js';
+import { requirePartner, spaceAccess, type Actor, type SpaceAccess } from './access.js';
+
+export const ENTRY_TEXT_MAX = 10_000;
+export const APOLOGY_TEXT_MAX = 20_000;
+export const DESCRIPTION_MAX = 10_000;
+/** Each part of the apology builder; the API's schema says the same. */
+export const APOLOGY_PART_MAX = 5_000;
+
+/**
+ * The builder's parts that are too long, by field, in the words shown beside each box. Counted
+ * in characters as the API's schema counts them (code points, not UTF-16 units).
+ */
+export function apologyPartProblems(parts: ApologyParts): Record<string, string> {
+  const problems: Record<string, string> = {};
+  for (const [component, value] of Object.entries(parts)) {
+    const length = [...(value ?? '')].length;
+    if (length > APOLOGY_PART_MAX) {
+      problems[`parts.${component}`] = `Use at most ${APOLOGY_PART_MAX.toLocaleString('en-GB')} characters for this part; it has ${length.toLocaleString('en-GB')}.`;
+    }
+  }
+  return problems;
+}
+
+// ---- views: exactly what one viewer may see ---------------------------------------------------
+
+/** A breach as one viewer sees it: `description` is null when there is none or it is not theirs to read. */
+export type BreachView = Omit<Breach, 'spaceId'>;
+
+export interface JourneySummary {
+  id: string;
+  spaceId: string;
+  breachId: string;
+  kind: BreachKind;
+  openedAt: string;
+  closedAt: string | null;
+  steps: JourneyStatus['steps'];
+}
+
+export interface JourneyView extends JourneySummary {
+  breach: BreachView;
+  status: JourneyStatus;
+  timeline: Timeline;
+  questions: Array<{ id: string; state: QuestionState; until: string | null }>;
+  triggers: Array<{ id: string; state: TriggerState }>;
+  /** Sealed pairs that have opened, and whose halves their authors removed since (null: a deleted account). */
+  openedPairs: Array<{ prompt: PromptKey; openedAt: string; removedBy: Array<string | null> }>;
+}
+
+/** An entry the viewer may read in full (the stored entry without its last-edit time). */
+export type EntryView = Omit<Entry, 'updatedAt'>;
+
+export type EntryOrStub = EntryView | SealedStub;
+
+export type ApologyResponseView = ApologyResponse;
+
+/** A delivered apology with the answers to it. */
+export interface ApologyView extends Apology {
+  responses: ApologyResponseView[];
+}
+
+export interface BreachInput {
+  kind: BreachKind;
+  brokeTrust: string[];
+  occurredOn?: string | undefined;
+  cameOut?: 'disclosed' | 'discovered' | undefined;
+  hurt?: number | undefined;
+  description?: { text: string; visibility: Visibility } | undefined;
+}
+
+export interface EntryInput {
+  prompt: PromptKey;
+  text: string;
+  visibility?: Visibility | undefined;
+  replyTo?: string | null | undefined;
+}
+
+// ---- refusals → errors, in words a person can act on --------------------------------------------
+
+function entryRefusal(reason: EntryRefusal, prompt: PromptKey): never {
+  const rule = PROMPTS[prompt];
+  switch (reason) {
+    case 'not_a_partner':
+      return fail('forbidden', undefined, 'Only the partners of this space can write here.');
+    case 'wrong_role':
+      return fail(
+        'forbidden',
+        undefined,
+        rule.writer === 'hurt' ? 'This is written by the partner who was hurt.' : 'This is written by the partner who broke trust.',
+      );
+    case 'only_after_cheating':
+      return fail('invalid_input', { prompt: 'This exercise is part of journeys after an affair.' });
+    case 'step_locked':
+      return fail('step_locked');
+    case 'visibility_not_allowed':
+      return fail('invalid_input', { visibility: `Choose ${rule.visibilities.join(' or ')} for this.` });
+    case 'already_written':
+      return fail('already_done', undefined, 'You have already written yours for this.');
+    case 'reply_required':
+      return fail('invalid_input', { replyTo: 'Say which entry this replies to.' });
+    case 'reply_target_invalid':
+      return fail('invalid_input', { replyTo: 'This can only reply to your partner’s shared entry of the matching kind.' });
+    case 'not_author':
+      return fail('forbidden', undefined, 'Only the person who wrote this can change it.');
+    case 'visibility_change_not_allowed':
+      return fail('conflict', { visibility: 'A private entry can become shared, but not the other way round. You can delete it instead.' });
+  }
+}
+
+function apologyRefusal(reason: ApologyRefusal): never {
+  switch (reason) {
+    case 'not_a_partner':
+      return fail('forbidden', undefined, 'Only the partners of this space can do this.');
+    case 'did_not_break_trust':
+      return fail('forbidden', undefined, 'An apology is offered by the partner who broke trust.');
+    case 'step_locked':
+      return fail('step_locked');
+    case 'not_found':
+      return fail('not_found');
+    case 'not_delivered':
+      return fail('conflict', undefined, 'This apology has not been delivered yet.');
+    case 'own_apology':
+      return fail('forbidden', undefined, 'An apology is answered by the partner it was written to.');
+    case 'already_answered':
+      return fail('already_done', undefined, 'You have already answered this apology.');
+  }
+}
+
+function deferRefusal(reason: DeferRefusal): never {
+  switch (reason) {
+    case 'only_after_cheating':
+    case 'not_found':
+      return fail('not_found');
+    case 'not_a_partner':
+    case 'own_question':
+    case 'did_not_break_trust':
+      return fail('forbidden', undefined, 'A question is answered by the partner it was asked of.');
+    case 'already_answered':
+      return fail('already_done', undefined, 'This question has been answered.');
+    case 'already_deferred':
+      return fail('already_done', undefined, 'You have already given a date for this question.');
+    case 'invalid_date':
+      return fail('invalid_input', { until: 'Enter a real date, like 2025-03-31.' });
+    case 'in_the_past':
+      return fail('invalid_input', { until: 'Choose a date from today on.' });
+  }
+}
+
+// ---- the service ------------------------------------------------------------------------------
+
+export class JourneyService {
+  constructor(private readonly deps: JourneyStores & { spaces: SpaceStore; clock: Clock }) {}
+
+  private now(): Date {
+    return this.deps.clock.now();
+  }
+
+  private today(actor: Actor): string {
+    return localDate(this.now(), actor.timezone);
+  }
+
+  /** The journey and the caller's access to it; `not_found` for anyone it is not visible to. */
+  async load(actor: Actor, journeyId: string): Promise<{ access: SpaceAccess; loaded: LoadedJourney }> {
+    const found = await this.deps.journeys.byId(journeyId);
+    if (!found) fail('not_found');
+    const access = await spaceAccess(this.deps.spaces, actor.id, found.journey.spaceId);
+    const loaded = await loadJourney(this.deps, found.journey, found.breach, access.partnerIds);
+    return { access, loaded };
+  }
+
+  // ---- breaches and journeys --------------------------------------------------------------
+
+  async recordBreach(actor: Actor, spaceId: string, input: BreachInput): Promise<{ breach: BreachView; journey: JourneyView }> {
+    const access = await spaceAccess(this.deps.spaces, actor.id, spaceId);
+    requirePartner(access);
+    const details: Record<string, string> = {};
+    const solo = access.partnerIds.length < 2;
+    const ids = input.brokeTrust;
+    if (ids.length === 0) details.brokeTrust = 'Choose who broke trust.';
+    else if (new Set(ids).size !== ids.length) details.brokeTrust = 'Name each partner once.';
+    else if (ids.some((id) => !access.partnerIds.includes(id) && !(solo && id === ABSENT_PARTNER))) {
+      details.brokeTrust = 'Choose partners of this space.';
+    }
+    if (input.occurredOn !== undefined) {
+      if (!isCalendarDate(input.occurredOn)) details.occurredOn = 'Enter a real date, like 2025-03-31.';
+      else if (input.occurredOn > this.today(actor)) details.occurredOn = 'Enter a date that is not in the future.';
+    }
+    if (input.hurt !== undefined && (!Number.isInteger(input.hurt) || input.hurt < 1 || input.hurt > 5)) {
+      details.hurt = 'Choose a number from 1 to 5.';
+    }
+    let description: Breach['description'] = null;
+    if (input.description !== undefined) {
+      const text = input.description.text.trim();
+      if (input.description.visibility === 'sealed') details.description = 'A description is private or shared.';
+      else if (text.length > DESCRIPTION_MAX) details.description = `Use at most ${DESCRIPTION_MAX} characters.`;
+      else if (text !== '') description = { text, visibility: input.description.visibility };
+    }
+    if (Object.keys(details).length > 0) fail('invalid_input', details);
+    const now = this.now().toISOString();
+    const breach: Breach = {
+      id: newId(),
+      spaceId,
+      kind: input.kind,
+      brokeTrust: [...ids],
+      occurredOn: input.occurredOn ?? null,
+      cameOut: input.cameOut ?? null,
+      hurt: input.hurt ?? null,
+      description,
+      recordedBy: actor.id,
+      recordedAt: now,
+    };
+    const journey: Journey = { id: newId(), spaceId, breachId: breach.id, openedAt: now, closedAt: null };
+    await this.deps.journeys.create(breach, journey);
+    const view = await this.journey(actor, journey.id);
+    return { breach: view.breach, journey: view };
+  }
+
+  /** Every journey of the space, newest first, with its steps as the caller sees them. */
+  async list(actor: Actor, spaceId: string): Promise<JourneySummary[]> {
+    const access = await spaceAccess(this.deps.spaces, actor.id, spaceId);
+    const all = await this.deps.journeys.listForSpace(spaceId);
+    const out: JourneySummary[] = [];
+    for (const { journey, breach } of all) {
+      const loaded = await loadJourney(this.deps, journey, breach, access.partnerIds);
+      out.push(this.summary(access, loaded));
+    }
+    return out;
+  }
+
+  /** One page of the space's journeys, newest first (the API's list; pages and the export read `list`). */
+  async page(actor: Actor, spaceId: string, at: PageRequest = FIRST_PAGE): Promise<Page<JourneySummary>> {
+    const access = await spaceAccess(this.deps.spaces, actor.id, spaceId);
+    const page = await this.deps.journeys.page(spaceId, at.after, at.size);
+    const items: JourneySummary[] = [];
+    for (const { journey, breach } of page.items) items.push(this.summary(access, await loadJourney(this.deps, journey, breach, access.partnerIds)));
+    return { items, next: page.next };
+  }
+
+  private summary(access: SpaceAccess, loaded: LoadedJourney): JourneySummary {
+    const status = journeyStatus(loaded.facts, access.viewer.accountId, this.now());
+    const { journey, breach } = loaded;
+    return {
+      id: journey.id,
+      spaceId: journey.spaceId,
+      breachId: breach.id,
+      kind: breach.kind,
+      openedAt: journey.openedAt,
+      closedAt: journey.closedAt,
+      steps: status.steps,
+    };
+  }
+
+  breachView(viewer: Viewer, breach: Breach): BreachView {
+    const description =
+      breach.description &&
+      breach.recordedBy !== null &&
+      canSeeBreachDescription(viewer, { id: breach.id, authorId: breach.recordedBy, visibility: breach.description.visibility }) === 'full'
+        ? breach.description
+        : null;
+    return {
+      id: breach.id,
+      kind: breach.kind,
+      brokeTrust: breach.brokeTrust,
+      occurredOn: breach.occurredOn,
+      cameOut: breach.cameOut,
+      hurt: breach.hurt,
+      description,
+      recordedBy: breach.recordedBy,
+      recordedAt: breach.recordedAt,
+    };
+  }
+
+  view(actor: Actor, access: SpaceAccess, loaded: LoadedJourney): JourneyView {
+    const now = this.now();
+    const status = journeyStatus(loaded.facts, access.viewer.accountId, now);
+    const today = this.today(actor);
+    const after = isAfterCheating(loaded.breach.kind);
+    // Questions and triggers are always shared; only shared ones are listed (fail closed).
+    const shared = loaded.facts.entries.filter((e) => e.visibility === 'shared');
+    return {
+      ...this.summary(access, loaded),
+      breach: this.breachView(access.viewer, loaded.breach),
+      status,
+      timeline: timeline(loaded.journey.openedAt, now, loaded.breach.kind),
+      questions: after
+        ? shared
+            .filter((e) => e.prompt === 'question')
+            .map((q) => ({
+              id: q.id,
+              state: questionState(loaded.facts, q.id, today),
+              until: loaded.facts.deferrals.find((d) => d.questionId === q.id)?.until ?? null,
+            }))
+        : [],
+      triggers: after
+        ? shared.filter((e) => e.prompt === 'trigger').map((t) => ({ id: t.id, state: triggerState(loaded.facts, t.id) }))
+        : [],
+      openedPairs: loaded.openings.map((o) => ({ prompt: o.prompt as PromptKey, openedAt: o.openedAt, removedBy: removedHalves(loaded.entries, o) })),
+    };
+  }
+
+  async journey(actor: Actor, journeyId: string): Promise<JourneyView> {
+    const { access, loaded } = await this.load(actor, journeyId);
+    return this.view(actor, access, loaded);
+  }
+
+  // ---- entries ----------------------------------------------------------------------------
+
+  /** Only what the viewer may see: sealed entries they may not open yet as stubs. */
+  visibleEntries(viewer: Viewer, loaded: Pick<LoadedJourney, 'entries' | 'openings'>): EntryOrStub[] {
+    const subjects = loaded.entries.map((e) => ({ ...e, kind: 'entry' as const }));
+    return filterVisible(viewer, subjects, { entries: [], openedPairs: loaded.openings }).map((item) => ('sealed' in item ? item : entryView(item)));
+  }
+
+  async entries(actor: Actor, journeyId: string): Promise<{ spaceId: string; entries: EntryOrStub[] }> {
+    const { access, loaded } = await this.load(actor, journeyId);
+    return { spaceId: access.space.id, entries: this.visibleEntries(access.viewer, loaded) };
+  }
+
+  /**
+   * One page of the entries the caller may see, newest first. What they may see is decided in the
+   * query (core/visibility/entry-reach.ts) from the journey's facts, which hold no text; the page
+   * then passes through the same filter as the whole list, which makes unopened halves stubs.
+   */
+  async entriesPage(actor: Actor, journeyId: string, at: PageRequest = FIRST_PAGE): Promise<{ spaceId: string; page: Page<EntryOrStub> }> {
+    const head = await this.deps.facts.head(journeyId);
+    if (!head) fail('not_found');
+    const access = await spaceAccess(this.deps.spaces, actor.id, head.journey.spaceId);
+    const [facts, openings] = await Promise.all([this.deps.facts.entries(journeyId), this.deps.sealedPairs.forJourney(journeyId)]);
+    const entries = facts.map((e) => ({ ...e, journeyId }));
+    const reach = entryReach(access.viewer, journeyId, entries, openings);
+    if (!reach) fail('not_found');
+    const page = await this.deps.entries.page(journeyId, reach, at.after, at.size);
+    const subjects = page.items.map((e) => ({ ...e, kind: 'entry' as const }));
+    const items = filterVisible(access.viewer, subjects, { entries, openedPairs: openings }).map((item) => ('sealed' in item ? item : entryView(item)));
+    return { spaceId: access.space.id, page: { items, next: page.next } };
+  }
+
+  /**
+   * Records a sealed pair's opening once both halves stand (read without any text). Called after
+   * a half is saved — of two partners saving at the same moment, the later one's read sees both —
+   * and again before a half is deleted, so a pair that opened is never lost to a deletion.
+   */
+  private async recordOpening(journeyId: string, prompt: PromptKey): Promise<void> {
+    const [entries, openings] = await Promise.all([this.deps.facts.entries(journeyId), this.deps.sealedPairs.forJourney(journeyId)]);
+    const opening = openingToRecord(entries.map((e) => ({ ...e, journeyId })), prompt, journeyId, openings);
+    if (opening) await this.deps.sealedPairs.record(opening);
+  }
+
+  /** Checks the entry against the journey's facts only (no text is read), then stores it. */
+  async writeEntry(actor: Actor, journeyId: string, input: EntryInput): Promise<EntryView> {
+    const head = await this.deps.facts.head(journeyId);
+    if (!head) fail('not_found');
+    const access = await spaceAccess(this.deps.spaces, actor.id, head.journey.spaceId);
+    requirePartner(access);
+    const rule = PROMPTS[input.prompt];
+    // Nobody's words are shared, or kept back, by a default: the author answers (or has no choice).
+    const visibility = chosenVisibility(rule.visibilities, input.visibility);
+    const text = input.text.trim();
+    const details: ErrorDetails = {};
+    if (text === '') details.text = 'Write something before saving.';
+    else if (text.length > ENTRY_TEXT_MAX) details.text = `Use at most ${ENTRY_TEXT_MAX} characters.`;
+    if (details.text) fail('invalid_input', visibility === null ? { ...details, visibility: VISIBILITY_NOT_CHOSEN } : details);
+    const replyTo = input.replyTo ?? null;
+    const facts = await loadRuleFacts(this.deps, head, access.partnerIds);
+    // Whether this person may write this at all is said first (403, 409), then the missing choice:
+    // the rules are asked with an allowed visibility, which is all they need to answer that.
+    const may = canWriteEntry(facts, actor.id, { prompt: input.prompt, visibility: visibility ?? rule.visibilities[0]!, replyTo }, this.now());
+    if (!may.ok) entryRefusal(may.reason, input.prompt);
+    if (visibility === null) fail('invalid_input', { visibility: VISIBILITY_NOT_CHOSEN });
+    const now = this.now().toISOString();
+    const entry: Entry = {
+      id: newId(),
+      journeyId,
+      prompt: input.prompt,
+      authorId: actor.id,
+      visibility,
+      text,
+      replyTo,
+      createdAt: now,
+      updatedAt: now,
+    };
+    if (!(await this.deps.entries.insert(entry))) entryRefusal('already_written', input.prompt);
+    if (visibility === 'sealed') await this.recordOpening(journeyId, input.prompt);
+    return entryView(entry);
+  }
+
+  /**
+   * What a just-written entry may tell the space's live pages, read from the facts only (no text
+   * is opened): a shared entry is news at once; a sealed one only when it opened its pair; a
+   * private one, or a sealed half still waiting, is nothing — not even that it exists.
+   */
+  async entryNews(actor: Actor, entry: Pick<EntryView, 'id' | 'journeyId' | 'prompt' | 'visibility' | 'authorId'>): Promise<
+    { spaceId: string; kind: 'journey_entry' | 'entries_revealed' } | null
+  > {
+    if (entry.visibility === 'private') return null;
+    const head = await this.deps.facts.head(entry.journeyId);
+    if (!head) return null;
+    const access = await spaceAccess(this.deps.spaces, actor.id, head.journey.spaceId);
+    requirePartner(access);
+    const spaceId = head.journey.spaceId;
+    if (entry.visibility === 'shared') return { spaceId, kind: 'journey_entry' };
+    const entries = await this.deps.facts.entries(entry.journeyId);
+    const own = entries.some((e) => e.id === entry.id && e.authorId === actor.id && e.visibility === 'sealed');
+    const other = entries.some((e) => e.prompt === entry.prompt && e.visibility === 'sealed' && e.authorId !== actor.id);
+    // A half written again into a pair that opened before is read at once, as a shared entry is.
+    const opened = !other && (await this.deps.sealedPairs.forJourney(entry.journeyId)).some((o) => o.prompt === entry.prompt);
+    return own && (other || opened) ? { spaceId, kind: 'entries_revealed' } : null;
+  }
+
+  /** The entry and its journey, if the caller may see at least that it exists. */
+  private async entryFor(actor: Actor, entryId: string): Promise<{ entry: Entry; access: SpaceAccess; loaded: LoadedJourney }> {
+    const entry = await this.deps.entries.byId(entryId);
+    if (!entry) fail('not_found');
+    const { access, loaded } = await this.load(actor, entry.journeyId);
+    const visible = this.visibleEntries(access.viewer, loaded).some((e) => e.id === entryId);
+    if (!visible) fail('not_found');
+    return { entry, access, loaded };
+  }
+
+  /** The journey of an entry the caller may see (at least as a sealed stub); `not_found` otherwise. */
+  async journeyOfEntry(actor: Actor, entryId: string): Promise<string> {
+    const { entry } = await this.entryFor(actor, entryId);
+    return entry.journeyId;
+  }
+
+  async changeVisibility(actor: Actor, entryId: string, to: Visibility): Promise<EntryView> {
+    const { entry } = await this.entryFor(actor, entryId);
+    const may = canChangeEntryVisibility(entry, to, actor.id);
+    if (!may.ok) entryRefusal(may.reason, entry.prompt);
+    if (entry.visibility !== to) {
+      const changed = await this.deps.entries.setVisibility(entryId, entry.visibility, to, this.now().toISOString());
+      if (!changed) fail('conflict');
+    }
+    return entryView({ ...entry, visibility: to });
+  }
+
+  async deleteEntry(actor: Actor, entryId: string): Promise<void> {
+    const { entry } = await this.entryFor(actor, entryId);
+    const may = canDeleteEntry(entry, actor.id);
+    if (!may.ok) entryRefusal(may.reason, entry.prompt);
+    if (entry.visibility === 'sealed') await this.recordOpening(entry.journeyId, entry.prompt);
+    await this.deps.entries.delete(entryId);
+  }
+
+  // ---- step 1: acknowledging --------------------------------------------------------------
+
+  async acknowledge(actor: Actor, journeyId: string): Promise<{ accountId: string; createdAt: string }> {
+    const { access, loaded } = await this.load(actor, journeyId);
+    requirePartner(access);
+    const existing = loaded.facts.acknowledgements.find((a) => a.by === actor.id);
+    if (existing) return { accountId: actor.id, createdAt: existing.at };
+    const now = this.now().toISOString();
+    await this.deps.journeys.acknowledge(journeyId, actor.id, now);
+    return { accountId: actor.id, createdAt: now };
+  }
+
+  // ---- step 2: apologies ------------------------------------------------------------------
+
+  /** Delivered apologies are read like shared text; a draft by its author only. */
+  visibleApologies(viewer: Viewer, loaded: LoadedJourney): ApologyView[] {
+    return loaded.apologies
+      .filter((a) => textAccess(viewer, { authorId: a.authorId, visibility: a.deliveredAt !== null ? 'shared' : 'private' }) === 'full')
+      .map((a) => apologyView(a, loaded.responses.filter((r) => r.apologyId === a.id)));
+  }
+
+  async apologies(actor: Actor, journeyId: string): Promise<{ spaceId: string; apologies: ApologyView[] }> {
+    const { access, loaded } = await this.load(actor, journeyId);
+    return { spaceId: access.space.id, apologies: this.visibleApologies(access.viewer, loaded) };
+  }
+
+  /**
+   * One page of the apologies the caller may read, newest first, with their answers: drafts are
+   * left out in the query unless they are the caller's own, then the page passes the same filter.
+   */
+  async apologiesPage(actor: Actor, journeyId: string, at: PageRequest = FIRST_PAGE): Promise<{ spaceId: string; page: Page<ApologyView> }> {
+    const head = await this.deps.facts.head(journeyId);
+    if (!head) fail('not_found');
+    const access = await spaceAccess(this.deps.spaces, actor.id, head.journey.spaceId);
+    const draftsBy = access.viewer.relation === 'partner' ? access.viewer.accountId : null;
+    const page = await this.deps.apologies.page(journeyId, draftsBy, at.after, at.size);
+    const visible = page.items.filter((a) => textAccess(access.viewer, { authorId: a.authorId, visibility: a.deliveredAt !== null ? 'shared' : 'private' }) === 'full');
+    const responses = await this.deps.apologies.responsesFor(visible.map((a) => a.id));
+    const items = visible.map((a) => apologyView(a, responses.filter((r) => r.apologyId === a.id)));
+    return { spaceId: access.space.id, page: { items, next: page.next } };
+  }
+
+  async deliverApology(actor: Actor, journeyId: string, input: { text?: string | undefined; parts?: ApologyParts | undefined }): Promise<ApologyView> {
+    const { access, loaded } = await this.load(actor, journeyId);
+    requirePartner(access);
+    const may = canDeliverApology(loaded.facts, actor.id, this.now());
+    if (!may.ok) apologyRefusal(may.reason);
+    let text: string;
+    let parts: ApologyParts | null = null;
+    if (input.parts !== undefined) {
+      const missing = missingApologyParts(input.parts);
+      const problems = {
+        ...Object.fromEntries(missing.map((c) => [`parts.${c}`, 'Write a few words for this part.'])),
+        ...apologyPartProblems(input.parts),
+      };
+      if (Object.keys(problems).length > 0) fail('invalid_input', problems);
+      parts = Object.fromEntries(
+        Object.entries(input.parts).map(([k, v]) => [k, (v ?? '').trim()]).filter(([, v]) => v !== ''),
+      ) as ApologyParts;
+      text = assembleApology(parts);
+    } else {
+      text = (input.text ?? '').trim();
+      if (text === '') fail('invalid_input', { text: 'Write your apology before delivering it.' });
+    }
+    if (text.length > APOLOGY_TEXT_MAX) fail('invalid_input', { text: `Use at most ${APOLOGY_TEXT_MAX} characters.` });
+    const now = this.now().toISOString();
+    const apology: Apology = { id: newId(), journeyId, authorId: actor.id, text, parts, createdAt: now, deliveredAt: now };
+    await this.deps.apologies.insert(apology);
+    return apologyView(apology, []);
+  }
+
+  async respondToApology(
+    actor: Actor,
+    apologyId: string,
+    input: { received?: unknown; sincere?: unknown; missing?: unknown },
+  ): Promise<ApologyResponseView> {
+    const journeyId = await this.deps.apologies.journeyOf(apologyId);
+    if (journeyId === null) fail('not_found');
+    const { access, loaded } = await this.load(actor, journeyId);
+    // An apology the caller may not read does not exist for them.
+    if (!this.visibleApologies(access.viewer, loaded).some((a) => a.id === apologyId)) fail('not_found');
+    requirePartner(access);
+    const may = canRespondToApology(loaded.facts, apologyId, actor.id);
+    if (!may.ok) apologyRefusal(may.reason);
+    const valid = validateApologyResponse(input);
+    if (!valid.ok) {
+      fail('invalid_input', Object.fromEntries(valid.errors.map((e) => [e.field, responseMessage(e.field)])));
+    }
+    const response: ApologyResponse = {
+      id: newId(),
+      apologyId,
+      by: actor.id,
+      received: true,
+      sincere: valid.value.sincere ?? null,
+      missing: [...valid.value.missing],
+      createdAt: this.now().toISOString(),
+    };
+    if (!(await this.deps.apologies.insertResponse(response))) apologyRefusal('already_answered');
+    return response;
+  }
+
+  // ---- step 7: opening it early, by the hurt partner's own choice ---------------------------
+
+  async openForgivenessEarly(actor: Actor, journeyId: string): Promise<JourneyView> {
+    const { access, loaded } = await this.load(actor, journeyId);
+    requirePartner(access);
+    if (!wasHurt(loaded.facts, actor.id)) fail('forbidden', undefined, 'Step 7 belongs to the partner who was hurt.');
+    await this.deps.journeys.optInToForgiveness(journeyId, actor.id, this.now().toISOString());
+    return this.journey(actor, journeyId);
+  }
+
+  // ---- after cheating: "not now, but I will by <date>" --------------------------------------
+
+  async deferQuestion(actor: Actor, questionId: string, until: string): Promise<{ questionId: string; until: string; createdAt: string }> {
+    const { access, loaded } = await this.entryFor(actor, questionId);
+    requirePartner(access);
+    const may = canDeferQuestion(loaded.facts, questionId, actor.id, until, this.today(actor));
+    if (!may.ok) deferRefusal(may.reason);
+    const now = this.now().toISOString();
+    const ok = await this.deps.journeys.deferQuestion({ questionId, journeyId: loaded.journey.id, by: actor.id, until, now });
+    if (!ok) deferRefusal('already_deferred');
+    return { questionId, until, createdAt: now };
+  }
+}
+
+function entryView(e: Entry | (Entry & { kind: 'entry' })): EntryView {
+  return {
+    id: e.id,
+    journeyId: e.journeyId,
+    prompt: e.prompt,
+    authorId: e.authorId,
+    visibility: e.visibility,
+    text: e.text,
+    replyTo: e.replyTo,
+    createdAt: e.createdAt,
+  };
+}
+
+function apologyView(a: Apology, responses: ApologyResponse[]): ApologyView {
+  return {
+    id: a.id,
+    journeyId: a.journeyId,
+    authorId: a.authorId,
+    text: a.text,
+    parts: a.parts,
+    createdAt: a.createdAt,
+    deliveredAt: a.deliveredAt,
+    responses: responses.map((r) => ({ ...r })),
+  };
+}
+
+function responseMessage(field: 'received' | 'sincere' | 'missing'): string {
+  switch (field) {
+    case 'received':
+      return 'Answering an apology starts with saying you received it.';
+    case 'sincere':
+      return 'Say yes or no, or leave it out.';
+    case 'missing':
+      return 'Name parts of an apology, each once: regret, responsibility, impact, change, repair or forgiveness.';
+  }
+}

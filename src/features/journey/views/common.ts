@@ -1,0 +1,297 @@
+import type { AgreementView } from '../../agreements/service.js';
+import type { ApologyView, EntryOrStub, EntryView, JourneyView } from '../service.js';
+import { BREACH_KIND_LABELS, PROMPTS, PROMPT_TEXTS, STEP_TITLES, type PromptKey, type StepKey, type StepNumber, type Task, type Waiting } from '../../../core/journey/index.js';
+import type { Visibility } from '../../../core/visibility/index.js';
+import type { ErrorDetails } from '../../../platform/errors.js';
+import { html, type SafeHtml } from '../../../platform/web/html.js';
+import { csrfField } from '../../../platform/web/components/forms.js';
+import { dayMonthYear } from '../../../platform/web/dates.js';
+
+/** Everything a journey page shows, already filtered to what the viewer may see. */
+export interface JourneyPageModel {
+  viewerId: string;
+  /**
+   * The viewer's place in the space. Only partners write on a journey; an active therapist reads
+   * what the partners have shared, and is shown no forms they would only be refused.
+   */
+  relation: 'partner' | 'therapist';
+  spaceId: string;
+  spaceName: string;
+  /** Account id → display name, for the people of the space. */
+  names: Record<string, string>;
+  view: JourneyView;
+  entries: EntryOrStub[];
+  apologies: ApologyView[];
+  /** The journey's agreements, every status. */
+  agreements: AgreementView[];
+}
+
+/** A form that came back with problems: which prompt, what was typed, what is wrong. */
+export interface FormState {
+  form: string;
+  values: Record<string, string>;
+  errors: ErrorDetails;
+  message?: string | undefined;
+  coach?: SafeHtml | null;
+}
+
+export function formatDate(iso: string): string {
+  return dayMonthYear(iso);
+}
+
+export function journeyTitle(view: JourneyView): string {
+  return BREACH_KIND_LABELS[view.kind];
+}
+
+export function stepUrl(journeyId: string, n: number): string {
+  return `/journeys/${journeyId}/steps/${n}`;
+}
+
+export function nameOf(m: JourneyPageModel, id: string | null): string {
+  if (id === null) return 'your partner';
+  if (id === m.viewerId) return 'you';
+  return m.names[id] ?? 'your partner';
+}
+
+export function partnerName(m: JourneyPageModel): string | null {
+  const other = Object.keys(m.names).find((id) => id !== m.viewerId);
+  return other ? (m.names[other] ?? null) : null;
+}
+
+const TASK_WORDS: Record<Task, string> = {
+  join_space: 'join your space in Mend',
+  acknowledge: 'acknowledge that trust was broken',
+  write_what_happened: 'write what happened and how it affected them',
+  deliver_apology: 'offer an apology',
+  answer_apology: 'answer the apology',
+  write_what_hurts: 'write what hurts and what is needed',
+  write_trust_looks_like: 'write what trust looks like for them',
+  propose_agreement: 'propose an agreement',
+  accept_agreement: 'accept or counter an agreement',
+  weekly_meeting: 'take part in the weekly check-in meeting',
+  review_log: 'confirm the agreement log',
+};
+
+export function waitingList(m: JourneyPageModel, waiting: readonly Waiting[] | undefined): SafeHtml | null {
+  if (!waiting || waiting.length === 0) return null;
+  return html`<ul class="waiting">
+    ${waiting.map((w) => {
+      const who = w.who === 'you' ? 'You' : w.accountId === null ? 'When your partner joins, they can' : nameOf(m, w.accountId);
+      return html`<li>${who === 'You' ? html`<strong>Your part:</strong> ${TASK_WORDS[w.task]}` : w.accountId === null ? html`${who} ${TASK_WORDS[w.task]}` : html`Waiting for ${who} to ${TASK_WORDS[w.task]}`}</li>`;
+    })}
+  </ul>`;
+}
+
+export const VISIBILITY_LABELS: Record<Visibility, string> = {
+  private: 'Only me',
+  shared: 'Shared with my partner',
+  sealed: 'Sealed until my partner writes theirs',
+};
+
+const VISIBILITY_HINTS: Record<Visibility, string> = {
+  private: 'Nobody else can read it. You can share it later.',
+  shared: 'Your partner can read it, and a therapist if you both invited one. It cannot be made private again, but you can delete it.',
+  sealed: 'Both open at the same moment, once your partner has written theirs.',
+};
+
+export const isPartnerView = (m: JourneyPageModel): boolean => m.relation === 'partner';
+
+/** Said once at the top of a therapist's journey pages, instead of forms they may not use. */
+export function readingNote(m: JourneyPageModel): SafeHtml | null {
+  return isPartnerView(m)
+    ? null
+    : html`<p class="notice reading-note">You are reading this as the couple’s therapist. The partners write here; you see what they have chosen to share.</p>`;
+}
+
+/** The step page's heading, its purpose in Mend's words, and a way back. */
+export function stepHeader(m: JourneyPageModel, key: StepKey, number: StepNumber, purpose: string): SafeHtml {
+  const step = m.view.steps.find((s) => s.key === key);
+  const state = step?.status === 'done' ? 'Done' : step?.status === 'open' ? 'Open' : 'Not open yet';
+  return html`<p class="breadcrumb"><a href="/journeys/${m.view.id}">${journeyTitle(m.view)} — all steps</a></p>
+  <h1>Step ${number}: ${STEP_TITLES[key]}</h1>
+  <p class="step-state step-state--${step?.status ?? 'locked'}">${state}</p>
+  <p class="lead">${purpose}</p>
+  ${readingNote(m)}`;
+}
+
+export function textArea(o: {
+  name: string;
+  label: string;
+  hint?: string | undefined;
+  value?: string | undefined;
+  error?: string | undefined;
+  coach?: 'message' | 'apology' | 'agreement';
+  id?: string;
+  maxlength?: number;
+  required?: boolean;
+}): SafeHtml {
+  const id = o.id ?? `field-${o.name}`;
+  const outputId = `${id}-coach`;
+  const describedBy = [o.hint ? `${id}-hint` : '', o.error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return html`<div class="field${o.error ? ' field--error' : ''}">
+    <label for="${id}">${o.label}</label>
+    ${o.hint ? html`<p class="hint" id="${id}-hint">${o.hint}</p>` : null}
+    ${o.error ? html`<p class="field-error" id="${id}-error"><span class="visually-hidden">Error:</span> ${o.error}</p>` : null}
+    <textarea id="${id}" name="${o.name}" rows="6" maxlength="${o.maxlength ?? 10000}"
+      ${o.required === false ? null : html`required`}
+      ${describedBy ? html`aria-describedby="${describedBy}"` : null}
+      ${o.error ? html`aria-invalid="true"` : null}
+      ${o.coach ? html`data-coach="${o.coach}" data-coach-output="${outputId}"` : null}>${o.value ?? ''}</textarea>
+    ${o.coach ? html`<div id="${outputId}" class="coach-output"></div>` : null}
+  </div>`;
+}
+
+/**
+ * A set of radios. Only `value` is ticked: with no value nothing is, so a choice that matters (who
+ * can read something, who broke trust) is never made in advance. `id` (default: the name) keeps
+ * the ids of one page's several forms apart.
+ */
+export function radios(o: {
+  name: string;
+  id?: string;
+  legend: string;
+  options: Array<{ value: string; label: string; hint?: string }>;
+  value?: string | undefined;
+  error?: string | undefined;
+}): SafeHtml {
+  const id = `field-${o.id ?? o.name}`;
+  return html`<fieldset class="field radios${o.error ? ' field--error' : ''}" id="${id}"${o.error ? html` aria-describedby="${id}-error"` : null}>
+    <legend>${o.legend}</legend>
+    ${o.error ? html`<p class="field-error" id="${id}-error"><span class="visually-hidden">Error:</span> ${o.error}</p>` : null}
+    ${o.options.map(
+      (opt, i) => html`<div class="radio">
+        <input type="radio" id="${id}-${i}" name="${o.name}" value="${opt.value}"${o.value === opt.value ? html` checked` : null}
+          ${opt.hint ? html`aria-describedby="${id}-${i}-hint"` : null}>
+        <label for="${id}-${i}">${opt.label}</label>
+        ${opt.hint ? html`<p class="hint" id="${id}-${i}-hint">${opt.hint}</p>` : null}
+      </div>`,
+    )}
+  </fieldset>`;
+}
+
+const COACH_KIND: Partial<Record<PromptKey, 'message'>> = {
+  what_happened: 'message',
+  what_hurts: 'message',
+  trust_looks_like: 'message',
+  forgiveness_statement: 'message',
+  answer: 'message',
+  trigger: 'message',
+  trigger_response: 'message',
+  question: 'message',
+};
+
+/** A form for one prompt; it posts to the step page, which re-renders it with any problems. */
+export function entryForm(
+  m: JourneyPageModel,
+  csrf: string,
+  o: { prompt: PromptKey; step: number; state?: FormState | null | undefined; replyTo?: string; submit?: string; idSuffix?: string; pairOpened?: boolean },
+): SafeHtml | null {
+  // Writing is the partners' part; a therapist's page has no form to be refused by.
+  if (!isPartnerView(m)) return null;
+  const formId = o.replyTo ? `${o.prompt}-${o.replyTo}` : o.prompt;
+  const state = o.state && o.state.form === formId ? o.state : null;
+  const rule = PROMPTS[o.prompt];
+  const texts = PROMPT_TEXTS[o.prompt];
+  const fieldId = `field-${formId}`;
+  const coachKind = COACH_KIND[o.prompt];
+  return html`<form method="post" action="/journeys/${m.view.id}/steps/${o.step}/entries" class="stack entry-form" id="form-${formId}">
+    ${csrfField(csrf)}
+    <input type="hidden" name="prompt" value="${o.prompt}">
+    ${o.replyTo ? html`<input type="hidden" name="replyTo" value="${o.replyTo}">` : null}
+    ${state?.message ? html`<p class="field-error" role="alert">${state.message}</p>` : null}
+    ${textArea({
+      name: 'text',
+      id: fieldId,
+      label: texts.label,
+      // Its helper promises a seal; an opened pair's hint below says what happens instead.
+      ...(o.pairOpened ? {} : { hint: texts.helper }),
+      value: state?.values.text,
+      error: state?.errors.text ?? state?.errors.replyTo,
+      ...(coachKind ? { coach: coachKind } : {}),
+    })}
+    ${state?.coach ?? null}
+    ${rule.visibilities.length > 1
+      ? radios({
+          name: 'visibility',
+          id: `${formId}-visibility`,
+          legend: 'Who can read it',
+          options: rule.visibilities.map((v) => ({ value: v, label: VISIBILITY_LABELS[v], hint: VISIBILITY_HINTS[v] })),
+          value: state?.values.visibility,
+          error: state?.errors.visibility,
+        })
+      : html`<input type="hidden" name="visibility" value="${rule.visibilities[0] ?? 'private'}">
+        <p class="hint">${o.pairOpened
+          ? 'This pair has already opened, so your partner can read what you save here straight away.'
+          : html`${VISIBILITY_LABELS[rule.visibilities[0] ?? 'private']}. ${VISIBILITY_HINTS[rule.visibilities[0] ?? 'private']}`}</p>`}
+    <button type="submit" class="button">${o.submit ?? 'Save'}</button>
+  </form>`;
+}
+
+/** One entry, or the quiet note that a sealed one exists. */
+export function entryCard(m: JourneyPageModel, csrf: string, e: EntryOrStub, back: string): SafeHtml {
+  if ('sealed' in e) {
+    return html`<div class="entry entry--sealed"><p>${nameOf(m, e.authorId)} has written theirs. It stays sealed until you write yours; then both open at once.</p></div>`;
+  }
+  const mine = e.authorId === m.viewerId;
+  const canShare = mine && e.visibility === 'private' && PROMPTS[e.prompt].visibilities.includes('shared');
+  return html`<article class="entry">
+    <p class="entry__meta">${mine ? 'You' : nameOf(m, e.authorId)} · ${formatDate(e.createdAt)} · ${e.visibility === 'sealed' && m.view.openedPairs.some((p) => p.prompt === e.prompt) ? 'Opened to you both' : VISIBILITY_LABELS[e.visibility]}</p>
+    <div class="entry__text">${e.text}</div>
+    ${mine
+      ? html`<div class="actions entry__actions">
+          ${canShare
+            ? html`<form method="post" action="/entries/${e.id}/share" class="inline-form">${csrfField(csrf)}<input type="hidden" name="back" value="${back}"><button type="submit" class="button button--secondary">Share with my partner</button></form>`
+            : null}
+          <form method="post" action="/entries/${e.id}/delete" class="inline-form">${csrfField(csrf)}<input type="hidden" name="back" value="${back}"><button type="submit" class="link-button">Delete this entry</button></form>
+        </div>`
+      : null}
+  </article>`;
+}
+
+export function entriesFor(m: JourneyPageModel, prompt: PromptKey): EntryOrStub[] {
+  return m.entries.filter((e) => e.prompt === prompt);
+}
+
+export function ownEntry(m: JourneyPageModel, prompt: PromptKey): EntryView | undefined {
+  return m.entries.find((e): e is EntryView => !('sealed' in e) && e.prompt === prompt && e.authorId === m.viewerId);
+}
+
+/** A sealed pair (steps 1 and 3): your entry, the partner's (or its stub), and the form if you have not written. */
+export function sealedPairSection(m: JourneyPageModel, csrf: string, prompt: PromptKey, step: number, state: FormState | null | undefined, extra?: SafeHtml | null): SafeHtml {
+  const mine = ownEntry(m, prompt);
+  const theirs = entriesFor(m, prompt).filter((e) => e.authorId !== m.viewerId);
+  const back = stepUrl(m.view.id, step);
+  const opened = m.view.openedPairs.find((p) => p.prompt === prompt);
+  const removed = opened ? removedNotes(m, opened.removedBy) : null;
+  if (!isPartnerView(m)) {
+    // A therapist sees an opened pair in full and nothing of a half still sealed, not even a stub.
+    return html`<section class="card" aria-labelledby="${prompt}-heading">
+      <h2 id="${prompt}-heading">${PROMPT_TEXTS[prompt].label}</h2>
+      ${theirs.map((e) => entryCard(m, csrf, e, back))}${removed}
+      ${theirs.length === 0 && !opened ? html`<p>Nothing here is open yet. Both halves open together once each partner has written theirs.</p>` : null}
+    </section>`;
+  }
+  const waitingForPartner = mine && theirs.length === 0 && !opened;
+  return html`<section class="card" aria-labelledby="${prompt}-heading">
+    <h2 id="${prompt}-heading">${PROMPT_TEXTS[prompt].label}</h2>
+    ${mine ? entryCard(m, csrf, mine, back) : html`${extra ?? null}${entryForm(m, csrf, { prompt, step, state, submit: opened ? 'Save' : 'Seal and save', pairOpened: opened !== undefined })}`}
+    ${theirs.map((e) => entryCard(m, csrf, e, back))}${removed}
+    ${waitingForPartner
+      ? html`<p class="notice">${m.view.status.solo ? 'Your partner has not joined yet. When they write theirs, both open at the same moment.' : 'Waiting for your partner to write theirs. Both open at the same moment.'}</p>`
+      : null}
+  </section>`;
+}
+
+/** Where a half of an opened pair was: who removed it (its author; the pair stays open). */
+function removedNotes(m: JourneyPageModel, removedBy: ReadonlyArray<string | null>): SafeHtml | null {
+  if (removedBy.length === 0) return null;
+  return html`${removedBy.map((id) => html`<p class="entry entry--removed">${id === null
+    ? 'A partner who has since deleted their account wrote one here; it was removed with their account.'
+    : id === m.viewerId
+      ? 'You removed your entry after both had opened.'
+      : html`${nameOf(m, id)} removed their entry after both had opened.`}</p>`)}`;
+}
+
+export function errorsFromState(state: FormState | null | undefined): ErrorDetails | undefined {
+  return state?.errors;
+}

@@ -1,0 +1,33 @@
+import type { Kysely } from 'kysely';
+import { AgreementStore } from '../agreements/store.js';
+import { ApologyStore } from './apologies-store.js';
+import { EntryStore } from './entries-store.js';
+import { JourneyFactsStore } from './facts-store.js';
+import { JourneyStore } from './store.js';
+import { SealedPairStore } from './sealed-pairs-store.js';
+import type { Database } from '../../platform/db/schema.js';
+import { SpaceStore } from '../spaces/store.js';
+import type { Vault } from '../../platform/vault/vault.js';
+import { AgreementService } from '../agreements/service.js';
+import type { Clock } from '../../platform/clock.js';
+import { JourneyService } from './service.js';
+
+/** The journey and agreement services over their stores, for the app context. */
+export function journeyServices(deps: {
+  db: Kysely<Database>;
+  vault: Vault;
+  dialect: 'sqlite' | 'postgres';
+  clock: Clock;
+}): { journeys: JourneyService; agreements: AgreementService } {
+  const shared = {
+    journeys: new JourneyStore(deps.db, deps.vault),
+    facts: new JourneyFactsStore(deps.db),
+    entries: new EntryStore(deps.db, deps.vault),
+    sealedPairs: new SealedPairStore(deps.db),
+    apologies: new ApologyStore(deps.db, deps.vault),
+    agreements: new AgreementStore(deps.db, deps.vault),
+    spaces: new SpaceStore(deps.db, deps.vault, deps.dialect),
+    clock: deps.clock,
+  };
+  return { journeys: new JourneyService(shared), agreements: new AgreementService(shared) };
+}

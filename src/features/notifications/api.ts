@@ -1,0 +1,104 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { fail } from '../../platform/errors.js';
+import { requireAuth } from '../../platform/http/plugins/auth.js';
+import { NOTIFICATION_KEY } from './store.js';
+import { nextLink, PageQuery, Paged, pageRequest } from '../../platform/http/api-paging.js';
+import { bearer, errors, Id, Instant } from '../../platform/http/api-schemas.js';
+
+const Notification = Type.Object({
+  id: Id,
+  spaceId: Type.Union([Id, Type.Null()]),
+  type: Type.String(),
+  message: Type.String({ description: 'Fixed words for the type; never anything a user wrote.' }),
+  link: Type.String(),
+  createdAt: Instant,
+  readAt: Type.Union([Instant, Type.Null()]),
+});
+
+const Reminders = Type.Object({
+  dailyTime: Type.Union([Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', maxLength: 5 }), Type.Null()], { description: 'Local HH:MM for the daily check-in reminder; null for none.' }),
+  weeklyEmail: Type.Boolean({ description: 'Email on the day of the weekly meeting.' }),
+});
+
+/** In-app notifications and reminder settings. Reminders run in-process; see services/reminders.ts. */
+export async function notificationRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  const { rhythm } = app.mend;
+
+  // The reminder loop lives as long as the app: unref'd, and stopped when the app closes.
+  rhythm.reminders.start();
+  app.addHook('onClose', async () => rhythm.reminders.stop());
+
+  api.get(
+    '/me/notifications',
+    {
+      schema: {
+        summary: 'Your notifications, newest first, a page at a time',
+        tags: ['notifications'],
+        security: bearer,
+        querystring: PageQuery,
+        response: { 200: Type.Composite([Paged('notifications', Notification), Type.Object({ unread: Type.Integer() })]), ...errors(400, 401) },
+      },
+    },
+    async (request) => {
+      const { account } = requireAuth(request);
+      const at = pageRequest(request.query, NOTIFICATION_KEY.length);
+      const page = await rhythm.notifications.list(account.id, at);
+      return {
+        notifications: page.items.map((n) => ({ id: n.id, spaceId: n.spaceId, type: n.type, message: n.message, link: n.link, createdAt: n.createdAt, readAt: n.readAt })),
+        next: nextLink(request, page, at.size),
+        unread: await rhythm.notifications.unreadCount(account.id),
+      };
+    },
+  );
+
+  api.post(
+    '/me/notifications/read',
+    {
+      schema: {
+        summary: 'Mark one notification (or, without an id, all) as read',
+        tags: ['notifications'],
+        security: bearer,
+        body: Type.Object({ id: Type.Optional(Id) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ marked: Type.Integer() }), ...errors(400, 401) },
+      },
+    },
+    async (request) => {
+      const { account } = requireAuth(request);
+      return { marked: await rhythm.notifications.markRead(account.id, request.body.id ?? null) };
+    },
+  );
+
+  api.get(
+    '/me/reminders',
+    {
+      schema: { summary: 'Your reminder settings', tags: ['notifications'], security: bearer, response: { 200: Type.Object({ reminders: Reminders, email: Type.Boolean() }), ...errors(401) } },
+    },
+    async (request) => {
+      const { account } = requireAuth(request);
+      return { reminders: await rhythm.reminders.preferences(account.id), email: rhythm.reminders.emailEnabled };
+    },
+  );
+
+  api.put(
+    '/me/reminders',
+    {
+      schema: {
+        summary: 'Choose your reminders',
+        description: 'In-app always; by email too when this Mend has SMTP configured. Emails never contain anything anyone wrote.',
+        tags: ['notifications'],
+        security: bearer,
+        body: Type.Object({ dailyTime: Reminders.properties.dailyTime, weeklyEmail: Type.Boolean() }, { additionalProperties: false }),
+        response: { 200: Type.Object({ reminders: Reminders }), ...errors(400, 401) },
+      },
+    },
+    async (request) => {
+      const { account } = requireAuth(request);
+      if (request.body.dailyTime !== null && !/^([01]\d|2[0-3]):[0-5]\d$/.test(request.body.dailyTime)) fail('invalid_input', { dailyTime: 'Use a time like 20:30.' });
+      await rhythm.reminders.setPreferences(account.id, request.body);
+      return { reminders: request.body };
+    },
+  );
+}

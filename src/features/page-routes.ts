@@ -1,0 +1,29 @@
+import type { FastifyInstance } from 'fastify';
+import { accountPages } from './accounts/settings-pages.js';
+import { checkinNumbersSettingPages } from './checkin/numbers-setting-pages.js';
+import { authPages } from './accounts/pages.js';
+import { passwordPages } from './accounts/password-pages.js';
+import { homePages } from './spaces/home-pages.js';
+import { journeyPages } from './journey/pages.js';
+import { spacePages } from './spaces/pages.js';
+import { rhythmPages } from './checkin/pages.js';
+import { safetyPages } from './safety/pages.js';
+import { livePages } from '../platform/live/page-stream.js';
+import { hardDayPages } from './safety/hard-day-pages.js';
+import { quickExitPages } from './safety/quick-exit-pages.js';
+
+/** The server-rendered pages. Every flow works with plain HTML forms; scripts only add comfort. */
+export async function pageRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(homePages);
+  await app.register(authPages);
+  await app.register(passwordPages);
+  await app.register(spacePages);
+  await app.register(journeyPages);
+  await app.register(rhythmPages);
+  await app.register(accountPages);
+  await app.register(checkinNumbersSettingPages);
+  await app.register(safetyPages);
+  await app.register(livePages);
+  await app.register(hardDayPages);
+  await app.register(quickExitPages);
+}

@@ -1,0 +1,206 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/db/schema.js';
+import type { FieldBinding } from '../../platform/vault/field-binding.js';
+import { BOUND } from '../../platform/vault/bound-fields.js';
+import type { Vault } from '../../platform/vault/vault.js';
+
+/**
+ * The facts of a space that progress, milestones and red flags are computed from, read across
+ * the journey tables (issue #3) and the rhythm tables. Read-only; texts are decrypted only for
+ * the coach to read them in memory, never returned.
+ */
+export interface JourneyProgressFacts {
+  breaches: Array<{ id: string; kind: string; recordedOn: string; occurredOn: string | null; brokeTrust: string[] }>;
+  journeys: Array<{ id: string; breachId: string; openedOn: string; closedOn: string | null }>;
+  /** Per journey, each partner's acknowledgement day. */
+  acknowledgements: Array<{ journeyId: string; accountId: string; on: string }>;
+  apologiesDeliveredOn: string[];
+  apologiesAnsweredOn: string[];
+  agreementsAcceptedOn: string[];
+}
+
+export interface WrittenMessage {
+  id: string;
+  authorId: string;
+  at: string;
+  visibility: 'private' | 'shared' | 'sealed';
+  text: string;
+}
+
+const day = (iso: string) => iso.slice(0, 10);
+
+function ids(json: string): string[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+export interface CheckinScores {
+  accountId: string;
+  date: string;
+  safety: number;
+  trust: number;
+  closeness: number;
+}
+
+export interface LoggedOccasion {
+  loggedBy: string;
+  occurredOn: string;
+  kept: boolean;
+  review: 'confirmed' | 'disputed' | null;
+}
+
+/** A meeting agenda's written fields as one text (the agenda is stored as one sealed JSON). */
+function meetingText(agendaJson: string): string {
+  try {
+    const agenda: unknown = JSON.parse(agendaJson);
+    if (!agenda || typeof agenda !== 'object') return '';
+    return Object.values(agenda)
+      .filter((v): v is string => typeof v === 'string' && v.trim() !== '')
+      .join('\n\n');
+  } catch {
+    return '';
+  }
+}
+
+export class ProgressFactsStore {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly vault: Vault,
+  ) {}
+
+  async journeyFacts(spaceId: string): Promise<JourneyProgressFacts> {
+    const breaches = await this.db.selectFrom('breaches').select(['id', 'kind', 'recorded_at', 'occurred_on', 'broke_trust']).where('space_id', '=', spaceId).execute();
+    const journeys = await this.db.selectFrom('journeys').select(['id', 'breach_id', 'opened_at', 'closed_at']).where('space_id', '=', spaceId).execute();
+    const journeyIds = journeys.map((j) => j.id);
+    const acks = journeyIds.length
+      ? await this.db.selectFrom('journey_acknowledgements').select(['journey_id', 'account_id', 'created_at']).where('journey_id', 'in', journeyIds).execute()
+      : [];
+    const apologies = journeyIds.length
+      ? await this.db.selectFrom('apologies').select(['id', 'delivered_at']).where('journey_id', 'in', journeyIds).where('delivered_at', 'is not', null).execute()
+      : [];
+    const responses = apologies.length
+      ? await this.db.selectFrom('apology_responses').select(['created_at']).where('apology_id', 'in', apologies.map((a) => a.id)).execute()
+      : [];
+    const agreements = await this.db
+      .selectFrom('agreements')
+      .select(['accepted_at'])
+      .where('space_id', '=', spaceId)
+      .where('accepted_at', 'is not', null)
+      .execute();
+    return {
+      breaches: breaches.map((b) => ({ id: b.id, kind: b.kind, recordedOn: day(b.recorded_at), occurredOn: b.occurred_on, brokeTrust: ids(b.broke_trust) })),
+      journeys: journeys.map((j) => ({ id: j.id, breachId: j.breach_id, openedOn: day(j.opened_at), closedOn: j.closed_at ? day(j.closed_at) : null })),
+      acknowledgements: acks.map((a) => ({ journeyId: a.journey_id, accountId: a.account_id, on: day(a.created_at) })),
+      apologiesDeliveredOn: apologies.map((a) => day(a.delivered_at!)),
+      apologiesAnsweredOn: responses.map((r) => day(r.created_at)),
+      agreementsAcceptedOn: agreements.map((a) => day(a.accepted_at!)),
+    };
+  }
+
+  /**
+   * Every check-in's scores (no notes: nothing is decrypted), oldest first. Milestones need the
+   * whole history; the notes shown with progress are read for the chart window only.
+   */
+  async checkinScores(spaceId: string): Promise<CheckinScores[]> {
+    const rows = await this.db
+      .selectFrom('checkins')
+      .select(['account_id', 'date', 'safety', 'trust', 'closeness'])
+      .where('space_id', '=', spaceId)
+      .orderBy('date')
+      .orderBy('account_id')
+      .execute();
+    return rows.map((r) => ({ accountId: r.account_id, date: r.date, safety: r.safety, trust: r.trust, closeness: r.closeness }));
+  }
+
+  /**
+   * The agreement-log occasions a partner logged of an agreement of this space they committed to
+   * (their consistency), in log order. Dates and outcomes only; notes stay sealed.
+   */
+  async committedLogFacts(spaceId: string): Promise<LoggedOccasion[]> {
+    const rows = await this.db
+      .selectFrom('agreement_log_entries as e')
+      .innerJoin('agreements as a', (j) => j.onRef('a.id', '=', 'e.agreement_id').onRef('a.space_id', '=', 'e.space_id'))
+      .innerJoin('agreement_commitments as c', (j) => j.onRef('c.agreement_id', '=', 'e.agreement_id').onRef('c.account_id', '=', 'e.logged_by'))
+      .select(['e.logged_by', 'e.occurred_on', 'e.kept', 'e.review'])
+      .where('e.space_id', '=', spaceId)
+      .orderBy('e.occurred_on')
+      .orderBy('e.created_at')
+      .execute();
+    return rows.map((r) => ({ loggedBy: r.logged_by, occurredOn: r.occurred_on, kept: r.kept === 1, review: r.review }));
+  }
+
+  /** The days of the space's newest `limit` weekly meetings (agendas stay sealed). */
+  async meetingDays(spaceId: string, limit: number): Promise<string[]> {
+    const rows = await this.db.selectFrom('meetings').select('held_on').where('space_id', '=', spaceId).orderBy('held_on', 'desc').orderBy('created_at', 'desc').limit(limit).execute();
+    return rows.map((r) => r.held_on);
+  }
+
+  /** When each of the space's newest `limit` reassurance requests was answered (null: not yet). */
+  async reassuranceAnswers(spaceId: string, limit: number): Promise<Array<string | null>> {
+    const rows = await this.db.selectFrom('reassurance_requests').select('answered_at').where('space_id', '=', spaceId).orderBy('created_at', 'desc').limit(limit).execute();
+    return rows.map((r) => r.answered_at);
+  }
+
+  /**
+   * What partners wrote in the space since `sinceIso`, for the coach's contempt rule: journey
+   * entries, check-in notes, reassurance notes and answers, agreement-log notes, and weekly
+   * meeting records (one message per meeting, by the partner who wrote it down; a meeting
+   * record is shared, docs/privacy-rules.md).
+   */
+  async messagesSince(spaceId: string, sinceIso: string): Promise<WrittenMessage[]> {
+    const out: WrittenMessage[] = [];
+    // A text that fails its check is left out: the coach reads only what could be shown.
+    const add = (message: Omit<WrittenMessage, 'text'>, stored: string, binding: FieldBinding): void => {
+      const text = this.vault.open(stored, binding);
+      if (text !== null) out.push({ ...message, text });
+    };
+    const journeyIds = (await this.db.selectFrom('journeys').select('id').where('space_id', '=', spaceId).execute()).map((j) => j.id);
+    if (journeyIds.length) {
+      const entries = await this.db
+        .selectFrom('journey_entries')
+        .select(['id', 'author_id', 'visibility', 'text_enc', 'created_at', 'journey_id', 'prompt', 'reply_to'])
+        .where('journey_id', 'in', journeyIds)
+        .where('created_at', '>=', sinceIso)
+        .execute();
+      // The journeys were chosen by this space, so it is their space.
+      for (const e of entries) add({ id: e.id, authorId: e.author_id, at: e.created_at, visibility: e.visibility }, e.text_enc, BOUND.entryText.of({ ...e, journey_space_id: spaceId }));
+    }
+    const checkins = await this.db
+      .selectFrom('checkins')
+      .select(['id', 'account_id', 'note_enc', 'note_visibility', 'updated_at', 'space_id'])
+      .where('space_id', '=', spaceId)
+      .where('note_enc', 'is not', null)
+      .where('updated_at', '>=', sinceIso)
+      .execute();
+    for (const c of checkins) add({ id: c.id, authorId: c.account_id, at: c.updated_at, visibility: c.note_visibility === 'shared' ? 'shared' : 'private' }, c.note_enc!, BOUND.checkinNote.of(c));
+    const requests = await this.db.selectFrom('reassurance_requests').selectAll().where('space_id', '=', spaceId).where('created_at', '>=', sinceIso).execute();
+    for (const r of requests) {
+      if (r.note_enc) add({ id: r.id, authorId: r.requested_by, at: r.created_at, visibility: r.note_visibility === 'shared' ? 'shared' : 'private' }, r.note_enc, BOUND.reassuranceNote.of(r));
+      if (r.answer_enc && r.answered_by && r.answered_at) add({ id: `${r.id}:answer`, authorId: r.answered_by, at: r.answered_at, visibility: 'shared' }, r.answer_enc, BOUND.reassuranceAnswer.of(r));
+    }
+    const logs = await this.db
+      .selectFrom('agreement_log_entries')
+      .select(['id', 'logged_by', 'note_enc', 'note_visibility', 'created_at', 'space_id', 'agreement_id'])
+      .where('space_id', '=', spaceId)
+      .where('note_enc', 'is not', null)
+      .where('created_at', '>=', sinceIso)
+      .execute();
+    for (const l of logs) add({ id: l.id, authorId: l.logged_by, at: l.created_at, visibility: l.note_visibility === 'shared' ? 'shared' : 'private' }, l.note_enc!, BOUND.logNote.of(l));
+    const meetings = await this.db
+      .selectFrom('meetings')
+      .select(['id', 'created_by', 'agenda_enc', 'created_at', 'space_id'])
+      .where('space_id', '=', spaceId)
+      .where('created_at', '>=', sinceIso)
+      .execute();
+    for (const m of meetings) {
+      const agenda = this.vault.open(m.agenda_enc, BOUND.meetingAgenda.of(m));
+      const text = agenda === null ? '' : meetingText(agenda);
+      if (text !== '') out.push({ id: m.id, authorId: m.created_by, at: m.created_at, visibility: 'shared', text });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,216 @@
+import { analyzeMessage } from '../../core/coach/index.js';
+import {
+  consistencyScore,
+  divergence,
+  milestones,
+  monthlyReviewSeries,
+  PULSE_MEASURES,
+  redFlags,
+  trendFor,
+  type AgreementLogFact,
+  type ConsistencyScore,
+  type DivergenceFinding,
+  type Milestone,
+  type PartnerReviewSeries,
+  type PulseMeasure,
+  type RedFlag,
+  type Trend,
+} from '../../core/progress/index.js';
+import { WINDOW_DAYS } from '../../core/progress/trends.js';
+import { SMOOTHING_DAYS } from '../../core/progress/smoothing.js';
+import { addDays, localDate } from '../../core/time.js';
+import { canSeeCheckinNumbers, canSeeJointNumbers, canSeeRedFlag } from '../../core/visibility/index.js';
+import { fail } from '../../platform/errors.js';
+import type { Account } from '../accounts/store.js';
+import type { ProgressFactsStore } from './facts-store.js';
+import type { MemberRevision, SpaceRevisionStore } from '../spaces/space-revisions.js';
+import { spaceView, type CheckinService, type CheckinView, type SpaceView } from '../checkin/service.js';
+import type { Clock } from '../../platform/clock.js';
+import { ProgressCache, type CachedProgress } from './progress-cache.js';
+import type { SpaceService } from '../spaces/service.js';
+
+/** Coach finding types that count as contempt for the red flag: contempt itself and name-calling. */
+export const CONTEMPT_TYPES = new Set(['contempt', 'insult']);
+/** How far back the charts reach (the trend window itself is 8 weeks). */
+export const CHART_DAYS = 90;
+/** The newest meetings and reassurance requests milestones look at. */
+const MILESTONE_RECORDS = 1000;
+/** A trend reads its 8-week window plus the six days before it that its first smoothed day averages. */
+const TREND_DAYS = WINDOW_DAYS + SMOOTHING_DAYS - 1;
+
+/** What stands for the trend of numbers the viewer may not see: computed from nothing. */
+const KEPT_TREND: Trend = { verdict: 'not_enough_data', slopePerWeek: null, pValue: null, s: null, n: 0, weeksWithData: 0, windowDays: WINDOW_DAYS, smoothed: [] };
+const KEPT_TRENDS = Object.fromEntries(PULSE_MEASURES.map((m) => [m, KEPT_TREND])) as Record<PulseMeasure, Trend>;
+
+export interface PartnerProgress {
+  accountId: string;
+  displayName: string;
+  /** Whether the viewer sees this partner's check-in numbers; when not, `trends` carry nothing of them. */
+  numbersVisible: boolean;
+  trends: Record<PulseMeasure, Trend>;
+  consistency: ConsistencyScore;
+  review: PartnerReviewSeries | null;
+}
+
+export interface Progress {
+  today: string;
+  partners: PartnerProgress[];
+  divergence: DivergenceFinding[];
+  redFlags: RedFlag[];
+  milestones: Milestone[];
+  /** The raw check-ins behind the charts (the last CHART_DAYS days), as the viewer may see them. */
+  checkins: CheckinView[];
+}
+
+/**
+ * Wires the pure computations of src/core/progress to the space's data (docs/progress.md), and
+ * keeps each viewer's result while their space's revision is unchanged (docs/performance.md,
+ * "Progress: revision cache").
+ */
+export class ProgressService {
+  private readonly cache: ProgressCache;
+
+  constructor(
+    private readonly deps: {
+      spaces: SpaceService;
+      checkins: CheckinService;
+      facts: ProgressFactsStore;
+      revisions: SpaceRevisionStore;
+      clock: Clock;
+      cacheEntries?: number;
+    },
+  ) {
+    this.cache = new ProgressCache(deps.cacheEntries);
+  }
+
+  async forSpace(account: Pick<Account, 'id' | 'timezone'>, spaceId: string): Promise<Progress> {
+    return (await this.current(account, spaceId)).progress;
+  }
+
+  /**
+   * The viewer's progress and their view of the space. One indexed read (membership and the
+   * space's revision) decides whether the kept result is still current; strangers get 404.
+   */
+  async current(account: Pick<Account, 'id' | 'timezone'>, spaceId: string, known?: { spaceId: string; member: MemberRevision | null }): Promise<CachedProgress> {
+    const today = localDate(this.deps.clock.now(), account.timezone);
+    // The membership read with the session (the same row, read moments ago in this request), or read now.
+    const member = known?.spaceId === spaceId ? known.member : await this.deps.revisions.forMember(spaceId, account.id);
+    if (!member || member.status !== 'active') fail('not_found');
+    const computeNow = async () => {
+      const view = await spaceView(this.deps.spaces, account.id, spaceId);
+      return { view, progress: await this.compute(view, today) };
+    };
+    // Without a revision row (never expected: the triggers make one with the space) nothing is kept.
+    if (member.revision === null) return { revision: -1, ...(await computeNow()), derived: new Map() };
+    const key = ProgressCache.key({ spaceId, viewerId: account.id, role: member.role, today });
+    return this.cache.getOrCompute(key, member.revision, computeNow);
+  }
+
+  /** Computes from the database, bypassing the cache (the benchmark of cold computes uses it too). */
+  async compute(view: SpaceView, today: string): Promise<Progress> {
+    const spaceId = view.space.id;
+    const partners = view.space.members.filter((m) => m.role === 'partner');
+    // Every check-in's scores (space records); milestones need the whole history. Notes are read
+    // (and decrypted) only for the chart window, below.
+    const scores = await this.deps.facts.checkinScores(spaceId);
+    const all = scores.filter((c) => c.date <= today && view.partnerIds.includes(c.accountId));
+    const lastDates = new Map<string, string>();
+    for (const c of scores) if ((lastDates.get(c.accountId) ?? '') < c.date) lastDates.set(c.accountId, c.date);
+
+    const logFacts = await this.logFactsByPartner(spaceId, view.partnerIds);
+    const reviews = monthlyReviewSeries(
+      (await this.deps.checkins.monthlyReviews(view)).map((r) => ({ partnerId: r.accountId, month: r.month, communicate: r.communicate, closer: r.closer, respect: r.respect })),
+    );
+
+    const trendFrom = addDays(today, -(TREND_DAYS - 1));
+    // Each person's numbers are theirs to share (issue #14): a trend the viewer may not see is never
+    // computed, so nothing drawn from it — on a page, in JSON, in a cached copy — can carry it.
+    const owners = partners.map((p) => ({ ownerId: p.accountId, shared: p.numbersShared }));
+    const partnerProgress: PartnerProgress[] = partners.map((p) => {
+      const numbersVisible = canSeeCheckinNumbers(view.viewer, { ownerId: p.accountId, shared: p.numbersShared }) === 'full';
+      const mine = all.filter((c) => c.accountId === p.accountId && c.date >= trendFrom);
+      const trends = numbersVisible
+        ? (Object.fromEntries(PULSE_MEASURES.map((m) => [m, trendFor(mine.map((c) => ({ date: c.date, value: c[m] })), today)])) as Record<PulseMeasure, Trend>)
+        : KEPT_TRENDS;
+      return {
+        accountId: p.accountId,
+        displayName: p.displayName,
+        numbersVisible,
+        trends,
+        consistency: consistencyScore(logFacts.get(p.accountId) ?? [], today),
+        review: reviews.find((r) => r.partnerId === p.accountId) ?? null,
+      };
+    });
+
+    // Divergence is told to both partners, so it needs both partners' shared numbers.
+    const found = canSeeJointNumbers(view.viewer, owners) !== 'full' ? [] : divergence(partnerProgress.map((p) => ({ partnerId: p.accountId, verdicts: Object.fromEntries(PULSE_MEASURES.map((m) => [m, p.trends[m].verdict])) })));
+
+    const journey = await this.deps.facts.journeyFacts(spaceId);
+    const meetingDays = await this.deps.facts.meetingDays(spaceId, MILESTONE_RECORDS);
+    const answeredAt = await this.deps.facts.reassuranceAnswers(spaceId, MILESTONE_RECORDS);
+
+    const ackDays = new Map<string, Map<string, string>>();
+    for (const a of journey.acknowledgements) {
+      if (!view.partnerIds.includes(a.accountId)) continue;
+      const m = ackDays.get(a.journeyId) ?? new Map<string, string>();
+      m.set(a.accountId, a.on);
+      ackDays.set(a.journeyId, m);
+    }
+    const bothAcknowledged = [...ackDays.values()].filter((m) => m.size >= 2).map((m) => [...m.values()].sort().at(-1)!).sort()[0] ?? null;
+
+    const wins = milestones(
+      {
+        checkins: all.map((c) => ({ partnerId: c.accountId, date: c.date })),
+        bothAcknowledgedOn: bothAcknowledged,
+        apologyDeliveredOn: journey.apologiesDeliveredOn.sort()[0] ?? null,
+        apologyAnsweredOn: journey.apologiesAnsweredOn.sort()[0] ?? null,
+        agreementsAcceptedOn: journey.agreementsAcceptedOn,
+        agreementLog: [...logFacts.values()].flat(),
+        meetingDates: meetingDays,
+        reassuranceAnsweredOn: answeredAt.filter((at): at is string => at !== null).map((at) => at.slice(0, 10)),
+      },
+      today,
+    );
+
+    const messages = await this.deps.facts.messagesSince(spaceId, `${addDays(today, -31)}T00:00:00.000Z`);
+    const flags = redFlags(
+      {
+        // The breach record (kind, dates, who) is a space record both partners see (privacy rules).
+        breaches: journey.breaches.map((b) => ({ ...b, privateTo: null })),
+        journeys: journey.journeys,
+        consistency: partnerProgress.map((p) => ({ partnerId: p.accountId, score: p.consistency })),
+        partners: partners.map((p) => ({ partnerId: p.accountId, joinedOn: p.joinedAt.slice(0, 10), lastCheckinOn: lastDates.get(p.accountId) ?? null })),
+        coachFindings: messages
+          .filter((m) => view.partnerIds.includes(m.authorId))
+          .map((m) => ({ id: m.id, authorId: m.authorId, at: m.at, visibility: m.visibility, contempt: analyzeMessage(m.text).findings.some((f) => CONTEMPT_TYPES.has(f.type)) })),
+      },
+      today,
+    );
+    // A flag drawn from private data reaches its owner only — never the partner or a therapist.
+    const visibleFlags = flags.filter(
+      (f, i) => canSeeRedFlag(view.viewer, { kind: 'red_flag', id: `${f.rule}:${i}`, fromPrivateData: f.fromPrivateData, ownerId: f.ownerId ?? null }) === 'full',
+    );
+
+    const from = addDays(today, -(CHART_DAYS - 1));
+    return {
+      today,
+      partners: partnerProgress,
+      divergence: found,
+      redFlags: visibleFlags,
+      milestones: wins,
+      checkins: await this.deps.checkins.visibleCheckins(view, from, today),
+    };
+  }
+
+  /** Each partner's log facts: the occasions they logged of agreements they committed to. */
+  private async logFactsByPartner(spaceId: string, partnerIds: readonly string[]): Promise<Map<string, AgreementLogFact[]>> {
+    const out = new Map<string, AgreementLogFact[]>();
+    for (const e of await this.deps.facts.committedLogFacts(spaceId)) {
+      if (!partnerIds.includes(e.loggedBy)) continue;
+      const facts = out.get(e.loggedBy) ?? [];
+      facts.push({ occurredOn: e.occurredOn, kept: e.kept, reportedBy: 'self', status: e.review ?? 'unconfirmed' });
+      out.set(e.loggedBy, facts);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,80 @@
+import type { Kysely } from 'kysely';
+import type { Config } from '../platform/config.js';
+import { AccountStore } from './accounts/store.js';
+import { AgreementLogStore } from './agreement-log/store.js';
+import { CheckinStore } from './checkin/store.js';
+import { GroupCommitter } from '../platform/db/group-commit.js';
+import { MeetingStore } from './meetings/store.js';
+import { NotificationStore } from './notifications/store.js';
+import { ProgressFactsStore } from './progress/facts-store.js';
+import { ReassuranceStore } from './reassurance/store.js';
+import { ReviewStore } from './monthly-review/store.js';
+import type { Database } from '../platform/db/schema.js';
+import { SpaceStore } from './spaces/store.js';
+import { raiseRevisionsOf, SpaceRevisionStore } from './spaces/space-revisions.js';
+import type { Vault } from '../platform/vault/vault.js';
+import { AgreementLogService } from './agreement-log/service.js';
+import { CheckinService, type NumbersChoiceWriter } from './checkin/service.js';
+import type { Clock } from '../platform/clock.js';
+import { smtpMailer } from '../platform/mail/mailer.js';
+import { MeetingService } from './meetings/service.js';
+import { NotificationService } from './notifications/service.js';
+import { ProgressService } from './progress/service.js';
+import { ReminderService } from './notifications/reminders.js';
+import type { SpaceService } from './spaces/service.js';
+
+/** The services of issue #4 (check-ins, meetings, progress, the agreement log, notifications, reminders). */
+export interface RhythmServices {
+  checkins: CheckinService;
+  meetings: MeetingService;
+  progress: ProgressService;
+  agreementLog: AgreementLogService;
+  notifications: NotificationService;
+  reminders: ReminderService;
+}
+
+/** The choice and the revision raise on one transaction: no kept view outlives the choice. */
+export const numbersChoiceWriter =
+  (vault: Vault): NumbersChoiceWriter =>
+  async (db, accountId, shared, now) => {
+    await new AccountStore(db, vault).setCheckinNumbersShared(accountId, shared, now);
+    await raiseRevisionsOf(db, accountId);
+  };
+
+export function rhythmServices(deps: { db: Kysely<Database>; vault: Vault; dialect: 'sqlite' | 'postgres'; clock: Clock; config: Config; spaces: SpaceService }): RhythmServices {
+  const { db, vault, clock, config, spaces } = deps;
+  const notificationStore = new NotificationStore(db);
+  const checkinStore = new CheckinStore(db, vault);
+  const meetingStore = new MeetingStore(db, vault);
+  const reassuranceStore = new ReassuranceStore(db, vault);
+  const logStore = new AgreementLogStore(db, vault);
+  const accountStore = new AccountStore(db, vault);
+  const spaceStore = new SpaceStore(db, vault, deps.dialect);
+  const notifications = new NotificationService({ notifications: notificationStore, clock });
+  const writes = new GroupCommitter(db, deps.dialect);
+  const checkins = new CheckinService({ checkins: checkinStore, reassurance: reassuranceStore, reviews: new ReviewStore(db), spaces, notifications, writes, chooseNumbers: numbersChoiceWriter(vault), clock });
+  return {
+    checkins,
+    notifications,
+    meetings: new MeetingService({ meetings: meetingStore, spaces, notifications, clock, baseUrl: config.baseUrl }),
+    agreementLog: new AgreementLogService({ log: logStore, spaces, writes, clock }),
+    progress: new ProgressService({ spaces, checkins, facts: new ProgressFactsStore(db, vault), revisions: new SpaceRevisionStore(db), clock }),
+    reminders: new ReminderService({
+      notifications: notificationStore,
+      checkins: checkinStore,
+      meetings: meetingStore,
+      spaces,
+      accountById: async (id) => {
+        const a = await accountStore.byId(id);
+        return a ? { id: a.id, email: a.email, timezone: a.timezone } : null;
+      },
+      partnersOf: async (spaceId) => {
+        const space = await spaceStore.byId(spaceId);
+        return space ? space.members.filter((m) => m.role === 'partner' && m.status === 'active').map((m) => m.accountId) : [];
+      },
+      mailer: config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null,
+      clock,
+      baseUrl: config.baseUrl,
+    }),
+  };
+}

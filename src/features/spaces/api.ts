@@ -1,0 +1,107 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { requireAuth } from '../../platform/http/plugins/auth.js';
+import { bearer, errors, Id, Instant, NoContent, Space } from '../../platform/http/api-schemas.js';
+import { spaceDto } from '../../platform/http/api-dto.js';
+
+const Role = Type.Union([Type.Literal('partner'), Type.Literal('therapist')]);
+
+export async function spaceRoutes(app: FastifyInstance): Promise<void> {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  const ctx = app.mend;
+  const SpaceParams = Type.Object({ spaceId: Id });
+
+  api.post(
+    '/spaces',
+    {
+      schema: {
+        summary: 'Create a space for the two of you',
+        tags: ['spaces'],
+        security: bearer,
+        body: Type.Object({ name: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }),
+        response: { 201: Type.Object({ space: Space }), ...errors(400, 401) },
+      },
+    },
+    async (request, reply) => {
+      const { account } = requireAuth(request);
+      const space = await ctx.spaces.create(account.id, request.body.name);
+      return reply.status(201).send({ space: spaceDto(space) });
+    },
+  );
+
+  api.get(
+    '/spaces/:spaceId',
+    {
+      schema: {
+        summary: 'A space you belong to',
+        tags: ['spaces'],
+        security: bearer,
+        params: SpaceParams,
+        response: { 200: Type.Object({ space: Space }), ...errors(401, 404) },
+      },
+    },
+    async (request) => {
+      const { account } = requireAuth(request);
+      return { space: spaceDto(await ctx.spaces.forMember(account.id, request.params.spaceId)) };
+    },
+  );
+
+  api.post(
+    '/spaces/:spaceId/invitations',
+    {
+      schema: {
+        summary: 'Invite your partner (or a therapist)',
+        description: 'A single-use code, valid for 7 days. Give the code or the link to the person you invite.',
+        tags: ['spaces'],
+        security: bearer,
+        params: SpaceParams,
+        body: Type.Object({ role: Type.Optional(Role) }, { additionalProperties: false }),
+        response: {
+          201: Type.Object({ invitation: Type.Object({ code: Type.String(), expiresAt: Instant, url: Type.String() }) }),
+          ...errors(400, 401, 403, 404, 409),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { account } = requireAuth(request);
+      const invitation = await ctx.spaces.invite(account.id, request.params.spaceId, request.body.role ?? 'partner');
+      return reply.status(201).send({ invitation });
+    },
+  );
+
+  api.post(
+    '/invitations/:code/accept',
+    {
+      schema: {
+        summary: 'Join a space with an invitation code',
+        tags: ['spaces'],
+        security: bearer,
+        params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 64 }) }),
+        response: { 200: Type.Object({ space: Space }), ...errors(401, 404, 409, 429) },
+      },
+    },
+    async (request) => {
+      const { account } = requireAuth(request);
+      return { space: spaceDto(await ctx.spaces.accept(account.id, request.params.code)) };
+    },
+  );
+
+  api.post(
+    '/spaces/:spaceId/leave',
+    {
+      schema: {
+        summary: 'Leave a space',
+        tags: ['spaces'],
+        security: bearer,
+        params: SpaceParams,
+        response: { 204: NoContent, ...errors(401, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { account } = requireAuth(request);
+      await ctx.spaces.leave(account.id, request.params.spaceId);
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,108 @@
+import { html, type SafeHtml } from '../../../platform/web/html.js';
+import { csrfField, errorSummary, textField } from '../../../platform/web/components/forms.js';
+import type { Space } from '../store.js';
+import type { InvitationView } from '../service.js';
+import { dayMonthYear } from '../../../platform/web/dates.js';
+
+function formatDate(iso: string): string {
+  return dayMonthYear(iso);
+}
+
+export interface SpacePageParts {
+  journeys?: SafeHtml | null;
+  /** Notes for everyone in the space (e.g. a partner deleted their account), shown first. */
+  notices?: SafeHtml | null;
+  /** Sections after the daily actions (the therapist card, the viewer's own safety check). */
+  more?: SafeHtml | null;
+}
+
+export function spacePage(csrf: string, space: Space, viewerId: string, parts: SpacePageParts = {}): SafeHtml {
+  const partners = space.members.filter((m) => m.role === 'partner');
+  const partner = partners.find((m) => m.accountId !== viewerId);
+  const isPartner = partners.some((m) => m.accountId === viewerId);
+  return html`<h1>${space.name}</h1>
+  ${parts.notices ?? null}
+  <section aria-labelledby="people-heading" class="card">
+    <h2 id="people-heading">Who is here</h2>
+    <ul class="people">
+      ${space.members.map((m) => html`<li>${m.displayName}${m.accountId === viewerId ? ' (you)' : ''}${m.role === 'therapist' ? ' — therapist' : ''}</li>`)}
+    </ul>
+    ${partner
+      ? html`<p>You and ${partner.displayName} share this space.</p>`
+      : html`<p>You are here on your own for now. Every step in Mend has a form you can do alone, and your partner can join whenever they are ready.</p>
+        <form method="post" action="/spaces/${space.id}/invitations">
+          ${csrfField(csrf)}
+          <button type="submit" class="button">Invite your partner</button>
+        </form>`}
+  </section>
+  ${parts.journeys ?? null}
+  <p class="actions">${isPartner ? html`<a class="button" href="/spaces/${space.id}/check-in">Today’s check-in</a> <a class="button button--secondary" href="/spaces/${space.id}/hard-day">A hard day</a> ` : null}<a class="button button--secondary" href="/spaces/${space.id}/progress">How things are going</a></p>
+  ${parts.more ?? null}
+  <p class="small"><a href="/spaces/${space.id}/leave">Leave this space</a></p>`;
+}
+
+export function invitationPage(space: Space, invitation: (InvitationView & { role: string }) | null): SafeHtml {
+  if (!invitation) {
+    return html`<h1>This invitation is no longer open</h1>
+    <p>It was used, has expired, or is not yours to show. You can make a new one from your space.</p>
+    <p><a href="/spaces/${space.id}">Back to your space</a></p>`;
+  }
+  const therapist = invitation.role === 'therapist';
+  return html`<h1>${therapist ? 'Invite a therapist' : 'Invite your partner'}</h1>
+  <p class="lead">Send this link ${therapist ? 'to your therapist' : 'to your partner'} in a way only they will see. It works once and expires on ${formatDate(invitation.expiresAt)}.</p>
+  <div class="field">
+    <label for="invite-link">Invitation link</label>
+    <input id="invite-link" type="text" readonly value="${invitation.url}" data-copy-source>
+  </div>
+  <p>Or they can go to Mend, choose “I have an invitation code” and enter this code: <code class="invite-code">${invitation.code}</code></p>
+  ${therapist
+    ? html`<p>When they join, they see nothing until both of you agree on your space page. Either of you can end their access at any time.</p>`
+    : html`<p>When they join, you will both see each other's name in ${space.name}.</p>`}
+  <p><a href="/spaces/${space.id}">Back to your space</a></p>`;
+}
+
+export function joinPage(
+  csrf: string,
+  code: string,
+  preview: { inviterName: string; spaceName: string; role: string; expiresAt: string } | null,
+  signedIn: boolean,
+  message?: string,
+): SafeHtml {
+  if (!preview) {
+    return html`<h1>This invitation cannot be used</h1>
+    ${errorSummary(undefined, message ?? 'It may have been used already or have expired. Ask the person who invited you for a new one.')}
+    <p><a href="/join">Enter a different code</a></p>`;
+  }
+  const next = `/join/${code}`;
+  return html`<h1>${preview.inviterName} invited you to Mend</h1>
+  ${errorSummary(undefined, message)}
+  <p class="lead">${preview.role === 'therapist'
+    ? `You are invited as a therapist. You will see what the couple chooses to share only once both partners have agreed.`
+    : `Joining lets the two of you work through rebuilding trust together. What you write stays private unless you choose to share it.`}</p>
+  <p>The invitation is valid until ${formatDate(preview.expiresAt)}.</p>
+  ${signedIn
+    ? html`<form method="post" action="/join/${code}">${csrfField(csrf)}<button type="submit" class="button">Join ${preview.inviterName}</button></form>`
+    : html`<p class="actions"><a class="button" href="/sign-up?next=${encodeURIComponent(next)}">Create an account to join</a>
+        <a class="button button--secondary" href="/sign-in?next=${encodeURIComponent(next)}">Sign in to join</a></p>`}`;
+}
+
+export function enterCodePage(details?: Record<string, string>): SafeHtml {
+  return html`<h1>Enter your invitation code</h1>
+  ${errorSummary(details)}
+  <form method="get" action="/join" class="stack">
+    ${textField({ name: 'code', label: 'Invitation code', hint: 'It looks like ABCD-EFGH-JKMN-PQRS. Dashes and capitals do not matter.', error: details?.code, autocomplete: 'off', required: true, maxlength: 40 })}
+    <button type="submit" class="button">Continue</button>
+  </form>`;
+}
+
+export function leavePage(csrf: string, space: Space): SafeHtml {
+  return html`<h1>Leave ${space.name}?</h1>
+  <p>If you leave, you will no longer see this space. What you kept private here is deleted; what you shared stays, so your partner keeps the history you built together. If you are the last person in it, the space and everything in it is deleted.</p>
+  <p>You may want to <a href="/account/export">download everything you can see</a> first.</p>
+  <p>If you are leaving because you do not feel safe, you do not need to explain anything to anyone.</p>
+  <form method="post" action="/spaces/${space.id}/leave" class="stack">
+    ${csrfField(csrf)}
+    <button type="submit" class="button button--warning">Leave this space</button>
+  </form>
+  <p><a href="/spaces/${space.id}">Stay in the space</a></p>`;
+}

@@ -1,0 +1,52 @@
+import { ConfigError, loadConfig } from './platform/config.js';
+import { SchemaTooNewError } from './platform/db/migrator.js';
+import { DataFolderBusyError } from './platform/db/in-use-lock.js';
+import { loadStrengthEstimator } from './features/accounts/password-strength.js';
+import { buildApp } from './app.js';
+
+/** Starts Mend: configuration, database (migrated), then the HTTP server; stops cleanly on SIGTERM. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Mend cannot start: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  let app;
+  try {
+    app = await buildApp(config);
+  } catch (error) {
+    if (error instanceof SchemaTooNewError || error instanceof DataFolderBusyError || (error instanceof Error && /key|encryption/i.test(error.name))) {
+      process.stderr.write(`Mend cannot start: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const shutdown = async (signal: string): Promise<void> => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info({ database: config.databaseUrl ? 'postgres' : 'sqlite', baseUrl: config.baseUrl.href }, 'Mend is ready');
+  // Work deferred to keep start-up short is done a second later (after a proxy's first health
+  // checks and the first pages), in small steps between requests, so the first sign-up or form
+  // post does not wait for it either.
+  setTimeout(() => {
+    app
+      .compileRemainingSchemas()
+      .then(() => loadStrengthEstimator())
+      .catch((error: unknown) => app.log.error({ err: error }, 'warming up after start failed'));
+  }, 1000).unref();
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Mend stopped: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

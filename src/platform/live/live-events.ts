@@ -1,0 +1,282 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { Store } from '../db/database.js';
+
+/**
+ * Something changed in a space that every active member may see. Events name only kinds, ids and
+ * dates — never anything a person wrote — so a stream can be read by any member without a
+ * visibility decision per event. Whoever publishes must only publish what every member who may
+ * subscribe (both partners and an active therapist) is allowed to see: a check-in's scores, an
+ * agreement, a shared journey entry, a sealed pair once it is open, a call for reassurance (the
+ * call is a space record even when its note is private) and its answer, a weekly meeting's record,
+ * an agreement-log occasion and its confirmation or dispute, a delivered apology and its answer, a
+ * monthly review (its ratings are on everyone's progress page), a partner's step-1 acknowledgement
+ * (every member's journey page says who each step waits for), the weekly meeting's time (on every
+ * member's meetings page). A private entry, a sealed one whose
+ * pair is still closed, an apology being drafted, or anything else only its author may see
+ * produces no event at all.
+ */
+export type LiveEvent =
+  | { kind: 'checkin'; accountId: string; date: string }
+  | { kind: 'agreement'; id: string }
+  | { kind: 'journey_entry'; journeyId: string; id: string }
+  | { kind: 'entries_revealed'; journeyId: string }
+  | { kind: 'reassurance_requested'; id: string }
+  | { kind: 'reassurance_answered'; id: string }
+  | { kind: 'meeting'; id: string; date: string }
+  | { kind: 'agreement_log'; agreementId: string; id: string }
+  | { kind: 'apology'; journeyId: string; id: string }
+  | { kind: 'monthly_review'; accountId: string; month: string }
+  | { kind: 'journey_acknowledged'; journeyId: string }
+  | { kind: 'meeting_schedule' };
+
+/** Every kind a stream may carry, for those who listen to all of them. */
+export const LIVE_EVENT_KINDS = [
+  'checkin',
+  'agreement',
+  'journey_entry',
+  'entries_revealed',
+  'reassurance_requested',
+  'reassurance_answered',
+  'meeting',
+  'agreement_log',
+  'apology',
+  'monthly_review',
+  'journey_acknowledged',
+  'meeting_schedule',
+] as const satisfies ReadonlyArray<LiveEvent['kind']>;
+
+export type LiveListener = (event: LiveEvent) => void;
+
+/** How many live streams one account may hold open on one server (a few tabs and devices). */
+export const MAX_STREAMS_PER_ACCOUNT = 6;
+
+/** The one PostgreSQL channel all Mend servers share. */
+export const LIVE_CHANNEL = 'mend_live';
+
+export interface LiveEvents {
+  /** Tells every subscriber of the space, on every server. Never throws: live updates are a comfort. */
+  publish(spaceId: string, event: LiveEvent): Promise<void>;
+  /** Listens to a space; null when the account already holds the most streams it may. */
+  subscribe(spaceId: string, accountId: string, listener: LiveListener): (() => void) | null;
+  /** Ends every open stream's subscription (shutdown) and stops listening to the database. */
+  close(): Promise<void>;
+  /** How long a stream may stay silent before a comment keeps proxies from closing it. */
+  readonly heartbeatMs: number;
+}
+
+interface Subscription {
+  accountId: string;
+  listener: LiveListener;
+}
+
+const UUIDISH = /^[0-9A-Za-z_-]{1,64}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/**
+ * Only well-formed events cross the wire or reach a listener; anything else is dropped. Publishing
+ * goes through it too, so a field a caller added by mistake (a note, a name) is never sent.
+ */
+export function parseLiveEvent(value: unknown): LiveEvent | null {
+  if (!value || typeof value !== 'object') return null;
+  const v = value as Record<string, unknown>;
+  const id = (x: unknown): x is string => typeof x === 'string' && UUIDISH.test(x);
+  const date = (x: unknown): x is string => typeof x === 'string' && DATE.test(x);
+  const month = (x: unknown): x is string => typeof x === 'string' && MONTH.test(x);
+  switch (v.kind) {
+    case 'checkin':
+      return id(v.accountId) && date(v.date) ? { kind: 'checkin', accountId: v.accountId, date: v.date } : null;
+    case 'agreement':
+      return id(v.id) ? { kind: 'agreement', id: v.id } : null;
+    case 'journey_entry':
+      return id(v.journeyId) && id(v.id) ? { kind: 'journey_entry', journeyId: v.journeyId, id: v.id } : null;
+    case 'entries_revealed':
+      return id(v.journeyId) ? { kind: 'entries_revealed', journeyId: v.journeyId } : null;
+    case 'reassurance_requested':
+    case 'reassurance_answered':
+      return id(v.id) ? { kind: v.kind, id: v.id } : null;
+    case 'meeting':
+      return id(v.id) && date(v.date) ? { kind: 'meeting', id: v.id, date: v.date } : null;
+    case 'agreement_log':
+      return id(v.agreementId) && id(v.id) ? { kind: 'agreement_log', agreementId: v.agreementId, id: v.id } : null;
+    case 'apology':
+      return id(v.journeyId) && id(v.id) ? { kind: 'apology', journeyId: v.journeyId, id: v.id } : null;
+    case 'monthly_review':
+      return id(v.accountId) && month(v.month) ? { kind: 'monthly_review', accountId: v.accountId, month: v.month } : null;
+    case 'journey_acknowledged':
+      return id(v.journeyId) ? { kind: 'journey_acknowledged', journeyId: v.journeyId } : null;
+    case 'meeting_schedule':
+      // Nothing but the kind: the time itself is read from the page or the API.
+      return { kind: 'meeting_schedule' };
+    default:
+      return null;
+  }
+}
+
+/** Subscribers of this process, per space, with the per-account bound. */
+class LocalFanOut {
+  private readonly bySpace = new Map<string, Set<Subscription>>();
+  private readonly perAccount = new Map<string, number>();
+
+  subscribe(spaceId: string, accountId: string, listener: LiveListener): (() => void) | null {
+    const count = this.perAccount.get(accountId) ?? 0;
+    if (count >= MAX_STREAMS_PER_ACCOUNT) return null;
+    this.perAccount.set(accountId, count + 1);
+    const subscription: Subscription = { accountId, listener };
+    let set = this.bySpace.get(spaceId);
+    if (!set) this.bySpace.set(spaceId, (set = new Set()));
+    set.add(subscription);
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      set.delete(subscription);
+      if (set.size === 0) this.bySpace.delete(spaceId);
+      const left = (this.perAccount.get(accountId) ?? 1) - 1;
+      if (left <= 0) this.perAccount.delete(accountId);
+      else this.perAccount.set(accountId, left);
+    };
+  }
+
+  deliver(spaceId: string, event: LiveEvent): void {
+    for (const s of [...(this.bySpace.get(spaceId) ?? [])]) {
+      try {
+        s.listener(event);
+      } catch {
+        // One broken stream must not keep the event from the others.
+      }
+    }
+  }
+}
+
+/** SQLite means one process: publishing is a function call. */
+class InProcessLiveEvents implements LiveEvents {
+  private readonly local = new LocalFanOut();
+  constructor(readonly heartbeatMs: number) {}
+
+  async publish(spaceId: string, event: LiveEvent): Promise<void> {
+    const clean = parseLiveEvent(event);
+    if (clean) this.local.deliver(spaceId, clean);
+  }
+
+  subscribe(spaceId: string, accountId: string, listener: LiveListener): (() => void) | null {
+    return this.local.subscribe(spaceId, accountId, listener);
+  }
+
+  async close(): Promise<void> {}
+}
+
+/**
+ * PostgreSQL: every server NOTIFYs one channel through its pool and keeps one dedicated LISTEN
+ * connection that fans out to its own subscribers. The publishing server delivers to its own
+ * subscribers at once (and skips its own echo), so a reconnecting listener never delays them.
+ */
+class PostgresLiveEvents implements LiveEvents {
+  private readonly local = new LocalFanOut();
+  private readonly origin = randomBytes(8).toString('hex');
+  private client: pg.Client | null = null;
+  private closed = false;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private retryMs = 500;
+  /** Resolves once the first LISTEN is in place (or failed), so a ready server hears others. */
+  readonly listening: Promise<void>;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly connectionString: string,
+    readonly heartbeatMs: number,
+  ) {
+    this.listening = this.listen();
+  }
+
+  private async listen(): Promise<void> {
+    if (this.closed) return;
+    const client = new pg.Client({ connectionString: this.connectionString });
+    client.on('notification', (message) => this.onNotification(message.payload));
+    const lost = () => {
+      if (this.client !== client) return;
+      this.client = null;
+      client.removeAllListeners('end');
+      void client.end().catch(() => undefined);
+      this.scheduleReconnect();
+    };
+    client.on('error', lost);
+    client.on('end', lost);
+    try {
+      await client.connect();
+      await client.query(`listen ${LIVE_CHANNEL}`);
+      if (this.closed) {
+        await client.end().catch(() => undefined);
+        return;
+      }
+      this.client = client;
+      this.retryMs = 500;
+    } catch {
+      client.removeAllListeners('end');
+      await client.end().catch(() => undefined);
+      this.scheduleReconnect();
+    }
+  }
+
+  private scheduleReconnect(): void {
+    if (this.closed || this.retryTimer) return;
+    const wait = this.retryMs;
+    this.retryMs = Math.min(this.retryMs * 2, 30_000);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.listen();
+    }, wait);
+    this.retryTimer.unref();
+  }
+
+  private onNotification(payload: string | undefined): void {
+    if (!payload) return;
+    let message: { o?: unknown; s?: unknown; e?: unknown };
+    try {
+      message = JSON.parse(payload) as typeof message;
+    } catch {
+      return;
+    }
+    if (message.o === this.origin || typeof message.s !== 'string') return;
+    const event = parseLiveEvent(message.e);
+    if (event) this.local.deliver(message.s, event);
+  }
+
+  async publish(spaceId: string, event: LiveEvent): Promise<void> {
+    const clean = parseLiveEvent(event);
+    if (!clean) return;
+    this.local.deliver(spaceId, clean);
+    try {
+      await this.pool.query('select pg_notify($1, $2)', [LIVE_CHANNEL, JSON.stringify({ o: this.origin, s: spaceId, e: clean })]);
+    } catch {
+      // The write itself succeeded; other servers' pages catch up on their next load.
+    }
+  }
+
+  subscribe(spaceId: string, accountId: string, listener: LiveListener): (() => void) | null {
+    return this.local.subscribe(spaceId, accountId, listener);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    const client = this.client;
+    this.client = null;
+    if (client) {
+      client.removeAllListeners('end');
+      await client.end().catch(() => undefined);
+    }
+  }
+}
+
+export const DEFAULT_HEARTBEAT_MS = 25_000;
+
+/** The live-event service for this store: in-process on SQLite, LISTEN/NOTIFY on PostgreSQL. */
+export async function createLiveEvents(store: Store, databaseUrl: string | null, options: { heartbeatMs?: number } = {}): Promise<LiveEvents> {
+  const heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
+  if (!store.pgPool || !databaseUrl) return new InProcessLiveEvents(heartbeatMs);
+  const live = new PostgresLiveEvents(store.pgPool, databaseUrl, heartbeatMs);
+  await live.listening;
+  return live;
+}

@@ -1,0 +1,105 @@
+import { PassThrough } from 'node:stream';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { fail, MendError } from '../errors.js';
+import type { LiveEvent } from './live-events.js';
+
+/** The browser waits this long before reconnecting after a stream ends (a restart, a deploy). */
+const RETRY_MS = 5000;
+
+/** Sent when the caller may have missed events: re-read what is on screen. */
+const RESYNC = `event: resync\ndata: ${JSON.stringify({ kind: 'resync' })}\n\n`;
+
+/**
+ * Missed events are not replayed. Every stream carries the same id, so that a client which loses
+ * its connection sends `Last-Event-ID` when it reconnects; it is then told to re-read once
+ * (`resync`), whatever happened meanwhile. Deciding *whether* something happened would need the
+ * space's revision, which also moves for private writes: comparing revisions across a reconnect
+ * would tell a partner that the other wrote something private, and when.
+ */
+const STREAM_ID = 'live';
+
+export interface LiveStreamRequest {
+  accountId: string;
+  spaceId: string;
+  /**
+   * Asked before every event and every heartbeat: is the session still valid and the caller still
+   * an active member? A signed-out, revoked or departed caller's stream ends at once, so nothing —
+   * not even that something happened — reaches them after they lost access.
+   */
+  stillAllowed(): Promise<boolean>;
+}
+
+/**
+ * Server-sent events for one encapsulated route plugin. Keeps its open streams so that closing the
+ * server (SIGTERM) ends them first — otherwise a graceful shutdown would wait on them forever.
+ */
+export function liveStreams(app: FastifyInstance): (request: FastifyRequest, reply: FastifyReply, live: LiveStreamRequest) => FastifyReply {
+  const open = new Set<() => void>();
+  app.addHook('preClose', async () => {
+    for (const end of [...open]) end();
+  });
+
+  return (request, reply, live) => {
+    // Only an EventSource (or a client that asks the same way) gets a stream; anything else — a
+    // fuzzer, a link followed by hand — gets an ordinary answer instead of a response that never ends.
+    if (!String(request.headers.accept ?? '').includes('text/event-stream')) {
+      fail('invalid_input', { accept: 'This address streams live updates; ask for it with Accept: text/event-stream.' });
+    }
+    // The caller may have gone while its access was being checked: its 'close' has then already
+    // fired, and subscribing now would hold one of the account's few streams for good.
+    if (request.raw.destroyed || reply.raw.destroyed || request.raw.socket?.destroyed === true) {
+      return reply.status(204).send();
+    }
+    const stream = new PassThrough();
+    let queue: Promise<void> = Promise.resolve();
+    let ended = false;
+    let heartbeat: NodeJS.Timeout | null = null;
+    let unsubscribe: (() => void) | null = null;
+
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      if (heartbeat) clearInterval(heartbeat);
+      unsubscribe?.();
+      open.delete(end);
+      stream.end();
+    };
+    // Access is checked in order with the writes, so an event never overtakes a revocation.
+    const send = (chunk: () => string) => {
+      queue = queue.then(async () => {
+        if (ended) return;
+        let allowed = false;
+        try {
+          allowed = await live.stillAllowed();
+        } catch {
+          allowed = false;
+        }
+        if (!allowed) return end();
+        if (!ended) stream.write(chunk());
+      });
+    };
+
+    // Listen before subscribing, so a close from here on always finds something to end.
+    reply.raw.once('close', end);
+    unsubscribe = app.mend.live.subscribe(live.spaceId, live.accountId, (event: LiveEvent) =>
+      send(() => `event: ${event.kind}\ndata: ${JSON.stringify(event)}\n\n`),
+    );
+    if (!unsubscribe) {
+      reply.raw.off('close', end);
+      throw new MendError('rate_limited', undefined, 'This account has too many live updates open. Close a tab or two and reload.', 60);
+    }
+    open.add(end);
+    heartbeat = setInterval(() => send(() => ': still here\n\n'), app.mend.live.heartbeatMs);
+    heartbeat.unref();
+    const reconnected = request.headers['last-event-id'] !== undefined;
+    // `id:` with no data sets the client's last event id without dispatching anything.
+    stream.write(`retry: ${RETRY_MS}\n: connected\n\nid: ${STREAM_ID}\n${reconnected ? RESYNC : '\n'}`);
+
+    return reply
+      .header('Content-Type', 'text/event-stream; charset=utf-8')
+      .header('Cache-Control', 'no-store')
+      // nginx buffers proxied responses unless told not to; a buffered stream delivers nothing live.
+      .header('X-Accel-Buffering', 'no')
+      .send(stream);
+  };
+}
