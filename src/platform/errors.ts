@@ -77,6 +77,45 @@ export function fail(code: ErrorCode, details?: ErrorDetails, message?: string):
   throw new MendError(code, details, message);
 }
 
+/**
+ * Every refusal a person can meet, each declared once: the API's `code` (and so its status) and
+ * the words a person reads, in the API and on the pages alike. Services and routes refuse by name.
+ */
+export const REFUSALS = {
+  // One wording wherever someone who is not a partner (a therapist) meets a partner's form or call.
+  partners_only: { code: 'forbidden', message: 'Only the two partners write here. You can read what they have shared.' },
+  author_only: { code: 'forbidden', message: 'Only the person who wrote this can change it.' },
+  current_password_needed: { code: 'forbidden', message: 'Please confirm with your current password.' },
+  no_account_with_email: { code: 'not_found', message: 'There is no account with that email.' },
+  invitation_unusable: { code: 'not_found', message: 'This invitation does not exist, was already used, or has expired. Ask your partner for a new one.' },
+  invitation_used: { code: 'not_found', message: 'This invitation was already used. Ask your partner for a new one.' },
+  reassurance_answered_by_partner: { code: 'forbidden', message: 'Your partner answers your call for reassurance.' },
+  entry_already_written: { code: 'already_done', message: 'You have already written yours for this.' },
+  apology_offered_by_breaker: { code: 'forbidden', message: 'An apology is offered by the partner who broke trust.' },
+  apology_not_delivered: { code: 'conflict', message: 'This apology has not been delivered yet.' },
+  apology_answered_by_recipient: { code: 'forbidden', message: 'An apology is answered by the partner it was written to.' },
+  apology_already_answered: { code: 'already_done', message: 'You have already answered this apology.' },
+  question_answered_by_asked: { code: 'forbidden', message: 'A question is answered by the partner it was asked of.' },
+  question_already_answered: { code: 'already_done', message: 'This question has been answered.' },
+  question_already_dated: { code: 'already_done', message: 'You have already given a date for this question.' },
+  step7_hurt_partner_only: { code: 'forbidden', message: 'Step 7 belongs to the partner who was hurt.' },
+  agreement_not_a_proposal: { code: 'conflict', message: 'This agreement is no longer a proposal: it was accepted, countered or withdrawn.' },
+  agreement_answered_by_partner: { code: 'forbidden', message: 'Your partner accepts or counters what you propose.' },
+  agreement_withdrawn_by_proposer: { code: 'forbidden', message: 'Only the partner who proposed this can withdraw it.' },
+  log_by_committed_partner: { code: 'forbidden', message: 'The partner who committed to this agreement logs its occasions; you can confirm or dispute them.' },
+  log_agreement_not_active: { code: 'conflict', message: 'This agreement is not active yet: it needs to be accepted by both of you first.' },
+  log_reviewed_by_other_partner: { code: 'forbidden', message: 'The other partner confirms or disputes an occasion; not the one who logged it.' },
+  log_already_reviewed: { code: 'conflict', message: 'This occasion was already confirmed or disputed.' },
+} as const satisfies Record<string, { code: ErrorCode; message: string }>;
+
+export type RefusalName = keyof typeof REFUSALS;
+
+/** Refuses by name: the registry's code and words, with field details when a form caused it. */
+export function refuse(name: RefusalName, details?: ErrorDetails): never {
+  const refusal = REFUSALS[name];
+  throw new MendError(refusal.code, details, refusal.message);
+}
+
 export function errorBody(error: MendError): { error: { code: string; message: string; details?: ErrorDetails } } {
   return {
     error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },

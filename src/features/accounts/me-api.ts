@@ -6,7 +6,7 @@ import { fail } from '../../platform/errors.js';
 import { Account, bearer, errors, Id, NoContent } from '../../platform/http/api-schemas.js';
 import { accountDto, spaceDto } from '../../platform/http/api-dto.js';
 import { Readable } from 'node:stream';
-import { exportPieces } from '../export/export.js';
+import { exportPieces } from '../export/index.js';
 
 export async function meRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();

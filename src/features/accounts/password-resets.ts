@@ -1,4 +1,4 @@
-import { fail } from '../../platform/errors.js';
+import { fail, refuse } from '../../platform/errors.js';
 import { normaliseEmail, type AccountStore } from './store.js';
 import { newToken, sha256 } from '../../platform/db/ids.js';
 import type { PasswordResetStore } from './password-resets-store.js';
@@ -61,7 +61,7 @@ export class PasswordResetService {
   /** The operator's way, when Mend sends no email: a link for this account, to pass on in person. */
   async linkFor(email: string): Promise<string> {
     const account = await this.deps.accounts.byEmail(email);
-    if (!account) fail('not_found', undefined, 'There is no account with that email.');
+    if (!account) refuse('no_account_with_email');
     return this.issue(account.id);
   }
 

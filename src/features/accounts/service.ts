@@ -4,11 +4,11 @@ import { judgePassword, PASSWORD_MAX_LENGTH, type StrengthEstimator } from '../.
 import { parseCountryChoice } from '../../core/safety/countries.js';
 import { isValidTimeZone } from '../../core/time.js';
 import { nameProblem } from '../../core/text/names.js';
-import { fail, MendError, type ErrorDetails } from '../../platform/errors.js';
+import { fail, refuse, MendError, type ErrorDetails } from '../../platform/errors.js';
 import { publicAccount, normaliseEmail, type Account, type AccountStore } from './store.js';
 import { newId, newToken, sha256 } from '../../platform/db/ids.js';
 import type { SessionRecord, SessionStore, SignedIn } from './sessions-store.js';
-import type { MemberRevision } from '../spaces/space-revisions.js';
+import type { MemberRevision } from '../spaces/index.js';
 import type { Clock } from '../../platform/clock.js';
 import type { PasswordHasher } from './password-hasher.js';
 import { loadStrengthEstimator } from './password-strength.js';
@@ -277,7 +277,7 @@ export class AccountService {
     const account = password.length <= PASSWORD_MAX_LENGTH * 4 ? await this.deps.accounts.byId(accountId) : null;
     if (!account || !(await this.deps.hasher.verify(account.passwordHash, password))) {
       await this.deps.confirmByAccount.hit(accountId);
-      fail('forbidden', { password: 'That password is not right.' }, 'Please confirm with your current password.');
+      refuse('current_password_needed', { password: 'That password is not right.' });
     }
   }
 

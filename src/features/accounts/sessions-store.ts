@@ -4,7 +4,7 @@ import type { AccountFacts } from './store.js';
 import { olderThan } from '../../platform/db/keyset.js';
 import { reusableQuery } from '../../platform/db/reusable-query.js';
 import type { Database } from '../../platform/db/schema.js';
-import type { MemberRevision, SpaceRevisionTables } from '../spaces/space-revisions.js';
+import type { MemberRevision, SpaceRevisionTables } from '../spaces/index.js';
 
 /** Sessions are paged by when they began: last seen moves with every visit, and a key must not. */
 export const SESSION_KEY = ['created_at', 'id'] as const;

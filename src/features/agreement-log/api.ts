@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { LogEntryView } from './service.js';
 import { LOG_ENTRY_KEY } from './store.js';
 import { requireAuth } from '../../platform/http/plugins/auth.js';
-import { DateString, LogEntry, TextIn } from '../progress/api-schemas.js';
+import { DateString, LogEntry, TextIn } from '../progress/index.js';
 import { nextLink, Paged, PageQuery, pageRequest } from '../../platform/http/api-paging.js';
 import { bearer, errors, Id } from '../../platform/http/api-schemas.js';
 

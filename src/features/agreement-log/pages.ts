@@ -3,10 +3,10 @@ import { MendError } from '../../platform/errors.js';
 import { agreementLogPage, type AgreementLogModel } from './views/agreement-log-page.js';
 import { requireAuth } from '../../platform/http/plugins/auth.js';
 import { renderPage } from '../../platform/http/render.js';
-import { writtenNote } from '../reassurance/chosen-note.js';
+import { writtenNote } from '../reassurance/index.js';
 import { field, formFields } from '../../platform/http/form.js';
 import { refusalOnlyForTherapist } from '../../platform/http/refusals.js';
-import { layoutSpaceOf, namesOf } from '../checkin/pages.js';
+import { layoutSpaceOf, namesOf } from '../checkin/index.js';
 
 export async function agreementLogPages(app: FastifyInstance): Promise<void> {
   const ctx = app.mend;

@@ -1,34 +1,34 @@
-import { fail, MendError } from '../../platform/errors.js';
+import { fail, MendError, REFUSALS } from '../../platform/errors.js';
 import { canLogOccasion, canReviewOccasion } from '../../core/journey/index.js';
 import { FIRST_PAGE, type Page, type PageRequest } from '../../core/paging/cursor.js';
 import { localDate } from '../../core/time.js';
 import { canSeeAgreementLogNote, VISIBILITY_NOT_CHOSEN } from '../../core/visibility/index.js';
-import type { Account } from '../accounts/store.js';
+import type { Account } from '../accounts/index.js';
 import type { AgreementFacts, AgreementLogEntry, AgreementLogStore } from './store.js';
-import type { StoredNote } from '../checkin/store.js';
+import type { StoredNote } from '../checkin/index.js';
 import type { GroupCommitter } from '../../platform/db/group-commit.js';
 import { newId } from '../../platform/db/ids.js';
-import { noteFrom, notificationsOn, spaceView, type SpaceView, type TextInput } from '../checkin/service.js';
+import { noteFrom, notificationsOn, spaceView, type SpaceView, type TextInput } from '../checkin/index.js';
 
 /** A note whose author has not said who may read it (no visibility is ever guessed). */
 export type UnpickedNote = { text: string; visibility: null };
 import type { Clock } from '../../platform/clock.js';
-import type { SpaceService } from '../spaces/service.js';
+import type { SpaceService } from '../spaces/index.js';
 
 export interface LogEntryView extends Omit<AgreementLogEntry, 'note' | 'reviewNote'> {
   note: StoredNote | null;
   reviewNote: StoredNote | null;
 }
 
-const LOG_REFUSALS: Record<string, { code: 'forbidden' | 'invalid_input' | 'conflict'; field?: string; message: string }> = {
-  not_a_partner: { code: 'forbidden', message: 'Only the partners of a space keep its agreement log.' },
-  not_committed: { code: 'forbidden', message: 'The partner who committed to this agreement logs its occasions; you can confirm or dispute them.' },
-  not_active: { code: 'conflict', message: 'This agreement is not active yet: it needs to be accepted by both of you first.' },
+const LOG_REFUSALS: Record<string, { code: 'forbidden' | 'invalid_input' | 'conflict' | 'already_done'; field?: string; message: string }> = {
+  not_a_partner: { code: REFUSALS.partners_only.code, message: REFUSALS.partners_only.message },
+  not_committed: REFUSALS.log_by_committed_partner,
+  not_active: REFUSALS.log_agreement_not_active,
   invalid_date: { code: 'invalid_input', field: 'occurredOn', message: 'Use a date like 2025-03-14.' },
   in_the_future: { code: 'invalid_input', field: 'occurredOn', message: 'An occasion cannot be logged before it happens.' },
   before_agreement: { code: 'invalid_input', field: 'occurredOn', message: 'That day is before the agreement was made.' },
-  own_entry: { code: 'forbidden', message: 'The other partner confirms or disputes an occasion; not the one who logged it.' },
-  already_reviewed: { code: 'conflict', message: 'This occasion was already confirmed or disputed.' },
+  own_entry: REFUSALS.log_reviewed_by_other_partner,
+  already_reviewed: REFUSALS.log_already_reviewed,
 };
 
 /** A refusal that is about the form's day rather than the person: said beside the day, with the form's other problems. */
@@ -37,7 +37,7 @@ function dayProblem(reason: string): string | null {
   return r?.field === 'occurredOn' ? r.message : null;
 }
 
-function refuse(reason: string): never {
+function refuseOccasion(reason: string): never {
   const r = LOG_REFUSALS[reason] ?? { code: 'forbidden' as const, message: 'This is not yours to do.' };
   if (r.field) fail(r.code, { [r.field]: r.message });
   fail(r.code, undefined, r.message);
@@ -76,7 +76,7 @@ export class AgreementLogService {
     const problems: Record<string, string> = {};
     if (!decision.ok) {
       const day = dayProblem(decision.reason);
-      if (day === null) refuse(decision.reason);
+      if (day === null) refuseOccasion(decision.reason);
       problems.occurredOn = day;
     }
     if (input.kept === null) problems.kept = 'Choose kept or missed.';
@@ -113,7 +113,7 @@ export class AgreementLogService {
     if (!entry || (inSpace !== undefined && entry.spaceId !== inSpace)) fail('not_found');
     const view = await spaceView(this.deps.spaces, account.id, entry.spaceId);
     const decision = canReviewOccasion({ loggedBy: entry.loggedBy, review: entry.review }, account.id, view.partnerIds);
-    if (!decision.ok) refuse(decision.reason);
+    if (!decision.ok) refuseOccasion(decision.reason);
     const stored = noteFrom(note);
     const input = { review, by: account.id, note: stored, now: this.deps.clock.now().toISOString() };
     const done = await this.deps.writes.run(async (db) => {
@@ -129,7 +129,7 @@ export class AgreementLogService {
       });
       return true;
     });
-    if (!done) refuse('already_reviewed');
+    if (!done) refuseOccasion('already_reviewed');
     return this.visible(view, (await this.deps.log.byId(logEntryId))!);
   }
 

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { NoteVisibility, StoredNote } from '../checkin/store.js';
+import type { NoteVisibility, StoredNote } from '../checkin/index.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { AgreementLogEntryTable } from '../../platform/db/tables/rhythm.js';
 import type { Vault } from '../../platform/vault/vault.js';
-import { AgreementStore, type StoredAgreement } from '../agreements/store.js';
+import { AgreementStore, type StoredAgreement } from '../agreements/index.js';
 import { BOUND } from '../../platform/vault/bound-fields.js';
 import { pageOf, type Page, type PageKey } from '../../core/paging/cursor.js';
 import { olderThan } from '../../platform/db/keyset.js';

@@ -6,7 +6,7 @@ import { MAX_PAGE_SIZE } from '../../core/paging/cursor.js';
 import { AGREEMENT_TEXT_MAX, type AgreementView } from './service.js';
 import { AGREEMENT_KEY, HISTORY_KEY } from './store.js';
 import { requireAuth } from '../../platform/http/plugins/auth.js';
-import { Date_ } from '../journey/api-schemas.js';
+import { Date_ } from '../journey/index.js';
 import { NextLink, nextLink, Paged, PageQuery, pageRequest } from '../../platform/http/api-paging.js';
 import { bearer, errors, Id, Instant } from '../../platform/http/api-schemas.js';
 

@@ -10,13 +10,13 @@ import {
 } from '../../core/journey/index.js';
 import { FIRST_PAGE, MAX_PAGE_SIZE, type Page, type PageRequest } from '../../core/paging/cursor.js';
 import { localDate } from '../../core/time.js';
-import { fail } from '../../platform/errors.js';
+import { fail, refuse } from '../../platform/errors.js';
 import type { StoredAgreement } from './store.js';
 import { newId } from '../../platform/db/ids.js';
-import type { SpaceStore } from '../spaces/store.js';
+import type { SpaceStore } from '../spaces/index.js';
 import type { Clock } from '../../platform/clock.js';
-import { loadJourney, type JourneyStores } from '../journey/facts.js';
-import { requirePartner, spaceAccess, type Actor, type SpaceAccess } from '../journey/access.js';
+import { loadJourney, type JourneyStores } from '../journey/index.js';
+import { requirePartner, spaceAccess, type Actor, type SpaceAccess } from '../journey/index.js';
 
 export const AGREEMENT_TEXT_MAX = 2_000;
 
@@ -55,13 +55,13 @@ function refusal(reason: AgreementRefusal, errors?: readonly AgreementFieldError
     case 'invalid':
       return fail('invalid_input', Object.fromEntries((errors ?? []).map((e) => [e.field, fieldMessage(e)])));
     case 'not_a_partner':
-      return fail('forbidden', undefined, 'Only the partners of this space can do this.');
+      return refuse('partners_only');
     case 'not_proposed':
-      return fail('conflict', undefined, 'This agreement is no longer a proposal: it was accepted, countered or withdrawn.');
+      return refuse('agreement_not_a_proposal');
     case 'own_proposal':
-      return fail('forbidden', undefined, 'Your partner accepts or counters what you propose.');
+      return refuse('agreement_answered_by_partner');
     case 'not_proposer':
-      return fail('forbidden', undefined, 'Only the partner who proposed this can withdraw it.');
+      return refuse('agreement_withdrawn_by_proposer');
   }
 }
 

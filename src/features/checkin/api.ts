@@ -3,12 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { addDays } from '../../core/time.js';
 import type { CheckinView, ReassuranceView } from './service.js';
-import type { Meeting } from '../meetings/store.js';
+import type { Meeting } from '../meetings/index.js';
 import { requireAuth } from '../../platform/http/plugins/auth.js';
-import { MEETING_KEY } from '../meetings/store.js';
-import { REASSURANCE_KEY } from '../reassurance/store.js';
+import { MEETING_KEY } from '../meetings/index.js';
+import { REASSURANCE_KEY } from '../reassurance/index.js';
 import { nextLink, PageQuery, Paged, pageRequest } from '../../platform/http/api-paging.js';
-import { Checkin, DateString, DayMark, MonthString, NumbersShared, ReassuranceRequest, Score, TextIn } from '../progress/api-schemas.js';
+import { Checkin, DateString, DayMark, MonthString, NumbersShared, ReassuranceRequest, Score, TextIn } from '../progress/index.js';
 import { bearer, errors, Id, Instant, NoContent } from '../../platform/http/api-schemas.js';
 
 export const checkinDto = (c: CheckinView) => ({

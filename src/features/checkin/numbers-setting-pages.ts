@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { NUMBERS_UNANSWERED } from './views/checkin-choices.js';
 import { requireAuth } from '../../platform/http/plugins/auth.js';
 import { field, formFields } from '../../platform/http/form.js';
-import { showSettings } from '../accounts/settings-pages.js';
+import { showSettings } from '../accounts/index.js';
 
 /** The settings form for who sees a person's check-in numbers (issue #14). Nobody is told of a change. */
 export async function checkinNumbersSettingPages(app: FastifyInstance): Promise<void> {

@@ -1,20 +1,20 @@
 import { FIRST_PAGE, type Page, type PageRequest } from '../../core/paging/cursor.js';
-import { fail } from '../../platform/errors.js';
+import { fail, refuse } from '../../platform/errors.js';
 import { addDays, isIsoDate, localDate } from '../../core/time.js';
 import { canSeeCheckInNote, canSeeCheckinNumbers, canSeeNote, viewerOf, type SpaceMembership, type Viewer } from '../../core/visibility/index.js';
 import type { Kysely } from 'kysely';
-import type { Account } from '../accounts/store.js';
+import type { Account } from '../accounts/index.js';
 import { isSameDayConflict, type Checkin, type CheckinInput, type CheckinStore, type DayMark, type ReplacedCheckin, type StoredNote } from './store.js';
 import type { GroupCommitter } from '../../platform/db/group-commit.js';
-import { NotificationStore } from '../notifications/store.js';
+import { NotificationStore } from '../notifications/index.js';
 import type { Database } from '../../platform/db/schema.js';
 import { newId } from '../../platform/db/ids.js';
-import type { ReassuranceRequest, ReassuranceStore } from '../reassurance/store.js';
-import type { ReviewStore, StoredReview } from '../monthly-review/store.js';
-import type { Space } from '../spaces/store.js';
+import type { ReassuranceRequest, ReassuranceStore } from '../reassurance/index.js';
+import type { ReviewStore, StoredReview } from '../monthly-review/index.js';
+import type { Space } from '../spaces/index.js';
 import type { Clock } from '../../platform/clock.js';
-import { NotificationService } from '../notifications/service.js';
-import type { SpaceService } from '../spaces/service.js';
+import { NotificationService } from '../notifications/index.js';
+import type { SpaceService } from '../spaces/index.js';
 
 const ALREADY_ANSWERED = 'This call for reassurance was already answered.';
 
@@ -137,7 +137,7 @@ export class CheckinService {
     input: { safety: number; trust: number; closeness: number; day?: DayMark | null; note?: TextInput | null; numbersShared?: boolean | null },
   ): Promise<{ created: boolean; checkin: CheckinView; noticeable: boolean }> {
     const view = await spaceView(this.deps.spaces, account.id, spaceId);
-    if (!view.isPartner) fail('forbidden', undefined, 'Only the partners of a space check in.');
+    if (!view.isPartner) refuse('partners_only');
     if (!isIsoDate(date)) fail('invalid_input', { date: 'Use a date like 2025-03-14.' });
     const allowed = this.allowedDates(account);
     if (date > allowed[0]!) fail('invalid_input', { date: 'A check-in cannot be for a day that has not come yet.' });
@@ -215,7 +215,7 @@ export class CheckinService {
 
   async requestReassurance(account: Account, spaceId: string, note: TextInput | null | undefined): Promise<ReassuranceView> {
     const view = await spaceView(this.deps.spaces, account.id, spaceId);
-    if (!view.isPartner) fail('forbidden', undefined, 'Only the partners of a space ask each other for reassurance.');
+    if (!view.isPartner) refuse('partners_only');
     const stored = noteFrom(note);
     const id = newId();
     await this.deps.reassurance.create({ id, spaceId, requestedBy: account.id, note: stored, now: this.deps.clock.now().toISOString() });
@@ -240,7 +240,7 @@ export class CheckinService {
     if (!request || (inSpace !== undefined && request.spaceId !== inSpace)) fail('not_found');
     const view = await spaceView(this.deps.spaces, account.id, request.spaceId);
     if (!view.isPartner) fail('not_found');
-    if (request.requestedBy === account.id) fail('forbidden', undefined, 'Your partner answers your call for reassurance.');
+    if (request.requestedBy === account.id) refuse('reassurance_answered_by_partner');
     // An answered call is said before the words are checked: there is nothing left to correct. (The
     // store's conditional write below still settles two answers sent at once.)
     if (request.answeredAt !== null) fail('conflict', undefined, ALREADY_ANSWERED);
@@ -281,7 +281,7 @@ export class CheckinService {
 
   async saveMonthlyReview(account: Account, spaceId: string, input: { month: string; communicate: number; closer: number; respect: number }): Promise<{ created: boolean }> {
     const view = await spaceView(this.deps.spaces, account.id, spaceId);
-    if (!view.isPartner) fail('forbidden', undefined, 'Only the partners of a space review their progress.');
+    if (!view.isPartner) refuse('partners_only');
     const thisMonth = this.today(account).slice(0, 7);
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(input.month)) fail('invalid_input', { month: 'Use a month like 2025-03.' });
     if (input.month > thisMonth) fail('invalid_input', { month: 'A review cannot be for a month that has not come yet.' });

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { spaceView } from '../checkin/service.js';
+import { spaceView } from '../checkin/index.js';
 import { decisionGuidePage } from './views/decision-guide-page.js';
 import { requireAuth } from '../../platform/http/plugins/auth.js';
 import { renderPage } from '../../platform/http/render.js';
-import { layoutSpaceOf } from '../checkin/pages.js';
+import { layoutSpaceOf } from '../checkin/index.js';
 
 /** The decision guide: private to the partner reading it. Opening it writes nothing anywhere. */
 export async function decisionGuidePages(app: FastifyInstance): Promise<void> {

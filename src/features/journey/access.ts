@@ -1,6 +1,6 @@
 import { viewerOf, type Viewer } from '../../core/visibility/index.js';
-import { fail } from '../../platform/errors.js';
-import type { Space, SpaceStore } from '../spaces/store.js';
+import { fail, refuse } from '../../platform/errors.js';
+import type { Space, SpaceStore } from '../spaces/index.js';
 
 /** Who is acting: the signed-in account, with the time zone that decides their "today". */
 export interface Actor {
@@ -36,5 +36,5 @@ export async function spaceAccess(spaces: SpaceStore, accountId: string, spaceId
 
 /** Writing is for partners; a therapist who may read gets 403, not 404. */
 export function requirePartner(access: SpaceAccess): void {
-  if (access.viewer.relation !== 'partner') fail('forbidden', undefined, 'Only the partners of this space can do this.');
+  if (access.viewer.relation !== 'partner') refuse('partners_only');
 }

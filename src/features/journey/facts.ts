@@ -5,7 +5,7 @@ import {
   type PromptKey,
   type SealedPairOpening,
 } from '../../core/journey/index.js';
-import type { StoredAgreement, AgreementStore } from '../agreements/store.js';
+import type { StoredAgreement, AgreementStore } from '../agreements/index.js';
 import type { Apology, ApologyResponse, ApologyStore } from './apologies-store.js';
 import type { Entry, EntryStore } from './entries-store.js';
 import type { BreachFacts, JourneyFactsStore } from './facts-store.js';

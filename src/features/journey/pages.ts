@@ -14,12 +14,12 @@ import {
 } from '../../core/journey/index.js';
 import { isVisibility } from '../../core/visibility/index.js';
 import { resourcesFor, supportCountryFor } from '../../core/safety/index.js';
-import { MendError, fail } from '../../platform/errors.js';
+import { MendError, fail, refuse } from '../../platform/errors.js';
 import type { Actor } from './access.js';
 import { apologyPartProblems } from './service.js';
-import { coachFindingsHtml } from '../coach/views/coach-findings.js';
+import { coachFindingsHtml } from '../coach/index.js';
 import { html, type SafeHtml } from '../../platform/web/html.js';
-import { agreementFormPage } from '../agreements/views/agreement-pages.js';
+import { agreementFormPage } from '../agreements/index.js';
 import { apologyAnswerPage, apologyBuilderPage } from './views/apology-pages.js';
 import { journeyTitle, stepUrl, type FormState, type JourneyPageModel } from './views/common.js';
 import { hardDayPage, questionsPage, therapyPage, triggersPage } from './views/extras.js';
@@ -27,7 +27,7 @@ import { breachFormPage, journeyPage } from './views/overview.js';
 import { step1Page, step2Page, step3Page, step4Page, step5Page, step6Page, step7Page } from './views/steps.js';
 import { requireAuth } from '../../platform/http/plugins/auth.js';
 import { renderPage, safeNext } from '../../platform/http/render.js';
-import { unpickedProblem, writtenNote } from '../reassurance/chosen-note.js';
+import { unpickedProblem, writtenNote } from '../reassurance/index.js';
 import { field, formFields } from '../../platform/http/form.js';
 import { partnersOnlyForm, refusalOnlyForTherapist } from '../../platform/http/refusals.js';
 import type { AppContext } from '../../context.js';
@@ -99,7 +99,7 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
 
   /** Pages that are only a form for the partners: a therapist reading the journey gets 403, not a form to be refused by. */
   function partnersOnly(m: JourneyPageModel): void {
-    if (m.relation !== 'partner') fail('forbidden', undefined, 'Only the partners write on their journey. You can read what they have shared.');
+    if (m.relation !== 'partner') refuse('partners_only');
   }
 
   function layoutSpace(m: JourneyPageModel) {

@@ -43,12 +43,12 @@ import {
   type Visibility,
   VISIBILITY_NOT_CHOSEN,
 } from '../../core/visibility/index.js';
-import { fail, type ErrorDetails } from '../../platform/errors.js';
+import { fail, refuse, type ErrorDetails } from '../../platform/errors.js';
 import { newId } from '../../platform/db/ids.js';
 import type { Apology, ApologyResponse } from './apologies-store.js';
 import type { Entry } from './entries-store.js';
 import type { Breach, Journey } from './store.js';
-import type { SpaceStore } from '../spaces/store.js';
+import type { SpaceStore } from '../spaces/index.js';
 import type { Clock } from '../../platform/clock.js';
 import { loadJourney, loadRuleFacts, type JourneyStores, type LoadedJourney } from './facts.js';
 import { requirePartner, spaceAccess, type Actor, type SpaceAccess } from './access.js';
@@ -133,7 +133,7 @@ function entryRefusal(reason: EntryRefusal, prompt: PromptKey): never {
   const rule = PROMPTS[prompt];
   switch (reason) {
     case 'not_a_partner':
-      return fail('forbidden', undefined, 'Only the partners of this space can write here.');
+      return refuse('partners_only');
     case 'wrong_role':
       return fail(
         'forbidden',
@@ -147,13 +147,13 @@ function entryRefusal(reason: EntryRefusal, prompt: PromptKey): never {
     case 'visibility_not_allowed':
       return fail('invalid_input', { visibility: `Choose ${rule.visibilities.join(' or ')} for this.` });
     case 'already_written':
-      return fail('already_done', undefined, 'You have already written yours for this.');
+      return refuse('entry_already_written');
     case 'reply_required':
       return fail('invalid_input', { replyTo: 'Say which entry this replies to.' });
     case 'reply_target_invalid':
       return fail('invalid_input', { replyTo: 'This can only reply to your partner’s shared entry of the matching kind.' });
     case 'not_author':
-      return fail('forbidden', undefined, 'Only the person who wrote this can change it.');
+      return refuse('author_only');
     case 'visibility_change_not_allowed':
       return fail('conflict', { visibility: 'A private entry can become shared, but not the other way round. You can delete it instead.' });
   }
@@ -162,19 +162,19 @@ function entryRefusal(reason: EntryRefusal, prompt: PromptKey): never {
 function apologyRefusal(reason: ApologyRefusal): never {
   switch (reason) {
     case 'not_a_partner':
-      return fail('forbidden', undefined, 'Only the partners of this space can do this.');
+      return refuse('partners_only');
     case 'did_not_break_trust':
-      return fail('forbidden', undefined, 'An apology is offered by the partner who broke trust.');
+      return refuse('apology_offered_by_breaker');
     case 'step_locked':
       return fail('step_locked');
     case 'not_found':
       return fail('not_found');
     case 'not_delivered':
-      return fail('conflict', undefined, 'This apology has not been delivered yet.');
+      return refuse('apology_not_delivered');
     case 'own_apology':
-      return fail('forbidden', undefined, 'An apology is answered by the partner it was written to.');
+      return refuse('apology_answered_by_recipient');
     case 'already_answered':
-      return fail('already_done', undefined, 'You have already answered this apology.');
+      return refuse('apology_already_answered');
   }
 }
 
@@ -186,11 +186,11 @@ function deferRefusal(reason: DeferRefusal): never {
     case 'not_a_partner':
     case 'own_question':
     case 'did_not_break_trust':
-      return fail('forbidden', undefined, 'A question is answered by the partner it was asked of.');
+      return refuse('question_answered_by_asked');
     case 'already_answered':
-      return fail('already_done', undefined, 'This question has been answered.');
+      return refuse('question_already_answered');
     case 'already_deferred':
-      return fail('already_done', undefined, 'You have already given a date for this question.');
+      return refuse('question_already_dated');
     case 'invalid_date':
       return fail('invalid_input', { until: 'Enter a real date, like 2025-03-31.' });
     case 'in_the_past':
@@ -600,7 +600,7 @@ export class JourneyService {
   async openForgivenessEarly(actor: Actor, journeyId: string): Promise<JourneyView> {
     const { access, loaded } = await this.load(actor, journeyId);
     requirePartner(access);
-    if (!wasHurt(loaded.facts, actor.id)) fail('forbidden', undefined, 'Step 7 belongs to the partner who was hurt.');
+    if (!wasHurt(loaded.facts, actor.id)) refuse('step7_hurt_partner_only');
     await this.deps.journeys.optInToForgiveness(journeyId, actor.id, this.now().toISOString());
     return this.journey(actor, journeyId);
   }

@@ -1,14 +1,14 @@
 import type { Kysely } from 'kysely';
-import { AgreementStore } from '../agreements/store.js';
+import { AgreementStore } from '../agreements/index.js';
 import { ApologyStore } from './apologies-store.js';
 import { EntryStore } from './entries-store.js';
 import { JourneyFactsStore } from './facts-store.js';
 import { JourneyStore } from './store.js';
 import { SealedPairStore } from './sealed-pairs-store.js';
 import type { Database } from '../../platform/db/schema.js';
-import { SpaceStore } from '../spaces/store.js';
+import { SpaceStore } from '../spaces/index.js';
 import type { Vault } from '../../platform/vault/vault.js';
-import { AgreementService } from '../agreements/service.js';
+import { AgreementService } from '../agreements/index.js';
 import type { Clock } from '../../platform/clock.js';
 import { JourneyService } from './service.js';
 

@@ -1,14 +1,14 @@
 import { FIRST_PAGE, type Page, type PageRequest } from '../../core/paging/cursor.js';
-import { fail } from '../../platform/errors.js';
+import { fail, refuse } from '../../platform/errors.js';
 import { isIsoDate, isValidTimeZone, localDate } from '../../core/time.js';
-import type { Account } from '../accounts/store.js';
+import type { Account } from '../accounts/index.js';
 import { newId, newToken, sha256 } from '../../platform/db/ids.js';
 import type { Meeting, MeetingAgenda, MeetingSchedule, MeetingStore } from './store.js';
-import type { SpaceService } from '../spaces/service.js';
+import type { SpaceService } from '../spaces/index.js';
 import { calendarFeed } from './calendar-feed.js';
-import { NOTE_MAX, spaceView } from '../checkin/service.js';
+import { NOTE_MAX, spaceView } from '../checkin/index.js';
 import type { Clock } from '../../platform/clock.js';
-import type { NotificationService } from '../notifications/service.js';
+import type { NotificationService } from '../notifications/index.js';
 
 export const AGENDA_SECTIONS: ReadonlyArray<{ key: keyof MeetingAgenda; title: string; hint: string; coach: boolean }> = [
   { key: 'appreciations', title: 'Appreciations', hint: 'Something each of you noticed and valued this week, however small.', coach: true },
@@ -28,7 +28,7 @@ export class MeetingService {
 
   async record(account: Account, spaceId: string, input: { heldOn?: string; agenda: Partial<MeetingAgenda> }): Promise<Meeting> {
     const view = await spaceView(this.deps.spaces, account.id, spaceId);
-    if (!view.isPartner) fail('forbidden', undefined, 'Only the partners of a space record their meetings.');
+    if (!view.isPartner) refuse('partners_only');
     const today = localDate(this.deps.clock.now(), account.timezone);
     const heldOn = input.heldOn ?? today;
     if (!isIsoDate(heldOn)) fail('invalid_input', { heldOn: 'Use a date like 2025-03-14.' });

@@ -1,11 +1,11 @@
 import { localDate } from '../../core/time.js';
 import { newId } from '../../platform/db/ids.js';
-import type { CheckinStore } from '../checkin/store.js';
-import type { MeetingStore } from '../meetings/store.js';
+import type { CheckinStore } from '../checkin/index.js';
+import type { MeetingStore } from '../meetings/index.js';
 import type { NotificationStore, ReminderPreferences } from './store.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
-import type { SpaceService } from '../spaces/service.js';
+import type { SpaceService } from '../spaces/index.js';
 
 /** How often the in-process loop looks for reminders due. */
 export const REMINDER_INTERVAL_MS = 60_000;

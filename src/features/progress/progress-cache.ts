@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import type { SpaceView } from '../checkin/service.js';
+import type { SpaceView } from '../checkin/index.js';
 import type { Progress } from './service.js';
 
 /** A viewer's progress as computed at one revision of their space. Shared between requests: read-only. */

@@ -21,13 +21,13 @@ import { SMOOTHING_DAYS } from '../../core/progress/smoothing.js';
 import { addDays, localDate } from '../../core/time.js';
 import { canSeeCheckinNumbers, canSeeJointNumbers, canSeeRedFlag } from '../../core/visibility/index.js';
 import { fail } from '../../platform/errors.js';
-import type { Account } from '../accounts/store.js';
+import type { Account } from '../accounts/index.js';
 import type { ProgressFactsStore } from './facts-store.js';
-import type { MemberRevision, SpaceRevisionStore } from '../spaces/space-revisions.js';
-import { spaceView, type CheckinService, type CheckinView, type SpaceView } from '../checkin/service.js';
+import type { MemberRevision, SpaceRevisionStore } from '../spaces/index.js';
+import { spaceView, type CheckinService, type CheckinView, type SpaceView } from '../checkin/index.js';
 import type { Clock } from '../../platform/clock.js';
 import { ProgressCache, type CachedProgress } from './progress-cache.js';
-import type { SpaceService } from '../spaces/service.js';
+import type { SpaceService } from '../spaces/index.js';
 
 /** Coach finding types that count as contempt for the red flag: contempt itself and name-calling. */
 export const CONTEMPT_TYPES = new Set(['contempt', 'insult']);

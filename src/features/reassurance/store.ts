@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { StoredNote } from '../checkin/store.js';
+import type { StoredNote } from '../checkin/index.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { ReassuranceRequestTable } from '../../platform/db/tables/rhythm.js';
 import type { Vault } from '../../platform/vault/vault.js';

@@ -1,4 +1,4 @@
-import { fail } from '../../platform/errors.js';
+import { fail, refuse } from '../../platform/errors.js';
 import { nameProblem } from '../../core/text/names.js';
 import { newId, newInvitationCode, normaliseInvitationCode, sha256 } from '../../platform/db/ids.js';
 import type { MemberRole, Space, SpaceStore } from './store.js';
@@ -99,9 +99,9 @@ export class SpaceService {
 
   async accept(accountId: string, code: string): Promise<Space> {
     const invitation = await this.usableInvitation(code);
-    if (!invitation) fail('not_found', undefined, 'This invitation does not exist, was already used, or has expired. Ask your partner for a new one.');
+    if (!invitation) refuse('invitation_unusable');
     const outcome = await this.deps.spaces.acceptInvitation(invitation, accountId, this.deps.clock.now().toISOString());
-    if (outcome === 'used') fail('not_found', undefined, 'This invitation was already used. Ask your partner for a new one.');
+    if (outcome === 'used') refuse('invitation_used');
     if (outcome === 'full') fail('space_full');
     if (outcome === 'already_member') fail('already_member');
     const space = await this.deps.spaces.byId(invitation.spaceId);

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { CASELOAD_KEY } from '../spaces/store.js';
+import { CASELOAD_KEY } from '../spaces/index.js';
 import { ACCESS_LOG_KEY, THERAPIST_KEY } from './store.js';
 import { nextLink, PageQuery, Paged, pageRequest } from '../../platform/http/api-paging.js';
 import { requireAuth } from '../../platform/http/plugins/auth.js';

@@ -1,9 +1,9 @@
 import { FIRST_PAGE, type Page, type PageRequest } from '../../core/paging/cursor.js';
 import { fail } from '../../platform/errors.js';
-import type { Space, SpaceStore } from '../spaces/store.js';
+import type { Space, SpaceStore } from '../spaces/index.js';
 import type { AccessLogEntry, TherapistRecord, TherapistStore } from './store.js';
-import type { Authenticated } from '../accounts/service.js';
-import type { AccountService } from '../accounts/service.js';
+import type { Authenticated } from '../accounts/index.js';
+import type { AccountService } from '../accounts/index.js';
 import type { Clock } from '../../platform/clock.js';
 
 export interface CaseloadEntry {

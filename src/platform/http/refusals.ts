@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { fail } from '../errors.js';
+import { fail, refuse } from '../errors.js';
 
 /**
  * A therapist reads the partners' pages and is shown no forms on them. One who sends a partner's
@@ -23,5 +23,5 @@ export function refusalOnlyForTherapist(request: FastifyRequest, error: unknown,
 
 /** Before a form's own checks redraw the page (no service has refused yet): a therapist gets 403. */
 export function partnersOnlyForm(request: FastifyRequest, relation?: string): void {
-  if (isTherapistOf(request, relation)) fail('forbidden', undefined, 'Only the partners write here. You can read what they have shared.');
+  if (isTherapistOf(request, relation)) refuse('partners_only');
 }

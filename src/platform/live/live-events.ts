@@ -1,50 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Store } from '../db/database.js';
+import { LIVE_EVENT_KINDS, type LiveEvent } from '../../core/live-event.js';
 
-/**
- * Something changed in a space that every active member may see. Events name only kinds, ids and
- * dates — never anything a person wrote — so a stream can be read by any member without a
- * visibility decision per event. Whoever publishes must only publish what every member who may
- * subscribe (both partners and an active therapist) is allowed to see: a check-in's scores, an
- * agreement, a shared journey entry, a sealed pair once it is open, a call for reassurance (the
- * call is a space record even when its note is private) and its answer, a weekly meeting's record,
- * an agreement-log occasion and its confirmation or dispute, a delivered apology and its answer, a
- * monthly review (its ratings are on everyone's progress page), a partner's step-1 acknowledgement
- * (every member's journey page says who each step waits for), the weekly meeting's time (on every
- * member's meetings page). A private entry, a sealed one whose
- * pair is still closed, an apology being drafted, or anything else only its author may see
- * produces no event at all.
- */
-export type LiveEvent =
-  | { kind: 'checkin'; accountId: string; date: string }
-  | { kind: 'agreement'; id: string }
-  | { kind: 'journey_entry'; journeyId: string; id: string }
-  | { kind: 'entries_revealed'; journeyId: string }
-  | { kind: 'reassurance_requested'; id: string }
-  | { kind: 'reassurance_answered'; id: string }
-  | { kind: 'meeting'; id: string; date: string }
-  | { kind: 'agreement_log'; agreementId: string; id: string }
-  | { kind: 'apology'; journeyId: string; id: string }
-  | { kind: 'monthly_review'; accountId: string; month: string }
-  | { kind: 'journey_acknowledged'; journeyId: string }
-  | { kind: 'meeting_schedule' };
+export { LIVE_EVENT_KINDS, type LiveEvent };
 
-/** Every kind a stream may carry, for those who listen to all of them. */
-export const LIVE_EVENT_KINDS = [
-  'checkin',
-  'agreement',
-  'journey_entry',
-  'entries_revealed',
-  'reassurance_requested',
-  'reassurance_answered',
-  'meeting',
-  'agreement_log',
-  'apology',
-  'monthly_review',
-  'journey_acknowledged',
-  'meeting_schedule',
-] as const satisfies ReadonlyArray<LiveEvent['kind']>;
 
 export type LiveListener = (event: LiveEvent) => void;
 

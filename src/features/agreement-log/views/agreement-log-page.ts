@@ -4,7 +4,7 @@ import { csrfField, errorSummary } from '../../../platform/web/components/forms.
 import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { agreementTitles, occasionName } from './agreement-log-names.js';
 import { formatDay, rhythmNav, textarea } from '../../../platform/web/components/space-pages.js';
-import { noteVisibilityField } from '../../reassurance/views/note-visibility.js';
+import { noteVisibilityField } from '../../reassurance/index.js';
 
 const CADENCE: Record<string, string> = { each_time: 'each time it comes up', daily: 'daily', weekly: 'weekly', once: 'once' };
 const STATUS: Record<string, string> = { unconfirmed: 'not yet confirmed', confirmed: 'confirmed', disputed: 'seen differently' };

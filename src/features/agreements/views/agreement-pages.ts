@@ -3,7 +3,7 @@ import type { AgreementView } from '../service.js';
 import type { ErrorDetails } from '../../../platform/errors.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { csrfField, errorSummary, textField } from '../../../platform/web/components/forms.js';
-import { formatDate, nameOf, radios, textArea, type JourneyPageModel } from '../../journey/views/common.js';
+import { formatDate, nameOf, radios, textArea, type JourneyPageModel } from '../../journey/index.js';
 
 export const CADENCE_LABELS: Record<Cadence, string> = {
   each_time: 'Each time it comes up',

@@ -1,6 +1,6 @@
 import type { RedFlag, Trend } from '../../../core/progress/index.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
-import { verdictWords } from '../../progress/views/progress-page.js';
+import { verdictWords } from '../../progress/index.js';
 
 const QUESTIONS = [
   'When you imagine the next year together, what do you feel first — hope, dread, or something else?',

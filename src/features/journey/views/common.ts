@@ -1,4 +1,4 @@
-import type { AgreementView } from '../../agreements/service.js';
+import type { AgreementView } from '../../agreements/index.js';
 import type { ApologyView, EntryOrStub, EntryView, JourneyView } from '../service.js';
 import { BREACH_KIND_LABELS, PROMPTS, PROMPT_TEXTS, STEP_TITLES, type PromptKey, type StepKey, type StepNumber, type Task, type Waiting } from '../../../core/journey/index.js';
 import type { Visibility } from '../../../core/visibility/index.js';

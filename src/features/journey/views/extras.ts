@@ -2,7 +2,7 @@ import { HARD_DAY, PROMPT_TEXTS, THERAPY_RECOMMENDATION } from '../../../core/jo
 import type { EntryView } from '../service.js';
 import type { CountryResources } from '../../../core/safety/index.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
-import { groundingCard, reassuranceCard, supportCard } from '../../safety/views/hard-day/hard-day-cards.js';
+import { groundingCard, reassuranceCard, supportCard } from '../../safety/index.js';
 import { csrfField, textField } from '../../../platform/web/components/forms.js';
 import { entryCard, entryForm, formatDate, isPartnerView, nameOf, readingNote, stepUrl, type FormState, type JourneyPageModel } from './common.js';
 

@@ -9,7 +9,7 @@ import {
 import type { ApologyView } from '../service.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { csrfField } from '../../../platform/web/components/forms.js';
-import { agreementList } from '../../agreements/views/agreement-pages.js';
+import { agreementList } from '../../agreements/index.js';
 import {
   entriesFor,
   entryCard,

@@ -1,0 +1,25 @@
+/**
+ * What each notification says. Fixed words per type: a notification never quotes what anyone
+ * wrote, only that something happened, with a link (SPEC section 3; docs/privacy-rules.md).
+ */
+export const NOTIFICATION_MESSAGES = {
+  partner_checked_in: 'Your partner checked in today.',
+  reassurance_requested: 'Your partner asked for reassurance.',
+  reassurance_answered: 'Your partner answered your call for reassurance.',
+  agreement_proposed: 'Your partner proposed an agreement.',
+  agreement_accepted: 'Your partner accepted an agreement.',
+  agreement_logged: 'Your partner logged an occasion of an agreement. You can confirm it or say how you saw it.',
+  agreement_log_confirmed: 'Your partner confirmed an occasion you logged.',
+  agreement_log_disputed: 'Your partner saw an occasion you logged differently.',
+  meeting_recorded: 'Notes from your check-in meeting were saved.',
+  meeting_scheduled: 'Your weekly check-in meeting time was set.',
+  monthly_review_done: 'Your partner did this month’s progress review.',
+  checkin_reminder: 'A gentle reminder: today’s check-in is waiting for you.',
+  meeting_reminder: 'Your weekly check-in meeting is today.',
+} as const;
+
+export type NotificationType = keyof typeof NOTIFICATION_MESSAGES;
+
+export function messageFor(type: string): string {
+  return (NOTIFICATION_MESSAGES as Record<string, string>)[type] ?? 'Something happened in your space.';
+}

@@ -1,0 +1,6 @@
+/** What other parts of Mend use of this feature; everything else in the folder is its own. */
+export { AgreementService } from './service.js';
+export type { AgreementView } from './service.js';
+export { AgreementStore } from './store.js';
+export type { StoredAgreement } from './store.js';
+export { agreementFormPage, agreementList } from './views/agreement-pages.js';

@@ -1,0 +1,4 @@
+/** What other parts of Mend use of this feature; everything else in the folder is its own. */
+export { MEETING_KEY } from './store.js';
+export type { Meeting, MeetingAgenda, MeetingStore } from './store.js';
+export { meetingsPage, newMeetingPage } from './views/meetings-page.js';

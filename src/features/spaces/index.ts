@@ -1,0 +1,5 @@
+/** What other parts of Mend use of this feature; everything else in the folder is its own. */
+export type { SpaceService } from './service.js';
+export type { MemberRevision, SpaceRevisionStore, SpaceRevisionTables } from './space-revisions.js';
+export { CASELOAD_KEY, SpaceStore } from './store.js';
+export type { Space } from './store.js';
