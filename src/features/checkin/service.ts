@@ -65,7 +65,7 @@ const NUMBERS_KEPT = { safety: null, trust: null, closeness: null, day: null } a
 /**
  * Records a person's choice whether their check-in numbers are shared, on `db` (an open
  * transaction), and makes every kept view of their spaces stale. Wired with the stores
- * (rhythm-wiring.ts).
+ * (checkins-progress-wiring.ts).
  */
 export type NumbersChoiceWriter = (db: Kysely<Database>, accountId: string, shared: boolean, now: string) => Promise<void>;
 

@@ -11,7 +11,7 @@ export function checkinsProgressNav(spaceId: string, current: string): SafeHtml 
     ['reassurance', 'Reassurance'],
     ['monthly-review', 'Monthly review'],
   ];
-  return html`<nav class="rhythm-nav" aria-label="Daily rhythm"><ul>${links.map(
+  return html`<nav class="checkins-nav" aria-label="Daily rhythm"><ul>${links.map(
     ([path, label]) => html`<li><a href="/spaces/${spaceId}/${path}"${path === current ? html` aria-current="page"` : null}>${label}</a></li>`,
   )}</ul></nav>`;
 }
