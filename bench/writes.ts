@@ -23,7 +23,7 @@ import pg from 'pg';
 import { loadConfig } from '../src/platform/config.js';
 import { createContext } from '../src/context.js';
 import { CheckinService } from '../src/features/checkin/service.js';
-import { numbersChoiceWriter } from '../src/features/rhythm-wiring.js';
+import { numbersChoiceWriter } from '../src/features/checkins-progress-wiring.js';
 import { AccountStore, publicAccount, type Account } from '../src/features/accounts/store.js';
 import { CheckinStore } from '../src/features/checkin/store.js';
 import { openSqlite } from '../src/platform/db/database.js';
@@ -152,7 +152,6 @@ async function serviceWrites(dataDir: string, options: WritesBenchOptions, datab
         reassurance: new ReassuranceStore(db, ctx.vault),
         reviews: new ReviewStore(db),
         spaces: ctx.spaces,
-        notifications: ctx.rhythm.notifications,
         writes,
         chooseNumbers: numbersChoiceWriter(ctx.vault),
         clock: ctx.clock,

@@ -8,7 +8,7 @@ import { PasswordResetStore } from './features/accounts/password-resets-store.js
 import { createLimiter, type Limiter } from './platform/http/rate-limiter.js';
 import { SpaceService } from './features/spaces/service.js';
 import { journeyServices } from './features/journey/wiring.js';
-import { rhythmServices, type RhythmServices } from './features/rhythm-wiring.js';
+import { checkinsProgressServices, type CheckinsProgressServices } from './features/checkins-progress-wiring.js';
 import { SafetyService } from './features/safety/service.js';
 import { deleteAccount } from './features/accounts/account-deletion.js';
 import { erasePrivateOnLeaving } from './platform/vault/authored-text.js';
@@ -48,8 +48,8 @@ export interface AppContext {
   agreements: import('./features/agreements/service.js').AgreementService;
   /** Removes the account and everything it wrote (services/account-deletion.ts). */
   deleteAccount(accountId: string, password: string): Promise<void>;
-  /** Check-ins, meetings, progress, the agreement log, notifications, reminders (services/rhythm-wiring.ts). */
-  rhythm: RhythmServices;
+  /** Check-ins, meetings, progress, the agreement log, notifications, reminders (features/checkins-progress-wiring.ts). */
+  rhythm: CheckinsProgressServices;
   limits: { signInByAddress: Limiter; signInByAccount: Limiter; signInByDevice: Limiter; confirmByAccount: Limiter; signUpByAddress: Limiter; coach: Limiter };
   /** Live updates for open pages and API streams, across servers on PostgreSQL (services/live-events.ts). */
   live: LiveEvents;
@@ -132,7 +132,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
       safety: new SafetyService({ safety: new SafetyStore(store.db), clock }),
       therapists: new TherapistService({ therapists: new TherapistStore(store.db, vault, store.dialect), spaces: spaceStore, accounts, clock }),
       ...journeyServices({ db: store.db, vault, dialect: store.dialect, clock }),
-      rhythm: rhythmServices({ db: store.db, vault, dialect: store.dialect, clock, config, spaces }),
+      rhythm: checkinsProgressServices({ db: store.db, vault, dialect: store.dialect, clock, config, spaces }),
       deleteAccount: (accountId, password) => deleteAccount({ accounts, spaces, store }, accountId, password),
       limits: { signInByAddress, signInByAccount, signInByDevice, confirmByAccount, signUpByAddress, coach },
       live,

@@ -1,39 +1,23 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { MendError, errorBody } from '../platform/errors.js';
-import { spaceView, type CheckinView } from './checkin/service.js';
+import { sessionCookieName } from '../platform/http/plugins/auth.js';
+import { liveStreams } from '../platform/live/live-stream.js';
 import { derivedFrom } from './progress/progress-cache.js';
 import type { Account } from './accounts/store.js';
 import type { SafeHtml } from '../platform/web/html.js';
-import { partnerTodaySection, type CheckinNumbers, type PartnerCheckin } from './checkin/views/partner-today.js';
+// The page models are the pages' own loaders, imported from their folders (never their indexes,
+// which the composition root reaches: that would close an import cycle through context.ts).
+import { checkinPageModel, partnerToday as partnerTodaySection } from './checkin/page-model.js';
 import { journeyStepsSection } from './journey/views/overview.js';
 import { agreementLogSection } from './agreement-log/views/agreement-log-page.js';
-import { meetingScheduleSection, pastMeetingsSection } from './meetings/views/meetings-page.js';
+import { meetingScheduleSection, pastMeetingsSection } from './meetings/index.js';
+import { meetingsPageModel } from './meetings/page-model.js';
 import { progressSections } from './progress/views/progress-page.js';
-import { reassuranceSection } from './reassurance/views/reassurance-page.js';
+import { reassuranceSection } from './reassurance/index.js';
+import { reassurancePageModel } from './reassurance/page-model.js';
 import type { AppContext } from '../context.js';
 import { journeyPageModel } from './journey/pages.js';
-import { namesOf } from './checkin/pages.js';
-
-/** A check-in's numbers as the viewer may see them: all of them, or none (their owner keeps them). */
-const numbersOf = (c: CheckinView): CheckinNumbers | null =>
-  c.safety === null || c.trust === null || c.closeness === null ? null : { safety: c.safety, trust: c.trust, closeness: c.closeness, day: c.day };
-
-/** The other partners' latest check-ins in the viewer's check-in days, as the page shows them. */
-export async function partnerTodayHtml(ctx: AppContext, account: Pick<Account, 'id' | 'timezone'>, spaceId: string): Promise<SafeHtml> {
-  const view = await spaceView(ctx.spaces, account.id, spaceId);
-  const dates = ctx.rhythm.checkins.allowedDates(account);
-  const checkins = await ctx.rhythm.checkins.visibleCheckins(view, dates[dates.length - 1]!, dates[0]!);
-  const partners: PartnerCheckin[] = view.space.members
-    .filter((m) => m.role === 'partner' && m.accountId !== account.id)
-    .map((m) => {
-      const latest = checkins.filter((c) => c.accountId === m.accountId).sort((x, y) => (x.date < y.date ? 1 : -1))[0];
-      return {
-        displayName: m.displayName,
-        checkin: latest ? { date: latest.date, numbers: numbersOf(latest) } : null,
-      };
-    });
-  return partnerTodaySection({ spaceId: view.space.id, partners, dates, viewer: view.isPartner ? 'partner' : 'therapist' });
-}
+import { namesOf } from './spaces/index.js';
 
 /**
  * One section alone, drawn by the same code and the same access checks as its full page: a
@@ -55,7 +39,8 @@ function fragment<P>(draw: (ctx: AppContext, request: FastifyRequest<{ Params: P
     };
 }
 
-const partnerToday = fragment<{ spaceId: string }>((ctx, request, account) => partnerTodayHtml(ctx, account, request.params.spaceId));
+// The same loader as the check-in page's, so the section swapped in is the one a reload shows.
+const partnerToday = fragment<{ spaceId: string }>(async (ctx, request, account) => partnerTodaySection(await checkinPageModel(ctx, account, request.params.spaceId)));
 
 const progress = fragment<{ spaceId: string }>(async (ctx, request, account) => {
   // The membership read with the session (plugins/auth.ts), so no second read.
@@ -78,19 +63,18 @@ const journeySteps = fragment<{ journeyId: string }>(async (ctx, request, accoun
  * copies that differ only in it are the same.
  */
 const reassurance = fragment<{ spaceId: string }>(async (ctx, request, account, reply) => {
-  const view = await spaceView(ctx.spaces, account.id, request.params.spaceId);
-  const requests = (await ctx.rhythm.checkins.listReassurance(account.id, view.space.id)).items;
-  return reassuranceSection({ csrf: reply.generateCsrf(), spaceId: view.space.id, viewerId: account.id, isPartner: view.isPartner, names: namesOf(view), requests });
+  const { view, page } = await reassurancePageModel(ctx, account.id, request.params.spaceId);
+  return reassuranceSection({ csrf: reply.generateCsrf(), spaceId: view.space.id, viewerId: account.id, isPartner: view.isPartner, names: namesOf(view), requests: page.items });
 });
 
 const meetingSchedule = fragment<{ spaceId: string }>(async (ctx, request, account) => {
-  const view = await spaceView(ctx.spaces, account.id, request.params.spaceId);
-  return meetingScheduleSection({ spaceId: view.space.id, schedule: await ctx.rhythm.meetings.schedule(account.id, view.space.id) });
+  const { view, schedule } = await meetingsPageModel(ctx, account.id, request.params.spaceId);
+  return meetingScheduleSection({ spaceId: view.space.id, schedule });
 });
 
 const meetings = fragment<{ spaceId: string }>(async (ctx, request, account) => {
-  const view = await spaceView(ctx.spaces, account.id, request.params.spaceId);
-  return pastMeetingsSection({ spaceId: view.space.id, meetings: (await ctx.rhythm.meetings.list(account.id, view.space.id)).items, names: namesOf(view) });
+  const { view, page } = await meetingsPageModel(ctx, account.id, request.params.spaceId);
+  return pastMeetingsSection({ spaceId: view.space.id, meetings: page.items, names: namesOf(view) });
 });
 
 const agreementLog = fragment<{ spaceId: string }>(async (ctx, request, account, reply) => {
@@ -108,7 +92,7 @@ const agreementLog = fragment<{ spaceId: string }>(async (ctx, request, account,
 });
 
 /** The sections the `live` island swaps in: `GET /spaces/:spaceId/live/…`, `GET /journeys/:journeyId/live/…`. */
-export async function liveFragments(app: FastifyInstance): Promise<void> {
+async function liveFragments(app: FastifyInstance): Promise<void> {
   const ctx = app.mend;
   app.get<{ Params: { spaceId: string } }>('/spaces/:spaceId/live/partner-today', partnerToday(ctx));
   app.get<{ Params: { spaceId: string } }>('/spaces/:spaceId/live/progress', progress(ctx));
@@ -117,4 +101,40 @@ export async function liveFragments(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { spaceId: string } }>('/spaces/:spaceId/live/meetings', meetings(ctx));
   app.get<{ Params: { spaceId: string } }>('/spaces/:spaceId/live/agreement-log', agreementLog(ctx));
   app.get<{ Params: { journeyId: string } }>('/journeys/:journeyId/live/steps', journeySteps(ctx));
+}
+
+/**
+ * Live updates for open pages (cookie sessions): the event stream the `live` island listens to,
+ * and the fragments it swaps in. Without JavaScript none of this is used; a reload shows the same.
+ * Who may listen is a space's question, so the route is here; platform/live keeps the stream itself.
+ */
+export async function livePages(app: FastifyInstance): Promise<void> {
+  const ctx = app.mend;
+  const open = liveStreams(app);
+  const cookieName = sessionCookieName(ctx.config.secureCookies);
+
+  app.get<{ Params: { spaceId: string } }>('/spaces/:spaceId/live', async (request, reply) => {
+    // An EventSource cannot follow a sign-in redirect: a plain 401 tells it to stop.
+    if (!request.auth) return reply.status(401).send(errorBody(new MendError('unauthenticated')));
+    const { account } = request.auth;
+    const { spaceId } = request.params;
+    try {
+      await ctx.spaces.forMember(account.id, spaceId);
+    } catch (error) {
+      if (error instanceof MendError) return reply.status(error.status).send(errorBody(error));
+      throw error;
+    }
+    const token = request.cookies[cookieName] ?? '';
+    return open(request, reply, {
+      accountId: account.id,
+      spaceId,
+      stillAllowed: async () => {
+        // Read-only: a heartbeat is not the person using Mend, so it must not extend the session.
+        if ((await ctx.accounts.stillSignedIn(token)) !== account.id) return false;
+        return ctx.spaces.forMember(account.id, spaceId).then(() => true, () => false);
+      },
+    });
+  });
+
+  await app.register(liveFragments);
 }

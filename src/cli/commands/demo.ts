@@ -5,6 +5,7 @@ import { fixedClock } from '../../platform/clock.js';
 import { addDays } from '../../core/time.js';
 import type { Account } from '../../features/accounts/store.js';
 import type { CliIo } from '../main.js';
+import { act } from '../../features/act.js';
 
 export const DEMO_DAYS = 90;
 
@@ -98,13 +99,13 @@ export async function runDemo(args: string[], io: CliIo): Promise<number> {
         if (random() < 0.12) continue; // some days are skipped, as in life
         const hard = random() < 0.08;
         const v = (x: number) => clamp(x + (random() - 0.5) * 2.5 - (hard ? 3 : 0));
-        await ctx.rhythm.checkins.put(p, space.id, date, {
+        await act(ctx, ctx.rhythm.checkins.put(p, space.id, date, {
           safety: v(base + 2 + gain * progress),
           trust: v(base + gain * progress),
           closeness: v(base + 1 + gain * progress),
           day: hard ? 'hard' : random() < 0.6 ? 'good' : 'mixed',
           note: random() < 0.1 ? { text: hard ? 'A hard one. I kept thinking about the old excuses.' : 'We walked after dinner and it felt easy.', visibility: random() < 0.5 ? 'shared' : 'private' } : null,
-        });
+        }));
         checkins++;
       }
       at(date, 22);
@@ -120,7 +121,7 @@ export async function runDemo(args: string[], io: CliIo): Promise<number> {
         logged++;
       }
       if (d % 7 === 6) {
-        await ctx.rhythm.meetings.record(a, space.id, {
+        await act(ctx, ctx.rhythm.meetings.record(a, space.id, {
           heldOn: date,
           agenda: {
             appreciations: 'Sam: you told me about the lunch before I asked. Alex: you listened without defending.',
@@ -129,24 +130,24 @@ export async function runDemo(args: string[], io: CliIo): Promise<number> {
             concern: 'I feel uneasy when plans change late, because it reminds me of before. I need a text as soon as you know.',
             requests: 'A walk on Sunday, phones left at home.',
           },
-        });
+        }));
       }
       if (date.slice(8) === '28' || d === DEMO_DAYS - 1) {
         const month = date.slice(0, 7);
         for (const [p, base] of [[a, 3], [s, 2]] as const) {
           const r = (x: number) => Math.max(1, Math.min(5, Math.round(x + progress * 2 + (random() - 0.5))));
-          await ctx.rhythm.checkins.saveMonthlyReview(p, space.id, { month, communicate: r(base), closer: r(base - 0.5), respect: r(base + 0.5) });
+          await act(ctx, ctx.rhythm.checkins.saveMonthlyReview(p, space.id, { month, communicate: r(base), closer: r(base - 0.5), respect: r(base + 0.5) }));
         }
       }
       if (d === 40) {
-        const asked = await ctx.rhythm.checkins.requestReassurance(s, space.id, { text: 'The late meeting today brought it all back.', visibility: 'shared' });
+        const asked = await act(ctx, ctx.rhythm.checkins.requestReassurance(s, space.id, { text: 'The late meeting today brought it all back.', visibility: 'shared' }));
         at(date, 23);
-        await ctx.rhythm.checkins.answerReassurance(a, asked.id, 'I was in the meeting until 9, then came straight home. I am here, and I am not going anywhere.');
+        await act(ctx, ctx.rhythm.checkins.answerReassurance(a, asked.id, 'I was in the meeting until 9, then came straight home. I am here, and I am not going anywhere.'));
       }
     }
     at(today, 12);
-    await ctx.rhythm.checkins.requestReassurance(s, space.id, { text: 'Could we talk tonight about the weekend plans?', visibility: 'shared' });
-    await ctx.rhythm.meetings.setSchedule(a, space.id, { weekday: 7, time: '19:00' });
+    await act(ctx, ctx.rhythm.checkins.requestReassurance(s, space.id, { text: 'Could we talk tonight about the weekend plans?', visibility: 'shared' }));
+    await act(ctx, ctx.rhythm.meetings.setSchedule(a, space.id, { weekday: 7, time: '19:00' }));
 
     const base = config.baseUrl.href.replace(/\/$/, '');
     io.stdout.write(

@@ -1,6 +1,8 @@
 /** What other parts of Mend use of this feature; everything else in the folder is its own. */
-export { layoutSpaceOf, namesOf } from './pages.js';
-export { NOTE_MAX, noteFrom, notificationsOn, spaceView } from './service.js';
-export type { CheckinService, CheckinView, ReassuranceView, SpaceView, TextInput } from './service.js';
+export { NOTE_MAX, noteFrom, notificationsOn } from './service.js';
+export type { CheckinService, CheckinView, ReassuranceView, TextInput } from './service.js';
 export type { CheckinStore, NoteVisibility, StoredNote } from './store.js';
 export { checkinNumbersSetting } from './views/numbers-setting.js';
+export { COACH_SCRIPTS, coachFor, inputErrors, olderOf } from './page-helpers.js';
+/** Kept for the agreement log until it imports them from spaces (issue #17). */
+export { layoutSpaceOf, namesOf, spaceView, type SpaceView } from '../spaces/index.js';

@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireAuth } from '../../platform/http/plugins/auth.js';
 import { bearer, errors } from '../../platform/http/api-schemas.js';
+import { act } from '../act.js';
+import { chooseCheckinNumbers } from './actions.js';
 
 const Choice = Type.Object({
   numbersShared: Type.Union([Type.Boolean(), Type.Null()], {
@@ -13,7 +15,7 @@ const Choice = Type.Object({
 /** Whether a person's partner sees their check-in numbers (issue #14, docs/privacy-rules.md). */
 export async function checkinNumbersRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
-  const { rhythm } = app.mend;
+  const ctx = app.mend;
 
   api.get(
     '/me/checkin-numbers',
@@ -35,8 +37,7 @@ export async function checkinNumbersRoutes(app: FastifyInstance): Promise<void> 
     },
     async (request) => {
       const { account } = requireAuth(request);
-      await rhythm.checkins.chooseNumbers(account, request.body.numbersShared);
-      return { numbersShared: request.body.numbersShared };
+      return act(ctx, chooseCheckinNumbers(ctx, account, request.body.numbersShared));
     },
   );
 }

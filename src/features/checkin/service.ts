@@ -1,20 +1,20 @@
 import { FIRST_PAGE, type Page, type PageRequest } from '../../core/paging/cursor.js';
 import { fail, refuse } from '../../platform/errors.js';
 import { addDays, isIsoDate, localDate } from '../../core/time.js';
-import { canSeeCheckInNote, canSeeCheckinNumbers, canSeeNote, viewerOf, type SpaceMembership, type Viewer } from '../../core/visibility/index.js';
+import { canSeeCheckInNote, canSeeCheckinNumbers, canSeeNote } from '../../core/visibility/index.js';
+import { outcome, type Outcome } from '../../core/events.js';
+import type { DayMark } from '../../core/checkin/day-mark.js';
 import type { Kysely } from 'kysely';
 import type { Account } from '../accounts/index.js';
-import { isSameDayConflict, type Checkin, type CheckinInput, type CheckinStore, type DayMark, type ReplacedCheckin, type StoredNote } from './store.js';
+import { isSameDayConflict, type Checkin, type CheckinInput, type CheckinStore, type ReplacedCheckin, type StoredNote } from './store.js';
 import type { GroupCommitter } from '../../platform/db/group-commit.js';
-import { NotificationStore } from '../notifications/index.js';
+import { NotificationService, NotificationStore } from '../notifications/index.js';
 import type { Database } from '../../platform/db/schema.js';
 import { newId } from '../../platform/db/ids.js';
 import type { ReassuranceRequest, ReassuranceStore } from '../reassurance/index.js';
 import type { ReviewStore, StoredReview } from '../monthly-review/index.js';
-import type { Space } from '../spaces/index.js';
 import type { Clock } from '../../platform/clock.js';
-import { NotificationService } from '../notifications/index.js';
-import type { SpaceService } from '../spaces/index.js';
+import { spaceView, type SpaceService, type SpaceView } from '../spaces/index.js';
 
 const ALREADY_ANSWERED = 'This call for reassurance was already answered.';
 
@@ -29,24 +29,6 @@ export interface TextInput {
   visibility: 'private' | 'shared' | 'sealed';
 }
 
-/** A space as one member sees it, with the viewer the visibility policy needs. */
-export interface SpaceView {
-  space: Space;
-  viewer: Viewer;
-  membership: SpaceMembership;
-  partnerIds: string[];
-  isPartner: boolean;
-}
-
-/** Builds the viewer from the space's active membership; strangers get 404 (from forMember). */
-export async function spaceView(spaces: SpaceService, accountId: string, spaceId: string): Promise<SpaceView> {
-  const space = await spaces.forMember(accountId, spaceId);
-  const partnerIds = space.members.filter((m) => m.role === 'partner').map((m) => m.accountId);
-  const therapist = space.members.find((m) => m.role === 'therapist');
-  const membership: SpaceMembership = { partnerIds, therapist: therapist ? { accountId: therapist.accountId, active: therapist.status === 'active' } : null };
-  return { space, viewer: viewerOf(accountId, membership), membership, partnerIds, isPartner: partnerIds.includes(accountId) };
-}
-
 /** A note as stored: notes are private or shared; "sealed" is only for paired prompts. */
 export function noteFrom(input: TextInput | undefined | null, field = 'note'): StoredNote | null {
   if (!input) return null;
@@ -57,7 +39,10 @@ export function noteFrom(input: TextInput | undefined | null, field = 'note'): S
   return { text, visibility: input.visibility };
 }
 
-/** The notification service writing on an open transaction, so a write and its notification are one. */
+/**
+ * The notification service writing on an open transaction. Kept for the agreement log, whose
+ * service still notifies inside its write (issue #17: it moves to returned events there too).
+ */
 export function notificationsOn(db: Kysely<Database>, clock: Clock): NotificationService {
   return new NotificationService({ notifications: new NotificationStore(db), clock });
 }
@@ -80,7 +65,7 @@ const NUMBERS_KEPT = { safety: null, trust: null, closeness: null, day: null } a
 /**
  * Records a person's choice whether their check-in numbers are shared, on `db` (an open
  * transaction), and makes every kept view of their spaces stale. Wired with the stores
- * (rhythm-wiring.ts).
+ * (checkins-progress-wiring.ts).
  */
 export type NumbersChoiceWriter = (db: Kysely<Database>, accountId: string, shared: boolean, now: string) => Promise<void>;
 
@@ -112,7 +97,6 @@ export class CheckinService {
       reassurance: ReassuranceStore;
       reviews: ReviewStore;
       spaces: SpaceService;
-      notifications: NotificationService;
       /** Durable writes, grouped into shared commits on SQLite (store/group-commit.ts). */
       writes: GroupCommitter;
       chooseNumbers: NumbersChoiceWriter;
@@ -135,7 +119,7 @@ export class CheckinService {
     spaceId: string,
     date: string,
     input: { safety: number; trust: number; closeness: number; day?: DayMark | null; note?: TextInput | null; numbersShared?: boolean | null },
-  ): Promise<{ created: boolean; checkin: CheckinView; noticeable: boolean }> {
+  ): Promise<Outcome<{ created: boolean; checkin: CheckinView }>> {
     const view = await spaceView(this.deps.spaces, account.id, spaceId);
     if (!view.isPartner) refuse('partners_only');
     if (!isIsoDate(date)) fail('invalid_input', { date: 'Use a date like 2025-03-14.' });
@@ -154,28 +138,28 @@ export class CheckinService {
     // (and one never made stays "not shared").
     const choice = typeof input.numbersShared === 'boolean' ? input.numbersShared : null;
     const numbersShared = (choice ?? account.checkinNumbersShared) === true;
+    let result: Awaited<ReturnType<CheckinStore['write']>>;
     try {
-      // The check-in, the choice and the partner's notification are one write: all durable, or none.
-      return await this.deps.writes.run(async (db) => {
+      // The check-in and the choice are one write: both durable, or neither.
+      result = await this.deps.writes.run(async (db) => {
         if (choice !== null && choice !== account.checkinNumbersShared) await this.deps.chooseNumbers(db, account.id, choice, now);
-        const result = await this.deps.checkins.write(db, newId(), checkin);
-        if (result.created) {
-          await notificationsOn(db, this.deps.clock).notifyPartners({
-            spaceId,
-            membership: view.membership,
-            type: 'partner_checked_in',
-            actorId: account.id,
-            link: `/spaces/${spaceId}/progress`,
-            about: { kind: 'checkin', id: result.checkin.id },
-          });
-        }
-        return { created: result.created, checkin: { ...result.checkin, numbersShared }, noticeable: noticeable(result.replaced, checkin, numbersShared) };
+        return this.deps.checkins.write(db, newId(), checkin);
       }, `checkin:${spaceId}:${account.id}:${date}`);
     } catch (error) {
       // Two first writes for one day at once from two app servers (PostgreSQL): the unique constraint refused one.
       if (isSameDayConflict(error)) fail('conflict');
       throw error;
     }
+    return outcome(
+      { created: result.created, checkin: { ...result.checkin, numbersShared } },
+      // An edit of what is the author's alone is not announced: even its timing is theirs.
+      noticeable(result.replaced, checkin, numbersShared) && { spaceId, live: { kind: 'checkin', accountId: account.id, date } },
+      // The partner hears of the day's first check-in only; that someone checked in is a space record.
+      result.created && {
+        spaceId,
+        notify: { type: 'partner_checked_in', actorId: account.id, link: `/spaces/${spaceId}/progress`, about: { kind: 'checkin', id: result.checkin.id }, membership: view.membership },
+      },
+    );
   }
 
   /**
@@ -213,29 +197,27 @@ export class CheckinService {
       }));
   }
 
-  async requestReassurance(account: Account, spaceId: string, note: TextInput | null | undefined): Promise<ReassuranceView> {
+  async requestReassurance(account: Account, spaceId: string, note: TextInput | null | undefined): Promise<Outcome<ReassuranceView>> {
     const view = await spaceView(this.deps.spaces, account.id, spaceId);
     if (!view.isPartner) refuse('partners_only');
     const stored = noteFrom(note);
     const id = newId();
     await this.deps.reassurance.create({ id, spaceId, requestedBy: account.id, note: stored, now: this.deps.clock.now().toISOString() });
-    await this.deps.notifications.notifyPartners({
-      spaceId,
-      membership: view.membership,
-      type: 'reassurance_requested',
-      actorId: account.id,
-      link: `/spaces/${spaceId}/reassurance`,
-      about: { kind: 'checkin', id }, // the request itself is a space record; its note is not quoted
-    });
     const saved = await this.deps.reassurance.byId(id);
-    return this.visibleRequest(view, saved!);
+    return outcome(this.visibleRequest(view, saved!), {
+      spaceId,
+      // The call is a space record even when its note is private: the event names only its id,
+      // and the notification quotes nothing.
+      live: { kind: 'reassurance_requested', id },
+      notify: { type: 'reassurance_requested', actorId: account.id, link: `/spaces/${spaceId}/reassurance`, about: { kind: 'checkin', id }, membership: view.membership },
+    });
   }
 
   /**
    * `inSpace` is the space a page's address names: a call of another space is not found there, even
    * by someone who belongs to both (the API's address names no space, so it passes none).
    */
-  async answerReassurance(account: Account, requestId: string, text: string, inSpace?: string): Promise<ReassuranceView> {
+  async answerReassurance(account: Account, requestId: string, text: string, inSpace?: string): Promise<Outcome<ReassuranceView>> {
     const request = await this.deps.reassurance.byId(requestId);
     if (!request || (inSpace !== undefined && request.spaceId !== inSpace)) fail('not_found');
     const view = await spaceView(this.deps.spaces, account.id, request.spaceId);
@@ -249,16 +231,18 @@ export class CheckinService {
     if ([...answer].length > NOTE_MAX) fail('invalid_input', { text: `Keep it to ${NOTE_MAX} characters.` });
     const done = await this.deps.reassurance.answer(requestId, account.id, answer, this.deps.clock.now().toISOString());
     if (!done) fail('conflict', undefined, ALREADY_ANSWERED);
-    await this.deps.notifications.notify({
-      recipientId: request.requestedBy,
+    return outcome(this.visibleRequest(view, (await this.deps.reassurance.byId(requestId))!), {
       spaceId: request.spaceId,
-      membership: view.membership,
-      type: 'reassurance_answered',
-      actorId: account.id,
-      link: `/spaces/${request.spaceId}/reassurance`,
-      about: { kind: 'checkin', id: requestId },
+      live: { kind: 'reassurance_answered', id: requestId },
+      notify: {
+        type: 'reassurance_answered',
+        actorId: account.id,
+        recipientId: request.requestedBy,
+        link: `/spaces/${request.spaceId}/reassurance`,
+        about: { kind: 'checkin', id: requestId },
+        membership: view.membership,
+      },
     });
-    return this.visibleRequest(view, (await this.deps.reassurance.byId(requestId))!);
   }
 
   /** One page of the space's calls for reassurance, newest first. */
@@ -279,7 +263,7 @@ export class CheckinService {
     return { ...r, note: noteVisible ? r.note : null, answer: answerVisible ? r.answer : null };
   }
 
-  async saveMonthlyReview(account: Account, spaceId: string, input: { month: string; communicate: number; closer: number; respect: number }): Promise<{ created: boolean }> {
+  async saveMonthlyReview(account: Account, spaceId: string, input: { month: string; communicate: number; closer: number; respect: number }): Promise<Outcome<{ created: boolean }>> {
     const view = await spaceView(this.deps.spaces, account.id, spaceId);
     if (!view.isPartner) refuse('partners_only');
     const thisMonth = this.today(account).slice(0, 7);
@@ -295,17 +279,12 @@ export class CheckinService {
       respect: score(input.respect, 'respect', 5, 1),
       now: this.deps.clock.now().toISOString(),
     });
-    if (created) {
-      await this.deps.notifications.notifyPartners({
-        spaceId,
-        membership: view.membership,
-        type: 'monthly_review_done',
-        actorId: account.id,
-        link: `/spaces/${spaceId}/progress`,
-        about: { kind: 'progress', id: spaceId },
-      });
-    }
-    return { created };
+    return outcome(
+      { created },
+      // Both partners' ratings are on everyone's progress page (partners and an active therapist).
+      { spaceId, live: { kind: 'monthly_review', accountId: account.id, month: input.month } },
+      created && { spaceId, notify: { type: 'monthly_review_done', actorId: account.id, link: `/spaces/${spaceId}/progress`, about: { kind: 'progress', id: spaceId }, membership: view.membership } },
+    );
   }
 
   async monthlyReviews(view: SpaceView): Promise<StoredReview[]> {

@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import type { Vault } from '../../platform/vault/vault.js';
 import { BOUND } from '../../platform/vault/bound-fields.js';
+import type { DayMark } from '../../core/checkin/day-mark.js';
 
-export type DayMark = 'good' | 'mixed' | 'hard';
 export type NoteVisibility = 'private' | 'shared';
 
 export interface StoredNote {

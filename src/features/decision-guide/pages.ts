@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { spaceView } from '../checkin/index.js';
+import { spaceView } from '../spaces/index.js';
 import { decisionGuidePage } from './views/decision-guide-page.js';
 import { requireAuth } from '../../platform/http/plugins/auth.js';
 import { renderPage } from '../../platform/http/render.js';
-import { layoutSpaceOf } from '../checkin/index.js';
+import { layoutSpaceOf } from '../spaces/index.js';
 
 /** The decision guide: private to the partner reading it. Opening it writes nothing anywhere. */
 export async function decisionGuidePages(app: FastifyInstance): Promise<void> {

@@ -2,3 +2,4 @@
 export { MEETING_KEY } from './store.js';
 export type { Meeting, MeetingAgenda, MeetingStore } from './store.js';
 export { meetingsPage, newMeetingPage } from './views/meetings-page.js';
+export { meetingScheduleSection, pastMeetingsSection } from './views/meetings-page.js';

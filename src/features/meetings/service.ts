@@ -4,11 +4,15 @@ import { isIsoDate, isValidTimeZone, localDate } from '../../core/time.js';
 import type { Account } from '../accounts/index.js';
 import { newId, newToken, sha256 } from '../../platform/db/ids.js';
 import type { Meeting, MeetingAgenda, MeetingSchedule, MeetingStore } from './store.js';
+
+export type { Meeting, MeetingAgenda, MeetingSchedule };
 import type { SpaceService } from '../spaces/index.js';
 import { calendarFeed } from './calendar-feed.js';
-import { NOTE_MAX, spaceView } from '../checkin/index.js';
+import { NOTE_MAX } from '../checkin/index.js';
+import { spaceView } from '../spaces/index.js';
 import type { Clock } from '../../platform/clock.js';
-import type { NotificationService } from '../notifications/index.js';
+import { outcome, type Outcome } from '../../core/events.js';
+import { isClockTime } from '../../core/clock-time.js';
 
 export const AGENDA_SECTIONS: ReadonlyArray<{ key: keyof MeetingAgenda; title: string; hint: string; coach: boolean }> = [
   { key: 'appreciations', title: 'Appreciations', hint: 'Something each of you noticed and valued this week, however small.', coach: true },
@@ -18,15 +22,13 @@ export const AGENDA_SECTIONS: ReadonlyArray<{ key: keyof MeetingAgenda; title: s
   { key: 'requests', title: 'Requests for the coming week', hint: 'Small, concrete things you would each like.', coach: true },
 ];
 
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-
 /** The weekly check-in meeting: its guided record, its time, and each partner's calendar feed. */
 export class MeetingService {
   constructor(
-    private readonly deps: { meetings: MeetingStore; spaces: SpaceService; notifications: NotificationService; clock: Clock; baseUrl: URL },
+    private readonly deps: { meetings: MeetingStore; spaces: SpaceService; clock: Clock; baseUrl: URL },
   ) {}
 
-  async record(account: Account, spaceId: string, input: { heldOn?: string; agenda: Partial<MeetingAgenda> }): Promise<Meeting> {
+  async record(account: Account, spaceId: string, input: { heldOn?: string; agenda: Partial<MeetingAgenda> }): Promise<Outcome<Meeting>> {
     const view = await spaceView(this.deps.spaces, account.id, spaceId);
     if (!view.isPartner) refuse('partners_only');
     const today = localDate(this.deps.clock.now(), account.timezone);
@@ -45,15 +47,11 @@ export class MeetingService {
     const id = newId();
     const now = this.deps.clock.now().toISOString();
     await this.deps.meetings.create({ id, spaceId, heldOn, createdBy: account.id, agenda, now });
-    await this.deps.notifications.notifyPartners({
+    return outcome({ id, spaceId, heldOn, createdBy: account.id, agenda, createdAt: now }, {
       spaceId,
-      membership: view.membership,
-      type: 'meeting_recorded',
-      actorId: account.id,
-      link: `/spaces/${spaceId}/meetings`,
-      about: { kind: 'meeting_note', id, authorId: account.id, visibility: 'shared' },
+      live: { kind: 'meeting', id, date: heldOn },
+      notify: { type: 'meeting_recorded', actorId: account.id, link: `/spaces/${spaceId}/meetings`, about: { kind: 'meeting_note', id, authorId: account.id, visibility: 'shared' }, membership: view.membership },
     });
-    return { id, spaceId, heldOn, createdBy: account.id, agenda, createdAt: now };
   }
 
   /** Meeting records are shared with both partners and an active therapist. */
@@ -67,25 +65,22 @@ export class MeetingService {
     return this.deps.meetings.schedule(spaceId);
   }
 
-  async setSchedule(account: Account, spaceId: string, input: { weekday: number; time: string; durationMinutes?: number }): Promise<MeetingSchedule> {
+  async setSchedule(account: Account, spaceId: string, input: { weekday: number; time: string; durationMinutes?: number }): Promise<Outcome<MeetingSchedule>> {
     const view = await spaceView(this.deps.spaces, account.id, spaceId);
     if (!view.isPartner) fail('forbidden');
     if (!Number.isInteger(input.weekday) || input.weekday < 1 || input.weekday > 7) fail('invalid_input', { weekday: 'Choose a day of the week.' });
-    if (!TIME.test(input.time)) fail('invalid_input', { time: 'Use a time like 19:30.' });
+    if (!isClockTime(input.time)) fail('invalid_input', { time: 'Use a time like 19:30.' });
     const duration = input.durationMinutes ?? 45;
     if (!Number.isInteger(duration) || duration < 10 || duration > 240) fail('invalid_input', { durationMinutes: 'Choose between 10 and 240 minutes.' });
     const timezone = isValidTimeZone(account.timezone) ? account.timezone : 'UTC';
     const schedule: MeetingSchedule = { spaceId, weekday: input.weekday, time: input.time, durationMinutes: duration, timezone, updatedBy: account.id, updatedAt: this.deps.clock.now().toISOString() };
     await this.deps.meetings.setSchedule(schedule);
-    await this.deps.notifications.notifyPartners({
+    return outcome(schedule, {
       spaceId,
-      membership: view.membership,
-      type: 'meeting_scheduled',
-      actorId: account.id,
-      link: `/spaces/${spaceId}/meetings`,
-      about: { kind: 'progress', id: spaceId },
+      // The time is on every member's meetings page (a therapist's too), so it is news for all.
+      live: { kind: 'meeting_schedule' },
+      notify: { type: 'meeting_scheduled', actorId: account.id, link: `/spaces/${spaceId}/meetings`, about: { kind: 'progress', id: spaceId }, membership: view.membership },
     });
-    return schedule;
   }
 
   /** A new secret feed URL for the account; any earlier one stops working. */

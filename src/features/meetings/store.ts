@@ -5,7 +5,9 @@ import { BOUND } from '../../platform/vault/bound-fields.js';
 import { pageOf, type Page, type PageKey } from '../../core/paging/cursor.js';
 import { olderThan } from '../../platform/db/keyset.js';
 
-export const MEETING_KEY = ['held_on', 'created_at', 'id'] as const;
+import { MEETING_KEY } from './cursor-key.js';
+
+export { MEETING_KEY };
 
 /** The guided agenda of a weekly check-in meeting (SPEC section 2). */
 export interface MeetingAgenda {

@@ -1,9 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { fail } from '../../platform/errors.js';
 import { requireAuth } from '../../platform/http/plugins/auth.js';
-import { NOTIFICATION_KEY } from './store.js';
+import { NOTIFICATION_KEY } from './cursor-key.js';
+import { CLOCK_TIME } from '../../core/clock-time.js';
+import { act } from '../act.js';
+import { markNotificationsRead, setReminders } from './actions.js';
 import { nextLink, PageQuery, Paged, pageRequest } from '../../platform/http/api-paging.js';
 import { bearer, errors, Id, Instant } from '../../platform/http/api-schemas.js';
 
@@ -18,14 +20,15 @@ const Notification = Type.Object({
 });
 
 const Reminders = Type.Object({
-  dailyTime: Type.Union([Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', maxLength: 5 }), Type.Null()], { description: 'Local HH:MM for the daily check-in reminder; null for none.' }),
+  dailyTime: Type.Union([Type.String({ pattern: CLOCK_TIME.source, maxLength: 5 }), Type.Null()], { description: 'Local HH:MM for the daily check-in reminder; null for none.' }),
   weeklyEmail: Type.Boolean({ description: 'Email on the day of the weekly meeting.' }),
 });
 
 /** In-app notifications and reminder settings. Reminders run in-process; see services/reminders.ts. */
 export async function notificationRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
-  const { rhythm } = app.mend;
+  const ctx = app.mend;
+  const { rhythm } = ctx;
 
   // The reminder loop lives as long as the app: unref'd, and stopped when the app closes.
   rhythm.reminders.start();
@@ -67,7 +70,7 @@ export async function notificationRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const { account } = requireAuth(request);
-      return { marked: await rhythm.notifications.markRead(account.id, request.body.id ?? null) };
+      return act(ctx, markNotificationsRead(ctx, account.id, request.body.id ?? null));
     },
   );
 
@@ -96,9 +99,7 @@ export async function notificationRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const { account } = requireAuth(request);
-      if (request.body.dailyTime !== null && !/^([01]\d|2[0-3]):[0-5]\d$/.test(request.body.dailyTime)) fail('invalid_input', { dailyTime: 'Use a time like 20:30.' });
-      await rhythm.reminders.setPreferences(account.id, request.body);
-      return { reminders: request.body };
+      return { reminders: await act(ctx, setReminders(ctx, account.id, request.body)) };
     },
   );
 }

@@ -3,7 +3,9 @@ import type { Database } from '../../platform/db/schema.js';
 import { pageOf, type Page, type PageKey } from '../../core/paging/cursor.js';
 import { olderThan } from '../../platform/db/keyset.js';
 
-export const NOTIFICATION_KEY = ['created_at', 'id'] as const;
+import { NOTIFICATION_KEY } from './cursor-key.js';
+
+export { NOTIFICATION_KEY };
 
 export interface StoredNotification {
   id: string;

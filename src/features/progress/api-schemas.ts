@@ -1,3 +1,4 @@
+import { DAY_MARKS } from '../../core/checkin/day-mark.js';
 import { Type } from '@sinclair/typebox';
 import { CalendarDate, Id, Instant } from '../../platform/http/api-schemas.js';
 
@@ -19,7 +20,7 @@ export const NoteOut = Type.Union([Type.Object({ text: Type.String(), visibility
 });
 
 export const Score = Type.Integer({ minimum: 0, maximum: 10 });
-export const DayMark = Type.Union([Type.Literal('good'), Type.Literal('mixed'), Type.Literal('hard')]);
+export const DayMark = Type.Union(DAY_MARKS.map((d) => Type.Literal(d)));
 
 /** A person's numbers are null for anyone they do not share them with (docs/privacy-rules.md). */
 const KeptScore = Type.Union([Score, Type.Null()], { description: 'Null when its owner keeps their numbers to themselves and you are not them.' });

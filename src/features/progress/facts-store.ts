@@ -6,7 +6,7 @@ import type { Vault } from '../../platform/vault/vault.js';
 
 /**
  * The facts of a space that progress, milestones and red flags are computed from, read across
- * the journey tables (issue #3) and the rhythm tables. Read-only; texts are decrypted only for
+ * the journey tables (issue #3) and the check-in and progress tables. Read-only; texts are decrypted only for
  * the coach to read them in memory, never returned.
  */
 export interface JourneyProgressFacts {

@@ -3,7 +3,7 @@ import { derivedFrom } from './progress-cache.js';
 import { progressPage } from './views/progress-page.js';
 import { requireAuth } from '../../platform/http/plugins/auth.js';
 import { renderPage } from '../../platform/http/render.js';
-import { layoutSpaceOf } from '../checkin/index.js';
+import { layoutSpaceOf } from '../spaces/index.js';
 
 export async function progressPages(app: FastifyInstance): Promise<void> {
   const ctx = app.mend;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { SpaceView } from '../checkin/service.js';
+import type { SpaceView } from '../spaces/index.js';
 import type { Progress } from './service.js';
 import { ProgressCache } from './progress-cache.js';
 

@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
-import type { SpaceView } from '../checkin/index.js';
-import type { Progress } from './service.js';
+import type { SpaceView } from '../spaces/index.js';
+import type { Progress } from './progress.js';
 
 /** A viewer's progress as computed at one revision of their space. Shared between requests: read-only. */
 export interface CachedProgress {

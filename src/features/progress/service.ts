@@ -24,9 +24,11 @@ import { fail } from '../../platform/errors.js';
 import type { Account } from '../accounts/index.js';
 import type { ProgressFactsStore } from './facts-store.js';
 import type { MemberRevision, SpaceRevisionStore } from '../spaces/index.js';
-import { spaceView, type CheckinService, type CheckinView, type SpaceView } from '../checkin/index.js';
+import type { CheckinService, CheckinView } from '../checkin/index.js';
+import { spaceView, type SpaceView } from '../spaces/index.js';
 import type { Clock } from '../../platform/clock.js';
 import { ProgressCache, type CachedProgress } from './progress-cache.js';
+import type { PartnerProgress, Progress } from './progress.js';
 import type { SpaceService } from '../spaces/index.js';
 
 /** Coach finding types that count as contempt for the red flag: contempt itself and name-calling. */
@@ -42,25 +44,7 @@ const TREND_DAYS = WINDOW_DAYS + SMOOTHING_DAYS - 1;
 const KEPT_TREND: Trend = { verdict: 'not_enough_data', slopePerWeek: null, pValue: null, s: null, n: 0, weeksWithData: 0, windowDays: WINDOW_DAYS, smoothed: [] };
 const KEPT_TRENDS = Object.fromEntries(PULSE_MEASURES.map((m) => [m, KEPT_TREND])) as Record<PulseMeasure, Trend>;
 
-export interface PartnerProgress {
-  accountId: string;
-  displayName: string;
-  /** Whether the viewer sees this partner's check-in numbers; when not, `trends` carry nothing of them. */
-  numbersVisible: boolean;
-  trends: Record<PulseMeasure, Trend>;
-  consistency: ConsistencyScore;
-  review: PartnerReviewSeries | null;
-}
-
-export interface Progress {
-  today: string;
-  partners: PartnerProgress[];
-  divergence: DivergenceFinding[];
-  redFlags: RedFlag[];
-  milestones: Milestone[];
-  /** The raw check-ins behind the charts (the last CHART_DAYS days), as the viewer may see them. */
-  checkins: CheckinView[];
-}
+export type { PartnerProgress, Progress } from './progress.js';
 
 /**
  * Wires the pure computations of src/core/progress to the space's data (docs/progress.md), and

@@ -4,3 +4,4 @@ export { REASSURANCE_KEY } from './store.js';
 export type { ReassuranceRequest, ReassuranceStore } from './store.js';
 export { noteVisibilityField } from './views/note-visibility.js';
 export { reassurancePage } from './views/reassurance-page.js';
+export { reassuranceSection } from './views/reassurance-page.js';

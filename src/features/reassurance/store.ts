@@ -7,7 +7,9 @@ import { BOUND } from '../../platform/vault/bound-fields.js';
 import { pageOf, type Page, type PageKey } from '../../core/paging/cursor.js';
 import { olderThan } from '../../platform/db/keyset.js';
 
-export const REASSURANCE_KEY = ['created_at', 'id'] as const;
+import { REASSURANCE_KEY } from './cursor-key.js';
+
+export { REASSURANCE_KEY };
 
 export interface ReassuranceRequest {
   id: string;

@@ -1,7 +1,8 @@
+import { DAY_MARKS } from '../../../core/checkin/day-mark.js';
 import { csrfField, errorSummary } from '../../../platform/web/components/forms.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { noteVisibilityQuestion, numbersQuestion } from './checkin-choices.js';
-import { formatDay, rhythmNav, textarea } from '../../../platform/web/components/space-pages.js';
+import { formatDay, checkinsProgressNav, textarea } from '../../../platform/web/components/space-pages.js';
 
 export interface CheckinForm {
   date?: string;
@@ -52,7 +53,7 @@ export function checkinPage(o: {
   numbersShared: boolean | null;
 }): SafeHtml {
   const date = o.form.date ?? o.dates[0]!;
-  return html`${rhythmNav(o.spaceId, 'check-in')}
+  return html`${checkinsProgressNav(o.spaceId, 'check-in')}
   <h1>Today’s check-in</h1>
   ${o.saved ? html`${savedNotice(o.numbersShared)}${o.afterSave ?? null}` : null}
   ${o.coach ?? null}
@@ -67,7 +68,7 @@ export function checkinPage(o: {
     ${MEASURES.map((m) => scale(m, (o.form as Record<string, string | undefined>)[m.key], o.errors?.[m.key]))}
     <fieldset class="field choice-row">
       <legend>How was the day? (optional)</legend>
-      ${(['good', 'mixed', 'hard'] as const).map((d) => html`<label><input type="radio" name="day" value="${d}"${o.form.day === d ? html` checked` : null}> ${d[0]!.toUpperCase() + d.slice(1)}</label>`)}
+      ${DAY_MARKS.map((d) => html`<label><input type="radio" name="day" value="${d}"${o.form.day === d ? html` checked` : null}> ${d[0]!.toUpperCase() + d.slice(1)}</label>`)}
     </fieldset>
     ${numbersQuestion({ value: o.form.numbers, error: o.errors?.numbers, firstTime: o.numbersShared === null })}
     <details class="checkin-note" data-open-when-filled${o.form.note?.trim() || o.errors?.note || o.errors?.visibility ? html` open` : null}>

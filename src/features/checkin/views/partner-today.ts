@@ -1,3 +1,4 @@
+import type { DayMark } from '../../../core/checkin/day-mark.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { formatDay } from '../../../platform/web/components/space-pages.js';
 
@@ -12,7 +13,7 @@ export interface CheckinNumbers {
   safety: number;
   trust: number;
   closeness: number;
-  day: 'good' | 'mixed' | 'hard' | null;
+  day: DayMark | null;
 }
 
 const DAY_WORDS = { good: 'a good day', mixed: 'a mixed day', hard: 'a hard day' } as const;

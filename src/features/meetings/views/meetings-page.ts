@@ -3,7 +3,7 @@ import { historyLinks, NEWEST_PAGE, type HistoryPaging } from '../../../platform
 import type { Meeting, MeetingAgenda, MeetingSchedule } from '../store.js';
 import { csrfField, errorSummary } from '../../../platform/web/components/forms.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
-import { formatDay, rhythmNav, textarea } from '../../../platform/web/components/space-pages.js';
+import { formatDay, checkinsProgressNav, textarea } from '../../../platform/web/components/space-pages.js';
 
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
@@ -19,7 +19,7 @@ export function meetingsPage(o: {
   paging?: HistoryPaging;
   errors?: Record<string, string>;
 }): SafeHtml {
-  return html`${rhythmNav(o.spaceId, 'meetings')}
+  return html`${checkinsProgressNav(o.spaceId, 'meetings')}
   <h1>Your weekly check-in meeting</h1>
   ${errorSummary(o.errors)}
   <p class="lead">Once a week, together: appreciations, what went well, the agreement log, one concern raised gently, and requests for the week ahead.</p>
@@ -79,7 +79,7 @@ export function pastMeetingsSection(o: { spaceId: string; meetings: Meeting[]; n
 }
 
 export function newMeetingPage(o: { csrf: string; spaceId: string; today: string; form?: Partial<MeetingAgenda> & { heldOn?: string }; errors?: Record<string, string>; coach?: SafeHtml | null }): SafeHtml {
-  return html`${rhythmNav(o.spaceId, 'meetings')}
+  return html`${checkinsProgressNav(o.spaceId, 'meetings')}
   <h1>This week’s check-in meeting</h1>
   ${o.coach ?? null}
   ${errorSummary(o.errors)}

@@ -1,14 +1,14 @@
 import { REVIEW_QUESTIONS } from '../../../core/progress/index.js';
 import { csrfField, errorSummary } from '../../../platform/web/components/forms.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
-import { rhythmNav } from '../../../platform/web/components/space-pages.js';
+import { checkinsProgressNav } from '../../../platform/web/components/space-pages.js';
 import { monthYear } from '../../../platform/web/dates.js';
 
 const LABELS = ['1 — not at all', '2', '3', '4', '5 — very much'];
 
 export function monthlyReviewPage(o: { csrf: string; spaceId: string; month: string; values?: Record<string, number>; errors?: Record<string, string>; saved?: boolean }): SafeHtml {
   const monthName = monthYear(o.month);
-  return html`${rhythmNav(o.spaceId, 'monthly-review')}
+  return html`${checkinsProgressNav(o.spaceId, 'monthly-review')}
   <h1>Monthly review: ${monthName}</h1>
   ${o.saved ? html`<div class="notice" role="status"><p>Saved. Your answers are added to the progress page.</p></div>` : null}
   ${errorSummary(o.errors)}

@@ -3,7 +3,7 @@ import type { Progress } from '../service.js';
 import { bandChart } from '../../../platform/web/charts/band-chart.js';
 import { lineChart } from '../../../platform/web/charts/line-chart.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
-import { formatDay, rhythmNav } from '../../../platform/web/components/space-pages.js';
+import { formatDay, checkinsProgressNav } from '../../../platform/web/components/space-pages.js';
 
 const MEASURE_TITLES: Record<PulseMeasure, string> = { safety: 'Feeling safe', trust: 'Trust', closeness: 'Closeness' };
 
@@ -29,7 +29,7 @@ function evidenceList(flag: RedFlag): SafeHtml {
 }
 
 export function progressPage(o: { spaceId: string; viewerId: string; progress: Progress }): SafeHtml {
-  return html`${rhythmNav(o.spaceId, 'progress')}
+  return html`${checkinsProgressNav(o.spaceId, 'progress')}
   <h1>How things are going</h1>
   <p class="lead">Good days and hard days are both part of this. The lines below are 7-day averages, so one hard day does not change the picture; the words say what the last eight weeks show.</p>
   ${progressSections(o)}`;

@@ -2,7 +2,7 @@ import type { ReassuranceView } from '../../checkin/index.js';
 import { csrfField, errorSummary } from '../../../platform/web/components/forms.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { historyLinks, NEWEST_PAGE, type HistoryPaging } from '../../../platform/web/components/older-link.js';
-import { formatInstant, rhythmNav, textarea } from '../../../platform/web/components/space-pages.js';
+import { formatInstant, checkinsProgressNav, textarea } from '../../../platform/web/components/space-pages.js';
 import { noteVisibilityField } from './note-visibility.js';
 
 export interface ReassuranceModel {
@@ -22,7 +22,7 @@ export interface ReassuranceModel {
 }
 
 export function reassurancePage(o: ReassuranceModel): SafeHtml {
-  return html`${rhythmNav(o.spaceId, 'reassurance')}
+  return html`${checkinsProgressNav(o.spaceId, 'reassurance')}
   <h1>Reassurance</h1>
   ${o.coach ?? null}
   ${summary(o)}

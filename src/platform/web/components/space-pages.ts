@@ -1,8 +1,8 @@
 import { html, type SafeHtml } from '../html.js';
 import { dayMonthYear, weekdayDayMonth } from '../dates.js';
 
-/** The rhythm pages of a space, linked from each of them (current page marked). */
-export function rhythmNav(spaceId: string, current: string): SafeHtml {
+/** The check-in and progress pages of a space, linked from each of them (current page marked). */
+export function checkinsProgressNav(spaceId: string, current: string): SafeHtml {
   const links: Array<[string, string]> = [
     ['check-in', 'Check in'],
     ['progress', 'Progress'],
@@ -11,10 +11,13 @@ export function rhythmNav(spaceId: string, current: string): SafeHtml {
     ['reassurance', 'Reassurance'],
     ['monthly-review', 'Monthly review'],
   ];
-  return html`<nav class="rhythm-nav" aria-label="Daily rhythm"><ul>${links.map(
+  return html`<nav class="checkins-nav" aria-label="Daily rhythm"><ul>${links.map(
     ([path, label]) => html`<li><a href="/spaces/${spaceId}/${path}"${path === current ? html` aria-current="page"` : null}>${label}</a></li>`,
   )}</ul></nav>`;
 }
+
+/** The old name, until the agreement log's page uses the new one (issue #17). */
+export const rhythmNav = checkinsProgressNav;
 
 /** A choice of visibility for a note: private unless the author chooses to share. */
 export function visibilityChoice(name: string, value: string | undefined, legend: string | SafeHtml = 'Who can read this note?'): SafeHtml {

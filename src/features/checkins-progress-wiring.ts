@@ -23,8 +23,11 @@ import { ProgressService } from './progress/service.js';
 import { ReminderService } from './notifications/reminders.js';
 import type { SpaceService } from './spaces/service.js';
 
-/** The services of issue #4 (check-ins, meetings, progress, the agreement log, notifications, reminders). */
-export interface RhythmServices {
+/**
+ * The services of the couple's ongoing practice, API.md's "check-ins and progress": check-ins,
+ * meetings, progress, the agreement log, notifications, reminders.
+ */
+export interface CheckinsProgressServices {
   checkins: CheckinService;
   meetings: MeetingService;
   progress: ProgressService;
@@ -41,7 +44,7 @@ export const numbersChoiceWriter =
     await raiseRevisionsOf(db, accountId);
   };
 
-export function rhythmServices(deps: { db: Kysely<Database>; vault: Vault; dialect: 'sqlite' | 'postgres'; clock: Clock; config: Config; spaces: SpaceService }): RhythmServices {
+export function checkinsProgressServices(deps: { db: Kysely<Database>; vault: Vault; dialect: 'sqlite' | 'postgres'; clock: Clock; config: Config; spaces: SpaceService }): CheckinsProgressServices {
   const { db, vault, clock, config, spaces } = deps;
   const notificationStore = new NotificationStore(db);
   const checkinStore = new CheckinStore(db, vault);
@@ -52,11 +55,11 @@ export function rhythmServices(deps: { db: Kysely<Database>; vault: Vault; diale
   const spaceStore = new SpaceStore(db, vault, deps.dialect);
   const notifications = new NotificationService({ notifications: notificationStore, clock });
   const writes = new GroupCommitter(db, deps.dialect);
-  const checkins = new CheckinService({ checkins: checkinStore, reassurance: reassuranceStore, reviews: new ReviewStore(db), spaces, notifications, writes, chooseNumbers: numbersChoiceWriter(vault), clock });
+  const checkins = new CheckinService({ checkins: checkinStore, reassurance: reassuranceStore, reviews: new ReviewStore(db), spaces, writes, chooseNumbers: numbersChoiceWriter(vault), clock });
   return {
     checkins,
     notifications,
-    meetings: new MeetingService({ meetings: meetingStore, spaces, notifications, clock, baseUrl: config.baseUrl }),
+    meetings: new MeetingService({ meetings: meetingStore, spaces, clock, baseUrl: config.baseUrl }),
     agreementLog: new AgreementLogService({ log: logStore, spaces, writes, clock }),
     progress: new ProgressService({ spaces, checkins, facts: new ProgressFactsStore(db, vault), revisions: new SpaceRevisionStore(db), clock }),
     reminders: new ReminderService({

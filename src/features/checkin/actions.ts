@@ -1,0 +1,25 @@
+import { outcome, type Outcome } from '../../core/events.js';
+import type { DayMark } from '../../core/checkin/day-mark.js';
+import type { AppContext } from '../../context.js';
+import type { Account } from '../accounts/index.js';
+import type { CheckinView, TextInput } from './service.js';
+
+/**
+ * A partner's check-in for a day. Its live event only when others can notice the change; the
+ * partner's notification only for the day's first one (CheckinService.put decides both).
+ */
+export function saveCheckin(
+  ctx: AppContext,
+  account: Account,
+  spaceId: string,
+  date: string,
+  input: { safety: number; trust: number; closeness: number; day?: DayMark | null; note?: TextInput | null; numbersShared?: boolean | null },
+): Promise<Outcome<{ created: boolean; checkin: CheckinView }>> {
+  return ctx.rhythm.checkins.put(account, spaceId, date, input);
+}
+
+/** Whether a person's partner sees their check-in numbers. Nobody is told: no event at all. */
+export async function chooseCheckinNumbers(ctx: AppContext, account: Pick<Account, 'id' | 'checkinNumbersShared'>, shared: boolean): Promise<Outcome<{ numbersShared: boolean }>> {
+  await ctx.rhythm.checkins.chooseNumbers(account, shared);
+  return outcome({ numbersShared: shared });
+}

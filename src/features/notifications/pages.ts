@@ -1,0 +1,47 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isClockTime } from '../../core/clock-time.js';
+import { requireAuth } from '../../platform/http/plugins/auth.js';
+import { renderPage } from '../../platform/http/render.js';
+import { field, formFields } from '../../platform/http/form.js';
+import { historyLinksFor, historyRequest } from '../../platform/http/history-paging.js';
+import { olderOf } from '../checkin/index.js';
+import { act } from '../act.js';
+import { markNotificationsRead, setReminders } from './actions.js';
+import { NOTIFICATION_KEY } from './cursor-key.js';
+import { notificationsPage } from './views/notifications-page.js';
+
+/** A person's notifications and reminder settings (issue #4). */
+export async function notificationPages(app: FastifyInstance): Promise<void> {
+  const ctx = app.mend;
+
+  async function showNotifications(request: FastifyRequest, reply: FastifyReply, extra: { errors?: Record<string, string>; saved?: boolean; status?: number } = {}) {
+    const { account } = requireAuth(request);
+    const at = historyRequest(olderOf(request), NOTIFICATION_KEY.length);
+    const [page, reminders] = await Promise.all([ctx.rhythm.notifications.list(account.id, at), ctx.rhythm.reminders.preferences(account.id)]);
+    const list = page.items;
+    const paging = historyLinksFor('/notifications', at, page);
+    return renderPage(request, reply, {
+      title: 'Notifications',
+      ...(extra.status ? { status: extra.status } : {}),
+      body: (csrf) => notificationsPage({ csrf, notifications: list, paging, reminders, email: ctx.rhythm.reminders.emailEnabled, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.saved ? { saved: true } : {}) }),
+    });
+  }
+
+  app.get<{ Querystring: { saved?: string } }>('/notifications', (request, reply) => showNotifications(request, reply, { saved: request.query.saved === '1' }));
+
+  app.post('/notifications/read', async (request, reply) => {
+    const { account } = requireAuth(request);
+    await act(ctx, markNotificationsRead(ctx, account.id, null));
+    return reply.redirect('/notifications', 303);
+  });
+
+  app.post('/notifications/reminders', async (request, reply) => {
+    const { account } = requireAuth(request);
+    const f = formFields(request, 100);
+    const dailyTime = field(f, 'dailyTime').trim();
+    // The page says the empty box is allowed too (the API says null).
+    if (dailyTime && !isClockTime(dailyTime)) return showNotifications(request, reply, { errors: { dailyTime: 'Use a time like 20:30, or leave it empty.' }, status: 400 });
+    await act(ctx, setReminders(ctx, account.id, { dailyTime: dailyTime || null, weeklyEmail: field(f, 'weeklyEmail') === 'yes' }));
+    return reply.redirect('/notifications?saved=1', 303);
+  });
+}
