@@ -359,7 +359,7 @@ describe('live streams: heartbeats and shutdown', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as net.AddressInfo).port;
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot(), 'src', 'server', 'main.ts')], {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot(), 'src', 'main.ts')], {
       cwd: projectRoot(),
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', MEND_DATA_DIR: dir, LOG_LEVEL: 'warn' },
       stdio: 'ignore',
