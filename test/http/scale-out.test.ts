@@ -44,7 +44,7 @@ async function freePort(): Promise<number> {
 async function startServer(name: string, env: Record<string, string>): Promise<Server> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `mend-scale-${name}-`));
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot(), 'src', 'server', 'main.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot(), 'src', 'main.ts')], {
     cwd: projectRoot(),
     // Every account here is made from 127.0.0.1: far more than a household's sign-ups.
     env: { ...process.env, MEND_SIGN_UP_PER_HOUR: '1000000', ...env, PORT: String(port), HOST: '127.0.0.1', MEND_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
