@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { sleep } from './random.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const MAIN = path.join(ROOT, 'dist', 'server', 'main.js');
+export const MAIN = path.join(ROOT, 'dist', 'main.js');
 export const MEND_CLI = path.join(ROOT, 'bin', 'mend.js');
 const WITH_GC = path.join(ROOT, 'scripts', 'reliability', 'mend-with-gc.mjs');
 const WITH_CLOCK = path.join(ROOT, 'scripts', 'reliability', 'mend-with-clock.mjs');

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../src/platform/http/paths.js';
 
-const main = path.join(projectRoot(), 'dist', 'server', 'main.js');
+const main = path.join(projectRoot(), 'dist', 'main.js');
 
 async function waitForReady(url: string, child: { exitCode: number | null }): Promise<void> {
   for (let i = 0; i < 200; i++) {

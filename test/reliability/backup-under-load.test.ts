@@ -10,7 +10,7 @@ import { projectRoot } from '../../src/platform/http/paths.js';
 import { FAST_BACKUP, runBackupUnderLoad } from '../../scripts/reliability/backup-under-load.js';
 import { privateClusterUnavailable } from '../../scripts/reliability/postgres-cluster.js';
 
-const built = fs.existsSync(path.join(projectRoot(), 'dist', 'server', 'main.js'));
+const built = fs.existsSync(path.join(projectRoot(), 'dist', 'main.js'));
 const notBuilt = !built && 'run `npm run build` first (npm test does)';
 const required = process.env.CI === 'true' || process.env.MEND_REQUIRE_POSTGRES === '1';
 const unavailable = privateClusterUnavailable();

@@ -18,7 +18,7 @@ import { random, sleep } from '../../scripts/reliability/random.js';
 import { Ledger, startWorkers, type Round } from '../../scripts/reliability/writes.js';
 import { createTestDatabase, DIALECTS, skipReason, type TestDatabase } from '../support/databases.js';
 
-const built = fs.existsSync(path.join(projectRoot(), 'dist', 'server', 'main.js'));
+const built = fs.existsSync(path.join(projectRoot(), 'dist', 'main.js'));
 
 const summary = (r: CheckResult) => ({ lost: r.lost.map((f) => `${f.kind} ${f.id}`), corrupted: r.corrupted.map((f) => `${f.kind} ${f.id}`) });
 

@@ -11,7 +11,7 @@ import { projectRoot } from '../../src/platform/http/paths.js';
 import { FAST_PG, runPostgresCrash } from '../../scripts/reliability/crash-postgres.js';
 import { privateClusterUnavailable } from '../../scripts/reliability/postgres-cluster.js';
 
-const built = fs.existsSync(path.join(projectRoot(), 'dist', 'server', 'main.js'));
+const built = fs.existsSync(path.join(projectRoot(), 'dist', 'main.js'));
 const required = process.env.CI === 'true' || process.env.MEND_REQUIRE_POSTGRES === '1';
 const unavailable = privateClusterUnavailable();
 if (unavailable && !required) process.stderr.write(`SKIPPED: PostgreSQL crash run: ${unavailable}\n`);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { projectRoot } from '../../src/platform/http/paths.js';
 import { FAST, runCrash } from '../../scripts/reliability/crash.js';
 
-const main = path.join(projectRoot(), 'dist', 'server', 'main.js');
+const main = path.join(projectRoot(), 'dist', 'main.js');
 
 test(
   'no acknowledged check-in or journey entry is lost when the server is killed (3 SIGKILLs, SQLite)',

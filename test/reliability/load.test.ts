@@ -10,7 +10,7 @@ import path from 'node:path';
 import { projectRoot } from '../../src/platform/http/paths.js';
 import { FAST_LOAD, runLoad } from '../../scripts/reliability/load.js';
 
-const built = fs.existsSync(path.join(projectRoot(), 'dist', 'server', 'main.js'));
+const built = fs.existsSync(path.join(projectRoot(), 'dist', 'main.js'));
 const MiB = 1024 * 1024;
 
 test('20 couples × 10 s, twice, against one server: no errors', { skip: !built && 'run `npm run build` first (npm test does)', timeout: 120_000 }, async () => {
