@@ -1,0 +1,114 @@
+/**
+ * Before and after on a shared machine: runs the HTTP benchmark of two built project trees in
+ * turn (A, B, A, B, …) over fresh copies of one seeded SQLite data dir, so whatever else the
+ * machine is doing weighs on both alike, and prints each route's median per tree and B/A.
+ * Each tree runs its own `bench/http-only.ts`, so each starts its own built server.
+ *
+ *   node --import tsx bench/compare-trees.ts --before ../old-tree --after . [--rounds 2] [--seconds 5] [--couples 200]
+ *
+ * Both trees must be built (`npm run build`). The seed is made once, by the after tree's CLI.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { exited } from './processes.js';
+
+interface Options {
+  before: string;
+  after: string;
+  rounds: number;
+  seconds: number;
+  couples: number;
+}
+
+function parse(argv: string[]): Options {
+  const o: Partial<Options> = { rounds: 2, seconds: 5, couples: 200 };
+  for (let i = 0; i < argv.length; i += 2) {
+    const [flag, value] = [argv[i], argv[i + 1]];
+    if (value === undefined) throw new Error(`${flag} needs a value.`);
+    if (flag === '--before' || flag === '--after') o[flag.slice(2) as 'before' | 'after'] = path.resolve(value);
+    else if (flag === '--rounds' || flag === '--seconds' || flag === '--couples') {
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new Error(`${flag} takes a whole number.`);
+      o[flag.slice(2) as 'rounds' | 'seconds' | 'couples'] = n;
+    } else throw new Error(`unknown option ${flag}`);
+  }
+  if (!o.before || !o.after) throw new Error('--before and --after are required: two built project roots.');
+  return o as Options;
+}
+
+async function run(root: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout!.on('data', (c) => (out += String(c)));
+  const code = await exited(child);
+  if (code !== 0) throw new Error(`${args.join(' ')} in ${root} failed (exit ${code}).`);
+  return out;
+}
+
+/** The rows of the console.table that http-only.ts prints: route → [req/s, p99 ms]. */
+function rowsOf(out: string): Array<{ route: string; rps: number; p99: number }> {
+  const rows: Array<{ route: string; rps: number; p99: number }> = [];
+  for (const line of out.split('\n')) {
+    const cells = line.split('│').map((c) => c.trim());
+    if (cells.length < 6 || !/^\d+$/.test(cells[1] ?? '')) continue;
+    rows.push({ route: cells[2]!.replace(/^'|'$/g, ''), rps: Number(cells[3]), p99: Number(cells[5]) });
+  }
+  return rows;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+const o = parse(process.argv.slice(2));
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mend-compare-'));
+try {
+  const seeded = path.join(work, 'seeded');
+  process.stderr.write(`Seeding ${o.couples} couples once into ${seeded} …\n`);
+  await run(o.after, [path.join(o.after, 'bin/mend.js'), 'seed', '--couples', String(o.couples), '--json'], { MEND_DATA_DIR: seeded, LOG_LEVEL: 'silent', DATABASE_URL: '' });
+
+  // route → tree → runs
+  const results = new Map<string, { before: Array<{ rps: number; p99: number }>; after: Array<{ rps: number; p99: number }> }>();
+  const bareOf = { before: [] as number[], after: [] as number[] };
+  for (let round = 1; round <= o.rounds; round++) {
+    for (const which of ['before', 'after'] as const) {
+      const copy = path.join(work, `${which}-${round}`);
+      fs.cpSync(seeded, copy, { recursive: true });
+      const started = new Date().toISOString().slice(11, 19);
+      process.stderr.write(`Round ${round}, ${which} (${o[which]}), ${started} UTC, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} …\n`);
+      const out = await run(o[which], ['--import', 'tsx', 'bench/http-only.ts', '--data-dir', copy, '--no-seed', '--seconds', String(o.seconds)], {});
+      fs.rmSync(copy, { recursive: true, force: true });
+      for (const r of rowsOf(out)) {
+        if (r.route.startsWith('bare')) {
+          bareOf[which].push(r.rps);
+          continue;
+        }
+        const entry = results.get(r.route) ?? { before: [], after: [] };
+        entry[which].push({ rps: r.rps, p99: r.p99 });
+        results.set(r.route, entry);
+      }
+      console.log(`round ${round} ${which}: ${rowsOf(out).filter((r) => !r.route.startsWith('bare')).map((r) => `${r.route} ${r.rps} req/s p99 ${r.p99}`).join('; ')}`);
+    }
+  }
+  const table = [...results].map(([route, { before, after }]) => {
+    const [b, a] = [median(before.map((x) => x.rps)), median(after.map((x) => x.rps))];
+    return {
+      route,
+      'before req/s (runs)': before.map((x) => Math.round(x.rps)).join(' / '),
+      'after req/s (runs)': after.map((x) => Math.round(x.rps)).join(' / '),
+      'before median': Math.round(b),
+      'after median': Math.round(a),
+      'after / before': `${(a / b).toFixed(2)}×`,
+      'p99 ms before (median)': median(before.map((x) => x.p99)),
+      'p99 ms after (median)': median(after.map((x) => x.p99)),
+    };
+  });
+  console.log(`\nbare route req/s, before runs: ${bareOf.before.map(Math.round).join(', ')}; after runs: ${bareOf.after.map(Math.round).join(', ')}`);
+  console.table(table);
+} finally {
+  fs.rmSync(work, { recursive: true, force: true });
+}
