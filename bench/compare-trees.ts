@@ -1,7 +1,8 @@
 /**
  * Before and after on a shared machine: runs the HTTP benchmark of two built project trees in
  * turn (A, B, A, B, …) over fresh copies of one seeded SQLite data dir, so whatever else the
- * machine is doing weighs on both alike, and prints each route's median per tree and B/A.
+ * machine is doing weighs on both alike, and prints each route's medians per tree and after/before:
+ * req/s, the ratio to the bare route of the same run, the server's CPU per request and p99.
  * Each tree runs its own `bench/http-only.ts`, so each starts its own built server.
  *
  *   node --import tsx bench/compare-trees.ts --before ../old-tree --after . [--rounds 2] [--seconds 5] [--couples 200]
@@ -48,12 +49,24 @@ async function run(root: string, args: string[], env: NodeJS.ProcessEnv): Promis
 }
 
 /** The rows of the console.table that http-only.ts prints: route → [req/s, p99 ms]. */
-function rowsOf(out: string): Array<{ route: string; rps: number; p99: number }> {
-  const rows: Array<{ route: string; rps: number; p99: number }> = [];
+interface Row {
+  route: string;
+  rps: number;
+  p99: number;
+  /** req/s as a share of the bare route loaded just before it, in the same run. */
+  vsBare: number;
+  /** The serving process's CPU per request, which moves much less with the machine's load than req/s. */
+  cpu: number;
+}
+
+/** The rows of the console.table that http-only.ts prints (its columns, in order, after the index). */
+function rowsOf(out: string): Row[] {
+  const rows: Row[] = [];
   for (const line of out.split('\n')) {
-    const cells = line.split('│').map((c) => c.trim());
-    if (cells.length < 6 || !/^\d+$/.test(cells[1] ?? '')) continue;
-    rows.push({ route: cells[2]!.replace(/^'|'$/g, ''), rps: Number(cells[3]), p99: Number(cells[5]) });
+    const cells = line.split('│').map((c) => c.trim().replace(/^'|'$/g, ''));
+    if (cells.length < 10 || !/^\d+$/.test(cells[1] ?? '')) continue;
+    const route = cells[2]!.replace(/: hand-written minimum.*$/, ' (not Mend)').replace(/ \(pipeline only.*$/, ' (pipeline only)');
+    rows.push({ route, rps: Number(cells[3]), p99: Number(cells[5]), vsBare: Number(cells[6]!.replace('×', '')), cpu: Number(cells[9]) });
   }
   return rows;
 }
@@ -72,7 +85,7 @@ try {
   await run(o.after, [path.join(o.after, 'bin/mend.js'), 'seed', '--couples', String(o.couples), '--json'], { MEND_DATA_DIR: seeded, LOG_LEVEL: 'silent', DATABASE_URL: '' });
 
   // route → tree → runs
-  const results = new Map<string, { before: Array<{ rps: number; p99: number }>; after: Array<{ rps: number; p99: number }> }>();
+  const results = new Map<string, { before: Row[]; after: Row[] }>();
   const bareOf = { before: [] as number[], after: [] as number[] };
   for (let round = 1; round <= o.rounds; round++) {
     for (const which of ['before', 'after'] as const) {
@@ -88,10 +101,10 @@ try {
           continue;
         }
         const entry = results.get(r.route) ?? { before: [], after: [] };
-        entry[which].push({ rps: r.rps, p99: r.p99 });
+        entry[which].push(r);
         results.set(r.route, entry);
       }
-      console.log(`round ${round} ${which}: ${rowsOf(out).filter((r) => !r.route.startsWith('bare')).map((r) => `${r.route} ${r.rps} req/s p99 ${r.p99}`).join('; ')}`);
+      console.log(`round ${round} ${which} (${started} UTC, load average ${os.loadavg()[0]!.toFixed(1)} at the end): ${rowsOf(out).filter((r) => !r.route.startsWith('bare')).map((r) => `${r.route} ${r.rps} req/s, ${r.vsBare}× bare, ${r.cpu} µs CPU, p99 ${r.p99}`).join('; ')}`);
     }
   }
   const table = [...results].map(([route, { before, after }]) => {
@@ -103,8 +116,12 @@ try {
       'before median': Math.round(b),
       'after median': Math.round(a),
       'after / before': `${(a / b).toFixed(2)}×`,
-      'p99 ms before (median)': median(before.map((x) => x.p99)),
-      'p99 ms after (median)': median(after.map((x) => x.p99)),
+      'vs bare, before': median(before.map((x) => x.vsBare)).toFixed(3),
+      'vs bare, after': median(after.map((x) => x.vsBare)).toFixed(3),
+      'CPU µs/req before': median(before.map((x) => x.cpu)),
+      'CPU µs/req after': median(after.map((x) => x.cpu)),
+      'p99 ms before': median(before.map((x) => x.p99)),
+      'p99 ms after': median(after.map((x) => x.p99)),
     };
   });
   console.log(`\nbare route req/s, before runs: ${bareOf.before.map(Math.round).join(', ')}; after runs: ${bareOf.after.map(Math.round).join(', ')}`);
