@@ -1,6 +1,6 @@
 /**
  * Before and after on a shared machine: runs the HTTP benchmark of two built project trees in
- * turn (A, B, A, B, …) over fresh copies of one seeded SQLite data dir, so whatever else the
+ * turn (A, B, B, A, A, B, …) over fresh copies of one seeded SQLite data dir, so whatever else the
  * machine is doing weighs on both alike, and prints each route's medians per tree and after/before:
  * req/s, the ratio to the bare route of the same run, the server's CPU per request and p99.
  * Each tree runs its own `bench/http-only.ts`, so each starts its own built server.
@@ -87,8 +87,13 @@ try {
   // route → tree → runs
   const results = new Map<string, { before: Row[]; after: Row[] }>();
   const bareOf = { before: [] as number[], after: [] as number[] };
+  const startupOf = { before: [] as number[], after: [] as number[] };
+  const rssOf = { before: [] as number[], after: [] as number[] };
   for (let round = 1; round <= o.rounds; round++) {
-    for (const which of ['before', 'after'] as const) {
+    // Odd rounds run the before tree first, even rounds the after tree (A B B A …), so that a trend
+    // in the machine's load over the minutes does not favour whichever always runs second.
+    const order = round % 2 === 1 ? (['before', 'after'] as const) : (['after', 'before'] as const);
+    for (const which of order) {
       const copy = path.join(work, `${which}-${round}`);
       fs.cpSync(seeded, copy, { recursive: true });
       const started = new Date().toISOString().slice(11, 19);
@@ -103,6 +108,11 @@ try {
         const entry = results.get(r.route) ?? { before: [], after: [] };
         entry[which].push(r);
         results.set(r.route, entry);
+      }
+      const startup = /first answered \/readyz: (\d+) ms; RSS after the load: (\d+) MiB/.exec(out);
+      if (startup) {
+        startupOf[which].push(Number(startup[1]));
+        rssOf[which].push(Number(startup[2]));
       }
       console.log(`round ${round} ${which} (${started} UTC, load average ${os.loadavg()[0]!.toFixed(1)} at the end): ${rowsOf(out).filter((r) => !r.route.startsWith('bare')).map((r) => `${r.route} ${r.rps} req/s, ${r.vsBare}× bare, ${r.cpu} µs CPU, p99 ${r.p99}`).join('; ')}`);
     }
@@ -124,7 +134,9 @@ try {
       'p99 ms after': median(after.map((x) => x.p99)),
     };
   });
-  console.log(`\nbare route req/s, before runs: ${bareOf.before.map(Math.round).join(', ')}; after runs: ${bareOf.after.map(Math.round).join(', ')}`);
+  console.log(`\nstart-up to /readyz ms, before runs: ${startupOf.before.join(', ')}; after runs: ${startupOf.after.join(', ')}`);
+  console.log(`RSS after the load MiB, before runs: ${rssOf.before.join(', ')}; after runs: ${rssOf.after.join(', ')}`);
+  console.log(`bare route req/s, before runs: ${bareOf.before.map(Math.round).join(', ')}; after runs: ${bareOf.after.map(Math.round).join(', ')}`);
   console.table(table);
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
