@@ -5,7 +5,7 @@
  * req/s, the ratio to the bare route of the same run, the server's CPU per request and p99.
  * Each tree runs its own `bench/http-only.ts`, so each starts its own built server.
  *
- *   node --import tsx bench/compare-trees.ts --before ../old-tree --after . [--rounds 2] [--seconds 5] [--couples 200]
+ *   node --import tsx bench/compare-trees.ts --before ../old-tree --after . [--rounds 2] [--seconds 5] [--couples 200] [--only journeys]
  *
  * Both trees must be built (`npm run build`). The seed is made once, by the after tree's CLI.
  */
@@ -21,14 +21,17 @@ interface Options {
   rounds: number;
   seconds: number;
   couples: number;
+  /** Passed on to http-only.ts: only the routes whose name holds this word. */
+  only: string | null;
 }
 
 function parse(argv: string[]): Options {
-  const o: Partial<Options> = { rounds: 2, seconds: 5, couples: 200 };
+  const o: Partial<Options> = { rounds: 2, seconds: 5, couples: 200, only: null };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (value === undefined) throw new Error(`${flag} needs a value.`);
-    if (flag === '--before' || flag === '--after') o[flag.slice(2) as 'before' | 'after'] = path.resolve(value);
+    if (flag === '--only') o.only = value;
+    else if (flag === '--before' || flag === '--after') o[flag.slice(2) as 'before' | 'after'] = path.resolve(value);
     else if (flag === '--rounds' || flag === '--seconds' || flag === '--couples') {
       const n = Number(value);
       if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new Error(`${flag} takes a whole number.`);
@@ -98,7 +101,7 @@ try {
       fs.cpSync(seeded, copy, { recursive: true });
       const started = new Date().toISOString().slice(11, 19);
       process.stderr.write(`Round ${round}, ${which} (${o[which]}), ${started} UTC, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} …\n`);
-      const out = await run(o[which], ['--import', 'tsx', 'bench/http-only.ts', '--data-dir', copy, '--no-seed', '--seconds', String(o.seconds)], {});
+      const out = await run(o[which], ['--import', 'tsx', 'bench/http-only.ts', '--data-dir', copy, '--no-seed', '--seconds', String(o.seconds), ...(o.only ? ['--only', o.only] : [])], {});
       fs.rmSync(copy, { recursive: true, force: true });
       for (const r of rowsOf(out)) {
         if (r.route.startsWith('bare')) {
@@ -109,7 +112,7 @@ try {
         entry[which].push(r);
         results.set(r.route, entry);
       }
-      const startup = /first answered \/readyz: (\d+) ms; RSS after the load: (\d+) MiB/.exec(out);
+      const startup = /first answered \/readyz: (\d+) ms; RSS after the load: ([\d.]+) MiB/.exec(out);
       if (startup) {
         startupOf[which].push(Number(startup[1]));
         rssOf[which].push(Number(startup[2]));
