@@ -259,4 +259,4 @@ export const MESSAGE_RULES: readonly Rule[] = ruleSet([
     explanation: 'This may land as an order that shuts your partner out; asking for a pause ("I need a break until after dinner") keeps the door open.',
   },
   ...FAMILY_RULES,
-], { gated: true });
+]);
