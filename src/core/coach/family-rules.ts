@@ -35,7 +35,7 @@ const YOU_VERB = new RegExp(
 
 /** A feeling, a request or a "when" around it makes it a gentle complaint, not a verdict. */
 const GENTLE_BEFORE = /\b(?:when|if|whenever|feel|felt|like it|that|i'd like|i would like|please|can you|could you|would you|don't think|not saying|sorry)\b/;
-const GENTLE_AFTER = /(?:[,;-]|\band)\s*i (?:feel|felt|was|get|got)\b|\b(?:made me feel|i'd like|i would like|can we|could we|could you|can you|would you|and i (?:feel|felt|'d|would|want|need)|it (?:really\s+)?(?:hurt|stung|upset|stayed with me|bothered me|worried me|scared me|got to me))\b|\?\s*$/;
+const GENTLE_AFTER = /(?:[,;-]|\band)\s*i (?:feel|felt|was|get|got)\b|\b(?:made me feel|i'd like|i would like|can we|could we|could you|can you|would you|and i (?:feel|felt|'d|would|want|need)|it (?:hurt|stung|upset))\b|\?\s*$/;
 
 /** The sentence turns to love or thanks after the verb. */
 const LOVE_AFTER = /\b(?:but|and|yet)\s+i\s+(?:still\s+|really\s+)?(?:love|adore|appreciate)\b|\bthank(?:s| you)\b/;
