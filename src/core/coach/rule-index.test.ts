@@ -66,6 +66,14 @@ test('the gated scan finds exactly what the plain scan finds on random text made
   );
 });
 
+test('texts at and beyond the indexed length find the same as the plain scan', () => {
+  const base = texts.slice(0, 400).join(' ');
+  for (const length of [9999, 10000, 10001, 30000]) {
+    const t = base.repeat(Math.ceil(length / base.length)).slice(0, length);
+    assert.deepEqual(applyIndexedRules(t, fold(t), MESSAGE_RULES), plainScan(t, MESSAGE_RULES));
+  }
+});
+
 test('openings: a pattern that could begin inside a word, or anywhere, is not gated', () => {
   assert.deepEqual(matchOpenings(/\b(?:you|ur) (?:always|never)\b/g)?.words, ['you alwa', 'you neve', 'ur alway', 'ur never'].sort());
   assert.deepEqual(matchOpenings(/\bfine\b|,\s*genius\b/g), { words: ['fine'], marks: [',', ',genius'] });

@@ -35,6 +35,13 @@ interface RuleIndex {
 
 const indexes = new WeakMap<readonly Rule[], RuleIndex>();
 
+/**
+ * Longer texts take the plain scan: the candidate buffer (offsets per rule) is kept between calls,
+ * and this bounds it to ≈ 1.3 MB for the message rules. The API and the CLI accept no more anyway
+ * (COACH_MAX_TEXT); only a direct caller can pass more.
+ */
+const MAX_INDEXED = 10000;
+
 function indexOf(rules: readonly Rule[]): RuleIndex {
   const known = indexes.get(rules);
   if (known) return known;
@@ -149,6 +156,10 @@ function findCandidates(index: RuleIndex, folded: string): void {
  */
 export function applyIndexedRules(text: string, folded: string, rules: readonly Rule[]): CoachFinding[] {
   const out: CoachFinding[] = [];
+  if (folded.length > MAX_INDEXED) {
+    for (const rule of rules) scanWhole(text, folded, rule, out);
+    return out;
+  }
   const index = indexOf(rules);
   findCandidates(index, folded);
   const { candidates, counts, capacity } = index;
