@@ -5,6 +5,7 @@
  */
 import { AGREEMENT_RULES, concreteQuestion, missingWhen } from './agreement-rules.js';
 import { NON_APOLOGY_RULES, detectComponents } from './apology-rules.js';
+import { gentleFrame } from './gentle-frame.js';
 import { MESSAGE_RULES } from './message-rules.js';
 // Types only: the model's code comes in the reader, so the browser island can fetch it on first use.
 import type { CoachModelReader, LinearModel, Scan } from './model.js';
@@ -33,6 +34,7 @@ function modelFinding(
   explain: (words: string) => string,
   ruleFindings: readonly CoachFinding[],
   whole = false,
+  gentle: (stretch: string) => boolean = () => false,
 ): CoachFinding | null {
   const best = reader.best(scanned, model);
   // A whole-text head decides on the text (an apology's parts read together) and points at its
@@ -40,6 +42,7 @@ function modelFinding(
   const p = whole ? reader.probability(scanned, model) : best?.probability ?? 0;
   if (!best || p < model.threshold) return null;
   if (ruleFindings.some((f) => f.start < best.end && best.start < f.end)) return null;
+  if (gentle(scanned.folded.slice(best.start, best.end))) return null;
   const words = reader.explain(model, scanned.folded.slice(best.start, best.end));
   return makeFinding(text, type, best.start, best.end, explain(words.length > 0 ? quoteList(words) : 'the sentence as a whole'));
 }
@@ -61,7 +64,7 @@ export function analyzeMessageWith(models: CoachModelReader | null, text: string
   const folded = fold(t);
   const found = run(t, folded, MESSAGE_RULES);
   if (models) {
-    const f = modelFinding(models, models.heads.harsh, t, models.scan(folded), 'tone', TONE, found);
+    const f = modelFinding(models, models.heads.harsh, t, models.scan(folded), 'tone', TONE, found, false, gentleFrame);
     if (f) found.push(f);
   }
   const findings = tidyFindings(found);

@@ -35,7 +35,8 @@ export const MESSAGE_FINDING_TYPES = [
 
 export type MessageFindingType = (typeof MESSAGE_FINDING_TYPES)[number];
 
-const NEVER_WARM = new RegExp(`^\\s*(?:${alternation(NEVER_WARM_VERBS)})\\b`);
+// "you never once complained": a filler word and any tense of the verb keep it praise
+const NEVER_WARM = new RegExp(`^\\s*(?:(?:once|even|ever|really)\\s+)?(?:${alternation(NEVER_WARM_VERBS)})(?:e?d|s)?\\b`);
 const NEGATED = /(?:\bnot|n't|\bnever|\bno)\s+(?:all\s+|really\s+|entirely\s+)?$/;
 const SELF_SUBJECT = /\b(?:i|we|i'll|i will|i just|i'd|let me|to)\s+$/;
 
