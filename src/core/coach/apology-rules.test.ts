@@ -78,3 +78,32 @@ describe('non-apology patterns', () => {
     assert.ok(has(analyzeApology('I’m sorry you’re upset.'), 'sorry-you-feel'));
   });
 });
+
+describe('responsibility and impact by structure (round 11)', () => {
+  test('a head adds responsibility only where the apologiser is the agent of an act', async () => {
+    const { headMayAdd } = await import('./apology-rules.js');
+    assert.equal(headMayAdd('responsibility', "i'm sorry, i really am. i love you so much."), false);
+    assert.equal(headMayAdd('responsibility', "i'm sorry. i froze you out for three days."), true);
+    assert.equal(headMayAdd('responsibility', 'that was on me.'), true);
+    assert.equal(headMayAdd('responsibility', 'i am sorry i take the money without asking.'), true);
+    assert.equal(analyzeApology("I'm sorry, I really am. I love you so much.").components.responsibility, false);
+  });
+
+  test('a head adds impact only where the apology names what the act did to the other', async () => {
+    const { headMayAdd } = await import('./apology-rules.js');
+    assert.equal(headMayAdd('impact', "i'm sorry i ate the last of your birthday cake."), false);
+    assert.equal(headMayAdd('impact', 'i was selfish and you paid the price.'), true);
+    assert.equal(headMayAdd('impact', 'it has shaken your sense of safety.'), true);
+    assert.equal(analyzeApology("I'm sorry I ate the last of your birthday cake, I'll buy you another today.").components.impact, false);
+  });
+
+  test('"sorry I hurt you" names the impact; "sorry you felt hurt" does not', () => {
+    assert.equal(analyzeApology("I'm sorry I hurt you.").components.impact, true);
+    assert.equal(analyzeApology("I'm sorry you felt hurt.").components.impact, false);
+  });
+
+  test('"the way things went" leaves out who did it; replacing what was taken is repair', () => {
+    assert.equal(analyzeApology("I'm sorry for the way things went at the party.").nonApology, true);
+    assert.equal(analyzeApology("I'm sorry I ate your cake, I'll buy you another today.").components.repair, true);
+  });
+});

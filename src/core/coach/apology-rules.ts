@@ -61,7 +61,8 @@ const COMPONENT_RULES: readonly ComponentRule[] = [
     component: 'impact',
     pattern:
       /\b(?:(?:made|make|left|forced) you (?:to\s+)?(?:feel|doubt|question|afraid|scared|lonely|alone|feeling|carry|deal|handle|face|cope|wonder|worry|cry|hide|pay|wait|explain|second-guess|on your own|by yourself)|(?:must|might) (?:have\s+)?(?:been|felt|be|feel)\b[^.!?]{0,30}?\bfor you\b|you must (?:have\s+)?(?:feel|felt|be|been)\b|i can (?:only\s+)?imagine how|you(?:'re| are) (?:so\s+|still\s+)?(?:exhausted|hurting|heartbroken|devastated|struggling|in pain|worn out)\b|you (?:felt|must have felt|must feel|were (?:so\s+)?(?:alone|scared|humiliated|hurt|worried|afraid)|waited up|couldn't trust|can't trust|lost sleep|cried)|(?:i|it|this|that|what i did) (?:has |have |'ve |really |deeply )?hurt you|hurt you\b|how (?:much|deeply|badly) (?:i\s+|this\s+|it\s+)?(?:hurt|pain|stress|damage)|(?:pain|stress|hurt|damage|harm|worry|shame|doubt) (?:i|it|this|that) (?:caused|has caused|brought)|caused you|broke your (?:heart|trust|sense)|shattered your|your sense of (?:safety|security|trust)|(?:because|cost you) of me|what (?:it|this) (?:did|has done|did) to you)/g,
-    accept: (f, s) => plain(f, s) && !/\b(?:sorry|regret)(?: that)?\s+$/.test(before(f, s)),
+    // "sorry you felt …" is a non-apology's shape; "sorry I hurt you" names what the act did
+    accept: (f, s) => plain(f, s) && (!/\b(?:sorry|regret)(?: that)?\s+$/.test(before(f, s)) || /^(?:i|it|this|that|what i did)\b/.test(f.slice(s, s + 12))),
   },
   // — by structure (issue #22): who did what, and what it did to the other —
   {
@@ -87,7 +88,7 @@ const COMPONENT_RULES: readonly ComponentRule[] = [
   {
     component: 'repair',
     pattern:
-      /\b(?:make (?:it|this|things) (?:up to you|right)|make amends|make up for|what can i do|how can i (?:make|help|show|fix|repair|start)|is there anything i can do|anything i can do|(?:anything|something|whatever)(?: else)?(?: that)? (?:would|could|might) help|tell me what (?:would help|helps|i can do|you need)|what (?:would help|you need from me)|whatever (?:you need|helps|it takes|i can)|pay (?:you\s+)?back|repair(?:ing)?\b|help you (?:heal|feel)|earn (?:back\s+)?your trust|rebuild (?:your|the|our) trust|i'll do anything|i will do anything)/g,
+      /\b(?:make (?:it|this|things) (?:up to you|right)|make amends|make up for|what can i do|how can i (?:make|help|show|fix|repair|start)|is there anything i can do|anything i can do|(?:anything|something|whatever)(?: else)?(?: that)? (?:would|could|might) help|tell me what (?:would help|helps|i can do|you need)|what (?:would help|you need from me)|whatever (?:you need|helps|it takes|i can)|pay (?:you\s+)?back|(?:i'll|i will|let me) (?:buy|get|order|replace)\b[^.!?]{0,20}\b(?:another|a new|new ones?|a replacement)\b|repair(?:ing)?\b|help you (?:heal|feel)|earn (?:back\s+)?your trust|rebuild (?:your|the|our) trust|i'll do anything|i will do anything)/g,
   },
   {
     component: 'forgiveness',
@@ -95,6 +96,36 @@ const COMPONENT_RULES: readonly ComponentRule[] = [
       /\b(?:(?:hope|wish|pray)(?: that)?(?: one day| someday| in time| eventually)? you(?:'ll|'d)? (?:can |could |will |might |may |would )?(?:one day |someday |in time |eventually )?(?:be able to |find (?:a way|it in (?:you|your heart)) to )?forgive|(?:will|would|could|can) you (?:ever\s+|one day\s+|please\s+)?(?:be able to\s+|find (?:a way|it in your heart) to\s+)?forgive|please forgive me|forgive me,? please|if you (?:could|can|are ever able to|ever feel able to) forgive|your forgiveness|ask(?:ing)? (?:for )?(?:you )?(?:for )?(?:your )?forgiveness|if you are ever able|when(?:ever)? you(?:'re| are) ready to forgive)/g,
   },
 ];
+
+// — what a model head needs before it may add a part (issue #22, round 11) —
+
+/** Past forms with no "-ed": the apologiser as the agent of an irregular act ("I froze you out"). */
+const IRREGULAR_PAST =
+  'ate|bit|blew|bought|broke|brought|caught|chose|came|cut|did|drank|drove|fell|fought|flew|forgot|froze|gave|got|went|grabbed|hid|hit|held|hung|kept|left|let|lost|made|met|paid|put|quit|ran|read|rode|said|sat|saw|sent|set|shook|shot|shut|slept|sold|spent|spoke|stole|stood|swore|took|tore|told|threw|woke|won|wore|wrote|upset|hurt|walked out|sent';
+
+/**
+ * Responsibility is the apologiser as the grammatical agent of a past act: "I + past verb",
+ * "I was the one who", "that was on me", "my fault/choice". Without one, an apology that only
+ * regrets or loves ("I'm sorry, I really am. I love you.") owns nothing, whatever the head says.
+ */
+const OWNS_AN_ACT = new RegExp(
+  String.raw`\bi(?:'ve| have| had|'d)?\s+(?:(?:just|really|also|then|even|still|never|completely|totally|deliberately|knowingly|basically|kind of|sort of)\s+)?(?:[a-z]{2,}ed|${IRREGULAR_PAST})\b|\bi was (?:the one|so|too|being|not|wrong|rude|cold|short|late|out|away|drunk|unfair|harsh|distant|selfish|careless)\b|\bi wasn't\b|\b(?:on|of) me\b|\bmy (?:fault|choice|doing|decision|mistake|responsibility|part|behaviou?r|words|lie|lies|actions)\b|\bwhat i (?:did|said|put)\b|\bno excuse\b|\bi (?:shouldn't|should not|should have|should've|didn'?t|did not|never|was a|was an)\b|\bhow i (?:\w+)|\bfrom me\b|\b(?:sorry|apologi[sz]e|apologies)(?: that)?,?\s+i (?!(?:am|'m|really am|feel|felt|love|hope|wish|know|think|mean|just want|want)\b)[a-z']{2,}|\b(?:sorry|apologi[sz]e|apologies) for (?:my|what i|how i|being|the (?:lies|lying|affair|way i|things i)|[a-z]{3,}ing)\b`,
+);
+
+/**
+ * Impact is what the act did to the other: "you felt / were …", "it hurt you", "left you …",
+ * "made you feel …", "your trust …". Without any of these the impact head does not add the part
+ * (it tended to credit apologies that own an act and name no effect).
+ */
+const NAMES_AN_EFFECT =
+  /\b(?:you|u)(?:'ve| have| had|'d|'re| are| were| was)?\s+(?:(?:so|still|just|even|really|already|must have|must|probably|then|no longer|never)\s+)*(?:paid|deserved|felt|feel|feeling|been|were|was|are|had to|have to|spent|sat|waited|cried|lost|couldn't|can't|haven't|hadn't|didn't|don't|went|stopped|ended up|carried|doubt|doubted|question|questioned|wonder|wondered|worried|worry|lay|stayed|heard|found out|saw|had|faced)\b|\b(?:hurt|scared|frightened|upset|humiliated|embarrassed|left|made|cost|put|kept|shook|shaken|forced|isolated|exhausted|worried|betrayed|failed|disappointed|let) (?:you|u)\b|\byour (?:trust|heart|feelings|confidence|sense|safety|peace|sleep|dignity|faith|self-esteem|health|pride)\b|\b(?:for|to|on) (?:you|u)\b|\b(?:pain|hurt|stress|damage|harm|worry|fear|shame|doubt)\b/;
+
+/** The part a head would add is backed by the apology's structure. */
+export function headMayAdd(component: ApologyComponent, folded: string): boolean {
+  if (component === 'responsibility') return OWNS_AN_ACT.test(folded);
+  if (component === 'impact') return NAMES_AN_EFFECT.test(folded);
+  return true;
+}
 
 export function detectComponents(folded: string): Record<ApologyComponent, boolean> {
   const found: Record<ApologyComponent, boolean> = {
@@ -146,7 +177,7 @@ export const NON_APOLOGY_RULES: readonly Rule[] = ruleSet([
   {
     type: 'passive',
     pattern:
-      /\b(?:mistakes|errors|things|some things|words|feelings|it|lies|lines|promises|boundaries|trust|money|the money|decisions|choices|vows)\s+(?:were|was|got|have been|had been|has been)\s+(?:made|said|done|hurt|broken|crossed|spent|taken|lost|missed|forgotten|damaged|mishandled|overlooked|betrayed)\b|\b(?:mistakes|things)\s+happened\b|\bthings got out of hand\b|\bthings (?:ended up|turned out|went|got) (?:this way|that way|like this|like that|badly|wrong|messy|complicated|out of hand)\b|\beverything that happened\b|\bwhat happened happened\b|\bit just happened\b|\b(?:any|the) (?:hurt|pain|offen[cs]e|upset|confusion|misunderstanding|harm|distress) (?:caused|done|this caused)\b/g,
+      /\b(?:mistakes|errors|things|some things|words|feelings|it|lies|lines|promises|boundaries|trust|money|the money|decisions|choices|vows)\s+(?:were|was|got|have been|had been|has been)\s+(?:made|said|done|hurt|broken|crossed|spent|taken|lost|missed|forgotten|damaged|mishandled|overlooked|betrayed)\b|\b(?:mistakes|things)\s+happened\b|\bthings got out of hand\b|\bthings (?:ended up|turned out|went|got) (?:this way|that way|like this|like that|badly|wrong|messy|complicated|out of hand)\b|\beverything that happened\b|\bthe way (?:things|it all|everything) (?:went|turned out|happened|ended|got)\b|\bwhat happened happened\b|\bit just happened\b|\b(?:any|the) (?:hurt|pain|offen[cs]e|upset|confusion|misunderstanding|harm|distress) (?:caused|done|this caused)\b/g,
     explanation: 'Passive wording leaves out who did it; "I did …" shows you take it on.',
   },
   {
