@@ -106,4 +106,17 @@ describe('responsibility and impact by structure (round 11)', () => {
     assert.equal(analyzeApology("I'm sorry for the way things went at the party.").nonApology, true);
     assert.equal(analyzeApology("I'm sorry I ate your cake, I'll buy you another today.").components.repair, true);
   });
+
+  test("the writer's own way to the apology is not an owned wrong; an act on the other is", () => {
+    for (const text of [
+      "I'm sorry. I walked around the block for an hour trying to find the words.",
+      "I'm sorry. I talked it over with my sister and she helped me see it.",
+      "I'm so sorry. I waited until the kids were asleep to write this.",
+      "I'm sorry. I prayed about it and I want to do better.",
+    ]) {
+      assert.equal(analyzeApology(text).components.responsibility, false, text);
+    }
+    assert.equal(analyzeApology("I'm sorry. I cancelled your birthday dinner to go to the match.").components.responsibility, true);
+    assert.equal(analyzeApology("I'm sorry. I ignored your calls all weekend, and you didn't know if I was safe.").components.impact, true);
+  });
 });

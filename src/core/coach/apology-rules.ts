@@ -43,6 +43,10 @@ const WRONGS =
 const OWNED_STATES =
   "i(?:'ve| have)? (?:been|was) (?:so\\s+|really\\s+|very\\s+|completely\\s+)?(?:distant|cold|selfish|dishonest|unkind|cruel|dismissive|defensive|absent|secretive|careless|thoughtless|harsh|controlling|jealous|a coward|cowardly|hiding|lying|unfair|disrespectful|hurtful)\\b|i (?:wasn't|wasnt|was not) (?:there|honest|truthful|faithful|fair|kind|listening|present|open)\\b|(?:how|the way) i (?:treated|spoke to|talked to|behaved|acted|reacted|handled|dealt with|spoke|talked)\\b|(?:that|it|this) (?:was|wasn't|wasnt|was not) (?:so\\s+|really\\s+)?(?:wrong|cruel|unkind|unfair|fair|selfish|thoughtless|careless|cowardly|mean|horrible|awful|disrespectful|dishonest|out of order) (?:of me|on you|to you|on u|to u)\\b";
 
+/** Past forms that are a thought, a wish or the writer's own way to the apology, not a wrong. */
+const NOT_A_WRONG =
+  String.raw`suffered|felt|thought|wanted|needed|hoped|wished|reali[sz]ed|noticed|learned|guessed|supposed|believed|assumed|loved|liked|tried|asked|decided|worried|meant|expected|seemed|prayed|agreed|promised|started|appreciated|apologi[sz]ed|called|texted you back|mentioned|explained|wondered|imagined|pictured|cared|missed you|used to|walked|waited|prayed|reflected|journall?ed|cried|reread|re-read|stayed (?:awake|up)|listened to (?:your|the|my)|talked (?:it|things|this) (?:over|through)|talked to (?:my|a|our)|opened up|relied`;
+
 const COMPONENT_RULES: readonly ComponentRule[] = [
   {
     component: 'regret',
@@ -66,17 +70,17 @@ const COMPONENT_RULES: readonly ComponentRule[] = [
   },
   // — by structure (issue #22): who did what, and what it did to the other —
   {
-    // any first-person act in the past ("I missed the scan", "I cancelled"), not a thought or a wish
+    // any first-person act in the past ("I missed the scan", "I cancelled"), not a thought or a wish,
+    // nor the writer's own process of coming to the apology ("I walked for an hour", "I talked it over")
     component: 'responsibility',
-    pattern:
-      /\bi (?:just |really |also |then |completely |deliberately |knowingly |still )?(?!(?:suffered|felt|thought|wanted|needed|hoped|wished|reali[sz]ed|noticed|learned|guessed|supposed|believed|assumed|loved|liked|tried|asked|decided|worried|meant|expected|seemed|prayed|agreed|promised|started|appreciated|apologi[sz]ed|called|texted you back|mentioned|explained|wondered|imagined|pictured|cared|missed you|used to)\b)[a-z]{3,}ed\b|\bi (?:failed to|let (?:you|u|it|things)|took|told|went|stole|threw|sold|bought|drove|ran up|sent|gave away|spent|hid|kept|left|broke|made (?:fun|a joke|that|those|jokes|a scene|you)|said (?:those|that|what|such|cruel|horrible|awful))\b|\bi was the one (?:who|that)\b|\bnobody else's\b|\bmy (?:mistake|decision|doing)\b/g,
+    pattern: new RegExp(String.raw`\bi (?:just |really |also |then |completely |deliberately |knowingly |still )?(?!(?:${NOT_A_WRONG})\b)[a-z]{3,}ed\b|\bi (?:failed to|let (?:you|u|it|things)|took|told|went|stole|threw|sold|bought|drove|ran up|sent|gave away|spent|hid|kept|left|broke|made (?:fun|a joke|that|those|jokes|a scene|you)|said (?:those|that|what|such|cruel|horrible|awful))\b|\bi was the one (?:who|that)\b|\bnobody else's\b|\bmy (?:mistake|decision|doing)\b`, 'g'),
     accept: plain,
   },
   {
     // what the partner went through, told with "you" as the subject, in an apology that owns an act
     component: 'impact',
     pattern:
-      /(?:^|[.,;!?:-]\s*|\b(?:and|so|while|until|then)\s+)(?:you|u)(?:'ve|'d| have| had)?\s+(?:(?:just|still|already|even)\s+)?(?:had to|were (?:left|obliged|forced|alone|on your own|stuck|waiting)|was (?:left|alone)|sat|went (?:quiet|silent|home|to bed)|spent|watched|waited|ate|found out|lay|lost|cried|stood|faced|ended up|carried|worked|booked|planned|haven't|hadn't|couldn't|can't|been (?:left|carrying|living|lying|dealing|wondering|waiting|up|on edge|alone|crying|holding))\b|\b(?:you|u)(?:'ve| have)? had to\b|\b(?:you|u) (?:haven't|have not|hadn't|couldn't|can't|didn't) (?:slept|sleep|eaten|eat|stopped|been able|trust|breathe|relax|focus)\b|\b(?:it|that|this|which)(?:'s| has| had)? (?:left|shook|scared|frightened|cost|put|kept|forced|humiliated|embarrassed|shamed|isolated|exhausted) (?:you|u)\b/g,
+      /(?:^|[.,;!?:-]\s*|\b(?:and|so|while|until|then)\s+)(?:you|u)(?:'ve|'d| have| had)?\s+(?:(?:just|still|already|even)\s+)?(?:had to|were (?:left|obliged|forced|alone|on your own|stuck|waiting)|was (?:left|alone)|sat|went (?:quiet|silent|home|to bed)|spent|watched|waited|ate|found out|lay|lost|cried|stood|faced|ended up|carried|worked|booked|planned|didn't know|did not know|had no idea|woke up|came home|got home|haven't|hadn't|couldn't|can't|been (?:left|carrying|living|lying|dealing|wondering|waiting|up|on edge|alone|crying|holding))\b|\b(?:you|u)(?:'ve| have)? had to\b|\b(?:you|u) (?:haven't|have not|hadn't|couldn't|can't|didn't) (?:slept|sleep|eaten|eat|stopped|been able|trust|breathe|relax|focus)\b|\b(?:it|that|this|which)(?:'s| has| had)? (?:left|shook|scared|frightened|cost|put|kept|forced|humiliated|embarrassed|shamed|isolated|exhausted) (?:you|u)\b/g,
     accept: (f, s) => plain(f, s) && /\b(?:i|my)\b/.test(f.slice(0, s)) && !/\b(?:sorry|regret|if|when|can|could|will|would)(?: that)?\s*$/.test(before(f, s)),
   },
   {
@@ -109,7 +113,7 @@ const IRREGULAR_PAST =
  * regrets or loves ("I'm sorry, I really am. I love you.") owns nothing, whatever the head says.
  */
 const OWNS_AN_ACT = new RegExp(
-  String.raw`\bi(?:'ve| have| had|'d)?\s+(?:(?:just|really|also|then|even|still|never|completely|totally|deliberately|knowingly|basically|kind of|sort of)\s+)?(?:[a-z]{2,}ed|${IRREGULAR_PAST})\b|\bi was (?:the one|so|too|being|not|wrong|rude|cold|short|late|out|away|drunk|unfair|harsh|distant|selfish|careless)\b|\bi wasn't\b|\b(?:on|of) me\b|\bmy (?:fault|choice|doing|decision|mistake|responsibility|part|behaviou?r|words|lie|lies|actions)\b|\bwhat i (?:did|said|put)\b|\bno excuse\b|\bi (?:shouldn't|should not|should have|should've|didn'?t|did not|never|was a|was an)\b|\bhow i (?:\w+)|\bfrom me\b|\b(?:sorry|apologi[sz]e|apologies)(?: that)?,?\s+i (?!(?:am|'m|really am|feel|felt|love|hope|wish|know|think|mean|just want|want)\b)[a-z']{2,}|\b(?:sorry|apologi[sz]e|apologies) for (?:my|what i|how i|being|the (?:lies|lying|affair|way i|things i)|[a-z]{3,}ing)\b`,
+  String.raw`\bi(?:'ve| have| had|'d)?\s+(?:(?:just|really|also|then|even|still|never|completely|totally|deliberately|knowingly|basically|kind of|sort of)\s+)?(?:(?!(?:${NOT_A_WRONG})\b)[a-z]{2,}ed|${IRREGULAR_PAST})\b|\bi was (?:the one|so|too|being|not|wrong|rude|cold|short|late|out|away|drunk|unfair|harsh|distant|selfish|careless)\b|\bi wasn't\b|\b(?:on|of) me\b|\bmy (?:fault|choice|doing|decision|mistake|responsibility|part|behaviou?r|words|lie|lies|actions)\b|\bwhat i (?:did|said|put)\b|\bno excuse\b|\bi (?:shouldn't|should not|should have|should've|didn'?t|did not|never|was a|was an)\b|\bhow i (?:\w+)|\bfrom me\b|\b(?:sorry|apologi[sz]e|apologies)(?: that)?,?\s+i (?!(?:am|'m|really am|feel|felt|love|hope|wish|know|think|mean|just want|want)\b)[a-z']{2,}|\b(?:sorry|apologi[sz]e|apologies) for (?:my|what i|how i|being|the (?:lies|lying|affair|way i|things i)|[a-z]{3,}ing)\b`,
 );
 
 /**
