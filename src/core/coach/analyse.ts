@@ -4,7 +4,7 @@
  * weights when a coached box is first used (docs/coach.md).
  */
 import { AGREEMENT_RULES, concreteQuestion, missingWhen } from './agreement-rules.js';
-import { NON_APOLOGY_RULES, detectComponents, headMayAdd } from './apology-rules.js';
+import { NON_APOLOGY_RULES, detectComponents } from './apology-rules.js';
 import { gentleFrame } from './gentle-frame.js';
 import { MESSAGE_RULES } from './message-rules.js';
 // Types only: the model's code comes in the reader, so the browser island can fetch it on first use.
@@ -84,7 +84,7 @@ export function analyzeApologyWith(models: CoachModelReader | null, text: string
     // Parts the patterns missed, judged on the whole apology (where they sit does not matter).
     for (const head of ['responsibility', 'impact', 'change', 'repair'] as const) {
       const model = models.heads[head];
-      if (!components[head] && headMayAdd(head, folded) && models.probability(scanned, model) >= model.threshold) components[head] = true;
+      if (!components[head] && models.mayAdd(head, folded) && models.probability(scanned, model) >= model.threshold) components[head] = true;
     }
   }
   const findings = tidyFindings(found);

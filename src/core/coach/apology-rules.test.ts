@@ -81,7 +81,7 @@ describe('non-apology patterns', () => {
 
 describe('responsibility and impact by structure (round 11)', () => {
   test('a head adds responsibility only where the apologiser is the agent of an act', async () => {
-    const { headMayAdd } = await import('./apology-rules.js');
+    const { headMayAdd } = await import('./head-guards.js');
     assert.equal(headMayAdd('responsibility', "i'm sorry, i really am. i love you so much."), false);
     assert.equal(headMayAdd('responsibility', "i'm sorry. i froze you out for three days."), true);
     assert.equal(headMayAdd('responsibility', 'that was on me.'), true);
@@ -90,7 +90,7 @@ describe('responsibility and impact by structure (round 11)', () => {
   });
 
   test('a head adds impact only where the apology names what the act did to the other', async () => {
-    const { headMayAdd } = await import('./apology-rules.js');
+    const { headMayAdd } = await import('./head-guards.js');
     assert.equal(headMayAdd('impact', "i'm sorry i ate the last of your birthday cake."), false);
     assert.equal(headMayAdd('impact', 'i was selfish and you paid the price.'), true);
     assert.equal(headMayAdd('impact', 'it has shaken your sense of safety.'), true);
