@@ -10,7 +10,7 @@ import { MESSAGE_RULES } from './message-rules.js';
 // Types only: the model's code comes in the reader, so the browser island can fetch it on first use.
 import type { CoachModelReader, LinearModel, Scan } from './model.js';
 import { buildSuggestion } from './suggestion.js';
-import { applyRules, fold, makeFinding, tidyFindings } from './text.js';
+import { applyRules, fold, makeFinding, sentenceStart, tidyFindings } from './text.js';
 import type { AgreementAnalysis, ApologyAnalysis, CoachFinding, CoachKind, CoachResult, MessageAnalysis } from './types.js';
 
 function asText(text: unknown): string {
@@ -34,7 +34,7 @@ function modelFinding(
   explain: (words: string) => string,
   ruleFindings: readonly CoachFinding[],
   whole = false,
-  gentle: (stretch: string) => boolean = () => false,
+  gentle: (stretch: string, previous: string) => boolean = () => false,
 ): CoachFinding | null {
   const best = reader.best(scanned, model);
   // A whole-text head decides on the text (an apology's parts read together) and points at its
@@ -42,7 +42,11 @@ function modelFinding(
   const p = whole ? reader.probability(scanned, model) : best?.probability ?? 0;
   if (!best || p < model.threshold) return null;
   if (ruleFindings.some((f) => f.start < best.end && best.start < f.end)) return null;
-  if (gentle(scanned.folded.slice(best.start, best.end))) return null;
+  // a check-in in the sentence before counts too: "u ok? u seemed quiet"
+  let q = best.start - 1;
+  while (q > 0 && scanned.folded.charCodeAt(q) <= 32) q--;
+  const previous = q > 0 ? scanned.folded.slice(sentenceStart(scanned.folded, q), best.start) : '';
+  if (gentle(scanned.folded.slice(best.start, best.end), previous)) return null;
   const words = reader.explain(model, scanned.folded.slice(best.start, best.end));
   return makeFinding(text, type, best.start, best.end, explain(words.length > 0 ? quoteList(words) : 'the sentence as a whole'));
 }

@@ -43,4 +43,17 @@ describe('gentle frames lower a "you + verb" finding', () => {
     assert.equal(harsh('You always know what to say to my mum.'), false);
     assert.equal(harsh('You never once asked how I was.'), true);
   });
+
+  test('a check-in softens the sentence after it; a frame with a generalising word does not', () => {
+    assert.equal(harsh('u ok? u seemed quiet'), false);
+    assert.equal(harsh("You don't need to rush, I'll wait for you."), false);
+    assert.equal(harsh('You manipulate everyone and then act surprised. Can you just own it?'), true);
+  });
+
+  test('thanks for a wrong, and "could you be any more …", are sarcasm', () => {
+    assert.equal(harsh('Thank you so much for leaving me with the kids again.'), true);
+    assert.equal(harsh('Thanks for ruining my birthday, really.'), true);
+    assert.equal(harsh('Could you be any more selfish?'), true);
+    assert.equal(harsh('Thanks for leaving me some dinner, it was lovely.'), false);
+  });
 });

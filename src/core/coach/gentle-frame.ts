@@ -17,18 +17,22 @@ const FRAMES = [
   // knowing and conceding: "I know you …", "you were right"
   String.raw`\bi know (?:you|u)\b|\byou were right\b`,
   // reassurance and repair: "take your time", "you're allowed to be upset", "I'm here"
-  String.raw`\btake your time\b|\byou(?:'re| are) allowed to\b|\byou (?:don't|do not) have to\b|\byou can always\b|\byou have every right\b|\bno matter what\b|\bi(?:'m| am) (?:here|not going anywhere)\b`,
+  String.raw`\btake your time\b|\byou(?:'re| are) allowed to\b|\byou (?:don't|do not) (?:have|need) to\b|\byou can always\b|\byou have every right\b|\bno matter what\b|\bi(?:'m| am) (?:here|not going anywhere)\b`,
 ].join('|');
 
-const GENTLE = new RegExp(FRAMES);
+/** A check-in ("u ok?"), which also softens the sentence after it. */
+const CHECK_IN = String.raw`\b(?:are )?(?:you|u) (?:ok|okay|alright|all right)\b|\bhow are (?:you|u)\b`;
+
+const GENTLE = new RegExp(`${FRAMES}|${CHECK_IN}`);
+const CHECKED_IN = new RegExp(CHECK_IN);
 
 /** Words that judge, mock or close the door: with one of these, the frame is a disguise. */
 const JUDGING = new RegExp(
   String.raw`\b(?:${alternation(CHARACTER_ADJECTIVES)}|${alternation(INSULT_NOUNS)})s?\b|` +
-    String.raw`\b(?:you|u)(?:'re| are|'ve| have)?\s+(?:just\s+)?(?:always|never|constantly|keep|kept)\b|\b(?:for once|as usual|as always|again|nothing|typical|whatever|any more|anymore|on purpose|like i'm|how dare|seriously|pathetic|ridiculous|disgust\w*|sick of|tired of|for nothing|or else|or i'm|done with|not once|not one time)\b|\uD83D\uDE44`,
+    String.raw`\b(?:you|u)(?:'re| are|'ve| have)?\s+(?:just\s+)?(?:always|never|constantly|keep|kept)\b|\b(?:for once|as usual|as always|again|nothing|typical|whatever|any more|anymore|on purpose|like i'm|how dare|seriously|pathetic|ridiculous|disgust\w*|sick of|tired of|for nothing|or else|or i'm|done with|not once|not one time|everyone|everybody|all the time|(?:can|could) (?:you|u) just|why can't you)\b|\uD83D\uDE44`,
 );
 
-/** The stretch holds a gentle frame and no judging word. */
-export function gentleFrame(stretch: string): boolean {
-  return GENTLE.test(stretch) && !JUDGING.test(stretch);
+/** The stretch holds a gentle frame, or follows a check-in, and neither holds a judging word. */
+export function gentleFrame(stretch: string, previous = ''): boolean {
+  return (GENTLE.test(stretch) || CHECKED_IN.test(previous)) && !JUDGING.test(previous + ' ' + stretch);
 }

@@ -208,6 +208,13 @@ export const MESSAGE_RULES: readonly Rule[] = ruleSet([
     accept: (f) => !SINCERE.test(f),
   },
   {
+    // thanks for a wrong ("thank you so much for leaving me with the kids again"), or "could you be any more …?"
+    type: 'sarcasm',
+    pattern:
+      /\bthanks?(?: you)?\s+(?:a lot\s+|so much\s+|very much\s+)?for\s+(?:ruining|wrecking|spoiling|dumping|ignoring|forgetting|embarrassing|humiliating|wasting|abandoning|standing me up|lying|making me look)\b|\bthanks?(?: you)?\s+(?:a lot\s+|so much\s+|very much\s+)?for\s+leaving me (?:alone|with|to|on my own|stranded|hanging)\b|\b(?:could|can) (?:you|u) (?:be|get|look|sound) any (?:more|less)\b/g,
+    explanation: 'Sarcasm may land as mockery; saying plainly what hurt gives your partner something they can answer.',
+  },
+  {
     type: 'sarcasm',
     pattern: /\blike you (?:were|'d|would|ever|even|actually|really|care|could|did|do|are|have)\b/g,
     explanation: 'Sarcasm may land as mockery; saying plainly what hurt gives your partner something they can answer.',
