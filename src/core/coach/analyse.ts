@@ -88,7 +88,7 @@ export function analyzeApologyWith(models: CoachModelReader | null, text: string
     // Parts the patterns missed, judged on the whole apology (where they sit does not matter).
     for (const head of ['responsibility', 'impact', 'change', 'repair'] as const) {
       const model = models.heads[head];
-      if (!components[head] && models.mayAdd(head, folded) && models.probability(scanned, model) >= model.threshold) components[head] = true;
+      if (!components[head] && models.probability(scanned, model) >= model.threshold) components[head] = true;
     }
   }
   const findings = tidyFindings(found);

@@ -5,8 +5,6 @@
  * the same text and weights always give the same score, and a score is explained by the n-grams
  * that weighed most.
  */
-import type { ApologyComponent } from '../apology-components.js';
-import { headMayAdd } from './head-guards.js';
 
 /** One head: a bias, a decision threshold on the probability, and a weight per feature. */
 export interface LinearModel {
@@ -419,8 +417,6 @@ export interface CoachModelReader {
   probability(s: Scan, model: LinearModel): number;
   /** The n-grams of `folded` that weighed most for `model`. */
   explain(model: LinearModel, folded: string): string[];
-  /** Whether the apology's structure backs a part the head would add (head-guards.ts). */
-  mayAdd(part: ApologyComponent, folded: string): boolean;
 }
 
 const readers = new WeakMap<CoachModels, CoachModelReader>();
@@ -434,7 +430,6 @@ export function readerFor(heads: CoachModels): CoachModelReader {
       best: scanBest,
       probability: scanProbability,
       explain: (model, folded) => topWords(model, features(folded)),
-      mayAdd: headMayAdd,
     };
     readers.set(heads, reader);
   }
