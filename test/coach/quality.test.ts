@@ -41,7 +41,7 @@ const HELDOUT_FLOORS = {
 // by the shipped coach; docs/coach.md). Its targets are not met — these floors only keep it from
 // getting worse while someone works on it.
 const FRESH_FLOORS = {
-  harshPrecision: 0.615,
+  harshPrecision: 0.695, // 16 of 23 flagged after round 11's gentle frames (0.615 before)
   harshRecall: 0.8,
   responsibility: 0.845,
   impact: 0.857,
