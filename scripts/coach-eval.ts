@@ -1,7 +1,7 @@
 /**
  * Scores the gentle-language coach on its labelled corpus: `npm run coach:eval` prints the
- * test-part figures (what the docs quote), the earlier held-out set's and the development
- * figures, labelled. Options:
+ * test-part figures (what the docs quote), the earlier held-out set's, the fresh part's (rounds
+ * 9–10, never tuned or trained on) and the development figures, labelled. Options:
  *   --json     print one JSON object instead of the table
  *   --misses   also list development-part misses (never test or held-out ones: we do not tune on those)
  */
@@ -42,12 +42,13 @@ function table(e: Evaluation, title: string): string {
 const args = process.argv.slice(2);
 const test = evaluate('test');
 const heldout = evaluate('heldout');
+const fresh = evaluate('fresh');
 const dev = evaluate('dev');
 if (args.includes('--json')) {
-  process.stdout.write(JSON.stringify({ test: summary(test), heldout: summary(heldout), dev: summary(dev) }, null, 2) + '\n');
+  process.stdout.write(JSON.stringify({ test: summary(test), heldout: summary(heldout), fresh: summary(fresh), dev: summary(dev) }, null, 2) + '\n');
 } else {
   process.stdout.write(
-    `${table(test, 'Test part (reported)')}\n\n${table(heldout, 'Earlier held-out set')}\n\n${table(dev, 'Development (tuned and trained on)')}\n`,
+    `${table(test, 'Test part (reported)')}\n\n${table(heldout, 'Earlier held-out set')}\n\n${table(fresh, 'Fresh part (rounds 9-10, not tuned or trained on)')}\n\n${table(dev, 'Development (tuned and trained on)')}\n`,
   );
   if (args.includes('--misses')) {
     for (const m of dev.misses) {

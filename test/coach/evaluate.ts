@@ -1,15 +1,16 @@
 /**
  * Loads the coach corpus and scores the analyser on one part of it: `dev` (rules and model are
- * tuned and trained on it), `heldout` (the earlier held-out set) or `test` (round 6's test part,
- * the one docs/coach.md reports).
+ * tuned and trained on it), `heldout` (the earlier held-out set), `test` (round 6's test part,
+ * the one docs/coach.md reports) or `fresh` (rounds 9–10, which the shipped coach was neither
+ * tuned nor trained on; messages and apologies only).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { APOLOGY_COMPONENTS, type ApologyComponent } from '../../src/core/apology-components.js';
 import { analyzeAgreement, analyzeApology, analyzeMessage } from '../../src/core/coach/index.js';
 import { accuracy, binaryScores, type BinaryScores } from '../../src/core/coach/eval-metrics.js';
 
-export type CorpusPart = 'dev' | 'heldout' | 'test';
+export type CorpusPart = 'dev' | 'heldout' | 'test' | 'fresh';
 
 export interface MessageRow { text: string; harsh: boolean; family?: string }
 export interface ApologyRow { text: string; nonApology: boolean; components: Record<ApologyComponent, boolean> }
@@ -36,7 +37,9 @@ export interface Evaluation {
 const CORPUS = fileURLToPath(new URL('./corpus/', import.meta.url));
 
 export function load<T>(name: string, part: CorpusPart): T[] {
-  return readFileSync(`${CORPUS}${name}.${part}.jsonl`, 'utf8')
+  const file = `${CORPUS}${name}.${part}.jsonl`;
+  if (part === 'fresh' && !existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as T);

@@ -5,10 +5,12 @@
  */
 import { AGREEMENT_RULES, concreteQuestion, missingWhen } from './agreement-rules.js';
 import { NON_APOLOGY_RULES, detectComponents } from './apology-rules.js';
+import { gentleFrame } from './gentle-frame.js';
 import { MESSAGE_RULES } from './message-rules.js';
-import { features, scan, scanBest, scanProbability, topWords, type CoachModels, type LinearModel, type Scan } from './model.js';
+// Types only: the model's code comes in the reader, so the browser island can fetch it on first use.
+import type { CoachModelReader, LinearModel, Scan } from './model.js';
 import { buildSuggestion } from './suggestion.js';
-import { applyRules, fold, makeFinding, tidyFindings } from './text.js';
+import { applyRules, fold, makeFinding, sentenceStart, tidyFindings } from './text.js';
 import type { AgreementAnalysis, ApologyAnalysis, CoachFinding, CoachKind, CoachResult, MessageAnalysis } from './types.js';
 
 function asText(text: unknown): string {
@@ -24,6 +26,7 @@ function quoteList(words: readonly string[]): string {
  * and no rule has already explained that sentence. Its explanation names the words that weighed most.
  */
 function modelFinding(
+  reader: CoachModelReader,
   model: LinearModel,
   text: string,
   scanned: Scan,
@@ -31,14 +34,20 @@ function modelFinding(
   explain: (words: string) => string,
   ruleFindings: readonly CoachFinding[],
   whole = false,
+  gentle: (stretch: string, previous: string) => boolean = () => false,
 ): CoachFinding | null {
-  const best = scanBest(scanned, model);
+  const best = reader.best(scanned, model);
   // A whole-text head decides on the text (an apology's parts read together) and points at its
   // highest-scoring sentence; a sentence head decides on that sentence.
-  const p = whole ? scanProbability(scanned, model) : best?.probability ?? 0;
+  const p = whole ? reader.probability(scanned, model) : best?.probability ?? 0;
   if (!best || p < model.threshold) return null;
   if (ruleFindings.some((f) => f.start < best.end && best.start < f.end)) return null;
-  const words = topWords(model, features(scanned.folded.slice(best.start, best.end)));
+  // a check-in in the sentence before counts too: "u ok? u seemed quiet"
+  let q = best.start - 1;
+  while (q > 0 && scanned.folded.charCodeAt(q) <= 32) q--;
+  const previous = q > 0 ? scanned.folded.slice(sentenceStart(scanned.folded, q), best.start) : '';
+  if (gentle(scanned.folded.slice(best.start, best.end), previous)) return null;
+  const words = reader.explain(model, scanned.folded.slice(best.start, best.end));
   return makeFinding(text, type, best.start, best.end, explain(words.length > 0 ? quoteList(words) : 'the sentence as a whole'));
 }
 
@@ -48,12 +57,18 @@ const TONE = (words: string) =>
 const DEFLECTING = (words: string) =>
   `The words that weighed most here (${words}) may read as explaining the hurt away or putting it elsewhere; an apology lands when it stays with what you did.`;
 
-export function analyzeMessageWith(models: CoachModels | null, text: string): MessageAnalysis {
+/**
+ * How the message rules are run: `applyRules` (every rule over the whole text) or, on the server
+ * and in the CLI, `applyIndexedRules` (rule-index.ts), which finds the same in less time.
+ */
+export type RuleRunner = typeof applyRules;
+
+export function analyzeMessageWith(models: CoachModelReader | null, text: string, run: RuleRunner = applyRules): MessageAnalysis {
   const t = asText(text);
   const folded = fold(t);
-  const found = applyRules(t, folded, MESSAGE_RULES);
+  const found = run(t, folded, MESSAGE_RULES);
   if (models) {
-    const f = modelFinding(models.harsh, t, scan(models, folded), 'tone', TONE, found);
+    const f = modelFinding(models, models.heads.harsh, t, models.scan(folded), 'tone', TONE, found, false, gentleFrame);
     if (f) found.push(f);
   }
   const findings = tidyFindings(found);
@@ -61,25 +76,26 @@ export function analyzeMessageWith(models: CoachModels | null, text: string): Me
   return { harsh: true, findings, suggestion: buildSuggestion(t, findings, folded) };
 }
 
-export function analyzeApologyWith(models: CoachModels | null, text: string): ApologyAnalysis {
+export function analyzeApologyWith(models: CoachModelReader | null, text: string): ApologyAnalysis {
   const t = asText(text);
   const folded = fold(t);
   const found = applyRules(t, folded, NON_APOLOGY_RULES);
   const components = detectComponents(folded);
   if (models) {
-    const scanned = scan(models, folded);
-    const f = modelFinding(models.nonApology, t, scanned, 'deflecting', DEFLECTING, found, true);
+    const scanned = models.scan(folded);
+    const f = modelFinding(models, models.heads.nonApology, t, scanned, 'deflecting', DEFLECTING, found, true);
     if (f) found.push(f);
     // Parts the patterns missed, judged on the whole apology (where they sit does not matter).
     for (const head of ['responsibility', 'impact', 'change', 'repair'] as const) {
-      if (!components[head] && scanProbability(scanned, models[head]) >= models[head].threshold) components[head] = true;
+      const model = models.heads[head];
+      if (!components[head] && models.probability(scanned, model) >= model.threshold) components[head] = true;
     }
   }
   const findings = tidyFindings(found);
   return { nonApology: findings.length > 0, components, findings };
 }
 
-export function analyzeAgreementWith(_models: CoachModels | null, text: string): AgreementAnalysis {
+export function analyzeAgreementWith(_models: CoachModelReader | null, text: string): AgreementAnalysis {
   const t = asText(text);
   const folded = fold(t);
   const found = applyRules(t, folded, AGREEMENT_RULES);
@@ -90,10 +106,10 @@ export function analyzeAgreementWith(_models: CoachModels | null, text: string):
   return { vague: true, findings, question: concreteQuestion(findings) };
 }
 
-export function analyzeWith(models: CoachModels | null, kind: CoachKind, text: string): CoachResult {
+export function analyzeWith(models: CoachModelReader | null, kind: CoachKind, text: string, run: RuleRunner = applyRules): CoachResult {
   switch (kind) {
     case 'message':
-      return analyzeMessageWith(models, text);
+      return analyzeMessageWith(models, text, run);
     case 'apology':
       return analyzeApologyWith(models, text);
     case 'agreement':

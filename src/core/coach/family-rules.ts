@@ -3,8 +3,9 @@
  * judging verb. Each pattern is a shape ("you keep <verb> me", "if you …, I'm leaving"), not a
  * phrase, and each has a context check that leaves gentle complaints and requests alone.
  */
+import { gentleFrame } from './gentle-frame.js';
 import { WARM } from './lexicon.js';
-import { after, before, type Rule } from './text.js';
+import { after, before, sentenceEnd, type Rule } from './text.js';
 
 /** Verbs that judge what the partner does to the writer (any tense: the pattern adds the endings). */
 const JUDGING_VERBS = [
@@ -34,7 +35,11 @@ const GENTLE_BEFORE = /\b(?:when|if|whenever|feel|felt|like it|that|i'd like|i w
 const GENTLE_AFTER = /(?:[,;-]|\band)\s*i (?:feel|felt|was|get|got)\b|\b(?:made me feel|i'd like|i would like|can we|could we|could you|can you|would you|and i (?:feel|felt|'d|would|want|need)|it (?:hurt|stung|upset))\b|\?\s*$/;
 
 function judging(folded: string, start: number, end: number): boolean {
-  return !GENTLE_BEFORE.test(before(folded, start)) && !GENTLE_AFTER.test(after(folded, end));
+  if (GENTLE_BEFORE.test(before(folded, start)) || GENTLE_AFTER.test(after(folded, end))) return false;
+  // a request or a feeling in the next sentence ("… Can we try taking turns?"), no judging word
+  const stop = sentenceEnd(folded, end);
+  const next = stop < folded.length ? folded.slice(stop, sentenceEnd(folded, stop + 1)) : '';
+  return !gentleFrame(before(folded, start) + folded.slice(start, stop) + next);
 }
 
 /** Praise, thanks or a loving word nearby: "because of you" or "bravo" said warmly. */

@@ -4,7 +4,9 @@
  * trained model (model.ts, weights in model-weights.ts) catches others. See docs/coach.md.
  */
 import { analyzeAgreementWith, analyzeApologyWith, analyzeMessageWith, analyzeWith } from './analyse.js';
+import { readerFor } from './model.js';
 import { COACH_MODELS } from './model-weights.js';
+import { applyIndexedRules } from './rule-index.js';
 import type { AgreementAnalysis, ApologyAnalysis, CoachKind, CoachResult, MessageAnalysis } from './types.js';
 
 export * from './types.js';
@@ -13,16 +15,18 @@ export { MESSAGE_FINDING_TYPES } from './message-rules.js';
 export { NON_APOLOGY_TYPES } from './apology-rules.js';
 export { AGREEMENT_FINDING_TYPES } from './agreement-rules.js';
 
+const MODEL = readerFor(COACH_MODELS);
+
 export function analyzeMessage(text: string): MessageAnalysis {
-  return analyzeMessageWith(COACH_MODELS, text);
+  return analyzeMessageWith(MODEL, text, applyIndexedRules);
 }
 
 export function analyzeApology(text: string): ApologyAnalysis {
-  return analyzeApologyWith(COACH_MODELS, text);
+  return analyzeApologyWith(MODEL, text);
 }
 
 export function analyzeAgreement(text: string): AgreementAnalysis {
-  return analyzeAgreementWith(COACH_MODELS, text);
+  return analyzeAgreementWith(MODEL, text);
 }
 
 export function analyze(kind: 'message', text: string): MessageAnalysis;
@@ -30,5 +34,5 @@ export function analyze(kind: 'apology', text: string): ApologyAnalysis;
 export function analyze(kind: 'agreement', text: string): AgreementAnalysis;
 export function analyze(kind: CoachKind, text: string): CoachResult;
 export function analyze(kind: CoachKind, text: string): CoachResult {
-  return analyzeWith(COACH_MODELS, kind, text);
+  return analyzeWith(MODEL, kind, text, applyIndexedRules);
 }

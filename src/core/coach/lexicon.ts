@@ -50,7 +50,7 @@ export const WARM_WORDS = [
   'appreciate', 'wonderful', 'best', 'brave', 'strong', 'forgive', 'hopeful', 'alive', 'heard',
   'seen', 'valued', 'worth', 'fun', 'glad', 'bring me', 'make me coffee', 'treat me', 'have my back', 'back me up',
   'the right words', 'the right thing', 'try so hard', 'trying so hard', 'work so hard', 'i see it',
-  'i see that', 'i notice',
+  'i see that', 'i notice', 'know what to', 'know just what', 'know when to',
 ] as const;
 
 /**

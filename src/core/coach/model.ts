@@ -403,3 +403,35 @@ export function bestSentence(model: LinearModel, folded: string): SentenceScore 
 export function textProbability(model: LinearModel, folded: string): number {
   return scanProbability(scan(only(model), folded), model);
 }
+
+/**
+ * The model's reading functions bound to one set of heads — all the analysers need of the model.
+ * Passing them as one object keeps the model's code (and not only its weights) out of the browser
+ * island until a coached box is first used: the island fetches this object, built from the same
+ * heads as the server's (src/platform/web/islands/coach-model.ts).
+ */
+export interface CoachModelReader {
+  heads: CoachModels;
+  scan(folded: string): Scan;
+  best(s: Scan, model: LinearModel): SentenceScore | null;
+  probability(s: Scan, model: LinearModel): number;
+  /** The n-grams of `folded` that weighed most for `model`. */
+  explain(model: LinearModel, folded: string): string[];
+}
+
+const readers = new WeakMap<CoachModels, CoachModelReader>();
+
+export function readerFor(heads: CoachModels): CoachModelReader {
+  let reader = readers.get(heads);
+  if (!reader) {
+    reader = {
+      heads,
+      scan: (folded) => scan(heads, folded),
+      best: scanBest,
+      probability: scanProbability,
+      explain: (model, folded) => topWords(model, features(folded)),
+    };
+    readers.set(heads, reader);
+  }
+  return reader;
+}

@@ -162,24 +162,27 @@ export function factorBoundary(pattern: RegExp): RegExp {
   return new RegExp(source, pattern.flags);
 }
 
-/** Runs rules over `text` and returns their findings (unsorted). */
+/** Runs rules over `text` and returns their findings (unsorted): every rule over the whole text. */
 export function applyRules(text: string, folded: string, rules: readonly Rule[]): CoachFinding[] {
   const out: CoachFinding[] = [];
-  for (const rule of rules) {
-    const re = rule.pattern;
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(folded)) !== null) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
-      const start = m.index;
-      const end = start + m[0].length;
-      if (!rule.accept || rule.accept(folded, start, end, m)) {
-        out.push(makeFinding(text, rule.type, start, end, rule.explanation));
-      }
+  for (const rule of rules) scanWhole(text, folded, rule, out);
+  return out;
+}
+
+/** One rule over the whole text, by the engine: every position, matches in order. */
+export function scanWhole(text: string, folded: string, rule: Rule, out: CoachFinding[]): void {
+  const re = rule.pattern;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(folded)) !== null) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!rule.accept || rule.accept(folded, start, end, m)) {
+      out.push(makeFinding(text, rule.type, start, end, rule.explanation));
     }
   }
-  return out;
 }

@@ -8,7 +8,7 @@
  */
 import { LIVE_SWAPPED } from './_live-swap.js';
 import { analyzeWith } from '../../../core/coach/analyse.js';
-import type { CoachModels } from '../../../core/coach/model.js';
+import type { CoachModelReader } from '../../../core/coach/model.js';
 import { isCoachKind, type CoachKind } from '../../../core/coach/types.js';
 import { coachSummary } from '../../../core/coach/render-text.js';
 
@@ -16,11 +16,12 @@ const DEBOUNCE_MS = 400;
 const MAX_TEXT = 10000;
 
 /**
- * The trained weights (≈150 KB) stay out of this script: the first coached box that is used
- * fetches them once, from this site, and every box re-reads with them. Until then — or if they
- * cannot load — the rules alone answer, as they would on a page without JavaScript's help.
+ * The trained model (its weights, ≈160 KB, and the code that reads them) stays out of this
+ * script: the first coached box that is used fetches it once, from this site, and every box
+ * re-reads with it. Until then — or if it cannot load — the rules alone answer, as they would on
+ * a page without JavaScript's help.
  */
-let models: CoachModels | null = null;
+let models: CoachModelReader | null = null;
 let loading: Promise<void> | null = null;
 const waiting = new Set<() => void>();
 
@@ -28,8 +29,8 @@ function withModels(redraw: () => void): void {
   if (models) return;
   waiting.add(redraw);
   loading ??= import(/* the weights' own bundle */ new URL('./coach-model.js', import.meta.url).href)
-    .then((m: { COACH_MODELS: CoachModels }) => {
-      models = m.COACH_MODELS;
+    .then((m: { COACH_MODEL: CoachModelReader }) => {
+      models = m.COACH_MODEL;
       for (const again of waiting) again();
     })
     .catch(() => undefined)
