@@ -3,3 +3,4 @@ export type { SpaceService } from './service.js';
 export type { MemberRevision, SpaceRevisionStore, SpaceRevisionTables } from './space-revisions.js';
 export { CASELOAD_KEY, SpaceStore } from './store.js';
 export type { Space } from './store.js';
+export { spaceDto } from './dto.js';

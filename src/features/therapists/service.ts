@@ -1,7 +1,11 @@
 import { FIRST_PAGE, type Page, type PageRequest } from '../../core/paging/cursor.js';
 import { fail } from '../../platform/errors.js';
 import type { Space, SpaceStore } from '../spaces/index.js';
-import type { AccessLogEntry, TherapistRecord, TherapistStore } from './store.js';
+import { ACCESS_LOG_KEY, THERAPIST_KEY, type AccessLogEntry, type TherapistRecord, type TherapistStore } from './store.js';
+
+/** How many values a page of therapists, and of the access log, is keyed by (an API cursor carries them). */
+export const THERAPIST_PAGE_KEY_LENGTH = THERAPIST_KEY.length;
+export const ACCESS_LOG_PAGE_KEY_LENGTH = ACCESS_LOG_KEY.length;
 import type { Authenticated } from '../accounts/index.js';
 import type { AccountService } from '../accounts/index.js';
 import type { Clock } from '../../platform/clock.js';
