@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { MendError } from '../../platform/errors.js';
 import { signInPage, signUpPage } from './views/auth-pages.js';
 import { clearSessionCookie, deviceTokens, setDeviceCookie, setSessionCookie } from '../../platform/http/plugins/auth.js';
 import { renderPage, safeNext } from '../../platform/http/render.js';
-import { field, formFields } from '../../platform/http/form.js';
+import { field, formFields, formRefusal } from '../../platform/http/form.js';
 import { signIn, signOut, signUp } from './actions.js';
 import { act } from '../act.js';
 
@@ -25,9 +24,8 @@ export async function authPages(app: FastifyInstance): Promise<void> {
       setSessionCookie(reply, ctx, token, session);
       setDeviceCookie(reply, ctx, ctx.accounts.deviceCookieFor(account.id, deviceTokens(request, ctx)));
       return reply.redirect(next ?? '/', 303);
-    } catch (error) {
-      if (!(error instanceof MendError) || error.status >= 500) throw error;
-      if (error.retryAfter) reply.header('Retry-After', String(error.retryAfter));
+    } catch (caught) {
+      const error = formRefusal(caught, reply);
       return renderPage(request, reply, {
         title: 'Create your account',
         status: error.status,
@@ -53,9 +51,8 @@ export async function authPages(app: FastifyInstance): Promise<void> {
       setSessionCookie(reply, ctx, token, session);
       setDeviceCookie(reply, ctx, deviceCookie);
       return reply.redirect(next ?? '/', 303);
-    } catch (error) {
-      if (!(error instanceof MendError) || error.status >= 500) throw error;
-      if (error.retryAfter) reply.header('Retry-After', String(error.retryAfter));
+    } catch (caught) {
+      const error = formRefusal(caught, reply);
       return renderPage(request, reply, { title: 'Sign in', status: error.status, body: (csrf) => signInPage(csrf, { email, next }, error.message) });
     }
   });

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { SUPPORTED_COUNTRIES } from '../../core/safety/index.js';
-import { MendError } from '../../platform/errors.js';
 import { Readable } from 'node:stream';
 import { exportFor, exportPieces } from '../export/index.js';
 import { html } from '../../platform/web/html.js';
@@ -9,7 +8,7 @@ import { ownSections, showSettings, zoneOptions } from './settings-view.js';
 import { reportPage } from '../progress/index.js';
 import { clearSessionCookie, requireAuth } from '../../platform/http/plugins/auth.js';
 import { renderPage } from '../../platform/http/render.js';
-import { field, formFields } from '../../platform/http/form.js';
+import { field, formFields, formRefusal } from '../../platform/http/form.js';
 import { passwordRefusal } from './password-refusal.js';
 import { confirmPassword, deleteAccount, reauthenticate, revokeSession, signOutEverywhere, updateSettings } from './actions.js';
 import { act } from '../act.js';
@@ -42,8 +41,8 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
     try {
       await act(ctx, updateSettings(ctx, auth, values));
       return reply.redirect('/account?done=saved', 303);
-    } catch (error) {
-      if (!(error instanceof MendError) || !error.details) throw error;
+    } catch (caught) {
+      const error = formRefusal(caught, reply, { fieldsOnly: true });
       return renderPage(request, reply, { title: 'Your settings', status: 400, body: (csrf) => settingsPage(csrf, values, zoneOptions(), SUPPORTED_COUNTRIES, error.details, ownSections(csrf, auth.account)) });
     }
   });

@@ -11,7 +11,7 @@ import { screeningDueCard } from '../safety/index.js';
 import { noticesBlock } from './views/space-notices.js';
 import { accessLogPage, caseloadPage, consentToTherapist, removeTherapist, therapistCard } from '../therapists/index.js';
 import { renderPage } from '../../platform/http/render.js';
-import { field, formFields } from '../../platform/http/form.js';
+import { field, formFields, formRefusal } from '../../platform/http/form.js';
 import { refusalOnlyForTherapist } from '../../platform/http/refusals.js';
 import { createSpace, invite, join, leave } from './actions.js';
 import { act } from '../act.js';
@@ -24,8 +24,8 @@ export async function spacePages(app: FastifyInstance): Promise<void> {
     try {
       const space = await act(ctx, createSpace(ctx, auth, field(formFields(request), 'name')));
       return reply.redirect(`/spaces/${space.id}`, 303);
-    } catch (error) {
-      if (!(error instanceof MendError) || !error.details) throw error;
+    } catch (caught) {
+      const error = formRefusal(caught, reply, { fieldsOnly: true });
       return renderPage(request, reply, { title: 'Welcome', status: 400, body: (csrf) => noSpacePage(csrf, error.details) });
     }
   });
@@ -110,8 +110,8 @@ export async function spacePages(app: FastifyInstance): Promise<void> {
       // A therapist waits for both partners' consent, so their page is the caseload, not the space.
       const mine = space.members.find((m) => m.accountId === account.id);
       return reply.redirect(mine?.role === 'therapist' ? '/caseload' : `/spaces/${space.id}`, 303);
-    } catch (error) {
-      if (!(error instanceof MendError) || error.status >= 500) throw error;
+    } catch (caught) {
+      const error = formRefusal(caught, reply);
       const preview = await ctx.spaces.preview(request.params.code);
       return renderPage(request, reply, {
         title: 'Invitation not usable',

@@ -1,5 +1,5 @@
 import { FIRST_PAGE, type Page, type PageRequest } from '../../core/paging/cursor.js';
-import { fail } from '../../platform/errors.js';
+import { fail, refuse } from '../../platform/errors.js';
 import type { Space, SpaceStore } from '../spaces/index.js';
 import { ACCESS_LOG_KEY, THERAPIST_KEY, type AccessLogEntry, type TherapistRecord, type TherapistStore } from './store.js';
 
@@ -32,7 +32,7 @@ export class TherapistService {
   private async asPartner(accountId: string, spaceId: string): Promise<Space> {
     const space = await this.deps.spaces.forActiveMember(spaceId, accountId);
     if (!space) fail('not_found');
-    if (space.members.find((m) => m.accountId === accountId)?.role !== 'partner') fail('forbidden');
+    if (space.members.find((m) => m.accountId === accountId)?.role !== 'partner') refuse('partners_only');
     return space;
   }
 
