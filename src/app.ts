@@ -11,6 +11,7 @@ import { healthRoutes } from './platform/http/health.js';
 import { authentication } from './platform/http/plugins/auth.js';
 import { csrfProtection } from './platform/http/plugins/csrf.js';
 import { idempotencyKeys } from './platform/http/plugins/idempotency.js';
+import { IdempotencyKeyStore } from './platform/http/idempotency-keys-store.js';
 import { documentIdempotency } from './platform/http/idempotency-docs.js';
 import { errorHandling, sendError, toMendError } from './platform/http/plugins/error-handler.js';
 import { refuseNul } from './platform/http/plugins/refuse-nul.js';
@@ -78,8 +79,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
   await app.register(csrfProtection, { secure: config.secureCookies });
-  await app.register(authentication, { ctx });
-  await app.register(idempotencyKeys, { ctx });
+  await app.register(authentication, { sessions: ctx.accounts, secureCookies: config.secureCookies });
+  await app.register(idempotencyKeys, { keys: new IdempotencyKeyStore(ctx.store.db, ctx.vault), vault: ctx.vault, clock: ctx.clock });
   await app.register(therapistAccessLog, { ctx });
   await app.register(swagger, {
     openapi: {

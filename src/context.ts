@@ -10,7 +10,6 @@ import { SpaceService } from './features/spaces/service.js';
 import { journeyServices } from './features/journey/wiring.js';
 import { checkinsProgressServices, type CheckinsProgressServices } from './features/checkins-progress-wiring.js';
 import { SafetyService } from './features/safety/service.js';
-import { deleteAccount } from './features/accounts/account-deletion.js';
 import { erasePrivateOnLeaving } from './platform/vault/authored-text.js';
 import { SafetyStore } from './features/safety/store.js';
 import { TherapistService } from './features/therapists/service.js';
@@ -46,8 +45,6 @@ export interface AppContext {
   /** Repair journeys and their agreements (services/journeys.ts, services/agreements.ts). */
   journeys: import('./features/journey/service.js').JourneyService;
   agreements: import('./features/agreements/service.js').AgreementService;
-  /** Removes the account and everything it wrote (services/account-deletion.ts). */
-  deleteAccount(accountId: string, password: string): Promise<void>;
   /** Check-ins, meetings, progress, the agreement log, notifications, reminders (features/checkins-progress-wiring.ts). */
   rhythm: CheckinsProgressServices;
   limits: { signInByAddress: Limiter; signInByAccount: Limiter; signInByDevice: Limiter; confirmByAccount: Limiter; signUpByAddress: Limiter; coach: Limiter };
@@ -133,7 +130,6 @@ export async function createContext(config: Config, options: ContextOptions = {}
       therapists: new TherapistService({ therapists: new TherapistStore(store.db, vault, store.dialect), spaces: spaceStore, accounts, clock }),
       ...journeyServices({ db: store.db, vault, dialect: store.dialect, clock }),
       rhythm: checkinsProgressServices({ db: store.db, vault, dialect: store.dialect, clock, config, spaces }),
-      deleteAccount: (accountId, password) => deleteAccount({ accounts, spaces, store }, accountId, password),
       limits: { signInByAddress, signInByAccount, signInByDevice, confirmByAccount, signUpByAddress, coach },
       live,
       close: async () => {

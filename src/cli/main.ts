@@ -1,11 +1,9 @@
 import { runBackup, runRestore } from './commands/backup.js';
 import { runMigrate } from './commands/migrate.js';
 
-export interface CliIo {
-  stdin: NodeJS.ReadableStream;
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-}
+import type { CliIo } from './io.js';
+
+export type { CliIo } from './io.js';
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 

@@ -5,7 +5,7 @@ import { loadConfig } from '../../platform/config.js';
 import { openSqlite, SQLITE_FILE_NAME } from '../../platform/db/database.js';
 import { takeExclusively } from '../../platform/db/in-use-lock.js';
 import { runningMendConnections } from '../../platform/db/running-servers.js';
-import type { CliIo } from '../main.js';
+import type { CliIo } from '../io.js';
 
 const PG_HINT =
   'Mend is configured for PostgreSQL. Back it up with PostgreSQL\'s own tools, for example:\n' +

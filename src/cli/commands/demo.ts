@@ -4,7 +4,7 @@ import { createContext, type AppContext } from '../../context.js';
 import { fixedClock } from '../../platform/clock.js';
 import { addDays } from '../../core/time.js';
 import type { Account } from '../../features/accounts/store.js';
-import type { CliIo } from '../main.js';
+import type { CliIo } from '../io.js';
 import { act } from '../../features/act.js';
 
 export const DEMO_DAYS = 90;

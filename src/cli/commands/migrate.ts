@@ -1,7 +1,7 @@
 import { loadConfig } from '../../platform/config.js';
 import { openStore } from '../../platform/db/database.js';
 import { migrateToLatest } from '../../platform/db/migrator.js';
-import type { CliIo } from '../main.js';
+import type { CliIo } from '../io.js';
 
 export async function runMigrate(_args: string[], io: CliIo): Promise<number> {
   const config = loadConfig();

@@ -1,7 +1,7 @@
 import { loadConfig } from '../../platform/config.js';
 import { createContext } from '../../context.js';
 import { RESET_LINK_MINUTES } from '../../features/accounts/password-resets.js';
-import type { CliIo } from '../main.js';
+import type { CliIo } from '../io.js';
 
 /**
  * `mend reset-password <email>`: for a Mend that sends no email, the operator makes a one-time

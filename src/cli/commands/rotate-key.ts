@@ -5,7 +5,7 @@ import { recordKeyId } from '../../platform/vault/encryption-keys.js';
 import { migrateToLatest } from '../../platform/db/migrator.js';
 import { reencryptAll } from '../../platform/vault/reencrypt.js';
 import { startEncryption } from '../../platform/vault/start-encryption.js';
-import type { CliIo } from '../main.js';
+import type { CliIo } from '../io.js';
 
 const USAGE = `Usage: mend rotate-key [--reencrypt-only]
 

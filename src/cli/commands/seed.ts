@@ -7,7 +7,7 @@ import { migrateToLatest } from '../../platform/db/migrator.js';
 import { openVault } from '../../platform/vault/open-vault.js';
 import { startEncryption } from '../../platform/vault/start-encryption.js';
 import type { Vault } from '../../platform/vault/vault.js';
-import type { CliIo } from '../main.js';
+import type { CliIo } from '../io.js';
 import { addCouple, emailIndex, emptyRows, rowCount, seededEmails, type SeededCouple } from './seed-rows.js';
 import { readSeedRecord, seedRecordFile, writeSeedRecord, type SeedRecord } from './seed-record.js';
 import { buildIndexes, dropIndexes, isDeferredIndexList, readBulkIndexes, shouldDeferIndexes } from './seed-indexes.js';

@@ -1,4 +1,7 @@
-import type { AppContext } from '../../context.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/db/schema.js';
+import type { SpaceService } from '../spaces/index.js';
+import type { AccountService } from './service.js';
 import { eraseTextWrittenBy } from '../../platform/vault/authored-text.js';
 
 /**
@@ -9,9 +12,9 @@ import { eraseTextWrittenBy } from '../../platform/vault/authored-text.js';
  * couple's shared record and outlive the person keep their facts but lose the person's words
  * (store/authored-text.ts).
  */
-export async function deleteAccount(ctx: Pick<AppContext, 'accounts' | 'spaces' | 'store'>, accountId: string, password: string): Promise<void> {
+export async function deleteAccountAndWritings(ctx: { accounts: AccountService; spaces: SpaceService; db: Kysely<Database> }, accountId: string, password: string): Promise<void> {
   await ctx.accounts.confirmPassword(accountId, password);
-  await eraseTextWrittenBy(ctx.store.db, accountId);
+  await eraseTextWrittenBy(ctx.db, accountId);
   await ctx.spaces.leaveAllBeforeDeletion(accountId);
   await ctx.accounts.deleteAccount(accountId, password);
 }

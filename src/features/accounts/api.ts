@@ -3,8 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { SUPPORTED_COUNTRIES } from '../../core/safety/countries.js';
 import { AuthResult, errors, RateLimited } from '../../platform/http/api-schemas.js';
-import { accountDto } from '../../platform/http/api-dto.js';
-import { admitSignUp } from './sign-up-limit.js';
+import { accountDto } from './dto.js';
+import { signUp } from './actions.js';
+import { act } from '../act.js';
 
 export async function accountRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -33,8 +34,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      await admitSignUp(ctx.limits.signUpByAddress, request.ip);
-      const { account, token } = await ctx.accounts.signUp(request.body, 'bearer');
+      const { account, token } = await act(ctx, signUp(ctx, request.ip, request.body, 'bearer'));
       return reply.status(201).send({ account: accountDto(account), token });
     },
   );

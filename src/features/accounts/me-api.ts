@@ -4,9 +4,12 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireAuth } from '../../platform/http/plugins/auth.js';
 import { fail } from '../../platform/errors.js';
 import { Account, bearer, errors, Id, NoContent } from '../../platform/http/api-schemas.js';
-import { accountDto, spaceDto } from '../../platform/http/api-dto.js';
+import { accountDto } from './dto.js';
+import { spaceDto } from '../spaces/index.js';
 import { Readable } from 'node:stream';
 import { exportPieces } from '../export/index.js';
+import { changePassword, deleteAccount } from './actions.js';
+import { act } from '../act.js';
 
 export async function meRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -66,8 +69,8 @@ export async function meRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { account } = requireAuth(request);
-      await ctx.deleteAccount(account.id, request.body.password);
+      const auth = requireAuth(request);
+      await act(ctx, deleteAccount(ctx, auth, request.body.password));
       return reply.status(204).send(null);
     },
   );
@@ -89,7 +92,7 @@ export async function meRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      await ctx.accounts.changePassword(requireAuth(request), request.body.currentPassword, request.body.newPassword);
+      await act(ctx, changePassword(ctx, requireAuth(request), request.body.currentPassword, request.body.newPassword));
       return reply.status(204).send(null);
     },
   );

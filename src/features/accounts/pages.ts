@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { MendError } from '../../platform/errors.js';
 import { signInPage, signUpPage } from './views/auth-pages.js';
 import { clearSessionCookie, deviceTokens, setDeviceCookie, setSessionCookie } from '../../platform/http/plugins/auth.js';
 import { renderPage, safeNext } from '../../platform/http/render.js';
-import { field, formFields } from '../../platform/http/form.js';
-import { admitSignUp } from './sign-up-limit.js';
+import { field, formFields, formRefusal } from '../../platform/http/form.js';
+import { signIn, signOut, signUp } from './actions.js';
+import { act } from '../act.js';
 
 export async function authPages(app: FastifyInstance): Promise<void> {
   const ctx = app.mend;
@@ -20,14 +20,12 @@ export async function authPages(app: FastifyInstance): Promise<void> {
     const next = safeNext(f.next);
     const values = { email: field(f, 'email'), displayName: field(f, 'displayName'), timezone: field(f, 'timezone') || 'UTC', country: field(f, 'country'), next };
     try {
-      await admitSignUp(ctx.limits.signUpByAddress, request.ip);
-      const { account, token, session } = await ctx.accounts.signUp({ ...values, password: field(f, 'password') }, 'cookie');
+      const { account, token, session } = await act(ctx, signUp(ctx, request.ip, { ...values, password: field(f, 'password') }, 'cookie'));
       setSessionCookie(reply, ctx, token, session);
       setDeviceCookie(reply, ctx, ctx.accounts.deviceCookieFor(account.id, deviceTokens(request, ctx)));
       return reply.redirect(next ?? '/', 303);
-    } catch (error) {
-      if (!(error instanceof MendError) || error.status >= 500) throw error;
-      if (error.retryAfter) reply.header('Retry-After', String(error.retryAfter));
+    } catch (caught) {
+      const error = formRefusal(caught, reply);
       return renderPage(request, reply, {
         title: 'Create your account',
         status: error.status,
@@ -49,19 +47,18 @@ export async function authPages(app: FastifyInstance): Promise<void> {
     const next = safeNext(f.next);
     const email = field(f, 'email');
     try {
-      const { token, session, deviceCookie } = await ctx.accounts.signIn(email, field(f, 'password'), request.ip, 'cookie', deviceTokens(request, ctx));
+      const { token, session, deviceCookie } = await act(ctx, signIn(ctx, request.ip, email, field(f, 'password'), 'cookie', deviceTokens(request, ctx)));
       setSessionCookie(reply, ctx, token, session);
       setDeviceCookie(reply, ctx, deviceCookie);
       return reply.redirect(next ?? '/', 303);
-    } catch (error) {
-      if (!(error instanceof MendError) || error.status >= 500) throw error;
-      if (error.retryAfter) reply.header('Retry-After', String(error.retryAfter));
+    } catch (caught) {
+      const error = formRefusal(caught, reply);
       return renderPage(request, reply, { title: 'Sign in', status: error.status, body: (csrf) => signInPage(csrf, { email, next }, error.message) });
     }
   });
 
   app.post('/sign-out', async (request, reply) => {
-    if (request.auth) await ctx.accounts.revokeSession(request.auth.account.id, request.auth.session.id).catch(() => undefined);
+    if (request.auth) await act(ctx, signOut(ctx, request.auth));
     clearSessionCookie(reply, ctx);
     return reply.redirect('/', 303);
   });

@@ -7,6 +7,8 @@ import { clearSessionCookie, requireAuth } from '../../platform/http/plugins/aut
 import { renderPage } from '../../platform/http/render.js';
 import { field, formFields } from '../../platform/http/form.js';
 import { passwordRefusal } from './password-refusal.js';
+import { changePassword, completePasswordReset, requestPasswordReset } from './actions.js';
+import { act } from '../act.js';
 
 /** Forgot password (a link by email), the page the link opens, and changing a known password. */
 export async function passwordPages(app: FastifyInstance): Promise<void> {
@@ -20,7 +22,7 @@ export async function passwordPages(app: FastifyInstance): Promise<void> {
   app.post('/forgot-password', async (request, reply) => {
     const email = field(formFields(request, 300), 'email');
     try {
-      reportUndelivered(request.log, (await resets.request(email, request.ip)).delivery);
+      reportUndelivered(request.log, (await act(ctx, requestPasswordReset(ctx, request.ip, email))).delivery);
     } catch (error) {
       const refused = tooMany(error, reply);
       return renderPage(request, reply, { title: 'Forgot your password?', status: 429, body: (csrf) => forgotPasswordPage(csrf, resets.sendsEmail, { email }, refused) });
@@ -42,7 +44,7 @@ export async function passwordPages(app: FastifyInstance): Promise<void> {
     reply.header('Cache-Control', 'no-store');
     const { token } = request.params;
     try {
-      await resets.complete(token, field(formFields(request, 2000), 'password'), request.ip);
+      await act(ctx, completePasswordReset(ctx, request.ip, token, field(formFields(request, 2000), 'password')));
     } catch (error) {
       if (error instanceof MendError && error.code === 'reset_link_unusable') {
         return renderPage(request, reply, { title: 'This link no longer works', status: 404, body: () => resetLinkUnusablePage() });
@@ -68,7 +70,7 @@ export async function passwordPages(app: FastifyInstance): Promise<void> {
     const auth = requireAuth(request);
     const f = formFields(request, 2000);
     try {
-      await ctx.accounts.changePassword(auth, field(f, 'currentPassword'), field(f, 'newPassword'));
+      await act(ctx, changePassword(ctx, auth, field(f, 'currentPassword'), field(f, 'newPassword')));
     } catch (error) {
       if (error instanceof MendError && error.code === 'weak_password') {
         return renderPage(request, reply, { title: 'Change your password', status: 400, body: (csrf) => changePasswordPage(csrf, error.details) });

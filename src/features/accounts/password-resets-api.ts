@@ -4,6 +4,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { PASSWORD_MAX_LENGTH } from '../../core/accounts/password-policy.js';
 import { reportUndelivered } from '../../platform/http/logging.js';
 import { errors, NoContent } from '../../platform/http/api-schemas.js';
+import { completePasswordReset, requestPasswordReset } from './actions.js';
+import { act } from '../act.js';
 
 export async function passwordResetRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -22,7 +24,7 @@ export async function passwordResetRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { delivery } = await ctx.passwordResets.request(request.body.email, request.ip);
+      const { delivery } = await act(ctx, requestPasswordReset(ctx, request.ip, request.body.email));
       reportUndelivered(request.log, delivery);
       return reply.status(202).send(null);
     },
@@ -42,7 +44,7 @@ export async function passwordResetRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      await ctx.passwordResets.complete(request.params.token, request.body.password, request.ip);
+      await act(ctx, completePasswordReset(ctx, request.ip, request.params.token, request.body.password));
       return reply.status(204).send(null);
     },
   );

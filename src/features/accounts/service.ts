@@ -7,7 +7,7 @@ import { nameProblem } from '../../core/text/names.js';
 import { fail, refuse, MendError, type ErrorDetails } from '../../platform/errors.js';
 import { publicAccount, normaliseEmail, type Account, type AccountStore } from './store.js';
 import { newId, newToken, sha256 } from '../../platform/db/ids.js';
-import type { SessionRecord, SessionStore, SignedIn } from './sessions-store.js';
+import { SESSION_KEY, type SessionRecord, type SessionStore, type SignedIn } from './sessions-store.js';
 import type { MemberRevision } from '../spaces/index.js';
 import type { Clock } from '../../platform/clock.js';
 import type { PasswordHasher } from './password-hasher.js';
@@ -44,6 +44,16 @@ export interface Authenticated {
    * their own read of the same row.
    */
   membership?: { spaceId: string; member: MemberRevision | null };
+}
+
+export type { Account };
+
+/** How many values a page of sessions is keyed by (an API cursor carries them). */
+export const SESSION_PAGE_KEY_LENGTH = SESSION_KEY.length;
+
+// What the platform's session lookup carries to every route (platform/http/plugins/auth.ts).
+declare module '../../platform/http/plugins/auth.js' {
+  interface RequestAuth extends Authenticated {}
 }
 
 const NAME_MISSING = 'Enter the name your partner knows you by.';

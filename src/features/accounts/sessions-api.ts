@@ -2,10 +2,12 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireAuth } from '../../platform/http/plugins/auth.js';
-import { SESSION_KEY } from './sessions-store.js';
 import { nextLink, PageQuery, Paged, pageRequest } from '../../platform/http/api-paging.js';
 import { AuthResult, bearer, errors, Id, NoContent, Session } from '../../platform/http/api-schemas.js';
-import { accountDto } from '../../platform/http/api-dto.js';
+import { accountDto } from './dto.js';
+import { SESSION_PAGE_KEY_LENGTH } from './service.js';
+import { reauthenticate, revokeSession, signIn, signOutEverywhere } from './actions.js';
+import { act } from '../act.js';
 
 export async function sessionRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -23,7 +25,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { account, token } = await ctx.accounts.signIn(request.body.email, request.body.password, request.ip, 'bearer');
+      const { account, token } = await act(ctx, signIn(ctx, request.ip, request.body.email, request.body.password, 'bearer'));
       return reply.status(201).send({ account: accountDto(account), token });
     },
   );
@@ -41,7 +43,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const { account, session } = requireAuth(request);
-      const at = pageRequest(request.query, SESSION_KEY.length);
+      const at = pageRequest(request.query, SESSION_PAGE_KEY_LENGTH);
       const page = await ctx.accounts.sessionsPage(account.id, at);
       return {
         sessions: page.items.map((s) => ({ id: s.id, createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, current: s.id === session.id })),
@@ -63,7 +65,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      await ctx.accounts.reauthenticate(requireAuth(request), request.body.password);
+      await act(ctx, reauthenticate(ctx, requireAuth(request), request.body.password));
       return reply.status(204).send(null);
     },
   );
@@ -72,8 +74,8 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
     '/sessions/current',
     { schema: { summary: 'Sign out this session', tags: ['sessions'], security: bearer, response: { 204: NoContent, ...errors(401) } } },
     async (request, reply) => {
-      const { account, session } = requireAuth(request);
-      await ctx.accounts.revokeSession(account.id, session.id);
+      const auth = requireAuth(request);
+      await act(ctx, revokeSession(ctx, auth, auth.session.id));
       return reply.status(204).send(null);
     },
   );
@@ -90,8 +92,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { account } = requireAuth(request);
-      await ctx.accounts.revokeSession(account.id, request.params.id);
+      await act(ctx, revokeSession(ctx, requireAuth(request), request.params.id));
       return reply.status(204).send(null);
     },
   );
@@ -100,8 +101,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
     '/sessions',
     { schema: { summary: 'Sign out everywhere', tags: ['sessions'], security: bearer, response: { 204: NoContent, ...errors(401) } } },
     async (request, reply) => {
-      const { account } = requireAuth(request);
-      await ctx.accounts.revokeAllSessions(account.id);
+      await act(ctx, signOutEverywhere(ctx, requireAuth(request)));
       return reply.status(204).send(null);
     },
   );

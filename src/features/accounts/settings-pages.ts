@@ -1,36 +1,17 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { SUPPORTED_COUNTRIES } from '../../core/safety/index.js';
-import { timeZoneNames } from '../../core/time.js';
-import { MendError } from '../../platform/errors.js';
 import { Readable } from 'node:stream';
 import { exportFor, exportPieces } from '../export/index.js';
 import { html } from '../../platform/web/html.js';
-import { checkinNumbersSetting } from '../checkin/index.js';
 import { accountPage, confirmPasswordPage, settingsPage } from './views/account-pages.js';
-import { quickExitSetting } from '../safety/index.js';
-import type { Account } from './store.js';
+import { ownSections, showSettings, zoneOptions } from './settings-view.js';
 import { reportPage } from '../progress/index.js';
 import { clearSessionCookie, requireAuth } from '../../platform/http/plugins/auth.js';
 import { renderPage } from '../../platform/http/render.js';
-import { field, formFields } from '../../platform/http/form.js';
+import { field, formFields, formRefusal } from '../../platform/http/form.js';
 import { passwordRefusal } from './password-refusal.js';
-
-const zoneOptions = () => timeZoneNames().map((z) => ({ value: z, label: z.replace(/_/g, ' ') }));
-
-/** The settings that have a form of their own, each in its own section. */
-const ownSections = (csrf: string, account: Account, o: { numbersError?: string; numbersSaved?: boolean; quickExitSaved?: boolean } = {}) =>
-  html`${checkinNumbersSetting({ csrf, shared: account.checkinNumbersShared, ...(o.numbersError ? { error: o.numbersError } : {}), ...(o.numbersSaved ? { saved: true } : {}) })}${quickExitSetting(csrf, account.quickExitSignsOut, o.quickExitSaved ?? false)}`;
-
-/** The settings page with each setting's own section (a section's form may redraw it with its error). */
-export function showSettings(request: FastifyRequest, reply: FastifyReply, o: { numbersError?: string; numbersSaved?: boolean; quickExitSaved?: boolean; status?: number } = {}) {
-  const { account } = requireAuth(request);
-  const values = { displayName: account.displayName, timezone: account.timezone, country: account.country ?? '' };
-  return renderPage(request, reply, {
-    title: 'Your settings',
-    ...(o.status ? { status: o.status } : {}),
-    body: (csrf) => settingsPage(csrf, values, zoneOptions(), SUPPORTED_COUNTRIES, o.numbersError ? { numbers: o.numbersError } : undefined, ownSections(csrf, account, o)),
-  });
-}
+import { confirmPassword, deleteAccount, reauthenticate, revokeSession, signOutEverywhere, updateSettings } from './actions.js';
+import { act } from '../act.js';
 
 export async function accountPages(app: FastifyInstance): Promise<void> {
   const ctx = app.mend;
@@ -53,34 +34,26 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
     return showSettings(request, reply, { numbersSaved: query.saved === 'numbers', quickExitSaved: query.done === 'quick-exit' });
   });
 
-  app.post('/account/quick-exit', async (request, reply) => {
-    const { account } = requireAuth(request);
-    await ctx.accounts.setQuickExitSignsOut(account.id, field(formFields(request, 10), 'signsOut') === 'yes');
-    return reply.redirect('/account/settings?done=quick-exit#quick-exit', 303);
-  });
-
   app.post('/account/settings', async (request, reply) => {
-    const { account } = requireAuth(request);
+    const auth = requireAuth(request);
     const f = formFields(request, 200);
     const values = { displayName: field(f, 'displayName'), timezone: field(f, 'timezone'), country: field(f, 'country') };
     try {
-      await ctx.accounts.updateSettings(account.id, values);
+      await act(ctx, updateSettings(ctx, auth, values));
       return reply.redirect('/account?done=saved', 303);
-    } catch (error) {
-      if (!(error instanceof MendError) || !error.details) throw error;
-      return renderPage(request, reply, { title: 'Your settings', status: 400, body: (csrf) => settingsPage(csrf, values, zoneOptions(), SUPPORTED_COUNTRIES, error.details, ownSections(csrf, account)) });
+    } catch (caught) {
+      const error = formRefusal(caught, reply, { fieldsOnly: true });
+      return renderPage(request, reply, { title: 'Your settings', status: 400, body: (csrf) => settingsPage(csrf, values, zoneOptions(), SUPPORTED_COUNTRIES, error.details, ownSections(csrf, auth.account)) });
     }
   });
 
   app.post<{ Params: { id: string } }>('/account/sessions/:id/revoke', async (request, reply) => {
-    const { account } = requireAuth(request);
-    await ctx.accounts.revokeSession(account.id, request.params.id);
+    await act(ctx, revokeSession(ctx, requireAuth(request), request.params.id));
     return reply.redirect('/account?done=revoked', 303);
   });
 
   app.post('/account/sign-out-everywhere', async (request, reply) => {
-    const { account } = requireAuth(request);
-    await ctx.accounts.revokeAllSessions(account.id);
+    await act(ctx, signOutEverywhere(ctx, requireAuth(request)));
     clearSessionCookie(reply, ctx);
     return reply.redirect('/sign-in', 303);
   });
@@ -104,7 +77,7 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
     const auth = requireAuth(request);
     const f = formFields(request);
     try {
-      await ctx.accounts.reauthenticate(auth, field(f, 'password'));
+      await act(ctx, reauthenticate(ctx, auth, field(f, 'password')));
     } catch (error) {
       const refused = passwordRefusal(error, reply);
       return renderPage(request, reply, {
@@ -134,10 +107,10 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
   });
 
   app.post('/account/delete', async (request, reply) => {
-    const { account } = requireAuth(request);
+    const auth = requireAuth(request);
     const password = field(formFields(request), 'password');
     try {
-      await ctx.accounts.confirmPassword(account.id, password);
+      await act(ctx, confirmPassword(ctx, auth, password));
     } catch (error) {
       const refused = passwordRefusal(error, reply);
       return renderPage(request, reply, {
@@ -146,7 +119,7 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
         body: (csrf) => confirmPasswordPage(csrf, { title: 'Delete your account', intro: deleteIntro, action: '/account/delete', button: 'Delete my account', warning: true, error: refused.message }),
       });
     }
-    await ctx.deleteAccount(account.id, password);
+    await act(ctx, deleteAccount(ctx, auth, password));
     clearSessionCookie(reply, ctx);
     request.auth = null;
     return renderPage(request, reply, {

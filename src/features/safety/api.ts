@@ -4,6 +4,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { SCREENING_ANSWERS, SCREENING_QUESTION_IDS, resourcesFor, supportCountryFor, type CountryResources } from '../../core/safety/index.js';
 import { requireAuth } from '../../platform/http/plugins/auth.js';
 import { bearer, errors } from '../../platform/http/api-schemas.js';
+import { submitScreening } from './actions.js';
+import { act } from '../act.js';
 
 const Contact = Type.Object({ kind: Type.String(), display: Type.String(), href: Type.String() });
 const Resources = Type.Object({
@@ -54,8 +56,7 @@ export async function safetyRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { account } = requireAuth(request);
-      const outcome = await ctx.safety.submit(account.id, supportCountryFor(account), request.body.answers);
+      const outcome = await act(ctx, submitScreening(ctx, requireAuth(request), request.body.answers));
       return reply.status(201).send({ positive: outcome.positive, resources: resourcesDto(outcome.resources) });
     },
   );

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { SCREENING_QUESTION_IDS, resourcesFor, supportCountryFor } from '../../core/safety/index.js';
-import { MendError } from '../../platform/errors.js';
 import { screeningPage, screeningResultPage, supportPage } from './views/safety-pages.js';
 import { requireAuth } from '../../platform/http/plugins/auth.js';
 import { renderPage } from '../../platform/http/render.js';
-import { formFields } from '../../platform/http/form.js';
+import { formFields, formRefusal } from '../../platform/http/form.js';
+import { submitScreening } from './actions.js';
+import { act } from '../act.js';
 
 export async function safetyPages(app: FastifyInstance): Promise<void> {
   const ctx = app.mend;
@@ -15,17 +16,17 @@ export async function safetyPages(app: FastifyInstance): Promise<void> {
   });
 
   app.post('/safety', async (request, reply) => {
-    const { account } = requireAuth(request);
+    const auth = requireAuth(request);
     const fields = formFields(request, 20);
     const answers = Object.fromEntries(SCREENING_QUESTION_IDS.filter((id) => fields[id]).map((id) => [id, fields[id]]));
     try {
-      const outcome = await ctx.safety.submit(account.id, supportCountryFor(account), answers);
+      const outcome = await act(ctx, submitScreening(ctx, auth, answers));
       return renderPage(request, reply, {
         title: outcome.positive ? 'Support for you' : 'Thank you for answering',
         body: () => screeningResultPage(outcome.positive, outcome.resources),
       });
-    } catch (error) {
-      if (!(error instanceof MendError) || error.status >= 500) throw error;
+    } catch (caught) {
+      const error = formRefusal(caught, reply);
       return renderPage(request, reply, {
         title: 'A private check on your safety',
         status: 400,

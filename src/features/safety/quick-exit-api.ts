@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireAuth } from '../../platform/http/plugins/auth.js';
 import { bearer, errors } from '../../platform/http/api-schemas.js';
+import { setQuickExitSignsOut } from './actions.js';
+import { act } from '../act.js';
 
 const QuickExit = Type.Object(
   {
@@ -36,8 +38,7 @@ export async function quickExitRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const { account } = requireAuth(request);
-      await ctx.accounts.setQuickExitSignsOut(account.id, request.body.signsOut);
+      await act(ctx, setQuickExitSignsOut(ctx, requireAuth(request), request.body.signsOut));
       return { signsOut: request.body.signsOut };
     },
   );

@@ -1,5 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { clearSessionCookie, sessionCookieName } from '../../platform/http/plugins/auth.js';
+import { clearSessionCookie, requireAuth, sessionCookieName } from '../../platform/http/plugins/auth.js';
+import { field, formFields } from '../../platform/http/form.js';
+import { quickExit, setQuickExitSignsOut } from './actions.js';
+import { act } from '../act.js';
 
 /**
  * True when the browser says the request came from a page of another site (Fetch Metadata). Such
@@ -23,14 +26,18 @@ export async function quickExitPages(app: FastifyInstance): Promise<void> {
     const token = request.cookies[sessionCookieName(ctx.config.secureCookies)];
     if (token && !fromAnotherSite(request)) {
       try {
-        // Read without extending the session: leaving is not using Mend.
-        const auth = await ctx.accounts.authenticate(token, undefined, 'automatic');
-        if (auth?.account.quickExitSignsOut) await ctx.accounts.revokeSession(auth.account.id, auth.session.id);
-        if (!auth || auth.account.quickExitSignsOut) clearSessionCookie(reply, ctx);
+        const { forgetSession } = await act(ctx, quickExit(ctx, token));
+        if (forgetSession) clearSessionCookie(reply, ctx);
       } catch {
         clearSessionCookie(reply, ctx);
       }
     }
     return reply.redirect(ctx.config.quickExitUrl, 303);
+  });
+
+  // The setting's own form, in its section of the settings page (views/quick-exit-setting.ts).
+  app.post('/account/quick-exit', async (request, reply) => {
+    await act(ctx, setQuickExitSignsOut(ctx, requireAuth(request), field(formFields(request, 10), 'signsOut') === 'yes'));
+    return reply.redirect('/account/settings?done=quick-exit#quick-exit', 303);
   });
 }

@@ -3,7 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { requireAuth } from '../../platform/http/plugins/auth.js';
 import { bearer, errors, Id, Instant, NoContent, Space } from '../../platform/http/api-schemas.js';
-import { spaceDto } from '../../platform/http/api-dto.js';
+import { spaceDto } from './dto.js';
+import { createSpace, invite, join, leave } from './actions.js';
+import { act } from '../act.js';
 
 const Role = Type.Union([Type.Literal('partner'), Type.Literal('therapist')]);
 
@@ -24,8 +26,7 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { account } = requireAuth(request);
-      const space = await ctx.spaces.create(account.id, request.body.name);
+      const space = await act(ctx, createSpace(ctx, requireAuth(request), request.body.name));
       return reply.status(201).send({ space: spaceDto(space) });
     },
   );
@@ -64,8 +65,7 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { account } = requireAuth(request);
-      const invitation = await ctx.spaces.invite(account.id, request.params.spaceId, request.body.role ?? 'partner');
+      const invitation = await act(ctx, invite(ctx, requireAuth(request), request.params.spaceId, request.body.role ?? 'partner'));
       return reply.status(201).send({ invitation });
     },
   );
@@ -82,8 +82,7 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const { account } = requireAuth(request);
-      return { space: spaceDto(await ctx.spaces.accept(account.id, request.params.code)) };
+      return { space: spaceDto(await act(ctx, join(ctx, requireAuth(request), request.params.code))) };
     },
   );
 
@@ -99,8 +98,7 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { account } = requireAuth(request);
-      await ctx.spaces.leave(account.id, request.params.spaceId);
+      await act(ctx, leave(ctx, requireAuth(request), request.params.spaceId));
       return reply.status(204).send(null);
     },
   );

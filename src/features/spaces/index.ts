@@ -4,3 +4,4 @@ export type { MemberRevision, SpaceRevisionStore, SpaceRevisionTables } from './
 export { CASELOAD_KEY, SpaceStore } from './store.js';
 export type { Space } from './store.js';
 export { layoutSpaceOf, namesOf, spaceView, type SpaceView } from './space-view.js';
+export { spaceDto } from './dto.js';

@@ -9,21 +9,23 @@ import { requireAuth } from '../../platform/http/plugins/auth.js';
 import { html } from '../../platform/web/html.js';
 import { screeningDueCard } from '../safety/index.js';
 import { noticesBlock } from './views/space-notices.js';
-import { accessLogPage, caseloadPage, therapistCard } from '../therapists/index.js';
+import { accessLogPage, caseloadPage, consentToTherapist, removeTherapist, therapistCard } from '../therapists/index.js';
 import { renderPage } from '../../platform/http/render.js';
-import { field, formFields } from '../../platform/http/form.js';
+import { field, formFields, formRefusal } from '../../platform/http/form.js';
 import { refusalOnlyForTherapist } from '../../platform/http/refusals.js';
+import { createSpace, invite, join, leave } from './actions.js';
+import { act } from '../act.js';
 
 export async function spacePages(app: FastifyInstance): Promise<void> {
   const ctx = app.mend;
 
   app.post('/spaces', async (request, reply) => {
-    const { account } = requireAuth(request);
+    const auth = requireAuth(request);
     try {
-      const space = await ctx.spaces.create(account.id, field(formFields(request), 'name'));
+      const space = await act(ctx, createSpace(ctx, auth, field(formFields(request), 'name')));
       return reply.redirect(`/spaces/${space.id}`, 303);
-    } catch (error) {
-      if (!(error instanceof MendError) || !error.details) throw error;
+    } catch (caught) {
+      const error = formRefusal(caught, reply, { fieldsOnly: true });
       return renderPage(request, reply, { title: 'Welcome', status: 400, body: (csrf) => noSpacePage(csrf, error.details) });
     }
   });
@@ -51,9 +53,9 @@ export async function spacePages(app: FastifyInstance): Promise<void> {
   });
 
   app.post<{ Params: { spaceId: string } }>('/spaces/:spaceId/invitations', async (request, reply) => {
-    const { account } = requireAuth(request);
+    const auth = requireAuth(request);
     const role = formFields(request).role === 'therapist' ? 'therapist' : 'partner';
-    const invitation = await ctx.spaces.invite(account.id, request.params.spaceId, role);
+    const invitation = await act(ctx, invite(ctx, auth, request.params.spaceId, role));
     // Redirect, so reloading the page shows the same invitation instead of making another.
     return reply.redirect(`/spaces/${request.params.spaceId}/invitation?code=${encodeURIComponent(invitation.code)}`, 303);
   });
@@ -77,8 +79,7 @@ export async function spacePages(app: FastifyInstance): Promise<void> {
   });
 
   app.post<{ Params: { spaceId: string } }>('/spaces/:spaceId/leave', async (request, reply) => {
-    const { account } = requireAuth(request);
-    await ctx.spaces.leave(account.id, request.params.spaceId);
+    await act(ctx, leave(ctx, requireAuth(request), request.params.spaceId));
     return reply.redirect('/', 303);
   });
 
@@ -102,14 +103,15 @@ export async function spacePages(app: FastifyInstance): Promise<void> {
   });
 
   app.post<{ Params: { code: string } }>('/join/:code', async (request, reply) => {
-    const { account } = requireAuth(request);
+    const auth = requireAuth(request);
+    const { account } = auth;
     try {
-      const space = await ctx.spaces.accept(account.id, request.params.code);
+      const space = await act(ctx, join(ctx, auth, request.params.code));
       // A therapist waits for both partners' consent, so their page is the caseload, not the space.
       const mine = space.members.find((m) => m.accountId === account.id);
       return reply.redirect(mine?.role === 'therapist' ? '/caseload' : `/spaces/${space.id}`, 303);
-    } catch (error) {
-      if (!(error instanceof MendError) || error.status >= 500) throw error;
+    } catch (caught) {
+      const error = formRefusal(caught, reply);
       const preview = await ctx.spaces.preview(request.params.code);
       return renderPage(request, reply, {
         title: 'Invitation not usable',
@@ -122,7 +124,7 @@ export async function spacePages(app: FastifyInstance): Promise<void> {
   app.post<{ Params: { spaceId: string; therapistId: string } }>('/spaces/:spaceId/therapists/:therapistId/consent', async (request, reply) => {
     const auth = requireAuth(request);
     try {
-      await ctx.therapists.consent(auth, request.params.spaceId, request.params.therapistId, field(formFields(request), 'password'));
+      await act(ctx, consentToTherapist(ctx, auth, request.params.spaceId, request.params.therapistId, field(formFields(request), 'password')));
       return reply.redirect(`/spaces/${request.params.spaceId}`, 303);
     } catch (error) {
       if (!(error instanceof MendError) || error.code !== 'forbidden') throw error;
@@ -140,8 +142,7 @@ export async function spacePages(app: FastifyInstance): Promise<void> {
   });
 
   app.post<{ Params: { spaceId: string; therapistId: string } }>('/spaces/:spaceId/therapists/:therapistId/revoke', async (request, reply) => {
-    const { account } = requireAuth(request);
-    await ctx.therapists.revoke(account.id, request.params.spaceId, request.params.therapistId);
+    await act(ctx, removeTherapist(ctx, requireAuth(request), request.params.spaceId, request.params.therapistId));
     return reply.redirect(`/spaces/${request.params.spaceId}`, 303);
   });
 

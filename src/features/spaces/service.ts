@@ -53,7 +53,7 @@ export class SpaceService {
   async invite(accountId: string, spaceId: string, role: MemberRole = 'partner'): Promise<InvitationView> {
     const space = await this.forMember(accountId, spaceId);
     const me = space.members.find((m) => m.accountId === accountId);
-    if (me?.role !== 'partner') fail('forbidden');
+    if (me?.role !== 'partner') refuse('partners_only');
     if (role === 'partner' && space.members.filter((m) => m.role === 'partner').length >= 2) fail('space_full');
     const now = this.deps.clock.now();
     const code = newInvitationCode();

@@ -2,10 +2,12 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { CASELOAD_KEY } from '../spaces/index.js';
-import { ACCESS_LOG_KEY, THERAPIST_KEY } from './store.js';
+import { ACCESS_LOG_PAGE_KEY_LENGTH, THERAPIST_PAGE_KEY_LENGTH } from './service.js';
 import { nextLink, PageQuery, Paged, pageRequest } from '../../platform/http/api-paging.js';
 import { requireAuth } from '../../platform/http/plugins/auth.js';
 import { bearer, errors, Id, Instant, NoContent } from '../../platform/http/api-schemas.js';
+import { consentToTherapist, removeTherapist } from './actions.js';
+import { act } from '../act.js';
 
 const Therapist = Type.Object({
   accountId: Id,
@@ -39,7 +41,7 @@ export async function therapistRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const { account } = requireAuth(request);
-      const at = pageRequest(request.query, THERAPIST_KEY.length);
+      const at = pageRequest(request.query, THERAPIST_PAGE_KEY_LENGTH);
       const page = await ctx.therapists.listPage(account.id, request.params.spaceId, at);
       return { therapists: page.items.map(toDto), next: nextLink(request, page, at.size) };
     },
@@ -59,7 +61,7 @@ export async function therapistRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const auth = requireAuth(request);
-      const therapist = await ctx.therapists.consent(auth, request.params.spaceId, request.params.therapistId, request.body.password);
+      const therapist = await act(ctx, consentToTherapist(ctx, auth, request.params.spaceId, request.params.therapistId, request.body.password));
       return { therapist: toDto(therapist) };
     },
   );
@@ -76,8 +78,7 @@ export async function therapistRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { account } = requireAuth(request);
-      await ctx.therapists.revoke(account.id, request.params.spaceId, request.params.therapistId);
+      await act(ctx, removeTherapist(ctx, requireAuth(request), request.params.spaceId, request.params.therapistId));
       return reply.status(204).send(null);
     },
   );
@@ -99,7 +100,7 @@ export async function therapistRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const { account } = requireAuth(request);
-      const at = pageRequest(request.query, ACCESS_LOG_KEY.length);
+      const at = pageRequest(request.query, ACCESS_LOG_PAGE_KEY_LENGTH);
       const page = await ctx.therapists.accessLog(account.id, request.params.spaceId, at);
       return { entries: page.items, next: nextLink(request, page, at.size) };
     },

@@ -1,7 +1,11 @@
 import { FIRST_PAGE, type Page, type PageRequest } from '../../core/paging/cursor.js';
-import { fail } from '../../platform/errors.js';
+import { fail, refuse } from '../../platform/errors.js';
 import type { Space, SpaceStore } from '../spaces/index.js';
-import type { AccessLogEntry, TherapistRecord, TherapistStore } from './store.js';
+import { ACCESS_LOG_KEY, THERAPIST_KEY, type AccessLogEntry, type TherapistRecord, type TherapistStore } from './store.js';
+
+/** How many values a page of therapists, and of the access log, is keyed by (an API cursor carries them). */
+export const THERAPIST_PAGE_KEY_LENGTH = THERAPIST_KEY.length;
+export const ACCESS_LOG_PAGE_KEY_LENGTH = ACCESS_LOG_KEY.length;
 import type { Authenticated } from '../accounts/index.js';
 import type { AccountService } from '../accounts/index.js';
 import type { Clock } from '../../platform/clock.js';
@@ -28,7 +32,7 @@ export class TherapistService {
   private async asPartner(accountId: string, spaceId: string): Promise<Space> {
     const space = await this.deps.spaces.forActiveMember(spaceId, accountId);
     if (!space) fail('not_found');
-    if (space.members.find((m) => m.accountId === accountId)?.role !== 'partner') fail('forbidden');
+    if (space.members.find((m) => m.accountId === accountId)?.role !== 'partner') refuse('partners_only');
     return space;
   }
 

@@ -2,14 +2,29 @@ import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DEVICE_TOKEN_DAYS, readDeviceCookie } from '../../../core/accounts/device-token.js';
 import { fail } from '../../errors.js';
-import type { Authenticated } from '../../../features/accounts/service.js';
-import type { SessionRecord } from '../../../features/accounts/sessions-store.js';
 import { AUTOMATIC } from '../../web/automatic.js';
-import type { AppContext } from '../../../context.js';
+
+/**
+ * Who is asking, as the accounts feature knows them. The platform only carries it from the
+ * session lookup to the routes; the accounts feature gives it its shape by declaration merging
+ * (features/accounts/service.ts), so the platform never imports a feature.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface RequestAuth {}
+
+/** What the plugin needs to find who holds a session token (the accounts feature provides it). */
+export interface SessionReader {
+  authenticate(token: string, spaceId: string | undefined, use: 'person' | 'automatic'): Promise<RequestAuth | null>;
+}
+
+/** Where the cookies' settings come from: the application's context passes itself. */
+export interface CookieSettings {
+  config: { secureCookies: boolean };
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
-    auth: Authenticated | null;
+    auth: RequestAuth | null;
   }
   interface FastifyContextConfig {
     /**
@@ -35,8 +50,8 @@ export function sessionCookieName(secure: boolean): string {
  * in the same session store. Cookies are not accepted on the API, so a form on another site can
  * never act through it.
  */
-export const authentication = fp(async (app: FastifyInstance, { ctx }: { ctx: AppContext }) => {
-  const cookieName = sessionCookieName(ctx.config.secureCookies);
+export const authentication = fp(async (app: FastifyInstance, { sessions, secureCookies }: { sessions: SessionReader; secureCookies: boolean }) => {
+  const cookieName = sessionCookieName(secureCookies);
   app.decorateRequest('auth', null);
   app.addHook('preHandler', async (request) => {
     // A way out reads the session itself, so that nothing here (the database out of reach) can stop it.
@@ -54,18 +69,18 @@ export const authentication = fp(async (app: FastifyInstance, { ctx }: { ctx: Ap
     // A live stream and what a page's scripts ask by themselves are not a person using Mend.
     const automatic = request.headers[AUTOMATIC_HEADER] !== undefined || String(request.headers.accept ?? '').includes('text/event-stream');
     request.auth = token
-      ? await ctx.accounts.authenticate(token, typeof spaceId === 'string' && spaceId.length <= MAX_ID_LENGTH ? spaceId : undefined, automatic ? 'automatic' : 'person')
+      ? await sessions.authenticate(token, typeof spaceId === 'string' && spaceId.length <= MAX_ID_LENGTH ? spaceId : undefined, automatic ? 'automatic' : 'person')
       : null;
   });
 });
 
-export function requireAuth(request: FastifyRequest): Authenticated {
+export function requireAuth(request: FastifyRequest): RequestAuth {
   if (!request.auth) fail('unauthenticated');
   return request.auth;
 }
 
 /** Starts the cookie session, with a CSRF secret of its own (plugins/csrf.ts). */
-export function setSessionCookie(reply: FastifyReply, ctx: AppContext, token: string, session: SessionRecord): void {
+export function setSessionCookie(reply: FastifyReply, ctx: CookieSettings, token: string, session: { expiresAt: string }): void {
   reply.renewCsrfSecret();
   reply.setCookie(sessionCookieName(ctx.config.secureCookies), token, {
     path: '/',
@@ -79,12 +94,12 @@ export function setSessionCookie(reply: FastifyReply, ctx: AppContext, token: st
 const deviceCookieName = (secure: boolean): string => (secure ? '__Host-mend_device' : 'mend_device');
 
 /** The device tokens this browser shows (core/accounts/device-token.ts); pages only. */
-export function deviceTokens(request: FastifyRequest, ctx: AppContext): string[] {
+export function deviceTokens(request: FastifyRequest, ctx: CookieSettings): string[] {
   return readDeviceCookie(request.cookies[deviceCookieName(ctx.config.secureCookies)]);
 }
 
 /** Kept across sign-out: it only vouches that this browser signed in before, and holds no session. */
-export function setDeviceCookie(reply: FastifyReply, ctx: AppContext, value: string): void {
+export function setDeviceCookie(reply: FastifyReply, ctx: CookieSettings, value: string): void {
   reply.setCookie(deviceCookieName(ctx.config.secureCookies), value, {
     path: '/',
     httpOnly: true,
@@ -94,6 +109,6 @@ export function setDeviceCookie(reply: FastifyReply, ctx: AppContext, value: str
   });
 }
 
-export function clearSessionCookie(reply: FastifyReply, ctx: AppContext): void {
+export function clearSessionCookie(reply: FastifyReply, ctx: CookieSettings): void {
   reply.clearCookie(sessionCookieName(ctx.config.secureCookies), { path: '/', secure: ctx.config.secureCookies });
 }

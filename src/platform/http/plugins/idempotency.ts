@@ -10,8 +10,9 @@ import {
   settlementFor,
 } from '../../../core/idempotency/idempotency.js';
 import { fail } from '../../errors.js';
-import { IdempotencyKeyStore, type Claim, type KeptAnswer } from '../idempotency-keys-store.js';
-import type { AppContext } from '../../../context.js';
+import type { IdempotencyKeyStore, Claim, KeptAnswer } from '../idempotency-keys-store.js';
+import type { Clock } from '../../clock.js';
+import type { Vault } from '../../vault/vault.js';
 import { isApiRequest } from './error-handler.js';
 
 declare module 'fastify' {
@@ -61,14 +62,21 @@ const IN_USE_ON_A_PAGE =
 
 const IGNORED_FORM_FIELDS = ['_csrf', FORM_KEY_FIELD];
 
+/** What the plugin needs, passed in by the composition (app.ts). */
+export interface IdempotencyDeps {
+  keys: Pick<IdempotencyKeyStore, 'claim' | 'keep' | 'release'>;
+  vault: Pick<Vault, 'index'>;
+  clock: Clock;
+}
+
 /**
  * The `Idempotency-Key` header on every POST of the API, and the hidden key of every page form
  * (docs/idempotency.md). Runs after CSRF and authentication: the key is claimed on the database
  * before the handler writes, so two concurrent retries — on one server or two — cannot both
  * write; the first answer is kept before it is sent, so a retry after it arrives gets it again.
  */
-export const idempotencyKeys = fp(async (app: FastifyInstance, { ctx }: { ctx: AppContext }) => {
-  const keys = new IdempotencyKeyStore(ctx.store.db, ctx.vault);
+export const idempotencyKeys = fp(async (app: FastifyInstance, ctx: IdempotencyDeps) => {
+  const { keys } = ctx;
   app.decorateRequest('idempotency', null);
 
   app.addHook('preHandler', async (request, reply) => {

@@ -1,0 +1,80 @@
+import { outcome, type Outcome } from '../../core/events.js';
+import type { AppContext } from '../../context.js';
+import { deleteAccountAndWritings } from './account-deletion.js';
+import type { Authenticated, SignUpInput } from './service.js';
+import type { SessionRecord } from './sessions-store.js';
+import { admitSignUp } from './sign-up-limit.js';
+
+/**
+ * Every change to an account, its sessions and its settings: the API and the pages both call
+ * these (through `act`), so the two doors cannot differ in what they check or write. None of
+ * them causes anything a partner is told live or by notification: the one thing a partner learns
+ * — that an account was deleted — is a note kept in the space (spaces/service.ts), read with it.
+ */
+
+type Kind = SessionRecord['kind'];
+
+/** Counts against the address first (sign-up-limit.ts), then creates the account and its first session. */
+export async function signUp(ctx: AppContext, address: string, input: SignUpInput, kind: Kind) {
+  await admitSignUp(ctx.limits.signUpByAddress, address);
+  return outcome(await ctx.accounts.signUp(input, kind));
+}
+
+export async function signIn(ctx: AppContext, address: string, email: string, password: string, kind: Kind, deviceTokens: string[] = []) {
+  return outcome(await ctx.accounts.signIn(email, password, address, kind, deviceTokens));
+}
+
+/** Ends this session. A session already gone is signed out all the same. */
+export async function signOut(ctx: AppContext, auth: Authenticated): Promise<Outcome<void>> {
+  await ctx.accounts.revokeSession(auth.account.id, auth.session.id).catch(() => undefined);
+  return outcome(undefined);
+}
+
+/** Ends one of the account's own sessions (404 for anyone else's). */
+export async function revokeSession(ctx: AppContext, auth: Authenticated, sessionId: string): Promise<Outcome<void>> {
+  await ctx.accounts.revokeSession(auth.account.id, sessionId);
+  return outcome(undefined);
+}
+
+export async function signOutEverywhere(ctx: AppContext, auth: Authenticated): Promise<Outcome<void>> {
+  await ctx.accounts.revokeAllSessions(auth.account.id);
+  return outcome(undefined);
+}
+
+/** Confirms the password in this session, for what needs a recent confirmation (the export). */
+export async function reauthenticate(ctx: AppContext, auth: Authenticated, password: string): Promise<Outcome<void>> {
+  await ctx.accounts.reauthenticate(auth, password);
+  return outcome(undefined);
+}
+
+export async function changePassword(ctx: AppContext, auth: Authenticated, currentPassword: string, newPassword: string): Promise<Outcome<void>> {
+  await ctx.accounts.changePassword(auth, currentPassword, newPassword);
+  return outcome(undefined);
+}
+
+/** Asks for a link by email; the answer never says whether the address has an account. */
+export async function requestPasswordReset(ctx: AppContext, address: string, email: string) {
+  return outcome(await ctx.passwordResets.request(email, address));
+}
+
+export async function completePasswordReset(ctx: AppContext, address: string, token: string, password: string): Promise<Outcome<void>> {
+  await ctx.passwordResets.complete(token, password, address);
+  return outcome(undefined);
+}
+
+export async function updateSettings(ctx: AppContext, auth: Authenticated, values: { displayName: string; timezone: string; country: string }): Promise<Outcome<void>> {
+  await ctx.accounts.updateSettings(auth.account.id, values);
+  return outcome(undefined);
+}
+
+/** Checks the password without changing anything: the page asks before it deletes. */
+export async function confirmPassword(ctx: AppContext, auth: Authenticated, password: string): Promise<Outcome<void>> {
+  await ctx.accounts.confirmPassword(auth.account.id, password);
+  return outcome(undefined);
+}
+
+/** Removes the account and all it wrote (account-deletion.ts); a remaining partner finds a note in the space. */
+export async function deleteAccount(ctx: AppContext, auth: Authenticated, password: string): Promise<Outcome<void>> {
+  await deleteAccountAndWritings({ accounts: ctx.accounts, spaces: ctx.spaces, db: ctx.store.db }, auth.account.id, password);
+  return outcome(undefined);
+}
