@@ -7,6 +7,8 @@ import { writtenNote } from '../reassurance/index.js';
 import { field, formFields } from '../../platform/http/form.js';
 import { refusalOnlyForTherapist } from '../../platform/http/refusals.js';
 import { layoutSpaceOf, namesOf } from '../checkin/index.js';
+import { act } from '../act.js';
+import { logOccasion, reviewOccasion } from './actions.js';
 
 export async function agreementLogPages(app: FastifyInstance): Promise<void> {
   const ctx = app.mend;
@@ -48,13 +50,13 @@ export async function agreementLogPages(app: FastifyInstance): Promise<void> {
     try {
       // The service says every problem of the form at once (a missing choice with a wrong day), and
       // finds no agreement of another space at this space's address.
-      const entry = await rhythm.agreementLog.logOccasion(
+      await act(ctx, logOccasion(
+        ctx,
         account,
         agreementId,
         { occurredOn: field(f, 'occurredOn'), kept: kept === 'yes' ? true : kept === 'no' ? false : null, note: writtenNote(f) },
         request.params.spaceId,
-      );
-      await ctx.live.publish(entry.spaceId, { kind: 'agreement_log', agreementId: entry.agreementId, id: entry.id });
+      ));
     } catch (error) {
       return show(request, reply, recover(request, error, agreementId, entered));
     }
@@ -67,8 +69,7 @@ export async function agreementLogPages(app: FastifyInstance): Promise<void> {
     const review = field(f, 'review') === 'disputed' ? 'disputed' : 'confirmed';
     const text = field(f, 'note').trim();
     try {
-      const entry = await rhythm.agreementLog.review(account, request.params.entryId, review, text ? { text, visibility: 'shared' } : null, request.params.spaceId);
-      await ctx.live.publish(entry.spaceId, { kind: 'agreement_log', agreementId: entry.agreementId, id: entry.id });
+      await act(ctx, reviewOccasion(ctx, account, request.params.entryId, review, text ? { text, visibility: 'shared' } : null, request.params.spaceId));
     } catch (error) {
       return show(request, reply, recover(request, error, request.params.entryId, { note: field(f, 'note') }));
     }

@@ -4,3 +4,4 @@ export type { AgreementView } from './service.js';
 export { AgreementStore } from './store.js';
 export type { StoredAgreement } from './store.js';
 export { agreementFormPage, agreementList } from './views/agreement-pages.js';
+export { acceptAgreement, counterAgreement, proposeAgreement, withdrawAgreement } from './actions.js';

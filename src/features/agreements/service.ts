@@ -16,7 +16,10 @@ import { newId } from '../../platform/db/ids.js';
 import type { SpaceStore } from '../spaces/index.js';
 import type { Clock } from '../../platform/clock.js';
 import { loadJourney, type JourneyStores } from '../journey/index.js';
-import { requirePartner, spaceAccess, type Actor, type SpaceAccess } from '../journey/index.js';
+import { membershipOf, requirePartner, spaceAccess, type Actor, type SpaceAccess } from '../journey/index.js';
+import type { SpaceMembership } from '../../core/visibility/index.js';
+
+export { AGREEMENT_KEY, HISTORY_KEY } from './store.js';
 
 export const AGREEMENT_TEXT_MAX = 2_000;
 
@@ -105,6 +108,11 @@ export class AgreementService {
     const agreement: StoredAgreement = { ...result.agreement, spaceId, journeyId };
     await this.deps.agreements.insert(agreement);
     return agreement;
+  }
+
+  /** The space's membership as the visibility policy reads it, for telling its partners of a change. */
+  async membership(actor: Actor, spaceId: string): Promise<SpaceMembership> {
+    return membershipOf(await spaceAccess(this.deps.spaces, actor.id, spaceId));
   }
 
   /** One page of the space's agreements, every status, newest first. */

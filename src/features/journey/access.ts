@@ -1,4 +1,4 @@
-import { viewerOf, type Viewer } from '../../core/visibility/index.js';
+import { viewerOf, type SpaceMembership, type Viewer } from '../../core/visibility/index.js';
 import { fail, refuse } from '../../platform/errors.js';
 import type { Space, SpaceStore } from '../spaces/index.js';
 
@@ -37,4 +37,13 @@ export async function spaceAccess(spaces: SpaceStore, accountId: string, spaceId
 /** Writing is for partners; a therapist who may read gets 403, not 404. */
 export function requirePartner(access: SpaceAccess): void {
   if (access.viewer.relation !== 'partner') refuse('partners_only');
+}
+
+/** The space's membership as the visibility policy reads it, to decide who may be told what. */
+export function membershipOf(access: SpaceAccess): SpaceMembership {
+  const therapist = access.space.members.find((m) => m.role === 'therapist');
+  return {
+    partnerIds: access.partnerIds,
+    therapist: therapist ? { accountId: therapist.accountId, active: therapist.status === 'active' } : null,
+  };
 }

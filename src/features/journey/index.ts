@@ -1,5 +1,5 @@
 /** What other parts of Mend use of this feature; everything else in the folder is its own. */
-export { requirePartner, spaceAccess } from './access.js';
+export { membershipOf, requirePartner, spaceAccess } from './access.js';
 export type { Actor, SpaceAccess } from './access.js';
 export { Date_ } from './api-schemas.js';
 export { loadJourney } from './facts.js';

@@ -39,6 +39,7 @@ import {
   filterVisible,
   textAccess,
   type SealedStub,
+  type SpaceMembership,
   type Viewer,
   type Visibility,
   VISIBILITY_NOT_CHOSEN,
@@ -51,7 +52,19 @@ import type { Breach, Journey } from './store.js';
 import type { SpaceStore } from '../spaces/index.js';
 import type { Clock } from '../../platform/clock.js';
 import { loadJourney, loadRuleFacts, type JourneyStores, type LoadedJourney } from './facts.js';
-import { requirePartner, spaceAccess, type Actor, type SpaceAccess } from './access.js';
+import { membershipOf, requirePartner, spaceAccess, type Actor, type SpaceAccess } from './access.js';
+import type { EntryFact } from '../../core/journey/index.js';
+
+export { JOURNEY_KEY } from './store.js';
+export { ENTRY_KEY } from './entries-store.js';
+export { APOLOGY_KEY } from './apologies-store.js';
+
+/** Who may be told about a change to a journey, read without opening any text. */
+export interface JourneyAudience {
+  spaceId: string;
+  membership: SpaceMembership;
+  entries: EntryFact[];
+}
 
 export const ENTRY_TEXT_MAX = 10_000;
 export const APOLOGY_TEXT_MAX = 20_000;
@@ -457,6 +470,23 @@ export class JourneyService {
     // A half written again into a pair that opened before is read at once, as a shared entry is.
     const opened = !other && (await this.deps.sealedPairs.forJourney(entry.journeyId)).some((o) => o.prompt === entry.prompt);
     return own && (other || opened) ? { spaceId, kind: 'entries_revealed' } : null;
+  }
+
+  /** The journey's space, its membership and its entries' facts (no text), for telling people of a change. */
+  async audience(actor: Actor, journeyId: string): Promise<JourneyAudience> {
+    const head = await this.deps.facts.head(journeyId);
+    if (!head) fail('not_found');
+    const access = await spaceAccess(this.deps.spaces, actor.id, head.journey.spaceId);
+    return { spaceId: access.space.id, membership: membershipOf(access), entries: await this.deps.facts.entries(journeyId) };
+  }
+
+  /** An apology's journey, author and whether it was delivered, for the caller who may read it; null otherwise. */
+  async apologyFacts(actor: Actor, apologyId: string): Promise<{ journeyId: string; authorId: string; delivered: boolean } | null> {
+    const journeyId = await this.deps.apologies.journeyOf(apologyId);
+    if (!journeyId) return null;
+    const { access, loaded } = await this.load(actor, journeyId);
+    const apology = this.visibleApologies(access.viewer, loaded).find((a) => a.id === apologyId);
+    return apology ? { journeyId, authorId: apology.authorId, delivered: apology.deliveredAt !== null } : null;
   }
 
   /** The entry and its journey, if the caller may see at least that it exists. */
