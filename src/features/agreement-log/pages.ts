@@ -6,26 +6,25 @@ import { renderPage } from '../../platform/http/render.js';
 import { writtenNote } from '../reassurance/index.js';
 import { field, formFields } from '../../platform/http/form.js';
 import { refusalOnlyForTherapist } from '../../platform/http/refusals.js';
-import { layoutSpaceOf, namesOf } from '../checkin/index.js';
+import { loadAgreementLogPage } from './page-model.js';
 import { act } from '../act.js';
 import { logOccasion, reviewOccasion } from './actions.js';
 
 export async function agreementLogPages(app: FastifyInstance): Promise<void> {
   const ctx = app.mend;
-  const { rhythm } = ctx;
 
   type Extra = { errors?: Record<string, string>; message?: string; status?: number; errorFor?: string; entered?: AgreementLogModel['entered'] };
 
   async function show(request: FastifyRequest<{ Params: { spaceId: string } }>, reply: FastifyReply, extra: Extra = {}) {
     const { account } = requireAuth(request);
-    const { view, agreements, entries } = await rhythm.agreementLog.history(account.id, request.params.spaceId);
+    const { model, space } = await loadAgreementLogPage(ctx, account, request.params.spaceId);
     return renderPage(request, reply, {
       title: 'Agreement log',
-      space: layoutSpaceOf(view),
+      space,
       scripts: ['/static/coach.js', '/static/live.js'],
       ...(extra.status ? { status: extra.status } : {}),
       body: (csrf) =>
-        agreementLogPage({ csrf, spaceId: view.space.id, viewerId: account.id, isPartner: view.isPartner, today: rhythm.checkins.today(account), names: namesOf(view), agreements, entries, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.message ? { message: extra.message } : {}), ...(extra.errorFor ? { errorFor: extra.errorFor, entered: extra.entered ?? {} } : {}) }),
+        agreementLogPage({ csrf, ...model, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.message ? { message: extra.message } : {}), ...(extra.errorFor ? { errorFor: extra.errorFor, entered: extra.entered ?? {} } : {}) }),
     });
   }
 

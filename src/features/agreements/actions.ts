@@ -1,7 +1,7 @@
 import { outcome, type Outcome, type SpaceEvent } from '../../core/events.js';
 import type { NotificationType } from '../../core/notification-types.js';
 import type { AppContext } from '../../context.js';
-import type { Actor } from '../journey/index.js';
+import type { Actor } from '../../core/actor.js';
 import type { AgreementInput, AgreementView } from './service.js';
 
 /**

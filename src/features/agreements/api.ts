@@ -7,9 +7,8 @@ import { AGREEMENT_KEY, AGREEMENT_TEXT_MAX, HISTORY_KEY, type AgreementView } fr
 import { act } from '../act.js';
 import { acceptAgreement, counterAgreement, proposeAgreement, withdrawAgreement } from './actions.js';
 import { requireAuth } from '../../platform/http/plugins/auth.js';
-import { Date_ } from '../journey/index.js';
 import { NextLink, nextLink, Paged, PageQuery, pageRequest } from '../../platform/http/api-paging.js';
-import { bearer, errors, Id, Instant } from '../../platform/http/api-schemas.js';
+import { bearer, CalendarDate as Date_, errors, Id, Instant } from '../../platform/http/api-schemas.js';
 
 const Cadence = Type.Union(CADENCES.map((c) => Type.Literal(c)), {
   description: 'each_time (on each occasion it comes up), daily, weekly, or once.',

@@ -7,3 +7,5 @@ export type { JourneyStores } from './facts.js';
 export { formatDate, nameOf, radios, textArea } from './views/common.js';
 export type { JourneyPageModel } from './views/common.js';
 export { journeyListSection } from './views/overview.js';
+export { loadJourneyPage } from './page-model.js';
+export { journeyStepsSection } from './views/overview.js';

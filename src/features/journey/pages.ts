@@ -32,6 +32,7 @@ import { field, formFields } from '../../platform/http/form.js';
 import { partnersOnlyForm, refusalOnlyForTherapist } from '../../platform/http/refusals.js';
 import type { AppContext } from '../../context.js';
 import { act } from '../act.js';
+import { loadJourneyPage } from './page-model.js';
 import * as journeyActions from './actions.js';
 import * as agreementActions from '../agreements/index.js';
 
@@ -68,32 +69,15 @@ function withProblemShown(body: (csrf: string) => SafeHtml, state: FormState): (
   };
 }
 
-/**
- * Everything a journey page shows, through the same services and visibility rules as the API.
- * The live fragment of the steps (live-fragments.ts) builds it the same way, so the two never differ.
- */
-export async function journeyPageModel(ctx: AppContext, account: Actor, journeyId: string): Promise<JourneyPageModel> {
-  const { access, loaded } = await ctx.journeys.load(account, journeyId);
-  const partners = access.space.members.filter((p) => p.role === 'partner' && p.status === 'active');
-  return {
-    viewerId: account.id,
-    relation: access.viewer.relation === 'partner' ? 'partner' : 'therapist',
-    spaceId: access.space.id,
-    spaceName: access.space.name,
-    names: Object.fromEntries(partners.map((p) => [p.accountId, p.displayName])),
-    view: ctx.journeys.view(account, access, loaded),
-    entries: ctx.journeys.visibleEntries(access.viewer, loaded),
-    apologies: ctx.journeys.visibleApologies(access.viewer, loaded),
-    agreements: loaded.agreements,
-  };
-}
+/** The live fragment (live-fragments.ts) still reads the model by this name until it imports the index. */
+export { loadJourneyPage as journeyPageModel } from './page-model.js';
 
 export async function journeyPages(app: FastifyInstance): Promise<void> {
   const ctx = app.mend;
 
   async function model(request: FastifyRequest, journeyId: string): Promise<{ account: Actor; m: JourneyPageModel }> {
     const { account } = requireAuth(request);
-    const m = await journeyPageModel(ctx, account, journeyId);
+    const m = await loadJourneyPage(ctx, account, journeyId);
     // The therapist access log (plugins/therapist-access-log.ts) records GETs by space.
     request.viewedSpaceId = m.spaceId;
     return { account, m };

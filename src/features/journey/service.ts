@@ -10,6 +10,7 @@ import {
   canWriteEntry,
   isAfterCheating,
   isCalendarDate,
+  isStepOpenFor,
   journeyStatus,
   openingToRecord,
   removedHalves,
@@ -522,6 +523,23 @@ export class JourneyService {
     if (!may.ok) entryRefusal(may.reason, entry.prompt);
     if (entry.visibility === 'sealed') await this.recordOpening(entry.journeyId, entry.prompt);
     await this.deps.entries.delete(entryId);
+  }
+
+  // ---- step 3: the journey an agreement belongs to ------------------------------------------
+
+  /** The journey named, or the space's newest open one, once its step 3 is open for the actor (agreements/service.ts). */
+  async agreementJourney(access: SpaceAccess, actorId: string, journeyId: string | undefined): Promise<string | null> {
+    let id = journeyId ?? null;
+    if (id === null) {
+      const open = (await this.deps.journeys.listForSpace(access.space.id)).find((j) => j.journey.closedAt === null);
+      id = open?.journey.id ?? null;
+    }
+    if (id === null) return null;
+    const found = await this.deps.journeys.byId(id);
+    if (!found || found.journey.spaceId !== access.space.id) fail('invalid_input', { journeyId: 'Choose a journey of this space.' });
+    const loaded = await loadJourney(this.deps, found.journey, found.breach, access.partnerIds);
+    if (!isStepOpenFor(loaded.facts, actorId, 'expectations', this.now())) fail('step_locked');
+    return id;
   }
 
   // ---- step 1: acknowledging --------------------------------------------------------------
