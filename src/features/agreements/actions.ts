@@ -2,7 +2,7 @@ import { outcome, type Outcome, type SpaceEvent } from '../../core/events.js';
 import type { NotificationType } from '../../core/notification-types.js';
 import type { AppContext } from '../../context.js';
 import type { Actor } from '../../core/actor.js';
-import type { AgreementInput, AgreementView } from './service.js';
+import type { AgreementInput, AgreementView, CounterInput } from './service.js';
 
 /**
  * Step 3's agreements, one function per use case for both doors (API and the journey's pages).
@@ -26,7 +26,7 @@ export async function counterAgreement(
   ctx: AppContext,
   actor: Actor,
   agreementId: string,
-  input: Parameters<AppContext['agreements']['counter']>[2],
+  input: CounterInput,
 ): Promise<Outcome<{ agreement: AgreementView; replaced: AgreementView }>> {
   const result = await ctx.agreements.counter(actor, agreementId, input);
   return outcome(result, ...(await events(ctx, actor, result.agreement, 'agreement_countered', result.replaced.proposedBy)));

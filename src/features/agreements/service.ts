@@ -40,6 +40,9 @@ export interface AgreementInput {
 
 export type AgreementView = StoredAgreement;
 
+/** A counter-proposal: fields left out keep the proposal's values. */
+export type CounterInput = Partial<Omit<AgreementInput, 'journeyId'>> & { text: string };
+
 function fieldMessage(e: AgreementFieldError): string {
   switch (e.reason) {
     case 'required':
@@ -151,7 +154,7 @@ export class AgreementService {
   async counter(
     actor: Actor,
     agreementId: string,
-    input: Partial<Omit<AgreementInput, 'journeyId'>> & { text: string },
+    input: CounterInput,
   ): Promise<{ agreement: AgreementView; replaced: AgreementView }> {
     const { agreement, access } = await this.find(actor, agreementId);
     requirePartner(access);

@@ -30,7 +30,6 @@ import { renderPage, safeNext } from '../../platform/http/render.js';
 import { unpickedProblem, writtenNote } from '../reassurance/index.js';
 import { field, formFields } from '../../platform/http/form.js';
 import { partnersOnlyForm, refusalOnlyForTherapist } from '../../platform/http/refusals.js';
-import type { AppContext } from '../../context.js';
 import { act } from '../act.js';
 import { loadJourneyPage } from './page-model.js';
 import * as journeyActions from './actions.js';
