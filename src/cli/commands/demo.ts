@@ -111,12 +111,12 @@ export async function runDemo(args: string[], io: CliIo): Promise<number> {
       at(date, 22);
       if (random() < 0.9) {
         const kept = random() < 0.7 + 0.25 * progress;
-        const entry = await ctx.rhythm.agreementLog.logOccasion(a, phone.id, { occurredOn: date, kept, note: kept ? null : { text: 'I skipped the part about the phone call. Owning it.', visibility: 'shared' } });
+        const { entry } = await ctx.rhythm.agreementLog.logOccasion(a, phone.id, { occurredOn: date, kept, note: kept ? null : { text: 'I skipped the part about the phone call. Owning it.', visibility: 'shared' } });
         logged++;
         if (random() < 0.85) await ctx.rhythm.agreementLog.review(s, entry.id, random() < 0.93 ? 'confirmed' : 'disputed', null);
       }
       if (d % 9 === 4) {
-        const entry = await ctx.rhythm.agreementLog.logOccasion(a, late.id, { occurredOn: date, kept: random() < 0.85, note: null });
+        const { entry } = await ctx.rhythm.agreementLog.logOccasion(a, late.id, { occurredOn: date, kept: random() < 0.85, note: null });
         await ctx.rhythm.agreementLog.review(s, entry.id, 'confirmed', null);
         logged++;
       }

@@ -15,6 +15,7 @@ export function accessTo(viewer: Viewer, subject: Subject, context: EntryContext
     case 'reassurance_note':
     case 'meeting_note':
     case 'breach_description':
+    case 'apology':
       return canSeeNote(viewer, subject);
     case 'checkin':
     case 'agreement':

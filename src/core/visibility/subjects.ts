@@ -17,11 +17,12 @@ export interface EntrySubject {
 
 /**
  * A piece of text outside journey entries: a check-in note, an agreement-log note, a reassurance
- * note, a meeting note, a breach description. Only private or shared; a stored `sealed` here is
+ * note, a meeting note, a breach description, an apology (shared once delivered, its author's alone
+ * while a draft). Only private or shared; a stored `sealed` here is
  * treated as private (fail closed).
  */
 export interface NoteSubject {
-  readonly kind: 'checkin_note' | 'agreement_log_note' | 'reassurance_note' | 'meeting_note' | 'breach_description';
+  readonly kind: 'checkin_note' | 'agreement_log_note' | 'reassurance_note' | 'meeting_note' | 'breach_description' | 'apology';
   readonly id: string;
   readonly authorId: string;
   readonly visibility: NoteVisibility | 'sealed';

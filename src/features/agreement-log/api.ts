@@ -2,7 +2,9 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { LogEntryView } from './service.js';
-import { LOG_ENTRY_KEY } from './store.js';
+import { LOG_ENTRY_KEY } from './service.js';
+import { act } from '../act.js';
+import { logOccasion, reviewOccasion } from './actions.js';
 import { requireAuth } from '../../platform/http/plugins/auth.js';
 import { DateString, LogEntry, TextIn } from '../progress/index.js';
 import { nextLink, Paged, PageQuery, pageRequest } from '../../platform/http/api-paging.js';
@@ -43,9 +45,7 @@ export async function agreementLogRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const { account } = requireAuth(request);
-      const entry = await rhythm.agreementLog.logOccasion(account, request.params.agreementId, request.body);
-      // Kept or missed is a space record; the note goes by its own visibility and is never in the event.
-      await app.mend.live.publish(entry.spaceId, { kind: 'agreement_log', agreementId: entry.agreementId, id: entry.id });
+      const entry = await act(app.mend, logOccasion(app.mend, account, request.params.agreementId, request.body));
       return reply.status(201).send({ logEntry: logEntryDto(entry) });
     },
   );
@@ -66,8 +66,7 @@ export async function agreementLogRoutes(app: FastifyInstance): Promise<void> {
       },
       async (request) => {
         const { account } = requireAuth(request);
-        const entry = await rhythm.agreementLog.review(account, request.params.logEntryId, action === 'confirm' ? 'confirmed' : 'disputed', request.body.note);
-        await app.mend.live.publish(entry.spaceId, { kind: 'agreement_log', agreementId: entry.agreementId, id: entry.id });
+        const entry = await act(app.mend, reviewOccasion(app.mend, account, request.params.logEntryId, action === 'confirm' ? 'confirmed' : 'disputed', request.body.note));
         return { logEntry: logEntryDto(entry) };
       },
     );

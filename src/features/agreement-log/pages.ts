@@ -6,24 +6,25 @@ import { renderPage } from '../../platform/http/render.js';
 import { writtenNote } from '../reassurance/index.js';
 import { field, formFields } from '../../platform/http/form.js';
 import { refusalOnlyForTherapist } from '../../platform/http/refusals.js';
-import { layoutSpaceOf, namesOf } from '../checkin/index.js';
+import { loadAgreementLogPage } from './page-model.js';
+import { act } from '../act.js';
+import { logOccasion, reviewOccasion } from './actions.js';
 
 export async function agreementLogPages(app: FastifyInstance): Promise<void> {
   const ctx = app.mend;
-  const { rhythm } = ctx;
 
   type Extra = { errors?: Record<string, string>; message?: string; status?: number; errorFor?: string; entered?: AgreementLogModel['entered'] };
 
   async function show(request: FastifyRequest<{ Params: { spaceId: string } }>, reply: FastifyReply, extra: Extra = {}) {
     const { account } = requireAuth(request);
-    const { view, agreements, entries } = await rhythm.agreementLog.history(account.id, request.params.spaceId);
+    const { model, space } = await loadAgreementLogPage(ctx, account, request.params.spaceId);
     return renderPage(request, reply, {
       title: 'Agreement log',
-      space: layoutSpaceOf(view),
+      space,
       scripts: ['/static/coach.js', '/static/live.js'],
       ...(extra.status ? { status: extra.status } : {}),
       body: (csrf) =>
-        agreementLogPage({ csrf, spaceId: view.space.id, viewerId: account.id, isPartner: view.isPartner, today: rhythm.checkins.today(account), names: namesOf(view), agreements, entries, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.message ? { message: extra.message } : {}), ...(extra.errorFor ? { errorFor: extra.errorFor, entered: extra.entered ?? {} } : {}) }),
+        agreementLogPage({ csrf, ...model, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.message ? { message: extra.message } : {}), ...(extra.errorFor ? { errorFor: extra.errorFor, entered: extra.entered ?? {} } : {}) }),
     });
   }
 
@@ -48,13 +49,13 @@ export async function agreementLogPages(app: FastifyInstance): Promise<void> {
     try {
       // The service says every problem of the form at once (a missing choice with a wrong day), and
       // finds no agreement of another space at this space's address.
-      const entry = await rhythm.agreementLog.logOccasion(
+      await act(ctx, logOccasion(
+        ctx,
         account,
         agreementId,
         { occurredOn: field(f, 'occurredOn'), kept: kept === 'yes' ? true : kept === 'no' ? false : null, note: writtenNote(f) },
         request.params.spaceId,
-      );
-      await ctx.live.publish(entry.spaceId, { kind: 'agreement_log', agreementId: entry.agreementId, id: entry.id });
+      ));
     } catch (error) {
       return show(request, reply, recover(request, error, agreementId, entered));
     }
@@ -67,8 +68,7 @@ export async function agreementLogPages(app: FastifyInstance): Promise<void> {
     const review = field(f, 'review') === 'disputed' ? 'disputed' : 'confirmed';
     const text = field(f, 'note').trim();
     try {
-      const entry = await rhythm.agreementLog.review(account, request.params.entryId, review, text ? { text, visibility: 'shared' } : null, request.params.spaceId);
-      await ctx.live.publish(entry.spaceId, { kind: 'agreement_log', agreementId: entry.agreementId, id: entry.id });
+      await act(ctx, reviewOccasion(ctx, account, request.params.entryId, review, text ? { text, visibility: 'shared' } : null, request.params.spaceId));
     } catch (error) {
       return show(request, reply, recover(request, error, request.params.entryId, { note: field(f, 'note') }));
     }

@@ -8,7 +8,10 @@ import type { AgreementFacts, AgreementLogEntry, AgreementLogStore } from './sto
 import type { StoredNote } from '../checkin/index.js';
 import type { GroupCommitter } from '../../platform/db/group-commit.js';
 import { newId } from '../../platform/db/ids.js';
-import { noteFrom, notificationsOn, spaceView, type SpaceView, type TextInput } from '../checkin/index.js';
+import { noteFrom, spaceView, type SpaceView, type TextInput } from '../checkin/index.js';
+import type { NotificationIntent } from '../../core/events.js';
+
+export { LOG_ENTRY_KEY } from './store.js';
 
 /** A note whose author has not said who may read it (no visibility is ever guessed). */
 export type UnpickedNote = { text: string; visibility: null };
@@ -69,7 +72,7 @@ export class AgreementLogService {
    * `note.visibility` null: a note written without saying who may read it. That is one of the form's
    * problems, said with the others once the agreement is found — never a guess.
    */
-  async logOccasion(account: Account, agreementId: string, input: { occurredOn: string; kept: boolean | null; note?: TextInput | UnpickedNote | null }, inSpace?: string): Promise<LogEntryView> {
+  async logOccasion(account: Account, agreementId: string, input: { occurredOn: string; kept: boolean | null; note?: TextInput | UnpickedNote | null }, inSpace?: string): Promise<{ entry: LogEntryView; notify: NotificationIntent }> {
     const { agreement, view } = await this.agreementFor(account.id, agreementId, inSpace);
     const today = localDate(this.deps.clock.now(), account.timezone);
     const decision = canLogOccasion(agreement, account.id, input.occurredOn, today, view.partnerIds);
@@ -92,23 +95,20 @@ export class AgreementLogService {
     if (Object.keys(problems).length > 0) fail('invalid_input', problems);
     const id = newId();
     const entry = { id, agreementId, spaceId: agreement.spaceId, occurredOn: input.occurredOn, kept: input.kept === true, loggedBy: account.id, note, now: this.deps.clock.now().toISOString() };
-    // The entry and the partner's notification are one durable write (store/group-commit.ts).
-    await this.deps.writes.run(async (db) => {
-      await this.deps.log.add(entry, db);
-      await notificationsOn(db, this.deps.clock).notifyPartners({
-        spaceId: agreement.spaceId,
-        membership: view.membership,
-        type: 'agreement_logged',
-        actorId: account.id,
-        link: `/spaces/${agreement.spaceId}/agreement-log`,
-        about: { kind: 'agreement_log', id },
-      });
-    });
-    return this.visible(view, (await this.deps.log.byId(id))!);
+    await this.deps.writes.run((db) => this.deps.log.add(entry, db));
+    // The partner is told by the action's caller (features/act.ts), after the write.
+    const notify: NotificationIntent = {
+      membership: view.membership,
+      type: 'agreement_logged',
+      actorId: account.id,
+      link: `/spaces/${agreement.spaceId}/agreement-log`,
+      about: { kind: 'agreement_log', id },
+    };
+    return { entry: this.visible(view, (await this.deps.log.byId(id))!), notify };
   }
 
   /** `inSpace`: as for `logOccasion`, an occasion of another space is not found at a page's address. */
-  async review(account: Account, logEntryId: string, review: 'confirmed' | 'disputed', note: TextInput | null | undefined, inSpace?: string): Promise<LogEntryView> {
+  async review(account: Account, logEntryId: string, review: 'confirmed' | 'disputed', note: TextInput | null | undefined, inSpace?: string): Promise<{ entry: LogEntryView; notify: NotificationIntent }> {
     const entry = await this.deps.log.byId(logEntryId);
     if (!entry || (inSpace !== undefined && entry.spaceId !== inSpace)) fail('not_found');
     const view = await spaceView(this.deps.spaces, account.id, entry.spaceId);
@@ -116,21 +116,18 @@ export class AgreementLogService {
     if (!decision.ok) refuseOccasion(decision.reason);
     const stored = noteFrom(note);
     const input = { review, by: account.id, note: stored, now: this.deps.clock.now().toISOString() };
-    const done = await this.deps.writes.run(async (db) => {
-      if (!(await this.deps.log.review(logEntryId, input, db))) return false;
-      await notificationsOn(db, this.deps.clock).notify({
-        recipientId: entry.loggedBy,
-        spaceId: entry.spaceId,
-        membership: view.membership,
-        type: review === 'confirmed' ? 'agreement_log_confirmed' : 'agreement_log_disputed',
-        actorId: account.id,
-        link: `/spaces/${entry.spaceId}/agreement-log`,
-        about: { kind: 'agreement_log', id: logEntryId },
-      });
-      return true;
-    });
+    const done = await this.deps.writes.run((db) => this.deps.log.review(logEntryId, input, db));
     if (!done) refuseOccasion('already_reviewed');
-    return this.visible(view, (await this.deps.log.byId(logEntryId))!);
+    // The partner who logged it is told by the action's caller (features/act.ts), after the write.
+    const notify: NotificationIntent = {
+      recipientId: entry.loggedBy,
+      membership: view.membership,
+      type: review === 'confirmed' ? 'agreement_log_confirmed' : 'agreement_log_disputed',
+      actorId: account.id,
+      link: `/spaces/${entry.spaceId}/agreement-log`,
+      about: { kind: 'agreement_log', id: logEntryId },
+    };
+    return { entry: this.visible(view, (await this.deps.log.byId(logEntryId))!), notify };
   }
 
   /** The space's agreements and their whole log history, as the caller may see them. */

@@ -3,12 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { CADENCES } from '../../core/journey/index.js';
 import { MAX_PAGE_SIZE } from '../../core/paging/cursor.js';
-import { AGREEMENT_TEXT_MAX, type AgreementView } from './service.js';
-import { AGREEMENT_KEY, HISTORY_KEY } from './store.js';
+import { AGREEMENT_KEY, AGREEMENT_TEXT_MAX, HISTORY_KEY, type AgreementView } from './service.js';
+import { act } from '../act.js';
+import { acceptAgreement, counterAgreement, proposeAgreement, withdrawAgreement } from './actions.js';
 import { requireAuth } from '../../platform/http/plugins/auth.js';
-import { Date_ } from '../journey/index.js';
 import { NextLink, nextLink, Paged, PageQuery, pageRequest } from '../../platform/http/api-paging.js';
-import { bearer, errors, Id, Instant } from '../../platform/http/api-schemas.js';
+import { bearer, CalendarDate as Date_, errors, Id, Instant } from '../../platform/http/api-schemas.js';
 
 const Cadence = Type.Union(CADENCES.map((c) => Type.Literal(c)), {
   description: 'each_time (on each occasion it comes up), daily, weekly, or once.',
@@ -86,8 +86,7 @@ export async function agreementRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const { account } = requireAuth(request);
-      const agreement = await ctx.agreements.propose(account, request.params.spaceId, request.body);
-      await ctx.live.publish(agreement.spaceId, { kind: 'agreement', id: agreement.id });
+      const agreement = await act(ctx, proposeAgreement(ctx, account, request.params.spaceId, request.body));
       return reply.status(201).send({ agreement: agreementDto(agreement) });
     },
   );
@@ -171,8 +170,7 @@ export async function agreementRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const { account } = requireAuth(request);
-      const agreement = await ctx.agreements.accept(account, request.params.agreementId);
-      await ctx.live.publish(agreement.spaceId, { kind: 'agreement', id: agreement.id });
+      const agreement = await act(ctx, acceptAgreement(ctx, account, request.params.agreementId));
       return { agreement: agreementDto(agreement) };
     },
   );
@@ -200,8 +198,7 @@ export async function agreementRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const { account } = requireAuth(request);
-      const { agreement, replaced } = await ctx.agreements.counter(account, request.params.agreementId, request.body);
-      await ctx.live.publish(agreement.spaceId, { kind: 'agreement', id: agreement.id });
+      const { agreement, replaced } = await act(ctx, counterAgreement(ctx, account, request.params.agreementId, request.body));
       return reply.status(201).send({ agreement: agreementDto(agreement), replaced: agreementDto(replaced) });
     },
   );
@@ -219,8 +216,7 @@ export async function agreementRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const { account } = requireAuth(request);
-      const agreement = await ctx.agreements.withdraw(account, request.params.agreementId);
-      await ctx.live.publish(agreement.spaceId, { kind: 'agreement', id: agreement.id });
+      const agreement = await act(ctx, withdrawAgreement(ctx, account, request.params.agreementId));
       return { agreement: agreementDto(agreement) };
     },
   );

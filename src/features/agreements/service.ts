@@ -1,7 +1,6 @@
 import {
   acceptAgreement,
   counterAgreement,
-  isStepOpenFor,
   proposeAgreement,
   withdrawAgreement,
   type AgreementContext,
@@ -15,8 +14,18 @@ import type { StoredAgreement } from './store.js';
 import { newId } from '../../platform/db/ids.js';
 import type { SpaceStore } from '../spaces/index.js';
 import type { Clock } from '../../platform/clock.js';
-import { loadJourney, type JourneyStores } from '../journey/index.js';
-import { requirePartner, spaceAccess, type Actor, type SpaceAccess } from '../journey/index.js';
+import type { AgreementStore } from './store.js';
+import { membershipOf, requirePartner, spaceAccess, type Actor, type SpaceAccess } from './access.js';
+
+/**
+ * The journey a new agreement belongs to (the one named, or the space's newest open journey), once
+ * its step 3 is open for the actor; null when the space has none. Journeys answer it (their
+ * wiring passes it in): they build on agreements, so agreements do not read journeys themselves.
+ */
+export type AgreementJourney = (actor: Actor, access: SpaceAccess, journeyId: string | undefined) => Promise<string | null>;
+import type { SpaceMembership } from '../../core/visibility/index.js';
+
+export { AGREEMENT_KEY, HISTORY_KEY } from './store.js';
 
 export const AGREEMENT_TEXT_MAX = 2_000;
 
@@ -30,6 +39,9 @@ export interface AgreementInput {
 }
 
 export type AgreementView = StoredAgreement;
+
+/** A counter-proposal: fields left out keep the proposal's values. */
+export type CounterInput = Partial<Omit<AgreementInput, 'journeyId'>> & { text: string };
 
 function fieldMessage(e: AgreementFieldError): string {
   switch (e.reason) {
@@ -67,7 +79,7 @@ function refusal(reason: AgreementRefusal, errors?: readonly AgreementFieldError
 
 /** Agreements of step 3: proposing, accepting, countering (with history) and withdrawing. */
 export class AgreementService {
-  constructor(private readonly deps: JourneyStores & { spaces: SpaceStore; clock: Clock }) {}
+  constructor(private readonly deps: { agreements: AgreementStore; spaces: SpaceStore; clock: Clock; journeyFor: AgreementJourney }) {}
 
   private context(actor: Actor, access: SpaceAccess): AgreementContext {
     const now = this.deps.clock.now();
@@ -78,21 +90,6 @@ export class AgreementService {
     if (text.trim().length > AGREEMENT_TEXT_MAX) fail('invalid_input', { text: `Use at most ${AGREEMENT_TEXT_MAX} characters.` });
   }
 
-  /** The journey it belongs to, and that its step 3 is open for the actor. */
-  private async journeyFor(actor: Actor, access: SpaceAccess, journeyId: string | undefined): Promise<string | null> {
-    let id = journeyId ?? null;
-    if (id === null) {
-      const open = (await this.deps.journeys.listForSpace(access.space.id)).find((j) => j.journey.closedAt === null);
-      id = open?.journey.id ?? null;
-    }
-    if (id === null) return null;
-    const found = await this.deps.journeys.byId(id);
-    if (!found || found.journey.spaceId !== access.space.id) fail('invalid_input', { journeyId: 'Choose a journey of this space.' });
-    const loaded = await loadJourney(this.deps, found.journey, found.breach, access.partnerIds);
-    if (!isStepOpenFor(loaded.facts, actor.id, 'expectations', this.deps.clock.now())) fail('step_locked');
-    return id;
-  }
-
   async propose(actor: Actor, spaceId: string, input: AgreementInput): Promise<AgreementView> {
     const access = await spaceAccess(this.deps.spaces, actor.id, spaceId);
     requirePartner(access);
@@ -101,10 +98,15 @@ export class AgreementService {
     const id = newId();
     const result = proposeAgreement(id, { ...input, reviewOn: input.reviewOn ?? null }, actor.id, ctx);
     if (!result.ok) refusal(result.reason, result.errors);
-    const journeyId = await this.journeyFor(actor, access, input.journeyId);
+    const journeyId = await this.deps.journeyFor(actor, access, input.journeyId);
     const agreement: StoredAgreement = { ...result.agreement, spaceId, journeyId };
     await this.deps.agreements.insert(agreement);
     return agreement;
+  }
+
+  /** The space's membership as the visibility policy reads it, for telling its partners of a change. */
+  async membership(actor: Actor, spaceId: string): Promise<SpaceMembership> {
+    return membershipOf(await spaceAccess(this.deps.spaces, actor.id, spaceId));
   }
 
   /** One page of the space's agreements, every status, newest first. */
@@ -152,7 +154,7 @@ export class AgreementService {
   async counter(
     actor: Actor,
     agreementId: string,
-    input: Partial<Omit<AgreementInput, 'journeyId'>> & { text: string },
+    input: CounterInput,
   ): Promise<{ agreement: AgreementView; replaced: AgreementView }> {
     const { agreement, access } = await this.find(actor, agreementId);
     requirePartner(access);

@@ -18,10 +18,9 @@ import {
   VisibilityValue,
 } from './api-schemas.js';
 import { bearer, errors, Id, Instant, NoContent } from '../../platform/http/api-schemas.js';
-import { publishAcknowledgement, publishApology, publishJourneyEntry } from '../../platform/live/live-publish.js';
-import { JOURNEY_KEY } from './store.js';
-import { ENTRY_KEY } from './entries-store.js';
-import { APOLOGY_KEY } from './apologies-store.js';
+import { APOLOGY_KEY, ENTRY_KEY, JOURNEY_KEY } from './service.js';
+import { act } from '../act.js';
+import * as journeyActions from './actions.js';
 import { nextLink, PageQuery, Paged, pageRequest } from '../../platform/http/api-paging.js';
 
 /** Steps with mutable arrays, as the response type wants them. */
@@ -94,7 +93,7 @@ export async function journeyRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const { account } = requireAuth(request);
-      const result = await ctx.journeys.recordBreach(account, request.params.spaceId, request.body);
+      const result = await act(ctx, journeyActions.recordBreach(ctx, account, request.params.spaceId, request.body));
       return reply.status(201).send({ breach: result.breach, journey: journeyDto(result.journey) });
     },
   );
@@ -155,8 +154,7 @@ export async function journeyRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const { account } = requireAuth(request);
-      const entry = await ctx.journeys.writeEntry(account, request.params.journeyId, request.body);
-      await publishJourneyEntry(ctx, account, request.params.journeyId, entry);
+      const entry = await act(ctx, journeyActions.writeEntry(ctx, account, request.params.journeyId, request.body));
       return reply.status(201).send({ entry });
     },
   );
@@ -199,8 +197,7 @@ export async function journeyRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const { account } = requireAuth(request);
-      const entry = await ctx.journeys.changeVisibility(account, request.params.entryId, request.body.visibility);
-      await publishJourneyEntry(ctx, account, entry.journeyId, entry);
+      const entry = await act(ctx, journeyActions.changeVisibility(ctx, account, request.params.entryId, request.body.visibility));
       return { entry };
     },
   );
@@ -218,7 +215,7 @@ export async function journeyRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const { account } = requireAuth(request);
-      await ctx.journeys.deleteEntry(account, request.params.entryId);
+      await act(ctx, journeyActions.deleteEntry(ctx, account, request.params.entryId));
       return reply.status(204).send(null);
     },
   );
@@ -237,8 +234,7 @@ export async function journeyRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const { account } = requireAuth(request);
-      const acknowledgement = await ctx.journeys.acknowledge(account, request.params.journeyId);
-      await publishAcknowledgement(ctx, account, request.params.journeyId);
+      const acknowledgement = await act(ctx, journeyActions.acknowledge(ctx, account, request.params.journeyId));
       return reply.status(201).send({ acknowledgement });
     },
   );
@@ -278,8 +274,7 @@ export async function journeyRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const { account } = requireAuth(request);
-      const apology = await ctx.journeys.deliverApology(account, request.params.journeyId, request.body);
-      await publishApology(ctx, account, apology.id);
+      const apology = await act(ctx, journeyActions.deliverApology(ctx, account, request.params.journeyId, request.body));
       return reply.status(201).send({ apology });
     },
   );
@@ -299,8 +294,7 @@ export async function journeyRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const { account } = requireAuth(request);
-      const response = await ctx.journeys.respondToApology(account, request.params.apologyId, request.body);
-      await publishApology(ctx, account, response.apologyId);
+      const response = await act(ctx, journeyActions.respondToApology(ctx, account, request.params.apologyId, request.body));
       return reply.status(201).send({ response });
     },
   );
@@ -319,7 +313,7 @@ export async function journeyRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const { account } = requireAuth(request);
-      return { journey: journeyDto(await ctx.journeys.openForgivenessEarly(account, request.params.journeyId)) };
+      return { journey: journeyDto(await act(ctx, journeyActions.openForgivenessEarly(ctx, account, request.params.journeyId))) };
     },
   );
 
@@ -341,7 +335,7 @@ export async function journeyRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const { account } = requireAuth(request);
-      const deferral = await ctx.journeys.deferQuestion(account, request.params.entryId, request.body.until);
+      const deferral = await act(ctx, journeyActions.deferQuestion(ctx, account, request.params.entryId, request.body.until));
       return reply.status(201).send({ deferral });
     },
   );

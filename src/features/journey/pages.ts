@@ -30,8 +30,10 @@ import { renderPage, safeNext } from '../../platform/http/render.js';
 import { unpickedProblem, writtenNote } from '../reassurance/index.js';
 import { field, formFields } from '../../platform/http/form.js';
 import { partnersOnlyForm, refusalOnlyForTherapist } from '../../platform/http/refusals.js';
-import type { AppContext } from '../../context.js';
-import { publishAcknowledgement, publishApology, publishJourneyEntry } from '../../platform/live/live-publish.js';
+import { act } from '../act.js';
+import { loadJourneyPage } from './page-model.js';
+import * as journeyActions from './actions.js';
+import * as agreementActions from '../agreements/index.js';
 
 type Params = { journeyId: string };
 const SCRIPTS = ['/static/coach.js'];
@@ -66,32 +68,15 @@ function withProblemShown(body: (csrf: string) => SafeHtml, state: FormState): (
   };
 }
 
-/**
- * Everything a journey page shows, through the same services and visibility rules as the API.
- * The live fragment of the steps (live-fragments.ts) builds it the same way, so the two never differ.
- */
-export async function journeyPageModel(ctx: AppContext, account: Actor, journeyId: string): Promise<JourneyPageModel> {
-  const { access, loaded } = await ctx.journeys.load(account, journeyId);
-  const partners = access.space.members.filter((p) => p.role === 'partner' && p.status === 'active');
-  return {
-    viewerId: account.id,
-    relation: access.viewer.relation === 'partner' ? 'partner' : 'therapist',
-    spaceId: access.space.id,
-    spaceName: access.space.name,
-    names: Object.fromEntries(partners.map((p) => [p.accountId, p.displayName])),
-    view: ctx.journeys.view(account, access, loaded),
-    entries: ctx.journeys.visibleEntries(access.viewer, loaded),
-    apologies: ctx.journeys.visibleApologies(access.viewer, loaded),
-    agreements: loaded.agreements,
-  };
-}
+/** The live fragment (live-fragments.ts) still reads the model by this name until it imports the index. */
+export { loadJourneyPage as journeyPageModel } from './page-model.js';
 
 export async function journeyPages(app: FastifyInstance): Promise<void> {
   const ctx = app.mend;
 
   async function model(request: FastifyRequest, journeyId: string): Promise<{ account: Actor; m: JourneyPageModel }> {
     const { account } = requireAuth(request);
-    const m = await journeyPageModel(ctx, account, journeyId);
+    const m = await loadJourneyPage(ctx, account, journeyId);
     // The therapist access log (plugins/therapist-access-log.ts) records GETs by space.
     request.viewedSpaceId = m.spaceId;
     return { account, m };
@@ -174,14 +159,14 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
     if (Object.keys(errors).length > 0 || description?.visibility === null) return breachForm(request, reply, space.id, f, errors);
     const hurt = field(f, 'hurt');
     try {
-      const { journey } = await ctx.journeys.recordBreach(account, space.id, {
+      const { journey } = await act(ctx, journeyActions.recordBreach(ctx, account, space.id, {
         kind: kind as BreachKind,
         brokeTrust,
         occurredOn: field(f, 'occurredOn') || undefined,
         cameOut: field(f, 'cameOut') === 'disclosed' ? 'disclosed' : field(f, 'cameOut') === 'discovered' ? 'discovered' : undefined,
         hurt: hurt === '' ? undefined : Number(hurt),
         description: description ? { text: description.text, visibility: description.visibility } : undefined,
-      });
+      }));
       return reply.redirect(`/journeys/${journey.id}`, 303);
     } catch (error) {
       refusalOnlyForTherapist(request, error);
@@ -222,13 +207,12 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
         ? `/journeys/${journeyId}/triggers`
         : stepUrl(journeyId, n);
     try {
-      const entry = await ctx.journeys.writeEntry(account, journeyId, {
+      await act(ctx, journeyActions.writeEntry(ctx, account, journeyId, {
         prompt,
         text: field(f, 'text'),
         visibility: isVisibility(visibility) ? visibility : undefined,
         replyTo,
-      });
-      await publishJourneyEntry(ctx, account, journeyId, entry);
+      }));
       return reply.redirect(`${back}#${prompt}-heading`, 303);
     } catch (error) {
       const state = formProblem(error, replyTo ? `${prompt}-${replyTo}` : prompt, f);
@@ -247,14 +231,13 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: Params }>('/journeys/:journeyId/acknowledge', async (request, reply) => {
     const { account } = requireAuth(request);
-    await ctx.journeys.acknowledge(account, request.params.journeyId);
-    await publishAcknowledgement(ctx, account, request.params.journeyId);
+    await act(ctx, journeyActions.acknowledge(ctx, account, request.params.journeyId));
     return reply.redirect(stepUrl(request.params.journeyId, 1), 303);
   });
 
   app.post<{ Params: Params }>('/journeys/:journeyId/forgiveness/open', async (request, reply) => {
     const { account } = requireAuth(request);
-    await ctx.journeys.openForgivenessEarly(account, request.params.journeyId);
+    await act(ctx, journeyActions.openForgivenessEarly(ctx, account, request.params.journeyId));
     return reply.redirect(stepUrl(request.params.journeyId, 7), 303);
   });
 
@@ -268,15 +251,14 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
   app.post<{ Params: { entryId: string } }>('/entries/:entryId/share', async (request, reply) => {
     const { account } = requireAuth(request);
     const back = backTo(formFields(request), '/');
-    const entry = await ctx.journeys.changeVisibility(account, request.params.entryId, 'shared');
-    await publishJourneyEntry(ctx, account, entry.journeyId, entry);
+    await act(ctx, journeyActions.changeVisibility(ctx, account, request.params.entryId, 'shared'));
     return reply.redirect(back, 303);
   });
 
   app.post<{ Params: { entryId: string } }>('/entries/:entryId/delete', async (request, reply) => {
     const { account } = requireAuth(request);
     const back = backTo(formFields(request), '/');
-    await ctx.journeys.deleteEntry(account, request.params.entryId);
+    await act(ctx, journeyActions.deleteEntry(ctx, account, request.params.entryId));
     return reply.redirect(back, 303);
   });
 
@@ -286,7 +268,7 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
     const questionId = request.params.entryId;
     const journeyId = await ctx.journeys.journeyOfEntry(account, questionId);
     try {
-      await ctx.journeys.deferQuestion(account, questionId, field(f, `until-${questionId}`));
+      await act(ctx, journeyActions.deferQuestion(ctx, account, questionId, field(f, `until-${questionId}`)));
       return reply.redirect(`/journeys/${journeyId}/questions`, 303);
     } catch (error) {
       const state = formProblem(error, `defer-${questionId}`, f);
@@ -323,8 +305,7 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
       return show(request, reply, m, 'Your apology', (csrf) => apologyBuilderPage(csrf, m, { parts, coach, ...errors }));
     }
     try {
-      const delivered = await ctx.journeys.deliverApology(account, m.view.id, { parts });
-      await publishApology(ctx, account, delivered.id);
+      await act(ctx, journeyActions.deliverApology(ctx, account, m.view.id, { parts }));
       return reply.redirect(`${stepUrl(m.view.id, 2)}#apology-heading`, 303);
     } catch (error) {
       const state = formProblem(error, 'apology', f);
@@ -351,12 +332,11 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
     const missing = missingRaw.filter((v): v is string => typeof v === 'string' && isApologyComponent(v)).slice(0, APOLOGY_COMPONENTS.length);
     const sincere = field(f, 'sincere');
     try {
-      await ctx.journeys.respondToApology(account, apology.id, {
+      await act(ctx, journeyActions.respondToApology(ctx, account, apology.id, {
         received: true,
         ...(sincere === 'yes' ? { sincere: true } : sincere === 'no' ? { sincere: false } : {}),
         missing: [...new Set(missing)],
-      });
-      await publishApology(ctx, account, apology.id);
+      }));
       return reply.redirect(`${stepUrl(m.view.id, 2)}#their-apology-heading`, 303);
     } catch (error) {
       refusalOnlyForTherapist(request, error, m.relation);
@@ -413,14 +393,13 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
     const { account, m } = await model(request, request.params.journeyId);
     const f = formFields(request);
     try {
-      const proposed = await ctx.agreements.propose(account, m.spaceId, {
+      await act(ctx, agreementActions.proposeAgreement(ctx, account, m.spaceId, {
         text: field(f, 'text'),
         committedBy: committedFrom(m, field(f, 'who')),
         cadence: field(f, 'cadence'),
         reviewOn: field(f, 'reviewOn') || null,
         journeyId: m.view.id,
-      });
-      await ctx.live.publish(m.spaceId, { kind: 'agreement', id: proposed.id });
+      }));
       return reply.redirect(`${stepUrl(m.view.id, 3)}#agreements-heading`, 303);
     } catch (error) {
       refusalOnlyForTherapist(request, error, m.relation);
@@ -471,13 +450,12 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
     const { account, agreement, m } = await agreementContext(request, request.params.agreementId);
     const f = formFields(request);
     try {
-      const countered = await ctx.agreements.counter(account, agreement.id, {
+      await act(ctx, agreementActions.counterAgreement(ctx, account, agreement.id, {
         text: field(f, 'text'),
         committedBy: committedFrom(m, field(f, 'who')),
         cadence: field(f, 'cadence'),
         reviewOn: field(f, 'reviewOn') || null,
-      });
-      await ctx.live.publish(m.spaceId, { kind: 'agreement', id: countered.agreement.id });
+      }));
       return reply.redirect(`${stepUrl(m.view.id, 3)}#agreements-heading`, 303);
     } catch (error) {
       refusalOnlyForTherapist(request, error, m.relation);
@@ -490,9 +468,8 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
   for (const action of ['accept', 'withdraw'] as const) {
     app.post<{ Params: { agreementId: string } }>(`/agreements/:agreementId/${action}`, async (request, reply) => {
       const { account, agreement, m } = await agreementContext(request, request.params.agreementId);
-      if (action === 'accept') await ctx.agreements.accept(account, agreement.id);
-      else await ctx.agreements.withdraw(account, agreement.id);
-      await ctx.live.publish(m.spaceId, { kind: 'agreement', id: agreement.id });
+      if (action === 'accept') await act(ctx, agreementActions.acceptAgreement(ctx, account, agreement.id));
+      else await act(ctx, agreementActions.withdrawAgreement(ctx, account, agreement.id));
       return reply.redirect(`${stepUrl(m.view.id, 3)}#agreements-heading`, 303);
     });
   }

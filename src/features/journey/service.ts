@@ -10,6 +10,7 @@ import {
   canWriteEntry,
   isAfterCheating,
   isCalendarDate,
+  isStepOpenFor,
   journeyStatus,
   openingToRecord,
   removedHalves,
@@ -39,6 +40,7 @@ import {
   filterVisible,
   textAccess,
   type SealedStub,
+  type SpaceMembership,
   type Viewer,
   type Visibility,
   VISIBILITY_NOT_CHOSEN,
@@ -51,7 +53,19 @@ import type { Breach, Journey } from './store.js';
 import type { SpaceStore } from '../spaces/index.js';
 import type { Clock } from '../../platform/clock.js';
 import { loadJourney, loadRuleFacts, type JourneyStores, type LoadedJourney } from './facts.js';
-import { requirePartner, spaceAccess, type Actor, type SpaceAccess } from './access.js';
+import { membershipOf, requirePartner, spaceAccess, type Actor, type SpaceAccess } from './access.js';
+import type { EntryFact } from '../../core/journey/index.js';
+
+export { JOURNEY_KEY } from './store.js';
+export { ENTRY_KEY } from './entries-store.js';
+export { APOLOGY_KEY } from './apologies-store.js';
+
+/** Who may be told about a change to a journey, read without opening any text. */
+export interface JourneyAudience {
+  spaceId: string;
+  membership: SpaceMembership;
+  entries: EntryFact[];
+}
 
 export const ENTRY_TEXT_MAX = 10_000;
 export const APOLOGY_TEXT_MAX = 20_000;
@@ -459,6 +473,23 @@ export class JourneyService {
     return own && (other || opened) ? { spaceId, kind: 'entries_revealed' } : null;
   }
 
+  /** The journey's space, its membership and its entries' facts (no text), for telling people of a change. */
+  async audience(actor: Actor, journeyId: string): Promise<JourneyAudience> {
+    const head = await this.deps.facts.head(journeyId);
+    if (!head) fail('not_found');
+    const access = await spaceAccess(this.deps.spaces, actor.id, head.journey.spaceId);
+    return { spaceId: access.space.id, membership: membershipOf(access), entries: await this.deps.facts.entries(journeyId) };
+  }
+
+  /** An apology's journey, author and whether it was delivered, for the caller who may read it; null otherwise. */
+  async apologyFacts(actor: Actor, apologyId: string): Promise<{ journeyId: string; authorId: string; delivered: boolean } | null> {
+    const journeyId = await this.deps.apologies.journeyOf(apologyId);
+    if (!journeyId) return null;
+    const { access, loaded } = await this.load(actor, journeyId);
+    const apology = this.visibleApologies(access.viewer, loaded).find((a) => a.id === apologyId);
+    return apology ? { journeyId, authorId: apology.authorId, delivered: apology.deliveredAt !== null } : null;
+  }
+
   /** The entry and its journey, if the caller may see at least that it exists. */
   private async entryFor(actor: Actor, entryId: string): Promise<{ entry: Entry; access: SpaceAccess; loaded: LoadedJourney }> {
     const entry = await this.deps.entries.byId(entryId);
@@ -492,6 +523,23 @@ export class JourneyService {
     if (!may.ok) entryRefusal(may.reason, entry.prompt);
     if (entry.visibility === 'sealed') await this.recordOpening(entry.journeyId, entry.prompt);
     await this.deps.entries.delete(entryId);
+  }
+
+  // ---- step 3: the journey an agreement belongs to ------------------------------------------
+
+  /** The journey named, or the space's newest open one, once its step 3 is open for the actor (agreements/service.ts). */
+  async agreementJourney(access: SpaceAccess, actorId: string, journeyId: string | undefined): Promise<string | null> {
+    let id = journeyId ?? null;
+    if (id === null) {
+      const open = (await this.deps.journeys.listForSpace(access.space.id)).find((j) => j.journey.closedAt === null);
+      id = open?.journey.id ?? null;
+    }
+    if (id === null) return null;
+    const found = await this.deps.journeys.byId(id);
+    if (!found || found.journey.spaceId !== access.space.id) fail('invalid_input', { journeyId: 'Choose a journey of this space.' });
+    const loaded = await loadJourney(this.deps, found.journey, found.breach, access.partnerIds);
+    if (!isStepOpenFor(loaded.facts, actorId, 'expectations', this.now())) fail('step_locked');
+    return id;
   }
 
   // ---- step 1: acknowledging --------------------------------------------------------------

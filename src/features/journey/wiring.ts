@@ -29,5 +29,6 @@ export function journeyServices(deps: {
     spaces: new SpaceStore(deps.db, deps.vault, deps.dialect),
     clock: deps.clock,
   };
-  return { journeys: new JourneyService(shared), agreements: new AgreementService(shared) };
+  const journeys = new JourneyService(shared);
+  return { journeys, agreements: new AgreementService({ ...shared, journeyFor: (actor, access, journeyId) => journeys.agreementJourney(access, actor.id, journeyId) }) };
 }

@@ -3,7 +3,10 @@ import type { AgreementView } from '../service.js';
 import type { ErrorDetails } from '../../../platform/errors.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { csrfField, errorSummary, textField } from '../../../platform/web/components/forms.js';
-import { formatDate, nameOf, radios, textArea, type JourneyPageModel } from '../../journey/index.js';
+import { formatDate, nameOf, radios, textArea } from './form-parts.js';
+
+/** What the agreement views read of the journey page they are on: who is looking, the partners' names, the agreements. */
+type JourneyPageModel = { viewerId: string; names: Record<string, string>; agreements: AgreementView[] };
 
 export const CADENCE_LABELS: Record<Cadence, string> = {
   each_time: 'Each time it comes up',

@@ -1,11 +1,13 @@
-import type { AgreementView } from '../../agreements/index.js';
+import { formatDate, nameOf, radios, textArea, type AgreementView } from '../../agreements/index.js';
+
+/** The form parts step 3's agreement views share with the journey's (they live with agreements, which journeys build on). */
+export { formatDate, nameOf, radios, textArea };
 import type { ApologyView, EntryOrStub, EntryView, JourneyView } from '../service.js';
 import { BREACH_KIND_LABELS, PROMPTS, PROMPT_TEXTS, STEP_TITLES, type PromptKey, type StepKey, type StepNumber, type Task, type Waiting } from '../../../core/journey/index.js';
 import type { Visibility } from '../../../core/visibility/index.js';
 import type { ErrorDetails } from '../../../platform/errors.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { csrfField } from '../../../platform/web/components/forms.js';
-import { dayMonthYear } from '../../../platform/web/dates.js';
 
 /** Everything a journey page shows, already filtered to what the viewer may see. */
 export interface JourneyPageModel {
@@ -35,22 +37,12 @@ export interface FormState {
   coach?: SafeHtml | null;
 }
 
-export function formatDate(iso: string): string {
-  return dayMonthYear(iso);
-}
-
 export function journeyTitle(view: JourneyView): string {
   return BREACH_KIND_LABELS[view.kind];
 }
 
 export function stepUrl(journeyId: string, n: number): string {
   return `/journeys/${journeyId}/steps/${n}`;
-}
-
-export function nameOf(m: JourneyPageModel, id: string | null): string {
-  if (id === null) return 'your partner';
-  if (id === m.viewerId) return 'you';
-  return m.names[id] ?? 'your partner';
 }
 
 export function partnerName(m: JourneyPageModel): string | null {
@@ -112,61 +104,6 @@ export function stepHeader(m: JourneyPageModel, key: StepKey, number: StepNumber
   <p class="step-state step-state--${step?.status ?? 'locked'}">${state}</p>
   <p class="lead">${purpose}</p>
   ${readingNote(m)}`;
-}
-
-export function textArea(o: {
-  name: string;
-  label: string;
-  hint?: string | undefined;
-  value?: string | undefined;
-  error?: string | undefined;
-  coach?: 'message' | 'apology' | 'agreement';
-  id?: string;
-  maxlength?: number;
-  required?: boolean;
-}): SafeHtml {
-  const id = o.id ?? `field-${o.name}`;
-  const outputId = `${id}-coach`;
-  const describedBy = [o.hint ? `${id}-hint` : '', o.error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return html`<div class="field${o.error ? ' field--error' : ''}">
-    <label for="${id}">${o.label}</label>
-    ${o.hint ? html`<p class="hint" id="${id}-hint">${o.hint}</p>` : null}
-    ${o.error ? html`<p class="field-error" id="${id}-error"><span class="visually-hidden">Error:</span> ${o.error}</p>` : null}
-    <textarea id="${id}" name="${o.name}" rows="6" maxlength="${o.maxlength ?? 10000}"
-      ${o.required === false ? null : html`required`}
-      ${describedBy ? html`aria-describedby="${describedBy}"` : null}
-      ${o.error ? html`aria-invalid="true"` : null}
-      ${o.coach ? html`data-coach="${o.coach}" data-coach-output="${outputId}"` : null}>${o.value ?? ''}</textarea>
-    ${o.coach ? html`<div id="${outputId}" class="coach-output"></div>` : null}
-  </div>`;
-}
-
-/**
- * A set of radios. Only `value` is ticked: with no value nothing is, so a choice that matters (who
- * can read something, who broke trust) is never made in advance. `id` (default: the name) keeps
- * the ids of one page's several forms apart.
- */
-export function radios(o: {
-  name: string;
-  id?: string;
-  legend: string;
-  options: Array<{ value: string; label: string; hint?: string }>;
-  value?: string | undefined;
-  error?: string | undefined;
-}): SafeHtml {
-  const id = `field-${o.id ?? o.name}`;
-  return html`<fieldset class="field radios${o.error ? ' field--error' : ''}" id="${id}"${o.error ? html` aria-describedby="${id}-error"` : null}>
-    <legend>${o.legend}</legend>
-    ${o.error ? html`<p class="field-error" id="${id}-error"><span class="visually-hidden">Error:</span> ${o.error}</p>` : null}
-    ${o.options.map(
-      (opt, i) => html`<div class="radio">
-        <input type="radio" id="${id}-${i}" name="${o.name}" value="${opt.value}"${o.value === opt.value ? html` checked` : null}
-          ${opt.hint ? html`aria-describedby="${id}-${i}-hint"` : null}>
-        <label for="${id}-${i}">${opt.label}</label>
-        ${opt.hint ? html`<p class="hint" id="${id}-${i}-hint">${opt.hint}</p>` : null}
-      </div>`,
-    )}
-  </fieldset>`;
 }
 
 const COACH_KIND: Partial<Record<PromptKey, 'message'>> = {

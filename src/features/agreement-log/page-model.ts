@@ -1,0 +1,23 @@
+import type { AppContext } from '../../context.js';
+import type { Account } from '../accounts/index.js';
+import { layoutSpaceOf, namesOf } from '../checkin/index.js';
+import type { AgreementLogModel } from './views/agreement-log-page.js';
+
+/** What the agreement log page and its live fragment show, but the form token the request supplies. */
+export type AgreementLogPageModel = Omit<AgreementLogModel, 'csrf'>;
+
+/**
+ * The one loader of the agreement log page and its live section (live-fragments.ts), so the two
+ * cannot read different data: each note is already the viewer's copy (the service's `visible`).
+ */
+export async function loadAgreementLogPage(
+  ctx: AppContext,
+  account: Account,
+  spaceId: string,
+): Promise<{ model: AgreementLogPageModel; space: ReturnType<typeof layoutSpaceOf> }> {
+  const { view, agreements, entries } = await ctx.rhythm.agreementLog.history(account.id, spaceId);
+  return {
+    model: { spaceId: view.space.id, viewerId: account.id, isPartner: view.isPartner, today: ctx.rhythm.checkins.today(account), names: namesOf(view), agreements, entries },
+    space: layoutSpaceOf(view),
+  };
+}

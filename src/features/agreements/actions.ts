@@ -1,0 +1,58 @@
+import { outcome, type Outcome, type SpaceEvent } from '../../core/events.js';
+import type { NotificationType } from '../../core/notification-types.js';
+import type { AppContext } from '../../context.js';
+import type { Actor } from '../../core/actor.js';
+import type { AgreementInput, AgreementView, CounterInput } from './service.js';
+
+/**
+ * Step 3's agreements, one function per use case for both doors (API and the journey's pages).
+ * An agreement is a record every member of the space may see, so every change goes live; the
+ * partner who must answer is told of a proposal or a counter-proposal, the proposer of an
+ * acceptance. Notifications name what happened, never the agreement's words.
+ */
+
+export async function proposeAgreement(ctx: AppContext, actor: Actor, spaceId: string, input: AgreementInput): Promise<Outcome<AgreementView>> {
+  const agreement = await ctx.agreements.propose(actor, spaceId, input);
+  // A commitment of one's own in a space the partner has not joined is active at once: nobody to ask.
+  return outcome(agreement, ...(await events(ctx, actor, agreement, agreement.status === 'proposed' ? 'agreement_proposed' : null)));
+}
+
+export async function acceptAgreement(ctx: AppContext, actor: Actor, agreementId: string): Promise<Outcome<AgreementView>> {
+  const agreement = await ctx.agreements.accept(actor, agreementId);
+  return outcome(agreement, ...(await events(ctx, actor, agreement, 'agreement_accepted', agreement.proposedBy)));
+}
+
+export async function counterAgreement(
+  ctx: AppContext,
+  actor: Actor,
+  agreementId: string,
+  input: CounterInput,
+): Promise<Outcome<{ agreement: AgreementView; replaced: AgreementView }>> {
+  const result = await ctx.agreements.counter(actor, agreementId, input);
+  return outcome(result, ...(await events(ctx, actor, result.agreement, 'agreement_countered', result.replaced.proposedBy)));
+}
+
+/** Withdrawing one's own proposal changes the list everyone sees; it asks nothing of anyone. */
+export async function withdrawAgreement(ctx: AppContext, actor: Actor, agreementId: string): Promise<Outcome<AgreementView>> {
+  const agreement = await ctx.agreements.withdraw(actor, agreementId);
+  return outcome(agreement, ...(await events(ctx, actor, agreement, null)));
+}
+
+async function events(ctx: AppContext, actor: Actor, agreement: AgreementView, type: NotificationType | null, recipientId?: string): Promise<SpaceEvent[]> {
+  const live: SpaceEvent = { spaceId: agreement.spaceId, live: { kind: 'agreement', id: agreement.id } };
+  if (type === null) return [live];
+  try {
+    const membership = await ctx.agreements.membership(actor, agreement.spaceId);
+    const link = agreement.journeyId ? `/journeys/${agreement.journeyId}/steps/3#agreements-heading` : `/spaces/${agreement.spaceId}/agreement-log`;
+    return [
+      live,
+      {
+        spaceId: agreement.spaceId,
+        notify: { type, actorId: actor.id, link, about: { kind: 'agreement', id: agreement.id }, membership, ...(recipientId !== undefined ? { recipientId } : {}) },
+      },
+    ];
+  } catch {
+    // Saved already; the partner sees it on their next visit.
+    return [live];
+  }
+}
