@@ -3,7 +3,7 @@ import { MendError, errorBody } from '../platform/errors.js';
 import { sessionCookieName } from '../platform/http/plugins/auth.js';
 import { liveStreams } from '../platform/live/live-stream.js';
 import { derivedFrom } from './progress/progress-cache.js';
-import type { Account } from './accounts/store.js';
+import type { Account } from '../core/accounts/account.js';
 import type { SafeHtml } from '../platform/web/html.js';
 // The page models are the pages' own loaders, imported from their folders (never their indexes,
 // which the composition root reaches: that would close an import cycle through context.ts).

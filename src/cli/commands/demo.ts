@@ -3,7 +3,7 @@ import { loadConfig } from '../../platform/config.js';
 import { createContext, type AppContext } from '../../context.js';
 import { fixedClock } from '../../platform/clock.js';
 import { addDays } from '../../core/time.js';
-import type { Account } from '../../features/accounts/store.js';
+import type { Account } from '../../core/accounts/account.js';
 import type { CliIo } from '../io.js';
 import { act } from '../../features/act.js';
 

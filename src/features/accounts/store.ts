@@ -4,19 +4,8 @@ import type { Vault } from '../../platform/vault/vault.js';
 import { namesOpenedBy, type NameOpener } from '../../platform/vault/opened-names.js';
 import { BOUND } from '../../platform/vault/bound-fields.js';
 
-export interface Account {
-  id: string;
-  email: string;
-  displayName: string;
-  timezone: string;
-  /** For support numbers; null until set (then the international list is shown). */
-  country: string | null;
-  /** Whether the partner and a therapist see this person's check-in numbers; null: not asked yet (not shared). */
-  checkinNumbersShared: boolean | null;
-  /** Quick exit ends the session before leaving (on unless the person turned it off). */
-  quickExitSignsOut: boolean;
-  createdAt: string;
-}
+export type { Account } from '../../core/accounts/account.js';
+import type { Account } from '../../core/accounts/account.js';
 
 export interface AccountWithHash extends Account {
   passwordHash: string;

@@ -1,6 +1,6 @@
 import { outcome, type Outcome } from '../../core/events.js';
 import type { AppContext } from '../../context.js';
-import type { Account } from '../accounts/index.js';
+import type { Account } from '../../core/accounts/account.js';
 import type { TextInput } from '../checkin/index.js';
 import type { LogEntryView, UnpickedNote } from './service.js';
 

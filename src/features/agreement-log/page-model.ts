@@ -1,5 +1,5 @@
 import type { AppContext } from '../../context.js';
-import type { Account } from '../accounts/index.js';
+import type { Account } from '../../core/accounts/account.js';
 import { layoutSpaceOf, namesOf } from '../checkin/index.js';
 import type { AgreementLogModel } from './views/agreement-log-page.js';
 

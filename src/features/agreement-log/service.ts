@@ -3,7 +3,7 @@ import { canLogOccasion, canReviewOccasion } from '../../core/journey/index.js';
 import { FIRST_PAGE, type Page, type PageRequest } from '../../core/paging/cursor.js';
 import { localDate } from '../../core/time.js';
 import { canSeeAgreementLogNote, VISIBILITY_NOT_CHOSEN } from '../../core/visibility/index.js';
-import type { Account } from '../accounts/index.js';
+import type { Account } from '../../core/accounts/account.js';
 import type { AgreementFacts, AgreementLogEntry, AgreementLogStore } from './store.js';
 import type { StoredNote } from '../checkin/index.js';
 import type { GroupCommitter } from '../../platform/db/group-commit.js';

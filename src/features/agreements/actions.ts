@@ -1,6 +1,9 @@
 import { outcome, type Outcome, type SpaceEvent } from '../../core/events.js';
 import type { NotificationType } from '../../core/notification-types.js';
-import type { AppContext } from '../../context.js';
+import type { AgreementService } from './service.js';
+
+/** What the agreement actions use of the application: only the agreement service. */
+type AgreementActionContext = { agreements: AgreementService };
 import type { Actor } from '../../core/actor.js';
 import type { AgreementInput, AgreementView, CounterInput } from './service.js';
 
@@ -11,19 +14,19 @@ import type { AgreementInput, AgreementView, CounterInput } from './service.js';
  * acceptance. Notifications name what happened, never the agreement's words.
  */
 
-export async function proposeAgreement(ctx: AppContext, actor: Actor, spaceId: string, input: AgreementInput): Promise<Outcome<AgreementView>> {
+export async function proposeAgreement(ctx: AgreementActionContext, actor: Actor, spaceId: string, input: AgreementInput): Promise<Outcome<AgreementView>> {
   const agreement = await ctx.agreements.propose(actor, spaceId, input);
   // A commitment of one's own in a space the partner has not joined is active at once: nobody to ask.
   return outcome(agreement, ...(await events(ctx, actor, agreement, agreement.status === 'proposed' ? 'agreement_proposed' : null)));
 }
 
-export async function acceptAgreement(ctx: AppContext, actor: Actor, agreementId: string): Promise<Outcome<AgreementView>> {
+export async function acceptAgreement(ctx: AgreementActionContext, actor: Actor, agreementId: string): Promise<Outcome<AgreementView>> {
   const agreement = await ctx.agreements.accept(actor, agreementId);
   return outcome(agreement, ...(await events(ctx, actor, agreement, 'agreement_accepted', agreement.proposedBy)));
 }
 
 export async function counterAgreement(
-  ctx: AppContext,
+  ctx: AgreementActionContext,
   actor: Actor,
   agreementId: string,
   input: CounterInput,
@@ -33,12 +36,12 @@ export async function counterAgreement(
 }
 
 /** Withdrawing one's own proposal changes the list everyone sees; it asks nothing of anyone. */
-export async function withdrawAgreement(ctx: AppContext, actor: Actor, agreementId: string): Promise<Outcome<AgreementView>> {
+export async function withdrawAgreement(ctx: AgreementActionContext, actor: Actor, agreementId: string): Promise<Outcome<AgreementView>> {
   const agreement = await ctx.agreements.withdraw(actor, agreementId);
   return outcome(agreement, ...(await events(ctx, actor, agreement, null)));
 }
 
-async function events(ctx: AppContext, actor: Actor, agreement: AgreementView, type: NotificationType | null, recipientId?: string): Promise<SpaceEvent[]> {
+async function events(ctx: AgreementActionContext, actor: Actor, agreement: AgreementView, type: NotificationType | null, recipientId?: string): Promise<SpaceEvent[]> {
   const live: SpaceEvent = { spaceId: agreement.spaceId, live: { kind: 'agreement', id: agreement.id } };
   if (type === null) return [live];
   try {

@@ -1,7 +1,7 @@
 import { outcome, type Outcome } from '../../core/events.js';
 import type { DayMark } from '../../core/checkin/day-mark.js';
 import type { AppContext } from '../../context.js';
-import type { Account } from '../accounts/index.js';
+import type { Account } from '../../core/accounts/account.js';
 import type { CheckinView, TextInput } from './service.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../context.js';
-import type { Account } from '../accounts/index.js';
+import type { Account } from '../../core/accounts/account.js';
 import { spaceView, type SpaceView } from '../spaces/index.js';
 import type { SafeHtml } from '../../platform/web/html.js';
 import type { CheckinView } from './service.js';

@@ -5,13 +5,13 @@ import { canSeeCheckInNote, canSeeCheckinNumbers, canSeeNote } from '../../core/
 import { outcome, type Outcome } from '../../core/events.js';
 import type { DayMark } from '../../core/checkin/day-mark.js';
 import type { Kysely } from 'kysely';
-import type { Account } from '../accounts/index.js';
+import type { Account } from '../../core/accounts/account.js';
 import { isSameDayConflict, type Checkin, type CheckinInput, type CheckinStore, type ReplacedCheckin, type StoredNote } from './store.js';
 import type { GroupCommitter } from '../../platform/db/group-commit.js';
 import { NotificationService, NotificationStore } from '../notifications/index.js';
 import type { Database } from '../../platform/db/schema.js';
 import { newId } from '../../platform/db/ids.js';
-import type { ReassuranceRequest, ReassuranceStore } from '../reassurance/index.js';
+import type { ReassuranceRequest, ReassuranceStore, ReassuranceView } from '../reassurance/index.js';
 import type { ReviewStore, StoredReview } from '../monthly-review/index.js';
 import type { Clock } from '../../platform/clock.js';
 import { spaceView, type SpaceService, type SpaceView } from '../spaces/index.js';
@@ -69,9 +69,7 @@ const NUMBERS_KEPT = { safety: null, trust: null, closeness: null, day: null } a
  */
 export type NumbersChoiceWriter = (db: Kysely<Database>, accountId: string, shared: boolean, now: string) => Promise<void>;
 
-export interface ReassuranceView extends Omit<ReassuranceRequest, 'note'> {
-  note: StoredNote | null;
-}
+export type { ReassuranceView } from '../reassurance/index.js';
 
 /**
  * Whether others can see that this write changed something: a new check-in, other scores or day

@@ -4,12 +4,9 @@ import type { Vault } from '../../platform/vault/vault.js';
 import { BOUND } from '../../platform/vault/bound-fields.js';
 import type { DayMark } from '../../core/checkin/day-mark.js';
 
-export type NoteVisibility = 'private' | 'shared';
+import type { NoteVisibility, StoredNote } from '../../core/note.js';
 
-export interface StoredNote {
-  text: string;
-  visibility: NoteVisibility;
-}
+export type { NoteVisibility, StoredNote };
 
 export interface Checkin {
   id: string;

@@ -1,6 +1,6 @@
 import { addDays, localDate } from '../../core/time.js';
 import { MAX_PAGE_SIZE, type Page, type PageRequest } from '../../core/paging/cursor.js';
-import type { Account } from '../accounts/index.js';
+import type { Account } from '../../core/accounts/account.js';
 import type { AppContext } from '../../context.js';
 
 /** A value written a piece at a time: a list read page by page, so no list is ever held whole. */

@@ -1,7 +1,7 @@
 import { FIRST_PAGE, type Page, type PageRequest } from '../../core/paging/cursor.js';
 import { fail, refuse } from '../../platform/errors.js';
 import { isIsoDate, isValidTimeZone, localDate } from '../../core/time.js';
-import type { Account } from '../accounts/index.js';
+import type { Account } from '../../core/accounts/account.js';
 import { newId, newToken, sha256 } from '../../platform/db/ids.js';
 import type { Meeting, MeetingAgenda, MeetingSchedule, MeetingStore } from './store.js';
 

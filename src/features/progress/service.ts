@@ -21,7 +21,7 @@ import { SMOOTHING_DAYS } from '../../core/progress/smoothing.js';
 import { addDays, localDate } from '../../core/time.js';
 import { canSeeCheckinNumbers, canSeeJointNumbers, canSeeRedFlag } from '../../core/visibility/index.js';
 import { fail } from '../../platform/errors.js';
-import type { Account } from '../accounts/index.js';
+import type { Account } from '../../core/accounts/account.js';
 import type { ProgressFactsStore } from './facts-store.js';
 import type { MemberRevision, SpaceRevisionStore } from '../spaces/index.js';
 import type { CheckinService, CheckinView } from '../checkin/index.js';

@@ -1,6 +1,6 @@
 import type { Outcome } from '../../core/events.js';
 import type { AppContext } from '../../context.js';
-import type { Account } from '../accounts/index.js';
+import type { Account } from '../../core/accounts/account.js';
 import type { ReassuranceView, TextInput } from '../checkin/index.js';
 
 /** A partner's call for reassurance. The call is a space record; a private note reaches no one. */

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { StoredNote } from '../checkin/index.js';
+import type { StoredNote } from '../../core/note.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { ReassuranceRequestTable } from '../../platform/db/tables/rhythm.js';
 import type { Vault } from '../../platform/vault/vault.js';
@@ -88,4 +88,9 @@ export class ReassuranceStore {
       answeredAt: r.answered_at,
     };
   }
+}
+
+/** A call for reassurance as its reader may see it: the note opened only when they may read it. */
+export interface ReassuranceView extends Omit<ReassuranceRequest, 'note'> {
+  note: StoredNote | null;
 }

@@ -1,4 +1,4 @@
-import type { ReassuranceView } from '../../checkin/index.js';
+import type { ReassuranceView } from '../store.js';
 import { csrfField, errorSummary } from '../../../platform/web/components/forms.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { historyLinks, NEWEST_PAGE, type HistoryPaging } from '../../../platform/web/components/older-link.js';
