@@ -67,7 +67,11 @@ export function runCoachBench(minMs = 1000): CoachBenchResult {
 }
 
 export function runCoachCpuBench(minMs = 1000): CoachBenchResult {
-  return { message: measure('message', minMs, cpuMs), apology: measure('apology', minMs, cpuMs), agreement: measure('agreement', minMs, cpuMs) };
+  return {
+    message: measure('message', minMs, cpuMs),
+    apology: measure('apology', minMs, cpuMs),
+    agreement: measure('agreement', minMs, cpuMs),
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -85,7 +85,11 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mend-compare-'));
 try {
   const seeded = path.join(work, 'seeded');
   process.stderr.write(`Seeding ${o.couples} couples once into ${seeded} …\n`);
-  await run(o.after, [path.join(o.after, 'bin/mend.js'), 'seed', '--couples', String(o.couples), '--json'], { MEND_DATA_DIR: seeded, LOG_LEVEL: 'silent', DATABASE_URL: '' });
+  await run(o.after, [path.join(o.after, 'bin/mend.js'), 'seed', '--couples', String(o.couples), '--json'], {
+    MEND_DATA_DIR: seeded,
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: '',
+  });
 
   // route → tree → runs
   const results = new Map<string, { before: Row[]; after: Row[] }>();
@@ -100,8 +104,27 @@ try {
       const copy = path.join(work, `${which}-${round}`);
       fs.cpSync(seeded, copy, { recursive: true });
       const started = new Date().toISOString().slice(11, 19);
-      process.stderr.write(`Round ${round}, ${which} (${o[which]}), ${started} UTC, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} …\n`);
-      const out = await run(o[which], ['--import', 'tsx', 'bench/http-only.ts', '--data-dir', copy, '--no-seed', '--seconds', String(o.seconds), ...(o.only ? ['--only', o.only] : [])], {});
+      process.stderr.write(
+        `Round ${round}, ${which} (${o[which]}), ${started} UTC, load average ${os
+          .loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')} …\n`,
+      );
+      const out = await run(
+        o[which],
+        [
+          '--import',
+          'tsx',
+          'bench/http-only.ts',
+          '--data-dir',
+          copy,
+          '--no-seed',
+          '--seconds',
+          String(o.seconds),
+          ...(o.only ? ['--only', o.only] : []),
+        ],
+        {},
+      );
       fs.rmSync(copy, { recursive: true, force: true });
       for (const r of rowsOf(out)) {
         if (r.route.startsWith('bare')) {
@@ -117,7 +140,12 @@ try {
         startupOf[which].push(Number(startup[1]));
         rssOf[which].push(Number(startup[2]));
       }
-      console.log(`round ${round} ${which} (${started} UTC, load average ${os.loadavg()[0]!.toFixed(1)} at the end): ${rowsOf(out).filter((r) => !r.route.startsWith('bare')).map((r) => `${r.route} ${r.rps} req/s, ${r.vsBare}× bare, ${r.cpu} µs CPU, p99 ${r.p99}`).join('; ')}`);
+      console.log(
+        `round ${round} ${which} (${started} UTC, load average ${os.loadavg()[0]!.toFixed(1)} at the end): ${rowsOf(out)
+          .filter((r) => !r.route.startsWith('bare'))
+          .map((r) => `${r.route} ${r.rps} req/s, ${r.vsBare}× bare, ${r.cpu} µs CPU, p99 ${r.p99}`)
+          .join('; ')}`,
+      );
     }
   }
   const table = [...results].map(([route, { before, after }]) => {
@@ -139,7 +167,9 @@ try {
   });
   console.log(`\nstart-up to /readyz ms, before runs: ${startupOf.before.join(', ')}; after runs: ${startupOf.after.join(', ')}`);
   console.log(`RSS after the load MiB, before runs: ${rssOf.before.join(', ')}; after runs: ${rssOf.after.join(', ')}`);
-  console.log(`bare route req/s, before runs: ${bareOf.before.map(Math.round).join(', ')}; after runs: ${bareOf.after.map(Math.round).join(', ')}`);
+  console.log(
+    `bare route req/s, before runs: ${bareOf.before.map(Math.round).join(', ')}; after runs: ${bareOf.after.map(Math.round).join(', ')}`,
+  );
   console.table(table);
 } finally {
   fs.rmSync(work, { recursive: true, force: true });

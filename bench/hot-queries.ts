@@ -100,7 +100,10 @@ const MILESTONE_RECORDS = 1000;
 export const HOT_CALLS: HotCall[] = [
   // who is asking: every signed-in request runs one of the two
   { names: 'session and account (a request about no space)', call: (s) => s.sessions.withAccount(tokenHash) },
-  { names: 'session, account and membership of the space in the path (every request about a space)', call: (s, c) => s.sessions.withAccountForSpace(tokenHash, c.spaceId) },
+  {
+    names: 'session, account and membership of the space in the path (every request about a space)',
+    call: (s, c) => s.sessions.withAccountForSpace(tokenHash, c.spaceId),
+  },
   { names: 'account by email (sign-in)', call: (s) => s.accounts.byEmail('someone@example.org') },
   { names: 'spaces of an account', call: (s, c) => s.spaces.listForAccount(c.accountId) },
   { names: 'space with its members (an active member asking)', call: (s, c) => s.spaces.forActiveMember(c.spaceId, c.accountId) },
@@ -134,7 +137,10 @@ export const HOT_CALLS: HotCall[] = [
   },
   { names: 'progress page: check-ins of 90 days', call: (s, c) => s.checkins.list(c.spaceId, day(89), day(0)) },
   // the agreement log, meetings and reassurance pages
-  { names: { agreements: 'agreements of the space', agreement_commitments: 'commitments of agreements' }, call: (s, c) => s.agreementLog.agreements(c.spaceId) },
+  {
+    names: { agreements: 'agreements of the space', agreement_commitments: 'commitments of agreements' },
+    call: (s, c) => s.agreementLog.agreements(c.spaceId),
+  },
   { names: 'agreement log of the space', call: (s, c) => s.agreementLog.listForSpace(c.spaceId) },
   { names: 'meetings of the space', call: (s, c) => s.meetings.page(c.spaceId, null, 50) },
   { names: 'reassurance of the space', call: (s, c) => s.reassurance.page(c.spaceId, null, 50) },
@@ -143,7 +149,10 @@ export const HOT_CALLS: HotCall[] = [
   { names: 'journey entries', call: (s, c) => s.entries.listForJourney(c.journeyId) },
   { names: 'apologies', call: (s, c) => s.apologies.listForJourney(c.journeyId) },
   { names: 'apology responses', call: (s, c) => s.apologies.responsesForJourney(c.journeyId) },
-  { names: { agreements: 'agreements of the journey', agreement_commitments: 'commitments of agreements' }, call: (s, c) => s.agreements.listForJourney(c.journeyId) },
+  {
+    names: { agreements: 'agreements of the journey', agreement_commitments: 'commitments of agreements' },
+    call: (s, c) => s.agreements.listForJourney(c.journeyId),
+  },
   { names: 'acknowledgements', call: (s, c) => s.journeys.acknowledgements(c.journeyId) },
   { names: 'forgiveness opt-ins', call: (s, c) => s.journeys.forgivenessOptIns(c.journeyId) },
   { names: 'question deferrals', call: (s, c) => s.journeys.deferrals(c.journeyId) },
@@ -151,14 +160,30 @@ export const HOT_CALLS: HotCall[] = [
   { names: 'journey write: journey and breach', call: (s, c) => s.journeyFacts.head(c.journeyId) },
   { names: 'journey write: entries', call: (s, c) => s.journeyFacts.entries(c.journeyId) },
   { names: 'journey write: apologies', call: (s, c) => s.journeyFacts.apologies(c.journeyId) },
-  { names: { agreements: 'journey write: agreements', agreement_commitments: 'journey write: commitments' }, call: (s, c) => s.journeyFacts.agreements(c.journeyId) },
-  { names: 'first occasion of each agreement (step 7 gate; journey page and writes)', call: (s, c) => s.journeyFacts.firstOccasions(c.agreementIds) },
+  {
+    names: { agreements: 'journey write: agreements', agreement_commitments: 'journey write: commitments' },
+    call: (s, c) => s.journeyFacts.agreements(c.journeyId),
+  },
+  {
+    names: 'first occasion of each agreement (step 7 gate; journey page and writes)',
+    call: (s, c) => s.journeyFacts.firstOccasions(c.agreementIds),
+  },
   // check-in write: the read and the insert of services' group commit (a day with no check-in yet)
   {
     names: { checkins: 'check-in upsert: existing row', 'insert checkins': 'check-in upsert: insert' },
     write: true,
     call: (s, c) =>
-      s.checkins.write(s.db, randomUUID(), { spaceId: c.spaceId, accountId: c.accountId, date: '1999-01-01', safety: 5, trust: 5, closeness: 5, day: 'mixed', note: null, now: new Date().toISOString() }),
+      s.checkins.write(s.db, randomUUID(), {
+        spaceId: c.spaceId,
+        accountId: c.accountId,
+        date: '1999-01-01',
+        safety: 5,
+        trust: 5,
+        closeness: 5,
+        day: 'mixed',
+        note: null,
+        now: new Date().toISOString(),
+      }),
   },
   // the reminders' round (services/reminders.ts tick), every minute for every account with a daily reminder
   { names: 'accounts with a daily reminder', call: (s) => s.notifications.dailyReminderAccounts() },
@@ -166,11 +191,16 @@ export const HOT_CALLS: HotCall[] = [
   { names: 'check-in of an account on a day (reminders)', call: (s, c) => s.checkins.hasCheckedIn(c.accountId, day(0)) },
   { names: 'safety check', call: (s, c) => s.safety.lastCompletedAt(c.accountId) },
   { names: 'space notices', call: (s, c) => s.spaces.notices(c.spaceId) },
-  { names: { space_members: 'therapists of a space', therapist_consents: 'therapist consents' }, call: (s, c) => s.therapists.forSpace(c.spaceId) },
+  {
+    names: { space_members: 'therapists of a space', therapist_consents: 'therapist consents' },
+    call: (s, c) => s.therapists.forSpace(c.spaceId),
+  },
 ];
 
 /** Every name of the list: a name not among `hotStatements`' answer was not sent for that couple. */
-export const HOT_NAMES: readonly string[] = [...new Set(HOT_CALLS.flatMap((hot) => (typeof hot.names === 'string' ? [hot.names] : Object.values(hot.names))))];
+export const HOT_NAMES: readonly string[] = [
+  ...new Set(HOT_CALLS.flatMap((hot) => (typeof hot.names === 'string' ? [hot.names] : Object.values(hot.names)))),
+];
 
 /** What names a statement among those of one call: the table a read reads first, or the write and its table. */
 export function statementKey(sql: string): string {
@@ -181,7 +211,8 @@ export function statementKey(sql: string): string {
 
 /** The names of a call's statements; a statement it does not name is an error (the code changed). */
 function named(hot: HotCall, seen: CompiledQuery[]): string[] {
-  const fail = () => new Error(`${JSON.stringify(hot.names)}: the code sent ${seen.length} statement(s):\n${seen.map((q) => q.sql).join('\n')}`);
+  const fail = () =>
+    new Error(`${JSON.stringify(hot.names)}: the code sent ${seen.length} statement(s):\n${seen.map((q) => q.sql).join('\n')}`);
   if (typeof hot.names === 'string') {
     if (seen.length > 1) throw fail();
     return seen.length ? [hot.names] : [];
@@ -224,7 +255,12 @@ class RolledBack extends Error {}
  * statements under their names. A call that sends a statement it does not name fails: the code
  * changed, and the list must say what its statements are now.
  */
-export async function hotStatements(recording: ReturnType<typeof recordingKysely>, dialect: DialectName, couple: Couple, only?: string): Promise<HotStatement[]> {
+export async function hotStatements(
+  recording: ReturnType<typeof recordingKysely>,
+  dialect: DialectName,
+  couple: Couple,
+  only?: string,
+): Promise<HotStatement[]> {
   const out: HotStatement[] = [];
   for (const hot of HOT_CALLS) {
     if (only && !Object.values(typeof hot.names === 'string' ? [hot.names] : hot.names).some((n) => n.includes(only))) continue;
@@ -255,7 +291,13 @@ export async function pickCouple(db: Kysely<Database>, spaceId?: string): Promis
   if (!spaceId) {
     const { n } = await withJourney.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     if (Number(n) === 0) throw new Error('No space with a journey in this database: seed it first (mend seed).');
-    const middle = await withJourney.select('id').orderBy('created_at').orderBy('id').offset(Math.floor(Number(n) / 2)).limit(1).executeTakeFirstOrThrow();
+    const middle = await withJourney
+      .select('id')
+      .orderBy('created_at')
+      .orderBy('id')
+      .offset(Math.floor(Number(n) / 2))
+      .limit(1)
+      .executeTakeFirstOrThrow();
     spaceId = middle.id;
   }
   const member = await db
@@ -267,7 +309,25 @@ export async function pickCouple(db: Kysely<Database>, spaceId?: string): Promis
     .orderBy('space_members.joined_at')
     .orderBy('space_members.account_id')
     .executeTakeFirstOrThrow();
-  const journey = await db.selectFrom('journeys').select('id').where('space_id', '=', spaceId).orderBy('opened_at').orderBy('id').executeTakeFirstOrThrow();
-  const agreements = await db.selectFrom('agreements').select('id').where('journey_id', '=', journey.id).orderBy('proposed_at').orderBy('id').execute();
-  return { spaceId, accountId: member.account_id, journeyId: journey.id, agreementIds: agreements.map((a) => a.id), emailIndex: member.email_index };
+  const journey = await db
+    .selectFrom('journeys')
+    .select('id')
+    .where('space_id', '=', spaceId)
+    .orderBy('opened_at')
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  const agreements = await db
+    .selectFrom('agreements')
+    .select('id')
+    .where('journey_id', '=', journey.id)
+    .orderBy('proposed_at')
+    .orderBy('id')
+    .execute();
+  return {
+    spaceId,
+    accountId: member.account_id,
+    journeyId: journey.id,
+    agreementIds: agreements.map((a) => a.id),
+    emailIndex: member.email_index,
+  };
 }

@@ -99,7 +99,8 @@ export function parseHttpBenchArgs(argv: string[]): HttpBenchOptions {
     else if (flag === '--seconds') set('seconds', 60);
     else if (flag === '--connections') set('connections', 500);
   }
-  if (!options.seed && !options.dataDir) throw new Error('--no-seed needs --data-dir: the data dir the database was seeded with (its key and seed-run.json).');
+  if (!options.seed && !options.dataDir)
+    throw new Error('--no-seed needs --data-dir: the data dir the database was seeded with (its key and seed-run.json).');
   return options;
 }
 
@@ -174,7 +175,11 @@ interface Load {
 }
 
 /** A GET as it comes off the wire: the gzipped bytes, not decoded as fetch() would. */
-function rawGet(port: number, pathname: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+function rawGet(
+  port: number,
+  pathname: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     http
       .get({ host: HOST, port, path: pathname, headers }, (res) => {
@@ -188,13 +193,29 @@ function rawGet(port: number, pathname: string, headers: Record<string, string>)
 
 /** What bench/progress-floor-server.ts needs from Mend: its response headers, and each viewer's kept gzipped progress and ETag. */
 async function keptForFloor(port: number, people: Array<{ token: string; spaceId: string; accountId: string }>): Promise<object> {
-  const perRequest = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding', 'etag', 'vary', 'content-encoding', 'content-type']);
+  const perRequest = new Set([
+    'date',
+    'connection',
+    'keep-alive',
+    'content-length',
+    'transfer-encoding',
+    'etag',
+    'vary',
+    'content-encoding',
+    'content-type',
+  ]);
   let headers: Record<string, string> = {};
   const bodies: Record<string, { body: string; etag: string }> = {};
   for (const p of people) {
-    const res = await rawGet(port, `/api/v1/spaces/${p.spaceId}/progress`, { authorization: `Bearer ${p.token}`, 'accept-encoding': 'gzip' });
-    if (res.status !== 200 || res.headers['content-encoding'] !== 'gzip') throw new Error(`progress for the floor answered ${res.status} ${res.headers['content-encoding'] ?? 'uncompressed'}`);
-    headers = Object.fromEntries(Object.entries(res.headers).filter(([name, value]) => !perRequest.has(name) && typeof value === 'string')) as Record<string, string>;
+    const res = await rawGet(port, `/api/v1/spaces/${p.spaceId}/progress`, {
+      authorization: `Bearer ${p.token}`,
+      'accept-encoding': 'gzip',
+    });
+    if (res.status !== 200 || res.headers['content-encoding'] !== 'gzip')
+      throw new Error(`progress for the floor answered ${res.status} ${res.headers['content-encoding'] ?? 'uncompressed'}`);
+    headers = Object.fromEntries(
+      Object.entries(res.headers).filter(([name, value]) => !perRequest.has(name) && typeof value === 'string'),
+    ) as Record<string, string>;
     bodies[`${p.spaceId} ${p.accountId}`] = { body: res.body.toString('base64'), etag: String(res.headers.etag) };
   }
   return { headers, bodies };
@@ -213,13 +234,18 @@ async function load(port: number, l: Load, options: HttpBenchOptions): Promise<a
 const round = (n: number) => Math.round(n * 10) / 10;
 
 /** Runs the whole HTTP benchmark; everything it starts is stopped and its temp dir removed. */
-export async function runHttpBench(options: HttpBenchOptions, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<HttpBenchResult> {
+export async function runHttpBench(
+  options: HttpBenchOptions,
+  log: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
+): Promise<HttpBenchResult> {
   for (const built of ['dist/main.js', 'dist/cli/main.js']) {
     if (!fs.existsSync(path.join(ROOT, built))) throw new Error(`${built} is missing: run \`npm run build\` first.`);
   }
   const temporary = options.dataDir === null;
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mend-bench-'));
-  const database = options.databaseUrl ? `PostgreSQL ${new URL(options.databaseUrl).host}${new URL(options.databaseUrl).pathname}` : 'SQLite';
+  const database = options.databaseUrl
+    ? `PostgreSQL ${new URL(options.databaseUrl).host}${new URL(options.databaseUrl).pathname}`
+    : 'SQLite';
   let mend: ChildProcess | null = null;
   let bare: ChildProcess | null = null;
   let floor: ChildProcess | null = null;
@@ -255,7 +281,11 @@ export async function runHttpBench(options: HttpBenchOptions, log: (line: string
     });
     log(`Mend answered /readyz ${Math.round(startupMs)} ms after it was started.`);
 
-    bare = spawn(process.execPath, ['--input-type=module', '-e', BARE_SERVER], { cwd: ROOT, env: { ...process.env, PORT: String(barePort) }, stdio: 'ignore' });
+    bare = spawn(process.execPath, ['--input-type=module', '-e', BARE_SERVER], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(barePort) },
+      stdio: 'ignore',
+    });
     await firstAnswer(`http://${HOST}:${barePort}/`, performance.now(), bare);
 
     // Sign in ten couples spread over the whole run (both partners): bearer tokens for the API,
@@ -263,7 +293,9 @@ export async function runHttpBench(options: HttpBenchOptions, log: (line: string
     // any couple of the run can be reached; its space and journey come from the API.
     const base = `http://${HOST}:${mendPort}`;
     const people: Array<{ token: string; spaceId: string; journeyId: string; accountId: string }> = [];
-    const chosen = Array.from({ length: Math.min(10, record.done) }, (_, i) => Math.floor(((i + 0.5) * record.done) / Math.min(10, record.done)));
+    const chosen = Array.from({ length: Math.min(10, record.done) }, (_, i) =>
+      Math.floor(((i + 0.5) * record.done) / Math.min(10, record.done)),
+    );
     for (const index of chosen) {
       for (const email of seededEmails(record, index)) {
         const res = await fetch(`${base}/api/v1/sessions`, {
@@ -274,9 +306,14 @@ export async function runHttpBench(options: HttpBenchOptions, log: (line: string
         if (res.status !== 201) throw new Error(`signing in ${email} answered ${res.status}: ${await res.text()}`);
         const { token } = (await res.json()) as { token: string };
         const authorization = { authorization: `Bearer ${token}` };
-        const me = (await (await fetch(`${base}/api/v1/me`, { headers: authorization })).json()) as { account: { id: string }; spaces: Array<{ id: string }> };
+        const me = (await (await fetch(`${base}/api/v1/me`, { headers: authorization })).json()) as {
+          account: { id: string };
+          spaces: Array<{ id: string }>;
+        };
         const spaceId = me.spaces[0]!.id;
-        const list = (await (await fetch(`${base}/api/v1/spaces/${spaceId}/journeys`, { headers: authorization })).json()) as { journeys: Array<{ id: string }> };
+        const list = (await (await fetch(`${base}/api/v1/spaces/${spaceId}/journeys`, { headers: authorization })).json()) as {
+          journeys: Array<{ id: string }>;
+        };
         people.push({ token, spaceId, journeyId: list.journeys[0]!.id, accountId: me.account.id });
       }
     }
@@ -284,7 +321,9 @@ export async function runHttpBench(options: HttpBenchOptions, log: (line: string
     const today = new Date();
     const dates = [0, 1, 2].map((back) => new Date(today.getTime() - back * 86_400_000).toISOString().slice(0, 10));
     const score = () => Math.floor(Math.random() * 11);
-    const logins = Array.from({ length: Math.min(50, record.done) }, (_, i) => seededEmails(record, Math.floor((i * record.done) / Math.min(50, record.done)))).flat();
+    const logins = Array.from({ length: Math.min(50, record.done) }, (_, i) =>
+      seededEmails(record, Math.floor((i * record.done) / Math.min(50, record.done))),
+    ).flat();
     let login = 0;
 
     // SQLite only: the hand-written floor under the progress API, to show how much of the bare
@@ -309,7 +348,19 @@ export async function runHttpBench(options: HttpBenchOptions, log: (line: string
       // As browsers and fetch() ask for it: with Accept-Encoding, so the kept gzip form is sent.
       {
         route: 'GET /api/v1/spaces/:id/progress (gzip)',
-        requests: [{ method: 'GET', setupRequest: (req) => { const p = pick(); return { ...req, path: `/api/v1/spaces/${p.spaceId}/progress`, headers: { authorization: `Bearer ${p.token}`, 'accept-encoding': 'gzip, deflate, br' } }; } }],
+        requests: [
+          {
+            method: 'GET',
+            setupRequest: (req) => {
+              const p = pick();
+              return {
+                ...req,
+                path: `/api/v1/spaces/${p.spaceId}/progress`,
+                headers: { authorization: `Bearer ${p.token}`, 'accept-encoding': 'gzip, deflate, br' },
+              };
+            },
+          },
+        ],
       },
       ...(floorPort === null
         ? []
@@ -318,16 +369,44 @@ export async function runHttpBench(options: HttpBenchOptions, log: (line: string
               route: FLOOR_ROUTE,
               port: floorPort,
               server: floor!,
-              requests: [{ method: 'GET', setupRequest: (req: autocannon.Request) => { const p = pick(); return { ...req, path: `/api/v1/spaces/${p.spaceId}/progress`, headers: { authorization: `Bearer ${p.token}`, 'accept-encoding': 'gzip, deflate, br' } }; } }],
+              requests: [
+                {
+                  method: 'GET',
+                  setupRequest: (req: autocannon.Request) => {
+                    const p = pick();
+                    return {
+                      ...req,
+                      path: `/api/v1/spaces/${p.spaceId}/progress`,
+                      headers: { authorization: `Bearer ${p.token}`, 'accept-encoding': 'gzip, deflate, br' },
+                    };
+                  },
+                },
+              ],
             } satisfies Load,
           ]),
       {
         route: 'GET /api/v1/spaces/:id/progress (uncompressed)',
-        requests: [{ method: 'GET', setupRequest: (req) => { const p = pick(); return { ...req, path: `/api/v1/spaces/${p.spaceId}/progress`, headers: { authorization: `Bearer ${p.token}` } }; } }],
+        requests: [
+          {
+            method: 'GET',
+            setupRequest: (req) => {
+              const p = pick();
+              return { ...req, path: `/api/v1/spaces/${p.spaceId}/progress`, headers: { authorization: `Bearer ${p.token}` } };
+            },
+          },
+        ],
       },
       {
         route: 'GET /spaces/:id/progress (page)',
-        requests: [{ method: 'GET', setupRequest: (req) => { const p = pick(); return { ...req, path: `/spaces/${p.spaceId}/progress`, headers: { cookie: `mend_session=${p.token}` } }; } }],
+        requests: [
+          {
+            method: 'GET',
+            setupRequest: (req) => {
+              const p = pick();
+              return { ...req, path: `/spaces/${p.spaceId}/progress`, headers: { cookie: `mend_session=${p.token}` } };
+            },
+          },
+        ],
       },
       {
         route: 'PUT /api/v1/spaces/:id/checkins/:date',
@@ -349,7 +428,15 @@ export async function runHttpBench(options: HttpBenchOptions, log: (line: string
       },
       {
         route: 'GET /journeys/:id (page)',
-        requests: [{ method: 'GET', setupRequest: (req) => { const p = pick(); return { ...req, path: `/journeys/${p.journeyId}`, headers: { cookie: `mend_session=${p.token}` } }; } }],
+        requests: [
+          {
+            method: 'GET',
+            setupRequest: (req) => {
+              const p = pick();
+              return { ...req, path: `/journeys/${p.journeyId}`, headers: { cookie: `mend_session=${p.token}` } };
+            },
+          },
+        ],
       },
       {
         route: 'POST /api/v1/sessions (sign-in)',
@@ -370,17 +457,27 @@ export async function runHttpBench(options: HttpBenchOptions, log: (line: string
     // The reference is measured again just before each route, and each route is compared with the
     // run right before it: on a shared or virtual machine the speed of the machine itself drifts
     // over minutes, and a ratio across minutes would measure that drift.
-    const measured = async (server: ChildProcess, run: () => Promise<autocannon.Result>): Promise<{ r: autocannon.Result; cpu: number | null }> => {
+    const measured = async (
+      server: ChildProcess,
+      run: () => Promise<autocannon.Result>,
+    ): Promise<{ r: autocannon.Result; cpu: number | null }> => {
       const before = cpuSeconds(server.pid!);
       const r = await run();
       const after = cpuSeconds(server.pid!);
-      return { r, cpu: before === null || after === null || r.requests.total === 0 ? null : Math.round(((after - before) / r.requests.total) * 1e6) };
+      return {
+        r,
+        cpu: before === null || after === null || r.requests.total === 0 ? null : Math.round(((after - before) / r.requests.total) * 1e6),
+      };
     };
     const measureBare = async () => {
       log(`Bare Fastify JSON route (reference), ${options.seconds} s at ${options.connections} connections …`);
       return measured(bare!, () => load(barePort, { route: 'bare', requests: [{ method: 'GET', path: '/' }] }, options));
     };
-    const row = (route: string, { r, cpu }: { r: autocannon.Result; cpu: number | null }, { r: reference }: { r: autocannon.Result }): HttpBenchRow => {
+    const row = (
+      route: string,
+      { r, cpu }: { r: autocannon.Result; cpu: number | null },
+      { r: reference }: { r: autocannon.Result },
+    ): HttpBenchRow => {
       const codes = Object.entries((r as autocannon.Result & { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {})
         .filter(([code]) => !code.startsWith('2'))
         .map(([code, s]) => `${s.count}×${code}`);
@@ -400,7 +497,8 @@ export async function runHttpBench(options: HttpBenchOptions, log: (line: string
     };
     const rows: HttpBenchRow[] = [];
     const chosenLoads = loads.filter((x) => options.only === null || x.route.includes(options.only));
-    if (chosenLoads.length === 0) throw new Error(`--only ${options.only} matches no route; the routes are: ${loads.map((x) => x.route).join('; ')}.`);
+    if (chosenLoads.length === 0)
+      throw new Error(`--only ${options.only} matches no route; the routes are: ${loads.map((x) => x.route).join('; ')}.`);
     for (const l of chosenLoads) {
       const reference = await measureBare();
       rows.push(row('bare Fastify GET / (reference)', reference, reference));
@@ -408,7 +506,15 @@ export async function runHttpBench(options: HttpBenchOptions, log: (line: string
       rows.push(row(l.route, await measured(l.server ?? mend, () => load(l.port ?? mendPort, l, options)), reference));
     }
     const rss = rssMiB(mend.pid!);
-    return { database, couples: record.done, seedSeconds, checkins: record.checkins, startupMs: Math.round(startupMs), rssMiBAfterLoad: rss, rows };
+    return {
+      database,
+      couples: record.done,
+      seedSeconds,
+      checkins: record.checkins,
+      startupMs: Math.round(startupMs),
+      rssMiBAfterLoad: rss,
+      rows,
+    };
   } finally {
     await stop(floor);
     await stop(bare);

@@ -82,7 +82,10 @@ async function waitReady(base: string, child: ChildProcess): Promise<void> {
   const since = Date.now();
   while (Date.now() - since < 30_000) {
     if (child.exitCode !== null) throw new Error(`the server stopped while starting (exit ${child.exitCode}).`);
-    const ok = await fetch(`${base}/readyz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -117,7 +120,10 @@ const attr = (tag: string, name: string): string | undefined => new RegExp(`\\s$
 
 /** The stylesheets and scripts a page's HTML references. */
 export function referencedAssets(html: string): { styles: string[]; scripts: string[] } {
-  const styles = [...html.matchAll(/<link\b[^>]*>/g)].map((m) => m[0]).filter((t) => attr(t, 'rel') === 'stylesheet').map((t) => attr(t, 'href')!);
+  const styles = [...html.matchAll(/<link\b[^>]*>/g)]
+    .map((m) => m[0])
+    .filter((t) => attr(t, 'rel') === 'stylesheet')
+    .map((t) => attr(t, 'href')!);
   const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => attr(m[0], 'src')).filter((s): s is string => !!s);
   return { styles, scripts };
 }
@@ -166,7 +172,8 @@ async function vitalsOf(page: Page): Promise<{ ttfb: number; fcp: number; lcp: n
           for (const e of list.getEntries()) lcp = Math.max(lcp, e.startTime);
         }).observe({ type: 'largest-contentful-paint', buffered: true });
         new PerformanceObserver((list) => {
-          for (const e of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!e.hadRecentInput) cls += e.value;
+          for (const e of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>)
+            if (!e.hadRecentInput) cls += e.value;
         }).observe({ type: 'layout-shift', buffered: true });
         let fcp = NaN;
         new PerformanceObserver((list) => {
@@ -181,7 +188,10 @@ async function vitalsOf(page: Page): Promise<{ ttfb: number; fcp: number; lcp: n
 /** Installs the interaction probes on the check-in page (Event Timing entries and event → next frame). */
 async function installProbes(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { __mendLatency: Array<{ type: string; ms: number }>; __mendEvents: Array<{ name: string; duration: number }> };
+    const w = window as unknown as {
+      __mendLatency: Array<{ type: string; ms: number }>;
+      __mendEvents: Array<{ name: string; duration: number }>;
+    };
     w.__mendLatency = [];
     w.__mendEvents = [];
     new PerformanceObserver((list) => {
@@ -203,7 +213,10 @@ async function installProbes(page: Page): Promise<void> {
 async function takeProbes(page: Page): Promise<{ nextFrame: number; longest: number | null }> {
   await page.waitForTimeout(100);
   return page.evaluate(() => {
-    const w = window as unknown as { __mendLatency: Array<{ type: string; ms: number }>; __mendEvents: Array<{ name: string; duration: number }> };
+    const w = window as unknown as {
+      __mendLatency: Array<{ type: string; ms: number }>;
+      __mendEvents: Array<{ name: string; duration: number }>;
+    };
     const nextFrame = Math.max(0, ...w.__mendLatency.map((l) => l.ms));
     const longest = w.__mendEvents.length ? Math.max(...w.__mendEvents.map((e) => e.duration)) : null;
     w.__mendLatency = [];
@@ -222,7 +235,15 @@ export async function runPagesBench(log: (line: string) => void = (l) => process
   let server: ChildProcess | null = null;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     log(`Seeding 2 couples into ${dataDir} for the pages benchmark …`);
@@ -232,7 +253,16 @@ export async function runPagesBench(log: (line: string) => void = (l) => process
     const base = `http://${HOST}:${port}`;
     server = spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], {
       cwd: ROOT,
-      env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST, MEND_BASE_URL: base, MEND_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        HOST,
+        MEND_BASE_URL: base,
+        MEND_DATA_DIR: dataDir,
+        DATABASE_URL: '',
+        LOG_LEVEL: 'warn',
+      },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     await waitReady(base, server);
@@ -262,7 +292,13 @@ export async function runPagesBench(log: (line: string) => void = (l) => process
         runs.push(await vitalsOf(page));
       }
       const med = (key: 'ttfb' | 'fcp' | 'lcp' | 'cls') => runs.map((r) => r[key]).sort((x, y) => x - y)[Math.floor(runs.length / 2)]!;
-      return { page: p.name, 'TTFB ms': round(med('ttfb')), 'FCP ms': round(med('fcp')), 'LCP ms': round(med('lcp')), CLS: round(med('cls'), 3) };
+      return {
+        page: p.name,
+        'TTFB ms': round(med('ttfb')),
+        'FCP ms': round(med('fcp')),
+        'LCP ms': round(med('lcp')),
+        CLS: round(med('cls'), 3),
+      };
     };
     for (const p of pages) if (!p.signedOut) vitals.push(await measure(p));
     await context.clearCookies();
@@ -272,7 +308,11 @@ export async function runPagesBench(log: (line: string) => void = (l) => process
     // Using today's check-in form.
     const interactions: InteractionRow[] = [];
     const record = (interaction: string, r: { nextFrame: number; longest: number | null }) =>
-      interactions.push({ interaction, 'to next frame ms': round(r.nextFrame, 1), 'longest event entry ms': r.longest === null ? '< 16 (none reported)' : String(round(r.longest)) });
+      interactions.push({
+        interaction,
+        'to next frame ms': round(r.nextFrame, 1),
+        'longest event entry ms': r.longest === null ? '< 16 (none reported)' : String(round(r.longest)),
+      });
     await page.goto(`${base}/spaces/${couple.spaceId}/check-in`, { waitUntil: 'load' });
     await installProbes(page);
     for (const [i, name] of (['safety', 'trust', 'closeness'] as const).entries()) {
@@ -289,14 +329,26 @@ export async function runPagesBench(log: (line: string) => void = (l) => process
     // The click's time in the page's own clock (kept across the navigation in sessionStorage), so
     // the figure is click → the answer's largest paint, without the test driver's round trips.
     await page.evaluate(() =>
-      document.addEventListener('click', (e) => sessionStorage.setItem('mend-bench-click', String(performance.timeOrigin + e.timeStamp)), { capture: true }),
+      document.addEventListener('click', (e) => sessionStorage.setItem('mend-bench-click', String(performance.timeOrigin + e.timeStamp)), {
+        capture: true,
+      }),
     );
     // A note with coach findings is answered in place (200) rather than redirected, so wait for the navigation itself.
-    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.locator('button[type="submit"]', { hasText: 'Save check-in' }).click()]);
+    await Promise.all([
+      page.waitForNavigation({ waitUntil: 'load' }),
+      page.locator('button[type="submit"]', { hasText: 'Save check-in' }).click(),
+    ]);
     if (!(await page.locator('text=saved').count())) throw new Error('the check-in was not saved');
     const saved = await vitalsOf(page);
-    const sinceClick = await page.evaluate((lcp) => performance.timeOrigin + lcp - Number(sessionStorage.getItem('mend-bench-click')), saved.lcp);
-    interactions.push({ interaction: 'save the check-in (click → the answer page painted)', 'to next frame ms': round(sinceClick), 'longest event entry ms': `answer: TTFB ${round(saved.ttfb)}, LCP ${round(saved.lcp)}` });
+    const sinceClick = await page.evaluate(
+      (lcp) => performance.timeOrigin + lcp - Number(sessionStorage.getItem('mend-bench-click')),
+      saved.lcp,
+    );
+    interactions.push({
+      interaction: 'save the check-in (click → the answer page painted)',
+      'to next frame ms': round(sinceClick),
+      'longest event entry ms': `answer: TTFB ${round(saved.ttfb)}, LCP ${round(saved.lcp)}`,
+    });
     await context.close();
     return { weights, vitals, interactions };
   } finally {

@@ -61,7 +61,12 @@ async function explainOnPostgres(url: string, statements: HotStatement[]): Promi
 
 function explainOnSqlite(sqlite: SQLite.Database, statements: HotStatement[]): string[] {
   // EXPLAIN QUERY PLAN does not run the statement: a write changes nothing.
-  return statements.map((s) => sqliteTree(sqlite.prepare(`explain query plan ${s.sql}`).all([...s.parameters]) as Array<{ id: number; parent: number; detail: string }>) || '(no plan: a plain insert)');
+  return statements.map(
+    (s) =>
+      sqliteTree(
+        sqlite.prepare(`explain query plan ${s.sql}`).all([...s.parameters]) as Array<{ id: number; parent: number; detail: string }>,
+      ) || '(no plan: a plain insert)',
+  );
 }
 
 async function main(): Promise<void> {
@@ -73,11 +78,17 @@ async function main(): Promise<void> {
   if (!url && !dataDir) throw new Error(`Set DATABASE_URL or MEND_DATA_DIR to a seeded database.\n\n${USAGE}`);
   const dialect: DialectName = url ? 'postgres' : 'sqlite';
   const sqlite = url ? null : new SQLite(path.join(dataDir!, SQLITE_FILE_NAME), { fileMustExist: true });
-  const recording = recordingKysely(url ? new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) : new SqliteDialect({ database: sqlite! }));
+  const recording = recordingKysely(
+    url ? new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) : new SqliteDialect({ database: sqlite! }),
+  );
   try {
     const couple = await pickCouple(recording.db);
     const statements = await hotStatements(recording, dialect, couple, only);
-    const plans = args.includes('--sql') ? statements.map((s) => `parameters: ${JSON.stringify(s.parameters)}`) : url ? await explainOnPostgres(url, statements) : explainOnSqlite(sqlite!, statements);
+    const plans = args.includes('--sql')
+      ? statements.map((s) => `parameters: ${JSON.stringify(s.parameters)}`)
+      : url
+        ? await explainOnPostgres(url, statements)
+        : explainOnSqlite(sqlite!, statements);
     statements.forEach((s, i) => console.log(`\n### ${s.name}\n-- ${s.sql}\n${plans[i]}`));
     const unsent = HOT_NAMES.filter((n) => (!only || n.includes(only)) && !statements.some((s) => s.name === n));
     // A read that follows from rows this couple does not have (an apology's responses without an apology).

@@ -52,7 +52,13 @@ const median = (xs: number[]): number => {
 };
 
 function row(what: string, xs: number[]): StartupRow {
-  return { what, 'median ms': Math.round(median(xs)), 'min ms': Math.round(Math.min(...xs)), 'max ms': Math.round(Math.max(...xs)), runs: xs.length };
+  return {
+    what,
+    'median ms': Math.round(median(xs)),
+    'min ms': Math.round(Math.min(...xs)),
+    'max ms': Math.round(Math.max(...xs)),
+    runs: xs.length,
+  };
 }
 
 /** User + system CPU time the process has used so far, in ms (Linux /proc; clock ticks of 10 ms). */
@@ -77,13 +83,26 @@ async function seed(root: string, dataDir: string): Promise<void> {
 }
 
 /** One start of the real server on `dataDir`: both times, measured from the same spawn. */
-async function startOnce(root: string, dataDir: string, page: string): Promise<{ readyz: number; page: number; readyzCpu: number; pageCpu: number }> {
+async function startOnce(
+  root: string,
+  dataDir: string,
+  page: string,
+): Promise<{ readyz: number; page: number; readyzCpu: number; pageCpu: number }> {
   const port = await freePort();
   const base = `http://${HOST}:${port}`;
   const startedAt = performance.now();
   const child = spawn(process.execPath, [path.join(root, 'dist/main.js')], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST, MEND_BASE_URL: base, MEND_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST,
+      MEND_BASE_URL: base,
+      MEND_DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let err = '';
@@ -94,7 +113,7 @@ async function startOnce(root: string, dataDir: string, page: string): Promise<{
     const pageMs = await firstOk(`${base}${page}`, startedAt, child);
     return { readyz, page: pageMs, readyzCpu, pageCpu: cpuMs(child.pid) };
   } catch (error) {
-    throw new Error(`${(error as Error).message}\n${err}`);
+    throw new Error(`${(error as Error).message}\n${err}`, { cause: error });
   } finally {
     await stop(child);
   }
@@ -114,7 +133,11 @@ async function bareNodeOnce(): Promise<number> {
 }
 
 /** Seeds a temporary data dir, starts Mend `runs` times (after one unmeasured warm-up start). */
-export async function runStartupBench(runs = 5, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`), root = ROOT): Promise<StartupRow[]> {
+export async function runStartupBench(
+  runs = 5,
+  log: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
+  root = ROOT,
+): Promise<StartupRow[]> {
   if (!fs.existsSync(path.join(root, 'dist/main.js'))) throw new Error('dist/main.js is missing: run `npm run build` first.');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mend-startup-'));
   try {

@@ -104,7 +104,9 @@ function describeDisk(tmp: string): string {
 function rawCommits(dir: string, seconds: number): WritesBenchRow {
   const db: SQLite.Database = openSqlite(path.join(dir, 'raw.db'));
   try {
-    db.exec('create table rows (id integer primary key, space_id text not null, account_id text not null, date text not null, score integer not null)');
+    db.exec(
+      'create table rows (id integer primary key, space_id text not null, account_id text not null, date text not null, score integer not null)',
+    );
     const insert = db.prepare('insert into rows (space_id, account_id, date, score) values (?, ?, ?, ?)');
     let n = 0;
     const started = performance.now();
@@ -114,7 +116,15 @@ function rawCommits(dir: string, seconds: number): WritesBenchRow {
       n++;
     }
     const rate = n / ((performance.now() - started) / 1000);
-    return { 'write path': 'raw better-sqlite3 INSERT, 1 row per COMMIT', 'writes/s': round(rate), 'commits/s': round(rate), 'writes per commit': 1, 'p50 ms': '—', 'p99 ms': '—', errors: 0 };
+    return {
+      'write path': 'raw better-sqlite3 INSERT, 1 row per COMMIT',
+      'writes/s': round(rate),
+      'commits/s': round(rate),
+      'writes per commit': 1,
+      'p50 ms': '—',
+      'p99 ms': '—',
+      errors: 0,
+    };
   } finally {
     db.close();
   }
@@ -166,7 +176,13 @@ async function serviceWrites(dataDir: string, options: WritesBenchOptions, datab
           for (let i = w; performance.now() < until; i++) {
             const t = performance.now();
             try {
-              await checkins.put(account, spaceId, dates[i % dates.length]!, { safety: i % 11, trust: (i * 3) % 11, closeness: (i * 7) % 11, day: 'mixed', note: null });
+              await checkins.put(account, spaceId, dates[i % dates.length]!, {
+                safety: i % 11,
+                trust: (i * 3) % 11,
+                closeness: (i * 7) % 11,
+                day: 'mixed',
+                note: null,
+              });
               latencies.push(performance.now() - t);
             } catch {
               errors++;
@@ -229,7 +245,16 @@ async function httpWrites(dataDir: string, seeded: SeedSummary, options: WritesB
   const port = await freePort();
   const mend = spawn(process.execPath, ['--input-type=module', '-e', serverWith(batching)], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST, MEND_BASE_URL: `http://${HOST}:${port}`, MEND_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST,
+      MEND_BASE_URL: `http://${HOST}:${port}`,
+      MEND_DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const totals = () =>
@@ -313,7 +338,13 @@ async function httpWrites(dataDir: string, seeded: SeedSummary, options: WritesB
 }
 
 /** (d) The service-level path on PostgreSQL, in a database made for the run and dropped after. */
-async function postgresWrites(adminUrl: string, dataDir: string, couples: number, options: WritesBenchOptions, log: (line: string) => void): Promise<WritesBenchRow[]> {
+async function postgresWrites(
+  adminUrl: string,
+  dataDir: string,
+  couples: number,
+  options: WritesBenchOptions,
+  log: (line: string) => void,
+): Promise<WritesBenchRow[]> {
   const name = `mend_bench_writes_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -321,7 +352,9 @@ async function postgresWrites(adminUrl: string, dataDir: string, couples: number
     const settings = await admin.query<{ name: string; setting: string }>(
       "select name, setting from pg_settings where name in ('fsync', 'synchronous_commit', 'commit_delay', 'wal_sync_method') order by name",
     );
-    log(`(d) PostgreSQL (${settings.rows.map((r) => `${r.name}=${r.setting}`).join(', ')}): seeding ${couples} couples, then ${options.seconds} s …`);
+    log(
+      `(d) PostgreSQL (${settings.rows.map((r) => `${r.name}=${r.setting}`).join(', ')}): seeding ${couples} couples, then ${options.seconds} s …`,
+    );
     await admin.query(`create database ${name}`);
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
@@ -334,7 +367,10 @@ async function postgresWrites(adminUrl: string, dataDir: string, couples: number
   }
 }
 
-export async function runWritesBench(options: WritesBenchOptions, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<WritesBenchResult> {
+export async function runWritesBench(
+  options: WritesBenchOptions,
+  log: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
+): Promise<WritesBenchResult> {
   for (const built of ['dist/server/app.js', 'dist/store/group-commit.js', 'dist/cli/main.js']) {
     if (!fs.existsSync(path.join(ROOT, built))) throw new Error(`${built} is missing: run \`npm run build\` first.`);
   }

@@ -33,7 +33,9 @@ await build({
     'fast-json-stringify',
   ],
   // CommonJS dependencies call require() for Node's built-ins; an ES module has to be given one.
-  banner: { js: "import { createRequire as __mendCreateRequire } from 'node:module'; const require = __mendCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __mendCreateRequire } from 'node:module'; const require = __mendCreateRequire(import.meta.url);",
+  },
   // Less text to read and compile at start; names are kept (main.ts tells errors apart by class and
   // name, stack traces stay readable, and libraries that read constructor.name broke when bundling
   // renamed a clashing class).

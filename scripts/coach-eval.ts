@@ -45,7 +45,9 @@ const heldout = evaluate('heldout');
 const fresh = evaluate('fresh');
 const dev = evaluate('dev');
 if (args.includes('--json')) {
-  process.stdout.write(JSON.stringify({ test: summary(test), heldout: summary(heldout), fresh: summary(fresh), dev: summary(dev) }, null, 2) + '\n');
+  process.stdout.write(
+    JSON.stringify({ test: summary(test), heldout: summary(heldout), fresh: summary(fresh), dev: summary(dev) }, null, 2) + '\n',
+  );
 } else {
   process.stdout.write(
     `${table(test, 'Test part (reported)')}\n\n${table(heldout, 'Earlier held-out set')}\n\n${table(fresh, 'Fresh part (rounds 9-10, not tuned or trained on)')}\n\n${table(dev, 'Development (tuned and trained on)')}\n`,

@@ -12,7 +12,15 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { analyzeApologyWith, analyzeMessageWith } from '../src/core/coach/analyse.js';
-import { bestSentence, features, probability, MODEL_HEADS, type CoachModels, type LinearModel, type ModelHead } from '../src/core/coach/model.js';
+import {
+  bestSentence,
+  features,
+  probability,
+  MODEL_HEADS,
+  type CoachModels,
+  type LinearModel,
+  type ModelHead,
+} from '../src/core/coach/model.js';
 import { fold } from '../src/core/coach/text.js';
 import { load, type ApologyRow, type MessageRow } from '../test/coach/evaluate.js';
 
@@ -24,12 +32,19 @@ const KEEP = 0.02; // weights smaller than this change no decision and only add 
 const PRECISION_FLOOR = 0.97;
 const FOLDS = 5;
 
-interface Example { feats: string[]; y: boolean; text: string }
+interface Example {
+  feats: string[];
+  y: boolean;
+  text: string;
+}
 
 function train(examples: readonly Example[]): Omit<LinearModel, 'threshold'> {
   const counts = new Map<string, number>();
   for (const e of examples) for (const f of new Set(e.feats)) counts.set(f, (counts.get(f) ?? 0) + 1);
-  const vocab = [...counts.entries()].filter(([, n]) => n >= MIN_ROWS).map(([f]) => f).sort();
+  const vocab = [...counts.entries()]
+    .filter(([, n]) => n >= MIN_ROWS)
+    .map(([f]) => f)
+    .sort();
   const index = new Map(vocab.map((f, i) => [f, i]));
   // A feature counts as often as it occurs, as in model.ts.
   const rows = examples.map((e) => e.feats.map((f) => index.get(f)).filter((i): i is number => i !== undefined));
@@ -74,13 +89,19 @@ function outOfFold(examples: readonly Example[], score: (m: LinearModel, e: Exam
   return out;
 }
 
-const CANDIDATES = [...Array.from({ length: 86 }, (_, i) => 0.05 + i * 0.01), ...Array.from({ length: 9 }, (_, i) => 0.91 + i * 0.01), 0.995];
+const CANDIDATES = [
+  ...Array.from({ length: 86 }, (_, i) => 0.05 + i * 0.01),
+  ...Array.from({ length: 9 }, (_, i) => 0.91 + i * 0.01),
+  0.995,
+];
 
 /** Lowest threshold at which (rules OR head) keeps precision at the floor; best F1 if none does. */
 function precisionThreshold(ys: boolean[], rules: boolean[], scores: number[]): number {
   let best = { t: 0.95, recall: -1 };
   for (const t of CANDIDATES) {
-    let tp = 0, fp = 0, fn = 0;
+    let tp = 0,
+      fp = 0,
+      fn = 0;
     ys.forEach((y, i) => {
       const got = (rules[i] as boolean) || (scores[i] as number) >= t;
       if (got && y) tp++;
@@ -107,7 +128,9 @@ const report: string[] = [];
 
 function crossValidated(ys: boolean[], rules: boolean[], scores: number[], t: number): string {
   const f = (pick: (i: number) => boolean) => {
-    let tp = 0, fp = 0, fn = 0;
+    let tp = 0,
+      fp = 0,
+      fn = 0;
     ys.forEach((y, i) => {
       const got = pick(i);
       if (got && y) tp++;
@@ -142,9 +165,19 @@ models.harsh = head(
   precisionThreshold,
 );
 const apologyRules = apologies.map((r) => analyzeApologyWith(null, r.text));
-models.nonApology = head(apologies.map((r) => ex(r.text, r.nonApology)), apologyRules.map((a) => a.nonApology), false, precisionThreshold);
+models.nonApology = head(
+  apologies.map((r) => ex(r.text, r.nonApology)),
+  apologyRules.map((a) => a.nonApology),
+  false,
+  precisionThreshold,
+);
 for (const c of ['responsibility', 'impact', 'change', 'repair'] as const) {
-  models[c] = head(apologies.map((r) => ex(r.text, r.components[c])), apologyRules.map((a) => a.components[c]), false, accuracyThreshold);
+  models[c] = head(
+    apologies.map((r) => ex(r.text, r.components[c])),
+    apologyRules.map((a) => a.components[c]),
+    false,
+    accuracyThreshold,
+  );
 }
 
 const ordered: CoachModels = Object.fromEntries(MODEL_HEADS.map((h) => [h, models[h]])) as CoachModels;

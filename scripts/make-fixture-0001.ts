@@ -36,9 +36,27 @@ const DAY = 24 * 60 * 60 * 1000;
 const at = (day: number, hour = 9): string => new Date(Date.UTC(2025, 5, 1 + day, hour)).toISOString();
 
 const people = [
-  { key: 'alex', email: 'Alex.Rivera@example.org', password: 'quiet harbour lantern meadow 1', displayName: 'Alex Rivera', timezone: 'Europe/London' },
-  { key: 'sam', email: 'sam@example.org', password: 'copper kettle morning fog 2', displayName: 'Sam Ōtake-Żuławski', timezone: 'Pacific/Auckland' },
-  { key: 'robin', email: 'robin@example.org', password: 'seven linen kites drifting 3', displayName: 'Robin 🌱', timezone: 'America/New_York' },
+  {
+    key: 'alex',
+    email: 'Alex.Rivera@example.org',
+    password: 'quiet harbour lantern meadow 1',
+    displayName: 'Alex Rivera',
+    timezone: 'Europe/London',
+  },
+  {
+    key: 'sam',
+    email: 'sam@example.org',
+    password: 'copper kettle morning fog 2',
+    displayName: 'Sam Ōtake-Żuławski',
+    timezone: 'Pacific/Auckland',
+  },
+  {
+    key: 'robin',
+    email: 'robin@example.org',
+    password: 'seven linen kites drifting 3',
+    displayName: 'Robin 🌱',
+    timezone: 'America/New_York',
+  },
   { key: 'kai', email: 'kai@example.org', password: 'amber tram windows slowly 4', displayName: 'Kai', timezone: 'Asia/Kolkata' },
 ];
 
@@ -64,21 +82,52 @@ async function main(): Promise<void> {
     for (const [i, p] of people.entries()) {
       const id = newId();
       ids[p.key] = id;
-      const ok = await accounts.insert({ id, email: p.email, displayName: p.displayName, timezone: p.timezone, passwordHash: await hasher.hash(p.password), now: at(i) });
+      const ok = await accounts.insert({
+        id,
+        email: p.email,
+        displayName: p.displayName,
+        timezone: p.timezone,
+        passwordHash: await hasher.hash(p.password),
+        now: at(i),
+      });
       if (!ok) throw new Error(`could not insert ${p.key}`);
       // A bearer session that stays valid for the fixture's week (the test's clock sits inside it).
       const token = newToken();
       tokens[p.key] = token;
-      await sessions.insert({ id: newId(), accountId: id, kind: 'bearer', tokenHash: sha256(token), createdAt: at(i), lastSeenAt: at(i), expiresAt: new Date(Date.parse(at(i)) + 30 * DAY).toISOString() });
+      await sessions.insert({
+        id: newId(),
+        accountId: id,
+        kind: 'bearer',
+        tokenHash: sha256(token),
+        createdAt: at(i),
+        lastSeenAt: at(i),
+        expiresAt: new Date(Date.parse(at(i)) + 30 * DAY).toISOString(),
+      });
       // And an old cookie session, already expired.
-      await sessions.insert({ id: newId(), accountId: id, kind: 'cookie', tokenHash: sha256(newToken()), createdAt: at(-60), lastSeenAt: at(-40), expiresAt: at(-10) });
+      await sessions.insert({
+        id: newId(),
+        accountId: id,
+        kind: 'cookie',
+        tokenHash: sha256(newToken()),
+        createdAt: at(-60),
+        lastSeenAt: at(-40),
+        expiresAt: at(-10),
+      });
     }
 
     // Alex and Sam: one space, Sam joined by invitation.
     const shared = { id: newId(), name: 'Our second start — ünser Raum' };
     await spaces.create({ id: shared.id, name: shared.name, creatorId: ids.alex!, now: at(4) });
     const joinCode = newInvitationCode();
-    const joinInvitation = { id: newId(), spaceId: shared.id, role: 'partner' as const, createdBy: ids.alex!, createdAt: at(4), expiresAt: at(11), acceptedAt: null };
+    const joinInvitation = {
+      id: newId(),
+      spaceId: shared.id,
+      role: 'partner' as const,
+      createdBy: ids.alex!,
+      createdAt: at(4),
+      expiresAt: at(11),
+      acceptedAt: null,
+    };
     await spaces.insertInvitation({ ...joinInvitation, codeHash: sha256(normaliseInvitationCode(joinCode)) });
     const joined = await spaces.acceptInvitation(joinInvitation, ids.sam!, at(5));
     if (joined !== 'joined') throw new Error(`accept: ${joined}`);
@@ -87,11 +136,23 @@ async function main(): Promise<void> {
     const solo = { id: newId(), name: 'Robin & ?' };
     await spaces.create({ id: solo.id, name: solo.name, creatorId: ids.robin!, now: at(5) });
     const openCode = newInvitationCode();
-    await spaces.insertInvitation({ id: newId(), spaceId: solo.id, role: 'partner', createdBy: ids.robin!, createdAt: at(5), expiresAt: at(12), acceptedAt: null, codeHash: sha256(normaliseInvitationCode(openCode)) });
+    await spaces.insertInvitation({
+      id: newId(),
+      spaceId: solo.id,
+      role: 'partner',
+      createdBy: ids.robin!,
+      createdAt: at(5),
+      expiresAt: at(12),
+      acceptedAt: null,
+      codeHash: sha256(normaliseInvitationCode(openCode)),
+    });
 
     const counts: Record<string, number> = {};
     for (const table of ['accounts', 'sessions', 'spaces', 'space_members', 'invitations'] as const) {
-      const row = await store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const row = await store.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       counts[table] = Number(row.n);
     }
 

@@ -58,7 +58,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // Sent before any hook runs, so the security headers are set here.
     frameworkErrors: (error, request, reply) => void sendError(request, reply.headers(frameworkHeaders), toMendError(error)),
     // Validators and serializers are compiled on first use, not all at start-up (lazy-schemas.ts).
-    schemaController: { compilersFactory: schemas.compilersFactory as NonNullable<FastifyServerOptions['schemaController']>['compilersFactory'] },
+    schemaController: {
+      compilersFactory: schemas.compilersFactory as NonNullable<FastifyServerOptions['schemaController']>['compilersFactory'],
+    },
   });
   app.decorate('compileRemainingSchemas', schemas.warm);
   app.decorate('mend', ctx);
@@ -89,9 +91,17 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
     // Only the JSON API belongs in the OpenAPI document; the HTML pages are not an API.
-    transform: ({ schema, url, route }) => ({ schema: url.startsWith('/api/v1') ? documentIdempotency(schema, url, route.method) : { ...schema, hide: true }, url }),
+    transform: ({ schema, url, route }) => ({
+      schema: url.startsWith('/api/v1') ? documentIdempotency(schema, url, route.method) : { ...schema, hide: true },
+      url,
+    }),
   });
-  await app.register(fastifyStatic, { root: staticDir(), prefix: '/static/', cacheControl: false, setHeaders: (res) => void res.header('Cache-Control', 'public, max-age=3600') });
+  await app.register(fastifyStatic, {
+    root: staticDir(),
+    prefix: '/static/',
+    cacheControl: false,
+    setHeaders: (res) => void res.header('Cache-Control', 'public, max-age=3600'),
+  });
 
   await app.register(healthRoutes);
   await app.register(apiRoutes, { prefix: '/api' });

@@ -47,7 +47,14 @@ export interface AppContext {
   agreements: import('./features/agreements/service.js').AgreementService;
   /** Check-ins, meetings, progress, the agreement log, notifications, reminders (features/checkins-progress-wiring.ts). */
   rhythm: CheckinsProgressServices;
-  limits: { signInByAddress: Limiter; signInByAccount: Limiter; signInByDevice: Limiter; confirmByAccount: Limiter; signUpByAddress: Limiter; coach: Limiter };
+  limits: {
+    signInByAddress: Limiter;
+    signInByAccount: Limiter;
+    signInByDevice: Limiter;
+    confirmByAccount: Limiter;
+    signUpByAddress: Limiter;
+    coach: Limiter;
+  };
   /** Live updates for open pages and API streams, across servers on PostgreSQL (services/live-events.ts). */
   live: LiveEvents;
   close(): Promise<void>;
@@ -80,7 +87,11 @@ export async function createContext(config: Config, options: ContextOptions = {}
     const signInByDevice = await createLimiter(store, vault, { name: 'signin-device', points: 10, durationSeconds: 15 * 60 });
     const confirmByAccount = await createLimiter(store, vault, { name: 'confirm-acct', points: 10, durationSeconds: 15 * 60 });
     const coach = await createLimiter(store, vault, { name: 'coach', points: 300, durationSeconds: 10 * 60 });
-    const signUpByAddress = await createLimiter(store, vault, { name: 'signup-addr', points: config.signUpPerHour, durationSeconds: 60 * 60 });
+    const signUpByAddress = await createLimiter(store, vault, {
+      name: 'signup-addr',
+      points: config.signUpPerHour,
+      durationSeconds: 60 * 60,
+    });
     const resetLimits = {
       requestsByAddress: await createLimiter(store, vault, { name: 'reset-addr', points: 20, durationSeconds: 60 * 60 }),
       requestsByEmail: await createLimiter(store, vault, { name: 'reset-email', points: 5, durationSeconds: 60 * 60 }),
@@ -127,7 +138,12 @@ export async function createContext(config: Config, options: ContextOptions = {}
       passwordResets,
       spaces,
       safety: new SafetyService({ safety: new SafetyStore(store.db), clock }),
-      therapists: new TherapistService({ therapists: new TherapistStore(store.db, vault, store.dialect), spaces: spaceStore, accounts, clock }),
+      therapists: new TherapistService({
+        therapists: new TherapistStore(store.db, vault, store.dialect),
+        spaces: spaceStore,
+        accounts,
+        clock,
+      }),
       ...journeyServices({ db: store.db, vault, dialect: store.dialect, clock }),
       rhythm: checkinsProgressServices({ db: store.db, vault, dialect: store.dialect, clock, config, spaces }),
       limits: { signInByAddress, signInByAccount, signInByDevice, confirmByAccount, signUpByAddress, coach },

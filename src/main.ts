@@ -20,7 +20,11 @@ async function main(): Promise<void> {
   try {
     app = await buildApp(config);
   } catch (error) {
-    if (error instanceof SchemaTooNewError || error instanceof DataFolderBusyError || (error instanceof Error && /key|encryption/i.test(error.name))) {
+    if (
+      error instanceof SchemaTooNewError ||
+      error instanceof DataFolderBusyError ||
+      (error instanceof Error && /key|encryption/i.test(error.name))
+    ) {
       process.stderr.write(`Mend cannot start: ${error.message}\n`);
       process.exit(2);
     }

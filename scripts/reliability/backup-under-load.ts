@@ -38,7 +38,13 @@ export interface BackupOptions {
   log?: (line: string) => void;
 }
 
-export const FULL_BACKUP: Omit<BackupOptions, 'database'> = { couples: 4, seedCouples: 200, seedDays: 365, warmupMs: 3000, seed: Date.now() };
+export const FULL_BACKUP: Omit<BackupOptions, 'database'> = {
+  couples: 4,
+  seedCouples: 200,
+  seedDays: 365,
+  warmupMs: 3000,
+  seed: Date.now(),
+};
 export const FAST_BACKUP: Omit<BackupOptions, 'database'> = { couples: 2, seedCouples: 10, seedDays: 60, warmupMs: 1500, seed: Date.now() };
 
 export interface BackupReport {
@@ -111,7 +117,11 @@ export async function runBackupUnderLoad(options: BackupOptions): Promise<Backup
       databaseUrl = cluster.url('mend');
     }
     if (options.seedCouples > 0) {
-      const seeded = await runMendCli(['seed', '--couples', String(options.seedCouples), '--days', String(options.seedDays), '--json'], dataDir, databaseUrl);
+      const seeded = await runMendCli(
+        ['seed', '--couples', String(options.seedCouples), '--days', String(options.seedDays), '--json'],
+        dataDir,
+        databaseUrl,
+      );
       if (seeded.code !== 0) throw new Error(`mend seed failed: ${seeded.stderr}`);
       log(`seeded ${options.seedCouples} couples × ${options.seedDays} days`);
     }
@@ -132,7 +142,9 @@ export async function runBackupUnderLoad(options: BackupOptions): Promise<Backup
       await new Promise<void>((resolve, reject) => {
         // pg_dump in its own process, as an operator runs it; asynchronously, so the load goes on.
         import('node:child_process').then(({ execFile }) =>
-          execFile(path.join(cluster!.bin, 'pg_dump'), ['--format=custom', `--file=${backupFile}`, databaseUrl!], (error) => (error ? reject(error) : resolve())),
+          execFile(path.join(cluster!.bin, 'pg_dump'), ['--format=custom', `--file=${backupFile}`, databaseUrl!], (error) =>
+            error ? reject(error) : resolve(),
+          ),
         );
       });
     }
@@ -152,7 +164,9 @@ export async function runBackupUnderLoad(options: BackupOptions): Promise<Backup
       fs.rmSync(path.join(work, 'mend-backup-quiet.db'), { force: true });
     }
     await server.kill('SIGTERM');
-    log(`backup took ${report.backupMs} ms (${report.quietBackupMs ?? '–'} ms without writes; ${report.backupBytes} bytes); ${report.acknowledgedBeforeBackup} writes acknowledged before it began, ${report.acknowledgedDuringBackup} during it`);
+    log(
+      `backup took ${report.backupMs} ms (${report.quietBackupMs ?? '–'} ms without writes; ${report.backupBytes} bytes); ${report.acknowledgedBeforeBackup} writes acknowledged before it began, ${report.acknowledgedDuringBackup} during it`,
+    );
 
     const restoreStarted = performance.now();
     let restoredUrl: string | null = null;
@@ -165,10 +179,25 @@ export async function runBackupUnderLoad(options: BackupOptions): Promise<Backup
     } else {
       report.integrity = 'pg_dump exited 0';
       await cluster!.query('create database restored');
-      execFileSync(path.join(cluster!.bin, 'pg_restore'), ['--exit-on-error', '--no-owner', `--dbname=${cluster!.url('restored')}`, backupFile], { stdio: ['ignore', 'ignore', 'pipe'] });
+      execFileSync(
+        path.join(cluster!.bin, 'pg_restore'),
+        ['--exit-on-error', '--no-owner', `--dbname=${cluster!.url('restored')}`, backupFile],
+        { stdio: ['ignore', 'ignore', 'pipe'] },
+      );
       restoredUrl = cluster!.url('restored');
       try {
-        cluster!.tool('pg_amcheck', ['-h', '127.0.0.1', '-p', String(cluster!.port), '-U', 'mend', '-d', 'restored', '--install-missing', '--heapallindexed']);
+        cluster!.tool('pg_amcheck', [
+          '-h',
+          '127.0.0.1',
+          '-p',
+          String(cluster!.port),
+          '-U',
+          'mend',
+          '-d',
+          'restored',
+          '--install-missing',
+          '--heapallindexed',
+        ]);
         report.restoredIntegrity = 'ok';
       } catch (error: any) {
         report.restoredIntegrity = `pg_amcheck: ${String(error.stdout ?? '')}${String(error.stderr ?? error.message)}`.slice(0, 2000);
@@ -224,11 +253,15 @@ export async function main(argv: string[]): Promise<boolean> {
       seed: argNumber(argv, 'seed') ?? Date.now(),
       log: (line) => process.stdout.write(`${line}\n`),
     };
-    process.stdout.write(`Backup during write load (${database}): ${options.couples} couples writing, ${options.seedCouples} seeded, seed ${options.seed}\n`);
+    process.stdout.write(
+      `Backup during write load (${database}): ${options.couples} couples writing, ${options.seedCouples} seeded, seed ${options.seed}\n`,
+    );
     const report = await runBackupUnderLoad(options);
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     const passed = backupPassed(report);
-    process.stdout.write(passed ? `PASS (${database}): the backup holds every write acknowledged before it began.\n` : `FAIL (${database}): see above.\n`);
+    process.stdout.write(
+      passed ? `PASS (${database}): the backup holds every write acknowledged before it began.\n` : `FAIL (${database}): see above.\n`,
+    );
     ok &&= passed;
   }
   return ok;

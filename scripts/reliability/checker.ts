@@ -65,7 +65,8 @@ export async function verify(base: string, people: Person[], ledger: Ledger, cut
       const match = allowed.findIndex((s) => sameCheckin(got, s.value));
       if (match === 0 && last >= 0) result.verified += 1;
       else if (match >= 0) result.unacknowledgedFound += 1;
-      else if (last >= 0) result.corrupted.push({ kind: 'check-in', id: key, problem: 'holds neither the acknowledged value nor one sent after it' });
+      else if (last >= 0)
+        result.corrupted.push({ kind: 'check-in', id: key, problem: 'holds neither the acknowledged value nor one sent after it' });
       else result.corrupted.push({ kind: 'check-in', id: key, problem: 'holds a value never sent' });
     }
     for (const key of stored.keys()) result.corrupted.push({ kind: 'check-in', id: key, problem: 'a day nobody wrote' });
@@ -83,7 +84,8 @@ export async function verify(base: string, people: Person[], ledger: Ledger, cut
       if (want.journeyId !== journeyId) continue;
       const got = stored.get(id);
       stored.delete(id);
-      const same = got && got.text === want.text && got.prompt === want.prompt && got.authorId === want.author && got.visibility === want.visibility;
+      const same =
+        got && got.text === want.text && got.prompt === want.prompt && got.authorId === want.author && got.visibility === want.visibility;
       if (want.ackedAt > cutoff) {
         if (!got) continue;
         if (same) result.unacknowledgedFound += 1;
@@ -94,7 +96,12 @@ export async function verify(base: string, people: Person[], ledger: Ledger, cut
     }
     // Whatever is left was never acknowledged: it must be one of the uncertain writes, whole.
     for (const [id, got] of stored) {
-      if (ledger.uncertainEntries.some((v) => v.journeyId === journeyId && v.text === got.text && v.author === got.authorId && v.prompt === got.prompt)) result.unacknowledgedFound += 1;
+      if (
+        ledger.uncertainEntries.some(
+          (v) => v.journeyId === journeyId && v.text === got.text && v.author === got.authorId && v.prompt === got.prompt,
+        )
+      )
+        result.unacknowledgedFound += 1;
       else result.corrupted.push({ kind: 'entry', id, problem: 'never sent, or not whole' });
     }
   }

@@ -33,8 +33,24 @@ export interface ClockOptions {
   log?: (line: string) => void;
 }
 
-export const FULL_CLOCK: ClockOptions = { rounds: 8, couples: 4, minRoundMs: 1000, maxRoundMs: 3000, maxStepMinutes: 180, maxRequestsPerWorkerRound: 400, seed: Date.now() };
-export const FAST_CLOCK: ClockOptions = { rounds: 3, couples: 1, minRoundMs: 500, maxRoundMs: 1000, maxStepMinutes: 180, maxRequestsPerWorkerRound: 100, seed: Date.now() };
+export const FULL_CLOCK: ClockOptions = {
+  rounds: 8,
+  couples: 4,
+  minRoundMs: 1000,
+  maxRoundMs: 3000,
+  maxStepMinutes: 180,
+  maxRequestsPerWorkerRound: 400,
+  seed: Date.now(),
+};
+export const FAST_CLOCK: ClockOptions = {
+  rounds: 3,
+  couples: 1,
+  minRoundMs: 500,
+  maxRoundMs: 1000,
+  maxStepMinutes: 180,
+  maxRequestsPerWorkerRound: 100,
+  seed: Date.now(),
+};
 
 export interface ClockReport {
   rounds: number;
@@ -61,7 +77,9 @@ async function entriesOutOfOrder(base: string, people: Person[], ledger: Ledger)
   let count = 0;
   for (const [journeyId, p] of journeys) {
     const res = await call(base, p.token, 'GET', `/api/v1/journeys/${journeyId}/entries`);
-    const acked = (res.body.entries as Array<{ id: string }>).map((e) => ledger.entries.get(e.id)?.ackedAt).filter((t): t is number => t !== undefined);
+    const acked = (res.body.entries as Array<{ id: string }>)
+      .map((e) => ledger.entries.get(e.id)?.ackedAt)
+      .filter((t): t is number => t !== undefined);
     for (let i = 1; i < acked.length; i++) if (acked[i - 1]! - acked[i]! > 1000) count += 1;
   }
   return count;
@@ -114,7 +132,9 @@ export async function runClockStep(options: ClockOptions): Promise<ClockReport> 
       ledger.faultOpen = false;
       report.rounds = round;
       const result = await check(`round ${round}`);
-      log(`round ${round}/${options.rounds}: clock ${Math.round(offsetMs / 60_000)} min (${serverTime}); ${ledger.ackedCheckins} check-ins and ${ledger.entries.size} entries acknowledged so far; verified ${result.verified}, lost ${result.lost.length}, corrupted ${result.corrupted.length}, unexpected ${ledger.unexpected.length}`);
+      log(
+        `round ${round}/${options.rounds}: clock ${Math.round(offsetMs / 60_000)} min (${serverTime}); ${ledger.ackedCheckins} check-ins and ${ledger.entries.size} entries acknowledged so far; verified ${result.verified}, lost ${result.lost.length}, corrupted ${result.corrupted.length}, unexpected ${ledger.unexpected.length}`,
+      );
     }
     // The clock put right again (a jump forward of the whole offset), then a restart.
     await server.stepClock(0);
@@ -145,7 +165,9 @@ export async function main(argv: string[]): Promise<boolean> {
     seed: argNumber(argv, 'seed') ?? Date.now(),
     log: (line) => process.stdout.write(`${line}\n`),
   };
-  process.stdout.write(`Clock stepping backwards (SQLite): ${options.rounds} rounds, ${options.couples} couples, steps up to ${options.maxStepMinutes} min, seed ${options.seed}\n`);
+  process.stdout.write(
+    `Clock stepping backwards (SQLite): ${options.rounds} rounds, ${options.couples} couples, steps up to ${options.maxStepMinutes} min, seed ${options.seed}\n`,
+  );
   const report = await runClockStep(options);
   const ok = clockPassed(report, options.rounds);
   process.stdout.write(`${JSON.stringify({ ...report, unexpected: report.unexpected.slice(0, 20) }, null, 2)}\n`);

@@ -56,7 +56,19 @@ export interface PostgresCrashReport {
 
 function amcheck(cluster: PostgresCluster): string {
   try {
-    cluster.tool('pg_amcheck', ['-h', '127.0.0.1', '-p', String(cluster.port), '-U', 'mend', '-d', 'mend', '--install-missing', '--heapallindexed', '--no-strict-names']);
+    cluster.tool('pg_amcheck', [
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(cluster.port),
+      '-U',
+      'mend',
+      '-d',
+      'mend',
+      '--install-missing',
+      '--heapallindexed',
+      '--no-strict-names',
+    ]);
     return 'ok';
   } catch (error: any) {
     return `pg_amcheck: ${String(error.stdout ?? '')}${String(error.stderr ?? error.message)}`.slice(0, 2000);
@@ -95,7 +107,8 @@ export async function runPostgresCrash(options: CrashOptions): Promise<PostgresC
     await cluster.start();
     await cluster.query('create database mend');
     await server.start();
-    const onExit = (code: number | null, signal: string | null) => report.mendExits.push(`Mend exited (${code ?? signal}): ${server.stderr.slice(-1500)}`);
+    const onExit = (code: number | null, signal: string | null) =>
+      report.mendExits.push(`Mend exited (${code ?? signal}): ${server.stderr.slice(-1500)}`);
     server.child!.once('exit', onExit);
     const people = await signUpCouples(server.base, options.couples);
     for (let round = 1; round <= options.kills; round++) {
@@ -111,7 +124,10 @@ export async function runPostgresCrash(options: CrashOptions): Promise<PostgresC
       ledger.faultOpen = false;
       // Mend alone while the database is gone: it must answer, not fall over.
       const asked = performance.now();
-      const down = await fetch(`${server.base}/readyz`).then((r) => r.status, () => 'no answer');
+      const down = await fetch(`${server.base}/readyz`).then(
+        (r) => r.status,
+        () => 'no answer',
+      );
       report.readyzWhileDownMs.push(Math.round(performance.now() - asked));
       if (!server.running) break;
       report.outageAnswers[`/readyz ${down}`] = (report.outageAnswers[`/readyz ${down}`] ?? 0) + 1;
@@ -122,7 +138,9 @@ export async function runPostgresCrash(options: CrashOptions): Promise<PostgresC
       report.lost.push(...check.lost.map((f) => `after kill ${round}: ${describe(f)}`));
       report.corrupted.push(...check.corrupted.map((f) => `after kill ${round}: ${describe(f)}`));
       report.uncertain.foundAfterRecovery = check.unacknowledgedFound;
-      log(`kill ${round}/${options.kills}: ${ledger.ackedCheckins} check-ins and ${ledger.entries.size} entries acknowledged so far, ${ledger.uncertain} uncertain; amcheck ${report.amcheck.at(-1)}; lost ${check.lost.length}, corrupted ${check.corrupted.length}`);
+      log(
+        `kill ${round}/${options.kills}: ${ledger.ackedCheckins} check-ins and ${ledger.entries.size} entries acknowledged so far, ${ledger.uncertain} uncertain; amcheck ${report.amcheck.at(-1)}; lost ${check.lost.length}, corrupted ${check.corrupted.length}`,
+      );
     }
     server.child!.off('exit', onExit);
     if (server.running) await server.kill('SIGTERM');
@@ -157,7 +175,9 @@ export async function main(argv: string[]): Promise<boolean> {
     seed: argNumber(argv, 'seed') ?? Date.now(),
     log: (line) => process.stdout.write(`${line}\n`),
   };
-  process.stdout.write(`Crash durability (PostgreSQL server killed): ${options.kills} kills, ${options.couples} couples, seed ${options.seed}\n`);
+  process.stdout.write(
+    `Crash durability (PostgreSQL server killed): ${options.kills} kills, ${options.couples} couples, seed ${options.seed}\n`,
+  );
   const report = await runPostgresCrash(options);
   const ok = postgresCrashPassed(report, options.kills);
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -34,8 +34,22 @@ export interface CrashOptions {
   log?: (line: string) => void;
 }
 
-export const FULL: CrashOptions = { kills: 20, couples: 4, minRoundMs: 300, maxRoundMs: 4000, maxRequestsPerWorkerRound: 400, seed: Date.now() };
-export const FAST: CrashOptions = { kills: 3, couples: 2, minRoundMs: 300, maxRoundMs: 1200, maxRequestsPerWorkerRound: 150, seed: Date.now() };
+export const FULL: CrashOptions = {
+  kills: 20,
+  couples: 4,
+  minRoundMs: 300,
+  maxRoundMs: 4000,
+  maxRequestsPerWorkerRound: 400,
+  seed: Date.now(),
+};
+export const FAST: CrashOptions = {
+  kills: 3,
+  couples: 2,
+  minRoundMs: 300,
+  maxRoundMs: 1200,
+  maxRequestsPerWorkerRound: 150,
+  seed: Date.now(),
+};
 
 export interface CrashReport {
   kills: number;
@@ -104,7 +118,9 @@ export async function runCrash(options: CrashOptions): Promise<CrashReport> {
       report.lost.push(...check.lost.map((f) => `after kill ${round}: ${describe(f)}`));
       report.corrupted.push(...check.corrupted.map((f) => `after kill ${round}: ${describe(f)}`));
       report.cutOff.foundAfterRestart = check.unacknowledgedFound;
-      log(`kill ${round}/${options.kills}: ${ledger.ackedCheckins} check-ins and ${ledger.entries.size} entries acknowledged so far, ${ledger.uncertain} cut off; integrity ${integrity}; lost ${check.lost.length}, corrupted ${check.corrupted.length}`);
+      log(
+        `kill ${round}/${options.kills}: ${ledger.ackedCheckins} check-ins and ${ledger.entries.size} entries acknowledged so far, ${ledger.uncertain} cut off; integrity ${integrity}; lost ${check.lost.length}, corrupted ${check.corrupted.length}`,
+      );
     }
     await server.kill('SIGTERM');
     report.integrityChecks.push(integrityCheck(file));
@@ -119,7 +135,12 @@ export async function runCrash(options: CrashOptions): Promise<CrashReport> {
 }
 
 export function passed(report: CrashReport): boolean {
-  return report.lost.length === 0 && report.corrupted.length === 0 && report.unexpected.length === 0 && report.integrityChecks.every((r) => r === 'ok');
+  return (
+    report.lost.length === 0 &&
+    report.corrupted.length === 0 &&
+    report.unexpected.length === 0 &&
+    report.integrityChecks.every((r) => r === 'ok')
+  );
 }
 
 export async function main(argv: string[]): Promise<boolean> {
@@ -133,7 +154,9 @@ export async function main(argv: string[]): Promise<boolean> {
   process.stdout.write(`Crash durability (SQLite): ${options.kills} kills, ${options.couples} couples, seed ${options.seed}\n`);
   const report = await runCrash(options);
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  process.stdout.write(passed(report) ? 'PASS: every acknowledged write survived every kill.\n' : 'FAIL: see lost / corrupted / unexpected above.\n');
+  process.stdout.write(
+    passed(report) ? 'PASS: every acknowledged write survived every kill.\n' : 'FAIL: see lost / corrupted / unexpected above.\n',
+  );
   return passed(report);
 }
 

@@ -24,7 +24,12 @@ export async function main(argv: string[]): Promise<boolean> {
   const seed = Number(option(argv, 'seed') ?? Date.now() % 2 ** 31);
   const db = option(argv, 'db') ?? 'both';
   const dialects: Dialect[] = db === 'both' ? ['sqlite', 'postgres'] : [db as Dialect];
-  if (!Number.isInteger(requests) || requests < 1 || !Number.isInteger(seed) || !dialects.every((d) => d === 'sqlite' || d === 'postgres')) {
+  if (
+    !Number.isInteger(requests) ||
+    requests < 1 ||
+    !Number.isInteger(seed) ||
+    !dialects.every((d) => d === 'sqlite' || d === 'postgres')
+  ) {
     process.stderr.write('usage: fuzz.ts [--requests N] [--seed S] [--db sqlite|postgres|both]\n');
     return false;
   }

@@ -11,20 +11,23 @@ export async function call(base: string, token: string | null, method: string, u
   try {
     res = await fetch(base + url, {
       method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
   } catch (error) {
-    throw new NetworkError(String(error));
+    throw new NetworkError(String(error), { cause: error });
   }
   let text: string;
   try {
     text = await res.text();
   } catch (error) {
     // The status arrived but the body was cut off: not an acknowledgement we can rely on.
-    throw new NetworkError(String(error));
+    throw new NetworkError(String(error), { cause: error });
   }
-  let parsed: unknown = null;
+  let parsed: unknown;
   try {
     parsed = text ? JSON.parse(text) : null;
   } catch {

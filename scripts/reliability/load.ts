@@ -38,8 +38,26 @@ export interface LoadOptions {
   log?: (line: string) => void;
 }
 
-export const FULL_LOAD: LoadOptions = { couples: 200, seconds: 60, runs: 3, seedDays: 90, minPauseMs: 500, maxPauseMs: 2500, heapSlackMiB: 8, seed: Date.now() };
-export const FAST_LOAD: LoadOptions = { couples: 20, seconds: 10, runs: 2, seedDays: 30, minPauseMs: 200, maxPauseMs: 800, heapSlackMiB: 8, seed: Date.now() };
+export const FULL_LOAD: LoadOptions = {
+  couples: 200,
+  seconds: 60,
+  runs: 3,
+  seedDays: 90,
+  minPauseMs: 500,
+  maxPauseMs: 2500,
+  heapSlackMiB: 8,
+  seed: Date.now(),
+};
+export const FAST_LOAD: LoadOptions = {
+  couples: 20,
+  seconds: 10,
+  runs: 2,
+  seedDays: 30,
+  minPauseMs: 200,
+  maxPauseMs: 800,
+  heapSlackMiB: 8,
+  seed: Date.now(),
+};
 
 interface LoadPerson {
   email: string;
@@ -88,8 +106,10 @@ const MiB = 1024 * 1024;
 /** `mend seed --json` lists the first 50 couples; the rest follow the same numbered address pattern. */
 function seededEmails(sample: { emails: [string, string] }[], couples: number): [string, string][] {
   const first = sample[0]?.emails;
-  if (!first || !/\.0*1\./.test(first[0])) throw new Error(`unexpected seeded address ${first?.[0]}: the load run needs mend seed's numbered addresses`);
-  const at = (template: string, n: number) => template.replace(/\.(\d+)\./, (_m, digits: string) => `.${String(n).padStart(digits.length, '0')}.`);
+  if (!first || !/\.0*1\./.test(first[0]))
+    throw new Error(`unexpected seeded address ${first?.[0]}: the load run needs mend seed's numbered addresses`);
+  const at = (template: string, n: number) =>
+    template.replace(/\.(\d+)\./, (_m, digits: string) => `.${String(n).padStart(digits.length, '0')}.`);
   const all: [string, string][] = [];
   for (let n = 1; n <= couples; n++) all.push([at(first[0], n), at(first[1], n)]);
   sample.forEach((c, i) => {
@@ -128,12 +148,27 @@ async function signIn(base: string, emails: [string, string][], password: string
     const breach = await call(base, b.token, 'POST', `/api/v1/spaces/${spaceId}/breaches`, { kind: 'infidelity', brokeTrust: [a.id] });
     if (breach.status !== 201) throw new Error(`breach: ${breach.status} ${JSON.stringify(breach.body)}`);
     const journeyId = breach.body.journey.id as string;
-    return { spaceId, journeyId, questions: [], people: [{ email: a.email, token: a.token, role: 'broke_trust' as const }, { email: b.email, token: b.token, role: 'hurt' as const }] };
+    return {
+      spaceId,
+      journeyId,
+      questions: [],
+      people: [
+        { email: a.email, token: a.token, role: 'broke_trust' as const },
+        { email: b.email, token: b.token, role: 'hurt' as const },
+      ],
+    };
   });
 }
 
 /** One couple's loop: a partner and an action at a time, as long as the run lasts. */
-async function coupleLoop(base: string, couple: LoadCouple, rng: () => number, until: number, options: LoadOptions, figures: { latencies: number[]; byAction: Record<string, number>; errors: string[] }): Promise<void> {
+async function coupleLoop(
+  base: string,
+  couple: LoadCouple,
+  rng: () => number,
+  until: number,
+  options: LoadOptions,
+  figures: { latencies: number[]; byAction: Record<string, number>; errors: string[] },
+): Promise<void> {
   let n = 0;
   while (Date.now() < until) {
     const person = couple.people[rng() < 0.5 ? 0 : 1];
@@ -143,7 +178,17 @@ async function coupleLoop(base: string, couple: LoadCouple, rng: () => number, u
     let expected = 200;
     if (roll < 0.3) {
       action = 'check-in PUT';
-      request = ['PUT', `/api/v1/spaces/${couple.spaceId}/checkins/${utcDate(0)}`, { safety: Math.floor(rng() * 11), trust: Math.floor(rng() * 11), closeness: Math.floor(rng() * 11), day: 'mixed', note: { text: `load note ${n++}`, visibility: rng() < 0.5 ? 'private' : 'shared' } }];
+      request = [
+        'PUT',
+        `/api/v1/spaces/${couple.spaceId}/checkins/${utcDate(0)}`,
+        {
+          safety: Math.floor(rng() * 11),
+          trust: Math.floor(rng() * 11),
+          closeness: Math.floor(rng() * 11),
+          day: 'mixed',
+          note: { text: `load note ${n++}`, visibility: rng() < 0.5 ? 'private' : 'shared' },
+        },
+      ];
       expected = -1; // 201 the first time today, 200 after
     } else if (roll < 0.5) {
       action = 'progress GET';
@@ -156,10 +201,23 @@ async function coupleLoop(base: string, couple: LoadCouple, rng: () => number, u
       expected = 201;
       if (person.role === 'hurt' || couple.questions.length === 0) {
         const asker = couple.people[1];
-        request = ['POST', `/api/v1/journeys/${couple.journeyId}/entries`, { prompt: 'question', text: `load question ${n++}: what happened that night?`, visibility: 'shared' }];
+        request = [
+          'POST',
+          `/api/v1/journeys/${couple.journeyId}/entries`,
+          { prompt: 'question', text: `load question ${n++}: what happened that night?`, visibility: 'shared' },
+        ];
         if (person !== asker) continue;
       } else {
-        request = ['POST', `/api/v1/journeys/${couple.journeyId}/entries`, { prompt: 'answer', text: `load answer ${n++}: I will tell you.`, visibility: 'shared', replyTo: couple.questions[Math.floor(rng() * couple.questions.length)] }];
+        request = [
+          'POST',
+          `/api/v1/journeys/${couple.journeyId}/entries`,
+          {
+            prompt: 'answer',
+            text: `load answer ${n++}: I will tell you.`,
+            visibility: 'shared',
+            replyTo: couple.questions[Math.floor(rng() * couple.questions.length)],
+          },
+        ];
       }
     } else if (roll < 0.95) {
       action = 'check-ins GET';
@@ -175,7 +233,8 @@ async function coupleLoop(base: string, couple: LoadCouple, rng: () => number, u
       figures.byAction[action] = (figures.byAction[action] ?? 0) + 1;
       const ok = expected === -1 ? res.status === 200 || res.status === 201 : res.status === expected;
       if (!ok) figures.errors.push(`${action}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
-      else if (action === 'entry POST' && (request[2] as { prompt: string }).prompt === 'question') couple.questions.push(res.body.entry.id as string);
+      else if (action === 'entry POST' && (request[2] as { prompt: string }).prompt === 'question')
+        couple.questions.push(res.body.entry.id as string);
     } catch (error) {
       if (!(error instanceof NetworkError)) throw error;
       figures.errors.push(`${action}: no answer (${error.message})`);
@@ -214,7 +273,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       if (!server.running) throw new Error(`Mend exited during run ${run}: ${server.stderr}`);
       const memoryAfter = await server.memory();
       const sorted = figures.latencies.sort((a, b) => a - b);
-      const requests = Object.values(figures.byAction).reduce((a, b) => a + b, 0) + figures.errors.filter((e) => e.includes('no answer')).length;
+      const requests =
+        Object.values(figures.byAction).reduce((a, b) => a + b, 0) + figures.errors.filter((e) => e.includes('no answer')).length;
       runs.push({
         requests,
         byAction: figures.byAction,
@@ -225,7 +285,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
         requestsPerSecond: Math.round((requests / elapsed) * 10) / 10,
         memoryAfter,
       });
-      log(`run ${run}/${options.runs}: ${requests} requests, ${figures.errors.length} errors, p50 ${runs.at(-1)!.p50Ms} ms, p99 ${runs.at(-1)!.p99Ms} ms; heap ${(memoryAfter.heapUsed / MiB).toFixed(1)} MiB, RSS ${(memoryAfter.rss / MiB).toFixed(1)} MiB`);
+      log(
+        `run ${run}/${options.runs}: ${requests} requests, ${figures.errors.length} errors, p50 ${runs.at(-1)!.p50Ms} ms, p99 ${runs.at(-1)!.p99Ms} ms; heap ${(memoryAfter.heapUsed / MiB).toFixed(1)} MiB, RSS ${(memoryAfter.rss / MiB).toFixed(1)} MiB`,
+      );
     }
     await server.kill('SIGTERM');
     const first = runs[0]!.memoryAfter;
@@ -269,7 +331,11 @@ export async function main(argv: string[]): Promise<boolean> {
   const report = await runLoad(options);
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   const ok = report.totalErrors === 0 && report.noGrowth;
-  process.stdout.write(ok ? `PASS: ${report.totalRequests} requests, no errors, heap grew ${report.heapGrowthMiB} MiB from run 1 to run ${options.runs} (≤ ${options.heapSlackMiB}).\n` : 'FAIL: see above.\n');
+  process.stdout.write(
+    ok
+      ? `PASS: ${report.totalRequests} requests, no errors, heap grew ${report.heapGrowthMiB} MiB from run 1 to run ${options.runs} (≤ ${options.heapSlackMiB}).\n`
+      : 'FAIL: see above.\n',
+  );
   return ok;
 }
 

@@ -50,7 +50,14 @@ export interface MendServerOptions {
 
 /** The environment Mend runs with: everything of ours, minus a DATABASE_URL we did not choose. */
 export function mendEnv(dataDir: string, databaseUrl: string | null | undefined, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, MEND_DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'production', MEND_SIGN_UP_PER_HOUR: '1000000', ...extra };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    MEND_DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    MEND_SIGN_UP_PER_HOUR: '1000000',
+    ...extra,
+  };
   delete env.DATABASE_URL;
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   return env;
@@ -75,7 +82,11 @@ export class MendServer {
   /** Starts the server and resolves with the milliseconds from spawn to the first 200 from /readyz. */
   async start(): Promise<number> {
     const started = Date.now();
-    const env = mendEnv(this.options.dataDir, this.options.databaseUrl, { PORT: String(this.options.port), HOST: '127.0.0.1', ...this.options.env });
+    const env = mendEnv(this.options.dataDir, this.options.databaseUrl, {
+      PORT: String(this.options.port),
+      HOST: '127.0.0.1',
+      ...this.options.env,
+    });
     const child = this.options.withGc
       ? fork(WITH_GC, [], { env, execArgv: ['--expose-gc'], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] })
       : this.options.steppedClock
@@ -87,7 +98,8 @@ export class MendServer {
       this.stderr = (this.stderr + String(chunk)).slice(-4000);
     });
     child.stdout?.on('data', (chunk) => {
-      for (const line of String(chunk).split('\n')) if (line.includes('"request failed"')) this.failures = [...this.failures.slice(-19), line];
+      for (const line of String(chunk).split('\n'))
+        if (line.includes('"request failed"')) this.failures = [...this.failures.slice(-19), line];
     });
     // Generous: on a machine shared with other suites start-up has taken over 30 s.
     await this.waitReady(90_000, started);
@@ -150,7 +162,11 @@ export class MendServer {
 }
 
 /** Runs `mend <args>` (the built CLI) against a data dir and database; resolves with its output. */
-export async function runMendCli(args: string[], dataDir: string, databaseUrl?: string | null): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function runMendCli(
+  args: string[],
+  dataDir: string,
+  databaseUrl?: string | null,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [MEND_CLI, ...args], { env: mendEnv(dataDir, databaseUrl), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';

@@ -16,14 +16,17 @@ export function postgresBinDir(): string | null {
   const candidates = process.env.MEND_PG_BIN
     ? [process.env.MEND_PG_BIN]
     : fs.existsSync('/usr/lib/postgresql')
-      ? fs.readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a)).map((v) => `/usr/lib/postgresql/${v}/bin`)
+      ? fs
+          .readdirSync('/usr/lib/postgresql')
+          .sort((a, b) => Number(b) - Number(a))
+          .map((v) => `/usr/lib/postgresql/${v}/bin`)
       : [];
   return candidates.find((dir) => fs.existsSync(path.join(dir, 'initdb')) && fs.existsSync(path.join(dir, 'postgres'))) ?? null;
 }
 
 /** Why a private cluster cannot be made here, or null when it can. */
 export function privateClusterUnavailable(): string | null {
-  if (!postgresBinDir()) return 'initdb/postgres not found (set MEND_PG_BIN to PostgreSQL\'s bin folder)';
+  if (!postgresBinDir()) return "initdb/postgres not found (set MEND_PG_BIN to PostgreSQL's bin folder)";
   if (process.getuid?.() === 0) {
     try {
       execFileSync('id', ['-u', 'postgres'], { stdio: 'ignore' });
@@ -89,7 +92,15 @@ export class PostgresCluster {
       const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
       fs.chownSync(cluster.dir, uid, gid);
     }
-    const [cmd, args] = asPostgres(path.join(cluster.bin, 'initdb'), ['-D', cluster.dataDir, '-U', 'mend', '--auth=trust', '--encoding=UTF8', '--locale=C']);
+    const [cmd, args] = asPostgres(path.join(cluster.bin, 'initdb'), [
+      '-D',
+      cluster.dataDir,
+      '-U',
+      'mend',
+      '--auth=trust',
+      '--encoding=UTF8',
+      '--locale=C',
+    ]);
     execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     cluster.port = await freePort();
     return cluster;
@@ -103,14 +114,22 @@ export class PostgresCluster {
   async start(): Promise<number> {
     const started = Date.now();
     const [cmd, args] = asPostgres(path.join(this.bin, 'postgres'), [
-      '-D', this.dataDir,
-      '-p', String(this.port),
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', `unix_socket_directories=${this.dir}`,
-      '-c', 'fsync=on',
-      '-c', 'synchronous_commit=on',
-      '-c', 'full_page_writes=on',
-      '-c', 'max_connections=50',
+      '-D',
+      this.dataDir,
+      '-p',
+      String(this.port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      `unix_socket_directories=${this.dir}`,
+      '-c',
+      'fsync=on',
+      '-c',
+      'synchronous_commit=on',
+      '-c',
+      'full_page_writes=on',
+      '-c',
+      'max_connections=50',
     ]);
     const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     this.child = child;

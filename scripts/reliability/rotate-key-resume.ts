@@ -60,7 +60,9 @@ function valuesByKey(file: string, keyId: string): { onNewest: number; onOlder: 
     let onOlder = 0;
     const tables = db.prepare("select name from sqlite_master where type = 'table'").pluck().all() as string[];
     for (const table of tables) {
-      const columns = (db.prepare(`select name from pragma_table_info(?)`).pluck().all(table) as string[]).filter((c) => c.endsWith('_enc'));
+      const columns = (db.prepare(`select name from pragma_table_info(?)`).pluck().all(table) as string[]).filter((c) =>
+        c.endsWith('_enc'),
+      );
       for (const column of columns) {
         for (const value of db.prepare(`select "${column}" from "${table}" where "${column}" is not null`).pluck().all() as string[]) {
           if (value.split('.')[1] === keyId) onNewest += 1;
@@ -87,7 +89,8 @@ function killedAfter(args: string[], dataDir: string, afterMs: number): Promise<
     const child = spawn(process.execPath, [MEND_CLI, ...args], { env: mendEnv(dataDir, null), stdio: ['ignore', 'pipe', 'ignore'] });
     let timer: NodeJS.Timeout | undefined;
     child.stdout.on('data', (chunk) => {
-      if (timer === undefined && /Added a new key|Re-encrypting with/.test(String(chunk))) timer = setTimeout(() => child.kill('SIGKILL'), afterMs);
+      if (timer === undefined && /Added a new key|Re-encrypting with/.test(String(chunk)))
+        timer = setTimeout(() => child.kill('SIGKILL'), afterMs);
     });
     child.once('error', reject);
     child.once('exit', (code, signal) => {
@@ -147,7 +150,9 @@ export async function runRotateKeyResume(options: RotateOptions): Promise<Rotate
       const counts = valuesByKey(file, currentKeyId(dataDir));
       report.interruptions.push({ command: `mend ${args.join(' ')}`, killedAfterMs: afterMs, finishedFirst, ...counts });
       await readBack(`after interruption ${round}`);
-      log(`interruption ${round}/${options.kills} (${args.join(' ')}, ${afterMs} ms${finishedFirst ? ', had already finished' : ''}): ${counts.onNewest} values on the newest key, ${counts.onOlder} on older ones; integrity ${report.integrityChecks.at(-1)}; lost ${report.lost.length}, corrupted ${report.corrupted.length}`);
+      log(
+        `interruption ${round}/${options.kills} (${args.join(' ')}, ${afterMs} ms${finishedFirst ? ', had already finished' : ''}): ${counts.onNewest} values on the newest key, ${counts.onOlder} on older ones; integrity ${report.integrityChecks.at(-1)}; lost ${report.lost.length}, corrupted ${report.corrupted.length}`,
+      );
     }
     const last = await runMendCli(['rotate-key', '--reencrypt-only'], dataDir);
     report.finalRun = last.code === 0 ? last.stdout.trim().split('\n').at(-1)! : `exit ${last.code}: ${last.stderr}`;
@@ -181,11 +186,15 @@ export async function main(argv: string[]): Promise<boolean> {
     seed: argNumber(argv, 'seed') ?? Date.now(),
     log: (line) => process.stdout.write(`${line}\n`),
   };
-  process.stdout.write(`Interrupted mend rotate-key, resumed (SQLite): ${options.kills} interruptions, ${options.seedCouples} seeded couples, seed ${options.seed}\n`);
+  process.stdout.write(
+    `Interrupted mend rotate-key, resumed (SQLite): ${options.kills} interruptions, ${options.seedCouples} seeded couples, seed ${options.seed}\n`,
+  );
   const report = await runRotateKeyResume(options);
   const ok = rotatePassed(report, options.kills);
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  process.stdout.write(ok ? 'PASS: every interruption left a readable database, and the resume finished the rotation.\n' : 'FAIL: see above.\n');
+  process.stdout.write(
+    ok ? 'PASS: every interruption left a readable database, and the resume finished the rotation.\n' : 'FAIL: see above.\n',
+  );
   return ok;
 }
 

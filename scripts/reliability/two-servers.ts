@@ -21,7 +21,14 @@ import { argNumber, random, sleep } from './random.js';
 import { runAsScript } from './run-as-script.js';
 import { latencySummary, Ledger, startWorkers, type Round } from './writes.js';
 
-export const FULL_TWO: CrashOptions = { kills: 12, couples: 4, minRoundMs: 500, maxRoundMs: 3000, maxRequestsPerWorkerRound: 400, seed: Date.now() };
+export const FULL_TWO: CrashOptions = {
+  kills: 12,
+  couples: 4,
+  minRoundMs: 500,
+  maxRoundMs: 3000,
+  maxRequestsPerWorkerRound: 400,
+  seed: Date.now(),
+};
 export const FAST_TWO: CrashOptions = { ...FAST, kills: 2 };
 
 export interface TwoServersReport {
@@ -74,7 +81,8 @@ export async function runTwoServers(options: CrashOptions): Promise<TwoServersRe
     for (const dataDir of dataDirs) servers.push(new MendServer({ port: await freePort(), dataDir, databaseUrl: cluster.url('mend') }));
     // One after the other: the first creates the schema, and the key file is copied to the second.
     await servers[0]!.start();
-    for (const name of fs.readdirSync(dataDirs[0]!)) if (name.endsWith('.key')) fs.copyFileSync(path.join(dataDirs[0]!, name), path.join(dataDirs[1]!, name));
+    for (const name of fs.readdirSync(dataDirs[0]!))
+      if (name.endsWith('.key')) fs.copyFileSync(path.join(dataDirs[0]!, name), path.join(dataDirs[1]!, name));
     await servers[1]!.start();
     const people = await signUpCouples(servers[0]!.base, options.couples);
     for (let round = 1; round <= options.kills; round++) {
@@ -84,7 +92,11 @@ export async function runTwoServers(options: CrashOptions): Promise<TwoServersRe
       const survivor = 1 - victim;
       const states: Round[] = [0, 1].map(() => ({ stop: false, faulted: false }));
       // The survivor's workers keep their own ledger of answers timed during the outage, the same ledger of writes.
-      const workers = [0, 1].map((i) => startWorkers(servers[i]!.base, groups[i]!, i === survivor ? withTiming(ledger, survivorLedger) : ledger, rng, states[i]!, { max: options.maxRequestsPerWorkerRound }));
+      const workers = [0, 1].map((i) =>
+        startWorkers(servers[i]!.base, groups[i]!, i === survivor ? withTiming(ledger, survivorLedger) : ledger, rng, states[i]!, {
+          max: options.maxRequestsPerWorkerRound,
+        }),
+      );
       await sleep(options.minRoundMs + rng() * (options.maxRoundMs - options.minRoundMs));
       states[victim]!.faulted = true;
       survivorLedger.faultOpen = true;
@@ -101,7 +113,9 @@ export async function runTwoServers(options: CrashOptions): Promise<TwoServersRe
         report.corrupted.push(...check.corrupted.map((f) => `after kill ${round}: ${describe(f)}`));
         report.cutOff.foundAfterRestart = check.unacknowledgedFound;
       }
-      log(`kill ${round}/${options.kills} (server ${victim}): ${ledger.ackedCheckins} check-ins and ${ledger.entries.size} entries acknowledged so far, ${ledger.uncertain} cut off; lost ${report.lost.length}, corrupted ${report.corrupted.length}, unexpected ${ledger.unexpected.length}`);
+      log(
+        `kill ${round}/${options.kills} (server ${victim}): ${ledger.ackedCheckins} check-ins and ${ledger.entries.size} entries acknowledged so far, ${ledger.uncertain} cut off; lost ${report.lost.length}, corrupted ${report.corrupted.length}, unexpected ${ledger.unexpected.length}`,
+      );
     }
     for (const server of servers) await server.kill('SIGTERM');
   } finally {
@@ -138,7 +152,9 @@ export async function main(argv: string[]): Promise<boolean> {
     seed: argNumber(argv, 'seed') ?? Date.now(),
     log: (line) => process.stdout.write(`${line}\n`),
   };
-  process.stdout.write(`Two servers on one PostgreSQL, one killed: ${options.kills} kills, ${options.couples} couples, seed ${options.seed}\n`);
+  process.stdout.write(
+    `Two servers on one PostgreSQL, one killed: ${options.kills} kills, ${options.couples} couples, seed ${options.seed}\n`,
+  );
   const report = await runTwoServers(options);
   const ok = twoServersPassed(report, options.kills);
   process.stdout.write(`${JSON.stringify({ ...report, unexpected: report.unexpected.slice(0, 20) }, null, 2)}\n`);

@@ -85,15 +85,30 @@ export interface WorkerOptions {
 
 type Outcome = { kind: 'answer'; answer: Answer } | { kind: 'uncertain' };
 
-export const percentile = (sorted: number[], p: number): number => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! : 0);
+export const percentile = (sorted: number[], p: number): number =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! : 0;
 
 /** p50, p99 and the longest of a set of latencies, in whole milliseconds. */
 export function latencySummary(ms: number[]): { answers: number; p50Ms: number; p99Ms: number; maxMs: number } {
   const sorted = [...ms].sort((a, b) => a - b);
-  return { answers: sorted.length, p50Ms: Math.round(percentile(sorted, 0.5)), p99Ms: Math.round(percentile(sorted, 0.99)), maxMs: Math.round(sorted.at(-1) ?? 0) };
+  return {
+    answers: sorted.length,
+    p50Ms: Math.round(percentile(sorted, 0.5)),
+    p99Ms: Math.round(percentile(sorted, 0.99)),
+    maxMs: Math.round(sorted.at(-1) ?? 0),
+  };
 }
 
-async function send(base: string, p: Person, method: string, url: string, body: unknown, ledger: Ledger, round: Round, what: string): Promise<Outcome> {
+async function send(
+  base: string,
+  p: Person,
+  method: string,
+  url: string,
+  body: unknown,
+  ledger: Ledger,
+  round: Round,
+  what: string,
+): Promise<Outcome> {
   const sent = performance.now();
   const timed = () => {
     if (ledger.faultOpen) ledger.faultLatencies.push(performance.now() - sent);
@@ -112,7 +127,14 @@ async function send(base: string, p: Person, method: string, url: string, body: 
   return { kind: 'uncertain' };
 }
 
-export async function checkinWorker(base: string, p: Person, ledger: Ledger, rng: () => number, round: Round, options: WorkerOptions): Promise<void> {
+export async function checkinWorker(
+  base: string,
+  p: Person,
+  ledger: Ledger,
+  rng: () => number,
+  round: Round,
+  options: WorkerOptions,
+): Promise<void> {
   for (let i = 0; i < options.max && !round.stop; i++) {
     // Today or yesterday (UTC accounts): still allowed if the date turns over mid-run.
     const date = utcDate(-(options.firstDayBack ?? 0) - Math.floor(rng() * 2));
@@ -121,7 +143,10 @@ export async function checkinWorker(base: string, p: Person, ledger: Ledger, rng
       trust: Math.floor(rng() * 11),
       closeness: Math.floor(rng() * 11),
       day: (['good', 'mixed', 'hard'] as const)[Math.floor(rng() * 3)]!,
-      note: { text: `check-in ${p.name} #${i} ${rng().toString(36).slice(2)} — “still here” ✓`, visibility: rng() < 0.5 ? 'private' : 'shared' },
+      note: {
+        text: `check-in ${p.name} #${i} ${rng().toString(36).slice(2)} — “still here” ✓`,
+        visibility: rng() < 0.5 ? 'private' : 'shared',
+      },
     };
     const key = Ledger.checkinKey(p, date);
     const history = ledger.checkins.get(key) ?? [];
@@ -142,18 +167,34 @@ export async function checkinWorker(base: string, p: Person, ledger: Ledger, rng
 }
 
 /** The hurt partner asks questions and logs triggers; the other answers questions already acknowledged. */
-export async function entryWorker(base: string, p: Person, ledger: Ledger, rng: () => number, round: Round, options: WorkerOptions): Promise<void> {
+export async function entryWorker(
+  base: string,
+  p: Person,
+  ledger: Ledger,
+  rng: () => number,
+  round: Round,
+  options: WorkerOptions,
+): Promise<void> {
   for (let i = 0; i < options.max && !round.stop; i++) {
     let body: { prompt: string; text: string; visibility: string; replyTo?: string };
     if (p.role === 'hurt') {
-      body = { prompt: rng() < 0.7 ? 'question' : 'trigger', text: `entry ${p.name} #${i} ${rng().toString(36).slice(2)} — why? ¿por qué?`, visibility: 'shared' };
+      body = {
+        prompt: rng() < 0.7 ? 'question' : 'trigger',
+        text: `entry ${p.name} #${i} ${rng().toString(36).slice(2)} — why? ¿por qué?`,
+        visibility: 'shared',
+      };
     } else {
       const questions = ledger.questions.get(p.journeyId) ?? [];
       if (questions.length === 0) {
         await sleep(20);
         continue;
       }
-      body = { prompt: 'answer', text: `answer ${p.name} #${i} ${rng().toString(36).slice(2)}: the truth is…`, visibility: 'shared', replyTo: questions[Math.floor(rng() * questions.length)]! };
+      body = {
+        prompt: 'answer',
+        text: `answer ${p.name} #${i} ${rng().toString(36).slice(2)}: the truth is…`,
+        visibility: 'shared',
+        replyTo: questions[Math.floor(rng() * questions.length)]!,
+      };
     }
     const value: EntryValue = { journeyId: p.journeyId, author: p.id, prompt: body.prompt, text: body.text, visibility: body.visibility };
     const what = `POST entry ${p.name}`;
@@ -174,6 +215,15 @@ export async function entryWorker(base: string, p: Person, ledger: Ledger, rng: 
 }
 
 /** Every person's two workers, running until `round.stop` or their bound. */
-export function startWorkers(base: string, people: Person[], ledger: Ledger, rng: () => number, round: Round, options: WorkerOptions): Promise<void[]> {
-  return Promise.all(people.flatMap((p) => [checkinWorker(base, p, ledger, rng, round, options), entryWorker(base, p, ledger, rng, round, options)]));
+export function startWorkers(
+  base: string,
+  people: Person[],
+  ledger: Ledger,
+  rng: () => number,
+  round: Round,
+  options: WorkerOptions,
+): Promise<void[]> {
+  return Promise.all(
+    people.flatMap((p) => [checkinWorker(base, p, ledger, rng, round, options), entryWorker(base, p, ledger, rng, round, options)]),
+  );
 }

@@ -3,14 +3,7 @@
  * Responsibility and an offer of repair matter most to whether an apology restores trust
  * (Lewicki, Polin & Lount, 2016, "An exploration of the structure of effective apologies").
  */
-export const APOLOGY_COMPONENTS = [
-  'regret',
-  'responsibility',
-  'impact',
-  'change',
-  'repair',
-  'forgiveness',
-] as const;
+export const APOLOGY_COMPONENTS = ['regret', 'responsibility', 'impact', 'change', 'repair', 'forgiveness'] as const;
 
 export type ApologyComponent = (typeof APOLOGY_COMPONENTS)[number];
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { addDays, isIsoDate, isValidTimeZone, localDate, timeZoneNames } from './time.js';
 
-test('today depends on the person\'s time zone', () => {
+test("today depends on the person's time zone", () => {
   const instant = new Date('2026-03-01T11:30:00Z');
   assert.equal(localDate(instant, 'Pacific/Auckland'), '2026-03-02');
   assert.equal(localDate(instant, 'America/Los_Angeles'), '2026-03-01');
@@ -31,16 +31,31 @@ test('dates are checked for real calendar days', () => {
   assert.equal(isIsoDate('2026-2-3'), false);
   assert.equal(addDays('2026-12-31', 1), '2027-01-01');
   fc.assert(
-    fc.property(fc.date({ min: new Date('1970-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }), fc.integer({ min: -1000, max: 1000 }), (d, n) => {
-      const day = d.toISOString().slice(0, 10);
-      assert.equal(addDays(addDays(day, n), -n), day);
-      assert.ok(isIsoDate(addDays(day, n)));
-    }),
+    fc.property(
+      fc.date({ min: new Date('1970-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }),
+      fc.integer({ min: -1000, max: 1000 }),
+      (d, n) => {
+        const day = d.toISOString().slice(0, 10);
+        assert.equal(addDays(addDays(day, n), -n), day);
+        assert.ok(isIsoDate(addDays(day, n)));
+      },
+    ),
   );
 });
 
 test('localDate gives what Intl computes afresh for any instant and zone, however calls are ordered (the per-minute memory never answers wrongly)', () => {
-  const zones = ['UTC', 'Europe/London', 'America/Santiago', 'America/Havana', 'Pacific/Chatham', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Europe/Dublin', 'America/St_Johns', 'Pacific/Kiritimati'];
+  const zones = [
+    'UTC',
+    'Europe/London',
+    'America/Santiago',
+    'America/Havana',
+    'Pacific/Chatham',
+    'Asia/Kolkata',
+    'Australia/Lord_Howe',
+    'Europe/Dublin',
+    'America/St_Johns',
+    'Pacific/Kiritimati',
+  ];
   const reference = (ms: number, timeZone: string) => {
     const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(ms);
     const get = (type: string) => parts.find((p) => p.type === type)!.value;
@@ -49,16 +64,22 @@ test('localDate gives what Intl computes afresh for any instant and zone, howeve
   // Around local midnights and DST changes (whole hours, half hours, quarter hours), and in the
   // 19th century, when offsets had seconds (Dublin was 25 minutes 21 seconds behind Greenwich).
   const instant = fc.oneof(
-    fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) }).map((ms) => Math.floor(ms / 1_800_000) * 1_800_000 + (ms % 120_000) - 60_000),
+    fc
+      .integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) })
+      .map((ms) => Math.floor(ms / 1_800_000) * 1_800_000 + (ms % 120_000) - 60_000),
     fc.integer({ min: Date.UTC(1880, 0, 1), max: Date.UTC(1916, 11, 31) }),
   );
   fc.assert(
-    fc.property(fc.array(fc.tuple(instant, fc.constantFrom(...zones), fc.integer({ min: 0, max: 59_999 })), { minLength: 1, maxLength: 40 }), (calls) => {
-      for (const [ms, zone, within] of calls) {
-        // Twice in the same minute: the second call is answered from memory.
-        for (const at of [ms, Math.floor(ms / 60_000) * 60_000 + within]) assert.equal(localDate(new Date(at), zone), reference(at, zone), `${new Date(at).toISOString()} in ${zone}`);
-      }
-    }),
+    fc.property(
+      fc.array(fc.tuple(instant, fc.constantFrom(...zones), fc.integer({ min: 0, max: 59_999 })), { minLength: 1, maxLength: 40 }),
+      (calls) => {
+        for (const [ms, zone, within] of calls) {
+          // Twice in the same minute: the second call is answered from memory.
+          for (const at of [ms, Math.floor(ms / 60_000) * 60_000 + within])
+            assert.equal(localDate(new Date(at), zone), reference(at, zone), `${new Date(at).toISOString()} in ${zone}`);
+        }
+      },
+    ),
     { numRuns: 300 },
   );
 });

@@ -16,7 +16,15 @@ export async function publish(ctx: AppContext, events: readonly SpaceEvent[]): P
       if (!n) continue;
       const recipients = n.recipientId !== undefined ? [n.recipientId] : n.membership.partnerIds.filter((id) => id !== n.actorId);
       for (const recipientId of recipients) {
-        await ctx.rhythm.notifications.notify({ recipientId, spaceId: event.spaceId, membership: n.membership, type: n.type, actorId: n.actorId, link: n.link, about: n.about });
+        await ctx.rhythm.notifications.notify({
+          recipientId,
+          spaceId: event.spaceId,
+          membership: n.membership,
+          type: n.type,
+          actorId: n.actorId,
+          link: n.link,
+          about: n.about,
+        });
       }
     } catch {
       // Saved already; see above.

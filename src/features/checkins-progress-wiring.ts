@@ -44,7 +44,14 @@ export const numbersChoiceWriter =
     await raiseRevisionsOf(db, accountId);
   };
 
-export function checkinsProgressServices(deps: { db: Kysely<Database>; vault: Vault; dialect: 'sqlite' | 'postgres'; clock: Clock; config: Config; spaces: SpaceService }): CheckinsProgressServices {
+export function checkinsProgressServices(deps: {
+  db: Kysely<Database>;
+  vault: Vault;
+  dialect: 'sqlite' | 'postgres';
+  clock: Clock;
+  config: Config;
+  spaces: SpaceService;
+}): CheckinsProgressServices {
   const { db, vault, clock, config, spaces } = deps;
   const notificationStore = new NotificationStore(db);
   const checkinStore = new CheckinStore(db, vault);
@@ -55,13 +62,27 @@ export function checkinsProgressServices(deps: { db: Kysely<Database>; vault: Va
   const spaceStore = new SpaceStore(db, vault, deps.dialect);
   const notifications = new NotificationService({ notifications: notificationStore, clock });
   const writes = new GroupCommitter(db, deps.dialect);
-  const checkins = new CheckinService({ checkins: checkinStore, reassurance: reassuranceStore, reviews: new ReviewStore(db), spaces, writes, chooseNumbers: numbersChoiceWriter(vault), clock });
+  const checkins = new CheckinService({
+    checkins: checkinStore,
+    reassurance: reassuranceStore,
+    reviews: new ReviewStore(db),
+    spaces,
+    writes,
+    chooseNumbers: numbersChoiceWriter(vault),
+    clock,
+  });
   return {
     checkins,
     notifications,
     meetings: new MeetingService({ meetings: meetingStore, spaces, clock, baseUrl: config.baseUrl }),
     agreementLog: new AgreementLogService({ log: logStore, spaces, writes, clock }),
-    progress: new ProgressService({ spaces, checkins, facts: new ProgressFactsStore(db, vault), revisions: new SpaceRevisionStore(db), clock }),
+    progress: new ProgressService({
+      spaces,
+      checkins,
+      facts: new ProgressFactsStore(db, vault),
+      revisions: new SpaceRevisionStore(db),
+      clock,
+    }),
     reminders: new ReminderService({
       notifications: notificationStore,
       checkins: checkinStore,

@@ -25,7 +25,9 @@ import { namesOf } from './spaces/index.js';
  * not see the page — a stranger, a revoked or pending therapist, the other couple — the page's own
  * answer (404), and an active therapist the read-only copy the page shows them.
  */
-function fragment<P>(draw: (ctx: AppContext, request: FastifyRequest<{ Params: P }>, account: Account, reply: FastifyReply) => Promise<SafeHtml>) {
+function fragment<P>(
+  draw: (ctx: AppContext, request: FastifyRequest<{ Params: P }>, account: Account, reply: FastifyReply) => Promise<SafeHtml>,
+) {
   return (ctx: AppContext) =>
     async (request: FastifyRequest<{ Params: P }>, reply: FastifyReply): Promise<FastifyReply> => {
       if (!request.auth) return reply.status(401).send(errorBody(new MendError('unauthenticated')));
@@ -40,7 +42,9 @@ function fragment<P>(draw: (ctx: AppContext, request: FastifyRequest<{ Params: P
 }
 
 // The same loader as the check-in page's, so the section swapped in is the one a reload shows.
-const partnerToday = fragment<{ spaceId: string }>(async (ctx, request, account) => partnerTodaySection(await checkinPageModel(ctx, account, request.params.spaceId)));
+const partnerToday = fragment<{ spaceId: string }>(async (ctx, request, account) =>
+  partnerTodaySection(await checkinPageModel(ctx, account, request.params.spaceId)),
+);
 
 const progress = fragment<{ spaceId: string }>(async (ctx, request, account) => {
   // The membership read with the session (plugins/auth.ts), so no second read.
@@ -64,7 +68,14 @@ const journeySteps = fragment<{ journeyId: string }>(async (ctx, request, accoun
  */
 const reassurance = fragment<{ spaceId: string }>(async (ctx, request, account, reply) => {
   const { view, page } = await reassurancePageModel(ctx, account.id, request.params.spaceId);
-  return reassuranceSection({ csrf: reply.generateCsrf(), spaceId: view.space.id, viewerId: account.id, isPartner: view.isPartner, names: namesOf(view), requests: page.items });
+  return reassuranceSection({
+    csrf: reply.generateCsrf(),
+    spaceId: view.space.id,
+    viewerId: account.id,
+    isPartner: view.isPartner,
+    names: namesOf(view),
+    requests: page.items,
+  });
 });
 
 const meetingSchedule = fragment<{ spaceId: string }>(async (ctx, request, account) => {
@@ -131,7 +142,10 @@ export async function livePages(app: FastifyInstance): Promise<void> {
       stillAllowed: async () => {
         // Read-only: a heartbeat is not the person using Mend, so it must not extend the session.
         if ((await ctx.accounts.stillSignedIn(token)) !== account.id) return false;
-        return ctx.spaces.forMember(account.id, spaceId).then(() => true, () => false);
+        return ctx.spaces.forMember(account.id, spaceId).then(
+          () => true,
+          () => false,
+        );
       },
     });
   });

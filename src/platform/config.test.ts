@@ -16,7 +16,11 @@ test('defaults describe a local SQLite install', () => {
 });
 
 test('database timeouts are read from the environment', () => {
-  const config = loadConfig({ MEND_DATABASE_CONNECT_TIMEOUT_MS: '1500', MEND_DATABASE_QUERY_TIMEOUT_MS: '20000', MEND_DATABASE_STATEMENT_TIMEOUT_MS: '15000' });
+  const config = loadConfig({
+    MEND_DATABASE_CONNECT_TIMEOUT_MS: '1500',
+    MEND_DATABASE_QUERY_TIMEOUT_MS: '20000',
+    MEND_DATABASE_STATEMENT_TIMEOUT_MS: '15000',
+  });
   assert.deepEqual(config.databaseTimeouts, { connectMs: 1500, queryMs: 20000, statementMs: 15000 });
 });
 
@@ -58,6 +62,9 @@ test('invalid settings stop start-up with a message naming the setting', () => {
     [{ MEND_DATABASE_STATEMENT_TIMEOUT_MS: '99999999' }, /MEND_DATABASE_STATEMENT_TIMEOUT_MS must be between/],
   ];
   for (const [env, message] of cases) {
-    assert.throws(() => loadConfig(env), (err: unknown) => err instanceof ConfigError && message.test(err.message));
+    assert.throws(
+      () => loadConfig(env),
+      (err: unknown) => err instanceof ConfigError && message.test(err.message),
+    );
   }
 });

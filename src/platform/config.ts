@@ -95,7 +95,10 @@ function trustProxy(raw: string | undefined): Config['trustProxy'] {
   if (value === '' || value === 'false') return false;
   if (value === 'true') return true;
   if (/^\d+$/.test(value)) return Number(value);
-  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const list = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const entry of list) {
     if (!/^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(entry)) {
       throw new ConfigError(

@@ -33,7 +33,8 @@ export const ERRORS = {
   // ended in a failure after which Mend cannot tell whether it was saved (docs/idempotency.md).
   idempotency_key_in_use: {
     status: 409,
-    message: 'This was sent before, and Mend is still saving it or could not tell whether it was saved. Please look whether it is there. If it is not, send it again with a new Idempotency-Key.',
+    message:
+      'This was sent before, and Mend is still saving it or could not tell whether it was saved. Please look whether it is there. If it is not, send it again with a new Idempotency-Key.',
   },
   idempotency_key_reused: {
     status: 422,
@@ -44,12 +45,16 @@ export const ERRORS = {
   rate_limited: { status: 429, message: 'Too many attempts. Please wait a little and try again.' },
   // Not "nothing was lost": an unknown failure may come after part of a request's work, or before
   // any of it, and Mend cannot tell the person which.
-  internal: { status: 500, message: "Something went wrong on Mend's side, and what you sent may not have been saved. Please check, then try again." },
+  internal: {
+    status: 500,
+    message: "Something went wrong on Mend's side, and what you sent may not have been saved. Please check, then try again.",
+  },
   // Not "nothing was saved" either: the outage can come after an earlier write of the same request
   // committed (sign-up's account before its session), or while COMMIT is on its way.
   unavailable: {
     status: 503,
-    message: 'Mend could not reach its database just now, so what you sent may not have been saved. In a moment, please check whether it is there before sending it again.',
+    message:
+      'Mend could not reach its database just now, so what you sent may not have been saved. In a moment, please check whether it is there before sending it again.',
   },
 } as const satisfies Record<string, { status: number; message: string }>;
 
@@ -87,7 +92,10 @@ export const REFUSALS = {
   author_only: { code: 'forbidden', message: 'Only the person who wrote this can change it.' },
   current_password_needed: { code: 'forbidden', message: 'Please confirm with your current password.' },
   no_account_with_email: { code: 'not_found', message: 'There is no account with that email.' },
-  invitation_unusable: { code: 'not_found', message: 'This invitation does not exist, was already used, or has expired. Ask your partner for a new one.' },
+  invitation_unusable: {
+    code: 'not_found',
+    message: 'This invitation does not exist, was already used, or has expired. Ask your partner for a new one.',
+  },
   invitation_used: { code: 'not_found', message: 'This invitation was already used. Ask your partner for a new one.' },
   reassurance_answered_by_partner: { code: 'forbidden', message: 'Your partner answers your call for reassurance.' },
   entry_already_written: { code: 'already_done', message: 'You have already written yours for this.' },
@@ -99,12 +107,24 @@ export const REFUSALS = {
   question_already_answered: { code: 'already_done', message: 'This question has been answered.' },
   question_already_dated: { code: 'already_done', message: 'You have already given a date for this question.' },
   step7_hurt_partner_only: { code: 'forbidden', message: 'Step 7 belongs to the partner who was hurt.' },
-  agreement_not_a_proposal: { code: 'conflict', message: 'This agreement is no longer a proposal: it was accepted, countered or withdrawn.' },
+  agreement_not_a_proposal: {
+    code: 'conflict',
+    message: 'This agreement is no longer a proposal: it was accepted, countered or withdrawn.',
+  },
   agreement_answered_by_partner: { code: 'forbidden', message: 'Your partner accepts or counters what you propose.' },
   agreement_withdrawn_by_proposer: { code: 'forbidden', message: 'Only the partner who proposed this can withdraw it.' },
-  log_by_committed_partner: { code: 'forbidden', message: 'The partner who committed to this agreement logs its occasions; you can confirm or dispute them.' },
-  log_agreement_not_active: { code: 'conflict', message: 'This agreement is not active yet: it needs to be accepted by both of you first.' },
-  log_reviewed_by_other_partner: { code: 'forbidden', message: 'The other partner confirms or disputes an occasion; not the one who logged it.' },
+  log_by_committed_partner: {
+    code: 'forbidden',
+    message: 'The partner who committed to this agreement logs its occasions; you can confirm or dispute them.',
+  },
+  log_agreement_not_active: {
+    code: 'conflict',
+    message: 'This agreement is not active yet: it needs to be accepted by both of you first.',
+  },
+  log_reviewed_by_other_partner: {
+    code: 'forbidden',
+    message: 'The other partner confirms or disputes an occasion; not the one who logged it.',
+  },
   log_already_reviewed: { code: 'conflict', message: 'This occasion was already confirmed or disputed.' },
 } as const satisfies Record<string, { code: ErrorCode; message: string }>;
 

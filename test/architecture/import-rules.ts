@@ -34,7 +34,8 @@ export function importViolations(edges: readonly ImportEdge[]): Violation[] {
   for (const e of edges) {
     const from = layer(e.from);
     if (from === 'core') {
-      if (e.external ? !(e.typeOnly || CORE_MAY_USE.has(e.to)) : layer(e.to) !== 'core') out.push({ ...e, rule: 'core imports nothing but core' });
+      if (e.external ? !(e.typeOnly || CORE_MAY_USE.has(e.to)) : layer(e.to) !== 'core')
+        out.push({ ...e, rule: 'core imports nothing but core' });
       continue;
     }
     if (e.external) continue;

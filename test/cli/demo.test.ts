@@ -12,10 +12,17 @@ for (const dialect of DIALECTS) {
     // The test app creates (and afterwards drops) the database; the demo writes into it.
     const app = await startTestApp(dialect);
     try {
-      const env = { MEND_DATA_DIR: app.config.dataDir, LOG_LEVEL: 'silent', ...(app.config.databaseUrl ? { DATABASE_URL: app.config.databaseUrl } : {}) };
+      const env = {
+        MEND_DATA_DIR: app.config.dataDir,
+        LOG_LEVEL: 'silent',
+        ...(app.config.databaseUrl ? { DATABASE_URL: app.config.databaseUrl } : {}),
+      };
       const { code, out, err } = await cli(['demo'], env);
       assert.equal(code, 0, err);
-      const logins = [...out.matchAll(/(\S+@demo\.mend\.invalid)\s+password: (.+)$/gm)].map((m) => ({ email: m[1]!, password: m[2]!.trim() }));
+      const logins = [...out.matchAll(/(\S+@demo\.mend\.invalid)\s+password: (.+)$/gm)].map((m) => ({
+        email: m[1]!,
+        password: m[2]!.trim(),
+      }));
       assert.equal(logins.length, 2, out);
       const spaceId = /\/spaces\/([0-9a-f-]+)\/progress/.exec(out)![1]!;
 

@@ -99,12 +99,22 @@ test('rotate-key adds a key, re-encrypts every value, and Mend still reads every
     const { buildApp } = await import('../../src/app.js');
     const reopened = await buildApp(loadConfig({ MEND_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }));
     try {
-      const signIn = await reopened.inject({ method: 'POST', url: '/api/v1/sessions', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ email: person.email, password: person.password }) });
+      const signIn = await reopened.inject({
+        method: 'POST',
+        url: '/api/v1/sessions',
+        headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify({ email: person.email, password: person.password }),
+      });
       assert.equal(signIn.statusCode, 201, 'the email index still finds the account');
       const token = JSON.parse(signIn.body).token;
-      const me = JSON.parse((await reopened.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } })).body);
+      const me = JSON.parse(
+        (await reopened.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } })).body,
+      );
       assert.equal(me.account.displayName, 'Rotating');
-      assert.deepEqual(me.spaces.map((s: { name: string }) => s.name), ['Before the rotation']);
+      assert.deepEqual(
+        me.spaces.map((s: { name: string }) => s.name),
+        ['Before the rotation'],
+      );
     } finally {
       await reopened.close();
     }

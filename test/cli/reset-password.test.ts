@@ -22,8 +22,15 @@ describeEachDatabase('mend reset-password', (get) => {
     const api = new ApiClient(get().app);
     assert.equal((await api.post(`/api/v1/password-resets/${token}`, { password: 'a fresh orchard lantern at dusk' })).statusCode, 204);
     assert.equal((await person.api.get('/api/v1/me')).statusCode, 401, 'the old sessions ended');
-    assert.equal((await api.post('/api/v1/sessions', { email: person.email, password: 'a fresh orchard lantern at dusk' })).statusCode, 201);
-    assert.equal((await api.post(`/api/v1/password-resets/${token}`, { password: 'another lantern orchard dusk' })).statusCode, 404, 'once only');
+    assert.equal(
+      (await api.post('/api/v1/sessions', { email: person.email, password: 'a fresh orchard lantern at dusk' })).statusCode,
+      201,
+    );
+    assert.equal(
+      (await api.post(`/api/v1/password-resets/${token}`, { password: 'another lantern orchard dusk' })).statusCode,
+      404,
+      'once only',
+    );
   });
 
   test('an unknown email and a missing one are refused plainly', async () => {

@@ -52,32 +52,36 @@ test('restore refuses while a server in this process has the database open, and 
   }
 });
 
-test('restore refuses while the built server runs in another process, and goes ahead once it was killed with SIGKILL', { skip: !fs.existsSync(MAIN) && 'run `npm run build` first (npm test does)' }, async () => {
-  const seeded = await startTestApp('sqlite');
-  const dataDir = seeded.database.dataDir;
-  const backupFile = path.join(dataDir, 'out', 'backup.db');
-  await signUp(seeded.app, 'Backed up');
-  assert.equal((await cli(['backup', backupFile], { MEND_DATA_DIR: dataDir })).code, 0);
-  await signUp(seeded.app, 'Not in the backup');
-  await seeded.app.close();
-  const server = new MendServer({ port: await freePort(), dataDir });
-  try {
-    await server.start();
-    const refused = await cli(['restore', backupFile], { MEND_DATA_DIR: dataDir });
-    assert.equal(refused.code, 1);
-    assert.match(refused.err, /Stop every Mend process/);
-    assert.equal(accounts(dataDir), 2);
+test(
+  'restore refuses while the built server runs in another process, and goes ahead once it was killed with SIGKILL',
+  { skip: !fs.existsSync(MAIN) && 'run `npm run build` first (npm test does)' },
+  async () => {
+    const seeded = await startTestApp('sqlite');
+    const dataDir = seeded.database.dataDir;
+    const backupFile = path.join(dataDir, 'out', 'backup.db');
+    await signUp(seeded.app, 'Backed up');
+    assert.equal((await cli(['backup', backupFile], { MEND_DATA_DIR: dataDir })).code, 0);
+    await signUp(seeded.app, 'Not in the backup');
+    await seeded.app.close();
+    const server = new MendServer({ port: await freePort(), dataDir });
+    try {
+      await server.start();
+      const refused = await cli(['restore', backupFile], { MEND_DATA_DIR: dataDir });
+      assert.equal(refused.code, 1);
+      assert.match(refused.err, /Stop every Mend process/);
+      assert.equal(accounts(dataDir), 2);
 
-    await server.kill('SIGKILL');
-    const restored = await cli(['restore', backupFile], { MEND_DATA_DIR: dataDir });
-    assert.equal(restored.code, 0, restored.err);
-    assert.equal(setAside(dataDir).length, 1, 'the database of before is kept aside');
-    assert.equal(accounts(dataDir), 1, 'the backup is in place');
-  } finally {
-    await server.kill('SIGKILL');
-    await seeded.database.drop();
-  }
-});
+      await server.kill('SIGKILL');
+      const restored = await cli(['restore', backupFile], { MEND_DATA_DIR: dataDir });
+      assert.equal(restored.code, 0, restored.err);
+      assert.equal(setAside(dataDir).length, 1, 'the database of before is kept aside');
+      assert.equal(accounts(dataDir), 1, 'the backup is in place');
+    } finally {
+      await server.kill('SIGKILL');
+      await seeded.database.drop();
+    }
+  },
+);
 
 test('nothing opens the database while a restore holds the data folder', async () => {
   const running = await startTestApp('sqlite');
@@ -86,7 +90,10 @@ test('nothing opens the database while a restore holds the data folder', async (
   const restoring = takeExclusively(dataDir);
   assert.ok(restoring, 'nobody has the database open any more');
   try {
-    assert.throws(() => openStore({ databaseUrl: null, dataDir }), (error: unknown) => error instanceof DataFolderBusyError && /mend restore/.test(error.message));
+    assert.throws(
+      () => openStore({ databaseUrl: null, dataDir }),
+      (error: unknown) => error instanceof DataFolderBusyError && /mend restore/.test(error.message),
+    );
   } finally {
     restoring.release();
   }

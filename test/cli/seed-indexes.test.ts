@@ -22,12 +22,22 @@ test('a seed into empty tables builds the bulk indexes afterwards, exactly as th
     const before = await readBulkIndexes(store);
     // The migrations' indexes of the two bulk tables, the unique constraint among them.
     assert.ok(before.length >= 6, `bulk indexes: ${before.map((i) => i.name).join(', ')}`);
-    assert.ok(before.some((i) => i.name === 'checkins_one_per_day' && /^alter table checkins add constraint checkins_one_per_day UNIQUE/i.test(i.create)));
-    assert.ok(before.some((i) => i.name === 'checkins_space_notes' && /WHERE/.test(i.create)), 'a partial index keeps its condition');
+    assert.ok(
+      before.some(
+        (i) => i.name === 'checkins_one_per_day' && /^alter table checkins add constraint checkins_one_per_day UNIQUE/i.test(i.create),
+      ),
+    );
+    assert.ok(
+      before.some((i) => i.name === 'checkins_space_notes' && /WHERE/.test(i.create)),
+      'a partial index keeps its condition',
+    );
 
     const { code, out, err } = await mend(['seed', '--couples', '3', '--days', '20', '--json'], envFor(app));
     assert.equal(code, 0, err);
-    assert.match(err, new RegExp(`the ${before.length} indexes of checkins and agreement_log_entries are built after the rows are written`));
+    assert.match(
+      err,
+      new RegExp(`the ${before.length} indexes of checkins and agreement_log_entries are built after the rows are written`),
+    );
     for (const index of before) assert.match(err, new RegExp(`built ${index.name} \\(`));
     const summary = JSON.parse(out) as SeedSummary;
     assert.ok(summary.indexSeconds >= 0);
@@ -38,7 +48,9 @@ test('a seed into empty tables builds the bulk indexes afterwards, exactly as th
     const { rows } = await sql<Record<string, unknown>>`select * from checkins limit 1`.execute(store.db);
     const copy = { ...rows[0]!, id: '00000000-0000-4000-8000-000000000001' };
     await assert.rejects(
-      sql`insert into checkins (${sql.join(Object.keys(copy).map((c) => sql.ref(c)))}) values (${sql.join(Object.values(copy))})`.execute(store.db),
+      sql`insert into checkins (${sql.join(Object.keys(copy).map((c) => sql.ref(c)))}) values (${sql.join(Object.values(copy))})`.execute(
+        store.db,
+      ),
       /checkins_one_per_day/,
     );
 
@@ -64,10 +76,16 @@ test('a run stopped before its indexes were built builds them when resumed [post
     assert.equal(first.code, 0, first.err);
     // As if the run had been asked for four couples and stopped after two, its indexes dropped
     // and one of them already built again when it stopped.
-    await dropIndexes(store, before.filter((i) => i.name !== 'checkins_space_scores'));
+    await dropIndexes(
+      store,
+      before.filter((i) => i.name !== 'checkins_space_scores'),
+    );
     const file = path.join(app.config.dataDir, 'seed-run.json');
     fs.writeFileSync(file, JSON.stringify({ ...recordOf(app), couples: 4, deferredIndexes: before }));
-    assert.deepEqual((await readBulkIndexes(store)).map((i) => i.name), ['checkins_space_scores']);
+    assert.deepEqual(
+      (await readBulkIndexes(store)).map((i) => i.name),
+      ['checkins_space_scores'],
+    );
 
     const resumed = await mend(['seed', '--resume'], envFor(app));
     assert.equal(resumed.code, 0, resumed.err);
@@ -100,7 +118,10 @@ test('a finished run whose indexes were not built refuses a new run, and --resum
     assert.equal(refused.code, 1);
     assert.match(refused.err, new RegExp(`stopped before it built ${before.length} indexes.*mend seed --resume`, 's'));
 
-    fs.writeFileSync(file, JSON.stringify({ ...finished, deferredIndexes: [{ ...before[0]!, create: `${before[0]!.create}; drop table accounts` }] }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ ...finished, deferredIndexes: [{ ...before[0]!, create: `${before[0]!.create}; drop table accounts` }] }),
+    );
     const tampered = await mend(['seed', '--resume'], envFor(app));
     assert.equal(tampered.code, 1);
     assert.match(tampered.err, /not a list this command wrote/);
@@ -121,7 +142,11 @@ test('tables with people in them keep their indexes while seeding [postgres]', a
   const app = await startTestApp('postgres');
   try {
     // Someone has signed up on this installation; no check-ins yet.
-    const signUp = await app.app.inject({ method: 'POST', url: '/api/v1/accounts', payload: { email: 'robin@example.org', password: 'quiet harbour lantern meadow', displayName: 'Robin' } });
+    const signUp = await app.app.inject({
+      method: 'POST',
+      url: '/api/v1/accounts',
+      payload: { email: 'robin@example.org', password: 'quiet harbour lantern meadow', displayName: 'Robin' },
+    });
     assert.equal(signUp.statusCode, 201, signUp.body);
     const run = await mend(['seed', '--couples', '1', '--days', '5'], envFor(app));
     assert.equal(run.code, 0, run.err);

@@ -25,13 +25,28 @@ type Counted =
   | 'checkins'
   | 'agreement_log_entries';
 
-const envFor = (app: TestApp) => ({ MEND_DATA_DIR: app.config.dataDir, LOG_LEVEL: 'silent', ...(app.config.databaseUrl ? { DATABASE_URL: app.config.databaseUrl } : {}) });
+const envFor = (app: TestApp) => ({
+  MEND_DATA_DIR: app.config.dataDir,
+  LOG_LEVEL: 'silent',
+  ...(app.config.databaseUrl ? { DATABASE_URL: app.config.databaseUrl } : {}),
+});
 
 async function counts(app: TestApp): Promise<Record<Counted | 'space_revisions', number>> {
   const db = app.app.mend.store.db;
   const tables: Array<Counted | 'space_revisions'> = [
-    'accounts', 'spaces', 'space_members', 'invitations', 'breaches', 'journeys', 'journey_entries', 'journey_acknowledgements', 'agreements', 'agreement_commitments',
-    'checkins', 'agreement_log_entries', 'space_revisions',
+    'accounts',
+    'spaces',
+    'space_members',
+    'invitations',
+    'breaches',
+    'journeys',
+    'journey_entries',
+    'journey_acknowledgements',
+    'agreements',
+    'agreement_commitments',
+    'checkins',
+    'agreement_log_entries',
+    'space_revisions',
   ];
   const out = {} as Record<Counted | 'space_revisions', number>;
   for (const table of tables) {
@@ -77,14 +92,22 @@ for (const dialect of DIALECTS) {
       assert.ok(n.checkins > 3 * 2 * 30 * 0.7 && n.checkins <= 3 * 2 * 30, `check-ins: ${n.checkins}`);
       assert.equal(n.agreement_log_entries, summary.logEntries);
       assert.ok(n.agreement_log_entries > 3 * 30 * 0.7, `log entries: ${n.agreement_log_entries}`);
-      const written = Object.entries(n).filter(([table]) => table !== 'space_revisions').reduce((sum, [, count]) => sum + count, 0);
+      const written = Object.entries(n)
+        .filter(([table]) => table !== 'space_revisions')
+        .reduce((sum, [, count]) => sum + count, 0);
       assert.equal(summary.rows, written, 'the summary counts every row written');
       // Every space has its revision row, whether the triggers wrote it or the seed did.
       assert.equal(n.space_revisions, 3);
 
       // Every encrypted column opens with its row's context: a wrong context or key would throw.
       const texts = await allStoredTexts(app);
-      for (const expected of ['Months of saying work ran late', 'Who else knew while I did not?', 'Alex & Sam 000002', summary.sample[1]!.emails[1], 'I text Sam before the time I said']) {
+      for (const expected of [
+        'Months of saying work ran late',
+        'Who else knew while I did not?',
+        'Alex & Sam 000002',
+        summary.sample[1]!.emails[1],
+        'I text Sam before the time I said',
+      ]) {
         assert.ok(texts.includes(expected), `decrypted texts include "${expected}"`);
       }
 
@@ -115,7 +138,7 @@ for (const dialect of DIALECTS) {
       const record = JSON.parse(fs.readFileSync(path.join(app.config.dataDir, 'seed-run.json'), 'utf8')) as SeedRecord;
       assert.equal(record.done, 3);
       assert.equal(record.password, summary.password);
-      assert.equal((fs.statSync(path.join(app.config.dataDir, 'seed-run.json')).mode & 0o077), 0, 'the record is readable by its owner only');
+      assert.equal(fs.statSync(path.join(app.config.dataDir, 'seed-run.json')).mode & 0o077, 0, 'the record is readable by its owner only');
     } finally {
       await app.close();
     }
@@ -161,7 +184,14 @@ for (const dialect of DIALECTS) {
 }
 
 test('mend seed refuses unknown or out-of-range arguments', async () => {
-  for (const args of [['--bogus'], ['--couples'], ['--couples', '0'], ['--couples', 'many'], ['--days', '99999'], ['--resume', '--couples', '3']]) {
+  for (const args of [
+    ['--bogus'],
+    ['--couples'],
+    ['--couples', '0'],
+    ['--couples', 'many'],
+    ['--days', '99999'],
+    ['--resume', '--couples', '3'],
+  ]) {
     const { code, err } = await mend(['seed', ...args], { MEND_DATA_DIR: '/nonexistent-mend-seed' });
     assert.equal(code, 2, args.join(' '));
     assert.match(err, /Usage: mend seed/);

@@ -12,11 +12,27 @@ import { accuracy, binaryScores, type BinaryScores } from '../../src/core/coach/
 
 export type CorpusPart = 'dev' | 'heldout' | 'test' | 'fresh';
 
-export interface MessageRow { text: string; harsh: boolean; family?: string }
-export interface ApologyRow { text: string; nonApology: boolean; components: Record<ApologyComponent, boolean> }
-export interface AgreementRow { text: string; vague: boolean }
+export interface MessageRow {
+  text: string;
+  harsh: boolean;
+  family?: string;
+}
+export interface ApologyRow {
+  text: string;
+  nonApology: boolean;
+  components: Record<ApologyComponent, boolean>;
+}
+export interface AgreementRow {
+  text: string;
+  vague: boolean;
+}
 
-export interface Miss { kind: string; text: string; expected: unknown; got: unknown }
+export interface Miss {
+  kind: string;
+  text: string;
+  expected: unknown;
+  got: unknown;
+}
 
 export interface Evaluation {
   part: CorpusPart;
@@ -59,7 +75,8 @@ export function evaluate(part: CorpusPart): Evaluation {
       f.of++;
       if (got.harsh) f.found++;
     }
-    if (got.harsh !== r.harsh) misses.push({ kind: 'message', text: r.text, expected: r.harsh, got: got.findings.map((f) => `${f.type}:${f.excerpt}`) });
+    if (got.harsh !== r.harsh)
+      misses.push({ kind: 'message', text: r.text, expected: r.harsh, got: got.findings.map((f) => `${f.type}:${f.excerpt}`) });
     return [got.harsh, r.harsh] as const;
   });
 
@@ -80,13 +97,17 @@ export function evaluate(part: CorpusPart): Evaluation {
     APOLOGY_COMPONENTS.map((c) => [c, accuracy(apologyResults.map(({ row, got }) => [got.components[c], row.components[c]] as const))]),
   ) as Record<ApologyComponent, number>;
   const componentRecall = Object.fromEntries(
-    APOLOGY_COMPONENTS.map((c) => [c, binaryScores(apologyResults.map(({ row, got }) => [got.components[c], row.components[c]] as const)).recall]),
+    APOLOGY_COMPONENTS.map((c) => [
+      c,
+      binaryScores(apologyResults.map(({ row, got }) => [got.components[c], row.components[c]] as const)).recall,
+    ]),
   ) as Record<ApologyComponent, number>;
   const componentMean = APOLOGY_COMPONENTS.reduce((sum, c) => sum + components[c], 0) / APOLOGY_COMPONENTS.length;
 
   const vaguePairs = agreements.map((r) => {
     const got = analyzeAgreement(r.text);
-    if (got.vague !== r.vague) misses.push({ kind: 'agreement', text: r.text, expected: r.vague, got: got.findings.map((f) => `${f.type}:${f.excerpt}`) });
+    if (got.vague !== r.vague)
+      misses.push({ kind: 'agreement', text: r.text, expected: r.vague, got: got.findings.map((f) => `${f.type}:${f.excerpt}`) });
     return [got.vague, r.vague] as const;
   });
 

@@ -79,7 +79,10 @@ test('test part: non-apology F1 stays at or above its floor', () => {
 
 test('test part: apology components, and responsibility and impact recall, stay at or above their floors', () => {
   for (const c of APOLOGY_COMPONENTS) assert.ok(testPart.components[c] >= TEST_FLOORS.componentAccuracy, `${c} ${testPart.components[c]}`);
-  assert.ok(testPart.componentRecall.responsibility >= TEST_FLOORS.responsibilityRecall, `responsibility ${testPart.componentRecall.responsibility}`);
+  assert.ok(
+    testPart.componentRecall.responsibility >= TEST_FLOORS.responsibilityRecall,
+    `responsibility ${testPart.componentRecall.responsibility}`,
+  );
   assert.ok(testPart.componentRecall.impact >= TEST_FLOORS.impactRecall, `impact ${testPart.componentRecall.impact}`);
 });
 

@@ -12,7 +12,11 @@ import { startBrowserApp, type BrowserApp } from './support/session.js';
  */
 
 const skip = browserSkipReason();
-const LEGENDS = ['How safe do you feel with your partner today?', 'How much do you trust your partner today?', 'How close do you feel today?'];
+const LEGENDS = [
+  'How safe do you feel with your partner today?',
+  'How much do you trust your partner today?',
+  'How close do you feel today?',
+];
 const ONLY_ME = 'Only me — my partner sees only that I checked in';
 const NOTE = 'A hard evening, I kept to myself';
 
@@ -31,11 +35,15 @@ describe('the first check-in asks who sees the numbers [sqlite]', { skip }, () =
       await page.goto(`${session.origin}/spaces/${spaceId}/check-in`);
       const question = page.getByRole('group', { name: NUMBERS_QUESTION });
       await question.getByText('Your partner always sees that you checked in.').waitFor();
-      for (const name of ['My partner too', ONLY_ME]) assert.equal(await question.getByRole('radio', { name }).isChecked(), false, `${name}: not picked for Sam`);
+      for (const name of ['My partner too', ONLY_ME])
+        assert.equal(await question.getByRole('radio', { name }).isChecked(), false, `${name}: not picked for Sam`);
       await session.checkPage(sam, 'the first check-in');
 
       for (const [i, legend] of LEGENDS.entries()) {
-        await page.getByRole('group', { name: legend }).getByRole('radio', { name: String([1, 9, 4][i]), exact: true }).check();
+        await page
+          .getByRole('group', { name: legend })
+          .getByRole('radio', { name: String([1, 9, 4][i]), exact: true })
+          .check();
       }
       await page.getByRole('radio', { name: 'Hard' }).check();
       await page.getByText('Add a note (optional)').click();
@@ -48,7 +56,11 @@ describe('the first check-in asks who sees the numbers [sqlite]', { skip }, () =
       await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
       await question.getByText('Choose who sees your numbers: your partner too, or only you.').waitFor();
       await noteQuestion.getByText('Choose who can read your note: only you, or your partner too.').waitFor();
-      assert.equal(await page.getByRole('group', { name: LEGENDS[1]! }).getByRole('radio', { name: '9', exact: true }).isChecked(), true, 'the numbers are kept');
+      assert.equal(
+        await page.getByRole('group', { name: LEGENDS[1]! }).getByRole('radio', { name: '9', exact: true }).isChecked(),
+        true,
+        'the numbers are kept',
+      );
       assert.equal(await page.getByRole('radio', { name: 'Hard' }).isChecked(), true);
       assert.equal(await page.getByLabel('Your note').inputValue(), NOTE, 'the note is kept');
       await session.checkPage(sam, 'the check-in sent back');

@@ -47,7 +47,10 @@ describe('the coach loads its model on first use [sqlite]', { skip }, () => {
       const text = await output.innerText();
       assert.match(text, /"(?:nobody|feelings|cares)[^"]*"/, text);
       assert.equal(modelRequests.length, 1, 'fetched once');
-      assert.ok(modelRequests.every((u) => u.startsWith(session.origin)), 'from this site only');
+      assert.ok(
+        modelRequests.every((u) => u.startsWith(session.origin)),
+        'from this site only',
+      );
 
       // A second edit reuses the loaded weights.
       await note.fill('I feel hurt when you talk over me.');

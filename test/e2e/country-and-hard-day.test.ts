@@ -20,12 +20,16 @@ const skip = browserSkipReason();
 async function assertInOrder(page: Page, texts: string[]): Promise<void> {
   const body = await page.locator('main').innerText();
   const at = texts.map((t) => body.indexOf(t));
-  assert.ok(at.every((x, i) => x >= 0 && (i === 0 || x > at[i - 1]!)), `${texts.join(' < ')}: ${at.join(', ')}`);
+  assert.ok(
+    at.every((x, i) => x >= 0 && (i === 0 || x > at[i - 1]!)),
+    `${texts.join(' < ')}: ${at.join(', ')}`,
+  );
 }
 
 async function answerSafetyCheck(session: BrowserApp, page: Page): Promise<void> {
   await page.goto(`${session.origin}/safety`);
-  for (const id of SCREENING_QUESTION_IDS) await page.locator(`input[name="${id}"][value="${id === 'afraid' ? 'sometimes' : 'never'}"]`).check();
+  for (const id of SCREENING_QUESTION_IDS)
+    await page.locator(`input[name="${id}"][value="${id === 'afraid' ? 'sometimes' : 'never'}"]`).check();
   await Promise.all([page.waitForURL(/\/safety$/), page.getByRole('button', { name: 'See what this means' }).click()]);
 }
 
@@ -36,7 +40,10 @@ async function signUpThroughForm(session: BrowserApp, profile: Profile, country?
   await page.getByLabel('Email address').fill(person.email);
   await page.getByLabel('Password').fill(person.password);
   if (country) await page.getByLabel('Where you live').selectOption({ label: country });
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/sign-up')), page.getByRole('button', { name: 'Create account' }).click()]);
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.startsWith('/sign-up')),
+    page.getByRole('button', { name: 'Create account' }).click(),
+  ]);
   void session;
 }
 
@@ -98,7 +105,10 @@ describe('help for the person’s country, and a hard moment, in a real browser 
       await note.waitFor();
       // axe-core runs as a script: the pages are checked with JavaScript on, and they are the same pages.
       if (javaScriptEnabled) await session.checkPage(alex, 'hard check-in saved');
-      await Promise.all([alex.page.waitForURL(/\/journeys\/[^/]+\/hard-day$/), note.getByRole('link', { name: 'Open the hard-day page' }).click()]);
+      await Promise.all([
+        alex.page.waitForURL(/\/journeys\/[^/]+\/hard-day$/),
+        note.getByRole('link', { name: 'Open the hard-day page' }).click(),
+      ]);
       await alex.page.getByRole('heading', { name: 'A hard day', level: 1 }).waitFor();
       if (javaScriptEnabled) await session.checkPage(alex, 'hard-day page');
       await Promise.all([

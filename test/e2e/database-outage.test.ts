@@ -19,7 +19,11 @@ import { startBrowserApp, type BrowserApp } from './support/session.js';
  */
 
 const skip = browserSkipReason();
-const LEGENDS = ['How safe do you feel with your partner today?', 'How much do you trust your partner today?', 'How close do you feel today?'];
+const LEGENDS = [
+  'How safe do you feel with your partner today?',
+  'How much do you trust your partner today?',
+  'How close do you feel today?',
+];
 
 describe('a check-in form sent while the database is locked, in a real browser [sqlite]', { skip }, () => {
   let session: BrowserApp;
@@ -40,9 +44,15 @@ describe('a check-in form sent while the database is locked, in a real browser [
     const note = 'I kept my words through the outage';
     await page.goto(`${session.origin}/spaces/${spaceId}/check-in`);
     for (const [i, legend] of LEGENDS.entries()) {
-      await page.getByRole('group', { name: legend }).getByRole('radio', { name: String([6, 5, 4][i]), exact: true }).check();
+      await page
+        .getByRole('group', { name: legend })
+        .getByRole('radio', { name: String([6, 5, 4][i]), exact: true })
+        .check();
     }
-    await page.getByRole('group', { name: NUMBERS_QUESTION }).getByRole('radio', { name: 'Only me — my partner sees only that I checked in' }).check();
+    await page
+      .getByRole('group', { name: NUMBERS_QUESTION })
+      .getByRole('radio', { name: 'Only me — my partner sees only that I checked in' })
+      .check();
     await page.getByText('Add a note (optional)').click();
     await page.getByLabel('Your note').fill(note);
     await page.getByRole('group', { name: 'Who can read this note?' }).getByRole('radio', { name: 'Only me' }).check();
@@ -74,7 +84,10 @@ describe('a check-in form sent while the database is locked, in a real browser [
     await Promise.all([page.waitForURL(/saved=1/), page.getByRole('button', { name: 'Save check-in' }).click()]);
     await page.getByText('your check-in is saved').waitFor();
 
-    const saved = json(await a.api.get(`/api/v1/spaces/${spaceId}/checkins`)).checkins as Array<{ safety: number; note: { text: string } | null }>;
+    const saved = json(await a.api.get(`/api/v1/spaces/${spaceId}/checkins`)).checkins as Array<{
+      safety: number;
+      note: { text: string } | null;
+    }>;
     assert.equal(saved.length, 1);
     assert.equal(saved[0]!.note?.text, note);
     assert.equal(saved[0]!.safety, 6);

@@ -40,7 +40,8 @@ describe('forgotten password in a real browser [sqlite]', { skip }, () => {
       const person = await signUp(session.testApp.app, 'Bea');
       const profile = await session.newProfile(options);
       const { page } = profile;
-      const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `forgotten-password-${label}-${name}.png`), fullPage: true });
+      const shot = (name: string) =>
+        page.screenshot({ path: path.join(SCREENSHOTS, `forgotten-password-${label}-${name}.png`), fullPage: true });
 
       await page.goto(`${session.origin}/sign-in`);
       await page.getByRole('link', { name: 'Forgot your password?' }).click();
@@ -69,7 +70,10 @@ describe('forgotten password in a real browser [sqlite]', { skip }, () => {
       await shot('refused');
 
       await page.getByLabel('New password').fill('a fresh orchard lantern at dusk');
-      await Promise.all([page.waitForURL((url) => url.pathname === '/sign-in'), page.getByRole('button', { name: 'Save the new password' }).click()]);
+      await Promise.all([
+        page.waitForURL((url) => url.pathname === '/sign-in'),
+        page.getByRole('button', { name: 'Save the new password' }).click(),
+      ]);
       await page.getByText('Your new password is saved. Sign in with it.').waitFor();
       assert.equal(await page.evaluate(() => document.referrer), '', 'the page after the link was not told where it came from');
       await session.checkPage(profile, `sign-in after the reset (${label})`);

@@ -24,7 +24,10 @@ describe('older items of a long history, in a browser [sqlite]', { skip }, () =>
         const { session, a, spaceId } = get();
         const profile = await signedIn(session, a, { viewport: { width, height: 900 }, javaScriptEnabled });
         const { page } = profile;
-        for (const [path, label, name] of [['reassurance', 'Older requests', 'reassurance'], ['meetings', 'Older meetings', 'meetings']] as const) {
+        for (const [path, label, name] of [
+          ['reassurance', 'Older requests', 'reassurance'],
+          ['meetings', 'Older meetings', 'meetings'],
+        ] as const) {
           await page.goto(`${session.origin}/spaces/${spaceId}/${path}`);
           assert.equal(await page.getByText('Written in week 0.', { exact: true }).count(), 0, 'not on the newest page');
           await page.getByRole('link', { name: label }).click();

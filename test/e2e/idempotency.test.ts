@@ -26,7 +26,9 @@ describe('a page form sent twice is saved once, in a real browser [sqlite]', { s
   });
 
   async function requests(spaceId: string): Promise<number> {
-    const { rows } = await sql<{ n: number }>`select count(*) as n from reassurance_requests where space_id = ${spaceId}`.execute(session.testApp.app.mend.store.db);
+    const { rows } = await sql<{ n: number }>`select count(*) as n from reassurance_requests where space_id = ${spaceId}`.execute(
+      session.testApp.app.mend.store.db,
+    );
     return Number(rows[0]!.n);
   }
 
@@ -79,13 +81,20 @@ describe('a page form sent twice is saved once, in a real browser [sqlite]', { s
       // The server saves it, but its answer never reaches the browser (a dropped connection).
       let saved!: () => void;
       const savedOnServer = new Promise<void>((resolve) => (saved = resolve));
-      await page.route(`**/spaces/${spaceId}/reassurance`, async (route) => {
-        if (route.request().method() !== 'POST') return route.continue();
-        await route.fetch({ maxRedirects: 0 });
-        saved();
-        return route.abort('connectionreset');
-      }, { times: 1 });
-      await page.getByRole('button', { name: 'Ask for reassurance' }).click().catch(() => undefined);
+      await page.route(
+        `**/spaces/${spaceId}/reassurance`,
+        async (route) => {
+          if (route.request().method() !== 'POST') return route.continue();
+          await route.fetch({ maxRedirects: 0 });
+          saved();
+          return route.abort('connectionreset');
+        },
+        { times: 1 },
+      );
+      await page
+        .getByRole('button', { name: 'Ask for reassurance' })
+        .click()
+        .catch(() => undefined);
       await savedOnServer;
       assert.equal(await requests(spaceId), 1);
       await page.screenshot({ path: `/tmp/idem-lost-${javaScriptEnabled ? 'js' : 'nojs'}.png`, fullPage: true });

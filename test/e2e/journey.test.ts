@@ -60,7 +60,10 @@ describe('the repair journey in a real browser [sqlite]', { skip }, () => {
     sam.problems.expectStatus(/\/breaches$/, 400);
     await page.getByRole('button', { name: 'Record it and begin' }).click();
     await page.locator('#field-descriptionVisibility').getByText('Choose who can read this: only you, or your partner too.').waitFor();
-    assert.equal(await page.getByLabel('In your own words (optional)').inputValue(), 'I found the booking for a trip I knew nothing about.');
+    assert.equal(
+      await page.getByLabel('In your own words (optional)').inputValue(),
+      'I found the booking for a trip I knew nothing about.',
+    );
     await check(sam, 'the breach form with its visibility error');
     await page.getByLabel('Alex did').check();
     await page.getByRole('radio', { name: 'Shared with my partner' }).check();
@@ -76,7 +79,9 @@ describe('the repair journey in a real browser [sqlite]', { skip }, () => {
     await alex.page.getByRole('heading', { level: 1, name: 'Step 1: Acknowledge the problem' }).waitFor();
     await check(alex, 'step 1 (empty)');
     await alex.page.getByText('Sentence starters, if you are not sure how to begin').click();
-    await alex.page.getByRole('textbox', { name: 'What happened, and how it affected me' }).fill('I know I hurt you when I booked the trip behind your back.');
+    await alex.page
+      .getByRole('textbox', { name: 'What happened, and how it affected me' })
+      .fill('I know I hurt you when I booked the trip behind your back.');
     await alex.page.getByRole('button', { name: 'Seal and save' }).click();
     await alex.page.getByText('Waiting for your partner to write theirs').waitFor();
     await check(alex, 'step 1 (sealed, waiting)');
@@ -85,7 +90,9 @@ describe('the repair journey in a real browser [sqlite]', { skip }, () => {
     await sam.page.getByText('Alex has written theirs').waitFor();
     assert.doesNotMatch(await sam.page.locator('main').innerText(), /behind your back/);
     await check(sam, 'step 1 (partner sealed)');
-    await sam.page.getByRole('textbox', { name: 'What happened, and how it affected me' }).fill('I feel betrayed because you planned it for weeks.');
+    await sam.page
+      .getByRole('textbox', { name: 'What happened, and how it affected me' })
+      .fill('I feel betrayed because you planned it for weeks.');
     await sam.page.getByRole('button', { name: 'Seal and save' }).click();
     await sam.page.getByText('behind your back').waitFor();
     await alex.page.reload();
@@ -130,7 +137,9 @@ describe('the repair journey in a real browser [sqlite]', { skip }, () => {
     await sam.page.getByLabel('Asking, not demanding, forgiveness').check();
     await sam.page.getByRole('button', { name: 'Send my answer' }).click();
     await sam.page.getByText('it felt sincere').waitFor();
-    await sam.page.getByRole('textbox', { name: 'What hurts, and what I need' }).fill('I feel shut out when plans are made without me. I need to be asked.');
+    await sam.page
+      .getByRole('textbox', { name: 'What hurts, and what I need' })
+      .fill('I feel shut out when plans are made without me. I need to be asked.');
     await sam.page.locator('#form-what_hurts').getByRole('radio', { name: 'Shared with my partner' }).check();
     await sam.page.getByRole('button', { name: 'Save' }).click();
     await sam.page.getByText('I need to be asked.').waitFor();

@@ -51,9 +51,34 @@ describe('a live update leaves what a person is using alone [sqlite]', { skip },
     agreementId = made.agreementId;
     today = new Date().toISOString().slice(0, 10);
     // Sam's private words in three places; none may reach Alex's pages.
-    assert.equal((await b.api.post(`/api/v1/journeys/${made.journeyId}/entries`, { prompt: 'what_hurts', text: `What hurts most: ${CANARY}`, visibility: 'private' })).statusCode, 201);
-    assert.ok((await b.api.put(`/api/v1/spaces/${spaceId}/checkins/${today}`, { safety: 5, trust: 4, closeness: 5, note: { text: CANARY, visibility: 'private' } })).statusCode < 300);
-    assert.equal((await b.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: `Please tell me again. ${CANARY}`, visibility: 'private' } })).statusCode, 201);
+    assert.equal(
+      (
+        await b.api.post(`/api/v1/journeys/${made.journeyId}/entries`, {
+          prompt: 'what_hurts',
+          text: `What hurts most: ${CANARY}`,
+          visibility: 'private',
+        })
+      ).statusCode,
+      201,
+    );
+    assert.ok(
+      (
+        await b.api.put(`/api/v1/spaces/${spaceId}/checkins/${today}`, {
+          safety: 5,
+          trust: 4,
+          closeness: 5,
+          note: { text: CANARY, visibility: 'private' },
+        })
+      ).statusCode < 300,
+    );
+    assert.equal(
+      (
+        await b.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, {
+          note: { text: `Please tell me again. ${CANARY}`, visibility: 'private' },
+        })
+      ).statusCode,
+      201,
+    );
     // A call of Alex's for Sam to answer.
     assert.equal((await a.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, {})).statusCode, 201);
   });
@@ -180,8 +205,14 @@ describe('a live update leaves what a person is using alone [sqlite]', { skip },
   });
 
   test('journey: a keyboard user’s focus on a step link stays there; the steps refresh once it moves on, and focus is not lost', async () => {
-    const journeyId = json(await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'lying', brokeTrust: [a.id] })).journey.id as string;
-    for (const p of [a, b]) assert.equal((await p.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_happened', text: `${p.displayName}'s side` })).statusCode, 201);
+    const journeyId = json(await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'lying', brokeTrust: [a.id] })).journey
+      .id as string;
+    for (const p of [a, b])
+      assert.equal(
+        (await p.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_happened', text: `${p.displayName}'s side` }))
+          .statusCode,
+        201,
+      );
     assert.ok((await a.api.post(`/api/v1/journeys/${journeyId}/acknowledgements`)).statusCode < 300);
     const alex = await signedIn(session, a, { viewport: { width: 1280, height: 900 } });
     const sam = await signedIn(session, b);
@@ -194,7 +225,8 @@ describe('a live update leaves what a person is using alone [sqlite]', { skip },
 
     // By keyboard to the first step's link.
     const stepLink = steps.locator(`a[href$="/journeys/${journeyId}/steps/1"]`);
-    for (let presses = 0; presses < 60 && !(await stepLink.evaluate((el) => el === document.activeElement)); presses++) await alex.page.keyboard.press('Tab');
+    for (let presses = 0; presses < 60 && !(await stepLink.evaluate((el) => el === document.activeElement)); presses++)
+      await alex.page.keyboard.press('Tab');
     assert.ok(await stepLink.evaluate((el) => el === document.activeElement), 'Tab reaches the first step');
     await stepLink.evaluate((el) => ((el as Element & { mendMark?: string }).mendMark = 'step 1'));
 

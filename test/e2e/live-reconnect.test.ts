@@ -135,14 +135,20 @@ describe('the live island opens a refused stream again [sqlite]', { skip }, () =
     assert.deepEqual(plainAsks, [400], 'one plain ask before the stream was opened again');
 
     await assertSamePage();
-    for (const canary of ['SAM-PRIVATE-CANARY', 'ALEX-PRIVATE-CANARY']) await assertNotInPage(page, canary, "the therapist's progress page");
+    for (const canary of ['SAM-PRIVATE-CANARY', 'ALEX-PRIVATE-CANARY'])
+      await assertNotInPage(page, canary, "the therapist's progress page");
     await session.checkPage(therapist, 'the progress page after its stream was opened again');
 
     // The log holds the page, the one stream that opened and the fragments shown: neither the
     // refused stream nor the plain ask is a view.
     const log = json(await a.api.get(`/api/v1/spaces/${spaceId}/therapist-access-log`)).entries as Array<{ what: string }>;
     assert.equal(log.filter((e) => e.what === '/spaces/:spaceId/live').length, 1, 'one stream in the log');
-    assert.deepEqual([...new Set(log.map((e) => e.what))].sort(), ['/caseload', '/spaces/:spaceId/live', '/spaces/:spaceId/live/progress', '/spaces/:spaceId/progress']);
+    assert.deepEqual([...new Set(log.map((e) => e.what))].sort(), [
+      '/caseload',
+      '/spaces/:spaceId/live',
+      '/spaces/:spaceId/live/progress',
+      '/spaces/:spaceId/progress',
+    ]);
   });
 
   test('a stream refused with 401 after signing out is never opened again', async () => {
@@ -168,11 +174,21 @@ describe('the live island opens a refused stream again [sqlite]', { skip }, () =
     // Robin signs out in another tab; Kim's check-in then ends Robin's stream instead of reaching it.
     const tab = await robin.context.newPage();
     await tab.goto(`${session.origin}/spaces/${other.spaceId}`);
-    await Promise.all([tab.waitForURL((url) => url.pathname !== `/spaces/${other.spaceId}`), tab.getByRole('button', { name: 'Sign out', exact: true }).click()]);
+    await Promise.all([
+      tab.waitForURL((url) => url.pathname !== `/spaces/${other.spaceId}`),
+      tab.getByRole('button', { name: 'Sign out', exact: true }).click(),
+    ]);
     await tab.close();
     const kim = other.b;
     assert.equal(
-      (await kim.api.put(`/api/v1/spaces/${other.spaceId}/checkins/${today()}`, { safety: 3, trust: 4, closeness: 5, note: { text: 'KIM-PRIVATE-CANARY', visibility: 'private' } })).statusCode,
+      (
+        await kim.api.put(`/api/v1/spaces/${other.spaceId}/checkins/${today()}`, {
+          safety: 3,
+          trust: 4,
+          closeness: 5,
+          note: { text: 'KIM-PRIVATE-CANARY', visibility: 'private' },
+        })
+      ).statusCode,
       201,
     );
 
@@ -205,7 +221,8 @@ describe('the live island opens a refused stream again [sqlite]', { skip }, () =
         document.dispatchEvent(new Event('visibilitychange'));
       };
     }`);
-    const setHidden = (hidden: boolean) => page.evaluate((h) => (window as unknown as { mendSetHidden: (h: boolean) => void }).mendSetHidden(h), hidden);
+    const setHidden = (hidden: boolean) =>
+      page.evaluate((h) => (window as unknown as { mendSetHidden: (h: boolean) => void }).mendSetHidden(h), hidden);
     const streamAddress = new RegExp(`/spaces/${other.spaceId}/live$`);
     const asks: string[] = [];
     page.on('response', (r) => {
@@ -238,7 +255,15 @@ describe('the live island opens a refused stream again [sqlite]', { skip }, () =
     await page.evaluate(() => fetch('/healthz').then((r) => r.status));
     assert.deepEqual(asks, ['eventsource 503'], 'nothing asked while hidden');
     assert.equal(
-      (await other.b.api.put(`/api/v1/spaces/${other.spaceId}/checkins/${today()}`, { safety: 8, trust: 7, closeness: 9, numbersShared: true, note: { text: 'MAX-PRIVATE-CANARY', visibility: 'private' } })).statusCode,
+      (
+        await other.b.api.put(`/api/v1/spaces/${other.spaceId}/checkins/${today()}`, {
+          safety: 8,
+          trust: 7,
+          closeness: 9,
+          numbersShared: true,
+          note: { text: 'MAX-PRIVATE-CANARY', visibility: 'private' },
+        })
+      ).statusCode,
       201,
     );
 

@@ -37,7 +37,10 @@ describe('the rhythm pages refresh when the partner acts [sqlite]', { skip }, ()
     const canary = 'canary-reassurance-4d1e';
     // A call already open, so the one Sam makes below is the second answer form on Alex's page.
     const earlier = 'Could you tell me about your day tonight?';
-    assert.equal((await b.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: earlier, visibility: 'shared' } })).statusCode, 201);
+    assert.equal(
+      (await b.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: earlier, visibility: 'shared' } })).statusCode,
+      201,
+    );
     const alex = await signedIn(session, a);
     const sam = await signedIn(session, b);
 
@@ -80,7 +83,11 @@ describe('the rhythm pages refresh when the partner acts [sqlite]', { skip }, ()
     assert.ok(await newBox.evaluate((el) => el === document.activeElement), 'the label focuses its own box');
     await alex.page.keyboard.type('You never listen to me, you are so selfish.');
     await newCall.locator('.coach-output .coach-findings--attention').waitFor();
-    assert.equal(await earlierCall.locator('.coach-output').evaluate((el) => el.childElementCount), 0, 'the other call’s coach stays quiet');
+    assert.equal(
+      await earlierCall.locator('.coach-output').evaluate((el) => el.childElementCount),
+      0,
+      'the other call’s coach stays quiet',
+    );
 
     const samPage = await listening(sam.page);
     await newBox.fill('I am here, and I am not going anywhere.');
@@ -97,7 +104,16 @@ describe('the rhythm pages refresh when the partner acts [sqlite]', { skip }, ()
 
   test('weekly meeting: the time and the record Sam saves appear on Alex’s open page; Sam’s private check-in note does not', async () => {
     const canary = 'canary-meeting-93b0';
-    assert.ok((await b.api.put(`/api/v1/spaces/${spaceId}/checkins/${new Date().toISOString().slice(0, 10)}`, { safety: 6, trust: 5, closeness: 6, note: { text: canary, visibility: 'private' } })).statusCode < 300);
+    assert.ok(
+      (
+        await b.api.put(`/api/v1/spaces/${spaceId}/checkins/${new Date().toISOString().slice(0, 10)}`, {
+          safety: 6,
+          trust: 5,
+          closeness: 6,
+          note: { text: canary, visibility: 'private' },
+        })
+      ).statusCode < 300,
+    );
     const alex = await signedIn(session, a);
     const sam = await signedIn(session, b);
 
@@ -177,7 +193,10 @@ describe('the rhythm pages refresh when the partner acts [sqlite]', { skip }, ()
     const dayBox = form.getByLabel('Which day?');
     const today = (await dayBox.getAttribute('max'))!;
     await dayBox.fill('2099-01-01');
-    await Promise.all([alex.page.waitForURL(new RegExp(`/agreement-log/${agreementId}$`)), form.getByRole('button', { name: 'Log this occasion' }).click()]);
+    await Promise.all([
+      alex.page.waitForURL(new RegExp(`/agreement-log/${agreementId}$`)),
+      form.getByRole('button', { name: 'Log this occasion' }).click(),
+    ]);
 
     const summary = alex.page.locator('.error-summary');
     await summary.getByRole('link', { name: 'Choose kept or missed.' }).waitFor();
@@ -196,7 +215,10 @@ describe('the rhythm pages refresh when the partner acts [sqlite]', { skip }, ()
     // The summary's link leads to the choice; the next Tab lands in it.
     await summary.getByRole('link', { name: 'Choose kept or missed.' }).click();
     await alex.page.keyboard.press('Tab');
-    assert.ok(await choice.getByRole('radio', { name: 'Kept' }).evaluate((el) => el === document.activeElement), 'Tab from the link goes to the first choice');
+    assert.ok(
+      await choice.getByRole('radio', { name: 'Kept' }).evaluate((el) => el === document.activeElement),
+      'Tab from the link goes to the first choice',
+    );
 
     await choice.getByRole('radio', { name: 'Missed' }).check();
     await dayBox.fill(today);

@@ -49,7 +49,12 @@ describe('a live fragment answering 503 leaves the section as it was [sqlite]', 
       w.sectionStates = [];
       w.swaps = 0;
       const live = document.getElementById('progress-live')!;
-      new MutationObserver(() => w.sectionStates.push(live.innerHTML)).observe(live, { childList: true, subtree: true, characterData: true, attributes: true });
+      new MutationObserver(() => w.sectionStates.push(live.innerHTML)).observe(live, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+        attributes: true,
+      });
       live.addEventListener('mend:live-swapped', () => (w.swaps += 1));
     });
 
@@ -58,11 +63,15 @@ describe('a live fragment answering 503 leaves the section as it was [sqlite]', 
     const held = new Promise<void>((resolve) => (release = resolve));
     let reached!: () => void;
     const fetched = new Promise<void>((resolve) => (reached = resolve));
-    await page.route(fragment, async (route) => {
-      reached();
-      await held;
-      await route.continue();
-    }, { times: 1 });
+    await page.route(
+      fragment,
+      async (route) => {
+        reached();
+        await held;
+        await route.continue();
+      },
+      { times: 1 },
+    );
     therapist.problems.expectStatus(fragment, 503);
     const refused = page.waitForResponse((r) => fragment.test(r.url()) && r.status() === 503);
 
@@ -95,8 +104,15 @@ describe('a live fragment answering 503 leaves the section as it was [sqlite]', 
       return { sectionStates: w.sectionStates, swaps: w.swaps };
     });
     assert.equal(swaps, 1, 'one swap: the 503 swapped nothing in');
-    assert.ok(sectionStates.every((html) => !html.includes('Please try again')), 'the error page was never in the section');
-    assert.equal(sectionStates.filter((html) => html !== after && html !== before).length, 0, 'the section only ever showed what it had, then the update');
+    assert.ok(
+      sectionStates.every((html) => !html.includes('Please try again')),
+      'the error page was never in the section',
+    );
+    assert.equal(
+      sectionStates.filter((html) => html !== after && html !== before).length,
+      0,
+      'the section only ever showed what it had, then the update',
+    );
     assert.equal(await page.getByRole('heading', { name: 'Please try again in a moment' }).count(), 0);
     await onPage.assertSamePage();
     await session.checkPage(therapist, 'the progress page after a refused and a shown update');
@@ -104,6 +120,11 @@ describe('a live fragment answering 503 leaves the section as it was [sqlite]', 
     // The access log holds the page, its stream and the one fragment shown, not the one refused
     // (and the caseload the therapist opened on the way, itself a read of the couple's names).
     const log = json(await a.api.get(`/api/v1/spaces/${spaceId}/therapist-access-log`)).entries as Array<{ what: string }>;
-    assert.deepEqual(log.map((e) => e.what).sort(), ['/caseload', '/spaces/:spaceId/live', '/spaces/:spaceId/live/progress', '/spaces/:spaceId/progress']);
+    assert.deepEqual(log.map((e) => e.what).sort(), [
+      '/caseload',
+      '/spaces/:spaceId/live',
+      '/spaces/:spaceId/live/progress',
+      '/spaces/:spaceId/progress',
+    ]);
   });
 });

@@ -42,7 +42,10 @@ describe('newcomer path in a real browser [sqlite]', { skip }, () => {
     assert.equal(await skip.evaluate((el) => el === document.activeElement), true, `second Tab on ${label} is not the skip link`);
     const box = await skip.boundingBox();
     const viewport = page.viewportSize();
-    assert.ok(box && viewport && box.x >= 0 && box.x + box.width <= viewport.width && box.y >= 0, `the focused skip link on ${label} is off screen`);
+    assert.ok(
+      box && viewport && box.x >= 0 && box.x + box.width <= viewport.width && box.y >= 0,
+      `the focused skip link on ${label} is off screen`,
+    );
   }
 
   let alex: Partner;

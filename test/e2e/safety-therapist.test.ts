@@ -204,7 +204,11 @@ describe('safety screening and therapist access in a real browser [sqlite]', { s
 
       await page.goto(spaceUrl);
       await page.getByRole('heading', { level: 1, name: SPACE_NAME }).waitFor();
-      assert.equal(await page.getByRole('complementary', { name: 'A private question about your safety' }).count(), 0, 'the card is gone once answered');
+      assert.equal(
+        await page.getByRole('complementary', { name: 'A private question about your safety' }).count(),
+        0,
+        'the card is gone once answered',
+      );
       assert.equal(await page.getByRole('link', { name: 'Take the private check' }).count(), 0);
       await checkPage(alex, 'the space page after the safety check');
     });
@@ -354,7 +358,9 @@ describe('safety screening and therapist access in a real browser [sqlite]', { s
 
     test('Sam agrees too; the therapist sees the couple and the space', async () => {
       await agree(sam, 'Sam', 'Dr Okafor');
-      await therapistCard(sam.page).getByText(/can see what you share/).waitFor();
+      await therapistCard(sam.page)
+        .getByText(/can see what you share/)
+        .waitFor();
       await checkPage(sam, 'the space page with the therapist active (Sam)');
 
       const { page } = okafor;
@@ -384,7 +390,10 @@ describe('safety screening and therapist access in a real browser [sqlite]', { s
       await therapistCard(page).getByRole('link', { name: 'What the therapist has viewed' }).click();
       await page.waitForURL(`${spaceUrl}/therapist/access-log`);
       await page.getByRole('heading', { level: 1, name: 'What the therapist has viewed' }).waitFor();
-      const rows = page.getByRole('table').getByRole('row').filter({ has: page.getByRole('cell', { name: 'Dr Okafor', exact: true }) });
+      const rows = page
+        .getByRole('table')
+        .getByRole('row')
+        .filter({ has: page.getByRole('cell', { name: 'Dr Okafor', exact: true }) });
       assert.ok((await rows.count()) >= 1, 'at least one view by Dr Okafor is logged');
       await checkPage(alex, 'the access log');
     });
@@ -434,7 +443,9 @@ describe('safety screening and therapist access in a real browser [sqlite]', { s
 
       // Nothing changed: Alex is still asked, and Dr Lee still sees nothing.
       await page.goto(spaceUrl);
-      await therapistCard(page).getByText(/is waiting for your agreement/).waitFor();
+      await therapistCard(page)
+        .getByText(/is waiting for your agreement/)
+        .waitFor();
       await checkPage(alex, 'the space page after a wrong password');
       await expectCaseloadWaiting(lee, 'the caseload after a wrong password');
       await expectSpaceNotFound(lee, 'the space page after a wrong password');

@@ -39,7 +39,12 @@ describeEachDatabase('accounts and sessions API', (get) => {
   });
 
   test('invalid fields are named in details', async () => {
-    const res = await new ApiClient(get().app).post('/api/v1/accounts', { email: 'nope', password: 'lantern orchard pebble', displayName: ' ', timezone: 'Mars/Base' });
+    const res = await new ApiClient(get().app).post('/api/v1/accounts', {
+      email: 'nope',
+      password: 'lantern orchard pebble',
+      displayName: ' ',
+      timezone: 'Mars/Base',
+    });
     assert.equal(res.statusCode, 400);
     const { error } = json(res);
     assert.equal(error.code, 'invalid_input');
@@ -64,7 +69,10 @@ describeEachDatabase('accounts and sessions API', (get) => {
   test('sessions can be listed, revoked one by one, and all at once', async () => {
     const person = await signUp(get().app, 'Lee');
     const api = new ApiClient(get().app);
-    const other = new ApiClient(get().app, json(await api.post('/api/v1/sessions', { email: person.email, password: person.password })).token);
+    const other = new ApiClient(
+      get().app,
+      json(await api.post('/api/v1/sessions', { email: person.email, password: person.password })).token,
+    );
     const list = json(await person.api.get('/api/v1/sessions')).sessions as Array<{ id: string; current: boolean }>;
     assert.equal(list.length, 2);
     assert.equal(list.filter((s) => s.current).length, 1);
@@ -74,7 +82,10 @@ describeEachDatabase('accounts and sessions API', (get) => {
     assert.equal((await other.get('/api/v1/me')).statusCode, 401, 'a revoked session no longer works');
     assert.equal((await person.api.delete(`/api/v1/sessions/${otherId}`)).statusCode, 404);
 
-    const third = new ApiClient(get().app, json(await api.post('/api/v1/sessions', { email: person.email, password: person.password })).token);
+    const third = new ApiClient(
+      get().app,
+      json(await api.post('/api/v1/sessions', { email: person.email, password: person.password })).token,
+    );
     assert.equal((await third.delete('/api/v1/sessions')).statusCode, 204, 'sign out everywhere');
     assert.equal((await person.api.get('/api/v1/me')).statusCode, 401);
     assert.equal((await third.get('/api/v1/me')).statusCode, 401);
@@ -86,7 +97,7 @@ describeEachDatabase('accounts and sessions API', (get) => {
     assert.equal((await person.api.get('/api/v1/me')).statusCode, 401);
   });
 
-  test('one person cannot revoke another person\'s session', async () => {
+  test("one person cannot revoke another person's session", async () => {
     const a = await signUp(get().app, 'Ana');
     const b = await signUp(get().app, 'Ben');
     const bSession = (json(await b.api.get('/api/v1/sessions')).sessions as Array<{ id: string }>)[0]!.id;
@@ -118,7 +129,7 @@ describeEachDatabase('accounts and sessions API', (get) => {
     assert.equal(signIn.statusCode, 401);
   });
 
-  test('export holds the account\'s own data', async () => {
+  test("export holds the account's own data", async () => {
     const person = await signUp(get().app, 'Eve');
     const locked = await person.api.get('/api/v1/me/export');
     assert.equal(locked.statusCode, 403, 'export needs the password confirmed first');

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { localDate } from '../../src/core/time.js';
-import { describeEachDatabase, json, succeeded, type Response } from '../support/app.js';
+import { describeEachDatabase, json, succeeded } from '../support/app.js';
 import { acceptedAgreement, couple } from '../support/api-client.js';
 import { pagesAs } from '../support/live-people.js';
 import { assertSoundIds } from '../support/unique-ids.js';
@@ -23,12 +23,27 @@ async function loggingCouple(app: FastifyInstance) {
   const { a, b, spaceId } = await couple(app);
   const ok = succeeded;
   const agree = (text: string, committedBy: string[]) => acceptedAgreement(a, b, spaceId, text, committedBy);
-  const both = [await agree('We say where we are when we are late', [a.id, b.id]), await agree('We keep our phones on the table at dinner', [a.id, b.id])];
+  const both = [
+    await agree('We say where we are when we are late', [a.id, b.id]),
+    await agree('We keep our phones on the table at dinner', [a.id, b.id]),
+  ];
   const alexOnly = await agree('I call my sister on Sundays', [a.id]);
   // An occasion each, with a private note: Sam has Alex's to confirm, Alex has Sam's.
   const logged: Record<'a' | 'b', string> = { a: '', b: '' };
-  for (const [who, p] of [['a', a], ['b', b]] as const) {
-    logged[who] = json(await ok(p.api.post(`/api/v1/agreements/${both[0]}/log`, { occurredOn: day(0), kept: true, note: { text: `${CANARY[who]} kept note`, visibility: 'private' } }), 'log')).logEntry.id as string;
+  for (const [who, p] of [
+    ['a', a],
+    ['b', b],
+  ] as const) {
+    logged[who] = json(
+      await ok(
+        p.api.post(`/api/v1/agreements/${both[0]}/log`, {
+          occurredOn: day(0),
+          kept: true,
+          note: { text: `${CANARY[who]} kept note`, visibility: 'private' },
+        }),
+        'log',
+      ),
+    ).logEntry.id as string;
   }
   return { a, b, spaceId, both, alexOnly, logged };
 }
@@ -58,12 +73,26 @@ describeEachDatabase('the agreement log sent back with a problem', (get) => {
     assertSoundIds(sent.body, 'the agreement log with a choice to make');
 
     const field = `field-kept-${second}`;
-    assert.match(sent.body, new RegExp(`<div class="error-summary"[\\s\\S]*<a href="#${field}">Choose kept or missed.</a>`), 'the summary links to the choice');
+    assert.match(
+      sent.body,
+      new RegExp(`<div class="error-summary"[\\s\\S]*<a href="#${field}">Choose kept or missed.</a>`),
+      'the summary links to the choice',
+    );
     const form = formTo(sent.body, `${log}/${second}`);
-    assert.match(form, new RegExp(`<fieldset class="field choice-row field--error" id="${field}" aria-describedby="${field}-error"><legend>Did you keep it\\?${HEARD}</legend>\\s*<p class="field-error" id="${field}-error">`), 'the error inside the choice it is about');
+    assert.match(
+      form,
+      new RegExp(
+        `<fieldset class="field choice-row field--error" id="${field}" aria-describedby="${field}-error"><legend>Did you keep it\\?${HEARD}</legend>\\s*<p class="field-error" id="${field}-error">`,
+      ),
+      'the error inside the choice it is about',
+    );
     assert.equal(count(form, /<input type="radio" name="kept" value="(yes|no)"[^>]*aria-invalid="true"/g), 2, 'both choices marked');
     assert.equal(count(sent.body, /aria-invalid="true"/g), 2, 'nothing else on the page is marked');
-    assert.equal(count(formTo(sent.body, `${log}/${o.both[0]}`), /field-error|aria-invalid/g), 0, 'the other agreement’s form is untouched');
+    assert.equal(
+      count(formTo(sent.body, `${log}/${o.both[0]}`), /field-error|aria-invalid/g),
+      0,
+      'the other agreement’s form is untouched',
+    );
     // What Alex entered is still there: the day, the note (its box open) and who may read it.
     assert.match(form, new RegExp(`<input id="field-occurredOn-${second}" name="occurredOn" type="date" max="[^"]+" value="${day(-1)}"`));
     assert.match(form, new RegExp(`<details id="note-${second}" open>`));
@@ -94,7 +123,12 @@ describeEachDatabase('the agreement log sent back with a problem', (get) => {
     assert.match(sent.body, new RegExp(`<a href="#${field}">An occasion cannot be logged before it happens.</a>`));
     const form = formTo(sent.body, `${log}/${first}`);
     assert.match(form, new RegExp(`<label for="${field}">Which day\\?${HEARD}</label><p class="field-error" id="${field}-error">`));
-    assert.match(form, new RegExp(`<input id="${field}" name="occurredOn" type="date" max="[^"]+" value="${day(2)}" required aria-describedby="${field}-error" aria-invalid="true">`));
+    assert.match(
+      form,
+      new RegExp(
+        `<input id="${field}" name="occurredOn" type="date" max="[^"]+" value="${day(2)}" required aria-describedby="${field}-error" aria-invalid="true">`,
+      ),
+    );
     assert.equal(count(sent.body, /aria-invalid="true"/g), 1, 'only that day is marked');
     assert.equal(count(formTo(sent.body, `${log}/${second}`), /field-error|aria-invalid/g), 0, 'the other agreement’s form is untouched');
     assert.match(form, /<input type="radio" name="kept" value="no" checked>/, 'missed, as chosen');
@@ -127,13 +161,31 @@ describeEachDatabase('the agreement log sent back with a problem', (get) => {
     const keptField = `field-kept-${first}`;
     assert.match(
       sent.body,
-      new RegExp(`<div class="error-summary"[\\s\\S]*<a href="#${dayField}">An occasion cannot be logged before it happens.</a>[\\s\\S]*<a href="#${keptField}">Choose kept or missed.</a>`),
+      new RegExp(
+        `<div class="error-summary"[\\s\\S]*<a href="#${dayField}">An occasion cannot be logged before it happens.</a>[\\s\\S]*<a href="#${keptField}">Choose kept or missed.</a>`,
+      ),
       'both in the summary, the day first as in the form',
     );
     const form = formTo(sent.body, `${log}/${first}`);
-    assert.match(form, new RegExp(`<label for="${dayField}">Which day\\?${HEARD}</label><p class="field-error" id="${dayField}-error"><span class="visually-hidden">Error:</span> An occasion cannot be logged before it happens.</p>`));
-    assert.match(form, new RegExp(`<input id="${dayField}" name="occurredOn" type="date" max="[^"]+" value="${day(3)}" required aria-describedby="${dayField}-error" aria-invalid="true">`), 'the day as entered, marked');
-    assert.match(form, new RegExp(`<fieldset class="field choice-row field--error" id="${keptField}" aria-describedby="${keptField}-error"><legend>Did you keep it\\?${HEARD}</legend>\\s*<p class="field-error" id="${keptField}-error"><span class="visually-hidden">Error:</span> Choose kept or missed.</p>`));
+    assert.match(
+      form,
+      new RegExp(
+        `<label for="${dayField}">Which day\\?${HEARD}</label><p class="field-error" id="${dayField}-error"><span class="visually-hidden">Error:</span> An occasion cannot be logged before it happens.</p>`,
+      ),
+    );
+    assert.match(
+      form,
+      new RegExp(
+        `<input id="${dayField}" name="occurredOn" type="date" max="[^"]+" value="${day(3)}" required aria-describedby="${dayField}-error" aria-invalid="true">`,
+      ),
+      'the day as entered, marked',
+    );
+    assert.match(
+      form,
+      new RegExp(
+        `<fieldset class="field choice-row field--error" id="${keptField}" aria-describedby="${keptField}-error"><legend>Did you keep it\\?${HEARD}</legend>\\s*<p class="field-error" id="${keptField}-error"><span class="visually-hidden">Error:</span> Choose kept or missed.</p>`,
+      ),
+    );
     assert.equal(count(sent.body, /aria-invalid="true"/g), 3, 'the day and both choices are marked, nothing else');
     assert.equal(count(formTo(sent.body, `${log}/${second}`), /field-error|aria-invalid/g), 0, 'the other agreement’s form is untouched');
     assert.ok(form.includes(`>${note}</textarea>`), 'the note as written');
@@ -157,7 +209,10 @@ describeEachDatabase('the agreement log sent back with a problem', (get) => {
     const noChoice = await sam.post(`${log}/${o.alexOnly}`, { occurredOn: day(0) });
     assert.equal(noChoice.statusCode, 403);
     assertSoundIds(noChoice.body, 'the agreement log with a problem in a form not drawn');
-    assert.match(noChoice.body, /<div class="error-summary"[^>]*>\s*<h2[^>]*>There is a problem<\/h2>\s*<p>The partner who committed to this agreement logs its occasions; you can confirm or dispute them.<\/p>/);
+    assert.match(
+      noChoice.body,
+      /<div class="error-summary"[^>]*>\s*<h2[^>]*>There is a problem<\/h2>\s*<p>The partner who committed to this agreement logs its occasions; you can confirm or dispute them.<\/p>/,
+    );
     assert.ok(!noChoice.body.includes('Choose kept or missed.'), 'no problem with a form Sam cannot use');
     assert.ok(!noChoice.body.includes(CANARY.a), 'Alex’s private note is not on Sam’s page');
     const notCommitted = await sam.post(`${log}/${o.alexOnly}`, { occurredOn: day(0), kept: 'yes' });
@@ -173,7 +228,10 @@ describeEachDatabase('the agreement log sent back with a problem', (get) => {
     const sam = await pagesAs(app, o.b);
     const samPage = await sam.get(log);
     // Each partner's review form for the other's occasion has its own note box.
-    assert.match(formTo(samPage.body, `${log}/entries/${o.logged.a}/review`), new RegExp(`<label class="visually-hidden" for="field-review-note-${o.logged.a}">`));
+    assert.match(
+      formTo(samPage.body, `${log}/entries/${o.logged.a}/review`),
+      new RegExp(`<label class="visually-hidden" for="field-review-note-${o.logged.a}">`),
+    );
 
     // Alex confirms Sam's occasion in another tab; then the page that still shows the form sends it again.
     await alex.get(log);

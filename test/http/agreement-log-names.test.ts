@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { localDate } from '../../src/core/time.js';
-import { describeEachDatabase, json, succeeded, type Response } from '../support/app.js';
+import { describeEachDatabase, json, succeeded } from '../support/app.js';
 import { acceptedAgreement, couple } from '../support/api-client.js';
 import { namedControls, type NamedControl } from '../support/accessible-names.js';
 import { pagesAs } from '../support/live-people.js';
@@ -28,11 +28,25 @@ async function namingCouple(app: FastifyInstance) {
   const { a, b, spaceId } = await couple(app);
   const ok = succeeded;
   const agree = (text: string, committedBy: string[]) => acceptedAgreement(a, b, spaceId, text, committedBy);
-  const ids = { late: await agree(LATE, [a.id, b.id]), textLate: await agree(TEXT_LATE, [a.id]), callLate: await agree(CALL_LATE, [a.id]), phone: await agree(PHONE, [a.id]) };
+  const ids = {
+    late: await agree(LATE, [a.id, b.id]),
+    textLate: await agree(TEXT_LATE, [a.id]),
+    callLate: await agree(CALL_LATE, [a.id]),
+    phone: await agree(PHONE, [a.id]),
+  };
   const log = async (who: typeof a, agreementId: string, text: string) =>
-    json(await ok(who.api.post(`/api/v1/agreements/${agreementId}/log`, { occurredOn: today, kept: true, note: { text, visibility: 'private' } }), 'log')).logEntry.id as string;
+    json(
+      await ok(
+        who.api.post(`/api/v1/agreements/${agreementId}/log`, { occurredOn: today, kept: true, note: { text, visibility: 'private' } }),
+        'log',
+      ),
+    ).logEntry.id as string;
   // Alex logs two occasions of one agreement on the same day and one of another: three for Sam to confirm.
-  const occasions = [await log(a, ids.late, `${CANARY.a} first`), await log(a, ids.late, `${CANARY.a} second`), await log(a, ids.phone, `${CANARY.a} phone`)];
+  const occasions = [
+    await log(a, ids.late, `${CANARY.a} first`),
+    await log(a, ids.late, `${CANARY.a} second`),
+    await log(a, ids.phone, `${CANARY.a} phone`),
+  ];
   await log(b, ids.late, `${CANARY.b} mine`);
   return { a, b, spaceId, ids, occasions };
 }
@@ -66,14 +80,25 @@ describeEachDatabase('the agreement log’s forms, each named for its agreement 
       [o.ids.late, LATE, (t) => assert.equal(t, LATE, 'a short agreement by its words')],
       [o.ids.textLate, TEXT_LATE, (t) => assert.equal(t, TEXT_LATE, 'two alike at first by their whole words')],
       [o.ids.callLate, CALL_LATE, (t) => assert.equal(t, CALL_LATE)],
-      [o.ids.phone, PHONE, (t) => assert.ok(t.endsWith('…') && PHONE.startsWith(t.slice(0, -1)) && t.length <= 51, `a long one cut short: ${t}`)],
+      [
+        o.ids.phone,
+        PHONE,
+        (t) => assert.ok(t.endsWith('…') && PHONE.startsWith(t.slice(0, -1)) && t.length <= 51, `a long one cut short: ${t}`),
+      ],
     ];
     for (const [id, text, titleOk] of expected) {
       const controls = namedControls(formTo(page, `${log}/${id}`), page);
       // What a sighted person reads is unchanged; what is heard adds the agreement.
       assert.deepEqual(
         controls.map((c) => `${c.kind}: ${c.seen}`),
-        ['input:date: Which day?', 'textarea: Note', 'fieldset: Did you keep it?', 'fieldset: Who can read this note?', 'button: Log this occasion', 'summary: Add a note (optional)'],
+        [
+          'input:date: Which day?',
+          'textarea: Note',
+          'fieldset: Did you keep it?',
+          'fieldset: Who can read this note?',
+          'button: Log this occasion',
+          'summary: Add a note (optional)',
+        ],
         `the labels seen in the form for “${text}”`,
       );
       for (const c of controls) {
@@ -95,7 +120,9 @@ describeEachDatabase('the agreement log’s forms, each named for its agreement 
     assertSoundIds(page, 'Sam’s agreement log');
     assert.ok(!page.includes(CANARY.a), 'Alex’s private notes are not on Sam’s page');
 
-    const day = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${today}T00:00:00Z`));
+    const day = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+      new Date(`${today}T00:00:00Z`),
+    );
     const occasion = [`the first occasion of ${day}, ${LATE}`, `the second occasion of ${day}, ${LATE}`, `${day}, ${PHONE.slice(0, 20)}`];
     const all: NamedControl[] = [];
     o.occasions.forEach((id, i) => {

@@ -29,14 +29,31 @@ async function twoSpaces(app: FastifyInstance) {
   const { code } = json(await ok(a.api.post(`/api/v1/spaces/${there}/invitations`, {}), 'invitation')).invitation;
   await ok(b.api.post(`/api/v1/invitations/${code}/accept`), 'join the second space');
   const agreement = async (spaceId: string, text: string) => {
-    const id = json(await ok(a.api.post(`/api/v1/spaces/${spaceId}/agreements`, { text, committedBy: [a.id, b.id], cadence: 'daily' }), 'agreement')).agreement.id as string;
+    const id = json(
+      await ok(a.api.post(`/api/v1/spaces/${spaceId}/agreements`, { text, committedBy: [a.id, b.id], cadence: 'daily' }), 'agreement'),
+    ).agreement.id as string;
     await ok(b.api.post(`/api/v1/agreements/${id}/accept`), 'accept');
     return id;
   };
   const log = async (who: Person, agreementId: string, canary: string) =>
-    json(await ok(who.api.post(`/api/v1/agreements/${agreementId}/log`, { occurredOn: today, kept: true, note: { text: `${canary} private`, visibility: 'private' } }), 'log')).logEntry.id as string;
-  const spaces = { here: { id: here, agreement: await agreement(here, 'We say where we are when we are late') }, there: { id: there, agreement: await agreement(there, 'We keep Sunday mornings for the two of us') } };
-  const occasions = { here: { a: await log(a, spaces.here.agreement, CANARY.a), b: await log(b, spaces.here.agreement, CANARY.b) }, there: { a: await log(a, spaces.there.agreement, CANARY.a), b: await log(b, spaces.there.agreement, CANARY.b) } };
+    json(
+      await ok(
+        who.api.post(`/api/v1/agreements/${agreementId}/log`, {
+          occurredOn: today,
+          kept: true,
+          note: { text: `${canary} private`, visibility: 'private' },
+        }),
+        'log',
+      ),
+    ).logEntry.id as string;
+  const spaces = {
+    here: { id: here, agreement: await agreement(here, 'We say where we are when we are late') },
+    there: { id: there, agreement: await agreement(there, 'We keep Sunday mornings for the two of us') },
+  };
+  const occasions = {
+    here: { a: await log(a, spaces.here.agreement, CANARY.a), b: await log(b, spaces.here.agreement, CANARY.b) },
+    there: { a: await log(a, spaces.there.agreement, CANARY.a), b: await log(b, spaces.there.agreement, CANARY.b) },
+  };
   return { a, b, spaces, occasions };
 }
 
@@ -44,7 +61,12 @@ async function twoSpaces(app: FastifyInstance) {
 async function logs(who: Person, spaceIds: string[]): Promise<string> {
   const out: string[] = [];
   for (const id of spaceIds) {
-    const entries = json(await ok(who.api.get(`/api/v1/spaces/${id}/agreement-log`), 'read the log')).logEntries as Array<{ id: string; loggedBy: string; status: string; reviewNote: unknown }>;
+    const entries = json(await ok(who.api.get(`/api/v1/spaces/${id}/agreement-log`), 'read the log')).logEntries as Array<{
+      id: string;
+      loggedBy: string;
+      status: string;
+      reviewNote: unknown;
+    }>;
     out.push(`${id}: ${entries.map((e) => `${e.id} ${e.loggedBy} ${e.status} ${JSON.stringify(e.reviewNote)}`).join('; ')}`);
   }
   return out.join('\n');
@@ -98,7 +120,10 @@ describeEachDatabase('the agreement log’s page forms stay in their space', (ge
 
     for (const review of ['confirmed', 'disputed']) {
       await sam.get(hereLog);
-      const wrong = await sam.post(`${hereLog}/entries/${o.occasions.there.a}/review`, { review, note: `${CANARY.b} reviewed in the wrong space` });
+      const wrong = await sam.post(`${hereLog}/entries/${o.occasions.there.a}/review`, {
+        review,
+        note: `${CANARY.b} reviewed in the wrong space`,
+      });
       assert.equal(wrong.statusCode, 404, review);
       assert.ok(!wrong.body.includes(CANARY.a), 'Alex’s private note is not in the answer');
     }

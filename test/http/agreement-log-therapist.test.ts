@@ -16,7 +16,11 @@ describeEachDatabase('a therapist sending an agreement-log or reassurance form',
     const canary = `canary-therapist-post-${Date.now()}`;
     const { agreementId } = await journeyAndAgreement(a, b, spaceId, `${canary} we call when late`);
     const today = new Date().toISOString().slice(0, 10);
-    const logged = await a.api.post(`/api/v1/agreements/${agreementId}/log`, { occurredOn: today, kept: true, note: { text: `${canary} shared note`, visibility: 'shared' } });
+    const logged = await a.api.post(`/api/v1/agreements/${agreementId}/log`, {
+      occurredOn: today,
+      kept: true,
+      note: { text: `${canary} shared note`, visibility: 'shared' },
+    });
     assert.equal(logged.statusCode, 201, logged.body);
     const entryId = json(logged).logEntry.id as string;
     const t = await activeTherapist(app, a, b, spaceId);
@@ -28,7 +32,9 @@ describeEachDatabase('a therapist sending an agreement-log or reassurance form',
     const before = json(await a.api.get(`/api/v1/spaces/${spaceId}/agreement-log`));
 
     // A call of Alex's the therapist could see on the reassurance page.
-    const call = await a.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: `${canary} call`, visibility: 'shared' } });
+    const call = await a.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, {
+      note: { text: `${canary} call`, visibility: 'shared' },
+    });
     assert.equal(call.statusCode, 201, call.body);
     const callId = json(call).reassuranceRequest.id as string;
     const sends = [

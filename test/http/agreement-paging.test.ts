@@ -29,7 +29,14 @@ const ids = (items: Array<{ id: string }>) => items.map((i) => i.id);
  * `count` agreements written through the store, three to an instant so the id decides between
  * them; with `link`, a chain of counters, each replacing the one before.
  */
-async function manyAgreements(app: FastifyInstance, spaceId: string, by: string, count: number, text: (i: number) => string, link = false): Promise<StoredAgreement[]> {
+async function manyAgreements(
+  app: FastifyInstance,
+  spaceId: string,
+  by: string,
+  count: number,
+  text: (i: number) => string,
+  link = false,
+): Promise<StoredAgreement[]> {
   const store = new AgreementStore(app.mend.store.db, app.mend.vault);
   const made: StoredAgreement[] = [];
   for (let i = 0; i < count; i++) {
@@ -69,7 +76,7 @@ function assertRefusesBadPaging(api: Person['api'], list: string, otherListCurso
 }
 
 describeEachDatabase('agreements and the agreement log are read a page at a time', (get) => {
-  test('the agreements of a space: every one once, newest first; another space\'s never; outsiders get 404', async () => {
+  test("the agreements of a space: every one once, newest first; another space's never; outsiders get 404", async () => {
     const { app } = get();
     const { a, b, spaceId } = await couple(app);
     const t = await activeTherapist(app, a, b, spaceId);
@@ -98,14 +105,18 @@ describeEachDatabase('agreements and the agreement log are read a page at a time
       assert.equal((await outsider.api.get(first.next)).statusCode, 404, 'a cursor opens nothing for an outsider');
     }
     // A cursor of the agreement log (three parts) is not one of this list's.
-    await assertRefusesBadPaging(a.api, list, Buffer.from(JSON.stringify(['2024-03-01', '2024-03-01T00:00:00.000Z', 'x'])).toString('base64url'));
+    await assertRefusesBadPaging(
+      a.api,
+      list,
+      Buffer.from(JSON.stringify(['2024-03-01', '2024-03-01T00:00:00.000Z', 'x'])).toString('base64url'),
+    );
 
     await a.api.post('/api/v1/sessions/current/reauthenticate', { password: a.password });
     const exported = json(await a.api.get('/api/v1/me/export'));
     assert.deepEqual(ids(exported.spaces[0].agreements), expected, 'the export holds every agreement');
   });
 
-  test('the agreement log: every occasion once, newest first; a private note only ever in its author\'s pages', async () => {
+  test("the agreement log: every occasion once, newest first; a private note only ever in its author's pages", async () => {
     const { app } = get();
     const { a, b, spaceId } = await couple(app);
     const t = await activeTherapist(app, a, b, spaceId);
@@ -119,19 +130,41 @@ describeEachDatabase('agreements and the agreement log are read a page at a time
       // Four occasions a day, two of them written in the same instant: the id decides between those.
       const occurredOn = new Date(START + Math.floor(i / 4) * 86_400_000).toISOString().slice(0, 10);
       const now = new Date(START + 40 * 86_400_000 + Math.floor(i / 2) * 1000).toISOString();
-      const note = i % 10 === 0 ? { text: `AlexPrivateLogCanary${i}`, visibility: 'private' as const } : { text: `shared ${i}`, visibility: 'shared' as const };
-      const entry = { id: newId(), agreementId, spaceId, occurredOn, kept: i % 3 !== 0, loggedBy: i % 2 === 0 ? a.id : b.id, note: i % 2 === 0 ? note : null, now };
+      const note =
+        i % 10 === 0
+          ? { text: `AlexPrivateLogCanary${i}`, visibility: 'private' as const }
+          : { text: `shared ${i}`, visibility: 'shared' as const };
+      const entry = {
+        id: newId(),
+        agreementId,
+        spaceId,
+        occurredOn,
+        kept: i % 3 !== 0,
+        loggedBy: i % 2 === 0 ? a.id : b.id,
+        note: i % 2 === 0 ? note : null,
+        now,
+      };
       await log.add(entry);
       written.push(entry);
     }
-    for (let i = 0; i < 5; i++) await log.add({ id: newId(), agreementId: otherAgreement, spaceId: other.spaceId, occurredOn: '2024-03-05', kept: true, loggedBy: other.a.id, note: { text: `OtherSpaceLog${i}`, visibility: 'shared' }, now: new Date(START + i).toISOString() });
+    for (let i = 0; i < 5; i++)
+      await log.add({
+        id: newId(),
+        agreementId: otherAgreement,
+        spaceId: other.spaceId,
+        occurredOn: '2024-03-05',
+        kept: true,
+        loggedBy: other.a.id,
+        note: { text: `OtherSpaceLog${i}`, visibility: 'shared' },
+        now: new Date(START + i).toISOString(),
+      });
     const expected = ids(newestFirst(written, (x) => [x.occurredOn, x.now, x.id]));
 
     const list = `/api/v1/spaces/${spaceId}/agreement-log`;
     const asAlex = await followAll(a.api, `${list}?limit=9`, 'logEntries');
     assert.deepEqual(ids(asAlex.items), expected, 'every occasion once, newest occasion first');
     assert.equal(asAlex.pages, 15);
-    assert.match(asAlex.bodies, /AlexPrivateLogCanary0\b/, 'the oldest private note is in its author\'s pages');
+    assert.match(asAlex.bodies, /AlexPrivateLogCanary0\b/, "the oldest private note is in its author's pages");
     for (const reader of [b, t]) {
       const seen = await followAll(reader.api, list, 'logEntries');
       assert.deepEqual(ids(seen.items), expected);
@@ -143,7 +176,10 @@ describeEachDatabase('agreements and the agreement log are read a page at a time
     const agreementsCursor = Buffer.from(JSON.stringify(['2024-03-01T00:00:00.000Z', 'x'])).toString('base64url');
     await assertRefusesBadPaging(a.api, list, agreementsCursor);
 
-    for (const [who, canary] of [[a, true], [b, false]] as const) {
+    for (const [who, canary] of [
+      [a, true],
+      [b, false],
+    ] as const) {
       await who.api.post('/api/v1/sessions/current/reauthenticate', { password: who.password });
       const res = await who.api.get('/api/v1/me/export');
       assert.equal(res.statusCode, 200);
@@ -154,18 +190,20 @@ describeEachDatabase('agreements and the agreement log are read a page at a time
     const stranger = await signUp(app, 'Stranger');
     assert.equal((await b.api.post(`/api/v1/spaces/${spaceId}/leave`)).statusCode, 204);
     for (const outsider of [stranger, other.a, b]) {
-      assert.equal((await outsider.api.get(list)).statusCode, 404, 'a stranger, another space\'s partner, a partner who left');
+      assert.equal((await outsider.api.get(list)).statusCode, 404, "a stranger, another space's partner, a partner who left");
       assert.equal((await outsider.api.get(first.next)).statusCode, 404);
       assert.equal((await outsider.api.get(`/api/v1/spaces/${spaceId}/agreements`)).statusCode, 404);
       assert.equal((await outsider.api.get(`/api/v1/agreements/${agreementId}/history`)).statusCode, 404);
     }
   });
 
-  test('an agreement\'s history: the detail keeps its shape; /history pages the chain of counters, newest first', async () => {
+  test("an agreement's history: the detail keeps its shape; /history pages the chain of counters, newest first", async () => {
     const { app } = get();
     const { a, b, spaceId } = await couple(app);
     // A negotiation of seven proposals, countered back and forth, beside an agreement of its own.
-    let proposal = json(await a.api.post(`/api/v1/spaces/${spaceId}/agreements`, { text: 'Proposal 0', committedBy: [a.id], cadence: 'daily' })).agreement;
+    let proposal = json(
+      await a.api.post(`/api/v1/spaces/${spaceId}/agreements`, { text: 'Proposal 0', committedBy: [a.id], cadence: 'daily' }),
+    ).agreement;
     const chain = [proposal.id as string];
     for (let i = 1; i < 7; i++) {
       const res = await (i % 2 === 1 ? b : a).api.post(`/api/v1/agreements/${proposal.id}/counter`, { text: `Proposal ${i}` });
@@ -173,7 +211,9 @@ describeEachDatabase('agreements and the agreement log are read a page at a time
       proposal = json(res).agreement;
       chain.push(proposal.id);
     }
-    const beside = json(await a.api.post(`/api/v1/spaces/${spaceId}/agreements`, { text: 'NotInTheChain', committedBy: [a.id], cadence: 'once' })).agreement.id as string;
+    const beside = json(
+      await a.api.post(`/api/v1/spaces/${spaceId}/agreements`, { text: 'NotInTheChain', committedBy: [a.id], cadence: 'once' }),
+    ).agreement.id as string;
     const last = chain[chain.length - 1]!;
 
     const detail = json(await b.api.get(`/api/v1/agreements/${last}`));
@@ -186,10 +226,12 @@ describeEachDatabase('agreements and the agreement log are read a page at a time
     assert.equal(paged.pages, 4);
     assert.doesNotMatch(paged.bodies, /NotInTheChain/);
     const middle = await followAll(a.api, `/api/v1/agreements/${chain[3]}/history`, 'history');
-    assert.deepEqual(ids(middle.items), chain.slice(0, 4).reverse(), 'a proposal\'s history is what led to it, not what came after');
+    assert.deepEqual(ids(middle.items), chain.slice(0, 4).reverse(), "a proposal's history is what led to it, not what came after");
     assert.deepEqual(ids((await followAll(a.api, `/api/v1/agreements/${beside}/history`, 'history')).items), [beside]);
 
-    const elsewhere = json(await a.api.get(`/api/v1/agreements/${last}/history?cursor=${Buffer.from(JSON.stringify([beside])).toString('base64url')}`));
+    const elsewhere = json(
+      await a.api.get(`/api/v1/agreements/${last}/history?cursor=${Buffer.from(JSON.stringify([beside])).toString('base64url')}`),
+    );
     assert.deepEqual(elsewhere, { history: [], next: null }, 'a cursor of another chain leads nowhere in this one');
 
     const stranger = await signUp(app, 'Stranger');
@@ -218,7 +260,10 @@ describeEachDatabase('agreements and the agreement log are read a page at a time
     ] as const) {
       const op = doc.paths[path]?.get;
       assert.ok(op, `${path} is documented`);
-      const query = (op.parameters as Array<{ in: string; name: string }>).filter((p) => p.in === 'query').map((p) => p.name).sort();
+      const query = (op.parameters as Array<{ in: string; name: string }>)
+        .filter((p) => p.in === 'query')
+        .map((p) => p.name)
+        .sort();
       assert.deepEqual(query, ['cursor', 'limit'], path);
       const body = op.responses['200'].content['application/json'].schema;
       assert.deepEqual(Object.keys(body.properties).sort(), [key, 'next'].sort(), path);

@@ -94,7 +94,11 @@ describeEachDatabase('bad input never causes a server error', (get) => {
         for (const name of names) {
           for (const value of ['2025-13-01', '2025-02-30', '0000-00-00', 'x'.repeat(5000), '', '-1', '[]', '\u0000']) {
             const url = `${path.replace('{spaceId}', spaceId).replace(/\{[^}]+\}/g, 'x')}?${name}=${encodeURIComponent(value)}`;
-            const res = await app.inject({ method: method.toUpperCase() as 'GET', url, headers: { authorization: `Bearer ${a.api.token}` } });
+            const res = await app.inject({
+              method: method.toUpperCase() as 'GET',
+              url,
+              headers: { authorization: `Bearer ${a.api.token}` },
+            });
             assertErrorShape(res, `${method.toUpperCase()} ${url.slice(0, 80)}`);
             checked += 1;
           }
@@ -111,22 +115,16 @@ describeEachDatabase('bad input never causes a server error', (get) => {
     const ops = operations(doc);
     const segment = fc.oneof(fc.constant(spaceId), fc.string({ maxLength: 80 }), fc.uuid(), fc.string({ unit: 'binary', maxLength: 20 }));
     await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom(...ops),
-        fc.jsonValue({ maxDepth: 4 }),
-        segment,
-        fc.boolean(),
-        async (op, body, value, signedIn) => {
-          const url = op.path.replace(/\{[^}]+\}/g, () => encodeURIComponent(value) || 'x');
-          const res = await app.inject({
-            method: op.method,
-            url,
-            headers: { 'content-type': 'application/json', ...(signedIn ? { authorization: `Bearer ${a.api.token}` } : {}) },
-            payload: JSON.stringify(body),
-          });
-          assertErrorShape(res, `${op.method} ${url}`);
-        },
-      ),
+      fc.asyncProperty(fc.constantFrom(...ops), fc.jsonValue({ maxDepth: 4 }), segment, fc.boolean(), async (op, body, value, signedIn) => {
+        const url = op.path.replace(/\{[^}]+\}/g, () => encodeURIComponent(value) || 'x');
+        const res = await app.inject({
+          method: op.method,
+          url,
+          headers: { 'content-type': 'application/json', ...(signedIn ? { authorization: `Bearer ${a.api.token}` } : {}) },
+          payload: JSON.stringify(body),
+        });
+        assertErrorShape(res, `${op.method} ${url}`);
+      }),
       { numRuns: 300 },
     );
   });

@@ -28,7 +28,12 @@ async function everythingSeenBy(app: Parameters<typeof couple>[0], p: Person, sp
   const page = new PageClient(app);
   await page.get('/sign-in');
   await page.post('/sign-in', { email: p.email, password: p.password });
-  for (const url of [`/spaces/${spaceId}`, `/journeys/${journeyId}`, ...[1, 2, 3, 4, 5, 6, 7].map((n) => `/journeys/${journeyId}/steps/${n}`), `/spaces/${spaceId}/progress`]) {
+  for (const url of [
+    `/spaces/${spaceId}`,
+    `/journeys/${journeyId}`,
+    ...[1, 2, 3, 4, 5, 6, 7].map((n) => `/journeys/${journeyId}/steps/${n}`),
+    `/spaces/${spaceId}/progress`,
+  ]) {
     const res = await page.get(url);
     assert.ok(res.statusCode < 500, `${url}: ${res.statusCode}`);
     bodies.push(res.body);
@@ -40,15 +45,20 @@ describeEachDatabase('texts bound to who and what: columns edited behind Mend’
   const setUp = async () => {
     const { app } = get();
     const { a, b, spaceId } = await couple(app);
-    const journeyId = json(await a.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'lying', brokeTrust: [a.id] })).journey.id as string;
+    const journeyId = json(await a.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'lying', brokeTrust: [a.id] })).journey
+      .id as string;
     // Step 1 done by both, so the hurt partner (b) may write "what hurts" in step 2.
     for (const p of [a, b]) {
-      await succeeded(p.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_happened', text: `What happened, by ${p.id}` }), 'sealed half');
+      await succeeded(
+        p.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_happened', text: `What happened, by ${p.id}` }),
+        'sealed half',
+      );
       await succeeded(p.api.post(`/api/v1/journeys/${journeyId}/acknowledgements`), 'acknowledgement');
     }
     /** b writes a text in the journey; a is the partner who must not read it. */
     const write = async (text: string, visibility: 'private' | 'shared') =>
-      json(await succeeded(b.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_hurts', text, visibility }), 'entry')).entry as { id: string };
+      json(await succeeded(b.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_hurts', text, visibility }), 'entry'))
+        .entry as { id: string };
     return { app, author: b, partner: a, spaceId, journeyId, write, db: app.mend.store.db };
   };
 
@@ -77,7 +87,9 @@ describeEachDatabase('texts bound to who and what: columns edited behind Mend’
   test('a private entry moved into a journey of another space is shown to nobody there', async () => {
     const { app, write, db } = await setUp();
     const other = await couple(app, ['Kim', 'Lou']);
-    const otherJourney = json(await other.a.api.post(`/api/v1/spaces/${other.spaceId}/breaches`, { kind: 'lying', brokeTrust: [other.b.id] })).journey.id as string;
+    const otherJourney = json(
+      await other.a.api.post(`/api/v1/spaces/${other.spaceId}/breaches`, { kind: 'lying', brokeTrust: [other.b.id] }),
+    ).journey.id as string;
     const entry = await write('CANARY-MOVED-ENTRY', 'shared');
     await db.updateTable('journey_entries').set({ journey_id: otherJourney }).where('id', '=', entry.id).execute();
     assert.doesNotMatch(await everythingSeenBy(app, other.a, other.spaceId, otherJourney), /CANARY-MOVED-ENTRY/);
@@ -88,16 +100,30 @@ describeEachDatabase('texts bound to who and what: columns edited behind Mend’
     const other = await couple(app, ['Kim', 'Lou']);
     await write('CANARY-MOVED-JOURNEY', 'shared');
     await db.updateTable('journeys').set({ space_id: other.spaceId }).where('id', '=', journeyId).execute();
-    await db.updateTable('breaches').set({ space_id: other.spaceId }).where('id', '=', db.selectFrom('journeys').select('breach_id').where('id', '=', journeyId)).execute();
+    await db
+      .updateTable('breaches')
+      .set({ space_id: other.spaceId })
+      .where('id', '=', db.selectFrom('journeys').select('breach_id').where('id', '=', journeyId))
+      .execute();
     assert.doesNotMatch(await everythingSeenBy(app, other.a, other.spaceId, journeyId), /CANARY-MOVED-JOURNEY/);
   });
 
   test('a private check-in note whose visibility is edited to shared is not shown; the check-in’s numbers still are', async () => {
     const { app, author, partner, spaceId, journeyId, db } = await setUp();
-    await succeeded(author.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { safety: 3, trust: 3, closeness: 3, note: { text: 'CANARY-CHECKIN-NOTE', visibility: 'private' } }), 'check-in');
+    await succeeded(
+      author.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, {
+        safety: 3,
+        trust: 3,
+        closeness: 3,
+        note: { text: 'CANARY-CHECKIN-NOTE', visibility: 'private' },
+      }),
+      'check-in',
+    );
     await db.updateTable('checkins').set({ note_visibility: 'shared' }).where('account_id', '=', author.id).execute();
     assert.doesNotMatch(await everythingSeenBy(app, partner, spaceId, journeyId), /CANARY-CHECKIN-NOTE/);
-    const mine = json(await author.api.get(`/api/v1/spaces/${spaceId}/checkins`)).checkins.find((c: { accountId: string }) => c.accountId === author.id);
+    const mine = json(await author.api.get(`/api/v1/spaces/${spaceId}/checkins`)).checkins.find(
+      (c: { accountId: string }) => c.accountId === author.id,
+    );
     assert.equal(mine.note, null, 'the note is shown to nobody');
   });
 
@@ -105,7 +131,11 @@ describeEachDatabase('texts bound to who and what: columns edited behind Mend’
     const { app, author, partner, spaceId, db } = await setUp();
     const journeyId = json(
       await succeeded(
-        author.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'lying', brokeTrust: [partner.id], description: { text: 'CANARY-DESCRIPTION', visibility: 'private' } }),
+        author.api.post(`/api/v1/spaces/${spaceId}/breaches`, {
+          kind: 'lying',
+          brokeTrust: [partner.id],
+          description: { text: 'CANARY-DESCRIPTION', visibility: 'private' },
+        }),
         'breach',
       ),
     ).journey.id as string;

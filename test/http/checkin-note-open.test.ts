@@ -34,7 +34,15 @@ describeEachDatabase('the check-in page opens "Add a note" when it holds a note'
     assert.match(noteBox(corrected.body), /\sopen[\s>]/);
     assert.ok(corrected.body.includes(canary));
 
-    const saved = await alex.post(`/spaces/${spaceId}/check-in`, { date: today(), safety: '6', trust: '5', closeness: '4', note: canary, visibility: 'private', numbers: 'private' });
+    const saved = await alex.post(`/spaces/${spaceId}/check-in`, {
+      date: today(),
+      safety: '6',
+      trust: '5',
+      closeness: '4',
+      note: canary,
+      visibility: 'private',
+      numbers: 'private',
+    });
     assert.equal(saved.statusCode, 303, saved.body.slice(0, 300));
     const again = await alex.get(`/spaces/${spaceId}/check-in`);
     assert.match(noteBox(again.body), /\sopen[\s>]/, 'the day’s own note: open');

@@ -59,7 +59,8 @@ function assertKept(s: Surfaces, samId: string, who: string): void {
   for (const r of rows) assert.deepEqual([r.safety, r.trust, r.closeness, r.day, r.numbersShared], [null, null, null, null, false], who);
   const p = samProgress(s, samId);
   assert.equal(p.numbersVisible, false, who);
-  for (const m of ['safety', 'trust', 'closeness']) assert.deepEqual([p.trends[m].smoothed, p.trends[m].n, p.trends[m].slopePerWeek], [[], 0, null], `${who} ${m}`);
+  for (const m of ['safety', 'trust', 'closeness'])
+    assert.deepEqual([p.trends[m].smoothed, p.trends[m].n, p.trends[m].slopePerWeek], [[], 0, null], `${who} ${m}`);
   assert.deepEqual(s.progress.divergence, [], `${who}: no divergence from Sam's numbers`);
   assert.match(s.pages['live/partner-today']!, /Sam checked in today\. Their numbers are for them alone\./, who);
   for (const [name, body] of Object.entries(s.pages)) {
@@ -70,7 +71,11 @@ function assertKept(s: Surfaces, samId: string, who: string): void {
   const doc = JSON.parse(s.exported);
   const space = doc.spaces.find((x: { checkins: unknown[] }) => x.checkins.length > 0);
   for (const r of space.checkins.filter((c: { accountId: string }) => c.accountId === samId)) assert.equal(r.trust, null, `${who} export`);
-  assert.deepEqual(space.progress.partners.find((p: { accountId: string }) => p.accountId === samId).trends.trust.smoothed, [], `${who} export`);
+  assert.deepEqual(
+    space.progress.partners.find((p: { accountId: string }) => p.accountId === samId).trends.trust.smoothed,
+    [],
+    `${who} export`,
+  );
   assert.doesNotMatch(s.exported, /"value":9\b|"trust":9\b/, `${who} export`);
 }
 
@@ -131,7 +136,8 @@ describeEachDatabase(
       const before = json(await alex.api.get('/api/v1/me/notifications'));
       const stream = await apiEvents(base, alex, spaceId);
       assert.equal(stream.status, 200);
-      for (const shared of [true, false, true]) await succeeded(sam.api.put('/api/v1/me/checkin-numbers', { numbersShared: shared }), 'choose');
+      for (const shared of [true, false, true])
+        await succeeded(sam.api.put('/api/v1/me/checkin-numbers', { numbersShared: shared }), 'choose');
       // Something Alex is told of, after the changes: the first event Alex hears must be this one.
       const asked = json(await succeeded(alex.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, {}), 'ask'));
       const [first] = await stream.waitForEvents(1);
@@ -210,7 +216,10 @@ describeEachDatabase(
       assert.deepEqual([seen.trust, seen.note], [null, null]);
 
       // Once chosen, a form sent without the question keeps the choice.
-      assert.equal((await client.post(`/spaces/${spaceId}/check-in`, { date: today(), safety: '2', trust: '9', closeness: '4' })).statusCode, 303);
+      assert.equal(
+        (await client.post(`/spaces/${spaceId}/check-in`, { date: today(), safety: '2', trust: '9', closeness: '4' })).statusCode,
+        303,
+      );
       assert.equal(json(await sam.api.get('/api/v1/me/checkin-numbers')).numbersShared, false);
     });
 
@@ -225,7 +234,10 @@ describeEachDatabase(
       assert.match(page, /<section class="card settings-section" id="checkin-numbers"/);
       assert.match(page, /You have not chosen yet, so your partner sees only that you checked in\./);
       assert.doesNotMatch(page, /name="numbers" value="[a-z]+" checked/);
-      assert.match((await client.get('/account')).body, /<dt>Your check-in numbers<\/dt><dd>Only you see them; your partner sees that you checked in<\/dd>/);
+      assert.match(
+        (await client.get('/account')).body,
+        /<dt>Your check-in numbers<\/dt><dd>Only you see them; your partner sees that you checked in<\/dd>/,
+      );
 
       const refused = await client.post('/account/checkin-numbers', {});
       assert.equal(refused.statusCode, 400);

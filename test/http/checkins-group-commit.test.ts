@@ -18,12 +18,26 @@ describeEachDatabase('check-ins written at once', (get) => {
     await sharingNumbers(a, b); // each reads the other's numbers below
     const dates = [0, 1, 2].map((back) => addDays(today(), -back));
     const writes = [a, b].flatMap((person, p) =>
-      dates.map((date, d) => person.api.put(`/api/v1/spaces/${spaceId}/checkins/${date}`, { ...pulse(p * 3 + d), note: { text: `NOTE-${p}-${d}`, visibility: 'private' } })),
+      dates.map((date, d) =>
+        person.api.put(`/api/v1/spaces/${spaceId}/checkins/${date}`, {
+          ...pulse(p * 3 + d),
+          note: { text: `NOTE-${p}-${d}`, visibility: 'private' },
+        }),
+      ),
     );
     const answers = await Promise.all(writes);
-    assert.deepEqual(answers.map((r) => r.statusCode), [201, 201, 201, 201, 201, 201], answers.map((r) => r.body).join('\n'));
+    assert.deepEqual(
+      answers.map((r) => r.statusCode),
+      [201, 201, 201, 201, 201, 201],
+      answers.map((r) => r.body).join('\n'),
+    );
 
-    const list = json(await a.api.get(`/api/v1/spaces/${spaceId}/checkins`)).checkins as Array<{ accountId: string; date: string; trust: number; note: { text: string } | null }>;
+    const list = json(await a.api.get(`/api/v1/spaces/${spaceId}/checkins`)).checkins as Array<{
+      accountId: string;
+      date: string;
+      trust: number;
+      note: { text: string } | null;
+    }>;
     assert.equal(list.length, 6);
     for (const [p, person] of [a, b].entries()) {
       for (const [d, date] of dates.entries()) {
@@ -33,7 +47,10 @@ describeEachDatabase('check-ins written at once', (get) => {
         assert.equal(row?.note?.text ?? null, p === 0 ? `NOTE-0-${d}` : null);
       }
     }
-    for (const [reader, writer] of [[b, a], [a, b]] as const) {
+    for (const [reader, writer] of [
+      [b, a],
+      [a, b],
+    ] as const) {
       const notes = await reader.api.get('/api/v1/me/notifications');
       assert.ok(!/NOTE-/.test(notes.body), 'a notification never quotes a note');
       const fromPartner = json(notes).notifications.filter((n: { type: string; actorId?: string }) => n.type === 'partner_checked_in');
@@ -55,7 +72,9 @@ describeEachDatabase('check-ins written at once', (get) => {
     const list = json(await b.api.get(`/api/v1/spaces/${spaceId}/checkins`)).checkins as Array<{ trust: number }>;
     assert.equal(list.length, 1);
     assert.ok(values.includes(list[0]!.trust));
-    const notes = json(await b.api.get('/api/v1/me/notifications')).notifications.filter((n: { type: string }) => n.type === 'partner_checked_in');
+    const notes = json(await b.api.get('/api/v1/me/notifications')).notifications.filter(
+      (n: { type: string }) => n.type === 'partner_checked_in',
+    );
     assert.equal(notes.length, 1, 'only the new check-in is announced');
   });
 
@@ -67,7 +86,10 @@ describeEachDatabase('check-ins written at once', (get) => {
       a.api.put(`/api/v1/spaces/${spaceId}/checkins/${addDays(today(), 1)}`, pulse(6)),
       b.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, pulse(7)),
     ]);
-    assert.deepEqual(answers.map((r) => r.statusCode), [201, 400, 201]);
+    assert.deepEqual(
+      answers.map((r) => r.statusCode),
+      [201, 400, 201],
+    );
     const list = json(await a.api.get(`/api/v1/spaces/${spaceId}/checkins`)).checkins as Array<{ trust: number }>;
     assert.deepEqual(list.map((c) => c.trust).sort(), [5, 7]);
   });

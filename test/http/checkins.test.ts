@@ -42,8 +42,15 @@ describeEachDatabase('check-ins', (get) => {
 
   test('a private note is never shown to the partner; a shared one is; scores shared with the check-in are shown to both', async () => {
     const { a, b, spaceId } = await couple(get().app);
-    await a.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { ...pulse(3), numbersShared: true, note: { text: 'PRIVATE-NOTE-A', visibility: 'private' } });
-    await b.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { ...pulse(8), note: { text: 'SHARED-NOTE-B', visibility: 'shared' } });
+    await a.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, {
+      ...pulse(3),
+      numbersShared: true,
+      note: { text: 'PRIVATE-NOTE-A', visibility: 'private' },
+    });
+    await b.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, {
+      ...pulse(8),
+      note: { text: 'SHARED-NOTE-B', visibility: 'shared' },
+    });
 
     const seenByB = await b.api.get(`/api/v1/spaces/${spaceId}/checkins`);
     assert.ok(!seenByB.body.includes('PRIVATE-NOTE-A'));
@@ -94,14 +101,18 @@ describeEachDatabase('check-ins', (get) => {
 describeEachDatabase('reassurance requests', (get) => {
   test('one asks, the other is told and answers; a private note stays with its author', async () => {
     const { a, b, spaceId } = await couple(get().app);
-    const asked = await a.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: 'PRIVATE-WHY', visibility: 'private' } });
+    const asked = await a.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, {
+      note: { text: 'PRIVATE-WHY', visibility: 'private' },
+    });
     assert.equal(asked.statusCode, 201, asked.body);
     const id = json(asked).reassuranceRequest.id;
 
     const seen = await b.api.get(`/api/v1/spaces/${spaceId}/reassurance-requests`);
     assert.ok(!seen.body.includes('PRIVATE-WHY'));
     assert.equal(json(seen).reassuranceRequests[0].answer, null);
-    assert.ok(json(await b.api.get('/api/v1/me/notifications')).notifications.some((n: { type: string }) => n.type === 'reassurance_requested'));
+    assert.ok(
+      json(await b.api.get('/api/v1/me/notifications')).notifications.some((n: { type: string }) => n.type === 'reassurance_requested'),
+    );
 
     assert.equal((await a.api.post(`/api/v1/reassurance-requests/${id}/answer`, { text: 'to myself' })).statusCode, 403);
     const stranger = await signUp(get().app, 'Stranger');
@@ -113,6 +124,8 @@ describeEachDatabase('reassurance requests', (get) => {
     const forA = json(await a.api.get(`/api/v1/spaces/${spaceId}/reassurance-requests`)).reassuranceRequests[0];
     assert.equal(forA.answer, 'I am here, and I am not going anywhere.');
     assert.equal(forA.note.text, 'PRIVATE-WHY');
-    assert.ok(json(await a.api.get('/api/v1/me/notifications')).notifications.some((n: { type: string }) => n.type === 'reassurance_answered'));
+    assert.ok(
+      json(await a.api.get('/api/v1/me/notifications')).notifications.some((n: { type: string }) => n.type === 'reassurance_answered'),
+    );
   });
 });

@@ -70,8 +70,15 @@ describe('a client hanging up mid-upload is not logged as a database outage [sql
       reached.length = 0;
       await hangUpMidBody(path, contentType, half);
       assert.deepEqual(reached, ['ECONNRESET'], 'the hang-up reached Mend’s error handling');
-      const entries = lines.join('').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { level: number; msg: string; mendCode?: string });
-      assert.ok(entries.some((entry) => entry.msg === 'incoming request'), 'the request was logged as it came in');
+      const entries = lines
+        .join('')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { level: number; msg: string; mendCode?: string });
+      assert.ok(
+        entries.some((entry) => entry.msg === 'incoming request'),
+        'the request was logged as it came in',
+      );
       const errors = entries.filter((entry) => entry.level >= 50);
       assert.deepEqual(errors, [], 'nothing logged at error level');
       assert.ok(!entries.some((entry) => entry.mendCode === 'unavailable'), 'not counted as an outage');

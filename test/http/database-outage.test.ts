@@ -57,7 +57,16 @@ function requestsOf(base: string, person: Person, pages: PageClient, spaceId: st
         method: 'POST',
         redirect: 'manual',
         headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ _csrf: pages.csrf(), date: today(), safety: '6', trust: '5', closeness: '4', numbers: 'shared', note: canary, visibility: 'private' }).toString(),
+        body: new URLSearchParams({
+          _csrf: pages.csrf(),
+          date: today(),
+          safety: '6',
+          trust: '5',
+          closeness: '4',
+          numbers: 'shared',
+          note: canary,
+          visibility: 'private',
+        }).toString(),
       }),
   };
 }
@@ -173,7 +182,12 @@ describe('PostgreSQL out of reach: 503 unavailable, then back to normal [postgre
     proxy.stall();
     try {
       // Before the timeouts existed the write waited for as long as the partition lasted.
-      const [write, read, ready, health] = await Promise.all([requests.apiWrite(), requests.apiRead(), fetch(`${base}/readyz`), fetch(`${base}/healthz`)]);
+      const [write, read, ready, health] = await Promise.all([
+        requests.apiWrite(),
+        requests.apiRead(),
+        fetch(`${base}/readyz`),
+        fetch(`${base}/healthz`),
+      ]);
       await assertApiUnavailable(write, canary);
       await assertApiUnavailable(read, canary);
       assert.equal(ready.status, 503, 'a load balancer learns at once that this server cannot serve');
@@ -304,8 +318,8 @@ test('the OpenAPI document gives every operation its 503 `unavailable` answer wi
   const testApp = await startTestApp('sqlite');
   try {
     const doc = json(await testApp.app.inject({ method: 'GET', url: '/api/openapi.json' }));
-    const operations = Object.entries(doc.paths as Record<string, Record<string, { responses?: Record<string, any> }>>).flatMap(([p, methods]) =>
-      Object.entries(methods).map(([method, op]) => ({ label: `${method} ${p}`, unavailable: op.responses?.['503'] })),
+    const operations = Object.entries(doc.paths as Record<string, Record<string, { responses?: Record<string, any> }>>).flatMap(
+      ([p, methods]) => Object.entries(methods).map(([method, op]) => ({ label: `${method} ${p}`, unavailable: op.responses?.['503'] })),
     );
     assert.ok(operations.length >= 12, 'the document lists the API');
     for (const { label, unavailable } of operations) {

@@ -32,14 +32,22 @@ for (const dialect of DIALECTS) {
       assert.equal((await b.api.put('/api/v1/me/reminders', { dailyTime: '21:00', weeklyEmail: true })).statusCode, 200);
       assert.equal(json(await a.api.get('/api/v1/me/reminders')).email, true);
       // b writes something; no email may ever carry it.
-      await b.api.put(`/api/v1/spaces/${spaceId}/checkins/2026-03-02`, { safety: 4, trust: 4, closeness: 4, note: { text: 'SECRET-NOTE-TEXT', visibility: 'shared' } });
+      await b.api.put(`/api/v1/spaces/${spaceId}/checkins/2026-03-02`, {
+        safety: 4,
+        trust: 4,
+        closeness: 4,
+        note: { text: 'SECRET-NOTE-TEXT', visibility: 'shared' },
+      });
       await b.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: 'SECRET-REQUEST', visibility: 'shared' } });
       assert.equal((await a.api.put(`/api/v1/spaces/${spaceId}/meeting-schedule`, { weekday: 1, time: '22:00' })).statusCode, 200);
 
       const reminders = t.app.mend.rhythm.reminders;
       const sent = await reminders.tick();
       // a: daily (20:00 passed, not checked in) and weekly; b: weekly only (21:00 not yet, and already checked in).
-      assert.deepEqual(sent.filter((k) => k.startsWith('daily:')), [`daily:${a.id}:2026-03-02`]);
+      assert.deepEqual(
+        sent.filter((k) => k.startsWith('daily:')),
+        [`daily:${a.id}:2026-03-02`],
+      );
       assert.equal(sent.filter((k) => k.startsWith('weekly:')).length, 2);
       assert.equal(smtp.received.length, 3);
 

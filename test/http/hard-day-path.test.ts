@@ -20,7 +20,13 @@ describeEachDatabase('a hard moment leads somewhere', (get) => {
     const alex = await pagesAs(app, a);
     const checkIn = async (fields: Record<string, string>) => {
       await alex.get(`/spaces/${spaceId}/check-in`);
-      const saved = await alex.post(`/spaces/${spaceId}/check-in`, { date: today(), numbers: 'private', trust: '5', closeness: '5', ...fields });
+      const saved = await alex.post(`/spaces/${spaceId}/check-in`, {
+        date: today(),
+        numbers: 'private',
+        trust: '5',
+        closeness: '5',
+        ...fields,
+      });
       assert.equal(saved.statusCode, 303, saved.body);
       return (await alex.get(String(saved.headers.location))).body;
     };
@@ -38,7 +44,14 @@ describeEachDatabase('a hard moment leads somewhere', (get) => {
     const alex = await pagesAs(app, a);
     const sam = await pagesAs(app, b);
     await alex.get(`/spaces/${spaceId}/check-in`);
-    await alex.post(`/spaces/${spaceId}/check-in`, { date: today(), numbers: 'private', safety: '1', trust: '2', closeness: '2', day: 'hard' });
+    await alex.post(`/spaces/${spaceId}/check-in`, {
+      date: today(),
+      numbers: 'private',
+      safety: '1',
+      trust: '2',
+      closeness: '2',
+      day: 'hard',
+    });
     for (const url of [`/spaces/${spaceId}`, `/spaces/${spaceId}/check-in`, `/spaces/${spaceId}/check-in?saved=1`, '/', '/notifications']) {
       const body = (await sam.get(url)).body;
       assert.doesNotMatch(body, new RegExp(NOTE), url);
@@ -52,13 +65,20 @@ describeEachDatabase('a hard moment leads somewhere', (get) => {
     const { app } = get();
     const { a, spaceId } = await couple(app);
     const alex = await pagesAs(app, a);
-    assert.match((await alex.get(`/spaces/${spaceId}`)).body, new RegExp(`<a class="button button--secondary" href="/spaces/${spaceId}/hard-day">A hard day</a>`));
+    assert.match(
+      (await alex.get(`/spaces/${spaceId}`)).body,
+      new RegExp(`<a class="button button--secondary" href="/spaces/${spaceId}/hard-day">A hard day</a>`),
+    );
     const page = await alex.get(`/spaces/${spaceId}/hard-day`);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /<h1>A hard day<\/h1>/);
     assert.match(page.body, /A minute to steady yourself/);
     assert.match(page.body, new RegExp(`href="/spaces/${spaceId}/reassurance"`));
-    assert.match(page.body, /href="\/support\?country=INTL">People you can talk to wherever you are<\/a>/, 'UTC and no country: the international list');
+    assert.match(
+      page.body,
+      /href="\/support\?country=INTL">People you can talk to wherever you are<\/a>/,
+      'UTC and no country: the international list',
+    );
   });
 
   test('with a journey the space’s hard-day link opens the journey’s page, which leads to support for the person’s country', async () => {

@@ -33,7 +33,9 @@ function withKey(person: Person | ApiClient, url: string, body: unknown, key: st
 }
 
 async function count(app: FastifyInstance, table: string, column: string, value: string): Promise<number> {
-  const { rows } = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)} where ${sql.ref(column)} = ${value}`.execute(app.mend.store.db);
+  const { rows } = await sql<{
+    n: number | string;
+  }>`select count(*) as n from ${sql.table(table)} where ${sql.ref(column)} = ${value}`.execute(app.mend.store.db);
   return Number(rows[0]!.n);
 }
 
@@ -63,15 +65,22 @@ describeEachDatabase(
       await sentTwice(a, `/api/v1/spaces/${spaceId}/meetings`, { heldOn: today(), appreciations: 'thank you' });
       assert.equal(await count(app, 'meetings', 'space_id', spaceId), 1);
 
-      const agreement = json(await sentTwice(a, `/api/v1/spaces/${spaceId}/agreements`, { text: 'We text at lunch.', committedBy: [a.id], cadence: 'daily' })).agreement;
+      const agreement = json(
+        await sentTwice(a, `/api/v1/spaces/${spaceId}/agreements`, { text: 'We text at lunch.', committedBy: [a.id], cadence: 'daily' }),
+      ).agreement;
       assert.equal(await count(app, 'agreements', 'space_id', spaceId), 1);
       await sentTwice(b, `/api/v1/agreements/${agreement.id}/accept`, {});
 
-      const journeyId = json(await sentTwice(b, `/api/v1/spaces/${spaceId}/breaches`, { kind: 'lying', brokeTrust: [a.id] })).journey.id as string;
+      const journeyId = json(await sentTwice(b, `/api/v1/spaces/${spaceId}/breaches`, { kind: 'lying', brokeTrust: [a.id] })).journey
+        .id as string;
       assert.equal(await count(app, 'breaches', 'space_id', spaceId), 1);
       assert.equal(await count(app, 'journeys', 'space_id', spaceId), 1);
 
-      await sentTwice(a, `/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_happened', text: `${CANARY} my side`, visibility: 'sealed' });
+      await sentTwice(a, `/api/v1/journeys/${journeyId}/entries`, {
+        prompt: 'what_happened',
+        text: `${CANARY} my side`,
+        visibility: 'sealed',
+      });
       assert.equal(await count(app, 'journey_entries', 'journey_id', journeyId), 1);
     });
 
@@ -85,7 +94,10 @@ describeEachDatabase(
       assert.equal(other.statusCode, 422, other.body);
       assert.equal(json(other).error.code, 'idempotency_key_reused');
       // The same key on another address is another request too.
-      assert.equal((await withKey(b, `/api/v1/spaces/${spaceId}/meetings`, { heldOn: today(), appreciations: 'thanks' }, key)).statusCode, 422);
+      assert.equal(
+        (await withKey(b, `/api/v1/spaces/${spaceId}/meetings`, { heldOn: today(), appreciations: 'thanks' }, key)).statusCode,
+        422,
+      );
       assert.equal(await count(app, 'reassurance_requests', 'space_id', spaceId), 1);
       assert.equal(await count(app, 'meetings', 'space_id', spaceId), 0);
     });
@@ -105,10 +117,19 @@ describeEachDatabase(
       const { b, spaceId } = await couple(app);
       const key = randomUUID();
       const body = { note: { text: 'at the same time', visibility: 'shared' } };
-      const answers = await Promise.all(Array.from({ length: 8 }, () => withKey(b, `/api/v1/spaces/${spaceId}/reassurance-requests`, body, key)));
+      const answers = await Promise.all(
+        Array.from({ length: 8 }, () => withKey(b, `/api/v1/spaces/${spaceId}/reassurance-requests`, body, key)),
+      );
       const statuses = answers.map((r) => r.statusCode);
-      assert.ok(statuses.every((s) => s === 201 || s === 409), statuses.join(','));
-      assert.equal(answers.filter((r) => r.statusCode === 201 && r.headers['idempotent-replayed'] === undefined).length, 1, statuses.join(','));
+      assert.ok(
+        statuses.every((s) => s === 201 || s === 409),
+        statuses.join(','),
+      );
+      assert.equal(
+        answers.filter((r) => r.statusCode === 201 && r.headers['idempotent-replayed'] === undefined).length,
+        1,
+        statuses.join(','),
+      );
       for (const busy of answers.filter((r) => r.statusCode === 409)) assert.equal(json(busy).error.code, 'idempotency_key_in_use');
       assert.equal(await count(app, 'reassurance_requests', 'space_id', spaceId), 1);
       const after = await withKey(b, `/api/v1/spaces/${spaceId}/reassurance-requests`, body, key);
@@ -132,8 +153,13 @@ describeEachDatabase(
         assert.equal(again.headers['idempotent-replayed'], 'true');
 
         const both = randomUUID();
-        const race = await Promise.all([app, other, app, other].map((server) => withKey(b, url, { note: { text: 'raced', visibility: 'shared' } }, both, server)));
-        assert.ok(race.every((r) => r.statusCode === 201 || r.statusCode === 409), race.map((r) => r.statusCode).join(','));
+        const race = await Promise.all(
+          [app, other, app, other].map((server) => withKey(b, url, { note: { text: 'raced', visibility: 'shared' } }, both, server)),
+        );
+        assert.ok(
+          race.every((r) => r.statusCode === 201 || r.statusCode === 409),
+          race.map((r) => r.statusCode).join(','),
+        );
         assert.equal(await count(app, 'reassurance_requests', 'space_id', spaceId), 2);
       } finally {
         await other.close();
@@ -162,9 +188,16 @@ describeEachDatabase(
       const { app } = get();
       const { b, spaceId } = await couple(app);
       const key = `key-${randomUUID()}`;
-      const res = await withKey(b, `/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: `${CANARY} sealed at rest`, visibility: 'private' } }, key);
+      const res = await withKey(
+        b,
+        `/api/v1/spaces/${spaceId}/reassurance-requests`,
+        { note: { text: `${CANARY} sealed at rest`, visibility: 'private' } },
+        key,
+      );
       assert.ok(res.body.includes(CANARY));
-      const { rows } = await sql<Record<string, unknown>>`select * from idempotency_keys where account_id = ${b.id}`.execute(app.mend.store.db);
+      const { rows } = await sql<Record<string, unknown>>`select * from idempotency_keys where account_id = ${b.id}`.execute(
+        app.mend.store.db,
+      );
       assert.equal(rows.length, 1);
       const stored = JSON.stringify(rows);
       assert.ok(!stored.includes(CANARY) && !stored.includes(key), 'neither the answer nor the key in clear');
@@ -176,7 +209,12 @@ describeEachDatabase(
     test('a key that is not a short printable string is refused with 400 naming the header', async () => {
       const { app } = get();
       const { b, spaceId } = await couple(app);
-      const res = await b.api.request('POST', `/api/v1/spaces/${spaceId}/reassurance-requests`, { note: null }, { 'idempotency-key': `"${'k'.repeat(300)}"` });
+      const res = await b.api.request(
+        'POST',
+        `/api/v1/spaces/${spaceId}/reassurance-requests`,
+        { note: null },
+        { 'idempotency-key': `"${'k'.repeat(300)}"` },
+      );
       assert.equal(res.statusCode, 400);
       assert.ok(json(res).error.details['Idempotency-Key']);
       assert.equal(await count(app, 'reassurance_requests', 'space_id', spaceId), 0);
@@ -209,7 +247,16 @@ describeEachDatabase(
       const sam = await pagesAs(app, b);
       const url = `/spaces/${spaceId}/check-in`;
       const key = /name="_idempotency" value="([^"]+)"/.exec((await sam.get(url)).body)![1]!;
-      const fields = { _idempotency: key, date: today(), safety: '5', trust: '5', closeness: '5', numbers: 'private', note: 'You never listen and you always ruin everything.', visibility: 'private' };
+      const fields = {
+        _idempotency: key,
+        date: today(),
+        safety: '5',
+        trust: '5',
+        closeness: '5',
+        numbers: 'private',
+        note: 'You never listen and you always ruin everything.',
+        visibility: 'private',
+      };
       const first = await sam.post(url, fields);
       assert.equal(first.statusCode, 200, 'saved, and answered with the page and the coach’s words');
       assert.match(first.body, /trust 7/);
@@ -228,7 +275,17 @@ describeEachDatabase(
       const key = /name="_idempotency" value="([^"]+)"/.exec((await sam.get('/safety')).body)?.[1];
       assert.ok(key, 'the form carries a key like every form');
       const before = await count(app, 'idempotency_keys', 'account_id', b.id);
-      const ids = ['physical_harm', 'sexual_pressure', 'threatened', 'afraid', 'screamed_at', 'put_down', 'money_control', 'phone_control', 'isolation'];
+      const ids = [
+        'physical_harm',
+        'sexual_pressure',
+        'threatened',
+        'afraid',
+        'screamed_at',
+        'put_down',
+        'money_control',
+        'phone_control',
+        'isolation',
+      ];
       const answered = await sam.post('/safety', { _idempotency: key, ...Object.fromEntries(ids.map((id) => [id, 'never'])) });
       assert.equal(answered.statusCode, 200, 'answered with the result page, which a kept key would have stored');
       assert.equal(await count(app, 'idempotency_keys', 'account_id', b.id), before);
@@ -291,7 +348,17 @@ describeEachDatabase('Idempotency-Key and leaving', (get) => {
   test('leaving a space forgets the kept first answers, as it erases what was private there', async () => {
     const { app } = get();
     const { b, spaceId } = await couple(app);
-    assert.equal((await withKey(b, `/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: `${CANARY} leaving`, visibility: 'private' } }, randomUUID())).statusCode, 201);
+    assert.equal(
+      (
+        await withKey(
+          b,
+          `/api/v1/spaces/${spaceId}/reassurance-requests`,
+          { note: { text: `${CANARY} leaving`, visibility: 'private' } },
+          randomUUID(),
+        )
+      ).statusCode,
+      201,
+    );
     assert.equal(await count(app, 'idempotency_keys', 'account_id', b.id), 1);
     const left = await b.api.post(`/api/v1/spaces/${spaceId}/leave`, {});
     assert.ok(left.statusCode < 300, left.body);
@@ -309,7 +376,10 @@ describeEachDatabase('Idempotency-Key left without an answer', (get) => {
     const heldBefore = async (key: string, url: string, body: unknown, ignored: string[] = []) => {
       const now = appClock.now();
       const fingerprint = vault.index('idempotency.request', requestFingerprintInput('POST', url, body, ignored));
-      assert.equal((await keys.claim(vault.index('idempotency.key', `${b.id}\n${key}`), b.id, fingerprint, now, expiryOf(now))).kind, 'claimed');
+      assert.equal(
+        (await keys.claim(vault.index('idempotency.key', `${b.id}\n${key}`), b.id, fingerprint, now, expiryOf(now))).kind,
+        'claimed',
+      );
     };
 
     const url = `/api/v1/spaces/${spaceId}/reassurance-requests`;

@@ -37,10 +37,23 @@ describe('a 500 says what was sent may not have been saved [sqlite]', () => {
     const other = new SQLite(path.join(testApp.database.dataDir, SQLITE_FILE_NAME));
     try {
       other.exec(`create trigger refuse_checkins before insert on checkins begin select raise(abort, 'refused for a test'); end`);
-      const api = await a.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { safety: 6, trust: 5, closeness: 4, note: { text: canary, visibility: 'private' } });
+      const api = await a.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, {
+        safety: 6,
+        trust: 5,
+        closeness: 4,
+        note: { text: canary, visibility: 'private' },
+      });
       assert.equal(api.statusCode, 500, api.body);
       assert.deepEqual(json(api), { error: { code: 'internal', message: ERRORS.internal.message } });
-      const form = await pages.post(`/spaces/${spaceId}/check-in`, { date: today(), safety: '6', trust: '5', closeness: '4', numbers: 'shared', note: canary, visibility: 'private' });
+      const form = await pages.post(`/spaces/${spaceId}/check-in`, {
+        date: today(),
+        safety: '6',
+        trust: '5',
+        closeness: '4',
+        numbers: 'shared',
+        note: canary,
+        visibility: 'private',
+      });
       assert.equal(form.statusCode, 500);
       assert.ok(form.body.includes('<h1>Something went wrong</h1>'), form.body.slice(0, 400));
       assert.ok(form.body.includes(ERRORS.internal.message.replaceAll("'", '&#39;')), 'the page says the same (escaped)');

@@ -46,7 +46,13 @@ async function atStep3(app: FastifyInstance) {
   return { ...j, t };
 }
 
-const PARTS = { regret: 'REGRET-WORDS', responsibility: 'RESPONSIBILITY-WORDS', impact: 'IMPACT-WORDS', change: 'CHANGE-WORDS', repair: 'REPAIR-WORDS' };
+const PARTS = {
+  regret: 'REGRET-WORDS',
+  responsibility: 'RESPONSIBILITY-WORDS',
+  impact: 'IMPACT-WORDS',
+  change: 'CHANGE-WORDS',
+  repair: 'REPAIR-WORDS',
+};
 
 test('the policy lets a partner be told of a delivered apology, never of a draft (its author’s alone)', () => {
   const membership = { partnerIds: ['a', 'b'], therapist: { accountId: 't', active: true } };
@@ -94,13 +100,21 @@ describeEachDatabase('journey notifications through both doors', (get) => {
       const words = ['FIRST-PROPOSAL-WORDS', 'COUNTER-WORDS'];
       let proposalId: string;
       if (door === 'api') {
-        const res = await a.api.post(`/api/v1/spaces/${spaceId}/agreements`, { text: words[0], committedBy: [a.id], cadence: 'daily', journeyId });
+        const res = await a.api.post(`/api/v1/spaces/${spaceId}/agreements`, {
+          text: words[0],
+          committedBy: [a.id],
+          cadence: 'daily',
+          journeyId,
+        });
         assert.equal(res.statusCode, 201, res.body);
         proposalId = json(res).agreement.id;
       } else {
         const pa = await pagesAs(app, a);
         await pa.get(`/journeys/${journeyId}/agreements/new`);
-        assert.equal((await pa.post(`/journeys/${journeyId}/agreements`, { text: words[0]!, who: 'me', cadence: 'daily' })).statusCode, 303);
+        assert.equal(
+          (await pa.post(`/journeys/${journeyId}/agreements`, { text: words[0]!, who: 'me', cadence: 'daily' })).statusCode,
+          303,
+        );
         proposalId = json(await a.api.get(`/api/v1/spaces/${spaceId}/agreements`)).agreements[0].id;
       }
       await onlyTold(b, M.agreement_proposed, [a, t], words);
@@ -113,7 +127,10 @@ describeEachDatabase('journey notifications through both doors', (get) => {
       } else {
         const pb = await pagesAs(app, b);
         await pb.get(`/agreements/${proposalId}/counter`);
-        assert.equal((await pb.post(`/agreements/${proposalId}/counter`, { text: words[1]!, who: 'partner', cadence: 'daily' })).statusCode, 303);
+        assert.equal(
+          (await pb.post(`/agreements/${proposalId}/counter`, { text: words[1]!, who: 'partner', cadence: 'daily' })).statusCode,
+          303,
+        );
         counterId = json(await b.api.get(`/api/v1/agreements/${proposalId}`)).agreement.replacedBy;
       }
       await onlyTold(a, M.agreement_countered, [b, t], words);
@@ -131,7 +148,8 @@ describeEachDatabase('journey notifications through both doors', (get) => {
       const app = get().app;
       const { a, b, spaceId } = await couple(app);
       const t = await activeTherapist(app, a, b, spaceId);
-      const journeyId = json(await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'emotional_affair', brokeTrust: [a.id] })).journey.id as string;
+      const journeyId = json(await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'emotional_affair', brokeTrust: [a.id] }))
+        .journey.id as string;
       const words = ['QUESTION-WORDS', 'ANSWER-WORDS', 'TRIGGER-WORDS', 'RESPONSE-WORDS'];
       const write = async (p: Person, prompt: string, text: string, replyTo?: string): Promise<void> => {
         if (door === 'api') {
@@ -160,7 +178,10 @@ describeEachDatabase('journey notifications through both doors', (get) => {
 
       // A sealed half whose pair is still closed tells nobody, not even that it exists.
       const before = await Promise.all([a, b, t].map(async (p) => (await told(p)).messages.length));
-      assert.equal((await a.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_happened', text: 'SEALED-WORDS' })).statusCode, 201);
+      assert.equal(
+        (await a.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_happened', text: 'SEALED-WORDS' })).statusCode,
+        201,
+      );
       const after = await Promise.all([a, b, t].map(async (p) => (await told(p)).messages.length));
       assert.deepEqual(after, before);
     });
@@ -168,7 +189,8 @@ describeEachDatabase('journey notifications through both doors', (get) => {
     test(`a date chosen for a question tells the partner who asked (${door})`, async () => {
       const app = get().app;
       const { a, b, spaceId } = await couple(app);
-      const journeyId = json(await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'emotional_affair', brokeTrust: [a.id] })).journey.id as string;
+      const journeyId = json(await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'emotional_affair', brokeTrust: [a.id] }))
+        .journey.id as string;
       const question = json(await b.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'question', text: 'WHEN-WORDS' })).entry;
       const until = localDate(new Date(Date.now() + 7 * 86_400_000), 'UTC');
       if (door === 'api') assert.equal((await a.api.post(`/api/v1/entries/${question.id}/deferral`, { until })).statusCode, 201);
@@ -188,24 +210,44 @@ describeEachDatabase('journey notifications through both doors', (get) => {
       const today = localDate(new Date(), 'UTC');
       const log = async (): Promise<string> => {
         if (door === 'api') {
-          const res = await a.api.post(`/api/v1/agreements/${agreementId}/log`, { occurredOn: today, kept: true, note: { text: 'LOG-NOTE-WORDS', visibility: 'shared' } });
+          const res = await a.api.post(`/api/v1/agreements/${agreementId}/log`, {
+            occurredOn: today,
+            kept: true,
+            note: { text: 'LOG-NOTE-WORDS', visibility: 'shared' },
+          });
           assert.equal(res.statusCode, 201, res.body);
           return json(res).logEntry.id;
         }
         const pa = await pagesAs(app, a);
         await pa.get(`/spaces/${spaceId}/agreement-log`);
-        const res = await pa.post(`/spaces/${spaceId}/agreement-log/${agreementId}`, { occurredOn: today, kept: 'yes', note: 'LOG-NOTE-WORDS', visibility: 'shared' });
+        const res = await pa.post(`/spaces/${spaceId}/agreement-log/${agreementId}`, {
+          occurredOn: today,
+          kept: 'yes',
+          note: 'LOG-NOTE-WORDS',
+          visibility: 'shared',
+        });
         assert.equal(res.statusCode, 303, res.body);
         return json(await a.api.get(`/api/v1/spaces/${spaceId}/agreement-log`)).logEntries[0].id;
       };
       const review = async (id: string, how: 'confirm' | 'dispute'): Promise<void> => {
         if (door === 'api') {
-          assert.equal((await b.api.post(`/api/v1/agreement-log/${id}/${how}`, { note: { text: 'REVIEW-WORDS', visibility: 'shared' } })).statusCode, 200);
+          assert.equal(
+            (await b.api.post(`/api/v1/agreement-log/${id}/${how}`, { note: { text: 'REVIEW-WORDS', visibility: 'shared' } })).statusCode,
+            200,
+          );
           return;
         }
         const pb = await pagesAs(app, b);
         await pb.get(`/spaces/${spaceId}/agreement-log`);
-        assert.equal((await pb.post(`/spaces/${spaceId}/agreement-log/entries/${id}/review`, { review: how === 'confirm' ? 'confirmed' : 'disputed', note: 'REVIEW-WORDS' })).statusCode, 303);
+        assert.equal(
+          (
+            await pb.post(`/spaces/${spaceId}/agreement-log/entries/${id}/review`, {
+              review: how === 'confirm' ? 'confirmed' : 'disputed',
+              note: 'REVIEW-WORDS',
+            })
+          ).statusCode,
+          303,
+        );
       };
       const words = ['LOG-NOTE-WORDS', 'REVIEW-WORDS'];
       const first = await log();

@@ -27,7 +27,11 @@ describeEachDatabase('journey page forms', (get) => {
 
     // Written properly, it is saved and the redirect goes to step 2, not to the address used.
     await sam.get(`/journeys/${journeyId}/steps/2`);
-    const saved = await sam.post(`/journeys/${journeyId}/steps/6/entries`, { prompt: 'what_hurts', text: 'The lying, more than the trip.', visibility: 'shared' });
+    const saved = await sam.post(`/journeys/${journeyId}/steps/6/entries`, {
+      prompt: 'what_hurts',
+      text: 'The lying, more than the trip.',
+      visibility: 'shared',
+    });
     assert.equal(saved.statusCode, 303);
     assert.equal(saved.headers.location, `/journeys/${journeyId}/steps/2#what_hurts-heading`);
     assert.match((await sam.get(`/journeys/${journeyId}/steps/2`)).body, /The lying, more than the trip/);
@@ -43,7 +47,11 @@ describeEachDatabase('journey page forms', (get) => {
     const sam = await signedIn(app, b);
     await sam.get(`/journeys/${journeyId}/steps/2`);
     // Step 2 is not open yet, so its page has no "what hurts" form to show the problem beside.
-    const locked = await sam.post(`/journeys/${journeyId}/steps/2/entries`, { prompt: 'what_hurts', text: 'Everything.', visibility: 'shared' });
+    const locked = await sam.post(`/journeys/${journeyId}/steps/2/entries`, {
+      prompt: 'what_hurts',
+      text: 'Everything.',
+      visibility: 'shared',
+    });
     assert.equal(locked.statusCode, 409);
     assert.doesNotMatch(locked.body, /id="form-what_hurts"/);
     assert.match(locked.body, /role="alert">This step is not open yet/);
@@ -68,7 +76,11 @@ describeEachDatabase('journey page forms', (get) => {
       const res = await alex.post(builder, { action, ...parts });
       assert.equal(res.statusCode, action === 'deliver' ? 400 : 200, res.body.slice(0, 300));
       assert.match(res.body, /id="field-parts\.impact-error"[^>]*>[\s\S]*?Use at most 5,000 characters for this part/, action);
-      assert.match(res.body, /aria-invalid="true"[^>]*>I see now how it hurt you\.[^<]*END-OF-LONG-PART<\/textarea>/, `${action}: the long part is still in its box`);
+      assert.match(
+        res.body,
+        /aria-invalid="true"[^>]*>I see now how it hurt you\.[^<]*END-OF-LONG-PART<\/textarea>/,
+        `${action}: the long part is still in its box`,
+      );
       assert.match(res.body, /I will plan our next trip with you\.<\/textarea>/, `${action}: the other parts are kept too`);
     }
     assert.deepEqual(json(await a.api.get(`/api/v1/journeys/${journeyId}/apologies`)).apologies, [], 'nothing was delivered');

@@ -30,7 +30,13 @@ describeEachDatabase('journey pages without JavaScript', (get) => {
     const missing = await sam.post(`/spaces/${spaceId}/breaches`, { kind: '', who: 'partner' });
     assert.equal(missing.statusCode, 400);
     assert.match(missing.body, /There is a problem/);
-    const recorded = await sam.post(`/spaces/${spaceId}/breaches`, { kind: 'lying', who: 'partner', description: 'The trip I found out about', descriptionVisibility: 'private', hurt: '4' });
+    const recorded = await sam.post(`/spaces/${spaceId}/breaches`, {
+      kind: 'lying',
+      who: 'partner',
+      description: 'The trip I found out about',
+      descriptionVisibility: 'private',
+      hurt: '4',
+    });
     assert.equal(recorded.statusCode, 303, recorded.body.slice(0, 500));
     const journeyUrl = location(recorded);
     const journeyId = journeyUrl.split('/').pop()!;
@@ -44,7 +50,16 @@ describeEachDatabase('journey pages without JavaScript', (get) => {
     const empty = await alex.post(`${step1}/entries`, { prompt: 'what_happened', text: '   ', visibility: 'sealed' });
     assert.equal(empty.statusCode, 400);
     assert.match(empty.body, /Write something before saving/);
-    assert.equal(location(await alex.post(`${step1}/entries`, { prompt: 'what_happened', text: 'I know I hurt you when I lied about the trip.', visibility: 'sealed' })), `${step1}#what_happened-heading`);
+    assert.equal(
+      location(
+        await alex.post(`${step1}/entries`, {
+          prompt: 'what_happened',
+          text: 'I know I hurt you when I lied about the trip.',
+          visibility: 'sealed',
+        }),
+      ),
+      `${step1}#what_happened-heading`,
+    );
     const samBefore = await sam.get(step1);
     assert.match(samBefore.body, /Alex has written theirs/);
     assert.doesNotMatch(samBefore.body, /lied about the trip/);
@@ -89,12 +104,20 @@ describeEachDatabase('journey pages without JavaScript', (get) => {
     await alex.get(`/journeys/${journeyId}/agreements/new`);
     const vague = await alex.post(`/journeys/${journeyId}/agreements`, { who: 'me', text: '', cadence: 'daily' });
     assert.equal(vague.statusCode, 400);
-    assert.equal((await alex.post(`/journeys/${journeyId}/agreements`, { who: 'me', text: 'I tell you my plans a day ahead', cadence: 'each_time' })).statusCode, 303);
+    assert.equal(
+      (await alex.post(`/journeys/${journeyId}/agreements`, { who: 'me', text: 'I tell you my plans a day ahead', cadence: 'each_time' }))
+        .statusCode,
+      303,
+    );
     const samStep3 = await sam.get(`/journeys/${journeyId}/steps/3`);
     const counterLink = /href="(\/agreements\/[^"]+\/counter)"/.exec(samStep3.body)![1]!;
     await sam.get(counterLink);
     assert.equal((await sam.post(counterLink, { who: 'partner', text: '', cadence: 'each_time' })).statusCode, 400);
-    assert.equal((await sam.post(counterLink, { who: 'partner', text: 'You tell me your plans before you make them', cadence: 'each_time' })).statusCode, 303);
+    assert.equal(
+      (await sam.post(counterLink, { who: 'partner', text: 'You tell me your plans before you make them', cadence: 'each_time' }))
+        .statusCode,
+      303,
+    );
     const alexStep3 = await alex.get(`/journeys/${journeyId}/steps/3`);
     assert.match(alexStep3.body, /How you got here/);
     const acceptAction = /action="(\/agreements\/[^"]+\/accept)"/.exec(alexStep3.body)![1]!;
@@ -110,7 +133,13 @@ describeEachDatabase('journey pages without JavaScript', (get) => {
     await b.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'question', text: 'SHARED-QUESTION' });
     const strangerPerson = await signUp(app, 'Stranger');
     const stranger = await signedIn(app, strangerPerson);
-    for (const url of [`/journeys/${journeyId}`, `/journeys/${journeyId}/steps/1`, `/journeys/${journeyId}/questions`, `/journeys/${journeyId}/apology`, `/spaces/${spaceId}/breaches/new`]) {
+    for (const url of [
+      `/journeys/${journeyId}`,
+      `/journeys/${journeyId}/steps/1`,
+      `/journeys/${journeyId}/questions`,
+      `/journeys/${journeyId}/apology`,
+      `/spaces/${spaceId}/breaches/new`,
+    ]) {
       const res = await stranger.get(url);
       assert.equal(res.statusCode, 404, url);
       assert.doesNotMatch(res.body, /SHARED-QUESTION/);

@@ -36,9 +36,14 @@ async function manyEntries(app: FastifyInstance, journeyId: string, alex: string
   for (let i = 0; i < 130; i++) {
     const authorId = i % 2 === 0 ? alex : sam;
     const who = authorId === alex ? 'Alex' : 'Sam';
-    written.push(entry(i, authorId, 'why_im_doing_this', i % 5 === 0 ? 'private' : 'shared', i % 5 === 0 ? `${who}PrivateCanary${i}.` : `shared ${i}`));
+    written.push(
+      entry(i, authorId, 'why_im_doing_this', i % 5 === 0 ? 'private' : 'shared', i % 5 === 0 ? `${who}PrivateCanary${i}.` : `shared ${i}`),
+    );
   }
-  written.push(entry(200, alex, 'what_happened', 'sealed', 'Alex opened half'), entry(201, sam, 'what_happened', 'sealed', 'Sam opened half'));
+  written.push(
+    entry(200, alex, 'what_happened', 'sealed', 'Alex opened half'),
+    entry(201, sam, 'what_happened', 'sealed', 'Sam opened half'),
+  );
   written.push(entry(202, sam, 'trust_looks_like', 'sealed', 'SamSealedCanary.'));
   const { store, vault } = app.mend;
   await store.db.transaction().execute(async (trx) => {
@@ -64,10 +69,18 @@ describeEachDatabase('journey lists are read a page at a time, to the end', (get
       // The therapist: shared entries and the pair that opened; nothing private, no unopened half.
       therapist: written.filter((e) => e.visibility === 'shared' || e.prompt === 'what_happened'),
     };
-    for (const [who, person, limit] of [['alex', a, 7], ['sam', b, 50], ['therapist', t, 200]] as const) {
+    for (const [who, person, limit] of [
+      ['alex', a, 7],
+      ['sam', b, 50],
+      ['therapist', t, 200],
+    ] as const) {
       const seen = await followAll(person.api, `${list}?limit=${limit}`, 'entries');
       const want = [...expected[who]].sort(newestFirst).map((e) => e.id);
-      assert.deepEqual(seen.items.map((e) => e.id), want, `${who}: every visible entry once, newest first`);
+      assert.deepEqual(
+        seen.items.map((e) => e.id),
+        want,
+        `${who}: every visible entry once, newest first`,
+      );
       assert.equal(seen.pages, Math.max(1, Math.ceil(want.length / limit)), `${who}: full pages; hidden entries took no place`);
     }
 
@@ -76,7 +89,11 @@ describeEachDatabase('journey lists are read a page at a time, to the end', (get
     assert.match(asAlex.bodies, /AlexPrivateCanary0\./, 'Alex’s own private entry, the oldest, is on Alex’s last page');
     assert.match(asAlex.bodies, /Sam opened half/);
     const stub = asAlex.items.find((e) => e.id === written.at(-1)!.id) as Record<string, unknown> | undefined;
-    assert.deepEqual(stub && { sealed: stub.sealed, text: stub.text }, { sealed: true, text: undefined }, 'Sam’s unopened half is a stub for Alex');
+    assert.deepEqual(
+      stub && { sealed: stub.sealed, text: stub.text },
+      { sealed: true, text: undefined },
+      'Sam’s unopened half is a stub for Alex',
+    );
     const asSam = await followAll(b.api, list, 'entries');
     assert.doesNotMatch(asSam.bodies, /AlexPrivateCanary/);
     assert.equal(asSam.pages, 3, 'pages of 50 when no limit is asked');
@@ -125,7 +142,15 @@ describeEachDatabase('journey lists are read a page at a time, to the end', (get
     for (let i = 0; i < 26; i++) {
       const at = new Date(START + Math.floor(i / 2)).toISOString();
       const draft = i % 9 === 4;
-      written.push({ id: newId(), journeyId, authorId: b.id, text: draft ? `SamDraftCanary${i}.` : `sorry ${i}`, parts: null, createdAt: at, deliveredAt: draft ? null : at });
+      written.push({
+        id: newId(),
+        journeyId,
+        authorId: b.id,
+        text: draft ? `SamDraftCanary${i}.` : `sorry ${i}`,
+        parts: null,
+        createdAt: at,
+        deliveredAt: draft ? null : at,
+      });
     }
     const { store, vault } = app.mend;
     await store.db.transaction().execute(async (trx) => {
@@ -137,26 +162,50 @@ describeEachDatabase('journey lists are read a page at a time, to the end', (get
     assert.equal(answer.statusCode, 201, answer.body);
 
     const list = `/api/v1/journeys/${journeyId}/apologies`;
-    const delivered = written.filter((x) => x.deliveredAt !== null).sort(newestFirst).map((x) => x.id);
+    const delivered = written
+      .filter((x) => x.deliveredAt !== null)
+      .sort(newestFirst)
+      .map((x) => x.id);
     for (const person of [a, t]) {
       const seen = await followAll(person.api, `${list}?limit=4`, 'apologies');
-      assert.deepEqual(seen.items.map((x) => x.id), delivered);
+      assert.deepEqual(
+        seen.items.map((x) => x.id),
+        delivered,
+      );
       assert.equal(seen.pages, Math.ceil(delivered.length / 4), 'drafts took no place on a page');
       assert.doesNotMatch(seen.bodies, /SamDraftCanary/);
     }
     const asSam = await followAll(b.api, `${list}?limit=4`, 'apologies');
-    assert.deepEqual(asSam.items.map((x) => x.id), [...written].sort(newestFirst).map((x) => x.id), 'the author sees their drafts too');
+    assert.deepEqual(
+      asSam.items.map((x) => x.id),
+      [...written].sort(newestFirst).map((x) => x.id),
+      'the author sees their drafts too',
+    );
     const withAnswer = asSam.items.find((x) => x.id === answered.id) as { responses: Array<{ by: string; sincere: boolean }> } | undefined;
-    assert.deepEqual(withAnswer?.responses.map((r) => [r.by, r.sincere]), [[a.id, true]], 'an apology on a later page keeps its answer');
+    assert.deepEqual(
+      withAnswer?.responses.map((r) => [r.by, r.sincere]),
+      [[a.id, true]],
+      'an apology on a later page keeps its answer',
+    );
   });
 
   test('a cursor or limit Mend did not make is a 400 invalid_input on every journey list', async () => {
     const { app } = get();
     const { a, b, spaceId } = await couple(app);
     const journeyId = await breach(a, spaceId, b.id);
-    const lists = [`/api/v1/spaces/${spaceId}/journeys`, `/api/v1/journeys/${journeyId}/entries`, `/api/v1/journeys/${journeyId}/apologies`];
+    const lists = [
+      `/api/v1/spaces/${spaceId}/journeys`,
+      `/api/v1/journeys/${journeyId}/entries`,
+      `/api/v1/journeys/${journeyId}/apologies`,
+    ];
     for (const list of lists) {
-      for (const query of ['cursor=not-a-cursor', `cursor=${Buffer.from('["x"]').toString('base64url')}`, 'limit=0', 'limit=201', 'limit=abc']) {
+      for (const query of [
+        'cursor=not-a-cursor',
+        `cursor=${Buffer.from('["x"]').toString('base64url')}`,
+        'limit=0',
+        'limit=201',
+        'limit=abc',
+      ]) {
         const res = await a.api.get(`${list}?${query}`);
         assert.equal(res.statusCode, 400, `${list}?${query}: ${res.body}`);
         assert.equal(json(res).error.code, 'invalid_input');
@@ -169,9 +218,16 @@ describeEachDatabase('journey lists are read a page at a time, to the end', (get
 
   test('the OpenAPI document shows the cursor, the limit and next on the journey lists', async () => {
     const doc = json(await get().app.inject({ method: 'GET', url: '/api/openapi.json' }));
-    for (const [path, key] of [['/api/v1/spaces/{spaceId}/journeys', 'journeys'], ['/api/v1/journeys/{journeyId}/entries', 'entries'], ['/api/v1/journeys/{journeyId}/apologies', 'apologies']] as const) {
+    for (const [path, key] of [
+      ['/api/v1/spaces/{spaceId}/journeys', 'journeys'],
+      ['/api/v1/journeys/{journeyId}/entries', 'entries'],
+      ['/api/v1/journeys/{journeyId}/apologies', 'apologies'],
+    ] as const) {
       const get = doc.paths[path].get;
-      const query = (get.parameters as Array<{ in: string; name: string }>).filter((p) => p.in === 'query').map((p) => p.name).sort();
+      const query = (get.parameters as Array<{ in: string; name: string }>)
+        .filter((p) => p.in === 'query')
+        .map((p) => p.name)
+        .sort();
       assert.deepEqual(query, ['cursor', 'limit'], path);
       const schema = get.responses['200'].content['application/json'].schema;
       assert.deepEqual(Object.keys(schema.properties).sort(), [key, 'next'].sort(), path);

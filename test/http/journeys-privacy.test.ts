@@ -66,9 +66,15 @@ describeEachDatabase('journeys: what a therapist and the partner may see', (get)
 
   test('the partner never reads the other’s sealed entry before writing their own, in any response', async () => {
     const { a, b, spaceId } = await couple(get().app);
-    const journeyId = json(await a.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'privacy', brokeTrust: [a.id, b.id] })).journey.id;
+    const journeyId = json(await a.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'privacy', brokeTrust: [a.id, b.id] })).journey
+      .id;
     await a.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_happened', text: 'TOP-SECRET-A' });
-    for (const url of [`/api/v1/journeys/${journeyId}`, `/api/v1/journeys/${journeyId}/entries`, `/api/v1/spaces/${spaceId}/journeys`, `/api/v1/journeys/${journeyId}/apologies`]) {
+    for (const url of [
+      `/api/v1/journeys/${journeyId}`,
+      `/api/v1/journeys/${journeyId}/entries`,
+      `/api/v1/spaces/${spaceId}/journeys`,
+      `/api/v1/journeys/${journeyId}/apologies`,
+    ]) {
       const res = await b.api.get(url);
       assert.equal(res.statusCode, 200, url);
       assert.doesNotMatch(res.body, /TOP-SECRET-A/, url);

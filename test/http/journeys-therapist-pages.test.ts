@@ -62,7 +62,10 @@ describeEachDatabase('journey pages for a therapist: a calm read-only view', (ge
     assert.match(step1, /Waiting for Sam to acknowledge/);
     assert.match((await therapist.get(`/journeys/${journeyId}/questions`)).body, /SHARED-QUESTION/);
     assert.doesNotMatch((await therapist.get(`/journeys/${journeyId}/steps/3`)).body, /Propose an agreement<\/a>/);
-    assert.doesNotMatch((await therapist.get(`/journeys/${journeyId}/hard-day`)).body, /You have not written your reasons yet|I need reassurance/);
+    assert.doesNotMatch(
+      (await therapist.get(`/journeys/${journeyId}/hard-day`)).body,
+      /You have not written your reasons yet|I need reassurance/,
+    );
     // The partners' form pages, reached by address, are not theirs: 403 with a plain reason, no form.
     for (const url of [`/journeys/${journeyId}/apology`, `/journeys/${journeyId}/agreements/new`]) {
       const res = await therapist.get(url);

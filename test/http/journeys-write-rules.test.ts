@@ -18,19 +18,45 @@ describeEachDatabase('journeys: writing an entry keeps every rule while reading 
     const journeyId = json(await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'infidelity', brokeTrust: [a.id] })).journey.id;
     const write = writer(journeyId);
 
-    assert.equal(code(await write(a, { prompt: 'what_hurts', text: 'x', visibility: 'shared' })), '403 forbidden', 'written by the hurt partner');
-    assert.equal(code(await write(b, { prompt: 'what_hurts', text: 'x', visibility: 'shared' })), '409 step_locked', 'step 2 is not open yet');
-    assert.equal(code(await write(b, { prompt: 'what_happened', text: 'x', visibility: 'shared' })), '400 invalid_input', 'a sealed-pair half is sealed');
+    assert.equal(
+      code(await write(a, { prompt: 'what_hurts', text: 'x', visibility: 'shared' })),
+      '403 forbidden',
+      'written by the hurt partner',
+    );
+    assert.equal(
+      code(await write(b, { prompt: 'what_hurts', text: 'x', visibility: 'shared' })),
+      '409 step_locked',
+      'step 2 is not open yet',
+    );
+    assert.equal(
+      code(await write(b, { prompt: 'what_happened', text: 'x', visibility: 'shared' })),
+      '400 invalid_input',
+      'a sealed-pair half is sealed',
+    );
     assert.equal(code(await write(a, { prompt: 'what_happened', text: 'Mine.' })), '201');
     assert.equal(code(await write(a, { prompt: 'what_happened', text: 'Again.' })), '409 already_done');
-    assert.equal(code(await write(b, { prompt: 'forgiveness_reflection', text: 'x', visibility: 'private' })), '409 step_locked', 'step 7 waits for its gate');
+    assert.equal(
+      code(await write(b, { prompt: 'forgiveness_reflection', text: 'x', visibility: 'private' })),
+      '409 step_locked',
+      'step 7 waits for its gate',
+    );
 
     // Questions and triggers are open from the first day, for the right partner.
     const question = json(await write(b, { prompt: 'question', text: 'Who knew?' })).entry.id;
-    const ownSealed = json(await a.api.get(`/api/v1/journeys/${journeyId}/entries`)).entries.find((e: { prompt: string }) => e.prompt === 'what_happened').id;
-    assert.equal(code(await write(b, { prompt: 'answer', text: 'x', replyTo: question })), '403 forbidden', 'answered by the partner who broke trust');
+    const ownSealed = json(await a.api.get(`/api/v1/journeys/${journeyId}/entries`)).entries.find(
+      (e: { prompt: string }) => e.prompt === 'what_happened',
+    ).id;
+    assert.equal(
+      code(await write(b, { prompt: 'answer', text: 'x', replyTo: question })),
+      '403 forbidden',
+      'answered by the partner who broke trust',
+    );
     assert.equal(code(await write(a, { prompt: 'answer', text: 'x' })), '400 invalid_input', 'an answer names its question');
-    assert.equal(code(await write(a, { prompt: 'answer', text: 'x', replyTo: ownSealed })), '400 invalid_input', 'only a question can be answered');
+    assert.equal(
+      code(await write(a, { prompt: 'answer', text: 'x', replyTo: ownSealed })),
+      '400 invalid_input',
+      'only a question can be answered',
+    );
     assert.equal(code(await write(a, { prompt: 'answer', text: 'Nobody else.', replyTo: question })), '201');
 
     // Step 2 opens when both have done step 1.
@@ -52,9 +78,18 @@ describeEachDatabase('journeys: writing an entry keeps every rule while reading 
     const app = get().app;
     const db = app.mend.store.db;
     const { a, b, spaceId } = await couple(app);
-    const journeyId = json(await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'infidelity', brokeTrust: [a.id], description: { text: 'What I found.', visibility: 'private' } })).journey.id;
+    const journeyId = json(
+      await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, {
+        kind: 'infidelity',
+        brokeTrust: [a.id],
+        description: { text: 'What I found.', visibility: 'private' },
+      }),
+    ).journey.id;
     const write = writer(journeyId);
-    for (const [p, text] of [[a, 'Mine.'], [b, 'Theirs.']] as const) {
+    for (const [p, text] of [
+      [a, 'Mine.'],
+      [b, 'Theirs.'],
+    ] as const) {
       assert.equal(code(await write(p, { prompt: 'what_happened', text })), '201');
       await p.api.post(`/api/v1/journeys/${journeyId}/acknowledgements`);
     }
@@ -63,14 +98,21 @@ describeEachDatabase('journeys: writing an entry keeps every rule while reading 
     const answered = await b.api.post(`/api/v1/apologies/${json(apology).apology.id}/responses`, { received: true, sincere: true });
     assert.equal(answered.statusCode, 201, answered.body);
     assert.equal(code(await write(b, { prompt: 'what_hurts', text: 'The lies.', visibility: 'shared' })), '201');
-    const proposed = await a.api.post(`/api/v1/spaces/${spaceId}/agreements`, { text: 'I tell you where I am.', committedBy: [a.id], cadence: 'daily', journeyId });
+    const proposed = await a.api.post(`/api/v1/spaces/${spaceId}/agreements`, {
+      text: 'I tell you where I am.',
+      committedBy: [a.id],
+      cadence: 'daily',
+      journeyId,
+    });
     assert.equal(proposed.statusCode, 201, proposed.body);
 
     // Make every stored text of this journey unreadable: any attempt to open one now fails.
     await sql`UPDATE journey_entries SET text_enc = ${'unreadable'} WHERE journey_id = ${journeyId}`.execute(db);
     await sql`UPDATE apologies SET text_enc = ${'unreadable'} WHERE journey_id = ${journeyId}`.execute(db);
     await sql`UPDATE agreements SET text_enc = ${'unreadable'} WHERE journey_id = ${journeyId}`.execute(db);
-    await sql`UPDATE breaches SET description_enc = ${'unreadable'} WHERE id = (SELECT breach_id FROM journeys WHERE id = ${journeyId})`.execute(db);
+    await sql`UPDATE breaches SET description_enc = ${'unreadable'} WHERE id = (SELECT breach_id FROM journeys WHERE id = ${journeyId})`.execute(
+      db,
+    );
     // Reading does open texts: none opens now, so none is shown (docs/encryption.md, "Values that fail their check").
     const read = await b.api.get(`/api/v1/journeys/${journeyId}/entries`);
     assert.equal(read.statusCode, 200, read.body);

@@ -25,7 +25,10 @@ async function journey(person: Person, id: string) {
 /** Steps 1 and 2 done: both wrote and acknowledged, a apologised, b answered. */
 async function throughStepTwo(a: Person, b: Person, journeyId: string): Promise<void> {
   for (const p of [a, b]) {
-    assert.equal((await p.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_happened', text: `${p.displayName}'s side` })).statusCode, 201);
+    assert.equal(
+      (await p.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_happened', text: `${p.displayName}'s side` })).statusCode,
+      201,
+    );
     assert.equal((await p.api.post(`/api/v1/journeys/${journeyId}/acknowledgements`)).statusCode, 201);
   }
   const apology = json(await a.api.post(`/api/v1/journeys/${journeyId}/apologies`, { text: 'I am sorry that I lied to you.' })).apology;
@@ -54,7 +57,10 @@ describeEachDatabase(
       clock.advance(DAY);
       const second = await breach(a, spaceId, { kind: 'broken_promise', brokeTrust: [a.id, b.id] });
       const list = json(await a.api.get(`/api/v1/spaces/${spaceId}/journeys`)).journeys;
-      assert.deepEqual(list.map((j: { id: string }) => j.id), [second.journey.id, first.journey.id]);
+      assert.deepEqual(
+        list.map((j: { id: string }) => j.id),
+        [second.journey.id, first.journey.id],
+      );
 
       // The description is private to the partner who wrote it; the record itself is shared.
       const seenByB = await journey(b, first.journey.id);
@@ -88,27 +94,42 @@ describeEachDatabase(
         assert.equal(json(res).error.code, 'invalid_input');
       }
       assert.equal((await stranger.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'lying', brokeTrust: [a.id] })).statusCode, 404);
-      assert.equal((await new ApiClient(get().app).post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'lying', brokeTrust: [a.id] })).statusCode, 401);
+      assert.equal(
+        (await new ApiClient(get().app).post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'lying', brokeTrust: [a.id] })).statusCode,
+        401,
+      );
     });
 
     test('step 1: a sealed pair opens for both at the moment the second partner writes theirs', async () => {
       const { a, b, spaceId } = await couple(get().app);
       const { journey: j } = await breach(b, spaceId, { kind: 'lying', brokeTrust: [a.id] });
-      const written = await a.api.post(`/api/v1/journeys/${j.id}/entries`, { prompt: 'what_happened', text: 'I know I hurt you when I lied', visibility: 'sealed' });
+      const written = await a.api.post(`/api/v1/journeys/${j.id}/entries`, {
+        prompt: 'what_happened',
+        text: 'I know I hurt you when I lied',
+        visibility: 'sealed',
+      });
       assert.equal(written.statusCode, 201, written.body);
       assert.equal(json(written).entry.visibility, 'sealed');
 
       const beforeB = await b.api.get(`/api/v1/journeys/${j.id}/entries`);
       assert.equal(beforeB.statusCode, 200);
-      assert.deepEqual(json(beforeB).entries, [{ id: json(written).entry.id, journeyId: j.id, prompt: 'what_happened', authorId: a.id, sealed: true }]);
+      assert.deepEqual(json(beforeB).entries, [
+        { id: json(written).entry.id, journeyId: j.id, prompt: 'what_happened', authorId: a.id, sealed: true },
+      ]);
       assert.doesNotMatch(beforeB.body, /hurt you/);
       assert.deepEqual((await journey(a, j.id)).sealedWaiting, ['what_happened']);
 
       // Only sealed is allowed for this prompt, and only once per partner.
-      assert.equal((await b.api.post(`/api/v1/journeys/${j.id}/entries`, { prompt: 'what_happened', text: 'x', visibility: 'shared' })).statusCode, 400);
+      assert.equal(
+        (await b.api.post(`/api/v1/journeys/${j.id}/entries`, { prompt: 'what_happened', text: 'x', visibility: 'shared' })).statusCode,
+        400,
+      );
       assert.equal((await a.api.post(`/api/v1/journeys/${j.id}/entries`, { prompt: 'what_happened', text: 'again' })).statusCode, 409);
 
-      assert.equal((await b.api.post(`/api/v1/journeys/${j.id}/entries`, { prompt: 'what_happened', text: 'I feel betrayed because' })).statusCode, 201);
+      assert.equal(
+        (await b.api.post(`/api/v1/journeys/${j.id}/entries`, { prompt: 'what_happened', text: 'I feel betrayed because' })).statusCode,
+        201,
+      );
       for (const p of [a, b]) {
         const entries = json(await p.api.get(`/api/v1/journeys/${j.id}/entries`)).entries;
         assert.deepEqual(entries.map((e: { text: string }) => e.text).sort(), ['I feel betrayed because', 'I know I hurt you when I lied']);
@@ -169,7 +190,11 @@ describeEachDatabase(
       assert.equal((await stranger.api.post(`/api/v1/apologies/${apology.id}/responses`, { received: true })).statusCode, 404);
       assert.equal((await b.api.post(`/api/v1/apologies/${apology.id}/responses`, { received: false })).statusCode, 400);
       assert.equal((await b.api.post(`/api/v1/apologies/${apology.id}/responses`, { received: true, missing: ['sorry'] })).statusCode, 400);
-      const answered = await b.api.post(`/api/v1/apologies/${apology.id}/responses`, { received: true, sincere: true, missing: ['repair'] });
+      const answered = await b.api.post(`/api/v1/apologies/${apology.id}/responses`, {
+        received: true,
+        sincere: true,
+        missing: ['repair'],
+      });
       assert.equal(answered.statusCode, 201, answered.body);
       assert.deepEqual(json(answered).response.missing, ['repair']);
       assert.equal((await b.api.post(`/api/v1/apologies/${apology.id}/responses`, { received: true })).statusCode, 409);
@@ -177,19 +202,29 @@ describeEachDatabase(
 
       // "What hurts" is the hurt partner's to write.
       assert.equal((await a.api.post(`/api/v1/journeys/${j.id}/entries`, { prompt: 'what_hurts', text: 'x' })).statusCode, 403);
-      assert.equal((await b.api.post(`/api/v1/journeys/${j.id}/entries`, { prompt: 'what_hurts', text: 'I feel alone when…', visibility: 'shared' })).statusCode, 201);
+      assert.equal(
+        (await b.api.post(`/api/v1/journeys/${j.id}/entries`, { prompt: 'what_hurts', text: 'I feel alone when…', visibility: 'shared' }))
+          .statusCode,
+        201,
+      );
     });
 
     test('step 3: a sealed "what trust looks like" pair and an agreement proposed, countered and accepted', async () => {
       const { a, b, spaceId } = await couple(get().app);
       const { journey: j } = await breach(b, spaceId, { kind: 'lying', brokeTrust: [a.id] });
       // Agreements wait for step 3.
-      const early = await a.api.post(`/api/v1/spaces/${spaceId}/agreements`, { text: 'I tell you where I am', committedBy: [a.id], cadence: 'daily' });
+      const early = await a.api.post(`/api/v1/spaces/${spaceId}/agreements`, {
+        text: 'I tell you where I am',
+        committedBy: [a.id],
+        cadence: 'daily',
+      });
       assert.equal(early.statusCode, 409);
       await throughStepTwo(a, b, j.id);
 
       await a.api.post(`/api/v1/journeys/${j.id}/entries`, { prompt: 'trust_looks_like', text: 'You believe me' });
-      const stub = json(await b.api.get(`/api/v1/journeys/${j.id}/entries`)).entries.find((e: { prompt: string }) => e.prompt === 'trust_looks_like');
+      const stub = json(await b.api.get(`/api/v1/journeys/${j.id}/entries`)).entries.find(
+        (e: { prompt: string }) => e.prompt === 'trust_looks_like',
+      );
       assert.equal(stub.sealed, true);
       assert.equal(stub.text, undefined);
 
@@ -205,7 +240,10 @@ describeEachDatabase(
       assert.equal(first.journeyId, j.id);
       assert.equal((await a.api.post(`/api/v1/agreements/${first.id}/accept`)).statusCode, 403, 'not your own proposal');
 
-      const countered = await b.api.post(`/api/v1/agreements/${first.id}/counter`, { text: 'We look at the bank statement together', cadence: 'once' });
+      const countered = await b.api.post(`/api/v1/agreements/${first.id}/counter`, {
+        text: 'We look at the bank statement together',
+        cadence: 'once',
+      });
       assert.equal(countered.statusCode, 201, countered.body);
       const second = json(countered).agreement;
       assert.equal(second.replaces, first.id);
@@ -221,7 +259,10 @@ describeEachDatabase(
       assert.equal(json(accepted).agreement.acceptedBy, a.id);
 
       const detail = json(await b.api.get(`/api/v1/agreements/${second.id}`));
-      assert.deepEqual(detail.history.map((h: { id: string }) => h.id), [first.id, second.id]);
+      assert.deepEqual(
+        detail.history.map((h: { id: string }) => h.id),
+        [first.id, second.id],
+      );
       assert.equal(detail.history[0].text, 'I show you my bank statement on the first of each month');
       const list = json(await b.api.get(`/api/v1/spaces/${spaceId}/agreements`)).agreements;
       assert.equal(list.length, 2);
@@ -263,11 +304,19 @@ describeEachDatabase(
       const stranger = await signUp(get().app, 'Stranger');
       const { journey: j } = await breach(b, spaceId, { kind: 'lying', brokeTrust: [a.id] });
       await throughStepTwo(a, b, j.id);
-      await a.api.post(`/api/v1/spaces/${spaceId}/agreements`, { text: 'I answer my phone when you call', committedBy: [a.id], cadence: 'each_time' });
+      await a.api.post(`/api/v1/spaces/${spaceId}/agreements`, {
+        text: 'I answer my phone when you call',
+        committedBy: [a.id],
+        cadence: 'each_time',
+      });
       const proposal = json(await a.api.get(`/api/v1/spaces/${spaceId}/agreements`)).agreements[0];
       await b.api.post(`/api/v1/agreements/${proposal.id}/accept`);
 
-      const written = await b.api.post(`/api/v1/journeys/${j.id}/entries`, { prompt: 'why_im_doing_this', text: 'Because of our kids', visibility: 'private' });
+      const written = await b.api.post(`/api/v1/journeys/${j.id}/entries`, {
+        prompt: 'why_im_doing_this',
+        text: 'Because of our kids',
+        visibility: 'private',
+      });
       assert.equal(written.statusCode, 201, written.body);
       const id = json(written).entry.id;
       for (const viewer of [a, stranger]) {
@@ -297,7 +346,12 @@ describeEachDatabase(
       const { journey: j } = await breach(b, spaceId, { kind: 'infidelity', brokeTrust: [a.id] });
       const entry = json(await b.api.post(`/api/v1/journeys/${j.id}/entries`, { prompt: 'question', text: 'Who else knew?' })).entry;
       const signedOut = new ApiClient(get().app);
-      const reads = [`/api/v1/spaces/${spaceId}/journeys`, `/api/v1/journeys/${j.id}`, `/api/v1/journeys/${j.id}/entries`, `/api/v1/journeys/${j.id}/apologies`];
+      const reads = [
+        `/api/v1/spaces/${spaceId}/journeys`,
+        `/api/v1/journeys/${j.id}`,
+        `/api/v1/journeys/${j.id}/entries`,
+        `/api/v1/journeys/${j.id}/apologies`,
+      ];
       for (const url of reads) {
         assert.equal((await stranger.api.get(url)).statusCode, 404, url);
         assert.equal((await signedOut.get(url)).statusCode, 401, url);
@@ -334,12 +388,19 @@ describeEachDatabase(
       assert.deepEqual((await journey(b, j.id)).questions, [{ id: question.id, state: 'deferred', until: '2026-03-10' }]);
       // Answers reply to the partner's question, never to nothing.
       assert.equal((await a.api.post(`/api/v1/journeys/${j.id}/entries`, { prompt: 'answer', text: 'In May.' })).statusCode, 400);
-      assert.equal((await a.api.post(`/api/v1/journeys/${j.id}/entries`, { prompt: 'answer', text: 'In May.', replyTo: question.id })).statusCode, 201);
+      assert.equal(
+        (await a.api.post(`/api/v1/journeys/${j.id}/entries`, { prompt: 'answer', text: 'In May.', replyTo: question.id })).statusCode,
+        201,
+      );
       assert.equal((await journey(a, j.id)).questions[0].state, 'answered');
 
       const trigger = json(await b.api.post(`/api/v1/journeys/${j.id}/entries`, { prompt: 'trigger', text: 'A song in the car' })).entry;
       assert.equal((await journey(a, j.id)).triggers[0].state, 'waiting_for_reassurance');
-      assert.equal((await a.api.post(`/api/v1/journeys/${j.id}/entries`, { prompt: 'trigger_response', text: 'I am here.', replyTo: trigger.id })).statusCode, 201);
+      assert.equal(
+        (await a.api.post(`/api/v1/journeys/${j.id}/entries`, { prompt: 'trigger_response', text: 'I am here.', replyTo: trigger.id }))
+          .statusCode,
+        201,
+      );
       assert.equal((await journey(b, j.id)).triggers[0].state, 'reassured');
 
       // Not after other kinds of breach.
@@ -365,9 +426,27 @@ describeEachDatabase(
       assert.equal(json(opened).journey.steps[6].status, 'open');
       // The early choice is private: the partner's view does not change.
       assert.equal((await journey(a, j.id)).steps[6].status, 'locked');
-      assert.equal((await b.api.post(`/api/v1/journeys/${j.id}/entries`, { prompt: 'forgiveness_reflection', text: 'Where I am', visibility: 'shared' })).statusCode, 400);
-      assert.equal((await b.api.post(`/api/v1/journeys/${j.id}/entries`, { prompt: 'forgiveness_reflection', text: 'Where I am' })).statusCode, 201);
-      const statement = json(await b.api.post(`/api/v1/journeys/${j.id}/entries`, { prompt: 'forgiveness_statement', text: 'I forgive you.', visibility: 'private' })).entry;
+      assert.equal(
+        (
+          await b.api.post(`/api/v1/journeys/${j.id}/entries`, {
+            prompt: 'forgiveness_reflection',
+            text: 'Where I am',
+            visibility: 'shared',
+          })
+        ).statusCode,
+        400,
+      );
+      assert.equal(
+        (await b.api.post(`/api/v1/journeys/${j.id}/entries`, { prompt: 'forgiveness_reflection', text: 'Where I am' })).statusCode,
+        201,
+      );
+      const statement = json(
+        await b.api.post(`/api/v1/journeys/${j.id}/entries`, {
+          prompt: 'forgiveness_statement',
+          text: 'I forgive you.',
+          visibility: 'private',
+        }),
+      ).entry;
       assert.equal((await journey(b, j.id)).steps[6].status, 'open');
       await b.api.put(`/api/v1/entries/${statement.id}/visibility`, { visibility: 'shared' });
       assert.equal((await journey(b, j.id)).steps[6].status, 'done');
@@ -380,10 +459,26 @@ describeEachDatabase(
       const solo = await signUp(app, 'Jo');
       const spaceId = json(await solo.api.post('/api/v1/spaces', {})).space.id;
       const { journey: j, breach: b } = await breach(solo, spaceId, { kind: 'broken_promise', brokeTrust: ['absent-partner'] });
-      assert.deepEqual(j.steps[0], { number: 1, key: 'acknowledge', status: 'open', waitingFor: [{ who: 'you', accountId: solo.id, task: 'acknowledge' }, { who: 'partner', accountId: null, task: 'acknowledge' }] });
+      assert.deepEqual(j.steps[0], {
+        number: 1,
+        key: 'acknowledge',
+        status: 'open',
+        waitingFor: [
+          { who: 'you', accountId: solo.id, task: 'acknowledge' },
+          { who: 'partner', accountId: null, task: 'acknowledge' },
+        ],
+      });
       await solo.api.post(`/api/v1/journeys/${j.id}/acknowledgements`);
-      await solo.api.post(`/api/v1/journeys/${j.id}/entries`, { prompt: 'what_hurts', text: 'I need you to keep your word', visibility: 'private' });
-      const agreement = await solo.api.post(`/api/v1/spaces/${spaceId}/agreements`, { text: 'I say what I need out loud', committedBy: [solo.id], cadence: 'weekly' });
+      await solo.api.post(`/api/v1/journeys/${j.id}/entries`, {
+        prompt: 'what_hurts',
+        text: 'I need you to keep your word',
+        visibility: 'private',
+      });
+      const agreement = await solo.api.post(`/api/v1/spaces/${spaceId}/agreements`, {
+        text: 'I say what I need out loud',
+        committedBy: [solo.id],
+        cadence: 'weekly',
+      });
       assert.equal(json(agreement).agreement.status, 'active');
       const view = await journey(solo, j.id);
       assert.equal(statusOf(view), 'done done done open open open locked');

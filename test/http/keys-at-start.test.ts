@@ -18,7 +18,12 @@ import { createTestDatabase, DIALECTS, skipReason, type TestDatabase } from '../
 
 const start = async (database: TestDatabase, env: Record<string, string> = {}, dataDir = database.dataDir) => {
   const lines: string[] = [];
-  const config = loadConfig({ MEND_DATA_DIR: dataDir, ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}), LOG_LEVEL: 'info', ...env });
+  const config = loadConfig({
+    MEND_DATA_DIR: dataDir,
+    ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
+    LOG_LEVEL: 'info',
+    ...env,
+  });
   const app = await buildApp(config, { logStream: { write: (line) => void lines.push(line) } });
   await app.ready();
   return { app, log: () => lines.join('') };
@@ -75,15 +80,19 @@ for (const dialect of DIALECTS) {
       }
     });
 
-    test('a missing key file with data present: refused, naming the key and where keys are looked for; no new key is made', { skip }, async () => {
-      const { database, keyId } = await withData();
-      fs.rmSync(keyFilePath(database.dataDir));
-      const error = await refusal(start(database));
-      assert.ok(error.message.includes(keyId), error.message);
-      assert.ok(error.message.includes(keyFilePath(database.dataDir)), error.message);
-      assert.match(error.message, /MEND_ENCRYPTION_KEY is not set/);
-      assert.ok(!fs.existsSync(keyFilePath(database.dataDir)), 'no key file was created');
-    });
+    test(
+      'a missing key file with data present: refused, naming the key and where keys are looked for; no new key is made',
+      { skip },
+      async () => {
+        const { database, keyId } = await withData();
+        fs.rmSync(keyFilePath(database.dataDir));
+        const error = await refusal(start(database));
+        assert.ok(error.message.includes(keyId), error.message);
+        assert.ok(error.message.includes(keyFilePath(database.dataDir)), error.message);
+        assert.match(error.message, /MEND_ENCRYPTION_KEY is not set/);
+        assert.ok(!fs.existsSync(keyFilePath(database.dataDir)), 'no key file was created');
+      },
+    );
 
     test('a different key (another server’s, in MEND_ENCRYPTION_KEY): refused, naming both', { skip }, async () => {
       const { database, keyId } = await withData();
@@ -150,7 +159,10 @@ for (const dialect of DIALECTS) {
       const readyz = async (server: FastifyInstance) => server.inject({ method: 'GET', url: '/readyz' });
       try {
         assert.equal((await readyz(app)).statusCode, 200);
-        await app.mend.store.db.insertInto('encryption_keys').values({ key_id: 'kelsewhere', recorded_at: new Date().toISOString() }).execute();
+        await app.mend.store.db
+          .insertInto('encryption_keys')
+          .values({ key_id: 'kelsewhere', recorded_at: new Date().toISOString() })
+          .execute();
         const res = await readyz(app);
         assert.equal(res.statusCode, 503);
         assert.deepEqual(res.json(), { status: 'unavailable', reason: 'keys_missing' });

@@ -30,20 +30,33 @@ describeEachDatabase('a known browser is not locked out', (get) => {
     const owner = await signUp(get().app, 'Noor');
     const browser = await pagesAs(get().app, owner);
     assert.ok(deviceCookie(browser), 'signing in leaves a device cookie');
-    assert.ok(!deviceCookie(browser)!.includes(owner.id) && !decodeURIComponent(deviceCookie(browser)!).includes(owner.email), 'which names nobody');
+    assert.ok(
+      !deviceCookie(browser)!.includes(owner.id) && !decodeURIComponent(deviceCookie(browser)!).includes(owner.email),
+      'which names nobody',
+    );
     delete browser.cookies.mend_session;
 
     const guesser = new ApiClient(get().app);
-    const limited = await guessUntilLimited((i) => guesser.post('/api/v1/sessions', { email: owner.email, password: `wrong guess number ${i}` }));
+    const limited = await guessUntilLimited((i) =>
+      guesser.post('/api/v1/sessions', { email: owner.email, password: `wrong guess number ${i}` }),
+    );
     assert.ok(Number(limited.headers['retry-after']) > 0);
-    assert.equal((await guesser.post('/api/v1/sessions', { email: owner.email, password: owner.password })).statusCode, 429, 'the guesser waits even with the right password');
+    assert.equal(
+      (await guesser.post('/api/v1/sessions', { email: owner.email, password: owner.password })).statusCode,
+      429,
+      'the guesser waits even with the right password',
+    );
     const strangerBrowser = new PageClient(get().app);
     assert.equal((await signInPage(strangerBrowser, owner, owner.password)).statusCode, 429, 'so does any browser that never signed in');
 
     const ok = await signInPage(browser, owner, owner.password);
     assert.equal(ok.statusCode, 303, ok.body.slice(0, 300));
     assert.equal((await browser.get('/account')).statusCode, 200, "the owner's browser is signed in");
-    assert.equal((await guesser.post('/api/v1/sessions', { email: owner.email, password: owner.password })).statusCode, 429, "the owner's sign-in gave the guesser no fresh tries");
+    assert.equal(
+      (await guesser.post('/api/v1/sessions', { email: owner.email, password: owner.password })).statusCode,
+      429,
+      "the owner's sign-in gave the guesser no fresh tries",
+    );
   });
 
   test("another account's device cookie, or a forged one, does not help", async () => {
@@ -52,14 +65,17 @@ describeEachDatabase('a known browser is not locked out', (get) => {
     const guesser = await pagesAs(get().app, other);
     delete guesser.cookies.mend_session;
     await guessUntilLimited((i) => signInPage(guesser, owner, `wrong guess number ${i}`));
-    assert.equal((await signInPage(guesser, owner, owner.password)).statusCode, 429, "a cookie for another account vouches for nothing here");
+    assert.equal(
+      (await signInPage(guesser, owner, owner.password)).statusCode,
+      429,
+      'a cookie for another account vouches for nothing here',
+    );
 
     const known = await pagesAs(get().app, await signUp(get().app, 'Pia'));
     const name = Object.keys(known.cookies).find((n) => n.endsWith('mend_device'))!;
     const forged = new PageClient(get().app);
     forged.cookies[name] = known.cookies[name]!.replace(/.$/, (c) => (c === '0' ? '1' : '0'));
     assert.equal((await signInPage(forged, owner, owner.password)).statusCode, 429, 'a changed token is no token');
-
   });
 
   test('a known browser that keeps guessing is limited on its own', async () => {
@@ -68,7 +84,11 @@ describeEachDatabase('a known browser is not locked out', (get) => {
     delete browser.cookies.mend_session;
     await guessUntilLimited((i) => signInPage(browser, owner, `wrong guess number ${i}`));
     assert.equal((await signInPage(browser, owner, owner.password)).statusCode, 429);
-    assert.equal((await new ApiClient(get().app).post('/api/v1/sessions', { email: owner.email, password: owner.password })).statusCode, 201, "the browser's guesses did not lock the account for others");
+    assert.equal(
+      (await new ApiClient(get().app).post('/api/v1/sessions', { email: owner.email, password: owner.password })).statusCode,
+      201,
+      "the browser's guesses did not lock the account for others",
+    );
   });
 
   test('the browser an account was created in is known to it', async () => {
@@ -78,7 +98,9 @@ describeEachDatabase('a known browser is not locked out', (get) => {
     assert.equal((await browser.post('/sign-up', { ...person, timezone: 'UTC' })).statusCode, 303);
     assert.ok(deviceCookie(browser), 'signing up leaves a device cookie');
     delete browser.cookies.mend_session;
-    await guessUntilLimited((i) => new ApiClient(get().app).post('/api/v1/sessions', { email: person.email, password: `wrong guess number ${i}` }));
+    await guessUntilLimited((i) =>
+      new ApiClient(get().app).post('/api/v1/sessions', { email: person.email, password: `wrong guess number ${i}` }),
+    );
     assert.equal((await signInPage(browser, person, person.password)).statusCode, 303);
   });
 });

@@ -21,7 +21,9 @@ function appWith(schemas: ReturnType<typeof lazySchemas>) {
   return Fastify({
     logger: false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
-    schemaController: { compilersFactory: schemas.compilersFactory as NonNullable<FastifyServerOptions['schemaController']>['compilersFactory'] },
+    schemaController: {
+      compilersFactory: schemas.compilersFactory as NonNullable<FastifyServerOptions['schemaController']>['compilersFactory'],
+    },
   });
 }
 
@@ -36,10 +38,15 @@ test('a broken schema is reported by compileRemainingSchemas, and by the request
   await app.close();
 });
 
-test('lazy validation and serialization answer exactly as Fastify\'s defaults do', async () => {
+test("lazy validation and serialization answer exactly as Fastify's defaults do", async () => {
   const route = {
     schema: {
-      body: { type: 'object', required: ['n'], additionalProperties: false, properties: { n: { type: 'integer', minimum: 1 }, s: { type: 'string', default: 'x' } } },
+      body: {
+        type: 'object',
+        required: ['n'],
+        additionalProperties: false,
+        properties: { n: { type: 'integer', minimum: 1 }, s: { type: 'string', default: 'x' } },
+      },
       querystring: { type: 'object', properties: { q: { type: 'string', maxLength: 3 } } },
       response: { 200: { type: 'object', properties: { n: { type: 'integer' }, s: { type: 'string' } } } },
     },

@@ -4,18 +4,30 @@ import { describeEachDatabase, json } from '../support/app.js';
 import { couple } from '../support/api-client.js';
 import { allStoredTexts } from '../support/stored-texts.js';
 
-
 describeEachDatabase('leaving a space', (get) => {
   test('private writing leaves with the person; shared history stays readable to the partner', async () => {
     const testApp = get();
     const { a, b, spaceId } = await couple(testApp.app);
     const today = new Date().toISOString().slice(0, 10);
-    const breach = await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'lying', brokeTrust: [a.id], description: { text: 'SamPrivateBreach', visibility: 'private' } });
+    const breach = await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, {
+      kind: 'lying',
+      brokeTrust: [a.id],
+      description: { text: 'SamPrivateBreach', visibility: 'private' },
+    });
     const journeyId = json(breach).journey.id;
-    const second = await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'other', brokeTrust: [a.id], description: { text: 'SamSharedBreach', visibility: 'shared' } });
+    const second = await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, {
+      kind: 'other',
+      brokeTrust: [a.id],
+      description: { text: 'SamSharedBreach', visibility: 'shared' },
+    });
     assert.equal(second.statusCode, 201);
     await b.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_happened', text: 'SamUnopenedSealed', visibility: 'sealed' });
-    await b.api.put(`/api/v1/spaces/${spaceId}/checkins/${today}`, { safety: 5, trust: 5, closeness: 5, note: { text: 'SamPrivateCheckin', visibility: 'private' } });
+    await b.api.put(`/api/v1/spaces/${spaceId}/checkins/${today}`, {
+      safety: 5,
+      trust: 5,
+      closeness: 5,
+      note: { text: 'SamPrivateCheckin', visibility: 'private' },
+    });
     await b.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: 'SamSharedRequest', visibility: 'shared' } });
     await b.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: 'SamPrivateRequest', visibility: 'private' } });
     const before = await allStoredTexts(testApp);
@@ -23,7 +35,8 @@ describeEachDatabase('leaving a space', (get) => {
 
     assert.equal((await b.api.post(`/api/v1/spaces/${spaceId}/leave`)).statusCode, 204);
     const after = await allStoredTexts(testApp);
-    for (const t of ['SamPrivateBreach', 'SamUnopenedSealed', 'SamPrivateCheckin', 'SamPrivateRequest']) assert.ok(!after.includes(t), `${t} left with Sam`);
+    for (const t of ['SamPrivateBreach', 'SamUnopenedSealed', 'SamPrivateCheckin', 'SamPrivateRequest'])
+      assert.ok(!after.includes(t), `${t} left with Sam`);
     for (const t of ['SamSharedBreach', 'SamSharedRequest']) assert.ok(after.includes(t), `${t} stays`);
 
     const journeys = json(await a.api.get(`/api/v1/spaces/${spaceId}/journeys`)).journeys;

@@ -33,11 +33,21 @@ describe('parseLiveEvent: the acknowledgement and the meeting time', () => {
   test('exactly their fields survive, and nothing else', () => {
     const journeyId = 'abc_DEF-123';
     assert.deepEqual(parseLiveEvent({ kind: 'journey_acknowledged', journeyId }), { kind: 'journey_acknowledged', journeyId });
-    assert.deepEqual(parseLiveEvent({ kind: 'journey_acknowledged', journeyId, accountId: journeyId, note: CANARY }), { kind: 'journey_acknowledged', journeyId });
+    assert.deepEqual(parseLiveEvent({ kind: 'journey_acknowledged', journeyId, accountId: journeyId, note: CANARY }), {
+      kind: 'journey_acknowledged',
+      journeyId,
+    });
     assert.deepEqual(parseLiveEvent({ kind: 'meeting_schedule' }), { kind: 'meeting_schedule' });
     // The time itself is not news to carry: it is read from the page or the API.
-    assert.deepEqual(parseLiveEvent({ kind: 'meeting_schedule', weekday: 3, time: '19:30', spaceId: journeyId }), { kind: 'meeting_schedule' });
-    for (const bad of [{ kind: 'journey_acknowledged' }, { kind: 'journey_acknowledged', journeyId: 'has space' }, { kind: 'journey_acknowledged', journeyId: 7 }, { kind: 'meeting_schedules' }]) {
+    assert.deepEqual(parseLiveEvent({ kind: 'meeting_schedule', weekday: 3, time: '19:30', spaceId: journeyId }), {
+      kind: 'meeting_schedule',
+    });
+    for (const bad of [
+      { kind: 'journey_acknowledged' },
+      { kind: 'journey_acknowledged', journeyId: 'has space' },
+      { kind: 'journey_acknowledged', journeyId: 7 },
+      { kind: 'meeting_schedules' },
+    ]) {
       assert.equal(parseLiveEvent(bad), null, JSON.stringify(bad));
     }
   });
@@ -60,7 +70,16 @@ describeEachDatabase('live updates: step 1 acknowledged, the weekly meeting time
     assert.equal(streams.therapistPage.status, 200);
 
     // Private and refused things first: none may produce an event.
-    assert.equal((await a.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_happened', text: `${PRIVATE} sealed`, visibility: 'sealed' })).statusCode, 201);
+    assert.equal(
+      (
+        await a.api.post(`/api/v1/journeys/${journeyId}/entries`, {
+          prompt: 'what_happened',
+          text: `${PRIVATE} sealed`,
+          visibility: 'sealed',
+        })
+      ).statusCode,
+      201,
+    );
     assert.equal((await therapist.api.post(`/api/v1/journeys/${journeyId}/acknowledgements`)).statusCode, 403);
     assert.equal((await therapist.api.put(`/api/v1/spaces/${spaceId}/meeting-schedule`, { weekday: 2, time: '18:00' })).statusCode, 403);
     assert.equal((await a.api.put(`/api/v1/spaces/${spaceId}/meeting-schedule`, { weekday: 9, time: '18:00' })).statusCode, 400);
@@ -78,12 +97,18 @@ describeEachDatabase('live updates: step 1 acknowledged, the weekly meeting time
     const scheduled = await bPages.post(`/spaces/${spaceId}/meetings/schedule`, { weekday: '5', time: '20:00' });
     assert.equal(scheduled.statusCode, 303, scheduled.body.slice(0, 400));
 
-    await expectOnAll(streams, [
-      { kind: 'journey_acknowledged', journeyId },
-      { kind: 'meeting_schedule' },
-      { kind: 'journey_acknowledged', journeyId },
-      { kind: 'meeting_schedule' },
-    ], b, spaceId, [CANARY, PRIVATE]);
+    await expectOnAll(
+      streams,
+      [
+        { kind: 'journey_acknowledged', journeyId },
+        { kind: 'meeting_schedule' },
+        { kind: 'journey_acknowledged', journeyId },
+        { kind: 'meeting_schedule' },
+      ],
+      b,
+      spaceId,
+      [CANARY, PRIVATE],
+    );
     for (const s of Object.values(streams)) s.close();
 
     // What the events announced is what every member's pages show: the therapist's too.
@@ -94,7 +119,8 @@ describeEachDatabase('live updates: step 1 acknowledged, the weekly meeting time
     assert.equal(schedule.statusCode, 200);
     assert.match(schedule.body, /Every Friday at 20:00/);
 
-    const description = json(await app.inject({ method: 'GET', url: '/api/openapi.json' })).paths['/api/v1/spaces/{spaceId}/events'].get.description as string;
+    const description = json(await app.inject({ method: 'GET', url: '/api/openapi.json' })).paths['/api/v1/spaces/{spaceId}/events'].get
+      .description as string;
     assert.match(description, /`journey_acknowledged` `\{kind, journeyId\}`/);
     assert.match(description, /`meeting_schedule` `\{kind\}`/);
   });
@@ -118,9 +144,15 @@ describeEachDatabase('live updates: step 1 acknowledged, the weekly meeting time
     await partner.waitForEvents(2);
     await expectEndsUnheard(formerStream, 'the revoked therapist hears nothing');
     // The other couple's stream is still open: their own check-in is the only thing it hears.
-    assert.equal((await other.b.api.put(`/api/v1/spaces/${other.spaceId}/checkins/${today()}`, { safety: 5, trust: 5, closeness: 5 })).statusCode, 201);
+    assert.equal(
+      (await other.b.api.put(`/api/v1/spaces/${other.spaceId}/checkins/${today()}`, { safety: 5, trust: 5, closeness: 5 })).statusCode,
+      201,
+    );
     await otherStream.waitForEvents(1);
-    assert.deepEqual(otherStream.events.map((e) => e.event), ['checkin']);
+    assert.deepEqual(
+      otherStream.events.map((e) => e.event),
+      ['checkin'],
+    );
     for (const s of [partner, otherStream]) s.close();
   });
 });
@@ -130,18 +162,56 @@ describeEachDatabase('live sections of the reassurance, weekly meeting and agree
   async function written(app: FastifyInstance) {
     const { a, b, spaceId } = await couple(app);
     const { agreementId } = await journeyAndAgreement(a, b, spaceId, AGREEMENT);
-    assert.equal((await a.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: `${PRIVATE} hold me`, visibility: 'private' } })).statusCode, 201);
-    assert.equal((await a.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: `${CANARY} shared call`, visibility: 'shared' } })).statusCode, 201);
-    assert.equal((await a.api.post(`/api/v1/agreements/${agreementId}/log`, { occurredOn: today(), kept: true, note: { text: `${PRIVATE} I nearly forgot`, visibility: 'private' } })).statusCode, 201);
-    assert.equal((await a.api.post(`/api/v1/spaces/${spaceId}/meetings`, { heldOn: today(), appreciations: `${CANARY} thank you` })).statusCode, 201);
+    assert.equal(
+      (await a.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: `${PRIVATE} hold me`, visibility: 'private' } }))
+        .statusCode,
+      201,
+    );
+    assert.equal(
+      (
+        await a.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, {
+          note: { text: `${CANARY} shared call`, visibility: 'shared' },
+        })
+      ).statusCode,
+      201,
+    );
+    assert.equal(
+      (
+        await a.api.post(`/api/v1/agreements/${agreementId}/log`, {
+          occurredOn: today(),
+          kept: true,
+          note: { text: `${PRIVATE} I nearly forgot`, visibility: 'private' },
+        })
+      ).statusCode,
+      201,
+    );
+    assert.equal(
+      (await a.api.post(`/api/v1/spaces/${spaceId}/meetings`, { heldOn: today(), appreciations: `${CANARY} thank you` })).statusCode,
+      201,
+    );
     return { a, b, spaceId, agreementId };
   }
 
   const sections = (spaceId: string) => [
-    { page: `/spaces/${spaceId}/reassurance`, url: `/spaces/${spaceId}/live/reassurance`, id: 'reassurance-live', on: 'reassurance_requested reassurance_answered' },
-    { page: `/spaces/${spaceId}/meetings`, url: `/spaces/${spaceId}/live/meeting-schedule`, id: 'meeting-schedule-live', on: 'meeting_schedule' },
+    {
+      page: `/spaces/${spaceId}/reassurance`,
+      url: `/spaces/${spaceId}/live/reassurance`,
+      id: 'reassurance-live',
+      on: 'reassurance_requested reassurance_answered',
+    },
+    {
+      page: `/spaces/${spaceId}/meetings`,
+      url: `/spaces/${spaceId}/live/meeting-schedule`,
+      id: 'meeting-schedule-live',
+      on: 'meeting_schedule',
+    },
     { page: `/spaces/${spaceId}/meetings`, url: `/spaces/${spaceId}/live/meetings`, id: 'meetings-live', on: 'meeting' },
-    { page: `/spaces/${spaceId}/agreement-log`, url: `/spaces/${spaceId}/live/agreement-log`, id: 'agreement-log-live', on: 'agreement agreement_log' },
+    {
+      page: `/spaces/${spaceId}/agreement-log`,
+      url: `/spaces/${spaceId}/live/agreement-log`,
+      id: 'agreement-log-live',
+      on: 'agreement agreement_log',
+    },
   ];
 
   test('the pages mark their sections and load the island; each fragment is that same section; the private note stays its author’s', async () => {
@@ -150,11 +220,17 @@ describeEachDatabase('live sections of the reassurance, weekly meeting and agree
     const aPages = await pagesAs(app, a);
     const bPages = await pagesAs(app, b);
     for (const s of sections(spaceId)) {
-      for (const [who, client] of [['author', aPages], ['partner', bPages]] as const) {
+      for (const [who, client] of [
+        ['author', aPages],
+        ['partner', bPages],
+      ] as const) {
         const page = await client.get(s.page);
         assert.equal(page.statusCode, 200, `${who} ${s.page}`);
         assert.match(page.body, /<script type="module" src="\/static\/live.js"><\/script>/);
-        assert.match(page.body, new RegExp(`id="${s.id}"[^>]* data-live-space="${spaceId}" data-live-fragment="${s.url}"[^>]* data-live-on="${s.on}"`));
+        assert.match(
+          page.body,
+          new RegExp(`id="${s.id}"[^>]* data-live-space="${spaceId}" data-live-fragment="${s.url}"[^>]* data-live-on="${s.on}"`),
+        );
         const fragment = await client.get(s.url);
         assert.equal(fragment.statusCode, 200, `${who} ${s.url}`);
         assert.match(String(fragment.headers['content-type']), /^text\/html/);
@@ -173,7 +249,9 @@ describeEachDatabase('live sections of the reassurance, weekly meeting and agree
     assert.match((await bPages.get(`/spaces/${spaceId}/live/agreement-log`)).body, /agreement-log\/entries\/[^"]+\/review/);
 
     // A fragment's form posts like the page's: its token belongs to the session.
-    const answer = await bPages.post(`/spaces/${spaceId}/reassurance/${/reassurance\/([^"/]+)\/answer/.exec(bReassurance)![1]}/answer`, { answer: `${CANARY} I am here` });
+    const answer = await bPages.post(`/spaces/${spaceId}/reassurance/${/reassurance\/([^"/]+)\/answer/.exec(bReassurance)![1]}/answer`, {
+      answer: `${CANARY} I am here`,
+    });
     assert.equal(answer.statusCode, 303, answer.body.slice(0, 400));
   });
 
@@ -197,8 +275,15 @@ describeEachDatabase('live sections of the reassurance, weekly meeting and agree
       // The page the therapist reads holds that same copy.
       assert.ok((await tPages.get(s.page)).body.includes(fragment), `${s.page} holds the therapist's fragment`);
     }
-    assert.ok((await tPages.get(`/spaces/${spaceId}/live/reassurance`)).body.includes(`${CANARY} shared call`), 'shared text is in the therapist’s copy');
+    assert.ok(
+      (await tPages.get(`/spaces/${spaceId}/live/reassurance`)).body.includes(`${CANARY} shared call`),
+      'shared text is in the therapist’s copy',
+    );
 
-    await expectFragmentsRefused(app, [other.a, other.b, await signUp(app, 'Stranger'), former, pending], urls, ['data-live-fragment', CANARY, PRIVATE]);
+    await expectFragmentsRefused(app, [other.a, other.b, await signUp(app, 'Stranger'), former, pending], urls, [
+      'data-live-fragment',
+      CANARY,
+      PRIVATE,
+    ]);
   });
 });

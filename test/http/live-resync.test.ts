@@ -40,7 +40,12 @@ describeEachDatabase('live updates after a reconnect', (get) => {
       first.close();
       await first.ended;
       if (meanwhile === 'a private note') {
-        const put = await a.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { safety: 3, trust: 3, closeness: 3, note: { text: 'RESYNC-CANARY', visibility: 'private' } });
+        const put = await a.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, {
+          safety: 3,
+          trust: 3,
+          closeness: 3,
+          note: { text: 'RESYNC-CANARY', visibility: 'private' },
+        });
         assert.ok([200, 201].includes(put.statusCode), put.body);
       }
       if (meanwhile === 'a visible check-in') {

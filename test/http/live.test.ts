@@ -34,7 +34,10 @@ describeEachDatabase('live updates (server-sent events)', (get) => {
     assert.equal(stream.headers['cache-control'], 'no-store');
     assert.equal(stream.headers['x-accel-buffering'], 'no');
 
-    const put = await a.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { ...pulse(4), note: { text: 'LIVE-NOTE-PRIVATE', visibility: 'private' } });
+    const put = await a.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, {
+      ...pulse(4),
+      note: { text: 'LIVE-NOTE-PRIVATE', visibility: 'private' },
+    });
     assert.equal(put.statusCode, 201, put.body);
     const [event] = await stream.waitForEvents(1);
     assert.equal(event!.event, 'checkin');
@@ -53,7 +56,16 @@ describeEachDatabase('live updates (server-sent events)', (get) => {
 
     const aPages = await pagesAs(app, a);
     await aPages.get(`/spaces/${spaceId}/check-in`);
-    const posted = await aPages.post(`/spaces/${spaceId}/check-in`, { date: today(), safety: '7', trust: '6', closeness: '5', day: 'good', note: 'LIVE-PAGE-NOTE', visibility: 'shared', numbers: 'shared' });
+    const posted = await aPages.post(`/spaces/${spaceId}/check-in`, {
+      date: today(),
+      safety: '7',
+      trust: '6',
+      closeness: '5',
+      day: 'good',
+      note: 'LIVE-PAGE-NOTE',
+      visibility: 'shared',
+      numbers: 'shared',
+    });
     assert.equal(posted.statusCode, 303, posted.body);
     const [event] = await stream.waitForEvents(1);
     assert.deepEqual(JSON.parse(event!.data), { kind: 'checkin', accountId: a.id, date: today() });
@@ -103,7 +115,11 @@ describeEachDatabase('live updates (server-sent events)', (get) => {
     assert.equal((await (await pagesAs(app, stranger)).get(`/spaces/${spaceId}/live/partner-today`)).statusCode, 404);
 
     // Without Accept: text/event-stream there is no stream, only an ordinary answer.
-    const plain = await app.inject({ method: 'GET', url: `/api/v1/spaces/${spaceId}/events`, headers: { authorization: `Bearer ${b.api.token}` } });
+    const plain = await app.inject({
+      method: 'GET',
+      url: `/api/v1/spaces/${spaceId}/events`,
+      headers: { authorization: `Bearer ${b.api.token}` },
+    });
     assert.equal(plain.statusCode, 400);
     assert.equal(json(plain).error.code, 'invalid_input');
 
@@ -123,7 +139,11 @@ describeEachDatabase('live updates (server-sent events)', (get) => {
     const breach = await a.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'lying', brokeTrust: [a.id] });
     assert.equal(breach.statusCode, 201, breach.body);
     const journeyId = json(breach).journey.id as string;
-    const streams = { a: await apiEvents(base, a, spaceId), b: await apiEvents(base, b, spaceId), therapist: await apiEvents(base, therapist, spaceId) };
+    const streams = {
+      a: await apiEvents(base, a, spaceId),
+      b: await apiEvents(base, b, spaceId),
+      therapist: await apiEvents(base, therapist, spaceId),
+    };
 
     const write = async (who: Person, body: Record<string, unknown>) => {
       const res = await who.api.post(`/api/v1/journeys/${journeyId}/entries`, body);
@@ -140,13 +160,21 @@ describeEachDatabase('live updates (server-sent events)', (get) => {
     assert.equal(apology.statusCode, 201, apology.body);
     const apologyId = json(apology).apology.id as string;
     assert.equal((await b.api.post(`/api/v1/apologies/${apologyId}/responses`, { received: true, sincere: true })).statusCode, 201);
-    const proposed = await a.api.post(`/api/v1/spaces/${spaceId}/agreements`, { text: 'LIVE-AGREEMENT I tell you where I am.', committedBy: [a.id], cadence: 'daily', journeyId });
+    const proposed = await a.api.post(`/api/v1/spaces/${spaceId}/agreements`, {
+      text: 'LIVE-AGREEMENT I tell you where I am.',
+      committedBy: [a.id],
+      cadence: 'daily',
+      journeyId,
+    });
     assert.equal(proposed.statusCode, 201, proposed.body);
     const agreementId = json(proposed).agreement.id as string;
     assert.equal((await b.api.post(`/api/v1/agreements/${agreementId}/accept`)).statusCode, 200);
     // Sharing a private entry later is news from then on.
     assert.equal((await b.api.put(`/api/v1/entries/${laterShared}/visibility`, { visibility: 'shared' })).statusCode, 200);
-    await a.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { ...pulse(6), note: { text: 'LIVE-CHECKIN-NOTE', visibility: 'shared' } });
+    await a.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, {
+      ...pulse(6),
+      note: { text: 'LIVE-CHECKIN-NOTE', visibility: 'shared' },
+    });
 
     for (const [who, stream] of Object.entries(streams)) {
       const got = await stream.waitForEvents(10);
@@ -231,19 +259,33 @@ describeEachDatabase('live updates (server-sent events)', (get) => {
     // The same on the page: same scores, another private note.
     const aPages = await pagesAs(app, a);
     await aPages.get(`/spaces/${spaceId}/check-in`);
-    const posted = await aPages.post(`/spaces/${spaceId}/check-in`, { date: today(), safety: '4', trust: '4', closeness: '4', day: '', note: 'LIVE-PAGE-PRIVATE', visibility: 'private' });
+    const posted = await aPages.post(`/spaces/${spaceId}/check-in`, {
+      date: today(),
+      safety: '4',
+      trust: '4',
+      closeness: '4',
+      day: '',
+      note: 'LIVE-PAGE-PRIVATE',
+      visibility: 'private',
+    });
     assert.equal(posted.statusCode, 303, posted.body);
     // A later event that every member may see proves nothing was sent in between.
     assert.equal((await put(b, pulse(7))).statusCode, 201);
     assert.equal((await put(a, { ...pulse(4), day: 'hard', note: { text: 'LIVE-PRIVATE-AGAIN', visibility: 'private' } })).statusCode, 200);
     assert.equal((await put(a, { ...pulse(4), day: 'hard', note: { text: 'LIVE-NOW-SHARED', visibility: 'shared' } })).statusCode, 200);
-    assert.equal((await put(a, { ...pulse(4), day: 'hard', note: { text: 'LIVE-PRIVATE-AFTER-SHARED', visibility: 'private' } })).statusCode, 200);
+    assert.equal(
+      (await put(a, { ...pulse(4), day: 'hard', note: { text: 'LIVE-PRIVATE-AFTER-SHARED', visibility: 'private' } })).statusCode,
+      200,
+    );
     assert.equal((await put(a, { ...pulse(4), day: 'hard', note: { text: 'LIVE-PRIVATE-QUIET', visibility: 'private' } })).statusCode, 200);
     assert.equal((await put(a, { ...pulse(5), day: 'hard', note: { text: 'LIVE-PRIVATE-QUIET', visibility: 'private' } })).statusCode, 200);
     for (const stream of streams) {
       const got = await stream.waitForEvents(6);
       // first check-in, b's, the day mark, shared now, shared before, new scores — not the private edits.
-      assert.deepEqual(got.map((e) => JSON.parse(e.data)), [aEvent, bEvent, aEvent, aEvent, aEvent, aEvent]);
+      assert.deepEqual(
+        got.map((e) => JSON.parse(e.data)),
+        [aEvent, bEvent, aEvent, aEvent, aEvent, aEvent],
+      );
       assert.ok(!stream.raw.includes('LIVE-'), 'no note text in the stream');
     }
     // And nothing after the last one: one more event from b arrives next.
@@ -260,14 +302,16 @@ describeEachDatabase('live updates (server-sent events)', (get) => {
     const base = await listening(app);
     const { b, spaceId } = await couple(app);
     const url = new URL(`${base}/api/v1/spaces/${spaceId}/events`);
-    const dropped = Array.from({ length: 24 }, () =>
-      new Promise<void>((resolve) => {
-        const request = http.get(url, { headers: { accept: 'text/event-stream', authorization: `Bearer ${b.api.token}` } });
-        request.on('error', () => resolve());
-        request.on('close', () => resolve());
-        // Gone as soon as the request is sent, before the server has finished checking it.
-        request.on('finish', () => request.destroy());
-      }),
+    const dropped = Array.from(
+      { length: 24 },
+      () =>
+        new Promise<void>((resolve) => {
+          const request = http.get(url, { headers: { accept: 'text/event-stream', authorization: `Bearer ${b.api.token}` } });
+          request.on('error', () => resolve());
+          request.on('close', () => resolve());
+          // Gone as soon as the request is sent, before the server has finished checking it.
+          request.on('finish', () => request.destroy());
+        }),
     );
     await Promise.all(dropped);
     // Let the server see every close, and finish every handler still checking access.
@@ -299,14 +343,21 @@ describe('live streams: heartbeats and shutdown', () => {
       const skip = await skipReason(dialect);
       if (skip) return t.skip(skip);
       const database = await createTestDatabase(dialect);
-      const config = loadConfig({ MEND_DATA_DIR: database.dataDir, ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}), LOG_LEVEL: 'silent' });
+      const config = loadConfig({
+        MEND_DATA_DIR: database.dataDir,
+        ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
+        LOG_LEVEL: 'silent',
+      });
       const app = await buildApp(config, { liveHeartbeatMs: 20 });
       try {
         const base = await listening(app);
         const { b, spaceId } = await couple(app);
         const stream = await apiEvents(base, b, spaceId);
         await stream.waitForComments(3);
-        assert.ok(stream.comments.slice(1).every((c) => c === 'still here'), 'heartbeats are comments, not events');
+        assert.ok(
+          stream.comments.slice(1).every((c) => c === 'still here'),
+          'heartbeats are comments, not events',
+        );
         assert.equal(stream.events.length, 0);
         await app.close();
         await stream.ended;
@@ -322,7 +373,11 @@ describe('live streams: heartbeats and shutdown', () => {
       const skip = await skipReason(dialect);
       if (skip) return t.skip(skip);
       const database = await createTestDatabase(dialect);
-      const config = loadConfig({ MEND_DATA_DIR: database.dataDir, ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}), LOG_LEVEL: 'silent' });
+      const config = loadConfig({
+        MEND_DATA_DIR: database.dataDir,
+        ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
+        LOG_LEVEL: 'silent',
+      });
       const app = await buildApp(config, { liveHeartbeatMs: 20 });
       try {
         const base = await listening(app);
@@ -368,13 +423,24 @@ describe('live streams: heartbeats and shutdown', () => {
       const base = `http://127.0.0.1:${port}`;
       for (;;) {
         if (child.exitCode !== null) throw new Error(`Mend exited with ${child.exitCode}`);
-        const ok = await fetch(`${base}/readyz`).then((r) => r.ok, () => false);
+        const ok = await fetch(`${base}/readyz`).then(
+          (r) => r.ok,
+          () => false,
+        );
         if (ok) break;
         await new Promise((r) => setTimeout(r, 100));
       }
       const person = newPerson('Ash');
-      const account = await fetch(`${base}/api/v1/accounts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(person) }).then((r) => r.json() as Promise<{ token: string }>);
-      const space = await fetch(`${base}/api/v1/spaces`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${account.token}` }, body: '{}' }).then((r) => r.json() as Promise<{ space: { id: string } }>);
+      const account = await fetch(`${base}/api/v1/accounts`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(person),
+      }).then((r) => r.json() as Promise<{ token: string }>);
+      const space = await fetch(`${base}/api/v1/spaces`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${account.token}` },
+        body: '{}',
+      }).then((r) => r.json() as Promise<{ space: { id: string } }>);
       const stream = await openSse(`${base}/api/v1/spaces/${space.space.id}/events`, { authorization: `Bearer ${account.token}` });
       assert.equal(stream.status, 200);
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

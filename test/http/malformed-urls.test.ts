@@ -10,7 +10,12 @@ describeEachDatabase('URLs refused before routing', (get) => {
   test('broken escapes and overlong segments get a 400 in the API error shape, and an error page on pages', async () => {
     const { app } = get();
     const { a } = await couple(app);
-    for (const url of ['/api/v1/spaces/%', '/api/v1/journeys/%E0%A4%A/entries', '/api/v1/agreements/%ud800', `/api/v1/spaces/${'z'.repeat(300)}/progress`]) {
+    for (const url of [
+      '/api/v1/spaces/%',
+      '/api/v1/journeys/%E0%A4%A/entries',
+      '/api/v1/agreements/%ud800',
+      `/api/v1/spaces/${'z'.repeat(300)}/progress`,
+    ]) {
       const res = await a.api.get(url);
       assert.equal(res.statusCode, 400, `${url}: ${res.body.slice(0, 120)}`);
       const body = json(res);
@@ -30,8 +35,17 @@ describeEachDatabase('URLs refused before routing', (get) => {
     const { app } = get();
     const ordinary = await app.inject({ method: 'GET', url: '/no-such-page' });
     const names = [
-      'content-security-policy', 'x-frame-options', 'x-content-type-options', 'cache-control', 'referrer-policy', 'permissions-policy', 'cross-origin-opener-policy',
-      'cross-origin-resource-policy', 'origin-agent-cluster', 'x-dns-prefetch-control', 'x-permitted-cross-domain-policies',
+      'content-security-policy',
+      'x-frame-options',
+      'x-content-type-options',
+      'cache-control',
+      'referrer-policy',
+      'permissions-policy',
+      'cross-origin-opener-policy',
+      'cross-origin-resource-policy',
+      'origin-agent-cluster',
+      'x-dns-prefetch-control',
+      'x-permitted-cross-domain-policies',
     ];
     for (const name of names) assert.ok(ordinary.headers[name], `an ordinary response has ${name}`);
     // The values helmet gives for Mend's settings, read once at start (plugins/security-headers.ts).

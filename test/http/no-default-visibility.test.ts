@@ -39,16 +39,27 @@ describeEachDatabase('no default that shares', (get) => {
     const res = await sam.post(`/journeys/${journeyId}/steps/2/entries`, { prompt: 'what_hurts', text: canary });
     assert.equal(res.statusCode, 400);
     const sent = formOf(res.body, 'id="form-what_hurts"');
-    assert.match(sent, new RegExp(`<fieldset class="field radios field--error" id="field-what_hurts-visibility" aria-describedby="field-what_hurts-visibility-error">[\\s\\S]*${ESCAPED_ERROR}`));
+    assert.match(
+      sent,
+      new RegExp(
+        `<fieldset class="field radios field--error" id="field-what_hurts-visibility" aria-describedby="field-what_hurts-visibility-error">[\\s\\S]*${ESCAPED_ERROR}`,
+      ),
+    );
     assert.match(sent, new RegExp(`<textarea[^>]*name="text"[^>]*>${canary}</textarea>`), 'the words are still in the form');
     assert.deepEqual(ticked(sent, 'visibility'), { count: 2, checked: 0 }, 'still nothing picked for them');
     const entries = json(await b.api.get(`/api/v1/journeys/${journeyId}/entries`)).entries as Array<{ text?: string }>;
-    assert.equal(entries.some((e) => e.text === canary), false, 'nothing saved');
+    assert.equal(
+      entries.some((e) => e.text === canary),
+      false,
+      'nothing saved',
+    );
 
     // Picked, it saves with exactly that choice.
     const saved = await sam.post(`/journeys/${journeyId}/steps/2/entries`, { prompt: 'what_hurts', text: canary, visibility: 'private' });
     assert.equal(saved.statusCode, 303);
-    const mine = (json(await b.api.get(`/api/v1/journeys/${journeyId}/entries`)).entries as Array<{ text?: string; visibility?: string }>).find((e) => e.text === canary);
+    const mine = (
+      json(await b.api.get(`/api/v1/journeys/${journeyId}/entries`)).entries as Array<{ text?: string; visibility?: string }>
+    ).find((e) => e.text === canary);
     assert.equal(mine?.visibility, 'private');
   });
 
@@ -84,14 +95,22 @@ describeEachDatabase('no default that shares', (get) => {
     const res = await alex.post(`/spaces/${spaceId}/breaches`, { kind: 'lying', description: canary });
     assert.equal(res.statusCode, 400);
     assert.match(res.body, /<fieldset class="field radios field--error" id="field-brokeTrust"[\s\S]*Choose who broke trust\./);
-    assert.match(res.body, new RegExp(`<fieldset class="field radios field--error" id="field-descriptionVisibility"[\\s\\S]*${ESCAPED_ERROR}`));
+    assert.match(
+      res.body,
+      new RegExp(`<fieldset class="field radios field--error" id="field-descriptionVisibility"[\\s\\S]*${ESCAPED_ERROR}`),
+    );
     assert.match(res.body, /<a href="#field-brokeTrust">/, 'the summary links to the field');
     assert.match(res.body, new RegExp(`<textarea[^>]*name="description"[^>]*>${canary}</textarea>`));
     assert.deepEqual(ticked(res.body, 'who'), { count: 3, checked: 0 });
     assert.equal(json(await a.api.get(`/api/v1/spaces/${spaceId}/journeys`)).journeys.length, before, 'nothing saved');
 
     // Both picked, it is recorded.
-    const picked = await alex.post(`/spaces/${spaceId}/breaches`, { kind: 'lying', who: 'me', description: canary, descriptionVisibility: 'private' });
+    const picked = await alex.post(`/spaces/${spaceId}/breaches`, {
+      kind: 'lying',
+      who: 'me',
+      description: canary,
+      descriptionVisibility: 'private',
+    });
     assert.equal(picked.statusCode, 303);
   });
 
@@ -103,10 +122,16 @@ describeEachDatabase('no default that shares', (get) => {
     const canary = 'canary-reassurance-note-5d1f';
     const res = await sam.post(`/spaces/${spaceId}/reassurance`, { note: canary });
     assert.equal(res.statusCode, 400);
-    assert.match(res.body, new RegExp(`<fieldset class="field choice-row field--error" id="field-visibility" aria-describedby="field-visibility-error">[\\s\\S]*${ESCAPED_ERROR}`));
+    assert.match(
+      res.body,
+      new RegExp(
+        `<fieldset class="field choice-row field--error" id="field-visibility" aria-describedby="field-visibility-error">[\\s\\S]*${ESCAPED_ERROR}`,
+      ),
+    );
     assert.match(res.body, /<a href="#field-visibility">/);
     assert.match(res.body, new RegExp(`>${canary}</textarea>`));
-    for (const p of [a, b]) assert.doesNotMatch((await p.api.get(`/api/v1/spaces/${spaceId}/reassurance-requests`)).body, /"id"/, 'nothing asked');
+    for (const p of [a, b])
+      assert.doesNotMatch((await p.api.get(`/api/v1/spaces/${spaceId}/reassurance-requests`)).body, /"id"/, 'nothing asked');
     // Without a note there is nothing to choose.
     assert.equal((await sam.post(`/spaces/${spaceId}/reassurance`, {})).statusCode, 303);
   });
@@ -117,7 +142,10 @@ describeEachDatabase('no default that shares', (get) => {
     const { a, b, spaceId } = await couple(app);
     const agreementId = await acceptedAgreement(a, b, spaceId, 'I text when I am running late.', [a.id]);
     const alex = await pagesAs(app, a);
-    const form = formOf((await alex.get(`/spaces/${spaceId}/agreement-log`)).body, `action="/spaces/${spaceId}/agreement-log/${agreementId}"`);
+    const form = formOf(
+      (await alex.get(`/spaces/${spaceId}/agreement-log`)).body,
+      `action="/spaces/${spaceId}/agreement-log/${agreementId}"`,
+    );
     assert.deepEqual(ticked(form, 'visibility'), { count: 2, checked: 0 });
     const canary = 'canary-log-note-a61d';
     const res = await alex.post(`/spaces/${spaceId}/agreement-log/${agreementId}`, { kept: 'yes', note: canary });

@@ -10,7 +10,12 @@ const today = () => localDate(new Date(), 'UTC');
 describeEachDatabase('notifications, meetings and the calendar feed', (get) => {
   test('notifications name what happened, never what was written; marking read works', async () => {
     const { a, b, spaceId } = await couple(get().app);
-    await a.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { safety: 5, trust: 5, closeness: 5, note: { text: 'SHARED-BUT-NOT-IN-NOTIFICATIONS', visibility: 'shared' } });
+    await a.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, {
+      safety: 5,
+      trust: 5,
+      closeness: 5,
+      note: { text: 'SHARED-BUT-NOT-IN-NOTIFICATIONS', visibility: 'shared' },
+    });
     const res = await b.api.get('/api/v1/me/notifications');
     assert.equal(res.statusCode, 200);
     assert.ok(!res.body.includes('SHARED-BUT-NOT-IN-NOTIFICATIONS'));
@@ -24,7 +29,10 @@ describeEachDatabase('notifications, meetings and the calendar feed', (get) => {
 
   test('a meeting record is shared by both partners; a stranger sees nothing', async () => {
     const { a, b, spaceId } = await couple(get().app);
-    const saved = await a.api.post(`/api/v1/spaces/${spaceId}/meetings`, { appreciations: 'You made dinner on Tuesday.', concern: 'I feel uneasy when plans change late.' });
+    const saved = await a.api.post(`/api/v1/spaces/${spaceId}/meetings`, {
+      appreciations: 'You made dinner on Tuesday.',
+      concern: 'I feel uneasy when plans change late.',
+    });
     assert.equal(saved.statusCode, 201, saved.body);
     const forB = json(await b.api.get(`/api/v1/spaces/${spaceId}/meetings`)).meetings;
     assert.equal(forB[0].agenda.appreciations, 'You made dinner on Tuesday.');
@@ -46,7 +54,10 @@ describeEachDatabase('notifications, meetings and the calendar feed', (get) => {
     assert.match(feed.body, /RRULE:FREQ=WEEKLY;BYDAY=WE/);
     assert.match(feed.body, /DTSTART;TZID=UTC:\d{8}T193000/);
     assert.ok(!/Ariadne|Bartholomew|Us/.test(feed.body), 'the feed names no one');
-    assert.ok(feed.body.split('\r\n').every((l) => Buffer.byteLength(l) <= 75), 'lines are folded');
+    assert.ok(
+      feed.body.split('\r\n').every((l) => Buffer.byteLength(l) <= 75),
+      'lines are folded',
+    );
 
     // A new address replaces the old; turning it off ends it.
     const second = new URL(json(await a.api.post('/api/v1/me/calendar-feed')).url).pathname;
@@ -65,13 +76,29 @@ describeEachDatabase('notifications, meetings and the calendar feed', (get) => {
     const form = await page.get(`/spaces/${spaceId}/check-in`);
     assert.equal(form.statusCode, 200);
     assert.match(form.body, /name="safety" value="10"/);
-    const missing = await page.post(`/spaces/${spaceId}/check-in`, { safety: '5', trust: '' , closeness: '5' });
+    const missing = await page.post(`/spaces/${spaceId}/check-in`, { safety: '5', trust: '', closeness: '5' });
     assert.equal(missing.statusCode, 400);
     assert.match(missing.body, /There is a problem/);
-    const saved = await page.post(`/spaces/${spaceId}/check-in`, { date: today(), safety: '5', trust: '6', closeness: '7', day: 'mixed', note: 'A quiet day.', visibility: 'private', numbers: 'private' });
+    const saved = await page.post(`/spaces/${spaceId}/check-in`, {
+      date: today(),
+      safety: '5',
+      trust: '6',
+      closeness: '7',
+      day: 'mixed',
+      note: 'A quiet day.',
+      visibility: 'private',
+      numbers: 'private',
+    });
     assert.equal(saved.statusCode, 303);
     assert.match((await page.get(saved.headers.location as string)).body, /your check-in is saved/);
-    const harsh = await page.post(`/spaces/${spaceId}/check-in`, { date: today(), safety: '5', trust: '6', closeness: '7', note: 'You always ruin everything.', visibility: 'private' });
+    const harsh = await page.post(`/spaces/${spaceId}/check-in`, {
+      date: today(),
+      safety: '5',
+      trust: '6',
+      closeness: '7',
+      note: 'You always ruin everything.',
+      visibility: 'private',
+    });
     assert.equal(harsh.statusCode, 200, 'saved, with the coach’s suggestions shown');
     assert.match(harsh.body, /coach-findings/);
     const progress = await page.get(`/spaces/${spaceId}/progress`);
@@ -80,7 +107,8 @@ describeEachDatabase('notifications, meetings and the calendar feed', (get) => {
     const guide = await page.get(`/spaces/${spaceId}/decision-guide`);
     assert.equal(guide.statusCode, 200);
     assert.match(guide.body, /Can trust always be rebuilt/);
-    for (const p of ['reassurance', 'meetings', 'meetings/new', 'monthly-review', 'agreement-log']) assert.equal((await page.get(`/spaces/${spaceId}/${p}`)).statusCode, 200, p);
+    for (const p of ['reassurance', 'meetings', 'meetings/new', 'monthly-review', 'agreement-log'])
+      assert.equal((await page.get(`/spaces/${spaceId}/${p}`)).statusCode, 200, p);
     assert.equal((await page.get('/notifications')).statusCode, 200);
   });
 });

@@ -11,7 +11,13 @@ describeEachDatabase('a NUL character in a request', (get) => {
   test('in a path id names nothing (404), on API routes and pages', async () => {
     const { app } = get();
     const { a, spaceId } = await couple(app);
-    for (const url of ['/api/v1/journeys/%00', '/api/v1/entries/%00', `/api/v1/spaces/%00/meetings`, `/api/v1/spaces/${spaceId}/therapists/%00`, '/api/v1/spaces/a%00b/monthly-reviews/2026-11']) {
+    for (const url of [
+      '/api/v1/journeys/%00',
+      '/api/v1/entries/%00',
+      `/api/v1/spaces/%00/meetings`,
+      `/api/v1/spaces/${spaceId}/therapists/%00`,
+      '/api/v1/spaces/a%00b/monthly-reviews/2026-11',
+    ]) {
       for (const method of ['GET', 'POST', 'PUT', 'DELETE'] as const) {
         const res = await a.api.request(method, url, method === 'GET' || method === 'DELETE' ? undefined : {});
         assert.ok(res.statusCode === 404 || res.statusCode === 405, `${method} ${url} → ${res.statusCode} ${res.body.slice(0, 120)}`);
@@ -32,7 +38,11 @@ describeEachDatabase('a NUL character in a request', (get) => {
     const cases = [
       await a.api.post('/api/v1/me/notifications/read', { id: '\u0000' }),
       await new ApiClient(app).post('/api/v1/sessions', { email: 'someone\u0000@example.org', password: 'quiet harbour lantern meadow' }),
-      await a.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'lying', brokeTrust: [a.id], description: { text: 'a\u0000b', visibility: 'private' } }),
+      await a.api.post(`/api/v1/spaces/${spaceId}/breaches`, {
+        kind: 'lying',
+        brokeTrust: [a.id],
+        description: { text: 'a\u0000b', visibility: 'private' },
+      }),
       await a.api.get(`/api/v1/spaces/${spaceId}/checkins?from=%00`),
       await a.api.get('/api/v1/support?country=U%00'),
     ];

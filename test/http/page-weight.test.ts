@@ -31,7 +31,8 @@ describeEachDatabase('page weight', (get) => {
   test(`every page's scripts together stay within ${JS_BUDGET_GZIP_BYTES / 1024} KB gzip`, async () => {
     const app = get().app;
     const { a, b, spaceId } = await couple(app, ['Alex', 'Sam']);
-    const journeyId = json(await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'lying', brokeTrust: [a.id] })).journey.id as string;
+    const journeyId = json(await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'lying', brokeTrust: [a.id] })).journey
+      .id as string;
     const visitors = [new PageClient(app), await signedIn(app, a), await signedIn(app, b)];
 
     // Every HTML page the app registers, with this couple's ids; routes needing other ids are skipped.
@@ -79,7 +80,18 @@ describeEachDatabase('page weight', (get) => {
 
     // The walk must really have seen the core pages, including those with the largest island.
     const seen = new Set(weights.map((w) => w.url));
-    for (const core of ['/sign-in', '/', `/spaces/${spaceId}`, `/spaces/${spaceId}/check-in`, `/spaces/${spaceId}/progress`, `/journeys/${journeyId}`, `/journeys/${journeyId}/steps/2`, `/journeys/${journeyId}/hard-day`, '/safety', '/account/settings']) {
+    for (const core of [
+      '/sign-in',
+      '/',
+      `/spaces/${spaceId}`,
+      `/spaces/${spaceId}/check-in`,
+      `/spaces/${spaceId}/progress`,
+      `/journeys/${journeyId}`,
+      `/journeys/${journeyId}/steps/2`,
+      `/journeys/${journeyId}/hard-day`,
+      '/safety',
+      '/account/settings',
+    ]) {
       assert.ok(seen.has(core), `${core} was not rendered`);
     }
     const checkin = weights.find((w) => w.url === `/spaces/${spaceId}/check-in`)!;

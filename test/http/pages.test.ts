@@ -5,7 +5,7 @@ import { newPerson } from '../support/api-client.js';
 import { PageClient } from '../support/browser-less.js';
 
 describeEachDatabase('pages work without JavaScript', (get) => {
-  test('the newcomer\'s path: sign up, create a space, invite, the partner joins, both see each other', async () => {
+  test("the newcomer's path: sign up, create a space, invite, the partner joins, both see each other", async () => {
     const { app } = get();
     const alex = new PageClient(app);
     const alexPerson = newPerson('Alex');
@@ -24,7 +24,11 @@ describeEachDatabase('pages work without JavaScript', (get) => {
     assert.equal(created303.statusCode, 303, 'post, then redirect: a reload never makes a second invitation');
     const invitation = await alex.get(String(created303.headers.location));
     assert.equal(invitation.statusCode, 200);
-    assert.equal((await alex.get(String(created303.headers.location))).body.includes(/code=([^&]+)/.exec(String(created303.headers.location))![1]!), true, 'reload shows the same code');
+    assert.equal(
+      (await alex.get(String(created303.headers.location))).body.includes(/code=([^&]+)/.exec(String(created303.headers.location))![1]!),
+      true,
+      'reload shows the same code',
+    );
     const link = /data-copy-source[^>]*value="([^"]+)"|value="([^"]+)"[^>]*data-copy-source/.exec(invitation.body);
     const url = new URL((link![1] ?? link![2])!);
     assert.match(url.pathname, /^\/join\//);

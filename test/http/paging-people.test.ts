@@ -28,11 +28,20 @@ async function accessLogRows(app: FastifyInstance, spaceId: string): Promise<Arr
 async function join(t: Person, a: Person, b: Person, spaceId: string, consent: boolean): Promise<void> {
   const { code } = json(await a.api.post(`/api/v1/spaces/${spaceId}/invitations`, { role: 'therapist' })).invitation;
   assert.equal((await t.api.post(`/api/v1/invitations/${code}/accept`)).statusCode, 200);
-  if (consent) for (const p of [a, b]) assert.ok((await p.api.post(`/api/v1/spaces/${spaceId}/therapists/${t.id}/consent`, { password: p.password })).statusCode < 300);
+  if (consent)
+    for (const p of [a, b])
+      assert.ok((await p.api.post(`/api/v1/spaces/${spaceId}/therapists/${t.id}/consent`, { password: p.password })).statusCode < 300);
 }
 
 async function refusesBadPaging(api: Person['api'], list: string): Promise<void> {
-  for (const query of ['cursor=not-a-cursor', `cursor=${Buffer.from('["x"]').toString('base64url')}`, `cursor=${Buffer.from('["x","y","z"]').toString('base64url')}`, 'limit=0', 'limit=201', 'limit=abc']) {
+  for (const query of [
+    'cursor=not-a-cursor',
+    `cursor=${Buffer.from('["x"]').toString('base64url')}`,
+    `cursor=${Buffer.from('["x","y","z"]').toString('base64url')}`,
+    'limit=0',
+    'limit=201',
+    'limit=abc',
+  ]) {
     const res = await api.get(`${list}?${query}`);
     assert.equal(res.statusCode, 400, `${list}?${query}: ${res.body}`);
     assert.equal(json(res).error.code, 'invalid_input');
@@ -40,29 +49,47 @@ async function refusesBadPaging(api: Person['api'], list: string): Promise<void>
 }
 
 describeEachDatabase('sessions, therapists and the caseload are read a page at a time', (get) => {
-  test('your sessions: every one once, newest first, through next; nobody else\'s', async () => {
+  test("your sessions: every one once, newest first, through next; nobody else's", async () => {
     const { app } = get();
     const robin = await signUp(app, 'Robin');
     const other = await signUp(app, 'Kit');
-    for (let i = 0; i < 2; i++) assert.equal((await other.api.post('/api/v1/sessions', { email: other.email, password: other.password })).statusCode, 201);
+    for (let i = 0; i < 2; i++)
+      assert.equal((await other.api.post('/api/v1/sessions', { email: other.email, password: other.password })).statusCode, 201);
     const sessions = new SessionStore(app.mend.store.db);
     const start = Date.parse('2024-01-01T00:00:00.000Z');
     // 60 sessions a second apart, and three begun in the same millisecond (their ids decide).
-    const began = [...Array.from({ length: 60 }, (_, i) => new Date(start + i * 1000).toISOString()), ...Array(3).fill('2024-06-01T00:00:00.000Z')];
+    const began = [
+      ...Array.from({ length: 60 }, (_, i) => new Date(start + i * 1000).toISOString()),
+      ...Array(3).fill('2024-06-01T00:00:00.000Z'),
+    ];
     for (const createdAt of began) {
-      await sessions.insert({ id: newId(), accountId: robin.id, kind: 'bearer', createdAt, lastSeenAt: createdAt, expiresAt: '2999-01-01T00:00:00.000Z', tokenHash: sha256(newId()) });
+      await sessions.insert({
+        id: newId(),
+        accountId: robin.id,
+        kind: 'bearer',
+        createdAt,
+        lastSeenAt: createdAt,
+        expiresAt: '2999-01-01T00:00:00.000Z',
+        tokenHash: sha256(newId()),
+      });
     }
     const expected = newestFirst(await rows(app, sql<Keyed>`select created_at as key, id from sessions where account_id = ${robin.id}`));
     assert.equal(expected.length, 64);
 
     const walked = await followAll(robin.api, '/api/v1/sessions?limit=7', 'sessions');
-    assert.deepEqual(walked.items.map((s) => s.id), expected, 'every session once, newest first');
+    assert.deepEqual(
+      walked.items.map((s) => s.id),
+      expected,
+      'every session once, newest first',
+    );
     assert.equal(walked.pages, 10);
     const current = (walked.items as Array<{ id: string; current: boolean }>).filter((s) => s.current);
     assert.equal(current.length, 1, 'the session asking is marked, wherever it falls');
     assert.equal(current[0]!.id, expected[0], 'it began last');
 
-    const others = (await rows(app, sql<Keyed>`select created_at as key, id from sessions where account_id = ${other.id}`)).map((r) => r.id);
+    const others = (await rows(app, sql<Keyed>`select created_at as key, id from sessions where account_id = ${other.id}`)).map(
+      (r) => r.id,
+    );
     assert.equal(others.length, 3);
     for (const id of others) assert.ok(!walked.bodies.includes(id), "another account's session never appears");
     const theirs = await followAll(other.api, '/api/v1/sessions?limit=2', 'sessions');
@@ -93,14 +120,21 @@ describeEachDatabase('sessions, therapists and the caseload are read a page at a
     assert.equal((await a.api.delete(`/api/v1/spaces/${spaceId}/therapists/${ended.id}`)).statusCode, 204);
 
     const expected = newestFirst(
-      await rows(app, sql<Keyed>`select joined_at as key, account_id as id from space_members where space_id = ${spaceId} and role = 'therapist' and status <> 'revoked'`),
+      await rows(
+        app,
+        sql<Keyed>`select joined_at as key, account_id as id from space_members where space_id = ${spaceId} and role = 'therapist' and status <> 'revoked'`,
+      ),
     );
     assert.equal(expected.length, 6);
     const list = `/api/v1/spaces/${spaceId}/therapists`;
     for (const partner of [a, b]) {
       const walked = await followAll(partner.api, `${list}?limit=4`, 'therapists');
       const items = walked.items as unknown as Array<{ accountId: string; displayName: string; status: string; consentedBy: string[] }>;
-      assert.deepEqual(items.map((t) => t.accountId), expected, 'every therapist once, newest first');
+      assert.deepEqual(
+        items.map((t) => t.accountId),
+        expected,
+        'every therapist once, newest first',
+      );
       assert.equal(walked.pages, 2);
       for (const t of items) {
         const consented = therapists.indexOf(therapists.find((x) => x.id === t.accountId)!) % 2 === 0;
@@ -111,7 +145,10 @@ describeEachDatabase('sessions, therapists and the caseload are read a page at a
       assert.ok(!walked.bodies.includes(outsider.id) && !walked.bodies.includes('Dr Outside'), "another space's therapist never appears");
     }
     const theirs = json(await elsewhere.a.api.get(`/api/v1/spaces/${elsewhere.spaceId}/therapists?limit=50`));
-    assert.deepEqual(theirs.therapists.map((t: { accountId: string }) => t.accountId), [outsider.id]);
+    assert.deepEqual(
+      theirs.therapists.map((t: { accountId: string }) => t.accountId),
+      [outsider.id],
+    );
     assert.equal(theirs.next, null);
 
     assert.equal((await therapists[0]!.api.get(list)).statusCode, 403, 'therapists do not list each other');
@@ -138,11 +175,15 @@ describeEachDatabase('sessions, therapists and the caseload are read a page at a
     await activeTherapist(app, otherCouple.a, otherCouple.b, otherCouple.spaceId, 'Dr Else');
 
     const expected = newestFirst(
-      await rows(app, sql<Keyed>`select joined_at as key, space_id as id from space_members where account_id = ${t.id} and role = 'therapist' and status <> 'revoked'`),
+      await rows(
+        app,
+        sql<Keyed>`select joined_at as key, space_id as id from space_members where account_id = ${t.id} and role = 'therapist' and status <> 'revoked'`,
+      ),
     );
     assert.equal(expected.length, 5);
     const all = [...couples, ended, otherCouple];
-    const logged = async (): Promise<number[]> => Promise.all(all.map(async (c) => (await accessLogRows(app, c.spaceId)).filter((r) => r.what === '/api/v1/me/caseload').length));
+    const logged = async (): Promise<number[]> =>
+      Promise.all(all.map(async (c) => (await accessLogRows(app, c.spaceId)).filter((r) => r.what === '/api/v1/me/caseload').length));
     assert.deepEqual(await logged(), [0, 0, 0, 0, 0, 0, 0]);
 
     const first = json(await t.api.get('/api/v1/me/caseload?limit=2'));
@@ -156,16 +197,25 @@ describeEachDatabase('sessions, therapists and the caseload are read a page at a
 
     const rest = await followAll(t.api, first.next, 'spaces');
     const items = [...first.spaces, ...rest.items] as Array<{ spaceId: string; spaceName: string; status: string; partnerNames: string[] }>;
-    assert.deepEqual(items.map((s) => s.spaceId), expected, 'every couple once, newest first');
+    assert.deepEqual(
+      items.map((s) => s.spaceId),
+      expected,
+      'every couple once, newest first',
+    );
     assert.equal(rest.pages, 2);
     for (const [i, c] of couples.entries()) {
       const item = items.find((s) => s.spaceId === c.spaceId)!;
       assert.equal(item.status, c.active ? 'active' : 'pending');
       assert.deepEqual([...item.partnerNames].sort(), c.active ? [`Partner${i}A`, `Partner${i}B`] : [], 'names only once both consented');
     }
-    assert.deepEqual(await logged(), [...couples.map((c) => (c.active ? 1 : 0)), 0, 0], 'each active couple logged once for the walk; the ended and the other couple never');
+    assert.deepEqual(
+      await logged(),
+      [...couples.map((c) => (c.active ? 1 : 0)), 0, 0],
+      'each active couple logged once for the walk; the ended and the other couple never',
+    );
     const bodies = JSON.stringify(first) + rest.bodies;
-    for (const words of ['Ended A', 'Other A', ended.spaceId, otherCouple.spaceId]) assert.ok(!bodies.includes(words), `${words} is not in the caseload`);
+    for (const words of ['Ended A', 'Other A', ended.spaceId, otherCouple.spaceId])
+      assert.ok(!bodies.includes(words), `${words} is not in the caseload`);
 
     const partner = json(await couples[0]!.a.api.get('/api/v1/me/caseload'));
     assert.deepEqual(partner, { spaces: [], next: null }, 'a partner has no caseload');

@@ -22,7 +22,7 @@ describeEachDatabase('lists are read a page at a time, to the end', (get) => {
     assert.equal(asSam.items.length, 130);
     assert.equal(unique(asSam.items), 130);
     assert.equal(asSam.pages, 3, 'pages of 50 when no limit is asked');
-    assert.match(asSam.bodies, /SamPrivateCanary0\b/, 'the oldest private note is in its author\'s copy');
+    assert.match(asSam.bodies, /SamPrivateCanary0\b/, "the oldest private note is in its author's copy");
     for (const other of [a, t]) {
       const seen = await followAll(other.api, `${list}?limit=7`, 'reassuranceRequests');
       assert.equal(seen.items.length, 130);
@@ -49,12 +49,21 @@ describeEachDatabase('lists are read a page at a time, to the end', (get) => {
     const { app } = get();
     const { a, spaceId } = await couple(app);
     const list = `/api/v1/spaces/${spaceId}/reassurance-requests`;
-    for (const query of ['cursor=not-a-cursor', `cursor=${Buffer.from('["x"]').toString('base64url')}`, 'cursor=%25%25', 'limit=0', 'limit=201', 'limit=abc', `cursor=${'A'.repeat(2000)}`]) {
+    for (const query of [
+      'cursor=not-a-cursor',
+      `cursor=${Buffer.from('["x"]').toString('base64url')}`,
+      'cursor=%25%25',
+      'limit=0',
+      'limit=201',
+      'limit=abc',
+      `cursor=${'A'.repeat(2000)}`,
+    ]) {
       const res = await a.api.get(`${list}?${query}`);
       assert.equal(res.statusCode, 400, `${query}: ${res.body}`);
       assert.equal(json(res).error.code, 'invalid_input');
     }
-    for (const url of [`/api/v1/spaces/${spaceId}/meetings?cursor=nope`, '/api/v1/me/notifications?cursor=nope']) assert.equal((await a.api.get(url)).statusCode, 400, url);
+    for (const url of [`/api/v1/spaces/${spaceId}/meetings?cursor=nope`, '/api/v1/me/notifications?cursor=nope'])
+      assert.equal((await a.api.get(url)).statusCode, 400, url);
   });
 
   test('meetings and notifications page the same way; the export holds all 130 of each', async () => {
@@ -84,7 +93,8 @@ describeEachDatabase('lists are read a page at a time, to the end', (get) => {
     const { store, vault } = app.mend;
     await store.db.transaction().execute(async (trx) => {
       const therapists = new TherapistStore(trx, vault);
-      for (let i = 0; i < 230; i++) await therapists.logView(spaceId, t.id, `view ${i}`, new Date(Date.parse('2024-01-01T00:00:00Z') + i * 1000).toISOString());
+      for (let i = 0; i < 230; i++)
+        await therapists.logView(spaceId, t.id, `view ${i}`, new Date(Date.parse('2024-01-01T00:00:00Z') + i * 1000).toISOString());
     });
     const log = await followAll(a.api, `/api/v1/spaces/${spaceId}/therapist-access-log?limit=100`, 'entries');
     assert.ok(log.items.length >= 230, `${log.items.length} views`);
@@ -100,7 +110,10 @@ describeEachDatabase('lists are read a page at a time, to the end', (get) => {
     const { a, b, spaceId } = await couple(app);
     await manyThroughStores(app, spaceId, b.id, 60, (i) => `OldestWords${i}.`);
     const pages = await pagesAs(app, a);
-    for (const [path, label, oldest] of [[`/spaces/${spaceId}/reassurance`, 'Older requests', 'OldestWords0.'], [`/spaces/${spaceId}/meetings`, 'Older meetings', 'OldestWords0.']] as const) {
+    for (const [path, label, oldest] of [
+      [`/spaces/${spaceId}/reassurance`, 'Older requests', 'OldestWords0.'],
+      [`/spaces/${spaceId}/meetings`, 'Older meetings', 'OldestWords0.'],
+    ] as const) {
       const newest = await pages.get(path);
       assert.equal(newest.statusCode, 200);
       assert.doesNotMatch(newest.body, new RegExp(oldest.replace('.', '\\.')), 'the oldest is not on the newest page');

@@ -30,7 +30,10 @@ describeEachDatabase('password confirmations are rate limited', (get) => {
       () => a.api.post(consent, { password: 'guess nine ten eleven' }),
       async () => (await pages.get('/account/export'), pages.post('/account/export', { password: 'guess twelve', format: 'json' })),
       async () => (await pages.get('/account/delete'), pages.post('/account/delete', { password: 'guess thirteen' })),
-      async () => (await pages.get('/account/password'), pages.post('/account/password', { currentPassword: 'guess fourteen', newPassword: 'a brand new lantern orchard' })),
+      async () => (
+        await pages.get('/account/password'),
+        pages.post('/account/password', { currentPassword: 'guess fourteen', newPassword: 'a brand new lantern orchard' })
+      ),
     ];
     let first429: Response | null = null;
     for (let i = 0; i < 30 && !first429; i++) {
@@ -43,7 +46,10 @@ describeEachDatabase('password confirmations are rate limited', (get) => {
     // Now even the right password waits, on every form.
     limited(await a.api.post('/api/v1/sessions/current/reauthenticate', { password: a.password }), 'reauthenticate');
     limited(await a.api.delete('/api/v1/me', { password: a.password }), 'delete');
-    limited(await a.api.put('/api/v1/me/password', { currentPassword: a.password, newPassword: 'a brand new lantern orchard' }), 'change password');
+    limited(
+      await a.api.put('/api/v1/me/password', { currentPassword: a.password, newPassword: 'a brand new lantern orchard' }),
+      'change password',
+    );
     limited(await a.api.post(consent, { password: a.password }), 'therapist consent');
     await pages.get('/account/export');
     const exportPage = await pages.post('/account/export', { password: a.password, format: 'json' });
@@ -52,10 +58,17 @@ describeEachDatabase('password confirmations are rate limited', (get) => {
     await pages.get('/account/delete');
     limited(await pages.post('/account/delete', { password: a.password }), 'delete page');
     await pages.get('/account/password');
-    limited(await pages.post('/account/password', { currentPassword: a.password, newPassword: 'a brand new lantern orchard' }), 'password page');
+    limited(
+      await pages.post('/account/password', { currentPassword: a.password, newPassword: 'a brand new lantern orchard' }),
+      'password page',
+    );
 
     assert.equal((await a.api.get('/api/v1/me')).statusCode, 200, 'the account is still there, its session too');
-    assert.equal((await b.api.post('/api/v1/sessions/current/reauthenticate', { password: b.password })).statusCode, 204, "the partner's own check is untouched");
+    assert.equal(
+      (await b.api.post('/api/v1/sessions/current/reauthenticate', { password: b.password })).statusCode,
+      204,
+      "the partner's own check is untouched",
+    );
   });
 
   test('the OpenAPI document names every 429 and the password operations', async () => {

@@ -39,7 +39,10 @@ describeEachDatabase(
       const person = await signUp(app, 'Tess');
       const anon = new ApiClient(app);
       const unknown = `nobody.${Date.now()}@example.org`;
-      const answers = [await anon.post('/api/v1/password-resets', { email: person.email }), await anon.post('/api/v1/password-resets', { email: unknown })];
+      const answers = [
+        await anon.post('/api/v1/password-resets', { email: person.email }),
+        await anon.post('/api/v1/password-resets', { email: unknown }),
+      ];
       for (const res of answers) assert.equal(res.statusCode, 202);
       assert.equal(answers[0]!.body, answers[1]!.body);
 
@@ -49,16 +52,30 @@ describeEachDatabase(
       assert.ok(!smtp.received.some((m) => m.to.includes(unknown)), 'nothing goes to an address without an account');
 
       const rows = (await sql<{ token_hash: string }>`select token_hash from password_resets`.execute(app.mend.store.db)).rows;
-      assert.ok(rows.some((r) => r.token_hash === sha256(token)), 'the hash is stored');
+      assert.ok(
+        rows.some((r) => r.token_hash === sha256(token)),
+        'the hash is stored',
+      );
       assert.ok(!JSON.stringify(rows).includes(token), 'the token is not');
     });
 
     test('a link sets the password once, ends every session and keeps what the person wrote', async () => {
       const { app } = get();
       const person = await signUp(app, 'Uma');
-      const other = new ApiClient(app, json(await new ApiClient(app).post('/api/v1/sessions', { email: person.email, password: person.password })).token);
+      const other = new ApiClient(
+        app,
+        json(await new ApiClient(app).post('/api/v1/sessions', { email: person.email, password: person.password })).token,
+      );
       const spaceId = json(await succeeded(person.api.post('/api/v1/spaces', { name: 'Mine' }), 'space')).space.id;
-      await succeeded(person.api.put(`/api/v1/spaces/${spaceId}/checkins/2026-03-02`, { safety: 5, trust: 5, closeness: 5, note: { text: 'PRIVATE-CANARY-UMA', visibility: 'private' } }), 'check-in');
+      await succeeded(
+        person.api.put(`/api/v1/spaces/${spaceId}/checkins/2026-03-02`, {
+          safety: 5,
+          trust: 5,
+          closeness: 5,
+          note: { text: 'PRIVATE-CANARY-UMA', visibility: 'private' },
+        }),
+        'check-in',
+      );
 
       const token = await linkFor(app, person);
       assert.ok(!smtp.received.some((m) => m.data.includes('PRIVATE-CANARY')), 'no email carries what anyone wrote');
@@ -66,15 +83,27 @@ describeEachDatabase(
       assert.equal(weak.statusCode, 400);
       assert.equal(json(weak).error.code, 'weak_password');
       assert.ok(json(weak).error.details.password, 'the reason is named');
-      assert.equal((await new ApiClient(app).post(`/api/v1/password-resets/${token}`, { password: NEW_PASSWORD })).statusCode, 204, 'a refused password did not use the link up');
+      assert.equal(
+        (await new ApiClient(app).post(`/api/v1/password-resets/${token}`, { password: NEW_PASSWORD })).statusCode,
+        204,
+        'a refused password did not use the link up',
+      );
 
       for (const session of [person.api, other]) assert.equal((await session.get('/api/v1/me')).statusCode, 401, 'every session ended');
-      assert.equal((await new ApiClient(app).post('/api/v1/sessions', { email: person.email, password: person.password })).statusCode, 401, 'the old password is gone');
+      assert.equal(
+        (await new ApiClient(app).post('/api/v1/sessions', { email: person.email, password: person.password })).statusCode,
+        401,
+        'the old password is gone',
+      );
       const again = await new ApiClient(app).post(`/api/v1/password-resets/${token}`, { password: 'yet another lantern orchard' });
       assert.equal(again.statusCode, 404, 'the link works once');
       assert.equal(json(again).error.code, 'reset_link_unusable');
 
-      const signedIn = new ApiClient(app, json(await succeeded(new ApiClient(app).post('/api/v1/sessions', { email: person.email, password: NEW_PASSWORD }), 'sign in')).token);
+      const signedIn = new ApiClient(
+        app,
+        json(await succeeded(new ApiClient(app).post('/api/v1/sessions', { email: person.email, password: NEW_PASSWORD }), 'sign in'))
+          .token,
+      );
       const checkins = await signedIn.get(`/api/v1/spaces/${spaceId}/checkins?from=2026-03-01&to=2026-03-03`);
       assert.ok(checkins.body.includes('PRIVATE-CANARY-UMA'), 'the private note is still there');
     });
@@ -86,13 +115,18 @@ describeEachDatabase(
       clock.advance(61 * 60 * 1000);
       const late = await new ApiClient(app).post(`/api/v1/password-resets/${token}`, { password: NEW_PASSWORD });
       assert.equal(late.statusCode, 404);
-      assert.equal((await new ApiClient(app).post('/api/v1/sessions', { email: person.email, password: person.password })).statusCode, 201, 'the password is unchanged');
+      assert.equal(
+        (await new ApiClient(app).post('/api/v1/sessions', { email: person.email, password: person.password })).statusCode,
+        201,
+        'the password is unchanged',
+      );
     });
 
     test('requests are limited per email alike for accounts and strangers; wrong links per address', async () => {
       const { app } = get();
       const person = await signUp(app, 'Wren');
-      const ask = (email: string, i: number) => app.inject({ method: 'POST', url: '/api/v1/password-resets', remoteAddress: `203.0.113.${i}`, payload: { email } });
+      const ask = (email: string, i: number) =>
+        app.inject({ method: 'POST', url: '/api/v1/password-resets', remoteAddress: `203.0.113.${i}`, payload: { email } });
       for (const email of [person.email, `stranger.${Date.now()}@example.org`]) {
         const answers = [];
         for (let i = 0; i < 6; i++) answers.push((await ask(email, i)).statusCode);
@@ -100,7 +134,12 @@ describeEachDatabase(
       }
       const codes = [];
       for (let i = 0; i < 21; i++) {
-        const res = await app.inject({ method: 'POST', url: `/api/v1/password-resets/${'x'.repeat(43)}`, remoteAddress: '203.0.113.99', payload: { password: NEW_PASSWORD } });
+        const res = await app.inject({
+          method: 'POST',
+          url: `/api/v1/password-resets/${'x'.repeat(43)}`,
+          remoteAddress: '203.0.113.99',
+          payload: { password: NEW_PASSWORD },
+        });
         codes.push(res.statusCode);
       }
       assert.equal(codes.at(-1), 429, 'guessing links is limited');
@@ -135,19 +174,26 @@ describeEachDatabase(
       assert.match(spent.body, /This link no longer works/);
 
       assert.ok(logs.length > 0, 'the app logged');
-      for (const line of logs) assert.ok(!line.includes(token) && !line.includes(person.email), `no token or email in: ${line.slice(0, 200)}`);
+      for (const line of logs)
+        assert.ok(!line.includes(token) && !line.includes(person.email), `no token or email in: ${line.slice(0, 200)}`);
     });
 
     test('changing the password needs the current one and ends the other sessions only', async () => {
       const { app } = get();
       const person = await signUp(app, 'Yara');
-      const other = new ApiClient(app, json(await new ApiClient(app).post('/api/v1/sessions', { email: person.email, password: person.password })).token);
+      const other = new ApiClient(
+        app,
+        json(await new ApiClient(app).post('/api/v1/sessions', { email: person.email, password: person.password })).token,
+      );
       const wrong = await person.api.put('/api/v1/me/password', { currentPassword: 'not it at all, sorry', newPassword: NEW_PASSWORD });
       assert.equal(wrong.statusCode, 403);
       const weak = await person.api.put('/api/v1/me/password', { currentPassword: person.password, newPassword: person.email });
       assert.equal(weak.statusCode, 400);
       assert.ok(json(weak).error.details.newPassword);
-      assert.equal((await person.api.put('/api/v1/me/password', { currentPassword: person.password, newPassword: NEW_PASSWORD })).statusCode, 204);
+      assert.equal(
+        (await person.api.put('/api/v1/me/password', { currentPassword: person.password, newPassword: NEW_PASSWORD })).statusCode,
+        204,
+      );
       assert.equal((await person.api.get('/api/v1/me')).statusCode, 200, 'this session stays');
       assert.equal((await other.get('/api/v1/me')).statusCode, 401, 'the other one ended');
       assert.equal((await new ApiClient(app).post('/api/v1/sessions', { email: person.email, password: NEW_PASSWORD })).statusCode, 201);
@@ -156,7 +202,10 @@ describeEachDatabase(
       const pages = await pagesAs(app, { ...person, password: NEW_PASSWORD });
       assert.match((await pages.get('/account')).body, /href="\/account\/password"/);
       await pages.get('/account/password');
-      const refused = await pages.post('/account/password', { currentPassword: 'not it at all, sorry', newPassword: 'another lantern orchard dusk' });
+      const refused = await pages.post('/account/password', {
+        currentPassword: 'not it at all, sorry',
+        newPassword: 'another lantern orchard dusk',
+      });
       assert.equal(refused.statusCode, 403);
       assert.match(refused.body, /id="field-currentPassword-error"/);
       const changed = await pages.post('/account/password', { currentPassword: NEW_PASSWORD, newPassword: 'another lantern orchard dusk' });
@@ -174,7 +223,10 @@ describeEachDatabase('forgotten password without email', (get) => {
     const person = newPerson('Zed');
     await succeeded(new ApiClient(app).post('/api/v1/accounts', person), 'sign up');
     assert.equal((await new ApiClient(app).post('/api/v1/password-resets', { email: person.email })).statusCode, 202);
-    assert.equal((await sql<{ n: number }>`select count(*) as n from password_resets`.execute(app.mend.store.db)).rows.map((r) => Number(r.n))[0], 0);
+    assert.equal(
+      (await sql<{ n: number }>`select count(*) as n from password_resets`.execute(app.mend.store.db)).rows.map((r) => Number(r.n))[0],
+      0,
+    );
     const page = await new PageClient(app).get('/forgot-password');
     assert.match(page.body, /mend reset-password/);
     assert.ok(!page.body.includes('name="email"'), 'no form that would send nothing');

@@ -51,7 +51,10 @@ describeEachDatabase('platform: health, OpenAPI and headers', (get) => {
     for (const path of documented) {
       const get = doc.paths[path]?.get;
       assert.ok(get, `${path} is in the OpenAPI document`);
-      const query = (get.parameters ?? []).filter((p: { in: string }) => p.in === 'query').map((p: { name: string }) => p.name).sort();
+      const query = (get.parameters ?? [])
+        .filter((p: { in: string }) => p.in === 'query')
+        .map((p: { name: string }) => p.name)
+        .sort();
       assert.deepEqual(query, ['cursor', 'limit'], `${path} takes a cursor and a limit`);
       const ok = get.responses['200'].content['application/json'].schema;
       assert.ok(ok.properties.next, `${path} answers next`);
@@ -129,7 +132,12 @@ test('logs carry no emails, names, passwords, tokens or invitation codes', async
     const { code } = json(await a.api.post(`/api/v1/spaces/${spaceId}/invitations`, { role: 'therapist' })).invitation;
     await new ApiClient(app).post('/api/v1/sessions', { email: a.email, password: 'wrong password entirely' });
     await app.inject({ method: 'GET', url: `/join/${code}` });
-    await app.inject({ method: 'POST', url: '/api/v1/accounts', headers: { 'content-type': 'application/json' }, payload: '{"email": "broken' });
+    await app.inject({
+      method: 'POST',
+      url: '/api/v1/accounts',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email": "broken',
+    });
     const log = lines.join('');
     assert.ok(log.length > 0, 'something was logged');
     for (const secret of [a.email, b.email, a.password, 'Zebediah', 'Philippa', a.api.token!, b.api.token!, code, code.replace(/-/g, '')]) {

@@ -111,11 +111,20 @@ describeEachDatabase('privacy between partners, across every route (property)', 
               break;
             case 'why':
               visibility = w.visibility;
-              res = await author.post(`/api/v1/journeys/${journey}/entries`, { prompt: 'why_im_doing_this', text, visibility: w.visibility });
+              res = await author.post(`/api/v1/journeys/${journey}/entries`, {
+                prompt: 'why_im_doing_this',
+                text,
+                visibility: w.visibility,
+              });
               break;
             case 'checkin_note':
               visibility = w.visibility;
-              res = await author.put(`/api/v1/spaces/${spaceId}/checkins/${today}`, { safety: 5, trust: 5, closeness: 5, note: { text, visibility: w.visibility } });
+              res = await author.put(`/api/v1/spaces/${spaceId}/checkins/${today}`, {
+                safety: 5,
+                trust: 5,
+                closeness: 5,
+                note: { text, visibility: w.visibility },
+              });
               // A later check-in the same day replaces the earlier one, note and all: nobody may see the old note.
               if (res.statusCode < 300) for (const m of markers) if (m.by === w.by && m.checkin) m.accepted = false;
               break;
@@ -184,7 +193,8 @@ describeEachDatabase('privacy between partners, across every route (property)', 
           }
           for (const m of markers) {
             const found = seen.includes(m.text);
-            if (!allowed(m, reader)) assert.ok(!found, `${reader} must not see ${m.visibility} ${m.text} by ${m.by} (accepted: ${m.accepted})`);
+            if (!allowed(m, reader))
+              assert.ok(!found, `${reader} must not see ${m.visibility} ${m.text} by ${m.by} (accepted: ${m.accepted})`);
             else if (reader === m.by) assert.ok(found, `${reader} sees their own ${m.text} somewhere (the test is not blind)`);
           }
         }

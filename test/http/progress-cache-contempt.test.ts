@@ -15,7 +15,8 @@ const CONTEMPT = 'Whatever, you moron.';
 const contemptFlag = async (p: Person, spaceId: string) => {
   const res = await p.api.get(`/api/v1/spaces/${spaceId}/progress`);
   assert.equal(res.statusCode, 200, res.body);
-  return json(res).redFlags.find((f: { rule: string }) => f.rule === 'contempt') as { subjectId: string; fromPrivateData: boolean; evidence: { messageIds: string[] } } | undefined;
+  return json(res).redFlags.find((f: { rule: string }) => f.rule === 'contempt') as
+    { subjectId: string; fromPrivateData: boolean; evidence: { messageIds: string[] } } | undefined;
 };
 
 const meeting = async (p: Person, spaceId: string, agenda: Record<string, string>) => {
@@ -33,9 +34,15 @@ describeEachDatabase(
       const t = await signUp(app, 'Dr Lee');
       const { code } = json(await a.api.post(`/api/v1/spaces/${spaceId}/invitations`, { role: 'therapist' })).invitation;
       assert.equal((await t.api.post(`/api/v1/invitations/${code}/accept`)).statusCode, 200);
-      for (const p of [a, b]) assert.equal((await p.api.post(`/api/v1/spaces/${spaceId}/therapists/${t.id}/consent`, { password: p.password })).statusCode, 200);
+      for (const p of [a, b])
+        assert.equal((await p.api.post(`/api/v1/spaces/${spaceId}/therapists/${t.id}/consent`, { password: p.password })).statusCode, 200);
 
-      for (let i = 0; i < 2; i++) assert.equal((await a.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: CONTEMPT, visibility: 'shared' } })).statusCode, 201);
+      for (let i = 0; i < 2; i++)
+        assert.equal(
+          (await a.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: CONTEMPT, visibility: 'shared' } }))
+            .statusCode,
+          201,
+        );
       assert.equal(await contemptFlag(a, spaceId), undefined, 'two messages are not enough');
       await meeting(a, spaceId, { appreciations: 'You cooked.', wentWell: 'We talked.' });
       assert.equal(await contemptFlag(a, spaceId), undefined, 'a meeting without contempt adds none');

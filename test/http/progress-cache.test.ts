@@ -45,20 +45,27 @@ interface Scene {
 /** b was hurt (a broke trust); both wrote what happened and acknowledged: step 1 done. */
 async function acknowledged(s: Scene, both = true): Promise<void> {
   s.journeyId = (await ok(await s.b.api.post(`/api/v1/spaces/${s.spaceId}/breaches`, { kind: 'lying', brokeTrust: [s.a.id] }))).journey.id;
-  for (const p of [s.a, s.b]) await ok(await p.api.post(`/api/v1/journeys/${s.journeyId}/entries`, { prompt: 'what_happened', text: `${p.displayName}'s side` }));
+  for (const p of [s.a, s.b])
+    await ok(await p.api.post(`/api/v1/journeys/${s.journeyId}/entries`, { prompt: 'what_happened', text: `${p.displayName}'s side` }));
   await ok(await s.a.api.post(`/api/v1/journeys/${s.journeyId}/acknowledgements`));
   if (both) await ok(await s.b.api.post(`/api/v1/journeys/${s.journeyId}/acknowledgements`));
 }
 
 async function apologised(s: Scene): Promise<void> {
   await acknowledged(s);
-  s.apologyId = (await ok(await s.a.api.post(`/api/v1/journeys/${s.journeyId}/apologies`, { text: 'I am sorry that I lied to you.' }))).apology.id;
+  s.apologyId = (
+    await ok(await s.a.api.post(`/api/v1/journeys/${s.journeyId}/apologies`, { text: 'I am sorry that I lied to you.' }))
+  ).apology.id;
 }
 
 async function proposed(s: Scene): Promise<void> {
   await apologised(s);
   await ok(await s.b.api.post(`/api/v1/apologies/${s.apologyId}/responses`, { received: true }));
-  const made = await s.a.api.post(`/api/v1/spaces/${s.spaceId}/agreements`, { text: 'I will tell you where I am when I am late, by 18:00.', committedBy: [s.a.id], cadence: 'daily' });
+  const made = await s.a.api.post(`/api/v1/spaces/${s.spaceId}/agreements`, {
+    text: 'I will tell you where I am when I am late, by 18:00.',
+    committedBy: [s.a.id],
+    cadence: 'daily',
+  });
   s.agreementId = (await ok(made)).agreement.id;
 }
 
@@ -69,10 +76,12 @@ async function agreed(s: Scene): Promise<void> {
 
 /** Two shared messages with contempt from b: one more makes the contempt flag. */
 async function twoContemptMessages(s: Scene): Promise<void> {
-  for (let i = 0; i < 2; i++) await ok(await s.b.api.post(`/api/v1/spaces/${s.spaceId}/reassurance-requests`, { note: { text: CONTEMPT, visibility: 'shared' } }));
+  for (let i = 0; i < 2; i++)
+    await ok(await s.b.api.post(`/api/v1/spaces/${s.spaceId}/reassurance-requests`, { note: { text: CONTEMPT, visibility: 'shared' } }));
 }
 
-const checkIn = (p: Person, spaceId: string, v: number) => p.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { safety: v, trust: v, closeness: v });
+const checkIn = (p: Person, spaceId: string, v: number) =>
+  p.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { safety: v, trust: v, closeness: v });
 
 interface WriteCase {
   name: string;
@@ -95,11 +104,33 @@ const CASES: WriteCase[] = [
     },
     write: async (s) => void (await ok(await checkIn(s.a, s.spaceId, 9))),
   },
-  { name: 'a breach recorded (breaches, journeys insert)', setup: (s) => acknowledged(s), write: async (s) => void (await ok(await s.b.api.post(`/api/v1/spaces/${s.spaceId}/breaches`, { kind: 'lying', brokeTrust: [s.a.id] }))) },
-  { name: 'an acknowledgement (journey_acknowledgements insert)', setup: (s) => acknowledged(s, false), write: async (s) => void (await ok(await s.b.api.post(`/api/v1/journeys/${s.journeyId}/acknowledgements`))) },
-  { name: 'an apology delivered (apologies insert)', setup: (s) => acknowledged(s), write: async (s) => void (await ok(await s.a.api.post(`/api/v1/journeys/${s.journeyId}/apologies`, { text: 'I am sorry that I lied to you.' }))) },
-  { name: 'an apology answered (apology_responses insert)', setup: (s) => apologised(s), write: async (s) => void (await ok(await s.b.api.post(`/api/v1/apologies/${s.apologyId}/responses`, { received: true }))) },
-  { name: 'an agreement accepted (agreements update)', setup: (s) => proposed(s), write: async (s) => void (await ok(await s.b.api.post(`/api/v1/agreements/${s.agreementId}/accept`))) },
+  {
+    name: 'a breach recorded (breaches, journeys insert)',
+    setup: (s) => acknowledged(s),
+    write: async (s) =>
+      void (await ok(await s.b.api.post(`/api/v1/spaces/${s.spaceId}/breaches`, { kind: 'lying', brokeTrust: [s.a.id] }))),
+  },
+  {
+    name: 'an acknowledgement (journey_acknowledgements insert)',
+    setup: (s) => acknowledged(s, false),
+    write: async (s) => void (await ok(await s.b.api.post(`/api/v1/journeys/${s.journeyId}/acknowledgements`))),
+  },
+  {
+    name: 'an apology delivered (apologies insert)',
+    setup: (s) => acknowledged(s),
+    write: async (s) =>
+      void (await ok(await s.a.api.post(`/api/v1/journeys/${s.journeyId}/apologies`, { text: 'I am sorry that I lied to you.' }))),
+  },
+  {
+    name: 'an apology answered (apology_responses insert)',
+    setup: (s) => apologised(s),
+    write: async (s) => void (await ok(await s.b.api.post(`/api/v1/apologies/${s.apologyId}/responses`, { received: true }))),
+  },
+  {
+    name: 'an agreement accepted (agreements update)',
+    setup: (s) => proposed(s),
+    write: async (s) => void (await ok(await s.b.api.post(`/api/v1/agreements/${s.agreementId}/accept`))),
+  },
   {
     name: 'an occasion logged (agreement_log_entries insert)',
     setup: (s) => agreed(s),
@@ -109,7 +140,9 @@ const CASES: WriteCase[] = [
     name: 'an occasion disputed (agreement_log_entries update)',
     setup: async (s) => {
       await agreed(s);
-      s.logEntryId = (await ok(await s.a.api.post(`/api/v1/agreements/${s.agreementId}/log`, { occurredOn: today(), kept: true }))).logEntry.id;
+      s.logEntryId = (
+        await ok(await s.a.api.post(`/api/v1/agreements/${s.agreementId}/log`, { occurredOn: today(), kept: true }))
+      ).logEntry.id;
     },
     write: async (s) => void (await ok(await s.b.api.post(`/api/v1/agreement-log/${s.logEntryId}/dispute`, {}))),
   },
@@ -120,37 +153,61 @@ const CASES: WriteCase[] = [
       await acknowledged(s);
       await twoContemptMessages(s);
     },
-    write: async (s) => void (await ok(await s.b.api.post(`/api/v1/journeys/${s.journeyId}/entries`, { prompt: 'what_hurts', text: CONTEMPT, visibility: 'shared' }))),
+    write: async (s) =>
+      void (await ok(
+        await s.b.api.post(`/api/v1/journeys/${s.journeyId}/entries`, { prompt: 'what_hurts', text: CONTEMPT, visibility: 'shared' }),
+      )),
   },
   {
     name: 'a private entry made shared (journey_entries update), read by the partner',
     setup: async (s) => {
       await acknowledged(s);
       await twoContemptMessages(s);
-      s.entryId = (await ok(await s.b.api.post(`/api/v1/journeys/${s.journeyId}/entries`, { prompt: 'what_hurts', text: CONTEMPT, visibility: 'private' }))).entry.id;
+      s.entryId = (
+        await ok(
+          await s.b.api.post(`/api/v1/journeys/${s.journeyId}/entries`, { prompt: 'what_hurts', text: CONTEMPT, visibility: 'private' }),
+        )
+      ).entry.id;
     },
     write: async (s) => void (await ok(await s.b.api.put(`/api/v1/entries/${s.entryId}/visibility`, { visibility: 'shared' }))),
   },
-  { name: 'a weekly meeting (meetings insert)', write: async (s) => void (await ok(await s.a.api.post(`/api/v1/spaces/${s.spaceId}/meetings`, { appreciations: 'You made dinner on Tuesday.' }))) },
+  {
+    name: 'a weekly meeting (meetings insert)',
+    write: async (s) =>
+      void (await ok(await s.a.api.post(`/api/v1/spaces/${s.spaceId}/meetings`, { appreciations: 'You made dinner on Tuesday.' }))),
+  },
   {
     name: 'a call for reassurance with contempt (reassurance_requests insert)',
     viewer: 'b',
     setup: (s) => twoContemptMessages(s),
-    write: async (s) => void (await ok(await s.b.api.post(`/api/v1/spaces/${s.spaceId}/reassurance-requests`, { note: { text: CONTEMPT, visibility: 'shared' } }))),
+    write: async (s) =>
+      void (await ok(
+        await s.b.api.post(`/api/v1/spaces/${s.spaceId}/reassurance-requests`, { note: { text: CONTEMPT, visibility: 'shared' } }),
+      )),
   },
   {
     name: 'a call for reassurance answered (reassurance_requests update)',
     setup: async (s) => {
       s.requestId = (await ok(await s.b.api.post(`/api/v1/spaces/${s.spaceId}/reassurance-requests`, {}))).reassuranceRequest.id;
     },
-    write: async (s) => void (await ok(await s.a.api.post(`/api/v1/reassurance-requests/${s.requestId}/answer`, { text: 'I am here, and I am staying.' }))),
+    write: async (s) =>
+      void (await ok(await s.a.api.post(`/api/v1/reassurance-requests/${s.requestId}/answer`, { text: 'I am here, and I am staying.' }))),
   },
   {
     name: 'a monthly review (monthly_reviews insert)',
-    write: async (s) => void (await ok(await s.a.api.put(`/api/v1/spaces/${s.spaceId}/monthly-reviews/${today().slice(0, 7)}`, { communicate: 4, closer: 3, respect: 5 }))),
+    write: async (s) =>
+      void (await ok(
+        await s.a.api.put(`/api/v1/spaces/${s.spaceId}/monthly-reviews/${today().slice(0, 7)}`, { communicate: 4, closer: 3, respect: 5 }),
+      )),
   },
-  { name: 'the partner leaves (space_members delete, their records erased)', write: async (s) => void (await ok(await s.b.api.post(`/api/v1/spaces/${s.spaceId}/leave`))) },
-  { name: 'the partner deletes their account (accounts delete, cascades)', write: async (s) => void (await ok(await s.b.api.delete('/api/v1/me', { password: s.b.password }))) },
+  {
+    name: 'the partner leaves (space_members delete, their records erased)',
+    write: async (s) => void (await ok(await s.b.api.post(`/api/v1/spaces/${s.spaceId}/leave`))),
+  },
+  {
+    name: 'the partner deletes their account (accounts delete, cascades)',
+    write: async (s) => void (await ok(await s.b.api.delete('/api/v1/me', { password: s.b.password }))),
+  },
   {
     name: 'the partner renames themselves (accounts display name update)',
     write: async (s, app) => app.app.mend.accounts.updateSettings(s.b.id, { displayName: 'Samira', timezone: 'UTC', country: '' }),
@@ -208,13 +265,22 @@ describeEachDatabase(
       await acknowledged(s, false);
       const atOther = { a: on(second(), s.a), b: on(second(), s.b) };
       const keys = (body: { milestones: Array<{ key: string }> }) => body.milestones.map((m) => m.key);
-      for (const server of [s, atOther]) for (const p of [server.a, server.b]) assert.ok(!keys(await ok(await p.api.get(progressUrl(s.spaceId)))).includes('trust_acknowledged'));
+      for (const server of [s, atOther])
+        for (const p of [server.a, server.b])
+          assert.ok(!keys(await ok(await p.api.get(progressUrl(s.spaceId)))).includes('trust_acknowledged'));
 
       await ok(await atOther.b.api.post(`/api/v1/journeys/${s.journeyId}/acknowledgements`));
-      assert.ok(keys(await ok(await s.a.api.get(progressUrl(s.spaceId)))).includes('trust_acknowledged'), 'written at the second server, read at the first');
+      assert.ok(
+        keys(await ok(await s.a.api.get(progressUrl(s.spaceId)))).includes('trust_acknowledged'),
+        'written at the second server, read at the first',
+      );
 
       await ok(await checkIn(s.a, s.spaceId, 7));
-      for (const p of [atOther.a, atOther.b]) assert.ok(keys(await ok(await p.api.get(progressUrl(s.spaceId)))).includes('first_checkin'), 'written at the first, read at the second');
+      for (const p of [atOther.a, atOther.b])
+        assert.ok(
+          keys(await ok(await p.api.get(progressUrl(s.spaceId)))).includes('first_checkin'),
+          'written at the first, read at the second',
+        );
     });
 
     test('a kept result never reaches another viewer: the author reads first, then the partner and the therapist', async () => {
@@ -223,19 +289,33 @@ describeEachDatabase(
       const t = await signUp(app, 'Dr Lee');
       const { code } = (await ok(await s.a.api.post(`/api/v1/spaces/${s.spaceId}/invitations`, { role: 'therapist' }))).invitation;
       await ok(await t.api.post(`/api/v1/invitations/${code}/accept`));
-      for (const p of [s.a, s.b]) await ok(await p.api.post(`/api/v1/spaces/${s.spaceId}/therapists/${t.id}/consent`, { password: p.password }));
+      for (const p of [s.a, s.b])
+        await ok(await p.api.post(`/api/v1/spaces/${s.spaceId}/therapists/${t.id}/consent`, { password: p.password }));
       for (let d = 0; d < 3; d++) {
-        await ok(await s.a.api.put(`/api/v1/spaces/${s.spaceId}/checkins/${today()}`, { safety: 5, trust: 5, closeness: 5, note: { text: `${CONTEMPT} PRIVATE-NOTE-${d}`, visibility: 'private' } }));
+        await ok(
+          await s.a.api.put(`/api/v1/spaces/${s.spaceId}/checkins/${today()}`, {
+            safety: 5,
+            trust: 5,
+            closeness: 5,
+            note: { text: `${CONTEMPT} PRIVATE-NOTE-${d}`, visibility: 'private' },
+          }),
+        );
         clock.advance(DAY);
       }
       clock.advance(-DAY);
 
       // The author reads first (API, page and service), filling every kept result for themselves.
       const forA = await ok(await s.a.api.get(progressUrl(s.spaceId)));
-      assert.ok(forA.redFlags.some((f: { rule: string }) => f.rule === 'contempt'), 'the author sees the flag drawn from their private notes');
+      assert.ok(
+        forA.redFlags.some((f: { rule: string }) => f.rule === 'contempt'),
+        'the author sees the flag drawn from their private notes',
+      );
       const account = (p: Person) => ({ id: p.id, timezone: 'UTC' });
       const service = app.mend.rhythm.progress;
-      assert.ok((await service.forSpace(account(s.a), s.spaceId)).checkins.some((c) => c.note?.text.includes('PRIVATE-NOTE')), 'the author gets their own notes');
+      assert.ok(
+        (await service.forSpace(account(s.a), s.spaceId)).checkins.some((c) => c.note?.text.includes('PRIVATE-NOTE')),
+        'the author gets their own notes',
+      );
       const pageA = new PageClient(app);
       await pageA.get('/sign-in');
       await pageA.post('/sign-in', { email: s.a.email, password: s.a.password });
@@ -248,12 +328,17 @@ describeEachDatabase(
         assert.ok(!res.body.includes('PRIVATE-NOTE') && !res.body.includes('moron'));
         assert.notEqual(res.headers.etag, undefined);
         // Sending the author's ETag does not get a 304 for someone else's view.
-        const conditional = await viewer.api.request('GET', progressUrl(s.spaceId), undefined, { 'if-none-match': String((await s.a.api.get(progressUrl(s.spaceId))).headers.etag) });
+        const conditional = await viewer.api.request('GET', progressUrl(s.spaceId), undefined, {
+          'if-none-match': String((await s.a.api.get(progressUrl(s.spaceId))).headers.etag),
+        });
         assert.equal(conditional.statusCode, 200);
         assert.ok(!conditional.body.includes('moron'));
         const kept = await service.forSpace(account(viewer), s.spaceId);
         assert.equal(kept.checkins.length, 3, 'scores are space records');
-        assert.ok(kept.checkins.every((c) => c.note === null), 'never the private notes');
+        assert.ok(
+          kept.checkins.every((c) => c.note === null),
+          'never the private notes',
+        );
         assert.ok(!kept.redFlags.some((f) => f.rule === 'contempt'));
         const page = new PageClient(app);
         await page.get('/sign-in');
@@ -301,14 +386,23 @@ describeEachDatabase(
       await page.get('/sign-in');
       await page.post('/sign-in', { email: s.a.email, password: s.a.password });
       assert.match((await page.get(`/spaces/${s.spaceId}/progress`)).body, /Us/);
-      await ctx.store.db.updateTable('spaces').set({ name_enc: ctx.vault.seal('Our Harbour', BOUND.spaceName.of({ id: s.spaceId })) }).where('id', '=', s.spaceId).execute();
+      await ctx.store.db
+        .updateTable('spaces')
+        .set({ name_enc: ctx.vault.seal('Our Harbour', BOUND.spaceName.of({ id: s.spaceId })) })
+        .where('id', '=', s.spaceId)
+        .execute();
       assert.match((await page.get(`/spaces/${s.spaceId}/progress`)).body, /Our Harbour/);
     });
 
     test('every space has a revision the triggers raise, and it goes with the space', async () => {
       const s = await scene();
       const db = get().app.mend.store.db;
-      const revision = async () => (await db.selectFrom('space_revisions' as never).select('revision' as never).where('space_id' as never, '=', s.spaceId as never).executeTakeFirst()) as { revision: number | string } | undefined;
+      const revision = async () =>
+        (await db
+          .selectFrom('space_revisions' as never)
+          .select('revision' as never)
+          .where('space_id' as never, '=', s.spaceId as never)
+          .executeTakeFirst()) as { revision: number | string } | undefined;
       const r0 = Number((await revision())?.revision);
       assert.ok(r0 >= 1);
       await ok(await checkIn(s.a, s.spaceId, 5));

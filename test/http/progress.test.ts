@@ -20,7 +20,11 @@ async function activeAgreement(a: Person, b: Person, spaceId: string, committer:
   }
   const apology = json(await a.api.post(`/api/v1/journeys/${journeyId}/apologies`, { text: 'I am sorry that I lied to you.' })).apology;
   await b.api.post(`/api/v1/apologies/${apology.id}/responses`, { received: true });
-  const proposed = await committer.api.post(`/api/v1/spaces/${spaceId}/agreements`, { text: 'I will tell you where I am when I am late, by 18:00.', committedBy: [committer.id], cadence: 'daily' });
+  const proposed = await committer.api.post(`/api/v1/spaces/${spaceId}/agreements`, {
+    text: 'I will tell you where I am when I am late, by 18:00.',
+    committedBy: [committer.id],
+    cadence: 'daily',
+  });
   assert.equal(proposed.statusCode, 201, proposed.body);
   const id = json(proposed).agreement.id;
   const other = committer === a ? b : a;
@@ -30,7 +34,12 @@ async function activeAgreement(a: Person, b: Person, spaceId: string, committer:
 }
 
 async function checkIn(p: Person, spaceId: string, v: number, note?: { text: string; visibility: string }) {
-  const res = await p.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { safety: v, trust: v, closeness: v, ...(note ? { note } : {}) });
+  const res = await p.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, {
+    safety: v,
+    trust: v,
+    closeness: v,
+    ...(note ? { note } : {}),
+  });
   assert.ok(res.statusCode === 201 || res.statusCode === 200, res.body);
 }
 
@@ -93,13 +102,25 @@ describeEachDatabase(
       const { a, b, spaceId } = await couple(app);
       const agreementId = await activeAgreement(a, b, spaceId, a);
 
-      const kept = await a.api.post(`/api/v1/agreements/${agreementId}/log`, { occurredOn: today(), kept: true, note: { text: 'PRIVATE-LOG-NOTE', visibility: 'private' } });
+      const kept = await a.api.post(`/api/v1/agreements/${agreementId}/log`, {
+        occurredOn: today(),
+        kept: true,
+        note: { text: 'PRIVATE-LOG-NOTE', visibility: 'private' },
+      });
       assert.equal(kept.statusCode, 201, kept.body);
       const keptId = json(kept).logEntry.id;
       assert.equal(json(kept).logEntry.status, 'unconfirmed');
 
-      assert.equal((await b.api.post(`/api/v1/agreements/${agreementId}/log`, { occurredOn: today(), kept: true })).statusCode, 403, 'only who committed logs');
-      assert.equal((await a.api.post(`/api/v1/agreements/${agreementId}/log`, { occurredOn: addDays(today(), 1), kept: true })).statusCode, 400, 'never the future');
+      assert.equal(
+        (await b.api.post(`/api/v1/agreements/${agreementId}/log`, { occurredOn: today(), kept: true })).statusCode,
+        403,
+        'only who committed logs',
+      );
+      assert.equal(
+        (await a.api.post(`/api/v1/agreements/${agreementId}/log`, { occurredOn: addDays(today(), 1), kept: true })).statusCode,
+        400,
+        'never the future',
+      );
       assert.equal((await a.api.post(`/api/v1/agreement-log/${keptId}/confirm`, {})).statusCode, 403, 'nobody reviews their own entry');
       const stranger = await signUp(app, 'Stranger');
       assert.equal((await stranger.api.post(`/api/v1/agreement-log/${keptId}/confirm`, {})).statusCode, 404);
@@ -112,7 +133,9 @@ describeEachDatabase(
       assert.equal((await b.api.post(`/api/v1/agreement-log/${keptId}/dispute`, {})).statusCode, 409, 'reviewed once');
 
       const missed = json(await a.api.post(`/api/v1/agreements/${agreementId}/log`, { occurredOn: today(), kept: true })).logEntry.id;
-      const disputed = await b.api.post(`/api/v1/agreement-log/${missed}/dispute`, { note: { text: 'I waited until nine.', visibility: 'shared' } });
+      const disputed = await b.api.post(`/api/v1/agreement-log/${missed}/dispute`, {
+        note: { text: 'I waited until nine.', visibility: 'shared' },
+      });
       assert.equal(disputed.statusCode, 200, disputed.body);
       assert.equal(json(disputed).logEntry.reviewNote.text, 'I waited until nine.');
 
@@ -129,7 +152,9 @@ describeEachDatabase(
       assert.ok(Math.abs(pa.consistency.score - 0.5) < 1e-9);
       const keys = progress.milestones.map((m: { key: string }) => m.key);
       for (const k of ['trust_acknowledged', 'apology_delivered', 'apology_answered', 'first_agreement']) assert.ok(keys.includes(k), k);
-      assert.ok(json(await b.api.get('/api/v1/me/notifications')).notifications.some((n: { type: string }) => n.type === 'agreement_logged'));
+      assert.ok(
+        json(await b.api.get('/api/v1/me/notifications')).notifications.some((n: { type: string }) => n.type === 'agreement_logged'),
+      );
     });
 
     test('a red flag drawn from private notes reaches their author only — not the partner, not a therapist', async () => {
@@ -139,7 +164,8 @@ describeEachDatabase(
       const t = await signUp(app, 'Dr Lee');
       const { code } = json(await a.api.post(`/api/v1/spaces/${spaceId}/invitations`, { role: 'therapist' })).invitation;
       assert.equal((await t.api.post(`/api/v1/invitations/${code}/accept`)).statusCode, 200);
-      for (const p of [a, b]) assert.equal((await p.api.post(`/api/v1/spaces/${spaceId}/therapists/${t.id}/consent`, { password: p.password })).statusCode, 200);
+      for (const p of [a, b])
+        assert.equal((await p.api.post(`/api/v1/spaces/${spaceId}/therapists/${t.id}/consent`, { password: p.password })).statusCode, 200);
 
       for (let d = 0; d < 3; d++) {
         await checkIn(a, spaceId, 5, { text: 'Whatever, you moron. CONTEMPT-NOTE', visibility: 'private' });
@@ -161,7 +187,10 @@ describeEachDatabase(
       assert.equal(seen.statusCode, 200);
       assert.equal(json(seen).checkins.length, 3);
       assert.ok(json(seen).checkins.every((c: { note: unknown }) => c.note === null));
-      assert.equal((await t.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { safety: 1, trust: 1, closeness: 1 })).statusCode, 403);
+      assert.equal(
+        (await t.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { safety: 1, trust: 1, closeness: 1 })).statusCode,
+        403,
+      );
 
       // Shared, the same words raise a flag both partners see.
       const { a: c, b: d, spaceId: other } = await couple(app);
@@ -171,7 +200,9 @@ describeEachDatabase(
         clock.advance(DAY);
       }
       for (const viewer of [c, d]) {
-        const shared = json(await viewer.api.get(`/api/v1/spaces/${other}/progress`)).redFlags.find((f: { rule: string }) => f.rule === 'contempt');
+        const shared = json(await viewer.api.get(`/api/v1/spaces/${other}/progress`)).redFlags.find(
+          (f: { rule: string }) => f.rule === 'contempt',
+        );
         assert.ok(shared);
         assert.equal(shared.fromPrivateData, false);
       }
@@ -184,7 +215,10 @@ describeEachDatabase(
       const url = `/api/v1/spaces/${spaceId}/monthly-reviews/2026-03`;
       assert.equal((await a.api.put(url, { communicate: 3, closer: 2, respect: 4 })).statusCode, 201);
       assert.equal((await a.api.put(url, { communicate: 4, closer: 2, respect: 4 })).statusCode, 200);
-      assert.equal((await a.api.put(`/api/v1/spaces/${spaceId}/monthly-reviews/2026-04`, { communicate: 4, closer: 2, respect: 4 })).statusCode, 400);
+      assert.equal(
+        (await a.api.put(`/api/v1/spaces/${spaceId}/monthly-reviews/2026-04`, { communicate: 4, closer: 2, respect: 4 })).statusCode,
+        400,
+      );
       assert.equal((await a.api.put(url, { communicate: 6, closer: 2, respect: 4 })).statusCode, 400);
       const body = json(await a.api.get(`/api/v1/spaces/${spaceId}/progress`));
       const mine = body.partners.find((p: { accountId: string }) => p.accountId === a.id);

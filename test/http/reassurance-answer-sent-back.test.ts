@@ -26,7 +26,9 @@ async function ask(person: Person, spaceId: string, text: string): Promise<strin
 async function calls(who: Person, spaceId: string): Promise<string> {
   const res = await who.api.get(`/api/v1/spaces/${spaceId}/reassurance-requests`);
   assert.equal(res.statusCode, 200, res.body);
-  return (json(res).reassuranceRequests as Array<{ id: string; answeredBy: string | null; answer: string | null }>).map((r) => `${r.id} ${r.answeredBy} ${r.answer}`).join('\n');
+  return (json(res).reassuranceRequests as Array<{ id: string; answeredBy: string | null; answer: string | null }>)
+    .map((r) => `${r.id} ${r.answeredBy} ${r.answer}`)
+    .join('\n');
 }
 
 /** Sam and Alex each asked, with a private note; Alex has Sam's call open on the page. */
@@ -53,7 +55,10 @@ describeEachDatabase('an answer to a call for reassurance sent back', (get) => {
     assert.ok(page.body.includes(`id="field-answer-${o.samsCall}"`), 'Sam’s call has its answer box');
 
     // Answered in another tab; the first page's form is still open.
-    assert.equal((await o.a.api.post(`/api/v1/reassurance-requests/${o.samsCall}/answer`, { text: 'I am here. It was my sister.' })).statusCode, 200);
+    assert.equal(
+      (await o.a.api.post(`/api/v1/reassurance-requests/${o.samsCall}/answer`, { text: 'I am here. It was my sister.' })).statusCode,
+      200,
+    );
     const before = await calls(o.b, o.spaceId);
 
     for (const answer of ['', '   ', `Nothing is going on, I promise. unsent-${o.samsCall}`]) {
@@ -67,7 +72,8 @@ describeEachDatabase('an answer to a call for reassurance sent back', (get) => {
       assert.ok(!sent.body.includes('Write a few words'), 'not asked to write something');
       assert.ok(!sent.body.includes('aria-invalid'), 'no field is marked');
       // What Alex wrote is shown back to Alex, not kept anywhere.
-      if (answer.trim()) assert.match(sent.body, new RegExp(`Your words, not sent[\\s\\S]*<blockquote class="quoted">${answer.trim()}</blockquote>`));
+      if (answer.trim())
+        assert.match(sent.body, new RegExp(`Your words, not sent[\\s\\S]*<blockquote class="quoted">${answer.trim()}</blockquote>`));
       else assert.ok(!sent.body.includes('Your words, not sent'));
       assert.ok(!sent.body.includes(CANARY.b), 'Sam’s private note is not on Alex’s page');
       await alex.get(o.url); // a fresh form token, as a person going back would have

@@ -33,7 +33,9 @@ describeEachDatabase('the answer boxes of open reassurance calls', (get) => {
     const { a, b, spaceId } = await couple(app);
     const call = await ask(app, b, spaceId, { text: 'Tell me about your day', visibility: 'shared' });
     const page = await (await pagesAs(app, a)).get(`/spaces/${spaceId}/reassurance`);
-    assert.deepEqual(answerLabels(page.body), [{ box: `field-answer-${call.id}`, label: `Your answer to Sam’s request of ${dayMonthYear(call.createdAt)}` }]);
+    assert.deepEqual(answerLabels(page.body), [
+      { box: `field-answer-${call.id}`, label: `Your answer to Sam’s request of ${dayMonthYear(call.createdAt)}` },
+    ]);
   });
 
   test('two calls on one day: each box named apart, the names kept when one is answered, the private note never in them', async () => {
@@ -53,8 +55,12 @@ describeEachDatabase('the answer boxes of open reassurance calls', (get) => {
     // Two calls in the same second would share a day, and their order falls back to the id; the names stay apart.
     const sameDay = dayMonthYear(first.createdAt) === dayMonthYear(second.createdAt);
     const named = new Map(labels.map((l) => [l.box, l.label]));
-    const nameOf = (call: { createdAt: string }, nth: string) => `Your answer to Sam’s ${sameDay ? `${nth} ` : ''}request of ${dayMonthYear(call.createdAt)}`;
-    const [earlier, later] = first.createdAt.localeCompare(second.createdAt) < 0 || (first.createdAt === second.createdAt && first.id < second.id) ? [first, second] : [second, first];
+    const nameOf = (call: { createdAt: string }, nth: string) =>
+      `Your answer to Sam’s ${sameDay ? `${nth} ` : ''}request of ${dayMonthYear(call.createdAt)}`;
+    const [earlier, later] =
+      first.createdAt.localeCompare(second.createdAt) < 0 || (first.createdAt === second.createdAt && first.id < second.id)
+        ? [first, second]
+        : [second, first];
     assert.equal(named.get(`field-answer-${earlier.id}`), nameOf(earlier, 'first'));
     assert.equal(named.get(`field-answer-${later.id}`), nameOf(later, 'second'));
 

@@ -22,7 +22,12 @@ async function ok(p: Promise<Response>, what: string): Promise<Response> {
 }
 
 const ask = async (who: Person, spaceId: string, canary: string) =>
-  json(await ok(who.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: `${canary} private`, visibility: 'private' } }), 'ask')).reassuranceRequest.id as string;
+  json(
+    await ok(
+      who.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: `${canary} private`, visibility: 'private' } }),
+      'ask',
+    ),
+  ).reassuranceRequest.id as string;
 
 /** Alex and Sam share two spaces; in each, each has asked for reassurance with a private note. */
 async function twoSpaces(app: FastifyInstance) {
@@ -30,7 +35,10 @@ async function twoSpaces(app: FastifyInstance) {
   const there = json(await ok(a.api.post('/api/v1/spaces', { name: 'Us, the second time' }), 'second space')).space.id as string;
   const { code } = json(await ok(a.api.post(`/api/v1/spaces/${there}/invitations`, {}), 'invitation')).invitation;
   await ok(b.api.post(`/api/v1/invitations/${code}/accept`), 'join the second space');
-  const calls = { here: { a: await ask(a, here, CANARY.a), b: await ask(b, here, CANARY.b) }, there: { a: await ask(a, there, CANARY.a), b: await ask(b, there, CANARY.b) } };
+  const calls = {
+    here: { a: await ask(a, here, CANARY.a), b: await ask(b, here, CANARY.b) },
+    there: { a: await ask(a, there, CANARY.a), b: await ask(b, there, CANARY.b) },
+  };
   return { a, b, here, there, calls };
 }
 
@@ -38,7 +46,11 @@ async function twoSpaces(app: FastifyInstance) {
 async function state(who: Person, spaceIds: string[]): Promise<string> {
   const out: string[] = [];
   for (const id of spaceIds) {
-    const list = json(await ok(who.api.get(`/api/v1/spaces/${id}/reassurance-requests`), 'read the calls')).reassuranceRequests as Array<{ id: string; answeredBy: string | null; answer: string | null }>;
+    const list = json(await ok(who.api.get(`/api/v1/spaces/${id}/reassurance-requests`), 'read the calls')).reassuranceRequests as Array<{
+      id: string;
+      answeredBy: string | null;
+      answer: string | null;
+    }>;
     out.push(`${id}: ${list.map((r) => `${r.id} ${r.answeredBy} ${r.answer}`).join('; ')}`);
   }
   return out.join('\n');
@@ -54,7 +66,11 @@ describeEachDatabase('the reassurance page’s answer form stays in its space', 
     const here = `/spaces/${o.here}/reassurance`;
 
     // Words, nothing at all, and Alex's own call of the other space: each is not found here.
-    for (const [call, answer] of [[o.calls.there.b, 'sent to the wrong space'], [o.calls.there.b, ''], [o.calls.there.a, 'sent to the wrong space']] as const) {
+    for (const [call, answer] of [
+      [o.calls.there.b, 'sent to the wrong space'],
+      [o.calls.there.b, ''],
+      [o.calls.there.a, 'sent to the wrong space'],
+    ] as const) {
       await alex.get(here); // (a 404 page has no form, so each form comes from the page again)
       const wrong = await alex.post(`${here}/${call}/answer`, { answer });
       assert.equal(wrong.statusCode, 404, `${call} ${JSON.stringify(answer)}`);

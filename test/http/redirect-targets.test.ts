@@ -48,7 +48,11 @@ describeEachDatabase('redirect targets (next, back) a header cannot carry are re
     const journeyId = json(await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'lying', brokeTrust: [a.id] })).journey.id;
     const pages = await pagesAs(app, b);
     for (const [i, back] of BROKEN.slice(0, 2).entries()) {
-      const written = await b.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_happened', text: `HALF-${i}`, visibility: 'sealed' });
+      const written = await b.api.post(`/api/v1/journeys/${journeyId}/entries`, {
+        prompt: 'what_happened',
+        text: `HALF-${i}`,
+        visibility: 'sealed',
+      });
       assert.equal(written.statusCode, 201, written.body);
       await pages.get(`/journeys/${journeyId}`);
       const deleted = await pages.post(`/entries/${json(written).entry.id}/delete`, { back });

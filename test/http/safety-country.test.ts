@@ -22,7 +22,11 @@ async function signUpPage(client: PageClient, fields: Record<string, string>): P
 
 /** Where the emergency number, the country picker and the explanation start on a page. */
 function order(body: string, emergency: string): [number, number, number] {
-  return [body.indexOf(`call <a href="tel:${emergency}">${emergency}</a>`), body.indexOf('<form method="get" action="/support"'), body.indexOf('If you feel afraid of your partner')];
+  return [
+    body.indexOf(`call <a href="tel:${emergency}">${emergency}</a>`),
+    body.indexOf('<form method="get" action="/support"'),
+    body.indexOf('If you feel afraid of your partner'),
+  ];
 }
 
 describeEachDatabase('help for the person’s country first', (get) => {
@@ -91,7 +95,11 @@ describeEachDatabase('help for the person’s country first', (get) => {
     await client.get('/safety');
     const result = await client.post('/safety', { ...all('never'), afraid: 'sometimes' });
     assert.equal(result.statusCode, 200);
-    const [emergency, picker, why] = [result.body.indexOf('call <a href="tel:999">999</a>'), result.body.indexOf('<form method="get" action="/support"'), result.body.indexOf('What this means')];
+    const [emergency, picker, why] = [
+      result.body.indexOf('call <a href="tel:999">999</a>'),
+      result.body.indexOf('<form method="get" action="/support"'),
+      result.body.indexOf('What this means'),
+    ];
     assert.ok(emergency > 0 && emergency < picker && picker < why, `emergency ${emergency} < picker ${picker} < why ${why}`);
     assert.ok(result.body.indexOf('0808 2000 247') < picker, 'the hotlines before the picker');
     assert.match(result.body, /<option value="GB" selected>United Kingdom<\/option>/);

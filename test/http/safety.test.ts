@@ -19,7 +19,7 @@ async function partnerView(api: ApiClient, spaceId: string): Promise<string> {
 describeEachDatabase(
   'safety screening',
   (get) => {
-    test('a positive screen shows resources for the person\'s country; a negative one does not', async () => {
+    test("a positive screen shows resources for the person's country; a negative one does not", async () => {
       const person = await signUp(get().app);
       const positive = await person.api.post('/api/v1/me/safety-screenings', { answers: { ...all('never'), afraid: 'sometimes' } });
       assert.equal(positive.statusCode, 201);
@@ -34,8 +34,14 @@ describeEachDatabase(
       const missing = await person.api.post('/api/v1/me/safety-screenings', { answers: { afraid: 'never' } });
       assert.equal(missing.statusCode, 400);
       assert.ok(Object.keys(json(missing).error.details).length >= 1);
-      assert.equal((await person.api.post('/api/v1/me/safety-screenings', { answers: { ...all('never'), afraid: 'maybe' } })).statusCode, 400);
-      assert.equal((await person.api.post('/api/v1/me/safety-screenings', { answers: { ...all('never'), other: 'never' } })).statusCode, 400);
+      assert.equal(
+        (await person.api.post('/api/v1/me/safety-screenings', { answers: { ...all('never'), afraid: 'maybe' } })).statusCode,
+        400,
+      );
+      assert.equal(
+        (await person.api.post('/api/v1/me/safety-screenings', { answers: { ...all('never'), other: 'never' } })).statusCode,
+        400,
+      );
     });
 
     test('due at the start and again after four weeks', async () => {
@@ -64,7 +70,11 @@ describeEachDatabase(
       assert.equal(await partnerView(b.api, spaceId), before);
       const bPageAfter = (await bPage.get(`/spaces/${spaceId}`)).body.replace(/name="_(csrf|idempotency)" value="[^"]+"/g, '');
       assert.equal(bPageAfter, bPageBefore, "the partner's page is byte-for-byte the same");
-      assert.equal((await b.api.get('/api/v1/me/safety-screenings/due')).statusCode, 200, 'the partner only ever learns about their own screening');
+      assert.equal(
+        (await b.api.get('/api/v1/me/safety-screenings/due')).statusCode,
+        200,
+        'the partner only ever learns about their own screening',
+      );
       assert.equal(json(await b.api.get('/api/v1/me/safety-screenings/due')).due, true);
     });
 

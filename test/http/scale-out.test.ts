@@ -47,7 +47,15 @@ async function startServer(name: string, env: Record<string, string>): Promise<S
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot(), 'src', 'main.ts')], {
     cwd: projectRoot(),
     // Every account here is made from 127.0.0.1: far more than a household's sign-ups.
-    env: { ...process.env, MEND_SIGN_UP_PER_HOUR: '1000000', ...env, PORT: String(port), HOST: '127.0.0.1', MEND_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      MEND_SIGN_UP_PER_HOUR: '1000000',
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      MEND_DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const server: Server = { name, base: `http://127.0.0.1:${port}`, child, stderr: '' };
@@ -78,11 +86,14 @@ async function stop(server: Server): Promise<number | null> {
 async function call(server: Server, method: string, url: string, token: string | null, body?: unknown): Promise<Answer> {
   const res = await fetch(`${server.base}${url}`, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   const text = await res.text();
-  let parsed: unknown = null;
+  let parsed: unknown;
   try {
     parsed = text ? JSON.parse(text) : null;
   } catch {
@@ -163,7 +174,10 @@ describe('scale-out: two app servers against one PostgreSQL behave as one app', 
     try {
       const { rows } = await client.query<{ name: string; n: string }>('select name, count(*) as n from kysely_migration group by name');
       assert.ok(rows.length > 0);
-      assert.ok(rows.every((r) => Number(r.n) === 1), 'every migration recorded once');
+      assert.ok(
+        rows.every((r) => Number(r.n) === 1),
+        'every migration recorded once',
+      );
     } finally {
       await client.end();
     }
@@ -202,7 +216,10 @@ describe('scale-out: two app servers against one PostgreSQL behave as one app', 
   test('sign-in failures are counted across both servers: limited after the per-account limit', async () => {
     const person = await signUpOn(B, 'Kit');
     for (let i = 0; i < 10; i++) {
-      const res = await call(turn(i), 'POST', '/api/v1/sessions', null, { email: person.email, password: `wrong password number ${i} here` });
+      const res = await call(turn(i), 'POST', '/api/v1/sessions', null, {
+        email: person.email,
+        password: `wrong password number ${i} here`,
+      });
       assert.equal(res.status, 401, `attempt ${i + 1} on ${turn(i).name}`);
     }
     for (const server of servers()) {
@@ -232,10 +249,16 @@ describe('scale-out: two app servers against one PostgreSQL behave as one app', 
       const s = await call(A, 'POST', '/api/v1/spaces', host.token, {});
       const c = (await call(B, 'POST', `/api/v1/spaces/${s.body.space.id}/invitations`, host.token, {})).body.invitation.code;
       const [x, y] = await Promise.all([signUpOn(A, 'Racer'), signUpOn(B, 'Racer')]);
-      const results = await Promise.all([call(A, 'POST', `/api/v1/invitations/${c}/accept`, x.token), call(B, 'POST', `/api/v1/invitations/${c}/accept`, y.token)]);
+      const results = await Promise.all([
+        call(A, 'POST', `/api/v1/invitations/${c}/accept`, x.token),
+        call(B, 'POST', `/api/v1/invitations/${c}/accept`, y.token),
+      ]);
       const statuses = results.map((r) => r.status).sort();
       assert.equal(statuses.filter((st) => st === 200).length, 1, `round ${round}: exactly one accept wins (${statuses.join(', ')})`);
-      assert.ok(statuses.every((st) => st === 200 || st === 404 || st === 409), `round ${round}: the loser gets 404 or 409, never a 5xx`);
+      assert.ok(
+        statuses.every((st) => st === 200 || st === 404 || st === 409),
+        `round ${round}: the loser gets 404 or 409, never a 5xx`,
+      );
       const after = await call(B, 'GET', `/api/v1/spaces/${s.body.space.id}`, host.token);
       assert.equal(after.body.space.members.filter((m: { role: string }) => m.role === 'partner').length, 2);
     }
@@ -247,16 +270,38 @@ describe('scale-out: two app servers against one PostgreSQL behave as one app', 
     assert.equal(breach.status, 201, breach.text);
     const journeyId = breach.body.journey.id as string;
 
-    assert.equal((await call(A, 'POST', `/api/v1/journeys/${journeyId}/entries`, a.token, { prompt: 'what_happened', text: 'SCALE-SEALED-A', visibility: 'sealed' })).status, 201);
+    assert.equal(
+      (
+        await call(A, 'POST', `/api/v1/journeys/${journeyId}/entries`, a.token, {
+          prompt: 'what_happened',
+          text: 'SCALE-SEALED-A',
+          visibility: 'sealed',
+        })
+      ).status,
+      201,
+    );
     const before = await call(B, 'GET', `/api/v1/journeys/${journeyId}/entries`, b.token);
     assert.equal(before.status, 200);
     assert.ok(!before.text.includes('SCALE-SEALED-A'), 'partner 2 sees no text before writing');
     assert.deepEqual(
-      before.body.entries.map((e: { authorId: string; sealed?: boolean; text?: string }) => ({ authorId: e.authorId, sealed: e.sealed, text: e.text })),
+      before.body.entries.map((e: { authorId: string; sealed?: boolean; text?: string }) => ({
+        authorId: e.authorId,
+        sealed: e.sealed,
+        text: e.text,
+      })),
       [{ authorId: a.id, sealed: true, text: undefined }],
     );
 
-    assert.equal((await call(B, 'POST', `/api/v1/journeys/${journeyId}/entries`, b.token, { prompt: 'what_happened', text: 'SCALE-SEALED-B', visibility: 'sealed' })).status, 201);
+    assert.equal(
+      (
+        await call(B, 'POST', `/api/v1/journeys/${journeyId}/entries`, b.token, {
+          prompt: 'what_happened',
+          text: 'SCALE-SEALED-B',
+          visibility: 'sealed',
+        })
+      ).status,
+      201,
+    );
     for (const server of servers()) {
       for (const who of [a, b]) {
         const seen = await call(server, 'GET', `/api/v1/journeys/${journeyId}/entries`, who.token);
@@ -275,9 +320,22 @@ describe('scale-out: two app servers against one PostgreSQL behave as one app', 
     assert.equal(firstB.status, 200, firstB.text);
 
     // Both let the other see their numbers (a choice never made hides them, issue #14).
-    assert.equal((await call(A, 'PUT', `/api/v1/spaces/${spaceId}/checkins/${today()}`, a.token, { safety: 3, trust: 3, closeness: 3, numbersShared: true })).status, 201);
+    assert.equal(
+      (
+        await call(A, 'PUT', `/api/v1/spaces/${spaceId}/checkins/${today()}`, a.token, {
+          safety: 3,
+          trust: 3,
+          closeness: 3,
+          numbersShared: true,
+        })
+      ).status,
+      201,
+    );
     const listed = await call(B, 'GET', `/api/v1/spaces/${spaceId}/checkins`, b.token);
-    assert.deepEqual(listed.body.checkins.map((c: { accountId: string; trust: number }) => [c.accountId, c.trust]), [[a.id, 3]]);
+    assert.deepEqual(
+      listed.body.checkins.map((c: { accountId: string; trust: number }) => [c.accountId, c.trust]),
+      [[a.id, 3]],
+    );
     const afterB = await call(B, 'GET', `/api/v1/spaces/${spaceId}/progress`, b.token);
     assert.notEqual(afterB.text, firstB.text, 'B’s progress shows the check-in written on A');
     assert.ok(afterB.body.milestones.length > (firstB.body.milestones?.length ?? 0), 'the first check-in is a small win, seen on B');
@@ -285,16 +343,37 @@ describe('scale-out: two app servers against one PostgreSQL behave as one app', 
     // A has answered for this space since; a check-in written through B must not be answered from before.
     const onA = await call(A, 'GET', `/api/v1/spaces/${spaceId}/progress`, a.token);
     const etagA = onA.headers.get('etag');
-    assert.equal((await call(B, 'PUT', `/api/v1/spaces/${spaceId}/checkins/${today()}`, b.token, { safety: 9, trust: 9, closeness: 9, numbersShared: true })).status, 201);
-    const again = await fetch(`${A.base}/api/v1/spaces/${spaceId}/progress`, { headers: { authorization: `Bearer ${a.token}`, ...(etagA ? { 'if-none-match': etagA } : {}) } });
+    assert.equal(
+      (
+        await call(B, 'PUT', `/api/v1/spaces/${spaceId}/checkins/${today()}`, b.token, {
+          safety: 9,
+          trust: 9,
+          closeness: 9,
+          numbersShared: true,
+        })
+      ).status,
+      201,
+    );
+    const again = await fetch(`${A.base}/api/v1/spaces/${spaceId}/progress`, {
+      headers: { authorization: `Bearer ${a.token}`, ...(etagA ? { 'if-none-match': etagA } : {}) },
+    });
     assert.equal(again.status, 200, 'not 304: the progress changed on the other server');
     const fresh = (await again.json()) as { milestones: unknown[] };
     assert.ok(fresh.milestones.length > onA.body.milestones.length, 'A shows the small win of the check-in written on B');
     const listedOnA = await call(A, 'GET', `/api/v1/spaces/${spaceId}/checkins`, a.token);
-    assert.deepEqual(listedOnA.body.checkins.map((c: { accountId: string; trust: number }) => [c.accountId, c.trust]).sort(), [[a.id, 3], [b.id, 9]].sort());
+    assert.deepEqual(
+      listedOnA.body.checkins.map((c: { accountId: string; trust: number }) => [c.accountId, c.trust]).sort(),
+      [
+        [a.id, 3],
+        [b.id, 9],
+      ].sort(),
+    );
 
     // Replacing a check-in through one server is read on the other too.
-    assert.equal((await call(B, 'PUT', `/api/v1/spaces/${spaceId}/checkins/${today()}`, a.token, { safety: 7, trust: 7, closeness: 7 })).status, 200);
+    assert.equal(
+      (await call(B, 'PUT', `/api/v1/spaces/${spaceId}/checkins/${today()}`, a.token, { safety: 7, trust: 7, closeness: 7 })).status,
+      200,
+    );
     const replaced = await call(A, 'GET', `/api/v1/spaces/${spaceId}/checkins`, b.token);
     assert.equal(replaced.body.checkins.find((c: { accountId: string }) => c.accountId === a.id).trust, 7);
   });
@@ -327,7 +406,11 @@ describe('scale-out: two app servers against one PostgreSQL behave as one app', 
     const admin = new pg.Client({ connectionString: database.databaseUrl! });
     await admin.connect();
     const listeners = async () =>
-      (await admin.query<{ pid: number }>("select pid from pg_stat_activity where datname = current_database() and query ilike 'listen %' and pid <> pg_backend_pid()")).rows.map((r) => r.pid);
+      (
+        await admin.query<{ pid: number }>(
+          "select pid from pg_stat_activity where datname = current_database() and query ilike 'listen %' and pid <> pg_backend_pid()",
+        )
+      ).rows.map((r) => r.pid);
     try {
       const before = await listeners();
       assert.equal(before.length, 2, 'one LISTEN connection per server');
@@ -343,8 +426,14 @@ describe('scale-out: two app servers against one PostgreSQL behave as one app', 
     }
     const { a, b, spaceId } = await coupleAcross();
     const onB = await openSse(`${B.base}/api/v1/spaces/${spaceId}/events`, { authorization: `Bearer ${b.token}` });
-    assert.equal((await call(A, 'PUT', `/api/v1/spaces/${spaceId}/checkins/${today()}`, a.token, { safety: 5, trust: 5, closeness: 5 })).status, 201);
-    assert.deepEqual((await onB.waitForEvents(1)).map((e) => JSON.parse(e.data)), [{ kind: 'checkin', accountId: a.id, date: today() }]);
+    assert.equal(
+      (await call(A, 'PUT', `/api/v1/spaces/${spaceId}/checkins/${today()}`, a.token, { safety: 5, trust: 5, closeness: 5 })).status,
+      201,
+    );
+    assert.deepEqual(
+      (await onB.waitForEvents(1)).map((e) => JSON.parse(e.data)),
+      [{ kind: 'checkin', accountId: a.id, date: today() }],
+    );
     onB.close();
   });
 
@@ -357,21 +446,54 @@ describe('scale-out: two app servers against one PostgreSQL behave as one app', 
 
     const breach = await call(A, 'POST', `/api/v1/spaces/${spaceId}/breaches`, a.token, { kind: 'lying', brokeTrust: [a.id] });
     const journeyId = breach.body.journey.id as string;
-    assert.equal((await call(A, 'POST', `/api/v1/journeys/${journeyId}/entries`, a.token, { prompt: 'what_happened', text: 'SCALE-LIVE-SEALED', visibility: 'sealed' })).status, 201);
-    assert.equal((await call(A, 'PUT', `/api/v1/spaces/${spaceId}/checkins/${today()}`, a.token, { safety: 5, trust: 6, closeness: 7, note: { text: 'SCALE-LIVE-NOTE', visibility: 'private' } })).status, 201);
-    assert.equal((await call(B, 'PUT', `/api/v1/spaces/${spaceId}/checkins/${today()}`, b.token, { safety: 4, trust: 4, closeness: 4 })).status, 201);
+    assert.equal(
+      (
+        await call(A, 'POST', `/api/v1/journeys/${journeyId}/entries`, a.token, {
+          prompt: 'what_happened',
+          text: 'SCALE-LIVE-SEALED',
+          visibility: 'sealed',
+        })
+      ).status,
+      201,
+    );
+    assert.equal(
+      (
+        await call(A, 'PUT', `/api/v1/spaces/${spaceId}/checkins/${today()}`, a.token, {
+          safety: 5,
+          trust: 6,
+          closeness: 7,
+          note: { text: 'SCALE-LIVE-NOTE', visibility: 'private' },
+        })
+      ).status,
+      201,
+    );
+    assert.equal(
+      (await call(B, 'PUT', `/api/v1/spaces/${spaceId}/checkins/${today()}`, b.token, { safety: 4, trust: 4, closeness: 4 })).status,
+      201,
+    );
 
     const expected = [
       { kind: 'checkin', accountId: a.id, date: today() },
       { kind: 'checkin', accountId: b.id, date: today() },
     ];
-    assert.deepEqual((await onB.waitForEvents(2)).map((e) => JSON.parse(e.data)), expected, 'B hears A’s check-in (through PostgreSQL) and its own');
-    assert.deepEqual((await onA.waitForEvents(2)).map((e) => JSON.parse(e.data)), expected, 'A hears its own and B’s');
+    assert.deepEqual(
+      (await onB.waitForEvents(2)).map((e) => JSON.parse(e.data)),
+      expected,
+      'B hears A’s check-in (through PostgreSQL) and its own',
+    );
+    assert.deepEqual(
+      (await onA.waitForEvents(2)).map((e) => JSON.parse(e.data)),
+      expected,
+      'A hears its own and B’s',
+    );
     for (const s of [onA, onB]) assert.ok(!/SCALE-LIVE/.test(s.raw), 'no text crosses the wire');
 
     // A revoked session elsewhere ends the stream here before anything else is delivered.
     assert.equal((await call(A, 'DELETE', '/api/v1/sessions', b.token)).status, 204);
-    assert.equal((await call(A, 'PUT', `/api/v1/spaces/${spaceId}/checkins/${today()}`, a.token, { safety: 6, trust: 6, closeness: 6 })).status, 200);
+    assert.equal(
+      (await call(A, 'PUT', `/api/v1/spaces/${spaceId}/checkins/${today()}`, a.token, { safety: 6, trust: 6, closeness: 6 })).status,
+      200,
+    );
     await onB.ended;
     assert.equal(onB.events.length, 2);
     // onA stays open on purpose: stopping the servers in `after` must end it and still exit 0.

@@ -15,7 +15,9 @@ interface EntryOut {
 }
 
 const halves = async (p: Person, journeyId: string): Promise<EntryOut[]> =>
-  (json(await p.api.get(`/api/v1/journeys/${journeyId}/entries`)).entries as Array<EntryOut & { prompt: string }>).filter((e) => e.prompt === 'what_happened');
+  (json(await p.api.get(`/api/v1/journeys/${journeyId}/entries`)).entries as Array<EntryOut & { prompt: string }>).filter(
+    (e) => e.prompt === 'what_happened',
+  );
 
 async function write(p: Person, journeyId: string, text: string): Promise<string> {
   const res = await p.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_happened', text, visibility: 'sealed' });
@@ -35,20 +37,34 @@ describeEachDatabase('a sealed pair that opened stays open', (get) => {
     const { app } = get();
     const { a, b, t, journeyId } = await journeyWithTherapist(app);
     const aHalf = await write(a, journeyId, 'CANARY-A-FIRST');
-    assert.deepEqual((await halves(b, journeyId)).map((e) => e.text), [undefined], 'sealed to b before b writes');
+    assert.deepEqual(
+      (await halves(b, journeyId)).map((e) => e.text),
+      [undefined],
+      'sealed to b before b writes',
+    );
     await write(b, journeyId, 'CANARY-B-HALF');
-    assert.ok((await halves(a, journeyId)).some((e) => e.text === 'CANARY-B-HALF'), 'opened for a');
+    assert.ok(
+      (await halves(a, journeyId)).some((e) => e.text === 'CANARY-B-HALF'),
+      'opened for a',
+    );
 
     // a deletes their half: b's half stays open for a, and for the therapist.
     assert.equal((await a.api.delete(`/api/v1/entries/${aHalf}`)).statusCode, 204);
     for (const reader of [a, t]) {
       const seen = await halves(reader, journeyId);
-      assert.deepEqual(seen.map((e) => [e.authorId, e.text]), [[b.id, 'CANARY-B-HALF']], 'the remaining half is still open');
+      assert.deepEqual(
+        seen.map((e) => [e.authorId, e.text]),
+        [[b.id, 'CANARY-B-HALF']],
+        'the remaining half is still open',
+      );
       assert.ok(!seen.some((e) => e.sealed));
     }
     for (const reader of [a, b, t]) {
       const view = json(await reader.api.get(`/api/v1/journeys/${journeyId}`)).journey;
-      assert.deepEqual(view.openedPairs.map((o: { prompt: string; removedBy: string[] }) => [o.prompt, o.removedBy]), [['what_happened', [a.id]]]);
+      assert.deepEqual(
+        view.openedPairs.map((o: { prompt: string; removedBy: string[] }) => [o.prompt, o.removedBy]),
+        [['what_happened', [a.id]]],
+      );
       assert.deepEqual(view.sealedWaiting, []);
     }
     const bPage = await (await pagesAs(app, b)).get(`/journeys/${journeyId}/steps/1`);
@@ -67,7 +83,10 @@ describeEachDatabase('a sealed pair that opened stays open', (get) => {
     assert.ok((await halves(b, journeyId)).some((e) => e.text === 'CANARY-A-AGAIN'));
     assert.ok((await halves(a, journeyId)).some((e) => e.text === 'CANARY-B-HALF'));
     const after = json(await b.api.get(`/api/v1/journeys/${journeyId}`)).journey.openedPairs;
-    assert.deepEqual(after.map((o: { removedBy: string[] }) => o.removedBy), [[]]);
+    assert.deepEqual(
+      after.map((o: { removedBy: string[] }) => o.removedBy),
+      [[]],
+    );
   });
 
   test('a pair that never opened still seals: a half alone is a stub to the partner and nothing to the therapist', async () => {
@@ -77,7 +96,10 @@ describeEachDatabase('a sealed pair that opened stays open', (get) => {
     assert.equal((await a.api.delete(`/api/v1/entries/${first}`)).statusCode, 204);
     await write(a, journeyId, 'CANARY-ALONE-2');
     const seenByB = await halves(b, journeyId);
-    assert.deepEqual(seenByB.map((e) => e.sealed), [true]);
+    assert.deepEqual(
+      seenByB.map((e) => e.sealed),
+      [true],
+    );
     assert.ok(!JSON.stringify(seenByB).includes('CANARY-ALONE'));
     assert.deepEqual(await halves(t, journeyId), []);
     assert.deepEqual(json(await b.api.get(`/api/v1/journeys/${journeyId}`)).journey.openedPairs, []);
@@ -96,7 +118,10 @@ describeEachDatabase('a sealed pair that opened stays open', (get) => {
     const migrating = db as unknown as Kysely<unknown>;
     await sealedPairsOpened.down(migrating);
     await sealedPairsOpened.up(migrating);
-    const rows = await db.selectFrom('sealed_pair_openings').select(['journey_id', 'prompt', 'first_author_id', 'second_author_id']).execute();
+    const rows = await db
+      .selectFrom('sealed_pair_openings')
+      .select(['journey_id', 'prompt', 'first_author_id', 'second_author_id'])
+      .execute();
     assert.deepEqual(
       rows.filter((r) => r.journey_id === open || r.journey_id === half),
       [{ journey_id: open, prompt: 'what_happened', first_author_id: a.id, second_author_id: b.id }],

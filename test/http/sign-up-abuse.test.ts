@@ -29,7 +29,8 @@ describeEachDatabase(
 
     test('failed attempts count too, and the page says calmly when to try again, keeping what was typed', async () => {
       const { app } = get();
-      for (let i = 0; i < 3; i += 1) assert.equal((await signUpFrom(app, '203.0.113.9', { ...newPerson(), password: 'short' })).statusCode, 400);
+      for (let i = 0; i < 3; i += 1)
+        assert.equal((await signUpFrom(app, '203.0.113.9', { ...newPerson(), password: 'short' })).statusCode, 400);
       const page = await app.inject({ method: 'GET', url: '/sign-up', remoteAddress: '203.0.113.9' });
       const csrfCookie = String(page.headers['set-cookie']).split(';')[0]!;
       const token = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;

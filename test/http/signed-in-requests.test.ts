@@ -25,7 +25,7 @@ async function withSecondServer(get: () => TestApp, body: (other: FastifyInstanc
 }
 
 const on = (app: FastifyInstance, person: Person): ApiClient => new ApiClient(app, person.api.token);
-const me = async (client: ApiClient) => json((await client.get('/api/v1/me'))).account as { displayName: string; email: string };
+const me = async (client: ApiClient) => json(await client.get('/api/v1/me')).account as { displayName: string; email: string };
 
 describeEachDatabase('signed-in requests', (get) => {
   test('a changed name is seen at once by the next request, on this server and on another', async () => {
@@ -41,7 +41,10 @@ describeEachDatabase('signed-in requests', (get) => {
       await page.get('/sign-in');
       await page.post('/sign-in', { email: a.email, password: a.password });
       await page.get('/account/settings');
-      assert.equal((await page.post('/account/settings', { displayName: 'Alexandra', timezone: 'Europe/Paris', country: '' })).statusCode, 303);
+      assert.equal(
+        (await page.post('/account/settings', { displayName: 'Alexandra', timezone: 'Europe/Paris', country: '' })).statusCode,
+        303,
+      );
 
       assert.equal((await me(a.api)).displayName, 'Alexandra', 'same server');
       assert.equal((await me(on(other, a))).displayName, 'Alexandra', 'other server');
@@ -67,7 +70,9 @@ describeEachDatabase('signed-in requests', (get) => {
       assert.equal((await phone.get('/api/v1/me')).statusCode, 200);
       assert.equal((await on(other, robin).get('/api/v1/me')).statusCode, 200);
 
-      const phoneSession = (json(await phone.get('/api/v1/sessions')).sessions as Array<{ id: string; current: boolean }>).find((x) => x.current)!;
+      const phoneSession = (json(await phone.get('/api/v1/sessions')).sessions as Array<{ id: string; current: boolean }>).find(
+        (x) => x.current,
+      )!;
       assert.equal((await robin.api.delete(`/api/v1/sessions/${phoneSession.id}`)).statusCode, 204);
       assert.equal((await phone.get('/api/v1/me')).statusCode, 401, 'same server');
       assert.equal((await new ApiClient(other, phone.token).get('/api/v1/me')).statusCode, 401, 'other server');
@@ -117,7 +122,10 @@ describeEachDatabase('signed-in requests', (get) => {
       // Their own space, as its partner, is not a therapist's view.
       assert.equal((await t.api.get(`/api/v1/spaces/${own}/progress`)).statusCode, 200);
 
-      const log = json(await b.api.get(`/api/v1/spaces/${spaceId}/therapist-access-log`)).entries as Array<{ therapistId: string; what: string }>;
+      const log = json(await b.api.get(`/api/v1/spaces/${spaceId}/therapist-access-log`)).entries as Array<{
+        therapistId: string;
+        what: string;
+      }>;
       assert.deepEqual(
         log.map((e) => e.what).sort(),
         ['/api/v1/spaces/:spaceId', '/api/v1/spaces/:spaceId/progress'],

@@ -14,11 +14,16 @@ describeEachDatabase(
       for (const person of [a, b]) {
         const res = await person.api.get(`/api/v1/spaces/${spaceId}`);
         assert.equal(res.statusCode, 200);
-        const names = json(res).space.members.map((m: { displayName: string }) => m.displayName).sort();
+        const names = json(res)
+          .space.members.map((m: { displayName: string }) => m.displayName)
+          .sort();
         assert.deepEqual(names, ['Alex', 'Sam']);
         assert.ok(json(res).space.members.every((m: { role: string }) => m.role === 'partner'));
         const me = json(await person.api.get('/api/v1/me'));
-        assert.deepEqual(me.spaces.map((s: { id: string }) => s.id), [spaceId]);
+        assert.deepEqual(
+          me.spaces.map((s: { id: string }) => s.id),
+          [spaceId],
+        );
       }
     });
 
@@ -71,7 +76,10 @@ describeEachDatabase(
       const spaceId = json(await a.api.post('/api/v1/spaces', {})).space.id;
       const first = json(await a.api.post(`/api/v1/spaces/${spaceId}/invitations`, {})).invitation.code;
       const second = json(await a.api.post(`/api/v1/spaces/${spaceId}/invitations`, {})).invitation.code;
-      const results = await Promise.all([b.api.post(`/api/v1/invitations/${first}/accept`), c.api.post(`/api/v1/invitations/${second}/accept`)]);
+      const results = await Promise.all([
+        b.api.post(`/api/v1/invitations/${first}/accept`),
+        c.api.post(`/api/v1/invitations/${second}/accept`),
+      ]);
       const statuses = results.map((r) => r.statusCode).sort();
       assert.deepEqual(statuses, [200, 409]);
       assert.equal(json(results.find((r) => r.statusCode === 409)!).error.code, 'space_full');
@@ -108,7 +116,10 @@ describeEachDatabase(
       assert.equal((await b.api.post(`/api/v1/spaces/${spaceId}/leave`)).statusCode, 204);
       assert.equal((await b.api.get(`/api/v1/spaces/${spaceId}`)).statusCode, 404);
       const remaining = json(await a.api.get(`/api/v1/spaces/${spaceId}`)).space.members;
-      assert.deepEqual(remaining.map((m: { accountId: string }) => m.accountId), [a.id]);
+      assert.deepEqual(
+        remaining.map((m: { accountId: string }) => m.accountId),
+        [a.id],
+      );
       assert.equal((await a.api.post(`/api/v1/spaces/${spaceId}/leave`)).statusCode, 204);
       assert.equal((await a.api.get(`/api/v1/spaces/${spaceId}`)).statusCode, 404);
     });
@@ -145,7 +156,11 @@ describeEachDatabase('access to spaces', (get) => {
       assert.equal(json(asAnonymous).error.code, 'unauthenticated');
     }
     const unknownSpace = await stranger.api.get('/api/v1/spaces/00000000-0000-0000-0000-000000000000');
-    assert.deepEqual(json(unknownSpace), json(await stranger.api.get(`/api/v1/spaces/${spaceId}`)), 'a hidden space looks exactly like a missing one');
+    assert.deepEqual(
+      json(unknownSpace),
+      json(await stranger.api.get(`/api/v1/spaces/${spaceId}`)),
+      'a hidden space looks exactly like a missing one',
+    );
   });
 
   test('a bad or made-up bearer token is 401', async () => {

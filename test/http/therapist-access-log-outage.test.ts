@@ -53,17 +53,24 @@ describe('the therapist access log cannot be written: the therapist sees nothing
     const api = (token: string, url: string) => fetch(`${base}${url}`, { headers: { authorization: `Bearer ${token}` } });
     const therapist = {
       agreements: () => api(t.api.token!, `/api/v1/spaces/${spaceId}/agreements`),
-      progress: () => fetch(`${base}/api/v1/spaces/${spaceId}/progress`, { headers: { authorization: `Bearer ${t.api.token}`, 'accept-encoding': 'gzip' } }),
+      progress: () =>
+        fetch(`${base}/api/v1/spaces/${spaceId}/progress`, {
+          headers: { authorization: `Bearer ${t.api.token}`, 'accept-encoding': 'gzip' },
+        }),
       page: () => fetch(`${base}/spaces/${spaceId}/agreement-log`, { headers: { cookie: cookieHeader(therapistPages) } }),
       fragment: () => fetch(`${base}/spaces/${spaceId}/live/agreement-log`, { headers: { cookie: cookieHeader(therapistPages) } }),
     };
-    const accessLog = async (): Promise<AccessLogEntry[]> => json(await a.api.get(`/api/v1/spaces/${spaceId}/therapist-access-log`)).entries;
+    const accessLog = async (): Promise<AccessLogEntry[]> =>
+      json(await a.api.get(`/api/v1/spaces/${spaceId}/therapist-access-log`)).entries;
     const rowsBefore = (await accessLog()).length;
 
     const other = new SQLite(path.join(testApp.database.dataDir, SQLITE_FILE_NAME));
     try {
       other.exec('begin immediate');
-      for (const [name, read] of [['agreements API', therapist.agreements], ['progress API', therapist.progress]] as const) {
+      for (const [name, read] of [
+        ['agreements API', therapist.agreements],
+        ['progress API', therapist.progress],
+      ] as const) {
         const response = await read();
         const body = await response.text();
         assert.equal(response.status, 503, `${name}: ${body.slice(0, 300)}`);
@@ -73,7 +80,10 @@ describe('the therapist access log cannot be written: the therapist sees nothing
         assert.equal(response.headers.get('etag'), null, `${name}: no ETag of the withheld view`);
         assert.equal(response.headers.get('content-encoding'), null, `${name}: the error is not announced as gzip`);
       }
-      for (const [name, read] of [['page', therapist.page], ['live fragment', therapist.fragment]] as const) {
+      for (const [name, read] of [
+        ['page', therapist.page],
+        ['live fragment', therapist.fragment],
+      ] as const) {
         const response = await read();
         const body = await response.text();
         assert.equal(response.status, 503, `${name}: ${body.slice(0, 300)}`);
@@ -103,10 +113,12 @@ describe('the therapist access log cannot be written: the therapist sees nothing
     const rows = (await accessLog()).slice(0, 4);
     assert.equal((await accessLog()).length, rowsBefore + 4, 'one row per view shown');
     assert.ok(rows.every((row) => row.therapistId === t.id));
-    assert.deepEqual(
-      rows.map((row) => row.what).sort(),
-      ['/api/v1/spaces/:spaceId/agreements', '/api/v1/spaces/:spaceId/progress', '/spaces/:spaceId/agreement-log', '/spaces/:spaceId/live/agreement-log'],
-    );
+    assert.deepEqual(rows.map((row) => row.what).sort(), [
+      '/api/v1/spaces/:spaceId/agreements',
+      '/api/v1/spaces/:spaceId/progress',
+      '/spaces/:spaceId/agreement-log',
+      '/spaces/:spaceId/live/agreement-log',
+    ]);
   });
 });
 
@@ -142,7 +154,8 @@ describeEachDatabase('the access log row refused by the database: the therapist 
       ? `create trigger refuse_access_row before insert on therapist_access_log begin select raise(abort, 'refused for a test'); end`
       : `create or replace function refuse_access_row() returns trigger language plpgsql as $$ begin raise exception 'refused for a test'${errcode ? ` using errcode = '${errcode}'` : ''}; end $$;
          create trigger refuse_access_row before insert on therapist_access_log for each row execute function refuse_access_row()`;
-  const allow = (): string => (dialect === 'sqlite' ? 'drop trigger refuse_access_row' : 'drop trigger refuse_access_row on therapist_access_log');
+  const allow = (): string =>
+    dialect === 'sqlite' ? 'drop trigger refuse_access_row' : 'drop trigger refuse_access_row on therapist_access_log';
 
   test('500 internal without the data; a partner is unaffected; shown and logged once allowed', async () => {
     const { app } = get();
@@ -172,7 +185,11 @@ describeEachDatabase('the access log row refused by the database: the therapist 
         await onDatabase(allow());
       }
     }
-    assert.equal(json(await a.api.get(`/api/v1/spaces/${spaceId}/therapist-access-log`)).entries.length, rowsBefore, 'nothing recorded, nothing shown');
+    assert.equal(
+      json(await a.api.get(`/api/v1/spaces/${spaceId}/therapist-access-log`)).entries.length,
+      rowsBefore,
+      'nothing recorded, nothing shown',
+    );
     const shown = await t.api.get(`/api/v1/spaces/${spaceId}/agreements`);
     assert.equal(shown.statusCode, 200);
     assert.ok(shown.body.includes(canary));

@@ -15,7 +15,10 @@ async function soloWithTherapist(app: FastifyInstance): Promise<{ a: Person; t: 
   const t = await signUp(app, 'Dr Okafor');
   const { code } = json(await a.api.post(`/api/v1/spaces/${spaceId}/invitations`, { role: 'therapist' })).invitation;
   assert.equal((await t.api.post(`/api/v1/invitations/${code}/accept`)).statusCode, 200);
-  assert.equal(json(await a.api.post(`/api/v1/spaces/${spaceId}/therapists/${t.id}/consent`, { password: a.password })).therapist.status, 'active');
+  assert.equal(
+    json(await a.api.post(`/api/v1/spaces/${spaceId}/therapists/${t.id}/consent`, { password: a.password })).therapist.status,
+    'active',
+  );
   return { a, t, spaceId };
 }
 
@@ -32,7 +35,12 @@ describeEachDatabase('therapist consent: every current partner', (get) => {
 
     const b = await signUp(app, 'Sam');
     await joinAsPartner(a, b, spaceId);
-    const put = await b.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { safety: 5, trust: 5, closeness: 5, note: { text: 'CANARY-NEWCOMER-SHARED', visibility: 'shared' } });
+    const put = await b.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, {
+      safety: 5,
+      trust: 5,
+      closeness: 5,
+      note: { text: 'CANARY-NEWCOMER-SHARED', visibility: 'shared' },
+    });
     assert.equal(put.statusCode, 201, put.body);
 
     // Every route a therapist reads through agrees: the space, its records, the caseload, the pages.
@@ -41,7 +49,9 @@ describeEachDatabase('therapist consent: every current partner', (get) => {
       assert.equal(res.statusCode, 404, `${url}: ${res.body}`);
       assert.ok(!res.body.includes('CANARY-NEWCOMER-SHARED'));
     }
-    assert.deepEqual(json(await t.api.get('/api/v1/me/caseload')).spaces, [{ spaceId, spaceName: 'Us', status: 'pending', partnerNames: [] }]);
+    assert.deepEqual(json(await t.api.get('/api/v1/me/caseload')).spaces, [
+      { spaceId, spaceName: 'Us', status: 'pending', partnerNames: [] },
+    ]);
     const tPages = await pagesAs(app, t);
     const page = await tPages.get(`/spaces/${spaceId}/check-in`);
     assert.equal(page.statusCode, 404);
@@ -49,7 +59,10 @@ describeEachDatabase('therapist consent: every current partner', (get) => {
 
     // Both partners see the therapist waiting; the one who already agreed keeps their consent.
     const listed = json(await b.api.get(`/api/v1/spaces/${spaceId}/therapists`)).therapists;
-    assert.deepEqual(listed.map((x: { status: string; consentedBy: string[] }) => [x.status, x.consentedBy]), [['pending', [a.id]]]);
+    assert.deepEqual(
+      listed.map((x: { status: string; consentedBy: string[] }) => [x.status, x.consentedBy]),
+      [['pending', [a.id]]],
+    );
     // The newcomer is asked on their space page, as a partner always is.
     const bPages = await pagesAs(app, b);
     const bSpace = await bPages.get(`/spaces/${spaceId}`);
@@ -71,12 +84,18 @@ describeEachDatabase('therapist consent: every current partner', (get) => {
     const { a, t, spaceId } = await soloWithTherapist(app);
     const b = await signUp(app, 'Sam');
     await joinAsPartner(a, b, spaceId);
-    assert.equal(json(await b.api.post(`/api/v1/spaces/${spaceId}/therapists/${t.id}/consent`, { password: b.password })).therapist.status, 'active');
+    assert.equal(
+      json(await b.api.post(`/api/v1/spaces/${spaceId}/therapists/${t.id}/consent`, { password: b.password })).therapist.status,
+      'active',
+    );
     assert.equal((await b.api.post(`/api/v1/spaces/${spaceId}/leave`)).statusCode < 300, true);
     await joinAsPartner(a, b, spaceId);
     assert.equal((await t.api.get(`/api/v1/spaces/${spaceId}`)).statusCode, 404);
     const listed = json(await a.api.get(`/api/v1/spaces/${spaceId}/therapists`)).therapists;
-    assert.deepEqual(listed.map((x: { status: string; consentedBy: string[] }) => [x.status, x.consentedBy]), [['pending', [a.id]]]);
+    assert.deepEqual(
+      listed.map((x: { status: string; consentedBy: string[] }) => [x.status, x.consentedBy]),
+      [['pending', [a.id]]],
+    );
   });
 
   test('a consent and a partner joining at the same moment never leave the therapist active without the newcomer', async () => {

@@ -22,38 +22,78 @@ describeEachDatabase('a therapist sending the partners’ forms', (get) => {
     const canary = `canary-refusal-${Date.now()}`;
     const today = new Date().toISOString().slice(0, 10);
     const { agreementId } = await journeyAndAgreement(a, b, spaceId, `${canary} we call when late`);
-    const journeyId = json(await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'infidelity', brokeTrust: [a.id] })).journey.id as string;
-    const written = await a.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_happened', text: `${canary} Alex on what happened` });
+    const journeyId = json(await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'infidelity', brokeTrust: [a.id] })).journey
+      .id as string;
+    const written = await a.api.post(`/api/v1/journeys/${journeyId}/entries`, {
+      prompt: 'what_happened',
+      text: `${canary} Alex on what happened`,
+    });
     assert.equal(written.statusCode, 201, written.body);
     const entryId = json(written).entry.id as string;
-    assert.equal((await b.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_happened', text: `${canary} Sam on what happened` })).statusCode, 201);
+    assert.equal(
+      (await b.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_happened', text: `${canary} Sam on what happened` }))
+        .statusCode,
+      201,
+    );
     const asked = await b.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'question', text: `${canary} a question` });
     assert.equal(asked.statusCode, 201, asked.body);
     const questionId = json(asked).entry.id as string;
     for (const p of [a, b]) assert.equal((await p.api.post(`/api/v1/journeys/${journeyId}/acknowledgements`)).statusCode, 201);
-    const apology = await a.api.post(`/api/v1/journeys/${journeyId}/apologies`, { parts: { regret: `${canary} I am sorry`, responsibility: 'It was my doing.', impact: 'It hurt you.', change: 'I will tell you.', repair: 'Ask me anything.' } });
+    const apology = await a.api.post(`/api/v1/journeys/${journeyId}/apologies`, {
+      parts: {
+        regret: `${canary} I am sorry`,
+        responsibility: 'It was my doing.',
+        impact: 'It hurt you.',
+        change: 'I will tell you.',
+        repair: 'Ask me anything.',
+      },
+    });
     assert.equal(apology.statusCode, 201, apology.body);
     const apologyId = json(apology).apology.id as string;
     // Sam's answer opens step 3, where an agreement of the journey can be proposed.
     assert.equal((await b.api.post(`/api/v1/apologies/${apologyId}/responses`, { received: true, sincere: true })).statusCode, 201);
-    const proposed = await a.api.post(`/api/v1/spaces/${spaceId}/agreements`, { text: `${canary} I tell you where I am`, committedBy: [a.id], cadence: 'daily', journeyId });
+    const proposed = await a.api.post(`/api/v1/spaces/${spaceId}/agreements`, {
+      text: `${canary} I tell you where I am`,
+      committedBy: [a.id],
+      cadence: 'daily',
+      journeyId,
+    });
     assert.equal(proposed.statusCode, 201, proposed.body);
     const journeyAgreementId = json(proposed).agreement.id as string;
-    const logged = await a.api.post(`/api/v1/agreements/${agreementId}/log`, { occurredOn: today, kept: true, note: { text: `${canary} log note`, visibility: 'shared' } });
+    const logged = await a.api.post(`/api/v1/agreements/${agreementId}/log`, {
+      occurredOn: today,
+      kept: true,
+      note: { text: `${canary} log note`, visibility: 'shared' },
+    });
     assert.equal(logged.statusCode, 201, logged.body);
     const logEntryId = json(logged).logEntry.id as string;
-    const checkin = await b.api.put(`/api/v1/spaces/${spaceId}/checkins/${today}`, { safety: 6, trust: 5, closeness: 4, note: { text: `${canary} check-in note`, visibility: 'shared' } });
+    const checkin = await b.api.put(`/api/v1/spaces/${spaceId}/checkins/${today}`, {
+      safety: 6,
+      trust: 5,
+      closeness: 4,
+      note: { text: `${canary} check-in note`, visibility: 'shared' },
+    });
     assert.ok(checkin.statusCode < 300, checkin.body);
     const meeting = await a.api.post(`/api/v1/spaces/${spaceId}/meetings`, { appreciations: `${canary} thank you` });
     assert.equal(meeting.statusCode, 201, meeting.body);
-    const call = await a.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: `${canary} call`, visibility: 'shared' } });
+    const call = await a.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, {
+      note: { text: `${canary} call`, visibility: 'shared' },
+    });
     assert.equal(call.statusCode, 201, call.body);
     const callId = json(call).reassuranceRequest.id as string;
 
     const t = await activeTherapist(app, a, b, spaceId);
     const pages = await pagesAs(app, t);
     // The therapist reads the partners' shared words on these pages: a redraw of any of them would show the canary.
-    for (const url of [`/spaces/${spaceId}/agreement-log`, `/spaces/${spaceId}/meetings`, `/spaces/${spaceId}/reassurance`, `/journeys/${journeyId}/steps/1`, `/journeys/${journeyId}/steps/2`, `/journeys/${journeyId}/steps/3`, `/journeys/${journeyId}/questions`]) {
+    for (const url of [
+      `/spaces/${spaceId}/agreement-log`,
+      `/spaces/${spaceId}/meetings`,
+      `/spaces/${spaceId}/reassurance`,
+      `/journeys/${journeyId}/steps/1`,
+      `/journeys/${journeyId}/steps/2`,
+      `/journeys/${journeyId}/steps/3`,
+      `/journeys/${journeyId}/questions`,
+    ]) {
       const res = await pages.get(url);
       assert.equal(res.statusCode, 200, url);
       assert.ok(res.body.includes(canary), `the therapist reads ${url} (so the checks below can fail)`);
@@ -135,7 +175,8 @@ describeEachDatabase('a therapist sending the partners’ forms', (get) => {
       const res = await pages.post(url, fields);
       const said = `${url} ${JSON.stringify(fields)}: ${res.statusCode}`;
       assert.ok(res.statusCode >= 300 && res.statusCode < 500, `${said} ${res.body.slice(0, 300)}`);
-      if (res.statusCode < 400) assert.ok(!String(res.headers.location ?? '').startsWith('http'), `${said}: a redirect within Mend, to a page read by GET`);
+      if (res.statusCode < 400)
+        assert.ok(!String(res.headers.location ?? '').startsWith('http'), `${said}: a redirect within Mend, to a page read by GET`);
       assert.ok(!res.body.includes(canary), `${said}: no page redrawn around the refusal`);
       assert.ok(!res.body.includes('data-live-fragment'), `${said}: no live section of a page either`);
       // A form redrawn before any service is asked holds no canary (a breach's, a check-in's): the form itself tells.

@@ -15,7 +15,15 @@ import { activeTherapist, journeyAndAgreement, pagesAs } from '../support/live-p
  * have written a log row for it.
  */
 
-const SHARED = ['CANARY-SHARED-CHECKIN', 'CANARY-SHARED-REASSURE', 'CANARY-SHARED-BREACH', 'CANARY-SHARED-QUESTION', 'CANARY-AGREEMENT', 'Quillonne', 'Marisoleil'];
+const SHARED = [
+  'CANARY-SHARED-CHECKIN',
+  'CANARY-SHARED-REASSURE',
+  'CANARY-SHARED-BREACH',
+  'CANARY-SHARED-QUESTION',
+  'CANARY-AGREEMENT',
+  'Quillonne',
+  'Marisoleil',
+];
 const PRIVATE = ['CANARY-PRIVATE-CHECKIN', 'CANARY-PRIVATE-BREACH'];
 
 /** What each route parameter is filled with; a new parameter makes the walk fail until taught. */
@@ -27,24 +35,67 @@ function fill(url: string, ids: Record<string, string>): string[] {
 }
 
 async function logRows(app: FastifyInstance, spaceId: string): Promise<number> {
-  const { rows } = await sql<{ n: number | string }>`select count(*) as n from therapist_access_log where space_id = ${spaceId}`.execute(app.mend.store.db);
+  const { rows } = await sql<{ n: number | string }>`select count(*) as n from therapist_access_log where space_id = ${spaceId}`.execute(
+    app.mend.store.db,
+  );
   return Number(rows[0]!.n);
 }
 
-async function aCoupleWithEverything(app: FastifyInstance): Promise<{ a: Person; b: Person; t: Person; spaceId: string; ids: Record<string, string> }> {
+async function aCoupleWithEverything(
+  app: FastifyInstance,
+): Promise<{ a: Person; b: Person; t: Person; spaceId: string; ids: Record<string, string> }> {
   const { a, b, spaceId } = await couple(app, ['Quillonne', 'Marisoleil']);
   const { agreementId } = await journeyAndAgreement(a, b, spaceId, 'CANARY-AGREEMENT every evening');
-  const breach = await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'infidelity', brokeTrust: [a.id], description: { text: 'CANARY-SHARED-BREACH', visibility: 'shared' } });
+  const breach = await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, {
+    kind: 'infidelity',
+    brokeTrust: [a.id],
+    description: { text: 'CANARY-SHARED-BREACH', visibility: 'shared' },
+  });
   assert.equal(breach.statusCode, 201, breach.body);
   const journeyId = json(breach).journey.id as string;
-  await a.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'lying', brokeTrust: [b.id], description: { text: 'CANARY-PRIVATE-BREACH', visibility: 'private' } });
-  assert.equal((await b.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'question', text: 'CANARY-SHARED-QUESTION' })).statusCode, 201);
+  await a.api.post(`/api/v1/spaces/${spaceId}/breaches`, {
+    kind: 'lying',
+    brokeTrust: [b.id],
+    description: { text: 'CANARY-PRIVATE-BREACH', visibility: 'private' },
+  });
+  assert.equal(
+    (await b.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'question', text: 'CANARY-SHARED-QUESTION' })).statusCode,
+    201,
+  );
   const today = localDate(new Date(), 'UTC');
-  await a.api.put(`/api/v1/spaces/${spaceId}/checkins/${today}`, { safety: 4, trust: 4, closeness: 4, note: { text: 'CANARY-SHARED-CHECKIN', visibility: 'shared' } });
-  await b.api.put(`/api/v1/spaces/${spaceId}/checkins/${today}`, { safety: 6, trust: 6, closeness: 6, note: { text: 'CANARY-PRIVATE-CHECKIN', visibility: 'private' } });
-  assert.equal((await a.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: 'CANARY-SHARED-REASSURE', visibility: 'shared' } })).statusCode, 201);
+  await a.api.put(`/api/v1/spaces/${spaceId}/checkins/${today}`, {
+    safety: 4,
+    trust: 4,
+    closeness: 4,
+    note: { text: 'CANARY-SHARED-CHECKIN', visibility: 'shared' },
+  });
+  await b.api.put(`/api/v1/spaces/${spaceId}/checkins/${today}`, {
+    safety: 6,
+    trust: 6,
+    closeness: 6,
+    note: { text: 'CANARY-PRIVATE-CHECKIN', visibility: 'private' },
+  });
+  assert.equal(
+    (await a.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: 'CANARY-SHARED-REASSURE', visibility: 'shared' } }))
+      .statusCode,
+    201,
+  );
   const t = await activeTherapist(app, a, b, spaceId);
-  return { a, b, t, spaceId, ids: { spaceId, journeyId, agreementId, apologyId: 'no-such-apology', code: 'no-such-code', token: 'no-such-token', file: 'no-such-feed.ics' } };
+  return {
+    a,
+    b,
+    t,
+    spaceId,
+    ids: {
+      spaceId,
+      journeyId,
+      agreementId,
+      apologyId: 'no-such-apology',
+      code: 'no-such-code',
+      token: 'no-such-token',
+      file: 'no-such-feed.ics',
+    },
+  };
 }
 
 const carriesCouple = (res: Response) => res.statusCode < 400 && SHARED.some((c) => res.body.includes(c));
@@ -71,7 +122,14 @@ describeEachDatabase('every read by a therapist is in the access log', (get) => 
     }
     assert.deepEqual(unlogged, [], 'routes that showed the therapist the couple’s data without logging it');
     // The walk reached the reads the audit named, and the ordinary ones.
-    for (const url of ['/api/v1/me/caseload', '/caseload', '/api/v1/me/export', '/spaces/:spaceId', '/api/v1/spaces/:spaceId/checkins', '/journeys/:journeyId']) {
+    for (const url of [
+      '/api/v1/me/caseload',
+      '/caseload',
+      '/api/v1/me/export',
+      '/spaces/:spaceId',
+      '/api/v1/spaces/:spaceId/checkins',
+      '/journeys/:journeyId',
+    ]) {
       assert.ok(withData.has(url), `${url} showed the couple's data in the walk`);
     }
   });
@@ -119,9 +177,13 @@ describeEachDatabase('every read by a therapist is in the access log', (get) => 
 async function refuseLogWrites(app: FastifyInstance): Promise<void> {
   const db = app.mend.store.db;
   if (app.mend.store.dialect === 'sqlite') {
-    await sql`create trigger refuse_log before insert on therapist_access_log begin select raise(abort, 'refused by the test'); end`.execute(db);
+    await sql`create trigger refuse_log before insert on therapist_access_log begin select raise(abort, 'refused by the test'); end`.execute(
+      db,
+    );
   } else {
-    await sql.raw(`create function refuse_log() returns trigger language plpgsql as $$ begin raise exception 'refused by the test'; end $$`).execute(db);
+    await sql
+      .raw(`create function refuse_log() returns trigger language plpgsql as $$ begin raise exception 'refused by the test'; end $$`)
+      .execute(db);
     await sql`create trigger refuse_log before insert on therapist_access_log for each row execute function refuse_log()`.execute(db);
   }
 }

@@ -18,7 +18,11 @@ describeEachDatabase('therapist access', (get) => {
     const t = await inviteTherapist(app, a, spaceId);
     assert.equal((await t.api.get(`/api/v1/spaces/${spaceId}`)).statusCode, 404, 'nothing before consent');
     const pending = json(await t.api.get('/api/v1/me/caseload')).spaces;
-    assert.deepEqual(pending, [{ spaceId, spaceName: 'Us', status: 'pending', partnerNames: [] }], 'the caseload shows only the space name before consent');
+    assert.deepEqual(
+      pending,
+      [{ spaceId, spaceName: 'Us', status: 'pending', partnerNames: [] }],
+      'the caseload shows only the space name before consent',
+    );
 
     const wrong = await a.api.post(`/api/v1/spaces/${spaceId}/therapists/${t.id}/consent`, { password: 'not the right password' });
     assert.equal(wrong.statusCode, 403, 'consent needs the password');
@@ -39,7 +43,11 @@ describeEachDatabase('therapist access', (get) => {
     assert.equal(log.length, 2, 'both views were logged: the space, then the caseload with the partners’ names');
     assert.ok(log.every((e: { therapistId: string }) => e.therapistId === t.id));
     assert.deepEqual(log.map((e: { what: string }) => e.what).sort(), ['/api/v1/me/caseload', '/api/v1/spaces/:spaceId']);
-    assert.deepEqual(json(await a.api.get(`/api/v1/spaces/${spaceId}/therapist-access-log`)).entries, log, 'both partners read the same log');
+    assert.deepEqual(
+      json(await a.api.get(`/api/v1/spaces/${spaceId}/therapist-access-log`)).entries,
+      log,
+      'both partners read the same log',
+    );
 
     assert.equal((await b.api.delete(`/api/v1/spaces/${spaceId}/therapists/${t.id}`)).statusCode, 204);
     assert.equal((await t.api.get(`/api/v1/spaces/${spaceId}`)).statusCode, 404, 'revoked at once');
@@ -59,8 +67,15 @@ describeEachDatabase('therapist access', (get) => {
     for (const url of [`/api/v1/spaces/${spaceId}/therapists`, `/api/v1/spaces/${spaceId}/therapist-access-log`]) {
       assert.equal((await stranger.api.get(url)).statusCode, 404, url);
     }
-    assert.equal((await stranger.api.post(`/api/v1/spaces/${spaceId}/therapists/${t.id}/consent`, { password: stranger.password })).statusCode, 404);
-    assert.equal((await a.api.post(`/api/v1/spaces/${spaceId}/therapists/${a.id}/consent`, { password: a.password })).statusCode, 404, 'a partner is not a therapist');
+    assert.equal(
+      (await stranger.api.post(`/api/v1/spaces/${spaceId}/therapists/${t.id}/consent`, { password: stranger.password })).statusCode,
+      404,
+    );
+    assert.equal(
+      (await a.api.post(`/api/v1/spaces/${spaceId}/therapists/${a.id}/consent`, { password: a.password })).statusCode,
+      404,
+      'a partner is not a therapist',
+    );
   });
 
   test('a therapist whose access ended can be invited again, and waits for consent again', async () => {
@@ -72,7 +87,11 @@ describeEachDatabase('therapist access', (get) => {
     const { code } = json(await b.api.post(`/api/v1/spaces/${spaceId}/invitations`, { role: 'therapist' })).invitation;
     const again = await t.api.post(`/api/v1/invitations/${code}/accept`);
     assert.equal(again.statusCode, 200);
-    assert.deepEqual(json(again).space.members.map((m: { accountId: string }) => m.accountId), [t.id], 'a waiting therapist learns no names');
+    assert.deepEqual(
+      json(again).space.members.map((m: { accountId: string }) => m.accountId),
+      [t.id],
+      'a waiting therapist learns no names',
+    );
     assert.equal((await t.api.get(`/api/v1/spaces/${spaceId}`)).statusCode, 404, 'nothing until both consent again');
     assert.equal(json(await a.api.get(`/api/v1/spaces/${spaceId}/therapists`)).therapists[0].consentedBy.length, 0);
   });
@@ -87,7 +106,9 @@ describeEachDatabase('therapist access', (get) => {
       await t.api.post(`/api/v1/invitations/${code}/accept`);
       for (const p of [c.a, c.b]) await p.api.post(`/api/v1/spaces/${c.spaceId}/therapists/${t.id}/consent`, { password: p.password });
     }
-    const names = json(await t.api.get('/api/v1/me/caseload')).spaces.map((s: { partnerNames: string[] }) => s.partnerNames.sort().join(' & ')).sort();
+    const names = json(await t.api.get('/api/v1/me/caseload'))
+      .spaces.map((s: { partnerNames: string[] }) => s.partnerNames.sort().join(' & '))
+      .sort();
     assert.deepEqual(names, ['Ana & Ben', 'Cy & Di']);
   });
 });

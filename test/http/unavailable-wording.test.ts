@@ -51,7 +51,8 @@ describe('an outage after part of a request was saved: the 503 says it may have 
 
   test('API sign-up: 503 that does not claim nothing was saved; the retry answers 409 email_taken', async () => {
     const person = { ...newPerson('Robin'), timezone: 'UTC' };
-    const signUp = () => fetch(`${base}/api/v1/accounts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(person) });
+    const signUp = () =>
+      fetch(`${base}/api/v1/accounts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(person) });
 
     await refuseSessions();
     let body: string;
@@ -85,7 +86,10 @@ describe('an outage after part of a request was saved: the 503 says it may have 
 
   test('sign-up form: the error page keeps the Back-button advice and asks to check before sending again', async () => {
     const form = await fetch(`${base}/sign-up`);
-    const cookie = form.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = form.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1]!;
     const person = newPerson('Sam');
     const send = () =>
@@ -118,7 +122,9 @@ describe('an outage after part of a request was saved: the 503 says it may have 
   });
 
   test('the OpenAPI 503 tells clients to check before repeating a POST without a key, and that a PUT or a POST with its key may be repeated', async () => {
-    const doc = (await (await fetch(`${base}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, { responses: Record<string, { description: string }> }>> };
+    const doc = (await (await fetch(`${base}/api/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, { description: string }> }>>;
+    };
     const description = doc.paths['/api/v1/accounts']!.post!.responses['503']!.description;
     assert.doesNotMatch(description, CLAIMS_NOTHING_SAVED);
     assert.match(description, /may or may not have been saved/);

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { localDate } from '../../src/core/time.js';
-import { describeEachDatabase, json, succeeded, type Response } from '../support/app.js';
+import { describeEachDatabase, json, succeeded } from '../support/app.js';
 import { couple, type Person } from '../support/api-client.js';
 import { activeTherapist, pagesAs } from '../support/live-people.js';
 import { assertSoundIds, idProblems } from '../support/unique-ids.js';
@@ -20,7 +20,8 @@ const today = () => localDate(new Date(), 'UTC');
 
 describe('the id check itself', () => {
   test('finds a repeated id, a label, hint or coach output pointing nowhere, and a dead in-page link', () => {
-    const twice = '<form><label for="field-answer">A</label><textarea id="field-answer" aria-describedby="field-answer-hint"></textarea><p id="field-answer-hint">h</p></form>';
+    const twice =
+      '<form><label for="field-answer">A</label><textarea id="field-answer" aria-describedby="field-answer-hint"></textarea><p id="field-answer-hint">h</p></form>';
     assert.deepEqual(idProblems(twice), []);
     assert.deepEqual(idProblems(twice + twice), ['id="field-answer" appears 2 times', 'id="field-answer-hint" appears 2 times']);
     assert.deepEqual(idProblems('<label for="x">A</label><input id="y" aria-describedby="y z" aria-labelledby="w">'), [
@@ -44,35 +45,85 @@ describe('the id check itself', () => {
 async function busyCouple(app: FastifyInstance) {
   const { a, b, spaceId } = await couple(app);
   const ok = succeeded;
-  const journeyId = json(await ok(b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'infidelity', brokeTrust: [a.id], hurt: 4 }), 'breach')).journey.id as string;
+  const journeyId = json(
+    await ok(b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'infidelity', brokeTrust: [a.id], hurt: 4 }), 'breach'),
+  ).journey.id as string;
   for (const p of [a, b]) {
-    await ok(p.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_happened', text: `What happened, as ${p.displayName} saw it`, visibility: 'sealed' }), 'what happened');
+    await ok(
+      p.api.post(`/api/v1/journeys/${journeyId}/entries`, {
+        prompt: 'what_happened',
+        text: `What happened, as ${p.displayName} saw it`,
+        visibility: 'sealed',
+      }),
+      'what happened',
+    );
     await ok(p.api.post(`/api/v1/journeys/${journeyId}/acknowledgements`), 'acknowledge');
   }
-  const apology = (text: string) => ok(a.api.post(`/api/v1/journeys/${journeyId}/apologies`, { text }), 'apology').then((r) => json(r).apology.id as string);
+  const apology = (text: string) =>
+    ok(a.api.post(`/api/v1/journeys/${journeyId}/apologies`, { text }), 'apology').then((r) => json(r).apology.id as string);
   const answered = await apology('I am sorry that I lied to you. It was my choice. I will tell you the truth from now on.');
   await ok(b.api.post(`/api/v1/apologies/${answered}/responses`, { received: true, sincere: true }), 'apology answered');
   // Two active agreements both partners committed to: two log forms on one page; one more proposed.
   const agreements: string[] = [];
   for (const text of ['We say where we are when we are late', 'We keep our phones on the table at dinner']) {
-    const id = json(await ok(a.api.post(`/api/v1/spaces/${spaceId}/agreements`, { text, committedBy: [a.id, b.id], cadence: 'daily' }), 'agreement')).agreement.id as string;
+    const id = json(
+      await ok(a.api.post(`/api/v1/spaces/${spaceId}/agreements`, { text, committedBy: [a.id, b.id], cadence: 'daily' }), 'agreement'),
+    ).agreement.id as string;
     await ok(b.api.post(`/api/v1/agreements/${id}/accept`), 'accept');
     agreements.push(id);
   }
-  const proposedId = json(await ok(a.api.post(`/api/v1/spaces/${spaceId}/agreements`, { text: 'We talk on Sunday evenings', committedBy: [a.id], cadence: 'weekly' }), 'proposed')).agreement.id as string;
+  const proposedId = json(
+    await ok(
+      a.api.post(`/api/v1/spaces/${spaceId}/agreements`, { text: 'We talk on Sunday evenings', committedBy: [a.id], cadence: 'weekly' }),
+      'proposed',
+    ),
+  ).agreement.id as string;
   // A second apology, not answered yet: its answer page has a form.
   const apologyId = await apology('I am sorry I hid the messages. That was my doing. I will show you, not tell you.');
-  for (const [p, own] of [[a, CANARY.a], [b, CANARY.b]] as const) {
+  for (const [p, own] of [
+    [a, CANARY.a],
+    [b, CANARY.b],
+  ] as const) {
     for (const agreementId of agreements) {
-      await ok(p.api.post(`/api/v1/agreements/${agreementId}/log`, { occurredOn: today(), kept: true, note: { text: `${own} log note`, visibility: 'private' } }), 'log');
+      await ok(
+        p.api.post(`/api/v1/agreements/${agreementId}/log`, {
+          occurredOn: today(),
+          kept: true,
+          note: { text: `${own} log note`, visibility: 'private' },
+        }),
+        'log',
+      );
     }
-    await ok(p.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { safety: 6, trust: 5, closeness: 6, day: 'mixed', note: { text: `${own} check-in note`, visibility: 'private' } }), 'check-in');
+    await ok(
+      p.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, {
+        safety: 6,
+        trust: 5,
+        closeness: 6,
+        day: 'mixed',
+        note: { text: `${own} check-in note`, visibility: 'private' },
+      }),
+      'check-in',
+    );
     // Two open calls each way: every answer form drawn twice on the partner's page.
-    await ok(p.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: `${own} hold me`, visibility: 'private' } }), 'reassurance');
-    await ok(p.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: `A shared call from ${p.displayName}`, visibility: 'shared' } }), 'reassurance');
+    await ok(
+      p.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: `${own} hold me`, visibility: 'private' } }),
+      'reassurance',
+    );
+    await ok(
+      p.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, {
+        note: { text: `A shared call from ${p.displayName}`, visibility: 'shared' },
+      }),
+      'reassurance',
+    );
   }
-  await ok(b.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'why_im_doing_this', text: `${CANARY.b} my why`, visibility: 'private' }), 'why');
-  await ok(a.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'why_im_doing_this', text: `${CANARY.a} my why`, visibility: 'private' }), 'why');
+  await ok(
+    b.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'why_im_doing_this', text: `${CANARY.b} my why`, visibility: 'private' }),
+    'why',
+  );
+  await ok(
+    a.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'why_im_doing_this', text: `${CANARY.a} my why`, visibility: 'private' }),
+    'why',
+  );
   // Step 7 opened early by Sam's own choice: its two forms on one page.
   await ok(b.api.post(`/api/v1/journeys/${journeyId}/forgiveness/open`), 'step 7 opened');
   for (const text of ['Where were you on Friday?', 'Who else knows?']) {
@@ -81,7 +132,14 @@ async function busyCouple(app: FastifyInstance) {
   for (const text of ['A song on the radio', 'The name on your phone']) {
     await ok(b.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'trigger', text, visibility: 'shared' }), 'trigger');
   }
-  await ok(a.api.post(`/api/v1/spaces/${spaceId}/meetings`, { heldOn: today(), appreciations: 'Thank you for dinner', concern: 'I felt alone on Tuesday' }), 'meeting');
+  await ok(
+    a.api.post(`/api/v1/spaces/${spaceId}/meetings`, {
+      heldOn: today(),
+      appreciations: 'Thank you for dinner',
+      concern: 'I felt alone on Tuesday',
+    }),
+    'meeting',
+  );
   return { a, b, spaceId, journeyId, apologyId, proposedId, agreements };
 }
 
@@ -90,17 +148,36 @@ function pagesOf(o: { spaceId: string; journeyId: string; apologyId: string; pro
   const s = `/spaces/${o.spaceId}`;
   const j = `/journeys/${o.journeyId}`;
   return [
-    s, `${s}/check-in`, `${s}/progress`, `${s}/agreement-log`, `${s}/reassurance`, `${s}/meetings`, `${s}/meetings/new`, `${s}/monthly-review`,
-    `${s}/decision-guide`, `${s}/breaches/new`, `${s}/invitation`,
-    j, ...[1, 2, 3, 4, 5, 6, 7].map((n) => `${j}/steps/${n}`), `${j}/hard-day`, `${j}/therapy`, `${j}/questions`, `${j}/triggers`, `${j}/agreements/new`,
+    s,
+    `${s}/check-in`,
+    `${s}/progress`,
+    `${s}/agreement-log`,
+    `${s}/reassurance`,
+    `${s}/meetings`,
+    `${s}/meetings/new`,
+    `${s}/monthly-review`,
+    `${s}/decision-guide`,
+    `${s}/breaches/new`,
+    `${s}/invitation`,
+    j,
+    ...[1, 2, 3, 4, 5, 6, 7].map((n) => `${j}/steps/${n}`),
+    `${j}/hard-day`,
+    `${j}/therapy`,
+    `${j}/questions`,
+    `${j}/triggers`,
+    `${j}/agreements/new`,
     ...(who === 'a' ? [`${j}/apology`] : [`${j}/apologies/${o.apologyId}/answer`, `/agreements/${o.proposedId}/counter`]),
-    '/account', '/account/settings', '/notifications',
-    ...['partner-today', 'progress', 'reassurance', 'meeting-schedule', 'meetings', 'agreement-log'].map((part) => `${s}/live/${part}`), `${j}/live/steps`,
+    '/account',
+    '/account/settings',
+    '/notifications',
+    ...['partner-today', 'progress', 'reassurance', 'meeting-schedule', 'meetings', 'agreement-log'].map((part) => `${s}/live/${part}`),
+    `${j}/live/steps`,
   ];
 }
 
 /** How many times `html` holds a form posting to an action matching `action`. */
-const formsTo = (html: string, action: RegExp): number => [...html.matchAll(/<form [^>]*action="([^"]+)"/g)].filter((m) => action.test(m[1]!)).length;
+const formsTo = (html: string, action: RegExp): number =>
+  [...html.matchAll(/<form [^>]*action="([^"]+)"/g)].filter((m) => action.test(m[1]!)).length;
 
 describeEachDatabase('ids on the signed-in pages', (get) => {
   test('each partner’s pages: ids unique, every reference lands; the other partner’s private notes never shown', async () => {
@@ -108,7 +185,10 @@ describeEachDatabase('ids on the signed-in pages', (get) => {
     const o = await busyCouple(app);
     // Every page's problems at once: one defect usually repeats on several pages.
     const problems: string[] = [];
-    for (const [who, person, own, others] of [['a', o.a, CANARY.a, CANARY.b], ['b', o.b, CANARY.b, CANARY.a]] as Array<['a' | 'b', Person, string, string]>) {
+    for (const [who, person, own, others] of [
+      ['a', o.a, CANARY.a, CANARY.b],
+      ['b', o.b, CANARY.b, CANARY.a],
+    ] as Array<['a' | 'b', Person, string, string]>) {
       const pages = await pagesAs(app, person);
       const shown = new Map<string, string>();
       for (const url of pagesOf(o, who)) {
@@ -122,7 +202,10 @@ describeEachDatabase('ids on the signed-in pages', (get) => {
       // The same form really is drawn more than once, and each author's own notes are on their pages.
       assert.equal(formsTo(shown.get('/spaces/:space/reassurance')!, /\/reassurance\/[^/]+\/answer$/), 2, `${who}: two calls to answer`);
       assert.equal(formsTo(shown.get('/spaces/:space/agreement-log')!, /\/agreement-log\/[^/]+$/), 2, `${who}: two agreements to log`);
-      assert.ok(shown.get('/spaces/:space/reassurance')!.includes(own) && shown.get('/spaces/:space/agreement-log')!.includes(own), `${who} reads their own private notes`);
+      assert.ok(
+        shown.get('/spaces/:space/reassurance')!.includes(own) && shown.get('/spaces/:space/agreement-log')!.includes(own),
+        `${who} reads their own private notes`,
+      );
       if (who === 'a') {
         assert.equal((shown.get('/journeys/:journey/questions')!.match(/name="replyTo"/g) ?? []).length, 2, 'two questions to answer');
         assert.equal((shown.get('/journeys/:journey/triggers')!.match(/name="replyTo"/g) ?? []).length, 2, 'two moments to answer');
@@ -140,7 +223,17 @@ describeEachDatabase('ids on the signed-in pages', (get) => {
     const s = `/spaces/${o.spaceId}`;
     const j = `/journeys/${o.journeyId}`;
     const problems: string[] = [];
-    for (const url of [s, `${s}/progress`, `${s}/agreement-log`, `${s}/reassurance`, `${s}/meetings`, j, ...[1, 2, 3, 4, 5, 6, 7].map((n) => `${j}/steps/${n}`), `${j}/questions`, `${j}/triggers`]) {
+    for (const url of [
+      s,
+      `${s}/progress`,
+      `${s}/agreement-log`,
+      `${s}/reassurance`,
+      `${s}/meetings`,
+      j,
+      ...[1, 2, 3, 4, 5, 6, 7].map((n) => `${j}/steps/${n}`),
+      `${j}/questions`,
+      `${j}/triggers`,
+    ]) {
       const res = await therapist.get(url);
       assert.equal(res.statusCode, 200, `${url}: ${res.statusCode}`);
       problems.push(...idProblems(res.body).map((p) => `therapist ${url}: ${p}`));

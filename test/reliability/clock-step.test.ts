@@ -19,7 +19,10 @@ test(
     // The server really ran behind: each step's reported time is earlier than the run's clock.
     for (const step of report.steps) assert.ok(step.offsetMinutes < 0 && Date.parse(step.serverTime) < Date.now(), JSON.stringify(step));
     assert.ok(report.afterStep.answers > 0, 'requests were answered after the steps');
-    assert.ok(report.acknowledged.checkins > 0 && report.acknowledged.entries > 0, `the load wrote something: ${JSON.stringify(report.acknowledged)}`);
+    assert.ok(
+      report.acknowledged.checkins > 0 && report.acknowledged.entries > 0,
+      `the load wrote something: ${JSON.stringify(report.acknowledged)}`,
+    );
     assert.deepEqual(report.unexpected, [], context);
     assert.deepEqual(report.lost, [], context);
     assert.deepEqual(report.corrupted, [], context);

@@ -25,14 +25,23 @@ test(
     const context = `seed ${report.seed}: ${JSON.stringify({ lost: report.lost, corrupted: report.corrupted, unexpected: report.unexpected.slice(0, 5), mendExits: report.mendExits, amcheck: report.amcheck })}`;
     assert.deepEqual(report.mendExits, [], context);
     assert.equal(report.kills, 3, context);
-    assert.ok(report.processesKilled.every((n) => n >= 2), `the postmaster and its backends were killed: ${report.processesKilled}`);
-    assert.ok(report.acknowledged.checkins > 0 && report.acknowledged.entries > 0, `the load wrote something: ${JSON.stringify(report.acknowledged)}`);
+    assert.ok(
+      report.processesKilled.every((n) => n >= 2),
+      `the postmaster and its backends were killed: ${report.processesKilled}`,
+    );
+    assert.ok(
+      report.acknowledged.checkins > 0 && report.acknowledged.entries > 0,
+      `the load wrote something: ${JSON.stringify(report.acknowledged)}`,
+    );
     assert.deepEqual(report.lost, [], context);
     assert.deepEqual(report.corrupted, [], context);
     assert.deepEqual(report.unexpected, [], context);
     assert.deepEqual(report.amcheck, ['ok', 'ok', 'ok'], context);
     // While the database was down Mend answered, and never with a success: only 5xx or a cut-off.
-    assert.ok(Object.keys(report.outageAnswers).every((k) => /^(5\d\d|no answer|\/readyz 503)$/.test(k)), JSON.stringify(report.outageAnswers));
+    assert.ok(
+      Object.keys(report.outageAnswers).every((k) => /^(5\d\d|no answer|\/readyz 503)$/.test(k)),
+      JSON.stringify(report.outageAnswers),
+    );
     assert.equal(report.outageAnswers['/readyz 503'], 3, `readiness reports the outage: ${JSON.stringify(report.outageAnswers)}`);
   },
 );

@@ -17,7 +17,10 @@ test(
     const report = await runCrash({ ...FAST, seed: Date.now() });
     const context = `seed ${report.seed}: ${JSON.stringify({ lost: report.lost, corrupted: report.corrupted, unexpected: report.unexpected.slice(0, 5) })}`;
     assert.equal(report.kills, 3);
-    assert.ok(report.acknowledged.checkins > 0 && report.acknowledged.entries > 0, `the load wrote something: ${JSON.stringify(report.acknowledged)}`);
+    assert.ok(
+      report.acknowledged.checkins > 0 && report.acknowledged.entries > 0,
+      `the load wrote something: ${JSON.stringify(report.acknowledged)}`,
+    );
     assert.deepEqual(report.lost, [], context);
     assert.deepEqual(report.corrupted, [], context);
     assert.deepEqual(report.unexpected, [], context);

@@ -30,12 +30,24 @@ describeEachDatabase('hostile input from the OpenAPI document (fuzzer)', (get) =
 
   test('the leak check names a private canary shown to the partner, and stays quiet for its author', async () => {
     const world = await buildWorld(get().app);
-    const privateNote = world.canaries.find((c) => c.group === 'A' && c.author === 'a1' && c.visibility === 'private' && c.kind === 'checkin-note')!;
+    const privateNote = world.canaries.find(
+      (c) => c.group === 'A' && c.author === 'a1' && c.visibility === 'private' && c.kind === 'checkin-note',
+    )!;
     const sealed = world.canaries.find((c) => c.group === 'A' && c.kind === 'entry:trust_looks_like')!;
     const body = `{"note":"${privateNote.text}","other":"${sealed.text}"}`;
     const expected = [privateNote.text, sealed.text].sort();
-    assert.deepEqual(leaksIn(world, 'a2', body).map((c) => c.text).sort(), expected);
-    assert.deepEqual(leaksIn(world, 'therapist', body).map((c) => c.text).sort(), expected);
+    assert.deepEqual(
+      leaksIn(world, 'a2', body)
+        .map((c) => c.text)
+        .sort(),
+      expected,
+    );
+    assert.deepEqual(
+      leaksIn(world, 'therapist', body)
+        .map((c) => c.text)
+        .sort(),
+      expected,
+    );
     assert.deepEqual(leaksIn(world, 'a1', body), []);
     assert.equal(leaksIn(world, 'b1', `${world.canaries.find((c) => c.group === 'A' && c.kind === 'space-name')!.text}`).length, 1);
   });

@@ -17,7 +17,10 @@ test(
     assert.equal(report.kills, FAST_ROTATE.kills);
     assert.ok(report.values.total > 0);
     assert.equal(report.values.onNewest, report.values.total, `every value ends under the newest key: ${context}`);
-    assert.ok(report.integrityChecks.every((r) => r === 'ok'), context);
+    assert.ok(
+      report.integrityChecks.every((r) => r === 'ok'),
+      context,
+    );
     assert.ok(report.acknowledged.total > 0, 'the load wrote something');
     assert.deepEqual(report.unexpected, [], context);
     assert.deepEqual(report.lost, [], context);

@@ -47,7 +47,16 @@ for (const dialect of DIALECTS) {
     const add = async (displayName: string) => {
       counter += 1;
       const id = `acct-${process.pid}-${counter}`;
-      assert.ok(await accounts.insert({ id, email: `${id}@example.org`, displayName, timezone: 'UTC', passwordHash: 'x', now: new Date().toISOString() }));
+      assert.ok(
+        await accounts.insert({
+          id,
+          email: `${id}@example.org`,
+          displayName,
+          timezone: 'UTC',
+          passwordHash: 'x',
+          now: new Date().toISOString(),
+        }),
+      );
       return id;
     };
 
@@ -69,14 +78,29 @@ for (const dialect of DIALECTS) {
       const a = await add('Quinn');
       const b = await add('Harper');
       assert.equal((await accounts.byId(a))?.displayName, 'Quinn');
-      await sql`update accounts set display_name_enc = (select display_name_enc from accounts where id = ${a}) where id = ${b}`.execute(store.db);
+      await sql`update accounts set display_name_enc = (select display_name_enc from accounts where id = ${a}) where id = ${b}`.execute(
+        store.db,
+      );
       assert.equal((await accounts.byId(b))?.displayName, UNREADABLE_NAME, 'shown as unreadable, never as the other account’s name');
       assert.equal((await accounts.byId(a))?.displayName, 'Quinn');
     });
 
     test('a signed-in account opens its email and name only when they are read', { skip }, async () => {
       const id = await add('Emery');
-      const row = await store.db.selectFrom('accounts').select(['id', 'email_enc', 'display_name_enc', 'timezone', 'country', 'checkin_numbers_shared', 'quick_exit_signs_out', 'created_at']).where('id', '=', id).executeTakeFirstOrThrow();
+      const row = await store.db
+        .selectFrom('accounts')
+        .select([
+          'id',
+          'email_enc',
+          'display_name_enc',
+          'timezone',
+          'country',
+          'checkin_numbers_shared',
+          'quick_exit_signs_out',
+          'created_at',
+        ])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
       opens = 0;
       const account = accounts.fromFacts(row);
       assert.equal(account.timezone, 'UTC');
@@ -85,7 +109,19 @@ for (const dialect of DIALECTS) {
       assert.equal(account.displayName, 'Emery');
       assert.equal(opens, 1);
       // Spread and JSON see plain values (the getters are the object's own).
-      assert.deepEqual({ ...account }, { id, email: `${id}@example.org`, displayName: 'Emery', timezone: 'UTC', country: null, checkinNumbersShared: null, quickExitSignsOut: true, createdAt: row.created_at });
+      assert.deepEqual(
+        { ...account },
+        {
+          id,
+          email: `${id}@example.org`,
+          displayName: 'Emery',
+          timezone: 'UTC',
+          country: null,
+          checkinNumbersShared: null,
+          quickExitSignsOut: true,
+          createdAt: row.created_at,
+        },
+      );
       assert.equal(JSON.parse(JSON.stringify(account)).email, `${id}@example.org`);
     });
 
@@ -107,7 +143,14 @@ for (const dialect of DIALECTS) {
       const seen = await spaces.forActiveMember(id, ben);
       assert.deepEqual(seen, await spaces.byId(id));
       assert.equal(seen?.name, 'Ada and Ben');
-      assert.deepEqual(seen?.members.map((m) => [m.displayName, m.role, m.status]), [['Ada', 'partner', 'active'], ['Ben', 'partner', 'active'], ['Tess', 'therapist', 'pending']]);
+      assert.deepEqual(
+        seen?.members.map((m) => [m.displayName, m.role, m.status]),
+        [
+          ['Ada', 'partner', 'active'],
+          ['Ben', 'partner', 'active'],
+          ['Tess', 'therapist', 'pending'],
+        ],
+      );
       assert.equal(opens, 4, 'the space name and three member names, once');
       await spaces.forActiveMember(id, ada);
       assert.deepEqual((await accounts.displayNames([ada, ben])).get(ben), 'Ben');
@@ -128,7 +171,21 @@ for (const dialect of DIALECTS) {
 
     test('a name read just before its account was deleted is opened but not kept; a changed name is dropped', { skip }, async () => {
       const ada = await add('Ada');
-      const facts = () => store.db.selectFrom('accounts').select(['id', 'email_enc', 'display_name_enc', 'timezone', 'country', 'checkin_numbers_shared', 'quick_exit_signs_out', 'created_at']).where('id', '=', ada).executeTakeFirstOrThrow();
+      const facts = () =>
+        store.db
+          .selectFrom('accounts')
+          .select([
+            'id',
+            'email_enc',
+            'display_name_enc',
+            'timezone',
+            'country',
+            'checkin_numbers_shared',
+            'quick_exit_signs_out',
+            'created_at',
+          ])
+          .where('id', '=', ada)
+          .executeTakeFirstOrThrow();
       const before = await facts();
       assert.equal(accounts.fromFacts(before).displayName, 'Ada');
 
@@ -147,24 +204,28 @@ for (const dialect of DIALECTS) {
       assert.equal(opens, 2, 'opened each time, never kept after the deletion');
     });
 
-    test("a deleted account's and a deleted space's names are opened afresh if the same stored value ever came back", { skip }, async () => {
-      const ada = await add('Ada');
-      const id = await space('Only Ada', ada);
-      assert.equal((await spaces.forActiveMember(id, ada))?.name, 'Only Ada');
-      const accountRow = await store.db.selectFrom('accounts').selectAll().where('id', '=', ada).executeTakeFirstOrThrow();
-      const spaceRow = await store.db.selectFrom('spaces').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    test(
+      "a deleted account's and a deleted space's names are opened afresh if the same stored value ever came back",
+      { skip },
+      async () => {
+        const ada = await add('Ada');
+        const id = await space('Only Ada', ada);
+        assert.equal((await spaces.forActiveMember(id, ada))?.name, 'Only Ada');
+        const accountRow = await store.db.selectFrom('accounts').selectAll().where('id', '=', ada).executeTakeFirstOrThrow();
+        const spaceRow = await store.db.selectFrom('spaces').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
-      assert.equal(await spaces.removeMember(id, ada), true, 'the last partner leaves: the space is deleted');
-      await accounts.delete(ada);
-      assert.equal(await store.db.selectFrom('spaces').select('id').where('id', '=', id).executeTakeFirst(), undefined);
+        assert.equal(await spaces.removeMember(id, ada), true, 'the last partner leaves: the space is deleted');
+        await accounts.delete(ada);
+        assert.equal(await store.db.selectFrom('spaces').select('id').where('id', '=', id).executeTakeFirst(), undefined);
 
-      // Put the very same sealed values back: had the plaintext been kept, nothing would be opened.
-      await store.db.insertInto('accounts').values(accountRow).execute();
-      await store.db.insertInto('spaces').values(spaceRow).execute();
-      await member(id, ada, 'partner', 'active');
-      opens = 0;
-      assert.equal((await spaces.forActiveMember(id, ada))?.name, 'Only Ada');
-      assert.equal(opens, 2, 'the space name and the account name were opened again');
-    });
+        // Put the very same sealed values back: had the plaintext been kept, nothing would be opened.
+        await store.db.insertInto('accounts').values(accountRow).execute();
+        await store.db.insertInto('spaces').values(spaceRow).execute();
+        await member(id, ada, 'partner', 'active');
+        opens = 0;
+        assert.equal((await spaces.forActiveMember(id, ada))?.name, 'Only Ada');
+        assert.equal(opens, 2, 'the space name and the account name were opened again');
+      },
+    );
   });
 }

@@ -3,7 +3,15 @@
 // when run again: no value lost, none done twice; it reads in batches, never every row at once.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sql, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
+import {
+  sql,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  type UnknownRow,
+} from 'kysely';
 import { encryptTextAs, Keyring, generateKey, keyIdOf } from '../../src/platform/vault/index.js';
 import { AccountStore } from '../../src/features/accounts/store.js';
 import { bindCiphertexts } from '../../src/platform/vault/bind-ciphertexts.js';
@@ -37,7 +45,8 @@ class Interrupting implements KyselyPlugin {
   constructor(private readonly failAt: number) {}
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
     const node = args.node as { kind: string; sqlFragments?: readonly string[] };
-    if (node.kind === 'RawNode' && node.sqlFragments?.[0]?.trimStart().startsWith('update') && ++this.updates === this.failAt) throw new Error('interrupted');
+    if (node.kind === 'RawNode' && node.sqlFragments?.[0]?.trimStart().startsWith('update') && ++this.updates === this.failAt)
+      throw new Error('interrupted');
     return args.node;
   }
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
@@ -49,7 +58,11 @@ class Interrupting implements KyselyPlugin {
 async function formats(store: Store): Promise<{ v1: number; v2: number }> {
   const out = { v1: 0, v2: 0 };
   for (const f of BOUND_FIELDS) {
-    const { rows } = await sql<{ value: string }>`select ${sql.ref(`${f.column}_enc`)} as value from ${sql.table(f.table)} where ${sql.ref(`${f.column}_enc`)} is not null`.execute(store.db);
+    const { rows } = await sql<{
+      value: string;
+    }>`select ${sql.ref(`${f.column}_enc`)} as value from ${sql.table(f.table)} where ${sql.ref(`${f.column}_enc`)} is not null`.execute(
+      store.db,
+    );
     for (const r of rows) out[r.value.startsWith('v1.') ? 'v1' : 'v2'] += 1;
   }
   return out;
@@ -77,26 +90,70 @@ for (const dialect of DIALECTS) {
       for (let i = 0; i < 3; i++) {
         const person = { id: `acct-${i}`, name: `Person ${i}` };
         people.push(person);
-        await accounts.insert({ id: person.id, email: `p${i}@example.org`, displayName: person.name, timezone: 'UTC', passwordHash: 'x', now: now() });
+        await accounts.insert({
+          id: person.id,
+          email: `p${i}@example.org`,
+          displayName: person.name,
+          timezone: 'UTC',
+          passwordHash: 'x',
+          now: now(),
+        });
       }
       await spaces.create({ id: 'space-1', name: 'Us', creatorId: 'acct-0', now: now() });
       // A breach with its description, a journey with entries and an apology: texts kept under a
       // journey are bound to its space too, which the walk reads beside them.
       const at = now();
       await new JourneyStore(store.db, old).create(
-        { id: 'breach-1', spaceId: 'space-1', kind: 'lying', brokeTrust: ['acct-0'], occurredOn: null, cameOut: null, hurt: null, description: { text: 'DESCRIPTION', visibility: 'private' }, recordedBy: 'acct-1', recordedAt: at },
+        {
+          id: 'breach-1',
+          spaceId: 'space-1',
+          kind: 'lying',
+          brokeTrust: ['acct-0'],
+          occurredOn: null,
+          cameOut: null,
+          hurt: null,
+          description: { text: 'DESCRIPTION', visibility: 'private' },
+          recordedBy: 'acct-1',
+          recordedAt: at,
+        },
         { id: 'journey-1', spaceId: 'space-1', breachId: 'breach-1', openedAt: at, closedAt: null },
       );
       const entries = new EntryStore(store.db, old);
       for (const [i, visibility] of (['private', 'shared', 'sealed'] as const).entries()) {
-        await entries.insert({ id: `entry-${i}`, journeyId: 'journey-1', prompt: i === 2 ? 'what_happened' : 'what_hurts', authorId: 'acct-1', visibility, text: `ENTRY-${i}`, replyTo: null, createdAt: at, updatedAt: at });
+        await entries.insert({
+          id: `entry-${i}`,
+          journeyId: 'journey-1',
+          prompt: i === 2 ? 'what_happened' : 'what_hurts',
+          authorId: 'acct-1',
+          visibility,
+          text: `ENTRY-${i}`,
+          replyTo: null,
+          createdAt: at,
+          updatedAt: at,
+        });
       }
-      await new ApologyStore(store.db, old).insert({ id: 'apology-1', journeyId: 'journey-1', authorId: 'acct-0', text: 'APOLOGY', parts: null, createdAt: at, deliveredAt: at });
+      await new ApologyStore(store.db, old).insert({
+        id: 'apology-1',
+        journeyId: 'journey-1',
+        authorId: 'acct-0',
+        text: 'APOLOGY',
+        parts: null,
+        createdAt: at,
+        deliveredAt: at,
+      });
       for (let day = 1; day <= 20; day++) {
         const date = `2026-01-${String(day).padStart(2, '0')}`;
         const text = `NOTE-${day}`;
         const { checkin } = await checkins.upsert(`checkin-${String(day).padStart(2, '0')}`, {
-          spaceId: 'space-1', accountId: 'acct-0', date, safety: 5, trust: 5, closeness: 5, day: null, note: { text, visibility: day % 2 ? 'private' : 'shared' }, now: now(),
+          spaceId: 'space-1',
+          accountId: 'acct-0',
+          date,
+          safety: 5,
+          trust: 5,
+          closeness: 5,
+          day: null,
+          note: { text, visibility: day % 2 ? 'private' : 'shared' },
+          now: now(),
         });
         notes.set(checkin.id, text);
       }
@@ -116,7 +173,9 @@ for (const dialect of DIALECTS) {
     test('every encrypted column of the schema is known to the binding list', { skip }, async () => {
       const known = new Set(BOUND_FIELDS.map((f) => `${f.table}.${f.column}_enc`));
       for (const table of await store.db.introspection.getTables()) {
-        for (const column of table.columns) if (column.name.endsWith('_enc')) assert.ok(known.has(`${table.name}.${column.name}`), `${table.name}.${column.name} is not in store/bound-fields.ts`);
+        for (const column of table.columns)
+          if (column.name.endsWith('_enc'))
+            assert.ok(known.has(`${table.name}.${column.name}`), `${table.name}.${column.name} is not in store/bound-fields.ts`);
       }
     });
 
@@ -146,8 +205,14 @@ for (const dialect of DIALECTS) {
       assert.equal(read.length, 20);
       for (const c of read) assert.equal(c.note?.text, notes.get(c.id));
       assert.equal((await new SpaceStore(store.db, vault, dialect).listForAccount('acct-0'))[0]?.name, 'Us');
-      assert.deepEqual((await new EntryStore(store.db, vault).listForJourney('journey-1')).map((e) => e.text), ['ENTRY-0', 'ENTRY-1', 'ENTRY-2']);
-      assert.deepEqual((await new ApologyStore(store.db, vault).listForJourney('journey-1')).map((a) => a.text), ['APOLOGY']);
+      assert.deepEqual(
+        (await new EntryStore(store.db, vault).listForJourney('journey-1')).map((e) => e.text),
+        ['ENTRY-0', 'ENTRY-1', 'ENTRY-2'],
+      );
+      assert.deepEqual(
+        (await new ApologyStore(store.db, vault).listForJourney('journey-1')).map((a) => a.text),
+        ['APOLOGY'],
+      );
       assert.equal((await new JourneyStore(store.db, vault).byId('journey-1'))?.breach.description?.text, 'DESCRIPTION');
 
       const again = await bindCiphertexts(store.db, keyring, now);
@@ -159,19 +224,38 @@ for (const dialect of DIALECTS) {
       const old = legacyVault();
       const checkins = new CheckinStore(store.db, old);
       for (const id of ['late-1', 'late-2']) {
-        await checkins.upsert(id, { spaceId: 'space-1', accountId: 'acct-1', date: `2026-02-0${id.at(-1)}`, safety: 5, trust: 5, closeness: 5, day: null, note: { text: `LATE ${id}`, visibility: 'private' }, now: now() });
+        await checkins.upsert(id, {
+          spaceId: 'space-1',
+          accountId: 'acct-1',
+          date: `2026-02-0${id.at(-1)}`,
+          safety: 5,
+          trust: 5,
+          closeness: 5,
+          day: null,
+          note: { text: `LATE ${id}`, visibility: 'private' },
+          now: now(),
+        });
       }
       // One old value copied over another row's: it was sealed for late-1, not late-2.
       await sql`update checkins set note_enc = (select note_enc from checkins where id = 'late-1') where id = 'late-2'`.execute(store.db);
       const report = await bindCiphertexts(store.db, keyring, now);
       assert.deepEqual(report.unreadable, [{ table: 'checkins', column: 'note_enc', id: 'late-2', reason: 'tampered_ciphertext' }]);
       assert.equal(report.rebound, 1);
-      const rows = await store.db.selectFrom('checkins').select(['id', 'note_enc']).where('id', 'in', ['late-1', 'late-2']).orderBy('id').execute();
+      const rows = await store.db
+        .selectFrom('checkins')
+        .select(['id', 'note_enc'])
+        .where('id', 'in', ['late-1', 'late-2'])
+        .orderBy('id')
+        .execute();
       assert.match(rows[0]!.note_enc!, /^v2\./);
       assert.match(rows[1]!.note_enc!, /^v1\./, 'left as it was');
       assert.equal(keyIdOf(rows[0]!.note_enc!), 'kupgrade');
       const read = await new CheckinStore(store.db, openVault(keyring)).list('space-1', '2026-02-01', '2026-02-28');
-      assert.deepEqual(read.map((c) => c.note?.text ?? null), ['LATE late-1', null], 'the damaged note is shown to nobody');
+      assert.deepEqual(
+        read.map((c) => c.note?.text ?? null),
+        ['LATE late-1', null],
+        'the damaged note is shown to nobody',
+      );
     });
   });
 }

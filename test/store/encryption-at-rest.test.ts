@@ -33,10 +33,21 @@ describeEachDatabase('encryption at rest', (get, dialect) => {
       description: { text: 'Quixotic-Description-Words', visibility: 'private' },
     });
     assert.equal(journey.statusCode, 201, journey.body);
-    const entry = await person.api.post(`/api/v1/journeys/${json(journey).journey.id}/entries`, { prompt: 'what_happened', text: 'Saffron-Entry-Words about the night', visibility: 'sealed' });
+    const entry = await person.api.post(`/api/v1/journeys/${json(journey).journey.id}/entries`, {
+      prompt: 'what_happened',
+      text: 'Saffron-Entry-Words about the night',
+      visibility: 'sealed',
+    });
     assert.equal(entry.statusCode, 201, entry.body);
-    await person.api.put(`/api/v1/spaces/${spaceId}/checkins/${today}`, { safety: 5, trust: 5, closeness: 5, note: { text: 'Halcyon-Checkin-Words', visibility: 'private' } });
-    await person.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: 'Tamarind-Reassurance-Words', visibility: 'shared' } });
+    await person.api.put(`/api/v1/spaces/${spaceId}/checkins/${today}`, {
+      safety: 5,
+      trust: 5,
+      closeness: 5,
+      note: { text: 'Halcyon-Checkin-Words', visibility: 'private' },
+    });
+    await person.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, {
+      note: { text: 'Tamarind-Reassurance-Words', visibility: 'shared' },
+    });
 
     const secrets = [
       person.email,

@@ -13,7 +13,10 @@ const withExtra = {
   ...MIGRATIONS,
   '9999-test-extra': {
     up: async (db: Kysely<unknown>) => {
-      await db.schema.createTable('test_extra').addColumn('id', 'text', (c) => c.primaryKey()).execute();
+      await db.schema
+        .createTable('test_extra')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .execute();
     },
   },
 };
@@ -49,7 +52,10 @@ for (const dialect of DIALECTS) {
       const store = openStore(database);
       try {
         await migrateToLatest(store, { migrations: withExtra });
-        await assert.rejects(migrateToLatest(store), (error: unknown) => error instanceof SchemaTooNewError && /9999-test-extra/.test(error.message));
+        await assert.rejects(
+          migrateToLatest(store),
+          (error: unknown) => error instanceof SchemaTooNewError && /9999-test-extra/.test(error.message),
+        );
       } finally {
         await store.close();
       }
@@ -69,7 +75,11 @@ for (const dialect of DIALECTS) {
           assert.equal(path.dirname(report.backupFile), path.join(database.dataDir, 'backups'));
           const copy = new SQLite(report.backupFile, { readonly: true });
           assert.equal(copy.prepare('select count(*) as n from spaces').pluck().get(), 1, 'the backup holds the data');
-          assert.equal(copy.prepare("select count(*) as n from sqlite_master where name = 'test_extra'").pluck().get(), 0, 'the backup is from before the migration');
+          assert.equal(
+            copy.prepare("select count(*) as n from sqlite_master where name = 'test_extra'").pluck().get(),
+            0,
+            'the backup is from before the migration',
+          );
           copy.close();
         } finally {
           await store.close();

@@ -34,31 +34,83 @@ test('every statement bench/plans.ts explains is one the server runs for the hot
     assert.equal(breach.statusCode, 201, breach.body);
     const journeyId = json(breach).journey.id as string;
     for (const p of [a, b]) {
-      assert.equal((await p.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_happened', text: 'what happened', visibility: 'sealed' })).statusCode, 201);
+      assert.equal(
+        (
+          await p.api.post(`/api/v1/journeys/${journeyId}/entries`, {
+            prompt: 'what_happened',
+            text: 'what happened',
+            visibility: 'sealed',
+          })
+        ).statusCode,
+        201,
+      );
       assert.equal((await p.api.post(`/api/v1/journeys/${journeyId}/acknowledgements`)).statusCode, 201);
     }
     const apology = await a.api.post(`/api/v1/journeys/${journeyId}/apologies`, { text: 'I am sorry that I lied to you.' });
     assert.equal(apology.statusCode, 201, apology.body);
-    assert.equal((await b.api.post(`/api/v1/apologies/${json(apology).apology.id}/responses`, { received: true, sincere: true })).statusCode, 201);
-    const proposed = await a.api.post(`/api/v1/spaces/${spaceId}/agreements`, { text: 'I tell you where I am.', committedBy: [a.id], cadence: 'daily', journeyId });
+    assert.equal(
+      (await b.api.post(`/api/v1/apologies/${json(apology).apology.id}/responses`, { received: true, sincere: true })).statusCode,
+      201,
+    );
+    const proposed = await a.api.post(`/api/v1/spaces/${spaceId}/agreements`, {
+      text: 'I tell you where I am.',
+      committedBy: [a.id],
+      cadence: 'daily',
+      journeyId,
+    });
     assert.equal(proposed.statusCode, 201, proposed.body);
     const agreementId = json(proposed).agreement.id as string;
     assert.equal((await b.api.post(`/api/v1/agreements/${agreementId}/accept`)).statusCode, 200);
-    const logged = await a.api.post(`/api/v1/agreements/${agreementId}/log`, { occurredOn: today(), kept: true, note: { text: 'kept', visibility: 'private' } });
+    const logged = await a.api.post(`/api/v1/agreements/${agreementId}/log`, {
+      occurredOn: today(),
+      kept: true,
+      note: { text: 'kept', visibility: 'private' },
+    });
     assert.equal(logged.statusCode, 201, logged.body);
     // An entry written now checks its rules against the agreement's first occasion too.
-    assert.equal((await b.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_hurts', text: 'what hurts', visibility: 'shared' })).statusCode, 201);
-    assert.equal((await a.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { safety: 5, trust: 5, closeness: 5, note: { text: 'a note', visibility: 'shared' } })).statusCode, 201);
+    assert.equal(
+      (await b.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_hurts', text: 'what hurts', visibility: 'shared' }))
+        .statusCode,
+      201,
+    );
+    assert.equal(
+      (
+        await a.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, {
+          safety: 5,
+          trust: 5,
+          closeness: 5,
+          note: { text: 'a note', visibility: 'shared' },
+        })
+      ).statusCode,
+      201,
+    );
     assert.equal((await a.api.post(`/api/v1/spaces/${spaceId}/meetings`, { heldOn: today(), appreciations: 'thank you' })).statusCode, 201);
-    assert.equal((await a.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: 'hold me', visibility: 'shared' } })).statusCode, 201);
+    assert.equal(
+      (await a.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: 'hold me', visibility: 'shared' } })).statusCode,
+      201,
+    );
 
     // The hot paths, as A: the API, then the pages (signing in through the form).
-    for (const url of [`/api/v1/me`, `/api/v1/spaces/${spaceId}`, `/api/v1/spaces/${spaceId}/progress`, `/api/v1/journeys/${journeyId}`, `/api/v1/journeys/${journeyId}/entries`, `/api/v1/spaces/${spaceId}/checkins?from=${today()}&to=${today()}`]) {
+    for (const url of [
+      `/api/v1/me`,
+      `/api/v1/spaces/${spaceId}`,
+      `/api/v1/spaces/${spaceId}/progress`,
+      `/api/v1/journeys/${journeyId}`,
+      `/api/v1/journeys/${journeyId}/entries`,
+      `/api/v1/spaces/${spaceId}/checkins?from=${today()}&to=${today()}`,
+    ]) {
       assert.equal((await a.api.get(url)).statusCode, 200, url);
     }
     assert.equal((await b.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { safety: 6, trust: 6, closeness: 6 })).statusCode, 201);
     const aPages = await pagesAs(app, a);
-    for (const url of [`/spaces/${spaceId}`, `/spaces/${spaceId}/progress`, `/journeys/${journeyId}`, `/spaces/${spaceId}/agreement-log`, `/spaces/${spaceId}/meetings`, `/spaces/${spaceId}/reassurance`]) {
+    for (const url of [
+      `/spaces/${spaceId}`,
+      `/spaces/${spaceId}/progress`,
+      `/journeys/${journeyId}`,
+      `/spaces/${spaceId}/agreement-log`,
+      `/spaces/${spaceId}/meetings`,
+      `/spaces/${spaceId}/reassurance`,
+    ]) {
       assert.equal((await aPages.get(url)).statusCode, 200, url);
     }
 
@@ -71,7 +123,11 @@ test('every statement bench/plans.ts explains is one the server runs for the hot
     const recording = recordingKysely(new SqliteDialect({ database }));
     try {
       const statements = await hotStatements(recording, 'sqlite', await pickCouple(recording.db, spaceId));
-      assert.deepEqual(HOT_NAMES.filter((n) => !statements.some((s) => s.name === n)), [], 'this couple has the rows every hot read follows from');
+      assert.deepEqual(
+        HOT_NAMES.filter((n) => !statements.some((s) => s.name === n)),
+        [],
+        'this couple has the rows every hot read follows from',
+      );
       const notRun = statements.filter((s) => !serverSql.has(s.sql)).map((s) => `${s.name}: ${s.sql}`);
       assert.deepEqual(notRun, [], 'bench/plans.ts explains only statements the server runs');
 

@@ -28,11 +28,15 @@ test('the per-request session reads are prepared once per connection and survive
 
     const client = await store.pgPool!.connect();
     try {
-      const prepared = async () => (await client.query<{ name: string }>('select name from pg_prepared_statements order by name')).rows.map((r) => r.name);
+      const prepared = async () =>
+        (await client.query<{ name: string }>('select name from pg_prepared_statements order by name')).rows.map((r) => r.name);
       const hotNames = new Set(hot.map(([, n]) => n));
       const onlyHot = async () => {
         const names = await prepared();
-        assert.ok(names.every((n) => hotNames.has(n)), `only the session reads are prepared: ${names.join(', ')}`);
+        assert.ok(
+          names.every((n) => hotNames.has(n)),
+          `only the session reads are prepared: ${names.join(', ')}`,
+        );
         return names;
       };
       await onlyHot();

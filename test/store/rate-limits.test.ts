@@ -19,7 +19,12 @@ describeEachDatabase('rate-limit records', (get, dialect) => {
     const { app, database } = get();
     const person = await signUp(app, 'Quinn');
     for (const password of ['wrong guess number one', 'wrong guess number two']) {
-      const res = await app.inject({ method: 'POST', url: '/api/v1/sessions', remoteAddress: address, payload: { email: person.email, password } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/sessions',
+        remoteAddress: address,
+        payload: { email: person.email, password },
+      });
       assert.equal(res.statusCode, 401);
     }
     await person.api.post('/api/v1/sessions/current/reauthenticate', { password: 'not my password at all' });
@@ -53,7 +58,8 @@ describeEachDatabase('rate-limit records', (get, dialect) => {
     test('expired counters are removed, by the sweep that hits make and on request', async () => {
       const { app } = get();
       const db = app.mend.store.db;
-      const count = async (prefix: string) => Number((await sql<{ n: string }>`select count(*) as n from rate_limits where key like ${`${prefix}:%`}`.execute(db)).rows[0]!.n);
+      const count = async (prefix: string) =>
+        Number((await sql<{ n: string }>`select count(*) as n from rate_limits where key like ${`${prefix}:%`}`.execute(db)).rows[0]!.n);
       await sql`insert into rate_limits (key, points, expire) values ('test-sweep:stale', 1, 1)`.execute(db);
       const limiter = await createLimiter(app.mend.store, app.mend.vault, { name: 'test-sweep', points: 5, durationSeconds: 60 });
       await limiter.hit('fresh');

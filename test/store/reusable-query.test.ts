@@ -24,9 +24,23 @@ async function people(): Promise<Kysely<Tables>> {
 
 test('a reusable query answers like the query built each time, keeping its constants', async () => {
   const db = await people();
-  const byRoleNot = (role: string, id: string) => db.selectFrom('people').select(['id', 'name']).where('role', '=', role).where('id', '!=', id).where('name', '!=', 'nobody').orderBy('id');
+  const byRoleNot = (role: string, id: string) =>
+    db
+      .selectFrom('people')
+      .select(['id', 'name'])
+      .where('role', '=', role)
+      .where('id', '!=', id)
+      .where('name', '!=', 'nobody')
+      .orderBy('id');
   const reusable = reusableQuery(db, 2, byRoleNot);
-  for (const [role, id] of [['therapist', 'b'], ['therapist', 'x'], ['partner', 'b'], ['partner', 'a'], ['nobody', 'a'], ["' or 1=1 --", 'a']] as const) {
+  for (const [role, id] of [
+    ['therapist', 'b'],
+    ['therapist', 'x'],
+    ['partner', 'b'],
+    ['partner', 'a'],
+    ['nobody', 'a'],
+    ["' or 1=1 --", 'a'],
+  ] as const) {
     assert.deepEqual(await reusable(role, id), await byRoleNot(role, id).execute(), `${role} ${id}`);
   }
   assert.deepEqual(await reusable('therapist', 'b'), [{ id: 'c', name: 'Cy' }]);
@@ -35,7 +49,12 @@ test('a reusable query answers like the query built each time, keeping its const
 
 test('an argument that does not become a bound parameter is refused', async () => {
   const db = await people();
-  const inText = reusableQuery(db, 1, (id: string) => db.selectFrom('people').select('name').where(sql.raw(`id = '${id}'`) as never));
+  const inText = reusableQuery(db, 1, (id: string) =>
+    db
+      .selectFrom('people')
+      .select('name')
+      .where(sql.raw(`id = '${id}'`) as never),
+  );
   await assert.rejects(inText('a'), /did not become a bound parameter/);
   const unused = reusableQuery(db, 2, (id: string, _other: string) => db.selectFrom('people').select('name').where('id', '=', id));
   await assert.rejects(unused('a', 'b'), /argument 1/);

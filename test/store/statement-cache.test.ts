@@ -65,7 +65,10 @@ describe('SQLite statement cache', () => {
     try {
       for (let i = 0; i < 3; i++) {
         await db.selectFrom('sc_rows').select('name').where('n', '=', i).execute();
-        await db.insertInto('sc_rows').values({ name: `once-${i}`, n: i }).execute();
+        await db
+          .insertInto('sc_rows')
+          .values({ name: `once-${i}`, n: i })
+          .execute();
       }
     } finally {
       sqlite.prepare = prepare;
@@ -86,13 +89,22 @@ describe('SQLite statement cache', () => {
         await db.deleteFrom('sc_rows').execute();
         for (const o of ops) {
           if (o.kind === 'insert') {
-            const inserted = await db.insertInto('sc_rows').values({ name: o.name, n: o.n }).onConflict((oc) => oc.column('name').doNothing()).returning(['name', 'n']).execute();
+            const inserted = await db
+              .insertInto('sc_rows')
+              .values({ name: o.name, n: o.n })
+              .onConflict((oc) => oc.column('name').doNothing())
+              .returning(['name', 'n'])
+              .execute();
             const stored = await reference.selectFrom('sc_rows').select(['name', 'n']).where('name', '=', o.name).execute();
             assert.equal(stored.length, 1);
             if (inserted.length > 0) assert.deepEqual(inserted, stored);
           } else if (o.kind === 'update') {
             const before = (await reference.selectFrom('sc_rows').select('id').where('n', '=', o.n).execute()).length;
-            const result = await db.updateTable('sc_rows').set({ n: sql`n + ${o.by}` }).where('n', '=', o.n).executeTakeFirst();
+            const result = await db
+              .updateTable('sc_rows')
+              .set({ n: sql`n + ${o.by}` })
+              .where('n', '=', o.n)
+              .executeTakeFirst();
             assert.equal(Number(result.numUpdatedRows), before);
           } else if (o.kind === 'delete') {
             const before = (await reference.selectFrom('sc_rows').select('id').where('n', '=', o.n).execute()).length;
@@ -102,7 +114,12 @@ describe('SQLite statement cache', () => {
             const q = (k: Kysely<Tables>) => k.selectFrom('sc_rows').select(['name', 'n']).where('n', 'in', o.ns).orderBy('id').execute();
             assert.deepEqual(await q(db), await q(reference));
           } else {
-            const q = (k: Kysely<Tables>) => k.selectFrom('sc_rows').select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.max('n').as('top')]).where('n', '>', o.n).executeTakeFirstOrThrow();
+            const q = (k: Kysely<Tables>) =>
+              k
+                .selectFrom('sc_rows')
+                .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.max('n').as('top')])
+                .where('n', '>', o.n)
+                .executeTakeFirstOrThrow();
             assert.deepEqual(await q(db), await q(reference));
           }
           assert.deepEqual(await everything(db), await everything(reference));
@@ -189,7 +206,10 @@ describe('SQLite statement cache', () => {
     const meanwhile = cache.prepare(text);
     assert.notEqual(meanwhile, iterating);
     assert.deepEqual(meanwhile.all(), [{ n: 1 }, { n: 2 }, { n: 3 }]);
-    assert.deepEqual([...rows].map((r) => r.n), [2, 3]);
+    assert.deepEqual(
+      [...rows].map((r) => r.n),
+      [2, 3],
+    );
     assert.equal(cache.prepare(text), iterating, 'once finished, the kept statement is used again');
     cache.close();
   });

@@ -95,8 +95,13 @@ describe('upgrading a database made with only 0001-foundation', () => {
     assert.match(backups[0]!, /^mend-.*-before-0002-journeys\.db$/);
     const copy = new SQLite(path.join(dataDir, 'backups', backups[0]!), { readonly: true });
     try {
-      assert.deepEqual(copy.prepare('select name from kysely_migration').pluck().all(), ['0001-foundation'], 'the backup is from before the upgrade');
-      for (const table of TABLES) assert.equal(copy.prepare(`select count(*) from ${table}`).pluck().get(), fixture.counts[table], `backup ${table}`);
+      assert.deepEqual(
+        copy.prepare('select name from kysely_migration').pluck().all(),
+        ['0001-foundation'],
+        'the backup is from before the upgrade',
+      );
+      for (const table of TABLES)
+        assert.equal(copy.prepare(`select count(*) from ${table}`).pluck().get(), fixture.counts[table], `backup ${table}`);
       assert.equal(copy.pragma('integrity_check', { simple: true }), 'ok');
     } finally {
       copy.close();
@@ -138,7 +143,10 @@ describe('upgrading a database made with only 0001-foundation', () => {
       assert.equal(body.account.displayName, p.displayName);
       assert.equal(body.account.timezone, p.timezone);
       const expected = fixture.spaces.filter((s) => s.members.includes(p.id)).map((s) => ({ id: s.id, name: s.name }));
-      assert.deepEqual(body.spaces.map((s: { id: string; name: string }) => ({ id: s.id, name: s.name })), expected);
+      assert.deepEqual(
+        body.spaces.map((s: { id: string; name: string }) => ({ id: s.id, name: s.name })),
+        expected,
+      );
     }
     const wrong = await new ApiClient(app).post('/api/v1/sessions', { email: person('alex').email, password: 'not the password at all' });
     assert.equal(wrong.statusCode, 401);
@@ -173,7 +181,11 @@ describe('upgrading a database made with only 0001-foundation', () => {
     for (const key of ['alex', 'sam']) {
       const p = person(key);
       const date = localDate(new Date(fixture.clock), p.timezone);
-      const res = await new ApiClient(app, p.bearerToken).put(`/api/v1/spaces/${shared!.id}/checkins/${date}`, { safety: 6, trust: 5, closeness: 7 });
+      const res = await new ApiClient(app, p.bearerToken).put(`/api/v1/spaces/${shared!.id}/checkins/${date}`, {
+        safety: 6,
+        trust: 5,
+        closeness: 7,
+      });
       assert.equal(res.statusCode, 201, `${key}: ${res.body}`);
     }
   });

@@ -26,7 +26,10 @@ const decode = (text: string) =>
   });
 
 /** The text of a piece of markup, as heard. */
-export const heard = (markup: string) => decode(markup.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
+export const heard = (markup: string) =>
+  decode(markup.replace(/<[^>]*>/g, ''))
+    .replace(/\s+/g, ' ')
+    .trim();
 /** The text of a piece of markup, as seen: visually hidden spans left out. */
 export const seen = (markup: string) => heard(markup.replace(/<span class="visually-hidden">[\s\S]*?<\/span>/g, ''));
 
@@ -44,7 +47,12 @@ function elementById(page: string, id: string): string {
 /** Every named control of `form` (radio buttons aside: their group is the fieldset), ids looked up on `page`. */
 export function namedControls(form: string, page: string): NamedControl[] {
   const out: NamedControl[] = [];
-  const byIds = (ids: string | null, text: (m: string) => string) => (ids ?? '').split(/\s+/).filter(Boolean).map((id) => text(elementById(page, id))).join(' ');
+  const byIds = (ids: string | null, text: (m: string) => string) =>
+    (ids ?? '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => text(elementById(page, id)))
+      .join(' ');
   const push = (kind: string, tag: string, inner: () => string) => {
     const id = attribute(tag, 'id');
     const labelledBy = attribute(tag, 'aria-labelledby');
@@ -54,7 +62,8 @@ export function namedControls(form: string, page: string): NamedControl[] {
     const look = labelledBy ? byIds(labelledBy, seen) : (label ?? seen(markup!));
     out.push({ kind, id, name, seen: look, description: byIds(attribute(tag, 'aria-describedby'), heard) });
   };
-  const labelFor = (id: string | null) => (id ? (new RegExp(`<label\\b[^>]*\\sfor="${id}"[^>]*>([\\s\\S]*?)</label>`).exec(form)?.[1] ?? '') : '');
+  const labelFor = (id: string | null) =>
+    id ? (new RegExp(`<label\\b[^>]*\\sfor="${id}"[^>]*>([\\s\\S]*?)</label>`).exec(form)?.[1] ?? '') : '';
   for (const m of form.matchAll(/<(input|textarea|select)\b[^>]*>/g)) {
     const type = m[1] === 'input' ? (attribute(m[0], 'type') ?? 'text') : null;
     if (type === 'hidden' || type === 'radio' || type === 'checkbox') continue;

@@ -7,7 +7,7 @@ let counter = 0;
 export function newPerson(name = 'Robin'): { email: string; password: string; displayName: string } {
   counter += 1;
   return {
-    email: `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}.${process.pid}.${counter}.${Date.now()}@example.org`,
+    email: `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.${process.pid}.${counter}.${Date.now()}@example.org`,
     password: `quiet harbour lantern ${counter} meadow`,
     displayName: name,
   };
@@ -64,7 +64,10 @@ export async function signUp(app: FastifyInstance, name = 'Robin', extra: Record
 }
 
 /** Two partners in one space: the first creates it, the second joins by invitation. */
-export async function couple(app: FastifyInstance, names: [string, string] = ['Alex', 'Sam']): Promise<{ a: Person; b: Person; spaceId: string }> {
+export async function couple(
+  app: FastifyInstance,
+  names: [string, string] = ['Alex', 'Sam'],
+): Promise<{ a: Person; b: Person; spaceId: string }> {
   const a = await signUp(app, names[0]);
   const b = await signUp(app, names[1]);
   const created = await a.api.post('/api/v1/spaces', { name: 'Us' });
@@ -78,7 +81,8 @@ export async function couple(app: FastifyInstance, names: [string, string] = ['A
 
 /** An agreement `a` proposes with these partners committed, accepted by `b`: active. */
 export async function acceptedAgreement(a: Person, b: Person, spaceId: string, text: string, committedBy: string[]): Promise<string> {
-  const id = json(await succeeded(a.api.post(`/api/v1/spaces/${spaceId}/agreements`, { text, committedBy, cadence: 'daily' }), 'agreement')).agreement.id as string;
+  const id = json(await succeeded(a.api.post(`/api/v1/spaces/${spaceId}/agreements`, { text, committedBy, cadence: 'daily' }), 'agreement'))
+    .agreement.id as string;
   await succeeded(b.api.post(`/api/v1/agreements/${id}/accept`), 'accept');
   return id;
 }
@@ -86,8 +90,12 @@ export async function acceptedAgreement(a: Person, b: Person, spaceId: string, t
 /** A couple's journey where `a` (Alex) broke trust, with step 1 done by both, so step 2 is open. */
 export async function journeyAtStep2(app: FastifyInstance): Promise<{ a: Person; b: Person; spaceId: string; journeyId: string }> {
   const { a, b, spaceId } = await couple(app, ['Alex', 'Sam']);
-  const journeyId = json(await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'lying', brokeTrust: [a.id] })).journey.id as string;
-  for (const [p, text] of [[a, 'Mine.'], [b, 'Theirs.']] as const) {
+  const journeyId = json(await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'lying', brokeTrust: [a.id] })).journey
+    .id as string;
+  for (const [p, text] of [
+    [a, 'Mine.'],
+    [b, 'Theirs.'],
+  ] as const) {
     await succeeded(p.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_happened', text }), 'what happened');
     await succeeded(p.api.post(`/api/v1/journeys/${journeyId}/acknowledgements`), 'acknowledgement');
   }

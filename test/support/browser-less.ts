@@ -35,7 +35,11 @@ export class PageClient {
     return this.remember(await this.app.inject({ method: 'GET', url, cookies: this.cookies }));
   }
 
-  async post(url: string, fields: Record<string, string>, options: { withCsrf?: boolean; headers?: Record<string, string> } = {}): Promise<Response> {
+  async post(
+    url: string,
+    fields: Record<string, string>,
+    options: { withCsrf?: boolean; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
     const body = new URLSearchParams({ ...(options.withCsrf === false ? {} : { _csrf: this.csrf() }), ...fields });
     return this.remember(
       await this.app.inject({

@@ -66,10 +66,12 @@ function parseProperty(line: string): Property {
   if (!name || !/^[A-Za-z0-9-]+$/.test(name)) throw new Error(`bad name: ${line}`);
   return {
     name: name.toUpperCase(),
-    params: Object.fromEntries(params.map((p) => {
-      const eq = p.indexOf('=');
-      return [p.slice(0, eq).toUpperCase(), p.slice(eq + 1)];
-    })),
+    params: Object.fromEntries(
+      params.map((p) => {
+        const eq = p.indexOf('=');
+        return [p.slice(0, eq).toUpperCase(), p.slice(eq + 1)];
+      }),
+    ),
     value: line.slice(colon + 1),
   };
 }
@@ -107,7 +109,8 @@ function onsets(obs: Component, untilYear: number): number[] {
   const rrule = prop(obs, 'RRULE');
   if (rrule) {
     const parts = Object.fromEntries(rrule.value.split(';').map((kv) => kv.split('=') as [string, string]));
-    if (parts.FREQ !== 'YEARLY' || !parts.BYMONTH || !parts.BYDAY || Object.keys(parts).length !== 3) throw new Error(`unsupported rule ${rrule.value}`);
+    if (parts.FREQ !== 'YEARLY' || !parts.BYMONTH || !parts.BYDAY || Object.keys(parts).length !== 3)
+      throw new Error(`unsupported rule ${rrule.value}`);
     const m = /^(-?\d)([A-Z]{2})$/.exec(parts.BYDAY);
     if (!m) throw new Error(`unsupported BYDAY ${parts.BYDAY}`);
     const n = Number(m[1]);

@@ -10,7 +10,8 @@ export async function activeTherapist(app: FastifyInstance, a: Person, b: Person
   const t = await signUp(app, name);
   const { code } = json(await a.api.post(`/api/v1/spaces/${spaceId}/invitations`, { role: 'therapist' })).invitation;
   assert.equal((await t.api.post(`/api/v1/invitations/${code}/accept`)).statusCode, 200);
-  for (const p of [a, b]) assert.ok((await p.api.post(`/api/v1/spaces/${spaceId}/therapists/${t.id}/consent`, { password: p.password })).statusCode < 300);
+  for (const p of [a, b])
+    assert.ok((await p.api.post(`/api/v1/spaces/${spaceId}/therapists/${t.id}/consent`, { password: p.password })).statusCode < 300);
   return t;
 }
 
@@ -31,7 +32,10 @@ export const cookieHeader = (client: PageClient): string =>
 
 /** The space's API event stream as `person` (a bearer token); signed out when `person` is null. */
 export const apiEvents = (base: string, person: Person | null, spaceId: string, headers: Record<string, string> = {}): Promise<SseStream> =>
-  openSse(`${base}/api/v1/spaces/${spaceId}/events`, { ...(person?.api.token ? { authorization: `Bearer ${person.api.token}` } : {}), ...headers });
+  openSse(`${base}/api/v1/spaces/${spaceId}/events`, {
+    ...(person?.api.token ? { authorization: `Bearer ${person.api.token}` } : {}),
+    ...headers,
+  });
 
 /** The space's page event stream (the island's) on `client`'s cookie session; signed out when null. */
 export const pageEvents = (base: string, client: PageClient | null, spaceId: string): Promise<SseStream> =>
@@ -41,7 +45,12 @@ export const pageEvents = (base: string, client: PageClient | null, spaceId: str
  * An agreement A committed to and B accepted (its text holds the test's canary), then a journey
  * where A broke trust: made before any stream opens, so none of it is in the streams.
  */
-export async function journeyAndAgreement(a: Person, b: Person, spaceId: string, agreementText: string): Promise<{ journeyId: string; agreementId: string }> {
+export async function journeyAndAgreement(
+  a: Person,
+  b: Person,
+  spaceId: string,
+  agreementText: string,
+): Promise<{ journeyId: string; agreementId: string }> {
   const proposed = await a.api.post(`/api/v1/spaces/${spaceId}/agreements`, { text: agreementText, committedBy: [a.id], cadence: 'daily' });
   assert.equal(proposed.statusCode, 201, proposed.body);
   const agreementId = json(proposed).agreement.id as string;

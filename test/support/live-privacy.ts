@@ -19,15 +19,29 @@ const today = () => localDate(new Date(), 'UTC');
  * on every stream, then compares everything before it: a missing event or one too many fails the
  * assertion instead of leaving the test waiting. And none of `secrets` anywhere in any stream.
  */
-export async function expectOnAll(streams: Record<string, SseStream>, expected: unknown[], b: Person, spaceId: string, secrets: string[]): Promise<void> {
+export async function expectOnAll(
+  streams: Record<string, SseStream>,
+  expected: unknown[],
+  b: Person,
+  spaceId: string,
+  secrets: string[],
+): Promise<void> {
   const put = await b.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { safety: 1, trust: 2, closeness: 3 });
   assert.ok(put.statusCode === 201 || put.statusCode === 200, put.body);
   const sentinel = JSON.stringify({ kind: 'checkin', accountId: b.id, date: today() });
   for (const [who, stream] of Object.entries(streams)) {
     while (stream.events.at(-1)?.data !== sentinel) await stream.waitForEvents(stream.events.length + 1);
     const got = stream.events.slice(0, -1);
-    assert.deepEqual(got.map((e) => JSON.parse(e.data)), expected, `${who} hears every member's news, in order, and nothing else`);
-    assert.deepEqual(got.map((e) => e.event), expected.map((e) => (e as { kind: string }).kind), `${who}: the SSE event name is the kind`);
+    assert.deepEqual(
+      got.map((e) => JSON.parse(e.data)),
+      expected,
+      `${who} hears every member's news, in order, and nothing else`,
+    );
+    assert.deepEqual(
+      got.map((e) => e.event),
+      expected.map((e) => (e as { kind: string }).kind),
+      `${who}: the SSE event name is the kind`,
+    );
     for (const secret of secrets) assert.ok(!stream.raw.includes(secret), `${who}: no written text (${secret}) in the stream`);
   }
 }

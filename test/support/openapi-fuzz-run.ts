@@ -112,14 +112,20 @@ export async function runFuzz(app: FastifyInstance, options: FuzzOptions): Promi
     let url = generated.url;
     // Leaving one's own space would end the world mid-run: a partner of A or B leaves a
     // throw-away couple's space instead (the same route and checks, someone else's world).
-    if (op.path.endsWith('/leave') && caller.home && ['A', 'B'].includes(caller.home) && generated.ids.some((p) => p.owner === caller.home)) {
+    if (
+      op.path.endsWith('/leave') &&
+      caller.home &&
+      ['A', 'B'].includes(caller.home) &&
+      generated.ids.some((p) => p.owner === caller.home)
+    ) {
       disposable ??= await makeDisposable(app, world.runId, i);
       caller = disposable.person;
       url = `/api/v1/spaces/${disposable.spaceId}/leave`;
     }
     const headers: Record<string, string> = {};
     if (caller.api.token) headers.authorization = `Bearer ${caller.api.token}`;
-    else if (i % 7 === 0) headers.authorization = draw(fc.constantFrom('Bearer ', 'Bearer x', `Bearer ${'t'.repeat(300)}`, 'Basic YTpi', 'bearer\u0000'), seed);
+    else if (i % 7 === 0)
+      headers.authorization = draw(fc.constantFrom('Bearer ', 'Bearer x', `Bearer ${'t'.repeat(300)}`, 'Basic YTpi', 'bearer\u0000'), seed);
     if (generated.contentType) headers['content-type'] = generated.contentType;
     const req: FuzzRequest = { ...generated, url, headers };
     const label = `#${i} ${caller.key} ${req.method} ${url.slice(0, 160)} [${req.shape}]`;
@@ -209,7 +215,15 @@ async function health(app: FastifyInstance, report: FuzzReport, fail: (m: string
 }
 
 /** Keeps the world's expectations in step with what its own people legitimately did. */
-async function afterSuccess(app: FastifyInstance, world: World, req: FuzzRequest, caller: Identity, body: string, fail: (m: string) => void, label: string): Promise<void> {
+async function afterSuccess(
+  app: FastifyInstance,
+  world: World,
+  req: FuzzRequest,
+  caller: Identity,
+  body: string,
+  fail: (m: string) => void,
+  label: string,
+): Promise<void> {
   const path = req.op.path;
   const segment = (n: number) => decodeURIComponent(req.url.split('?')[0]!.split('/')[n] ?? '');
   const entryId = req.op.pathParams.includes('entryId') ? segment(4) : undefined;
@@ -226,7 +240,11 @@ async function afterSuccess(app: FastifyInstance, world: World, req: FuzzRequest
   if (path === '/api/v1/journeys/{journeyId}/entries' && req.method === 'POST') {
     const prompt = (req.body as { prompt?: string } | undefined)?.prompt;
     const journeyId = segment(4);
-    if (prompt && SEALED_PAIR.has(prompt) && world.canaries.some((c) => c.journeyId === journeyId && c.prompt === prompt && c.author !== caller.key)) {
+    if (
+      prompt &&
+      SEALED_PAIR.has(prompt) &&
+      world.canaries.some((c) => c.journeyId === journeyId && c.prompt === prompt && c.author !== caller.key)
+    ) {
       world.openPairs.add(`${journeyId}:${prompt}`);
     }
   }
@@ -244,7 +262,10 @@ async function afterSuccess(app: FastifyInstance, world: World, req: FuzzRequest
     return;
   }
   if (!parsed || typeof parsed !== 'object') return;
-  const owner = path === '/api/v1/spaces' ? `own:${caller.key}` : (req.ids.find((p) => p.owner && !p.owner.startsWith('self:'))?.owner ?? `own:${caller.key}`);
+  const owner =
+    path === '/api/v1/spaces'
+      ? `own:${caller.key}`
+      : (req.ids.find((p) => p.owner && !p.owner.startsWith('self:'))?.owner ?? `own:${caller.key}`);
   for (const [key, value] of Object.entries(parsed as Record<string, unknown>)) {
     const pool = KEYS_TO_POOL[key];
     const id = (value as { id?: unknown } | null)?.id;
@@ -265,7 +286,8 @@ async function keepTherapist(app: FastifyInstance, world: World): Promise<void> 
   if (invitation.statusCode !== 201) throw new Error(`re-inviting the therapist: ${invitation.statusCode}`);
   await therapist.api.post(`/api/v1/invitations/${JSON.parse(invitation.body).invitation.code}/accept`);
   for (const p of [a1, a2]) await p.api.post(`/api/v1/spaces/${spaceId}/therapists/${therapist.id}/consent`, { password: p.password });
-  if ((await therapist.api.get(`/api/v1/spaces/${spaceId}`)).statusCode !== 200) throw new Error('the therapist could not be given access again');
+  if ((await therapist.api.get(`/api/v1/spaces/${spaceId}`)).statusCode !== 200)
+    throw new Error('the therapist could not be given access again');
   world.therapists.A!.add('therapist');
   void app;
 }
@@ -279,7 +301,9 @@ async function keepSessions(app: FastifyInstance, world: World, caller: Identity
     if (!person.api.token) continue;
     if ((await person.api.get('/api/v1/me')).statusCode === 200) continue;
     if (person.key !== caller.key) fail(`${label}: ${caller.key} ended ${person.key}'s session`);
-    const issued = await (app.mend.accounts as unknown as { startSession(id: string, kind: string): Promise<{ token: string; session: { id: string } }> }).startSession(person.id, 'bearer');
+    const issued = await (
+      app.mend.accounts as unknown as { startSession(id: string, kind: string): Promise<{ token: string; session: { id: string } }> }
+    ).startSession(person.id, 'bearer');
     person.api.token = issued.token;
     const pool = (world.pools.id ??= []);
     if (pool.length < MAX_POOL) pool.push({ value: issued.session.id, owner: `self:${person.key}` });
@@ -343,14 +367,23 @@ function shift(date: string, days: number): string {
 export function summarise(report: FuzzReport): string {
   const lines = [
     `seed ${report.seed}: ${report.requests} requests over ${report.operations} operations in ${(report.durationMs / 1000).toFixed(1)} s`,
-    `statuses: ${Object.entries(report.statuses).sort().map(([s, n]) => `${s}×${n}`).join(' ')}`,
-    `callers: ${Object.entries(report.perCaller).map(([c, n]) => `${c} ${n}`).join(', ')}`,
+    `statuses: ${Object.entries(report.statuses)
+      .sort()
+      .map(([s, n]) => `${s}×${n}`)
+      .join(' ')}`,
+    `callers: ${Object.entries(report.perCaller)
+      .map(([c, n]) => `${c} ${n}`)
+      .join(', ')}`,
     `requests carrying another couple's ids: ${report.crossIdRequests}; health checks: ${report.healthChecks}; couple C routes compared: ${report.vaultRoutesCompared}`,
     `responses with canaries: ${report.responsesWithCanaries}; canaries planted ${report.canaries.planted}, seen by their author ${report.canaries.seenByAuthor}, by others allowed ${report.canaries.seenByOthersAllowed}`,
   ];
   if (report.skipped.length > 0) lines.push(`skipped (streams): ${report.skipped.join(', ')}`);
   for (const [route, statuses] of Object.entries(report.perRoute).sort()) {
-    lines.push(`  ${route.padEnd(66)} ${Object.entries(statuses).map(([s, n]) => `${s}×${n}`).join(' ')}`);
+    lines.push(
+      `  ${route.padEnd(66)} ${Object.entries(statuses)
+        .map(([s, n]) => `${s}×${n}`)
+        .join(' ')}`,
+    );
   }
   lines.push(report.failures.length === 0 ? 'no failures' : `${report.failures.length} failures:\n${report.failures.join('\n')}`);
   return lines.join('\n');

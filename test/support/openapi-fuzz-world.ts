@@ -103,10 +103,14 @@ export async function buildWorld(app: FastifyInstance, today = new Date().toISOS
   async function inviteTherapist(group: string, therapist: Identity): Promise<void> {
     const [x1, x2] = world.partners[group]!.map((p) => world.people[p]!);
     const spaceId = world.spaces[group]!;
-    const { code } = must(await x1!.api.post(`/api/v1/spaces/${spaceId}/invitations`, { role: 'therapist' }), 'invite therapist').invitation;
+    const { code } = must(
+      await x1!.api.post(`/api/v1/spaces/${spaceId}/invitations`, { role: 'therapist' }),
+      'invite therapist',
+    ).invitation;
     must(await therapist.api.post(`/api/v1/invitations/${code}/accept`), 'therapist accepts');
     pool('code', code, group);
-    for (const p of [x1!, x2!]) must(await p.api.post(`/api/v1/spaces/${spaceId}/therapists/${therapist.id}/consent`, { password: p.password }), 'consent');
+    for (const p of [x1!, x2!])
+      must(await p.api.post(`/api/v1/spaces/${spaceId}/therapists/${therapist.id}/consent`, { password: p.password }), 'consent');
   }
 
   async function plantCouple(group: string): Promise<void> {
@@ -123,9 +127,15 @@ export async function buildWorld(app: FastifyInstance, today = new Date().toISOS
     pool('code', code, group);
 
     const journeys: string[] = [];
-    for (const [kind, visibility] of [['infidelity', 'private'], ['lying', 'shared']] as const) {
+    for (const [kind, visibility] of [
+      ['infidelity', 'private'],
+      ['lying', 'shared'],
+    ] as const) {
       const text = canary();
-      const res = must(await x2.api.post(`/api/v1/spaces/${space.id}/breaches`, { kind, brokeTrust: [x1.id], description: { text, visibility } }), 'breach');
+      const res = must(
+        await x2.api.post(`/api/v1/spaces/${space.id}/breaches`, { kind, brokeTrust: [x1.id], description: { text, visibility } }),
+        'breach',
+      );
       journeys.push(res.journey.id);
       pool('journeyId', res.journey.id, group);
       plant({ text, group, author: k2!, visibility, kind: 'breach-description' });
@@ -163,10 +173,24 @@ export async function buildWorld(app: FastifyInstance, today = new Date().toISOS
     await entry(x2, j2, 'what_hurts', 'shared');
     if (!(await entry(x1, j2, 'trust_looks_like', 'sealed'))) throw new Error('world: the sealed trust entry was refused');
 
-    for (const [who, visibility, offset] of [[x1, 'private', 0], [x2, 'shared', 0], [x1, 'shared', -1], [x2, 'private', -1]] as const) {
+    for (const [who, visibility, offset] of [
+      [x1, 'private', 0],
+      [x2, 'shared', 0],
+      [x1, 'shared', -1],
+      [x2, 'private', -1],
+    ] as const) {
       const text = canary();
       const date = new Date(Date.parse(`${today}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
-      must(await who.api.put(`/api/v1/spaces/${space.id}/checkins/${date}`, { safety: 6, trust: 5, closeness: 4, day: 'mixed', note: { text, visibility } }), 'check-in');
+      must(
+        await who.api.put(`/api/v1/spaces/${space.id}/checkins/${date}`, {
+          safety: 6,
+          trust: 5,
+          closeness: 4,
+          day: 'mixed',
+          note: { text, visibility },
+        }),
+        'check-in',
+      );
       plant({ text, group, author: who.key, visibility, kind: 'checkin-note' });
     }
 
@@ -187,18 +211,30 @@ export async function buildWorld(app: FastifyInstance, today = new Date().toISOS
     pool('requestId', open.reassuranceRequest.id, group);
 
     const agreementText = canary();
-    const agreement = must(await x1.api.post(`/api/v1/spaces/${space.id}/agreements`, { text: agreementText, committedBy: [x1.id], cadence: 'daily' }), 'agreement').agreement;
+    const agreement = must(
+      await x1.api.post(`/api/v1/spaces/${space.id}/agreements`, { text: agreementText, committedBy: [x1.id], cadence: 'daily' }),
+      'agreement',
+    ).agreement;
     pool('agreementId', agreement.id, group);
     plant({ text: agreementText, group, author: k1!, visibility: 'shared', kind: 'agreement' });
     must(await x2.api.post(`/api/v1/agreements/${agreement.id}/accept`), 'accept agreement');
     const proposalText = canary();
-    const proposal = must(await x2.api.post(`/api/v1/spaces/${space.id}/agreements`, { text: proposalText, committedBy: [x1.id, x2.id], cadence: 'weekly' }), 'proposal').agreement;
+    const proposal = must(
+      await x2.api.post(`/api/v1/spaces/${space.id}/agreements`, { text: proposalText, committedBy: [x1.id, x2.id], cadence: 'weekly' }),
+      'proposal',
+    ).agreement;
     pool('agreementId', proposal.id, group);
     plant({ text: proposalText, group, author: k2!, visibility: 'shared', kind: 'agreement' });
-    for (const [visibility, offset] of [['private', 0], ['shared', -1]] as const) {
+    for (const [visibility, offset] of [
+      ['private', 0],
+      ['shared', -1],
+    ] as const) {
       const text = canary();
       const occurredOn = new Date(Date.parse(`${today}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
-      const log = must(await x1.api.post(`/api/v1/agreements/${agreement.id}/log`, { occurredOn, kept: offset === 0, note: { text, visibility } }), 'log').logEntry;
+      const log = must(
+        await x1.api.post(`/api/v1/agreements/${agreement.id}/log`, { occurredOn, kept: offset === 0, note: { text, visibility } }),
+        'log',
+      ).logEntry;
       pool('logEntryId', log.id, group);
       plant({ text, group, author: k1!, visibility, kind: 'log-note' });
       if (offset === 0) {
@@ -240,9 +276,21 @@ export async function buildWorld(app: FastifyInstance, today = new Date().toISOS
   for (const p of Object.values(world.people)) {
     if (!p.api.token) continue;
     for (const s of must(await p.api.get('/api/v1/sessions'), 'sessions').sessions) pool('id', s.id, `self:${p.key}`);
-    for (const n of must(await p.api.get('/api/v1/me/notifications'), 'notifications').notifications ?? []) pool('notificationId', n.id, `self:${p.key}`);
+    for (const n of must(await p.api.get('/api/v1/me/notifications'), 'notifications').notifications ?? [])
+      pool('notificationId', n.id, `self:${p.key}`);
   }
-  for (const name of ['spaceId', 'journeyId', 'entryId', 'agreementId', 'logEntryId', 'requestId', 'apologyId', 'therapistId', 'id', 'code']) {
+  for (const name of [
+    'spaceId',
+    'journeyId',
+    'entryId',
+    'agreementId',
+    'logEntryId',
+    'requestId',
+    'apologyId',
+    'therapistId',
+    'id',
+    'code',
+  ]) {
     for (const value of MALFORMED_IDS) pool(name, value, null);
   }
   return world;

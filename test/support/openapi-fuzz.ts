@@ -99,15 +99,53 @@ const UNICODE_EDGES = [
   '{{7*7}}${7*7}',
 ];
 
-const BAD_DATES = ['2025-02-30', '2025-13-01', '2025-00-10', '0000-00-00', '2025-2-3', '-001-01-01', '99999-01-01', '2025-02-29', '1900-02-29', '2025-12-32', '2025-06-31', 'today', '2025/01/01', '20250101', '2025-01-01T00:00:00Z', ' 2025-01-01'];
+const BAD_DATES = [
+  '2025-02-30',
+  '2025-13-01',
+  '2025-00-10',
+  '0000-00-00',
+  '2025-2-3',
+  '-001-01-01',
+  '99999-01-01',
+  '2025-02-29',
+  '1900-02-29',
+  '2025-12-32',
+  '2025-06-31',
+  'today',
+  '2025/01/01',
+  '20250101',
+  '2025-01-01T00:00:00Z',
+  ' 2025-01-01',
+];
 const EDGE_DATES = ['1970-01-01', '0001-01-01', '9999-12-31', '2024-02-29', '2000-02-29'];
 const BAD_MONTHS = ['2025-13', '2025-00', '0000-00', '2025-1', '202511', '2025-11-01', 'x'];
 
 export const unicodeEdge: fc.Arbitrary<string> = fc
-  .array(fc.oneof(fc.constantFrom(...UNICODE_EDGES), fc.string({ unit: 'binary', maxLength: 8 }), fc.string({ unit: 'grapheme', maxLength: 8 })), { minLength: 1, maxLength: 6 })
+  .array(
+    fc.oneof(fc.constantFrom(...UNICODE_EDGES), fc.string({ unit: 'binary', maxLength: 8 }), fc.string({ unit: 'grapheme', maxLength: 8 })),
+    { minLength: 1, maxLength: 6 },
+  )
   .map((parts) => parts.join(''));
 
-const absurdNumber = fc.constantFrom<unknown>(-1, -0, 0.5, -2147483649, 2147483648, 2 ** 53 + 1, -(2 ** 53) - 1, 1e308, -1e308, 5e-324, Number.MAX_SAFE_INTEGER, 'NaN', 'Infinity', '-Infinity', '1e309', '0x10', '1_000');
+const absurdNumber = fc.constantFrom<unknown>(
+  -1,
+  -0,
+  0.5,
+  -2147483649,
+  2147483648,
+  2 ** 53 + 1,
+  -(2 ** 53) - 1,
+  1e308,
+  -1e308,
+  5e-324,
+  Number.MAX_SAFE_INTEGER,
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '1e309',
+  '0x10',
+  '1_000',
+);
 
 function deepJson(depth: number, kind: 'array' | 'object'): unknown {
   let value: unknown = 'bottom';
@@ -179,7 +217,20 @@ export function validValue(schema: JsonSchema, ctx: FuzzContext, field = ''): Ge
     if (ctx.password) options.push(fc.constant(ctx.password));
     return plain(fc.oneof(...options));
   }
-  if (field === 'timezone') return plain(fc.constantFrom('UTC', 'Europe/Paris', 'Australia/Lord_Howe', 'America/St_Johns', 'Pacific/Kiritimati', 'Mars/Olympus', '', 'UTC+25', '../../etc'));
+  if (field === 'timezone')
+    return plain(
+      fc.constantFrom(
+        'UTC',
+        'Europe/Paris',
+        'Australia/Lord_Howe',
+        'America/St_Johns',
+        'Pacific/Kiritimati',
+        'Mars/Olympus',
+        '',
+        'UTC+25',
+        '../../etc',
+      ),
+    );
   if (field === 'email') return plain(fc.oneof(fc.emailAddress(), text(0, 60), ...(ctx.email ? [fc.constant(ctx.email)] : [])));
   if (schema.anyOf) return fc.oneof(...(schema.anyOf as JsonSchema[]).map((s) => validValue(s, ctx, field)));
   if (schema.enum) return plain(fc.constantFrom(...(schema.enum as unknown[])));
@@ -189,7 +240,16 @@ export function validValue(schema: JsonSchema, ctx: FuzzContext, field = ''): Ge
       const required = new Set<string>(schema.required ?? []);
       const entries = props.map(([name, s]) => [name, validValue(s, ctx, name)] as const);
       return fc
-        .tuple(...entries.map(([name, gen]) => (required.has(name) ? gen.map((g) => ({ name, g })) : fc.option(gen.map((g) => ({ name, g })), { nil: undefined }))))
+        .tuple(
+          ...entries.map(([name, gen]) =>
+            required.has(name)
+              ? gen.map((g) => ({ name, g }))
+              : fc.option(
+                  gen.map((g) => ({ name, g })),
+                  { nil: undefined },
+                ),
+          ),
+        )
         .map((parts) => {
           const value: Record<string, unknown> = {};
           const used: PoolItem[] = [];
@@ -203,7 +263,10 @@ export function validValue(schema: JsonSchema, ctx: FuzzContext, field = ''): Ge
     }
     case 'array':
       return fc
-        .array(validValue(schema.items ?? {}, ctx, field), { minLength: schema.minItems ?? 0, maxLength: Math.min(schema.maxItems ?? 4, 4) })
+        .array(validValue(schema.items ?? {}, ctx, field), {
+          minLength: schema.minItems ?? 0,
+          maxLength: Math.min(schema.maxItems ?? 4, 4),
+        })
         .map((items) => ({ value: items.map((i) => i.value), ids: items.flatMap((i) => i.ids) }));
     case 'integer':
     case 'number': {
@@ -218,7 +281,11 @@ export function validValue(schema: JsonSchema, ctx: FuzzContext, field = ''): Ge
     case 'string': {
       if (schema.format === 'date') return plain(realDate(ctx.today));
       if (typeof schema.pattern === 'string' && schema.pattern.includes(':')) {
-        return plain(fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`));
+        return plain(
+          fc
+            .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+            .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`),
+        );
       }
       return plain(text(schema.minLength ?? 0, schema.maxLength ?? 2000));
     }
@@ -235,12 +302,14 @@ function wrongValue(schema: JsonSchema, ctx: FuzzContext, field = ''): Gen {
   if (typeof schema.maximum === 'number') options.push(plain(fc.constantFrom(schema.maximum + 1, schema.maximum + 0.5)));
   if (typeof schema.minimum === 'number') options.push(plain(fc.constantFrom(schema.minimum - 1, schema.minimum - 0.5)));
   if (schema.format === 'date') options.push(plain(fc.constantFrom(...BAD_DATES)));
-  if (typeof schema.maxItems === 'number') options.push(plain(fc.constant(Array.from({ length: schema.maxItems + 1 }, (_, i) => `id-${i}`))));
+  if (typeof schema.maxItems === 'number')
+    options.push(plain(fc.constant(Array.from({ length: schema.maxItems + 1 }, (_, i) => `id-${i}`))));
   // An id in a text field is only text; in an id field it claims the object, and is checked.
   const kind = ID_FIELDS[field];
   const matching = kind ? (kind === 'account' ? ctx.accountIds : (ctx.pools[kind] ?? [])) : [];
   const foreign = ids(Object.values(ctx.pools).flat());
-  if (foreign) options.push(foreign.map((p) => ({ value: schema.type === 'array' ? [p.value] : p.value, ids: matching.includes(p) ? [p] : [] })));
+  if (foreign)
+    options.push(foreign.map((p) => ({ value: schema.type === 'array' ? [p.value] : p.value, ids: matching.includes(p) ? [p] : [] })));
   return fc.oneof(...options);
 }
 
@@ -250,9 +319,16 @@ function mutated(schema: JsonSchema, ctx: FuzzContext): Gen {
   const objectSchema = schema.type === 'object' || props.length > 0;
   if (!objectSchema) return wrongValue(schema, ctx);
   const mutations: fc.Arbitrary<(v: Record<string, unknown>, used: PoolItem[]) => void>[] = [
-    fc.tuple(fc.constantFrom('isAdmin', 'role', 'spaceId', 'authorId', 'visibility', 'deletedAt', '__proto__', 'surprise', ''), hostileValue).map(
-      ([k, h]) => (v) => void Object.defineProperty(v, k, { value: h, enumerable: true, writable: true, configurable: true }),
-    ),
+    fc
+      .tuple(
+        fc.constantFrom('isAdmin', 'role', 'spaceId', 'authorId', 'visibility', 'deletedAt', '__proto__', 'surprise', ''),
+        hostileValue,
+      )
+      .map(
+        ([k, h]) =>
+          (v) =>
+            void Object.defineProperty(v, k, { value: h, enumerable: true, writable: true, configurable: true }),
+      ),
   ];
   if (props.length > 0) {
     mutations.push(
@@ -266,25 +342,54 @@ function mutated(schema: JsonSchema, ctx: FuzzContext): Gen {
     );
     // A nested text object ({text, visibility}) broken from the inside.
     mutations.push(
-      fc.tuple(fc.constantFrom(...props.map(([n]) => n)), fc.constantFrom('text', 'visibility'), hostileValue).map(([name, inner, h]) => (v) => {
-        v[name] = { text: 'a note', visibility: 'private', [inner]: h };
-      }),
+      fc
+        .tuple(fc.constantFrom(...props.map(([n]) => n)), fc.constantFrom('text', 'visibility'), hostileValue)
+        .map(([name, inner, h]) => (v) => {
+          v[name] = { text: 'a note', visibility: 'private', [inner]: h };
+        }),
     );
   }
   const required: string[] = schema.required ?? [];
   if (required.length > 0) mutations.push(fc.constantFrom(...required).map((name) => (v) => void delete v[name]));
-  return fc.tuple(validValue(schema, ctx), fc.array(fc.constantFrom(...mutations).chain((m) => m), { minLength: 1, maxLength: 3 })).map(([base, changes]) => {
-    const value = { ...(base.value as Record<string, unknown>) };
-    const used = [...base.ids];
-    for (const change of changes) change(value, used);
-    return { value, ids: used };
-  });
+  return fc
+    .tuple(
+      validValue(schema, ctx),
+      fc.array(
+        fc.constantFrom(...mutations).chain((m) => m),
+        { minLength: 1, maxLength: 3 },
+      ),
+    )
+    .map(([base, changes]) => {
+      const value = { ...(base.value as Record<string, unknown>) };
+      const used = [...base.ids];
+      for (const change of changes) change(value, used);
+      return { value, ids: used };
+    });
 }
 
 // ---------------------------------------------------------------------------------------------
 // Path, query and the whole request
 
-const MALFORMED_SEGMENTS = ['0', '-1', '1e309', 'null', 'undefined', '__proto__', 'constructor', "' or 1=1 --", '..', '.', ' ', 'AAAA-BBBB-CCCC-DDDD', '00000000-0000-0000-0000-000000000000', '%', '%E0%A4%A', '%00', '%2F', '%ud800'];
+const MALFORMED_SEGMENTS = [
+  '0',
+  '-1',
+  '1e309',
+  'null',
+  'undefined',
+  '__proto__',
+  'constructor',
+  "' or 1=1 --",
+  '..',
+  '.',
+  ' ',
+  'AAAA-BBBB-CCCC-DDDD',
+  '00000000-0000-0000-0000-000000000000',
+  '%',
+  '%E0%A4%A',
+  '%00',
+  '%2F',
+  '%ud800',
+];
 
 /** Path values written into the URL without encoding (broken escapes must reach the router as sent). */
 const RAW_SEGMENTS = new Set(['%', '%E0%A4%A', '%00', '%2F', '%ud800']);
@@ -295,27 +400,41 @@ function segmentFor(name: string, ctx: FuzzContext): fc.Arbitrary<{ raw: string;
   const others = ids(ctx.pools[name]?.filter((p) => p.owner !== null && !ctx.mine.has(p.owner)));
   const values = ids(ctx.pools[name]?.filter((p) => p.owner === null));
   if (own) options.push({ weight: 8, arbitrary: own.map((item) => ({ raw: encodeURIComponent(item.value), item, kind: 'own' })) });
-  if (others) options.push({ weight: 4, arbitrary: others.map((item) => ({ raw: encodeURIComponent(item.value), item, kind: 'foreign' })) });
-  if (values) options.push({ weight: name === 'therapistId' ? 6 : 1, arbitrary: values.map((item) => ({ raw: encodeURIComponent(item.value), item, kind: 'value' })) });
+  if (others)
+    options.push({ weight: 4, arbitrary: others.map((item) => ({ raw: encodeURIComponent(item.value), item, kind: 'foreign' })) });
+  if (values)
+    options.push({
+      weight: name === 'therapistId' ? 6 : 1,
+      arbitrary: values.map((item) => ({ raw: encodeURIComponent(item.value), item, kind: 'value' })),
+    });
   if (name === 'date') {
     options.push({ weight: 4, arbitrary: realDate(ctx.today).map((d) => ({ raw: d, item: null, kind: 'date' })) });
-    options.push({ weight: 2, arbitrary: fc.constantFrom(...BAD_DATES).map((d) => ({ raw: encodeURIComponent(d), item: null, kind: 'bad-date' })) });
+    options.push({
+      weight: 2,
+      arbitrary: fc.constantFrom(...BAD_DATES).map((d) => ({ raw: encodeURIComponent(d), item: null, kind: 'bad-date' })),
+    });
   }
   if (name === 'month') {
     options.push({ weight: 4, arbitrary: realDate(ctx.today).map((d) => ({ raw: d.slice(0, 7), item: null, kind: 'month' })) });
-    options.push({ weight: 2, arbitrary: fc.constantFrom(...BAD_MONTHS).map((m) => ({ raw: encodeURIComponent(m), item: null, kind: 'bad-month' })) });
+    options.push({
+      weight: 2,
+      arbitrary: fc.constantFrom(...BAD_MONTHS).map((m) => ({ raw: encodeURIComponent(m), item: null, kind: 'bad-month' })),
+    });
   }
   // Someone else's id where this one belongs (a journey id as a space id, and so on).
   const anyPool = ids(Object.values(ctx.pools).flat());
-  if (anyPool) options.push({ weight: 1, arbitrary: anyPool.map((item) => ({ raw: encodeURIComponent(item.value), item, kind: 'other-kind' })) });
+  if (anyPool)
+    options.push({ weight: 1, arbitrary: anyPool.map((item) => ({ raw: encodeURIComponent(item.value), item, kind: 'other-kind' })) });
   options.push({
     weight: 2,
-    arbitrary: fc.oneof(
-      fc.constantFrom(...MALFORMED_SEGMENTS).map((s) => (RAW_SEGMENTS.has(s) ? s : encodeURIComponent(s))),
-      unicodeEdge.map((s) => encodeURIComponent(s.replace(/[\ud800-\udfff]/g, '?')) || 'x'),
-      fc.integer({ min: 65, max: 3000 }).map((n) => 'z'.repeat(n)),
-      fc.uuid(),
-    ).map((raw) => ({ raw, item: null, kind: 'malformed' })),
+    arbitrary: fc
+      .oneof(
+        fc.constantFrom(...MALFORMED_SEGMENTS).map((s) => (RAW_SEGMENTS.has(s) ? s : encodeURIComponent(s))),
+        unicodeEdge.map((s) => encodeURIComponent(s.replace(/[\ud800-\udfff]/g, '?')) || 'x'),
+        fc.integer({ min: 65, max: 3000 }).map((n) => 'z'.repeat(n)),
+        fc.uuid(),
+      )
+      .map((raw) => ({ raw, item: null, kind: 'malformed' })),
   });
   return fc.oneof(...options);
 }
@@ -326,19 +445,41 @@ function queryFor(op: Operation, ctx: FuzzContext): fc.Arbitrary<{ query: string
       .oneof(
         { weight: 3, arbitrary: schema.format === 'date' ? realDate(ctx.today) : fc.constantFrom('US', 'GB', 'CA', 'AU', 'FR', 'us', '') },
         { weight: 2, arbitrary: fc.constantFrom(...BAD_DATES, ...BAD_MONTHS) },
-        { weight: 2, arbitrary: fc.oneof(unicodeEdge, fc.integer({ min: 9, max: 5000 }).map((n) => 'q'.repeat(n)), absurdNumber.map(String)) },
+        {
+          weight: 2,
+          arbitrary: fc.oneof(
+            unicodeEdge,
+            fc.integer({ min: 9, max: 5000 }).map((n) => 'q'.repeat(n)),
+            absurdNumber.map(String),
+          ),
+        },
       )
       .map((v) => `${encodeURIComponent(name)}=${encodeURIComponent(v.replace(/[\ud800-\udfff]/g, '?'))}`);
-  const params = [...op.queryParams.map((p) => ({ name: p.name, schema: p.schema })), { name: 'surprise', schema: { type: 'string' } }, { name: '__proto__[x]', schema: { type: 'string' } }];
+  const params = [
+    ...op.queryParams.map((p) => ({ name: p.name, schema: p.schema })),
+    { name: 'surprise', schema: { type: 'string' } },
+    { name: '__proto__[x]', schema: { type: 'string' } },
+  ];
   return fc
-    .array(fc.constantFrom(...params).chain((p) => one(p.name, p.schema)), { maxLength: 4 })
+    .array(
+      fc.constantFrom(...params).chain((p) => one(p.name, p.schema)),
+      { maxLength: 4 },
+    )
     .map((parts) => ({ query: parts.length > 0 ? `?${parts.join('&')}` : '', shape: parts.length > 0 ? 'query' : '' }));
 }
 
 type BodyChoice = { payload?: string; body?: unknown; contentType?: string; ids: PoolItem[]; shape: string };
 
 function bodyFor(op: Operation, ctx: FuzzContext): fc.Arbitrary<BodyChoice> {
-  const json = (shape: string) => (g: { value: unknown; ids: PoolItem[] }): BodyChoice => ({ payload: safeStringify(g.value), body: g.value, contentType: 'application/json', ids: g.ids, shape });
+  const json =
+    (shape: string) =>
+    (g: { value: unknown; ids: PoolItem[] }): BodyChoice => ({
+      payload: safeStringify(g.value),
+      body: g.value,
+      contentType: 'application/json',
+      ids: g.ids,
+      shape,
+    });
   const raw: fc.Arbitrary<BodyChoice> = fc.oneof(
     fc.constantFrom<BodyChoice>(
       { payload: '', contentType: 'application/json', ids: [], shape: 'empty' },
@@ -352,13 +493,32 @@ function bodyFor(op: Operation, ctx: FuzzContext): fc.Arbitrary<BodyChoice> {
       { payload: '{"text":"x"}', contentType: 'application/xml', ids: [], shape: 'xml-type' },
       { payload: '{"text":"x"}', contentType: 'application/json; charset=latin1', ids: [], shape: 'charset' },
       { payload: '{"text":"x"}', ids: [], shape: 'no-content-type' },
-      { payload: '--b\r\nContent-Disposition: form-data; name="text"\r\n\r\nx\r\n--b--', contentType: 'multipart/form-data; boundary=b', ids: [], shape: 'multipart' },
+      {
+        payload: '--b\r\nContent-Disposition: form-data; name="text"\r\n\r\nx\r\n--b--',
+        contentType: 'multipart/form-data; boundary=b',
+        ids: [],
+        shape: 'multipart',
+      },
     ),
-    fc.integer({ min: 100, max: 20_000 }).map((n): BodyChoice => ({ payload: '['.repeat(n) + ']'.repeat(n), contentType: 'application/json', ids: [], shape: 'deep-raw' })),
-    fc.constant<BodyChoice>({ payload: JSON.stringify({ text: 'x'.repeat(70_000) }), contentType: 'application/json', ids: [], shape: 'over-limit' }),
-    hostileValue.map((v): BodyChoice => ({ payload: safeStringify(v), body: v, contentType: 'application/json', ids: [], shape: 'hostile-top' })),
+    fc
+      .integer({ min: 100, max: 20_000 })
+      .map((n): BodyChoice => ({ payload: '['.repeat(n) + ']'.repeat(n), contentType: 'application/json', ids: [], shape: 'deep-raw' })),
+    fc.constant<BodyChoice>({
+      payload: JSON.stringify({ text: 'x'.repeat(70_000) }),
+      contentType: 'application/json',
+      ids: [],
+      shape: 'over-limit',
+    }),
+    hostileValue.map((v): BodyChoice => ({
+      payload: safeStringify(v),
+      body: v,
+      contentType: 'application/json',
+      ids: [],
+      shape: 'hostile-top',
+    })),
   );
-  if (!op.body) return fc.oneof({ weight: 6, arbitrary: fc.constant<BodyChoice>({ ids: [], shape: 'none' }) }, { weight: 1, arbitrary: raw });
+  if (!op.body)
+    return fc.oneof({ weight: 6, arbitrary: fc.constant<BodyChoice>({ ids: [], shape: 'none' }) }, { weight: 1, arbitrary: raw });
   return fc.oneof(
     { weight: 5, arbitrary: validValue(op.body, ctx).map(json('valid')) },
     { weight: 4, arbitrary: mutated(op.body, ctx).map(json('mutated')) },

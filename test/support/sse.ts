@@ -60,9 +60,13 @@ export class SseStream {
       let isEvent = false;
       for (const line of block.split('\n')) {
         if (line.startsWith(':')) this.comments.push(line.slice(1).trim());
-        else if (line.startsWith('event:')) (event = line.slice(6).trim()), (isEvent = true);
-        else if (line.startsWith('data:')) data.push(line.slice(5).trim()), (isEvent = true);
-        else if (line.startsWith('id:')) this.lastEventId = line.slice(3).trim();
+        else if (line.startsWith('event:')) {
+          event = line.slice(6).trim();
+          isEvent = true;
+        } else if (line.startsWith('data:')) {
+          data.push(line.slice(5).trim());
+          isEvent = true;
+        } else if (line.startsWith('id:')) this.lastEventId = line.slice(3).trim();
       }
       if (isEvent) this.events.push({ event, data: data.join('\n') });
     }

@@ -68,7 +68,8 @@ export function idProblems(html: string): string[] {
     for (const name of SINGLE_REFERENCES) {
       const value = t.attributes.get(name);
       // `form` names a form only on controls; on <form> itself there is no such attribute.
-      if (value !== undefined && !(name === 'form' && t.name === 'form') && !(name === 'list' && t.name !== 'input')) refs.push([name, value.trim()]);
+      if (value !== undefined && !(name === 'form' && t.name === 'form') && !(name === 'list' && t.name !== 'input'))
+        refs.push([name, value.trim()]);
     }
     for (const name of LIST_REFERENCES) {
       for (const value of (t.attributes.get(name) ?? '').split(/\s+/).filter(Boolean)) refs.push([name, value]);

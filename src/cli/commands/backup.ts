@@ -8,7 +8,7 @@ import { runningMendConnections } from '../../platform/db/running-servers.js';
 import type { CliIo } from '../io.js';
 
 const PG_HINT =
-  'Mend is configured for PostgreSQL. Back it up with PostgreSQL\'s own tools, for example:\n' +
+  "Mend is configured for PostgreSQL. Back it up with PostgreSQL's own tools, for example:\n" +
   '  pg_dump --format=custom --file=mend.dump "$DATABASE_URL"\n' +
   'and restore with pg_restore --clean --dbname "$DATABASE_URL" mend.dump, with every Mend server stopped\n' +
   '(a server left running answers writes that the restore then replaces).\n' +
@@ -64,7 +64,9 @@ export async function runBackup(args: string[], io: CliIo): Promise<number> {
     io.stderr.write(`The backup failed its integrity check (${String(result)}).\n`);
     return 1;
   }
-  io.stdout.write(`Backed up to ${destination}\nKeep the encryption key (mend.key in ${config.dataDir}, or MEND_ENCRYPTION_KEY) safe too: without it the entries cannot be read.\n`);
+  io.stdout.write(
+    `Backed up to ${destination}\nKeep the encryption key (mend.key in ${config.dataDir}, or MEND_ENCRYPTION_KEY) safe too: without it the entries cannot be read.\n`,
+  );
   return 0;
 }
 
@@ -83,7 +85,9 @@ export async function runRestore(args: string[], io: CliIo): Promise<number> {
     // Mend does not restore PostgreSQL itself; it can still say whether servers are connected.
     const running = await runningMendConnections(config.databaseUrl);
     if (running > 0) {
-      io.stderr.write(`${running} connection(s) from running Mend servers are open on this database. Stop every Mend server before pg_restore.\n`);
+      io.stderr.write(
+        `${running} connection(s) from running Mend servers are open on this database. Stop every Mend server before pg_restore.\n`,
+      );
       io.stdout.write(PG_HINT);
       return 1;
     }

@@ -29,7 +29,10 @@ test('--jsonl answers each line in order, errors in place, blank lines skipped',
   ].join('\r\n');
   const { code, out } = await run(['--jsonl'], input);
   assert.equal(code, 0);
-  const lines = out.trimEnd().split('\n').map((l) => JSON.parse(l));
+  const lines = out
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   assert.equal(lines.length, 8);
   assert.deepEqual(lines[0], analyze('message', 'You never listen.'));
   assert.ok(typeof lines[1].error === 'string');
@@ -43,7 +46,10 @@ test('--jsonl answers each line in order, errors in place, blank lines skipped',
 test('--jsonl streams a large input without losing order', async () => {
   const texts = Array.from({ length: 2000 }, (_, i) => (i % 2 ? `You always lie ${i}.` : `I miss you ${i}.`));
   const { out } = await run(['--jsonl'], texts.map((text) => JSON.stringify({ kind: 'message', text })).join('\n') + '\n');
-  const lines = out.trimEnd().split('\n').map((l) => JSON.parse(l) as { harsh: boolean });
+  const lines = out
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { harsh: boolean });
   assert.equal(lines.length, 2000);
   lines.forEach((l, i) => assert.equal(l.harsh, i % 2 === 1));
 });

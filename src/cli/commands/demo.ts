@@ -70,8 +70,14 @@ export async function runDemo(args: string[], io: CliIo): Promise<number> {
       hurt: 4,
       description: { text: 'Months of saying work ran late when it did not.', visibility: 'shared' },
     });
-    await ctx.journeys.writeEntry(s, journey.id, { prompt: 'what_happened', text: 'I found out from a friend, not from you. I feel foolish and I feel alone.' });
-    await ctx.journeys.writeEntry(a, journey.id, { prompt: 'what_happened', text: 'I know I hurt you when I kept lying about where I was, and I let it go on for months.' });
+    await ctx.journeys.writeEntry(s, journey.id, {
+      prompt: 'what_happened',
+      text: 'I found out from a friend, not from you. I feel foolish and I feel alone.',
+    });
+    await ctx.journeys.writeEntry(a, journey.id, {
+      prompt: 'what_happened',
+      text: 'I know I hurt you when I kept lying about where I was, and I let it go on for months.',
+    });
     await ctx.journeys.acknowledge(a, journey.id);
     await ctx.journeys.acknowledge(s, journey.id);
     at(addDays(start, 1), 19);
@@ -81,11 +87,23 @@ export async function runDemo(args: string[], io: CliIo): Promise<number> {
     at(addDays(start, 2), 20);
     await ctx.journeys.respondToApology(s, apology.id, { received: true, sincere: true });
     at(addDays(start, 3), 20);
-    const late = await ctx.agreements.propose(s, space.id, { text: 'When I will be more than 30 minutes later than I said, I text Sam before the time I said.', committedBy: [a.id], cadence: 'each_time' });
+    const late = await ctx.agreements.propose(s, space.id, {
+      text: 'When I will be more than 30 minutes later than I said, I text Sam before the time I said.',
+      committedBy: [a.id],
+      cadence: 'each_time',
+    });
     await ctx.agreements.accept(a, late.id);
-    const phone = await ctx.agreements.propose(a, space.id, { text: 'Each evening I tell Sam honestly how my day went, including anything I would rather skip.', committedBy: [a.id], cadence: 'daily' });
+    const phone = await ctx.agreements.propose(a, space.id, {
+      text: 'Each evening I tell Sam honestly how my day went, including anything I would rather skip.',
+      committedBy: [a.id],
+      cadence: 'daily',
+    });
     await ctx.agreements.accept(s, phone.id);
-    const pause = await ctx.agreements.propose(a, space.id, { text: 'When an argument gets heated, I say "pause" and we come back to it within 24 hours.', committedBy: [s.id], cadence: 'each_time' });
+    const pause = await ctx.agreements.propose(a, space.id, {
+      text: 'When an argument gets heated, I say "pause" and we come back to it within 24 hours.',
+      committedBy: [s.id],
+      cadence: 'each_time',
+    });
     await ctx.agreements.accept(s, pause.id);
 
     // 90 days: check-ins most days, the daily agreement logged and reviewed, a weekly meeting.
@@ -95,23 +113,39 @@ export async function runDemo(args: string[], io: CliIo): Promise<number> {
       const date = addDays(start, d);
       const progress = d / DEMO_DAYS;
       at(date, 21);
-      for (const [p, base, gain] of [[a, 6, 1.5], [s, 3, 4]] as const) {
+      for (const [p, base, gain] of [
+        [a, 6, 1.5],
+        [s, 3, 4],
+      ] as const) {
         if (random() < 0.12) continue; // some days are skipped, as in life
         const hard = random() < 0.08;
         const v = (x: number) => clamp(x + (random() - 0.5) * 2.5 - (hard ? 3 : 0));
-        await act(ctx, ctx.rhythm.checkins.put(p, space.id, date, {
-          safety: v(base + 2 + gain * progress),
-          trust: v(base + gain * progress),
-          closeness: v(base + 1 + gain * progress),
-          day: hard ? 'hard' : random() < 0.6 ? 'good' : 'mixed',
-          note: random() < 0.1 ? { text: hard ? 'A hard one. I kept thinking about the old excuses.' : 'We walked after dinner and it felt easy.', visibility: random() < 0.5 ? 'shared' : 'private' } : null,
-        }));
+        await act(
+          ctx,
+          ctx.rhythm.checkins.put(p, space.id, date, {
+            safety: v(base + 2 + gain * progress),
+            trust: v(base + gain * progress),
+            closeness: v(base + 1 + gain * progress),
+            day: hard ? 'hard' : random() < 0.6 ? 'good' : 'mixed',
+            note:
+              random() < 0.1
+                ? {
+                    text: hard ? 'A hard one. I kept thinking about the old excuses.' : 'We walked after dinner and it felt easy.',
+                    visibility: random() < 0.5 ? 'shared' : 'private',
+                  }
+                : null,
+          }),
+        );
         checkins++;
       }
       at(date, 22);
       if (random() < 0.9) {
         const kept = random() < 0.7 + 0.25 * progress;
-        const { entry } = await ctx.rhythm.agreementLog.logOccasion(a, phone.id, { occurredOn: date, kept, note: kept ? null : { text: 'I skipped the part about the phone call. Owning it.', visibility: 'shared' } });
+        const { entry } = await ctx.rhythm.agreementLog.logOccasion(a, phone.id, {
+          occurredOn: date,
+          kept,
+          note: kept ? null : { text: 'I skipped the part about the phone call. Owning it.', visibility: 'shared' },
+        });
         logged++;
         if (random() < 0.85) await ctx.rhythm.agreementLog.review(s, entry.id, random() < 0.93 ? 'confirmed' : 'disputed', null);
       }
@@ -121,32 +155,62 @@ export async function runDemo(args: string[], io: CliIo): Promise<number> {
         logged++;
       }
       if (d % 7 === 6) {
-        await act(ctx, ctx.rhythm.meetings.record(a, space.id, {
-          heldOn: date,
-          agenda: {
-            appreciations: 'Sam: you told me about the lunch before I asked. Alex: you listened without defending.',
-            wentWell: 'Two evenings that felt like before.',
-            agreementLog: 'Mostly kept. One miss on Thursday, logged by Alex.',
-            concern: 'I feel uneasy when plans change late, because it reminds me of before. I need a text as soon as you know.',
-            requests: 'A walk on Sunday, phones left at home.',
-          },
-        }));
+        await act(
+          ctx,
+          ctx.rhythm.meetings.record(a, space.id, {
+            heldOn: date,
+            agenda: {
+              appreciations: 'Sam: you told me about the lunch before I asked. Alex: you listened without defending.',
+              wentWell: 'Two evenings that felt like before.',
+              agreementLog: 'Mostly kept. One miss on Thursday, logged by Alex.',
+              concern: 'I feel uneasy when plans change late, because it reminds me of before. I need a text as soon as you know.',
+              requests: 'A walk on Sunday, phones left at home.',
+            },
+          }),
+        );
       }
       if (date.slice(8) === '28' || d === DEMO_DAYS - 1) {
         const month = date.slice(0, 7);
-        for (const [p, base] of [[a, 3], [s, 2]] as const) {
+        for (const [p, base] of [
+          [a, 3],
+          [s, 2],
+        ] as const) {
           const r = (x: number) => Math.max(1, Math.min(5, Math.round(x + progress * 2 + (random() - 0.5))));
-          await act(ctx, ctx.rhythm.checkins.saveMonthlyReview(p, space.id, { month, communicate: r(base), closer: r(base - 0.5), respect: r(base + 0.5) }));
+          await act(
+            ctx,
+            ctx.rhythm.checkins.saveMonthlyReview(p, space.id, {
+              month,
+              communicate: r(base),
+              closer: r(base - 0.5),
+              respect: r(base + 0.5),
+            }),
+          );
         }
       }
       if (d === 40) {
-        const asked = await act(ctx, ctx.rhythm.checkins.requestReassurance(s, space.id, { text: 'The late meeting today brought it all back.', visibility: 'shared' }));
+        const asked = await act(
+          ctx,
+          ctx.rhythm.checkins.requestReassurance(s, space.id, {
+            text: 'The late meeting today brought it all back.',
+            visibility: 'shared',
+          }),
+        );
         at(date, 23);
-        await act(ctx, ctx.rhythm.checkins.answerReassurance(a, asked.id, 'I was in the meeting until 9, then came straight home. I am here, and I am not going anywhere.'));
+        await act(
+          ctx,
+          ctx.rhythm.checkins.answerReassurance(
+            a,
+            asked.id,
+            'I was in the meeting until 9, then came straight home. I am here, and I am not going anywhere.',
+          ),
+        );
       }
     }
     at(today, 12);
-    await act(ctx, ctx.rhythm.checkins.requestReassurance(s, space.id, { text: 'Could we talk tonight about the weekend plans?', visibility: 'shared' }));
+    await act(
+      ctx,
+      ctx.rhythm.checkins.requestReassurance(s, space.id, { text: 'Could we talk tonight about the weekend plans?', visibility: 'shared' }),
+    );
     await act(ctx, ctx.rhythm.meetings.setSchedule(a, space.id, { weekday: 7, time: '19:00' }));
 
     const base = config.baseUrl.href.replace(/\/$/, '');

@@ -30,7 +30,11 @@ export interface DeferredIndex {
 export async function shouldDeferIndexes(store: Store): Promise<boolean> {
   if (store.dialect !== 'postgres') return false;
   for (const table of ['accounts', ...BULK_TABLES] as const) {
-    const row = await store.db.selectFrom(table).select(sql<number>`1`.as('one')).limit(1).executeTakeFirst();
+    const row = await store.db
+      .selectFrom(table)
+      .select(sql<number>`1`.as('one'))
+      .limit(1)
+      .executeTakeFirst();
     if (row) return false;
   }
   return true;
@@ -67,7 +71,8 @@ export function isDeferredIndexList(value: unknown): value is DeferredIndex[] {
     Array.isArray(value) &&
     value.every((v: Partial<DeferredIndex> | null) => {
       if (!v || typeof v.table !== 'string' || typeof v.name !== 'string' || typeof v.create !== 'string') return false;
-      if (!(BULK_TABLES as readonly string[]).includes(v.table) || !/^[a-z_][a-z0-9_]{0,62}$/.test(v.name) || v.create.includes(';')) return false;
+      if (!(BULK_TABLES as readonly string[]).includes(v.table) || !/^[a-z_][a-z0-9_]{0,62}$/.test(v.name) || v.create.includes(';'))
+        return false;
       const index = new RegExp(`^CREATE (UNIQUE )?INDEX ${v.name} ON (public\\.)?${v.table} USING btree \\(`);
       const constraint = new RegExp(`^alter table ${v.table} add constraint ${v.name} UNIQUE \\(`);
       return index.test(v.create) || constraint.test(v.create);
@@ -90,7 +95,11 @@ export async function dropIndexes(store: Store, indexes: DeferredIndex[]): Promi
  * (a run stopped half-way picks up at the next one). Sorting gets more memory than the server's
  * default for this session only.
  */
-export async function buildIndexes(store: Store, indexes: DeferredIndex[], onIndex?: (index: DeferredIndex, seconds: number) => void): Promise<number> {
+export async function buildIndexes(
+  store: Store,
+  indexes: DeferredIndex[],
+  onIndex?: (index: DeferredIndex, seconds: number) => void,
+): Promise<number> {
   let built = 0;
   for (const index of indexes) {
     // By name in this schema's catalogue (a constraint's index has the constraint's name).

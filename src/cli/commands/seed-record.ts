@@ -42,7 +42,9 @@ export function readSeedRecord(dataDir: string): SeedRecord | null {
     return JSON.parse(fs.readFileSync(seedRecordFile(dataDir), 'utf8')) as SeedRecord;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new Error(`${seedRecordFile(dataDir)} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`${seedRecordFile(dataDir)} cannot be read: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
 }
 

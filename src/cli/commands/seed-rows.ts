@@ -12,21 +12,82 @@ import { clamp, prng } from './demo.js';
  * binding the stores use (store/bound-fields.ts), so the app reads them as its own.
  */
 export const SEED_TABLES = {
-  accounts: ['id', 'email_index', 'email_enc', 'display_name_enc', 'password_hash', 'timezone', 'checkin_numbers_shared', 'created_at', 'updated_at'],
+  accounts: [
+    'id',
+    'email_index',
+    'email_enc',
+    'display_name_enc',
+    'password_hash',
+    'timezone',
+    'checkin_numbers_shared',
+    'created_at',
+    'updated_at',
+  ],
   spaces: ['id', 'name_enc', 'created_at'],
   space_members: ['space_id', 'account_id', 'role', 'status', 'joined_at'],
   invitations: ['id', 'space_id', 'code_hash', 'role', 'created_by', 'created_at', 'expires_at', 'accepted_at', 'accepted_by'],
-  breaches: ['id', 'space_id', 'kind', 'broke_trust', 'occurred_on', 'came_out', 'hurt', 'description_enc', 'description_visibility', 'recorded_by', 'recorded_at'],
+  breaches: [
+    'id',
+    'space_id',
+    'kind',
+    'broke_trust',
+    'occurred_on',
+    'came_out',
+    'hurt',
+    'description_enc',
+    'description_visibility',
+    'recorded_by',
+    'recorded_at',
+  ],
   journeys: ['id', 'breach_id', 'space_id', 'opened_at', 'closed_at'],
   journey_entries: ['id', 'journey_id', 'prompt', 'author_id', 'visibility', 'text_enc', 'reply_to', 'created_at', 'updated_at'],
   journey_acknowledgements: ['journey_id', 'account_id', 'created_at'],
   agreements: [
-    'id', 'space_id', 'journey_id', 'text_enc', 'cadence', 'review_on', 'status', 'proposed_by', 'proposed_at', 'accepted_by', 'accepted_at', 'replaces_id', 'replaced_by_id', 'withdrawn_at',
+    'id',
+    'space_id',
+    'journey_id',
+    'text_enc',
+    'cadence',
+    'review_on',
+    'status',
+    'proposed_by',
+    'proposed_at',
+    'accepted_by',
+    'accepted_at',
+    'replaces_id',
+    'replaced_by_id',
+    'withdrawn_at',
   ],
   agreement_commitments: ['agreement_id', 'account_id'],
-  checkins: ['id', 'space_id', 'account_id', 'date', 'safety', 'trust', 'closeness', 'day', 'note_enc', 'note_visibility', 'created_at', 'updated_at'],
+  checkins: [
+    'id',
+    'space_id',
+    'account_id',
+    'date',
+    'safety',
+    'trust',
+    'closeness',
+    'day',
+    'note_enc',
+    'note_visibility',
+    'created_at',
+    'updated_at',
+  ],
   agreement_log_entries: [
-    'id', 'agreement_id', 'space_id', 'occurred_on', 'kept', 'logged_by', 'note_enc', 'note_visibility', 'created_at', 'review', 'reviewed_by', 'reviewed_at', 'review_note_enc', 'review_note_visibility',
+    'id',
+    'agreement_id',
+    'space_id',
+    'occurred_on',
+    'kept',
+    'logged_by',
+    'note_enc',
+    'note_visibility',
+    'created_at',
+    'review',
+    'reviewed_by',
+    'reviewed_at',
+    'review_note_enc',
+    'review_note_visibility',
   ],
 } as const;
 
@@ -34,7 +95,15 @@ export type SeedTable = keyof typeof SEED_TABLES;
 /** Tables in the order their foreign keys allow. */
 export const SEED_TABLE_ORDER = Object.keys(SEED_TABLES) as SeedTable[];
 /** Every other seeded column is text. */
-export const INTEGER_COLUMNS: ReadonlySet<string> = new Set(['hurt', 'safety', 'trust', 'closeness', 'kept', 'revision', 'checkin_numbers_shared']);
+export const INTEGER_COLUMNS: ReadonlySet<string> = new Set([
+  'hurt',
+  'safety',
+  'trust',
+  'closeness',
+  'kept',
+  'revision',
+  'checkin_numbers_shared',
+]);
 
 export type Value = string | number | null;
 export type SeedRows = Record<SeedTable, Value[][]>;
@@ -72,7 +141,11 @@ export function orderedId(now = Date.now()): string {
   return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${random.slice(15)}`;
 }
 
-const CHECKIN_NOTES = ['We walked after dinner and it felt easy.', 'A hard one. I kept thinking about the old excuses.', 'Quiet evening, no phones. It helped.'];
+const CHECKIN_NOTES = [
+  'We walked after dinner and it felt easy.',
+  'A hard one. I kept thinking about the old excuses.',
+  'Quiet evening, no phones. It helped.',
+];
 const MISSED_NOTE = 'I skipped the part about the phone call. Owning it.';
 
 export const seededEmails = (run: Pick<SeedRun, 'tag'>, index: number): [string, string] => {
@@ -108,7 +181,12 @@ function calendar(run: SeedRun): { dates: string[]; before: (n: number) => strin
  * of `mend demo`, both sharing their numbers), and the daily agreement's log with the other partner's reviews. The couple's
  * randomness comes from its index alone, so a resumed run writes what an unbroken one would.
  */
-export function addCouple(rows: SeedRows, vault: Vault, run: SeedRun, index: number): { couple: SeededCouple; checkins: number; logEntries: number; entries: number } {
+export function addCouple(
+  rows: SeedRows,
+  vault: Vault,
+  run: SeedRun,
+  index: number,
+): { couple: SeededCouple; checkins: number; logEntries: number; entries: number } {
   const random = prng((20240611 ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0);
   const { dates, before, after } = calendar(run);
   const start = dates[0]!;
@@ -121,20 +199,55 @@ export function addCouple(rows: SeedRows, vault: Vault, run: SeedRun, index: num
 
   const a = randomUUID();
   const b = randomUUID();
-  for (const [id, email, name] of [[a, emails[0], `Alex ${number}`], [b, emails[1], `Sam ${number}`]] as const) {
-    rows.accounts.push([id, emailIndex(vault, email), seal(BOUND.accountEmail.of({ id }), email), seal(BOUND.accountDisplayName.of({ id }), name), run.passwordHash, 'UTC', 1, opened, opened]);
+  for (const [id, email, name] of [
+    [a, emails[0], `Alex ${number}`],
+    [b, emails[1], `Sam ${number}`],
+  ] as const) {
+    rows.accounts.push([
+      id,
+      emailIndex(vault, email),
+      seal(BOUND.accountEmail.of({ id }), email),
+      seal(BOUND.accountDisplayName.of({ id }), name),
+      run.passwordHash,
+      'UTC',
+      1,
+      opened,
+      opened,
+    ]);
   }
 
   const spaceId = randomUUID();
   rows.spaces.push([spaceId, seal(BOUND.spaceName.of({ id: spaceId }), `Alex & Sam ${number}`), opened]);
   rows.space_members.push([spaceId, a, 'partner', 'active', opened], [spaceId, b, 'partner', 'active', opened]);
-  rows.invitations.push([randomUUID(), spaceId, sha256(newInvitationCode()), 'partner', a, opened, `${after(7)}T08:${minute}:00.000Z`, opened, b]);
+  rows.invitations.push([
+    randomUUID(),
+    spaceId,
+    sha256(newInvitationCode()),
+    'partner',
+    a,
+    opened,
+    `${after(7)}T08:${minute}:00.000Z`,
+    opened,
+    b,
+  ]);
 
   const breachId = randomUUID();
   const journeyId = randomUUID();
   rows.breaches.push([
-    breachId, spaceId, 'lying', JSON.stringify([a]), before(20), 'discovered', 4,
-    seal(BOUND.breachDescription.of({ id: breachId, recorded_by: b, description_visibility: 'shared', space_id: spaceId }), 'Months of saying work ran late when it did not.'), 'shared', b, opened,
+    breachId,
+    spaceId,
+    'lying',
+    JSON.stringify([a]),
+    before(20),
+    'discovered',
+    4,
+    seal(
+      BOUND.breachDescription.of({ id: breachId, recorded_by: b, description_visibility: 'shared', space_id: spaceId }),
+      'Months of saying work ran late when it did not.',
+    ),
+    'shared',
+    b,
+    opened,
   ]);
   rows.journeys.push([journeyId, breachId, spaceId, opened, null]);
 
@@ -150,17 +263,74 @@ export function addCouple(rows: SeedRows, vault: Vault, run: SeedRun, index: num
   for (const [i, [prompt, by, visibility, text]] of entries.entries()) {
     const id = randomUUID();
     const when = at(dates[Math.min(i, dates.length - 1)]!, 20);
-    rows.journey_entries.push([id, journeyId, prompt, by, visibility, seal(BOUND.entryText.of({ id, author_id: by, visibility: visibility as 'private', journey_id: journeyId, prompt, reply_to: null, journey_space_id: spaceId }), text), null, when, when]);
+    rows.journey_entries.push([
+      id,
+      journeyId,
+      prompt,
+      by,
+      visibility,
+      seal(
+        BOUND.entryText.of({
+          id,
+          author_id: by,
+          visibility: visibility as 'private',
+          journey_id: journeyId,
+          prompt,
+          reply_to: null,
+          journey_space_id: spaceId,
+        }),
+        text,
+      ),
+      null,
+      when,
+      when,
+    ]);
     if (prompt === 'question') questionId = id;
   }
   const answerId = randomUUID();
   const answered = at(dates[Math.min(entries.length, dates.length - 1)]!, 21);
-  rows.journey_entries.push([answerId, journeyId, 'answer', a, 'shared', seal(BOUND.entryText.of({ id: answerId, author_id: a, visibility: 'shared', journey_id: journeyId, prompt: 'answer', reply_to: questionId, journey_space_id: spaceId }), 'One friend from work. I should have told you first.'), questionId, answered, answered]);
+  rows.journey_entries.push([
+    answerId,
+    journeyId,
+    'answer',
+    a,
+    'shared',
+    seal(
+      BOUND.entryText.of({
+        id: answerId,
+        author_id: a,
+        visibility: 'shared',
+        journey_id: journeyId,
+        prompt: 'answer',
+        reply_to: questionId,
+        journey_space_id: spaceId,
+      }),
+      'One friend from work. I should have told you first.',
+    ),
+    questionId,
+    answered,
+    answered,
+  ]);
   rows.journey_acknowledgements.push([journeyId, a, opened], [journeyId, b, opened]);
 
   const agreement = (text: string, committedBy: string, by: string, cadence: 'each_time' | 'daily'): string => {
     const id = randomUUID();
-    rows.agreements.push([id, spaceId, journeyId, seal(BOUND.agreementText.of({ id, proposed_by: by, space_id: spaceId }), text), cadence, null, 'active', by, opened, by === a ? b : a, opened, null, null, null]);
+    rows.agreements.push([
+      id,
+      spaceId,
+      journeyId,
+      seal(BOUND.agreementText.of({ id, proposed_by: by, space_id: spaceId }), text),
+      cadence,
+      null,
+      'active',
+      by,
+      opened,
+      by === a ? b : a,
+      opened,
+      null,
+      null,
+      null,
+    ]);
     rows.agreement_commitments.push([id, committedBy]);
     return id;
   };
@@ -174,7 +344,10 @@ export function addCouple(rows: SeedRows, vault: Vault, run: SeedRun, index: num
   for (let d = 0; d < days; d++) {
     const date = dates[d]!;
     const progress = d / days;
-    for (const [p, base, gain] of [[a, 6, 1.5], [b, 3, 4]] as const) {
+    for (const [p, base, gain] of [
+      [a, 6, 1.5],
+      [b, 3, 4],
+    ] as const) {
       if (random() < 0.12) continue; // some days are skipped, as in life
       const hard = random() < 0.08;
       const v = (x: number) => clamp(x + (random() - 0.5) * 2.5 - (hard ? 3 : 0));
@@ -187,7 +360,22 @@ export function addCouple(rows: SeedRows, vault: Vault, run: SeedRun, index: num
       const trust = v(base + gain * progress);
       const closeness = v(base + 1 + gain * progress);
       const day = hard ? 'hard' : random() < 0.6 ? 'good' : 'mixed';
-      rows.checkins.push([id, spaceId, p, date, safety, trust, closeness, day, noteText === null ? null : seal(BOUND.checkinNote.of({ id, account_id: p, note_visibility: noteVisibility as 'private', space_id: spaceId }), noteText), noteVisibility, when, when]);
+      rows.checkins.push([
+        id,
+        spaceId,
+        p,
+        date,
+        safety,
+        trust,
+        closeness,
+        day,
+        noteText === null
+          ? null
+          : seal(BOUND.checkinNote.of({ id, account_id: p, note_visibility: noteVisibility as 'private', space_id: spaceId }), noteText),
+        noteVisibility,
+        when,
+        when,
+      ]);
       checkins++;
     }
     const logOne = (agreementId: string, kept: boolean, note: string | null) => {
@@ -195,8 +383,22 @@ export function addCouple(rows: SeedRows, vault: Vault, run: SeedRun, index: num
       const reviewed = random() < 0.85;
       const review = reviewed ? (random() < 0.93 ? 'confirmed' : 'disputed') : null;
       rows.agreement_log_entries.push([
-        id, agreementId, spaceId, date, kept ? 1 : 0, a, note === null ? null : seal(BOUND.logNote.of({ id, logged_by: a, note_visibility: 'shared', space_id: spaceId, agreement_id: agreementId }), note), note === null ? null : 'shared', at(date, 22),
-        review, reviewed ? b : null, reviewed ? at(date, 23) : null, null, null,
+        id,
+        agreementId,
+        spaceId,
+        date,
+        kept ? 1 : 0,
+        a,
+        note === null
+          ? null
+          : seal(BOUND.logNote.of({ id, logged_by: a, note_visibility: 'shared', space_id: spaceId, agreement_id: agreementId }), note),
+        note === null ? null : 'shared',
+        at(date, 22),
+        review,
+        reviewed ? b : null,
+        reviewed ? at(date, 23) : null,
+        null,
+        null,
       ]);
       logEntries++;
     };

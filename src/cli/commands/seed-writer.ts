@@ -21,7 +21,10 @@ function sqliteWriter(sqlite: SQLite.Database): SeedWriter {
   const statements = new Map<SeedTable, SQLite.Statement>();
   for (const table of SEED_TABLE_ORDER) {
     const columns = SEED_TABLES[table];
-    statements.set(table, sqlite.prepare(`insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})`));
+    statements.set(
+      table,
+      sqlite.prepare(`insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})`),
+    );
   }
   const write = sqlite.transaction((rows: SeedRows) => {
     for (const table of SEED_TABLE_ORDER) {
@@ -59,8 +62,12 @@ function postgresWriter(store: Store, fast: boolean): SeedWriter {
       for (const [table, columns, list] of tables) {
         if (list.length === 0) continue;
         const arrays = columns.map((_, c) => list.map((row) => row[c] as Value));
-        const unnest = sql.join(columns.map((column, c) => sql`${arrays[c]}::${sql.raw(INTEGER_COLUMNS.has(column) ? 'integer' : 'text')}[]`));
-        await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) select * from unnest(${unnest})`.execute(trx);
+        const unnest = sql.join(
+          columns.map((column, c) => sql`${arrays[c]}::${sql.raw(INTEGER_COLUMNS.has(column) ? 'integer' : 'text')}[]`),
+        );
+        await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) select * from unnest(${unnest})`.execute(
+          trx,
+        );
       }
     });
   };

@@ -107,7 +107,8 @@ async function committedCouples(store: Store, vault: Vault, record: SeedRecord):
   if (done > 0 && !(await coupleExists(store, vault, record, done - 1))) {
     throw new Error(`the database does not hold the seed run recorded in ${seedRecordFile(record.dataDir)} (couple ${done} is missing).`);
   }
-  while (done < record.couples && (await coupleExists(store, vault, record, done))) done = Math.min(record.couples, done + record.couplesPerBatch);
+  while (done < record.couples && (await coupleExists(store, vault, record, done)))
+    done = Math.min(record.couples, done + record.couplesPerBatch);
   return done;
 }
 
@@ -131,7 +132,8 @@ export async function seed(options: {
     let record: SeedRecord;
     if (options.resume) {
       if (!previous) throw new Error(`there is no seed run to resume (no ${seedRecordFile(config.dataDir)}).`);
-      if (previous.where !== where) throw new Error(`the seed run in ${seedRecordFile(config.dataDir)} wrote to ${previous.where}, not to ${where}.`);
+      if (previous.where !== where)
+        throw new Error(`the seed run in ${seedRecordFile(config.dataDir)} wrote to ${previous.where}, not to ${where}.`);
       record = { ...previous, dataDir: config.dataDir };
       if (record.deferredIndexes !== undefined && !isDeferredIndexList(record.deferredIndexes)) {
         throw new Error(`the indexes recorded in ${seedRecordFile(config.dataDir)} are not a list this command wrote; they are not run.`);
@@ -174,7 +176,9 @@ export async function seed(options: {
         record.deferredIndexes = await readBulkIndexes(store);
         writeSeedRecord(record);
         await dropIndexes(store, record.deferredIndexes);
-        options.onStage?.(`the ${record.deferredIndexes.length} indexes of checkins and agreement_log_entries are built after the rows are written`);
+        options.onStage?.(
+          `the ${record.deferredIndexes.length} indexes of checkins and agreement_log_entries are built after the rows are written`,
+        );
       }
     }
     // One argon2id hash for every account of the run: hashing is the slow part of signing up, not
@@ -219,6 +223,7 @@ export async function seed(options: {
         throw new Error(
           `writing couples ${batch.first + 1}–${batch.last} failed (${reason}); that batch was rolled back. ` +
             `${record.done} of ${record.couples} couples are recorded as written; \`mend seed --resume\` continues from there.`,
+          { cause: error },
         );
       }
       const rows = rowCount(batch.rows);
@@ -234,10 +239,13 @@ export async function seed(options: {
       if (performance.now() - lastReport >= PROGRESS_EVERY_MS) report();
     };
     const inFlightLimit = store.dialect === 'postgres' ? WRITES_IN_FLIGHT : 1;
-    for (let first = record.done; first < record.couples; ) {
+    for (let first = record.done; first < record.couples;) {
       const batch = build(first);
       first = batch.last;
-      const ahead = options.resume && batch.first < record.done + WRITES_IN_FLIGHT * record.couplesPerBatch && (await coupleExists(store, vault, record, batch.first));
+      const ahead =
+        options.resume &&
+        batch.first < record.done + WRITES_IN_FLIGHT * record.couplesPerBatch &&
+        (await coupleExists(store, vault, record, batch.first));
       const writing = ahead ? Promise.resolve() : write(batch.rows);
       // Its rows are already there (counted below) but were not built with these ids.
       if (ahead) batch.counts.sample = [];
@@ -253,11 +261,14 @@ export async function seed(options: {
       const indexesStarted = performance.now();
       options.onStage?.(`building ${record.deferredIndexes.length} indexes …`);
       try {
-        indexesBuilt = await buildIndexes(store, record.deferredIndexes, (index, seconds) => options.onStage?.(`built ${index.name} (${seconds.toFixed(1)} s)`));
+        indexesBuilt = await buildIndexes(store, record.deferredIndexes, (index, seconds) =>
+          options.onStage?.(`built ${index.name} (${seconds.toFixed(1)} s)`),
+        );
       } catch (error) {
         throw new Error(
           `building the indexes of checkins and agreement_log_entries failed (${error instanceof Error ? error.message : String(error)}). ` +
             'Every couple is written; `mend seed --resume` builds the indexes still missing.',
+          { cause: error },
         );
       }
       indexSeconds = Math.round((performance.now() - indexesStarted) / 100) / 10;

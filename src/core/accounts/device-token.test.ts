@@ -2,7 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
-import { DEVICE_TOKEN_DAYS, DEVICE_TOKENS_KEPT, deviceTokenFor, issueDeviceToken, readDeviceCookie, writeDeviceCookie } from './device-token.js';
+import {
+  DEVICE_TOKEN_DAYS,
+  DEVICE_TOKENS_KEPT,
+  deviceTokenFor,
+  issueDeviceToken,
+  readDeviceCookie,
+  writeDeviceCookie,
+} from './device-token.js';
 
 const mac = (message: string) => createHmac('sha256', 'test key').update(message).digest('hex');
 const otherMac = (message: string) => createHmac('sha256', 'another key').update(message).digest('hex');
@@ -46,7 +53,9 @@ test('the cookie keeps one fresh token per account, others kept, at most a few',
   });
   assert.equal(cookie.length, DEVICE_TOKENS_KEPT);
   assert.equal(deviceTokenFor(cookie[0]!, 'account-5', now, mac), ids[5], 'newest first');
-  const again = readDeviceCookie(writeDeviceCookie(cookie, issueDeviceToken('account-4', 'renewed-token-id-4xx', now, mac), 'account-4', now, mac));
+  const again = readDeviceCookie(
+    writeDeviceCookie(cookie, issueDeviceToken('account-4', 'renewed-token-id-4xx', now, mac), 'account-4', now, mac),
+  );
   assert.equal(again.length, DEVICE_TOKENS_KEPT);
   assert.equal(again.filter((t) => deviceTokenFor(t, 'account-4', now, mac) !== null).length, 1, 'the older token of account-4 is gone');
   assert.deepEqual(readDeviceCookie('junk~also junk'), []);

@@ -36,7 +36,10 @@ export function deviceTokenFor(token: string, accountId: string, now: Date, mac:
 /** The tokens a cookie holds (at most DEVICE_TOKENS_KEPT well-formed ones). */
 export function readDeviceCookie(value: string | undefined): string[] {
   if (!value || value.length > 2000) return [];
-  return value.split(SEPARATOR).filter((t) => TOKEN_SHAPE.test(t)).slice(0, DEVICE_TOKENS_KEPT);
+  return value
+    .split(SEPARATOR)
+    .filter((t) => TOKEN_SHAPE.test(t))
+    .slice(0, DEVICE_TOKENS_KEPT);
 }
 
 /**

@@ -26,7 +26,7 @@ test('common passwords are refused in plain words, even when long enough', () =>
   }
 });
 
-test('a password built from the person\'s own email is weak', () => {
+test("a password built from the person's own email is weak", () => {
   const verdict = judgePassword('robin.hartley1', ['robin.hartley@example.org', 'Robin']);
   assert.equal(verdict.ok, false);
 });

@@ -53,7 +53,10 @@ export function judgePassword(password: string, personal: string[], estimate: St
   const inputs = personal.flatMap((p) => [p, ...p.split(/[@.\s_-]+/)]).filter((p) => p.length >= 3);
   const result = estimate(password.slice(0, 100), inputs);
   if (isCommon(result)) {
-    return { ok: false, reason: 'This password is on lists of commonly used passwords, so it would be guessed quickly. Please choose another.' };
+    return {
+      ok: false,
+      reason: 'This password is on lists of commonly used passwords, so it would be guessed quickly. Please choose another.',
+    };
   }
   if (result.score < MIN_SCORE) {
     const hint = result.feedback.warning ? ` ${result.feedback.warning}` : '';

@@ -37,13 +37,7 @@ export function missingWhen(text: string, folded: string): CoachFinding | null {
   const start = folded.search(/\S/);
   if (start < 0) return null;
   const end = folded.trimEnd().length;
-  return makeFinding(
-    text,
-    'no-when',
-    start,
-    end,
-    'This does not say when or how often, so neither of you can tell whether it happened.',
-  );
+  return makeFinding(text, 'no-when', start, end, 'This does not say when or how often, so neither of you can tell whether it happened.');
 }
 
 const QUESTIONS: Record<string, string> = {

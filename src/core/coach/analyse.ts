@@ -39,7 +39,7 @@ function modelFinding(
   const best = reader.best(scanned, model);
   // A whole-text head decides on the text (an apology's parts read together) and points at its
   // highest-scoring sentence; a sentence head decides on that sentence.
-  const p = whole ? reader.probability(scanned, model) : best?.probability ?? 0;
+  const p = whole ? reader.probability(scanned, model) : (best?.probability ?? 0);
   if (!best || p < model.threshold) return null;
   if (ruleFindings.some((f) => f.start < best.end && best.start < f.end)) return null;
   // a check-in in the sentence before counts too: "u ok? u seemed quiet"

@@ -20,7 +20,8 @@ export const NON_APOLOGY_TYPES = [
 ] as const;
 
 /** "… if I hurt you" or "… but only because" — the part after it does not count as a component. */
-const HEDGED = /\b(?:if|unless|not like|at least|but only because|only because|whatever|you (?:feel|felt|think|thought|believe|say|said|claim)|seem(?:s|ed)? like|as if|you (?:kept|made me|drove me|pushed me|forced me|provoked me|left me))\b[^.!?]*$/;
+const HEDGED =
+  /\b(?:if|unless|not like|at least|but only because|only because|whatever|you (?:feel|felt|think|thought|believe|say|said|claim)|seem(?:s|ed)? like|as if|you (?:kept|made me|drove me|pushed me|forced me|provoked me|left me))\b[^.!?]*$/;
 const NEGATED = /\b(?:not|n't|never|didn't mean to|did not mean to|didn't want to|did not want to)\s+(?:want to\s+|mean to\s+|to\s+)?$/;
 
 function plain(folded: string, start: number): boolean {
@@ -76,7 +77,10 @@ const COMPONENT_RULES: readonly ComponentRule[] = [
     component: 'impact',
     pattern:
       /(?:^|[.,;!?:-]\s*|\b(?:and|so|while|until|then)\s+)(?:you|u)(?:'ve|'d| have| had)?\s+(?:(?:just|still|already|even)\s+)?(?:had to|were (?:left|obliged|forced|alone|on your own|stuck|waiting)|was (?:left|alone)|sat|went (?:quiet|silent|home|to bed)|spent|watched|waited|ate|found out|lay|lost|cried|stood|faced|ended up|carried|worked|booked|planned|haven't|hadn't|couldn't|can't|been (?:left|carrying|living|lying|dealing|wondering|waiting|up|on edge|alone|crying|holding))\b|\b(?:you|u)(?:'ve| have)? had to\b|\b(?:you|u) (?:haven't|have not|hadn't|couldn't|can't|didn't) (?:slept|sleep|eaten|eat|stopped|been able|trust|breathe|relax|focus)\b|\b(?:it|that|this|which)(?:'s| has| had)? (?:left|shook|scared|frightened|cost|put|kept|forced|humiliated|embarrassed|shamed|isolated|exhausted) (?:you|u)\b/g,
-    accept: (f, s) => plain(f, s) && /\b(?:i|my)\b/.test(f.slice(0, s)) && !/\b(?:sorry|regret|if|when|can|could|will|would)(?: that)?\s*$/.test(before(f, s)),
+    accept: (f, s) =>
+      plain(f, s) &&
+      /\b(?:i|my)\b/.test(f.slice(0, s)) &&
+      !/\b(?:sorry|regret|if|when|can|could|will|would)(?: that)?\s*$/.test(before(f, s)),
   },
   {
     component: 'change',
@@ -130,8 +134,10 @@ export const NON_APOLOGY_RULES: readonly Rule[] = ruleSet([
   },
   {
     type: 'sorry-you-feel',
-    pattern: /\b(?:sorry|regret) (?:that )?you(?:'re|'ve| are| were| feel| felt| got| took| see| saw| found| think| thought| have been| had| can't| cannot| couldn't| won't| don't| didn't| can| need| seem| heard| read| misunderstood| took it| chose)\b/g,
-    explanation: 'This puts the focus on your partner\'s feelings rather than on what you did, and may sound like it is their reaction that is the problem.',
+    pattern:
+      /\b(?:sorry|regret) (?:that )?you(?:'re|'ve| are| were| feel| felt| got| took| see| saw| found| think| thought| have been| had| can't| cannot| couldn't| won't| don't| didn't| can| need| seem| heard| read| misunderstood| took it| chose)\b/g,
+    explanation:
+      "This puts the focus on your partner's feelings rather than on what you did, and may sound like it is their reaction that is the problem.",
     // "sorry you've been carrying this because of me" owns it
     accept: (f, _s, e) => !/\bbecause of (?:me|what i did|my)\b/.test(after(f, e)),
   },

@@ -31,7 +31,13 @@ test('binaryScores is vacuously perfect on empty input and zero when all is wron
 
 test('accuracy is the share of matches', () => {
   assert.equal(accuracy([]), 1);
-  assert.equal(accuracy([[true, true], [false, true]]), 0.5);
+  assert.equal(
+    accuracy([
+      [true, true],
+      [false, true],
+    ]),
+    0.5,
+  );
 });
 
 test('scores always lie in [0, 1]', () => {

@@ -9,7 +9,7 @@ function harsh(text: string): boolean {
 
 describe('gentle frames lower a "you + verb" finding', () => {
   test('frames by family, and a judging word undoes them', () => {
-    assert.ok(gentleFrame("i feel left out when you make plans without me."));
+    assert.ok(gentleFrame('i feel left out when you make plans without me.'));
     assert.ok(gentleFrame('you left the lights on. could you check them tonight?'));
     assert.ok(gentleFrame("you don't have to answer right away, take your time."));
     assert.ok(gentleFrame('you gave up your saturday for my move, i owe you one.'));

@@ -18,9 +18,43 @@ import { APOLOGY_COMPONENTS } from '../apology-components.js';
 
 // Text that mixes the coach's own vocabulary with arbitrary characters, so rules actually fire.
 const words = fc.constantFrom(
-  'you', "you're", 'you’re', 'always', 'never', 'I', 'sorry', 'if', 'but', 'liar', 'so', 'selfish',
-  'fault', 'your', 'oh sure', 'shut up', 'try', 'more', 'every', 'day', 'forgive', 'me', 'because',
-  'just', 'a', 'kiss', '.', ',', '!', '?', '\n', 'é', '😀', 'İ', '\u2019', '"', 'make me laugh',
+  'you',
+  "you're",
+  'you’re',
+  'always',
+  'never',
+  'I',
+  'sorry',
+  'if',
+  'but',
+  'liar',
+  'so',
+  'selfish',
+  'fault',
+  'your',
+  'oh sure',
+  'shut up',
+  'try',
+  'more',
+  'every',
+  'day',
+  'forgive',
+  'me',
+  'because',
+  'just',
+  'a',
+  'kiss',
+  '.',
+  ',',
+  '!',
+  '?',
+  '\n',
+  'é',
+  '😀',
+  'İ',
+  '\u2019',
+  '"',
+  'make me laugh',
 );
 const coachText = fc.oneof(
   fc.string(),
@@ -74,7 +108,10 @@ test('nonApology iff a non-apology finding; all six components are reported', ()
   fc.assert(
     fc.property(coachText, (text) => {
       const r = analyzeApology(text);
-      assert.equal(r.nonApology, r.findings.some((f) => (NON_APOLOGY_TYPES as readonly string[]).includes(f.type)));
+      assert.equal(
+        r.nonApology,
+        r.findings.some((f) => (NON_APOLOGY_TYPES as readonly string[]).includes(f.type)),
+      );
       assert.deepEqual(Object.keys(r.components), [...APOLOGY_COMPONENTS]);
     }),
   );
@@ -93,15 +130,19 @@ test('vague iff some finding; question iff vague', () => {
 
 test('case and curly apostrophes do not change the verdict', () => {
   fc.assert(
-    fc.property(kinds, fc.array(words, { maxLength: 30 }).map((w) => w.join(' ')), (kind, text) => {
-      const straight = text.replace(/\u2019/g, "'");
-      const a = analyze(kind, straight);
-      const b = analyze(kind, straight.replace(/'/g, '\u2019').toUpperCase());
-      assert.deepEqual(
-        a.findings.map((f) => [f.type, f.start, f.end]),
-        b.findings.map((f) => [f.type, f.start, f.end]),
-      );
-    }),
+    fc.property(
+      kinds,
+      fc.array(words, { maxLength: 30 }).map((w) => w.join(' ')),
+      (kind, text) => {
+        const straight = text.replace(/\u2019/g, "'");
+        const a = analyze(kind, straight);
+        const b = analyze(kind, straight.replace(/'/g, '\u2019').toUpperCase());
+        assert.deepEqual(
+          a.findings.map((f) => [f.type, f.start, f.end]),
+          b.findings.map((f) => [f.type, f.start, f.end]),
+        );
+      },
+    ),
   );
 });
 
@@ -119,13 +160,7 @@ test('JSON shapes keep a stable key order', () => {
   assert.deepEqual(Object.keys(analyzeMessage('You never listen.')), ['harsh', 'findings', 'suggestion']);
   assert.deepEqual(Object.keys(analyzeApology('Sorry.')), ['nonApology', 'components', 'findings']);
   assert.deepEqual(Object.keys(analyzeAgreement('I will try.')), ['vague', 'findings', 'question']);
-  assert.deepEqual(Object.keys(analyzeMessage('You never listen.').findings[0] ?? {}), [
-    'type',
-    'start',
-    'end',
-    'excerpt',
-    'explanation',
-  ]);
+  assert.deepEqual(Object.keys(analyzeMessage('You never listen.').findings[0] ?? {}), ['type', 'start', 'end', 'excerpt', 'explanation']);
 });
 
 test('unknown kinds are rejected', () => {

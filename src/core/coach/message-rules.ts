@@ -2,16 +2,7 @@
  * Rules for messages to or about the partner: what may land as criticism, blame, contempt or
  * shutting the other down. Each rule names the words that triggered it and says, kindly, why.
  */
-import {
-  APPRECIATION,
-  CHARACTER_ADJECTIVES,
-  HURT,
-  INSULT_NOUNS,
-  NEVER_WARM_VERBS,
-  SINCERE,
-  WARM,
-  alternation,
-} from './lexicon.js';
+import { APPRECIATION, CHARACTER_ADJECTIVES, HURT, INSULT_NOUNS, NEVER_WARM_VERBS, SINCERE, WARM, alternation } from './lexicon.js';
 import { FAMILY_RULES, mocking } from './family-rules.js';
 import { after, before, ruleSet, type Rule } from './text.js';
 
@@ -64,7 +55,8 @@ const FRAGMENT =
   /^[\s,"'(-]*(?:(?:so|such|absolutely|completely|totally|really|just|utterly|how|a|an|what|and|truly|simply|plain|pure|too|very|always|an absolute|a complete|a total|total|complete|the|most|the most|such a|what an?|oh|wow|god|honestly|seriously|only)[\s,]+)*$/;
 
 /** "I don't think you're …", "you're not …", "you were never …": the judgement is denied. */
-const DENIED_HEAD = /\b(?:don't|do not|didn't|never) (?:think|believe|see|say|said|call|called|mean|meant)\b|\bnot (?:saying|calling|that|because)\b|\bno(?:body| one|-one) (?:thinks|says|said|is saying)\b/;
+const DENIED_HEAD =
+  /\b(?:don't|do not|didn't|never) (?:think|believe|see|say|said|call|called|mean|meant)\b|\bnot (?:saying|calling|that|because)\b|\bno(?:body| one|-one) (?:thinks|says|said|is saying)\b/;
 const DENIED_GAP = /\b(?:not|never|no longer|n't)\b|n't\b/;
 /** "you idiot", "you absolute muppet", "you useless man": the name is said to the partner. */
 const VOCATIVE =
@@ -113,8 +105,7 @@ export const MESSAGE_RULES: readonly Rule[] = ruleSet([
     type: 'absolute',
     pattern:
       /\b(?:you|u|ur)(?:'re| are|'ve| have|'ll| will|'d| would| had| r)?\s+(?:just\s+|honestly\s+|literally\s+)?(always|never|constantly|forever|rarely|only ever)\b|\b(?:it's|it is|everything(?:'s| is)) always about you\b|\balways (?:someone|somebody|something|everyone|anyone) else(?:'s)?\b|\balways your way\b|\bevery (?:single )?time\b[^.!?]{0,60}?,\s*you\b|\ball (?:you|u) (?:ever\s+)?(?:do|care about|think about|talk about|want|say|did|cared about|thought about)\b|\bwhy\s+(?:\w+\s+)?(?:are|do|does|did|can't|won't|don't|didn't|must|is it|can|would)\s+(?:you|u)\s+(?:always|never|ever|constantly)\b|\b(?:can't|won't|don't|couldn't|wouldn't|didn't) you ever\b/g,
-    explanation:
-      '"Always" and "never" about your partner may land as a verdict on who they are; one specific moment is easier to hear.',
+    explanation: '"Always" and "never" about your partner may land as a verdict on who they are; one specific moment is easier to hear.',
     accept: accusingAbsolute,
   },
   // — character and names —
@@ -127,14 +118,16 @@ export const MESSAGE_RULES: readonly Rule[] = ruleSet([
   {
     type: 'character',
     pattern: CHARACTER_RE,
-    explanation: 'This may land as a judgement of your partner\'s character; describing what they did and how it affected you is easier to hear.',
+    explanation:
+      "This may land as a judgement of your partner's character; describing what they did and how it affected you is easier to hear.",
     accept: aimedAtPartner,
   },
   {
     type: 'character',
     pattern:
       /\byou(?:'re| are)\s+(?:so\s+|just\s+|completely\s+|totally\s+)?incapable of\b|\byou can(?:'t|not) be trusted\b|\byou only (?:ever\s+)?(?:care|think) (?:about|of) (?:yourself|your\s+(?:own\s+)?\w+|you)\b|\byou (?:don't|do not|never) (?:even\s+)?(?:care|think) about (?:anyone|anybody|anything|me|us|how i feel|my feelings|anyone but|no one but)\b|\byou (?:couldn't|could not) care less\b|\byou (?:don't|do not|never) give a (?:damn|toss|shit|fuck|crap|monkey's)\b|\b(?:world|universe|everything) (?:revolves|turns) around you\b|\b(?:that's|that is|it's|it is) (?:just |exactly |simply |always )?(?:who|what) you are\b|\byou(?:'re| are| were)\s+(?:not fit|unfit|not good enough|not man enough|not woman enough) to\b|\bif your life depended on it\b|\b(?:made|make|making) (?:an?\s+)?(?:complete\s+|total\s+|utter\s+)?(?:fool|idiot|joke|laughing stock|mess) (?:out\s+)?of yourself\b|\byou (?:have|'ve got|got) (?:absolutely\s+)?(?:no|zero|not an ounce of|not one ounce of|not a shred of|no sense of)\s+(?:backbone|spine|shame|respect|self-awareness|self awareness|decency|conscience|integrity|morals|empathy|heart|dignity|loyalty|honou?r|manners|class|balls|guts|soul)\b|\byou blame (?:everyone|everybody|others|anyone)\b|\byou(?:'re| are) (?:so\s+)?full of (?:yourself|it)\b|\byou lie (?:about everything|all the time|constantly|every time)\b|\byou can(?:'t|not) do anything right\b|\byou think you(?:'re| are) so\b|\byou can(?:'t|not) even (?:keep|do|remember|manage|get|tell|be)\b|\byou wouldn't know (?:the truth|honesty|loyalty|respect|love)\b/g,
-    explanation: 'This may land as a judgement of your partner\'s character; describing what they did and how it affected you is easier to hear.',
+    explanation:
+      "This may land as a judgement of your partner's character; describing what they did and how it affected you is easier to hear.",
     // "that's who you are" is warm as often as not: only with nothing loving in the sentence
     accept: (f, s, e) => !/(?:who|what) you are$/.test(f.slice(s, e)) || !WARM.test(before(f, s) + after(f, e)),
   },
@@ -160,7 +153,8 @@ export const MESSAGE_RULES: readonly Rule[] = ruleSet([
   {
     type: 'blame',
     pattern: /\byou(?: have)? (?:made|make) me\b/g,
-    explanation: 'This puts your feelings in your partner\'s hands and may land as blame; "I feel … when …" says the same thing more gently.',
+    explanation:
+      'This puts your feelings in your partner\'s hands and may land as blame; "I feel … when …" says the same thing more gently.',
     accept: (f, _s, e) => {
       const rest = after(f, e);
       return !WARM.test(rest) && !/^\s+sick\b/.test(rest);
@@ -174,7 +168,8 @@ export const MESSAGE_RULES: readonly Rule[] = ruleSet([
   },
   {
     type: 'blame',
-    pattern: /\bif (?:you|u)(?:'d| had| hadn't| had not| didn't| did not| weren't| were not| wasn't)\s+(?!(?:like|prefer|rather|want|let|allow|asked)\b)\w+/g,
+    pattern:
+      /\bif (?:you|u)(?:'d| had| hadn't| had not| didn't| did not| weren't| were not| wasn't)\s+(?!(?:like|prefer|rather|want|let|allow|asked)\b)\w+/g,
     explanation: 'This may land as blame for where you both are; saying what you feel and need keeps the door open.',
     accept: (f, s, e) => {
       const rest = after(f, e);
@@ -211,17 +206,20 @@ export const MESSAGE_RULES: readonly Rule[] = ruleSet([
     type: 'sarcasm',
     pattern: /\blike you (?:were|'d|would|ever|even|actually|really|care|could|did|do|are|have)\b/g,
     explanation: 'Sarcasm may land as mockery; saying plainly what hurt gives your partner something they can answer.',
-    accept: (f, s) => !/\b(?:feel|feels|felt|seem|seems|seemed|look|looks|looked|sound|sounds|sounded|just|much|if|not)\s+$/.test(before(f, s)),
+    accept: (f, s) =>
+      !/\b(?:feel|feels|felt|seem|seems|seemed|look|looks|looked|sound|sounds|sounded|just|much|if|not)\s+$/.test(before(f, s)),
   },
   {
     type: 'sarcasm',
-    pattern: /\bwhat a (?:great|wonderful|fantastic|perfect|amazing|brilliant|lovely|fine) (?:husband|wife|partner|father|mother|man|woman|job|friend|person)\b/g,
+    pattern:
+      /\bwhat a (?:great|wonderful|fantastic|perfect|amazing|brilliant|lovely|fine) (?:husband|wife|partner|father|mother|man|woman|job|friend|person)\b/g,
     explanation: 'Sarcasm may land as mockery; saying plainly what hurt gives your partner something they can answer.',
     accept: (f, s, e) => /\b(?:wow|oh|yeah|turned out|you are not|you're not)\b/.test(before(f, s) + after(f, e)),
   },
   {
     type: 'sarcasm',
-    pattern: /\b(?:lovely|brilliant|perfect|great|wonderful|fantastic|marvellous|terrific|super)(?:,\s*just \w+)?,\s+(?:now|you|you've|you're|another|again)\b/g,
+    pattern:
+      /\b(?:lovely|brilliant|perfect|great|wonderful|fantastic|marvellous|terrific|super)(?:,\s*just \w+)?,\s+(?:now|you|you've|you're|another|again)\b/g,
     explanation: 'Sarcasm may land as mockery; saying plainly what hurt gives your partner something they can answer.',
     // "Brilliant, you found my keys!" is praise: only with a cue of mockery (family-rules.ts)
     accept: (f, s, e) => before(f, s).trim() === '' && mocking(f, s, e),
@@ -243,21 +241,23 @@ export const MESSAGE_RULES: readonly Rule[] = ruleSet([
     type: 'command',
     pattern:
       /\b(?:be quiet|get out|go away|leave me alone|(?:stop|quit|cut out|enough of|enough with) (?:the\s+|your\s+)?(?:talking|whining|crying|complaining|nagging|moaning|lying to me|playing the (?:victim|martyr|innocent)|acting like|pretending|making excuses|excuses|sulking|pouting|drama|dramatics|bitching|winging|whinging|sobbing|being (?:so\s+|such an?\s+)?(?:dramatic|childish|ridiculous|pathetic|stupid|difficult|a baby|a child|precious|sensitive))|don't (?:you\s+)?(?:ever\s+|even\s+|bother\s+)?(?:talk|speak|text|call|touch|look at|come|coming|calling|texting|talking|speaking|apologi[sz]ing|explaining|trying|waiting up|come crying)(?: to)?(?: me)?|don't you dare|don't you (?!think|want|remember|know|love|feel|see|agree|wish|miss|need|like|mean|get|understand|worry|ever\b|dare)\w+ (?:your|at|to) |(?:get|pack|take|grab) your (?:\w+\s+){1,2}and (?:get out|go|leave)|go cry\b|spare me|save it|back off|drop it|get lost|go to hell|give me a break|get away from me|i don't want to hear (?:it|your|another|any more)|piss off|sod off|bugger off|keep your (?:mouth shut|opinions?|comments?|thoughts|excuses|advice|nose)|shut your (?:mouth|face|trap|gob|pie hole|cakehole)|not another word|grow up|(?:just\s+)?(?:go|leave)(?=\s*[,.!]))\b/g,
-    explanation: 'This may land as an order that shuts your partner out; asking for a pause ("I need a break until after dinner") keeps the door open.',
+    explanation:
+      'This may land as an order that shuts your partner out; asking for a pause ("I need a break until after dinner") keeps the door open.',
     // a condition ("… unless it's urgent", "… while you drive") makes it a request about a situation
-    accept: (f, s, e) =>
-      opensSentence(f, s) && !/\b(?:unless|until|while|if|when|before|after|during|at work)\b/.test(after(f, e)),
+    accept: (f, s, e) => opensSentence(f, s) && !/\b(?:unless|until|while|if|when|before|after|during|at work)\b/.test(after(f, e)),
   },
   {
     type: 'command',
     pattern: /\benough\b(?=\s*[,!.])/g,
-    explanation: 'This may land as an order that shuts your partner out; asking for a pause ("I need a break until after dinner") keeps the door open.',
+    explanation:
+      'This may land as an order that shuts your partner out; asking for a pause ("I need a break until after dinner") keeps the door open.',
     accept: (f, s) => opensSentence(f, s),
   },
   {
     type: 'command',
     pattern: /\bget out of my (?:sight|face|house|life|way)\b/g,
-    explanation: 'This may land as an order that shuts your partner out; asking for a pause ("I need a break until after dinner") keeps the door open.',
+    explanation:
+      'This may land as an order that shuts your partner out; asking for a pause ("I need a break until after dinner") keeps the door open.',
   },
   ...FAMILY_RULES,
 ]);

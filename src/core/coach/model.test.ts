@@ -10,7 +10,7 @@ import { fold } from './text.js';
 test('texting spellings and contractions share their words with the written-out forms', () => {
   assert.deepEqual(tokens(fold('u r so annoying')), tokens(fold('you are so annoying')));
   assert.deepEqual(tokens(fold("You're not listening")), ['you', 'are', 'not', 'listening']);
-  assert.deepEqual(tokens(fold("dont u dare")), ['do', 'not', 'you', 'dare']);
+  assert.deepEqual(tokens(fold('dont u dare')), ['do', 'not', 'you', 'dare']);
 });
 
 test('the shipped weights are small, finite and cover every head', () => {
@@ -36,7 +36,23 @@ test('probability is a probability and the same text always scores the same', ()
 });
 
 test('the fast sums equal the plain ones, and the best stretch lies inside the text', () => {
-  const word = fc.constantFrom('you', 'never', 'listen', "you're", 'u', 'fine', 'sorry', 'i', 'feel', 'hurt', 'when', 'talk', 'over', 'me', 'keep');
+  const word = fc.constantFrom(
+    'you',
+    'never',
+    'listen',
+    "you're",
+    'u',
+    'fine',
+    'sorry',
+    'i',
+    'feel',
+    'hurt',
+    'when',
+    'talk',
+    'over',
+    'me',
+    'keep',
+  );
   const text = fc.array(fc.oneof(word, fc.constantFrom('. ', '! ', '?', '\n', ' ', ', ')), { maxLength: 40 }).map((p) => p.join(' '));
   fc.assert(
     fc.property(fc.oneof(text, fc.string({ maxLength: 200 })), (s) => {
@@ -48,7 +64,10 @@ test('the fast sums equal the plain ones, and the best stretch lies inside the t
         if (!best) continue;
         assert.ok(0 <= best.start && best.start < best.end && best.end <= folded.length);
         // the window's own sum, however it was reached, is the plain sum of its words
-        assert.ok(Math.abs(best.probability - probability(m, features(folded.slice(best.start, best.end)))) < 1e-9, JSON.stringify(folded.slice(best.start, best.end)));
+        assert.ok(
+          Math.abs(best.probability - probability(m, features(folded.slice(best.start, best.end)))) < 1e-9,
+          JSON.stringify(folded.slice(best.start, best.end)),
+        );
       }
     }),
   );
@@ -61,15 +80,15 @@ const HARSH = [
   "It's not my fault you can't manage your own time.",
   'Do whatever you want.',
   "I'm done with this conversation.",
-  'If you see her again, we\'re done.',
+  "If you see her again, we're done.",
   'You need help, seriously.',
   'At least I know how to keep a promise.',
 ];
 const GENTLE = [
   'I feel hurt when you talk over me.',
-  'I need twenty minutes to calm down, then I\'ll come back.',
+  "I need twenty minutes to calm down, then I'll come back.",
   "I'm done with the report, finally.",
-  'Whatever you\'d like for dinner is fine.',
+  "Whatever you'd like for dinner is fine.",
   'Do what you think is best, I trust you with it.',
   'You treat me like a queen.',
   'Could you let me finish my sentence?',
@@ -106,17 +125,19 @@ test('without the weights (the browser before they load) the rules alone answer'
 test('non-apologies without "sorry" and apology parts named in other words are recognised', () => {
   assert.equal(analyzeApology("I didn't mean it.").nonApology, true);
   assert.equal(analyzeApology('You drove me to it.').nonApology, true);
-  const full = analyzeApology("I stayed out all night without calling. You were up worrying until dawn. From now on I'll text before midnight.");
+  const full = analyzeApology(
+    "I stayed out all night without calling. You were up worrying until dawn. From now on I'll text before midnight.",
+  );
   assert.equal(full.nonApology, false);
   assert.ok(full.components.responsibility && full.components.impact && full.components.change);
   assert.deepEqual(analyzeApologyWith(null, '').components, analyzeApology('').components);
 });
 
 test('a concrete one-off request is not vague; a vague one stays vague', () => {
-  assert.equal(analyzeAgreement('I\'ll delete his number right now.').vague, false);
-  assert.equal(analyzeAgreement('Tomorrow morning I\'ll call the bank and close the secret account.').vague, false);
-  assert.equal(analyzeAgreement('I\'ll pick up the prescription on my way home.').vague, false);
-  assert.equal(analyzeAgreement('I\'ll be more patient.').vague, true);
+  assert.equal(analyzeAgreement("I'll delete his number right now.").vague, false);
+  assert.equal(analyzeAgreement("Tomorrow morning I'll call the bank and close the secret account.").vague, false);
+  assert.equal(analyzeAgreement("I'll pick up the prescription on my way home.").vague, false);
+  assert.equal(analyzeAgreement("I'll be more patient.").vague, true);
   assert.equal(analyzeAgreement('No more secrets between us.').vague, true);
 });
 

@@ -20,22 +20,78 @@ export type CoachModels = Readonly<Record<ModelHead, LinearModel>>;
 
 /** Texting spellings and contractions, so "u r" and "you are" share their features. */
 const WORDS: Readonly<Record<string, string>> = {
-  u: 'you', ya: 'you', yu: 'you', ur: 'your', r: 'are', im: 'i am', ive: 'i have', id: 'i would',
-  youre: 'you are', dont: 'do not', doesnt: 'does not', didnt: 'did not', cant: 'can not',
-  cannot: 'can not', wont: 'will not', isnt: 'is not', wasnt: 'was not', arent: 'are not',
-  werent: 'were not', havent: 'have not', hasnt: 'has not', wouldnt: 'would not', couldnt: 'could not',
-  shouldnt: 'should not', its: 'it is', thats: 'that is', whats: 'what is', theres: 'there is',
-  pls: 'please', plz: 'please', tho: 'though', rn: 'right now', tbh: 'to be honest', bc: 'because',
-  cuz: 'because', coz: 'because', gonna: 'going to', wanna: 'want to', gotta: 'got to', sry: 'sorry',
-  k: 'ok', kk: 'ok', okay: 'ok', lol: 'lol', lmao: 'lol', omg: 'oh my god', tmrw: 'tomorrow',
-  w: 'with', mum: 'mother', mom: 'mother', apologise: 'apologize', apologised: 'apologized',
-  behaviour: 'behavior', colour: 'color', centred: 'centered', realise: 'realize',
+  u: 'you',
+  ya: 'you',
+  yu: 'you',
+  ur: 'your',
+  r: 'are',
+  im: 'i am',
+  ive: 'i have',
+  id: 'i would',
+  youre: 'you are',
+  dont: 'do not',
+  doesnt: 'does not',
+  didnt: 'did not',
+  cant: 'can not',
+  cannot: 'can not',
+  wont: 'will not',
+  isnt: 'is not',
+  wasnt: 'was not',
+  arent: 'are not',
+  werent: 'were not',
+  havent: 'have not',
+  hasnt: 'has not',
+  wouldnt: 'would not',
+  couldnt: 'could not',
+  shouldnt: 'should not',
+  its: 'it is',
+  thats: 'that is',
+  whats: 'what is',
+  theres: 'there is',
+  pls: 'please',
+  plz: 'please',
+  tho: 'though',
+  rn: 'right now',
+  tbh: 'to be honest',
+  bc: 'because',
+  cuz: 'because',
+  coz: 'because',
+  gonna: 'going to',
+  wanna: 'want to',
+  gotta: 'got to',
+  sry: 'sorry',
+  k: 'ok',
+  kk: 'ok',
+  okay: 'ok',
+  lol: 'lol',
+  lmao: 'lol',
+  omg: 'oh my god',
+  tmrw: 'tomorrow',
+  w: 'with',
+  mum: 'mother',
+  mom: 'mother',
+  apologise: 'apologize',
+  apologised: 'apologized',
+  behaviour: 'behavior',
+  colour: 'color',
+  centred: 'centered',
+  realise: 'realize',
 };
 
 const CONTRACTION: Readonly<Record<string, string>> = {
-  "won't": 'will not', "can't": 'can not', "shan't": 'shall not', "ain't": 'is not',
-  "let's": 'let us', "it's": 'it is', "that's": 'that is', "what's": 'what is', "there's": 'there is',
-  "he's": 'he is', "she's": 'she is', "who's": 'who is', "here's": 'here is',
+  "won't": 'will not',
+  "can't": 'can not',
+  "shan't": 'shall not',
+  "ain't": 'is not',
+  "let's": 'let us',
+  "it's": 'it is',
+  "that's": 'that is',
+  "what's": 'what is',
+  "there's": 'there is',
+  "he's": 'he is',
+  "she's": 'she is',
+  "who's": 'who is',
+  "here's": 'here is',
 };
 
 const EYE_ROLL = '\uD83D\uDE44';
@@ -241,10 +297,12 @@ function edgeSum(k: Keyed, size: number, t: readonly number[], from: number, n: 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 const FUNCTION_WORDS = new Set(
-  ('you your yours yourself are is am was were be been being do does did done not no i me my mine myself we us our ' +
+  (
+    'you your yours yourself are is am was were be been being do does did done not no i me my mine myself we us our ' +
     'it its the a an to of and or but so if in on at for with as by from up out than then there this that these those ' +
     'have has had will would can could shall should may might must just even oh one who what which when where why how ' +
-    'all any some very really too also again now here ok well get got go going him her he she they them his their').split(' '),
+    'all any some very really too also again now here ok well get got go going him her he she they them his their'
+  ).split(' '),
 );
 
 /** The word n-grams (not the length or position markers) that pushed the score up most. */

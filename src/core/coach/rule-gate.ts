@@ -50,8 +50,10 @@ class Parser {
     const c = this.src[this.i];
     let min = -1;
     let once = false;
-    if (c === '?') (min = 0), (once = true);
-    else if (c === '*') min = 0;
+    if (c === '?') {
+      min = 0;
+      once = true;
+    } else if (c === '*') min = 0;
     else if (c === '+') min = 1;
     else if (c === '{') {
       const m = /^\{(\d+)(,?)(\d*)\}/.exec(this.src.slice(this.i));
@@ -71,9 +73,13 @@ class Parser {
     if (c === '(') {
       let look = false;
       if (this.src.startsWith('?:', this.i)) this.i += 2;
-      else if (this.src.startsWith('?=', this.i) || this.src.startsWith('?!', this.i)) (this.i += 2), (look = true);
-      else if (this.src.startsWith('?<=', this.i) || this.src.startsWith('?<!', this.i)) (this.i += 3), (look = true);
-      else if (this.src.startsWith('?<', this.i)) this.i = this.src.indexOf('>', this.i) + 1;
+      else if (this.src.startsWith('?=', this.i) || this.src.startsWith('?!', this.i)) {
+        this.i += 2;
+        look = true;
+      } else if (this.src.startsWith('?<=', this.i) || this.src.startsWith('?<!', this.i)) {
+        this.i += 3;
+        look = true;
+      } else if (this.src.startsWith('?<', this.i)) this.i = this.src.indexOf('>', this.i) + 1;
       const inner = this.alt();
       if (this.src[this.i] !== ')') throw new SyntaxError('unbalanced group');
       this.i++;
@@ -111,7 +117,10 @@ class Parser {
 
   charClass(): Node {
     let negated = false;
-    if (this.src[this.i] === '^') (negated = true), this.i++;
+    if (this.src[this.i] === '^') {
+      negated = true;
+      this.i++;
+    }
     const chars = new Set<string>();
     let unknown = negated;
     let first = true;

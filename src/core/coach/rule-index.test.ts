@@ -56,7 +56,11 @@ test('the gated scan finds exactly what the plain scan finds on the whole corpus
 
 test('the gated scan finds exactly what the plain scan finds on random text made of corpus words', () => {
   const words = [...new Set(texts.join(' ').split(/\s+/))];
-  const piece = fc.oneof(fc.constantFrom(...words), fc.constantFrom(' ', ', ', '. ', '! ', '\n', "'", '-', '’', '🙄'), fc.string({ maxLength: 3 }));
+  const piece = fc.oneof(
+    fc.constantFrom(...words),
+    fc.constantFrom(' ', ', ', '. ', '! ', '\n', "'", '-', '’', '🙄'),
+    fc.string({ maxLength: 3 }),
+  );
   fc.assert(
     fc.property(fc.array(piece, { maxLength: 60 }), (parts) => {
       const t = parts.join(' ');

@@ -51,6 +51,7 @@ function indexOf(rules: readonly Rule[]): RuleIndex {
     const pattern = (rules[r] as Rule).pattern;
     const found = matchOpenings(pattern);
     // an opening beyond ASCII has no column: read the whole text for that rule
+    // eslint-disable-next-line no-control-regex -- ASCII is \x00–\x7f, control characters included
     const ascii = found !== null && [...found.words, ...found.marks].every((o) => /^[\x00-\x7f]+$/.test(o));
     sticky.push(ascii ? new RegExp(pattern.source, `${pattern.flags.replace('g', '')}y`) : null);
     if (!ascii || !found) continue;

@@ -4,10 +4,7 @@ import { analyzeMessage } from './index.js';
 
 test('builds the when and need from a "you never" message', () => {
   const r = analyzeMessage('You never ask how I am.');
-  assert.equal(
-    r.suggestion,
-    "I feel [hurt] when you don't ask how I am, because [why it matters to you]. I need you to ask how I am.",
-  );
+  assert.equal(r.suggestion, "I feel [hurt] when you don't ask how I am, because [why it matters to you]. I need you to ask how I am.");
 });
 
 test('builds the when from a "you always" message', () => {

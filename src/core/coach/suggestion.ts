@@ -10,7 +10,8 @@ const FEELING =
   /\bi(?:'m| am| feel| felt)\s+(?:so\s+|really\s+|very\s+|just\s+)?(hurt|sad|angry|scared|afraid|lonely|alone|anxious|worried|betrayed|humiliated|embarrassed|ignored|invisible|unimportant|exhausted|frustrated|disappointed|confused|small|unsafe|shut out|unheard|rejected|furious|heartbroken|devastated|jealous|insecure)\b/;
 
 // Past forms and words after "never" that cannot follow "you don't".
-const NOT_BASE = /^(?:once|\w+ed|did|was|were|had|made|said|told|thought|took|gave|came|went|got|kept|knew|left|brought|bought|saw|felt|heard)\b/;
+const NOT_BASE =
+  /^(?:once|\w+ed|did|was|were|had|made|said|told|thought|took|gave|came|went|got|kept|knew|left|brought|bought|saw|felt|heard)\b/;
 
 function clean(part: string): string {
   return part.replace(/\s+/g, ' ').replace(/^[\s,]+|[\s,.!?;:]+$/g, '');

@@ -24,6 +24,7 @@ const FOLD: Record<string, string> = {
 
 const FOLDABLE = /[\u2018\u2019\u201A\u201B\u2032\u02BC\u0060\u00B4\u201C\u201D\u201E\u00A0\u2013\u2014]/g;
 
+// eslint-disable-next-line no-control-regex -- ASCII is \x00–\x7f, control characters included
 const NON_ASCII = /[^\x00-\x7f]/;
 
 function foldChar(ch: string): string {
@@ -81,13 +82,7 @@ export function after(folded: string, index: number): string {
   return folded.slice(index, sentenceEnd(folded, index));
 }
 
-export function makeFinding(
-  text: string,
-  type: string,
-  start: number,
-  end: number,
-  explanation: string,
-): CoachFinding {
+export function makeFinding(text: string, type: string, start: number, end: number, explanation: string): CoachFinding {
   return { type, start, end, excerpt: text.slice(start, end), explanation };
 }
 
@@ -96,9 +91,7 @@ export function makeFinding(
  * kept, so one phrase is explained once.
  */
 export function tidyFindings(findings: CoachFinding[]): CoachFinding[] {
-  const sorted = [...findings].sort(
-    (a, b) => a.start - b.start || b.end - a.end || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0),
-  );
+  const sorted = [...findings].sort((a, b) => a.start - b.start || b.end - a.end || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
   const kept: CoachFinding[] = [];
   for (const f of sorted) {
     const clash = kept.some((k) => k.type === f.type && f.start < k.end && k.start < f.end);

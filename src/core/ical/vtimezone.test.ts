@@ -7,7 +7,9 @@ import { formatOffset, transitions, utcOffsetSeconds, vtimezone } from './vtimez
 const HOUR = 3_600_000;
 
 function readZone(zone: string, fromYear: number, toYear: number): Component {
-  const cal = readICalendar(contentLines(['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', ...vtimezone(zone, fromYear, toYear), 'END:VCALENDAR']));
+  const cal = readICalendar(
+    contentLines(['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', ...vtimezone(zone, fromYear, toYear), 'END:VCALENDAR']),
+  );
   const [tz] = all(cal, 'VTIMEZONE');
   assert.ok(tz);
   assert.equal(prop(tz, 'TZID')?.value, zone);

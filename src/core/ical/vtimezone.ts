@@ -188,9 +188,22 @@ export function vtimezone(timeZone: string, fromYear: number, toYear: number): s
   const daylightRule = yearlyRule(daylight, fromYear, toYear);
   const standardRule = yearlyRule(standard, fromYear, toYear);
   if (daylightRule && standardRule) {
-    for (const [kind, group, rrule] of [['DAYLIGHT', daylight, daylightRule], ['STANDARD', standard, standardRule]] as const) {
+    for (const [kind, group, rrule] of [
+      ['DAYLIGHT', daylight, daylightRule],
+      ['STANDARD', standard, standardRule],
+    ] as const) {
       const first = group[0]!;
-      lines.push(...observance({ timeZone, kind, dtstart: localStamp(first.transition.at, first.transition.from), from: first.transition.from, to: first.transition.to, at: first.transition.at, rrule }));
+      lines.push(
+        ...observance({
+          timeZone,
+          kind,
+          dtstart: localStamp(first.transition.at, first.transition.from),
+          from: first.transition.from,
+          to: first.transition.to,
+          at: first.transition.at,
+          rrule,
+        }),
+      );
     }
   } else {
     // The rules changed within the range: the offset at its start, then each change as it happened.
@@ -200,7 +213,16 @@ export function vtimezone(timeZone: string, fromYear: number, toYear: number): s
     );
     for (const o of onsets) {
       const kind = o.transition.to > o.transition.from ? 'DAYLIGHT' : 'STANDARD';
-      lines.push(...observance({ timeZone, kind, dtstart: localStamp(o.transition.at, o.transition.from), from: o.transition.from, to: o.transition.to, at: o.transition.at }));
+      lines.push(
+        ...observance({
+          timeZone,
+          kind,
+          dtstart: localStamp(o.transition.at, o.transition.from),
+          from: o.transition.from,
+          to: o.transition.to,
+          at: o.transition.at,
+        }),
+      );
     }
   }
   lines.push('END:VTIMEZONE');

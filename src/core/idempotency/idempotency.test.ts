@@ -16,7 +16,10 @@ const printable = fc.stringMatching(/^[\x20-\x7e]{1,60}$/);
 const sfQuote = (s: string) => `"${s.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
 
 test('a key is a quoted Structured Field string (escapes undone) or a bare token', () => {
-  assert.deepEqual(parseIdempotencyKey('"8e03978e-40d5-43e8-bc93-6894a57f9324"'), { kind: 'key', key: '8e03978e-40d5-43e8-bc93-6894a57f9324' });
+  assert.deepEqual(parseIdempotencyKey('"8e03978e-40d5-43e8-bc93-6894a57f9324"'), {
+    kind: 'key',
+    key: '8e03978e-40d5-43e8-bc93-6894a57f9324',
+  });
   assert.deepEqual(parseIdempotencyKey('  "a \\"b\\" \\\\c"  '), { kind: 'key', key: 'a "b" \\c' });
   assert.deepEqual(parseIdempotencyKey('abc-123_x'), { kind: 'key', key: 'abc-123_x' });
   assert.deepEqual(parseIdempotencyKey(undefined), { kind: 'absent' });
@@ -42,8 +45,14 @@ test('property: key order never changes the canonical JSON, and different values
 });
 
 test('the fingerprint covers method, address and body, but not the fields a form render changes', () => {
-  const base = requestFingerprintInput('post', '/spaces/s/reassurance', { note: 'x', _csrf: 'one', _idempotency: 'k1' }, ['_csrf', '_idempotency']);
-  assert.equal(requestFingerprintInput('POST', '/spaces/s/reassurance', { _idempotency: 'k1', _csrf: 'two', note: 'x' }, ['_csrf', '_idempotency']), base);
+  const base = requestFingerprintInput('post', '/spaces/s/reassurance', { note: 'x', _csrf: 'one', _idempotency: 'k1' }, [
+    '_csrf',
+    '_idempotency',
+  ]);
+  assert.equal(
+    requestFingerprintInput('POST', '/spaces/s/reassurance', { _idempotency: 'k1', _csrf: 'two', note: 'x' }, ['_csrf', '_idempotency']),
+    base,
+  );
   assert.notEqual(requestFingerprintInput('POST', '/spaces/s/reassurance', { note: 'y', _csrf: 'one' }, ['_csrf', '_idempotency']), base);
   assert.notEqual(requestFingerprintInput('POST', '/spaces/t/reassurance', { note: 'x' }, ['_csrf', '_idempotency']), base);
   // On the API nothing is left out: `_csrf` there is part of what was sent.

@@ -2,8 +2,14 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
-  acceptAgreement, counterAgreement, negotiationHistory, proposeAgreement, withdrawAgreement,
-  type Agreement, type AgreementContext, type AgreementInput,
+  acceptAgreement,
+  counterAgreement,
+  negotiationHistory,
+  proposeAgreement,
+  withdrawAgreement,
+  type Agreement,
+  type AgreementContext,
+  type AgreementInput,
 } from './agreements.js';
 import { canLogOccasion, canReviewOccasion } from './agreement-log.js';
 
@@ -32,9 +38,10 @@ describe('agreements', () => {
   test('input is validated: behaviour, committers in the space, cadence, review date not past', () => {
     const bad = proposeAgreement('g', { text: ' ', committedBy: ['a', 'z'], cadence: 'monthly', reviewOn: '2025-01-09' }, 'a', ctx);
     assert.ok(!bad.ok);
-    assert.deepEqual(bad.errors?.map((e) => `${e.field}:${e.reason}`), [
-      'text:required', 'committedBy:not_a_partner', 'cadence:unknown_cadence', 'reviewOn:in_the_past',
-    ]);
+    assert.deepEqual(
+      bad.errors?.map((e) => `${e.field}:${e.reason}`),
+      ['text:required', 'committedBy:not_a_partner', 'cadence:unknown_cadence', 'reviewOn:in_the_past'],
+    );
     const invalidDate = proposeAgreement('g', { ...input, reviewOn: '2025-02-30' }, 'a', ctx);
     assert.ok(!invalidDate.ok);
     assert.equal(proposeAgreement('g', { ...input, reviewOn: '2025-01-10' }, 'a', ctx).ok, true);
@@ -53,7 +60,10 @@ describe('agreements', () => {
     assert.equal(r.proposal.proposedBy, 'a');
     // The first proposer may now accept or counter back.
     assert.equal(acceptAgreement(r.proposal, 'b', ctx).ok, true);
-    assert.deepEqual(negotiationHistory([r.proposal, r.countered], 'g2').map((x) => x.id), ['g1', 'g2']);
+    assert.deepEqual(
+      negotiationHistory([r.proposal, r.countered], 'g2').map((x) => x.id),
+      ['g1', 'g2'],
+    );
   });
 
   test('only the proposer withdraws, and only a proposal', () => {
@@ -73,7 +83,10 @@ describe('agreements', () => {
     assert.equal(r.agreement.acceptedBy, 'a');
     const absent = proposeAgreement('g', { ...input, committedBy: ['b'] }, 'a', solo);
     assert.ok(!absent.ok);
-    assert.deepEqual(absent.errors?.map((e) => e.reason), ['absent_partner']);
+    assert.deepEqual(
+      absent.errors?.map((e) => e.reason),
+      ['absent_partner'],
+    );
   });
 
   test('property: whatever happens, nobody ends up accepting their own proposal and every counter links both ways', () => {

@@ -58,16 +58,10 @@ export interface AgreementFieldError {
   readonly reason: 'required' | 'not_a_partner' | 'duplicate' | 'unknown_cadence' | 'invalid_date' | 'in_the_past' | 'absent_partner';
 }
 
-export type AgreementRefusal =
-  | 'not_a_partner'
-  | 'invalid'
-  | 'not_proposed'
-  | 'own_proposal'
-  | 'not_proposer';
+export type AgreementRefusal = 'not_a_partner' | 'invalid' | 'not_proposed' | 'own_proposal' | 'not_proposer';
 
 export type AgreementResult<T> =
-  | ({ readonly ok: true } & T)
-  | { readonly ok: false; readonly reason: AgreementRefusal; readonly errors?: readonly AgreementFieldError[] };
+  ({ readonly ok: true } & T) | { readonly ok: false; readonly reason: AgreementRefusal; readonly errors?: readonly AgreementFieldError[] };
 
 /** The space as agreements need it. `today` is the acting user's local date, `YYYY-MM-DD`. */
 export interface AgreementContext {
@@ -139,11 +133,7 @@ export function canAcceptAgreement(agreement: Agreement, by: string, partnerIds:
   return { ok: true };
 }
 
-export function acceptAgreement(
-  agreement: Agreement,
-  by: string,
-  ctx: AgreementContext,
-): AgreementResult<{ agreement: Agreement }> {
+export function acceptAgreement(agreement: Agreement, by: string, ctx: AgreementContext): AgreementResult<{ agreement: Agreement }> {
   const may = canAcceptAgreement(agreement, by, ctx.partnerIds);
   if (!may.ok) return may;
   return { ok: true, agreement: { ...agreement, status: 'active', acceptedBy: by, acceptedAt: ctx.now } };
@@ -172,11 +162,7 @@ export function counterAgreement(
 }
 
 /** The proposer withdraws their own proposal before it is accepted or countered. */
-export function withdrawAgreement(
-  agreement: Agreement,
-  by: string,
-  ctx: AgreementContext,
-): AgreementResult<{ agreement: Agreement }> {
+export function withdrawAgreement(agreement: Agreement, by: string, ctx: AgreementContext): AgreementResult<{ agreement: Agreement }> {
   if (!ctx.partnerIds.includes(by)) return deny('not_a_partner');
   if (agreement.status !== 'proposed') return deny('not_proposed');
   if (agreement.proposedBy !== by) return deny('not_proposer');

@@ -9,7 +9,10 @@ import { emptyFacts, type JourneyFacts } from './facts.js';
 const AT = '2025-01-01T00:00:00.000Z';
 const step2Open = (over: Partial<JourneyFacts> = {}): JourneyFacts => ({
   ...emptyFacts({ kind: 'broken_promise', brokeTrust: ['a'], partnerIds: ['a', 'b'], openedAt: AT }),
-  acknowledgements: [{ by: 'a', at: AT }, { by: 'b', at: AT }],
+  acknowledgements: [
+    { by: 'a', at: AT },
+    { by: 'b', at: AT },
+  ],
   ...over,
 });
 
@@ -23,7 +26,12 @@ describe('apology rules', () => {
   });
 
   test('only the hurt partner answers a delivered apology, once', () => {
-    const f = step2Open({ apologies: [{ id: 'ap', authorId: 'a', deliveredAt: AT }, { id: 'dr', authorId: 'a', deliveredAt: null }] });
+    const f = step2Open({
+      apologies: [
+        { id: 'ap', authorId: 'a', deliveredAt: AT },
+        { id: 'dr', authorId: 'a', deliveredAt: null },
+      ],
+    });
     assert.equal(canRespondToApology(f, 'ap', 'b').ok, true);
     assert.deepEqual(canRespondToApology(f, 'ap', 'a'), { ok: false, reason: 'own_apology' });
     assert.deepEqual(canRespondToApology(f, 'dr', 'b'), { ok: false, reason: 'not_found' });
@@ -36,7 +44,10 @@ describe('apology rules', () => {
   test('when both broke trust each answers the other’s apology', () => {
     const f = step2Open({
       brokeTrust: ['a', 'b'],
-      apologies: [{ id: 'x', authorId: 'a', deliveredAt: AT }, { id: 'y', authorId: 'b', deliveredAt: AT }],
+      apologies: [
+        { id: 'x', authorId: 'a', deliveredAt: AT },
+        { id: 'y', authorId: 'b', deliveredAt: AT },
+      ],
     });
     assert.equal(canRespondToApology(f, 'x', 'b').ok, true);
     assert.equal(canRespondToApology(f, 'y', 'a').ok, true);
@@ -45,7 +56,8 @@ describe('apology rules', () => {
   test('a response is received, maybe sincere, and names only apology components', () => {
     assert.deepEqual(validateApologyResponse({ received: true }), { ok: true, value: { received: true, missing: [] } });
     assert.deepEqual(validateApologyResponse({ received: true, sincere: false, missing: ['impact', 'change'] }), {
-      ok: true, value: { received: true, sincere: false, missing: ['impact', 'change'] },
+      ok: true,
+      value: { received: true, sincere: false, missing: ['impact', 'change'] },
     });
     assert.equal(validateApologyResponse({ received: false }).ok, false);
     assert.equal(validateApologyResponse({ received: true, sincere: 'yes' }).ok, false);
@@ -60,9 +72,12 @@ describe('apology rules', () => {
       }),
     );
     fc.assert(
-      fc.property(fc.string().filter((s) => !(APOLOGY_COMPONENTS as readonly string[]).includes(s)), (bad) => {
-        assert.equal(validateApologyResponse({ received: true, missing: [bad] }).ok, false);
-      }),
+      fc.property(
+        fc.string().filter((s) => !(APOLOGY_COMPONENTS as readonly string[]).includes(s)),
+        (bad) => {
+          assert.equal(validateApologyResponse({ received: true, missing: [bad] }).ok, false);
+        },
+      ),
     );
   });
 });
@@ -70,10 +85,7 @@ describe('apology rules', () => {
 describe('apology builder', () => {
   test('names the required parts still empty; asking forgiveness is optional', () => {
     assert.deepEqual(missingApologyParts({ regret: 'I am sorry', change: ' ' }), ['responsibility', 'impact', 'change', 'repair']);
-    assert.deepEqual(
-      missingApologyParts({ regret: 'r', responsibility: 'r', impact: 'i', change: 'c', repair: 'r' }),
-      [],
-    );
+    assert.deepEqual(missingApologyParts({ regret: 'r', responsibility: 'r', impact: 'i', change: 'c', repair: 'r' }), []);
   });
 
   test('assembles the parts in order, one paragraph each', () => {

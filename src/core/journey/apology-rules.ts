@@ -10,13 +10,7 @@ import { didBreakTrust } from './roles.js';
  * "received", optionally "felt sincere", optionally naming missing parts — never forgiveness.
  */
 export type ApologyRefusal =
-  | 'not_a_partner'
-  | 'did_not_break_trust'
-  | 'step_locked'
-  | 'not_found'
-  | 'not_delivered'
-  | 'own_apology'
-  | 'already_answered';
+  'not_a_partner' | 'did_not_break_trust' | 'step_locked' | 'not_found' | 'not_delivered' | 'own_apology' | 'already_answered';
 
 /** May `authorId` deliver an apology in this journey now? */
 export function canDeliverApology(facts: JourneyFacts, authorId: string, now: string | Date): Decision<ApologyRefusal> {
@@ -54,9 +48,11 @@ export interface ApologyResponseError {
  * Validate an answer as the API receives it. `missing` names apology components
  * (apology-components.ts); "felt sincere" and "something is missing" may both be said.
  */
-export function validateApologyResponse(
-  input: { readonly received?: unknown; readonly sincere?: unknown; readonly missing?: unknown },
-): { ok: true; value: ApologyResponse } | { ok: false; errors: ApologyResponseError[] } {
+export function validateApologyResponse(input: {
+  readonly received?: unknown;
+  readonly sincere?: unknown;
+  readonly missing?: unknown;
+}): { ok: true; value: ApologyResponse } | { ok: false; errors: ApologyResponseError[] } {
   const errors: ApologyResponseError[] = [];
   if (input.received !== true) errors.push({ field: 'received', reason: 'must_be_true' });
   if (input.sincere !== undefined && typeof input.sincere !== 'boolean') {

@@ -3,15 +3,7 @@
  * range (timeline.ts), the consistency time before step 7 is offered (forgiveness-gate.ts) and
  * whether the after-cheating exercises and the therapy recommendation appear.
  */
-export const BREACH_KINDS = [
-  'infidelity',
-  'emotional_affair',
-  'lying',
-  'broken_promise',
-  'financial',
-  'privacy',
-  'other',
-] as const;
+export const BREACH_KINDS = ['infidelity', 'emotional_affair', 'lying', 'broken_promise', 'financial', 'privacy', 'other'] as const;
 
 export type BreachKind = (typeof BREACH_KINDS)[number];
 

@@ -19,7 +19,10 @@ function facts(kind: BreachKind = 'lying', over: Partial<JourneyFacts> = {}): Jo
 /** A journey where steps 1–6 are open and step 7 is open for the hurt partner by their choice. */
 const farAlong = (kind: BreachKind = 'lying') =>
   facts(kind, {
-    acknowledgements: [{ by: 'a', at: AT }, { by: 'b', at: AT }],
+    acknowledgements: [
+      { by: 'a', at: AT },
+      { by: 'b', at: AT },
+    ],
     apologies: [{ id: 'ap', authorId: 'a', deliveredAt: AT }],
     apologyResponses: [{ apologyId: 'ap', by: 'b', at: AT, received: true, missing: [] }],
     agreements: [{ id: 'g', status: 'active', proposedBy: 'b', committedBy: ['a'], acceptedBy: 'a', acceptedAt: AT }],
@@ -27,34 +30,44 @@ const farAlong = (kind: BreachKind = 'lying') =>
   });
 
 const entry = (over: Partial<EntryFact>): EntryFact => ({
-  id: 'e', prompt: 'what_happened', authorId: 'a', visibility: 'sealed', createdAt: AT, ...over,
+  id: 'e',
+  prompt: 'what_happened',
+  authorId: 'a',
+  visibility: 'sealed',
+  createdAt: AT,
+  ...over,
 });
 
 describe('canWriteEntry', () => {
   test('only partners write', () => {
     assert.deepEqual(canWriteEntry(facts(), 'therapist', { prompt: 'what_happened', visibility: 'sealed' }, NOW), {
-      ok: false, reason: 'not_a_partner',
+      ok: false,
+      reason: 'not_a_partner',
     });
   });
 
   test('sealed pairs are sealed only, and one per partner', () => {
     assert.equal(canWriteEntry(facts(), 'a', { prompt: 'what_happened', visibility: 'sealed' }, NOW).ok, true);
     assert.deepEqual(canWriteEntry(facts(), 'a', { prompt: 'what_happened', visibility: 'shared' }, NOW), {
-      ok: false, reason: 'visibility_not_allowed',
+      ok: false,
+      reason: 'visibility_not_allowed',
     });
     const once = facts('lying', { entries: [entry({})] });
     assert.deepEqual(canWriteEntry(once, 'a', { prompt: 'what_happened', visibility: 'sealed' }, NOW), {
-      ok: false, reason: 'already_written',
+      ok: false,
+      reason: 'already_written',
     });
     assert.equal(canWriteEntry(once, 'b', { prompt: 'what_happened', visibility: 'sealed' }, NOW).ok, true);
   });
 
   test('prompts wait for their step', () => {
     assert.deepEqual(canWriteEntry(facts(), 'a', { prompt: 'trust_looks_like', visibility: 'sealed' }, NOW), {
-      ok: false, reason: 'step_locked',
+      ok: false,
+      reason: 'step_locked',
     });
     assert.deepEqual(canWriteEntry(facts(), 'b', { prompt: 'what_hurts', visibility: 'shared' }, NOW), {
-      ok: false, reason: 'step_locked',
+      ok: false,
+      reason: 'step_locked',
     });
     assert.equal(canWriteEntry(farAlong(), 'a', { prompt: 'why_im_doing_this', visibility: 'private' }, NOW).ok, true);
   });
@@ -64,24 +77,28 @@ describe('canWriteEntry', () => {
     assert.deepEqual(canWriteEntry(f, 'a', { prompt: 'what_hurts', visibility: 'shared' }, NOW), { ok: false, reason: 'wrong_role' });
     assert.equal(canWriteEntry(f, 'b', { prompt: 'what_hurts', visibility: 'private' }, NOW).ok, true);
     assert.deepEqual(canWriteEntry(f, 'a', { prompt: 'forgiveness_reflection', visibility: 'private' }, NOW), {
-      ok: false, reason: 'wrong_role',
+      ok: false,
+      reason: 'wrong_role',
     });
     assert.equal(canWriteEntry(f, 'b', { prompt: 'forgiveness_reflection', visibility: 'private' }, NOW).ok, true);
     assert.deepEqual(canWriteEntry(f, 'b', { prompt: 'forgiveness_reflection', visibility: 'shared' }, NOW), {
-      ok: false, reason: 'visibility_not_allowed',
+      ok: false,
+      reason: 'visibility_not_allowed',
     });
   });
 
   test('forgiveness prompts wait for step 7 even for the hurt partner', () => {
     const f = { ...farAlong(), forgivenessOptIns: [] };
     assert.deepEqual(canWriteEntry(f, 'b', { prompt: 'forgiveness_statement', visibility: 'private' }, NOW), {
-      ok: false, reason: 'step_locked',
+      ok: false,
+      reason: 'step_locked',
     });
   });
 
   test('questions and triggers: after cheating only, from the first day, replies to the other partner', () => {
     assert.deepEqual(canWriteEntry(facts('lying'), 'b', { prompt: 'question', visibility: 'shared' }, NOW), {
-      ok: false, reason: 'only_after_cheating',
+      ok: false,
+      reason: 'only_after_cheating',
     });
     const f = facts('infidelity');
     assert.equal(canWriteEntry(f, 'b', { prompt: 'question', visibility: 'shared' }, NOW).ok, true);
@@ -90,19 +107,26 @@ describe('canWriteEntry', () => {
     assert.equal(canWriteEntry(q, 'a', { prompt: 'answer', visibility: 'shared', replyTo: 'q' }, NOW).ok, true);
     assert.deepEqual(canWriteEntry(q, 'a', { prompt: 'answer', visibility: 'shared' }, NOW), { ok: false, reason: 'reply_required' });
     assert.deepEqual(canWriteEntry(q, 'a', { prompt: 'trigger_response', visibility: 'shared', replyTo: 'q' }, NOW), {
-      ok: false, reason: 'reply_target_invalid',
+      ok: false,
+      reason: 'reply_target_invalid',
     });
-    assert.deepEqual(canWriteEntry(q, 'b', { prompt: 'answer', visibility: 'shared', replyTo: 'q' }, NOW), { ok: false, reason: 'wrong_role' });
+    assert.deepEqual(canWriteEntry(q, 'b', { prompt: 'answer', visibility: 'shared', replyTo: 'q' }, NOW), {
+      ok: false,
+      reason: 'wrong_role',
+    });
     const both = { ...q, brokeTrust: ['a', 'b'] };
     assert.deepEqual(canWriteEntry(both, 'b', { prompt: 'answer', visibility: 'shared', replyTo: 'q' }, NOW), {
-      ok: false, reason: 'reply_target_invalid',
+      ok: false,
+      reason: 'reply_target_invalid',
     });
   });
 });
 
 describe('visibility changes and deletion', () => {
   test('private may become shared; shared never private; sealed stays sealed', () => {
-    const allowed = VISIBILITIES.flatMap((from) => VISIBILITIES.filter((to) => from !== to && canChangeVisibility(from, to)).map((to) => `${from}->${to}`));
+    const allowed = VISIBILITIES.flatMap((from) =>
+      VISIBILITIES.filter((to) => from !== to && canChangeVisibility(from, to)).map((to) => `${from}->${to}`),
+    );
     assert.deepEqual(allowed, ['private->shared']);
   });
 
@@ -128,12 +152,16 @@ describe('property: sealed entries', () => {
 
   const action: fc.Arbitrary<Action> = fc.oneof(
     fc.record({
-      t: fc.constant('write' as const), by: fc.constantFrom('a' as const, 'b' as const),
-      prompt: fc.constantFrom(...PROMPT_KEYS), visibility: fc.constantFrom(...VISIBILITIES),
+      t: fc.constant('write' as const),
+      by: fc.constantFrom('a' as const, 'b' as const),
+      prompt: fc.constantFrom(...PROMPT_KEYS),
+      visibility: fc.constantFrom(...VISIBILITIES),
     }),
     fc.record({ t: fc.constant('delete' as const), by: fc.constantFrom('a' as const, 'b' as const), index: fc.nat(10) }),
     fc.record({
-      t: fc.constant('share' as const), by: fc.constantFrom('a' as const, 'b' as const), index: fc.nat(10),
+      t: fc.constant('share' as const),
+      by: fc.constantFrom('a' as const, 'b' as const),
+      index: fc.nat(10),
       to: fc.constantFrom(...VISIBILITIES),
     }),
   );
@@ -150,7 +178,13 @@ describe('property: sealed entries', () => {
           if (act.t === 'write') {
             const input = { prompt: act.prompt, visibility: act.visibility };
             if (canWriteEntry(f, act.by, input, NOW).ok) {
-              f = { ...f, entries: [...f.entries, entry({ id: `e${n++}`, authorId: act.by, createdAt: `${NOW}#${String(n).padStart(3, '0')}`, ...input })] };
+              f = {
+                ...f,
+                entries: [
+                  ...f.entries,
+                  entry({ id: `e${n++}`, authorId: act.by, createdAt: `${NOW}#${String(n).padStart(3, '0')}`, ...input }),
+                ],
+              };
               if (act.visibility === 'sealed') everWrote.add(`${act.by}:${act.prompt}`);
             }
           } else {
@@ -173,12 +207,18 @@ describe('property: sealed entries', () => {
             const isOpen = opened.some((o) => o.prompt === e.prompt);
             for (const viewer of ['a', 'b']) {
               if (viewer === e.authorId) continue;
-              const access = canSeeEntry({ accountId: viewer, relation: 'partner', therapistActive: false }, e, { entries, openedPairs: opened });
+              const access = canSeeEntry({ accountId: viewer, relation: 'partner', therapistActive: false }, e, {
+                entries,
+                openedPairs: opened,
+              });
               assert.equal(access, isOpen ? 'full' : 'sealed_stub');
               // Read in full only by someone who once submitted their own half for the prompt.
               if (access === 'full') assert.ok(everWrote.has(`${viewer}:${e.prompt}`));
             }
-            const therapist = canSeeEntry({ accountId: 't', relation: 'therapist', therapistActive: true }, e, { entries, openedPairs: opened });
+            const therapist = canSeeEntry({ accountId: 't', relation: 'therapist', therapistActive: true }, e, {
+              entries,
+              openedPairs: opened,
+            });
             assert.equal(therapist, isOpen ? 'full' : 'none');
           }
           // An opening, once recorded, has both its authors and is never taken back.

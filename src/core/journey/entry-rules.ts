@@ -33,12 +33,7 @@ export interface NewEntry {
 }
 
 /** May `authorId` write this entry in this journey at `now`? */
-export function canWriteEntry(
-  facts: JourneyFacts,
-  authorId: string,
-  entry: NewEntry,
-  now: string | Date,
-): Decision<EntryRefusal> {
+export function canWriteEntry(facts: JourneyFacts, authorId: string, entry: NewEntry, now: string | Date): Decision<EntryRefusal> {
   const rule = PROMPTS[entry.prompt];
   if (!facts.partnerIds.includes(authorId)) return deny('not_a_partner');
   if (rule.afterCheatingOnly && !isAfterCheating(facts.kind)) return deny('only_after_cheating');

@@ -14,7 +14,10 @@ const date = (days: number) => iso(days).slice(0, 10);
 function journey(kind: BreachKind, over: Partial<JourneyFacts> = {}): JourneyFacts {
   return {
     ...emptyFacts({ kind, brokeTrust: ['a'], partnerIds: ['a', 'b'], openedAt: iso(0) }),
-    acknowledgements: [{ by: 'a', at: iso(0) }, { by: 'b', at: iso(0) }],
+    acknowledgements: [
+      { by: 'a', at: iso(0) },
+      { by: 'b', at: iso(0) },
+    ],
     apologies: [{ id: 'ap', authorId: 'a', deliveredAt: iso(1) }],
     apologyResponses: [{ apologyId: 'ap', by: 'b', at: iso(2), received: true, missing: [] }],
     agreements: [{ id: 'g', status: 'active', proposedBy: 'b', committedBy: ['a'], acceptedBy: 'a', acceptedAt: iso(3) }],
@@ -38,7 +41,12 @@ describe('forgiveness gate', () => {
   });
 
   test('tracking starts at the later of the first acceptance and the first logged occasion', () => {
-    const f = journey('lying', { occasions: [{ agreementId: 'g', occurredOn: date(1) }, { agreementId: 'g', occurredOn: date(10) }] });
+    const f = journey('lying', {
+      occasions: [
+        { agreementId: 'g', occurredOn: date(1) },
+        { agreementId: 'g', occurredOn: date(10) },
+      ],
+    });
     assert.equal(consistencyStartMs(f, 'b', iso(100)), Date.parse(iso(3)));
     assert.equal(consistencyStartMs(journey('lying', { occasions: [] }), 'b', iso(100)), null);
   });
@@ -85,7 +93,7 @@ describe('forgiveness gate', () => {
   test('property: step 7 never opens for a hurt partner before the gate unless they chose it', () => {
     fc.assert(
       fc.property(arbitrary, (x) => {
-        const author = x.brokeTrust.find((id) => id !== x.viewer) ?? x.brokeTrust[0] as string;
+        const author = x.brokeTrust.find((id) => id !== x.viewer) ?? (x.brokeTrust[0] as string);
         const f: JourneyFacts = {
           ...emptyFacts({ kind: x.kind, brokeTrust: x.brokeTrust, partnerIds: ['a', 'b'], openedAt: iso(0) }),
           apologies: x.delivered === null ? [] : [{ id: 'ap', authorId: author, deliveredAt: iso(x.delivered) }],
@@ -120,7 +128,8 @@ describe('the journey reads only the first logged occasion of each agreement', (
   // decide the same from those.
   const firstOf = (occasions: JourneyFacts['occasions']): JourneyFacts['occasions'] => {
     const first = new Map<string, string>();
-    for (const o of occasions) if (!first.has(o.agreementId) || o.occurredOn < first.get(o.agreementId)!) first.set(o.agreementId, o.occurredOn);
+    for (const o of occasions)
+      if (!first.has(o.agreementId) || o.occurredOn < first.get(o.agreementId)!) first.set(o.agreementId, o.occurredOn);
     return [...first].map(([agreementId, occurredOn]) => ({ agreementId, occurredOn }));
   };
 

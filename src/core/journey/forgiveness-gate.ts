@@ -79,9 +79,7 @@ export function forgivenessGate(facts: JourneyFacts, viewerId: string | null, no
     const candidate = Math.max(apologyMs, startMs + requiredWeeks * WEEK_MS);
     if (candidate <= nowMs) gateMetMs = candidate;
   }
-  const optIns = facts.forgivenessOptIns
-    .filter((o) => o.by === viewerId && toMs(o.at) <= nowMs)
-    .map((o) => toMs(o.at));
+  const optIns = facts.forgivenessOptIns.filter((o) => o.by === viewerId && toMs(o.at) <= nowMs).map((o) => toMs(o.at));
   const chosenMs = optIns.length > 0 ? Math.min(...optIns) : null;
   return {
     apologyDelivered: apologyMs !== null,

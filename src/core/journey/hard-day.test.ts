@@ -14,9 +14,14 @@ describe('isHardCheckin', () => {
 
   test('property: lowering safety never turns a hard check-in into an easy one', () => {
     fc.assert(
-      fc.property(fc.constantFrom('good', 'mixed', 'hard', null), fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 }), (day, a, b) => {
-        if (isHardCheckin({ day, safety: Math.max(a, b) })) assert.equal(isHardCheckin({ day, safety: Math.min(a, b) }), true);
-      }),
+      fc.property(
+        fc.constantFrom('good', 'mixed', 'hard', null),
+        fc.integer({ min: 0, max: 10 }),
+        fc.integer({ min: 0, max: 10 }),
+        (day, a, b) => {
+          if (isHardCheckin({ day, safety: Math.max(a, b) })) assert.equal(isHardCheckin({ day, safety: Math.min(a, b) }), true);
+        },
+      ),
     );
   });
 });

@@ -18,32 +18,52 @@ function states(s: JourneyStatus): Record<StepKey, StepState> {
   return Object.fromEntries(s.steps.map((x) => [x.key, x.status])) as Record<StepKey, StepState>;
 }
 
-const ackBoth = { acknowledgements: [{ by: 'a', at: OPENED }, { by: 'b', at: OPENED }] };
+const ackBoth = {
+  acknowledgements: [
+    { by: 'a', at: OPENED },
+    { by: 'b', at: OPENED },
+  ],
+};
 const apologyAnswered = {
   apologies: [{ id: 'ap1', authorId: 'a', deliveredAt: OPENED }],
   apologyResponses: [{ apologyId: 'ap1', by: 'b', at: OPENED, received: true as const, missing: [] }],
 };
 const accepted = {
-  agreements: [
-    { id: 'g1', status: 'active' as const, proposedBy: 'b', committedBy: ['a'], acceptedBy: 'a', acceptedAt: OPENED },
-  ],
+  agreements: [{ id: 'g1', status: 'active' as const, proposedBy: 'b', committedBy: ['a'], acceptedBy: 'a', acceptedAt: OPENED }],
 };
 
 describe('journeyStatus: steps 1–3 in order', () => {
   test('a new journey: step 1 open, everything else locked', () => {
     const s = journeyStatus(facts(), 'a', NOW);
     assert.deepEqual(states(s), {
-      acknowledge: 'open', responsibility: 'locked', expectations: 'locked', patience: 'locked',
-      communicate: 'locked', consistency: 'locked', forgive: 'locked',
+      acknowledge: 'open',
+      responsibility: 'locked',
+      expectations: 'locked',
+      patience: 'locked',
+      communicate: 'locked',
+      consistency: 'locked',
+      forgive: 'locked',
     });
-    assert.deepEqual(s.steps.map((x) => x.number), [1, 2, 3, 4, 5, 6, 7]);
-    assert.deepEqual(s.steps[0]?.waitingFor?.map((w) => [w.who, w.task]), [['you', 'acknowledge'], ['partner', 'acknowledge']]);
+    assert.deepEqual(
+      s.steps.map((x) => x.number),
+      [1, 2, 3, 4, 5, 6, 7],
+    );
+    assert.deepEqual(
+      s.steps[0]?.waitingFor?.map((w) => [w.who, w.task]),
+      [
+        ['you', 'acknowledge'],
+        ['partner', 'acknowledge'],
+      ],
+    );
   });
 
   test('step 1 is done only when both acknowledged, and then step 2 opens', () => {
     const one = journeyStatus(facts({ acknowledgements: [{ by: 'a', at: OPENED }] }), 'a', NOW);
     assert.equal(states(one).acknowledge, 'open');
-    assert.deepEqual(one.steps[0]?.waitingFor?.map((w) => w.who), ['partner']);
+    assert.deepEqual(
+      one.steps[0]?.waitingFor?.map((w) => w.who),
+      ['partner'],
+    );
     assert.equal(states(one).responsibility, 'locked');
     const both = journeyStatus(facts(ackBoth), 'a', NOW);
     assert.equal(states(both).acknowledge, 'done');
@@ -57,7 +77,10 @@ describe('journeyStatus: steps 1–3 in order', () => {
     const delivered = facts({ ...ackBoth, apologies: [{ id: 'ap1', authorId: 'a', deliveredAt: OPENED }] });
     const s = journeyStatus(delivered, 'a', NOW);
     assert.equal(states(s).responsibility, 'open');
-    assert.deepEqual(s.steps[1]?.waitingFor?.map((w) => [w.who, w.task]), [['partner', 'answer_apology']]);
+    assert.deepEqual(
+      s.steps[1]?.waitingFor?.map((w) => [w.who, w.task]),
+      [['partner', 'answer_apology']],
+    );
     const done = journeyStatus(facts({ ...ackBoth, ...apologyAnswered }), 'a', NOW);
     assert.equal(states(done).responsibility, 'done');
     assert.equal(states(done).expectations, 'open');
@@ -71,7 +94,10 @@ describe('journeyStatus: steps 1–3 in order', () => {
     });
     const s = journeyStatus(f, 'b', NOW);
     assert.equal(states(s).responsibility, 'open');
-    assert.deepEqual(s.steps[1]?.waitingFor?.map((w) => [w.who, w.task]), [['you', 'deliver_apology']]);
+    assert.deepEqual(
+      s.steps[1]?.waitingFor?.map((w) => [w.who, w.task]),
+      [['you', 'deliver_apology']],
+    );
     const done = facts({
       brokeTrust: ['a', 'b'],
       ...ackBoth,
@@ -86,12 +112,16 @@ describe('journeyStatus: steps 1–3 in order', () => {
 
   test('step 3 is done only with an agreement accepted by the other partner; then 4–6 open', () => {
     const proposed = facts({
-      ...ackBoth, ...apologyAnswered,
+      ...ackBoth,
+      ...apologyAnswered,
       agreements: [{ id: 'g1', status: 'proposed', proposedBy: 'b', committedBy: ['a'], acceptedBy: null, acceptedAt: null }],
     });
     const s = journeyStatus(proposed, 'a', NOW);
     assert.equal(states(s).expectations, 'open');
-    assert.deepEqual(s.steps[2]?.waitingFor?.map((w) => [w.who, w.task]), [['you', 'accept_agreement']]);
+    assert.deepEqual(
+      s.steps[2]?.waitingFor?.map((w) => [w.who, w.task]),
+      [['you', 'accept_agreement']],
+    );
     assert.equal(states(s).patience, 'locked');
     const done = journeyStatus(facts({ ...ackBoth, ...apologyAnswered, ...accepted }), 'b', NOW);
     assert.equal(states(done).expectations, 'done');
@@ -109,7 +139,10 @@ describe('journeyStatus: steps 1–3 in order', () => {
     assert.equal(s.expectations, 'open');
     assert.equal(s.consistency, 'open');
     // The solo commitment is not "accepted by both": step 3 asks the partner for their part.
-    assert.deepEqual(journeyStatus(f, 'b', NOW).steps[2]?.waitingFor?.map((w) => [w.who, w.task]), [['you', 'propose_agreement']]);
+    assert.deepEqual(
+      journeyStatus(f, 'b', NOW).steps[2]?.waitingFor?.map((w) => [w.who, w.task]),
+      [['you', 'propose_agreement']],
+    );
   });
 });
 
@@ -130,7 +163,15 @@ describe('journeyStatus: solo journeys', () => {
     assert.equal(st.patience, 'open');
     assert.equal(st.forgive, 'locked');
     const tasks = s.waitingForPartner.map((w) => w.task);
-    assert.deepEqual(tasks, ['join_space', 'acknowledge', 'answer_apology', 'write_trust_looks_like', 'accept_agreement', 'weekly_meeting', 'review_log']);
+    assert.deepEqual(tasks, [
+      'join_space',
+      'acknowledge',
+      'answer_apology',
+      'write_trust_looks_like',
+      'accept_agreement',
+      'weekly_meeting',
+      'review_log',
+    ]);
     assert.ok(s.waitingForPartner.every((w) => w.who === 'partner' && w.accountId === null));
   });
 
@@ -140,7 +181,10 @@ describe('journeyStatus: solo journeys', () => {
     assert.equal(states(journeyStatus(f, 'b', NOW)).responsibility, 'open');
     const s = journeyStatus({ ...f, entries: [entry] }, 'b', NOW);
     assert.equal(states(s).responsibility, 'done');
-    assert.deepEqual(s.steps[1]?.waitingFor?.map((w) => w.task), ['deliver_apology']);
+    assert.deepEqual(
+      s.steps[1]?.waitingFor?.map((w) => w.task),
+      ['deliver_apology'],
+    );
     assert.equal(s.role, 'hurt');
   });
 
@@ -194,7 +238,12 @@ describe('journeyStatus: privacy of the facts', () => {
         fc.array(privateEntry, { maxLength: 4 }),
         fc.boolean(),
         fc.boolean(),
-        fc.constantFrom(facts(), facts(ackBoth), facts({ ...ackBoth, ...apologyAnswered }), facts({ ...ackBoth, ...apologyAnswered, ...accepted })),
+        fc.constantFrom(
+          facts(),
+          facts(ackBoth),
+          facts({ ...ackBoth, ...apologyAnswered }),
+          facts({ ...ackBoth, ...apologyAnswered, ...accepted }),
+        ),
         (privates, optIn, draft, base) => {
           const withSecrets: JourneyFacts = {
             ...base,

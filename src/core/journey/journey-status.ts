@@ -165,9 +165,7 @@ function step3(ctx: Ctx): { done: boolean; waiting: Waiting[] } {
     waiting.push(who(ctx, absent(ctx), 'write_trust_looks_like'), who(ctx, absent(ctx), 'accept_agreement'));
     return { done, waiting };
   }
-  const done = facts.agreements.some(
-    (a) => a.acceptedAt !== null && a.acceptedBy !== null && a.acceptedBy !== a.proposedBy,
-  );
+  const done = facts.agreements.some((a) => a.acceptedAt !== null && a.acceptedBy !== null && a.acceptedBy !== a.proposedBy);
   if (done) return { done, waiting: [] };
   const proposals = facts.agreements.filter((a) => a.status === 'proposed');
   if (proposals.length === 0) return { done, waiting: [who(ctx, ctx.isPartner ? ctx.viewer : null, 'propose_agreement')] };
@@ -190,9 +188,7 @@ function step3Evidence(ctx: Ctx): boolean {
 // ---- step 7 -------------------------------------------------------------------------------
 
 function sharedStatementBy(ctx: Ctx, ids: readonly string[]): boolean {
-  return ctx.facts.entries.some(
-    (e) => e.prompt === 'forgiveness_statement' && e.visibility === 'shared' && ids.includes(e.authorId),
-  );
+  return ctx.facts.entries.some((e) => e.prompt === 'forgiveness_statement' && e.visibility === 'shared' && ids.includes(e.authorId));
 }
 
 function step7(ctx: Ctx, gate: ForgivenessGate | null): StepState {

@@ -5,7 +5,14 @@ import { canDeferQuestion, questionState } from './questions.js';
 import { triggerState, triggersWaiting } from './triggers.js';
 
 const AT = '2025-01-01T00:00:00.000Z';
-const e = (over: Partial<EntryFact>): EntryFact => ({ id: 'q', prompt: 'question', authorId: 'b', visibility: 'shared', createdAt: AT, ...over });
+const e = (over: Partial<EntryFact>): EntryFact => ({
+  id: 'q',
+  prompt: 'question',
+  authorId: 'b',
+  visibility: 'shared',
+  createdAt: AT,
+  ...over,
+});
 const facts = (over: Partial<JourneyFacts> = {}): JourneyFacts => ({
   ...emptyFacts({ kind: 'infidelity', brokeTrust: ['a'], partnerIds: ['a', 'b'], openedAt: AT }),
   entries: [e({})],
@@ -21,7 +28,8 @@ describe('questions and answers', () => {
     const deferred = facts({ deferrals: [{ questionId: 'q', by: 'a', until: '2025-01-09', at: AT }] });
     assert.deepEqual(canDeferQuestion(deferred, 'q', 'a', '2025-02-01', '2025-01-05'), { ok: false, reason: 'already_deferred' });
     assert.deepEqual(canDeferQuestion({ ...facts(), kind: 'lying' }, 'q', 'a', '2025-01-09', '2025-01-05'), {
-      ok: false, reason: 'only_after_cheating',
+      ok: false,
+      reason: 'only_after_cheating',
     });
   });
 

@@ -3,7 +3,12 @@ import assert from 'node:assert/strict';
 import { hasOwnSealedEntry, openingToRecord, removedHalves, sealedPairOpen, sealedPairOpenedAt, wasOpened } from './sealed-pair.js';
 
 const e = (authorId: string, createdAt: string, over: object = {}) => ({
-  prompt: 'what_happened', authorId, visibility: 'sealed' as const, createdAt, journeyId: 'j', ...over,
+  prompt: 'what_happened',
+  authorId,
+  visibility: 'sealed' as const,
+  createdAt,
+  journeyId: 'j',
+  ...over,
 });
 
 describe('sealed pairs', () => {

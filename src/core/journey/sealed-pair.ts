@@ -21,9 +21,7 @@ export interface SealedPairEntry {
 }
 
 function sealedOf(entries: readonly SealedPairEntry[], prompt: string, journeyId?: string): SealedPairEntry[] {
-  return entries.filter(
-    (e) => e.prompt === prompt && e.visibility === 'sealed' && (journeyId === undefined || e.journeyId === journeyId),
-  );
+  return entries.filter((e) => e.prompt === prompt && e.visibility === 'sealed' && (journeyId === undefined || e.journeyId === journeyId));
 }
 
 /** A pair's opening, recorded when it happened: the time, and its two authors (null once deleted). */
@@ -65,7 +63,10 @@ export function openingToRecord(
     const at = e.createdAt ?? '';
     if (!firsts.has(e.authorId) || at < firsts.get(e.authorId)!) firsts.set(e.authorId, at);
   }
-  const authorIds = [...firsts.entries()].sort((x, y) => (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0)).slice(0, 2).map(([id]) => id);
+  const authorIds = [...firsts.entries()]
+    .sort((x, y) => (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0))
+    .slice(0, 2)
+    .map(([id]) => id);
   return { journeyId, prompt, openedAt, authorIds };
 }
 
@@ -79,12 +80,7 @@ export function removedHalves(entries: readonly SealedPairEntry[], opening: Seal
 }
 
 /** True when `accountId` has submitted their own sealed entry for `prompt`. */
-export function hasOwnSealedEntry(
-  entries: readonly SealedPairEntry[],
-  prompt: string,
-  accountId: string,
-  journeyId?: string,
-): boolean {
+export function hasOwnSealedEntry(entries: readonly SealedPairEntry[], prompt: string, accountId: string, journeyId?: string): boolean {
   return sealedOf(entries, prompt, journeyId).some((e) => e.authorId === accountId);
 }
 

@@ -1,13 +1,5 @@
 /** The seven steps of a repair journey, in order (SPEC section 1). */
-export const STEP_KEYS = [
-  'acknowledge',
-  'responsibility',
-  'expectations',
-  'patience',
-  'communicate',
-  'consistency',
-  'forgive',
-] as const;
+export const STEP_KEYS = ['acknowledge', 'responsibility', 'expectations', 'patience', 'communicate', 'consistency', 'forgive'] as const;
 
 export type StepKey = (typeof STEP_KEYS)[number];
 export type StepNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7;

@@ -63,8 +63,7 @@ export function timeline(openedAt: string | Date, now: string | Date, kind: Brea
   const range = usualRange(kind);
   const elapsedDays = Math.max(0, Math.floor((toMs(now) - toMs(openedAt)) / 86_400_000));
   const months = elapsedDays / DAYS_PER_MONTH;
-  const position: RangePosition =
-    months < range.lowMonths ? 'before_range' : months <= range.highMonths ? 'within_range' : 'beyond_range';
+  const position: RangePosition = months < range.lowMonths ? 'before_range' : months <= range.highMonths ? 'within_range' : 'beyond_range';
   const progress = (months - range.lowMonths) / (range.highMonths - range.lowMonths);
   return {
     elapsedDays,

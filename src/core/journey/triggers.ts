@@ -9,9 +9,7 @@ import type { JourneyFacts } from './facts.js';
 export type TriggerState = 'waiting_for_reassurance' | 'reassured';
 
 export function triggerState(facts: JourneyFacts, triggerId: string): TriggerState {
-  return facts.entries.some((e) => e.prompt === 'trigger_response' && e.replyTo === triggerId)
-    ? 'reassured'
-    : 'waiting_for_reassurance';
+  return facts.entries.some((e) => e.prompt === 'trigger_response' && e.replyTo === triggerId) ? 'reassured' : 'waiting_for_reassurance';
 }
 
 /** Shared triggers still waiting for the partner's reassurance, oldest first. */

@@ -24,7 +24,12 @@ test('betaCdf matches closed forms', () => {
 
 test('betaCdf matches the binomial identity I_p(k, n−k+1) = P(Bin(n, p) ≥ k)', () => {
   const choose = (n: number, k: number): number => (k === 0 ? 1 : (choose(n, k - 1) * (n - k + 1)) / k);
-  for (const [n, k, p] of [[10, 3, 0.2], [20, 15, 0.7], [40, 1, 0.01], [40, 39, 0.95]] as const) {
+  for (const [n, k, p] of [
+    [10, 3, 0.2],
+    [20, 15, 0.7],
+    [40, 1, 0.01],
+    [40, 39, 0.95],
+  ] as const) {
     let tail = 0;
     for (let j = k; j <= n; j++) tail += choose(n, j) * p ** j * (1 - p) ** (n - j);
     close(betaCdf(p, k, n - k + 1), tail, 1e-12);
@@ -57,7 +62,7 @@ test('closed-form quantiles: Beta(a, 1) has x = p^(1/a)', () => {
 });
 
 test('quantile inverts the cdf, and the cdf is monotone and symmetric', () => {
-  const shape = fc.double({ min: 0.5, max: 400, noNaN: true }) // Mend's shapes are ≥ 1;
+  const shape = fc.double({ min: 0.5, max: 400, noNaN: true }); // Mend's shapes are ≥ 1;
   fc.assert(
     fc.property(shape, shape, fc.double({ min: 0.001, max: 0.999, noNaN: true }), (a, b, p) => {
       const x = betaQuantile(p, a, b);

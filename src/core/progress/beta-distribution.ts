@@ -5,9 +5,8 @@
  * (g = 7, 9 terms), accurate to about 15 significant digits for positive arguments.
  */
 const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-  -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-  1.5056327351493116e-7,
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
+  -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
 ];
 
 export function logGamma(x: number): number {
@@ -65,8 +64,7 @@ export function betaCdf(x: number, a: number, b: number): number {
   assertShape(a, b);
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const logFront =
-    logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x);
+  const logFront = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x);
   const front = Math.exp(logFront);
   // Use the symmetry I_x(a, b) = 1 − I_{1−x}(b, a) where the fraction converges faster.
   if (x < (a + 1) / (a + b + 2)) return (front * betaContinuedFraction(a, b, x)) / a;

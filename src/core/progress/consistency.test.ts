@@ -2,14 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { addDays } from './dates.js';
-import {
-  consistencyScore,
-  decay,
-  outcomeOf,
-  MISS_WEIGHT_FLOOR,
-  SELF_REPORTED_MISS_WEIGHT,
-  type AgreementLogFact,
-} from './consistency.js';
+import { consistencyScore, decay, outcomeOf, MISS_WEIGHT_FLOOR, SELF_REPORTED_MISS_WEIGHT, type AgreementLogFact } from './consistency.js';
 
 const TODAY = '2025-06-30';
 const close = (a: number, b: number, tol = 1e-9) => assert.ok(Math.abs(a - b) <= tol, `${a} ≉ ${b}`);
@@ -77,10 +70,10 @@ describe('consistencyScore', () => {
     assert.deepEqual(outcomeOf({ ...claimedKept, kept: false }), { kept: true });
     assert.deepEqual(outcomeOf({ ...claimedKept, disputedAs: 'missed' }), { kept: false, selfReported: false });
     // The other partner logged a miss; the committing partner's dispute does not change it.
-    assert.deepEqual(
-      outcomeOf({ occurredOn: TODAY, kept: false, reportedBy: 'partner', status: 'disputed', disputedAs: 'kept' }),
-      { kept: false, selfReported: false },
-    );
+    assert.deepEqual(outcomeOf({ occurredOn: TODAY, kept: false, reportedBy: 'partner', status: 'disputed', disputedAs: 'kept' }), {
+      kept: false,
+      selfReported: false,
+    });
   });
 
   test('recent behaviour weighs more: the same miss counts less as it ages', () => {
@@ -114,7 +107,12 @@ describe('consistencyScore', () => {
   test('property: a missed occasion never raises the score', () => {
     fc.assert(
       fc.property(fc.array(entryArb, { maxLength: 40 }), fc.integer({ min: 0, max: 400 }), fc.boolean(), (entries, age, self) => {
-        const miss: AgreementLogFact = { occurredOn: addDays(TODAY, -age), kept: false, reportedBy: self ? 'self' : 'partner', status: 'confirmed' };
+        const miss: AgreementLogFact = {
+          occurredOn: addDays(TODAY, -age),
+          kept: false,
+          reportedBy: self ? 'self' : 'partner',
+          status: 'confirmed',
+        };
         assert.ok(consistencyScore([...entries, miss], TODAY).score <= consistencyScore(entries, TODAY).score + 1e-12);
       }),
     );
@@ -134,8 +132,18 @@ describe('consistencyScore', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 }), (kept, missed) => {
         const make = (k: number, m: number): AgreementLogFact[] => [
-          ...Array.from({ length: k }, () => ({ occurredOn: TODAY, kept: true, reportedBy: 'self' as const, status: 'confirmed' as const })),
-          ...Array.from({ length: m }, () => ({ occurredOn: TODAY, kept: false, reportedBy: 'partner' as const, status: 'confirmed' as const })),
+          ...Array.from({ length: k }, () => ({
+            occurredOn: TODAY,
+            kept: true,
+            reportedBy: 'self' as const,
+            status: 'confirmed' as const,
+          })),
+          ...Array.from({ length: m }, () => ({
+            occurredOn: TODAY,
+            kept: false,
+            reportedBy: 'partner' as const,
+            status: 'confirmed' as const,
+          })),
         ];
         const small = consistencyScore(make(kept, missed), TODAY);
         const large = consistencyScore(make(kept * 3, missed * 3), TODAY);

@@ -19,8 +19,14 @@ test('property: a finding needs one improving and one declining partner, in eith
   const verdict = fc.constantFrom<Verdict>('improving', 'steady', 'declining', 'not_enough_data');
   fc.assert(
     fc.property(verdict, verdict, (va, vb) => {
-      const forward = divergence([{ partnerId: 'a', verdicts: { safety: va } }, { partnerId: 'b', verdicts: { safety: vb } }]);
-      const backward = divergence([{ partnerId: 'b', verdicts: { safety: vb } }, { partnerId: 'a', verdicts: { safety: va } }]);
+      const forward = divergence([
+        { partnerId: 'a', verdicts: { safety: va } },
+        { partnerId: 'b', verdicts: { safety: vb } },
+      ]);
+      const backward = divergence([
+        { partnerId: 'b', verdicts: { safety: vb } },
+        { partnerId: 'a', verdicts: { safety: va } },
+      ]);
       const expected = (va === 'improving' && vb === 'declining') || (va === 'declining' && vb === 'improving');
       assert.equal(forward.length, expected ? 1 : 0);
       assert.deepEqual(forward, backward);

@@ -76,9 +76,7 @@ function firstRunEnd(dates: readonly string[], length: number): string | undefin
  * every logged occasion counts as kept; logging must have begun by D−13.
  */
 function twoWeeksKept(log: readonly AgreementLogFact[], today: string): string | undefined {
-  const days = log
-    .filter((e) => e.occurredOn <= today)
-    .map((e) => ({ day: dayNumber(e.occurredOn), kept: outcomeOf(e).kept }));
+  const days = log.filter((e) => e.occurredOn <= today).map((e) => ({ day: dayNumber(e.occurredOn), kept: outcomeOf(e).kept }));
   if (days.length === 0) return undefined;
   const first = Math.min(...days.map((d) => d.day));
   for (let end = first + 13; end <= dayNumber(today); end++) {
@@ -94,7 +92,11 @@ export function milestones(facts: MilestoneFacts, today: string): Milestone[] {
   const out: Milestone[] = [];
   const add = (key: MilestoneKey, achievedOn: string | null | undefined, partnerId?: string) => {
     if (!achievedOn || achievedOn > today) return;
-    out.push(partnerId === undefined ? { key, title: MILESTONE_TITLES[key], achievedOn } : { key, title: MILESTONE_TITLES[key], achievedOn, partnerId });
+    out.push(
+      partnerId === undefined
+        ? { key, title: MILESTONE_TITLES[key], achievedOn }
+        : { key, title: MILESTONE_TITLES[key], achievedOn, partnerId },
+    );
   };
 
   const byPartner = new Map<string, string[]>();
@@ -110,7 +112,10 @@ export function milestones(facts: MilestoneFacts, today: string): Milestone[] {
   }
   if (byPartner.size >= 2) {
     const [a, b] = [...byPartner.values()].map((d) => new Set(d));
-    add('checked_in_together', sortedUnique(a!).find((d) => b!.has(d)));
+    add(
+      'checked_in_together',
+      sortedUnique(a!).find((d) => b!.has(d)),
+    );
   }
 
   add('trust_acknowledged', facts.bothAcknowledgedOn);

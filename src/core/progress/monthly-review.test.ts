@@ -19,8 +19,14 @@ test('the three questions, per partner, in month order across a year end, later 
     review('a', '2025-01', 4),
   ]);
   assert.equal(REVIEW_QUESTIONS.length, 3);
-  assert.deepEqual(a!.series.communicate, [{ month: '2024-12', value: 2 }, { month: '2025-01', value: 4 }]);
-  assert.deepEqual(a!.series.mean, [{ month: '2024-12', value: 3 }, { month: '2025-01', value: 4 }]);
+  assert.deepEqual(a!.series.communicate, [
+    { month: '2024-12', value: 2 },
+    { month: '2025-01', value: 4 },
+  ]);
+  assert.deepEqual(a!.series.mean, [
+    { month: '2024-12', value: 3 },
+    { month: '2025-01', value: 4 },
+  ]);
   assert.equal(a!.trend.verdict, 'not_enough_data');
   assert.equal(b!.partnerId, 'b');
 });

@@ -17,7 +17,13 @@ describe('breach rules', () => {
     const second = { id: 'b2', kind: 'financial', recordedOn: '2025-06-02', occurredOn: '2025-05-30', brokeTrust: ['a'] };
     const [flag] = redFlags({ ...none, breaches: [first, second], journeys: [journey] }, TODAY);
     assert.equal(flag?.rule, 'breach_during_journey');
-    assert.deepEqual(flag?.evidence, { breachId: 'b2', kind: 'financial', happenedOn: '2025-05-30', recordedOn: '2025-06-02', openJourneyIds: ['j1'] });
+    assert.deepEqual(flag?.evidence, {
+      breachId: 'b2',
+      kind: 'financial',
+      happenedOn: '2025-05-30',
+      recordedOn: '2025-06-02',
+      openJourneyIds: ['j1'],
+    });
     assert.equal(flag?.subjectId, 'a');
     assert.equal(flag?.fromPrivateData, false);
   });
@@ -32,18 +38,29 @@ describe('breach rules', () => {
   test('two breaches of the same kind within 12 months; not when further apart', () => {
     const again = { id: 'b4', kind: 'lying', recordedOn: '2025-12-01', occurredOn: '2025-11-30', brokeTrust: ['a'] };
     const flags = redFlags({ ...none, breaches: [first, again] }, TODAY);
-    assert.deepEqual(flags.map((f) => f.rule), ['repeated_breach_kind']);
-    assert.deepEqual(flags[0]!.evidence, { kind: 'lying', breachIds: ['b1', 'b4'], happenedOn: ['2025-01-01', '2025-11-30'], withinDays: 365 });
+    assert.deepEqual(
+      flags.map((f) => f.rule),
+      ['repeated_breach_kind'],
+    );
+    assert.deepEqual(flags[0]!.evidence, {
+      kind: 'lying',
+      breachIds: ['b1', 'b4'],
+      happenedOn: ['2025-01-01', '2025-11-30'],
+      withinDays: 365,
+    });
     assert.deepEqual(rules({ breaches: [first, { ...again, occurredOn: '2026-01-02' }] }), []);
   });
 
   test('a flag drawn from a private breach is shown to its owner only', () => {
     const secret = { id: 'b5', kind: 'lying', recordedOn: '2025-03-01', brokeTrust: ['a'], privateTo: 'b' };
     const flags = redFlags({ ...none, breaches: [first, secret], journeys: [journey] }, TODAY);
-    assert.deepEqual(flags.map((f) => [f.rule, f.fromPrivateData, f.ownerId]), [
-      ['breach_during_journey', true, 'b'],
-      ['repeated_breach_kind', true, 'b'],
-    ]);
+    assert.deepEqual(
+      flags.map((f) => [f.rule, f.fromPrivateData, f.ownerId]),
+      [
+        ['breach_during_journey', true, 'b'],
+        ['repeated_breach_kind', true, 'b'],
+      ],
+    );
     assert.equal(redFlagsVisibleTo(flags, 'a').length, 0);
     assert.equal(redFlagsVisibleTo(flags, 'b').length, 2);
     assert.equal(redFlagsVisibleTo(flags, 'therapist').length, 0);
@@ -52,7 +69,12 @@ describe('breach rules', () => {
 
 describe('consistency and silence', () => {
   const misses = (from: string, n: number) =>
-    Array.from({ length: n }, (_, i) => ({ occurredOn: addDays(from, i * 4), kept: i % 3 === 0, reportedBy: 'partner' as const, status: 'confirmed' as const }));
+    Array.from({ length: n }, (_, i) => ({
+      occurredOn: addDays(from, i * 4),
+      kept: i % 3 === 0,
+      reportedBy: 'partner' as const,
+      status: 'confirmed' as const,
+    }));
 
   test('a score below 0.5 after six weeks of logging', () => {
     const score = consistencyScore(misses('2025-08-01', 15), TODAY);
@@ -82,7 +104,13 @@ describe('consistency and silence', () => {
       },
       TODAY,
     );
-    assert.deepEqual(flags.map((f) => [f.subjectId, f.raisedOn]), [['a', '2025-09-30'], ['b', '2025-09-22']]);
+    assert.deepEqual(
+      flags.map((f) => [f.subjectId, f.raisedOn]),
+      [
+        ['a', '2025-09-30'],
+        ['b', '2025-09-22'],
+      ],
+    );
     assert.ok(flags[0]!.rule === 'partner_silent' && flags[0]!.evidence.daysSilent === 21);
   });
 });
@@ -97,11 +125,24 @@ describe('contempt', () => {
   });
 
   test('three of the last ten shared messages: a shared flag with the message ids', () => {
-    const facts = [msg(1, true), msg(2, false), msg(3, true), msg(4, false), msg(5, true), ...Array.from({ length: 8 }, (_, i) => msg(6 + i, false))];
+    const facts = [
+      msg(1, true),
+      msg(2, false),
+      msg(3, true),
+      msg(4, false),
+      msg(5, true),
+      ...Array.from({ length: 8 }, (_, i) => msg(6 + i, false)),
+    ];
     const [flag] = redFlags({ ...none, coachFindings: facts }, TODAY);
     assert.equal(flag?.rule, 'contempt');
     assert.equal(flag?.fromPrivateData, false);
-    assert.deepEqual(flag?.evidence, { contemptCount: 3, messagesConsidered: 10, messageIds: ['m1', 'm3', 'm5'], windowDays: 30, threshold: 3 });
+    assert.deepEqual(flag?.evidence, {
+      contemptCount: 3,
+      messagesConsidered: 10,
+      messageIds: ['m1', 'm3', 'm5'],
+      windowDays: 30,
+      threshold: 3,
+    });
   });
 
   test('two is not enough; old messages do not count; the 10-message window slides', () => {
@@ -114,7 +155,10 @@ describe('contempt', () => {
   test('a flag that needs a private or sealed message is private to its author', () => {
     const facts = [msg(1, true), msg(2, true, 'private'), msg(3, true, 'sealed'), msg(4, false, 'shared', 'b')];
     const flags = redFlags({ ...none, coachFindings: facts }, TODAY);
-    assert.deepEqual(flags.map((f) => [f.rule, f.fromPrivateData, f.ownerId, f.subjectId]), [['contempt', true, 'a', 'a']]);
+    assert.deepEqual(
+      flags.map((f) => [f.rule, f.fromPrivateData, f.ownerId, f.subjectId]),
+      [['contempt', true, 'a', 'a']],
+    );
     assert.match(flags[0]!.message, /Only you can see this/);
     assert.deepEqual(redFlagsVisibleTo(flags, 'b'), []);
   });
@@ -138,7 +182,9 @@ describe('contempt', () => {
           }
           // Recomputing from shared messages alone must raise the same flag.
           const shared = facts.filter((f) => f.visibility === 'shared');
-          assert.ok(redFlags({ ...none, coachFindings: shared }, TODAY).some((f) => f.rule === 'contempt' && f.subjectId === flag.subjectId));
+          assert.ok(
+            redFlags({ ...none, coachFindings: shared }, TODAY).some((f) => f.rule === 'contempt' && f.subjectId === flag.subjectId),
+          );
           for (const id of flag.evidence.messageIds) assert.equal(byId.get(id)?.visibility, 'shared');
         }
       }),

@@ -69,7 +69,15 @@ export type RedFlag = FlagBase &
     | { rule: 'repeated_breach_kind'; evidence: { kind: string; breachIds: string[]; happenedOn: string[]; withinDays: number } }
     | {
         rule: 'low_consistency';
-        evidence: { score: number; low: number; high: number; occasions: number; firstLoggedOn: string; weeksOfLogging: number; threshold: number };
+        evidence: {
+          score: number;
+          low: number;
+          high: number;
+          occasions: number;
+          firstLoggedOn: string;
+          weeksOfLogging: number;
+          threshold: number;
+        };
       }
     | { rule: 'partner_silent'; evidence: { lastCheckinOn: string | null; joinedOn: string; daysSilent: number; thresholdDays: number } }
     | {
@@ -117,62 +125,78 @@ function acrossViews<T, F extends { key: string; flag: RedFlag }>(
 }
 
 function breachDuringJourney(breaches: readonly BreachFact[], journeys: readonly JourneyFact[]): RedFlag[] {
-  return acrossViews(breaches, (b) => b.privateTo, (visible) => {
-    const ids = new Set(visible.map((b) => b.id));
-    const flags: { key: string; flag: RedFlag }[] = [];
-    for (const b of visible) {
-      const on = happenedOn(b);
-      // A breach that happened after another journey had opened, and was entered after that day:
-      // entering past breaches while setting Mend up does not count as "new".
-      const open = journeys.filter(
-        (j) => ids.has(j.breachId) && j.breachId !== b.id && j.openedOn <= on && j.openedOn < b.recordedOn && (!j.closedOn || on <= j.closedOn),
-      );
-      if (open.length === 0) continue;
-      flags.push({
-        key: b.id,
-        flag: {
-          rule: 'breach_during_journey',
-          raisedOn: b.recordedOn,
-          evidence: { breachId: b.id, kind: b.kind, happenedOn: on, recordedOn: b.recordedOn, openJourneyIds: open.map((j) => j.id) },
-          fromPrivateData: false,
-          ...soleSubject(b.brokeTrust),
-          message:
-            'A new breach was recorded while you were still working through an earlier one. ' +
-            'That is worth pausing on together, and a good moment to consider a couples therapist.',
-        },
-      });
-    }
-    return flags;
-  });
+  return acrossViews(
+    breaches,
+    (b) => b.privateTo,
+    (visible) => {
+      const ids = new Set(visible.map((b) => b.id));
+      const flags: { key: string; flag: RedFlag }[] = [];
+      for (const b of visible) {
+        const on = happenedOn(b);
+        // A breach that happened after another journey had opened, and was entered after that day:
+        // entering past breaches while setting Mend up does not count as "new".
+        const open = journeys.filter(
+          (j) =>
+            ids.has(j.breachId) &&
+            j.breachId !== b.id &&
+            j.openedOn <= on &&
+            j.openedOn < b.recordedOn &&
+            (!j.closedOn || on <= j.closedOn),
+        );
+        if (open.length === 0) continue;
+        flags.push({
+          key: b.id,
+          flag: {
+            rule: 'breach_during_journey',
+            raisedOn: b.recordedOn,
+            evidence: { breachId: b.id, kind: b.kind, happenedOn: on, recordedOn: b.recordedOn, openJourneyIds: open.map((j) => j.id) },
+            fromPrivateData: false,
+            ...soleSubject(b.brokeTrust),
+            message:
+              'A new breach was recorded while you were still working through an earlier one. ' +
+              'That is worth pausing on together, and a good moment to consider a couples therapist.',
+          },
+        });
+      }
+      return flags;
+    },
+  );
 }
 
 function repeatedBreachKind(breaches: readonly BreachFact[]): RedFlag[] {
-  return acrossViews(breaches, (b) => b.privateTo, (visible) => {
-    const flags: { key: string; flag: RedFlag }[] = [];
-    const kinds = [...new Set(visible.map((b) => b.kind))].sort();
-    for (const kind of kinds) {
-      const ofKind = visible.filter((b) => b.kind === kind).sort((x, y) => (happenedOn(x) < happenedOn(y) ? -1 : 1));
-      const involved = ofKind.filter((b, i) =>
-        ofKind.some((o, k) => k !== i && Math.abs(daysBetween(happenedOn(o), happenedOn(b))) <= REPEAT_WITHIN_DAYS),
-      );
-      if (involved.length < 2) continue;
-      const people = [...new Set(involved.flatMap((b) => b.brokeTrust))];
-      flags.push({
-        key: kind,
-        flag: {
-          rule: 'repeated_breach_kind',
-          raisedOn: involved.map((b) => b.recordedOn).sort().at(-1)!,
-          evidence: { kind, breachIds: involved.map((b) => b.id), happenedOn: involved.map(happenedOn), withinDays: REPEAT_WITHIN_DAYS },
-          fromPrivateData: false,
-          ...soleSubject(people),
-          message:
-            `${involved.length} breaches of the same kind happened within a year of each other. ` +
-            'A pattern like this deserves an honest look, ideally with a couples therapist.',
-        },
-      });
-    }
-    return flags;
-  });
+  return acrossViews(
+    breaches,
+    (b) => b.privateTo,
+    (visible) => {
+      const flags: { key: string; flag: RedFlag }[] = [];
+      const kinds = [...new Set(visible.map((b) => b.kind))].sort();
+      for (const kind of kinds) {
+        const ofKind = visible.filter((b) => b.kind === kind).sort((x, y) => (happenedOn(x) < happenedOn(y) ? -1 : 1));
+        const involved = ofKind.filter((b, i) =>
+          ofKind.some((o, k) => k !== i && Math.abs(daysBetween(happenedOn(o), happenedOn(b))) <= REPEAT_WITHIN_DAYS),
+        );
+        if (involved.length < 2) continue;
+        const people = [...new Set(involved.flatMap((b) => b.brokeTrust))];
+        flags.push({
+          key: kind,
+          flag: {
+            rule: 'repeated_breach_kind',
+            raisedOn: involved
+              .map((b) => b.recordedOn)
+              .sort()
+              .at(-1)!,
+            evidence: { kind, breachIds: involved.map((b) => b.id), happenedOn: involved.map(happenedOn), withinDays: REPEAT_WITHIN_DAYS },
+            fromPrivateData: false,
+            ...soleSubject(people),
+            message:
+              `${involved.length} breaches of the same kind happened within a year of each other. ` +
+              'A pattern like this deserves an honest look, ideally with a couples therapist.',
+          },
+        });
+      }
+      return flags;
+    },
+  );
 }
 
 function lowConsistency(facts: RedFlagFacts['consistency'], today: string): RedFlag[] {
@@ -235,37 +259,41 @@ function contempt(findings: readonly CoachFact[], today: string): RedFlag[] {
   const authors = [...new Set(recent.map((f) => f.authorId))].sort();
   return authors.flatMap((author) =>
     // Sealed messages count as private: a partner may not have been able to open them yet.
-    acrossViews(recent.filter((f) => f.authorId === author), (f) => (f.visibility === 'shared' ? null : f.authorId), (visible) => {
-      const last = [...visible].sort((x, y) => Date.parse(y.at) - Date.parse(x.at)).slice(0, CONTEMPT_LAST_MESSAGES);
-      const hits = last.filter((f) => f.contempt);
-      if (hits.length < CONTEMPT_MIN_COUNT) return [];
-      const anyPrivate = last.some((f) => f.visibility !== 'shared');
-      return [
-        {
-          key: author,
-          flag: {
-            rule: 'contempt' as const,
-            raisedOn: utcDateOf(hits[0]!.at),
-            evidence: {
-              contemptCount: hits.length,
-              messagesConsidered: last.length,
-              messageIds: hits.map((f) => f.id),
-              windowDays: CONTEMPT_WINDOW_DAYS,
-              threshold: CONTEMPT_MIN_COUNT,
+    acrossViews(
+      recent.filter((f) => f.authorId === author),
+      (f) => (f.visibility === 'shared' ? null : f.authorId),
+      (visible) => {
+        const last = [...visible].sort((x, y) => Date.parse(y.at) - Date.parse(x.at)).slice(0, CONTEMPT_LAST_MESSAGES);
+        const hits = last.filter((f) => f.contempt);
+        if (hits.length < CONTEMPT_MIN_COUNT) return [];
+        const anyPrivate = last.some((f) => f.visibility !== 'shared');
+        return [
+          {
+            key: author,
+            flag: {
+              rule: 'contempt' as const,
+              raisedOn: utcDateOf(hits[0]!.at),
+              evidence: {
+                contemptCount: hits.length,
+                messagesConsidered: last.length,
+                messageIds: hits.map((f) => f.id),
+                windowDays: CONTEMPT_WINDOW_DAYS,
+                threshold: CONTEMPT_MIN_COUNT,
+              },
+              fromPrivateData: false,
+              subjectId: author,
+              message: anyPrivate
+                ? `In ${hits.length} of your last ${last.length} messages, some of them private, the coach noticed ` +
+                  'words that can come across as contempt. Only you can see this. Contempt hurts repair more ' +
+                  'than anger does; the coach can suggest other ways to say what you mean.'
+                : `In ${hits.length} of the last ${last.length} messages from one of you, the coach noticed words ` +
+                  'that can come across as contempt. Contempt hurts repair more than anger does; the coach ' +
+                  'can suggest other ways to say the same thing.',
             },
-            fromPrivateData: false,
-            subjectId: author,
-            message: anyPrivate
-              ? `In ${hits.length} of your last ${last.length} messages, some of them private, the coach noticed ` +
-                'words that can come across as contempt. Only you can see this. Contempt hurts repair more ' +
-                'than anger does; the coach can suggest other ways to say what you mean.'
-              : `In ${hits.length} of the last ${last.length} messages from one of you, the coach noticed words ` +
-                'that can come across as contempt. Contempt hurts repair more than anger does; the coach ' +
-                'can suggest other ways to say the same thing.',
           },
-        },
-      ];
-    }),
+        ];
+      },
+    ),
   );
 }
 

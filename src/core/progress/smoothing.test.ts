@@ -20,10 +20,17 @@ test('a trailing 7-day mean of the days that have check-ins', () => {
 });
 
 test('a later check-in on the same day replaces the earlier', () => {
-  assert.deepEqual(onePerDay([{ date: '2025-01-02', value: 1 }, { date: '2025-01-01', value: 5 }, { date: '2025-01-02', value: 7 }]), [
-    { date: '2025-01-01', value: 5 },
-    { date: '2025-01-02', value: 7 },
-  ]);
+  assert.deepEqual(
+    onePerDay([
+      { date: '2025-01-02', value: 1 },
+      { date: '2025-01-01', value: 5 },
+      { date: '2025-01-02', value: 7 },
+    ]),
+    [
+      { date: '2025-01-01', value: 5 },
+      { date: '2025-01-02', value: 7 },
+    ],
+  );
 });
 
 test('property: every smoothed value lies within the range of the real values in its window', () => {

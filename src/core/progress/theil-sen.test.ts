@@ -15,11 +15,22 @@ test('Theil–Sen recovers a line exactly and ignores one wild point', () => {
   const withOutlier = line.map((p) => (p.x === 4 ? { x: 4, y: -100 } : p));
   assert.equal(theilSenSlope(withOutlier), 0.5);
   assert.equal(theilSenSlope([{ x: 1, y: 1 }]), null);
-  assert.equal(theilSenSlope([{ x: 1, y: 1 }, { x: 1, y: 3 }]), null);
+  assert.equal(
+    theilSenSlope([
+      { x: 1, y: 1 },
+      { x: 1, y: 3 },
+    ]),
+    null,
+  );
 });
 
 test('known value: slopes of (0,1) (1,3) (2,2) (4,5) are 2, 0.5, 1, −1, 2/3, 1.5 → median 5/6', () => {
-  const s = theilSenSlope([{ x: 0, y: 1 }, { x: 1, y: 3 }, { x: 2, y: 2 }, { x: 4, y: 5 }]);
+  const s = theilSenSlope([
+    { x: 0, y: 1 },
+    { x: 1, y: 3 },
+    { x: 2, y: 2 },
+    { x: 4, y: 5 },
+  ]);
   assert.ok(Math.abs(s! - 5 / 6) < 1e-12);
 });
 

@@ -42,13 +42,22 @@ describe('trendFor', () => {
     assert.equal(trendFor(series([1, 2, 3, 4, 5, 6, 7, 8, 9]), TODAY).verdict, 'not_enough_data');
     assert.equal(trendFor(series(Array.from({ length: 21 }, (_, i) => i / 2)), TODAY).verdict, 'not_enough_data');
     assert.equal(trendFor(series([1, 2]), TODAY).slopePerWeek, null);
-    const old = trendFor(series(Array.from({ length: 30 }, (_, i) => i / 3)).map((p) => ({ ...p, date: addDays(p.date, -90) })), TODAY);
+    const old = trendFor(
+      series(Array.from({ length: 30 }, (_, i) => i / 3)).map((p) => ({ ...p, date: addDays(p.date, -90) })),
+      TODAY,
+    );
     assert.equal(old.n, 0);
     assert.equal(old.verdict, 'not_enough_data');
   });
 
   test('check-ins every few days still count when spread over the weeks', () => {
-    const t = trendFor(series(Array.from({ length: 14 }, (_, i) => 3 + i / 2), 4), TODAY);
+    const t = trendFor(
+      series(
+        Array.from({ length: 14 }, (_, i) => 3 + i / 2),
+        4,
+      ),
+      TODAY,
+    );
     assert.equal(t.weeksWithData, 8);
     assert.equal(t.verdict, 'improving');
   });
@@ -102,7 +111,10 @@ describe('one bad day does not flip a verdict', () => {
         const before = trendFor(pts, TODAY);
         fc.pre(before.verdict !== 'not_enough_data' && pts.length > 0);
         const k = pick % pts.length;
-        const after = trendFor(pts.map((p, i) => (i === k ? { ...p, value: 0 } : p)), TODAY);
+        const after = trendFor(
+          pts.map((p, i) => (i === k ? { ...p, value: 0 } : p)),
+          TODAY,
+        );
         assert.ok(!flipped(before.verdict, after.verdict, before.s!), `${before.verdict} → ${after.verdict} (day ${k})`);
       }),
       { numRuns: 2000 },
@@ -115,7 +127,10 @@ describe('one bad day does not flip a verdict', () => {
         const before = trendFor(pts, TODAY);
         fc.pre(before.verdict === 'improving' || before.verdict === 'declining');
         pts.forEach((_, k) => {
-          const after = trendFor(pts.map((p, i) => (i === k ? { ...p, value: 0 } : p)), TODAY);
+          const after = trendFor(
+            pts.map((p, i) => (i === k ? { ...p, value: 0 } : p)),
+            TODAY,
+          );
           assert.ok(!flipped(before.verdict, after.verdict, before.s!));
         });
       }),
@@ -124,7 +139,10 @@ describe('one bad day does not flip a verdict', () => {
   });
 
   test('the hardest case: a rising series with its last day at 0 stays non-declining', () => {
-    const rising = series(Array.from({ length: 12 }, (_, i) => i * 0.8), 4);
+    const rising = series(
+      Array.from({ length: 12 }, (_, i) => i * 0.8),
+      4,
+    );
     assert.equal(trendFor(rising, TODAY).verdict, 'improving');
     const bad = rising.map((p, i) => (i === rising.length - 1 ? { ...p, value: 0 } : p));
     assert.notEqual(trendFor(bad, TODAY).verdict, 'declining');

@@ -97,9 +97,7 @@ export const SCREENING_QUESTIONS = [
 
 export type ScreeningQuestionId = (typeof SCREENING_QUESTIONS)[number]['id'];
 
-export const SCREENING_QUESTION_IDS: readonly ScreeningQuestionId[] = SCREENING_QUESTIONS.map(
-  (q) => q.id,
-);
+export const SCREENING_QUESTION_IDS: readonly ScreeningQuestionId[] = SCREENING_QUESTIONS.map((q) => q.id);
 
 /**
  * Shouting and put-downs that both happen "sometimes" make a pattern of verbal aggression,

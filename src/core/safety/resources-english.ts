@@ -6,7 +6,12 @@ export const ENGLISH_SPEAKING = {
     countryName: 'United States',
     emergencyNumber: '911',
     resources: [
-      emergency('us', '911', 'If you are in danger right now, call 911.', 'https://ovc.ojp.gov/news/grantee-news/national-domestic-violence-hotline-answers-6-million-contacts'),
+      emergency(
+        'us',
+        '911',
+        'If you are in danger right now, call 911.',
+        'https://ovc.ojp.gov/news/grantee-news/national-domestic-violence-hotline-answers-6-million-contacts',
+      ),
       {
         id: 'us_thehotline',
         kind: 'domestic_abuse',
@@ -60,7 +65,9 @@ export const ENGLISH_SPEAKING = {
           'Free and confidential, day and night, for anyone living with domestic abuse and for people worried about ' +
           'someone. They can talk through your options and help you plan to stay safe.',
         open24Hours: true,
-        source: checkedAt('https://refuge.org.uk/news/refuge-response-to-home-secretary-announcement-of-support-for-domestic-abuse-victims'),
+        source: checkedAt(
+          'https://refuge.org.uk/news/refuge-response-to-home-secretary-announcement-of-support-for-domestic-abuse-victims',
+        ),
       },
       {
         id: 'gb_scotland_helpline',
@@ -76,7 +83,11 @@ export const ENGLISH_SPEAKING = {
         id: 'gb_wales_live_fear_free',
         kind: 'domestic_abuse',
         name: 'Live Fear Free helpline',
-        contacts: [phone('0808 80 10 800', '+448088010800'), text('Text 07860 077333', '+447860077333'), web('www.gov.wales', '/live-fear-free')],
+        contacts: [
+          phone('0808 80 10 800', '+448088010800'),
+          text('Text 07860 077333', '+447860077333'),
+          web('www.gov.wales', '/live-fear-free'),
+        ],
         description: 'Free, confidential support day and night for anyone in Wales, by phone, text or chat.',
         region: 'Wales',
         open24Hours: true,
@@ -116,7 +127,12 @@ export const ENGLISH_SPEAKING = {
     countryName: 'Ireland',
     emergencyNumber: '112',
     resources: [
-      emergency('ie', '112', 'If you are in danger right now, call 112 or 999. Both reach the Gardaí and an ambulance, free from any phone.', 'http://dpnlive.com/living/life-and-style/living-in-europe/953-who-are-you-going-to-call-999-or-112'),
+      emergency(
+        'ie',
+        '112',
+        'If you are in danger right now, call 112 or 999. Both reach the Gardaí and an ambulance, free from any phone.',
+        'http://dpnlive.com/living/life-and-style/living-in-europe/953-who-are-you-going-to-call-999-or-112',
+      ),
       {
         id: 'ie_womens_aid',
         kind: 'domestic_abuse',
@@ -143,7 +159,12 @@ export const ENGLISH_SPEAKING = {
     countryName: 'Canada',
     emergencyNumber: '911',
     resources: [
-      emergency('ca', '911', 'If you are in danger right now, call 911.', 'https://www.westislandnews.com/post/together-stop-the-virus-and-the-violence-24-7-help-hotlines'),
+      emergency(
+        'ca',
+        '911',
+        'If you are in danger right now, call 911.',
+        'https://www.westislandnews.com/post/together-stop-the-virus-and-the-violence-24-7-help-hotlines',
+      ),
       {
         id: 'ca_sheltersafe',
         kind: 'domestic_abuse',
@@ -154,7 +175,9 @@ export const ENGLISH_SPEAKING = {
           'crisis lines across the country, with their phone numbers — many answer day and night, and you can call to ' +
           'talk without staying there.',
         open24Hours: false,
-        source: checkedAt('https://endvaw.ca/archives/news/sheltersafe-ca-launches-new-and-improved-search-features-for-women-and-children-escaping-violence/'),
+        source: checkedAt(
+          'https://endvaw.ca/archives/news/sheltersafe-ca-launches-new-and-improved-search-features-for-women-and-children-escaping-violence/',
+        ),
       },
       {
         id: 'ca_sos_violence_conjugale',
@@ -183,7 +206,12 @@ export const ENGLISH_SPEAKING = {
     countryName: 'Australia',
     emergencyNumber: '000',
     resources: [
-      emergency('au', '000', 'If you are in danger right now, call Triple Zero (000).', 'https://www.1800respect.org.au/daisy-privacy-and-terms-and-conditions/'),
+      emergency(
+        'au',
+        '000',
+        'If you are in danger right now, call Triple Zero (000).',
+        'https://www.1800respect.org.au/daisy-privacy-and-terms-and-conditions/',
+      ),
       {
         id: 'au_1800respect',
         kind: 'domestic_abuse',
@@ -238,7 +266,9 @@ export const ENGLISH_SPEAKING = {
         contacts: [phone('0508 744 633', '+64508744633')],
         description: 'Free from any phone, 9am to 11pm every day, for anyone living with abuse at home.',
         open24Hours: false,
-        source: checkedAt('https://www.govt.nz/browse/law-crime-and-justice/abuse-harassment-domestic-violence/domestic-and-family-violence/'),
+        source: checkedAt(
+          'https://www.govt.nz/browse/law-crime-and-justice/abuse-harassment-domestic-violence/domestic-and-family-violence/',
+        ),
       },
       {
         id: 'nz_its_not_ok',
@@ -247,7 +277,9 @@ export const ENGLISH_SPEAKING = {
         contacts: [phone('0800 456 450', '+64800456450')],
         description: 'Free from any phone, 9am to 11pm every day: information about family violence and where to find help.',
         open24Hours: false,
-        source: checkedAt('https://www.govt.nz/browse/law-crime-and-justice/abuse-harassment-domestic-violence/domestic-and-family-violence/'),
+        source: checkedAt(
+          'https://www.govt.nz/browse/law-crime-and-justice/abuse-harassment-domestic-violence/domestic-and-family-violence/',
+        ),
       },
     ],
   },

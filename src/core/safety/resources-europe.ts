@@ -26,7 +26,12 @@ export const EUROPE = {
     countryName: 'France',
     emergencyNumber: '112',
     resources: [
-      emergency('fr', '112', 'If you are in danger right now, call 17 for the police, or 112 from a mobile.', 'https://www.parolesdefemmes81.fr/présentation/3919/'),
+      emergency(
+        'fr',
+        '112',
+        'If you are in danger right now, call 17 for the police, or 112 from a mobile.',
+        'https://www.parolesdefemmes81.fr/présentation/3919/',
+      ),
       {
         id: 'fr_3919',
         kind: 'domestic_abuse',
@@ -44,7 +49,12 @@ export const EUROPE = {
     countryName: 'Spain',
     emergencyNumber: '112',
     resources: [
-      emergency('es', '112', 'If you are in danger right now, call 112.', 'https://www.elperiodicoextremadura.com/noticias/extremadura/extremadura-realizan-tres-llamadas-dia-telefono-016_1194873.html'),
+      emergency(
+        'es',
+        '112',
+        'If you are in danger right now, call 112.',
+        'https://www.elperiodicoextremadura.com/noticias/extremadura/extremadura-realizan-tres-llamadas-dia-telefono-016_1194873.html',
+      ),
       {
         id: 'es_016',
         kind: 'domestic_abuse',
@@ -81,7 +91,12 @@ export const EUROPE = {
     countryName: 'Netherlands',
     emergencyNumber: '112',
     resources: [
-      emergency('nl', '112', 'If you are in danger right now, call 112.', 'https://www.rijksoverheid.nl/onderwerpen/huiselijk-geweld/vraag-en-antwoord/wat-moet-ik-doen-bij-huiselijk-geweld'),
+      emergency(
+        'nl',
+        '112',
+        'If you are in danger right now, call 112.',
+        'https://www.rijksoverheid.nl/onderwerpen/huiselijk-geweld/vraag-en-antwoord/wat-moet-ik-doen-bij-huiselijk-geweld',
+      ),
       {
         id: 'nl_veilig_thuis',
         kind: 'domestic_abuse',
@@ -91,7 +106,9 @@ export const EUROPE = {
           'Free, day and night, for anyone living with violence at home or worried about someone. You say the name of ' +
           'your town and are put through to a counsellor near you; you may stay anonymous.',
         open24Hours: true,
-        source: checkedAt('https://www.rijksoverheid.nl/onderwerpen/huiselijk-geweld/vraag-en-antwoord/wat-moet-ik-doen-bij-huiselijk-geweld'),
+        source: checkedAt(
+          'https://www.rijksoverheid.nl/onderwerpen/huiselijk-geweld/vraag-en-antwoord/wat-moet-ik-doen-bij-huiselijk-geweld',
+        ),
       },
     ],
   },

@@ -6,7 +6,12 @@ export const MORE_COUNTRIES = {
     countryName: 'India',
     emergencyNumber: '112',
     resources: [
-      emergency('in', '112', 'If you are in danger right now, call 112. It reaches the police, fire service and ambulance.', 'https://visitnilgiris.org/en/rights/women-child-safety'),
+      emergency(
+        'in',
+        '112',
+        'If you are in danger right now, call 112. It reaches the police, fire service and ambulance.',
+        'https://visitnilgiris.org/en/rights/women-child-safety',
+      ),
       {
         id: 'in_181',
         kind: 'domestic_abuse',
@@ -16,7 +21,9 @@ export const MORE_COUNTRIES = {
           'Free, day and night, for women facing violence at home or elsewhere. A counsellor listens and can connect ' +
           'you with the police, medical care, legal help or a One Stop Centre.',
         open24Hours: true,
-        source: checkedAt('https://www.newindianexpress.com/nation/2020/apr/18/lockdown-over-50-helplines-set-up-across-india-to-help-women-facing-domestic-violence-2132024.html'),
+        source: checkedAt(
+          'https://www.newindianexpress.com/nation/2020/apr/18/lockdown-over-50-helplines-set-up-across-india-to-help-women-facing-domestic-violence-2132024.html',
+        ),
       },
     ],
   },
@@ -24,7 +31,12 @@ export const MORE_COUNTRIES = {
     countryName: 'South Africa',
     emergencyNumber: '10111',
     resources: [
-      emergency('za', '10111', 'If you are in danger right now, call the police on 10111, or 112 from a mobile.', 'http://gbv.org.za/about-us'),
+      emergency(
+        'za',
+        '10111',
+        'If you are in danger right now, call the police on 10111, or 112 from a mobile.',
+        'http://gbv.org.za/about-us',
+      ),
       {
         id: 'za_gbv_command_centre',
         kind: 'domestic_abuse',
@@ -42,7 +54,12 @@ export const MORE_COUNTRIES = {
     countryName: 'Brazil',
     emergencyNumber: '190',
     resources: [
-      emergency('br', '190', 'If you are in danger right now, call the police on 190.', 'https://www.em.com.br/nacional/2025/11/7299686-violencia-contra-a-mulher-conheca-os-canais-de-denuncia-e-apoio.html'),
+      emergency(
+        'br',
+        '190',
+        'If you are in danger right now, call the police on 190.',
+        'https://www.em.com.br/nacional/2025/11/7299686-violencia-contra-a-mulher-conheca-os-canais-de-denuncia-e-apoio.html',
+      ),
       {
         id: 'br_ligue_180',
         kind: 'domestic_abuse',
@@ -60,7 +77,12 @@ export const MORE_COUNTRIES = {
     countryName: 'Mexico',
     emergencyNumber: '911',
     resources: [
-      emergency('mx', '911', 'If you are in danger right now, call 911.', 'https://mariestopes.somosnucleo.mx/esto-es-lo-que-tienes-que-saber-de-la-ley-de-acceso-a-una-vida-libre-de-violencia'),
+      emergency(
+        'mx',
+        '911',
+        'If you are in danger right now, call 911.',
+        'https://mariestopes.somosnucleo.mx/esto-es-lo-que-tienes-que-saber-de-la-ley-de-acceso-a-una-vida-libre-de-violencia',
+      ),
       {
         id: 'mx_linea_mujeres',
         kind: 'domestic_abuse',

@@ -4,8 +4,22 @@ import fc from 'fast-check';
 import { RESOURCES_CHECKED_ON, SUPPORTED_COUNTRIES, resourcesFor, toSupportedCountry } from './resources.js';
 
 const EMERGENCY_NUMBERS = {
-  US: '911', GB: '999', IE: '112', CA: '911', AU: '000', NZ: '111', DE: '112', FR: '112', ES: '112', IT: '112',
-  NL: '112', IN: '112', ZA: '10111', BR: '190', MX: '911', INTL: '112',
+  US: '911',
+  GB: '999',
+  IE: '112',
+  CA: '911',
+  AU: '000',
+  NZ: '111',
+  DE: '112',
+  FR: '112',
+  ES: '112',
+  IT: '112',
+  NL: '112',
+  IN: '112',
+  ZA: '10111',
+  BR: '190',
+  MX: '911',
+  INTL: '112',
 } as const;
 
 const everyList = () => SUPPORTED_COUNTRIES.map(({ code }) => resourcesFor(code));
@@ -18,22 +32,38 @@ describe('resourcesFor', () => {
       assert.equal(r.country, code);
       assert.equal(r.emergencyNumber, number, code);
       assert.equal(r.resources[0]?.kind, 'emergency', code);
-      assert.ok(r.resources[0]?.contacts.some((c) => c.href === `tel:${number}`), `${code} dials ${number} first`);
+      assert.ok(
+        r.resources[0]?.contacts.some((c) => c.href === `tel:${number}`),
+        `${code} dials ${number} first`,
+      );
     }
   });
 
   test('every country has at least one national line besides emergencies and directories', () => {
     for (const r of everyList().filter((x) => x.country !== 'INTL')) {
-      assert.ok(r.resources.some((x) => x.kind !== 'emergency' && x.kind !== 'directory' && !x.region), r.country);
+      assert.ok(
+        r.resources.some((x) => x.kind !== 'emergency' && x.kind !== 'directory' && !x.region),
+        r.country,
+      );
     }
   });
 
   test('keeps well-known numbers exact', () => {
     const contacts = (code: string) => resourcesFor(code).resources.flatMap((r) => r.contacts.map((c) => c.display));
     const expected: Array<[string, string]> = [
-      ['US', '1-800-799-7233'], ['US', 'Text START to 88788'], ['GB', '0808 2000 247'], ['AU', '1800 737 732'],
-      ['IE', '1800 341 900'], ['DE', '116 016'], ['FR', '3919'], ['ES', '016'], ['IT', '1522'], ['NL', '0800-2000'],
-      ['ZA', '0800 428 428'], ['BR', '180'], ['IN', '181'],
+      ['US', '1-800-799-7233'],
+      ['US', 'Text START to 88788'],
+      ['GB', '0808 2000 247'],
+      ['AU', '1800 737 732'],
+      ['IE', '1800 341 900'],
+      ['DE', '116 016'],
+      ['FR', '3919'],
+      ['ES', '016'],
+      ['IT', '1522'],
+      ['NL', '0800-2000'],
+      ['ZA', '0800 428 428'],
+      ['BR', '180'],
+      ['IN', '181'],
     ];
     for (const [code, display] of expected) assert.ok(contacts(code).includes(display), `${code} lists ${display}`);
   });
@@ -48,7 +78,10 @@ describe('resourcesFor', () => {
     for (const code of ['PL', '', null, undefined, 'xx-yy']) {
       const r = resourcesFor(code);
       assert.equal(r.country, 'INTL');
-      assert.deepEqual(r.resources.filter((x) => x.kind === 'directory').map((x) => x.id), ['intl_find_a_helpline', 'intl_hot_peach_pages']);
+      assert.deepEqual(
+        r.resources.filter((x) => x.kind === 'directory').map((x) => x.id),
+        ['intl_find_a_helpline', 'intl_hot_peach_pages'],
+      );
     }
   });
 

@@ -38,14 +38,10 @@ describe('screeningDue', () => {
 
   test('property: once due, it stays due as time goes on', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: 3650 * DAY }),
-        fc.integer({ min: 0, max: 3650 * DAY }),
-        (elapsed, later) => {
-          const t = new Date(now.getTime() + elapsed);
-          if (screeningDue(now, t)) assert.equal(screeningDue(now, new Date(t.getTime() + later)), true);
-        },
-      ),
+      fc.property(fc.integer({ min: 0, max: 3650 * DAY }), fc.integer({ min: 0, max: 3650 * DAY }), (elapsed, later) => {
+        const t = new Date(now.getTime() + elapsed);
+        if (screeningDue(now, t)) assert.equal(screeningDue(now, new Date(t.getTime() + later)), true);
+      }),
     );
   });
 });

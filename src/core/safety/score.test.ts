@@ -11,20 +11,14 @@ import {
 } from './questions.js';
 import { scoreScreening } from './score.js';
 
-function allAnswered(
-  answer: ScreeningAnswer,
-  overrides: Partial<Record<ScreeningQuestionId, ScreeningAnswer>> = {},
-): ScreeningAnswers {
+function allAnswered(answer: ScreeningAnswer, overrides: Partial<Record<ScreeningQuestionId, ScreeningAnswer>> = {}): ScreeningAnswers {
   const answers = Object.fromEntries(SCREENING_QUESTION_IDS.map((id) => [id, answer]));
   return { ...answers, ...overrides } as ScreeningAnswers;
 }
 
 const arbAnswer = fc.constantFrom(...SCREENING_ANSWERS);
 const arbAnswers: fc.Arbitrary<ScreeningAnswers> = fc.record(
-  Object.fromEntries(SCREENING_QUESTION_IDS.map((id) => [id, arbAnswer])) as Record<
-    ScreeningQuestionId,
-    fc.Arbitrary<ScreeningAnswer>
-  >,
+  Object.fromEntries(SCREENING_QUESTION_IDS.map((id) => [id, arbAnswer])) as Record<ScreeningQuestionId, fc.Arbitrary<ScreeningAnswer>>,
 );
 
 describe('scoreScreening', () => {
@@ -32,15 +26,7 @@ describe('scoreScreening', () => {
     assert.deepEqual(scoreScreening(allAnswered('never')), { positive: false, reasons: [] });
   });
 
-  for (const id of [
-    'physical_harm',
-    'sexual_pressure',
-    'threatened',
-    'afraid',
-    'money_control',
-    'phone_control',
-    'isolation',
-  ] as const) {
+  for (const id of ['physical_harm', 'sexual_pressure', 'threatened', 'afraid', 'money_control', 'phone_control', 'isolation'] as const) {
     test(`${id} answered "sometimes" is positive on its own`, () => {
       const result = scoreScreening(allAnswered('never', { [id]: 'sometimes' }));
       assert.deepEqual(result, { positive: true, reasons: [id] });
@@ -58,9 +44,7 @@ describe('scoreScreening', () => {
   }
 
   test('shouting and put-downs together "sometimes" make a pattern', () => {
-    const result = scoreScreening(
-      allAnswered('never', { screamed_at: 'sometimes', put_down: 'sometimes' }),
-    );
+    const result = scoreScreening(allAnswered('never', { screamed_at: 'sometimes', put_down: 'sometimes' }));
     assert.deepEqual(result, { positive: true, reasons: ['screamed_at', 'put_down'] });
   });
 
@@ -91,18 +75,13 @@ describe('scoreScreening', () => {
 
   test('property: answering more often never turns positive into negative or drops a reason', () => {
     fc.assert(
-      fc.property(
-        arbAnswers,
-        fc.constantFrom(...SCREENING_QUESTION_IDS),
-        arbAnswer,
-        (answers, id, raised) => {
-          fc.pre(answerRank(raised) >= answerRank(answers[id]));
-          const before = scoreScreening(answers);
-          const after = scoreScreening({ ...answers, [id]: raised });
-          if (before.positive) assert.equal(after.positive, true);
-          for (const reason of before.reasons) assert.ok(after.reasons.includes(reason));
-        },
-      ),
+      fc.property(arbAnswers, fc.constantFrom(...SCREENING_QUESTION_IDS), arbAnswer, (answers, id, raised) => {
+        fc.pre(answerRank(raised) >= answerRank(answers[id]));
+        const before = scoreScreening(answers);
+        const after = scoreScreening({ ...answers, [id]: raised });
+        if (before.positive) assert.equal(after.positive, true);
+        for (const reason of before.reasons) assert.ok(after.reasons.includes(reason));
+      }),
     );
   });
 });

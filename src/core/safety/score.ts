@@ -1,10 +1,4 @@
-import {
-  SCREENING_QUESTIONS,
-  VERBAL_PATTERN_IDS,
-  answerRank,
-  type ScreeningAnswers,
-  type ScreeningQuestionId,
-} from './questions.js';
+import { SCREENING_QUESTIONS, VERBAL_PATTERN_IDS, answerRank, type ScreeningAnswers, type ScreeningQuestionId } from './questions.js';
 
 export interface ScreeningResult {
   /** True when Mend should show safety resources and advise against couples work for now. */

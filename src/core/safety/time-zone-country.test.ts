@@ -8,11 +8,26 @@ import { timeZoneNames } from '../time.js';
 describe('time zone to country', () => {
   test('finds the country of the zones people in the supported countries use, old names too', () => {
     const cases: Array<[string, string]> = [
-      ['Europe/London', 'GB'], ['Europe/Belfast', 'GB'], ['Europe/Dublin', 'IE'], ['America/New_York', 'US'],
-      ['America/Los_Angeles', 'US'], ['America/Toronto', 'CA'], ['America/Montreal', 'CA'], ['Australia/Sydney', 'AU'],
-      ['Pacific/Auckland', 'NZ'], ['Europe/Berlin', 'DE'], ['Europe/Paris', 'FR'], ['Europe/Madrid', 'ES'],
-      ['Atlantic/Canary', 'ES'], ['Europe/Rome', 'IT'], ['Europe/Amsterdam', 'NL'], ['Asia/Kolkata', 'IN'],
-      ['Asia/Calcutta', 'IN'], ['Africa/Johannesburg', 'ZA'], ['America/Sao_Paulo', 'BR'], ['America/Mexico_City', 'MX'],
+      ['Europe/London', 'GB'],
+      ['Europe/Belfast', 'GB'],
+      ['Europe/Dublin', 'IE'],
+      ['America/New_York', 'US'],
+      ['America/Los_Angeles', 'US'],
+      ['America/Toronto', 'CA'],
+      ['America/Montreal', 'CA'],
+      ['Australia/Sydney', 'AU'],
+      ['Pacific/Auckland', 'NZ'],
+      ['Europe/Berlin', 'DE'],
+      ['Europe/Paris', 'FR'],
+      ['Europe/Madrid', 'ES'],
+      ['Atlantic/Canary', 'ES'],
+      ['Europe/Rome', 'IT'],
+      ['Europe/Amsterdam', 'NL'],
+      ['Asia/Kolkata', 'IN'],
+      ['Asia/Calcutta', 'IN'],
+      ['Africa/Johannesburg', 'ZA'],
+      ['America/Sao_Paulo', 'BR'],
+      ['America/Mexico_City', 'MX'],
     ];
     for (const [zone, country] of cases) {
       assert.equal(countryOfTimeZone(zone), country, zone);

@@ -4,8 +4,7 @@ import fc from 'fast-check';
 import { SCREENING_ANSWERS, SCREENING_QUESTION_IDS } from './questions.js';
 import { validateScreeningAnswers } from './validate.js';
 
-const complete = (): Record<string, unknown> =>
-  Object.fromEntries(SCREENING_QUESTION_IDS.map((id) => [id, 'never']));
+const complete = (): Record<string, unknown> => Object.fromEntries(SCREENING_QUESTION_IDS.map((id) => [id, 'never']));
 
 describe('validateScreeningAnswers', () => {
   test('accepts one valid answer per question', () => {
@@ -32,12 +31,7 @@ describe('validateScreeningAnswers', () => {
     assert.equal(result.ok, false);
     if (result.ok) return;
     const found = result.problems.map((p) => `${p.code}:${p.questionId}`).sort();
-    assert.deepEqual(found, [
-      'invalid_answer:isolation',
-      'missing_answer:afraid',
-      'missing_answer:put_down',
-      'unknown_question:hits',
-    ]);
+    assert.deepEqual(found, ['invalid_answer:isolation', 'missing_answer:afraid', 'missing_answer:put_down', 'unknown_question:hits']);
     for (const problem of result.problems) assert.ok(problem.message.length > 0);
   });
 
@@ -48,11 +42,7 @@ describe('validateScreeningAnswers', () => {
   });
 
   test('property: valid answers pass and come back unchanged', () => {
-    const arb = fc.record(
-      Object.fromEntries(
-        SCREENING_QUESTION_IDS.map((id) => [id, fc.constantFrom(...SCREENING_ANSWERS)]),
-      ),
-    );
+    const arb = fc.record(Object.fromEntries(SCREENING_QUESTION_IDS.map((id) => [id, fc.constantFrom(...SCREENING_ANSWERS)])));
     fc.assert(
       fc.property(arb, (answers) => {
         const result = validateScreeningAnswers(answers);
@@ -69,7 +59,11 @@ describe('validateScreeningAnswers', () => {
         (key) => {
           const result = validateScreeningAnswers({ ...complete(), [key]: 'never' });
           assert.equal(result.ok, false);
-          if (!result.ok) assert.deepEqual(result.problems.map((p) => p.questionId), [key]);
+          if (!result.ok)
+            assert.deepEqual(
+              result.problems.map((p) => p.questionId),
+              [key],
+            );
         },
       ),
     );

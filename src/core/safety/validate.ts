@@ -8,11 +8,7 @@ import {
   type ScreeningQuestionId,
 } from './questions.js';
 
-export type ScreeningProblemCode =
-  | 'not_an_object'
-  | 'unknown_question'
-  | 'missing_answer'
-  | 'invalid_answer';
+export type ScreeningProblemCode = 'not_an_object' | 'unknown_question' | 'missing_answer' | 'invalid_answer';
 
 export interface ScreeningProblem {
   readonly code: ScreeningProblemCode;
@@ -23,8 +19,7 @@ export interface ScreeningProblem {
 }
 
 export type ScreeningValidation =
-  | { readonly ok: true; readonly answers: ScreeningAnswers }
-  | { readonly ok: false; readonly problems: readonly ScreeningProblem[] };
+  { readonly ok: true; readonly answers: ScreeningAnswers } | { readonly ok: false; readonly problems: readonly ScreeningProblem[] };
 
 const CHOICES = SCREENING_ANSWERS.map((a) => `"${a}"`).join(', ');
 

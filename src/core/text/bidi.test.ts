@@ -22,7 +22,9 @@ function openAfter(text: string): number {
   return open.length;
 }
 
-const bidiText = fc.array(fc.oneof(fc.constantFrom(...CONTROLS), fc.constantFrom('a', 'ש', ' ', '1', '.', 'é')), { maxLength: 40 }).map((a) => a.join(''));
+const bidiText = fc
+  .array(fc.oneof(fc.constantFrom(...CONTROLS), fc.constantFrom('a', 'ש', ' ', '1', '.', 'é')), { maxLength: 40 })
+  .map((a) => a.join(''));
 
 describe('bidirectional controls', () => {
   test('every kind is recognised, and ordinary text (Hebrew and Arabic letters too) is not', () => {

@@ -4,16 +4,26 @@ import { canSeeEntry } from './entry-access.js';
 import { exportView } from './export-view.js';
 import { filterVisible, withVisibleNote } from './filter-visible.js';
 import {
-  canSeeAgreementLogNote, canSeeBreachDescription, canSeeCheckInNote, canSeeRecord, canSeeRedFlag, canSeeSafetyScreening,
+  canSeeAgreementLogNote,
+  canSeeBreachDescription,
+  canSeeCheckInNote,
+  canSeeRecord,
+  canSeeRedFlag,
+  canSeeSafetyScreening,
 } from './item-access.js';
 import { safeNotification } from './notifications.js';
 import type { EntrySubject, Subject } from './subjects.js';
 import { A, B, SIGNED_OUT, T, revoked, space, stranger } from './test-viewers.js';
 import { viewerOf, type Viewer } from './viewer.js';
 
-
 const entry = (over: Partial<EntrySubject> = {}): EntrySubject => ({
-  kind: 'entry', id: 'e1', journeyId: 'j', authorId: 'a', prompt: 'what_hurts', visibility: 'shared', ...over,
+  kind: 'entry',
+  id: 'e1',
+  journeyId: 'j',
+  authorId: 'a',
+  prompt: 'what_hurts',
+  visibility: 'shared',
+  ...over,
 });
 const none = { entries: [] };
 
@@ -30,23 +40,31 @@ describe('viewerOf', () => {
 describe('entries', () => {
   test('private: the author alone', () => {
     const e = entry({ visibility: 'private' });
-    assert.deepEqual([A, B, T, revoked, stranger, SIGNED_OUT].map((v) => canSeeEntry(v, e, none)), [
-      'full', 'none', 'none', 'none', 'none', 'none',
-    ]);
+    assert.deepEqual(
+      [A, B, T, revoked, stranger, SIGNED_OUT].map((v) => canSeeEntry(v, e, none)),
+      ['full', 'none', 'none', 'none', 'none', 'none'],
+    );
   });
 
   test('shared: both partners and an active therapist', () => {
-    assert.deepEqual([A, B, T, revoked, stranger, SIGNED_OUT].map((v) => canSeeEntry(v, entry(), none)), [
-      'full', 'full', 'full', 'none', 'none', 'none',
-    ]);
+    assert.deepEqual(
+      [A, B, T, revoked, stranger, SIGNED_OUT].map((v) => canSeeEntry(v, entry(), none)),
+      ['full', 'full', 'full', 'none', 'none', 'none'],
+    );
   });
 
   test('sealed: a stub for the partner until theirs is in; the therapist only once open', () => {
     const mine = entry({ prompt: 'what_happened', visibility: 'sealed' });
-    assert.deepEqual([A, B, T].map((v) => canSeeEntry(v, mine, none)), ['full', 'sealed_stub', 'none']);
+    assert.deepEqual(
+      [A, B, T].map((v) => canSeeEntry(v, mine, none)),
+      ['full', 'sealed_stub', 'none'],
+    );
     const theirs = entry({ id: 'e2', authorId: 'b', prompt: 'what_happened', visibility: 'sealed' });
     const ctx = { entries: [mine, theirs] };
-    assert.deepEqual([A, B, T, revoked].map((v) => canSeeEntry(v, mine, ctx)), ['full', 'full', 'full', 'none']);
+    assert.deepEqual(
+      [A, B, T, revoked].map((v) => canSeeEntry(v, mine, ctx)),
+      ['full', 'full', 'full', 'none'],
+    );
     const otherJourney = { entries: [{ ...theirs, journeyId: 'k' }] };
     assert.equal(canSeeEntry(B, mine, otherJourney), 'sealed_stub');
   });
@@ -61,30 +79,49 @@ describe('other items', () => {
   test('notes follow their visibility; a stored "sealed" note is treated as private', () => {
     const note = { id: 'n', authorId: 'a', visibility: 'private' as const };
     for (const fn of [canSeeCheckInNote, canSeeAgreementLogNote, canSeeBreachDescription]) {
-      assert.deepEqual([A, B, T].map((v) => fn(v, note)), ['full', 'none', 'none']);
-      assert.deepEqual([A, B, T, revoked].map((v) => fn(v, { ...note, visibility: 'shared' })), ['full', 'full', 'full', 'none']);
-      assert.deepEqual([A, B, T].map((v) => fn(v, { ...note, visibility: 'sealed' })), ['full', 'none', 'none']);
+      assert.deepEqual(
+        [A, B, T].map((v) => fn(v, note)),
+        ['full', 'none', 'none'],
+      );
+      assert.deepEqual(
+        [A, B, T, revoked].map((v) => fn(v, { ...note, visibility: 'shared' })),
+        ['full', 'full', 'full', 'none'],
+      );
+      assert.deepEqual(
+        [A, B, T].map((v) => fn(v, { ...note, visibility: 'sealed' })),
+        ['full', 'none', 'none'],
+      );
     }
   });
 
   test('records: partners and an active therapist', () => {
     const r = { kind: 'agreement' as const, id: 'g' };
-    assert.deepEqual([A, B, T, revoked, stranger, SIGNED_OUT].map((v) => canSeeRecord(v, r)), [
-      'full', 'full', 'full', 'none', 'none', 'none',
-    ]);
+    assert.deepEqual(
+      [A, B, T, revoked, stranger, SIGNED_OUT].map((v) => canSeeRecord(v, r)),
+      ['full', 'full', 'full', 'none', 'none', 'none'],
+    );
   });
 
   test('red flags from private data: owner only, never the therapist', () => {
     const priv = { kind: 'red_flag' as const, id: 'f', fromPrivateData: true, ownerId: 'b' };
-    assert.deepEqual([A, B, T].map((v) => canSeeRedFlag(v, priv)), ['none', 'full', 'none']);
+    assert.deepEqual(
+      [A, B, T].map((v) => canSeeRedFlag(v, priv)),
+      ['none', 'full', 'none'],
+    );
     assert.equal(canSeeRedFlag(B, { ...priv, ownerId: null }), 'none');
     const open = { ...priv, fromPrivateData: false };
-    assert.deepEqual([A, B, T, revoked].map((v) => canSeeRedFlag(v, open)), ['full', 'full', 'full', 'none']);
+    assert.deepEqual(
+      [A, B, T, revoked].map((v) => canSeeRedFlag(v, open)),
+      ['full', 'full', 'full', 'none'],
+    );
   });
 
   test('safety screenings: their owner, always and only', () => {
     const s = { kind: 'safety_screening' as const, id: 's', ownerId: 'a' };
-    assert.deepEqual([A, B, T, stranger, SIGNED_OUT].map((v) => canSeeSafetyScreening(v, s)), ['full', 'none', 'none', 'none', 'none']);
+    assert.deepEqual(
+      [A, B, T, stranger, SIGNED_OUT].map((v) => canSeeSafetyScreening(v, s)),
+      ['full', 'none', 'none', 'none', 'none'],
+    );
     // Owner even outside any space.
     assert.equal(canSeeSafetyScreening(viewerOf('a', { partnerIds: [] }), s), 'full');
   });
@@ -101,11 +138,20 @@ describe('filterVisible, notifications and exports', () => {
   ];
 
   test('keeps what the viewer may see, stubs sealed entries, drops the rest', () => {
-    assert.deepEqual(filterVisible(A, items).map((i) => i.id), ['p', 's', 'x', 'ss', 'rf', 'c']);
+    assert.deepEqual(
+      filterVisible(A, items).map((i) => i.id),
+      ['p', 's', 'x', 'ss', 'rf', 'c'],
+    );
     const forB = filterVisible(B, items);
-    assert.deepEqual(forB.map((i) => i.id), ['s', 'x', 'c']);
+    assert.deepEqual(
+      forB.map((i) => i.id),
+      ['s', 'x', 'c'],
+    );
     assert.deepEqual(forB[1], { kind: 'entry', id: 'x', journeyId: 'j', authorId: 'a', prompt: 'what_happened', sealed: true });
-    assert.deepEqual(filterVisible(T, items).map((i) => i.id), ['s', 'c']);
+    assert.deepEqual(
+      filterVisible(T, items).map((i) => i.id),
+      ['s', 'c'],
+    );
     assert.deepEqual(filterVisible(stranger, items), []);
   });
 

@@ -10,32 +10,55 @@ import { A, B, SIGNED_OUT, T, revoked, stranger } from './test-viewers.js';
 import { viewerOf, type Viewer } from './viewer.js';
 
 const everyone: Viewer[] = [A, B, T, revoked, stranger, SIGNED_OUT];
-const numbers = (shared: boolean | null, ownerId = 'a'): CheckinNumbersSubject => ({ kind: 'checkin_numbers', id: `n:${ownerId}`, ownerId, shared });
+const numbers = (shared: boolean | null, ownerId = 'a'): CheckinNumbersSubject => ({
+  kind: 'checkin_numbers',
+  id: `n:${ownerId}`,
+  ownerId,
+  shared,
+});
 
 describe('check-in numbers', () => {
   test('shared: both partners and an active therapist', () => {
-    assert.deepEqual(everyone.map((v) => canSeeCheckinNumbers(v, numbers(true))), ['full', 'full', 'full', 'none', 'none', 'none']);
+    assert.deepEqual(
+      everyone.map((v) => canSeeCheckinNumbers(v, numbers(true))),
+      ['full', 'full', 'full', 'none', 'none', 'none'],
+    );
   });
   test('kept to oneself: the owner alone', () => {
-    assert.deepEqual(everyone.map((v) => canSeeCheckinNumbers(v, numbers(false))), ['full', 'none', 'none', 'none', 'none', 'none']);
+    assert.deepEqual(
+      everyone.map((v) => canSeeCheckinNumbers(v, numbers(false))),
+      ['full', 'none', 'none', 'none', 'none', 'none'],
+    );
   });
   test('never asked is not shared', () => {
-    assert.deepEqual(everyone.map((v) => canSeeCheckinNumbers(v, numbers(null))), ['full', 'none', 'none', 'none', 'none', 'none']);
+    assert.deepEqual(
+      everyone.map((v) => canSeeCheckinNumbers(v, numbers(null))),
+      ['full', 'none', 'none', 'none', 'none', 'none'],
+    );
   });
   test('an owner who left the space no longer sees them through it', () => {
     assert.equal(canSeeCheckinNumbers(viewerOf('a', { partnerIds: ['b'] }), numbers(true)), 'none');
   });
   test('the single dispatch, lists and notifications agree', () => {
     assert.equal(accessTo(B, numbers(false)), 'none');
-    assert.deepEqual(filterVisible(B, [numbers(false), numbers(true, 'b')]).map((n) => n.id), ['n:b']);
+    assert.deepEqual(
+      filterVisible(B, [numbers(false), numbers(true, 'b')]).map((n) => n.id),
+      ['n:b'],
+    );
     assert.equal(safeNotification(B, numbers(null), { type: 't', text: null }), null);
   });
   test('what is drawn from both partners’ numbers needs both to share', () => {
     const both = [numbers(true, 'a'), numbers(true, 'b')];
-    assert.deepEqual(everyone.map((v) => canSeeJointNumbers(v, both)), ['full', 'full', 'full', 'none', 'none', 'none']);
+    assert.deepEqual(
+      everyone.map((v) => canSeeJointNumbers(v, both)),
+      ['full', 'full', 'full', 'none', 'none', 'none'],
+    );
     for (const other of [false, null]) {
       const one = [numbers(true, 'a'), numbers(other, 'b')];
-      assert.deepEqual(everyone.map((v) => canSeeJointNumbers(v, one)), ['none', 'none', 'none', 'none', 'none', 'none']);
+      assert.deepEqual(
+        everyone.map((v) => canSeeJointNumbers(v, one)),
+        ['none', 'none', 'none', 'none', 'none', 'none'],
+      );
     }
     assert.equal(canSeeJointNumbers(A, []), 'none');
   });

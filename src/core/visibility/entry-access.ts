@@ -20,10 +20,10 @@ export interface EntryContext {
 export function canSeeEntry(viewer: Viewer, entry: EntrySubject, context: EntryContext): Access {
   if (entry.visibility !== 'sealed') return textAccess(viewer, entry);
   // Both partners had their halves when it opened: it is read as shared from then on.
-  if (wasOpened(context.openedPairs ?? [], entry.prompt, entry.journeyId)) return textAccess(viewer, entry, { pairOpen: true, viewerHasOwn: true });
+  if (wasOpened(context.openedPairs ?? [], entry.prompt, entry.journeyId))
+    return textAccess(viewer, entry, { pairOpen: true, viewerHasOwn: true });
   const all = [...context.entries, entry];
   const pairOpen = sealedPairOpen(all, entry.prompt, entry.journeyId);
-  const viewerHasOwn =
-    viewer.accountId !== null && hasOwnSealedEntry(all, entry.prompt, viewer.accountId, entry.journeyId);
+  const viewerHasOwn = viewer.accountId !== null && hasOwnSealedEntry(all, entry.prompt, viewer.accountId, entry.journeyId);
   return textAccess(viewer, entry, { pairOpen, viewerHasOwn });
 }

@@ -17,7 +17,12 @@ export interface EntryReach {
 }
 
 /** What `viewer` may reach of one journey's entries, from the entries' facts (no text) and the pairs that opened. */
-export function entryReach(viewer: Viewer, journeyId: string, entries: readonly SealedPairEntry[], openedPairs: readonly OpenedPair[]): EntryReach | null {
+export function entryReach(
+  viewer: Viewer,
+  journeyId: string,
+  entries: readonly SealedPairEntry[],
+  openedPairs: readonly OpenedPair[],
+): EntryReach | null {
   if (isPartnerViewer(viewer)) return { ownBy: viewer.accountId, sealed: 'all' };
   if (!isActiveTherapist(viewer)) return null;
   const prompts = [...new Set(entries.filter((e) => e.visibility === 'sealed').map((e) => e.prompt))];

@@ -117,7 +117,11 @@ describe('visibility properties', () => {
             );
             assert.ok(ownHalf, 'the pair is open');
             if (v.relation === 'partner') {
-              assert.ok(entries.some((x) => x.journeyId === e.journeyId && x.prompt === e.prompt && x.visibility === 'sealed' && x.authorId === v.accountId));
+              assert.ok(
+                entries.some(
+                  (x) => x.journeyId === e.journeyId && x.prompt === e.prompt && x.visibility === 'sealed' && x.authorId === v.accountId,
+                ),
+              );
             } else {
               assert.ok(v.relation === 'therapist' && v.therapistActive);
             }
@@ -148,7 +152,10 @@ describe('visibility properties', () => {
         for (const v of viewers(space)) {
           const visible = filterVisible(v, items);
           const expected = items.filter((i) => accessTo(v, i, { entries }) !== 'none').map((i) => i.id);
-          assert.deepEqual(visible.map((i) => i.id), expected);
+          assert.deepEqual(
+            visible.map((i) => i.id),
+            expected,
+          );
           for (const item of items) {
             const sent = safeNotification(v, item, { type: 't', text }, { entries });
             const access = accessTo(v, item, { entries });
@@ -166,7 +173,9 @@ describe('visibility properties', () => {
         const [A, B] = viewers({ solo: false, therapist: 'none' });
         for (const e of entries.filter((x) => x.visibility === 'sealed' && x.authorId === 'a')) {
           if (accessTo(B as Viewer, e, { entries }) !== 'full') continue;
-          const theirs = entries.filter((x) => x.visibility === 'sealed' && x.authorId === 'b' && x.prompt === e.prompt && x.journeyId === e.journeyId);
+          const theirs = entries.filter(
+            (x) => x.visibility === 'sealed' && x.authorId === 'b' && x.prompt === e.prompt && x.journeyId === e.journeyId,
+          );
           for (const x of theirs) assert.equal(accessTo(A as Viewer, x, { entries }), 'full');
         }
       }),
@@ -174,7 +183,10 @@ describe('visibility properties', () => {
   });
 
   test('an opened pair stays open whatever is left of it: full to both partners and an active therapist, nothing to anyone else', () => {
-    const openedArb = fc.array(fc.record({ journeyId: fc.constantFrom('j1', 'j2'), prompt: fc.constantFrom('what_happened', 'trust_looks_like') }), { maxLength: 3 });
+    const openedArb = fc.array(
+      fc.record({ journeyId: fc.constantFrom('j1', 'j2'), prompt: fc.constantFrom('what_happened', 'trust_looks_like') }),
+      { maxLength: 3 },
+    );
     fc.assert(
       fc.property(spaceArb, fc.array(entryArb, { maxLength: 12 }), openedArb, (space, entries, openedPairs) => {
         for (const v of viewers(space)) {

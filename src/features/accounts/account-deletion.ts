@@ -12,7 +12,11 @@ import { eraseTextWrittenBy } from '../../platform/vault/authored-text.js';
  * couple's shared record and outlive the person keep their facts but lose the person's words
  * (store/authored-text.ts).
  */
-export async function deleteAccountAndWritings(ctx: { accounts: AccountService; spaces: SpaceService; db: Kysely<Database> }, accountId: string, password: string): Promise<void> {
+export async function deleteAccountAndWritings(
+  ctx: { accounts: AccountService; spaces: SpaceService; db: Kysely<Database> },
+  accountId: string,
+  password: string,
+): Promise<void> {
   await ctx.accounts.confirmPassword(accountId, password);
   await eraseTextWrittenBy(ctx.db, accountId);
   await ctx.spaces.leaveAllBeforeDeletion(accountId);

@@ -47,7 +47,12 @@ export async function reauthenticate(ctx: AppContext, auth: Authenticated, passw
   return outcome(undefined);
 }
 
-export async function changePassword(ctx: AppContext, auth: Authenticated, currentPassword: string, newPassword: string): Promise<Outcome<void>> {
+export async function changePassword(
+  ctx: AppContext,
+  auth: Authenticated,
+  currentPassword: string,
+  newPassword: string,
+): Promise<Outcome<void>> {
   await ctx.accounts.changePassword(auth, currentPassword, newPassword);
   return outcome(undefined);
 }
@@ -62,7 +67,11 @@ export async function completePasswordReset(ctx: AppContext, address: string, to
   return outcome(undefined);
 }
 
-export async function updateSettings(ctx: AppContext, auth: Authenticated, values: { displayName: string; timezone: string; country: string }): Promise<Outcome<void>> {
+export async function updateSettings(
+  ctx: AppContext,
+  auth: Authenticated,
+  values: { displayName: string; timezone: string; country: string },
+): Promise<Outcome<void>> {
   await ctx.accounts.updateSettings(auth.account.id, values);
   return outcome(undefined);
 }

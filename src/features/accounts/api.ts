@@ -16,7 +16,8 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         summary: 'Create an account and sign in',
-        description: 'Limited per client address (MEND_SIGN_UP_PER_HOUR attempts an hour, 20 by default): over it, 429 `rate_limited` with `Retry-After` in seconds.',
+        description:
+          'Limited per client address (MEND_SIGN_UP_PER_HOUR attempts an hour, 20 by default): over it, 429 `rate_limited` with `Retry-After` in seconds.',
         tags: ['accounts'],
         body: Type.Object(
           {
@@ -25,7 +26,10 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
             displayName: Type.String({ maxLength: 200 }),
             timezone: Type.Optional(Type.String({ maxLength: 64, description: 'IANA time zone; UTC when omitted.' })),
             country: Type.Optional(
-              Type.String({ maxLength: 8, description: `Where the person lives, so support services for it come first: ${SUPPORTED_COUNTRIES.map((c) => c.code).join(', ')} (INTL: another country). Unanswered when omitted; the time zone then suggests one.` }),
+              Type.String({
+                maxLength: 8,
+                description: `Where the person lives, so support services for it come first: ${SUPPORTED_COUNTRIES.map((c) => c.code).join(', ')} (INTL: another country). Unanswered when omitted; the time zone then suggests one.`,
+              }),
             ),
           },
           { additionalProperties: false },

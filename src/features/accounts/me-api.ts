@@ -5,7 +5,6 @@ import { requireAuth } from '../../platform/http/plugins/auth.js';
 import { fail } from '../../platform/errors.js';
 import { Account, bearer, errors, Id, NoContent } from '../../platform/http/api-schemas.js';
 import { accountDto } from './dto.js';
-import { spaceDto } from '../spaces/index.js';
 import { Readable } from 'node:stream';
 import { exportPieces } from '../export/index.js';
 import { changePassword, deleteAccount } from './actions.js';
@@ -96,5 +95,4 @@ export async function meRoutes(app: FastifyInstance): Promise<void> {
       return reply.status(204).send(null);
     },
   );
-
 }

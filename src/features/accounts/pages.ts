@@ -12,13 +12,23 @@ export async function authPages(app: FastifyInstance): Promise<void> {
   app.get('/sign-up', async (request, reply) => {
     const next = safeNext((request.query as Record<string, unknown>).next);
     if (request.auth) return reply.redirect(next ?? '/');
-    return renderPage(request, reply, { title: 'Create your account', body: (csrf) => signUpPage(csrf, { next }), scripts: ['/static/timezone.js'] });
+    return renderPage(request, reply, {
+      title: 'Create your account',
+      body: (csrf) => signUpPage(csrf, { next }),
+      scripts: ['/static/timezone.js'],
+    });
   });
 
   app.post('/sign-up', async (request, reply) => {
     const f = formFields(request);
     const next = safeNext(f.next);
-    const values = { email: field(f, 'email'), displayName: field(f, 'displayName'), timezone: field(f, 'timezone') || 'UTC', country: field(f, 'country'), next };
+    const values = {
+      email: field(f, 'email'),
+      displayName: field(f, 'displayName'),
+      timezone: field(f, 'timezone') || 'UTC',
+      country: field(f, 'country'),
+      next,
+    };
     try {
       const { account, token, session } = await act(ctx, signUp(ctx, request.ip, { ...values, password: field(f, 'password') }, 'cookie'));
       setSessionCookie(reply, ctx, token, session);
@@ -47,13 +57,20 @@ export async function authPages(app: FastifyInstance): Promise<void> {
     const next = safeNext(f.next);
     const email = field(f, 'email');
     try {
-      const { token, session, deviceCookie } = await act(ctx, signIn(ctx, request.ip, email, field(f, 'password'), 'cookie', deviceTokens(request, ctx)));
+      const { token, session, deviceCookie } = await act(
+        ctx,
+        signIn(ctx, request.ip, email, field(f, 'password'), 'cookie', deviceTokens(request, ctx)),
+      );
       setSessionCookie(reply, ctx, token, session);
       setDeviceCookie(reply, ctx, deviceCookie);
       return reply.redirect(next ?? '/', 303);
     } catch (caught) {
       const error = formRefusal(caught, reply);
-      return renderPage(request, reply, { title: 'Sign in', status: error.status, body: (csrf) => signInPage(csrf, { email, next }, error.message) });
+      return renderPage(request, reply, {
+        title: 'Sign in',
+        status: error.status,
+        body: (csrf) => signInPage(csrf, { email, next }, error.message),
+      });
     }
   });
 

@@ -1,7 +1,13 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { MendError } from '../../platform/errors.js';
 import { resetPath } from './password-resets.js';
-import { changePasswordPage, forgotPasswordPage, newPasswordPage, resetLinkUnusablePage, resetRequestedPage } from './views/password-pages.js';
+import {
+  changePasswordPage,
+  forgotPasswordPage,
+  newPasswordPage,
+  resetLinkUnusablePage,
+  resetRequestedPage,
+} from './views/password-pages.js';
 import { reportUndelivered } from '../../platform/http/logging.js';
 import { clearSessionCookie, requireAuth } from '../../platform/http/plugins/auth.js';
 import { renderPage } from '../../platform/http/render.js';
@@ -25,7 +31,11 @@ export async function passwordPages(app: FastifyInstance): Promise<void> {
       reportUndelivered(request.log, (await act(ctx, requestPasswordReset(ctx, request.ip, email))).delivery);
     } catch (error) {
       const refused = tooMany(error, reply);
-      return renderPage(request, reply, { title: 'Forgot your password?', status: 429, body: (csrf) => forgotPasswordPage(csrf, resets.sendsEmail, { email }, refused) });
+      return renderPage(request, reply, {
+        title: 'Forgot your password?',
+        status: 429,
+        body: (csrf) => forgotPasswordPage(csrf, resets.sendsEmail, { email }, refused),
+      });
     }
     return renderPage(request, reply, { title: 'Check your email', body: () => resetRequestedPage() });
   });
@@ -37,7 +47,10 @@ export async function passwordPages(app: FastifyInstance): Promise<void> {
     if (!(await resets.works(request.params.token))) {
       return renderPage(request, reply, { title: 'This link no longer works', status: 404, body: () => resetLinkUnusablePage() });
     }
-    return renderPage(request, reply, { title: 'Choose a new password', body: (csrf) => newPasswordPage(csrf, resetPath(request.params.token)) });
+    return renderPage(request, reply, {
+      title: 'Choose a new password',
+      body: (csrf) => newPasswordPage(csrf, resetPath(request.params.token)),
+    });
   });
 
   app.post<{ Params: { token: string } }>('/reset-password/:token', async (request, reply) => {
@@ -50,10 +63,18 @@ export async function passwordPages(app: FastifyInstance): Promise<void> {
         return renderPage(request, reply, { title: 'This link no longer works', status: 404, body: () => resetLinkUnusablePage() });
       }
       if (error instanceof MendError && error.code === 'weak_password') {
-        return renderPage(request, reply, { title: 'Choose a new password', status: 400, body: (csrf) => newPasswordPage(csrf, resetPath(token), error.details) });
+        return renderPage(request, reply, {
+          title: 'Choose a new password',
+          status: 400,
+          body: (csrf) => newPasswordPage(csrf, resetPath(token), error.details),
+        });
       }
       const refused = tooMany(error, reply);
-      return renderPage(request, reply, { title: 'Choose a new password', status: 429, body: (csrf) => newPasswordPage(csrf, resetPath(token), undefined, refused) });
+      return renderPage(request, reply, {
+        title: 'Choose a new password',
+        status: 429,
+        body: (csrf) => newPasswordPage(csrf, resetPath(token), undefined, refused),
+      });
     }
     // The reset ended every session, this browser's too.
     request.auth = null;
@@ -73,10 +94,18 @@ export async function passwordPages(app: FastifyInstance): Promise<void> {
       await act(ctx, changePassword(ctx, auth, field(f, 'currentPassword'), field(f, 'newPassword')));
     } catch (error) {
       if (error instanceof MendError && error.code === 'weak_password') {
-        return renderPage(request, reply, { title: 'Change your password', status: 400, body: (csrf) => changePasswordPage(csrf, error.details) });
+        return renderPage(request, reply, {
+          title: 'Change your password',
+          status: 400,
+          body: (csrf) => changePasswordPage(csrf, error.details),
+        });
       }
       const refused = passwordRefusal(error, reply);
-      return renderPage(request, reply, { title: 'Change your password', status: refused.status, body: (csrf) => changePasswordPage(csrf, { currentPassword: refused.message }) });
+      return renderPage(request, reply, {
+        title: 'Change your password',
+        status: refused.status,
+        body: (csrf) => changePasswordPage(csrf, { currentPassword: refused.message }),
+      });
     }
     return reply.redirect('/account?done=password', 303);
   });

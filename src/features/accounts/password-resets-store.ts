@@ -42,6 +42,9 @@ export class PasswordResetStore {
 
   /** Ends the account's other links (a reset used, or a new one asked for long ago) and expired ones. */
   async deleteSpent(accountId: string, now: string): Promise<void> {
-    await this.db.deleteFrom('password_resets').where((eb) => eb.or([eb('account_id', '=', accountId), eb('expires_at', '<=', now)])).execute();
+    await this.db
+      .deleteFrom('password_resets')
+      .where((eb) => eb.or([eb('account_id', '=', accountId), eb('expires_at', '<=', now)]))
+      .execute();
   }
 }

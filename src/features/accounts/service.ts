@@ -53,6 +53,7 @@ export const SESSION_PAGE_KEY_LENGTH = SESSION_KEY.length;
 
 // What the platform's session lookup carries to every route (platform/http/plugins/auth.ts).
 declare module '../../platform/http/plugins/auth.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging: the plugin's RequestAuth is this feature's Authenticated
   interface RequestAuth extends Authenticated {}
 }
 
@@ -140,7 +141,10 @@ export class AccountService {
     const device = found ? this.knownDevice(deviceTokens, found.id, now) : null;
     const limits: Array<[Limiter, string]> = device
       ? [[this.deps.signInByDevice, device]]
-      : [[this.deps.signInByAddress, address], [this.deps.signInByAccount, accountKey]];
+      : [
+          [this.deps.signInByAddress, address],
+          [this.deps.signInByAccount, accountKey],
+        ];
     await refuseWhileBlocked(limits);
 
     const ok = found ? await this.deps.hasher.verify(found.passwordHash, password) : await this.deps.hasher.verifyNothing(password);
@@ -199,7 +203,9 @@ export class AccountService {
   async authenticate(token: string, spaceId?: string, use: 'person' | 'automatic' = 'person'): Promise<Authenticated | null> {
     if (token.length === 0 || token.length > 200) return null;
     const found: (SignedIn & { member?: MemberRevision | null }) | null =
-      spaceId === undefined ? await this.deps.sessions.withAccount(sha256(token)) : await this.deps.sessions.withAccountForSpace(sha256(token), spaceId);
+      spaceId === undefined
+        ? await this.deps.sessions.withAccount(sha256(token))
+        : await this.deps.sessions.withAccountForSpace(sha256(token), spaceId);
     if (!found) return null;
     const { session } = found;
     const now = this.deps.clock.now();
@@ -213,7 +219,11 @@ export class AccountService {
       session.expiresAt = new Date(now.getTime() + SESSION_IDLE_DAYS * DAY_MS).toISOString();
       await this.deps.sessions.touch(session.id, session.lastSeenAt, session.expiresAt);
     }
-    const authenticated: Authenticated = { account: this.deps.accounts.fromFacts(found.account), session, mayBeTherapist: found.mayBeTherapist };
+    const authenticated: Authenticated = {
+      account: this.deps.accounts.fromFacts(found.account),
+      session,
+      mayBeTherapist: found.mayBeTherapist,
+    };
     if (spaceId !== undefined && found.member !== undefined) authenticated.membership = { spaceId, member: found.member };
     return authenticated;
   }
@@ -269,7 +279,11 @@ export class AccountService {
     const country = parseCountryChoice(input.country);
     if (country === undefined) details.country = 'Choose a country from the list.';
     if (Object.keys(details).length > 0) fail('invalid_input', details);
-    await this.deps.accounts.updateSettings(accountId, { displayName: name, timezone: input.timezone, country: country ?? null }, this.deps.clock.now().toISOString());
+    await this.deps.accounts.updateSettings(
+      accountId,
+      { displayName: name, timezone: input.timezone, country: country ?? null },
+      this.deps.clock.now().toISOString(),
+    );
   }
 
   /** Whether Quick exit also ends the session before leaving (on unless the person turns it off). */

@@ -18,9 +18,13 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         summary: 'Sign in',
-        description: 'Unknown email and wrong password get the same answer. Limited per address and per account (429 with Retry-After); a browser that signed in before is limited on its own (its device cookie), so others cannot lock its owner out.',
+        description:
+          'Unknown email and wrong password get the same answer. Limited per address and per account (429 with Retry-After); a browser that signed in before is limited on its own (its device cookie), so others cannot lock its owner out.',
         tags: ['sessions'],
-        body: Type.Object({ email: Type.String({ maxLength: 254 }), password: Type.String({ maxLength: 1024 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { email: Type.String({ maxLength: 254 }), password: Type.String({ maxLength: 1024 }) },
+          { additionalProperties: false },
+        ),
         response: { 201: AuthResult, ...errors(400, 401, 413, 415, 429) },
       },
     },
@@ -57,7 +61,8 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         summary: 'Confirm your password in this session',
-        description: 'Unlocks export for 10 minutes in this session. Wrong passwords are limited per account, like sign-in (429 with Retry-After).',
+        description:
+          'Unlocks export for 10 minutes in this session. Wrong passwords are limited per account, like sign-in (429 with Retry-After).',
         tags: ['sessions'],
         security: bearer,
         body: Type.Object({ password: Type.String({ maxLength: 1024 }) }, { additionalProperties: false }),

@@ -98,14 +98,22 @@ export class SessionStore {
         ])
         .select((eb) =>
           eb
-            .exists(eb.selectFrom('space_members').select('space_members.account_id').whereRef('space_members.account_id', '=', 'sessions.account_id').where('space_members.role', '=', 'therapist'))
+            .exists(
+              eb
+                .selectFrom('space_members')
+                .select('space_members.account_id')
+                .whereRef('space_members.account_id', '=', 'sessions.account_id')
+                .where('space_members.role', '=', 'therapist'),
+            )
             .as('may_be_therapist'),
         )
         .where('sessions.token_hash', '=', tokenHash);
     this.signedIn = reusableQuery(wide, 1, session);
     this.signedInForSpace = reusableQuery(wide, 2, (tokenHash: string, spaceId: string) =>
       session(tokenHash)
-        .leftJoin('space_members as member', (join) => join.onRef('member.account_id', '=', 'sessions.account_id').on('member.space_id', '=', spaceId))
+        .leftJoin('space_members as member', (join) =>
+          join.onRef('member.account_id', '=', 'sessions.account_id').on('member.space_id', '=', spaceId),
+        )
         .leftJoin('space_revisions as space_revision', 'space_revision.space_id', 'member.space_id')
         .select(['member.role as member_role', 'member.status as member_status', 'space_revision.revision as space_revision']),
     );
@@ -171,7 +179,11 @@ export class SessionStore {
   async pageForAccount(accountId: string, after: PageKey | null, size: number): Promise<Page<SessionRecord>> {
     let q = this.db.selectFrom('sessions').selectAll().where('account_id', '=', accountId);
     if (after) q = q.where(olderThan(SESSION_KEY, after));
-    const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(size + 1).execute();
+    const rows = await q
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(size + 1)
+      .execute();
     return pageOf(rows.map(toSession), size, (s) => [s.createdAt, s.id]);
   }
 

@@ -43,7 +43,11 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
       return reply.redirect('/account?done=saved', 303);
     } catch (caught) {
       const error = formRefusal(caught, reply, { fieldsOnly: true });
-      return renderPage(request, reply, { title: 'Your settings', status: 400, body: (csrf) => settingsPage(csrf, values, zoneOptions(), SUPPORTED_COUNTRIES, error.details, ownSections(csrf, auth.account)) });
+      return renderPage(request, reply, {
+        title: 'Your settings',
+        status: 400,
+        body: (csrf) => settingsPage(csrf, values, zoneOptions(), SUPPORTED_COUNTRIES, error.details, ownSections(csrf, auth.account)),
+      });
     }
   });
 
@@ -69,7 +73,8 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
     requireAuth(request);
     return renderPage(request, reply, {
       title: 'Download your data',
-      body: (csrf) => confirmPasswordPage(csrf, { title: 'Download your data', intro: exportIntro, action: '/account/export', button: 'Download' }),
+      body: (csrf) =>
+        confirmPasswordPage(csrf, { title: 'Download your data', intro: exportIntro, action: '/account/export', button: 'Download' }),
     });
   });
 
@@ -83,7 +88,14 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
       return renderPage(request, reply, {
         title: 'Download your data',
         status: refused.status,
-        body: (csrf) => confirmPasswordPage(csrf, { title: 'Download your data', intro: exportIntro, action: '/account/export', button: 'Download', error: refused.message }),
+        body: (csrf) =>
+          confirmPasswordPage(csrf, {
+            title: 'Download your data',
+            intro: exportIntro,
+            action: '/account/export',
+            button: 'Download',
+            error: refused.message,
+          }),
       });
     }
     const what = field(f, 'format') === 'json' ? '/account/export (data file)' : '/account/export (report)';
@@ -102,7 +114,14 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
     requireAuth(request);
     return renderPage(request, reply, {
       title: 'Delete your account',
-      body: (csrf) => confirmPasswordPage(csrf, { title: 'Delete your account', intro: deleteIntro, action: '/account/delete', button: 'Delete my account', warning: true }),
+      body: (csrf) =>
+        confirmPasswordPage(csrf, {
+          title: 'Delete your account',
+          intro: deleteIntro,
+          action: '/account/delete',
+          button: 'Delete my account',
+          warning: true,
+        }),
     });
   });
 
@@ -116,7 +135,15 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
       return renderPage(request, reply, {
         title: 'Delete your account',
         status: refused.status,
-        body: (csrf) => confirmPasswordPage(csrf, { title: 'Delete your account', intro: deleteIntro, action: '/account/delete', button: 'Delete my account', warning: true, error: refused.message }),
+        body: (csrf) =>
+          confirmPasswordPage(csrf, {
+            title: 'Delete your account',
+            intro: deleteIntro,
+            action: '/account/delete',
+            button: 'Delete my account',
+            warning: true,
+            error: refused.message,
+          }),
       });
     }
     await act(ctx, deleteAccount(ctx, auth, password));
@@ -125,7 +152,8 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
     return renderPage(request, reply, {
       title: 'Your account is deleted',
       space: null,
-      body: () => html`<h1>Your account is deleted</h1><p>Everything you wrote in Mend has been removed. Take care of yourself.</p><p><a href="/">Mend's home page</a></p>`,
+      body: () =>
+        html`<h1>Your account is deleted</h1><p>Everything you wrote in Mend has been removed. Take care of yourself.</p><p><a href="/">Mend's home page</a></p>`,
     });
   });
 }

@@ -15,16 +15,32 @@ import { renderPage } from '../../platform/http/render.js';
 export const zoneOptions = () => timeZoneNames().map((z) => ({ value: z, label: z.replace(/_/g, ' ') }));
 
 /** The settings that have a form of their own, each in its own section. */
-export const ownSections = (csrf: string, account: Account, o: { numbersError?: string; numbersSaved?: boolean; quickExitSaved?: boolean } = {}) =>
+export const ownSections = (
+  csrf: string,
+  account: Account,
+  o: { numbersError?: string; numbersSaved?: boolean; quickExitSaved?: boolean } = {},
+) =>
   html`${checkinNumbersSetting({ csrf, shared: account.checkinNumbersShared, ...(o.numbersError ? { error: o.numbersError } : {}), ...(o.numbersSaved ? { saved: true } : {}) })}${quickExitSetting(csrf, account.quickExitSignsOut, o.quickExitSaved ?? false)}`;
 
 /** The settings page with each setting's own section (a section's form may redraw it with its error). */
-export function showSettings(request: FastifyRequest, reply: FastifyReply, o: { numbersError?: string; numbersSaved?: boolean; quickExitSaved?: boolean; status?: number } = {}) {
+export function showSettings(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  o: { numbersError?: string; numbersSaved?: boolean; quickExitSaved?: boolean; status?: number } = {},
+) {
   const { account } = requireAuth(request);
   const values = { displayName: account.displayName, timezone: account.timezone, country: account.country ?? '' };
   return renderPage(request, reply, {
     title: 'Your settings',
     ...(o.status ? { status: o.status } : {}),
-    body: (csrf) => settingsPage(csrf, values, zoneOptions(), SUPPORTED_COUNTRIES, o.numbersError ? { numbers: o.numbersError } : undefined, ownSections(csrf, account, o)),
+    body: (csrf) =>
+      settingsPage(
+        csrf,
+        values,
+        zoneOptions(),
+        SUPPORTED_COUNTRIES,
+        o.numbersError ? { numbers: o.numbersError } : undefined,
+        ownSections(csrf, account, o),
+      ),
   });
 }

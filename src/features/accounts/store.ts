@@ -77,7 +77,15 @@ export class AccountStore {
     return lazyAccount(this.opener, row);
   }
 
-  async insert(input: { id: string; email: string; displayName: string; timezone: string; country?: string | null; passwordHash: string; now: string }): Promise<boolean> {
+  async insert(input: {
+    id: string;
+    email: string;
+    displayName: string;
+    timezone: string;
+    country?: string | null;
+    passwordHash: string;
+    now: string;
+  }): Promise<boolean> {
     const result = await this.db
       .insertInto('accounts')
       .values({
@@ -97,7 +105,11 @@ export class AccountStore {
   }
 
   async byEmail(email: string): Promise<AccountWithHash | null> {
-    const row = await this.db.selectFrom('accounts').selectAll().where('email_index', '=', emailIndex(this.vault, email)).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('accounts')
+      .selectAll()
+      .where('email_index', '=', emailIndex(this.vault, email))
+      .executeTakeFirst();
     return row ? toAccount(this.opener, row) : null;
   }
 
@@ -112,7 +124,11 @@ export class AccountStore {
     return new Map(rows.map((r) => [r.id, this.opener.open(r.display_name_enc, BOUND.accountDisplayName.of(r))]));
   }
 
-  async updateSettings(id: string, settings: { displayName: string; timezone: string; country: string | null }, now: string): Promise<void> {
+  async updateSettings(
+    id: string,
+    settings: { displayName: string; timezone: string; country: string | null },
+    now: string,
+  ): Promise<void> {
     await this.db
       .updateTable('accounts')
       .set({
@@ -128,11 +144,19 @@ export class AccountStore {
 
   /** Changing it tells nobody (issue #14): no notification, no live event. */
   async setCheckinNumbersShared(id: string, shared: boolean, now: string): Promise<void> {
-    await this.db.updateTable('accounts').set({ checkin_numbers_shared: shared ? 1 : 0, updated_at: now }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('accounts')
+      .set({ checkin_numbers_shared: shared ? 1 : 0, updated_at: now })
+      .where('id', '=', id)
+      .execute();
   }
 
   async setQuickExitSignsOut(id: string, signsOut: boolean, now: string): Promise<void> {
-    await this.db.updateTable('accounts').set({ quick_exit_signs_out: signsOut ? 1 : 0, updated_at: now }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('accounts')
+      .set({ quick_exit_signs_out: signsOut ? 1 : 0, updated_at: now })
+      .where('id', '=', id)
+      .execute();
   }
 
   async updatePasswordHash(id: string, passwordHash: string, now: string): Promise<void> {

@@ -19,7 +19,11 @@ export async function logOccasion(
   inSpace?: string,
 ): Promise<Outcome<LogEntryView>> {
   const { entry, notify } = await ctx.rhythm.agreementLog.logOccasion(account, agreementId, input, inSpace);
-  return outcome(entry, { spaceId: entry.spaceId, live: { kind: 'agreement_log', agreementId: entry.agreementId, id: entry.id } }, { spaceId: entry.spaceId, notify });
+  return outcome(
+    entry,
+    { spaceId: entry.spaceId, live: { kind: 'agreement_log', agreementId: entry.agreementId, id: entry.id } },
+    { spaceId: entry.spaceId, notify },
+  );
 }
 
 export async function reviewOccasion(
@@ -31,5 +35,9 @@ export async function reviewOccasion(
   inSpace?: string,
 ): Promise<Outcome<LogEntryView>> {
   const { entry, notify } = await ctx.rhythm.agreementLog.review(account, logEntryId, review, note, inSpace);
-  return outcome(entry, { spaceId: entry.spaceId, live: { kind: 'agreement_log', agreementId: entry.agreementId, id: entry.id } }, { spaceId: entry.spaceId, notify });
+  return outcome(
+    entry,
+    { spaceId: entry.spaceId, live: { kind: 'agreement_log', agreementId: entry.agreementId, id: entry.id } },
+    { spaceId: entry.spaceId, notify },
+  );
 }

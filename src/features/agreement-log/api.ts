@@ -35,11 +35,15 @@ export async function agreementLogRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         summary: 'Log an occasion of an agreement as kept or missed',
-        description: 'By a partner who committed to the agreement, once it is active; for a day from the agreement’s start up to your local today.',
+        description:
+          'By a partner who committed to the agreement, once it is active; for a day from the agreement’s start up to your local today.',
         tags: ['agreements'],
         security: bearer,
         params: Type.Object({ agreementId: Id }),
-        body: Type.Object({ occurredOn: DateString, kept: Type.Boolean(), note: Type.Optional(Type.Union([TextIn, Type.Null()])) }, { additionalProperties: false }),
+        body: Type.Object(
+          { occurredOn: DateString, kept: Type.Boolean(), note: Type.Optional(Type.Union([TextIn, Type.Null()])) },
+          { additionalProperties: false },
+        ),
         response: { 201: Type.Object({ logEntry: LogEntry }), ...errors(400, 401, 403, 404, 409) },
       },
     },
@@ -56,7 +60,8 @@ export async function agreementLogRoutes(app: FastifyInstance): Promise<void> {
       {
         schema: {
           summary: action === 'confirm' ? 'Confirm an occasion your partner logged' : 'Say you saw an occasion differently',
-          description: 'By the other partner, once. A disputed entry counts in the consistency score as the other partner saw it (docs/progress.md).',
+          description:
+            'By the other partner, once. A disputed entry counts in the consistency score as the other partner saw it (docs/progress.md).',
           tags: ['agreements'],
           security: bearer,
           params: Type.Object({ logEntryId: Id }),
@@ -66,7 +71,10 @@ export async function agreementLogRoutes(app: FastifyInstance): Promise<void> {
       },
       async (request) => {
         const { account } = requireAuth(request);
-        const entry = await act(app.mend, reviewOccasion(app.mend, account, request.params.logEntryId, action === 'confirm' ? 'confirmed' : 'disputed', request.body.note));
+        const entry = await act(
+          app.mend,
+          reviewOccasion(app.mend, account, request.params.logEntryId, action === 'confirm' ? 'confirmed' : 'disputed', request.body.note),
+        );
         return { logEntry: logEntryDto(entry) };
       },
     );

@@ -17,7 +17,15 @@ export async function loadAgreementLogPage(
 ): Promise<{ model: AgreementLogPageModel; space: ReturnType<typeof layoutSpaceOf> }> {
   const { view, agreements, entries } = await ctx.rhythm.agreementLog.history(account.id, spaceId);
   return {
-    model: { spaceId: view.space.id, viewerId: account.id, isPartner: view.isPartner, today: ctx.rhythm.checkins.today(account), names: namesOf(view), agreements, entries },
+    model: {
+      spaceId: view.space.id,
+      viewerId: account.id,
+      isPartner: view.isPartner,
+      today: ctx.rhythm.checkins.today(account),
+      names: namesOf(view),
+      agreements,
+      entries,
+    },
     space: layoutSpaceOf(view),
   };
 }

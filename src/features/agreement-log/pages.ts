@@ -13,7 +13,13 @@ import { logOccasion, reviewOccasion } from './actions.js';
 export async function agreementLogPages(app: FastifyInstance): Promise<void> {
   const ctx = app.mend;
 
-  type Extra = { errors?: Record<string, string>; message?: string; status?: number; errorFor?: string; entered?: AgreementLogModel['entered'] };
+  type Extra = {
+    errors?: Record<string, string>;
+    message?: string;
+    status?: number;
+    errorFor?: string;
+    entered?: AgreementLogModel['entered'];
+  };
 
   async function show(request: FastifyRequest<{ Params: { spaceId: string } }>, reply: FastifyReply, extra: Extra = {}) {
     const { account } = requireAuth(request);
@@ -24,7 +30,13 @@ export async function agreementLogPages(app: FastifyInstance): Promise<void> {
       scripts: ['/static/coach.js', '/static/live.js'],
       ...(extra.status ? { status: extra.status } : {}),
       body: (csrf) =>
-        agreementLogPage({ csrf, ...model, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.message ? { message: extra.message } : {}), ...(extra.errorFor ? { errorFor: extra.errorFor, entered: extra.entered ?? {} } : {}) }),
+        agreementLogPage({
+          csrf,
+          ...model,
+          ...(extra.errors ? { errors: extra.errors } : {}),
+          ...(extra.message ? { message: extra.message } : {}),
+          ...(extra.errorFor ? { errorFor: extra.errorFor, entered: extra.entered ?? {} } : {}),
+        }),
     });
   }
 
@@ -34,7 +46,8 @@ export async function agreementLogPages(app: FastifyInstance): Promise<void> {
    */
   const recover = (request: FastifyRequest, error: unknown, errorFor: string, entered: Extra['entered']): Extra => {
     refusalOnlyForTherapist(request, error);
-    if (error instanceof MendError && [400, 403, 409].includes(error.status)) return { errors: error.details ?? {}, message: error.details ? '' : error.message, status: error.status, errorFor, entered };
+    if (error instanceof MendError && [400, 403, 409].includes(error.status))
+      return { errors: error.details ?? {}, message: error.details ? '' : error.message, status: error.status, errorFor, entered };
     throw error;
   };
 
@@ -49,29 +62,45 @@ export async function agreementLogPages(app: FastifyInstance): Promise<void> {
     try {
       // The service says every problem of the form at once (a missing choice with a wrong day), and
       // finds no agreement of another space at this space's address.
-      await act(ctx, logOccasion(
+      await act(
         ctx,
-        account,
-        agreementId,
-        { occurredOn: field(f, 'occurredOn'), kept: kept === 'yes' ? true : kept === 'no' ? false : null, note: writtenNote(f) },
-        request.params.spaceId,
-      ));
+        logOccasion(
+          ctx,
+          account,
+          agreementId,
+          { occurredOn: field(f, 'occurredOn'), kept: kept === 'yes' ? true : kept === 'no' ? false : null, note: writtenNote(f) },
+          request.params.spaceId,
+        ),
+      );
     } catch (error) {
       return show(request, reply, recover(request, error, agreementId, entered));
     }
     return reply.redirect(`/spaces/${request.params.spaceId}/agreement-log`, 303);
   });
 
-  app.post<{ Params: { spaceId: string; entryId: string } }>('/spaces/:spaceId/agreement-log/entries/:entryId/review', async (request, reply) => {
-    const { account } = requireAuth(request);
-    const f = formFields(request, 2000);
-    const review = field(f, 'review') === 'disputed' ? 'disputed' : 'confirmed';
-    const text = field(f, 'note').trim();
-    try {
-      await act(ctx, reviewOccasion(ctx, account, request.params.entryId, review, text ? { text, visibility: 'shared' } : null, request.params.spaceId));
-    } catch (error) {
-      return show(request, reply, recover(request, error, request.params.entryId, { note: field(f, 'note') }));
-    }
-    return reply.redirect(`/spaces/${request.params.spaceId}/agreement-log`, 303);
-  });
+  app.post<{ Params: { spaceId: string; entryId: string } }>(
+    '/spaces/:spaceId/agreement-log/entries/:entryId/review',
+    async (request, reply) => {
+      const { account } = requireAuth(request);
+      const f = formFields(request, 2000);
+      const review = field(f, 'review') === 'disputed' ? 'disputed' : 'confirmed';
+      const text = field(f, 'note').trim();
+      try {
+        await act(
+          ctx,
+          reviewOccasion(
+            ctx,
+            account,
+            request.params.entryId,
+            review,
+            text ? { text, visibility: 'shared' } : null,
+            request.params.spaceId,
+          ),
+        );
+      } catch (error) {
+        return show(request, reply, recover(request, error, request.params.entryId, { note: field(f, 'note') }));
+      }
+      return reply.redirect(`/spaces/${request.params.spaceId}/agreement-log`, 303);
+    },
+  );
 }

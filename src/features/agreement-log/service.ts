@@ -23,16 +23,17 @@ export interface LogEntryView extends Omit<AgreementLogEntry, 'note' | 'reviewNo
   reviewNote: StoredNote | null;
 }
 
-const LOG_REFUSALS: Record<string, { code: 'forbidden' | 'invalid_input' | 'conflict' | 'already_done'; field?: string; message: string }> = {
-  not_a_partner: { code: REFUSALS.partners_only.code, message: REFUSALS.partners_only.message },
-  not_committed: REFUSALS.log_by_committed_partner,
-  not_active: REFUSALS.log_agreement_not_active,
-  invalid_date: { code: 'invalid_input', field: 'occurredOn', message: 'Use a date like 2025-03-14.' },
-  in_the_future: { code: 'invalid_input', field: 'occurredOn', message: 'An occasion cannot be logged before it happens.' },
-  before_agreement: { code: 'invalid_input', field: 'occurredOn', message: 'That day is before the agreement was made.' },
-  own_entry: REFUSALS.log_reviewed_by_other_partner,
-  already_reviewed: REFUSALS.log_already_reviewed,
-};
+const LOG_REFUSALS: Record<string, { code: 'forbidden' | 'invalid_input' | 'conflict' | 'already_done'; field?: string; message: string }> =
+  {
+    not_a_partner: { code: REFUSALS.partners_only.code, message: REFUSALS.partners_only.message },
+    not_committed: REFUSALS.log_by_committed_partner,
+    not_active: REFUSALS.log_agreement_not_active,
+    invalid_date: { code: 'invalid_input', field: 'occurredOn', message: 'Use a date like 2025-03-14.' },
+    in_the_future: { code: 'invalid_input', field: 'occurredOn', message: 'An occasion cannot be logged before it happens.' },
+    before_agreement: { code: 'invalid_input', field: 'occurredOn', message: 'That day is before the agreement was made.' },
+    own_entry: REFUSALS.log_reviewed_by_other_partner,
+    already_reviewed: REFUSALS.log_already_reviewed,
+  };
 
 /** A refusal that is about the form's day rather than the person: said beside the day, with the form's other problems. */
 function dayProblem(reason: string): string | null {
@@ -48,15 +49,17 @@ function refuseOccasion(reason: string): never {
 
 /** Step 6: the agreement log (SPEC section 1; rules in src/core/journey/agreement-log.ts). */
 export class AgreementLogService {
-  constructor(
-    private readonly deps: { log: AgreementLogStore; spaces: SpaceService; writes: GroupCommitter; clock: Clock },
-  ) {}
+  constructor(private readonly deps: { log: AgreementLogStore; spaces: SpaceService; writes: GroupCommitter; clock: Clock }) {}
 
   /**
    * `inSpace` is the space a page's address names: an agreement of another space is not found
    * there, even by someone who belongs to both (the API's addresses name no space, so it passes none).
    */
-  private async agreementFor(accountId: string, agreementId: string, inSpace?: string): Promise<{ agreement: AgreementFacts; view: SpaceView }> {
+  private async agreementFor(
+    accountId: string,
+    agreementId: string,
+    inSpace?: string,
+  ): Promise<{ agreement: AgreementFacts; view: SpaceView }> {
     const agreement = await this.deps.log.agreement(agreementId);
     if (!agreement || (inSpace !== undefined && agreement.spaceId !== inSpace)) fail('not_found');
     const view = await spaceView(this.deps.spaces, accountId, agreement.spaceId);
@@ -72,7 +75,12 @@ export class AgreementLogService {
    * `note.visibility` null: a note written without saying who may read it. That is one of the form's
    * problems, said with the others once the agreement is found — never a guess.
    */
-  async logOccasion(account: Account, agreementId: string, input: { occurredOn: string; kept: boolean | null; note?: TextInput | UnpickedNote | null }, inSpace?: string): Promise<{ entry: LogEntryView; notify: NotificationIntent }> {
+  async logOccasion(
+    account: Account,
+    agreementId: string,
+    input: { occurredOn: string; kept: boolean | null; note?: TextInput | UnpickedNote | null },
+    inSpace?: string,
+  ): Promise<{ entry: LogEntryView; notify: NotificationIntent }> {
     const { agreement, view } = await this.agreementFor(account.id, agreementId, inSpace);
     const today = localDate(this.deps.clock.now(), account.timezone);
     const decision = canLogOccasion(agreement, account.id, input.occurredOn, today, view.partnerIds);
@@ -94,7 +102,16 @@ export class AgreementLogService {
     }
     if (Object.keys(problems).length > 0) fail('invalid_input', problems);
     const id = newId();
-    const entry = { id, agreementId, spaceId: agreement.spaceId, occurredOn: input.occurredOn, kept: input.kept === true, loggedBy: account.id, note, now: this.deps.clock.now().toISOString() };
+    const entry = {
+      id,
+      agreementId,
+      spaceId: agreement.spaceId,
+      occurredOn: input.occurredOn,
+      kept: input.kept === true,
+      loggedBy: account.id,
+      note,
+      now: this.deps.clock.now().toISOString(),
+    };
     await this.deps.writes.run((db) => this.deps.log.add(entry, db));
     // The partner is told by the action's caller (features/act.ts), after the write.
     const notify: NotificationIntent = {
@@ -108,7 +125,13 @@ export class AgreementLogService {
   }
 
   /** `inSpace`: as for `logOccasion`, an occasion of another space is not found at a page's address. */
-  async review(account: Account, logEntryId: string, review: 'confirmed' | 'disputed', note: TextInput | null | undefined, inSpace?: string): Promise<{ entry: LogEntryView; notify: NotificationIntent }> {
+  async review(
+    account: Account,
+    logEntryId: string,
+    review: 'confirmed' | 'disputed',
+    note: TextInput | null | undefined,
+    inSpace?: string,
+  ): Promise<{ entry: LogEntryView; notify: NotificationIntent }> {
     const entry = await this.deps.log.byId(logEntryId);
     if (!entry || (inSpace !== undefined && entry.spaceId !== inSpace)) fail('not_found');
     const view = await spaceView(this.deps.spaces, account.id, entry.spaceId);
@@ -148,7 +171,13 @@ export class AgreementLogService {
   /** The log entry with each note only when the viewer may read it (agreement-log notes). */
   visible(view: SpaceView, e: AgreementLogEntry): LogEntryView {
     const can = (authorId: string | null, note: StoredNote | null, suffix: string) =>
-      note !== null && authorId !== null && canSeeAgreementLogNote(view.viewer, { id: `${e.id}${suffix}`, authorId, visibility: note.visibility }) === 'full';
-    return { ...e, note: can(e.loggedBy, e.note, '') ? e.note : null, reviewNote: can(e.reviewedBy, e.reviewNote, ':review') ? e.reviewNote : null };
+      note !== null &&
+      authorId !== null &&
+      canSeeAgreementLogNote(view.viewer, { id: `${e.id}${suffix}`, authorId, visibility: note.visibility }) === 'full';
+    return {
+      ...e,
+      note: can(e.loggedBy, e.note, '') ? e.note : null,
+      reviewNote: can(e.reviewedBy, e.reviewNote, ':review') ? e.reviewNote : null,
+    };
   }
 }

@@ -47,7 +47,16 @@ export class AgreementLogStore {
 
   /** `db` may be an open transaction (the service writes the entry and its notification as one). */
   async add(
-    input: { id: string; agreementId: string; spaceId: string; occurredOn: string; kept: boolean; loggedBy: string; note: StoredNote | null; now: string },
+    input: {
+      id: string;
+      agreementId: string;
+      spaceId: string;
+      occurredOn: string;
+      kept: boolean;
+      loggedBy: string;
+      note: StoredNote | null;
+      now: string;
+    },
     db: Kysely<Database> = this.db,
   ): Promise<void> {
     await db
@@ -62,7 +71,13 @@ export class AgreementLogStore {
         note_enc: input.note
           ? this.vault.seal(
               input.note.text,
-              BOUND.logNote.of({ id: input.id, logged_by: input.loggedBy, note_visibility: input.note.visibility, space_id: input.spaceId, agreement_id: input.agreementId }),
+              BOUND.logNote.of({
+                id: input.id,
+                logged_by: input.loggedBy,
+                note_visibility: input.note.visibility,
+                space_id: input.spaceId,
+                agreement_id: input.agreementId,
+              }),
             )
           : null,
         note_visibility: input.note?.visibility ?? null,
@@ -77,9 +92,15 @@ export class AgreementLogStore {
   }
 
   /** Records the other partner's review once; false when someone reviewed it first. */
-  async review(id: string, input: { review: 'confirmed' | 'disputed'; by: string; note: StoredNote | null; now: string }, db: Kysely<Database> = this.db): Promise<boolean> {
+  async review(
+    id: string,
+    input: { review: 'confirmed' | 'disputed'; by: string; note: StoredNote | null; now: string },
+    db: Kysely<Database> = this.db,
+  ): Promise<boolean> {
     // The review note is bound to the entry's space and agreement, read in the same transaction.
-    const place = input.note ? await db.selectFrom('agreement_log_entries').select(['space_id', 'agreement_id']).where('id', '=', id).executeTakeFirst() : undefined;
+    const place = input.note
+      ? await db.selectFrom('agreement_log_entries').select(['space_id', 'agreement_id']).where('id', '=', id).executeTakeFirst()
+      : undefined;
     if (input.note && !place) return false;
     const result = await db
       .updateTable('agreement_log_entries')
@@ -89,7 +110,10 @@ export class AgreementLogStore {
         reviewed_at: input.now,
         review_note_enc:
           input.note && place
-            ? this.vault.seal(input.note.text, BOUND.logReviewNote.of({ id, reviewed_by: input.by, review_note_visibility: input.note.visibility, ...place }))
+            ? this.vault.seal(
+                input.note.text,
+                BOUND.logReviewNote.of({ id, reviewed_by: input.by, review_note_visibility: input.note.visibility, ...place }),
+              )
             : null,
         review_note_visibility: input.note?.visibility ?? null,
       })
@@ -120,7 +144,12 @@ export class AgreementLogStore {
   async page(spaceId: string, after: PageKey | null, size: number): Promise<Page<AgreementLogEntry>> {
     let q = this.db.selectFrom('agreement_log_entries').selectAll().where('space_id', '=', spaceId);
     if (after) q = q.where(olderThan(LOG_ENTRY_KEY, after));
-    const rows = await q.orderBy('occurred_on', 'desc').orderBy('created_at', 'desc').orderBy('id', 'desc').limit(size + 1).execute();
+    const rows = await q
+      .orderBy('occurred_on', 'desc')
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(size + 1)
+      .execute();
     const page = pageOf(rows, size, (r) => [r.occurred_on, r.created_at, r.id]);
     return { items: page.items.map((r) => this.toEntry(r)), next: page.next };
   }

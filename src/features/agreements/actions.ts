@@ -14,7 +14,12 @@ import type { AgreementInput, AgreementView, CounterInput } from './service.js';
  * acceptance. Notifications name what happened, never the agreement's words.
  */
 
-export async function proposeAgreement(ctx: AgreementActionContext, actor: Actor, spaceId: string, input: AgreementInput): Promise<Outcome<AgreementView>> {
+export async function proposeAgreement(
+  ctx: AgreementActionContext,
+  actor: Actor,
+  spaceId: string,
+  input: AgreementInput,
+): Promise<Outcome<AgreementView>> {
   const agreement = await ctx.agreements.propose(actor, spaceId, input);
   // A commitment of one's own in a space the partner has not joined is active at once: nobody to ask.
   return outcome(agreement, ...(await events(ctx, actor, agreement, agreement.status === 'proposed' ? 'agreement_proposed' : null)));
@@ -41,17 +46,32 @@ export async function withdrawAgreement(ctx: AgreementActionContext, actor: Acto
   return outcome(agreement, ...(await events(ctx, actor, agreement, null)));
 }
 
-async function events(ctx: AgreementActionContext, actor: Actor, agreement: AgreementView, type: NotificationType | null, recipientId?: string): Promise<SpaceEvent[]> {
+async function events(
+  ctx: AgreementActionContext,
+  actor: Actor,
+  agreement: AgreementView,
+  type: NotificationType | null,
+  recipientId?: string,
+): Promise<SpaceEvent[]> {
   const live: SpaceEvent = { spaceId: agreement.spaceId, live: { kind: 'agreement', id: agreement.id } };
   if (type === null) return [live];
   try {
     const membership = await ctx.agreements.membership(actor, agreement.spaceId);
-    const link = agreement.journeyId ? `/journeys/${agreement.journeyId}/steps/3#agreements-heading` : `/spaces/${agreement.spaceId}/agreement-log`;
+    const link = agreement.journeyId
+      ? `/journeys/${agreement.journeyId}/steps/3#agreements-heading`
+      : `/spaces/${agreement.spaceId}/agreement-log`;
     return [
       live,
       {
         spaceId: agreement.spaceId,
-        notify: { type, actorId: actor.id, link, about: { kind: 'agreement', id: agreement.id }, membership, ...(recipientId !== undefined ? { recipientId } : {}) },
+        notify: {
+          type,
+          actorId: actor.id,
+          link,
+          about: { kind: 'agreement', id: agreement.id },
+          membership,
+          ...(recipientId !== undefined ? { recipientId } : {}),
+        },
       },
     ];
   } catch {

@@ -10,9 +10,12 @@ import { requireAuth } from '../../platform/http/plugins/auth.js';
 import { NextLink, nextLink, Paged, PageQuery, pageRequest } from '../../platform/http/api-paging.js';
 import { bearer, CalendarDate as Date_, errors, Id, Instant } from '../../platform/http/api-schemas.js';
 
-const Cadence = Type.Union(CADENCES.map((c) => Type.Literal(c)), {
-  description: 'each_time (on each occasion it comes up), daily, weekly, or once.',
-});
+const Cadence = Type.Union(
+  CADENCES.map((c) => Type.Literal(c)),
+  {
+    description: 'each_time (on each occasion it comes up), daily, weekly, or once.',
+  },
+);
 
 export const Agreement = Type.Object({
   id: Id,
@@ -123,7 +126,10 @@ export async function agreementRoutes(app: FastifyInstance): Promise<void> {
         tags,
         security: bearer,
         params: AgreementParams,
-        response: { 200: Type.Object({ agreement: Agreement, history: Type.Array(Agreement), historyNext: NextLink }), ...errors(401, 404) },
+        response: {
+          200: Type.Object({ agreement: Agreement, history: Type.Array(Agreement), historyNext: NextLink }),
+          ...errors(401, 404),
+        },
       },
     },
     async (request) => {

@@ -128,7 +128,10 @@ export class AgreementService {
    * chain of counters people make in practice, and the newest MAX_PAGE_SIZE of a longer one, with
    * `next` to read on through `history` (the page after this one's oldest).
    */
-  async get(actor: Actor, agreementId: string): Promise<{ agreement: AgreementView; history: AgreementView[]; next: Page<AgreementView>['next'] }> {
+  async get(
+    actor: Actor,
+    agreementId: string,
+  ): Promise<{ agreement: AgreementView; history: AgreementView[]; next: Page<AgreementView>['next'] }> {
     const { agreement } = await this.find(actor, agreementId);
     const newest = await this.deps.agreements.historyPage(agreement.spaceId, agreementId, null, MAX_PAGE_SIZE);
     return { agreement, history: [...newest.items].reverse(), next: newest.next };
@@ -151,11 +154,7 @@ export class AgreementService {
   }
 
   /** A counter-proposal: fields left out keep the proposal's values. */
-  async counter(
-    actor: Actor,
-    agreementId: string,
-    input: CounterInput,
-  ): Promise<{ agreement: AgreementView; replaced: AgreementView }> {
+  async counter(actor: Actor, agreementId: string, input: CounterInput): Promise<{ agreement: AgreementView; replaced: AgreementView }> {
     const { agreement, access } = await this.find(actor, agreementId);
     requirePartner(access);
     this.checkText(input.text);

@@ -58,7 +58,10 @@ export class AgreementStore {
       text,
       cadence: r.cadence as Cadence,
       reviewOn: r.review_on,
-      committedBy: commitments.filter((c) => c.agreement_id === r.id).map((c) => c.account_id).sort(),
+      committedBy: commitments
+        .filter((c) => c.agreement_id === r.id)
+        .map((c) => c.account_id)
+        .sort(),
       status: r.status,
       proposedBy: r.proposed_by,
       proposedAt: r.proposed_at,
@@ -122,7 +125,11 @@ export class AgreementStore {
   async page(spaceId: string, after: PageKey | null, size: number): Promise<Page<StoredAgreement>> {
     let q = this.db.selectFrom('agreements').selectAll().where('space_id', '=', spaceId);
     if (after) q = q.where(olderThan(AGREEMENT_KEY, after));
-    const rows = await q.orderBy('proposed_at', 'desc').orderBy('id', 'desc').limit(size + 1).execute();
+    const rows = await q
+      .orderBy('proposed_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(size + 1)
+      .execute();
     const page = pageOf(rows, size, (r) => [r.proposed_at, r.id]);
     // Cut from the rows read, so an agreement left out (its text fails its check) does not end the list early.
     return { items: await this.withCommitments(page.items), next: page.next };
@@ -160,7 +167,10 @@ export class AgreementStore {
       .where('agreements.space_id', '=', spaceId);
     // A cursor that is no proposal of this chain finds no depth, and so nothing after it.
     if (after) q = q.where('chain.depth', '>', (db) => db.selectFrom('chain as c').select('c.depth').where('c.id', '=', after[0]!));
-    const rows = await q.orderBy('chain.depth').limit(size + 1).execute();
+    const rows = await q
+      .orderBy('chain.depth')
+      .limit(size + 1)
+      .execute();
     const page = pageOf(rows, size, (r) => [r.id]);
     return { items: await this.withCommitments(page.items), next: page.next };
   }

@@ -13,13 +13,24 @@ export function saveCheckin(
   account: Account,
   spaceId: string,
   date: string,
-  input: { safety: number; trust: number; closeness: number; day?: DayMark | null; note?: TextInput | null; numbersShared?: boolean | null },
+  input: {
+    safety: number;
+    trust: number;
+    closeness: number;
+    day?: DayMark | null;
+    note?: TextInput | null;
+    numbersShared?: boolean | null;
+  },
 ): Promise<Outcome<{ created: boolean; checkin: CheckinView }>> {
   return ctx.rhythm.checkins.put(account, spaceId, date, input);
 }
 
 /** Whether a person's partner sees their check-in numbers. Nobody is told: no event at all. */
-export async function chooseCheckinNumbers(ctx: AppContext, account: Pick<Account, 'id' | 'checkinNumbersShared'>, shared: boolean): Promise<Outcome<{ numbersShared: boolean }>> {
+export async function chooseCheckinNumbers(
+  ctx: AppContext,
+  account: Pick<Account, 'id' | 'checkinNumbersShared'>,
+  shared: boolean,
+): Promise<Outcome<{ numbersShared: boolean }>> {
   await ctx.rhythm.checkins.chooseNumbers(account, shared);
   return outcome({ numbersShared: shared });
 }

@@ -8,7 +8,8 @@ import { chooseCheckinNumbers } from './actions.js';
 
 const Choice = Type.Object({
   numbersShared: Type.Union([Type.Boolean(), Type.Null()], {
-    description: 'true: your partner and an active therapist see your check-in numbers and how the day was; false: only that you checked in; null: not chosen yet, which is read as false.',
+    description:
+      'true: your partner and an active therapist see your check-in numbers and how the day was; false: only that you checked in; null: not chosen yet, which is read as false.',
   }),
 });
 
@@ -19,7 +20,14 @@ export async function checkinNumbersRoutes(app: FastifyInstance): Promise<void> 
 
   api.get(
     '/me/checkin-numbers',
-    { schema: { summary: 'Who sees your check-in numbers', tags: ['check-ins'], security: bearer, response: { 200: Choice, ...errors(401) } } },
+    {
+      schema: {
+        summary: 'Who sees your check-in numbers',
+        tags: ['check-ins'],
+        security: bearer,
+        response: { 200: Choice, ...errors(401) },
+      },
+    },
     async (request) => ({ numbersShared: requireAuth(request).account.checkinNumbersShared }),
   );
 

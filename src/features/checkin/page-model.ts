@@ -18,7 +18,11 @@ export interface CheckinPageModel {
   checkins: CheckinView[];
 }
 
-export async function checkinPageModel(ctx: AppContext, account: Pick<Account, 'id' | 'timezone'>, spaceId: string): Promise<CheckinPageModel> {
+export async function checkinPageModel(
+  ctx: AppContext,
+  account: Pick<Account, 'id' | 'timezone'>,
+  spaceId: string,
+): Promise<CheckinPageModel> {
   const view = await spaceView(ctx.spaces, account.id, spaceId);
   const dates = ctx.rhythm.checkins.allowedDates(account);
   const checkins = await ctx.rhythm.checkins.visibleCheckins(view, dates[dates.length - 1]!, dates[0]!);
@@ -26,11 +30,14 @@ export async function checkinPageModel(ctx: AppContext, account: Pick<Account, '
 }
 
 /** The viewer's own check-in for a day, if they wrote one. */
-export const ownCheckin = (m: CheckinPageModel, date: string): CheckinView | undefined => m.checkins.find((c) => c.accountId === m.viewerId && c.date === date);
+export const ownCheckin = (m: CheckinPageModel, date: string): CheckinView | undefined =>
+  m.checkins.find((c) => c.accountId === m.viewerId && c.date === date);
 
 /** A check-in's numbers as the viewer may see them: all of them, or none (their owner keeps them). */
 const numbersOf = (c: CheckinView): CheckinNumbers | null =>
-  c.safety === null || c.trust === null || c.closeness === null ? null : { safety: c.safety, trust: c.trust, closeness: c.closeness, day: c.day };
+  c.safety === null || c.trust === null || c.closeness === null
+    ? null
+    : { safety: c.safety, trust: c.trust, closeness: c.closeness, day: c.day };
 
 /** The other partners' latest check-ins in the viewer's check-in days, as the page shows them. */
 export function partnerToday(m: CheckinPageModel): SafeHtml {

@@ -24,7 +24,18 @@ const int = (v: string): number => (/^\d{1,2}$/.test(v) ? Number(v) : Number.NaN
 export async function checkinPages(app: FastifyInstance): Promise<void> {
   const ctx = app.mend;
 
-  async function showCheckin(request: SpaceRequest, reply: FastifyReply, extra: { form?: CheckinForm; errors?: Record<string, string>; saved?: boolean; coach?: SafeHtml | null; status?: number; numbersShared?: boolean | null } = {}) {
+  async function showCheckin(
+    request: SpaceRequest,
+    reply: FastifyReply,
+    extra: {
+      form?: CheckinForm;
+      errors?: Record<string, string>;
+      saved?: boolean;
+      coach?: SafeHtml | null;
+      status?: number;
+      numbersShared?: boolean | null;
+    } = {},
+  ) {
     const { account } = requireAuth(request);
     const model = await checkinPageModel(ctx, account, request.params.spaceId);
     const { view, dates } = model;
@@ -33,9 +44,20 @@ export async function checkinPages(app: FastifyInstance): Promise<void> {
     const numbersShared = extra.numbersShared === undefined ? account.checkinNumbersShared : extra.numbersShared;
     const numbers = numbersValue(numbersShared);
     // Nothing is picked for the person that they did not pick themselves (issue #14).
-    const form: CheckinForm = extra.form ?? (mine
-      ? { date, safety: String(mine.safety ?? ''), trust: String(mine.trust ?? ''), closeness: String(mine.closeness ?? ''), day: mine.day ?? '', note: mine.note?.text ?? '', visibility: mine.note?.visibility ?? '', numbers }
-      : { date, numbers });
+    const form: CheckinForm =
+      extra.form ??
+      (mine
+        ? {
+            date,
+            safety: String(mine.safety ?? ''),
+            trust: String(mine.trust ?? ''),
+            closeness: String(mine.closeness ?? ''),
+            day: mine.day ?? '',
+            note: mine.note?.text ?? '',
+            visibility: mine.note?.visibility ?? '',
+            numbers,
+          }
+        : { date, numbers });
     // The author's own hard check-in, on their own page only (the partner is never told).
     const afterSave = extra.saved && mine && isHardCheckin(mine) ? hardCheckinNote(view.space.id) : null;
     return renderPage(request, reply, {
@@ -57,26 +79,48 @@ export async function checkinPages(app: FastifyInstance): Promise<void> {
     // Its own checks below redraw the page (with the partner's day): not for a therapist.
     partnersOnlyForm(request);
     const f = formFields(request, 2000);
-    const form: CheckinForm = { date: field(f, 'date'), safety: field(f, 'safety'), trust: field(f, 'trust'), closeness: field(f, 'closeness'), day: field(f, 'day'), note: field(f, 'note'), visibility: field(f, 'visibility'), numbers: field(f, 'numbers') };
+    const form: CheckinForm = {
+      date: field(f, 'date'),
+      safety: field(f, 'safety'),
+      trust: field(f, 'trust'),
+      closeness: field(f, 'closeness'),
+      day: field(f, 'day'),
+      note: field(f, 'note'),
+      visibility: field(f, 'visibility'),
+      numbers: field(f, 'numbers'),
+    };
     const missing: Record<string, string> = {};
-    for (const k of ['safety', 'trust', 'closeness'] as const) if (!/^\d{1,2}$/.test(form[k] ?? '')) missing[k] = `Choose a number from 0 to 10 for ${k}.`;
+    for (const k of ['safety', 'trust', 'closeness'] as const)
+      if (!/^\d{1,2}$/.test(form[k] ?? '')) missing[k] = `Choose a number from 0 to 10 for ${k}.`;
     // Unanswered, a question that was never answered is an error (an earlier answer stands).
     const numbersShared = form.numbers === 'shared' ? true : form.numbers === 'private' ? false : null;
     if (numbersShared === null && account.checkinNumbersShared === null) missing.numbers = NUMBERS_UNANSWERED;
     const noteText = (form.note ?? '').trim();
-    const noteVisibility: TextInput['visibility'] | null = form.visibility === 'shared' ? 'shared' : form.visibility === 'private' ? 'private' : null;
+    const noteVisibility: TextInput['visibility'] | null =
+      form.visibility === 'shared' ? 'shared' : form.visibility === 'private' ? 'private' : null;
     if (noteText && !noteVisibility) missing.visibility = NOTE_VISIBILITY_UNANSWERED;
     if (Object.keys(missing).length) return showCheckin(request, reply, { form, errors: missing, status: 400 });
     try {
       const day = isDayMark(form.day) ? form.day : null;
       const note = noteText && noteVisibility ? { text: noteText, visibility: noteVisibility } : null;
-      await act(ctx, saveCheckin(ctx, account, request.params.spaceId, form.date ?? '', { safety: int(form.safety!), trust: int(form.trust!), closeness: int(form.closeness!), day, note, numbersShared }));
+      await act(
+        ctx,
+        saveCheckin(ctx, account, request.params.spaceId, form.date ?? '', {
+          safety: int(form.safety!),
+          trust: int(form.trust!),
+          closeness: int(form.closeness!),
+          day,
+          note,
+          numbersShared,
+        }),
+      );
     } catch (error) {
       refusalOnlyForTherapist(request, error);
       return showCheckin(request, reply, { form, errors: inputErrors(error), status: 400 });
     }
     const coach = coachFor(form.note);
-    if (coach) return showCheckin(request, reply, { form, saved: true, coach, numbersShared: numbersShared ?? account.checkinNumbersShared });
+    if (coach)
+      return showCheckin(request, reply, { form, saved: true, coach, numbersShared: numbersShared ?? account.checkinNumbersShared });
     return reply.redirect(`/spaces/${request.params.spaceId}/check-in?saved=1`, 303);
   });
 }

@@ -78,12 +78,17 @@ export type { ReassuranceView } from '../reassurance/index.js';
  */
 function noticeable(replaced: ReplacedCheckin | null, next: CheckinInput, numbersShared: boolean): boolean {
   if (!replaced) return true;
-  if (numbersShared && (replaced.safety !== next.safety || replaced.trust !== next.trust || replaced.closeness !== next.closeness || replaced.day !== next.day)) return true;
+  if (
+    numbersShared &&
+    (replaced.safety !== next.safety || replaced.trust !== next.trust || replaced.closeness !== next.closeness || replaced.day !== next.day)
+  )
+    return true;
   return replaced.noteVisibility === 'shared' || next.note?.visibility === 'shared';
 }
 
 const score = (v: unknown, field: string, max = 10, min = 0): number => {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) fail('invalid_input', { [field]: `Choose a whole number from ${min} to ${max}.` });
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
+    fail('invalid_input', { [field]: `Choose a whole number from ${min} to ${max}.` });
   return v;
 };
 
@@ -116,14 +121,22 @@ export class CheckinService {
     account: Account,
     spaceId: string,
     date: string,
-    input: { safety: number; trust: number; closeness: number; day?: DayMark | null; note?: TextInput | null; numbersShared?: boolean | null },
+    input: {
+      safety: number;
+      trust: number;
+      closeness: number;
+      day?: DayMark | null;
+      note?: TextInput | null;
+      numbersShared?: boolean | null;
+    },
   ): Promise<Outcome<{ created: boolean; checkin: CheckinView }>> {
     const view = await spaceView(this.deps.spaces, account.id, spaceId);
     if (!view.isPartner) refuse('partners_only');
     if (!isIsoDate(date)) fail('invalid_input', { date: 'Use a date like 2025-03-14.' });
     const allowed = this.allowedDates(account);
     if (date > allowed[0]!) fail('invalid_input', { date: 'A check-in cannot be for a day that has not come yet.' });
-    if (!allowed.includes(date)) fail('invalid_input', { date: `Check in for today, or for one of the ${CHECKIN_BACKDATE_DAYS} days before.` });
+    if (!allowed.includes(date))
+      fail('invalid_input', { date: `Check in for today, or for one of the ${CHECKIN_BACKDATE_DAYS} days before.` });
     const values = {
       safety: score(input.safety, 'safety'),
       trust: score(input.trust, 'trust'),
@@ -155,7 +168,13 @@ export class CheckinService {
       // The partner hears of the day's first check-in only; that someone checked in is a space record.
       result.created && {
         spaceId,
-        notify: { type: 'partner_checked_in', actorId: account.id, link: `/spaces/${spaceId}/progress`, about: { kind: 'checkin', id: result.checkin.id }, membership: view.membership },
+        notify: {
+          type: 'partner_checked_in',
+          actorId: account.id,
+          link: `/spaces/${spaceId}/progress`,
+          about: { kind: 'checkin', id: result.checkin.id },
+          membership: view.membership,
+        },
       },
     );
   }
@@ -175,7 +194,8 @@ export class CheckinService {
     if (!isIsoDate(from)) fail('invalid_input', { from: 'Use a date like 2025-03-14.' });
     if (!isIsoDate(to)) fail('invalid_input', { to: 'Use a date like 2025-03-14.' });
     if (from > to) fail('invalid_input', { from: 'The start must not be after the end.' });
-    if (addDays(from, CHECKIN_RANGE_MAX_DAYS) < to) fail('invalid_input', { from: `Ask for at most ${CHECKIN_RANGE_MAX_DAYS} days at a time.` });
+    if (addDays(from, CHECKIN_RANGE_MAX_DAYS) < to)
+      fail('invalid_input', { from: `Ask for at most ${CHECKIN_RANGE_MAX_DAYS} days at a time.` });
     const view = await spaceView(this.deps.spaces, accountId, spaceId);
     return this.visibleCheckins(view, from, to);
   }
@@ -189,9 +209,14 @@ export class CheckinService {
       .filter((c) => view.partnerIds.includes(c.accountId))
       .map((c) => ({
         ...c,
-        ...(canSeeCheckinNumbers(view.viewer, { ownerId: c.accountId, shared: choices.get(c.accountId) ?? null }) === 'full' ? {} : NUMBERS_KEPT),
+        ...(canSeeCheckinNumbers(view.viewer, { ownerId: c.accountId, shared: choices.get(c.accountId) ?? null }) === 'full'
+          ? {}
+          : NUMBERS_KEPT),
         numbersShared: choices.get(c.accountId) === true,
-        note: c.note && canSeeCheckInNote(view.viewer, { id: c.id, authorId: c.accountId, visibility: c.note.visibility }) === 'full' ? c.note : null,
+        note:
+          c.note && canSeeCheckInNote(view.viewer, { id: c.id, authorId: c.accountId, visibility: c.note.visibility }) === 'full'
+            ? c.note
+            : null,
       }));
   }
 
@@ -207,7 +232,13 @@ export class CheckinService {
       // The call is a space record even when its note is private: the event names only its id,
       // and the notification quotes nothing.
       live: { kind: 'reassurance_requested', id },
-      notify: { type: 'reassurance_requested', actorId: account.id, link: `/spaces/${spaceId}/reassurance`, about: { kind: 'checkin', id }, membership: view.membership },
+      notify: {
+        type: 'reassurance_requested',
+        actorId: account.id,
+        link: `/spaces/${spaceId}/reassurance`,
+        about: { kind: 'checkin', id },
+        membership: view.membership,
+      },
     });
   }
 
@@ -255,13 +286,21 @@ export class CheckinService {
    * partner who asked, so it is shared (both partners and an active therapist).
    */
   private visibleRequest(view: SpaceView, r: ReassuranceRequest): ReassuranceView {
-    const noteVisible = r.note && canSeeNote(view.viewer, { kind: 'reassurance_note', id: r.id, authorId: r.requestedBy, visibility: r.note.visibility }) === 'full';
+    const noteVisible =
+      r.note &&
+      canSeeNote(view.viewer, { kind: 'reassurance_note', id: r.id, authorId: r.requestedBy, visibility: r.note.visibility }) === 'full';
     const answerVisible =
-      r.answer !== null && r.answeredBy !== null && canSeeNote(view.viewer, { kind: 'reassurance_note', id: `${r.id}:answer`, authorId: r.answeredBy, visibility: 'shared' }) === 'full';
+      r.answer !== null &&
+      r.answeredBy !== null &&
+      canSeeNote(view.viewer, { kind: 'reassurance_note', id: `${r.id}:answer`, authorId: r.answeredBy, visibility: 'shared' }) === 'full';
     return { ...r, note: noteVisible ? r.note : null, answer: answerVisible ? r.answer : null };
   }
 
-  async saveMonthlyReview(account: Account, spaceId: string, input: { month: string; communicate: number; closer: number; respect: number }): Promise<Outcome<{ created: boolean }>> {
+  async saveMonthlyReview(
+    account: Account,
+    spaceId: string,
+    input: { month: string; communicate: number; closer: number; respect: number },
+  ): Promise<Outcome<{ created: boolean }>> {
     const view = await spaceView(this.deps.spaces, account.id, spaceId);
     if (!view.isPartner) refuse('partners_only');
     const thisMonth = this.today(account).slice(0, 7);
@@ -281,7 +320,16 @@ export class CheckinService {
       { created },
       // Both partners' ratings are on everyone's progress page (partners and an active therapist).
       { spaceId, live: { kind: 'monthly_review', accountId: account.id, month: input.month } },
-      created && { spaceId, notify: { type: 'monthly_review_done', actorId: account.id, link: `/spaces/${spaceId}/progress`, about: { kind: 'progress', id: spaceId }, membership: view.membership } },
+      created && {
+        spaceId,
+        notify: {
+          type: 'monthly_review_done',
+          actorId: account.id,
+          link: `/spaces/${spaceId}/progress`,
+          about: { kind: 'progress', id: spaceId },
+          membership: view.membership,
+        },
+      },
     );
   }
 

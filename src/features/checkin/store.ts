@@ -73,7 +73,11 @@ export class CheckinStore {
    * whether it was new and what it replaced (no note text), so callers can tell a change others
    * see from an edit of a private note. The read and the write must share one transaction.
    */
-  async write(db: Kysely<Database>, id: string, input: CheckinInput): Promise<{ created: boolean; checkin: Checkin; replaced: ReplacedCheckin | null }> {
+  async write(
+    db: Kysely<Database>,
+    id: string,
+    input: CheckinInput,
+  ): Promise<{ created: boolean; checkin: Checkin; replaced: ReplacedCheckin | null }> {
     const existing = await db
       .selectFrom('checkins')
       .select(['id', 'created_at', 'safety', 'trust', 'closeness', 'day', 'note_visibility'])
@@ -88,7 +92,15 @@ export class CheckinStore {
       closeness: input.closeness,
       day: input.day,
       note_enc: input.note
-        ? this.vault.seal(input.note.text, BOUND.checkinNote.of({ id: rowId, account_id: input.accountId, note_visibility: input.note.visibility, space_id: input.spaceId }))
+        ? this.vault.seal(
+            input.note.text,
+            BOUND.checkinNote.of({
+              id: rowId,
+              account_id: input.accountId,
+              note_visibility: input.note.visibility,
+              space_id: input.spaceId,
+            }),
+          )
         : null,
       note_visibility: input.note ? input.note.visibility : null,
       updated_at: input.now,
@@ -106,7 +118,13 @@ export class CheckinStore {
     return {
       created: !existing,
       replaced: existing
-        ? { safety: existing.safety, trust: existing.trust, closeness: existing.closeness, day: existing.day as DayMark | null, noteVisibility: existing.note_visibility as NoteVisibility | null }
+        ? {
+            safety: existing.safety,
+            trust: existing.trust,
+            closeness: existing.closeness,
+            day: existing.day as DayMark | null,
+            noteVisibility: existing.note_visibility as NoteVisibility | null,
+          }
         : null,
       checkin: {
         id: rowId,
@@ -167,7 +185,12 @@ export class CheckinStore {
 
   /** Whether the account checked in on that day in any space (for reminders). */
   async hasCheckedIn(accountId: string, date: string): Promise<boolean> {
-    const row = await this.db.selectFrom('checkins').select('id').where('account_id', '=', accountId).where('date', '=', date).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('checkins')
+      .select('id')
+      .where('account_id', '=', accountId)
+      .where('date', '=', date)
+      .executeTakeFirst();
     return row !== undefined;
   }
 }

@@ -18,7 +18,13 @@ export async function decisionGuidePages(app: FastifyInstance): Promise<void> {
     return renderPage(request, reply, {
       title: 'Can trust always be rebuilt?',
       space: layoutSpaceOf(view),
-      body: () => decisionGuidePage({ spaceId: view.space.id, myTrends: me?.trends ?? null, consistency: partner ? { score: partner.consistency.score, occasions: partner.consistency.occasions } : null, flags: progress.redFlags }),
+      body: () =>
+        decisionGuidePage({
+          spaceId: view.space.id,
+          myTrends: me?.trends ?? null,
+          consistency: partner ? { score: partner.consistency.score, occasions: partner.consistency.occasions } : null,
+          flags: progress.redFlags,
+        }),
     });
   });
 }

@@ -47,7 +47,13 @@ async function* everyPage<T>(read: (at: PageRequest) => Promise<Page<T>>): Async
 }
 
 /** Every check-in since the space began, a year at a time (the service's page size). */
-async function* allCheckins(ctx: AppContext, accountId: string, spaceId: string, createdAt: string, today: string): AsyncGenerator<unknown[]> {
+async function* allCheckins(
+  ctx: AppContext,
+  accountId: string,
+  spaceId: string,
+  createdAt: string,
+  today: string,
+): AsyncGenerator<unknown[]> {
   // A check-in may be dated up to two days back, so start a little before the space existed.
   for (let from = addDays(createdAt.slice(0, 10), -3); from <= today; from = addDays(from, 366)) {
     const to = addDays(from, 365) < today ? addDays(from, 365) : today;
@@ -105,16 +111,27 @@ export async function exportPieces(ctx: AppContext, account: Account, what: stri
     ['exportedAt', ctx.clock.now().toISOString()],
     [
       'account',
-      { id: account.id, email: account.email, displayName: account.displayName, timezone: account.timezone, country: account.country, checkinNumbersShared: account.checkinNumbersShared, createdAt: account.createdAt },
+      {
+        id: account.id,
+        email: account.email,
+        displayName: account.displayName,
+        timezone: account.timezone,
+        country: account.country,
+        checkinNumbersShared: account.checkinNumbersShared,
+        createdAt: account.createdAt,
+      },
     ],
     ['sessions', sessions.map((s) => ({ id: s.id, createdAt: s.createdAt, lastSeenAt: s.lastSeenAt }))],
-    ['spaces', lazily(async function* () {
-      for (const [i, m] of memberships.entries()) {
-        yield i === 0 ? '[' : ',';
-        yield* spaceOf(ctx, account, m);
-      }
-      yield memberships.length ? ']' : '[]';
-    })],
+    [
+      'spaces',
+      lazily(async function* () {
+        for (const [i, m] of memberships.entries()) {
+          yield i === 0 ? '[' : ',';
+          yield* spaceOf(ctx, account, m);
+        }
+        yield memberships.length ? ']' : '[]';
+      }),
+    ],
     ['notifications', lazily(() => arrayOf(everyPage((at) => ctx.rhythm.notifications.list(account.id, at))))],
   ]);
 }

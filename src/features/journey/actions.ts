@@ -4,7 +4,16 @@ import type { ApologyParts } from '../../core/journey/index.js';
 import type { Visibility } from '../../core/visibility/index.js';
 import type { AppContext } from '../../context.js';
 import type { Actor } from './access.js';
-import type { ApologyResponseView, ApologyView, BreachInput, BreachView, EntryInput, EntryView, JourneyAudience, JourneyView } from './service.js';
+import type {
+  ApologyResponseView,
+  ApologyView,
+  BreachInput,
+  BreachView,
+  EntryInput,
+  EntryView,
+  JourneyAudience,
+  JourneyView,
+} from './service.js';
 
 /**
  * Every change to a journey, one function per use case, for both doors (API and pages): each
@@ -14,7 +23,12 @@ import type { ApologyResponseView, ApologyView, BreachInput, BreachView, EntryIn
  * hurt partner's own choice to open step 7 cause nothing at all.
  */
 
-export async function recordBreach(ctx: AppContext, actor: Actor, spaceId: string, input: BreachInput): Promise<Outcome<{ breach: BreachView; journey: JourneyView }>> {
+export async function recordBreach(
+  ctx: AppContext,
+  actor: Actor,
+  spaceId: string,
+  input: BreachInput,
+): Promise<Outcome<{ breach: BreachView; journey: JourneyView }>> {
   return outcome(await ctx.journeys.recordBreach(actor, spaceId, input));
 }
 
@@ -35,7 +49,12 @@ export async function deleteEntry(ctx: AppContext, actor: Actor, entryId: string
 }
 
 /** "Not now, but I will by <date>": the partner who asked is told a day was chosen, never anything written. */
-export async function deferQuestion(ctx: AppContext, actor: Actor, questionId: string, until: string): Promise<Outcome<{ questionId: string; until: string; createdAt: string }>> {
+export async function deferQuestion(
+  ctx: AppContext,
+  actor: Actor,
+  questionId: string,
+  until: string,
+): Promise<Outcome<{ questionId: string; until: string; createdAt: string }>> {
   const deferral = await ctx.journeys.deferQuestion(actor, questionId, until);
   const events = await quietly(async () => {
     const journeyId = await ctx.journeys.journeyOfEntry(actor, questionId);
@@ -48,7 +67,11 @@ export async function deferQuestion(ctx: AppContext, actor: Actor, questionId: s
 }
 
 /** Step 1: everyone of the space may see whom step 1 still waits for, so every open page is told. */
-export async function acknowledge(ctx: AppContext, actor: Actor, journeyId: string): Promise<Outcome<{ accountId: string; createdAt: string }>> {
+export async function acknowledge(
+  ctx: AppContext,
+  actor: Actor,
+  journeyId: string,
+): Promise<Outcome<{ accountId: string; createdAt: string }>> {
   const acknowledgement = await ctx.journeys.acknowledge(actor, journeyId);
   const events = await quietly(async () => {
     const { spaceId } = await ctx.journeys.audience(actor, journeyId);
@@ -57,12 +80,22 @@ export async function acknowledge(ctx: AppContext, actor: Actor, journeyId: stri
   return outcome(acknowledgement, ...events);
 }
 
-export async function deliverApology(ctx: AppContext, actor: Actor, journeyId: string, input: { text?: string | undefined; parts?: ApologyParts | undefined }): Promise<Outcome<ApologyView>> {
+export async function deliverApology(
+  ctx: AppContext,
+  actor: Actor,
+  journeyId: string,
+  input: { text?: string | undefined; parts?: ApologyParts | undefined },
+): Promise<Outcome<ApologyView>> {
   const apology = await ctx.journeys.deliverApology(actor, journeyId, input);
   return outcome(apology, ...(await apologyEvents(ctx, actor, apology.id, 'apology_delivered')));
 }
 
-export async function respondToApology(ctx: AppContext, actor: Actor, apologyId: string, input: { received?: unknown; sincere?: unknown; missing?: unknown }): Promise<Outcome<ApologyResponseView>> {
+export async function respondToApology(
+  ctx: AppContext,
+  actor: Actor,
+  apologyId: string,
+  input: { received?: unknown; sincere?: unknown; missing?: unknown },
+): Promise<Outcome<ApologyResponseView>> {
   const response = await ctx.journeys.respondToApology(actor, apologyId, input);
   return outcome(response, ...(await apologyEvents(ctx, actor, apologyId, 'apology_answered')));
 }
@@ -75,7 +108,9 @@ export async function openForgivenessEarly(ctx: AppContext, actor: Actor, journe
 // ---- what a change causes -------------------------------------------------------------------
 
 /** The entry's prompts that tell the partner, and whom: a question and a moment noted go to the partner, their answers to whoever wrote them. */
-const ENTRY_NOTICES: Partial<Record<EntryView['prompt'], { type: NotificationType; page: 'questions' | 'triggers'; to: 'partner' | 'replied' }>> = {
+const ENTRY_NOTICES: Partial<
+  Record<EntryView['prompt'], { type: NotificationType; page: 'questions' | 'triggers'; to: 'partner' | 'replied' }>
+> = {
   question: { type: 'question_asked', page: 'questions', to: 'partner' },
   answer: { type: 'question_answered', page: 'questions', to: 'replied' },
   trigger: { type: 'trigger_logged', page: 'triggers', to: 'partner' },
@@ -94,7 +129,10 @@ async function entryEvents(ctx: AppContext, actor: Actor, entry: EntryView, noti
     const events: SpaceEvent[] = [
       {
         spaceId: news.spaceId,
-        live: news.kind === 'journey_entry' ? { kind: 'journey_entry', journeyId: entry.journeyId, id: entry.id } : { kind: 'entries_revealed', journeyId: entry.journeyId },
+        live:
+          news.kind === 'journey_entry'
+            ? { kind: 'journey_entry', journeyId: entry.journeyId, id: entry.id }
+            : { kind: 'entries_revealed', journeyId: entry.journeyId },
       },
     ];
     const notice = ENTRY_NOTICES[entry.prompt];
@@ -102,7 +140,17 @@ async function entryEvents(ctx: AppContext, actor: Actor, entry: EntryView, noti
       const audience = await ctx.journeys.audience(actor, entry.journeyId);
       const recipient = notice.to === 'replied' ? audience.entries.find((e) => e.id === entry.replyTo)?.authorId : undefined;
       if (notice.to === 'partner' || recipient !== undefined) {
-        events.push(notifyAbout(audience, actor, notice.type, entry.journeyId, { ...entry }, recipient, `/journeys/${entry.journeyId}/${notice.page}`));
+        events.push(
+          notifyAbout(
+            audience,
+            actor,
+            notice.type,
+            entry.journeyId,
+            { ...entry },
+            recipient,
+            `/journeys/${entry.journeyId}/${notice.page}`,
+          ),
+        );
       }
     }
     return events;
@@ -114,7 +162,12 @@ async function entryEvents(ctx: AppContext, actor: Actor, entry: EntryView, noti
  * goes out unless the stored apology says it was delivered. Delivering tells the partner it was
  * written to; an answer tells its author. Its answer is part of the delivered apology.
  */
-async function apologyEvents(ctx: AppContext, actor: Actor, apologyId: string, type: 'apology_delivered' | 'apology_answered'): Promise<SpaceEvent[]> {
+async function apologyEvents(
+  ctx: AppContext,
+  actor: Actor,
+  apologyId: string,
+  type: 'apology_delivered' | 'apology_answered',
+): Promise<SpaceEvent[]> {
   return quietly(async () => {
     const facts = await ctx.journeys.apologyFacts(actor, apologyId);
     if (!facts || !facts.delivered) return [];

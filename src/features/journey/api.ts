@@ -34,7 +34,15 @@ export function stepsDto(steps: Summary['steps']) {
 }
 
 export function summaryDto(s: Summary) {
-  return { id: s.id, spaceId: s.spaceId, breachId: s.breachId, kind: s.kind, openedAt: s.openedAt, closedAt: s.closedAt, steps: stepsDto(s.steps) };
+  return {
+    id: s.id,
+    spaceId: s.spaceId,
+    breachId: s.breachId,
+    kind: s.kind,
+    openedAt: s.openedAt,
+    closedAt: s.closedAt,
+    steps: stepsDto(s.steps),
+  };
 }
 
 /** The journey as the API shows it: the status flattened beside the journey's own fields. */

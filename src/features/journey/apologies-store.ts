@@ -63,7 +63,13 @@ export class ApologyStore {
 
   async insert(apology: Apology): Promise<void> {
     const journey_space_id = await spaceOfJourney(this.db, apology.journeyId);
-    const row = { id: apology.id, author_id: apology.authorId, delivered_at: apology.deliveredAt, journey_id: apology.journeyId, journey_space_id };
+    const row = {
+      id: apology.id,
+      author_id: apology.authorId,
+      delivered_at: apology.deliveredAt,
+      journey_id: apology.journeyId,
+      journey_space_id,
+    };
     await this.db
       .insertInto('apologies')
       .values({
@@ -106,7 +112,11 @@ export class ApologyStore {
   }
 
   async listForJourney(journeyId: string): Promise<Apology[]> {
-    const rows = await this.rows().where('apologies.journey_id', '=', journeyId).orderBy('apologies.created_at').orderBy('apologies.id').execute();
+    const rows = await this.rows()
+      .where('apologies.journey_id', '=', journeyId)
+      .orderBy('apologies.created_at')
+      .orderBy('apologies.id')
+      .execute();
     return this.toApologies(rows);
   }
 
@@ -118,9 +128,17 @@ export class ApologyStore {
   async page(journeyId: string, draftsBy: string | null, after: PageKey | null, size: number): Promise<Page<Apology>> {
     let q = this.rows()
       .where('apologies.journey_id', '=', journeyId)
-      .where((eb) => (draftsBy === null ? eb('apologies.delivered_at', 'is not', null) : eb.or([eb('apologies.delivered_at', 'is not', null), eb('apologies.author_id', '=', draftsBy)])));
+      .where((eb) =>
+        draftsBy === null
+          ? eb('apologies.delivered_at', 'is not', null)
+          : eb.or([eb('apologies.delivered_at', 'is not', null), eb('apologies.author_id', '=', draftsBy)]),
+      );
     if (after) q = q.where(olderThan(APOLOGY_KEY, after));
-    const rows = await q.orderBy('apologies.created_at', 'desc').orderBy('apologies.id', 'desc').limit(size + 1).execute();
+    const rows = await q
+      .orderBy('apologies.created_at', 'desc')
+      .orderBy('apologies.id', 'desc')
+      .limit(size + 1)
+      .execute();
     const page = pageOf(rows, size, (r) => [r.created_at, r.id]);
     return { items: this.toApologies(page.items), next: page.next };
   }
@@ -145,7 +163,12 @@ export class ApologyStore {
   /** The answers to these apologies (a page of them). */
   async responsesFor(apologyIds: readonly string[]): Promise<ApologyResponse[]> {
     if (apologyIds.length === 0) return [];
-    const rows = await this.db.selectFrom('apology_responses').selectAll().where('apology_id', 'in', [...apologyIds]).orderBy('created_at').execute();
+    const rows = await this.db
+      .selectFrom('apology_responses')
+      .selectAll()
+      .where('apology_id', 'in', [...apologyIds])
+      .orderBy('created_at')
+      .execute();
     return rows.map(toResponse);
   }
 

@@ -38,7 +38,14 @@ function isSealedOnceViolation(error: unknown): boolean {
   return e.code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof e.message === 'string' && e.message.includes('journey_entries.author_id');
 }
 
-const entryRow = (e: Entry) => ({ id: e.id, author_id: e.authorId, visibility: e.visibility, journey_id: e.journeyId, prompt: e.prompt, reply_to: e.replyTo });
+const entryRow = (e: Entry) => ({
+  id: e.id,
+  author_id: e.authorId,
+  visibility: e.visibility,
+  journey_id: e.journeyId,
+  prompt: e.prompt,
+  reply_to: e.replyTo,
+});
 
 /**
  * Journey entries. Deleting is a hard delete: the text is gone from the database. A sealed pair
@@ -110,7 +117,11 @@ export class EntryStore {
 
   /** Every entry of the journey, oldest first. Callers filter through core/visibility. */
   async listForJourney(journeyId: string): Promise<Entry[]> {
-    const rows = await this.rows().where('journey_entries.journey_id', '=', journeyId).orderBy('journey_entries.created_at').orderBy('journey_entries.id').execute();
+    const rows = await this.rows()
+      .where('journey_entries.journey_id', '=', journeyId)
+      .orderBy('journey_entries.created_at')
+      .orderBy('journey_entries.id')
+      .execute();
     return rows.flatMap((r) => this.toEntry(r) ?? []);
   }
 
@@ -125,11 +136,16 @@ export class EntryStore {
         const allowed = [eb('journey_entries.visibility', '=', 'shared')];
         if (reach.ownBy !== null) allowed.push(eb('journey_entries.author_id', '=', reach.ownBy));
         if (reach.sealed === 'all') allowed.push(eb('journey_entries.visibility', '=', 'sealed'));
-        else if (reach.sealed.length > 0) allowed.push(eb.and([eb('journey_entries.visibility', '=', 'sealed'), eb('journey_entries.prompt', 'in', [...reach.sealed])]));
+        else if (reach.sealed.length > 0)
+          allowed.push(eb.and([eb('journey_entries.visibility', '=', 'sealed'), eb('journey_entries.prompt', 'in', [...reach.sealed])]));
         return eb.or(allowed);
       });
     if (after) q = q.where(olderThan(ENTRY_KEY, after));
-    const rows = await q.orderBy('journey_entries.created_at', 'desc').orderBy('journey_entries.id', 'desc').limit(size + 1).execute();
+    const rows = await q
+      .orderBy('journey_entries.created_at', 'desc')
+      .orderBy('journey_entries.id', 'desc')
+      .limit(size + 1)
+      .execute();
     // The cursor is the last row read: an entry whose text fails its check is left out without moving it.
     const page = pageOf(rows, size, (r) => [r.created_at, r.id]);
     return { items: page.items.flatMap((r) => this.toEntry(r) ?? []), next: page.next };

@@ -100,13 +100,20 @@ export class JourneyFactsStore {
     const commitments = await this.db
       .selectFrom('agreement_commitments')
       .select(['agreement_id', 'account_id'])
-      .where('agreement_id', 'in', rows.map((r) => r.id))
+      .where(
+        'agreement_id',
+        'in',
+        rows.map((r) => r.id),
+      )
       .execute();
     return rows.map((r) => ({
       id: r.id,
       status: r.status as AgreementStatus,
       proposedBy: r.proposed_by,
-      committedBy: commitments.filter((c) => c.agreement_id === r.id).map((c) => c.account_id).sort(),
+      committedBy: commitments
+        .filter((c) => c.agreement_id === r.id)
+        .map((c) => c.account_id)
+        .sort(),
       acceptedBy: r.accepted_by,
       acceptedAt: r.accepted_at,
     }));

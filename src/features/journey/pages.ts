@@ -125,7 +125,13 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
 
   // ---- recording a breach ------------------------------------------------------------------
 
-  async function breachForm(request: FastifyRequest, reply: FastifyReply, spaceId: string, values?: Record<string, string>, errors?: Record<string, string>) {
+  async function breachForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    spaceId: string,
+    values?: Record<string, string>,
+    errors?: Record<string, string>,
+  ) {
     const { account } = requireAuth(request);
     const space = await ctx.spaces.forMember(account.id, spaceId);
     // A therapist is shown no form (after the membership check: others get 404).
@@ -135,11 +141,14 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
       title: 'Record what broke trust',
       status: errors ? 400 : 200,
       scripts: SCRIPTS,
-      body: (csrf) => breachFormPage(csrf, { spaceId, viewerId: account.id, partners, ...(values ? { values } : {}), ...(errors ? { errors } : {}) }),
+      body: (csrf) =>
+        breachFormPage(csrf, { spaceId, viewerId: account.id, partners, ...(values ? { values } : {}), ...(errors ? { errors } : {}) }),
     });
   }
 
-  app.get<{ Params: { spaceId: string } }>('/spaces/:spaceId/breaches/new', async (request, reply) => breachForm(request, reply, request.params.spaceId));
+  app.get<{ Params: { spaceId: string } }>('/spaces/:spaceId/breaches/new', async (request, reply) =>
+    breachForm(request, reply, request.params.spaceId),
+  );
 
   app.post<{ Params: { spaceId: string } }>('/spaces/:spaceId/breaches', async (request, reply) => {
     const { account } = requireAuth(request);
@@ -159,14 +168,17 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
     if (Object.keys(errors).length > 0 || description?.visibility === null) return breachForm(request, reply, space.id, f, errors);
     const hurt = field(f, 'hurt');
     try {
-      const { journey } = await act(ctx, journeyActions.recordBreach(ctx, account, space.id, {
-        kind: kind as BreachKind,
-        brokeTrust,
-        occurredOn: field(f, 'occurredOn') || undefined,
-        cameOut: field(f, 'cameOut') === 'disclosed' ? 'disclosed' : field(f, 'cameOut') === 'discovered' ? 'discovered' : undefined,
-        hurt: hurt === '' ? undefined : Number(hurt),
-        description: description ? { text: description.text, visibility: description.visibility } : undefined,
-      }));
+      const { journey } = await act(
+        ctx,
+        journeyActions.recordBreach(ctx, account, space.id, {
+          kind: kind as BreachKind,
+          brokeTrust,
+          occurredOn: field(f, 'occurredOn') || undefined,
+          cameOut: field(f, 'cameOut') === 'disclosed' ? 'disclosed' : field(f, 'cameOut') === 'discovered' ? 'discovered' : undefined,
+          hurt: hurt === '' ? undefined : Number(hurt),
+          description: description ? { text: description.text, visibility: description.visibility } : undefined,
+        }),
+      );
       return reply.redirect(`/journeys/${journey.id}`, 303);
     } catch (error) {
       refusalOnlyForTherapist(request, error);
@@ -179,7 +191,12 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: Params }>('/journeys/:journeyId', async (request, reply) => {
     const { m } = await model(request, request.params.journeyId);
-    return renderPage(request, reply, { title: journeyTitle(m.view), body: () => journeyPage(m), space: layoutSpace(m), scripts: OVERVIEW_SCRIPTS });
+    return renderPage(request, reply, {
+      title: journeyTitle(m.view),
+      body: () => journeyPage(m),
+      space: layoutSpace(m),
+      scripts: OVERVIEW_SCRIPTS,
+    });
   });
 
   app.get<{ Params: Params & { n: string } }>('/journeys/:journeyId/steps/:n', async (request, reply) => {
@@ -207,12 +224,15 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
         ? `/journeys/${journeyId}/triggers`
         : stepUrl(journeyId, n);
     try {
-      await act(ctx, journeyActions.writeEntry(ctx, account, journeyId, {
-        prompt,
-        text: field(f, 'text'),
-        visibility: isVisibility(visibility) ? visibility : undefined,
-        replyTo,
-      }));
+      await act(
+        ctx,
+        journeyActions.writeEntry(ctx, account, journeyId, {
+          prompt,
+          text: field(f, 'text'),
+          visibility: isVisibility(visibility) ? visibility : undefined,
+          replyTo,
+        }),
+      );
       return reply.redirect(`${back}#${prompt}-heading`, 303);
     } catch (error) {
       const state = formProblem(error, replyTo ? `${prompt}-${replyTo}` : prompt, f);
@@ -225,7 +245,14 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
         : TRIGGER_PROMPTS.includes(prompt)
           ? (csrf: string) => triggersPage(m, csrf, state)
           : stepBody(m, n, state);
-      return show(request, reply, m, `Step ${n} · ${journeyTitle(m.view)}`, withProblemShown(body, state), error instanceof MendError ? error.status : 400);
+      return show(
+        request,
+        reply,
+        m,
+        `Step ${n} · ${journeyTitle(m.view)}`,
+        withProblemShown(body, state),
+        error instanceof MendError ? error.status : 400,
+      );
     }
   });
 
@@ -274,7 +301,14 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
       const state = formProblem(error, `defer-${questionId}`, f);
       const { m } = await model(request, journeyId);
       refusalOnlyForTherapist(request, error, m.relation);
-      return show(request, reply, m, 'Questions and answers', (csrf) => questionsPage(m, csrf, state), error instanceof MendError ? error.status : 400);
+      return show(
+        request,
+        reply,
+        m,
+        'Questions and answers',
+        (csrf) => questionsPage(m, csrf, state),
+        error instanceof MendError ? error.status : 400,
+      );
     }
   });
 
@@ -310,7 +344,14 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
     } catch (error) {
       const state = formProblem(error, 'apology', f);
       const errors = Object.keys(state.errors).length > 0 ? state.errors : { 'parts.regret': state.message ?? '' };
-      return show(request, reply, m, 'Your apology', (csrf) => apologyBuilderPage(csrf, m, { parts, coach, errors }), error instanceof MendError ? error.status : 400);
+      return show(
+        request,
+        reply,
+        m,
+        'Your apology',
+        (csrf) => apologyBuilderPage(csrf, m, { parts, coach, errors }),
+        error instanceof MendError ? error.status : 400,
+      );
     }
   });
 
@@ -329,20 +370,32 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
     const f = formFields(request);
     const raw = (request.body ?? {}) as Record<string, unknown>;
     const missingRaw = Array.isArray(raw.missing) ? raw.missing : raw.missing === undefined ? [] : [raw.missing];
-    const missing = missingRaw.filter((v): v is string => typeof v === 'string' && isApologyComponent(v)).slice(0, APOLOGY_COMPONENTS.length);
+    const missing = missingRaw
+      .filter((v): v is string => typeof v === 'string' && isApologyComponent(v))
+      .slice(0, APOLOGY_COMPONENTS.length);
     const sincere = field(f, 'sincere');
     try {
-      await act(ctx, journeyActions.respondToApology(ctx, account, apology.id, {
-        received: true,
-        ...(sincere === 'yes' ? { sincere: true } : sincere === 'no' ? { sincere: false } : {}),
-        missing: [...new Set(missing)],
-      }));
+      await act(
+        ctx,
+        journeyActions.respondToApology(ctx, account, apology.id, {
+          received: true,
+          ...(sincere === 'yes' ? { sincere: true } : sincere === 'no' ? { sincere: false } : {}),
+          missing: [...new Set(missing)],
+        }),
+      );
       return reply.redirect(`${stepUrl(m.view.id, 2)}#their-apology-heading`, 303);
     } catch (error) {
       refusalOnlyForTherapist(request, error, m.relation);
       const state = formProblem(error, 'answer', f);
       const errors = Object.keys(state.errors).length > 0 ? state.errors : { sincere: state.message ?? '' };
-      return show(request, reply, m, 'Answer the apology', (csrf) => apologyAnswerPage(csrf, m, apology, errors), error instanceof MendError ? error.status : 400);
+      return show(
+        request,
+        reply,
+        m,
+        'Answer the apology',
+        (csrf) => apologyAnswerPage(csrf, m, apology, errors),
+        error instanceof MendError ? error.status : 400,
+      );
     }
   });
 
@@ -393,23 +446,32 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
     const { account, m } = await model(request, request.params.journeyId);
     const f = formFields(request);
     try {
-      await act(ctx, agreementActions.proposeAgreement(ctx, account, m.spaceId, {
-        text: field(f, 'text'),
-        committedBy: committedFrom(m, field(f, 'who')),
-        cadence: field(f, 'cadence'),
-        reviewOn: field(f, 'reviewOn') || null,
-        journeyId: m.view.id,
-      }));
+      await act(
+        ctx,
+        agreementActions.proposeAgreement(ctx, account, m.spaceId, {
+          text: field(f, 'text'),
+          committedBy: committedFrom(m, field(f, 'who')),
+          cadence: field(f, 'cadence'),
+          reviewOn: field(f, 'reviewOn') || null,
+          journeyId: m.view.id,
+        }),
+      );
       return reply.redirect(`${stepUrl(m.view.id, 3)}#agreements-heading`, 303);
     } catch (error) {
       refusalOnlyForTherapist(request, error, m.relation);
       const state = formProblem(error, 'agreement', f);
-      return show(request, reply, m, 'Propose an agreement', (csrf) =>
-        proposalForm(csrf, m, f, {
-          errors: Object.keys(state.errors).length > 0 ? state.errors : { text: state.message ?? '' },
-          coach: agreementCoach(field(f, 'text')),
-        }),
-      error instanceof MendError ? error.status : 400);
+      return show(
+        request,
+        reply,
+        m,
+        'Propose an agreement',
+        (csrf) =>
+          proposalForm(csrf, m, f, {
+            errors: Object.keys(state.errors).length > 0 ? state.errors : { text: state.message ?? '' },
+            coach: agreementCoach(field(f, 'text')),
+          }),
+        error instanceof MendError ? error.status : 400,
+      );
     }
   });
 
@@ -421,7 +483,14 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
     return { account, agreement, m };
   }
 
-  function counterForm(csrf: string, m: JourneyPageModel, agreementId: string, values: Record<string, string>, errors?: Record<string, string>, coach?: SafeHtml | null) {
+  function counterForm(
+    csrf: string,
+    m: JourneyPageModel,
+    agreementId: string,
+    values: Record<string, string>,
+    errors?: Record<string, string>,
+    coach?: SafeHtml | null,
+  ) {
     return agreementFormPage(csrf, {
       action: `/agreements/${agreementId}/counter`,
       title: 'Suggest a change',
@@ -450,18 +519,28 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
     const { account, agreement, m } = await agreementContext(request, request.params.agreementId);
     const f = formFields(request);
     try {
-      await act(ctx, agreementActions.counterAgreement(ctx, account, agreement.id, {
-        text: field(f, 'text'),
-        committedBy: committedFrom(m, field(f, 'who')),
-        cadence: field(f, 'cadence'),
-        reviewOn: field(f, 'reviewOn') || null,
-      }));
+      await act(
+        ctx,
+        agreementActions.counterAgreement(ctx, account, agreement.id, {
+          text: field(f, 'text'),
+          committedBy: committedFrom(m, field(f, 'who')),
+          cadence: field(f, 'cadence'),
+          reviewOn: field(f, 'reviewOn') || null,
+        }),
+      );
       return reply.redirect(`${stepUrl(m.view.id, 3)}#agreements-heading`, 303);
     } catch (error) {
       refusalOnlyForTherapist(request, error, m.relation);
       const state = formProblem(error, 'agreement', f);
       const errors = Object.keys(state.errors).length > 0 ? state.errors : { text: state.message ?? '' };
-      return show(request, reply, m, 'Suggest a change', (csrf) => counterForm(csrf, m, agreement.id, f, errors, agreementCoach(field(f, 'text'))), error instanceof MendError ? error.status : 400);
+      return show(
+        request,
+        reply,
+        m,
+        'Suggest a change',
+        (csrf) => counterForm(csrf, m, agreement.id, f, errors, agreementCoach(field(f, 'text'))),
+        error instanceof MendError ? error.status : 400,
+      );
     }
   });
 

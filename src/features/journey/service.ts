@@ -82,7 +82,8 @@ export function apologyPartProblems(parts: ApologyParts): Record<string, string>
   for (const [component, value] of Object.entries(parts)) {
     const length = [...(value ?? '')].length;
     if (length > APOLOGY_PART_MAX) {
-      problems[`parts.${component}`] = `Use at most ${APOLOGY_PART_MAX.toLocaleString('en-GB')} characters for this part; it has ${length.toLocaleString('en-GB')}.`;
+      problems[`parts.${component}`] =
+        `Use at most ${APOLOGY_PART_MAX.toLocaleString('en-GB')} characters for this part; it has ${length.toLocaleString('en-GB')}.`;
     }
   }
   return problems;
@@ -298,7 +299,8 @@ export class JourneyService {
     const access = await spaceAccess(this.deps.spaces, actor.id, spaceId);
     const page = await this.deps.journeys.page(spaceId, at.after, at.size);
     const items: JourneySummary[] = [];
-    for (const { journey, breach } of page.items) items.push(this.summary(access, await loadJourney(this.deps, journey, breach, access.partnerIds)));
+    for (const { journey, breach } of page.items)
+      items.push(this.summary(access, await loadJourney(this.deps, journey, breach, access.partnerIds)));
     return { items, next: page.next };
   }
 
@@ -360,7 +362,11 @@ export class JourneyService {
       triggers: after
         ? shared.filter((e) => e.prompt === 'trigger').map((t) => ({ id: t.id, state: triggerState(loaded.facts, t.id) }))
         : [],
-      openedPairs: loaded.openings.map((o) => ({ prompt: o.prompt as PromptKey, openedAt: o.openedAt, removedBy: removedHalves(loaded.entries, o) })),
+      openedPairs: loaded.openings.map((o) => ({
+        prompt: o.prompt as PromptKey,
+        openedAt: o.openedAt,
+        removedBy: removedHalves(loaded.entries, o),
+      })),
     };
   }
 
@@ -374,7 +380,9 @@ export class JourneyService {
   /** Only what the viewer may see: sealed entries they may not open yet as stubs. */
   visibleEntries(viewer: Viewer, loaded: Pick<LoadedJourney, 'entries' | 'openings'>): EntryOrStub[] {
     const subjects = loaded.entries.map((e) => ({ ...e, kind: 'entry' as const }));
-    return filterVisible(viewer, subjects, { entries: [], openedPairs: loaded.openings }).map((item) => ('sealed' in item ? item : entryView(item)));
+    return filterVisible(viewer, subjects, { entries: [], openedPairs: loaded.openings }).map((item) =>
+      'sealed' in item ? item : entryView(item),
+    );
   }
 
   async entries(actor: Actor, journeyId: string): Promise<{ spaceId: string; entries: EntryOrStub[] }> {
@@ -397,7 +405,9 @@ export class JourneyService {
     if (!reach) fail('not_found');
     const page = await this.deps.entries.page(journeyId, reach, at.after, at.size);
     const subjects = page.items.map((e) => ({ ...e, kind: 'entry' as const }));
-    const items = filterVisible(access.viewer, subjects, { entries, openedPairs: openings }).map((item) => ('sealed' in item ? item : entryView(item)));
+    const items = filterVisible(access.viewer, subjects, { entries, openedPairs: openings }).map((item) =>
+      'sealed' in item ? item : entryView(item),
+    );
     return { spaceId: access.space.id, page: { items, next: page.next } };
   }
 
@@ -408,7 +418,12 @@ export class JourneyService {
    */
   private async recordOpening(journeyId: string, prompt: PromptKey): Promise<void> {
     const [entries, openings] = await Promise.all([this.deps.facts.entries(journeyId), this.deps.sealedPairs.forJourney(journeyId)]);
-    const opening = openingToRecord(entries.map((e) => ({ ...e, journeyId })), prompt, journeyId, openings);
+    const opening = openingToRecord(
+      entries.map((e) => ({ ...e, journeyId })),
+      prompt,
+      journeyId,
+      openings,
+    );
     if (opening) await this.deps.sealedPairs.record(opening);
   }
 
@@ -430,7 +445,12 @@ export class JourneyService {
     const facts = await loadRuleFacts(this.deps, head, access.partnerIds);
     // Whether this person may write this at all is said first (403, 409), then the missing choice:
     // the rules are asked with an allowed visibility, which is all they need to answer that.
-    const may = canWriteEntry(facts, actor.id, { prompt: input.prompt, visibility: visibility ?? rule.visibilities[0]!, replyTo }, this.now());
+    const may = canWriteEntry(
+      facts,
+      actor.id,
+      { prompt: input.prompt, visibility: visibility ?? rule.visibilities[0]!, replyTo },
+      this.now(),
+    );
     if (!may.ok) entryRefusal(may.reason, input.prompt);
     if (visibility === null) fail('invalid_input', { visibility: VISIBILITY_NOT_CHOSEN });
     const now = this.now().toISOString();
@@ -455,9 +475,10 @@ export class JourneyService {
    * is opened): a shared entry is news at once; a sealed one only when it opened its pair; a
    * private one, or a sealed half still waiting, is nothing — not even that it exists.
    */
-  async entryNews(actor: Actor, entry: Pick<EntryView, 'id' | 'journeyId' | 'prompt' | 'visibility' | 'authorId'>): Promise<
-    { spaceId: string; kind: 'journey_entry' | 'entries_revealed' } | null
-  > {
+  async entryNews(
+    actor: Actor,
+    entry: Pick<EntryView, 'id' | 'journeyId' | 'prompt' | 'visibility' | 'authorId'>,
+  ): Promise<{ spaceId: string; kind: 'journey_entry' | 'entries_revealed' } | null> {
     if (entry.visibility === 'private') return null;
     const head = await this.deps.facts.head(entry.journeyId);
     if (!head) return null;
@@ -560,7 +581,12 @@ export class JourneyService {
   visibleApologies(viewer: Viewer, loaded: LoadedJourney): ApologyView[] {
     return loaded.apologies
       .filter((a) => textAccess(viewer, { authorId: a.authorId, visibility: a.deliveredAt !== null ? 'shared' : 'private' }) === 'full')
-      .map((a) => apologyView(a, loaded.responses.filter((r) => r.apologyId === a.id)));
+      .map((a) =>
+        apologyView(
+          a,
+          loaded.responses.filter((r) => r.apologyId === a.id),
+        ),
+      );
   }
 
   async apologies(actor: Actor, journeyId: string): Promise<{ spaceId: string; apologies: ApologyView[] }> {
@@ -572,19 +598,34 @@ export class JourneyService {
    * One page of the apologies the caller may read, newest first, with their answers: drafts are
    * left out in the query unless they are the caller's own, then the page passes the same filter.
    */
-  async apologiesPage(actor: Actor, journeyId: string, at: PageRequest = FIRST_PAGE): Promise<{ spaceId: string; page: Page<ApologyView> }> {
+  async apologiesPage(
+    actor: Actor,
+    journeyId: string,
+    at: PageRequest = FIRST_PAGE,
+  ): Promise<{ spaceId: string; page: Page<ApologyView> }> {
     const head = await this.deps.facts.head(journeyId);
     if (!head) fail('not_found');
     const access = await spaceAccess(this.deps.spaces, actor.id, head.journey.spaceId);
     const draftsBy = access.viewer.relation === 'partner' ? access.viewer.accountId : null;
     const page = await this.deps.apologies.page(journeyId, draftsBy, at.after, at.size);
-    const visible = page.items.filter((a) => textAccess(access.viewer, { authorId: a.authorId, visibility: a.deliveredAt !== null ? 'shared' : 'private' }) === 'full');
+    const visible = page.items.filter(
+      (a) => textAccess(access.viewer, { authorId: a.authorId, visibility: a.deliveredAt !== null ? 'shared' : 'private' }) === 'full',
+    );
     const responses = await this.deps.apologies.responsesFor(visible.map((a) => a.id));
-    const items = visible.map((a) => apologyView(a, responses.filter((r) => r.apologyId === a.id)));
+    const items = visible.map((a) =>
+      apologyView(
+        a,
+        responses.filter((r) => r.apologyId === a.id),
+      ),
+    );
     return { spaceId: access.space.id, page: { items, next: page.next } };
   }
 
-  async deliverApology(actor: Actor, journeyId: string, input: { text?: string | undefined; parts?: ApologyParts | undefined }): Promise<ApologyView> {
+  async deliverApology(
+    actor: Actor,
+    journeyId: string,
+    input: { text?: string | undefined; parts?: ApologyParts | undefined },
+  ): Promise<ApologyView> {
     const { access, loaded } = await this.load(actor, journeyId);
     requirePartner(access);
     const may = canDeliverApology(loaded.facts, actor.id, this.now());
@@ -599,7 +640,9 @@ export class JourneyService {
       };
       if (Object.keys(problems).length > 0) fail('invalid_input', problems);
       parts = Object.fromEntries(
-        Object.entries(input.parts).map(([k, v]) => [k, (v ?? '').trim()]).filter(([, v]) => v !== ''),
+        Object.entries(input.parts)
+          .map(([k, v]) => [k, (v ?? '').trim()])
+          .filter(([, v]) => v !== ''),
       ) as ApologyParts;
       text = assembleApology(parts);
     } else {

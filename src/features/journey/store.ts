@@ -97,10 +97,17 @@ export class JourneyStore {
           occurred_on: breach.occurredOn,
           came_out: breach.cameOut,
           hurt: breach.hurt,
-          description_enc: breach.description ? this.vault.seal(
+          description_enc: breach.description
+            ? this.vault.seal(
                 breach.description.text,
-                BOUND.breachDescription.of({ id: breach.id, recorded_by: breach.recordedBy, description_visibility: breach.description.visibility, space_id: breach.spaceId }),
-              ) : null,
+                BOUND.breachDescription.of({
+                  id: breach.id,
+                  recorded_by: breach.recordedBy,
+                  description_visibility: breach.description.visibility,
+                  space_id: breach.spaceId,
+                }),
+              )
+            : null,
           description_visibility: breach.description?.visibility ?? null,
           recorded_by: breach.recordedBy,
           recorded_at: breach.recordedAt,
@@ -108,7 +115,13 @@ export class JourneyStore {
         .execute();
       await trx
         .insertInto('journeys')
-        .values({ id: journey.id, breach_id: breach.id, space_id: journey.spaceId, opened_at: journey.openedAt, closed_at: journey.closedAt })
+        .values({
+          id: journey.id,
+          breach_id: breach.id,
+          space_id: journey.spaceId,
+          opened_at: journey.openedAt,
+          closed_at: journey.closedAt,
+        })
         .execute();
     });
   }
@@ -144,7 +157,11 @@ export class JourneyStore {
   async page(spaceId: string, after: PageKey | null, size: number): Promise<Page<JourneyWithBreach>> {
     let q = this.db.selectFrom('journeys').selectAll().where('space_id', '=', spaceId);
     if (after) q = q.where(olderThan(JOURNEY_KEY, after));
-    const rows = await q.orderBy('opened_at', 'desc').orderBy('id', 'desc').limit(size + 1).execute();
+    const rows = await q
+      .orderBy('opened_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(size + 1)
+      .execute();
     // The key comes from the rows read, so a journey left out below cannot shift the cursor.
     const page = pageOf(rows, size, (j) => [j.opened_at, j.id]);
     const breachIds = page.items.map((j) => j.breach_id);
@@ -160,7 +177,11 @@ export class JourneyStore {
 
   /** Replaces who broke trust (the absent-partner placeholder, once the partner joined). */
   async setBrokeTrust(breachId: string, brokeTrust: readonly string[]): Promise<void> {
-    await this.db.updateTable('breaches').set({ broke_trust: JSON.stringify(brokeTrust) }).where('id', '=', breachId).execute();
+    await this.db
+      .updateTable('breaches')
+      .set({ broke_trust: JSON.stringify(brokeTrust) })
+      .where('id', '=', breachId)
+      .execute();
   }
 
   // ---- acknowledgements -------------------------------------------------------------------

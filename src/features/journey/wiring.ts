@@ -13,12 +13,10 @@ import type { Clock } from '../../platform/clock.js';
 import { JourneyService } from './service.js';
 
 /** The journey and agreement services over their stores, for the app context. */
-export function journeyServices(deps: {
-  db: Kysely<Database>;
-  vault: Vault;
-  dialect: 'sqlite' | 'postgres';
-  clock: Clock;
-}): { journeys: JourneyService; agreements: AgreementService } {
+export function journeyServices(deps: { db: Kysely<Database>; vault: Vault; dialect: 'sqlite' | 'postgres'; clock: Clock }): {
+  journeys: JourneyService;
+  agreements: AgreementService;
+} {
   const shared = {
     journeys: new JourneyStore(deps.db, deps.vault),
     facts: new JourneyFactsStore(deps.db),
@@ -30,5 +28,11 @@ export function journeyServices(deps: {
     clock: deps.clock,
   };
   const journeys = new JourneyService(shared);
-  return { journeys, agreements: new AgreementService({ ...shared, journeyFor: (actor, access, journeyId) => journeys.agreementJourney(access, actor.id, journeyId) }) };
+  return {
+    journeys,
+    agreements: new AgreementService({
+      ...shared,
+      journeyFor: (actor, access, journeyId) => journeys.agreementJourney(access, actor.id, journeyId),
+    }),
+  };
 }

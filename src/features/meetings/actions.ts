@@ -4,12 +4,22 @@ import type { Account } from '../../core/accounts/account.js';
 import type { Meeting, MeetingAgenda, MeetingSchedule } from './service.js';
 
 /** The shared record of a weekly meeting. */
-export function recordMeeting(ctx: AppContext, account: Account, spaceId: string, input: { heldOn?: string; agenda: Partial<MeetingAgenda> }): Promise<Outcome<Meeting>> {
+export function recordMeeting(
+  ctx: AppContext,
+  account: Account,
+  spaceId: string,
+  input: { heldOn?: string; agenda: Partial<MeetingAgenda> },
+): Promise<Outcome<Meeting>> {
   return ctx.rhythm.meetings.record(account, spaceId, input);
 }
 
 /** The weekly meeting's time, in the time zone of the partner who sets it. */
-export function setMeetingSchedule(ctx: AppContext, account: Account, spaceId: string, input: { weekday: number; time: string; durationMinutes?: number }): Promise<Outcome<MeetingSchedule>> {
+export function setMeetingSchedule(
+  ctx: AppContext,
+  account: Account,
+  spaceId: string,
+  input: { weekday: number; time: string; durationMinutes?: number },
+): Promise<Outcome<MeetingSchedule>> {
   return ctx.rhythm.meetings.setSchedule(account, spaceId, input);
 }
 

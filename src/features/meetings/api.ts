@@ -23,7 +23,13 @@ const MeetingOut = Type.Object({
   heldOn: DateString,
   createdBy: Id,
   createdAt: Instant,
-  agenda: Type.Object({ appreciations: Type.String(), wentWell: Type.String(), agreementLog: Type.String(), concern: Type.String(), requests: Type.String() }),
+  agenda: Type.Object({
+    appreciations: Type.String(),
+    wentWell: Type.String(),
+    agreementLog: Type.String(),
+    concern: Type.String(),
+    requests: Type.String(),
+  }),
 });
 const meetingDto = (m: Meeting) => ({ id: m.id, heldOn: m.heldOn, createdBy: m.createdBy, createdAt: m.createdAt, agenda: m.agenda });
 /** HH:MM, the one rule of core/clock-time.ts. */
@@ -40,7 +46,8 @@ export async function meetingRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         summary: 'Save the record of a weekly check-in meeting',
-        description: 'The guided agenda: appreciations, what went well, the week’s agreement log, one concern raised gently, requests for the coming week. A shared record.',
+        description:
+          'The guided agenda: appreciations, what went well, the week’s agreement log, one concern raised gently, requests for the coming week. A shared record.',
         tags: ['check-ins'],
         security: bearer,
         params: SpaceParams,
@@ -76,7 +83,12 @@ export async function meetingRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  const Schedule = Type.Object({ weekday: Type.Integer({ minimum: 1, maximum: 7, description: '1 = Monday … 7 = Sunday' }), time: ClockTime, durationMinutes: Type.Integer(), timezone: Type.String() });
+  const Schedule = Type.Object({
+    weekday: Type.Integer({ minimum: 1, maximum: 7, description: '1 = Monday … 7 = Sunday' }),
+    time: ClockTime,
+    durationMinutes: Type.Integer(),
+    timezone: Type.String(),
+  });
 
   api.put(
     '/spaces/:spaceId/meeting-schedule',
@@ -88,7 +100,11 @@ export async function meetingRoutes(app: FastifyInstance): Promise<void> {
         security: bearer,
         params: SpaceParams,
         body: Type.Object(
-          { weekday: Type.Integer({ minimum: 1, maximum: 7 }), time: ClockTime, durationMinutes: Type.Optional(Type.Integer({ minimum: 10, maximum: 240 })) },
+          {
+            weekday: Type.Integer({ minimum: 1, maximum: 7 }),
+            time: ClockTime,
+            durationMinutes: Type.Optional(Type.Integer({ minimum: 10, maximum: 240 })),
+          },
           { additionalProperties: false },
         ),
         response: { 200: Type.Object({ schedule: Schedule }), ...errors(400, 401, 403, 404) },
@@ -121,7 +137,12 @@ export async function meetingRoutes(app: FastifyInstance): Promise<void> {
   api.delete(
     '/me/calendar-feed',
     {
-      schema: { summary: 'Turn off your calendar address', tags: ['check-ins'], security: bearer, response: { 204: NoContent, ...errors(401) } },
+      schema: {
+        summary: 'Turn off your calendar address',
+        tags: ['check-ins'],
+        security: bearer,
+        response: { 204: NoContent, ...errors(401) },
+      },
     },
     async (request, reply) => {
       const { account } = requireAuth(request);

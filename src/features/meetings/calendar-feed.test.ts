@@ -54,7 +54,12 @@ test('every TZID the feed uses has its VTIMEZONE, once, and each meeting lands o
 });
 
 test('a feed with no meetings has no VTIMEZONE and is still a valid calendar', () => {
-  const ics = calendarFeed({ accountId: 'acc', schedules: [], baseUrl: new URL('https://mend.example.org'), now: new Date('2026-06-10T12:00:00Z') });
+  const ics = calendarFeed({
+    accountId: 'acc',
+    schedules: [],
+    baseUrl: new URL('https://mend.example.org'),
+    now: new Date('2026-06-10T12:00:00Z'),
+  });
   const cal = readICalendar(ics);
   assert.equal(all(cal, 'VTIMEZONE').length, 0);
   assert.equal(all(cal, 'VEVENT').length, 0);

@@ -33,8 +33,20 @@ export function firstWeekdayOnOrAfter(from: string, weekday: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function calendarFeed(input: { accountId: string; schedules: Array<MeetingSchedule & { spaceStartOn: string }>; baseUrl: URL; now: Date }): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Mend//Check-in meetings//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', 'X-WR-CALNAME:Weekly check-in'];
+export function calendarFeed(input: {
+  accountId: string;
+  schedules: Array<MeetingSchedule & { spaceStartOn: string }>;
+  baseUrl: URL;
+  now: Date;
+}): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Mend//Check-in meetings//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    'X-WR-CALNAME:Weekly check-in',
+  ];
   const events = input.schedules.map((s) => ({ s, first: firstWeekdayOnOrAfter(s.spaceStartOn, s.weekday) }));
   // Every TZID used gets its VTIMEZONE (RFC 5545 §3.6.5), from a year before the first meeting
   // (so the first observance begins before it, in either hemisphere) to two years past today.

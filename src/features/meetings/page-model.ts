@@ -13,8 +13,16 @@ export interface MeetingsPageModel {
   page: Page<Meeting>;
 }
 
-export async function meetingsPageModel(ctx: AppContext, accountId: string, spaceId: string, at: PageRequest = FIRST_PAGE): Promise<MeetingsPageModel> {
+export async function meetingsPageModel(
+  ctx: AppContext,
+  accountId: string,
+  spaceId: string,
+  at: PageRequest = FIRST_PAGE,
+): Promise<MeetingsPageModel> {
   const view = await spaceView(ctx.spaces, accountId, spaceId);
-  const [page, schedule] = await Promise.all([ctx.rhythm.meetings.list(accountId, view.space.id, at), ctx.rhythm.meetings.schedule(accountId, view.space.id)]);
+  const [page, schedule] = await Promise.all([
+    ctx.rhythm.meetings.list(accountId, view.space.id, at),
+    ctx.rhythm.meetings.schedule(accountId, view.space.id),
+  ]);
   return { view, schedule, page };
 }

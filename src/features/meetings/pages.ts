@@ -20,10 +20,17 @@ type SpaceRequest = FastifyRequest<{ Params: { spaceId: string } }>;
 export async function meetingPages(app: FastifyInstance): Promise<void> {
   const ctx = app.mend;
 
-  async function showMeetings(request: SpaceRequest, reply: FastifyReply, extra: { errors?: Record<string, string>; feedUrl?: string; status?: number } = {}) {
+  async function showMeetings(
+    request: SpaceRequest,
+    reply: FastifyReply,
+    extra: { errors?: Record<string, string>; feedUrl?: string; status?: number } = {},
+  ) {
     const { account } = requireAuth(request);
     const at = historyRequest(olderOf(request), MEETING_KEY.length);
-    const [{ view, page, schedule }, hasFeed] = await Promise.all([meetingsPageModel(ctx, account.id, request.params.spaceId, at), ctx.rhythm.meetings.hasFeed(account.id)]);
+    const [{ view, page, schedule }, hasFeed] = await Promise.all([
+      meetingsPageModel(ctx, account.id, request.params.spaceId, at),
+      ctx.rhythm.meetings.hasFeed(account.id),
+    ]);
     const meetings = page.items;
     const paging = historyLinksFor(`/spaces/${view.space.id}/meetings`, at, page);
     return renderPage(request, reply, {
@@ -31,7 +38,19 @@ export async function meetingPages(app: FastifyInstance): Promise<void> {
       space: layoutSpaceOf(view),
       scripts: ['/static/live.js'],
       ...(extra.status ? { status: extra.status } : {}),
-      body: (csrf) => meetingsPage({ csrf, spaceId: view.space.id, isPartner: view.isPartner, meetings, paging, schedule, hasFeed, feedUrl: extra.feedUrl ?? null, names: namesOf(view), ...(extra.errors ? { errors: extra.errors } : {}) }),
+      body: (csrf) =>
+        meetingsPage({
+          csrf,
+          spaceId: view.space.id,
+          isPartner: view.isPartner,
+          meetings,
+          paging,
+          schedule,
+          hasFeed,
+          feedUrl: extra.feedUrl ?? null,
+          names: namesOf(view),
+          ...(extra.errors ? { errors: extra.errors } : {}),
+        }),
     });
   }
 
@@ -42,20 +61,47 @@ export async function meetingPages(app: FastifyInstance): Promise<void> {
     const view = await spaceView(ctx.spaces, account.id, request.params.spaceId);
     // A therapist reads the meetings and is shown no form (after the membership check: others get 404).
     partnersOnlyForm(request);
-    return renderPage(request, reply, { title: 'This week’s meeting', space: layoutSpaceOf(view), scripts: COACH_SCRIPTS, body: (csrf) => newMeetingPage({ csrf, spaceId: view.space.id, today: ctx.rhythm.checkins.today(account) }) });
+    return renderPage(request, reply, {
+      title: 'This week’s meeting',
+      space: layoutSpaceOf(view),
+      scripts: COACH_SCRIPTS,
+      body: (csrf) => newMeetingPage({ csrf, spaceId: view.space.id, today: ctx.rhythm.checkins.today(account) }),
+    });
   });
 
   app.post<{ Params: { spaceId: string } }>('/spaces/:spaceId/meetings', async (request, reply) => {
     const { account } = requireAuth(request);
     const f = formFields(request, 2000);
-    const agenda: Partial<MeetingAgenda> = { appreciations: field(f, 'appreciations'), wentWell: field(f, 'wentWell'), agreementLog: field(f, 'agreementLog'), concern: field(f, 'concern'), requests: field(f, 'requests') };
+    const agenda: Partial<MeetingAgenda> = {
+      appreciations: field(f, 'appreciations'),
+      wentWell: field(f, 'wentWell'),
+      agreementLog: field(f, 'agreementLog'),
+      concern: field(f, 'concern'),
+      requests: field(f, 'requests'),
+    };
     try {
-      await act(ctx, recordMeeting(ctx, account, request.params.spaceId, { ...(field(f, 'heldOn') ? { heldOn: field(f, 'heldOn') } : {}), agenda }));
+      await act(
+        ctx,
+        recordMeeting(ctx, account, request.params.spaceId, { ...(field(f, 'heldOn') ? { heldOn: field(f, 'heldOn') } : {}), agenda }),
+      );
     } catch (error) {
       refusalOnlyForTherapist(request, error);
       const errors = inputErrors(error);
       const view = await spaceView(ctx.spaces, account.id, request.params.spaceId);
-      return renderPage(request, reply, { title: 'This week’s meeting', status: 400, space: layoutSpaceOf(view), scripts: COACH_SCRIPTS, body: (csrf) => newMeetingPage({ csrf, spaceId: view.space.id, today: ctx.rhythm.checkins.today(account), form: { ...agenda, heldOn: field(f, 'heldOn') }, errors }) });
+      return renderPage(request, reply, {
+        title: 'This week’s meeting',
+        status: 400,
+        space: layoutSpaceOf(view),
+        scripts: COACH_SCRIPTS,
+        body: (csrf) =>
+          newMeetingPage({
+            csrf,
+            spaceId: view.space.id,
+            today: ctx.rhythm.checkins.today(account),
+            form: { ...agenda, heldOn: field(f, 'heldOn') },
+            errors,
+          }),
+      });
     }
     return reply.redirect(`/spaces/${request.params.spaceId}/meetings`, 303);
   });
@@ -64,7 +110,10 @@ export async function meetingPages(app: FastifyInstance): Promise<void> {
     const { account } = requireAuth(request);
     const f = formFields(request, 100);
     try {
-      await act(ctx, setMeetingSchedule(ctx, account, request.params.spaceId, { weekday: Number(field(f, 'weekday')), time: field(f, 'time') }));
+      await act(
+        ctx,
+        setMeetingSchedule(ctx, account, request.params.spaceId, { weekday: Number(field(f, 'weekday')), time: field(f, 'time') }),
+      );
     } catch (error) {
       refusalOnlyForTherapist(request, error);
       return showMeetings(request, reply, { errors: inputErrors(error), status: 400 });

@@ -17,16 +17,19 @@ import { isClockTime } from '../../core/clock-time.js';
 export const AGENDA_SECTIONS: ReadonlyArray<{ key: keyof MeetingAgenda; title: string; hint: string; coach: boolean }> = [
   { key: 'appreciations', title: 'Appreciations', hint: 'Something each of you noticed and valued this week, however small.', coach: true },
   { key: 'wentWell', title: 'What went well', hint: 'Moments that felt easier, kinder or more honest.', coach: true },
-  { key: 'agreementLog', title: 'The week’s agreement log', hint: 'Look at the log together: what was kept, what was missed, what got in the way.', coach: true },
+  {
+    key: 'agreementLog',
+    title: 'The week’s agreement log',
+    hint: 'Look at the log together: what was kept, what was missed, what got in the way.',
+    coach: true,
+  },
   { key: 'concern', title: 'One concern, raised gently', hint: 'Just one. Try “I feel … when … because … I need …”.', coach: true },
   { key: 'requests', title: 'Requests for the coming week', hint: 'Small, concrete things you would each like.', coach: true },
 ];
 
 /** The weekly check-in meeting: its guided record, its time, and each partner's calendar feed. */
 export class MeetingService {
-  constructor(
-    private readonly deps: { meetings: MeetingStore; spaces: SpaceService; clock: Clock; baseUrl: URL },
-  ) {}
+  constructor(private readonly deps: { meetings: MeetingStore; spaces: SpaceService; clock: Clock; baseUrl: URL }) {}
 
   async record(account: Account, spaceId: string, input: { heldOn?: string; agenda: Partial<MeetingAgenda> }): Promise<Outcome<Meeting>> {
     const view = await spaceView(this.deps.spaces, account.id, spaceId);
@@ -43,15 +46,25 @@ export class MeetingService {
       agenda[key] = text;
     }
     if (Object.keys(details).length) fail('invalid_input', details);
-    if (AGENDA_SECTIONS.every(({ key }) => agenda[key] === '')) fail('invalid_input', { appreciations: 'Write something in at least one part of the agenda.' });
+    if (AGENDA_SECTIONS.every(({ key }) => agenda[key] === ''))
+      fail('invalid_input', { appreciations: 'Write something in at least one part of the agenda.' });
     const id = newId();
     const now = this.deps.clock.now().toISOString();
     await this.deps.meetings.create({ id, spaceId, heldOn, createdBy: account.id, agenda, now });
-    return outcome({ id, spaceId, heldOn, createdBy: account.id, agenda, createdAt: now }, {
-      spaceId,
-      live: { kind: 'meeting', id, date: heldOn },
-      notify: { type: 'meeting_recorded', actorId: account.id, link: `/spaces/${spaceId}/meetings`, about: { kind: 'meeting_note', id, authorId: account.id, visibility: 'shared' }, membership: view.membership },
-    });
+    return outcome(
+      { id, spaceId, heldOn, createdBy: account.id, agenda, createdAt: now },
+      {
+        spaceId,
+        live: { kind: 'meeting', id, date: heldOn },
+        notify: {
+          type: 'meeting_recorded',
+          actorId: account.id,
+          link: `/spaces/${spaceId}/meetings`,
+          about: { kind: 'meeting_note', id, authorId: account.id, visibility: 'shared' },
+          membership: view.membership,
+        },
+      },
+    );
   }
 
   /** Meeting records are shared with both partners and an active therapist. */
@@ -65,21 +78,41 @@ export class MeetingService {
     return this.deps.meetings.schedule(spaceId);
   }
 
-  async setSchedule(account: Account, spaceId: string, input: { weekday: number; time: string; durationMinutes?: number }): Promise<Outcome<MeetingSchedule>> {
+  async setSchedule(
+    account: Account,
+    spaceId: string,
+    input: { weekday: number; time: string; durationMinutes?: number },
+  ): Promise<Outcome<MeetingSchedule>> {
     const view = await spaceView(this.deps.spaces, account.id, spaceId);
     if (!view.isPartner) fail('forbidden');
-    if (!Number.isInteger(input.weekday) || input.weekday < 1 || input.weekday > 7) fail('invalid_input', { weekday: 'Choose a day of the week.' });
+    if (!Number.isInteger(input.weekday) || input.weekday < 1 || input.weekday > 7)
+      fail('invalid_input', { weekday: 'Choose a day of the week.' });
     if (!isClockTime(input.time)) fail('invalid_input', { time: 'Use a time like 19:30.' });
     const duration = input.durationMinutes ?? 45;
-    if (!Number.isInteger(duration) || duration < 10 || duration > 240) fail('invalid_input', { durationMinutes: 'Choose between 10 and 240 minutes.' });
+    if (!Number.isInteger(duration) || duration < 10 || duration > 240)
+      fail('invalid_input', { durationMinutes: 'Choose between 10 and 240 minutes.' });
     const timezone = isValidTimeZone(account.timezone) ? account.timezone : 'UTC';
-    const schedule: MeetingSchedule = { spaceId, weekday: input.weekday, time: input.time, durationMinutes: duration, timezone, updatedBy: account.id, updatedAt: this.deps.clock.now().toISOString() };
+    const schedule: MeetingSchedule = {
+      spaceId,
+      weekday: input.weekday,
+      time: input.time,
+      durationMinutes: duration,
+      timezone,
+      updatedBy: account.id,
+      updatedAt: this.deps.clock.now().toISOString(),
+    };
     await this.deps.meetings.setSchedule(schedule);
     return outcome(schedule, {
       spaceId,
       // The time is on every member's meetings page (a therapist's too), so it is news for all.
       live: { kind: 'meeting_schedule' },
-      notify: { type: 'meeting_scheduled', actorId: account.id, link: `/spaces/${spaceId}/meetings`, about: { kind: 'progress', id: spaceId }, membership: view.membership },
+      notify: {
+        type: 'meeting_scheduled',
+        actorId: account.id,
+        link: `/spaces/${spaceId}/meetings`,
+        about: { kind: 'progress', id: spaceId },
+        membership: view.membership,
+      },
     });
   }
 

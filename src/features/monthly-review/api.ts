@@ -17,12 +17,17 @@ export async function monthlyReviewRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         summary: 'Your monthly progress review',
-        description: 'Rate 1–5: "We communicate more openly", "I feel closer", "There is mutual respect and understanding". 201 the first time in a month, 200 when replacing.',
+        description:
+          'Rate 1–5: "We communicate more openly", "I feel closer", "There is mutual respect and understanding". 201 the first time in a month, 200 when replacing.',
         tags: ['check-ins'],
         security: bearer,
         params: Type.Object({ spaceId: Id, month: MonthString }),
         body: Type.Object(
-          { communicate: Type.Integer({ minimum: 1, maximum: 5 }), closer: Type.Integer({ minimum: 1, maximum: 5 }), respect: Type.Integer({ minimum: 1, maximum: 5 }) },
+          {
+            communicate: Type.Integer({ minimum: 1, maximum: 5 }),
+            closer: Type.Integer({ minimum: 1, maximum: 5 }),
+            respect: Type.Integer({ minimum: 1, maximum: 5 }),
+          },
           { additionalProperties: false },
         ),
         response: { 200: Type.Object({ month: MonthString }), 201: Type.Object({ month: MonthString }), ...errors(400, 401, 403, 404) },
@@ -30,7 +35,10 @@ export async function monthlyReviewRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const { account } = requireAuth(request);
-      const { created } = await act(ctx, saveMonthlyReview(ctx, account, request.params.spaceId, { month: request.params.month, ...request.body }));
+      const { created } = await act(
+        ctx,
+        saveMonthlyReview(ctx, account, request.params.spaceId, { month: request.params.month, ...request.body }),
+      );
       return reply.status(created ? 201 : 200).send({ month: request.params.month });
     },
   );

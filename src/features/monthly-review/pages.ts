@@ -15,28 +15,47 @@ type SpaceRequest = FastifyRequest<{ Params: { spaceId: string } }>;
 export async function monthlyReviewPages(app: FastifyInstance): Promise<void> {
   const ctx = app.mend;
 
-  async function showReview(request: SpaceRequest, reply: FastifyReply, extra: { errors?: Record<string, string>; saved?: boolean; values?: Record<string, number>; status?: number } = {}) {
+  async function showReview(
+    request: SpaceRequest,
+    reply: FastifyReply,
+    extra: { errors?: Record<string, string>; saved?: boolean; values?: Record<string, number>; status?: number } = {},
+  ) {
     const { account } = requireAuth(request);
     const view = await spaceView(ctx.spaces, account.id, request.params.spaceId);
     const month = ctx.rhythm.checkins.today(account).slice(0, 7);
     const existing = (await ctx.rhythm.checkins.monthlyReviews(view)).find((r) => r.accountId === account.id && r.month === month);
-    const values = extra.values ?? (existing ? { communicate: existing.communicate, closer: existing.closer, respect: existing.respect } : undefined);
+    const values =
+      extra.values ?? (existing ? { communicate: existing.communicate, closer: existing.closer, respect: existing.respect } : undefined);
     return renderPage(request, reply, {
       title: 'Monthly review',
       space: layoutSpaceOf(view),
       ...(extra.status ? { status: extra.status } : {}),
-      body: (csrf) => monthlyReviewPage({ csrf, spaceId: view.space.id, month, ...(values ? { values } : {}), ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.saved ? { saved: true } : {}) }),
+      body: (csrf) =>
+        monthlyReviewPage({
+          csrf,
+          spaceId: view.space.id,
+          month,
+          ...(values ? { values } : {}),
+          ...(extra.errors ? { errors: extra.errors } : {}),
+          ...(extra.saved ? { saved: true } : {}),
+        }),
     });
   }
 
-  app.get<{ Params: { spaceId: string }; Querystring: { saved?: string } }>('/spaces/:spaceId/monthly-review', (request, reply) => showReview(request, reply, { saved: request.query.saved === '1' }));
+  app.get<{ Params: { spaceId: string }; Querystring: { saved?: string } }>('/spaces/:spaceId/monthly-review', (request, reply) =>
+    showReview(request, reply, { saved: request.query.saved === '1' }),
+  );
 
   app.post<{ Params: { spaceId: string } }>('/spaces/:spaceId/monthly-review', async (request, reply) => {
     const { account } = requireAuth(request);
     // Its own checks below redraw the page: not for a therapist.
     partnersOnlyForm(request);
     const f = formFields(request, 100);
-    const values = { communicate: Number(field(f, 'communicate')), closer: Number(field(f, 'closer')), respect: Number(field(f, 'respect')) };
+    const values = {
+      communicate: Number(field(f, 'communicate')),
+      closer: Number(field(f, 'closer')),
+      respect: Number(field(f, 'respect')),
+    };
     const errors: Record<string, string> = {};
     for (const [k, v] of Object.entries(values)) if (!Number.isInteger(v) || v < 1 || v > 5) errors[k] = 'Choose a number from 1 to 5.';
     if (Object.keys(errors).length) return showReview(request, reply, { errors, status: 400 });

@@ -14,7 +14,16 @@ export interface StoredReview {
 export class ReviewStore {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async upsert(input: { id: string; spaceId: string; accountId: string; month: string; communicate: number; closer: number; respect: number; now: string }): Promise<boolean> {
+  async upsert(input: {
+    id: string;
+    spaceId: string;
+    accountId: string;
+    month: string;
+    communicate: number;
+    closer: number;
+    respect: number;
+    now: string;
+  }): Promise<boolean> {
     const existing = await this.db
       .selectFrom('monthly_reviews')
       .select('id')
@@ -36,6 +45,13 @@ export class ReviewStore {
 
   async list(spaceId: string): Promise<StoredReview[]> {
     const rows = await this.db.selectFrom('monthly_reviews').selectAll().where('space_id', '=', spaceId).orderBy('month').execute();
-    return rows.map((r) => ({ accountId: r.account_id, month: r.month, communicate: r.communicate, closer: r.closer, respect: r.respect, updatedAt: r.updated_at }));
+    return rows.map((r) => ({
+      accountId: r.account_id,
+      month: r.month,
+      communicate: r.communicate,
+      closer: r.closer,
+      respect: r.respect,
+      updatedAt: r.updated_at,
+    }));
   }
 }

@@ -20,7 +20,9 @@ const Notification = Type.Object({
 });
 
 const Reminders = Type.Object({
-  dailyTime: Type.Union([Type.String({ pattern: CLOCK_TIME.source, maxLength: 5 }), Type.Null()], { description: 'Local HH:MM for the daily check-in reminder; null for none.' }),
+  dailyTime: Type.Union([Type.String({ pattern: CLOCK_TIME.source, maxLength: 5 }), Type.Null()], {
+    description: 'Local HH:MM for the daily check-in reminder; null for none.',
+  }),
   weeklyEmail: Type.Boolean({ description: 'Email on the day of the weekly meeting.' }),
 });
 
@@ -42,7 +44,10 @@ export async function notificationRoutes(app: FastifyInstance): Promise<void> {
         tags: ['notifications'],
         security: bearer,
         querystring: PageQuery,
-        response: { 200: Type.Composite([Paged('notifications', Notification), Type.Object({ unread: Type.Integer() })]), ...errors(400, 401) },
+        response: {
+          200: Type.Composite([Paged('notifications', Notification), Type.Object({ unread: Type.Integer() })]),
+          ...errors(400, 401),
+        },
       },
     },
     async (request) => {
@@ -50,7 +55,15 @@ export async function notificationRoutes(app: FastifyInstance): Promise<void> {
       const at = pageRequest(request.query, NOTIFICATION_KEY.length);
       const page = await rhythm.notifications.list(account.id, at);
       return {
-        notifications: page.items.map((n) => ({ id: n.id, spaceId: n.spaceId, type: n.type, message: n.message, link: n.link, createdAt: n.createdAt, readAt: n.readAt })),
+        notifications: page.items.map((n) => ({
+          id: n.id,
+          spaceId: n.spaceId,
+          type: n.type,
+          message: n.message,
+          link: n.link,
+          createdAt: n.createdAt,
+          readAt: n.readAt,
+        })),
         next: nextLink(request, page, at.size),
         unread: await rhythm.notifications.unreadCount(account.id),
       };
@@ -77,7 +90,12 @@ export async function notificationRoutes(app: FastifyInstance): Promise<void> {
   api.get(
     '/me/reminders',
     {
-      schema: { summary: 'Your reminder settings', tags: ['notifications'], security: bearer, response: { 200: Type.Object({ reminders: Reminders, email: Type.Boolean() }), ...errors(401) } },
+      schema: {
+        summary: 'Your reminder settings',
+        tags: ['notifications'],
+        security: bearer,
+        response: { 200: Type.Object({ reminders: Reminders, email: Type.Boolean() }), ...errors(401) },
+      },
     },
     async (request) => {
       const { account } = requireAuth(request);

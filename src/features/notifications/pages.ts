@@ -14,20 +14,38 @@ import { notificationsPage } from './views/notifications-page.js';
 export async function notificationPages(app: FastifyInstance): Promise<void> {
   const ctx = app.mend;
 
-  async function showNotifications(request: FastifyRequest, reply: FastifyReply, extra: { errors?: Record<string, string>; saved?: boolean; status?: number } = {}) {
+  async function showNotifications(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: { errors?: Record<string, string>; saved?: boolean; status?: number } = {},
+  ) {
     const { account } = requireAuth(request);
     const at = historyRequest(olderOf(request), NOTIFICATION_KEY.length);
-    const [page, reminders] = await Promise.all([ctx.rhythm.notifications.list(account.id, at), ctx.rhythm.reminders.preferences(account.id)]);
+    const [page, reminders] = await Promise.all([
+      ctx.rhythm.notifications.list(account.id, at),
+      ctx.rhythm.reminders.preferences(account.id),
+    ]);
     const list = page.items;
     const paging = historyLinksFor('/notifications', at, page);
     return renderPage(request, reply, {
       title: 'Notifications',
       ...(extra.status ? { status: extra.status } : {}),
-      body: (csrf) => notificationsPage({ csrf, notifications: list, paging, reminders, email: ctx.rhythm.reminders.emailEnabled, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.saved ? { saved: true } : {}) }),
+      body: (csrf) =>
+        notificationsPage({
+          csrf,
+          notifications: list,
+          paging,
+          reminders,
+          email: ctx.rhythm.reminders.emailEnabled,
+          ...(extra.errors ? { errors: extra.errors } : {}),
+          ...(extra.saved ? { saved: true } : {}),
+        }),
     });
   }
 
-  app.get<{ Querystring: { saved?: string } }>('/notifications', (request, reply) => showNotifications(request, reply, { saved: request.query.saved === '1' }));
+  app.get<{ Querystring: { saved?: string } }>('/notifications', (request, reply) =>
+    showNotifications(request, reply, { saved: request.query.saved === '1' }),
+  );
 
   app.post('/notifications/read', async (request, reply) => {
     const { account } = requireAuth(request);
@@ -40,7 +58,8 @@ export async function notificationPages(app: FastifyInstance): Promise<void> {
     const f = formFields(request, 100);
     const dailyTime = field(f, 'dailyTime').trim();
     // The page says the empty box is allowed too (the API says null).
-    if (dailyTime && !isClockTime(dailyTime)) return showNotifications(request, reply, { errors: { dailyTime: 'Use a time like 20:30, or leave it empty.' }, status: 400 });
+    if (dailyTime && !isClockTime(dailyTime))
+      return showNotifications(request, reply, { errors: { dailyTime: 'Use a time like 20:30, or leave it empty.' }, status: 400 });
     await act(ctx, setReminders(ctx, account.id, { dailyTime: dailyTime || null, weeklyEmail: field(f, 'weeklyEmail') === 'yes' }));
     return reply.redirect('/notifications?saved=1', 303);
   });

@@ -39,7 +39,18 @@ test('firstWeekdayOnOrAfter lands on the right weekday within a week', () => {
 test('the calendar feed is valid iCalendar: CRLF, folded lines, one weekly event, no names', () => {
   const ics = calendarFeed({
     accountId: 'acc',
-    schedules: [{ spaceId: 'sp', weekday: 5, time: '08:15', durationMinutes: 30, timezone: 'Europe/London', updatedBy: 'acc', updatedAt: '2026-03-02T10:00:00.000Z', spaceStartOn: '2026-03-02' }],
+    schedules: [
+      {
+        spaceId: 'sp',
+        weekday: 5,
+        time: '08:15',
+        durationMinutes: 30,
+        timezone: 'Europe/London',
+        updatedBy: 'acc',
+        updatedAt: '2026-03-02T10:00:00.000Z',
+        spaceStartOn: '2026-03-02',
+      },
+    ],
     baseUrl: new URL('https://mend.example.org'),
     now: new Date('2026-03-02T10:00:00Z'),
   });

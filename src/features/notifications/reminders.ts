@@ -119,10 +119,13 @@ export class ReminderService {
       if (!dailyDue(local.minutes, dailyTime, await this.deps.checkins.hasCheckedIn(accountId, local.date))) continue;
       const key = `daily:${accountId}:${local.date}`;
       const link = new URL(`/spaces/${spaces[0]!.id}/check-in`, this.deps.baseUrl).href;
-      if (await this.deliver(key, account, spaces[0]!.id, 'checkin_reminder', `/spaces/${spaces[0]!.id}/check-in`, {
-        subject: 'Your daily check-in',
-        text: `Hello,\n\nThis is the reminder you asked for: a moment for today's check-in. It takes about twenty seconds.\n\n${link}\n\nYou can change or turn off reminders on your account page in Mend.\n`,
-      })) sent.push(key);
+      if (
+        await this.deliver(key, account, spaces[0]!.id, 'checkin_reminder', `/spaces/${spaces[0]!.id}/check-in`, {
+          subject: 'Your daily check-in',
+          text: `Hello,\n\nThis is the reminder you asked for: a moment for today's check-in. It takes about twenty seconds.\n\n${link}\n\nYou can change or turn off reminders on your account page in Mend.\n`,
+        })
+      )
+        sent.push(key);
     }
     const weekly = new Set(await this.deps.notifications.weeklyReminderAccounts());
     for (const schedule of await this.deps.meetings.allSchedules()) {
@@ -135,10 +138,13 @@ export class ReminderService {
         if (!account) continue;
         const key = `weekly:${accountId}:${schedule.spaceId}:${local.date}`;
         const path = `/spaces/${schedule.spaceId}/meetings/new`;
-        if (await this.deliver(key, account, schedule.spaceId, 'meeting_reminder', path, {
-          subject: 'Your weekly check-in is today',
-          text: `Hello,\n\nYour weekly check-in meeting is at ${schedule.time} today. The agenda is ready in Mend when you are.\n\n${new URL(path, this.deps.baseUrl).href}\n\nYou can change or turn off reminders on your account page in Mend.\n`,
-        })) sent.push(key);
+        if (
+          await this.deliver(key, account, schedule.spaceId, 'meeting_reminder', path, {
+            subject: 'Your weekly check-in is today',
+            text: `Hello,\n\nYour weekly check-in meeting is at ${schedule.time} today. The agenda is ready in Mend when you are.\n\n${new URL(path, this.deps.baseUrl).href}\n\nYou can change or turn off reminders on your account page in Mend.\n`,
+          })
+        )
+          sent.push(key);
       }
     }
     return sent;
@@ -162,7 +168,16 @@ export class ReminderService {
       this.deps.log?.warn({ err: error instanceof Error ? error.name : 'error' }, 'reminder email failed');
       return false;
     }
-    await this.deps.notifications.add({ id: newId(), accountId: account.id, spaceId, type, actorId: null, link, createdAt: now, readAt: null });
+    await this.deps.notifications.add({
+      id: newId(),
+      accountId: account.id,
+      spaceId,
+      type,
+      actorId: null,
+      link,
+      createdAt: now,
+      readAt: null,
+    });
     return true;
   }
 }

@@ -7,7 +7,6 @@ import { messageFor, NOTIFICATION_MESSAGES, type NotificationType } from '../../
 
 export { messageFor, NOTIFICATION_MESSAGES, type NotificationType };
 
-
 export interface NotificationView extends StoredNotification {
   message: string;
 }
@@ -45,7 +44,14 @@ export class NotificationService {
   }
 
   /** Notifies every partner of the space except the actor. */
-  async notifyPartners(input: { spaceId: string; membership: SpaceMembership; type: NotificationType; actorId: string; link: string; about: Subject }): Promise<void> {
+  async notifyPartners(input: {
+    spaceId: string;
+    membership: SpaceMembership;
+    type: NotificationType;
+    actorId: string;
+    link: string;
+    about: Subject;
+  }): Promise<void> {
     for (const partnerId of input.membership.partnerIds) {
       if (partnerId !== input.actorId) await this.notify({ ...input, recipientId: partnerId });
     }
@@ -64,4 +70,3 @@ export class NotificationService {
     return this.deps.notifications.markRead(accountId, id, this.deps.clock.now().toISOString());
   }
 }
-

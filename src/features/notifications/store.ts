@@ -30,7 +30,16 @@ export class NotificationStore {
   async add(n: StoredNotification): Promise<void> {
     await this.db
       .insertInto('notifications')
-      .values({ id: n.id, account_id: n.accountId, space_id: n.spaceId, type: n.type, actor_id: n.actorId, link: n.link, created_at: n.createdAt, read_at: n.readAt })
+      .values({
+        id: n.id,
+        account_id: n.accountId,
+        space_id: n.spaceId,
+        type: n.type,
+        actor_id: n.actorId,
+        link: n.link,
+        created_at: n.createdAt,
+        read_at: n.readAt,
+      })
       .execute();
   }
 
@@ -38,8 +47,21 @@ export class NotificationStore {
   async page(accountId: string, after: PageKey | null, size: number): Promise<Page<StoredNotification>> {
     let q = this.db.selectFrom('notifications').selectAll().where('account_id', '=', accountId);
     if (after) q = q.where(olderThan(NOTIFICATION_KEY, after));
-    const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(size + 1).execute();
-    const items = rows.map((r) => ({ id: r.id, accountId: r.account_id, spaceId: r.space_id, type: r.type, actorId: r.actor_id, link: r.link, createdAt: r.created_at, readAt: r.read_at }));
+    const rows = await q
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(size + 1)
+      .execute();
+    const items = rows.map((r) => ({
+      id: r.id,
+      accountId: r.account_id,
+      spaceId: r.space_id,
+      type: r.type,
+      actorId: r.actor_id,
+      link: r.link,
+      createdAt: r.created_at,
+      readAt: r.read_at,
+    }));
     return pageOf(items, size, (n) => [n.createdAt, n.id]);
   }
 
@@ -77,7 +99,11 @@ export class NotificationStore {
 
   /** Accounts that asked for a daily reminder. */
   async dailyReminderAccounts(): Promise<Array<{ accountId: string; dailyTime: string }>> {
-    const rows = await this.db.selectFrom('reminder_preferences').select(['account_id', 'daily_time']).where('daily_time', 'is not', null).execute();
+    const rows = await this.db
+      .selectFrom('reminder_preferences')
+      .select(['account_id', 'daily_time'])
+      .where('daily_time', 'is not', null)
+      .execute();
     return rows.map((r) => ({ accountId: r.account_id, dailyTime: r.daily_time! }));
   }
 

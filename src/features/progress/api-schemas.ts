@@ -15,18 +15,24 @@ export const TextIn = Type.Object(
   { additionalProperties: false },
 );
 
-export const NoteOut = Type.Union([Type.Object({ text: Type.String(), visibility: Type.Union([Type.Literal('private'), Type.Literal('shared')]) }), Type.Null()], {
-  description: 'Null when there is none, or when the caller may not read it.',
-});
+export const NoteOut = Type.Union(
+  [Type.Object({ text: Type.String(), visibility: Type.Union([Type.Literal('private'), Type.Literal('shared')]) }), Type.Null()],
+  {
+    description: 'Null when there is none, or when the caller may not read it.',
+  },
+);
 
 export const Score = Type.Integer({ minimum: 0, maximum: 10 });
 export const DayMark = Type.Union(DAY_MARKS.map((d) => Type.Literal(d)));
 
 /** A person's numbers are null for anyone they do not share them with (docs/privacy-rules.md). */
-const KeptScore = Type.Union([Score, Type.Null()], { description: 'Null when its owner keeps their numbers to themselves and you are not them.' });
+const KeptScore = Type.Union([Score, Type.Null()], {
+  description: 'Null when its owner keeps their numbers to themselves and you are not them.',
+});
 
 export const NumbersShared = Type.Boolean({
-  description: 'Whether the partner and an active therapist see this person’s safety, trust and closeness and how the day was, or only that they checked in.',
+  description:
+    'Whether the partner and an active therapist see this person’s safety, trust and closeness and how the day was, or only that they checked in.',
 });
 
 export const Checkin = Type.Object({
@@ -87,7 +93,8 @@ export const ProgressOut = Type.Object({
       accountId: Id,
       displayName: Type.String(),
       numbersVisible: Type.Boolean({
-        description: 'Whether you see this partner’s check-in numbers. When false (they keep them to themselves) their trends are computed from nothing: `not_enough_data`, no line.',
+        description:
+          'Whether you see this partner’s check-in numbers. When false (they keep them to themselves) their trends are computed from nothing: `not_enough_data`, no line.',
       }),
       trends: Type.Object({ safety: TrendOut, trust: TrendOut, closeness: TrendOut }),
       consistency: Type.Object({

@@ -48,7 +48,11 @@ export async function progressRoutes(app: FastifyInstance): Promise<void> {
         tags: ['progress'],
         security: bearer,
         params: Type.Object({ spaceId: Id }),
-        response: { 200: ProgressOut, 304: Type.Null({ description: 'Not modified: If-None-Match named the current ETag (of either encoding).' }), ...errors(401, 404) },
+        response: {
+          200: ProgressOut,
+          304: Type.Null({ description: 'Not modified: If-None-Match named the current ETag (of either encoding).' }),
+          ...errors(401, 404),
+        },
       },
     },
     async (request, reply) => {
@@ -56,7 +60,11 @@ export async function progressRoutes(app: FastifyInstance): Promise<void> {
       const current = await rhythm.progress.current(account, request.params.spaceId, membership);
       // Serialized once per viewer and revision, through this route's response schema; the kept
       // bytes (and their gzip form) are then sent as they are (Fastify does not serialize a Buffer).
-      const kept = derivedFrom(current, 'api-json', () => new KeptBody(Buffer.from(String(reply.serialize(progressDto(current.progress))))));
+      const kept = derivedFrom(
+        current,
+        'api-json',
+        () => new KeptBody(Buffer.from(String(reply.serialize(progressDto(current.progress))))),
+      );
       return sendKeptJson(request, reply, kept);
     },
   );

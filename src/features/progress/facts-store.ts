@@ -73,17 +73,42 @@ export class ProgressFactsStore {
   ) {}
 
   async journeyFacts(spaceId: string): Promise<JourneyProgressFacts> {
-    const breaches = await this.db.selectFrom('breaches').select(['id', 'kind', 'recorded_at', 'occurred_on', 'broke_trust']).where('space_id', '=', spaceId).execute();
-    const journeys = await this.db.selectFrom('journeys').select(['id', 'breach_id', 'opened_at', 'closed_at']).where('space_id', '=', spaceId).execute();
+    const breaches = await this.db
+      .selectFrom('breaches')
+      .select(['id', 'kind', 'recorded_at', 'occurred_on', 'broke_trust'])
+      .where('space_id', '=', spaceId)
+      .execute();
+    const journeys = await this.db
+      .selectFrom('journeys')
+      .select(['id', 'breach_id', 'opened_at', 'closed_at'])
+      .where('space_id', '=', spaceId)
+      .execute();
     const journeyIds = journeys.map((j) => j.id);
     const acks = journeyIds.length
-      ? await this.db.selectFrom('journey_acknowledgements').select(['journey_id', 'account_id', 'created_at']).where('journey_id', 'in', journeyIds).execute()
+      ? await this.db
+          .selectFrom('journey_acknowledgements')
+          .select(['journey_id', 'account_id', 'created_at'])
+          .where('journey_id', 'in', journeyIds)
+          .execute()
       : [];
     const apologies = journeyIds.length
-      ? await this.db.selectFrom('apologies').select(['id', 'delivered_at']).where('journey_id', 'in', journeyIds).where('delivered_at', 'is not', null).execute()
+      ? await this.db
+          .selectFrom('apologies')
+          .select(['id', 'delivered_at'])
+          .where('journey_id', 'in', journeyIds)
+          .where('delivered_at', 'is not', null)
+          .execute()
       : [];
     const responses = apologies.length
-      ? await this.db.selectFrom('apology_responses').select(['created_at']).where('apology_id', 'in', apologies.map((a) => a.id)).execute()
+      ? await this.db
+          .selectFrom('apology_responses')
+          .select(['created_at'])
+          .where(
+            'apology_id',
+            'in',
+            apologies.map((a) => a.id),
+          )
+          .execute()
       : [];
     const agreements = await this.db
       .selectFrom('agreements')
@@ -92,8 +117,19 @@ export class ProgressFactsStore {
       .where('accepted_at', 'is not', null)
       .execute();
     return {
-      breaches: breaches.map((b) => ({ id: b.id, kind: b.kind, recordedOn: day(b.recorded_at), occurredOn: b.occurred_on, brokeTrust: ids(b.broke_trust) })),
-      journeys: journeys.map((j) => ({ id: j.id, breachId: j.breach_id, openedOn: day(j.opened_at), closedOn: j.closed_at ? day(j.closed_at) : null })),
+      breaches: breaches.map((b) => ({
+        id: b.id,
+        kind: b.kind,
+        recordedOn: day(b.recorded_at),
+        occurredOn: b.occurred_on,
+        brokeTrust: ids(b.broke_trust),
+      })),
+      journeys: journeys.map((j) => ({
+        id: j.id,
+        breachId: j.breach_id,
+        openedOn: day(j.opened_at),
+        closedOn: j.closed_at ? day(j.closed_at) : null,
+      })),
       acknowledgements: acks.map((a) => ({ journeyId: a.journey_id, accountId: a.account_id, on: day(a.created_at) })),
       apologiesDeliveredOn: apologies.map((a) => day(a.delivered_at!)),
       apologiesAnsweredOn: responses.map((r) => day(r.created_at)),
@@ -124,7 +160,9 @@ export class ProgressFactsStore {
     const rows = await this.db
       .selectFrom('agreement_log_entries as e')
       .innerJoin('agreements as a', (j) => j.onRef('a.id', '=', 'e.agreement_id').onRef('a.space_id', '=', 'e.space_id'))
-      .innerJoin('agreement_commitments as c', (j) => j.onRef('c.agreement_id', '=', 'e.agreement_id').onRef('c.account_id', '=', 'e.logged_by'))
+      .innerJoin('agreement_commitments as c', (j) =>
+        j.onRef('c.agreement_id', '=', 'e.agreement_id').onRef('c.account_id', '=', 'e.logged_by'),
+      )
       .select(['e.logged_by', 'e.occurred_on', 'e.kept', 'e.review'])
       .where('e.space_id', '=', spaceId)
       .orderBy('e.occurred_on')
@@ -135,13 +173,26 @@ export class ProgressFactsStore {
 
   /** The days of the space's newest `limit` weekly meetings (agendas stay sealed). */
   async meetingDays(spaceId: string, limit: number): Promise<string[]> {
-    const rows = await this.db.selectFrom('meetings').select('held_on').where('space_id', '=', spaceId).orderBy('held_on', 'desc').orderBy('created_at', 'desc').limit(limit).execute();
+    const rows = await this.db
+      .selectFrom('meetings')
+      .select('held_on')
+      .where('space_id', '=', spaceId)
+      .orderBy('held_on', 'desc')
+      .orderBy('created_at', 'desc')
+      .limit(limit)
+      .execute();
     return rows.map((r) => r.held_on);
   }
 
   /** When each of the space's newest `limit` reassurance requests was answered (null: not yet). */
   async reassuranceAnswers(spaceId: string, limit: number): Promise<Array<string | null>> {
-    const rows = await this.db.selectFrom('reassurance_requests').select('answered_at').where('space_id', '=', spaceId).orderBy('created_at', 'desc').limit(limit).execute();
+    const rows = await this.db
+      .selectFrom('reassurance_requests')
+      .select('answered_at')
+      .where('space_id', '=', spaceId)
+      .orderBy('created_at', 'desc')
+      .limit(limit)
+      .execute();
     return rows.map((r) => r.answered_at);
   }
 
@@ -167,7 +218,12 @@ export class ProgressFactsStore {
         .where('created_at', '>=', sinceIso)
         .execute();
       // The journeys were chosen by this space, so it is their space.
-      for (const e of entries) add({ id: e.id, authorId: e.author_id, at: e.created_at, visibility: e.visibility }, e.text_enc, BOUND.entryText.of({ ...e, journey_space_id: spaceId }));
+      for (const e of entries)
+        add(
+          { id: e.id, authorId: e.author_id, at: e.created_at, visibility: e.visibility },
+          e.text_enc,
+          BOUND.entryText.of({ ...e, journey_space_id: spaceId }),
+        );
     }
     const checkins = await this.db
       .selectFrom('checkins')
@@ -176,11 +232,31 @@ export class ProgressFactsStore {
       .where('note_enc', 'is not', null)
       .where('updated_at', '>=', sinceIso)
       .execute();
-    for (const c of checkins) add({ id: c.id, authorId: c.account_id, at: c.updated_at, visibility: c.note_visibility === 'shared' ? 'shared' : 'private' }, c.note_enc!, BOUND.checkinNote.of(c));
-    const requests = await this.db.selectFrom('reassurance_requests').selectAll().where('space_id', '=', spaceId).where('created_at', '>=', sinceIso).execute();
+    for (const c of checkins)
+      add(
+        { id: c.id, authorId: c.account_id, at: c.updated_at, visibility: c.note_visibility === 'shared' ? 'shared' : 'private' },
+        c.note_enc!,
+        BOUND.checkinNote.of(c),
+      );
+    const requests = await this.db
+      .selectFrom('reassurance_requests')
+      .selectAll()
+      .where('space_id', '=', spaceId)
+      .where('created_at', '>=', sinceIso)
+      .execute();
     for (const r of requests) {
-      if (r.note_enc) add({ id: r.id, authorId: r.requested_by, at: r.created_at, visibility: r.note_visibility === 'shared' ? 'shared' : 'private' }, r.note_enc, BOUND.reassuranceNote.of(r));
-      if (r.answer_enc && r.answered_by && r.answered_at) add({ id: `${r.id}:answer`, authorId: r.answered_by, at: r.answered_at, visibility: 'shared' }, r.answer_enc, BOUND.reassuranceAnswer.of(r));
+      if (r.note_enc)
+        add(
+          { id: r.id, authorId: r.requested_by, at: r.created_at, visibility: r.note_visibility === 'shared' ? 'shared' : 'private' },
+          r.note_enc,
+          BOUND.reassuranceNote.of(r),
+        );
+      if (r.answer_enc && r.answered_by && r.answered_at)
+        add(
+          { id: `${r.id}:answer`, authorId: r.answered_by, at: r.answered_at, visibility: 'shared' },
+          r.answer_enc,
+          BOUND.reassuranceAnswer.of(r),
+        );
     }
     const logs = await this.db
       .selectFrom('agreement_log_entries')
@@ -189,7 +265,12 @@ export class ProgressFactsStore {
       .where('note_enc', 'is not', null)
       .where('created_at', '>=', sinceIso)
       .execute();
-    for (const l of logs) add({ id: l.id, authorId: l.logged_by, at: l.created_at, visibility: l.note_visibility === 'shared' ? 'shared' : 'private' }, l.note_enc!, BOUND.logNote.of(l));
+    for (const l of logs)
+      add(
+        { id: l.id, authorId: l.logged_by, at: l.created_at, visibility: l.note_visibility === 'shared' ? 'shared' : 'private' },
+        l.note_enc!,
+        BOUND.logNote.of(l),
+      );
     const meetings = await this.db
       .selectFrom('meetings')
       .select(['id', 'created_by', 'agenda_enc', 'created_at', 'space_id'])

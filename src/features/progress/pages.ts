@@ -14,6 +14,11 @@ export async function progressPages(app: FastifyInstance): Promise<void> {
     const { view, progress } = current;
     // The page's body depends only on the viewer's kept result: drawn once, with it.
     const body = derivedFrom(current, 'page-body', () => progressPage({ spaceId: view.space.id, viewerId: account.id, progress }));
-    return renderPage(request, reply, { title: 'How things are going', space: layoutSpaceOf(view), scripts: ['/static/live.js'], body: () => body });
+    return renderPage(request, reply, {
+      title: 'How things are going',
+      space: layoutSpaceOf(view),
+      scripts: ['/static/live.js'],
+      body: () => body,
+    });
   });
 }

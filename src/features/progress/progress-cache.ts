@@ -69,7 +69,11 @@ export class ProgressCache {
   }
 
   /** The entry at `revision`, computing it once however many requests ask at the same time. */
-  async getOrCompute(key: string, revision: number, compute: () => Promise<Pick<CachedProgress, 'view' | 'progress'>>): Promise<CachedProgress> {
+  async getOrCompute(
+    key: string,
+    revision: number,
+    compute: () => Promise<Pick<CachedProgress, 'view' | 'progress'>>,
+  ): Promise<CachedProgress> {
     const hit = this.get(key, revision);
     if (hit) return hit;
     const flight = `${revision}:${key}`;

@@ -1,4 +1,12 @@
-import type { ConsistencyScore, DivergenceFinding, Milestone, PartnerReviewSeries, PulseMeasure, RedFlag, Trend } from '../../core/progress/index.js';
+import type {
+  ConsistencyScore,
+  DivergenceFinding,
+  Milestone,
+  PartnerReviewSeries,
+  PulseMeasure,
+  RedFlag,
+  Trend,
+} from '../../core/progress/index.js';
 import type { CheckinView } from '../checkin/index.js';
 
 /** How things are going in a space, as one viewer may see it (computed by service.ts, kept by progress-cache.ts). */

@@ -8,12 +8,7 @@ import {
   redFlags,
   trendFor,
   type AgreementLogFact,
-  type ConsistencyScore,
-  type DivergenceFinding,
-  type Milestone,
-  type PartnerReviewSeries,
   type PulseMeasure,
-  type RedFlag,
   type Trend,
 } from '../../core/progress/index.js';
 import { WINDOW_DAYS } from '../../core/progress/trends.js';
@@ -24,7 +19,7 @@ import { fail } from '../../platform/errors.js';
 import type { Account } from '../../core/accounts/account.js';
 import type { ProgressFactsStore } from './facts-store.js';
 import type { MemberRevision, SpaceRevisionStore } from '../spaces/index.js';
-import type { CheckinService, CheckinView } from '../checkin/index.js';
+import type { CheckinService } from '../checkin/index.js';
 import { spaceView, type SpaceView } from '../spaces/index.js';
 import type { Clock } from '../../platform/clock.js';
 import { ProgressCache, type CachedProgress } from './progress-cache.js';
@@ -41,7 +36,16 @@ const MILESTONE_RECORDS = 1000;
 const TREND_DAYS = WINDOW_DAYS + SMOOTHING_DAYS - 1;
 
 /** What stands for the trend of numbers the viewer may not see: computed from nothing. */
-const KEPT_TREND: Trend = { verdict: 'not_enough_data', slopePerWeek: null, pValue: null, s: null, n: 0, weeksWithData: 0, windowDays: WINDOW_DAYS, smoothed: [] };
+const KEPT_TREND: Trend = {
+  verdict: 'not_enough_data',
+  slopePerWeek: null,
+  pValue: null,
+  s: null,
+  n: 0,
+  weeksWithData: 0,
+  windowDays: WINDOW_DAYS,
+  smoothed: [],
+};
 const KEPT_TRENDS = Object.fromEntries(PULSE_MEASURES.map((m) => [m, KEPT_TREND])) as Record<PulseMeasure, Trend>;
 
 export type { PartnerProgress, Progress } from './progress.js';
@@ -75,7 +79,11 @@ export class ProgressService {
    * The viewer's progress and their view of the space. One indexed read (membership and the
    * space's revision) decides whether the kept result is still current; strangers get 404.
    */
-  async current(account: Pick<Account, 'id' | 'timezone'>, spaceId: string, known?: { spaceId: string; member: MemberRevision | null }): Promise<CachedProgress> {
+  async current(
+    account: Pick<Account, 'id' | 'timezone'>,
+    spaceId: string,
+    known?: { spaceId: string; member: MemberRevision | null },
+  ): Promise<CachedProgress> {
     const today = localDate(this.deps.clock.now(), account.timezone);
     // The membership read with the session (the same row, read moments ago in this request), or read now.
     const member = known?.spaceId === spaceId ? known.member : await this.deps.revisions.forMember(spaceId, account.id);
@@ -103,7 +111,13 @@ export class ProgressService {
 
     const logFacts = await this.logFactsByPartner(spaceId, view.partnerIds);
     const reviews = monthlyReviewSeries(
-      (await this.deps.checkins.monthlyReviews(view)).map((r) => ({ partnerId: r.accountId, month: r.month, communicate: r.communicate, closer: r.closer, respect: r.respect })),
+      (await this.deps.checkins.monthlyReviews(view)).map((r) => ({
+        partnerId: r.accountId,
+        month: r.month,
+        communicate: r.communicate,
+        closer: r.closer,
+        respect: r.respect,
+      })),
     );
 
     const trendFrom = addDays(today, -(TREND_DAYS - 1));
@@ -114,7 +128,15 @@ export class ProgressService {
       const numbersVisible = canSeeCheckinNumbers(view.viewer, { ownerId: p.accountId, shared: p.numbersShared }) === 'full';
       const mine = all.filter((c) => c.accountId === p.accountId && c.date >= trendFrom);
       const trends = numbersVisible
-        ? (Object.fromEntries(PULSE_MEASURES.map((m) => [m, trendFor(mine.map((c) => ({ date: c.date, value: c[m] })), today)])) as Record<PulseMeasure, Trend>)
+        ? (Object.fromEntries(
+            PULSE_MEASURES.map((m) => [
+              m,
+              trendFor(
+                mine.map((c) => ({ date: c.date, value: c[m] })),
+                today,
+              ),
+            ]),
+          ) as Record<PulseMeasure, Trend>)
         : KEPT_TRENDS;
       return {
         accountId: p.accountId,
@@ -127,7 +149,15 @@ export class ProgressService {
     });
 
     // Divergence is told to both partners, so it needs both partners' shared numbers.
-    const found = canSeeJointNumbers(view.viewer, owners) !== 'full' ? [] : divergence(partnerProgress.map((p) => ({ partnerId: p.accountId, verdicts: Object.fromEntries(PULSE_MEASURES.map((m) => [m, p.trends[m].verdict])) })));
+    const found =
+      canSeeJointNumbers(view.viewer, owners) !== 'full'
+        ? []
+        : divergence(
+            partnerProgress.map((p) => ({
+              partnerId: p.accountId,
+              verdicts: Object.fromEntries(PULSE_MEASURES.map((m) => [m, p.trends[m].verdict])),
+            })),
+          );
 
     const journey = await this.deps.facts.journeyFacts(spaceId);
     const meetingDays = await this.deps.facts.meetingDays(spaceId, MILESTONE_RECORDS);
@@ -140,7 +170,11 @@ export class ProgressService {
       m.set(a.accountId, a.on);
       ackDays.set(a.journeyId, m);
     }
-    const bothAcknowledged = [...ackDays.values()].filter((m) => m.size >= 2).map((m) => [...m.values()].sort().at(-1)!).sort()[0] ?? null;
+    const bothAcknowledged =
+      [...ackDays.values()]
+        .filter((m) => m.size >= 2)
+        .map((m) => [...m.values()].sort().at(-1)!)
+        .sort()[0] ?? null;
 
     const wins = milestones(
       {
@@ -163,16 +197,32 @@ export class ProgressService {
         breaches: journey.breaches.map((b) => ({ ...b, privateTo: null })),
         journeys: journey.journeys,
         consistency: partnerProgress.map((p) => ({ partnerId: p.accountId, score: p.consistency })),
-        partners: partners.map((p) => ({ partnerId: p.accountId, joinedOn: p.joinedAt.slice(0, 10), lastCheckinOn: lastDates.get(p.accountId) ?? null })),
+        partners: partners.map((p) => ({
+          partnerId: p.accountId,
+          joinedOn: p.joinedAt.slice(0, 10),
+          lastCheckinOn: lastDates.get(p.accountId) ?? null,
+        })),
         coachFindings: messages
           .filter((m) => view.partnerIds.includes(m.authorId))
-          .map((m) => ({ id: m.id, authorId: m.authorId, at: m.at, visibility: m.visibility, contempt: analyzeMessage(m.text).findings.some((f) => CONTEMPT_TYPES.has(f.type)) })),
+          .map((m) => ({
+            id: m.id,
+            authorId: m.authorId,
+            at: m.at,
+            visibility: m.visibility,
+            contempt: analyzeMessage(m.text).findings.some((f) => CONTEMPT_TYPES.has(f.type)),
+          })),
       },
       today,
     );
     // A flag drawn from private data reaches its owner only — never the partner or a therapist.
     const visibleFlags = flags.filter(
-      (f, i) => canSeeRedFlag(view.viewer, { kind: 'red_flag', id: `${f.rule}:${i}`, fromPrivateData: f.fromPrivateData, ownerId: f.ownerId ?? null }) === 'full',
+      (f, i) =>
+        canSeeRedFlag(view.viewer, {
+          kind: 'red_flag',
+          id: `${f.rule}:${i}`,
+          fromPrivateData: f.fromPrivateData,
+          ownerId: f.ownerId ?? null,
+        }) === 'full',
     );
 
     const from = addDays(today, -(CHART_DAYS - 1));

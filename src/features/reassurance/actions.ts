@@ -4,7 +4,12 @@ import type { Account } from '../../core/accounts/account.js';
 import type { ReassuranceView, TextInput } from '../checkin/index.js';
 
 /** A partner's call for reassurance. The call is a space record; a private note reaches no one. */
-export function askForReassurance(ctx: AppContext, account: Account, spaceId: string, note: TextInput | null | undefined): Promise<Outcome<ReassuranceView>> {
+export function askForReassurance(
+  ctx: AppContext,
+  account: Account,
+  spaceId: string,
+  note: TextInput | null | undefined,
+): Promise<Outcome<ReassuranceView>> {
   return ctx.rhythm.checkins.requestReassurance(account, spaceId, note);
 }
 
@@ -12,6 +17,12 @@ export function askForReassurance(ctx: AppContext, account: Account, spaceId: st
  * The other partner's answer, told to the one who asked. `inSpace` is the space a page's address
  * names (a call of another space is not found there); the API names none.
  */
-export function answerReassurance(ctx: AppContext, account: Account, requestId: string, text: string, inSpace?: string): Promise<Outcome<ReassuranceView>> {
+export function answerReassurance(
+  ctx: AppContext,
+  account: Account,
+  requestId: string,
+  text: string,
+  inSpace?: string,
+): Promise<Outcome<ReassuranceView>> {
   return ctx.rhythm.checkins.answerReassurance(account, requestId, text, inSpace);
 }

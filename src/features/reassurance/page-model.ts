@@ -12,7 +12,12 @@ export interface ReassurancePageModel {
   page: Page<ReassuranceView>;
 }
 
-export async function reassurancePageModel(ctx: AppContext, accountId: string, spaceId: string, at: PageRequest = FIRST_PAGE): Promise<ReassurancePageModel> {
+export async function reassurancePageModel(
+  ctx: AppContext,
+  accountId: string,
+  spaceId: string,
+  at: PageRequest = FIRST_PAGE,
+): Promise<ReassurancePageModel> {
   const view = await spaceView(ctx.spaces, accountId, spaceId);
   const page = await ctx.rhythm.checkins.listReassurance(accountId, view.space.id, at);
   return { view, page };

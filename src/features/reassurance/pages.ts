@@ -21,7 +21,17 @@ type SpaceRequest = FastifyRequest<{ Params: { spaceId: string } }>;
 export async function reassurancePages(app: FastifyInstance): Promise<void> {
   const ctx = app.mend;
 
-  async function showReassurance(request: SpaceRequest, reply: FastifyReply, extra: { errors?: Record<string, string>; message?: string; form?: { note?: string; visibility?: string; answer?: string; answerFor?: string }; status?: number; coach?: SafeHtml | null } = {}) {
+  async function showReassurance(
+    request: SpaceRequest,
+    reply: FastifyReply,
+    extra: {
+      errors?: Record<string, string>;
+      message?: string;
+      form?: { note?: string; visibility?: string; answer?: string; answerFor?: string };
+      status?: number;
+      coach?: SafeHtml | null;
+    } = {},
+  ) {
     const { account } = requireAuth(request);
     const at = historyRequest(olderOf(request), REASSURANCE_KEY.length);
     const { view, page } = await reassurancePageModel(ctx, account.id, request.params.spaceId, at);
@@ -32,7 +42,20 @@ export async function reassurancePages(app: FastifyInstance): Promise<void> {
       space: layoutSpaceOf(view),
       scripts: [...COACH_SCRIPTS, '/static/live.js'],
       ...(extra.status ? { status: extra.status } : {}),
-      body: (csrf) => reassurancePage({ csrf, spaceId: view.space.id, viewerId: account.id, isPartner: view.isPartner, names: namesOf(view), requests, paging, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.message ? { message: extra.message } : {}), ...(extra.form ? { form: extra.form } : {}), coach: extra.coach ?? null }),
+      body: (csrf) =>
+        reassurancePage({
+          csrf,
+          spaceId: view.space.id,
+          viewerId: account.id,
+          isPartner: view.isPartner,
+          names: namesOf(view),
+          requests,
+          paging,
+          ...(extra.errors ? { errors: extra.errors } : {}),
+          ...(extra.message ? { message: extra.message } : {}),
+          ...(extra.form ? { form: extra.form } : {}),
+          coach: extra.coach ?? null,
+        }),
     });
   }
 
@@ -46,13 +69,21 @@ export async function reassurancePages(app: FastifyInstance): Promise<void> {
       // The page is redrawn around the problem: only for the space's partners (spaceView finds no
       // other space; a therapist gets the error page).
       partnersOnlyForm(request);
-      return showReassurance(request, reply, { errors: unpickedProblem(note), form: { note: field(f, 'note'), visibility: '' }, status: 400 });
+      return showReassurance(request, reply, {
+        errors: unpickedProblem(note),
+        form: { note: field(f, 'note'), visibility: '' },
+        status: 400,
+      });
     }
     try {
       await act(ctx, askForReassurance(ctx, account, request.params.spaceId, note && { text: note.text, visibility: note.visibility }));
     } catch (error) {
       refusalOnlyForTherapist(request, error);
-      return showReassurance(request, reply, { errors: inputErrors(error), form: { note: field(f, 'note'), visibility: field(f, 'visibility') }, status: 400 });
+      return showReassurance(request, reply, {
+        errors: inputErrors(error),
+        form: { note: field(f, 'note'), visibility: field(f, 'visibility') },
+        status: 400,
+      });
     }
     return reply.redirect(`/spaces/${request.params.spaceId}/reassurance`, 303);
   });

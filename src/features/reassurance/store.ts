@@ -36,7 +36,15 @@ export class ReassuranceStore {
         space_id: input.spaceId,
         requested_by: input.requestedBy,
         note_enc: input.note
-          ? this.vault.seal(input.note.text, BOUND.reassuranceNote.of({ id: input.id, requested_by: input.requestedBy, note_visibility: input.note.visibility, space_id: input.spaceId }))
+          ? this.vault.seal(
+              input.note.text,
+              BOUND.reassuranceNote.of({
+                id: input.id,
+                requested_by: input.requestedBy,
+                note_visibility: input.note.visibility,
+                space_id: input.spaceId,
+              }),
+            )
           : null,
         note_visibility: input.note ? input.note.visibility : null,
         created_at: input.now,
@@ -54,7 +62,11 @@ export class ReassuranceStore {
     if (!request) return false;
     const result = await this.db
       .updateTable('reassurance_requests')
-      .set({ answered_by: by, answer_enc: this.vault.seal(text, BOUND.reassuranceAnswer.of({ id, answered_by: by, space_id: request.space_id })), answered_at: now })
+      .set({
+        answered_by: by,
+        answer_enc: this.vault.seal(text, BOUND.reassuranceAnswer.of({ id, answered_by: by, space_id: request.space_id })),
+        answered_at: now,
+      })
       .where('id', '=', id)
       .where('answered_at', 'is', null)
       .executeTakeFirst();
@@ -70,8 +82,16 @@ export class ReassuranceStore {
   async page(spaceId: string, after: PageKey | null, size: number): Promise<Page<ReassuranceRequest>> {
     let q = this.db.selectFrom('reassurance_requests').selectAll().where('space_id', '=', spaceId);
     if (after) q = q.where(olderThan(REASSURANCE_KEY, after));
-    const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(size + 1).execute();
-    return pageOf(rows.map((r) => this.toRequest(r)), size, (r) => [r.createdAt, r.id]);
+    const rows = await q
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(size + 1)
+      .execute();
+    return pageOf(
+      rows.map((r) => this.toRequest(r)),
+      size,
+      (r) => [r.createdAt, r.id],
+    );
   }
 
   /** A note or answer that fails its check is shown to nobody (null); the request itself is a space record. */

@@ -1,7 +1,13 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { SCREENING_ANSWERS, SCREENING_QUESTION_IDS, resourcesFor, supportCountryFor, type CountryResources } from '../../core/safety/index.js';
+import {
+  SCREENING_ANSWERS,
+  SCREENING_QUESTION_IDS,
+  resourcesFor,
+  supportCountryFor,
+  type CountryResources,
+} from '../../core/safety/index.js';
 import { requireAuth } from '../../platform/http/plugins/auth.js';
 import { bearer, errors } from '../../platform/http/api-schemas.js';
 import { submitScreening } from './actions.js';
@@ -22,13 +28,19 @@ const Resources = Type.Object({
       region: Type.Optional(Type.String()),
       open24Hours: Type.Boolean(),
       contacts: Type.Array(Contact),
-      source: Type.Object({ url: Type.String({ description: 'The page the details were checked against.' }), checkedOn: Type.String({ description: 'YYYY-MM-DD' }) }),
+      source: Type.Object({
+        url: Type.String({ description: 'The page the details were checked against.' }),
+        checkedOn: Type.String({ description: 'YYYY-MM-DD' }),
+      }),
     }),
   ),
 });
 
 /** A plain (mutable) copy for the response serializer. */
-const resourcesDto = (r: CountryResources) => ({ ...r, resources: r.resources.map((x) => ({ ...x, contacts: [...x.contacts], source: { ...x.source } })) });
+const resourcesDto = (r: CountryResources) => ({
+  ...r,
+  resources: r.resources.map((x) => ({ ...x, contacts: [...x.contacts], source: { ...x.source } })),
+});
 
 const Answers = Type.Object(
   Object.fromEntries(SCREENING_QUESTION_IDS.map((id) => [id, Type.Optional(Type.Union(SCREENING_ANSWERS.map((a) => Type.Literal(a))))])),
@@ -48,7 +60,8 @@ export async function safetyRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         summary: 'Answer the private safety screening',
-        description: 'Answers are scored and forgotten. Never visible to anyone else. Every question needs an answer (never, sometimes or often).',
+        description:
+          'Answers are scored and forgotten. Never visible to anyone else. Every question needs an answer (never, sometimes or often).',
         tags: ['safety'],
         security: bearer,
         body: Type.Object({ answers: Answers }, { additionalProperties: false }),

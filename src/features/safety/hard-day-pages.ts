@@ -20,7 +20,11 @@ export async function hardDayPages(app: FastifyInstance): Promise<void> {
     const space = await ctx.spaces.forMember(account.id, request.params.spaceId);
     // Without a journey the page is only the partners' own: steadying, reassurance and support.
     if (!space.members.some((m) => m.accountId === account.id && m.role === 'partner')) fail('not_found');
-    const layoutSpace = { id: space.id, name: space.name, partnerNames: space.members.filter((m) => m.role === 'partner').map((m) => m.displayName) };
+    const layoutSpace = {
+      id: space.id,
+      name: space.name,
+      partnerNames: space.members.filter((m) => m.role === 'partner').map((m) => m.displayName),
+    };
     const support = resourcesFor(supportCountryFor(account));
     return renderPage(request, reply, { title: 'A hard day', space: layoutSpace, body: () => spaceHardDayPage(space.id, support) });
   });

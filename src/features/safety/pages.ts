@@ -38,7 +38,12 @@ export async function safetyPages(app: FastifyInstance): Promise<void> {
   app.get('/support', async (request, reply) => {
     const requested = (request.query as Record<string, unknown>).country;
     // An empty choice (the picker's first option) is no choice: the person's own country.
-    const country = typeof requested === 'string' && requested.trim() !== '' ? requested.slice(0, 8) : request.auth ? supportCountryFor(request.auth.account) : null;
+    const country =
+      typeof requested === 'string' && requested.trim() !== ''
+        ? requested.slice(0, 8)
+        : request.auth
+          ? supportCountryFor(request.auth.account)
+          : null;
     return renderPage(request, reply, { title: 'Support', body: () => supportPage(resourcesFor(country), request.auth !== null) });
   });
 }

@@ -9,7 +9,8 @@ import { act } from '../act.js';
 const QuickExit = Type.Object(
   {
     signsOut: Type.Boolean({
-      description: 'Quick exit ends the session before leaving, so the browser’s Back button shows the sign-in page. On unless the person turned it off.',
+      description:
+        'Quick exit ends the session before leaving, so the browser’s Back button shows the sign-in page. On unless the person turned it off.',
     }),
   },
   { additionalProperties: false },
@@ -22,7 +23,14 @@ export async function quickExitRoutes(app: FastifyInstance): Promise<void> {
 
   api.get(
     '/me/quick-exit',
-    { schema: { summary: 'Whether Quick exit also signs you out', tags: ['me'], security: bearer, response: { 200: QuickExit, ...errors(401) } } },
+    {
+      schema: {
+        summary: 'Whether Quick exit also signs you out',
+        tags: ['me'],
+        security: bearer,
+        response: { 200: QuickExit, ...errors(401) },
+      },
+    },
     async (request) => ({ signsOut: requireAuth(request).account.quickExitSignsOut }),
   );
 

@@ -9,7 +9,11 @@ export class SafetyStore {
   constructor(private readonly db: Kysely<Database>) {}
 
   async lastCompletedAt(accountId: string): Promise<string | null> {
-    const row = await this.db.selectFrom('safety_checks').select('last_completed_at').where('account_id', '=', accountId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('safety_checks')
+      .select('last_completed_at')
+      .where('account_id', '=', accountId)
+      .executeTakeFirst();
     return row?.last_completed_at ?? null;
   }
 

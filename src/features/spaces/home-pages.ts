@@ -15,5 +15,7 @@ export async function homePages(app: FastifyInstance): Promise<void> {
     return renderPage(request, reply, { title: 'Welcome', body: (csrf) => noSpacePage(csrf) });
   });
 
-  app.get('/about/privacy', async (request, reply) => renderPage(request, reply, { title: 'How privacy works', body: () => privacyPage() }));
+  app.get('/about/privacy', async (request, reply) =>
+    renderPage(request, reply, { title: 'How privacy works', body: () => privacyPage() }),
+  );
 }

@@ -33,7 +33,11 @@ export async function spacePages(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { spaceId: string } }>('/spaces/:spaceId', async (request, reply) => {
     const { account } = requireAuth(request);
     const space = await ctx.spaces.forMember(account.id, request.params.spaceId);
-    const layoutSpace = { id: space.id, name: space.name, partnerNames: space.members.filter((m) => m.role === 'partner').map((m) => m.displayName) };
+    const layoutSpace = {
+      id: space.id,
+      name: space.name,
+      partnerNames: space.members.filter((m) => m.role === 'partner').map((m) => m.displayName),
+    };
     // The safety check invitation is the viewer's own and private: the partner's page never changes.
     const safetyDue = await ctx.safety.isDue(account.id);
     const notices = await ctx.spaces.notices(account.id, space.id);
@@ -88,7 +92,11 @@ export async function spacePages(app: FastifyInstance): Promise<void> {
     if (typeof code === 'string' && code.trim() !== '') {
       const cleaned = code.trim().slice(0, 40);
       if (/^[A-Za-z0-9 -]+$/.test(cleaned)) return reply.redirect(`/join/${encodeURIComponent(cleaned.replace(/\s+/g, ''))}`);
-      return renderPage(request, reply, { title: 'Enter your invitation code', status: 400, body: () => enterCodePage({ code: 'Codes use only letters, numbers and dashes.' }) });
+      return renderPage(request, reply, {
+        title: 'Enter your invitation code',
+        status: 400,
+        body: () => enterCodePage({ code: 'Codes use only letters, numbers and dashes.' }),
+      });
     }
     return renderPage(request, reply, { title: 'Enter your invitation code', body: () => enterCodePage() });
   });
@@ -121,38 +129,53 @@ export async function spacePages(app: FastifyInstance): Promise<void> {
     }
   });
 
-  app.post<{ Params: { spaceId: string; therapistId: string } }>('/spaces/:spaceId/therapists/:therapistId/consent', async (request, reply) => {
-    const auth = requireAuth(request);
-    try {
-      await act(ctx, consentToTherapist(ctx, auth, request.params.spaceId, request.params.therapistId, field(formFields(request), 'password')));
-      return reply.redirect(`/spaces/${request.params.spaceId}`, 303);
-    } catch (error) {
-      if (!(error instanceof MendError) || error.code !== 'forbidden') throw error;
-      refusalOnlyForTherapist(request, error);
-      const space = await ctx.spaces.forMember(auth.account.id, request.params.spaceId);
-      const therapists = await ctx.therapists.list(auth.account.id, space.id);
-      return renderPage(request, reply, {
-        title: space.name,
-        status: 403,
-        body: (csrf) =>
-          html`<h1>${space.name}</h1>${therapistCard(csrf, space.id, auth.account.id, therapists, { therapistId: request.params.therapistId, message: 'That password is not right.' })}
+  app.post<{ Params: { spaceId: string; therapistId: string } }>(
+    '/spaces/:spaceId/therapists/:therapistId/consent',
+    async (request, reply) => {
+      const auth = requireAuth(request);
+      try {
+        await act(
+          ctx,
+          consentToTherapist(ctx, auth, request.params.spaceId, request.params.therapistId, field(formFields(request), 'password')),
+        );
+        return reply.redirect(`/spaces/${request.params.spaceId}`, 303);
+      } catch (error) {
+        if (!(error instanceof MendError) || error.code !== 'forbidden') throw error;
+        refusalOnlyForTherapist(request, error);
+        const space = await ctx.spaces.forMember(auth.account.id, request.params.spaceId);
+        const therapists = await ctx.therapists.list(auth.account.id, space.id);
+        return renderPage(request, reply, {
+          title: space.name,
+          status: 403,
+          body: (csrf) =>
+            html`<h1>${space.name}</h1>${therapistCard(csrf, space.id, auth.account.id, therapists, { therapistId: request.params.therapistId, message: 'That password is not right.' })}
             <p><a href="/spaces/${space.id}">Back to your space</a></p>`,
+        });
+      }
+    },
+  );
+
+  app.post<{ Params: { spaceId: string; therapistId: string } }>(
+    '/spaces/:spaceId/therapists/:therapistId/revoke',
+    async (request, reply) => {
+      await act(ctx, removeTherapist(ctx, requireAuth(request), request.params.spaceId, request.params.therapistId));
+      return reply.redirect(`/spaces/${request.params.spaceId}`, 303);
+    },
+  );
+
+  app.get<{ Params: { spaceId: string }; Querystring: { older?: string } }>(
+    '/spaces/:spaceId/therapist/access-log',
+    async (request, reply) => {
+      const { account } = requireAuth(request);
+      const at = historyRequest(request.query.older, ACCESS_LOG_KEY.length);
+      const page = await ctx.therapists.accessLog(account.id, request.params.spaceId, at);
+      const paging = historyLinksFor(`/spaces/${request.params.spaceId}/therapist/access-log`, at, page);
+      return renderPage(request, reply, {
+        title: 'What the therapist has viewed',
+        body: () => accessLogPage(request.params.spaceId, page.items, paging),
       });
-    }
-  });
-
-  app.post<{ Params: { spaceId: string; therapistId: string } }>('/spaces/:spaceId/therapists/:therapistId/revoke', async (request, reply) => {
-    await act(ctx, removeTherapist(ctx, requireAuth(request), request.params.spaceId, request.params.therapistId));
-    return reply.redirect(`/spaces/${request.params.spaceId}`, 303);
-  });
-
-  app.get<{ Params: { spaceId: string }; Querystring: { older?: string } }>('/spaces/:spaceId/therapist/access-log', async (request, reply) => {
-    const { account } = requireAuth(request);
-    const at = historyRequest(request.query.older, ACCESS_LOG_KEY.length);
-    const page = await ctx.therapists.accessLog(account.id, request.params.spaceId, at);
-    const paging = historyLinksFor(`/spaces/${request.params.spaceId}/therapist/access-log`, at, page);
-    return renderPage(request, reply, { title: 'What the therapist has viewed', body: () => accessLogPage(request.params.spaceId, page.items, paging) });
-  });
+    },
+  );
 
   app.get('/caseload', async (request, reply) => {
     const { account } = requireAuth(request);

@@ -47,7 +47,9 @@ export class SpaceService {
   }
 
   listForAccount(accountId: string): Promise<Array<{ id: string; name: string; role: MemberRole }>> {
-    return this.deps.spaces.listForAccount(accountId).then((rows) => rows.filter((r) => r.status === 'active').map(({ id, name, role }) => ({ id, name, role })));
+    return this.deps.spaces
+      .listForAccount(accountId)
+      .then((rows) => rows.filter((r) => r.status === 'active').map(({ id, name, role }) => ({ id, name, role })));
   }
 
   async invite(accountId: string, spaceId: string, role: MemberRole = 'partner'): Promise<InvitationView> {

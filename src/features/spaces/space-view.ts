@@ -20,7 +20,10 @@ export async function spaceView(spaces: SpaceService, accountId: string, spaceId
   const space = await spaces.forMember(accountId, spaceId);
   const partnerIds = space.members.filter((m) => m.role === 'partner').map((m) => m.accountId);
   const therapist = space.members.find((m) => m.role === 'therapist');
-  const membership: SpaceMembership = { partnerIds, therapist: therapist ? { accountId: therapist.accountId, active: therapist.status === 'active' } : null };
+  const membership: SpaceMembership = {
+    partnerIds,
+    therapist: therapist ? { accountId: therapist.accountId, active: therapist.status === 'active' } : null,
+  };
   return { space, viewer: viewerOf(accountId, membership), membership, partnerIds, isPartner: partnerIds.includes(accountId) };
 }
 

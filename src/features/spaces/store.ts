@@ -62,9 +62,24 @@ export class SpaceStore {
         .selectFrom('spaces')
         .innerJoin('space_members', 'space_members.space_id', 'spaces.id')
         .innerJoin('accounts', 'accounts.id', 'space_members.account_id')
-        .select(['spaces.id', 'spaces.name_enc', 'spaces.created_at', 'space_members.account_id', 'space_members.role', 'space_members.status', 'space_members.joined_at', 'accounts.display_name_enc', 'accounts.checkin_numbers_shared'])
+        .select([
+          'spaces.id',
+          'spaces.name_enc',
+          'spaces.created_at',
+          'space_members.account_id',
+          'space_members.role',
+          'space_members.status',
+          'space_members.joined_at',
+          'accounts.display_name_enc',
+          'accounts.checkin_numbers_shared',
+        ])
         .where('spaces.id', 'in', (eb) =>
-          eb.selectFrom('space_members as asking').select('asking.space_id').where('asking.space_id', '=', spaceId).where('asking.account_id', '=', accountId).where('asking.status', '=', 'active'),
+          eb
+            .selectFrom('space_members as asking')
+            .select('asking.space_id')
+            .where('asking.space_id', '=', spaceId)
+            .where('asking.account_id', '=', accountId)
+            .where('asking.status', '=', 'active'),
         )
         .orderBy('space_members.joined_at')
         .orderBy('space_members.account_id'),
@@ -90,7 +105,14 @@ export class SpaceStore {
     const members = await db
       .selectFrom('space_members')
       .innerJoin('accounts', 'accounts.id', 'space_members.account_id')
-      .select(['space_members.account_id', 'space_members.role', 'space_members.status', 'space_members.joined_at', 'accounts.display_name_enc', 'accounts.checkin_numbers_shared'])
+      .select([
+        'space_members.account_id',
+        'space_members.role',
+        'space_members.status',
+        'space_members.joined_at',
+        'accounts.display_name_enc',
+        'accounts.checkin_numbers_shared',
+      ])
       .where('space_members.space_id', '=', id)
       .orderBy('space_members.joined_at')
       .orderBy('space_members.account_id')
@@ -146,7 +168,11 @@ export class SpaceStore {
   }
 
   /** One page of the spaces the account is therapist of, access not ended, after `after` (a key of CASELOAD_KEY). */
-  async therapistOfPage(accountId: string, after: PageKey | null, size: number): Promise<Page<{ id: string; name: string; status: 'active' | 'pending' }>> {
+  async therapistOfPage(
+    accountId: string,
+    after: PageKey | null,
+    size: number,
+  ): Promise<Page<{ id: string; name: string; status: 'active' | 'pending' }>> {
     let q = this.db
       .selectFrom('space_members')
       .innerJoin('spaces', 'spaces.id', 'space_members.space_id')
@@ -155,10 +181,18 @@ export class SpaceStore {
       .where('space_members.role', '=', 'therapist')
       .where('space_members.status', '!=', 'revoked');
     if (after) q = q.where(olderThan(CASELOAD_KEY, after));
-    const rows = await q.orderBy('space_members.joined_at', 'desc').orderBy('space_members.space_id', 'desc').limit(size + 1).execute();
+    const rows = await q
+      .orderBy('space_members.joined_at', 'desc')
+      .orderBy('space_members.space_id', 'desc')
+      .limit(size + 1)
+      .execute();
     const page = pageOf(rows, size, (r) => [r.joined_at, r.id]);
     return {
-      items: page.items.map((r) => ({ id: r.id, name: this.names.open(r.name_enc, BOUND.spaceName.of(r)), status: r.status === 'active' ? 'active' : 'pending' })),
+      items: page.items.map((r) => ({
+        id: r.id,
+        name: this.names.open(r.name_enc, BOUND.spaceName.of(r)),
+        status: r.status === 'active' ? 'active' : 'pending',
+      })),
       next: page.next,
     };
   }
@@ -284,25 +318,38 @@ export class SpaceStore {
   }
 
   async notices(spaceId: string): Promise<Array<{ kind: string; createdAt: string }>> {
-    const rows = await this.db.selectFrom('space_notices').select(['kind', 'created_at']).where('space_id', '=', spaceId).orderBy('created_at', 'desc').execute();
+    const rows = await this.db
+      .selectFrom('space_notices')
+      .select(['kind', 'created_at'])
+      .where('space_id', '=', spaceId)
+      .orderBy('created_at', 'desc')
+      .execute();
     return rows.map((r) => ({ kind: r.kind, createdAt: r.created_at }));
   }
 
   /** Removes the member; a space with nobody left in it is deleted with everything in it. */
   async removeMember(spaceId: string, accountId: string): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
-      const removed = await trx
-        .deleteFrom('space_members')
-        .where('space_id', '=', spaceId)
-        .where('account_id', '=', accountId)
-        .executeTakeFirst();
-      if (Number(removed.numDeletedRows) === 0) return false;
-      const left = await trx.selectFrom('space_members').select('account_id').where('space_id', '=', spaceId).where('role', '=', 'partner').execute();
-      if (left.length === 0) await trx.deleteFrom('spaces').where('id', '=', spaceId).execute();
-      return left.length === 0 ? 'space deleted' : 'removed';
-    }).then((outcome) => {
-      if (outcome === 'space deleted') this.names.forgetDeleted([`spaces.name:${spaceId}`]);
-      return outcome !== false;
-    });
+    return this.db
+      .transaction()
+      .execute(async (trx) => {
+        const removed = await trx
+          .deleteFrom('space_members')
+          .where('space_id', '=', spaceId)
+          .where('account_id', '=', accountId)
+          .executeTakeFirst();
+        if (Number(removed.numDeletedRows) === 0) return false;
+        const left = await trx
+          .selectFrom('space_members')
+          .select('account_id')
+          .where('space_id', '=', spaceId)
+          .where('role', '=', 'partner')
+          .execute();
+        if (left.length === 0) await trx.deleteFrom('spaces').where('id', '=', spaceId).execute();
+        return left.length === 0 ? 'space deleted' : 'removed';
+      })
+      .then((outcome) => {
+        if (outcome === 'space deleted') this.names.forgetDeleted([`spaces.name:${spaceId}`]);
+        return outcome !== false;
+      });
   }
 }

@@ -53,7 +53,10 @@ export const therapistAccessLog = fp(async (app: FastifyInstance, { ctx }: { ctx
       (error: unknown) => {
         // The error handler logs the failure ("request failed", with its kind and code); this line
         // says which view was refused, by route, never by content.
-        request.log.error({ errorType: error instanceof Error ? error.name : typeof error, what }, 'could not write the therapist access log; the view was not sent');
+        request.log.error(
+          { errorType: error instanceof Error ? error.name : typeof error, what },
+          'could not write the therapist access log; the view was not sent',
+        );
         withholdView(reply);
         done(error instanceof Error ? error : new Error('the therapist access log could not be written'));
       },

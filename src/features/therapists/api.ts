@@ -61,7 +61,10 @@ export async function therapistRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const auth = requireAuth(request);
-      const therapist = await act(ctx, consentToTherapist(ctx, auth, request.params.spaceId, request.params.therapistId, request.body.password));
+      const therapist = await act(
+        ctx,
+        consentToTherapist(ctx, auth, request.params.spaceId, request.params.therapistId, request.body.password),
+      );
       return { therapist: toDto(therapist) };
     },
   );
@@ -111,14 +114,20 @@ export async function therapistRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         summary: "A therapist's couples, side by side, newest first, a page at a time",
-        description: "Each couple on the page whose partners' names are shown gets a line in its therapist access log; couples on other pages are not read.",
+        description:
+          "Each couple on the page whose partners' names are shown gets a line in its therapist access log; couples on other pages are not read.",
         tags: ['therapist'],
         security: bearer,
         querystring: PageQuery,
         response: {
           200: Paged(
             'spaces',
-            Type.Object({ spaceId: Id, spaceName: Type.String(), status: Type.Union([Type.Literal('pending'), Type.Literal('active')]), partnerNames: Type.Array(Type.String()) }),
+            Type.Object({
+              spaceId: Id,
+              spaceName: Type.String(),
+              status: Type.Union([Type.Literal('pending'), Type.Literal('active')]),
+              partnerNames: Type.Array(Type.String()),
+            }),
           ),
           ...errors(400, 401),
         },

@@ -24,9 +24,7 @@ export interface CaseloadEntry {
  * is written to an access log both partners can read.
  */
 export class TherapistService {
-  constructor(
-    private readonly deps: { therapists: TherapistStore; spaces: SpaceStore; accounts: AccountService; clock: Clock },
-  ) {}
+  constructor(private readonly deps: { therapists: TherapistStore; spaces: SpaceStore; accounts: AccountService; clock: Clock }) {}
 
   /** The space, for one of its active partners; anyone else gets "not found". */
   private async asPartner(accountId: string, spaceId: string): Promise<Space> {
@@ -80,7 +78,12 @@ export class TherapistService {
    * `known`: the membership read with the request's session, when its path names the space — the
    * one the view was granted on, so a view granted just before an access ended is still logged.
    */
-  async noteView(accountId: string, spaceId: string, what: string, known?: { spaceId: string; member: { role: string; status: string } | null }): Promise<void> {
+  async noteView(
+    accountId: string,
+    spaceId: string,
+    what: string,
+    known?: { spaceId: string; member: { role: string; status: string } | null },
+  ): Promise<void> {
     const membership = known?.spaceId === spaceId ? known.member : await this.deps.spaces.membership(spaceId, accountId);
     if (membership?.role === 'therapist' && membership.status === 'active') {
       await this.deps.therapists.logView(spaceId, accountId, what, this.deps.clock.now().toISOString());
@@ -119,7 +122,11 @@ export class TherapistService {
     return { items, next: page.next };
   }
 
-  private async caseloadEntry(accountId: string, s: { id: string; name: string; status: 'active' | 'pending' }, what: string): Promise<CaseloadEntry | null> {
+  private async caseloadEntry(
+    accountId: string,
+    s: { id: string; name: string; status: 'active' | 'pending' },
+    what: string,
+  ): Promise<CaseloadEntry | null> {
     if (s.status === 'active') await this.noteView(accountId, s.id, what);
     const space = await this.deps.spaces.byId(s.id);
     if (!space) return null;
@@ -128,7 +135,8 @@ export class TherapistService {
       spaceName: s.name,
       status: s.status,
       // Before consent the therapist learns only the name of the space they were invited to.
-      partnerNames: s.status === 'active' ? space.members.filter((m) => m.role === 'partner' && m.status === 'active').map((m) => m.displayName) : [],
+      partnerNames:
+        s.status === 'active' ? space.members.filter((m) => m.role === 'partner' && m.status === 'active').map((m) => m.displayName) : [],
     };
   }
 }

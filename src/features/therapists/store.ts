@@ -43,13 +43,20 @@ export class TherapistStore {
       .where('space_members.role', '=', 'therapist');
   }
 
-  private async withConsents(spaceId: string, members: Array<{ account_id: string; status: TherapistRecord['status']; joined_at: string; display_name_enc: string }>): Promise<TherapistRecord[]> {
+  private async withConsents(
+    spaceId: string,
+    members: Array<{ account_id: string; status: TherapistRecord['status']; joined_at: string; display_name_enc: string }>,
+  ): Promise<TherapistRecord[]> {
     if (members.length === 0) return [];
     const consents = await this.db
       .selectFrom('therapist_consents')
       .select(['therapist_id', 'partner_id'])
       .where('space_id', '=', spaceId)
-      .where('therapist_id', 'in', members.map((m) => m.account_id))
+      .where(
+        'therapist_id',
+        'in',
+        members.map((m) => m.account_id),
+      )
       .execute();
     return members.map((m) => ({
       accountId: m.account_id,
@@ -68,7 +75,11 @@ export class TherapistStore {
   async pageForSpace(spaceId: string, after: PageKey | null, size: number): Promise<Page<TherapistRecord>> {
     let q = this.therapistsOf(spaceId).where('space_members.status', '!=', 'revoked');
     if (after) q = q.where(olderThan(THERAPIST_KEY, after));
-    const rows = await q.orderBy('space_members.joined_at', 'desc').orderBy('space_members.account_id', 'desc').limit(size + 1).execute();
+    const rows = await q
+      .orderBy('space_members.joined_at', 'desc')
+      .orderBy('space_members.account_id', 'desc')
+      .limit(size + 1)
+      .execute();
     const page = pageOf(rows, size, (m) => [m.joined_at, m.account_id]);
     return { items: await this.withConsents(spaceId, page.items), next: page.next };
   }
@@ -136,7 +147,10 @@ export class TherapistStore {
   }
 
   async logView(spaceId: string, therapistId: string, what: string, at: string): Promise<void> {
-    await this.db.insertInto('therapist_access_log').values({ id: newId(), space_id: spaceId, therapist_id: therapistId, viewed_at: at, what }).execute();
+    await this.db
+      .insertInto('therapist_access_log')
+      .values({ id: newId(), space_id: spaceId, therapist_id: therapistId, viewed_at: at, what })
+      .execute();
   }
 
   /** One page of the space's access log, newest first, after `after` (a key of ACCESS_LOG_KEY). */
@@ -144,16 +158,29 @@ export class TherapistStore {
     let q = this.db
       .selectFrom('therapist_access_log')
       .innerJoin('accounts', 'accounts.id', 'therapist_access_log.therapist_id')
-      .select(['therapist_access_log.id', 'therapist_access_log.therapist_id', 'therapist_access_log.viewed_at', 'therapist_access_log.what', 'accounts.display_name_enc'])
+      .select([
+        'therapist_access_log.id',
+        'therapist_access_log.therapist_id',
+        'therapist_access_log.viewed_at',
+        'therapist_access_log.what',
+        'accounts.display_name_enc',
+      ])
       .where('therapist_access_log.space_id', '=', spaceId);
     if (after) q = q.where(olderThan(ACCESS_LOG_KEY, after));
-    const rows = await q.orderBy('therapist_access_log.viewed_at', 'desc').orderBy('therapist_access_log.id', 'desc').limit(size + 1).execute();
+    const rows = await q
+      .orderBy('therapist_access_log.viewed_at', 'desc')
+      .orderBy('therapist_access_log.id', 'desc')
+      .limit(size + 1)
+      .execute();
     const page = pageOf(rows, size, (r) => [r.viewed_at, r.id]);
-    return { next: page.next, items: page.items.map((r) => ({
-      therapistId: r.therapist_id,
-      displayName: this.vault.open(r.display_name_enc, BOUND.accountDisplayName.of({ id: r.therapist_id })) ?? UNREADABLE_NAME,
-      viewedAt: r.viewed_at,
-      what: r.what,
-    })) };
+    return {
+      next: page.next,
+      items: page.items.map((r) => ({
+        therapistId: r.therapist_id,
+        displayName: this.vault.open(r.display_name_enc, BOUND.accountDisplayName.of({ id: r.therapist_id })) ?? UNREADABLE_NAME,
+        viewedAt: r.viewed_at,
+        what: r.what,
+      })),
+    };
   }
 }

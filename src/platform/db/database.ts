@@ -61,7 +61,12 @@ export function openSqlite(file: string, busyTimeoutMs = SQLITE_LOCK_WAIT_MS): S
 
 export function openStore(options: StoreOptions): Store {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, application_name: APPLICATION_NAME, ...postgresPoolOptions(options.timeouts) });
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: 10,
+      application_name: APPLICATION_NAME,
+      ...postgresPoolOptions(options.timeouts),
+    });
     // An idle client losing its connection must not crash the process; the next query reconnects.
     pool.on('error', () => {});
     // A client checked out between two queries (inside a transaction) has no pool listener; when the

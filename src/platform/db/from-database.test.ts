@@ -21,8 +21,8 @@ import { thrownBy } from '../../../test/support/thrown.js';
 const plainKeys = { index: (purpose: string, value: string) => `${purpose}:${value}` };
 
 /** The store's Kysely over this test's own tables. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the test writes rows of any table
 const anyTables = (store: Store) => store.db as unknown as Kysely<any>;
-
 
 /** A local port nothing listens on: opened, then closed. */
 async function closedPort(): Promise<number> {
@@ -56,7 +56,9 @@ describe('PostgreSQL out of reach, through the store Mend opens (no server neede
     assert.equal(isFromDatabase(error), true);
     assert.equal(isDatabaseUnavailable(error), true);
 
-    const plain = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ host: '127.0.0.1', port, user: 'mend', database: 'mend' }) }) });
+    const plain = new Kysely<unknown>({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ host: '127.0.0.1', port, user: 'mend', database: 'mend' }) }),
+    });
     try {
       const unmarked = await thrownBy(() => sql`select 1`.execute(plain));
       assert.equal((unmarked as { code?: string }).code, 'ECONNREFUSED');
@@ -180,20 +182,21 @@ for (const dialect of DIALECTS) {
     });
 
     // On SQLite the rate limiter keeps its counters in memory: there is no database call to mark.
-    if (dialect === 'postgres') test('the rate limiter, on PostgreSQL, marks its failures once its pool is gone', async () => {
-      const own = openStore({ databaseUrl: database.databaseUrl, dataDir: database.dataDir });
-      const limiter = await createLimiter(own, plainKeys, { name: 'test', points: 2, durationSeconds: 60 });
-      assert.equal(await limiter.hit('k'), 0);
-      // Kysely never used this store's pool (only the limiter did), so its destroy would not end it.
-      await own.pgPool!.end();
-      // The same plain Error from pg-pool, used directly, is not marked.
-      const unmarked = await thrownBy(() => own.pgPool!.query('select 1'));
-      assert.equal(isDatabaseUnavailable(unmarked), false, unmarked.message);
-      for (const call of [() => limiter.blockedFor('k'), () => limiter.hit('k'), () => limiter.reset('k')]) {
-        const error = await thrownBy(call);
-        assert.equal(error.message, unmarked.message);
-        assert.equal(isDatabaseUnavailable(error), true);
-      }
-    });
+    if (dialect === 'postgres')
+      test('the rate limiter, on PostgreSQL, marks its failures once its pool is gone', async () => {
+        const own = openStore({ databaseUrl: database.databaseUrl, dataDir: database.dataDir });
+        const limiter = await createLimiter(own, plainKeys, { name: 'test', points: 2, durationSeconds: 60 });
+        assert.equal(await limiter.hit('k'), 0);
+        // Kysely never used this store's pool (only the limiter did), so its destroy would not end it.
+        await own.pgPool!.end();
+        // The same plain Error from pg-pool, used directly, is not marked.
+        const unmarked = await thrownBy(() => own.pgPool!.query('select 1'));
+        assert.equal(isDatabaseUnavailable(unmarked), false, unmarked.message);
+        for (const call of [() => limiter.blockedFor('k'), () => limiter.hit('k'), () => limiter.reset('k')]) {
+          const error = await thrownBy(call);
+          assert.equal(error.message, unmarked.message);
+          assert.equal(isDatabaseUnavailable(error), true);
+        }
+      });
   });
 }

@@ -45,7 +45,8 @@ class MarkedConnection implements DatabaseConnection {
   }
 }
 
-const innerOf = (connection: DatabaseConnection): DatabaseConnection => (connection instanceof MarkedConnection ? connection.inner : connection);
+const innerOf = (connection: DatabaseConnection): DatabaseConnection =>
+  connection instanceof MarkedConnection ? connection.inner : connection;
 
 /**
  * Delegates to Kysely's own driver and marks whatever it throws. The inner driver is always given

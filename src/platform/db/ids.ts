@@ -19,10 +19,5 @@ export function newInvitationCode(): string {
 
 /** Accepts codes typed by hand: any case, spaces or dashes, and the letters people confuse. */
 export function normaliseInvitationCode(input: string): string {
-  return input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1')
-    .replace(/U/g, 'V');
+  return input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1').replace(/U/g, 'V');
 }

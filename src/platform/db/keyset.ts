@@ -10,8 +10,9 @@ import type { PageKey } from '../../core/paging/cursor.js';
  * values are parameters.
  */
 export function olderThan(columns: readonly string[], key: PageKey): Expression<SqlBool> {
-  const branches = columns.map((column, i) =>
-    sql`(${sql.join([...columns.slice(0, i).map((c, j) => sql`${sql.ref(c)} = ${key[j]}`), sql`${sql.ref(column)} < ${key[i]}`], sql` AND `)})`,
+  const branches = columns.map(
+    (column, i) =>
+      sql`(${sql.join([...columns.slice(0, i).map((c, j) => sql`${sql.ref(c)} = ${key[j]}`), sql`${sql.ref(column)} < ${key[i]}`], sql` AND `)})`,
   );
   return sql<SqlBool>`(${sql.ref(columns[0]!)} <= ${key[0]} AND (${sql.join(branches, sql` OR `)}))`;
 }

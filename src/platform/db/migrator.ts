@@ -41,7 +41,10 @@ async function pendingMigrations(store: Store, migrations: Migrations): Promise<
  * Brings the schema up to date. Refuses a database newer than this Mend (it would otherwise run
  * old code against new data), and on SQLite copies the file aside before changing anything.
  */
-export async function migrateToLatest(store: Store, options: { backupDir?: string; migrations?: Migrations } = {}): Promise<MigrationReport> {
+export async function migrateToLatest(
+  store: Store,
+  options: { backupDir?: string; migrations?: Migrations } = {},
+): Promise<MigrationReport> {
   const migrations = options.migrations ?? MIGRATIONS;
   const unknown = await unknownMigrations(store, migrations);
   if (unknown.length > 0) {
@@ -66,9 +69,7 @@ export async function migrateToLatest(store: Store, options: { backupDir?: strin
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     const cause = result.error instanceof Error ? result.error.message : String(result.error);
-    throw new Error(
-      `Migration ${failed} failed: ${cause}.${backupFile ? ` The database before it is saved at ${backupFile}.` : ''}`,
-    );
+    throw new Error(`Migration ${failed} failed: ${cause}.${backupFile ? ` The database before it is saved at ${backupFile}.` : ''}`);
   }
   return { applied: result.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [], backupFile };
 }

@@ -9,7 +9,12 @@ const MARK = '\u0000mend-parameter:';
  * `build` receives stand-ins for its arguments and must pass each one to Kysely as a plain value
  * (a `where … = value`), so it becomes a bound parameter; anything else is refused at first use.
  */
-export function reusableQuery<Row, Args extends string[]>(db: Kysely<any>, arity: Args['length'], build: (...args: Args) => Compilable<Row>): (...args: Args) => Promise<Row[]> {
+export function reusableQuery<Row, Args extends string[]>(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- works on any schema's tables
+  db: Kysely<any>,
+  arity: Args['length'],
+  build: (...args: Args) => Compilable<Row>,
+): (...args: Args) => Promise<Row[]> {
   let compiled: CompiledQuery<Row> | null = null;
   /** For each parameter of the compiled query: which argument it takes, or -1 for a constant of the query. */
   let slots: number[] = [];

@@ -9,7 +9,11 @@ export const APPLICATION_NAME = 'mend';
  * the database cannot be asked: the advice printed then is the same.
  */
 export async function runningMendConnections(databaseUrl: string): Promise<number> {
-  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 3000, application_name: `${APPLICATION_NAME}-restore` });
+  const client = new pg.Client({
+    connectionString: databaseUrl,
+    connectionTimeoutMillis: 3000,
+    application_name: `${APPLICATION_NAME}-restore`,
+  });
   try {
     await client.connect();
     const { rows } = await client.query<{ n: string }>(

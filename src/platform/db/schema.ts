@@ -12,4 +12,5 @@ import type { IdempotencyKeyTables } from './tables/idempotency-keys.js';
  * instants and `YYYY-MM-DD` dates as text (they sort correctly), integers 0/1 for flags.
  * Columns ending in `_enc` hold text encrypted at rest (see docs/encryption.md).
  */
-export interface Database extends FoundationTables, JourneyTables, RhythmTables, SafetyTables, EncryptionTables, PasswordResetTables, IdempotencyKeyTables {}
+export interface Database
+  extends FoundationTables, JourneyTables, RhythmTables, SafetyTables, EncryptionTables, PasswordResetTables, IdempotencyKeyTables {}

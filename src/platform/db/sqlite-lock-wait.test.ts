@@ -14,7 +14,9 @@ function setUp(timeoutMs: number) {
   const file = path.join(dir, 'test.db');
   const sqlite = openSqlite(file, 0);
   sqlite.exec('create table notes (id integer primary key, text text not null)');
-  const db = new Kysely<{ notes: { id: Generated<number>; text: string } }>({ dialect: waitingForLocks(new SqliteDialect({ database: sqlite }), sqlite, timeoutMs) });
+  const db = new Kysely<{ notes: { id: Generated<number>; text: string } }>({
+    dialect: waitingForLocks(new SqliteDialect({ database: sqlite }), sqlite, timeoutMs),
+  });
   const other = new SQLite(file);
   other.pragma('busy_timeout = 0');
   return {
@@ -45,7 +47,10 @@ test('a write meeting another connection’s lock waits without holding up reads
     assert.equal(written, false, 'the read did not queue behind the waiting write');
     other.exec('commit');
     await write;
-    assert.deepEqual((await db.selectFrom('notes').select('text').execute()).map((r) => r.text), ['waited']);
+    assert.deepEqual(
+      (await db.selectFrom('notes').select('text').execute()).map((r) => r.text),
+      ['waited'],
+    );
   } finally {
     await done();
   }
@@ -55,7 +60,10 @@ test('past the timeout the SQLITE_BUSY is thrown', async () => {
   const { db, other, done } = setUp(30);
   try {
     other.exec('begin immediate');
-    await assert.rejects(db.insertInto('notes').values({ text: 'never' }).execute(), (error: { code?: string }) => error.code === 'SQLITE_BUSY');
+    await assert.rejects(
+      db.insertInto('notes').values({ text: 'never' }).execute(),
+      (error: { code?: string }) => error.code === 'SQLITE_BUSY',
+    );
   } finally {
     await done();
   }
@@ -69,7 +77,10 @@ test('a transaction takes the write lock at BEGIN (IMMEDIATE), waiting for it th
     const transaction = db.transaction().execute(async (trx) => {
       began = true;
       // Held from BEGIN on: the other connection cannot take the write lock now.
-      assert.throws(() => other.exec('begin immediate'), (error: { code?: string }) => error.code === 'SQLITE_BUSY');
+      assert.throws(
+        () => other.exec('begin immediate'),
+        (error: { code?: string }) => error.code === 'SQLITE_BUSY',
+      );
       await trx.insertInto('notes').values({ text: 'in a transaction' }).execute();
     });
     await db.selectFrom('notes').selectAll().execute();

@@ -117,11 +117,19 @@ class LockWaitingDriver implements Driver {
     return this.inner.savepoint!(innerOf(connection), name, compile);
   }
 
-  rollbackToSavepoint(connection: DatabaseConnection, name: string, compile: Parameters<NonNullable<Driver['rollbackToSavepoint']>>[2]): Promise<void> {
+  rollbackToSavepoint(
+    connection: DatabaseConnection,
+    name: string,
+    compile: Parameters<NonNullable<Driver['rollbackToSavepoint']>>[2],
+  ): Promise<void> {
     return this.inner.rollbackToSavepoint!(innerOf(connection), name, compile);
   }
 
-  releaseSavepoint(connection: DatabaseConnection, name: string, compile: Parameters<NonNullable<Driver['releaseSavepoint']>>[2]): Promise<void> {
+  releaseSavepoint(
+    connection: DatabaseConnection,
+    name: string,
+    compile: Parameters<NonNullable<Driver['releaseSavepoint']>>[2],
+  ): Promise<void> {
     return this.inner.releaseSavepoint!(innerOf(connection), name, compile);
   }
 

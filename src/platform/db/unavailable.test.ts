@@ -15,7 +15,6 @@ import { markFromDatabase } from './from-database.js';
 import { isDatabaseUnavailable } from './unavailable.js';
 import { thrownBy } from '../../../test/support/thrown.js';
 
-
 /** A local TCP server; `onSocket` decides what it does to each connection pg opens. */
 async function listening(onSocket: (socket: net.Socket) => void): Promise<{ port: number; close(): Promise<void> }> {
   const server = net.createServer(onSocket);
@@ -148,7 +147,7 @@ describe('what is not an outage', () => {
     assert.equal(isDatabaseUnavailable(Object.assign(new Error('x'), { code: 'SQLITE_BUSY' })), false);
   });
 
-  test("a client hanging up on a request (Node's own \"aborted\" ECONNRESET, no syscall) is not an outage", async () => {
+  test('a client hanging up on a request (Node\'s own "aborted" ECONNRESET, no syscall) is not an outage', async () => {
     // A real one: an HTTP server reads a body whose sender destroys its socket half-way.
     let onError: (error: Error) => void = () => {};
     const received = new Promise<Error>((resolve) => (onError = resolve));
@@ -160,7 +159,9 @@ describe('what is not an outage', () => {
     const { port } = server.address() as net.AddressInfo;
     const socket = net.connect(port, '127.0.0.1');
     socket.on('error', () => {});
-    socket.write('POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"half":', () => socket.destroy());
+    socket.write('POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"half":', () =>
+      socket.destroy(),
+    );
     const error = await received;
     server.close();
     assert.equal((error as { code?: string }).code, 'ECONNRESET');

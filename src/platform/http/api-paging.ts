@@ -7,7 +7,12 @@ import { fail } from '../errors.js';
 export const PageQuery = Type.Object(
   {
     cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 1000, description: 'From the `next` link of the page before; opaque.' })),
-    limit: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,2}$', description: `Items per page, a whole number from 1 to ${MAX_PAGE_SIZE} (50 when absent).` })),
+    limit: Type.Optional(
+      Type.String({
+        pattern: '^[1-9][0-9]{0,2}$',
+        description: `Items per page, a whole number from 1 to ${MAX_PAGE_SIZE} (50 when absent).`,
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -15,18 +20,21 @@ export const PageQuery = Type.Object(
 /** The paging field every list carries beside its items: the same shape everywhere. */
 export const NextLink = Type.Union([Type.String(), Type.Null()], {
   title: 'PageLinks.next',
-  description: 'The address of the next (older) page, with the same query and a cursor; null on the last page. Follow it until it is null to read the whole list.',
+  description:
+    'The address of the next (older) page, with the same query and a cursor; null on the last page. Follow it until it is null to read the whole list.',
 });
 
 /** A list response: the list's own key (as before paging, so clients keep working) and `next`. */
-export const Paged = <K extends string, T extends TSchema>(key: K, item: T) => Type.Object({ [key]: Type.Array(item), next: NextLink } as { [P in K]: ReturnType<typeof Type.Array<T>> } & { next: typeof NextLink });
+export const Paged = <K extends string, T extends TSchema>(key: K, item: T) =>
+  Type.Object({ [key]: Type.Array(item), next: NextLink } as { [P in K]: ReturnType<typeof Type.Array<T>> } & { next: typeof NextLink });
 
 /** What a request asked for; a cursor Mend did not make is a 400 (`invalid_input`), never a 500. */
 export function pageRequest(query: { cursor?: string; limit?: string }, keyParts: number): PageRequest {
   const limit = query.limit === undefined ? undefined : Number(query.limit);
   if (limit !== undefined && limit > MAX_PAGE_SIZE) fail('invalid_input', { limit: `At most ${MAX_PAGE_SIZE} items a page.` });
   const after = query.cursor === undefined ? null : decodeCursor(query.cursor, keyParts);
-  if (query.cursor !== undefined && after === null) fail('invalid_input', { cursor: 'This cursor is not one Mend gave. Start again without it, from the first page.' });
+  if (query.cursor !== undefined && after === null)
+    fail('invalid_input', { cursor: 'This cursor is not one Mend gave. Start again without it, from the first page.' });
   return { after, size: pageSize(limit) };
 }
 

@@ -4,7 +4,12 @@ import { ERRORS } from '../errors.js';
 /** Shapes shared by the API routes; the OpenAPI document is generated from these same schemas. */
 export const Id = Type.String({ minLength: 1, maxLength: 64, description: 'An opaque identifier.' });
 /** A real calendar date, `YYYY-MM-DD` (the `date` format rejects 2025-13-01 and 2025-02-30). */
-export const CalendarDate = Type.String({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$', maxLength: 10, description: 'A calendar date, YYYY-MM-DD.' });
+export const CalendarDate = Type.String({
+  format: 'date',
+  pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+  maxLength: 10,
+  description: 'A calendar date, YYYY-MM-DD.',
+});
 export const Instant = Type.String({ format: 'date-time', description: 'ISO 8601 instant in UTC (Z).' });
 
 export const Account = Type.Object({

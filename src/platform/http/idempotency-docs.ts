@@ -17,7 +17,10 @@ const KEY_HEADER = {
   },
 };
 
-const Reused = errorShape({ description: 'This Idempotency-Key was already used by this account for a different request (code `idempotency_key_reused`). Use a new key.' });
+const Reused = errorShape({
+  description:
+    'This Idempotency-Key was already used by this account for a different request (code `idempotency_key_reused`). Use a new key.',
+});
 const InUse = errorShape({
   description:
     'The first request with this Idempotency-Key has no answer yet: it is still being handled, or it ended with an error after which Mend cannot tell whether it was saved (code `idempotency_key_in_use`). Read whether it was saved; if not, send it with a new key.',

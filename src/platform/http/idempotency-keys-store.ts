@@ -39,7 +39,15 @@ export class IdempotencyKeyStore {
     await this.db.deleteFrom('idempotency_keys').where('id', '=', id).where('expires_at', '<=', now.toISOString()).execute();
     const inserted = await this.db
       .insertInto('idempotency_keys')
-      .values({ id, account_id: accountId, fingerprint, created_at: now.toISOString(), expires_at: expiresAt.toISOString(), status: null, answer_enc: null })
+      .values({
+        id,
+        account_id: accountId,
+        fingerprint,
+        created_at: now.toISOString(),
+        expires_at: expiresAt.toISOString(),
+        status: null,
+        answer_enc: null,
+      })
       .onConflict((oc) => oc.column('id').doNothing())
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1) return { kind: 'claimed' };
@@ -58,7 +66,12 @@ export class IdempotencyKeyStore {
   /** Keeps the first answer, sealed to the account that asked. */
   async keep(id: string, accountId: string, answer: KeptAnswer): Promise<void> {
     const answerEnc = this.vault.seal(JSON.stringify(answer), BOUND.idempotentAnswer.of({ id, account_id: accountId }));
-    await this.db.updateTable('idempotency_keys').set({ status: answer.status, answer_enc: answerEnc }).where('id', '=', id).where('status', 'is', null).execute();
+    await this.db
+      .updateTable('idempotency_keys')
+      .set({ status: answer.status, answer_enc: answerEnc })
+      .where('id', '=', id)
+      .where('status', 'is', null)
+      .execute();
   }
 
   /** Lets the key go: the request was refused before it wrote anything. */

@@ -28,26 +28,28 @@ export function lazySchemas(): LazySchemas {
   const pending = new Set<() => unknown>();
 
   /** A builder whose default compiler (and the Ajv behind it) is only loaded on first use. */
-  const deferred = (load: () => Builder): Builder => (externalSchemas, serverOptions) => {
-    let compiler: RouteCompiler | undefined;
-    return (route) => {
-      let fn: Compiled | undefined;
-      const compile = (): Compiled => {
-        if (fn) return fn;
-        compiler ??= load()(externalSchemas, serverOptions);
-        fn = compiler(route);
-        pending.delete(compile);
-        return fn;
+  const deferred =
+    (load: () => Builder): Builder =>
+    (externalSchemas, serverOptions) => {
+      let compiler: RouteCompiler | undefined;
+      return (route) => {
+        let fn: Compiled | undefined;
+        const compile = (): Compiled => {
+          if (fn) return fn;
+          compiler ??= load()(externalSchemas, serverOptions);
+          fn = compiler(route);
+          pending.delete(compile);
+          return fn;
+        };
+        pending.add(compile);
+        // Fastify passes the request as Ajv's parent data only when the function has `schemaEnv`, and
+        // reads a failed validation's `errors` from the function itself: both are forwarded.
+        const standIn = ((...args: unknown[]) => compile()(...args)) as Compiled;
+        Object.defineProperty(standIn, 'schemaEnv', { get: () => compile().schemaEnv });
+        Object.defineProperty(standIn, 'errors', { get: () => compile().errors });
+        return standIn;
       };
-      pending.add(compile);
-      // Fastify passes the request as Ajv's parent data only when the function has `schemaEnv`, and
-      // reads a failed validation's `errors` from the function itself: both are forwarded.
-      const standIn = ((...args: unknown[]) => compile()(...args)) as Compiled;
-      Object.defineProperty(standIn, 'schemaEnv', { get: () => compile().schemaEnv });
-      Object.defineProperty(standIn, 'errors', { get: () => compile().errors });
-      return standIn;
     };
-  };
 
   return {
     compilersFactory: {

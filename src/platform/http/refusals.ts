@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { fail, refuse } from '../errors.js';
+import { refuse } from '../errors.js';
 
 /**
  * A therapist reads the partners' pages and is shown no forms on them. One who sends a partner's

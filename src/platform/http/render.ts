@@ -33,7 +33,10 @@ export async function renderPage(request: FastifyRequest, reply: FastifyReply, p
     path: request.url.split('?')[0] ?? '/',
     ...(page.scripts ? { scripts: page.scripts } : {}),
   });
-  return reply.status(page.status ?? 200).type('text/html; charset=utf-8').send(markup.toString());
+  return reply
+    .status(page.status ?? 200)
+    .type('text/html; charset=utf-8')
+    .send(markup.toString());
 }
 
 /**

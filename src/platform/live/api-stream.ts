@@ -53,7 +53,10 @@ export async function liveEventRoutes(app: FastifyInstance): Promise<void> {
         stillAllowed: async () => {
           // Read-only: a heartbeat is not the person using Mend, so it must not extend the session.
           if ((await ctx.accounts.stillSignedIn(token)) !== account.id) return false;
-          return ctx.spaces.forMember(account.id, spaceId).then(() => true, () => false);
+          return ctx.spaces.forMember(account.id, spaceId).then(
+            () => true,
+            () => false,
+          );
         },
       });
     },

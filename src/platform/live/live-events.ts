@@ -5,7 +5,6 @@ import { LIVE_EVENT_KINDS, type LiveEvent } from '../../core/live-event.js';
 
 export { LIVE_EVENT_KINDS, type LiveEvent };
 
-
 export type LiveListener = (event: LiveEvent) => void;
 
 /** How many live streams one account may hold open on one server (a few tabs and devices). */
@@ -233,7 +232,11 @@ class PostgresLiveEvents implements LiveEvents {
 export const DEFAULT_HEARTBEAT_MS = 25_000;
 
 /** The live-event service for this store: in-process on SQLite, LISTEN/NOTIFY on PostgreSQL. */
-export async function createLiveEvents(store: Store, databaseUrl: string | null, options: { heartbeatMs?: number } = {}): Promise<LiveEvents> {
+export async function createLiveEvents(
+  store: Store,
+  databaseUrl: string | null,
+  options: { heartbeatMs?: number } = {},
+): Promise<LiveEvents> {
   const heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
   if (!store.pgPool || !databaseUrl) return new InProcessLiveEvents(heartbeatMs);
   const live = new PostgresLiveEvents(store.pgPool, databaseUrl, heartbeatMs);

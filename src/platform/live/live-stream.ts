@@ -68,7 +68,7 @@ export function liveStreams(app: FastifyInstance): (request: FastifyRequest, rep
     const send = (chunk: () => string) => {
       queue = queue.then(async () => {
         if (ended) return;
-        let allowed = false;
+        let allowed: boolean;
         try {
           allowed = await live.stillAllowed();
         } catch {
@@ -95,11 +95,13 @@ export function liveStreams(app: FastifyInstance): (request: FastifyRequest, rep
     // `id:` with no data sets the client's last event id without dispatching anything.
     stream.write(`retry: ${RETRY_MS}\n: connected\n\nid: ${STREAM_ID}\n${reconnected ? RESYNC : '\n'}`);
 
-    return reply
-      .header('Content-Type', 'text/event-stream; charset=utf-8')
-      .header('Cache-Control', 'no-store')
-      // nginx buffers proxied responses unless told not to; a buffered stream delivers nothing live.
-      .header('X-Accel-Buffering', 'no')
-      .send(stream);
+    return (
+      reply
+        .header('Content-Type', 'text/event-stream; charset=utf-8')
+        .header('Cache-Control', 'no-store')
+        // nginx buffers proxied responses unless told not to; a buffered stream delivers nothing live.
+        .header('X-Accel-Buffering', 'no')
+        .send(stream)
+    );
   };
 }

@@ -26,7 +26,10 @@ export function smtpMailer(smtpUrl: string, from: string): Mailer {
       await (await open()).sendMail({ from, to: email.to, subject: email.subject, text: email.text });
     },
     close() {
-      void transport?.then((t) => t.close(), () => undefined);
+      void transport?.then(
+        (t) => t.close(),
+        () => undefined,
+      );
     },
   };
 }

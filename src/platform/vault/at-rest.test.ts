@@ -51,9 +51,8 @@ test('a copied database file contains no entry text and no email', () => {
       rows.map((r) => decryptText(keyring, r.body, fieldAad('entries', 'body', r.id))),
       entries,
     );
-    const found = reopened
-      .prepare('SELECT id FROM accounts WHERE email_index = ?')
-      .get(blindIndex(keyring, 'account.email', email)) as { id: number } | undefined;
+    const found = reopened.prepare('SELECT id FROM accounts WHERE email_index = ?').get(blindIndex(keyring, 'account.email', email)) as
+      { id: number } | undefined;
     assert.equal(found?.id, 1);
     reopened.close();
   } finally {

@@ -9,7 +9,11 @@ import type { Database } from '../db/schema.js';
  */
 export async function eraseTextWrittenBy(db: Kysely<Database>, accountId: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('breaches').set({ description_enc: null, description_visibility: null }).where('recorded_by', '=', accountId).execute();
+    await trx
+      .updateTable('breaches')
+      .set({ description_enc: null, description_visibility: null })
+      .where('recorded_by', '=', accountId)
+      .execute();
     await trx
       .updateTable('agreement_log_entries')
       .set({ review_note_enc: null, review_note_visibility: null })
@@ -28,7 +32,12 @@ export async function erasePrivateOnLeaving(db: Kysely<Database>, spaceId: strin
     const journeys = trx.selectFrom('journeys').select('id').where('space_id', '=', spaceId);
     // First answers kept for retried POSTs can repeat what was written there (docs/idempotency.md).
     await trx.deleteFrom('idempotency_keys').where('account_id', '=', accountId).execute();
-    await trx.deleteFrom('journey_entries').where('author_id', '=', accountId).where('visibility', '=', 'private').where('journey_id', 'in', journeys).execute();
+    await trx
+      .deleteFrom('journey_entries')
+      .where('author_id', '=', accountId)
+      .where('visibility', '=', 'private')
+      .where('journey_id', 'in', journeys)
+      .execute();
     // A sealed entry whose pair never opened was never read by anyone else: it is private too.
     // (An opened pair stays open even when the other half was deleted since: migration 0012.)
     await trx

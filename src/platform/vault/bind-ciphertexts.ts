@@ -33,6 +33,10 @@ export async function bindCiphertexts(db: Kysely<Database>, keyring: Keyring, no
     (stored, binding, placeContext) => (isCurrentFormat(stored) ? null : reencrypt(keyring, stored, boundAad(binding), placeContext)),
     { onlyFormatV1: true, ...(batchSize ? { batchSize } : {}) },
   );
-  await db.insertInto('data_upgrades').values({ name: BIND_UPGRADE, finished_at: now() }).onConflict((oc) => oc.column('name').doNothing()).execute();
+  await db
+    .insertInto('data_upgrades')
+    .values({ name: BIND_UPGRADE, finished_at: now() })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
   return { ran: true, rebound: result.rewritten, unreadable: result.unreadable };
 }

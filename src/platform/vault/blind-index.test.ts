@@ -7,7 +7,10 @@ import { Keyring, generateKey } from './keyring.js';
 const indexKey = generateKey();
 const ring = new Keyring([{ id: 'k1', key: generateKey() }], 'k1', indexKey, 'file');
 const rotated = new Keyring(
-  [{ id: 'k1', key: generateKey() }, { id: 'k2', key: generateKey() }],
+  [
+    { id: 'k1', key: generateKey() },
+    { id: 'k2', key: generateKey() },
+  ],
   'k2',
   indexKey,
   'file',

@@ -23,9 +23,7 @@ export function blindIndex(keyring: Keyring, purpose: string, value: string): st
 
 function purposeKey(keyring: Keyring, purpose: string): Buffer {
   if (!PURPOSE.test(purpose)) {
-    throw new TypeError(
-      `A blind-index purpose is a short lower-case name such as "account.email", got "${purpose.slice(0, 80)}".`,
-    );
+    throw new TypeError(`A blind-index purpose is a short lower-case name such as "account.email", got "${purpose.slice(0, 80)}".`);
   }
   let keys = derived.get(keyring);
   if (keys === undefined) {

@@ -68,9 +68,25 @@ export const BOUND = {
     'journey_id',
   ),
   // An apology is its author's own until delivered; it is delivered when written, never later.
-  apologyText: field<'apologies', 'author_id' | 'delivered_at' | 'journey_id', JourneySpace>('apologies', 'text', ['author_id', 'delivered_at', 'journey_id'], (r) => apology(r), 'journey_id'),
-  apologyParts: field<'apologies', 'author_id' | 'delivered_at' | 'journey_id', JourneySpace>('apologies', 'parts', ['author_id', 'delivered_at', 'journey_id'], (r) => apology(r), 'journey_id'),
-  agreementText: field('agreements', 'text', ['proposed_by', 'space_id'], (r) => ({ owner: r.proposed_by, visibility: null, parents: { space: r.space_id } })),
+  apologyText: field<'apologies', 'author_id' | 'delivered_at' | 'journey_id', JourneySpace>(
+    'apologies',
+    'text',
+    ['author_id', 'delivered_at', 'journey_id'],
+    (r) => apology(r),
+    'journey_id',
+  ),
+  apologyParts: field<'apologies', 'author_id' | 'delivered_at' | 'journey_id', JourneySpace>(
+    'apologies',
+    'parts',
+    ['author_id', 'delivered_at', 'journey_id'],
+    (r) => apology(r),
+    'journey_id',
+  ),
+  agreementText: field('agreements', 'text', ['proposed_by', 'space_id'], (r) => ({
+    owner: r.proposed_by,
+    visibility: null,
+    parents: { space: r.space_id },
+  })),
   checkinNote: field('checkins', 'note', ['account_id', 'note_visibility', 'space_id'], (r) => ({
     owner: r.account_id,
     visibility: r.note_visibility,
@@ -82,24 +98,43 @@ export const BOUND = {
     parents: { space: r.space_id },
   })),
   // The answer is written to the partner who asked: always shared, so there is no column to bind.
-  reassuranceAnswer: field('reassurance_requests', 'answer', ['answered_by', 'space_id'], (r) => ({ owner: r.answered_by, visibility: null, parents: { space: r.space_id } })),
-  meetingAgenda: field('meetings', 'agenda', ['created_by', 'space_id'], (r) => ({ owner: r.created_by, visibility: null, parents: { space: r.space_id } })),
+  reassuranceAnswer: field('reassurance_requests', 'answer', ['answered_by', 'space_id'], (r) => ({
+    owner: r.answered_by,
+    visibility: null,
+    parents: { space: r.space_id },
+  })),
+  meetingAgenda: field('meetings', 'agenda', ['created_by', 'space_id'], (r) => ({
+    owner: r.created_by,
+    visibility: null,
+    parents: { space: r.space_id },
+  })),
   logNote: field('agreement_log_entries', 'note', ['logged_by', 'note_visibility', 'space_id', 'agreement_id'], (r) => ({
     owner: r.logged_by,
     visibility: r.note_visibility,
     parents: { space: r.space_id, agreement: r.agreement_id },
   })),
-  logReviewNote: field('agreement_log_entries', 'review_note', ['reviewed_by', 'review_note_visibility', 'space_id', 'agreement_id'], (r) => ({
-    owner: r.reviewed_by,
-    visibility: r.review_note_visibility,
-    parents: { space: r.space_id, agreement: r.agreement_id },
-  })),
+  logReviewNote: field(
+    'agreement_log_entries',
+    'review_note',
+    ['reviewed_by', 'review_note_visibility', 'space_id', 'agreement_id'],
+    (r) => ({
+      owner: r.reviewed_by,
+      visibility: r.review_note_visibility,
+      parents: { space: r.space_id, agreement: r.agreement_id },
+    }),
+  ),
   // A kept first answer can hold private words: it opens for the account that asked, nobody else.
   idempotentAnswer: field('idempotency_keys', 'answer', ['account_id'], (r) => ({ owner: r.account_id, visibility: null, parents: {} })),
 } as const;
 
-function apology(r: { author_id: string; delivered_at: string | null; journey_id: string } & JourneySpace): Pick<FieldBinding, 'owner' | 'visibility' | 'parents'> {
-  return { owner: r.author_id, visibility: r.delivered_at === null ? 'draft' : 'delivered', parents: { journey: r.journey_id, space: r.journey_space_id } };
+function apology(
+  r: { author_id: string; delivered_at: string | null; journey_id: string } & JourneySpace,
+): Pick<FieldBinding, 'owner' | 'visibility' | 'parents'> {
+  return {
+    owner: r.author_id,
+    visibility: r.delivered_at === null ? 'draft' : 'delivered',
+    parents: { journey: r.journey_id, space: r.journey_space_id },
+  };
 }
 
 /** The space of a journey, for sealing a text kept under it (a journey never changes space). */

@@ -25,7 +25,11 @@ export async function recordedKeyIds(db: Kysely<Database>): Promise<string[]> {
 
 /** Records that values are (about to be) written with this key. */
 export async function recordKeyId(db: Kysely<Database>, keyId: string, now: string): Promise<void> {
-  await db.insertInto('encryption_keys').values({ key_id: keyId, recorded_at: now }).onConflict((oc) => oc.column('key_id').doNothing()).execute();
+  await db
+    .insertInto('encryption_keys')
+    .values({ key_id: keyId, recorded_at: now })
+    .onConflict((oc) => oc.column('key_id').doNothing())
+    .execute();
 }
 
 /** Whether any encrypted column holds a value written with this key (a scan; only on the unusual path). */
@@ -34,7 +38,10 @@ async function anyValueUnder(db: Kysely<Database>, keyId: string): Promise<boole
   const length = prefixes[0]!.length;
   for (const field of BOUND_FIELDS) {
     const column = sql.ref(`${field.column}_enc`);
-    const { rows } = await sql`select 1 as found from ${sql.table(field.table)} where substr(${column}, 1, ${length}) in (${sql.join(prefixes)}) limit 1`.execute(db);
+    const { rows } =
+      await sql`select 1 as found from ${sql.table(field.table)} where substr(${column}, 1, ${length}) in (${sql.join(prefixes)}) limit 1`.execute(
+        db,
+      );
     if (rows.length > 0) return true;
   }
   return false;

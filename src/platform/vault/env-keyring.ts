@@ -1,13 +1,6 @@
 import { hkdfSync } from 'node:crypto';
 import { KeyringError } from './errors.js';
-import {
-  KEY_BYTES,
-  Keyring,
-  assertKeyId,
-  decodeKey,
-  fingerprintKeyId,
-  type KeyringEntry,
-} from './keyring.js';
+import { KEY_BYTES, Keyring, assertKeyId, decodeKey, fingerprintKeyId, type KeyringEntry } from './keyring.js';
 
 /**
  * Parses `MEND_ENCRYPTION_KEY`: a comma-separated list of keys, each `id:base64` or a bare
@@ -28,10 +21,7 @@ export function parseEnvKeyring(value: string, indexKeyValue?: string): Keyring 
   const entries: KeyringEntry[] = parts.map((part, index) => {
     const label = `key ${index + 1} of MEND_ENCRYPTION_KEY`;
     if (part === '') {
-      throw new KeyringError(
-        'malformed_key',
-        `${label[0]?.toUpperCase()}${label.slice(1)} is empty: remove the extra comma.`,
-      );
+      throw new KeyringError('malformed_key', `${label[0]?.toUpperCase()}${label.slice(1)} is empty: remove the extra comma.`);
     }
     const colon = part.indexOf(':');
     if (colon === -1) {
@@ -48,9 +38,7 @@ export function parseEnvKeyring(value: string, indexKeyValue?: string): Keyring 
     throw new KeyringError('malformed_key', 'MEND_ENCRYPTION_KEY holds no key.');
   }
   const indexKey =
-    indexKeyValue !== undefined && indexKeyValue.trim() !== ''
-      ? decodeKey(indexKeyValue, 'MEND_INDEX_KEY')
-      : deriveIndexKey(first.key);
+    indexKeyValue !== undefined && indexKeyValue.trim() !== '' ? decodeKey(indexKeyValue, 'MEND_INDEX_KEY') : deriveIndexKey(first.key);
   return new Keyring(entries, current.id, indexKey, 'env');
 }
 

@@ -2,15 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { DecryptionError, MalformedCiphertextError, TamperedCiphertextError, UnknownKeyError } from './errors.js';
-import {
-  decryptText,
-  encryptText,
-  fieldAad,
-  isEncryptedText,
-  keyIdOf,
-  needsRotation,
-  reencrypt,
-} from './field-cipher.js';
+import { decryptText, encryptText, fieldAad, isEncryptedText, keyIdOf, needsRotation, reencrypt } from './field-cipher.js';
 import { Keyring, generateKey } from './keyring.js';
 
 const k1 = { id: 'k1', key: generateKey() };
@@ -19,11 +11,7 @@ const indexKey = generateKey();
 const ring1 = new Keyring([k1], 'k1', indexKey, 'file');
 const ring12 = new Keyring([k1, k2], 'k2', indexKey, 'file');
 
-const anyText = fc.oneof(
-  fc.string({ unit: 'grapheme', maxLength: 200 }),
-  fc.string({ unit: 'binary-ascii' }),
-  fc.constant(''),
-);
+const anyText = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.string({ unit: 'binary-ascii' }), fc.constant(''));
 
 describe('field cipher', () => {
   test('property: round trip over arbitrary Unicode text, with or without associated data', () => {
@@ -55,18 +43,11 @@ describe('field cipher', () => {
     const stored = encryptText(ring1, 'what happened and how it affected me', 'entries:body:42');
     const bytes = Buffer.from(stored, 'latin1');
     fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: bytes.length - 1 }),
-        fc.integer({ min: 1, max: 255 }),
-        (at, mask) => {
-          const changed = Buffer.from(bytes);
-          changed[at] = (changed[at] ?? 0) ^ mask;
-          assert.throws(
-            () => decryptText(ring1, changed.toString('latin1'), 'entries:body:42'),
-            DecryptionError,
-          );
-        },
-      ),
+      fc.property(fc.integer({ min: 0, max: bytes.length - 1 }), fc.integer({ min: 1, max: 255 }), (at, mask) => {
+        const changed = Buffer.from(bytes);
+        changed[at] = (changed[at] ?? 0) ^ mask;
+        assert.throws(() => decryptText(ring1, changed.toString('latin1'), 'entries:body:42'), DecryptionError);
+      }),
       { numRuns: 500 },
     );
   });
@@ -86,10 +67,7 @@ describe('field cipher', () => {
 
   test('a value moved to another row (different associated data) does not decrypt', () => {
     const stored = encryptText(ring1, 'private note', fieldAad('entries', 'body', 'row-1'));
-    assert.throws(
-      () => decryptText(ring1, stored, fieldAad('entries', 'body', 'row-2')),
-      TamperedCiphertextError,
-    );
+    assert.throws(() => decryptText(ring1, stored, fieldAad('entries', 'body', 'row-2')), TamperedCiphertextError);
     assert.throws(() => decryptText(ring1, stored), TamperedCiphertextError);
   });
 
@@ -98,7 +76,10 @@ describe('field cipher', () => {
     const impostor = new Keyring([{ id: 'k1', key: generateKey() }], 'k1', indexKey, 'env');
     assert.throws(() => decryptText(impostor, stored), TamperedCiphertextError);
     const other = new Keyring([k2], 'k2', indexKey, 'env');
-    assert.throws(() => decryptText(other, stored), (e: unknown) => e instanceof UnknownKeyError && e.keyId === 'k1');
+    assert.throws(
+      () => decryptText(other, stored),
+      (e: unknown) => e instanceof UnknownKeyError && e.keyId === 'k1',
+    );
   });
 
   test('malformed values are named as such', () => {

@@ -137,9 +137,7 @@ function associatedData(version: string, keyId: string, aad: string): Buffer {
 function parse(stored: string): Parsed {
   const parts = stored.split('.');
   if (parts.length !== 5 || !READABLE_VERSIONS.includes(parts[0] ?? '')) {
-    throw new MalformedCiphertextError(
-      `The stored value is not in the "${VERSION}.<keyId>.<iv>.<tag>.<ciphertext>" format.`,
-    );
+    throw new MalformedCiphertextError(`The stored value is not in the "${VERSION}.<keyId>.<iv>.<tag>.<ciphertext>" format.`);
   }
   const [version = '', keyId = '', iv = '', tag = '', ciphertext = ''] = parts;
   if (!KEY_ID_PATTERN.test(keyId)) {

@@ -46,17 +46,23 @@ describe('key file', () => {
   test('a key file others can read stops the start with a clear error', { skip: !posix }, () => {
     loadKeyring({ dataDir: dir });
     chmodSync(keyFilePath(dir), 0o644);
-    assert.throws(() => loadKeyring({ dataDir: dir }), (e: unknown) => {
-      assert.ok(code('key_file_permissions')(e));
-      assert.match((e as Error).message, /mode 0644.*chmod 600/s);
-      return true;
-    });
+    assert.throws(
+      () => loadKeyring({ dataDir: dir }),
+      (e: unknown) => {
+        assert.ok(code('key_file_permissions')(e));
+        assert.match((e as Error).message, /mode 0644.*chmod 600/s);
+        return true;
+      },
+    );
   });
 
   test('a damaged key file is reported, not replaced', () => {
     writeFileSync(keyFilePath(dir), '{"format":"mend-keyring-v1"', { mode: 0o600 });
     assert.throws(() => loadKeyring({ dataDir: dir }), code('malformed_key_file'));
-    writeFileSync(keyFilePath(dir), JSON.stringify({ format: 'mend-keyring-v1', current: 'a', indexKey: generateKeyBase64(), keys: [{ id: 'a', key: 'AAAA' }] }));
+    writeFileSync(
+      keyFilePath(dir),
+      JSON.stringify({ format: 'mend-keyring-v1', current: 'a', indexKey: generateKeyBase64(), keys: [{ id: 'a', key: 'AAAA' }] }),
+    );
     assert.throws(() => loadKeyring({ dataDir: dir }), code('malformed_key'));
   });
 

@@ -12,7 +12,16 @@ describe('Keyring', () => {
     const key = generateKey();
     assert.throws(() => new Keyring([{ id: 'a', key }], 'b', key, 'env'), code('unknown_key_id'));
     assert.throws(
-      () => new Keyring([{ id: 'a', key }, { id: 'a', key }], 'a', key, 'env'),
+      () =>
+        new Keyring(
+          [
+            { id: 'a', key },
+            { id: 'a', key },
+          ],
+          'a',
+          key,
+          'env',
+        ),
       code('duplicate_key_id'),
     );
     assert.throws(() => new Keyring([{ id: 'a', key: Buffer.alloc(16) }], 'a', key, 'env'), code('malformed_key'));

@@ -43,10 +43,7 @@ export class Keyring {
       keys.set(id, Buffer.from(key));
     }
     if (!keys.has(currentKeyId)) {
-      throw new KeyringError(
-        'unknown_key_id',
-        `The current key id "${currentKeyId}" is not one of the keys in the key ring.`,
-      );
+      throw new KeyringError('unknown_key_id', `The current key id "${currentKeyId}" is not one of the keys in the key ring.`);
     }
     assertKeyLength(indexKey, 'the blind-index key');
     this.#keys = keys;
@@ -122,10 +119,7 @@ const BASE64URL = /^[A-Za-z0-9_-]+$/;
 export function decodeKey(encoded: string, label: string): Buffer {
   const text = encoded.trim();
   if (text === '' || !(BASE64.test(text) || BASE64URL.test(text))) {
-    throw new KeyringError(
-      'malformed_key',
-      `${capitalise(label)} is not valid base64. Create a key with: openssl rand -base64 32`,
-    );
+    throw new KeyringError('malformed_key', `${capitalise(label)} is not valid base64. Create a key with: openssl rand -base64 32`);
   }
   const key = Buffer.from(text, BASE64URL.test(text) ? 'base64url' : 'base64');
   assertKeyLength(key, label);
@@ -134,10 +128,7 @@ export function decodeKey(encoded: string, label: string): Buffer {
 
 export function assertKeyId(id: string): void {
   if (!KEY_ID_PATTERN.test(id)) {
-    throw new KeyringError(
-      'malformed_key',
-      `The key id "${id.slice(0, 80)}" is not allowed: use 1 to 64 letters, digits, "-" or "_".`,
-    );
+    throw new KeyringError('malformed_key', `The key id "${id.slice(0, 80)}" is not allowed: use 1 to 64 letters, digits, "-" or "_".`);
   }
 }
 

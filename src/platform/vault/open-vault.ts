@@ -1,4 +1,13 @@
-import { blindIndex, boundAad, DecryptionError, decryptText, encryptText, isCurrentFormat, type FieldBinding, type Keyring } from './index.js';
+import {
+  blindIndex,
+  boundAad,
+  DecryptionError,
+  decryptText,
+  encryptText,
+  isCurrentFormat,
+  type FieldBinding,
+  type Keyring,
+} from './index.js';
 import type { Vault } from './vault.js';
 
 /** Told about every value that could not be opened: where it is and why, never what it says. */

@@ -39,6 +39,7 @@ export interface ReencryptOptions {
  * and by the start-up step that binds old values (bind-ciphertexts.ts).
  */
 export async function reencryptAll(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- works on any schema's tables
   db: Kysely<any>,
   rewrite: Rewrite,
   options: ReencryptOptions = {},
@@ -80,7 +81,10 @@ export async function reencryptAll(
             continue;
           }
           if (next === null) continue;
-          const result = await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${next} where id = ${row.id} and ${sql.ref(column)} = ${stored}`.execute(trx);
+          const result =
+            await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${next} where id = ${row.id} and ${sql.ref(column)} = ${stored}`.execute(
+              trx,
+            );
           if (Number(result.numAffectedRows ?? 0n) === 1) progress.rewritten += 1;
         }
       });

@@ -28,7 +28,11 @@ type KeyConfig = Pick<Config, 'dataDir' | 'encryptionKey' | 'indexKey'>;
  * not start (main.ts exits with it, so `/readyz` never answers ready). Then the current key is
  * recorded and old values are bound (bind-ciphertexts.ts).
  */
-export async function startEncryption(store: Store, config: KeyConfig, now: () => string = () => new Date().toISOString()): Promise<EncryptionStart> {
+export async function startEncryption(
+  store: Store,
+  config: KeyConfig,
+  now: () => string = () => new Date().toISOString(),
+): Promise<EncryptionStart> {
   const notices: StartNotice[] = [];
   const fromEnv = config.encryptionKey !== null && config.encryptionKey !== '';
   const load = () =>
@@ -56,11 +60,17 @@ export async function startEncryption(store: Store, config: KeyConfig, now: () =
   await assertKeysPresent(store, keyring, config);
 
   const bound = await bindCiphertexts(store.db, keyring, now);
-  if (bound.ran) notices.push({ level: 'info', message: 'Bound every encrypted value to its owner, visibility and parents (migration 0011).', fields: { rebound: bound.rebound } });
+  if (bound.ran)
+    notices.push({
+      level: 'info',
+      message: 'Bound every encrypted value to its owner, visibility and parents (migration 0011).',
+      fields: { rebound: bound.rebound },
+    });
   if (bound.unreadable.length > 0) {
     notices.push({
       level: 'warn',
-      message: 'Some encrypted values failed their integrity check and are shown to nobody (docs/encryption.md, "Values that fail their check").',
+      message:
+        'Some encrypted values failed their integrity check and are shown to nobody (docs/encryption.md, "Values that fail their check").',
       fields: { values: bound.unreadable.map((u) => `${u.table}.${u.column}:${u.id} (${u.reason})`) },
     });
   }

@@ -5,7 +5,16 @@ import { dateTimeIn, dateTimeInUtc, dayMonthYear, monthYear, weekdayDayMonth } f
 
 // The formats are built once; they must show exactly what a fresh `toLocale…String` shows.
 const instants = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2200-12-31T23:59:59Z'), noInvalidDate: true });
-const zones = fc.constantFrom('UTC', 'Europe/London', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/St_Johns', 'Africa/Monrovia');
+const zones = fc.constantFrom(
+  'UTC',
+  'Europe/London',
+  'America/New_York',
+  'Asia/Kolkata',
+  'Australia/Lord_Howe',
+  'Pacific/Chatham',
+  'America/St_Johns',
+  'Africa/Monrovia',
+);
 
 test('every format matches a freshly built one, for any instant and zone', () => {
   fc.assert(
@@ -13,9 +22,18 @@ test('every format matches a freshly built one, for any instant and zone', () =>
       const iso = d.toISOString();
       const date = iso.slice(0, 10);
       assert.equal(dayMonthYear(iso), d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
-      assert.equal(dayMonthYear(date), new Date(date).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
-      assert.equal(weekdayDayMonth(date), new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }));
-      assert.equal(monthYear(date.slice(0, 7)), new Date(`${date.slice(0, 7)}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }));
+      assert.equal(
+        dayMonthYear(date),
+        new Date(date).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+      );
+      assert.equal(
+        weekdayDayMonth(date),
+        new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }),
+      );
+      assert.equal(
+        monthYear(date.slice(0, 7)),
+        new Date(`${date.slice(0, 7)}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+      );
       assert.equal(dateTimeInUtc(iso), `${d.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC`);
       assert.equal(dateTimeIn(iso, zone), d.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }));
     }),
@@ -34,6 +52,10 @@ test('examples, an unreadable date, and an unknown zone', () => {
 
 test('many time zones: the remembered formats stay bounded and still answer correctly', () => {
   const all = Intl.supportedValuesOf('timeZone');
-  for (const zone of all) assert.equal(dateTimeIn('2026-07-01T12:00:00Z', zone), new Date('2026-07-01T12:00:00Z').toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }));
+  for (const zone of all)
+    assert.equal(
+      dateTimeIn('2026-07-01T12:00:00Z', zone),
+      new Date('2026-07-01T12:00:00Z').toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }),
+    );
   assert.ok(all.length > 100);
 });

@@ -17,7 +17,12 @@ const TITLES: Partial<Record<string, string>> = {
  * been saved, and they are still in the form one step back (browsers restore what was typed on
  * Back, even for Mend's no-store pages), so the page says so rather than echoing the text here.
  */
-export function renderErrorPage(options: { error: MendError; quickExitUrl: string; viewer: LayoutViewer | null; formSent?: boolean }): SafeHtml {
+export function renderErrorPage(options: {
+  error: MendError;
+  quickExitUrl: string;
+  viewer: LayoutViewer | null;
+  formSent?: boolean;
+}): SafeHtml {
   const { error } = options;
   const title = TITLES[error.code] ?? 'There is a problem';
   return layout({

@@ -4,7 +4,9 @@ import { layout, spaceNamedAfterPartners } from './layout.js';
 import { html } from './html.js';
 
 function header(name: string, partnerNames: string[]): string {
-  const page = String(layout({ title: 'T', body: html`<p>body</p>`, quickExitUrl: 'https://example.org', space: { id: 's1', name, partnerNames } }));
+  const page = String(
+    layout({ title: 'T', body: html`<p>body</p>`, quickExitUrl: 'https://example.org', space: { id: 's1', name, partnerNames } }),
+  );
   return /<header[\s\S]*<\/header>/.exec(page)![0];
 }
 

@@ -66,23 +66,31 @@ ${(options.scripts ?? []).map((src) => html`<script type="module" src="${src}"><
 <header class="site-header">
   <div class="site-header__inner">
     <a class="brand" href="/">Mend</a>
-    ${space
-      ? html`<p class="site-header__space"><a href="/spaces/${space.id}"${options.path === `/spaces/${space.id}` ? html` aria-current="page"` : null}>${space.name}</a>${space.partnerNames.length > 0 && !spaceNamedAfterPartners(space.name, space.partnerNames)
-          ? html`<span class="site-header__people"> · ${space.partnerNames.join(' & ')}</span>`
-          : null}</p>`
-      : null}
-    ${viewer
-      ? html`<nav class="site-nav" aria-label="Account">
+    ${
+      space
+        ? html`<p class="site-header__space"><a href="/spaces/${space.id}"${options.path === `/spaces/${space.id}` ? html` aria-current="page"` : null}>${space.name}</a>${
+            space.partnerNames.length > 0 && !spaceNamedAfterPartners(space.name, space.partnerNames)
+              ? html`<span class="site-header__people"> · ${space.partnerNames.join(' & ')}</span>`
+              : null
+          }</p>`
+        : null
+    }
+    ${
+      viewer
+        ? html`<nav class="site-nav" aria-label="Account">
           <a href="/notifications">Notifications</a>
           <a href="/account">${viewer.displayName}</a>
-          ${csrfToken
-            ? html`<form method="post" action="/sign-out" class="inline-form">
+          ${
+            csrfToken
+              ? html`<form method="post" action="/sign-out" class="inline-form">
                 <input type="hidden" name="_csrf" value="${csrfToken}">
                 <button type="submit" class="link-button">Sign out</button>
               </form>`
-            : null}
+              : null
+          }
         </nav>`
-      : html`<nav class="site-nav" aria-label="Account"><a href="/sign-in">Sign in</a></nav>`}
+        : html`<nav class="site-nav" aria-label="Account"><a href="/sign-in">Sign in</a></nav>`
+    }
   </div>
 </header>
 <main id="main" class="main" tabindex="-1">

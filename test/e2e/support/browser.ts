@@ -23,7 +23,9 @@ export function browserSkipReason(): string | false {
     return false;
   }
   if (REQUIRED) {
-    throw new Error(`Chromium is required (CI or MEND_REQUIRE_BROWSER=1) but was not found at ${CHROMIUM_PATH}. Install Debian's "chromium" package.`);
+    throw new Error(
+      `Chromium is required (CI or MEND_REQUIRE_BROWSER=1) but was not found at ${CHROMIUM_PATH}. Install Debian's "chromium" package.`,
+    );
   }
   const reason = `Chromium not found at ${CHROMIUM_PATH}; install Debian's "chromium" package (or set MEND_CHROMIUM_PATH) to run the browser tests`;
   process.stderr.write(`SKIPPED: ${reason}\n`);
@@ -62,7 +64,9 @@ export async function checkA11y(page: Page, label: string): Promise<void> {
   const lines = results.violations.flatMap((v) => [
     `- ${v.id} (${v.impact ?? 'unknown impact'}): ${v.help}`,
     `  ${v.helpUrl}`,
-    ...v.nodes.map((n) => `    at ${n.target.map(String).join(' ')}${n.failureSummary ? ` — ${n.failureSummary.replace(/\s+/g, ' ')}` : ''}`),
+    ...v.nodes.map(
+      (n) => `    at ${n.target.map(String).join(' ')}${n.failureSummary ? ` — ${n.failureSummary.replace(/\s+/g, ' ')}` : ''}`,
+    ),
   ]);
   throw new Error(`Accessibility violations on ${label} (${page.url()}):\n${lines.join('\n')}`);
 }
@@ -99,18 +103,24 @@ export async function collectConsoleProblems(page: Page, options: { javaScript?:
     const csp = /content security policy/i.test(text);
     if (message.type() === 'warning' && !csp) return;
     if (isExpected(message)) return;
-    list.push(`${csp ? 'CSP violation' : 'console error'} on ${page.url()}: ${text}${message.location().url ? ` (${message.location().url})` : ''}`);
+    list.push(
+      `${csp ? 'CSP violation' : 'console error'} on ${page.url()}: ${text}${message.location().url ? ` (${message.location().url})` : ''}`,
+    );
   });
   page.on('pageerror', (error) => list.push(`uncaught error on ${page.url()}: ${error.message}`));
   // Runs in the page's isolated init context, so it is not itself subject to the page's CSP.
   // Without JavaScript nothing runs that a policy could block, and nothing could report it.
-  if (options.javaScript !== false) await page.exposeBinding('__mendReportCsp', (_source, text: string) => void list.push(`CSP violation on ${page.url()}: ${text}`));
-  if (options.javaScript !== false) await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      const report = (window as unknown as { __mendReportCsp?: (text: string) => void }).__mendReportCsp;
-      report?.(`${event.violatedDirective} blocked ${event.blockedURI || 'inline code'} (${event.sourceFile || 'page'}:${event.lineNumber})`);
+  if (options.javaScript !== false)
+    await page.exposeBinding('__mendReportCsp', (_source, text: string) => void list.push(`CSP violation on ${page.url()}: ${text}`));
+  if (options.javaScript !== false)
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        const report = (window as unknown as { __mendReportCsp?: (text: string) => void }).__mendReportCsp;
+        report?.(
+          `${event.violatedDirective} blocked ${event.blockedURI || 'inline code'} (${event.sourceFile || 'page'}:${event.lineNumber})`,
+        );
+      });
     });
-  });
   return {
     list,
     expectStatus(url, status) {

@@ -18,7 +18,11 @@ export async function signedIn(session: BrowserApp, person: Person, options: Pro
   return profile;
 }
 
-const LEGENDS = ['How safe do you feel with your partner today?', 'How much do you trust your partner today?', 'How close do you feel today?'];
+const LEGENDS = [
+  'How safe do you feel with your partner today?',
+  'How much do you trust your partner today?',
+  'How close do you feel today?',
+];
 
 /** The check-in form's question of who sees the numbers (it has no answer picked until the person picks one). */
 export const NUMBERS_QUESTION = 'Who sees these numbers and how your day was?';
@@ -37,7 +41,10 @@ export async function checkIn(
 ): Promise<void> {
   await page.goto(`${session.origin}/spaces/${spaceId}/check-in`);
   for (const [i, legend] of LEGENDS.entries()) {
-    await page.getByRole('group', { name: legend }).getByRole('radio', { name: String(values[i]), exact: true }).check();
+    await page
+      .getByRole('group', { name: legend })
+      .getByRole('radio', { name: String(values[i]), exact: true })
+      .check();
   }
   if (day) await page.getByRole('radio', { name: day }).check();
   await page.getByRole('group', { name: NUMBERS_QUESTION }).getByRole('radio', { name: numbers }).check();
@@ -49,15 +56,25 @@ export async function checkIn(
  * Steps 1–3 of a journey through the API (`committed` broke a promise, both wrote and
  * acknowledged, the apology was received), ending in an active agreement `committed` made.
  */
-export async function activeAgreement(committed: Person, other: Person, spaceId: string, text: string): Promise<{ journeyId: string; agreementId: string }> {
-  const journeyId = json(await other.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'broken_promise', brokeTrust: [committed.id] })).journey.id as string;
+export async function activeAgreement(
+  committed: Person,
+  other: Person,
+  spaceId: string,
+  text: string,
+): Promise<{ journeyId: string; agreementId: string }> {
+  const journeyId = json(await other.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'broken_promise', brokeTrust: [committed.id] }))
+    .journey.id as string;
   for (const p of [committed, other]) {
     await p.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_happened', text: `${p.displayName}'s side` });
     await p.api.post(`/api/v1/journeys/${journeyId}/acknowledgements`);
   }
-  const apology = json(await committed.api.post(`/api/v1/journeys/${journeyId}/apologies`, { text: 'I am sorry I broke my promise.' })).apology;
+  const apology = json(
+    await committed.api.post(`/api/v1/journeys/${journeyId}/apologies`, { text: 'I am sorry I broke my promise.' }),
+  ).apology;
   await other.api.post(`/api/v1/apologies/${apology.id}/responses`, { received: true });
-  const agreement = json(await committed.api.post(`/api/v1/spaces/${spaceId}/agreements`, { text, committedBy: [committed.id], cadence: 'each_time' })).agreement;
+  const agreement = json(
+    await committed.api.post(`/api/v1/spaces/${spaceId}/agreements`, { text, committedBy: [committed.id], cadence: 'each_time' }),
+  ).agreement;
   assert.equal((await other.api.post(`/api/v1/agreements/${agreement.id}/accept`)).statusCode, 200);
   return { journeyId, agreementId: agreement.id as string };
 }

@@ -102,7 +102,8 @@ export async function startBrowserApp(options: { env?: Record<string, string>; b
     const offsite: string[] = [];
     await context.route(
       (url) => url.href === neutralUrl,
-      (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Neutral</title><h1>A neutral page</h1>' }),
+      (route) =>
+        route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Neutral</title><h1>A neutral page</h1>' }),
     );
     await context.route(
       (url) => url.origin !== origin && url.href !== neutralUrl,
@@ -128,7 +129,10 @@ export async function startBrowserApp(options: { env?: Record<string, string>; b
     await page.goto(`${origin}/sign-in`);
     await page.getByLabel('Email address').fill(person.email);
     await page.getByLabel('Password').fill(person.password);
-    await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/sign-in')), page.getByRole('button', { name: 'Sign in' }).click()]);
+    await Promise.all([
+      page.waitForURL((url) => !url.pathname.startsWith('/sign-in')),
+      page.getByRole('button', { name: 'Sign in' }).click(),
+    ]);
   }
 
   async function close(): Promise<void> {

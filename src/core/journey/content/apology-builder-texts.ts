@@ -24,8 +24,6 @@ export const APOLOGY_BUILDER_TEXTS: Readonly<Record<ApologyComponent, { label: s
   },
   forgiveness: {
     label: 'Asking for forgiveness (optional)',
-    helper:
-      'You may ask, once and gently, and leave the answer with your partner. Never ask for it as something ' +
-      'you are owed.',
+    helper: 'You may ask, once and gently, and leave the answer with your partner. Never ask for it as something ' + 'you are owed.',
   },
 };

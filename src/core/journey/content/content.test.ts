@@ -36,7 +36,9 @@ describe('journey content', () => {
     const outside = [
       ...STEP_KEYS.filter((k) => k !== 'forgive').map((k) => STEP_PURPOSES[k]),
       ...PROMPT_KEYS.filter((k) => !k.startsWith('forgiveness')).map((k) => PROMPT_TEXTS[k].helper),
-      HARD_DAY.intro, ...HARD_DAY.grounding.steps, THERAPY_RECOMMENDATION.intro,
+      HARD_DAY.intro,
+      ...HARD_DAY.grounding.steps,
+      THERAPY_RECOMMENDATION.intro,
     ];
     for (const text of outside) {
       assert.doesNotMatch(text, /\b(should|ready to|time to|try to|please|can now|start to) forgiv/i, text);

@@ -12,6 +12,5 @@ export const FORGIVENESS_TEXTS = {
   openIntro:
     'Nothing here is expected of you. You can write for yourself, share a statement if and when you want ' +
     'to, or leave this page alone.',
-  notForgetting:
-    'Whatever you decide, the breach stays on record, and Mend keeps watching for warning signs.',
+  notForgetting: 'Whatever you decide, the breach stays on record, and Mend keeps watching for warning signs.',
 } as const;

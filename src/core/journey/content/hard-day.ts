@@ -4,9 +4,7 @@
  */
 export const HARD_DAY = {
   title: 'A hard day',
-  intro:
-    'Hard days are part of this, even when things are going well overall. One hard day does not undo ' +
-    'the work you have done.',
+  intro: 'Hard days are part of this, even when things are going well overall. One hard day does not undo ' + 'the work you have done.',
   grounding: {
     title: 'A minute to steady yourself',
     steps: [

@@ -33,14 +33,11 @@ export const PROMPT_TEXTS: Readonly<Record<PromptKey, PromptText>> = {
   },
   forgiveness_reflection: {
     label: 'My reflection',
-    helper:
-      'Only you can see this. Write about where you are, whatever that is. There is nothing you are ' +
-      'supposed to feel.',
+    helper: 'Only you can see this. Write about where you are, whatever that is. There is nothing you are ' + 'supposed to feel.',
   },
   forgiveness_statement: {
     label: 'A statement for my partner',
-    helper:
-      'Only if and when you want to. You can write it privately first and share it later, or never.',
+    helper: 'Only if and when you want to. You can write it privately first and share it later, or never.',
   },
   question: {
     label: 'A question I need answered',
@@ -48,19 +45,14 @@ export const PROMPT_TEXTS: Readonly<Record<PromptKey, PromptText>> = {
   },
   answer: {
     label: 'My answer',
-    helper:
-      'Answer honestly and plainly. If you cannot answer yet, you can say “not now, but I will” and give ' +
-      'a date.',
+    helper: 'Answer honestly and plainly. If you cannot answer yet, you can say “not now, but I will” and give ' + 'a date.',
   },
   trigger: {
     label: 'A moment that brought it back',
-    helper:
-      'What happened, and how you felt. Noting it is enough; your partner will be asked to respond with ' +
-      'reassurance.',
+    helper: 'What happened, and how you felt. Noting it is enough; your partner will be asked to respond with ' + 'reassurance.',
   },
   trigger_response: {
     label: 'My reassurance',
-    helper:
-      'Acknowledge what your partner felt, and say what is true now. No defending, no explaining away.',
+    helper: 'Acknowledge what your partner felt, and say what is true now. No defending, no explaining away.',
   },
 };

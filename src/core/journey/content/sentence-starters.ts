@@ -24,12 +24,7 @@ export const SENTENCE_STARTERS = {
     'What I miss about us is…',
   ],
   /** For either partner. */
-  either: [
-    'What I want you to understand is…',
-    'I am afraid that…',
-    'Something I have not said yet is…',
-    'I still care about…',
-  ],
+  either: ['What I want you to understand is…', 'I am afraid that…', 'Something I have not said yet is…', 'I still care about…'],
 } as const;
 
 /** The starters offered to someone in this role; both sets when each broke trust. */

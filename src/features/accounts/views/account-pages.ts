@@ -33,9 +33,11 @@ export function accountPage(csrf: string, account: Account, sessions: SessionRec
         (s) => html`<tr>
           <td>${when(s.createdAt, account.timezone)}${s.kind === 'bearer' ? ' (app or script)' : ''}</td>
           <td>${when(s.lastSeenAt, account.timezone)}</td>
-          <td>${s.id === currentId
-            ? html`This device`
-            : html`<form method="post" action="/account/sessions/${s.id}/revoke" class="inline-form">${csrfField(csrf)}<button type="submit" class="link-button">Sign out<span class="visually-hidden"> the session from ${when(s.createdAt, account.timezone)}</span></button></form>`}</td>
+          <td>${
+            s.id === currentId
+              ? html`This device`
+              : html`<form method="post" action="/account/sessions/${s.id}/revoke" class="inline-form">${csrfField(csrf)}<button type="submit" class="link-button">Sign out<span class="visually-hidden"> the session from ${when(s.createdAt, account.timezone)}</span></button></form>`
+          }</td>
         </tr>`,
       )}
     </tbody>

@@ -50,7 +50,12 @@ export function signUpPage(csrf: string, values: SignUpValues, details?: ErrorDe
   <p>Already have an account? <a href="/sign-in${values.next ? `?next=${encodeURIComponent(values.next)}` : ''}">Sign in</a></p>`;
 }
 
-export function signInPage(csrf: string, values: { email?: string; next?: string | null; notice?: string }, message?: string, details?: ErrorDetails): SafeHtml {
+export function signInPage(
+  csrf: string,
+  values: { email?: string; next?: string | null; notice?: string },
+  message?: string,
+  details?: ErrorDetails,
+): SafeHtml {
   return html`<h1>Sign in</h1>
   ${values.notice ? html`<p class="notice" role="status">${values.notice}</p>` : null}
   ${errorSummary(details, message)}

@@ -3,7 +3,6 @@ import { csrfField, errorSummary, textField } from '../../../platform/web/compon
 import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { NEW_PASSWORD_HINT } from './auth-pages.js';
 
-
 /** Asks for the email a reset link goes to; or, when this Mend sends no email, says who can help. */
 export function forgotPasswordPage(csrf: string, sendsEmail: boolean, values: { email?: string } = {}, message?: string): SafeHtml {
   if (!sendsEmail) {

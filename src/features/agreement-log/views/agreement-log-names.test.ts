@@ -5,7 +5,8 @@ import type { AgreementFacts } from '../store.js';
 import { agreementTitles, occasionName } from './agreement-log-names.js';
 
 const agreement = (id: string, text: string) => ({ id, text }) as AgreementFacts;
-const occasion = (id: string, agreementId: string, occurredOn: string, createdAt: string) => ({ id, agreementId, occurredOn, createdAt }) as LogEntryView;
+const occasion = (id: string, agreementId: string, occurredOn: string, createdAt: string) =>
+  ({ id, agreementId, occurredOn, createdAt }) as LogEntryView;
 
 test('each agreement’s title is its own: short, whole where two begin alike, ordered where two say the same', () => {
   const long = 'When one of us will be more than fifteen minutes late, I send a text before the time';
@@ -26,7 +27,11 @@ test('each agreement’s title is its own: short, whole where two begin alike, o
 });
 
 test('an occasion is named by its day and agreement; two of one day by their order, which stays put', () => {
-  const entries = [occasion('x2', 'a', '2026-03-03', '2026-03-03T20:00:00Z'), occasion('x1', 'a', '2026-03-03', '2026-03-03T08:00:00Z'), occasion('y', 'b', '2026-03-03', '2026-03-03T09:00:00Z')];
+  const entries = [
+    occasion('x2', 'a', '2026-03-03', '2026-03-03T20:00:00Z'),
+    occasion('x1', 'a', '2026-03-03', '2026-03-03T08:00:00Z'),
+    occasion('y', 'b', '2026-03-03', '2026-03-03T09:00:00Z'),
+  ];
   assert.equal(occasionName(entries, entries[1]!, 'Late'), 'the first occasion of Tuesday 3 March, Late');
   assert.equal(occasionName(entries, entries[0]!, 'Late'), 'the second occasion of Tuesday 3 March, Late');
   assert.equal(occasionName(entries, entries[2]!, 'Phones'), 'Tuesday 3 March, Phones');

@@ -11,7 +11,8 @@ import { formatDay } from '../../../platform/web/components/space-pages.js';
 
 const SHORT = 50;
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
-const ordinal = (n: number) => ORDINALS[n - 1] ?? `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
+const ordinal = (n: number) =>
+  ORDINALS[n - 1] ?? `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
 
 /** The agreement's words, cut at a word before `SHORT` characters: enough to recognise it, short enough to hear often. */
 function shortTitle(text: string): string {
@@ -28,7 +29,8 @@ function shortTitle(text: string): string {
 export function agreementTitles(agreements: readonly AgreementFacts[]): Map<string, string> {
   const short = new Map(agreements.map((a) => [a.id, shortTitle(a.text)]));
   const sharing = (title: (a: AgreementFacts) => string, a: AgreementFacts) => agreements.filter((b) => title(b) === title(a));
-  const whole = (a: AgreementFacts) => (sharing((b) => short.get(b.id)!, a).length > 1 ? a.text.replace(/\s+/g, ' ').trim() : short.get(a.id)!);
+  const whole = (a: AgreementFacts) =>
+    sharing((b) => short.get(b.id)!, a).length > 1 ? a.text.replace(/\s+/g, ' ').trim() : short.get(a.id)!;
   return new Map(
     agreements.map((a) => {
       const same = sharing(whole, a);

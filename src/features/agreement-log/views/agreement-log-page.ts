@@ -112,12 +112,16 @@ export function agreementLogSection(o: AgreementLogModel): SafeHtml {
       <h2 id="a-${a.id}" class="agreement__text">${a.text}</h2>
       <p class="muted small">${a.committedBy.map((id) => who(id)).join(' and ')} · ${CADENCE[a.cadence] ?? a.cadence}${a.reviewOn ? ` · review on ${formatDay(a.reviewOn)}` : ''}</p>
       ${mine ? logForm(o, a.id, title) : null}
-      ${entries.length
-        ? html`<table class="table log-table"><caption class="visually-hidden">Log of ${title}</caption><thead><tr><th scope="col">Day</th><th scope="col">Logged</th><th scope="col">Status</th></tr></thead><tbody>${entries.map(
-            (e) => html`<tr><td>${formatDay(e.occurredOn)}</td><td>${who(e.loggedBy)}: ${e.kept ? 'kept' : 'missed'}${e.note ? html`<br><span class="small pre-wrap">${e.note.text}</span>` : null}</td><td>${STATUS[e.review ?? 'unconfirmed']}${e.reviewNote ? html`<br><span class="small pre-wrap">${e.reviewNote.text}</span>` : null}
+      ${
+        entries.length
+          ? html`<table class="table log-table"><caption class="visually-hidden">Log of ${title}</caption><thead><tr><th scope="col">Day</th><th scope="col">Logged</th><th scope="col">Status</th></tr></thead><tbody>${entries.map(
+              (
+                e,
+              ) => html`<tr><td>${formatDay(e.occurredOn)}</td><td>${who(e.loggedBy)}: ${e.kept ? 'kept' : 'missed'}${e.note ? html`<br><span class="small pre-wrap">${e.note.text}</span>` : null}</td><td>${STATUS[e.review ?? 'unconfirmed']}${e.reviewNote ? html`<br><span class="small pre-wrap">${e.reviewNote.text}</span>` : null}
               ${reviewable(o, e) ? reviewForm(o, e.id, occasionName(o.entries, e, title)) : null}</td></tr>`,
-          )}</tbody></table>`
-        : html`<p>Nothing logged yet.</p>`}
+            )}</tbody></table>`
+          : html`<p>Nothing logged yet.</p>`
+      }
     </section>`;
   })}
 </div>`;

@@ -15,7 +15,12 @@ export const CADENCE_LABELS: Record<Cadence, string> = {
   once: 'Once',
 };
 
-const STATUS_WORDS = { proposed: 'Proposed', active: 'Agreed', countered: 'Changed by a counter-proposal', withdrawn: 'Withdrawn' } as const;
+const STATUS_WORDS = {
+  proposed: 'Proposed',
+  active: 'Agreed',
+  countered: 'Changed by a counter-proposal',
+  withdrawn: 'Withdrawn',
+} as const;
 
 function agreementCard(m: JourneyPageModel, csrf: string, a: AgreementView, all: AgreementView[]): SafeHtml {
   const committed = a.committedBy.map((id) => nameOf(m, id)).join(' and ');
@@ -31,18 +36,24 @@ function agreementCard(m: JourneyPageModel, csrf: string, a: AgreementView, all:
     <p class="agreement__text">${a.text}</p>
     <p class="entry__meta">${committed[0]?.toUpperCase()}${committed.slice(1)} ${a.committedBy.length > 1 ? 'commit' : a.committedBy[0] === m.viewerId ? 'commit' : 'commits'} · ${CADENCE_LABELS[a.cadence]}${a.reviewOn ? ` · review on ${formatDate(`${a.reviewOn}T00:00:00Z`)}` : ''}</p>
     <p class="tag">${STATUS_WORDS[a.status]}${a.status === 'proposed' ? ` by ${nameOf(m, a.proposedBy)}` : ''}</p>
-    ${earlier.length > 0
-      ? html`<details><summary>How you got here</summary><ol>${earlier.reverse().map((e) => html`<li>${nameOf(m, e.proposedBy)} proposed: “${e.text}” (${CADENCE_LABELS[e.cadence]})</li>`)}</ol></details>`
-      : null}
-    ${canAnswer
-      ? html`<div class="actions">
+    ${
+      earlier.length > 0
+        ? html`<details><summary>How you got here</summary><ol>${earlier.reverse().map((e) => html`<li>${nameOf(m, e.proposedBy)} proposed: “${e.text}” (${CADENCE_LABELS[e.cadence]})</li>`)}</ol></details>`
+        : null
+    }
+    ${
+      canAnswer
+        ? html`<div class="actions">
           <form method="post" action="/agreements/${a.id}/accept" class="inline-form">${csrfField(csrf)}<button type="submit" class="button">Accept this agreement</button></form>
           <a class="button button--secondary" href="/agreements/${a.id}/counter">Suggest a change</a>
         </div>`
-      : null}
-    ${a.status === 'proposed' && a.proposedBy === m.viewerId
-      ? html`<form method="post" action="/agreements/${a.id}/withdraw" class="inline-form">${csrfField(csrf)}<button type="submit" class="link-button">Withdraw this proposal</button></form>`
-      : null}
+        : null
+    }
+    ${
+      a.status === 'proposed' && a.proposedBy === m.viewerId
+        ? html`<form method="post" action="/agreements/${a.id}/withdraw" class="inline-form">${csrfField(csrf)}<button type="submit" class="link-button">Withdraw this proposal</button></form>`
+        : null
+    }
   </article>`;
 }
 
@@ -71,7 +82,12 @@ export function agreementFormPage(csrf: string, f: AgreementFormModel): SafeHtml
   const partner = f.partners.find((p) => p.accountId !== f.viewerId);
   const who = [
     { value: 'me', label: 'I do' },
-    ...(partner ? [{ value: 'partner', label: `${partner.displayName} does` }, { value: 'both', label: 'We both do' }] : []),
+    ...(partner
+      ? [
+          { value: 'partner', label: `${partner.displayName} does` },
+          { value: 'both', label: 'We both do' },
+        ]
+      : []),
   ];
   return html`<h1>${f.title}</h1>
   <p class="lead">${f.lead}</p>

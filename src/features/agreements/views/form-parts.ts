@@ -10,14 +10,12 @@ export function formatDate(iso: string): string {
   return dayMonthYear(iso);
 }
 
-
 /** A partner's name as the viewer reads it: "you" for themselves. */
 export function nameOf(m: { viewerId: string; names: Record<string, string> }, id: string | null): string {
   if (id === null) return 'your partner';
   if (id === m.viewerId) return 'you';
   return m.names[id] ?? 'your partner';
 }
-
 
 export function textArea(o: {
   name: string;

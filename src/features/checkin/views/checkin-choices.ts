@@ -20,7 +20,8 @@ function question(q: Question, value: string | undefined, error: string | undefi
     <p class="hint" id="${id}-hint">${q.hint}</p>
     ${error ? html`<p class="field-error" id="${id}-error"><span class="visually-hidden">Error:</span> ${error}</p>` : null}
     ${q.options.map(
-      (opt) => html`<div class="radio"><input type="radio" id="${id}-${opt.value}" name="${q.name}" value="${opt.value}"${value === opt.value ? html` checked` : null}><label for="${id}-${opt.value}">${opt.label}</label></div>`,
+      (opt) =>
+        html`<div class="radio"><input type="radio" id="${id}-${opt.value}" name="${q.name}" value="${opt.value}"${value === opt.value ? html` checked` : null}><label for="${id}-${opt.value}">${opt.label}</label></div>`,
     )}
   </fieldset>`;
 }
@@ -32,7 +33,12 @@ export const NOTE_VISIBILITY_UNANSWERED = 'Choose who can read your note: only y
 export const numbersValue = (shared: boolean | null): string => (shared === null ? '' : shared ? 'shared' : 'private');
 
 /** Whether the partner sees safety, trust, closeness and how the day was, or only that one checked in. */
-export function numbersQuestion(o: { value: string | undefined; error?: string | undefined; firstTime: boolean; legend?: string }): SafeHtml {
+export function numbersQuestion(o: {
+  value: string | undefined;
+  error?: string | undefined;
+  firstTime: boolean;
+  legend?: string;
+}): SafeHtml {
   return question(
     {
       name: 'numbers',

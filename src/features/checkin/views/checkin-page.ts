@@ -34,7 +34,8 @@ function scale(m: (typeof MEASURES)[number], value: string | undefined, error: s
 
 /** After saving, in words: who sees what of it. */
 function savedNotice(shared: boolean | null): SafeHtml {
-  const who = shared === true ? 'Your partner sees your numbers too.' : 'Your partner sees only that you checked in; your numbers are yours alone.';
+  const who =
+    shared === true ? 'Your partner sees your numbers too.' : 'Your partner sees only that you checked in; your numbers are yours alone.';
   return html`<div class="notice" role="status"><p>Thank you — your check-in is saved. You can change it any time today. ${who}</p></div>`;
 }
 

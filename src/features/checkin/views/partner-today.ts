@@ -43,15 +43,20 @@ function said(p: PartnerCheckin & { checkin: NonNullable<PartnerCheckin['checkin
  * them (with the partner and an active therapist), never a note. The `live` island fetches this same markup again when an event
  * says the partner checked in, so a page and its live update can never differ.
  */
-export function partnerTodaySection(o: { spaceId: string; partners: PartnerCheckin[]; dates: string[]; viewer: 'partner' | 'therapist' }): SafeHtml {
+export function partnerTodaySection(o: {
+  spaceId: string;
+  partners: PartnerCheckin[];
+  dates: string[];
+  viewer: 'partner' | 'therapist';
+}): SafeHtml {
   return html`<section class="card partner-today" id="partner-today" aria-labelledby="h-partner-today" data-live-space="${o.spaceId}" data-live-fragment="/spaces/${o.spaceId}/live/partner-today" data-live-on="checkin">
     <h2 id="h-partner-today">${heading(o.partners, o.viewer)}</h2>
-    ${o.partners.length === 0
-      ? html`<p>${o.viewer === 'therapist' ? 'When the partners join, their check-ins will show here.' : 'When your partner joins, their check-in will show here.'}</p>`
-      : o.partners.map((p) =>
-          p.checkin
-            ? said({ ...p, checkin: p.checkin }, o.dates)
-            : html`<p>${p.displayName} has not checked in for these days yet.</p>`,
-        )}
+    ${
+      o.partners.length === 0
+        ? html`<p>${o.viewer === 'therapist' ? 'When the partners join, their check-ins will show here.' : 'When your partner joins, their check-in will show here.'}</p>`
+        : o.partners.map((p) =>
+            p.checkin ? said({ ...p, checkin: p.checkin }, o.dates) : html`<p>${p.displayName} has not checked in for these days yet.</p>`,
+          )
+    }
   </section>`;
 }

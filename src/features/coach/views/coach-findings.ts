@@ -10,13 +10,15 @@ export function coachFindingsHtml(result: CoachResult, kind: CoachKind): SafeHtm
   const s = coachSummary(result, kind);
   return html`<div class="coach-findings${s.attention ? ' coach-findings--attention' : ''}">
 <p class="coach-findings__heading">${s.heading}</p>
-${s.items.length > 0 &&
-html`<ul class="coach-findings__list">
+${
+  s.items.length > 0 &&
+  html`<ul class="coach-findings__list">
 ${s.items.map(
   (i) =>
     html`<li><span class="coach-findings__label">${i.label}</span>: <q>${i.excerpt}</q> — ${i.explanation}</li>
 `,
-)}</ul>`}
+)}</ul>`
+}
 ${s.notes.map((n) => html`<p class="coach-findings__note">${n}</p>`)}
 </div>`;
 }

@@ -16,7 +16,12 @@ const QUESTIONS = [
  * "Can trust always be rebuilt?" Private to the partner reading it: nothing is stored when it is
  * opened, and it is never mentioned to anyone else.
  */
-export function decisionGuidePage(o: { spaceId: string; myTrends: Record<'safety' | 'trust' | 'closeness', Trend> | null; consistency: { score: number; occasions: number } | null; flags: RedFlag[] }): SafeHtml {
+export function decisionGuidePage(o: {
+  spaceId: string;
+  myTrends: Record<'safety' | 'trust' | 'closeness', Trend> | null;
+  consistency: { score: number; occasions: number } | null;
+  flags: RedFlag[];
+}): SafeHtml {
   return html`<h1>Can trust always be rebuilt?</h1>
   <p class="lead">Not always — and that is not a failure. This page is only for you. Mend keeps no record that you opened it, and your partner is never told.</p>
   <section class="card" aria-labelledby="h-questions">
@@ -26,9 +31,11 @@ export function decisionGuidePage(o: { spaceId: string; myTrends: Record<'safety
   </section>
   <section class="card" aria-labelledby="h-signals">
     <h2 id="h-signals">What Mend has seen</h2>
-    ${o.myTrends
-      ? html`<ul><li>Your sense of safety: ${verdictWords(o.myTrends.safety)}.</li><li>Your trust: ${verdictWords(o.myTrends.trust)}.</li><li>Your closeness: ${verdictWords(o.myTrends.closeness)}.</li></ul>`
-      : null}
+    ${
+      o.myTrends
+        ? html`<ul><li>Your sense of safety: ${verdictWords(o.myTrends.safety)}.</li><li>Your trust: ${verdictWords(o.myTrends.trust)}.</li><li>Your closeness: ${verdictWords(o.myTrends.closeness)}.</li></ul>`
+        : null
+    }
     ${o.consistency && o.consistency.occasions > 0 ? html`<p>Your partner’s consistency score is ${o.consistency.score.toFixed(2)} over ${o.consistency.occasions} logged occasions.</p>` : null}
     ${o.flags.length ? html`<p>Things worth talking about:</p><ul>${o.flags.map((f) => html`<li>${f.message}</li>`)}</ul>` : html`<p>No red flags right now.</p>`}
     <p class="small muted">These are signals, not verdicts. Only you can weigh them.</p>

@@ -3,7 +3,17 @@ import { formatDate, nameOf, radios, textArea, type AgreementView } from '../../
 /** The form parts step 3's agreement views share with the journey's (they live with agreements, which journeys build on). */
 export { formatDate, nameOf, radios, textArea };
 import type { ApologyView, EntryOrStub, EntryView, JourneyView } from '../service.js';
-import { BREACH_KIND_LABELS, PROMPTS, PROMPT_TEXTS, STEP_TITLES, type PromptKey, type StepKey, type StepNumber, type Task, type Waiting } from '../../../core/journey/index.js';
+import {
+  BREACH_KIND_LABELS,
+  PROMPTS,
+  PROMPT_TEXTS,
+  STEP_TITLES,
+  type PromptKey,
+  type StepKey,
+  type StepNumber,
+  type Task,
+  type Waiting,
+} from '../../../core/journey/index.js';
 import type { Visibility } from '../../../core/visibility/index.js';
 import type { ErrorDetails } from '../../../platform/errors.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
@@ -121,7 +131,15 @@ const COACH_KIND: Partial<Record<PromptKey, 'message'>> = {
 export function entryForm(
   m: JourneyPageModel,
   csrf: string,
-  o: { prompt: PromptKey; step: number; state?: FormState | null | undefined; replyTo?: string; submit?: string; idSuffix?: string; pairOpened?: boolean },
+  o: {
+    prompt: PromptKey;
+    step: number;
+    state?: FormState | null | undefined;
+    replyTo?: string;
+    submit?: string;
+    idSuffix?: string;
+    pairOpened?: boolean;
+  },
 ): SafeHtml | null {
   // Writing is the partners' part; a therapist's page has no form to be refused by.
   if (!isPartnerView(m)) return null;
@@ -147,19 +165,23 @@ export function entryForm(
       ...(coachKind ? { coach: coachKind } : {}),
     })}
     ${state?.coach ?? null}
-    ${rule.visibilities.length > 1
-      ? radios({
-          name: 'visibility',
-          id: `${formId}-visibility`,
-          legend: 'Who can read it',
-          options: rule.visibilities.map((v) => ({ value: v, label: VISIBILITY_LABELS[v], hint: VISIBILITY_HINTS[v] })),
-          value: state?.values.visibility,
-          error: state?.errors.visibility,
-        })
-      : html`<input type="hidden" name="visibility" value="${rule.visibilities[0] ?? 'private'}">
-        <p class="hint">${o.pairOpened
-          ? 'This pair has already opened, so your partner can read what you save here straight away.'
-          : html`${VISIBILITY_LABELS[rule.visibilities[0] ?? 'private']}. ${VISIBILITY_HINTS[rule.visibilities[0] ?? 'private']}`}</p>`}
+    ${
+      rule.visibilities.length > 1
+        ? radios({
+            name: 'visibility',
+            id: `${formId}-visibility`,
+            legend: 'Who can read it',
+            options: rule.visibilities.map((v) => ({ value: v, label: VISIBILITY_LABELS[v], hint: VISIBILITY_HINTS[v] })),
+            value: state?.values.visibility,
+            error: state?.errors.visibility,
+          })
+        : html`<input type="hidden" name="visibility" value="${rule.visibilities[0] ?? 'private'}">
+        <p class="hint">${
+          o.pairOpened
+            ? 'This pair has already opened, so your partner can read what you save here straight away.'
+            : html`${VISIBILITY_LABELS[rule.visibilities[0] ?? 'private']}. ${VISIBILITY_HINTS[rule.visibilities[0] ?? 'private']}`
+        }</p>`
+    }
     <button type="submit" class="button">${o.submit ?? 'Save'}</button>
   </form>`;
 }
@@ -174,14 +196,18 @@ export function entryCard(m: JourneyPageModel, csrf: string, e: EntryOrStub, bac
   return html`<article class="entry">
     <p class="entry__meta">${mine ? 'You' : nameOf(m, e.authorId)} · ${formatDate(e.createdAt)} · ${e.visibility === 'sealed' && m.view.openedPairs.some((p) => p.prompt === e.prompt) ? 'Opened to you both' : VISIBILITY_LABELS[e.visibility]}</p>
     <div class="entry__text">${e.text}</div>
-    ${mine
-      ? html`<div class="actions entry__actions">
-          ${canShare
-            ? html`<form method="post" action="/entries/${e.id}/share" class="inline-form">${csrfField(csrf)}<input type="hidden" name="back" value="${back}"><button type="submit" class="button button--secondary">Share with my partner</button></form>`
-            : null}
+    ${
+      mine
+        ? html`<div class="actions entry__actions">
+          ${
+            canShare
+              ? html`<form method="post" action="/entries/${e.id}/share" class="inline-form">${csrfField(csrf)}<input type="hidden" name="back" value="${back}"><button type="submit" class="button button--secondary">Share with my partner</button></form>`
+              : null
+          }
           <form method="post" action="/entries/${e.id}/delete" class="inline-form">${csrfField(csrf)}<input type="hidden" name="back" value="${back}"><button type="submit" class="link-button">Delete this entry</button></form>
         </div>`
-      : null}
+        : null
+    }
   </article>`;
 }
 
@@ -194,7 +220,14 @@ export function ownEntry(m: JourneyPageModel, prompt: PromptKey): EntryView | un
 }
 
 /** A sealed pair (steps 1 and 3): your entry, the partner's (or its stub), and the form if you have not written. */
-export function sealedPairSection(m: JourneyPageModel, csrf: string, prompt: PromptKey, step: number, state: FormState | null | undefined, extra?: SafeHtml | null): SafeHtml {
+export function sealedPairSection(
+  m: JourneyPageModel,
+  csrf: string,
+  prompt: PromptKey,
+  step: number,
+  state: FormState | null | undefined,
+  extra?: SafeHtml | null,
+): SafeHtml {
   const mine = ownEntry(m, prompt);
   const theirs = entriesFor(m, prompt).filter((e) => e.authorId !== m.viewerId);
   const back = stepUrl(m.view.id, step);
@@ -213,20 +246,27 @@ export function sealedPairSection(m: JourneyPageModel, csrf: string, prompt: Pro
     <h2 id="${prompt}-heading">${PROMPT_TEXTS[prompt].label}</h2>
     ${mine ? entryCard(m, csrf, mine, back) : html`${extra ?? null}${entryForm(m, csrf, { prompt, step, state, submit: opened ? 'Save' : 'Seal and save', pairOpened: opened !== undefined })}`}
     ${theirs.map((e) => entryCard(m, csrf, e, back))}${removed}
-    ${waitingForPartner
-      ? html`<p class="notice">${m.view.status.solo ? 'Your partner has not joined yet. When they write theirs, both open at the same moment.' : 'Waiting for your partner to write theirs. Both open at the same moment.'}</p>`
-      : null}
+    ${
+      waitingForPartner
+        ? html`<p class="notice">${m.view.status.solo ? 'Your partner has not joined yet. When they write theirs, both open at the same moment.' : 'Waiting for your partner to write theirs. Both open at the same moment.'}</p>`
+        : null
+    }
   </section>`;
 }
 
 /** Where a half of an opened pair was: who removed it (its author; the pair stays open). */
 function removedNotes(m: JourneyPageModel, removedBy: ReadonlyArray<string | null>): SafeHtml | null {
   if (removedBy.length === 0) return null;
-  return html`${removedBy.map((id) => html`<p class="entry entry--removed">${id === null
-    ? 'A partner who has since deleted their account wrote one here; it was removed with their account.'
-    : id === m.viewerId
-      ? 'You removed your entry after both had opened.'
-      : html`${nameOf(m, id)} removed their entry after both had opened.`}</p>`)}`;
+  return html`${removedBy.map(
+    (id) =>
+      html`<p class="entry entry--removed">${
+        id === null
+          ? 'A partner who has since deleted their account wrote one here; it was removed with their account.'
+          : id === m.viewerId
+            ? 'You removed your entry after both had opened.'
+            : html`${nameOf(m, id)} removed their entry after both had opened.`
+      }</p>`,
+  )}`;
 }
 
 export function errorsFromState(state: FormState | null | undefined): ErrorDetails | undefined {

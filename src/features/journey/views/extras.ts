@@ -4,7 +4,17 @@ import type { CountryResources } from '../../../core/safety/index.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { groundingCard, reassuranceCard, supportCard } from '../../safety/index.js';
 import { csrfField, textField } from '../../../platform/web/components/forms.js';
-import { entryCard, entryForm, formatDate, isPartnerView, nameOf, readingNote, stepUrl, type FormState, type JourneyPageModel } from './common.js';
+import {
+  entryCard,
+  entryForm,
+  formatDate,
+  isPartnerView,
+  nameOf,
+  readingNote,
+  stepUrl,
+  type FormState,
+  type JourneyPageModel,
+} from './common.js';
 
 const shared = (m: JourneyPageModel, prompt: EntryView['prompt']) =>
   m.entries.filter((e): e is EntryView => !('sealed' in e) && e.prompt === prompt);
@@ -38,22 +48,31 @@ export function hardDayPage(m: JourneyPageModel, csrf: string, support: CountryR
   <p class="lead">${HARD_DAY.intro}</p>
   ${readingNote(m)}
   ${groundingCard()}
-  ${isPartnerView(m)
-    ? html`<section class="card" aria-labelledby="own-why-heading">
+  ${
+    isPartnerView(m)
+      ? html`<section class="card" aria-labelledby="own-why-heading">
         <h2 id="own-why-heading">${HARD_DAY.ownWhyHeading}</h2>
         ${own.length > 0 ? own.map((e) => entryCard(m, csrf, e, back)) : html`<p>${HARD_DAY.noOwnWhy}</p>`}
       </section>`
-    : null}
-  ${partners.length > 0
-    ? html`<section class="card" aria-labelledby="partner-why-heading">
+      : null
+  }
+  ${
+    partners.length > 0
+      ? html`<section class="card" aria-labelledby="partner-why-heading">
         <h2 id="partner-why-heading">${isPartnerView(m) ? HARD_DAY.partnerWhyHeading : 'Why they are doing this'}</h2>
         ${partners.map((e) => entryCard(m, csrf, e, back))}
       </section>`
-    : null}
+      : null
+  }
   ${isPartnerView(m) ? html`${reassuranceCard(m.spaceId)}${supportCard(support)}` : null}`;
 }
 
-const QUESTION_STATE = { waiting: 'Waiting for an answer', deferred: 'Will be answered by', overdue: 'The promised date has passed', answered: 'Answered' } as const;
+const QUESTION_STATE = {
+  waiting: 'Waiting for an answer',
+  deferred: 'Will be answered by',
+  overdue: 'The promised date has passed',
+  answered: 'Answered',
+} as const;
 
 export function questionsPage(m: JourneyPageModel, csrf: string, state?: FormState | null): SafeHtml {
   const questions = shared(m, 'question');
@@ -73,22 +92,28 @@ export function questionsPage(m: JourneyPageModel, csrf: string, state?: FormSta
       ${entryCard(m, csrf, q, back)}
       <p class="tag">${info ? QUESTION_STATE[info.state] : ''}${info?.until && info.state !== 'answered' ? ` ${formatDate(`${info.until}T00:00:00Z`)}` : ''}</p>
       ${replies.map((a) => entryCard(m, csrf, a, back))}
-      ${canAnswer
-        ? html`${entryForm(m, csrf, { prompt: 'answer', step: 5, replyTo: q.id, state, submit: 'Send my answer' })}
-          ${info?.state === 'waiting'
-            ? html`<form method="post" action="/entries/${q.id}/defer" class="stack defer-form">
+      ${
+        canAnswer
+          ? html`${entryForm(m, csrf, { prompt: 'answer', step: 5, replyTo: q.id, state, submit: 'Send my answer' })}
+          ${
+            info?.state === 'waiting'
+              ? html`<form method="post" action="/entries/${q.id}/defer" class="stack defer-form">
                 ${csrfField(csrf)}
                 ${textField({ name: `until-${q.id}`, type: 'date', label: 'Not now, but I will answer by', hint: 'You can do this once for each question.', error: state?.form === `defer-${q.id}` ? state.errors.until : undefined })}
                 <button type="submit" class="button button--secondary">Promise an answer by this date</button>
               </form>`
-            : null}`
-        : null}
+              : null
+          }`
+          : null
+      }
     </section>`;
   })}
-  ${isHurt(m)
-    ? html`<section class="card" aria-labelledby="ask-heading"><h2 id="ask-heading">${PROMPT_TEXTS.question.label}</h2>
+  ${
+    isHurt(m)
+      ? html`<section class="card" aria-labelledby="ask-heading"><h2 id="ask-heading">${PROMPT_TEXTS.question.label}</h2>
         ${entryForm(m, csrf, { prompt: 'question', step: 5, state, submit: 'Ask' })}</section>`
-    : null}`;
+      : null
+  }`;
 }
 
 export function triggersPage(m: JourneyPageModel, csrf: string, state?: FormState | null): SafeHtml {
@@ -111,8 +136,10 @@ export function triggersPage(m: JourneyPageModel, csrf: string, state?: FormStat
       ${canRespond ? entryForm(m, csrf, { prompt: 'trigger_response', step: 5, replyTo: t.id, state, submit: 'Send my reassurance' }) : null}
     </section>`;
   })}
-  ${isHurt(m)
-    ? html`<section class="card" aria-labelledby="note-heading"><h2 id="note-heading">${PROMPT_TEXTS.trigger.label}</h2>
+  ${
+    isHurt(m)
+      ? html`<section class="card" aria-labelledby="note-heading"><h2 id="note-heading">${PROMPT_TEXTS.trigger.label}</h2>
         ${entryForm(m, csrf, { prompt: 'trigger', step: 5, state, submit: 'Note it' })}</section>`
-    : null}`;
+      : null
+  }`;
 }

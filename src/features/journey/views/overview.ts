@@ -1,15 +1,20 @@
-import {
-  ABSENT_PARTNER,
-  BREACH_KINDS,
-  BREACH_KIND_LABELS,
-  STEP_TITLES,
-  THERAPY_RECOMMENDATION,
-} from '../../../core/journey/index.js';
+import { ABSENT_PARTNER, BREACH_KINDS, BREACH_KIND_LABELS, STEP_TITLES, THERAPY_RECOMMENDATION } from '../../../core/journey/index.js';
 import type { JourneySummary } from '../service.js';
 import type { ErrorDetails } from '../../../platform/errors.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { csrfField, errorSummary, selectField, textField } from '../../../platform/web/components/forms.js';
-import { formatDate, isPartnerView, journeyTitle, nameOf, radios, readingNote, stepUrl, textArea, waitingList, type JourneyPageModel } from './common.js';
+import {
+  formatDate,
+  isPartnerView,
+  journeyTitle,
+  nameOf,
+  radios,
+  readingNote,
+  stepUrl,
+  textArea,
+  waitingList,
+  type JourneyPageModel,
+} from './common.js';
 
 const STATE_WORDS = { locked: 'Not open yet', open: 'Open', done: 'Done' } as const;
 
@@ -22,13 +27,15 @@ export function journeyPage(m: JourneyPageModel): SafeHtml {
   <h1>${journeyTitle(view)}</h1>
   <p class="lead">A repair journey begun on ${formatDate(view.openedAt)}.</p>
   ${readingNote(m)}
-  ${view.status.therapyRecommended && isPartnerView(m)
-    ? html`<aside class="notice therapy-notice" aria-labelledby="therapy-heading">
+  ${
+    view.status.therapyRecommended && isPartnerView(m)
+      ? html`<aside class="notice therapy-notice" aria-labelledby="therapy-heading">
         <h2 id="therapy-heading">${THERAPY_RECOMMENDATION.title}</h2>
         <p>${THERAPY_RECOMMENDATION.intro}</p>
         <p><a href="/journeys/${view.id}/therapy">How to find a couples therapist, and how to invite one into Mend</a></p>
       </aside>`
-    : null}
+      : null
+  }
   <section class="card" aria-labelledby="breach-heading">
     <h2 id="breach-heading">What happened</h2>
     <dl class="summary-list">
@@ -41,22 +48,26 @@ export function journeyPage(m: JourneyPageModel): SafeHtml {
     </dl>
   </section>
   ${journeyStepsSection(m)}
-  ${view.status.solo && isPartnerView(m)
-    ? html`<section class="card" aria-labelledby="solo-heading">
+  ${
+    view.status.solo && isPartnerView(m)
+      ? html`<section class="card" aria-labelledby="solo-heading">
         <h2 id="solo-heading">Doing this on your own for now</h2>
         <p>Every step has a part you can do alone. When your partner joins, they will be asked to:</p>
         ${waitingList(m, view.status.waitingForPartner)}
       </section>`
-    : null}
-  ${view.status.questionsAndAnswers
-    ? html`<section class="card" aria-labelledby="extras-heading">
+      : null
+  }
+  ${
+    view.status.questionsAndAnswers
+      ? html`<section class="card" aria-labelledby="extras-heading">
         <h2 id="extras-heading">After an affair</h2>
         <ul>
           <li><a href="/journeys/${view.id}/questions">Questions and answers</a></li>
           <li><a href="/journeys/${view.id}/triggers">Moments that brought it back</a></li>
         </ul>
       </section>`
-    : null}`;
+      : null
+  }`;
 }
 
 /**
@@ -84,14 +95,16 @@ export function journeyStepsSection(m: JourneyPageModel): SafeHtml {
 export function journeyListSection(spaceId: string, journeys: JourneySummary[], canRecord = true): SafeHtml {
   return html`<section aria-labelledby="journeys-heading" class="card">
     <h2 id="journeys-heading">Repair journeys</h2>
-    ${journeys.length === 0
-      ? html`<p>When you are ready, start by writing down what broke trust. A journey of seven steps opens with it.</p>`
-      : html`<ul class="journey-list">
+    ${
+      journeys.length === 0
+        ? html`<p>When you are ready, start by writing down what broke trust. A journey of seven steps opens with it.</p>`
+        : html`<ul class="journey-list">
           ${journeys.map((j) => {
             const done = j.steps.filter((s) => s.status === 'done' && s.number <= 3).length;
             return html`<li><a href="/journeys/${j.id}">${BREACH_KIND_LABELS[j.kind]}</a> — begun ${formatDate(j.openedAt)}${j.closedAt ? ' (closed)' : ''}. ${done} of the first three steps done.</li>`;
           })}
-        </ul>`}
+        </ul>`
+    }
     ${canRecord ? html`<p><a class="button button--secondary" href="/spaces/${spaceId}/breaches/new">Record what broke trust</a></p>` : null}
   </section>`;
 }

@@ -58,14 +58,16 @@ export function step1Page(m: JourneyPageModel, csrf: string, state?: FormState |
   ${sealedPairSection(m, csrf, 'what_happened', 1, state, starterList)}
   <section class="card" aria-labelledby="ack-heading">
     <h2 id="ack-heading">Acknowledging</h2>
-    ${!isPartnerView(m)
-      ? html`<p>Each partner says “I acknowledge that trust was broken” in Mend for themselves.${stepOf(m, 1).status === 'done' ? ' Both have said it.' : ''}</p>`
-      : acknowledged
-      ? html`<p>You have said: “I acknowledge that trust was broken.”</p>`
-      : html`<p>When you are ready, say it in Mend. It does not mean agreeing about everything, only that something broke.</p>
+    ${
+      !isPartnerView(m)
+        ? html`<p>Each partner says “I acknowledge that trust was broken” in Mend for themselves.${stepOf(m, 1).status === 'done' ? ' Both have said it.' : ''}</p>`
+        : acknowledged
+          ? html`<p>You have said: “I acknowledge that trust was broken.”</p>`
+          : html`<p>When you are ready, say it in Mend. It does not mean agreeing about everything, only that something broke.</p>
         <form method="post" action="/journeys/${m.view.id}/acknowledge">${csrfField(csrf)}
           <button type="submit" class="button">I acknowledge that trust was broken</button>
-        </form>`}
+        </form>`
+    }
   </section>
   <p><a href="${stepUrl(m.view.id, 2)}">Go to step 2</a></p>`;
 }
@@ -80,13 +82,17 @@ function apologyCard(m: JourneyPageModel, a: ApologyView): SafeHtml {
     <div class="entry__text">${a.text}</div>
     ${a.responses.map(
       (r) => html`<p class="apology__answer"><strong>${r.by === m.viewerId ? 'Your answer' : `${nameOf(m, r.by)}’s answer`}:</strong>
-        received${r.sincere === true ? '; it felt sincere' : r.sincere === false ? '; it did not feel sincere yet' : ''}${r.missing.length > 0
-          ? html`; something is missing: ${r.missing.map((c) => APOLOGY_BUILDER_TEXTS[c].label.toLowerCase()).join(', ')}`
-          : ''}.</p>`,
+        received${r.sincere === true ? '; it felt sincere' : r.sincere === false ? '; it did not feel sincere yet' : ''}${
+          r.missing.length > 0
+            ? html`; something is missing: ${r.missing.map((c) => APOLOGY_BUILDER_TEXTS[c].label.toLowerCase()).join(', ')}`
+            : ''
+        }.</p>`,
     )}
-    ${!mine && !myAnswer && a.deliveredAt && isHurt(m)
-      ? html`<p><a class="button" href="/journeys/${m.view.id}/apologies/${a.id}/answer">Answer this apology</a></p>`
-      : null}
+    ${
+      !mine && !myAnswer && a.deliveredAt && isHurt(m)
+        ? html`<p><a class="button" href="/journeys/${m.view.id}/apologies/${a.id}/answer">Answer this apology</a></p>`
+        : null
+    }
   </article>`;
 }
 
@@ -98,23 +104,29 @@ export function step2Page(m: JourneyPageModel, csrf: string, state?: FormState |
   return html`${stepHeader(m, 'responsibility', 2, STEP_PURPOSES.responsibility)}
   ${lockedNote(m, 2)}
   ${!locked ? waitingList(m, stepOf(m, 2).waitingFor) : null}
-  ${isBreaker(m)
-    ? html`<section class="card" aria-labelledby="apology-heading">
+  ${
+    isBreaker(m)
+      ? html`<section class="card" aria-labelledby="apology-heading">
         <h2 id="apology-heading">Your apology</h2>
         ${mine.map((a) => apologyCard(m, a))}
-        ${!locked
-          ? html`<p>The apology builder walks you through each part of an apology that owns what happened.</p>
+        ${
+          !locked
+            ? html`<p>The apology builder walks you through each part of an apology that owns what happened.</p>
             <p><a class="button${mine.length > 0 ? ' button--secondary' : ''}" href="/journeys/${m.view.id}/apology">${mine.length > 0 ? 'Write another apology' : 'Open the apology builder'}</a></p>`
-          : null}
+            : null
+        }
       </section>`
-    : null}
-  ${theirs.length > 0
-    ? html`<section class="card" aria-labelledby="their-apology-heading">
+      : null
+  }
+  ${
+    theirs.length > 0
+      ? html`<section class="card" aria-labelledby="their-apology-heading">
         <h2 id="their-apology-heading">${isHurt(m) ? 'The apology to you' : 'Apologies'}</h2>
         <p class="hint">Answering says you received it and how it landed. It is not the same as forgiving.</p>
         ${theirs.map((a) => apologyCard(m, a))}
       </section>`
-    : null}
+      : null
+  }
   <section class="card" aria-labelledby="what_hurts-heading">
     <h2 id="what_hurts-heading">What hurts, and what I need</h2>
     ${entriesFor(m, 'what_hurts').map((e) => entryCard(m, csrf, e, back))}
@@ -128,8 +140,9 @@ export function step3Page(m: JourneyPageModel, csrf: string, state?: FormState |
   const locked = stepOf(m, 3).status === 'locked';
   return html`${stepHeader(m, 'expectations', 3, STEP_PURPOSES.expectations)}
   ${lockedNote(m, 3)}
-  ${!locked
-    ? html`${waitingList(m, stepOf(m, 3).waitingFor)}
+  ${
+    !locked
+      ? html`${waitingList(m, stepOf(m, 3).waitingFor)}
       ${sealedPairSection(m, csrf, 'trust_looks_like', 3, state)}
       <section class="card" aria-labelledby="agreements-heading">
         <h2 id="agreements-heading">Agreements</h2>
@@ -137,7 +150,8 @@ export function step3Page(m: JourneyPageModel, csrf: string, state?: FormState |
         ${agreementList(m, csrf)}
         ${isPartnerView(m) ? html`<p><a class="button" href="/journeys/${m.view.id}/agreements/new">Propose an agreement</a></p>` : null}
       </section>`
-    : null}`;
+      : null
+  }`;
 }
 
 // ---- step 4 -------------------------------------------------------------------------------
@@ -146,7 +160,8 @@ export function step4Page(m: JourneyPageModel, csrf: string, state?: FormState |
   const locked = stepOf(m, 4).status === 'locked';
   const t = m.view.timeline;
   const back = stepUrl(m.view.id, 4);
-  const elapsed = t.elapsedDays < 14 ? `${t.elapsedDays} days` : t.elapsedWeeks < 9 ? `${t.elapsedWeeks} weeks` : `${t.elapsedMonths} months`;
+  const elapsed =
+    t.elapsedDays < 14 ? `${t.elapsedDays} days` : t.elapsedWeeks < 9 ? `${t.elapsedWeeks} weeks` : `${t.elapsedMonths} months`;
   return html`${stepHeader(m, 'patience', 4, STEP_PURPOSES.patience)}
   ${lockedNote(m, 4)}
   <section class="card" aria-labelledby="timeline-heading">
@@ -156,14 +171,16 @@ export function step4Page(m: JourneyPageModel, csrf: string, state?: FormState |
     <meter class="timeline-meter" min="0" max="1" value="${t.progressThroughRange.toFixed(2)}" aria-label="Time so far, within the usual range">${Math.round(t.progressThroughRange * 100)}%</meter>
     <p class="small">${t.range.sourceNote}</p>
   </section>
-  ${!locked
-    ? html`<section class="card" aria-labelledby="why-heading">
+  ${
+    !locked
+      ? html`<section class="card" aria-labelledby="why-heading">
         <h2 id="why-heading">Why I am doing this</h2>
         ${entriesFor(m, 'why_im_doing_this').map((e) => entryCard(m, csrf, e, back))}
         ${entryForm(m, csrf, { prompt: 'why_im_doing_this', step: 4, state })}
       </section>
       <p><a class="button button--secondary" href="/journeys/${m.view.id}/hard-day">${HARD_DAY.title}</a></p>`
-    : null}`;
+      : null
+  }`;
 }
 
 // ---- steps 5 and 6 ------------------------------------------------------------------------
@@ -177,8 +194,9 @@ export function step5Page(m: JourneyPageModel): SafeHtml {
     <li><a href="/spaces/${m.spaceId}/meetings">The weekly check-in meeting</a></li>
     <li><a href="/spaces/${m.spaceId}/reassurance">Ask for, or give, reassurance</a></li>
   </ul>
-  ${m.view.status.questionsAndAnswers
-    ? html`<section class="card" aria-labelledby="after-heading">
+  ${
+    m.view.status.questionsAndAnswers
+      ? html`<section class="card" aria-labelledby="after-heading">
         <h2 id="after-heading">After an affair</h2>
         <p>These two are open from the first day, whatever step you are on.</p>
         <ul>
@@ -186,7 +204,8 @@ export function step5Page(m: JourneyPageModel): SafeHtml {
           <li><a href="/journeys/${m.view.id}/triggers">Moments that brought it back</a> (${m.view.triggers.filter((t) => t.state !== 'reassured').length} waiting for reassurance)</li>
         </ul>
       </section>`
-    : null}`;
+      : null
+  }`;
 }
 
 export function step6Page(m: JourneyPageModel, csrf: string): SafeHtml {

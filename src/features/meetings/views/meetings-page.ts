@@ -27,21 +27,25 @@ export function meetingsPage(o: {
   <section class="card" aria-labelledby="h-when">
     <h2 id="h-when">When you meet</h2>
     ${meetingScheduleSection(o)}
-    ${o.isPartner
-      ? html`<form method="post" action="/spaces/${o.spaceId}/meetings/schedule" class="stack">
+    ${
+      o.isPartner
+        ? html`<form method="post" action="/spaces/${o.spaceId}/meetings/schedule" class="stack">
           ${csrfField(o.csrf)}
           <div class="field"><label for="field-weekday">Day</label><select id="field-weekday" name="weekday">${DAYS.map((d, i) => html`<option value="${i + 1}"${o.schedule?.weekday === i + 1 ? html` selected` : null}>${d}</option>`)}</select></div>
           <div class="field${o.errors?.time ? ' field--error' : ''}"><label for="field-time">Time</label>${o.errors?.time ? html`<p class="field-error">${o.errors.time}</p>` : null}<input id="field-time" name="time" type="time" value="${o.schedule?.time ?? '19:30'}" required></div>
           <button type="submit" class="button button--secondary">Save the time</button>
         </form>`
-      : null}
+        : null
+    }
     <h3>In your calendar</h3>
-    ${o.feedUrl
-      ? html`<p>Add this address to your calendar app as a subscription. It is secret: anyone with it can see when you meet (only the time — never anything you wrote). It is shown only now.</p>
+    ${
+      o.feedUrl
+        ? html`<p>Add this address to your calendar app as a subscription. It is secret: anyone with it can see when you meet (only the time — never anything you wrote). It is shown only now.</p>
           <p><input type="text" readonly value="${o.feedUrl}" aria-label="Your calendar address" class="feed-url"></p>`
-      : o.hasFeed
-        ? html`<p>You have a calendar address. If you lost it, or think someone else has it, make a new one; the old one stops working.</p>`
-        : html`<p>Get a private calendar address so the meeting shows up in your own calendar. The event is called “Weekly check-in” and names no one.</p>`}
+        : o.hasFeed
+          ? html`<p>You have a calendar address. If you lost it, or think someone else has it, make a new one; the old one stops working.</p>`
+          : html`<p>Get a private calendar address so the meeting shows up in your own calendar. The event is called “Weekly check-in” and names no one.</p>`
+    }
     <div class="actions">
       <form method="post" action="/calendar-feed" class="inline-form">${csrfField(o.csrf)}<input type="hidden" name="spaceId" value="${o.spaceId}"><button type="submit" class="button button--secondary">${o.hasFeed ? 'Make a new calendar address' : 'Get a calendar address'}</button></form>
       ${o.hasFeed ? html`<form method="post" action="/calendar-feed/revoke" class="inline-form">${csrfField(o.csrf)}<input type="hidden" name="spaceId" value="${o.spaceId}"><button type="submit" class="link-button">Turn the calendar address off</button></form>` : null}
@@ -56,29 +60,49 @@ export function meetingsPage(o: {
  * shown only once.
  */
 export function meetingScheduleSection(o: { spaceId: string; schedule: MeetingSchedule | null }): SafeHtml {
-  return html`<div id="meeting-schedule-live" data-live-space="${o.spaceId}" data-live-fragment="/spaces/${o.spaceId}/live/meeting-schedule" data-live-label="When you meet" data-live-on="meeting_schedule">${o.schedule
-    ? html`<p>Every ${DAYS[o.schedule.weekday - 1]} at ${o.schedule.time} (${o.schedule.timezone}), for ${o.schedule.durationMinutes} minutes.</p>`
-    : html`<p>No time set yet.</p>`}</div>`;
+  return html`<div id="meeting-schedule-live" data-live-space="${o.spaceId}" data-live-fragment="/spaces/${o.spaceId}/live/meeting-schedule" data-live-label="When you meet" data-live-on="meeting_schedule">${
+    o.schedule
+      ? html`<p>Every ${DAYS[o.schedule.weekday - 1]} at ${o.schedule.time} (${o.schedule.timezone}), for ${o.schedule.durationMinutes} minutes.</p>`
+      : html`<p>No time set yet.</p>`
+  }</div>`;
 }
 
 /** The meetings' records, newest first; swapped in by the `live` island when one is saved. */
-export function pastMeetingsSection(o: { spaceId: string; meetings: Meeting[]; names: Map<string, string>; paging?: HistoryPaging }): SafeHtml {
+export function pastMeetingsSection(o: {
+  spaceId: string;
+  meetings: Meeting[];
+  names: Map<string, string>;
+  paging?: HistoryPaging;
+}): SafeHtml {
   const paging = o.paging ?? NEWEST_PAGE;
   // An older page stays as it is: the live island would swap in the newest meetings.
-  const live = paging.newest ? null : html` data-live-space="${o.spaceId}" data-live-fragment="/spaces/${o.spaceId}/live/meetings" data-live-on="meeting"`;
+  const live = paging.newest
+    ? null
+    : html` data-live-space="${o.spaceId}" data-live-fragment="/spaces/${o.spaceId}/live/meetings" data-live-on="meeting"`;
   return html`<section id="${paging.newest ? 'meetings-older' : 'meetings-live'}" aria-labelledby="h-past"${live}>
   <h2 id="h-past">Past meetings</h2>
-  ${o.meetings.length
-    ? o.meetings.map(
-        (m) => html`<article class="card meeting"><h3>${formatDay(m.heldOn)}</h3><p class="muted small">Saved by ${o.names.get(m.createdBy) ?? 'a former partner'}</p>
+  ${
+    o.meetings.length
+      ? o.meetings.map(
+          (
+            m,
+          ) => html`<article class="card meeting"><h3>${formatDay(m.heldOn)}</h3><p class="muted small">Saved by ${o.names.get(m.createdBy) ?? 'a former partner'}</p>
           <dl class="summary-list">${AGENDA_SECTIONS.filter((s) => m.agenda[s.key]).map((s) => html`<div><dt>${s.title}</dt><dd class="pre-wrap">${m.agenda[s.key]}</dd></div>`)}</dl></article>`,
-      )
-    : html`<p>No meetings recorded yet.</p>`}
+        )
+      : html`<p>No meetings recorded yet.</p>`
+  }
   ${historyLinks(paging, 'Older meetings')}
 </section>`;
 }
 
-export function newMeetingPage(o: { csrf: string; spaceId: string; today: string; form?: Partial<MeetingAgenda> & { heldOn?: string }; errors?: Record<string, string>; coach?: SafeHtml | null }): SafeHtml {
+export function newMeetingPage(o: {
+  csrf: string;
+  spaceId: string;
+  today: string;
+  form?: Partial<MeetingAgenda> & { heldOn?: string };
+  errors?: Record<string, string>;
+  coach?: SafeHtml | null;
+}): SafeHtml {
   return html`${checkinsProgressNav(o.spaceId, 'meetings')}
   <h1>This week’s check-in meeting</h1>
   ${o.coach ?? null}

@@ -6,7 +6,14 @@ import { monthYear } from '../../../platform/web/dates.js';
 
 const LABELS = ['1 — not at all', '2', '3', '4', '5 — very much'];
 
-export function monthlyReviewPage(o: { csrf: string; spaceId: string; month: string; values?: Record<string, number>; errors?: Record<string, string>; saved?: boolean }): SafeHtml {
+export function monthlyReviewPage(o: {
+  csrf: string;
+  spaceId: string;
+  month: string;
+  values?: Record<string, number>;
+  errors?: Record<string, string>;
+  saved?: boolean;
+}): SafeHtml {
   const monthName = monthYear(o.month);
   return html`${checkinsProgressNav(o.spaceId, 'monthly-review')}
   <h1>Monthly review: ${monthName}</h1>
@@ -17,7 +24,9 @@ export function monthlyReviewPage(o: { csrf: string; spaceId: string; month: str
     ${csrfField(o.csrf)}
     <input type="hidden" name="month" value="${o.month}">
     ${REVIEW_QUESTIONS.map(
-      (q) => html`<fieldset class="field scale${o.errors?.[q.key] ? ' field--error' : ''}" id="field-${q.key}"><legend>${q.statement}</legend>
+      (
+        q,
+      ) => html`<fieldset class="field scale${o.errors?.[q.key] ? ' field--error' : ''}" id="field-${q.key}"><legend>${q.statement}</legend>
         ${o.errors?.[q.key] ? html`<p class="field-error">${o.errors[q.key]}</p>` : null}
         <div class="scale__options scale__options--five">${LABELS.map((l, i) => html`<label class="scale__option"><input type="radio" name="${q.key}" value="${i + 1}"${o.values?.[q.key] === i + 1 ? html` checked` : null}><span>${l}</span></label>`)}</div></fieldset>`,
     )}

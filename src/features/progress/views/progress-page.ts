@@ -21,10 +21,14 @@ export function verdictWords(t: Pick<Trend, 'verdict' | 'slopePerWeek'>): string
   }
 }
 
-const name = (p: Progress, id: string | undefined, viewerId: string) => (id === viewerId ? 'you' : (p.partners.find((x) => x.accountId === id)?.displayName ?? 'one of you'));
+const name = (p: Progress, id: string | undefined, viewerId: string) =>
+  id === viewerId ? 'you' : (p.partners.find((x) => x.accountId === id)?.displayName ?? 'one of you');
 
 function evidenceList(flag: RedFlag): SafeHtml {
-  const rows = Object.entries(flag.evidence).map(([k, v]) => html`<div><dt>${k.replace(/([A-Z])/g, ' $1').toLowerCase()}</dt><dd>${Array.isArray(v) ? v.join(', ') : typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(2)) : String(v ?? '—')}</dd></div>`);
+  const rows = Object.entries(flag.evidence).map(
+    ([k, v]) =>
+      html`<div><dt>${k.replace(/([A-Z])/g, ' $1').toLowerCase()}</dt><dd>${Array.isArray(v) ? v.join(', ') : typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(2)) : String(v ?? '—')}</dd></div>`,
+  );
   return html`<details><summary>What this is based on</summary><dl class="summary-list">${rows}</dl></details>`;
 }
 
@@ -46,24 +50,27 @@ export function progressSections(o: { spaceId: string; viewerId: string; progres
   const partners = p.partners;
   const who = (x: Progress['partners'][number]) => (x.accountId === o.viewerId ? 'You' : x.displayName);
   // A partner who keeps their numbers to themselves has no line and no verdict here (issue #14).
-  const words = (x: Progress['partners'][number], m: PulseMeasure) => (x.numbersVisible ? verdictWords(x.trends[m]) : 'keeps their numbers to themselves');
+  const words = (x: Progress['partners'][number], m: PulseMeasure) =>
+    x.numbersVisible ? verdictWords(x.trends[m]) : 'keeps their numbers to themselves';
   const shown = partners.filter((x) => x.numbersVisible);
   const charts = (['safety', 'trust', 'closeness'] as const).map((m) => {
     const summary = partners.map((x) => `${who(x)}: ${words(x, m)}.`).join(' ');
     return html`<section class="card progress-measure" aria-labelledby="h-${m}">
       <h2 id="h-${m}">${MEASURE_TITLES[m]}</h2>
       <ul class="verdicts">${partners.map((x) => html`<li class="verdict verdict--${x.numbersVisible ? x.trends[m].verdict : 'kept'}"><strong>${who(x)}:</strong> ${words(x, m)}</li>`)}</ul>
-      ${shown.length
-        ? lineChart({
-            id: m,
-            title: `${MEASURE_TITLES[m]}, 7-day average`,
-            summary,
-            valueLabel: '0–10, average of the last 7 days',
-            yMin: 0,
-            yMax: 10,
-            series: shown.map((x) => ({ label: who(x), points: x.trends[m].smoothed })),
-          })
-        : null}
+      ${
+        shown.length
+          ? lineChart({
+              id: m,
+              title: `${MEASURE_TITLES[m]}, 7-day average`,
+              summary,
+              valueLabel: '0–10, average of the last 7 days',
+              yMin: 0,
+              yMax: 10,
+              series: shown.map((x) => ({ label: who(x), points: x.trends[m].smoothed })),
+            })
+          : null
+      }
     </section>`;
   });
 
@@ -77,37 +84,59 @@ export function progressSections(o: { spaceId: string; viewerId: string; progres
     ${bandChart({
       id: 'consistency',
       title: 'Consistency score',
-      rows: partners.map((x) => ({ label: x.accountId === o.viewerId ? 'You' : x.displayName, score: x.consistency.score, low: x.consistency.low, high: x.consistency.high, occasions: x.consistency.occasions })),
-      ...(partners.every((x) => x.consistency.occasions === 0) ? { summary: 'Nothing logged yet, so every score starts in the middle, at 0.5.' } : {}),
+      rows: partners.map((x) => ({
+        label: x.accountId === o.viewerId ? 'You' : x.displayName,
+        score: x.consistency.score,
+        low: x.consistency.low,
+        high: x.consistency.high,
+        occasions: x.consistency.occasions,
+      })),
+      ...(partners.every((x) => x.consistency.occasions === 0)
+        ? { summary: 'Nothing logged yet, so every score starts in the middle, at 0.5.' }
+        : {}),
     })}
     <p><a href="/spaces/${o.spaceId}/agreement-log">Open the agreement log</a></p>
   </section>
   <section class="card" aria-labelledby="h-review">
     <h2 id="h-review">Monthly review</h2>
-    ${withReviews.length
-      ? lineChart({
-          id: 'review',
-          title: 'Monthly review, average of the three answers',
-          summary: withReviews.map((x) => `${x.accountId === o.viewerId ? 'You' : x.displayName}: ${x.review!.trend.verdict === 'not_enough_data' ? 'not enough months yet (3 needed)' : x.review!.trend.verdict}.`).join(' '),
-          valueLabel: '1–5',
-          yMin: 1,
-          yMax: 5,
-          series: withReviews.map((x) => ({ label: x.accountId === o.viewerId ? 'You' : x.displayName, points: x.review!.series.mean.map((m) => ({ date: m.month, value: m.value })) })),
-        })
-      : html`<p>No monthly reviews yet.</p>`}
+    ${
+      withReviews.length
+        ? lineChart({
+            id: 'review',
+            title: 'Monthly review, average of the three answers',
+            summary: withReviews
+              .map(
+                (x) =>
+                  `${x.accountId === o.viewerId ? 'You' : x.displayName}: ${x.review!.trend.verdict === 'not_enough_data' ? 'not enough months yet (3 needed)' : x.review!.trend.verdict}.`,
+              )
+              .join(' '),
+            valueLabel: '1–5',
+            yMin: 1,
+            yMax: 5,
+            series: withReviews.map((x) => ({
+              label: x.accountId === o.viewerId ? 'You' : x.displayName,
+              points: x.review!.series.mean.map((m) => ({ date: m.month, value: m.value })),
+            })),
+          })
+        : html`<p>No monthly reviews yet.</p>`
+    }
     <p><a href="/spaces/${o.spaceId}/monthly-review">Do this month’s review</a></p>
   </section>
   <section class="card" aria-labelledby="h-wins">
     <h2 id="h-wins">Small wins</h2>
-    ${p.milestones.length
-      ? html`<ul class="milestones">${[...p.milestones].reverse().map((m) => html`<li><strong>${m.title}</strong>${m.partnerId ? html` — ${name(p, m.partnerId, o.viewerId)}` : null} <span class="muted">(${formatDay(m.achievedOn)})</span></li>`)}</ul>`
-      : html`<p>Your first check-in will be the first one.</p>`}
+    ${
+      p.milestones.length
+        ? html`<ul class="milestones">${[...p.milestones].reverse().map((m) => html`<li><strong>${m.title}</strong>${m.partnerId ? html` — ${name(p, m.partnerId, o.viewerId)}` : null} <span class="muted">(${formatDay(m.achievedOn)})</span></li>`)}</ul>`
+        : html`<p>Your first check-in will be the first one.</p>`
+    }
   </section>
   <section class="card" aria-labelledby="h-flags">
     <h2 id="h-flags">Things worth talking about</h2>
-    ${p.redFlags.length
-      ? html`<ul class="red-flags">${p.redFlags.map((f) => html`<li class="red-flag">${f.fromPrivateData ? html`<p class="muted small">Only you can see this.</p>` : null}<p>${f.message}</p>${evidenceList(f)}</li>`)}</ul>`
-      : html`<p>Nothing here right now.</p>`}
+    ${
+      p.redFlags.length
+        ? html`<ul class="red-flags">${p.redFlags.map((f) => html`<li class="red-flag">${f.fromPrivateData ? html`<p class="muted small">Only you can see this.</p>` : null}<p>${f.message}</p>${evidenceList(f)}</li>`)}</ul>`
+        : html`<p>Nothing here right now.</p>`
+    }
     <p>If you are wondering whether trust can be rebuilt at all, <a href="/spaces/${o.spaceId}/decision-guide">a private guide</a> may help you think it through.</p>
   </section>
   </div>`;

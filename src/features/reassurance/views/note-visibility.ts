@@ -5,7 +5,12 @@ import { html, type SafeHtml } from '../../../platform/web/html.js';
  * picks (a default would decide for them); sent back unpicked, it says so beside the choice. `id`
  * keeps a page's several forms apart (a note per agreement).
  */
-export function noteVisibilityField(o: { id: string; value: string | undefined; error: string | undefined; legend?: string | SafeHtml }): SafeHtml {
+export function noteVisibilityField(o: {
+  id: string;
+  value: string | undefined;
+  error: string | undefined;
+  legend?: string | SafeHtml;
+}): SafeHtml {
   const errorId = `${o.id}-error`;
   const invalid = o.error ? html` aria-invalid="true"` : null;
   const radio = (value: 'private' | 'shared', label: string) =>

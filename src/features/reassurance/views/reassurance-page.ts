@@ -27,8 +27,9 @@ export function reassurancePage(o: ReassuranceModel): SafeHtml {
   ${o.coach ?? null}
   ${summary(o)}
   ${unsentAnswer(o)}
-  ${o.isPartner
-    ? html`<section class="card" aria-labelledby="h-ask"><h2 id="h-ask">I need reassurance</h2>
+  ${
+    o.isPartner
+      ? html`<section class="card" aria-labelledby="h-ask"><h2 id="h-ask">I need reassurance</h2>
         <p>Asking is not weakness. Your partner will be told you asked — never what your note says unless you share it.</p>
         <form method="post" action="/spaces/${o.spaceId}/reassurance" class="stack">
           ${csrfField(o.csrf)}
@@ -36,7 +37,8 @@ export function reassurancePage(o: ReassuranceModel): SafeHtml {
           ${noteVisibilityField({ id: 'field-visibility', value: o.form?.visibility, error: o.errors?.visibility })}
           <button type="submit" class="button">Ask for reassurance</button>
         </form></section>`
-    : null}
+      : null
+  }
   ${reassuranceSection(o)}`;
 }
 
@@ -74,7 +76,8 @@ function unsentAnswer(o: ReassuranceModel): SafeHtml | null {
 }
 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
-const ordinal = (n: number) => ORDINALS[n - 1] ?? `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
+const ordinal = (n: number) =>
+  ORDINALS[n - 1] ?? `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
 
 /**
  * The label of a call's answer box names the call ("Your answer to Sam’s request of 3 March
@@ -106,13 +109,15 @@ export function reassuranceSection(o: ReassuranceModel): SafeHtml {
     <p><strong>${who(r.requestedBy)}</strong> asked for reassurance on ${formatInstant(r.createdAt)}.</p>
     ${r.note ? html`<blockquote class="quoted">${r.note.text}</blockquote>` : null}
     ${r.answer !== null ? html`<p><strong>${who(r.answeredBy ?? '')}</strong> answered:</p><blockquote class="quoted">${r.answer}</blockquote>` : null}
-    ${answerable(o, r)
-      ? html`<form method="post" action="/spaces/${o.spaceId}/reassurance/${r.id}/answer" class="stack">
+    ${
+      answerable(o, r)
+        ? html`<form method="post" action="/spaces/${o.spaceId}/reassurance/${r.id}/answer" class="stack">
           ${csrfField(o.csrf)}
           ${textarea({ name: 'answer', id: answerFieldId(r.id), label: answerLabel(o, r), hint: 'A few honest, warm words are enough.', value: o.form?.answerFor === r.id ? (o.form.answer ?? '') : '', error: o.form?.answerFor === r.id ? o.errors?.text : undefined, coach: 'message' })}
           <button type="submit" class="button">Send your answer</button>
         </form>`
-      : null}
+        : null
+    }
   </li>`;
   const paging = o.paging ?? NEWEST_PAGE;
   const lists = html`<h2>Waiting for an answer</h2>

@@ -28,7 +28,8 @@ export function screeningPage(csrf: string, values: Record<string, string> = {},
         <legend>${q.text}</legend>
         ${error ? html`<p class="field-error"><span class="visually-hidden">Error:</span> ${error}</p>` : null}
         ${SCREENING_ANSWERS.map(
-          (a) => html`<label class="choice"><input type="radio" name="${q.id}" value="${a}"${values[q.id] === a ? html` checked` : null}> ${SCREENING_ANSWER_LABELS[a]}</label>`,
+          (a) =>
+            html`<label class="choice"><input type="radio" name="${q.id}" value="${a}"${values[q.id] === a ? html` checked` : null}> ${SCREENING_ANSWER_LABELS[a]}</label>`,
         )}
       </fieldset>`;
     })}

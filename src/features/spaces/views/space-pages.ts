@@ -27,13 +27,15 @@ export function spacePage(csrf: string, space: Space, viewerId: string, parts: S
     <ul class="people">
       ${space.members.map((m) => html`<li>${m.displayName}${m.accountId === viewerId ? ' (you)' : ''}${m.role === 'therapist' ? ' — therapist' : ''}</li>`)}
     </ul>
-    ${partner
-      ? html`<p>You and ${partner.displayName} share this space.</p>`
-      : html`<p>You are here on your own for now. Every step in Mend has a form you can do alone, and your partner can join whenever they are ready.</p>
+    ${
+      partner
+        ? html`<p>You and ${partner.displayName} share this space.</p>`
+        : html`<p>You are here on your own for now. Every step in Mend has a form you can do alone, and your partner can join whenever they are ready.</p>
         <form method="post" action="/spaces/${space.id}/invitations">
           ${csrfField(csrf)}
           <button type="submit" class="button">Invite your partner</button>
-        </form>`}
+        </form>`
+    }
   </section>
   ${parts.journeys ?? null}
   <p class="actions">${isPartner ? html`<a class="button" href="/spaces/${space.id}/check-in">Today’s check-in</a> <a class="button button--secondary" href="/spaces/${space.id}/hard-day">A hard day</a> ` : null}<a class="button button--secondary" href="/spaces/${space.id}/progress">How things are going</a></p>
@@ -55,9 +57,11 @@ export function invitationPage(space: Space, invitation: (InvitationView & { rol
     <input id="invite-link" type="text" readonly value="${invitation.url}" data-copy-source>
   </div>
   <p>Or they can go to Mend, choose “I have an invitation code” and enter this code: <code class="invite-code">${invitation.code}</code></p>
-  ${therapist
-    ? html`<p>When they join, they see nothing until both of you agree on your space page. Either of you can end their access at any time.</p>`
-    : html`<p>When they join, you will both see each other's name in ${space.name}.</p>`}
+  ${
+    therapist
+      ? html`<p>When they join, they see nothing until both of you agree on your space page. Either of you can end their access at any time.</p>`
+      : html`<p>When they join, you will both see each other's name in ${space.name}.</p>`
+  }
   <p><a href="/spaces/${space.id}">Back to your space</a></p>`;
 }
 
@@ -76,14 +80,18 @@ export function joinPage(
   const next = `/join/${code}`;
   return html`<h1>${preview.inviterName} invited you to Mend</h1>
   ${errorSummary(undefined, message)}
-  <p class="lead">${preview.role === 'therapist'
-    ? `You are invited as a therapist. You will see what the couple chooses to share only once both partners have agreed.`
-    : `Joining lets the two of you work through rebuilding trust together. What you write stays private unless you choose to share it.`}</p>
+  <p class="lead">${
+    preview.role === 'therapist'
+      ? `You are invited as a therapist. You will see what the couple chooses to share only once both partners have agreed.`
+      : `Joining lets the two of you work through rebuilding trust together. What you write stays private unless you choose to share it.`
+  }</p>
   <p>The invitation is valid until ${formatDate(preview.expiresAt)}.</p>
-  ${signedIn
-    ? html`<form method="post" action="/join/${code}">${csrfField(csrf)}<button type="submit" class="button">Join ${preview.inviterName}</button></form>`
-    : html`<p class="actions"><a class="button" href="/sign-up?next=${encodeURIComponent(next)}">Create an account to join</a>
-        <a class="button button--secondary" href="/sign-in?next=${encodeURIComponent(next)}">Sign in to join</a></p>`}`;
+  ${
+    signedIn
+      ? html`<form method="post" action="/join/${code}">${csrfField(csrf)}<button type="submit" class="button">Join ${preview.inviterName}</button></form>`
+      : html`<p class="actions"><a class="button" href="/sign-up?next=${encodeURIComponent(next)}">Create an account to join</a>
+        <a class="button button--secondary" href="/sign-in?next=${encodeURIComponent(next)}">Sign in to join</a></p>`
+  }`;
 }
 
 export function enterCodePage(details?: Record<string, string>): SafeHtml {

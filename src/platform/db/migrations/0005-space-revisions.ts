@@ -22,8 +22,14 @@ export const REVISED_TABLES: ReadonlyArray<{ table: string; spaces: string; upda
     'reassurance_requests',
     'monthly_reviews',
   ].map((table) => ({ table, spaces: 'select {row}.space_id' })),
-  ...['journey_entries', 'journey_acknowledgements', 'apologies'].map((table) => ({ table, spaces: 'select space_id from journeys where id = {row}.journey_id' })),
-  { table: 'apology_responses', spaces: 'select j.space_id from apologies a join journeys j on j.id = a.journey_id where a.id = {row}.apology_id' },
+  ...['journey_entries', 'journey_acknowledgements', 'apologies'].map((table) => ({
+    table,
+    spaces: 'select space_id from journeys where id = {row}.journey_id',
+  })),
+  {
+    table: 'apology_responses',
+    spaces: 'select j.space_id from apologies a join journeys j on j.id = a.journey_id where a.id = {row}.apology_id',
+  },
   { table: 'agreement_commitments', spaces: 'select space_id from agreements where id = {row}.agreement_id' },
   // The space's name and its members' names are shown with progress; only updates matter
   // (a new space or account has no rows yet, a deleted one takes its rows with it).
@@ -50,27 +56,43 @@ export async function up(db: Kysely<unknown>): Promise<void> {
          begin insert into space_revisions (space_id, revision) values (NEW.id, 1); return null; end $$`,
       )
       .execute(db);
-    await sql.raw('create trigger space_revisions_new_space after insert on spaces for each row execute function mend_space_created()').execute(db);
+    await sql
+      .raw('create trigger space_revisions_new_space after insert on spaces for each row execute function mend_space_created()')
+      .execute(db);
     for (const { table, spaces, updateOf } of REVISED_TABLES) {
       const body = updateOf
         ? bump(spaces, 'NEW')
         : `if TG_OP <> 'INSERT' then ${bump(spaces, 'OLD')} end if;
            if TG_OP <> 'DELETE' then ${bump(spaces, 'NEW')} end if;`;
-      await sql.raw(`create function mend_revise_${table}() returns trigger language plpgsql as $$ begin ${body} return null; end $$`).execute(db);
+      await sql
+        .raw(`create function mend_revise_${table}() returns trigger language plpgsql as $$ begin ${body} return null; end $$`)
+        .execute(db);
       const events = updateOf ? `update of ${updateOf}` : 'insert or update or delete';
-      await sql.raw(`create trigger space_revisions_${table} after ${events} on ${table} for each row execute function mend_revise_${table}()`).execute(db);
+      await sql
+        .raw(`create trigger space_revisions_${table} after ${events} on ${table} for each row execute function mend_revise_${table}()`)
+        .execute(db);
     }
     return;
   }
 
-  await sql.raw('create trigger space_revisions_new_space after insert on spaces begin insert into space_revisions (space_id, revision) values (NEW.id, 1); end').execute(db);
+  await sql
+    .raw(
+      'create trigger space_revisions_new_space after insert on spaces begin insert into space_revisions (space_id, revision) values (NEW.id, 1); end',
+    )
+    .execute(db);
   for (const { table, spaces, updateOf } of REVISED_TABLES) {
     if (updateOf) {
-      await sql.raw(`create trigger space_revisions_${table}_update after update of ${updateOf} on ${table} begin ${bump(spaces, 'NEW')} end`).execute(db);
+      await sql
+        .raw(`create trigger space_revisions_${table}_update after update of ${updateOf} on ${table} begin ${bump(spaces, 'NEW')} end`)
+        .execute(db);
       continue;
     }
     await sql.raw(`create trigger space_revisions_${table}_insert after insert on ${table} begin ${bump(spaces, 'NEW')} end`).execute(db);
-    await sql.raw(`create trigger space_revisions_${table}_update after update on ${table} begin ${bump(spaces, 'OLD')} ${bump(spaces, 'NEW')} end`).execute(db);
+    await sql
+      .raw(
+        `create trigger space_revisions_${table}_update after update on ${table} begin ${bump(spaces, 'OLD')} ${bump(spaces, 'NEW')} end`,
+      )
+      .execute(db);
     await sql.raw(`create trigger space_revisions_${table}_delete after delete on ${table} begin ${bump(spaces, 'OLD')} end`).execute(db);
   }
 }
@@ -87,7 +109,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   } else {
     await sql.raw('drop trigger if exists space_revisions_new_space').execute(db);
     for (const { table } of REVISED_TABLES) {
-      for (const event of ['insert', 'update', 'delete']) await sql.raw(`drop trigger if exists space_revisions_${table}_${event}`).execute(db);
+      for (const event of ['insert', 'update', 'delete'])
+        await sql.raw(`drop trigger if exists space_revisions_${table}_${event}`).execute(db);
     }
   }
   await db.schema.dropTable('space_revisions').execute();

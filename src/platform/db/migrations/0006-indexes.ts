@@ -19,11 +19,20 @@ import { sql, type Kysely } from 'kysely';
  * - Expired sessions are deleted by time; without an index that is a scan of every session.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.createIndex('checkins_space_scores').on('checkins').columns(['space_id', 'date', 'account_id', 'safety', 'trust', 'closeness']).execute();
+  await db.schema
+    .createIndex('checkins_space_scores')
+    .on('checkins')
+    .columns(['space_id', 'date', 'account_id', 'safety', 'trust', 'closeness'])
+    .execute();
   await db.schema.dropIndex('checkins_space_date').execute();
   await db.schema.createIndex('checkins_account_date').on('checkins').columns(['account_id', 'date']).execute();
   await db.schema.dropIndex('checkins_account').execute();
-  await db.schema.createIndex('checkins_space_notes').on('checkins').columns(['space_id', 'updated_at']).where(sql.ref('note_enc'), 'is not', null).execute();
+  await db.schema
+    .createIndex('checkins_space_notes')
+    .on('checkins')
+    .columns(['space_id', 'updated_at'])
+    .where(sql.ref('note_enc'), 'is not', null)
+    .execute();
   await db.schema
     .createIndex('agreement_log_space_notes')
     .on('agreement_log_entries')

@@ -17,7 +17,13 @@ import type { Kysely } from 'kysely';
 /** The two tables as they are at this migration (the app's schema may move on). */
 interface Tables {
   journey_entries: { journey_id: string; prompt: string; author_id: string; visibility: string; created_at: string };
-  sealed_pair_openings: { journey_id: string; prompt: string; opened_at: string; first_author_id: string | null; second_author_id: string | null };
+  sealed_pair_openings: {
+    journey_id: string;
+    prompt: string;
+    opened_at: string;
+    first_author_id: string | null;
+    second_author_id: string | null;
+  };
 }
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -52,7 +58,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     const [first, second] = [...pair].sort((x, y) => (x.first_at < y.first_at ? -1 : x.first_at > y.first_at ? 1 : 0));
     await q
       .insertInto('sealed_pair_openings')
-      .values({ journey_id: first!.journey_id, prompt: first!.prompt, opened_at: second!.first_at, first_author_id: first!.author_id, second_author_id: second!.author_id })
+      .values({
+        journey_id: first!.journey_id,
+        prompt: first!.prompt,
+        opened_at: second!.first_at,
+        first_author_id: first!.author_id,
+        second_author_id: second!.author_id,
+      })
       .execute();
   }
 }

@@ -50,29 +50,36 @@ export function sessionCookieName(secure: boolean): string {
  * in the same session store. Cookies are not accepted on the API, so a form on another site can
  * never act through it.
  */
-export const authentication = fp(async (app: FastifyInstance, { sessions, secureCookies }: { sessions: SessionReader; secureCookies: boolean }) => {
-  const cookieName = sessionCookieName(secureCookies);
-  app.decorateRequest('auth', null);
-  app.addHook('preHandler', async (request) => {
-    // A way out reads the session itself, so that nothing here (the database out of reach) can stop it.
-    if (request.routeOptions.config.wayOut) return;
-    const isApi = request.url.startsWith('/api/');
-    let token: string | undefined;
-    if (isApi) {
-      const header = request.headers.authorization;
-      if (header?.startsWith('Bearer ')) token = header.slice(7).trim();
-    } else {
-      token = request.cookies[cookieName];
-    }
-    // A request about one space reads the caller's membership of it with the session, in one statement.
-    const spaceId = (request.params as { spaceId?: unknown } | undefined)?.spaceId;
-    // A live stream and what a page's scripts ask by themselves are not a person using Mend.
-    const automatic = request.headers[AUTOMATIC_HEADER] !== undefined || String(request.headers.accept ?? '').includes('text/event-stream');
-    request.auth = token
-      ? await sessions.authenticate(token, typeof spaceId === 'string' && spaceId.length <= MAX_ID_LENGTH ? spaceId : undefined, automatic ? 'automatic' : 'person')
-      : null;
-  });
-});
+export const authentication = fp(
+  async (app: FastifyInstance, { sessions, secureCookies }: { sessions: SessionReader; secureCookies: boolean }) => {
+    const cookieName = sessionCookieName(secureCookies);
+    app.decorateRequest('auth', null);
+    app.addHook('preHandler', async (request) => {
+      // A way out reads the session itself, so that nothing here (the database out of reach) can stop it.
+      if (request.routeOptions.config.wayOut) return;
+      const isApi = request.url.startsWith('/api/');
+      let token: string | undefined;
+      if (isApi) {
+        const header = request.headers.authorization;
+        if (header?.startsWith('Bearer ')) token = header.slice(7).trim();
+      } else {
+        token = request.cookies[cookieName];
+      }
+      // A request about one space reads the caller's membership of it with the session, in one statement.
+      const spaceId = (request.params as { spaceId?: unknown } | undefined)?.spaceId;
+      // A live stream and what a page's scripts ask by themselves are not a person using Mend.
+      const automatic =
+        request.headers[AUTOMATIC_HEADER] !== undefined || String(request.headers.accept ?? '').includes('text/event-stream');
+      request.auth = token
+        ? await sessions.authenticate(
+            token,
+            typeof spaceId === 'string' && spaceId.length <= MAX_ID_LENGTH ? spaceId : undefined,
+            automatic ? 'automatic' : 'person',
+          )
+        : null;
+    });
+  },
+);
 
 export function requireAuth(request: FastifyRequest): RequestAuth {
   if (!request.auth) fail('unauthenticated');

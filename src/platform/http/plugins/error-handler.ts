@@ -45,7 +45,8 @@ export function toMendError(error: FastifyError | MendError | Error): MendError 
   if (error instanceof MendError) return error;
   const fe = error as FastifyError & { validation?: ValidationIssue[]; validationContext?: string };
   const clientFault = typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500;
-  if (!clientFault && isDatabaseUnavailable(error)) return new MendError('unavailable', undefined, undefined, UNAVAILABLE_RETRY_AFTER_SECONDS);
+  if (!clientFault && isDatabaseUnavailable(error))
+    return new MendError('unavailable', undefined, undefined, UNAVAILABLE_RETRY_AFTER_SECONDS);
   if (fe.validation) return new MendError('invalid_input', validationDetails(fe.validation, fe.validationContext));
   const byCode: Record<string, ErrorCode> = {
     FST_ERR_CTP_BODY_TOO_LARGE: 'body_too_large',
@@ -91,7 +92,15 @@ export const errorHandling = fp(async (app: FastifyInstance) => {
     const mend = toMendError(error);
     if (mend.status >= 500) {
       // Only the kind and place of the failure: messages can carry user data (SQL values, input).
-      request.log.error({ errorType: error.name, errorCode: (error as FastifyError).code, mendCode: mend.code, stack: error.stack?.split('\n').slice(1, 8).join('\n') }, 'request failed');
+      request.log.error(
+        {
+          errorType: error.name,
+          errorCode: (error as FastifyError).code,
+          mendCode: mend.code,
+          stack: error.stack?.split('\n').slice(1, 8).join('\n'),
+        },
+        'request failed',
+      );
     }
     return sendError(request, reply, mend);
   });

@@ -85,10 +85,14 @@ export const idempotencyKeys = fp(async (app: FastifyInstance, ctx: IdempotencyD
     const raw = request.headers['idempotency-key'] ?? (api ? undefined : formKey(request.body));
     const parsed = parseIdempotencyKey(Array.isArray(raw) ? raw.join(',') : raw);
     if (parsed.kind === 'absent') return;
-    if (parsed.kind === 'invalid') fail('invalid_input', { 'Idempotency-Key': 'Send a quoted string of 1 to 255 printable characters, such as a new UUID.' });
+    if (parsed.kind === 'invalid')
+      fail('invalid_input', { 'Idempotency-Key': 'Send a quoted string of 1 to 255 printable characters, such as a new UUID.' });
     const accountId = request.auth.account.id;
     const id = ctx.vault.index('idempotency.key', `${accountId}\n${parsed.key}`);
-    const fingerprint = ctx.vault.index('idempotency.request', requestFingerprintInput(request.method, request.url, request.body, api ? [] : IGNORED_FORM_FIELDS));
+    const fingerprint = ctx.vault.index(
+      'idempotency.request',
+      requestFingerprintInput(request.method, request.url, request.body, api ? [] : IGNORED_FORM_FIELDS),
+    );
     let claim: Claim;
     // A form pressed twice: the browser shows the answer to the second press, so it waits for the
     // first to be answered rather than show a 409 page (the API answers 409 at once, as the draft says).
@@ -120,17 +124,28 @@ export const idempotencyKeys = fp(async (app: FastifyInstance, ctx: IdempotencyD
       if (settlement === 'release') await keys.release(held.id);
       if (settlement === 'keep') {
         // A redirect has no payload; a stream (none of the kept routes sends one) is not kept.
-        const body = payload === undefined || payload === null ? '' : typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : null;
+        const body =
+          payload === undefined || payload === null
+            ? ''
+            : typeof payload === 'string'
+              ? payload
+              : Buffer.isBuffer(payload)
+                ? payload.toString('utf8')
+                : null;
         if (!isApiRequest(request) && reply.statusCode < 300) {
           // A page drawn in answer to a form holds what the viewer could see then (a partner's
           // numbers, a note later made private); a second sending is sent to read the page again.
           await keys.keep(held.id, held.accountId, { status: 303, headers: { location: request.url }, body: '' });
-        } else if (body !== null && body.length <= MAX_KEPT_BODY_CHARS) await keys.keep(held.id, held.accountId, { status: reply.statusCode, headers: replayedHeaders(reply), body });
+        } else if (body !== null && body.length <= MAX_KEPT_BODY_CHARS)
+          await keys.keep(held.id, held.accountId, { status: reply.statusCode, headers: replayedHeaders(reply), body });
       }
     } catch (error) {
       // The answer is still sent: the write is done. The key stays claimed, so a retry answers
       // 409 rather than write again. Where and why only, never what was sent.
-      request.log.warn({ err: { name: (error as Error).name, code: (error as { code?: unknown }).code } }, 'an idempotency key could not be settled');
+      request.log.warn(
+        { err: { name: (error as Error).name, code: (error as { code?: unknown }).code } },
+        'an idempotency key could not be settled',
+      );
     }
     return payload;
   });
@@ -152,5 +167,8 @@ function replayedHeaders(reply: FastifyReply): Record<string, string> {
 }
 
 function replay(reply: FastifyReply, answer: KeptAnswer): FastifyReply {
-  return reply.code(answer.status).headers({ ...answer.headers, 'idempotent-replayed': 'true' }).send(answer.body);
+  return reply
+    .code(answer.status)
+    .headers({ ...answer.headers, 'idempotent-replayed': 'true' })
+    .send(answer.body);
 }

@@ -31,7 +31,11 @@ export function formatValue(value: number, digits = 1): string {
 
 /** A safe element id from free text (ids are never escaped-away user text: only [a-z0-9-]). */
 export function chartId(text: string): string {
-  const slug = text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
+  const slug = text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
   return `chart-${slug || 'untitled'}`;
 }
 

@@ -9,16 +9,29 @@ const trust = {
   yMin: 0,
   yMax: 10,
   series: [
-    { label: 'You', points: [{ date: '2025-03-01', value: 4 }, { date: '2025-03-02', value: 5.25 }, { date: '2025-03-05', value: 6 }] },
+    {
+      label: 'You',
+      points: [
+        { date: '2025-03-01', value: 4 },
+        { date: '2025-03-02', value: 5.25 },
+        { date: '2025-03-05', value: 6 },
+      ],
+    },
     { label: 'Sam', points: [{ date: '2025-03-02', value: 7 }] },
   ],
 };
 
 test('an accessible SVG: role img, title and desc referenced by id, responsive viewBox', () => {
   const out = lineChart({ ...trust, summary: 'Your trust is improving.' }).toString();
-  assert.match(out, /<svg class="chart-svg" viewBox="0 0 360 200"[^>]*role="img" aria-labelledby="chart-trust-last-8-weeks-title chart-trust-last-8-weeks-desc"/);
+  assert.match(
+    out,
+    /<svg class="chart-svg" viewBox="0 0 360 200"[^>]*role="img" aria-labelledby="chart-trust-last-8-weeks-title chart-trust-last-8-weeks-desc"/,
+  );
   assert.match(out, /<title id="chart-trust-last-8-weeks-title">Trust, last 8 weeks<\/title>/);
-  assert.match(out, /<desc id="chart-trust-last-8-weeks-desc">Your trust is improving\. You: from 4\.0 on 1 Mar 2025 to 6\.0 on 5 Mar 2025/);
+  assert.match(
+    out,
+    /<desc id="chart-trust-last-8-weeks-desc">Your trust is improving\. You: from 4\.0 on 1 Mar 2025 to 6\.0 on 5 Mar 2025/,
+  );
   assert.doesNotMatch(out, /style=|<script|javascript:/i);
   assert.doesNotMatch(out, /\swidth="\d+" height="\d+" [^>]*role="img"/); // the chart itself scales
 });
@@ -42,7 +55,20 @@ test('the data table holds every point, with caption and header scopes', () => {
 });
 
 test('monthly series are labelled by month; an empty chart says there is no data yet', () => {
-  const out = lineChart({ title: 'Monthly review', yMin: 1, yMax: 5, series: [{ label: 'Closer', points: [{ date: '2025-01', value: 3 }, { date: '2025-02', value: 4 }] }] }).toString();
+  const out = lineChart({
+    title: 'Monthly review',
+    yMin: 1,
+    yMax: 5,
+    series: [
+      {
+        label: 'Closer',
+        points: [
+          { date: '2025-01', value: 3 },
+          { date: '2025-02', value: 4 },
+        ],
+      },
+    ],
+  }).toString();
   assert.match(out, /<th scope="col">Month<\/th>/);
   assert.match(out, /<th scope="row">Feb 2025<\/th><td>4\.0<\/td>/);
   assert.match(out, /d="M[\d. ]+L[\d. ]+"/);

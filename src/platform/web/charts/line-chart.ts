@@ -87,14 +87,16 @@ export function lineChart(options: LineChartOptions): SafeHtml {
   const r = (n: number) => n.toFixed(1);
 
   const grid = niceTicks(yMin, yMax).map(
-    (t) => html`<line class="chart-grid" x1="${r(PAD.left)}" x2="${r(WIDTH - PAD.right)}" y1="${r(y(t))}" y2="${r(y(t))}" stroke="currentColor" stroke-opacity="0.15"/><text class="chart-axis-label" x="${r(PAD.left - 4)}" y="${r(y(t) + 4)}" text-anchor="end" font-size="11" fill="currentColor">${formatValue(t, t % 1 === 0 ? 0 : 1)}</text>`,
+    (t) =>
+      html`<line class="chart-grid" x1="${r(PAD.left)}" x2="${r(WIDTH - PAD.right)}" y1="${r(y(t))}" y2="${r(y(t))}" stroke="currentColor" stroke-opacity="0.15"/><text class="chart-axis-label" x="${r(PAD.left - 4)}" y="${r(y(t) + 4)}" text-anchor="end" font-size="11" fill="currentColor">${formatValue(t, t % 1 === 0 ? 0 : 1)}</text>`,
   );
 
   const dates = [...new Set(options.series.flatMap((s) => s.points.map((p) => p.date)))].sort((a, b) => position(a) - position(b));
   const axisDates = dates.length <= 2 ? dates : [dates[0]!, dates[Math.floor((dates.length - 1) / 2)]!, dates.at(-1)!];
   const anchors = ['start', 'middle', 'end'];
   const xLabels = axisDates.map(
-    (d, i) => html`<text class="chart-axis-label" x="${r(x(position(d)))}" y="${r(HEIGHT - 8)}" text-anchor="${axisDates.length === 1 ? 'middle' : anchors[axisDates.length === 2 ? i * 2 : i]}" font-size="11" fill="currentColor">${formatAxisDate(d)}</text>`,
+    (d, i) =>
+      html`<text class="chart-axis-label" x="${r(x(position(d)))}" y="${r(HEIGHT - 8)}" text-anchor="${axisDates.length === 1 ? 'middle' : anchors[axisDates.length === 2 ? i * 2 : i]}" font-size="11" fill="currentColor">${formatAxisDate(d)}</text>`,
   );
 
   const lines = options.series.map((s, i) => {

@@ -9,9 +9,7 @@ export function errorSummary(details: ErrorDetails | undefined, message?: string
   return html`<div class="error-summary" role="alert" tabindex="-1" data-autofocus>
     <h2 class="error-summary__title">There is a problem</h2>
     ${message ? html`<p>${message}</p>` : null}
-    ${entries.length > 0
-      ? html`<ul>${entries.map(([field, text]) => html`<li><a href="#field-${field}">${text}</a></li>`)}</ul>`
-      : null}
+    ${entries.length > 0 ? html`<ul>${entries.map(([field, text]) => html`<li><a href="#field-${field}">${text}</a></li>`)}</ul>` : null}
   </div>`;
 }
 

@@ -12,7 +12,8 @@ export function checkinsProgressNav(spaceId: string, current: string): SafeHtml 
     ['monthly-review', 'Monthly review'],
   ];
   return html`<nav class="checkins-nav" aria-label="Daily rhythm"><ul>${links.map(
-    ([path, label]) => html`<li><a href="/spaces/${spaceId}/${path}"${path === current ? html` aria-current="page"` : null}>${label}</a></li>`,
+    ([path, label]) =>
+      html`<li><a href="/spaces/${spaceId}/${path}"${path === current ? html` aria-current="page"` : null}>${label}</a></li>`,
   )}</ul></nav>`;
 }
 
@@ -35,7 +36,16 @@ export function visibilityChoice(name: string, value: string | undefined, legend
  * agreement) gives each box its own, or every label and hint would point at the first box. The
  * `name` the server reads stays the same.
  */
-export function textarea(o: { name: string; id?: string; label: string | SafeHtml; hint?: string; value?: string; error?: string; coach?: 'message' | 'apology' | 'agreement'; maxlength?: number }): SafeHtml {
+export function textarea(o: {
+  name: string;
+  id?: string;
+  label: string | SafeHtml;
+  hint?: string;
+  value?: string;
+  error?: string;
+  coach?: 'message' | 'apology' | 'agreement';
+  maxlength?: number;
+}): SafeHtml {
   const id = o.id ?? `field-${o.name}`;
   const out = `${id}-coach`;
   const describedBy = [o.hint ? `${id}-hint` : '', o.error ? `${id}-error` : ''].filter(Boolean).join(' ');

@@ -136,7 +136,8 @@ if (spaceId && 'EventSource' in window) {
       journeyId = undefined;
     }
     const affected = sections.filter(
-      (s) => kindsOf(s).includes(event.type) && !(typeof journeyId === 'string' && s.dataset.liveJourney && s.dataset.liveJourney !== journeyId),
+      (s) =>
+        kindsOf(s).includes(event.type) && !(typeof journeyId === 'string' && s.dataset.liveJourney && s.dataset.liveJourney !== journeyId),
     );
     refreshAll(affected, true);
   };
@@ -199,7 +200,11 @@ if (spaceId && 'EventSource' in window) {
     due = document.hidden;
     if (due) return;
     probing = true;
-    const answer = await fetch(streamUrl, { credentials: 'same-origin', headers: { Accept: 'application/json', [AUTOMATIC]: '1' }, cache: 'no-store' }).catch(() => null);
+    const answer = await fetch(streamUrl, {
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', [AUTOMATIC]: '1' },
+      cache: 'no-store',
+    }).catch(() => null);
     probing = false;
     void answer?.body?.cancel();
     if (answer && [401, 403, 404].includes(answer.status)) {

@@ -14,7 +14,9 @@ const SIGN_OUT_WAIT_MS = 1500;
 function leave(form: HTMLFormElement, to: string): void {
   document.body.hidden = true;
   // keepalive: the request outlives this page, even when the wait below runs out first.
-  const signedOut = fetch(form.action, { method: 'POST', credentials: 'same-origin', keepalive: true, redirect: 'manual' }).catch(() => undefined);
+  const signedOut = fetch(form.action, { method: 'POST', credentials: 'same-origin', keepalive: true, redirect: 'manual' }).catch(
+    () => undefined,
+  );
   const enough = new Promise((resolve) => setTimeout(resolve, SIGN_OUT_WAIT_MS));
   void Promise.race([signedOut, enough]).then(() => window.location.replace(to));
 }
