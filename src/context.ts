@@ -37,12 +37,12 @@ export interface AppContext {
   encryption: { keyring: Keyring; notices: StartNotice[]; reportUnreadable: UnreadableReport };
   clock: Clock;
   accounts: AccountService;
-  /** Forgotten passwords: links by email or from the operator (services/password-resets.ts). */
+  /** Forgotten passwords: links by email or from the operator (features/accounts/password-resets.ts). */
   passwordResets: PasswordResetService;
   spaces: SpaceService;
   safety: SafetyService;
   therapists: TherapistService;
-  /** Repair journeys and their agreements (services/journeys.ts, services/agreements.ts). */
+  /** Repair journeys and their agreements (features/journey/service.ts, features/agreements/service.ts). */
   journeys: import('./features/journey/service.js').JourneyService;
   agreements: import('./features/agreements/service.js').AgreementService;
   /** Check-ins, meetings, progress, the agreement log, notifications, reminders (features/checkins-progress-wiring.ts). */
@@ -55,7 +55,7 @@ export interface AppContext {
     signUpByAddress: Limiter;
     coach: Limiter;
   };
-  /** Live updates for open pages and API streams, across servers on PostgreSQL (services/live-events.ts). */
+  /** Live updates for open pages and API streams, across servers on PostgreSQL (platform/live/live-events.ts). */
   live: LiveEvents;
   close(): Promise<void>;
 }

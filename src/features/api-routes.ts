@@ -18,7 +18,7 @@ import { quickExitRoutes } from './safety/quick-exit-api.js';
 import { sessionRoutes } from './accounts/sessions-api.js';
 import { passwordResetRoutes } from './accounts/password-resets-api.js';
 import { spaceRoutes } from './spaces/api.js';
-import { liveEventRoutes } from '../platform/live/api-stream.js';
+import { liveEventRoutes } from './spaces/events-api.js';
 
 /** The JSON API under /api: v1 routes and the OpenAPI document that describes them. */
 export async function apiRoutes(app: FastifyInstance): Promise<void> {

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { MendError, errorBody } from '../platform/errors.js';
 import { sessionCookieName } from '../platform/http/plugins/auth.js';
-import { liveStreams } from '../platform/live/live-stream.js';
+import { liveStreams, openMemberStream } from '../platform/live/live-stream.js';
 import { derivedFrom } from './progress/progress-cache.js';
 import type { Account } from '../core/accounts/account.js';
 import type { SafeHtml } from '../platform/web/html.js';
@@ -16,8 +16,9 @@ import { progressSections } from './progress/views/progress-page.js';
 import { reassuranceSection } from './reassurance/index.js';
 import { reassurancePageModel } from './reassurance/page-model.js';
 import type { AppContext } from '../context.js';
-import { journeyPageModel } from './journey/pages.js';
-import { namesOf } from './spaces/index.js';
+import { loadJourneyPage } from './journey/page-model.js';
+import { loadAgreementLogPage } from './agreement-log/page-model.js';
+import { liveMembership, namesOf } from './spaces/index.js';
 
 /**
  * One section alone, drawn by the same code and the same access checks as its full page: a
@@ -55,7 +56,7 @@ const progress = fragment<{ spaceId: string }>(async (ctx, request, account) => 
 });
 
 const journeySteps = fragment<{ journeyId: string }>(async (ctx, request, account) => {
-  const m = await journeyPageModel(ctx, account, request.params.journeyId);
+  const m = await loadJourneyPage(ctx, account, request.params.journeyId);
   // The therapist access log records GETs by space; a journey's address names none.
   request.viewedSpaceId = m.spaceId;
   return journeyStepsSection(m);
@@ -88,18 +89,10 @@ const meetings = fragment<{ spaceId: string }>(async (ctx, request, account) => 
   return pastMeetingsSection({ spaceId: view.space.id, meetings: page.items, names: namesOf(view) });
 });
 
+// The page's own loader (page-model.ts), so the section swapped in is the one a reload shows.
 const agreementLog = fragment<{ spaceId: string }>(async (ctx, request, account, reply) => {
-  const { view, agreements, entries } = await ctx.rhythm.agreementLog.history(account.id, request.params.spaceId);
-  return agreementLogSection({
-    csrf: reply.generateCsrf(),
-    spaceId: view.space.id,
-    viewerId: account.id,
-    isPartner: view.isPartner,
-    today: ctx.rhythm.checkins.today(account),
-    names: namesOf(view),
-    agreements,
-    entries,
-  });
+  const { model } = await loadAgreementLogPage(ctx, account, request.params.spaceId);
+  return agreementLogSection({ ...model, csrf: reply.generateCsrf() });
 });
 
 /** The sections the `live` island swaps in: `GET /spaces/:spaceId/live/…`, `GET /journeys/:journeyId/live/…`. */
@@ -128,26 +121,18 @@ export async function livePages(app: FastifyInstance): Promise<void> {
     // An EventSource cannot follow a sign-in redirect: a plain 401 tells it to stop.
     if (!request.auth) return reply.status(401).send(errorBody(new MendError('unauthenticated')));
     const { account } = request.auth;
-    const { spaceId } = request.params;
+    const token = request.cookies[cookieName] ?? '';
     try {
-      await ctx.spaces.forMember(account.id, spaceId);
+      return await openMemberStream(open, request, reply, liveMembership(ctx), {
+        accountId: account.id,
+        spaceId: request.params.spaceId,
+        token,
+      });
     } catch (error) {
+      // Answered as JSON, not the error page: an EventSource reads only the status.
       if (error instanceof MendError) return reply.status(error.status).send(errorBody(error));
       throw error;
     }
-    const token = request.cookies[cookieName] ?? '';
-    return open(request, reply, {
-      accountId: account.id,
-      spaceId,
-      stillAllowed: async () => {
-        // Read-only: a heartbeat is not the person using Mend, so it must not extend the session.
-        if ((await ctx.accounts.stillSignedIn(token)) !== account.id) return false;
-        return ctx.spaces.forMember(account.id, spaceId).then(
-          () => true,
-          () => false,
-        );
-      },
-    });
   });
 
   await app.register(liveFragments);

@@ -9,7 +9,7 @@ import { clamp, prng } from './demo.js';
 /**
  * The rows of seeded couples, built in memory and written in bulk by `seed-writer.ts`. The column
  * lists follow the schema; values that people write are sealed with the Vault under the same
- * binding the stores use (store/bound-fields.ts), so the app reads them as its own.
+ * binding the stores use (platform/vault/bound-fields.ts), so the app reads them as its own.
  */
 export const SEED_TABLES = {
   accounts: [

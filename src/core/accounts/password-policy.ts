@@ -11,7 +11,7 @@ export const PASSWORD_MAX_LENGTH = 256;
 const MIN_SCORE = 3;
 
 /**
- * zxcvbn-ts's `check` with Mend's dictionaries loaded (services/password-strength.ts loads them
+ * zxcvbn-ts's `check` with Mend's dictionaries loaded (features/accounts/password-strength.ts loads them
  * on first use: they are large, and most processes never judge a new password).
  */
 export type StrengthEstimator = (password: string, userInputs: string[]) => ZxcvbnResult;

@@ -171,7 +171,7 @@ describe('property: sealed entries', () => {
       fc.property(fc.constantFrom<BreachKind>('lying', 'infidelity'), fc.array(action, { maxLength: 25 }), (kind, actions) => {
         let f = farAlong(kind);
         let n = 0;
-        // What the server records as entries are written (services/journeys.ts): openings only.
+        // What the server records as entries are written (features/journey/service.ts): openings only.
         let opened: SealedPairOpening[] = [];
         const everWrote = new Set<string>();
         for (const act of actions) {

@@ -123,7 +123,7 @@ describe('forgiveness gate', () => {
 });
 
 describe('the journey reads only the first logged occasion of each agreement', () => {
-  // store/journeys-facts.ts `firstOccasions` gives the rules each agreement's earliest occasion
+  // features/journey/facts-store.ts `firstOccasions` gives the rules each agreement's earliest occasion
   // instead of its whole log (a year of daily logs is hundreds of rows per page); every rule must
   // decide the same from those.
   const firstOf = (occasions: JourneyFacts['occasions']): JourneyFacts['occasions'] => {

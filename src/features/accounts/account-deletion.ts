@@ -10,7 +10,7 @@ import { eraseTextWrittenBy } from '../../platform/vault/authored-text.js';
  * account row's deletion then cascades to every row that belongs to it (sessions, entries,
  * check-ins, logs…: tables reference `accounts` with ON DELETE CASCADE). Rows that belong to the
  * couple's shared record and outlive the person keep their facts but lose the person's words
- * (store/authored-text.ts).
+ * (platform/vault/authored-text.ts).
  */
 export async function deleteAccountAndWritings(
   ctx: { accounts: AccountService; spaces: SpaceService; db: Kysely<Database> },

@@ -197,7 +197,7 @@ export class AccountService {
 
   /**
    * `spaceId`: the space the request is about, if any; its membership is read in the same
-   * statement. `automatic`: a request the page made by itself (web/automatic.ts), which does not
+   * statement. `automatic`: a request the page made by itself (platform/web/automatic.ts), which does not
    * extend the session.
    */
   async authenticate(token: string, spaceId?: string, use: 'person' | 'automatic' = 'person'): Promise<Authenticated | null> {

@@ -1,8 +1,7 @@
 import { outcome, type Outcome } from '../../core/events.js';
-import type { DayMark } from '../../core/checkin/day-mark.js';
 import type { AppContext } from '../../context.js';
 import type { Account } from '../../core/accounts/account.js';
-import type { CheckinView, TextInput } from './service.js';
+import type { CheckinView, CheckinWrite } from './service.js';
 
 /**
  * A partner's check-in for a day. Its live event only when others can notice the change; the
@@ -13,14 +12,7 @@ export function saveCheckin(
   account: Account,
   spaceId: string,
   date: string,
-  input: {
-    safety: number;
-    trust: number;
-    closeness: number;
-    day?: DayMark | null;
-    note?: TextInput | null;
-    numbersShared?: boolean | null;
-  },
+  input: CheckinWrite,
 ): Promise<Outcome<{ created: boolean; checkin: CheckinView }>> {
   return ctx.rhythm.checkins.put(account, spaceId, date, input);
 }

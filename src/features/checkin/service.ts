@@ -92,6 +92,16 @@ const score = (v: unknown, field: string, max = 10, min = 0): number => {
   return v;
 };
 
+/** What a partner sends for a day's check-in. */
+export interface CheckinWrite {
+  safety: number;
+  trust: number;
+  closeness: number;
+  day?: DayMark | null;
+  note?: TextInput | null;
+  numbersShared?: boolean | null;
+}
+
 /** Daily pulse check-ins, reassurance requests and monthly reviews (SPEC sections 2 and 4). */
 export class CheckinService {
   constructor(
@@ -100,7 +110,7 @@ export class CheckinService {
       reassurance: ReassuranceStore;
       reviews: ReviewStore;
       spaces: SpaceService;
-      /** Durable writes, grouped into shared commits on SQLite (store/group-commit.ts). */
+      /** Durable writes, grouped into shared commits on SQLite (platform/db/group-commit.ts). */
       writes: GroupCommitter;
       chooseNumbers: NumbersChoiceWriter;
       clock: Clock;
@@ -121,14 +131,7 @@ export class CheckinService {
     account: Account,
     spaceId: string,
     date: string,
-    input: {
-      safety: number;
-      trust: number;
-      closeness: number;
-      day?: DayMark | null;
-      note?: TextInput | null;
-      numbersShared?: boolean | null;
-    },
+    input: CheckinWrite,
   ): Promise<Outcome<{ created: boolean; checkin: CheckinView }>> {
     const view = await spaceView(this.deps.spaces, account.id, spaceId);
     if (!view.isPartner) refuse('partners_only');

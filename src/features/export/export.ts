@@ -102,7 +102,7 @@ export async function exportPieces(ctx: AppContext, account: Account, what: stri
   // A therapist's export is a view of every couple in it: each goes into that couple's access log
   // (`what`: the route) before anything of it is read — awaited here, before the first byte is
   // streamed, so a log that cannot be written fails the export with an error answer
-  // (services/therapists.ts).
+  // (features/therapists/service.ts).
   for (const m of memberships) if (m.role === 'therapist') await ctx.therapists.noteView(account.id, m.id, what);
   const sessions = await ctx.accounts.listSessions(account.id);
   return objectOf([

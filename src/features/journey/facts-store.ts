@@ -31,7 +31,7 @@ function parseIds(json: string): string[] {
 /**
  * The facts of a journey that its rules read, and nothing else: no text column is selected and
  * nothing is decrypted, so checking a write costs the same for a journey of a year as of a day.
- * Pages and reads still load the whole journey (services/journeys-facts.ts `loadJourney`).
+ * Pages and reads still load the whole journey (features/journey/facts.ts `loadJourney`).
  */
 export class JourneyFactsStore {
   constructor(private readonly db: Kysely<Database>) {}

@@ -69,7 +69,6 @@ function withProblemShown(body: (csrf: string) => SafeHtml, state: FormState): (
 }
 
 /** The live fragment (live-fragments.ts) still reads the model by this name until it imports the index. */
-export { loadJourneyPage as journeyPageModel } from './page-model.js';
 
 export async function journeyPages(app: FastifyInstance): Promise<void> {
   const ctx = app.mend;

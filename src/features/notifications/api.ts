@@ -26,7 +26,7 @@ const Reminders = Type.Object({
   weeklyEmail: Type.Boolean({ description: 'Email on the day of the weekly meeting.' }),
 });
 
-/** In-app notifications and reminder settings. Reminders run in-process; see services/reminders.ts. */
+/** In-app notifications and reminder settings. Reminders run in-process; see features/notifications/reminders.ts. */
 export async function notificationRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.mend;

@@ -5,3 +5,4 @@ export { CASELOAD_KEY, SpaceStore } from './store.js';
 export type { Space } from './store.js';
 export { layoutSpaceOf, namesOf, spaceView, type SpaceView } from './space-view.js';
 export { spaceDto } from './dto.js';
+export { liveMembership } from './live-membership.js';

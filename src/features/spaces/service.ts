@@ -21,7 +21,7 @@ export class SpaceService {
       spaces: SpaceStore;
       clock: Clock;
       baseUrl: URL;
-      /** Deletes what the leaving person kept private in the space (store/authored-text.ts). */
+      /** Deletes what the leaving person kept private in the space (platform/vault/authored-text.ts). */
       eraseOnLeaving: (spaceId: string, accountId: string) => Promise<void>;
     },
   ) {}

@@ -29,6 +29,40 @@ export interface LiveStreamRequest {
   stillAllowed(): Promise<boolean>;
 }
 
+/** What a member's stream asks of the features: who a token signs in, and whether they still belong. */
+export interface MembershipCheck {
+  /** The account the session token is signed in as, without extending it; null when it is not. */
+  signedInAs(token: string): Promise<string | null>;
+  /** Resolves while the account is an active member of the space; rejects otherwise (404 to a stranger). */
+  member(accountId: string, spaceId: string): Promise<unknown>;
+}
+
+/**
+ * Opens a member's stream of a space, for the pages (cookie session) and the API (bearer token)
+ * alike: membership checked before the first byte and again before every event and heartbeat.
+ */
+export async function openMemberStream(
+  open: ReturnType<typeof liveStreams>,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  check: MembershipCheck,
+  who: { accountId: string; spaceId: string; token: string },
+): Promise<FastifyReply> {
+  await check.member(who.accountId, who.spaceId);
+  return open(request, reply, {
+    accountId: who.accountId,
+    spaceId: who.spaceId,
+    stillAllowed: async () => {
+      // Read-only: a heartbeat is not the person using Mend, so it must not extend the session.
+      if ((await check.signedInAs(who.token)) !== who.accountId) return false;
+      return check.member(who.accountId, who.spaceId).then(
+        () => true,
+        () => false,
+      );
+    },
+  });
+}
+
 /**
  * Server-sent events for one encapsulated route plugin. Keeps its open streams so that closing the
  * server (SIGTERM) ends them first — otherwise a graceful shutdown would wait on them forever.

@@ -9,7 +9,7 @@ import { KEY_ID_PATTERN, type Keyring } from './keyring.js';
  *
  * `v2` values are written with a bound associated data (field-binding.ts); `v1` values, written
  * before Mend bound values to their owner and visibility, are still read, so the start-up step
- * that re-binds them (store/bind-ciphertexts.ts) can open them with their old place-only context.
+ * that re-binds them (platform/vault/bind-ciphertexts.ts) can open them with their old place-only context.
  * The version is authenticated, so a value cannot be relabelled.
  *
  * The 96-bit IV is random for every value; the 128-bit tag authenticates the ciphertext, the

@@ -14,7 +14,7 @@ import type { Vault } from './vault.js';
 export type UnreadableReport = (binding: FieldBinding, reason: string) => void;
 
 /**
- * The store's vault over the server's key ring (security/load-keyring.ts). Only values in the
+ * The store's vault over the server's key ring (platform/vault/load-keyring.ts). Only values in the
  * current, bound format are opened: an older value left in a row (put back from a backup, or one
  * the start-up step could not re-bind because it was already damaged) is refused like a tampered one.
  */

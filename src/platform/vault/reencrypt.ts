@@ -31,7 +31,7 @@ export interface ReencryptOptions {
 }
 
 /**
- * Re-encrypts every encrypted column (store/bound-fields.ts), one column at a time, in batches
+ * Re-encrypts every encrypted column (platform/vault/bound-fields.ts), one column at a time, in batches
  * of `batchSize` rows read in id order — never all rows at once. Each batch is one transaction,
  * and each row is written only if it still holds the value that was read, so an interrupted run
  * (or two at once) loses and doubles nothing: run it again and it carries on. A value that fails

@@ -42,7 +42,7 @@ export function spaceNamedAfterPartners(spaceName: string, partnerNames: readonl
 /**
  * The shell around every page: quick exit first in keyboard order, a skip link, the space in the
  * header, one main column. No inline script or style anywhere (the CSP forbids both). Quick exit
- * is a form, so that it signs out and leaves without JavaScript too (server/pages/quick-exit.ts).
+ * is a form, so that it signs out and leaves without JavaScript too (features/safety/quick-exit-pages.ts).
  */
 export function layout(options: PageOptions): SafeHtml {
   const { viewer, space, csrfToken } = options;

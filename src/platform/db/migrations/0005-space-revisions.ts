@@ -4,7 +4,7 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
  * A revision number per space, raised by the database itself whenever a row that progress (or a
  * member's view of the space) is drawn from changes. Triggers, not application code, keep it, so
  * no write path (the app, the seeder, account deletion, a cascade, a second server) can forget
- * it. The progress cache (services/progress-cache.ts) serves a result only while the space's
+ * it. The progress cache (features/progress/progress-cache.ts) serves a result only while the space's
  * revision is the one it was computed at. A table added later that feeds progress needs its own
  * trigger in a later migration (docs/performance.md, "Progress: revision cache").
  */

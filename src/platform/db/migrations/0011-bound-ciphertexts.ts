@@ -9,7 +9,7 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
  * - `data_upgrades`: upgrades of stored data that need the key, so they cannot run here (SQL
  *   only) and run at start-up instead, recorded when finished. The first is `bound-ciphertexts`:
  *   every value re-encrypted with associated data that binds its owner, visibility and parents
- *   (store/bind-ciphertexts.ts). Its place here also makes an older Mend, which cannot read the
+ *   (platform/vault/bind-ciphertexts.ts). Its place here also makes an older Mend, which cannot read the
  *   new format, refuse this database.
  */
 

@@ -2,7 +2,7 @@
  * Quick exit: hide the page at once, ask the server to end the session (it decides, by the
  * person's setting), then leave for a neutral site, replacing this page in the history so Back
  * does not return to it. Escape pressed three times within two seconds does the same. Without
- * JavaScript the control is a form that does all of this on the server (server/pages/quick-exit.ts).
+ * JavaScript the control is a form that does all of this on the server (features/safety/quick-exit-pages.ts).
  */
 import { AUTOMATIC } from '../automatic.js';
 

@@ -1,9 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { requireAuth } from '../http/plugins/auth.js';
-import { liveStreams } from './live-stream.js';
-import { bearer, errors, Id } from '../http/api-schemas.js';
+import { requireAuth } from '../../platform/http/plugins/auth.js';
+import { liveStreams, openMemberStream } from '../../platform/live/live-stream.js';
+import { bearer, errors, Id } from '../../platform/http/api-schemas.js';
+import { liveMembership } from './live-membership.js';
 
 const EVENTS_DESCRIPTION = [
   'A server-sent events stream (`text/event-stream`; send `Accept: text/event-stream`) of what changes in the space, for every active member.',
@@ -44,21 +45,8 @@ export async function liveEventRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const { account } = requireAuth(request);
-      const { spaceId } = request.params;
-      await ctx.spaces.forMember(account.id, spaceId);
       const token = request.headers.authorization?.slice(7).trim() ?? '';
-      return open(request, reply, {
-        accountId: account.id,
-        spaceId,
-        stillAllowed: async () => {
-          // Read-only: a heartbeat is not the person using Mend, so it must not extend the session.
-          if ((await ctx.accounts.stillSignedIn(token)) !== account.id) return false;
-          return ctx.spaces.forMember(account.id, spaceId).then(
-            () => true,
-            () => false,
-          );
-        },
-      });
+      return openMemberStream(open, request, reply, liveMembership(ctx), { accountId: account.id, spaceId: request.params.spaceId, token });
     },
   );
 }

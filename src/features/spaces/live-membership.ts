@@ -1,0 +1,15 @@
+import type { MembershipCheck } from '../../platform/live/live-stream.js';
+
+/**
+ * Who may hold a space's live stream, asked of the accounts and spaces services: one answer for
+ * the page stream and the API's, so the two cannot disagree.
+ */
+export function liveMembership(services: {
+  accounts: { stillSignedIn(token: string): Promise<string | null> };
+  spaces: { forMember(accountId: string, spaceId: string): Promise<unknown> };
+}): MembershipCheck {
+  return {
+    signedInAs: (token) => services.accounts.stillSignedIn(token),
+    member: (accountId, spaceId) => services.spaces.forMember(accountId, spaceId),
+  };
+}
