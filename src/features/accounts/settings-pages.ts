@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SUPPORTED_COUNTRIES } from '../../core/safety/index.js';
 import { Readable } from 'node:stream';
 import { exportFor, exportPieces } from '../export/index.js';
@@ -69,13 +69,24 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
       <label class="choice"><input type="radio" name="format" value="json"> A data file (JSON)</label>
     </fieldset>`;
 
+  const exportConfirm = { title: 'Download your data', intro: exportIntro, action: '/account/export', button: 'Download' };
+
+  /** A page that asks for the password before something weighty; drawn again with the refusal when it was wrong. */
+  const confirmPage = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    options: Parameters<typeof confirmPasswordPage>[1],
+    refused?: { status: number; message: string },
+  ) =>
+    renderPage(request, reply, {
+      title: options.title,
+      ...(refused ? { status: refused.status } : {}),
+      body: (csrf) => confirmPasswordPage(csrf, refused ? { ...options, error: refused.message } : options),
+    });
+
   app.get('/account/export', async (request, reply) => {
     requireAuth(request);
-    return renderPage(request, reply, {
-      title: 'Download your data',
-      body: (csrf) =>
-        confirmPasswordPage(csrf, { title: 'Download your data', intro: exportIntro, action: '/account/export', button: 'Download' }),
-    });
+    return confirmPage(request, reply, exportConfirm);
   });
 
   app.post('/account/export', async (request, reply) => {
@@ -84,19 +95,7 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
     try {
       await act(ctx, reauthenticate(ctx, auth, field(f, 'password')));
     } catch (error) {
-      const refused = passwordRefusal(error, reply);
-      return renderPage(request, reply, {
-        title: 'Download your data',
-        status: refused.status,
-        body: (csrf) =>
-          confirmPasswordPage(csrf, {
-            title: 'Download your data',
-            intro: exportIntro,
-            action: '/account/export',
-            button: 'Download',
-            error: refused.message,
-          }),
-      });
+      return confirmPage(request, reply, exportConfirm, passwordRefusal(error, reply));
     }
     const what = field(f, 'format') === 'json' ? '/account/export (data file)' : '/account/export (report)';
     if (field(f, 'format') === 'json') {
@@ -110,19 +109,17 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
   const deleteIntro = html`<p class="lead">This removes your account and everything you wrote in Mend, for good. It cannot be undone.</p>
     <p>If you share a space, your partner keeps the space and sees a note that a partner deleted their account and that what they wrote was removed. You may want to <a href="/account/export">download your data</a> first.</p>`;
 
+  const deleteConfirm = {
+    title: 'Delete your account',
+    intro: deleteIntro,
+    action: '/account/delete',
+    button: 'Delete my account',
+    warning: true,
+  };
+
   app.get('/account/delete', async (request, reply) => {
     requireAuth(request);
-    return renderPage(request, reply, {
-      title: 'Delete your account',
-      body: (csrf) =>
-        confirmPasswordPage(csrf, {
-          title: 'Delete your account',
-          intro: deleteIntro,
-          action: '/account/delete',
-          button: 'Delete my account',
-          warning: true,
-        }),
-    });
+    return confirmPage(request, reply, deleteConfirm);
   });
 
   app.post('/account/delete', async (request, reply) => {
@@ -131,20 +128,7 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
     try {
       await act(ctx, confirmPassword(ctx, auth, password));
     } catch (error) {
-      const refused = passwordRefusal(error, reply);
-      return renderPage(request, reply, {
-        title: 'Delete your account',
-        status: refused.status,
-        body: (csrf) =>
-          confirmPasswordPage(csrf, {
-            title: 'Delete your account',
-            intro: deleteIntro,
-            action: '/account/delete',
-            button: 'Delete my account',
-            warning: true,
-            error: refused.message,
-          }),
-      });
+      return confirmPage(request, reply, deleteConfirm, passwordRefusal(error, reply));
     }
     await act(ctx, deleteAccount(ctx, auth, password));
     clearSessionCookie(reply, ctx);
