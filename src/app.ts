@@ -68,6 +68,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // Where, and why, never what: a value that fails its check is not shown, and the operator is told.
   ctx.encryption.reportUnreadable = (b, reason) =>
     app.log.warn({ table: b.table, column: b.column, id: b.rowId, reason }, 'an encrypted value failed its check and was not shown');
+  ctx.reportUntold = (what, error) => {
+    const e = error as { name?: unknown; code?: unknown } | null;
+    app.log.warn(
+      { what, error: typeof e?.name === 'string' ? e.name : 'unknown', code: typeof e?.code === 'string' ? e.code : undefined },
+      'a saved change could not be told to everyone',
+    );
+  };
   const routes: Array<{ method: string; url: string }> = [];
   app.decorate('mendRoutes', routes);
   app.addHook('onRoute', (route) => {

@@ -35,6 +35,11 @@ export interface AppContext {
    * has to tell the operator, and where a value that fails its check is reported (app.ts logs it).
    */
   encryption: { keyring: Keyring; notices: StartNotice[]; reportUnreadable: UnreadableReport };
+  /**
+   * Where a live update or a notification that could not be sent after a saved change is reported
+   * (features/act.ts): what kind it was and the error's name and code, never anything written.
+   */
+  reportUntold(what: string, error: unknown): void;
   clock: Clock;
   accounts: AccountService;
   /** Forgotten passwords: links by email or from the operator (features/accounts/password-resets.ts). */
@@ -133,6 +138,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
       store,
       vault,
       encryption,
+      reportUntold: () => {},
       clock,
       accounts,
       passwordResets,

@@ -7,7 +7,7 @@
 // visibility; any other entry must be one that was sent (acknowledged later, or uncertain), whole.
 // The cut-off is "now" after a crash, and the moment the backup began for a backup.
 import type { Person } from './couples.js';
-import { call } from './http.js';
+import { call, callAll } from './http.js';
 import { utcDate } from './random.js';
 import { Ledger, type CheckinValue } from './writes.js';
 
@@ -74,12 +74,13 @@ export async function verify(base: string, people: Person[], ledger: Ledger, cut
   const journeys = new Map<string, Person>();
   for (const p of people) journeys.set(p.journeyId, p);
   for (const [journeyId, p] of journeys) {
-    const res = await call(base, p.token, 'GET', `/api/v1/journeys/${journeyId}/entries`);
+    // Every page: a journey outgrows one page of entries in a long run.
+    const res = await callAll(base, p.token, `/api/v1/journeys/${journeyId}/entries`, 'entries');
     if (res.status !== 200) {
       result.lost.push({ kind: 'read', id: `entries of journey ${journeyId}`, problem: `GET answered ${res.status}` });
       continue;
     }
-    const stored = new Map<string, any>((res.body.entries as any[]).map((e) => [e.id, e]));
+    const stored = new Map<string, any>(res.items.map((e) => [e.id, e]));
     for (const [id, want] of ledger.entries) {
       if (want.journeyId !== journeyId) continue;
       const got = stored.get(id);

@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, verify } from './checker.js';
 import { signUpCouples, type Person } from './couples.js';
-import { call } from './http.js';
+import { callAll } from './http.js';
 import { freePort, MendServer, requireBuild } from './mend-server.js';
 import { argNumber, random, sleep } from './random.js';
 import { runAsScript } from './run-as-script.js';
@@ -76,8 +76,10 @@ async function entriesOutOfOrder(base: string, people: Person[], ledger: Ledger)
   const journeys = new Map(people.map((p) => [p.journeyId, p]));
   let count = 0;
   for (const [journeyId, p] of journeys) {
-    const res = await call(base, p.token, 'GET', `/api/v1/journeys/${journeyId}/entries`);
-    const acked = (res.body.entries as Array<{ id: string }>)
+    // Every page, read oldest first (the API lists newest first).
+    const res = await callAll(base, p.token, `/api/v1/journeys/${journeyId}/entries`, 'entries');
+    const acked = (res.items as Array<{ id: string }>)
+      .reverse()
       .map((e) => ledger.entries.get(e.id)?.ackedAt)
       .filter((t): t is number => t !== undefined);
     for (let i = 1; i < acked.length; i++) if (acked[i - 1]! - acked[i]! > 1000) count += 1;

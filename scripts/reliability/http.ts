@@ -35,3 +35,19 @@ export async function call(base: string, token: string | null, method: string, u
   }
   return { status: res.status, body: parsed };
 }
+
+/**
+ * Every item of a paged list (docs/api.md, "Lists and paging"), following `next` to the end; the
+ * status of the first page that did not answer 200, if any. Newest first, as the API lists them.
+ */
+export async function callAll(base: string, token: string | null, url: string, key: string): Promise<{ status: number; items: any[] }> {
+  const items: any[] = [];
+  let next: string | null = `${url}${url.includes('?') ? '&' : '?'}limit=200`;
+  while (next) {
+    const page = await call(base, token, 'GET', next);
+    if (page.status !== 200) return { status: page.status, items };
+    items.push(...(page.body[key] as any[]));
+    next = page.body.next as string | null;
+  }
+  return { status: 200, items };
+}

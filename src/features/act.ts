@@ -6,16 +6,24 @@ import type { AppContext } from '../context.js';
  * to the space's open pages, then notifications. Both doors (API routes and page routes) call
  * actions through here, so they cannot disagree about who is told. Telling is a comfort, never a
  * condition: the write is already saved, so a failure here is kept from the person (the other page
- * shows it on its next load, the notification is missed).
+ * shows it on its next load, the notification is missed), and the operator is told which kind
+ * could not be sent (`reportUntold`), never what anyone wrote.
  */
 export async function publish(ctx: AppContext, events: readonly SpaceEvent[]): Promise<void> {
   for (const event of events) {
-    try {
-      if (event.live) await ctx.live.publish(event.spaceId, event.live);
-      const n = event.notify;
-      if (!n) continue;
-      const recipients = n.recipientId !== undefined ? [n.recipientId] : n.membership.partnerIds.filter((id) => id !== n.actorId);
-      for (const recipientId of recipients) {
+    // Each told on its own: a live update that fails must not cost the partner their notification.
+    if (event.live) {
+      try {
+        await ctx.live.publish(event.spaceId, event.live);
+      } catch (error) {
+        ctx.reportUntold(`live:${event.live.kind}`, error);
+      }
+    }
+    const n = event.notify;
+    if (!n) continue;
+    const recipients = n.recipientId !== undefined ? [n.recipientId] : n.membership.partnerIds.filter((id) => id !== n.actorId);
+    for (const recipientId of recipients) {
+      try {
         await ctx.rhythm.notifications.notify({
           recipientId,
           spaceId: event.spaceId,
@@ -25,9 +33,9 @@ export async function publish(ctx: AppContext, events: readonly SpaceEvent[]): P
           link: n.link,
           about: n.about,
         });
+      } catch (error) {
+        ctx.reportUntold(`notification:${n.type}`, error);
       }
-    } catch {
-      // Saved already; see above.
     }
   }
 }

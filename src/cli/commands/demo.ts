@@ -6,6 +6,9 @@ import { addDays } from '../../core/time.js';
 import type { Account } from '../../core/accounts/account.js';
 import type { CliIo } from '../io.js';
 import { act } from '../../features/act.js';
+import { acknowledge, deliverApology, recordBreach, respondToApology, writeEntry } from '../../features/journey/actions.js';
+import { acceptAgreement, proposeAgreement } from '../../features/agreements/actions.js';
+import { logOccasion, reviewOccasion } from '../../features/agreement-log/actions.js';
 
 export const DEMO_DAYS = 90;
 
@@ -62,49 +65,70 @@ export async function runDemo(args: string[], io: CliIo): Promise<number> {
     await ctx.spaces.accept(s.id, code);
 
     // The breach and steps 1–3, in the first days.
-    const { journey } = await ctx.journeys.recordBreach(s, space.id, {
-      kind: 'lying',
-      brokeTrust: [a.id],
-      occurredOn: addDays(start, -20),
-      cameOut: 'discovered',
-      hurt: 4,
-      description: { text: 'Months of saying work ran late when it did not.', visibility: 'shared' },
-    });
-    await ctx.journeys.writeEntry(s, journey.id, {
-      prompt: 'what_happened',
-      text: 'I found out from a friend, not from you. I feel foolish and I feel alone.',
-    });
-    await ctx.journeys.writeEntry(a, journey.id, {
-      prompt: 'what_happened',
-      text: 'I know I hurt you when I kept lying about where I was, and I let it go on for months.',
-    });
-    await ctx.journeys.acknowledge(a, journey.id);
-    await ctx.journeys.acknowledge(s, journey.id);
+    const { journey } = await act(
+      ctx,
+      recordBreach(ctx, s, space.id, {
+        kind: 'lying',
+        brokeTrust: [a.id],
+        occurredOn: addDays(start, -20),
+        cameOut: 'discovered',
+        hurt: 4,
+        description: { text: 'Months of saying work ran late when it did not.', visibility: 'shared' },
+      }),
+    );
+    await act(
+      ctx,
+      writeEntry(ctx, s, journey.id, {
+        prompt: 'what_happened',
+        text: 'I found out from a friend, not from you. I feel foolish and I feel alone.',
+      }),
+    );
+    await act(
+      ctx,
+      writeEntry(ctx, a, journey.id, {
+        prompt: 'what_happened',
+        text: 'I know I hurt you when I kept lying about where I was, and I let it go on for months.',
+      }),
+    );
+    await act(ctx, acknowledge(ctx, a, journey.id));
+    await act(ctx, acknowledge(ctx, s, journey.id));
     at(addDays(start, 1), 19);
-    const apology = await ctx.journeys.deliverApology(a, journey.id, {
-      text: 'I am sorry I lied to you about where I was. It was my choice, not yours. It made you doubt yourself, and I see how lonely that was. I will tell you where I am and answer your questions. I will keep showing you, for as long as it takes.',
-    });
+    const apology = await act(
+      ctx,
+      deliverApology(ctx, a, journey.id, {
+        text: 'I am sorry I lied to you about where I was. It was my choice, not yours. It made you doubt yourself, and I see how lonely that was. I will tell you where I am and answer your questions. I will keep showing you, for as long as it takes.',
+      }),
+    );
     at(addDays(start, 2), 20);
-    await ctx.journeys.respondToApology(s, apology.id, { received: true, sincere: true });
+    await act(ctx, respondToApology(ctx, s, apology.id, { received: true, sincere: true }));
     at(addDays(start, 3), 20);
-    const late = await ctx.agreements.propose(s, space.id, {
-      text: 'When I will be more than 30 minutes later than I said, I text Sam before the time I said.',
-      committedBy: [a.id],
-      cadence: 'each_time',
-    });
-    await ctx.agreements.accept(a, late.id);
-    const phone = await ctx.agreements.propose(a, space.id, {
-      text: 'Each evening I tell Sam honestly how my day went, including anything I would rather skip.',
-      committedBy: [a.id],
-      cadence: 'daily',
-    });
-    await ctx.agreements.accept(s, phone.id);
-    const pause = await ctx.agreements.propose(a, space.id, {
-      text: 'When an argument gets heated, I say "pause" and we come back to it within 24 hours.',
-      committedBy: [s.id],
-      cadence: 'each_time',
-    });
-    await ctx.agreements.accept(s, pause.id);
+    const late = await act(
+      ctx,
+      proposeAgreement(ctx, s, space.id, {
+        text: 'When I will be more than 30 minutes later than I said, I text Sam before the time I said.',
+        committedBy: [a.id],
+        cadence: 'each_time',
+      }),
+    );
+    await act(ctx, acceptAgreement(ctx, a, late.id));
+    const phone = await act(
+      ctx,
+      proposeAgreement(ctx, a, space.id, {
+        text: 'Each evening I tell Sam honestly how my day went, including anything I would rather skip.',
+        committedBy: [a.id],
+        cadence: 'daily',
+      }),
+    );
+    await act(ctx, acceptAgreement(ctx, s, phone.id));
+    const pause = await act(
+      ctx,
+      proposeAgreement(ctx, a, space.id, {
+        text: 'When an argument gets heated, I say "pause" and we come back to it within 24 hours.',
+        committedBy: [s.id],
+        cadence: 'each_time',
+      }),
+    );
+    await act(ctx, acceptAgreement(ctx, s, pause.id));
 
     // 90 days: check-ins most days, the daily agreement logged and reviewed, a weekly meeting.
     let checkins = 0;
@@ -141,17 +165,20 @@ export async function runDemo(args: string[], io: CliIo): Promise<number> {
       at(date, 22);
       if (random() < 0.9) {
         const kept = random() < 0.7 + 0.25 * progress;
-        const { entry } = await ctx.rhythm.agreementLog.logOccasion(a, phone.id, {
-          occurredOn: date,
-          kept,
-          note: kept ? null : { text: 'I skipped the part about the phone call. Owning it.', visibility: 'shared' },
-        });
+        const entry = await act(
+          ctx,
+          logOccasion(ctx, a, phone.id, {
+            occurredOn: date,
+            kept,
+            note: kept ? null : { text: 'I skipped the part about the phone call. Owning it.', visibility: 'shared' },
+          }),
+        );
         logged++;
-        if (random() < 0.85) await ctx.rhythm.agreementLog.review(s, entry.id, random() < 0.93 ? 'confirmed' : 'disputed', null);
+        if (random() < 0.85) await act(ctx, reviewOccasion(ctx, s, entry.id, random() < 0.93 ? 'confirmed' : 'disputed', null));
       }
       if (d % 9 === 4) {
-        const { entry } = await ctx.rhythm.agreementLog.logOccasion(a, late.id, { occurredOn: date, kept: random() < 0.85, note: null });
-        await ctx.rhythm.agreementLog.review(s, entry.id, 'confirmed', null);
+        const entry = await act(ctx, logOccasion(ctx, a, late.id, { occurredOn: date, kept: random() < 0.85, note: null }));
+        await act(ctx, reviewOccasion(ctx, s, entry.id, 'confirmed', null));
         logged++;
       }
       if (d % 7 === 6) {

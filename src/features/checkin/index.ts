@@ -1,5 +1,5 @@
 /** What other parts of Mend use of this feature; everything else in the folder is its own. */
-export { NOTE_MAX, noteFrom, notificationsOn } from './service.js';
+export { NOTE_MAX, noteFrom } from './service.js';
 export type { CheckinService, CheckinView, ReassuranceView, TextInput } from './service.js';
 export type { CheckinStore, NoteVisibility, StoredNote } from './store.js';
 export { checkinNumbersSetting } from './views/numbers-setting.js';

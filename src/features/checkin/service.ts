@@ -8,7 +8,6 @@ import type { Kysely } from 'kysely';
 import type { Account } from '../../core/accounts/account.js';
 import { isSameDayConflict, type Checkin, type CheckinInput, type CheckinStore, type ReplacedCheckin, type StoredNote } from './store.js';
 import type { GroupCommitter } from '../../platform/db/group-commit.js';
-import { NotificationService, NotificationStore } from '../notifications/index.js';
 import type { Database } from '../../platform/db/schema.js';
 import { newId } from '../../platform/db/ids.js';
 import type { ReassuranceRequest, ReassuranceStore, ReassuranceView } from '../reassurance/index.js';
@@ -37,14 +36,6 @@ export function noteFrom(input: TextInput | undefined | null, field = 'note'): S
   if ([...text].length > NOTE_MAX) fail('invalid_input', { [field]: `Keep it to ${NOTE_MAX} characters.` });
   if (input.visibility === 'sealed') fail('invalid_input', { [field]: 'A note is private or shared; sealed is only for paired prompts.' });
   return { text, visibility: input.visibility };
-}
-
-/**
- * The notification service writing on an open transaction. Kept for the agreement log, whose
- * service still notifies inside its write (issue #17: it moves to returned events there too).
- */
-export function notificationsOn(db: Kysely<Database>, clock: Clock): NotificationService {
-  return new NotificationService({ notifications: new NotificationStore(db), clock });
 }
 
 /** A check-in as one viewer may see it (docs/privacy-rules.md). */
