@@ -28,8 +28,6 @@ import { AccountStore, publicAccount, type Account } from '../src/features/accou
 import { CheckinStore } from '../src/features/checkin/store.js';
 import { openSqlite } from '../src/platform/db/database.js';
 import { GroupCommitter } from '../src/platform/db/group-commit.js';
-import { ReassuranceStore } from '../src/features/reassurance/store.js';
-import { ReviewStore } from '../src/features/monthly-review/store.js';
 import type { SeedSummary } from '../src/cli/commands/seed.js';
 import { exited, freePort, HOST, stop } from './processes.js';
 
@@ -159,8 +157,6 @@ async function serviceWrites(dataDir: string, options: WritesBenchOptions, datab
       const writes = new GroupCommitter(db, ctx.store.dialect, { batching });
       const checkins = new CheckinService({
         checkins: new CheckinStore(db, ctx.vault),
-        reassurance: new ReassuranceStore(db, ctx.vault),
-        reviews: new ReviewStore(db),
         spaces: ctx.spaces,
         writes,
         chooseNumbers: numbersChoiceWriter(ctx.vault),

@@ -15,6 +15,8 @@ import { raiseRevisionsOf, SpaceRevisionStore } from './spaces/space-revisions.j
 import type { Vault } from '../platform/vault/vault.js';
 import { AgreementLogService } from './agreement-log/service.js';
 import { CheckinService, type NumbersChoiceWriter } from './checkin/service.js';
+import { MonthlyReviewService } from './monthly-review/service.js';
+import { ReassuranceService } from './reassurance/service.js';
 import type { Clock } from '../platform/clock.js';
 import { smtpMailer } from '../platform/mail/mailer.js';
 import { MeetingService } from './meetings/service.js';
@@ -25,10 +27,12 @@ import type { SpaceService } from './spaces/service.js';
 
 /**
  * The services of the couple's ongoing practice, API.md's "check-ins and progress": check-ins,
- * meetings, progress, the agreement log, notifications, reminders.
+ * reassurance, monthly reviews, meetings, progress, the agreement log, notifications, reminders.
  */
 export interface CheckinsProgressServices {
   checkins: CheckinService;
+  reassurance: ReassuranceService;
+  monthlyReviews: MonthlyReviewService;
   meetings: MeetingService;
   progress: ProgressService;
   agreementLog: AgreementLogService;
@@ -56,7 +60,6 @@ export function checkinsProgressServices(deps: {
   const notificationStore = new NotificationStore(db);
   const checkinStore = new CheckinStore(db, vault);
   const meetingStore = new MeetingStore(db, vault);
-  const reassuranceStore = new ReassuranceStore(db, vault);
   const logStore = new AgreementLogStore(db, vault);
   const accountStore = new AccountStore(db, vault);
   const spaceStore = new SpaceStore(db, vault, deps.dialect);
@@ -64,21 +67,23 @@ export function checkinsProgressServices(deps: {
   const writes = new GroupCommitter(db, deps.dialect);
   const checkins = new CheckinService({
     checkins: checkinStore,
-    reassurance: reassuranceStore,
-    reviews: new ReviewStore(db),
     spaces,
     writes,
     chooseNumbers: numbersChoiceWriter(vault),
     clock,
   });
+  const monthlyReviews = new MonthlyReviewService({ reviews: new ReviewStore(db), spaces, clock });
   return {
     checkins,
+    reassurance: new ReassuranceService({ reassurance: new ReassuranceStore(db, vault), spaces, clock }),
+    monthlyReviews,
     notifications,
     meetings: new MeetingService({ meetings: meetingStore, spaces, clock, baseUrl: config.baseUrl }),
     agreementLog: new AgreementLogService({ log: logStore, spaces, writes, clock }),
     progress: new ProgressService({
       spaces,
       checkins,
+      monthlyReviews,
       facts: new ProgressFactsStore(db, vault),
       revisions: new SpaceRevisionStore(db),
       clock,

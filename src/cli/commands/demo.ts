@@ -205,7 +205,7 @@ export async function runDemo(args: string[], io: CliIo): Promise<number> {
           const r = (x: number) => Math.max(1, Math.min(5, Math.round(x + progress * 2 + (random() - 0.5))));
           await act(
             ctx,
-            ctx.rhythm.checkins.saveMonthlyReview(p, space.id, {
+            ctx.rhythm.monthlyReviews.save(p, space.id, {
               month,
               communicate: r(base),
               closer: r(base - 0.5),
@@ -217,7 +217,7 @@ export async function runDemo(args: string[], io: CliIo): Promise<number> {
       if (d === 40) {
         const asked = await act(
           ctx,
-          ctx.rhythm.checkins.requestReassurance(s, space.id, {
+          ctx.rhythm.reassurance.request(s, space.id, {
             text: 'The late meeting today brought it all back.',
             visibility: 'shared',
           }),
@@ -225,7 +225,7 @@ export async function runDemo(args: string[], io: CliIo): Promise<number> {
         at(date, 23);
         await act(
           ctx,
-          ctx.rhythm.checkins.answerReassurance(
+          ctx.rhythm.reassurance.answer(
             a,
             asked.id,
             'I was in the meeting until 9, then came straight home. I am here, and I am not going anywhere.',
@@ -236,7 +236,7 @@ export async function runDemo(args: string[], io: CliIo): Promise<number> {
     at(today, 12);
     await act(
       ctx,
-      ctx.rhythm.checkins.requestReassurance(s, space.id, { text: 'Could we talk tonight about the weekend plans?', visibility: 'shared' }),
+      ctx.rhythm.reassurance.request(s, space.id, { text: 'Could we talk tonight about the weekend plans?', visibility: 'shared' }),
     );
     await act(ctx, ctx.rhythm.meetings.setSchedule(a, space.id, { weekday: 7, time: '19:00' }));
 

@@ -1,7 +1,6 @@
-import { FIRST_PAGE, type Page, type PageRequest } from '../../core/paging/cursor.js';
 import { fail, refuse } from '../../platform/errors.js';
 import { addDays, isIsoDate, localDate } from '../../core/time.js';
-import { canSeeCheckInNote, canSeeCheckinNumbers, canSeeNote } from '../../core/visibility/index.js';
+import { canSeeCheckInNote, canSeeCheckinNumbers } from '../../core/visibility/index.js';
 import { outcome, type Outcome } from '../../core/events.js';
 import type { DayMark } from '../../core/checkin/day-mark.js';
 import type { Kysely } from 'kysely';
@@ -10,12 +9,8 @@ import { isSameDayConflict, type Checkin, type CheckinInput, type CheckinStore, 
 import type { GroupCommitter } from '../../platform/db/group-commit.js';
 import type { Database } from '../../platform/db/schema.js';
 import { newId } from '../../platform/db/ids.js';
-import type { ReassuranceRequest, ReassuranceStore, ReassuranceView } from '../reassurance/index.js';
-import type { ReviewStore, StoredReview } from '../monthly-review/index.js';
 import type { Clock } from '../../platform/clock.js';
 import { spaceView, type SpaceService, type SpaceView } from '../spaces/index.js';
-
-const ALREADY_ANSWERED = 'This call for reassurance was already answered.';
 
 /** A check-in may be written for today or the two days before (a forgotten evening), never the future. */
 export const CHECKIN_BACKDATE_DAYS = 2;
@@ -60,8 +55,6 @@ const NUMBERS_KEPT = { safety: null, trust: null, closeness: null, day: null } a
  */
 export type NumbersChoiceWriter = (db: Kysely<Database>, accountId: string, shared: boolean, now: string) => Promise<void>;
 
-export type { ReassuranceView } from '../reassurance/index.js';
-
 /**
  * Whether others can see that this write changed something: a new check-in, other scores or day
  * mark when they are shared, or a note that is or was shared. Rewriting only what is the author's
@@ -93,13 +86,11 @@ export interface CheckinWrite {
   numbersShared?: boolean | null;
 }
 
-/** Daily pulse check-ins, reassurance requests and monthly reviews (SPEC sections 2 and 4). */
+/** Daily pulse check-ins (SPEC section 2); reassurance and monthly reviews have their own services. */
 export class CheckinService {
   constructor(
     private readonly deps: {
       checkins: CheckinStore;
-      reassurance: ReassuranceStore;
-      reviews: ReviewStore;
       spaces: SpaceService;
       /** Durable writes, grouped into shared commits on SQLite (platform/db/group-commit.ts). */
       writes: GroupCommitter;
@@ -212,123 +203,6 @@ export class CheckinService {
             ? c.note
             : null,
       }));
-  }
-
-  async requestReassurance(account: Account, spaceId: string, note: TextInput | null | undefined): Promise<Outcome<ReassuranceView>> {
-    const view = await spaceView(this.deps.spaces, account.id, spaceId);
-    if (!view.isPartner) refuse('partners_only');
-    const stored = noteFrom(note);
-    const id = newId();
-    await this.deps.reassurance.create({ id, spaceId, requestedBy: account.id, note: stored, now: this.deps.clock.now().toISOString() });
-    const saved = await this.deps.reassurance.byId(id);
-    return outcome(this.visibleRequest(view, saved!), {
-      spaceId,
-      // The call is a space record even when its note is private: the event names only its id,
-      // and the notification quotes nothing.
-      live: { kind: 'reassurance_requested', id },
-      notify: {
-        type: 'reassurance_requested',
-        actorId: account.id,
-        link: `/spaces/${spaceId}/reassurance`,
-        about: { kind: 'checkin', id },
-        membership: view.membership,
-      },
-    });
-  }
-
-  /**
-   * `inSpace` is the space a page's address names: a call of another space is not found there, even
-   * by someone who belongs to both (the API's address names no space, so it passes none).
-   */
-  async answerReassurance(account: Account, requestId: string, text: string, inSpace?: string): Promise<Outcome<ReassuranceView>> {
-    const request = await this.deps.reassurance.byId(requestId);
-    if (!request || (inSpace !== undefined && request.spaceId !== inSpace)) fail('not_found');
-    const view = await spaceView(this.deps.spaces, account.id, request.spaceId);
-    if (!view.isPartner) fail('not_found');
-    if (request.requestedBy === account.id) refuse('reassurance_answered_by_partner');
-    // An answered call is said before the words are checked: there is nothing left to correct. (The
-    // store's conditional write below still settles two answers sent at once.)
-    if (request.answeredAt !== null) fail('conflict', undefined, ALREADY_ANSWERED);
-    const answer = text.trim();
-    if (answer === '') fail('invalid_input', { text: 'Write a few words for your partner.' });
-    if ([...answer].length > NOTE_MAX) fail('invalid_input', { text: `Keep it to ${NOTE_MAX} characters.` });
-    const done = await this.deps.reassurance.answer(requestId, account.id, answer, this.deps.clock.now().toISOString());
-    if (!done) fail('conflict', undefined, ALREADY_ANSWERED);
-    return outcome(this.visibleRequest(view, (await this.deps.reassurance.byId(requestId))!), {
-      spaceId: request.spaceId,
-      live: { kind: 'reassurance_answered', id: requestId },
-      notify: {
-        type: 'reassurance_answered',
-        actorId: account.id,
-        recipientId: request.requestedBy,
-        link: `/spaces/${request.spaceId}/reassurance`,
-        about: { kind: 'checkin', id: requestId },
-        membership: view.membership,
-      },
-    });
-  }
-
-  /** One page of the space's calls for reassurance, newest first. */
-  async listReassurance(accountId: string, spaceId: string, at: PageRequest = FIRST_PAGE): Promise<Page<ReassuranceView>> {
-    const view = await spaceView(this.deps.spaces, accountId, spaceId);
-    const page = await this.deps.reassurance.page(spaceId, at.after, at.size);
-    return { items: page.items.map((r) => this.visibleRequest(view, r)), next: page.next };
-  }
-
-  /**
-   * The request is a space record; its note goes by its visibility; the answer is written to the
-   * partner who asked, so it is shared (both partners and an active therapist).
-   */
-  private visibleRequest(view: SpaceView, r: ReassuranceRequest): ReassuranceView {
-    const noteVisible =
-      r.note &&
-      canSeeNote(view.viewer, { kind: 'reassurance_note', id: r.id, authorId: r.requestedBy, visibility: r.note.visibility }) === 'full';
-    const answerVisible =
-      r.answer !== null &&
-      r.answeredBy !== null &&
-      canSeeNote(view.viewer, { kind: 'reassurance_note', id: `${r.id}:answer`, authorId: r.answeredBy, visibility: 'shared' }) === 'full';
-    return { ...r, note: noteVisible ? r.note : null, answer: answerVisible ? r.answer : null };
-  }
-
-  async saveMonthlyReview(
-    account: Account,
-    spaceId: string,
-    input: { month: string; communicate: number; closer: number; respect: number },
-  ): Promise<Outcome<{ created: boolean }>> {
-    const view = await spaceView(this.deps.spaces, account.id, spaceId);
-    if (!view.isPartner) refuse('partners_only');
-    const thisMonth = this.today(account).slice(0, 7);
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(input.month)) fail('invalid_input', { month: 'Use a month like 2025-03.' });
-    if (input.month > thisMonth) fail('invalid_input', { month: 'A review cannot be for a month that has not come yet.' });
-    const created = await this.deps.reviews.upsert({
-      id: newId(),
-      spaceId,
-      accountId: account.id,
-      month: input.month,
-      communicate: score(input.communicate, 'communicate', 5, 1),
-      closer: score(input.closer, 'closer', 5, 1),
-      respect: score(input.respect, 'respect', 5, 1),
-      now: this.deps.clock.now().toISOString(),
-    });
-    return outcome(
-      { created },
-      // Both partners' ratings are on everyone's progress page (partners and an active therapist).
-      { spaceId, live: { kind: 'monthly_review', accountId: account.id, month: input.month } },
-      created && {
-        spaceId,
-        notify: {
-          type: 'monthly_review_done',
-          actorId: account.id,
-          link: `/spaces/${spaceId}/progress`,
-          about: { kind: 'progress', id: spaceId },
-          membership: view.membership,
-        },
-      },
-    );
-  }
-
-  async monthlyReviews(view: SpaceView): Promise<StoredReview[]> {
-    return (await this.deps.reviews.list(view.space.id)).filter((r) => view.partnerIds.includes(r.accountId));
   }
 
   lastCheckinDates(spaceId: string): Promise<Map<string, string>> {

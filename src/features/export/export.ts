@@ -84,7 +84,7 @@ async function* spaceOf(ctx: AppContext, account: Account, m: { id: string; role
     ['agreements', lazily(() => arrayOf(everyPage((at) => ctx.agreements.list(actor, space.id, at))))],
     ['agreementLog', lazily(() => arrayOf(everyPage((at) => rhythm.agreementLog.list(account.id, space.id, at))))],
     ['checkins', lazily(() => arrayOf(allCheckins(ctx, account.id, space.id, space.createdAt, today)))],
-    ['reassuranceRequests', lazily(() => arrayOf(everyPage((at) => rhythm.checkins.listReassurance(account.id, space.id, at))))],
+    ['reassuranceRequests', lazily(() => arrayOf(everyPage((at) => rhythm.reassurance.list(account.id, space.id, at))))],
     ['meetings', lazily(() => arrayOf(everyPage((at) => rhythm.meetings.list(account.id, space.id, at))))],
     ['progress', await rhythm.progress.forSpace(account, space.id)],
   ]);

@@ -23,7 +23,7 @@ export async function monthlyReviewPages(app: FastifyInstance): Promise<void> {
     const { account } = requireAuth(request);
     const view = await spaceView(ctx.spaces, account.id, request.params.spaceId);
     const month = ctx.rhythm.checkins.today(account).slice(0, 7);
-    const existing = (await ctx.rhythm.checkins.monthlyReviews(view)).find((r) => r.accountId === account.id && r.month === month);
+    const existing = (await ctx.rhythm.monthlyReviews.list(view)).find((r) => r.accountId === account.id && r.month === month);
     const values =
       extra.values ?? (existing ? { communicate: existing.communicate, closer: existing.closer, respect: existing.respect } : undefined);
     return renderPage(request, reply, {

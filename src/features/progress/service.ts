@@ -20,6 +20,7 @@ import type { Account } from '../../core/accounts/account.js';
 import type { ProgressFactsStore } from './facts-store.js';
 import type { MemberRevision, SpaceRevisionStore } from '../spaces/index.js';
 import type { CheckinService } from '../checkin/index.js';
+import type { MonthlyReviewService } from '../monthly-review/index.js';
 import { spaceView, type SpaceView } from '../spaces/index.js';
 import type { Clock } from '../../platform/clock.js';
 import { ProgressCache, type CachedProgress } from './progress-cache.js';
@@ -62,6 +63,7 @@ export class ProgressService {
     private readonly deps: {
       spaces: SpaceService;
       checkins: CheckinService;
+      monthlyReviews: MonthlyReviewService;
       facts: ProgressFactsStore;
       revisions: SpaceRevisionStore;
       clock: Clock;
@@ -111,7 +113,7 @@ export class ProgressService {
 
     const logFacts = await this.logFactsByPartner(spaceId, view.partnerIds);
     const reviews = monthlyReviewSeries(
-      (await this.deps.checkins.monthlyReviews(view)).map((r) => ({
+      (await this.deps.monthlyReviews.list(view)).map((r) => ({
         partnerId: r.accountId,
         month: r.month,
         communicate: r.communicate,

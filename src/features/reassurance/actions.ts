@@ -1,7 +1,8 @@
 import type { Outcome } from '../../core/events.js';
 import type { AppContext } from '../../context.js';
 import type { Account } from '../../core/accounts/account.js';
-import type { ReassuranceView, TextInput } from '../checkin/index.js';
+import type { TextInput } from '../checkin/index.js';
+import type { ReassuranceView } from './service.js';
 
 /** A partner's call for reassurance. The call is a space record; a private note reaches no one. */
 export function askForReassurance(
@@ -10,7 +11,7 @@ export function askForReassurance(
   spaceId: string,
   note: TextInput | null | undefined,
 ): Promise<Outcome<ReassuranceView>> {
-  return ctx.rhythm.checkins.requestReassurance(account, spaceId, note);
+  return ctx.rhythm.reassurance.request(account, spaceId, note);
 }
 
 /**
@@ -24,5 +25,5 @@ export function answerReassurance(
   text: string,
   inSpace?: string,
 ): Promise<Outcome<ReassuranceView>> {
-  return ctx.rhythm.checkins.answerReassurance(account, requestId, text, inSpace);
+  return ctx.rhythm.reassurance.answer(account, requestId, text, inSpace);
 }

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { ReassuranceView } from '../checkin/index.js';
+import type { ReassuranceView } from './service.js';
 import { requireAuth } from '../../platform/http/plugins/auth.js';
 import { REASSURANCE_KEY } from './cursor-key.js';
 import { nextLink, PageQuery, Paged, pageRequest } from '../../platform/http/api-paging.js';
@@ -60,7 +60,7 @@ export async function reassuranceRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const { account } = requireAuth(request);
       const at = pageRequest(request.query, REASSURANCE_KEY.length);
-      const page = await ctx.rhythm.checkins.listReassurance(account.id, request.params.spaceId, at);
+      const page = await ctx.rhythm.reassurance.list(account.id, request.params.spaceId, at);
       return { reassuranceRequests: page.items.map(reassuranceDto), next: nextLink(request, page, at.size) };
     },
   );

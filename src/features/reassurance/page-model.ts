@@ -1,6 +1,6 @@
 import { FIRST_PAGE, type Page, type PageRequest } from '../../core/paging/cursor.js';
 import type { AppContext } from '../../context.js';
-import type { ReassuranceView } from '../checkin/index.js';
+import type { ReassuranceView } from './service.js';
 import { spaceView, type SpaceView } from '../spaces/index.js';
 
 /**
@@ -19,6 +19,6 @@ export async function reassurancePageModel(
   at: PageRequest = FIRST_PAGE,
 ): Promise<ReassurancePageModel> {
   const view = await spaceView(ctx.spaces, accountId, spaceId);
-  const page = await ctx.rhythm.checkins.listReassurance(accountId, view.space.id, at);
+  const page = await ctx.rhythm.reassurance.list(accountId, view.space.id, at);
   return { view, page };
 }
