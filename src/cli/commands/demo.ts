@@ -102,33 +102,27 @@ export async function runDemo(args: string[], io: CliIo): Promise<number> {
     at(addDays(start, 2), 20);
     await act(ctx, respondToApology(ctx, s, apology.id, { received: true, sincere: true }));
     at(addDays(start, 3), 20);
-    const late = await act(
-      ctx,
-      proposeAgreement(ctx, s, space.id, {
-        text: 'When I will be more than 30 minutes later than I said, I text Sam before the time I said.',
-        committedBy: [a.id],
-        cadence: 'each_time',
-      }),
-    );
-    await act(ctx, acceptAgreement(ctx, a, late.id));
-    const phone = await act(
-      ctx,
-      proposeAgreement(ctx, a, space.id, {
-        text: 'Each evening I tell Sam honestly how my day went, including anything I would rather skip.',
-        committedBy: [a.id],
-        cadence: 'daily',
-      }),
-    );
-    await act(ctx, acceptAgreement(ctx, s, phone.id));
-    const pause = await act(
-      ctx,
-      proposeAgreement(ctx, a, space.id, {
-        text: 'When an argument gets heated, I say "pause" and we come back to it within 24 hours.',
-        committedBy: [s.id],
-        cadence: 'each_time',
-      }),
-    );
-    await act(ctx, acceptAgreement(ctx, s, pause.id));
+    /** One partner proposes, the other accepts: an agreement in force. */
+    const agreed = async (by: Account, to: Account, input: { text: string; committedBy: string[]; cadence: 'each_time' | 'daily' }) => {
+      const proposed = await act(ctx, proposeAgreement(ctx, by, space.id, input));
+      await act(ctx, acceptAgreement(ctx, to, proposed.id));
+      return proposed;
+    };
+    const late = await agreed(s, a, {
+      text: 'When I will be more than 30 minutes later than I said, I text Sam before the time I said.',
+      committedBy: [a.id],
+      cadence: 'each_time',
+    });
+    const phone = await agreed(a, s, {
+      text: 'Each evening I tell Sam honestly how my day went, including anything I would rather skip.',
+      committedBy: [a.id],
+      cadence: 'daily',
+    });
+    await agreed(a, s, {
+      text: 'When an argument gets heated, I say "pause" and we come back to it within 24 hours.',
+      committedBy: [s.id],
+      cadence: 'each_time',
+    });
 
     // 90 days: check-ins most days, the daily agreement logged and reviewed, a weekly meeting.
     let checkins = 0;

@@ -22,6 +22,7 @@ export function accessTo(viewer: Viewer, subject: Subject, context: EntryContext
     case 'agreement_log':
     case 'breach':
     case 'progress':
+    case 'membership':
       return canSeeRecord(viewer, subject);
     case 'checkin_numbers':
       return canSeeCheckinNumbers(viewer, subject);

@@ -28,9 +28,9 @@ export interface NoteSubject {
   readonly visibility: NoteVisibility | 'sealed';
 }
 
-/** Records without free text: that a check-in exists, agreements, their log entries, breach records. */
+/** Records without free text: that a check-in exists, agreements, their log entries, breach records, who joined the space. */
 export interface RecordSubject {
-  readonly kind: 'checkin' | 'agreement' | 'agreement_log' | 'breach' | 'progress';
+  readonly kind: 'checkin' | 'agreement' | 'agreement_log' | 'breach' | 'progress' | 'membership';
   readonly id: string;
 }
 

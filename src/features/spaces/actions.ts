@@ -1,13 +1,13 @@
-import { outcome } from '../../core/events.js';
+import { outcome, type SpaceEvent } from '../../core/events.js';
 import type { MemberRole } from './store.js';
 import type { AppContext } from '../../context.js';
 import type { Authenticated } from '../accounts/index.js';
 
 /**
  * Making a space, inviting into it, joining and leaving it: the API and the pages both call these.
- * None returns an event. Who is in a space is not a live update nor a notification in Mend; a
- * partner learns that the other left or deleted their account from the note kept in the space and
- * its history (SPEC section 9), read with the space.
+ * Who is in a space is not a live update in Mend; a partner learns that the other left or deleted
+ * their account from the note kept in the space (SPEC section 9). Joining tells those it concerns:
+ * the partner who invited, or each partner whose consent a new therapist waits for.
  */
 
 export async function createSpace(ctx: AppContext, auth: Authenticated, name: string | undefined) {
@@ -19,9 +19,40 @@ export async function invite(ctx: AppContext, auth: Authenticated, spaceId: stri
   return outcome(await ctx.spaces.invite(auth.account.id, spaceId, role));
 }
 
-/** Joins with an invitation code. A therapist's access waits for both partners' consent (therapists/actions.ts). */
+/**
+ * Joins with an invitation code. The partner who invited is told their partner is in (they were
+ * waiting for it). A therapist's access waits for both partners' consent (therapists/actions.ts),
+ * so each partner who has not consented yet is told that it waits on them.
+ */
 export async function join(ctx: AppContext, auth: Authenticated, code: string) {
-  return outcome(await ctx.spaces.accept(auth.account.id, code));
+  const space = await ctx.spaces.accept(auth.account.id, code);
+  if (space.members.find((m) => m.accountId === auth.account.id)?.role !== 'therapist') {
+    const partnerIds = space.members.filter((m) => m.role === 'partner' && m.status === 'active').map((m) => m.accountId);
+    return outcome(space, {
+      spaceId: space.id,
+      notify: {
+        type: 'partner_joined',
+        actorId: auth.account.id,
+        link: `/spaces/${space.id}`,
+        about: { kind: 'membership', id: auth.account.id },
+        membership: { partnerIds, therapist: null },
+      },
+    });
+  }
+  const { partnerIds, waiting } = await ctx.therapists.waitingFor(space.id, auth.account.id);
+  const events: SpaceEvent[] = waiting.map((recipientId) => ({
+    spaceId: space.id,
+    notify: {
+      type: 'therapist_waiting',
+      actorId: auth.account.id,
+      // Straight to the consent form, which sits below the space's other cards.
+      link: `/spaces/${space.id}#therapist-heading`,
+      about: { kind: 'membership', id: auth.account.id },
+      membership: { partnerIds, therapist: { accountId: auth.account.id, active: false } },
+      recipientId,
+    },
+  }));
+  return outcome(space, ...events);
 }
 
 /** Leaves the space: private entries and notes written here are erased, shared ones stay. */

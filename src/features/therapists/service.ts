@@ -26,6 +26,18 @@ export interface CaseloadEntry {
 export class TherapistService {
   constructor(private readonly deps: { therapists: TherapistStore; spaces: SpaceStore; accounts: AccountService; clock: Clock }) {}
 
+  /**
+   * The partners a therapist who has just joined waits for: every active partner who has not
+   * consented. Read for the joining action only; the therapist is shown none of it.
+   */
+  async waitingFor(spaceId: string, therapistId: string): Promise<{ partnerIds: string[]; waiting: string[] }> {
+    const space = await this.deps.spaces.byId(spaceId);
+    const partnerIds = (space?.members ?? []).filter((m) => m.role === 'partner' && m.status === 'active').map((m) => m.accountId);
+    const record = (await this.deps.therapists.forSpace(spaceId)).find((t) => t.accountId === therapistId);
+    const consented = new Set(record?.consentedBy ?? []);
+    return { partnerIds, waiting: record?.status === 'pending' ? partnerIds.filter((id) => !consented.has(id)) : [] };
+  }
+
   /** The space, for one of its active partners; anyone else gets "not found". */
   private async asPartner(accountId: string, spaceId: string): Promise<Space> {
     const space = await this.deps.spaces.forActiveMember(spaceId, accountId);
