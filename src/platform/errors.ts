@@ -129,7 +129,8 @@ export const REFUSALS = {
   push_off: { code: 'conflict', message: 'Push notifications are turned off on this Mend. Your notifications still appear in Mend.' },
   push_service_unknown: {
     code: 'invalid_input',
-    message: "This browser's push service is not one Mend sends to, so push cannot be turned on here. Your notifications still appear in Mend.",
+    message:
+      "This browser's push service is not one Mend sends to, so push cannot be turned on here. Your notifications still appear in Mend.",
   },
   push_keys_invalid: { code: 'invalid_input', message: 'The browser sent keys Mend cannot encrypt to. Please try again.' },
   push_devices_full: {

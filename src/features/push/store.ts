@@ -119,7 +119,11 @@ export class PushSubscriptionStore {
 
   /** Removes one of the account's subscriptions; false when it is not theirs or does not exist. */
   async remove(accountId: string, id: string): Promise<boolean> {
-    const result = await this.db.deleteFrom('push_subscriptions').where('id', '=', id).where('account_id', '=', accountId).executeTakeFirst();
+    const result = await this.db
+      .deleteFrom('push_subscriptions')
+      .where('id', '=', id)
+      .where('account_id', '=', accountId)
+      .executeTakeFirst();
     return Number(result.numDeletedRows) > 0;
   }
 

@@ -39,7 +39,9 @@ export function webPushTransport(options: WebPushOptions): PushTransport {
   let library: Promise<typeof import('web-push')> | null = null;
   return {
     async send(target, payload) {
-      library ??= import('web-push').then((m) => ((m as { default?: typeof import('web-push') }).default ?? m) as typeof import('web-push'));
+      library ??= import('web-push').then(
+        (m) => ((m as { default?: typeof import('web-push') }).default ?? m) as typeof import('web-push'),
+      );
       const webPush = await library;
       const { vapid } = options;
       try {

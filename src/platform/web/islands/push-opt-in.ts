@@ -42,7 +42,12 @@ async function turnOn(button: HTMLButtonElement, form: { key: string; csrf: stri
     const answer = await fetch('/notifications/push', {
       method: 'POST',
       credentials: 'same-origin',
-      body: new URLSearchParams({ _csrf: form.csrf, endpoint: json.endpoint ?? '', p256dh: json.keys?.p256dh ?? '', auth: json.keys?.auth ?? '' }),
+      body: new URLSearchParams({
+        _csrf: form.csrf,
+        endpoint: json.endpoint ?? '',
+        p256dh: json.keys?.p256dh ?? '',
+        auth: json.keys?.auth ?? '',
+      }),
     });
     if (answer.ok) {
       window.location.assign('/notifications#push');
