@@ -18,6 +18,7 @@ export function pushSection(o: { csrf: string; publicKey: string; devices: PushS
     <p>It is carried by your browser maker's push service (Google, Mozilla, Apple or Microsoft). <a href="/about/privacy#push">What that means for your privacy</a>.</p>
     ${current ? html`<p class="notice" role="status">Push notifications are on for this browser.</p>` : null}
     <div class="push-opt-in__controls" data-push-controls hidden>
+      ${csrfField(o.csrf)}
       ${current ? null : html`<button type="button" class="button" data-push-turn-on>Turn on push notifications here</button>`}
       <p class="push-opt-in__status" role="status" data-push-status></p>
     </div>

@@ -50,10 +50,13 @@ async function turnOn(button: HTMLButtonElement, form: { key: string; csrf: stri
       }),
     });
     if (answer.ok) {
-      window.location.assign('/notifications#push');
+      // A new address (not only a new #fragment), so the page is drawn again from the server.
+      window.location.assign('/notifications?push=on#push');
       return;
     }
-    say(answer.status < 500 ? await answer.text() : 'Mend could not turn push notifications on just now. Please try again.');
+    // A refusal comes as plain words (features/push/pages.ts); anything else gets Mend's own.
+    const words = answer.status < 500 && answer.headers.get('Content-Type')?.startsWith('text/plain') ? await answer.text() : null;
+    say(words ?? 'Mend could not turn push notifications on just now. Please reload the page and try again.');
   } catch {
     say('This browser could not turn push notifications on just now. Please try again later.');
   } finally {
@@ -64,7 +67,7 @@ async function turnOn(button: HTMLButtonElement, form: { key: string; csrf: stri
 if (section && controls) {
   controls.hidden = false;
   const button = controls.querySelector<HTMLButtonElement>('[data-push-turn-on]');
-  const csrf = section.querySelector<HTMLInputElement>('input[name="_csrf"]')?.value ?? '';
+  const csrf = controls.querySelector<HTMLInputElement>('input[name="_csrf"]')?.value ?? '';
   if (!supported) {
     button?.remove();
     say('This browser cannot receive push notifications. Your notifications are always on this page.');
