@@ -7,12 +7,12 @@
  */
 export type PushServiceName = 'google' | 'mozilla' | 'apple' | 'microsoft';
 
-/** The company behind each service, in the words the pages use. */
-export const PUSH_SERVICE_OWNERS: Readonly<Record<PushServiceName, string>> = {
-  google: 'Google (Firebase Cloud Messaging)',
-  mozilla: 'Mozilla',
-  apple: 'Apple',
-  microsoft: 'Microsoft (Windows Push Notification Services)',
+/** Each service by its company's name, in the words the pages use. */
+export const PUSH_SERVICE_NAMES: Readonly<Record<PushServiceName, string>> = {
+  google: "Google's Firebase Cloud Messaging",
+  mozilla: "Mozilla's push service",
+  apple: "Apple's push service",
+  microsoft: "Microsoft's Windows Push Notification Services",
 };
 
 /** Host rules: an exact name, or `.suffix` for any host under it. */

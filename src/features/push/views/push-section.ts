@@ -1,4 +1,4 @@
-import { PUSH_BODY, PUSH_SERVICE_OWNERS } from '../../../core/push/push-services.js';
+import { PUSH_BODY, PUSH_SERVICE_NAMES } from '../../../core/push/push-services.js';
 import { csrfField } from '../../../platform/web/components/forms.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { formatInstant } from '../../../platform/web/components/space-pages.js';
@@ -28,7 +28,7 @@ export function pushSection(o: { csrf: string; publicKey: string; devices: PushS
       o.devices.length
         ? html`<ul class="plain-list push-devices">${o.devices.map(
             (d) =>
-              html`<li>${d.current ? 'This browser' : 'Another browser or device'}, through ${d.service ? PUSH_SERVICE_OWNERS[d.service] : 'a push service'}, since ${formatInstant(d.createdAt)}
+              html`<li>${d.current ? 'This browser' : 'Another browser or device'}, through ${d.service ? PUSH_SERVICE_NAMES[d.service] : 'a push service'}, since ${formatInstant(d.createdAt)}.
               <form method="post" action="/notifications/push/${d.id}/remove" class="inline-form"${d.current ? html` data-push-current` : null}>${csrfField(o.csrf)}<button type="submit" class="link-button">Turn off<span class="visually-hidden"> push notifications for ${d.current ? 'this browser' : 'that device'}</span></button></form></li>`,
           )}</ul>${o.more ? html`<p class="muted small">Only the newest are shown here; turn some off to see the rest.</p>` : null}`
         : html`<p>None yet.</p>`

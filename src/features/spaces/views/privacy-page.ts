@@ -16,7 +16,7 @@ export function privacyPage(o: { push: boolean }): SafeHtml {
     o.push
       ? html`<h2 id="push">Push notifications</h2>
   <p>Push notifications are off until you turn them on for a device, on your notifications page. Your browser asks you first, and you can turn them off there again at any time; signing out of that browser turns them off too.</p>
-  <p>A push cannot go straight from Mend to your device. It travels through the push service of the company that makes your browser: Google's Firebase Cloud Messaging for Chrome and most browsers on Android, Microsoft's Windows Push Notification Services for Edge on Windows, Mozilla's push service for Firefox (on Android, Mozilla hands it on through Google's service), and Apple's push service for Safari on a Mac, iPhone or iPad. That company learns that a message for your browser came from this Mend, and when.</p>
+  <p>A push cannot go straight from Mend to your device. It travels through the push service of the company that makes your browser: Google's Firebase Cloud Messaging for Chrome and some other browsers built on it, Microsoft's Windows Push Notification Services for Edge on Windows, Mozilla's push service for Firefox (on Android, Mozilla hands it on through Google's service), and Apple's push service for Safari on a Mac, iPhone or iPad. That company learns that a message for your browser came from this Mend, and when.</p>
   <p>What it carries says only that something is waiting — never who, never anything anyone wrote — and it is encrypted so that the push service cannot read even that. Your device then shows the same fixed words: “Something is waiting for you in Mend.” Anyone who can see your screen can see that notice.</p>`
       : null
   }`;
