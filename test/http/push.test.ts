@@ -124,6 +124,30 @@ describeEachDatabase(
       assert.equal((await rowsOf(get(), a.id)).length, 1, 'a busy push service does not end the subscription');
     });
 
+    test('a push waits for the person’s yes (the quiet-hours hook): asked with the account and the instant, no means nothing is sent', async () => {
+      const { app } = get();
+      const { a, b, spaceId } = await couple(app);
+      const device = await subscribe(a, 'quiet');
+      const asked: Array<{ accountId: string; at: Date }> = [];
+      app.mend.push.mayPushNow = (accountId, at) => {
+        asked.push({ accountId, at });
+        return false;
+      };
+      try {
+        await somethingFor(b, spaceId, 'CANARY-quiet');
+        await idle(app);
+      } finally {
+        app.mend.push.mayPushNow = () => true;
+      }
+      assert.equal(asked.length, 1);
+      assert.equal(asked[0]!.accountId, a.id);
+      assert.ok(asked[0]!.at instanceof Date);
+      assert.equal(pushesTo(device.name).length, 0, 'held back, and not sent later');
+      await somethingFor(b, spaceId, 'CANARY-loud');
+      await idle(app);
+      assert.equal(pushesTo(device.name).length, 1);
+    });
+
     test('a subscription the push service says is gone is deleted; the log names the kind, never the address or words', async () => {
       const testApp = get();
       const { a, b, spaceId } = await couple(testApp.app);
