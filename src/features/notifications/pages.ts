@@ -9,6 +9,7 @@ import { act } from '../act.js';
 import { markNotificationsRead, setReminders } from './actions.js';
 import { NOTIFICATION_KEY } from './cursor-key.js';
 import { notificationsPage } from './views/notifications-page.js';
+import { pushSection } from '../push/index.js';
 
 /** A person's notifications and reminder settings (issue #4). */
 export async function notificationPages(app: FastifyInstance): Promise<void> {
@@ -19,12 +20,15 @@ export async function notificationPages(app: FastifyInstance): Promise<void> {
     reply: FastifyReply,
     extra: { errors?: Record<string, string>; saved?: boolean; status?: number } = {},
   ) {
-    const { account } = requireAuth(request);
+    const { account, session } = requireAuth(request);
     const at = historyRequest(olderOf(request), NOTIFICATION_KEY.length);
-    const [page, reminders] = await Promise.all([
+    const [page, reminders, devices] = await Promise.all([
       ctx.rhythm.notifications.list(account.id, at),
       ctx.rhythm.reminders.preferences(account.id),
+      // Push is offered only while this Mend has it on (MEND_PUSH); the list is the person's own.
+      ctx.push.publicKey ? ctx.push.list(account.id, session.id) : null,
     ]);
+    const publicKey = ctx.push.publicKey;
     const list = page.items;
     const paging = historyLinksFor('/notifications', at, page);
     return renderPage(request, reply, {
@@ -39,7 +43,9 @@ export async function notificationPages(app: FastifyInstance): Promise<void> {
           email: ctx.rhythm.reminders.emailEnabled,
           ...(extra.errors ? { errors: extra.errors } : {}),
           ...(extra.saved ? { saved: true } : {}),
+          ...(devices && publicKey ? { push: pushSection({ csrf, publicKey, devices: devices.items, more: devices.next !== null }) } : {}),
         }),
+      ...(devices && publicKey ? { scripts: ['/static/push-opt-in.js'] } : {}),
     });
   }
 

@@ -2,6 +2,7 @@ import net from 'node:net';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../../support/app.js';
+import type { BuildOptions } from '../../../src/app.js';
 import { checkA11y, collectConsoleProblems, launchBrowser, type ConsoleProblems } from './browser.js';
 
 /**
@@ -68,12 +69,17 @@ export interface BrowserApp {
  * Starts the app and the browser. Call it in `before` and `close()` in `after`; `env` adds to
  * (or overrides) MEND_BASE_URL and MEND_QUICK_EXIT_URL.
  */
-export async function startBrowserApp(options: { env?: Record<string, string>; backForwardCache?: boolean } = {}): Promise<BrowserApp> {
+export async function startBrowserApp(
+  options: { env?: Record<string, string>; backForwardCache?: boolean; push?: BuildOptions['push'] } = {},
+): Promise<BrowserApp> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const neutralUrl = `${origin}${NEUTRAL_PATH}`;
   const contexts: BrowserContext[] = [];
-  const testApp = await startTestApp('sqlite', { env: { MEND_BASE_URL: origin, MEND_QUICK_EXIT_URL: neutralUrl, ...options.env } });
+  const testApp = await startTestApp('sqlite', {
+    env: { MEND_BASE_URL: origin, MEND_QUICK_EXIT_URL: neutralUrl, ...options.env },
+    ...(options.push ? { push: options.push } : {}),
+  });
   let browser: Browser;
   try {
     await testApp.app.listen({ port, host: '127.0.0.1' });

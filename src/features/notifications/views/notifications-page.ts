@@ -13,6 +13,8 @@ export function notificationsPage(o: {
   email: boolean;
   errors?: Record<string, string>;
   saved?: boolean;
+  /** The push opt-in (features/push), when this Mend has push on. */
+  push?: SafeHtml;
 }): SafeHtml {
   return html`<h1>Notifications</h1>
   ${o.saved ? html`<div class="notice" role="status"><p>Your reminder settings are saved.</p></div>` : null}
@@ -41,5 +43,6 @@ export function notificationsPage(o: {
       <div class="field"><label><input type="checkbox" name="weeklyEmail" value="yes"${o.reminders.weeklyEmail ? html` checked` : null}> Remind me on the day of our weekly check-in meeting</label></div>
       <button type="submit" class="button">Save reminders</button>
     </form>
-  </section>`;
+  </section>
+  ${o.push ?? null}`;
 }
