@@ -67,6 +67,7 @@ const test = evaluate('test');
 const heldout = evaluate('heldout');
 const fresh = evaluate('fresh');
 const r11 = evaluateDevelopment('r11');
+const r13 = evaluateDevelopment('r13');
 const dev = evaluateDevelopment('dev');
 if (args.includes('--json')) {
   process.stdout.write(
@@ -77,6 +78,7 @@ if (args.includes('--json')) {
         heldout: summary(heldout),
         fresh: summary(fresh),
         r11: summary(r11),
+        r13: summary(r13),
         dev: summary(dev),
       },
       null,
@@ -91,11 +93,12 @@ if (args.includes('--json')) {
       table(heldout, 'Earlier held-out set'),
       table(fresh, 'Fresh part (rounds 9-10, not tuned or trained on)'),
       table(r11, 'Round 11 (development, rules only)'),
+      table(r13, 'Round 13 (development)'),
       table(dev, 'Development (tuned and trained on)'),
     ].join('\n\n') + '\n',
   );
   if (args.includes('--misses')) {
-    for (const part of [r11, dev]) {
+    for (const part of [r13, r11, dev]) {
       for (const m of part.misses) {
         process.stdout.write(
           `  ${part.part} miss [${m.kind}] ${m.text}\n    expected ${JSON.stringify(m.expected)} got ${JSON.stringify(m.got)}\n`,

@@ -1,0 +1,71 @@
+/**
+ * Words the writer reports rather than says (issue #22, round 13): a quotation ("my dad used to
+ * yell "you're useless" at my mum"), what someone said about the writer ("a colleague told me
+ * I'm too sensitive"), or the writer's own harsh words named in order to take them back ("I'm
+ * sorry I called you selfish"). Telling one's partner about hurtful words is not saying them to
+ * the partner, so the coach leaves them alone.
+ */
+
+/**
+ * Letters inside a quotation of two words or more are blanked (same length, so offsets still line
+ * up). One word in quotes is more often a scare quote ("your "friend"", "you were "busy"") and is
+ * kept.
+ */
+function blank(out: string[], from: number, to: number): boolean {
+  if (out.slice(from, to).join('').trim().indexOf(' ') < 0) return false;
+  for (let i = from; i < to; i++) if (out[i] !== '\n') out[i] = ' ';
+  return true;
+}
+
+/**
+ * The folded text with what sits between quotation marks blanked out: straight double quotes
+ * (curly ones fold to them), and single quotes that open after a space or a bracket and close
+ * before one (so apostrophes, as in "you're", never pair up). A message that is nothing but a
+ * quotation is left as it is: that is the writer's own message, quoted or not.
+ */
+export function withoutQuotations(folded: string): string {
+  if (folded.indexOf('"') < 0 && folded.indexOf("'") < 0) return folded;
+  const out = folded.split('');
+  let open = -1;
+  let openSingle = -1;
+  let blanked = false;
+  for (let i = 0; i < folded.length; i++) {
+    const c = folded.charCodeAt(i);
+    if (c === 34) {
+      if (open < 0) open = i;
+      else {
+        if (blank(out, open + 1, i)) blanked = true;
+        open = -1;
+        openSingle = -1;
+      }
+    } else if (c === 39 && open < 0) {
+      const prev = i > 0 ? folded.charCodeAt(i - 1) : 32;
+      const next = i + 1 < folded.length ? folded.charCodeAt(i + 1) : 32;
+      const letter = (x: number) => (x >= 97 && x <= 122) || (x >= 48 && x <= 57);
+      if (openSingle < 0 && !letter(prev) && letter(next)) openSingle = i;
+      else if (openSingle >= 0 && letter(prev) && !letter(next) && i - openSingle < 120) {
+        if (blank(out, openSingle + 1, i)) blanked = true;
+        openSingle = -1;
+      }
+    } else if (c === 10) openSingle = -1;
+  }
+  if (!blanked) return folded;
+  const masked = out.join('');
+  // nothing but a quotation: the writer's own words
+  return /[a-z]{2}/.test(masked.replace(/["']/g, '')) ? masked : folded;
+}
+
+/** Someone else's verdict on the writer: "told me I'm", "says I am", "called me". */
+const SAID_OF_ME =
+  /\b(?:told|tells|telling|said|says|saying|thinks|thought|reckons|claims|claimed|calls|called|wrote|writes)\s+(?:me\s+)?(?:that\s+)?(?:i(?:'m| am| was| have| need| should)?|me)\b[^.!?]{0,40}$/;
+/** The writer's own earlier words, named in order to take them back. */
+const I_SAID =
+  /\bi (?:\w+ )?(?:said|called you|shouted|yelled|screamed|snapped|told you|wrote|typed|texted)\b[^.!?]{0,50}$|\bcall(?:ed|ing) you\s+$/;
+const TAKEN_BACK =
+  /\b(?:sorry|apologi[sz]e|shouldn't have|should not have|out of order|(?:wasn't|was not|isn't|not) (?:fair|true|okay|ok|kind)|was (?:cruel|unkind|unfair|wrong|mean|horrible)|take (?:it|that|those words) back|regret|didn't mean|did not mean)\b/;
+
+/** The match at `start` reports words rather than saying them (see the module comment). */
+export function reportedWords(folded: string, head: string): boolean {
+  if (SAID_OF_ME.test(head) && !/\byou\b/.test(head.slice(head.search(SAID_OF_ME)).replace(/^\w+\s+/, ''))) return true;
+  return I_SAID.test(head) && TAKEN_BACK.test(folded);
+}
