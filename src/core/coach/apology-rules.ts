@@ -44,6 +44,9 @@ const WRONGS =
 const OWNED_STATES =
   "i(?:'ve| have)? (?:been|was) (?:so\\s+|really\\s+|very\\s+|completely\\s+)?(?:distant|cold|selfish|dishonest|unkind|cruel|dismissive|defensive|absent|secretive|careless|thoughtless|harsh|controlling|jealous|a coward|cowardly|hiding|lying|unfair|disrespectful|hurtful)\\b|i (?:wasn't|wasnt|was not) (?:there|honest|truthful|faithful|fair|kind|listening|present|open)\\b|(?:how|the way) i (?:treated|spoke to|talked to|behaved|acted|reacted|handled|dealt with|spoke|talked)\\b|(?:that|it|this) (?:was|wasn't|wasnt|was not) (?:so\\s+|really\\s+)?(?:wrong|cruel|unkind|unfair|fair|selfish|thoughtless|careless|cowardly|mean|horrible|awful|disrespectful|dishonest|out of order) (?:of me|on you|to you|on u|to u)\\b";
 
+const ONE_OFF =
+  /\b(?:tonight|today|tomorrow|this (?:weekend|evening|afternoon|morning|week)|at the weekend|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|until it)\b/;
+
 const COMPONENT_RULES: readonly ComponentRule[] = [
   {
     component: 'regret',
@@ -85,18 +88,26 @@ const COMPONENT_RULES: readonly ComponentRule[] = [
   {
     component: 'change',
     pattern:
-      /\b(?:from now on|going forward|from today|in (?:the )?future|next (?:time|year|month|week)|never again|i promise|i won't|i will not|i'm going to|i am going to|i've ended|i have ended|i've stopped|i have stopped|i've started|i have started|i've blocked|i'm seeing (?:a|someone)|i've booked|i(?:'ve| have) (?:already\s+)?(?:cut|given|deleted|closed|cancelled|canceled|moved|joined|signed up|quit|changed|set up|made an appointment|found a|handed)\b|i(?:'m| am) (?:booking|starting|getting help|joining|stopping|cutting|deleting|changing|quitting|giving up|handing|setting up|taking the|going to counselling|seeing a)\b|\bill (?:be|make sure|stop|start|call|text|tell|never)\b|(?:i will|i'll) (?!(?:say (?:it|sorry)|do whatever|do anything|make (?:it|this|things) (?:up|right)|try to make|always love|understand|be (?:here|there|home|at home|around|waiting)|wait|replace|reimburse|refund|repay|pay|cover|buy|get (?:you|it|them)|fix|order|redo|apologi|put (?:it|this|that|things) right|set (?:it|this|that|things))\b)\w+)/g,
-    accept: (f, s) => plain(f, s) && !/\b(?:let's|let us|can we|and)\s+$/.test(before(f, s)),
+      /\b(?:from now on|going forward|from today|in (?:the )?future|next (?:time|year|month|week)|never again|i promise|i won't|i will not|i'm going to|i am going to|i've ended|i have ended|i've stopped|i have stopped|i've started|i have started|i've blocked|i'm seeing (?:a|someone)|i've booked|i(?:'ve| have) (?:already\s+)?(?:cut|given|deleted|closed|cancelled|canceled|moved|joined|signed up|quit|changed|set up|made an appointment|found a|handed)\b|i(?:'m| am) (?:booking|starting|getting help|joining|stopping|cutting|deleting|changing|quitting|giving up|handing|setting up|taking the|going to counselling|seeing a)\b|\bill (?:be|make sure|stop|start|call|text|tell|never)\b|(?:i will|i'll) (?!(?:say (?:it|sorry)|do whatever|do anything|make (?:it|this|things) (?:up|right)|try to make|always (?:love|be (?:here|there|on your side))|give you (?:space|time|all the time)|understand|be (?:here|there|home|at home|around|waiting)|wait|replace|reimburse|refund|repay|pay|cover|buy|get (?:you|it|them)|fix|order|redo|apologi|put (?:it|this|that|things) right|set (?:it|this|that|things))\b)\w+)/g,
+    accept: (f, s) =>
+      plain(f, s) &&
+      !/\b(?:let's|let us|can we|and)\s+$/.test(before(f, s)) &&
+      // "I'll talk to them tonight", "I'll get you a new one at the weekend": one act, not a change
+      !(
+        /^i(?:'ll| will) /.test(f.slice(s)) &&
+        ONE_OFF.test(after(f, s)) &&
+        !/\b(?:every|always|never|again|from now|next time|whenever|each|any more|anymore)\b/.test(after(f, s))
+      ),
   },
   {
     component: 'repair',
     pattern:
-      /\b(?:make (?:it|this|things) (?:up to you|right)|make amends|make up for|what can i do|how can i (?:make|help|show|fix|repair|start)|is there anything i can do|anything i can do|(?:anything|something|whatever)(?: else)?(?: that)? (?:would|could|might) help|tell me what (?:would help|helps|i can do|you need)|what (?:would help|you need from me)|whatever (?:you need|helps|it takes|i can)|pay (?:you\s+)?back|repair(?:ing)?\b|help you (?:heal|feel)|earn (?:back\s+)?your trust|rebuild (?:your|the|our) trust|i'll do anything|i will do anything|(?:something|anything) i (?:can|could) do|how can i support|whatever it takes|put (?:it|this|that|things) right|set (?:it|this|that|things) (?:right|straight)|(?:i'll|i will|ill|let me|i'm going to|i am going to|i'd like to|i want to)\s+(?:\w+\s+)?(?:replace|reimburse|refund|repay|pay (?:for|it|you|the)|cover (?:the|your|it)|buy you|get (?:you )?(?:a new|another)|get (?:it|them) (?:fixed|repaired|cleaned)|fix (?:it|the|your)|order you|redo|apologi[sz]e to|take you (?:out|for|to))\b)/g,
+      /\b(?:make (?:it|this|things) (?:up to you|right)|make amends|make up for|what can i do|how can i (?:make|help|show|fix|repair|start)|is there anything i can do|anything i can do|(?:anything|something|whatever)(?: else)?(?: that)? (?:would|could|might) help|tell me what (?:would help|helps|i can do|you need)|what (?:would help|you need from me)|whatever (?:you need|helps|it takes|i can)|pay (?:you\s+)?back|repair(?:ing)?\b|help you (?:heal|feel)|earn (?:back\s+)?your trust|rebuild (?:your|the|our) trust|i'll do anything|i will do anything|(?:something|anything) i (?:can|could) do|(?:how )?can i (?:support|help)\b|i'll keep (?:looking|searching|trying to (?:find|fix))|whatever it takes|put (?:it|this|that|things) right|set (?:it|this|that|things) (?:right|straight)|(?:i'll|i will|ill|let me|i'm going to|i am going to|i'd like to|i want to)\s+(?:\w+\s+)?(?:replace|reimburse|refund|repay|pay (?:for|it|you|the)|cover (?:the|your|it)|buy you|get (?:you )?(?:a new|another)|get (?:it|them) (?:fixed|repaired|cleaned)|fix (?:it|the|your)|order you|redo|apologi[sz]e to|take you (?:out|for|to))\b)/g,
   },
   {
     component: 'forgiveness',
     pattern:
-      /\b(?:(?:hope|wish|pray)(?: that)?(?: one day| someday| in time| eventually)? you(?:'ll|'d)? (?:can |could |will |might |may |would )?(?:one day |someday |in time |eventually )?(?:be able to |find (?:a way|it in (?:you|your heart)) to )?forgive|(?:will|would|could|can) you (?:ever\s+|one day\s+|please\s+)?(?:be able to\s+|find (?:a way|it in your heart) to\s+)?forgive|please forgive me|forgive me,? please|if you (?:could|can|are ever able to|ever feel able to) forgive|your forgiveness|ask(?:ing)? (?:for )?(?:you )?(?:for )?(?:your )?forgiveness|if you are ever able|when(?:ever)? you(?:'re| are) ready to forgive)/g,
+      /\b(?:(?:hope|wish|pray)(?: that)?(?: one day| someday| in time| eventually)? you(?:'ll|'d)? (?:can |could |will |might |may |would )?(?:one day |someday |in time |eventually )?(?:be able to |find (?:a way|it in (?:you|your heart)) to )?forgive|(?:will|would|could|can) you (?:ever\s+|one day\s+|please\s+)?(?:be able to\s+|find (?:a way|it in your heart) to\s+)?forgive|please forgive me|forgive me,? please|if you (?:could|can|are ever able to|ever feel able to) forgive|your forgiveness|ask(?:ing)? (?:for )?(?:you )?(?:for )?(?:your )?forgiveness|if you are ever able|when(?:ever)? you(?:'re| are) ready to forgive|(?:if|hope|when) (?:\w+ ){0,3}you (?:\w+ ){0,5}forgive\b)/g,
   },
 ];
 

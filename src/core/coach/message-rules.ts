@@ -159,7 +159,8 @@ export const MESSAGE_RULES: readonly Rule[] = ruleSet([
       'This puts your feelings in your partner\'s hands and may land as blame; "I feel … when …" says the same thing more gently.',
     accept: (f, _s, e) => {
       const rest = after(f, e);
-      return !WARM.test(rest) && !/^\s+sick\b/.test(rest);
+      // "you made me a cup of tea" is a kindness, not blame
+      return !WARM.test(rest) && !/^\s+(?:sick\b|(?:a|an|some)\s+(?!laughing|fool|joke))/.test(rest);
     },
   },
   {
