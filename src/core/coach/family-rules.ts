@@ -197,7 +197,7 @@ export const FAMILY_RULES: readonly Rule[] = [
   {
     type: 'stonewalling',
     pattern:
-      /\bthink what(?:ever)? you (?:like|want)\b|\bforget i (?:said|asked|mentioned) (?:anything|it)\b|\bi'm out of here\b|\bwhatever you say\b|\btalk to someone who cares\b|\b(?:don't|dont|do not) care\b(?=[\s.!]*$)|\bidc\b|\bcba\b|\bi consider this (?:matter|conversation|discussion) closed\b|\bi(?:'ve| have) said all i(?:'m| am) (?:going to|gonna) say\b|\btalk to yourself\b|(?:^|[.!]\s*)not (?:discussing|talking about) (?:it|this|that)\b|\bnothing (?:more |else )?to say to you\b|\bnot now,? not ever\b|\bi'm not answering that\b/g,
+      /\bthink what(?:ever)? you (?:like|want)\b|\bforget i (?:said|asked|mentioned) (?:anything|it)\b|\bi'm out of here\b|\bwhatever you say\b|\btalk to someone who cares\b|\b(?:don't|dont|do not) care\b(?=[\s.!]*$)|\bidc\b|\bcba\b|\bi consider this (?:matter|conversation|discussion) closed\b|\bi(?:'ve| have) said all i(?:'m| am) (?:going to|gonna) say\b|\btalk to yourself\b|\bnot discussing (?:it|this|that)\b|\bnothing (?:more |else )?to say to you\b|\bnot now,? not ever\b|\bi'm not answering that\b/g,
     explanation:
       'This may land as closing the door; if you need a pause, saying when you will come back keeps your partner from feeling shut out.',
     accept: (f, _s, e) => !PAUSE.test(f.slice(e, e + 120)),

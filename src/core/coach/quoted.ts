@@ -6,13 +6,20 @@
  * the partner, so the coach leaves them alone.
  */
 
+/** Words that make a quotation speech: a pronoun inside it, or a verb of saying just before it. */
+const SPOKEN = /\b(?:you|u|your|i|i'm|me|my|we|he|she|they|it|this|that)\b/;
+const SAYING =
+  /(?:\b(?:said|say|says|saying|shout\w*|yell\w*|scream\w*|told|tell\w*|wr[io]te|typed|call\w*|ask\w*|mutter\w*|words|line|phrase|answer|like|as)\b[^.!?"]{0,20}|:)\s*$/;
+
 /**
- * Letters inside a quotation of two words or more are blanked (same length, so offsets still line
- * up). One word in quotes is more often a scare quote ("your "friend"", "you were "busy"") and is
- * kept.
+ * Letters inside a quotation of speech are blanked (same length, so offsets still line up). One
+ * word in quotes, or a phrase that is neither spoken nor introduced as speech, is more often a
+ * scare quote ("your "friend"", "your "work trip" was a lie") and is kept.
  */
-function blank(out: string[], from: number, to: number): boolean {
-  if (out.slice(from, to).join('').trim().indexOf(' ') < 0) return false;
+function blank(out: string[], folded: string, from: number, to: number): boolean {
+  const inside = folded.slice(from, to).trim();
+  if (inside.indexOf(' ') < 0) return false;
+  if (!SPOKEN.test(inside) && !SAYING.test(folded.slice(Math.max(0, from - 30), from - 1))) return false;
   for (let i = from; i < to; i++) if (out[i] !== '\n') out[i] = ' ';
   return true;
 }
@@ -34,7 +41,7 @@ export function withoutQuotations(folded: string): string {
     if (c === 34) {
       if (open < 0) open = i;
       else {
-        if (blank(out, open + 1, i)) blanked = true;
+        if (blank(out, folded, open + 1, i)) blanked = true;
         open = -1;
         openSingle = -1;
       }
@@ -44,7 +51,7 @@ export function withoutQuotations(folded: string): string {
       const letter = (x: number) => (x >= 97 && x <= 122) || (x >= 48 && x <= 57);
       if (openSingle < 0 && !letter(prev) && letter(next)) openSingle = i;
       else if (openSingle >= 0 && letter(prev) && !letter(next) && i - openSingle < 120) {
-        if (blank(out, openSingle + 1, i)) blanked = true;
+        if (blank(out, folded, openSingle + 1, i)) blanked = true;
         openSingle = -1;
       }
     } else if (c === 10) openSingle = -1;
