@@ -12,52 +12,61 @@ const SAYING =
   /(?:\b(?:said|say|says|saying|shout\w*|yell\w*|scream\w*|told|tell\w*|wr[io]te|typed|call\w*|ask\w*|mutter\w*|words|line|phrase|answer|like|as)\b[^.!?"]{0,20}|:)\s*$/;
 
 /**
- * Letters inside a quotation of speech are blanked (same length, so offsets still line up). One
- * word in quotes, or a phrase that is neither spoken nor introduced as speech, is more often a
- * scare quote ("your "friend"", "your "work trip" was a lie") and is kept.
+ * A quotation of speech is blanked (see below). One word in quotes, or a phrase that is neither
+ * spoken nor introduced as speech, is more often a scare quote ("your "friend"", "your "work
+ * trip" was a lie") and is kept.
  */
-function blank(out: string[], folded: string, from: number, to: number): boolean {
+function speech(folded: string, from: number, to: number): boolean {
   const inside = folded.slice(from, to).trim();
   if (inside.indexOf(' ') < 0) return false;
-  if (!SPOKEN.test(inside) && !SAYING.test(folded.slice(Math.max(0, from - 30), from - 1))) return false;
-  for (let i = from; i < to; i++) if (out[i] !== '\n') out[i] = ' ';
-  return true;
+  return SPOKEN.test(inside) || SAYING.test(folded.slice(Math.max(0, from - 30), from - 1));
+}
+
+function letter(x: number): boolean {
+  return (x >= 97 && x <= 122) || (x >= 48 && x <= 57);
 }
 
 /**
- * The folded text with what sits between quotation marks blanked out: straight double quotes
- * (curly ones fold to them), and single quotes that open after a space or a bracket and close
- * before one (so apostrophes, as in "you're", never pair up). A message that is nothing but a
- * quotation is left as it is: that is the writer's own message, quoted or not.
+ * The folded text with what sits between quotation marks blanked out (same length, so offsets
+ * still line up): straight double quotes (curly ones fold to them), and single quotes that open
+ * after a space or a bracket and close before one (so apostrophes, as in "you're", never pair
+ * up). A message that is nothing but a quotation is left as it is: that is the writer's own
+ * message, quoted or not.
  */
 export function withoutQuotations(folded: string): string {
   if (folded.indexOf('"') < 0 && folded.indexOf("'") < 0) return folded;
-  const out = folded.split('');
+  let ranges: number[] | null = null;
   let open = -1;
   let openSingle = -1;
-  let blanked = false;
   for (let i = 0; i < folded.length; i++) {
     const c = folded.charCodeAt(i);
     if (c === 34) {
       if (open < 0) open = i;
       else {
-        if (blank(out, folded, open + 1, i)) blanked = true;
+        if (speech(folded, open + 1, i)) (ranges ??= []).push(open + 1, i);
         open = -1;
         openSingle = -1;
       }
     } else if (c === 39 && open < 0) {
       const prev = i > 0 ? folded.charCodeAt(i - 1) : 32;
       const next = i + 1 < folded.length ? folded.charCodeAt(i + 1) : 32;
-      const letter = (x: number) => (x >= 97 && x <= 122) || (x >= 48 && x <= 57);
       if (openSingle < 0 && !letter(prev) && letter(next)) openSingle = i;
       else if (openSingle >= 0 && letter(prev) && !letter(next) && i - openSingle < 120) {
-        if (blank(out, folded, openSingle + 1, i)) blanked = true;
+        if (speech(folded, openSingle + 1, i)) (ranges ??= []).push(openSingle + 1, i);
         openSingle = -1;
       }
     } else if (c === 10) openSingle = -1;
   }
-  if (!blanked) return folded;
-  const masked = out.join('');
+  if (!ranges) return folded;
+  let masked = '';
+  let at = 0;
+  for (let r = 0; r < ranges.length; r += 2) {
+    const from = ranges[r] as number;
+    const to = ranges[r + 1] as number;
+    masked += folded.slice(at, from) + folded.slice(from, to).replace(/[^\n]/g, ' ');
+    at = to;
+  }
+  masked += folded.slice(at);
   // nothing but a quotation: the writer's own words
   return /[a-z]{2}/.test(masked.replace(/["']/g, '')) ? masked : folded;
 }
