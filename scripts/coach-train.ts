@@ -156,7 +156,7 @@ function head(examples: Example[], rules: boolean[], perSentence: boolean, choos
 }
 
 // The development parts: rounds 1–8 and the round-13 batches (round 11 stays for the rules only, as before).
-const TRAINING_PARTS = ['dev', 'r13', 'r13b'] as const;
+const TRAINING_PARTS = ['dev', 'r13', 'r13b', 'r13c', 'r13d'] as const;
 const messages = TRAINING_PARTS.flatMap((part) => load<MessageRow>('messages', part));
 const apologies = TRAINING_PARTS.flatMap((part) => load<ApologyRow>('apologies', part));
 const ex = (text: string, y: boolean): Example => ({ text, y, feats: features(fold(text)) });
