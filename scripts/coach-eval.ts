@@ -68,6 +68,9 @@ const heldout = evaluate('heldout');
 const fresh = evaluate('fresh');
 const r11 = evaluateDevelopment('r11');
 const r13 = evaluateDevelopment('r13');
+const r13b = evaluateDevelopment('r13b');
+const r13c = evaluateDevelopment('r13c');
+const r13d = evaluateDevelopment('r13d');
 const dev = evaluateDevelopment('dev');
 if (args.includes('--json')) {
   process.stdout.write(
@@ -79,6 +82,9 @@ if (args.includes('--json')) {
         fresh: summary(fresh),
         r11: summary(r11),
         r13: summary(r13),
+        r13b: summary(r13b),
+        r13c: summary(r13c),
+        r13d: summary(r13d),
         dev: summary(dev),
       },
       null,
@@ -93,12 +99,15 @@ if (args.includes('--json')) {
       table(heldout, 'Earlier held-out set'),
       table(fresh, 'Fresh part (rounds 9-10, not tuned or trained on)'),
       table(r11, 'Round 11 (development, rules only)'),
-      table(r13, 'Round 13 (development)'),
+      table(r13, 'Round 13a (development)'),
+      table(r13b, 'Round 13b (development)'),
+      table(r13c, 'Round 13c (development)'),
+      table(r13d, 'Round 13d (development)'),
       table(dev, 'Development (tuned and trained on)'),
     ].join('\n\n') + '\n',
   );
   if (args.includes('--misses')) {
-    for (const part of [r13, r11, dev]) {
+    for (const part of [r13d, r13c, r13b, r13, r11, dev]) {
       for (const m of part.misses) {
         process.stdout.write(
           `  ${part.part} miss [${m.kind}] ${m.text}\n    expected ${JSON.stringify(m.expected)} got ${JSON.stringify(m.got)}\n`,
