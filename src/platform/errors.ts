@@ -126,6 +126,12 @@ export const REFUSALS = {
     message: 'The other partner confirms or disputes an occasion; not the one who logged it.',
   },
   log_already_reviewed: { code: 'conflict', message: 'This occasion was already confirmed or disputed.' },
+  log_dispute_answered_by_logger: {
+    code: 'forbidden',
+    message: 'The partner who logged an occasion answers how the other saw it.',
+  },
+  log_not_disputed: { code: 'conflict', message: 'Only an occasion seen differently can be answered.' },
+  log_dispute_already_answered: { code: 'already_done', message: 'You have already answered how your partner saw this occasion.' },
 } as const satisfies Record<string, { code: ErrorCode; message: string }>;
 
 export type RefusalName = keyof typeof REFUSALS;

@@ -26,3 +26,4 @@ export * from './content/hard-day.js';
 export * from './content/therapy-recommendation.js';
 export * from './content/forgiveness-texts.js';
 export * from './hard-day.js';
+export * from './step-openings.js';
