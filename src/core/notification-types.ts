@@ -22,7 +22,8 @@ export const NOTIFICATION_MESSAGES = {
   agreement_log_confirmed: 'Your partner confirmed an occasion you logged.',
   agreement_log_disputed: 'Your partner saw an occasion you logged differently.',
   agreement_log_replied: 'Your partner answered how you saw an occasion they logged.',
-  sealed_half_written: 'Your partner has written theirs in a sealed exercise. It stays sealed until you write yours; then both open at once.',
+  sealed_half_written:
+    'Your partner has written theirs in a sealed exercise. It stays sealed until you write yours; then both open at once.',
   sealed_pair_opened: 'Your partner has written theirs too: the sealed exercise is open to you both now.',
   step_opened: 'A new step of your journey is open for you. You can begin it whenever you are ready.',
   forgiveness_shared: 'Your partner shared a forgiveness statement with you.',

@@ -38,7 +38,10 @@ const subjectArb: fc.Arbitrary<Subject> = fc.oneof(
     authorId: fc.constantFrom('a', 'b'),
     visibility: fc.constantFrom(...VISIBILITIES),
   }),
-  fc.record({ kind: fc.constantFrom('checkin', 'agreement', 'agreement_log', 'breach', 'progress', 'membership', 'journey'), id: fc.uuid() }),
+  fc.record({
+    kind: fc.constantFrom('checkin', 'agreement', 'agreement_log', 'breach', 'progress', 'membership', 'journey'),
+    id: fc.uuid(),
+  }),
   fc.record({
     kind: fc.constant('checkin_numbers' as const),
     id: fc.uuid(),

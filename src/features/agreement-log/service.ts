@@ -172,12 +172,18 @@ export class AgreementLogService {
     const entry = await this.deps.log.byId(logEntryId);
     if (!entry || (inSpace !== undefined && entry.spaceId !== inSpace)) fail('not_found');
     const view = await spaceView(this.deps.spaces, account.id, entry.spaceId);
-    const decision = canReplyToDispute({ loggedBy: entry.loggedBy, review: entry.review, replied: entry.repliedAt !== null }, account.id, view.partnerIds);
+    const decision = canReplyToDispute(
+      { loggedBy: entry.loggedBy, review: entry.review, replied: entry.repliedAt !== null },
+      account.id,
+      view.partnerIds,
+    );
     if (!decision.ok) refuseOccasion(decision.reason);
     const trimmed = text.trim();
     if (trimmed === '') fail('invalid_input', { reply: 'Write a few words before sending.' });
     if ([...trimmed].length > REPLY_MAX) fail('invalid_input', { reply: `Keep it to ${REPLY_MAX} characters.` });
-    const done = await this.deps.writes.run((db) => this.deps.log.reply(logEntryId, { text: trimmed, now: this.deps.clock.now().toISOString() }, db));
+    const done = await this.deps.writes.run((db) =>
+      this.deps.log.reply(logEntryId, { text: trimmed, now: this.deps.clock.now().toISOString() }, db),
+    );
     if (!done) refuseOccasion('already_replied');
     // The partner who disputed it is told (by the action's caller, after the write); nobody when
     // their account is gone, and the policy tells nobody who has left the space since.
