@@ -45,11 +45,15 @@ export const NOTIFICATION_DECISIONS = {
     proposeAgreement: { tells: ['agreement_proposed', 'step_opened'] },
     acceptAgreement: { tells: ['agreement_accepted', 'step_opened'] },
     counterAgreement: { tells: ['agreement_countered', 'step_opened'] },
-    withdrawAgreement: { tellsNobody: 'Withdrawing one’s own proposal asks nothing of the partner and opens no step (the list updates live).' },
+    withdrawAgreement: {
+      tellsNobody: 'Withdrawing one’s own proposal asks nothing of the partner and opens no step (the list updates live).',
+    },
   },
   checkin: {
     saveCheckin: { tells: ['partner_checked_in'] },
-    chooseCheckinNumbers: { tellsNobody: 'Who sees one’s check-in numbers is one’s own choice; changing it tells nobody (docs/privacy-rules.md).' },
+    chooseCheckinNumbers: {
+      tellsNobody: 'Who sees one’s check-in numbers is one’s own choice; changing it tells nobody (docs/privacy-rules.md).',
+    },
   },
   journey: {
     recordBreach: { tells: ['step_opened'] },
@@ -71,7 +75,9 @@ export const NOTIFICATION_DECISIONS = {
     acknowledge: { tells: ['step_opened'] },
     deliverApology: { tells: ['apology_delivered', 'step_opened'] },
     respondToApology: { tells: ['apology_answered', 'step_opened'] },
-    openForgivenessEarly: { tellsNobody: 'Opening step 7 early is the hurt partner’s private choice; Mend never presses anyone to forgive.' },
+    openForgivenessEarly: {
+      tellsNobody: 'Opening step 7 early is the hurt partner’s private choice; Mend never presses anyone to forgive.',
+    },
   },
   meetings: {
     recordMeeting: { tells: ['meeting_recorded'] },
@@ -103,7 +109,8 @@ export const NOTIFICATION_DECISIONS = {
   },
   therapists: {
     consentToTherapist: {
-      tellsNobody: 'The partner whose consent is still awaited was told when the therapist joined; the space page shows whose consent waits.',
+      tellsNobody:
+        'The partner whose consent is still awaited was told when the therapist joined; the space page shows whose consent waits.',
     },
     removeTherapist: { tellsNobody: 'Ending a therapist’s access asks nothing of the other partner; the space page shows it at once.' },
   },

@@ -44,7 +44,8 @@ describeEachDatabase('answering a dispute of the agreement log', (get) => {
     assert.equal((await b.api.post(`/api/v1/agreement-log/${confirmed}/confirm`, {})).statusCode, 200);
     assert.equal((await reply(a, confirmed, 'CONFIRMED-CANARY')).statusCode, 409, 'a confirmed occasion is not answered');
     assert.equal(
-      (await b.api.post(`/api/v1/agreement-log/${disputed}/dispute`, { note: { text: 'DISPUTE-CANARY', visibility: 'shared' } })).statusCode,
+      (await b.api.post(`/api/v1/agreement-log/${disputed}/dispute`, { note: { text: 'DISPUTE-CANARY', visibility: 'shared' } }))
+        .statusCode,
       200,
     );
     await b.api.post('/api/v1/me/notifications/read', {});
@@ -68,7 +69,10 @@ describeEachDatabase('answering a dispute of the agreement log', (get) => {
 
     // Both partners and the active therapist read it; another couple cannot even find the log.
     for (const p of [a, b, t]) {
-      const entries = json(await p.api.get(`/api/v1/spaces/${spaceId}/agreement-log`)).logEntries as Array<{ id: string; reply: { text: string } | null }>;
+      const entries = json(await p.api.get(`/api/v1/spaces/${spaceId}/agreement-log`)).logEntries as Array<{
+        id: string;
+        reply: { text: string } | null;
+      }>;
       assert.equal(entries.find((e) => e.id === disputed)?.reply?.text, 'REPLY-CANARY', p.displayName);
       assert.equal(entries.find((e) => e.id === confirmed)?.reply, null);
     }

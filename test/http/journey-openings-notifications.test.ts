@@ -98,7 +98,8 @@ describeEachDatabase('notifications of a journey’s openings (issue #18)', (get
       await onlyTold(a, 'step_opened', [b, t, ...strangers], [], { link: step(1) });
 
       // The second acknowledgement opens step 2 for the partner who acknowledged first.
-      for (const p of [a, b]) await p.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_happened', text: `Mine, ${p.displayName}.` });
+      for (const p of [a, b])
+        await p.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_happened', text: `Mine, ${p.displayName}.` });
       assert.equal((await a.api.post(`/api/v1/journeys/${journeyId}/acknowledgements`)).statusCode, 201);
       if (pb) {
         await pb.get(step(1));
@@ -122,7 +123,12 @@ describeEachDatabase('notifications of a journey’s openings (issue #18)', (get
 
       // A proposal: Sam is told of it, and not again of step 3 (already open for Sam).
       const proposal = json(
-        await a.api.post(`/api/v1/spaces/${spaceId}/agreements`, { text: 'AGREEMENT-CANARY', committedBy: [a.id], cadence: 'daily', journeyId }),
+        await a.api.post(`/api/v1/spaces/${spaceId}/agreements`, {
+          text: 'AGREEMENT-CANARY',
+          committedBy: [a.id],
+          cadence: 'daily',
+          journeyId,
+        }),
       ).agreement;
       assert.ok(!(await toldTo(b)).list.some((n) => n.type === 'step_opened'));
 
