@@ -40,6 +40,26 @@ export function weeklyDue(local: { minutes: number; weekday: number }, schedule:
   return local.weekday === schedule.weekday && local.minutes >= start - MEETING_LEAD_MINUTES && local.minutes < start;
 }
 
+/** A question given an answer-by date, still unanswered, whose answerer has not been told the date came. */
+export interface DueQuestion {
+  questionId: string;
+  journeyId: string;
+  spaceId: string;
+  /** The partner who chose the date. */
+  by: string;
+  until: string;
+}
+
+/** The journeys' deferred questions, and the claim (in the database) that tells each answerer once. */
+export interface DueQuestions {
+  due(latest: string): Promise<DueQuestion[]>;
+  claim(questionId: string, now: string): Promise<boolean>;
+  release(questionId: string): Promise<void>;
+}
+
+/** Where it is already latest in the day: a date no one's today is past (UTC+14). */
+const EARLIEST_ZONE = 'Pacific/Kiritimati';
+
 export interface ReminderAccount {
   id: string;
   email: string;
@@ -51,6 +71,10 @@ export interface ReminderAccount {
  * always, by email when SMTP is configured. Each reminder is claimed in the database before it
  * is sent (`sent_reminders`), so two app servers or a restart never send it twice. Emails say
  * only that it is time, with a link — never anything anyone wrote.
+ *
+ * And one thing Mend tells without being asked: the day a partner chose to answer a question by
+ * has come (in their time zone) and it is still unanswered. In-app only, once, claimed on the
+ * deferral itself (`question_deferrals.due_told_at`) the same way.
  */
 export class ReminderService {
   private timer: NodeJS.Timeout | null = null;
@@ -65,6 +89,8 @@ export class ReminderService {
       accountById: (id: string) => Promise<ReminderAccount | null>;
       /** The active partners of a space. */
       partnersOf: (spaceId: string) => Promise<string[]>;
+      /** Deferred questions (the journeys' store); none when absent. */
+      questions?: DueQuestions;
       mailer: Mailer | null;
       clock: Clock;
       baseUrl: URL;
@@ -146,6 +172,40 @@ export class ReminderService {
         )
           sent.push(key);
       }
+    }
+    sent.push(...(await this.questionsDue(now)));
+    return sent;
+  }
+
+  /** Tells each partner whose chosen answer-by date has come, once, that the question waits for them. */
+  private async questionsDue(now: Date): Promise<string[]> {
+    const questions = this.deps.questions;
+    if (!questions) return [];
+    const sent: string[] = [];
+    for (const q of await questions.due(localDate(now, EARLIEST_ZONE))) {
+      const account = await this.deps.accountById(q.by);
+      if (!account || localDate(now, account.timezone) < q.until) continue;
+      // A partner who has left the space since is not told about it.
+      if (!(await this.deps.partnersOf(q.spaceId)).includes(q.by)) continue;
+      const at = now.toISOString();
+      if (!(await questions.claim(q.questionId, at))) continue;
+      try {
+        await this.deps.notifications.add({
+          id: newId(),
+          accountId: q.by,
+          spaceId: q.spaceId,
+          type: 'question_due',
+          actorId: null,
+          link: `/journeys/${q.journeyId}/questions#question-${q.questionId}`,
+          createdAt: at,
+          readAt: null,
+        });
+      } catch (error) {
+        await questions.release(q.questionId);
+        this.deps.log?.warn({ err: error instanceof Error ? error.name : 'error' }, 'question date notification failed');
+        continue;
+      }
+      sent.push(`question-due:${q.questionId}`);
     }
     return sent;
   }

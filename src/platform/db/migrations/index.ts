@@ -12,6 +12,7 @@ import * as boundCiphertexts from './0011-bound-ciphertexts.js';
 import * as sealedPairsOpened from './0012-sealed-pairs-opened.js';
 import * as idempotencyKeys from './0013-idempotency-keys.js';
 import * as push from './0016-push.js';
+import * as notificationsComplete from './0017-notifications-complete.js';
 
 /**
  * Every migration Mend knows, in order. Names never change once released: the database records
@@ -31,4 +32,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0012-sealed-pairs-opened': sealedPairsOpened,
   '0013-idempotency-keys': idempotencyKeys,
   '0016-push': push,
+  '0017-notifications-complete': notificationsComplete,
 };
