@@ -92,6 +92,10 @@ export const NOTIFICATION_DECISIONS = {
     markNotificationsRead: own('Reading one’s notifications'),
     setReminders: own('A reminder setting'),
   },
+  push: {
+    addPushSubscription: own('Turning push on for a device'),
+    removePushSubscription: own('Turning push off for a device'),
+  },
   reassurance: {
     askForReassurance: { tells: ['reassurance_requested'] },
     answerReassurance: { tells: ['reassurance_answered'] },
