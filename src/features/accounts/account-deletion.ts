@@ -5,12 +5,13 @@ import type { AccountService } from './service.js';
 import { eraseTextWrittenBy } from '../../platform/vault/authored-text.js';
 
 /**
- * Deleting an account removes the account and everything it wrote. Leaving each space first
- * deletes spaces nobody is left in and tells a remaining partner that entries were removed; the
- * account row's deletion then cascades to every row that belongs to it (sessions, entries,
- * check-ins, logs…: tables reference `accounts` with ON DELETE CASCADE). Rows that belong to the
- * couple's shared record and outlive the person keep their facts but lose the person's words
- * (platform/vault/authored-text.ts).
+ * Deleting an account removes the account and everything it wrote. First, in each space it shared
+ * that lives on, its place in the couple's history is handed to a stand-in with the words erased
+ * (platform/vault/stand-in.ts): the partner who stays sees what was removed and when, and every
+ * state reached stays reached. Spaces nobody is left in are deleted. The account row's deletion
+ * then cascades to every row still its own (sessions, check-ins, private entries…: tables
+ * reference `accounts` with ON DELETE CASCADE); what it wrote on other rows that outlive it is
+ * erased (platform/vault/authored-text.ts).
  */
 export async function deleteAccountAndWritings(
   ctx: { accounts: AccountService; spaces: SpaceService; db: Kysely<Database> },
@@ -18,7 +19,7 @@ export async function deleteAccountAndWritings(
   password: string,
 ): Promise<void> {
   await ctx.accounts.confirmPassword(accountId, password);
+  await ctx.spaces.handOverBeforeDeletion(accountId);
   await eraseTextWrittenBy(ctx.db, accountId);
-  await ctx.spaces.leaveAllBeforeDeletion(accountId);
   await ctx.accounts.deleteAccount(accountId, password);
 }

@@ -91,14 +91,19 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         summary: 'Leave a space',
+        description:
+          'Needs your password: send it as `password` (403 `forbidden` when it is wrong; wrong tries are limited per account, 429 with Retry-After), or confirm it first with POST /api/v1/sessions/current/reauthenticate and leave within 10 minutes without a body (403 `reauthentication_required` otherwise). What you kept private in the space is deleted; what you shared stays for your partner, who sees that you left and when (docs/api.md, "Leaving a space"). The last partner to leave deletes the space.',
         tags: ['spaces'],
         security: bearer,
         params: SpaceParams,
-        response: { 204: NoContent, ...errors(401, 404) },
+        body: Type.Optional(
+          Type.Object({ password: Type.Optional(Type.String({ maxLength: 1024 })) }, { additionalProperties: false }),
+        ),
+        response: { 204: NoContent, ...errors(400, 401, 403, 404, 429) },
       },
     },
     async (request, reply) => {
-      await act(ctx, leave(ctx, requireAuth(request), request.params.spaceId));
+      await act(ctx, leave(ctx, requireAuth(request), request.params.spaceId, request.body?.password));
       return reply.status(204).send(null);
     },
   );

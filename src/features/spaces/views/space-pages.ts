@@ -102,15 +102,3 @@ export function enterCodePage(details?: Record<string, string>): SafeHtml {
     <button type="submit" class="button">Continue</button>
   </form>`;
 }
-
-export function leavePage(csrf: string, space: Space): SafeHtml {
-  return html`<h1>Leave ${space.name}?</h1>
-  <p>If you leave, you will no longer see this space. What you kept private here is deleted; what you shared stays, so your partner keeps the history you built together. If you are the last person in it, the space and everything in it is deleted.</p>
-  <p>You may want to <a href="/account/export">download everything you can see</a> first.</p>
-  <p>If you are leaving because you do not feel safe, you do not need to explain anything to anyone.</p>
-  <form method="post" action="/spaces/${space.id}/leave" class="stack">
-    ${csrfField(csrf)}
-    <button type="submit" class="button button--warning">Leave this space</button>
-  </form>
-  <p><a href="/spaces/${space.id}">Stay in the space</a></p>`;
-}
