@@ -43,6 +43,7 @@ export async function spacePages(app: FastifyInstance): Promise<void> {
     // The safety check invitation is the viewer's own and private: the partner's page never changes.
     const safetyDue = await ctx.safety.isDue(account.id);
     const notices = await ctx.spaces.notices(account.id, space.id);
+    const former = await ctx.spaces.formerPartners(account.id, space.id);
     const isPartner = space.members.some((m) => m.accountId === account.id && m.role === 'partner');
     const therapists = isPartner ? await ctx.therapists.list(account.id, space.id) : [];
     const journeys = journeyListSection(space.id, await ctx.journeys.list(account, space.id), isPartner);
@@ -52,7 +53,8 @@ export async function spacePages(app: FastifyInstance): Promise<void> {
       body: (csrf) =>
         spacePage(csrf, space, account.id, {
           journeys,
-          notices: noticesBlock(notices),
+          notices: noticesBlock(notices, former, isPartner ? 'partner' : 'therapist'),
+          partnerLeft: former.length > 0,
           more: html`${isPartner ? therapistCard(csrf, space.id, account.id, therapists) : null}${isPartner && safetyDue ? screeningDueCard() : null}`,
         }),
     });

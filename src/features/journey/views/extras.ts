@@ -59,7 +59,6 @@ export function hardDayPage(m: JourneyPageModel, csrf: string, support: CountryR
   <h1>${HARD_DAY.title}</h1>
   <p class="lead">${HARD_DAY.intro}</p>
   ${readingNote(m)}
-  ${departureNote(m)}
   ${groundingCard()}
   ${
     isPartnerView(m)

@@ -14,6 +14,8 @@ export interface SpacePageParts {
   notices?: SafeHtml | null;
   /** Sections after the daily actions (the therapist card, the viewer's own safety check). */
   more?: SafeHtml | null;
+  /** A partner left the space (issue #19): the one here is alone now, not waiting for someone to join. */
+  partnerLeft?: boolean;
 }
 
 export function spacePage(csrf: string, space: Space, viewerId: string, parts: SpacePageParts = {}): SafeHtml {
@@ -30,7 +32,13 @@ export function spacePage(csrf: string, space: Space, viewerId: string, parts: S
     ${
       partner
         ? html`<p>You and ${partner.displayName} share this space.</p>`
-        : html`<p>You are here on your own for now. Every step in Mend has a form you can do alone, and your partner can join whenever they are ready.</p>
+        : parts.partnerLeft
+          ? html`<p>You are here on your own now. Every step in Mend has a form you can do alone.</p>
+        <form method="post" action="/spaces/${space.id}/invitations">
+          ${csrfField(csrf)}
+          <button type="submit" class="button button--secondary">Invite your partner again</button>
+        </form>`
+          : html`<p>You are here on your own for now. Every step in Mend has a form you can do alone, and your partner can join whenever they are ready.</p>
         <form method="post" action="/spaces/${space.id}/invitations">
           ${csrfField(csrf)}
           <button type="submit" class="button">Invite your partner</button>
