@@ -45,7 +45,7 @@ export function leavePage(csrf: string, space: Space, viewerId: string, error?: 
   <form method="post" action="/spaces/${space.id}/leave" class="stack" novalidate>
     ${csrfField(csrf)}
     ${textField({ name: 'password', label: 'Your password', type: 'password', hint: 'To make sure it is you.', error, autocomplete: 'current-password', maxlength: 256 })}
-    <button type="submit" class="button button--warning">Leave ${space.name}</button>
+    <button type="submit" class="button button--warning">Leave this space</button>
   </form>
   <p><a href="/spaces/${space.id}">Stay in the space</a></p>`;
 }
@@ -57,7 +57,7 @@ function therapistLeavePage(csrf: string, space: Space, error?: string): SafeHtm
   <form method="post" action="/spaces/${space.id}/leave" class="stack" novalidate>
     ${csrfField(csrf)}
     ${textField({ name: 'password', label: 'Your password', type: 'password', hint: 'To make sure it is you.', error, autocomplete: 'current-password', maxlength: 256 })}
-    <button type="submit" class="button button--warning">Leave ${space.name}</button>
+    <button type="submit" class="button button--warning">Leave this space</button>
   </form>
   <p><a href="/caseload">Back to your couples</a></p>`;
 }
