@@ -234,6 +234,9 @@ describeEachDatabase('leaving a space well', (get) => {
       assert.match(questions, /Answered/);
       assert.doesNotMatch(questions, /Waiting for an answer/);
       if (viewer === b) {
+        const checkin = (await pages.get(`/spaces/${spaceId}/check-in`)).body;
+        assert.match(checkin, /Your partner left the space\. If they join again, their check-in will show here\./);
+        assert.doesNotMatch(checkin, /When your partner joins/);
         assert.match(home, /You can carry on alone/);
         assert.match(home, /Invite your partner again/);
         assert.match(journey, /Carrying on alone/);
