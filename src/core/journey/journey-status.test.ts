@@ -315,3 +315,17 @@ describe('journeyStatus: a partner who left (issue #19)', () => {
     );
   });
 });
+
+describe('journeyStatus: what a partner joining again is asked (issue #19)', () => {
+  test('only what the partner who left had not done, never what they did', () => {
+    const reachedAll = facts({ ...ackBoth, ...apologyAnswered, ...accepted, partnerIds: ['b'], formerPartnerIds: ['a'] });
+    assert.deepEqual(
+      journeyStatus(reachedAll, 'b', NOW).waitingForPartner.map((w) => w.task),
+      ['join_space'],
+    );
+    const before = facts({ acknowledgements: [{ by: 'b', at: OPENED }], partnerIds: ['b'], formerPartnerIds: ['a'] });
+    const tasks = journeyStatus(before, 'b', NOW).waitingForPartner.map((w) => w.task);
+    assert.ok(tasks.includes('acknowledge'), 'they had not acknowledged');
+    assert.ok(!tasks.includes('answer_apology'), 'nothing of a step not reached');
+  });
+});

@@ -242,7 +242,14 @@ export function journeyStatus(facts: JourneyFacts, viewerId: string | null, now:
     for (const r of readings.slice(1)) if (RANK[r.steps[i]!.status] > RANK[best.status]) best = r.steps[i]!;
     return RANK[s.status] > RANK[best.status] ? s : best;
   });
-  return { ...here, steps };
+  // What a partner joining again would be asked to do: only what was left undone by the one who left.
+  const left: Waiting[] = [];
+  for (const r of readings)
+    for (const s of r.steps)
+      for (const w of s.waitingFor ?? [])
+        if (w.accountId !== null && former.includes(w.accountId) && !left.some((x) => x.task === w.task)) left.push({ ...w, accountId: null });
+  const waitingForPartner = here.solo ? here.waitingForPartner.filter((w) => w.task === 'join_space').concat(left) : here.waitingForPartner;
+  return { ...here, steps, waitingForPartner };
 }
 
 function statusOf(facts: JourneyFacts, viewerId: string | null, now: string | Date): JourneyStatus {

@@ -65,9 +65,11 @@ export function journeyPage(m: JourneyPageModel): SafeHtml {
       ? html`<section class="card" aria-labelledby="solo-heading">
         <h2 id="solo-heading">${m.former.size > 0 ? 'Carrying on alone' : 'Doing this on your own for now'}</h2>
         <p>${
-          m.former.size > 0
-            ? 'What you reached together stays. Every step has a part you can do alone. If your partner joins the space again, they will be asked to:'
-            : 'Every step has a part you can do alone. When your partner joins, they will be asked to:'
+          m.former.size === 0
+            ? 'Every step has a part you can do alone. When your partner joins, they will be asked to:'
+            : partnerTasks(view.status.waitingForPartner)
+              ? 'What you reached together stays. Every step has a part you can do alone. If your partner joins the space again, they will be asked to:'
+              : 'What you reached together stays, and every step has a part you can do alone.'
         }</p>
         ${partnerTasks(view.status.waitingForPartner)}
       </section>`
