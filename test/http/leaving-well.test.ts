@@ -76,7 +76,10 @@ async function history(testApp: TestApp, withTherapist = false) {
       'log',
     ),
   ).logEntry;
-  await ok(b.api.post(`/api/v1/agreement-log/${logEntry.id}/confirm`, { note: { text: words.samReview, visibility: 'shared' } }), 'confirm');
+  await ok(
+    b.api.post(`/api/v1/agreement-log/${logEntry.id}/confirm`, { note: { text: words.samReview, visibility: 'shared' } }),
+    'confirm',
+  );
   const question = json(await ok(b.api.post(`${j}/entries`, { prompt: 'question', text: words.samQuestion }), 'question')).entry;
   await ok(a.api.post(`${j}/entries`, { prompt: 'answer', text: words.alexAnswer, replyTo: question.id }), 'answer');
   const trigger = json(await ok(b.api.post(`${j}/entries`, { prompt: 'trigger', text: words.samTrigger }), 'trigger')).entry;
@@ -94,7 +97,8 @@ async function history(testApp: TestApp, withTherapist = false) {
     therapist = await signUp(app, 'Dr Lee');
     const { code } = json(await a.api.post(`/api/v1/spaces/${spaceId}/invitations`, { role: 'therapist' })).invitation;
     await ok(therapist.api.post(`/api/v1/invitations/${code}/accept`), 'therapist joins');
-    for (const p of [a, b]) await ok(p.api.post(`/api/v1/spaces/${spaceId}/therapists/${therapist.id}/consent`, { password: p.password }), 'consent');
+    for (const p of [a, b])
+      await ok(p.api.post(`/api/v1/spaces/${spaceId}/therapists/${therapist.id}/consent`, { password: p.password }), 'consent');
   }
   return { a, b, spaceId, journeyId, agreementId, words, therapist };
 }
@@ -198,7 +202,9 @@ describeEachDatabase('leaving a space well', (get) => {
     assert.ok(!stored.includes(words.alexPrivate), 'what Alex kept private left with him');
     for (const shared of [words.alexApology, words.alexWhy, words.alexAnswer, words.alexAgreement, words.alexSealed, words.alexMeeting])
       assert.ok(stored.includes(shared), `${shared} stays for Sam`);
-    const alexCheckins = await sql<{ n: number }>`select count(*) as n from checkins where account_id = ${a.id}`.execute(testApp.app.mend.store.db);
+    const alexCheckins = await sql<{ n: number }>`select count(*) as n from checkins where account_id = ${a.id}`.execute(
+      testApp.app.mend.store.db,
+    );
     assert.equal(Number(alexCheckins.rows[0]!.n), 0, "Alex's check-ins here went with him");
 
     const space = json(await b.api.get(`/api/v1/spaces/${spaceId}`));
@@ -255,10 +261,7 @@ describeEachDatabase('leaving a space well', (get) => {
 
     const space = json(await b.api.get(`/api/v1/spaces/${spaceId}`));
     assert.deepEqual(space.formerPartners, [], 'a partner again, no longer one who left');
-    assert.deepEqual(
-      space.space.members.map((m: { accountId: string }) => m.accountId).sort(),
-      [a.id, b.id].sort(),
-    );
+    assert.deepEqual(space.space.members.map((m: { accountId: string }) => m.accountId).sort(), [a.id, b.id].sort());
     const entries = JSON.stringify(json(await a.api.get(`/api/v1/journeys/${journeyId}/entries?limit=200`)).entries);
     assert.ok(entries.includes(words.alexWhy) && entries.includes(words.alexAnswer), 'his shared writing is there');
     assert.ok(!entries.includes(words.alexPrivate), 'what he kept private was deleted when he left, and stays deleted');
@@ -332,7 +335,11 @@ describeEachDatabase('deleting an account never rewrites the partner’s history
       const who = viewer === b ? 'Your partner' : 'A partner';
       await say(`/spaces/${spaceId}`, new RegExp(`${who} deleted their account on ${DAY}\\.`), /an answered question stays answered/);
       await say(`/journeys/${journeyId}`, new RegExp(`${who} deleted their account on ${DAY}`));
-      await say(`/journeys/${journeyId}/steps/2`, /The apology was removed by its author on/, /answer:<\/strong>\s*received; it felt sincere/);
+      await say(
+        `/journeys/${journeyId}/steps/2`,
+        /The apology was removed by its author on/,
+        /answer:<\/strong>\s*received; it felt sincere/,
+      );
       await say(`/journeys/${journeyId}/steps/3`, /What it said was removed by its author on/);
       const questions = await say(`/journeys/${journeyId}/questions`, /The answer was removed by its author on/, removed, /Answered/);
       assert.doesNotMatch(questions, /Waiting for an answer/);

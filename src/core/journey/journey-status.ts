@@ -247,7 +247,8 @@ export function journeyStatus(facts: JourneyFacts, viewerId: string | null, now:
   for (const r of readings)
     for (const s of r.steps)
       for (const w of s.waitingFor ?? [])
-        if (w.accountId !== null && former.includes(w.accountId) && !left.some((x) => x.task === w.task)) left.push({ ...w, accountId: null });
+        if (w.accountId !== null && former.includes(w.accountId) && !left.some((x) => x.task === w.task))
+          left.push({ ...w, accountId: null });
   const waitingForPartner = here.solo ? here.waitingForPartner.filter((w) => w.task === 'join_space').concat(left) : here.waitingForPartner;
   return { ...here, steps, waitingForPartner };
 }

@@ -106,9 +106,7 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
         tags: ['spaces'],
         security: bearer,
         params: SpaceParams,
-        body: Type.Optional(
-          Type.Object({ password: Type.Optional(Type.String({ maxLength: 1024 })) }, { additionalProperties: false }),
-        ),
+        body: Type.Optional(Type.Object({ password: Type.Optional(Type.String({ maxLength: 1024 })) }, { additionalProperties: false })),
         response: { 204: NoContent, ...errors(400, 401, 403, 404, 429) },
       },
     },

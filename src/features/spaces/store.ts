@@ -344,12 +344,7 @@ export class SpaceStore {
     const rows = await this.db
       .selectFrom('former_partners')
       .innerJoin('accounts', 'accounts.id', 'former_partners.account_id')
-      .select([
-        'former_partners.account_id',
-        'former_partners.left_at',
-        'former_partners.account_deleted_at',
-        'accounts.display_name_enc',
-      ])
+      .select(['former_partners.account_id', 'former_partners.left_at', 'former_partners.account_deleted_at', 'accounts.display_name_enc'])
       .where('former_partners.space_id', '=', spaceId)
       .orderBy('former_partners.left_at')
       .orderBy('former_partners.account_id')
@@ -434,16 +429,28 @@ export class SpaceStore {
     accountId: string,
     leftAt: string | null,
   ): Promise<'left' | 'space deleted' | 'not a member'> {
-    const removed = await trx.deleteFrom('space_members').where('space_id', '=', spaceId).where('account_id', '=', accountId).executeTakeFirst();
+    const removed = await trx
+      .deleteFrom('space_members')
+      .where('space_id', '=', spaceId)
+      .where('account_id', '=', accountId)
+      .executeTakeFirst();
     if (Number(removed.numDeletedRows) === 0) return 'not a member';
-    const left = await trx.selectFrom('space_members').select('account_id').where('space_id', '=', spaceId).where('role', '=', 'partner').execute();
+    const left = await trx
+      .selectFrom('space_members')
+      .select('account_id')
+      .where('space_id', '=', spaceId)
+      .where('role', '=', 'partner')
+      .execute();
     if (left.length === 0) {
       await trx.deleteFrom('spaces').where('id', '=', spaceId).execute();
       return 'space deleted';
     }
     if (leftAt !== null) {
       await trx.deleteFrom('former_partners').where('space_id', '=', spaceId).where('account_id', '=', accountId).execute();
-      await trx.insertInto('former_partners').values({ space_id: spaceId, account_id: accountId, left_at: leftAt, account_deleted_at: null }).execute();
+      await trx
+        .insertInto('former_partners')
+        .values({ space_id: spaceId, account_id: accountId, left_at: leftAt, account_deleted_at: null })
+        .execute();
     }
     return 'left';
   }

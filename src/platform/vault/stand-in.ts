@@ -117,12 +117,7 @@ async function journeyRecord(trx: Transaction<Database>, vault: Vault, spaceId: 
     .where('account_id', '=', from)
     .where('journey_id', 'in', journeys)
     .execute();
-  await trx
-    .updateTable('question_deferrals')
-    .set({ by_id: to })
-    .where('by_id', '=', from)
-    .where('journey_id', 'in', journeys)
-    .execute();
+  await trx.updateTable('question_deferrals').set({ by_id: to }).where('by_id', '=', from).where('journey_id', 'in', journeys).execute();
   await trx
     .updateTable('sealed_pair_openings')
     .set({ first_author_id: to })
@@ -195,16 +190,7 @@ async function spaceRecord(trx: Transaction<Database>, vault: Vault, spaceId: st
 
   const logged = await trx
     .selectFrom('agreement_log_entries')
-    .select([
-      'id',
-      'agreement_id',
-      'logged_by',
-      'note_enc',
-      'note_visibility',
-      'reviewed_by',
-      'review_note_enc',
-      'review_note_visibility',
-    ])
+    .select(['id', 'agreement_id', 'logged_by', 'note_enc', 'note_visibility', 'reviewed_by', 'review_note_enc', 'review_note_visibility'])
     .where('space_id', '=', spaceId)
     .where((eb) => eb.or([eb('logged_by', '=', from), eb('reviewed_by', '=', from)]))
     .execute();
@@ -215,7 +201,13 @@ async function spaceRecord(trx: Transaction<Database>, vault: Vault, spaceId: st
       if (l.note_enc !== null) {
         set.note_enc = vault.seal(
           '',
-          BOUND.logNote.of({ id: l.id, logged_by: to, note_visibility: l.note_visibility, space_id: spaceId, agreement_id: l.agreement_id }),
+          BOUND.logNote.of({
+            id: l.id,
+            logged_by: to,
+            note_visibility: l.note_visibility,
+            space_id: spaceId,
+            agreement_id: l.agreement_id,
+          }),
         );
       }
     }
@@ -246,7 +238,12 @@ async function spaceRecord(trx: Transaction<Database>, vault: Vault, spaceId: st
       .where('id', '=', m.id)
       .execute();
   }
-  await trx.updateTable('meeting_schedules').set({ updated_by: to }).where('space_id', '=', spaceId).where('updated_by', '=', from).execute();
+  await trx
+    .updateTable('meeting_schedules')
+    .set({ updated_by: to })
+    .where('space_id', '=', spaceId)
+    .where('updated_by', '=', from)
+    .execute();
 
   const calls = await trx
     .selectFrom('reassurance_requests')
@@ -259,12 +256,16 @@ async function spaceRecord(trx: Transaction<Database>, vault: Vault, spaceId: st
     if (r.requested_by === from) {
       set.requested_by = to;
       if (r.note_enc !== null) {
-        set.note_enc = vault.seal('', BOUND.reassuranceNote.of({ id: r.id, requested_by: to, note_visibility: r.note_visibility, space_id: spaceId }));
+        set.note_enc = vault.seal(
+          '',
+          BOUND.reassuranceNote.of({ id: r.id, requested_by: to, note_visibility: r.note_visibility, space_id: spaceId }),
+        );
       }
     }
     if (r.answered_by === from) {
       set.answered_by = to;
-      if (r.answer_enc !== null) set.answer_enc = vault.seal('', BOUND.reassuranceAnswer.of({ id: r.id, answered_by: to, space_id: spaceId }));
+      if (r.answer_enc !== null)
+        set.answer_enc = vault.seal('', BOUND.reassuranceAnswer.of({ id: r.id, answered_by: to, space_id: spaceId }));
     }
     await trx.updateTable('reassurance_requests').set(set).where('id', '=', r.id).execute();
   }

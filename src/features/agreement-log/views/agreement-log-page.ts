@@ -112,10 +112,13 @@ export function agreementLogSection(o: AgreementLogModel): SafeHtml {
   };
   const former = o.former ?? new Map();
   const removed = (id: string | null, text: string | undefined) => removedOn(former, id, text);
-  const noteGone = (at: string) => html`<br><span class="small entry__removed">The note was removed by its author on ${dayMonthYear(at)}.</span>`;
+  const noteGone = (at: string) =>
+    html`<br><span class="small entry__removed">The note was removed by its author on ${dayMonthYear(at)}.</span>`;
   const note = (id: string | null, n: { text: string } | null) =>
     n === null ? null : removed(id, n.text) ? noteGone(removed(id, n.text)!) : html`<br><span class="small pre-wrap">${n.text}</span>`;
-  const active = o.agreements.filter((a) => a.status === 'active').map((a) => (removed(a.proposedBy, a.text) ? { ...a, text: REMOVED_AGREEMENT } : a));
+  const active = o.agreements
+    .filter((a) => a.status === 'active')
+    .map((a) => (removed(a.proposedBy, a.text) ? { ...a, text: REMOVED_AGREEMENT } : a));
   const titles = agreementTitles(active);
   return html`<div id="agreement-log-live" data-live-space="${o.spaceId}" data-live-fragment="/spaces/${o.spaceId}/live/agreement-log" data-live-label="Agreement log" data-live-on="agreement agreement_log">
   ${active.length === 0 ? html`<p>There are no active agreements yet. Agreements are made together in step 3 of a journey.</p>` : null}

@@ -92,7 +92,8 @@ export function waitingList(m: JourneyPageModel, waiting: readonly Waiting[] | u
       if (w.accountId === null)
         return html`<li>${someoneLeft ? `If your partner joins the space again, they can ${task}` : `When your partner joins, they can ${task}`}</li>`;
       const gone = m.former.get(w.accountId);
-      if (gone) return html`<li>Not done: ${nameOf(m, w.accountId)} ${gone.accountDeletedAt ? 'deleted their account' : 'left the space'} before they could ${task}.</li>`;
+      if (gone)
+        return html`<li>Not done: ${nameOf(m, w.accountId)} ${gone.accountDeletedAt ? 'deleted their account' : 'left the space'} before they could ${task}.</li>`;
       return html`<li>Waiting for ${nameOf(m, w.accountId)} to ${task}</li>`;
     })}
   </ul>`;

@@ -118,7 +118,9 @@ export function reassuranceSection(o: ReassuranceModel): SafeHtml {
     ${
       r.answer !== null
         ? html`<p><strong>${who(r.answeredBy ?? '')}</strong> answered:</p>${
-            removed(r.answeredBy, r.answer) ? removedWords('The answer', removed(r.answeredBy, r.answer)!) : html`<blockquote class="quoted">${r.answer}</blockquote>`
+            removed(r.answeredBy, r.answer)
+              ? removedWords('The answer', removed(r.answeredBy, r.answer)!)
+              : html`<blockquote class="quoted">${r.answer}</blockquote>`
           }`
         : null
     }
