@@ -367,9 +367,16 @@ describeEachDatabase('deleting an account never rewrites the partner’s history
       new RegExp(`Your partner (deleted their account on|left the space on ${DAY} and deleted their account on) ${DAY}`),
     );
     assert.match((await pages.get(`/journeys/${journeyId}/steps/2`)).body, /The apology was removed by its author on/);
+
     assert.deepEqual(
       (await steps(b, journeyId)).steps.slice(0, 3).map((s: { status: string }) => s.status),
       ['done', 'done', 'done'],
     );
+
+    // The stand-in keeps his place in this space only: when the last partner leaves, it goes too.
+    const standIn = () => sql`select id from accounts where id = ${gone.accountId}`.execute(testApp.app.mend.store.db);
+    assert.equal((await standIn()).rows.length, 1);
+    assert.equal((await b.api.post(`/api/v1/spaces/${spaceId}/leave`, { password: b.password })).statusCode, 204);
+    assert.equal((await standIn()).rows.length, 0, 'no stand-in outlives the space');
   });
 });

@@ -442,6 +442,15 @@ export class SpaceStore {
       .where('role', '=', 'partner')
       .execute();
     if (left.length === 0) {
+      // A stand-in keeps a deleted partner's place in this space only: it goes with the space.
+      const standIns = await trx
+        .selectFrom('former_partners')
+        .select('account_id')
+        .where('space_id', '=', spaceId)
+        .where('account_deleted_at', 'is not', null)
+        .execute();
+      for (const { account_id: id } of standIns)
+        await trx.deleteFrom('accounts').where('id', '=', id).where('stand_in_since', 'is not', null).execute();
       await trx.deleteFrom('spaces').where('id', '=', spaceId).execute();
       return 'space deleted';
     }
