@@ -75,6 +75,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       'a saved change could not be told to everyone',
     );
   };
+  ctx.drafts.onUntold = (what, error) => {
+    const e = error as { name?: unknown; code?: unknown } | null;
+    app.log.warn(
+      { what, error: typeof e?.name === 'string' ? e.name : 'unknown', code: typeof e?.code === 'string' ? e.code : undefined },
+      'a sent text was saved, but its draft could not be deleted',
+    );
+  };
   const routes: Array<{ method: string; url: string }> = [];
   app.decorate('mendRoutes', routes);
   app.addHook('onRoute', (route) => {

@@ -24,6 +24,8 @@ import { startEncryption, type StartNotice } from './platform/vault/start-encryp
 import type { Keyring } from './platform/vault/index.js';
 import type { Vault } from './platform/vault/vault.js';
 import { createLiveEvents, type LiveEvents } from './platform/live/live-events.js';
+import { DraftService } from './features/drafts/service.js';
+import { DraftStore } from './features/drafts/store.js';
 
 /** Everything a request handler may use, built once per process. */
 export interface AppContext {
@@ -52,6 +54,8 @@ export interface AppContext {
   agreements: import('./features/agreements/service.js').AgreementService;
   /** Check-ins, meetings, progress, the agreement log, notifications, reminders (features/checkins-progress-wiring.ts). */
   rhythm: CheckinsProgressServices;
+  /** What each person is writing, kept for them alone until sent or discarded (features/drafts/service.ts). */
+  drafts: DraftService;
   limits: {
     signInByAddress: Limiter;
     signInByAccount: Limiter;
@@ -152,6 +156,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
       }),
       ...journeyServices({ db: store.db, vault, dialect: store.dialect, clock }),
       rhythm: checkinsProgressServices({ db: store.db, vault, dialect: store.dialect, clock, config, spaces }),
+      drafts: new DraftService({ drafts: new DraftStore(store.db, vault), spaces, clock }),
       limits: { signInByAddress, signInByAccount, signInByDevice, confirmByAccount, signUpByAddress, coach },
       live,
       close: async () => {

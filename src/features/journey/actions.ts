@@ -1,6 +1,7 @@
 import { outcome, type Outcome, type SpaceEvent } from '../../core/events.js';
 import type { NotificationType } from '../../core/notification-types.js';
 import type { ApologyParts } from '../../core/journey/index.js';
+import { apologyPlace, entryPlace } from '../../core/drafts/places.js';
 import type { Visibility } from '../../core/visibility/index.js';
 import type { AppContext } from '../../context.js';
 import type { Actor } from './access.js';
@@ -34,6 +35,8 @@ export async function recordBreach(
 
 export async function writeEntry(ctx: AppContext, actor: Actor, journeyId: string, input: EntryInput): Promise<Outcome<EntryView>> {
   const entry = await ctx.journeys.writeEntry(actor, journeyId, input);
+  // What was written is sent: its draft goes with the same action (drafts are never told to anyone).
+  await ctx.drafts.sent(actor.id, entryPlace(journeyId, entry.prompt, entry.replyTo));
   return outcome(entry, ...(await entryEvents(ctx, actor, entry)));
 }
 
@@ -87,7 +90,19 @@ export async function deliverApology(
   input: { text?: string | undefined; parts?: ApologyParts | undefined },
 ): Promise<Outcome<ApologyView>> {
   const apology = await ctx.journeys.deliverApology(actor, journeyId, input);
+  await ctx.drafts.sent(actor.id, apologyPlace(journeyId));
   return outcome(apology, ...(await apologyEvents(ctx, actor, apology.id, 'apology_delivered')));
+}
+
+/**
+ * "Check my apology" (and a delivery sent back with a problem): the builder's parts are kept as
+ * their author's draft, so the coach's answer and a reload find them where they were. A draft is
+ * its author's alone: nothing is told, to anyone.
+ */
+export async function keepApologyDraft(ctx: AppContext, actor: Actor, journeyId: string, parts: ApologyParts): Promise<Outcome<null>> {
+  const fields = Object.fromEntries(Object.entries(parts).map(([c, words]) => [`parts.${c}`, words]));
+  await ctx.drafts.put(actor, apologyPlace(journeyId), fields, { strict: false });
+  return outcome(null);
 }
 
 export async function respondToApology(

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context.js';
 import type { Actor } from './access.js';
 import type { JourneyPageModel } from './views/common.js';
+import { NO_DRAFTS } from '../drafts/index.js';
 
 /**
  * Everything a journey page shows, through the same services and visibility rules as the API.
@@ -10,9 +11,10 @@ import type { JourneyPageModel } from './views/common.js';
 export async function loadJourneyPage(ctx: AppContext, account: Actor, journeyId: string): Promise<JourneyPageModel> {
   const { access, loaded } = await ctx.journeys.load(account, journeyId);
   const partners = access.space.members.filter((p) => p.role === 'partner' && p.status === 'active');
+  const relation = access.viewer.relation === 'partner' ? 'partner' : 'therapist';
   return {
     viewerId: account.id,
-    relation: access.viewer.relation === 'partner' ? 'partner' : 'therapist',
+    relation,
     spaceId: access.space.id,
     spaceName: access.space.name,
     names: Object.fromEntries(partners.map((p) => [p.accountId, p.displayName])),
@@ -20,5 +22,7 @@ export async function loadJourneyPage(ctx: AppContext, account: Actor, journeyId
     entries: ctx.journeys.visibleEntries(access.viewer, loaded),
     apologies: ctx.journeys.visibleApologies(access.viewer, loaded),
     agreements: loaded.agreements,
+    // The viewer's own drafts only; a therapist writes nothing here, so keeps none.
+    drafts: relation === 'partner' ? await ctx.drafts.book(account, access.space.id) : NO_DRAFTS,
   };
 }

@@ -125,6 +125,13 @@ export const BOUND = {
   ),
   // A kept first answer can hold private words: it opens for the account that asked, nobody else.
   idempotentAnswer: field('idempotency_keys', 'answer', ['account_id'], (r) => ({ owner: r.account_id, visibility: null, parents: {} })),
+  // A draft is its author's alone: bound to them, its space and the form it belongs to, so a draft
+  // moved to another account or place in the database opens for nobody.
+  draftFields: field('drafts', 'fields', ['account_id', 'space_id', 'place'], (r) => ({
+    owner: r.account_id,
+    visibility: 'draft',
+    parents: { space: r.space_id, place: r.place },
+  })),
 } as const;
 
 function apology(
