@@ -22,7 +22,7 @@ export const DRAFT_LIMITS = {
 } as const;
 
 /** What a place is kept under: the row that decides which space it is in. */
-export type DraftParent = 'space' | 'journey' | 'entry' | 'agreement' | 'log_entry' | 'reassurance_request';
+export type DraftParent = 'space' | 'journey' | 'entry' | 'agreement' | 'reassurance_request';
 
 interface KindRule {
   readonly parent: DraftParent;
@@ -62,8 +62,6 @@ export const DRAFT_KINDS = {
   'checkin-note': { parent: 'space', fields: { note: DRAFT_LIMITS.note } },
   /** The note of an occasion being logged (`log:<agreementId>`). */
   log: { parent: 'agreement', fields: { note: DRAFT_LIMITS.note } },
-  /** The note beside confirming or disputing a logged occasion (`log-review:<logEntryId>`). */
-  'log-review': { parent: 'log_entry', fields: { note: DRAFT_LIMITS.note } },
   /** A call for reassurance (`reassurance:<spaceId>`). */
   reassurance: { parent: 'space', fields: { note: DRAFT_LIMITS.note } },
   /** The answer to a call for reassurance (`reassurance-answer:<requestId>`). */
@@ -169,7 +167,6 @@ export const entryPlace = (journeyId: string, prompt: PromptKey, replyTo: string
 export const meetingPlace = (spaceId: string): string => `meeting:${spaceId}`;
 export const checkinNotePlace = (spaceId: string): string => `checkin-note:${spaceId}`;
 export const logPlace = (agreementId: string): string => `log:${agreementId}`;
-export const logReviewPlace = (logEntryId: string): string => `log-review:${logEntryId}`;
 export const reassurancePlace = (spaceId: string): string => `reassurance:${spaceId}`;
 export const reassuranceAnswerPlace = (requestId: string): string => `reassurance-answer:${requestId}`;
 export const breachPlace = (spaceId: string): string => `breach:${spaceId}`;

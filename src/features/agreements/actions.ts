@@ -1,9 +1,10 @@
 import { outcome, type Outcome, type SpaceEvent } from '../../core/events.js';
 import type { NotificationType } from '../../core/notification-types.js';
 import type { AgreementService } from './service.js';
+import { agreementPlace, counterPlace } from '../../core/drafts/places.js';
 
-/** What the agreement actions use of the application: only the agreement service. */
-type AgreementActionContext = { agreements: AgreementService };
+/** What the agreement actions use of the application: the agreement service, and the drafts its forms keep. */
+type AgreementActionContext = { agreements: AgreementService; drafts: { sent(accountId: string, place: string): Promise<void> } };
 import type { Actor } from '../../core/actor.js';
 import type { AgreementInput, AgreementView, CounterInput } from './service.js';
 
@@ -21,6 +22,8 @@ export async function proposeAgreement(
   input: AgreementInput,
 ): Promise<Outcome<AgreementView>> {
   const agreement = await ctx.agreements.propose(actor, spaceId, input);
+  // Proposed: the draft of it goes (issue #18). A proposal is drafted in its journey's form.
+  if (input.journeyId) await ctx.drafts.sent(actor.id, agreementPlace(input.journeyId));
   // A commitment of one's own in a space the partner has not joined is active at once: nobody to ask.
   return outcome(agreement, ...(await events(ctx, actor, agreement, agreement.status === 'proposed' ? 'agreement_proposed' : null)));
 }
@@ -37,6 +40,7 @@ export async function counterAgreement(
   input: CounterInput,
 ): Promise<Outcome<{ agreement: AgreementView; replaced: AgreementView }>> {
   const result = await ctx.agreements.counter(actor, agreementId, input);
+  await ctx.drafts.sent(actor.id, counterPlace(agreementId));
   return outcome(result, ...(await events(ctx, actor, result.agreement, 'agreement_countered', result.replaced.proposedBy)));
 }
 

@@ -15,7 +15,7 @@ const Place = Type.String({
   maxLength: MAX_PLACE_LENGTH,
   pattern: '^[a-z-]+:[A-Za-z0-9_-]+(:[a-z_]+)?$',
   description:
-    'The form the draft belongs to: `apology:{journeyId}`, `entry:{journeyId}:{prompt}`, `answer:{entryId}`, `meeting:{spaceId}`, `checkin-note:{spaceId}`, `log:{agreementId}`, `log-review:{logEntryId}`, `reassurance:{spaceId}`, `reassurance-answer:{requestId}`, `breach:{spaceId}`, `agreement:{journeyId}`, `counter:{agreementId}`.',
+    'The form the draft belongs to: `apology:{journeyId}`, `entry:{journeyId}:{prompt}`, `answer:{entryId}`, `meeting:{spaceId}`, `checkin-note:{spaceId}`, `log:{agreementId}`, `reassurance:{spaceId}`, `reassurance-answer:{requestId}`, `breach:{spaceId}`, `agreement:{journeyId}`, `counter:{agreementId}`.',
 });
 
 /** The most any one text of a draft may be (an entry's); each place bounds its own texts further. */

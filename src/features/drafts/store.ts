@@ -114,9 +114,7 @@ export class DraftStore {
                 .executeTakeFirst()
             : parent === 'agreement'
               ? await db.selectFrom('agreements').select('space_id').where('id', '=', id).executeTakeFirst()
-              : parent === 'log_entry'
-                ? await db.selectFrom('agreement_log_entries').select('space_id').where('id', '=', id).executeTakeFirst()
-                : await db.selectFrom('reassurance_requests').select('space_id').where('id', '=', id).executeTakeFirst();
+              : await db.selectFrom('reassurance_requests').select('space_id').where('id', '=', id).executeTakeFirst();
     return found?.space_id ?? null;
   }
 }

@@ -1,7 +1,7 @@
 import { outcome, type Outcome, type SpaceEvent } from '../../core/events.js';
 import type { NotificationType } from '../../core/notification-types.js';
 import type { ApologyParts } from '../../core/journey/index.js';
-import { apologyPlace, entryPlace } from '../../core/drafts/places.js';
+import { apologyPlace, breachPlace, entryPlace } from '../../core/drafts/places.js';
 import type { Visibility } from '../../core/visibility/index.js';
 import type { AppContext } from '../../context.js';
 import type { Actor } from './access.js';
@@ -30,7 +30,9 @@ export async function recordBreach(
   spaceId: string,
   input: BreachInput,
 ): Promise<Outcome<{ breach: BreachView; journey: JourneyView }>> {
-  return outcome(await ctx.journeys.recordBreach(actor, spaceId, input));
+  const recorded = await ctx.journeys.recordBreach(actor, spaceId, input);
+  await ctx.drafts.sent(actor.id, breachPlace(spaceId));
+  return outcome(recorded);
 }
 
 export async function writeEntry(ctx: AppContext, actor: Actor, journeyId: string, input: EntryInput): Promise<Outcome<EntryView>> {

@@ -22,6 +22,7 @@ import { html, type SafeHtml } from '../../platform/web/html.js';
 import { agreementFormPage } from '../agreements/index.js';
 import { apologyAnswerPage, apologyBuilderPage, draftedParts } from './views/apology-pages.js';
 import { DRAFT_SCRIPT } from '../drafts/index.js';
+import { agreementPlace, breachPlace, counterPlace } from '../../core/drafts/places.js';
 import { journeyTitle, stepUrl, type FormState, type JourneyPageModel } from './views/common.js';
 import { hardDayPage, questionsPage, therapyPage, triggersPage } from './views/extras.js';
 import { breachFormPage, journeyPage } from './views/overview.js';
@@ -138,12 +139,20 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
     // A therapist is shown no form (after the membership check: others get 404).
     partnersOnlyForm(request);
     const partners = space.members.filter((p) => p.role === 'partner').map((p) => ({ accountId: p.accountId, displayName: p.displayName }));
+    const drafts = await ctx.drafts.book(account, space.id);
     return renderPage(request, reply, {
       title: 'Record what broke trust',
       status: errors ? 400 : 200,
       scripts: SCRIPTS,
       body: (csrf) =>
-        breachFormPage(csrf, { spaceId, viewerId: account.id, partners, ...(values ? { values } : {}), ...(errors ? { errors } : {}) }),
+        breachFormPage(csrf, {
+          spaceId,
+          viewerId: account.id,
+          partners,
+          drafts,
+          ...(values ? { values } : {}),
+          ...(errors ? { errors } : {}),
+        }),
     });
   }
 
@@ -455,6 +464,8 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
       values,
       ...extra,
       submit: 'Propose it',
+      draft: { book: m.drafts, place: agreementPlace(m.view.id) },
+      selfUrl: `/journeys/${m.view.id}/agreements/new`,
     });
   }
 
@@ -524,6 +535,8 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
       ...(errors ? { errors } : {}),
       coach: coach ?? null,
       submit: 'Send my version',
+      draft: { book: m.drafts, place: counterPlace(agreementId) },
+      selfUrl: `/agreements/${agreementId}/counter`,
     });
   }
 

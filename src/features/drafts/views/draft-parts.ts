@@ -46,7 +46,7 @@ export function draftTop(book: DraftBook, place: string, back: string, about?: s
  * Beside the form's send button: "Save draft", which works without JavaScript, and the line where
  * the drafts island says, quietly, that what is typed was kept.
  */
-export function draftSave(about?: string): SafeHtml {
-  return html`<button type="submit" formaction="/drafts/save" formnovalidate class="button button--secondary">Save draft${aboutText(about)}</button>
+export function draftSave(o: { label?: string; about?: string } = {}): SafeHtml {
+  return html`<button type="submit" formaction="/drafts/save" formnovalidate class="button button--secondary">${o.label ?? 'Save draft'}${aboutText(o.about)}</button>
     <p class="draft-status" role="status" data-draft-status></p>`;
 }
