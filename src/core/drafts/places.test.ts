@@ -30,7 +30,13 @@ test('the places the forms build are read back as what they name', () => {
     prompt: 'what_hurts',
   });
   // An answer is kept under the question it answers, not under its journey.
-  assert.deepEqual(parsePlace(entryPlace('j1', 'answer', 'q7')), { key: 'answer:q7', kind: 'answer', parent: 'entry', parentId: 'q7', prompt: null });
+  assert.deepEqual(parsePlace(entryPlace('j1', 'answer', 'q7')), {
+    key: 'answer:q7',
+    kind: 'answer',
+    parent: 'entry',
+    parentId: 'q7',
+    prompt: null,
+  });
   assert.equal(parsePlace(meetingPlace('s1'))?.parent, 'space');
   assert.equal(parsePlace(checkinNotePlace('s1'))?.kind, 'checkin-note');
   assert.equal(parsePlace(logPlace('a1'))?.parent, 'agreement');
@@ -95,7 +101,9 @@ test('a draft keeps only its own texts from a form, with line breaks as LF, and 
   );
   assert.deepEqual(fields, { note: 'one\ntwo\nthree' });
   assert.deepEqual(problems, {});
-  assert.deepEqual(draftFields('apology', { 'parts.regret': '  ', 'parts.impact': 'x' }, { strict: false }).fields, { 'parts.impact': 'x' });
+  assert.deepEqual(draftFields('apology', { 'parts.regret': '  ', 'parts.impact': 'x' }, { strict: false }).fields, {
+    'parts.impact': 'x',
+  });
   assert.equal(hasWords({}), false);
   assert.equal(hasWords({ a: ' \n ' }), false);
   assert.equal(hasWords({ a: 'x' }), true);
@@ -113,22 +121,17 @@ test('strictly (the API), a text the place does not have is named; a text too lo
 
 test('the bound is in characters, and a CRLF counts as the one line break a browser counted', () => {
   fc.assert(
-    fc.property(
-      fc.constantFrom(...(Object.keys(DRAFT_KINDS) as DraftKind[])),
-      fc.nat({ max: 3 }),
-      fc.boolean(),
-      (kind, extra, crlf) => {
-        const [name] = draftFieldNames(kind);
-        const max = (DRAFT_KINDS[kind].fields as Record<string, number>)[name!]!;
-        const unit = crlf ? 'a\r\n' : '😀';
-        const units = Math.floor(max / (crlf ? 2 : 1)) + (extra > 0 ? max : 0);
-        const value = unit.repeat(units);
-        const result = draftFields(kind, { [name!]: value }, { strict: true });
-        const kept = [...value.replace(/\r\n/g, '\n')].length;
-        assert.equal(name! in result.problems, kept > max);
-        if (kept <= max) assert.equal(result.fields[name!], value.replace(/\r\n/g, '\n'));
-      },
-    ),
+    fc.property(fc.constantFrom(...(Object.keys(DRAFT_KINDS) as DraftKind[])), fc.nat({ max: 3 }), fc.boolean(), (kind, extra, crlf) => {
+      const [name] = draftFieldNames(kind);
+      const max = (DRAFT_KINDS[kind].fields as Record<string, number>)[name!]!;
+      const unit = crlf ? 'a\r\n' : '😀';
+      const units = Math.floor(max / (crlf ? 2 : 1)) + (extra > 0 ? max : 0);
+      const value = unit.repeat(units);
+      const result = draftFields(kind, { [name!]: value }, { strict: true });
+      const kept = [...value.replace(/\r\n/g, '\n')].length;
+      assert.equal(name! in result.problems, kept > max);
+      if (kept <= max) assert.equal(result.fields[name!], value.replace(/\r\n/g, '\n'));
+    }),
     { numRuns: 40 },
   );
 });

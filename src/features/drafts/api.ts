@@ -8,7 +8,7 @@ import { bearer, errors, Id, Instant, NoContent } from '../../platform/http/api-
 import { act } from '../act.js';
 import { discardDraft, saveDraft } from './actions.js';
 import type { Draft as StoredDraft } from './draft.js';
-import { DRAFT_KEY } from './store.js';
+import { DRAFT_KEY } from './cursor-key.js';
 
 const Place = Type.String({
   minLength: 3,
@@ -91,7 +91,10 @@ export async function draftRoutes(app: FastifyInstance): Promise<void> {
         tags,
         security: bearer,
         params,
-        body: Type.Object({ fields: Type.Record(Type.String({ maxLength: 64 }), Words, { maxProperties: 10 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { fields: Type.Record(Type.String({ maxLength: 64 }), Words, { maxProperties: 10 }) },
+          { additionalProperties: false },
+        ),
         response: { 200: Type.Object({ draft: Draft }), 204: NoContent, ...errors(400, 401, 403, 404) },
       },
     },

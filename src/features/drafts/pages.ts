@@ -36,7 +36,11 @@ export async function draftPages(app: FastifyInstance): Promise<void> {
       // A text longer than the text it becomes is never cut short: the page says so, and the
       // words are still in the form one step back.
       if (!(error instanceof MendError) || error.code !== 'invalid_input' || !error.details || wantsJson(request)) throw error;
-      return renderPage(request, reply, { title: 'Your draft was not kept', status: 400, body: () => draftTooLongPage(error.details ?? {}) });
+      return renderPage(request, reply, {
+        title: 'Your draft was not kept',
+        status: 400,
+        body: () => draftTooLongPage(error.details ?? {}),
+      });
     }
   });
 

@@ -7,8 +7,7 @@ import { BOUND } from '../../platform/vault/bound-fields.js';
 import type { Vault } from '../../platform/vault/vault.js';
 import type { Draft } from './draft.js';
 
-/** The author's drafts are paged by when each was begun (a key that does not move while it is kept). */
-export const DRAFT_KEY = ['created_at', 'id'] as const;
+import { DRAFT_KEY } from './cursor-key.js';
 
 type Row = Database['drafts'];
 
@@ -38,7 +37,12 @@ export class DraftStore {
   }
 
   async get(accountId: string, place: string): Promise<Draft | null> {
-    const row = await this.db.selectFrom('drafts').selectAll().where('account_id', '=', accountId).where('place', '=', place).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('drafts')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where('place', '=', place)
+      .executeTakeFirst();
     return row ? this.toDraft(row) : null;
   }
 
@@ -47,7 +51,14 @@ export class DraftStore {
    * its id (the texts are sealed to it): a first write races another only on the unique
    * constraint, and the loser replaces the winner's texts.
    */
-  async put(input: { id: string; accountId: string; spaceId: string; place: string; fields: Record<string, string>; now: string }): Promise<Draft> {
+  async put(input: {
+    id: string;
+    accountId: string;
+    spaceId: string;
+    place: string;
+    fields: Record<string, string>;
+    now: string;
+  }): Promise<Draft> {
     const json = JSON.stringify(input.fields);
     const fresh = { id: input.id, account_id: input.accountId, space_id: input.spaceId, place: input.place };
     const inserted = await this.db
@@ -56,7 +67,8 @@ export class DraftStore {
       .onConflict((oc) => oc.columns(['account_id', 'place']).doNothing())
       .returning('id')
       .execute();
-    if (inserted.length > 0) return { place: input.place, spaceId: input.spaceId, fields: input.fields, createdAt: input.now, updatedAt: input.now };
+    if (inserted.length > 0)
+      return { place: input.place, spaceId: input.spaceId, fields: input.fields, createdAt: input.now, updatedAt: input.now };
     const existing = await this.db
       .selectFrom('drafts')
       .select(['id', 'space_id', 'created_at'])
@@ -74,13 +86,23 @@ export class DraftStore {
 
   /** Whether there was one. */
   async delete(accountId: string, place: string): Promise<boolean> {
-    const deleted = await this.db.deleteFrom('drafts').where('account_id', '=', accountId).where('place', '=', place).returning('id').execute();
+    const deleted = await this.db
+      .deleteFrom('drafts')
+      .where('account_id', '=', accountId)
+      .where('place', '=', place)
+      .returning('id')
+      .execute();
     return deleted.length > 0;
   }
 
   /** The account's drafts in one space (a page draws each where its form is). */
   async inSpace(accountId: string, spaceId: string): Promise<Draft[]> {
-    const rows = await this.db.selectFrom('drafts').selectAll().where('account_id', '=', accountId).where('space_id', '=', spaceId).execute();
+    const rows = await this.db
+      .selectFrom('drafts')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where('space_id', '=', spaceId)
+      .execute();
     return rows.flatMap((r) => this.toDraft(r) ?? []);
   }
 

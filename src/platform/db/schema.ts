@@ -14,4 +14,12 @@ import type { DraftTables } from './tables/drafts.js';
  * Columns ending in `_enc` hold text encrypted at rest (see docs/encryption.md).
  */
 export interface Database
-  extends FoundationTables, JourneyTables, RhythmTables, SafetyTables, EncryptionTables, PasswordResetTables, IdempotencyKeyTables, DraftTables {}
+  extends
+    FoundationTables,
+    JourneyTables,
+    RhythmTables,
+    SafetyTables,
+    EncryptionTables,
+    PasswordResetTables,
+    IdempotencyKeyTables,
+    DraftTables {}

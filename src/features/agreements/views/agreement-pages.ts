@@ -105,7 +105,9 @@ export function agreementFormPage(csrf: string, f: AgreementFormModel): SafeHtml
       name: 'text',
       label: 'What will be done',
       hint: 'Something the other could notice: “I tell you before I meet X”, rather than “be more honest”.',
-      value: f.draft ? withDraft(f.draft.book, f.draft.place, 'text', { sent: f.errors ? f.values.text : undefined, saved: f.values.text }) : f.values.text,
+      value: f.draft
+        ? withDraft(f.draft.book, f.draft.place, 'text', { sent: f.errors ? f.values.text : undefined, saved: f.values.text })
+        : f.values.text,
       error: f.errors?.text,
       coach: 'agreement',
       maxlength: 2000,
