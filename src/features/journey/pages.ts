@@ -22,7 +22,7 @@ import { html, type SafeHtml } from '../../platform/web/html.js';
 import { agreementFormPage } from '../agreements/index.js';
 import { apologyAnswerPage, apologyBuilderPage, draftedParts } from './views/apology-pages.js';
 import { DRAFT_SCRIPT } from '../drafts/index.js';
-import { agreementPlace, breachPlace, counterPlace } from '../../core/drafts/places.js';
+import { agreementPlace, counterPlace } from '../../core/drafts/places.js';
 import { journeyTitle, stepUrl, type FormState, type JourneyPageModel } from './views/common.js';
 import { hardDayPage, questionsPage, therapyPage, triggersPage } from './views/extras.js';
 import { breachFormPage, journeyPage } from './views/overview.js';
