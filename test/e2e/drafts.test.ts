@@ -111,7 +111,7 @@ describe('drafts are kept, in a real browser [sqlite]', { skip }, () => {
     const { page } = sam;
     const step2 = `${session.origin}/journeys/${people.journeyId}/steps/2`;
     await page.goto(step2);
-    const box = page.getByLabel('What hurts, and what I need', { exact: true });
+    const box = page.getByRole('textbox', { name: 'What hurts, and what I need' });
     const words = 'What hurts most is the planning behind my back.\nWhat I need is to hear plans first.';
     await box.fill(words);
     await Promise.all([page.waitForURL(/#form-what_hurts$/), page.getByRole('button', { name: 'Save draft' }).click()]);
