@@ -152,9 +152,16 @@ describe('drafts are kept, in a real browser [sqlite]', { skip }, () => {
     await sam.page.goto(checkin);
     await assertNotInPage(sam.page, 'made tea for me', "Sam's check-in page");
 
-    for (const legend of ['How safe do you feel with your partner today?', 'How much do you trust your partner today?', 'How close do you feel today?'])
+    for (const legend of [
+      'How safe do you feel with your partner today?',
+      'How much do you trust your partner today?',
+      'How close do you feel today?',
+    ])
       await page.getByRole('group', { name: legend }).getByRole('radio', { name: '7', exact: true }).check();
-    await page.getByRole('group', { name: 'Who sees these numbers and how your day was?' }).getByRole('radio', { name: 'My partner too' }).check();
+    await page
+      .getByRole('group', { name: 'Who sees these numbers and how your day was?' })
+      .getByRole('radio', { name: 'My partner too' })
+      .check();
     await page.getByRole('group', { name: 'Who can read this note?' }).getByRole('radio', { name: 'Only me', exact: true }).check();
     await Promise.all([page.waitForURL(/saved=1/), page.getByRole('button', { name: 'Save check-in' }).click()]);
     assert.equal((await people.a.api.get(`/api/v1/drafts/checkin-note:${people.spaceId}`)).statusCode, 404, 'saved with the check-in');
