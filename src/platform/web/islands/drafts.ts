@@ -6,8 +6,9 @@
  * for the real sending. The form's `[data-draft-status]` line says "Draft saved" once (a polite
  * status, never moving focus). A save that fails is tried again later, sooner when typing goes on,
  * and the words stay in the box whatever happens. When the form is sent (or "Save draft" or
- * "Discard draft" pressed), a save still under way, or still owed, is finished first, so a late
- * save can never bring back a draft the sending deleted. Leaving the page with words not yet
+ * "Discard draft" pressed), a save still owed is dropped (the form carries the words itself) and
+ * one under way is let finish first, so a late save can never bring back a draft the sending
+ * deleted. Leaving the page with words not yet
  * kept sends them with a beacon. `data-draft-state` on the form says where it stands (`typing`,
  * `saved`, `failed`), for styles and tests. Listening on the document, it also serves forms a
  * live update swaps in.
@@ -46,9 +47,8 @@ const later = (form: HTMLFormElement, k: Kept, ms: number): void => {
 
 function save(form: HTMLFormElement, k: Kept): void {
   clearTimeout(k.timer);
-  // Under way: it looks again when it is answered. Nothing owed: only a waiting sending goes on.
-  if (k.busy) return;
-  if (!k.owed) return k.then?.();
+  // Under way: it looks again when it is answered.
+  if (k.busy || !k.owed) return;
   k.owed = false;
   k.busy = true;
   fetch(URL_, { method: 'POST', body: body(form), headers: { accept: 'application/json' } })
@@ -82,12 +82,14 @@ document.addEventListener('submit', (event) => {
   const form = event.target as HTMLFormElement;
   const k = forms.get(form);
   if (!k || k.sent) return;
+  // The form carries its words itself: a save still owed is not needed. One under way is let
+  // finish first, so it cannot arrive after the sending and bring back the draft it deleted.
   k.sent = true;
-  if (!k.busy && !k.owed) return;
+  clearTimeout(k.timer);
+  if (!k.busy) return;
   event.preventDefault();
   const by = (event as SubmitEvent).submitter;
   k.then = () => form.requestSubmit(by);
-  save(form, k);
 });
 
 addEventListener('pagehide', () => {
