@@ -66,12 +66,34 @@ describeEachDatabase('drafts are kept for their author alone', (get) => {
     assert.equal(rows.length, 1);
     assert.ok(!rows[0]!.fields_enc.includes('changed') && rows[0]!.fields_enc.startsWith('v2.'), 'sealed, not plain text');
 
+    // Two saves at once (two tabs, or the island and "Save draft"): one draft, whole, one of the two.
+    const racing = await Promise.all(
+      ['first', 'second'].map((w) => a.api.put(`/api/v1/drafts/${place}`, { fields: { 'parts.repair': `${w} tab` } })),
+    );
+    assert.deepEqual(
+      racing.map((r) => r.statusCode),
+      [200, 200],
+    );
+    assert.match(json(await a.api.get(`/api/v1/drafts/${place}`)).draft.fields['parts.repair'], /^(first|second) tab$/);
+    assert.equal((await draftRows(app, a.id)).length, 1);
+
+    // The island asks the page route for JSON while the person types.
+    const pages = await pagesAs(app, a);
+    await pages.get(`/journeys/${journeyId}/apology`);
+    const quiet = await pages.post(
+      '/drafts/save',
+      { _draft: place, _back: '/', 'parts.regret': 'typed' },
+      { headers: { accept: 'application/json' } },
+    );
+    assert.equal(quiet.statusCode, 200);
+    assert.ok(json(quiet).savedAt);
+
     // A draft with no words is none: it is deleted, and the answer says so.
     assert.equal((await a.api.put(`/api/v1/drafts/${place}`, { fields: { 'parts.impact': '  ' } })).statusCode, 204);
     assert.equal((await a.api.get(`/api/v1/drafts/${place}`)).statusCode, 404);
     await succeeded(a.api.put(`/api/v1/drafts/${place}`, { fields: { 'parts.impact': 'again' } }), 'put');
     assert.equal((await a.api.delete(`/api/v1/drafts/${place}`)).statusCode, 204);
-    assert.equal((await a.api.delete(`/api/v1/drafts/${place}`)).statusCode, 204, 'discarding nothing is fine');
+    assert.equal((await a.api.delete(`/api/v1/drafts/${place}`)).statusCode, 404, 'none left to discard');
     assert.equal((await a.api.get(`/api/v1/drafts/${place}`)).statusCode, 404);
     assert.equal((await draftRows(app, a.id)).length, 0);
   });
@@ -144,8 +166,8 @@ describeEachDatabase('drafts are kept for their author alone', (get) => {
         const got = await p.api.get(`/api/v1/drafts/${place}`);
         assert.equal(got.statusCode, 404, `${who} reads ${place}`);
         assert.ok(!got.body.includes(canary));
-        // Discarding is always one's own: the author's draft stays.
-        assert.equal((await p.api.delete(`/api/v1/drafts/${place}`)).statusCode, 204);
+        // Discarding is always one's own, and they have none: the author's draft stays.
+        assert.equal((await p.api.delete(`/api/v1/drafts/${place}`)).statusCode, 404);
       }
       const listed = await p.api.get('/api/v1/me/drafts');
       assert.equal(listed.statusCode, 200);

@@ -19,7 +19,7 @@ export async function saveDraft(
   return outcome(await ctx.drafts.put(author, place, fields, o));
 }
 
-export async function discardDraft(ctx: AppContext, author: DraftAuthor, place: string): Promise<Outcome<null>> {
-  await ctx.drafts.discard(author, place);
-  return outcome(null);
+/** Whether the author had a draft there to discard. */
+export async function discardDraft(ctx: AppContext, author: DraftAuthor, place: string): Promise<Outcome<boolean>> {
+  return outcome(await ctx.drafts.discard(author, place));
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { MAX_PLACE_LENGTH } from '../../core/drafts/places.js';
 import { requireAuth } from '../../platform/http/plugins/auth.js';
+import { fail } from '../../platform/errors.js';
 import { nextLink, PageQuery, Paged, pageRequest } from '../../platform/http/api-paging.js';
 import { bearer, errors, Id, Instant, NoContent } from '../../platform/http/api-schemas.js';
 import { act } from '../act.js';
@@ -111,16 +112,16 @@ export async function draftRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         summary: 'Discard your draft for a form',
-        description: '204 whether or not you had one there.',
+        description: '404 when you kept none there (nobody else’s can be discarded).',
         tags,
         security: bearer,
         params,
-        response: { 204: NoContent, ...errors(400, 401) },
+        response: { 204: NoContent, ...errors(400, 401, 404) },
       },
     },
     async (request, reply) => {
       const { account } = requireAuth(request);
-      await act(ctx, discardDraft(ctx, account, request.params.place));
+      if (!(await act(ctx, discardDraft(ctx, account, request.params.place)))) fail('not_found');
       return reply.status(204).send(null);
     },
   );

@@ -77,9 +77,9 @@ export class DraftService {
     });
   }
 
-  /** Discards the author's draft for a place (nothing happens when there is none). */
-  async discard(author: DraftAuthor, key: string): Promise<void> {
-    await this.deps.drafts.delete(author.id, this.place(key).key);
+  /** Discards the author's draft for a place; false when they had none there (there is no one else's to discard). */
+  discard(author: DraftAuthor, key: string): Promise<boolean> {
+    return this.deps.drafts.delete(author.id, this.place(key).key);
   }
 
   /**
