@@ -63,6 +63,32 @@ describe('drafts are kept, in a real browser [sqlite]', { skip }, () => {
     await session?.close();
   });
 
+  test('without JavaScript: a long apology kept with "Save draft" survives a reload and signing out and in; "Discard draft" empties the boxes', async () => {
+    const alex = await profile(people.a, { javaScriptEnabled: false });
+    const { page } = alex;
+    const builder = `${session.origin}/journeys/${people.journeyId}/apology`;
+    await page.goto(builder);
+    await fillParts(page, PARTS);
+    await Promise.all([page.waitForURL(/#apology-form$/), page.getByRole('button', { name: 'Save draft' }).click()]);
+    await expectParts(page, PARTS, 'after Save draft');
+    await page.getByText(/Your draft from .* is below\. Only you can see it until you send it\./).waitFor();
+    await session.checkPage(alex, 'the builder after Save draft, without JavaScript');
+    await page.reload();
+    await expectParts(page, PARTS, 'after a reload');
+    await signOutAndIn(alex, people.a);
+    await page.goto(builder);
+    await expectParts(page, PARTS, 'after signing out and in');
+
+    const sam = await profile(people.b, { javaScriptEnabled: false });
+    await sam.page.goto(`${session.origin}/journeys/${people.journeyId}/steps/2`);
+    await assertNotInPage(sam.page, 'Line 7 of what I regret', "Sam's step 2");
+
+    await Promise.all([page.waitForURL(/#apology-form$/), page.getByRole('button', { name: 'Discard draft' }).click()]);
+    for (const box of Object.keys(PARTS)) assert.equal(await page.getByLabel(box, { exact: true }).inputValue(), '', `${box} is empty`);
+    assert.equal(await page.getByText(/Your draft from/).count(), 0);
+    await session.checkPage(alex, 'the builder after Discard draft');
+  });
+
   test('with JavaScript: a long apology, only typed, survives a reload and signing out and in; the partner never sees it', async () => {
     const alex = await profile(people.a, { viewport: { width: 390, height: 844 } });
     const { page } = alex;
@@ -106,7 +132,7 @@ describe('drafts are kept, in a real browser [sqlite]', { skip }, () => {
     await session.checkPage(alex, 'step 2 after delivering');
   });
 
-  test('without JavaScript: "Save draft" keeps the words, a reload and signing out and in find them, and "Discard draft" empties the boxes', async () => {
+  test('without JavaScript: a journey entry kept with "Save draft" comes back after a reload and signing out and in; the partner never sees it; "Discard draft" empties it', async () => {
     const sam = await profile(people.b, { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
     const { page } = sam;
     const step2 = `${session.origin}/journeys/${people.journeyId}/steps/2`;
