@@ -78,6 +78,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   };
   // A push that could not be delivered: its kind and the push service's status, never where or what.
   ctx.push.reportFailure = (kind, status) => app.log.warn({ what: 'push', kind, status }, 'a push notification could not be delivered');
+  ctx.drafts.onUntold = (what, error) => {
+    const e = error as { name?: unknown; code?: unknown } | null;
+    app.log.warn(
+      { what, error: typeof e?.name === 'string' ? e.name : 'unknown', code: typeof e?.code === 'string' ? e.code : undefined },
+      'a sent text was saved, but its draft could not be deleted',
+    );
+  };
   const routes: Array<{ method: string; url: string }> = [];
   app.decorate('mendRoutes', routes);
   app.addHook('onRoute', (route) => {

@@ -28,6 +28,8 @@ import type { PushServiceName } from './core/push/push-services.js';
 import { instanceVapidKeys, PushService, PushSubscriptionStore } from './features/push/index.js';
 import { vapidSubject } from './platform/push/vapid.js';
 import { webPushTransport } from './platform/push/web-push-transport.js';
+import { DraftService } from './features/drafts/service.js';
+import { DraftStore } from './features/drafts/store.js';
 
 /** Everything a request handler may use, built once per process. */
 export interface AppContext {
@@ -56,6 +58,8 @@ export interface AppContext {
   agreements: import('./features/agreements/service.js').AgreementService;
   /** Check-ins, meetings, progress, the agreement log, notifications, reminders (features/checkins-progress-wiring.ts). */
   rhythm: CheckinsProgressServices;
+  /** What each person is writing, kept for them alone until sent or discarded (features/drafts/service.ts). */
+  drafts: DraftService;
   limits: {
     signInByAddress: Limiter;
     signInByAccount: Limiter;
@@ -187,6 +191,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
         spaces,
         notified: (recipientId) => push.nudge(recipientId),
       }),
+      drafts: new DraftService({ drafts: new DraftStore(store.db, vault), spaces, clock }),
       limits: { signInByAddress, signInByAccount, signInByDevice, confirmByAccount, signUpByAddress, coach },
       live,
       push,

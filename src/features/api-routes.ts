@@ -20,6 +20,7 @@ import { passwordResetRoutes } from './accounts/password-resets-api.js';
 import { spaceRoutes } from './spaces/api.js';
 import { liveEventRoutes } from './spaces/events-api.js';
 import { pushRoutes } from './push/api.js';
+import { draftRoutes } from './drafts/api.js';
 
 /** The JSON API under /api: v1 routes and the OpenAPI document that describes them. */
 export async function apiRoutes(app: FastifyInstance): Promise<void> {
@@ -62,6 +63,7 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
       await v1.register(safetyRoutes);
       await v1.register(therapistRoutes);
       await v1.register(liveEventRoutes);
+      await v1.register(draftRoutes);
     },
     { prefix: '/v1' },
   );

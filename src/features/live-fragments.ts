@@ -68,8 +68,9 @@ const journeySteps = fragment<{ journeyId: string }>(async (ctx, request, accoun
  * copies that differ only in it are the same.
  */
 const reassurance = fragment<{ spaceId: string }>(async (ctx, request, account, reply) => {
-  const { view, page } = await reassurancePageModel(ctx, account.id, request.params.spaceId);
+  const { view, page, drafts } = await reassurancePageModel(ctx, account, request.params.spaceId);
   return reassuranceSection({
+    drafts,
     csrf: reply.generateCsrf(),
     spaceId: view.space.id,
     viewerId: account.id,

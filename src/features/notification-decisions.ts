@@ -72,6 +72,7 @@ export const NOTIFICATION_DECISIONS = {
     changeVisibility: { tells: ['forgiveness_shared', 'step_opened'] },
     deleteEntry: { tellsNobody: 'Removing one’s own entry opens nothing and asks nothing (an opened pair shows the half as removed).' },
     deferQuestion: { tells: ['question_dated'] },
+    keepApologyDraft: { tellsNobody: 'Checking an apology keeps it as its author’s draft; a draft is never told to anyone.' },
     acknowledge: { tells: ['step_opened'] },
     deliverApology: { tells: ['apology_delivered', 'step_opened'] },
     respondToApology: { tells: ['apology_answered', 'step_opened'] },
@@ -87,6 +88,10 @@ export const NOTIFICATION_DECISIONS = {
   },
   'monthly-review': {
     saveMonthlyReview: { tells: ['monthly_review_done'] },
+  },
+  drafts: {
+    saveDraft: { tellsNobody: 'A draft is its author’s alone: never counted, notified or shown to anyone else.' },
+    discardDraft: own('Discarding one’s draft'),
   },
   notifications: {
     markNotificationsRead: own('Reading one’s notifications'),

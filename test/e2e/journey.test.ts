@@ -141,7 +141,7 @@ describe('the repair journey in a real browser [sqlite]', { skip }, () => {
       .getByRole('textbox', { name: 'What hurts, and what I need' })
       .fill('I feel shut out when plans are made without me. I need to be asked.');
     await sam.page.locator('#form-what_hurts').getByRole('radio', { name: 'Shared with my partner' }).check();
-    await sam.page.getByRole('button', { name: 'Save' }).click();
+    await sam.page.getByRole('button', { name: 'Save', exact: true }).click();
     await sam.page.getByText('I need to be asked.').waitFor();
     await check(sam, 'step 2 after answering');
   });

@@ -74,7 +74,8 @@ describeEachDatabase('journey page forms', (get) => {
     for (const action of ['check', 'deliver']) {
       await alex.get(builder);
       const res = await alex.post(builder, { action, ...parts });
-      assert.equal(res.statusCode, action === 'deliver' ? 400 : 200, res.body.slice(0, 300));
+      // Checking keeps a draft (issue #18); one too long to keep whole is refused, every word still in the page.
+      assert.equal(res.statusCode, 400, res.body.slice(0, 300));
       assert.match(res.body, /id="field-parts\.impact-error"[^>]*>[\s\S]*?Use at most 5,000 characters for this part/, action);
       assert.match(
         res.body,
@@ -84,6 +85,7 @@ describeEachDatabase('journey page forms', (get) => {
       assert.match(res.body, /I will plan our next trip with you\.<\/textarea>/, `${action}: the other parts are kept too`);
     }
     assert.deepEqual(json(await a.api.get(`/api/v1/journeys/${journeyId}/apologies`)).apologies, [], 'nothing was delivered');
+    assert.equal((await a.api.get(`/api/v1/drafts/apology:${journeyId}`)).statusCode, 404, 'nor kept cut short as a draft');
 
     // The JSON API says the same thing about the same part.
     const api = await a.api.post(`/api/v1/journeys/${journeyId}/apologies`, {

@@ -76,8 +76,12 @@ describeEachDatabase('journey pages without JavaScript', (get) => {
     await sam.get(builder);
     await alex.get(builder);
     const checked = await alex.post(builder, { action: 'check', 'parts.regret': 'I am sorry if you felt hurt.' });
-    assert.equal(checked.statusCode, 200);
-    assert.match(checked.body, /coach-findings/);
+    // Checking keeps the parts as a draft and draws the builder at its own address (issue #18).
+    assert.equal(checked.statusCode, 303);
+    assert.equal(checked.headers.location, `${builder}?checked=1#coach-heading`);
+    const coached = await alex.get(`${builder}?checked=1`);
+    assert.match(coached.body, /coach-findings/);
+    assert.match(coached.body, /I am sorry if you felt hurt\./);
     const incomplete = await alex.post(builder, { action: 'deliver', 'parts.regret': 'I am sorry that I lied.' });
     assert.equal(incomplete.statusCode, 400);
     assert.match(incomplete.body, /Write a few words for this part/);

@@ -219,13 +219,24 @@ describeEachDatabase('live updates: reassurance, meetings, the agreement log, ap
       assert.equal(res.statusCode, 303, `${url}: ${res.body.slice(0, 400)}`);
     };
 
-    // A draft apology, only checked: its author's alone, so no event — not even that it exists.
+    // A draft apology, only checked (which keeps it as a draft), and drafts kept by "Save draft":
+    // their author's alone, so no event — not even that they exist (issue #18).
     await aPages.get(`/journeys/${journeyId}/apology`);
     const checked = await aPages.post(`/journeys/${journeyId}/apology`, {
       action: 'check',
       ...Object.fromEntries(Object.entries(ALL_PARTS).map(([k, v]) => [`parts.${k}`, `${CANARY} draft ${v}`])),
     });
-    assert.equal(checked.statusCode, 200);
+    assert.equal(checked.statusCode, 303);
+    await bPages.get(`/spaces/${spaceId}/check-in`);
+    for (const [place, box] of [
+      [`checkin-note:${spaceId}`, 'note'],
+      [`meeting:${spaceId}`, 'appreciations'],
+      [`log:${agreementId}`, 'note'],
+      [`entry:${journeyId}:what_hurts`, 'text'],
+    ] as const) {
+      const kept = await bPages.post('/drafts/save', { _draft: place, _back: '/', [box]: `${CANARY} draft` });
+      assert.equal(kept.statusCode, 303, `${place}: ${kept.body.slice(0, 200)}`);
+    }
 
     await post(aPages, `/spaces/${spaceId}/reassurance`, `/spaces/${spaceId}/reassurance`, {
       note: `${CANARY} please`,

@@ -24,7 +24,7 @@ const SHARED = [
   'Quillonne',
   'Marisoleil',
 ];
-const PRIVATE = ['CANARY-PRIVATE-CHECKIN', 'CANARY-PRIVATE-BREACH'];
+const PRIVATE = ['CANARY-PRIVATE-CHECKIN', 'CANARY-PRIVATE-BREACH', 'CANARY-PRIVATE-DRAFT'];
 
 /** What each route parameter is filled with; a new parameter makes the walk fail until taught. */
 function fill(url: string, ids: Record<string, string>): string[] {
@@ -80,6 +80,12 @@ async function aCoupleWithEverything(
       .statusCode,
     201,
   );
+  // A partner's drafts are theirs alone (issue #18): never in anything a therapist is answered.
+  for (const [place, fields] of [
+    [`apology:${journeyId}`, { 'parts.regret': 'CANARY-PRIVATE-DRAFT apology' }],
+    [`checkin-note:${spaceId}`, { note: 'CANARY-PRIVATE-DRAFT note' }],
+  ] as const)
+    assert.equal((await a.api.put(`/api/v1/drafts/${place}`, { fields })).statusCode, 200);
   const t = await activeTherapist(app, a, b, spaceId);
   return {
     a,
@@ -94,6 +100,7 @@ async function aCoupleWithEverything(
       code: 'no-such-code',
       token: 'no-such-token',
       file: 'no-such-feed.ics',
+      place: `apology:${journeyId}`,
     },
   };
 }

@@ -138,6 +138,11 @@ export async function buildWorld(app: FastifyInstance, today = new Date().toISOS
       );
       journeys.push(res.journey.id);
       pool('journeyId', res.journey.id, group);
+      // The partner who broke trust is drafting an apology (issue #18): theirs alone, even its existence.
+      const draft = canary();
+      must(await x1.api.put(`/api/v1/drafts/apology:${res.journey.id}`, { fields: { 'parts.regret': draft } }), 'draft');
+      plant({ text: draft, group, author: k1!, visibility: 'private', kind: 'draft' });
+      pool('place', `apology:${res.journey.id}`, group);
       plant({ text, group, author: k2!, visibility, kind: 'breach-description' });
     }
     const entry = async (who: Identity, journeyId: string, prompt: string, visibility: Visibility) => {
@@ -290,6 +295,7 @@ export async function buildWorld(app: FastifyInstance, today = new Date().toISOS
     'therapistId',
     'id',
     'code',
+    'place',
   ]) {
     for (const value of MALFORMED_IDS) pool(name, value, null);
   }

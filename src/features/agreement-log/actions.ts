@@ -1,5 +1,6 @@
 import { outcome, type Outcome } from '../../core/events.js';
 import type { AppContext } from '../../context.js';
+import { logPlace } from '../../core/drafts/places.js';
 import type { Account } from '../../core/accounts/account.js';
 import type { TextInput } from '../checkin/index.js';
 import type { LogEntryView, UnpickedNote } from './service.js';
@@ -20,6 +21,8 @@ export async function logOccasion(
   inSpace?: string,
 ): Promise<Outcome<LogEntryView>> {
   const { entry, notify } = await ctx.rhythm.agreementLog.logOccasion(account, agreementId, input, inSpace);
+  // The occasion is logged, its note with it: the note's draft goes (issue #18).
+  await ctx.drafts.sent(account.id, logPlace(agreementId));
   return outcome(
     entry,
     { spaceId: entry.spaceId, live: { kind: 'agreement_log', agreementId: entry.agreementId, id: entry.id } },

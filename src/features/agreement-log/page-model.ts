@@ -3,6 +3,7 @@ import type { Account } from '../../core/accounts/account.js';
 import { layoutSpaceOf, namesOf } from '../checkin/index.js';
 import { departuresOfView, withFormerPartners } from '../spaces/index.js';
 import type { AgreementLogModel } from './views/agreement-log-page.js';
+import { NO_DRAFTS } from '../drafts/index.js';
 
 /** What the agreement log page and its live fragment show, but the form token the request supplies. */
 export type AgreementLogPageModel = Omit<AgreementLogModel, 'csrf'>;
@@ -29,6 +30,8 @@ export async function loadAgreementLogPage(
       former: departuresOfView(view),
       agreements,
       entries,
+      // The viewer's own drafts (a note being written); a therapist keeps none.
+      drafts: view.isPartner ? await ctx.drafts.book(account, view.space.id) : NO_DRAFTS,
     },
     space: layoutSpaceOf(view),
   };

@@ -9,6 +9,7 @@ import { refusalOnlyForTherapist } from '../../platform/http/refusals.js';
 import { loadAgreementLogPage } from './page-model.js';
 import { act } from '../act.js';
 import { logOccasion, replyToDispute, reviewOccasion } from './actions.js';
+import { DRAFT_SCRIPT } from '../drafts/index.js';
 
 export async function agreementLogPages(app: FastifyInstance): Promise<void> {
   const ctx = app.mend;
@@ -27,7 +28,7 @@ export async function agreementLogPages(app: FastifyInstance): Promise<void> {
     return renderPage(request, reply, {
       title: 'Agreement log',
       space,
-      scripts: ['/static/coach.js', '/static/live.js'],
+      scripts: ['/static/coach.js', '/static/live.js', DRAFT_SCRIPT],
       ...(extra.status ? { status: extra.status } : {}),
       body: (csrf) =>
         agreementLogPage({

@@ -1,6 +1,7 @@
 import { outcome, type Outcome, type SpaceEvent } from '../../core/events.js';
 import type { NotificationType } from '../../core/notification-types.js';
 import type { AgreementService } from './service.js';
+import { agreementPlace, counterPlace } from '../../core/drafts/places.js';
 
 import type { Actor } from '../../core/actor.js';
 
@@ -15,8 +16,12 @@ export interface StepWatcher {
   ): Promise<{ news(o?: { others?: readonly SpaceEvent[] }): Promise<SpaceEvent[]> }>;
 }
 
-/** What the agreement actions use of the application: the agreement service, and the journeys' watch. */
-type AgreementActionContext = { agreements: AgreementService; journeys: StepWatcher };
+/** What the agreement actions use of the application: the agreement service, the journeys' watch, and the drafts its forms keep. */
+type AgreementActionContext = {
+  agreements: AgreementService;
+  journeys: StepWatcher;
+  drafts: { sent(accountId: string, place: string): Promise<void> };
+};
 import type { AgreementInput, AgreementView, CounterInput } from './service.js';
 
 /**
@@ -36,6 +41,8 @@ export async function proposeAgreement(
   // The journey is chosen while proposing (the one named, or the newest open one): watch them all.
   const watch = await ctx.journeys.watch(actor, { spaceId });
   const agreement = await ctx.agreements.propose(actor, spaceId, input);
+  // Proposed: the draft of it goes (issue #18). A proposal is drafted in its journey's form.
+  if (input.journeyId) await ctx.drafts.sent(actor.id, agreementPlace(input.journeyId));
   // A commitment of one's own in a space the partner has not joined is active at once: nobody to ask.
   const told = await events(ctx, actor, agreement, agreement.status === 'proposed' ? 'agreement_proposed' : null);
   return outcome(agreement, ...told, ...(await watch.news({ others: told })));
@@ -56,6 +63,7 @@ export async function counterAgreement(
 ): Promise<Outcome<{ agreement: AgreementView; replaced: AgreementView }>> {
   const watch = await watchJourneyOf(ctx, actor, agreementId);
   const result = await ctx.agreements.counter(actor, agreementId, input);
+  await ctx.drafts.sent(actor.id, counterPlace(agreementId));
   const told = await events(ctx, actor, result.agreement, 'agreement_countered', result.replaced.proposedBy);
   return outcome(result, ...told, ...((await watch?.news({ others: told })) ?? []));
 }

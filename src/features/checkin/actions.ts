@@ -1,5 +1,6 @@
 import { outcome, type Outcome } from '../../core/events.js';
 import type { AppContext } from '../../context.js';
+import { checkinNotePlace } from '../../core/drafts/places.js';
 import type { Account } from '../../core/accounts/account.js';
 import type { CheckinView, CheckinWrite } from './service.js';
 
@@ -7,14 +8,17 @@ import type { CheckinView, CheckinWrite } from './service.js';
  * A partner's check-in for a day. Its live event only when others can notice the change; the
  * partner's notification only for the day's first one (CheckinService.put decides both).
  */
-export function saveCheckin(
+export async function saveCheckin(
   ctx: AppContext,
   account: Account,
   spaceId: string,
   date: string,
   input: CheckinWrite,
 ): Promise<Outcome<{ created: boolean; checkin: CheckinView }>> {
-  return ctx.rhythm.checkins.put(account, spaceId, date, input);
+  const saved = await ctx.rhythm.checkins.put(account, spaceId, date, input);
+  // The check-in is sent, its note with it (or left out): the note's draft goes (issue #18).
+  await ctx.drafts.sent(account.id, checkinNotePlace(spaceId));
+  return saved;
 }
 
 /** Whether a person's partner sees their check-in numbers. Nobody is told: no event at all. */

@@ -15,6 +15,8 @@ import { act } from '../act.js';
 import { saveCheckin } from './actions.js';
 import { checkinPageModel, ownCheckin, partnerToday } from './page-model.js';
 import { COACH_SCRIPTS, coachFor, inputErrors } from './page-helpers.js';
+import { DRAFT_SCRIPT, NO_DRAFTS, withDraft } from '../drafts/index.js';
+import { checkinNotePlace } from '../../core/drafts/places.js';
 
 type SpaceRequest = FastifyRequest<{ Params: { spaceId: string } }>;
 
@@ -43,6 +45,9 @@ export async function checkinPages(app: FastifyInstance): Promise<void> {
     const mine = ownCheckin(model, date);
     const numbersShared = extra.numbersShared === undefined ? account.checkinNumbersShared : extra.numbersShared;
     const numbers = numbersValue(numbersShared);
+    // The note the person is writing comes back from their draft (issue #18); a therapist keeps none.
+    const drafts = view.isPartner ? await ctx.drafts.book(account, view.space.id) : NO_DRAFTS;
+    const place = checkinNotePlace(view.space.id);
     // Nothing is picked for the person that they did not pick themselves (issue #14).
     const form: CheckinForm =
       extra.form ??
@@ -53,20 +58,20 @@ export async function checkinPages(app: FastifyInstance): Promise<void> {
             trust: String(mine.trust ?? ''),
             closeness: String(mine.closeness ?? ''),
             day: mine.day ?? '',
-            note: mine.note?.text ?? '',
+            note: withDraft(drafts, place, 'note', { saved: mine.note?.text ?? '' }) ?? '',
             visibility: mine.note?.visibility ?? '',
             numbers,
           }
-        : { date, numbers });
+        : { date, numbers, note: withDraft(drafts, place, 'note') ?? '' });
     // The author's own hard check-in, on their own page only (the partner is never told).
     const afterSave = extra.saved && mine && isHardCheckin(mine) ? hardCheckinNote(view.space.id) : null;
     return renderPage(request, reply, {
       title: 'Today’s check-in',
       space: layoutSpaceOf(view),
-      scripts: [...COACH_SCRIPTS, '/static/open-filled.js', '/static/live.js'],
+      scripts: [...COACH_SCRIPTS, '/static/open-filled.js', '/static/live.js', DRAFT_SCRIPT],
       ...(extra.status ? { status: extra.status } : {}),
       body: (csrf) =>
-        html`${checkinPage({ csrf, spaceId: view.space.id, dates, form, existing: !!mine, numbersShared, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.saved ? { saved: true, afterSave } : {}), coach: extra.coach ?? null })}${partnerToday(model)}`,
+        html`${checkinPage({ csrf, spaceId: view.space.id, dates, form, existing: !!mine, numbersShared, drafts, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.saved ? { saved: true, afterSave } : {}), coach: extra.coach ?? null })}${partnerToday(model)}`,
     });
   }
 

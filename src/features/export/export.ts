@@ -135,6 +135,28 @@ export async function exportPieces(ctx: AppContext, account: Account, what: stri
       }),
     ],
     ['notifications', lazily(() => arrayOf(everyPage((at) => ctx.rhythm.notifications.list(account.id, at))))],
+    // The account's own drafts, what it was writing and has not sent (issue #18): theirs to take
+    // with them. Only ever the exporter's: nobody's export holds another person's drafts.
+    [
+      'drafts',
+      lazily(() =>
+        arrayOf(
+          everyPage(async (at) => {
+            const page = await ctx.drafts.list(account.id, at);
+            return {
+              ...page,
+              items: page.items.map((d) => ({
+                place: d.place,
+                spaceId: d.spaceId,
+                fields: d.fields,
+                createdAt: d.createdAt,
+                updatedAt: d.updatedAt,
+              })),
+            };
+          }),
+        ),
+      ),
+    ],
   ]);
 }
 

@@ -1,6 +1,7 @@
 import { outcome, type Outcome, type SpaceEvent } from '../../core/events.js';
 import type { NotificationType } from '../../core/notification-types.js';
 import type { ApologyParts } from '../../core/journey/index.js';
+import { apologyPlace, breachPlace, entryPlace } from '../../core/drafts/places.js';
 import type { Visibility } from '../../core/visibility/index.js';
 import type { AppContext } from '../../context.js';
 import type { Actor } from './access.js';
@@ -34,12 +35,15 @@ export async function recordBreach(
 ): Promise<Outcome<{ breach: BreachView; journey: JourneyView }>> {
   const watch = await ctx.journeys.watch(actor, { spaceId });
   const recorded = await ctx.journeys.recordBreach(actor, spaceId, input);
+  await ctx.drafts.sent(actor.id, breachPlace(spaceId));
   return outcome(recorded, ...(await watch.news()));
 }
 
 export async function writeEntry(ctx: AppContext, actor: Actor, journeyId: string, input: EntryInput): Promise<Outcome<EntryView>> {
   const watch = await ctx.journeys.watch(actor, { journeyId });
   const entry = await ctx.journeys.writeEntry(actor, journeyId, input);
+  // What was written is sent: its draft goes with the same action (drafts are never told to anyone).
+  await ctx.drafts.sent(actor.id, entryPlace(journeyId, entry.prompt, entry.replyTo));
   const events = await entryEvents(ctx, actor, entry);
   const sealedHalf = entry.visibility === 'sealed' ? { journeyId, entryId: entry.id, prompt: entry.prompt } : undefined;
   return outcome(entry, ...events, ...(await watch.news({ others: events, ...(sealedHalf ? { sealedHalf } : {}) })));
@@ -108,8 +112,20 @@ export async function deliverApology(
 ): Promise<Outcome<ApologyView>> {
   const watch = await ctx.journeys.watch(actor, { journeyId });
   const apology = await ctx.journeys.deliverApology(actor, journeyId, input);
+  await ctx.drafts.sent(actor.id, apologyPlace(journeyId));
   const events = await apologyEvents(ctx, actor, apology.id, 'apology_delivered');
   return outcome(apology, ...events, ...(await watch.news({ others: events })));
+}
+
+/**
+ * "Check my apology" (and a delivery sent back with a problem): the builder's parts are kept as
+ * their author's draft, so the coach's answer and a reload find them where they were. A draft is
+ * its author's alone: nothing is told, to anyone.
+ */
+export async function keepApologyDraft(ctx: AppContext, actor: Actor, journeyId: string, parts: ApologyParts): Promise<Outcome<null>> {
+  const fields = Object.fromEntries(Object.entries(parts).map(([c, words]) => [`parts.${c}`, words]));
+  await ctx.drafts.put(actor, apologyPlace(journeyId), fields, { strict: false });
+  return outcome(null);
 }
 
 export async function respondToApology(

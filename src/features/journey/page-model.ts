@@ -2,6 +2,7 @@ import type { AppContext } from '../../context.js';
 import type { Actor } from './access.js';
 import type { JourneyPageModel } from './views/common.js';
 import { departedName, departuresOf } from '../../platform/web/components/former-partners.js';
+import { NO_DRAFTS } from '../drafts/index.js';
 
 /**
  * Everything a journey page shows, through the same services and visibility rules as the API.
@@ -26,5 +27,7 @@ export async function loadJourneyPage(ctx: AppContext, account: Actor, journeyId
     entries: ctx.journeys.visibleEntries(access.viewer, loaded),
     apologies: ctx.journeys.visibleApologies(access.viewer, loaded),
     agreements: loaded.agreements,
+    // The viewer's own drafts only; a therapist writes nothing here, so keeps none.
+    drafts: relation === 'partner' ? await ctx.drafts.book(account, access.space.id) : NO_DRAFTS,
   };
 }

@@ -20,7 +20,9 @@ import { apologyPartProblems } from './service.js';
 import { coachFindingsHtml } from '../coach/index.js';
 import { html, type SafeHtml } from '../../platform/web/html.js';
 import { agreementFormPage } from '../agreements/index.js';
-import { apologyAnswerPage, apologyBuilderPage } from './views/apology-pages.js';
+import { apologyAnswerPage, apologyBuilderPage, draftedParts } from './views/apology-pages.js';
+import { DRAFT_SCRIPT } from '../drafts/index.js';
+import { agreementPlace, counterPlace } from '../../core/drafts/places.js';
 import { journeyTitle, stepUrl, type FormState, type JourneyPageModel } from './views/common.js';
 import { hardDayPage, questionsPage, therapyPage, triggersPage } from './views/extras.js';
 import { breachFormPage, journeyPage } from './views/overview.js';
@@ -36,9 +38,10 @@ import * as journeyActions from './actions.js';
 import * as agreementActions from '../agreements/index.js';
 
 type Params = { journeyId: string };
-const SCRIPTS = ['/static/coach.js'];
-/** The journey's own page also refreshes its steps live (the `live` island, live-fragments.ts). */
-const OVERVIEW_SCRIPTS = [...SCRIPTS, '/static/live.js'];
+/** The journey's writing pages: the coach, and the island that keeps a draft as the person types. */
+const SCRIPTS = ['/static/coach.js', DRAFT_SCRIPT];
+/** The journey's own page has no form to keep; it refreshes its steps live (the `live` island, live-fragments.ts). */
+const OVERVIEW_SCRIPTS = ['/static/coach.js', '/static/live.js'];
 
 /** The prompts written on the after-cheating pages rather than on a step page. */
 const QUESTION_PROMPTS: readonly PromptKey[] = ['question', 'answer'];
@@ -138,12 +141,20 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
     // A therapist is shown no form (after the membership check: others get 404).
     partnersOnlyForm(request);
     const partners = space.members.filter((p) => p.role === 'partner').map((p) => ({ accountId: p.accountId, displayName: p.displayName }));
+    const drafts = await ctx.drafts.book(account, space.id);
     return renderPage(request, reply, {
       title: 'Record what broke trust',
       status: errors ? 400 : 200,
       scripts: SCRIPTS,
       body: (csrf) =>
-        breachFormPage(csrf, { spaceId, viewerId: account.id, partners, ...(values ? { values } : {}), ...(errors ? { errors } : {}) }),
+        breachFormPage(csrf, {
+          spaceId,
+          viewerId: account.id,
+          partners,
+          drafts,
+          ...(values ? { values } : {}),
+          ...(errors ? { errors } : {}),
+        }),
     });
   }
 
@@ -315,15 +326,20 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
 
   // ---- step 2: the apology builder and answering ----------------------------------------------
 
-  app.get<{ Params: Params }>('/journeys/:journeyId/apology', async (request, reply) => {
+  app.get<{ Params: Params; Querystring: { checked?: string } }>('/journeys/:journeyId/apology', async (request, reply) => {
     const { m } = await model(request, request.params.journeyId);
     partnersOnly(m);
-    return show(request, reply, m, 'Your apology', (csrf) => apologyBuilderPage(csrf, m));
+    // The parts as their author left them in the builder: drawn back from their draft.
+    const parts = draftedParts(m);
+    const text = APOLOGY_COMPONENTS.map((c) => parts?.[c] ?? '').join('\n\n');
+    // After "Check my apology": the coach reads the draft the check just kept.
+    const coach = request.query.checked === '1' && text.trim() !== '' ? coachFindingsHtml(analyze('apology', text), 'apology') : null;
+    return show(request, reply, m, 'Your apology', (csrf) => apologyBuilderPage(csrf, m, { ...(parts ? { parts } : {}), coach }));
   });
 
   app.post<{ Params: Params }>('/journeys/:journeyId/apology', async (request, reply) => {
     const { account, m } = await model(request, request.params.journeyId);
-    // Checking a draft redraws the builder without asking any service.
+    // Checking keeps a draft and asks no other service: a therapist is refused before it.
     partnersOnlyForm(request, m.relation);
     const f = formFields(request);
     const parts: ApologyParts = {};
@@ -334,23 +350,39 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
     const text = APOLOGY_COMPONENTS.map((c) => parts[c] ?? '').join('\n\n');
     const coach = text.trim() === '' ? null : coachFindingsHtml(analyze('apology', text), 'apology');
     if (field(f, 'action') !== 'deliver') {
-      // Checking shows an overlong part beside its box too, before they try to deliver it.
+      // Checking shows an overlong part beside its box too, before they try to deliver it; what
+      // cannot be kept whole is not kept at all, and the page holds every word.
       const tooLong = apologyPartProblems(parts);
-      const errors = Object.keys(tooLong).length > 0 ? { errors: tooLong } : {};
-      return show(request, reply, m, 'Your apology', (csrf) => apologyBuilderPage(csrf, m, { parts, coach, ...errors }));
+      if (Object.keys(tooLong).length > 0)
+        return show(request, reply, m, 'Your apology', (csrf) => apologyBuilderPage(csrf, m, { parts, coach, errors: tooLong }), 400);
+      // Kept as a draft, then drawn by the builder's own address: a reload, or coming back later,
+      // finds the parts where they were (issue #18).
+      await act(ctx, journeyActions.keepApologyDraft(ctx, account, m.view.id, parts));
+      return reply.redirect(`/journeys/${m.view.id}/apology?checked=1#coach-heading`, 303);
     }
     try {
       await act(ctx, journeyActions.deliverApology(ctx, account, m.view.id, { parts }));
       return reply.redirect(`${stepUrl(m.view.id, 2)}#apology-heading`, 303);
     } catch (error) {
       const state = formProblem(error, 'apology', f);
+      // Sent back to be finished: what was written is kept as the draft too (a comfort: the page
+      // holds every word whether or not it could be kept), unless it is too long to keep whole.
+      let shown = m;
+      if (Object.keys(apologyPartProblems(parts)).length === 0) {
+        try {
+          await act(ctx, journeyActions.keepApologyDraft(ctx, account, m.view.id, parts));
+          shown = (await model(request, m.view.id)).m;
+        } catch {
+          // The page below still holds every word.
+        }
+      }
       const errors = Object.keys(state.errors).length > 0 ? state.errors : { 'parts.regret': state.message ?? '' };
       return show(
         request,
         reply,
-        m,
+        shown,
         'Your apology',
-        (csrf) => apologyBuilderPage(csrf, m, { parts, coach, errors }),
+        (csrf) => apologyBuilderPage(csrf, shown, { parts, coach, errors }),
         error instanceof MendError ? error.status : 400,
       );
     }
@@ -434,6 +466,8 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
       values,
       ...extra,
       submit: 'Propose it',
+      draft: { book: m.drafts, place: agreementPlace(m.view.id) },
+      selfUrl: `/journeys/${m.view.id}/agreements/new`,
     });
   }
 
@@ -503,6 +537,8 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
       ...(errors ? { errors } : {}),
       coach: coach ?? null,
       submit: 'Send my version',
+      draft: { book: m.drafts, place: counterPlace(agreementId) },
+      selfUrl: `/agreements/${agreementId}/counter`,
     });
   }
 

@@ -1,16 +1,20 @@
 import { outcome, type Outcome } from '../../core/events.js';
 import type { AppContext } from '../../context.js';
+import { meetingPlace } from '../../core/drafts/places.js';
 import type { Account } from '../../core/accounts/account.js';
 import type { Meeting, MeetingAgenda, MeetingSchedule } from './service.js';
 
 /** The shared record of a weekly meeting. */
-export function recordMeeting(
+export async function recordMeeting(
   ctx: AppContext,
   account: Account,
   spaceId: string,
   input: { heldOn?: string; agenda: Partial<MeetingAgenda> },
 ): Promise<Outcome<Meeting>> {
-  return ctx.rhythm.meetings.record(account, spaceId, input);
+  const recorded = await ctx.rhythm.meetings.record(account, spaceId, input);
+  // The record is saved: the draft of it goes (issue #18).
+  await ctx.drafts.sent(account.id, meetingPlace(spaceId));
+  return recorded;
 }
 
 /** The weekly meeting's time, in the time zone of the partner who sets it. */

@@ -13,6 +13,7 @@ import { MEETING_KEY } from './cursor-key.js';
 import { meetingsPageModel } from './page-model.js';
 import type { MeetingAgenda } from './service.js';
 import { meetingsPage, newMeetingPage } from './views/meetings-page.js';
+import { DRAFT_SCRIPT } from '../drafts/index.js';
 
 type SpaceRequest = FastifyRequest<{ Params: { spaceId: string } }>;
 
@@ -62,11 +63,12 @@ export async function meetingPages(app: FastifyInstance): Promise<void> {
     const view = await spaceView(ctx.spaces, account.id, request.params.spaceId);
     // A therapist reads the meetings and is shown no form (after the membership check: others get 404).
     partnersOnlyForm(request);
+    const drafts = await ctx.drafts.book(account, view.space.id);
     return renderPage(request, reply, {
       title: 'This week’s meeting',
       space: layoutSpaceOf(view),
-      scripts: COACH_SCRIPTS,
-      body: (csrf) => newMeetingPage({ csrf, spaceId: view.space.id, today: ctx.rhythm.checkins.today(account) }),
+      scripts: [...COACH_SCRIPTS, DRAFT_SCRIPT],
+      body: (csrf) => newMeetingPage({ csrf, spaceId: view.space.id, today: ctx.rhythm.checkins.today(account), drafts }),
     });
   });
 
@@ -89,11 +91,12 @@ export async function meetingPages(app: FastifyInstance): Promise<void> {
       refusalOnlyForTherapist(request, error);
       const errors = inputErrors(error);
       const view = await spaceView(ctx.spaces, account.id, request.params.spaceId);
+      const drafts = await ctx.drafts.book(account, view.space.id);
       return renderPage(request, reply, {
         title: 'This week’s meeting',
         status: 400,
         space: layoutSpaceOf(view),
-        scripts: COACH_SCRIPTS,
+        scripts: [...COACH_SCRIPTS, DRAFT_SCRIPT],
         body: (csrf) =>
           newMeetingPage({
             csrf,
@@ -101,6 +104,7 @@ export async function meetingPages(app: FastifyInstance): Promise<void> {
             today: ctx.rhythm.checkins.today(account),
             form: { ...agenda, heldOn: field(f, 'heldOn') },
             errors,
+            drafts,
           }),
       });
     }

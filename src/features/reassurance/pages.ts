@@ -14,6 +14,7 @@ import { unpickedProblem, writtenNote } from './chosen-note.js';
 import { REASSURANCE_KEY } from './cursor-key.js';
 import { reassurancePageModel } from './page-model.js';
 import { reassurancePage } from './views/reassurance-page.js';
+import { DRAFT_SCRIPT } from '../drafts/index.js';
 
 type SpaceRequest = FastifyRequest<{ Params: { spaceId: string } }>;
 
@@ -34,17 +35,18 @@ export async function reassurancePages(app: FastifyInstance): Promise<void> {
   ) {
     const { account } = requireAuth(request);
     const at = historyRequest(olderOf(request), REASSURANCE_KEY.length);
-    const { view, page } = await reassurancePageModel(ctx, account.id, request.params.spaceId, at);
+    const { view, page, drafts } = await reassurancePageModel(ctx, account, request.params.spaceId, at);
     const requests = page.items;
     const paging = historyLinksFor(`/spaces/${view.space.id}/reassurance`, at, page);
     return renderPage(request, reply, {
       title: 'Reassurance',
       space: layoutSpaceOf(view),
-      scripts: [...COACH_SCRIPTS, '/static/live.js'],
+      scripts: [...COACH_SCRIPTS, '/static/live.js', DRAFT_SCRIPT],
       ...(extra.status ? { status: extra.status } : {}),
       body: (csrf) =>
         reassurancePage({
           csrf,
+          drafts,
           spaceId: view.space.id,
           viewerId: account.id,
           isPartner: view.isPartner,

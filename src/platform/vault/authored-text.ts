@@ -50,6 +50,8 @@ export async function erasePrivateIn(trx: Transaction<Database>, spaceId: string
   const journeys = trx.selectFrom('journeys').select('id').where('space_id', '=', spaceId);
   // First answers kept for retried POSTs can repeat what was written there (docs/idempotency.md).
   await trx.deleteFrom('idempotency_keys').where('account_id', '=', accountId).execute();
+  // Drafts were never read by anyone else: they leave with their author.
+  await trx.deleteFrom('drafts').where('space_id', '=', spaceId).where('account_id', '=', accountId).execute();
   await trx
     .deleteFrom('journey_entries')
     .where('author_id', '=', accountId)

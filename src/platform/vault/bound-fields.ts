@@ -143,6 +143,13 @@ export const BOUND = {
     visibility: null,
     parents: { public_key: r.public_key },
   })),
+  // A draft is its author's alone: bound to them, its space and the form it belongs to, so a draft
+  // moved to another account or place in the database opens for nobody.
+  draftFields: field('drafts', 'fields', ['account_id', 'space_id', 'place'], (r) => ({
+    owner: r.account_id,
+    visibility: 'draft',
+    parents: { space: r.space_id, place: r.place },
+  })),
 } as const;
 
 function apology(

@@ -10,6 +10,8 @@ import { dayMonthYear } from '../../../platform/web/dates.js';
 
 /** An agreement whose author's account was deleted is shown, and named to screen readers, by this. */
 const REMOVED_AGREEMENT = 'An agreement whose words were removed';
+import { draftSave, draftTop, withDraft, type DraftBook } from '../../drafts/index.js';
+import { logPlace } from '../../../core/drafts/places.js';
 
 const CADENCE: Record<string, string> = { each_time: 'each time it comes up', daily: 'daily', weekly: 'weekly', once: 'once' };
 const STATUS: Record<string, string> = { unconfirmed: 'not yet confirmed', confirmed: 'confirmed', disputed: 'seen differently' };
@@ -26,6 +28,8 @@ export interface AgreementLogModel {
   former?: Departures;
   agreements: AgreementFacts[];
   entries: LogEntryView[];
+  /** The viewer's own drafts: a note being written for an occasion comes back into its box. */
+  drafts: DraftBook;
   errors?: Record<string, string>;
   /**
    * The form `errors` belong to: an agreement's id (its log form) or a logged occasion's (its
@@ -168,7 +172,8 @@ function logForm(o: AgreementLogModel, agreementId: string, title: string): Safe
   const day = fieldError(id('occurredOn'), error('occurredOn'));
   const kept = fieldError(id('kept'), error('kept'));
   const invalid = error('kept') ? html` aria-invalid="true"` : null;
-  const note = entered.note ?? '';
+  const place = logPlace(agreementId);
+  const note = withDraft(o.drafts, place, 'note', { sent: back ? entered.note : undefined }) ?? '';
   return html`<form method="post" action="/spaces/${o.spaceId}/agreement-log/${agreementId}" class="stack log-form">
     ${csrfField(o.csrf)}
     <div class="field${day.text ? ' field--error' : ''}"><label for="${id('occurredOn')}">Which day?${about(title)}</label>${day.text}<input id="${id('occurredOn')}" name="occurredOn" type="date" max="${o.today}" value="${entered.occurredOn || o.today}" required${day.attributes}></div>
@@ -178,8 +183,10 @@ function logForm(o: AgreementLogModel, agreementId: string, title: string): Safe
       <label><input type="radio" name="kept" value="no"${entered.kept === 'no' ? html` checked` : null}${invalid}> Missed</label>
     </fieldset>
     <details id="note-${agreementId}"${note || error('note') || error('visibility') ? html` open` : null}><summary>Add a note (optional)${about(title)}</summary>
+      ${draftTop(o.drafts, place, `/spaces/${o.spaceId}/agreement-log#note-${agreementId}`, title)}
       ${textarea({ name: 'note', id: id('note'), label: html`Note${about(title)}`, value: note, error: error('note'), coach: 'message' })}
       ${noteVisibilityField({ id: id('visibility'), value: entered.visibility, error: error('visibility'), legend: html`Who can read this note?${about(title)}` })}
+      <div class="actions">${draftSave({ label: 'Keep my note as a draft', about: title })}</div>
     </details>
     <button type="submit" class="button">Log this occasion${about(title)}</button>
   </form>`;

@@ -5,6 +5,7 @@ import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { csrfField, errorSummary, textField } from '../../../platform/web/components/forms.js';
 import { formatDate, nameOf, radios, textArea } from './form-parts.js';
 import { removedOn, removedWords, type Departures } from '../../../platform/web/components/former-partners.js';
+import { draftSave, draftTop, withDraft, type DraftBook } from '../../drafts/index.js';
 
 /** What the agreement views read of the journey page they are on: who is looking, the partners' names, the agreements. */
 type JourneyPageModel = { viewerId: string; names: Record<string, string>; agreements: AgreementView[]; former?: Departures };
@@ -77,6 +78,10 @@ export interface AgreementFormModel {
   errors?: ErrorDetails;
   coach?: SafeHtml | null;
   submit: string;
+  /** The form's draft: the author's own drafts and the place of this form (issue #18). */
+  draft?: { book: DraftBook; place: string };
+  /** The form's own page, where "Save draft" comes back to (its action posts elsewhere). */
+  selfUrl?: string;
 }
 
 /** Proposing or countering: who commits, the behaviour, how often, a review date. */
@@ -94,14 +99,17 @@ export function agreementFormPage(csrf: string, f: AgreementFormModel): SafeHtml
   return html`<h1>${f.title}</h1>
   <p class="lead">${f.lead}</p>
   ${errorSummary(f.errors)}
-  <form method="post" action="${f.action}" class="stack">
+  <form method="post" action="${f.action}" class="stack" id="agreement-form">
     ${csrfField(csrf)}
+    ${f.draft ? draftTop(f.draft.book, f.draft.place, `${f.selfUrl ?? f.action}#agreement-form`) : null}
     ${radios({ name: 'who', legend: 'Who commits to it?', options: who, value: f.values.who ?? 'me', error: f.errors?.committedBy })}
     ${textArea({
       name: 'text',
       label: 'What will be done',
       hint: 'Something the other could notice: “I tell you before I meet X”, rather than “be more honest”.',
-      value: f.values.text,
+      value: f.draft
+        ? withDraft(f.draft.book, f.draft.place, 'text', { sent: f.errors ? f.values.text : undefined, saved: f.values.text })
+        : f.values.text,
       error: f.errors?.text,
       coach: 'agreement',
       maxlength: 2000,
@@ -115,7 +123,7 @@ export function agreementFormPage(csrf: string, f: AgreementFormModel): SafeHtml
       error: f.errors?.cadence,
     })}
     ${textField({ name: 'reviewOn', type: 'date', label: 'Look at it again on (optional)', hint: 'A date to check together whether it still fits.', value: f.values.reviewOn ?? '', error: f.errors?.reviewOn })}
-    <button type="submit" class="button">${f.submit}</button>
+    <div class="actions"><button type="submit" class="button">${f.submit}</button>${f.draft ? draftSave() : null}</div>
   </form>
   <p><a href="${f.back}">Back</a></p>`;
 }

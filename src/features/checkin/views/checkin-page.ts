@@ -3,6 +3,8 @@ import { csrfField, errorSummary } from '../../../platform/web/components/forms.
 import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { noteVisibilityQuestion, numbersQuestion } from './checkin-choices.js';
 import { formatDay, checkinsProgressNav, textarea } from '../../../platform/web/components/space-pages.js';
+import { draftSave, draftTop, type DraftBook } from '../../drafts/index.js';
+import { checkinNotePlace } from '../../../core/drafts/places.js';
 
 export interface CheckinForm {
   date?: string;
@@ -52,7 +54,10 @@ export function checkinPage(o: {
   coach?: SafeHtml | null;
   /** The person's choice as stored: null until they first answer. */
   numbersShared: boolean | null;
+  /** The person's own drafts: the note's is kept while they write it (`form.note` already holds it). */
+  drafts: DraftBook;
 }): SafeHtml {
+  const place = checkinNotePlace(o.spaceId);
   const date = o.form.date ?? o.dates[0]!;
   return html`${checkinsProgressNav(o.spaceId, 'check-in')}
   <h1>Today’s check-in</h1>
@@ -74,8 +79,10 @@ export function checkinPage(o: {
     ${numbersQuestion({ value: o.form.numbers, error: o.errors?.numbers, firstTime: o.numbersShared === null })}
     <details class="checkin-note" data-open-when-filled${o.form.note?.trim() || o.errors?.note || o.errors?.visibility ? html` open` : null}>
       <summary>Add a note (optional)</summary>
+      ${draftTop(o.drafts, place, `/spaces/${o.spaceId}/check-in#field-note`)}
       ${textarea({ name: 'note', label: 'Your note', hint: 'Private unless you choose to share it.', value: o.form.note ?? '', error: o.errors?.note, coach: 'message' })}
       ${noteVisibilityQuestion(o.form.visibility, o.errors?.visibility)}
+      <div class="actions">${draftSave({ label: 'Keep my note as a draft' })}</div>
     </details>
     <button type="submit" class="button">Save check-in</button>
   </form>

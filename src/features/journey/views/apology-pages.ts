@@ -6,11 +6,21 @@ import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { csrfField, errorSummary } from '../../../platform/web/components/forms.js';
 import { nameOf, radios, stepUrl, textArea, type JourneyPageModel } from './common.js';
 import { removedOn, removedWords } from '../../../platform/web/components/former-partners.js';
+import { draftSave, draftTop } from '../../drafts/index.js';
+import { apologyPlace } from '../../../core/drafts/places.js';
+
+/** The builder's parts as its author left them in their draft, if they kept one. */
+export function draftedParts(m: JourneyPageModel): ApologyParts | undefined {
+  const draft = m.drafts.byPlace.get(apologyPlace(m.view.id));
+  if (!draft) return undefined;
+  return Object.fromEntries(APOLOGY_COMPONENTS.flatMap((c) => (draft.fields[`parts.${c}`] ? [[c, draft.fields[`parts.${c}`]]] : [])));
+}
 
 /**
- * The apology builder: one box per part, in order. "Check my apology" shows the coach's
- * suggestions without sending anything (that is how the coach works without JavaScript);
- * "Deliver my apology" sends it.
+ * The apology builder: one box per part, in order. "Check my apology" keeps the parts as the
+ * author's draft and shows the coach's suggestions without sending anything (that is how the coach
+ * works without JavaScript); "Save draft" only keeps them; "Deliver my apology" sends it. A draft
+ * kept before is drawn back into the boxes, with a quiet line saying so.
  */
 export function apologyBuilderPage(
   csrf: string,
@@ -22,8 +32,9 @@ export function apologyBuilderPage(
   <p class="lead">Write each part in your own words. Short is fine; honest matters more than polished. Nothing is sent until you choose to deliver it.</p>
   ${errorSummary(o.errors)}
   ${o.coach ? html`<section class="card" aria-labelledby="coach-heading"><h2 id="coach-heading">Suggestions from the language coach</h2>${o.coach}</section>` : null}
-  <form method="post" action="/journeys/${m.view.id}/apology" class="stack">
+  <form method="post" action="/journeys/${m.view.id}/apology" class="stack" id="apology-form">
     ${csrfField(csrf)}
+    ${draftTop(m.drafts, apologyPlace(m.view.id), `/journeys/${m.view.id}/apology#apology-form`)}
     ${APOLOGY_COMPONENTS.map((c) =>
       textArea({
         name: `parts.${c}`,
@@ -40,6 +51,7 @@ export function apologyBuilderPage(
     <div class="actions">
       <button type="submit" name="action" value="check" class="button button--secondary">Check my apology</button>
       <button type="submit" name="action" value="deliver" class="button">Deliver my apology</button>
+      ${draftSave()}
     </div>
   </form>`;
 }

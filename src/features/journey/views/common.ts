@@ -8,6 +8,7 @@ import {
   PROMPTS,
   PROMPT_TEXTS,
   STEP_TITLES,
+  stepNumber,
   type PromptKey,
   type StepKey,
   type StepNumber,
@@ -19,6 +20,8 @@ import type { ErrorDetails } from '../../../platform/errors.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { csrfField } from '../../../platform/web/components/forms.js';
 import { departureSentence, removedOn, removedWords, type Departures } from '../../../platform/web/components/former-partners.js';
+import { draftSave, draftTop, withDraft, type DraftBook } from '../../drafts/index.js';
+import { entryPlace } from '../../../core/drafts/places.js';
 
 /** Everything a journey page shows, already filtered to what the viewer may see. */
 export interface JourneyPageModel {
@@ -39,6 +42,8 @@ export interface JourneyPageModel {
   apologies: ApologyView[];
   /** The journey's agreements, every status. */
   agreements: AgreementView[];
+  /** The viewer's own drafts in the space (none for a therapist), drawn back into their forms. */
+  drafts: DraftBook;
 }
 
 /** A form that came back with problems: which prompt, what was typed, what is wrong. */
@@ -187,8 +192,10 @@ export function entryForm(
   const texts = PROMPT_TEXTS[o.prompt];
   const fieldId = `field-${formId}`;
   const coachKind = COACH_KIND[o.prompt];
+  const place = entryPlace(m.view.id, o.prompt, o.replyTo);
   return html`<form method="post" action="/journeys/${m.view.id}/steps/${o.step}/entries" class="stack entry-form" id="form-${formId}">
     ${csrfField(csrf)}
+    ${draftTop(m.drafts, place, `${entryPageUrl(m.view.id, o.prompt)}#form-${formId}`)}
     <input type="hidden" name="prompt" value="${o.prompt}">
     ${o.replyTo ? html`<input type="hidden" name="replyTo" value="${o.replyTo}">` : null}
     ${state?.message ? html`<p class="field-error" role="alert">${state.message}</p>` : null}
@@ -198,7 +205,7 @@ export function entryForm(
       label: texts.label,
       // Its helper promises a seal; an opened pair's hint below says what happens instead.
       ...(o.pairOpened ? {} : { hint: texts.helper }),
-      value: state?.values.text,
+      value: withDraft(m.drafts, place, 'text', { sent: state?.values.text }),
       error: state?.errors.text ?? state?.errors.replyTo,
       ...(coachKind ? { coach: coachKind } : {}),
     })}
@@ -220,8 +227,15 @@ export function entryForm(
             : html`${VISIBILITY_LABELS[rule.visibilities[0] ?? 'private']}. ${VISIBILITY_HINTS[rule.visibilities[0] ?? 'private']}`
         }</p>`
     }
-    <button type="submit" class="button">${o.submit ?? 'Save'}</button>
+    <div class="actions"><button type="submit" class="button">${o.submit ?? 'Save'}</button>${draftSave()}</div>
   </form>`;
+}
+
+/** The page that shows a prompt's form: questions and the trigger log have their own, the rest their step's. */
+export function entryPageUrl(journeyId: string, prompt: PromptKey): string {
+  if (prompt === 'question' || prompt === 'answer') return `/journeys/${journeyId}/questions`;
+  if (prompt === 'trigger' || prompt === 'trigger_response') return `/journeys/${journeyId}/triggers`;
+  return stepUrl(journeyId, stepNumber(PROMPTS[prompt].step));
 }
 
 /** One entry, or the quiet note that a sealed one exists. */

@@ -4,6 +4,8 @@ import type { ErrorDetails } from '../../../platform/errors.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { csrfField, errorSummary, selectField, textField } from '../../../platform/web/components/forms.js';
 import { removedOn, removedWords } from '../../../platform/web/components/former-partners.js';
+import { draftSave, draftTop, withDraft, type DraftBook } from '../../drafts/index.js';
+import { breachPlace } from '../../../core/drafts/places.js';
 import {
   departureNote,
   formatDate,
@@ -133,11 +135,14 @@ export interface BreachFormModel {
   partners: Array<{ accountId: string; displayName: string }>;
   values?: Record<string, string>;
   errors?: ErrorDetails;
+  /** The person's own drafts: words begun here and not yet recorded come back (issue #18). */
+  drafts: DraftBook;
 }
 
 /** Recording a breach: one form, plain questions, most of them optional. */
 export function breachFormPage(csrf: string, f: BreachFormModel): SafeHtml {
   const v = f.values ?? {};
+  const place = breachPlace(f.spaceId);
   const partner = f.partners.find((p) => p.accountId !== f.viewerId);
   const whoOptions = [
     { value: 'me', label: 'I did' },
@@ -147,8 +152,9 @@ export function breachFormPage(csrf: string, f: BreachFormModel): SafeHtml {
   return html`<h1>Record what broke trust</h1>
   <p class="lead">Write down what happened, as plainly as you can. A repair journey opens with it, and it stays on record: Mend never deletes it quietly.</p>
   ${errorSummary(f.errors)}
-  <form method="post" action="/spaces/${f.spaceId}/breaches" class="stack">
+  <form method="post" action="/spaces/${f.spaceId}/breaches" class="stack" id="breach-form">
     ${csrfField(csrf)}
+    ${draftTop(f.drafts, place, `/spaces/${f.spaceId}/breaches/new#breach-form`)}
     ${selectField({
       name: 'kind',
       label: 'What kind of breach was it?',
@@ -186,7 +192,7 @@ export function breachFormPage(csrf: string, f: BreachFormModel): SafeHtml {
       name: 'description',
       label: 'In your own words (optional)',
       hint: 'A few sentences are enough.',
-      value: v.description,
+      value: withDraft(f.drafts, place, 'description', { sent: v.description }),
       error: f.errors?.description,
       coach: 'message',
       required: false,
@@ -201,7 +207,7 @@ export function breachFormPage(csrf: string, f: BreachFormModel): SafeHtml {
       value: v.descriptionVisibility,
       error: f.errors?.descriptionVisibility,
     })}
-    <button type="submit" class="button">Record it and begin</button>
+    <div class="actions"><button type="submit" class="button">Record it and begin</button>${draftSave()}</div>
   </form>
   <p><a href="/spaces/${f.spaceId}">Back to your space</a></p>`;
 }

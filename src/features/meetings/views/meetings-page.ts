@@ -5,6 +5,8 @@ import { csrfField, errorSummary } from '../../../platform/web/components/forms.
 import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { formatDay, checkinsProgressNav, textarea } from '../../../platform/web/components/space-pages.js';
 import { removedWords, type Departures } from '../../../platform/web/components/former-partners.js';
+import { NO_DRAFTS, draftSave, draftTop, withDraft, type DraftBook } from '../../drafts/index.js';
+import { meetingPlace } from '../../../core/drafts/places.js';
 
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
@@ -110,16 +112,21 @@ export function newMeetingPage(o: {
   form?: Partial<MeetingAgenda> & { heldOn?: string };
   errors?: Record<string, string>;
   coach?: SafeHtml | null;
+  /** The person's own drafts: a record begun and not yet saved comes back into the boxes. */
+  drafts?: DraftBook;
 }): SafeHtml {
+  const drafts = o.drafts ?? NO_DRAFTS;
+  const place = meetingPlace(o.spaceId);
   return html`${checkinsProgressNav(o.spaceId, 'meetings')}
   <h1>This week’s check-in meeting</h1>
   ${o.coach ?? null}
   ${errorSummary(o.errors)}
   <p class="lead">Sit together and take the parts in order. Write as much or as little as you like; what you save here is shared by both of you.</p>
-  <form method="post" action="/spaces/${o.spaceId}/meetings" class="stack">
+  <form method="post" action="/spaces/${o.spaceId}/meetings" class="stack" id="meeting-form">
     ${csrfField(o.csrf)}
+    ${draftTop(drafts, place, `/spaces/${o.spaceId}/meetings/new#meeting-form`)}
     <div class="field"><label for="field-heldOn">Day of the meeting</label><input id="field-heldOn" name="heldOn" type="date" max="${o.today}" value="${o.form?.heldOn ?? o.today}"></div>
-    ${AGENDA_SECTIONS.map((s, i) => html`<section class="agenda-step"><h2>${i + 1}. ${s.title}</h2>${textarea({ name: s.key, label: s.title, hint: s.hint, value: o.form?.[s.key] ?? '', error: o.errors?.[s.key], coach: 'message' })}</section>`)}
-    <button type="submit" class="button">Save the meeting</button>
+    ${AGENDA_SECTIONS.map((s, i) => html`<section class="agenda-step"><h2>${i + 1}. ${s.title}</h2>${textarea({ name: s.key, label: s.title, hint: s.hint, value: withDraft(drafts, place, s.key, { sent: o.form?.[s.key] }) ?? '', error: o.errors?.[s.key], coach: 'message' })}</section>`)}
+    <div class="actions"><button type="submit" class="button">Save the meeting</button>${draftSave()}</div>
   </form>`;
 }

@@ -5,6 +5,8 @@ import { historyLinks, NEWEST_PAGE, type HistoryPaging } from '../../../platform
 import { formatInstant, checkinsProgressNav, textarea } from '../../../platform/web/components/space-pages.js';
 import { noteVisibilityField } from './note-visibility.js';
 import { removedOn, removedWords, type Departures } from '../../../platform/web/components/former-partners.js';
+import { NO_DRAFTS, draftSave, draftTop, withDraft, type DraftBook } from '../../drafts/index.js';
+import { reassuranceAnswerPlace, reassurancePlace } from '../../../core/drafts/places.js';
 
 export interface ReassuranceModel {
   csrf: string;
@@ -22,6 +24,8 @@ export interface ReassuranceModel {
   message?: string;
   form?: { note?: string; visibility?: string; answer?: string; answerFor?: string };
   coach?: SafeHtml | null;
+  /** The viewer's own drafts: a call or an answer begun and not sent comes back into its box. */
+  drafts?: DraftBook;
 }
 
 export function reassurancePage(o: ReassuranceModel): SafeHtml {
@@ -34,11 +38,12 @@ export function reassurancePage(o: ReassuranceModel): SafeHtml {
     o.isPartner
       ? html`<section class="card" aria-labelledby="h-ask"><h2 id="h-ask">I need reassurance</h2>
         <p>Asking is not weakness. Your partner will be told you asked — never what your note says unless you share it.</p>
-        <form method="post" action="/spaces/${o.spaceId}/reassurance" class="stack">
+        <form method="post" action="/spaces/${o.spaceId}/reassurance" class="stack" id="ask-form">
           ${csrfField(o.csrf)}
-          ${textarea({ name: 'note', label: 'What would help right now? (optional)', value: o.form?.note ?? '', error: o.errors?.note, coach: 'message' })}
+          ${draftTop(o.drafts ?? NO_DRAFTS, reassurancePlace(o.spaceId), `/spaces/${o.spaceId}/reassurance#ask-form`)}
+          ${textarea({ name: 'note', label: 'What would help right now? (optional)', value: withDraft(o.drafts ?? NO_DRAFTS, reassurancePlace(o.spaceId), 'note', { sent: o.form?.note }) ?? '', error: o.errors?.note, coach: 'message' })}
           ${noteVisibilityField({ id: 'field-visibility', value: o.form?.visibility, error: o.errors?.visibility })}
-          <button type="submit" class="button">Ask for reassurance</button>
+          <div class="actions"><button type="submit" class="button">Ask for reassurance</button>${draftSave()}</div>
         </form></section>`
       : null
   }
@@ -126,10 +131,11 @@ export function reassuranceSection(o: ReassuranceModel): SafeHtml {
     }
     ${
       answerable(o, r)
-        ? html`<form method="post" action="/spaces/${o.spaceId}/reassurance/${r.id}/answer" class="stack">
+        ? html`<form method="post" action="/spaces/${o.spaceId}/reassurance/${r.id}/answer" class="stack" id="answer-${r.id}">
           ${csrfField(o.csrf)}
-          ${textarea({ name: 'answer', id: answerFieldId(r.id), label: answerLabel(o, r), hint: 'A few honest, warm words are enough.', value: o.form?.answerFor === r.id ? (o.form.answer ?? '') : '', error: o.form?.answerFor === r.id ? o.errors?.text : undefined, coach: 'message' })}
-          <button type="submit" class="button">Send your answer</button>
+          ${draftTop(o.drafts ?? NO_DRAFTS, reassuranceAnswerPlace(r.id), `/spaces/${o.spaceId}/reassurance#answer-${r.id}`, answerLabel(o, r))}
+          ${textarea({ name: 'answer', id: answerFieldId(r.id), label: answerLabel(o, r), hint: 'A few honest, warm words are enough.', value: withDraft(o.drafts ?? NO_DRAFTS, reassuranceAnswerPlace(r.id), 'answer', { sent: o.form?.answerFor === r.id ? (o.form.answer ?? '') : undefined }) ?? '', error: o.form?.answerFor === r.id ? o.errors?.text : undefined, coach: 'message' })}
+          <div class="actions"><button type="submit" class="button">Send your answer</button>${draftSave({ about: answerLabel(o, r) })}</div>
         </form>`
         : null
     }

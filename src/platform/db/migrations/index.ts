@@ -11,6 +11,7 @@ import * as passwordResets from './0010-password-resets.js';
 import * as boundCiphertexts from './0011-bound-ciphertexts.js';
 import * as sealedPairsOpened from './0012-sealed-pairs-opened.js';
 import * as idempotencyKeys from './0013-idempotency-keys.js';
+import * as drafts from './0014-drafts.js';
 import * as push from './0016-push.js';
 import * as notificationsComplete from './0017-notifications-complete.js';
 import * as formerPartners from './0019-former-partners.js';
@@ -32,6 +33,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0011-bound-ciphertexts': boundCiphertexts,
   '0012-sealed-pairs-opened': sealedPairsOpened,
   '0013-idempotency-keys': idempotencyKeys,
+  '0014-drafts': drafts,
   '0016-push': push,
   '0017-notifications-complete': notificationsComplete,
   '0019-former-partners': formerPartners,

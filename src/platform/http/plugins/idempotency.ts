@@ -44,6 +44,10 @@ export const KEY_IGNORED_ON = new Set([
   '/account/delete',
   '/calendar-feed',
   '/calendar-feed/revoke',
+  // A draft is kept again as it is: saving it twice writes nothing twice. The whole form is posted
+  // ("Save draft" is one of its buttons), key and all, and the key must stay fresh for the send.
+  '/drafts/save',
+  '/drafts/discard',
 ]);
 
 /** The headers of a first answer worth giving again; never a cookie. */
