@@ -60,8 +60,8 @@ describe('who each action tells', () => {
     const withNew = { ...modules, journey: { ...modules.journey, shareDraft: async () => undefined, NOT_AN_ACTION: 3 } };
     const gaps = decisionGaps(withNew, NOTIFICATION_DECISIONS, TYPES, REMINDER_TYPES);
     assert.deepEqual(gaps.undeclared, ['journey/shareDraft']);
-    const brandNew = { ...modules, drafts: { saveDraft: () => undefined } };
-    assert.deepEqual(decisionGaps(brandNew, NOTIFICATION_DECISIONS, TYPES, REMINDER_TYPES).undeclared, ['drafts/saveDraft']);
+    const brandNew = { ...modules, diary: { writeDiary: () => undefined } };
+    assert.deepEqual(decisionGaps(brandNew, NOTIFICATION_DECISIONS, TYPES, REMINDER_TYPES).undeclared, ['diary/writeDiary']);
   });
 
   test('the check fails for a decision whose action is gone, and for a type nothing causes', async () => {
