@@ -6,9 +6,9 @@ import { field, formFields } from '../../platform/http/form.js';
 import { historyLinksFor, historyRequest } from '../../platform/http/history-paging.js';
 import { olderOf } from '../checkin/index.js';
 import { act } from '../act.js';
-import { markNotificationsRead, setReminders } from './actions.js';
+import { markNotificationsRead, quietHoursProblem, setReminders } from './actions.js';
 import { NOTIFICATION_KEY } from './cursor-key.js';
-import { notificationsPage } from './views/notifications-page.js';
+import { notificationsPage, type EmailFormValues } from './views/notifications-page.js';
 
 /** A person's notifications and reminder settings (issue #4). */
 export async function notificationPages(app: FastifyInstance): Promise<void> {
@@ -17,7 +17,7 @@ export async function notificationPages(app: FastifyInstance): Promise<void> {
   async function showNotifications(
     request: FastifyRequest,
     reply: FastifyReply,
-    extra: { errors?: Record<string, string>; saved?: boolean; status?: number } = {},
+    extra: { errors?: Record<string, string>; saved?: 'reminders' | 'email'; status?: number; emailForm?: EmailFormValues } = {},
   ) {
     const { account } = requireAuth(request);
     const at = historyRequest(olderOf(request), NOTIFICATION_KEY.length);
@@ -37,14 +37,20 @@ export async function notificationPages(app: FastifyInstance): Promise<void> {
           paging,
           reminders,
           email: ctx.rhythm.reminders.emailEnabled,
+          timezone: account.timezone,
           ...(extra.errors ? { errors: extra.errors } : {}),
-          ...(extra.saved ? { saved: true } : {}),
+          ...(extra.saved ? { saved: extra.saved } : {}),
+          ...(extra.emailForm ? { emailForm: extra.emailForm } : {}),
         }),
     });
   }
 
   app.get<{ Querystring: { saved?: string } }>('/notifications', (request, reply) =>
-    showNotifications(request, reply, { saved: request.query.saved === '1' }),
+    showNotifications(
+      request,
+      reply,
+      request.query.saved === '1' ? { saved: 'reminders' } : request.query.saved === 'email' ? { saved: 'email' } : {},
+    ),
   );
 
   app.post('/notifications/read', async (request, reply) => {
@@ -62,5 +68,35 @@ export async function notificationPages(app: FastifyInstance): Promise<void> {
       return showNotifications(request, reply, { errors: { dailyTime: 'Use a time like 20:30, or leave it empty.' }, status: 400 });
     await act(ctx, setReminders(ctx, account.id, { dailyTime: dailyTime || null, weeklyEmail: field(f, 'weeklyEmail') === 'yes' }));
     return reply.redirect('/notifications?saved=1', 303);
+  });
+
+  app.post('/notifications/email', async (request, reply) => {
+    const { account } = requireAuth(request);
+    const f = formFields(request, 100);
+    const form: EmailFormValues = {
+      waitingEmail: field(f, 'waitingEmail') === 'yes',
+      reminderEmail: field(f, 'reminderEmail') === 'yes',
+      quietStart: field(f, 'quietStart').trim(),
+      quietEnd: field(f, 'quietEnd').trim(),
+    };
+    // Both empty: no quiet hours. One empty, or two equal times, cannot be saved.
+    const quietHours = form.quietStart || form.quietEnd ? { start: form.quietStart, end: form.quietEnd } : null;
+    const problem =
+      quietHours && (!quietHours.start || !quietHours.end)
+        ? 'Fill in both times, or leave both empty for no quiet hours.'
+        : quietHoursProblem(quietHours);
+    if (problem) return showNotifications(request, reply, { errors: { quietHours: problem }, status: 400, emailForm: form });
+    const { dailyTime, weeklyEmail } = await ctx.rhythm.reminders.preferences(account.id);
+    await act(
+      ctx,
+      setReminders(ctx, account.id, {
+        dailyTime,
+        weeklyEmail,
+        waitingEmail: form.waitingEmail,
+        reminderEmail: form.reminderEmail,
+        quietHours,
+      }),
+    );
+    return reply.redirect('/notifications?saved=email', 303);
   });
 }

@@ -5,6 +5,7 @@ import type { RhythmTables } from './tables/rhythm.js';
 import type { EncryptionTables } from './tables/encryption.js';
 import type { PasswordResetTables } from './tables/password-resets.js';
 import type { IdempotencyKeyTables } from './tables/idempotency-keys.js';
+import type { EmailTables } from './tables/email.js';
 
 /**
  * The tables, as Kysely sees them: one interface per capability under `tables/`, joined here.
@@ -13,4 +14,12 @@ import type { IdempotencyKeyTables } from './tables/idempotency-keys.js';
  * Columns ending in `_enc` hold text encrypted at rest (see docs/encryption.md).
  */
 export interface Database
-  extends FoundationTables, JourneyTables, RhythmTables, SafetyTables, EncryptionTables, PasswordResetTables, IdempotencyKeyTables {}
+  extends
+    FoundationTables,
+    JourneyTables,
+    RhythmTables,
+    SafetyTables,
+    EncryptionTables,
+    PasswordResetTables,
+    IdempotencyKeyTables,
+    EmailTables {}

@@ -11,11 +11,15 @@ export function notificationsPage(o: {
   paging?: HistoryPaging;
   reminders: ReminderPreferences;
   email: boolean;
+  /** The person's time zone, named beside the quiet hours. */
+  timezone: string;
   errors?: Record<string, string>;
-  saved?: boolean;
+  saved?: 'reminders' | 'email';
+  /** What the person typed in the email form, drawn again after a refusal. */
+  emailForm?: EmailFormValues;
 }): SafeHtml {
   return html`<h1>Notifications</h1>
-  ${o.saved ? html`<div class="notice" role="status"><p>Your reminder settings are saved.</p></div>` : null}
+  ${o.saved ? html`<div class="notice" role="status"><p>${o.saved === 'email' ? 'Your email settings are saved.' : 'Your reminder settings are saved.'}</p></div>` : null}
   ${errorSummary(o.errors)}
   ${
     o.notifications.length
@@ -29,7 +33,7 @@ export function notificationsPage(o: {
   }
   <section class="card" aria-labelledby="h-reminders">
     <h2 id="h-reminders">Reminders</h2>
-    <p>${o.email ? 'Reminders appear here and are sent to your email address.' : 'Reminders appear here. (This Mend is not set up to send email.)'} They never contain anything anyone wrote.</p>
+    <p>${o.email ? 'Reminders appear here, and by email if you choose below.' : 'Reminders appear here. (This Mend is not set up to send email.)'} They never contain anything anyone wrote.</p>
     <form method="post" action="/notifications/reminders" class="stack">
       ${csrfField(o.csrf)}
       <div class="field${o.errors?.dailyTime ? ' field--error' : ''}">
@@ -40,6 +44,57 @@ export function notificationsPage(o: {
       </div>
       <div class="field"><label><input type="checkbox" name="weeklyEmail" value="yes"${o.reminders.weeklyEmail ? html` checked` : null}> Remind me on the day of our weekly check-in meeting</label></div>
       <button type="submit" class="button">Save reminders</button>
+    </form>
+  </section>
+  ${emailSection(o)}`;
+}
+
+export interface EmailFormValues {
+  waitingEmail: boolean;
+  reminderEmail: boolean;
+  quietStart: string;
+  quietEnd: string;
+}
+
+/** The email choices and quiet hours (issue #18): one form, working without JavaScript. */
+function emailSection(o: {
+  csrf: string;
+  reminders: ReminderPreferences;
+  email: boolean;
+  timezone: string;
+  errors?: Record<string, string>;
+  emailForm?: EmailFormValues;
+}): SafeHtml {
+  if (!o.email) return html``;
+  const v: EmailFormValues = o.emailForm ?? {
+    waitingEmail: o.reminders.waitingEmail,
+    reminderEmail: o.reminders.reminderEmail,
+    quietStart: o.reminders.quietHours?.start ?? '',
+    quietEnd: o.reminders.quietHours?.end ?? '',
+  };
+  const error = o.errors?.quietHours;
+  const checkbox = (name: string, checked: boolean, label: string, hint: string) =>
+    html`<div class="checkbox"><input type="checkbox" id="field-${name}" name="${name}" value="yes" aria-describedby="field-${name}-hint"${checked ? html` checked` : null}>
+      <label for="field-${name}">${label}</label>
+      <p class="hint" id="field-${name}-hint">${hint}</p></div>`;
+  return html`<section class="card" aria-labelledby="h-email">
+    <h2 id="h-email">Email</h2>
+    <p>An email from Mend says only that something is waiting, with a link. It never says what anyone wrote, who did what, or what it is about, because other people sometimes read a mailbox or a phone’s screen. Every email has a link to stop it, which works without signing in.</p>
+    <form method="post" action="/notifications/email" class="stack">
+      ${csrfField(o.csrf)}
+      <fieldset class="checkboxes">
+        <legend>Email me</legend>
+        ${checkbox('waitingEmail', v.waitingEmail, 'When something is waiting for me', 'Only if you have not been on Mend since it arrived, and at most once an hour.')}
+        ${checkbox('reminderEmail', v.reminderEmail, 'My reminders', 'The check-in and meeting reminders you chose above. They always appear here too.')}
+      </fieldset>
+      <fieldset class="field${error ? ' field--error' : ''}" id="field-quietHours" aria-describedby="field-quietHours-hint${error ? ' field-quietHours-error' : ''}">
+        <legend>Quiet hours</legend>
+        <p class="hint" id="field-quietHours-hint">No email between these times, on your clock (${o.timezone}). Anything that arrives then waits, and comes in one email when they end. Leave both empty for no quiet hours.</p>
+        ${error ? html`<p class="field-error" id="field-quietHours-error">${error}</p>` : null}
+        <div class="field"><label for="field-quietStart">From</label><input id="field-quietStart" name="quietStart" type="time" value="${v.quietStart}"></div>
+        <div class="field"><label for="field-quietEnd">Until</label><input id="field-quietEnd" name="quietEnd" type="time" value="${v.quietEnd}"></div>
+      </fieldset>
+      <button type="submit" class="button">Save email settings</button>
     </form>
   </section>`;
 }

@@ -11,6 +11,7 @@ import * as passwordResets from './0010-password-resets.js';
 import * as boundCiphertexts from './0011-bound-ciphertexts.js';
 import * as sealedPairsOpened from './0012-sealed-pairs-opened.js';
 import * as idempotencyKeys from './0013-idempotency-keys.js';
+import * as email from './0015-email.js';
 
 /**
  * Every migration Mend knows, in order. Names never change once released: the database records
@@ -29,4 +30,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0011-bound-ciphertexts': boundCiphertexts,
   '0012-sealed-pairs-opened': sealedPairsOpened,
   '0013-idempotency-keys': idempotencyKeys,
+  '0015-email': email,
 };
