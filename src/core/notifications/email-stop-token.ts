@@ -13,12 +13,13 @@ export type Mac = (message: string) => string;
 export type EmailList = 'waiting' | 'reminders';
 
 const LETTER: Record<EmailList, string> = { waiting: 'w', reminders: 'r' };
-const SHAPE = /^([A-Za-z0-9_-]{1,64})\.([wr])\.([0-9a-f]{64})$/;
+/** An account id (a UUID), the list's letter, and the MAC as base64url: short enough for one path segment. */
+const SHAPE = /^([A-Za-z0-9_-]{1,40})\.([wr])\.([A-Za-z0-9_-]{43})$/;
 
 const message = (accountId: string, list: EmailList): string => `email-stop|${accountId}|${list}`;
 
 export function emailStopToken(accountId: string, list: EmailList, mac: Mac): string {
-  return `${accountId}.${LETTER[list]}.${mac(message(accountId, list))}`;
+  return `${accountId}.${LETTER[list]}.${tag(mac, accountId, list)}`;
 }
 
 /** Who and which list a token stops, or null for anything Mend did not make. */
@@ -27,11 +28,15 @@ export function readEmailStopToken(token: string, mac: Mac): { accountId: string
   if (!m) return null;
   const accountId = m[1]!;
   const list: EmailList = m[2] === 'w' ? 'waiting' : 'reminders';
-  return equalHex(mac(message(accountId, list)), m[3]!) ? { accountId, list } : null;
+  return equalText(tag(mac, accountId, list), m[3]!) ? { accountId, list } : null;
 }
 
-/** Compares two hex strings in time that does not depend on where they differ. */
-function equalHex(a: string, b: string): boolean {
+/** The MAC (hex from the server's keyed hash) as base64url. */
+const tag = (mac: Mac, accountId: string, list: EmailList): string =>
+  Buffer.from(mac(message(accountId, list)), 'hex').toString('base64url');
+
+/** Compares two strings in time that does not depend on where they differ. */
+function equalText(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
   let diff = 0;
   for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
