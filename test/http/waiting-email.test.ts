@@ -153,6 +153,10 @@ for (const dialect of DIALECTS) {
       advance(10);
       await tick(); // 22:05: quiet
       assert.equal(to(a).length, 0);
+      assert.equal(await t.app.mend.rhythm.reminders.inQuietHours(a.id), true, 'as push will ask');
+      // Sam's clock is UTC: 02:05 there is quiet too, 14:05 is not.
+      assert.equal(await t.app.mend.rhythm.reminders.inQuietHours(b.id), true);
+      assert.equal(await t.app.mend.rhythm.reminders.inQuietHours(b.id, new Date(clock.now().getTime() + 12 * 60 * MIN)), false);
       advance(9 * 60 + 54); // 07:59 in New York
       await tick();
       assert.equal(to(a).length, 0, 'quiet all night');

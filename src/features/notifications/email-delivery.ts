@@ -101,17 +101,21 @@ export class EmailDelivery {
     const since = new Date(now.getTime() - LOOK_BACK_MS).toISOString();
     let queued = 0;
     for (const { accountId, newest } of await this.deps.emails.newestWaiting(since, settledBefore(now))) {
+      // The cheap facts first: most people were told already, or have been back since.
+      const state = await this.deps.emails.waitingState(accountId);
+      if (state.coveredUntil !== null && state.coveredUntil >= newest) continue;
+      const lastSeenAt = await this.deps.emails.lastSeen(accountId);
+      if (lastSeenAt !== null && lastSeenAt >= newest) continue;
       const account = await this.deps.accountById(accountId);
       if (!account) continue;
       const prefs = await this.deps.notifications.preferences(accountId);
-      const state = await this.deps.emails.waitingState(accountId);
       const decision = waitingEmailDue({
         now,
         enabled: prefs.waitingEmail,
         quietHours: prefs.quietHours,
         timezone: account.timezone,
         newestWaiting: newest,
-        lastSeenAt: await this.deps.emails.lastSeen(accountId),
+        lastSeenAt,
         coveredUntil: state.coveredUntil,
         lastSentAt: state.lastSentAt,
         inFlight: await this.deps.emails.inFlight(accountId, 'waiting'),
