@@ -18,7 +18,7 @@ import { readMessage, startSmtp, type Received, type TestSmtp } from '../support
 const MIN = 60_000;
 const NAMES = ['Quillonelle', 'Brindlewort'] as const;
 const SPACE = 'Hearthmoss';
-const CANARIES = ['CANARY-NOTE-7Q', 'CANARY-REQUEST-7Q', 'CANARY-LOG-7Q', ...NAMES, SPACE];
+const CANARIES = ['CANARY-NOTE-7Q', 'CANARY-REQUEST-7Q', 'CANARY-BREACH-7Q', 'CANARY-ENTRY-7Q', ...NAMES, SPACE];
 
 for (const dialect of DIALECTS) {
   describe(`email when something waits, over real SMTP [${dialect}]`, async () => {
@@ -101,8 +101,20 @@ for (const dialect of DIALECTS) {
         'check-in',
       );
       await somethingWaitsOn(b, spaceId);
-      // Told in the app at once (joined, checked in, reassurance), read here without Alex using Mend.
-      assert.equal(await t.app.mend.rhythm.notifications.unreadCount(a.id), 3);
+      const breach = await succeeded(
+        b.api.post(`/api/v1/spaces/${spaceId}/breaches`, {
+          kind: 'lying',
+          brokeTrust: [b.id],
+          description: { text: 'CANARY-BREACH-7Q', visibility: 'shared' },
+        }),
+        'breach',
+      );
+      await succeeded(
+        b.api.post(`/api/v1/journeys/${json(breach).journey.id}/entries`, { prompt: 'what_happened', text: 'CANARY-ENTRY-7Q' }),
+        'entry',
+      );
+      // Told in the app at once (joined, checked in, reassurance, …), read here without Alex using Mend.
+      assert.ok((await t.app.mend.rhythm.notifications.unreadCount(a.id)) >= 3);
 
       advance(9);
       await tick();
