@@ -39,3 +39,16 @@ await build({
   sourcemap: false,
   logLevel: 'warning',
 });
+
+// The service worker is served from the site's root (/sw.js) so its scope is the whole site; it
+// is built apart from the islands, which load on pages.
+await build({
+  entryPoints: [path.join(root, 'src', 'platform', 'web', 'service-worker', 'sw.ts')],
+  outfile: path.join(root, 'dist', 'web', 'sw.js'),
+  bundle: true,
+  format: 'iife',
+  target: ['es2020'],
+  minify: true,
+  sourcemap: false,
+  logLevel: 'warning',
+});

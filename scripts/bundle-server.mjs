@@ -26,6 +26,8 @@ await build({
     // password dictionaries, the mailer, and the schema compilers (lazy-schemas.ts loads Fastify's own).
     '@zxcvbn-ts/*',
     'nodemailer',
+    // web-push and its JWT and ASN.1 helpers: loaded on the first push (platform/push/web-push-transport.ts).
+    'web-push',
     '@fastify/ajv-compiler',
     '@fastify/fast-json-stringify-compiler',
     'ajv',

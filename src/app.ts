@@ -20,6 +20,7 @@ import { therapistAccessLog } from './features/therapists/access-log.js';
 import { lazySchemas } from './platform/http/lazy-schemas.js';
 import { loggerOptions } from './platform/http/logging.js';
 import { staticDir } from './platform/http/paths.js';
+import { installRoutes } from './platform/http/install.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -75,6 +76,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       'a saved change could not be told to everyone',
     );
   };
+  // A push that could not be delivered: its kind and the push service's status, never where or what.
+  ctx.push.reportFailure = (kind, status) => app.log.warn({ what: 'push', kind, status }, 'a push notification could not be delivered');
   const routes: Array<{ method: string; url: string }> = [];
   app.decorate('mendRoutes', routes);
   app.addHook('onRoute', (route) => {
@@ -111,6 +114,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
 
   await app.register(healthRoutes);
+  await app.register(installRoutes);
   await app.register(apiRoutes, { prefix: '/api' });
   await app.register(pageRoutes);
   return app;

@@ -24,6 +24,11 @@ import { startEncryption, type StartNotice } from './platform/vault/start-encryp
 import type { Keyring } from './platform/vault/index.js';
 import type { Vault } from './platform/vault/vault.js';
 import { createLiveEvents, type LiveEvents } from './platform/live/live-events.js';
+import type { Agent } from 'node:https';
+import type { PushServiceName } from './core/push/push-services.js';
+import { instanceVapidKeys, PushService, PushSubscriptionStore } from './features/push/index.js';
+import { vapidSubject } from './platform/push/vapid.js';
+import { webPushTransport } from './platform/push/web-push-transport.js';
 
 /** Everything a request handler may use, built once per process. */
 export interface AppContext {
@@ -62,6 +67,8 @@ export interface AppContext {
   };
   /** Live updates for open pages and API streams, across servers on PostgreSQL (platform/live/live-events.ts). */
   live: LiveEvents;
+  /** Push notifications by choice: devices, and sending in the background (features/push/service.ts). */
+  push: PushService;
   close(): Promise<void>;
 }
 
@@ -69,6 +76,11 @@ export interface ContextOptions {
   clock?: Clock;
   /** How often an idle live stream gets a keep-alive comment (tests shorten it). */
   liveHeartbeatMs?: number;
+  /**
+   * Tests' local push service: an https.Agent that trusts its throwaway certificate, and which
+   * endpoints count as a push service (by default only the browser makers', core/push).
+   */
+  push?: { agent?: Agent; serviceOf?: (endpoint: string) => PushServiceName | null };
 }
 
 export async function createContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
@@ -126,6 +138,23 @@ export async function createContext(config: Config, options: ContextOptions = {}
       mailer: resetMailer,
       ...resetLimits,
     });
+    // Push: the instance's VAPID keys are made at the first start with push on, and kept with the data.
+    const vapid = config.push ? await instanceVapidKeys(store.db, vault, clock.now().toISOString()) : null;
+    if (config.push && !vapid) {
+      notices.push({ level: 'warn', message: 'The push notification key could not be opened with this key ring: push is unavailable.' });
+    }
+    const push = new PushService({
+      subscriptions: new PushSubscriptionStore(store.db, vault),
+      clock,
+      publicKey: vapid?.publicKey ?? null,
+      transport: vapid
+        ? webPushTransport({
+            vapid: { ...vapid, subject: vapidSubject(config.baseUrl, config.mailFrom) },
+            ...(options.push?.agent ? { agent: options.push.agent } : {}),
+          })
+        : null,
+      ...(options.push?.serviceOf ? { serviceOf: options.push.serviceOf } : {}),
+    });
     const spaceStore = new SpaceStore(store.db, vault, store.dialect);
     const spaces = new SpaceService({
       spaces: spaceStore,
@@ -133,6 +162,17 @@ export async function createContext(config: Config, options: ContextOptions = {}
       baseUrl: config.baseUrl,
       eraseOnLeaving: (spaceId, accountId) => erasePrivateOnLeaving(store.db, spaceId, accountId),
     });
+    const rhythm = checkinsProgressServices({
+      db: store.db,
+      vault,
+      dialect: store.dialect,
+      clock,
+      config,
+      spaces,
+      notified: (recipientId) => push.nudge(recipientId),
+    });
+    // No push in a person's quiet hours, the same hours as for email (docs/notifications.md).
+    push.mayPushNow = async (accountId, at) => !(await rhythm.reminders.inQuietHours(accountId, at));
     return {
       config,
       store,
@@ -151,10 +191,13 @@ export async function createContext(config: Config, options: ContextOptions = {}
         clock,
       }),
       ...journeyServices({ db: store.db, vault, dialect: store.dialect, clock }),
-      rhythm: checkinsProgressServices({ db: store.db, vault, dialect: store.dialect, clock, config, spaces }),
+      rhythm,
       limits: { signInByAddress, signInByAccount, signInByDevice, confirmByAccount, signUpByAddress, coach },
       live,
+      push,
       close: async () => {
+        // Pushes being sent finish before the database they read closes; waiting ones are dropped.
+        await push.close();
         await live.close();
         resetMailer?.close();
         await store.close();

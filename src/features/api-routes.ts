@@ -19,6 +19,7 @@ import { sessionRoutes } from './accounts/sessions-api.js';
 import { passwordResetRoutes } from './accounts/password-resets-api.js';
 import { spaceRoutes } from './spaces/api.js';
 import { liveEventRoutes } from './spaces/events-api.js';
+import { pushRoutes } from './push/api.js';
 
 /** The JSON API under /api: v1 routes and the OpenAPI document that describes them. */
 export async function apiRoutes(app: FastifyInstance): Promise<void> {
@@ -54,6 +55,7 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
       await v1.register(progressRoutes);
       await v1.register(agreementLogRoutes);
       await v1.register(notificationRoutes);
+      await v1.register(pushRoutes);
       await v1.register(journeyRoutes);
       await v1.register(agreementRoutes);
       await v1.register(coachRoutes);

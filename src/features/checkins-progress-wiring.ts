@@ -57,6 +57,8 @@ export function checkinsProgressServices(deps: {
   clock: Clock;
   config: Config;
   spaces: SpaceService;
+  /** Told whom each notification was written for (push notifications, features/push). */
+  notified?: (recipientId: string) => void;
 }): CheckinsProgressServices {
   const { db, vault, clock, config, spaces } = deps;
   const notificationStore = new NotificationStore(db);
@@ -65,7 +67,11 @@ export function checkinsProgressServices(deps: {
   const logStore = new AgreementLogStore(db, vault);
   const accountStore = new AccountStore(db, vault);
   const spaceStore = new SpaceStore(db, vault, deps.dialect);
-  const notifications = new NotificationService({ notifications: notificationStore, clock });
+  const notifications = new NotificationService({
+    notifications: notificationStore,
+    clock,
+    ...(deps.notified ? { written: deps.notified } : {}),
+  });
   const writes = new GroupCommitter(db, deps.dialect);
   const checkins = new CheckinService({
     checkins: checkinStore,

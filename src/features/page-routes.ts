@@ -12,6 +12,7 @@ import { meetingPages } from './meetings/pages.js';
 import { monthlyReviewPages } from './monthly-review/pages.js';
 import { notificationPages } from './notifications/pages.js';
 import { emailStopPages } from './notifications/email-stop-pages.js';
+import { pushPages } from './push/pages.js';
 import { progressPages } from './progress/pages.js';
 import { agreementLogPages } from './agreement-log/pages.js';
 import { decisionGuidePages } from './decision-guide/pages.js';
@@ -33,6 +34,7 @@ export async function pageRoutes(app: FastifyInstance): Promise<void> {
   await app.register(monthlyReviewPages);
   await app.register(notificationPages);
   await app.register(emailStopPages);
+  await app.register(pushPages);
   await app.register(progressPages);
   await app.register(agreementLogPages);
   await app.register(decisionGuidePages);

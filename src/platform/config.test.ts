@@ -13,6 +13,13 @@ test('defaults describe a local SQLite install', () => {
   assert.equal(config.secureCookies, false);
   assert.deepEqual(config.argon2, { memoryKiB: 19456, timeCost: 2, parallelism: 1 });
   assert.deepEqual(config.databaseTimeouts, { connectMs: 3000, queryMs: 6000, statementMs: 5000 });
+  assert.equal(config.push, true, 'push can be turned on by each person unless the operator turns it off');
+});
+
+test('MEND_PUSH=off turns push off for the whole instance', () => {
+  assert.equal(loadConfig({ MEND_PUSH: 'off' }).push, false);
+  assert.equal(loadConfig({ MEND_PUSH: 'OFF ' }).push, false);
+  assert.equal(loadConfig({ MEND_PUSH: 'on' }).push, true);
 });
 
 test('database timeouts are read from the environment', () => {
@@ -57,6 +64,7 @@ test('invalid settings stop start-up with a message naming the setting', () => {
     [{ MEND_TRUST_PROXY: 'yes please' }, /MEND_TRUST_PROXY/],
     [{ MEND_ARGON2_MEMORY_KIB: '1024' }, /MEND_ARGON2_MEMORY_KIB must be between 19456/],
     [{ MEND_SECURE_COOKIES: 'maybe' }, /MEND_SECURE_COOKIES/],
+    [{ MEND_PUSH: 'no' }, /MEND_PUSH must be on or off/],
     [{ MEND_DATABASE_CONNECT_TIMEOUT_MS: '3s' }, /MEND_DATABASE_CONNECT_TIMEOUT_MS must be a whole number/],
     [{ MEND_DATABASE_QUERY_TIMEOUT_MS: '0' }, /MEND_DATABASE_QUERY_TIMEOUT_MS must be between 100/],
     [{ MEND_DATABASE_STATEMENT_TIMEOUT_MS: '99999999' }, /MEND_DATABASE_STATEMENT_TIMEOUT_MS must be between/],

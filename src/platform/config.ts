@@ -31,6 +31,11 @@ export interface Config {
   mailFrom: string;
   /** How long Mend waits on its database before it answers 503 (README, "Configuration"). */
   databaseTimeouts: DatabaseTimeouts;
+  /**
+   * Push notifications (MEND_PUSH, default on): people may turn them on for a device. Off, no
+   * opt-in is shown and nothing is sent; the app can still be installed (docs/notifications.md).
+   */
+  push: boolean;
 }
 
 /**
@@ -151,6 +156,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     statementMs: integer(env, 'MEND_DATABASE_STATEMENT_TIMEOUT_MS', 5000, 100, 600_000),
   };
 
+  const pushRaw = env.MEND_PUSH?.trim().toLowerCase() || 'on';
+  if (!['on', 'off'].includes(pushRaw)) throw new ConfigError(`MEND_PUSH must be on or off, got "${env.MEND_PUSH?.trim()}".`);
+
   const smtpUrl = smtp(env.MEND_SMTP_URL);
   const mailFrom = env.MEND_MAIL_FROM?.trim() || `Mend <mend@${baseUrl.hostname}>`;
 
@@ -171,5 +179,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     smtpUrl,
     mailFrom,
     databaseTimeouts,
+    push: pushRaw === 'on',
   };
 }

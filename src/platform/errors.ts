@@ -126,6 +126,17 @@ export const REFUSALS = {
     message: 'The other partner confirms or disputes an occasion; not the one who logged it.',
   },
   log_already_reviewed: { code: 'conflict', message: 'This occasion was already confirmed or disputed.' },
+  push_off: { code: 'conflict', message: 'Push notifications are turned off on this Mend. Your notifications still appear in Mend.' },
+  push_service_unknown: {
+    code: 'invalid_input',
+    message:
+      "This browser's push service is not one Mend sends to, so push cannot be turned on here. Your notifications still appear in Mend.",
+  },
+  push_keys_invalid: { code: 'invalid_input', message: 'The browser sent keys Mend cannot encrypt to. Please try again.' },
+  push_devices_full: {
+    code: 'conflict',
+    message: 'Push notifications are on for 10 devices already. Please turn them off on one you no longer use first.',
+  },
 } as const satisfies Record<string, { code: ErrorCode; message: string }>;
 
 export type RefusalName = keyof typeof REFUSALS;

@@ -1,8 +1,14 @@
 /**
- * Loads the coach corpus and scores the analyser on one part of it: `dev` (rules and model are
- * tuned and trained on it), `heldout` (the earlier held-out set), `test` (round 6's test part,
- * the one docs/coach.md reports) or `fresh` (rounds 9–10, which the shipped coach was neither
- * tuned nor trained on; messages and apologies only).
+ * Loads the coach corpus and scores the analyser on one part of it.
+ *
+ * Development parts (rules are tuned on them, and the model trained on `dev`): `dev`, `r11`, `r13` to `r13d`.
+ * Only these can be loaded row by row (`load`) or listed miss by miss (`evaluateDevelopment`).
+ *
+ * Held-out parts, scored in aggregate only (`evaluate`): `test` (round 6's test part),
+ * `heldout` (the earlier held-out set), `fresh` (rounds 9–10) and `unseen` (round 12, written by
+ * an independent engineer who never saw the coach). Their rows are read here, scored one at a
+ * time and dropped: no text, no per-row result and no per-row finding leaves this module for a
+ * held-out part — an `Evaluation` holds counts, scores and per-family tallies, nothing else.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +16,11 @@ import { APOLOGY_COMPONENTS, type ApologyComponent } from '../../src/core/apolog
 import { analyzeAgreement, analyzeApology, analyzeMessage } from '../../src/core/coach/index.js';
 import { accuracy, binaryScores, type BinaryScores } from '../../src/core/coach/eval-metrics.js';
 
-export type CorpusPart = 'dev' | 'heldout' | 'test' | 'fresh';
+export const DEVELOPMENT_PARTS = ['dev', 'r11', 'r13', 'r13b', 'r13c', 'r13d'] as const;
+export const HELD_OUT_PARTS = ['test', 'heldout', 'fresh', 'unseen'] as const;
+export type DevelopmentPart = (typeof DEVELOPMENT_PARTS)[number];
+export type HeldOutPart = (typeof HELD_OUT_PARTS)[number];
+export type CorpusPart = DevelopmentPart | HeldOutPart;
 
 export interface MessageRow {
   text: string;
@@ -34,6 +44,7 @@ export interface Miss {
   got: unknown;
 }
 
+/** Aggregate figures only: this is all a held-out part ever yields. */
 export interface Evaluation {
   part: CorpusPart;
   counts: { messages: number; apologies: number; agreements: number };
@@ -45,69 +56,101 @@ export interface Evaluation {
   componentMean: number;
   /** Recall of each component (of the apologies that have it, the share found). */
   componentRecall: Record<ApologyComponent, number>;
+  /** Precision of each component (of the apologies credited with it, the share that have it). */
+  componentPrecision: Record<ApologyComponent, number>;
   /** Harsh recall by family, for the rows that name one (round 6 onwards). */
   familyRecall: Record<string, { found: number; of: number }>;
+  /** False alarms by hard-negative family (`not-harsh:…`), for the rows that name one. */
+  familyFalseAlarms: Record<string, { flagged: number; of: number }>;
+}
+
+export interface DevelopmentEvaluation extends Evaluation {
   misses: Miss[];
 }
 
 const CORPUS = fileURLToPath(new URL('./corpus/', import.meta.url));
 
-export function load<T>(name: string, part: CorpusPart): T[] {
+function isDevelopmentPart(part: string): part is DevelopmentPart {
+  return (DEVELOPMENT_PARTS as readonly string[]).includes(part);
+}
+
+function readPart<T>(name: string, part: CorpusPart): T[] {
   const file = `${CORPUS}${name}.${part}.jsonl`;
-  if (part === 'fresh' && !existsSync(file)) return [];
+  if (!existsSync(file) && (part === 'fresh' || part.startsWith('r1'))) return [];
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as T);
 }
 
-export function evaluate(part: CorpusPart): Evaluation {
-  const messages = load<MessageRow>('messages', part);
-  const apologies = load<ApologyRow>('apologies', part);
-  const agreements = load<AgreementRow>('agreements', part);
-  const misses: Miss[] = [];
+/** Rows of a development part (the trainer's input). Held-out parts cannot be loaded row by row. */
+export function load<T>(name: string, part: DevelopmentPart): T[] {
+  if (!isDevelopmentPart(part)) throw new Error(`held-out parts are scored in aggregate only, not loaded: ${String(part)}`);
+  return readPart<T>(name, part);
+}
+
+function score(part: CorpusPart, onMiss: ((m: Miss) => void) | null): Evaluation {
+  const messages = readPart<MessageRow>('messages', part);
+  const apologies = readPart<ApologyRow>('apologies', part);
+  const agreements = readPart<AgreementRow>('agreements', part);
 
   const familyRecall: Record<string, { found: number; of: number }> = {};
+  const familyFalseAlarms: Record<string, { flagged: number; of: number }> = {};
   const harshPairs = messages.map((r) => {
     const got = analyzeMessage(r.text);
-    if (r.harsh && r.family) {
+    if (r.family && r.harsh) {
       const f = (familyRecall[r.family] ??= { found: 0, of: 0 });
       f.of++;
       if (got.harsh) f.found++;
+    } else if (r.family && !r.harsh) {
+      const f = (familyFalseAlarms[r.family] ??= { flagged: 0, of: 0 });
+      f.of++;
+      if (got.harsh) f.flagged++;
     }
-    if (got.harsh !== r.harsh)
-      misses.push({ kind: 'message', text: r.text, expected: r.harsh, got: got.findings.map((f) => `${f.type}:${f.excerpt}`) });
+    if (onMiss && got.harsh !== r.harsh)
+      onMiss({ kind: 'message', text: r.text, expected: r.harsh, got: got.findings.map((f) => `${f.type}:${f.excerpt}`) });
     return [got.harsh, r.harsh] as const;
   });
 
-  const apologyResults = apologies.map((r) => ({ row: r, got: analyzeApology(r.text) }));
-  const naPairs = apologyResults.map(({ row, got }) => {
-    const wrong = APOLOGY_COMPONENTS.filter((c) => got.components[c] !== row.components[c]);
-    if (got.nonApology !== row.nonApology || wrong.length > 0) {
-      misses.push({
-        kind: 'apology',
-        text: row.text,
-        expected: { nonApology: row.nonApology, wrong: wrong.map((c) => `${c}=${row.components[c]}`) },
-        got: got.findings.map((f) => `${f.type}:${f.excerpt}`),
-      });
+  const pairsOf: Record<ApologyComponent, (readonly [boolean, boolean])[]> = {
+    regret: [],
+    responsibility: [],
+    impact: [],
+    change: [],
+    repair: [],
+    forgiveness: [],
+  };
+  const naPairs = apologies.map((row) => {
+    const got = analyzeApology(row.text);
+    for (const c of APOLOGY_COMPONENTS) pairsOf[c].push([got.components[c], row.components[c]]);
+    if (onMiss) {
+      const wrong = APOLOGY_COMPONENTS.filter((c) => got.components[c] !== row.components[c]);
+      if (got.nonApology !== row.nonApology || wrong.length > 0) {
+        onMiss({
+          kind: 'apology',
+          text: row.text,
+          expected: { nonApology: row.nonApology, wrong: wrong.map((c) => `${c}=${row.components[c]}`) },
+          got: got.findings.map((f) => `${f.type}:${f.excerpt}`),
+        });
+      }
     }
     return [got.nonApology, row.nonApology] as const;
   });
-  const components = Object.fromEntries(
-    APOLOGY_COMPONENTS.map((c) => [c, accuracy(apologyResults.map(({ row, got }) => [got.components[c], row.components[c]] as const))]),
-  ) as Record<ApologyComponent, number>;
-  const componentRecall = Object.fromEntries(
-    APOLOGY_COMPONENTS.map((c) => [
-      c,
-      binaryScores(apologyResults.map(({ row, got }) => [got.components[c], row.components[c]] as const)).recall,
-    ]),
-  ) as Record<ApologyComponent, number>;
+  const components = Object.fromEntries(APOLOGY_COMPONENTS.map((c) => [c, accuracy(pairsOf[c])])) as Record<ApologyComponent, number>;
+  const componentRecall = Object.fromEntries(APOLOGY_COMPONENTS.map((c) => [c, binaryScores(pairsOf[c]).recall])) as Record<
+    ApologyComponent,
+    number
+  >;
+  const componentPrecision = Object.fromEntries(APOLOGY_COMPONENTS.map((c) => [c, binaryScores(pairsOf[c]).precision])) as Record<
+    ApologyComponent,
+    number
+  >;
   const componentMean = APOLOGY_COMPONENTS.reduce((sum, c) => sum + components[c], 0) / APOLOGY_COMPONENTS.length;
 
   const vaguePairs = agreements.map((r) => {
     const got = analyzeAgreement(r.text);
-    if (got.vague !== r.vague)
-      misses.push({ kind: 'agreement', text: r.text, expected: r.vague, got: got.findings.map((f) => `${f.type}:${f.excerpt}`) });
+    if (onMiss && got.vague !== r.vague)
+      onMiss({ kind: 'agreement', text: r.text, expected: r.vague, got: got.findings.map((f) => `${f.type}:${f.excerpt}`) });
     return [got.vague, r.vague] as const;
   });
 
@@ -120,7 +163,21 @@ export function evaluate(part: CorpusPart): Evaluation {
     components,
     componentMean,
     componentRecall,
+    componentPrecision,
     familyRecall,
-    misses,
+    familyFalseAlarms,
   };
+}
+
+/** Aggregate figures for any part, held-out or not. Nothing per row is kept. */
+export function evaluate(part: CorpusPart): Evaluation {
+  return score(part, null);
+}
+
+/** Aggregate figures and the misses, for a development part only. */
+export function evaluateDevelopment(part: DevelopmentPart): DevelopmentEvaluation {
+  if (!isDevelopmentPart(part)) throw new Error(`misses are listed for development parts only, not ${String(part)}`);
+  const misses: Miss[] = [];
+  const result = score(part, (m) => misses.push(m));
+  return { ...result, misses };
 }

@@ -51,7 +51,7 @@ describeEachDatabase('URLs refused before routing', (get) => {
     // The values helmet gives for Mend's settings, read once at start (plugins/security-headers.ts).
     assert.equal(
       ordinary.headers['content-security-policy'],
-      "default-src 'none';script-src 'self';style-src 'self';img-src 'self' data:;font-src 'self';connect-src 'self';manifest-src 'self';form-action 'self';frame-ancestors 'none';base-uri 'none';object-src 'none'",
+      "default-src 'none';script-src 'self';style-src 'self';img-src 'self' data:;font-src 'self';connect-src 'self';manifest-src 'self';worker-src 'self';form-action 'self';frame-ancestors 'none';base-uri 'none';object-src 'none'",
     );
     assert.equal(ordinary.headers['x-content-type-options'], 'nosniff');
     assert.equal(ordinary.headers['x-frame-options'], 'SAMEORIGIN');

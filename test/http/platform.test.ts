@@ -74,6 +74,9 @@ describeEachDatabase('platform: health, OpenAPI and headers', (get) => {
     assert.match(csp, /script-src 'self'(;|$)/);
     assert.match(csp, /style-src 'self'(;|$)/);
     assert.match(csp, /frame-ancestors 'none'/);
+    // The web app manifest and the service worker come from Mend itself, never from elsewhere.
+    assert.match(csp, /manifest-src 'self'(;|$)/);
+    assert.match(csp, /worker-src 'self'(;|$)/);
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|https?:/);
     assert.doesNotMatch(res.body, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline scripts');
     assert.doesNotMatch(res.body, /<style|\sstyle=/, 'no inline styles');

@@ -2,7 +2,7 @@ import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../../src/platform/config.js';
-import { buildApp } from '../../src/app.js';
+import { buildApp, type BuildOptions } from '../../src/app.js';
 import type { Clock } from '../../src/platform/clock.js';
 import { createTestDatabase, DIALECTS, skipReason, type Dialect, type TestDatabase } from './databases.js';
 
@@ -15,7 +15,7 @@ export interface TestApp {
 
 export async function startTestApp(
   dialect: Dialect,
-  options: { env?: Record<string, string>; clock?: Clock; logStream?: { write(line: string): void } } = {},
+  options: { env?: Record<string, string>; clock?: Clock; logStream?: { write(line: string): void }; push?: BuildOptions['push'] } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(dialect);
   const config = loadConfig({
@@ -29,6 +29,7 @@ export async function startTestApp(
   const app = await buildApp(config, {
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.logStream ? { logStream: options.logStream } : {}),
+    ...(options.push ? { push: options.push } : {}),
   });
   await app.ready();
   return {
@@ -49,7 +50,7 @@ export async function startTestApp(
 export function describeEachDatabase(
   title: string,
   body: (get: () => TestApp, dialect: Dialect) => void,
-  options: { clock?: Clock; env?: Record<string, string>; logStream?: { write(line: string): void } } = {},
+  options: { clock?: Clock; env?: Record<string, string>; logStream?: { write(line: string): void }; push?: BuildOptions['push'] } = {},
 ): void {
   for (const dialect of DIALECTS) {
     describe(`${title} [${dialect}]`, { skip: undefined }, async () => {

@@ -7,10 +7,11 @@ import { AGREEMENT_RULES, concreteQuestion, missingWhen } from './agreement-rule
 import { NON_APOLOGY_RULES, detectComponents } from './apology-rules.js';
 import { gentleFrame } from './gentle-frame.js';
 import { MESSAGE_RULES } from './message-rules.js';
+import { reportedWords, withoutQuotations } from './quoted.js';
 // Types only: the model's code comes in the reader, so the browser island can fetch it on first use.
 import type { CoachModelReader, LinearModel, Scan } from './model.js';
 import { buildSuggestion } from './suggestion.js';
-import { applyRules, fold, makeFinding, sentenceStart, tidyFindings } from './text.js';
+import { applyRules, before, fold, makeFinding, sentenceStart, tidyFindings } from './text.js';
 import type { AgreementAnalysis, ApologyAnalysis, CoachFinding, CoachKind, CoachResult, MessageAnalysis } from './types.js';
 
 function asText(text: unknown): string {
@@ -65,8 +66,9 @@ export type RuleRunner = typeof applyRules;
 
 export function analyzeMessageWith(models: CoachModelReader | null, text: string, run: RuleRunner = applyRules): MessageAnalysis {
   const t = asText(text);
-  const folded = fold(t);
-  const found = run(t, folded, MESSAGE_RULES);
+  // words inside a quotation are the quoted person's, not the writer's (quoted.ts)
+  const folded = withoutQuotations(fold(t));
+  const found = run(t, folded, MESSAGE_RULES).filter((f) => !reportedWords(folded, before(folded, f.start)));
   if (models) {
     const f = modelFinding(models, models.heads.harsh, t, models.scan(folded), 'tone', TONE, found, false, gentleFrame);
     if (f) found.push(f);

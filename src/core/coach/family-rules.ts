@@ -191,6 +191,8 @@ export const FAMILY_RULES: readonly Rule[] = [
       /\b(?:shut it|buzz off|pack it in|give it a rest|wind your neck in|close your mouth|shut your (?:gob|trap|face)|stfu|zip it|pipe down|get lost|go out from|stop looking at me|sod off|bugger off|naff off|jog on|get out of my (?:house|home|flat))\b/g,
     explanation:
       'This may land as an order that shuts your partner out; asking for a pause ("I need a break until after dinner") keeps the door open.',
+    // "… the back door was open, I shut it": a report, not an order
+    accept: (f, s) => !/\b(?:i|we|he|she|they|you|to)\s+$/.test(before(f, s)),
   },
   {
     type: 'stonewalling',
@@ -205,6 +207,8 @@ export const FAMILY_RULES: readonly Rule[] = [
     pattern:
       /\b(?:it's|its|it is) always (?:what you|about what you|my job|me who|me that|your way)\b|\byour (?:needs|work|job|friends|phone|family|feelings|mother|mum) always (?:win|wins|come|comes)\b|\bno matter what i (?:do|say|try)\b|\bthere's never (?:a|any) (?:good time|right time|time)\b[^.!?]*\bwith you\b|\b(?:every|whatever|anything) (?:plan|idea|thing|time)? ?(?:we|i) (?:make|suggest|say|do|try|plan)\b[^.!?]{0,20},\s*you\b|\byou find (?:fault|a problem|something wrong) (?:in|with) everything\b/g,
     explanation: '"Always" and "never" about your partner may land as a verdict on who they are; one specific moment is easier to hear.',
+    // "every time I'm stressed, you make me tea. Thank you."
+    accept: (f, s, e) => !/\bthank/.test(f.slice(s, e + 120)),
   },
   {
     type: 'threat',

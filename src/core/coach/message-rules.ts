@@ -43,7 +43,9 @@ function accusingAbsolute(folded: string, start: number, end: number, m: RegExpE
   const word = m[1] ?? '';
   const rest = after(folded, end);
   if (APPRECIATION.test(rest)) return false;
-  if (word === 'never' || word === 'rarely') return !NEVER_WARM.test(rest) && !/^\s+too\s+\w+\s+(?:for|to)\b/.test(rest);
+  // "you're never too busy for …"; "you never know with the trains" (an idiom, not a verdict)
+  if (word === 'never' || word === 'rarely')
+    return !NEVER_WARM.test(rest) && !/^\s+too\s+\w+\s+(?:for|to)\b|^\s+know\b\s*(?:[,.!?]|$|with\b|until\b)/.test(rest);
   const sentence = before(folded, start) + folded.slice(start, end) + rest;
   return !WARM.test(sentence);
 }
@@ -157,7 +159,8 @@ export const MESSAGE_RULES: readonly Rule[] = ruleSet([
       'This puts your feelings in your partner\'s hands and may land as blame; "I feel … when …" says the same thing more gently.',
     accept: (f, _s, e) => {
       const rest = after(f, e);
-      return !WARM.test(rest) && !/^\s+sick\b/.test(rest);
+      // "you made me a cup of tea" is a kindness, not blame
+      return !WARM.test(rest) && !/^\s+(?:sick\b|(?:a|an|some)\s+(?!laughing|fool|joke))/.test(rest);
     },
   },
   {

@@ -9,6 +9,7 @@ import { act } from '../act.js';
 import { markNotificationsRead, quietHoursProblem, setReminders } from './actions.js';
 import { NOTIFICATION_KEY } from './cursor-key.js';
 import { notificationsPage, type EmailFormValues } from './views/notifications-page.js';
+import { pushSection } from '../push/index.js';
 
 /** A person's notifications and reminder settings (issue #4). */
 export async function notificationPages(app: FastifyInstance): Promise<void> {
@@ -19,12 +20,15 @@ export async function notificationPages(app: FastifyInstance): Promise<void> {
     reply: FastifyReply,
     extra: { errors?: Record<string, string>; saved?: 'reminders' | 'email'; status?: number; emailForm?: EmailFormValues } = {},
   ) {
-    const { account } = requireAuth(request);
+    const { account, session } = requireAuth(request);
     const at = historyRequest(olderOf(request), NOTIFICATION_KEY.length);
-    const [page, reminders] = await Promise.all([
+    const [page, reminders, devices] = await Promise.all([
       ctx.rhythm.notifications.list(account.id, at),
       ctx.rhythm.reminders.preferences(account.id),
+      // Push is offered only while this Mend has it on (MEND_PUSH); the list is the person's own.
+      ctx.push.publicKey ? ctx.push.list(account.id, session.id) : null,
     ]);
+    const publicKey = ctx.push.publicKey;
     const list = page.items;
     const paging = historyLinksFor('/notifications', at, page);
     return renderPage(request, reply, {
@@ -41,7 +45,10 @@ export async function notificationPages(app: FastifyInstance): Promise<void> {
           ...(extra.errors ? { errors: extra.errors } : {}),
           ...(extra.saved ? { saved: extra.saved } : {}),
           ...(extra.emailForm ? { emailForm: extra.emailForm } : {}),
+          pushEnabled: publicKey !== null,
+          ...(devices && publicKey ? { push: pushSection({ csrf, publicKey, devices: devices.items, more: devices.next !== null }) } : {}),
         }),
+      ...(devices && publicKey ? { scripts: ['/static/push-opt-in.js'] } : {}),
     });
   }
 
@@ -73,9 +80,12 @@ export async function notificationPages(app: FastifyInstance): Promise<void> {
   app.post('/notifications/email', async (request, reply) => {
     const { account } = requireAuth(request);
     const f = formFields(request, 100);
+    const stored = await ctx.rhythm.reminders.preferences(account.id);
+    // Without SMTP the form holds the quiet hours only (for push): the email choices stay as they are.
+    const choices = field(f, 'emailChoices') === 'shown';
     const form: EmailFormValues = {
-      waitingEmail: field(f, 'waitingEmail') === 'yes',
-      reminderEmail: field(f, 'reminderEmail') === 'yes',
+      waitingEmail: choices ? field(f, 'waitingEmail') === 'yes' : stored.waitingEmail,
+      reminderEmail: choices ? field(f, 'reminderEmail') === 'yes' : stored.reminderEmail,
       quietStart: field(f, 'quietStart').trim(),
       quietEnd: field(f, 'quietEnd').trim(),
     };
@@ -86,7 +96,7 @@ export async function notificationPages(app: FastifyInstance): Promise<void> {
         ? 'Fill in both times, or leave both empty for no quiet hours.'
         : quietHoursProblem(quietHours);
     if (problem) return showNotifications(request, reply, { errors: { quietHours: problem }, status: 400, emailForm: form });
-    const { dailyTime, weeklyEmail } = await ctx.rhythm.reminders.preferences(account.id);
+    const { dailyTime, weeklyEmail } = stored;
     await act(
       ctx,
       setReminders(ctx, account.id, {

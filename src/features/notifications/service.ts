@@ -12,7 +12,14 @@ export interface NotificationView extends StoredNotification {
 }
 
 export class NotificationService {
-  constructor(private readonly deps: { notifications: NotificationStore; clock: Clock }) {}
+  constructor(
+    private readonly deps: {
+      notifications: NotificationStore;
+      clock: Clock;
+      /** Told, after a notification was written, whom it is for: push sends in the background (features/push). */
+      written?: (recipientId: string) => void;
+    },
+  ) {}
 
   /**
    * Tells `recipientId` that something happened in a space — only when the visibility policy
@@ -40,6 +47,7 @@ export class NotificationService {
       createdAt: this.deps.clock.now().toISOString(),
       readAt: null,
     });
+    this.deps.written?.(input.recipientId);
     return true;
   }
 

@@ -16,6 +16,6 @@ export async function homePages(app: FastifyInstance): Promise<void> {
   });
 
   app.get('/about/privacy', async (request, reply) =>
-    renderPage(request, reply, { title: 'How privacy works', body: () => privacyPage() }),
+    renderPage(request, reply, { title: 'How privacy works', body: () => privacyPage({ push: ctx.push.enabled }) }),
   );
 }

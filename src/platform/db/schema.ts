@@ -6,6 +6,7 @@ import type { EncryptionTables } from './tables/encryption.js';
 import type { PasswordResetTables } from './tables/password-resets.js';
 import type { IdempotencyKeyTables } from './tables/idempotency-keys.js';
 import type { EmailTables } from './tables/email.js';
+import type { PushTables } from './tables/push.js';
 
 /**
  * The tables, as Kysely sees them: one interface per capability under `tables/`, joined here.
@@ -22,4 +23,5 @@ export interface Database
     EncryptionTables,
     PasswordResetTables,
     IdempotencyKeyTables,
-    EmailTables {}
+    EmailTables,
+    PushTables {}

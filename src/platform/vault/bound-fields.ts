@@ -125,6 +125,18 @@ export const BOUND = {
   ),
   // A kept first answer can hold private words: it opens for the account that asked, nobody else.
   idempotentAnswer: field('idempotency_keys', 'answer', ['account_id'], (r) => ({ owner: r.account_id, visibility: null, parents: {} })),
+  // Where a person's device is reached: theirs, and only for the session that turned push on.
+  pushSubscription: field('push_subscriptions', 'subscription', ['account_id', 'session_id'], (r) => ({
+    owner: r.account_id,
+    visibility: null,
+    parents: { session: r.session_id },
+  })),
+  // The instance's VAPID private key, bound to the public key it belongs with.
+  vapidPrivateKey: field('vapid_keys', 'private_key', ['public_key'], (r) => ({
+    owner: null,
+    visibility: null,
+    parents: { public_key: r.public_key },
+  })),
 } as const;
 
 function apology(

@@ -55,6 +55,9 @@ export function layout(options: PageOptions): SafeHtml {
 <title>${options.title} · Mend</title>
 <link rel="stylesheet" href="/static/mend.css">
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+<link rel="manifest" href="/manifest.webmanifest">
+<link rel="apple-touch-icon" href="/static/apple-touch-icon.png">
+<meta name="theme-color" content="#ffffff">
 <script type="module" src="/static/quick-exit.js"></script>
 <script type="module" src="/static/autofocus.js"></script>
 <script type="module" src="/static/form-keys.js"></script>

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import type { Clock } from '../../../src/platform/clock.js';
+import type { BuildOptions } from '../../../src/app.js';
 import { checkA11y, collectConsoleProblems, launchBrowser, type ConsoleProblems } from './browser.js';
 
 /**
@@ -70,7 +71,7 @@ export interface BrowserApp {
  * (or overrides) MEND_BASE_URL and MEND_QUICK_EXIT_URL; `clock` lets a test move the app's time.
  */
 export async function startBrowserApp(
-  options: { env?: Record<string, string>; backForwardCache?: boolean; clock?: Clock } = {},
+  options: { env?: Record<string, string>; backForwardCache?: boolean; push?: BuildOptions['push']; clock?: Clock } = {},
 ): Promise<BrowserApp> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
@@ -78,6 +79,7 @@ export async function startBrowserApp(
   const contexts: BrowserContext[] = [];
   const testApp = await startTestApp('sqlite', {
     env: { MEND_BASE_URL: origin, MEND_QUICK_EXIT_URL: neutralUrl, ...options.env },
+    ...(options.push ? { push: options.push } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
   });
   let browser: Browser;

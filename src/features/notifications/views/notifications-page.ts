@@ -17,9 +17,13 @@ export function notificationsPage(o: {
   saved?: 'reminders' | 'email';
   /** What the person typed in the email form, drawn again after a refusal. */
   emailForm?: EmailFormValues;
+  /** Whether this Mend has push on: quiet hours hold for it too. */
+  pushEnabled?: boolean;
+  /** The push opt-in (features/push), when this Mend has push on. */
+  push?: SafeHtml;
 }): SafeHtml {
   return html`<h1>Notifications</h1>
-  ${o.saved ? html`<div class="notice" role="status"><p>${o.saved === 'email' ? 'Your email settings are saved.' : 'Your reminder settings are saved.'}</p></div>` : null}
+  ${o.saved ? html`<div class="notice" role="status"><p>${o.saved === 'reminders' ? 'Your reminder settings are saved.' : o.email ? 'Your email settings are saved.' : 'Your quiet hours are saved.'}</p></div>` : null}
   ${errorSummary(o.errors)}
   ${
     o.notifications.length
@@ -46,7 +50,8 @@ export function notificationsPage(o: {
       <button type="submit" class="button">Save reminders</button>
     </form>
   </section>
-  ${emailSection(o)}`;
+  ${emailSection(o)}
+  ${o.push ?? null}`;
 }
 
 export interface EmailFormValues {
@@ -64,8 +69,9 @@ function emailSection(o: {
   timezone: string;
   errors?: Record<string, string>;
   emailForm?: EmailFormValues;
+  pushEnabled?: boolean | undefined;
 }): SafeHtml {
-  if (!o.email) return html``;
+  if (!o.email && !o.pushEnabled) return html``;
   const v: EmailFormValues = o.emailForm ?? {
     waitingEmail: o.reminders.waitingEmail,
     reminderEmail: o.reminders.reminderEmail,
@@ -77,23 +83,39 @@ function emailSection(o: {
     html`<div class="checkbox"><input type="checkbox" id="field-${name}" name="${name}" value="yes" aria-describedby="field-${name}-hint"${checked ? html` checked` : null}>
       <label for="field-${name}">${label}</label>
       <p class="hint" id="field-${name}-hint">${hint}</p></div>`;
+  const what = o.email && o.pushEnabled ? 'No email or push notification' : o.email ? 'No email' : 'No push notification';
+  const after = o.email
+    ? 'Anything that arrives then waits in Mend, and comes in one email when they end.'
+    : 'Anything that arrives then waits in Mend for you.';
+  const quiet = html`<fieldset class="field${error ? ' field--error' : ''}" id="field-quietHours" aria-describedby="field-quietHours-hint${error ? ' field-quietHours-error' : ''}">
+        <legend>Quiet hours</legend>
+        <p class="hint" id="field-quietHours-hint">${what} between these times, on your clock (${o.timezone}). ${after} Leave both empty for no quiet hours.</p>
+        ${error ? html`<p class="field-error" id="field-quietHours-error">${error}</p>` : null}
+        <div class="field"><label for="field-quietStart">From</label><input id="field-quietStart" name="quietStart" type="time" value="${v.quietStart}"></div>
+        <div class="field"><label for="field-quietEnd">Until</label><input id="field-quietEnd" name="quietEnd" type="time" value="${v.quietEnd}"></div>
+      </fieldset>`;
+  if (!o.email) {
+    return html`<section class="card" aria-labelledby="h-quiet">
+    <h2 id="h-quiet">Quiet hours</h2>
+    <form method="post" action="/notifications/email" class="stack">
+      ${csrfField(o.csrf)}
+      ${quiet}
+      <button type="submit" class="button">Save quiet hours</button>
+    </form>
+  </section>`;
+  }
   return html`<section class="card" aria-labelledby="h-email">
     <h2 id="h-email">Email</h2>
     <p>An email from Mend says only that something is waiting, with a link. It never says what anyone wrote, who did what, or what it is about, because other people sometimes read a mailbox or a phone’s screen. Every email has a link to stop it, which works without signing in.</p>
     <form method="post" action="/notifications/email" class="stack">
       ${csrfField(o.csrf)}
+      <input type="hidden" name="emailChoices" value="shown">
       <fieldset class="checkboxes">
         <legend>Email me</legend>
         ${checkbox('waitingEmail', v.waitingEmail, 'When something is waiting for me', 'Only if you have not been on Mend since it arrived, and at most once an hour.')}
         ${checkbox('reminderEmail', v.reminderEmail, 'My reminders', 'The check-in and meeting reminders you chose above. They always appear here too.')}
       </fieldset>
-      <fieldset class="field${error ? ' field--error' : ''}" id="field-quietHours" aria-describedby="field-quietHours-hint${error ? ' field-quietHours-error' : ''}">
-        <legend>Quiet hours</legend>
-        <p class="hint" id="field-quietHours-hint">No email between these times, on your clock (${o.timezone}). Anything that arrives then waits, and comes in one email when they end. Leave both empty for no quiet hours.</p>
-        ${error ? html`<p class="field-error" id="field-quietHours-error">${error}</p>` : null}
-        <div class="field"><label for="field-quietStart">From</label><input id="field-quietStart" name="quietStart" type="time" value="${v.quietStart}"></div>
-        <div class="field"><label for="field-quietEnd">Until</label><input id="field-quietEnd" name="quietEnd" type="time" value="${v.quietEnd}"></div>
-      </fieldset>
+      ${quiet}
       <button type="submit" class="button">Save email settings</button>
     </form>
   </section>`;

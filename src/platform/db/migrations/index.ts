@@ -12,6 +12,7 @@ import * as boundCiphertexts from './0011-bound-ciphertexts.js';
 import * as sealedPairsOpened from './0012-sealed-pairs-opened.js';
 import * as idempotencyKeys from './0013-idempotency-keys.js';
 import * as email from './0015-email.js';
+import * as push from './0016-push.js';
 
 /**
  * Every migration Mend knows, in order. Names never change once released: the database records
@@ -31,4 +32,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0012-sealed-pairs-opened': sealedPairsOpened,
   '0013-idempotency-keys': idempotencyKeys,
   '0015-email': email,
+  '0016-push': push,
 };

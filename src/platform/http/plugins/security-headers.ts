@@ -13,7 +13,9 @@ const cspDirectives = (https: boolean): Record<string, string[]> => ({
   imgSrc: ["'self'", 'data:'],
   fontSrc: ["'self'"],
   connectSrc: ["'self'"],
+  // The web app manifest and the service worker (/manifest.webmanifest, /sw.js): this origin only.
   manifestSrc: ["'self'"],
+  workerSrc: ["'self'"],
   formAction: ["'self'"],
   frameAncestors: ["'none'"],
   baseUri: ["'none'"],
