@@ -287,6 +287,7 @@ for (const dialect of DIALECTS) {
       const form = await pages.get('/notifications');
       assert.doesNotMatch(form.body, /id="field-waitingEmail"[^>]*checked/);
       const saved = await pages.post('/notifications/email', {
+        emailChoices: 'shown',
         waitingEmail: 'yes',
         reminderEmail: 'yes',
         quietStart: '22:00',
