@@ -1,6 +1,6 @@
 import type { LiveEvent } from './live-event.js';
 import type { NotificationType } from './notification-types.js';
-import type { SpaceMembership, Subject } from './visibility/index.js';
+import type { EntryContext, SpaceMembership, Subject } from './visibility/index.js';
 
 /**
  * What an action caused, returned to the one place that tells people (src/features/act.ts) after
@@ -25,6 +25,8 @@ export interface NotificationIntent {
   membership: SpaceMembership;
   /** One recipient; when absent, every partner of the space but the actor. */
   recipientId?: string;
+  /** For an entry of a sealed pair: the journey's other entries and opened pairs, so the policy can judge the pair. */
+  context?: EntryContext;
 }
 
 /** An action's answer: what it made or changed, and what that caused. */

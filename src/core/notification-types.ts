@@ -21,11 +21,21 @@ export const NOTIFICATION_MESSAGES = {
   agreement_logged: 'Your partner logged an occasion of an agreement. You can confirm it or say how you saw it.',
   agreement_log_confirmed: 'Your partner confirmed an occasion you logged.',
   agreement_log_disputed: 'Your partner saw an occasion you logged differently.',
+  agreement_log_replied: 'Your partner answered how you saw an occasion they logged.',
+  sealed_half_written:
+    'Your partner has written theirs in a sealed exercise. It stays sealed until you write yours; then both open at once.',
+  sealed_pair_opened: 'Your partner has written theirs too: the sealed exercise is open to you both now.',
+  step_opened: 'A new step of your journey is open for you. You can begin it whenever you are ready.',
+  forgiveness_shared: 'Your partner shared a forgiveness statement with you.',
+  partner_left: 'Your partner left your space. What they shared stays here; what they kept private left with them.',
+  partner_deleted_account:
+    'Your partner deleted their Mend account. What they wrote was removed, so some entries and shared history are no longer here.',
   meeting_recorded: 'Notes from your check-in meeting were saved.',
   meeting_scheduled: 'Your weekly check-in meeting time was set.',
   monthly_review_done: 'Your partner did this month’s progress review.',
   checkin_reminder: 'A gentle reminder: today’s check-in is waiting for you.',
   meeting_reminder: 'Your weekly check-in meeting is today.',
+  question_due: 'The day you chose to answer a question has come. The question is waiting for you in your journey.',
 } as const;
 
 export type NotificationType = keyof typeof NOTIFICATION_MESSAGES;

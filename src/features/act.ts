@@ -32,6 +32,7 @@ export async function publish(ctx: AppContext, events: readonly SpaceEvent[]): P
           actorId: n.actorId,
           link: n.link,
           about: n.about,
+          ...(n.context ? { context: n.context } : {}),
         });
       } catch (error) {
         ctx.reportUntold(`notification:${n.type}`, error);

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../platform/config.js';
 import { AccountStore } from './accounts/store.js';
 import { AgreementLogStore } from './agreement-log/store.js';
+import { JourneyStore } from './journey/store.js';
 import { CheckinStore } from './checkin/store.js';
 import { GroupCommitter } from '../platform/db/group-commit.js';
 import { MeetingStore } from './meetings/store.js';
@@ -67,6 +68,7 @@ export function checkinsProgressServices(deps: {
   const logStore = new AgreementLogStore(db, vault);
   const accountStore = new AccountStore(db, vault);
   const spaceStore = new SpaceStore(db, vault, deps.dialect);
+  const journeyStore = new JourneyStore(db, vault);
   const notifications = new NotificationService({
     notifications: notificationStore,
     clock,
@@ -109,6 +111,11 @@ export function checkinsProgressServices(deps: {
       partnersOf: async (spaceId) => {
         const space = await spaceStore.byId(spaceId);
         return space ? space.members.filter((m) => m.role === 'partner' && m.status === 'active').map((m) => m.accountId) : [];
+      },
+      questions: {
+        due: (latest) => journeyStore.dueDeferrals(latest),
+        claim: (questionId, now) => journeyStore.claimDeferralDue(questionId, now),
+        release: (questionId) => journeyStore.releaseDeferralDue(questionId),
       },
       emails: new EmailDelivery({
         emails: new EmailStore(db),

@@ -137,6 +137,12 @@ export const REFUSALS = {
     code: 'conflict',
     message: 'Push notifications are on for 10 devices already. Please turn them off on one you no longer use first.',
   },
+  log_dispute_answered_by_logger: {
+    code: 'forbidden',
+    message: 'The partner who logged an occasion answers how the other saw it.',
+  },
+  log_not_disputed: { code: 'conflict', message: 'Only an occasion seen differently can be answered.' },
+  log_dispute_already_answered: { code: 'already_done', message: 'You have already answered how your partner saw this occasion.' },
 } as const satisfies Record<string, { code: ErrorCode; message: string }>;
 
 export type RefusalName = keyof typeof REFUSALS;

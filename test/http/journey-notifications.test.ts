@@ -176,14 +176,16 @@ describeEachDatabase('journey notifications through both doors', (get) => {
       await write(a, 'trigger_response', words[3]!, await shared('trigger'));
       await onlyTold(b, M.trigger_answered, [a, t], words);
 
-      // A sealed half whose pair is still closed tells nobody, not even that it exists.
+      // A sealed half whose pair is still closed tells the partner only that it exists (issue #18;
+      // test/http/sealed-half-notifications.test.ts), and nobody else anything.
       const before = await Promise.all([a, b, t].map(async (p) => (await told(p)).messages.length));
       assert.equal(
         (await a.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_happened', text: 'SEALED-WORDS' })).statusCode,
         201,
       );
       const after = await Promise.all([a, b, t].map(async (p) => (await told(p)).messages.length));
-      assert.deepEqual(after, before);
+      assert.deepEqual(after, [before[0], before[1]! + 1, before[2]]);
+      await onlyTold(b, M.sealed_half_written, [a, t], [...words, 'SEALED-WORDS']);
     });
 
     test(`a date chosen for a question tells the partner who asked (${door})`, async () => {

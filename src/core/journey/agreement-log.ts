@@ -4,7 +4,9 @@ import { isCalendarDate, utcDateOf } from './calendar-date.js';
 
 /**
  * Step 6: the log of an active agreement. A partner who committed records each occasion as kept
- * or missed; the other partner confirms or disputes it. Nobody reviews their own log entry.
+ * or missed; the other partner confirms or disputes it. Nobody reviews their own log entry. The
+ * partner who logged an occasion may answer a dispute of it, once: the dispute says how the other
+ * partner saw it, the reply how the one who logged it did — and there it rests (no thread).
  */
 export type LogRefusal =
   | 'not_a_partner'
@@ -14,7 +16,10 @@ export type LogRefusal =
   | 'in_the_future'
   | 'before_agreement'
   | 'own_entry'
-  | 'already_reviewed';
+  | 'already_reviewed'
+  | 'not_logger'
+  | 'not_disputed'
+  | 'already_replied';
 
 /** May `by` log an occasion on `occurredOn` (`today` is their local date)? */
 export function canLogOccasion(
@@ -45,5 +50,19 @@ export function canReviewOccasion(entry: LogEntryFacts, by: string, partnerIds: 
   if (!partnerIds.includes(by)) return deny('not_a_partner');
   if (entry.loggedBy === by) return deny('own_entry');
   if (entry.review !== null) return deny('already_reviewed');
+  return { ok: true };
+}
+
+export interface DisputedEntryFacts extends LogEntryFacts {
+  /** Whether the partner who logged it has answered the dispute already. */
+  readonly replied: boolean;
+}
+
+/** May `by` answer the dispute of this log entry? Only the partner who logged it, only once it was disputed, only once. */
+export function canReplyToDispute(entry: DisputedEntryFacts, by: string, partnerIds: readonly string[]): Decision<LogRefusal> {
+  if (!partnerIds.includes(by)) return deny('not_a_partner');
+  if (entry.loggedBy !== by) return deny('not_logger');
+  if (entry.review !== 'disputed') return deny('not_disputed');
+  if (entry.replied) return deny('already_replied');
   return { ok: true };
 }

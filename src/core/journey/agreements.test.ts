@@ -11,7 +11,7 @@ import {
   type AgreementContext,
   type AgreementInput,
 } from './agreements.js';
-import { canLogOccasion, canReviewOccasion } from './agreement-log.js';
+import { canLogOccasion, canReplyToDispute, canReviewOccasion } from './agreement-log.js';
 
 const ctx: AgreementContext = { partnerIds: ['a', 'b'], today: '2025-01-10', now: '2025-01-10T12:00:00.000Z' };
 const input: AgreementInput = { text: 'I tell you the same day when I meet my ex', committedBy: ['a'], cadence: 'each_time' };
@@ -150,5 +150,16 @@ describe('agreement log', () => {
     assert.equal(canReviewOccasion({ loggedBy: 'a', review: null }, 'b', ['a', 'b']).ok, true);
     assert.deepEqual(canReviewOccasion({ loggedBy: 'a', review: null }, 'a', ['a', 'b']), { ok: false, reason: 'own_entry' });
     assert.deepEqual(canReviewOccasion({ loggedBy: 'a', review: 'confirmed' }, 'b', ['a', 'b']), { ok: false, reason: 'already_reviewed' });
+  });
+
+  test('only the partner who logged an occasion answers its dispute, once, and only a dispute', () => {
+    const disputed = { loggedBy: 'a', review: 'disputed' as const, replied: false };
+    assert.equal(canReplyToDispute(disputed, 'a', ['a', 'b']).ok, true);
+    assert.deepEqual(canReplyToDispute(disputed, 'b', ['a', 'b']), { ok: false, reason: 'not_logger' });
+    assert.deepEqual(canReplyToDispute(disputed, 't', ['a', 'b']), { ok: false, reason: 'not_a_partner' });
+    assert.deepEqual(canReplyToDispute(disputed, 'a', ['b']), { ok: false, reason: 'not_a_partner' });
+    assert.deepEqual(canReplyToDispute({ ...disputed, review: 'confirmed' }, 'a', ['a', 'b']), { ok: false, reason: 'not_disputed' });
+    assert.deepEqual(canReplyToDispute({ ...disputed, review: null }, 'a', ['a', 'b']), { ok: false, reason: 'not_disputed' });
+    assert.deepEqual(canReplyToDispute({ ...disputed, replied: true }, 'a', ['a', 'b']), { ok: false, reason: 'already_replied' });
   });
 });

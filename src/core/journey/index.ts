@@ -26,3 +26,5 @@ export * from './content/hard-day.js';
 export * from './content/therapy-recommendation.js';
 export * from './content/forgiveness-texts.js';
 export * from './hard-day.js';
+export * from './step-openings.js';
+export * from './sealed-news.js';

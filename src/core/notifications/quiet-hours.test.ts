@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { DEFAULT_QUIET_HOURS, quietAtMinute, withinQuietHours, type QuietHours } from './quiet-hours.js';
+import { DEFAULT_QUIET_HOURS, quietAtMinute, quietHoursProblem, withinQuietHours, type QuietHours } from './quiet-hours.js';
 import { localClock } from './local-clock.js';
 
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
@@ -32,6 +32,14 @@ test('quiet hours within one day, none when the times are equal, none when there
   assert.equal(quietAtMinute(q, 14 * 60 + 30), false);
   assert.equal(quietAtMinute({ start: '09:00', end: '09:00' }, 9 * 60), false);
   assert.equal(withinQuietHours(person(null), at('2026-05-05T03:00:00Z')), false);
+});
+
+test('quiet hours that cannot be saved say why', () => {
+  assert.equal(quietHoursProblem(null), null);
+  assert.equal(quietHoursProblem({ start: '22:00', end: '08:00' }), null);
+  assert.match(quietHoursProblem({ start: '9:00', end: '10:00' }) ?? '', /Use times like/);
+  assert.match(quietHoursProblem({ start: '24:00', end: '10:00' }) ?? '', /Use times like/);
+  assert.match(quietHoursProblem({ start: '10:00', end: '10:00' }) ?? '', /two different times/);
 });
 
 test('the default is 22:00 to 08:00 on the person’s own clock', () => {

@@ -1,3 +1,4 @@
+import { isClockTime } from '../clock-time.js';
 import { localClock, minutesOf } from './local-clock.js';
 
 /**
@@ -37,4 +38,12 @@ export function quietAtMinute(quiet: QuietHours, minute: number): boolean {
 export function withinQuietHours(person: { quietHours: QuietHours | null; timezone: string }, instant: Date): boolean {
   if (!person.quietHours) return false;
   return quietAtMinute(person.quietHours, localClock(instant, person.timezone).minutes);
+}
+
+/** The words beside quiet hours that cannot be saved (not two `HH:MM` times, or equal ones); null when they can. */
+export function quietHoursProblem(q: QuietHours | null): string | null {
+  if (q === null) return null;
+  if (!isClockTime(q.start) || !isClockTime(q.end)) return 'Use times like 22:00 and 08:00.';
+  if (q.start === q.end) return 'Choose two different times, or none for no quiet hours.';
+  return null;
 }

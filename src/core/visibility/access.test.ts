@@ -11,7 +11,7 @@ import {
   canSeeRedFlag,
   canSeeSafetyScreening,
 } from './item-access.js';
-import { safeNotification } from './notifications.js';
+import { safeNotification, SEALED_HALF_NOTIFICATIONS } from './notifications.js';
 import type { EntrySubject, Subject } from './subjects.js';
 import { A, B, SIGNED_OUT, T, revoked, space, stranger } from './test-viewers.js';
 import { viewerOf, type Viewer } from './viewer.js';
@@ -172,9 +172,19 @@ describe('filterVisible, notifications and exports', () => {
   test('notifications never carry text the recipient may not see', () => {
     const draft = { type: 'entry_written', text: 'the words' };
     assert.deepEqual(safeNotification(B, entry(), draft), draft);
-    assert.deepEqual(safeNotification(B, entry({ prompt: 'what_happened', visibility: 'sealed' }), draft), { ...draft, text: null });
     assert.equal(safeNotification(B, entry({ visibility: 'private' }), draft), null);
     assert.equal(safeNotification(B, { kind: 'safety_screening', id: 's', ownerId: 'a' }, draft), null);
+  });
+
+  test('a half still sealed allows one notification, that it exists, without its text; nothing to a therapist', () => {
+    const half = entry({ prompt: 'what_happened', visibility: 'sealed' });
+    const fact = { type: 'sealed_half_written', text: 'the words' };
+    assert.deepEqual(safeNotification(B, half, fact), { ...fact, text: null });
+    assert.equal(safeNotification(B, half, { type: 'entry_written', text: 'the words' }), null);
+    assert.equal(safeNotification(B, half, { type: 'sealed_pair_opened', text: null }), null);
+    assert.equal(safeNotification(T, half, fact), null);
+    assert.equal(safeNotification(stranger, half, fact), null);
+    assert.deepEqual([...SEALED_HALF_NOTIFICATIONS], ['sealed_half_written']);
   });
 
   test('an export is exactly what the user may see', () => {

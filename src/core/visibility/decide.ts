@@ -23,6 +23,7 @@ export function accessTo(viewer: Viewer, subject: Subject, context: EntryContext
     case 'breach':
     case 'progress':
     case 'membership':
+    case 'journey':
       return canSeeRecord(viewer, subject);
     case 'checkin_numbers':
       return canSeeCheckinNumbers(viewer, subject);

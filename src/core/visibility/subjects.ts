@@ -28,9 +28,12 @@ export interface NoteSubject {
   readonly visibility: NoteVisibility | 'sealed';
 }
 
-/** Records without free text: that a check-in exists, agreements, their log entries, breach records, who joined the space. */
+/**
+ * Records without free text: that a check-in exists, agreements, their log entries, breach records,
+ * who joined the space, a journey (its steps, as the rules compute them from what each may see).
+ */
 export interface RecordSubject {
-  readonly kind: 'checkin' | 'agreement' | 'agreement_log' | 'breach' | 'progress' | 'membership';
+  readonly kind: 'checkin' | 'agreement' | 'agreement_log' | 'breach' | 'progress' | 'membership' | 'journey';
   readonly id: string;
 }
 

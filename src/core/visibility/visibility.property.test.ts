@@ -5,7 +5,7 @@ import { PROMPT_KEYS } from '../journey/prompts.js';
 import type { Access } from './access.js';
 import { accessTo } from './decide.js';
 import { filterVisible } from './filter-visible.js';
-import { safeNotification } from './notifications.js';
+import { safeNotification, SEALED_HALF_NOTIFICATIONS } from './notifications.js';
 import type { EntrySubject, Subject } from './subjects.js';
 import { VISIBILITIES } from './text-visibility.js';
 import { viewerOf, type Viewer } from './viewer.js';
@@ -38,7 +38,10 @@ const subjectArb: fc.Arbitrary<Subject> = fc.oneof(
     authorId: fc.constantFrom('a', 'b'),
     visibility: fc.constantFrom(...VISIBILITIES),
   }),
-  fc.record({ kind: fc.constantFrom('checkin', 'agreement', 'agreement_log', 'breach', 'progress'), id: fc.uuid() }),
+  fc.record({
+    kind: fc.constantFrom('checkin', 'agreement', 'agreement_log', 'breach', 'progress', 'membership', 'journey'),
+    id: fc.uuid(),
+  }),
   fc.record({
     kind: fc.constant('checkin_numbers' as const),
     id: fc.uuid(),
@@ -157,10 +160,14 @@ describe('visibility properties', () => {
             expected,
           );
           for (const item of items) {
-            const sent = safeNotification(v, item, { type: 't', text }, { entries });
             const access = accessTo(v, item, { entries });
-            if (access === 'none') assert.equal(sent, null);
-            if (access === 'sealed_stub') assert.equal(sent?.text, null);
+            for (const type of ['t', ...SEALED_HALF_NOTIFICATIONS]) {
+              const sent = safeNotification(v, item, { type, text }, { entries });
+              if (access === 'none') assert.equal(sent, null);
+              if (access === 'full') assert.deepEqual(sent, { type, text });
+              // A half still sealed: only that it exists, only in the one notification allowed, never its text.
+              if (access === 'sealed_stub') assert.deepEqual(sent, SEALED_HALF_NOTIFICATIONS.has(type) ? { type, text: null } : null);
+            }
           }
         }
       }),

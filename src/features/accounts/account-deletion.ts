@@ -10,15 +10,17 @@ import { eraseTextWrittenBy } from '../../platform/vault/authored-text.js';
  * account row's deletion then cascades to every row that belongs to it (sessions, entries,
  * check-ins, logs…: tables reference `accounts` with ON DELETE CASCADE). Rows that belong to the
  * couple's shared record and outlive the person keep their facts but lose the person's words
- * (platform/vault/authored-text.ts).
+ * (platform/vault/authored-text.ts). Answers the spaces left behind with their remaining partners,
+ * who are told (accounts/actions.ts).
  */
 export async function deleteAccountAndWritings(
   ctx: { accounts: AccountService; spaces: SpaceService; db: Kysely<Database> },
   accountId: string,
   password: string,
-): Promise<void> {
+): Promise<Array<{ spaceId: string; partnerIds: string[] }>> {
   await ctx.accounts.confirmPassword(accountId, password);
   await eraseTextWrittenBy(ctx.db, accountId);
-  await ctx.spaces.leaveAllBeforeDeletion(accountId);
+  const left = await ctx.spaces.leaveAllBeforeDeletion(accountId);
   await ctx.accounts.deleteAccount(accountId, password);
+  return left;
 }

@@ -1,4 +1,4 @@
-import { outcome, type Outcome } from '../../core/events.js';
+import { outcome, type Outcome, type SpaceEvent } from '../../core/events.js';
 import type { AppContext } from '../../context.js';
 import { deleteAccountAndWritings } from './account-deletion.js';
 import type { Authenticated, SignUpInput } from './service.js';
@@ -7,9 +7,10 @@ import { admitSignUp } from './sign-up-limit.js';
 
 /**
  * Every change to an account, its sessions and its settings: the API and the pages both call
- * these (through `act`), so the two doors cannot differ in what they check or write. None of
- * them causes anything a partner is told live or by notification: the one thing a partner learns
- * — that an account was deleted — is a note kept in the space (spaces/service.ts), read with it.
+ * these (through `act`), so the two doors cannot differ in what they check or write. Only one
+ * concerns a partner: an account deleted. The remaining partner finds a note kept in the space
+ * (spaces/service.ts) and is told, in words that name no one; the notification keeps no actor (the
+ * account is gone), so it outlives it.
  */
 
 type Kind = SessionRecord['kind'];
@@ -82,8 +83,22 @@ export async function confirmPassword(ctx: AppContext, auth: Authenticated, pass
   return outcome(undefined);
 }
 
-/** Removes the account and all it wrote (account-deletion.ts); a remaining partner finds a note in the space. */
+/** Removes the account and all it wrote (account-deletion.ts); a remaining partner finds a note in the space and is told. */
 export async function deleteAccount(ctx: AppContext, auth: Authenticated, password: string): Promise<Outcome<void>> {
-  await deleteAccountAndWritings({ accounts: ctx.accounts, spaces: ctx.spaces, db: ctx.store.db }, auth.account.id, password);
-  return outcome(undefined);
+  const left = await deleteAccountAndWritings({ accounts: ctx.accounts, spaces: ctx.spaces, db: ctx.store.db }, auth.account.id, password);
+  const events: SpaceEvent[] = left.flatMap(({ spaceId, partnerIds }) =>
+    partnerIds.map((recipientId) => ({
+      spaceId,
+      notify: {
+        type: 'partner_deleted_account' as const,
+        // No actor: the account is gone (a notification's actor would be cleared with it anyway).
+        actorId: null,
+        link: `/spaces/${spaceId}#notices-heading`,
+        about: { kind: 'membership' as const, id: spaceId },
+        membership: { partnerIds, therapist: null },
+        recipientId,
+      },
+    })),
+  );
+  return outcome(undefined, ...events);
 }

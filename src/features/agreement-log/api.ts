@@ -2,9 +2,9 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { LogEntryView } from './service.js';
-import { LOG_ENTRY_KEY } from './service.js';
+import { LOG_ENTRY_KEY, REPLY_MAX } from './service.js';
 import { act } from '../act.js';
-import { logOccasion, reviewOccasion } from './actions.js';
+import { logOccasion, replyToDispute, reviewOccasion } from './actions.js';
 import { requireAuth } from '../../platform/http/plugins/auth.js';
 import { DateString, LogEntry, TextIn } from '../progress/index.js';
 import { nextLink, Paged, PageQuery, pageRequest } from '../../platform/http/api-paging.js';
@@ -22,6 +22,7 @@ export const logEntryDto = (e: LogEntryView) => ({
   reviewedBy: e.reviewedBy,
   reviewedAt: e.reviewedAt,
   reviewNote: e.reviewNote,
+  reply: e.reply !== null && e.repliedAt !== null ? { text: e.reply, repliedAt: e.repliedAt } : null,
 });
 
 /** Step 6: the agreement log (API.md "Agreements and consistency"). */
@@ -79,6 +80,27 @@ export async function agreementLogRoutes(app: FastifyInstance): Promise<void> {
       },
     );
   }
+
+  api.post(
+    '/agreement-log/:logEntryId/reply',
+    {
+      schema: {
+        summary: 'Answer how your partner saw an occasion you logged',
+        description:
+          'By the partner who logged the occasion, once, after the other partner disputed it. Shared, like the dispute: both partners and an active therapist read it. The partner who disputed it is told, in fixed words that never quote it.',
+        tags: ['agreements'],
+        security: bearer,
+        params: Type.Object({ logEntryId: Id }),
+        body: Type.Object({ text: Type.String({ minLength: 1, maxLength: REPLY_MAX }) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ logEntry: LogEntry }), ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const { account } = requireAuth(request);
+      const entry = await act(app.mend, replyToDispute(app.mend, account, request.params.logEntryId, request.body.text));
+      return { logEntry: logEntryDto(entry) };
+    },
+  );
 
   api.get(
     '/spaces/:spaceId/agreement-log',

@@ -8,7 +8,7 @@ import { field, formFields } from '../../platform/http/form.js';
 import { refusalOnlyForTherapist } from '../../platform/http/refusals.js';
 import { loadAgreementLogPage } from './page-model.js';
 import { act } from '../act.js';
-import { logOccasion, reviewOccasion } from './actions.js';
+import { logOccasion, replyToDispute, reviewOccasion } from './actions.js';
 
 export async function agreementLogPages(app: FastifyInstance): Promise<void> {
   const ctx = app.mend;
@@ -101,6 +101,22 @@ export async function agreementLogPages(app: FastifyInstance): Promise<void> {
         return show(request, reply, recover(request, error, request.params.entryId, { note: field(f, 'note') }));
       }
       return reply.redirect(`/spaces/${request.params.spaceId}/agreement-log`, 303);
+    },
+  );
+
+  app.post<{ Params: { spaceId: string; entryId: string } }>(
+    '/spaces/:spaceId/agreement-log/entries/:entryId/reply',
+    async (request, reply) => {
+      const { account } = requireAuth(request);
+      // Longer than the limit is said beside the box (the service counts), not cut off unseen.
+      const f = formFields(request, 10_000);
+      const text = field(f, 'reply');
+      try {
+        await act(ctx, replyToDispute(ctx, account, request.params.entryId, text, request.params.spaceId));
+      } catch (error) {
+        return show(request, reply, recover(request, error, request.params.entryId, { reply: text }));
+      }
+      return reply.redirect(`/spaces/${request.params.spaceId}/agreement-log#occasion-${request.params.entryId}`, 303);
     },
   );
 }

@@ -1,5 +1,5 @@
 import { fail, MendError, REFUSALS } from '../../platform/errors.js';
-import { canLogOccasion, canReviewOccasion } from '../../core/journey/index.js';
+import { canLogOccasion, canReplyToDispute, canReviewOccasion } from '../../core/journey/index.js';
 import { FIRST_PAGE, type Page, type PageRequest } from '../../core/paging/cursor.js';
 import { localDate } from '../../core/time.js';
 import { canSeeAgreementLogNote, VISIBILITY_NOT_CHOSEN } from '../../core/visibility/index.js';
@@ -8,7 +8,7 @@ import type { AgreementFacts, AgreementLogEntry, AgreementLogStore } from './sto
 import type { StoredNote } from '../checkin/index.js';
 import type { GroupCommitter } from '../../platform/db/group-commit.js';
 import { newId } from '../../platform/db/ids.js';
-import { noteFrom, spaceView, type SpaceView, type TextInput } from '../checkin/index.js';
+import { NOTE_MAX, noteFrom, spaceView, type SpaceView, type TextInput } from '../checkin/index.js';
 import type { NotificationIntent } from '../../core/events.js';
 
 export { LOG_ENTRY_KEY } from './store.js';
@@ -23,6 +23,9 @@ export interface LogEntryView extends Omit<AgreementLogEntry, 'note' | 'reviewNo
   reviewNote: StoredNote | null;
 }
 
+/** The longest answer to a dispute, as a log note (the API's schema says the same). */
+export const REPLY_MAX = NOTE_MAX;
+
 const LOG_REFUSALS: Record<string, { code: 'forbidden' | 'invalid_input' | 'conflict' | 'already_done'; field?: string; message: string }> =
   {
     not_a_partner: { code: REFUSALS.partners_only.code, message: REFUSALS.partners_only.message },
@@ -33,6 +36,9 @@ const LOG_REFUSALS: Record<string, { code: 'forbidden' | 'invalid_input' | 'conf
     before_agreement: { code: 'invalid_input', field: 'occurredOn', message: 'That day is before the agreement was made.' },
     own_entry: REFUSALS.log_reviewed_by_other_partner,
     already_reviewed: REFUSALS.log_already_reviewed,
+    not_logger: REFUSALS.log_dispute_answered_by_logger,
+    not_disputed: REFUSALS.log_not_disputed,
+    already_replied: REFUSALS.log_dispute_already_answered,
   };
 
 /** A refusal that is about the form's day rather than the person: said beside the day, with the form's other problems. */
@@ -153,6 +159,48 @@ export class AgreementLogService {
     return { entry: this.visible(view, (await this.deps.log.byId(logEntryId))!), notify };
   }
 
+  /**
+   * The answer of the partner who logged a disputed occasion, once (`canReplyToDispute`); shared,
+   * like the dispute it answers. `inSpace`: as for `logOccasion`. The partner who disputed is told.
+   */
+  async reply(
+    account: Account,
+    logEntryId: string,
+    text: string,
+    inSpace?: string,
+  ): Promise<{ entry: LogEntryView; notify: NotificationIntent | null }> {
+    const entry = await this.deps.log.byId(logEntryId);
+    if (!entry || (inSpace !== undefined && entry.spaceId !== inSpace)) fail('not_found');
+    const view = await spaceView(this.deps.spaces, account.id, entry.spaceId);
+    const decision = canReplyToDispute(
+      { loggedBy: entry.loggedBy, review: entry.review, replied: entry.repliedAt !== null },
+      account.id,
+      view.partnerIds,
+    );
+    if (!decision.ok) refuseOccasion(decision.reason);
+    const trimmed = text.trim();
+    if (trimmed === '') fail('invalid_input', { reply: 'Write a few words before sending.' });
+    if ([...trimmed].length > REPLY_MAX) fail('invalid_input', { reply: `Keep it to ${REPLY_MAX} characters.` });
+    const done = await this.deps.writes.run((db) =>
+      this.deps.log.reply(logEntryId, { text: trimmed, now: this.deps.clock.now().toISOString() }, db),
+    );
+    if (!done) refuseOccasion('already_replied');
+    // The partner who disputed it is told (by the action's caller, after the write); nobody when
+    // their account is gone, and the policy tells nobody who has left the space since.
+    const notify: NotificationIntent | null =
+      entry.reviewedBy === null
+        ? null
+        : {
+            recipientId: entry.reviewedBy,
+            membership: view.membership,
+            type: 'agreement_log_replied',
+            actorId: account.id,
+            link: `/spaces/${entry.spaceId}/agreement-log#occasion-${logEntryId}`,
+            about: { kind: 'agreement_log', id: logEntryId },
+          };
+    return { entry: this.visible(view, (await this.deps.log.byId(logEntryId))!), notify };
+  }
+
   /** The space's agreements and their whole log history, as the caller may see them. */
   async history(accountId: string, spaceId: string): Promise<{ view: SpaceView; agreements: AgreementFacts[]; entries: LogEntryView[] }> {
     const view = await spaceView(this.deps.spaces, accountId, spaceId);
@@ -178,6 +226,7 @@ export class AgreementLogService {
       ...e,
       note: can(e.loggedBy, e.note, '') ? e.note : null,
       reviewNote: can(e.reviewedBy, e.reviewNote, ':review') ? e.reviewNote : null,
+      reply: e.reply !== null && can(e.loggedBy, { text: e.reply, visibility: 'shared' }, ':reply') ? e.reply : null,
     };
   }
 }

@@ -24,6 +24,9 @@ export interface AgreementLogEntry {
   reviewedBy: string | null;
   reviewedAt: string | null;
   reviewNote: StoredNote | null;
+  /** The answer of the partner who logged it to a dispute (always shared), and when. */
+  reply: string | null;
+  repliedAt: string | null;
 }
 
 /** What the log needs to know about an agreement: the agreement as issue #3's store keeps it. */
@@ -87,8 +90,32 @@ export class AgreementLogStore {
         reviewed_at: null,
         review_note_enc: null,
         review_note_visibility: null,
+        reply_enc: null,
+        replied_at: null,
       })
       .execute();
+  }
+
+  /**
+   * Records the answer of the partner who logged a disputed occasion, once; false when it is not
+   * disputed (any more) or was answered first. The text is bound to the entry's author, space and
+   * agreement, read in the same statement's transaction.
+   */
+  async reply(id: string, input: { text: string; now: string }, db: Kysely<Database> = this.db): Promise<boolean> {
+    const row = await db
+      .selectFrom('agreement_log_entries')
+      .select(['id', 'logged_by', 'space_id', 'agreement_id'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) return false;
+    const result = await db
+      .updateTable('agreement_log_entries')
+      .set({ reply_enc: this.vault.seal(input.text, BOUND.logReply.of(row)), replied_at: input.now })
+      .where('id', '=', id)
+      .where('review', '=', 'disputed')
+      .where('replied_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
   /** Records the other partner's review once; false when someone reviewed it first. */
@@ -158,6 +185,7 @@ export class AgreementLogStore {
     const vis = (v: string | null): NoteVisibility => (v === 'shared' ? 'shared' : 'private');
     const note = r.note_enc !== null ? this.vault.open(r.note_enc, BOUND.logNote.of(r)) : null;
     const reviewNote = r.review_note_enc !== null ? this.vault.open(r.review_note_enc, BOUND.logReviewNote.of(r)) : null;
+    const reply = r.reply_enc !== null ? this.vault.open(r.reply_enc, BOUND.logReply.of(r)) : null;
     return {
       id: r.id,
       agreementId: r.agreement_id,
@@ -171,6 +199,8 @@ export class AgreementLogStore {
       reviewedBy: r.reviewed_by,
       reviewedAt: r.reviewed_at,
       reviewNote: reviewNote !== null ? { text: reviewNote, visibility: vis(r.review_note_visibility) } : null,
+      reply,
+      repliedAt: r.replied_at,
     };
   }
 }

@@ -104,6 +104,11 @@ export class AgreementService {
     return agreement;
   }
 
+  /** The journey an agreement belongs to, by id only (null: none); whoever reads it next checks the caller's access. */
+  async journeyOf(agreementId: string): Promise<string | null> {
+    return (await this.deps.agreements.placeOf(agreementId))?.journeyId ?? null;
+  }
+
   /** The space's membership as the visibility policy reads it, for telling its partners of a change. */
   async membership(actor: Actor, spaceId: string): Promise<SpaceMembership> {
     return membershipOf(await spaceAccess(this.deps.spaces, actor.id, spaceId));

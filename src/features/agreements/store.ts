@@ -102,6 +102,12 @@ export class AgreementStore {
     await this.db.transaction().execute((trx) => this.insertWith(trx, agreement));
   }
 
+  /** Where an agreement belongs, read without its text: its space and its journey (null: none, or gone). */
+  async placeOf(id: string): Promise<{ spaceId: string; journeyId: string | null } | null> {
+    const row = await this.db.selectFrom('agreements').select(['space_id', 'journey_id']).where('id', '=', id).executeTakeFirst();
+    return row ? { spaceId: row.space_id, journeyId: row.journey_id } : null;
+  }
+
   async byId(id: string): Promise<StoredAgreement | null> {
     const row = await this.db.selectFrom('agreements').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) return null;

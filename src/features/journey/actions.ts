@@ -19,30 +19,46 @@ import type {
  * Every change to a journey, one function per use case, for both doors (API and pages): each
  * returns what it caused. Only what every active member may see goes live; a notification goes to
  * a partner only about what they may read (the policy checks the `about` subject again per
- * recipient). A private entry, a sealed half whose pair is still closed, a draft apology and the
- * hurt partner's own choice to open step 7 cause nothing at all.
+ * recipient). A change that opens a step for the other partner tells them (watch.ts, from the
+ * rules' facts before and after it). A sealed half whose pair is still closed tells the other
+ * partner only that it exists ("write yours to open both"); a private entry, a draft apology and
+ * the hurt partner's own choice to open step 7 cause nothing at all.
  */
 
+/** A new journey: step 1 is open for the other partner, who is told (the breach record is the space's). */
 export async function recordBreach(
   ctx: AppContext,
   actor: Actor,
   spaceId: string,
   input: BreachInput,
 ): Promise<Outcome<{ breach: BreachView; journey: JourneyView }>> {
-  return outcome(await ctx.journeys.recordBreach(actor, spaceId, input));
+  const watch = await ctx.journeys.watch(actor, { spaceId });
+  const recorded = await ctx.journeys.recordBreach(actor, spaceId, input);
+  return outcome(recorded, ...(await watch.news()));
 }
 
 export async function writeEntry(ctx: AppContext, actor: Actor, journeyId: string, input: EntryInput): Promise<Outcome<EntryView>> {
+  const watch = await ctx.journeys.watch(actor, { journeyId });
   const entry = await ctx.journeys.writeEntry(actor, journeyId, input);
-  return outcome(entry, ...(await entryEvents(ctx, actor, entry)));
+  const events = await entryEvents(ctx, actor, entry);
+  const sealedHalf = entry.visibility === 'sealed' ? { journeyId, entryId: entry.id, prompt: entry.prompt } : undefined;
+  return outcome(entry, ...events, ...(await watch.news({ others: events, ...(sealedHalf ? { sealedHalf } : {}) })));
 }
 
-/** Sharing a private entry: from then on it is news like an entry written shared. */
+/**
+ * Sharing a private entry: from then on it is news like an entry written shared — and the partner
+ * is told what concerns them (a forgiveness statement) only when it was not shared before.
+ */
 export async function changeVisibility(ctx: AppContext, actor: Actor, entryId: string, to: Visibility): Promise<Outcome<EntryView>> {
+  const journeyId = await ctx.journeys.journeyOfEntry(actor, entryId).catch(() => null);
+  const watch = journeyId === null ? null : await ctx.journeys.watch(actor, { journeyId });
   const entry = await ctx.journeys.changeVisibility(actor, entryId, to);
-  return outcome(entry, ...(await entryEvents(ctx, actor, entry, false)));
+  const before = watch?.factsBefore(entry.journeyId)?.entries.find((e) => e.id === entryId);
+  const events = await entryEvents(ctx, actor, entry, before !== undefined && before.visibility !== 'shared');
+  return outcome(entry, ...events, ...((await watch?.news({ others: events })) ?? []));
 }
 
+/** Removing one's own entry opens nothing and asks nothing of anyone: nobody is told. */
 export async function deleteEntry(ctx: AppContext, actor: Actor, entryId: string): Promise<Outcome<void>> {
   await ctx.journeys.deleteEntry(actor, entryId);
   return outcome(undefined);
@@ -66,18 +82,22 @@ export async function deferQuestion(
   return outcome(deferral, ...events);
 }
 
-/** Step 1: everyone of the space may see whom step 1 still waits for, so every open page is told. */
+/**
+ * Step 1: everyone of the space may see whom step 1 still waits for, so every open page is told;
+ * the second acknowledgement opens step 2, and the partner who acknowledged first is told.
+ */
 export async function acknowledge(
   ctx: AppContext,
   actor: Actor,
   journeyId: string,
 ): Promise<Outcome<{ accountId: string; createdAt: string }>> {
+  const watch = await ctx.journeys.watch(actor, { journeyId });
   const acknowledgement = await ctx.journeys.acknowledge(actor, journeyId);
   const events = await quietly(async () => {
     const { spaceId } = await ctx.journeys.audience(actor, journeyId);
     return [{ spaceId, live: { kind: 'journey_acknowledged', journeyId } }];
   });
-  return outcome(acknowledgement, ...events);
+  return outcome(acknowledgement, ...events, ...(await watch.news()));
 }
 
 export async function deliverApology(
@@ -86,8 +106,10 @@ export async function deliverApology(
   journeyId: string,
   input: { text?: string | undefined; parts?: ApologyParts | undefined },
 ): Promise<Outcome<ApologyView>> {
+  const watch = await ctx.journeys.watch(actor, { journeyId });
   const apology = await ctx.journeys.deliverApology(actor, journeyId, input);
-  return outcome(apology, ...(await apologyEvents(ctx, actor, apology.id, 'apology_delivered')));
+  const events = await apologyEvents(ctx, actor, apology.id, 'apology_delivered');
+  return outcome(apology, ...events, ...(await watch.news({ others: events })));
 }
 
 export async function respondToApology(
@@ -96,8 +118,11 @@ export async function respondToApology(
   apologyId: string,
   input: { received?: unknown; sincere?: unknown; missing?: unknown },
 ): Promise<Outcome<ApologyResponseView>> {
+  const journeyId = await ctx.journeys.apologyJourney(apologyId);
+  const watch = journeyId === null ? null : await ctx.journeys.watch(actor, { journeyId });
   const response = await ctx.journeys.respondToApology(actor, apologyId, input);
-  return outcome(response, ...(await apologyEvents(ctx, actor, apologyId, 'apology_answered')));
+  const events = await apologyEvents(ctx, actor, apologyId, 'apology_answered');
+  return outcome(response, ...events, ...((await watch?.news({ others: events })) ?? []));
 }
 
 /** Step 7 opened early is the hurt partner's own, private choice: nobody is told. */
@@ -107,20 +132,25 @@ export async function openForgivenessEarly(ctx: AppContext, actor: Actor, journe
 
 // ---- what a change causes -------------------------------------------------------------------
 
-/** The entry's prompts that tell the partner, and whom: a question and a moment noted go to the partner, their answers to whoever wrote them. */
+/**
+ * The entry's prompts that tell the partner once shared, and whom: a question, a moment noted and
+ * a forgiveness statement go to the partner, answers to whoever wrote what they answer.
+ */
 const ENTRY_NOTICES: Partial<
-  Record<EntryView['prompt'], { type: NotificationType; page: 'questions' | 'triggers'; to: 'partner' | 'replied' }>
+  Record<EntryView['prompt'], { type: NotificationType; page: 'questions' | 'triggers' | 'steps/7'; to: 'partner' | 'replied' }>
 > = {
   question: { type: 'question_asked', page: 'questions', to: 'partner' },
   answer: { type: 'question_answered', page: 'questions', to: 'replied' },
   trigger: { type: 'trigger_logged', page: 'triggers', to: 'partner' },
   trigger_response: { type: 'trigger_answered', page: 'triggers', to: 'replied' },
+  forgiveness_statement: { type: 'forgiveness_shared', page: 'steps/7', to: 'partner' },
 };
 
 /**
  * A shared entry goes live at once; a sealed one only when it opened its pair (the service's
- * `entryNews`, read from facts alone). Questions, answers and the trigger log also notify — they
- * are always shared, and the policy is asked again about the entry itself for each recipient.
+ * `entryNews`, read from facts alone). Questions, answers, the trigger log and a forgiveness
+ * statement also notify once shared, and the policy is asked again about the entry itself for
+ * each recipient. (What a sealed half tells is the watch's: it needs the facts from before.)
  */
 async function entryEvents(ctx: AppContext, actor: Actor, entry: EntryView, notify = true): Promise<SpaceEvent[]> {
   return quietly(async () => {

@@ -36,6 +36,12 @@ function parseIds(json: string): string[] {
 export class JourneyFactsStore {
   constructor(private readonly db: Kysely<Database>) {}
 
+  /** The space's journeys, by id only. */
+  async journeyIds(spaceId: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('journeys').select('id').where('space_id', '=', spaceId).execute();
+    return rows.map((r) => r.id);
+  }
+
   async head(journeyId: string): Promise<{ journey: Journey; breach: BreachFacts } | null> {
     const row = await this.db
       .selectFrom('journeys')

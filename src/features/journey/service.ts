@@ -54,7 +54,8 @@ import type { SpaceStore } from '../spaces/index.js';
 import type { Clock } from '../../platform/clock.js';
 import { loadJourney, loadRuleFacts, type JourneyStores, type LoadedJourney } from './facts.js';
 import { membershipOf, requirePartner, spaceAccess, type Actor, type SpaceAccess } from './access.js';
-import type { EntryFact } from '../../core/journey/index.js';
+import type { EntryFact, JourneyFacts } from '../../core/journey/index.js';
+import { JourneyWatch, type JourneySnapshot } from './watch.js';
 
 export { JOURNEY_KEY } from './store.js';
 export { ENTRY_KEY } from './entries-store.js';
@@ -500,6 +501,43 @@ export class JourneyService {
     if (!head) fail('not_found');
     const access = await spaceAccess(this.deps.spaces, actor.id, head.journey.spaceId);
     return { spaceId: access.space.id, membership: membershipOf(access), entries: await this.deps.facts.entries(journeyId) };
+  }
+
+  /**
+   * The rules' facts (no text) of one journey or of every journey of a space, with the space's
+   * membership and each journey's opened pairs, for the caller who belongs to the space.
+   */
+  async snapshot(actor: Actor, scope: { journeyId: string } | { spaceId: string }): Promise<JourneySnapshot> {
+    const heads =
+      'journeyId' in scope
+        ? [await this.deps.facts.head(scope.journeyId)]
+        : await Promise.all((await this.deps.facts.journeyIds(scope.spaceId)).map((id) => this.deps.facts.head(id)));
+    const spaceId = 'spaceId' in scope ? scope.spaceId : heads[0]?.journey.spaceId;
+    if (spaceId === undefined) fail('not_found');
+    const access = await spaceAccess(this.deps.spaces, actor.id, spaceId);
+    const journeys = new Map<string, JourneyFacts>();
+    for (const head of heads) {
+      if (!head || head.journey.spaceId !== spaceId) continue;
+      const [facts, openings] = await Promise.all([
+        loadRuleFacts(this.deps, head, access.partnerIds),
+        this.deps.sealedPairs.forJourney(head.journey.id),
+      ]);
+      journeys.set(head.journey.id, { ...facts, openedPairs: openings.map((o) => o.prompt as PromptKey) });
+    }
+    return { spaceId, membership: membershipOf(access), journeys };
+  }
+
+  /**
+   * Starts watching a change to one journey or to a space's journeys, before it is made: its
+   * `news` afterwards says whom it opened a step for, and what a sealed half tells (watch.ts).
+   */
+  watch(actor: Actor, scope: { journeyId: string } | { spaceId: string }): Promise<JourneyWatch> {
+    return JourneyWatch.start(() => this.snapshot(actor, scope), actor.id, this.now());
+  }
+
+  /** The journey an apology belongs to, by id only (the caller's access is checked by whatever reads it next). */
+  apologyJourney(apologyId: string): Promise<string | null> {
+    return this.deps.apologies.journeyOf(apologyId);
   }
 
   /** An apology's journey, author and whether it was delivered, for the caller who may read it; null otherwise. */

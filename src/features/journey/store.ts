@@ -241,4 +241,47 @@ export class JourneyStore {
       .executeTakeFirst();
     return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
   }
+
+  /**
+   * Questions given an answer-by date on or before `latest`, still unanswered, whose answerer has
+   * not been told yet that the date came (migration 0017), with their journey's space. Answers
+   * are entries replying to the question; only shared questions count (questions always are).
+   */
+  async dueDeferrals(
+    latest: string,
+  ): Promise<Array<{ questionId: string; journeyId: string; spaceId: string; by: string; until: string }>> {
+    const rows = await this.db
+      .selectFrom('question_deferrals as d')
+      .innerJoin('journeys as j', 'j.id', 'd.journey_id')
+      .innerJoin('journey_entries as q', 'q.id', 'd.question_id')
+      .select(['d.question_id', 'd.journey_id', 'j.space_id', 'd.by_id', 'd.until_on'])
+      .where('d.until_on', '<=', latest)
+      .where('d.due_told_at', 'is', null)
+      .where('q.visibility', '=', 'shared')
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('journey_entries as a').select('a.id').whereRef('a.reply_to', '=', 'd.question_id').where('a.prompt', '=', 'answer'),
+          ),
+        ),
+      )
+      .execute();
+    return rows.map((r) => ({ questionId: r.question_id, journeyId: r.journey_id, spaceId: r.space_id, by: r.by_id, until: r.until_on }));
+  }
+
+  /** Claims telling the answerer that a question's date came: true for exactly one caller, whichever server asks. */
+  async claimDeferralDue(questionId: string, now: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('question_deferrals')
+      .set({ due_told_at: now })
+      .where('question_id', '=', questionId)
+      .where('due_told_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Gives the claim back when telling failed, so the next round tries again. */
+  async releaseDeferralDue(questionId: string): Promise<void> {
+    await this.db.updateTable('question_deferrals').set({ due_told_at: null }).where('question_id', '=', questionId).execute();
+  }
 }

@@ -1,6 +1,6 @@
 import { outcome, type Outcome } from '../../core/events.js';
 import { isClockTime } from '../../core/clock-time.js';
-import type { QuietHours } from '../../core/notifications/quiet-hours.js';
+import { quietHoursProblem, type QuietHours } from '../../core/notifications/quiet-hours.js';
 import type { EmailList } from '../../core/notifications/email-stop-token.js';
 import { fail } from '../../platform/errors.js';
 import type { AppContext } from '../../context.js';
@@ -19,14 +19,6 @@ export interface ReminderChoice {
   waitingEmail?: boolean;
   reminderEmail?: boolean;
   quietHours?: QuietHours | null;
-}
-
-/** The words beside the quiet hours when they cannot be saved; null when they can. */
-export function quietHoursProblem(q: QuietHours | null): string | null {
-  if (q === null) return null;
-  if (!isClockTime(q.start) || !isClockTime(q.end)) return 'Use times like 22:00 and 08:00.';
-  if (q.start === q.end) return 'Choose two different times, or none for no quiet hours.';
-  return null;
 }
 
 /** A person's reminders, the emails they want and their quiet hours. Their own: nobody is told. */

@@ -1,3 +1,4 @@
+import { localDate } from '../../core/time.js';
 import { newId } from '../../platform/db/ids.js';
 import { localClock, minutesOf } from '../../core/notifications/local-clock.js';
 import { withinQuietHours } from '../../core/notifications/quiet-hours.js';
@@ -31,6 +32,26 @@ export function weeklyDue(local: { minutes: number; weekday: number }, schedule:
 const definedOnly = <T extends object>(o: T): Partial<T> =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
+/** A question given an answer-by date, still unanswered, whose answerer has not been told the date came. */
+export interface DueQuestion {
+  questionId: string;
+  journeyId: string;
+  spaceId: string;
+  /** The partner who chose the date. */
+  by: string;
+  until: string;
+}
+
+/** The journeys' deferred questions, and the claim (in the database) that tells each answerer once. */
+export interface DueQuestions {
+  due(latest: string): Promise<DueQuestion[]>;
+  claim(questionId: string, now: string): Promise<boolean>;
+  release(questionId: string): Promise<void>;
+}
+
+/** Where it is already latest in the day: a date no one's today is past (UTC+14). */
+const EARLIEST_ZONE = 'Pacific/Kiritimati';
+
 export interface ReminderAccount {
   id: string;
   email: string;
@@ -44,6 +65,10 @@ export interface ReminderAccount {
  * or a restart never send it twice. The in-app reminder is saved at once; its email is queued and
  * sent by the same round (email-delivery.ts), held back in quiet hours and retried on failure.
  * Emails say only that it is time, with a link — never anything anyone wrote.
+ *
+ * And one thing Mend tells without being asked: the day a partner chose to answer a question by
+ * has come (in their time zone) and it is still unanswered. In-app only, once, claimed on the
+ * deferral itself (`question_deferrals.due_told_at`) the same way.
  *
  * The loop here also runs the "something is waiting for you" emails (email-delivery.ts).
  */
@@ -62,6 +87,8 @@ export class ReminderService {
       accountById: (id: string) => Promise<ReminderAccount | null>;
       /** The active partners of a space. */
       partnersOf: (spaceId: string) => Promise<string[]>;
+      /** Deferred questions (the journeys' store); none when absent. */
+      questions?: DueQuestions;
       emails: EmailDelivery;
       clock: Clock;
     },
@@ -180,6 +207,40 @@ export class ReminderService {
         const starts = new Date(now.getTime() + (minutesOf(schedule.time) - local.minutes) * MINUTE_MS);
         if (await this.deliver(key, account, schedule.spaceId, 'meeting_reminder', path, local.date, starts)) sent.push(key);
       }
+    }
+    sent.push(...(await this.questionsDue(now)));
+    return sent;
+  }
+
+  /** Tells each partner whose chosen answer-by date has come, once, that the question waits for them. */
+  private async questionsDue(now: Date): Promise<string[]> {
+    const questions = this.deps.questions;
+    if (!questions) return [];
+    const sent: string[] = [];
+    for (const q of await questions.due(localDate(now, EARLIEST_ZONE))) {
+      const account = await this.deps.accountById(q.by);
+      if (!account || localDate(now, account.timezone) < q.until) continue;
+      // A partner who has left the space since is not told about it.
+      if (!(await this.deps.partnersOf(q.spaceId)).includes(q.by)) continue;
+      const at = now.toISOString();
+      if (!(await questions.claim(q.questionId, at))) continue;
+      try {
+        await this.deps.notifications.add({
+          id: newId(),
+          accountId: q.by,
+          spaceId: q.spaceId,
+          type: 'question_due',
+          actorId: null,
+          link: `/journeys/${q.journeyId}/questions#question-${q.questionId}`,
+          createdAt: at,
+          readAt: null,
+        });
+      } catch (error) {
+        await questions.release(q.questionId);
+        this.log?.warn({ err: error instanceof Error ? error.name : 'error' }, 'question date notification failed');
+        continue;
+      }
+      sent.push(`question-due:${q.questionId}`);
     }
     return sent;
   }

@@ -1,5 +1,5 @@
 import { FIRST_PAGE, type Page, type PageRequest } from '../../core/paging/cursor.js';
-import { safeNotification, viewerOf, type SpaceMembership, type Subject } from '../../core/visibility/index.js';
+import { safeNotification, viewerOf, type EntryContext, type SpaceMembership, type Subject } from '../../core/visibility/index.js';
 import { newId } from '../../platform/db/ids.js';
 import type { NotificationStore, StoredNotification } from './store.js';
 import type { Clock } from '../../platform/clock.js';
@@ -33,9 +33,16 @@ export class NotificationService {
     actorId: string | null;
     link: string;
     about: Subject;
+    /** For an entry of a sealed pair: the journey's entries and opened pairs (see EntryContext). */
+    context?: EntryContext;
   }): Promise<boolean> {
     if (input.recipientId === input.actorId) return false;
-    const draft = safeNotification(viewerOf(input.recipientId, input.membership), input.about, { type: input.type, text: null });
+    const draft = safeNotification(
+      viewerOf(input.recipientId, input.membership),
+      input.about,
+      { type: input.type, text: null },
+      input.context,
+    );
     if (!draft) return false;
     await this.deps.notifications.add({
       id: newId(),

@@ -70,6 +70,9 @@ export const LogEntry = Type.Object({
   reviewedBy: Type.Union([Id, Type.Null()]),
   reviewedAt: Type.Union([Instant, Type.Null()]),
   reviewNote: NoteOut,
+  reply: Type.Union([Type.Object({ text: Type.String(), repliedAt: Instant }), Type.Null()], {
+    description: 'The answer of the partner who logged it to a dispute (shared, like the dispute); null when none.',
+  }),
 });
 
 const Verdict = Type.Union([Type.Literal('improving'), Type.Literal('steady'), Type.Literal('declining'), Type.Literal('not_enough_data')]);

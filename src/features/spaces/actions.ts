@@ -5,9 +5,9 @@ import type { Authenticated } from '../accounts/index.js';
 
 /**
  * Making a space, inviting into it, joining and leaving it: the API and the pages both call these.
- * Who is in a space is not a live update in Mend; a partner learns that the other left or deleted
- * their account from the note kept in the space (SPEC section 9). Joining tells those it concerns:
- * the partner who invited, or each partner whose consent a new therapist waits for.
+ * Who is in a space is not a live update in Mend. Joining tells those it concerns: the partner who
+ * invited, or each partner whose consent a new therapist waits for; a partner leaving tells the
+ * partner who stays (SPEC section 9), in words that name no one.
  */
 
 export async function createSpace(ctx: AppContext, auth: Authenticated, name: string | undefined) {
@@ -55,8 +55,25 @@ export async function join(ctx: AppContext, auth: Authenticated, code: string) {
   return outcome(space, ...events);
 }
 
-/** Leaves the space: private entries and notes written here are erased, shared ones stay. */
+/**
+ * Leaves the space: private entries and notes written here are erased, shared ones stay. A partner
+ * leaving tells the partner who stays; a therapist leaving tells nobody (their access simply ends).
+ */
 export async function leave(ctx: AppContext, auth: Authenticated, spaceId: string) {
+  const before = await ctx.spaces.forMember(auth.account.id, spaceId);
   await ctx.spaces.leave(auth.account.id, spaceId);
-  return outcome(undefined);
+  if (before.members.find((m) => m.accountId === auth.account.id)?.role !== 'partner') return outcome(undefined);
+  const staying = before.members.filter((m) => m.role === 'partner' && m.accountId !== auth.account.id).map((m) => m.accountId);
+  const events: SpaceEvent[] = staying.map((recipientId) => ({
+    spaceId,
+    notify: {
+      type: 'partner_left',
+      actorId: auth.account.id,
+      link: `/spaces/${spaceId}`,
+      about: { kind: 'membership', id: auth.account.id },
+      membership: { partnerIds: staying, therapist: null },
+      recipientId,
+    },
+  }));
+  return outcome(undefined, ...events);
 }

@@ -122,14 +122,21 @@ export class SpaceService {
 
   /**
    * Before an account is deleted: leave every space, so empty spaces go with it, and leave the
-   * remaining partner a note that entries were removed (without naming what they were).
+   * remaining partner a note that entries were removed (without naming what they were). Answers
+   * the spaces a partner was removed from that remain, with the partners still in each (to be told).
    */
-  async leaveAllBeforeDeletion(accountId: string): Promise<void> {
+  async leaveAllBeforeDeletion(accountId: string): Promise<Array<{ spaceId: string; partnerIds: string[] }>> {
     const now = this.deps.clock.now().toISOString();
+    const left: Array<{ spaceId: string; partnerIds: string[] }> = [];
     for (const space of await this.deps.spaces.listForAccount(accountId)) {
       const removed = await this.deps.spaces.removeMember(space.id, accountId);
-      if (removed && space.role === 'partner') await this.deps.spaces.addNotice(space.id, 'partner_deleted_account', now);
+      if (!removed || space.role !== 'partner') continue;
+      await this.deps.spaces.addNotice(space.id, 'partner_deleted_account', now);
+      const remaining = await this.deps.spaces.byId(space.id);
+      const partnerIds = (remaining?.members ?? []).filter((m) => m.role === 'partner' && m.status === 'active').map((m) => m.accountId);
+      if (partnerIds.length > 0) left.push({ spaceId: space.id, partnerIds });
     }
+    return left;
   }
 
   /** Notes for the members of a space, newest first (e.g. that a partner deleted their account). */

@@ -123,6 +123,12 @@ export const BOUND = {
       parents: { space: r.space_id, agreement: r.agreement_id },
     }),
   ),
+  // The answer to a dispute is written by the partner who logged the occasion and is always shared.
+  logReply: field('agreement_log_entries', 'reply', ['logged_by', 'space_id', 'agreement_id'], (r) => ({
+    owner: r.logged_by,
+    visibility: null,
+    parents: { space: r.space_id, agreement: r.agreement_id },
+  })),
   // A kept first answer can hold private words: it opens for the account that asked, nobody else.
   idempotentAnswer: field('idempotency_keys', 'answer', ['account_id'], (r) => ({ owner: r.account_id, visibility: null, parents: {} })),
   // Where a person's device is reached: theirs, and only for the session that turned push on.

@@ -26,7 +26,7 @@ export interface AgreementLogModel {
    */
   errorFor?: string;
   /** What the person entered in that form, drawn again so nothing they wrote is lost. */
-  entered?: { occurredOn?: string; kept?: string; note?: string; visibility?: string };
+  entered?: { occurredOn?: string; kept?: string; note?: string; visibility?: string; reply?: string };
   message?: string;
 }
 
@@ -48,7 +48,7 @@ function summary(o: AgreementLogModel): SafeHtml | null {
   const links: Record<string, string> = {};
   const words = o.message ? [o.message] : [];
   const form = o.errorFor ? drawnForm(o, o.errorFor) : null;
-  const fields = form === 'log' ? LOG_FIELDS : form === 'review' ? ['note'] : [];
+  const fields = form === 'log' ? LOG_FIELDS : form === 'review' ? ['note'] : form === 'reply' ? ['reply'] : [];
   const errors = Object.entries(o.errors ?? {}).sort(([x], [y]) => LOG_FIELDS.indexOf(x) - LOG_FIELDS.indexOf(y));
   for (const [field, text] of errors) {
     if (fields.includes(field)) links[fieldKey(form === 'review' ? `review-${field}` : field, o.errorFor!)] = text;
@@ -57,16 +57,21 @@ function summary(o: AgreementLogModel): SafeHtml | null {
   return errorSummary(links, words.join(' ') || undefined);
 }
 
-/** Which of the viewer's forms `id` names on this page: an agreement's log form, an occasion's review form, or none. */
-function drawnForm(o: AgreementLogModel, id: string): 'log' | 'review' | null {
+/** Which of the viewer's forms `id` names on this page: an agreement's log form, an occasion's review or reply form, or none. */
+function drawnForm(o: AgreementLogModel, id: string): 'log' | 'review' | 'reply' | null {
   const active = o.agreements.filter((a) => a.status === 'active');
   if (active.some((a) => a.id === id && a.committedBy.includes(o.viewerId))) return 'log';
   const entry = o.entries.find((e) => e.id === id);
-  if (entry && reviewable(o, entry) && active.some((a) => a.id === entry.agreementId)) return 'review';
+  if (!entry || !active.some((a) => a.id === entry.agreementId)) return null;
+  if (reviewable(o, entry)) return 'review';
+  if (answerable(o, entry)) return 'reply';
   return null;
 }
 
 const reviewable = (o: AgreementLogModel, e: LogEntryView) => e.review === null && o.isPartner && e.loggedBy !== o.viewerId;
+/** The partner who logged an occasion answers its dispute, once (core/journey/agreement-log.ts). */
+const answerable = (o: AgreementLogModel, e: LogEntryView) =>
+  e.review === 'disputed' && e.repliedAt === null && o.isPartner && e.loggedBy === o.viewerId;
 
 /**
  * Words heard, not seen: what a form is about (an agreement or an occasion) after each of its
@@ -117,8 +122,10 @@ export function agreementLogSection(o: AgreementLogModel): SafeHtml {
           ? html`<table class="table log-table"><caption class="visually-hidden">Log of ${title}</caption><thead><tr><th scope="col">Day</th><th scope="col">Logged</th><th scope="col">Status</th></tr></thead><tbody>${entries.map(
               (
                 e,
-              ) => html`<tr><td>${formatDay(e.occurredOn)}</td><td>${who(e.loggedBy)}: ${e.kept ? 'kept' : 'missed'}${e.note ? html`<br><span class="small pre-wrap">${e.note.text}</span>` : null}</td><td>${STATUS[e.review ?? 'unconfirmed']}${e.reviewNote ? html`<br><span class="small pre-wrap">${e.reviewNote.text}</span>` : null}
-              ${reviewable(o, e) ? reviewForm(o, e.id, occasionName(o.entries, e, title)) : null}</td></tr>`,
+              ) => html`<tr id="occasion-${e.id}"><td>${formatDay(e.occurredOn)}</td><td>${who(e.loggedBy)}: ${e.kept ? 'kept' : 'missed'}${e.note ? html`<br><span class="small pre-wrap">${e.note.text}</span>` : null}</td><td>${STATUS[e.review ?? 'unconfirmed']}${e.reviewNote ? html`<br><span class="small pre-wrap">${e.reviewNote.text}</span>` : null}
+              ${e.reply !== null ? html`<p class="small log-reply"><span class="muted">${who(e.loggedBy)} answered:</span> <span class="pre-wrap">${e.reply}</span></p>` : null}
+              ${reviewable(o, e) ? reviewForm(o, e.id, occasionName(o.entries, e, title)) : null}
+              ${answerable(o, e) ? replyForm(o, e.id, occasionName(o.entries, e, title)) : null}</td></tr>`,
             )}</tbody></table>`
           : html`<p>Nothing logged yet.</p>`
       }
@@ -165,5 +172,26 @@ function reviewForm(o: AgreementLogModel, entryId: string, occasion: string): Sa
     <input id="${id}" name="note" type="text" maxlength="2000" placeholder="A note (optional, shared)" value="${back ? (o.entered?.note ?? '') : ''}"${note.attributes}>
     <button type="submit" name="review" value="confirmed" class="button button--secondary">Confirm${about(occasion)}</button>
     <button type="submit" name="review" value="disputed" class="button button--secondary">I saw it differently${about(occasion)}</button>
+  </form>`;
+}
+
+/**
+ * The answer of the partner who logged a disputed occasion: one text, shared like the dispute, sent
+ * once. Sent back with an error, it keeps what they wrote.
+ */
+function replyForm(o: AgreementLogModel, entryId: string, occasion: string): SafeHtml {
+  const back = o.errorFor === entryId;
+  return html`<form method="post" action="/spaces/${o.spaceId}/agreement-log/entries/${entryId}/reply" class="stack reply-form">
+    ${csrfField(o.csrf)}
+    ${textarea({
+      name: 'reply',
+      id: `field-${fieldKey('reply', entryId)}`,
+      label: html`Your answer to how your partner saw it${about(occasion)}`,
+      hint: 'Shared with your partner. You can answer once.',
+      value: back ? (o.entered?.reply ?? '') : '',
+      error: back ? o.errors?.reply : undefined,
+      coach: 'message',
+    })}
+    <button type="submit" class="button button--secondary">Send my answer${about(occasion)}</button>
   </form>`;
 }

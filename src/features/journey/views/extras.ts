@@ -88,7 +88,7 @@ export function questionsPage(m: JourneyPageModel, csrf: string, state?: FormSta
     const info = m.view.questions.find((x) => x.id === q.id);
     const replies = answers.filter((a) => a.replyTo === q.id);
     const canAnswer = isBreaker(m) && q.authorId !== m.viewerId && info?.state !== 'answered';
-    return html`<section class="card question" aria-label="Question from ${nameOf(m, q.authorId)}">
+    return html`<section class="card question" id="question-${q.id}" aria-label="Question from ${nameOf(m, q.authorId)}">
       ${entryCard(m, csrf, q, back)}
       <p class="tag">${info ? QUESTION_STATE[info.state] : ''}${info?.until && info.state !== 'answered' ? ` ${formatDate(`${info.until}T00:00:00Z`)}` : ''}</p>
       ${replies.map((a) => entryCard(m, csrf, a, back))}

@@ -13,6 +13,7 @@ import * as sealedPairsOpened from './0012-sealed-pairs-opened.js';
 import * as idempotencyKeys from './0013-idempotency-keys.js';
 import * as email from './0015-email.js';
 import * as push from './0016-push.js';
+import * as notificationsComplete from './0017-notifications-complete.js';
 
 /**
  * Every migration Mend knows, in order. Names never change once released: the database records
@@ -33,4 +34,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0013-idempotency-keys': idempotencyKeys,
   '0015-email': email,
   '0016-push': push,
+  '0017-notifications-complete': notificationsComplete,
 };

@@ -106,6 +106,8 @@ export interface QuestionDeferralTable {
   by_id: string;
   until_on: string;
   created_at: string;
+  /** When the partner who chose the date was told it had come (migration 0017); null until then. */
+  due_told_at: string | null;
 }
 
 /** When a sealed pair opened, and its two authors (migration 0012; null once an account is deleted). */

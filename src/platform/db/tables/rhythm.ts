@@ -132,6 +132,9 @@ export interface AgreementLogEntryTable {
   reviewed_at: string | null;
   review_note_enc: string | null;
   review_note_visibility: 'private' | 'shared' | null;
+  /** The answer of the partner who logged it to a dispute, always shared (migration 0017). */
+  reply_enc: string | null;
+  replied_at: string | null;
 }
 
 export interface RhythmTables {
