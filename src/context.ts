@@ -10,7 +10,6 @@ import { SpaceService } from './features/spaces/service.js';
 import { journeyServices } from './features/journey/wiring.js';
 import { checkinsProgressServices, type CheckinsProgressServices } from './features/checkins-progress-wiring.js';
 import { SafetyService } from './features/safety/service.js';
-import { erasePrivateOnLeaving } from './platform/vault/authored-text.js';
 import { SafetyStore } from './features/safety/store.js';
 import { TherapistService } from './features/therapists/service.js';
 import { TherapistStore } from './features/therapists/store.js';
@@ -160,7 +159,6 @@ export async function createContext(config: Config, options: ContextOptions = {}
       spaces: spaceStore,
       clock,
       baseUrl: config.baseUrl,
-      eraseOnLeaving: (spaceId, accountId) => erasePrivateOnLeaving(store.db, spaceId, accountId),
     });
     const rhythm = checkinsProgressServices({
       db: store.db,

@@ -18,7 +18,7 @@ import { reassurancePageModel } from './reassurance/page-model.js';
 import type { AppContext } from '../context.js';
 import { loadJourneyPage } from './journey/page-model.js';
 import { loadAgreementLogPage } from './agreement-log/page-model.js';
-import { liveMembership, namesOf } from './spaces/index.js';
+import { departuresOfView, liveMembership, namesOf } from './spaces/index.js';
 
 /**
  * One section alone, drawn by the same code and the same access checks as its full page: a
@@ -75,6 +75,7 @@ const reassurance = fragment<{ spaceId: string }>(async (ctx, request, account, 
     viewerId: account.id,
     isPartner: view.isPartner,
     names: namesOf(view),
+    former: departuresOfView(view),
     requests: page.items,
   });
 });
@@ -86,7 +87,7 @@ const meetingSchedule = fragment<{ spaceId: string }>(async (ctx, request, accou
 
 const meetings = fragment<{ spaceId: string }>(async (ctx, request, account) => {
   const { view, page } = await meetingsPageModel(ctx, account.id, request.params.spaceId);
-  return pastMeetingsSection({ spaceId: view.space.id, meetings: page.items, names: namesOf(view) });
+  return pastMeetingsSection({ spaceId: view.space.id, meetings: page.items, names: namesOf(view), former: departuresOfView(view) });
 });
 
 // The page's own loader (page-model.ts), so the section swapped in is the one a reload shows.

@@ -188,7 +188,7 @@ describeEachDatabase('agreements and the agreement log are read a page at a time
     }
 
     const stranger = await signUp(app, 'Stranger');
-    assert.equal((await b.api.post(`/api/v1/spaces/${spaceId}/leave`)).statusCode, 204);
+    assert.equal((await b.api.post(`/api/v1/spaces/${spaceId}/leave`, { password: b.password })).statusCode, 204);
     for (const outsider of [stranger, other.a, b]) {
       assert.equal((await outsider.api.get(list)).statusCode, 404, "a stranger, another space's partner, a partner who left");
       assert.equal((await outsider.api.get(first.next)).statusCode, 404);

@@ -360,7 +360,7 @@ describeEachDatabase('Idempotency-Key and leaving', (get) => {
       201,
     );
     assert.equal(await count(app, 'idempotency_keys', 'account_id', b.id), 1);
-    const left = await b.api.post(`/api/v1/spaces/${spaceId}/leave`, {});
+    const left = await b.api.post(`/api/v1/spaces/${spaceId}/leave`, { password: b.password });
     assert.ok(left.statusCode < 300, left.body);
     assert.equal(await count(app, 'idempotency_keys', 'account_id', b.id), 0);
   });

@@ -33,7 +33,7 @@ describeEachDatabase('leaving a space', (get) => {
     const before = await allStoredTexts(testApp);
     for (const t of ['SamPrivateBreach', 'SamUnopenedSealed', 'SamPrivateCheckin', 'SamPrivateRequest']) assert.ok(before.includes(t));
 
-    assert.equal((await b.api.post(`/api/v1/spaces/${spaceId}/leave`)).statusCode, 204);
+    assert.equal((await b.api.post(`/api/v1/spaces/${spaceId}/leave`, { password: b.password })).statusCode, 204);
     const after = await allStoredTexts(testApp);
     for (const t of ['SamPrivateBreach', 'SamUnopenedSealed', 'SamPrivateCheckin', 'SamPrivateRequest'])
       assert.ok(!after.includes(t), `${t} left with Sam`);

@@ -28,6 +28,8 @@ describeEachDatabase('password confirmations are rate limited', (get) => {
       () => a.api.delete('/api/v1/me', { password: 'guess four five six' }),
       () => a.api.put('/api/v1/me/password', { currentPassword: 'guess seven eight', newPassword: 'a brand new lantern orchard' }),
       () => a.api.post(consent, { password: 'guess nine ten eleven' }),
+      () => a.api.post(`/api/v1/spaces/${spaceId}/leave`, { password: 'guess fifteen' }),
+      async () => (await pages.get(`/spaces/${spaceId}/leave`), pages.post(`/spaces/${spaceId}/leave`, { password: 'guess sixteen' })),
       async () => (await pages.get('/account/export'), pages.post('/account/export', { password: 'guess twelve', format: 'json' })),
       async () => (await pages.get('/account/delete'), pages.post('/account/delete', { password: 'guess thirteen' })),
       async () => (
@@ -51,6 +53,13 @@ describeEachDatabase('password confirmations are rate limited', (get) => {
       'change password',
     );
     limited(await a.api.post(consent, { password: a.password }), 'therapist consent');
+    limited(await a.api.post(`/api/v1/spaces/${spaceId}/leave`, { password: a.password }), 'leave');
+    await pages.get(`/spaces/${spaceId}/leave`);
+    const leavePage = await pages.post(`/spaces/${spaceId}/leave`, { password: a.password });
+    limited(leavePage, 'leave page');
+    assert.match(leavePage.body, /too many tries for now/);
+    const partners = json(await b.api.get(`/api/v1/spaces/${spaceId}`)).space.members.filter((m: { role: string }) => m.role === 'partner');
+    assert.equal(partners.length, 2, 'nobody left the space');
     await pages.get('/account/export');
     const exportPage = await pages.post('/account/export', { password: a.password, format: 'json' });
     limited(exportPage, 'export page');
@@ -79,6 +88,7 @@ describeEachDatabase('password confirmations are rate limited', (get) => {
       ['delete', '/api/v1/me'],
       ['put', '/api/v1/me/password'],
       ['post', '/api/v1/spaces/{spaceId}/therapists/{therapistId}/consent'],
+      ['post', '/api/v1/spaces/{spaceId}/leave'],
       ['post', '/api/v1/password-resets'],
       ['post', '/api/v1/password-resets/{token}'],
     ];

@@ -202,7 +202,7 @@ const CASES: WriteCase[] = [
   },
   {
     name: 'the partner leaves (space_members delete, their records erased)',
-    write: async (s) => void (await ok(await s.b.api.post(`/api/v1/spaces/${s.spaceId}/leave`))),
+    write: async (s) => void (await ok(await s.b.api.post(`/api/v1/spaces/${s.spaceId}/leave`, { password: s.b.password }))),
   },
   {
     name: 'the partner deletes their account (accounts delete, cascades)',
@@ -351,7 +351,7 @@ describeEachDatabase(
       // Strangers and those who left get nothing, though results for the space are kept.
       const stranger = await signUp(app, 'Kim');
       assert.equal((await stranger.api.get(progressUrl(s.spaceId))).statusCode, 404);
-      await ok(await t.api.post(`/api/v1/spaces/${s.spaceId}/leave`));
+      await ok(await t.api.post(`/api/v1/spaces/${s.spaceId}/leave`, { password: t.password }));
       assert.equal((await t.api.get(progressUrl(s.spaceId))).statusCode, 404, 'the therapist who left');
     });
 
@@ -408,9 +408,9 @@ describeEachDatabase(
       await ok(await checkIn(s.a, s.spaceId, 5));
       const r1 = Number((await revision())?.revision);
       assert.ok(r1 > r0, `${r1} > ${r0}`);
-      await ok(await s.b.api.post(`/api/v1/spaces/${s.spaceId}/leave`));
+      await ok(await s.b.api.post(`/api/v1/spaces/${s.spaceId}/leave`, { password: s.b.password }));
       assert.ok(Number((await revision())?.revision) > r1);
-      await ok(await s.a.api.post(`/api/v1/spaces/${s.spaceId}/leave`));
+      await ok(await s.a.api.post(`/api/v1/spaces/${s.spaceId}/leave`, { password: s.a.password }));
       assert.equal(await revision(), undefined, 'the last member left: the space and its revision are gone');
     });
   },

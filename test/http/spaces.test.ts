@@ -113,14 +113,14 @@ describeEachDatabase(
 
     test('leaving: the other partner stays; the last one out deletes the space', async () => {
       const { a, b, spaceId } = await couple(get().app);
-      assert.equal((await b.api.post(`/api/v1/spaces/${spaceId}/leave`)).statusCode, 204);
+      assert.equal((await b.api.post(`/api/v1/spaces/${spaceId}/leave`, { password: b.password })).statusCode, 204);
       assert.equal((await b.api.get(`/api/v1/spaces/${spaceId}`)).statusCode, 404);
       const remaining = json(await a.api.get(`/api/v1/spaces/${spaceId}`)).space.members;
       assert.deepEqual(
         remaining.map((m: { accountId: string }) => m.accountId),
         [a.id],
       );
-      assert.equal((await a.api.post(`/api/v1/spaces/${spaceId}/leave`)).statusCode, 204);
+      assert.equal((await a.api.post(`/api/v1/spaces/${spaceId}/leave`, { password: a.password })).statusCode, 204);
       assert.equal((await a.api.get(`/api/v1/spaces/${spaceId}`)).statusCode, 404);
     });
 

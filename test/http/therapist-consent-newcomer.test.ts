@@ -88,7 +88,7 @@ describeEachDatabase('therapist consent: every current partner', (get) => {
       json(await b.api.post(`/api/v1/spaces/${spaceId}/therapists/${t.id}/consent`, { password: b.password })).therapist.status,
       'active',
     );
-    assert.equal((await b.api.post(`/api/v1/spaces/${spaceId}/leave`)).statusCode < 300, true);
+    assert.equal((await b.api.post(`/api/v1/spaces/${spaceId}/leave`, { password: b.password })).statusCode < 300, true);
     await joinAsPartner(a, b, spaceId);
     assert.equal((await t.api.get(`/api/v1/spaces/${spaceId}`)).statusCode, 404);
     const listed = json(await a.api.get(`/api/v1/spaces/${spaceId}/therapists`)).therapists;

@@ -186,7 +186,7 @@ describeEachDatabase('a therapist sending the partners’ forms', (get) => {
 
     // What a therapist does use still works: leaving the space.
     await pages.get(`${s}/leave`);
-    const left = await pages.post(`${s}/leave`, {});
+    const left = await pages.post(`${s}/leave`, { password: t.password });
     assert.equal(left.statusCode, 303, left.body.slice(0, 300));
     const members = json(await a.api.get(`/api/v1/spaces/${spaceId}`)).space.members as Array<{ accountId: string; status: string }>;
     assert.notEqual(members.find((m) => m.accountId === t.id)?.status, 'active', 'the therapist left');

@@ -214,7 +214,7 @@ for (const dialect of DIALECTS) {
         const accountRow = await store.db.selectFrom('accounts').selectAll().where('id', '=', ada).executeTakeFirstOrThrow();
         const spaceRow = await store.db.selectFrom('spaces').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
-        assert.equal(await spaces.removeMember(id, ada), true, 'the last partner leaves: the space is deleted');
+        assert.equal(await spaces.depart(id, ada, now()), 'space deleted', 'the last partner leaves: the space is deleted');
         await accounts.delete(ada);
         assert.equal(await store.db.selectFrom('spaces').select('id').where('id', '=', id).executeTakeFirst(), undefined);
 

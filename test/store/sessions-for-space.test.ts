@@ -41,7 +41,7 @@ describeEachDatabase('session read with a space', (get) => {
     const sessions = new SessionStore(get().app.mend.store.db);
     const s = await couple(get().app);
     const before = await sessions.withAccountForSpace(sha256(s.b.api.token!), s.spaceId);
-    const left = await s.b.api.post(`/api/v1/spaces/${s.spaceId}/leave`);
+    const left = await s.b.api.post(`/api/v1/spaces/${s.spaceId}/leave`, { password: s.b.password });
     assert.ok([200, 204].includes(left.statusCode), left.body);
     const after = await sessions.withAccountForSpace(sha256(s.b.api.token!), s.spaceId);
     assert.notDeepEqual(after?.member, before?.member);

@@ -35,6 +35,11 @@ export interface JourneyFacts {
   readonly deferrals: readonly DeferralFact[];
   /** Sealed-pair prompts whose pair has opened (it stays open: core/journey/sealed-pair.ts). */
   readonly openedPairs?: readonly PromptKey[];
+  /**
+   * Partners who left the space (or the stand-ins of deleted accounts, issue #19). What was reached
+   * with them stays reached (journey-status.ts); they are not partners and write nothing.
+   */
+  readonly formerPartnerIds?: readonly string[];
 }
 
 export interface AcknowledgementFact {

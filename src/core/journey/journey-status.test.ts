@@ -259,3 +259,73 @@ describe('journeyStatus: privacy of the facts', () => {
     );
   });
 });
+
+describe('journeyStatus: a partner who left (issue #19)', () => {
+  // 'a' broke trust and left (or deleted their account: 'a' is then a stand-in); 'b' stays alone.
+  const left = (over: Partial<JourneyFacts>): JourneyFacts => facts({ ...over, partnerIds: ['b'], formerPartnerIds: ['a'] });
+  const reached = { ...ackBoth, ...apologyAnswered, ...accepted };
+
+  test('what was reached together stays reached for the partner who stays', () => {
+    const s = journeyStatus(left(reached), 'b', NOW);
+    assert.deepEqual(states(s), {
+      acknowledge: 'done',
+      responsibility: 'done',
+      expectations: 'done',
+      patience: 'open',
+      communicate: 'open',
+      consistency: 'open',
+      forgive: 'locked',
+    });
+    assert.equal(s.role, 'hurt', 'the partner who stays was still hurt in this breach');
+    assert.equal(s.solo, true, 'they go on alone');
+    assert.equal(s.steps[1]?.waitingFor, undefined, 'a step done with the partner who left waits for nobody');
+  });
+
+  test('without the partner who left the same facts read as a solo journey that went back (what #19 fixes)', () => {
+    const s = journeyStatus(facts({ ...reached, partnerIds: ['b'] }), 'b', NOW);
+    assert.equal(states(s).responsibility, 'open', 'the apology the partner answered would wait again');
+  });
+
+  test('a step not reached says what it waited for when they left', () => {
+    const s = journeyStatus(left({ ...ackBoth, apologies: [{ id: 'ap1', authorId: 'a', deliveredAt: OPENED }] }), 'b', NOW);
+    assert.equal(states(s).acknowledge, 'done');
+    assert.equal(states(s).responsibility, 'open');
+    assert.ok(
+      s.steps[1]?.waitingFor?.some((w) => w.who === 'you' && w.task === 'answer_apology'),
+      'the partner who stays can still answer the apology',
+    );
+  });
+
+  test('property: a partner leaving never takes a step back, for anyone who is still here', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(facts(), facts(ackBoth), facts({ ...ackBoth, ...apologyAnswered }), facts(reached)),
+        fc.constantFrom('a', 'b'),
+        (base, leaver) => {
+          const stayer = leaver === 'a' ? 'b' : 'a';
+          const before = journeyStatus(base, stayer, NOW);
+          const after = journeyStatus({ ...base, partnerIds: [stayer], formerPartnerIds: [leaver] }, stayer, NOW);
+          const rank = { locked: 0, open: 1, done: 2 };
+          for (const [i, s] of before.steps.entries()) {
+            if (s.number === 7) continue;
+            assert.ok(rank[after.steps[i]!.status] >= rank[s.status], `step ${s.number}: ${s.status} → ${after.steps[i]!.status}`);
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe('journeyStatus: what a partner joining again is asked (issue #19)', () => {
+  test('only what the partner who left had not done, never what they did', () => {
+    const reachedAll = facts({ ...ackBoth, ...apologyAnswered, ...accepted, partnerIds: ['b'], formerPartnerIds: ['a'] });
+    assert.deepEqual(
+      journeyStatus(reachedAll, 'b', NOW).waitingForPartner.map((w) => w.task),
+      ['join_space'],
+    );
+    const before = facts({ acknowledgements: [{ by: 'b', at: OPENED }], partnerIds: ['b'], formerPartnerIds: ['a'] });
+    const tasks = journeyStatus(before, 'b', NOW).waitingForPartner.map((w) => w.task);
+    assert.ok(tasks.includes('acknowledge'), 'they had not acknowledged');
+    assert.ok(!tasks.includes('answer_apology'), 'nothing of a step not reached');
+  });
+});

@@ -217,8 +217,43 @@ function step(number: StepNumber, status: StepState, waiting?: readonly Waiting[
   return waiting && waiting.length > 0 ? { number, key, status, waitingFor: waiting } : { number, key, status };
 }
 
-/** The journey as `viewerId` sees it at `now` (ISO string or Date). */
+const RANK: Record<StepState, number> = { locked: 0, open: 1, done: 2 };
+
+/**
+ * The journey as `viewerId` sees it at `now` (ISO string or Date).
+ *
+ * A partner who left (`facts.formerPartnerIds`) takes nothing reached with them away (issue #19):
+ * steps 1–6 are also read as if each former partner were still beside each partner who is here,
+ * and a step stands at the furthest of those readings. On a tie the reading with the partner who
+ * left is told, because it says where the step really stands (an apology they delivered waits
+ * for an answer, not for someone to join): what waits on them is worded by the pages as left
+ * undone. The solo reading is told only where it got further (what the person here did alone).
+ * Everything else (the viewer's role, step 7, what waits for a partner who might join, sealed
+ * halves) is read from the partners who are here.
+ */
 export function journeyStatus(facts: JourneyFacts, viewerId: string | null, now: string | Date): JourneyStatus {
+  const here = statusOf(facts, viewerId, now);
+  const former = (facts.formerPartnerIds ?? []).filter((id) => !facts.partnerIds.includes(id));
+  if (former.length === 0 || facts.partnerIds.length === 0) return here;
+  const readings = former.flatMap((f) => facts.partnerIds.map((p) => statusOf({ ...facts, partnerIds: [p, f] }, viewerId, now)));
+  const steps = here.steps.map((s, i) => {
+    if (s.number === 7) return s;
+    let best = readings[0]!.steps[i]!;
+    for (const r of readings.slice(1)) if (RANK[r.steps[i]!.status] > RANK[best.status]) best = r.steps[i]!;
+    return RANK[s.status] > RANK[best.status] ? s : best;
+  });
+  // What a partner joining again would be asked to do: only what was left undone by the one who left.
+  const left: Waiting[] = [];
+  for (const r of readings)
+    for (const s of r.steps)
+      for (const w of s.waitingFor ?? [])
+        if (w.accountId !== null && former.includes(w.accountId) && !left.some((x) => x.task === w.task))
+          left.push({ ...w, accountId: null });
+  const waitingForPartner = here.solo ? here.waitingForPartner.filter((w) => w.task === 'join_space').concat(left) : here.waitingForPartner;
+  return { ...here, steps, waitingForPartner };
+}
+
+function statusOf(facts: JourneyFacts, viewerId: string | null, now: string | Date): JourneyStatus {
   const isPartner = viewerId !== null && facts.partnerIds.includes(viewerId);
   const viewer = isPartner ? viewerId : null;
   const ctx: Ctx = {

@@ -5,13 +5,14 @@ import type { AccountService } from './service.js';
 import { eraseTextWrittenBy } from '../../platform/vault/authored-text.js';
 
 /**
- * Deleting an account removes the account and everything it wrote. Leaving each space first
- * deletes spaces nobody is left in and tells a remaining partner that entries were removed; the
- * account row's deletion then cascades to every row that belongs to it (sessions, entries,
- * check-ins, logs…: tables reference `accounts` with ON DELETE CASCADE). Rows that belong to the
- * couple's shared record and outlive the person keep their facts but lose the person's words
- * (platform/vault/authored-text.ts). Answers the spaces left behind with their remaining partners,
- * who are told (accounts/actions.ts).
+ * Deleting an account removes the account and everything it wrote. First, in each space it shared
+ * that lives on, its place in the couple's history is handed to a stand-in with the words erased
+ * (platform/vault/stand-in.ts): the partner who stays sees what was removed and when, and every
+ * state reached stays reached. Spaces nobody is left in are deleted. The account row's deletion
+ * then cascades to every row still its own (sessions, check-ins, private entries…: tables
+ * reference `accounts` with ON DELETE CASCADE); what it wrote on other rows that outlive it is
+ * erased (platform/vault/authored-text.ts). Answers the spaces that live on, with the partners
+ * still in each (they are told: accounts/actions.ts).
  */
 export async function deleteAccountAndWritings(
   ctx: { accounts: AccountService; spaces: SpaceService; db: Kysely<Database> },
@@ -19,8 +20,8 @@ export async function deleteAccountAndWritings(
   password: string,
 ): Promise<Array<{ spaceId: string; partnerIds: string[] }>> {
   await ctx.accounts.confirmPassword(accountId, password);
+  const left = await ctx.spaces.handOverBeforeDeletion(accountId);
   await eraseTextWrittenBy(ctx.db, accountId);
-  const left = await ctx.spaces.leaveAllBeforeDeletion(accountId);
   await ctx.accounts.deleteAccount(accountId, password);
   return left;
 }

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context.js';
 import type { Account } from '../../core/accounts/account.js';
 import { layoutSpaceOf, namesOf } from '../checkin/index.js';
+import { departuresOfView, withFormerPartners } from '../spaces/index.js';
 import type { AgreementLogModel } from './views/agreement-log-page.js';
 
 /** What the agreement log page and its live fragment show, but the form token the request supplies. */
@@ -15,7 +16,9 @@ export async function loadAgreementLogPage(
   account: Account,
   spaceId: string,
 ): Promise<{ model: AgreementLogPageModel; space: ReturnType<typeof layoutSpaceOf> }> {
-  const { view, agreements, entries } = await ctx.rhythm.agreementLog.history(account.id, spaceId);
+  const history = await ctx.rhythm.agreementLog.history(account.id, spaceId);
+  const { agreements, entries } = history;
+  const view = await withFormerPartners(ctx.spaces, history.view);
   return {
     model: {
       spaceId: view.space.id,
@@ -23,6 +26,7 @@ export async function loadAgreementLogPage(
       isPartner: view.isPartner,
       today: ctx.rhythm.checkins.today(account),
       names: namesOf(view),
+      former: departuresOfView(view),
       agreements,
       entries,
     },

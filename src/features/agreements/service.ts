@@ -52,7 +52,7 @@ function fieldMessage(e: AgreementFieldError): string {
     case 'duplicate':
       return 'Name each partner once.';
     case 'absent_partner':
-      return 'Your partner has not joined yet, so for now you can only commit yourself.';
+      return 'Your partner is not in this space now, so for now you can only commit yourself.';
     case 'unknown_cadence':
       return 'Choose how often: each time it comes up, daily, weekly, or once.';
     case 'invalid_date':

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context.js';
 import type { Account } from '../../core/accounts/account.js';
-import { spaceView, type SpaceView } from '../spaces/index.js';
+import { spaceView, withFormerPartners, type SpaceView } from '../spaces/index.js';
 import type { SafeHtml } from '../../platform/web/html.js';
 import type { CheckinView } from './service.js';
 import { partnerTodaySection, type CheckinNumbers, type PartnerCheckin } from './views/partner-today.js';
@@ -23,7 +23,8 @@ export async function checkinPageModel(
   account: Pick<Account, 'id' | 'timezone'>,
   spaceId: string,
 ): Promise<CheckinPageModel> {
-  const view = await spaceView(ctx.spaces, account.id, spaceId);
+  // The partners who left, so the page does not wait for one of them to "join" (issue #19).
+  const view = await withFormerPartners(ctx.spaces, await spaceView(ctx.spaces, account.id, spaceId));
   const dates = ctx.rhythm.checkins.allowedDates(account);
   const checkins = await ctx.rhythm.checkins.visibleCheckins(view, dates[dates.length - 1]!, dates[0]!);
   return { view, viewerId: account.id, dates, checkins };
@@ -47,5 +48,11 @@ export function partnerToday(m: CheckinPageModel): SafeHtml {
       const latest = m.checkins.filter((c) => c.accountId === member.accountId).sort((x, y) => (x.date < y.date ? 1 : -1))[0];
       return { displayName: member.displayName, checkin: latest ? { date: latest.date, numbers: numbersOf(latest) } : null };
     });
-  return partnerTodaySection({ spaceId: m.view.space.id, partners, dates: m.dates, viewer: m.view.isPartner ? 'partner' : 'therapist' });
+  return partnerTodaySection({
+    spaceId: m.view.space.id,
+    partners,
+    dates: m.dates,
+    viewer: m.view.isPartner ? 'partner' : 'therapist',
+    partnerLeft: (m.view.former ?? []).length > 0,
+  });
 }

@@ -80,6 +80,8 @@ async function* spaceOf(ctx: AppContext, account: Account, m: { id: string; role
     ['createdAt', space.createdAt],
     ['yourRole', m.role],
     ['members', space.members.map((p) => ({ accountId: p.accountId, displayName: p.displayName, role: p.role, joinedAt: p.joinedAt }))],
+    // Partners who left; a text of one whose account was deleted reads "" where their words were removed.
+    ['formerPartners', await ctx.spaces.formerPartners(account.id, space.id)],
     ['journeys', journeys],
     ['agreements', lazily(() => arrayOf(everyPage((at) => ctx.agreements.list(actor, space.id, at))))],
     ['agreementLog', lazily(() => arrayOf(everyPage((at) => rhythm.agreementLog.list(account.id, space.id, at))))],

@@ -35,6 +35,9 @@ export interface LoadedJourney {
   facts: JourneyFacts;
 }
 
+/** The ids of the space's partners who left (issue #19): what was reached with them stays reached. */
+export const formerIds = (former: ReadonlyArray<{ accountId: string }>): string[] => former.map((f) => f.accountId);
+
 /**
  * Who broke trust, with the absent-partner placeholder of a solo journey replaced once the
  * partner has joined (the partner who is not the one who recorded the breach). Saved back so the
@@ -59,6 +62,7 @@ export async function loadJourney(
   journey: Journey,
   breach: Breach,
   partnerIds: readonly string[],
+  formerPartnerIds: readonly string[] = [],
 ): Promise<LoadedJourney> {
   const [entries, openings, apologies, responses, agreements, acknowledgements, optIns, deferrals, brokeTrust] = await Promise.all([
     stores.entries.listForJourney(journey.id),
@@ -108,6 +112,7 @@ export async function loadJourney(
     forgivenessOptIns: optIns,
     deferrals,
     openedPairs: openings.map((o) => o.prompt as PromptKey),
+    formerPartnerIds: [...formerPartnerIds],
   };
   return { journey, breach: { ...breach, brokeTrust }, entries, openings, apologies, responses, agreements, facts };
 }
@@ -122,6 +127,7 @@ export async function loadRuleFacts(
   stores: JourneyStores,
   head: { journey: Journey; breach: BreachFacts },
   partnerIds: readonly string[],
+  formerPartnerIds: readonly string[] = [],
 ): Promise<JourneyFacts> {
   const { journey, breach } = head;
   const [entries, apologies, responses, agreements, acknowledgements, optIns, deferrals, brokeTrust] = await Promise.all([
@@ -155,5 +161,6 @@ export async function loadRuleFacts(
     occasions,
     forgivenessOptIns: optIns,
     deferrals,
+    formerPartnerIds: [...formerPartnerIds],
   };
 }

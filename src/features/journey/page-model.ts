@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context.js';
 import type { Actor } from './access.js';
 import type { JourneyPageModel } from './views/common.js';
+import { departedName, departuresOf } from '../../platform/web/components/former-partners.js';
 
 /**
  * Everything a journey page shows, through the same services and visibility rules as the API.
@@ -8,14 +9,19 @@ import type { JourneyPageModel } from './views/common.js';
  * the two cannot read different data.
  */
 export async function loadJourneyPage(ctx: AppContext, account: Actor, journeyId: string): Promise<JourneyPageModel> {
-  const { access, loaded } = await ctx.journeys.load(account, journeyId);
+  const { access, loaded, former } = await ctx.journeys.load(account, journeyId);
   const partners = access.space.members.filter((p) => p.role === 'partner' && p.status === 'active');
+  const relation = access.viewer.relation === 'partner' ? 'partner' : 'therapist';
   return {
     viewerId: account.id,
-    relation: access.viewer.relation === 'partner' ? 'partner' : 'therapist',
+    relation,
     spaceId: access.space.id,
     spaceName: access.space.name,
-    names: Object.fromEntries(partners.map((p) => [p.accountId, p.displayName])),
+    names: Object.fromEntries([
+      ...former.map((f) => [f.accountId, departedName(f, relation)]),
+      ...partners.map((p) => [p.accountId, p.displayName]),
+    ]),
+    former: departuresOf(former),
     view: ctx.journeys.view(account, access, loaded),
     entries: ctx.journeys.visibleEntries(access.viewer, loaded),
     apologies: ctx.journeys.visibleApologies(access.viewer, loaded),

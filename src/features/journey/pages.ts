@@ -87,7 +87,9 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
   }
 
   function layoutSpace(m: JourneyPageModel) {
-    return { id: m.spaceId, name: m.spaceName, partnerNames: Object.values(m.names) };
+    // The partners here now: one who left is not named in the header.
+    const here = Object.entries(m.names).filter(([id]) => !m.former.has(id));
+    return { id: m.spaceId, name: m.spaceName, partnerNames: here.map(([, name]) => name) };
   }
 
   async function show(

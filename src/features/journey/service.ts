@@ -50,9 +50,9 @@ import { newId } from '../../platform/db/ids.js';
 import type { Apology, ApologyResponse } from './apologies-store.js';
 import type { Entry } from './entries-store.js';
 import type { Breach, Journey } from './store.js';
-import type { SpaceStore } from '../spaces/index.js';
+import type { FormerPartner, SpaceStore } from '../spaces/index.js';
 import type { Clock } from '../../platform/clock.js';
-import { loadJourney, loadRuleFacts, type JourneyStores, type LoadedJourney } from './facts.js';
+import { formerIds, loadJourney, loadRuleFacts, type JourneyStores, type LoadedJourney } from './facts.js';
 import { membershipOf, requirePartner, spaceAccess, type Actor, type SpaceAccess } from './access.js';
 import type { EntryFact, JourneyFacts } from '../../core/journey/index.js';
 import { JourneyWatch, type JourneySnapshot } from './watch.js';
@@ -228,12 +228,13 @@ export class JourneyService {
   }
 
   /** The journey and the caller's access to it; `not_found` for anyone it is not visible to. */
-  async load(actor: Actor, journeyId: string): Promise<{ access: SpaceAccess; loaded: LoadedJourney }> {
+  async load(actor: Actor, journeyId: string): Promise<{ access: SpaceAccess; loaded: LoadedJourney; former: FormerPartner[] }> {
     const found = await this.deps.journeys.byId(journeyId);
     if (!found) fail('not_found');
     const access = await spaceAccess(this.deps.spaces, actor.id, found.journey.spaceId);
-    const loaded = await loadJourney(this.deps, found.journey, found.breach, access.partnerIds);
-    return { access, loaded };
+    const former = await this.deps.spaces.formerPartners(access.space.id);
+    const loaded = await loadJourney(this.deps, found.journey, found.breach, access.partnerIds, formerIds(former));
+    return { access, loaded, former };
   }
 
   // ---- breaches and journeys --------------------------------------------------------------
@@ -287,9 +288,10 @@ export class JourneyService {
   async list(actor: Actor, spaceId: string): Promise<JourneySummary[]> {
     const access = await spaceAccess(this.deps.spaces, actor.id, spaceId);
     const all = await this.deps.journeys.listForSpace(spaceId);
+    const former = formerIds(await this.deps.spaces.formerPartners(spaceId));
     const out: JourneySummary[] = [];
     for (const { journey, breach } of all) {
-      const loaded = await loadJourney(this.deps, journey, breach, access.partnerIds);
+      const loaded = await loadJourney(this.deps, journey, breach, access.partnerIds, former);
       out.push(this.summary(access, loaded));
     }
     return out;
@@ -299,9 +301,10 @@ export class JourneyService {
   async page(actor: Actor, spaceId: string, at: PageRequest = FIRST_PAGE): Promise<Page<JourneySummary>> {
     const access = await spaceAccess(this.deps.spaces, actor.id, spaceId);
     const page = await this.deps.journeys.page(spaceId, at.after, at.size);
+    const former = formerIds(await this.deps.spaces.formerPartners(spaceId));
     const items: JourneySummary[] = [];
     for (const { journey, breach } of page.items)
-      items.push(this.summary(access, await loadJourney(this.deps, journey, breach, access.partnerIds)));
+      items.push(this.summary(access, await loadJourney(this.deps, journey, breach, access.partnerIds, former)));
     return { items, next: page.next };
   }
 
@@ -443,7 +446,8 @@ export class JourneyService {
     else if (text.length > ENTRY_TEXT_MAX) details.text = `Use at most ${ENTRY_TEXT_MAX} characters.`;
     if (details.text) fail('invalid_input', visibility === null ? { ...details, visibility: VISIBILITY_NOT_CHOSEN } : details);
     const replyTo = input.replyTo ?? null;
-    const facts = await loadRuleFacts(this.deps, head, access.partnerIds);
+    const former = formerIds(await this.deps.spaces.formerPartners(access.space.id));
+    const facts = await loadRuleFacts(this.deps, head, access.partnerIds, former);
     // Whether this person may write this at all is said first (403, 409), then the missing choice:
     // the rules are asked with an allowed visibility, which is all they need to answer that.
     const may = canWriteEntry(
@@ -596,7 +600,8 @@ export class JourneyService {
     if (id === null) return null;
     const found = await this.deps.journeys.byId(id);
     if (!found || found.journey.spaceId !== access.space.id) fail('invalid_input', { journeyId: 'Choose a journey of this space.' });
-    const loaded = await loadJourney(this.deps, found.journey, found.breach, access.partnerIds);
+    const former = formerIds(await this.deps.spaces.formerPartners(access.space.id));
+    const loaded = await loadJourney(this.deps, found.journey, found.breach, access.partnerIds, former);
     if (!isStepOpenFor(loaded.facts, actorId, 'expectations', this.now())) fail('step_locked');
     return id;
   }

@@ -1,6 +1,6 @@
 import { FIRST_PAGE, type Page, type PageRequest } from '../../core/paging/cursor.js';
 import type { AppContext } from '../../context.js';
-import { spaceView, type SpaceView } from '../spaces/index.js';
+import { spaceView, withFormerPartners, type SpaceView } from '../spaces/index.js';
 import type { Meeting, MeetingSchedule } from './service.js';
 
 /**
@@ -19,7 +19,7 @@ export async function meetingsPageModel(
   spaceId: string,
   at: PageRequest = FIRST_PAGE,
 ): Promise<MeetingsPageModel> {
-  const view = await spaceView(ctx.spaces, accountId, spaceId);
+  const view = await withFormerPartners(ctx.spaces, await spaceView(ctx.spaces, accountId, spaceId));
   const [page, schedule] = await Promise.all([
     ctx.rhythm.meetings.list(accountId, view.space.id, at),
     ctx.rhythm.meetings.schedule(accountId, view.space.id),

@@ -6,7 +6,7 @@ import { field, formFields } from '../../platform/http/form.js';
 import { partnersOnlyForm, refusalOnlyForTherapist } from '../../platform/http/refusals.js';
 import { historyLinksFor, historyRequest } from '../../platform/http/history-paging.js';
 import { COACH_SCRIPTS, inputErrors, olderOf } from '../checkin/index.js';
-import { layoutSpaceOf, namesOf, spaceView } from '../spaces/index.js';
+import { departuresOfView, layoutSpaceOf, namesOf, spaceView } from '../spaces/index.js';
 import { act } from '../act.js';
 import { newCalendarFeed, recordMeeting, revokeCalendarFeed, setMeetingSchedule } from './actions.js';
 import { MEETING_KEY } from './cursor-key.js';
@@ -49,6 +49,7 @@ export async function meetingPages(app: FastifyInstance): Promise<void> {
           hasFeed,
           feedUrl: extra.feedUrl ?? null,
           names: namesOf(view),
+          former: departuresOfView(view),
           ...(extra.errors ? { errors: extra.errors } : {}),
         }),
     });

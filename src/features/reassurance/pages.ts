@@ -7,7 +7,7 @@ import { field, formFields } from '../../platform/http/form.js';
 import { partnersOnlyForm, refusalOnlyForTherapist } from '../../platform/http/refusals.js';
 import { historyLinksFor, historyRequest } from '../../platform/http/history-paging.js';
 import { COACH_SCRIPTS, coachFor, inputErrors, olderOf } from '../checkin/index.js';
-import { layoutSpaceOf, namesOf } from '../spaces/index.js';
+import { departuresOfView, layoutSpaceOf, namesOf } from '../spaces/index.js';
 import { act } from '../act.js';
 import { answerReassurance, askForReassurance } from './actions.js';
 import { unpickedProblem, writtenNote } from './chosen-note.js';
@@ -49,6 +49,7 @@ export async function reassurancePages(app: FastifyInstance): Promise<void> {
           viewerId: account.id,
           isPartner: view.isPartner,
           names: namesOf(view),
+          former: departuresOfView(view),
           requests,
           paging,
           ...(extra.errors ? { errors: extra.errors } : {}),

@@ -1,4 +1,5 @@
 import { outcome, type SpaceEvent } from '../../core/events.js';
+import { fail } from '../../platform/errors.js';
 import type { MemberRole } from './store.js';
 import type { AppContext } from '../../context.js';
 import type { Authenticated } from '../accounts/index.js';
@@ -56,11 +57,17 @@ export async function join(ctx: AppContext, auth: Authenticated, code: string) {
 }
 
 /**
- * Leaves the space: private entries and notes written here are erased, shared ones stay. A partner
- * leaving tells the partner who stays; a therapist leaving tells nobody (their access simply ends).
+ * Leaves the space, once the person has confirmed it is them: with their password now (checked and
+ * limited like every password typed in a session: accounts/service.ts `confirmPassword`), or, for
+ * an API client, a password confirmed in this session within the last 10 minutes. Someone holding
+ * an unlocked phone cannot make its owner leave. A stranger learns nothing: not found comes first.
+ * What the person kept private here is deleted, what they shared stays (spaces/store.ts `depart`).
+ * A partner leaving tells the partner who stays; a therapist leaving tells nobody (their access simply ends).
  */
-export async function leave(ctx: AppContext, auth: Authenticated, spaceId: string) {
+export async function leave(ctx: AppContext, auth: Authenticated, spaceId: string, password: string | undefined) {
   const before = await ctx.spaces.forMember(auth.account.id, spaceId);
+  if (password !== undefined) await ctx.accounts.confirmPassword(auth.account.id, password);
+  else if (!ctx.accounts.recentlyReauthenticated(auth)) fail('reauthentication_required');
   await ctx.spaces.leave(auth.account.id, spaceId);
   if (before.members.find((m) => m.accountId === auth.account.id)?.role !== 'partner') return outcome(undefined);
   const staying = before.members.filter((m) => m.role === 'partner' && m.accountId !== auth.account.id).map((m) => m.accountId);

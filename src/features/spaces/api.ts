@@ -9,6 +9,13 @@ import { act } from '../act.js';
 
 const Role = Type.Union([Type.Literal('partner'), Type.Literal('therapist')]);
 
+const FormerPartner = Type.Object({
+  accountId: Id,
+  displayName: Type.String({ description: 'Empty once their account was deleted.' }),
+  leftAt: Instant,
+  accountDeletedAt: Type.Union([Instant, Type.Null()]),
+});
+
 export async function spaceRoutes(app: FastifyInstance): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const ctx = app.mend;
@@ -36,15 +43,18 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         summary: 'A space you belong to',
+        description:
+          'With `formerPartners`: the partners who left the space (issue #19). Their shared writing stays, under their `accountId`. Once their account is deleted, `accountDeletedAt` is set, `accountId` is a stand-in with no name that nothing links to the person, and a text of theirs that reads as the empty string was removed by its author at that time (docs/api.md, "Leaving a space, and deleted accounts").',
         tags: ['spaces'],
         security: bearer,
         params: SpaceParams,
-        response: { 200: Type.Object({ space: Space }), ...errors(401, 404) },
+        response: { 200: Type.Object({ space: Space, formerPartners: Type.Array(FormerPartner) }), ...errors(401, 404) },
       },
     },
     async (request) => {
       const { account } = requireAuth(request);
-      return { space: spaceDto(await ctx.spaces.forMember(account.id, request.params.spaceId)) };
+      const space = spaceDto(await ctx.spaces.forMember(account.id, request.params.spaceId));
+      return { space, formerPartners: await ctx.spaces.formerPartners(account.id, request.params.spaceId) };
     },
   );
 
@@ -91,14 +101,17 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         summary: 'Leave a space',
+        description:
+          'Needs your password: send it as `password` (403 `forbidden` when it is wrong; wrong tries are limited per account, 429 with Retry-After), or confirm it first with POST /api/v1/sessions/current/reauthenticate and leave within 10 minutes without a body (403 `reauthentication_required` otherwise). What you kept private in the space is deleted; what you shared stays for your partner, who sees that you left and when (docs/api.md, "Leaving a space"). The last partner to leave deletes the space.',
         tags: ['spaces'],
         security: bearer,
         params: SpaceParams,
-        response: { 204: NoContent, ...errors(401, 404) },
+        body: Type.Optional(Type.Object({ password: Type.Optional(Type.String({ maxLength: 1024 })) }, { additionalProperties: false })),
+        response: { 204: NoContent, ...errors(400, 401, 403, 404, 429) },
       },
     },
     async (request, reply) => {
-      await act(ctx, leave(ctx, requireAuth(request), request.params.spaceId));
+      await act(ctx, leave(ctx, requireAuth(request), request.params.spaceId, request.body?.password));
       return reply.status(204).send(null);
     },
   );

@@ -2,7 +2,7 @@
 export type { SpaceService } from './service.js';
 export type { MemberRevision, SpaceRevisionStore, SpaceRevisionTables } from './space-revisions.js';
 export { CASELOAD_KEY, SpaceStore } from './store.js';
-export type { Space } from './store.js';
-export { layoutSpaceOf, namesOf, spaceView, type SpaceView } from './space-view.js';
+export type { FormerPartner, Space } from './store.js';
+export { departuresOfView, layoutSpaceOf, namesOf, spaceView, withFormerPartners, type SpaceView } from './space-view.js';
 export { spaceDto } from './dto.js';
 export { liveMembership } from './live-membership.js';

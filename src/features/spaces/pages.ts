@@ -3,7 +3,9 @@ import { historyLinksFor, historyRequest } from '../../platform/http/history-pag
 import type { FastifyInstance } from 'fastify';
 import { MendError } from '../../platform/errors.js';
 import { noSpacePage } from './views/home-pages.js';
-import { enterCodePage, invitationPage, joinPage, leavePage, spacePage } from './views/space-pages.js';
+import { enterCodePage, invitationPage, joinPage, spacePage } from './views/space-pages.js';
+import { leavePage, leftPage } from './views/leave-pages.js';
+import { passwordRefusal } from '../accounts/index.js';
 import { journeyListSection } from '../journey/index.js';
 import { requireAuth } from '../../platform/http/plugins/auth.js';
 import { html } from '../../platform/web/html.js';
@@ -41,6 +43,7 @@ export async function spacePages(app: FastifyInstance): Promise<void> {
     // The safety check invitation is the viewer's own and private: the partner's page never changes.
     const safetyDue = await ctx.safety.isDue(account.id);
     const notices = await ctx.spaces.notices(account.id, space.id);
+    const former = await ctx.spaces.formerPartners(account.id, space.id);
     const isPartner = space.members.some((m) => m.accountId === account.id && m.role === 'partner');
     const therapists = isPartner ? await ctx.therapists.list(account.id, space.id) : [];
     const journeys = journeyListSection(space.id, await ctx.journeys.list(account, space.id), isPartner);
@@ -50,7 +53,8 @@ export async function spacePages(app: FastifyInstance): Promise<void> {
       body: (csrf) =>
         spacePage(csrf, space, account.id, {
           journeys,
-          notices: noticesBlock(notices),
+          notices: noticesBlock(notices, former, isPartner ? 'partner' : 'therapist'),
+          partnerLeft: former.length > 0,
           more: html`${isPartner ? therapistCard(csrf, space.id, account.id, therapists) : null}${isPartner && safetyDue ? screeningDueCard() : null}`,
         }),
     });
@@ -79,13 +83,29 @@ export async function spacePages(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { spaceId: string } }>('/spaces/:spaceId/leave', async (request, reply) => {
     const { account } = requireAuth(request);
     const space = await ctx.spaces.forMember(account.id, request.params.spaceId);
-    return renderPage(request, reply, { title: `Leave ${space.name}`, body: (csrf) => leavePage(csrf, space) });
+    return renderPage(request, reply, { title: `Leave ${space.name}`, body: (csrf) => leavePage(csrf, space, account.id) });
   });
 
   app.post<{ Params: { spaceId: string } }>('/spaces/:spaceId/leave', async (request, reply) => {
-    await act(ctx, leave(ctx, requireAuth(request), request.params.spaceId));
-    return reply.redirect('/', 303);
+    const auth = requireAuth(request);
+    try {
+      await act(ctx, leave(ctx, auth, request.params.spaceId, field(formFields(request), 'password')));
+    } catch (error) {
+      const refused = passwordRefusal(error, reply);
+      if (refused.status === 404) throw error;
+      const space = await ctx.spaces.forMember(auth.account.id, request.params.spaceId);
+      return renderPage(request, reply, {
+        title: `Leave ${space.name}`,
+        status: refused.status,
+        body: (csrf) => leavePage(csrf, space, auth.account.id, refused.message),
+      });
+    }
+    return reply.redirect('/left-space', 303);
   });
+
+  app.get('/left-space', async (request, reply) =>
+    renderPage(request, reply, { title: 'You have left the space', space: null, body: () => leftPage() }),
+  );
 
   app.get('/join', async (request, reply) => {
     const code = (request.query as Record<string, unknown>).code;

@@ -1,7 +1,7 @@
 import { fail, refuse } from '../../platform/errors.js';
 import { nameProblem } from '../../core/text/names.js';
 import { newId, newInvitationCode, normaliseInvitationCode, sha256 } from '../../platform/db/ids.js';
-import type { MemberRole, Space, SpaceStore } from './store.js';
+import type { FormerPartner, MemberRole, Space, SpaceStore } from './store.js';
 import type { Clock } from '../../platform/clock.js';
 
 export const INVITATION_DAYS = 7;
@@ -21,8 +21,6 @@ export class SpaceService {
       spaces: SpaceStore;
       clock: Clock;
       baseUrl: URL;
-      /** Deletes what the leaving person kept private in the space (platform/vault/authored-text.ts). */
-      eraseOnLeaving: (spaceId: string, accountId: string) => Promise<void>;
     },
   ) {}
 
@@ -113,30 +111,29 @@ export class SpaceService {
     return { ...space, members: space.members.filter((m) => m.status === 'active') };
   }
 
-  /** Leaves the space: private entries and notes written here are deleted, shared ones stay. */
+  /**
+   * Leaves the space (spaces/store.ts `depart`): what the person kept private here is deleted, what
+   * they shared stays, and the partner who stays sees that they left and when. The password was
+   * confirmed by the action before this is called.
+   */
   async leave(accountId: string, spaceId: string): Promise<void> {
     await this.forMember(accountId, spaceId);
-    await this.deps.eraseOnLeaving(spaceId, accountId);
-    await this.deps.spaces.removeMember(spaceId, accountId);
+    await this.deps.spaces.depart(spaceId, accountId, this.deps.clock.now().toISOString());
   }
 
   /**
-   * Before an account is deleted: leave every space, so empty spaces go with it, and leave the
-   * remaining partner a note that entries were removed (without naming what they were). Answers
-   * the spaces a partner was removed from that remain, with the partners still in each (to be told).
+   * Before an account is deleted: each space it shared hands its place to a stand-in, so the
+   * partner who stays sees what was removed and when instead of a history that changed in silence.
+   * Answers those spaces with the partners still in each (to be told).
    */
-  async leaveAllBeforeDeletion(accountId: string): Promise<Array<{ spaceId: string; partnerIds: string[] }>> {
-    const now = this.deps.clock.now().toISOString();
-    const left: Array<{ spaceId: string; partnerIds: string[] }> = [];
-    for (const space of await this.deps.spaces.listForAccount(accountId)) {
-      const removed = await this.deps.spaces.removeMember(space.id, accountId);
-      if (!removed || space.role !== 'partner') continue;
-      await this.deps.spaces.addNotice(space.id, 'partner_deleted_account', now);
-      const remaining = await this.deps.spaces.byId(space.id);
-      const partnerIds = (remaining?.members ?? []).filter((m) => m.role === 'partner' && m.status === 'active').map((m) => m.accountId);
-      if (partnerIds.length > 0) left.push({ spaceId: space.id, partnerIds });
-    }
-    return left;
+  handOverBeforeDeletion(accountId: string): Promise<Array<{ spaceId: string; partnerIds: string[] }>> {
+    return this.deps.spaces.handOverBeforeDeletion(accountId, this.deps.clock.now().toISOString());
+  }
+
+  /** The partners who left the space, for its members (a stranger gets not found). */
+  async formerPartners(accountId: string, spaceId: string): Promise<FormerPartner[]> {
+    await this.forMember(accountId, spaceId);
+    return this.deps.spaces.formerPartners(spaceId);
   }
 
   /** Notes for the members of a space, newest first (e.g. that a partner deleted their account). */

@@ -1,7 +1,8 @@
 import { viewerOf, type SpaceMembership, type Viewer } from '../../core/visibility/index.js';
 import type { LayoutSpace } from '../../platform/web/layout.js';
 import type { SpaceService } from './service.js';
-import type { Space } from './store.js';
+import type { FormerPartner, Space } from './store.js';
+import { departedName, departuresOf, type Departures } from '../../platform/web/components/former-partners.js';
 
 /** A space as one member sees it, with the viewer the visibility policy needs. */
 export interface SpaceView {
@@ -10,6 +11,8 @@ export interface SpaceView {
   membership: SpaceMembership;
   partnerIds: string[];
   isPartner: boolean;
+  /** The partners who left the space, when a page that shows what they wrote asked for them (`withFormerPartners`). */
+  former?: readonly FormerPartner[];
 }
 
 /**
@@ -34,5 +37,20 @@ export const layoutSpaceOf = (view: SpaceView): LayoutSpace => ({
   partnerNames: view.space.members.filter((m) => m.role === 'partner').map((m) => m.displayName),
 });
 
-/** Each member's display name by account id. */
-export const namesOf = (view: SpaceView) => new Map(view.space.members.map((m) => [m.accountId, m.displayName]));
+/**
+ * The view with the partners who left the space: pages that show what people wrote ask for them,
+ * so a partner who left is named and a deleted partner's removed words are said to be removed.
+ */
+export async function withFormerPartners(spaces: SpaceService, view: SpaceView): Promise<SpaceView> {
+  return { ...view, former: await spaces.formerPartners(view.viewer.accountId ?? '', view.space.id) };
+}
+
+/** Each member's display name by account id, and each partner who left, when the view has them. */
+export const namesOf = (view: SpaceView) =>
+  new Map([
+    ...(view.former ?? []).map((f): [string, string] => [f.accountId, departedName(f, view.isPartner ? 'partner' : 'therapist')]),
+    ...view.space.members.map((m): [string, string] => [m.accountId, m.displayName]),
+  ]);
+
+/** The partners who left, by account id (empty unless the view was read `withFormerPartners`). */
+export const departuresOfView = (view: SpaceView): Departures => departuresOf(view.former ?? []);

@@ -1,12 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import type { Vault } from '../../platform/vault/vault.js';
-import { newId } from '../../platform/db/ids.js';
 import { reusableQuery } from '../../platform/db/reusable-query.js';
 import { namesOpenedBy, type NameOpener } from '../../platform/vault/opened-names.js';
 import { BOUND } from '../../platform/vault/bound-fields.js';
 import { pageOf, type Page, type PageKey } from '../../core/paging/cursor.js';
 import { olderThan } from '../../platform/db/keyset.js';
+import { erasePrivateIn, withdrawOpenProposals } from '../../platform/vault/authored-text.js';
+import { handOverToStandIn } from '../../platform/vault/stand-in.js';
 
 export type MemberRole = 'partner' | 'therapist';
 export type MemberStatus = 'active' | 'pending' | 'revoked';
@@ -26,6 +27,19 @@ export interface Space {
   name: string;
   createdAt: string;
   members: Member[];
+}
+
+/**
+ * A partner who left the space (migration 0019). `accountDeletedAt` is set when their account was
+ * deleted since: `accountId` is then a stand-in's (platform/vault/stand-in.ts) with no name, and
+ * the words on what they wrote were removed.
+ */
+export interface FormerPartner {
+  accountId: string;
+  /** Their name while their account exists; empty once it was deleted. */
+  displayName: string;
+  leftAt: string;
+  accountDeletedAt: string | null;
 }
 
 export interface InvitationRecord {
@@ -289,7 +303,11 @@ export class SpaceStore {
           joined_at: now,
         })
         .execute();
-      if (invitation.role === 'partner') await this.awaitNewPartnersConsent(trx, invitation.spaceId, accountId);
+      if (invitation.role === 'partner') {
+        await this.awaitNewPartnersConsent(trx, invitation.spaceId, accountId);
+        // A partner who left and comes back is a partner again, no longer one who left.
+        await trx.deleteFrom('former_partners').where('space_id', '=', invitation.spaceId).where('account_id', '=', accountId).execute();
+      }
       return 'joined';
     });
   }
@@ -311,12 +329,6 @@ export class SpaceStore {
       .execute();
   }
 
-  async addNotice(spaceId: string, kind: 'partner_deleted_account', at: string): Promise<void> {
-    const exists = await this.db.selectFrom('spaces').select('id').where('id', '=', spaceId).executeTakeFirst();
-    if (!exists) return;
-    await this.db.insertInto('space_notices').values({ id: newId(), space_id: spaceId, kind, created_at: at }).execute();
-  }
-
   async notices(spaceId: string): Promise<Array<{ kind: string; createdAt: string }>> {
     const rows = await this.db
       .selectFrom('space_notices')
@@ -327,29 +339,131 @@ export class SpaceStore {
     return rows.map((r) => ({ kind: r.kind, createdAt: r.created_at }));
   }
 
-  /** Removes the member; a space with nobody left in it is deleted with everything in it. */
-  async removeMember(spaceId: string, accountId: string): Promise<boolean> {
-    return this.db
-      .transaction()
-      .execute(async (trx) => {
-        const removed = await trx
-          .deleteFrom('space_members')
-          .where('space_id', '=', spaceId)
-          .where('account_id', '=', accountId)
-          .executeTakeFirst();
-        if (Number(removed.numDeletedRows) === 0) return false;
-        const left = await trx
+  /** The partners who left the space, earliest first: by name while their account exists. */
+  async formerPartners(spaceId: string): Promise<FormerPartner[]> {
+    const rows = await this.db
+      .selectFrom('former_partners')
+      .innerJoin('accounts', 'accounts.id', 'former_partners.account_id')
+      .select(['former_partners.account_id', 'former_partners.left_at', 'former_partners.account_deleted_at', 'accounts.display_name_enc'])
+      .where('former_partners.space_id', '=', spaceId)
+      .orderBy('former_partners.left_at')
+      .orderBy('former_partners.account_id')
+      .execute();
+    return rows.map((r) => ({
+      accountId: r.account_id,
+      displayName:
+        r.account_deleted_at === null ? this.names.open(r.display_name_enc, BOUND.accountDisplayName.of({ id: r.account_id })) : '',
+      leftAt: r.left_at,
+      accountDeletedAt: r.account_deleted_at,
+    }));
+  }
+
+  /**
+   * A partner leaves, in one transaction: what they kept private here is deleted (and their own
+   * check-ins, monthly reviews and notifications about this space, which nobody would see again),
+   * a proposal of theirs still waiting is withdrawn, and they are recorded as a partner who left.
+   * What they shared stays. A space with no partner left in it is deleted with everything in it.
+   * A therapist who leaves is only removed.
+   */
+  async depart(spaceId: string, accountId: string, now: string): Promise<'left' | 'space deleted' | 'not a member'> {
+    const outcome = await this.db.transaction().execute(async (trx) => {
+      const member = await trx
+        .selectFrom('space_members')
+        .select('role')
+        .where('space_id', '=', spaceId)
+        .where('account_id', '=', accountId)
+        .executeTakeFirst();
+      if (!member) return 'not a member' as const;
+      if (member.role === 'partner') {
+        await erasePrivateIn(trx, spaceId, accountId);
+        await withdrawOpenProposals(trx, spaceId, accountId, now);
+        await trx.deleteFrom('checkins').where('space_id', '=', spaceId).where('account_id', '=', accountId).execute();
+        await trx.deleteFrom('monthly_reviews').where('space_id', '=', spaceId).where('account_id', '=', accountId).execute();
+        await trx.deleteFrom('notifications').where('space_id', '=', spaceId).where('account_id', '=', accountId).execute();
+      }
+      return this.removeIn(trx, spaceId, accountId, member.role === 'partner' ? now : null);
+    });
+    if (outcome === 'space deleted') this.names.forgetDeleted([`spaces.name:${spaceId}`]);
+    return outcome;
+  }
+
+  /**
+   * Before an account is deleted: in each space it is (or was) a partner of that lives on, its
+   * place in the history goes to a stand-in (platform/vault/stand-in.ts), so the partner who stays
+   * keeps every state reached and learns what was removed and when. A space it was the last
+   * partner of is deleted; a therapist's place is only removed.
+   */
+  async handOverBeforeDeletion(accountId: string, now: string): Promise<Array<{ spaceId: string; partnerIds: string[] }>> {
+    const handedOver: Array<{ spaceId: string; partnerIds: string[] }> = [];
+    const memberships = await this.db
+      .selectFrom('space_members')
+      .select(['space_id', 'role'])
+      .where('account_id', '=', accountId)
+      .execute();
+    const former = await this.db.selectFrom('former_partners').select('space_id').where('account_id', '=', accountId).execute();
+    for (const { space_id: spaceId, role } of memberships) {
+      const outcome = await this.db.transaction().execute(async (trx) => {
+        const others = await trx
           .selectFrom('space_members')
           .select('account_id')
           .where('space_id', '=', spaceId)
           .where('role', '=', 'partner')
+          .where('account_id', '!=', accountId)
           .execute();
-        if (left.length === 0) await trx.deleteFrom('spaces').where('id', '=', spaceId).execute();
-        return left.length === 0 ? 'space deleted' : 'removed';
-      })
-      .then((outcome) => {
-        if (outcome === 'space deleted') this.names.forgetDeleted([`spaces.name:${spaceId}`]);
-        return outcome !== false;
+        if (role === 'partner' && others.length > 0) {
+          await handOverToStandIn(trx, this.vault, { spaceId, accountId, now });
+          handedOver.push({ spaceId, partnerIds: others.map((o) => o.account_id) });
+          return 'left' as const;
+        }
+        return this.removeIn(trx, spaceId, accountId, null);
       });
+      if (outcome === 'space deleted') this.names.forgetDeleted([`spaces.name:${spaceId}`]);
+    }
+    for (const { space_id: spaceId } of former) {
+      await this.db.transaction().execute((trx) => handOverToStandIn(trx, this.vault, { spaceId, accountId, now }));
+    }
+    return handedOver;
+  }
+
+  /** Removes a member in `trx`; records a partner who left when `leftAt` is given; deletes a space no partner is left in. */
+  private async removeIn(
+    trx: Transaction<Database>,
+    spaceId: string,
+    accountId: string,
+    leftAt: string | null,
+  ): Promise<'left' | 'space deleted' | 'not a member'> {
+    const removed = await trx
+      .deleteFrom('space_members')
+      .where('space_id', '=', spaceId)
+      .where('account_id', '=', accountId)
+      .executeTakeFirst();
+    if (Number(removed.numDeletedRows) === 0) return 'not a member';
+    const left = await trx
+      .selectFrom('space_members')
+      .select('account_id')
+      .where('space_id', '=', spaceId)
+      .where('role', '=', 'partner')
+      .execute();
+    if (left.length === 0) {
+      // A stand-in keeps a deleted partner's place in this space only: it goes with the space.
+      const standIns = await trx
+        .selectFrom('former_partners')
+        .select('account_id')
+        .where('space_id', '=', spaceId)
+        .where('account_deleted_at', 'is not', null)
+        .execute();
+      for (const { account_id: id } of standIns)
+        await trx.deleteFrom('accounts').where('id', '=', id).where('stand_in_since', 'is not', null).execute();
+      await trx.deleteFrom('spaces').where('id', '=', spaceId).execute();
+      return 'space deleted';
+    }
+    if (leftAt !== null) {
+      await trx.deleteFrom('former_partners').where('space_id', '=', spaceId).where('account_id', '=', accountId).execute();
+      await trx
+        .insertInto('former_partners')
+        .values({ space_id: spaceId, account_id: accountId, left_at: leftAt, account_deleted_at: null })
+        .execute();
+    }
+    return 'left';
   }
 }

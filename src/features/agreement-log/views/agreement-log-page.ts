@@ -5,6 +5,11 @@ import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { agreementTitles, occasionName } from './agreement-log-names.js';
 import { formatDay, rhythmNav, textarea } from '../../../platform/web/components/space-pages.js';
 import { noteVisibilityField } from '../../reassurance/index.js';
+import { removedOn, removedWords, type Departures } from '../../../platform/web/components/former-partners.js';
+import { dayMonthYear } from '../../../platform/web/dates.js';
+
+/** An agreement whose author's account was deleted is shown, and named to screen readers, by this. */
+const REMOVED_AGREEMENT = 'An agreement whose words were removed';
 
 const CADENCE: Record<string, string> = { each_time: 'each time it comes up', daily: 'daily', weekly: 'weekly', once: 'once' };
 const STATUS: Record<string, string> = { unconfirmed: 'not yet confirmed', confirmed: 'confirmed', disputed: 'seen differently' };
@@ -17,6 +22,8 @@ export interface AgreementLogModel {
   isPartner: boolean;
   today: string;
   names: Map<string, string>;
+  /** The partners who left, so a deleted partner's removed words are said to be removed. */
+  former?: Departures;
   agreements: AgreementFacts[];
   entries: LogEntryView[];
   errors?: Record<string, string>;
@@ -104,8 +111,19 @@ export function agreementLogPage(o: AgreementLogModel): SafeHtml {
  * therapist's copy has none.
  */
 export function agreementLogSection(o: AgreementLogModel): SafeHtml {
-  const who = (id: string | null) => (id === o.viewerId ? 'You' : (id && o.names.get(id)) || 'A former partner');
-  const active = o.agreements.filter((a) => a.status === 'active');
+  const who = (id: string | null) => {
+    const name = id === o.viewerId ? 'You' : (id && o.names.get(id)) || 'A former partner';
+    return `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+  };
+  const former = o.former ?? new Map();
+  const removed = (id: string | null, text: string | undefined) => removedOn(former, id, text);
+  const noteGone = (at: string) =>
+    html`<br><span class="small entry__removed">The note was removed by its author on ${dayMonthYear(at)}.</span>`;
+  const note = (id: string | null, n: { text: string } | null) =>
+    n === null ? null : removed(id, n.text) ? noteGone(removed(id, n.text)!) : html`<br><span class="small pre-wrap">${n.text}</span>`;
+  const active = o.agreements
+    .filter((a) => a.status === 'active')
+    .map((a) => (removed(a.proposedBy, a.text) ? { ...a, text: REMOVED_AGREEMENT } : a));
   const titles = agreementTitles(active);
   return html`<div id="agreement-log-live" data-live-space="${o.spaceId}" data-live-fragment="/spaces/${o.spaceId}/live/agreement-log" data-live-label="Agreement log" data-live-on="agreement agreement_log">
   ${active.length === 0 ? html`<p>There are no active agreements yet. Agreements are made together in step 3 of a journey.</p>` : null}
@@ -115,6 +133,7 @@ export function agreementLogSection(o: AgreementLogModel): SafeHtml {
     const title = titles.get(a.id)!;
     return html`<section class="card agreement" aria-labelledby="a-${a.id}">
       <h2 id="a-${a.id}" class="agreement__text">${a.text}</h2>
+      ${a.text === REMOVED_AGREEMENT && removed(a.proposedBy, '') ? removedWords('What it said', removed(a.proposedBy, '')!) : null}
       <p class="muted small">${a.committedBy.map((id) => who(id)).join(' and ')} · ${CADENCE[a.cadence] ?? a.cadence}${a.reviewOn ? ` · review on ${formatDay(a.reviewOn)}` : ''}</p>
       ${mine ? logForm(o, a.id, title) : null}
       ${
@@ -122,8 +141,14 @@ export function agreementLogSection(o: AgreementLogModel): SafeHtml {
           ? html`<table class="table log-table"><caption class="visually-hidden">Log of ${title}</caption><thead><tr><th scope="col">Day</th><th scope="col">Logged</th><th scope="col">Status</th></tr></thead><tbody>${entries.map(
               (
                 e,
-              ) => html`<tr id="occasion-${e.id}"><td>${formatDay(e.occurredOn)}</td><td>${who(e.loggedBy)}: ${e.kept ? 'kept' : 'missed'}${e.note ? html`<br><span class="small pre-wrap">${e.note.text}</span>` : null}</td><td>${STATUS[e.review ?? 'unconfirmed']}${e.reviewNote ? html`<br><span class="small pre-wrap">${e.reviewNote.text}</span>` : null}
-              ${e.reply !== null ? html`<p class="small log-reply"><span class="muted">${who(e.loggedBy)} answered:</span> <span class="pre-wrap">${e.reply}</span></p>` : null}
+              ) => html`<tr id="occasion-${e.id}"><td>${formatDay(e.occurredOn)}</td><td>${who(e.loggedBy)}: ${e.kept ? 'kept' : 'missed'}${note(e.loggedBy, e.note)}</td><td>${STATUS[e.review ?? 'unconfirmed']}${note(e.reviewedBy, e.reviewNote)}
+              ${
+                e.reply === null
+                  ? null
+                  : removed(e.loggedBy, e.reply)
+                    ? html`<p class="small log-reply entry__removed">The answer was removed by its author on ${dayMonthYear(removed(e.loggedBy, e.reply)!)}.</p>`
+                    : html`<p class="small log-reply"><span class="muted">${who(e.loggedBy)} answered:</span> <span class="pre-wrap">${e.reply}</span></p>`
+              }
               ${reviewable(o, e) ? reviewForm(o, e.id, occasionName(o.entries, e, title)) : null}
               ${answerable(o, e) ? replyForm(o, e.id, occasionName(o.entries, e, title)) : null}</td></tr>`,
             )}</tbody></table>`

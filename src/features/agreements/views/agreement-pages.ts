@@ -4,9 +4,10 @@ import type { ErrorDetails } from '../../../platform/errors.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { csrfField, errorSummary, textField } from '../../../platform/web/components/forms.js';
 import { formatDate, nameOf, radios, textArea } from './form-parts.js';
+import { removedOn, removedWords, type Departures } from '../../../platform/web/components/former-partners.js';
 
 /** What the agreement views read of the journey page they are on: who is looking, the partners' names, the agreements. */
-type JourneyPageModel = { viewerId: string; names: Record<string, string>; agreements: AgreementView[] };
+type JourneyPageModel = { viewerId: string; names: Record<string, string>; agreements: AgreementView[]; former?: Departures };
 
 export const CADENCE_LABELS: Record<Cadence, string> = {
   each_time: 'Each time it comes up',
@@ -32,13 +33,14 @@ function agreementCard(m: JourneyPageModel, csrf: string, a: AgreementView, all:
     earlier.push(cursor);
     cursor = cursor.replaces ? all.find((x) => x.id === cursor!.replaces) : undefined;
   }
+  const removed = (x: AgreementView) => removedOn(m.former ?? new Map(), x.proposedBy, x.text);
   return html`<article class="agreement agreement--${a.status}">
-    <p class="agreement__text">${a.text}</p>
+    ${removed(a) ? removedWords('What it said', removed(a)!) : html`<p class="agreement__text">${a.text}</p>`}
     <p class="entry__meta">${committed[0]?.toUpperCase()}${committed.slice(1)} ${a.committedBy.length > 1 ? 'commit' : a.committedBy[0] === m.viewerId ? 'commit' : 'commits'} · ${CADENCE_LABELS[a.cadence]}${a.reviewOn ? ` · review on ${formatDate(`${a.reviewOn}T00:00:00Z`)}` : ''}</p>
     <p class="tag">${STATUS_WORDS[a.status]}${a.status === 'proposed' ? ` by ${nameOf(m, a.proposedBy)}` : ''}</p>
     ${
       earlier.length > 0
-        ? html`<details><summary>How you got here</summary><ol>${earlier.reverse().map((e) => html`<li>${nameOf(m, e.proposedBy)} proposed: “${e.text}” (${CADENCE_LABELS[e.cadence]})</li>`)}</ol></details>`
+        ? html`<details><summary>How you got here</summary><ol>${earlier.reverse().map((e) => html`<li>${nameOf(m, e.proposedBy)} proposed: ${removed(e) ? 'words since removed' : html`“${e.text}”`} (${CADENCE_LABELS[e.cadence]})</li>`)}</ol></details>`
         : null
     }
     ${

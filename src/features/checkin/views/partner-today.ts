@@ -48,12 +48,22 @@ export function partnerTodaySection(o: {
   partners: PartnerCheckin[];
   dates: string[];
   viewer: 'partner' | 'therapist';
+  /** A partner left the space: nobody is about to join, so the page does not say so. */
+  partnerLeft?: boolean;
 }): SafeHtml {
   return html`<section class="card partner-today" id="partner-today" aria-labelledby="h-partner-today" data-live-space="${o.spaceId}" data-live-fragment="/spaces/${o.spaceId}/live/partner-today" data-live-on="checkin">
     <h2 id="h-partner-today">${heading(o.partners, o.viewer)}</h2>
     ${
       o.partners.length === 0
-        ? html`<p>${o.viewer === 'therapist' ? 'When the partners join, their check-ins will show here.' : 'When your partner joins, their check-in will show here.'}</p>`
+        ? html`<p>${
+            o.partnerLeft
+              ? o.viewer === 'therapist'
+                ? 'A partner left the space; only the check-ins of the partner who is here show now.'
+                : 'Your partner left the space. If they join again, their check-in will show here.'
+              : o.viewer === 'therapist'
+                ? 'When the partners join, their check-ins will show here.'
+                : 'When your partner joins, their check-in will show here.'
+          }</p>`
         : o.partners.map((p) =>
             p.checkin ? said({ ...p, checkin: p.checkin }, o.dates) : html`<p>${p.displayName} has not checked in for these days yet.</p>`,
           )

@@ -5,6 +5,7 @@ import type { ErrorDetails } from '../../../platform/errors.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { csrfField, errorSummary } from '../../../platform/web/components/forms.js';
 import { nameOf, radios, stepUrl, textArea, type JourneyPageModel } from './common.js';
+import { removedOn, removedWords } from '../../../platform/web/components/former-partners.js';
 
 /**
  * The apology builder: one box per part, in order. "Check my apology" shows the coach's
@@ -59,7 +60,11 @@ export function apologyAnswerPage(csrf: string, m: JourneyPageModel, apology: Ap
   <p class="lead">Say how it landed. Answering is not forgiving, and you do not have to accept it.</p>
   <article class="entry apology">
     <p class="entry__meta">From ${nameOf(m, apology.authorId)}</p>
-    <div class="entry__text">${apology.text}</div>
+    ${
+      removedOn(m.former, apology.authorId, apology.text)
+        ? removedWords('The apology', removedOn(m.former, apology.authorId, apology.text)!)
+        : html`<div class="entry__text">${apology.text}</div>`
+    }
   </article>
   ${errorSummary(errors)}
   <form method="post" action="/journeys/${m.view.id}/apologies/${apology.id}/answer" class="stack">

@@ -18,6 +18,7 @@ import type { Visibility } from '../../../core/visibility/index.js';
 import type { ErrorDetails } from '../../../platform/errors.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { csrfField } from '../../../platform/web/components/forms.js';
+import { departureSentence, removedOn, removedWords, type Departures } from '../../../platform/web/components/former-partners.js';
 
 /** Everything a journey page shows, already filtered to what the viewer may see. */
 export interface JourneyPageModel {
@@ -29,8 +30,10 @@ export interface JourneyPageModel {
   relation: 'partner' | 'therapist';
   spaceId: string;
   spaceName: string;
-  /** Account id → display name, for the people of the space. */
+  /** Account id → display name, for the people of the space and the partners who left it. */
   names: Record<string, string>;
+  /** The partners who left the space, by account id (a deleted account's stand-in has no name). */
+  former: Departures;
   view: JourneyView;
   entries: EntryOrStub[];
   apologies: ApologyView[];
@@ -55,9 +58,9 @@ export function stepUrl(journeyId: string, n: number): string {
   return `/journeys/${journeyId}/steps/${n}`;
 }
 
-export function partnerName(m: JourneyPageModel): string | null {
-  const other = Object.keys(m.names).find((id) => id !== m.viewerId);
-  return other ? (m.names[other] ?? null) : null;
+/** The partner who left, when this journey goes on without them (the latest, if more than one did). */
+export function formerPartner(m: JourneyPageModel) {
+  return [...m.former.values()].at(-1) ?? null;
 }
 
 const TASK_WORDS: Record<Task, string> = {
@@ -74,15 +77,49 @@ const TASK_WORDS: Record<Task, string> = {
   review_log: 'confirm the agreement log',
 };
 
+/**
+ * What a step waits for, in words. A partner who left is not waited for: their part is said as
+ * left undone, and what a partner could do is said for one who might join again, never as if
+ * the partner who left had not joined yet (issue #19).
+ */
 export function waitingList(m: JourneyPageModel, waiting: readonly Waiting[] | undefined): SafeHtml | null {
   if (!waiting || waiting.length === 0) return null;
+  const someoneLeft = m.former.size > 0;
   return html`<ul class="waiting">
     ${waiting.map((w) => {
-      const who = w.who === 'you' ? 'You' : w.accountId === null ? 'When your partner joins, they can' : nameOf(m, w.accountId);
-      return html`<li>${who === 'You' ? html`<strong>Your part:</strong> ${TASK_WORDS[w.task]}` : w.accountId === null ? html`${who} ${TASK_WORDS[w.task]}` : html`Waiting for ${who} to ${TASK_WORDS[w.task]}`}</li>`;
+      const task = TASK_WORDS[w.task];
+      if (w.who === 'you') return html`<li><strong>Your part:</strong> ${task}</li>`;
+      if (w.accountId === null)
+        return html`<li>${someoneLeft ? `If your partner joins the space again, they can ${task}` : `When your partner joins, they can ${task}`}</li>`;
+      const gone = m.former.get(w.accountId);
+      if (gone)
+        return html`<li>Not done: ${nameOf(m, w.accountId)} ${gone.accountDeletedAt ? 'deleted their account' : 'left the space'} before they could ${task}.</li>`;
+      return html`<li>Waiting for ${nameOf(m, w.accountId)} to ${task}</li>`;
     })}
   </ul>`;
 }
+
+/** What a partner who joins (again) would be asked to do, as a plain list under a sentence that says so. */
+export function partnerTasks(waiting: readonly Waiting[]): SafeHtml | null {
+  const tasks = waiting.filter((w) => w.task !== 'join_space');
+  if (tasks.length === 0) return null;
+  return html`<ul class="waiting">${tasks.map((w) => html`<li>${TASK_WORDS[w.task]}</li>`)}</ul>`;
+}
+
+/** Said once on a journey page when a partner left: who, when, and that what was reached stays. */
+export function departureNote(m: JourneyPageModel): SafeHtml | null {
+  const gone = formerPartner(m);
+  if (!gone) return null;
+  return html`<p class="notice departure-note">${departureSentence(gone, m.relation)} Everything reached together stays as it was${gone.accountDeletedAt ? ', and where their words were, this page says they were removed' : ''}.</p>`;
+}
+
+/** What stands where an entry's words were, when its author deleted their account. */
+const REMOVED_WHAT: Partial<Record<PromptKey, string>> = {
+  answer: 'The answer',
+  question: 'The question',
+  trigger: 'What they noted',
+  trigger_response: 'Their reassurance',
+};
 
 export const VISIBILITY_LABELS: Record<Visibility, string> = {
   private: 'Only me',
@@ -113,7 +150,8 @@ export function stepHeader(m: JourneyPageModel, key: StepKey, number: StepNumber
   <h1>Step ${number}: ${STEP_TITLES[key]}</h1>
   <p class="step-state step-state--${step?.status ?? 'locked'}">${state}</p>
   <p class="lead">${purpose}</p>
-  ${readingNote(m)}`;
+  ${readingNote(m)}
+  ${departureNote(m)}`;
 }
 
 const COACH_KIND: Partial<Record<PromptKey, 'message'>> = {
@@ -193,9 +231,10 @@ export function entryCard(m: JourneyPageModel, csrf: string, e: EntryOrStub, bac
   }
   const mine = e.authorId === m.viewerId;
   const canShare = mine && e.visibility === 'private' && PROMPTS[e.prompt].visibilities.includes('shared');
+  const removed = removedOn(m.former, e.authorId, e.text);
   return html`<article class="entry">
-    <p class="entry__meta">${mine ? 'You' : nameOf(m, e.authorId)} · ${formatDate(e.createdAt)} · ${e.visibility === 'sealed' && m.view.openedPairs.some((p) => p.prompt === e.prompt) ? 'Opened to you both' : VISIBILITY_LABELS[e.visibility]}</p>
-    <div class="entry__text">${e.text}</div>
+    <p class="entry__meta">${mine ? 'You' : capitalised(nameOf(m, e.authorId))} · ${formatDate(e.createdAt)} · ${e.visibility === 'sealed' && m.view.openedPairs.some((p) => p.prompt === e.prompt) ? 'Opened to you both' : VISIBILITY_LABELS[e.visibility]}</p>
+    ${removed ? removedWords(REMOVED_WHAT[e.prompt] ?? 'What they wrote', removed) : html`<div class="entry__text">${e.text}</div>`}
     ${
       mine
         ? html`<div class="actions entry__actions">
@@ -248,7 +287,13 @@ export function sealedPairSection(
     ${theirs.map((e) => entryCard(m, csrf, e, back))}${removed}
     ${
       waitingForPartner
-        ? html`<p class="notice">${m.view.status.solo ? 'Your partner has not joined yet. When they write theirs, both open at the same moment.' : 'Waiting for your partner to write theirs. Both open at the same moment.'}</p>`
+        ? html`<p class="notice">${
+            !m.view.status.solo
+              ? 'Waiting for your partner to write theirs. Both open at the same moment.'
+              : m.former.size > 0
+                ? 'Your partner left before writing theirs. If they join the space again and write theirs, both open at the same moment.'
+                : 'Your partner has not joined yet. When they write theirs, both open at the same moment.'
+          }</p>`
         : null
     }
   </section>`;
@@ -268,6 +313,8 @@ function removedNotes(m: JourneyPageModel, removedBy: ReadonlyArray<string | nul
       }</p>`,
   )}`;
 }
+
+export const capitalised = (words: string): string => `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
 
 export function errorsFromState(state: FormState | null | undefined): ErrorDetails | undefined {
   return state?.errors;

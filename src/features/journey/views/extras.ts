@@ -5,6 +5,7 @@ import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { groundingCard, reassuranceCard, supportCard } from '../../safety/index.js';
 import { csrfField, textField } from '../../../platform/web/components/forms.js';
 import {
+  departureNote,
   entryCard,
   entryForm,
   formatDate,
@@ -18,6 +19,17 @@ import {
 
 const shared = (m: JourneyPageModel, prompt: EntryView['prompt']) =>
   m.entries.filter((e): e is EntryView => !('sealed' in e) && e.prompt === prompt);
+
+/**
+ * The partner who would answer a question or a noted moment, when they left the space: the wait
+ * is over, and the page says so instead of "waiting" (issue #19).
+ */
+function answererWhoLeft(m: JourneyPageModel, askedBy: string): string | null {
+  const answerers = m.view.breach.brokeTrust.filter((id) => id !== askedBy);
+  const gone = answerers.length > 0 && answerers.every((id) => m.former.has(id)) ? answerers[0]! : null;
+  if (gone === null) return null;
+  return `Not answered: ${nameOf(m, gone)} ${m.former.get(gone)!.accountDeletedAt ? 'deleted their account' : 'left the space'} before answering`;
+}
 
 const isBreaker = (m: JourneyPageModel) => m.view.status.role === 'broke_trust' || m.view.status.role === 'both';
 const isHurt = (m: JourneyPageModel) => m.view.status.role === 'hurt' || m.view.status.role === 'both';
@@ -82,6 +94,7 @@ export function questionsPage(m: JourneyPageModel, csrf: string, state?: FormSta
   <h1>Questions and answers</h1>
   <p class="lead">After an affair, questions come back again and again. Here the partner who was hurt can ask, one at a time, and the other answers honestly, or says when they will.</p>
   ${readingNote(m)}
+  ${departureNote(m)}
   ${state?.message ? html`<p class="field-error" role="alert">${state.message}</p>` : null}
   ${questions.length === 0 ? html`<p>No questions yet.</p>` : null}
   ${questions.map((q) => {
@@ -90,7 +103,11 @@ export function questionsPage(m: JourneyPageModel, csrf: string, state?: FormSta
     const canAnswer = isBreaker(m) && q.authorId !== m.viewerId && info?.state !== 'answered';
     return html`<section class="card question" id="question-${q.id}" aria-label="Question from ${nameOf(m, q.authorId)}">
       ${entryCard(m, csrf, q, back)}
-      <p class="tag">${info ? QUESTION_STATE[info.state] : ''}${info?.until && info.state !== 'answered' ? ` ${formatDate(`${info.until}T00:00:00Z`)}` : ''}</p>
+      <p class="tag">${
+        info?.state !== 'answered' && answererWhoLeft(m, q.authorId)
+          ? answererWhoLeft(m, q.authorId)
+          : html`${info ? QUESTION_STATE[info.state] : ''}${info?.until && info.state !== 'answered' ? ` ${formatDate(`${info.until}T00:00:00Z`)}` : ''}`
+      }</p>
       ${replies.map((a) => entryCard(m, csrf, a, back))}
       ${
         canAnswer
@@ -124,6 +141,7 @@ export function triggersPage(m: JourneyPageModel, csrf: string, state?: FormStat
   <h1>Moments that brought it back</h1>
   <p class="lead">Some moments bring the pain back without warning. Noting one is enough; the other partner is asked to respond with reassurance. Nothing here is ever counted against anyone.</p>
   ${readingNote(m)}
+  ${departureNote(m)}
   ${triggers.length === 0 ? html`<p>Nothing noted yet.</p>` : null}
   ${triggers.map((t) => {
     const replies = responses.filter((r) => r.replyTo === t.id);
@@ -131,7 +149,7 @@ export function triggersPage(m: JourneyPageModel, csrf: string, state?: FormStat
     const canRespond = isBreaker(m) && t.authorId !== m.viewerId;
     return html`<section class="card trigger" aria-label="A moment noted by ${nameOf(m, t.authorId)}">
       ${entryCard(m, csrf, t, back)}
-      <p class="tag">${info?.state === 'reassured' ? 'Reassured' : 'Waiting for reassurance'}</p>
+      <p class="tag">${info?.state === 'reassured' ? 'Reassured' : (answererWhoLeft(m, t.authorId) ?? 'Waiting for reassurance')}</p>
       ${replies.map((r) => entryCard(m, csrf, r, back))}
       ${canRespond ? entryForm(m, csrf, { prompt: 'trigger_response', step: 5, replyTo: t.id, state, submit: 'Send my reassurance' }) : null}
     </section>`;

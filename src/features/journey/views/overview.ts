@@ -3,8 +3,11 @@ import type { JourneySummary } from '../service.js';
 import type { ErrorDetails } from '../../../platform/errors.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { csrfField, errorSummary, selectField, textField } from '../../../platform/web/components/forms.js';
+import { removedOn, removedWords } from '../../../platform/web/components/former-partners.js';
 import {
+  departureNote,
   formatDate,
+  partnerTasks,
   isPartnerView,
   journeyTitle,
   nameOf,
@@ -27,6 +30,7 @@ export function journeyPage(m: JourneyPageModel): SafeHtml {
   <h1>${journeyTitle(view)}</h1>
   <p class="lead">A repair journey begun on ${formatDate(view.openedAt)}.</p>
   ${readingNote(m)}
+  ${departureNote(m)}
   ${
     view.status.therapyRecommended && isPartnerView(m)
       ? html`<aside class="notice therapy-notice" aria-labelledby="therapy-heading">
@@ -44,16 +48,30 @@ export function journeyPage(m: JourneyPageModel): SafeHtml {
       ${b.occurredOn ? html`<div><dt>When</dt><dd>${formatDate(`${b.occurredOn}T00:00:00Z`)}</dd></div>` : null}
       ${b.cameOut ? html`<div><dt>How it came out</dt><dd>${b.cameOut === 'disclosed' ? 'It was told' : 'It was discovered'}</dd></div>` : null}
       ${b.hurt !== null ? html`<div><dt>How much it hurt</dt><dd>${b.hurt} out of 5</dd></div>` : null}
-      ${b.description ? html`<div><dt>In ${b.recordedBy === m.viewerId ? 'your' : 'their'} words</dt><dd class="entry__text">${b.description.text}${b.description.visibility === 'private' ? html` <span class="tag">Only you</span>` : null}</dd></div>` : null}
+      ${
+        b.description
+          ? html`<div><dt>In ${b.recordedBy === m.viewerId ? 'your' : 'their'} words</dt><dd class="entry__text">${
+              removedOn(m.former, b.recordedBy, b.description.text)
+                ? removedWords('What they wrote', removedOn(m.former, b.recordedBy, b.description.text)!)
+                : b.description.text
+            }${b.description.visibility === 'private' ? html` <span class="tag">Only you</span>` : null}</dd></div>`
+          : null
+      }
     </dl>
   </section>
   ${journeyStepsSection(m)}
   ${
     view.status.solo && isPartnerView(m)
       ? html`<section class="card" aria-labelledby="solo-heading">
-        <h2 id="solo-heading">Doing this on your own for now</h2>
-        <p>Every step has a part you can do alone. When your partner joins, they will be asked to:</p>
-        ${waitingList(m, view.status.waitingForPartner)}
+        <h2 id="solo-heading">${m.former.size > 0 ? 'Carrying on alone' : 'Doing this on your own for now'}</h2>
+        <p>${
+          m.former.size === 0
+            ? 'Every step has a part you can do alone. When your partner joins, they will be asked to:'
+            : partnerTasks(view.status.waitingForPartner)
+              ? 'What you reached together stays. Every step has a part you can do alone. If your partner joins the space again, they will be asked to:'
+              : 'What you reached together stays, and every step has a part you can do alone.'
+        }</p>
+        ${partnerTasks(view.status.waitingForPartner)}
       </section>`
       : null
   }

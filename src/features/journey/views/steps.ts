@@ -10,7 +10,9 @@ import type { ApologyView } from '../service.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { csrfField } from '../../../platform/web/components/forms.js';
 import { agreementList } from '../../agreements/index.js';
+import { removedOn, removedWords } from '../../../platform/web/components/former-partners.js';
 import {
+  capitalised,
   entriesFor,
   entryCard,
   entryForm,
@@ -77,17 +79,20 @@ export function step1Page(m: JourneyPageModel, csrf: string, state?: FormState |
 function apologyCard(m: JourneyPageModel, a: ApologyView): SafeHtml {
   const mine = a.authorId === m.viewerId;
   const myAnswer = a.responses.find((r) => r.by === m.viewerId);
+  const removed = removedOn(m.former, a.authorId, a.text);
   return html`<article class="entry apology">
     <p class="entry__meta">${mine ? 'Your apology' : `From ${nameOf(m, a.authorId)}`} · ${a.deliveredAt ? formatDate(a.deliveredAt) : 'not delivered'}</p>
-    <div class="entry__text">${a.text}</div>
-    ${a.responses.map(
-      (r) => html`<p class="apology__answer"><strong>${r.by === m.viewerId ? 'Your answer' : `${nameOf(m, r.by)}’s answer`}:</strong>
+    ${removed ? removedWords('The apology', removed) : html`<div class="entry__text">${a.text}</div>`}
+    ${a.responses.map((r) => {
+      // An answer by someone whose account was deleted says only that it was received (stand-in.ts).
+      const answerRemoved = m.former.get(r.by)?.accountDeletedAt ?? null;
+      return html`<p class="apology__answer"><strong>${r.by === m.viewerId ? 'Your answer' : `${capitalised(nameOf(m, r.by))}’s answer`}:</strong>
         received${r.sincere === true ? '; it felt sincere' : r.sincere === false ? '; it did not feel sincere yet' : ''}${
           r.missing.length > 0
             ? html`; something is missing: ${r.missing.map((c) => APOLOGY_BUILDER_TEXTS[c].label.toLowerCase()).join(', ')}`
             : ''
-        }.</p>`,
-    )}
+        }.${answerRemoved ? html` The rest of the answer was removed by its author on ${formatDate(answerRemoved)}, when they deleted their account.` : ''}</p>`;
+    })}
     ${
       !mine && !myAnswer && a.deliveredAt && isHurt(m)
         ? html`<p><a class="button" href="/journeys/${m.view.id}/apologies/${a.id}/answer">Answer this apology</a></p>`

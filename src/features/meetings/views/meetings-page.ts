@@ -4,6 +4,7 @@ import type { Meeting, MeetingAgenda, MeetingSchedule } from '../store.js';
 import { csrfField, errorSummary } from '../../../platform/web/components/forms.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { formatDay, checkinsProgressNav, textarea } from '../../../platform/web/components/space-pages.js';
+import { removedWords, type Departures } from '../../../platform/web/components/former-partners.js';
 
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
@@ -16,6 +17,7 @@ export function meetingsPage(o: {
   hasFeed: boolean;
   feedUrl?: string | null;
   names: Map<string, string>;
+  former?: Departures;
   paging?: HistoryPaging;
   errors?: Record<string, string>;
 }): SafeHtml {
@@ -72,6 +74,8 @@ export function pastMeetingsSection(o: {
   spaceId: string;
   meetings: Meeting[];
   names: Map<string, string>;
+  /** The partners who left: a record saved by a partner whose account was deleted says its words were removed. */
+  former?: Departures;
   paging?: HistoryPaging;
 }): SafeHtml {
   const paging = o.paging ?? NEWEST_PAGE;
@@ -87,7 +91,11 @@ export function pastMeetingsSection(o: {
           (
             m,
           ) => html`<article class="card meeting"><h3>${formatDay(m.heldOn)}</h3><p class="muted small">Saved by ${o.names.get(m.createdBy) ?? 'a former partner'}</p>
-          <dl class="summary-list">${AGENDA_SECTIONS.filter((s) => m.agenda[s.key]).map((s) => html`<div><dt>${s.title}</dt><dd class="pre-wrap">${m.agenda[s.key]}</dd></div>`)}</dl></article>`,
+          ${
+            o.former?.get(m.createdBy)?.accountDeletedAt
+              ? removedWords('What was written', o.former.get(m.createdBy)!.accountDeletedAt!)
+              : html`<dl class="summary-list">${AGENDA_SECTIONS.filter((s) => m.agenda[s.key]).map((s) => html`<div><dt>${s.title}</dt><dd class="pre-wrap">${m.agenda[s.key]}</dd></div>`)}</dl>`
+          }</article>`,
         )
       : html`<p>No meetings recorded yet.</p>`
   }

@@ -4,6 +4,7 @@ import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { historyLinks, NEWEST_PAGE, type HistoryPaging } from '../../../platform/web/components/older-link.js';
 import { formatInstant, checkinsProgressNav, textarea } from '../../../platform/web/components/space-pages.js';
 import { noteVisibilityField } from './note-visibility.js';
+import { removedOn, removedWords, type Departures } from '../../../platform/web/components/former-partners.js';
 
 export interface ReassuranceModel {
   csrf: string;
@@ -11,6 +12,8 @@ export interface ReassuranceModel {
   viewerId: string;
   isPartner: boolean;
   names: Map<string, string>;
+  /** The partners who left, so a deleted partner's removed words are said to be removed. */
+  former?: Departures;
   requests: ReassuranceView[];
   /** Links to older calls and back; on an older page the section is not swapped by the live island. */
   paging?: HistoryPaging;
@@ -102,13 +105,25 @@ function answerLabel(o: ReassuranceModel, r: ReassuranceView): string {
  * private note is in its author's only; a therapist's copy has no answer form.
  */
 export function reassuranceSection(o: ReassuranceModel): SafeHtml {
-  const who = (id: string) => (id === o.viewerId ? 'You' : (o.names.get(id) ?? 'Your partner'));
+  const who = (id: string) => {
+    const name = id === o.viewerId ? 'You' : (o.names.get(id) ?? 'Your partner');
+    return `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+  };
+  const removed = (id: string | null, text: string | undefined) => removedOn(o.former ?? new Map(), id, text);
   const open = o.requests.filter((r) => r.answeredAt === null);
   const answered = o.requests.filter((r) => r.answeredAt !== null);
   const item = (r: ReassuranceView) => html`<li class="card reassurance">
     <p><strong>${who(r.requestedBy)}</strong> asked for reassurance on ${formatInstant(r.createdAt)}.</p>
-    ${r.note ? html`<blockquote class="quoted">${r.note.text}</blockquote>` : null}
-    ${r.answer !== null ? html`<p><strong>${who(r.answeredBy ?? '')}</strong> answered:</p><blockquote class="quoted">${r.answer}</blockquote>` : null}
+    ${r.note ? (removed(r.requestedBy, r.note.text) ? removedWords('The note', removed(r.requestedBy, r.note.text)!) : html`<blockquote class="quoted">${r.note.text}</blockquote>`) : null}
+    ${
+      r.answer !== null
+        ? html`<p><strong>${who(r.answeredBy ?? '')}</strong> answered:</p>${
+            removed(r.answeredBy, r.answer)
+              ? removedWords('The answer', removed(r.answeredBy, r.answer)!)
+              : html`<blockquote class="quoted">${r.answer}</blockquote>`
+          }`
+        : null
+    }
     ${
       answerable(o, r)
         ? html`<form method="post" action="/spaces/${o.spaceId}/reassurance/${r.id}/answer" class="stack">

@@ -14,6 +14,8 @@ export interface SpacePageParts {
   notices?: SafeHtml | null;
   /** Sections after the daily actions (the therapist card, the viewer's own safety check). */
   more?: SafeHtml | null;
+  /** A partner left the space (issue #19): the one here is alone now, not waiting for someone to join. */
+  partnerLeft?: boolean;
 }
 
 export function spacePage(csrf: string, space: Space, viewerId: string, parts: SpacePageParts = {}): SafeHtml {
@@ -30,7 +32,13 @@ export function spacePage(csrf: string, space: Space, viewerId: string, parts: S
     ${
       partner
         ? html`<p>You and ${partner.displayName} share this space.</p>`
-        : html`<p>You are here on your own for now. Every step in Mend has a form you can do alone, and your partner can join whenever they are ready.</p>
+        : parts.partnerLeft
+          ? html`<p>You are here on your own now. Every step in Mend has a form you can do alone.</p>
+        <form method="post" action="/spaces/${space.id}/invitations">
+          ${csrfField(csrf)}
+          <button type="submit" class="button button--secondary">Invite your partner again</button>
+        </form>`
+          : html`<p>You are here on your own for now. Every step in Mend has a form you can do alone, and your partner can join whenever they are ready.</p>
         <form method="post" action="/spaces/${space.id}/invitations">
           ${csrfField(csrf)}
           <button type="submit" class="button">Invite your partner</button>
@@ -101,16 +109,4 @@ export function enterCodePage(details?: Record<string, string>): SafeHtml {
     ${textField({ name: 'code', label: 'Invitation code', hint: 'It looks like ABCD-EFGH-JKMN-PQRS. Dashes and capitals do not matter.', error: details?.code, autocomplete: 'off', required: true, maxlength: 40 })}
     <button type="submit" class="button">Continue</button>
   </form>`;
-}
-
-export function leavePage(csrf: string, space: Space): SafeHtml {
-  return html`<h1>Leave ${space.name}?</h1>
-  <p>If you leave, you will no longer see this space. What you kept private here is deleted; what you shared stays, so your partner keeps the history you built together. If you are the last person in it, the space and everything in it is deleted.</p>
-  <p>You may want to <a href="/account/export">download everything you can see</a> first.</p>
-  <p>If you are leaving because you do not feel safe, you do not need to explain anything to anyone.</p>
-  <form method="post" action="/spaces/${space.id}/leave" class="stack">
-    ${csrfField(csrf)}
-    <button type="submit" class="button button--warning">Leave this space</button>
-  </form>
-  <p><a href="/spaces/${space.id}">Stay in the space</a></p>`;
 }

@@ -14,6 +14,7 @@ import * as idempotencyKeys from './0013-idempotency-keys.js';
 import * as email from './0015-email.js';
 import * as push from './0016-push.js';
 import * as notificationsComplete from './0017-notifications-complete.js';
+import * as formerPartners from './0019-former-partners.js';
 
 /**
  * Every migration Mend knows, in order. Names never change once released: the database records
@@ -35,4 +36,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0015-email': email,
   '0016-push': push,
   '0017-notifications-complete': notificationsComplete,
+  '0019-former-partners': formerPartners,
 };

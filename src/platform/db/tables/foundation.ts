@@ -15,6 +15,11 @@ export interface AccountTable {
   checkin_numbers_shared: number | null;
   /** 1 (default) when Quick exit also signs the person out (migration 0008). */
   quick_exit_signs_out: Generated<number>;
+  /**
+   * Set only on a stand-in (migration 0019): a row with no email, name or password that keeps a
+   * deleted partner's place in one space's history. It never signs in.
+   */
+  stand_in_since: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -59,10 +64,20 @@ export interface InvitationTable {
   accepted_by: string | null;
 }
 
+/** A partner who left a space, or the stand-in of one whose account was deleted (migration 0019). */
+export interface FormerPartnerTable {
+  space_id: string;
+  account_id: string;
+  left_at: string;
+  /** When their account was deleted; `account_id` is then the stand-in's. */
+  account_deleted_at: string | null;
+}
+
 export interface FoundationTables {
   accounts: AccountTable;
   sessions: SessionTable;
   spaces: SpaceTable;
   space_members: SpaceMemberTable;
   invitations: InvitationTable;
+  former_partners: FormerPartnerTable;
 }
