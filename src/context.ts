@@ -164,6 +164,17 @@ export async function createContext(config: Config, options: ContextOptions = {}
       clock,
       baseUrl: config.baseUrl,
     });
+    const rhythm = checkinsProgressServices({
+      db: store.db,
+      vault,
+      dialect: store.dialect,
+      clock,
+      config,
+      spaces,
+      notified: (recipientId) => push.nudge(recipientId),
+    });
+    // No push in a person's quiet hours, the same hours as for email (docs/notifications.md).
+    push.mayPushNow = async (accountId, at) => !(await rhythm.reminders.inQuietHours(accountId, at));
     return {
       config,
       store,
@@ -182,15 +193,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
         clock,
       }),
       ...journeyServices({ db: store.db, vault, dialect: store.dialect, clock }),
-      rhythm: checkinsProgressServices({
-        db: store.db,
-        vault,
-        dialect: store.dialect,
-        clock,
-        config,
-        spaces,
-        notified: (recipientId) => push.nudge(recipientId),
-      }),
+      rhythm,
       drafts: new DraftService({ drafts: new DraftStore(store.db, vault), spaces, clock }),
       limits: { signInByAddress, signInByAccount, signInByDevice, confirmByAccount, signUpByAddress, coach },
       live,

@@ -24,6 +24,8 @@ import { MeetingService } from './meetings/service.js';
 import { NotificationService } from './notifications/service.js';
 import { ProgressService } from './progress/service.js';
 import { ReminderService } from './notifications/reminders.js';
+import { EmailDelivery } from './notifications/email-delivery.js';
+import { EmailStore } from './notifications/email-store.js';
 import type { SpaceService } from './spaces/service.js';
 
 /**
@@ -80,6 +82,10 @@ export function checkinsProgressServices(deps: {
     chooseNumbers: numbersChoiceWriter(vault),
     clock,
   });
+  const accountById = async (id: string) => {
+    const a = await accountStore.byId(id);
+    return a ? { id: a.id, email: a.email, timezone: a.timezone } : null;
+  };
   const monthlyReviews = new MonthlyReviewService({ reviews: new ReviewStore(db), spaces, clock });
   return {
     checkins,
@@ -101,10 +107,7 @@ export function checkinsProgressServices(deps: {
       checkins: checkinStore,
       meetings: meetingStore,
       spaces,
-      accountById: async (id) => {
-        const a = await accountStore.byId(id);
-        return a ? { id: a.id, email: a.email, timezone: a.timezone } : null;
-      },
+      accountById,
       partnersOf: async (spaceId) => {
         const space = await spaceStore.byId(spaceId);
         return space ? space.members.filter((m) => m.role === 'partner' && m.status === 'active').map((m) => m.accountId) : [];
@@ -114,9 +117,17 @@ export function checkinsProgressServices(deps: {
         claim: (questionId, now) => journeyStore.claimDeferralDue(questionId, now),
         release: (questionId) => journeyStore.releaseDeferralDue(questionId),
       },
-      mailer: config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null,
+      emails: new EmailDelivery({
+        emails: new EmailStore(db),
+        notifications: notificationStore,
+        checkins: checkinStore,
+        accountById,
+        mailer: config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null,
+        clock,
+        baseUrl: config.baseUrl,
+        stopMac: (message) => vault.index('email-stop', message),
+      }),
       clock,
-      baseUrl: config.baseUrl,
     }),
   };
 }

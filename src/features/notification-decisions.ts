@@ -95,7 +95,8 @@ export const NOTIFICATION_DECISIONS = {
   },
   notifications: {
     markNotificationsRead: own('Reading one’s notifications'),
-    setReminders: own('A reminder setting'),
+    setReminders: own('A reminder, email or quiet-hours setting'),
+    stopEmails: own('Stopping one kind of email from its link'),
   },
   push: {
     addPushSubscription: own('Turning push on for a device'),

@@ -11,6 +11,7 @@ import { reassurancePages } from './reassurance/pages.js';
 import { meetingPages } from './meetings/pages.js';
 import { monthlyReviewPages } from './monthly-review/pages.js';
 import { notificationPages } from './notifications/pages.js';
+import { emailStopPages } from './notifications/email-stop-pages.js';
 import { pushPages } from './push/pages.js';
 import { progressPages } from './progress/pages.js';
 import { agreementLogPages } from './agreement-log/pages.js';
@@ -33,6 +34,7 @@ export async function pageRoutes(app: FastifyInstance): Promise<void> {
   await app.register(meetingPages);
   await app.register(monthlyReviewPages);
   await app.register(notificationPages);
+  await app.register(emailStopPages);
   await app.register(pushPages);
   await app.register(progressPages);
   await app.register(agreementLogPages);

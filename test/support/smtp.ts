@@ -19,6 +19,12 @@ export interface TestSmtp {
   messageTo(to: string, skip?: number): Promise<Received>;
   /** How many messages to `to` have arrived. */
   countTo(to: string): number;
+  /**
+   * Refuses the next `n` messages with a temporary failure (451), as a mail server that is busy
+   * or briefly down does; `attempts` counts every message offered, refused or not.
+   */
+  refuseNext(n: number): void;
+  readonly attempts: number;
   close(): Promise<void>;
 }
 
@@ -26,6 +32,8 @@ export interface TestSmtp {
 export async function startSmtp(): Promise<TestSmtp> {
   const received: Received[] = [];
   const waiting: Array<() => void> = [];
+  let refusing = 0;
+  let attempts = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -34,6 +42,11 @@ export async function startSmtp(): Promise<TestSmtp> {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
+        attempts += 1;
+        if (refusing > 0) {
+          refusing -= 1;
+          return callback(Object.assign(new Error('Busy, try again later'), { responseCode: 451 }));
+        }
         received.push({ to: session.envelope.rcptTo.map((r) => r.address), data: Buffer.concat(chunks).toString('utf8') });
         for (const wake of waiting.splice(0)) wake();
         callback();
@@ -48,6 +61,12 @@ export async function startSmtp(): Promise<TestSmtp> {
     received,
     env: { MEND_SMTP_URL: `smtp://127.0.0.1:${port}`, MEND_MAIL_FROM: 'Mend <mend@example.org>' },
     countTo: (to) => received.filter((m) => m.to.includes(to)).length,
+    refuseNext(n) {
+      refusing = n;
+    },
+    get attempts() {
+      return attempts;
+    },
     async messageTo(to, skip = 0) {
       for (;;) {
         const found = received.filter((m) => m.to.includes(to))[skip];
@@ -57,4 +76,24 @@ export async function startSmtp(): Promise<TestSmtp> {
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** A message's header fields (unfolded; names in lower case) and its text body, decoded. */
+export function readMessage(m: Received): { headers: Record<string, string>; body: string } {
+  const raw = m.data;
+  const split = raw.indexOf('\r\n\r\n');
+  const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
+  const headers: Record<string, string> = {};
+  for (const line of head.split('\r\n')) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  let body = raw.slice(split + 4);
+  if (/quoted-printable/i.test(headers['content-transfer-encoding'] ?? '')) {
+    const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    body = Buffer.from(bytes, 'latin1').toString('utf8');
+  } else if (/base64/i.test(headers['content-transfer-encoding'] ?? '')) {
+    body = Buffer.from(body, 'base64').toString('utf8');
+  }
+  return { headers, body };
 }

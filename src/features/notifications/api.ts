@@ -19,11 +19,41 @@ const Notification = Type.Object({
   readAt: Type.Union([Instant, Type.Null()]),
 });
 
+const ClockTime = Type.String({ pattern: CLOCK_TIME.source, maxLength: 5 });
+const QuietHours = Type.Union(
+  [
+    Type.Object(
+      {
+        start: Type.String({ pattern: CLOCK_TIME.source, maxLength: 5, description: 'Local HH:MM when they begin.' }),
+        end: Type.String({
+          pattern: CLOCK_TIME.source,
+          maxLength: 5,
+          description: 'Local HH:MM when they end; earlier than start crosses midnight.',
+        }),
+      },
+      { additionalProperties: false },
+    ),
+    Type.Null(),
+  ],
+  {
+    description:
+      'When Mend sends you no email (in your time zone); null for none. What is held back goes once they end. 22:00–08:00 until you choose.',
+  },
+);
+const WaitingEmail = Type.Boolean({
+  description:
+    'Email you, at most once an hour, when something waits for you and you have not been on Mend since. The email says only that. On until you turn it off.',
+});
+const ReminderEmail = Type.Boolean({ description: 'Email the reminders too, not only in Mend. On until you turn it off.' });
+
 const Reminders = Type.Object({
-  dailyTime: Type.Union([Type.String({ pattern: CLOCK_TIME.source, maxLength: 5 }), Type.Null()], {
+  dailyTime: Type.Union([ClockTime, Type.Null()], {
     description: 'Local HH:MM for the daily check-in reminder; null for none.',
   }),
-  weeklyEmail: Type.Boolean({ description: 'Email on the day of the weekly meeting.' }),
+  weeklyEmail: Type.Boolean({ description: 'A reminder on the day of the weekly meeting.' }),
+  waitingEmail: WaitingEmail,
+  reminderEmail: ReminderEmail,
+  quietHours: QuietHours,
 });
 
 /** In-app notifications and reminder settings. Reminders run in-process; see features/notifications/reminders.ts. */
@@ -33,7 +63,7 @@ export async function notificationRoutes(app: FastifyInstance): Promise<void> {
   const { rhythm } = ctx;
 
   // The reminder loop lives as long as the app: unref'd, and stopped when the app closes.
-  rhythm.reminders.start();
+  rhythm.reminders.start({ log: app.log });
   app.addHook('onClose', async () => rhythm.reminders.stop());
 
   api.get(
@@ -91,10 +121,13 @@ export async function notificationRoutes(app: FastifyInstance): Promise<void> {
     '/me/reminders',
     {
       schema: {
-        summary: 'Your reminder settings',
+        summary: 'Your reminder and email settings',
         tags: ['notifications'],
         security: bearer,
-        response: { 200: Type.Object({ reminders: Reminders, email: Type.Boolean() }), ...errors(401) },
+        response: {
+          200: Type.Object({ reminders: Reminders, email: Type.Boolean({ description: 'Whether this Mend sends email at all.' }) }),
+          ...errors(401),
+        },
       },
     },
     async (request) => {
@@ -107,11 +140,21 @@ export async function notificationRoutes(app: FastifyInstance): Promise<void> {
     '/me/reminders',
     {
       schema: {
-        summary: 'Choose your reminders',
-        description: 'In-app always; by email too when this Mend has SMTP configured. Emails never contain anything anyone wrote.',
+        summary: 'Choose your reminders, the emails you want and your quiet hours',
+        description:
+          'Reminders are in-app always; by email too when this Mend has SMTP configured and reminderEmail is on. Emails never contain anything anyone wrote. waitingEmail, reminderEmail and quietHours may be left out to keep them as they are.',
         tags: ['notifications'],
         security: bearer,
-        body: Type.Object({ dailyTime: Reminders.properties.dailyTime, weeklyEmail: Type.Boolean() }, { additionalProperties: false }),
+        body: Type.Object(
+          {
+            dailyTime: Reminders.properties.dailyTime,
+            weeklyEmail: Type.Boolean(),
+            waitingEmail: Type.Optional(WaitingEmail),
+            reminderEmail: Type.Optional(ReminderEmail),
+            quietHours: Type.Optional(QuietHours),
+          },
+          { additionalProperties: false },
+        ),
         response: { 200: Type.Object({ reminders: Reminders }), ...errors(400, 401) },
       },
     },

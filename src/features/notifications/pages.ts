@@ -7,8 +7,9 @@ import { historyLinksFor, historyRequest } from '../../platform/http/history-pag
 import { olderOf } from '../checkin/index.js';
 import { act } from '../act.js';
 import { markNotificationsRead, setReminders } from './actions.js';
+import { quietHoursProblem } from '../../core/notifications/quiet-hours.js';
 import { NOTIFICATION_KEY } from './cursor-key.js';
-import { notificationsPage } from './views/notifications-page.js';
+import { notificationsPage, type EmailFormValues } from './views/notifications-page.js';
 import { pushSection } from '../push/index.js';
 
 /** A person's notifications and reminder settings (issue #4). */
@@ -18,7 +19,7 @@ export async function notificationPages(app: FastifyInstance): Promise<void> {
   async function showNotifications(
     request: FastifyRequest,
     reply: FastifyReply,
-    extra: { errors?: Record<string, string>; saved?: boolean; status?: number } = {},
+    extra: { errors?: Record<string, string>; saved?: 'reminders' | 'email'; status?: number; emailForm?: EmailFormValues } = {},
   ) {
     const { account, session } = requireAuth(request);
     const at = historyRequest(olderOf(request), NOTIFICATION_KEY.length);
@@ -41,8 +42,11 @@ export async function notificationPages(app: FastifyInstance): Promise<void> {
           paging,
           reminders,
           email: ctx.rhythm.reminders.emailEnabled,
+          timezone: account.timezone,
           ...(extra.errors ? { errors: extra.errors } : {}),
-          ...(extra.saved ? { saved: true } : {}),
+          ...(extra.saved ? { saved: extra.saved } : {}),
+          ...(extra.emailForm ? { emailForm: extra.emailForm } : {}),
+          pushEnabled: publicKey !== null,
           ...(devices && publicKey ? { push: pushSection({ csrf, publicKey, devices: devices.items, more: devices.next !== null }) } : {}),
         }),
       ...(devices && publicKey ? { scripts: ['/static/push-opt-in.js'] } : {}),
@@ -50,7 +54,11 @@ export async function notificationPages(app: FastifyInstance): Promise<void> {
   }
 
   app.get<{ Querystring: { saved?: string } }>('/notifications', (request, reply) =>
-    showNotifications(request, reply, { saved: request.query.saved === '1' }),
+    showNotifications(
+      request,
+      reply,
+      request.query.saved === '1' ? { saved: 'reminders' } : request.query.saved === 'email' ? { saved: 'email' } : {},
+    ),
   );
 
   app.post('/notifications/read', async (request, reply) => {
@@ -68,5 +76,38 @@ export async function notificationPages(app: FastifyInstance): Promise<void> {
       return showNotifications(request, reply, { errors: { dailyTime: 'Use a time like 20:30, or leave it empty.' }, status: 400 });
     await act(ctx, setReminders(ctx, account.id, { dailyTime: dailyTime || null, weeklyEmail: field(f, 'weeklyEmail') === 'yes' }));
     return reply.redirect('/notifications?saved=1', 303);
+  });
+
+  app.post('/notifications/email', async (request, reply) => {
+    const { account } = requireAuth(request);
+    const f = formFields(request, 100);
+    const stored = await ctx.rhythm.reminders.preferences(account.id);
+    // Without SMTP the form holds the quiet hours only (for push): the email choices stay as they are.
+    const choices = field(f, 'emailChoices') === 'shown';
+    const form: EmailFormValues = {
+      waitingEmail: choices ? field(f, 'waitingEmail') === 'yes' : stored.waitingEmail,
+      reminderEmail: choices ? field(f, 'reminderEmail') === 'yes' : stored.reminderEmail,
+      quietStart: field(f, 'quietStart').trim(),
+      quietEnd: field(f, 'quietEnd').trim(),
+    };
+    // Both empty: no quiet hours. One empty, or two equal times, cannot be saved.
+    const quietHours = form.quietStart || form.quietEnd ? { start: form.quietStart, end: form.quietEnd } : null;
+    const problem =
+      quietHours && (!quietHours.start || !quietHours.end)
+        ? 'Fill in both times, or leave both empty for no quiet hours.'
+        : quietHoursProblem(quietHours);
+    if (problem) return showNotifications(request, reply, { errors: { quietHours: problem }, status: 400, emailForm: form });
+    const { dailyTime, weeklyEmail } = stored;
+    await act(
+      ctx,
+      setReminders(ctx, account.id, {
+        dailyTime,
+        weeklyEmail,
+        waitingEmail: form.waitingEmail,
+        reminderEmail: form.reminderEmail,
+        quietHours,
+      }),
+    );
+    return reply.redirect('/notifications?saved=email', 303);
   });
 }

@@ -1,33 +1,22 @@
 import { localDate } from '../../core/time.js';
 import { newId } from '../../platform/db/ids.js';
+import { localClock, minutesOf } from '../../core/notifications/local-clock.js';
+import { withinQuietHours } from '../../core/notifications/quiet-hours.js';
 import type { CheckinStore } from '../checkin/index.js';
 import type { MeetingStore } from '../meetings/index.js';
 import type { NotificationStore, ReminderPreferences } from './store.js';
 import type { Clock } from '../../platform/clock.js';
-import type { Mailer } from '../../platform/mail/mailer.js';
+import type { EmailDelivery } from './email-delivery.js';
 import type { SpaceService } from '../spaces/index.js';
+import type { EmailList } from '../../core/notifications/email-stop-token.js';
 
-/** How often the in-process loop looks for reminders due. */
+export { localClock, minutesOf };
+
+/** How often the in-process loop looks for reminders due and emails to send. */
 export const REMINDER_INTERVAL_MS = 60_000;
 /** The weekly meeting reminder goes out from this long before the meeting until it starts. */
 export const MEETING_LEAD_MINUTES = 120;
-
-const clockFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Local wall-clock minutes since midnight and ISO weekday (1 = Monday) of `instant` in `timeZone`. */
-export function localClock(instant: Date, timeZone: string): { minutes: number; weekday: number; date: string } {
-  let f = clockFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', weekday: 'short', hourCycle: 'h23' });
-    clockFormatters.set(timeZone, f);
-  }
-  const parts = f.formatToParts(instant);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(get('weekday')) + 1;
-  return { minutes: Number(get('hour')) * 60 + Number(get('minute')), weekday, date: localDate(instant, timeZone) };
-}
-
-export const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+const MINUTE_MS = 60_000;
 
 /** Is the daily check-in reminder due: past the chosen time today, and not checked in yet. */
 export function dailyDue(localMinutes: number, dailyTime: string, checkedInToday: boolean): boolean {
@@ -39,6 +28,9 @@ export function weeklyDue(local: { minutes: number; weekday: number }, schedule:
   const start = minutesOf(schedule.time);
   return local.weekday === schedule.weekday && local.minutes >= start - MEETING_LEAD_MINUTES && local.minutes < start;
 }
+
+const definedOnly = <T extends object>(o: T): Partial<T> =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 /** A question given an answer-by date, still unanswered, whose answerer has not been told the date came. */
 export interface DueQuestion {
@@ -68,17 +60,23 @@ export interface ReminderAccount {
 
 /**
  * Reminders: the daily check-in at the time each person picked, and the weekly meeting. In-app
- * always, by email when SMTP is configured. Each reminder is claimed in the database before it
- * is sent (`sent_reminders`), so two app servers or a restart never send it twice. Emails say
- * only that it is time, with a link — never anything anyone wrote.
+ * always, by email too when SMTP is configured and the person wants reminder emails. Each
+ * reminder is claimed in the database before it is saved (`sent_reminders`), so two app servers
+ * or a restart never send it twice. The in-app reminder is saved at once; its email is queued and
+ * sent by the same round (email-delivery.ts), held back in quiet hours and retried on failure.
+ * Emails say only that it is time, with a link — never anything anyone wrote.
  *
  * And one thing Mend tells without being asked: the day a partner chose to answer a question by
  * has come (in their time zone) and it is still unanswered. In-app only, once, claimed on the
  * deferral itself (`question_deferrals.due_told_at`) the same way.
+ *
+ * The loop here also runs the "something is waiting for you" emails (email-delivery.ts).
  */
 export class ReminderService {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
+  /** Rounds run one after another in a process, whether the timer or a test starts them. */
+  private rounds: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly deps: {
@@ -91,25 +89,26 @@ export class ReminderService {
       partnersOf: (spaceId: string) => Promise<string[]>;
       /** Deferred questions (the journeys' store); none when absent. */
       questions?: DueQuestions;
-      mailer: Mailer | null;
+      emails: EmailDelivery;
       clock: Clock;
-      baseUrl: URL;
-      log?: { warn(obj: object, msg: string): void };
     },
   ) {}
 
+  private log: { warn(obj: object, msg: string): void } | null = null;
+
   /** Starts the loop; the timer is unref'd so it never keeps the process alive. */
-  start(intervalMs = REMINDER_INTERVAL_MS): void {
+  start(options: { intervalMs?: number; log?: { warn(obj: object, msg: string): void } } = {}): void {
     if (this.timer) return;
+    if (options.log) this.log = this.deps.emails.log = options.log;
     this.timer = setInterval(() => {
       if (this.running) return;
       this.running = this.tick()
         .then(() => undefined)
-        .catch((error: unknown) => this.deps.log?.warn({ err: error instanceof Error ? error.name : 'error' }, 'reminder round failed'))
+        .catch((error: unknown) => this.log?.warn({ err: error instanceof Error ? error.name : 'error' }, 'reminder round failed'))
         .finally(() => {
           this.running = null;
         });
-    }, intervalMs);
+    }, options.intervalMs ?? REMINDER_INTERVAL_MS);
     this.timer.unref();
   }
 
@@ -117,23 +116,66 @@ export class ReminderService {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.running;
-    this.deps.mailer?.close();
+    await this.rounds.catch(() => undefined);
+    this.deps.emails.close();
   }
 
   preferences(accountId: string): Promise<ReminderPreferences> {
     return this.deps.notifications.preferences(accountId);
   }
 
-  setPreferences(accountId: string, p: ReminderPreferences): Promise<void> {
-    return this.deps.notifications.setPreferences(accountId, p, this.deps.clock.now().toISOString());
+  /** Saves what changed; choices left out stay as they were. */
+  async setPreferences(accountId: string, change: Partial<ReminderPreferences>): Promise<void> {
+    const current = await this.deps.notifications.preferences(accountId);
+    await this.deps.notifications.setPreferences(accountId, { ...current, ...definedOnly(change) }, this.deps.clock.now().toISOString());
   }
 
+  /** Whose emails, and which kind, a stop link is for; null for a link Mend did not make. */
+  emailStop(token: string): { accountId: string; list: EmailList } | null {
+    return this.deps.emails.readStopToken(token);
+  }
+
+  /** Turns one kind of email off or on, leaving every other choice as it is. */
+  setEmailList(accountId: string, list: EmailList, on: boolean): Promise<void> {
+    return this.deps.notifications.setEmailList(accountId, list, on, this.deps.clock.now().toISOString());
+  }
+
+  /** Whether this Mend sends email at all (MEND_SMTP_URL). */
   get emailEnabled(): boolean {
-    return this.deps.mailer !== null;
+    return this.deps.emails.enabled;
   }
 
-  /** One round: sends whatever is due now. Returns the keys it sent (for tests). */
-  async tick(): Promise<string[]> {
+  /**
+   * Whether `instant` is in the person's quiet hours, when Mend sends them nothing outside the
+   * app. Anything else that reaches a person outside Mend (push) should ask this too.
+   */
+  async inQuietHours(accountId: string, instant: Date = this.deps.clock.now()): Promise<boolean> {
+    const account = await this.deps.accountById(accountId);
+    if (!account) return false;
+    return withinQuietHours({ quietHours: (await this.preferences(accountId)).quietHours, timezone: account.timezone }, instant);
+  }
+
+  /**
+   * One round: saves the reminders due now, queues and sends the emails due. Returns the keys of
+   * the reminders it saved (for tests). Rounds in one process never overlap.
+   */
+  tick(): Promise<string[]> {
+    const round = this.rounds.then(
+      () => this.round(),
+      () => this.round(),
+    );
+    this.rounds = round.catch(() => undefined);
+    return round;
+  }
+
+  private async round(): Promise<string[]> {
+    const sent = await this.remind();
+    await this.deps.emails.queueWaiting();
+    await this.deps.emails.deliver();
+    return sent;
+  }
+
+  private async remind(): Promise<string[]> {
     const now = this.deps.clock.now();
     const sent: string[] = [];
     for (const { accountId, dailyTime } of await this.deps.notifications.dailyReminderAccounts()) {
@@ -144,13 +186,10 @@ export class ReminderService {
       if (spaces.length === 0) continue;
       if (!dailyDue(local.minutes, dailyTime, await this.deps.checkins.hasCheckedIn(accountId, local.date))) continue;
       const key = `daily:${accountId}:${local.date}`;
-      const link = new URL(`/spaces/${spaces[0]!.id}/check-in`, this.deps.baseUrl).href;
-      if (
-        await this.deliver(key, account, spaces[0]!.id, 'checkin_reminder', `/spaces/${spaces[0]!.id}/check-in`, {
-          subject: 'Your daily check-in',
-          text: `Hello,\n\nThis is the reminder you asked for: a moment for today's check-in. It takes about twenty seconds.\n\n${link}\n\nYou can change or turn off reminders on your account page in Mend.\n`,
-        })
-      )
+      // Its email is of no use once the day is over (roughly: a clock change may move that by an hour;
+      // the email's own check of the local date is exact).
+      const endOfDay = new Date(now.getTime() + (24 * 60 - local.minutes) * MINUTE_MS);
+      if (await this.deliver(key, account, spaces[0]!.id, 'checkin_reminder', `/spaces/${spaces[0]!.id}/check-in`, local.date, endOfDay))
         sent.push(key);
     }
     const weekly = new Set(await this.deps.notifications.weeklyReminderAccounts());
@@ -164,13 +203,9 @@ export class ReminderService {
         if (!account) continue;
         const key = `weekly:${accountId}:${schedule.spaceId}:${local.date}`;
         const path = `/spaces/${schedule.spaceId}/meetings/new`;
-        if (
-          await this.deliver(key, account, schedule.spaceId, 'meeting_reminder', path, {
-            subject: 'Your weekly check-in is today',
-            text: `Hello,\n\nYour weekly check-in meeting is at ${schedule.time} today. The agenda is ready in Mend when you are.\n\n${new URL(path, this.deps.baseUrl).href}\n\nYou can change or turn off reminders on your account page in Mend.\n`,
-          })
-        )
-          sent.push(key);
+        // Its email is of no use once the meeting has begun.
+        const starts = new Date(now.getTime() + (minutesOf(schedule.time) - local.minutes) * MINUTE_MS);
+        if (await this.deliver(key, account, schedule.spaceId, 'meeting_reminder', path, local.date, starts)) sent.push(key);
       }
     }
     sent.push(...(await this.questionsDue(now)));
@@ -202,7 +237,7 @@ export class ReminderService {
         });
       } catch (error) {
         await questions.release(q.questionId);
-        this.deps.log?.warn({ err: error instanceof Error ? error.name : 'error' }, 'question date notification failed');
+        this.log?.warn({ err: error instanceof Error ? error.name : 'error' }, 'question date notification failed');
         continue;
       }
       sent.push(`question-due:${q.questionId}`);
@@ -210,24 +245,21 @@ export class ReminderService {
     return sent;
   }
 
+  /**
+   * Saves a reminder once (claimed by its key), in-app at once; its email, if the person wants
+   * reminder emails, is queued for the delivery that follows in the same round.
+   */
   private async deliver(
     key: string,
     account: ReminderAccount,
     spaceId: string,
-    type: string,
+    type: 'checkin_reminder' | 'meeting_reminder',
     link: string,
-    email: { subject: string; text: string },
+    localDate: string,
+    emailUsefulUntil: Date,
   ): Promise<boolean> {
     const now = this.deps.clock.now().toISOString();
     if (!(await this.deps.notifications.claimReminder(key, account.id, now))) return false;
-    try {
-      if (this.deps.mailer) await this.deps.mailer.send({ to: account.email, ...email });
-    } catch (error) {
-      // Give the claim back so the next round tries again; the in-app reminder waits for it.
-      await this.deps.notifications.releaseReminder(key);
-      this.deps.log?.warn({ err: error instanceof Error ? error.name : 'error' }, 'reminder email failed');
-      return false;
-    }
     await this.deps.notifications.add({
       id: newId(),
       accountId: account.id,
@@ -238,6 +270,7 @@ export class ReminderService {
       createdAt: now,
       readAt: null,
     });
+    await this.deps.emails.queueReminder({ key, accountId: account.id, kind: type, spaceId, localDate, expiresAt: emailUsefulUntil });
     return true;
   }
 }

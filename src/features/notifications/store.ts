@@ -4,6 +4,7 @@ import { pageOf, type Page, type PageKey } from '../../core/paging/cursor.js';
 import { olderThan } from '../../platform/db/keyset.js';
 
 import { NOTIFICATION_KEY } from './cursor-key.js';
+import { DEFAULT_QUIET_HOURS, type QuietHours } from '../../core/notifications/quiet-hours.js';
 
 export { NOTIFICATION_KEY };
 
@@ -18,12 +19,30 @@ export interface StoredNotification {
   readAt: string | null;
 }
 
+/** A person's reminders and the emails they want (the settings on the Notifications page). */
 export interface ReminderPreferences {
+  /** Local HH:MM of the daily check-in reminder; null for none. */
   dailyTime: string | null;
+  /** The reminder on the day of the weekly meeting. */
   weeklyEmail: boolean;
+  /** Email "something is waiting for you" (on unless turned off). */
+  waitingEmail: boolean;
+  /** Email the reminders too, not only in the app (on unless turned off). */
+  reminderEmail: boolean;
+  /** When Mend sends nothing outside the app; null for never. */
+  quietHours: QuietHours | null;
 }
 
-/** In-app notifications (never any user text), reminder preferences, and reminders already sent. */
+/** What a person has before they choose anything. */
+export const DEFAULT_PREFERENCES: ReminderPreferences = {
+  dailyTime: null,
+  weeklyEmail: false,
+  waitingEmail: true,
+  reminderEmail: true,
+  quietHours: DEFAULT_QUIET_HOURS,
+};
+
+/** In-app notifications (never any user text), reminder and email preferences, and reminders already sent. */
 export class NotificationStore {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -85,15 +104,45 @@ export class NotificationStore {
 
   async preferences(accountId: string): Promise<ReminderPreferences> {
     const row = await this.db.selectFrom('reminder_preferences').selectAll().where('account_id', '=', accountId).executeTakeFirst();
-    return row ? { dailyTime: row.daily_time, weeklyEmail: row.weekly_email === 1 } : { dailyTime: null, weeklyEmail: false };
+    if (!row) return DEFAULT_PREFERENCES;
+    return {
+      dailyTime: row.daily_time,
+      weeklyEmail: row.weekly_email === 1,
+      waitingEmail: row.waiting_email === 1,
+      reminderEmail: row.reminder_email === 1,
+      quietHours: row.quiet_start && row.quiet_end ? { start: row.quiet_start, end: row.quiet_end } : null,
+    };
   }
 
   async setPreferences(accountId: string, p: ReminderPreferences, now: string): Promise<void> {
-    const values = { daily_time: p.dailyTime, weekly_email: p.weeklyEmail ? 1 : 0, updated_at: now };
+    const values = {
+      daily_time: p.dailyTime,
+      weekly_email: p.weeklyEmail ? 1 : 0,
+      waiting_email: p.waitingEmail ? 1 : 0,
+      reminder_email: p.reminderEmail ? 1 : 0,
+      quiet_start: p.quietHours?.start ?? null,
+      quiet_end: p.quietHours?.end ?? null,
+      updated_at: now,
+    };
     await this.db
       .insertInto('reminder_preferences')
       .values({ account_id: accountId, ...values })
       .onConflict((oc) => oc.column('account_id').doUpdateSet(values))
+      .execute();
+  }
+
+  /** Turns one kind of email off (or on), leaving every other choice as it is. */
+  async setEmailList(accountId: string, list: 'waiting' | 'reminders', on: boolean, now: string): Promise<void> {
+    const d = DEFAULT_PREFERENCES;
+    await this.db
+      .insertInto('reminder_preferences')
+      .values({ account_id: accountId, daily_time: d.dailyTime, weekly_email: d.weeklyEmail ? 1 : 0, updated_at: now })
+      .onConflict((oc) => oc.column('account_id').doNothing())
+      .execute();
+    await this.db
+      .updateTable('reminder_preferences')
+      .set(list === 'waiting' ? { waiting_email: on ? 1 : 0, updated_at: now } : { reminder_email: on ? 1 : 0, updated_at: now })
+      .where('account_id', '=', accountId)
       .execute();
   }
 

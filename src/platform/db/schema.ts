@@ -5,6 +5,7 @@ import type { RhythmTables } from './tables/rhythm.js';
 import type { EncryptionTables } from './tables/encryption.js';
 import type { PasswordResetTables } from './tables/password-resets.js';
 import type { IdempotencyKeyTables } from './tables/idempotency-keys.js';
+import type { EmailTables } from './tables/email.js';
 import type { PushTables } from './tables/push.js';
 import type { DraftTables } from './tables/drafts.js';
 
@@ -23,5 +24,6 @@ export interface Database
     EncryptionTables,
     PasswordResetTables,
     IdempotencyKeyTables,
+    EmailTables,
     PushTables,
     DraftTables {}

@@ -5,6 +5,8 @@ export interface Email {
   to: string;
   subject: string;
   text: string;
+  /** Extra header fields (List-Unsubscribe and its one-click companion). */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {
@@ -23,7 +25,15 @@ export function smtpMailer(smtpUrl: string, from: string): Mailer {
     (transport ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(smtpUrl)));
   return {
     async send(email) {
-      await (await open()).sendMail({ from, to: email.to, subject: email.subject, text: email.text });
+      await (
+        await open()
+      ).sendMail({
+        from,
+        to: email.to,
+        subject: email.subject,
+        text: email.text,
+        ...(email.headers ? { headers: email.headers } : {}),
+      });
     },
     close() {
       void transport?.then(

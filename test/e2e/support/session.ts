@@ -2,6 +2,7 @@ import net from 'node:net';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../../support/app.js';
+import type { Clock } from '../../../src/platform/clock.js';
 import type { BuildOptions } from '../../../src/app.js';
 import { checkA11y, collectConsoleProblems, launchBrowser, type ConsoleProblems } from './browser.js';
 
@@ -67,10 +68,10 @@ export interface BrowserApp {
 
 /**
  * Starts the app and the browser. Call it in `before` and `close()` in `after`; `env` adds to
- * (or overrides) MEND_BASE_URL and MEND_QUICK_EXIT_URL.
+ * (or overrides) MEND_BASE_URL and MEND_QUICK_EXIT_URL; `clock` lets a test move the app's time.
  */
 export async function startBrowserApp(
-  options: { env?: Record<string, string>; backForwardCache?: boolean; push?: BuildOptions['push'] } = {},
+  options: { env?: Record<string, string>; backForwardCache?: boolean; push?: BuildOptions['push']; clock?: Clock } = {},
 ): Promise<BrowserApp> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
@@ -79,6 +80,7 @@ export async function startBrowserApp(
   const testApp = await startTestApp('sqlite', {
     env: { MEND_BASE_URL: origin, MEND_QUICK_EXIT_URL: neutralUrl, ...options.env },
     ...(options.push ? { push: options.push } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   let browser: Browser;
   try {

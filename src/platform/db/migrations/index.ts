@@ -12,6 +12,7 @@ import * as boundCiphertexts from './0011-bound-ciphertexts.js';
 import * as sealedPairsOpened from './0012-sealed-pairs-opened.js';
 import * as idempotencyKeys from './0013-idempotency-keys.js';
 import * as drafts from './0014-drafts.js';
+import * as email from './0015-email.js';
 import * as push from './0016-push.js';
 import * as notificationsComplete from './0017-notifications-complete.js';
 import * as formerPartners from './0019-former-partners.js';
@@ -34,6 +35,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0012-sealed-pairs-opened': sealedPairsOpened,
   '0013-idempotency-keys': idempotencyKeys,
   '0014-drafts': drafts,
+  '0015-email': email,
   '0016-push': push,
   '0017-notifications-complete': notificationsComplete,
   '0019-former-partners': formerPartners,

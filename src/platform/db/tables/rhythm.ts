@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * The rhythm of steps 4–6 (migration 0003): daily check-ins, reassurance requests, weekly
  * meetings and their calendar feeds, monthly reviews, the agreement log, in-app notifications and
@@ -94,8 +96,15 @@ export interface ReminderPreferenceTable {
   account_id: string;
   /** `HH:MM` local time for the daily check-in reminder; null for none. */
   daily_time: string | null;
-  /** 0/1: email the weekly meeting reminder. */
+  /** 0/1: the weekly meeting reminder (in-app, and by email when reminder emails are on). */
   weekly_email: number;
+  /** 0/1 (migration 0015): email "something is waiting for you"; on unless turned off. */
+  waiting_email: Generated<number>;
+  /** 0/1 (migration 0015): email the reminders too; on unless turned off. */
+  reminder_email: Generated<number>;
+  /** Local `HH:MM` quiet hours (migration 0015), both null for none; 22:00–08:00 unless chosen. */
+  quiet_start: Generated<string | null>;
+  quiet_end: Generated<string | null>;
   updated_at: string;
 }
 

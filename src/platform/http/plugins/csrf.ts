@@ -16,6 +16,15 @@ declare module 'fastify' {
      */
     renewCsrfSecret(): void;
   }
+  interface FastifyContextConfig {
+    /**
+     * A POST authorised by a secret in its own address and by nothing the browser sends by itself
+     * (no cookie, no session): the link that stops an email, which mail programs post to in one
+     * click without any form token (RFC 8058). A page on another site cannot forge it without the
+     * secret, so there is nothing for a form token to protect.
+     */
+    capabilityLink?: boolean;
+  }
 }
 
 export const csrfProtection = fp(async (app: FastifyInstance, opts: { secure: boolean }) => {
@@ -36,7 +45,8 @@ export const csrfProtection = fp(async (app: FastifyInstance, opts: { secure: bo
   app.addHook('preHandler', (request, reply, done) => {
     // A way out only ever ends the session the browser sends, which no other site's form can send
     // (the cookie is SameSite=Lax); a stale token must never keep someone from leaving.
-    if (request.method !== 'POST' || request.url.startsWith('/api/') || request.routeOptions.config.wayOut) return done();
+    const { wayOut, capabilityLink } = request.routeOptions.config;
+    if (request.method !== 'POST' || request.url.startsWith('/api/') || wayOut || capabilityLink) return done();
     app.csrfProtection(request, reply, done);
   });
 });
