@@ -18,6 +18,7 @@ import { safetyPages } from './safety/pages.js';
 import { livePages } from './live-fragments.js';
 import { hardDayPages } from './safety/hard-day-pages.js';
 import { quickExitPages } from './safety/quick-exit-pages.js';
+import { reportPages } from './report/index.js';
 
 /** The server-rendered pages. Every flow works with plain HTML forms; scripts only add comfort. */
 export async function pageRoutes(app: FastifyInstance): Promise<void> {
@@ -40,4 +41,5 @@ export async function pageRoutes(app: FastifyInstance): Promise<void> {
   await app.register(livePages);
   await app.register(hardDayPages);
   await app.register(quickExitPages);
+  await app.register(reportPages);
 }

@@ -66,11 +66,11 @@ test('datedSince: days on or after the day of the last visit', () => {
 });
 
 test('verdictChanges: only what differs, only where both readings have it', () => {
-  const then = [
+  const then: Array<{ partnerId: string; verdicts: Record<string, string> }> = [
     { partnerId: 'a', verdicts: { trust: 'steady', safety: 'not_enough_data' } },
     { partnerId: 'b', verdicts: { trust: 'declining' } },
   ];
-  const now = [
+  const now: Array<{ partnerId: string; verdicts: Record<string, string> }> = [
     { partnerId: 'a', verdicts: { trust: 'improving', safety: 'not_enough_data' } },
     { partnerId: 'b', verdicts: { trust: 'declining', closeness: 'improving' } },
     { partnerId: 'c', verdicts: { trust: 'improving' } },

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.js';
-import type { Actor } from './access.js';
+import type { Actor, SpaceAccess } from './access.js';
+import type { LoadedJourney } from './facts.js';
 import type { JourneyPageModel } from './views/common.js';
 
 /**
@@ -9,6 +10,11 @@ import type { JourneyPageModel } from './views/common.js';
  */
 export async function loadJourneyPage(ctx: AppContext, account: Actor, journeyId: string): Promise<JourneyPageModel> {
   const { access, loaded } = await ctx.journeys.load(account, journeyId);
+  return journeyPageModel(ctx, account, access, loaded);
+}
+
+/** The page model of a journey already loaded with the reader's access. */
+export function journeyPageModel(ctx: AppContext, account: Actor, access: SpaceAccess, loaded: LoadedJourney): JourneyPageModel {
   const partners = access.space.members.filter((p) => p.role === 'partner' && p.status === 'active');
   return {
     viewerId: account.id,
