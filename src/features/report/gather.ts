@@ -70,12 +70,15 @@ export async function spaceReport(ctx: AppContext, account: Account, spaceId: st
     },
     preparedAt: ctx.clock.now().toISOString(),
     space: { id: view.space.id, name: view.space.name, createdAt: view.space.createdAt },
-    partners: members.filter((m) => m.role === 'partner').map(person),
+    partners: members
+      .filter((m) => m.role === 'partner')
+      .map(person)
+      .sort((x, y) => x.joinedAt.localeCompare(y.joinedAt) || x.displayName.localeCompare(y.displayName)),
     therapists: members.filter((m) => m.role === 'therapist').map(person),
     journeys,
     agreements: await everything((at) => ctx.agreements.list(actor, spaceId, at)),
     log: logByMonth(
-      [...entries].reverse().map((e) => ({
+      entries.map((e) => ({
         agreementId: e.agreementId,
         loggedBy: e.loggedBy,
         occurredOn: e.occurredOn,

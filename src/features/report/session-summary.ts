@@ -25,7 +25,8 @@ export interface SessionSummary {
   entries: Array<{ kind: BreachKind; entry: ShownEntry }>;
   pairsOpened: Array<{ kind: BreachKind; prompt: PromptKey; openedAt: string; halves: ShownEntry[] }>;
   apologies: Array<{ kind: BreachKind; authorId: string; deliveredAt: string | null; answeredAt: string | null; answeredBy: string | null }>;
-  agreements: Array<{ agreement: AgreementView; change: 'proposed' | 'agreed' | 'withdrawn'; at: string }>;
+  /** Each agreement that changed since, where it stands now; `proposedSince`: it is new, too. */
+  agreements: Array<{ agreement: AgreementView; change: 'proposed' | 'agreed' | 'withdrawn'; at: string; proposedSince: boolean }>;
   /** Occasions logged since, per agreement and partner, counted as the consistency score counts them. */
   log: AgreementMonths[];
   /** Occasions confirmed or seen differently since. */
@@ -90,19 +91,19 @@ export async function sessionSummary(ctx: AppContext, account: Account, spaceId:
       })
       .filter((a) => a.deliveredAt !== null || a.answeredAt !== null),
   );
-  const agreements = [
-    ...changedSince(
-      report.agreements.filter((a) => a.status !== 'countered'),
-      (a) => a.proposedAt,
-      since,
-    ).map((agreement) => ({ agreement, change: 'proposed' as const, at: agreement.proposedAt })),
-    ...changedSince(report.agreements, (a) => a.acceptedAt, since).map((agreement) => ({ agreement, change: 'agreed' as const, at: agreement.acceptedAt! })),
-    ...changedSince(report.agreements, (a) => a.withdrawnAt, since).map((agreement) => ({
-      agreement,
-      change: 'withdrawn' as const,
-      at: agreement.withdrawnAt!,
-    })),
-  ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  // One line per agreement: where it stands now, and whether it was proposed since as well.
+  const agreements = report.agreements
+    .filter((a) => a.status !== 'countered')
+    .flatMap((agreement) => {
+      const proposed = changedSince([agreement.proposedAt], (x) => x, since).length > 0;
+      const [latest] = [
+        { change: 'withdrawn' as const, at: agreement.withdrawnAt },
+        { change: 'agreed' as const, at: agreement.acceptedAt },
+        { change: 'proposed' as const, at: proposed ? agreement.proposedAt : null },
+      ].filter((c): c is { change: 'withdrawn' | 'agreed' | 'proposed'; at: string } => c.at !== null && changedSince([c.at], (x) => x, since).length > 0);
+      return latest ? [{ agreement, change: latest.change, at: latest.at, proposedSince: proposed }] : [];
+    })
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 
   const { entries: logEntries } = await ctx.rhythm.agreementLog.history(account.id, spaceId);
   const logged = changedSince(logEntries, (e) => e.createdAt, since);

@@ -24,7 +24,7 @@ function statusWords(r: SpaceReport, a: AgreementView): string {
 
 function logTable(r: SpaceReport, a: AgreementView, log: AgreementMonths, both: boolean): SafeHtml {
   const other = (id: string) => r.partners.find((p) => p.accountId !== id);
-  return html`<table class="report-table">
+  return html`<div class="report-scroll"><table class="report-table">
     <caption>${both ? `As ${nameIn(r, log.loggedBy)} logged it, by month` : 'The log, by month'}</caption>
     <thead><tr><th scope="col">Month</th><th scope="col">Kept</th><th scope="col">Missed</th><th scope="col">Notes</th></tr></thead>
     <tbody>${log.months.map((m) => {
@@ -35,7 +35,7 @@ function logTable(r: SpaceReport, a: AgreementView, log: AgreementMonths, both: 
       return html`<tr><th scope="row">${monthYear(m.month)}</th><td>${m.kept}</td><td>${m.missed}</td><td>${notes.join('; ') || '—'}</td></tr>`;
     })}</tbody>
     <tfoot><tr><th scope="row">In all</th><td>${log.total.kept}</td><td>${log.total.missed}</td><td></td></tr></tfoot>
-  </table>`;
+  </table></div>`;
 }
 
 function agreementArticle(r: SpaceReport, a: AgreementView): SafeHtml {

@@ -11,7 +11,8 @@ import {
 import { bandChartTable } from '../../../platform/web/charts/band-chart.js';
 import { lineChart, lineChartTable } from '../../../platform/web/charts/line-chart.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
-import { monthYear, weekdayDayMonth } from '../../../platform/web/dates.js';
+import { weekdayDayMonth } from '../../../platform/web/dates.js';
+import { formatDate as shortMonth } from '../../../platform/web/charts/chart-format.js';
 import { calendarDay, dayOf, nameIn } from './report-common.js';
 import type { SpaceReport } from '../gather.js';
 
@@ -37,9 +38,9 @@ export function checkinsSection(r: SpaceReport): SafeHtml {
 
 /** Short column headings for the three statements of the monthly review. */
 const REVIEW_COLUMNS: Record<(typeof REVIEW_QUESTIONS)[number]['key'], string> = {
-  communicate: 'Communicating more openly',
-  closer: 'Feeling closer',
-  respect: 'Mutual respect',
+  communicate: 'Openness',
+  closer: 'Closeness',
+  respect: 'Respect',
 };
 
 /** Each month's three answers per partner, and the line of their average. */
@@ -51,21 +52,21 @@ export function reviewsSection(r: SpaceReport): SafeHtml {
     <h2 id="report-reviews">Monthly reviews</h2>
     ${
       chart
-        ? html`<p>Once a month each partner rates three statements from 1 (not at all) to 5 (very much): ${REVIEW_QUESTIONS.map((q) => `“${q.statement}”`).join(', ')}.</p>
+        ? html`<p>Once a month each partner rates three statements from 1 (not at all) to 5 (very much): ${REVIEW_QUESTIONS.map((q) => `“${q.statement}” (${REVIEW_COLUMNS[q.key].toLowerCase()})`).join(', ')}.</p>
           ${lineChart({ ...chart, id: 'report-review', table: 'elsewhere' })}
           ${reviewed.map((x) => {
             const series = x.review!.series;
-            return html`<table class="report-table">
-              <caption>${x.displayName}’s answers</caption>
+            return html`<div class="report-scroll"><table class="report-table">
+              <caption>${x.displayName}’s answers, 1–5</caption>
               <thead><tr><th scope="col">Month</th>${REVIEW_QUESTIONS.map((q) => html`<th scope="col">${REVIEW_COLUMNS[q.key]}</th>`)}</tr></thead>
               <tbody>${series.mean.map(
                 (m) =>
-                  html`<tr><th scope="row">${monthYear(m.month)}</th>${REVIEW_QUESTIONS.map((q) => {
+                  html`<tr><th scope="row">${shortMonth(m.month)}</th>${REVIEW_QUESTIONS.map((q) => {
                     const v = series[q.key].find((a) => a.month === m.month)?.value;
                     return html`<td>${v === undefined ? '—' : String(v)}</td>`;
                   })}</tr>`,
               )}</tbody>
-            </table>`;
+            </table></div>`;
           })}`
         : html`<p>No monthly reviews yet.</p>`
     }

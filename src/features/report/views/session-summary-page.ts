@@ -52,9 +52,11 @@ function agreementNews(s: SessionSummary): SafeHtml | null {
     (c) =>
       html`<li>“${c.agreement.text}” — ${
         c.change === 'proposed'
-          ? `proposed by ${nameIn(r, c.agreement.proposedBy)}`
+          ? `proposed by ${nameIn(r, c.agreement.proposedBy)}, waiting for an answer`
           : c.change === 'agreed'
-            ? 'agreed'
+            ? c.proposedSince
+              ? `proposed by ${nameIn(r, c.agreement.proposedBy)} and agreed`
+              : 'agreed'
             : 'withdrawn'
       } on ${dayOf(r, c.at)}</li>`,
   );
@@ -69,6 +71,16 @@ function agreementNews(s: SessionSummary): SafeHtml | null {
     ${logged.length ? html`<ul>${logged}</ul>` : null}
     ${reviews ? html`<p>${s.logReviews.confirmed} ${s.logReviews.confirmed === 1 ? 'occasion was' : 'occasions were'} confirmed and ${s.logReviews.disputed} seen differently by the other partner.</p>` : null}
   </section>`;
+}
+
+/** One partner's three verdicts in a line: said once when there is not enough data for any. */
+function trendsNow(x: SessionSummary['progress']['partners'][number]): string {
+  if (!x.numbersVisible) return 'keeps their numbers to themselves';
+  const measures = ['safety', 'trust', 'closeness'] as const;
+  if (measures.every((m) => x.trends[m].verdict === 'not_enough_data')) return verdictWords(x.trends.safety);
+  return measures
+    .map((m) => `${MEASURE_TITLES[m].toLowerCase()} ${x.trends[m].verdict === 'not_enough_data' ? 'not enough check-ins yet' : verdictWords(x.trends[m]).replace(' — no clear rise or fall', '')}`)
+    .join('; ');
 }
 
 function checkinNews(s: SessionSummary): SafeHtml {
@@ -93,11 +105,7 @@ function checkinNews(s: SessionSummary): SafeHtml {
     <p>The trends now, over the last eight weeks:</p>
     <ul class="report-verdicts">${p.partners.map(
       (x) =>
-        html`<li><strong>${x.displayName}:</strong> ${
-          x.numbersVisible
-            ? (['safety', 'trust', 'closeness'] as const).map((m) => `${MEASURE_TITLES[m].toLowerCase()} ${verdictWords(x.trends[m])}`).join('; ')
-            : 'keeps their numbers to themselves'
-        }</li>`,
+        html`<li><strong>${x.displayName}:</strong> ${trendsNow(x)}</li>`,
     )}</ul>
     ${p.divergence.map((d) => html`<p class="report-note">${d.message}</p>`)}
   </section>`;

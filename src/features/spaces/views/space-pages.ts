@@ -38,7 +38,10 @@ export function spacePage(csrf: string, space: Space, viewerId: string, parts: S
     </ul>
     ${
       !isPartner
-        ? therapistWords(space.id, partners.map((m) => m.displayName))
+        ? therapistWords(
+            space.id,
+            [...partners].sort((x, y) => x.joinedAt.localeCompare(y.joinedAt) || x.displayName.localeCompare(y.displayName)).map((m) => m.displayName),
+          )
         : partner
         ? html`<p>You and ${partner.displayName} share this space.</p>`
         : html`<p>You are here on your own for now. Every step in Mend has a form you can do alone, and your partner can join whenever they are ready.</p>
