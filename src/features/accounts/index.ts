@@ -2,5 +2,4 @@
 export type { AccountService, Authenticated } from './service.js';
 export { showSettings } from './settings-view.js';
 export type { Account } from './store.js';
-export { reauthenticate } from './actions.js';
 export { passwordRefusal } from './password-refusal.js';

@@ -3,7 +3,8 @@ import { requireAuth } from '../../platform/http/plugins/auth.js';
 import { renderPage } from '../../platform/http/render.js';
 import { field, formFields } from '../../platform/http/form.js';
 import { layoutSpaceOf, spaceView } from '../spaces/index.js';
-import { passwordRefusal, reauthenticate } from '../accounts/index.js';
+import { passwordRefusal } from '../accounts/index.js';
+import { openRecord } from './actions.js';
 import { act } from '../act.js';
 import { spaceReport } from './gather.js';
 import { sessionSummary } from './session-summary.js';
@@ -45,7 +46,7 @@ export async function reportPages(app: FastifyInstance): Promise<void> {
     const auth = requireAuth(request);
     const view = await spaceView(ctx.spaces, auth.account.id, request.params.spaceId);
     try {
-      await act(ctx, reauthenticate(ctx, auth, field(formFields(request), 'password')));
+      await act(ctx, openRecord(ctx, auth, field(formFields(request), 'password')));
     } catch (error) {
       const refused = passwordRefusal(error, reply);
       return askForPassword(request, reply, view.space.id, refused.status, refused.message);
