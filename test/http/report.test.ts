@@ -30,6 +30,8 @@ const SAM_PRIVATE = 'SAM-PRIVATE-CANARY';
 const SAM_SEALED = 'SAM-SEALED-HALF-CANARY';
 const SAM_DESCRIPTION = 'SAM-SHARED-DESCRIPTION';
 const AGREEMENT = 'I text Sam before 18:00 when I will be late';
+const ALEX_PRIVATE_NOTE = 'ALEX-PRIVATE-CHECKIN-NOTE';
+const SAM_SHARED_NOTE = 'SAM-SHARED-CHECKIN-NOTE';
 
 async function logRows(app: FastifyInstance, spaceId: string, what: string): Promise<number> {
   const { rows } = await sql<{ n: number | string }>`select count(*) as n from therapist_access_log where space_id = ${spaceId} and what = ${what}`.execute(
@@ -118,11 +120,11 @@ async function aCoupleWithCanaries(app: FastifyInstance): Promise<{ a: Person; b
       'log',
     );
     await succeeded(b.api.post(`/api/v1/agreement-log/${json(logged).logEntry.id}/confirm`, {}), 'confirm');
-    for (const [p, trust] of [
-      [a, 6],
-      [b, 4],
+    for (const [p, trust, note] of [
+      [a, 6, { text: ALEX_PRIVATE_NOTE, visibility: 'private' }],
+      [b, 4, { text: SAM_SHARED_NOTE, visibility: 'shared' }],
     ] as const)
-      await succeeded(p.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { safety: 5, trust, closeness: 5 }), 'check in');
+      await succeeded(p.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { safety: 5, trust, closeness: 5, ...(d === 0 ? { note } : {}) }), 'check in');
     clock.advance(DAY);
   }
   return { a, b, spaceId, journeyId };
@@ -139,10 +141,11 @@ describeEachDatabase(
       const alex = main(await openRecord(alexPages, a, spaceId));
       const sam = main(await openRecord(await pagesAs(app, b), b, spaceId));
 
-      for (const mine of [ALEX_PRIVATE, ALEX_DRAFT, ALEX_SHARED, SAM_DESCRIPTION, AGREEMENT]) assert.ok(alex.includes(mine), `Alex's record has ${mine}`);
+      for (const mine of [ALEX_PRIVATE, ALEX_DRAFT, ALEX_PRIVATE_NOTE, ALEX_SHARED, SAM_DESCRIPTION, SAM_SHARED_NOTE, AGREEMENT])
+        assert.ok(alex.includes(mine), `Alex's record has ${mine}`);
       for (const theirs of [SAM_PRIVATE, SAM_SEALED]) assert.ok(!alex.includes(theirs), `Alex's record has no ${theirs}`);
-      for (const mine of [SAM_PRIVATE, SAM_SEALED, ALEX_SHARED, SAM_DESCRIPTION, AGREEMENT]) assert.ok(sam.includes(mine), `Sam's record has ${mine}`);
-      for (const theirs of [ALEX_PRIVATE, ALEX_DRAFT]) assert.ok(!sam.includes(theirs), `Sam's record has no ${theirs}`);
+      for (const mine of [SAM_PRIVATE, SAM_SEALED, SAM_SHARED_NOTE, ALEX_SHARED, SAM_DESCRIPTION, AGREEMENT]) assert.ok(sam.includes(mine), `Sam's record has ${mine}`);
+      for (const theirs of [ALEX_PRIVATE, ALEX_DRAFT, ALEX_PRIVATE_NOTE]) assert.ok(!sam.includes(theirs), `Sam's record has no ${theirs}`);
 
       // Alex is told that Sam's half waits, as the journey page tells him — never what it says.
       assert.match(alex, /Sam has written their half of “What happened, and how it affected me”/);
@@ -209,8 +212,8 @@ describeEachDatabase(
       assert.match(wrong.body, /That password is not right/);
 
       const record = main(await openRecord(pages, t, spaceId));
-      for (const shared of [SAM_DESCRIPTION, ALEX_SHARED, AGREEMENT]) assert.ok(record.includes(shared), `the therapist reads ${shared}`);
-      for (const hidden of [ALEX_PRIVATE, ALEX_DRAFT, SAM_PRIVATE, SAM_SEALED]) assert.ok(!record.includes(hidden), `the therapist never reads ${hidden}`);
+      for (const shared of [SAM_DESCRIPTION, ALEX_SHARED, AGREEMENT, SAM_SHARED_NOTE]) assert.ok(record.includes(shared), `the therapist reads ${shared}`);
+      for (const hidden of [ALEX_PRIVATE, ALEX_DRAFT, ALEX_PRIVATE_NOTE, SAM_PRIVATE, SAM_SEALED]) assert.ok(!record.includes(hidden), `the therapist never reads ${hidden}`);
       assert.doesNotMatch(record, /has written their half/, 'not even that a half waits');
       assert.match(record, /Alex and Sam chose to share with Dr Lee as their therapist/);
       assert.equal(await logRows(app, spaceId, '/spaces/:spaceId/report'), 1, 'the record is in the access log');
@@ -265,7 +268,7 @@ describeEachDatabase(
       const firstMain = main(first);
       assert.match(firstMain, /This is your first visit/);
       assert.ok(firstMain.includes(ALEX_SHARED) && firstMain.includes(AGREEMENT));
-      for (const hidden of [ALEX_PRIVATE, ALEX_DRAFT, SAM_PRIVATE, SAM_SEALED]) assert.ok(!firstMain.includes(hidden), hidden);
+      for (const hidden of [ALEX_PRIVATE, ALEX_DRAFT, ALEX_PRIVATE_NOTE, SAM_PRIVATE, SAM_SEALED]) assert.ok(!firstMain.includes(hidden), hidden);
       assert.equal(await logRows(app, spaceId, '/spaces/:spaceId/session-summary'), 1, 'logged');
 
       // Views less than two hours apart are the same visit: the summary does not empty itself on a reload.

@@ -6,6 +6,9 @@ import { loadJourneyStory, type JourneyStory } from '../journey/index.js';
 import type { AgreementView } from '../agreements/index.js';
 import type { Meeting } from '../meetings/index.js';
 import type { Progress } from '../progress/index.js';
+import type { ReassuranceView } from '../reassurance/index.js';
+import type { StoredNote } from '../checkin/index.js';
+import { addDays, localDate } from '../../core/time.js';
 import { spaceView } from '../spaces/index.js';
 
 /** Who reads the report: their name, their time zone (every date is theirs), and their place in the space. */
@@ -38,6 +41,10 @@ export interface SpaceReport {
   progress: Progress;
   /** Newest first. */
   meetings: Meeting[];
+  /** Check-ins with a note the reader may read, oldest first (the numbers are in `progress`). */
+  checkinNotes: Array<{ accountId: string; date: string; note: StoredNote }>;
+  /** Calls for reassurance and their answers, newest first; a note the reader may not read is null. */
+  reassurance: ReassuranceView[];
 }
 
 /** Every page of a list, following its cursor to the end. */
@@ -88,6 +95,11 @@ export async function spaceReport(ctx: AppContext, account: Account, spaceId: st
     ),
     progress: await ctx.rhythm.progress.forSpace(account, spaceId),
     meetings: await everything((at) => ctx.rhythm.meetings.list(account.id, spaceId, at)),
+    // Every check-in since the space began (one may be dated two days back, so a little before).
+    checkinNotes: (
+      await ctx.rhythm.checkins.visibleCheckins(view, addDays(view.space.createdAt.slice(0, 10), -3), localDate(ctx.clock.now(), account.timezone))
+    ).flatMap((c) => (c.note ? [{ accountId: c.accountId, date: c.date, note: c.note }] : [])),
+    reassurance: await everything((at) => ctx.rhythm.reassurance.list(account.id, spaceId, at)),
   };
 }
 

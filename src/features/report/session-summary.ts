@@ -32,6 +32,7 @@ export interface SessionSummary {
   /** Occasions confirmed or seen differently since. */
   logReviews: { confirmed: number; disputed: number };
   meetings: Meeting[];
+  reassurance: SpaceReport['reassurance'];
   reviews: Array<{ accountId: string; month: string; at: string }>;
   /** Check-ins since, per partner (the dates only), when the last visit is within the charts' reach. */
   checkins: Array<{ accountId: string; count: number }> | null;
@@ -135,6 +136,7 @@ export async function sessionSummary(ctx: AppContext, account: Account, spaceId:
       disputed: reviewed.filter((e) => e.review === 'disputed').length,
     },
     meetings: changedSince(report.meetings, (m) => m.createdAt, since),
+    reassurance: changedSince(report.reassurance, (c) => c.answeredAt ?? c.createdAt, since),
     reviews: changedSince(await ctx.rhythm.monthlyReviews.list(view), (r) => r.updatedAt, since).map((r) => ({
       accountId: r.accountId,
       month: r.month,

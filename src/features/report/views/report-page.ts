@@ -3,7 +3,7 @@ import type { SpaceReport } from '../gather.js';
 import { agreementsSection } from './agreements-section.js';
 import { journeySection } from './journey-story.js';
 import { andList, dayOf } from './report-common.js';
-import { checkinsSection, meetingsSection, numbersSection, reviewsSection, winsAndFlagsSection } from './rhythm-sections.js';
+import { checkinsSection, meetingsSection, numbersSection, reassuranceSection, reviewsSection, winsAndFlagsSection } from './rhythm-sections.js';
 
 /** What the record holds, said to its reader before anything else. */
 function whatIsInIt(r: SpaceReport): string {
@@ -12,7 +12,7 @@ function whatIsInIt(r: SpaceReport): string {
   if (r.reader.relation === 'therapist') {
     return (
       `What ${andList(r.partners.map((p) => p.displayName))} chose to share with ${me} as their therapist: shared writing, ` +
-      'agreements and their log, meetings, monthly reviews, and check-in numbers of whoever shares them. Never anything private, ' +
+      'agreements and their log, check-ins (the numbers of whoever shares them), calls for reassurance, meetings and monthly reviews. Never anything private, ' +
       'a half still sealed, a draft, numbers kept to oneself, or anything about safety. Opening it is written in the access log both partners can read.'
     );
   }
@@ -33,6 +33,7 @@ function contents(r: SpaceReport): SafeHtml {
     ${link('report-agreements', 'Agreements')}
     ${link('report-checkins', 'Daily check-ins')}
     ${link('report-reviews', 'Monthly reviews')}
+    ${link('report-reassurance', 'Calls for reassurance')}
     ${link('report-meetings', 'Weekly meetings')}
     ${link('report-wins', 'Small wins and things worth talking about')}
     ${link('report-numbers', 'The numbers behind the charts')}
@@ -63,6 +64,7 @@ export function spaceReportArticle(r: SpaceReport): SafeHtml {
     ${agreementsSection(r)}
     ${checkinsSection(r)}
     ${reviewsSection(r)}
+    ${reassuranceSection(r)}
     ${meetingsSection(r)}
     ${winsAndFlagsSection(r)}
     ${numbersSection(r)}

@@ -13,7 +13,7 @@ import { lineChart, lineChartTable } from '../../../platform/web/charts/line-cha
 import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { weekdayDayMonth } from '../../../platform/web/dates.js';
 import { formatDate as shortMonth } from '../../../platform/web/charts/chart-format.js';
-import { calendarDay, dayOf, nameIn } from './report-common.js';
+import { calendarDay, dayOf, nameIn, visibilityLabel } from './report-common.js';
 import type { SpaceReport } from '../gather.js';
 
 const byName: ChartName = (x) => x.displayName;
@@ -33,6 +33,40 @@ export function checkinsSection(r: SpaceReport): SafeHtml {
         ${chart ? lineChart({ ...chart, id: `report-${m}`, table: 'elsewhere' }) : null}
       </section>`;
     })}
+    ${
+      r.checkinNotes.length
+        ? html`<h3>Notes written with a check-in</h3>
+          ${r.checkinNotes.map(
+            (c) => html`<article class="report-entry">
+              <p class="report-meta">${nameIn(r, c.accountId)} · ${calendarDay(c.date)} · ${visibilityLabel(r, c.accountId, c.note.visibility)}</p>
+              <div class="report-text">${c.note.text}</div>
+            </article>`,
+          )}`
+        : null
+    }
+  </section>`;
+}
+
+/** Calls for reassurance and the answers to them, oldest first. */
+export function reassuranceSection(r: SpaceReport): SafeHtml {
+  const calls = [...r.reassurance].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+  return html`<section class="report-part" aria-labelledby="report-reassurance">
+    <h2 id="report-reassurance">Calls for reassurance</h2>
+    ${
+      calls.length
+        ? calls.map(
+            (c) => html`<article class="report-entry">
+              <h3 class="report-entry__title">${nameIn(r, c.requestedBy)} asked for reassurance on ${dayOf(r, c.createdAt)}</h3>
+              ${c.note ? html`<p class="report-meta">${visibilityLabel(r, c.requestedBy, c.note.visibility)}</p><div class="report-text">${c.note.text}</div>` : null}
+              ${
+                c.answer && c.answeredAt
+                  ? html`<p class="report-answer"><strong>${nameIn(r, c.answeredBy)} answered on ${dayOf(r, c.answeredAt)}:</strong></p><div class="report-text">${c.answer}</div>`
+                  : html`<p class="muted">Not answered yet.</p>`
+              }
+            </article>`,
+          )
+        : html`<p>No calls for reassurance yet.</p>`
+    }
   </section>`;
 }
 

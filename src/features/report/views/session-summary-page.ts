@@ -113,8 +113,12 @@ function checkinNews(s: SessionSummary): SafeHtml {
 
 function rhythmNews(s: SessionSummary): SafeHtml | null {
   const r = s.report;
-  if (s.meetings.length === 0 && s.reviews.length === 0) return null;
-  return html`<section class="card" aria-labelledby="summary-rhythm"><h2 id="summary-rhythm">Meetings and monthly reviews</h2><ul>
+  if (s.meetings.length === 0 && s.reviews.length === 0 && s.reassurance.length === 0) return null;
+  return html`<section class="card" aria-labelledby="summary-rhythm"><h2 id="summary-rhythm">Reassurance, meetings and monthly reviews</h2><ul>
+    ${s.reassurance.map(
+      (c) =>
+        html`<li>${nameIn(r, c.requestedBy)} asked for reassurance on ${dayOf(r, c.createdAt)}${c.answeredAt ? `; ${nameIn(r, c.answeredBy)} answered on ${dayOf(r, c.answeredAt)}` : ''}</li>`,
+    )}
     ${s.meetings.map((m) => html`<li>A weekly meeting on ${calendarDay(m.heldOn)}, written down by ${nameIn(r, m.createdBy)}</li>`)}
     ${s.reviews.map((v) => html`<li>${nameIn(r, v.accountId)} did the monthly review for ${monthYear(v.month)}</li>`)}
   </ul></section>`;
