@@ -34,9 +34,9 @@ const ALEX_PRIVATE_NOTE = 'ALEX-PRIVATE-CHECKIN-NOTE';
 const SAM_SHARED_NOTE = 'SAM-SHARED-CHECKIN-NOTE';
 
 async function logRows(app: FastifyInstance, spaceId: string, what: string): Promise<number> {
-  const { rows } = await sql<{ n: number | string }>`select count(*) as n from therapist_access_log where space_id = ${spaceId} and what = ${what}`.execute(
-    app.mend.store.db,
-  );
+  const { rows } = await sql<{
+    n: number | string;
+  }>`select count(*) as n from therapist_access_log where space_id = ${spaceId} and what = ${what}`.execute(app.mend.store.db);
   return Number(rows[0]!.n);
 }
 
@@ -92,7 +92,13 @@ async function aCoupleWithCanaries(app: FastifyInstance): Promise<{ a: Person; b
   for (const p of [a, b]) await succeeded(p.api.post(`/api/v1/journeys/${journeyId}/acknowledgements`), 'acknowledge');
   const apology = await succeeded(
     a.api.post(`/api/v1/journeys/${journeyId}/apologies`, {
-      parts: { regret: 'I am sorry I lied.', responsibility: 'It was my choice.', impact: 'You doubted yourself.', change: 'I tell you.', repair: 'Ask me.' },
+      parts: {
+        regret: 'I am sorry I lied.',
+        responsibility: 'It was my choice.',
+        impact: 'You doubted yourself.',
+        change: 'I tell you.',
+        repair: 'Ask me.',
+      },
     }),
     'apology',
   );
@@ -108,7 +114,10 @@ async function aCoupleWithCanaries(app: FastifyInstance): Promise<{ a: Person; b
     deliveredAt: null,
   });
   const agreement = json(
-    await succeeded(a.api.post(`/api/v1/spaces/${spaceId}/agreements`, { text: AGREEMENT, committedBy: [a.id], cadence: 'daily', journeyId }), 'agree'),
+    await succeeded(
+      a.api.post(`/api/v1/spaces/${spaceId}/agreements`, { text: AGREEMENT, committedBy: [a.id], cadence: 'daily', journeyId }),
+      'agree',
+    ),
   ).agreement.id as string;
   await succeeded(b.api.post(`/api/v1/agreements/${agreement}/accept`), 'accept');
   await write(a, 'why_im_doing_this', ALEX_PRIVATE, 'private');
@@ -124,7 +133,10 @@ async function aCoupleWithCanaries(app: FastifyInstance): Promise<{ a: Person; b
       [a, 6, { text: ALEX_PRIVATE_NOTE, visibility: 'private' }],
       [b, 4, { text: SAM_SHARED_NOTE, visibility: 'shared' }],
     ] as const)
-      await succeeded(p.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { safety: 5, trust, closeness: 5, ...(d === 0 ? { note } : {}) }), 'check in');
+      await succeeded(
+        p.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { safety: 5, trust, closeness: 5, ...(d === 0 ? { note } : {}) }),
+        'check in',
+      );
     clock.advance(DAY);
   }
   return { a, b, spaceId, journeyId };
@@ -144,7 +156,8 @@ describeEachDatabase(
       for (const mine of [ALEX_PRIVATE, ALEX_DRAFT, ALEX_PRIVATE_NOTE, ALEX_SHARED, SAM_DESCRIPTION, SAM_SHARED_NOTE, AGREEMENT])
         assert.ok(alex.includes(mine), `Alex's record has ${mine}`);
       for (const theirs of [SAM_PRIVATE, SAM_SEALED]) assert.ok(!alex.includes(theirs), `Alex's record has no ${theirs}`);
-      for (const mine of [SAM_PRIVATE, SAM_SEALED, SAM_SHARED_NOTE, ALEX_SHARED, SAM_DESCRIPTION, AGREEMENT]) assert.ok(sam.includes(mine), `Sam's record has ${mine}`);
+      for (const mine of [SAM_PRIVATE, SAM_SEALED, SAM_SHARED_NOTE, ALEX_SHARED, SAM_DESCRIPTION, AGREEMENT])
+        assert.ok(sam.includes(mine), `Sam's record has ${mine}`);
       for (const theirs of [ALEX_PRIVATE, ALEX_DRAFT, ALEX_PRIVATE_NOTE]) assert.ok(!sam.includes(theirs), `Sam's record has no ${theirs}`);
 
       // Alex is told that Sam's half waits, as the journey page tells him — never what it says.
@@ -153,7 +166,7 @@ describeEachDatabase(
       assert.match(sam, /Alex broke trust: lying or deception\. It happened on 10 January 2026\. It came out by being discovered\./);
       assert.match(sam, /Acknowledge the problem<\/span> — done on 2 March 2026/);
       assert.match(sam, /About \d+ in 10 occasions kept/);
-      assert.match(sam, /<th scope="row">March 2026<\/th><td>2<\/td><td>1<\/td>/, 'kept and missed by month');
+      assert.match(sam, /<th scope="row">Mar 2026<\/th><td>2<\/td><td>1<\/td>/, 'kept and missed by month');
       assert.match(sam, /figure class="chart chart-line-chart" id="chart-report-trust"/, 'the trend chart');
       assert.match(sam, /<td>4\.0<\/td>/, 'its numbers');
       for (const body of [alex, sam]) {
@@ -205,15 +218,18 @@ describeEachDatabase(
       const pages = await pagesAs(app, t);
       const asked = await pages.get(`/spaces/${spaceId}/report`);
       assert.equal(asked.statusCode, 403);
-      for (const words of [SAM_DESCRIPTION, ALEX_SHARED, 'Alex', 'Sam']) assert.ok(!main(asked).includes(words), `the password step shows no ${words}`);
+      for (const words of [SAM_DESCRIPTION, ALEX_SHARED, 'Alex', 'Sam'])
+        assert.ok(!main(asked).includes(words), `the password step shows no ${words}`);
       assert.equal(await logRows(app, spaceId, '/spaces/:spaceId/report'), 0, 'asking for the password is not a view');
       const wrong = await pages.post(`/spaces/${spaceId}/report`, { password: 'not the password at all' });
       assert.equal(wrong.statusCode, 403);
       assert.match(wrong.body, /That password is not right/);
 
       const record = main(await openRecord(pages, t, spaceId));
-      for (const shared of [SAM_DESCRIPTION, ALEX_SHARED, AGREEMENT, SAM_SHARED_NOTE]) assert.ok(record.includes(shared), `the therapist reads ${shared}`);
-      for (const hidden of [ALEX_PRIVATE, ALEX_DRAFT, ALEX_PRIVATE_NOTE, SAM_PRIVATE, SAM_SEALED]) assert.ok(!record.includes(hidden), `the therapist never reads ${hidden}`);
+      for (const shared of [SAM_DESCRIPTION, ALEX_SHARED, AGREEMENT, SAM_SHARED_NOTE])
+        assert.ok(record.includes(shared), `the therapist reads ${shared}`);
+      for (const hidden of [ALEX_PRIVATE, ALEX_DRAFT, ALEX_PRIVATE_NOTE, SAM_PRIVATE, SAM_SEALED])
+        assert.ok(!record.includes(hidden), `the therapist never reads ${hidden}`);
       assert.doesNotMatch(record, /has written their half/, 'not even that a half waits');
       assert.match(record, /Alex and Sam chose to share with Dr Lee as their therapist/);
       assert.equal(await logRows(app, spaceId, '/spaces/:spaceId/report'), 1, 'the record is in the access log');
@@ -268,7 +284,8 @@ describeEachDatabase(
       const firstMain = main(first);
       assert.match(firstMain, /This is your first visit/);
       assert.ok(firstMain.includes(ALEX_SHARED) && firstMain.includes(AGREEMENT));
-      for (const hidden of [ALEX_PRIVATE, ALEX_DRAFT, ALEX_PRIVATE_NOTE, SAM_PRIVATE, SAM_SEALED]) assert.ok(!firstMain.includes(hidden), hidden);
+      for (const hidden of [ALEX_PRIVATE, ALEX_DRAFT, ALEX_PRIVATE_NOTE, SAM_PRIVATE, SAM_SEALED])
+        assert.ok(!firstMain.includes(hidden), hidden);
       assert.equal(await logRows(app, spaceId, '/spaces/:spaceId/session-summary'), 1, 'logged');
 
       // Views less than two hours apart are the same visit: the summary does not empty itself on a reload.
@@ -280,12 +297,33 @@ describeEachDatabase(
       const lastView = clock.now();
       for (let d = 0; d < 22; d++) {
         clock.advance(DAY);
-        await succeeded(b.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, { safety: 5, trust: Math.min(10, 1 + Math.floor(d / 2)), closeness: 5 }), 'Sam');
+        await succeeded(
+          b.api.put(`/api/v1/spaces/${spaceId}/checkins/${today()}`, {
+            safety: 5,
+            trust: Math.min(10, 1 + Math.floor(d / 2)),
+            closeness: 5,
+          }),
+          'Sam',
+        );
       }
-      await succeeded(b.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'why_im_doing_this', text: 'SAM-NEW-SHARED', visibility: 'shared' }), 'new');
-      await succeeded(b.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'why_im_doing_this', text: 'SAM-NEW-PRIVATE', visibility: 'private' }), 'new private');
+      await succeeded(
+        b.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'why_im_doing_this', text: 'SAM-NEW-SHARED', visibility: 'shared' }),
+        'new',
+      );
+      await succeeded(
+        b.api.post(`/api/v1/journeys/${journeyId}/entries`, {
+          prompt: 'why_im_doing_this',
+          text: 'SAM-NEW-PRIVATE',
+          visibility: 'private',
+        }),
+        'new private',
+      );
       const proposed = await succeeded(
-        b.api.post(`/api/v1/spaces/${spaceId}/agreements`, { text: 'NEW-AGREEMENT we walk on Sundays', committedBy: [b.id], cadence: 'weekly' }),
+        b.api.post(`/api/v1/spaces/${spaceId}/agreements`, {
+          text: 'NEW-AGREEMENT we walk on Sundays',
+          committedBy: [b.id],
+          cadence: 'weekly',
+        }),
         'propose',
       );
       await succeeded(a.api.post(`/api/v1/agreements/${json(proposed).agreement.id}/accept`), 'accept');
@@ -294,15 +332,22 @@ describeEachDatabase(
       const second = main(await pages.get(`/spaces/${spaceId}/session-summary`));
       const tz = 'UTC';
       assert.match(second, /Your last visit ended on/);
-      assert.ok(second.includes(new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: tz }).format(lastView)), 'when');
+      assert.ok(
+        second.includes(new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: tz }).format(lastView)),
+        'when',
+      );
       assert.ok(second.includes('SAM-NEW-SHARED'), 'the new shared entry');
       assert.match(second, /“NEW-AGREEMENT we walk on Sundays” — proposed by Sam and agreed on 27 March 2026/, 'the new agreement, once');
       assert.ok(!second.includes(ALEX_SHARED), 'not what was there at the last visit');
       assert.ok(!second.includes(AGREEMENT), 'nor the old agreement, with nothing logged since');
-      for (const hidden of ['SAM-NEW-PRIVATE', ALEX_PRIVATE, ALEX_DRAFT, SAM_PRIVATE, SAM_SEALED]) assert.ok(!second.includes(hidden), hidden);
+      for (const hidden of ['SAM-NEW-PRIVATE', ALEX_PRIVATE, ALEX_DRAFT, SAM_PRIVATE, SAM_SEALED])
+        assert.ok(!second.includes(hidden), hidden);
       assert.match(second, /Alex checked in on 0 days; Sam checked in on 22 days/);
       assert.match(second, /<strong>Sam, trust:<\/strong> not enough check-ins for a trend before, improving now/);
-      assert.match(second, /New since your last visit:<\/p><ul class="report-flags"><li><p>[^<]*(no check-in from one of you|has not checked in)/);
+      assert.match(
+        second,
+        /New since your last visit:<\/p><ul class="report-flags"><li><p>[^<]*(no check-in from one of you|has not checked in)/,
+      );
 
       // Partners have no session summary: it is the therapist's page.
       for (const p of [a, b]) assert.equal((await (await pagesAs(app, p)).get(`/spaces/${spaceId}/session-summary`)).statusCode, 404);

@@ -22,9 +22,14 @@ function seen(facts: JourneyFacts): StepDateFacts {
     acknowledgements: facts.acknowledgements,
     apologies: facts.apologies
       .filter((a) => a.deliveredAt !== null)
-      .map((a) => ({ deliveredAt: a.deliveredAt!, answeredAt: facts.apologyResponses.filter((r) => r.apologyId === a.id).map((r) => r.at) })),
+      .map((a) => ({
+        deliveredAt: a.deliveredAt!,
+        answeredAt: facts.apologyResponses.filter((r) => r.apologyId === a.id).map((r) => r.at),
+      })),
     agreementsAcceptedAt: facts.agreements.flatMap((g) => (g.acceptedAt ? [g.acceptedAt] : [])),
-    forgivenessSharedAt: facts.entries.filter((e) => e.prompt === 'forgiveness_statement' && e.visibility === 'shared').map((e) => e.createdAt),
+    forgivenessSharedAt: facts.entries
+      .filter((e) => e.prompt === 'forgiveness_statement' && e.visibility === 'shared')
+      .map((e) => e.createdAt),
   };
 }
 
@@ -136,7 +141,13 @@ test('property: dates agree with the states — locked has none, open has no end
             acceptedBy: 'a',
             acceptedAt: at,
           })),
-          entries: statements.map((at, i) => ({ id: `f${i}`, prompt: 'forgiveness_statement' as const, authorId: 'b', visibility: 'shared' as const, createdAt: at })),
+          entries: statements.map((at, i) => ({
+            id: `f${i}`,
+            prompt: 'forgiveness_statement' as const,
+            authorId: 'b',
+            visibility: 'shared' as const,
+            createdAt: at,
+          })),
         });
         const status = journeyStatus(facts, viewer, NOW);
         const known = new Set([

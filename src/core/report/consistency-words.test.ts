@@ -13,7 +13,10 @@ test('nothing logged: no estimate, said plainly', () => {
 test('a few occasions: the estimate in tenths, a wide range, and that it is an early guess', () => {
   const words = consistencyWords({ score: 0.66, low: 0.3, high: 0.92, occasions: 3 });
   assert.equal(words.estimate, 'About 7 in 10 occasions kept, as the log counts them, with recent weeks counting most.');
-  assert.equal(words.uncertainty, 'Likely somewhere between 3 and 9 in 10: an early guess from 3 occasions logged; it will be clearer as more is logged.');
+  assert.equal(
+    words.uncertainty,
+    'Likely somewhere between 3 and 9 in 10: an early guess from 3 occasions logged; it will be clearer as more is logged.',
+  );
 });
 
 test('many occasions: a narrow range said as a fairly firm estimate; one occasion in the singular', () => {
@@ -21,7 +24,10 @@ test('many occasions: a narrow range said as a fairly firm estimate; one occasio
     consistencyWords({ score: 0.91, low: 0.84, high: 0.96, occasions: 60 }).uncertainty,
     'Likely somewhere between 8 and 10 in 10: a fairly firm estimate from 60 occasions logged.',
   );
-  assert.match(consistencyWords({ score: 0.55, low: 0.3, high: 0.65, occasions: 1 }).uncertainty, /from 1 occasion logged; it will firm up/);
+  assert.match(
+    consistencyWords({ score: 0.55, low: 0.3, high: 0.65, occasions: 1 }).uncertainty,
+    /from 1 occasion logged; it will firm up/,
+  );
   assert.match(consistencyWords({ score: 0.81, low: 0.79, high: 0.83, occasions: 500 }).uncertainty, /^Very likely 8 in 10/);
 });
 

@@ -23,7 +23,10 @@ test('a pause of exactly the gap starts a new visit; one minute less does not', 
 });
 
 test('views after now (a clock set back) and unreadable times are ignored', () => {
-  assert.deepEqual(visitsOf(['not a time', new Date(Date.parse(NOW) + 60_000).toISOString()], NOW), { currentSince: NOW, lastVisitEnded: null });
+  assert.deepEqual(visitsOf(['not a time', new Date(Date.parse(NOW) + 60_000).toISOString()], NOW), {
+    currentSince: NOW,
+    lastVisitEnded: null,
+  });
 });
 
 test('property: the last visit ended before the current one began, by at least the gap, and is one of the views', () => {
@@ -61,8 +64,14 @@ test('changedSince: strictly after, oldest first; everything on a first visit; u
 
 test('datedSince: days on or after the day of the last visit', () => {
   const flags = [{ raisedOn: '2026-03-04' }, { raisedOn: '2026-03-05' }, { raisedOn: '2026-03-06' }];
-  assert.deepEqual(datedSince(flags, (f) => f.raisedOn, '2026-03-05T23:00:00.000Z'), flags.slice(1));
-  assert.deepEqual(datedSince(flags, (f) => f.raisedOn, null), flags);
+  assert.deepEqual(
+    datedSince(flags, (f) => f.raisedOn, '2026-03-05T23:00:00.000Z'),
+    flags.slice(1),
+  );
+  assert.deepEqual(
+    datedSince(flags, (f) => f.raisedOn, null),
+    flags,
+  );
 });
 
 test('verdictChanges: only what differs, only where both readings have it', () => {

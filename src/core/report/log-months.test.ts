@@ -3,7 +3,13 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { logByMonth, type LoggedOccasion } from './log-months.js';
 
-const occ = (occurredOn: string, kept: boolean, review: LoggedOccasion['review'] = 'confirmed', agreementId = 'g1', loggedBy = 'a'): LoggedOccasion => ({
+const occ = (
+  occurredOn: string,
+  kept: boolean,
+  review: LoggedOccasion['review'] = 'confirmed',
+  agreementId = 'g1',
+  loggedBy = 'a',
+): LoggedOccasion => ({
   agreementId,
   loggedBy,
   occurredOn,
@@ -34,7 +40,11 @@ test('an occasion seen differently counts as the other partner saw it, as the co
 });
 
 test('one log per agreement and per partner who logged it', () => {
-  const groups = logByMonth([occ('2026-03-01', true, 'confirmed', 'g1', 'a'), occ('2026-03-01', false, null, 'g1', 'b'), occ('2026-03-02', true, null, 'g2', 'a')]);
+  const groups = logByMonth([
+    occ('2026-03-01', true, 'confirmed', 'g1', 'a'),
+    occ('2026-03-01', false, null, 'g1', 'b'),
+    occ('2026-03-02', true, null, 'g2', 'a'),
+  ]);
   assert.deepEqual(
     groups.map((g) => [g.agreementId, g.loggedBy, g.total.kept, g.total.missed]),
     [
@@ -47,7 +57,9 @@ test('one log per agreement and per partner who logged it', () => {
 });
 
 test('property: every occasion is counted once, in its own month; months are in order and distinct', () => {
-  const date = fc.date({ min: new Date('2024-01-01T00:00:00Z'), max: new Date('2027-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+  const date = fc
+    .date({ min: new Date('2024-01-01T00:00:00Z'), max: new Date('2027-12-31T00:00:00Z'), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10));
   const occasion = fc.record({
     agreementId: fc.constantFrom('g1', 'g2'),
     loggedBy: fc.constantFrom('a', 'b'),
@@ -64,7 +76,9 @@ test('property: every occasion is counted once, in its own month; months are in 
         const months = g.months.map((m) => m.month);
         assert.deepEqual(months, [...new Set(months)].sort());
         for (const m of g.months) {
-          const here = occasions.filter((o) => o.agreementId === g.agreementId && o.loggedBy === g.loggedBy && o.occurredOn.startsWith(m.month));
+          const here = occasions.filter(
+            (o) => o.agreementId === g.agreementId && o.loggedBy === g.loggedBy && o.occurredOn.startsWith(m.month),
+          );
           assert.equal(m.kept + m.missed, here.length);
           assert.equal(m.seenDifferently, here.filter((o) => o.review === 'disputed').length);
           assert.equal(m.unconfirmed, here.filter((o) => o.review === null).length);

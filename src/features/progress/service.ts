@@ -120,7 +120,13 @@ export class ProgressService {
       .map((p) => {
         const mine = scores.filter((c) => c.accountId === p.accountId);
         const verdicts = Object.fromEntries(
-          PULSE_MEASURES.map((m) => [m, trendFor(mine.map((c) => ({ date: c.date, value: c[m] })), on).verdict]),
+          PULSE_MEASURES.map((m) => [
+            m,
+            trendFor(
+              mine.map((c) => ({ date: c.date, value: c[m] })),
+              on,
+            ).verdict,
+          ]),
         ) as Record<PulseMeasure, Verdict>;
         return { partnerId: p.accountId, verdicts };
       });

@@ -47,6 +47,11 @@ export interface SpaceReport {
   reassurance: ReassuranceView[];
 }
 
+/** The partners of a progress in the order they joined the space, as the record names them. */
+function inJoinOrder(progress: Progress, order: readonly string[]): Progress {
+  return { ...progress, partners: [...progress.partners].sort((a, b) => order.indexOf(a.accountId) - order.indexOf(b.accountId)) };
+}
+
 /** Every page of a list, following its cursor to the end. */
 async function everything<T>(read: (at: PageRequest) => Promise<Page<T>>): Promise<T[]> {
   const out: T[] = [];
@@ -68,6 +73,10 @@ export async function spaceReport(ctx: AppContext, account: Account, spaceId: st
   const journeys: JourneyStory[] = [];
   for (const summary of await ctx.journeys.list(actor, spaceId)) journeys.push(await loadJourneyStory(ctx, actor, summary.id));
   const { entries } = await ctx.rhythm.agreementLog.history(account.id, spaceId);
+  const partners = members
+    .filter((m) => m.role === 'partner')
+    .map(person)
+    .sort((x, y) => x.joinedAt.localeCompare(y.joinedAt) || x.displayName.localeCompare(y.displayName));
   return {
     reader: {
       accountId: account.id,
@@ -77,10 +86,7 @@ export async function spaceReport(ctx: AppContext, account: Account, spaceId: st
     },
     preparedAt: ctx.clock.now().toISOString(),
     space: { id: view.space.id, name: view.space.name, createdAt: view.space.createdAt },
-    partners: members
-      .filter((m) => m.role === 'partner')
-      .map(person)
-      .sort((x, y) => x.joinedAt.localeCompare(y.joinedAt) || x.displayName.localeCompare(y.displayName)),
+    partners,
     therapists: members.filter((m) => m.role === 'therapist').map(person),
     journeys,
     agreements: await everything((at) => ctx.agreements.list(actor, spaceId, at)),
@@ -93,11 +99,18 @@ export async function spaceReport(ctx: AppContext, account: Account, spaceId: st
         review: e.review,
       })),
     ),
-    progress: await ctx.rhythm.progress.forSpace(account, spaceId),
+    progress: inJoinOrder(
+      await ctx.rhythm.progress.forSpace(account, spaceId),
+      partners.map((p) => p.accountId),
+    ),
     meetings: await everything((at) => ctx.rhythm.meetings.list(account.id, spaceId, at)),
     // Every check-in since the space began (one may be dated two days back, so a little before).
     checkinNotes: (
-      await ctx.rhythm.checkins.visibleCheckins(view, addDays(view.space.createdAt.slice(0, 10), -3), localDate(ctx.clock.now(), account.timezone))
+      await ctx.rhythm.checkins.visibleCheckins(
+        view,
+        addDays(view.space.createdAt.slice(0, 10), -3),
+        localDate(ctx.clock.now(), account.timezone),
+      )
     ).flatMap((c) => (c.note ? [{ accountId: c.accountId, date: c.date, note: c.note }] : [])),
     reassurance: await everything((at) => ctx.rhythm.reassurance.list(account.id, spaceId, at)),
   };

@@ -1,4 +1,12 @@
-import { changedSince, datedSince, logByMonth, verdictChanges, type AgreementMonths, type VerdictChange, type Visits } from '../../core/report/index.js';
+import {
+  changedSince,
+  datedSince,
+  logByMonth,
+  verdictChanges,
+  type AgreementMonths,
+  type VerdictChange,
+  type Visits,
+} from '../../core/report/index.js';
 import { localDate } from '../../core/time.js';
 import { PULSE_MEASURES, type RedFlag, type Verdict } from '../../core/progress/index.js';
 import type { PromptKey, BreachKind } from '../../core/journey/index.js';
@@ -24,7 +32,13 @@ export interface SessionSummary {
   journeysOpened: Array<{ kind: BreachKind; openedAt: string; brokeTrust: string[] }>;
   entries: Array<{ kind: BreachKind; entry: ShownEntry }>;
   pairsOpened: Array<{ kind: BreachKind; prompt: PromptKey; openedAt: string; halves: ShownEntry[] }>;
-  apologies: Array<{ kind: BreachKind; authorId: string; deliveredAt: string | null; answeredAt: string | null; answeredBy: string | null }>;
+  apologies: Array<{
+    kind: BreachKind;
+    authorId: string;
+    deliveredAt: string | null;
+    answeredAt: string | null;
+    answeredBy: string | null;
+  }>;
   /** Each agreement that changed since, where it stands now; `proposedSince`: it is new, too. */
   agreements: Array<{ agreement: AgreementView; change: 'proposed' | 'agreed' | 'withdrawn'; at: string; proposedSince: boolean }>;
   /** Occasions logged since, per agreement and partner, counted as the consistency score counts them. */
@@ -101,7 +115,10 @@ export async function sessionSummary(ctx: AppContext, account: Account, spaceId:
         { change: 'withdrawn' as const, at: agreement.withdrawnAt },
         { change: 'agreed' as const, at: agreement.acceptedAt },
         { change: 'proposed' as const, at: proposed ? agreement.proposedAt : null },
-      ].filter((c): c is { change: 'withdrawn' | 'agreed' | 'proposed'; at: string } => c.at !== null && changedSince([c.at], (x) => x, since).length > 0);
+      ].filter(
+        (c): c is { change: 'withdrawn' | 'agreed' | 'proposed'; at: string } =>
+          c.at !== null && changedSince([c.at], (x) => x, since).length > 0,
+      );
       return latest ? [{ agreement, change: latest.change, at: latest.at, proposedSince: proposed }] : [];
     })
     .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
@@ -130,7 +147,9 @@ export async function sessionSummary(ctx: AppContext, account: Account, spaceId:
     pairsOpened,
     apologies,
     agreements,
-    log: logByMonth(logged.map((e) => ({ agreementId: e.agreementId, loggedBy: e.loggedBy, occurredOn: e.occurredOn, kept: e.kept, review: e.review }))),
+    log: logByMonth(
+      logged.map((e) => ({ agreementId: e.agreementId, loggedBy: e.loggedBy, occurredOn: e.occurredOn, kept: e.kept, review: e.review })),
+    ),
     logReviews: {
       confirmed: reviewed.filter((e) => e.review === 'confirmed').length,
       disputed: reviewed.filter((e) => e.review === 'disputed').length,

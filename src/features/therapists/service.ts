@@ -175,7 +175,13 @@ export class TherapistService {
       status: s.status,
       // Before consent the therapist learns only the name of the space they were invited to.
       partnerNames:
-        s.status === 'active' ? space.members.filter((m) => m.role === 'partner' && m.status === 'active').map((m) => m.displayName) : [],
+        s.status === 'active'
+          ? space.members
+              .filter((m) => m.role === 'partner' && m.status === 'active')
+              // In the order they joined, as the couple's record names them.
+              .sort((x, y) => x.joinedAt.localeCompare(y.joinedAt) || x.displayName.localeCompare(y.displayName))
+              .map((m) => m.displayName)
+          : [],
     };
   }
 }

@@ -157,7 +157,13 @@ export class TherapistStore {
    * When one therapist viewed the space, newest first, strictly before `before` (all when null),
    * leaving out the routes in `except`. Times only: for their own session summary.
    */
-  async viewTimes(spaceId: string, therapistId: string, except: readonly string[], before: string | null, limit: number): Promise<string[]> {
+  async viewTimes(
+    spaceId: string,
+    therapistId: string,
+    except: readonly string[],
+    before: string | null,
+    limit: number,
+  ): Promise<string[]> {
     let q = this.db
       .selectFrom('therapist_access_log')
       .select('viewed_at')

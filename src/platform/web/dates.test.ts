@@ -36,7 +36,10 @@ test('every format matches a freshly built one, for any instant and zone', () =>
       );
       assert.equal(dateTimeInUtc(iso), `${d.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC`);
       assert.equal(dateTimeIn(iso, zone), d.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }));
-      assert.equal(dayMonthYearIn(iso, zone), d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: zone }));
+      assert.equal(
+        dayMonthYearIn(iso, zone),
+        d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: zone }),
+      );
     }),
     { numRuns: 300 },
   );

@@ -75,7 +75,9 @@ export function consistencyChartOptions(p: Progress, who: ChartName): BandChartO
       high: x.consistency.high,
       occasions: x.consistency.occasions,
     })),
-    ...(p.partners.every((x) => x.consistency.occasions === 0) ? { summary: 'Nothing logged yet, so every score starts in the middle, at 0.5.' } : {}),
+    ...(p.partners.every((x) => x.consistency.occasions === 0)
+      ? { summary: 'Nothing logged yet, so every score starts in the middle, at 0.5.' }
+      : {}),
   };
 }
 
@@ -87,7 +89,10 @@ export function reviewChartOptions(p: Progress, who: ChartName): LineChartOption
     id: 'review',
     title: 'Monthly review, average of the three answers',
     summary: withReviews
-      .map((x) => `${who(x)}: ${x.review!.trend.verdict === 'not_enough_data' ? 'not enough months yet (3 needed)' : x.review!.trend.verdict}.`)
+      .map(
+        (x) =>
+          `${who(x)}: ${x.review!.trend.verdict === 'not_enough_data' ? 'not enough months yet (3 needed)' : x.review!.trend.verdict}.`,
+      )
       .join(' '),
     valueLabel: '1–5',
     yMin: 1,

@@ -3,7 +3,7 @@ import { CADENCE_LABELS, type AgreementView } from '../../agreements/index.js';
 import { bandChart } from '../../../platform/web/charts/band-chart.js';
 import { consistencyChartOptions } from '../../progress/index.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
-import { monthYear } from '../../../platform/web/dates.js';
+import { formatDate as shortMonth } from '../../../platform/web/charts/chart-format.js';
 import { andList, calendarDay, dayOf, nameIn } from './report-common.js';
 import type { SpaceReport } from '../gather.js';
 
@@ -30,9 +30,9 @@ function logTable(r: SpaceReport, a: AgreementView, log: AgreementMonths, both: 
     <tbody>${log.months.map((m) => {
       const notes = [
         m.seenDifferently ? `${m.seenDifferently} seen differently by ${other(log.loggedBy)?.displayName ?? 'the other partner'}` : '',
-        m.unconfirmed ? `${m.unconfirmed} not confirmed yet` : '',
+        m.unconfirmed ? `${m.unconfirmed} not yet confirmed` : '',
       ].filter(Boolean);
-      return html`<tr><th scope="row">${monthYear(m.month)}</th><td>${m.kept}</td><td>${m.missed}</td><td>${notes.join('; ') || '—'}</td></tr>`;
+      return html`<tr><th scope="row">${shortMonth(m.month)}</th><td>${m.kept}</td><td>${m.missed}</td><td>${notes.join('; ') || '—'}</td></tr>`;
     })}</tbody>
     <tfoot><tr><th scope="row">In all</th><td>${log.total.kept}</td><td>${log.total.missed}</td><td></td></tr></tfoot>
   </table></div>`;
@@ -66,7 +66,8 @@ export function agreementsSection(r: SpaceReport): SafeHtml {
   return html`<section class="report-part" aria-labelledby="report-agreements">
     <h2 id="report-agreements">Agreements</h2>
     ${shown.length ? shown.map((a) => agreementArticle(r, a)) : html`<p>No agreements yet.</p>`}
-    <h3>How reliably agreements are kept</h3>
+    <section class="report-consistency" aria-labelledby="report-consistency">
+    <h3 id="report-consistency">How reliably agreements are kept</h3>
     <p>Every occasion logged as kept or missed adds to this estimate, and recent weeks count most. A missed occasion someone owned up to counts less than one the other partner had to point out; one seen differently counts as the other partner saw it.</p>
     ${
       scored.length
@@ -82,5 +83,6 @@ export function agreementsSection(r: SpaceReport): SafeHtml {
           })}`
         : html`<p>Nothing logged yet, so there is no estimate.</p>`
     }
+    </section>
   </section>`;
 }

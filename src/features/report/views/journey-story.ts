@@ -9,7 +9,7 @@ import {
 } from '../../../core/journey/index.js';
 import type { JourneyStory } from '../../journey/index.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
-import { andList, calendarDay, dayOf, nameIn, visibilityLabel } from './report-common.js';
+import { andList, calendarDay, capitalised, dayOf, nameIn, visibilityLabel } from './report-common.js';
 import type { SpaceReport } from '../gather.js';
 
 type Model = JourneyStory['model'];
@@ -29,7 +29,7 @@ function breachStory(r: SpaceReport, m: Model): SafeHtml {
   const b = m.view.breach;
   const breakers = andList(b.brokeTrust.map((id) => nameIn(r, id)));
   const sentences = [
-    `${breakers || 'Someone'} broke trust: ${BREACH_KIND_LABELS[b.kind].toLowerCase()}.`,
+    `${capitalised(breakers) || 'Someone'} broke trust: ${BREACH_KIND_LABELS[b.kind].toLowerCase()}.`,
     b.occurredOn ? `It happened on ${calendarDay(b.occurredOn)}.` : 'When it happened was not recorded.',
     b.cameOut === 'disclosed'
       ? `It came out because ${breakers} told.`
@@ -51,8 +51,10 @@ function breachStory(r: SpaceReport, m: Model): SafeHtml {
 function timelineWords(m: Model): string {
   const t = m.view.timeline;
   const elapsed =
-    t.elapsedDays < 14 ? `${t.elapsedDays} days` : t.elapsedWeeks < 9 ? `${t.elapsedWeeks} weeks` : `${t.elapsedMonths} months`;
-  return `The journey is ${elapsed} old. Many couples need about ${t.range.lowMonths} to ${t.range.highMonths} months after this kind of breach; it is not a deadline.`;
+    t.elapsedDays === 0
+      ? 'The journey began today.'
+      : `The journey is ${t.elapsedDays === 1 ? '1 day' : t.elapsedDays < 14 ? `${t.elapsedDays} days` : t.elapsedWeeks < 9 ? `${t.elapsedWeeks} weeks` : `${t.elapsedMonths} months`} old.`;
+  return `${elapsed} Many couples need about ${t.range.lowMonths} to ${t.range.highMonths} months after this kind of breach; it is not a deadline.`;
 }
 
 /** A sealed half is either still waiting for the other or opened for both; anything else says who may read it. */

@@ -7,7 +7,7 @@ export type ReportPeople = Pick<SpaceReport, 'reader' | 'partners' | 'therapists
 
 /** A person's name in the record; never an id. Someone no longer in the space is said as such. */
 export function nameIn(r: ReportPeople, id: string | null | undefined): string {
-  if (id === ABSENT_PARTNER) return 'a partner not in Mend yet';
+  if (id === ABSENT_PARTNER) return 'a partner who is not in Mend yet';
   const person = [...r.partners, ...r.therapists].find((p) => p.accountId === id);
   if (person) return person.displayName;
   if (id === r.reader.accountId) return r.reader.displayName;
@@ -36,4 +36,9 @@ export function visibilityLabel(r: ReportPeople, authorId: string, visibility: s
   if (visibility === 'private') return `Private: only ${author} can read this`;
   if (visibility === 'sealed') return `Sealed: it opens once the other half is written`;
   return 'Shared';
+}
+
+/** The sentence's first letter in capitals (a name already is; "a partner who…" is not). */
+export function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -3,7 +3,14 @@ import type { SpaceReport } from '../gather.js';
 import { agreementsSection } from './agreements-section.js';
 import { journeySection } from './journey-story.js';
 import { andList, dayOf } from './report-common.js';
-import { checkinsSection, meetingsSection, numbersSection, reassuranceSection, reviewsSection, winsAndFlagsSection } from './rhythm-sections.js';
+import {
+  checkinsSection,
+  meetingsSection,
+  numbersSection,
+  reassuranceSection,
+  reviewsSection,
+  winsAndFlagsSection,
+} from './rhythm-sections.js';
 
 /** What the record holds, said to its reader before anything else. */
 function whatIsInIt(r: SpaceReport): string {

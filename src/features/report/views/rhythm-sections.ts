@@ -18,6 +18,10 @@ import type { SpaceReport } from '../gather.js';
 
 const byName: ChartName = (x) => x.displayName;
 
+/** A chart only when it has something to draw: an empty grid tells a reader nothing. */
+const drawable = <T extends { series: ReadonlyArray<{ points: readonly unknown[] }> }>(chart: T | null): T | null =>
+  chart && chart.series.some((s) => s.points.length > 0) ? chart : null;
+
 /** The check-in trends: the progress page's charts and verdicts, naming each partner. */
 export function checkinsSection(r: SpaceReport): SafeHtml {
   const p = r.progress;
@@ -26,7 +30,7 @@ export function checkinsSection(r: SpaceReport): SafeHtml {
     <p>Each partner rates feeling safe, trust and closeness from 0 to 10. The lines are 7-day averages, so one hard day does not change the picture; the words say what the last eight weeks show. The numbers behind each chart are at the end of this record.</p>
     ${p.divergence.map((d) => html`<p class="report-note">${d.message}</p>`)}
     ${PULSE_MEASURES.map((m) => {
-      const chart = measureChartOptions(p, m, byName);
+      const chart = drawable(measureChartOptions(p, m, byName));
       return html`<section class="report-measure" aria-labelledby="report-h-${m}">
         <h3 id="report-h-${m}">${MEASURE_TITLES[m]}</h3>
         <ul class="report-verdicts">${p.partners.map((x) => html`<li><strong>${x.displayName}:</strong> ${measureWords(x, m)}</li>`)}</ul>
@@ -136,7 +140,8 @@ export function winsAndFlagsSection(r: SpaceReport): SafeHtml {
     ${
       p.milestones.length
         ? html`<ul class="report-wins">${p.milestones.map(
-            (m) => html`<li><strong>${m.title}</strong>${m.partnerId ? ` — ${nameIn(r, m.partnerId)}` : ''} <span class="muted">(${calendarDay(m.achievedOn)})</span></li>`,
+            (m) =>
+              html`<li><strong>${m.title}</strong>${m.partnerId ? ` — ${nameIn(r, m.partnerId)}` : ''} <span class="muted">(${calendarDay(m.achievedOn)})</span></li>`,
           )}</ul>`
         : html`<p>None yet. The first check-in will be the first.</p>`
     }
@@ -155,16 +160,14 @@ export function winsAndFlagsSection(r: SpaceReport): SafeHtml {
 /** The numbers behind every chart, gathered at the end so the charts read without them. */
 export function numbersSection(r: SpaceReport): SafeHtml {
   const p = r.progress;
-  const measures = PULSE_MEASURES.map((m) => measureChartOptions(p, m, byName)).filter((c) => c !== null);
+  const measures = PULSE_MEASURES.map((m) => drawable(measureChartOptions(p, m, byName))).filter((c) => c !== null);
   const review = reviewChartOptions(p, byName);
   const scored = p.partners.some((x) => x.consistency.occasions > 0);
   return html`<section class="report-part report-numbers" aria-labelledby="report-numbers">
     <h2 id="report-numbers">The numbers behind the charts</h2>
     <p>Dates are days in ${r.reader.displayName}’s time zone (${r.reader.timezone}). A dash means no check-in that could be averaged that day.</p>
-    <div class="report-numbers__tables">
-      ${measures.map((c) => lineChartTable(c))}
-      ${review ? lineChartTable(review) : null}
-    </div>
+    ${measures.length ? html`<div class="report-numbers__tables">${measures.map((c) => lineChartTable(c))}</div>` : null}
+    ${review ? lineChartTable(review) : null}
     ${scored ? bandChartTable(consistencyChartOptions({ ...p, partners: p.partners.filter((x) => x.consistency.occasions > 0) }, byName)) : null}
     ${measures.length === 0 && !scored && !review ? html`<p>No numbers yet.</p>` : null}
   </section>`;

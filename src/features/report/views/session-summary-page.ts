@@ -3,6 +3,7 @@ import { VISIT_GAP_MINUTES } from '../../../core/report/index.js';
 import { MEASURE_TITLES, verdictWords } from '../../progress/index.js';
 import { dateTimeIn, monthYear } from '../../../platform/web/dates.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
+import { spaceNamedAfterPartners } from '../../../platform/web/layout.js';
 import type { SessionSummary, ShownEntry } from '../session-summary.js';
 import { andList, calendarDay, dayOf, nameIn } from './report-common.js';
 
@@ -31,7 +32,7 @@ function journeyNews(s: SessionSummary): SafeHtml | null {
     ),
     ...s.apologies.map(
       (a) =>
-        html`<p>${a.deliveredAt ? `${nameIn(r, a.authorId)} delivered an apology on ${dayOf(r, a.deliveredAt)}.` : ''}${a.deliveredAt && a.answeredAt ? ' ' : ''}${a.answeredAt ? `${nameIn(r, a.answeredBy)} answered ${nameIn(r, a.authorId)}’s apology on ${dayOf(r, a.answeredAt)}.` : ''} <span class="muted">(${BREACH_KIND_LABELS[a.kind]})</span></p>`,
+        html`<p>${a.deliveredAt ? `${nameIn(r, a.authorId)} delivered an apology on ${dayOf(r, a.deliveredAt)}.` : ''}${a.deliveredAt && a.answeredAt ? ' ' : ''}${a.answeredAt ? `${nameIn(r, a.answeredBy)} answered ${nameIn(r, a.authorId)}’s apology on ${dayOf(r, a.answeredAt)}.` : ''}${r.journeys.length > 1 ? html` <span class="muted">(${BREACH_KIND_LABELS[a.kind]})</span>` : null}</p>`,
     ),
     ...s.pairsOpened.map(
       (p) => html`<section class="report-step-writing" aria-label="Opened on ${dayOf(r, p.openedAt)}">
@@ -73,13 +74,22 @@ function agreementNews(s: SessionSummary): SafeHtml | null {
   </section>`;
 }
 
+/** The progress's partners in the record's order (the order they joined). */
+function inOrder<T extends { accountId: string }>(r: SessionSummary['report'], xs: readonly T[]): T[] {
+  const at = (id: string) => r.partners.findIndex((p) => p.accountId === id);
+  return [...xs].sort((a, b) => at(a.accountId) - at(b.accountId));
+}
+
 /** One partner's three verdicts in a line: said once when there is not enough data for any. */
 function trendsNow(x: SessionSummary['progress']['partners'][number]): string {
   if (!x.numbersVisible) return 'keeps their numbers to themselves';
   const measures = ['safety', 'trust', 'closeness'] as const;
   if (measures.every((m) => x.trends[m].verdict === 'not_enough_data')) return verdictWords(x.trends.safety);
   return measures
-    .map((m) => `${MEASURE_TITLES[m].toLowerCase()} ${x.trends[m].verdict === 'not_enough_data' ? 'not enough check-ins yet' : verdictWords(x.trends[m]).replace(' — no clear rise or fall', '')}`)
+    .map(
+      (m) =>
+        `${MEASURE_TITLES[m].toLowerCase()} ${x.trends[m].verdict === 'not_enough_data' ? 'not enough check-ins yet' : verdictWords(x.trends[m]).replace(' — no clear rise or fall', '')}`,
+    )
     .join('; ');
 }
 
@@ -103,10 +113,7 @@ function checkinNews(s: SessionSummary): SafeHtml {
           : null
     }
     <p>The trends now, over the last eight weeks:</p>
-    <ul class="report-verdicts">${p.partners.map(
-      (x) =>
-        html`<li><strong>${x.displayName}:</strong> ${trendsNow(x)}</li>`,
-    )}</ul>
+    <ul class="report-verdicts">${inOrder(r, p.partners).map((x) => html`<li><strong>${x.displayName}:</strong> ${trendsNow(x)}</li>`)}</ul>
     ${p.divergence.map((d) => html`<p class="report-note">${d.message}</p>`)}
   </section>`;
 }
@@ -114,13 +121,29 @@ function checkinNews(s: SessionSummary): SafeHtml {
 function rhythmNews(s: SessionSummary): SafeHtml | null {
   const r = s.report;
   if (s.meetings.length === 0 && s.reviews.length === 0 && s.reassurance.length === 0) return null;
+  const latest = s.meetings.reduce<(typeof s.meetings)[number] | null>((m, x) => (m === null || x.heldOn > m.heldOn ? x : m), null);
+  // Many of a kind are counted, not listed: the full record has each one.
+  const meetings =
+    s.meetings.length > 3 && latest
+      ? [html`<li>${s.meetings.length} weekly meetings were written down, the latest on ${calendarDay(latest.heldOn)}</li>`]
+      : s.meetings.map((m) => html`<li>A weekly meeting on ${calendarDay(m.heldOn)}, written down by ${nameIn(r, m.createdBy)}</li>`);
+  const reviews = r.partners.flatMap((p) => {
+    const months = s.reviews
+      .filter((v) => v.accountId === p.accountId)
+      .map((v) => v.month)
+      .sort();
+    if (months.length === 0) return [];
+    return [
+      html`<li>${p.displayName} did ${months.length === 1 ? `the monthly review for ${monthYear(months[0]!)}` : `${months.length} monthly reviews, the latest for ${monthYear(months.at(-1)!)}`}</li>`,
+    ];
+  });
   return html`<section class="card" aria-labelledby="summary-rhythm"><h2 id="summary-rhythm">Reassurance, meetings and monthly reviews</h2><ul>
     ${s.reassurance.map(
       (c) =>
         html`<li>${nameIn(r, c.requestedBy)} asked for reassurance on ${dayOf(r, c.createdAt)}${c.answeredAt ? `; ${nameIn(r, c.answeredBy)} answered on ${dayOf(r, c.answeredAt)}` : ''}</li>`,
     )}
-    ${s.meetings.map((m) => html`<li>A weekly meeting on ${calendarDay(m.heldOn)}, written down by ${nameIn(r, m.createdBy)}</li>`)}
-    ${s.reviews.map((v) => html`<li>${nameIn(r, v.accountId)} did the monthly review for ${monthYear(v.month)}</li>`)}
+    ${meetings}
+    ${reviews}
   </ul></section>`;
 }
 
@@ -128,7 +151,11 @@ function flags(s: SessionSummary): SafeHtml {
   const item = (f: SessionSummary['redFlagsNew'][number]) =>
     html`<li><p>${f.message}</p><p class="report-meta">Noticed on ${calendarDay(f.raisedOn)}</p></li>`;
   return html`<section class="card" aria-labelledby="summary-flags"><h2 id="summary-flags">Things worth talking about</h2>
-    ${s.redFlagsNew.length ? html`<p>${s.since ? 'New since your last visit:' : 'Now:'}</p><ul class="report-flags">${s.redFlagsNew.map(item)}</ul>` : html`<p>Nothing new.</p>`}
+    ${
+      s.redFlagsNew.length
+        ? html`<p>${s.since ? 'New since your last visit:' : 'Now:'}</p><ul class="report-flags">${s.redFlagsNew.map(item)}</ul>`
+        : html`<p>${s.since ? 'Nothing new.' : 'Nothing right now.'}</p>`
+    }
     ${s.redFlagsOngoing.length ? html`<p>Still there from before:</p><ul class="report-flags">${s.redFlagsOngoing.map(item)}</ul>` : null}
   </section>`;
 }
@@ -140,7 +167,14 @@ export function sessionSummaryPage(s: SessionSummary): SafeHtml {
   const couple = andList(r.partners.map((p) => p.displayName));
   const parts = [journeyNews(s), agreementNews(s), rhythmNews(s)].filter((x): x is SafeHtml => x !== null);
   return html`<h1>Since your last visit</h1>
-  <p class="lead">${couple}${r.space.name !== couple ? html` · ${r.space.name}` : null}</p>
+  <p class="lead">${couple}${
+    spaceNamedAfterPartners(
+      r.space.name,
+      r.partners.map((p) => p.displayName),
+    )
+      ? null
+      : html` · their space “${r.space.name}”`
+  }</p>
   ${
     s.since
       ? html`<p>Your last visit ended on ${dateTimeIn(s.since, tz)} (${tz}). This page shows what the couple shared or did after that.</p>`

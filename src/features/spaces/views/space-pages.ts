@@ -17,7 +17,8 @@ export interface SpacePageParts {
 }
 
 /** Names joined as people say them: "Alex", "Alex and Sam". */
-const andList = (names: readonly string[]) => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
+const andList = (names: readonly string[]) =>
+  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 
 /** A therapist reads the space as the couple's guest: the partners by name, and their own way in. */
 function therapistWords(spaceId: string, partnerNames: string[]): SafeHtml {
@@ -40,11 +41,13 @@ export function spacePage(csrf: string, space: Space, viewerId: string, parts: S
       !isPartner
         ? therapistWords(
             space.id,
-            [...partners].sort((x, y) => x.joinedAt.localeCompare(y.joinedAt) || x.displayName.localeCompare(y.displayName)).map((m) => m.displayName),
+            [...partners]
+              .sort((x, y) => x.joinedAt.localeCompare(y.joinedAt) || x.displayName.localeCompare(y.displayName))
+              .map((m) => m.displayName),
           )
         : partner
-        ? html`<p>You and ${partner.displayName} share this space.</p>`
-        : html`<p>You are here on your own for now. Every step in Mend has a form you can do alone, and your partner can join whenever they are ready.</p>
+          ? html`<p>You and ${partner.displayName} share this space.</p>`
+          : html`<p>You are here on your own for now. Every step in Mend has a form you can do alone, and your partner can join whenever they are ready.</p>
         <form method="post" action="/spaces/${space.id}/invitations">
           ${csrfField(csrf)}
           <button type="submit" class="button">Invite your partner</button>

@@ -71,7 +71,8 @@ export function accessLogPage(spaceId: string, entries: AccessLogEntry[], paging
 }
 
 /** Names joined as people say them: "Alex and Sam". */
-const andList = (names: readonly string[]) => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
+const andList = (names: readonly string[]) =>
+  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 
 export function caseloadPage(entries: CaseloadEntry[]): SafeHtml {
   return html`<h1>Your couples</h1>
@@ -87,7 +88,10 @@ export function caseloadPage(entries: CaseloadEntry[]): SafeHtml {
           return html`<li class="card">
             <h2><a href="/spaces/${e.spaceId}">${couple}</a></h2>
             ${couple !== e.spaceName ? html`<p class="muted">Their space: ${e.spaceName}</p>` : null}
-            <p class="actions"><a href="/spaces/${e.spaceId}/session-summary">Since your last visit</a> · <a href="/spaces/${e.spaceId}/report">The full record</a></p>
+            <ul class="caseload__links">
+              <li><a href="/spaces/${e.spaceId}/session-summary">Since your last visit</a></li>
+              <li><a href="/spaces/${e.spaceId}/report">The full record, to read or print</a></li>
+            </ul>
           </li>`;
         })}</ul>`
   }`;

@@ -67,7 +67,10 @@ export function bandChart(options: BandChartOptions): SafeHtml {
   const refLine = html`<line class="chart-reference" x1="${x(reference)}" x2="${x(reference)}" y1="${PAD.top}" y2="${axisY}" stroke="currentColor" stroke-opacity="0.5" stroke-dasharray="3 3"/>`;
 
   const summary = bandChartSummary(options);
-  const table = options.table === 'elsewhere' ? '' : html`<details class="chart-data"><summary>Show the numbers</summary>${bandChartTable(options)}</details>`;
+  const table =
+    options.table === 'elsewhere'
+      ? ''
+      : html`<details class="chart-data"><summary>Show the numbers</summary>${bandChartTable(options)}</details>`;
 
   return html`<figure class="chart chart-band-chart" id="${id}"><svg class="chart-svg" viewBox="0 0 ${WIDTH} ${height}" preserveAspectRatio="xMidYMid meet" role="img" aria-labelledby="${id}-title ${id}-desc" focusable="false"><title id="${id}-title">${options.title}</title><desc id="${id}-desc">${summary}</desc><g aria-hidden="true">${refLine}${rows}${ticks}</g></svg><figcaption class="chart-summary"><span class="chart-title">${options.title}</span> ${summary}</figcaption>${table}</figure>`;
 }

@@ -78,7 +78,6 @@ export function lineChartSummary(options: LineChartOptions): string {
 
 export function lineChart(options: LineChartOptions): SafeHtml {
   const id = options.id ? chartId(options.id) : chartId(options.title);
-  const digits = options.digits ?? 1;
   const joinWithin = options.joinWithin ?? 1;
   const { yMin, yMax } = options;
   const all = options.series.flatMap((s) => s.points.map((p) => position(p.date)));
@@ -132,7 +131,10 @@ export function lineChart(options: LineChartOptions): SafeHtml {
         )}</ul>`
       : '';
 
-  const table = options.table === 'elsewhere' ? '' : html`<details class="chart-data"><summary>Show the numbers</summary>${lineChartTable(options)}</details>`;
+  const table =
+    options.table === 'elsewhere'
+      ? ''
+      : html`<details class="chart-data"><summary>Show the numbers</summary>${lineChartTable(options)}</details>`;
 
   return html`<figure class="chart chart-line-chart" id="${id}"><svg class="chart-svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" preserveAspectRatio="xMidYMid meet" role="img" aria-labelledby="${id}-title ${id}-desc" focusable="false"><title id="${id}-title">${options.title}</title><desc id="${id}-desc">${summary}</desc><g aria-hidden="true">${grid}${xLabels}${lines}</g></svg>${legend}<figcaption class="chart-summary"><span class="chart-title">${options.title}</span> ${summary}</figcaption>${table}</figure>`;
 }
