@@ -37,7 +37,11 @@ describe('the printable record in a real browser [sqlite]', { skip }, () => {
     await sharingNumbers(a, b);
     const { journeyId, agreementId } = await activeAgreement(a, b, spaceId, 'I text Sam by 18:00 when I will be late.');
     await succeeded(
-      b.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'why_im_doing_this', text: 'Because we built a home together.', visibility: 'shared' }),
+      b.api.post(`/api/v1/journeys/${journeyId}/entries`, {
+        prompt: 'why_im_doing_this',
+        text: 'Because we built a home together.',
+        visibility: 'shared',
+      }),
       'why',
     );
     const logged = await succeeded(
