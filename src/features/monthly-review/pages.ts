@@ -25,7 +25,9 @@ export async function monthlyReviewPages(app: FastifyInstance): Promise<void> {
     // A therapist reviews nothing: they read the partners' answers.
     if (!view.isPartner) {
       const reviews = await ctx.rhythm.monthlyReviews.list(view);
-      const partners = view.space.members.filter((m) => m.role === 'partner');
+      const partners = view.space.members
+        .filter((m) => m.role === 'partner')
+        .sort((x, y) => x.joinedAt.localeCompare(y.joinedAt) || x.displayName.localeCompare(y.displayName));
       return renderPage(request, reply, {
         title: 'The partners’ monthly reviews',
         space: layoutSpaceOf(view),
