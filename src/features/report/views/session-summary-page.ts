@@ -40,7 +40,14 @@ function journeyNews(s: SessionSummary): SafeHtml | null {
         ${p.halves.map((e) => entry(s, e))}
       </section>`,
     ),
-    ...s.entries.map((x) => entry(s, x.entry)),
+    ...(s.entries.length
+      ? [
+          html`<section class="report-step-writing" aria-label="${s.since ? 'New writing' : 'Their writing'}">
+            <p class="report-step-heading">${s.since ? 'New writing they share' : 'Writing they share'}</p>
+            ${s.entries.map((x) => entry(s, x.entry))}
+          </section>`,
+        ]
+      : []),
   ];
   if (items.length === 0) return null;
   return html`<section class="card" aria-labelledby="summary-journeys"><h2 id="summary-journeys">In their journeys</h2>${items}</section>`;
