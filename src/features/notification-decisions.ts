@@ -106,6 +106,9 @@ export const NOTIFICATION_DECISIONS = {
     askForReassurance: { tells: ['reassurance_requested'] },
     answerReassurance: { tells: ['reassurance_answered'] },
   },
+  report: {
+    openRecord: own('Confirming one’s password to open the record'),
+  },
   safety: {
     submitScreening: { tellsNobody: 'Nothing about the safety check is ever told to anyone, not even that one was taken.' },
     setQuickExitSignsOut: { tellsNobody: 'A safety setting is the person’s alone; nothing about safety is ever told.' },

@@ -21,6 +21,7 @@ import { livePages } from './live-fragments.js';
 import { hardDayPages } from './safety/hard-day-pages.js';
 import { quickExitPages } from './safety/quick-exit-pages.js';
 import { draftPages } from './drafts/pages.js';
+import { reportPages } from './report/index.js';
 
 /** The server-rendered pages. Every flow works with plain HTML forms; scripts only add comfort. */
 export async function pageRoutes(app: FastifyInstance): Promise<void> {
@@ -46,4 +47,5 @@ export async function pageRoutes(app: FastifyInstance): Promise<void> {
   await app.register(hardDayPages);
   await app.register(quickExitPages);
   await app.register(draftPages);
+  await app.register(reportPages);
 }

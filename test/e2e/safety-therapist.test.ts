@@ -366,8 +366,9 @@ describe('safety screening and therapist access in a real browser [sqlite]', { s
       const { page } = okafor;
       await page.goto(`${origin}/caseload`);
       await page.getByRole('heading', { level: 1, name: 'Your couples' }).waitFor();
-      assert.match(await mainText(page), /Alex & Sam|Sam & Alex/);
-      const link = page.getByRole('link', { name: SPACE_NAME });
+      // The couple is named by its partners (in the order they joined), the space's own name beside it.
+      assert.match(await mainText(page), new RegExp(`Their space: ${escapeRegExp(SPACE_NAME)}`));
+      const link = page.getByRole('link', { name: 'Alex and Sam', exact: true });
       assert.equal(await link.getAttribute('href'), spacePath);
       await checkPage(okafor, 'the caseload with the couple active');
 

@@ -190,6 +190,10 @@ describeEachDatabase('privacy between partners, across every route (property)', 
           if (person) {
             await person.api.post('/api/v1/sessions/current/reauthenticate', { password: person.password });
             seen += (await person.api.get('/api/v1/me/export')).body;
+            // The printable record, once the password is confirmed in the page session (404 for anyone not in the space).
+            if ((await pages.get(`/spaces/${spaceId}/report`)).statusCode === 403)
+              await pages.post(`/spaces/${spaceId}/report`, { password: person.password });
+            seen += (await pages.get(`/spaces/${spaceId}/report`)).body;
           }
           for (const m of markers) {
             const found = seen.includes(m.text);

@@ -7,6 +7,7 @@ export * from './calendar-date.js';
 export * from './prompts.js';
 export * from './facts.js';
 export * from './journey-status.js';
+export * from './step-dates.js';
 export * from './forgiveness-gate.js';
 export * from './sealed-pair.js';
 export * from './entry-rules.js';

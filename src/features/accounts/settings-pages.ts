@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SUPPORTED_COUNTRIES } from '../../core/safety/index.js';
 import { Readable } from 'node:stream';
-import { exportFor, exportPieces } from '../export/index.js';
+import { exportPieces } from '../export/index.js';
 import { html } from '../../platform/web/html.js';
 import { accountPage, confirmPasswordPage, settingsPage } from './views/account-pages.js';
 import { ownSections, showSettings, zoneOptions } from './settings-view.js';
-import { reportPage } from '../progress/index.js';
+import { accountReports, reportPage } from '../report/index.js';
 import { clearSessionCookie, requireAuth } from '../../platform/http/plugins/auth.js';
 import { renderPage } from '../../platform/http/render.js';
 import { field, formFields, formRefusal } from '../../platform/http/form.js';
@@ -102,8 +102,11 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
       reply.header('Content-Disposition', 'attachment; filename="mend-export.json"');
       return reply.type('application/json; charset=utf-8').send(Readable.from(await exportPieces(ctx, auth.account, what)));
     }
-    const document = await exportFor(ctx, auth.account, what);
-    return renderPage(request, reply, { title: 'Your Mend record', body: () => reportPage(document) });
+    const reports = await accountReports(ctx, auth.account, what);
+    return renderPage(request, reply, {
+      title: 'Your Mend record',
+      body: () => reportPage(reports, { back: { href: '/account', text: 'Back to your account' } }),
+    });
   });
 
   const deleteIntro = html`<p class="lead">This removes your account and everything you wrote in Mend, for good. It cannot be undone.</p>

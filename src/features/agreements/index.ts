@@ -3,7 +3,7 @@ export { AgreementService } from './service.js';
 export type { AgreementView } from './service.js';
 export { AgreementStore } from './store.js';
 export type { StoredAgreement } from './store.js';
-export { agreementFormPage, agreementList } from './views/agreement-pages.js';
+export { agreementFormPage, agreementList, CADENCE_LABELS } from './views/agreement-pages.js';
 export { acceptAgreement, counterAgreement, proposeAgreement, withdrawAgreement } from './actions.js';
 export { membershipOf, requirePartner, spaceAccess } from './access.js';
 export type { Actor, SpaceAccess } from './access.js';

@@ -5,7 +5,7 @@ import type { TextInput } from './service.js';
 import { html, type SafeHtml } from '../../platform/web/html.js';
 import { hardCheckinNote } from './views/hard-checkin-note.js';
 import { NOTE_VISIBILITY_UNANSWERED, NUMBERS_UNANSWERED, numbersValue } from './views/checkin-choices.js';
-import { checkinPage, type CheckinForm } from './views/checkin-page.js';
+import { checkinPage, therapistCheckinIntro, type CheckinForm } from './views/checkin-page.js';
 import { requireAuth } from '../../platform/http/plugins/auth.js';
 import { renderPage } from '../../platform/http/render.js';
 import { field, formFields } from '../../platform/http/form.js';
@@ -41,6 +41,14 @@ export async function checkinPages(app: FastifyInstance): Promise<void> {
     const { account } = requireAuth(request);
     const model = await checkinPageModel(ctx, account, request.params.spaceId);
     const { view, dates } = model;
+    // A therapist checks in with no one: their page is the partners' day, without a form.
+    if (!view.isPartner)
+      return renderPage(request, reply, {
+        title: 'The partners’ check-ins',
+        space: layoutSpaceOf(view),
+        scripts: ['/static/live.js'],
+        body: () => html`${therapistCheckinIntro(view.space.id)}${partnerToday(model)}`,
+      });
     const date = extra.form?.date && dates.includes(extra.form.date) ? extra.form.date : dates[0]!;
     const mine = ownCheckin(model, date);
     const numbersShared = extra.numbersShared === undefined ? account.checkinNumbersShared : extra.numbersShared;

@@ -159,10 +159,3 @@ export async function exportPieces(ctx: AppContext, account: Account, what: stri
     ],
   ]);
 }
-
-/** The whole export as one object, for the printable report (which is one page, so held whole). */
-export async function exportFor(ctx: AppContext, account: Account, what: string): Promise<Record<string, unknown>> {
-  let text = '';
-  for await (const piece of await exportPieces(ctx, account, what)) text += piece;
-  return JSON.parse(text) as Record<string, unknown>;
-}

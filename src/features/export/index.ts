@@ -1,2 +1,2 @@
 /** What other parts of Mend use of this feature; everything else in the folder is its own. */
-export { exportFor, exportPieces } from './export.js';
+export { exportPieces } from './export.js';

@@ -8,4 +8,5 @@ export { formatDate, nameOf, radios, textArea } from './views/common.js';
 export type { JourneyPageModel } from './views/common.js';
 export { journeyListSection } from './views/overview.js';
 export { loadJourneyPage } from './page-model.js';
+export { loadJourneyStory, type JourneyStory } from './story.js';
 export { journeyStepsSection } from './views/overview.js';

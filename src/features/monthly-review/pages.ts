@@ -7,7 +7,7 @@ import { inputErrors } from '../checkin/index.js';
 import { layoutSpaceOf, spaceView } from '../spaces/index.js';
 import { act } from '../act.js';
 import { saveMonthlyReview } from './actions.js';
-import { monthlyReviewPage } from './views/review-page.js';
+import { monthlyReviewPage, partnersReviewsPage } from './views/review-page.js';
 
 type SpaceRequest = FastifyRequest<{ Params: { spaceId: string } }>;
 
@@ -22,6 +22,18 @@ export async function monthlyReviewPages(app: FastifyInstance): Promise<void> {
   ) {
     const { account } = requireAuth(request);
     const view = await spaceView(ctx.spaces, account.id, request.params.spaceId);
+    // A therapist reviews nothing: they read the partners' answers.
+    if (!view.isPartner) {
+      const reviews = await ctx.rhythm.monthlyReviews.list(view);
+      const partners = view.space.members
+        .filter((m) => m.role === 'partner')
+        .sort((x, y) => x.joinedAt.localeCompare(y.joinedAt) || x.displayName.localeCompare(y.displayName));
+      return renderPage(request, reply, {
+        title: 'The partners’ monthly reviews',
+        space: layoutSpaceOf(view),
+        body: () => partnersReviewsPage({ spaceId: view.space.id, partners, reviews }),
+      });
+    }
     const month = ctx.rhythm.checkins.today(account).slice(0, 7);
     const existing = (await ctx.rhythm.monthlyReviews.list(view)).find((r) => r.accountId === account.id && r.month === month);
     const values =

@@ -1,4 +1,12 @@
 /** What other parts of Mend use of this feature; everything else in the folder is its own. */
 export { Checkin, DateString, DayMark, LogEntry, MonthString, NumbersShared, ReassuranceRequest, Score, TextIn } from './api-schemas.js';
-export { verdictWords } from './views/progress-page.js';
-export { reportPage } from './views/report-page.js';
+export {
+  consistencyChartOptions,
+  measureChartOptions,
+  measureWords,
+  MEASURE_TITLES,
+  reviewChartOptions,
+  verdictWords,
+  type ChartName,
+} from './views/progress-page.js';
+export type { PartnerProgress, Progress } from './progress.js';

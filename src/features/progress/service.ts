@@ -10,6 +10,7 @@ import {
   type AgreementLogFact,
   type PulseMeasure,
   type Trend,
+  type Verdict,
 } from '../../core/progress/index.js';
 import { WINDOW_DAYS } from '../../core/progress/trends.js';
 import { SMOOTHING_DAYS } from '../../core/progress/smoothing.js';
@@ -98,6 +99,37 @@ export class ProgressService {
     if (member.revision === null) return { revision: -1, ...(await computeNow()), derived: new Map() };
     const key = ProgressCache.key({ spaceId, viewerId: account.id, role: member.role, today });
     return this.cache.getOrCompute(key, member.revision, computeNow);
+  }
+
+  /**
+   * Each partner's trend verdicts as they stood at the end of `on` (a past day), computed from the
+   * numbers the viewer may see — a partner who keeps theirs to themselves is left out, as on the
+   * progress page. The therapist's session summary compares them with today's.
+   */
+  async verdictsOn(
+    account: Pick<Account, 'id'>,
+    spaceId: string,
+    on: string,
+  ): Promise<Array<{ partnerId: string; verdicts: Record<PulseMeasure, Verdict> }>> {
+    const view = await spaceView(this.deps.spaces, account.id, spaceId);
+    const from = addDays(on, -(TREND_DAYS - 1));
+    const scores = (await this.deps.facts.checkinScores(spaceId)).filter((c) => c.date >= from && c.date <= on);
+    return view.space.members
+      .filter((p) => p.role === 'partner')
+      .filter((p) => canSeeCheckinNumbers(view.viewer, { ownerId: p.accountId, shared: p.numbersShared }) === 'full')
+      .map((p) => {
+        const mine = scores.filter((c) => c.accountId === p.accountId);
+        const verdicts = Object.fromEntries(
+          PULSE_MEASURES.map((m) => [
+            m,
+            trendFor(
+              mine.map((c) => ({ date: c.date, value: c[m] })),
+              on,
+            ).verdict,
+          ]),
+        ) as Record<PulseMeasure, Verdict>;
+        return { partnerId: p.accountId, verdicts };
+      });
   }
 
   /** Computes from the database, bypassing the cache (the benchmark of cold computes uses it too). */

@@ -9,6 +9,13 @@ export const ACCESS_LOG_PAGE_KEY_LENGTH = ACCESS_LOG_KEY.length;
 import type { Authenticated } from '../accounts/index.js';
 import type { AccountService } from '../accounts/index.js';
 import type { Clock } from '../../platform/clock.js';
+import { visitsOf, type Visits } from '../../core/report/index.js';
+
+/** Reads that span every couple (their names only) are not a visit to one couple. */
+const NOT_A_VISIT = ['/caseload', '/api/v1/me/caseload'];
+/** How many of a therapist's views are read at a time, and at most, looking for their last visit. */
+const VIEWS_BATCH = 500;
+const VIEWS_MAX = 10_000;
 
 export interface CaseloadEntry {
   spaceId: string;
@@ -102,6 +109,26 @@ export class TherapistService {
     }
   }
 
+  /**
+   * An active therapist's visits to a couple's space, from their own access-log rows
+   * (core/report/last-visit.ts): the visit going on now and when the one before it ended.
+   * Anyone else — a partner, a pending or revoked therapist — gets "not found".
+   */
+  async visits(accountId: string, spaceId: string): Promise<Visits> {
+    const member = await this.deps.spaces.membership(spaceId, accountId);
+    if (member?.role !== 'therapist' || member.status !== 'active') fail('not_found');
+    const now = this.deps.clock.now().toISOString();
+    const views: string[] = [];
+    let before: string | null = null;
+    for (;;) {
+      const batch = await this.deps.therapists.viewTimes(spaceId, accountId, NOT_A_VISIT, before, VIEWS_BATCH);
+      views.push(...batch);
+      const found = visitsOf(views, now);
+      if (found.lastVisitEnded !== null || batch.length < VIEWS_BATCH || views.length >= VIEWS_MAX) return found;
+      before = batch.at(-1)!;
+    }
+  }
+
   /** True when the account is some space's therapist, active or waiting (nothing of a space is read). */
   async hasCaseload(accountId: string): Promise<boolean> {
     return (await this.deps.spaces.listForAccount(accountId)).some((s) => s.role === 'therapist' && s.status !== 'revoked');
@@ -148,7 +175,13 @@ export class TherapistService {
       status: s.status,
       // Before consent the therapist learns only the name of the space they were invited to.
       partnerNames:
-        s.status === 'active' ? space.members.filter((m) => m.role === 'partner' && m.status === 'active').map((m) => m.displayName) : [],
+        s.status === 'active'
+          ? space.members
+              .filter((m) => m.role === 'partner' && m.status === 'active')
+              // In the order they joined, as the couple's record names them.
+              .sort((x, y) => x.joinedAt.localeCompare(y.joinedAt) || x.displayName.localeCompare(y.displayName))
+              .map((m) => m.displayName)
+          : [],
     };
   }
 }

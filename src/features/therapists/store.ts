@@ -153,6 +153,28 @@ export class TherapistStore {
       .execute();
   }
 
+  /**
+   * When one therapist viewed the space, newest first, strictly before `before` (all when null),
+   * leaving out the routes in `except`. Times only: for their own session summary.
+   */
+  async viewTimes(
+    spaceId: string,
+    therapistId: string,
+    except: readonly string[],
+    before: string | null,
+    limit: number,
+  ): Promise<string[]> {
+    let q = this.db
+      .selectFrom('therapist_access_log')
+      .select('viewed_at')
+      .where('space_id', '=', spaceId)
+      .where('therapist_id', '=', therapistId);
+    if (except.length) q = q.where('what', 'not in', [...except]);
+    if (before !== null) q = q.where('viewed_at', '<', before);
+    const rows = await q.orderBy('viewed_at', 'desc').limit(limit).execute();
+    return rows.map((r) => r.viewed_at);
+  }
+
   /** One page of the space's access log, newest first, after `after` (a key of ACCESS_LOG_KEY). */
   async accessLog(spaceId: string, after: PageKey | null, size: number): Promise<Page<AccessLogEntry>> {
     let q = this.db

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { dateTimeIn, dateTimeInUtc, dayMonthYear, monthYear, weekdayDayMonth } from './dates.js';
+import { dateTimeIn, dateTimeInUtc, dayMonthYear, dayMonthYearIn, monthYear, weekdayDayMonth } from './dates.js';
 
 // The formats are built once; they must show exactly what a fresh `toLocale…String` shows.
 const instants = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2200-12-31T23:59:59Z'), noInvalidDate: true });
@@ -36,6 +36,10 @@ test('every format matches a freshly built one, for any instant and zone', () =>
       );
       assert.equal(dateTimeInUtc(iso), `${d.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC`);
       assert.equal(dateTimeIn(iso, zone), d.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }));
+      assert.equal(
+        dayMonthYearIn(iso, zone),
+        d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: zone }),
+      );
     }),
     { numRuns: 300 },
   );
@@ -46,6 +50,8 @@ test('examples, an unreadable date, and an unknown zone', () => {
   assert.equal(weekdayDayMonth('2026-03-03'), 'Tuesday 3 March');
   assert.equal(monthYear('2026-03'), 'March 2026');
   assert.equal(dateTimeIn('2026-03-03T14:05:00Z', 'Europe/Paris'), '3 Mar 2026, 15:05');
+  assert.equal(dayMonthYearIn('2026-03-03T23:30:00Z', 'Pacific/Auckland'), '4 March 2026');
+  assert.equal(dayMonthYearIn('2026-03-03T23:30:00Z', 'America/New_York'), '3 March 2026');
   assert.equal(dayMonthYear('not a date'), new Date('not a date').toLocaleDateString('en-GB', { timeZone: 'UTC' }));
   assert.throws(() => dateTimeIn('2026-03-03T14:05:00Z', 'Not/AZone'), RangeError);
 });

@@ -1,3 +1,5 @@
+import { localDate } from '../../core/time.js';
+
 /**
  * Dates as pages show them. `toLocaleDateString(…, options)` builds a new `Intl.DateTimeFormat`
  * on every call — most of a journey page's rendering time went there — so each format is built
@@ -45,4 +47,11 @@ export function dateTimeIn(iso: string, timeZone: string): string {
     dateTimeByZone.set(timeZone, f);
   }
   return format(f, new Date(iso));
+}
+
+/** "3 March 2026": the calendar day of an instant in the person's own time zone. */
+export function dayMonthYearIn(iso: string, timeZone: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return 'Invalid Date';
+  return dayMonthYear(localDate(date, timeZone));
 }

@@ -41,6 +41,14 @@ function savedNotice(shared: boolean | null): SafeHtml {
   return html`<div class="notice" role="status"><p>Thank you — your check-in is saved. You can change it any time today. ${who}</p></div>`;
 }
 
+/** The top of a therapist's check-in page: the partners check in; the therapist reads what they share. */
+export function therapistCheckinIntro(spaceId: string): SafeHtml {
+  return html`${checkinsProgressNav(spaceId, 'check-in')}
+  <h1>The partners’ check-ins</h1>
+  <p class="lead">Each partner checks in once a day. You see that they did, and the numbers of whoever shares them with you.</p>
+  <p><a href="/spaces/${spaceId}/progress">See how things are going</a></p>`;
+}
+
 export function checkinPage(o: {
   csrf: string;
   spaceId: string;

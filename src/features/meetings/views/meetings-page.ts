@@ -24,12 +24,12 @@ export function meetingsPage(o: {
   errors?: Record<string, string>;
 }): SafeHtml {
   return html`${checkinsProgressNav(o.spaceId, 'meetings')}
-  <h1>Your weekly check-in meeting</h1>
+  <h1>${o.isPartner ? 'Your weekly check-in meeting' : 'The couple’s weekly check-in meeting'}</h1>
   ${errorSummary(o.errors)}
   <p class="lead">Once a week, together: appreciations, what went well, the agreement log, one concern raised gently, and requests for the week ahead.</p>
   ${o.isPartner ? html`<p><a class="button" href="/spaces/${o.spaceId}/meetings/new">Start this week’s meeting</a></p>` : null}
   <section class="card" aria-labelledby="h-when">
-    <h2 id="h-when">When you meet</h2>
+    <h2 id="h-when">${o.isPartner ? 'When you meet' : 'When they meet'}</h2>
     ${meetingScheduleSection(o)}
     ${
       o.isPartner
@@ -44,7 +44,7 @@ export function meetingsPage(o: {
     <h3>In your calendar</h3>
     ${
       o.feedUrl
-        ? html`<p>Add this address to your calendar app as a subscription. It is secret: anyone with it can see when you meet (only the time — never anything you wrote). It is shown only now.</p>
+        ? html`<p>Add this address to your calendar app as a subscription. It is secret: anyone with it can see when ${o.isPartner ? 'you meet' : 'the couple meets'} (only the time — never anything ${o.isPartner ? 'you wrote' : 'anyone wrote'}). It is shown only now.</p>
           <p><input type="text" readonly value="${o.feedUrl}" aria-label="Your calendar address" class="feed-url"></p>`
         : o.hasFeed
           ? html`<p>You have a calendar address. If you lost it, or think someone else has it, make a new one; the old one stops working.</p>`

@@ -3,8 +3,41 @@ import { csrfField, errorSummary } from '../../../platform/web/components/forms.
 import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { checkinsProgressNav } from '../../../platform/web/components/space-pages.js';
 import { monthYear } from '../../../platform/web/dates.js';
+import { formatDate as shortMonth } from '../../../platform/web/charts/chart-format.js';
 
 const LABELS = ['1 — not at all', '2', '3', '4', '5 — very much'];
+
+/** Short column headings for the three statements (the page says each in full above the tables). */
+const SHORT: Record<(typeof REVIEW_QUESTIONS)[number]['key'], string> = {
+  communicate: 'Openness',
+  closer: 'Closeness',
+  respect: 'Respect',
+};
+
+/** A therapist's monthly review page: the partners review, the therapist reads their answers. */
+export function partnersReviewsPage(o: {
+  spaceId: string;
+  partners: ReadonlyArray<{ accountId: string; displayName: string }>;
+  reviews: ReadonlyArray<{ accountId: string; month: string; communicate: number; closer: number; respect: number }>;
+}): SafeHtml {
+  return html`${checkinsProgressNav(o.spaceId, 'monthly-review')}
+  <h1>The partners’ monthly reviews</h1>
+  <p class="lead">Once a month each partner rates three statements from 1 (not at all) to 5 (very much): ${REVIEW_QUESTIONS.map((q) => `“${q.statement}” (${SHORT[q.key].toLowerCase()})`).join(', ')}.</p>
+  ${o.partners.map((p) => {
+    const mine = o.reviews.filter((r) => r.accountId === p.accountId).sort((a, b) => (a.month < b.month ? 1 : -1));
+    return html`<section class="card" aria-labelledby="reviews-${p.accountId}">
+      <h2 id="reviews-${p.accountId}">${p.displayName}</h2>
+      ${
+        mine.length
+          ? html`<table class="table reviews-table"><caption class="visually-hidden">${p.displayName}’s answers, newest month first</caption>
+            <thead><tr><th scope="col">Month</th>${REVIEW_QUESTIONS.map((q) => html`<th scope="col">${SHORT[q.key]}</th>`)}</tr></thead>
+            <tbody>${mine.map((r) => html`<tr><th scope="row">${shortMonth(r.month)}</th><td>${r.communicate}</td><td>${r.closer}</td><td>${r.respect}</td></tr>`)}</tbody></table>`
+          : html`<p>No reviews yet.</p>`
+      }
+    </section>`;
+  })}
+  <p><a href="/spaces/${o.spaceId}/progress">See how things are going</a></p>`;
+}
 
 export function monthlyReviewPage(o: {
   csrf: string;

@@ -1,7 +1,7 @@
 import type { PulseMeasure, RedFlag, Trend } from '../../../core/progress/index.js';
 import type { Progress } from '../service.js';
-import { bandChart } from '../../../platform/web/charts/band-chart.js';
-import { lineChart } from '../../../platform/web/charts/line-chart.js';
+import { bandChart, type BandChartOptions } from '../../../platform/web/charts/band-chart.js';
+import { lineChart, type LineChartOptions } from '../../../platform/web/charts/line-chart.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { formatDay, checkinsProgressNav } from '../../../platform/web/components/space-pages.js';
 
@@ -39,6 +39,70 @@ export function progressPage(o: { spaceId: string; viewerId: string; progress: P
   ${progressSections(o)}`;
 }
 
+type PartnerOf = Progress['partners'][number];
+/** How a chart names a partner: "You" on the viewer's own page; the report names everyone. */
+export type ChartName = (partner: PartnerOf) => string;
+
+/** A partner who keeps their numbers to themselves has no line and no verdict (issue #14). */
+export function measureWords(x: PartnerOf, m: PulseMeasure): string {
+  return x.numbersVisible ? verdictWords(x.trends[m]) : 'keeps their numbers to themselves';
+}
+
+/** A pulse measure's chart: each partner's 7-day line whose numbers the viewer may see; null when none. */
+export function measureChartOptions(p: Progress, m: PulseMeasure, who: ChartName): LineChartOptions | null {
+  const shown = p.partners.filter((x) => x.numbersVisible);
+  if (!shown.length) return null;
+  return {
+    id: m,
+    title: `${MEASURE_TITLES[m]}, 7-day average`,
+    summary: p.partners.map((x) => `${who(x)}: ${measureWords(x, m)}.`).join(' '),
+    valueLabel: '0–10, average of the last 7 days',
+    yMin: 0,
+    yMax: 10,
+    series: shown.map((x) => ({ label: who(x), points: x.trends[m].smoothed })),
+  };
+}
+
+/** The consistency gauge of every partner. */
+export function consistencyChartOptions(p: Progress, who: ChartName): BandChartOptions {
+  return {
+    id: 'consistency',
+    title: 'Consistency score',
+    rows: p.partners.map((x) => ({
+      label: who(x),
+      score: x.consistency.score,
+      low: x.consistency.low,
+      high: x.consistency.high,
+      occasions: x.consistency.occasions,
+    })),
+    ...(p.partners.every((x) => x.consistency.occasions === 0)
+      ? { summary: 'Nothing logged yet, so every score starts in the middle, at 0.5.' }
+      : {}),
+  };
+}
+
+/** The monthly reviews' line (the mean of the three answers); null before any review. */
+export function reviewChartOptions(p: Progress, who: ChartName): LineChartOptions | null {
+  const withReviews = p.partners.filter((x) => x.review);
+  if (!withReviews.length) return null;
+  return {
+    id: 'review',
+    title: 'Monthly review, average of the three answers',
+    summary: withReviews
+      .map(
+        (x) =>
+          `${who(x)}: ${x.review!.trend.verdict === 'not_enough_data' ? 'not enough months yet (3 needed)' : x.review!.trend.verdict}.`,
+      )
+      .join(' '),
+    valueLabel: '1–5',
+    yMin: 1,
+    yMax: 5,
+    series: withReviews.map((x) => ({ label: who(x), points: x.review!.series.mean.map((m) => ({ date: m.month, value: m.value })) })),
+  };
+}
+
+export { MEASURE_TITLES };
+
 /**
  * Everything below the page's introduction. The `live` island fetches this same markup again
  * (live-fragments.ts) when a check-in, a log entry, a review or a milestone's event arrives, so a
@@ -48,86 +112,38 @@ export function progressPage(o: { spaceId: string; viewerId: string; progress: P
 export function progressSections(o: { spaceId: string; viewerId: string; progress: Progress }): SafeHtml {
   const p = o.progress;
   const partners = p.partners;
-  const who = (x: Progress['partners'][number]) => (x.accountId === o.viewerId ? 'You' : x.displayName);
-  // A partner who keeps their numbers to themselves has no line and no verdict here (issue #14).
-  const words = (x: Progress['partners'][number], m: PulseMeasure) =>
-    x.numbersVisible ? verdictWords(x.trends[m]) : 'keeps their numbers to themselves';
-  const shown = partners.filter((x) => x.numbersVisible);
+  const who: ChartName = (x) => (x.accountId === o.viewerId ? 'You' : x.displayName);
+  // A therapist reads this page too: what only a partner does (a review, the private guide) is not offered to them.
+  const isPartner = partners.some((x) => x.accountId === o.viewerId);
   const charts = (['safety', 'trust', 'closeness'] as const).map((m) => {
-    const summary = partners.map((x) => `${who(x)}: ${words(x, m)}.`).join(' ');
+    const chart = measureChartOptions(p, m, who);
     return html`<section class="card progress-measure" aria-labelledby="h-${m}">
       <h2 id="h-${m}">${MEASURE_TITLES[m]}</h2>
-      <ul class="verdicts">${partners.map((x) => html`<li class="verdict verdict--${x.numbersVisible ? x.trends[m].verdict : 'kept'}"><strong>${who(x)}:</strong> ${words(x, m)}</li>`)}</ul>
-      ${
-        shown.length
-          ? lineChart({
-              id: m,
-              title: `${MEASURE_TITLES[m]}, 7-day average`,
-              summary,
-              valueLabel: '0–10, average of the last 7 days',
-              yMin: 0,
-              yMax: 10,
-              series: shown.map((x) => ({ label: who(x), points: x.trends[m].smoothed })),
-            })
-          : null
-      }
+      <ul class="verdicts">${partners.map((x) => html`<li class="verdict verdict--${x.numbersVisible ? x.trends[m].verdict : 'kept'}"><strong>${who(x)}:</strong> ${measureWords(x, m)}</li>`)}</ul>
+      ${chart ? lineChart(chart) : null}
     </section>`;
   });
-
-  const withReviews = partners.filter((x) => x.review);
+  const review = reviewChartOptions(p, who);
   return html`<div id="progress-live" data-live-space="${o.spaceId}" data-live-fragment="/spaces/${o.spaceId}/live/progress" data-live-label="How things are going" data-live-on="checkin agreement agreement_log monthly_review meeting reassurance_answered apology journey_entry">
   ${p.divergence.map((d) => html`<div class="notice notice--gentle"><p>${d.message}</p></div>`)}
   ${charts}
   <section class="card" aria-labelledby="h-consistency">
     <h2 id="h-consistency">Keeping agreements</h2>
     <p>Each occasion logged as kept or missed adds to this estimate; recent weeks count most. The band shows how sure it is — it narrows as more is logged.</p>
-    ${bandChart({
-      id: 'consistency',
-      title: 'Consistency score',
-      rows: partners.map((x) => ({
-        label: x.accountId === o.viewerId ? 'You' : x.displayName,
-        score: x.consistency.score,
-        low: x.consistency.low,
-        high: x.consistency.high,
-        occasions: x.consistency.occasions,
-      })),
-      ...(partners.every((x) => x.consistency.occasions === 0)
-        ? { summary: 'Nothing logged yet, so every score starts in the middle, at 0.5.' }
-        : {}),
-    })}
+    ${bandChart(consistencyChartOptions(p, who))}
     <p><a href="/spaces/${o.spaceId}/agreement-log">Open the agreement log</a></p>
   </section>
   <section class="card" aria-labelledby="h-review">
     <h2 id="h-review">Monthly review</h2>
-    ${
-      withReviews.length
-        ? lineChart({
-            id: 'review',
-            title: 'Monthly review, average of the three answers',
-            summary: withReviews
-              .map(
-                (x) =>
-                  `${x.accountId === o.viewerId ? 'You' : x.displayName}: ${x.review!.trend.verdict === 'not_enough_data' ? 'not enough months yet (3 needed)' : x.review!.trend.verdict}.`,
-              )
-              .join(' '),
-            valueLabel: '1–5',
-            yMin: 1,
-            yMax: 5,
-            series: withReviews.map((x) => ({
-              label: x.accountId === o.viewerId ? 'You' : x.displayName,
-              points: x.review!.series.mean.map((m) => ({ date: m.month, value: m.value })),
-            })),
-          })
-        : html`<p>No monthly reviews yet.</p>`
-    }
-    <p><a href="/spaces/${o.spaceId}/monthly-review">Do this month’s review</a></p>
+    ${review ? lineChart(review) : html`<p>No monthly reviews yet.</p>`}
+    ${isPartner ? html`<p><a href="/spaces/${o.spaceId}/monthly-review">Do this month’s review</a></p>` : null}
   </section>
   <section class="card" aria-labelledby="h-wins">
     <h2 id="h-wins">Small wins</h2>
     ${
       p.milestones.length
         ? html`<ul class="milestones">${[...p.milestones].reverse().map((m) => html`<li><strong>${m.title}</strong>${m.partnerId ? html` — ${name(p, m.partnerId, o.viewerId)}` : null} <span class="muted">(${formatDay(m.achievedOn)})</span></li>`)}</ul>`
-        : html`<p>Your first check-in will be the first one.</p>`
+        : html`<p>${isPartner ? 'Your first check-in will be the first one.' : 'None yet. The first check-in will be the first one.'}</p>`
     }
   </section>
   <section class="card" aria-labelledby="h-flags">
@@ -137,7 +153,7 @@ export function progressSections(o: { spaceId: string; viewerId: string; progres
         ? html`<ul class="red-flags">${p.redFlags.map((f) => html`<li class="red-flag">${f.fromPrivateData ? html`<p class="muted small">Only you can see this.</p>` : null}<p>${f.message}</p>${evidenceList(f)}</li>`)}</ul>`
         : html`<p>Nothing here right now.</p>`
     }
-    <p>If you are wondering whether trust can be rebuilt at all, <a href="/spaces/${o.spaceId}/decision-guide">a private guide</a> may help you think it through.</p>
+    ${isPartner ? html`<p>If you are wondering whether trust can be rebuilt at all, <a href="/spaces/${o.spaceId}/decision-guide">a private guide</a> may help you think it through.</p>` : null}
   </section>
   </div>`;
 }

@@ -18,10 +18,20 @@ export interface SpacePageParts {
   partnerLeft?: boolean;
 }
 
+/** Names joined as people say them: "Alex", "Alex and Sam". */
+const andList = (names: readonly string[]) =>
+  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+
+/** A therapist reads the space as the couple's guest: the partners by name, and their own way in. */
+function therapistWords(spaceId: string, partnerNames: string[]): SafeHtml {
+  return html`<p>${partnerNames.length > 1 ? `${andList(partnerNames)} share this space.` : `${andList(partnerNames)} is here on their own for now.`} You are their couples therapist: you see what they choose to share, and what you open is written in a log they can both read.</p>
+    <p class="actions"><a class="button" href="/spaces/${spaceId}/session-summary">Since your last visit</a> <a class="button button--secondary" href="/spaces/${spaceId}/report">The full record</a></p>`;
+}
+
 export function spacePage(csrf: string, space: Space, viewerId: string, parts: SpacePageParts = {}): SafeHtml {
   const partners = space.members.filter((m) => m.role === 'partner');
-  const partner = partners.find((m) => m.accountId !== viewerId);
   const isPartner = partners.some((m) => m.accountId === viewerId);
+  const partner = isPartner ? partners.find((m) => m.accountId !== viewerId) : undefined;
   return html`<h1>${space.name}</h1>
   ${parts.notices ?? null}
   <section aria-labelledby="people-heading" class="card">
@@ -30,15 +40,22 @@ export function spacePage(csrf: string, space: Space, viewerId: string, parts: S
       ${space.members.map((m) => html`<li>${m.displayName}${m.accountId === viewerId ? ' (you)' : ''}${m.role === 'therapist' ? ' — therapist' : ''}</li>`)}
     </ul>
     ${
-      partner
-        ? html`<p>You and ${partner.displayName} share this space.</p>`
-        : parts.partnerLeft
-          ? html`<p>You are here on your own now. Every step in Mend has a form you can do alone.</p>
+      !isPartner
+        ? therapistWords(
+            space.id,
+            [...partners]
+              .sort((x, y) => x.joinedAt.localeCompare(y.joinedAt) || x.displayName.localeCompare(y.displayName))
+              .map((m) => m.displayName),
+          )
+        : partner
+          ? html`<p>You and ${partner.displayName} share this space.</p>`
+          : parts.partnerLeft
+            ? html`<p>You are here on your own now. Every step in Mend has a form you can do alone.</p>
         <form method="post" action="/spaces/${space.id}/invitations">
           ${csrfField(csrf)}
           <button type="submit" class="button button--secondary">Invite your partner again</button>
         </form>`
-          : html`<p>You are here on your own for now. Every step in Mend has a form you can do alone, and your partner can join whenever they are ready.</p>
+            : html`<p>You are here on your own for now. Every step in Mend has a form you can do alone, and your partner can join whenever they are ready.</p>
         <form method="post" action="/spaces/${space.id}/invitations">
           ${csrfField(csrf)}
           <button type="submit" class="button">Invite your partner</button>
@@ -48,6 +65,7 @@ export function spacePage(csrf: string, space: Space, viewerId: string, parts: S
   ${parts.journeys ?? null}
   <p class="actions">${isPartner ? html`<a class="button" href="/spaces/${space.id}/check-in">Today’s check-in</a> <a class="button button--secondary" href="/spaces/${space.id}/hard-day">A hard day</a> ` : null}<a class="button button--secondary" href="/spaces/${space.id}/progress">How things are going</a></p>
   ${parts.more ?? null}
+  ${isPartner ? html`<p class="small"><a href="/spaces/${space.id}/report">A record of this space, to read or print</a></p>` : null}
   <p class="small"><a href="/spaces/${space.id}/leave">Leave this space</a></p>`;
 }
 

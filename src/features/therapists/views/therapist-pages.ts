@@ -70,17 +70,29 @@ export function accessLogPage(spaceId: string, entries: AccessLogEntry[], paging
   <p><a href="/spaces/${spaceId}">Back to your space</a></p>`;
 }
 
+/** Names joined as people say them: "Alex and Sam". */
+const andList = (names: readonly string[]) =>
+  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+
 export function caseloadPage(entries: CaseloadEntry[]): SafeHtml {
   return html`<h1>Your couples</h1>
   <p class="lead">Each couple decides what to share with you. What you open is written in an access log they can both read.</p>
   ${
     entries.length === 0
       ? html`<p>No couple has invited you yet. A couple invites you with a link from their space.</p>`
-      : html`<ul class="caseload">${entries.map(
-          (e) => html`<li class="card">
-          <h2>${e.status === 'active' ? html`<a href="/spaces/${e.spaceId}">${e.spaceName}</a>` : e.spaceName}</h2>
-          <p>${e.status === 'active' ? e.partnerNames.join(' & ') : 'Waiting until both partners agree. You see nothing before then.'}</p>
-        </li>`,
-        )}</ul>`
+      : html`<ul class="caseload">${entries.map((e) => {
+          // Before both partners agree, the therapist knows only the name of the space they were invited to.
+          if (e.status !== 'active')
+            return html`<li class="card"><h2>${e.spaceName}</h2><p>Waiting until both partners agree. You see nothing before then.</p></li>`;
+          const couple = andList(e.partnerNames) || e.spaceName;
+          return html`<li class="card">
+            <h2><a href="/spaces/${e.spaceId}">${couple}</a></h2>
+            ${couple !== e.spaceName ? html`<p class="muted">Their space: ${e.spaceName}</p>` : null}
+            <ul class="caseload__links">
+              <li><a href="/spaces/${e.spaceId}/session-summary">Since your last visit</a></li>
+              <li><a href="/spaces/${e.spaceId}/report">The full record, to read or print</a></li>
+            </ul>
+          </li>`;
+        })}</ul>`
   }`;
 }

@@ -25,6 +25,10 @@ export interface BandChartOptions {
   coverage?: number;
   /** Where the reference mark goes; defaults to 0.5. */
   reference?: number;
+  /** False: the summary is only `summary` (words the page wrote), without each row's numbers. */
+  rowsInSummary?: boolean;
+  /** Where the data table goes: behind "Show the numbers" (the default), or shown elsewhere with `bandChartTable`. */
+  table?: 'details' | 'elsewhere';
 }
 
 const WIDTH = 360;
@@ -32,6 +36,7 @@ const ROW_H = 44;
 const PAD = { left: 12, right: 12, top: 8, bottom: 22 };
 
 export function bandChartSummary(options: BandChartOptions): string {
+  if (options.rowsInSummary === false && options.summary) return options.summary;
   const coverage = Math.round((options.coverage ?? 0.9) * 100);
   const rows = options.rows.map(
     (r) =>
@@ -62,12 +67,20 @@ export function bandChart(options: BandChartOptions): SafeHtml {
   const refLine = html`<line class="chart-reference" x1="${x(reference)}" x2="${x(reference)}" y1="${PAD.top}" y2="${axisY}" stroke="currentColor" stroke-opacity="0.5" stroke-dasharray="3 3"/>`;
 
   const summary = bandChartSummary(options);
-  const coverage = Math.round((options.coverage ?? 0.9) * 100);
-  const withOccasions = options.rows.some((r) => r.occasions !== undefined);
-  const table = html`<details class="chart-data"><summary>Show the numbers</summary><table><caption>${options.title}</caption><thead><tr><th scope="col">Partner</th><th scope="col">Score</th><th scope="col">Likely from</th><th scope="col">Likely to</th>${withOccasions ? html`<th scope="col">Occasions</th>` : ''}</tr></thead><tbody>${options.rows.map(
-    (r) =>
-      html`<tr><th scope="row">${r.label}</th><td>${formatValue(r.score, 2)}</td><td>${formatValue(r.low, 2)}</td><td>${formatValue(r.high, 2)}</td>${withOccasions ? html`<td>${r.occasions ?? '—'}</td>` : ''}</tr>`,
-  )}</tbody></table><p class="chart-note">"Likely" is the central ${coverage}% credible interval.</p></details>`;
+  const table =
+    options.table === 'elsewhere'
+      ? ''
+      : html`<details class="chart-data"><summary>Show the numbers</summary>${bandChartTable(options)}</details>`;
 
   return html`<figure class="chart chart-band-chart" id="${id}"><svg class="chart-svg" viewBox="0 0 ${WIDTH} ${height}" preserveAspectRatio="xMidYMid meet" role="img" aria-labelledby="${id}-title ${id}-desc" focusable="false"><title id="${id}-title">${options.title}</title><desc id="${id}-desc">${summary}</desc><g aria-hidden="true">${refLine}${rows}${ticks}</g></svg><figcaption class="chart-summary"><span class="chart-title">${options.title}</span> ${summary}</figcaption>${table}</figure>`;
+}
+
+/** The gauge's data as a table, with what "likely" means. */
+export function bandChartTable(options: BandChartOptions): SafeHtml {
+  const coverage = Math.round((options.coverage ?? 0.9) * 100);
+  const withOccasions = options.rows.some((r) => r.occasions !== undefined);
+  return html`<table><caption>${options.title}</caption><thead><tr><th scope="col">Partner</th><th scope="col">Score</th><th scope="col">Likely from</th><th scope="col">Likely to</th>${withOccasions ? html`<th scope="col">Occasions</th>` : ''}</tr></thead><tbody>${options.rows.map(
+    (r) =>
+      html`<tr><th scope="row">${r.label}</th><td>${formatValue(r.score, 2)}</td><td>${formatValue(r.low, 2)}</td><td>${formatValue(r.high, 2)}</td>${withOccasions ? html`<td>${r.occasions ?? '—'}</td>` : ''}</tr>`,
+  )}</tbody></table><p class="chart-note">"Likely" is the central ${coverage}% credible interval.</p>`;
 }

@@ -36,6 +36,11 @@ export interface LineChartOptions {
    * stays visible. Defaults to 1: only consecutive days (or months) are joined.
    */
   joinWithin?: number;
+  /**
+   * Where the data table goes: behind "Show the numbers" (the default), or left out because the
+   * page shows it elsewhere with `lineChartTable` (the printable report gathers the tables at its end).
+   */
+  table?: 'details' | 'elsewhere';
 }
 
 const WIDTH = 360;
@@ -73,7 +78,6 @@ export function lineChartSummary(options: LineChartOptions): string {
 
 export function lineChart(options: LineChartOptions): SafeHtml {
   const id = options.id ? chartId(options.id) : chartId(options.title);
-  const digits = options.digits ?? 1;
   const joinWithin = options.joinWithin ?? 1;
   const { yMin, yMax } = options;
   const all = options.series.flatMap((s) => s.points.map((p) => position(p.date)));
@@ -127,14 +131,24 @@ export function lineChart(options: LineChartOptions): SafeHtml {
         )}</ul>`
       : '';
 
+  const table =
+    options.table === 'elsewhere'
+      ? ''
+      : html`<details class="chart-data"><summary>Show the numbers</summary>${lineChartTable(options)}</details>`;
+
+  return html`<figure class="chart chart-line-chart" id="${id}"><svg class="chart-svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" preserveAspectRatio="xMidYMid meet" role="img" aria-labelledby="${id}-title ${id}-desc" focusable="false"><title id="${id}-title">${options.title}</title><desc id="${id}-desc">${summary}</desc><g aria-hidden="true">${grid}${xLabels}${lines}</g></svg>${legend}<figcaption class="chart-summary"><span class="chart-title">${options.title}</span> ${summary}</figcaption>${table}</figure>`;
+}
+
+/** The chart's data as a table: a row per date (or month), a column per series. */
+export function lineChartTable(options: LineChartOptions): SafeHtml {
+  const digits = options.digits ?? 1;
+  const dates = [...new Set(options.series.flatMap((s) => s.points.map((p) => p.date)))].sort((a, b) => position(a) - position(b));
   const byDate = options.series.map((s) => new Map(s.points.map((p) => [p.date, p.value])));
-  const table = html`<details class="chart-data"><summary>Show the numbers</summary><table><caption>${options.title}${options.valueLabel ? html` (${options.valueLabel})` : ''}</caption><thead><tr><th scope="col">${dates.length && dates[0]!.length === 7 ? 'Month' : 'Date'}</th>${options.series.map((s) => html`<th scope="col">${s.label}</th>`)}</tr></thead><tbody>${dates.map(
+  return html`<table><caption>${options.title}${options.valueLabel ? html` (${options.valueLabel})` : ''}</caption><thead><tr><th scope="col">${dates.length && dates[0]!.length === 7 ? 'Month' : 'Date'}</th>${options.series.map((s) => html`<th scope="col">${s.label}</th>`)}</tr></thead><tbody>${dates.map(
     (d) =>
       html`<tr><th scope="row">${formatDate(d)}</th>${byDate.map((m) => {
         const v = m.get(d);
         return v === undefined ? html`<td class="chart-missing">—</td>` : html`<td>${formatValue(v, digits)}</td>`;
       })}</tr>`,
-  )}</tbody></table></details>`;
-
-  return html`<figure class="chart chart-line-chart" id="${id}"><svg class="chart-svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" preserveAspectRatio="xMidYMid meet" role="img" aria-labelledby="${id}-title ${id}-desc" focusable="false"><title id="${id}-title">${options.title}</title><desc id="${id}-desc">${summary}</desc><g aria-hidden="true">${grid}${xLabels}${lines}</g></svg>${legend}<figcaption class="chart-summary"><span class="chart-title">${options.title}</span> ${summary}</figcaption>${table}</figure>`;
+  )}</tbody></table>`;
 }
