@@ -22,12 +22,14 @@ describe('the coach loads its model on first use [sqlite]', { skip }, () => {
 
   before(async () => {
     session = await startBrowserApp();
-    ({ a, spaceId } = await couple(session.testApp.app, ['Alex', 'Sam']));
   });
   after(async () => session?.close());
 
   for (const width of [390, 1280]) {
     test(`check-in note at ${width} px: no model at page load; typing fetches it once and the finding names its words`, async () => {
+      // A couple of its own: the note typed at one width is kept as a draft (issue #18) and would
+      // come back into the box, with its coaching, at the next.
+      ({ a, spaceId } = await couple(session.testApp.app, width === 390 ? ['Alex', 'Sam'] : ['Avery', 'Robin']));
       const profile = await signedIn(session, a, { viewport: { width, height: 900 } });
       const { page } = profile;
       const modelRequests: string[] = [];
