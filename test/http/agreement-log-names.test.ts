@@ -96,6 +96,7 @@ describeEachDatabase('the agreement log’s forms, each named for its agreement 
           'textarea: Note',
           'fieldset: Did you keep it?',
           'fieldset: Who can read this note?',
+          'button: Keep my note as a draft',
           'button: Log this occasion',
           'summary: Add a note (optional)',
         ],
