@@ -80,7 +80,7 @@ describeEachDatabase(
         .id as string;
       const q = json(await b.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'question', text: 'Q' })).entry.id as string;
       assert.equal((await a.api.post(`/api/v1/entries/${q}/deferral`, { until: '2026-03-03' })).statusCode, 201);
-      assert.equal((await a.api.post(`/api/v1/spaces/${spaceId}/leave`)).statusCode, 204);
+      assert.equal((await a.api.post(`/api/v1/spaces/${spaceId}/leave`, { password: a.password })).statusCode, 204);
       clock.set(new Date('2026-03-03T12:00:00Z'));
       assert.deepEqual(
         (await app.mend.rhythm.reminders.tick()).filter((k) => k === `question-due:${q}`),
