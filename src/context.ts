@@ -142,10 +142,15 @@ export async function createContext(config: Config, options: ContextOptions = {}
       ...resetLimits,
     });
     // Push: the instance's VAPID keys are made at the first start with push on, and kept with the data.
-    const vapid = config.push ? await instanceVapidKeys(store.db, vault, clock.now().toISOString()) : null;
-    if (config.push && !vapid) {
-      notices.push({ level: 'warn', message: 'The push notification key could not be opened with this key ring: push is unavailable.' });
+    const instanceVapid = config.push ? await instanceVapidKeys(store.db, vault, clock.now().toISOString()) : null;
+    if (instanceVapid?.remade) {
+      notices.push({
+        level: 'warn',
+        message:
+          'The push notification key could not be opened with this key ring, so a new one was made: devices that had push on must turn it on again.',
+      });
     }
+    const vapid = instanceVapid?.keys ?? null;
     const push = new PushService({
       subscriptions: new PushSubscriptionStore(store.db, vault),
       clock,

@@ -32,11 +32,19 @@ export async function recordKeyId(db: Kysely<Database>, keyId: string, now: stri
     .execute();
 }
 
+/**
+ * Values the instance writes for itself at its first start and makes again when they cannot be
+ * opened (the VAPID key pair): nobody's writing is lost with them, so they never make a key count
+ * as in use — a key lost before anyone wrote anything must not stop a new one being made.
+ */
+const REMADE_WHEN_UNREADABLE = new Set(['vapid_keys']);
+
 /** Whether any encrypted column holds a value written with this key (a scan; only on the unusual path). */
 async function anyValueUnder(db: Kysely<Database>, keyId: string): Promise<boolean> {
   const prefixes = [`v1.${keyId}.`, `v2.${keyId}.`];
   const length = prefixes[0]!.length;
   for (const field of BOUND_FIELDS) {
+    if (REMADE_WHEN_UNREADABLE.has(field.table)) continue;
     const column = sql.ref(`${field.column}_enc`);
     const { rows } =
       await sql`select 1 as found from ${sql.table(field.table)} where substr(${column}, 1, ${length}) in (${sql.join(prefixes)}) limit 1`.execute(
