@@ -152,15 +152,27 @@ export function agreementLogSection(o: AgreementLogModel): SafeHtml {
                   : removed(e.loggedBy, e.reply)
                     ? html`<p class="small log-reply entry__removed">The answer was removed by its author on ${dayMonthYear(removed(e.loggedBy, e.reply)!)}.</p>`
                     : html`<p class="small log-reply"><span class="muted">${who(e.loggedBy)} answered:</span> <span class="pre-wrap">${e.reply}</span></p>`
-              }
-              ${reviewable(o, e) ? reviewForm(o, e.id, occasionName(o.entries, e, title)) : null}
-              ${answerable(o, e) ? replyForm(o, e.id, occasionName(o.entries, e, title)) : null}</td></tr>`,
+              }</td></tr>${actionRow(o, e, title)}`,
             )}</tbody></table>`
           : html`<p>Nothing logged yet.</p>`
       }
     </section>`;
   })}
 </div>`;
+}
+
+/**
+ * What the viewer can do about one occasion (confirm or dispute it, answer a dispute), in a row of
+ * its own under it across the whole table: in the status column a phone left the note box and
+ * buttons a third of the screen.
+ */
+function actionRow(o: AgreementLogModel, e: LogEntryView, title: string): SafeHtml | null {
+  const form = reviewable(o, e)
+    ? reviewForm(o, e.id, occasionName(o.entries, e, title))
+    : answerable(o, e)
+      ? replyForm(o, e.id, occasionName(o.entries, e, title))
+      : null;
+  return form === null ? null : html`<tr class="log-table__act"><td colspan="3">${form}</td></tr>`;
 }
 
 /** The committed partner's form for one agreement; sent back with an error, it holds what they entered. */
