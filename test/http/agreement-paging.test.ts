@@ -58,6 +58,7 @@ async function manyAgreements(
       replaces: previous?.id ?? null,
       replacedBy: null,
       withdrawnAt: null,
+      transparency: false,
     };
     await store.insert(agreement);
     made.push(agreement);

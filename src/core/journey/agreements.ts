@@ -1,5 +1,6 @@
 import { type Decision, deny } from './decision.js';
 import { isCalendarDate } from './calendar-date.js';
+import { addDays } from '../time.js';
 
 /**
  * Agreements (step 3) and their state machine:
@@ -44,18 +45,37 @@ export interface Agreement {
   /** The counter-proposal that replaced this one. */
   readonly replacedBy: string | null;
   readonly withdrawnAt: string | null;
+  /**
+   * A transparency agreement (after cheating, SPEC section 1): something a partner chooses to tell,
+   * with both partners' consent, for a limited time — `reviewOn` is then its end, never more than
+   * TRANSPARENCY_MAX_DAYS ahead. Counters keep it one. Never monitoring: Mend has no such feature.
+   */
+  readonly transparency: boolean;
 }
+
+/** The longest a transparency agreement runs before it ends (twelve weeks); a new one can follow. */
+export const TRANSPARENCY_MAX_DAYS = 84;
 
 export interface AgreementInput {
   readonly text: string;
   readonly committedBy: readonly string[];
   readonly cadence: string;
   readonly reviewOn?: string | null;
+  readonly transparency?: boolean;
 }
 
 export interface AgreementFieldError {
   readonly field: 'text' | 'committedBy' | 'cadence' | 'reviewOn';
-  readonly reason: 'required' | 'not_a_partner' | 'duplicate' | 'unknown_cadence' | 'invalid_date' | 'in_the_past' | 'absent_partner';
+  readonly reason:
+    | 'required'
+    | 'not_a_partner'
+    | 'duplicate'
+    | 'unknown_cadence'
+    | 'invalid_date'
+    | 'in_the_past'
+    | 'absent_partner'
+    | 'end_required'
+    | 'too_far';
 }
 
 export type AgreementRefusal = 'not_a_partner' | 'invalid' | 'not_proposed' | 'own_proposal' | 'not_proposer';
@@ -89,7 +109,10 @@ export function validateAgreementInput(input: AgreementInput, ctx: AgreementCont
   if (input.reviewOn != null) {
     if (!isCalendarDate(input.reviewOn)) errors.push({ field: 'reviewOn', reason: 'invalid_date' });
     else if (input.reviewOn < ctx.today) errors.push({ field: 'reviewOn', reason: 'in_the_past' });
-  }
+    else if (input.transparency && input.reviewOn > addDays(ctx.today, TRANSPARENCY_MAX_DAYS)) {
+      errors.push({ field: 'reviewOn', reason: 'too_far' });
+    }
+  } else if (input.transparency) errors.push({ field: 'reviewOn', reason: 'end_required' });
   return errors;
 }
 
@@ -109,7 +132,13 @@ function fresh(id: string, input: AgreementInput, by: string, ctx: AgreementCont
     replaces,
     replacedBy: null,
     withdrawnAt: null,
+    transparency: input.transparency ?? false,
   };
+}
+
+/** A transparency agreement whose time is over (the day after its end, in the viewer's calendar). */
+export function transparencyEnded(agreement: Pick<Agreement, 'transparency' | 'reviewOn'>, today: string): boolean {
+  return agreement.transparency && agreement.reviewOn !== null && agreement.reviewOn < today;
 }
 
 /** A partner proposes an agreement (solo: an own commitment, active at once). */
@@ -152,12 +181,14 @@ export function counterAgreement(
 ): AgreementResult<{ countered: Agreement; proposal: Agreement }> {
   const may = canAcceptAgreement(agreement, by, ctx.partnerIds);
   if (!may.ok) return may;
-  const errors = validateAgreementInput(input, ctx);
+  // A counter changes the words or the dates, never what kind of agreement it is.
+  const kept = { ...input, transparency: agreement.transparency };
+  const errors = validateAgreementInput(kept, ctx);
   if (errors.length > 0) return { ok: false, reason: 'invalid', errors };
   return {
     ok: true,
     countered: { ...agreement, status: 'countered', replacedBy: newId },
-    proposal: fresh(newId, input, by, ctx, agreement.id),
+    proposal: fresh(newId, kept, by, ctx, agreement.id),
   };
 }
 

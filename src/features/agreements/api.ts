@@ -33,6 +33,10 @@ export const Agreement = Type.Object({
   replaces: Type.Union([Id, Type.Null()], { description: 'The proposal this one countered.' }),
   replacedBy: Type.Union([Id, Type.Null()], { description: 'The counter-proposal that replaced this one.' }),
   withdrawnAt: Type.Union([Instant, Type.Null()]),
+  transparency: Type.Boolean({
+    description:
+      'A transparency agreement: something one partner chooses to tell the other, with both partners’ consent, until reviewOn (its end, at most 12 weeks after it was proposed). Never monitoring.',
+  }),
 });
 
 const Committed = Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: 2 });
@@ -54,6 +58,7 @@ export function agreementDto(a: AgreementView) {
     replaces: a.replaces,
     replacedBy: a.replacedBy,
     withdrawnAt: a.withdrawnAt,
+    transparency: a.transparency,
   };
 }
 
@@ -81,6 +86,9 @@ export async function agreementRoutes(app: FastifyInstance): Promise<void> {
             cadence: Cadence,
             reviewOn: Type.Optional(Type.Union([Date_, Type.Null()])),
             journeyId: Type.Optional(Id),
+            transparency: Type.Optional(
+              Type.Boolean({ description: 'A transparency agreement: reviewOn is then required, its end, at most 12 weeks ahead.' }),
+            ),
           },
           { additionalProperties: false },
         ),

@@ -1,6 +1,7 @@
 import {
   acceptAgreement,
   counterAgreement,
+  TRANSPARENCY_MAX_DAYS,
   proposeAgreement,
   withdrawAgreement,
   type AgreementContext,
@@ -59,6 +60,10 @@ function fieldMessage(e: AgreementFieldError): string {
       return 'Enter a real date, like 2025-03-31.';
     case 'in_the_past':
       return 'Choose a review date from today on.';
+    case 'end_required':
+      return 'Choose the day this agreement ends: a transparency agreement is for a set time, twelve weeks at most.';
+    case 'too_far':
+      return `Choose an end within ${TRANSPARENCY_MAX_DAYS / 7} weeks from today. When it ends you can agree a new one together.`;
   }
 }
 

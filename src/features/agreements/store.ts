@@ -70,6 +70,7 @@ export class AgreementStore {
       replaces: r.replaces_id,
       replacedBy: r.replaced_by_id,
       withdrawnAt: r.withdrawn_at,
+      transparency: r.transparency === 1,
     };
   }
 
@@ -91,6 +92,7 @@ export class AgreementStore {
         replaces_id: a.replaces,
         replaced_by_id: a.replacedBy,
         withdrawn_at: a.withdrawnAt,
+        transparency: a.transparency ? 1 : 0,
       })
       .execute();
     for (const accountId of new Set(a.committedBy)) {

@@ -86,6 +86,8 @@ export interface AgreementTable {
   /** The counter-proposal that replaced this one. */
   replaced_by_id: string | null;
   withdrawn_at: string | null;
+  /** 1: a transparency agreement, whose `review_on` is its end (migration 0021). */
+  transparency: number;
 }
 
 /** Who commits to an agreement: one row per partner. */
