@@ -69,7 +69,13 @@ describeEachDatabase('mend export-user', (get) => {
     const run = await cli(['export-user', a.email, CONSENT], env());
     assert.equal(run.code, 0, run.err);
     assert.equal(run.err, '', 'nothing but the export is written');
-    for (const mine of ['CliAlexPrivateDescription', 'CliAlexPrivateRequest', 'CliAlexPrivateCheckin', 'CliAlexSharedRequest', 'CliSamSharedRequest'])
+    for (const mine of [
+      'CliAlexPrivateDescription',
+      'CliAlexPrivateRequest',
+      'CliAlexPrivateCheckin',
+      'CliAlexSharedRequest',
+      'CliSamSharedRequest',
+    ])
       assert.ok(run.out.includes(mine), `${mine} is in the export`);
     for (const theirs of ['CliSamPrivateRequest', 'CliSamPrivateCheckin']) assert.ok(!run.out.includes(theirs), `${theirs} is not`);
     assert.ok(!run.out.includes('passwordHash') && !run.out.includes('$argon2'), 'no password hash');
@@ -146,7 +152,13 @@ describeEachDatabase('mend export-user', (get) => {
     const run = await cli(['export-user', t.email, CONSENT], env());
     assert.equal(run.code, 0, run.err);
     for (const shared of ['CliAlexSharedRequest', 'CliSamSharedRequest']) assert.ok(run.out.includes(shared), shared);
-    for (const secret of ['CliAlexPrivateDescription', 'CliAlexPrivateRequest', 'CliAlexPrivateCheckin', 'CliSamPrivateRequest', 'CliSamPrivateCheckin'])
+    for (const secret of [
+      'CliAlexPrivateDescription',
+      'CliAlexPrivateRequest',
+      'CliAlexPrivateCheckin',
+      'CliSamPrivateRequest',
+      'CliSamPrivateCheckin',
+    ])
       assert.ok(!run.out.includes(secret), `${secret} is not in the therapist's export`);
     const entries = json(await a.api.get(`/api/v1/spaces/${spaceId}/therapist-access-log`)).entries as Array<{ what: string }>;
     assert.ok(
