@@ -12,7 +12,7 @@ const USAGE = `Usage: mend export-user <email> [file] ${CONSENT_FLAG}\n`;
 const WHY_THE_FLAG =
   'This writes out everything that person can see in Mend: what they wrote, including what they kept private,\n' +
   'and what their partner shared with them. Make it only when the person asked for it or agreed to it (or the law\n' +
-  "requires it), and give it to them alone: it is theirs, not the operator's, and not their partner's.\n" +
+  "requires it), and give it to them alone: it is theirs, not yours and not their partner's.\n" +
   `If that is the case, run the command again with ${CONSENT_FLAG}.\n`;
 
 /** Where the access log of a couple records a therapist's export made by the operator. */
