@@ -89,6 +89,10 @@ describe('the export page in a real browser [sqlite]', { skip }, () => {
       assert.ok(width <= viewport.width, `the export page is ${width}px wide at ${viewport.width}px`);
       await session.checkPage(alex, 'the export page');
       await page.screenshot({ path: `${SHOTS}/export-page-390-${label}.png`, fullPage: true });
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await session.checkPage(alex, 'the export page on a desktop screen');
+      await page.screenshot({ path: `${SHOTS}/export-page-1280-${label}.png`, fullPage: true });
+      await page.setViewportSize(viewport);
 
       // The data file: clicked, sent, and a JSON download arrives.
       await file.click();
