@@ -14,6 +14,9 @@ Commands:
   backup <file>           copy the SQLite database to <file> while Mend runs (PostgreSQL: use pg_dump)
   restore <file>          replace the SQLite database with a backup (refuses while Mend runs: stop it first)
   reset-password <email>  print a one-time link to choose a new password (when Mend sends no email)
+  export-user <email> [file] --yes-i-have-their-consent
+                          write that account's own export (JSON) to <file> or standard output, at the
+                          person's request only: what they may see in Mend, their private writing too
   rotate-key              add a new encryption key and re-encrypt every entry with it
   demo                    create a demo couple with 90 days of check-ins, agreements and progress
   seed [--couples N]      write N made-up couples (default 1,000) with a year of data, for benchmarks
@@ -33,6 +36,8 @@ async function loadCommand(name: string): Promise<Command | null> {
       return runRestore;
     case 'reset-password':
       return (await import('./commands/reset-password.js')).runResetPassword;
+    case 'export-user':
+      return (await import('./commands/export-user.js')).runExportUser;
     case 'rotate-key': {
       const { runRotateKey } = await import('./commands/rotate-key.js');
       return runRotateKey;

@@ -88,4 +88,20 @@ describeEachDatabase('export', (get) => {
     assert.match(String(file.headers['content-disposition']), /attachment; filename="mend-export.json"/);
     assert.equal(JSON.parse(file.body).format, 'mend-export');
   });
+
+  test('the format choice is inside the form that is sent, and a wrong password keeps the choice (issue #19)', async () => {
+    const { app } = get();
+    const { a } = await couple(app);
+    const page = new PageClient(app);
+    await page.get('/sign-in');
+    await page.post('/sign-in', { email: a.email, password: a.password });
+    const form = /<form method="post" action="\/account\/export"[\s\S]*?<\/form>/.exec((await page.get('/account/export')).body)?.[0] ?? '';
+    assert.match(form, /<legend>How you would like it<\/legend>/);
+    assert.match(form, /<input type="radio" name="format" value="report" checked>/, 'the report is the default');
+    assert.match(form, /<input type="radio" name="format" value="json">/);
+    const wrong = await page.post('/account/export', { password: 'definitely wrong', format: 'json' });
+    assert.equal(wrong.statusCode, 403);
+    assert.match(wrong.body, /<input type="radio" name="format" value="json" checked>/, 'still the data file');
+    assert.doesNotMatch(wrong.body, /value="report" checked/);
+  });
 });

@@ -239,6 +239,15 @@ export class AccountService {
     return session.accountId;
   }
 
+  /**
+   * The account with this email, for the operator's commands (`mend export-user`): never its
+   * password hash; null when there is none.
+   */
+  async byEmailForOperator(email: string): Promise<Account | null> {
+    const account = await this.deps.accounts.byEmail(email);
+    return account ? publicAccount(account) : null;
+  }
+
   listSessions(accountId: string): Promise<SessionRecord[]> {
     return this.deps.sessions.listForAccount(accountId);
   }

@@ -63,13 +63,28 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
   });
 
   const exportIntro = html`<p class="lead">Download everything your account can see in Mend: what you wrote, and what your partner chose to share with you. Nothing private to your partner is included.</p>
-    <p>Keep the file somewhere only you can open.</p>
-    <fieldset class="choice-group"><legend>Format</legend>
-      <label class="choice"><input type="radio" name="format" value="report" checked> A printable report (print it to PDF from your browser)</label>
-      <label class="choice"><input type="radio" name="format" value="json"> A data file (JSON)</label>
-    </fieldset>`;
+    <p>Keep the file somewhere only you can open.</p>`;
 
-  const exportConfirm = { title: 'Download your data', intro: exportIntro, action: '/account/export', button: 'Download' };
+  type ExportFormat = 'report' | 'json';
+  const exportFormat = (value: string): ExportFormat => (value === 'json' ? 'json' : 'report');
+
+  /** The format is part of the form (issue #19): a choice drawn outside it was never sent. */
+  const exportChoice = (chosen: ExportFormat) => {
+    const option = (value: ExportFormat, label: string) =>
+      html`<label class="choice"><input type="radio" name="format" value="${value}"${chosen === value ? html` checked` : ''}> ${label}</label>`;
+    return html`<fieldset class="choice-group"><legend>How you would like it</legend>
+      ${option('report', 'A printable report, to read here or print to PDF from your browser')}
+      ${option('json', 'A data file (JSON), to keep or to move to another program')}
+    </fieldset>`;
+  };
+
+  const exportConfirm = (chosen: ExportFormat = 'report') => ({
+    title: 'Download your data',
+    intro: exportIntro,
+    fields: exportChoice(chosen),
+    action: '/account/export',
+    button: 'Download',
+  });
 
   /** A page that asks for the password before something weighty; drawn again with the refusal when it was wrong. */
   const confirmPage = (
@@ -86,19 +101,20 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
 
   app.get('/account/export', async (request, reply) => {
     requireAuth(request);
-    return confirmPage(request, reply, exportConfirm);
+    return confirmPage(request, reply, exportConfirm());
   });
 
   app.post('/account/export', async (request, reply) => {
     const auth = requireAuth(request);
     const f = formFields(request);
+    const format = exportFormat(field(f, 'format'));
     try {
       await act(ctx, reauthenticate(ctx, auth, field(f, 'password')));
     } catch (error) {
-      return confirmPage(request, reply, exportConfirm, passwordRefusal(error, reply));
+      return confirmPage(request, reply, exportConfirm(format), passwordRefusal(error, reply));
     }
-    const what = field(f, 'format') === 'json' ? '/account/export (data file)' : '/account/export (report)';
-    if (field(f, 'format') === 'json') {
+    const what = format === 'json' ? '/account/export (data file)' : '/account/export (report)';
+    if (format === 'json') {
       reply.header('Content-Disposition', 'attachment; filename="mend-export.json"');
       return reply.type('application/json; charset=utf-8').send(Readable.from(await exportPieces(ctx, auth.account, what)));
     }

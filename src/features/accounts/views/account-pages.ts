@@ -84,13 +84,23 @@ export function settingsPage(
 
 export function confirmPasswordPage(
   csrf: string,
-  options: { title: string; intro: SafeHtml; action: string; button: string; warning?: boolean; error?: string },
+  options: {
+    title: string;
+    intro: SafeHtml;
+    action: string;
+    button: string;
+    warning?: boolean;
+    error?: string;
+    /** Choices that go with the confirmation (the export's format): inside the form, so they are sent with it. */
+    fields?: SafeHtml;
+  },
 ): SafeHtml {
   return html`<h1>${options.title}</h1>
   ${options.intro}
   ${errorSummary(options.error ? { password: options.error } : undefined)}
   <form method="post" action="${options.action}" class="stack" novalidate>
     ${csrfField(csrf)}
+    ${options.fields ?? ''}
     ${textField({ name: 'password', label: 'Your password', type: 'password', hint: 'To make sure it is you.', error: options.error, autocomplete: 'current-password', maxlength: 256 })}
     <button type="submit" class="button${options.warning ? ' button--warning' : ''}">${options.button}</button>
   </form>
