@@ -302,6 +302,31 @@ for (const dialect of DIALECTS) {
       assert.equal(to(a).length, 2, 'on again');
     });
 
+    test('a stop link in an old email still answers calmly after its account was deleted', async () => {
+      nextDayAt('12:00');
+      const { a, b, spaceId } = await couple();
+      advance(1);
+      await somethingWaitsOn(b, spaceId);
+      advance(10);
+      await tick();
+      const stop = /<(http[^>]+)>/.exec(readMessage(to(a)[0]!).headers['list-unsubscribe'] ?? '')?.[1];
+      assert.ok(stop);
+      const path = new URL(stop).pathname;
+      assert.equal((await a.api.delete('/api/v1/me', { password: a.password })).statusCode, 204);
+
+      // Nothing will ever be sent to a deleted account: the link says they are stopped, and stores nothing.
+      const oneClick = await t.app.inject({
+        method: 'POST',
+        url: path,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'List-Unsubscribe=One-Click',
+      });
+      assert.equal(oneClick.statusCode, 200, oneClick.body.slice(0, 300));
+      assert.match(oneClick.body, /These emails are stopped/);
+      const kept = await t.app.mend.store.db.selectFrom('reminder_preferences').select('account_id').where('account_id', '=', a.id).execute();
+      assert.equal(kept.length, 0, 'no row for an account that is gone');
+    });
+
     test('reminder emails honour quiet hours, carry their own stop link, and the in-app reminder never waits for them', async () => {
       nextDayAt('21:00');
       const { a } = await couple();
