@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { fixedClock } from '../../src/platform/clock.js';
 import { ApologyStore } from '../../src/features/journey/apologies-store.js';
 import { describeEachDatabase, json, succeeded, type Response } from '../support/app.js';
-import { couple, sharingNumbers, signUp, type Person } from '../support/api-client.js';
+import { couple, POSITIVE_SCREENING, sharingNumbers, signUp, type Person } from '../support/api-client.js';
 import { activeTherapist, pagesAs } from '../support/live-people.js';
 import type { PageClient } from '../support/browser-less.js';
 
@@ -55,20 +55,6 @@ async function openRecord(pages: PageClient, person: Person, spaceId: string): P
   assert.equal(record.statusCode, 200, record.body.slice(0, 300));
   return record;
 }
-
-const positiveScreening = {
-  answers: {
-    physical_harm: 'never',
-    sexual_pressure: 'never',
-    threatened: 'never',
-    afraid: 'often',
-    screamed_at: 'never',
-    put_down: 'never',
-    money_control: 'never',
-    phone_control: 'never',
-    isolation: 'never',
-  },
-};
 
 /** Alex broke trust; each partner writes something private, Sam a half still sealed, Alex a draft apology. */
 async function aCoupleWithCanaries(app: FastifyInstance): Promise<{ a: Person; b: Person; spaceId: string; journeyId: string }> {
@@ -204,7 +190,7 @@ describeEachDatabase(
       const alexPages = await pagesAs(app, a);
       const therapistPages = await pagesAs(app, t);
       const before = [main(await openRecord(alexPages, a, spaceId)), main(await openRecord(therapistPages, t, spaceId))];
-      await succeeded(b.api.post('/api/v1/me/safety-screenings', positiveScreening), 'screening');
+      await succeeded(b.api.post('/api/v1/me/safety-screenings', POSITIVE_SCREENING), 'screening');
       const after = [main(await alexPages.get(`/spaces/${spaceId}/report`)), main(await therapistPages.get(`/spaces/${spaceId}/report`))];
       assert.equal(after[0], before[0], "Alex's record");
       assert.equal(after[1], before[1], "the therapist's record");
