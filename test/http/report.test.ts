@@ -168,6 +168,33 @@ describeEachDatabase(
       assert.ok(main(exported).includes(ALEX_PRIVATE) && !main(exported).includes(SAM_PRIVATE));
     });
 
+    test('a partner who left is named in the record; where a deleted partner’s words were, it says they were removed and when', async () => {
+      clock.set(START);
+      const { app } = get();
+      const left = await aCoupleWithCanaries(app);
+      assert.equal((await left.a.api.post(`/api/v1/spaces/${left.spaceId}/leave`, { password: left.a.password })).statusCode, 204);
+      const afterLeaving = main(await openRecord(await pagesAs(app, left.b), left.b, left.spaceId));
+      assert.ok(afterLeaving.includes(ALEX_SHARED), 'what he shared stays');
+      assert.match(afterLeaving, /Alex · /, 'under his name');
+      assert.doesNotMatch(afterLeaving, /no longer in the space/);
+
+      const deleted = await aCoupleWithCanaries(app);
+      const t = await activeTherapist(app, deleted.a, deleted.b, deleted.spaceId);
+      assert.equal((await deleted.a.api.delete('/api/v1/me', { password: deleted.a.password })).statusCode, 204);
+      for (const [reader, pages, who] of [
+        [deleted.b, await pagesAs(app, deleted.b), 'your partner (account deleted)'],
+        [t, await pagesAs(app, t), 'a partner (account deleted)'],
+      ] as const) {
+        const record = main(await openRecord(pages, reader, deleted.spaceId));
+        assert.ok(!record.includes(ALEX_SHARED) && !record.includes(AGREEMENT), 'his words are gone');
+        assert.ok(record.toLowerCase().includes(`${who} · `), `his entry is said to be by ${who}`);
+        assert.match(record, /was removed by its author on \d{1,2} [A-Z][a-z]+ \d{4}, when they deleted their account/);
+        assert.doesNotMatch(record, /<div class="report-text"><\/div>/, 'no empty text where his words were');
+        assert.doesNotMatch(record, /“”/, 'no empty quotation of his agreement');
+        assert.doesNotMatch(record, /no longer in the space/);
+      }
+    });
+
     test('in the reader’s own time zone: a day that is already tomorrow for them says so', async () => {
       clock.set(new Date('2026-03-02T23:30:00Z'));
       const { app } = get();
