@@ -323,7 +323,11 @@ for (const dialect of DIALECTS) {
       });
       assert.equal(oneClick.statusCode, 200, oneClick.body.slice(0, 300));
       assert.match(oneClick.body, /These emails are stopped/);
-      const kept = await t.app.mend.store.db.selectFrom('reminder_preferences').select('account_id').where('account_id', '=', a.id).execute();
+      const kept = await t.app.mend.store.db
+        .selectFrom('reminder_preferences')
+        .select('account_id')
+        .where('account_id', '=', a.id)
+        .execute();
       assert.equal(kept.length, 0, 'no row for an account that is gone');
     });
 
