@@ -97,8 +97,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(securityHeaders, { https: config.baseUrl.protocol === 'https:' });
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
-  await app.register(csrfProtection, { secure: config.secureCookies });
+  // Who is asking is known before a form's token is checked: a refused form's page still shows
+  // the signed-in person their own header (the check refuses before any handler either way).
   await app.register(authentication, { sessions: ctx.accounts, secureCookies: config.secureCookies });
+  await app.register(csrfProtection, { secure: config.secureCookies });
   await app.register(idempotencyKeys, { keys: new IdempotencyKeyStore(ctx.store.db, ctx.vault), vault: ctx.vault, clock: ctx.clock });
   await app.register(therapistAccessLog, { ctx });
   await app.register(swagger, {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeEachDatabase, json } from '../support/app.js';
-import { couple } from '../support/api-client.js';
+import { couple, POSITIVE_SCREENING } from '../support/api-client.js';
 import { PageClient } from '../support/browser-less.js';
 
 describeEachDatabase('export', (get) => {
@@ -31,19 +31,7 @@ describeEachDatabase('export', (get) => {
       note: { text: 'SamPrivateCheckin', visibility: 'private' },
     });
     await b.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: 'SamSharedRequest', visibility: 'shared' } });
-    await a.api.post('/api/v1/me/safety-screenings', {
-      answers: {
-        physical_harm: 'never',
-        sexual_pressure: 'never',
-        threatened: 'never',
-        afraid: 'often',
-        screamed_at: 'never',
-        put_down: 'never',
-        money_control: 'never',
-        phone_control: 'never',
-        isolation: 'never',
-      },
-    });
+    await a.api.post('/api/v1/me/safety-screenings', POSITIVE_SCREENING);
 
     await a.api.post('/api/v1/sessions/current/reauthenticate', { password: a.password });
     const res = await a.api.get('/api/v1/me/export');

@@ -64,6 +64,19 @@ describeEachDatabase('pages work without JavaScript', (get) => {
     assert.equal(forged.statusCode, 403);
   });
 
+  test('a signed-in person whose form token is refused still sees themselves signed in', async () => {
+    const { app } = get();
+    const client = new PageClient(app);
+    await client.get('/sign-up');
+    assert.equal((await client.post('/sign-up', { ...newPerson('Robin'), timezone: 'UTC' })).statusCode, 303);
+    await client.get('/');
+    const refused = await client.post('/spaces', { name: 'Robin and Kit', _csrf: 'forged-token' }, { withCsrf: false });
+    assert.equal(refused.statusCode, 403);
+    assert.match(refused.body, /Please try that again/);
+    assert.match(refused.body, /<a href="\/account">Robin<\/a>/, 'the header names who is signed in');
+    assert.doesNotMatch(refused.body, /href="\/sign-in"/, 'not "Sign in" to someone who is');
+  });
+
   test('sign-up errors are shown beside the fields, with what was typed kept (but not the password)', async () => {
     const { app } = get();
     const client = new PageClient(app);

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { fixedClock } from '../../src/platform/clock.js';
 import { ApologyStore } from '../../src/features/journey/apologies-store.js';
 import { describeEachDatabase, json, succeeded, type Response } from '../support/app.js';
-import { couple, sharingNumbers, signUp, type Person } from '../support/api-client.js';
+import { couple, POSITIVE_SCREENING, sharingNumbers, signUp, type Person } from '../support/api-client.js';
 import { activeTherapist, pagesAs } from '../support/live-people.js';
 import type { PageClient } from '../support/browser-less.js';
 
@@ -55,20 +55,6 @@ async function openRecord(pages: PageClient, person: Person, spaceId: string): P
   assert.equal(record.statusCode, 200, record.body.slice(0, 300));
   return record;
 }
-
-const positiveScreening = {
-  answers: {
-    physical_harm: 'never',
-    sexual_pressure: 'never',
-    threatened: 'never',
-    afraid: 'often',
-    screamed_at: 'never',
-    put_down: 'never',
-    money_control: 'never',
-    phone_control: 'never',
-    isolation: 'never',
-  },
-};
 
 /** Alex broke trust; each partner writes something private, Sam a half still sealed, Alex a draft apology. */
 async function aCoupleWithCanaries(app: FastifyInstance): Promise<{ a: Person; b: Person; spaceId: string; journeyId: string }> {
@@ -182,6 +168,33 @@ describeEachDatabase(
       assert.ok(main(exported).includes(ALEX_PRIVATE) && !main(exported).includes(SAM_PRIVATE));
     });
 
+    test('a partner who left is named in the record; where a deleted partner’s words were, it says they were removed and when', async () => {
+      clock.set(START);
+      const { app } = get();
+      const left = await aCoupleWithCanaries(app);
+      assert.equal((await left.a.api.post(`/api/v1/spaces/${left.spaceId}/leave`, { password: left.a.password })).statusCode, 204);
+      const afterLeaving = main(await openRecord(await pagesAs(app, left.b), left.b, left.spaceId));
+      assert.ok(afterLeaving.includes(ALEX_SHARED), 'what he shared stays');
+      assert.match(afterLeaving, /Alex · /, 'under his name');
+      assert.doesNotMatch(afterLeaving, /no longer in the space/);
+
+      const deleted = await aCoupleWithCanaries(app);
+      const t = await activeTherapist(app, deleted.a, deleted.b, deleted.spaceId);
+      assert.equal((await deleted.a.api.delete('/api/v1/me', { password: deleted.a.password })).statusCode, 204);
+      for (const [reader, pages, who] of [
+        [deleted.b, await pagesAs(app, deleted.b), 'your partner (account deleted)'],
+        [t, await pagesAs(app, t), 'a partner (account deleted)'],
+      ] as const) {
+        const record = main(await openRecord(pages, reader, deleted.spaceId));
+        assert.ok(!record.includes(ALEX_SHARED) && !record.includes(AGREEMENT), 'his words are gone');
+        assert.ok(record.toLowerCase().includes(`${who} · `), `his entry is said to be by ${who}`);
+        assert.match(record, /was removed by its author on \d{1,2} [A-Z][a-z]+ \d{4}, when they deleted their account/);
+        assert.doesNotMatch(record, /<div class="report-text"><\/div>/, 'no empty text where his words were');
+        assert.doesNotMatch(record, /“”/, 'no empty quotation of his agreement');
+        assert.doesNotMatch(record, /no longer in the space/);
+      }
+    });
+
     test('in the reader’s own time zone: a day that is already tomorrow for them says so', async () => {
       clock.set(new Date('2026-03-02T23:30:00Z'));
       const { app } = get();
@@ -204,7 +217,7 @@ describeEachDatabase(
       const alexPages = await pagesAs(app, a);
       const therapistPages = await pagesAs(app, t);
       const before = [main(await openRecord(alexPages, a, spaceId)), main(await openRecord(therapistPages, t, spaceId))];
-      await succeeded(b.api.post('/api/v1/me/safety-screenings', positiveScreening), 'screening');
+      await succeeded(b.api.post('/api/v1/me/safety-screenings', POSITIVE_SCREENING), 'screening');
       const after = [main(await alexPages.get(`/spaces/${spaceId}/report`)), main(await therapistPages.get(`/spaces/${spaceId}/report`))];
       assert.equal(after[0], before[0], "Alex's record");
       assert.equal(after[1], before[1], "the therapist's record");

@@ -73,6 +73,29 @@ for (const dialect of DIALECTS) {
       );
     }
 
+    /** A fresh couple; something waits on Alex and is emailed to him. Answers the couple and the email's stop path. */
+    async function emailedCouple(): Promise<{ a: Person; b: Person; spaceId: string; path: string }> {
+      nextDayAt('12:00');
+      const { a, b, spaceId } = await couple();
+      advance(1);
+      await somethingWaitsOn(b, spaceId);
+      advance(10);
+      await tick();
+      assert.equal(to(a).length, 1);
+      const stop = /<(http[^>]+)>/.exec(readMessage(to(a)[0]!).headers['list-unsubscribe'] ?? '')?.[1];
+      assert.ok(stop);
+      return { a, b, spaceId, path: new URL(stop).pathname };
+    }
+
+    /** A mail program's one-click unsubscribe (RFC 8058): a form post with no cookie and no token. */
+    const oneClickPost = (path: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: path,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'List-Unsubscribe=One-Click',
+      });
+
     /** Signs in through the sign-in page, as a browser without JavaScript. */
     async function signedInPages(p: Person): Promise<PageClient> {
       const pages = new PageClient(t.app);
@@ -223,16 +246,7 @@ for (const dialect of DIALECTS) {
     });
 
     test('the stop link: GET changes nothing, a wrong token changes nothing, the one-click POST stops them without a session', async () => {
-      nextDayAt('12:00');
-      const { a, b, spaceId } = await couple();
-      advance(1);
-      await somethingWaitsOn(b, spaceId);
-      advance(10);
-      await tick();
-      assert.equal(to(a).length, 1);
-      const stop = /<(http[^>]+)>/.exec(readMessage(to(a)[0]!).headers['list-unsubscribe'] ?? '')?.[1];
-      assert.ok(stop);
-      const path = new URL(stop).pathname;
+      const { a, b, spaceId, path } = await emailedCouple();
       assert.match(path, /^\/email\/stop\/[A-Za-z0-9_-]+\.w\.[A-Za-z0-9_-]{43}$/);
 
       const stranger = new PageClient(t.app); // no session, no form token
@@ -243,12 +257,7 @@ for (const dialect of DIALECTS) {
       assert.equal((await settings(a)).waitingEmail, true, 'opening the link changes nothing');
 
       const wrong = path.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
-      const refused = await t.app.inject({
-        method: 'POST',
-        url: wrong,
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        payload: 'List-Unsubscribe=One-Click',
-      });
+      const refused = await oneClickPost(wrong);
       assert.equal(refused.statusCode, 404);
       assert.equal((await stranger.get(wrong)).statusCode, 404);
       assert.equal((await settings(a)).waitingEmail, true, 'a wrong token changes nothing');
@@ -257,12 +266,7 @@ for (const dialect of DIALECTS) {
       assert.equal((await settings(b)).waitingEmail, true);
 
       // A mail program's one-click unsubscribe (RFC 8058): a form post with no cookie and no token.
-      const oneClick = await t.app.inject({
-        method: 'POST',
-        url: path,
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        payload: 'List-Unsubscribe=One-Click',
-      });
+      const oneClick = await oneClickPost(path);
       assert.equal(oneClick.statusCode, 200);
       assert.match(oneClick.body, /These emails are stopped/);
       const after = await settings(a);
@@ -300,6 +304,22 @@ for (const dialect of DIALECTS) {
       advance(10);
       await tick();
       assert.equal(to(a).length, 2, 'on again');
+    });
+
+    test('a stop link in an old email still answers calmly after its account was deleted', async () => {
+      const { a, path } = await emailedCouple();
+      assert.equal((await a.api.delete('/api/v1/me', { password: a.password })).statusCode, 204);
+
+      // Nothing will ever be sent to a deleted account: the link says they are stopped, and stores nothing.
+      const oneClick = await oneClickPost(path);
+      assert.equal(oneClick.statusCode, 200, oneClick.body.slice(0, 300));
+      assert.match(oneClick.body, /These emails are stopped/);
+      const kept = await t.app.mend.store.db
+        .selectFrom('reminder_preferences')
+        .select('account_id')
+        .where('account_id', '=', a.id)
+        .execute();
+      assert.equal(kept.length, 0, 'no row for an account that is gone');
     });
 
     test('reminder emails honour quiet hours, carry their own stop link, and the in-app reminder never waits for them', async () => {

@@ -109,3 +109,18 @@ export async function journeyAtStep2(app: FastifyInstance): Promise<{ a: Person;
 export async function sharingNumbers(...people: Person[]): Promise<void> {
   for (const p of people) await succeeded(p.api.put('/api/v1/me/checkin-numbers', { numbersShared: true }), 'share numbers');
 }
+
+/** A complete safety screening that is positive (one answer is "often"): its answers must never reach anyone. */
+export const POSITIVE_SCREENING = {
+  answers: {
+    physical_harm: 'never',
+    sexual_pressure: 'never',
+    threatened: 'never',
+    afraid: 'often',
+    screamed_at: 'never',
+    put_down: 'never',
+    money_control: 'never',
+    phone_control: 'never',
+    isolation: 'never',
+  },
+} as const;

@@ -18,6 +18,17 @@ export interface OutboxEmail {
   createdAt: string;
 }
 
+/** An email to queue: its key (one email per key), for whom, what, and when it was asked for. */
+interface NewEmail {
+  key: string;
+  accountId: string;
+  kind: EmailKind;
+  spaceId?: string;
+  localDate?: string;
+  expiresAt?: string;
+  now: string;
+}
+
 type Row = Pick<EmailOutboxTable, 'key' | 'account_id' | 'kind' | 'space_id' | 'local_date' | 'attempts' | 'expires_at' | 'created_at'>;
 const fromRow = (r: Row): OutboxEmail => ({
   key: r.key,
@@ -130,15 +141,7 @@ export class EmailStore {
   }
 
   /** Queues an email once: a second call with the same key does nothing. */
-  async queue(email: {
-    key: string;
-    accountId: string;
-    kind: EmailKind;
-    spaceId?: string;
-    localDate?: string;
-    expiresAt?: string;
-    now: string;
-  }): Promise<void> {
+  async queue(email: NewEmail): Promise<void> {
     await this.db
       .insertInto('email_outbox')
       .values(pendingRow(email))
@@ -216,15 +219,7 @@ export class EmailStore {
   }
 }
 
-function pendingRow(e: {
-  key: string;
-  accountId: string;
-  kind: EmailKind;
-  spaceId?: string;
-  localDate?: string;
-  expiresAt?: string;
-  now: string;
-}) {
+function pendingRow(e: NewEmail) {
   return {
     key: e.key,
     account_id: e.accountId,

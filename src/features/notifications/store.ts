@@ -133,6 +133,9 @@ export class NotificationStore {
 
   /** Turns one kind of email off (or on), leaving every other choice as it is. */
   async setEmailList(accountId: string, list: 'waiting' | 'reminders', on: boolean, now: string): Promise<void> {
+    // A stop link outlives its account (it is in old emails): for an account that is gone there is
+    // nothing to send and nothing to keep.
+    if (!(await this.db.selectFrom('accounts').select('id').where('id', '=', accountId).executeTakeFirst())) return;
     const d = DEFAULT_PREFERENCES;
     await this.db
       .insertInto('reminder_preferences')

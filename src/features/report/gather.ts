@@ -9,7 +9,7 @@ import type { Progress } from '../progress/index.js';
 import type { ReassuranceView } from '../reassurance/index.js';
 import type { StoredNote } from '../checkin/index.js';
 import { addDays, localDate } from '../../core/time.js';
-import { spaceView } from '../spaces/index.js';
+import { spaceView, withFormerPartners, type FormerPartner } from '../spaces/index.js';
 
 /** Who reads the report: their name, their time zone (every date is theirs), and their place in the space. */
 export interface ReportReader {
@@ -32,6 +32,8 @@ export interface SpaceReport {
   space: { id: string; name: string; createdAt: string };
   partners: Array<{ accountId: string; displayName: string; joinedAt: string }>;
   therapists: Array<{ accountId: string; displayName: string; joinedAt: string }>;
+  /** The partners who left the space: one is named; where a deleted one's words were, the record says they were removed. */
+  formerPartners: readonly FormerPartner[];
   /** Newest first, as the space page lists them. */
   journeys: JourneyStory[];
   /** Every agreement, newest first, every status. */
@@ -66,7 +68,7 @@ async function everything<T>(read: (at: PageRequest) => Promise<Page<T>>): Promi
 
 /** The space's record as `account` may see it; "not found" for anyone who is not a partner or an active therapist. */
 export async function spaceReport(ctx: AppContext, account: Account, spaceId: string): Promise<SpaceReport> {
-  const view = await spaceView(ctx.spaces, account.id, spaceId);
+  const view = await withFormerPartners(ctx.spaces, await spaceView(ctx.spaces, account.id, spaceId));
   const actor = { id: account.id, timezone: account.timezone };
   const members = view.space.members;
   const person = (m: (typeof members)[number]) => ({ accountId: m.accountId, displayName: m.displayName, joinedAt: m.joinedAt });
@@ -88,6 +90,7 @@ export async function spaceReport(ctx: AppContext, account: Account, spaceId: st
     space: { id: view.space.id, name: view.space.name, createdAt: view.space.createdAt },
     partners,
     therapists: members.filter((m) => m.role === 'therapist').map(person),
+    formerPartners: view.former ?? [],
     journeys,
     agreements: await everything((at) => ctx.agreements.list(actor, spaceId, at)),
     log: logByMonth(

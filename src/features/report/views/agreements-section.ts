@@ -4,7 +4,8 @@ import { bandChart } from '../../../platform/web/charts/band-chart.js';
 import { consistencyChartOptions } from '../../progress/index.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { formatDate as shortMonth } from '../../../platform/web/charts/chart-format.js';
-import { andList, calendarDay, dayOf, nameIn } from './report-common.js';
+import { andList, calendarDay, capitalised, dayOf, nameIn, removedAt } from './report-common.js';
+import { removedWords } from '../../../platform/web/components/former-partners.js';
 import type { SpaceReport } from '../gather.js';
 
 function statusWords(r: SpaceReport, a: AgreementView): string {
@@ -40,9 +41,11 @@ function logTable(r: SpaceReport, a: AgreementView, log: AgreementMonths, both: 
 
 function agreementArticle(r: SpaceReport, a: AgreementView): SafeHtml {
   const logs = r.log.filter((l) => l.agreementId === a.id);
-  const committed = andList(a.committedBy.map((id) => nameIn(r, id)));
+  const committed = capitalised(andList(a.committedBy.map((id) => nameIn(r, id))));
+  // The words of an agreement whose author deleted their account are gone; the agreement stays.
+  const removed = removedAt(r, a.proposedBy, a.text);
   return html`<article class="report-agreement">
-    <h3 class="report-agreement__text">“${a.text}”</h3>
+    ${removed ? html`<h3 class="report-agreement__text">An agreement whose words were removed</h3>${removedWords('What it said', removed)}` : html`<h3 class="report-agreement__text">“${a.text}”</h3>`}
     <p class="report-meta">${committed} ${a.committedBy.length > 1 ? 'commit' : 'commits'} · ${CADENCE_LABELS[a.cadence]}${a.reviewOn ? ` · to review on ${calendarDay(a.reviewOn)}` : ''}</p>
     <p>${statusWords(r, a)}.</p>
     ${

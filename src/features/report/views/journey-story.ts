@@ -9,7 +9,8 @@ import {
 } from '../../../core/journey/index.js';
 import type { JourneyStory } from '../../journey/index.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
-import { andList, calendarDay, capitalised, dayOf, nameIn, visibilityLabel } from './report-common.js';
+import { andList, calendarDay, capitalised, dayOf, nameIn, removedAt, visibilityLabel, writing } from './report-common.js';
+import { removedWords } from '../../../platform/web/components/former-partners.js';
 import type { SpaceReport } from '../gather.js';
 
 type Model = JourneyStory['model'];
@@ -43,7 +44,7 @@ function breachStory(r: SpaceReport, m: Model): SafeHtml {
   return html`<p class="report-story">${sentences.join(' ')}</p>
   ${
     b.description && b.recordedBy
-      ? html`<figure class="report-quote"><figcaption>${nameIn(r, b.recordedBy)}’s description · ${visibilityLabel(r, b.recordedBy, b.description.visibility)}</figcaption><blockquote class="report-text">${b.description.text}</blockquote></figure>`
+      ? html`<figure class="report-quote"><figcaption>${nameIn(r, b.recordedBy)}’s description · ${visibilityLabel(r, b.recordedBy, b.description.visibility)}</figcaption>${removedAt(r, b.recordedBy, b.description.text) ? removedWords('The description', removedAt(r, b.recordedBy, b.description.text)!) : html`<blockquote class="report-text">${b.description.text}</blockquote>`}</figure>`
       : null
   }`;
 }
@@ -70,8 +71,8 @@ function entryArticle(r: SpaceReport, m: Model, e: FullEntry): SafeHtml {
     replyTo && isFull(replyTo) ? html` · in reply to ${nameIn(r, replyTo.authorId)}’s of ${dayOf(r, replyTo.createdAt)}` : null;
   return html`<article class="report-entry">
     <h4 class="report-entry__title">“${PROMPT_TEXTS[e.prompt].label}”</h4>
-    <p class="report-meta">${nameIn(r, e.authorId)} · ${dayOf(r, e.createdAt)}${replyWords} · ${sealedOrNot(r, m, e)}</p>
-    <div class="report-text">${e.text}</div>
+    <p class="report-meta">${capitalised(nameIn(r, e.authorId))} · ${dayOf(r, e.createdAt)}${replyWords} · ${sealedOrNot(r, m, e)}</p>
+    ${writing(r, e.authorId, e.text, 'What it said')}
   </article>`;
 }
 
@@ -80,9 +81,9 @@ function apologies(r: SpaceReport, m: Model): SafeHtml | null {
   return html`${m.apologies.map((a) => {
     const delivered = a.deliveredAt !== null;
     return html`<article class="report-entry">
-      <h4 class="report-entry__title">${delivered ? `${nameIn(r, a.authorId)}’s apology` : 'Your apology, not delivered yet'}</h4>
+      <h4 class="report-entry__title">${delivered ? `${capitalised(nameIn(r, a.authorId))}’s apology` : 'Your apology, not delivered yet'}</h4>
       <p class="report-meta">${delivered ? `Delivered on ${dayOf(r, a.deliveredAt!)} · Shared` : `A draft · Private: only ${nameIn(r, a.authorId)} can read this`}</p>
-      <div class="report-text">${a.text}</div>
+      ${writing(r, a.authorId, a.text, 'The apology')}
       ${a.responses.map(
         (resp) =>
           html`<p class="report-answer"><strong>${nameIn(r, resp.by)} answered on ${dayOf(r, resp.createdAt)}:</strong> received${

@@ -13,7 +13,8 @@ import { lineChart, lineChartTable } from '../../../platform/web/charts/line-cha
 import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { weekdayDayMonth } from '../../../platform/web/dates.js';
 import { formatDate as shortMonth } from '../../../platform/web/charts/chart-format.js';
-import { calendarDay, dayOf, nameIn, visibilityLabel } from './report-common.js';
+import { calendarDay, capitalised, dayOf, nameIn, removedAt, visibilityLabel, writing } from './report-common.js';
+import { removedWords } from '../../../platform/web/components/former-partners.js';
 import type { SpaceReport } from '../gather.js';
 
 const byName: ChartName = (x) => x.displayName;
@@ -60,11 +61,11 @@ export function reassuranceSection(r: SpaceReport): SafeHtml {
       calls.length
         ? calls.map(
             (c) => html`<article class="report-entry">
-              <h3 class="report-entry__title">${nameIn(r, c.requestedBy)} asked for reassurance on ${dayOf(r, c.createdAt)}</h3>
-              ${c.note ? html`<p class="report-meta">${visibilityLabel(r, c.requestedBy, c.note.visibility)}</p><div class="report-text">${c.note.text}</div>` : null}
+              <h3 class="report-entry__title">${capitalised(nameIn(r, c.requestedBy))} asked for reassurance on ${dayOf(r, c.createdAt)}</h3>
+              ${c.note ? html`<p class="report-meta">${visibilityLabel(r, c.requestedBy, c.note.visibility)}</p>${writing(r, c.requestedBy, c.note.text, 'The note')}` : null}
               ${
-                c.answer && c.answeredAt
-                  ? html`<p class="report-answer"><strong>${nameIn(r, c.answeredBy)} answered on ${dayOf(r, c.answeredAt)}:</strong></p><div class="report-text">${c.answer}</div>`
+                c.answer !== null && c.answeredAt
+                  ? html`<p class="report-answer"><strong>${capitalised(nameIn(r, c.answeredBy))} answered on ${dayOf(r, c.answeredAt)}:</strong></p>${writing(r, c.answeredBy, c.answer, 'The answer')}`
                   : html`<p class="muted">Not answered yet.</p>`
               }
             </article>`,
@@ -111,6 +112,14 @@ export function reviewsSection(r: SpaceReport): SafeHtml {
   </section>`;
 }
 
+/** What a meeting's record says; where a deleted partner wrote it down, that the words were removed and when. */
+function meetingWords(r: SpaceReport, m: SpaceReport['meetings'][number]): SafeHtml {
+  const parts = AGENDA_SECTIONS.filter((s) => m.agenda[s.key].trim() !== '');
+  const removed = parts.length === 0 ? removedAt(r, m.createdBy, '') : null;
+  if (removed) return removedWords('What was written down', removed);
+  return html`<dl class="report-words">${parts.map((s) => html`<div><dt>${s.title}</dt><dd class="report-text">${m.agenda[s.key]}</dd></div>`)}</dl>`;
+}
+
 /** The weekly meetings' records, oldest first, each part the couple wrote. */
 export function meetingsSection(r: SpaceReport): SafeHtml {
   const meetings = [...r.meetings].sort((a, b) => (a.heldOn < b.heldOn ? -1 : a.heldOn > b.heldOn ? 1 : 0));
@@ -122,9 +131,7 @@ export function meetingsSection(r: SpaceReport): SafeHtml {
             (m) => html`<article class="report-meeting">
             <h3>${weekdayDayMonth(m.heldOn)} ${m.heldOn.slice(0, 4)}</h3>
             <p class="report-meta">Written down by ${nameIn(r, m.createdBy)} · Shared</p>
-            <dl class="report-words">${AGENDA_SECTIONS.filter((s) => m.agenda[s.key].trim() !== '').map(
-              (s) => html`<div><dt>${s.title}</dt><dd class="report-text">${m.agenda[s.key]}</dd></div>`,
-            )}</dl>
+            ${meetingWords(r, m)}
           </article>`,
           )
         : html`<p>No meetings recorded yet.</p>`

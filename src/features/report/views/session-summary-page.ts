@@ -5,7 +5,7 @@ import { dateTimeIn, monthYear } from '../../../platform/web/dates.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { spaceNamedAfterPartners } from '../../../platform/web/layout.js';
 import type { SessionSummary, ShownEntry } from '../session-summary.js';
-import { andList, calendarDay, dayOf, nameIn } from './report-common.js';
+import { andList, calendarDay, capitalised, dayOf, nameIn, removedAt, writing } from './report-common.js';
 
 const VERDICT_SHORT: Record<string, string> = {
   improving: 'improving',
@@ -18,8 +18,8 @@ function entry(s: SessionSummary, e: ShownEntry): SafeHtml {
   const r = s.report;
   return html`<article class="report-entry">
     <h4 class="report-entry__title">“${PROMPT_TEXTS[e.prompt].label}”</h4>
-    <p class="report-meta">${nameIn(r, e.authorId)} · ${dayOf(r, e.createdAt)}</p>
-    <div class="report-text">${e.text}</div>
+    <p class="report-meta">${capitalised(nameIn(r, e.authorId))} · ${dayOf(r, e.createdAt)}</p>
+    ${writing(r, e.authorId, e.text, 'What it said')}
   </article>`;
 }
 
@@ -55,10 +55,13 @@ function journeyNews(s: SessionSummary): SafeHtml | null {
 
 function agreementNews(s: SessionSummary): SafeHtml | null {
   const r = s.report;
-  const text = (id: string) => r.agreements.find((a) => a.id === id)?.text ?? 'an agreement';
+  // An agreement whose author deleted their account has no words left to quote.
+  const quoted = (a: SessionSummary['agreements'][number]['agreement'] | undefined) =>
+    !a ? 'an agreement' : removedAt(r, a.proposedBy, a.text) ? 'An agreement whose words were removed' : `“${a.text}”`;
+  const text = (id: string) => quoted(r.agreements.find((a) => a.id === id));
   const changes = s.agreements.map(
     (c) =>
-      html`<li>“${c.agreement.text}” — ${
+      html`<li>${quoted(c.agreement)} — ${
         c.change === 'proposed'
           ? `proposed by ${nameIn(r, c.agreement.proposedBy)}, waiting for an answer`
           : c.change === 'agreed'
@@ -70,7 +73,7 @@ function agreementNews(s: SessionSummary): SafeHtml | null {
   );
   const logged = s.log.map(
     (l) =>
-      html`<li>“${text(l.agreementId)}”: ${nameIn(r, l.loggedBy)} logged ${l.total.kept + l.total.missed} ${l.total.kept + l.total.missed === 1 ? 'occasion' : 'occasions'} — ${l.total.kept} kept, ${l.total.missed} missed</li>`,
+      html`<li>${text(l.agreementId)}: ${nameIn(r, l.loggedBy)} logged ${l.total.kept + l.total.missed} ${l.total.kept + l.total.missed === 1 ? 'occasion' : 'occasions'} — ${l.total.kept} kept, ${l.total.missed} missed</li>`,
   );
   const reviews = s.logReviews.confirmed + s.logReviews.disputed;
   if (changes.length === 0 && logged.length === 0 && reviews === 0) return null;
