@@ -15,6 +15,7 @@ export type LogRefusal =
   | 'invalid_date'
   | 'in_the_future'
   | 'before_agreement'
+  | 'after_end'
   | 'own_entry'
   | 'already_reviewed'
   | 'not_logger'
@@ -37,6 +38,8 @@ export function canLogOccasion(
   // One day of slack: the acceptance instant is UTC, the occasion date is the user's local date.
   const accepted = utcDateOf(new Date(Date.parse(agreement.acceptedAt) - 86_400_000));
   if (occurredOn < accepted) return deny('before_agreement');
+  // A transparency agreement is for a set time: occasions after its end belong to no agreement.
+  if (agreement.transparency && agreement.reviewOn !== null && occurredOn > agreement.reviewOn) return deny('after_end');
   return { ok: true };
 }
 

@@ -34,6 +34,7 @@ const LOG_REFUSALS: Record<string, { code: 'forbidden' | 'invalid_input' | 'conf
     invalid_date: { code: 'invalid_input', field: 'occurredOn', message: 'Use a date like 2025-03-14.' },
     in_the_future: { code: 'invalid_input', field: 'occurredOn', message: 'An occasion cannot be logged before it happens.' },
     before_agreement: { code: 'invalid_input', field: 'occurredOn', message: 'That day is before the agreement was made.' },
+    after_end: { code: 'invalid_input', field: 'occurredOn', message: 'That day is after this transparency agreement ended.' },
     own_entry: REFUSALS.log_reviewed_by_other_partner,
     already_reviewed: REFUSALS.log_already_reviewed,
     not_logger: REFUSALS.log_dispute_answered_by_logger,

@@ -37,12 +37,14 @@ export interface AgreementInput {
   reviewOn?: string | null | undefined;
   /** The journey whose step 3 this belongs to; by default the space's newest open journey. */
   journeyId?: string | undefined;
+  /** A transparency agreement (core/journey/agreements.ts): its review date is its end, required. */
+  transparency?: boolean | undefined;
 }
 
 export type AgreementView = StoredAgreement;
 
 /** A counter-proposal: fields left out keep the proposal's values. */
-export type CounterInput = Partial<Omit<AgreementInput, 'journeyId'>> & { text: string };
+export type CounterInput = Partial<Omit<AgreementInput, 'journeyId' | 'transparency'>> & { text: string };
 
 function fieldMessage(e: AgreementFieldError): string {
   switch (e.reason) {
@@ -101,7 +103,12 @@ export class AgreementService {
     this.checkText(input.text);
     const ctx = this.context(actor, access);
     const id = newId();
-    const result = proposeAgreement(id, { ...input, reviewOn: input.reviewOn ?? null }, actor.id, ctx);
+    const result = proposeAgreement(
+      id,
+      { ...input, reviewOn: input.reviewOn ?? null, transparency: input.transparency ?? false },
+      actor.id,
+      ctx,
+    );
     if (!result.ok) refusal(result.reason, result.errors);
     const journeyId = await this.deps.journeyFor(actor, access, input.journeyId);
     const agreement: StoredAgreement = { ...result.agreement, spaceId, journeyId };

@@ -11,7 +11,11 @@ import {
   type BreachKind,
   type PromptKey,
   type StepNumber,
+  templateFormValues,
+  transparencyOffered,
+  transparencyTemplate,
 } from '../../core/journey/index.js';
+import { localDate } from '../../core/time.js';
 import { isVisibility } from '../../core/visibility/index.js';
 import { resourcesFor, supportCountryFor } from '../../core/safety/index.js';
 import { MendError, fail, refuse } from '../../platform/errors.js';
@@ -454,11 +458,11 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
     csrf: string,
     m: Awaited<ReturnType<typeof model>>['m'],
     values: Record<string, string>,
-    extra: { errors?: Record<string, string>; coach?: SafeHtml | null } = {},
+    extra: { errors?: Record<string, string>; coach?: SafeHtml | null; transparency?: boolean } = {},
   ): SafeHtml {
     return agreementFormPage(csrf, {
       action: `/journeys/${m.view.id}/agreements`,
-      title: 'Propose an agreement',
+      title: extra.transparency ? 'Propose a transparency agreement' : 'Propose an agreement',
       lead: 'One concrete thing, that the other could notice. Your partner can accept it or suggest a change.',
       back: stepUrl(m.view.id, 3),
       partners: partnersOf(m),
@@ -471,10 +475,17 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
     });
   }
 
-  app.get<{ Params: Params }>('/journeys/:journeyId/agreements/new', async (request, reply) => {
-    const { m } = await model(request, request.params.journeyId);
+  app.get<{ Params: Params; Querystring: { template?: string } }>('/journeys/:journeyId/agreements/new', async (request, reply) => {
+    const { account, m } = await model(request, request.params.journeyId);
     partnersOnly(m);
-    return show(request, reply, m, 'Propose an agreement', (csrf) => proposalForm(csrf, m, {}));
+    // After cheating, a transparency template fills the form in (the step 3 page lists them).
+    const template = transparencyOffered(m.view.breach.kind) ? transparencyTemplate(String(request.query.template ?? '')) : undefined;
+    if (!template) return show(request, reply, m, 'Propose an agreement', (csrf) => proposalForm(csrf, m, {}));
+    const today = localDate(ctx.clock.now(), account.timezone);
+    const values = templateFormValues(template, today, m.view.breach.brokeTrust.includes(m.viewerId));
+    return show(request, reply, m, 'Propose a transparency agreement', (csrf) =>
+      proposalForm(csrf, m, { ...values }, { transparency: true }),
+    );
   });
 
   app.post<{ Params: Params }>('/journeys/:journeyId/agreements', async (request, reply) => {
@@ -489,6 +500,7 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
           cadence: field(f, 'cadence'),
           reviewOn: field(f, 'reviewOn') || null,
           journeyId: m.view.id,
+          transparency: field(f, 'transparency') === 'yes',
         }),
       );
       return reply.redirect(`${stepUrl(m.view.id, 3)}#agreements-heading`, 303);
@@ -504,6 +516,7 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
           proposalForm(csrf, m, f, {
             errors: Object.keys(state.errors).length > 0 ? state.errors : { text: state.message ?? '' },
             coach: agreementCoach(field(f, 'text')),
+            transparency: field(f, 'transparency') === 'yes',
           }),
         error instanceof MendError ? error.status : 400,
       );
@@ -525,8 +538,10 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
     values: Record<string, string>,
     errors?: Record<string, string>,
     coach?: SafeHtml | null,
+    transparency = false,
   ) {
     return agreementFormPage(csrf, {
+      transparency,
       action: `/agreements/${agreementId}/counter`,
       title: 'Suggest a change',
       lead: 'Your version replaces the proposal, which stays in the history. Your partner can then accept it or suggest another change.',
@@ -549,7 +564,9 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
     const c = agreement.committedBy;
     const who = c.length > 1 ? 'both' : c[0] === m.viewerId ? 'me' : c[0] === partner ? 'partner' : 'me';
     const values = { text: agreement.text, cadence: agreement.cadence, reviewOn: agreement.reviewOn ?? '', who };
-    return show(request, reply, m, 'Suggest a change', (csrf) => counterForm(csrf, m, agreement.id, values));
+    return show(request, reply, m, 'Suggest a change', (csrf) =>
+      counterForm(csrf, m, agreement.id, values, undefined, null, agreement.transparency),
+    );
   });
 
   app.post<{ Params: { agreementId: string } }>('/agreements/:agreementId/counter', async (request, reply) => {
@@ -575,7 +592,7 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
         reply,
         m,
         'Suggest a change',
-        (csrf) => counterForm(csrf, m, agreement.id, f, errors, agreementCoach(field(f, 'text'))),
+        (csrf) => counterForm(csrf, m, agreement.id, f, errors, agreementCoach(field(f, 'text')), agreement.transparency),
         error instanceof MendError ? error.status : 400,
       );
     }

@@ -7,6 +7,7 @@ import { formatDay, rhythmNav, textarea } from '../../../platform/web/components
 import { noteVisibilityField } from '../../reassurance/index.js';
 import { removedOn, removedWords, type Departures } from '../../../platform/web/components/former-partners.js';
 import { dayMonthYear } from '../../../platform/web/dates.js';
+import { transparencyEnded } from '../../../core/journey/index.js';
 
 /** An agreement whose author's account was deleted is shown, and named to screen readers, by this. */
 const REMOVED_AGREEMENT = 'An agreement whose words were removed';
@@ -138,8 +139,14 @@ export function agreementLogSection(o: AgreementLogModel): SafeHtml {
     return html`<section class="card agreement" aria-labelledby="a-${a.id}">
       <h2 id="a-${a.id}" class="agreement__text">${a.text}</h2>
       ${a.text === REMOVED_AGREEMENT && removed(a.proposedBy, '') ? removedWords('What it said', removed(a.proposedBy, '')!) : null}
-      <p class="muted small">${a.committedBy.map((id) => who(id)).join(' and ')} · ${CADENCE[a.cadence] ?? a.cadence}${a.reviewOn ? ` · review on ${formatDay(a.reviewOn)}` : ''}</p>
-      ${mine ? logForm(o, a.id, title) : null}
+      <p class="muted small">${a.transparency ? 'Transparency agreement · ' : ''}${a.committedBy.map((id) => who(id)).join(' and ')} · ${CADENCE[a.cadence] ?? a.cadence}${a.reviewOn ? ` · ${a.transparency ? 'until' : 'review on'} ${formatDay(a.reviewOn)}` : ''}</p>
+      ${
+        transparencyEnded(a, o.today)
+          ? html`<p>This transparency agreement ended on ${formatDay(a.reviewOn!)}. If you both want another, you can agree a new one in step 3 of your journey.</p>`
+          : mine
+            ? logForm(o, a.id, title)
+            : null
+      }
       ${
         entries.length
           ? html`<table class="table log-table"><caption class="visually-hidden">Log of ${title}</caption><thead><tr><th scope="col">Day</th><th scope="col">Logged</th><th scope="col">Status</th></tr></thead><tbody>${entries.map(

@@ -37,8 +37,8 @@ function agreementCard(m: JourneyPageModel, csrf: string, a: AgreementView, all:
   const removed = (x: AgreementView) => removedOn(m.former ?? new Map(), x.proposedBy, x.text);
   return html`<article class="agreement agreement--${a.status}">
     ${removed(a) ? removedWords('What it said', removed(a)!) : html`<p class="agreement__text">${a.text}</p>`}
-    <p class="entry__meta">${committed[0]?.toUpperCase()}${committed.slice(1)} ${a.committedBy.length > 1 ? 'commit' : a.committedBy[0] === m.viewerId ? 'commit' : 'commits'} · ${CADENCE_LABELS[a.cadence]}${a.reviewOn ? ` · review on ${formatDate(`${a.reviewOn}T00:00:00Z`)}` : ''}</p>
-    <p class="tag">${STATUS_WORDS[a.status]}${a.status === 'proposed' ? ` by ${nameOf(m, a.proposedBy)}` : ''}</p>
+    <p class="entry__meta">${committed[0]?.toUpperCase()}${committed.slice(1)} ${a.committedBy.length > 1 ? 'commit' : a.committedBy[0] === m.viewerId ? 'commit' : 'commits'} · ${CADENCE_LABELS[a.cadence]}${a.reviewOn ? ` · ${a.transparency ? 'until' : 'review on'} ${formatDate(`${a.reviewOn}T00:00:00Z`)}` : ''}</p>
+    <p class="tag">${a.transparency ? 'Transparency agreement · ' : ''}${STATUS_WORDS[a.status]}${a.status === 'proposed' ? ` by ${nameOf(m, a.proposedBy)}` : ''}</p>
     ${
       earlier.length > 0
         ? html`<details><summary>How you got here</summary><ol>${earlier.reverse().map((e) => html`<li>${nameOf(m, e.proposedBy)} proposed: ${removed(e) ? 'words since removed' : html`“${e.text}”`} (${CADENCE_LABELS[e.cadence]})</li>`)}</ol></details>`
@@ -82,6 +82,8 @@ export interface AgreementFormModel {
   draft?: { book: DraftBook; place: string };
   /** The form's own page, where "Save draft" comes back to (its action posts elsewhere). */
   selfUrl?: string;
+  /** A transparency agreement: its end is asked for, within twelve weeks, and said why. */
+  transparency?: boolean;
 }
 
 /** Proposing or countering: who commits, the behaviour, how often, a review date. */
@@ -98,6 +100,11 @@ export function agreementFormPage(csrf: string, f: AgreementFormModel): SafeHtml
   ];
   return html`<h1>${f.title}</h1>
   <p class="lead">${f.lead}</p>
+  ${
+    f.transparency
+      ? html`<p class="notice">A transparency agreement: something chosen to be told, for a set time, never a way to watch. It starts only when you both agree.</p>`
+      : null
+  }
   ${errorSummary(f.errors)}
   <form method="post" action="${f.action}" class="stack" id="agreement-form">
     ${csrfField(csrf)}
@@ -122,7 +129,19 @@ export function agreementFormPage(csrf: string, f: AgreementFormModel): SafeHtml
       value: f.values.cadence ?? 'each_time',
       error: f.errors?.cadence,
     })}
-    ${textField({ name: 'reviewOn', type: 'date', label: 'Look at it again on (optional)', hint: 'A date to check together whether it still fits.', value: f.values.reviewOn ?? '', error: f.errors?.reviewOn })}
+    ${
+      f.transparency
+        ? html`<input type="hidden" name="transparency" value="yes">
+          ${textField({ name: 'reviewOn', type: 'date', label: 'It ends on', hint: 'Up to twelve weeks from today. When it ends you can agree a new one together, or let it go.', value: f.values.reviewOn ?? '', error: f.errors?.reviewOn, required: true })}`
+        : textField({
+            name: 'reviewOn',
+            type: 'date',
+            label: 'Look at it again on (optional)',
+            hint: 'A date to check together whether it still fits.',
+            value: f.values.reviewOn ?? '',
+            error: f.errors?.reviewOn,
+          })
+    }
     <div class="actions"><button type="submit" class="button">${f.submit}</button>${f.draft ? draftSave() : null}</div>
   </form>
   <p><a href="${f.back}">Back</a></p>`;

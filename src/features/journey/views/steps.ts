@@ -3,7 +3,9 @@ import {
   FORGIVENESS_TEXTS,
   HARD_DAY,
   STEP_PURPOSES,
+  TRANSPARENCY_TEMPLATES,
   sentenceStartersFor,
+  transparencyOffered,
   type StepNumber,
 } from '../../../core/journey/index.js';
 import type { ApologyView } from '../service.js';
@@ -154,9 +156,28 @@ export function step3Page(m: JourneyPageModel, csrf: string, state?: FormState |
         <p>Each agreement names who commits, something the other could notice, and how often. One of you proposes; the other accepts, or suggests a change.</p>
         ${agreementList(m, csrf)}
         ${isPartnerView(m) ? html`<p><a class="button" href="/journeys/${m.view.id}/agreements/new">Propose an agreement</a></p>` : null}
-      </section>`
+      </section>
+      ${isPartnerView(m) && transparencyOffered(m.view.breach.kind) ? transparencyOffer(m) : null}`
       : null
   }`;
+}
+
+/**
+ * After cheating, step 3 offers transparency agreements: a partner tells, by choice and for a set
+ * time, what the other needs to know to feel safe again. Each template opens the proposal form
+ * filled in; nothing is in force until both agree.
+ */
+function transparencyOffer(m: JourneyPageModel): SafeHtml {
+  return html`<section class="card" aria-labelledby="transparency-heading">
+    <h2 id="transparency-heading">Transparency agreements</h2>
+    <p>After an affair, knowing what is going on can help the hurt partner feel safe again. A transparency agreement is something one of you chooses to tell the other, for a set time of up to twelve weeks. It starts only when you both agree, either of you can suggest changes, and when it ends you can agree a new one or let it go.</p>
+    <p>Mend never watches anyone: it offers no way to see a phone, messages or a location, and an agreement to hand those over is not something it suggests. Telling is chosen; being watched is not the same as trust.</p>
+    <p>Start from one of these and make it your own:</p>
+    <ul class="template-list">${TRANSPARENCY_TEMPLATES.map(
+      (t) =>
+        html`<li><a href="/journeys/${m.view.id}/agreements/new?template=${t.id}">${t.name}</a>: <span class="muted">“${t.text}”</span></li>`,
+    )}</ul>
+  </section>`;
 }
 
 // ---- step 4 -------------------------------------------------------------------------------
