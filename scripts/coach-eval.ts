@@ -4,11 +4,14 @@
  * test part's (round 6), the earlier held-out set's, the fresh part's (rounds 9–10), and the
  * development parts' (round 11's structural batches and the development part). Options:
  *   --json     print one JSON object instead of the tables
+ *   --unseen   also score the unseen set. Off by default: every reading of it counts (docs/coach.md
+ *              keeps the tally), so a working run reads the project's own parts only.
  *   --misses   also list the development parts' misses. Held-out parts have no such list:
  *              `evaluate` keeps no row of them (test/coach/evaluate.ts), only aggregate figures.
  */
 import { evaluate, evaluateDevelopment, type Evaluation } from '../test/coach/evaluate.js';
 import { APOLOGY_COMPONENTS } from '../src/core/apology-components.js';
+const args = process.argv.slice(2);
 import { round3 } from '../src/core/coach/eval-metrics.js';
 
 function summary(e: Evaluation) {
@@ -61,8 +64,8 @@ function table(e: Evaluation, title: string): string {
   return lines.join('\n');
 }
 
-const args = process.argv.slice(2);
-const unseen = evaluate('unseen');
+const withUnseen = args.includes('--unseen');
+const unseen = withUnseen ? evaluate('unseen') : null;
 const test = evaluate('test');
 const heldout = evaluate('heldout');
 const fresh = evaluate('fresh');
@@ -76,7 +79,7 @@ if (args.includes('--json')) {
   process.stdout.write(
     JSON.stringify(
       {
-        unseen: summary(unseen),
+        ...(unseen ? { unseen: summary(unseen) } : {}),
         test: summary(test),
         heldout: summary(heldout),
         fresh: summary(fresh),
@@ -94,7 +97,7 @@ if (args.includes('--json')) {
 } else {
   process.stdout.write(
     [
-      table(unseen, 'Unseen set (round 12, independent; aggregate only)'),
+      ...(unseen ? [table(unseen, 'Unseen set (round 12, independent; aggregate only)')] : []),
       table(test, 'Test part (round 6)'),
       table(heldout, 'Earlier held-out set'),
       table(fresh, 'Fresh part (rounds 9-10, not tuned or trained on)'),
