@@ -74,6 +74,7 @@ const r13 = evaluateDevelopment('r13');
 const r13b = evaluateDevelopment('r13b');
 const r13c = evaluateDevelopment('r13c');
 const r13d = evaluateDevelopment('r13d');
+const r14 = evaluateDevelopment('r14');
 const dev = evaluateDevelopment('dev');
 if (args.includes('--json')) {
   process.stdout.write(
@@ -88,6 +89,7 @@ if (args.includes('--json')) {
         r13b: summary(r13b),
         r13c: summary(r13c),
         r13d: summary(r13d),
+        r14: summary(r14),
         dev: summary(dev),
       },
       null,
@@ -106,11 +108,12 @@ if (args.includes('--json')) {
       table(r13b, 'Round 13b (development)'),
       table(r13c, 'Round 13c (development)'),
       table(r13d, 'Round 13d (development)'),
+      table(r14, 'Round 14 (development)'),
       table(dev, 'Development (tuned and trained on)'),
     ].join('\n\n') + '\n',
   );
   if (args.includes('--misses')) {
-    for (const part of [r13d, r13c, r13b, r13, r11, dev]) {
+    for (const part of [r14, r13d, r13c, r13b, r13, r11, dev]) {
       for (const m of part.misses) {
         process.stdout.write(
           `  ${part.part} miss [${m.kind}] ${m.text}\n    expected ${JSON.stringify(m.expected)} got ${JSON.stringify(m.got)}\n`,

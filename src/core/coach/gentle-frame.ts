@@ -20,11 +20,15 @@ const FRAMES = [
   String.raw`\btake your time\b|\byou(?:'re| are) allowed to\b|\byou (?:don't|do not) (?:have|need) to\b|\byou can always\b|\byou have every right\b|\bno matter what\b|\bi(?:'m| am) (?:here|not going anywhere)\b`,
 ].join('|');
 
-/** A check-in ("u ok?"), which also softens the sentence after it. */
+/**
+ * A check-in ("u ok?") or the writer owning their part ("sorry I blew up, it wasn't fair" — round
+ * 14), which also soften the sentence after them: "… talk later?" is a repair attempt.
+ */
 const CHECK_IN = String.raw`\b(?:are )?(?:you|u) (?:ok|okay|alright|all right)\b|\bhow are (?:you|u)\b`;
+const OWNING = String.raw`\b(?:sorry|sry|i apologi[sz]e|my bad|i was wrong|i was out of order|i (?:shouldn't|should not) have|(?:it|that) (?:wasn't|wasnt|was not) fair(?: of me)?|forgive me)\b`;
 
-const GENTLE = new RegExp(`${FRAMES}|${CHECK_IN}`);
-const CHECKED_IN = new RegExp(CHECK_IN);
+const GENTLE = new RegExp(`${FRAMES}|${CHECK_IN}|${OWNING}`);
+const CHECKED_IN = new RegExp(`${CHECK_IN}|${OWNING}`);
 
 /** Words that judge, mock or close the door: with one of these, the frame is a disguise. */
 const JUDGING = new RegExp(

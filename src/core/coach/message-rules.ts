@@ -43,9 +43,14 @@ function accusingAbsolute(folded: string, start: number, end: number, m: RegExpE
   const word = m[1] ?? '';
   const rest = after(folded, end);
   if (APPRECIATION.test(rest)) return false;
-  // "you're never too busy for …"; "you never know with the trains" (an idiom, not a verdict)
+  // "you're never too busy for …"; "you never know with the trains", "you'll never guess who …"
+  // (idioms, not verdicts); "you never told me what the doctor said" (one event, not a pattern)
   if (word === 'never' || word === 'rarely')
-    return !NEVER_WARM.test(rest) && !/^\s+too\s+\w+\s+(?:for|to)\b|^\s+know\b\s*(?:[,.!?]|$|with\b|until\b)/.test(rest);
+    return (
+      !NEVER_WARM.test(rest) &&
+      !/^\s+too\s+\w+\s+(?:for|to)\b|^\s+know\b\s*(?:[,.!?]|$|with\b|until\b)|^\s+(?:guess|believe)\s+(?:who|what|how|where)\b/.test(rest) &&
+      !/^\s+(?:told|said|mentioned|asked)\s+(?:me\s+)?(?:what|where|when|how|why|whether|about\s+(?:the|your|his|her|this|that|our))\b/.test(rest)
+    );
   const sentence = before(folded, start) + folded.slice(start, end) + rest;
   return !WARM.test(sentence);
 }
