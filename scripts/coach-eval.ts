@@ -75,6 +75,8 @@ const r13b = evaluateDevelopment('r13b');
 const r13c = evaluateDevelopment('r13c');
 const r13d = evaluateDevelopment('r13d');
 const r14 = evaluateDevelopment('r14');
+const r14b = evaluateDevelopment('r14b');
+const r14c = evaluateDevelopment('r14c');
 const dev = evaluateDevelopment('dev');
 if (args.includes('--json')) {
   process.stdout.write(
@@ -90,6 +92,8 @@ if (args.includes('--json')) {
         r13c: summary(r13c),
         r13d: summary(r13d),
         r14: summary(r14),
+        r14b: summary(r14b),
+        r14c: summary(r14c),
         dev: summary(dev),
       },
       null,
@@ -109,11 +113,13 @@ if (args.includes('--json')) {
       table(r13c, 'Round 13c (development)'),
       table(r13d, 'Round 13d (development)'),
       table(r14, 'Round 14 (development)'),
+      table(r14b, 'Round 14b (development)'),
+      table(r14c, 'Round 14c (development)'),
       table(dev, 'Development (tuned and trained on)'),
     ].join('\n\n') + '\n',
   );
   if (args.includes('--misses')) {
-    for (const part of [r14, r13d, r13c, r13b, r13, r11, dev]) {
+    for (const part of [r14c, r14b, r14, r13d, r13c, r13b, r13, r11, dev]) {
       for (const m of part.misses) {
         process.stdout.write(
           `  ${part.part} miss [${m.kind}] ${m.text}\n    expected ${JSON.stringify(m.expected)} got ${JSON.stringify(m.got)}\n`,
