@@ -24,12 +24,12 @@ const HEDGED =
   /\b(?:if|unless|not like|at least|but only because|only because|whatever|you (?:feel|felt|think|thought|believe|say|said|claim)|seem(?:s|ed)? like|as if|you (?:kept|made me|drove me|pushed me|forced me|provoked me|left me))\b[^.!?]*$/;
 const NEGATED = /\b(?:not|n't|never|didn't mean to|did not mean to|didn't want to|did not want to)\s+(?:want to\s+|mean to\s+|to\s+)?$/;
 
-function plain(folded: string, start: number): boolean {
+export function plain(folded: string, start: number): boolean {
   const head = before(folded, start);
   return !HEDGED.test(head) && !NEGATED.test(head);
 }
 
-interface ComponentRule {
+export interface ComponentRule {
   component: ApologyComponent;
   pattern: RegExp;
   accept?: (folded: string, start: number) => boolean;
@@ -86,20 +86,6 @@ const COMPONENT_RULES: readonly ComponentRule[] = [
       !/\b(?:sorry|regret|if|when|can|could|will|would)(?: that)?\s*$/.test(before(f, s)),
   },
   {
-    // the same, by the shape of the clause (round 14): "you" opening a clause with what the
-    // partner went through — waiting, worrying, a state they were left in ("You got dressed up and
-    // waited", "you were mortified", "you didn't know if …") — not an act of theirs that came
-    // before the wrong ("You cooked and I didn't show", "you trusted me"), their words or their
-    // rightness ("you told me", "you were right")
-    component: 'impact',
-    pattern:
-      /(?:^|[.;!?:-]\s*|\b(?:and|so|while|until|then)\s+)(?:you|u)\s+(?:(?:just|still|already|even|only|all|then)\s+)?(?:waited|worried|panicked|struggled|suffered|wondered|stayed (?:up|awake|home|in)|sobbed|paced|searched|questioned|doubted|blamed yourself|covered for me|got (?:dressed|ready|home|the kids|no sleep|nothing)|came home to|sat|stood|drove (?:home|around|all)|slept|woke|lay|went (?:quiet|silent|home|to bed|to sleep|without)|spent|lost|heard (?:it|about it|from)|kept (?:asking|calling|waiting|checking|wondering)|paid (?:for it|the price)|were (?:so\s+|really\s+|completely\s+|totally\s+|left\s+)?(?!(?:supposed|right|allowed|interested|entitled|used|involved)\b)(?:[a-z]{3,}ed|upset|afraid|anxious|alone|ashamed|sick|angry|sad|furious|heartbroken|devastated|lonely|in tears|crying|shaking|awake)|did(?:n't| not) (?:know|sleep|eat|get|hear|have|feel|understand)|have(?:n't| not) (?:been|felt|slept|stopped))\b/g,
-    accept: (f, s) =>
-      plain(f, s) &&
-      /\b(?:i|my)\b/.test(f.slice(0, s)) &&
-      !/\b(?:sorry|regret|if|when|can|could|will|would|hope|wish|whether|unless|because)(?: that)?\s*$/.test(before(f, s)),
-  },
-  {
     component: 'change',
     pattern:
       /\b(?:from now on|going forward|from today|in (?:the )?future|next (?:time|year|month|week)|never again|i promise|i won't|i will not|i'm going to|i am going to|i've ended|i have ended|i've stopped|i have stopped|i've started|i have started|i've blocked|i'm seeing (?:a|someone)|i've booked|i(?:'ve| have) (?:already\s+)?(?:cut|given|deleted|closed|cancelled|canceled|moved|joined|signed up|quit|changed|set up|made an appointment|found a|handed)\b|i(?:'m| am) (?:booking|starting|getting help|joining|stopping|cutting|deleting|changing|quitting|giving up|handing|setting up|taking the|going to counselling|seeing a)\b|\bill (?:be|make sure|stop|start|call|text|tell|never)\b|(?:i will|i'll) (?!(?:say (?:it|sorry)|do whatever|do anything|make (?:it|this|things) (?:up|right)|try to make|always (?:love|be (?:here|there|on your side))|give you (?:space|time|all the time)|understand|be (?:here|there|home|at home|around|waiting)|wait|replace|reimburse|refund|repay|pay|cover|buy|get (?:you|it|them)|fix|order|redo|apologi|put (?:it|this|that|things) right|set (?:it|this|that|things))\b)\w+)/g,
@@ -125,7 +111,8 @@ const COMPONENT_RULES: readonly ComponentRule[] = [
   },
 ];
 
-export function detectComponents(folded: string): Record<ApologyComponent, boolean> {
+/** `extra`: the component rules that come with the model (model-rules.ts). */
+export function detectComponents(folded: string, extra: readonly ComponentRule[] = []): Record<ApologyComponent, boolean> {
   const found: Record<ApologyComponent, boolean> = {
     regret: false,
     responsibility: false,
@@ -134,7 +121,7 @@ export function detectComponents(folded: string): Record<ApologyComponent, boole
     repair: false,
     forgiveness: false,
   };
-  for (const rule of COMPONENT_RULES) {
+  for (const rule of extra.length > 0 ? [...COMPONENT_RULES, ...extra] : COMPONENT_RULES) {
     if (found[rule.component]) continue;
     const re = rule.pattern;
     re.lastIndex = 0;

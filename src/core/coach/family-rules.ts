@@ -92,7 +92,7 @@ function sentenceOf(folded: string, start: number, end: number): string {
   return before(folded, start) + folded.slice(start, end) + after(folded, end);
 }
 
-function warm(folded: string, start: number, end: number): boolean {
+export function warm(folded: string, start: number, end: number): boolean {
   const sentence = sentenceOf(folded, start, end);
   return WARM.test(sentence) || WARMISH.test(sentence);
 }
@@ -124,60 +124,7 @@ function aloneOrFirst(folded: string, start: number): boolean {
   return /^[\s"'(-]*$/.test(before(folded, start));
 }
 
-/**
- * Round 14: shapes, each a family's structure rather than its words — an outcome laid at the
- * partner's door ("… and that's your doing", "spoiled by your …", "your lying is why …"), an
- * ultimatum ("either … or you move out", "… unless this stops"), a threat to expose or to punish
- * ("I'll tell your boss what …", "I could make your life …"), refusing one's part ("I refuse to
- * apologise", "I'm not responsible for your …", "stop trying to make me feel guilty", "if you
- * didn't nag so much …"), disdain for the person ("I can't stand being near you", "I feel sorry
- * for anyone who …  you"), and a one-line brush-off ("No comment.", "Ask me if I care.").
- */
-const ROUND14: readonly Rule[] = [
-  {
-    type: 'blame',
-    pattern:
-      /\b(?:that's|thats|that is|it's|its|it is|this is|which is) (?:all |entirely |completely )?(?:your|ur) (?:doing|mess|making)\b|\b(?:spoiled|spoilt|ruined|wrecked|destroyed|sabotaged) by (?:you|u|your|ur)\b|\b(?:your|ur) (?:\w+ing|behaviou?r|attitude|temper|moods?|lies|jealousy|selfishness) (?:is|was|are|were) (?:why|the reason)\b|\byou(?:'ve| have) made (?:this|our|my|the) (?:\w+ )?(?:a |an )?(?:miserable|unbearable|living hell|hell|nightmare|misery|prison)\b|\b(?:this|the) (?:mess|disaster|failure) is (?:all )?(?:yours|on you)\b/g,
-    explanation: 'This may land as blame, which usually makes people defend themselves rather than listen.',
-    accept: (f, s, e) => !warm(f, s, e),
-  },
-  {
-    type: 'threat',
-    pattern:
-      /\beither\b[^.!?]{0,60}\bor (?:you(?:'re)? (?:move|moving|leave|leaving|go|get out|are out|pack)|i(?:'m| am|'ll| will) (?:leav|go|gone|out|done|fil))|\b(?:lawyer|solicitor|police)\b[^.!?]{0,40}\bunless\b|\bunless\b[^.!?]{0,60}\b(?:lawyer|solicitor|police)\b|\bi(?:'ll| will| could| can|'m going to| am going to) (?:make your life (?:hell|difficult|miserable|a misery|very)|tell (?:your (?:boss|family|mother|mum|parents|friends|work)|everyone) (?:what|everything|about (?:this|what|you))|make you (?:pay|regret|sorry))\b/g,
-    explanation:
-      'This may land as a threat, and fear makes it very hard to talk. If there is a line, saying what you need and what you will do for yourself is easier to hear.',
-  },
-  {
-    type: 'defensive',
-    pattern:
-      /\bi (?:refuse to|won't|will not) (?:apologi[sz]e|say sorry)\b|\b(?:i'm|i am) not (?:responsible for|to blame for) (?:your|how you)\b|\b(?:stop|quit) (?:trying to )?(?:make|making) me (?:feel )?(?:guilty|the bad)\b|\bif (?:you|u) (?:didn't|didnt|did not|weren't|wasn't|wouldn't) \w+ (?:so much|all the time|constantly)\b|\b(?:stop|quit) (?:going|banging|harping) on\b/g,
-    explanation:
-      'This may land as defending yourself or turning it back on your partner; hearing their part first usually helps yours be heard.',
-    accept: (f, s) => !/\b(?:i (?:know|think) |maybe |sorry\b)/.test(before(f, s)),
-  },
-  {
-    type: 'contempt',
-    pattern:
-      /\bcan(?:'t|not) stand (?:you|u|the sight of you|the sound of your|being (?:\w+ ){0,5}(?:with|near|around|as) (?:you|u))\b|\b(?:can't|cannot|cant) (?:even )?with (?:you|u)\b|\bi feel sorry for (?:anyone|anybody|whoever|the (?:person|people|poor))\b[^.!?]{0,40}\b(?:you|u)\b|\b(?:everyone|everybody|people|they) (?:was|were|is|are) laughing at (?:you|u)\b|\b(?:a miracle|a wonder|astonishing|baffling) (?:that|how) (?:you|u)\b/g,
-    explanation: 'This may land as contempt, which tends to hurt the most and make it hardest to feel safe with each other.',
-  },
-  {
-    type: 'stonewalling',
-    pattern: /\b(?:no comment|cool story(?: bro)?|ask me if i care|talk to you never)\b(?=[\s.!]*$)/g,
-    explanation:
-      'This may land as closing the door; if you need a pause, saying when you will come back keeps your partner from feeling shut out.',
-  },
-  {
-    type: 'sarcasm',
-    pattern: /\bhow (?:thoughtful|considerate|kind|generous|sweet|lovely|nice)[,.!]+\s*(?:leaving|making|forgetting|ignoring|letting|you|again)\b/g,
-    explanation: 'Sarcasm may land as mockery; saying plainly what hurt is easier to hear.',
-    accept: mocking,
-  },
-];
-
 export const FAMILY_RULES: readonly Rule[] = [
-  ...ROUND14,
   {
     type: 'criticism',
     pattern: YOU_VERB,

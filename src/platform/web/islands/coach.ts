@@ -7,7 +7,7 @@
  * box that arrives later through a live update (the `live` island's swap) gets the coach too.
  */
 import { LIVE_SWAPPED } from './_live-swap.js';
-import { analyzeWith } from '../../../core/coach/analyse.js';
+import { analyzeWith, withModelRules, type ModelRules } from '../../../core/coach/analyse.js';
 import type { CoachModelReader } from '../../../core/coach/model.js';
 import { isCoachKind, type CoachKind } from '../../../core/coach/types.js';
 import { coachSummary } from '../../../core/coach/render-text.js';
@@ -29,8 +29,8 @@ function withModels(redraw: () => void): void {
   if (models) return;
   waiting.add(redraw);
   loading ??= import(/* the weights' own bundle */ new URL('./coach-model.js', import.meta.url).href)
-    .then((m: { COACH_MODEL: CoachModelReader }) => {
-      models = m.COACH_MODEL;
+    .then((m: ModelRules & { COACH_MODEL: CoachModelReader }) => {
+      models = withModelRules(m.COACH_MODEL, m);
       for (const again of waiting) again();
     })
     .catch(() => undefined)
