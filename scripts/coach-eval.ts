@@ -36,6 +36,7 @@ function summary(e: Evaluation) {
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([k, v]) => [k, `${v.found}/${v.of}`]),
     ),
+    falseAlarmTypes: Object.fromEntries(Object.entries(e.falseAlarmTypes).sort(([a], [b]) => a.localeCompare(b))),
     familyFalseAlarms: Object.fromEntries(
       Object.entries(e.familyFalseAlarms)
         .sort(([a], [b]) => a.localeCompare(b))
@@ -58,6 +59,8 @@ function table(e: Evaluation, title: string): string {
   ];
   const families = Object.entries(s.familyRecall);
   if (families.length > 0) lines.push(`  harsh found by family  ${families.map(([k, v]) => `${k} ${v}`).join('  ')}`);
+  const raisedBy = Object.entries(s.falseAlarmTypes);
+  if (raisedBy.length > 0) lines.push(`  false alarms raised by  ${raisedBy.map(([k, v]) => `${k} ${v}`).join('  ')}`);
   const negatives = Object.entries(s.familyFalseAlarms);
   if (negatives.length > 0)
     lines.push(`  false alarms by family  ${negatives.map(([k, v]) => `${k.replace('not-harsh:', '')} ${v}`).join('  ')}`);

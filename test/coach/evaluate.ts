@@ -62,6 +62,8 @@ export interface Evaluation {
   familyRecall: Record<string, { found: number; of: number }>;
   /** False alarms by hard-negative family (`not-harsh:…`), for the rows that name one. */
   familyFalseAlarms: Record<string, { flagged: number; of: number }>;
+  /** False alarms by the finding type that raised them (a message counts once per type). */
+  falseAlarmTypes: Record<string, number>;
 }
 
 export interface DevelopmentEvaluation extends Evaluation {
@@ -96,6 +98,7 @@ function score(part: CorpusPart, onMiss: ((m: Miss) => void) | null): Evaluation
 
   const familyRecall: Record<string, { found: number; of: number }> = {};
   const familyFalseAlarms: Record<string, { flagged: number; of: number }> = {};
+  const falseAlarmTypes: Record<string, number> = {};
   const harshPairs = messages.map((r) => {
     const got = analyzeMessage(r.text);
     if (r.family && r.harsh) {
@@ -107,6 +110,7 @@ function score(part: CorpusPart, onMiss: ((m: Miss) => void) | null): Evaluation
       f.of++;
       if (got.harsh) f.flagged++;
     }
+    if (got.harsh && !r.harsh) for (const type of new Set(got.findings.map((f) => f.type))) falseAlarmTypes[type] = (falseAlarmTypes[type] ?? 0) + 1;
     if (onMiss && got.harsh !== r.harsh)
       onMiss({ kind: 'message', text: r.text, expected: r.harsh, got: got.findings.map((f) => `${f.type}:${f.excerpt}`) });
     return [got.harsh, r.harsh] as const;
@@ -166,6 +170,7 @@ function score(part: CorpusPart, onMiss: ((m: Miss) => void) | null): Evaluation
     componentPrecision,
     familyRecall,
     familyFalseAlarms,
+    falseAlarmTypes,
   };
 }
 
