@@ -80,6 +80,7 @@ const r13d = evaluateDevelopment('r13d');
 const r14 = evaluateDevelopment('r14');
 const r14b = evaluateDevelopment('r14b');
 const r14c = evaluateDevelopment('r14c');
+const r14d = evaluateDevelopment('r14d');
 const dev = evaluateDevelopment('dev');
 if (args.includes('--json')) {
   process.stdout.write(
@@ -97,6 +98,7 @@ if (args.includes('--json')) {
         r14: summary(r14),
         r14b: summary(r14b),
         r14c: summary(r14c),
+        r14d: summary(r14d),
         dev: summary(dev),
       },
       null,
@@ -118,11 +120,12 @@ if (args.includes('--json')) {
       table(r14, 'Round 14 (development)'),
       table(r14b, 'Round 14b (development)'),
       table(r14c, 'Round 14c (development)'),
+      table(r14d, 'Round 14d (development)'),
       table(dev, 'Development (tuned and trained on)'),
     ].join('\n\n') + '\n',
   );
   if (args.includes('--misses')) {
-    for (const part of [r14c, r14b, r14, r13d, r13c, r13b, r13, r11, dev]) {
+    for (const part of [r14d, r14c, r14b, r14, r13d, r13c, r13b, r13, r11, dev]) {
       for (const m of part.misses) {
         process.stdout.write(
           `  ${part.part} miss [${m.kind}] ${m.text}\n    expected ${JSON.stringify(m.expected)} got ${JSON.stringify(m.got)}\n`,

@@ -157,7 +157,7 @@ function head(examples: Example[], rules: boolean[], perSentence: boolean, choos
 }
 
 // The development parts: rounds 1–8 and the round-13 batches (round 11 stays for the rules only, as before).
-const TRAINING_PARTS = ['dev', 'r13', 'r13b', 'r13c', 'r13d', 'r14', 'r14b', 'r14c'] as const;
+const TRAINING_PARTS = ['dev', 'r13', 'r13b', 'r13c', 'r13d', 'r14', 'r14b', 'r14c', 'r14d'] as const;
 // The rules as the server runs them, those that come with the model included (model-rules.ts).
 const MESSAGE_RULES = messageRulesWith(modelRules);
 const COMPONENT_RULES = componentRulesWith(modelComponentRules);

@@ -26,7 +26,7 @@ const FRAMES = [
  * A check-in ("u ok?") or the writer owning their part ("sorry I blew up, it wasn't fair" — round
  * 14), which also soften the sentence after them: "… talk later?" is a repair attempt.
  */
-const CHECK_IN = String.raw`\b(?:are )?(?:you|u) (?:ok|okay|alright|all right)\b|\bhow are (?:you|u)\b`;
+const CHECK_IN = String.raw`\b(?:are )?(?:you|u) (?:ok|okay|alright|all right)\b|\bhow are (?:you|u)\b|\b(?:is|was) (?:something|anything|everything) (?:on your mind|ok|okay|alright|all right|bothering you)\b|\bwhat's on your mind\b`;
 const OWNING = String.raw`\b(?:sorry|sry|i apologi[sz]e|my bad|i was wrong|i was out of order|i (?:shouldn't|should not) have|(?:it|that) (?:wasn't|wasnt|was not) fair(?: of me)?|forgive me)\b`;
 
 const GENTLE = new RegExp(`${FRAMES}|${CHECK_IN}|${OWNING}`);

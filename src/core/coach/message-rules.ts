@@ -51,6 +51,7 @@ function accusingAbsolute(folded: string, start: number, end: number, m: RegExpE
     return (
       !NEVER_WARM.test(rest) &&
       !/^\s+too\s+\w+\s+(?:for|to)\b|^\s+know\b\s*(?:[,.!?]|$|with\b|until\b)|^\s+(?:guess|believe)\s+(?:who|what|how|where)\b/.test(rest) &&
+      !/^\s+(?:once\s+)?ma(?:de|kes?) me feel (?:silly|stupid|small|bad|judged|guilty|ashamed|foolish|like a burden)\b/.test(rest) &&
       !/^\s+(?:told|said|mentioned|asked)\s+(?:me\s+)?(?:what|where|when|how|why|whether|about\s+(?:the|your|his|her|this|that|our))\b/.test(rest)
     );
   const sentence = before(folded, start) + folded.slice(start, end) + rest;
@@ -73,6 +74,8 @@ const VOCATIVE =
 
 function aimedAtPartner(folded: string, start: number, end: number): boolean {
   const head = before(folded, start);
+  // "a nightmare as a teenager": a time of life, not a name
+  if (/\bas an?\s+$/.test(head) && /^(?:teenager|child|kid|baby)/.test(folded.slice(start))) return false;
   if (VOCATIVE.test(head)) return !/\b(?:thank|love|miss|see|tell|told|call|called|make|made|treat|help)\s+(?:you|u|ya)\s+$/.test(head);
   let last: RegExpExecArray | null = null;
   let m: RegExpExecArray | null;
