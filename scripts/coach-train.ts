@@ -186,7 +186,12 @@ models.nonApology = head(
 // (0.933 → 0.925; read #2 in docs/coach.md), and its rules did not change in round 13, so the
 // drop was this head's alone. On `dev` only it is byte for byte the head shipped before round 13.
 const ROUND13 = ['dev', 'r13', 'r13b', 'r13c', 'r13d'];
-const HEAD_PARTS: Partial<Record<ModelHead, readonly string[]>> = { responsibility: ['dev'], impact: ROUND13, change: ROUND13, repair: ROUND13 };
+const HEAD_PARTS: Partial<Record<ModelHead, readonly string[]>> = {
+  responsibility: ['dev'],
+  impact: ROUND13,
+  change: ROUND13,
+  repair: ROUND13,
+};
 for (const c of ['responsibility', 'impact', 'change', 'repair'] as const) {
   const parts = HEAD_PARTS[c];
   const rows = apologies

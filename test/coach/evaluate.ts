@@ -110,7 +110,8 @@ function score(part: CorpusPart, onMiss: ((m: Miss) => void) | null): Evaluation
       f.of++;
       if (got.harsh) f.flagged++;
     }
-    if (got.harsh && !r.harsh) for (const type of new Set(got.findings.map((f) => f.type))) falseAlarmTypes[type] = (falseAlarmTypes[type] ?? 0) + 1;
+    if (got.harsh && !r.harsh)
+      for (const type of new Set(got.findings.map((f) => f.type))) falseAlarmTypes[type] = (falseAlarmTypes[type] ?? 0) + 1;
     if (onMiss && got.harsh !== r.harsh)
       onMiss({ kind: 'message', text: r.text, expected: r.harsh, got: got.findings.map((f) => `${f.type}:${f.excerpt}`) });
     return [got.harsh, r.harsh] as const;

@@ -18,8 +18,8 @@ const FRAMES = [
   String.raw`\bi know (?:you|u)\b|\byou were right\b`,
   // reassurance and repair: "take your time", "you're allowed to be upset", "I'm here"
   // offers and care (round 14): "want me to bring it?", "shall I …", "go and have a lie-in"
-  String.raw`\b(?:want me to|shall i|do you need (?:me|anything|a hand)|let me (?:help|bring|get|know|do))\b|\b(?:have|take|get) (?:a |some )?(?:rest|lie-in|nap|sleep|break|bath)\b|`+
-  String.raw`\btake your time\b|\byou(?:'re| are) allowed to\b|\byou (?:don't|do not) (?:have|need) to\b|\byou can always\b|\byou have every right\b|\bno matter what\b|\bi(?:'m| am) (?:here|not going anywhere)\b`,
+  String.raw`\b(?:want me to|shall i|do you need (?:me|anything|a hand)|let me (?:help|bring|get|know|do))\b|\b(?:have|take|get) (?:a |some )?(?:rest|lie-in|nap|sleep|break|bath)\b|` +
+    String.raw`\btake your time\b|\byou(?:'re| are) allowed to\b|\byou (?:don't|do not) (?:have|need) to\b|\byou can always\b|\byou have every right\b|\bno matter what\b|\bi(?:'m| am) (?:here|not going anywhere)\b`,
 ].join('|');
 
 /**

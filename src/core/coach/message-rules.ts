@@ -44,15 +44,24 @@ function accusingAbsolute(folded: string, start: number, end: number, m: RegExpE
   const rest = after(folded, end);
   if (APPRECIATION.test(rest)) return false;
   // thanks in the sentence after it: "You're always the one who notices. Thank you."
-  if (/^[\s.!?]*(?:thank(?!s a lot|s for nothing)|i (?:really )?(?:love|appreciate)|love you)/.test(folded.slice(end + rest.length, end + rest.length + 30))) return false;
+  if (
+    /^[\s.!?]*(?:thank(?!s a lot|s for nothing)|i (?:really )?(?:love|appreciate)|love you)/.test(
+      folded.slice(end + rest.length, end + rest.length + 30),
+    )
+  )
+    return false;
   // "you're never too busy for …"; "you never know with the trains", "you'll never guess who …"
   // (idioms, not verdicts); "you never told me what the doctor said" (one event, not a pattern)
   if (word === 'never' || word === 'rarely')
     return (
       !NEVER_WARM.test(rest) &&
-      !/^\s+too\s+\w+\s+(?:for|to)\b|^\s+know\b\s*(?:[,.!?]|$|with\b|until\b)|^\s+(?:guess|believe)\s+(?:who|what|how|where)\b/.test(rest) &&
+      !/^\s+too\s+\w+\s+(?:for|to)\b|^\s+know\b\s*(?:[,.!?]|$|with\b|until\b)|^\s+(?:guess|believe)\s+(?:who|what|how|where)\b/.test(
+        rest,
+      ) &&
       !/^\s+(?:once\s+)?ma(?:de|kes?) me feel (?:silly|stupid|small|bad|judged|guilty|ashamed|foolish|like a burden)\b/.test(rest) &&
-      !/^\s+(?:told|said|mentioned|asked)\s+(?:me\s+)?(?:what|where|when|how|why|whether|about\s+(?:the|your|his|her|this|that|our))\b/.test(rest)
+      !/^\s+(?:told|said|mentioned|asked)\s+(?:me\s+)?(?:what|where|when|how|why|whether|about\s+(?:the|your|his|her|this|that|our))\b/.test(
+        rest,
+      )
     );
   const sentence = before(folded, start) + folded.slice(start, end) + rest;
   return !WARM.test(sentence);
@@ -103,7 +112,8 @@ function aimedAtPartner(folded: string, start: number, end: number): boolean {
   // "bad day", "awful week": a fragment about a day, not a verdict on the partner
   if (/^\s+(?:day|night|week|morning|evening|time|year|month|news|mood|idea|dream|sleep|weather)\b/.test(rest)) return false;
   // "the jokes about my family hurt": a thing the sentence is about, not a name for anyone
-  if (/\b(?:the|those|these|his|her|their|our)\s+$/.test(head) && /^\s+(?:about|of|at|in|on|from|were|was|are|is|hurt|stung)\b/.test(rest)) return false;
+  if (/\b(?:the|those|these|his|her|their|our)\s+$/.test(head) && /^\s+(?:about|of|at|in|on|from|were|was|are|is|hurt|stung)\b/.test(rest))
+    return false;
   return (
     FRAGMENT.test(head) &&
     /^\s*(?:[,!:-]|$|\s(?:and|as|like|of|again|too|honestly|really|aren't|isn't)\b)|^\s+[\w'-]+\s*$|\b(?:you|u|your|ur)\b/.test(rest)

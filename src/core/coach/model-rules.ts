@@ -64,7 +64,8 @@ export function modelRules({ before, mocking, warm }: RuleHelpers): Rule[] {
     },
     {
       type: 'sarcasm',
-      pattern: /\bhow (?:thoughtful|considerate|kind|generous|sweet|lovely|nice)[,.!]+\s*(?:leaving|making|forgetting|ignoring|letting|you|again)\b/g,
+      pattern:
+        /\bhow (?:thoughtful|considerate|kind|generous|sweet|lovely|nice)[,.!]+\s*(?:leaving|making|forgetting|ignoring|letting|you|again)\b/g,
       explanation: 'Sarcasm may land as mockery; saying plainly what hurt is easier to hear.',
       accept: mocking,
     },
