@@ -5,15 +5,15 @@
  */
 import { AGREEMENT_RULES, concreteQuestion, missingWhen } from './agreement-rules.js';
 import { NON_APOLOGY_RULES, detectComponents, plain, type ComponentRule } from './apology-rules.js';
-import { mocking, warm } from './family-rules.js';
-import { gentleFrame } from './gentle-frame.js';
+import { mocking, mockingAfter, warm } from './family-rules.js';
+import { gentleFrame, judgingWord } from './gentle-frame.js';
 import { MESSAGE_RULES } from './message-rules.js';
 import { reportedWords, withoutQuotations } from './quoted.js';
 // Types only: the model's code comes in the reader, so the browser island can fetch it on first use.
 import type { CoachModelReader, LinearModel, Scan } from './model.js';
-import type { RuleHelpers } from './model-rules.js';
+import type { ModelChecks, RuleBase } from './model-rules.js';
 import { buildSuggestion } from './suggestion.js';
-import { applyRules, before, fold, makeFinding, ruleSet, sentenceStart, tidyFindings, type Rule } from './text.js';
+import { after, applyRules, before, fold, makeFinding, ruleSet, sentenceEnd, sentenceStart, tidyFindings, type Rule } from './text.js';
 import type { AgreementAnalysis, ApologyAnalysis, CoachFinding, CoachKind, CoachResult, MessageAnalysis } from './types.js';
 
 function asText(text: unknown): string {
@@ -60,31 +60,12 @@ const TONE = (words: string) =>
 const DEFLECTING = (words: string) =>
   `The words that weighed most here (${words}) may read as explaining the hurt away or putting it elsewhere; an apology lands when it stays with what you did.`;
 
-const HELPERS: RuleHelpers = { before, mocking, plain, warm };
-
-/** Every message rule: the island's own and those that come with the model (model-rules.ts). */
-export function messageRulesWith(extra: (h: RuleHelpers) => Rule[]): readonly Rule[] {
-  return [...MESSAGE_RULES, ...ruleSet(extra(HELPERS))];
-}
-
-/** The apology-part rules that come with the model. */
-export function componentRulesWith(extra: (h: RuleHelpers) => ComponentRule[]): readonly ComponentRule[] {
-  return extra(HELPERS);
-}
-
-/** The rules that come with the model (model-rules.ts), as the first-use module hands them over. */
-export interface ModelRules {
-  modelRules(h: RuleHelpers): Rule[];
-  modelComponentRules(h: RuleHelpers): ComponentRule[];
-}
-
-/**
- * A model reader that also runs the rules which come with the model. Build it once: the indexed
- * runner keeps an index per rule list.
- */
-export function withModelRules(reader: CoachModelReader, extra: ModelRules): CoachModelReader {
-  return { ...reader, messageRules: messageRulesWith(extra.modelRules), componentRules: componentRulesWith(extra.modelComponentRules) };
-}
+/** What the rules that come with the model need from this code (model-rules.ts, `withModelRules`). */
+export const RULE_BASE: RuleBase = {
+  messageRules: MESSAGE_RULES,
+  ruleSet,
+  helpers: { after, before, judgingWord, mocking, mockingAfter, plain, sentenceEnd, warm },
+};
 
 /**
  * How the message rules are run: `applyRules` (every rule over the whole text) or, on the server
@@ -97,13 +78,17 @@ export function analyzeMessageWith(
   text: string,
   run: RuleRunner = applyRules,
   rules: readonly Rule[] = models?.messageRules ?? MESSAGE_RULES,
+  checks: ModelChecks | undefined = models?.checks,
 ): MessageAnalysis {
   const t = asText(text);
   // words inside a quotation are the quoted person's, not the writer's (quoted.ts)
   const folded = withoutQuotations(fold(t));
-  const found = run(t, folded, rules).filter((f) => !reportedWords(folded, before(folded, f.start)));
+  const found = run(t, folded, rules).filter(
+    (f) => !reportedWords(folded, before(folded, f.start)) && !checks?.drop(folded, f.type, f.start, f.end),
+  );
   if (models) {
-    const f = modelFinding(models, models.heads.harsh, t, models.scan(folded), 'tone', TONE, found, false, gentleFrame);
+    const gentle = checks ? (s: string, p: string) => gentleFrame(s, p) || checks.gentle(s, p) : gentleFrame;
+    const f = modelFinding(models, models.heads.harsh, t, models.scan(folded), 'tone', TONE, found, false, gentle);
     if (f) found.push(f);
   }
   const findings = tidyFindings(found);

@@ -76,27 +76,11 @@ const GENTLE_BEFORE =
 const GENTLE_AFTER =
   /(?:[,;-]|\band)\s*i (?:feel|felt|was|get|got)\b|\b(?:made me feel|i'd like|i would like|can we|could we|could you|can you|would you|and i (?:feel|felt|'d|would|want|need)|it (?:hurt|stung|upset))\b|\?\s*$/;
 
-/**
- * One past occasion told with what it did ("You interrupted me twice at dinner. It made me feel
- * unheard.", "… which hurt", "… and I went to bed sad"): a complaint, not a verdict — unless it
- * is made a pattern ("always", "keep", "every time").
- */
-const FELT =
-  /\b(?:i (?:just |really )?(?:felt|feel|was|got|went)|made me|(?:it|that|which) (?:hurt|stung|scared|upset|made)|hurt|stung|(?:scared|upset|embarrassed|saddened) me|a (?:bit|little)|(?:isn't|is not|wasn't|not) like you|i know you|i think you)\b/;
-const PATTERN = /\b(?:always|never|constantly|keep|kept|every time|all the time|as usual|for once|on purpose|deliberately|again)\b/;
-
-function pastOccasion(folded: string, start: number, end: number, next: string): boolean {
-  const said = folded.slice(start, end);
-  const rest = after(folded, end) + ' ' + next;
-  return /\b\w{3,}ed\b/.test(said) && FELT.test(rest) && !PATTERN.test(before(folded, start) + said + rest);
-}
-
 function judging(folded: string, start: number, end: number): boolean {
   if (GENTLE_BEFORE.test(before(folded, start)) || GENTLE_AFTER.test(after(folded, end))) return false;
   // a request or a feeling in the next sentence ("… Can we try taking turns?"), no judging word
   const stop = sentenceEnd(folded, end);
   const next = stop < folded.length ? folded.slice(stop, sentenceEnd(folded, stop + 1)) : '';
-  if (pastOccasion(folded, start, end, next)) return false;
   return !gentleFrame(before(folded, start) + folded.slice(start, stop) + next);
 }
 

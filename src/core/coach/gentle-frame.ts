@@ -17,20 +17,14 @@ const FRAMES = [
   // knowing and conceding: "I know you …", "you were right"
   String.raw`\bi know (?:you|u)\b|\byou were right\b`,
   // reassurance and repair: "take your time", "you're allowed to be upset", "I'm here"
-  // offers and care (round 14): "want me to bring it?", "shall I …", "go and have a lie-in"
-  String.raw`\b(?:want me to|shall i|do you need (?:me|anything|a hand)|let me (?:help|bring|get|know|do))\b|\b(?:have|take|get) (?:a |some )?(?:rest|lie-in|nap|sleep|break|bath)\b|` +
-    String.raw`\btake your time\b|\byou(?:'re| are) allowed to\b|\byou (?:don't|do not) (?:have|need) to\b|\byou can always\b|\byou have every right\b|\bno matter what\b|\bi(?:'m| am) (?:here|not going anywhere)\b`,
+  String.raw`\btake your time\b|\byou(?:'re| are) allowed to\b|\byou (?:don't|do not) (?:have|need) to\b|\byou can always\b|\byou have every right\b|\bno matter what\b|\bi(?:'m| am) (?:here|not going anywhere)\b`,
 ].join('|');
 
-/**
- * A check-in ("u ok?") or the writer owning their part ("sorry I blew up, it wasn't fair" — round
- * 14), which also soften the sentence after them: "… talk later?" is a repair attempt.
- */
-const CHECK_IN = String.raw`\b(?:are )?(?:you|u) (?:ok|okay|alright|all right)\b|\bhow are (?:you|u)\b|\b(?:is|was) (?:something|anything|everything) (?:on your mind|ok|okay|alright|all right|bothering you)\b|\bwhat's on your mind\b`;
-const OWNING = String.raw`\b(?:sorry|sry|i apologi[sz]e|my bad|i was wrong|i was out of order|i (?:shouldn't|should not) have|(?:it|that) (?:wasn't|wasnt|was not) fair(?: of me)?|forgive me)\b`;
+/** A check-in ("u ok?"), which also softens the sentence after it. */
+const CHECK_IN = String.raw`\b(?:are )?(?:you|u) (?:ok|okay|alright|all right)\b|\bhow are (?:you|u)\b`;
 
-const GENTLE = new RegExp(`${FRAMES}|${CHECK_IN}|${OWNING}`);
-const CHECKED_IN = new RegExp(`${CHECK_IN}|${OWNING}`);
+const GENTLE = new RegExp(`${FRAMES}|${CHECK_IN}`);
+const CHECKED_IN = new RegExp(CHECK_IN);
 
 /** Words that judge, mock or close the door: with one of these, the frame is a disguise. */
 const JUDGING = new RegExp(
@@ -41,4 +35,9 @@ const JUDGING = new RegExp(
 /** The stretch holds a gentle frame, or follows a check-in, and neither holds a judging word. */
 export function gentleFrame(stretch: string, previous = ''): boolean {
   return (GENTLE.test(stretch) || CHECKED_IN.test(previous)) && !JUDGING.test(previous + ' ' + stretch);
+}
+
+/** A word that judges, mocks or closes the door is in the text (the frames' exception). */
+export function judgingWord(text: string): boolean {
+  return JUDGING.test(text);
 }

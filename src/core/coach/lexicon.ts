@@ -314,10 +314,6 @@ export const NEVER_WARM_VERBS = [
   'leave me',
   'give up on',
   'doubt',
-  'cease to amaze',
-  'cease to surprise',
-  'cease to impress',
-  'cease to delight',
 ] as const;
 
 /** Clause words signalling something went wrong ("because of you I can't …"). */

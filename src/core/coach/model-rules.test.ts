@@ -1,10 +1,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeApologyWith, analyzeMessageWith, componentRulesWith, withModelRules } from './analyse.js';
+import { RULE_BASE, analyzeApologyWith, analyzeMessageWith } from './analyse.js';
 import { analyzeApology, analyzeMessage } from './index.js';
 import { readerFor } from './model.js';
 import { COACH_MODELS } from './model-weights.js';
-import * as modelRules from './model-rules.js';
+import { modelComponentRules, withModelRules } from './model-rules.js';
 
 const types = (text: string) => analyzeMessage(text).findings.map((f) => f.type);
 
@@ -32,7 +32,7 @@ describe('round 14: shapes by family (server and CLI; the island once the model 
     const text = 'Either the drinking stops or you move out.';
     const ruleTypes = (t: string) => analyzeMessageWith(null, t).findings.map((f) => f.type);
     assert.ok(!ruleTypes(text).includes('threat'));
-    const reader = withModelRules(readerFor(COACH_MODELS), modelRules);
+    const reader = withModelRules(readerFor(COACH_MODELS), RULE_BASE);
     assert.ok(analyzeMessageWith(reader, text).findings.some((f) => f.type === 'threat'));
   });
 
@@ -90,6 +90,6 @@ describe('round 14: impact told by what the partner went through', () => {
   test('the structural impact rule comes with the model too', () => {
     const text = "I'm sorry I forgot the anniversary dinner. You got dressed up and waited for nothing.";
     assert.equal(analyzeApologyWith(null, text).components.impact, false);
-    assert.equal(analyzeApologyWith(null, text, componentRulesWith(modelRules.modelComponentRules)).components.impact, true);
+    assert.equal(analyzeApologyWith(null, text, modelComponentRules(RULE_BASE.helpers)).components.impact, true);
   });
 });

@@ -8,6 +8,7 @@
 
 /** One head: a bias, a decision threshold on the probability, and a weight per feature. */
 import type { ComponentRule } from './apology-rules.js';
+import type { ModelChecks } from './model-rules.js';
 import type { Rule } from './text.js';
 
 export interface LinearModel {
@@ -482,6 +483,8 @@ export interface CoachModelReader {
   messageRules?: readonly Rule[];
   /** Apology-part rules that come with the model (model-rules.ts). */
   componentRules?: readonly ComponentRule[];
+  /** Checks that come with the model and leave more gentle messages alone (model-rules.ts). */
+  checks?: ModelChecks;
 }
 
 const readers = new WeakMap<CoachModels, CoachModelReader>();

@@ -80,13 +80,8 @@ const I_SAID =
 const TAKEN_BACK =
   /\b(?:sorry|apologi[sz]e|shouldn't have|should not have|out of order|(?:wasn't|was not|isn't|not) (?:fair|true|okay|ok|kind)|was (?:cruel|unkind|unfair|wrong|mean|horrible)|take (?:it|that|those words) back|regret|didn't mean|did not mean)\b/;
 
-/** Someone else's words reported without quotes, right after the verb: "the kids keep shouting shut up". */
-const THEY_SAID =
-  /\b(?:he|she|they|kids|children|boys|girls|people|someone|somebody|(?:my|his|her|the|our) [a-z]+)\s+(?:[a-z]+\s+){0,2}?(?:shouting|yelling|screaming|saying|shouted|yelled|screamed|shout|yell|scream)\s+(?:at each other\s+|at (?:him|her|them)\s+)?$/;
-
 /** The match at `start` reports words rather than saying them (see the module comment). */
 export function reportedWords(folded: string, head: string): boolean {
-  if (THEY_SAID.test(head)) return true;
   if (SAID_OF_ME.test(head) && !/\byou\b/.test(head.slice(head.search(SAID_OF_ME)).replace(/^\w+\s+/, ''))) return true;
   return I_SAID.test(head) && TAKEN_BACK.test(folded);
 }

@@ -4,10 +4,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { AGREEMENT_RULES } from './agreement-rules.js';
-import { messageRulesWith } from './analyse.js';
+import { RULE_BASE } from './analyse.js';
+import { readerFor } from './model.js';
+import { COACH_MODELS } from './model-weights.js';
 import { NON_APOLOGY_RULES } from './apology-rules.js';
 import { MESSAGE_RULES } from './message-rules.js';
-import { modelRules } from './model-rules.js';
+import { withModelRules } from './model-rules.js';
 import { matchOpenings } from './rule-gate.js';
 import { applyIndexedRules } from './rule-index.js';
 import { fold, scanWhole, type Rule } from './text.js';
@@ -33,7 +35,7 @@ function plainScan(text: string, rules: readonly Rule[]): CoachFinding[] {
 }
 
 // The server runs the island's message rules and those that come with the model (model-rules.ts).
-const WITH_MODEL = messageRulesWith(modelRules);
+const WITH_MODEL = withModelRules(readerFor(COACH_MODELS), RULE_BASE).messageRules ?? [];
 const sets = { message: MESSAGE_RULES, messageWithModel: WITH_MODEL, apology: NON_APOLOGY_RULES, agreement: AGREEMENT_RULES };
 
 test('every rule of the shipped sets is read by the gate (none falls back to the whole-text scan)', () => {

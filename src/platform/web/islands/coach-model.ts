@@ -8,4 +8,4 @@ import { readerFor } from '../../../core/coach/model.js';
 import { COACH_MODELS } from '../../../core/coach/model-weights.js';
 
 export const COACH_MODEL = readerFor(COACH_MODELS);
-export { modelComponentRules, modelRules } from '../../../core/coach/model-rules.js';
+export { withModelRules } from '../../../core/coach/model-rules.js';
