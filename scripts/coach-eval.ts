@@ -1,8 +1,9 @@
 /**
  * Scores the gentle-language coach on its labelled corpus: `npm run coach:eval` prints, labelled,
- * the independent unseen set's figures (round 12, the one issue #22's targets are judged on), the
- * test part's (round 6), the earlier held-out set's, the fresh part's (rounds 9–10), and the
- * development parts' (round 11's structural batches and the development part). Options:
+ * with --unseen the independent unseen set's figures (round 12, the one issue #22's targets are
+ * judged on), then the test part's (round 6), the earlier held-out set's, the fresh part's
+ * (rounds 9–10), and the development parts' (rounds 11, 13 and 14 and the development part).
+ * Options:
  *   --json     print one JSON object instead of the tables
  *   --unseen   also score the unseen set. Off by default: every reading of it counts (docs/coach.md
  *              keeps the tally), so a working run reads the project's own parts only.
@@ -11,7 +12,6 @@
  */
 import { evaluate, evaluateDevelopment, type Evaluation } from '../test/coach/evaluate.js';
 import { APOLOGY_COMPONENTS } from '../src/core/apology-components.js';
-const args = process.argv.slice(2);
 import { round3 } from '../src/core/coach/eval-metrics.js';
 
 function summary(e: Evaluation) {
@@ -67,6 +67,7 @@ function table(e: Evaluation, title: string): string {
   return lines.join('\n');
 }
 
+const args = process.argv.slice(2);
 const withUnseen = args.includes('--unseen');
 const unseen = withUnseen ? evaluate('unseen') : null;
 const test = evaluate('test');
