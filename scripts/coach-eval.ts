@@ -1,9 +1,12 @@
 /**
  * Scores the gentle-language coach on its labelled corpus: `npm run coach:eval` prints, labelled,
- * the independent unseen set's figures (round 12, the one issue #22's targets are judged on), the
- * test part's (round 6), the earlier held-out set's, the fresh part's (rounds 9–10), and the
- * development parts' (round 11's structural batches and the development part). Options:
+ * with --unseen the independent unseen set's figures (round 12, the one issue #22's targets are
+ * judged on), then the test part's (round 6), the earlier held-out set's, the fresh part's
+ * (rounds 9–10), and the development parts' (rounds 11, 13 and 14 and the development part).
+ * Options:
  *   --json     print one JSON object instead of the tables
+ *   --unseen   also score the unseen set. Off by default: every reading of it counts (docs/coach.md
+ *              keeps the tally), so a working run reads the project's own parts only.
  *   --misses   also list the development parts' misses. Held-out parts have no such list:
  *              `evaluate` keeps no row of them (test/coach/evaluate.ts), only aggregate figures.
  */
@@ -33,6 +36,7 @@ function summary(e: Evaluation) {
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([k, v]) => [k, `${v.found}/${v.of}`]),
     ),
+    falseAlarmTypes: Object.fromEntries(Object.entries(e.falseAlarmTypes).sort(([a], [b]) => a.localeCompare(b))),
     familyFalseAlarms: Object.fromEntries(
       Object.entries(e.familyFalseAlarms)
         .sort(([a], [b]) => a.localeCompare(b))
@@ -55,6 +59,8 @@ function table(e: Evaluation, title: string): string {
   ];
   const families = Object.entries(s.familyRecall);
   if (families.length > 0) lines.push(`  harsh found by family  ${families.map(([k, v]) => `${k} ${v}`).join('  ')}`);
+  const raisedBy = Object.entries(s.falseAlarmTypes);
+  if (raisedBy.length > 0) lines.push(`  false alarms raised by  ${raisedBy.map(([k, v]) => `${k} ${v}`).join('  ')}`);
   const negatives = Object.entries(s.familyFalseAlarms);
   if (negatives.length > 0)
     lines.push(`  false alarms by family  ${negatives.map(([k, v]) => `${k.replace('not-harsh:', '')} ${v}`).join('  ')}`);
@@ -62,7 +68,8 @@ function table(e: Evaluation, title: string): string {
 }
 
 const args = process.argv.slice(2);
-const unseen = evaluate('unseen');
+const withUnseen = args.includes('--unseen');
+const unseen = withUnseen ? evaluate('unseen') : null;
 const test = evaluate('test');
 const heldout = evaluate('heldout');
 const fresh = evaluate('fresh');
@@ -71,12 +78,16 @@ const r13 = evaluateDevelopment('r13');
 const r13b = evaluateDevelopment('r13b');
 const r13c = evaluateDevelopment('r13c');
 const r13d = evaluateDevelopment('r13d');
+const r14 = evaluateDevelopment('r14');
+const r14b = evaluateDevelopment('r14b');
+const r14c = evaluateDevelopment('r14c');
+const r14d = evaluateDevelopment('r14d');
 const dev = evaluateDevelopment('dev');
 if (args.includes('--json')) {
   process.stdout.write(
     JSON.stringify(
       {
-        unseen: summary(unseen),
+        ...(unseen ? { unseen: summary(unseen) } : {}),
         test: summary(test),
         heldout: summary(heldout),
         fresh: summary(fresh),
@@ -85,6 +96,10 @@ if (args.includes('--json')) {
         r13b: summary(r13b),
         r13c: summary(r13c),
         r13d: summary(r13d),
+        r14: summary(r14),
+        r14b: summary(r14b),
+        r14c: summary(r14c),
+        r14d: summary(r14d),
         dev: summary(dev),
       },
       null,
@@ -94,7 +109,7 @@ if (args.includes('--json')) {
 } else {
   process.stdout.write(
     [
-      table(unseen, 'Unseen set (round 12, independent; aggregate only)'),
+      ...(unseen ? [table(unseen, 'Unseen set (round 12, independent; aggregate only)')] : []),
       table(test, 'Test part (round 6)'),
       table(heldout, 'Earlier held-out set'),
       table(fresh, 'Fresh part (rounds 9-10, not tuned or trained on)'),
@@ -103,11 +118,15 @@ if (args.includes('--json')) {
       table(r13b, 'Round 13b (development)'),
       table(r13c, 'Round 13c (development)'),
       table(r13d, 'Round 13d (development)'),
+      table(r14, 'Round 14 (development)'),
+      table(r14b, 'Round 14b (development)'),
+      table(r14c, 'Round 14c (development)'),
+      table(r14d, 'Round 14d (development)'),
       table(dev, 'Development (tuned and trained on)'),
     ].join('\n\n') + '\n',
   );
   if (args.includes('--misses')) {
-    for (const part of [r13d, r13c, r13b, r13, r11, dev]) {
+    for (const part of [r14d, r14c, r14b, r14, r13d, r13c, r13b, r13, r11, dev]) {
       for (const m of part.misses) {
         process.stdout.write(
           `  ${part.part} miss [${m.kind}] ${m.text}\n    expected ${JSON.stringify(m.expected)} got ${JSON.stringify(m.got)}\n`,

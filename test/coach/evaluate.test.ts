@@ -12,6 +12,7 @@ const AGGREGATE_KEYS = [
   'componentRecall',
   'components',
   'counts',
+  'falseAlarmTypes',
   'familyFalseAlarms',
   'familyRecall',
   'harsh',
@@ -34,6 +35,8 @@ test('the unseen set is scored in aggregate: counts, scores and per-family talli
   for (const tally of [...Object.values(e.familyRecall), ...Object.values(e.familyFalseAlarms)]) {
     assert.equal(Object.keys(tally).length, 2);
   }
+  // false alarms by the finding type that raised them: a count per type, no text
+  for (const n of Object.values(e.falseAlarmTypes)) assert.equal(typeof n, 'number');
 });
 
 test('a development part lists its misses', () => {

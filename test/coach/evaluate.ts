@@ -1,7 +1,7 @@
 /**
  * Loads the coach corpus and scores the analyser on one part of it.
  *
- * Development parts (rules are tuned on them, and the model trained on `dev`): `dev`, `r11`, `r13` to `r13d`.
+ * Development parts (rules are tuned on them, and the model trained on `dev`): `dev`, `r11`, `r13` to `r13d`, `r14` to `r14d`.
  * Only these can be loaded row by row (`load`) or listed miss by miss (`evaluateDevelopment`).
  *
  * Held-out parts, scored in aggregate only (`evaluate`): `test` (round 6's test part),
@@ -16,7 +16,7 @@ import { APOLOGY_COMPONENTS, type ApologyComponent } from '../../src/core/apolog
 import { analyzeAgreement, analyzeApology, analyzeMessage } from '../../src/core/coach/index.js';
 import { accuracy, binaryScores, type BinaryScores } from '../../src/core/coach/eval-metrics.js';
 
-export const DEVELOPMENT_PARTS = ['dev', 'r11', 'r13', 'r13b', 'r13c', 'r13d'] as const;
+export const DEVELOPMENT_PARTS = ['dev', 'r11', 'r13', 'r13b', 'r13c', 'r13d', 'r14', 'r14b', 'r14c', 'r14d'] as const;
 export const HELD_OUT_PARTS = ['test', 'heldout', 'fresh', 'unseen'] as const;
 export type DevelopmentPart = (typeof DEVELOPMENT_PARTS)[number];
 export type HeldOutPart = (typeof HELD_OUT_PARTS)[number];
@@ -62,6 +62,8 @@ export interface Evaluation {
   familyRecall: Record<string, { found: number; of: number }>;
   /** False alarms by hard-negative family (`not-harsh:…`), for the rows that name one. */
   familyFalseAlarms: Record<string, { flagged: number; of: number }>;
+  /** False alarms by the finding type that raised them (a message counts once per type). */
+  falseAlarmTypes: Record<string, number>;
 }
 
 export interface DevelopmentEvaluation extends Evaluation {
@@ -96,6 +98,7 @@ function score(part: CorpusPart, onMiss: ((m: Miss) => void) | null): Evaluation
 
   const familyRecall: Record<string, { found: number; of: number }> = {};
   const familyFalseAlarms: Record<string, { flagged: number; of: number }> = {};
+  const falseAlarmTypes: Record<string, number> = {};
   const harshPairs = messages.map((r) => {
     const got = analyzeMessage(r.text);
     if (r.family && r.harsh) {
@@ -107,6 +110,8 @@ function score(part: CorpusPart, onMiss: ((m: Miss) => void) | null): Evaluation
       f.of++;
       if (got.harsh) f.flagged++;
     }
+    if (got.harsh && !r.harsh)
+      for (const type of new Set(got.findings.map((f) => f.type))) falseAlarmTypes[type] = (falseAlarmTypes[type] ?? 0) + 1;
     if (onMiss && got.harsh !== r.harsh)
       onMiss({ kind: 'message', text: r.text, expected: r.harsh, got: got.findings.map((f) => `${f.type}:${f.excerpt}`) });
     return [got.harsh, r.harsh] as const;
@@ -166,6 +171,7 @@ function score(part: CorpusPart, onMiss: ((m: Miss) => void) | null): Evaluation
     componentPrecision,
     familyRecall,
     familyFalseAlarms,
+    falseAlarmTypes,
   };
 }
 

@@ -11,16 +11,19 @@ import { evaluate } from './evaluate.js';
 
 // Round 12's unseen set: written by an independent engineer who never saw the coach, committed
 // before the coach ran on it, read only in aggregate (issue #22's "held-out set the project does
-// not see"; docs/coach.md). Floors just below what round 13 measured (read #2, confirmed after the
-// decision by read #3). Issue targets, for reference: harsh R ≥ 0.80 at P ≥ 0.95 (not met: P 0.937,
-// R 0.744); non-apology F1 ≥ 0.92 (met); each component ≥ 0.93 (impact 0.900 is not met) with
+// not see"; docs/coach.md). Floors just below what round 14 measured (read #5, the last). Issue
+// targets, for reference: harsh R ≥ 0.80 at P ≥ 0.95 (recall met: 0.839; precision not: 0.932);
+// non-apology F1 ≥ 0.92 (met); each component ≥ 0.93 (impact 0.900 is not met) with
 // responsibility and impact recall ≥ 0.80 (met); vague F1 ≥ 0.93 at P ≥ 0.90 (met).
 // Before round 13 (read #1) the shipped coach reached harsh P 0.870 R 0.744, non-apology F1 0.936,
-// impact 0.908, repair 0.917, and raised 10 false alarms on the 20 messages that quote others.
+// impact 0.908, repair 0.917, and raised 10 false alarms on the 20 messages that quote others;
+// after round 13 (read #3) harsh P 0.937 R 0.744. Round 14 lowered the harsh precision floor on
+// purpose (0.936 → 0.931: 9 → 11 false alarms on 220) for recall 0.744 → 0.839 (134 → 151 of 180),
+// which meets that target; docs/coach.md says so.
 const UNSEEN_FLOORS = {
-  harshPrecision: 0.936, // 134 of 143 flagged
-  harshRecall: 0.743, // 134 of 180
-  nonApologyF1: 0.943,
+  harshPrecision: 0.931, // 151 of 162 flagged
+  harshRecall: 0.838, // 151 of 180
+  nonApologyF1: 0.952,
   components: { regret: 0.999, responsibility: 0.932, impact: 0.899, change: 0.949, repair: 0.949, forgiveness: 0.982 },
   responsibilityRecall: 0.942,
   impactRecall: 0.863,
@@ -40,7 +43,7 @@ const UNSEEN_FLOORS = {
 // held-out set).
 const TEST_FLOORS = {
   harshPrecision: 0.988,
-  harshRecall: 0.826,
+  harshRecall: 0.873, // 181 of 207 after round 14 (171 before)
   nonApologyF1: 0.986,
   componentAccuracy: 0.927,
   responsibilityRecall: 0.967,
@@ -56,7 +59,7 @@ const TEST_FLOORS = {
 // impact patterns and the model credit impact to apologies that name none).
 const HELDOUT_FLOORS = {
   harshPrecision: 0.937,
-  harshRecall: 0.937,
+  harshRecall: 0.953, // 62 of 65 after round 14 (61 before)
   nonApologyF1: 0.999,
   componentAccuracy: 0.94, // impact 0.912 → 0.941 in round 13
   vagueF1: 0.969,
@@ -66,10 +69,10 @@ const HELDOUT_FLOORS = {
 // by the shipped coach; docs/coach.md). Its targets are not met — these floors only keep it from
 // getting worse while someone works on it.
 const FRESH_FLOORS = {
-  harshPrecision: 0.739, // 17 of 23 flagged after round 13 (0.696 after round 11, 0.615 before)
-  harshRecall: 0.85,
+  harshPrecision: 0.791, // 19 of 24 flagged after round 14 (0.739 after round 13, 0.696 after round 11, 0.615 before)
+  harshRecall: 0.95,
   responsibility: 0.845,
-  impact: 0.904,
+  impact: 0.916, // 0.905 before round 14's impact by what the partner went through
   impactRecall: 0.8,
 } as const;
 

@@ -4,14 +4,16 @@
  * weights when a coached box is first used (docs/coach.md).
  */
 import { AGREEMENT_RULES, concreteQuestion, missingWhen } from './agreement-rules.js';
-import { NON_APOLOGY_RULES, detectComponents } from './apology-rules.js';
-import { gentleFrame } from './gentle-frame.js';
+import { NON_APOLOGY_RULES, detectComponents, plain, type ComponentRule } from './apology-rules.js';
+import { mocking, mockingAfter, warm } from './family-rules.js';
+import { gentleFrame, judgingWord } from './gentle-frame.js';
 import { MESSAGE_RULES } from './message-rules.js';
 import { reportedWords, withoutQuotations } from './quoted.js';
 // Types only: the model's code comes in the reader, so the browser island can fetch it on first use.
 import type { CoachModelReader, LinearModel, Scan } from './model.js';
+import type { ModelChecks, RuleBase } from './model-rules.js';
 import { buildSuggestion } from './suggestion.js';
-import { applyRules, before, fold, makeFinding, sentenceStart, tidyFindings } from './text.js';
+import { after, applyRules, before, fold, makeFinding, ruleSet, sentenceEnd, sentenceStart, tidyFindings, type Rule } from './text.js';
 import type { AgreementAnalysis, ApologyAnalysis, CoachFinding, CoachKind, CoachResult, MessageAnalysis } from './types.js';
 
 function asText(text: unknown): string {
@@ -58,19 +60,35 @@ const TONE = (words: string) =>
 const DEFLECTING = (words: string) =>
   `The words that weighed most here (${words}) may read as explaining the hurt away or putting it elsewhere; an apology lands when it stays with what you did.`;
 
+/** What the rules that come with the model need from this code (model-rules.ts, `withModelRules`). */
+export const RULE_BASE: RuleBase = {
+  messageRules: MESSAGE_RULES,
+  ruleSet,
+  helpers: { after, before, judgingWord, mocking, mockingAfter, plain, sentenceEnd, warm },
+};
+
 /**
  * How the message rules are run: `applyRules` (every rule over the whole text) or, on the server
  * and in the CLI, `applyIndexedRules` (rule-index.ts), which finds the same in less time.
  */
 export type RuleRunner = typeof applyRules;
 
-export function analyzeMessageWith(models: CoachModelReader | null, text: string, run: RuleRunner = applyRules): MessageAnalysis {
+export function analyzeMessageWith(
+  models: CoachModelReader | null,
+  text: string,
+  run: RuleRunner = applyRules,
+  rules: readonly Rule[] = models?.messageRules ?? MESSAGE_RULES,
+  checks: ModelChecks | undefined = models?.checks,
+): MessageAnalysis {
   const t = asText(text);
   // words inside a quotation are the quoted person's, not the writer's (quoted.ts)
   const folded = withoutQuotations(fold(t));
-  const found = run(t, folded, MESSAGE_RULES).filter((f) => !reportedWords(folded, before(folded, f.start)));
+  const found = run(t, folded, rules).filter(
+    (f) => !reportedWords(folded, before(folded, f.start)) && !checks?.drop(folded, f.type, f.start, f.end),
+  );
   if (models) {
-    const f = modelFinding(models, models.heads.harsh, t, models.scan(folded), 'tone', TONE, found, false, gentleFrame);
+    const gentle = checks ? (s: string, p: string) => gentleFrame(s, p) || checks.gentle(s, p) : gentleFrame;
+    const f = modelFinding(models, models.heads.harsh, t, models.scan(folded), 'tone', TONE, found, false, gentle);
     if (f) found.push(f);
   }
   const findings = tidyFindings(found);
@@ -78,11 +96,15 @@ export function analyzeMessageWith(models: CoachModelReader | null, text: string
   return { harsh: true, findings, suggestion: buildSuggestion(t, findings, folded) };
 }
 
-export function analyzeApologyWith(models: CoachModelReader | null, text: string): ApologyAnalysis {
+export function analyzeApologyWith(
+  models: CoachModelReader | null,
+  text: string,
+  componentRules: readonly ComponentRule[] | undefined = models?.componentRules,
+): ApologyAnalysis {
   const t = asText(text);
   const folded = fold(t);
   const found = applyRules(t, folded, NON_APOLOGY_RULES);
-  const components = detectComponents(folded);
+  const components = detectComponents(folded, componentRules);
   if (models) {
     const scanned = models.scan(folded);
     const f = modelFinding(models, models.heads.nonApology, t, scanned, 'deflecting', DEFLECTING, found, true);

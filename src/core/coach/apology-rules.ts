@@ -24,12 +24,12 @@ const HEDGED =
   /\b(?:if|unless|not like|at least|but only because|only because|whatever|you (?:feel|felt|think|thought|believe|say|said|claim)|seem(?:s|ed)? like|as if|you (?:kept|made me|drove me|pushed me|forced me|provoked me|left me))\b[^.!?]*$/;
 const NEGATED = /\b(?:not|n't|never|didn't mean to|did not mean to|didn't want to|did not want to)\s+(?:want to\s+|mean to\s+|to\s+)?$/;
 
-function plain(folded: string, start: number): boolean {
+export function plain(folded: string, start: number): boolean {
   const head = before(folded, start);
   return !HEDGED.test(head) && !NEGATED.test(head);
 }
 
-interface ComponentRule {
+export interface ComponentRule {
   component: ApologyComponent;
   pattern: RegExp;
   accept?: (folded: string, start: number) => boolean;
@@ -111,7 +111,8 @@ const COMPONENT_RULES: readonly ComponentRule[] = [
   },
 ];
 
-export function detectComponents(folded: string): Record<ApologyComponent, boolean> {
+/** `extra`: the component rules that come with the model (model-rules.ts). */
+export function detectComponents(folded: string, extra: readonly ComponentRule[] = []): Record<ApologyComponent, boolean> {
   const found: Record<ApologyComponent, boolean> = {
     regret: false,
     responsibility: false,
@@ -120,7 +121,7 @@ export function detectComponents(folded: string): Record<ApologyComponent, boole
     repair: false,
     forgiveness: false,
   };
-  for (const rule of COMPONENT_RULES) {
+  for (const rule of extra.length > 0 ? [...COMPONENT_RULES, ...extra] : COMPONENT_RULES) {
     if (found[rule.component]) continue;
     const re = rule.pattern;
     re.lastIndex = 0;

@@ -92,18 +92,25 @@ function sentenceOf(folded: string, start: number, end: number): string {
   return before(folded, start) + folded.slice(start, end) + after(folded, end);
 }
 
-function warm(folded: string, start: number, end: number): boolean {
+export function warm(folded: string, start: number, end: number): boolean {
   const sentence = sentenceOf(folded, start, end);
   return WARM.test(sentence) || WARMISH.test(sentence);
 }
 
 /** What makes praise read as mockery: "again", "for once", "as usual", an eye-roll, a bare fragment. */
 const MOCKING_CUE =
-  /\b(?:again|for once|finally|another|as (?:usual|always|ever)|eventually|after the fact|ruin\w*|wast\w+|forg[eo]t\w*|late|nothing|never|strikes again|everyone|right here|said no one|busy)\b|\uD83D\uDE44|^\s*oh\b/;
+  /\b(?:again|alone|by myself|on my own|i exist|for once|finally|another|as (?:usual|always|ever)|eventually|after the fact|ruin\w*|wast\w+|forg[eo]t\w*|late|nothing|never|strikes again|everyone|right here|said no one|busy)\b|\uD83D\uDE44|^\s*oh\b/;
+
+/** The rest of the sentence mocks ("… only three days late", "… for once") and praises nothing. */
+export function mockingAfter(folded: string, end: number): boolean {
+  const rest = after(folded, end);
+  return MOCKING_CUE.test(rest) && !WARMISH.test(rest);
+}
 
 export function mocking(folded: string, start: number, end: number): boolean {
   const sentence = sentenceOf(folded, start, end);
-  if (WARMISH.test(sentence + folded.slice(end, end + 80))) return false;
+  // the praise being mocked ("so kind of you to …") is not warmth; praise around it is
+  if (WARMISH.test(before(folded, start) + ' ' + after(folded, end) + folded.slice(end, end + 80).replace(/[^.!?]*/, ''))) return false;
   // "Partner of the decade." on its own is mockery; followed by anything, it needs a cue
   return MOCKING_CUE.test(sentence) || /^[\s.!]*$/.test(after(folded, end));
 }

@@ -36,3 +36,8 @@ const JUDGING = new RegExp(
 export function gentleFrame(stretch: string, previous = ''): boolean {
   return (GENTLE.test(stretch) || CHECKED_IN.test(previous)) && !JUDGING.test(previous + ' ' + stretch);
 }
+
+/** A word that judges, mocks or closes the door is in the text (the frames' exception). */
+export function judgingWord(text: string): boolean {
+  return JUDGING.test(text);
+}

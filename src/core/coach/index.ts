@@ -3,9 +3,10 @@
  * server, the CLI and the browser. Rules find the phrasings they were written for; a small
  * trained model (model.ts, weights in model-weights.ts) catches others. See docs/coach.md.
  */
-import { analyzeAgreementWith, analyzeApologyWith, analyzeMessageWith, analyzeWith } from './analyse.js';
+import { RULE_BASE, analyzeAgreementWith, analyzeApologyWith, analyzeMessageWith, analyzeWith } from './analyse.js';
 import { readerFor } from './model.js';
 import { COACH_MODELS } from './model-weights.js';
+import { withModelRules } from './model-rules.js';
 import { applyIndexedRules } from './rule-index.js';
 import type { AgreementAnalysis, ApologyAnalysis, CoachKind, CoachResult, MessageAnalysis } from './types.js';
 
@@ -15,7 +16,7 @@ export { MESSAGE_FINDING_TYPES } from './message-rules.js';
 export { NON_APOLOGY_TYPES } from './apology-rules.js';
 export { AGREEMENT_FINDING_TYPES } from './agreement-rules.js';
 
-const MODEL = readerFor(COACH_MODELS);
+const MODEL = withModelRules(readerFor(COACH_MODELS), RULE_BASE);
 
 export function analyzeMessage(text: string): MessageAnalysis {
   return analyzeMessageWith(MODEL, text, applyIndexedRules);

@@ -7,6 +7,10 @@
  */
 
 /** One head: a bias, a decision threshold on the probability, and a weight per feature. */
+import type { ComponentRule } from './apology-rules.js';
+import type { ModelChecks } from './model-rules.js';
+import type { Rule } from './text.js';
+
 export interface LinearModel {
   bias: number;
   threshold: number;
@@ -475,6 +479,12 @@ export interface CoachModelReader {
   probability(s: Scan, model: LinearModel): number;
   /** The n-grams of `folded` that weighed most for `model`. */
   explain(model: LinearModel, folded: string): string[];
+  /** Message rules that come with the model (model-rules.ts); without them, the island's own. */
+  messageRules?: readonly Rule[];
+  /** Apology-part rules that come with the model (model-rules.ts). */
+  componentRules?: readonly ComponentRule[];
+  /** Checks that come with the model and leave more gentle messages alone (model-rules.ts). */
+  checks?: ModelChecks;
 }
 
 const readers = new WeakMap<CoachModels, CoachModelReader>();

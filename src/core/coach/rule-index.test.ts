@@ -4,8 +4,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { AGREEMENT_RULES } from './agreement-rules.js';
+import { RULE_BASE } from './analyse.js';
+import { readerFor } from './model.js';
+import { COACH_MODELS } from './model-weights.js';
 import { NON_APOLOGY_RULES } from './apology-rules.js';
 import { MESSAGE_RULES } from './message-rules.js';
+import { withModelRules } from './model-rules.js';
 import { matchOpenings } from './rule-gate.js';
 import { applyIndexedRules } from './rule-index.js';
 import { fold, scanWhole, type Rule } from './text.js';
@@ -30,10 +34,12 @@ function plainScan(text: string, rules: readonly Rule[]): CoachFinding[] {
   return out;
 }
 
-const sets = { message: MESSAGE_RULES, apology: NON_APOLOGY_RULES, agreement: AGREEMENT_RULES };
+// The server runs the island's message rules and those that come with the model (model-rules.ts).
+const WITH_MODEL = withModelRules(readerFor(COACH_MODELS), RULE_BASE).messageRules ?? [];
+const sets = { message: MESSAGE_RULES, messageWithModel: WITH_MODEL, apology: NON_APOLOGY_RULES, agreement: AGREEMENT_RULES };
 
 test('every rule of the shipped sets is read by the gate (none falls back to the whole-text scan)', () => {
-  for (const rule of [...MESSAGE_RULES, ...NON_APOLOGY_RULES, ...AGREEMENT_RULES]) {
+  for (const rule of [...WITH_MODEL, ...NON_APOLOGY_RULES, ...AGREEMENT_RULES]) {
     assert.notEqual(matchOpenings(rule.pattern), null, rule.pattern.source.slice(0, 60));
   }
 });

@@ -7,8 +7,9 @@
  * box that arrives later through a live update (the `live` island's swap) gets the coach too.
  */
 import { LIVE_SWAPPED } from './_live-swap.js';
-import { analyzeWith } from '../../../core/coach/analyse.js';
+import { RULE_BASE, analyzeWith } from '../../../core/coach/analyse.js';
 import type { CoachModelReader } from '../../../core/coach/model.js';
+import type { withModelRules } from '../../../core/coach/model-rules.js';
 import { isCoachKind, type CoachKind } from '../../../core/coach/types.js';
 import { coachSummary } from '../../../core/coach/render-text.js';
 
@@ -29,8 +30,8 @@ function withModels(redraw: () => void): void {
   if (models) return;
   waiting.add(redraw);
   loading ??= import(/* the weights' own bundle */ new URL('./coach-model.js', import.meta.url).href)
-    .then((m: { COACH_MODEL: CoachModelReader }) => {
-      models = m.COACH_MODEL;
+    .then((m: { COACH_MODEL: CoachModelReader; withModelRules: typeof withModelRules }) => {
+      models = m.withModelRules(m.COACH_MODEL, RULE_BASE);
       for (const again of waiting) again();
     })
     .catch(() => undefined)

@@ -1,0 +1,95 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { RULE_BASE, analyzeApologyWith, analyzeMessageWith } from './analyse.js';
+import { analyzeApology, analyzeMessage } from './index.js';
+import { readerFor } from './model.js';
+import { COACH_MODELS } from './model-weights.js';
+import { modelComponentRules, withModelRules } from './model-rules.js';
+
+const types = (text: string) => analyzeMessage(text).findings.map((f) => f.type);
+
+describe('round 14: shapes by family (server and CLI; the island once the model has loaded)', () => {
+  test('each family shape is found, with its type', () => {
+    const cases: [string, string][] = [
+      ["My stress is through the roof and that's your doing.", 'blame'],
+      ['The whole evening was spoiled by your sulking.', 'blame'],
+      ['Your gambling is the reason we rent.', 'blame'],
+      ['Either the drinking stops or you move out.', 'threat'],
+      ['I will be calling my solicitor unless you sign by Monday.', 'threat'],
+      ["I'll tell your mother everything about this.", 'threat'],
+      ['I refuse to apologise for telling the truth.', 'defensive'],
+      ["I'm not responsible for your moods.", 'defensive'],
+      ['Stop trying to make me feel guilty.', 'defensive'],
+      ["I can't stand being in the same house as you.", 'contempt'],
+      ['I feel sorry for anyone who has to share an office with you.', 'contempt'],
+      ['Ask me if I care.', 'stonewalling'],
+      ['How thoughtful, leaving me the bins again.', 'sarcasm'],
+    ];
+    for (const [text, type] of cases) assert.ok(types(text).includes(type), `${text} → ${types(text).join(', ')}`);
+  });
+
+  test('they come with the model: the rules alone (the island before its first use) do not hold them', () => {
+    const text = 'Either the drinking stops or you move out.';
+    const ruleTypes = (t: string) => analyzeMessageWith(null, t).findings.map((f) => f.type);
+    assert.ok(!ruleTypes(text).includes('threat'));
+    const reader = withModelRules(readerFor(COACH_MODELS), RULE_BASE);
+    assert.ok(analyzeMessageWith(reader, text).findings.some((f) => f.type === 'threat'));
+  });
+
+  test('hard negatives stay gentle', () => {
+    for (const text of [
+      "Thank you for remembering my mum's birthday.",
+      'Thanks for remembering the milk!',
+      "You're always the one who notices when I'm low. Thank you.",
+      'You never once made me feel silly for asking.',
+      'You never cease to surprise me, in the best way.',
+      "You'll never guess who I bumped into at the shops.",
+      'You never told me what the doctor said, how did it go?',
+      'the kids keep shouting shut up at each other, can we talk to them together?',
+      "The jokes about my family last night hurt, even if you didn't mean them to.",
+      'You interrupted me twice at dinner. It made me feel unheard.',
+      'You brushed me off when I tried to talk, and I went to bed sad.',
+      'You were really quiet at dinner. Is something on your mind?',
+      'sorry i blew up at u, it wasnt fair. talk later?',
+      'u left ur charger here, want me to bring it?',
+      "I'm not responsible for the bins this week, you are.",
+      'Either the red one or the blue one, you choose.',
+    ]) {
+      assert.deepEqual(types(text), [], text);
+    }
+  });
+
+  test('a pattern keeps a past occasion harsh, and praise that mocks is still mockery', () => {
+    assert.ok(types('You keep humiliating me and it hurts.').includes('criticism'));
+    assert.ok(types('Wonderful, so kind of you to remember I exist.').includes('sarcasm'));
+    assert.ok(types('Thanks for remembering my birthday, only three days late.').includes('sarcasm'));
+  });
+});
+
+describe('round 14: impact told by what the partner went through', () => {
+  test('waiting, worrying or a state the partner was left in is impact', () => {
+    for (const text of [
+      "I'm sorry I forgot the anniversary dinner. You got dressed up and waited for nothing.",
+      "I'm sorry I shouted at the kids' party. You were mortified in front of the other parents.",
+      "I'm sorry I went silent for three days. You didn't know if I was coming back.",
+    ]) {
+      assert.equal(analyzeApology(text).components.impact, true, text);
+    }
+  });
+
+  test("the partner's own earlier act, words or rightness is not impact", () => {
+    for (const text of [
+      "I'm sorry for missing dinner. You cooked and I didn't show.",
+      "I'm sorry I didn't come to your award night. You asked me weeks ago.",
+      'I apologise for not listening. You were right about the car.',
+    ]) {
+      assert.equal(analyzeApology(text).components.impact, false, text);
+    }
+  });
+
+  test('the structural impact rule comes with the model too', () => {
+    const text = "I'm sorry I forgot the anniversary dinner. You got dressed up and waited for nothing.";
+    assert.equal(analyzeApologyWith(null, text).components.impact, false);
+    assert.equal(analyzeApologyWith(null, text, modelComponentRules(RULE_BASE.helpers)).components.impact, true);
+  });
+});

@@ -1,0 +1,187 @@
+/**
+ * Message rules that come with the model (round 14): the server and the CLI run them with every
+ * other rule; the browser island receives them with the model, in its first-use module
+ * (src/platform/web/islands/coach-model.ts), so they add nothing to a page's JavaScript budget.
+ * Until the model arrives the island's rules answer alone, as before. With them come the checks
+ * that leave more gentle messages alone (`modelChecks`). The helpers they need are
+ * passed in (`RuleHelpers`) rather than imported, so the first-use module does not carry a second
+ * copy of the island's rules and word lists.
+ */
+import type { ComponentRule } from './apology-rules.js';
+import type { CoachModelReader } from './model.js';
+import type { Rule } from './text.js';
+
+export interface RuleHelpers {
+  before(folded: string, index: number): string;
+  after(folded: string, index: number): string;
+  sentenceEnd(folded: string, index: number): number;
+  /** The rest of the sentence mocks and praises nothing (family-rules.ts). */
+  mockingAfter(folded: string, end: number): boolean;
+  /** A judging word undoes a gentle frame (gentle-frame.ts). */
+  judgingWord(text: string): boolean;
+  /** Not inside a hedge ("sorry if …") or a negation (apology-rules.ts). */
+  plain(folded: string, start: number): boolean;
+  mocking(folded: string, start: number, end: number): boolean;
+  warm(folded: string, start: number, end: number): boolean;
+}
+
+/**
+ * Round 14: shapes, each a family's structure rather than its words — an outcome laid at the
+ * partner's door ("… and that's your doing", "spoiled by your …", "your lying is why …"), an
+ * ultimatum ("either … or you move out", "… unless this stops"), a threat to expose or to punish
+ * ("I'll tell your boss what …", "I could make your life …"), refusing one's part ("I refuse to
+ * apologise", "I'm not responsible for your …", "stop trying to make me feel guilty", "if you
+ * didn't nag so much …"), disdain for the person ("I can't stand being near you", "I feel sorry
+ * for anyone who …  you"), and a one-line brush-off ("No comment.", "Ask me if I care.").
+ */
+export function modelRules({ before, mocking, warm }: RuleHelpers): Rule[] {
+  return [
+    {
+      type: 'blame',
+      pattern:
+        /\b(?:that's|thats|that is|it's|its|it is|this is|which is) (?:all |entirely |completely )?(?:your|ur) (?:doing|mess|making)\b|\b(?:spoiled|spoilt|ruined|wrecked|destroyed|sabotaged) by (?:you|u|your|ur)\b|\b(?:your|ur) (?:\w+ing|behaviou?r|attitude|temper|moods?|lies|jealousy|selfishness) (?:is|was|are|were) (?:why|the reason)\b|\byou(?:'ve| have) made (?:this|our|my|the) (?:\w+ )?(?:a |an )?(?:miserable|unbearable|living hell|hell|nightmare|misery|prison)\b|\b(?:this|the) (?:mess|disaster|failure) is (?:all )?(?:yours|on you)\b/g,
+      explanation: 'This may land as blame, which usually makes people defend themselves rather than listen.',
+      accept: (f, s, e) => !warm(f, s, e),
+    },
+    {
+      type: 'threat',
+      pattern:
+        /\beither\b[^.!?]{0,60}\bor (?:you(?:'re)? (?:move|moving|leave|leaving|go|get out|are out|pack)|i(?:'m| am|'ll| will) (?:leav|go|gone|out|done|fil))|\b(?:lawyer|solicitor|police)\b[^.!?]{0,40}\bunless\b|\bunless\b[^.!?]{0,60}\b(?:lawyer|solicitor|police)\b|\bi(?:'ll| will| could| can|'m going to| am going to) (?:make your life (?:hell|difficult|miserable|a misery|very)|tell (?:your (?:boss|family|mother|mum|parents|friends|work)|everyone) (?:what|everything|about (?:this|what|you))|make you (?:pay|regret|sorry))\b/g,
+      explanation:
+        'This may land as a threat, and fear makes it very hard to talk. If there is a line, saying what you need and what you will do for yourself is easier to hear.',
+    },
+    {
+      type: 'defensive',
+      pattern:
+        /\bi (?:refuse to|won't|will not) (?:apologi[sz]e|say sorry)\b|\b(?:i'm|i am) not (?:responsible for|to blame for) (?:your|how you)\b|\b(?:stop|quit) (?:trying to )?(?:make|making) me (?:feel )?(?:guilty|the bad)\b|\bif (?:you|u) (?:didn't|didnt|did not|weren't|wasn't|wouldn't) \w+ (?:so much|all the time|constantly)\b|\b(?:stop|quit) (?:going|banging|harping) on\b/g,
+      explanation:
+        'This may land as defending yourself or turning it back on your partner; hearing their part first usually helps yours be heard.',
+      accept: (f, s) => !/\b(?:i (?:know|think) |maybe |sorry\b)/.test(before(f, s)),
+    },
+    {
+      type: 'contempt',
+      pattern:
+        /\bcan(?:'t|not) stand (?:you|u|the sight of you|the sound of your|being (?:\w+ ){0,5}(?:with|near|around|as) (?:you|u))\b|\b(?:can't|cannot|cant) (?:even )?with (?:you|u)\b|\bi feel sorry for (?:anyone|anybody|whoever|the (?:person|people|poor))\b[^.!?]{0,40}\b(?:you|u)\b|\b(?:everyone|everybody|people|they) (?:was|were|is|are) laughing at (?:you|u)\b|\b(?:a miracle|a wonder|astonishing|baffling) (?:that|how) (?:you|u)\b/g,
+      explanation: 'This may land as contempt, which tends to hurt the most and make it hardest to feel safe with each other.',
+    },
+    {
+      type: 'stonewalling',
+      pattern: /\b(?:no comment|cool story(?: bro)?|ask me if i care|talk to you never)\b(?=[\s.!]*$)/g,
+      explanation:
+        'This may land as closing the door; if you need a pause, saying when you will come back keeps your partner from feeling shut out.',
+    },
+    {
+      type: 'sarcasm',
+      pattern:
+        /\bhow (?:thoughtful|considerate|kind|generous|sweet|lovely|nice)[,.!]+\s*(?:leaving|making|forgetting|ignoring|letting|you|again)\b/g,
+      explanation: 'Sarcasm may land as mockery; saying plainly what hurt is easier to hear.',
+      accept: mocking,
+    },
+  ];
+}
+
+/** Apology parts that come with the model: impact told by what the partner went through. */
+export function modelComponentRules({ before, plain }: RuleHelpers): ComponentRule[] {
+  return [
+    {
+      // the same, by the shape of the clause (round 14): "you" opening a clause with what the
+      // partner went through — waiting, worrying, a state they were left in ("You got dressed up and
+      // waited", "you were mortified", "you didn't know if …") — not an act of theirs that came
+      // before the wrong ("You cooked and I didn't show", "you trusted me"), their words or their
+      // rightness ("you told me", "you were right")
+      component: 'impact',
+      pattern:
+        /(?:^|[.;!?:-]\s*|\b(?:and|so|while|until|then)\s+)(?:you|u)\s+(?:(?:just|still|already|even|only|all|then)\s+)?(?:waited|worried|panicked|struggled|suffered|wondered|stayed (?:up|awake|home|in)|sobbed|paced|searched|questioned|doubted|blamed yourself|covered for me|got (?:dressed|ready|home|the kids|no sleep|nothing)|came home to|sat|stood|drove (?:home|around|all)|slept|woke|lay|went (?:quiet|silent|home|to bed|to sleep|without)|spent|lost|heard (?:it|about it|from)|kept (?:asking|calling|waiting|checking|wondering)|paid (?:for it|the price)|were (?:so\s+|really\s+|completely\s+|totally\s+|left\s+)?(?!(?:supposed|right|allowed|interested|entitled|used|involved)\b)(?:[a-z]{3,}ed|upset|afraid|anxious|alone|ashamed|sick|angry|sad|furious|heartbroken|devastated|lonely|in tears|crying|shaking|awake)|did(?:n't| not) (?:know|sleep|eat|get|hear|have|feel|understand)|have(?:n't| not) (?:been|felt|slept|stopped))\b/g,
+      accept: (f, s) =>
+        plain(f, s) &&
+        /\b(?:i|my)\b/.test(f.slice(0, s)) &&
+        !/\b(?:sorry|regret|if|when|can|could|will|would|hope|wish|whether|unless|because)(?: that)?\s*$/.test(before(f, s)),
+    },
+  ];
+}
+
+/** Gentle frames added in round 14: owning one's part, offers and care, and more check-ins. */
+const OWNING = String.raw`\b(?:sorry|sry|i apologi[sz]e|my bad|i was wrong|i was out of order|i (?:shouldn't|should not) have|(?:it|that) (?:wasn't|wasnt|was not) fair(?: of me)?|forgive me)\b`;
+const CHECK_IN = String.raw`\b(?:is|was) (?:something|anything|everything) (?:on your mind|ok|okay|alright|all right|bothering you)\b|\bwhat's on your mind\b`;
+const OFFER = String.raw`\b(?:want me to|shall i|do you need (?:me|anything|a hand)|let me (?:help|bring|get|know|do))\b|\b(?:have|take|get) (?:a |some )?(?:rest|lie-in|nap|sleep|break|bath)\b`;
+const FRAME = new RegExp(`${OWNING}|${CHECK_IN}|${OFFER}`);
+const BEFORE_FRAME = new RegExp(`${OWNING}|${CHECK_IN}`);
+
+/** Idioms and single events after "you never" ("you'll never guess who …", "you never told me what …"). */
+const NEVER_KIND =
+  /^\s+(?:guess|believe)\s+(?:who|what|how|where)\b|^\s+(?:once\s+)?ma(?:de|kes?) me feel (?:silly|stupid|small|bad|judged|guilty|ashamed|foolish|like a burden)\b|^\s+(?:told|said|mentioned|asked)\s+(?:me\s+)?(?:what|where|when|how|why|whether|about\s+(?:the|your|his|her|this|that|our))\b|^\s*(?:(?:once|even|ever|really)\s+)?cease(?:d|s)? to (?:amaze|surprise|impress|delight)\b/;
+/** Thanks in the sentence after an absolute: "You're always the one who notices. Thank you." */
+const THANKS_NEXT = /^[\s.!?]*(?:thank(?!s a lot|s for nothing)|i (?:really )?(?:love|appreciate)|love you)/;
+/** Someone else's words reported without quotes, right after the verb: "the kids keep shouting shut up". */
+const THEY_SAID =
+  /\b(?:he|she|they|kids|children|boys|girls|people|someone|somebody|(?:my|his|her|the|our) [a-z]+)\s+(?:[a-z]+\s+){0,2}?(?:shouting|yelling|screaming|saying|shouted|yelled|screamed|shout|yell|scream)\s+(?:at each other\s+|at (?:him|her|them)\s+)?$/;
+/** One past occasion told with what it did: "You interrupted me twice at dinner. It made me feel unheard." */
+const FELT =
+  /\b(?:i (?:just |really )?(?:felt|feel|was|got|went)|made me|(?:it|that|which) (?:hurt|stung|scared|upset|made)|hurt|stung|(?:scared|upset|embarrassed|saddened) me|a (?:bit|little)|(?:isn't|is not|wasn't|not) like you|i know you|i think you)\b/;
+const PATTERN = /\b(?:always|never|constantly|keep|kept|every time|all the time|as usual|for once|on purpose|deliberately|again)\b/;
+
+export interface ModelChecks {
+  /** A rule finding to leave out: the message is gentler than the island's rules alone can tell. */
+  drop(folded: string, type: string, start: number, end: number): boolean;
+  /** More gentle frames for the model's `tone` finding (gentle-frame.ts has the first ones). */
+  gentle(stretch: string, previous: string): boolean;
+}
+
+/**
+ * Round 14's checks that leave gentle messages alone, by shape: thanks after an absolute, "you
+ * never" in an idiom or about one event, thanks for remembering without a mocking cue, a time of
+ * life or a thing named with a harsh noun ("as a teenager", "the jokes about …"), someone else's
+ * shouting reported without quotes, one past occasion told with how it felt, and the frames above.
+ */
+export function modelChecks({ after, before, sentenceEnd, mockingAfter, judgingWord }: RuleHelpers): ModelChecks {
+  const framed = (text: string, previous = '') => (FRAME.test(text) || BEFORE_FRAME.test(previous)) && !judgingWord(previous + ' ' + text);
+  return {
+    gentle: framed,
+    drop(folded, type, start, end) {
+      const head = before(folded, start);
+      if (THEY_SAID.test(head)) return true;
+      const said = folded.slice(start, end);
+      const rest = after(folded, end);
+      if (type === 'absolute') {
+        if (THANKS_NEXT.test(folded.slice(end + rest.length, end + rest.length + 30))) return true;
+        return /\b(?:never|rarely)$/.test(said) && NEVER_KIND.test(rest);
+      }
+      if (type === 'sarcasm') return /^thanks?\b.*\b(?:remembering|actually)$/.test(said) && !mockingAfter(folded, end);
+      if (type === 'insult')
+        return (
+          (/\bas an?\s+$/.test(head) && /^(?:teenager|child|kid|baby)/.test(said)) ||
+          (/\b(?:the|those|these|his|her|their|our)\s+$/.test(head) &&
+            /^\s+(?:about|of|at|in|on|from|were|was|are|is|hurt|stung)\b/.test(rest))
+        );
+      if (type === 'criticism') {
+        const stop = sentenceEnd(folded, end);
+        const next = stop < folded.length ? folded.slice(stop, sentenceEnd(folded, stop + 1)) : '';
+        const felt = after(folded, end) + ' ' + next;
+        if (/\b\w{3,}ed\b/.test(said) && FELT.test(felt) && !PATTERN.test(head + said + felt)) return true;
+        return framed(head + folded.slice(start, stop) + next);
+      }
+      return false;
+    },
+  };
+}
+
+/** What these rules need from the island's code: its message rules, `ruleSet` and the helpers. */
+export interface RuleBase {
+  messageRules: readonly Rule[];
+  ruleSet(rules: readonly Rule[]): readonly Rule[];
+  helpers: RuleHelpers;
+}
+
+/**
+ * A model reader that also runs the rules and checks which come with the model (analyse.ts's
+ * `RULE_BASE` is the base). Build it once: the indexed runner keeps an index per rule list.
+ */
+export function withModelRules(reader: CoachModelReader, base: RuleBase): CoachModelReader {
+  const h = base.helpers;
+  return {
+    ...reader,
+    messageRules: [...base.messageRules, ...base.ruleSet(modelRules(h))],
+    componentRules: modelComponentRules(h),
+    checks: modelChecks(h),
+  };
+}
