@@ -29,3 +29,4 @@ export * from './content/forgiveness-texts.js';
 export * from './hard-day.js';
 export * from './step-openings.js';
 export * from './sealed-news.js';
+export * from './journey-clock.js';
