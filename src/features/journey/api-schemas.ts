@@ -205,8 +205,8 @@ export const ApologyResponseBody = Type.Object(
 
 export const BreachDatesBody = Type.Object(
   {
-    occurredOn: Type.Optional(Type.Union([Date_, Type.Null()])),
-    cameOutOn: Type.Optional(Type.Union([DayOrMonth, Type.Null()])),
+    occurredOn: Type.Union([Date_, Type.Null()]),
+    cameOutOn: Type.Union([DayOrMonth, Type.Null()]),
   },
   { additionalProperties: false },
 );

@@ -149,13 +149,13 @@ export async function journeyRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  api.patch(
-    '/journeys/:journeyId/breach',
+  api.put(
+    '/journeys/:journeyId/breach-dates',
     {
       schema: {
         summary: 'Correct when the breach happened or came out',
         description:
-          'Either partner may correct these dates; the time in the journey counts from when it came out, else when it happened, else when it was recorded. A key left out keeps its date; null clears it. Neither may be in the future, more than 60 years back, nor may it come out before it happened.',
+          'Either partner may correct these dates; the time in the journey counts from when it came out, else when it happened, else when it was recorded. Both are given; null means not known. Neither may be in the future, more than 60 years back, nor may it come out before it happened.',
         tags,
         security: bearer,
         params: JourneyParams,

@@ -228,7 +228,9 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
   });
 
   app.post<{ Params: Params }>('/journeys/:journeyId/breach-dates', async (request, reply) => {
-    const { account } = requireAuth(request);
+    // Who may send it is known before its own checks redraw the page: a therapist gets 403.
+    const { account, m } = await model(request, request.params.journeyId);
+    partnersOnlyForm(request, m.relation);
     const f = formFields(request, 100);
     const cameOut = cameOutFrom(f);
     const occurredOn = field(f, 'occurredOn').trim();
@@ -244,12 +246,11 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
         );
         return reply.redirect(`/journeys/${request.params.journeyId}#breach-heading`, 303);
       } catch (error) {
-        refusalOnlyForTherapist(request, error);
+        refusalOnlyForTherapist(request, error, m.relation);
         const state = formProblem(error, 'breach-dates', f);
         errors = Object.keys(state.errors).length > 0 ? state.errors : { cameOutOn: state.message ?? 'That could not be saved.' };
       }
     }
-    const { m } = await model(request, request.params.journeyId);
     return renderPage(request, reply, {
       title: journeyTitle(m.view),
       status: 400,
