@@ -108,7 +108,8 @@ export class JourneyStore {
           broke_trust: JSON.stringify(breach.brokeTrust),
           occurred_on: breach.occurredOn,
           came_out: breach.cameOut,
-          came_out_on: breach.cameOutOn,
+          // Written only when known: the column is null by default (and a schema before 0020 has none).
+          ...(breach.cameOutOn !== null ? { came_out_on: breach.cameOutOn } : {}),
           hurt: breach.hurt,
           description_enc: breach.description
             ? this.vault.seal(

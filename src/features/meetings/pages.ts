@@ -14,7 +14,7 @@ import { meetingsPageModel } from './page-model.js';
 import type { MeetingAgenda } from './service.js';
 import { meetingsPage, newMeetingPage } from './views/meetings-page.js';
 import { DRAFT_SCRIPT } from '../drafts/index.js';
-import { loadWeekLog } from '../agreement-log/index.js';
+import { loadWeekLog, weekLogSection } from '../agreement-log/index.js';
 
 type SpaceRequest = FastifyRequest<{ Params: { spaceId: string } }>;
 
@@ -33,7 +33,7 @@ export async function meetingPages(app: FastifyInstance): Promise<void> {
       meetingsPageModel(ctx, account.id, request.params.spaceId, at),
       ctx.rhythm.meetings.hasFeed(account.id),
     ]);
-    const weekLog = await loadWeekLog(ctx, account, view.space.id);
+    const weekLog = weekLogSection(await loadWeekLog(ctx, account, view.space.id));
     const meetings = page.items;
     const paging = historyLinksFor(`/spaces/${view.space.id}/meetings`, at, page);
     return renderPage(request, reply, {
@@ -67,7 +67,7 @@ export async function meetingPages(app: FastifyInstance): Promise<void> {
     // A therapist reads the meetings and is shown no form (after the membership check: others get 404).
     partnersOnlyForm(request);
     const drafts = await ctx.drafts.book(account, view.space.id);
-    const weekLog = await loadWeekLog(ctx, account, view.space.id);
+    const weekLog = weekLogSection(await loadWeekLog(ctx, account, view.space.id), 3);
     return renderPage(request, reply, {
       title: 'This week’s meeting',
       space: layoutSpaceOf(view),
@@ -96,7 +96,7 @@ export async function meetingPages(app: FastifyInstance): Promise<void> {
       const errors = inputErrors(error);
       const view = await spaceView(ctx.spaces, account.id, request.params.spaceId);
       const drafts = await ctx.drafts.book(account, view.space.id);
-      const weekLog = await loadWeekLog(ctx, account, view.space.id);
+      const weekLog = weekLogSection(await loadWeekLog(ctx, account, view.space.id), 3);
       return renderPage(request, reply, {
         title: 'This week’s meeting',
         status: 400,
