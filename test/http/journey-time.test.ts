@@ -26,7 +26,15 @@ describeEachDatabase(
       assert.equal(stored.cameOutOn, '2026-08');
       assert.deepEqual(
         { ...journey.timeline, usualRange: undefined },
-        { elapsedDays: 127, elapsedWeeks: 18, elapsedMonths: 4.2, position: 'before_range', countsFrom: 'came_out', since: '2026-08-01', usualRange: undefined },
+        {
+          elapsedDays: 127,
+          elapsedWeeks: 18,
+          elapsedMonths: 4.2,
+          position: 'before_range',
+          countsFrom: 'came_out',
+          since: '2026-08-01',
+          usualRange: undefined,
+        },
       );
       assert.equal((await timelineOf(a, journey.id)).since, '2026-08-01', 'the partner sees the same');
 
@@ -101,22 +109,41 @@ describeEachDatabase(
       assert.match(form.body, /<label for="field-cameOutOn">Month<\/label>/);
 
       // Half a date is said beside the field, and what was chosen stays.
-      const half = await sam.post(`/spaces/${spaceId}/breaches`, { kind: 'infidelity', who: 'partner', cameOutYear: '2026', cameOutMonth: '' });
+      const half = await sam.post(`/spaces/${spaceId}/breaches`, {
+        kind: 'infidelity',
+        who: 'partner',
+        cameOutYear: '2026',
+        cameOutMonth: '',
+      });
       assert.equal(half.statusCode, 400);
       assert.match(half.body, /href="#field-cameOutOn"/);
       assert.match(half.body, /id="field-cameOutOn-error"/);
       assert.match(half.body, /name="cameOutYear"[^>]*value="2026"/);
       await sam.get(`/spaces/${spaceId}/breaches/new`);
-      const future = await sam.post(`/spaces/${spaceId}/breaches`, { kind: 'infidelity', who: 'partner', cameOutYear: '2027', cameOutMonth: '1' });
+      const future = await sam.post(`/spaces/${spaceId}/breaches`, {
+        kind: 'infidelity',
+        who: 'partner',
+        cameOutYear: '2027',
+        cameOutMonth: '1',
+      });
       assert.equal(future.statusCode, 400);
       assert.match(future.body, /not in the future/);
 
       await sam.get(`/spaces/${spaceId}/breaches/new`);
-      const recorded = await sam.post(`/spaces/${spaceId}/breaches`, { kind: 'infidelity', who: 'partner', cameOutYear: '2026', cameOutMonth: '8' });
+      const recorded = await sam.post(`/spaces/${spaceId}/breaches`, {
+        kind: 'infidelity',
+        who: 'partner',
+        cameOutYear: '2026',
+        cameOutMonth: '8',
+      });
       assert.equal(recorded.statusCode, 303, recorded.body.slice(0, 400));
       const journeyUrl = String(recorded.headers.location);
       const step4 = (await sam.get(`${journeyUrl}/steps/4`)).body;
-      assert.ok(step4.includes('<strong>4 months since it came out.</strong> After an affair, many couples take 1 to 3 years; you are early in that.'));
+      assert.ok(
+        step4.includes(
+          '<strong>4 months since it came out.</strong> After an affair, many couples take 1 to 3 years; you are early in that.',
+        ),
+      );
       assert.match(step4, /<svg class="timeline-band__svg"[^>]*role="img" aria-labelledby="timeline-words"/);
       assert.match(step4, /Counted from August 2026, when it came out/);
       assert.doesNotMatch(step4, /<meter/, 'no empty grey strip');
@@ -132,7 +159,12 @@ describeEachDatabase(
       assert.match(wrong.body, /id="field-cameOutOn-error"/);
       assert.match(wrong.body, /<details class="breach-dates" id="breach-dates" open>/);
       await alex.get(journeyUrl);
-      const fixed = await alex.post(`${journeyUrl}/breach-dates`, { occurredOn: '', cameOutYear: '2026', cameOutMonth: '9', cameOutDay: '3' });
+      const fixed = await alex.post(`${journeyUrl}/breach-dates`, {
+        occurredOn: '',
+        cameOutYear: '2026',
+        cameOutMonth: '9',
+        cameOutDay: '3',
+      });
       assert.equal(fixed.statusCode, 303, fixed.body.slice(0, 400));
       assert.match((await sam.get(`${journeyUrl}/steps/4`)).body, /3 months since it came out\./);
       assert.match((await sam.get(journeyUrl)).body, /<dt>When it came out<\/dt><dd>3 September 2026<\/dd>/);

@@ -68,7 +68,9 @@ describeEachDatabase('the weekly meeting’s agreement log', (get) => {
       assert.ok(!page.body.includes('PRIVATE-LOG-CANARY'), `the partner never reads a private note (${path})`);
       assert.ok(page.body.includes('SHARED-LOG-CANARY'));
       assert.match(page.body, /seen differently by you/);
-      assert.ok(page.body.includes(`href="/spaces/${spaceId}/agreement-log#occasion-${kept}">Confirm it, or say you saw it differently</a>`));
+      assert.ok(
+        page.body.includes(`href="/spaces/${spaceId}/agreement-log#occasion-${kept}">Confirm it, or say you saw it differently</a>`),
+      );
       assert.ok(!page.body.includes('Answer how'), 'the partner who disputed does not answer it');
     }
 
@@ -106,8 +108,15 @@ describeEachDatabase('the weekly meeting’s agreement log', (get) => {
     const id = await log(true, { text: 'SHARED-WEEK-CANARY', visibility: 'shared' });
     const account = { id: a.id, timezone: 'UTC' };
     const on = (day: string) => app.mend.rhythm.agreementLog.week(account.id, spaceId, day);
-    assert.deepEqual((await on(today())).entries.map((e) => e.id), [id]);
-    assert.deepEqual((await on(addDays(today(), 6))).entries.map((e) => e.id), [id], 'the seventh day still holds it');
+    assert.deepEqual(
+      (await on(today())).entries.map((e) => e.id),
+      [id],
+    );
+    assert.deepEqual(
+      (await on(addDays(today(), 6))).entries.map((e) => e.id),
+      [id],
+      'the seventh day still holds it',
+    );
     assert.deepEqual((await on(addDays(today(), 7))).entries, [], 'a week later it is last week’s');
     const week = await on(today());
     assert.equal(week.from, addDays(today(), -6));

@@ -43,7 +43,10 @@ describe('where the time in a journey counts from', () => {
     const today = journeyTimeline({ cameOutOn: null, occurredOn: null, recordedOn: TODAY }, TODAY, 'lying');
     assert.equal(timelineWords(today, 'lying').elapsed, 'It was recorded in Mend today.');
     const within = journeyTimeline({ cameOutOn: null, occurredOn: '2026-04-06', recordedOn: TODAY }, TODAY, 'broken_promise');
-    assert.equal(timelineWords(within, 'broken_promise').range, 'After a broken promise, many couples take 1 to 6 months; you are past it, and that says nothing bad about you: every couple’s pace is their own.');
+    assert.equal(
+      timelineWords(within, 'broken_promise').range,
+      'After a broken promise, many couples take 1 to 6 months; you are past it, and that says nothing bad about you: every couple’s pace is their own.',
+    );
     const inside = journeyTimeline({ cameOutOn: '2026-03-01', occurredOn: null, recordedOn: TODAY }, TODAY, 'lying');
     assert.match(timelineWords(inside, 'lying').range, /3 months to a year; you are within that time\.$/);
   });

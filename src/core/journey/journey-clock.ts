@@ -57,7 +57,11 @@ export function occurredProblem(value: string, today: string): Exclude<DateProbl
  * Parses the form's three boxes (year, month, an optional day) into a DayOrMonth. All empty: no
  * date (null). Anything else must make a real date or month.
  */
-export function dayOrMonthFromParts(parts: { year: string; month: string; day: string }): { value: DayOrMonth | null } | { problem: 'invalid' | 'incomplete' } {
+export function dayOrMonthFromParts(parts: {
+  year: string;
+  month: string;
+  day: string;
+}): { value: DayOrMonth | null } | { problem: 'invalid' | 'incomplete' } {
   const [year, month, day] = [parts.year.trim(), parts.month.trim(), parts.day.trim()];
   if (year === '' && month === '' && day === '') return { value: null };
   if (year === '' || month === '') return { problem: 'incomplete' };

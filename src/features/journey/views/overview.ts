@@ -25,7 +25,10 @@ import {
 const STATE_WORDS = { locked: 'Not open yet', open: 'Open', done: 'Done' } as const;
 
 /** The journey: what broke trust, the seven steps and where each stands. */
-export function journeyPage(m: JourneyPageModel, dates?: { csrf: string; values?: Record<string, string>; errors?: ErrorDetails }): SafeHtml {
+export function journeyPage(
+  m: JourneyPageModel,
+  dates?: { csrf: string; values?: Record<string, string>; errors?: ErrorDetails },
+): SafeHtml {
   const { view } = m;
   const b = view.breach;
   const broke = b.brokeTrust.map((id) => (id === ABSENT_PARTNER ? 'your partner' : nameOf(m, id)));
