@@ -57,6 +57,7 @@ export const NOTIFICATION_DECISIONS = {
   },
   journey: {
     recordBreach: { tells: ['step_opened'] },
+    correctBreachDates: { tellsNobody: 'A corrected date is a fact both partners see on the journey page; it asks nothing of anyone.' },
     writeEntry: {
       tells: [
         'question_asked',

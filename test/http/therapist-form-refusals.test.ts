@@ -135,6 +135,8 @@ describeEachDatabase('a therapist sending the partners’ forms', (get) => {
       [`${j}/steps/1/entries`, { prompt: 'question', text: 'x', visibility: 'shared' }],
       [`${j}/steps/1/entries`, { prompt: 'trigger', text: 'x', visibility: 'shared' }],
       [`${j}/acknowledge`, {}],
+      [`${j}/breach-dates`, { occurredOn: '', cameOutYear: '2026', cameOutMonth: '1', cameOutDay: '' }],
+      [`${j}/breach-dates`, { occurredOn: '', cameOutYear: '2026', cameOutMonth: '', cameOutDay: '' }],
       [`${j}/forgiveness/open`, {}],
       [`/entries/${entryId}/share`, { back: `${j}/steps/1` }],
       [`/entries/${entryId}/delete`, { back: `${j}/steps/1` }],

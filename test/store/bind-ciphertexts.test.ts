@@ -111,6 +111,7 @@ for (const dialect of DIALECTS) {
           brokeTrust: ['acct-0'],
           occurredOn: null,
           cameOut: null,
+          cameOutOn: null,
           hurt: null,
           description: { text: 'DESCRIPTION', visibility: 'private' },
           recordedBy: 'acct-1',

@@ -29,4 +29,5 @@ export * from './content/forgiveness-texts.js';
 export * from './hard-day.js';
 export * from './step-openings.js';
 export * from './sealed-news.js';
+export * from './journey-clock.js';
 export * from './transparency.js';

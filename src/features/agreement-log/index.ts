@@ -3,3 +3,6 @@ export { agreementLogPages } from './pages.js';
 export { loadAgreementLogPage } from './page-model.js';
 export type { AgreementLogPageModel } from './page-model.js';
 export { agreementLogSection } from './views/agreement-log-page.js';
+export { weekLogSection } from './views/week-log.js';
+export type { WeekLogModel } from './views/week-log.js';
+export { loadWeekLog } from './page-model.js';

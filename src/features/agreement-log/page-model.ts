@@ -1,8 +1,9 @@
 import type { AppContext } from '../../context.js';
 import type { Account } from '../../core/accounts/account.js';
 import { layoutSpaceOf, namesOf } from '../checkin/index.js';
-import { departuresOfView, withFormerPartners } from '../spaces/index.js';
+import { departuresOfView, spaceView, withFormerPartners } from '../spaces/index.js';
 import type { AgreementLogModel } from './views/agreement-log-page.js';
+import type { WeekLogModel } from './views/week-log.js';
 import { NO_DRAFTS } from '../drafts/index.js';
 
 /** What the agreement log page and its live fragment show, but the form token the request supplies. */
@@ -34,5 +35,22 @@ export async function loadAgreementLogPage(
       drafts: view.isPartner ? await ctx.drafts.book(account, view.space.id) : NO_DRAFTS,
     },
     space: layoutSpaceOf(view),
+  };
+}
+
+/**
+ * The week's log for the weekly meeting page (issue #20): the seven days up to the viewer's today,
+ * each note already the viewer's copy.
+ */
+export async function loadWeekLog(ctx: AppContext, account: Account, spaceId: string): Promise<WeekLogModel> {
+  const week = await ctx.rhythm.agreementLog.week(account.id, spaceId, ctx.rhythm.checkins.today(account));
+  const view = await withFormerPartners(ctx.spaces, await spaceView(ctx.spaces, account.id, spaceId));
+  return {
+    spaceId: view.space.id,
+    viewerId: account.id,
+    isPartner: view.isPartner,
+    names: namesOf(view),
+    former: departuresOfView(view),
+    ...week,
   };
 }

@@ -1,7 +1,7 @@
 import { fail, MendError, REFUSALS } from '../../platform/errors.js';
 import { canLogOccasion, canReplyToDispute, canReviewOccasion } from '../../core/journey/index.js';
 import { FIRST_PAGE, type Page, type PageRequest } from '../../core/paging/cursor.js';
-import { localDate } from '../../core/time.js';
+import { addDays, localDate } from '../../core/time.js';
 import { canSeeAgreementLogNote, VISIBILITY_NOT_CHOSEN } from '../../core/visibility/index.js';
 import type { Account } from '../../core/accounts/account.js';
 import type { AgreementFacts, AgreementLogEntry, AgreementLogStore } from './store.js';
@@ -22,6 +22,9 @@ export interface LogEntryView extends Omit<AgreementLogEntry, 'note' | 'reviewNo
   note: StoredNote | null;
   reviewNote: StoredNote | null;
 }
+
+/** The most occasions the weekly meeting lists from one week (a daily agreement each for two is 14). */
+export const WEEK_LOG_MAX = 60;
 
 /** The longest answer to a dispute, as a log note (the API's schema says the same). */
 export const REPLY_MAX = NOTE_MAX;
@@ -208,6 +211,31 @@ export class AgreementLogService {
     const agreements = await this.deps.log.agreements(spaceId);
     const entries = (await this.deps.log.listForSpace(spaceId)).map((e) => this.visible(view, e));
     return { view, agreements, entries };
+  }
+
+  /**
+   * The week's log for the weekly meeting: the occasions of the seven days up to `today` (the
+   * caller's own day), each note as the caller may see it, with the agreements they belong to.
+   * At most WEEK_LOG_MAX occasions; `more` says there were others (the log page has them all).
+   */
+  async week(
+    accountId: string,
+    spaceId: string,
+    today: string,
+  ): Promise<{ from: string; to: string; agreements: AgreementFacts[]; entries: LogEntryView[]; more: boolean }> {
+    const view = await spaceView(this.deps.spaces, accountId, spaceId);
+    const from = addDays(today, -6);
+    const [agreements, rows] = await Promise.all([
+      this.deps.log.agreements(view.space.id),
+      this.deps.log.between(view.space.id, from, today, WEEK_LOG_MAX + 1),
+    ]);
+    return {
+      from,
+      to: today,
+      agreements,
+      entries: rows.slice(0, WEEK_LOG_MAX).map((e) => this.visible(view, e)),
+      more: rows.length > WEEK_LOG_MAX,
+    };
   }
 
   /** One page of the space's log, newest occasion first, each note as the caller may see it. */

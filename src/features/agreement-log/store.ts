@@ -167,6 +167,25 @@ export class AgreementLogStore {
     return rows.map((r) => this.toEntry(r));
   }
 
+  /**
+   * The occasions of the days `from`–`to` (calendar dates, both included), oldest first, at most
+   * `limit` of them (the index `agreement_log_space` leads with space_id, occurred_on).
+   */
+  async between(spaceId: string, from: string, to: string, limit: number): Promise<AgreementLogEntry[]> {
+    const rows = await this.db
+      .selectFrom('agreement_log_entries')
+      .selectAll()
+      .where('space_id', '=', spaceId)
+      .where('occurred_on', '>=', from)
+      .where('occurred_on', '<=', to)
+      .orderBy('occurred_on')
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => this.toEntry(r));
+  }
+
   /** One page of the space's log, newest occasion first, after `after` (a key of LOG_ENTRY_KEY). */
   async page(spaceId: string, after: PageKey | null, size: number): Promise<Page<AgreementLogEntry>> {
     let q = this.db.selectFrom('agreement_log_entries').selectAll().where('space_id', '=', spaceId);

@@ -39,6 +39,19 @@ export async function recordBreach(
   return outcome(recorded, ...(await watch.news()));
 }
 
+/**
+ * Correcting when the breach happened or came out (issue #20). It tells nobody: the date is a fact
+ * both partners see on the journey page, it asks nothing of anyone and quotes nothing.
+ */
+export async function correctBreachDates(
+  ctx: AppContext,
+  actor: Actor,
+  journeyId: string,
+  input: { occurredOn?: string | null | undefined; cameOutOn?: string | null | undefined },
+): Promise<Outcome<JourneyView>> {
+  return outcome(await ctx.journeys.correctDates(actor, journeyId, input));
+}
+
 export async function writeEntry(ctx: AppContext, actor: Actor, journeyId: string, input: EntryInput): Promise<Outcome<EntryView>> {
   const watch = await ctx.journeys.watch(actor, { journeyId });
   const entry = await ctx.journeys.writeEntry(actor, journeyId, input);

@@ -14,12 +14,20 @@ export const Component = literals(APOLOGY_COMPONENTS);
 export const VisibilityValue = Type.Union([Type.Literal('private'), Type.Literal('shared'), Type.Literal('sealed')]);
 export const NoteVisibility = Type.Union([Type.Literal('private'), Type.Literal('shared')]);
 
+/** When a breach came out: a whole date, or only the month (`YYYY-MM`). */
+export const DayOrMonth = Type.String({
+  pattern: '^\\d{4}-\\d{2}(-\\d{2})?$',
+  maxLength: 10,
+  description: 'A date (YYYY-MM-DD), or only the month (YYYY-MM) when the day is not remembered; a month counts from its first day.',
+});
+
 export const Breach = Type.Object({
   id: Id,
   kind: Kind,
   brokeTrust: Type.Array(Type.String(), { description: 'Account ids; "absent-partner" for a partner who has not joined yet.' }),
   occurredOn: Type.Union([Date_, Type.Null()]),
   cameOut: Type.Union([Type.Literal('disclosed'), Type.Literal('discovered'), Type.Null()]),
+  cameOutOn: Type.Union([DayOrMonth, Type.Null()]),
   hurt: Type.Union([Type.Integer({ minimum: 1, maximum: 5 }), Type.Null()]),
   description: Type.Union([Type.Object({ text: Type.String(), visibility: NoteVisibility }), Type.Null()], {
     description: 'Null when there is none or it is private to its author.',
@@ -86,6 +94,10 @@ export const Journey = Type.Composite([
         sourceNote: Type.String(),
       }),
       position: Type.Union([Type.Literal('before_range'), Type.Literal('within_range'), Type.Literal('beyond_range')]),
+      countsFrom: Type.Union([Type.Literal('came_out'), Type.Literal('happened'), Type.Literal('recorded')], {
+        description: 'The time counts from when the breach came out, else when it happened, else when it was recorded.',
+      }),
+      since: Date_,
     }),
     questions: Type.Array(
       Type.Object({
@@ -155,6 +167,7 @@ export const BreachBody = Type.Object(
     brokeTrust: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: 2 }),
     occurredOn: Type.Optional(Date_),
     cameOut: Type.Optional(Type.Union([Type.Literal('disclosed'), Type.Literal('discovered')])),
+    cameOutOn: Type.Optional(DayOrMonth),
     hurt: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
     description: Type.Optional(
       Type.Object({ text: Type.String({ maxLength: DESCRIPTION_MAX }), visibility: NoteVisibility }, { additionalProperties: false }),
@@ -186,6 +199,14 @@ export const ApologyResponseBody = Type.Object(
     received: Type.Literal(true),
     sincere: Type.Optional(Type.Boolean()),
     missing: Type.Optional(Type.Array(Component, { maxItems: APOLOGY_COMPONENTS.length })),
+  },
+  { additionalProperties: false },
+);
+
+export const BreachDatesBody = Type.Object(
+  {
+    occurredOn: Type.Union([Date_, Type.Null()]),
+    cameOutOn: Type.Union([DayOrMonth, Type.Null()]),
   },
   { additionalProperties: false },
 );

@@ -10,6 +10,7 @@ import {
   ApologyResponseBody,
   Breach,
   BreachBody,
+  BreachDatesBody,
   Date_,
   Entry,
   EntryBody,
@@ -70,6 +71,8 @@ export function journeyDto(view: JourneyView) {
       elapsedMonths: timeline.elapsedMonths,
       usualRange: { ...timeline.range },
       position: timeline.position,
+      countsFrom: timeline.countsFrom,
+      since: timeline.since,
     },
     questions: view.questions,
     triggers: view.triggers,
@@ -143,6 +146,27 @@ export async function journeyRoutes(app: FastifyInstance): Promise<void> {
       // The therapist access log (plugins/therapist-access-log.ts) needs to know the space.
       request.viewedSpaceId = view.spaceId;
       return { journey: journeyDto(view) };
+    },
+  );
+
+  api.put(
+    '/journeys/:journeyId/breach-dates',
+    {
+      schema: {
+        summary: 'Correct when the breach happened or came out',
+        description:
+          'Either partner may correct these dates; the time in the journey counts from when it came out, else when it happened, else when it was recorded. Both are given; null means not known. Neither may be in the future, more than 60 years back, nor may it come out before it happened.',
+        tags,
+        security: bearer,
+        params: JourneyParams,
+        body: BreachDatesBody,
+        response: { 200: Type.Object({ breach: Breach, journey: Journey }), ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { account } = requireAuth(request);
+      const view = await act(ctx, journeyActions.correctBreachDates(ctx, account, request.params.journeyId, request.body));
+      return { breach: view.breach, journey: journeyDto(view) };
     },
   );
 

@@ -4,6 +4,7 @@ import { APOLOGY_COMPONENTS, isApologyComponent } from '../../core/apology-compo
 import {
   ABSENT_PARTNER,
   PROMPTS,
+  dayOrMonthFromParts,
   isBreachKind,
   isPromptKey,
   stepNumber,
@@ -54,6 +55,18 @@ const TRIGGER_PROMPTS: readonly PromptKey[] = ['trigger', 'trigger_response'];
 function stepNumberOf(value: string): StepNumber | null {
   const n = Number(value);
   return Number.isInteger(n) && n >= 1 && n <= 7 ? (n as StepNumber) : null;
+}
+
+/** "When did it come out?" from the form's three boxes (views/overview.ts cameOutField). */
+function cameOutFrom(f: Record<string, string>): { value: string | null } | { problem: string } {
+  const parsed = dayOrMonthFromParts({ year: field(f, 'cameOutYear'), month: field(f, 'cameOutMonth'), day: field(f, 'cameOutDay') });
+  if ('value' in parsed) return parsed;
+  return {
+    problem:
+      parsed.problem === 'incomplete'
+        ? 'Give the month and the year it came out (the day is optional), or leave all three empty.'
+        : 'Enter a real date: a year like 2026, and a day that is in that month.',
+  };
 }
 
 /** A form's problems as the page shows them; anything else (404, 5xx) goes to the error page. */
@@ -179,6 +192,8 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
     if (!isBreachKind(kind)) errors.kind = 'Choose the kind of breach that fits best. “Something else” is fine.';
     const brokeTrust = who === 'me' ? [account.id] : who === 'both' ? [account.id, partner] : who === 'partner' ? [partner] : [];
     if (brokeTrust.length === 0) errors.brokeTrust = 'Choose who broke trust.';
+    const cameOut = cameOutFrom(f);
+    if ('problem' in cameOut) errors.cameOutOn = cameOut.problem;
     const description = writtenNote(f, 'description', 'descriptionVisibility');
     Object.assign(errors, unpickedProblem(description, 'descriptionVisibility'));
     if (Object.keys(errors).length > 0 || description?.visibility === null) return breachForm(request, reply, space.id, f, errors);
@@ -191,6 +206,7 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
           brokeTrust,
           occurredOn: field(f, 'occurredOn') || undefined,
           cameOut: field(f, 'cameOut') === 'disclosed' ? 'disclosed' : field(f, 'cameOut') === 'discovered' ? 'discovered' : undefined,
+          cameOutOn: 'value' in cameOut && cameOut.value !== null ? cameOut.value : undefined,
           hurt: hurt === '' ? undefined : Number(hurt),
           description: description ? { text: description.text, visibility: description.visibility } : undefined,
         }),
@@ -209,7 +225,40 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
     const { m } = await model(request, request.params.journeyId);
     return renderPage(request, reply, {
       title: journeyTitle(m.view),
-      body: () => journeyPage(m),
+      body: (csrf) => journeyPage(m, { csrf }),
+      space: layoutSpace(m),
+      scripts: OVERVIEW_SCRIPTS,
+    });
+  });
+
+  app.post<{ Params: Params }>('/journeys/:journeyId/breach-dates', async (request, reply) => {
+    // Who may send it is known before its own checks redraw the page: a therapist gets 403.
+    const { account, m } = await model(request, request.params.journeyId);
+    partnersOnlyForm(request, m.relation);
+    const f = formFields(request, 100);
+    const cameOut = cameOutFrom(f);
+    const occurredOn = field(f, 'occurredOn').trim();
+    let errors: Record<string, string> = 'problem' in cameOut ? { cameOutOn: cameOut.problem } : {};
+    if (Object.keys(errors).length === 0) {
+      try {
+        await act(
+          ctx,
+          journeyActions.correctBreachDates(ctx, account, request.params.journeyId, {
+            occurredOn: occurredOn === '' ? null : occurredOn,
+            cameOutOn: 'value' in cameOut ? cameOut.value : null,
+          }),
+        );
+        return reply.redirect(`/journeys/${request.params.journeyId}#breach-heading`, 303);
+      } catch (error) {
+        refusalOnlyForTherapist(request, error, m.relation);
+        const state = formProblem(error, 'breach-dates', f);
+        errors = Object.keys(state.errors).length > 0 ? state.errors : { cameOutOn: state.message ?? 'That could not be saved.' };
+      }
+    }
+    return renderPage(request, reply, {
+      title: journeyTitle(m.view),
+      status: 400,
+      body: (csrf) => journeyPage(m, { csrf, values: f, errors }),
       space: layoutSpace(m),
       scripts: OVERVIEW_SCRIPTS,
     });

@@ -9,14 +9,16 @@ import {
   canRespondToApology,
   canWriteEntry,
   isAfterCheating,
-  isCalendarDate,
   isStepOpenFor,
   journeyStatus,
   openingToRecord,
   removedHalves,
   missingApologyParts,
   questionState,
-  timeline,
+  journeyTimeline,
+  cameOutProblem,
+  occurredProblem,
+  OLDEST_YEARS,
   triggerState,
   validateApologyResponse,
   wasHurt,
@@ -28,7 +30,7 @@ import {
   type JourneyStatus,
   type PromptKey,
   type QuestionState,
-  type Timeline,
+  type JourneyTimeline,
   type TriggerState,
 } from '../../core/journey/index.js';
 import { localDate } from '../../core/time.js';
@@ -108,7 +110,7 @@ export interface JourneySummary {
 export interface JourneyView extends JourneySummary {
   breach: BreachView;
   status: JourneyStatus;
-  timeline: Timeline;
+  timeline: JourneyTimeline;
   questions: Array<{ id: string; state: QuestionState; until: string | null }>;
   triggers: Array<{ id: string; state: TriggerState }>;
   /** Sealed pairs that have opened, and whose halves their authors removed since (null: a deleted account). */
@@ -132,6 +134,8 @@ export interface BreachInput {
   brokeTrust: string[];
   occurredOn?: string | undefined;
   cameOut?: 'disclosed' | 'discovered' | undefined;
+  /** `YYYY-MM-DD`, or `YYYY-MM` when only the month is known. */
+  cameOutOn?: string | undefined;
   hurt?: number | undefined;
   description?: { text: string; visibility: Visibility } | undefined;
 }
@@ -214,6 +218,21 @@ function deferRefusal(reason: DeferRefusal): never {
   }
 }
 
+/** What is wrong with the day it happened and the day it came out, said beside each (issue #20). */
+function dateProblems(occurredOn: string | null, cameOutOn: string | null, today: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const happened = occurredOn === null ? null : occurredProblem(occurredOn, today);
+  if (happened === 'invalid') out.occurredOn = 'Enter a real date, like 2025-03-31.';
+  else if (happened === 'in_the_future') out.occurredOn = 'Enter a date that is not in the future.';
+  else if (happened === 'too_old') out.occurredOn = `Enter a date in the last ${OLDEST_YEARS} years.`;
+  const cameOut = cameOutOn === null ? null : cameOutProblem(cameOutOn, today, happened === null ? occurredOn : null);
+  if (cameOut === 'invalid') out.cameOutOn = 'Enter a real date, or just the month and year.';
+  else if (cameOut === 'in_the_future') out.cameOutOn = 'Enter a date that is not in the future.';
+  else if (cameOut === 'too_old') out.cameOutOn = `Enter a date in the last ${OLDEST_YEARS} years.`;
+  else if (cameOut === 'before_it_happened') out.cameOutOn = 'It cannot have come out before it happened. Check both dates.';
+  return out;
+}
+
 // ---- the service ------------------------------------------------------------------------------
 
 export class JourneyService {
@@ -250,10 +269,7 @@ export class JourneyService {
     else if (ids.some((id) => !access.partnerIds.includes(id) && !(solo && id === ABSENT_PARTNER))) {
       details.brokeTrust = 'Choose partners of this space.';
     }
-    if (input.occurredOn !== undefined) {
-      if (!isCalendarDate(input.occurredOn)) details.occurredOn = 'Enter a real date, like 2025-03-31.';
-      else if (input.occurredOn > this.today(actor)) details.occurredOn = 'Enter a date that is not in the future.';
-    }
+    Object.assign(details, dateProblems(input.occurredOn ?? null, input.cameOutOn ?? null, this.today(actor)));
     if (input.hurt !== undefined && (!Number.isInteger(input.hurt) || input.hurt < 1 || input.hurt > 5)) {
       details.hurt = 'Choose a number from 1 to 5.';
     }
@@ -273,6 +289,7 @@ export class JourneyService {
       brokeTrust: [...ids],
       occurredOn: input.occurredOn ?? null,
       cameOut: input.cameOut ?? null,
+      cameOutOn: input.cameOutOn ?? null,
       hurt: input.hurt ?? null,
       description,
       recordedBy: actor.id,
@@ -282,6 +299,26 @@ export class JourneyService {
     await this.deps.journeys.create(breach, journey);
     const view = await this.journey(actor, journey.id);
     return { breach: view.breach, journey: view };
+  }
+
+  /**
+   * Corrects when the breach happened or came out (issue #20): either partner may, since both
+   * live with the date the journey's time counts from; a therapist may not. A key left out keeps
+   * its date; null clears it. The same bounds as when it was recorded.
+   */
+  async correctDates(
+    actor: Actor,
+    journeyId: string,
+    input: { occurredOn?: string | null | undefined; cameOutOn?: string | null | undefined },
+  ): Promise<JourneyView> {
+    const { access, loaded } = await this.load(actor, journeyId);
+    requirePartner(access);
+    const occurredOn = input.occurredOn === undefined ? loaded.breach.occurredOn : input.occurredOn;
+    const cameOutOn = input.cameOutOn === undefined ? loaded.breach.cameOutOn : input.cameOutOn;
+    const details = dateProblems(occurredOn, cameOutOn, this.today(actor));
+    if (Object.keys(details).length > 0) fail('invalid_input', details);
+    await this.deps.journeys.correctDates(loaded.breach.id, { occurredOn, cameOutOn });
+    return this.journey(actor, journeyId);
   }
 
   /** Every journey of the space, newest first, with its steps as the caller sees them. */
@@ -335,6 +372,7 @@ export class JourneyService {
       brokeTrust: breach.brokeTrust,
       occurredOn: breach.occurredOn,
       cameOut: breach.cameOut,
+      cameOutOn: breach.cameOutOn,
       hurt: breach.hurt,
       description,
       recordedBy: breach.recordedBy,
@@ -353,7 +391,15 @@ export class JourneyService {
       ...this.summary(access, loaded),
       breach: this.breachView(access.viewer, loaded.breach),
       status,
-      timeline: timeline(loaded.journey.openedAt, now, loaded.breach.kind),
+      timeline: journeyTimeline(
+        {
+          cameOutOn: loaded.breach.cameOutOn,
+          occurredOn: loaded.breach.occurredOn,
+          recordedOn: localDate(new Date(loaded.journey.openedAt), actor.timezone),
+        },
+        today,
+        loaded.breach.kind,
+      ),
       questions: after
         ? shared
             .filter((e) => e.prompt === 'question')

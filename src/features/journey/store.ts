@@ -18,6 +18,8 @@ export interface Breach {
   brokeTrust: string[];
   occurredOn: string | null;
   cameOut: 'disclosed' | 'discovered' | null;
+  /** When it came out: `YYYY-MM-DD`, or `YYYY-MM` when only the month is known. */
+  cameOutOn: string | null;
   hurt: number | null;
   description: { text: string; visibility: 'private' | 'shared' } | null;
   recordedBy: string | null;
@@ -66,6 +68,7 @@ export class JourneyStore {
       brokeTrust: parseIds(row.broke_trust),
       occurredOn: row.occurred_on,
       cameOut: row.came_out,
+      cameOutOn: row.came_out_on,
       hurt: row.hurt,
       description:
         description === null
@@ -84,6 +87,15 @@ export class JourneyStore {
     return { id: row.id, spaceId: row.space_id, breachId: row.breach_id, openedAt: row.opened_at, closedAt: row.closed_at };
   }
 
+  /** Corrects when a breach happened and when it came out (either may be cleared with null). */
+  async correctDates(breachId: string, dates: { occurredOn: string | null; cameOutOn: string | null }): Promise<void> {
+    await this.db
+      .updateTable('breaches')
+      .set({ occurred_on: dates.occurredOn, came_out_on: dates.cameOutOn })
+      .where('id', '=', breachId)
+      .execute();
+  }
+
   /** Records a breach and opens its journey, together. */
   async create(breach: Breach, journey: Journey): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
@@ -96,6 +108,8 @@ export class JourneyStore {
           broke_trust: JSON.stringify(breach.brokeTrust),
           occurred_on: breach.occurredOn,
           came_out: breach.cameOut,
+          // Written only when known: the column is null by default (and a schema before 0020 has none).
+          ...(breach.cameOutOn !== null ? { came_out_on: breach.cameOutOn } : {}),
           hurt: breach.hurt,
           description_enc: breach.description
             ? this.vault.seal(

@@ -14,6 +14,7 @@ import { meetingsPageModel } from './page-model.js';
 import type { MeetingAgenda } from './service.js';
 import { meetingsPage, newMeetingPage } from './views/meetings-page.js';
 import { DRAFT_SCRIPT } from '../drafts/index.js';
+import { loadWeekLog, weekLogSection } from '../agreement-log/index.js';
 
 type SpaceRequest = FastifyRequest<{ Params: { spaceId: string } }>;
 
@@ -32,6 +33,7 @@ export async function meetingPages(app: FastifyInstance): Promise<void> {
       meetingsPageModel(ctx, account.id, request.params.spaceId, at),
       ctx.rhythm.meetings.hasFeed(account.id),
     ]);
+    const weekLog = weekLogSection(await loadWeekLog(ctx, account, view.space.id));
     const meetings = page.items;
     const paging = historyLinksFor(`/spaces/${view.space.id}/meetings`, at, page);
     return renderPage(request, reply, {
@@ -51,6 +53,7 @@ export async function meetingPages(app: FastifyInstance): Promise<void> {
           feedUrl: extra.feedUrl ?? null,
           names: namesOf(view),
           former: departuresOfView(view),
+          weekLog,
           ...(extra.errors ? { errors: extra.errors } : {}),
         }),
     });
@@ -64,11 +67,12 @@ export async function meetingPages(app: FastifyInstance): Promise<void> {
     // A therapist reads the meetings and is shown no form (after the membership check: others get 404).
     partnersOnlyForm(request);
     const drafts = await ctx.drafts.book(account, view.space.id);
+    const weekLog = weekLogSection(await loadWeekLog(ctx, account, view.space.id), 3);
     return renderPage(request, reply, {
       title: 'This week’s meeting',
       space: layoutSpaceOf(view),
       scripts: [...COACH_SCRIPTS, DRAFT_SCRIPT],
-      body: (csrf) => newMeetingPage({ csrf, spaceId: view.space.id, today: ctx.rhythm.checkins.today(account), drafts }),
+      body: (csrf) => newMeetingPage({ csrf, spaceId: view.space.id, today: ctx.rhythm.checkins.today(account), drafts, weekLog }),
     });
   });
 
@@ -92,6 +96,7 @@ export async function meetingPages(app: FastifyInstance): Promise<void> {
       const errors = inputErrors(error);
       const view = await spaceView(ctx.spaces, account.id, request.params.spaceId);
       const drafts = await ctx.drafts.book(account, view.space.id);
+      const weekLog = weekLogSection(await loadWeekLog(ctx, account, view.space.id), 3);
       return renderPage(request, reply, {
         title: 'This week’s meeting',
         status: 400,
@@ -105,6 +110,7 @@ export async function meetingPages(app: FastifyInstance): Promise<void> {
             form: { ...agenda, heldOn: field(f, 'heldOn') },
             errors,
             drafts,
+            weekLog,
           }),
       });
     }

@@ -6,6 +6,7 @@ import { csrfField, errorSummary, selectField, textField } from '../../../platfo
 import { removedOn, removedWords } from '../../../platform/web/components/former-partners.js';
 import { draftSave, draftTop, withDraft, type DraftBook } from '../../drafts/index.js';
 import { breachPlace } from '../../../core/drafts/places.js';
+import { dayMonthYear, monthYear } from '../../../platform/web/dates.js';
 import {
   departureNote,
   formatDate,
@@ -24,7 +25,10 @@ import {
 const STATE_WORDS = { locked: 'Not open yet', open: 'Open', done: 'Done' } as const;
 
 /** The journey: what broke trust, the seven steps and where each stands. */
-export function journeyPage(m: JourneyPageModel): SafeHtml {
+export function journeyPage(
+  m: JourneyPageModel,
+  dates?: { csrf: string; values?: Record<string, string>; errors?: ErrorDetails },
+): SafeHtml {
   const { view } = m;
   const b = view.breach;
   const broke = b.brokeTrust.map((id) => (id === ABSENT_PARTNER ? 'your partner' : nameOf(m, id)));
@@ -47,7 +51,8 @@ export function journeyPage(m: JourneyPageModel): SafeHtml {
     <dl class="summary-list">
       <div><dt>Kind</dt><dd>${BREACH_KIND_LABELS[b.kind]}</dd></div>
       <div><dt>Who broke trust</dt><dd>${broke.join(' and ')}</dd></div>
-      ${b.occurredOn ? html`<div><dt>When</dt><dd>${formatDate(`${b.occurredOn}T00:00:00Z`)}</dd></div>` : null}
+      ${b.occurredOn ? html`<div><dt>When it happened</dt><dd>${dayMonthYear(b.occurredOn)}</dd></div>` : null}
+      ${b.cameOutOn ? html`<div><dt>When it came out</dt><dd>${b.cameOutOn.length === 7 ? monthYear(b.cameOutOn) : dayMonthYear(b.cameOutOn)}</dd></div>` : null}
       ${b.cameOut ? html`<div><dt>How it came out</dt><dd>${b.cameOut === 'disclosed' ? 'It was told' : 'It was discovered'}</dd></div>` : null}
       ${b.hurt !== null ? html`<div><dt>How much it hurt</dt><dd>${b.hurt} out of 5</dd></div>` : null}
       ${
@@ -60,6 +65,7 @@ export function journeyPage(m: JourneyPageModel): SafeHtml {
           : null
       }
     </dl>
+    ${isPartnerView(m) && dates ? breachDatesForm(m, dates) : null}
   </section>
   ${journeyStepsSection(m)}
   ${
@@ -163,7 +169,8 @@ export function breachFormPage(csrf: string, f: BreachFormModel): SafeHtml {
       error: f.errors?.kind,
     })}
     ${radios({ name: 'who', id: 'brokeTrust', legend: 'Who broke trust?', options: whoOptions, value: v.who, error: f.errors?.brokeTrust })}
-    ${textField({ name: 'occurredOn', type: 'date', label: 'When did it happen? (optional)', hint: 'Roughly is fine.', value: v.occurredOn ?? '', error: f.errors?.occurredOn })}
+    ${textField({ name: 'occurredOn', type: 'date', label: 'When did it happen? (optional)', hint: 'Roughly is fine. If it went on for a while, when it began.', value: v.occurredOn ?? '', error: f.errors?.occurredOn })}
+    ${cameOutField(v, f.errors?.cameOutOn)}
     ${radios({
       name: 'cameOut',
       legend: 'How did it come out? (optional)',
@@ -210,4 +217,63 @@ export function breachFormPage(csrf: string, f: BreachFormModel): SafeHtml {
     <div class="actions"><button type="submit" class="button">Record it and begin</button>${draftSave()}</div>
   </form>
   <p><a href="/spaces/${f.spaceId}">Back to your space</a></p>`;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** The form's values for a stored "came out on" (`YYYY-MM-DD` or `YYYY-MM`). */
+export function cameOutValues(cameOutOn: string | null): Record<string, string> {
+  if (cameOutOn === null) return { cameOutYear: '', cameOutMonth: '', cameOutDay: '' };
+  return {
+    cameOutYear: cameOutOn.slice(0, 4),
+    cameOutMonth: String(Number(cameOutOn.slice(5, 7))),
+    cameOutDay: cameOutOn.length === 10 ? String(Number(cameOutOn.slice(8, 10))) : '',
+  };
+}
+
+/**
+ * "When did it come out?": a month and a year, and the day if it is remembered (issue #20). Three
+ * plain boxes rather than a date picker, so a month alone can be given and every browser shows the
+ * same. The error summary links to `#field-cameOutOn`, the month.
+ */
+export function cameOutField(v: Record<string, string>, error: string | undefined): SafeHtml {
+  const described = ['field-cameOutOn-hint', error ? 'field-cameOutOn-error' : ''].filter(Boolean).join(' ');
+  const invalid = error ? html` aria-invalid="true"` : null;
+  return html`<fieldset class="field date-parts${error ? ' field--error' : ''}" aria-describedby="${described}">
+    <legend>When did it come out? (optional)</legend>
+    <p class="hint" id="field-cameOutOn-hint">The day it was told or found out. The time in your journey counts from then. The month and year are enough if you do not remember the day.</p>
+    ${error ? html`<p class="field-error" id="field-cameOutOn-error"><span class="visually-hidden">Error:</span> ${error}</p>` : null}
+    <div class="date-parts__row">
+      <div class="date-parts__part"><label for="field-cameOutOn">Month</label>
+        <select id="field-cameOutOn" name="cameOutMonth"${invalid}><option value="">—</option>${MONTHS.map(
+          (name, i) => html`<option value="${String(i + 1)}"${v.cameOutMonth === String(i + 1) ? html` selected` : null}>${name}</option>`,
+        )}</select></div>
+      <div class="date-parts__part"><label for="field-cameOutYear">Year</label>
+        <input id="field-cameOutYear" name="cameOutYear" type="text" inputmode="numeric" maxlength="4" size="4" autocomplete="off" value="${v.cameOutYear ?? ''}"${invalid}></div>
+      <div class="date-parts__part"><label for="field-cameOutDay">Day (optional)</label>
+        <input id="field-cameOutDay" name="cameOutDay" type="text" inputmode="numeric" maxlength="2" size="2" autocomplete="off" value="${v.cameOutDay ?? ''}"${invalid}></div>
+    </div>
+  </fieldset>`;
+}
+
+/**
+ * Correcting when it happened or came out (issue #20): either partner, any time. Inside a
+ * `details` so the page stays calm; open when it comes back with a problem, or when neither date
+ * is known yet (the time in the journey then counts from the day it was recorded).
+ */
+function breachDatesForm(m: JourneyPageModel, o: { csrf: string; values?: Record<string, string>; errors?: ErrorDetails }): SafeHtml {
+  const b = m.view.breach;
+  const v = o.values ?? { occurredOn: b.occurredOn ?? '', ...cameOutValues(b.cameOutOn) };
+  const open = o.errors !== undefined || (b.occurredOn === null && b.cameOutOn === null);
+  return html`<details class="breach-dates" id="breach-dates"${open ? html` open` : null}>
+    <summary>${b.occurredOn === null && b.cameOutOn === null ? 'Add when it happened or came out' : 'Correct when it happened or came out'}</summary>
+    ${errorSummary(o.errors)}
+    <form method="post" action="/journeys/${m.view.id}/breach-dates" class="stack">
+      ${csrfField(o.csrf)}
+      ${textField({ name: 'occurredOn', type: 'date', label: 'When did it happen? (optional)', hint: 'If it went on for a while, when it began.', value: v.occurredOn ?? '', error: o.errors?.occurredOn })}
+      ${cameOutField(v, o.errors?.cameOutOn)}
+      <p class="small">Either of you can change these. Nobody is notified.</p>
+      <button type="submit" class="button button--secondary">Save the dates</button>
+    </form>
+  </details>`;
 }

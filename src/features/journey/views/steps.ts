@@ -10,6 +10,7 @@ import {
 } from '../../../core/journey/index.js';
 import type { ApologyView } from '../service.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
+import { timelineBand } from './timeline-band.js';
 import { csrfField } from '../../../platform/web/components/forms.js';
 import { agreementList } from '../../agreements/index.js';
 import { removedOn, removedWords } from '../../../platform/web/components/former-partners.js';
@@ -186,15 +187,12 @@ export function step4Page(m: JourneyPageModel, csrf: string, state?: FormState |
   const locked = stepOf(m, 4).status === 'locked';
   const t = m.view.timeline;
   const back = stepUrl(m.view.id, 4);
-  const elapsed =
-    t.elapsedDays < 14 ? `${t.elapsedDays} days` : t.elapsedWeeks < 9 ? `${t.elapsedWeeks} weeks` : `${t.elapsedMonths} months`;
   return html`${stepHeader(m, 'patience', 4, STEP_PURPOSES.patience)}
   ${lockedNote(m, 4)}
   <section class="card" aria-labelledby="timeline-heading">
     <h2 id="timeline-heading">How far you have come</h2>
-    <p>You began this journey ${elapsed} ago.</p>
-    <p>Many couples need about ${t.range.lowMonths} to ${t.range.highMonths} months after this kind of breach. It is not a deadline, and being past it says nothing bad about you.</p>
-    <meter class="timeline-meter" min="0" max="1" value="${t.progressThroughRange.toFixed(2)}" aria-label="Time so far, within the usual range">${Math.round(t.progressThroughRange * 100)}%</meter>
+    ${timelineBand(t, m.view.kind, isPartnerView(m) ? `/journeys/${m.view.id}#breach-dates` : null)}
+    <p>It is a rough guide, not a deadline.</p>
     <p class="small">${t.range.sourceNote}</p>
   </section>
   ${

@@ -22,12 +22,15 @@ export function meetingsPage(o: {
   former?: Departures;
   paging?: HistoryPaging;
   errors?: Record<string, string>;
+  /** The seven days' agreement log, as the viewer may read it (agreement-log's weekLogSection). */
+  weekLog?: SafeHtml;
 }): SafeHtml {
   return html`${checkinsProgressNav(o.spaceId, 'meetings')}
   <h1>${o.isPartner ? 'Your weekly check-in meeting' : 'The couple’s weekly check-in meeting'}</h1>
   ${errorSummary(o.errors)}
   <p class="lead">Once a week, together: appreciations, what went well, the agreement log, one concern raised gently, and requests for the week ahead.</p>
   ${o.isPartner ? html`<p><a class="button" href="/spaces/${o.spaceId}/meetings/new">Start this week’s meeting</a></p>` : null}
+  ${o.weekLog ? html`<div class="card">${o.weekLog}</div>` : null}
   <section class="card" aria-labelledby="h-when">
     <h2 id="h-when">${o.isPartner ? 'When you meet' : 'When they meet'}</h2>
     ${meetingScheduleSection(o)}
@@ -114,6 +117,8 @@ export function newMeetingPage(o: {
   coach?: SafeHtml | null;
   /** The person's own drafts: a record begun and not yet saved comes back into the boxes. */
   drafts?: DraftBook;
+  /** The seven days' agreement log, drawn above the box of the agenda's agreement-log part (weekLogSection). */
+  weekLog?: SafeHtml;
 }): SafeHtml {
   const drafts = o.drafts ?? NO_DRAFTS;
   const place = meetingPlace(o.spaceId);
@@ -126,7 +131,7 @@ export function newMeetingPage(o: {
     ${csrfField(o.csrf)}
     ${draftTop(drafts, place, `/spaces/${o.spaceId}/meetings/new#meeting-form`)}
     <div class="field"><label for="field-heldOn">Day of the meeting</label><input id="field-heldOn" name="heldOn" type="date" max="${o.today}" value="${o.form?.heldOn ?? o.today}"></div>
-    ${AGENDA_SECTIONS.map((s, i) => html`<section class="agenda-step"><h2>${i + 1}. ${s.title}</h2>${textarea({ name: s.key, label: s.title, hint: s.hint, value: withDraft(drafts, place, s.key, { sent: o.form?.[s.key] }) ?? '', error: o.errors?.[s.key], coach: 'message' })}</section>`)}
+    ${AGENDA_SECTIONS.map((s, i) => html`<section class="agenda-step"><h2>${i + 1}. ${s.title}</h2>${s.key === 'agreementLog' ? (o.weekLog ?? null) : null}${textarea({ name: s.key, label: s.title, hint: s.hint, value: withDraft(drafts, place, s.key, { sent: o.form?.[s.key] }) ?? '', error: o.errors?.[s.key], coach: 'message' })}</section>`)}
     <div class="actions"><button type="submit" class="button">Save the meeting</button>${draftSave()}</div>
   </form>`;
 }

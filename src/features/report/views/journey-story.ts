@@ -5,8 +5,10 @@ import {
   STEP_KEYS,
   STEP_TITLES,
   APOLOGY_BUILDER_TEXTS,
+  timelineWords as journeyTimelineWords,
   type StepDate,
 } from '../../../core/journey/index.js';
+import { monthYear } from '../../../platform/web/dates.js';
 import type { JourneyStory } from '../../journey/index.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { andList, calendarDay, capitalised, dayOf, nameIn, removedAt, visibilityLabel, writing } from './report-common.js';
@@ -37,6 +39,7 @@ function breachStory(r: SpaceReport, m: Model): SafeHtml {
       : b.cameOut === 'discovered'
         ? 'It came out by being discovered.'
         : null,
+    b.cameOutOn ? `It came out ${b.cameOutOn.length === 7 ? `in ${monthYear(b.cameOutOn)}` : `on ${calendarDay(b.cameOutOn)}`}.` : null,
     b.hurt !== null && b.hurt !== undefined ? `How much it hurt, on a scale of 1 to 5: ${b.hurt}.` : null,
     `${b.recordedBy ? `${nameIn(r, b.recordedBy)} recorded it` : 'It was recorded'} in Mend on ${dayOf(r, b.recordedAt)}, and the journey began on ${dayOf(r, m.view.openedAt)}.`,
     m.view.closedAt ? `The journey was closed on ${dayOf(r, m.view.closedAt)}.` : null,
@@ -50,12 +53,8 @@ function breachStory(r: SpaceReport, m: Model): SafeHtml {
 }
 
 function timelineWords(m: Model): string {
-  const t = m.view.timeline;
-  const elapsed =
-    t.elapsedDays === 0
-      ? 'The journey began today.'
-      : `The journey is ${t.elapsedDays === 1 ? '1 day' : t.elapsedDays < 14 ? `${t.elapsedDays} days` : t.elapsedWeeks < 9 ? `${t.elapsedWeeks} weeks` : `${t.elapsedMonths} months`} old.`;
-  return `${elapsed} Many couples need about ${t.range.lowMonths} to ${t.range.highMonths} months after this kind of breach; it is not a deadline.`;
+  const words = journeyTimelineWords(m.view.timeline, m.view.kind);
+  return `${words.elapsed} ${words.range} It is a rough guide, not a deadline.`;
 }
 
 /** A sealed half is either still waiting for the other or opened for both; anything else says who may read it. */

@@ -16,6 +16,7 @@ import * as email from './0015-email.js';
 import * as push from './0016-push.js';
 import * as notificationsComplete from './0017-notifications-complete.js';
 import * as formerPartners from './0019-former-partners.js';
+import * as cameOutOn from './0020-came-out-on.js';
 import * as transparencyAgreements from './0021-transparency-agreements.js';
 
 /**
@@ -40,5 +41,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0016-push': push,
   '0017-notifications-complete': notificationsComplete,
   '0019-former-partners': formerPartners,
+  '0020-came-out-on': cameOutOn,
   '0021-transparency-agreements': transparencyAgreements,
 };

@@ -8,6 +8,8 @@ export interface BreachTable {
   broke_trust: string;
   occurred_on: string | null;
   came_out: 'disclosed' | 'discovered' | null;
+  /** When it came out: `YYYY-MM-DD`, or `YYYY-MM` when only the month is known (migration 0020). */
+  came_out_on: string | null;
   /** 1–5, as the hurt partner rates it. */
   hurt: number | null;
   description_enc: string | null;
