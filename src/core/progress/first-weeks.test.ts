@@ -17,15 +17,15 @@ function person(name: string, you: boolean, ages: number[]): PersonSoFar {
 describe('what appears when', () => {
   test('the first day: one sentence for the lines and one for the verdicts, naming everyone once', () => {
     assert.deepEqual(whatAppearsWhen([person('you', true, [0]), person('Sam', false, [])]), [
-      'The lines for feeling safe, trust and closeness appear after 3 check-ins within 7 days: you have 1 in the last 7 days and Sam has none in the last 7 days.',
-      'Whether each is rising, steady or falling shows after 10 check-ins spread over at least 4 of the last 8 weeks: you have 1 check-in in 1 week and Sam has none yet.',
+      'The lines for feeling safe, trust and closeness appear after 3 check-ins within 7 days; in the last 7 days you have 1 and Sam has none.',
+      'Whether each is rising, steady or falling shows after 10 check-ins spread over at least 4 of the last 8 weeks; so far you have 1 check-in in 1 week and Sam has none.',
     ]);
   });
 
   test('a week in: lines drawn, so only the verdict is still to come', () => {
     const week = [0, 1, 2, 3, 4, 5, 6];
     assert.deepEqual(whatAppearsWhen([person('you', true, week), person('Sam', false, week)]), [
-      'Whether each is rising, steady or falling shows after 10 check-ins spread over at least 4 of the last 8 weeks: you have 7 check-ins in 1 week and Sam has 7 check-ins in 1 week.',
+      'Whether each is rising, steady or falling shows after 10 check-ins spread over at least 4 of the last 8 weeks; so far you have 7 check-ins in 1 week and Sam has 7 check-ins in 1 week.',
     ]);
   });
 

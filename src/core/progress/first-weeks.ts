@@ -21,7 +21,7 @@ const weeks = (n: number) => (n === 1 ? '1 week' : `${n} weeks`);
 const has = (p: PersonSoFar, what: string) => (p.you ? `you have ${what}` : `${p.name} has ${what}`);
 
 function joined(parts: string[]): string {
-  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join('; ')} and ${parts.at(-1)}`;
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
 /** One sentence for lines not drawn yet and one for verdicts not reached yet; nothing once all are there. */
@@ -30,14 +30,14 @@ export function whatAppearsWhen(people: readonly PersonSoFar[]): string[] {
   const noLine = people.filter((p) => p.trend.smoothed.length === 0);
   if (noLine.length)
     out.push(
-      `The lines for feeling safe, trust and closeness appear after ${SMOOTHING_MIN_POINTS} check-ins within ${SMOOTHING_DAYS} days: ` +
-        `${joined(noLine.map((p) => has(p, `${p.lastSevenDays || 'none'} in the last ${SMOOTHING_DAYS} days`)))}.`,
+      `The lines for feeling safe, trust and closeness appear after ${SMOOTHING_MIN_POINTS} check-ins within ${SMOOTHING_DAYS} days; ` +
+        `in the last ${SMOOTHING_DAYS} days ${joined(noLine.map((p) => has(p, p.lastSevenDays ? String(p.lastSevenDays) : 'none')))}.`,
     );
   const noVerdict = people.filter((p) => p.trend.verdict === 'not_enough_data');
   if (noVerdict.length)
     out.push(
       `Whether each is rising, steady or falling shows after ${MIN_POINTS} check-ins spread over at least ${MIN_WEEKS} of the last ` +
-        `${WINDOW_DAYS / 7} weeks: ${joined(noVerdict.map((p) => has(p, p.trend.n ? `${checkins(p.trend.n)} in ${weeks(p.trend.weeksWithData)}` : 'none yet')))}.`,
+        `${WINDOW_DAYS / 7} weeks; so far ${joined(noVerdict.map((p) => has(p, p.trend.n ? `${checkins(p.trend.n)} in ${weeks(p.trend.weeksWithData)}` : 'none')))}.`,
     );
   return out;
 }

@@ -1,10 +1,4 @@
-import {
-  consistencySentence,
-  whatAppearsWhen,
-  type PulseMeasure,
-  type RedFlag,
-  type Trend,
-} from '../../../core/progress/index.js';
+import { consistencySentence, whatAppearsWhen, type PulseMeasure, type RedFlag, type Trend } from '../../../core/progress/index.js';
 import { addDays } from '../../../core/time.js';
 import type { CheckinView } from '../../checkin/index.js';
 import type { Progress } from '../service.js';
