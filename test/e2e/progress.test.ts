@@ -83,10 +83,13 @@ describe('check-ins, agreement log and progress in a real browser [sqlite]', { s
     await table.waitFor({ state: 'visible' });
     assert.ok((await table.getByRole('row').count()) >= 1);
     assert.match(
-      await sam.page.locator('#chart-consistency figcaption').innerText(),
+      (await sam.page.locator('section[aria-labelledby="h-consistency"] ul').innerText()).replace(/\s+/g, ' '),
       /Alex: Kept about \d+ in 10 times so far, but with only 1 occasion that could be anywhere from \d+ to \d+ in 10\./,
     );
     await checkA11y(sam.page, 'the progress page');
+    // To be looked at (issue #20): set MEND_SHOTS_DIR to keep a picture of the page with its lines.
+    if (process.env.MEND_SHOTS_DIR)
+      await sam.page.screenshot({ path: `${process.env.MEND_SHOTS_DIR}/sam-lines-phone.png`, fullPage: true });
 
     // Nothing overflows the phone's width.
     const overflow = await sam.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

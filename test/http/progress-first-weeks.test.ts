@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixedClock } from '../../src/platform/clock.js';
 import { describeEachDatabase, json, succeeded } from '../support/app.js';
-import { couple, sharingNumbers, type Person } from '../support/api-client.js';
+import { couple, sharingNumbers, signUp, type Person } from '../support/api-client.js';
 import { activeTherapist, journeyAndAgreement, pagesAs } from '../support/live-people.js';
 
 /**
@@ -136,9 +136,24 @@ describeEachDatabase(
       assert.match(alex, /<figure class="chart[^"]*" id="chart-consistency">/);
       const caption =
         /<figure class="chart[^"]*" id="chart-consistency">[\s\S]*?<figcaption[^>]*>([\s\S]*?)<\/figcaption>/.exec(alex)?.[1] ?? '';
-      assert.match(caption, /Kept about/);
+      assert.match(caption, /Each dot is an estimate and its band where it likely lies/);
       assert.doesNotMatch(caption, /\d\.\d/, 'the chart’s summary is in words too');
       assert.ok(alex.indexOf('id="h-today"') < alex.indexOf('id="h-trust"'));
+    });
+
+    test('one person alone: their own numbers and what appears when, with no partner spoken of', async () => {
+      clock.set(START);
+      const { app } = get();
+      const solo = await signUp(app, 'Robin');
+      const spaceId = json(await solo.api.post('/api/v1/spaces', { name: 'Mine' })).space.id as string;
+      const before = await page(app, solo, `/spaces/${spaceId}/progress`);
+      assert.match(before, /<strong>You:<\/strong> not checked in yet today\. <a href="\/spaces\/[^"]+\/check-in">Check in<\/a><\/li>/);
+      assert.match(before, /in the last 7 days you have none\./);
+      await checkIn(solo, spaceId, [3, 4, 5], { day: 'hard' });
+      const body = await page(app, solo, `/spaces/${spaceId}/progress`);
+      assert.match(body, /<strong>You:<\/strong> feeling safe 3, trust 4, closeness 5 — a hard day\./);
+      assert.match(body, /in the last 7 days you have 1\./);
+      assert.doesNotMatch(body, /partner has|keeps their numbers|<figure/);
     });
 
     test('a red flag: near the top of the page and one line on the home — for whoever may see it only', async () => {

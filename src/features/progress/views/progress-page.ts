@@ -212,14 +212,16 @@ function measureSections(o: Sections, who: ChartName): SafeHtml[] {
 
 const PULSE_LIST = ['safety', 'trust', 'closeness'] as const;
 
+/** The band chart's summary: the words for each partner are in the list just above it, so it says how to read it. */
+const BAND_WORDS = 'Each dot is an estimate and its band where it likely lies, from never kept (0) to always kept (1).';
+
 function consistencySection(o: Sections, who: ChartName): SafeHtml {
   const p = o.progress;
   const logged = p.partners.filter((x) => x.consistency.occasions > 0);
-  const said = (x: PartnerOf) => `${who(x)}: ${consistencySentence(x.consistency)}`;
   const body = logged.length
     ? html`<ul class="plain-list">${viewerFirst(p, o.viewerId).map((x) => html`<li><strong>${who(x)}:</strong> ${consistencySentence(x.consistency)}</li>`)}</ul>
       <p class="muted">Each occasion logged as kept or missed adds to this; recent weeks count most, and the band narrows as more is logged.</p>
-      ${bandChart({ ...consistencyChartOptions({ ...p, partners: logged }, who), summary: logged.map(said).join(' '), rowsInSummary: false })}`
+      ${bandChart({ ...consistencyChartOptions({ ...p, partners: logged }, who), summary: BAND_WORDS, rowsInSummary: false })}`
     : html`<p>${consistencySentence(p.partners[0]?.consistency ?? { score: 0.5, low: 0, high: 1, occasions: 0 })}</p>`;
   return html`<section class="card" aria-labelledby="h-consistency">
     <h2 id="h-consistency">Keeping agreements</h2>
