@@ -6,3 +6,5 @@ export { divergence, PULSE_MEASURES, type DivergenceFinding, type PartnerVerdict
 export { monthlyReviewSeries, REVIEW_QUESTIONS, type MonthlyReview, type PartnerReviewSeries } from './monthly-review.js';
 export { milestones, MILESTONE_TITLES, type Milestone, type MilestoneFacts, type MilestoneKey } from './milestones.js';
 export { redFlags, redFlagsVisibleTo, type RedFlag, type RedFlagFacts, type RedFlagRule } from './red-flags.js';
+export { consistencySentence, consistencyTenths, FEW_OCCASIONS, NOTHING_LOGGED } from './consistency-words.js';
+export { whatAppearsWhen, type PersonSoFar } from './first-weeks.js';

@@ -10,3 +10,4 @@ export {
   type ChartName,
 } from './views/progress-page.js';
 export type { PartnerProgress, Progress } from './progress.js';
+export { progressHomeSection } from './home-pointer.js';

@@ -7,6 +7,7 @@ import { enterCodePage, invitationPage, joinPage, spacePage } from './views/spac
 import { leavePage, leftPage } from './views/leave-pages.js';
 import { passwordRefusal } from '../accounts/index.js';
 import { journeyListSection } from '../journey/index.js';
+import { progressHomeSection } from '../progress/index.js';
 import { requireAuth } from '../../platform/http/plugins/auth.js';
 import { html } from '../../platform/web/html.js';
 import { screeningDueCard } from '../safety/index.js';
@@ -47,13 +48,14 @@ export async function spacePages(app: FastifyInstance): Promise<void> {
     const isPartner = space.members.some((m) => m.accountId === account.id && m.role === 'partner');
     const therapists = isPartner ? await ctx.therapists.list(account.id, space.id) : [];
     const journeys = journeyListSection(space.id, await ctx.journeys.list(account, space.id), isPartner);
+    const progressPointer = await progressHomeSection(ctx.rhythm.progress, account, space.id);
     return renderPage(request, reply, {
       title: space.name,
       space: layoutSpace,
       body: (csrf) =>
         spacePage(csrf, space, account.id, {
           journeys,
-          notices: noticesBlock(notices, former, isPartner ? 'partner' : 'therapist'),
+          notices: html`${progressPointer}${noticesBlock(notices, former, isPartner ? 'partner' : 'therapist')}`,
           partnerLeft: former.length > 0,
           more: html`${isPartner ? therapistCard(csrf, space.id, account.id, therapists) : null}${isPartner && safetyDue ? screeningDueCard() : null}`,
         }),

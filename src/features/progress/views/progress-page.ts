@@ -1,4 +1,6 @@
-import type { PulseMeasure, RedFlag, Trend } from '../../../core/progress/index.js';
+import { consistencySentence, whatAppearsWhen, type PulseMeasure, type RedFlag, type Trend } from '../../../core/progress/index.js';
+import { addDays } from '../../../core/time.js';
+import type { CheckinView } from '../../checkin/index.js';
 import type { Progress } from '../service.js';
 import { bandChart, type BandChartOptions } from '../../../platform/web/charts/band-chart.js';
 import { lineChart, type LineChartOptions } from '../../../platform/web/charts/line-chart.js';
@@ -35,7 +37,7 @@ function evidenceList(flag: RedFlag): SafeHtml {
 export function progressPage(o: { spaceId: string; viewerId: string; progress: Progress }): SafeHtml {
   return html`${checkinsProgressNav(o.spaceId, 'progress')}
   <h1>How things are going</h1>
-  <p class="lead">Good days and hard days are both part of this. The lines below are 7-day averages, so one hard day does not change the picture; the words say what the last eight weeks show.</p>
+  <p class="lead">Good days and hard days are both part of this. The lines are 7-day averages, so one hard day does not change the picture; the words say what the last eight weeks show.</p>
   ${progressSections(o)}`;
 }
 
@@ -103,41 +105,162 @@ export function reviewChartOptions(p: Progress, who: ChartName): LineChartOption
 
 export { MEASURE_TITLES };
 
+const DAY_WORDS = { good: 'a good day', mixed: 'a mixed day', hard: 'a hard day' } as const;
+
+/** A check-in's numbers in words ("feeling safe 6, trust 5, closeness 7 — a good day"); null when the viewer may not see them. */
+function numbersWords(c: CheckinView): string | null {
+  if (c.safety === null || c.trust === null || c.closeness === null) return null;
+  return `feeling safe ${c.safety}, trust ${c.trust}, closeness ${c.closeness}${c.day ? ` — ${DAY_WORDS[c.day]}` : ''}`;
+}
+
+type Sections = { spaceId: string; viewerId: string; progress: Progress };
+
+/** The viewer first, then the others in the space's order. */
+function viewerFirst(p: Progress, viewerId: string): PartnerOf[] {
+  return [...p.partners].sort((a, b) => Number(b.accountId === viewerId) - Number(a.accountId === viewerId));
+}
+
+/** Today's numbers: the viewer's own, and each partner's only when the viewer may see them (docs/privacy-rules.md). */
+function todayItem(o: Sections, x: PartnerOf, isPartner: boolean): SafeHtml {
+  const p = o.progress;
+  const you = x.accountId === o.viewerId;
+  const label = you ? 'You' : x.displayName;
+  const mine = p.checkins.filter((c) => c.accountId === x.accountId).sort((a, b) => (a.date < b.date ? 1 : -1));
+  const today = mine.find((c) => c.date === p.today);
+  const last = mine[0];
+  if (!x.numbersVisible) {
+    // That someone checked in is a space record; their numbers are theirs to share.
+    const when = today ? 'checked in today' : last ? `last checked in ${formatDay(last.date)}` : 'no check-ins yet';
+    return html`<li><strong>${label}:</strong> keeps their numbers to themselves; ${when}.</li>`;
+  }
+  if (today) return html`<li><strong>${label}:</strong> ${numbersWords(today) ?? 'checked in today'}.</li>`;
+  const lastWords = last ? numbersWords(last) : null;
+  const before = last ? html` Last check-in, ${formatDay(last.date)}: ${lastWords ?? 'no numbers'}.` : null;
+  if (you && isPartner)
+    return html`<li><strong>${label}:</strong> not checked in yet today. <a href="/spaces/${o.spaceId}/check-in">Check in</a>${before}</li>`;
+  return html`<li><strong>${label}:</strong> ${last ? 'not checked in yet today.' : 'no check-ins yet.'}${before}</li>`;
+}
+
+/** What appears when, said once for every chart (issue #20): lines, verdicts, the monthly review. */
+function comingItems(o: Sections, isPartner: boolean): SafeHtml[] {
+  const p = o.progress;
+  const weekFrom = addDays(p.today, -6);
+  const people = viewerFirst(p, o.viewerId)
+    .filter((x) => x.numbersVisible)
+    .map((x) => ({
+      name: x.accountId === o.viewerId ? 'you' : x.displayName,
+      you: x.accountId === o.viewerId,
+      trend: x.trends.trust,
+      lastSevenDays: p.checkins.filter((c) => c.accountId === x.accountId && c.date >= weekFrom && c.date <= p.today).length,
+    }));
+  const items = whatAppearsWhen(people).map((words) => html`<li>${words}</li>`);
+  if (!p.partners.some((x) => x.review))
+    items.push(
+      html`<li>The monthly review’s line appears after the first monthly review${isPartner ? html` (<a href="/spaces/${o.spaceId}/monthly-review">do this month’s</a>)` : null}.</li>`,
+    );
+  return items;
+}
+
+function todaySection(o: Sections, isPartner: boolean): SafeHtml {
+  const coming = comingItems(o, isPartner);
+  return html`<section class="card progress-today" aria-labelledby="h-today">
+    <h2 id="h-today">Today, ${formatDay(o.progress.today)}</h2>
+    <ul class="plain-list today-numbers">${viewerFirst(o.progress, o.viewerId).map((x) => todayItem(o, x, isPartner))}</ul>
+    ${coming.length ? html`<h3 id="h-coming">What appears when</h3><ul class="coming">${coming}</ul>` : null}
+  </section>`;
+}
+
+function flagsSection(o: Sections, isPartner: boolean): SafeHtml {
+  const flags = o.progress.redFlags;
+  return html`<section class="card progress-flags" aria-labelledby="h-flags">
+    <h2 id="h-flags">Things worth talking about</h2>
+    ${
+      flags.length
+        ? html`<ul class="red-flags">${flags.map((f) => html`<li class="red-flag">${f.fromPrivateData ? html`<p class="muted small">Only you can see this.</p>` : null}<p>${f.message}</p>${evidenceList(f)}</li>`)}</ul>`
+        : html`<p>Nothing stands out right now.</p>`
+    }
+    ${isPartner ? html`<p>If you are wondering whether trust can be rebuilt at all, <a href="/spaces/${o.spaceId}/decision-guide">a private guide</a> may help you think it through.</p>` : null}
+  </section>`;
+}
+
+/** The three measures, drawn only once someone's line or verdict exists; "not enough yet" is said in the Today card, not here. */
+function measureSections(o: Sections, who: ChartName): SafeHtml[] {
+  const p = o.progress;
+  const shown = p.partners.filter((x) => x.numbersVisible);
+  const anything = shown.some((x) => PULSE_LIST.some((m) => x.trends[m].smoothed.length > 0 || x.trends[m].verdict !== 'not_enough_data'));
+  if (!anything) return [];
+  return PULSE_LIST.map((m) => {
+    const judged = shown.filter((x) => x.trends[m].verdict !== 'not_enough_data');
+    const drawn = shown.filter((x) => x.trends[m].smoothed.length > 0);
+    const options = measureChartOptions(p, m, who);
+    const summary = judged.map((x) => `${who(x)}: ${verdictWords(x.trends[m])}.`).join(' ');
+    const chart =
+      options && drawn.length
+        ? lineChart({
+            ...options,
+            ...(summary ? { summary } : { summary: undefined }),
+            series: drawn.map((x) => ({ label: who(x), points: x.trends[m].smoothed })),
+          })
+        : null;
+    return html`<section class="card progress-measure" aria-labelledby="h-${m}">
+      <h2 id="h-${m}">${MEASURE_TITLES[m]}</h2>
+      ${judged.length ? html`<ul class="verdicts">${judged.map((x) => html`<li class="verdict verdict--${x.trends[m].verdict}"><strong>${who(x)}:</strong> ${verdictWords(x.trends[m])}</li>`)}</ul>` : null}
+      ${chart}
+    </section>`;
+  });
+}
+
+const PULSE_LIST = ['safety', 'trust', 'closeness'] as const;
+
+/** The band chart's summary: the words for each partner are in the list just above it, so it says how to read it. */
+const BAND_WORDS = 'Each dot is an estimate and its band where it likely lies, from never kept (0) to always kept (1).';
+
+function consistencySection(o: Sections, who: ChartName): SafeHtml {
+  const p = o.progress;
+  const logged = p.partners.filter((x) => x.consistency.occasions > 0);
+  const body = logged.length
+    ? html`<ul class="plain-list">${viewerFirst(p, o.viewerId).map((x) => html`<li><strong>${who(x)}:</strong> ${consistencySentence(x.consistency)}</li>`)}</ul>
+      <p class="muted">Each occasion logged as kept or missed adds to this; recent weeks count most, and the band narrows as more is logged.</p>
+      ${bandChart({ ...consistencyChartOptions({ ...p, partners: logged }, who), summary: BAND_WORDS, rowsInSummary: false })}`
+    : html`<p>${consistencySentence(p.partners[0]?.consistency ?? { score: 0.5, low: 0, high: 1, occasions: 0 })}</p>`;
+  return html`<section class="card" aria-labelledby="h-consistency">
+    <h2 id="h-consistency">Keeping agreements</h2>
+    ${body}
+    <p><a href="/spaces/${o.spaceId}/agreement-log">Open the agreement log</a></p>
+  </section>`;
+}
+
 /**
  * Everything below the page's introduction. The `live` island fetches this same markup again
  * (live-fragments.ts) when a check-in, a log entry, a review or a milestone's event arrives, so a
  * page and its live update never differ. It is drawn for its viewer: a red flag from private data
- * is in its owner's copy only.
+ * is in its owner's copy only, and a partner's numbers only when they share them.
+ *
+ * From the first day it says today's numbers and what appears when (each "not enough yet" once);
+ * anything worth talking about comes first when there is something, right after today otherwise.
  */
-export function progressSections(o: { spaceId: string; viewerId: string; progress: Progress }): SafeHtml {
+export function progressSections(o: Sections): SafeHtml {
   const p = o.progress;
-  const partners = p.partners;
   const who: ChartName = (x) => (x.accountId === o.viewerId ? 'You' : x.displayName);
   // A therapist reads this page too: what only a partner does (a review, the private guide) is not offered to them.
-  const isPartner = partners.some((x) => x.accountId === o.viewerId);
-  const charts = (['safety', 'trust', 'closeness'] as const).map((m) => {
-    const chart = measureChartOptions(p, m, who);
-    return html`<section class="card progress-measure" aria-labelledby="h-${m}">
-      <h2 id="h-${m}">${MEASURE_TITLES[m]}</h2>
-      <ul class="verdicts">${partners.map((x) => html`<li class="verdict verdict--${x.numbersVisible ? x.trends[m].verdict : 'kept'}"><strong>${who(x)}:</strong> ${measureWords(x, m)}</li>`)}</ul>
-      ${chart ? lineChart(chart) : null}
-    </section>`;
-  });
+  const isPartner = p.partners.some((x) => x.accountId === o.viewerId);
   const review = reviewChartOptions(p, who);
+  const flags = flagsSection(o, isPartner);
+  const today = todaySection(o, isPartner);
   return html`<div id="progress-live" data-live-space="${o.spaceId}" data-live-fragment="/spaces/${o.spaceId}/live/progress" data-live-label="How things are going" data-live-on="checkin agreement agreement_log monthly_review meeting reassurance_answered apology journey_entry">
   ${p.divergence.map((d) => html`<div class="notice notice--gentle"><p>${d.message}</p></div>`)}
-  ${charts}
-  <section class="card" aria-labelledby="h-consistency">
-    <h2 id="h-consistency">Keeping agreements</h2>
-    <p>Each occasion logged as kept or missed adds to this estimate; recent weeks count most. The band shows how sure it is — it narrows as more is logged.</p>
-    ${bandChart(consistencyChartOptions(p, who))}
-    <p><a href="/spaces/${o.spaceId}/agreement-log">Open the agreement log</a></p>
-  </section>
-  <section class="card" aria-labelledby="h-review">
+  ${p.redFlags.length ? html`${flags}${today}` : html`${today}${flags}`}
+  ${measureSections(o, who)}
+  ${consistencySection(o, who)}
+  ${
+    review
+      ? html`<section class="card" aria-labelledby="h-review">
     <h2 id="h-review">Monthly review</h2>
-    ${review ? lineChart(review) : html`<p>No monthly reviews yet.</p>`}
+    ${lineChart(review)}
     ${isPartner ? html`<p><a href="/spaces/${o.spaceId}/monthly-review">Do this month’s review</a></p>` : null}
-  </section>
+  </section>`
+      : null
+  }
   <section class="card" aria-labelledby="h-wins">
     <h2 id="h-wins">Small wins</h2>
     ${
@@ -145,15 +268,6 @@ export function progressSections(o: { spaceId: string; viewerId: string; progres
         ? html`<ul class="milestones">${[...p.milestones].reverse().map((m) => html`<li><strong>${m.title}</strong>${m.partnerId ? html` — ${name(p, m.partnerId, o.viewerId)}` : null} <span class="muted">(${formatDay(m.achievedOn)})</span></li>`)}</ul>`
         : html`<p>${isPartner ? 'Your first check-in will be the first one.' : 'None yet. The first check-in will be the first one.'}</p>`
     }
-  </section>
-  <section class="card" aria-labelledby="h-flags">
-    <h2 id="h-flags">Things worth talking about</h2>
-    ${
-      p.redFlags.length
-        ? html`<ul class="red-flags">${p.redFlags.map((f) => html`<li class="red-flag">${f.fromPrivateData ? html`<p class="muted small">Only you can see this.</p>` : null}<p>${f.message}</p>${evidenceList(f)}</li>`)}</ul>`
-        : html`<p>Nothing here right now.</p>`
-    }
-    ${isPartner ? html`<p>If you are wondering whether trust can be rebuilt at all, <a href="/spaces/${o.spaceId}/decision-guide">a private guide</a> may help you think it through.</p>` : null}
   </section>
   </div>`;
 }
