@@ -8,7 +8,9 @@
  * copy of the island's rules and word lists.
  */
 import type { ComponentRule } from './apology-rules.js';
-import type { CoachModelReader } from './model.js';
+import type { CoachModelReader, ModelChecks } from './model.js';
+
+export type { ModelChecks } from './model.js';
 import type { Rule } from './text.js';
 
 export interface RuleHelpers {
@@ -119,13 +121,6 @@ const THEY_SAID =
 const FELT =
   /\b(?:i (?:just |really )?(?:felt|feel|was|got|went)|made me|(?:it|that|which) (?:hurt|stung|scared|upset|made)|hurt|stung|(?:scared|upset|embarrassed|saddened) me|a (?:bit|little)|(?:isn't|is not|wasn't|not) like you|i know you|i think you)\b/;
 const PATTERN = /\b(?:always|never|constantly|keep|kept|every time|all the time|as usual|for once|on purpose|deliberately|again)\b/;
-
-export interface ModelChecks {
-  /** A rule finding to leave out: the message is gentler than the island's rules alone can tell. */
-  drop(folded: string, type: string, start: number, end: number): boolean;
-  /** More gentle frames for the model's `tone` finding (gentle-frame.ts has the first ones). */
-  gentle(stretch: string, previous: string): boolean;
-}
 
 /**
  * Round 14's checks that leave gentle messages alone, by shape: thanks after an absolute, "you

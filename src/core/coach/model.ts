@@ -8,7 +8,6 @@
 
 /** One head: a bias, a decision threshold on the probability, and a weight per feature. */
 import type { ComponentRule } from './apology-rules.js';
-import type { ModelChecks } from './model-rules.js';
 import type { Rule } from './text.js';
 
 export interface LinearModel {
@@ -502,4 +501,12 @@ export function readerFor(heads: CoachModels): CoachModelReader {
     readers.set(heads, reader);
   }
   return reader;
+}
+
+/** Checks that come with the model (model-rules.ts) and leave more gentle messages alone. */
+export interface ModelChecks {
+  /** A rule finding to leave out: the message is gentler than the island's rules alone can tell. */
+  drop(folded: string, type: string, start: number, end: number): boolean;
+  /** More gentle frames for the model's `tone` finding (gentle-frame.ts has the first ones). */
+  gentle(stretch: string, previous: string): boolean;
 }
