@@ -69,7 +69,7 @@ describeEachDatabase('notifications, meetings and the calendar feed', (get) => {
     assert.equal((await get().app.inject({ method: 'GET', url: '/calendar/not-a-real-token-at-all-123456.ics' })).statusCode, 404);
   });
 
-  test('without JavaScript: check in, see it saved, then find the chart on the progress page', async () => {
+  test('without JavaScript: check in, see it saved, then find today's numbers on the progress page', async () => {
     const { a, spaceId } = await couple(get().app);
     const page = new PageClient(get().app);
     await page.get('/sign-in');
@@ -104,7 +104,9 @@ describeEachDatabase('notifications, meetings and the calendar feed', (get) => {
     assert.match(harsh.body, /coach-findings/);
     const progress = await page.get(`/spaces/${spaceId}/progress`);
     assert.equal(progress.statusCode, 200);
-    assert.match(progress.body, /id="chart-trust"/);
+    // The first day: today's numbers, no empty chart (issue #20).
+    assert.match(progress.body, /id="h-today"/);
+    assert.match(progress.body, /trust 6/);
     const guide = await page.get(`/spaces/${spaceId}/decision-guide`);
     assert.equal(guide.statusCode, 200);
     assert.match(guide.body, /Can trust always be rebuilt/);
