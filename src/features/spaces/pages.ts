@@ -11,6 +11,7 @@ import { requireAuth } from '../../platform/http/plugins/auth.js';
 import { html } from '../../platform/web/html.js';
 import { screeningDueCard } from '../safety/index.js';
 import { noticesBlock } from './views/space-notices.js';
+import { waitingPanel } from './views/waiting-panel.js';
 import { accessLogPage, caseloadPage, consentToTherapist, removeTherapist, therapistCard } from '../therapists/index.js';
 import { renderPage } from '../../platform/http/render.js';
 import { field, formFields, formRefusal } from '../../platform/http/form.js';
@@ -47,11 +48,15 @@ export async function spacePages(app: FastifyInstance): Promise<void> {
     const isPartner = space.members.some((m) => m.accountId === account.id && m.role === 'partner');
     const therapists = isPartner ? await ctx.therapists.list(account.id, space.id) : [];
     const journeys = journeyListSection(space.id, await ctx.journeys.list(account, space.id), isPartner);
+    // The partner's own list; a therapist's page has none (nothing waits on them).
+    const waiting = isPartner ? await ctx.spaces.waiting(account, space.id, space) : null;
     return renderPage(request, reply, {
       title: space.name,
       space: layoutSpace,
+      ...(waiting ? { scripts: ['/static/live.js'] } : {}),
       body: (csrf) =>
         spacePage(csrf, space, account.id, {
+          waiting: waiting ? waitingPanel({ spaceId: space.id, partnerName: waiting.partnerName, items: waiting.items }) : null,
           journeys,
           notices: noticesBlock(notices, former, isPartner ? 'partner' : 'therapist'),
           partnerLeft: former.length > 0,

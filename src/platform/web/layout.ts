@@ -2,6 +2,21 @@ import { html, type SafeHtml } from './html.js';
 
 export interface LayoutViewer {
   displayName: string;
+  /** Their unread notifications, shown beside the link (issue #18); nothing when 0. */
+  unread?: number;
+}
+
+/**
+ * The header's link to the notifications, with the unread count: a screen reader hears
+ * "Notifications, 3 unread", the eye sees a small badge; nothing is added at 0. The `unread`
+ * island swaps in a fresh copy (`GET /live/unread`) when the count moves.
+ */
+export function notificationsLink(unread: number, current = false): SafeHtml {
+  const n = Math.max(0, Math.floor(unread));
+  const shown = n > 99 ? '99+' : String(n);
+  return html`<a href="/notifications" id="notifications-link" data-unread="${n}"${current ? html` aria-current="page"` : null}>Notifications${
+    n > 0 ? html`<span class="visually-hidden">, ${n} unread</span><span class="unread-badge" aria-hidden="true">${shown}</span>` : null
+  }</a>`;
 }
 
 export interface LayoutSpace {
@@ -61,6 +76,7 @@ export function layout(options: PageOptions): SafeHtml {
 <script type="module" src="/static/quick-exit.js"></script>
 <script type="module" src="/static/autofocus.js"></script>
 <script type="module" src="/static/form-keys.js"></script>
+${viewer ? html`<script type="module" src="/static/unread.js"></script>` : null}
 ${(options.scripts ?? []).map((src) => html`<script type="module" src="${src}"></script>`)}
 </head>
 <body>
@@ -81,7 +97,7 @@ ${(options.scripts ?? []).map((src) => html`<script type="module" src="${src}"><
     ${
       viewer
         ? html`<nav class="site-nav" aria-label="Account">
-          <a href="/notifications">Notifications</a>
+          ${notificationsLink(viewer.unread ?? 0, options.path === '/notifications')}
           <a href="/account">${viewer.displayName}</a>
           ${
             csrfToken
