@@ -25,6 +25,9 @@ export interface LayoutSpace {
   partnerNames: string[];
 }
 
+/** The island of space streams; it keeps the header's count too, so such a page needs no `unread` island. */
+const LIVE_SCRIPT = '/static/live.js';
+
 export interface PageOptions {
   title: string;
   body: SafeHtml;
@@ -76,7 +79,7 @@ export function layout(options: PageOptions): SafeHtml {
 <script type="module" src="/static/quick-exit.js"></script>
 <script type="module" src="/static/autofocus.js"></script>
 <script type="module" src="/static/form-keys.js"></script>
-${viewer ? html`<script type="module" src="/static/unread.js"></script>` : null}
+${viewer && !options.scripts?.includes(LIVE_SCRIPT) ? html`<script type="module" src="/static/unread.js"></script>` : null}
 ${(options.scripts ?? []).map((src) => html`<script type="module" src="${src}"></script>`)}
 </head>
 <body>

@@ -8,7 +8,7 @@
  */
 import { AUTOMATIC } from '../automatic.js';
 import { LIVE_SWAPPED } from './_live-swap.js';
-import { UNREAD_MOVED } from './_unread.js';
+import { refreshUnread } from './_unread.js';
 
 const sections = [...document.querySelectorAll<HTMLElement>('[data-live-space][data-live-fragment]')];
 const spaceId = sections[0]?.dataset.liveSpace;
@@ -115,8 +115,8 @@ if (spaceId && 'EventSource' in window) {
   const refreshAll = (sectionsToRefresh: HTMLElement[], announce: boolean) => {
     for (const section of sectionsToRefresh) void refresh(section, announce).catch(() => undefined);
   };
-  // The header's count (the `unread` island) rides on this stream: told on the person's own event and on every catch-up.
-  const unread = (): void => void document.dispatchEvent(new Event(UNREAD_MOVED));
+  // The header's count rides on this stream: drawn again on the person's own event and on every catch-up.
+  const unread = refreshUnread;
 
   for (const section of sections) {
     section.addEventListener('focusout', () => {
