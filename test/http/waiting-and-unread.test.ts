@@ -157,12 +157,15 @@ describeEachDatabase('waiting for you, and the unread count', (get) => {
     assert.match(home.body, /data-waiting="sealed_half"><a href="\/journeys\/[^"]+\/steps\/1#what_happened-heading">Sam wrote their half: write yours to open both<\/a>/);
     const n = await unread(a);
     assert.ok(n > 0);
-    assert.match(home.body, new RegExp(`Notifications<span class="visually-hidden">, ${n} unread</span><span class="unread-badge" aria-hidden="true">${n}</span>`));
+    assert.match(
+      home.body,
+      new RegExp(`data-unread="${n}" aria-label="Notifications, ${n} unread">Notifications<span class="unread-badge" aria-hidden="true">${n}</span></a>`),
+    );
     assert.deepEqual(canariesIn(home.body), []);
     const fragment = await pa.get(`/spaces/${spaceId}/live/waiting`);
     assert.equal(fragment.statusCode, 200);
     assert.match(fragment.body, /^<section class="waiting"/);
-    assert.match((await pa.get('/live/unread')).body, new RegExp(`, ${n} unread`));
+    assert.match((await pa.get('/live/unread')).body, new RegExp(`"Notifications, ${n} unread"`));
 
     const pt = await pagesAs(app, therapist);
     const therapistHome = await pt.get(`/spaces/${spaceId}`);

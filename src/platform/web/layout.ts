@@ -14,9 +14,10 @@ export interface LayoutViewer {
 export function notificationsLink(unread: number, current = false): SafeHtml {
   const n = Math.max(0, Math.floor(unread));
   const shown = n > 99 ? '99+' : String(n);
-  return html`<a href="/notifications" id="notifications-link" data-unread="${n}"${current ? html` aria-current="page"` : null}>Notifications${
-    n > 0 ? html`<span class="visually-hidden">, ${n} unread</span><span class="unread-badge" aria-hidden="true">${shown}</span>` : null
-  }</a>`;
+  // The name starts with the visible word, so voice control finds the link by what it shows.
+  return html`<a href="/notifications" id="notifications-link" data-unread="${n}"${n > 0 ? html` aria-label="Notifications, ${n} unread"` : null}${
+    current ? html` aria-current="page"` : null
+  }>Notifications${n > 0 ? html`<span class="unread-badge" aria-hidden="true">${shown}</span>` : null}</a>`;
 }
 
 export interface LayoutSpace {
