@@ -150,8 +150,12 @@ describeEachDatabase('waiting for you, and the unread count', (get) => {
     assert.equal(await unread(stranger), 0, 'a count is one’s own: the couple’s notifications are not the stranger’s');
 
     // The pages: the partner's home has the panel and the count; the therapist's has neither panel nor fragment.
+    // Two calls for reassurance are numbered, so no two links read the same.
+    for (let i = 0; i < 2; i += 1) await succeeded(b.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, {}), 'call');
     const pa = await pagesAs(app, a);
     const home = await pa.get(`/spaces/${spaceId}`);
+    const calls = [...home.body.matchAll(/data-waiting="reassurance"><a href="[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]!);
+    assert.deepEqual(calls, ['Sam asked for reassurance, 1 of 2', 'Sam asked for reassurance, 2 of 2']);
     assert.equal(home.statusCode, 200);
     assert.match(home.body, /<h2 id="waiting-heading">Waiting for you<\/h2>/);
     assert.match(home.body, /data-waiting="sealed_half"><a href="\/journeys\/[^"]+\/steps\/1#what_happened-heading">Sam wrote their half: write yours to open both<\/a>/);
@@ -164,7 +168,7 @@ describeEachDatabase('waiting for you, and the unread count', (get) => {
     assert.deepEqual(canariesIn(home.body), []);
     const fragment = await pa.get(`/spaces/${spaceId}/live/waiting`);
     assert.equal(fragment.statusCode, 200);
-    assert.match(fragment.body, /^<section class="waiting"/);
+    assert.match(fragment.body, /^<section class="waiting-panel"/);
     assert.match((await pa.get('/live/unread')).body, new RegExp(`"Notifications, ${n} unread"`));
 
     const pt = await pagesAs(app, therapist);
@@ -184,6 +188,17 @@ describeEachDatabase('waiting for you, and the unread count', (get) => {
     await succeeded(a.api.post('/api/v1/me/notifications/read', {}), 'read');
     const after = await pa.get('/notifications');
     assert.match(after.body, /<a href="\/notifications" id="notifications-link" data-unread="0" aria-current="page">Notifications<\/a>/);
+  });
+
+  test('a partner on their own is waited on only by their check-in', async () => {
+    const { app } = get();
+    const solo = await signUp(app, 'Robin');
+    const spaceId = json(await solo.api.post('/api/v1/spaces', { name: 'Mine' })).space.id as string;
+    assert.deepEqual(await kinds(solo, spaceId), ['checkin']);
+    await succeeded(solo.api.put(`/api/v1/spaces/${spaceId}/checkins/${localDate(new Date(), 'UTC')}`, { safety: 3, trust: 3, closeness: 3 }), 'in');
+    assert.deepEqual(await kinds(solo, spaceId), []);
+    const page = await (await pagesAs(app, solo)).get(`/spaces/${spaceId}`);
+    assert.match(page.body, /<p>Nothing is waiting for you\.<\/p>/);
   });
 
   test('a notification written or read tells the person’s own streams, and no one else’s', async () => {

@@ -15,13 +15,18 @@ const LIVE_ON = 'unread checkin agreement agreement_log apology journey_entry en
  */
 export function waitingPanel(o: { spaceId: string; partnerName: string | null; items: readonly WaitingItem[] }): SafeHtml {
   const partner = o.partnerName ?? 'Your partner';
-  return html`<section class="waiting" id="waiting" aria-labelledby="waiting-heading" data-live-space="${o.spaceId}" data-live-fragment="/spaces/${o.spaceId}/live/waiting" data-live-on="${LIVE_ON}">
+  // Two of a kind (two calls for reassurance) are numbered, so no two links read the same.
+  const words = (i: WaitingItem): string => {
+    const same = o.items.filter((j) => j.kind === i.kind);
+    return same.length > 1 ? `${waitingWords(i.kind, partner)}, ${same.indexOf(i) + 1} of ${same.length}` : waitingWords(i.kind, partner);
+  };
+  return html`<section class="waiting-panel" id="waiting" aria-labelledby="waiting-heading" data-live-space="${o.spaceId}" data-live-fragment="/spaces/${o.spaceId}/live/waiting" data-live-on="${LIVE_ON}">
     <h2 id="waiting-heading">Waiting for you</h2>
     ${
       o.items.length === 0
-        ? html`<p class="waiting__none">Nothing is waiting for you.</p>`
-        : html`<ul class="waiting__list">
-        ${o.items.map((i) => html`<li class="waiting__item" data-waiting="${i.kind}"><a href="${i.href}">${waitingWords(i.kind, partner)}</a></li>`)}
+        ? html`<p>Nothing is waiting for you.</p>`
+        : html`<ul>
+        ${o.items.map((i) => html`<li data-waiting="${i.kind}"><a href="${i.href}">${words(i)}</a></li>`)}
       </ul>`
     }
   </section>`;
