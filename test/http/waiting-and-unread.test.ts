@@ -44,7 +44,8 @@ async function journeyAtStep2(
 ): Promise<{ a: Person; b: Person; spaceId: string; journeyId: string }> {
   const { a, b, spaceId } = await couple(app, ['Alex', 'Sam']);
   await before({ a, b, spaceId });
-  const journeyId = json(await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'infidelity', brokeTrust: [a.id] })).journey.id as string;
+  const journeyId = json(await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'infidelity', brokeTrust: [a.id] })).journey
+    .id as string;
   for (const p of [a, b]) {
     await succeeded(p.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_happened', text: 'Ours.' }), 'what happened');
     await succeeded(p.api.post(`/api/v1/journeys/${journeyId}/acknowledgements`), 'acknowledgement');
@@ -60,10 +61,16 @@ describeEachDatabase('waiting for you, and the unread count', (get) => {
     let agreement = '';
     const { a, b, spaceId, journeyId } = await journeyAtStep2(app, async ({ a, b, spaceId }) => {
       agreement = json(
-        await succeeded(a.api.post(`/api/v1/spaces/${spaceId}/agreements`, { text: CANARY.agreement, committedBy: [a.id], cadence: 'daily' }), 'agr'),
+        await succeeded(
+          a.api.post(`/api/v1/spaces/${spaceId}/agreements`, { text: CANARY.agreement, committedBy: [a.id], cadence: 'daily' }),
+          'agr',
+        ),
       ).agreement.id as string;
       const items = json(await b.api.get(`/api/v1/spaces/${spaceId}/waiting`)).items as Array<{ kind: string; href: string }>;
-      assert.deepEqual(items.map((i) => i.kind), ['agreement', 'checkin']);
+      assert.deepEqual(
+        items.map((i) => i.kind),
+        ['agreement', 'checkin'],
+      );
       assert.equal(items[0]!.href, `/spaces/${spaceId}/agreement-log`);
       assert.deepEqual(canariesIn(JSON.stringify(items)), []);
       await succeeded(b.api.post(`/api/v1/agreements/${agreement}/accept`), 'accept');
@@ -75,20 +82,30 @@ describeEachDatabase('waiting for you, and the unread count', (get) => {
 
     // Sam asks for reassurance with a private note, and asks a question.
     const call = json(
-      await succeeded(b.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: CANARY.callNote, visibility: 'private' } }), 'call'),
+      await succeeded(
+        b.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: CANARY.callNote, visibility: 'private' } }),
+        'call',
+      ),
     ).reassuranceRequest.id as string;
     const question = json(
-      await succeeded(b.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'question', text: CANARY.question, visibility: 'shared' }), 'q'),
+      await succeeded(
+        b.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'question', text: CANARY.question, visibility: 'shared' }),
+        'q',
+      ),
     ).entry.id as string;
     assert.deepEqual((await kinds(a, spaceId)).sort(), ['checkin', 'question', 'reassurance']);
     assert.deepEqual(await kinds(b, spaceId), ['checkin'], 'what Sam asked does not wait on Sam');
     assert.equal(await unread(a), 2);
 
     // Alex gives his apology; Sam's list grows, Alex's does not.
-    const apology = json(await succeeded(a.api.post(`/api/v1/journeys/${journeyId}/apologies`, { text: CANARY.apology }), 'apology')).apology
-      .id as string;
+    const apology = json(await succeeded(a.api.post(`/api/v1/journeys/${journeyId}/apologies`, { text: CANARY.apology }), 'apology'))
+      .apology.id as string;
     assert.deepEqual((await kinds(b, spaceId)).sort(), ['apology', 'checkin']);
-    const items = json(await b.api.get(`/api/v1/spaces/${spaceId}/waiting`)).items as Array<{ kind: string; href: string; since: string | null }>;
+    const items = json(await b.api.get(`/api/v1/spaces/${spaceId}/waiting`)).items as Array<{
+      kind: string;
+      href: string;
+      since: string | null;
+    }>;
     assert.equal(items.find((i) => i.kind === 'apology')?.href, `/journeys/${journeyId}/steps/2`);
     assert.equal(items.at(-1)?.kind, 'checkin');
     assert.equal(items.at(-1)?.since, null);
@@ -97,7 +114,11 @@ describeEachDatabase('waiting for you, and the unread count', (get) => {
     const today = localDate(new Date(), 'UTC');
     const occasion = json(
       await succeeded(
-        a.api.post(`/api/v1/agreements/${agreement}/log`, { occurredOn: today, kept: true, note: { text: CANARY.occasion, visibility: 'private' } }),
+        a.api.post(`/api/v1/agreements/${agreement}/log`, {
+          occurredOn: today,
+          kept: true,
+          note: { text: CANARY.occasion, visibility: 'private' },
+        }),
         'log',
       ),
     ).logEntry.id as string;
@@ -109,7 +130,15 @@ describeEachDatabase('waiting for you, and the unread count', (get) => {
     await succeeded(b.api.post(`/api/v1/agreement-log/${occasion}/confirm`, {}), 'confirm');
     assert.deepEqual(await kinds(b, spaceId), ['checkin']);
     await succeeded(a.api.post(`/api/v1/reassurance-requests/${call}/answer`, { text: 'I am here.' }), 'answer call');
-    await succeeded(a.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'answer', text: 'An answer.', visibility: 'shared', replyTo: question }), 'answer');
+    await succeeded(
+      a.api.post(`/api/v1/journeys/${journeyId}/entries`, {
+        prompt: 'answer',
+        text: 'An answer.',
+        visibility: 'shared',
+        replyTo: question,
+      }),
+      'answer',
+    );
     await succeeded(a.api.put(`/api/v1/spaces/${spaceId}/checkins/${today}`, { safety: 4, trust: 4, closeness: 4 }), 'check in');
     assert.deepEqual(await kinds(a, spaceId), []);
 
@@ -124,7 +153,10 @@ describeEachDatabase('waiting for you, and the unread count', (get) => {
     const { a, b, spaceId } = await journeyAtStep2(app);
     const breach = json(await succeeded(b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'lying', brokeTrust: [a.id] }), 'breach'));
     const second = breach.journey.id as string;
-    await succeeded(b.api.post(`/api/v1/journeys/${second}/entries`, { prompt: 'what_happened', text: CANARY.sealed, visibility: 'sealed' }), 'sealed');
+    await succeeded(
+      b.api.post(`/api/v1/journeys/${second}/entries`, { prompt: 'what_happened', text: CANARY.sealed, visibility: 'sealed' }),
+      'sealed',
+    );
     const items = json(await a.api.get(`/api/v1/spaces/${spaceId}/waiting`)).items as Array<{ kind: string; href: string }>;
     assert.deepEqual(
       items.filter((i) => i.kind === 'sealed_half').map((i) => i.href),
@@ -158,12 +190,17 @@ describeEachDatabase('waiting for you, and the unread count', (get) => {
     assert.deepEqual(calls, ['Sam asked for reassurance, 1 of 2', 'Sam asked for reassurance, 2 of 2']);
     assert.equal(home.statusCode, 200);
     assert.match(home.body, /<h2 id="waiting-heading">Waiting for you<\/h2>/);
-    assert.match(home.body, /data-waiting="sealed_half"><a href="\/journeys\/[^"]+\/steps\/1#what_happened-heading">Sam wrote their half: write yours to open both<\/a>/);
+    assert.match(
+      home.body,
+      /data-waiting="sealed_half"><a href="\/journeys\/[^"]+\/steps\/1#what_happened-heading">Sam wrote their half: write yours to open both<\/a>/,
+    );
     const n = await unread(a);
     assert.ok(n > 0);
     assert.match(
       home.body,
-      new RegExp(`data-unread="${n}" aria-label="Notifications, ${n} unread">Notifications<span class="unread-badge" aria-hidden="true">${n}</span></a>`),
+      new RegExp(
+        `data-unread="${n}" aria-label="Notifications, ${n} unread">Notifications<span class="unread-badge" aria-hidden="true">${n}</span></a>`,
+      ),
     );
     assert.deepEqual(canariesIn(home.body), []);
     const fragment = await pa.get(`/spaces/${spaceId}/live/waiting`);
@@ -195,7 +232,10 @@ describeEachDatabase('waiting for you, and the unread count', (get) => {
     const solo = await signUp(app, 'Robin');
     const spaceId = json(await solo.api.post('/api/v1/spaces', { name: 'Mine' })).space.id as string;
     assert.deepEqual(await kinds(solo, spaceId), ['checkin']);
-    await succeeded(solo.api.put(`/api/v1/spaces/${spaceId}/checkins/${localDate(new Date(), 'UTC')}`, { safety: 3, trust: 3, closeness: 3 }), 'in');
+    await succeeded(
+      solo.api.put(`/api/v1/spaces/${spaceId}/checkins/${localDate(new Date(), 'UTC')}`, { safety: 3, trust: 3, closeness: 3 }),
+      'in',
+    );
     assert.deepEqual(await kinds(solo, spaceId), []);
     const page = await (await pagesAs(app, solo)).get(`/spaces/${spaceId}`);
     assert.match(page.body, /<p>Nothing is waiting for you\.<\/p>/);
@@ -215,7 +255,10 @@ describeEachDatabase('waiting for you, and the unread count', (get) => {
     assert.equal((await openSse(`${base}/live`)).status, 401, 'signed out: no stream');
 
     // Sam asks for reassurance: Alex's own streams hear `unread`; the plain one only the space's event.
-    await succeeded(b.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: CANARY.callNote, visibility: 'private' } }), 'call');
+    await succeeded(
+      b.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: CANARY.callNote, visibility: 'private' } }),
+      'call',
+    );
     assert.deepEqual(await aOwn.waitForEvents(1), [{ event: 'unread', data: '{"kind":"unread"}' }]);
     const onSpace = await aSpace.waitForEvents(2);
     assert.deepEqual(onSpace.map((e) => e.event).sort(), ['reassurance_requested', 'unread']);
@@ -223,7 +266,10 @@ describeEachDatabase('waiting for you, and the unread count', (get) => {
     // Alex reads: his own streams hear it again.
     await succeeded(a.api.post('/api/v1/me/notifications/read', {}), 'read');
     await aOwn.waitForEvents(2);
-    assert.deepEqual(aPlain.events.map((e) => e.event), ['reassurance_requested']);
+    assert.deepEqual(
+      aPlain.events.map((e) => e.event),
+      ['reassurance_requested'],
+    );
     assert.deepEqual(bOwn.events, [], 'Sam is told nothing of Alex’s count');
     for (const s of [aOwn, aSpace, aPlain, bOwn]) assert.deepEqual(canariesIn(s.raw), []);
   });

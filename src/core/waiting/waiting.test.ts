@@ -127,7 +127,14 @@ const facts: fc.Arbitrary<WaitingFacts> = fc.record({
   checkedInToday: fc.boolean(),
   reassurance: fc.array(fc.record({ id, askedBy: who, createdAt: instant, answered: fc.boolean() }), { maxLength: 4 }),
   questions: fc.array(
-    fc.record({ id, journeyId: id, askedBy: who, createdAt: instant, answered: fc.boolean(), deferredUntil: fc.option(day, { nil: null }) }),
+    fc.record({
+      id,
+      journeyId: id,
+      askedBy: who,
+      createdAt: instant,
+      answered: fc.boolean(),
+      deferredUntil: fc.option(day, { nil: null }),
+    }),
     { maxLength: 4 },
   ),
   apologies: fc.array(
@@ -207,7 +214,12 @@ describe('waitingFor (properties)', () => {
       fc.property(facts, (f) => {
         const halves = waitingFor(f).filter((i) => i.kind === 'sealed_half');
         if (new Set(halves.map((h) => h.href)).size !== halves.length) return false;
-        return halves.every((h) => !f.sealedHalves.some((s) => s.authorId === ME && h.href.startsWith(`/journeys/${s.journeyId}/`) && h.href.endsWith(`#${s.prompt}-heading`)));
+        return halves.every(
+          (h) =>
+            !f.sealedHalves.some(
+              (s) => s.authorId === ME && h.href.startsWith(`/journeys/${s.journeyId}/`) && h.href.endsWith(`#${s.prompt}-heading`),
+            ),
+        );
       }),
     );
   });

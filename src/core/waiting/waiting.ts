@@ -30,10 +30,23 @@ export interface WaitingFacts {
   /** Calls for reassurance in the space, answered or not. */
   reassurance: ReadonlyArray<{ id: string; askedBy: string; createdAt: string; answered: boolean }>;
   /** Shared questions of the space's open journeys. */
-  questions: ReadonlyArray<{ id: string; journeyId: string; askedBy: string; createdAt: string; answered: boolean; deferredUntil: string | null }>;
+  questions: ReadonlyArray<{
+    id: string;
+    journeyId: string;
+    askedBy: string;
+    createdAt: string;
+    answered: boolean;
+    deferredUntil: string | null;
+  }>;
   /** Apologies of the space's open journeys (delivered or not), and whether the viewer answered each. */
   apologies: ReadonlyArray<{ id: string; journeyId: string; authorId: string; deliveredAt: string | null; answeredByViewer: boolean }>;
-  agreements: ReadonlyArray<{ id: string; journeyId: string | null; status: 'proposed' | 'active' | 'countered' | 'withdrawn'; proposedBy: string; proposedAt: string }>;
+  agreements: ReadonlyArray<{
+    id: string;
+    journeyId: string | null;
+    status: 'proposed' | 'active' | 'countered' | 'withdrawn';
+    proposedBy: string;
+    proposedAt: string;
+  }>;
   /** Agreement-log occasions and whether they were reviewed. */
   occasions: ReadonlyArray<{ id: string; loggedBy: string; createdAt: string; reviewed: boolean }>;
   /** Sealed halves of sealed pairs that have not opened, by author. */
@@ -50,7 +63,8 @@ export function waitingFor(f: WaitingFacts): WaitingItem[] {
   const space = `/spaces/${f.spaceId}`;
   if (partner) {
     for (const r of f.reassurance) {
-      if (r.askedBy === partner && !r.answered) items.push({ kind: 'reassurance', href: `${space}/reassurance#answer-${r.id}`, since: r.createdAt });
+      if (r.askedBy === partner && !r.answered)
+        items.push({ kind: 'reassurance', href: `${space}/reassurance#answer-${r.id}`, since: r.createdAt });
     }
     for (const q of f.questions) {
       if (q.askedBy !== partner || q.answered) continue;
@@ -72,7 +86,8 @@ export function waitingFor(f: WaitingFacts): WaitingItem[] {
       });
     }
     for (const o of f.occasions) {
-      if (o.loggedBy === partner && !o.reviewed) items.push({ kind: 'occasion', href: `${space}/agreement-log#occasion-${o.id}`, since: o.createdAt });
+      if (o.loggedBy === partner && !o.reviewed)
+        items.push({ kind: 'occasion', href: `${space}/agreement-log#occasion-${o.id}`, since: o.createdAt });
     }
     const own = new Set(f.sealedHalves.filter((h) => h.authorId === f.viewerId).map((h) => `${h.journeyId}|${h.prompt}`));
     const seen = new Set<string>();

@@ -24,7 +24,15 @@ export class WaitingStore {
       .where('date', '=', today)
       .executeTakeFirst();
     if (partnerId === null) {
-      return { checkedInToday: checkedIn !== undefined, reassurance: [], questions: [], apologies: [], agreements: [], occasions: [], sealedHalves: [] };
+      return {
+        checkedInToday: checkedIn !== undefined,
+        reassurance: [],
+        questions: [],
+        apologies: [],
+        agreements: [],
+        occasions: [],
+        sealedHalves: [],
+      };
     }
     const [reassurance, questions, apologies, agreements, occasions, sealedHalves] = await Promise.all([
       this.db
@@ -47,7 +55,9 @@ export class WaitingStore {
         .where('q.visibility', '=', 'shared')
         .where('q.author_id', '=', partnerId)
         .where(({ not, exists, selectFrom }) =>
-          not(exists(selectFrom('journey_entries as a').select('a.id').whereRef('a.reply_to', '=', 'q.id').where('a.prompt', '=', 'answer'))),
+          not(
+            exists(selectFrom('journey_entries as a').select('a.id').whereRef('a.reply_to', '=', 'q.id').where('a.prompt', '=', 'answer')),
+          ),
         )
         .orderBy('q.created_at')
         .limit(MOST)
@@ -61,7 +71,11 @@ export class WaitingStore {
         .where('p.author_id', '=', partnerId)
         .where('p.delivered_at', 'is not', null)
         .where(({ not, exists, selectFrom }) =>
-          not(exists(selectFrom('apology_responses as r').select('r.id').whereRef('r.apology_id', '=', 'p.id').where('r.by_id', '=', viewerId))),
+          not(
+            exists(
+              selectFrom('apology_responses as r').select('r.id').whereRef('r.apology_id', '=', 'p.id').where('r.by_id', '=', viewerId),
+            ),
+          ),
         )
         .orderBy('p.delivered_at')
         .limit(MOST)
@@ -96,7 +110,10 @@ export class WaitingStore {
         .where(({ not, exists, selectFrom }) =>
           not(
             exists(
-              selectFrom('sealed_pair_openings as o').select('o.journey_id').whereRef('o.journey_id', '=', 'e.journey_id').whereRef('o.prompt', '=', 'e.prompt'),
+              selectFrom('sealed_pair_openings as o')
+                .select('o.journey_id')
+                .whereRef('o.journey_id', '=', 'e.journey_id')
+                .whereRef('o.prompt', '=', 'e.prompt'),
             ),
           ),
         )
@@ -115,10 +132,27 @@ export class WaitingStore {
         answered: false,
         deferredUntil: q.until_on ?? null,
       })),
-      apologies: apologies.map((p) => ({ id: p.id, journeyId: p.journey_id, authorId: p.author_id, deliveredAt: p.delivered_at, answeredByViewer: false })),
-      agreements: agreements.map((g) => ({ id: g.id, journeyId: g.journey_id, status: g.status, proposedBy: g.proposed_by, proposedAt: g.proposed_at })),
+      apologies: apologies.map((p) => ({
+        id: p.id,
+        journeyId: p.journey_id,
+        authorId: p.author_id,
+        deliveredAt: p.delivered_at,
+        answeredByViewer: false,
+      })),
+      agreements: agreements.map((g) => ({
+        id: g.id,
+        journeyId: g.journey_id,
+        status: g.status,
+        proposedBy: g.proposed_by,
+        proposedAt: g.proposed_at,
+      })),
       occasions: occasions.map((o) => ({ id: o.id, loggedBy: o.logged_by, createdAt: o.created_at, reviewed: false })),
-      sealedHalves: sealedHalves.map((e) => ({ journeyId: e.journey_id, prompt: e.prompt, authorId: e.author_id, createdAt: e.created_at })),
+      sealedHalves: sealedHalves.map((e) => ({
+        journeyId: e.journey_id,
+        prompt: e.prompt,
+        authorId: e.author_id,
+        createdAt: e.created_at,
+      })),
     };
   }
 }

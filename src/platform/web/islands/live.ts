@@ -3,8 +3,9 @@
  * space's event stream and, when an event a section names in `data-live-on` arrives (a partner
  * checked in, an occasion was logged, …), fetches the section again and swaps it in, saying so
  * once through a polite status line. A section with `data-live-journey` ignores events about
- * another journey; one whose form is being filled in waits until the person leaves it. No sound,
- * no badge. Without JavaScript the section is the same on the next load.
+ * another journey; one whose form is being filled in waits until the person leaves it. No sound.
+ * The stream also carries the person's own `unread` events (`?own=1`), on which the header's count
+ * is drawn again (issue #18). Without JavaScript the section is the same on the next load.
  */
 import { AUTOMATIC } from '../automatic.js';
 import { LIVE_SWAPPED } from './_live-swap.js';
