@@ -7,6 +7,7 @@ import { PasswordResetService } from './features/accounts/password-resets.js';
 import { PasswordResetStore } from './features/accounts/password-resets-store.js';
 import { createLimiter, type Limiter } from './platform/http/rate-limiter.js';
 import { SpaceService } from './features/spaces/service.js';
+import { WaitingStore } from './features/spaces/waiting-store.js';
 import { journeyServices } from './features/journey/wiring.js';
 import { checkinsProgressServices, type CheckinsProgressServices } from './features/checkins-progress-wiring.js';
 import { SafetyService } from './features/safety/service.js';
@@ -168,6 +169,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
       spaces: spaceStore,
       clock,
       baseUrl: config.baseUrl,
+      waiting: new WaitingStore(store.db),
     });
     const rhythm = checkinsProgressServices({
       db: store.db,
@@ -177,6 +179,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
       config,
       spaces,
       notified: (recipientId) => push.nudge(recipientId),
+      // A comfort like every live update: publishToAccount never throws, and nothing waits on it.
+      unreadChanged: (accountId) => void live.publishToAccount(accountId, { kind: 'unread' }),
     });
     // No push in a person's quiet hours, the same hours as for email (docs/notifications.md).
     push.mayPushNow = async (accountId, at) => !(await rhythm.reminders.inQuietHours(accountId, at));

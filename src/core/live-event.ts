@@ -26,7 +26,14 @@ export type LiveEvent =
   | { kind: 'journey_acknowledged'; journeyId: string }
   | { kind: 'meeting_schedule' };
 
-/** Every kind a stream may carry, for those who listen to all of them. */
+/**
+ * Something changed for one account alone, sent only to that account's own streams (issue #18):
+ * `unread` — a notification was written for them or they read some, so their count moved. It
+ * carries nothing but its kind; the page asks for the count itself.
+ */
+export type AccountLiveEvent = { kind: 'unread' };
+
+/** Every kind a space's stream may carry, for those who listen to all of them. */
 export const LIVE_EVENT_KINDS = [
   'checkin',
   'agreement',

@@ -60,6 +60,8 @@ export function checkinsProgressServices(deps: {
   spaces: SpaceService;
   /** Told whom each notification was written for (push notifications, features/push). */
   notified?: (recipientId: string) => void;
+  /** Told whose unread notifications changed: written, read, or a reminder (live counts, issue #18). */
+  unreadChanged?: (accountId: string) => void;
 }): CheckinsProgressServices {
   const { db, vault, clock, config, spaces } = deps;
   const notificationStore = new NotificationStore(db);
@@ -73,6 +75,7 @@ export function checkinsProgressServices(deps: {
     notifications: notificationStore,
     clock,
     ...(deps.notified ? { written: deps.notified } : {}),
+    ...(deps.unreadChanged ? { changed: deps.unreadChanged } : {}),
   });
   const writes = new GroupCommitter(db, deps.dialect);
   const checkins = new CheckinService({
@@ -128,6 +131,7 @@ export function checkinsProgressServices(deps: {
         stopMac: (message) => vault.index('email-stop', message),
       }),
       clock,
+      ...(deps.unreadChanged ? { changed: deps.unreadChanged } : {}),
     }),
   };
 }

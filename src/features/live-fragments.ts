@@ -18,7 +18,9 @@ import { reassurancePageModel } from './reassurance/page-model.js';
 import type { AppContext } from '../context.js';
 import { loadJourneyPage } from './journey/page-model.js';
 import { loadAgreementLogPage } from './agreement-log/page-model.js';
-import { departuresOfView, liveMembership, namesOf } from './spaces/index.js';
+import { departuresOfView, liveMembership, namesOf, waitingPanel } from './spaces/index.js';
+import { notificationsLink } from '../platform/web/layout.js';
+import { fail } from '../platform/errors.js';
 
 /**
  * One section alone, drawn by the same code and the same access checks as its full page: a
@@ -97,6 +99,18 @@ const agreementLog = fragment<{ spaceId: string }>(async (ctx, request, account,
   return agreementLogSection({ ...model, csrf: reply.generateCsrf() });
 });
 
+/** "Waiting for you" (issue #18): a partner's own; anyone else gets the page's "not found". */
+const waiting = fragment<{ spaceId: string }>(async (ctx, request, account) => {
+  const w = await ctx.spaces.waiting(account, request.params.spaceId);
+  if (!w.isPartner) fail('not_found');
+  return waitingPanel({ spaceId: w.space.id, partnerName: w.partnerName, items: w.items });
+});
+
+/** The header's link with the signed-in person's own unread count, for the `unread` island. */
+const unread = fragment<Record<string, never>>(async (ctx, _request, account) =>
+  notificationsLink(await ctx.rhythm.notifications.unreadCount(account.id)),
+);
+
 /** The sections the `live` island swaps in: `GET /spaces/:spaceId/live/…`, `GET /journeys/:journeyId/live/…`. */
 async function liveFragments(app: FastifyInstance): Promise<void> {
   const ctx = app.mend;
@@ -107,6 +121,8 @@ async function liveFragments(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { spaceId: string } }>('/spaces/:spaceId/live/meetings', meetings(ctx));
   app.get<{ Params: { spaceId: string } }>('/spaces/:spaceId/live/agreement-log', agreementLog(ctx));
   app.get<{ Params: { journeyId: string } }>('/journeys/:journeyId/live/steps', journeySteps(ctx));
+  app.get<{ Params: { spaceId: string } }>('/spaces/:spaceId/live/waiting', waiting(ctx));
+  app.get<{ Params: Record<string, never> }>('/live/unread', unread(ctx));
 }
 
 /**
@@ -119,7 +135,7 @@ export async function livePages(app: FastifyInstance): Promise<void> {
   const open = liveStreams(app);
   const cookieName = sessionCookieName(ctx.config.secureCookies);
 
-  app.get<{ Params: { spaceId: string } }>('/spaces/:spaceId/live', async (request, reply) => {
+  app.get<{ Params: { spaceId: string }; Querystring: { own?: string } }>('/spaces/:spaceId/live', async (request, reply) => {
     // An EventSource cannot follow a sign-in redirect: a plain 401 tells it to stop.
     if (!request.auth) return reply.status(401).send(errorBody(new MendError('unauthenticated')));
     const { account } = request.auth;
@@ -129,9 +145,32 @@ export async function livePages(app: FastifyInstance): Promise<void> {
         accountId: account.id,
         spaceId: request.params.spaceId,
         token,
+        // `?own=1`: the person's own `unread` events on the same stream (one connection per page).
+        ownEvents: request.query.own === '1',
       });
     } catch (error) {
       // Answered as JSON, not the error page: an EventSource reads only the status.
+      if (error instanceof MendError) return reply.status(error.status).send(errorBody(error));
+      throw error;
+    }
+  });
+
+  /**
+   * The signed-in person's own events alone (`unread`), for a page with no space stream: asked
+   * again before each event whether the session is still valid, like a space's stream.
+   */
+  app.get('/live', async (request, reply) => {
+    if (!request.auth) return reply.status(401).send(errorBody(new MendError('unauthenticated')));
+    const { account } = request.auth;
+    const token = request.cookies[cookieName] ?? '';
+    try {
+      return open(request, reply, {
+        accountId: account.id,
+        spaceId: null,
+        ownEvents: true,
+        stillAllowed: async () => (await ctx.accounts.stillSignedIn(token)) === account.id,
+      });
+    } catch (error) {
       if (error instanceof MendError) return reply.status(error.status).send(errorBody(error));
       throw error;
     }

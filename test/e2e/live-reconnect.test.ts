@@ -69,7 +69,7 @@ describe('the live island opens a refused stream again [sqlite]', { skip }, () =
     const t = await activeTherapist(session.testApp.app, a, b, spaceId);
     const therapist = await signedIn(session, t);
     const { page } = therapist;
-    const streamAddress = new RegExp(`/spaces/${spaceId}/live$`);
+    const streamAddress = new RegExp(`/spaces/${spaceId}/live(\\?own=1)?$`);
     const isStream = (r: Request) => streamAddress.test(r.url()) && r.resourceType() === 'eventsource';
     const isPlainAsk = (r: Request) => streamAddress.test(r.url()) && r.resourceType() === 'fetch';
 
@@ -157,7 +157,7 @@ describe('the live island opens a refused stream again [sqlite]', { skip }, () =
     const { page } = robin;
     // The island's waits run on the page's clock, which the test moves on below.
     await page.clock.install();
-    const streamAddress = new RegExp(`/spaces/${other.spaceId}/live$`);
+    const streamAddress = new RegExp(`/spaces/${other.spaceId}/live(\\?own=1)?$`);
     const asks: string[] = [];
     page.on('response', (r) => {
       if (streamAddress.test(r.url())) asks.push(`${r.request().resourceType()} ${r.status()}`);
@@ -223,7 +223,7 @@ describe('the live island opens a refused stream again [sqlite]', { skip }, () =
     }`);
     const setHidden = (hidden: boolean) =>
       page.evaluate((h) => (window as unknown as { mendSetHidden: (h: boolean) => void }).mendSetHidden(h), hidden);
-    const streamAddress = new RegExp(`/spaces/${other.spaceId}/live$`);
+    const streamAddress = new RegExp(`/spaces/${other.spaceId}/live(\\?own=1)?$`);
     const asks: string[] = [];
     page.on('response', (r) => {
       if (streamAddress.test(r.url())) asks.push(`${r.request().resourceType()} ${r.status()}`);

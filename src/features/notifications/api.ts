@@ -100,6 +100,23 @@ export async function notificationRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
+  api.get(
+    '/me/notifications/unread',
+    {
+      schema: {
+        summary: 'How many of your notifications are unread',
+        description: 'The count the header shows on every page (issue #18). Reading notifications lowers it.',
+        tags: ['notifications'],
+        security: bearer,
+        response: { 200: Type.Object({ unread: Type.Integer({ minimum: 0 }) }), ...errors(401) },
+      },
+    },
+    async (request) => {
+      const { account } = requireAuth(request);
+      return { unread: await rhythm.notifications.unreadCount(account.id) };
+    },
+  );
+
   api.post(
     '/me/notifications/read',
     {

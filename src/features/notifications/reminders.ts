@@ -91,6 +91,8 @@ export class ReminderService {
       questions?: DueQuestions;
       emails: EmailDelivery;
       clock: Clock;
+      /** Told whose notifications changed (a reminder written): their open pages' count moves (issue #18). */
+      changed?: (accountId: string) => void;
     },
   ) {}
 
@@ -235,6 +237,7 @@ export class ReminderService {
           createdAt: at,
           readAt: null,
         });
+        this.deps.changed?.(q.by);
       } catch (error) {
         await questions.release(q.questionId);
         this.log?.warn({ err: error instanceof Error ? error.name : 'error' }, 'question date notification failed');
@@ -270,6 +273,7 @@ export class ReminderService {
       createdAt: now,
       readAt: null,
     });
+    this.deps.changed?.(account.id);
     await this.deps.emails.queueReminder({ key, accountId: account.id, kind: type, spaceId, localDate, expiresAt: emailUsefulUntil });
     return true;
   }

@@ -18,6 +18,8 @@ export class NotificationService {
       clock: Clock;
       /** Told, after a notification was written, whom it is for: push sends in the background (features/push). */
       written?: (recipientId: string) => void;
+      /** Told whose unread notifications changed (one written, some read): their open pages' count moves (issue #18). */
+      changed?: (accountId: string) => void;
     },
   ) {}
 
@@ -55,6 +57,7 @@ export class NotificationService {
       readAt: null,
     });
     this.deps.written?.(input.recipientId);
+    this.deps.changed?.(input.recipientId);
     return true;
   }
 
@@ -82,6 +85,8 @@ export class NotificationService {
   }
 
   async markRead(accountId: string, id: string | null): Promise<number> {
-    return this.deps.notifications.markRead(accountId, id, this.deps.clock.now().toISOString());
+    const marked = await this.deps.notifications.markRead(accountId, id, this.deps.clock.now().toISOString());
+    if (marked > 0) this.deps.changed?.(accountId);
+    return marked;
   }
 }

@@ -6,6 +6,7 @@ import { bearer, errors, Id, Instant, NoContent, Space } from '../../platform/ht
 import { spaceDto } from './dto.js';
 import { createSpace, invite, join, leave } from './actions.js';
 import { act } from '../act.js';
+import { WAITING_KINDS } from '../../core/waiting/waiting.js';
 
 const Role = Type.Union([Type.Literal('partner'), Type.Literal('therapist')]);
 
@@ -55,6 +56,37 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
       const { account } = requireAuth(request);
       const space = spaceDto(await ctx.spaces.forMember(account.id, request.params.spaceId));
       return { space, formerPartners: await ctx.spaces.formerPartners(account.id, request.params.spaceId) };
+    },
+  );
+
+  api.get(
+    '/spaces/:spaceId/waiting',
+    {
+      schema: {
+        summary: 'What waits on you in this space',
+        description:
+          'The "Waiting for you" list of the space home (issue #18, docs/notifications.md): calls for reassurance, questions, an apology, agreements and occasions your partner left for you, a sealed half they wrote, and your own check-in of today — each with the one page to act on it. Fixed kinds and links only, never anything anyone wrote. A partner on their own sees only their check-in; an active therapist gets an empty list (nothing waits on them); anyone else 404.',
+        tags: ['spaces'],
+        security: bearer,
+        params: SpaceParams,
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                kind: Type.Union(WAITING_KINDS.map((k) => Type.Literal(k))),
+                href: Type.String({ description: 'The page of Mend where you can act on it.' }),
+                since: Type.Union([Instant, Type.Null()], { description: 'When it began to wait; null for today’s check-in.' }),
+              }),
+            ),
+          }),
+          ...errors(401, 404),
+        },
+      },
+    },
+    async (request) => {
+      const { account } = requireAuth(request);
+      const { items } = await ctx.spaces.waiting(account, request.params.spaceId);
+      return { items: items.map((i) => ({ kind: i.kind, href: i.href, since: i.since })) };
     },
   );
 

@@ -6,3 +6,4 @@ export type { FormerPartner, Space } from './store.js';
 export { departuresOfView, layoutSpaceOf, namesOf, spaceView, withFormerPartners, type SpaceView } from './space-view.js';
 export { spaceDto } from './dto.js';
 export { liveMembership } from './live-membership.js';
+export { waitingPanel } from './views/waiting-panel.js';

@@ -12,6 +12,7 @@ import { requireAuth } from '../../platform/http/plugins/auth.js';
 import { html } from '../../platform/web/html.js';
 import { screeningDueCard } from '../safety/index.js';
 import { noticesBlock } from './views/space-notices.js';
+import { waitingPanel } from './views/waiting-panel.js';
 import { accessLogPage, caseloadPage, consentToTherapist, removeTherapist, therapistCard } from '../therapists/index.js';
 import { renderPage } from '../../platform/http/render.js';
 import { field, formFields, formRefusal } from '../../platform/http/form.js';
@@ -49,11 +50,15 @@ export async function spacePages(app: FastifyInstance): Promise<void> {
     const therapists = isPartner ? await ctx.therapists.list(account.id, space.id) : [];
     const journeys = journeyListSection(space.id, await ctx.journeys.list(account, space.id), isPartner);
     const progressPointer = await progressHomeSection(ctx.rhythm.progress, account, space.id);
+    // The partner's own list; a therapist's page has none (nothing waits on them).
+    const waiting = isPartner ? await ctx.spaces.waiting(account, space.id, space) : null;
     return renderPage(request, reply, {
       title: space.name,
       space: layoutSpace,
+      ...(waiting ? { scripts: ['/static/live.js'] } : {}),
       body: (csrf) =>
         spacePage(csrf, space, account.id, {
+          waiting: waiting ? waitingPanel({ spaceId: space.id, partnerName: waiting.partnerName, items: waiting.items }) : null,
           journeys,
           notices: html`${progressPointer}${noticesBlock(notices, former, isPartner ? 'partner' : 'therapist')}`,
           partnerLeft: former.length > 0,

@@ -3,6 +3,9 @@ import { nameProblem } from '../../core/text/names.js';
 import { newId, newInvitationCode, normaliseInvitationCode, sha256 } from '../../platform/db/ids.js';
 import type { FormerPartner, MemberRole, Space, SpaceStore } from './store.js';
 import type { Clock } from '../../platform/clock.js';
+import type { WaitingStore } from './waiting-store.js';
+import { localDate } from '../../core/time.js';
+import { waitingFor, type WaitingItem } from '../../core/waiting/waiting.js';
 
 export const INVITATION_DAYS = 7;
 export const SPACE_NAME_MAX = 80;
@@ -21,8 +24,38 @@ export class SpaceService {
       spaces: SpaceStore;
       clock: Clock;
       baseUrl: URL;
+      /** The facts of "Waiting for you" (issue #18). */
+      waiting?: WaitingStore;
     },
   ) {}
+
+  /**
+   * What waits on this member in the space (core/waiting), and the name of the partner it waits
+   * for. A stranger, or a therapist who is not active, gets "not found" like every space read; an
+   * active therapist an empty list (nothing waits on them, and nothing of the couple's is listed).
+   */
+  async waiting(
+    account: { id: string; timezone: string },
+    spaceId: string,
+    known?: Space,
+  ): Promise<{ space: Space; isPartner: boolean; partnerName: string | null; items: WaitingItem[] }> {
+    const space = known ?? (await this.forMember(account.id, spaceId));
+    const me = space.members.find((m) => m.accountId === account.id);
+    const isPartner = me?.role === 'partner';
+    const partner = isPartner ? (space.members.find((m) => m.role === 'partner' && m.accountId !== account.id) ?? null) : null;
+    if (!isPartner || !this.deps.waiting) return { space, isPartner, partnerName: null, items: [] };
+    const today = localDate(this.deps.clock.now(), account.timezone);
+    const facts = await this.deps.waiting.facts(space.id, account.id, partner?.accountId ?? null, today);
+    const items = waitingFor({
+      ...facts,
+      spaceId: space.id,
+      viewerId: account.id,
+      viewerRole: 'partner',
+      partnerId: partner?.accountId ?? null,
+      today,
+    });
+    return { space, isPartner, partnerName: partner?.displayName ?? null, items };
+  }
 
   async create(accountId: string, name: string | undefined): Promise<Space> {
     const trimmed = (name ?? '').trim() || DEFAULT_SPACE_NAME;

@@ -23,10 +23,12 @@ export async function renderPage(request: FastifyRequest, reply: FastifyReply, p
       space = { id: full.id, name: full.name, partnerNames: full.members.filter((m) => m.role === 'partner').map((m) => m.displayName) };
     }
   }
+  // The header's count (issue #18): one indexed count per signed-in page.
+  const unread = request.auth ? await ctx.rhythm.notifications.unreadCount(request.auth.account.id) : 0;
   const markup = layout({
     title: page.title,
     quickExitUrl: ctx.config.quickExitUrl,
-    viewer: request.auth ? { displayName: request.auth.account.displayName } : null,
+    viewer: request.auth ? { displayName: request.auth.account.displayName, unread } : null,
     space: space ?? null,
     csrfToken,
     body: page.body(csrfToken),

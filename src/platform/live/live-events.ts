@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Store } from '../db/database.js';
-import { LIVE_EVENT_KINDS, type LiveEvent } from '../../core/live-event.js';
+import { LIVE_EVENT_KINDS, type AccountLiveEvent, type LiveEvent } from '../../core/live-event.js';
 
-export { LIVE_EVENT_KINDS, type LiveEvent };
+export { LIVE_EVENT_KINDS, type AccountLiveEvent, type LiveEvent };
 
-export type LiveListener = (event: LiveEvent) => void;
+export type LiveListener = (event: LiveEvent | AccountLiveEvent) => void;
 
 /** How many live streams one account may hold open on one server (a few tabs and devices). */
 export const MAX_STREAMS_PER_ACCOUNT = 6;
@@ -16,8 +16,19 @@ export const LIVE_CHANNEL = 'mend_live';
 export interface LiveEvents {
   /** Tells every subscriber of the space, on every server. Never throws: live updates are a comfort. */
   publish(spaceId: string, event: LiveEvent): Promise<void>;
-  /** Listens to a space; null when the account already holds the most streams it may. */
-  subscribe(spaceId: string, accountId: string, listener: LiveListener): (() => void) | null;
+  /**
+   * Listens to a space; null when the account already holds the most streams it may. With
+   * `ownEvents`, the account's own events (`publishToAccount`) come on the same stream, so a page
+   * needs one connection for both.
+   */
+  subscribe(spaceId: string, accountId: string, listener: LiveListener, options?: { ownEvents?: boolean }): (() => void) | null;
+  /** Tells every open stream of this account that asked for its own events, on every server. Never throws. */
+  publishToAccount(accountId: string, event: AccountLiveEvent): Promise<void>;
+  /**
+   * Listens to the account's own events alone (a page with no space stream); bounded per account
+   * on its own, so these never take the place of a space's stream. Null when too many are open.
+   */
+  subscribeAccount(accountId: string, listener: LiveListener): (() => void) | null;
   /** Ends every open stream's subscription (shutdown) and stops listening to the database. */
   close(): Promise<void>;
   /** How long a stream may stay silent before a comment keeps proxies from closing it. */
@@ -27,6 +38,12 @@ export interface LiveEvents {
 interface Subscription {
   accountId: string;
   listener: LiveListener;
+  ownEvents: boolean;
+}
+
+/** Only the one kind an account's own stream carries, and nothing else in it. */
+export function parseAccountEvent(value: unknown): AccountLiveEvent | null {
+  return value && typeof value === 'object' && (value as { kind?: unknown }).kind === 'unread' ? { kind: 'unread' } : null;
 }
 
 const UUIDISH = /^[0-9A-Za-z_-]{1,64}$/;
@@ -76,26 +93,46 @@ export function parseLiveEvent(value: unknown): LiveEvent | null {
 /** Subscribers of this process, per space, with the per-account bound. */
 class LocalFanOut {
   private readonly bySpace = new Map<string, Set<Subscription>>();
+  private readonly byAccount = new Map<string, Set<Subscription>>();
   private readonly perAccount = new Map<string, number>();
 
-  subscribe(spaceId: string, accountId: string, listener: LiveListener): (() => void) | null {
+  /** `spaceId` null: the account's own events alone. */
+  subscribe(spaceId: string | null, accountId: string, listener: LiveListener, ownEvents: boolean): (() => void) | null {
     const count = this.perAccount.get(accountId) ?? 0;
     if (count >= MAX_STREAMS_PER_ACCOUNT) return null;
     this.perAccount.set(accountId, count + 1);
-    const subscription: Subscription = { accountId, listener };
-    let set = this.bySpace.get(spaceId);
-    if (!set) this.bySpace.set(spaceId, (set = new Set()));
-    set.add(subscription);
+    const subscription: Subscription = { accountId, listener, ownEvents };
+    const sets: Array<[Map<string, Set<Subscription>>, string]> = [];
+    if (spaceId !== null) sets.push([this.bySpace, spaceId]);
+    if (ownEvents) sets.push([this.byAccount, accountId]);
+    for (const [map, key] of sets) {
+      let set = map.get(key);
+      if (!set) map.set(key, (set = new Set()));
+      set.add(subscription);
+    }
     let done = false;
     return () => {
       if (done) return;
       done = true;
-      set.delete(subscription);
-      if (set.size === 0) this.bySpace.delete(spaceId);
+      for (const [map, key] of sets) {
+        const set = map.get(key);
+        set?.delete(subscription);
+        if (set?.size === 0) map.delete(key);
+      }
       const left = (this.perAccount.get(accountId) ?? 1) - 1;
       if (left <= 0) this.perAccount.delete(accountId);
       else this.perAccount.set(accountId, left);
     };
+  }
+
+  deliverToAccount(accountId: string, event: AccountLiveEvent): void {
+    for (const s of [...(this.byAccount.get(accountId) ?? [])]) {
+      try {
+        s.listener(event);
+      } catch {
+        // As for a space: one broken stream must not keep the event from the others.
+      }
+    }
   }
 
   deliver(spaceId: string, event: LiveEvent): void {
@@ -112,6 +149,8 @@ class LocalFanOut {
 /** SQLite means one process: publishing is a function call. */
 class InProcessLiveEvents implements LiveEvents {
   private readonly local = new LocalFanOut();
+  /** Streams of an account's own events alone, counted apart from the spaces' streams. */
+  private readonly own = new LocalFanOut();
   constructor(readonly heartbeatMs: number) {}
 
   async publish(spaceId: string, event: LiveEvent): Promise<void> {
@@ -119,8 +158,19 @@ class InProcessLiveEvents implements LiveEvents {
     if (clean) this.local.deliver(spaceId, clean);
   }
 
-  subscribe(spaceId: string, accountId: string, listener: LiveListener): (() => void) | null {
-    return this.local.subscribe(spaceId, accountId, listener);
+  async publishToAccount(accountId: string, event: AccountLiveEvent): Promise<void> {
+    const clean = parseAccountEvent(event);
+    if (!clean || !UUIDISH.test(accountId)) return;
+    this.local.deliverToAccount(accountId, clean);
+    this.own.deliverToAccount(accountId, clean);
+  }
+
+  subscribe(spaceId: string, accountId: string, listener: LiveListener, options: { ownEvents?: boolean } = {}): (() => void) | null {
+    return this.local.subscribe(spaceId, accountId, listener, options.ownEvents === true);
+  }
+
+  subscribeAccount(accountId: string, listener: LiveListener): (() => void) | null {
+    return this.own.subscribe(null, accountId, listener, true);
   }
 
   async close(): Promise<void> {}
@@ -133,6 +183,7 @@ class InProcessLiveEvents implements LiveEvents {
  */
 class PostgresLiveEvents implements LiveEvents {
   private readonly local = new LocalFanOut();
+  private readonly own = new LocalFanOut();
   private readonly origin = randomBytes(8).toString('hex');
   private client: pg.Client | null = null;
   private closed = false;
@@ -191,13 +242,19 @@ class PostgresLiveEvents implements LiveEvents {
 
   private onNotification(payload: string | undefined): void {
     if (!payload) return;
-    let message: { o?: unknown; s?: unknown; e?: unknown };
+    let message: { o?: unknown; s?: unknown; a?: unknown; e?: unknown };
     try {
       message = JSON.parse(payload) as typeof message;
     } catch {
       return;
     }
-    if (message.o === this.origin || typeof message.s !== 'string') return;
+    if (message.o === this.origin) return;
+    if (typeof message.a === 'string') {
+      const own = parseAccountEvent(message.e);
+      if (own) this.deliverToAccount(message.a, own);
+      return;
+    }
+    if (typeof message.s !== 'string') return;
     const event = parseLiveEvent(message.e);
     if (event) this.local.deliver(message.s, event);
   }
@@ -213,8 +270,28 @@ class PostgresLiveEvents implements LiveEvents {
     }
   }
 
-  subscribe(spaceId: string, accountId: string, listener: LiveListener): (() => void) | null {
-    return this.local.subscribe(spaceId, accountId, listener);
+  private deliverToAccount(accountId: string, event: AccountLiveEvent): void {
+    this.local.deliverToAccount(accountId, event);
+    this.own.deliverToAccount(accountId, event);
+  }
+
+  async publishToAccount(accountId: string, event: AccountLiveEvent): Promise<void> {
+    const clean = parseAccountEvent(event);
+    if (!clean || !UUIDISH.test(accountId)) return;
+    this.deliverToAccount(accountId, clean);
+    try {
+      await this.pool.query('select pg_notify($1, $2)', [LIVE_CHANNEL, JSON.stringify({ o: this.origin, a: accountId, e: clean })]);
+    } catch {
+      // The count is drawn afresh on the next page anyway.
+    }
+  }
+
+  subscribe(spaceId: string, accountId: string, listener: LiveListener, options: { ownEvents?: boolean } = {}): (() => void) | null {
+    return this.local.subscribe(spaceId, accountId, listener, options.ownEvents === true);
+  }
+
+  subscribeAccount(accountId: string, listener: LiveListener): (() => void) | null {
+    return this.own.subscribe(null, accountId, listener, true);
   }
 
   async close(): Promise<void> {

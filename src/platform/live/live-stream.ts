@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { fail, MendError } from '../errors.js';
-import type { LiveEvent } from './live-events.js';
+import type { AccountLiveEvent, LiveEvent } from './live-events.js';
 
 /** The browser waits this long before reconnecting after a stream ends (a restart, a deploy). */
 const RETRY_MS = 5000;
@@ -20,7 +20,10 @@ const STREAM_ID = 'live';
 
 export interface LiveStreamRequest {
   accountId: string;
-  spaceId: string;
+  /** The space listened to; null for the account's own events alone (`ownEvents`). */
+  spaceId: string | null;
+  /** The account's own events too (an unread count that moved, issue #18). */
+  ownEvents?: boolean;
   /**
    * Asked before every event and every heartbeat: is the session still valid and the caller still
    * an active member? A signed-out, revoked or departed caller's stream ends at once, so nothing —
@@ -46,12 +49,13 @@ export async function openMemberStream(
   request: FastifyRequest,
   reply: FastifyReply,
   check: MembershipCheck,
-  who: { accountId: string; spaceId: string; token: string },
+  who: { accountId: string; spaceId: string; token: string; ownEvents?: boolean },
 ): Promise<FastifyReply> {
   await check.member(who.accountId, who.spaceId);
   return open(request, reply, {
     accountId: who.accountId,
     spaceId: who.spaceId,
+    ownEvents: who.ownEvents === true,
     stillAllowed: async () => {
       // Read-only: a heartbeat is not the person using Mend, so it must not extend the session.
       if ((await check.signedInAs(who.token)) !== who.accountId) return false;
@@ -115,9 +119,11 @@ export function liveStreams(app: FastifyInstance): (request: FastifyRequest, rep
 
     // Listen before subscribing, so a close from here on always finds something to end.
     reply.raw.once('close', end);
-    unsubscribe = app.mend.live.subscribe(live.spaceId, live.accountId, (event: LiveEvent) =>
-      send(() => `event: ${event.kind}\ndata: ${JSON.stringify(event)}\n\n`),
-    );
+    const listener = (event: LiveEvent | AccountLiveEvent) => send(() => `event: ${event.kind}\ndata: ${JSON.stringify(event)}\n\n`);
+    unsubscribe =
+      live.spaceId === null
+        ? app.mend.live.subscribeAccount(live.accountId, listener)
+        : app.mend.live.subscribe(live.spaceId, live.accountId, listener, { ownEvents: live.ownEvents === true });
     if (!unsubscribe) {
       reply.raw.off('close', end);
       throw new MendError('rate_limited', undefined, 'This account has too many live updates open. Close a tab or two and reload.', 60);

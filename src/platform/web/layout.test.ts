@@ -30,3 +30,37 @@ test('a space named after only one partner, or a name inside another word, still
   assert.equal(spaceNamedAfterPartners('Us', []), false);
   assert.match(header('Alex’s space', ['Alex', 'Sam']), /site-header__people/);
 });
+
+test('the header’s notifications link: a count a screen reader hears and a badge the eye sees, nothing at 0 (issue #18)', () => {
+  const signedIn = (unread: number, path = '/') =>
+    String(
+      layout({ title: 'T', body: html`<p>body</p>`, quickExitUrl: 'https://example.org', viewer: { displayName: 'Alex', unread }, path }),
+    );
+  assert.match(
+    signedIn(3),
+    /<a href="\/notifications" id="notifications-link" data-unread="3" aria-label="Notifications, 3 unread">Notifications<span class="unread-badge" aria-hidden="true">3<\/span><\/a>/,
+  );
+  assert.match(signedIn(0), /<a href="\/notifications" id="notifications-link" data-unread="0">Notifications<\/a>/);
+  assert.match(signedIn(0, '/notifications'), /data-unread="0" aria-current="page">Notifications<\/a>/);
+  assert.match(
+    signedIn(250),
+    /aria-label="Notifications, 250 unread">Notifications<span class="unread-badge" aria-hidden="true">99\+<\/span>/,
+  );
+  assert.match(
+    signedIn(1),
+    /<script type="module" src="\/static\/unread.js">/,
+    'a page without a space stream keeps the count with its own island',
+  );
+  const withLive = String(
+    layout({
+      title: 'T',
+      body: html``,
+      quickExitUrl: 'https://example.org',
+      viewer: { displayName: 'Alex', unread: 1 },
+      scripts: ['/static/live.js'],
+    }),
+  );
+  assert.doesNotMatch(withLive, /unread\.js/, 'the live island keeps it on a page with a space stream: one island, one connection');
+  const signedOut = String(layout({ title: 'T', body: html``, quickExitUrl: 'https://example.org' }));
+  assert.doesNotMatch(signedOut, /notifications-link|unread\.js/);
+});

@@ -2,6 +2,22 @@ import { html, type SafeHtml } from './html.js';
 
 export interface LayoutViewer {
   displayName: string;
+  /** Their unread notifications, shown beside the link (issue #18); nothing when 0. */
+  unread?: number;
+}
+
+/**
+ * The header's link to the notifications, with the unread count: a screen reader hears
+ * "Notifications, 3 unread", the eye sees a small badge; nothing is added at 0. The `unread`
+ * island swaps in a fresh copy (`GET /live/unread`) when the count moves.
+ */
+export function notificationsLink(unread: number, current = false): SafeHtml {
+  const n = Math.max(0, Math.floor(unread));
+  const shown = n > 99 ? '99+' : String(n);
+  // The name starts with the visible word, so voice control finds the link by what it shows.
+  return html`<a href="/notifications" id="notifications-link" data-unread="${n}"${n > 0 ? html` aria-label="Notifications, ${n} unread"` : null}${
+    current ? html` aria-current="page"` : null
+  }>Notifications${n > 0 ? html`<span class="unread-badge" aria-hidden="true">${shown}</span>` : null}</a>`;
 }
 
 export interface LayoutSpace {
@@ -9,6 +25,9 @@ export interface LayoutSpace {
   name: string;
   partnerNames: string[];
 }
+
+/** The island of space streams; it keeps the header's count too, so such a page needs no `unread` island. */
+const LIVE_SCRIPT = '/static/live.js';
 
 export interface PageOptions {
   title: string;
@@ -61,6 +80,7 @@ export function layout(options: PageOptions): SafeHtml {
 <script type="module" src="/static/quick-exit.js"></script>
 <script type="module" src="/static/autofocus.js"></script>
 <script type="module" src="/static/form-keys.js"></script>
+${viewer && !options.scripts?.includes(LIVE_SCRIPT) ? html`<script type="module" src="/static/unread.js"></script>` : null}
 ${(options.scripts ?? []).map((src) => html`<script type="module" src="${src}"></script>`)}
 </head>
 <body>
@@ -81,7 +101,7 @@ ${(options.scripts ?? []).map((src) => html`<script type="module" src="${src}"><
     ${
       viewer
         ? html`<nav class="site-nav" aria-label="Account">
-          <a href="/notifications">Notifications</a>
+          ${notificationsLink(viewer.unread ?? 0, options.path === '/notifications')}
           <a href="/account">${viewer.displayName}</a>
           ${
             csrfToken

@@ -9,6 +9,8 @@ function formatDate(iso: string): string {
 }
 
 export interface SpacePageParts {
+  /** "Waiting for you" (issue #18), a partner's own; first on the page. */
+  waiting?: SafeHtml | null;
   journeys?: SafeHtml | null;
   /** Notes for everyone in the space (e.g. a partner deleted their account), shown first. */
   notices?: SafeHtml | null;
@@ -33,6 +35,7 @@ export function spacePage(csrf: string, space: Space, viewerId: string, parts: S
   const isPartner = partners.some((m) => m.accountId === viewerId);
   const partner = isPartner ? partners.find((m) => m.accountId !== viewerId) : undefined;
   return html`<h1>${space.name}</h1>
+  ${parts.waiting ?? null}
   ${parts.notices ?? null}
   <section aria-labelledby="people-heading" class="card">
     <h2 id="people-heading">Who is here</h2>

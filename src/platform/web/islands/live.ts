@@ -3,11 +3,13 @@
  * space's event stream and, when an event a section names in `data-live-on` arrives (a partner
  * checked in, an occasion was logged, …), fetches the section again and swaps it in, saying so
  * once through a polite status line. A section with `data-live-journey` ignores events about
- * another journey; one whose form is being filled in waits until the person leaves it. No sound,
- * no badge. Without JavaScript the section is the same on the next load.
+ * another journey; one whose form is being filled in waits until the person leaves it. No sound.
+ * The stream also carries the person's own `unread` events (`?own=1`), on which the header's count
+ * is drawn again (issue #18). Without JavaScript the section is the same on the next load.
  */
 import { AUTOMATIC } from '../automatic.js';
 import { LIVE_SWAPPED } from './_live-swap.js';
+import { refreshUnread } from './_unread.js';
 
 const sections = [...document.querySelectorAll<HTMLElement>('[data-live-space][data-live-fragment]')];
 const spaceId = sections[0]?.dataset.liveSpace;
@@ -114,6 +116,8 @@ if (spaceId && 'EventSource' in window) {
   const refreshAll = (sectionsToRefresh: HTMLElement[], announce: boolean) => {
     for (const section of sectionsToRefresh) void refresh(section, announce).catch(() => undefined);
   };
+  // The header's count rides on this stream: drawn again on the person's own event and on every catch-up.
+  const unread = refreshUnread;
 
   for (const section of sections) {
     section.addEventListener('focusout', () => {
@@ -127,7 +131,7 @@ if (spaceId && 'EventSource' in window) {
     });
   }
 
-  const kinds = new Set(sections.flatMap(kindsOf));
+  const kinds = new Set([...sections.flatMap(kindsOf), 'unread']);
   const onEvent = (event: Event): void => {
     let journeyId: unknown;
     try {
@@ -135,6 +139,7 @@ if (spaceId && 'EventSource' in window) {
     } catch {
       journeyId = undefined;
     }
+    if (event.type === 'unread') unread();
     const affected = sections.filter(
       (s) =>
         kindsOf(s).includes(event.type) && !(typeof journeyId === 'string' && s.dataset.liveJourney && s.dataset.liveJourney !== journeyId),
@@ -149,7 +154,7 @@ if (spaceId && 'EventSource' in window) {
    * drawn between half and all of that so pages do not come back all at once, and not while the
    * page is hidden (it tries again when shown). `data-live-connected` says where it stands.
    */
-  const streamUrl = `/spaces/${encodeURIComponent(spaceId)}/live`;
+  const streamUrl = `/spaces/${encodeURIComponent(spaceId)}/live?own=1`;
   const root = document.documentElement;
   let source: EventSource | null = null;
   let failures = 0;
@@ -172,7 +177,10 @@ if (spaceId && 'EventSource' in window) {
       failures = 0;
       root.dataset.liveConnected = 'true';
       // A new EventSource sends no Last-Event-ID, so no `resync` comes: what was missed is read here.
-      if (catchUp) refreshAll(sections, false);
+      if (catchUp) {
+        refreshAll(sections, false);
+        unread();
+      }
       catchUp = false;
     });
     opened.addEventListener('error', () => {
@@ -182,7 +190,10 @@ if (spaceId && 'EventSource' in window) {
       later();
     });
     // The server's answer to a reconnect (a restart, a dropped network): something may have been missed.
-    opened.addEventListener('resync', () => refreshAll(sections, false));
+    opened.addEventListener('resync', () => {
+      refreshAll(sections, false);
+      unread();
+    });
     for (const kind of kinds) opened.addEventListener(kind, onEvent);
   };
 

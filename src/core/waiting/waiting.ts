@@ -1,0 +1,125 @@
+/**
+ * "Waiting for you" (issue #18): what waits on one person in a space, each with one link. Built
+ * from facts only — ids, authors, dates, states — never from anything anyone wrote, so the list
+ * cannot carry a private or sealed text even by mistake. Nothing about the safety check is a fact
+ * here. A therapist is never waited on (their pages are read-only); a partner on their own is
+ * waited on only by their own check-in.
+ */
+
+export const WAITING_KINDS = ['reassurance', 'question', 'apology', 'agreement', 'occasion', 'sealed_half', 'checkin'] as const;
+export type WaitingKind = (typeof WAITING_KINDS)[number];
+
+export interface WaitingItem {
+  kind: WaitingKind;
+  /** The one place to act on it, always a path of this site. */
+  href: string;
+  /** When it began to wait (an instant), or null for today's check-in. */
+  since: string | null;
+}
+
+/** What the store read: nothing in it is text anyone wrote. */
+export interface WaitingFacts {
+  spaceId: string;
+  viewerId: string;
+  viewerRole: 'partner' | 'therapist';
+  /** The other active partner, if there is one. */
+  partnerId: string | null;
+  /** The viewer's local date. */
+  today: string;
+  checkedInToday: boolean;
+  /** Calls for reassurance in the space, answered or not. */
+  reassurance: ReadonlyArray<{ id: string; askedBy: string; createdAt: string; answered: boolean }>;
+  /** Shared questions of the space's open journeys. */
+  questions: ReadonlyArray<{
+    id: string;
+    journeyId: string;
+    askedBy: string;
+    createdAt: string;
+    answered: boolean;
+    deferredUntil: string | null;
+  }>;
+  /** Apologies of the space's open journeys (delivered or not), and whether the viewer answered each. */
+  apologies: ReadonlyArray<{ id: string; journeyId: string; authorId: string; deliveredAt: string | null; answeredByViewer: boolean }>;
+  agreements: ReadonlyArray<{
+    id: string;
+    journeyId: string | null;
+    status: 'proposed' | 'active' | 'countered' | 'withdrawn';
+    proposedBy: string;
+    proposedAt: string;
+  }>;
+  /** Agreement-log occasions and whether they were reviewed. */
+  occasions: ReadonlyArray<{ id: string; loggedBy: string; createdAt: string; reviewed: boolean }>;
+  /** Sealed halves of sealed pairs that have not opened, by author. */
+  sealedHalves: ReadonlyArray<{ journeyId: string; prompt: string; authorId: string; createdAt: string }>;
+}
+
+const SEALED_STEP: Readonly<Record<string, number>> = { what_happened: 1, trust_looks_like: 3 };
+
+/** Everything that waits on the viewer, oldest first, today's check-in last. */
+export function waitingFor(f: WaitingFacts): WaitingItem[] {
+  if (f.viewerRole !== 'partner') return [];
+  const items: WaitingItem[] = [];
+  const partner = f.partnerId !== null && f.partnerId !== f.viewerId ? f.partnerId : null;
+  const space = `/spaces/${f.spaceId}`;
+  if (partner) {
+    for (const r of f.reassurance) {
+      if (r.askedBy === partner && !r.answered)
+        items.push({ kind: 'reassurance', href: `${space}/reassurance#answer-${r.id}`, since: r.createdAt });
+    }
+    for (const q of f.questions) {
+      if (q.askedBy !== partner || q.answered) continue;
+      // A question the viewer chose to answer later waits again on the date they chose.
+      if (q.deferredUntil !== null && q.deferredUntil > f.today) continue;
+      items.push({ kind: 'question', href: `/journeys/${q.journeyId}/questions#question-${q.id}`, since: q.createdAt });
+    }
+    for (const a of f.apologies) {
+      if (a.authorId === partner && a.deliveredAt !== null && !a.answeredByViewer) {
+        items.push({ kind: 'apology', href: `/journeys/${a.journeyId}/steps/2`, since: a.deliveredAt });
+      }
+    }
+    for (const g of f.agreements) {
+      if (g.status !== 'proposed' || g.proposedBy !== partner) continue;
+      items.push({
+        kind: 'agreement',
+        href: g.journeyId ? `/journeys/${g.journeyId}/steps/3#agreements-heading` : `${space}/agreement-log`,
+        since: g.proposedAt,
+      });
+    }
+    for (const o of f.occasions) {
+      if (o.loggedBy === partner && !o.reviewed)
+        items.push({ kind: 'occasion', href: `${space}/agreement-log#occasion-${o.id}`, since: o.createdAt });
+    }
+    const own = new Set(f.sealedHalves.filter((h) => h.authorId === f.viewerId).map((h) => `${h.journeyId}|${h.prompt}`));
+    const seen = new Set<string>();
+    for (const h of f.sealedHalves) {
+      const key = `${h.journeyId}|${h.prompt}`;
+      const step = SEALED_STEP[h.prompt];
+      if (h.authorId !== partner || own.has(key) || seen.has(key) || step === undefined) continue;
+      seen.add(key);
+      items.push({ kind: 'sealed_half', href: `/journeys/${h.journeyId}/steps/${step}#${h.prompt}-heading`, since: h.createdAt });
+    }
+  }
+  items.sort((x, y) => (x.since ?? '').localeCompare(y.since ?? '') || x.href.localeCompare(y.href));
+  if (!f.checkedInToday) items.push({ kind: 'checkin', href: `${space}/check-in`, since: null });
+  return items;
+}
+
+/** The fixed words for an item; `partner` is the partner's display name, as every page shows it. */
+export function waitingWords(kind: WaitingKind, partner: string): string {
+  switch (kind) {
+    case 'reassurance':
+      return `${partner} asked for reassurance`;
+    case 'question':
+      return `A question from ${partner} to answer`;
+    case 'apology':
+      return `The apology ${partner} gave you, to answer when you are ready`;
+    case 'agreement':
+      return `An agreement ${partner} proposed`;
+    case 'occasion':
+      return `An occasion ${partner} logged, to confirm`;
+    case 'sealed_half':
+      return `${partner} wrote their half: write yours to open both`;
+    case 'checkin':
+      return 'Today’s check-in';
+  }
+}
