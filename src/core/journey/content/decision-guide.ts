@@ -97,7 +97,7 @@ export const DECISION_GUIDE: Readonly<Record<GuideReader, GuideText>> = {
       'Has there been change you can point to, or mostly promises?',
       'If a close friend told you this story, what would you hope for them?',
     ],
-    support: 'A counsellor of your own — not a couples therapist — can help you think this through without pressure from either side.',
+    support: 'A counsellor of your own, apart from the work you do together, can help you think about what you want without pressure.',
   },
 };
 
