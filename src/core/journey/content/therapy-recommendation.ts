@@ -23,7 +23,7 @@ export const THERAPY_RECOMMENDATION = {
   invite: {
     title: 'Bringing your therapist into Mend',
     text:
-      'Either of you can invite a therapist from the space settings. Their access begins only when both of ' +
+      'Either of you can invite your therapist: Mend makes a link to send them. Their access begins only when both of ' +
       'you agree, and either of you can end it at any time. They see what you both chose to share — never ' +
       'private or still-sealed entries, and never safety answers — and every time they look is recorded ' +
       'for you both to see.',
