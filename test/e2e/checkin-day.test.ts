@@ -1,5 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { couple } from '../support/api-client.js';
 import { json } from '../support/app.js';
@@ -14,6 +16,7 @@ import { startBrowserApp, type BrowserApp } from './support/session.js';
  */
 
 const skip = browserSkipReason();
+const SHOTS = path.resolve('test-results', 'checkin-day');
 const LEGENDS = [
   'How safe do you feel with your partner today?',
   'How much do you trust your partner today?',
@@ -67,6 +70,8 @@ describe('choosing the day on the check-in page [sqlite]', { skip }, () => {
       assert.equal(await page.getByLabel('Your note').inputValue(), '', 'today’s note is not carried over');
       assert.equal(await page.getByText(TODAY_NOTE).count(), 0);
       await session.checkPage(sam, 'yesterday’s check-in, empty');
+      fs.mkdirSync(SHOTS, { recursive: true });
+      await page.screenshot({ path: path.join(SHOTS, `yesterday-${javaScriptEnabled ? 'js' : 'nojs'}-390.png`), fullPage: true });
 
       await fill(page, [7, 6, 5]);
       await page.getByRole('radio', { name: 'Good' }).check();

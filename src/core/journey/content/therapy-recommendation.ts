@@ -30,5 +30,5 @@ export const THERAPY_RECOMMENDATION = {
   },
   safety:
     'If you are afraid of your partner, or being hurt or controlled, couples therapy is not the right next ' +
-    'step. Please see the safety page for support that is for you alone.',
+    'step. The support page lists services that are for you alone.',
 } as const;

@@ -57,7 +57,7 @@ function directoryItem(d: TherapistDirectory): SafeHtml {
   return html`<li class="directory">
     <p><a href="${d.url}" rel="noreferrer"><strong>${d.name}</strong></a></p>
     <p>${d.description}</p>
-    <p class="small muted">Checked on ${formatDate(d.source.checkedOn)} against <a href="${d.source.url}" rel="noreferrer">this page</a>.</p>
+    <p class="small muted">Checked on ${formatDate(d.source.checkedOn)} against <a href="${d.source.url}" rel="noreferrer">a page on ${new URL(d.source.url).hostname.replace(/^www\./, '')}</a>.</p>
   </li>`;
 }
 
