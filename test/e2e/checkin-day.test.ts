@@ -82,12 +82,19 @@ describe('choosing the day on the check-in page [sqlite]', { skip }, () => {
 
       await Promise.all([page.waitForURL(/check-in$/), days.getByRole('link', { name: 'Today' }).click()]);
       await page.getByRole('heading', { level: 1, name: 'Today’s check-in' }).waitFor();
-      assert.deepEqual([await checked(page, LEGENDS[0]!), await checked(page, LEGENDS[1]!), await checked(page, LEGENDS[2]!)], ['1', '9', '4']);
+      assert.deepEqual(
+        [await checked(page, LEGENDS[0]!), await checked(page, LEGENDS[1]!), await checked(page, LEGENDS[2]!)],
+        ['1', '9', '4'],
+      );
       assert.equal(await page.getByRole('radio', { name: 'Hard' }).isChecked(), true);
       assert.equal(await page.getByLabel('Your note').inputValue(), TODAY_NOTE);
 
       // Stored: two check-ins, each with its own values.
-      const list = json(await b.api.get(`/api/v1/spaces/${spaceId}/checkins`)).checkins as Array<{ date: string; safety: number; day: string | null }>;
+      const list = json(await b.api.get(`/api/v1/spaces/${spaceId}/checkins`)).checkins as Array<{
+        date: string;
+        safety: number;
+        day: string | null;
+      }>;
       const byDate = [...list].sort((x, y) => (x.date < y.date ? 1 : -1));
       assert.equal(byDate.length, 2);
       assert.deepEqual(

@@ -25,7 +25,13 @@ describeEachDatabase(
       const { app } = get();
       const { a, b, spaceId } = await couple(app);
       await succeeded(
-        a.api.put(`/api/v1/spaces/${spaceId}/checkins/${TODAY}`, { safety: 2, trust: 9, closeness: 4, day: 'hard', note: { text: CANARY, visibility: 'private' } }),
+        a.api.put(`/api/v1/spaces/${spaceId}/checkins/${TODAY}`, {
+          safety: 2,
+          trust: 9,
+          closeness: 4,
+          day: 'hard',
+          note: { text: CANARY, visibility: 'private' },
+        }),
         'today',
       );
       const alex = await pagesAs(app, a);
@@ -45,9 +51,16 @@ describeEachDatabase(
       assert.match(yesterday, /aria-current="true">Yesterday</);
 
       // A day outside the allowed ones (or nonsense) shows today.
-      for (const q of ['2020-01-01', 'yesterday', '<x>']) assert.match((await alex.get(`/spaces/${spaceId}/check-in?date=${encodeURIComponent(q)}`)).body, /<h1>Today’s check-in<\/h1>/);
+      for (const q of ['2020-01-01', 'yesterday', '<x>'])
+        assert.match((await alex.get(`/spaces/${spaceId}/check-in?date=${encodeURIComponent(q)}`)).body, /<h1>Today’s check-in<\/h1>/);
 
-      const saved = await alex.post(`/spaces/${spaceId}/check-in`, { date: YESTERDAY, safety: '7', trust: '6', closeness: '5', numbers: 'private' });
+      const saved = await alex.post(`/spaces/${spaceId}/check-in`, {
+        date: YESTERDAY,
+        safety: '7',
+        trust: '6',
+        closeness: '5',
+        numbers: 'private',
+      });
       assert.equal(saved.statusCode, 303);
       assert.equal(saved.headers.location, `/spaces/${spaceId}/check-in?date=${YESTERDAY}&saved=1`);
       assert.equal(checkedValue((await alex.get(`/spaces/${spaceId}/check-in?date=${YESTERDAY}`)).body, 'safety'), '7');

@@ -31,7 +31,12 @@ describeEachDatabase('the decision guide for each reader', (get) => {
     const today = new Date().toISOString().slice(0, 10);
     for (const p of [a, b])
       await succeeded(
-        p.api.put(`/api/v1/spaces/${spaceId}/checkins/${today}`, { safety: 3, trust: 2, closeness: 4, note: { text: `${CANARY} ${p.displayName}`, visibility: 'private' } }),
+        p.api.put(`/api/v1/spaces/${spaceId}/checkins/${today}`, {
+          safety: 3,
+          trust: 2,
+          closeness: 4,
+          note: { text: `${CANARY} ${p.displayName}`, visibility: 'private' },
+        }),
         'check-in',
       );
     const t = await activeTherapist(app, a, b, spaceId);
@@ -51,8 +56,15 @@ describeEachDatabase('the decision guide for each reader', (get) => {
     assert.ok(!has(sam, DECISION_GUIDE.broke_trust.questions[0]!));
 
     assert.ok(has(lee, DECISION_GUIDE.therapist.intro), 'the therapist reads what the guide is for');
-    assert.ok(has(lee, DECISION_GUIDE.hurt.questions[0]!) && has(lee, DECISION_GUIDE.broke_trust.questions[0]!), 'and what each partner is asked');
-    assert.doesNotMatch(lee, /Your sense of safety|consistency score|leave this space/, 'no one’s numbers, no way out of a space the therapist is not a partner in');
+    assert.ok(
+      has(lee, DECISION_GUIDE.hurt.questions[0]!) && has(lee, DECISION_GUIDE.broke_trust.questions[0]!),
+      'and what each partner is asked',
+    );
+    assert.doesNotMatch(
+      lee,
+      /Your sense of safety|consistency score|leave this space/,
+      'no one’s numbers, no way out of a space the therapist is not a partner in',
+    );
 
     // Each private note stays with its author; nobody's guide shows one.
     for (const body of [alex, sam, lee]) assert.ok(!body.includes(CANARY), 'no private note on any guide');
@@ -65,7 +77,10 @@ describeEachDatabase('the decision guide for each reader', (get) => {
     const { app } = get();
     const jo = await signUp(app, 'Jo');
     const spaceId = json(await jo.api.post('/api/v1/spaces', { name: 'Mine' })).space.id as string;
-    await succeeded(jo.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'broken_promise', brokeTrust: ['absent-partner'] }), 'breach');
+    await succeeded(
+      jo.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'broken_promise', brokeTrust: ['absent-partner'] }),
+      'breach',
+    );
     const body = await guide(app, jo, spaceId);
     assert.ok(has(body, DECISION_GUIDE.alone.intro));
     assert.ok(!has(body, DECISION_GUIDE.hurt.intro));

@@ -32,7 +32,11 @@ describeEachDatabase('the therapy page: directories by country and a way to invi
     assert.match(own.body, /Where to look in Ireland/);
     assert.match(own.body, /IACP — Find a Therapist/);
     assert.match(own.body, /href="https:\/\/iacp\.ie\/"/);
-    assert.match(own.body, /Checked on [^<]+ against <a href="https:\/\/eolasmagazine\.ie\/[^"]*" rel="noreferrer">a page on eolasmagazine\.ie/, 'its source and checked date');
+    assert.match(
+      own.body,
+      /Checked on [^<]+ against <a href="https:\/\/eolasmagazine\.ie\/[^"]*" rel="noreferrer">a page on eolasmagazine\.ie/,
+      'its source and checked date',
+    );
     assert.match(own.body, /ICEEFT/, 'and the international directory');
     assert.ok(own.body.indexOf('IACP') < own.body.indexOf('ICEEFT'), 'the person’s country comes first');
     assert.match(own.body, /<option value="IE" selected>Ireland<\/option>/);

@@ -52,7 +52,8 @@ const DIRECTORIES: Partial<Record<SupportedCountryCode, readonly TherapistDirect
       id: 'ie_iacp',
       name: 'IACP — Find a Therapist',
       url: 'https://iacp.ie/',
-      description: 'The largest body for counsellors and psychotherapists in Ireland. Its Find a Therapist search lists accredited members.',
+      description:
+        'The largest body for counsellors and psychotherapists in Ireland. Its Find a Therapist search lists accredited members.',
       source: checkedAt('https://eolasmagazine.ie/iacp-celebrates-40th-anniversary'),
     },
   ],
@@ -80,7 +81,8 @@ const DIRECTORIES: Partial<Record<SupportedCountryCode, readonly TherapistDirect
       id: 'nz_nzac',
       name: 'New Zealand Association of Counsellors',
       url: 'https://nzac.org.nz/',
-      description: 'The national body for counsellors; its site lets you look up member counsellors near you, many of whom work with couples.',
+      description:
+        'The national body for counsellors; its site lets you look up member counsellors near you, many of whom work with couples.',
       source: checkedAt('https://en.wikipedia.org/wiki/New_Zealand_Association_of_Counsellors'),
     },
   ],
@@ -108,7 +110,9 @@ const DIRECTORIES: Partial<Record<SupportedCountryCode, readonly TherapistDirect
       url: 'https://www.therapistlocator.net/',
       description:
         'The American Association for Marriage and Family Therapy’s public directory of marriage and family therapists, searchable by area.',
-      source: checkedAt('http://therapistlocator.net/iMIS15/AAMFT/Content/Advocacy/Private_Payer.aspx?hkey=b8088b01-7834-4da1-89d9-ee0ca7005d3e'),
+      source: checkedAt(
+        'http://therapistlocator.net/iMIS15/AAMFT/Content/Advocacy/Private_Payer.aspx?hkey=b8088b01-7834-4da1-89d9-ee0ca7005d3e',
+      ),
     },
   ],
 };
