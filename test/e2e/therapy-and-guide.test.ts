@@ -2,7 +2,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { couple } from '../support/api-client.js';
+import { couple, signUp } from '../support/api-client.js';
+import { activeTherapist } from '../support/live-people.js';
 import { json } from '../support/app.js';
 import { browserSkipReason } from './support/browser.js';
 import { signedIn } from './support/partners.js';
@@ -69,4 +70,29 @@ describe('finding a therapist and the decision guide [sqlite]', { skip }, () => 
       await sam.page.screenshot({ path: path.join(SHOTS, `guide-hurt-${label}.png`), fullPage: true });
     });
   }
+
+  test('a therapist reads where to look and what each partner is asked, with no invitation form; someone alone reads their own guide', async () => {
+    const app = session.testApp.app;
+    const { a, b, spaceId } = await couple(app, ['Alex', 'Sam']);
+    const journeyId = json(await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'infidelity', brokeTrust: [a.id] })).journey
+      .id as string;
+    const lee = await signedIn(session, await activeTherapist(app, a, b, spaceId), { viewport: { width: 390, height: 844 } });
+    await lee.page.goto(`${session.origin}/journeys/${journeyId}/therapy`);
+    await lee.page.getByRole('heading', { name: /Where to look/ }).waitFor();
+    assert.equal(await lee.page.getByRole('button', { name: 'Invite your therapist' }).count(), 0);
+    await session.checkPage(lee, 'the therapy page, for the therapist');
+    await lee.page.goto(`${session.origin}/spaces/${spaceId}/decision-guide`);
+    await lee.page.getByRole('heading', { name: 'For the partner who broke trust' }).waitFor();
+    await session.checkPage(lee, 'the decision guide, for the therapist');
+    await lee.page.screenshot({ path: path.join(SHOTS, 'guide-therapist-390.png'), fullPage: true });
+
+    const jo = await signUp(app, 'Jo');
+    const soloSpace = json(await jo.api.post('/api/v1/spaces', { name: 'Mine' })).space.id as string;
+    await jo.api.post(`/api/v1/spaces/${soloSpace}/breaches`, { kind: 'lying', brokeTrust: ['absent-partner'] });
+    const alone = await signedIn(session, jo, { viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+    await alone.page.goto(`${session.origin}/spaces/${soloSpace}/decision-guide`);
+    await alone.page.getByText(DECISION_GUIDE.alone.intro).waitFor();
+    await session.checkPage(alone, 'the decision guide, alone');
+    await alone.page.screenshot({ path: path.join(SHOTS, 'guide-alone-nojs-390.png'), fullPage: true });
+  });
 });
