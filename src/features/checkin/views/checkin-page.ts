@@ -91,6 +91,7 @@ export function checkinPage(o: {
   ${o.coach ?? null}
   ${errorSummary(o.errors)}
   ${dayPicker(o.spaceId, o.dates, date)}
+  ${date === o.dates[0] ? null : html`<p class="hint">Where a question says “today”, answer for ${date === o.dates[1] ? 'yesterday' : formatDay(date)}, as you remember it.</p>`}
   <p class="lead">Three quick numbers, about twenty seconds. There are no right answers.${o.existing ? ' You already checked in for this day; saving again replaces it.' : ''}</p>
   <form method="post" action="/spaces/${o.spaceId}/check-in" class="checkin-form" novalidate>
     ${csrfField(o.csrf)}
