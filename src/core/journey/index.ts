@@ -26,6 +26,7 @@ export * from './content/apology-builder-texts.js';
 export * from './content/hard-day.js';
 export * from './content/therapy-recommendation.js';
 export * from './content/forgiveness-texts.js';
+export * from './content/decision-guide.js';
 export * from './hard-day.js';
 export * from './step-openings.js';
 export * from './sealed-news.js';

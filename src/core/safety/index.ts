@@ -5,3 +5,4 @@ export * from './schedule.js';
 export * from './resources.js';
 export * from './messages.js';
 export * from './time-zone-country.js';
+export * from './therapist-directories.js';

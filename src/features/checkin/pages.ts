@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isHardCheckin } from '../../core/journey/index.js';
 import { isDayMark } from '../../core/checkin/day-mark.js';
+import { isIsoDate } from '../../core/time.js';
 import type { TextInput } from './service.js';
 import { html, type SafeHtml } from '../../platform/web/html.js';
 import { hardCheckinNote } from './views/hard-checkin-note.js';
@@ -36,6 +37,8 @@ export async function checkinPages(app: FastifyInstance): Promise<void> {
       coach?: SafeHtml | null;
       status?: number;
       numbersShared?: boolean | null;
+      /** The day asked for by the address (`?date=`), when no form was sent. */
+      date?: string | undefined;
     } = {},
   ) {
     const { account } = requireAuth(request);
@@ -49,7 +52,10 @@ export async function checkinPages(app: FastifyInstance): Promise<void> {
         scripts: ['/static/live.js'],
         body: () => html`${therapistCheckinIntro(view.space.id)}${partnerToday(model)}`,
       });
-    const date = extra.form?.date && dates.includes(extra.form.date) ? extra.form.date : dates[0]!;
+    // The day shown is the one sent with the form, else the one asked for, else today; its own
+    // check-in fills the form, so one day's numbers are never shown (or saved) as another's.
+    const asked = extra.form?.date ?? extra.date;
+    const date = asked && dates.includes(asked) ? asked : dates[0]!;
     const mine = ownCheckin(model, date);
     const numbersShared = extra.numbersShared === undefined ? account.checkinNumbersShared : extra.numbersShared;
     const numbers = numbersValue(numbersShared);
@@ -83,8 +89,12 @@ export async function checkinPages(app: FastifyInstance): Promise<void> {
     });
   }
 
-  app.get<{ Params: { spaceId: string }; Querystring: { saved?: string } }>('/spaces/:spaceId/check-in', async (request, reply) =>
-    showCheckin(request, reply, { saved: request.query.saved === '1' }),
+  app.get<{ Params: { spaceId: string }; Querystring: { saved?: unknown; date?: unknown } }>(
+    '/spaces/:spaceId/check-in',
+    async (request, reply) => {
+      const date = typeof request.query.date === 'string' && isIsoDate(request.query.date) ? request.query.date : undefined;
+      return showCheckin(request, reply, { saved: request.query.saved === '1', date });
+    },
   );
 
   app.post<{ Params: { spaceId: string } }>('/spaces/:spaceId/check-in', async (request, reply) => {
@@ -134,6 +144,9 @@ export async function checkinPages(app: FastifyInstance): Promise<void> {
     const coach = coachFor(form.note);
     if (coach)
       return showCheckin(request, reply, { form, saved: true, coach, numbersShared: numbersShared ?? account.checkinNumbersShared });
-    return reply.redirect(`/spaces/${request.params.spaceId}/check-in?saved=1`, 303);
+    // Back to the day just saved (today's address has no `date`).
+    const today = ctx.rhythm.checkins.allowedDates(account)[0];
+    const day = form.date && form.date !== today ? `date=${encodeURIComponent(form.date)}&` : '';
+    return reply.redirect(`/spaces/${request.params.spaceId}/check-in?${day}saved=1`, 303);
   });
 }

@@ -18,7 +18,7 @@ import {
 } from '../../core/journey/index.js';
 import { localDate } from '../../core/time.js';
 import { isVisibility } from '../../core/visibility/index.js';
-import { resourcesFor, supportCountryFor } from '../../core/safety/index.js';
+import { resourcesFor, supportCountryFor, therapistDirectoriesFor } from '../../core/safety/index.js';
 import { MendError, fail, refuse } from '../../platform/errors.js';
 import type { Actor } from './access.js';
 import { apologyPartProblems } from './service.js';
@@ -664,9 +664,12 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
     return show(request, reply, m, 'A hard day', (csrf) => hardDayPage(m, csrf, support));
   });
 
-  app.get<{ Params: Params }>('/journeys/:journeyId/therapy', async (request, reply) => {
+  app.get<{ Params: Params; Querystring: { country?: unknown } }>('/journeys/:journeyId/therapy', async (request, reply) => {
     const { m } = await model(request, request.params.journeyId);
-    return show(request, reply, m, 'Couples therapy', () => therapyPage(m));
+    // The person's own country first; another one only when they pick it (nothing is saved).
+    const asked = request.query.country;
+    const country = typeof asked === 'string' && asked.trim() !== '' ? asked.slice(0, 8) : supportCountryFor(requireAuth(request).account);
+    return show(request, reply, m, 'Couples therapy', (csrf) => therapyPage(m, csrf, therapistDirectoriesFor(country)));
   });
 
   app.get<{ Params: Params }>('/journeys/:journeyId/questions', async (request, reply) => {

@@ -23,12 +23,12 @@ export const THERAPY_RECOMMENDATION = {
   invite: {
     title: 'Bringing your therapist into Mend',
     text:
-      'Either of you can invite a therapist from the space settings. Their access begins only when both of ' +
+      'Either of you can invite your therapist: Mend makes a link to send them. Their access begins only when both of ' +
       'you agree, and either of you can end it at any time. They see what you both chose to share — never ' +
       'private or still-sealed entries, and never safety answers — and every time they look is recorded ' +
       'for you both to see.',
   },
   safety:
     'If you are afraid of your partner, or being hurt or controlled, couples therapy is not the right next ' +
-    'step. Please see the safety page for support that is for you alone.',
+    'step. The support page lists services that are for you alone.',
 } as const;

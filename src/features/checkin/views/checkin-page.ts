@@ -49,6 +49,24 @@ export function therapistCheckinIntro(spaceId: string): SafeHtml {
   <p><a href="/spaces/${spaceId}/progress">See how things are going</a></p>`;
 }
 
+/** A day's name on the check-in page: "Today", "Yesterday", or its date. */
+export const dayName = (dates: readonly string[], date: string): string =>
+  date === dates[0] ? 'Today' : date === dates[1] ? 'Yesterday' : formatDay(date);
+
+const checkinHeading = (dates: readonly string[], date: string): string =>
+  date === dates[0] ? 'Today’s check-in' : date === dates[1] ? 'Yesterday’s check-in' : `Check-in for ${formatDay(date)}`;
+
+/**
+ * The days a person may check in for, as plain links (`?date=`): each opens that day's own
+ * check-in, or an empty form, with or without JavaScript. The form below carries the day shown, so
+ * one day's numbers are never saved as another's (issue #20).
+ */
+function dayPicker(spaceId: string, dates: readonly string[], date: string): SafeHtml {
+  return html`<nav class="day-picker" aria-label="Which day to check in for">
+    <ul>${dates.map((d, i) => html`<li><a href="/spaces/${spaceId}/check-in${i === 0 ? '' : `?date=${d}`}"${d === date ? html` aria-current="true"` : null}>${dayName(dates, d)}</a></li>`)}</ul>
+  </nav>`;
+}
+
 export function checkinPage(o: {
   csrf: string;
   spaceId: string;
@@ -66,19 +84,18 @@ export function checkinPage(o: {
   drafts: DraftBook;
 }): SafeHtml {
   const place = checkinNotePlace(o.spaceId);
-  const date = o.form.date ?? o.dates[0]!;
+  const date = o.form.date && o.dates.includes(o.form.date) ? o.form.date : o.dates[0]!;
   return html`${checkinsProgressNav(o.spaceId, 'check-in')}
-  <h1>Today’s check-in</h1>
+  <h1>${checkinHeading(o.dates, date)}</h1>
   ${o.saved ? html`${savedNotice(o.numbersShared)}${o.afterSave ?? null}` : null}
   ${o.coach ?? null}
   ${errorSummary(o.errors)}
+  ${dayPicker(o.spaceId, o.dates, date)}
+  ${date === o.dates[0] ? null : html`<p class="hint">Where a question says “today”, answer for ${date === o.dates[1] ? 'yesterday' : formatDay(date)}, as you remember it.</p>`}
   <p class="lead">Three quick numbers, about twenty seconds. There are no right answers.${o.existing ? ' You already checked in for this day; saving again replaces it.' : ''}</p>
   <form method="post" action="/spaces/${o.spaceId}/check-in" class="checkin-form" novalidate>
     ${csrfField(o.csrf)}
-    <div class="field">
-      <label for="field-date">Day</label>
-      <select id="field-date" name="date">${o.dates.map((d, i) => html`<option value="${d}"${d === date ? html` selected` : null}>${i === 0 ? 'Today' : i === 1 ? 'Yesterday' : formatDay(d)}</option>`)}</select>
-    </div>
+    <input type="hidden" name="date" value="${date}">
     ${MEASURES.map((m) => scale(m, (o.form as Record<string, string | undefined>)[m.key], o.errors?.[m.key]))}
     <fieldset class="field choice-row">
       <legend>How was the day? (optional)</legend>

@@ -1,6 +1,11 @@
 import { HARD_DAY, PROMPT_TEXTS, THERAPY_RECOMMENDATION } from '../../../core/journey/index.js';
 import type { EntryView } from '../service.js';
-import type { CountryResources } from '../../../core/safety/index.js';
+import {
+  SUPPORTED_COUNTRIES,
+  type CountryResources,
+  type CountryTherapistDirectories,
+  type TherapistDirectory,
+} from '../../../core/safety/index.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { groundingCard, reassuranceCard, supportCard } from '../../safety/index.js';
 import { csrfField, textField } from '../../../platform/web/components/forms.js';
@@ -34,19 +39,65 @@ function answererWhoLeft(m: JourneyPageModel, askedBy: string): string | null {
 const isBreaker = (m: JourneyPageModel) => m.view.status.role === 'broke_trust' || m.view.status.role === 'both';
 const isHurt = (m: JourneyPageModel) => m.view.status.role === 'hurt' || m.view.status.role === 'both';
 
-export function therapyPage(m: JourneyPageModel): SafeHtml {
+export function therapyPage(m: JourneyPageModel, csrf: string, found: CountryTherapistDirectories): SafeHtml {
   const t = THERAPY_RECOMMENDATION;
   return html`<p class="breadcrumb"><a href="/journeys/${m.view.id}">Back to the journey</a></p>
   <h1>${t.title}</h1>
   <p class="lead">${t.intro}</p>
+  ${therapistDirectories(m.view.id, found)}
   <section class="card" aria-labelledby="find-heading"><h2 id="find-heading">${t.howToFind.title}</h2>
     <ol>${t.howToFind.steps.map((s) => html`<li>${s}</li>`)}</ol>
   </section>
-  <section class="card" aria-labelledby="invite-heading"><h2 id="invite-heading">${t.invite.title}</h2>
+  ${isPartnerView(m) ? inviteTherapist(m.spaceId, csrf) : null}
+  <p class="notice">${t.safety} <a href="/support">Support where you live</a></p>`;
+}
+
+/** One directory: what it is, where it goes, and where and when its details were checked. */
+function directoryItem(d: TherapistDirectory): SafeHtml {
+  return html`<li class="directory">
+    <p><a href="${d.url}" rel="noreferrer"><strong>${d.name}</strong></a></p>
+    <p>${d.description}</p>
+    <p class="small muted">Checked on ${formatDate(d.source.checkedOn)} against <a href="${d.source.url}" rel="noreferrer">a page on ${new URL(d.source.url).hostname.replace(/^www\./, '')}</a>.</p>
+  </li>`;
+}
+
+/**
+ * Where to look, for the person's country first (issue #20), then the international directory, with
+ * a plain GET picker (`?country=`) for another country — it works without JavaScript and saves nothing.
+ */
+function therapistDirectories(journeyId: string, found: CountryTherapistDirectories): SafeHtml {
+  const own = found.country === 'INTL' ? null : found;
+  return html`<section class="card" aria-labelledby="directories-heading">
+    <h2 id="directories-heading">${own ? `Where to look in ${own.countryName}` : 'Where to look'}</h2>
+    ${
+      own && own.directories.length > 0
+        ? html`<ul class="plain-list">${own.directories.map(directoryItem)}</ul>`
+        : own
+          ? html`<p>Mend does not yet list a directory for ${own.countryName} that we could check. The international directory below covers many countries, and the steps further down help anywhere.</p>`
+          : null
+    }
+    <h3>${own ? 'Anywhere, including online' : 'International'}</h3>
+    <ul class="plain-list">${found.international.map(directoryItem)}</ul>
+    <p class="small">Mend is not paid by any of these and does not vouch for a particular therapist. Directories change; if an address no longer works, the body’s name will find it.</p>
+    <form method="get" action="/journeys/${journeyId}/therapy" class="inline-choice" aria-label="Directories in another country">
+      <label for="field-therapy-country">Show directories for</label>
+      <select id="field-therapy-country" name="country">
+        ${SUPPORTED_COUNTRIES.map((c) => html`<option value="${c.code}"${c.code === found.country ? html` selected` : null}>${c.name}</option>`)}
+      </select>
+      <button type="submit" class="button button--secondary">Show</button>
+    </form>
+  </section>`;
+}
+
+/** The way to bring a therapist in: the same invitation as on the space's home page. */
+function inviteTherapist(spaceId: string, csrf: string): SafeHtml {
+  const t = THERAPY_RECOMMENDATION;
+  return html`<section class="card" aria-labelledby="invite-heading"><h2 id="invite-heading">${t.invite.title}</h2>
     <p>${t.invite.text}</p>
-    <p><a href="/spaces/${m.spaceId}">Go to your space to invite a therapist</a></p>
-  </section>
-  <p class="notice">${t.safety} <a href="/safety">Safety and support</a></p>`;
+    <form method="post" action="/spaces/${spaceId}/invitations">${csrfField(csrf)}<input type="hidden" name="role" value="therapist">
+      <button type="submit" class="button">Invite your therapist</button></form>
+    <p>This makes an invitation link to send them. You can also see who you have invited, and agree to their access, on <a href="/spaces/${spaceId}#therapist-heading">your space’s home page</a>.</p>
+  </section>`;
 }
 
 export function hardDayPage(m: JourneyPageModel, csrf: string, support: CountryResources): SafeHtml {

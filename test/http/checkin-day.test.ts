@@ -1,0 +1,75 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fixedClock } from '../../src/platform/clock.js';
+import { describeEachDatabase, succeeded } from '../support/app.js';
+import { couple } from '../support/api-client.js';
+import { pagesAs } from '../support/live-people.js';
+
+/**
+ * Issue #20: the check-in page shows the day asked for (`?date=`) with that day's own check-in or
+ * an empty form, never today's values under yesterday's date; saving goes back to the day saved.
+ */
+
+const clock = fixedClock(new Date('2026-03-04T12:00:00Z'));
+const TODAY = '2026-03-04';
+const YESTERDAY = '2026-03-03';
+const CANARY = 'CANARY-CHECKIN-DAY-NOTE';
+
+const checkedValue = (body: string, name: string): string | null =>
+  new RegExp(`name="${name}" value="(\\d+)" required checked`).exec(body)?.[1] ?? null;
+
+describeEachDatabase(
+  'choosing the check-in day',
+  (get) => {
+    test('each day shows its own check-in; the form carries the day shown; the partner sees no private note', async () => {
+      const { app } = get();
+      const { a, b, spaceId } = await couple(app);
+      await succeeded(
+        a.api.put(`/api/v1/spaces/${spaceId}/checkins/${TODAY}`, {
+          safety: 2,
+          trust: 9,
+          closeness: 4,
+          day: 'hard',
+          note: { text: CANARY, visibility: 'private' },
+        }),
+        'today',
+      );
+      const alex = await pagesAs(app, a);
+      const today = (await alex.get(`/spaces/${spaceId}/check-in`)).body;
+      assert.equal(checkedValue(today, 'safety'), '2');
+      assert.match(today, new RegExp(`<input type="hidden" name="date" value="${TODAY}">`));
+      assert.match(today, /<h1>Today’s check-in<\/h1>/);
+
+      const res = await alex.get(`/spaces/${spaceId}/check-in?date=${YESTERDAY}`);
+      assert.equal(res.statusCode, 200);
+      const yesterday = res.body;
+      assert.match(yesterday, /<h1>Yesterday’s check-in<\/h1>/);
+      assert.match(yesterday, new RegExp(`<input type="hidden" name="date" value="${YESTERDAY}">`));
+      for (const k of ['safety', 'trust', 'closeness']) assert.equal(checkedValue(yesterday, k), null, `${k}: empty for yesterday`);
+      assert.doesNotMatch(yesterday, /value="hard" checked/);
+      assert.ok(!yesterday.includes(CANARY), 'today’s note is not yesterday’s');
+      assert.match(yesterday, /aria-current="true">Yesterday</);
+
+      // A day outside the allowed ones (or nonsense) shows today.
+      for (const q of ['2020-01-01', 'yesterday', '<x>'])
+        assert.match((await alex.get(`/spaces/${spaceId}/check-in?date=${encodeURIComponent(q)}`)).body, /<h1>Today’s check-in<\/h1>/);
+
+      const saved = await alex.post(`/spaces/${spaceId}/check-in`, {
+        date: YESTERDAY,
+        safety: '7',
+        trust: '6',
+        closeness: '5',
+        numbers: 'private',
+      });
+      assert.equal(saved.statusCode, 303);
+      assert.equal(saved.headers.location, `/spaces/${spaceId}/check-in?date=${YESTERDAY}&saved=1`);
+      assert.equal(checkedValue((await alex.get(`/spaces/${spaceId}/check-in?date=${YESTERDAY}`)).body, 'safety'), '7');
+      assert.equal(checkedValue((await alex.get(`/spaces/${spaceId}/check-in`)).body, 'safety'), '2', 'today is unchanged');
+
+      // The partner's page never shows Alex's private note, whichever day.
+      const sam = await pagesAs(app, b);
+      for (const q of ['', `?date=${YESTERDAY}`]) assert.ok(!(await sam.get(`/spaces/${spaceId}/check-in${q}`)).body.includes(CANARY));
+    });
+  },
+  { clock },
+);
