@@ -61,6 +61,9 @@ export function sealedWords(p: PartnerPresence): { label: string; hint: string }
   };
 }
 
+/** The hint beside "Shared with my partner" for a person alone: nobody reads it yet. */
+export const SHARED_HINT_ALONE = 'Your partner can read it once they are in the space, and a therapist if you both invite one. It cannot be made private again, but you can delete it.';
+
 /**
  * What changes when a partner joins, said once on the space home of a person alone (privacy rules:
  * docs/privacy-rules.md; agreements: src/core/journey/agreements.ts).

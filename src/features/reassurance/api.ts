@@ -35,7 +35,7 @@ export async function reassuranceRoutes(app: FastifyInstance): Promise<void> {
         security: bearer,
         params: SpaceParams,
         body: Type.Object({ note: Type.Optional(Type.Union([TextIn, Type.Null()])) }, { additionalProperties: false }),
-        response: { 201: Type.Object({ reassuranceRequest: ReassuranceRequest }), ...errors(400, 401, 403, 404) },
+        response: { 201: Type.Object({ reassuranceRequest: ReassuranceRequest }), ...errors(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => {

@@ -23,6 +23,8 @@ export interface AgreementLogModel {
   viewerId: string;
   /** A therapist reads the log; only the partners confirm or dispute an occasion. */
   isPartner: boolean;
+  /** One partner in the space (solo): nobody else confirms an occasion, for now. */
+  alone?: boolean;
   today: string;
   names: Map<string, string>;
   /** The partners who left, so a deleted partner's removed words are said to be removed. */
@@ -105,7 +107,7 @@ export function agreementLogPage(o: AgreementLogModel): SafeHtml {
   return html`${rhythmNav(o.spaceId, 'agreement-log')}
   <h1>Agreement log</h1>
   ${summary(o)}
-  <p class="lead">The partner who made a commitment records each occasion as kept or missed. The other partner confirms it, or says they saw it differently. Nothing is deleted: the history stays.</p>
+  <p class="lead">The partner who made a commitment records each occasion as kept or missed. ${o.alone ? 'On your own, the log is your own record; once your partner is in the space, they can confirm an occasion or say they saw it differently.' : 'The other partner confirms it, or says they saw it differently.'} Nothing is deleted: the history stays.</p>
   ${agreementLogSection(o)}`;
 }
 

@@ -22,7 +22,7 @@ import { csrfField } from '../../../platform/web/components/forms.js';
 import { departureSentence, removedOn, removedWords, type Departures } from '../../../platform/web/components/former-partners.js';
 import { draftSave, draftTop, withDraft, type DraftBook } from '../../drafts/index.js';
 import { entryPlace } from '../../../core/drafts/places.js';
-import { promptHelper, sealedWords, type PartnerPresence } from '../../../core/partner-words.js';
+import { promptHelper, sealedWords, SHARED_HINT_ALONE, type PartnerPresence } from '../../../core/partner-words.js';
 
 /** Everything a journey page shows, already filtered to what the viewer may see. */
 export interface JourneyPageModel {
@@ -138,7 +138,8 @@ const presenceOf = (m: JourneyPageModel): PartnerPresence => (!m.view.status.sol
 
 /** A sealed half alone is one's own reflection for now (issue #20); the other labels stay. */
 const visibilityLabel = (m: JourneyPageModel, v: Visibility): string => (v === 'sealed' ? sealedWords(presenceOf(m)).label : VISIBILITY_LABELS[v]);
-const visibilityHint = (m: JourneyPageModel, v: Visibility): string => (v === 'sealed' ? sealedWords(presenceOf(m)).hint : VISIBILITY_HINTS[v]);
+const visibilityHint = (m: JourneyPageModel, v: Visibility): string => 
+  v === 'sealed' ? sealedWords(presenceOf(m)).hint : v === 'shared' && presenceOf(m) !== 'together' ? SHARED_HINT_ALONE : VISIBILITY_HINTS[v];
 
 const VISIBILITY_HINTS: Record<Visibility, string> = {
   private: 'Nobody else can read it. You can share it later.',

@@ -76,7 +76,7 @@ export function hardDayPage(m: JourneyPageModel, csrf: string, support: CountryR
       </section>`
       : null
   }
-  ${isPartnerView(m) ? html`${reassuranceCard(m.spaceId)}${supportCard(support)}` : null}`;
+  ${isPartnerView(m) ? html`${reassuranceCard(m.spaceId, m.view.status.solo)}${supportCard(support)}` : null}`;
 }
 
 const QUESTION_STATE = {

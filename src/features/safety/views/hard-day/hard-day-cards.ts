@@ -12,7 +12,9 @@ export function groundingCard(): SafeHtml {
   </section>`;
 }
 
-export function reassuranceCard(spaceId: string): SafeHtml {
+/** Alone in the space (nobody has joined, or the partner left) there is no one to ask: no card. */
+export function reassuranceCard(spaceId: string, alone = false): SafeHtml | null {
+  if (alone) return null;
   return html`<section class="card" aria-labelledby="reassure-heading">
     <h2 id="reassure-heading">${HARD_DAY.reassuranceAction}</h2>
     <p>${HARD_DAY.reassuranceHelper}</p>
