@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { describeEachDatabase, json } from '../support/app.js';
-import { couple, signUp, type Person } from '../support/api-client.js';
-import { journeyAndAgreement, pagesAs } from '../support/live-people.js';
+import { acceptedAgreement, couple, signUp, type Person } from '../support/api-client.js';
+import { pagesAs } from '../support/live-people.js';
 import { NO_ONE_TO_ANSWER_REASSURANCE } from '../../src/core/partner-words.js';
 
 /**
@@ -128,12 +128,19 @@ describeEachDatabase('solo mode: words for one person', (get) => {
   test('a couple keeps the couple’s words', async () => {
     const { app } = get();
     const { a, b, spaceId } = await couple(app);
-    const { journeyId } = await journeyAndAgreement(a, b, spaceId, 'I answer when you call');
+    const journeyId = json(await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'lying', brokeTrust: [a.id] })).journey.id as string;
+    for (const p of [a, b]) {
+      assert.equal((await p.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_happened', text: 'My side' })).statusCode, 201);
+      assert.ok((await p.api.post(`/api/v1/journeys/${journeyId}/acknowledgements`)).statusCode < 300);
+    }
+    const apology = json(await a.api.post(`/api/v1/journeys/${journeyId}/apologies`, { text: 'I am sorry. I lied to you for months.' })).apology;
+    assert.ok((await b.api.post(`/api/v1/apologies/${apology.id}/responses`, { received: true })).statusCode < 300);
+    await acceptedAgreement(a, b, spaceId, 'I answer when you call', [a.id]);
     assert.equal((await b.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, {})).statusCode, 201);
-    const pages = await walk(app, a, [`/spaces/${spaceId}`, `/spaces/${spaceId}/reassurance`, `/journeys/${journeyId}/steps/6`]);
+    const pages = await walk(app, a, [`/spaces/${spaceId}`, `/spaces/${spaceId}/reassurance`, `/journeys/${journeyId}/steps/3`]);
     assert.match(pages.get(`/spaces/${spaceId}/reassurance`)!, /Your partner will be told you asked/);
-    assert.match(pages.get(`/journeys/${journeyId}/steps/6`)!, />Agreed</);
-    assert.doesNotMatch(pages.get(`/journeys/${journeyId}/steps/6`)!, /own commitment/);
+    assert.match(pages.get(`/journeys/${journeyId}/steps/3`)!, />Agreed</);
+    assert.doesNotMatch(pages.get(`/journeys/${journeyId}/steps/3`)!, /own commitment/);
     assert.doesNotMatch(pages.get(`/spaces/${spaceId}`)!, /What changes when your partner joins/);
   });
 });
