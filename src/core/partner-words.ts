@@ -61,6 +61,9 @@ export function sealedWords(p: PartnerPresence): { label: string; hint: string }
   };
 }
 
+/** The hard day's steadying card ends here for a person alone: there is no one to ask for reassurance. */
+export const HARD_DAY_CLOSING_ALONE = 'When you are ready, read your reasons below. Nothing has to be decided today.';
+
 /** The hint beside "Shared with my partner" for a person alone: nobody reads it yet. */
 export const SHARED_HINT_ALONE = 'Your partner can read it once they are in the space, and a therapist if you both invite one. It cannot be made private again, but you can delete it.';
 
@@ -92,4 +95,42 @@ const ALONE_HELPERS: Readonly<Record<string, string>> = {
 
 export function promptHelper(prompt: string, p: PartnerPresence, coupleHelper: string): string {
   return p === 'together' ? coupleHelper : (ALONE_HELPERS[prompt] ?? coupleHelper);
+}
+
+/**
+ * Step 3's agreements for two, or a person's own commitments alone: made alone, a commitment is in
+ * force at once and needs nobody's consent (src/core/journey/agreements.ts). A transparency agreement
+ * needs both partners' consent, so it is not offered to one person alone.
+ */
+export function agreementWords(p: PartnerPresence): {
+  intro: string;
+  action: string;
+  formTitle: string;
+  formLead: string;
+  submit: string;
+  transparencyOffered: boolean;
+} {
+  if (p === 'together') {
+    return {
+      intro:
+        'Each agreement names who commits, something the other could notice, and how often. One of you proposes; the other accepts, or suggests a change.',
+      action: 'Propose an agreement',
+      formTitle: 'Propose an agreement',
+      formLead: 'One concrete thing, that the other could notice. Your partner can accept it or suggest a change.',
+      submit: 'Propose it',
+      transparencyOffered: true,
+    };
+  }
+  return {
+    intro:
+      'On your own, an agreement is a commitment to yourself: something you will do, that someone could notice, and how often. It is in force as soon as you make it, and you can log how you keep it.',
+    action: 'Make a commitment',
+    formTitle: 'Make a commitment of your own',
+    formLead:
+      p === 'not_joined'
+        ? 'One concrete thing you will do, that someone could notice. It is your own promise and needs nobody’s consent. If your partner joins, it stays yours, and new agreements become proposals you both accept.'
+        : 'One concrete thing you will do, that someone could notice. It is your own promise and needs nobody’s consent.',
+    submit: 'Make this commitment',
+    transparencyOffered: false,
+  };
 }

@@ -23,6 +23,7 @@ const COUPLE_ONLY = [
   /Your partner will not see this until they have written/,
   /your partner will be asked to respond/,
   /The other partner confirms it/,
+  /ask your partner for reassurance/,
   /Your partner can read it, and a therapist/,
 ];
 

@@ -134,7 +134,7 @@ export const VISIBILITY_LABELS: Record<Visibility, string> = {
 };
 
 /** Whether a partner is there to write their half (solo: nobody has joined, or the partner left). */
-const presenceOf = (m: JourneyPageModel): PartnerPresence => (!m.view.status.solo ? 'together' : m.former.size > 0 ? 'left' : 'not_joined');
+export const presenceOf = (m: JourneyPageModel): PartnerPresence => (!m.view.status.solo ? 'together' : m.former.size > 0 ? 'left' : 'not_joined');
 
 /** A sealed half alone is one's own reflection for now (issue #20); the other labels stay. */
 const visibilityLabel = (m: JourneyPageModel, v: Visibility): string => (v === 'sealed' ? sealedWords(presenceOf(m)).label : VISIBILITY_LABELS[v]);

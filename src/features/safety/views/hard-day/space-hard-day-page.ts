@@ -8,7 +8,7 @@ export function spaceHardDayPage(spaceId: string, support: CountryResources, alo
   return html`<p class="breadcrumb"><a href="/spaces/${spaceId}">Back to your space</a></p>
   <h1>${HARD_DAY.title}</h1>
   <p class="lead">${HARD_DAY.intro}</p>
-  ${groundingCard()}
+  ${groundingCard(alone)}
   ${reassuranceCard(spaceId, alone)}
   ${supportCard(support)}
   <p class="small">${HARD_DAY.noJourneyYet}</p>`;
