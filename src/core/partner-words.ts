@@ -22,7 +22,10 @@ export const isAlone = (p: PartnerPresence): boolean => p !== 'together';
 /** What the reassurance page says about asking, or why there is no asking yet. */
 export function reassuranceWords(p: PartnerPresence): { lead: string; alone: readonly string[] | null } {
   if (p === 'together') {
-    return { lead: 'Asking is not weakness. Your partner will be told you asked — never what your note says unless you share it.', alone: null };
+    return {
+      lead: 'Asking is not weakness. Your partner will be told you asked — never what your note says unless you share it.',
+      alone: null,
+    };
   }
   const what =
     'Reassurance is for the moments doubt gets loud: you ask your partner for a few steadying words, and they answer here. Your note stays private unless you choose to share it.';
@@ -32,7 +35,11 @@ export function reassuranceWords(p: PartnerPresence): { lead: string; alone: rea
     alone:
       p === 'not_joined'
         ? [what, 'There is no one here to answer yet, so asking opens when your partner joins this space.', elsewhere]
-        : [what, 'Your partner left this space, so there is no one here to answer. Asking opens again if they join the space again.', elsewhere],
+        : [
+            what,
+            'Your partner left this space, so there is no one here to answer. Asking opens again if they join the space again.',
+            elsewhere,
+          ],
   };
 }
 
@@ -51,13 +58,14 @@ export function activeAgreementWords(a: { proposedBy: string; acceptedBy: string
 
 /** How a sealed half is named beside the choice, for two or for one person alone. */
 export function sealedWords(p: PartnerPresence): { label: string; hint: string } {
-  if (p === 'together') return { label: 'Sealed until my partner writes theirs', hint: 'Both open at the same moment, once your partner has written theirs.' };
+  if (p === 'together')
+    return { label: 'Sealed until my partner writes theirs', hint: 'Both open at the same moment, once your partner has written theirs.' };
   return {
     label: 'Sealed: my own reflection for now',
     hint:
       p === 'not_joined'
-        ? 'Only you read it for now. If your partner joins and writes theirs, both open at the same moment.'
-        : 'Only you read it for now. If your partner joins again and writes theirs, both open at the same moment.',
+        ? 'Only you read it. If your partner joins and writes theirs, both open at the same moment.'
+        : 'Only you read it. If your partner joins again and writes theirs, both open at the same moment.',
   };
 }
 
@@ -65,7 +73,8 @@ export function sealedWords(p: PartnerPresence): { label: string; hint: string }
 export const HARD_DAY_CLOSING_ALONE = 'When you are ready, read your reasons below. Nothing has to be decided today.';
 
 /** The hint beside "Shared with my partner" for a person alone: nobody reads it yet. */
-export const SHARED_HINT_ALONE = 'Your partner can read it once they are in the space, and a therapist if you both invite one. It cannot be made private again, but you can delete it.';
+export const SHARED_HINT_ALONE =
+  'Your partner can read it once they are in the space, and a therapist if you both invite one. It cannot be made private again, but you can delete it.';
 
 /**
  * What changes when a partner joins, said once on the space home of a person alone (privacy rules:

@@ -2,6 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { signUp } from '../support/api-client.js';
+import { json } from '../support/app.js';
 import { browserSkipReason } from './support/browser.js';
 import { signedIn } from './support/partners.js';
 import { startBrowserApp, type BrowserApp } from './support/session.js';
@@ -52,6 +53,34 @@ describe('a person alone, in a browser [sqlite]', { skip }, () => {
       assert.equal(await page.getByRole('button', { name: 'Ask for reassurance' }).count(), 0, 'no form that sends to nobody');
       await session.checkPage(profile, 'reassurance, alone');
       await page.screenshot({ path: `${SHOTS}/reassurance-${tag}.png`, fullPage: true });
+
+      // A journey begun (through the API: this test is about the words), then a commitment by the form.
+      const spaceId = spaceUrl.split('/').pop()!;
+      const journeyId = json(
+        await jo.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'infidelity', brokeTrust: ['absent-partner'] }),
+      ).journey.id as string;
+      await jo.api.post(`/api/v1/journeys/${journeyId}/acknowledgements`);
+      await jo.api.post(`/api/v1/journeys/${journeyId}/entries`, {
+        prompt: 'what_hurts',
+        text: 'I need to know where I stand',
+        visibility: 'private',
+      });
+      await page.goto(`${session.origin}/journeys/${journeyId}/steps/3`);
+      assert.equal(
+        await page.getByRole('heading', { name: 'Transparency agreements' }).count(),
+        0,
+        'nothing that needs two people’s consent',
+      );
+      await page.getByRole('link', { name: 'Make a commitment' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Make a commitment of your own' }).waitFor();
+      await page.getByLabel('What will be done').fill('I go for a walk when it gets loud');
+      await page.getByRole('button', { name: 'Make this commitment' }).click();
+      await page.getByText('Your own commitment', { exact: true }).first().waitFor();
+      const step3 = await main.innerText();
+      assert.doesNotMatch(step3, /\bAgreed\b/);
+      assert.doesNotMatch(step3, /Sealed until my partner writes theirs/);
+      await session.checkPage(profile, 'step 3, alone');
+      await page.screenshot({ path: `${SHOTS}/step3-${tag}.png`, fullPage: true });
     });
   }
 });

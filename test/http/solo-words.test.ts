@@ -40,9 +40,17 @@ async function alone(app: FastifyInstance): Promise<{ jo: Person; spaceId: strin
   const journeyId = json(await jo.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'infidelity', brokeTrust: ['absent-partner'] }))
     .journey.id as string;
   assert.equal((await jo.api.post(`/api/v1/journeys/${journeyId}/acknowledgements`)).statusCode < 300, true);
-  const hurt = await jo.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_hurts', text: 'I need to know where I stand', visibility: 'private' });
+  const hurt = await jo.api.post(`/api/v1/journeys/${journeyId}/entries`, {
+    prompt: 'what_hurts',
+    text: 'I need to know where I stand',
+    visibility: 'private',
+  });
   assert.equal(hurt.statusCode, 201, hurt.body);
-  const made = await jo.api.post(`/api/v1/spaces/${spaceId}/agreements`, { text: 'I go for a walk when it gets loud', committedBy: [jo.id], cadence: 'daily' });
+  const made = await jo.api.post(`/api/v1/spaces/${spaceId}/agreements`, {
+    text: 'I go for a walk when it gets loud',
+    committedBy: [jo.id],
+    cadence: 'daily',
+  });
   assert.equal(made.statusCode, 201, made.body);
   assert.equal(json(made).agreement.status, 'active');
   return { jo, spaceId, journeyId };
@@ -72,7 +80,8 @@ async function walk(app: FastifyInstance, person: Person, urls: string[]): Promi
     assert.equal(res.statusCode, 200, `${url}: ${res.statusCode}`);
     seen.set(url, res.body);
     if (process.env.SOLO_SURVEY) {
-      for (const s of text(res.body).split(/(?<=[.!?])\s+/)) if (/partner/i.test(s)) console.log(`${url.replace(/[0-9a-f-]{36}/g, ':id')}\t${s.trim().slice(0, 220)}`);
+      for (const s of text(res.body).split(/(?<=[.!?])\s+/))
+        if (/partner/i.test(s)) console.log(`${url.replace(/[0-9a-f-]{36}/g, ':id')}\t${s.trim().slice(0, 220)}`);
     }
   }
   return seen;
@@ -88,7 +97,8 @@ describeEachDatabase('solo mode: words for one person', (get) => {
     const home = pages.get(`/spaces/${spaceId}`)!;
     assert.equal(home.split('What changes when your partner joins').length - 1, 1, 'said once on the space home');
     assert.match(home, /What you keep private stays private/);
-    for (const [url, body] of pages) if (url !== `/spaces/${spaceId}`) assert.doesNotMatch(body, /What changes when your partner joins/, url);
+    for (const [url, body] of pages)
+      if (url !== `/spaces/${spaceId}`) assert.doesNotMatch(body, /What changes when your partner joins/, url);
 
     const reassurance = pages.get(`/spaces/${spaceId}/reassurance`)!;
     assert.match(reassurance, /What reassurance is for/);
@@ -106,7 +116,11 @@ describeEachDatabase('solo mode: words for one person', (get) => {
     const api = await jo.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: 'Anyone?', visibility: 'private' } });
     assert.equal(api.statusCode, 409, api.body);
     assert.equal(json(api).error.message, NO_ONE_TO_ANSWER_REASSURANCE);
-    assert.equal(json(await jo.api.get(`/api/v1/spaces/${spaceId}/reassurance-requests`)).reassuranceRequests.length, 0, 'nothing was stored');
+    assert.equal(
+      json(await jo.api.get(`/api/v1/spaces/${spaceId}/reassurance-requests`)).reassuranceRequests.length,
+      0,
+      'nothing was stored',
+    );
 
     const client = await pagesAs(app, jo);
     await client.get(`/spaces/${spaceId}/reassurance`);
@@ -129,12 +143,18 @@ describeEachDatabase('solo mode: words for one person', (get) => {
   test('a couple keeps the couple’s words', async () => {
     const { app } = get();
     const { a, b, spaceId } = await couple(app);
-    const journeyId = json(await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'lying', brokeTrust: [a.id] })).journey.id as string;
+    const journeyId = json(await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'lying', brokeTrust: [a.id] })).journey
+      .id as string;
     for (const p of [a, b]) {
-      assert.equal((await p.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_happened', text: 'My side' })).statusCode, 201);
+      assert.equal(
+        (await p.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_happened', text: 'My side' })).statusCode,
+        201,
+      );
       assert.ok((await p.api.post(`/api/v1/journeys/${journeyId}/acknowledgements`)).statusCode < 300);
     }
-    const apology = json(await a.api.post(`/api/v1/journeys/${journeyId}/apologies`, { text: 'I am sorry. I lied to you for months.' })).apology;
+    const apology = json(
+      await a.api.post(`/api/v1/journeys/${journeyId}/apologies`, { text: 'I am sorry. I lied to you for months.' }),
+    ).apology;
     assert.ok((await b.api.post(`/api/v1/apologies/${apology.id}/responses`, { received: true })).statusCode < 300);
     await acceptedAgreement(a, b, spaceId, 'I answer when you call', [a.id]);
     assert.equal((await b.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, {})).statusCode, 201);

@@ -85,7 +85,8 @@ export async function reassurancePages(app: FastifyInstance): Promise<void> {
     } catch (error) {
       refusalOnlyForTherapist(request, error);
       // Alone in the space (the page offers no form then; an old tab might still send one): said in words.
-      if (error instanceof MendError && error.status === 409) return showReassurance(request, reply, { message: error.message, status: 409 });
+      if (error instanceof MendError && error.status === 409)
+        return showReassurance(request, reply, { message: error.message, status: 409 });
       return showReassurance(request, reply, {
         errors: inputErrors(error),
         form: { note: field(f, 'note'), visibility: field(f, 'visibility') },

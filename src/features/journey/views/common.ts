@@ -134,12 +134,18 @@ export const VISIBILITY_LABELS: Record<Visibility, string> = {
 };
 
 /** Whether a partner is there to write their half (solo: nobody has joined, or the partner left). */
-export const presenceOf = (m: JourneyPageModel): PartnerPresence => (!m.view.status.solo ? 'together' : m.former.size > 0 ? 'left' : 'not_joined');
+export const presenceOf = (m: JourneyPageModel): PartnerPresence =>
+  !m.view.status.solo ? 'together' : m.former.size > 0 ? 'left' : 'not_joined';
 
 /** A sealed half alone is one's own reflection for now (issue #20); the other labels stay. */
-const visibilityLabel = (m: JourneyPageModel, v: Visibility): string => (v === 'sealed' ? sealedWords(presenceOf(m)).label : VISIBILITY_LABELS[v]);
-const visibilityHint = (m: JourneyPageModel, v: Visibility): string => 
-  v === 'sealed' ? sealedWords(presenceOf(m)).hint : v === 'shared' && presenceOf(m) !== 'together' ? SHARED_HINT_ALONE : VISIBILITY_HINTS[v];
+const visibilityLabel = (m: JourneyPageModel, v: Visibility): string =>
+  v === 'sealed' ? sealedWords(presenceOf(m)).label : VISIBILITY_LABELS[v];
+const visibilityHint = (m: JourneyPageModel, v: Visibility): string =>
+  v === 'sealed'
+    ? sealedWords(presenceOf(m)).hint
+    : v === 'shared' && presenceOf(m) !== 'together'
+      ? SHARED_HINT_ALONE
+      : VISIBILITY_HINTS[v];
 
 const VISIBILITY_HINTS: Record<Visibility, string> = {
   private: 'Nobody else can read it. You can share it later.',

@@ -44,7 +44,7 @@ export function reassurancePage(o: ReassuranceModel): SafeHtml {
         ${words.alone.map((w) => html`<p>${w}</p>`)}
         <p><a href="/spaces/${o.spaceId}/hard-day">A hard day</a></p></section>`
       : o.isPartner
-      ? html`<section class="card" aria-labelledby="h-ask"><h2 id="h-ask">I need reassurance</h2>
+        ? html`<section class="card" aria-labelledby="h-ask"><h2 id="h-ask">I need reassurance</h2>
         <p>${words.lead}</p>
         <form method="post" action="/spaces/${o.spaceId}/reassurance" class="stack" id="ask-form">
           ${csrfField(o.csrf)}
@@ -53,7 +53,7 @@ export function reassurancePage(o: ReassuranceModel): SafeHtml {
           ${noteVisibilityField({ id: 'field-visibility', value: o.form?.visibility, error: o.errors?.visibility })}
           <div class="actions"><button type="submit" class="button">Ask for reassurance</button>${draftSave()}</div>
         </form></section>`
-      : null
+        : null
   }
   ${reassuranceSection(o)}`;
 }
