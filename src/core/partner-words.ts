@@ -143,3 +143,15 @@ export function agreementWords(p: PartnerPresence): {
     transparencyOffered: false,
   };
 }
+
+/** The weekly meeting's lead: a couple meets; one person alone looks back on their own, for now. */
+export const meetingLead = (alone: boolean): string =>
+  alone
+    ? 'Once a week, on your own for now: what went well, your commitments and their log, what was hard, and what you want from the week ahead. When your partner is in the space, you meet together.'
+    : 'Once a week, together: appreciations, what went well, the agreement log, one concern raised gently, and requests for the week ahead.';
+
+/** Who confirms an occasion in the agreement log: the other partner, or nobody yet. */
+export const logReviewWords = (alone: boolean): string =>
+  alone
+    ? 'On your own, the log is your own record; once your partner is in the space, they can confirm an occasion or say they saw it differently.'
+    : 'The other partner confirms it, or says they saw it differently.';

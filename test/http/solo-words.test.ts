@@ -24,6 +24,8 @@ const COUPLE_ONLY = [
   /your partner will be asked to respond/,
   /The other partner confirms it/,
   /ask your partner for reassurance/,
+  /Once a week, together/,
+  /made together/,
   /Your partner can read it, and a therapist/,
 ];
 
@@ -81,7 +83,8 @@ async function walk(app: FastifyInstance, person: Person, urls: string[]): Promi
     seen.set(url, res.body);
     if (process.env.SOLO_SURVEY) {
       for (const s of text(res.body).split(/(?<=[.!?])\s+/))
-        if (/partner/i.test(s)) console.log(`${url.replace(/[0-9a-f-]{36}/g, ':id')}\t${s.trim().slice(0, 220)}`);
+        if (new RegExp(process.env.SOLO_SURVEY === '1' ? 'partner' : process.env.SOLO_SURVEY, 'i').test(s))
+          console.log(`${url.replace(/[0-9a-f-]{36}/g, ':id')}\t${s.trim().slice(0, 220)}`);
     }
   }
   return seen;

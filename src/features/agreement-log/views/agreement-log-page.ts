@@ -1,3 +1,4 @@
+import { logReviewWords } from '../../../core/partner-words.js';
 import type { LogEntryView } from '../service.js';
 import type { AgreementFacts } from '../store.js';
 import { csrfField, errorSummary } from '../../../platform/web/components/forms.js';
@@ -107,7 +108,7 @@ export function agreementLogPage(o: AgreementLogModel): SafeHtml {
   return html`${rhythmNav(o.spaceId, 'agreement-log')}
   <h1>Agreement log</h1>
   ${summary(o)}
-  <p class="lead">The partner who made a commitment records each occasion as kept or missed. ${o.alone ? 'On your own, the log is your own record; once your partner is in the space, they can confirm an occasion or say they saw it differently.' : 'The other partner confirms it, or says they saw it differently.'} Nothing is deleted: the history stays.</p>
+  <p class="lead">The partner who made a commitment records each occasion as kept or missed. ${logReviewWords(o.alone ?? false)} Nothing is deleted: the history stays.</p>
   ${agreementLogSection(o)}`;
 }
 
