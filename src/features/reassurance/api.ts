@@ -31,6 +31,8 @@ export async function reassuranceRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         summary: 'Ask your partner for reassurance',
+        description:
+          'Refused with 409 (conflict) while no other partner is in the space to answer: nobody has joined yet, or the partner left.',
         tags: ['check-ins'],
         security: bearer,
         params: SpaceParams,
