@@ -1,3 +1,4 @@
+import { NO_ONE_TO_ANSWER_REASSURANCE } from '../core/partner-words.js';
 /**
  * Every error a user or client can see, declared once with its stable code (the `error.code` of
  * the API), HTTP status and plain-words message. Services and routes throw these by name.
@@ -98,6 +99,7 @@ export const REFUSALS = {
   },
   invitation_used: { code: 'not_found', message: 'This invitation was already used. Ask your partner for a new one.' },
   reassurance_answered_by_partner: { code: 'forbidden', message: 'Your partner answers your call for reassurance.' },
+  reassurance_no_one_to_answer: { code: 'conflict', message: NO_ONE_TO_ANSWER_REASSURANCE },
   entry_already_written: { code: 'already_done', message: 'You have already written yours for this.' },
   apology_offered_by_breaker: { code: 'forbidden', message: 'An apology is offered by the partner who broke trust.' },
   apology_not_delivered: { code: 'conflict', message: 'This apology has not been delivered yet.' },

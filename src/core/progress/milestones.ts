@@ -49,7 +49,7 @@ export const MILESTONE_TITLES: Record<MilestoneKey, string> = {
   trust_acknowledged: 'You both named what happened',
   apology_delivered: 'The apology was given',
   apology_answered: 'The apology was heard and answered',
-  first_agreement: 'Your first agreement, made together',
+  first_agreement: 'Your first agreement, in force',
   two_weeks_kept: 'Two weeks with every agreement kept',
   first_meeting: 'Your first check-in meeting together',
   four_meetings: 'Four check-in meetings: talking has become a habit',

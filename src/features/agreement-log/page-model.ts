@@ -26,6 +26,7 @@ export async function loadAgreementLogPage(
       spaceId: view.space.id,
       viewerId: account.id,
       isPartner: view.isPartner,
+      alone: view.partnerIds.length < 2,
       today: ctx.rhythm.checkins.today(account),
       names: namesOf(view),
       former: departuresOfView(view),

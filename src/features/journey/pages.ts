@@ -28,7 +28,8 @@ import { agreementFormPage } from '../agreements/index.js';
 import { apologyAnswerPage, apologyBuilderPage, draftedParts } from './views/apology-pages.js';
 import { DRAFT_SCRIPT } from '../drafts/index.js';
 import { agreementPlace, counterPlace } from '../../core/drafts/places.js';
-import { journeyTitle, stepUrl, type FormState, type JourneyPageModel } from './views/common.js';
+import { agreementWords } from '../../core/partner-words.js';
+import { journeyTitle, presenceOf, stepUrl, type FormState, type JourneyPageModel } from './views/common.js';
 import { hardDayPage, questionsPage, therapyPage, triggersPage } from './views/extras.js';
 import { breachFormPage, journeyPage } from './views/overview.js';
 import { step1Page, step2Page, step3Page, step4Page, step5Page, step6Page, step7Page } from './views/steps.js';
@@ -511,14 +512,14 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
   ): SafeHtml {
     return agreementFormPage(csrf, {
       action: `/journeys/${m.view.id}/agreements`,
-      title: extra.transparency ? 'Propose a transparency agreement' : 'Propose an agreement',
-      lead: 'One concrete thing, that the other could notice. Your partner can accept it or suggest a change.',
+      title: extra.transparency ? 'Propose a transparency agreement' : agreementWords(presenceOf(m)).formTitle,
+      lead: agreementWords(presenceOf(m)).formLead,
       back: stepUrl(m.view.id, 3),
       partners: partnersOf(m),
       viewerId: m.viewerId,
       values,
       ...extra,
-      submit: 'Propose it',
+      submit: agreementWords(presenceOf(m)).submit,
       draft: { book: m.drafts, place: agreementPlace(m.view.id) },
       selfUrl: `/journeys/${m.view.id}/agreements/new`,
     });

@@ -46,6 +46,7 @@ export async function meetingPages(app: FastifyInstance): Promise<void> {
           csrf,
           spaceId: view.space.id,
           isPartner: view.isPartner,
+          alone: view.partnerIds.length < 2,
           meetings,
           paging,
           schedule,

@@ -31,11 +31,13 @@ export async function reassuranceRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         summary: 'Ask your partner for reassurance',
+        description:
+          'Refused with 409 (conflict) while no other partner is in the space to answer: nobody has joined yet, or the partner left.',
         tags: ['check-ins'],
         security: bearer,
         params: SpaceParams,
         body: Type.Object({ note: Type.Optional(Type.Union([TextIn, Type.Null()])) }, { additionalProperties: false }),
-        response: { 201: Type.Object({ reassuranceRequest: ReassuranceRequest }), ...errors(400, 401, 403, 404) },
+        response: { 201: Type.Object({ reassuranceRequest: ReassuranceRequest }), ...errors(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => {

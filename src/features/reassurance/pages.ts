@@ -14,6 +14,7 @@ import { unpickedProblem, writtenNote } from './chosen-note.js';
 import { REASSURANCE_KEY } from './cursor-key.js';
 import { reassurancePageModel } from './page-model.js';
 import { reassurancePage } from './views/reassurance-page.js';
+import { partnerPresence } from '../../core/partner-words.js';
 import { DRAFT_SCRIPT } from '../drafts/index.js';
 
 type SpaceRequest = FastifyRequest<{ Params: { spaceId: string } }>;
@@ -50,6 +51,7 @@ export async function reassurancePages(app: FastifyInstance): Promise<void> {
           spaceId: view.space.id,
           viewerId: account.id,
           isPartner: view.isPartner,
+          presence: partnerPresence(view.partnerIds.length, departuresOfView(view).size),
           names: namesOf(view),
           former: departuresOfView(view),
           requests,
@@ -82,6 +84,9 @@ export async function reassurancePages(app: FastifyInstance): Promise<void> {
       await act(ctx, askForReassurance(ctx, account, request.params.spaceId, note && { text: note.text, visibility: note.visibility }));
     } catch (error) {
       refusalOnlyForTherapist(request, error);
+      // Alone in the space (the page offers no form then; an old tab might still send one): said in words.
+      if (error instanceof MendError && error.status === 409)
+        return showReassurance(request, reply, { message: error.message, status: 409 });
       return showReassurance(request, reply, {
         errors: inputErrors(error),
         form: { note: field(f, 'note'), visibility: field(f, 'visibility') },

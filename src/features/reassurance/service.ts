@@ -26,6 +26,8 @@ export class ReassuranceService {
   async request(account: Account, spaceId: string, note: TextInput | null | undefined): Promise<Outcome<ReassuranceView>> {
     const view = await spaceView(this.deps.spaces, account.id, spaceId);
     if (!view.isPartner) refuse('partners_only');
+    // Alone in the space (nobody has joined, or the partner left): nobody could answer.
+    if (view.partnerIds.length < 2) refuse('reassurance_no_one_to_answer');
     const stored = noteFrom(note);
     const id = newId();
     await this.deps.reassurance.create({ id, spaceId, requestedBy: account.id, note: stored, now: this.deps.clock.now().toISOString() });

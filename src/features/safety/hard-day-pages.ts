@@ -26,6 +26,10 @@ export async function hardDayPages(app: FastifyInstance): Promise<void> {
       partnerNames: space.members.filter((m) => m.role === 'partner').map((m) => m.displayName),
     };
     const support = resourcesFor(supportCountryFor(account));
-    return renderPage(request, reply, { title: 'A hard day', space: layoutSpace, body: () => spaceHardDayPage(space.id, support) });
+    return renderPage(request, reply, {
+      title: 'A hard day',
+      space: layoutSpace,
+      body: () => spaceHardDayPage(space.id, support, layoutSpace.partnerNames.length < 2),
+    });
   });
 }

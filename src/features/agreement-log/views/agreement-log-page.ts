@@ -1,3 +1,4 @@
+import { logReviewWords } from '../../../core/partner-words.js';
 import type { LogEntryView } from '../service.js';
 import type { AgreementFacts } from '../store.js';
 import { csrfField, errorSummary } from '../../../platform/web/components/forms.js';
@@ -23,6 +24,8 @@ export interface AgreementLogModel {
   viewerId: string;
   /** A therapist reads the log; only the partners confirm or dispute an occasion. */
   isPartner: boolean;
+  /** One partner in the space (solo): nobody else confirms an occasion, for now. */
+  alone?: boolean;
   today: string;
   names: Map<string, string>;
   /** The partners who left, so a deleted partner's removed words are said to be removed. */
@@ -105,7 +108,7 @@ export function agreementLogPage(o: AgreementLogModel): SafeHtml {
   return html`${rhythmNav(o.spaceId, 'agreement-log')}
   <h1>Agreement log</h1>
   ${summary(o)}
-  <p class="lead">The partner who made a commitment records each occasion as kept or missed. The other partner confirms it, or says they saw it differently. Nothing is deleted: the history stays.</p>
+  <p class="lead">The partner who made a commitment records each occasion as kept or missed. ${logReviewWords(o.alone ?? false)} Nothing is deleted: the history stays.</p>
   ${agreementLogSection(o)}`;
 }
 

@@ -5,6 +5,7 @@ import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { csrfField, errorSummary, textField } from '../../../platform/web/components/forms.js';
 import { formatDate, nameOf, radios, textArea } from './form-parts.js';
 import { removedOn, removedWords, type Departures } from '../../../platform/web/components/former-partners.js';
+import { activeAgreementWords } from '../../../core/partner-words.js';
 import { draftSave, draftTop, withDraft, type DraftBook } from '../../drafts/index.js';
 
 /** What the agreement views read of the journey page they are on: who is looking, the partners' names, the agreements. */
@@ -38,7 +39,7 @@ function agreementCard(m: JourneyPageModel, csrf: string, a: AgreementView, all:
   return html`<article class="agreement agreement--${a.status}">
     ${removed(a) ? removedWords('What it said', removed(a)!) : html`<p class="agreement__text">${a.text}</p>`}
     <p class="entry__meta">${committed[0]?.toUpperCase()}${committed.slice(1)} ${a.committedBy.length > 1 ? 'commit' : a.committedBy[0] === m.viewerId ? 'commit' : 'commits'} · ${CADENCE_LABELS[a.cadence]}${a.reviewOn ? ` · ${a.transparency ? 'until' : 'review on'} ${formatDate(`${a.reviewOn}T00:00:00Z`)}` : ''}</p>
-    <p class="tag">${a.transparency ? 'Transparency agreement · ' : ''}${STATUS_WORDS[a.status]}${a.status === 'proposed' ? ` by ${nameOf(m, a.proposedBy)}` : ''}</p>
+    <p class="tag">${a.transparency ? 'Transparency agreement · ' : ''}${a.status === 'active' ? activeAgreementWords(a, m.viewerId, nameOf(m, a.proposedBy)) : STATUS_WORDS[a.status]}${a.status === 'proposed' ? ` by ${nameOf(m, a.proposedBy)}` : ''}</p>
     ${
       earlier.length > 0
         ? html`<details><summary>How you got here</summary><ol>${earlier.reverse().map((e) => html`<li>${nameOf(m, e.proposedBy)} proposed: ${removed(e) ? 'words since removed' : html`“${e.text}”`} (${CADENCE_LABELS[e.cadence]})</li>`)}</ol></details>`

@@ -22,6 +22,7 @@ import { csrfField } from '../../../platform/web/components/forms.js';
 import { departureSentence, removedOn, removedWords, type Departures } from '../../../platform/web/components/former-partners.js';
 import { draftSave, draftTop, withDraft, type DraftBook } from '../../drafts/index.js';
 import { entryPlace } from '../../../core/drafts/places.js';
+import { promptHelper, sealedWords, SHARED_HINT_ALONE, type PartnerPresence } from '../../../core/partner-words.js';
 
 /** Everything a journey page shows, already filtered to what the viewer may see. */
 export interface JourneyPageModel {
@@ -132,6 +133,20 @@ export const VISIBILITY_LABELS: Record<Visibility, string> = {
   sealed: 'Sealed until my partner writes theirs',
 };
 
+/** Whether a partner is there to write their half (solo: nobody has joined, or the partner left). */
+export const presenceOf = (m: JourneyPageModel): PartnerPresence =>
+  !m.view.status.solo ? 'together' : m.former.size > 0 ? 'left' : 'not_joined';
+
+/** A sealed half alone is one's own reflection for now (issue #20); the other labels stay. */
+const visibilityLabel = (m: JourneyPageModel, v: Visibility): string =>
+  v === 'sealed' ? sealedWords(presenceOf(m)).label : VISIBILITY_LABELS[v];
+const visibilityHint = (m: JourneyPageModel, v: Visibility): string =>
+  v === 'sealed'
+    ? sealedWords(presenceOf(m)).hint
+    : v === 'shared' && presenceOf(m) !== 'together'
+      ? SHARED_HINT_ALONE
+      : VISIBILITY_HINTS[v];
+
 const VISIBILITY_HINTS: Record<Visibility, string> = {
   private: 'Nobody else can read it. You can share it later.',
   shared: 'Your partner can read it, and a therapist if you both invited one. It cannot be made private again, but you can delete it.',
@@ -204,7 +219,7 @@ export function entryForm(
       id: fieldId,
       label: texts.label,
       // Its helper promises a seal; an opened pair's hint below says what happens instead.
-      ...(o.pairOpened ? {} : { hint: texts.helper }),
+      ...(o.pairOpened ? {} : { hint: promptHelper(o.prompt, presenceOf(m), texts.helper) }),
       value: withDraft(m.drafts, place, 'text', { sent: state?.values.text }),
       error: state?.errors.text ?? state?.errors.replyTo,
       ...(coachKind ? { coach: coachKind } : {}),
@@ -216,7 +231,7 @@ export function entryForm(
             name: 'visibility',
             id: `${formId}-visibility`,
             legend: 'Who can read it',
-            options: rule.visibilities.map((v) => ({ value: v, label: VISIBILITY_LABELS[v], hint: VISIBILITY_HINTS[v] })),
+            options: rule.visibilities.map((v) => ({ value: v, label: visibilityLabel(m, v), hint: visibilityHint(m, v) })),
             value: state?.values.visibility,
             error: state?.errors.visibility,
           })
@@ -224,7 +239,7 @@ export function entryForm(
         <p class="hint">${
           o.pairOpened
             ? 'This pair has already opened, so your partner can read what you save here straight away.'
-            : html`${VISIBILITY_LABELS[rule.visibilities[0] ?? 'private']}. ${VISIBILITY_HINTS[rule.visibilities[0] ?? 'private']}`
+            : html`${visibilityLabel(m, rule.visibilities[0] ?? 'private')}. ${visibilityHint(m, rule.visibilities[0] ?? 'private')}`
         }</p>`
     }
     <div class="actions"><button type="submit" class="button">${o.submit ?? 'Save'}</button>${draftSave()}</div>
@@ -247,7 +262,7 @@ export function entryCard(m: JourneyPageModel, csrf: string, e: EntryOrStub, bac
   const canShare = mine && e.visibility === 'private' && PROMPTS[e.prompt].visibilities.includes('shared');
   const removed = removedOn(m.former, e.authorId, e.text);
   return html`<article class="entry">
-    <p class="entry__meta">${mine ? 'You' : capitalised(nameOf(m, e.authorId))} · ${formatDate(e.createdAt)} · ${e.visibility === 'sealed' && m.view.openedPairs.some((p) => p.prompt === e.prompt) ? 'Opened to you both' : VISIBILITY_LABELS[e.visibility]}</p>
+    <p class="entry__meta">${mine ? 'You' : capitalised(nameOf(m, e.authorId))} · ${formatDate(e.createdAt)} · ${e.visibility === 'sealed' && m.view.openedPairs.some((p) => p.prompt === e.prompt) ? 'Opened to you both' : visibilityLabel(m, e.visibility)}</p>
     ${removed ? removedWords(REMOVED_WHAT[e.prompt] ?? 'What they wrote', removed) : html`<div class="entry__text">${e.text}</div>`}
     ${
       mine

@@ -110,7 +110,7 @@ export function hardDayPage(m: JourneyPageModel, csrf: string, support: CountryR
   <h1>${HARD_DAY.title}</h1>
   <p class="lead">${HARD_DAY.intro}</p>
   ${readingNote(m)}
-  ${groundingCard()}
+  ${groundingCard(m.view.status.solo)}
   ${
     isPartnerView(m)
       ? html`<section class="card" aria-labelledby="own-why-heading">
@@ -127,7 +127,7 @@ export function hardDayPage(m: JourneyPageModel, csrf: string, support: CountryR
       </section>`
       : null
   }
-  ${isPartnerView(m) ? html`${reassuranceCard(m.spaceId)}${supportCard(support)}` : null}`;
+  ${isPartnerView(m) ? html`${reassuranceCard(m.spaceId, m.view.status.solo)}${supportCard(support)}` : null}`;
 }
 
 const QUESTION_STATE = {

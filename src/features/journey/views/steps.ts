@@ -1,3 +1,4 @@
+import { agreementWords } from '../../../core/partner-words.js';
 import {
   APOLOGY_BUILDER_TEXTS,
   FORGIVENESS_TEXTS,
@@ -23,6 +24,7 @@ import {
   isPartnerView,
   nameOf,
   sealedPairSection,
+  presenceOf,
   stepHeader,
   stepUrl,
   waitingList,
@@ -154,11 +156,11 @@ export function step3Page(m: JourneyPageModel, csrf: string, state?: FormState |
       ${sealedPairSection(m, csrf, 'trust_looks_like', 3, state)}
       <section class="card" aria-labelledby="agreements-heading">
         <h2 id="agreements-heading">Agreements</h2>
-        <p>Each agreement names who commits, something the other could notice, and how often. One of you proposes; the other accepts, or suggests a change.</p>
+        <p>${agreementWords(presenceOf(m)).intro}</p>
         ${agreementList(m, csrf)}
-        ${isPartnerView(m) ? html`<p><a class="button" href="/journeys/${m.view.id}/agreements/new">Propose an agreement</a></p>` : null}
+        ${isPartnerView(m) ? html`<p><a class="button" href="/journeys/${m.view.id}/agreements/new">${agreementWords(presenceOf(m)).action}</a></p>` : null}
       </section>
-      ${isPartnerView(m) && transparencyOffered(m.view.breach.kind) ? transparencyOffer(m) : null}`
+      ${isPartnerView(m) && transparencyOffered(m.view.breach.kind) && agreementWords(presenceOf(m)).transparencyOffered ? transparencyOffer(m) : null}`
       : null
   }`;
 }

@@ -1,3 +1,4 @@
+import { meetingLead } from '../../../core/partner-words.js';
 import { AGENDA_SECTIONS } from '../service.js';
 import { historyLinks, NEWEST_PAGE, type HistoryPaging } from '../../../platform/web/components/older-link.js';
 import type { Meeting, MeetingAgenda, MeetingSchedule } from '../store.js';
@@ -14,6 +15,8 @@ export function meetingsPage(o: {
   csrf: string;
   spaceId: string;
   isPartner: boolean;
+  /** One partner in the space (solo): the meeting is a weekly look back of one's own, for now. */
+  alone?: boolean;
   meetings: Meeting[];
   schedule: MeetingSchedule | null;
   hasFeed: boolean;
@@ -28,7 +31,7 @@ export function meetingsPage(o: {
   return html`${checkinsProgressNav(o.spaceId, 'meetings')}
   <h1>${o.isPartner ? 'Your weekly check-in meeting' : 'The couple’s weekly check-in meeting'}</h1>
   ${errorSummary(o.errors)}
-  <p class="lead">Once a week, together: appreciations, what went well, the agreement log, one concern raised gently, and requests for the week ahead.</p>
+  <p class="lead">${meetingLead(o.alone ?? false)}</p>
   ${o.isPartner ? html`<p><a class="button" href="/spaces/${o.spaceId}/meetings/new">Start this week’s meeting</a></p>` : null}
   ${o.weekLog ? html`<div class="card">${o.weekLog}</div>` : null}
   <section class="card" aria-labelledby="h-when">

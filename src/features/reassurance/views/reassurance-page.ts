@@ -6,6 +6,7 @@ import { formatInstant, checkinsProgressNav, textarea } from '../../../platform/
 import { noteVisibilityField } from './note-visibility.js';
 import { removedOn, removedWords, type Departures } from '../../../platform/web/components/former-partners.js';
 import { NO_DRAFTS, draftSave, draftTop, withDraft, type DraftBook } from '../../drafts/index.js';
+import { reassuranceWords, type PartnerPresence } from '../../../core/partner-words.js';
 import { reassuranceAnswerPlace, reassurancePlace } from '../../../core/drafts/places.js';
 
 export interface ReassuranceModel {
@@ -13,6 +14,8 @@ export interface ReassuranceModel {
   spaceId: string;
   viewerId: string;
   isPartner: boolean;
+  /** Whether a partner is there to answer; alone, the page explains instead of offering a form. */
+  presence?: PartnerPresence;
   names: Map<string, string>;
   /** The partners who left, so a deleted partner's removed words are said to be removed. */
   former?: Departures;
@@ -29,15 +32,20 @@ export interface ReassuranceModel {
 }
 
 export function reassurancePage(o: ReassuranceModel): SafeHtml {
+  const words = reassuranceWords(o.presence ?? 'together');
   return html`${checkinsProgressNav(o.spaceId, 'reassurance')}
   <h1>Reassurance</h1>
   ${o.coach ?? null}
   ${summary(o)}
   ${unsentAnswer(o)}
   ${
-    o.isPartner
-      ? html`<section class="card" aria-labelledby="h-ask"><h2 id="h-ask">I need reassurance</h2>
-        <p>Asking is not weakness. Your partner will be told you asked — never what your note says unless you share it.</p>
+    o.isPartner && words.alone
+      ? html`<section class="card" aria-labelledby="h-ask"><h2 id="h-ask">What reassurance is for</h2>
+        ${words.alone.map((w) => html`<p>${w}</p>`)}
+        <p><a href="/spaces/${o.spaceId}/hard-day">A hard day</a></p></section>`
+      : o.isPartner
+        ? html`<section class="card" aria-labelledby="h-ask"><h2 id="h-ask">I need reassurance</h2>
+        <p>${words.lead}</p>
         <form method="post" action="/spaces/${o.spaceId}/reassurance" class="stack" id="ask-form">
           ${csrfField(o.csrf)}
           ${draftTop(o.drafts ?? NO_DRAFTS, reassurancePlace(o.spaceId), `/spaces/${o.spaceId}/reassurance#ask-form`)}
@@ -45,7 +53,7 @@ export function reassurancePage(o: ReassuranceModel): SafeHtml {
           ${noteVisibilityField({ id: 'field-visibility', value: o.form?.visibility, error: o.errors?.visibility })}
           <div class="actions"><button type="submit" class="button">Ask for reassurance</button>${draftSave()}</div>
         </form></section>`
-      : null
+        : null
   }
   ${reassuranceSection(o)}`;
 }

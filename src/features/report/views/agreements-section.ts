@@ -11,6 +11,9 @@ import type { SpaceReport } from '../gather.js';
 function statusWords(r: SpaceReport, a: AgreementView): string {
   switch (a.status) {
     case 'active':
+      // A commitment made alone (proposed and accepted by one person) was a promise to oneself.
+      if (a.acceptedBy !== null && a.acceptedBy === a.proposedBy)
+        return `${capitalised(nameIn(r, a.proposedBy))}’s own commitment, made on ${dayOf(r, a.proposedAt)}`;
       return a.acceptedAt
         ? `Agreed on ${dayOf(r, a.acceptedAt)}${a.acceptedBy ? ` (proposed by ${nameIn(r, a.proposedBy)}, accepted by ${nameIn(r, a.acceptedBy)})` : ''}`
         : `Made on ${dayOf(r, a.proposedAt)}`;

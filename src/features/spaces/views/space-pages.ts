@@ -3,6 +3,7 @@ import { csrfField, errorSummary, textField } from '../../../platform/web/compon
 import type { Space } from '../store.js';
 import type { InvitationView } from '../service.js';
 import { dayMonthYear } from '../../../platform/web/dates.js';
+import { WHEN_A_PARTNER_JOINS } from '../../../core/partner-words.js';
 
 function formatDate(iso: string): string {
   return dayMonthYear(iso);
@@ -59,6 +60,7 @@ export function spacePage(csrf: string, space: Space, viewerId: string, parts: S
           <button type="submit" class="button button--secondary">Invite your partner again</button>
         </form>`
             : html`<p>You are here on your own for now. Every step in Mend has a form you can do alone, and your partner can join whenever they are ready.</p>
+        <h3 id="joins-heading">What changes when your partner joins</h3><ul aria-labelledby="joins-heading">${WHEN_A_PARTNER_JOINS.map((w) => html`<li>${w}</li>`)}</ul>
         <form method="post" action="/spaces/${space.id}/invitations">
           ${csrfField(csrf)}
           <button type="submit" class="button">Invite your partner</button>

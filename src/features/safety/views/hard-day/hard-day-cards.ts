@@ -1,18 +1,21 @@
 import { HARD_DAY } from '../../../../core/journey/index.js';
 import { countryInSentence, type CountryResources } from '../../../../core/safety/index.js';
+import { HARD_DAY_CLOSING_ALONE } from '../../../../core/partner-words.js';
 import { html, type SafeHtml } from '../../../../platform/web/html.js';
 
 /** The parts of the hard-day page that need no journey: steadying, reassurance, and support. */
 
-export function groundingCard(): SafeHtml {
+export function groundingCard(alone = false): SafeHtml {
   return html`<section class="card" aria-labelledby="ground-heading">
     <h2 id="ground-heading">${HARD_DAY.grounding.title}</h2>
     <ol>${HARD_DAY.grounding.steps.map((s) => html`<li>${s}</li>`)}</ol>
-    <p>${HARD_DAY.grounding.closing}</p>
+    <p>${alone ? HARD_DAY_CLOSING_ALONE : HARD_DAY.grounding.closing}</p>
   </section>`;
 }
 
-export function reassuranceCard(spaceId: string): SafeHtml {
+/** Alone in the space (nobody has joined, or the partner left) there is no one to ask: no card. */
+export function reassuranceCard(spaceId: string, alone = false): SafeHtml | null {
+  if (alone) return null;
   return html`<section class="card" aria-labelledby="reassure-heading">
     <h2 id="reassure-heading">${HARD_DAY.reassuranceAction}</h2>
     <p>${HARD_DAY.reassuranceHelper}</p>

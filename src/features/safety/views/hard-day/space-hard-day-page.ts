@@ -4,12 +4,12 @@ import { html, type SafeHtml } from '../../../../platform/web/html.js';
 import { groundingCard, reassuranceCard, supportCard } from './hard-day-cards.js';
 
 /** The hard-day page of a space with no journey yet: everything that does not need one. */
-export function spaceHardDayPage(spaceId: string, support: CountryResources): SafeHtml {
+export function spaceHardDayPage(spaceId: string, support: CountryResources, alone = false): SafeHtml {
   return html`<p class="breadcrumb"><a href="/spaces/${spaceId}">Back to your space</a></p>
   <h1>${HARD_DAY.title}</h1>
   <p class="lead">${HARD_DAY.intro}</p>
-  ${groundingCard()}
-  ${reassuranceCard(spaceId)}
+  ${groundingCard(alone)}
+  ${reassuranceCard(spaceId, alone)}
   ${supportCard(support)}
   <p class="small">${HARD_DAY.noJourneyYet}</p>`;
 }
