@@ -384,10 +384,9 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
     partnersOnly(m);
     // The parts as their author left them in the builder: drawn back from their draft.
     const parts = draftedParts(m);
-    const text = APOLOGY_COMPONENTS.map((c) => parts?.[c] ?? '').join('\n\n');
-    // After "Check my apology": the coach reads the draft the check just kept.
-    const coach = request.query.checked === '1' && text.trim() !== '' ? coachFindingsHtml(analyze('apology', text), 'apology') : null;
-    return show(request, reply, m, 'Your apology', (csrf) => apologyBuilderPage(csrf, m, { ...(parts ? { parts } : {}), coach }));
+    // After "Check my apology": the coach reads the draft the check just kept, box by box.
+    const checked = request.query.checked === '1';
+    return show(request, reply, m, 'Your apology', (csrf) => apologyBuilderPage(csrf, m, { ...(parts ? { parts } : {}), checked }));
   });
 
   app.post<{ Params: Params }>('/journeys/:journeyId/apology', async (request, reply) => {
@@ -400,14 +399,12 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
       const value = field(f, `parts.${c}`);
       if (value.trim() !== '') parts[c] = value;
     }
-    const text = APOLOGY_COMPONENTS.map((c) => parts[c] ?? '').join('\n\n');
-    const coach = text.trim() === '' ? null : coachFindingsHtml(analyze('apology', text), 'apology');
     if (field(f, 'action') !== 'deliver') {
       // Checking shows an overlong part beside its box too, before they try to deliver it; what
       // cannot be kept whole is not kept at all, and the page holds every word.
       const tooLong = apologyPartProblems(parts);
       if (Object.keys(tooLong).length > 0)
-        return show(request, reply, m, 'Your apology', (csrf) => apologyBuilderPage(csrf, m, { parts, coach, errors: tooLong }), 400);
+        return show(request, reply, m, 'Your apology', (csrf) => apologyBuilderPage(csrf, m, { parts, checked: true, errors: tooLong }), 400);
       // Kept as a draft, then drawn by the builder's own address: a reload, or coming back later,
       // finds the parts where they were (issue #18).
       await act(ctx, journeyActions.keepApologyDraft(ctx, account, m.view.id, parts));
@@ -435,7 +432,7 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
         reply,
         shown,
         'Your apology',
-        (csrf) => apologyBuilderPage(csrf, shown, { parts, coach, errors }),
+        (csrf) => apologyBuilderPage(csrf, shown, { parts, checked: true, errors }),
         error instanceof MendError ? error.status : 400,
       );
     }
