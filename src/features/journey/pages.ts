@@ -457,6 +457,7 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
       .filter((v): v is string => typeof v === 'string' && isApologyComponent(v))
       .slice(0, APOLOGY_COMPONENTS.length);
     const sincere = field(f, 'sincere');
+    const missingWords = field(f, 'missingWords');
     try {
       await act(
         ctx,
@@ -464,6 +465,7 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
           received: true,
           ...(sincere === 'yes' ? { sincere: true } : sincere === 'no' ? { sincere: false } : {}),
           missing: [...new Set(missing)],
+          ...(missingWords.trim() !== '' ? { missingWords } : {}),
         }),
       );
       return reply.redirect(`${stepUrl(m.view.id, 2)}#their-apology-heading`, 303);
@@ -476,7 +478,7 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
         reply,
         m,
         'Answer the apology',
-        (csrf) => apologyAnswerPage(csrf, m, apology, errors),
+        (csrf) => apologyAnswerPage(csrf, m, apology, errors, { missingWords }),
         error instanceof MendError ? error.status : 400,
       );
     }

@@ -1,5 +1,7 @@
 import { APOLOGY_COMPONENTS } from '../../../core/apology-components.js';
-import { APOLOGY_BUILDER_TEXTS, type ApologyParts } from '../../../core/journey/index.js';
+import { APOLOGY_BUILDER_TEXTS, APOLOGY_MISSING_WORDS_MAX, type ApologyParts } from '../../../core/journey/index.js';
+
+const capitalisedName = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 import { APOLOGY_PART_MAX, type ApologyView } from '../service.js';
 import type { ErrorDetails } from '../../../platform/errors.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
@@ -98,7 +100,13 @@ const PART_WORDS: Record<string, string> = {
 };
 
 /** Answering an apology: received; whether it felt sincere; what, if anything, is missing. */
-export function apologyAnswerPage(csrf: string, m: JourneyPageModel, apology: ApologyView, errors?: ErrorDetails): SafeHtml {
+export function apologyAnswerPage(
+  csrf: string,
+  m: JourneyPageModel,
+  apology: ApologyView,
+  errors?: ErrorDetails,
+  o: { missingWords?: string } = {},
+): SafeHtml {
   return html`<p class="breadcrumb"><a href="${stepUrl(m.view.id, 2)}">Step 2: Take responsibility</a></p>
   <h1>Answer the apology</h1>
   <p class="lead">Say how it landed. Answering is not forgiving, and you do not have to accept it.</p>
@@ -134,6 +142,16 @@ export function apologyAnswerPage(csrf: string, m: JourneyPageModel, apology: Ap
         </div>`,
       )}
     </fieldset>
+    ${textArea({
+      name: 'missingWords',
+      id: 'field-missingWords',
+      label: 'What is missing, in your own words (optional)',
+      hint: `${capitalisedName(nameOf(m, apology.authorId))} will read this, and a therapist if you both invited one. Nobody else.`,
+      value: o.missingWords,
+      error: errors?.missingWords,
+      maxlength: APOLOGY_MISSING_WORDS_MAX,
+      required: false,
+    })}
     <button type="submit" class="button">Send my answer</button>
   </form>`;
 }

@@ -94,7 +94,8 @@ function apologyCard(m: JourneyPageModel, a: ApologyView): SafeHtml {
           r.missing.length > 0
             ? html`; something is missing: ${r.missing.map((c) => APOLOGY_BUILDER_TEXTS[c].label.toLowerCase()).join(', ')}`
             : ''
-        }.${answerRemoved ? html` The rest of the answer was removed by its author on ${formatDate(answerRemoved)}, when they deleted their account.` : ''}</p>`;
+        }.${answerRemoved ? html` The rest of the answer was removed by its author on ${formatDate(answerRemoved)}, when they deleted their account.` : ''}</p>
+      ${r.missingWords ? html`<div class="apology__missing"><p class="entry__meta">What is missing, in ${r.by === m.viewerId ? 'your' : 'their'} words</p><div class="entry__text">${r.missingWords}</div></div>` : null}`;
     })}
     ${
       !mine && !myAnswer && a.deliveredAt && isHurt(m)
