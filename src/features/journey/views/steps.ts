@@ -139,7 +139,7 @@ export function step2Page(m: JourneyPageModel, csrf: string, state?: FormState |
   <section class="card" aria-labelledby="what_hurts-heading">
     <h2 id="what_hurts-heading">What hurts, and what I need</h2>
     ${entriesFor(m, 'what_hurts').map((e) => entryCard(m, csrf, e, back))}
-    ${isHurt(m) && !locked ? entryForm(m, csrf, { prompt: 'what_hurts', step: 2, state }) : entriesFor(m, 'what_hurts').length === 0 ? html`<p>Nothing shared here yet.</p>` : null}
+    ${isHurt(m) && !locked ? entryForm(m, csrf, { prompt: 'what_hurts', step: 2, state, labelIsHeading: true }) : entriesFor(m, 'what_hurts').length === 0 ? html`<p>Nothing shared here yet.</p>` : null}
   </section>`;
 }
 
@@ -201,7 +201,7 @@ export function step4Page(m: JourneyPageModel, csrf: string, state?: FormState |
       ? html`<section class="card" aria-labelledby="why-heading">
         <h2 id="why-heading">Why I am doing this</h2>
         ${entriesFor(m, 'why_im_doing_this').map((e) => entryCard(m, csrf, e, back))}
-        ${entryForm(m, csrf, { prompt: 'why_im_doing_this', step: 4, state })}
+        ${entryForm(m, csrf, { prompt: 'why_im_doing_this', step: 4, state, labelIsHeading: true })}
       </section>
       <p><a class="button button--secondary" href="/journeys/${m.view.id}/hard-day">${HARD_DAY.title}</a></p>`
       : null
