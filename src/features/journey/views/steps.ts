@@ -92,7 +92,7 @@ function apologyCard(m: JourneyPageModel, a: ApologyView): SafeHtml {
       return html`<p class="apology__answer"><strong>${r.by === m.viewerId ? 'Your answer' : `${capitalised(nameOf(m, r.by))}’s answer`}:</strong>
         received${r.sincere === true ? '; it felt sincere' : r.sincere === false ? '; it did not feel sincere yet' : ''}${
           r.missing.length > 0
-            ? html`; something is missing: ${r.missing.map((c) => APOLOGY_BUILDER_TEXTS[c].label.toLowerCase()).join(', ')}`
+            ? html`; something is missing: ${r.missing.map((c) => APOLOGY_BUILDER_TEXTS[c].label.toLowerCase().replace(/\bi\b/g, 'I')).join(', ')}`
             : ''
         }.${answerRemoved ? html` The rest of the answer was removed by its author on ${formatDate(answerRemoved)}, when they deleted their account.` : ''}</p>
       ${r.missingWords ? html`<div class="apology__missing"><p class="entry__meta">What is missing, in ${r.by === m.viewerId ? 'your' : 'their'} words</p><div class="entry__text">${r.missingWords}</div></div>` : null}`;
