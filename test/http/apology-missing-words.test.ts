@@ -28,7 +28,11 @@ describeEachDatabase('what an apology is missing, in words', (get) => {
       (await b.api.post(`/api/v1/apologies/${apology.id}/responses`, { received: true, missingWords: 'x'.repeat(2001) })).statusCode,
       400,
     );
-    const res = await b.api.post(`/api/v1/apologies/${apology.id}/responses`, { received: true, missing: ['impact'], missingWords: `  ${CANARY}  ` });
+    const res = await b.api.post(`/api/v1/apologies/${apology.id}/responses`, {
+      received: true,
+      missing: ['impact'],
+      missingWords: `  ${CANARY}  `,
+    });
     assert.equal(res.statusCode, 201, res.body);
     assert.equal(json(res).response.missingWords, CANARY);
 
@@ -50,7 +54,11 @@ describeEachDatabase('what an apology is missing, in words', (get) => {
     for (const p of [a, b, therapist, pending, other.a, stranger]) assert.ok(!(await toldTo(p)).body.includes(CANARY), p.displayName);
     // Encrypted at rest: the words open through the vault, and no plain column holds them.
     assert.ok((await allStoredTexts(get())).includes(CANARY));
-    const row = await get().app.mend.store.db.selectFrom('apology_responses').selectAll().where('apology_id', '=', apology.id).executeTakeFirstOrThrow();
+    const row = await get()
+      .app.mend.store.db.selectFrom('apology_responses')
+      .selectAll()
+      .where('apology_id', '=', apology.id)
+      .executeTakeFirstOrThrow();
     assert.ok(!JSON.stringify(row).includes('canary-missing'));
   });
 
@@ -66,10 +74,17 @@ describeEachDatabase('what an apology is missing, in words', (get) => {
     const form = await bPages.get(`/journeys/${journeyId}/apologies/${apology.id}/answer`);
     assert.equal(form.statusCode, 200);
     assert.match(form.body, /What is missing, in your own words \(optional\)/);
-    const tooLong = await bPages.post(`/journeys/${journeyId}/apologies/${apology.id}/answer`, { sincere: 'no', missingWords: 'y'.repeat(2001) });
+    const tooLong = await bPages.post(`/journeys/${journeyId}/apologies/${apology.id}/answer`, {
+      sincere: 'no',
+      missingWords: 'y'.repeat(2001),
+    });
     assert.equal(tooLong.statusCode, 400);
     assert.match(tooLong.body, /Use at most 2000 characters/);
-    const sent = await bPages.post(`/journeys/${journeyId}/apologies/${apology.id}/answer`, { sincere: 'no', missing: 'repair', missingWords: CANARY });
+    const sent = await bPages.post(`/journeys/${journeyId}/apologies/${apology.id}/answer`, {
+      sincere: 'no',
+      missing: 'repair',
+      missingWords: CANARY,
+    });
     assert.equal(sent.statusCode, 303, sent.body);
 
     for (const reader of [a, b, therapist]) {

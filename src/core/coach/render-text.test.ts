@@ -65,7 +65,10 @@ describe('the apology builder, box by box', () => {
     assert.equal(s.attention, false);
     assert.ok(!s.notes.some((n) => n.startsWith('Not written')));
     const some = apologyBuilderSummary(['regret', 'responsibility', 'impact'], { change: true }, 1);
-    assert.ok(some.notes.some((n) => n === 'Not written yet: offering repair. Each box says what helps there.'), some.notes.join('|'));
+    assert.ok(
+      some.notes.some((n) => n === 'Not written yet: offering repair. Each box says what helps there.'),
+      some.notes.join('|'),
+    );
     assert.ok(some.notes.some((n) => n.includes('beside their box')));
   });
 });

@@ -4,7 +4,14 @@
  */
 import { APOLOGY_COMPONENTS, type ApologyComponent } from '../apology-components.js';
 import { APOLOGY_GUIDANCE } from './guidance.js';
-import { COACH_MAX_TEXT, type AgreementAnalysis, type ApologyAnalysis, type CoachKind, type CoachResult, type MessageAnalysis } from './types.js';
+import {
+  COACH_MAX_TEXT,
+  type AgreementAnalysis,
+  type ApologyAnalysis,
+  type CoachKind,
+  type CoachResult,
+  type MessageAnalysis,
+} from './types.js';
 
 export interface CoachSummaryItem {
   label: string;
@@ -148,7 +155,8 @@ export function apologyBuilderSummary(
   const missing = APOLOGY_GUIDANCE.filter((g) => g.key !== 'forgiveness' && !present.includes(g.key));
   const notes: string[] = [];
   if (present.length > 0) notes.push(`Already there: ${present.map(labelOf).join(', ')}.`);
-  if (missing.length > 0) notes.push(`Not written yet: ${missing.map((g) => g.label.toLowerCase()).join(', ')}. Each box says what helps there.`);
+  if (missing.length > 0)
+    notes.push(`Not written yet: ${missing.map((g) => g.label.toLowerCase()).join(', ')}. Each box says what helps there.`);
   if (boxesWithFindings > 0) {
     notes.push(
       boxesWithFindings === 1
@@ -158,8 +166,7 @@ export function apologyBuilderSummary(
   }
   return {
     attention: missing.length > 0 || boxesWithFindings > 0,
-    heading:
-      missing.length === 0 ? 'Your apology has each of the parts that help.' : 'Your apology could say a little more.',
+    heading: missing.length === 0 ? 'Your apology has each of the parts that help.' : 'Your apology could say a little more.',
     items: [],
     notes,
   };

@@ -96,7 +96,10 @@ describe('apology builder', () => {
       ok: true,
       value: { received: true, missing: [], missingWords: 'You never said what it cost me.' },
     });
-    assert.deepEqual(validateApologyResponse({ received: true, missingWords: '   ' }), { ok: true, value: { received: true, missing: [] } });
+    assert.deepEqual(validateApologyResponse({ received: true, missingWords: '   ' }), {
+      ok: true,
+      value: { received: true, missing: [] },
+    });
     const long = validateApologyResponse({ received: true, missingWords: 'x'.repeat(APOLOGY_MISSING_WORDS_MAX + 1) });
     assert.equal(long.ok, false);
     assert.deepEqual(validateApologyResponse({ received: true, missingWords: 42 }), {

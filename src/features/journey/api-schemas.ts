@@ -143,7 +143,8 @@ export const ApologyResponse = Type.Object({
   sincere: Type.Union([Type.Boolean(), Type.Null()]),
   missing: Type.Array(Component),
   missingWords: Type.Union([Type.String(), Type.Null()], {
-    description: 'What is missing, in the answerer’s own words; read only by them, the apology’s author and an active therapist who may read the apology.',
+    description:
+      'What is missing, in the answerer’s own words; read only by them, the apology’s author and an active therapist who may read the apology.',
   }),
   createdAt: Instant,
 });

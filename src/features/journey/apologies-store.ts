@@ -196,7 +196,10 @@ export class ApologyStore {
         missing_words_enc:
           response.missingWords === null
             ? null
-            : this.vault.seal(response.missingWords, BOUND.apologyResponseWords.of({ id: response.id, by_id: response.by, apology_id: response.apologyId })),
+            : this.vault.seal(
+                response.missingWords,
+                BOUND.apologyResponseWords.of({ id: response.id, by_id: response.by, apology_id: response.apologyId }),
+              ),
         created_at: response.createdAt,
       })
       .onConflict((oc) => oc.columns(['apology_id', 'by_id']).doNothing())

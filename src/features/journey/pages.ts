@@ -404,7 +404,14 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
       // cannot be kept whole is not kept at all, and the page holds every word.
       const tooLong = apologyPartProblems(parts);
       if (Object.keys(tooLong).length > 0)
-        return show(request, reply, m, 'Your apology', (csrf) => apologyBuilderPage(csrf, m, { parts, checked: true, errors: tooLong }), 400);
+        return show(
+          request,
+          reply,
+          m,
+          'Your apology',
+          (csrf) => apologyBuilderPage(csrf, m, { parts, checked: true, errors: tooLong }),
+          400,
+        );
       // Kept as a draft, then drawn by the builder's own address: a reload, or coming back later,
       // finds the parts where they were (issue #18).
       await act(ctx, journeyActions.keepApologyDraft(ctx, account, m.view.id, parts));

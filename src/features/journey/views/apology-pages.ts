@@ -27,10 +27,9 @@ function partnerName(m: JourneyPageModel): string {
  * box's words the same way as they are typed (coach-model.ts).
  */
 export function apologyCoach(parts: ApologyParts, partner: string): { top: SafeHtml; boxes: Record<ApologyComponent, SafeHtml> } {
-  const summaries = Object.fromEntries(APOLOGY_COMPONENTS.map((c) => [c, apologyPartFor(c, parts[c] ?? '', analyzeApology, partner)])) as Record<
-    ApologyComponent,
-    ReturnType<typeof apologyPartFor>
-  >;
+  const summaries = Object.fromEntries(
+    APOLOGY_COMPONENTS.map((c) => [c, apologyPartFor(c, parts[c] ?? '', analyzeApology, partner)]),
+  ) as Record<ApologyComponent, ReturnType<typeof apologyPartFor>>;
   const filled = APOLOGY_COMPONENTS.filter((c) => (parts[c] ?? '').trim() !== '');
   const whole = filled.length > 0 ? analyzeApology(APOLOGY_COMPONENTS.map((c) => parts[c] ?? '').join('\n\n')).components : {};
   const withFindings = filled.filter((c) => summaries[c].items.length > 0).length;
