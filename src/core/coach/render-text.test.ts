@@ -44,11 +44,11 @@ describe('the apology builder, box by box', () => {
     assert.deepEqual(apologyPartFor('regret', FULL.regret, analyzeApology, 'Sam').items, []);
   });
 
-  test('an empty box gets only its own hint; forgiveness may stay empty', () => {
+  test('an empty box says so, and whether its part matters most; forgiveness may stay empty', () => {
     const s = apologyPartSummary('repair', null);
     assert.equal(s.heading, 'Not written yet.');
-    assert.equal(s.notes.length, 1);
-    assert.match(s.notes[0]!, /make it right/);
+    assert.deepEqual(s.notes, ['This is one of the two parts that matter most to whether an apology helps.']);
+    assert.deepEqual(apologyPartSummary('change', null).notes, []);
     assert.equal(apologyPartFor('change', '   ', analyzeApology).heading, 'Not written yet.');
     assert.deepEqual(apologyPartSummary('forgiveness', null).notes, []);
   });

@@ -101,8 +101,8 @@ function apologySummary(r: ApologyAnalysis): CoachSummary {
 /**
  * What the builder says beside one of its boxes (issue #20). A box is read on its own words: a
  * filled box is credited with its own part — that is what it was written for — and anything that
- * may take away from the apology is shown beside the box where the words are. An empty box gets
- * only its own hint. The other parts are never listed here; the page's summary tells which are
+ * may take away from the apology is shown beside the box where the words are. An empty box says
+ * so (its helper above already says what helps), and whether its part is one that matters most. The other parts are never listed here; the page's summary tells which are
  * written (`apologyBuilderSummary`).
  *
  * `result` is the analysis of this box's text, or null when the box is empty.
@@ -123,7 +123,8 @@ export function apologyPartSummary(part: ApologyComponent, result: ApologyAnalys
       attention: false,
       heading: part === 'forgiveness' ? 'Not written: this part is yours to leave out.' : 'Not written yet.',
       items: [],
-      notes: guidance && part !== 'forgiveness' ? [guidance.hint] : [],
+      // The box's own helper already says what to write; the coach adds only whether it matters most.
+      notes: guidance?.mattersMost ? ['This is one of the two parts that matter most to whether an apology helps.'] : [],
     };
   }
   const credit = APOLOGY_PART_CREDITS[part](partner);
