@@ -94,4 +94,23 @@ describe('the apology builder and its answer, in a real browser [sqlite]', { ski
     await alex.page.screenshot({ path: `${SHOTS}/answer-read-by-author-1280.png`, fullPage: true });
     await session.checkPage(alex, 'the author reads the answer');
   });
+  test('opened sealed halves say so, and a box under a same-worded heading shows the words once', async () => {
+    const sam = await session.newProfile({ javaScriptEnabled: false, viewport: { width: 390, height: 900 } });
+    await session.signIn(sam, people.b);
+    await sam.page.goto(`${session.origin}/journeys/${people.journeyId}/steps/1`);
+    assert.equal(await sam.page.getByText(/Opened — you both wrote yours/).count(), 2);
+    await sam.page.screenshot({ path: `${SHOTS}/step1-opened-390.png`, fullPage: true });
+    await sam.page.goto(`${session.origin}/journeys/${people.journeyId}/steps/2`);
+    // the box keeps its accessible name; its words are shown once, as the heading
+    await sam.page.getByRole('textbox', { name: 'What hurts, and what I need' }).waitFor();
+    const shown = await sam.page.evaluate(
+      () =>
+        [...document.querySelectorAll('h2, label')].filter(
+          (e) => e.textContent?.trim() === 'What hurts, and what I need' && (e as HTMLElement).offsetWidth > 2,
+        ).length,
+    );
+    assert.equal(shown, 1, 'the words are shown once');
+    await sam.page.screenshot({ path: `${SHOTS}/step2-hurt-390.png`, fullPage: true });
+    await session.checkPage(sam, 'step 2 as the hurt partner');
+  });
 });
