@@ -102,7 +102,7 @@ describeEachDatabase('journey pages without JavaScript', (get) => {
     assert.equal(answered.statusCode, 303, answered.body.slice(0, 400));
     const alexStep2 = (await alex.get(`/journeys/${journeyId}/steps/2`)).body;
     assert.match(alexStep2, /it felt sincere/);
-    assert.match(alexStep2, /what i offer to make it right/);
+    assert.match(alexStep2, /what I offer to make it right/);
 
     // Step 3: propose, counter, accept.
     await alex.get(`/journeys/${journeyId}/agreements/new`);

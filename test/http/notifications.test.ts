@@ -69,7 +69,7 @@ describeEachDatabase('notifications, meetings and the calendar feed', (get) => {
     assert.equal((await get().app.inject({ method: 'GET', url: '/calendar/not-a-real-token-at-all-123456.ics' })).statusCode, 404);
   });
 
-  test('without JavaScript: check in, see it saved, then find today's numbers on the progress page', async () => {
+  test('without JavaScript: check in, see it saved, then find today’s numbers on the progress page', async () => {
     const { a, spaceId } = await couple(get().app);
     const page = new PageClient(get().app);
     await page.get('/sign-in');

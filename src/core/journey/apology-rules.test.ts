@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { APOLOGY_COMPONENTS } from '../apology-components.js';
-import { canDeliverApology, canRespondToApology, validateApologyResponse } from './apology-rules.js';
+import { APOLOGY_MISSING_WORDS_MAX, canDeliverApology, canRespondToApology, validateApologyResponse } from './apology-rules.js';
 import { assembleApology, missingApologyParts } from './apology-builder.js';
 import { emptyFacts, type JourneyFacts } from './facts.js';
 
@@ -90,5 +90,21 @@ describe('apology builder', () => {
 
   test('assembles the parts in order, one paragraph each', () => {
     assert.equal(assembleApology({ repair: 'R', regret: 'A', forgiveness: '' }), 'A\n\nR');
+  });
+  test('what is missing may be said in words: optional, trimmed, bounded', () => {
+    assert.deepEqual(validateApologyResponse({ received: true, missingWords: '  You never said what it cost me.  ' }), {
+      ok: true,
+      value: { received: true, missing: [], missingWords: 'You never said what it cost me.' },
+    });
+    assert.deepEqual(validateApologyResponse({ received: true, missingWords: '   ' }), {
+      ok: true,
+      value: { received: true, missing: [] },
+    });
+    const long = validateApologyResponse({ received: true, missingWords: 'x'.repeat(APOLOGY_MISSING_WORDS_MAX + 1) });
+    assert.equal(long.ok, false);
+    assert.deepEqual(validateApologyResponse({ received: true, missingWords: 42 }), {
+      ok: false,
+      errors: [{ field: 'missingWords', reason: 'must_be_text' }],
+    });
   });
 });

@@ -37,11 +37,16 @@ export interface ApologyResponse {
   readonly received: true;
   readonly sincere?: boolean;
   readonly missing: readonly ApologyComponent[];
+  /** What is missing in the answerer's own words (issue #20); left out when they wrote none. */
+  readonly missingWords?: string;
 }
 
+/** The longest "what is missing" an answer may say in words. */
+export const APOLOGY_MISSING_WORDS_MAX = 2000;
+
 export interface ApologyResponseError {
-  readonly field: 'received' | 'sincere' | 'missing';
-  readonly reason: 'must_be_true' | 'must_be_boolean' | 'must_be_list' | 'unknown_component' | 'duplicate';
+  readonly field: 'received' | 'sincere' | 'missing' | 'missingWords';
+  readonly reason: 'must_be_true' | 'must_be_boolean' | 'must_be_list' | 'unknown_component' | 'duplicate' | 'must_be_text' | 'too_long';
 }
 
 /**
@@ -52,6 +57,7 @@ export function validateApologyResponse(input: {
   readonly received?: unknown;
   readonly sincere?: unknown;
   readonly missing?: unknown;
+  readonly missingWords?: unknown;
 }): { ok: true; value: ApologyResponse } | { ok: false; errors: ApologyResponseError[] } {
   const errors: ApologyResponseError[] = [];
   if (input.received !== true) errors.push({ field: 'received', reason: 'must_be_true' });
@@ -75,8 +81,18 @@ export function validateApologyResponse(input: {
       }
     }
   }
+  let missingWords: string | undefined;
+  if (input.missingWords !== undefined && input.missingWords !== null) {
+    if (typeof input.missingWords !== 'string') errors.push({ field: 'missingWords', reason: 'must_be_text' });
+    else if (input.missingWords.trim().length > APOLOGY_MISSING_WORDS_MAX) errors.push({ field: 'missingWords', reason: 'too_long' });
+    else if (input.missingWords.trim() !== '') missingWords = input.missingWords.trim();
+  }
   if (errors.length > 0) return { ok: false, errors };
-  const value: ApologyResponse =
-    typeof input.sincere === 'boolean' ? { received: true, sincere: input.sincere, missing } : { received: true, missing };
+  const value: ApologyResponse = {
+    received: true,
+    ...(typeof input.sincere === 'boolean' ? { sincere: input.sincere } : {}),
+    missing,
+    ...(missingWords !== undefined ? { missingWords } : {}),
+  };
   return { ok: true, value };
 }

@@ -145,7 +145,7 @@ export async function respondToApology(
   ctx: AppContext,
   actor: Actor,
   apologyId: string,
-  input: { received?: unknown; sincere?: unknown; missing?: unknown },
+  input: { received?: unknown; sincere?: unknown; missing?: unknown; missingWords?: unknown },
 ): Promise<Outcome<ApologyResponseView>> {
   const journeyId = await ctx.journeys.apologyJourney(apologyId);
   const watch = journeyId === null ? null : await ctx.journeys.watch(actor, { journeyId });

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { APOLOGY_COMPONENTS } from '../../core/apology-components.js';
-import { BREACH_KINDS, PROMPT_KEYS, STEP_KEYS } from '../../core/journey/index.js';
+import { APOLOGY_MISSING_WORDS_MAX, BREACH_KINDS, PROMPT_KEYS, STEP_KEYS } from '../../core/journey/index.js';
 import { APOLOGY_PART_MAX, APOLOGY_TEXT_MAX, DESCRIPTION_MAX, ENTRY_TEXT_MAX } from './service.js';
 import { CalendarDate, Id, Instant } from '../../platform/http/api-schemas.js';
 
@@ -142,6 +142,10 @@ export const ApologyResponse = Type.Object({
   received: Type.Literal(true),
   sincere: Type.Union([Type.Boolean(), Type.Null()]),
   missing: Type.Array(Component),
+  missingWords: Type.Union([Type.String(), Type.Null()], {
+    description:
+      'What is missing, in the answerer’s own words; read only by them, the apology’s author and an active therapist who may read the apology.',
+  }),
   createdAt: Instant,
 });
 
@@ -199,6 +203,9 @@ export const ApologyResponseBody = Type.Object(
     received: Type.Literal(true),
     sincere: Type.Optional(Type.Boolean()),
     missing: Type.Optional(Type.Array(Component, { maxItems: APOLOGY_COMPONENTS.length })),
+    missingWords: Type.Optional(
+      Type.String({ maxLength: APOLOGY_MISSING_WORDS_MAX, description: 'Optional: what is missing, in your own words.' }),
+    ),
   },
   { additionalProperties: false },
 );

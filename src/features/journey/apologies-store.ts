@@ -30,6 +30,8 @@ export interface ApologyResponse {
   received: true;
   sincere: boolean | null;
   missing: ApologyComponent[];
+  /** What is missing, in the answerer's own words; null when they wrote none. */
+  missingWords: string | null;
   createdAt: string;
 }
 
@@ -42,7 +44,7 @@ function parseMissing(json: string): ApologyComponent[] {
   }
 }
 
-function toResponse(r: Database['apology_responses']): ApologyResponse {
+function toResponse(r: Database['apology_responses'], missingWords: string | null): ApologyResponse {
   return {
     id: r.id,
     apologyId: r.apology_id,
@@ -50,6 +52,7 @@ function toResponse(r: Database['apology_responses']): ApologyResponse {
     received: true,
     sincere: r.sincere === null ? null : r.sincere === 1,
     missing: parseMissing(r.missing),
+    missingWords,
     createdAt: r.created_at,
   };
 }
@@ -157,7 +160,14 @@ export class ApologyStore {
       .where('apologies.journey_id', '=', journeyId)
       .orderBy('apology_responses.created_at')
       .execute();
-    return rows.map(toResponse);
+    return this.toResponses(rows);
+  }
+
+  /** An answer whose words fail their check reads as if it had none: what it ticked still stands. */
+  private toResponses(rows: Database['apology_responses'][]): ApologyResponse[] {
+    return rows.map((r) =>
+      toResponse(r, r.missing_words_enc ? this.vault.open(r.missing_words_enc, BOUND.apologyResponseWords.of(r)) || null : null),
+    );
   }
 
   /** The answers to these apologies (a page of them). */
@@ -169,7 +179,7 @@ export class ApologyStore {
       .where('apology_id', 'in', [...apologyIds])
       .orderBy('created_at')
       .execute();
-    return rows.map(toResponse);
+    return this.toResponses(rows);
   }
 
   /** False when this partner already answered this apology. */
@@ -183,6 +193,13 @@ export class ApologyStore {
         received: 1,
         sincere: response.sincere === null ? null : response.sincere ? 1 : 0,
         missing: JSON.stringify(response.missing),
+        missing_words_enc:
+          response.missingWords === null
+            ? null
+            : this.vault.seal(
+                response.missingWords,
+                BOUND.apologyResponseWords.of({ id: response.id, by_id: response.by, apology_id: response.apologyId }),
+              ),
         created_at: response.createdAt,
       })
       .onConflict((oc) => oc.columns(['apology_id', 'by_id']).doNothing())

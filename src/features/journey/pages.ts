@@ -385,10 +385,9 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
     partnersOnly(m);
     // The parts as their author left them in the builder: drawn back from their draft.
     const parts = draftedParts(m);
-    const text = APOLOGY_COMPONENTS.map((c) => parts?.[c] ?? '').join('\n\n');
-    // After "Check my apology": the coach reads the draft the check just kept.
-    const coach = request.query.checked === '1' && text.trim() !== '' ? coachFindingsHtml(analyze('apology', text), 'apology') : null;
-    return show(request, reply, m, 'Your apology', (csrf) => apologyBuilderPage(csrf, m, { ...(parts ? { parts } : {}), coach }));
+    // After "Check my apology": the coach reads the draft the check just kept, box by box.
+    const checked = request.query.checked === '1';
+    return show(request, reply, m, 'Your apology', (csrf) => apologyBuilderPage(csrf, m, { ...(parts ? { parts } : {}), checked }));
   });
 
   app.post<{ Params: Params }>('/journeys/:journeyId/apology', async (request, reply) => {
@@ -401,14 +400,19 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
       const value = field(f, `parts.${c}`);
       if (value.trim() !== '') parts[c] = value;
     }
-    const text = APOLOGY_COMPONENTS.map((c) => parts[c] ?? '').join('\n\n');
-    const coach = text.trim() === '' ? null : coachFindingsHtml(analyze('apology', text), 'apology');
     if (field(f, 'action') !== 'deliver') {
       // Checking shows an overlong part beside its box too, before they try to deliver it; what
       // cannot be kept whole is not kept at all, and the page holds every word.
       const tooLong = apologyPartProblems(parts);
       if (Object.keys(tooLong).length > 0)
-        return show(request, reply, m, 'Your apology', (csrf) => apologyBuilderPage(csrf, m, { parts, coach, errors: tooLong }), 400);
+        return show(
+          request,
+          reply,
+          m,
+          'Your apology',
+          (csrf) => apologyBuilderPage(csrf, m, { parts, checked: true, errors: tooLong }),
+          400,
+        );
       // Kept as a draft, then drawn by the builder's own address: a reload, or coming back later,
       // finds the parts where they were (issue #18).
       await act(ctx, journeyActions.keepApologyDraft(ctx, account, m.view.id, parts));
@@ -436,7 +440,7 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
         reply,
         shown,
         'Your apology',
-        (csrf) => apologyBuilderPage(csrf, shown, { parts, coach, errors }),
+        (csrf) => apologyBuilderPage(csrf, shown, { parts, checked: true, errors }),
         error instanceof MendError ? error.status : 400,
       );
     }
@@ -461,6 +465,7 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
       .filter((v): v is string => typeof v === 'string' && isApologyComponent(v))
       .slice(0, APOLOGY_COMPONENTS.length);
     const sincere = field(f, 'sincere');
+    const missingWords = field(f, 'missingWords');
     try {
       await act(
         ctx,
@@ -468,6 +473,7 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
           received: true,
           ...(sincere === 'yes' ? { sincere: true } : sincere === 'no' ? { sincere: false } : {}),
           missing: [...new Set(missing)],
+          ...(missingWords.trim() !== '' ? { missingWords } : {}),
         }),
       );
       return reply.redirect(`${stepUrl(m.view.id, 2)}#their-apology-heading`, 303);
@@ -480,7 +486,7 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
         reply,
         m,
         'Answer the apology',
-        (csrf) => apologyAnswerPage(csrf, m, apology, errors),
+        (csrf) => apologyAnswerPage(csrf, m, apology, errors, { missingWords }),
         error instanceof MendError ? error.status : 400,
       );
     }

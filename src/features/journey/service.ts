@@ -21,6 +21,7 @@ import {
   OLDEST_YEARS,
   triggerState,
   validateApologyResponse,
+  APOLOGY_MISSING_WORDS_MAX,
   wasHurt,
   type ApologyParts,
   type BreachKind,
@@ -748,7 +749,7 @@ export class JourneyService {
   async respondToApology(
     actor: Actor,
     apologyId: string,
-    input: { received?: unknown; sincere?: unknown; missing?: unknown },
+    input: { received?: unknown; sincere?: unknown; missing?: unknown; missingWords?: unknown },
   ): Promise<ApologyResponseView> {
     const journeyId = await this.deps.apologies.journeyOf(apologyId);
     if (journeyId === null) fail('not_found');
@@ -769,6 +770,7 @@ export class JourneyService {
       received: true,
       sincere: valid.value.sincere ?? null,
       missing: [...valid.value.missing],
+      missingWords: valid.value.missingWords ?? null,
       createdAt: this.now().toISOString(),
     };
     if (!(await this.deps.apologies.insertResponse(response))) apologyRefusal('already_answered');
@@ -825,12 +827,14 @@ function apologyView(a: Apology, responses: ApologyResponse[]): ApologyView {
   };
 }
 
-function responseMessage(field: 'received' | 'sincere' | 'missing'): string {
+function responseMessage(field: 'received' | 'sincere' | 'missing' | 'missingWords'): string {
   switch (field) {
     case 'received':
       return 'Answering an apology starts with saying you received it.';
     case 'sincere':
       return 'Say yes or no, or leave it out.';
+    case 'missingWords':
+      return `Use at most ${APOLOGY_MISSING_WORDS_MAX} characters.`;
     case 'missing':
       return 'Name parts of an apology, each once: regret, responsibility, impact, change, repair or forgiveness.';
   }

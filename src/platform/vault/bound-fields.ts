@@ -82,6 +82,12 @@ export const BOUND = {
     (r) => apology(r),
     'journey_id',
   ),
+  // What an answer to an apology says is missing: its writer's, read where the apology is read.
+  apologyResponseWords: field('apology_responses', 'missing_words', ['by_id', 'apology_id'], (r) => ({
+    owner: r.by_id,
+    visibility: null,
+    parents: { apology: r.apology_id },
+  })),
   agreementText: field('agreements', 'text', ['proposed_by', 'space_id'], (r) => ({
     owner: r.proposed_by,
     visibility: null,

@@ -107,7 +107,7 @@ async function journeyRecord(trx: Transaction<Database>, vault: Vault, spaceId: 
   // An answer to an apology stays an answer ("received"); what it said goes.
   await trx
     .updateTable('apology_responses')
-    .set({ by_id: to, sincere: null, missing: '[]' })
+    .set({ by_id: to, sincere: null, missing: '[]', missing_words_enc: null })
     .where('by_id', '=', from)
     .where('apology_id', 'in', (eb) => eb.selectFrom('apologies').select('id').where('journey_id', 'in', journeys))
     .execute();

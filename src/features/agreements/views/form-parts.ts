@@ -27,20 +27,25 @@ export function textArea(o: {
   id?: string;
   maxlength?: number;
   required?: boolean;
+  /** The label is said by the heading just above: kept for screen readers, not shown twice. */
+  labelHidden?: boolean;
+  /** A box of the apology builder: its part and the partner's name, for the coach (issue #20). */
+  coachPart?: { part: string; partner: string; shown?: SafeHtml | null };
 }): SafeHtml {
   const id = o.id ?? `field-${o.name}`;
   const outputId = `${id}-coach`;
   const describedBy = [o.hint ? `${id}-hint` : '', o.error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return html`<div class="field${o.error ? ' field--error' : ''}">
-    <label for="${id}">${o.label}</label>
+    <label for="${id}"${o.labelHidden ? html` class="visually-hidden"` : null}>${o.label}</label>
     ${o.hint ? html`<p class="hint" id="${id}-hint">${o.hint}</p>` : null}
     ${o.error ? html`<p class="field-error" id="${id}-error"><span class="visually-hidden">Error:</span> ${o.error}</p>` : null}
     <textarea id="${id}" name="${o.name}" rows="6" maxlength="${o.maxlength ?? 10000}"
       ${o.required === false ? null : html`required`}
       ${describedBy ? html`aria-describedby="${describedBy}"` : null}
       ${o.error ? html`aria-invalid="true"` : null}
-      ${o.coach ? html`data-coach="${o.coach}" data-coach-output="${outputId}"` : null}>${o.value ?? ''}</textarea>
-    ${o.coach ? html`<div id="${outputId}" class="coach-output"></div>` : null}
+      ${o.coach ? html`data-coach="${o.coach}" data-coach-output="${outputId}"` : null}
+      ${o.coachPart ? html`data-coach-part="${o.coachPart.part}" data-coach-partner="${o.coachPart.partner}"` : null}>${o.value ?? ''}</textarea>
+    ${o.coach ? html`<div id="${outputId}" class="coach-output">${o.coachPart?.shown ?? null}</div>` : null}
   </div>`;
 }
 

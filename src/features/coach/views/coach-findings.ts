@@ -3,11 +3,15 @@
  * The words come from the same summary the live island uses (core/coach/render-text.ts).
  */
 import type { CoachKind, CoachResult } from '../../../core/coach/index.js';
-import { coachSummary } from '../../../core/coach/render-text.js';
+import { coachSummary, type CoachSummary } from '../../../core/coach/render-text.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
 
 export function coachFindingsHtml(result: CoachResult, kind: CoachKind): SafeHtml {
-  const s = coachSummary(result, kind);
+  return coachSummaryHtml(coachSummary(result, kind));
+}
+
+/** A summary drawn as the island draws it (coach-model.ts), so both say and show the same. */
+export function coachSummaryHtml(s: CoachSummary): SafeHtml {
   return html`<div class="coach-findings${s.attention ? ' coach-findings--attention' : ''}">
 <p class="coach-findings__heading">${s.heading}</p>
 ${

@@ -1,5 +1,7 @@
 import { APOLOGY_COMPONENTS } from '../../../core/apology-components.js';
-import { APOLOGY_BUILDER_TEXTS, type ApologyParts } from '../../../core/journey/index.js';
+import { APOLOGY_BUILDER_TEXTS, APOLOGY_MISSING_WORDS_MAX, type ApologyParts } from '../../../core/journey/index.js';
+
+const capitalisedName = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 import { APOLOGY_PART_MAX, type ApologyView } from '../service.js';
 import type { ErrorDetails } from '../../../platform/errors.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
@@ -8,6 +10,34 @@ import { nameOf, radios, stepUrl, textArea, type JourneyPageModel } from './comm
 import { removedOn, removedWords } from '../../../platform/web/components/former-partners.js';
 import { draftSave, draftTop } from '../../drafts/index.js';
 import { apologyPlace } from '../../../core/drafts/places.js';
+import { analyzeApology } from '../../../core/coach/index.js';
+import { apologyBuilderSummary, apologyPartFor } from '../../../core/coach/render-text.js';
+import type { ApologyComponent } from '../../../core/apology-components.js';
+import { coachSummaryHtml } from '../../coach/index.js';
+
+/** The partner an apology is written to, by name when they have one here. */
+function partnerName(m: JourneyPageModel): string {
+  const other = Object.keys(m.names).find((id) => id !== m.viewerId && !m.former.has(id));
+  return other ? nameOf(m, other) : 'your partner';
+}
+
+/**
+ * What the coach says after "Check my apology" (issue #20): each box read on its own words, beside
+ * it, crediting its own part; above, once, which parts are written. The live island draws each
+ * box's words the same way as they are typed (coach-model.ts).
+ */
+export function apologyCoach(parts: ApologyParts, partner: string): { top: SafeHtml; boxes: Record<ApologyComponent, SafeHtml> } {
+  const summaries = Object.fromEntries(
+    APOLOGY_COMPONENTS.map((c) => [c, apologyPartFor(c, parts[c] ?? '', analyzeApology, partner)]),
+  ) as Record<ApologyComponent, ReturnType<typeof apologyPartFor>>;
+  const filled = APOLOGY_COMPONENTS.filter((c) => (parts[c] ?? '').trim() !== '');
+  const whole = filled.length > 0 ? analyzeApology(APOLOGY_COMPONENTS.map((c) => parts[c] ?? '').join('\n\n')).components : {};
+  const withFindings = filled.filter((c) => summaries[c].items.length > 0).length;
+  return {
+    top: coachSummaryHtml(apologyBuilderSummary(filled, whole, withFindings)),
+    boxes: Object.fromEntries(APOLOGY_COMPONENTS.map((c) => [c, coachSummaryHtml(summaries[c])])) as Record<ApologyComponent, SafeHtml>,
+  };
+}
 
 /** The builder's parts as its author left them in their draft, if they kept one. */
 export function draftedParts(m: JourneyPageModel): ApologyParts | undefined {
@@ -25,13 +55,15 @@ export function draftedParts(m: JourneyPageModel): ApologyParts | undefined {
 export function apologyBuilderPage(
   csrf: string,
   m: JourneyPageModel,
-  o: { parts?: ApologyParts; errors?: ErrorDetails; coach?: SafeHtml | null; preview?: string | null } = {},
+  o: { parts?: ApologyParts; errors?: ErrorDetails; checked?: boolean; preview?: string | null } = {},
 ): SafeHtml {
+  const partner = partnerName(m);
+  const coach = o.checked && o.parts && Object.values(o.parts).some((v) => (v ?? '').trim() !== '') ? apologyCoach(o.parts, partner) : null;
   return html`<p class="breadcrumb"><a href="${stepUrl(m.view.id, 2)}">Step 2: Take responsibility</a></p>
   <h1>Your apology</h1>
   <p class="lead">Write each part in your own words. Short is fine; honest matters more than polished. Nothing is sent until you choose to deliver it.</p>
   ${errorSummary(o.errors)}
-  ${o.coach ? html`<section class="card" aria-labelledby="coach-heading"><h2 id="coach-heading">Suggestions from the language coach</h2>${o.coach}</section>` : null}
+  ${coach ? html`<section class="card" aria-labelledby="coach-heading"><h2 id="coach-heading">Suggestions from the language coach</h2>${coach.top}</section>` : null}
   <form method="post" action="/journeys/${m.view.id}/apology" class="stack" id="apology-form">
     ${csrfField(csrf)}
     ${draftTop(m.drafts, apologyPlace(m.view.id), `/journeys/${m.view.id}/apology#apology-form`)}
@@ -44,6 +76,7 @@ export function apologyBuilderPage(
         value: o.parts?.[c],
         error: o.errors?.[`parts.${c}`],
         coach: 'apology',
+        coachPart: { part: c, partner, shown: coach?.boxes[c] ?? null },
         maxlength: APOLOGY_PART_MAX,
         required: false,
       }),
@@ -66,7 +99,13 @@ const PART_WORDS: Record<string, string> = {
 };
 
 /** Answering an apology: received; whether it felt sincere; what, if anything, is missing. */
-export function apologyAnswerPage(csrf: string, m: JourneyPageModel, apology: ApologyView, errors?: ErrorDetails): SafeHtml {
+export function apologyAnswerPage(
+  csrf: string,
+  m: JourneyPageModel,
+  apology: ApologyView,
+  errors?: ErrorDetails,
+  o: { missingWords?: string } = {},
+): SafeHtml {
   return html`<p class="breadcrumb"><a href="${stepUrl(m.view.id, 2)}">Step 2: Take responsibility</a></p>
   <h1>Answer the apology</h1>
   <p class="lead">Say how it landed. Answering is not forgiving, and you do not have to accept it.</p>
@@ -102,6 +141,16 @@ export function apologyAnswerPage(csrf: string, m: JourneyPageModel, apology: Ap
         </div>`,
       )}
     </fieldset>
+    ${textArea({
+      name: 'missingWords',
+      id: 'field-missingWords',
+      label: 'What is missing, in your own words (optional)',
+      hint: `${capitalisedName(nameOf(m, apology.authorId))} will read this, and a therapist if you both invited one. Nobody else.`,
+      value: o.missingWords,
+      error: errors?.missingWords,
+      maxlength: APOLOGY_MISSING_WORDS_MAX,
+      required: false,
+    })}
     <button type="submit" class="button">Send my answer</button>
   </form>`;
 }

@@ -197,6 +197,8 @@ export function entryForm(
     submit?: string;
     idSuffix?: string;
     pairOpened?: boolean;
+    /** The heading just above says the label's words: shown once, still read out with the box. */
+    labelIsHeading?: boolean;
   },
 ): SafeHtml | null {
   // Writing is the partners' part; a therapist's page has no form to be refused by.
@@ -218,6 +220,7 @@ export function entryForm(
       name: 'text',
       id: fieldId,
       label: texts.label,
+      ...(o.labelIsHeading ? { labelHidden: true } : {}),
       // Its helper promises a seal; an opened pair's hint below says what happens instead.
       ...(o.pairOpened ? {} : { hint: promptHelper(o.prompt, presenceOf(m), texts.helper) }),
       value: withDraft(m.drafts, place, 'text', { sent: state?.values.text }),
@@ -253,6 +256,20 @@ export function entryPageUrl(journeyId: string, prompt: PromptKey): string {
   return stepUrl(journeyId, stepNumber(PROMPTS[prompt].step));
 }
 
+/** A sealed half once both are written and open: it is no longer waiting for anyone (issue #20). */
+export const OPENED_LABEL = 'Opened — you both wrote yours';
+
+/**
+ * Whether a sealed half shown in full has opened: its pair's opening is recorded, or it is the
+ * partner's half (a partner's sealed half is only ever shown once open), or the partner's half of
+ * the same prompt is shown in full beside one's own.
+ */
+function sealedHalfOpened(m: JourneyPageModel, e: { prompt: PromptKey; authorId: string }, mine: boolean): boolean {
+  if (m.view.openedPairs.some((p) => p.prompt === e.prompt)) return true;
+  if (!mine) return true;
+  return m.entries.some((x) => !('sealed' in x) && x.prompt === e.prompt && x.authorId !== e.authorId && x.visibility === 'sealed');
+}
+
 /** One entry, or the quiet note that a sealed one exists. */
 export function entryCard(m: JourneyPageModel, csrf: string, e: EntryOrStub, back: string): SafeHtml {
   if ('sealed' in e) {
@@ -262,7 +279,7 @@ export function entryCard(m: JourneyPageModel, csrf: string, e: EntryOrStub, bac
   const canShare = mine && e.visibility === 'private' && PROMPTS[e.prompt].visibilities.includes('shared');
   const removed = removedOn(m.former, e.authorId, e.text);
   return html`<article class="entry">
-    <p class="entry__meta">${mine ? 'You' : capitalised(nameOf(m, e.authorId))} · ${formatDate(e.createdAt)} · ${e.visibility === 'sealed' && m.view.openedPairs.some((p) => p.prompt === e.prompt) ? 'Opened to you both' : visibilityLabel(m, e.visibility)}</p>
+    <p class="entry__meta">${mine ? 'You' : capitalised(nameOf(m, e.authorId))} · ${formatDate(e.createdAt)} · ${e.visibility === 'sealed' && sealedHalfOpened(m, e, mine) ? OPENED_LABEL : visibilityLabel(m, e.visibility)}</p>
     ${removed ? removedWords(REMOVED_WHAT[e.prompt] ?? 'What they wrote', removed) : html`<div class="entry__text">${e.text}</div>`}
     ${
       mine
@@ -312,7 +329,7 @@ export function sealedPairSection(
   const waitingForPartner = mine && theirs.length === 0 && !opened;
   return html`<section class="card" aria-labelledby="${prompt}-heading">
     <h2 id="${prompt}-heading">${PROMPT_TEXTS[prompt].label}</h2>
-    ${mine ? entryCard(m, csrf, mine, back) : html`${extra ?? null}${entryForm(m, csrf, { prompt, step, state, submit: opened ? 'Save' : 'Seal and save', pairOpened: opened !== undefined })}`}
+    ${mine ? entryCard(m, csrf, mine, back) : html`${extra ?? null}${entryForm(m, csrf, { prompt, step, state, submit: opened ? 'Save' : 'Seal and save', pairOpened: opened !== undefined, labelIsHeading: true })}`}
     ${theirs.map((e) => entryCard(m, csrf, e, back))}${removed}
     ${
       waitingForPartner

@@ -179,7 +179,7 @@ export function questionsPage(m: JourneyPageModel, csrf: string, state?: FormSta
   ${
     isHurt(m)
       ? html`<section class="card" aria-labelledby="ask-heading"><h2 id="ask-heading">${PROMPT_TEXTS.question.label}</h2>
-        ${entryForm(m, csrf, { prompt: 'question', step: 5, state, submit: 'Ask' })}</section>`
+        ${entryForm(m, csrf, { prompt: 'question', step: 5, state, submit: 'Ask', labelIsHeading: true })}</section>`
       : null
   }`;
 }
@@ -208,7 +208,7 @@ export function triggersPage(m: JourneyPageModel, csrf: string, state?: FormStat
   ${
     isHurt(m)
       ? html`<section class="card" aria-labelledby="note-heading"><h2 id="note-heading">${PROMPT_TEXTS.trigger.label}</h2>
-        ${entryForm(m, csrf, { prompt: 'trigger', step: 5, state, submit: 'Note it' })}</section>`
+        ${entryForm(m, csrf, { prompt: 'trigger', step: 5, state, submit: 'Note it', labelIsHeading: true })}</section>`
       : null
   }`;
 }

@@ -94,9 +94,10 @@ function apologyCard(m: JourneyPageModel, a: ApologyView): SafeHtml {
       return html`<p class="apology__answer"><strong>${r.by === m.viewerId ? 'Your answer' : `${capitalised(nameOf(m, r.by))}’s answer`}:</strong>
         received${r.sincere === true ? '; it felt sincere' : r.sincere === false ? '; it did not feel sincere yet' : ''}${
           r.missing.length > 0
-            ? html`; something is missing: ${r.missing.map((c) => APOLOGY_BUILDER_TEXTS[c].label.toLowerCase()).join(', ')}`
+            ? html`; something is missing: ${r.missing.map((c) => APOLOGY_BUILDER_TEXTS[c].label.toLowerCase().replace(/\bi\b/g, 'I')).join(', ')}`
             : ''
-        }.${answerRemoved ? html` The rest of the answer was removed by its author on ${formatDate(answerRemoved)}, when they deleted their account.` : ''}</p>`;
+        }.${answerRemoved ? html` The rest of the answer was removed by its author on ${formatDate(answerRemoved)}, when they deleted their account.` : ''}</p>
+      ${r.missingWords ? html`<div class="apology__missing"><p class="entry__meta">What is missing, in ${r.by === m.viewerId ? 'your' : 'their'} words</p><div class="entry__text">${r.missingWords}</div></div>` : null}`;
     })}
     ${
       !mine && !myAnswer && a.deliveredAt && isHurt(m)
@@ -140,7 +141,7 @@ export function step2Page(m: JourneyPageModel, csrf: string, state?: FormState |
   <section class="card" aria-labelledby="what_hurts-heading">
     <h2 id="what_hurts-heading">What hurts, and what I need</h2>
     ${entriesFor(m, 'what_hurts').map((e) => entryCard(m, csrf, e, back))}
-    ${isHurt(m) && !locked ? entryForm(m, csrf, { prompt: 'what_hurts', step: 2, state }) : entriesFor(m, 'what_hurts').length === 0 ? html`<p>Nothing shared here yet.</p>` : null}
+    ${isHurt(m) && !locked ? entryForm(m, csrf, { prompt: 'what_hurts', step: 2, state, labelIsHeading: true }) : entriesFor(m, 'what_hurts').length === 0 ? html`<p>Nothing shared here yet.</p>` : null}
   </section>`;
 }
 
@@ -202,7 +203,7 @@ export function step4Page(m: JourneyPageModel, csrf: string, state?: FormState |
       ? html`<section class="card" aria-labelledby="why-heading">
         <h2 id="why-heading">Why I am doing this</h2>
         ${entriesFor(m, 'why_im_doing_this').map((e) => entryCard(m, csrf, e, back))}
-        ${entryForm(m, csrf, { prompt: 'why_im_doing_this', step: 4, state })}
+        ${entryForm(m, csrf, { prompt: 'why_im_doing_this', step: 4, state, labelIsHeading: true })}
       </section>
       <p><a class="button button--secondary" href="/journeys/${m.view.id}/hard-day">${HARD_DAY.title}</a></p>`
       : null

@@ -87,7 +87,8 @@ function apologies(r: SpaceReport, m: Model): SafeHtml | null {
         (resp) =>
           html`<p class="report-answer"><strong>${nameIn(r, resp.by)} answered on ${dayOf(r, resp.createdAt)}:</strong> received${
             resp.sincere === true ? '; it felt sincere' : resp.sincere === false ? '; it did not feel sincere yet' : ''
-          }${resp.missing.length ? `; something is missing: ${resp.missing.map((c) => APOLOGY_BUILDER_TEXTS[c].label.toLowerCase()).join(', ')}` : ''}.</p>`,
+          }${resp.missing.length ? `; something is missing: ${resp.missing.map((c) => APOLOGY_BUILDER_TEXTS[c].label.toLowerCase().replace(/\bi\b/g, 'I')).join(', ')}` : ''}.</p>
+          ${resp.missingWords ? writing(r, resp.by, resp.missingWords, 'What is missing, in their words') : null}`,
       )}
     </article>`;
   })}`;

@@ -18,6 +18,7 @@ import * as notificationsComplete from './0017-notifications-complete.js';
 import * as formerPartners from './0019-former-partners.js';
 import * as cameOutOn from './0020-came-out-on.js';
 import * as transparencyAgreements from './0021-transparency-agreements.js';
+import * as apologyMissingWords from './0022-apology-missing-words.js';
 
 /**
  * Every migration Mend knows, in order. Names never change once released: the database records
@@ -43,4 +44,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0019-former-partners': formerPartners,
   '0020-came-out-on': cameOutOn,
   '0021-transparency-agreements': transparencyAgreements,
+  '0022-apology-missing-words': apologyMissingWords,
 };

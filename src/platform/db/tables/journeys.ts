@@ -67,6 +67,8 @@ export interface ApologyResponseTable {
   sincere: number | null;
   /** JSON array of apology components named as missing. */
   missing: string;
+  /** The answerer's own words for what is missing, encrypted; null when they wrote none. */
+  missing_words_enc: string | null;
   created_at: string;
 }
 

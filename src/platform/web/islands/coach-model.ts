@@ -9,7 +9,9 @@ import { readerFor } from '../../../core/coach/model.js';
 import { withModelRules } from '../../../core/coach/model-rules.js';
 import { COACH_MODELS } from '../../../core/coach/model-weights.js';
 import type { CoachKind } from '../../../core/coach/types.js';
-import { coachSummary } from '../../../core/coach/render-text.js';
+import { apologyPartFor, coachSummary, type CoachSummary } from '../../../core/coach/render-text.js';
+import { isApologyComponent } from '../../../core/apology-components.js';
+import type { ApologyAnalysis } from '../../../core/coach/types.js';
 
 const MAX_TEXT = 10000;
 const models = withModelRules(readerFor(COACH_MODELS), RULE_BASE);
@@ -21,13 +23,29 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, te
   return node;
 }
 
-/** Writes the findings for `text` into `output` with DOM text nodes: nothing typed is parsed as HTML. */
-export function renderInto(output: HTMLElement, kind: CoachKind, text: string): void {
+/** A box of the apology builder: which part it is, and the partner's name its credit uses. */
+export interface CoachPart {
+  part?: string | undefined;
+  partner?: string | undefined;
+}
+
+/**
+ * Writes the findings for `text` into `output` with DOM text nodes: nothing typed is parsed as HTML.
+ * A box of the apology builder (`part`) is read on its own, as the server reads it (render-text.ts).
+ */
+export function renderInto(output: HTMLElement, kind: CoachKind, text: string, box: CoachPart = {}): void {
+  if (kind === 'apology' && box.part !== undefined && isApologyComponent(box.part)) {
+    const analyse = (t: string) => analyzeWith(models, 'apology', t) as ApologyAnalysis;
+    return draw(output, apologyPartFor(box.part, text, analyse, box.partner || undefined));
+  }
   if (text.trim() === '') {
     output.replaceChildren();
     return;
   }
-  const summary = coachSummary(analyzeWith(models, kind, text.slice(0, MAX_TEXT)), kind);
+  draw(output, coachSummary(analyzeWith(models, kind, text.slice(0, MAX_TEXT)), kind));
+}
+
+function draw(output: HTMLElement, summary: CoachSummary): void {
   const box = el('div', `coach-findings${summary.attention ? ' coach-findings--attention' : ''}`);
   box.append(el('p', 'coach-findings__heading', summary.heading));
   if (summary.items.length > 0) {

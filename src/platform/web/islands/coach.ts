@@ -52,7 +52,7 @@ function attach(field: HTMLTextAreaElement): void {
     timer = undefined;
     withCoach(() => {
       try {
-        coach!.renderInto(output, kind, field.value);
+        coach!.renderInto(output, kind, field.value, { part: field.dataset['coachPart'], partner: field.dataset['coachPartner'] });
       } catch {
         // The coach is a helper; if it ever fails, the user can still write and send.
       }

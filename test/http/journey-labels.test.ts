@@ -1,0 +1,39 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { describeEachDatabase } from '../support/app.js';
+import { couple, journeyAtStep2 } from '../support/api-client.js';
+import { json } from '../support/app.js';
+import { pagesAs } from '../support/live-people.js';
+
+/** Issue #20: opened sealed halves say so; a box's heading and label are not shown twice. */
+describeEachDatabase('journey entry labels', (get) => {
+  test('both halves written: each reads "Opened — you both wrote yours", never "Sealed until my partner writes theirs"', async () => {
+    const { a, b, journeyId } = await journeyAtStep2(get().app);
+    for (const p of [a, b]) {
+      const page = await (await pagesAs(get().app, p)).get(`/journeys/${journeyId}/steps/1`);
+      assert.equal(page.statusCode, 200);
+      assert.equal(page.body.split('Opened — you both wrote yours').length - 1, 2, p.displayName);
+      assert.doesNotMatch(page.body, /Sealed until my partner writes theirs/);
+    }
+  });
+
+  test('one half written: it still reads as sealed, and the partner sees only that it exists', async () => {
+    const { a, b, spaceId } = await couple(get().app, ['Alex', 'Sam']);
+    const journeyId = json(await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'lying', brokeTrust: [a.id] })).journey.id;
+    const CANARY = 'canary-sealed-half-4T';
+    assert.equal((await a.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_happened', text: CANARY })).statusCode, 201);
+    const mine = await (await pagesAs(get().app, a)).get(`/journeys/${journeyId}/steps/1`);
+    assert.match(mine.body, /Sealed until my partner writes theirs/);
+    assert.doesNotMatch(mine.body, /Opened — you both wrote yours/);
+    const theirs = await (await pagesAs(get().app, b)).get(`/journeys/${journeyId}/steps/1`);
+    assert.ok(!theirs.body.includes(CANARY));
+    assert.doesNotMatch(theirs.body, /Opened — you both wrote yours/);
+  });
+
+  test('a box under a heading with the same words keeps its label for screen readers only', async () => {
+    const { b, journeyId } = await journeyAtStep2(get().app);
+    const page = await (await pagesAs(get().app, b)).get(`/journeys/${journeyId}/steps/2`);
+    assert.match(page.body, /<h2 id="what_hurts-heading">What hurts, and what I need<\/h2>/);
+    assert.match(page.body, /<label for="field-what_hurts" class="visually-hidden">What hurts, and what I need<\/label>/);
+  });
+});
