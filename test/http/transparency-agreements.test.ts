@@ -108,6 +108,23 @@ describeEachDatabase(
       const open = await propose({ transparency: true });
       assert.equal(open.statusCode, 400);
       assert.match(json(open).error.details.reviewOn, /Choose the day this agreement ends/);
+      const { a: alone, spaceId: soloSpace } = await couple(app, ['Jo', 'Kim']).then(async ({ a: jo }) => {
+        const created = json(await jo.api.post('/api/v1/spaces', { name: 'Only me' })).space.id as string;
+        return { a: jo, spaceId: created };
+      });
+      const soloJourney = json(
+        await alone.api.post(`/api/v1/spaces/${soloSpace}/breaches`, { kind: 'infidelity', brokeTrust: [alone.id] }),
+      ).journey;
+      const solo = await alone.api.post(`/api/v1/spaces/${soloSpace}/agreements`, {
+        text: 'I tell you when that person calls.',
+        committedBy: [alone.id],
+        cadence: 'each_time',
+        reviewOn: addDays(today(), 7),
+        transparency: true,
+        journeyId: soloJourney.id,
+      });
+      assert.equal(solo.statusCode, 400, 'alone, there is nobody to agree it with');
+      assert.match(json(solo).error.details.committedBy, /needs you both/);
       const plain = await propose({});
       assert.equal(plain.statusCode, 201, 'an ordinary agreement needs no end');
       assert.equal(json(plain).agreement.transparency, false);

@@ -75,7 +75,8 @@ export interface AgreementFieldError {
     | 'in_the_past'
     | 'absent_partner'
     | 'end_required'
-    | 'too_far';
+    | 'too_far'
+    | 'needs_both';
 }
 
 export type AgreementRefusal = 'not_a_partner' | 'invalid' | 'not_proposed' | 'own_proposal' | 'not_proposer';
@@ -113,6 +114,8 @@ export function validateAgreementInput(input: AgreementInput, ctx: AgreementCont
       errors.push({ field: 'reviewOn', reason: 'too_far' });
     }
   } else if (input.transparency) errors.push({ field: 'reviewOn', reason: 'end_required' });
+  // Both partners' consent is what makes it one: alone, there is nobody to agree it with.
+  if (input.transparency && ctx.partnerIds.length < 2) errors.push({ field: 'committedBy', reason: 'needs_both' });
   return errors;
 }
 

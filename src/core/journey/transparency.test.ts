@@ -80,6 +80,14 @@ describe('transparency agreements', () => {
     assert.equal(plain.agreement.transparency, false);
   });
 
+  test('needs both partners: alone there is nobody to agree it with', () => {
+    const alone: AgreementContext = { ...ctx, partnerIds: ['a'] };
+    const input = { ...base, reviewOn: addDays(ctx.today, 7), transparency: true };
+    assert.deepEqual(validateAgreementInput(input, alone), [{ field: 'committedBy', reason: 'needs_both' }]);
+    assert.deepEqual(validateAgreementInput({ ...input, transparency: false }, alone), []);
+    assert.equal(proposeAgreement('s1', input, 'a', alone).ok, false);
+  });
+
   test('ended the day after its end, and only a transparency agreement ends', () => {
     fc.assert(
       fc.property(day, day, fc.boolean(), (reviewOn, today, transparency) => {

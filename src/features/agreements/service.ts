@@ -64,6 +64,8 @@ function fieldMessage(e: AgreementFieldError): string {
       return 'Choose a review date from today on.';
     case 'end_required':
       return 'Choose the day this agreement ends: a transparency agreement is for a set time, twelve weeks at most.';
+    case 'needs_both':
+      return 'A transparency agreement needs you both: it can be agreed once your partner is in the space.';
     case 'too_far':
       return `Choose an end within ${TRANSPARENCY_MAX_DAYS / 7} weeks from today. When it ends you can agree a new one together.`;
   }

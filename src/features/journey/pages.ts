@@ -28,7 +28,7 @@ import { agreementFormPage } from '../agreements/index.js';
 import { apologyAnswerPage, apologyBuilderPage, draftedParts } from './views/apology-pages.js';
 import { DRAFT_SCRIPT } from '../drafts/index.js';
 import { agreementPlace, counterPlace } from '../../core/drafts/places.js';
-import { agreementWords } from '../../core/partner-words.js';
+import { agreementWords, isAlone } from '../../core/partner-words.js';
 import { journeyTitle, presenceOf, stepUrl, type FormState, type JourneyPageModel } from './views/common.js';
 import { hardDayPage, questionsPage, therapyPage, triggersPage } from './views/extras.js';
 import { breachFormPage, journeyPage } from './views/overview.js';
@@ -535,7 +535,9 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
     const { account, m } = await model(request, request.params.journeyId);
     partnersOnly(m);
     // After cheating, a transparency template fills the form in (the step 3 page lists them).
-    const template = transparencyOffered(m.view.breach.kind) ? transparencyTemplate(String(request.query.template ?? '')) : undefined;
+    // Only with a partner in the space: a transparency agreement needs both partners' consent.
+    const offered = transparencyOffered(m.view.breach.kind) && !isAlone(presenceOf(m));
+    const template = offered ? transparencyTemplate(String(request.query.template ?? '')) : undefined;
     if (!template) return show(request, reply, m, 'Propose an agreement', (csrf) => proposalForm(csrf, m, {}));
     const today = localDate(ctx.clock.now(), account.timezone);
     const values = templateFormValues(template, today, m.view.breach.brokeTrust.includes(m.viewerId));
