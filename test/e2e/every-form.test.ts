@@ -46,6 +46,7 @@ const NOT_PAGES: Array<{ url: RegExp; reason: string }> = [
   { url: /^\/(sw\.js|manifest\.webmanifest|healthz|readyz)$/, reason: 'not a page' },
   { url: /^\/calendar\/:file$/, reason: 'a calendar file' },
   { url: /^\/spaces\/:spaceId\/live$/, reason: 'the live event stream' },
+  { url: /^\/live$/, reason: 'the account’s own live event stream (the unread count)' },
   { url: /\/live\//, reason: 'a live fragment: part of a page the walk visits whole' },
 ];
 

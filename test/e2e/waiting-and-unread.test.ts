@@ -89,7 +89,7 @@ describe('waiting for you and the unread count, live between two partners [sqlit
     await S.goto(`${session.origin}/spaces/${spaceId}`);
     await session.checkPage(sam, 'Sam’s space home, nothing waiting');
     await S.getByText('Nothing is waiting for you.').waitFor();
-    await waits(A, 'checkin', /^Today’s check-in$/);
+    await waits(A, 'checkin', /^Your check-in for today, not done yet$/);
     await countIs(S, 0);
     await countIs(A, 0);
     const alexSame = await listening(A);

@@ -120,6 +120,6 @@ export function waitingWords(kind: WaitingKind, partner: string): string {
     case 'sealed_half':
       return `${partner} wrote their half: write yours to open both`;
     case 'checkin':
-      return 'Today’s check-in';
+      return 'Your check-in for today, not done yet';
   }
 }
