@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { browserSkipReason } from './support/browser.js';
 import { browserCouple, checkIn, listening, signedIn } from './support/partners.js';
 import { json, succeeded } from '../support/app.js';
-import type { Person } from '../support/api-client.js';
+import { countIs, noWords, synced, told, unread } from './support/unread.js';
 import { localDate } from '../../src/core/time.js';
 
 /**
@@ -30,31 +30,6 @@ const SHARED = {
   agreement: 'ALEX-AGREEMENT-WORDS-c1',
 };
 
-/** Waits until the header says `n` (to a screen reader too: the link's name). */
-async function countIs(page: Page, n: number): Promise<void> {
-  await page.locator(`#notifications-link[data-unread="${n}"]`).waitFor();
-  const name = n === 0 ? 'Notifications' : `Notifications, ${n} unread`;
-  assert.equal(
-    await page.getByRole('link', { name, exact: true }).count(),
-    1,
-    `the link reads “${name}”: ${await page.locator('.site-nav').ariaSnapshot()}`,
-  );
-}
-const unread = async (p: Person): Promise<number> =>
-  json(await succeeded(p.api.get('/api/v1/me/notifications/unread'), 'unread')).unread as number;
-/** The person was told something after `was`: their page's header comes to say their new count, without a reload. */
-async function told(page: Page, p: Person, was: number): Promise<number> {
-  const n = await unread(p);
-  assert.ok(n > was, `${p.displayName} was told (${n} > ${was})`);
-  await countIs(page, n);
-  return n;
-}
-/** The page's header comes to say the person's count, whatever it is now. */
-async function synced(page: Page, p: Person): Promise<number> {
-  const n = await unread(p);
-  await countIs(page, n);
-  return n;
-}
 const item = (page: Page, kind: string) => page.locator(`#waiting [data-waiting="${kind}"]`);
 async function waits(page: Page, kind: string, label: RegExp): Promise<void> {
   await item(page, kind).waitFor();
@@ -63,12 +38,8 @@ async function waits(page: Page, kind: string, label: RegExp): Promise<void> {
 }
 const gone = (page: Page, kind: string) => item(page, kind).waitFor({ state: 'detached' });
 /** Neither the panel nor the header ever holds anyone's words; the page never holds the partner's private ones. */
-async function nothingWritten(page: Page, privateOfOther: string[]): Promise<void> {
-  const panel = (await page.locator('#waiting').innerHTML()) + (await page.locator('.site-header').innerHTML());
-  for (const words of [...Object.values(PRIVATE), ...Object.values(SHARED)]) assert.ok(!panel.includes(words), `the panel holds ${words}`);
-  const content = await page.content();
-  for (const words of privateOfOther) assert.ok(!content.includes(words), `the page holds ${words}`);
-}
+const nothingWritten = (page: Page, privateOfOther: string[]) =>
+  noWords(page, [...Object.values(PRIVATE), ...Object.values(SHARED)], privateOfOther);
 
 describe('waiting for you and the unread count, live between two partners [sqlite]', { skip }, () => {
   const get = browserCouple();

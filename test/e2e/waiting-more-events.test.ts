@@ -4,7 +4,8 @@ import type { Page } from 'playwright-core';
 import { browserSkipReason } from './support/browser.js';
 import { browserCouple, listening, signedIn } from './support/partners.js';
 import { json, succeeded } from '../support/app.js';
-import { signUp, type Person } from '../support/api-client.js';
+import { countIs, noWords, told, unread } from './support/unread.js';
+import { signUp } from '../support/api-client.js';
 import { addDays, localDate } from '../../src/core/time.js';
 
 /**
@@ -28,25 +29,7 @@ const WORDS = {
   statement: 'SAM-FORGIVENESS-STATEMENT-i8',
 };
 
-async function countIs(page: Page, n: number): Promise<void> {
-  await page.locator(`#notifications-link[data-unread="${n}"]`).waitFor();
-}
-const unread = async (p: Person): Promise<number> =>
-  json(await succeeded(p.api.get('/api/v1/me/notifications/unread'), 'unread')).unread as number;
-/** `p` was told something since `was`, and their open page's header comes to say so. */
-async function told(page: Page, p: Person, was: number): Promise<number> {
-  const n = await unread(p);
-  assert.ok(n > was, `${p.displayName} was told (${n} > ${was})`);
-  await countIs(page, n);
-  return n;
-}
-/** Nothing anyone wrote is in the panel or the header; the partner's private words are nowhere on the page. */
-async function noWords(page: Page, privateOfOther: string[]): Promise<void> {
-  const panel = (await page.locator('#waiting').innerHTML()) + (await page.locator('.site-header').innerHTML());
-  for (const w of Object.values(WORDS)) assert.ok(!panel.includes(w), `the panel or header holds ${w}`);
-  const content = await page.content();
-  for (const w of privateOfOther) assert.ok(!content.includes(w), `the page holds ${w}`);
-}
+const noWordsOf = (page: Page, privateOfOther: string[]) => noWords(page, Object.values(WORDS), privateOfOther);
 
 describe('the rest of the notifying events, live between two partners [sqlite]', { skip }, () => {
   const get = browserCouple();
@@ -108,7 +91,7 @@ describe('the rest of the notifying events, live between two partners [sqlite]',
       'dispute',
     );
     alexCount = await told(A, a, alexCount);
-    await noWords(A, [WORDS.dispute]);
+    await noWordsOf(A, [WORDS.dispute]);
     await succeeded(a.api.post(`/api/v1/agreement-log/${occasion}/reply`, { text: WORDS.reply }), 'reply');
     samCount = await told(S, b, samCount);
 
@@ -156,8 +139,8 @@ describe('the rest of the notifying events, live between two partners [sqlite]',
       'statement',
     );
     await told(A, a, alexCount);
-    await noWords(A, [WORDS.dispute, WORDS.reflection]);
-    await noWords(S, []);
+    await noWordsOf(A, [WORDS.dispute, WORDS.reflection]);
+    await noWordsOf(S, []);
     await alexSame.assertSamePage();
     await samSame.assertSamePage();
 
