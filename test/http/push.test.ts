@@ -65,6 +65,8 @@ describeEachDatabase(
     test('a notification sends each of the person’s devices a push that says only that something is waiting', async () => {
       const { app } = get();
       const { a, b, spaceId } = await couple(app, ['Alex', 'Sam']);
+      // The partner's joining tells the other (a push) in the background: let it go before any device subscribes.
+      await idle(app);
       const phone = await subscribe(a, 'alex-phone');
       const laptop = await subscribe(a, 'alex-laptop');
       const samsPhone = await subscribe(b, 'sam-phone');
@@ -101,6 +103,8 @@ describeEachDatabase(
     test('the request that wrote the notification does not wait for the push service', async () => {
       const { app } = get();
       const { a, b, spaceId } = await couple(app);
+      // The partner's joining tells the other (a push) in the background: let it go before any device subscribes.
+      await idle(app);
       const device = await subscribe(a, 'held');
       const held = service.hold(device.name);
       // Answered while the push service has not even been asked: the push goes after the answer.
@@ -115,6 +119,8 @@ describeEachDatabase(
     test('a burst of notifications gives one push while the first is still on its way, and none is retried', async () => {
       const { app } = get();
       const { a, b, spaceId } = await couple(app);
+      // The partner's joining tells the other (a push) in the background: let it go before any device subscribes.
+      await idle(app);
       const device = await subscribe(a, 'burst');
       const held = service.hold(device.name);
       await somethingFor(b, spaceId, 'CANARY-1');
@@ -130,6 +136,8 @@ describeEachDatabase(
     test('a push waits for the person’s yes (the quiet-hours hook): asked with the account and the instant, no means nothing is sent', async () => {
       const { app } = get();
       const { a, b, spaceId } = await couple(app);
+      // The partner's joining tells the other (a push) in the background: let it go before any device subscribes.
+      await idle(app);
       const device = await subscribe(a, 'quiet');
       const asked: Array<{ accountId: string; at: Date }> = [];
       const wired = app.mend.push.mayPushNow;
@@ -155,6 +163,8 @@ describeEachDatabase(
     test('a subscription the push service says is gone is deleted; the log names the kind, never the address or words', async () => {
       const testApp = get();
       const { a, b, spaceId } = await couple(testApp.app);
+      // The partner's joining tells the other (a push) in the background: let it go before any device subscribes.
+      await idle(testApp.app);
       const gone = await subscribe(a, 'gone');
       const kept = await subscribe(a, 'kept');
       service.answer(gone.name, 410);
@@ -185,6 +195,8 @@ describeEachDatabase(
     test('nobody can list or turn off another person’s devices', async () => {
       const testApp = get();
       const { a, b } = await couple(testApp.app);
+      // The partner's joining tells the other (a push) in the background: let it go before any device subscribes.
+      await idle(testApp.app);
       const alex = await subscribe(a, 'alex-private');
       const sams = json(await b.api.get('/api/v1/me/push-subscriptions'));
       assert.deepEqual(sams.subscriptions, [], "Sam's list holds nothing of Alex's");
@@ -208,6 +220,8 @@ describeEachDatabase(
     test('only the push services of browser makers, and keys that can be encrypted to, are accepted', async () => {
       const testApp = get();
       const { a } = await couple(testApp.app);
+      // The partner's joining tells the other (a push) in the background: let it go before any device subscribes.
+      await idle(testApp.app);
       const keys = browserKeys();
       for (const endpoint of [
         'https://10.0.0.1/push/x',
@@ -236,6 +250,8 @@ describeEachDatabase(
     test('the endpoint and keys are stored encrypted; the same browser subscribing again replaces its row', async () => {
       const testApp = get();
       const { a, b } = await couple(testApp.app);
+      // The partner's joining tells the other (a push) in the background: let it go before any device subscribes.
+      await idle(testApp.app);
       const device = await subscribe(a, 'sealed');
       const [row] = await rowsOf(testApp, a.id);
       for (const column of [row!.subscription_enc, row!.endpoint_index]) {
@@ -254,6 +270,8 @@ describeEachDatabase(
     test('signing out everywhere and deleting the account end push on every device', async () => {
       const testApp = get();
       const { a, b } = await couple(testApp.app);
+      // The partner's joining tells the other (a push) in the background: let it go before any device subscribes.
+      await idle(testApp.app);
       await subscribe(a, 'alex-1');
       await subscribe(a, 'alex-2');
       await subscribe(b, 'sam-1');
@@ -266,6 +284,8 @@ describeEachDatabase(
     test('the notifications page offers push, says plainly that it needs JavaScript, and turns a device off without it', async () => {
       const testApp = get();
       const { a } = await couple(testApp.app);
+      // The partner's joining tells the other (a push) in the background: let it go before any device subscribes.
+      await idle(testApp.app);
       const pages = new PageClient(testApp.app);
       await pages.get('/sign-in');
       await pages.post('/sign-in', { email: a.email, password: a.password });
@@ -338,6 +358,8 @@ describeEachDatabase(
       const testApp = get();
       const { app } = testApp;
       const { a, b, spaceId } = await couple(app);
+      // The partner's joining tells the other (a push) in the background: let it go before any device subscribes.
+      await idle(app);
       const listed = json(await a.api.get('/api/v1/me/push-subscriptions'));
       assert.deepEqual(listed.push, { enabled: false, applicationServerKey: null });
       const keys = browserKeys();
