@@ -98,7 +98,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
   // Who is asking is known before a form's token is checked: a refused form's page still shows
-  // the signed-in person their own header (the check refuses before any handler either way).
+  // the signed-in person their own header (the check refuses before any handler either way). The
+  // order is deliberate: a refused post refreshes the session's idle time, harmless with SameSite=Lax.
   await app.register(authentication, { sessions: ctx.accounts, secureCookies: config.secureCookies });
   await app.register(csrfProtection, { secure: config.secureCookies });
   await app.register(idempotencyKeys, { keys: new IdempotencyKeyStore(ctx.store.db, ctx.vault), vault: ctx.vault, clock: ctx.clock });

@@ -3,18 +3,23 @@ import assert from 'node:assert/strict';
 import { describeEachDatabase } from '../support/app.js';
 import { couple, journeyAtStep2 } from '../support/api-client.js';
 import { json } from '../support/app.js';
-import { pagesAs } from '../support/live-people.js';
+import { activeTherapist, pagesAs } from '../support/live-people.js';
 
 /** Issue #20: opened sealed halves say so; a box's heading and label are not shown twice. */
 describeEachDatabase('journey entry labels', (get) => {
   test('both halves written: each reads "Opened — you both wrote yours", never "Sealed until my partner writes theirs"', async () => {
-    const { a, b, journeyId } = await journeyAtStep2(get().app);
+    const { a, b, spaceId, journeyId } = await journeyAtStep2(get().app);
     for (const p of [a, b]) {
       const page = await (await pagesAs(get().app, p)).get(`/journeys/${journeyId}/steps/1`);
       assert.equal(page.statusCode, 200);
       assert.equal(page.body.split('Opened — you both wrote yours').length - 1, 2, p.displayName);
       assert.doesNotMatch(page.body, /Sealed until my partner writes theirs/);
     }
+    const therapist = await (
+      await pagesAs(get().app, await activeTherapist(get().app, a, b, spaceId))
+    ).get(`/journeys/${journeyId}/steps/1`);
+    assert.equal(therapist.body.split('Opened — they both wrote theirs').length - 1, 2, 'their therapist is spoken to as a third person');
+    assert.doesNotMatch(therapist.body, /you both wrote yours/);
   });
 
   test('one half written: it still reads as sealed, and the partner sees only that it exists', async () => {

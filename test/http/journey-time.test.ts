@@ -18,7 +18,7 @@ const timelineOf = async (p: Person, journeyId: string) => json(await p.api.get(
 describeEachDatabase(
   'time in the journey',
   (get) => {
-    test('API: counted from when it came out (a month is enough), else when it happened, else when it was recorded', async () => {
+    test('API: counted from when it came out (a month is enough), else when it was recorded — never from when it began', async () => {
       const { a, b, spaceId } = await couple(get().app);
       const res = await breach(b, spaceId, { kind: 'infidelity', brokeTrust: [a.id], cameOutOn: '2026-08', cameOut: 'discovered' });
       assert.equal(res.statusCode, 201, res.body);
@@ -39,8 +39,8 @@ describeEachDatabase(
       assert.equal((await timelineOf(a, journey.id)).since, '2026-08-01', 'the partner sees the same');
 
       const happened = json(await breach(a, spaceId, { kind: 'lying', brokeTrust: [a.id], occurredOn: '2026-06-06' })).journey.timeline;
-      assert.equal(happened.countsFrom, 'happened');
-      assert.equal(happened.position, 'within_range');
+      assert.equal(happened.countsFrom, 'recorded', 'a two-year affair found last week is not two years into repair');
+      assert.equal(happened.elapsedDays, 0);
       const recorded = json(await breach(a, spaceId, { kind: 'lying', brokeTrust: [a.id] })).journey.timeline;
       assert.equal(recorded.countsFrom, 'recorded');
       assert.equal(recorded.elapsedDays, 0);
@@ -172,7 +172,12 @@ describeEachDatabase(
       // The therapist reads the same band, and is offered no correction.
       const therapist = await pagesAs(app, t);
       const seen = await therapist.get(`${journeyUrl}/steps/4`);
-      assert.match(seen.body, /3 months since it came out\./);
+      assert.match(
+        seen.body,
+        /3 months since it came out\.<\/strong> After an affair, many couples take 1 to 3 years; they are early in that\./,
+      );
+      assert.match(seen.body, /Solid: their time so far/, 'spoken of, not to');
+      assert.doesNotMatch(seen.body, /you are early|your time so far/);
       assert.doesNotMatch(seen.body, /Correct the date/);
       assert.doesNotMatch((await therapist.get(journeyUrl)).body, /breach-dates/);
       assert.equal((await therapist.post(`${journeyUrl}/breach-dates`, { cameOutYear: '2026', cameOutMonth: '1' })).statusCode, 403);

@@ -14,14 +14,17 @@ const A = 'account-a';
 const B = 'account-b';
 const SPACE = 'space-1';
 
-/** Waits until `predicate` holds, checking after every event delivery (no timers). */
-function collector(): { seen: string[]; listener: (e: { kind: string }) => void; until(n: number): Promise<void> } {
-  const seen: string[] = [];
+/**
+ * Keeps each event whole (so a field added by mistake shows), and waits until `n` have come,
+ * checking after every delivery (no timers).
+ */
+function collector(): { seen: object[]; listener: (e: object) => void; until(n: number): Promise<void> } {
+  const seen: object[] = [];
   let wake: (() => void) | null = null;
   return {
     seen,
     listener: (e) => {
-      seen.push(e.kind);
+      seen.push(e);
       wake?.();
     },
     async until(n) {
@@ -72,16 +75,25 @@ for (const dialect of DIALECTS) {
       await own.until(1);
       await onSpace.until(2);
       await plainSpace.until(1);
-      assert.deepEqual(own.seen, ['unread']);
-      assert.deepEqual(onSpace.seen, ['unread', 'meeting_schedule']);
-      assert.deepEqual(plainSpace.seen, ['meeting_schedule'], 'a space stream that did not ask hears no account event');
-      await other.until(1);
-      assert.deepEqual(other.seen, ['meeting_schedule'], 'the other account hears nothing of A’s');
-      // Anything but the one kind, or a malformed account, is dropped.
+      const [unread, meeting] = [{ kind: 'unread' }, { kind: 'meeting_schedule' }];
+      assert.deepEqual(own.seen, [unread]);
+      assert.deepEqual(onSpace.seen, [unread, meeting]);
+      assert.deepEqual(plainSpace.seen, [meeting], 'a space stream that did not ask hears no account event');
+      // B's own event last: once both of B's streams have it, a wrongly addressed one of A's (sent
+      // before it, on the same channel) would have come too.
+      await here.publishToAccount(B, { kind: 'unread' });
+      await other.until(3);
+      assert.deepEqual(
+        other.seen.map((e) => JSON.stringify(e)).sort(),
+        [meeting, unread, unread].map((e) => JSON.stringify(e)).sort(),
+        'the other account hears nothing of A’s',
+      );
+      // Anything but the one kind, or a malformed account, is dropped; a field added by mistake never travels.
       await here.publishToAccount(A, { kind: 'unread', note: 'CANARY' } as never);
       await here.publish(SPACE, { kind: 'meeting_schedule' });
       await onSpace.until(4);
-      assert.deepEqual(onSpace.seen.slice(2), ['unread', 'meeting_schedule'], 'only the kind is sent, never a field added by mistake');
+      assert.deepEqual(onSpace.seen.slice(2), [unread, meeting], 'only the kind is sent, never a field added by mistake');
+      assert.doesNotMatch(JSON.stringify([...own.seen, ...onSpace.seen]), /CANARY/);
       for (const stop of stops) stop?.();
     });
 

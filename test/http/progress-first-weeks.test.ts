@@ -50,7 +50,7 @@ describeEachDatabase(
       assert.equal(
         count(
           alex,
-          /The lines for feeling safe, trust and closeness appear after 3 check-ins within 7 days; in the last 7 days you have 1\./,
+          /The lines for feeling safe, trust and closeness appear after 3 check-ins within 7 days; in the last 7 days you have 1 check-in\./,
         ),
         1,
       );
@@ -84,7 +84,7 @@ describeEachDatabase(
       await sharingNumbers(b);
       const shared = await page(app, a, `/spaces/${spaceId}/progress`);
       assert.match(shared, /<strong>Sam:<\/strong> feeling safe 9, trust 1, closeness 8\./);
-      assert.match(shared, /in the last 7 days you have 1 and Sam has 1\./);
+      assert.match(shared, /in the last 7 days you have 1 check-in and Sam has 1 check-in\./);
       assert.match(await page(app, t, `/spaces/${spaceId}/progress`), SAM_NUMBERS);
       assert.doesNotMatch(await page(app, b, `/spaces/${spaceId}/progress`), /trust 5/);
 
@@ -152,7 +152,7 @@ describeEachDatabase(
       await checkIn(solo, spaceId, [3, 4, 5], { day: 'hard' });
       const body = await page(app, solo, `/spaces/${spaceId}/progress`);
       assert.match(body, /<strong>You:<\/strong> feeling safe 3, trust 4, closeness 5 — a hard day\./);
-      assert.match(body, /in the last 7 days you have 1\./);
+      assert.match(body, /in the last 7 days you have 1 check-in\./);
       assert.doesNotMatch(body, /partner has|keeps their numbers|<figure/);
     });
 

@@ -56,6 +56,16 @@ describeEachDatabase(
       assert.match(step3.body, new RegExp(`/journeys/${affair.journeyId}/agreements/new\\?template=contact`));
       const other = await pagesOf(app, lie.b);
       assert.doesNotMatch((await other.get(`/journeys/${lie.journeyId}/steps/3`)).body, /transparency-heading/);
+      const viaApi = await lie.b.api.post(`/api/v1/spaces/${lie.spaceId}/agreements`, {
+        text: 'I tell you when that person calls.',
+        committedBy: [lie.a.id],
+        cadence: 'each_time',
+        reviewOn: addDays(today(), 7),
+        transparency: true,
+        journeyId: lie.journeyId,
+      });
+      assert.equal(viaApi.statusCode, 400, 'the API holds to the same: not after a lie');
+      assert.match(json(viaApi).error.details.transparency, /after an affair/);
       // A template named on a lie's journey is an ordinary proposal form.
       assert.doesNotMatch((await other.get(`/journeys/${lie.journeyId}/agreements/new?template=contact`)).body, /name="transparency"/);
 
@@ -64,7 +74,7 @@ describeEachDatabase(
       assert.equal(form.statusCode, 200);
       assert.match(form.body, /Propose a transparency agreement/);
       assert.match(form.body, /<input type="hidden" name="transparency" value="yes">/);
-      assert.match(form.body, /When I am in contact with that person/);
+      assert.match(form.body, /When you are in contact with that person/, 'asked of Alex in words that ask it of him');
       assert.match(form.body, new RegExp(`name="reviewOn" type="date" value="${addDays(today(), 42)}"`));
       assert.match(form.body, /value="partner"[^>]*checked/);
 
@@ -146,6 +156,7 @@ describeEachDatabase(
       const active = json(await succeeded(b.api.post(`/api/v1/agreements/${countered.agreement.id}/accept`), 'accept')).agreement;
       assert.equal(active.status, 'active');
 
+      const late = json(await succeeded(propose({ transparency: true, reviewOn: addDays(today(), 1) }), 'a second proposal')).agreement;
       const log = (on: string) => a.api.post(`/api/v1/agreements/${active.id}/log`, { occurredOn: on, kept: true });
       assert.equal((await log(today())).statusCode, 201);
       const alex = await pagesOf(app, a);
@@ -162,6 +173,9 @@ describeEachDatabase(
         const ended = await alex.get(`/spaces/${spaceId}/agreement-log`);
         assert.match(ended.body, /This transparency agreement ended on/);
         assert.doesNotMatch(ended.body, /name="kept"/, 'no form to log after the end');
+        const tooLate = await a.api.post(`/api/v1/agreements/${late.id}/accept`);
+        assert.equal(tooLate.statusCode, 400, 'a proposal whose end has passed is not accepted into force already over');
+        assert.match(json(tooLate).error.details.reviewOn, /has passed/);
       } finally {
         clock.advance(-2 * 86_400_000);
       }

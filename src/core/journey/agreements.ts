@@ -76,7 +76,8 @@ export interface AgreementFieldError {
     | 'absent_partner'
     | 'end_required'
     | 'too_far'
-    | 'needs_both';
+    | 'needs_both'
+    | 'ended';
 }
 
 export type AgreementRefusal = 'not_a_partner' | 'invalid' | 'not_proposed' | 'own_proposal' | 'not_proposer';
@@ -168,6 +169,10 @@ export function canAcceptAgreement(agreement: Agreement, by: string, partnerIds:
 export function acceptAgreement(agreement: Agreement, by: string, ctx: AgreementContext): AgreementResult<{ agreement: Agreement }> {
   const may = canAcceptAgreement(agreement, by, ctx.partnerIds);
   if (!may.ok) return may;
+  // A transparency agreement is for a set time: one whose end has passed is countered with a new
+  // end, not accepted into force already over.
+  if (agreement.transparency && agreement.reviewOn !== null && agreement.reviewOn < ctx.today)
+    return { ok: false, reason: 'invalid', errors: [{ field: 'reviewOn', reason: 'ended' }] };
   return { ok: true, agreement: { ...agreement, status: 'active', acceptedBy: by, acceptedAt: ctx.now } };
 }
 

@@ -18,14 +18,11 @@ import {
 const TODAY = '2026-12-06';
 
 describe('where the time in a journey counts from', () => {
-  test('from when it came out, else when it happened, else when it was recorded', () => {
-    const recorded = { cameOutOn: null, occurredOn: null, recordedOn: '2026-12-01' };
+  test('from when it came out, else when it was recorded — never from when it happened (began)', () => {
+    const recorded = { cameOutOn: null, recordedOn: '2026-12-01' };
     assert.equal(journeyTimeline(recorded, TODAY, 'lying').countsFrom, 'recorded');
     assert.equal(journeyTimeline(recorded, TODAY, 'lying').elapsedDays, 5);
-    const happened = { ...recorded, occurredOn: '2026-06-01' };
-    assert.equal(journeyTimeline(happened, TODAY, 'lying').countsFrom, 'happened');
-    assert.equal(journeyTimeline(happened, TODAY, 'lying').since, '2026-06-01');
-    const cameOut = { ...happened, cameOutOn: '2026-09' };
+    const cameOut = { ...recorded, cameOutOn: '2026-09' };
     const t = journeyTimeline(cameOut, TODAY, 'infidelity');
     assert.equal(t.countsFrom, 'came_out');
     assert.equal(t.since, '2026-09-01', 'a month alone counts from its first day');
@@ -35,20 +32,33 @@ describe('where the time in a journey counts from', () => {
   });
 
   test('the issue’s case in words: months since it came out, early in the usual range', () => {
-    const t = journeyTimeline({ cameOutOn: '2026-08-01', occurredOn: null, recordedOn: '2026-12-06' }, TODAY, 'infidelity');
+    const t = journeyTimeline({ cameOutOn: '2026-08-01', recordedOn: '2026-12-06' }, TODAY, 'infidelity');
     assert.deepEqual(timelineWords(t, 'infidelity'), {
       elapsed: '4 months since it came out.',
       range: 'After an affair, many couples take 1 to 3 years; you are early in that.',
     });
-    const today = journeyTimeline({ cameOutOn: null, occurredOn: null, recordedOn: TODAY }, TODAY, 'lying');
+    const today = journeyTimeline({ cameOutOn: null, recordedOn: TODAY }, TODAY, 'lying');
     assert.equal(timelineWords(today, 'lying').elapsed, 'It was recorded in Mend today.');
-    const within = journeyTimeline({ cameOutOn: null, occurredOn: '2026-04-06', recordedOn: TODAY }, TODAY, 'broken_promise');
+    const within = journeyTimeline({ cameOutOn: '2026-04-06', recordedOn: TODAY }, TODAY, 'broken_promise');
     assert.equal(
       timelineWords(within, 'broken_promise').range,
       'After a broken promise, many couples take 1 to 6 months; you are past it, and that says nothing bad about you: every couple’s pace is their own.',
     );
-    const inside = journeyTimeline({ cameOutOn: '2026-03-01', occurredOn: null, recordedOn: TODAY }, TODAY, 'lying');
+    const inside = journeyTimeline({ cameOutOn: '2026-03-01', recordedOn: TODAY }, TODAY, 'lying');
     assert.match(timelineWords(inside, 'lying').range, /3 months to a year; you are within that time\.$/);
+  });
+
+  test('to the couple’s therapist it speaks of them, not to them', () => {
+    const early = journeyTimeline({ cameOutOn: '2026-08-01', recordedOn: TODAY }, TODAY, 'infidelity');
+    assert.equal(
+      timelineWords(early, 'infidelity', 'therapist').range,
+      'After an affair, many couples take 1 to 3 years; they are early in that.',
+    );
+    const past = journeyTimeline({ cameOutOn: '2025-01-01', recordedOn: TODAY }, TODAY, 'broken_promise');
+    assert.equal(
+      timelineWords(past, 'broken_promise', 'therapist').range,
+      'After a broken promise, many couples take 1 to 6 months; they are past it, and that says nothing bad about them: every couple’s pace is their own.',
+    );
   });
 
   test('spans and ranges in plain words', () => {
@@ -100,7 +110,7 @@ describe('where the time in a journey counts from', () => {
     fc.assert(
       fc.property(fc.constantFrom(...BREACH_KINDS), day, fc.nat(4000), fc.nat(4000), (kind, since, d1, d2) => {
         const [x, y] = [Math.min(d1, d2), Math.max(d1, d2)];
-        const dates = { cameOutOn: since, occurredOn: null, recordedOn: since };
+        const dates = { cameOutOn: since, recordedOn: since };
         const a = journeyTimeline(dates, addDays(since, x), kind);
         const b = journeyTimeline(dates, addDays(since, y), kind);
         assert.equal(a.elapsedDays, x);
@@ -121,13 +131,13 @@ describe('where the time in a journey counts from', () => {
     );
   });
 
-  test('property: the date counted from is the came-out date, else the happened date, else the recorded one', () => {
+  test('property: the date counted from is the came-out date, else the recorded one', () => {
     const maybe = fc.option(day, { nil: null });
     fc.assert(
-      fc.property(maybe, maybe, day, (cameOutOn, occurredOn, recordedOn) => {
-        const t = journeyTimeline({ cameOutOn, occurredOn, recordedOn }, '2031-01-01', 'other');
-        assert.equal(t.since, cameOutOn ?? occurredOn ?? recordedOn);
-        assert.equal(t.countsFrom, cameOutOn !== null ? 'came_out' : occurredOn !== null ? 'happened' : 'recorded');
+      fc.property(maybe, day, (cameOutOn, recordedOn) => {
+        const t = journeyTimeline({ cameOutOn, recordedOn }, '2031-01-01', 'other');
+        assert.equal(t.since, cameOutOn ?? recordedOn);
+        assert.equal(t.countsFrom, cameOutOn !== null ? 'came_out' : 'recorded');
       }),
     );
   });

@@ -3,9 +3,12 @@ import { isCalendarDate } from './calendar-date.js';
 import { timeline, type Timeline } from './timeline.js';
 
 /**
- * Where the time in a journey counts from (issue #20): the day the breach came out, else the day
- * it happened, else the day it was recorded in Mend — and the page says which. A couple who come
- * to Mend months after an affair came out are months into repair, not at day 0.
+ * Where the time in a journey counts from (issue #20): the day the breach came out, else the day it
+ * was recorded in Mend — and the page says which. A couple who come to Mend months after an affair
+ * came out are months into repair, not at day 0. Never from when it happened: for something that
+ * went on for a while that is when it began, and a two-year affair found last week is not two years
+ * into repair. Without a "came out" date the count starts late rather than early, and the page
+ * invites the couple to add it.
  *
  * "When it came out" may be a whole date (`YYYY-MM-DD`) or only a month (`YYYY-MM`): people often
  * remember the month and not the day. A month alone counts from its first day.
@@ -70,7 +73,7 @@ export function dayOrMonthFromParts(parts: {
   return isDayOrMonth(value) ? { value } : { problem: 'invalid' };
 }
 
-export type CountsFrom = 'came_out' | 'happened' | 'recorded';
+export type CountsFrom = 'came_out' | 'recorded';
 
 export interface JourneyTimeline extends Timeline {
   /** Which date the time counts from. */
@@ -84,16 +87,16 @@ export interface JourneyTimeline extends Timeline {
 }
 
 /**
- * The journey's timeline on `today` (the viewer's date): counted from when it came out, else when
- * it happened, else `recordedOn` (the date the journey opened, in the viewer's time zone).
+ * The journey's timeline on `today` (the viewer's date): counted from when it came out, else
+ * `recordedOn` (the date the journey opened, in the viewer's time zone).
  */
 export function journeyTimeline(
-  dates: { cameOutOn: DayOrMonth | null; occurredOn: string | null; recordedOn: string },
+  dates: { cameOutOn: DayOrMonth | null; recordedOn: string },
   today: string,
   kind: BreachKind,
 ): JourneyTimeline {
-  const countsFrom: CountsFrom = dates.cameOutOn !== null ? 'came_out' : dates.occurredOn !== null ? 'happened' : 'recorded';
-  const given = dates.cameOutOn ?? dates.occurredOn ?? dates.recordedOn;
+  const countsFrom: CountsFrom = dates.cameOutOn !== null ? 'came_out' : 'recorded';
+  const given = dates.cameOutOn ?? dates.recordedOn;
   const since = firstDayOf(given);
   const t = timeline(`${since}T00:00:00Z`, `${today}T00:00:00Z`, kind);
   const months = t.elapsedDays / (365.2425 / 12);
@@ -143,29 +146,31 @@ export function rangeWords(low: number, high: number): string {
 
 const SINCE: Readonly<Record<CountsFrom, string>> = {
   came_out: 'since it came out',
-  happened: 'since it happened',
   recorded: 'since it was recorded in Mend',
 };
 
 const TODAY: Readonly<Record<CountsFrom, string>> = {
   came_out: 'It came out today.',
-  happened: 'It happened today.',
   recorded: 'It was recorded in Mend today.',
 };
 
 /**
- * The timeline in words, calm and never a verdict: how long since it came out (or happened, or was
- * recorded), the usual range for its kind, and where the couple is in it. For example:
+ * The timeline in words, calm and never a verdict: how long since it came out (or was recorded), the usual range for its kind, and where the couple is in it. For example:
  * "4 months since it came out." and "After an affair, many couples take 1 to 3 years; you are
- * early in that."
+ * early in that." To the couple's therapist it speaks of them ("they are early in that").
  */
-export function timelineWords(t: JourneyTimeline, kind: BreachKind): { elapsed: string; range: string } {
+export function timelineWords(
+  t: JourneyTimeline,
+  kind: BreachKind,
+  reader: 'partner' | 'therapist' = 'partner',
+): { elapsed: string; range: string } {
   const elapsed = t.elapsedDays === 0 ? TODAY[t.countsFrom] : `${spanWords(t)} ${SINCE[t.countsFrom]}.`;
+  const [they, them] = reader === 'partner' ? ['you are', 'you'] : ['they are', 'them'];
   const where =
     t.position === 'before_range'
-      ? 'you are early in that'
+      ? `${they} early in that`
       : t.position === 'within_range'
-        ? 'you are within that time'
-        : 'you are past it, and that says nothing bad about you: every couple’s pace is their own';
+        ? `${they} within that time`
+        : `${they} past it, and that says nothing bad about ${them}: every couple’s pace is their own`;
   return { elapsed, range: `${AFTER[kind]}, many couples take ${rangeWords(t.range.lowMonths, t.range.highMonths)}; ${where}.` };
 }

@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
+  acceptAgreement,
   counterAgreement,
   proposeAgreement,
   transparencyEnded,
@@ -31,12 +32,17 @@ describe('transparency agreements', () => {
     const watching = /\b(location|gps|track|password|passcode|phone|messages|read your|check your|spy|app|camera|record)\b/i;
     for (const t of TRANSPARENCY_TEMPLATES) {
       assert.doesNotMatch(t.text, watching, t.id);
+      assert.doesNotMatch(t.askedText, watching, t.id);
       assert.match(t.text, /\bI (tell|answer)\b|\bwe set aside\b/, `${t.id} is something a person chooses to say`);
+      // Asked by the hurt partner, the words commit the other, in the other's person.
+      assert.match(t.askedText, /\byou (tell|answer)\b/, `${t.id} asked of the other`);
+      assert.doesNotMatch(t.askedText, /\bI (tell|answer)\b/, t.id);
       assert.ok(t.days > 0 && t.days <= TRANSPARENCY_MAX_DAYS, t.id);
       assert.equal(transparencyTemplate(t.id), t);
       for (const brokeTrust of [true, false]) {
         const values = templateFormValues(t, ctx.today, brokeTrust);
         assert.equal(values.who, brokeTrust ? 'me' : 'partner');
+        assert.equal(values.text, brokeTrust ? t.text : t.askedText);
         const committedBy = brokeTrust ? ['a'] : ['b'];
         assert.deepEqual(validateAgreementInput({ ...values, committedBy, transparency: true }, ctx), [], t.id);
       }
@@ -78,6 +84,19 @@ describe('transparency agreements', () => {
     const plain = proposeAgreement('p1', base, 'b', ctx);
     assert.ok(plain.ok);
     assert.equal(plain.agreement.transparency, false);
+  });
+
+  test('a proposal whose end has passed cannot be accepted; an ordinary one with a past review date can', () => {
+    const proposed = proposeAgreement('t1', { ...base, reviewOn: addDays(ctx.today, 3), transparency: true }, 'b', ctx);
+    assert.ok(proposed.ok);
+    const onTheDay = { ...ctx, today: addDays(ctx.today, 3) };
+    assert.ok(acceptAgreement(proposed.agreement, 'a', onTheDay).ok, 'on its last day it can still begin');
+    const after = acceptAgreement(proposed.agreement, 'a', { ...ctx, today: addDays(ctx.today, 4) });
+    assert.ok(!after.ok);
+    assert.deepEqual(after.errors, [{ field: 'reviewOn', reason: 'ended' }]);
+    const plain = proposeAgreement('p1', { ...base, reviewOn: addDays(ctx.today, 3) }, 'b', ctx);
+    assert.ok(plain.ok);
+    assert.ok(acceptAgreement(plain.agreement, 'a', { ...ctx, today: addDays(ctx.today, 30) }).ok);
   });
 
   test('needs both partners: alone there is nobody to agree it with', () => {

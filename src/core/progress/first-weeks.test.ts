@@ -17,7 +17,7 @@ function person(name: string, you: boolean, ages: number[]): PersonSoFar {
 describe('what appears when', () => {
   test('the first day: one sentence for the lines and one for the verdicts, naming everyone once', () => {
     assert.deepEqual(whatAppearsWhen([person('you', true, [0]), person('Sam', false, [])]), [
-      'The lines for feeling safe, trust and closeness appear after 3 check-ins within 7 days; in the last 7 days you have 1 and Sam has none.',
+      'The lines for feeling safe, trust and closeness appear after 3 check-ins within 7 days; in the last 7 days you have 1 check-in and Sam has none.',
       'Whether each is rising, steady or falling shows after 10 check-ins spread over at least 4 of the last 8 weeks; so far you have 1 check-in in 1 week and Sam has none.',
     ]);
   });

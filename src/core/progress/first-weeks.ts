@@ -31,7 +31,7 @@ export function whatAppearsWhen(people: readonly PersonSoFar[]): string[] {
   if (noLine.length)
     out.push(
       `The lines for feeling safe, trust and closeness appear after ${SMOOTHING_MIN_POINTS} check-ins within ${SMOOTHING_DAYS} days; ` +
-        `in the last ${SMOOTHING_DAYS} days ${joined(noLine.map((p) => has(p, p.lastSevenDays ? String(p.lastSevenDays) : 'none')))}.`,
+        `in the last ${SMOOTHING_DAYS} days ${joined(noLine.map((p) => has(p, p.lastSevenDays ? checkins(p.lastSevenDays) : 'none')))}.`,
     );
   const noVerdict = people.filter((p) => p.trend.verdict === 'not_enough_data');
   if (noVerdict.length)

@@ -23,7 +23,13 @@ import { membershipOf, requirePartner, spaceAccess, type Actor, type SpaceAccess
  * its step 3 is open for the actor; null when the space has none. Journeys answer it (their
  * wiring passes it in): they build on agreements, so agreements do not read journeys themselves.
  */
-export type AgreementJourney = (actor: Actor, access: SpaceAccess, journeyId: string | undefined) => Promise<string | null>;
+/** The journey a new agreement belongs to; refuses a transparency agreement outside a journey after an affair. */
+export type AgreementJourney = (
+  actor: Actor,
+  access: SpaceAccess,
+  journeyId: string | undefined,
+  transparency: boolean,
+) => Promise<string | null>;
 import type { SpaceMembership } from '../../core/visibility/index.js';
 
 export { AGREEMENT_KEY, HISTORY_KEY } from './store.js';
@@ -66,6 +72,8 @@ function fieldMessage(e: AgreementFieldError): string {
       return 'Choose the day this agreement ends: a transparency agreement is for a set time, twelve weeks at most.';
     case 'needs_both':
       return 'A transparency agreement needs you both: it can be agreed once your partner is in the space.';
+    case 'ended':
+      return 'The end this proposal set has passed. Suggest a new end instead, and your partner can agree to it.';
     case 'too_far':
       return `Choose an end within ${TRANSPARENCY_MAX_DAYS / 7} weeks from today. When it ends you can agree a new one together.`;
   }
@@ -112,7 +120,7 @@ export class AgreementService {
       ctx,
     );
     if (!result.ok) refusal(result.reason, result.errors);
-    const journeyId = await this.deps.journeyFor(actor, access, input.journeyId);
+    const journeyId = await this.deps.journeyFor(actor, access, input.journeyId, input.transparency ?? false);
     const agreement: StoredAgreement = { ...result.agreement, spaceId, journeyId };
     await this.deps.agreements.insert(agreement);
     return agreement;

@@ -94,8 +94,9 @@ export const Journey = Type.Composite([
         sourceNote: Type.String(),
       }),
       position: Type.Union([Type.Literal('before_range'), Type.Literal('within_range'), Type.Literal('beyond_range')]),
-      countsFrom: Type.Union([Type.Literal('came_out'), Type.Literal('happened'), Type.Literal('recorded')], {
-        description: 'The time counts from when the breach came out, else when it happened, else when it was recorded.',
+      countsFrom: Type.Union([Type.Literal('came_out'), Type.Literal('recorded')], {
+        description:
+          'The time counts from when the breach came out, else from when it was recorded (never from when it happened, which for something that went on is when it began).',
       }),
       since: Date_,
     }),

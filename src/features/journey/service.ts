@@ -9,6 +9,7 @@ import {
   canRespondToApology,
   canWriteEntry,
   isAfterCheating,
+  transparencyOffered,
   isStepOpenFor,
   journeyStatus,
   openingToRecord,
@@ -395,7 +396,6 @@ export class JourneyService {
       timeline: journeyTimeline(
         {
           cameOutOn: loaded.breach.cameOutOn,
-          occurredOn: loaded.breach.occurredOn,
           recordedOn: localDate(new Date(loaded.journey.openedAt), actor.timezone),
         },
         today,
@@ -638,15 +638,24 @@ export class JourneyService {
   // ---- step 3: the journey an agreement belongs to ------------------------------------------
 
   /** The journey named, or the space's newest open one, once its step 3 is open for the actor (agreements/service.ts). */
-  async agreementJourney(access: SpaceAccess, actorId: string, journeyId: string | undefined): Promise<string | null> {
+  async agreementJourney(
+    access: SpaceAccess,
+    actorId: string,
+    journeyId: string | undefined,
+    transparency = false,
+  ): Promise<string | null> {
     let id = journeyId ?? null;
     if (id === null) {
       const open = (await this.deps.journeys.listForSpace(access.space.id)).find((j) => j.journey.closedAt === null);
       id = open?.journey.id ?? null;
     }
-    if (id === null) return null;
+    // Transparency agreements are offered after an affair only (SPEC section 1); the page shows
+    // them nowhere else, and the API holds to the same.
+    const notOffered = () => fail('invalid_input', { transparency: 'A transparency agreement belongs to a journey after an affair.' });
+    if (id === null) return transparency ? notOffered() : null;
     const found = await this.deps.journeys.byId(id);
     if (!found || found.journey.spaceId !== access.space.id) fail('invalid_input', { journeyId: 'Choose a journey of this space.' });
+    if (transparency && !transparencyOffered(found.breach.kind)) notOffered();
     const former = formerIds(await this.deps.spaces.formerPartners(access.space.id));
     const loaded = await loadJourney(this.deps, found.journey, found.breach, access.partnerIds, former);
     if (!isStepOpenFor(loaded.facts, actorId, 'expectations', this.now())) fail('step_locked');

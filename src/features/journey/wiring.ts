@@ -32,7 +32,7 @@ export function journeyServices(deps: { db: Kysely<Database>; vault: Vault; dial
     journeys,
     agreements: new AgreementService({
       ...shared,
-      journeyFor: (actor, access, journeyId) => journeys.agreementJourney(access, actor.id, journeyId),
+      journeyFor: (actor, access, journeyId, transparency) => journeys.agreementJourney(access, actor.id, journeyId, transparency),
     }),
   };
 }

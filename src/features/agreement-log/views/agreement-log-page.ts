@@ -145,7 +145,9 @@ export function agreementLogSection(o: AgreementLogModel): SafeHtml {
       <p class="muted small">${a.transparency ? 'Transparency agreement · ' : ''}${a.committedBy.map((id) => who(id)).join(' and ')} · ${CADENCE[a.cadence] ?? a.cadence}${a.reviewOn ? ` · ${a.transparency ? 'until' : 'review on'} ${formatDay(a.reviewOn)}` : ''}</p>
       ${
         transparencyEnded(a, o.today)
-          ? html`<p>This transparency agreement ended on ${formatDay(a.reviewOn!)}. If you both want another, you can agree a new one in step 3 of your journey.</p>`
+          ? html`<p>This transparency agreement ended on ${formatDay(a.reviewOn!)}.${
+              o.isPartner ? ' If you both want another, you can agree a new one in step 3 of your journey.' : ''
+            }</p>`
           : mine
             ? logForm(o, a.id, title)
             : null

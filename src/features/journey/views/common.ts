@@ -258,6 +258,8 @@ export function entryPageUrl(journeyId: string, prompt: PromptKey): string {
 
 /** A sealed half once both are written and open: it is no longer waiting for anyone (issue #20). */
 export const OPENED_LABEL = 'Opened — you both wrote yours';
+/** The same, to their therapist. */
+export const OPENED_LABEL_THERAPIST = 'Opened — they both wrote theirs';
 
 /**
  * Whether a sealed half shown in full has opened: its pair's opening is recorded, or it is the
@@ -279,7 +281,7 @@ export function entryCard(m: JourneyPageModel, csrf: string, e: EntryOrStub, bac
   const canShare = mine && e.visibility === 'private' && PROMPTS[e.prompt].visibilities.includes('shared');
   const removed = removedOn(m.former, e.authorId, e.text);
   return html`<article class="entry">
-    <p class="entry__meta">${mine ? 'You' : capitalised(nameOf(m, e.authorId))} · ${formatDate(e.createdAt)} · ${e.visibility === 'sealed' && sealedHalfOpened(m, e, mine) ? OPENED_LABEL : visibilityLabel(m, e.visibility)}</p>
+    <p class="entry__meta">${mine ? 'You' : capitalised(nameOf(m, e.authorId))} · ${formatDate(e.createdAt)} · ${e.visibility === 'sealed' && sealedHalfOpened(m, e, mine) ? (isPartnerView(m) ? OPENED_LABEL : OPENED_LABEL_THERAPIST) : visibilityLabel(m, e.visibility)}</p>
     ${removed ? removedWords(REMOVED_WHAT[e.prompt] ?? 'What they wrote', removed) : html`<div class="entry__text">${e.text}</div>`}
     ${
       mine

@@ -258,15 +258,15 @@ export function cameOutField(v: Record<string, string>, error: string | undefine
 
 /**
  * Correcting when it happened or came out (issue #20): either partner, any time. Inside a
- * `details` so the page stays calm; open when it comes back with a problem, or when neither date
- * is known yet (the time in the journey then counts from the day it was recorded).
+ * `details` so the page stays calm; open when it comes back with a problem, or when it is not known
+ * when it came out (the time in the journey then counts from the day it was recorded).
  */
 function breachDatesForm(m: JourneyPageModel, o: { csrf: string; values?: Record<string, string>; errors?: ErrorDetails }): SafeHtml {
   const b = m.view.breach;
   const v = o.values ?? { occurredOn: b.occurredOn ?? '', ...cameOutValues(b.cameOutOn) };
-  const open = o.errors !== undefined || (b.occurredOn === null && b.cameOutOn === null);
+  const open = o.errors !== undefined || b.cameOutOn === null;
   return html`<details class="breach-dates" id="breach-dates"${open ? html` open` : null}>
-    <summary>${b.occurredOn === null && b.cameOutOn === null ? 'Add when it happened or came out' : 'Correct when it happened or came out'}</summary>
+    <summary>${b.cameOutOn === null ? 'Add when it came out' : 'Correct when it happened or came out'}</summary>
     ${errorSummary(o.errors)}
     <form method="post" action="/journeys/${m.view.id}/breach-dates" class="stack">
       ${csrfField(o.csrf)}

@@ -194,7 +194,7 @@ export function step4Page(m: JourneyPageModel, csrf: string, state?: FormState |
   ${lockedNote(m, 4)}
   <section class="card" aria-labelledby="timeline-heading">
     <h2 id="timeline-heading">How far you have come</h2>
-    ${timelineBand(t, m.view.kind, isPartnerView(m) ? `/journeys/${m.view.id}#breach-dates` : null)}
+    ${timelineBand(t, m.view.kind, isPartnerView(m) ? 'partner' : 'therapist', isPartnerView(m) ? `/journeys/${m.view.id}#breach-dates` : null)}
     <p>It is a rough guide, not a deadline.</p>
     <p class="small">${t.range.sourceNote}</p>
   </section>

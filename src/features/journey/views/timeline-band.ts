@@ -17,16 +17,14 @@ function monthsWords(n: number): string {
   return `${n} month${n === 1 ? '' : 's'}`;
 }
 
-const FROM_WORDS = { came_out: 'came out', happened: 'happened', recorded: 'was recorded in Mend' } as const;
-
 /**
  * Step 4's timeline (issue #20): where the couple is now against the usual range for this kind of
  * breach, in words first and then drawn. The drawing is a hatched band for the usual range, a solid
  * bar for the time so far and a marked line for now, each named in the key beside it — shapes and
  * words, not colour alone. It needs no script. The words are the drawing's text alternative.
  */
-export function timelineBand(t: JourneyTimeline, kind: BreachKind, correctUrl: string | null): SafeHtml {
-  const words = timelineWords(t, kind);
+export function timelineBand(t: JourneyTimeline, kind: BreachKind, reader: 'partner' | 'therapist', correctUrl: string | null): SafeHtml {
+  const words = timelineWords(t, kind, reader);
   const { low, high, now } = t.band;
   const [lowX, highX, nowX] = [LEFT + low * SPAN, LEFT + high * SPAN, LEFT + now * SPAN];
   const lowLabel = monthsWords(t.range.lowMonths);
@@ -53,14 +51,14 @@ export function timelineBand(t: JourneyTimeline, kind: BreachKind, correctUrl: s
     </svg>
     <ul class="timeline-band__key">
       <li><span class="timeline-band__swatch timeline-band__swatch--range" aria-hidden="true"></span> Hatched: the time many couples take (${rangeWords(t.range.lowMonths, t.range.highMonths)})</li>
-      <li><span class="timeline-band__swatch timeline-band__swatch--so-far" aria-hidden="true"></span> Solid: your time so far (${t.elapsedDays === 0 ? 'today' : spanWords(t)}), up to the line marked “now”</li>
+      <li><span class="timeline-band__swatch timeline-band__swatch--so-far" aria-hidden="true"></span> Solid: ${reader === 'partner' ? 'your' : 'their'} time so far (${t.elapsedDays === 0 ? 'today' : spanWords(t)}), up to the line marked “now”</li>
     </ul>
     <p class="small">${
       t.countsFrom === 'recorded'
         ? html`Counted from ${since}, the day it was recorded in Mend, because when it came out is not recorded.${
             correctUrl ? html` <a href="${correctUrl}">Add when it came out</a>, and the time counts from then.` : null
           }`
-        : html`Counted from ${since}, when it ${FROM_WORDS[t.countsFrom]}${t.sinceMonthOnly ? ' (the month is enough: it counts from its first day)' : ''}.${
+        : html`Counted from ${since}, when it came out${t.sinceMonthOnly ? ' (the month is enough: it counts from its first day)' : ''}.${
             correctUrl ? html` <a href="${correctUrl}">Correct the date</a>` : null
           }`
     }</p>
