@@ -41,14 +41,14 @@ export function modelRules({ before, mocking, warm }: RuleHelpers): Rule[] {
     {
       type: 'blame',
       pattern:
-        /\b(?:that's|thats|that is|it's|its|it is|this is|which is) (?:all |entirely |completely )?(?:your|ur) (?:doing|mess|making)\b|\b(?:spoiled|spoilt|ruined|wrecked|destroyed|sabotaged) by (?:you|u|your|ur)\b|\b(?:your|ur) (?:\w+ing|behaviou?r|attitude|temper|moods?|lies|jealousy|selfishness) (?:is|was|are|were) (?:why|the reason)\b|\byou(?:'ve| have) made (?:this|our|my|the) (?:\w+ )?(?:a |an )?(?:miserable|unbearable|living hell|hell|nightmare|misery|prison)\b|\b(?:this|the) (?:mess|disaster|failure) is (?:all )?(?:yours|on you)\b/g,
+        /\b(?:that's|thats|that is|it's|its|it is|this is|which is) (?:all |entirely |completely )?(?:your|ur) (?:doing|mess|making)\b|\b(?:spoiled|spoilt|ruined|wrecked|destroyed|sabotaged) by (?:you|u|your|ur)\b|\b(?:your|ur) (?:\w+ing|behaviou?r|attitude|temper|moods?|lies|jealousy|selfishness) (?:is|was|are|were) (?:why|the reason)\b|\byou(?:'ve| have) made (?:this|our|my|the) (?:\w+ )?(?:a |an )?(?:miserable|unbearable|living hell|hell|nightmare|misery|prison)\b|\b(?:this|the) (?:mess|disaster|failure) is (?:all )?(?:yours|on you)\b|\bi was (?:fine|happy|okay|ok|doing fine) (?:before|until) (?:i met )?(?:you|u)\b/g,
       explanation: 'This may land as blame, which usually makes people defend themselves rather than listen.',
       accept: (f, s, e) => !warm(f, s, e),
     },
     {
       type: 'threat',
       pattern:
-        /\beither\b[^.!?]{0,60}\bor (?:you(?:'re)? (?:move|moving|leave|leaving|go|get out|are out|pack)|i(?:'m| am|'ll| will) (?:leav|go|gone|out|done|fil))|\b(?:lawyer|solicitor|police)\b[^.!?]{0,40}\bunless\b|\bunless\b[^.!?]{0,60}\b(?:lawyer|solicitor|police)\b|\bi(?:'ll| will| could| can|'m going to| am going to) (?:make your life (?:hell|difficult|miserable|a misery|very)|tell (?:your (?:boss|family|mother|mum|parents|friends|work)|everyone) (?:what|everything|about (?:this|what|you))|make you (?:pay|regret|sorry))\b/g,
+        /\beither\b[^.!?]{0,60}\bor (?:you(?:'re)? (?:move|moving|leave|leaving|go|get out|are out|pack)|i(?:'m| am|'ll| will) (?:leav|go|gone|out|done|fil))|\b(?:lawyer|solicitor|police)\b[^.!?]{0,40}\bunless\b|\bunless\b[^.!?]{0,60}\b(?:lawyer|solicitor|police)\b|\bi(?:'ll| will| could| can|'m going to| am going to) (?:make your life (?:hell|difficult|miserable|a misery|very)|tell (?:your (?:boss|family|mother|mum|parents|friends|work)|everyone) (?:what|everything|about (?:this|what|you))|make you (?:pay|regret|sorry)|make sure (?:the kids|everyone|everybody|your \w+|people) (?:know|knows|find out|hears?) (?:exactly )?what (?:you|u))\b|\bi want (?:you|u) (?:gone|out)\b(?! (?:for|with|to)\b)/g,
       explanation:
         'This may land as a threat, and fear makes it very hard to talk. If there is a line, saying what you need and what you will do for yourself is easier to hear.',
     },
@@ -63,7 +63,7 @@ export function modelRules({ before, mocking, warm }: RuleHelpers): Rule[] {
     {
       type: 'contempt',
       pattern:
-        /\bcan(?:'t|not) stand (?:you|u|the sight of you|the sound of your|being (?:\w+ ){0,5}(?:with|near|around|as) (?:you|u))\b|\b(?:can't|cannot|cant) (?:even )?with (?:you|u)\b|\bi feel sorry for (?:anyone|anybody|whoever|the (?:person|people|poor))\b[^.!?]{0,40}\b(?:you|u)\b|\b(?:everyone|everybody|people|they) (?:was|were|is|are) laughing at (?:you|u)\b|\b(?:a miracle|a wonder|astonishing|baffling) (?:that|how) (?:you|u)\b/g,
+        /\bcan(?:'t|not) stand (?:you|u|the sight of you|the sound of your|being (?:\w+ ){0,5}(?:with|near|around|as) (?:you|u))\b|\b(?:can't|cannot|cant) (?:even )?with (?:you|u)\b|\bi feel sorry for (?:anyone|anybody|whoever|the (?:person|people|poor))\b[^.!?]{0,40}\b(?:you|u)\b|\b(?:everyone|everybody|people|they) (?:was|were|is|are) laughing at (?:you|u)\b|\b(?:a miracle|a wonder|astonishing|baffling) (?:that|how) (?:you|u)\b|\byou(?:'ve| have)? got (?:a|some) nerve\b|\b(?:sick|tired) of carrying (?:you|u)\b/g,
       explanation: 'This may land as contempt, which tends to hurt the most and make it hardest to feel safe with each other.',
     },
     {
@@ -106,14 +106,16 @@ export function modelComponentRules({ before, plain }: RuleHelpers): ComponentRu
 const OWNING = String.raw`\b(?:sorry|sry|i apologi[sz]e|my bad|i was wrong|i was out of order|i (?:shouldn't|should not) have|(?:it|that) (?:wasn't|wasnt|was not) fair(?: of me)?|forgive me)\b`;
 const CHECK_IN = String.raw`\b(?:is|was) (?:something|anything|everything) (?:on your mind|ok|okay|alright|all right|bothering you)\b|\bwhat's on your mind\b`;
 const OFFER = String.raw`\b(?:want me to|shall i|do you need (?:me|anything|a hand)|let me (?:help|bring|get|know|do))\b|\b(?:have|take|get) (?:a |some )?(?:rest|lie-in|nap|sleep|break|bath)\b`;
-const FRAME = new RegExp(`${OWNING}|${CHECK_IN}|${OFFER}`);
+/** Round 15: owning one's own state ("my temper is the problem, not you") and telling one's plans ("I'll be late"). */
+const MINE = String.raw`\b(?:it's|it is|it was|that's|that is|that was)\s+(?:all\s+)?my (?:fault|mistake|doing)\b|\bmy (?:temper|anxiety|insecurit(?:y|ies)|jealousy|mood) (?:is|was|got)\b|\bi(?:'ll|ll| will) be (?:late|home|back|away)\b`;
+const FRAME = new RegExp(`${OWNING}|${CHECK_IN}|${OFFER}|${MINE}`);
 const BEFORE_FRAME = new RegExp(`${OWNING}|${CHECK_IN}`);
 
 /** Idioms and single events after "you never" ("you'll never guess who …", "you never told me what …"). */
 const NEVER_KIND =
   /^\s+(?:guess|believe)\s+(?:who|what|how|where)\b|^\s+(?:once\s+)?ma(?:de|kes?) me feel (?:silly|stupid|small|bad|judged|guilty|ashamed|foolish|like a burden)\b|^\s+(?:told|said|mentioned|asked)\s+(?:me\s+)?(?:what|where|when|how|why|whether|about\s+(?:the|your|his|her|this|that|our))\b|^\s*(?:(?:once|even|ever|really)\s+)?cease(?:d|s)? to (?:amaze|surprise|impress|delight)\b/;
 /** Thanks in the sentence after an absolute: "You're always the one who notices. Thank you." */
-const THANKS_NEXT = /^[\s.!?]*(?:thank(?!s a lot|s for nothing)|i (?:really )?(?:love|appreciate)|love you)/;
+const THANKS_NEXT = /^[\s.!?]*(?:thank(?!s a lot|s for nothing)|i (?:really )?(?:love|appreciate)|love you|i (?:don't|dont|do not) know how (?:you|u) do it)/;
 /** Someone else's words reported without quotes, right after the verb: "the kids keep shouting shut up". */
 const THEY_SAID =
   /\b(?:he|she|they|kids|children|boys|girls|people|someone|somebody|(?:my|his|her|the|our) [a-z]+)\s+(?:[a-z]+\s+){0,2}?(?:shouting|yelling|screaming|saying|shouted|yelled|screamed|shout|yell|scream)\s+(?:at each other\s+|at (?:him|her|them)\s+)?$/;
@@ -123,22 +125,62 @@ const FELT =
 const PATTERN = /\b(?:always|never|constantly|keep|kept|every time|all the time|as usual|for once|on purpose|deliberately|again)\b/;
 
 /**
+ * Round 15: someone else's verdict on the partner, reported and then answered — "My sister said
+ * you were a liar, and I told her she didn't know you", "Your boss called you lazy? That's awful".
+ * Without an answer ("everyone says you're a liar") it stays the writer's own.
+ */
+const THEY_JUDGED =
+  /\b(?!(?:i|we|you|u)\b)[a-z]+\s+(?:(?:once|always|just|even)\s+)?(?:said|says|thinks|thought|reckons|reckoned|called|calls|told (?:me|us|everyone|people))\s+(?:that\s+)?(?:you|u)\b/;
+const ANSWERED =
+  /\b(?:but (?:she|he|they|i)|i told (?:her|him|them)|i (?:don't|do not) (?:think|agree|believe)|not true|(?:that's|that is|thats|it's|how) (?:so\s+)?(?:awful|horrible|unfair|not fair|rubbish|nonsense|out of order|cruel|harsh)|(?:doesn't|does not|don't|didn't|do not) (?:know|see|understand) (?:you|what you|how)|i stood up for you)\b/;
+/** Praise by comparison: "Nobody makes me laugh the way you do" (a warm word must be in it). */
+const NOBODY_LIKE = /\b(?:nobody|no one|no-one|none of them)\b[^.!?]{0,50}\b(?:the way|like|as well as|better than|as much as) (?:you|u)\b/;
+/** A trait credited with something good: "…, which is one of my favourite things about you", "…, and it's why you got through". */
+const TRAIT_PRAISED =
+  /(?:,|\band\b|\bwhich\b)[^.!?]{0,30}\b(?:(?:one of )?(?:my (?:favou?rite|best)|the (?:things?|bits?) i (?:love|like|adore)) (?:things? )?about (?:you|u)|(?:i|we) (?:love|adore|like) (?:that|this|it) about (?:you|u)|(?:it's|that's|it is|that is|which is) (?:why|how) (?:you|u|we) (?:got through|made it|survived|managed|pulled through|kept going|coped|did it|won))\b/;
+/** After "you always …": knowing what the writer needs, or thanks closing the sentence ("… so nice ty"). */
+const ALWAYS_KIND =
+  /^\s+(?:seem to\s+)?(?:know|knew|can tell|notice|sense)\s+(?:exactly\s+)?(?:when|what|how)\s+(?:i|i'm|i am)\s+(?:need|feel|tired|sad|down|upset|low|struggling|worried)\b/;
+const THANKS_END = /(?:^|\s)(?:ty|thx|tysm|thank (?:you|u)|thanks)(?:\s+(?:so much|babe|love|hun|x+))?[\s.!x]*$/;
+/** Admiration: "I don't know how you do it." */
+const ADMIRED = /\bi (?:don't|dont|do not) know how (?:you|u) do it\b|\bhow do (?:you|u) do it\b/;
+/** The writer's own earlier words taken back in the sentence before: "I called you selfish, and it wasn't true." */
+const TAKEN_BACK = /\bi (?:called|said|told) (?:you|u)\b[^.!?]*\b(?:wasn't|was not|isn't|is not|not) (?:true|fair)\b/;
+/** "Thanks to you I finally went to the doctor": a step the writer took, credited to the partner. */
+const FINALLY_DID =
+  /^\s*,?\s*i (?:finally|actually|now) (?:went|booked|called|rang|started|tried|signed up|joined|saw|finished|passed|applied|asked for help|took|made the call)\b/;
+
+/**
  * Round 14's checks that leave gentle messages alone, by shape: thanks after an absolute, "you
  * never" in an idiom or about one event, thanks for remembering without a mocking cue, a time of
  * life or a thing named with a harsh noun ("as a teenager", "the jokes about …"), someone else's
  * shouting reported without quotes, one past occasion told with how it felt, and the frames above.
  */
-export function modelChecks({ after, before, sentenceEnd, mockingAfter, judgingWord }: RuleHelpers): ModelChecks {
+export function modelChecks({ after, before, sentenceEnd, mockingAfter, judgingWord, warm }: RuleHelpers): ModelChecks {
   const framed = (text: string, previous = '') => (FRAME.test(text) || BEFORE_FRAME.test(previous)) && !judgingWord(previous + ' ' + text);
+  const answered = (text: string) => THEY_JUDGED.test(text) && ANSWERED.test(text.slice(text.search(THEY_JUDGED)));
   return {
-    gentle: framed,
+    gentle: (text, previous) =>
+      framed(text, previous) ||
+      answered(text) ||
+      (NOBODY_LIKE.test(text) && warm(text, 0, text.length) && !judgingWord(text.replace(/\b(?:nobody|no one|no-one)\b/, ''))) ||
+      (TAKEN_BACK.test(previous) && !/(?:^|[,;]\s*)(?:but|still|however|though)\b/.test(text)) ||
+      TRAIT_PRAISED.test(text) ||
+      (ADMIRED.test(text) && !/\b(?:again|for once|as usual|nothing)\b/.test(text)),
     drop(folded, type, start, end) {
       const head = before(folded, start);
       if (THEY_SAID.test(head)) return true;
       const said = folded.slice(start, end);
       const rest = after(folded, end);
+      if ((type === 'insult' || type === 'character' || type === 'contempt') && THEY_JUDGED.test(head)) {
+        const stop = sentenceEnd(folded, end);
+        if (answered(head + said + folded.slice(end, sentenceEnd(folded, stop + 1)))) return true;
+      }
+      if ((type === 'insult' || type === 'character' || type === 'absolute') && TRAIT_PRAISED.test(rest)) return true;
+      if (type === 'blame' && /^thanks to/.test(said) && FINALLY_DID.test(rest) && !judgingWord(rest)) return true;
       if (type === 'absolute') {
         if (THANKS_NEXT.test(folded.slice(end + rest.length, end + rest.length + 30))) return true;
+        if (/\balways$/.test(said) && (ALWAYS_KIND.test(rest) || (THANKS_END.test(rest) && !mockingAfter(folded, end)))) return true;
         return /\b(?:never|rarely)$/.test(said) && NEVER_KIND.test(rest);
       }
       if (type === 'sarcasm') return /^thanks?\b.*\b(?:remembering|actually)$/.test(said) && !mockingAfter(folded, end);
