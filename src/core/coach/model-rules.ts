@@ -55,7 +55,7 @@ export function modelRules({ before, mocking, warm }: RuleHelpers): Rule[] {
     {
       type: 'defensive',
       pattern:
-        /\bi (?:refuse to|won't|will not) (?:apologi[sz]e|say sorry)\b|\b(?:i'm|i am) not (?:responsible for|to blame for) (?:your|how you)\b|\b(?:stop|quit) (?:trying to )?(?:make|making) me (?:feel )?(?:guilty|the bad)\b|\bif (?:you|u) (?:didn't|didnt|did not|weren't|wasn't|wouldn't) \w+ (?:so much|all the time|constantly)\b|\b(?:stop|quit) (?:going|banging|harping) on\b/g,
+        /\bi (?:refuse to|won't|will not) (?:apologi[sz]e|say sorry)\b|\b(?:i'm|i am) not (?:responsible for|to blame for) (?:your|how you)\b|\b(?:stop|quit) (?:trying to )?(?:make|making) me (?:feel )?(?:guilty|the bad)\b|\bif (?:you|u) (?:didn't|didnt|did not|weren't|wasn't|wouldn't) \w+ (?:so much|all the time|constantly)\b|\b(?:stop|quit) (?:going|banging|harping) on\b|(?:^|[.!?]\s*)(?:oh\s+)?here we go(?: again)?\b(?=[^.!?]*\b(?:i'm|i am|me)\b)/g,
       explanation:
         'This may land as defending yourself or turning it back on your partner; hearing their part first usually helps yours be heard.',
       accept: (f, s) => !/\b(?:i (?:know|think) |maybe |sorry\b)/.test(before(f, s)),
@@ -99,6 +99,18 @@ export function modelComponentRules({ before, plain }: RuleHelpers): ComponentRu
         /\b(?:i|my)\b/.test(f.slice(0, s)) &&
         !/\b(?:sorry|regret|if|when|can|could|will|would|hope|wish|whether|unless|because)(?: that)?\s*$/.test(before(f, s)),
     },
+    {
+      // round 15: what it left the partner feeling or fearing, or their body's answer — "you don't
+      // feel beautiful any more", "your stomach dropped", "you thought something had happened",
+      // "you looked for me", "your whole day went on waiting"
+      component: 'impact',
+      pattern:
+        /\b(?:you|u) (?:(?:still|now|just)\s+)?(?:don't|do not|dont|no longer|can't|cannot|can no longer) (?:feel|trust|sleep|believe|eat|relax|look at)\b|\b(?:your|ur) (?:stomach|heart) (?:dropped|sank|broke|raced|pounded|was in your mouth)\b|\b(?:you|u) (?:thought|feared|were sure|assumed|were convinced) (?:something|the worst|i was|i'd|i had|i were|i'd been)\b|\b(?:you|u) (?:(?:kept|were|was)\s+)?look(?:ed|ing)? (?:around )?for me\b|\b(?:your|ur) (?:whole|entire) (?:day|night|evening|weekend|birthday|holiday) (?:went|was spent|was ruined|was)\b/g,
+      accept: (f, s) =>
+        plain(f, s) &&
+        /\b(?:i|my)\b/.test(f.slice(0, s)) &&
+        !/\b(?:if|when|can|could|will|would|hope|wish|whether|unless)(?: that)?\s*$/.test(before(f, s)),
+    },
   ];
 }
 
@@ -107,7 +119,7 @@ const OWNING = String.raw`\b(?:sorry|sry|i apologi[sz]e|my bad|i was wrong|i was
 const CHECK_IN = String.raw`\b(?:is|was) (?:something|anything|everything) (?:on your mind|ok|okay|alright|all right|bothering you)\b|\bwhat's on your mind\b`;
 const OFFER = String.raw`\b(?:want me to|shall i|do you need (?:me|anything|a hand)|let me (?:help|bring|get|know|do))\b|\b(?:have|take|get) (?:a |some )?(?:rest|lie-in|nap|sleep|break|bath)\b`;
 /** Round 15: owning one's own state ("my temper is the problem, not you") and telling one's plans ("I'll be late"). */
-const MINE = String.raw`\b(?:it's|it is|it was|that's|that is|that was)\s+(?:all\s+)?my (?:fault|mistake|doing)\b|\bmy (?:temper|anxiety|insecurit(?:y|ies)|jealousy|mood) (?:is|was|got)\b|\bi(?:'ll|ll| will) be (?:late|home|back|away)\b`;
+const MINE = String.raw`\b(?:don't|dont|do not|no need to) (?:apologi[sz]e|worry|be sorry|feel bad|rush)\b|\b(?:sit|stay) with me\b|\bhold me\b|\b(?:it's|it is|it was|that's|that is|that was)\s+(?:all\s+)?my (?:fault|mistake|doing)\b|\bmy (?:temper|anxiety|insecurit(?:y|ies)|jealousy|mood) (?:is|was|got)\b|\bi(?:'ll|ll| will) be (?:late|home|back|away)\b`;
 const FRAME = new RegExp(`${OWNING}|${CHECK_IN}|${OFFER}|${MINE}`);
 const BEFORE_FRAME = new RegExp(`${OWNING}|${CHECK_IN}`);
 
@@ -130,22 +142,30 @@ const PATTERN = /\b(?:always|never|constantly|keep|kept|every time|all the time|
  * Without an answer ("everyone says you're a liar") it stays the writer's own.
  */
 const THEY_JUDGED =
-  /\b(?!(?:i|we|you|u)\b)[a-z]+\s+(?:(?:once|always|just|even)\s+)?(?:said|says|thinks|thought|reckons|reckoned|called|calls|told (?:me|us|everyone|people))\s+(?:that\s+)?(?:you|u)\b/;
+  /\b(?!(?:i|we|you|u)\b)[a-z]+\s+(?:(?:once|always|just|even|used to)\s+)?(?:said|says|thinks|call|thought|reckons|reckoned|called|calls|told (?:me|us|everyone|people))\s+(?:that\s+)?(?:you|u)\b/;
 const ANSWERED =
-  /\b(?:but (?:she|he|they|i)|i told (?:her|him|them)|i (?:don't|do not) (?:think|agree|believe)|not true|(?:that's|that is|thats|it's|how) (?:so\s+)?(?:awful|horrible|unfair|not fair|rubbish|nonsense|out of order|cruel|harsh)|(?:doesn't|does not|don't|didn't|do not) (?:know|see|understand) (?:you|what you|how)|i stood up for you)\b/;
+  /\b(?:but (?:she|he|they|i)|i told (?:her|him|them)|i (?:don't|do not) (?:think|agree|believe)|not true|(?:that's|that is|thats|it's|how) (?:so\s+)?(?:awful|horrible|unfair|not fair|rubbish|nonsense|out of order|cruel|harsh)|(?:doesn't|does not|don't|didn't|do not) (?:know|see|understand) (?:you|what you|how)|i stood up for you|i hate that (?:someone|anyone|he|she|they|people))\b/;
 /** Praise by comparison: "Nobody makes me laugh the way you do" (a warm word must be in it). */
 const NOBODY_LIKE = /\b(?:nobody|no one|no-one|none of them)\b[^.!?]{0,50}\b(?:the way|like|as well as|better than|as much as) (?:you|u)\b/;
+/** What no one else does that hurts: "nobody lies like you do" stays harsh. */
+const NOBODY_HURTS =
+  /\b(?:lie|lies|lied|hurt|hurts|cheat\w*|annoy\w*|embarrass\w*|humiliat\w*|ignor\w*|let(?:s)? me down|disappoint\w*|wind\w* me up|drives? me mad|manipulat\w*|scream\w*|shout\w*|yell\w*|mess\w* up|ruin\w*|wast\w*)\b/;
+/** What only the partner does for the writer: "no one has ever believed in me the way you do". */
+const NOBODY_KIND = /\b(?:believ\w* in me|gets? me|got me|understands? me|understood me|knows? me|makes? me (?:laugh|smile|feel))\b/;
+/** "You've done nothing but try", "you've been nothing but kind". */
+const NOTHING_BUT = /\bnothing but (?:try|trying|help|helping|support|supportive|love|loving|kind|patient|good|generous|lovely|there for)\w*/;
 /** A trait credited with something good: "…, which is one of my favourite things about you", "…, and it's why you got through". */
 const TRAIT_PRAISED =
-  /(?:,|\band\b|\bwhich\b)[^.!?]{0,30}\b(?:(?:one of )?(?:my (?:favou?rite|best)|the (?:things?|bits?) i (?:love|like|adore)) (?:things? )?about (?:you|u)|(?:i|we) (?:love|adore|like) (?:that|this|it) about (?:you|u)|(?:it's|that's|it is|that is|which is) (?:why|how) (?:you|u|we) (?:got through|made it|survived|managed|pulled through|kept going|coped|did it|won))\b/;
+  /(?:,|\band\b|\bwhich\b)[^.!?]{0,30}\b(?:(?:one of )?(?:my (?:favou?rite|best)|the (?:things?|bits?) i (?:love|like|adore)) (?:things? )?about (?:you|u)|(?:i|we) (?:love|adore|like) (?:that|this|it) about (?:you|u)|i (?:still )?love (?:you|u)(?= *[.!x]*$)|(?:it's|that's|it is|that is|which is) (?:why|how) (?:you|u|we) (?:got through|made it|survived|managed|pulled through|kept going|coped|did it|won))\b/;
 /** After "you always …": knowing what the writer needs, or thanks closing the sentence ("… so nice ty"). */
 const ALWAYS_KIND =
-  /^\s+(?:seem to\s+)?(?:know|knew|can tell|notice|sense)\s+(?:exactly\s+)?(?:when|what|how)\s+(?:i|i'm|i am)\s+(?:need|feel|tired|sad|down|upset|low|struggling|worried)\b/;
+  /^\s+(?:been\s+)?(?:had|have|got|there for|stood by|stuck by|believed in|supported|backed|looked after|taken care of|cared for)\s+(?:my back|me|us)\b(?!\s+(?:down|up|out))|^\s+(?:seem to\s+)?(?:know|knew|can tell|notice|sense)\s+(?:exactly\s+)?(?:when|what|how)\s+(?:i|i'm|i am)\s+(?:need|feel|tired|sad|down|upset|low|struggling|worried)\b/;
 const THANKS_END = /(?:^|\s)(?:ty|thx|tysm|thank (?:you|u)|thanks)(?:\s+(?:so much|babe|love|hun|x+))?[\s.!x]*$/;
 /** Admiration: "I don't know how you do it." */
 const ADMIRED = /\bi (?:don't|dont|do not) know how (?:you|u) do it\b|\bhow do (?:you|u) do it\b/;
 /** The writer's own earlier words taken back in the sentence before: "I called you selfish, and it wasn't true." */
-const TAKEN_BACK = /\bi (?:called|said|told) (?:you|u)\b[^.!?]*\b(?:wasn't|was not|isn't|is not|not) (?:true|fair)\b/;
+const TAKEN_BACK =
+  /\bi (?:called|said|told) (?:you|u)\b[^.!?]*\b(?:wasn't|was not|isn't|is not|not) (?:true|fair)\b|\bi was (?:so\s+|really\s+)?(?:unfair|unkind|harsh|horrible|mean|wrong|out of order|out of line) (?:to|with|about) (?:you|u)\b/;
 /** "Thanks to you I finally went to the doctor": a step the writer took, credited to the partner. */
 const FINALLY_DID =
   /^\s*,?\s*i (?:finally|actually|now) (?:went|booked|called|rang|started|tried|signed up|joined|saw|finished|passed|applied|asked for help|took|made the call)\b/;
@@ -157,13 +177,16 @@ const FINALLY_DID =
  * shouting reported without quotes, one past occasion told with how it felt, and the frames above.
  */
 export function modelChecks({ after, before, sentenceEnd, mockingAfter, judgingWord, warm }: RuleHelpers): ModelChecks {
-  const framed = (text: string, previous = '') => (FRAME.test(text) || BEFORE_FRAME.test(previous)) && !judgingWord(previous + ' ' + text);
+  const framed = (text: string, previous = '') =>
+    (FRAME.test(text) || BEFORE_FRAME.test(previous)) && !judgingWord(previous + ' ' + text) && !/\blike (?:always|usual)\b/.test(text);
   const answered = (text: string) => THEY_JUDGED.test(text) && ANSWERED.test(text.slice(text.search(THEY_JUDGED)));
   return {
+    partnerContext,
     gentle: (text, previous) =>
       framed(text, previous) ||
       answered(text) ||
-      (NOBODY_LIKE.test(text) && warm(text, 0, text.length) && !judgingWord(text.replace(/\b(?:nobody|no one|no-one)\b/, ''))) ||
+      (NOBODY_LIKE.test(text) && (warm(text, 0, text.length) || NOBODY_KIND.test(text)) && !NOBODY_HURTS.test(text) && !judgingWord(text.replace(/\b(?:nobody|no one|no-one)\b/, ''))) ||
+      (NOTHING_BUT.test(text) && !judgingWord(text.replace(NOTHING_BUT, ''))) ||
       (TAKEN_BACK.test(previous) && !/(?:^|[,;]\s*)(?:but|still|however|though)\b/.test(text)) ||
       TRAIT_PRAISED.test(text) ||
       (ADMIRED.test(text) && !/\b(?:again|for once|as usual|nothing)\b/.test(text)),
@@ -176,7 +199,7 @@ export function modelChecks({ after, before, sentenceEnd, mockingAfter, judgingW
         const stop = sentenceEnd(folded, end);
         if (answered(head + said + folded.slice(end, sentenceEnd(folded, stop + 1)))) return true;
       }
-      if ((type === 'insult' || type === 'character' || type === 'absolute') && TRAIT_PRAISED.test(rest)) return true;
+      if ((type === 'insult' || type === 'character' || type === 'contempt' || type === 'absolute') && TRAIT_PRAISED.test(rest)) return true;
       if (type === 'blame' && /^thanks to/.test(said) && FINALLY_DID.test(rest) && !judgingWord(rest)) return true;
       if (type === 'absolute') {
         if (THANKS_NEXT.test(folded.slice(end + rest.length, end + rest.length + 30))) return true;
@@ -200,6 +223,24 @@ export function modelChecks({ after, before, sentenceEnd, mockingAfter, judgingW
       return false;
     },
   };
+}
+
+/**
+ * Round 15: the partner's own part around the wrong — an act or a word of theirs ("you trusted me
+ * with the accounts", "you'd asked me to …", "you work harder than anyone"), what they were doing
+ * ("when you were on the phone", "u were saving"), the writer's words about them ("I said you were
+ * lazy") — is context, not impact. The impact head reads the apology without it.
+ */
+const CLAUSE = String.raw`(?:(?!\b(?:and|but|so|now|then|because)\b)[^.!?,;])*`;
+const PARTNER_CONTEXT = new RegExp(
+  String.raw`\bwhen (?:you|u) (?:were|was|are|'re)\b${CLAUSE}|\b(?:you|u)(?:'d| had)? (?:(?:always|just|only|even)\s+)?(?:trusted|asked|told me|said|say|wanted|planned|cooked|bought|saved|work|worked|deserve|deserved)\b${CLAUSE}|\b(?:you|u) (?:were|was) (?:only |just |so )?(?:saving|talking|excited|right|on the phone|busy|asleep|working|cooking|looking after)\b${CLAUSE}|\bi (?:said|called|told (?:everyone|people|them)) (?:that )?(?:you|u)\b${CLAUSE}`,
+  'g',
+);
+
+export function partnerContext(folded: string): string | null {
+  if (!PARTNER_CONTEXT.test(folded)) return null;
+  PARTNER_CONTEXT.lastIndex = 0;
+  return folded.replace(PARTNER_CONTEXT, (m) => ' '.repeat(m.length));
 }
 
 /** What these rules need from the island's code: its message rules, `ruleSet` and the helpers. */
