@@ -41,7 +41,7 @@ export function modelRules({ before, mocking, warm }: RuleHelpers): Rule[] {
     {
       type: 'blame',
       pattern:
-        /\b(?:that's|thats|that is|it's|its|it is|this is|which is) (?:all |entirely |completely )?(?:your|ur) (?:doing|mess|making)\b|\b(?:spoiled|spoilt|ruined|wrecked|destroyed|sabotaged) by (?:you|u|your|ur)\b|\b(?:your|ur) (?:\w+ing|behaviou?r|attitude|temper|moods?|lies|jealousy|selfishness) (?:is|was|are|were) (?:why|the reason)\b|\byou(?:'ve| have) made (?:this|our|my|the) (?:\w+ )?(?:a |an )?(?:miserable|unbearable|living hell|hell|nightmare|misery|prison)\b|\b(?:this|the) (?:mess|disaster|failure) is (?:all )?(?:yours|on you)\b|\bi was (?:fine|happy|okay|ok|doing fine) (?:before|until) (?:i met )?(?:you|u)\b/g,
+        /\b(?:that's|thats|that is|it's|its|it is|this is|which is) (?:all |entirely |completely )?(?:your|ur) (?:doing|mess|making)\b|\b(?:spoiled|spoilt|ruined|wrecked|destroyed|sabotaged) by (?:you|u|your|ur)\b|\b(?:your|ur) (?:\w+ing|behaviou?r|attitude|temper|moods?|lies|jealousy|selfishness) (?:is|was|are|were) (?:why|the reason)\b|\byou(?:'ve| have) made (?:this|our|my|the) (?:\w+ )?(?:a |an )?(?:miserable|unbearable|living hell|hell|nightmare|misery|prison)\b|\b(?:this|the) (?:mess|disaster|failure) is (?:all )?(?:yours|on you)\b|\bi was (?:fine|happy|okay|ok|doing fine) (?:before|until) (?:i met )?(?:you|u)\b|\byou(?:'ve| have)? (?:made|turned) me into (?:someone|somebody|a person|something) i (?:hate|don't recognise|don't recognize|despise)\b/g,
       explanation: 'This may land as blame, which usually makes people defend themselves rather than listen.',
       accept: (f, s, e) => !warm(f, s, e),
     },
@@ -63,7 +63,7 @@ export function modelRules({ before, mocking, warm }: RuleHelpers): Rule[] {
     {
       type: 'contempt',
       pattern:
-        /\bcan(?:'t|not) stand (?:you|u|the sight of you|the sound of your|being (?:\w+ ){0,5}(?:with|near|around|as) (?:you|u))\b|\b(?:can't|cannot|cant) (?:even )?with (?:you|u)\b|\bi feel sorry for (?:anyone|anybody|whoever|the (?:person|people|poor))\b[^.!?]{0,40}\b(?:you|u)\b|\b(?:everyone|everybody|people|they) (?:was|were|is|are) laughing at (?:you|u)\b|\b(?:a miracle|a wonder|astonishing|baffling) (?:that|how) (?:you|u)\b|\byou(?:'ve| have)? got (?:a|some) nerve\b|\b(?:sick|tired) of carrying (?:you|u)\b/g,
+        /\bcan(?:'t|not) stand (?:you|u|the sight of you|the sound of your|being (?:\w+ ){0,5}(?:with|near|around|as) (?:you|u))\b|\b(?:can't|cannot|cant) (?:even )?with (?:you|u)\b|\bi feel sorry for (?:anyone|anybody|whoever|the (?:person|people|poor))\b[^.!?]{0,40}\b(?:you|u)\b|\b(?:everyone|everybody|people|they) (?:was|were|is|are) laughing at (?:you|u)\b|\b(?:a miracle|a wonder|astonishing|baffling) (?:that|how) (?:you|u)\b|\byou(?:'ve| have)? got (?:a|some) nerve\b|\b(?:sick|tired) of carrying (?:you|u)\b|\b(?:don't|do not|dont) know why i(?:'m| am|m) still (?:with|married to) (?:you|u)\b/g,
       explanation: 'This may land as contempt, which tends to hurt the most and make it hardest to feel safe with each other.',
     },
     {
@@ -93,7 +93,7 @@ export function modelComponentRules({ before, plain }: RuleHelpers): ComponentRu
       // rightness ("you told me", "you were right")
       component: 'impact',
       pattern:
-        /(?:^|[.;!?:-]\s*|\b(?:and|so|while|until|then)\s+)(?:you|u)\s+(?:(?:just|still|already|even|only|all|then)\s+)?(?:waited|worried|panicked|struggled|suffered|wondered|stayed (?:up|awake|home|in)|sobbed|paced|searched|questioned|doubted|blamed yourself|covered for me|got (?:dressed|ready|home|the kids|no sleep|nothing)|came home to|sat|stood|drove (?:home|around|all)|slept|woke|lay|went (?:quiet|silent|home|to bed|to sleep|without)|spent|lost|heard (?:it|about it|from)|kept (?:asking|calling|waiting|checking|wondering)|paid (?:for it|the price)|were (?:so\s+|really\s+|completely\s+|totally\s+|left\s+)?(?!(?:supposed|right|allowed|interested|entitled|used|involved)\b)(?:[a-z]{3,}ed|upset|afraid|anxious|alone|ashamed|sick|angry|sad|furious|heartbroken|devastated|lonely|in tears|crying|shaking|awake)|did(?:n't| not) (?:know|sleep|eat|get|hear|have|feel|understand)|have(?:n't| not) (?:been|felt|slept|stopped))\b/g,
+        /(?:^|[.;!?:-]\s*|\b(?:and|so|while|until|then)\s+)(?:you|u)\s+(?:(?:just|still|already|even|only|all|then)\s+)?(?:waited|worried|panicked|struggled|suffered|wondered|stayed (?:up|awake|home|in)|sobbed|paced|searched|questioned|doubted|blamed yourself|covered for me|got (?:dressed|ready|home|the kids|no sleep|nothing)|came home to|sat|stood|drove (?:home|around|all)|slept|woke|lay|went (?:quiet|silent|home|to bed|to sleep|without)|spent(?! (?:hours|ages|days|weeks|months|so long|all (?:day|week|weekend|evening)) (?:on (?:it|that|this|them)|planning|making|getting|sorting|organi[sz]ing|cooking|choosing)\b)|lost|heard (?:it|about it|from)|kept (?:asking|calling|waiting|checking|wondering)|paid (?:for it|the price)|were (?:so\s+|really\s+|completely\s+|totally\s+|left\s+)?(?!(?:supposed|right|allowed|interested|entitled|used|involved)\b)(?:[a-z]{3,}ed|upset|afraid|anxious|alone|ashamed|sick|angry|sad|furious|heartbroken|devastated|lonely|in tears|crying|shaking|awake)|did(?:n't| not) (?:know|sleep|eat|get|hear|have|feel|understand)|have(?:n't| not) (?:been|felt|slept|stopped))\b/g,
       accept: (f, s) =>
         plain(f, s) &&
         /\b(?:i|my)\b/.test(f.slice(0, s)) &&
@@ -105,7 +105,7 @@ export function modelComponentRules({ before, plain }: RuleHelpers): ComponentRu
       // "you looked for me", "your whole day went on waiting"
       component: 'impact',
       pattern:
-        /\b(?:you|u) (?:(?:still|now|just)\s+)?(?:don't|do not|dont|no longer|can't|cannot|can no longer) (?:feel|trust|sleep|believe|eat|relax|look at)\b|\b(?:your|ur) (?:stomach|heart) (?:dropped|sank|broke|raced|pounded|was in your mouth)\b|\b(?:you|u) (?:thought|feared|were sure|assumed|were convinced) (?:something|the worst|i was|i'd|i had|i were|i'd been)\b|\b(?:you|u) (?:(?:kept|were|was)\s+)?look(?:ed|ing)? (?:around )?for me\b|\b(?:your|ur) (?:whole|entire) (?:day|night|evening|weekend|birthday|holiday) (?:went|was spent|was ruined|was)\b/g,
+        /\b(?:you|u) (?:(?:still|now|just)\s+)?(?:don't|do not|dont|no longer|can't|cannot|can no longer) (?:feel|trust|sleep|believe|eat|relax|look at)\b|\b(?:your|ur) (?:stomach|heart) (?:dropped|sank|broke|raced|pounded|was in your mouth)\b|\b(?:you|u) (?:thought|feared|were sure|assumed|were convinced) (?:something|the worst|i was|i'd|i had|i were|i'd been)\b|\b(?:you|u) (?:(?:kept|were|was)\s+)?look(?:ed|ing)? (?:around )?for me\b|\b(?:you|u)\b[^.!?]{0,30}\b(?:had|have|'ve had) no(?: ?one|body| one| support| help) (?:to|there|with)\b|\b(?:your|ur) (?:whole|entire) (?:day|night|evening|weekend|birthday|holiday) (?:went|was spent|was ruined|was)\b/g,
       accept: (f, s) =>
         plain(f, s) &&
         /\b(?:i|my)\b/.test(f.slice(0, s)) &&
@@ -117,7 +117,7 @@ export function modelComponentRules({ before, plain }: RuleHelpers): ComponentRu
 /** Gentle frames added in round 14: owning one's part, offers and care, and more check-ins. */
 const OWNING = String.raw`\b(?:sorry|sry|i apologi[sz]e|my bad|i was wrong|i was out of order|i (?:shouldn't|should not) have|(?:it|that) (?:wasn't|wasnt|was not) fair(?: of me)?|forgive me)\b`;
 const CHECK_IN = String.raw`\b(?:is|was) (?:something|anything|everything) (?:on your mind|ok|okay|alright|all right|bothering you)\b|\bwhat's on your mind\b`;
-const OFFER = String.raw`\b(?:want me to|shall i|do you need (?:me|anything|a hand)|let me (?:help|bring|get|know|do))\b|\b(?:have|take|get) (?:a |some )?(?:rest|lie-in|nap|sleep|break|bath)\b`;
+const OFFER = String.raw`\b(?:(?:you|u) want (?:anything|something|some|a (?:cup|drink|brew|tea|coffee))|want me to|shall i|do you need (?:me|anything|a hand)|let me (?:help|bring|get|know|do))\b|\b(?:have|take|get) (?:a |some )?(?:rest|lie-in|nap|sleep|break|bath)\b`;
 /** Round 15: owning one's own state ("my temper is the problem, not you") and telling one's plans ("I'll be late"). */
 const MINE = String.raw`\b(?:don't|dont|do not|no need to) (?:apologi[sz]e|worry|be sorry|feel bad|rush)\b|\b(?:sit|stay) with me\b|\bhold me\b|\b(?:it's|it is|it was|that's|that is|that was)\s+(?:all\s+)?my (?:fault|mistake|doing)\b|\bmy (?:temper|anxiety|insecurit(?:y|ies)|jealousy|mood) (?:is|was|got)\b|\bi(?:'ll|ll| will) be (?:late|home|back|away)\b`;
 const FRAME = new RegExp(`${OWNING}|${CHECK_IN}|${OFFER}|${MINE}`);
@@ -147,11 +147,14 @@ const ANSWERED =
   /\b(?:but (?:she|he|they|i)|i told (?:her|him|them)|i (?:don't|do not) (?:think|agree|believe)|not true|(?:that's|that is|thats|it's|how) (?:so\s+)?(?:awful|horrible|unfair|not fair|rubbish|nonsense|out of order|cruel|harsh)|(?:doesn't|does not|don't|didn't|do not) (?:know|see|understand) (?:you|what you|how)|i stood up for you|i hate that (?:someone|anyone|he|she|they|people))\b/;
 /** Praise by comparison: "Nobody makes me laugh the way you do" (a warm word must be in it). */
 const NOBODY_LIKE = /\b(?:nobody|no one|no-one|none of them)\b[^.!?]{0,50}\b(?:the way|like|as well as|better than|as much as) (?:you|u)\b/;
+/** Fondness: "impossible to stay cross with", "you're a daft sod but you're my daft sod". */
+const FOND =
+  /\b(?:impossible|hard|difficult) to (?:stay|be|get|remain) (?:cross|angry|mad|annoyed|upset) with\b|\b(?:impossible|hard) to (?:resist|say no to)\b|\bbut (?:you're|you are|ur|u r) my\b/;
 /** What no one else does that hurts: "nobody lies like you do" stays harsh. */
 const NOBODY_HURTS =
   /\b(?:lie|lies|lied|hurt|hurts|cheat\w*|annoy\w*|embarrass\w*|humiliat\w*|ignor\w*|let(?:s)? me down|disappoint\w*|wind\w* me up|drives? me mad|manipulat\w*|scream\w*|shout\w*|yell\w*|mess\w* up|ruin\w*|wast\w*)\b/;
 /** What only the partner does for the writer: "no one has ever believed in me the way you do". */
-const NOBODY_KIND = /\b(?:believ\w* in me|gets? me|got me|understands? me|understood me|knows? me|makes? me (?:laugh|smile|feel))\b/;
+const NOBODY_KIND = /\b(?:hugs?|cuddles?|kiss\w*|cooks?|sings?|believ\w* in me|gets? me|got me|understands? me|understood me|knows? me|makes? me (?:laugh|smile|feel))\b/;
 /** "You've done nothing but try", "you've been nothing but kind". */
 const NOTHING_BUT = /\bnothing but (?:try|trying|help|helping|support|supportive|love|loving|kind|patient|good|generous|lovely|there for)\w*/;
 /** A trait credited with something good: "…, which is one of my favourite things about you", "…, and it's why you got through". */
@@ -159,7 +162,7 @@ const TRAIT_PRAISED =
   /(?:,|\band\b|\bwhich\b)[^.!?]{0,30}\b(?:(?:one of )?(?:my (?:favou?rite|best)|the (?:things?|bits?) i (?:love|like|adore)) (?:things? )?about (?:you|u)|(?:i|we) (?:love|adore|like) (?:that|this|it) about (?:you|u)|i (?:still )?love (?:you|u)(?= *[.!x]*$)|(?:it's|that's|it is|that is|which is) (?:why|how) (?:you|u|we) (?:got through|made it|survived|managed|pulled through|kept going|coped|did it|won))\b/;
 /** After "you always …": knowing what the writer needs, or thanks closing the sentence ("… so nice ty"). */
 const ALWAYS_KIND =
-  /^\s+(?:been\s+)?(?:had|have|got|there for|stood by|stuck by|believed in|supported|backed|looked after|taken care of|cared for)\s+(?:my back|me|us)\b(?!\s+(?:down|up|out))|^\s+(?:seem to\s+)?(?:know|knew|can tell|notice|sense)\s+(?:exactly\s+)?(?:when|what|how)\s+(?:i|i'm|i am)\s+(?:need|feel|tired|sad|down|upset|low|struggling|worried)\b/;
+  /^\s+(?:seem to\s+)?know (?:exactly |just )?(?:what|how) to (?:say|do|make)\b(?![^.!?]*\b(?:wind|hurt|upset|push|annoy|small|guilty)\w*)|^\s+(?:been\s+)?(?:had|have|got|there for|stood by|stuck by|believed in|supported|backed|looked after|taken care of|cared for)\s+(?:my back|me|us)\b(?!\s+(?:down|up|out))|^\s+(?:seem to\s+)?(?:know|knew|can tell|notice|sense)\s+(?:exactly\s+)?(?:when|what|how)\s+(?:i|i'm|i am)\s+(?:need|feel|tired|sad|down|upset|low|struggling|worried)\b/;
 const THANKS_END = /(?:^|\s)(?:ty|thx|tysm|thank (?:you|u)|thanks)(?:\s+(?:so much|babe|love|hun|x+))?[\s.!x]*$/;
 /** Admiration: "I don't know how you do it." */
 const ADMIRED = /\bi (?:don't|dont|do not) know how (?:you|u) do it\b|\bhow do (?:you|u) do it\b/;
@@ -189,6 +192,7 @@ export function modelChecks({ after, before, sentenceEnd, mockingAfter, judgingW
       (NOTHING_BUT.test(text) && !judgingWord(text.replace(NOTHING_BUT, ''))) ||
       (TAKEN_BACK.test(previous) && !/(?:^|[,;]\s*)(?:but|still|however|though)\b/.test(text)) ||
       TRAIT_PRAISED.test(text) ||
+      (FOND.test(text) && !/\b(?:again|for once|as usual|nothing)\b/.test(text)) ||
       (ADMIRED.test(text) && !/\b(?:again|for once|as usual|nothing)\b/.test(text)),
     drop(folded, type, start, end) {
       const head = before(folded, start);
@@ -200,6 +204,14 @@ export function modelChecks({ after, before, sentenceEnd, mockingAfter, judgingW
         if (answered(head + said + folded.slice(end, sentenceEnd(folded, stop + 1)))) return true;
       }
       if ((type === 'insult' || type === 'character' || type === 'contempt' || type === 'absolute') && TRAIT_PRAISED.test(rest)) return true;
+      // "impossible to stay cross with", "… but you're my daft sod": fondness, not a verdict
+      if ((type === 'character' || type === 'insult') && FOND.test(said + rest)) return true;
+      // "nobody hugs like you do"
+      if (type === 'contempt' && NOBODY_LIKE.test(head + said + rest) && NOBODY_KIND.test(head + said + rest)) return true;
+      // someone else's: "your sister's baby", "my friend's idiot dog"
+      if (type === 'insult' && /\b(?!(?:he|she|it|that|who|what|there|here|everyone|everybody|one|this)'s)[a-z]+'s\s+(?:new\s+|little\s+)?$/.test(head)) return true;
+      // a vow about oneself: "I swore I'd never talk like that"
+      if (type === 'contempt' && /\b(?:swore|promised|vowed|decided|told myself) (?:that )?$/.test(head)) return true;
       if (type === 'blame' && /^thanks to/.test(said) && FINALLY_DID.test(rest) && !judgingWord(rest)) return true;
       if (type === 'absolute') {
         if (THANKS_NEXT.test(folded.slice(end + rest.length, end + rest.length + 30))) return true;
