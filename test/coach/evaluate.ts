@@ -16,7 +16,21 @@ import { APOLOGY_COMPONENTS, type ApologyComponent } from '../../src/core/apolog
 import { analyzeAgreement, analyzeApology, analyzeMessage } from '../../src/core/coach/index.js';
 import { accuracy, binaryScores, type BinaryScores } from '../../src/core/coach/eval-metrics.js';
 
-export const DEVELOPMENT_PARTS = ['dev', 'r11', 'r13', 'r13b', 'r13c', 'r13d', 'r14', 'r14b', 'r14c', 'r14d', 'r15', 'r15b', 'r15c'] as const;
+export const DEVELOPMENT_PARTS = [
+  'dev',
+  'r11',
+  'r13',
+  'r13b',
+  'r13c',
+  'r13d',
+  'r14',
+  'r14b',
+  'r14c',
+  'r14d',
+  'r15',
+  'r15b',
+  'r15c',
+] as const;
 export const HELD_OUT_PARTS = ['test', 'heldout', 'fresh', 'unseen'] as const;
 export type DevelopmentPart = (typeof DEVELOPMENT_PARTS)[number];
 export type HeldOutPart = (typeof HELD_OUT_PARTS)[number];

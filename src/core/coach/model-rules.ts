@@ -41,9 +41,16 @@ export function modelRules({ before, mocking, warm }: RuleHelpers): Rule[] {
     {
       type: 'blame',
       pattern:
-        /\b(?:that's|thats|that is|it's|its|it is|this is|which is) (?:all |entirely |completely )?(?:your|ur) (?:doing|mess|making)\b|\b(?:spoiled|spoilt|ruined|wrecked|destroyed|sabotaged) by (?:you|u|your|ur)\b|\b(?:your|ur) (?:\w+ing|behaviou?r|attitude|temper|moods?|lies|jealousy|selfishness) (?:is|was|are|were) (?:why|the reason)\b|\byou(?:'ve| have) made (?:this|our|my|the) (?:\w+ )?(?:a |an )?(?:miserable|unbearable|living hell|hell|nightmare|misery|prison)\b|\b(?:this|the) (?:mess|disaster|failure) is (?:all )?(?:yours|on you)\b|\bi was (?:fine|happy|okay|ok|doing fine) (?:before|until) (?:i met )?(?:you|u)\b|\byou(?:'ve| have)? (?:made|turned) me into (?:someone|somebody|a person|something) i (?:hate|don't recognise|don't recognize|despise)\b/g,
+        /\b(?:that's|thats|that is|it's|its|it is|this is|which is) (?:all |entirely |completely )?(?:your|ur) (?:doing|mess|making)\b|\b(?:spoiled|spoilt|ruined|wrecked|destroyed|sabotaged) by (?:you|u|your|ur)\b|\b(?:your|ur) (?:\w+ing|behaviou?r|attitude|temper|moods?|lies|jealousy|selfishness) (?:is|was|are|were) (?:why|the reason)\b|\byou(?:'ve| have) made (?:this|our|my|the) (?:\w+ )?(?:a |an )?(?:miserable|unbearable|living hell|hell|nightmare|misery|prison)\b|\b(?:this|the) (?:mess|disaster|failure) is (?:all )?(?:yours|on you)\b|\byou(?:'ve| have)? (?:made|turned) me into (?:someone|somebody|a person|something) i (?:hate|don't recognise|don't recognize|despise)\b/g,
       explanation: 'This may land as blame, which usually makes people defend themselves rather than listen.',
       accept: (f, s, e) => !warm(f, s, e),
+    },
+    {
+      // round 15: the writer's life before the partner, set against life with them
+      type: 'blame',
+      pattern:
+        /\bi was (?:fine|happy|okay|ok|doing fine|a happy person) (?:before|until) (?:i met )?(?:you|u)\b(?![^.!?]*\b(?:happier|even better|better now)\b)/g,
+      explanation: 'This may land as blame, which usually makes people defend themselves rather than listen.',
     },
     {
       type: 'threat',
@@ -55,7 +62,7 @@ export function modelRules({ before, mocking, warm }: RuleHelpers): Rule[] {
     {
       type: 'defensive',
       pattern:
-        /\bi (?:refuse to|won't|will not) (?:apologi[sz]e|say sorry)\b|\b(?:i'm|i am) not (?:responsible for|to blame for) (?:your|how you)\b|\b(?:stop|quit) (?:trying to )?(?:make|making) me (?:feel )?(?:guilty|the bad)\b|\bif (?:you|u) (?:didn't|didnt|did not|weren't|wasn't|wouldn't) \w+ (?:so much|all the time|constantly)\b|\b(?:stop|quit) (?:going|banging|harping) on\b|(?:^|[.!?]\s*)(?:oh\s+)?here we go(?: again)?\b(?=[^.!?]*\b(?:i'm|i am|me)\b)/g,
+        /\bi (?:refuse to|won't|will not) (?:apologi[sz]e|say sorry)\b|\b(?:i'm|i am) not (?:responsible for|to blame for) (?:your|how you)\b|\b(?:stop|quit) (?:trying to )?(?:make|making) me (?:feel )?(?:guilty|the bad)\b|\bif (?:you|u) (?:didn't|didnt|did not|weren't|wasn't|wouldn't) \w+ (?:so much|all the time|constantly)\b|\b(?:stop|quit) (?:going|banging|harping) on\b|\b(?:oh\s+)?here we go(?: again)?\b(?=[^.!?]*\b(?:i'm|i am|me)\b)/g,
       explanation:
         'This may land as defending yourself or turning it back on your partner; hearing their part first usually helps yours be heard.',
       accept: (f, s) => !/\b(?:i (?:know|think) |maybe |sorry\b)/.test(before(f, s)),
@@ -127,7 +134,8 @@ const BEFORE_FRAME = new RegExp(`${OWNING}|${CHECK_IN}`);
 const NEVER_KIND =
   /^\s+(?:guess|believe)\s+(?:who|what|how|where)\b|^\s+(?:once\s+)?ma(?:de|kes?) me feel (?:silly|stupid|small|bad|judged|guilty|ashamed|foolish|like a burden)\b|^\s+(?:told|said|mentioned|asked)\s+(?:me\s+)?(?:what|where|when|how|why|whether|about\s+(?:the|your|his|her|this|that|our))\b|^\s*(?:(?:once|even|ever|really)\s+)?cease(?:d|s)? to (?:amaze|surprise|impress|delight)\b/;
 /** Thanks in the sentence after an absolute: "You're always the one who notices. Thank you." */
-const THANKS_NEXT = /^[\s.!?]*(?:thank(?!s a lot|s for nothing)|i (?:really )?(?:love|appreciate)|love you|i (?:don't|dont|do not) know how (?:you|u) do it)/;
+const THANKS_NEXT =
+  /^[\s.!?]*(?:thank(?!s a lot|s for nothing)|i (?:really )?(?:love|appreciate)|love you|i (?:don't|dont|do not) know how (?:you|u) do it)/;
 /** Someone else's words reported without quotes, right after the verb: "the kids keep shouting shut up". */
 const THEY_SAID =
   /\b(?:he|she|they|kids|children|boys|girls|people|someone|somebody|(?:my|his|her|the|our) [a-z]+)\s+(?:[a-z]+\s+){0,2}?(?:shouting|yelling|screaming|saying|shouted|yelled|screamed|shout|yell|scream)\s+(?:at each other\s+|at (?:him|her|them)\s+)?$/;
@@ -154,9 +162,11 @@ const FOND =
 const NOBODY_HURTS =
   /\b(?:lie|lies|lied|hurt|hurts|cheat\w*|annoy\w*|embarrass\w*|humiliat\w*|ignor\w*|let(?:s)? me down|disappoint\w*|wind\w* me up|drives? me mad|manipulat\w*|scream\w*|shout\w*|yell\w*|mess\w* up|ruin\w*|wast\w*)\b/;
 /** What only the partner does for the writer: "no one has ever believed in me the way you do". */
-const NOBODY_KIND = /\b(?:hugs?|cuddles?|kiss\w*|cooks?|sings?|believ\w* in me|gets? me|got me|understands? me|understood me|knows? me|makes? me (?:laugh|smile|feel))\b/;
+const NOBODY_KIND =
+  /\b(?:hugs?|cuddles?|kiss\w*|cooks?|sings?|believ\w* in me|gets? me|got me|understands? me|understood me|knows? me|makes? me (?:laugh|smile|feel))\b/;
 /** "You've done nothing but try", "you've been nothing but kind". */
-const NOTHING_BUT = /\bnothing but (?:try|trying|help|helping|support|supportive|love|loving|kind|patient|good|generous|lovely|there for)\w*/;
+const NOTHING_BUT =
+  /\bnothing but (?:try|trying|help|helping|support|supportive|love|loving|kind|patient|good|generous|lovely|there for)\w*/;
 /** A trait credited with something good: "…, which is one of my favourite things about you", "…, and it's why you got through". */
 const TRAIT_PRAISED =
   /(?:,|\band\b|\bwhich\b)[^.!?]{0,30}\b(?:(?:one of )?(?:my (?:favou?rite|best)|the (?:things?|bits?) i (?:love|like|adore)) (?:things? )?about (?:you|u)|(?:i|we) (?:love|adore|like) (?:that|this|it) about (?:you|u)|i (?:still )?love (?:you|u)(?= *[.!x]*$)|(?:it's|that's|it is|that is|which is) (?:why|how) (?:you|u|we) (?:got through|made it|survived|managed|pulled through|kept going|coped|did it|won))\b/;
@@ -188,7 +198,10 @@ export function modelChecks({ after, before, sentenceEnd, mockingAfter, judgingW
     gentle: (text, previous) =>
       framed(text, previous) ||
       answered(text) ||
-      (NOBODY_LIKE.test(text) && (warm(text, 0, text.length) || NOBODY_KIND.test(text)) && !NOBODY_HURTS.test(text) && !judgingWord(text.replace(/\b(?:nobody|no one|no-one)\b/, ''))) ||
+      (NOBODY_LIKE.test(text) &&
+        (warm(text, 0, text.length) || NOBODY_KIND.test(text)) &&
+        !NOBODY_HURTS.test(text) &&
+        !judgingWord(text.replace(/\b(?:nobody|no one|no-one)\b/, ''))) ||
       (NOTHING_BUT.test(text) && !judgingWord(text.replace(NOTHING_BUT, ''))) ||
       (TAKEN_BACK.test(previous) && !/(?:^|[,;]\s*)(?:but|still|however|though)\b/.test(text)) ||
       TRAIT_PRAISED.test(text) ||
@@ -203,13 +216,21 @@ export function modelChecks({ after, before, sentenceEnd, mockingAfter, judgingW
         const stop = sentenceEnd(folded, end);
         if (answered(head + said + folded.slice(end, sentenceEnd(folded, stop + 1)))) return true;
       }
-      if ((type === 'insult' || type === 'character' || type === 'contempt' || type === 'absolute') && TRAIT_PRAISED.test(rest)) return true;
+      if ((type === 'insult' || type === 'character' || type === 'contempt' || type === 'absolute') && TRAIT_PRAISED.test(rest))
+        return true;
       // "impossible to stay cross with", "… but you're my daft sod": fondness, not a verdict
       if ((type === 'character' || type === 'insult') && FOND.test(said + rest)) return true;
       // "nobody hugs like you do"
-      if (type === 'contempt' && NOBODY_LIKE.test(head + said + rest) && NOBODY_KIND.test(head + said + rest)) return true;
+      if ((type === 'contempt' || type === 'sarcasm') && NOBODY_LIKE.test(head + said + rest)) {
+        const sentence = head + said + rest;
+        if ((NOBODY_KIND.test(sentence) || warm(sentence, 0, sentence.length)) && !NOBODY_HURTS.test(sentence)) return true;
+      }
       // someone else's: "your sister's baby", "my friend's idiot dog"
-      if (type === 'insult' && /\b(?!(?:he|she|it|that|who|what|there|here|everyone|everybody|one|this)'s)[a-z]+'s\s+(?:new\s+|little\s+)?$/.test(head)) return true;
+      if (
+        type === 'insult' &&
+        /\b(?!(?:he|she|it|that|who|what|there|here|everyone|everybody|one|this)'s)[a-z]+'s\s+(?:new\s+|little\s+)?$/.test(head)
+      )
+        return true;
       // a vow about oneself: "I swore I'd never talk like that"
       if (type === 'contempt' && /\b(?:swore|promised|vowed|decided|told myself) (?:that )?$/.test(head)) return true;
       if (type === 'blame' && /^thanks to/.test(said) && FINALLY_DID.test(rest) && !judgingWord(rest)) return true;
