@@ -85,6 +85,7 @@ const r14d = evaluateDevelopment('r14d');
 const r15 = evaluateDevelopment('r15');
 const r15b = evaluateDevelopment('r15b');
 const r15c = evaluateDevelopment('r15c');
+const r15d = evaluateDevelopment('r15d');
 const dev = evaluateDevelopment('dev');
 if (args.includes('--json')) {
   process.stdout.write(
@@ -106,6 +107,7 @@ if (args.includes('--json')) {
         r15: summary(r15),
         r15b: summary(r15b),
         r15c: summary(r15c),
+        r15d: summary(r15d),
         dev: summary(dev),
       },
       null,
@@ -131,11 +133,12 @@ if (args.includes('--json')) {
       table(r15, 'Round 15a (development)'),
       table(r15b, 'Round 15b (development)'),
       table(r15c, 'Round 15c (development)'),
+      table(r15d, 'Round 15d (development, final check: not tuned on)'),
       table(dev, 'Development (tuned and trained on)'),
     ].join('\n\n') + '\n',
   );
   if (args.includes('--misses')) {
-    for (const part of [r15c, r15b, r15, r14d, r14c, r14b, r14, r13d, r13c, r13b, r13, r11, dev]) {
+    for (const part of [r15d, r15c, r15b, r15, r14d, r14c, r14b, r14, r13d, r13c, r13b, r13, r11, dev]) {
       for (const m of part.misses) {
         process.stdout.write(
           `  ${part.part} miss [${m.kind}] ${m.text}\n    expected ${JSON.stringify(m.expected)} got ${JSON.stringify(m.got)}\n`,
