@@ -2,7 +2,7 @@
  * Scores the gentle-language coach on its labelled corpus: `npm run coach:eval` prints, labelled,
  * with --unseen the independent unseen set's figures (round 12, the one issue #22's targets are
  * judged on), then the test part's (round 6), the earlier held-out set's, the fresh part's
- * (rounds 9–10), and the development parts' (rounds 11, 13 and 14 and the development part).
+ * (rounds 9–10), and the development parts' (rounds 11, 13, 14 and 15 and the development part).
  * Options:
  *   --json     print one JSON object instead of the tables
  *   --unseen   also score the unseen set. Off by default: every reading of it counts (docs/coach.md
@@ -82,6 +82,10 @@ const r14 = evaluateDevelopment('r14');
 const r14b = evaluateDevelopment('r14b');
 const r14c = evaluateDevelopment('r14c');
 const r14d = evaluateDevelopment('r14d');
+const r15 = evaluateDevelopment('r15');
+const r15b = evaluateDevelopment('r15b');
+const r15c = evaluateDevelopment('r15c');
+const r15d = evaluateDevelopment('r15d');
 const dev = evaluateDevelopment('dev');
 if (args.includes('--json')) {
   process.stdout.write(
@@ -100,6 +104,10 @@ if (args.includes('--json')) {
         r14b: summary(r14b),
         r14c: summary(r14c),
         r14d: summary(r14d),
+        r15: summary(r15),
+        r15b: summary(r15b),
+        r15c: summary(r15c),
+        r15d: summary(r15d),
         dev: summary(dev),
       },
       null,
@@ -122,11 +130,15 @@ if (args.includes('--json')) {
       table(r14b, 'Round 14b (development)'),
       table(r14c, 'Round 14c (development)'),
       table(r14d, 'Round 14d (development)'),
+      table(r15, 'Round 15a (development)'),
+      table(r15b, 'Round 15b (development)'),
+      table(r15c, 'Round 15c (development)'),
+      table(r15d, 'Round 15d (development, final check: not tuned on)'),
       table(dev, 'Development (tuned and trained on)'),
     ].join('\n\n') + '\n',
   );
   if (args.includes('--misses')) {
-    for (const part of [r14d, r14c, r14b, r14, r13d, r13c, r13b, r13, r11, dev]) {
+    for (const part of [r15d, r15c, r15b, r15, r14d, r14c, r14b, r14, r13d, r13c, r13b, r13, r11, dev]) {
       for (const m of part.misses) {
         process.stdout.write(
           `  ${part.part} miss [${m.kind}] ${m.text}\n    expected ${JSON.stringify(m.expected)} got ${JSON.stringify(m.got)}\n`,

@@ -1,7 +1,7 @@
 /**
  * Loads the coach corpus and scores the analyser on one part of it.
  *
- * Development parts (rules are tuned on them, and the model trained on `dev`): `dev`, `r11`, `r13` to `r13d`, `r14` to `r14d`.
+ * Development parts (rules are tuned on them, and the model trained on `dev`): `dev`, `r11`, `r13` to `r13d`, `r14` to `r14d`, `r15` to `r15d`.
  * Only these can be loaded row by row (`load`) or listed miss by miss (`evaluateDevelopment`).
  *
  * Held-out parts, scored in aggregate only (`evaluate`): `test` (round 6's test part),
@@ -16,7 +16,22 @@ import { APOLOGY_COMPONENTS, type ApologyComponent } from '../../src/core/apolog
 import { analyzeAgreement, analyzeApology, analyzeMessage } from '../../src/core/coach/index.js';
 import { accuracy, binaryScores, type BinaryScores } from '../../src/core/coach/eval-metrics.js';
 
-export const DEVELOPMENT_PARTS = ['dev', 'r11', 'r13', 'r13b', 'r13c', 'r13d', 'r14', 'r14b', 'r14c', 'r14d'] as const;
+export const DEVELOPMENT_PARTS = [
+  'dev',
+  'r11',
+  'r13',
+  'r13b',
+  'r13c',
+  'r13d',
+  'r14',
+  'r14b',
+  'r14c',
+  'r14d',
+  'r15',
+  'r15b',
+  'r15c',
+  'r15d',
+] as const;
 export const HELD_OUT_PARTS = ['test', 'heldout', 'fresh', 'unseen'] as const;
 export type DevelopmentPart = (typeof DEVELOPMENT_PARTS)[number];
 export type HeldOutPart = (typeof HELD_OUT_PARTS)[number];

@@ -11,20 +11,21 @@ import { evaluate } from './evaluate.js';
 
 // Round 12's unseen set: written by an independent engineer who never saw the coach, committed
 // before the coach ran on it, read only in aggregate (issue #22's "held-out set the project does
-// not see"; docs/coach.md). Floors just below what round 14 measured (read #5, the last). Issue
-// targets, for reference: harsh R ≥ 0.80 at P ≥ 0.95 (recall met: 0.839; precision not: 0.932);
-// non-apology F1 ≥ 0.92 (met); each component ≥ 0.93 (impact 0.900 is not met) with
+// not see"; docs/coach.md). Floors just below what was last measured (read #6, after round 15).
+// Issue targets, for reference: harsh R ≥ 0.80 at P ≥ 0.95 (recall met: 0.839; precision not: 0.932);
+// non-apology F1 ≥ 0.92 (met); each component ≥ 0.93 (impact 0.908 is not met) with
 // responsibility and impact recall ≥ 0.80 (met); vague F1 ≥ 0.93 at P ≥ 0.90 (met).
 // Before round 13 (read #1) the shipped coach reached harsh P 0.870 R 0.744, non-apology F1 0.936,
 // impact 0.908, repair 0.917, and raised 10 false alarms on the 20 messages that quote others;
 // after round 13 (read #3) harsh P 0.937 R 0.744. Round 14 lowered the harsh precision floor on
 // purpose (0.936 → 0.931: 9 → 11 false alarms on 220) for recall 0.744 → 0.839 (134 → 151 of 180),
-// which meets that target; docs/coach.md says so.
+// which meets that target; docs/coach.md says so. Round 15 (read #6) raised impact 0.900 → 0.908
+// (one apology fewer credited with impact it does not name) and changed nothing else.
 const UNSEEN_FLOORS = {
   harshPrecision: 0.931, // 151 of 162 flagged
   harshRecall: 0.838, // 151 of 180
   nonApologyF1: 0.952,
-  components: { regret: 0.999, responsibility: 0.932, impact: 0.899, change: 0.949, repair: 0.949, forgiveness: 0.982 },
+  components: { regret: 0.999, responsibility: 0.932, impact: 0.907, change: 0.949, repair: 0.949, forgiveness: 0.982 },
   responsibilityRecall: 0.942,
   impactRecall: 0.863,
   vagueF1: 0.939,

@@ -112,7 +112,10 @@ export function analyzeApologyWith(
     // Parts the patterns missed, judged on the whole apology (where they sit does not matter).
     for (const head of ['responsibility', 'impact', 'change', 'repair'] as const) {
       const model = models.heads[head];
-      if (!components[head] && models.probability(scanned, model) >= model.threshold) components[head] = true;
+      if (components[head]) continue;
+      // impact is what the wrong did to the partner, not what they were doing around it
+      const context = head === 'impact' ? (models.checks?.partnerContext?.(folded) ?? null) : null;
+      if (models.probability(context === null ? scanned : models.scan(context), model) >= model.threshold) components[head] = true;
     }
   }
   const findings = tidyFindings(found);

@@ -93,3 +93,71 @@ describe('round 14: impact told by what the partner went through', () => {
     assert.equal(analyzeApologyWith(null, text, modelComponentRules(RULE_BASE.helpers)).components.impact, true);
   });
 });
+
+describe('round 15: gentle messages by shape', () => {
+  test('answered verdicts, praise, fondness, owning and offers stay gentle', () => {
+    for (const text of [
+      'My cousin said you were a liar, and I told him he had it wrong.',
+      'Your manager called you lazy? That is so unfair.',
+      'No one makes me smile like you do.',
+      "You're stubborn, which is one of the things I love about you.",
+      'You always know when I need a hug.',
+      "You've always had my back.",
+      'u always make the kitchen smell amazing ty',
+      "You've been nothing but patient with me.",
+      "You're impossible to stay angry with.",
+      'I said you were selfish this morning and it was not fair. You had been up with the baby all night.',
+      'My anxiety was the problem today, not you.',
+      "Don't apologise, just stay with me a bit.",
+      'Thanks to you I finally booked the dentist.',
+    ]) {
+      assert.deepEqual(types(text), [], text);
+    }
+  });
+
+  test('the same words without the answer, the praise or the kindness stay harsh', () => {
+    for (const text of [
+      'My cousin said you were a liar, and he is right.',
+      'Nobody lies like you do.',
+      "You're stubborn and selfish.",
+      'Nobody with any self-respect would act the way you do.',
+      "Don't worry, I'll do everything, like always.",
+      "I'm going out. Don't wait up.",
+    ]) {
+      assert.ok(analyzeMessage(text).harsh, text);
+    }
+  });
+
+  test('new harsh shapes', () => {
+    const cases: [string, string][] = [
+      ['I want you gone by the weekend.', 'threat'],
+      ["You've got a nerve.", 'contempt'],
+      ['I was happy before I met you.', 'blame'],
+      ['Oh here we go, now I am the bad guy.', 'defensive'],
+      ["I don't know why I'm still with you.", 'contempt'],
+    ];
+    for (const [text, type] of cases) assert.ok(types(text).includes(type), `${text} → ${types(text).join(', ')}`);
+  });
+});
+
+describe('round 15: impact is what the wrong did, not what the partner was doing', () => {
+  test("the partner's own part around the wrong does not make the impact head credit impact", () => {
+    for (const text of [
+      "I'm sorry I didn't tell you about the loan. You trusted me with the bills and I hid it.",
+      "I'm sorry I raised my voice when you were on a call with your sister.",
+      "I'm sorry I said you were boring. You work harder than anyone I know.",
+    ]) {
+      assert.equal(analyzeApology(text).components.impact, false, text);
+    }
+  });
+
+  test('what it left the partner feeling or fearing is impact', () => {
+    for (const text of [
+      "I'm sorry I cheated. You don't feel safe in this house any more.",
+      "I'm sorry I didn't ring. You thought something had happened to me.",
+      "I'm sorry I missed the birth of our son. You had no one to hold your hand.",
+    ]) {
+      assert.equal(analyzeApology(text).components.impact, true, text);
+    }
+  });
+});

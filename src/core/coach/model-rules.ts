@@ -41,21 +41,28 @@ export function modelRules({ before, mocking, warm }: RuleHelpers): Rule[] {
     {
       type: 'blame',
       pattern:
-        /\b(?:that's|thats|that is|it's|its|it is|this is|which is) (?:all |entirely |completely )?(?:your|ur) (?:doing|mess|making)\b|\b(?:spoiled|spoilt|ruined|wrecked|destroyed|sabotaged) by (?:you|u|your|ur)\b|\b(?:your|ur) (?:\w+ing|behaviou?r|attitude|temper|moods?|lies|jealousy|selfishness) (?:is|was|are|were) (?:why|the reason)\b|\byou(?:'ve| have) made (?:this|our|my|the) (?:\w+ )?(?:a |an )?(?:miserable|unbearable|living hell|hell|nightmare|misery|prison)\b|\b(?:this|the) (?:mess|disaster|failure) is (?:all )?(?:yours|on you)\b/g,
+        /\b(?:that's|thats|that is|it's|its|it is|this is|which is) (?:all |entirely |completely )?(?:your|ur) (?:doing|mess|making)\b|\b(?:spoiled|spoilt|ruined|wrecked|destroyed|sabotaged) by (?:you|u|your|ur)\b|\b(?:your|ur) (?:\w+ing|behaviou?r|attitude|temper|moods?|lies|jealousy|selfishness) (?:is|was|are|were) (?:why|the reason)\b|\byou(?:'ve| have) made (?:this|our|my|the) (?:\w+ )?(?:a |an )?(?:miserable|unbearable|living hell|hell|nightmare|misery|prison)\b|\b(?:this|the) (?:mess|disaster|failure) is (?:all )?(?:yours|on you)\b|\byou(?:'ve| have)? (?:made|turned) me into (?:someone|somebody|a person|something) i (?:hate|don't recognise|don't recognize|despise)\b/g,
       explanation: 'This may land as blame, which usually makes people defend themselves rather than listen.',
       accept: (f, s, e) => !warm(f, s, e),
     },
     {
+      // round 15: the writer's life before the partner, set against life with them
+      type: 'blame',
+      pattern:
+        /\bi was (?:fine|happy|okay|ok|doing fine|a happy person) (?:before|until) (?:i met )?(?:you|u)\b(?![^.!?]*\b(?:happier|even better|better now)\b)/g,
+      explanation: 'This may land as blame, which usually makes people defend themselves rather than listen.',
+    },
+    {
       type: 'threat',
       pattern:
-        /\beither\b[^.!?]{0,60}\bor (?:you(?:'re)? (?:move|moving|leave|leaving|go|get out|are out|pack)|i(?:'m| am|'ll| will) (?:leav|go|gone|out|done|fil))|\b(?:lawyer|solicitor|police)\b[^.!?]{0,40}\bunless\b|\bunless\b[^.!?]{0,60}\b(?:lawyer|solicitor|police)\b|\bi(?:'ll| will| could| can|'m going to| am going to) (?:make your life (?:hell|difficult|miserable|a misery|very)|tell (?:your (?:boss|family|mother|mum|parents|friends|work)|everyone) (?:what|everything|about (?:this|what|you))|make you (?:pay|regret|sorry))\b/g,
+        /\beither\b[^.!?]{0,60}\bor (?:you(?:'re)? (?:move|moving|leave|leaving|go|get out|are out|pack)|i(?:'m| am|'ll| will) (?:leav|go|gone|out|done|fil))|\b(?:lawyer|solicitor|police)\b[^.!?]{0,40}\bunless\b|\bunless\b[^.!?]{0,60}\b(?:lawyer|solicitor|police)\b|\bi(?:'ll| will| could| can|'m going to| am going to) (?:make your life (?:hell|difficult|miserable|a misery|very)|tell (?:your (?:boss|family|mother|mum|parents|friends|work)|everyone) (?:what|everything|about (?:this|what|you))|make you (?:pay|regret|sorry)|make sure (?:the kids|everyone|everybody|your \w+|people) (?:know|knows|find out|hears?) (?:exactly )?what (?:you|u))\b|\bi want (?:you|u) (?:gone|out)\b(?! (?:for|with|to)\b)/g,
       explanation:
         'This may land as a threat, and fear makes it very hard to talk. If there is a line, saying what you need and what you will do for yourself is easier to hear.',
     },
     {
       type: 'defensive',
       pattern:
-        /\bi (?:refuse to|won't|will not) (?:apologi[sz]e|say sorry)\b|\b(?:i'm|i am) not (?:responsible for|to blame for) (?:your|how you)\b|\b(?:stop|quit) (?:trying to )?(?:make|making) me (?:feel )?(?:guilty|the bad)\b|\bif (?:you|u) (?:didn't|didnt|did not|weren't|wasn't|wouldn't) \w+ (?:so much|all the time|constantly)\b|\b(?:stop|quit) (?:going|banging|harping) on\b/g,
+        /\bi (?:refuse to|won't|will not) (?:apologi[sz]e|say sorry)\b|\b(?:i'm|i am) not (?:responsible for|to blame for) (?:your|how you)\b|\b(?:stop|quit) (?:trying to )?(?:make|making) me (?:feel )?(?:guilty|the bad)\b|\bif (?:you|u) (?:didn't|didnt|did not|weren't|wasn't|wouldn't) \w+ (?:so much|all the time|constantly)\b|\b(?:stop|quit) (?:going|banging|harping) on\b|\b(?:oh\s+)?here we go(?: again)?\b(?=[^.!?]*\b(?:i'm|i am|me)\b)/g,
       explanation:
         'This may land as defending yourself or turning it back on your partner; hearing their part first usually helps yours be heard.',
       accept: (f, s) => !/\b(?:i (?:know|think) |maybe |sorry\b)/.test(before(f, s)),
@@ -63,7 +70,7 @@ export function modelRules({ before, mocking, warm }: RuleHelpers): Rule[] {
     {
       type: 'contempt',
       pattern:
-        /\bcan(?:'t|not) stand (?:you|u|the sight of you|the sound of your|being (?:\w+ ){0,5}(?:with|near|around|as) (?:you|u))\b|\b(?:can't|cannot|cant) (?:even )?with (?:you|u)\b|\bi feel sorry for (?:anyone|anybody|whoever|the (?:person|people|poor))\b[^.!?]{0,40}\b(?:you|u)\b|\b(?:everyone|everybody|people|they) (?:was|were|is|are) laughing at (?:you|u)\b|\b(?:a miracle|a wonder|astonishing|baffling) (?:that|how) (?:you|u)\b/g,
+        /\bcan(?:'t|not) stand (?:you|u|the sight of you|the sound of your|being (?:\w+ ){0,5}(?:with|near|around|as) (?:you|u))\b|\b(?:can't|cannot|cant) (?:even )?with (?:you|u)\b|\bi feel sorry for (?:anyone|anybody|whoever|the (?:person|people|poor))\b[^.!?]{0,40}\b(?:you|u)\b|\b(?:everyone|everybody|people|they) (?:was|were|is|are) laughing at (?:you|u)\b|\b(?:a miracle|a wonder|astonishing|baffling) (?:that|how) (?:you|u)\b|\byou(?:'ve| have)? got (?:a|some) nerve\b|\b(?:sick|tired) of carrying (?:you|u)\b|\b(?:don't|do not|dont) know why i(?:'m| am|m) still (?:with|married to) (?:you|u)\b/g,
       explanation: 'This may land as contempt, which tends to hurt the most and make it hardest to feel safe with each other.',
     },
     {
@@ -93,11 +100,23 @@ export function modelComponentRules({ before, plain }: RuleHelpers): ComponentRu
       // rightness ("you told me", "you were right")
       component: 'impact',
       pattern:
-        /(?:^|[.;!?:-]\s*|\b(?:and|so|while|until|then)\s+)(?:you|u)\s+(?:(?:just|still|already|even|only|all|then)\s+)?(?:waited|worried|panicked|struggled|suffered|wondered|stayed (?:up|awake|home|in)|sobbed|paced|searched|questioned|doubted|blamed yourself|covered for me|got (?:dressed|ready|home|the kids|no sleep|nothing)|came home to|sat|stood|drove (?:home|around|all)|slept|woke|lay|went (?:quiet|silent|home|to bed|to sleep|without)|spent|lost|heard (?:it|about it|from)|kept (?:asking|calling|waiting|checking|wondering)|paid (?:for it|the price)|were (?:so\s+|really\s+|completely\s+|totally\s+|left\s+)?(?!(?:supposed|right|allowed|interested|entitled|used|involved)\b)(?:[a-z]{3,}ed|upset|afraid|anxious|alone|ashamed|sick|angry|sad|furious|heartbroken|devastated|lonely|in tears|crying|shaking|awake)|did(?:n't| not) (?:know|sleep|eat|get|hear|have|feel|understand)|have(?:n't| not) (?:been|felt|slept|stopped))\b/g,
+        /(?:^|[.;!?:-]\s*|\b(?:and|so|while|until|then)\s+)(?:you|u)\s+(?:(?:just|still|already|even|only|all|then)\s+)?(?:waited|worried|panicked|struggled|suffered|wondered|stayed (?:up|awake|home|in)|sobbed|paced|searched|questioned|doubted|blamed yourself|covered for me|got (?:dressed|ready|home|the kids|no sleep|nothing)|came home to|sat|stood|drove (?:home|around|all)|slept|woke|lay|went (?:quiet|silent|home|to bed|to sleep|without)|spent(?! (?:hours|ages|days|weeks|months|so long|all (?:day|week|weekend|evening)) (?:on (?:it|that|this|them)|planning|making|getting|sorting|organi[sz]ing|cooking|choosing)\b)|lost|heard (?:it|about it|from)|kept (?:asking|calling|waiting|checking|wondering)|paid (?:for it|the price)|were (?:so\s+|really\s+|completely\s+|totally\s+|left\s+)?(?!(?:supposed|right|allowed|interested|entitled|used|involved)\b)(?:[a-z]{3,}ed|upset|afraid|anxious|alone|ashamed|sick|angry|sad|furious|heartbroken|devastated|lonely|in tears|crying|shaking|awake)|did(?:n't| not) (?:know|sleep|eat|get|hear|have|feel|understand)|have(?:n't| not) (?:been|felt|slept|stopped))\b/g,
       accept: (f, s) =>
         plain(f, s) &&
         /\b(?:i|my)\b/.test(f.slice(0, s)) &&
         !/\b(?:sorry|regret|if|when|can|could|will|would|hope|wish|whether|unless|because)(?: that)?\s*$/.test(before(f, s)),
+    },
+    {
+      // round 15: what it left the partner feeling or fearing, or their body's answer — "you don't
+      // feel beautiful any more", "your stomach dropped", "you thought something had happened",
+      // "you looked for me", "your whole day went on waiting"
+      component: 'impact',
+      pattern:
+        /\b(?:you|u) (?:(?:still|now|just)\s+)?(?:don't|do not|dont|no longer|can't|cannot|can no longer) (?:feel|trust|sleep|believe|eat|relax|look at)\b|\b(?:your|ur) (?:stomach|heart) (?:dropped|sank|broke|raced|pounded|was in your mouth)\b|\b(?:you|u) (?:thought|feared|were sure|assumed|were convinced) (?:something|the worst|i was|i'd|i had|i were|i'd been)\b|\b(?:you|u) (?:(?:kept|were|was)\s+)?look(?:ed|ing)? (?:around )?for me\b|\b(?:you|u)\b[^.!?]{0,30}\b(?:had|have|'ve had) no(?: ?one|body| one| support| help) (?:to|there|with)\b|\b(?:your|ur) (?:whole|entire) (?:day|night|evening|weekend|birthday|holiday) (?:went|was spent|was ruined|was)\b/g,
+      accept: (f, s) =>
+        plain(f, s) &&
+        /\b(?:i|my)\b/.test(f.slice(0, s)) &&
+        !/\b(?:if|when|can|could|will|would|hope|wish|whether|unless)(?: that)?\s*$/.test(before(f, s)),
     },
   ];
 }
@@ -105,15 +124,18 @@ export function modelComponentRules({ before, plain }: RuleHelpers): ComponentRu
 /** Gentle frames added in round 14: owning one's part, offers and care, and more check-ins. */
 const OWNING = String.raw`\b(?:sorry|sry|i apologi[sz]e|my bad|i was wrong|i was out of order|i (?:shouldn't|should not) have|(?:it|that) (?:wasn't|wasnt|was not) fair(?: of me)?|forgive me)\b`;
 const CHECK_IN = String.raw`\b(?:is|was) (?:something|anything|everything) (?:on your mind|ok|okay|alright|all right|bothering you)\b|\bwhat's on your mind\b`;
-const OFFER = String.raw`\b(?:want me to|shall i|do you need (?:me|anything|a hand)|let me (?:help|bring|get|know|do))\b|\b(?:have|take|get) (?:a |some )?(?:rest|lie-in|nap|sleep|break|bath)\b`;
-const FRAME = new RegExp(`${OWNING}|${CHECK_IN}|${OFFER}`);
+const OFFER = String.raw`\b(?:(?:you|u) want (?:anything|something|some|a (?:cup|drink|brew|tea|coffee))|want me to|shall i|do you need (?:me|anything|a hand)|let me (?:help|bring|get|know|do))\b|\b(?:have|take|get) (?:a |some )?(?:rest|lie-in|nap|sleep|break|bath)\b`;
+/** Round 15: owning one's own state ("my temper is the problem, not you") and telling one's plans ("I'll be late"). */
+const MINE = String.raw`\b(?:don't|dont|do not|no need to) (?:apologi[sz]e|worry|be sorry|feel bad|rush)\b|\b(?:sit|stay) with me\b|\bhold me\b|\b(?:it's|it is|it was|that's|that is|that was)\s+(?:all\s+)?my (?:fault|mistake|doing)\b|\bmy (?:temper|anxiety|insecurit(?:y|ies)|jealousy|mood) (?:is|was|got)\b|\bi(?:'ll|ll| will) be (?:late|home|back|away)\b`;
+const FRAME = new RegExp(`${OWNING}|${CHECK_IN}|${OFFER}|${MINE}`);
 const BEFORE_FRAME = new RegExp(`${OWNING}|${CHECK_IN}`);
 
 /** Idioms and single events after "you never" ("you'll never guess who …", "you never told me what …"). */
 const NEVER_KIND =
   /^\s+(?:guess|believe)\s+(?:who|what|how|where)\b|^\s+(?:once\s+)?ma(?:de|kes?) me feel (?:silly|stupid|small|bad|judged|guilty|ashamed|foolish|like a burden)\b|^\s+(?:told|said|mentioned|asked)\s+(?:me\s+)?(?:what|where|when|how|why|whether|about\s+(?:the|your|his|her|this|that|our))\b|^\s*(?:(?:once|even|ever|really)\s+)?cease(?:d|s)? to (?:amaze|surprise|impress|delight)\b/;
 /** Thanks in the sentence after an absolute: "You're always the one who notices. Thank you." */
-const THANKS_NEXT = /^[\s.!?]*(?:thank(?!s a lot|s for nothing)|i (?:really )?(?:love|appreciate)|love you)/;
+const THANKS_NEXT =
+  /^[\s.!?]*(?:thank(?!s a lot|s for nothing)|i (?:really )?(?:love|appreciate)|love you|i (?:don't|dont|do not) know how (?:you|u) do it)/;
 /** Someone else's words reported without quotes, right after the verb: "the kids keep shouting shut up". */
 const THEY_SAID =
   /\b(?:he|she|they|kids|children|boys|girls|people|someone|somebody|(?:my|his|her|the|our) [a-z]+)\s+(?:[a-z]+\s+){0,2}?(?:shouting|yelling|screaming|saying|shouted|yelled|screamed|shout|yell|scream)\s+(?:at each other\s+|at (?:him|her|them)\s+)?$/;
@@ -123,22 +145,98 @@ const FELT =
 const PATTERN = /\b(?:always|never|constantly|keep|kept|every time|all the time|as usual|for once|on purpose|deliberately|again)\b/;
 
 /**
+ * Round 15: someone else's verdict on the partner, reported and then answered — "My sister said
+ * you were a liar, and I told her she didn't know you", "Your boss called you lazy? That's awful".
+ * Without an answer ("everyone says you're a liar") it stays the writer's own.
+ */
+const THEY_JUDGED =
+  /\b(?!(?:i|we|you|u)\b)[a-z]+\s+(?:(?:once|always|just|even|used to)\s+)?(?:said|says|thinks|call|thought|reckons|reckoned|called|calls|told (?:me|us|everyone|people))\s+(?:that\s+)?(?:you|u)\b/;
+const ANSWERED =
+  /\b(?:but (?:she|he|they|i)|i told (?:her|him|them)|i (?:don't|do not) (?:think|agree|believe)|not true|(?:that's|that is|thats|it's|how) (?:so\s+)?(?:awful|horrible|unfair|not fair|rubbish|nonsense|out of order|cruel|harsh)|(?:doesn't|does not|don't|didn't|do not) (?:know|see|understand) (?:you|what you|how)|i stood up for you|i hate that (?:someone|anyone|he|she|they|people))\b/;
+/** Praise by comparison: "Nobody makes me laugh the way you do" (a warm word must be in it). */
+const NOBODY_LIKE = /\b(?:nobody|no one|no-one|none of them)\b[^.!?]{0,50}\b(?:the way|like|as well as|better than|as much as) (?:you|u)\b/;
+/** Fondness: "impossible to stay cross with", "you're a daft sod but you're my daft sod". */
+const FOND =
+  /\b(?:impossible|hard|difficult) to (?:stay|be|get|remain) (?:cross|angry|mad|annoyed|upset) with\b|\b(?:impossible|hard) to (?:resist|say no to)\b|\bbut (?:you're|you are|ur|u r) my\b/;
+/** What no one else does that hurts: "nobody lies like you do" stays harsh. */
+const NOBODY_HURTS =
+  /\b(?:lie|lies|lied|hurt|hurts|cheat\w*|annoy\w*|embarrass\w*|humiliat\w*|ignor\w*|let(?:s)? me down|disappoint\w*|wind\w* me up|drives? me mad|manipulat\w*|scream\w*|shout\w*|yell\w*|mess\w* up|ruin\w*|wast\w*)\b/;
+/** What only the partner does for the writer: "no one has ever believed in me the way you do". */
+const NOBODY_KIND =
+  /\b(?:hugs?|cuddles?|kiss\w*|cooks?|sings?|believ\w* in me|gets? me|got me|understands? me|understood me|knows? me|makes? me (?:laugh|smile|feel))\b/;
+/** "You've done nothing but try", "you've been nothing but kind". */
+const NOTHING_BUT =
+  /\bnothing but (?:try|trying|help|helping|support|supportive|love|loving|kind|patient|good|generous|lovely|there for)\w*/;
+/** A trait credited with something good: "…, which is one of my favourite things about you", "…, and it's why you got through". */
+const TRAIT_PRAISED =
+  /(?:,|\band\b|\bwhich\b)[^.!?]{0,30}\b(?:(?:one of )?(?:my (?:favou?rite|best)|the (?:things?|bits?) i (?:love|like|adore)) (?:things? )?about (?:you|u)|(?:i|we) (?:love|adore|like) (?:that|this|it) about (?:you|u)|i (?:still )?love (?:you|u)(?= *[.!x]*$)|(?:it's|that's|it is|that is|which is) (?:why|how) (?:you|u|we) (?:got through|made it|survived|managed|pulled through|kept going|coped|did it|won))\b/;
+/** After "you always …": knowing what the writer needs, or thanks closing the sentence ("… so nice ty"). */
+const ALWAYS_KIND =
+  /^\s+(?:seem to\s+)?know (?:exactly |just )?(?:what|how) to (?:say|do|make)\b(?![^.!?]*\b(?:wind|hurt|upset|push|annoy|small|guilty)\w*)|^\s+(?:been\s+)?(?:had|have|got|there for|stood by|stuck by|believed in|supported|backed|looked after|taken care of|cared for)\s+(?:my back|me|us)\b(?!\s+(?:down|up|out))|^\s+(?:seem to\s+)?(?:know|knew|can tell|notice|sense)\s+(?:exactly\s+)?(?:when|what|how)\s+(?:i|i'm|i am)\s+(?:need|feel|tired|sad|down|upset|low|struggling|worried)\b/;
+const THANKS_END = /(?:^|\s)(?:ty|thx|tysm|thank (?:you|u)|thanks)(?:\s+(?:so much|babe|love|hun|x+))?[\s.!x]*$/;
+/** Admiration: "I don't know how you do it." */
+const ADMIRED = /\bi (?:don't|dont|do not) know how (?:you|u) do it\b|\bhow do (?:you|u) do it\b/;
+/** The writer's own earlier words taken back in the sentence before: "I called you selfish, and it wasn't true." */
+const TAKEN_BACK =
+  /\bi (?:called|said|told) (?:you|u)\b[^.!?]*\b(?:wasn't|was not|isn't|is not|not) (?:true|fair)\b|\bi was (?:so\s+|really\s+)?(?:unfair|unkind|harsh|horrible|mean|wrong|out of order|out of line) (?:to|with|about) (?:you|u)\b/;
+/** "Thanks to you I finally went to the doctor": a step the writer took, credited to the partner. */
+const FINALLY_DID =
+  /^\s*,?\s*i (?:finally|actually|now) (?:went|booked|called|rang|started|tried|signed up|joined|saw|finished|passed|applied|asked for help|took|made the call)\b/;
+
+/**
  * Round 14's checks that leave gentle messages alone, by shape: thanks after an absolute, "you
  * never" in an idiom or about one event, thanks for remembering without a mocking cue, a time of
  * life or a thing named with a harsh noun ("as a teenager", "the jokes about …"), someone else's
  * shouting reported without quotes, one past occasion told with how it felt, and the frames above.
  */
-export function modelChecks({ after, before, sentenceEnd, mockingAfter, judgingWord }: RuleHelpers): ModelChecks {
-  const framed = (text: string, previous = '') => (FRAME.test(text) || BEFORE_FRAME.test(previous)) && !judgingWord(previous + ' ' + text);
+export function modelChecks({ after, before, sentenceEnd, mockingAfter, judgingWord, warm }: RuleHelpers): ModelChecks {
+  const framed = (text: string, previous = '') =>
+    (FRAME.test(text) || BEFORE_FRAME.test(previous)) && !judgingWord(previous + ' ' + text) && !/\blike (?:always|usual)\b/.test(text);
+  const answered = (text: string) => THEY_JUDGED.test(text) && ANSWERED.test(text.slice(text.search(THEY_JUDGED)));
   return {
-    gentle: framed,
+    partnerContext,
+    gentle: (text, previous) =>
+      framed(text, previous) ||
+      answered(text) ||
+      (NOBODY_LIKE.test(text) &&
+        (warm(text, 0, text.length) || NOBODY_KIND.test(text)) &&
+        !NOBODY_HURTS.test(text) &&
+        !judgingWord(text.replace(/\b(?:nobody|no one|no-one)\b/, ''))) ||
+      (NOTHING_BUT.test(text) && !judgingWord(text.replace(NOTHING_BUT, ''))) ||
+      (TAKEN_BACK.test(previous) && !/(?:^|[,;]\s*)(?:but|still|however|though)\b/.test(text)) ||
+      TRAIT_PRAISED.test(text) ||
+      (FOND.test(text) && !/\b(?:again|for once|as usual|nothing)\b/.test(text)) ||
+      (ADMIRED.test(text) && !/\b(?:again|for once|as usual|nothing)\b/.test(text)),
     drop(folded, type, start, end) {
       const head = before(folded, start);
       if (THEY_SAID.test(head)) return true;
       const said = folded.slice(start, end);
       const rest = after(folded, end);
+      if ((type === 'insult' || type === 'character' || type === 'contempt') && THEY_JUDGED.test(head)) {
+        const stop = sentenceEnd(folded, end);
+        if (answered(head + said + folded.slice(end, sentenceEnd(folded, stop + 1)))) return true;
+      }
+      if ((type === 'insult' || type === 'character' || type === 'contempt' || type === 'absolute') && TRAIT_PRAISED.test(rest))
+        return true;
+      // "impossible to stay cross with", "… but you're my daft sod": fondness, not a verdict
+      if ((type === 'character' || type === 'insult') && FOND.test(said + rest)) return true;
+      // "nobody hugs like you do"
+      if ((type === 'contempt' || type === 'sarcasm') && NOBODY_LIKE.test(head + said + rest)) {
+        const sentence = head + said + rest;
+        if ((NOBODY_KIND.test(sentence) || warm(sentence, 0, sentence.length)) && !NOBODY_HURTS.test(sentence)) return true;
+      }
+      // someone else's: "your sister's baby", "my friend's idiot dog"
+      if (
+        type === 'insult' &&
+        /\b(?!(?:he|she|it|that|who|what|there|here|everyone|everybody|one|this)'s)[a-z]+'s\s+(?:new\s+|little\s+)?$/.test(head)
+      )
+        return true;
+      // a vow about oneself: "I swore I'd never talk like that"
+      if (type === 'contempt' && /\b(?:swore|promised|vowed|decided|told myself) (?:that )?$/.test(head)) return true;
+      if (type === 'blame' && /^thanks to/.test(said) && FINALLY_DID.test(rest) && !judgingWord(rest)) return true;
       if (type === 'absolute') {
         if (THANKS_NEXT.test(folded.slice(end + rest.length, end + rest.length + 30))) return true;
+        if (/\balways$/.test(said) && (ALWAYS_KIND.test(rest) || (THANKS_END.test(rest) && !mockingAfter(folded, end)))) return true;
         return /\b(?:never|rarely)$/.test(said) && NEVER_KIND.test(rest);
       }
       if (type === 'sarcasm') return /^thanks?\b.*\b(?:remembering|actually)$/.test(said) && !mockingAfter(folded, end);
@@ -158,6 +256,24 @@ export function modelChecks({ after, before, sentenceEnd, mockingAfter, judgingW
       return false;
     },
   };
+}
+
+/**
+ * Round 15: the partner's own part around the wrong — an act or a word of theirs ("you trusted me
+ * with the accounts", "you'd asked me to …", "you work harder than anyone"), what they were doing
+ * ("when you were on the phone", "u were saving"), the writer's words about them ("I said you were
+ * lazy") — is context, not impact. The impact head reads the apology without it.
+ */
+const CLAUSE = String.raw`(?:(?!\b(?:and|but|so|now|then|because)\b)[^.!?,;])*`;
+const PARTNER_CONTEXT = new RegExp(
+  String.raw`\bwhen (?:you|u) (?:were|was|are|'re)\b${CLAUSE}|\b(?:you|u)(?:'d| had)? (?:(?:always|just|only|even)\s+)?(?:trusted|asked|told me|said|say|wanted|planned|cooked|bought|saved|work|worked|deserve|deserved)\b${CLAUSE}|\b(?:you|u) (?:were|was) (?:only |just |so )?(?:saving|talking|excited|right|on the phone|busy|asleep|working|cooking|looking after)\b${CLAUSE}|\bi (?:said|called|told (?:everyone|people|them)) (?:that )?(?:you|u)\b${CLAUSE}`,
+  'g',
+);
+
+export function partnerContext(folded: string): string | null {
+  if (!PARTNER_CONTEXT.test(folded)) return null;
+  PARTNER_CONTEXT.lastIndex = 0;
+  return folded.replace(PARTNER_CONTEXT, (m) => ' '.repeat(m.length));
 }
 
 /** What these rules need from the island's code: its message rules, `ruleSet` and the helpers. */

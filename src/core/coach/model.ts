@@ -509,4 +509,10 @@ export interface ModelChecks {
   drop(folded: string, type: string, start: number, end: number): boolean;
   /** More gentle frames for the model's `tone` finding (gentle-frame.ts has the first ones). */
   gentle(stretch: string, previous: string): boolean;
+  /**
+   * The apology with the partner's own part blanked — what they did, said or were doing around the
+   * wrong ("you trusted me", "when you were on the phone", "I said you were lazy") — for the impact
+   * head to read; null when there is none (round 15).
+   */
+  partnerContext?(folded: string): string | null;
 }
