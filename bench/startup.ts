@@ -13,7 +13,7 @@
  * Alone: `node --import tsx bench/startup.ts [--runs 5] [--root /path/to/another/built/checkout]`
  * (`--root` compares an older build, seeded and started with its own code).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -179,6 +179,10 @@ export async function runStartupBench(
   try {
     log(`Seeding 5 couples into ${dataDir} for the start-up benchmark …`);
     await seed(root, dataDir);
+    // `npm start` below must not build while it is timed: bring dist/ up to date first, unmeasured.
+    const stale = path.join(root, 'scripts/build-if-stale.mjs');
+    const check = fs.existsSync(stale) ? spawnSync(process.execPath, [stale], { cwd: root, stdio: 'inherit' }) : { status: 0 };
+    if (check.status !== 0) throw new Error('dist/ is out of date and could not be built: run `npm run build`.');
     // The first start after seeding pays for cold file caches; it is not what a restart costs.
     await startOnce(root, dataDir, '/sign-in');
     const t = { readyz: [] as number[], page: [] as number[], readyzCpu: [] as number[], pageCpu: [] as number[] };
