@@ -2,7 +2,8 @@
  * Start-up benchmark (issue #7, target under 1 s on an existing database): seeds a small data dir
  * once, then starts the built server (`node dist/main.js`) several times on it and times
  * spawn → first 200 from /readyz and spawn → first 200 from a real page (the sign-in page, which
- * renders the layout, reads the session cookie and sets the CSRF cookie). A bare `node -e` start
+ * renders the layout, reads the session cookie and sets the CSRF cookie), and `npm start` →
+ * first 200 from /healthz (issue #21). A bare `node -e` start
  * in the same run is the floor for this machine. Medians of the runs are reported; nothing is
  * asserted. Builds nothing: run `npm run build` first.
  *
@@ -12,7 +13,7 @@
  * Alone: `node --import tsx bench/startup.ts [--runs 5] [--root /path/to/another/built/checkout]`
  * (`--root` compares an older build, seeded and started with its own code).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -119,6 +120,41 @@ async function startOnce(
   }
 }
 
+/**
+ * `npm start` on the built checkout, spawn → first 200 from /healthz (issue #21: under 1 s). It
+ * includes npm itself and the prestart check that the build is current (scripts/build-if-stale.mjs),
+ * which builds nothing here. npm runs the server as a grandchild, so the whole group is stopped.
+ */
+async function npmStartOnce(root: string, dataDir: string): Promise<number> {
+  const port = await freePort();
+  const base = `http://${HOST}:${port}`;
+  const startedAt = performance.now();
+  const npm = process.env.npm_execpath;
+  const [command, args] = npm ? [process.execPath, [npm, 'start']] : ['npm', ['start']];
+  const child = spawn(command, args, {
+    cwd: root,
+    detached: true,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST,
+      MEND_BASE_URL: base,
+      MEND_DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: 'ignore',
+  });
+  try {
+    return await firstOk(`${base}/healthz`, startedAt, child);
+  } finally {
+    const done = exited(child);
+    if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+    await done;
+  }
+}
+
 /** `node -e` that only opens a port: what starting any Node server costs on this machine. */
 async function bareNodeOnce(): Promise<number> {
   const port = await freePort();
@@ -143,19 +179,26 @@ export async function runStartupBench(
   try {
     log(`Seeding 5 couples into ${dataDir} for the start-up benchmark …`);
     await seed(root, dataDir);
+    // `npm start` below must not build while it is timed: bring dist/ up to date first, unmeasured.
+    const stale = path.join(root, 'scripts/build-if-stale.mjs');
+    const check = fs.existsSync(stale) ? spawnSync(process.execPath, [stale], { cwd: root, stdio: 'inherit' }) : { status: 0 };
+    if (check.status !== 0) throw new Error('dist/ is out of date and could not be built: run `npm run build`.');
     // The first start after seeding pays for cold file caches; it is not what a restart costs.
     await startOnce(root, dataDir, '/sign-in');
     const t = { readyz: [] as number[], page: [] as number[], readyzCpu: [] as number[], pageCpu: [] as number[] };
     const bare: number[] = [];
+    const npmStart: number[] = [];
     for (let i = 0; i < runs; i++) {
       bare.push(await bareNodeOnce());
       const one = await startOnce(root, dataDir, '/sign-in');
       for (const key of Object.keys(t) as Array<keyof typeof t>) t[key].push(one[key]);
+      npmStart.push(await npmStartOnce(root, dataDir));
     }
     return [
       row('bare `node -e` HTTP server → first 200', bare),
       row('Mend → first 200 from /readyz', t.readyz),
       row('Mend → first 200 from /sign-in (page)', t.page),
+      row('`npm start` → first 200 from /healthz', npmStart),
       row('  server CPU time up to /readyz', t.readyzCpu),
       row('  server CPU time up to /sign-in', t.pageCpu),
     ];

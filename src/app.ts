@@ -120,7 +120,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     root: staticDir(),
     prefix: '/static/',
     cacheControl: false,
-    setHeaders: (res) => void res.header('Cache-Control', 'public, max-age=3600'),
+    setHeaders: (res) => void res.setHeader('Cache-Control', 'public, max-age=3600'),
   });
 
   await app.register(healthRoutes);

@@ -1,8 +1,18 @@
 import { ConfigError, loadConfig } from './platform/config.js';
 import { SchemaTooNewError } from './platform/db/migrator.js';
 import { DataFolderBusyError } from './platform/db/in-use-lock.js';
+import { DatabaseUnreachableError, waitForPostgres } from './platform/db/wait-for-postgres.js';
+import { checkDataFolder, DataFolderError } from './platform/data-folder.js';
 import { loadStrengthEstimator } from './features/accounts/password-strength.js';
 import { buildApp } from './app.js';
+
+/** Before the app (and its logger) exists: one JSON line in the logger's shape, at level warn. */
+function startupLog(config: { logLevel: string }): (message: string) => void {
+  const quiet = ['fatal', 'error', 'silent'].includes(config.logLevel);
+  return (message) => {
+    if (!quiet) process.stdout.write(`${JSON.stringify({ level: 40, time: Date.now(), pid: process.pid, msg: message })}\n`);
+  };
+}
 
 /** Starts Mend: configuration, database (migrated), then the HTTP server; stops cleanly on SIGTERM. */
 async function main(): Promise<void> {
@@ -18,11 +28,16 @@ async function main(): Promise<void> {
   }
   let app;
   try {
+    // The data folder holds the SQLite database and the key file: checked before either is opened.
+    if (config.databaseUrl === null || config.encryptionKey === null) checkDataFolder(config.dataDir);
+    if (config.databaseUrl !== null) await waitForPostgres(config.databaseUrl, config.databaseWaitSeconds, startupLog(config));
     app = await buildApp(config);
   } catch (error) {
     if (
       error instanceof SchemaTooNewError ||
       error instanceof DataFolderBusyError ||
+      error instanceof DataFolderError ||
+      error instanceof DatabaseUnreachableError ||
       (error instanceof Error && /key|encryption/i.test(error.name))
     ) {
       process.stderr.write(`Mend cannot start: ${error.message}\n`);

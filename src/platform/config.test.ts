@@ -52,11 +52,24 @@ test('settings are read from the environment', () => {
   assert.equal(loadConfig({ MEND_TRUST_PROXY: 'true' }).trustProxy, true);
 });
 
+test('DATABASE_URL: a malformed one is refused without repeating it (it may hold a password); the wait for PostgreSQL defaults to 30 s', () => {
+  for (const value of ['postgres://mend:canary-pw@db:notaport/mend', 'mysql://mend:canary-pw@db/mend', 'mend:canary-pw@db']) {
+    assert.throws(
+      () => loadConfig({ DATABASE_URL: value }),
+      (err: unknown) => err instanceof ConfigError && !err.message.includes('canary-pw'),
+    );
+  }
+  assert.equal(loadConfig({}).databaseWaitSeconds, 30);
+  assert.equal(loadConfig({ MEND_DB_WAIT_SECONDS: '0' }).databaseWaitSeconds, 0);
+});
+
 test('invalid settings stop start-up with a message naming the setting', () => {
   const cases: Array<[Record<string, string>, RegExp]> = [
     [{ PORT: 'abc' }, /PORT must be a whole number/],
     [{ PORT: '70000' }, /PORT must be between/],
-    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must start with postgres/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must look like postgres:\/\/user:password@host:5432\/database/],
+    [{ MEND_DB_WAIT_SECONDS: 'soon' }, /MEND_DB_WAIT_SECONDS must be a whole number/],
+    [{ MEND_DB_WAIT_SECONDS: '99999' }, /MEND_DB_WAIT_SECONDS must be between 0 and 3600/],
     [{ MEND_BASE_URL: 'localhost:3000' }, /MEND_BASE_URL must start with http/],
     [{ MEND_BASE_URL: 'not a url' }, /MEND_BASE_URL must be an absolute URL/],
     [{ MEND_BASE_URL: 'https://x.org/mend' }, /without a path/],

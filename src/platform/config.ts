@@ -29,6 +29,8 @@ export interface Config {
   smtpUrl: string | null;
   /** The From address of Mend's emails. */
   mailFrom: string;
+  /** How long start-up waits for PostgreSQL to answer (MEND_DB_WAIT_SECONDS, default 30). */
+  databaseWaitSeconds: number;
   /** How long Mend waits on its database before it answers 503 (README, "Configuration"). */
   databaseTimeouts: DatabaseTimeouts;
   /**
@@ -95,6 +97,16 @@ function smtp(raw: string | undefined): string | null {
   return value;
 }
 
+/** Checks DATABASE_URL; its message never repeats the value, which holds a password. */
+function postgresUrl(raw: string): void {
+  const parsed = URL.canParse(raw) ? new URL(raw) : null;
+  if (!parsed || !['postgres:', 'postgresql:'].includes(parsed.protocol)) {
+    throw new ConfigError(
+      'DATABASE_URL must look like postgres://user:password@host:5432/database (its value is not shown: it may hold a password).',
+    );
+  }
+}
+
 function trustProxy(raw: string | undefined): Config['trustProxy'] {
   const value = raw?.trim() ?? '';
   if (value === '' || value === 'false') return false;
@@ -120,7 +132,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const dataDir = path.resolve(cwd, env.MEND_DATA_DIR?.trim() || './data');
 
   const rawDb = env.DATABASE_URL?.trim() || null;
-  if (rawDb !== null) url('DATABASE_URL', rawDb, ['postgres:', 'postgresql:']);
+  if (rawDb !== null) postgresUrl(rawDb);
 
   const baseUrl = url('MEND_BASE_URL', env.MEND_BASE_URL?.trim() || `http://localhost:${port}`, ['http:', 'https:']);
   if (baseUrl.pathname !== '/' || baseUrl.search || baseUrl.hash) {
@@ -156,6 +168,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     statementMs: integer(env, 'MEND_DATABASE_STATEMENT_TIMEOUT_MS', 5000, 100, 600_000),
   };
 
+  const databaseWaitSeconds = integer(env, 'MEND_DB_WAIT_SECONDS', 30, 0, 3600);
+
   const pushRaw = env.MEND_PUSH?.trim().toLowerCase() || 'on';
   if (!['on', 'off'].includes(pushRaw)) throw new ConfigError(`MEND_PUSH must be on or off, got "${env.MEND_PUSH?.trim()}".`);
 
@@ -178,6 +192,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     signUpPerHour,
     smtpUrl,
     mailFrom,
+    databaseWaitSeconds,
     databaseTimeouts,
     push: pushRaw === 'on',
   };

@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../src/platform/http/paths.js';
+import { createTestDatabase, skipReason } from '../support/databases.js';
+import { databaseProxy, throughPort } from '../support/database-proxy.js';
 
 const main = path.join(projectRoot(), 'dist', 'main.js');
 
@@ -122,3 +124,219 @@ test(
     }
   },
 );
+
+/** Runs dist/main.js with `env` until it exits; its exit code, stdout and stderr. */
+async function runToExit(
+  env: Record<string, string>,
+  options: { uid?: number; gid?: number; limitMs?: number } = {},
+): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [main], {
+    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', MEND_ENCRYPTION_KEY: '', DATABASE_URL: '', ...env },
+    stdio: 'pipe',
+    ...(options.uid !== undefined ? { uid: options.uid, gid: options.gid } : {}),
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c) => (stdout += String(c)));
+  child.stderr.on('data', (c) => (stderr += String(c)));
+  // A start that hangs is a failure too: it is stopped so the test can say so.
+  const timer = setTimeout(() => child.kill('SIGKILL'), options.limitMs ?? 30_000);
+  const [code, signal] = await new Promise<[number | null, string | null]>((resolve) => child.on('exit', (c, s) => resolve([c, s])));
+  clearTimeout(timer);
+  return { code, signal, stdout, stderr };
+}
+
+const built = { skip: !fs.existsSync(main) && 'run `npm run build` first' };
+const freshPort = () => String(30000 + Math.floor(Math.random() * 20000));
+
+test('the incremental build cache lives inside dist, so `npm run build` after deleting dist compiles everything again', () => {
+  const options = JSON.parse(fs.readFileSync(path.join(projectRoot(), 'tsconfig.build.json'), 'utf8')).compilerOptions;
+  assert.equal(options.outDir, 'dist');
+  assert.ok(String(options.tsBuildInfoFile).startsWith('dist/'), options.tsBuildInfoFile);
+});
+
+test('a malformed DATABASE_URL stops start-up in one line that never shows its password', built, async () => {
+  for (const value of ['postgres://mend:canary-pw-81@db.example:notaport/mend', 'mysql://mend:canary-pw-81@db.example/mend']) {
+    const run = await runToExit({ PORT: freshPort(), DATABASE_URL: value });
+    assert.equal(run.code, 2, run.stderr);
+    assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
+    assert.match(run.stderr, /^Mend cannot start: DATABASE_URL must look like postgres:\/\/user:password@host:5432\/database/);
+    assert.ok(!`${run.stdout}${run.stderr}`.includes('canary-pw-81'), 'the password was shown');
+  }
+});
+
+test('MEND_DATA_DIR under /proc fails at once in one line (no spinning, no hang)', built, async () => {
+  const run = await runToExit({ PORT: freshPort(), MEND_DATA_DIR: '/proc/x/mend' }, { limitMs: 15_000 });
+  assert.equal(run.code, 2, `${run.signal} ${run.stderr}`);
+  assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
+  assert.match(run.stderr, /^Mend cannot start: The data folder \/proc\/x\/mend cannot be used .*set MEND_DATA_DIR/);
+});
+
+test('a data folder path through a file says so', built, async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mend-start-file-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'a-file'), '');
+    const run = await runToExit({ PORT: freshPort(), MEND_DATA_DIR: path.join(dir, 'a-file', 'data') });
+    assert.equal(run.code, 2, run.stderr);
+    assert.match(
+      run.stderr,
+      /^Mend cannot start: The data folder .*a-file\/data cannot be used: a part of that path is a file, not a folder/,
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// As root, permissions do not stop anything: the server is then started as nobody (65534).
+const asRoot = process.getuid?.() === 0;
+const unprivileged = asRoot ? { uid: 65534, gid: 65534 } : {};
+
+test('an unwritable data folder names the folder and what to do, not a raw EACCES', built, async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mend-start-ro-'));
+  try {
+    fs.chmodSync(dir, 0o755);
+    fs.mkdirSync(path.join(dir, 'data'), { mode: 0o555 });
+    const existing = await runToExit({ PORT: freshPort(), MEND_DATA_DIR: path.join(dir, 'data') }, unprivileged);
+    assert.equal(existing.code, 2, existing.stderr);
+    assert.equal(existing.stderr.trim().split('\n').length, 1, existing.stderr);
+    assert.match(
+      existing.stderr,
+      /^Mend cannot start: The data folder .*\/data is not writable by the user Mend runs as \(uid \d+\)\. .*chown .*MEND_DATA_DIR/,
+    );
+    assert.ok(!existing.stderr.includes('EACCES'), existing.stderr);
+
+    const missing = await runToExit({ PORT: freshPort(), MEND_DATA_DIR: path.join(dir, 'data', 'inner') }, unprivileged);
+    assert.equal(missing.code, 2, missing.stderr);
+    assert.match(
+      missing.stderr,
+      /^Mend cannot start: The data folder .*\/data\/inner does not exist and the user Mend runs as \(uid \d+\) may not create it/,
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test(
+  'an installed, built checkout starts without writing to its code folder',
+  { skip: built.skip || (!asRoot && 'starts the server as another user: needs root') },
+  async () => {
+    // The code folder is this checkout, owned by root: the server started as nobody cannot write to it.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mend-start-user-'));
+    fs.chmodSync(dir, 0o777);
+    const port = freshPort();
+    const child = spawn(process.execPath, [main], {
+      env: {
+        ...process.env,
+        PORT: port,
+        HOST: '127.0.0.1',
+        MEND_DATA_DIR: path.join(dir, 'data'),
+        LOG_LEVEL: 'warn',
+        DATABASE_URL: '',
+        MEND_ENCRYPTION_KEY: '',
+      },
+      stdio: 'pipe',
+      ...unprivileged,
+    });
+    try {
+      await waitForReady(`http://127.0.0.1:${port}/healthz`, child);
+      assert.equal((await fetch(`http://127.0.0.1:${port}/sign-in`)).status, 200);
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.on('exit', r));
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  },
+);
+
+test('start-up waits for PostgreSQL, saying so, and starts once it answers', async (t) => {
+  const skip = built.skip || (await skipReason('postgres'));
+  if (skip) return t.skip(String(skip));
+  const database = await createTestDatabase('postgres');
+  const proxy = await databaseProxy({ host: '127.0.0.1', port: Number(new URL(database.databaseUrl!).port || 5432) });
+  await proxy.cut();
+  const port = freshPort();
+  const child = spawn(process.execPath, [main], {
+    env: {
+      ...process.env,
+      PORT: port,
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      MEND_DATA_DIR: database.dataDir,
+      DATABASE_URL: throughPort(database.databaseUrl!, proxy.port).replace('postgres://postgres@', 'postgres://postgres:canary-pw-82@'),
+      MEND_DB_WAIT_SECONDS: '60',
+    },
+    stdio: 'pipe',
+  });
+  let stdout = '';
+  child.stdout.on('data', (c) => (stdout += String(c)));
+  try {
+    while (!stdout.includes('Waiting for PostgreSQL')) {
+      assert.equal(child.exitCode, null, 'Mend exited instead of waiting');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.match(
+      stdout,
+      new RegExp(`Waiting for PostgreSQL at 127\\.0\\.0\\.1:${proxy.port}/mend_test_\\w+ \\(connection refused\\); giving up in \\d+ s\\.`),
+    );
+    assert.equal((await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null))?.status, undefined, 'not listening while waiting');
+    await proxy.restore();
+    await waitForReady(`http://127.0.0.1:${port}/readyz`, child);
+    assert.match(stdout, /PostgreSQL at .* answers; starting\./);
+    assert.ok(!stdout.includes('canary-pw-82'), 'the password was logged');
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.on('exit', r));
+    await proxy.close();
+    await database.drop();
+  }
+});
+
+test('PostgreSQL that never answers: a clear line and a non-zero exit after MEND_DB_WAIT_SECONDS; SIGTERM while waiting stops it', async (t) => {
+  const skip = built.skip || (await skipReason('postgres'));
+  if (skip) return t.skip(String(skip));
+  const proxy = await databaseProxy({ host: '127.0.0.1', port: 5432 });
+  await proxy.cut();
+  const url = `postgres://mend:canary-pw-83@127.0.0.1:${proxy.port}/mend`;
+  try {
+    const run = await runToExit({ PORT: freshPort(), DATABASE_URL: url, MEND_DB_WAIT_SECONDS: '2' });
+    assert.equal(run.code, 2, run.stderr);
+    assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
+    assert.match(
+      run.stderr,
+      /^Mend cannot start: PostgreSQL at 127\.0\.0\.1:\d+\/mend did not answer within 2 s \(connection refused\)\. Start it, or raise MEND_DB_WAIT_SECONDS\./,
+    );
+    assert.match(run.stdout, /Waiting for PostgreSQL/);
+    assert.ok(!`${run.stdout}${run.stderr}`.includes('canary-pw-83'));
+
+    const child = spawn(process.execPath, [main], {
+      env: { ...process.env, PORT: freshPort(), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: url, MEND_DB_WAIT_SECONDS: '600' },
+      stdio: 'pipe',
+    });
+    let stdout = '';
+    child.stdout.on('data', (c) => (stdout += String(c)));
+    while (!stdout.includes('Waiting for PostgreSQL')) await new Promise((r) => setTimeout(r, 50));
+    const exited = new Promise((r) => child.on('exit', r));
+    child.kill('SIGTERM');
+    const stopped = await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 10_000))]);
+    if (!stopped) child.kill('SIGKILL');
+    assert.ok(stopped, 'SIGTERM did not stop a start-up waiting for PostgreSQL');
+  } finally {
+    await proxy.close();
+  }
+});
+
+test('PostgreSQL refusing the role stops start-up at once, without waiting and without the password', async (t) => {
+  const skip = built.skip || (await skipReason('postgres'));
+  if (skip) return t.skip(String(skip));
+  const run = await runToExit({
+    PORT: freshPort(),
+    DATABASE_URL: 'postgres://no_such_role_21:canary-pw-84@127.0.0.1:5432/postgres',
+    MEND_DB_WAIT_SECONDS: '600',
+  });
+  assert.equal(run.code, 2, run.stderr);
+  assert.match(
+    run.stderr,
+    /^Mend cannot start: PostgreSQL at 127\.0\.0\.1:5432\/postgres refused the user name or password in DATABASE_URL\.\n$/,
+  );
+  assert.ok(!`${run.stdout}${run.stderr}`.includes('canary-pw-84'));
+});

@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
+import { makeDataFolder } from '../data-folder.js';
 
 /**
  * Whether a SQLite data folder is in use. Every process that opens the database through
@@ -27,7 +27,7 @@ export interface InUseLock {
 }
 
 function open(dataDir: string): SQLite.Database {
-  fs.mkdirSync(dataDir, { recursive: true });
+  makeDataFolder(dataDir);
   const handle = new SQLite(path.join(dataDir, IN_USE_FILE_NAME));
   // Waiting would block the event loop (better-sqlite3 is synchronous); the answer is wanted now.
   handle.pragma('busy_timeout = 0');

@@ -4,7 +4,6 @@ import {
   fchmodSync,
   fsyncSync,
   linkSync,
-  mkdirSync,
   openSync,
   readFileSync,
   renameSync,
@@ -14,6 +13,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { makeDataFolder } from '../data-folder.js';
 import { KeyringError } from './errors.js';
 import { Keyring, assertKeyId, decodeKey, generateKey, generateKeyId } from './keyring.js';
 
@@ -43,7 +43,7 @@ export function keyFilePath(dataDir: string): string {
 export function readOrCreateKeyFile(dataDir: string, now: Date): Keyring {
   const path = keyFilePath(dataDir);
   if (!exists(path)) {
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    makeDataFolder(dataDir);
     const id = generateKeyId();
     const file: KeyFile = {
       format: FORMAT,
