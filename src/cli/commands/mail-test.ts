@@ -22,7 +22,8 @@ export async function runMailTest(args: string[], io: CliIo): Promise<number> {
     io.stderr.write('mend mail-test: MEND_SMTP_URL is not set, so Mend sends no email. Set it (README, "Email") and try again.\n');
     return 1;
   }
-  const server = new URL(config.smtpUrl);
+  const url = new URL(config.smtpUrl);
+  const server = `${url.hostname}:${url.port || (url.protocol === 'smtps:' ? 465 : 587)}`;
   const mailer = smtpMailer(config.smtpUrl, config.mailFrom);
   try {
     await mailer.send({
@@ -30,22 +31,24 @@ export async function runMailTest(args: string[], io: CliIo): Promise<number> {
       subject: 'Mend test email',
       text: `This is a test email from Mend at ${config.baseUrl.origin}, sent by its operator with mend mail-test.\nIf it arrived, Mend can send reminders and password links.\n`,
     });
-    io.stdout.write(
-      `Sent. ${server.hostname}:${server.port || (server.protocol === 'smtps:' ? 465 : 587)} accepted the test email from ${config.mailFrom}.\n`,
-    );
+    io.stdout.write(`Sent. ${server} accepted the test email from ${config.mailFrom}.\n`);
     return 0;
   } catch (error) {
-    io.stderr.write(`mend mail-test: the email was not sent. ${smtpProblem(error)}\n`);
+    io.stderr.write(`mend mail-test: the email was not sent. ${smtpProblem(error, server)}\n`);
     return 1;
   } finally {
     mailer.close();
   }
 }
 
-/** The SMTP server's own answer, or the connection's error code, in one line. */
-function smtpProblem(error: unknown): string {
+/** The SMTP server's own answer, or why it could not be reached or spoken to, in one line. */
+function smtpProblem(error: unknown, server: string): string {
   const e = error as { code?: string; responseCode?: number; response?: string; message?: string };
-  if (e.responseCode) return `The mail server answered ${e.responseCode}: ${(e.response ?? e.message ?? '').trim()}`;
-  if (e.code) return `${e.code}: ${(e.message ?? '').trim()}`;
-  return error instanceof Error ? error.message : String(error);
+  const said = (e.response ?? e.message ?? '').trim().replace(/\s+/g, ' ');
+  if (e.responseCode) return `The mail server answered ${e.responseCode}: ${said}`;
+  if (e.code === 'EAUTH') return `The mail server refused the user name or password in MEND_SMTP_URL (${said}).`;
+  if (e.code === 'ESOCKET' || e.code === 'ECONNECTION' || e.code === 'ETIMEDOUT' || e.code === 'EDNS') {
+    return `Mend could not reach the mail server at ${server} (${said}).`;
+  }
+  return e.code ? `${e.code}: ${said}` : said || String(error);
 }
