@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describeEachDatabase, json, succeeded, type TestApp } from '../support/app.js';
 import { signUp } from '../support/api-client.js';
 import { cli } from '../support/cli.js';
+import { PageClient } from '../support/browser-less.js';
 
 /**
  * The operator's commands (issue #21): `mend accounts list|show|disable|enable|delete` and
@@ -105,6 +106,14 @@ describeEachDatabase('mend accounts and mend stats', (get, dialect) => {
     const refused = await signIn(b.password);
     assert.equal(refused.statusCode, 403);
     assert.match(json(refused).error.message, /cannot be signed in to at the moment/);
+    const page = new PageClient(app);
+    await page.get('/sign-in');
+    const onPage = await page.post('/sign-in', { email: b.email, password: b.password });
+    assert.equal(onPage.statusCode, 403);
+    assert.match(
+      onPage.body,
+      /cannot be signed in to at the moment\. If you think this is a mistake, please ask the person who runs this Mend\./,
+    );
     const wrong = await signIn('not the password at all');
     assert.equal(wrong.statusCode, 401, 'a wrong password learns nothing about the account');
     assert.equal(json(wrong).error.code, 'invalid_credentials');
