@@ -84,7 +84,12 @@ test('mail-test sends through the configured SMTP server, and reports its refusa
   const cases: Array<[string[], Record<string, string>, number, RegExp]> = [
     [['mail-test'], {}, 2, /Usage: mend mail-test <address>/],
     [['mail-test', 'a@example.org', 'b@example.org'], {}, 2, /Usage/],
-    [['mail-test', 'not an address'], { MEND_SMTP_URL: 'smtp://127.0.0.1:1' }, 2, /not an email address \(like name@example\.org\)\. Nothing was sent/],
+    [
+      ['mail-test', 'not an address'],
+      { MEND_SMTP_URL: 'smtp://127.0.0.1:1' },
+      2,
+      /not an email address \(like name@example\.org\)\. Nothing was sent/,
+    ],
     [['mail-test', 'operator@example.org'], { MEND_SMTP_URL: '' }, 1, /MEND_SMTP_URL is not set/],
   ];
   for (const [args, env, code, message] of cases) {

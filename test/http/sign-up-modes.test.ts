@@ -65,6 +65,21 @@ describeEachDatabase(
       assert.doesNotMatch(posted.body, /action="\/sign-up"/);
       assert.equal(await accounts(app), before);
     });
+
+    test('the welcome and invitation pages offer signing in only, never a way that ends at a refusal', async () => {
+      const { app } = get();
+      const { api, spaceId } = await member(app);
+      const code = await invitation(api, spaceId, 'partner');
+      const page = new PageClient(app);
+      const welcome = await page.get('/');
+      assert.doesNotMatch(welcome.body, /href="\/sign-up/);
+      assert.match(welcome.body, /href="\/sign-in"/);
+      const join = await page.get(`/join/${code}`);
+      assert.equal(join.statusCode, 200);
+      assert.doesNotMatch(join.body, /href="\/sign-up/);
+      assert.match(join.body, /Sign in to join/);
+      assert.match(join.body, /not taking new accounts at the moment/);
+    });
   },
   { env: { MEND_SIGNUPS: 'closed' } },
 );

@@ -84,7 +84,7 @@ async function list(ctx: AppContext, io: CliIo): Promise<number> {
 
 async function show(ctx: AppContext, accountId: string, io: CliIo): Promise<number> {
   const overview = new OperatorOverview(ctx.store.db, ctx.vault);
-  const line = (await overview.list()).find((l) => l.id === accountId);
+  const [line] = await overview.list(accountId);
   const c: AccountCounts = await overview.counts(accountId);
   const out = [
     `Email:                  ${line?.email ?? '—'}`,

@@ -43,8 +43,9 @@ export class OperatorOverview {
     private readonly vault: Vault,
   ) {}
 
-  async list(): Promise<AccountLine[]> {
-    const rows = await this.db
+  /** Every account (not the stand-ins of deleted ones), oldest first; or only `accountId`'s. */
+  async list(accountId?: string): Promise<AccountLine[]> {
+    let query = this.db
       .selectFrom('accounts')
       .select(['accounts.id', 'accounts.email_enc', 'accounts.created_at', 'accounts.disabled_at'])
       .select((eb) => [
@@ -62,8 +63,9 @@ export class OperatorOverview {
       ])
       .where('accounts.stand_in_since', 'is', null)
       .orderBy('accounts.created_at')
-      .orderBy('accounts.id')
-      .execute();
+      .orderBy('accounts.id');
+    if (accountId !== undefined) query = query.where('accounts.id', '=', accountId);
+    const rows = await query.execute();
     const opener = namesOpenedBy(this.vault);
     return rows.map((r) => ({
       id: r.id,

@@ -13,7 +13,8 @@ export async function authPages(app: FastifyInstance): Promise<void> {
   app.get('/sign-up', async (request, reply) => {
     const next = safeNext((request.query as Record<string, unknown>).next);
     if (request.auth) return reply.redirect(next ?? '/');
-    if (ctx.config.signups === 'closed') return renderPage(request, reply, { title: 'Sign-ups are closed', body: () => signUpsClosedPage(next) });
+    if (ctx.config.signups === 'closed')
+      return renderPage(request, reply, { title: 'Sign-ups are closed', body: () => signUpsClosedPage(next) });
     return renderPage(request, reply, {
       title: 'Create your account',
       body: (csrf) => signUpPage(csrf, { next, invitationCode: codeFromNext(next) }, ctx.config.signups),
