@@ -1,5 +1,6 @@
 import { runBackup, runRestore } from './commands/backup.js';
 import { runMigrate } from './commands/migrate.js';
+import { mendVersion } from './version.js';
 
 import type { CliIo } from './io.js';
 
@@ -10,6 +11,7 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 const USAGE = `Usage: mend <command> [options]
 
 Commands:
+  --version               print Mend's version
   migrate                 bring the database schema up to date
   backup <file>           copy the SQLite database to <file> while Mend runs (PostgreSQL: use pg_dump)
   restore <file>          replace the SQLite database with a backup (refuses while Mend runs: stop it first)
@@ -18,6 +20,15 @@ Commands:
                           write that account's own export (JSON) to <file> or standard output, at the
                           person's request only: what they may see in Mend, their private writing too
   rotate-key              add a new encryption key and re-encrypt every entry with it
+  accounts list           every account: email, created, last seen, disabled, number of spaces
+  accounts show <email>   one account's counts and dates (never what anyone wrote)
+  accounts disable <email>
+                          the account can no longer sign in and its sessions end (enable undoes it)
+  accounts enable <email> the account may sign in again
+  accounts delete <email> [--yes]
+                          delete the account exactly as if the person did it themselves
+  stats                   accounts, spaces, database size and the last backup
+  mail-test <address>     send a test email through MEND_SMTP_URL and report the mail server's answer
   demo                    create a demo couple with 90 days of check-ins, agreements and progress
   seed [--couples N]      write N made-up couples (default 1,000) with a year of data, for benchmarks
   coach --jsonl           analyse JSON lines from standard input with the gentle-language coach
@@ -38,6 +49,12 @@ async function loadCommand(name: string): Promise<Command | null> {
       return (await import('./commands/reset-password.js')).runResetPassword;
     case 'export-user':
       return (await import('./commands/export-user.js')).runExportUser;
+    case 'accounts':
+      return (await import('./commands/accounts.js')).runAccounts;
+    case 'stats':
+      return (await import('./commands/stats.js')).runStats;
+    case 'mail-test':
+      return (await import('./commands/mail-test.js')).runMailTest;
     case 'rotate-key': {
       const { runRotateKey } = await import('./commands/rotate-key.js');
       return runRotateKey;
@@ -60,6 +77,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(USAGE);
     return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v' || name === 'version') {
+    io.stdout.write(`mend ${mendVersion()}\n`);
+    return 0;
   }
   const command = await loadCommand(name);
   if (!command) {

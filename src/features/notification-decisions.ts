@@ -35,6 +35,10 @@ export const NOTIFICATION_DECISIONS = {
     updateSettings: own('A name, time zone or country'),
     confirmPassword: own('Confirming one’s password'),
     deleteAccount: { tells: ['partner_deleted_account'] },
+    deleteAccountByOperator: { tells: ['partner_deleted_account'] },
+    setAccountDisabled: {
+      tellsNobody: 'The operator disabling or enabling an account changes nothing a partner sees, and a notice could endanger a person.',
+    },
   },
   'agreement-log': {
     logOccasion: { tells: ['agreement_logged'] },

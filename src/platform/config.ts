@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * Mend's configuration, read once from environment variables. Every setting has a documented
@@ -38,7 +40,11 @@ export interface Config {
    * opt-in is shown and nothing is sent; the app can still be installed (docs/notifications.md).
    */
   push: boolean;
+  /** Who may create an account (MEND_SIGNUPS): anyone, only with an invitation code, or no one. */
+  signups: SignupMode;
 }
+
+export type SignupMode = 'open' | 'invite' | 'closed';
 
 /**
  * Bounds on waiting for the database, so a partition or a lock held elsewhere costs a person a
@@ -126,10 +132,34 @@ function trustProxy(raw: string | undefined): Config['trustProxy'] {
   return list;
 }
 
-export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+/**
+ * The folder Mend is installed in (its package.json): the default `./data` and a relative
+ * MEND_DATA_DIR are resolved against it, not the current folder, so the server and every `mend`
+ * command use the same data wherever they are started from. Found by walking up from this module,
+ * which lives in src/platform, dist/platform, or (bundled) dist.
+ */
+export function mendHome(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let up = 0; up < 4; up++) {
+    const manifest = path.join(dir, 'package.json');
+    if (fs.existsSync(manifest) && (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: string }).name === 'mend') return dir;
+    dir = path.dirname(dir);
+  }
+  return process.cwd();
+}
+
+function signupMode(raw: string | undefined): SignupMode {
+  const value = raw?.trim().toLowerCase() || 'open';
+  if (value !== 'open' && value !== 'invite' && value !== 'closed') {
+    throw new ConfigError(`MEND_SIGNUPS must be open, invite or closed, got "${raw?.trim()}".`);
+  }
+  return value;
+}
+
+export function loadConfig(env: Env = process.env, home: string = mendHome()): Config {
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const host = env.HOST?.trim() || 'localhost';
-  const dataDir = path.resolve(cwd, env.MEND_DATA_DIR?.trim() || './data');
+  const dataDir = path.resolve(home, env.MEND_DATA_DIR?.trim() || './data');
 
   const rawDb = env.DATABASE_URL?.trim() || null;
   if (rawDb !== null) postgresUrl(rawDb);
@@ -195,5 +225,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     databaseWaitSeconds,
     databaseTimeouts,
     push: pushRaw === 'on',
+    signups: signupMode(env.MEND_SIGNUPS),
   };
 }

@@ -93,6 +93,19 @@ export const REFUSALS = {
   author_only: { code: 'forbidden', message: 'Only the person who wrote this can change it.' },
   current_password_needed: { code: 'forbidden', message: 'Please confirm with your current password.' },
   no_account_with_email: { code: 'not_found', message: 'There is no account with that email.' },
+  // Shown only after the right password, so it tells nothing to someone guessing addresses.
+  account_disabled: {
+    code: 'forbidden',
+    message: 'This account cannot be signed in to at the moment. If you think this is a mistake, please ask the person who runs this Mend.',
+  },
+  sign_ups_closed: {
+    code: 'forbidden',
+    message: 'This Mend is not taking new accounts at the moment. If you were expecting to join, please ask the person who runs it.',
+  },
+  sign_up_needs_invitation: {
+    code: 'forbidden',
+    message: 'On this Mend, a new account needs an invitation code: the one your partner or the couple you work with gave you.',
+  },
   invitation_unusable: {
     code: 'not_found',
     message: 'This invitation does not exist, was already used, or has expired. Ask your partner for a new one.',

@@ -43,6 +43,9 @@ test('backup while Mend runs, then restore into a fresh folder, keeps every acco
     const again = await cli(['backup', backupFile], { MEND_DATA_DIR: running.database.dataDir });
     assert.equal(again.code, 1, 'an existing backup is never overwritten');
 
+    assert.equal(fs.statSync(backupFile).mode & 0o777, 0o600, 'the backup is readable by its owner alone');
+    // A new machine's data folder: the key file goes back first (restore-checks.ts refuses otherwise).
+    fs.copyFileSync(path.join(running.database.dataDir, 'mend.key'), path.join(target, 'mend.key'));
     const restore = await cli(['restore', backupFile], { MEND_DATA_DIR: target });
     assert.equal(restore.code, 0, restore.err);
     const db = new SQLite(path.join(target, 'mend.db'), { readonly: true });
@@ -54,17 +57,18 @@ test('backup while Mend runs, then restore into a fresh folder, keeps every acco
     fs.writeFileSync(bogus, 'hello');
     const refused = await cli(['restore', bogus], { MEND_DATA_DIR: target });
     assert.equal(refused.code, 1);
-    assert.match(refused.err, /not a healthy Mend backup/);
+    assert.match(refused.err, /is not a Mend backup this Mend can restore: it is not a (healthy )?SQLite database/);
   } finally {
     await running.close();
     fs.rmSync(target, { recursive: true, force: true });
   }
 });
 
-test('on PostgreSQL, backup explains how to use pg_dump', async () => {
-  const result = await cli(['backup', 'x.db'], { DATABASE_URL: 'postgres://127.0.0.1/none' });
-  assert.equal(result.code, 0);
-  assert.match(result.out, /pg_dump/);
+test('on PostgreSQL, backup prints the pg_dump command and fails, so a cron job does not look successful', async () => {
+  const result = await cli(['backup', 'x.dump'], { DATABASE_URL: 'postgres://mend:secret@127.0.0.1/none' });
+  assert.equal(result.code, 1);
+  assert.match(result.err, /pg_dump --format=custom --file=x\.dump "\$DATABASE_URL"/);
+  assert.ok(!result.err.includes('secret') && !result.out.includes('secret'), 'the password is never printed');
 });
 
 test('rotate-key adds a key, re-encrypts every value, and Mend still reads everything', async () => {

@@ -5,21 +5,42 @@ import { loadConfig } from '../../platform/config.js';
 import { openSqlite, SQLITE_FILE_NAME } from '../../platform/db/database.js';
 import { takeExclusively } from '../../platform/db/in-use-lock.js';
 import { runningMendConnections } from '../../platform/db/running-servers.js';
+import { createPrivateFile } from '../../platform/db/private-file.js';
 import type { CliIo } from '../io.js';
+import { whyNotRestorable } from './restore-checks.js';
 
-const PG_HINT =
-  "Mend is configured for PostgreSQL. Back it up with PostgreSQL's own tools, for example:\n" +
-  '  pg_dump --format=custom --file=mend.dump "$DATABASE_URL"\n' +
-  'and restore with pg_restore --clean --dbname "$DATABASE_URL" mend.dump, with every Mend server stopped\n' +
-  '(a server left running answers writes that the restore then replaces).\n' +
+/** Where `mend backup` notes when it last made a backup, for `mend stats`. */
+export const LAST_BACKUP_FILE = 'mend.last-backup';
+
+/**
+ * On PostgreSQL Mend neither backs up nor restores: it prints PostgreSQL's own commands and exits
+ * non-zero, so a cron job running `mend backup` fails visibly instead of looking successful.
+ * The commands name "$DATABASE_URL", never its value (it may hold a password).
+ */
+const pgHint = (file: string | undefined): string =>
+  "Mend is configured for PostgreSQL, so mend backup and mend restore do nothing: use PostgreSQL's own tools.\n" +
+  'Back up (umask 077 keeps the file readable by you alone):\n' +
+  `  umask 077 && pg_dump --format=custom --file=${file ?? 'mend.dump'} "$DATABASE_URL"\n` +
+  'Restore, with every Mend server stopped (a server left running answers writes that the restore then replaces):\n' +
+  `  pg_restore --clean --if-exists --no-owner --dbname "$DATABASE_URL" ${file ?? 'mend.dump'}\n` +
   'Keep the encryption key (MEND_ENCRYPTION_KEY or mend.key in the data folder) with the backup: without it the entries cannot be read.\n';
+
+/** When `mend backup` last finished in this data folder, if it ever did (read by `mend stats`). */
+export function lastBackup(dataDir: string): string | null {
+  try {
+    const at = fs.readFileSync(path.join(dataDir, LAST_BACKUP_FILE), 'utf8').trim();
+    return Number.isNaN(Date.parse(at)) ? null : at;
+  } catch {
+    return null;
+  }
+}
 
 /** An online backup with SQLite's backup API: consistent even while Mend is writing. */
 export async function runBackup(args: string[], io: CliIo): Promise<number> {
   const config = loadConfig();
   if (config.databaseUrl) {
-    io.stdout.write(PG_HINT);
-    return 0;
+    io.stderr.write(pgHint(args[0]));
+    return 1;
   }
   const [target] = args;
   if (!target) {
@@ -36,7 +57,7 @@ export async function runBackup(args: string[], io: CliIo): Promise<number> {
     io.stderr.write(`${destination} already exists; choose a new file name so no backup is overwritten.\n`);
     return 1;
   }
-  fs.mkdirSync(path.dirname(destination), { recursive: true });
+  createPrivateFile(destination);
   const db = openSqlite(source);
   try {
     let last = -1;
@@ -64,6 +85,11 @@ export async function runBackup(args: string[], io: CliIo): Promise<number> {
     io.stderr.write(`The backup failed its integrity check (${String(result)}).\n`);
     return 1;
   }
+  try {
+    fs.writeFileSync(path.join(config.dataDir, LAST_BACKUP_FILE), `${new Date().toISOString()}\n`, { mode: 0o600 });
+  } catch {
+    // The backup is good; only `mend stats` will not know about it.
+  }
   io.stdout.write(
     `Backed up to ${destination}\nKeep the encryption key (mend.key in ${config.dataDir}, or MEND_ENCRYPTION_KEY) safe too: without it the entries cannot be read.\n`,
   );
@@ -88,11 +114,9 @@ export async function runRestore(args: string[], io: CliIo): Promise<number> {
       io.stderr.write(
         `${running} connection(s) from running Mend servers are open on this database. Stop every Mend server before pg_restore.\n`,
       );
-      io.stdout.write(PG_HINT);
-      return 1;
     }
-    io.stdout.write(PG_HINT);
-    return 0;
+    io.stderr.write(pgHint(args[0]));
+    return 1;
   }
   const [source] = args;
   if (!source) {
@@ -104,16 +128,9 @@ export async function runRestore(args: string[], io: CliIo): Promise<number> {
     io.stderr.write(`There is no file at ${from}.\n`);
     return 1;
   }
-  let integrity: unknown;
-  try {
-    const check = new SQLite(from, { readonly: true, fileMustExist: true });
-    integrity = check.pragma('integrity_check', { simple: true });
-    check.close();
-  } catch {
-    integrity = 'not a SQLite database';
-  }
-  if (integrity !== 'ok') {
-    io.stderr.write(`${from} is not a healthy Mend backup (${String(integrity)}); nothing was changed.\n`);
+  const refusal = whyNotRestorable(from, config);
+  if (refusal) {
+    io.stderr.write(`${from} is not a Mend backup this Mend can restore: ${refusal}. Nothing was changed.\n`);
     return 1;
   }
   const lock = takeExclusively(config.dataDir);
@@ -141,6 +158,7 @@ async function replaceDatabase(from: string, target: string, io: CliIo): Promise
     for (const suffix of ['-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
     io.stdout.write(`The previous database is kept at ${aside}\n`);
   }
+  createPrivateFile(target);
   const restored = new SQLite(from, { readonly: true });
   try {
     await restored.backup(target);

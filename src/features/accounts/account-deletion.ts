@@ -17,11 +17,13 @@ import { eraseTextWrittenBy } from '../../platform/vault/authored-text.js';
 export async function deleteAccountAndWritings(
   ctx: { accounts: AccountService; spaces: SpaceService; db: Kysely<Database> },
   accountId: string,
-  password: string,
+  proof: { password: string } | 'operator',
 ): Promise<Array<{ spaceId: string; partnerIds: string[] }>> {
-  await ctx.accounts.confirmPassword(accountId, password);
+  // The person proves it is theirs with their password; the operator's command (`mend accounts
+  // delete`) is already the server's owner. Everything after is the same for both.
+  if (proof !== 'operator') await ctx.accounts.confirmPassword(accountId, proof.password);
   const left = await ctx.spaces.handOverBeforeDeletion(accountId);
   await eraseTextWrittenBy(ctx.db, accountId);
-  await ctx.accounts.deleteAccount(accountId, password);
+  await ctx.accounts.removeAccount(accountId);
   return left;
 }

@@ -4,6 +4,8 @@ import { deleteAccountAndWritings } from './account-deletion.js';
 import type { Authenticated, SignUpInput } from './service.js';
 import type { SessionRecord } from './sessions-store.js';
 import { admitSignUp } from './sign-up-limit.js';
+import { requireInvitation } from './sign-up-mode.js';
+import { refuse } from '../../platform/errors.js';
 
 /**
  * Every change to an account, its sessions and its settings: the API and the pages both call
@@ -15,9 +17,16 @@ import { admitSignUp } from './sign-up-limit.js';
 
 type Kind = SessionRecord['kind'];
 
-/** Counts against the address first (sign-up-limit.ts), then creates the account and its first session. */
-export async function signUp(ctx: AppContext, address: string, input: SignUpInput, kind: Kind) {
+/**
+ * Counts against the address first (sign-up-limit.ts), then creates the account and its first
+ * session, if the operator's MEND_SIGNUPS allows it (sign-up-mode.ts): a closed Mend refuses
+ * before counting; on an invitation-only one a wrong code counts like any attempt, so codes
+ * cannot be guessed quickly.
+ */
+export async function signUp(ctx: AppContext, address: string, input: SignUpInput & { invitationCode?: string | undefined }, kind: Kind) {
+  if (ctx.config.signups === 'closed') refuse('sign_ups_closed');
   await admitSignUp(ctx.limits.signUpByAddress, address);
+  if (ctx.config.signups === 'invite') await requireInvitation(ctx.spaces, input.invitationCode);
   return outcome(await ctx.accounts.signUp(input, kind));
 }
 
@@ -77,6 +86,15 @@ export async function updateSettings(
   return outcome(undefined);
 }
 
+/**
+ * The operator's `mend accounts disable|enable`. Nobody is told: a partner's pages do not change
+ * (what the disabled account shared stays shared, what it kept private stays private), and a notice
+ * could endanger the person the operator is protecting. Answers false when there is no such account.
+ */
+export async function setAccountDisabled(ctx: AppContext, accountId: string, disabled: boolean): Promise<Outcome<boolean>> {
+  return outcome(await ctx.accounts.setDisabled(accountId, disabled));
+}
+
 /** Checks the password without changing anything: the page asks before it deletes. */
 export async function confirmPassword(ctx: AppContext, auth: Authenticated, password: string): Promise<Outcome<void>> {
   await ctx.accounts.confirmPassword(auth.account.id, password);
@@ -85,7 +103,19 @@ export async function confirmPassword(ctx: AppContext, auth: Authenticated, pass
 
 /** Removes the account and all it wrote (account-deletion.ts); a remaining partner finds a note in the space and is told. */
 export async function deleteAccount(ctx: AppContext, auth: Authenticated, password: string): Promise<Outcome<void>> {
-  const left = await deleteAccountAndWritings({ accounts: ctx.accounts, spaces: ctx.spaces, db: ctx.store.db }, auth.account.id, password);
+  return deleted(ctx, auth.account.id, { password });
+}
+
+/**
+ * The operator's `mend accounts delete`: the very same deletion, hand-over and telling as when a
+ * person deletes their own account, without their password (the operator owns the server).
+ */
+export async function deleteAccountByOperator(ctx: AppContext, accountId: string): Promise<Outcome<void>> {
+  return deleted(ctx, accountId, 'operator');
+}
+
+async function deleted(ctx: AppContext, accountId: string, proof: { password: string } | 'operator'): Promise<Outcome<void>> {
+  const left = await deleteAccountAndWritings({ accounts: ctx.accounts, spaces: ctx.spaces, db: ctx.store.db }, accountId, proof);
   const events: SpaceEvent[] = left.flatMap(({ spaceId, partnerIds }) =>
     partnerIds.map((recipientId) => ({
       spaceId,

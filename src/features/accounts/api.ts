@@ -5,6 +5,7 @@ import { SUPPORTED_COUNTRIES } from '../../core/safety/countries.js';
 import { AuthResult, errors, RateLimited } from '../../platform/http/api-schemas.js';
 import { accountDto } from './dto.js';
 import { signUp } from './actions.js';
+import { INVITATION_CODE_MAX } from './sign-up-mode.js';
 import { act } from '../act.js';
 
 export async function accountRoutes(app: FastifyInstance): Promise<void> {
@@ -17,7 +18,8 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         summary: 'Create an account and sign in',
         description:
-          'Limited per client address (MEND_SIGN_UP_PER_HOUR attempts an hour, 20 by default): over it, 429 `rate_limited` with `Retry-After` in seconds.',
+          'Limited per client address (MEND_SIGN_UP_PER_HOUR attempts an hour, 20 by default): over it, 429 `rate_limited` with `Retry-After` in seconds. ' +
+          'The operator decides who may sign up (MEND_SIGNUPS): when sign-ups are closed, 403 `forbidden`; when they need an invitation, 403 `forbidden` with `details.invitationCode` unless `invitationCode` is a usable partner or therapist invitation (signing up does not use it; joining does).',
         tags: ['accounts'],
         body: Type.Object(
           {
@@ -31,10 +33,16 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
                 description: `Where the person lives, so support services for it come first: ${SUPPORTED_COUNTRIES.map((c) => c.code).join(', ')} (INTL: another country). Unanswered when omitted; the time zone then suggests one.`,
               }),
             ),
+            invitationCode: Type.Optional(
+              Type.String({
+                maxLength: INVITATION_CODE_MAX,
+                description: 'An invitation code to a space; needed only when the operator allows sign-ups by invitation alone.',
+              }),
+            ),
           },
           { additionalProperties: false },
         ),
-        response: { 201: AuthResult, ...errors(400, 409, 413, 415), 429: RateLimited },
+        response: { 201: AuthResult, ...errors(400, 403, 409, 413, 415), 429: RateLimited },
       },
     },
     async (request, reply) => {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { signInPage, signUpPage } from './views/auth-pages.js';
+import { signInPage, signUpPage, signUpsClosedPage } from './views/auth-pages.js';
+import { codeFromNext } from './sign-up-mode.js';
 import { clearSessionCookie, deviceTokens, setDeviceCookie, setSessionCookie } from '../../platform/http/plugins/auth.js';
 import { renderPage, safeNext } from '../../platform/http/render.js';
 import { field, formFields, formRefusal } from '../../platform/http/form.js';
@@ -12,9 +13,11 @@ export async function authPages(app: FastifyInstance): Promise<void> {
   app.get('/sign-up', async (request, reply) => {
     const next = safeNext((request.query as Record<string, unknown>).next);
     if (request.auth) return reply.redirect(next ?? '/');
+    if (ctx.config.signups === 'closed')
+      return renderPage(request, reply, { title: 'Sign-ups are closed', body: () => signUpsClosedPage(next) });
     return renderPage(request, reply, {
       title: 'Create your account',
-      body: (csrf) => signUpPage(csrf, { next }),
+      body: (csrf) => signUpPage(csrf, { next, invitationCode: codeFromNext(next) }, ctx.config.signups),
       scripts: ['/static/timezone.js'],
     });
   });
@@ -27,6 +30,7 @@ export async function authPages(app: FastifyInstance): Promise<void> {
       displayName: field(f, 'displayName'),
       timezone: field(f, 'timezone') || 'UTC',
       country: field(f, 'country'),
+      invitationCode: field(f, 'invitationCode'),
       next,
     };
     try {
@@ -36,10 +40,13 @@ export async function authPages(app: FastifyInstance): Promise<void> {
       return reply.redirect(next ?? '/', 303);
     } catch (caught) {
       const error = formRefusal(caught, reply);
+      if (ctx.config.signups === 'closed') {
+        return renderPage(request, reply, { title: 'Sign-ups are closed', status: error.status, body: () => signUpsClosedPage(next) });
+      }
       return renderPage(request, reply, {
         title: 'Create your account',
         status: error.status,
-        body: (csrf) => signUpPage(csrf, values, error.details ?? {}, error.details ? undefined : error.message),
+        body: (csrf) => signUpPage(csrf, values, ctx.config.signups, error.details ?? {}, error.details ? undefined : error.message),
         scripts: ['/static/timezone.js'],
       });
     }

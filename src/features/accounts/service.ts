@@ -60,6 +60,9 @@ declare module '../../platform/http/plugins/auth.js' {
 const NAME_MISSING = 'Enter the name your partner knows you by.';
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** Whether `email` has the shape sign-up accepts (the operator's commands check it before any look-up). */
+export const isEmailShaped = (email: string): boolean => email.trim().length <= EMAIL_MAX && EMAIL_SHAPE.test(email.trim());
+
 export function validateSignUp(input: SignUpInput, estimate: StrengthEstimator): ErrorDetails {
   const details: ErrorDetails = {};
   const email = input.email.trim();
@@ -153,6 +156,7 @@ export class AccountService {
       fail('invalid_credentials');
     }
     const account = found;
+    if (account.disabledAt !== null) refuse('account_disabled');
     // A known browser's success clears only its own count: the owner signing in must not hand
     // someone guessing elsewhere a fresh set of tries.
     await (device ? this.deps.signInByDevice.reset(device) : this.deps.signInByAccount.reset(accountKey));
@@ -248,6 +252,11 @@ export class AccountService {
     return account ? publicAccount(account) : null;
   }
 
+  /** Whether the operator disabled this account; null when there is none. */
+  async disabledAt(accountId: string): Promise<string | null | undefined> {
+    return (await this.deps.accounts.byId(accountId))?.disabledAt;
+  }
+
   listSessions(accountId: string): Promise<SessionRecord[]> {
     return this.deps.sessions.listForAccount(accountId);
   }
@@ -335,8 +344,17 @@ export class AccountService {
     await this.deps.accounts.updatePasswordHash(accountId, await this.deps.hasher.hash(password), this.deps.clock.now().toISOString());
   }
 
-  async deleteAccount(accountId: string, password: string): Promise<void> {
-    await this.confirmPassword(accountId, password);
+  /** Removes the account row (its own rows cascade); account-deletion.ts hands its spaces over first. */
+  async removeAccount(accountId: string): Promise<void> {
     await this.deps.accounts.delete(accountId);
+  }
+
+  /**
+   * The operator's `mend accounts disable|enable`: a disabled account cannot sign in and its
+   * sessions end at once. Answers false when there is no such account.
+   */
+  setDisabled(accountId: string, disabled: boolean): Promise<boolean> {
+    const now = this.deps.clock.now().toISOString();
+    return this.deps.accounts.setDisabled(accountId, disabled ? now : null, now);
   }
 }

@@ -19,13 +19,13 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         summary: 'Sign in',
         description:
-          'Unknown email and wrong password get the same answer. Limited per address and per account (429 with Retry-After); a browser that signed in before is limited on its own (its device cookie), so others cannot lock its owner out.',
+          'Unknown email and wrong password get the same answer. Limited per address and per account (429 with Retry-After); a browser that signed in before is limited on its own (its device cookie), so others cannot lock its owner out. An account the operator disabled (`mend accounts disable`) gets 403 `forbidden`, and only with the right password.',
         tags: ['sessions'],
         body: Type.Object(
           { email: Type.String({ maxLength: 254 }), password: Type.String({ maxLength: 1024 }) },
           { additionalProperties: false },
         ),
-        response: { 201: AuthResult, ...errors(400, 401, 413, 415, 429) },
+        response: { 201: AuthResult, ...errors(400, 401, 403, 413, 415, 429) },
       },
     },
     async (request, reply) => {

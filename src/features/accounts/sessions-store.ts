@@ -107,7 +107,9 @@ export class SessionStore {
             )
             .as('may_be_therapist'),
         )
-        .where('sessions.token_hash', '=', tokenHash);
+        .where('sessions.token_hash', '=', tokenHash)
+        // Disabling deletes the sessions; this also ends one begun by a sign-in racing the disabling.
+        .where('accounts.disabled_at', 'is', null);
     this.signedIn = reusableQuery(wide, 1, session);
     this.signedInForSpace = reusableQuery(wide, 2, (tokenHash: string, spaceId: string) =>
       session(tokenHash)

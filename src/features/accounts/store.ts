@@ -9,6 +9,8 @@ import type { Account } from '../../core/accounts/account.js';
 
 export interface AccountWithHash extends Account {
   passwordHash: string;
+  /** When the operator disabled it (`mend accounts disable`); null while it may sign in. */
+  disabledAt: string | null;
 }
 
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
@@ -54,6 +56,7 @@ function toAccount(opener: NameOpener, row: Row): AccountWithHash {
     quickExitSignsOut: Boolean(row.quick_exit_signs_out),
     createdAt: row.created_at,
     passwordHash: row.password_hash,
+    disabledAt: row.disabled_at,
   };
 }
 
@@ -161,6 +164,24 @@ export class AccountStore {
 
   async updatePasswordHash(id: string, passwordHash: string, now: string): Promise<void> {
     await this.db.updateTable('accounts').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', id).execute();
+  }
+
+  /**
+   * Disables or enables the account (the operator's `mend accounts disable|enable`). Disabling
+   * ends every session in the same transaction, so no open page or API token keeps working.
+   * Answers false when there is no such account.
+   */
+  async setDisabled(id: string, disabledAt: string | null, now: string): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const result = await trx
+        .updateTable('accounts')
+        .set({ disabled_at: disabledAt, updated_at: now })
+        .where('id', '=', id)
+        .where('stand_in_since', 'is', null)
+        .executeTakeFirst();
+      if (disabledAt !== null) await trx.deleteFrom('sessions').where('account_id', '=', id).execute();
+      return Number(result.numUpdatedRows) === 1;
+    });
   }
 
   async delete(id: string): Promise<void> {

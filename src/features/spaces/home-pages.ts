@@ -7,7 +7,7 @@ export async function homePages(app: FastifyInstance): Promise<void> {
   const ctx = app.mend;
 
   app.get('/', async (request, reply) => {
-    if (!request.auth) return renderPage(request, reply, { title: 'Welcome', body: () => welcomePage() });
+    if (!request.auth) return renderPage(request, reply, { title: 'Welcome', body: () => welcomePage(ctx.config.signups !== 'closed') });
     const spaces = await ctx.spaces.listForAccount(request.auth.account.id);
     const own = spaces.find((s) => s.role === 'partner');
     if (own) return reply.redirect(`/spaces/${own.id}`);

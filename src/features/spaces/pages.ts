@@ -133,7 +133,7 @@ export async function spacePages(app: FastifyInstance): Promise<void> {
     return renderPage(request, reply, {
       title: preview ? 'You are invited' : 'Invitation not usable',
       status: preview ? 200 : 404,
-      body: (csrf) => joinPage(csrf, request.params.code, preview, request.auth !== null),
+      body: (csrf) => joinPage(csrf, request.params.code, preview, request.auth !== null, undefined, ctx.config.signups !== 'closed'),
     });
   });
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Migrator, sql, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import type { Store } from './database.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { createPrivateFile } from './private-file.js';
 
 export class SchemaTooNewError extends Error {
   override name = 'SchemaTooNewError';
@@ -62,6 +63,7 @@ export async function migrateToLatest(
     fs.mkdirSync(dir, { recursive: true });
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     backupFile = path.join(dir, `mend-${stamp}-before-${pending[0]}.db`);
+    createPrivateFile(backupFile);
     await store.sqlite.backup(backupFile);
   }
 

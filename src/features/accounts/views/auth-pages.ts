@@ -1,3 +1,4 @@
+import type { SignupMode } from '../../../platform/config.js';
 import type { ErrorDetails } from '../../../platform/errors.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { csrfField, errorSummary, selectField, textField } from '../../../platform/web/components/forms.js';
@@ -11,6 +12,7 @@ export interface SignUpValues {
   displayName?: string;
   timezone?: string;
   country?: string;
+  invitationCode?: string;
   next?: string | null;
 }
 
@@ -33,13 +35,28 @@ function countryField(value: string, error: string | undefined): SafeHtml {
   });
 }
 
-export function signUpPage(csrf: string, values: SignUpValues, details?: ErrorDetails, message?: string): SafeHtml {
+/** With MEND_SIGNUPS=invite, the code comes first: without one there is no point filling in the rest. */
+function invitationField(value: string, error: string | undefined): SafeHtml {
+  return textField({
+    name: 'invitationCode',
+    label: 'Invitation code',
+    hint: 'On this Mend, new accounts need an invitation: the code your partner, or the couple you work with, gave you.',
+    value,
+    error,
+    autocomplete: 'off',
+    required: true,
+    maxlength: 40,
+  });
+}
+
+export function signUpPage(csrf: string, values: SignUpValues, mode: SignupMode, details?: ErrorDetails, message?: string): SafeHtml {
   return html`<h1>Create your account</h1>
   <p class="lead">Your account is yours alone. Your partner will have their own, and nothing you write is shown to them unless you choose to share it.</p>
   ${errorSummary(details, message)}
   <form method="post" action="/sign-up" novalidate class="stack">
     ${csrfField(csrf)}
     ${values.next ? html`<input type="hidden" name="next" value="${values.next}">` : null}
+    ${mode === 'invite' ? invitationField(values.invitationCode ?? '', details?.invitationCode) : null}
     ${textField({ name: 'displayName', label: 'Your name', hint: 'The name your partner knows you by.', value: values.displayName ?? '', error: details?.displayName, autocomplete: 'nickname', required: true, maxlength: 60 })}
     ${textField({ name: 'email', label: 'Email address', type: 'email', value: values.email ?? '', error: details?.email, autocomplete: 'email', required: true, maxlength: 254 })}
     ${textField({ name: 'password', label: 'Password', type: 'password', hint: NEW_PASSWORD_HINT, error: details?.password, autocomplete: 'new-password', required: true, maxlength: 256 })}
@@ -48,6 +65,13 @@ export function signUpPage(csrf: string, values: SignUpValues, details?: ErrorDe
     <button type="submit" class="button">Create account</button>
   </form>
   <p>Already have an account? <a href="/sign-in${values.next ? `?next=${encodeURIComponent(values.next)}` : ''}">Sign in</a></p>`;
+}
+
+/** MEND_SIGNUPS=closed: no form, and no suggestion that trying again would help. */
+export function signUpsClosedPage(next: string | null): SafeHtml {
+  return html`<h1>Sign-ups are closed</h1>
+  <p class="lead">This Mend is not taking new accounts at the moment. If you were expecting to join, please ask the person who runs it.</p>
+  <p>Already have an account? <a href="/sign-in${next ? `?next=${encodeURIComponent(next)}` : ''}">Sign in</a></p>`;
 }
 
 export function signInPage(

@@ -2,13 +2,17 @@ import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { csrfField, errorSummary, textField } from '../../../platform/web/components/forms.js';
 import type { ErrorDetails } from '../../../platform/errors.js';
 
-export function welcomePage(): SafeHtml {
+export function welcomePage(signUpsOpen = true): SafeHtml {
   return html`<h1>Rebuilding trust, one honest step at a time</h1>
   <p class="lead">Mend is a quiet place for two people to repair trust after it was broken — by a lie, a broken promise, hidden money or an affair.</p>
   <p>It walks you through seven steps: acknowledging what happened, taking responsibility, agreeing what trust looks like, being patient, talking openly, showing consistency, and — only if and when you are ready — forgiving without forgetting. It also shows you, honestly, whether things are getting better.</p>
   <p>What you write stays private unless you choose to share it. You can use Mend together, or on your own while your partner is not ready.</p>
-  <p class="actions"><a class="button" href="/sign-up">Create an account</a> <a class="button button--secondary" href="/sign-in">Sign in</a></p>
-  <p><a href="/join">I have an invitation code</a></p>`;
+  ${
+    signUpsOpen
+      ? html`<p class="actions"><a class="button" href="/sign-up">Create an account</a> <a class="button button--secondary" href="/sign-in">Sign in</a></p>
+  <p><a href="/join">I have an invitation code</a></p>`
+      : html`<p class="actions"><a class="button" href="/sign-in">Sign in</a></p>`
+  }`;
 }
 
 export function noSpacePage(csrf: string, details?: ErrorDetails): SafeHtml {

@@ -102,6 +102,8 @@ export function joinPage(
   preview: { inviterName: string; spaceName: string; role: string; expiresAt: string } | null,
   signedIn: boolean,
   message?: string,
+  /** False when the operator closed sign-ups (MEND_SIGNUPS=closed): no way offered that ends at a refusal. */
+  signUpsOpen = true,
 ): SafeHtml {
   if (!preview) {
     return html`<h1>This invitation cannot be used</h1>
@@ -120,8 +122,11 @@ export function joinPage(
   ${
     signedIn
       ? html`<form method="post" action="/join/${code}">${csrfField(csrf)}<button type="submit" class="button">Join ${preview.inviterName}</button></form>`
-      : html`<p class="actions"><a class="button" href="/sign-up?next=${encodeURIComponent(next)}">Create an account to join</a>
+      : signUpsOpen
+        ? html`<p class="actions"><a class="button" href="/sign-up?next=${encodeURIComponent(next)}">Create an account to join</a>
         <a class="button button--secondary" href="/sign-in?next=${encodeURIComponent(next)}">Sign in to join</a></p>`
+        : html`<p>This Mend is not taking new accounts at the moment. If you have none here yet, please ask the person who runs it.</p>
+        <p class="actions"><a class="button" href="/sign-in?next=${encodeURIComponent(next)}">Sign in to join</a></p>`
   }`;
 }
 

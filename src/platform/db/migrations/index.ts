@@ -19,6 +19,7 @@ import * as formerPartners from './0019-former-partners.js';
 import * as cameOutOn from './0020-came-out-on.js';
 import * as transparencyAgreements from './0021-transparency-agreements.js';
 import * as apologyMissingWords from './0022-apology-missing-words.js';
+import * as disabledAccounts from './0023-disabled-accounts.js';
 
 /**
  * Every migration Mend knows, in order. Names never change once released: the database records
@@ -45,4 +46,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0020-came-out-on': cameOutOn,
   '0021-transparency-agreements': transparencyAgreements,
   '0022-apology-missing-words': apologyMissingWords,
+  '0023-disabled-accounts': disabledAccounts,
 };

@@ -20,6 +20,8 @@ export interface AccountTable {
    * deleted partner's place in one space's history. It never signs in.
    */
   stand_in_since: string | null;
+  /** When the operator disabled it (migration 0023); null while it may sign in. */
+  disabled_at: string | null;
   created_at: string;
   updated_at: string;
 }
