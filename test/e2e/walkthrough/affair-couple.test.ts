@@ -2,7 +2,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { addDays, localDate } from '../../../src/core/time.js';
 import { browserSkipReason } from '../support/browser.js';
-import { DESKTOP, PHONE, checkInByPage, follow, home, invite, join, signUpWithSpace, submit, walkthrough, type Walker } from './walk.js';
+import { DESKTOP, PHONE, follow, home, submit, walkthrough, type Walker } from './walk.js';
+import { answerApology, checkInByPage, deliverApology, invite, join, recordBreach, signUpWithSpace, step1 } from './steps.js';
 
 /**
  * Issue #20's walkthrough, for a couple after an affair: Alex (who broke trust) on a desktop with
@@ -35,28 +36,19 @@ describe('walkthrough: a couple after an affair [sqlite]', { skip }, () => {
   });
 
   test('Sam records the affair, with private words of their own, and begins', async () => {
-    const { page } = sam;
-    await follow(sam, 'Record what broke trust');
-    await walk().look(sam, 'breach form', 'Record it and begin');
-    await page.getByLabel('What kind of breach was it?').selectOption('infidelity');
-    await page.getByLabel('Alex did').check();
-    const cameOut = addDays(today, -75);
-    await page.getByLabel('Month', { exact: true }).selectOption(String(Number(cameOut.slice(5, 7))));
-    await page.getByLabel('Year').fill(cameOut.slice(0, 4));
-    await page.getByLabel('In your own words (optional)').fill(sam.privately('I found the messages on a Sunday'));
-    await page.getByLabel('Only me').check();
-    await follow(sam, 'Record it and begin');
-    journeyUrl = page.url();
-    await page.getByText(sam.privateWords[0]!).waitFor();
+    await recordBreach(walk(), sam, {
+      kind: 'infidelity',
+      who: 'Alex did',
+      cameOut: addDays(today, -75),
+      privateWords: 'I found the messages on a Sunday',
+    });
+    journeyUrl = sam.page.url();
     await walk().look(sam, 'journey', /Acknowledge/);
   });
 
   test('step 1: each writes a sealed half and acknowledges; Alex reads nothing of Sam’s until writing theirs', async () => {
-    await follow(sam, 'Acknowledge the problem');
     const sealedBySam = 'It felt like the floor went from under me.';
-    await sam.page.getByRole('textbox', { name: 'What happened, and how it affected me' }).fill(sealedBySam);
-    await submit(sam, 'Seal and save');
-    await submit(sam, 'I acknowledge that trust was broken');
+    await step1(sam, sealedBySam);
     await walk().look(sam, 'step 1', 'Go to step 2');
 
     await follow(alex, 'Back to your space');
@@ -64,17 +56,14 @@ describe('walkthrough: a couple after an affair [sqlite]', { skip }, () => {
     await follow(alex, /An affair|Affair|infidelity/i);
     await follow(alex, 'Acknowledge the problem');
     assert.ok(!(await alex.page.content()).includes(sealedBySam), 'Sam’s sealed half stays sealed');
-    await alex.page.getByRole('textbox', { name: 'What happened, and how it affected me' }).fill('I lied to you for a year and chose to.');
-    await submit(alex, 'Seal and save');
+    await follow(alex, /all steps/);
+    await step1(alex, 'I lied to you for a year and chose to.');
     await alex.page.getByText(sealedBySam).waitFor();
-    await submit(alex, 'I acknowledge that trust was broken');
     await walk().look(alex, 'step 1 opened', 'Go to step 2');
   });
 
   test('step 2: Alex builds and delivers an apology; Sam writes what hurts, only for themself, and answers', async () => {
     await follow(alex, 'Go to step 2');
-    await follow(alex, 'Open the apology builder');
-    const { page } = alex;
     const parts: Array<[string, string]> = [
       ['What I regret', 'I am sorry that I had an affair and hid it from you.'],
       ['What I take responsibility for', 'It was my choice, every time, and nobody else’s.'],
@@ -82,13 +71,7 @@ describe('walkthrough: a couple after an affair [sqlite]', { skip }, () => {
       ['What will change', 'I have ended all contact and I will tell you if they reach me.'],
       ['What I offer to make it right', 'I will go to counselling with you, and on my own.'],
     ];
-    for (const [label, words] of parts) await page.getByLabel(label, { exact: true }).fill(words);
-    await page
-      .locator('#field-parts\\.impact-coach')
-      .getByText(/says what it did/)
-      .waitFor();
-    await walk().look(alex, 'apology builder', 'Deliver my apology');
-    await follow(alex, 'Deliver my apology');
+    await deliverApology(walk(), alex, parts);
     await walk().look(alex, 'step 2 delivered', /all steps/);
 
     await follow(sam, 'Go to step 2');
@@ -100,11 +83,7 @@ describe('walkthrough: a couple after an affair [sqlite]', { skip }, () => {
     await submit(sam, 'Save');
     await sam.page.getByText(sam.privateWords[1]!).waitFor();
     await walk().look(sam, 'step 2', 'Answer this apology');
-    await follow(sam, 'Answer this apology');
-    await sam.page.getByLabel('Yes, it felt sincere').check();
-    await sam.page.getByLabel('What is missing, in your own words (optional)').fill('I need to hear what you will do when they write.');
-    await walk().look(sam, 'apology answer', 'Send my answer');
-    await follow(sam, 'Send my answer');
+    await answerApology(walk(), sam, 'Yes, it felt sincere', 'I need to hear what you will do when they write.');
 
     await follow(alex, /all steps/);
     await follow(alex, 'Take responsibility');

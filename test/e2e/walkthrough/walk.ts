@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { NUMBERS_QUESTION } from '../support/partners.js';
 import { startBrowserApp, type BrowserApp, type Profile } from '../support/session.js';
 
 /**
@@ -16,7 +15,7 @@ import { startBrowserApp, type BrowserApp, type Profile } from '../support/sessi
 
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 900 };
-const PASSWORD = 'lantern orchard quietly humming';
+export const PASSWORD = 'lantern orchard quietly humming';
 
 export interface Walker extends Profile {
   name: string;
@@ -126,70 +125,4 @@ export async function submit(w: Walker, button: string | RegExp): Promise<void> 
     page.getByRole('button', { name: button, exact: typeof button === 'string' }).click(),
   ]);
   await page.waitForLoadState('domcontentloaded');
-}
-
-/**
- * Today's check-in on its page: the three numbers, the numbers shared, and a note if given (only
- * for the person who writes it).
- */
-export async function checkInByPage(w: Walker, values: [number, number, number], privateNote?: string): Promise<void> {
-  const { page } = w;
-  const groups = page.locator('main fieldset').filter({ has: page.getByRole('radio', { name: '1', exact: true }) });
-  for (const [i, value] of values.entries())
-    await groups
-      .nth(i)
-      .getByRole('radio', { name: String(value), exact: true })
-      .check();
-  await page.getByRole('group', { name: NUMBERS_QUESTION }).getByRole('radio', { name: 'My partner too' }).check();
-  if (privateNote) {
-    await page.getByText('Add a note (optional)').click();
-    await page.getByRole('textbox', { name: 'Your note' }).fill(privateNote);
-    await page.getByRole('group', { name: 'Who can read this note?' }).getByRole('radio', { name: 'Only me' }).check();
-  }
-  await submit(w, 'Save check-in');
-  await page.getByText('your check-in is saved').waitFor();
-  if (privateNote) await page.getByText(privateNote).waitFor();
-}
-
-/** The sign-up form, filled on the page it is on (the welcome page's, or an invitation's). */
-async function fillSignUp(w: Walker): Promise<void> {
-  const { page } = w;
-  await page.getByRole('heading', { level: 1, name: 'Create your account' }).waitFor();
-  await page.getByLabel('Your name').fill(w.name);
-  await page.getByLabel('Email address').fill(w.email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Create account' }).click();
-}
-
-/** Opens Mend, creates an account through the sign-up page and creates a space by its form. */
-export async function signUpWithSpace(walk: Walk, w: Walker, spaceName: string): Promise<string> {
-  const { page } = w;
-  await page.goto(`${walk.origin}/`);
-  await walk.look(w, 'welcome', 'Create an account');
-  await follow(w, 'Create an account');
-  await fillSignUp(w);
-  await page.waitForURL(`${walk.origin}/`);
-  await walk.look(w, 'no space yet', 'Create our space');
-  await page.getByLabel('Name of your space (optional)').fill(spaceName);
-  await follow(w, 'Create our space');
-  return page.url();
-}
-
-/** The inviter presses the button and reads the link the invitation page shows. */
-export async function invite(walk: Walk, w: Walker, button: string, where: Locator = w.page.locator('main')): Promise<string> {
-  const { page } = w;
-  await Promise.all([page.waitForURL(/\/invitation\?code=/), where.getByRole('button', { name: button }).click()]);
-  await walk.look(w, 'invitation', 'Back to your space');
-  return page.getByLabel('Invitation link').inputValue();
-}
-
-/** The invited person opens the link (pasted into their browser), creates an account and joins. */
-export async function join(walk: Walk, w: Walker, link: string, inviter: string): Promise<void> {
-  const { page } = w;
-  await page.goto(link);
-  await walk.look(w, 'join', 'Create an account to join');
-  await follow(w, 'Create an account to join');
-  await fillSignUp(w);
-  await page.waitForURL(link);
-  await follow(w, `Join ${inviter}`);
 }
