@@ -56,6 +56,11 @@ export async function signUpWithSpace(walk: Walk, w: Walker, spaceName: string):
   return page.url();
 }
 
+/** Another device of someone who has an account: signed in through the sign-in page. */
+export async function signIn(walk: Walk, w: Walker): Promise<void> {
+  await walk.session.signIn(w, { email: w.email, password: PASSWORD });
+}
+
 /** The inviter presses the button and reads the link the invitation page shows. */
 export async function invite(walk: Walk, w: Walker, button: string, where: Locator = w.page.locator('main')): Promise<string> {
   const { page } = w;

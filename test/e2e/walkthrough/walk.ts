@@ -29,7 +29,7 @@ export interface Walker extends Profile {
 export interface Walk {
   session: BrowserApp;
   origin: string;
-  /** A person's own browser: a phone or a desktop, with JavaScript or without. */
+  /** A person's own browser: a phone or a desktop, with JavaScript or without (a second one is another device). */
   person(name: string, options: { viewport: { width: number; height: number }; javaScript: boolean }): Promise<Walker>;
   /** The checks of a step, then its screenshot; `next` names a link or button the page must offer. */
   look(w: Walker, label: string, next?: string | RegExp): Promise<void>;
@@ -50,7 +50,8 @@ export function walkthrough(persona: string): () => Walk {
       origin: session.origin,
       async person(name, { viewport, javaScript }) {
         const profile = await session.newProfile({ viewport, javaScriptEnabled: javaScript });
-        const privateWords: string[] = [];
+        // A second device of the same person shares what they wrote privately.
+        const privateWords = people.find((p) => p.name === name)?.privateWords ?? [];
         const w: Walker = {
           ...profile,
           name,
@@ -70,7 +71,7 @@ export function walkthrough(persona: string): () => Walk {
         await page.getByRole('heading', { level: 1 }).first().waitFor();
         await session.checkPage(w, `${label} (${w.name})`);
         const content = await page.content();
-        for (const other of people.filter((p) => p !== w))
+        for (const other of people.filter((p) => p.name !== w.name))
           for (const words of other.privateWords)
             assert.ok(!content.includes(words), `${w.name} is shown ${other.name}'s private words on ${label}`);
         if (next !== undefined) await offered(page, next, label);
