@@ -61,6 +61,16 @@ export async function signIn(walk: Walk, w: Walker): Promise<void> {
   await walk.session.signIn(w, { email: w.email, password: PASSWORD });
 }
 
+/** The record of a space, from a page that offers it: opened with the password, as it asks (403 until then). */
+export async function openRecord(walk: Walk, w: Walker, link: string | RegExp): Promise<void> {
+  w.problems.expectStatus(/\/report$/, 403);
+  await follow(w, link);
+  await walk.look(w, 'record asks for the password', 'Open the record');
+  await w.page.getByLabel('Your password').fill(PASSWORD);
+  await submit(w, 'Open the record');
+  await w.page.getByRole('button', { name: 'Open the record' }).waitFor({ state: 'detached' });
+}
+
 /** The inviter presses the button and reads the link the invitation page shows. */
 export async function invite(walk: Walk, w: Walker, button: string, where: Locator = w.page.locator('main')): Promise<string> {
   const { page } = w;
