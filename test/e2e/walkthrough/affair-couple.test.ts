@@ -18,7 +18,6 @@ describe('walkthrough: a couple after an affair [sqlite]', { skip }, () => {
   let alex: Walker;
   let sam: Walker;
   let spaceUrl = '';
-  let journeyUrl = '';
   const today = localDate(new Date(), 'Europe/London');
   /** How the agreement log's buttons name an occasion: “Saturday 5 December, <the agreement>”. */
   const occasion = (day: string) =>
@@ -42,7 +41,6 @@ describe('walkthrough: a couple after an affair [sqlite]', { skip }, () => {
       cameOut: addDays(today, -75),
       privateWords: 'I found the messages on a Sunday',
     });
-    journeyUrl = sam.page.url();
     await walk().look(sam, 'journey', /Acknowledge/);
   });
 

@@ -1,4 +1,3 @@
-import assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
 import { NUMBERS_QUESTION } from '../support/partners.js';
 import { PASSWORD, follow, submit, type Walk, type Walker } from './walk.js';
