@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'data/', 'node_modules/', 'src/core/coach/model-weights.ts'] },
+  { ignores: ['dist/', 'data/', 'artifacts/', 'node_modules/', 'src/core/coach/model-weights.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

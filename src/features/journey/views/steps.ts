@@ -159,6 +159,7 @@ export function step3Page(m: JourneyPageModel, csrf: string, state?: FormState |
         <h2 id="agreements-heading">Agreements</h2>
         <p>${agreementWords(presenceOf(m)).intro}</p>
         ${agreementList(m, csrf)}
+        ${m.agreements.some((a) => a.status === 'active') ? whereLogged(m) : null}
         ${isPartnerView(m) ? html`<p><a class="button" href="/journeys/${m.view.id}/agreements/new">${agreementWords(presenceOf(m)).action}</a></p>` : null}
       </section>
       ${isPartnerView(m) && transparencyOffered(m.view.breach.kind) && agreementWords(presenceOf(m)).transparencyOffered ? transparencyOffer(m) : null}`
@@ -235,6 +236,11 @@ export function step5Page(m: JourneyPageModel): SafeHtml {
   }`;
 }
 
+/** Where an agreement in force is logged: said on step 3 once one is agreed, and on step 6. */
+function whereLogged(m: JourneyPageModel): SafeHtml {
+  return html`<p>Each agreement’s log, where occasions are recorded as kept or missed, is on <a href="/spaces/${m.spaceId}/agreement-log">the agreement log</a>; how it adds up is on <a href="/spaces/${m.spaceId}/progress">your progress</a>.</p>`;
+}
+
 export function step6Page(m: JourneyPageModel, csrf: string): SafeHtml {
   return html`${stepHeader(m, 'consistency', 6, STEP_PURPOSES.consistency)}
   ${lockedNote(m, 6)}
@@ -242,7 +248,7 @@ export function step6Page(m: JourneyPageModel, csrf: string): SafeHtml {
   <section class="card" aria-labelledby="active-heading">
     <h2 id="active-heading">Your agreements</h2>
     ${agreementList(m, csrf, { activeOnly: true })}
-    <p>Each agreement’s log, where occasions are recorded as kept or missed, is on <a href="/spaces/${m.spaceId}/agreement-log">the agreement log</a>; how it adds up is on <a href="/spaces/${m.spaceId}/progress">your progress</a>.</p>
+    ${whereLogged(m)}
   </section>`;
 }
 
