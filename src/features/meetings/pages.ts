@@ -68,7 +68,7 @@ export async function meetingPages(app: FastifyInstance): Promise<void> {
     // A therapist reads the meetings and is shown no form (after the membership check: others get 404).
     partnersOnlyForm(request);
     const drafts = await ctx.drafts.book(account, view.space.id);
-    const weekLog = weekLogSection(await loadWeekLog(ctx, account, view.space.id), 3);
+    const weekLog = weekLogSection(await loadWeekLog(ctx, account, view.space.id), 3, { together: true });
     return renderPage(request, reply, {
       title: 'This week’s meeting',
       space: layoutSpaceOf(view),
@@ -97,7 +97,7 @@ export async function meetingPages(app: FastifyInstance): Promise<void> {
       const errors = inputErrors(error);
       const view = await spaceView(ctx.spaces, account.id, request.params.spaceId);
       const drafts = await ctx.drafts.book(account, view.space.id);
-      const weekLog = weekLogSection(await loadWeekLog(ctx, account, view.space.id), 3);
+      const weekLog = weekLogSection(await loadWeekLog(ctx, account, view.space.id), 3, { together: true });
       return renderPage(request, reply, {
         title: 'This week’s meeting',
         status: 400,

@@ -29,8 +29,10 @@ const STATUS: Record<string, string> = { unconfirmed: 'not yet confirmed', confi
  * whether the other partner confirmed it or saw it differently, with the notes the viewer may
  * read. A list rather than a table, so it reads on a phone. Each occasion that waits for the
  * viewer (to confirm, or to answer a dispute) links to its row on the log page, where the forms are.
+ * `together`: the page is one a couple reads side by side (the meeting's record), so the viewer's
+ * own private notes are named but not shown.
  */
-export function weekLogSection(o: WeekLogModel, headingLevel: 2 | 3 = 2): SafeHtml {
+export function weekLogSection(o: WeekLogModel, headingLevel: 2 | 3 = 2, options: { together?: boolean } = {}): SafeHtml {
   const log = `/spaces/${o.spaceId}/agreement-log`;
   const who = (id: string | null) => (id === o.viewerId ? 'You' : (id && o.names.get(id)) || 'A former partner');
   const whom = (id: string | null) => (id === o.viewerId ? 'you' : who(id));
@@ -41,8 +43,11 @@ export function weekLogSection(o: WeekLogModel, headingLevel: 2 | 3 = 2): SafeHt
     if (!a) return 'An agreement';
     return removedOn(former, a.proposedBy, a.text) ? 'An agreement whose words were removed' : a.text;
   };
-  const note = (label: string, authorId: string | null, n: { text: string } | null) => {
+  const note = (label: string, authorId: string | null, n: { text: string; visibility?: string } | null) => {
     if (n === null) return null;
+    // The meeting's own page is for sitting together at one screen: a note kept private stays off it.
+    if (options.together && n.visibility === 'private')
+      return html`<p class="small muted">${label}, kept private, is not shown here, since you may be reading this together.</p>`;
     const gone = removedOn(former, authorId, n.text);
     return gone
       ? html`<p class="small entry__removed">${label} was removed by its author on ${dayMonthYear(gone)}.</p>`
