@@ -3,6 +3,7 @@ import { SchemaTooNewError } from './platform/db/migrator.js';
 import { DataFolderBusyError } from './platform/db/in-use-lock.js';
 import { loadStrengthEstimator } from './features/accounts/password-strength.js';
 import { buildApp } from './app.js';
+import { startupSummary } from './platform/startup-summary.js';
 
 /** Starts Mend: configuration, database (migrated), then the HTTP server; stops cleanly on SIGTERM. */
 async function main(): Promise<void> {
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
   await app.listen({ port: config.port, host: config.host });
-  app.log.info({ database: config.databaseUrl ? 'postgres' : 'sqlite', baseUrl: config.baseUrl.href }, 'Mend is ready');
+  app.log.info(startupSummary(config), 'Mend is ready');
   // Work deferred to keep start-up short is done a second later (after a proxy's first health
   // checks and the first pages), in small steps between requests, so the first sign-up or form
   // post does not wait for it either.

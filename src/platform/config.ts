@@ -36,6 +36,8 @@ export interface Config {
    * opt-in is shown and nothing is sent; the app can still be installed (docs/notifications.md).
    */
   push: boolean;
+  /** Bearer token for `/metrics` (MEND_METRICS_TOKEN); null: no metrics endpoint (docs/deployment.md, Monitoring). */
+  metricsToken: string | null;
 }
 
 /**
@@ -162,6 +164,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const smtpUrl = smtp(env.MEND_SMTP_URL);
   const mailFrom = env.MEND_MAIL_FROM?.trim() || `Mend <mend@${baseUrl.hostname}>`;
 
+  // Never repeated in the message: it is a secret.
+  const metricsToken = env.MEND_METRICS_TOKEN?.trim() || null;
+  if (metricsToken !== null && (metricsToken.length < 16 || !/^[\x21-\x7e]+$/.test(metricsToken))) {
+    throw new ConfigError('MEND_METRICS_TOKEN must be at least 16 printable characters without spaces (e.g. from `openssl rand -hex 32`).');
+  }
+
   return {
     port,
     host,
@@ -180,5 +188,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     mailFrom,
     databaseTimeouts,
     push: pushRaw === 'on',
+    metricsToken,
   };
 }
