@@ -6,7 +6,9 @@ import { fixedClock } from '../../src/platform/clock.js';
 import { json, startTestApp, succeeded, type TestApp } from '../support/app.js';
 import { signUp } from '../support/api-client.js';
 import { PageClient } from '../support/browser-less.js';
-import { DIALECTS, skipReason } from '../support/databases.js';
+import { createTestDatabase, DIALECTS, skipReason, type TestDatabase } from '../support/databases.js';
+import { databaseProxy, throughPort } from '../support/database-proxy.js';
+import { loadConfig } from '../../src/platform/config.js';
 import { closeOpenStreams, listening, openSse } from '../support/sse.js';
 
 /**
@@ -288,3 +290,49 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+describe('monitoring: database errors are counted, and /metrics answers during an outage [postgres]', async () => {
+  const skip = await skipReason('postgres');
+  if (skip) {
+    test('skipped', { skip }, () => {});
+    return;
+  }
+  let database: TestDatabase;
+  let proxy: Awaited<ReturnType<typeof databaseProxy>>;
+  let app: FastifyInstance;
+  before(async () => {
+    database = await createTestDatabase('postgres');
+    const direct = new URL(database.databaseUrl!);
+    proxy = await databaseProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
+    app = await buildApp(
+      loadConfig({
+        MEND_DATA_DIR: database.dataDir,
+        DATABASE_URL: throughPort(direct.href, proxy.port),
+        LOG_LEVEL: 'silent',
+        MEND_METRICS_TOKEN: TOKEN,
+        MEND_DATABASE_CONNECT_TIMEOUT_MS: '1000',
+        MEND_DATABASE_QUERY_TIMEOUT_MS: '1500',
+      }),
+    );
+    await app.ready();
+  });
+  after(async () => {
+    await app?.close();
+    await proxy?.close();
+    await database?.drop();
+  });
+
+  test('a request that meets the outage is counted as unavailable; the scrape itself needs no database', async () => {
+    const person = await signUp(app, 'Robin');
+    await proxy.cut();
+    try {
+      assert.equal((await person.api.get('/api/v1/me')).statusCode, 503);
+      const res = await scrape(app, `Bearer ${TOKEN}`);
+      assert.equal(res.statusCode, 200);
+      assert.match(res.body, /mend_database_errors_total\{kind="unavailable"\} 1/);
+      assert.match(res.body, /mend_http_requests_total\{method="GET",route="\/api\/v1\/me",status="503"\} 1/);
+    } finally {
+      await proxy.restore();
+    }
+  });
+});
