@@ -97,7 +97,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   app.addHook('onClose', async () => ctx.close());
 
-  await app.register(requestLog, { metrics: ctx.metrics, trustProxy: config.trustProxy !== false });
+  await app.register(requestLog, { metrics: ctx.metrics, trustProxy: config.trustProxy !== false && config.trustProxy !== 0 });
   await app.register(errorHandling);
   await app.register(refuseNul);
   await app.register(securityHeaders, { https: config.baseUrl.protocol === 'https:' });
