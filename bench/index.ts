@@ -8,6 +8,7 @@ import { describeMachine, parseHttpBenchArgs, runHttpBench } from './http.js';
 import { printWritesBench, runWritesBench } from './writes.js';
 import { runStartupBench } from './startup.js';
 import { runAndPrintPagesBench } from './pages.js';
+import { parseMetricsBenchArgs, printMetricsBench, runMetricsBench } from './metrics.js';
 
 console.log(`Machine: ${describeMachine()}\n`);
 
@@ -32,3 +33,6 @@ console.log('\nStart-up on an existing SQLite database (5 seeded couples), media
 console.table(await runStartupBench(5));
 
 await runAndPrintPagesBench();
+
+const metricsOptions = parseMetricsBenchArgs(process.argv.slice(2));
+printMetricsBench(await runMetricsBench(metricsOptions), metricsOptions);

@@ -28,6 +28,8 @@ await build({
     'nodemailer',
     // web-push and its JWT and ASN.1 helpers: loaded on the first push (platform/push/web-push-transport.ts).
     'web-push',
+    // prom-client: loaded only when MEND_METRICS_TOKEN is set (platform/metrics/metrics.ts).
+    'prom-client',
     '@fastify/ajv-compiler',
     '@fastify/fast-json-stringify-compiler',
     'ajv',

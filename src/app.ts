@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './platform/config.js';
 import { createContext, type AppContext, type ContextOptions } from './context.js';
 import { apiRoutes } from './features/api-routes.js';
@@ -21,6 +21,8 @@ import { lazySchemas } from './platform/http/lazy-schemas.js';
 import { loggerOptions } from './platform/http/logging.js';
 import { staticDir } from './platform/http/paths.js';
 import { installRoutes } from './platform/http/install.js';
+import { requestIds, requestLog } from './platform/http/plugins/request-log.js';
+import { metricsRoute } from './platform/http/metrics-route.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -50,6 +52,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const frameworkHeaders = securityHeaderValues({ https: config.baseUrl.protocol === 'https:' });
   const app = Fastify({
     logger: loggerOptions(config.logLevel, options.logStream),
+    // One line per request, written when it is answered (plugins/request-log.ts), not Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: requestIds(),
     // A hop count is valid at run time (proxy-addr) though Fastify's types only list the other forms.
     trustProxy: config.trustProxy as boolean | string[],
     bodyLimit: BODY_LIMIT_BYTES,
@@ -92,6 +97,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   app.addHook('onClose', async () => ctx.close());
 
+  await app.register(requestLog, { metrics: ctx.metrics, trustProxy: config.trustProxy !== false && config.trustProxy !== 0 });
   await app.register(errorHandling);
   await app.register(refuseNul);
   await app.register(securityHeaders, { https: config.baseUrl.protocol === 'https:' });
@@ -124,6 +130,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
 
   await app.register(healthRoutes);
+  await app.register(metricsRoute);
   await app.register(installRoutes);
   await app.register(apiRoutes, { prefix: '/api' });
   await app.register(pageRoutes);

@@ -31,6 +31,7 @@ import { vapidSubject } from './platform/push/vapid.js';
 import { webPushTransport } from './platform/push/web-push-transport.js';
 import { DraftService } from './features/drafts/service.js';
 import { DraftStore } from './features/drafts/store.js';
+import { createMetrics, noMetrics, type Metrics } from './platform/metrics/metrics.js';
 
 /** Everything a request handler may use, built once per process. */
 export interface AppContext {
@@ -73,6 +74,8 @@ export interface AppContext {
   live: LiveEvents;
   /** Push notifications by choice: devices, and sending in the background (features/push/service.ts). */
   push: PushService;
+  /** Counts for Prometheus when MEND_METRICS_TOKEN is set; otherwise counts nothing (platform/metrics). */
+  metrics: Metrics;
   close(): Promise<void>;
 }
 
@@ -89,6 +92,7 @@ export interface ContextOptions {
 
 export async function createContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
   const clock = options.clock ?? systemClock;
+  const metrics = config.metricsToken !== null ? await createMetrics() : noMetrics;
   const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, timeouts: config.databaseTimeouts });
   try {
     // Migrations run on a store without the request timeouts: changing a large table may take
@@ -178,6 +182,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
       clock,
       config,
       spaces,
+      metrics,
       notified: (recipientId) => push.nudge(recipientId),
       // A comfort like every live update: publishToAccount never throws, and nothing waits on it.
       unreadChanged: (accountId) => void live.publishToAccount(accountId, { kind: 'unread' }),
@@ -207,6 +212,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
       limits: { signInByAddress, signInByAccount, signInByDevice, confirmByAccount, signUpByAddress, coach },
       live,
       push,
+      metrics,
       close: async () => {
         // Pushes being sent finish before the database they read closes; waiting ones are dropped.
         await push.close();

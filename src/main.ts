@@ -5,6 +5,7 @@ import { DatabaseUnreachableError, waitForPostgres } from './platform/db/wait-fo
 import { checkDataFolder, DataFolderError } from './platform/data-folder.js';
 import { loadStrengthEstimator } from './features/accounts/password-strength.js';
 import { buildApp } from './app.js';
+import { startupSummary } from './platform/startup-summary.js';
 
 /** Before the app (and its logger) exists: one JSON line in the logger's shape, at level warn. */
 function startupLog(config: { logLevel: string }): (message: string) => void {
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
   await app.listen({ port: config.port, host: config.host });
-  app.log.info({ database: config.databaseUrl ? 'postgres' : 'sqlite', baseUrl: config.baseUrl.href }, 'Mend is ready');
+  app.log.info(startupSummary(config), 'Mend is ready');
   // Work deferred to keep start-up short is done a second later (after a proxy's first health
   // checks and the first pages), in small steps between requests, so the first sign-up or form
   // post does not wait for it either.

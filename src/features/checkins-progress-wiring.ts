@@ -27,6 +27,7 @@ import { ReminderService } from './notifications/reminders.js';
 import { EmailDelivery } from './notifications/email-delivery.js';
 import { EmailStore } from './notifications/email-store.js';
 import type { SpaceService } from './spaces/service.js';
+import { noMetrics, type Metrics } from '../platform/metrics/metrics.js';
 
 /**
  * The services of the couple's ongoing practice, API.md's "check-ins and progress": check-ins,
@@ -58,6 +59,8 @@ export function checkinsProgressServices(deps: {
   clock: Clock;
   config: Config;
   spaces: SpaceService;
+  /** Group-commit batch sizes and reminders are counted here (platform/metrics). */
+  metrics?: Metrics;
   /** Told whom each notification was written for (push notifications, features/push). */
   notified?: (recipientId: string) => void;
   /** Told whose unread notifications changed: written, read, or a reminder (live counts, issue #18). */
@@ -77,7 +80,8 @@ export function checkinsProgressServices(deps: {
     ...(deps.notified ? { written: deps.notified } : {}),
     ...(deps.unreadChanged ? { changed: deps.unreadChanged } : {}),
   });
-  const writes = new GroupCommitter(db, deps.dialect);
+  const metrics = deps.metrics ?? noMetrics;
+  const writes = new GroupCommitter(db, deps.dialect, { observe: (size) => metrics.commitBatch(size) });
   const checkins = new CheckinService({
     checkins: checkinStore,
     spaces,
@@ -129,8 +133,10 @@ export function checkinsProgressServices(deps: {
         clock,
         baseUrl: config.baseUrl,
         stopMac: (message) => vault.index('email-stop', message),
+        metrics,
       }),
       clock,
+      metrics,
       ...(deps.unreadChanged ? { changed: deps.unreadChanged } : {}),
     }),
   };

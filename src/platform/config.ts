@@ -42,6 +42,8 @@ export interface Config {
   push: boolean;
   /** Who may create an account (MEND_SIGNUPS): anyone, only with an invitation code, or no one. */
   signups: SignupMode;
+  /** Bearer token for `/metrics` (MEND_METRICS_TOKEN); null: no metrics endpoint (docs/deployment.md, Monitoring). */
+  metricsToken: string | null;
 }
 
 export type SignupMode = 'open' | 'invite' | 'closed';
@@ -206,6 +208,12 @@ export function loadConfig(env: Env = process.env, home: string = mendHome()): C
   const smtpUrl = smtp(env.MEND_SMTP_URL);
   const mailFrom = env.MEND_MAIL_FROM?.trim() || `Mend <mend@${baseUrl.hostname}>`;
 
+  // Never repeated in the message: it is a secret.
+  const metricsToken = env.MEND_METRICS_TOKEN?.trim() || null;
+  if (metricsToken !== null && (metricsToken.length < 16 || !/^[\x21-\x7e]+$/.test(metricsToken))) {
+    throw new ConfigError('MEND_METRICS_TOKEN must be at least 16 printable characters without spaces (e.g. from `openssl rand -hex 32`).');
+  }
+
   return {
     port,
     host,
@@ -226,5 +234,6 @@ export function loadConfig(env: Env = process.env, home: string = mendHome()): C
     databaseTimeouts,
     push: pushRaw === 'on',
     signups: signupMode(env.MEND_SIGNUPS),
+    metricsToken,
   };
 }

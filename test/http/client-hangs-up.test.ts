@@ -74,10 +74,10 @@ describe('a client hanging up mid-upload is not logged as a database outage [sql
         .join('')
         .split('\n')
         .filter(Boolean)
-        .map((line) => JSON.parse(line) as { level: number; msg: string; mendCode?: string });
+        .map((line) => JSON.parse(line) as { level: number; msg: string; route?: string; mendCode?: string });
       assert.ok(
-        entries.some((entry) => entry.msg === 'incoming request'),
-        'the request was logged as it came in',
+        entries.some((entry) => entry.msg === 'request' && entry.route === path),
+        'the request was logged, by its route',
       );
       const errors = entries.filter((entry) => entry.level >= 50);
       assert.deepEqual(errors, [], 'nothing logged at error level');

@@ -9,7 +9,7 @@ import { PageClient } from '../support/browser-less.js';
 describeEachDatabase('platform: health, OpenAPI and headers', (get) => {
   test('/healthz and /readyz answer', async () => {
     const { app } = get();
-    assert.deepEqual(json(await app.inject({ method: 'GET', url: '/healthz' })), { status: 'ok' });
+    assert.equal(json(await app.inject({ method: 'GET', url: '/healthz' })).status, 'ok');
     assert.deepEqual(json(await app.inject({ method: 'GET', url: '/readyz' })), { status: 'ready' });
   });
 

@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
 export interface Received {
@@ -25,6 +25,15 @@ export interface TestSmtp {
    */
   refuseNext(n: number): void;
   readonly attempts: number;
+  /** Stops listening: Mend's connections are refused, as with a mail server that is down. */
+  down(): Promise<void>;
+  /**
+   * Listens on the port again, but as a mail server that has hung: connections are accepted and
+   * nothing is ever said. `connections` counts them, `open` those not yet closed.
+   */
+  hang(): Promise<{ readonly connections: number; readonly open: number }>;
+  /** Serves mail on the same port again (after `down` or `hang`). */
+  up(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -34,29 +43,49 @@ export async function startSmtp(): Promise<TestSmtp> {
   const waiting: Array<() => void> = [];
   let refusing = 0;
   let attempts = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        attempts += 1;
-        if (refusing > 0) {
-          refusing -= 1;
-          return callback(Object.assign(new Error('Busy, try again later'), { responseCode: 451 }));
-        }
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), data: Buffer.concat(chunks).toString('utf8') });
-        for (const wake of waiting.splice(0)) wake();
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const serve = async (port: number): Promise<SMTPServer> => {
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onData(stream, session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          attempts += 1;
+          if (refusing > 0) {
+            refusing -= 1;
+            return callback(Object.assign(new Error('Busy, try again later'), { responseCode: 451 }));
+          }
+          received.push({ to: session.envelope.rcptTo.map((r) => r.address), data: Buffer.concat(chunks).toString('utf8') });
+          for (const wake of waiting.splice(0)) wake();
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    return server;
+  };
+  let server: SMTPServer | null = await serve(0);
+  let hung: net.Server | null = null;
+  const hungSockets = new Set<net.Socket>();
   const port = (server.server.address() as AddressInfo).port;
+  const stop = async (): Promise<void> => {
+    const s = server;
+    server = null;
+    if (s) await new Promise<void>((resolve) => s.close(() => resolve()));
+    const h = hung;
+    hung = null;
+    if (h) {
+      for (const socket of hungSockets) socket.destroy();
+      await new Promise<void>((resolve) => h.close(() => resolve()));
+    }
+  };
   return {
-    server,
+    get server() {
+      if (!server) throw new Error('the mail server is down');
+      return server;
+    },
     port,
     received,
     env: { MEND_SMTP_URL: `smtp://127.0.0.1:${port}`, MEND_MAIL_FROM: 'Mend <mend@example.org>' },
@@ -74,7 +103,33 @@ export async function startSmtp(): Promise<TestSmtp> {
         await new Promise<void>((resolve) => waiting.push(resolve));
       }
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    down: stop,
+    async hang() {
+      await stop();
+      const sockets = hungSockets;
+      let connections = 0;
+      const h = net.createServer((socket) => {
+        connections += 1;
+        sockets.add(socket);
+        socket.on('close', () => sockets.delete(socket));
+        socket.on('error', () => undefined);
+      });
+      await new Promise<void>((resolve) => h.listen(port, '127.0.0.1', resolve));
+      hung = h;
+      return {
+        get connections() {
+          return connections;
+        },
+        get open() {
+          return sockets.size;
+        },
+      };
+    },
+    async up() {
+      await stop();
+      server = await serve(port);
+    },
+    close: stop,
   };
 }
 

@@ -9,6 +9,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import type { EmailKind, EmailStore, OutboxEmail } from './email-store.js';
 import type { NotificationStore } from './store.js';
+import type { Metrics } from '../../platform/metrics/metrics.js';
 
 /** How far back the loop looks for notifications that wait: what waited longer was told already, or the loop was down. */
 const LOOK_BACK_MS = 2 * 24 * 60 * 60 * 1000;
@@ -18,6 +19,11 @@ const SENDING_LEASE_MS = 30 * 60 * 1000;
 const KEEP_SETTLED_MS = 7 * 24 * 60 * 60 * 1000;
 /** At most this many emails per round; the rest wait a minute. */
 const BATCH = 100;
+/**
+ * The mail server could not be reached at all (nodemailer's codes): the rest of the round waits for
+ * the next one instead of each email waiting out its own timeout.
+ */
+const UNREACHABLE = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNREFUSED', 'ECONNRESET']);
 
 export interface EmailAccount {
   id: string;
@@ -59,11 +65,13 @@ export class EmailDelivery {
       baseUrl: URL;
       /** A keyed hash under the server's key, for the links that stop emails. */
       stopMac: Mac;
+      /** Emails sent, tried again, given up and dropped are counted here. */
+      metrics?: Metrics;
     },
   ) {}
 
   /** Where failures are reported: the app's logger (set when the loop starts). */
-  log: { warn(obj: object, msg: string): void } | null = null;
+  log: { warn(obj: object, msg: string): void; info?(obj: object, msg: string): void } | null = null;
 
   /** Whether this Mend sends email at all (MEND_SMTP_URL). */
   get enabled(): boolean {
@@ -134,13 +142,31 @@ export class EmailDelivery {
     if (abandoned > 0) this.log?.warn({ count: abandoned }, 'emails whose sending was interrupted are not tried again, so none goes twice');
     await this.deps.emails.forgetSettled(new Date(now.getTime() - KEEP_SETTLED_MS).toISOString());
     const sent: string[] = [];
-    for (const email of await this.deps.emails.due(now.toISOString(), BATCH)) {
-      if (await this.deliverOne(email, now)) sent.push(email.key);
+    const due = await this.deps.emails.due(now.toISOString(), BATCH);
+    for (const [i, email] of due.entries()) {
+      const outcome = await this.deliverOne(email, now);
+      if (outcome === 'sent') sent.push(email.key);
+      if (outcome === 'unreachable' && i + 1 < due.length) {
+        this.log?.warn({ waiting: due.length - i - 1 }, 'the mail server cannot be reached; the other emails due wait for the next round');
+        break;
+      }
     }
     return sent;
   }
 
-  private async deliverOne(email: OutboxEmail, now: Date): Promise<boolean> {
+  private async deliverOne(email: OutboxEmail, now: Date): Promise<'sent' | 'not sent' | 'unreachable'> {
+    const outcome = await this.tryOne(email, now);
+    if (outcome !== 'sent' && outcome !== 'held')
+      this.deps.metrics?.reminder('email', email.kind, outcome === 'unreachable' ? 'retry' : outcome);
+    if (outcome === 'sent') {
+      this.deps.metrics?.reminder('email', email.kind, 'sent');
+      // Told, so that an operator who saw the failures sees the mail flowing again.
+      if (email.attempts > 0) this.log?.info?.({ kind: email.kind, attempt: email.attempts + 1 }, 'an email that had failed was sent');
+    }
+    return outcome === 'sent' || outcome === 'unreachable' ? outcome : 'not sent';
+  }
+
+  private async tryOne(email: OutboxEmail, now: Date): Promise<'sent' | 'held' | 'dropped' | 'retry' | 'failed' | 'unreachable'> {
     const { emails } = this.deps;
     const account = await this.deps.accountById(email.accountId);
     if (
@@ -149,12 +175,12 @@ export class EmailDelivery {
       !(await this.stillWanted(email, account, now))
     ) {
       await emails.settle(email.key, 'dropped', now.toISOString());
-      return false;
+      return 'dropped';
     }
     const prefs = await this.deps.notifications.preferences(account.id);
     // Held back, not dropped: it goes when the quiet hours end, if it is still wanted then.
-    if (withinQuietHours({ quietHours: prefs.quietHours, timezone: account.timezone }, now)) return false;
-    if (!(await emails.claim(email.key, now.toISOString()))) return false;
+    if (withinQuietHours({ quietHours: prefs.quietHours, timezone: account.timezone }, now)) return 'held';
+    if (!(await emails.claim(email.key, now.toISOString()))) return 'held';
     const list: EmailList = email.kind === 'waiting' ? 'waiting' : 'reminders';
     const stop = this.stopLink(account.id, list);
     try {
@@ -167,17 +193,18 @@ export class EmailDelivery {
     } catch (error) {
       const attempt = email.attempts + 1;
       const next = nextAttemptAt(this.deps.clock.now(), attempt);
+      const fields = failureFields(email.kind, attempt, error);
       if (next) {
         await emails.retryAt(email.key, next.toISOString());
-        this.log?.warn(failureFields(email.kind, attempt, error), 'an email could not be sent; it will be tried again');
-      } else {
-        await emails.settle(email.key, 'failed', this.deps.clock.now().toISOString());
-        this.log?.warn(failureFields(email.kind, attempt, error), 'an email could not be sent after the last try; it is given up');
+        this.log?.warn({ ...fields, retryAt: next.toISOString() }, 'an email could not be sent; it will be tried again');
+        return UNREACHABLE.has(String(fields.code)) ? 'unreachable' : 'retry';
       }
-      return false;
+      await emails.settle(email.key, 'failed', this.deps.clock.now().toISOString());
+      this.log?.warn(fields, 'an email could not be sent after the last try; it is given up');
+      return 'failed';
     }
     await emails.sent(email, this.deps.clock.now().toISOString());
-    return true;
+    return 'sent';
   }
 
   private async stillWanted(email: OutboxEmail, account: EmailAccount, now: Date): Promise<boolean> {

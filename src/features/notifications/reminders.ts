@@ -9,6 +9,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { EmailDelivery } from './email-delivery.js';
 import type { SpaceService } from '../spaces/index.js';
 import type { EmailList } from '../../core/notifications/email-stop-token.js';
+import type { Metrics } from '../../platform/metrics/metrics.js';
 
 export { localClock, minutesOf };
 
@@ -48,6 +49,9 @@ export interface DueQuestions {
   claim(questionId: string, now: string): Promise<boolean>;
   release(questionId: string): Promise<void>;
 }
+
+/** Where the loop reports: failures at warn, an email that went through after failing at info. */
+type RoundLog = { warn(obj: object, msg: string): void; info(obj: object, msg: string): void };
 
 /** Where it is already latest in the day: a date no one's today is past (UTC+14). */
 const EARLIEST_ZONE = 'Pacific/Kiritimati';
@@ -93,23 +97,46 @@ export class ReminderService {
       clock: Clock;
       /** Told whose notifications changed (a reminder written): their open pages' count moves (issue #18). */
       changed?: (accountId: string) => void;
+      /** In-app reminders written are counted here (emails: email-delivery.ts). */
+      metrics?: Metrics;
     },
   ) {}
 
-  private log: { warn(obj: object, msg: string): void } | null = null;
+  private log: RoundLog | null = null;
+  /** The email lane of the loop, apart from the reminders' own (start). */
+  private sending: Promise<void> | null = null;
+  /** Rounds started by `tick` and not yet done. */
+  private ticking = 0;
 
-  /** Starts the loop; the timer is unref'd so it never keeps the process alive. */
-  start(options: { intervalMs?: number; log?: { warn(obj: object, msg: string): void } } = {}): void {
+  /**
+   * Starts the loop; the timer is unref'd so it never keeps the process alive. Two lanes: the
+   * in-app reminders, and the emails. An email round may take long — a mail server that accepts
+   * connections and then says nothing holds it for nodemailer's timeouts — and the next minute's
+   * in-app reminders do not wait for it: each lane skips a tick only while its own round runs. The
+   * email lane starts after the reminders written in the same tick, so their emails go at once.
+   */
+  start(options: { intervalMs?: number; log?: RoundLog } = {}): void {
     if (this.timer) return;
     if (options.log) this.log = this.deps.emails.log = options.log;
+    const failed = (what: string) => (error: unknown) =>
+      this.log?.warn({ err: error instanceof Error ? error.name : 'error' }, `${what} failed`);
     this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.tick()
-        .then(() => undefined)
-        .catch((error: unknown) => this.log?.warn({ err: error instanceof Error ? error.name : 'error' }, 'reminder round failed'))
-        .finally(() => {
-          this.running = null;
-        });
+      if (this.ticking > 0) return;
+      if (!this.running) {
+        this.running = this.remind()
+          .then(() => undefined, failed('reminder round'))
+          .finally(() => {
+            this.running = null;
+          });
+      }
+      if (!this.sending) {
+        this.sending = (this.running ?? Promise.resolve())
+          .then(() => this.sendEmails())
+          .catch(failed('email round'))
+          .finally(() => {
+            this.sending = null;
+          });
+      }
     }, options.intervalMs ?? REMINDER_INTERVAL_MS);
     this.timer.unref();
   }
@@ -118,6 +145,7 @@ export class ReminderService {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.running;
+    await this.sending;
     await this.rounds.catch(() => undefined);
     this.deps.emails.close();
   }
@@ -162,19 +190,35 @@ export class ReminderService {
    * the reminders it saved (for tests). Rounds in one process never overlap.
    */
   tick(): Promise<string[]> {
+    // After the loop's own rounds, if any run; the loop skips its ticks while this one runs.
     const round = this.rounds.then(
-      () => this.round(),
-      () => this.round(),
+      () => this.afterLanes(),
+      () => this.afterLanes(),
     );
     this.rounds = round.catch(() => undefined);
     return round;
   }
 
+  private async afterLanes(): Promise<string[]> {
+    this.ticking += 1;
+    try {
+      await this.running;
+      await this.sending;
+      return await this.round();
+    } finally {
+      this.ticking -= 1;
+    }
+  }
+
   private async round(): Promise<string[]> {
     const sent = await this.remind();
+    await this.sendEmails();
+    return sent;
+  }
+
+  private async sendEmails(): Promise<void> {
     await this.deps.emails.queueWaiting();
     await this.deps.emails.deliver();
-    return sent;
   }
 
   private async remind(): Promise<string[]> {
@@ -237,6 +281,7 @@ export class ReminderService {
           createdAt: at,
           readAt: null,
         });
+        this.deps.metrics?.reminder('app', 'question_due', 'sent');
         this.deps.changed?.(q.by);
       } catch (error) {
         await questions.release(q.questionId);
@@ -273,6 +318,7 @@ export class ReminderService {
       createdAt: now,
       readAt: null,
     });
+    this.deps.metrics?.reminder('app', type, 'sent');
     this.deps.changed?.(account.id);
     await this.deps.emails.queueReminder({ key, accountId: account.id, kind: type, spaceId, localDate, expiresAt: emailUsefulUntil });
     return true;

@@ -18,6 +18,8 @@ export interface GroupCommitOptions {
   batching?: boolean;
   /** The most units one transaction takes; the rest wait for the next one. */
   maxBatch?: number;
+  /** Told the size of every committed transaction (the metrics' batch-size histogram). */
+  observe?: (batchSize: number) => void;
 }
 
 export interface GroupCommitStats {
@@ -70,6 +72,7 @@ export class GroupCommitter {
 
   private readonly batching: boolean;
   private readonly maxBatch: number;
+  private readonly observe: ((batchSize: number) => void) | undefined;
   private queue: Pending[] = [];
   private scheduled = false;
   private flushing = false;
@@ -83,6 +86,7 @@ export class GroupCommitter {
   ) {
     this.batching = dialect === 'sqlite' && (options.batching ?? GroupCommitter.batchingByDefault);
     this.maxBatch = Math.max(1, options.maxBatch ?? DEFAULT_MAX_BATCH);
+    this.observe = options.observe;
   }
 
   /** Runs `unit` durably; resolves with its result once its transaction has committed. */
@@ -185,6 +189,7 @@ export class GroupCommitter {
       c.commits++;
       c.largestBatch = Math.max(c.largestBatch, batchSize);
     }
+    this.observe?.(batchSize);
   }
 }
 

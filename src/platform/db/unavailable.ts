@@ -91,3 +91,8 @@ function isUnavailable(error: unknown, depth: number, fromDatabase: boolean): bo
   if (error instanceof AggregateError && error.errors.some((inner) => isUnavailable(inner, depth + 1, marked))) return true;
   return error.cause !== undefined && isUnavailable(error.cause, depth + 1, marked);
 }
+
+/** True when `error` came from the database at all (an outage or not): for the metrics' count of database errors. */
+export function isDatabaseError(error: unknown): boolean {
+  return error instanceof pg.DatabaseError || error instanceof SQLite.SqliteError || (error instanceof Error && isFromDatabase(error));
+}

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import { keyIdsMissingFrom } from '../vault/start-encryption.js';
+import { buildInfo } from '../build-info.js';
 
 /**
  * `/readyz` answers within this, whatever the database does: a load balancer's probe must learn
@@ -11,12 +12,14 @@ export const READY_CHECK_MS = 800;
 const late = Symbol('late');
 
 /**
- * `/healthz`: the process answers. `/readyz`: it can also reach its database, soon, and has every
+ * `/healthz`: the process answers, and says which Mend it is (package.json's version, and the git
+ * commit or time of its build) — the same for everyone, nothing an operator's monitor could not see. `/readyz`: it can also reach its database, soon, and has every
  * key the database's values were written with — another server with a different key may have
  * recorded one since this one started (docs/encryption.md); then this server is not ready.
  */
 export async function healthRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  const { version, build } = buildInfo();
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok', version, build }));
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<typeof late>((resolve) => {

@@ -99,7 +99,7 @@ export function liveStreams(app: FastifyInstance): (request: FastifyRequest, rep
       ended = true;
       if (heartbeat) clearInterval(heartbeat);
       unsubscribe?.();
-      open.delete(end);
+      if (open.delete(end)) app.mend.metrics.liveStream(-1);
       stream.end();
     };
     // Access is checked in order with the writes, so an event never overtakes a revocation.
@@ -129,6 +129,7 @@ export function liveStreams(app: FastifyInstance): (request: FastifyRequest, rep
       throw new MendError('rate_limited', undefined, 'This account has too many live updates open. Close a tab or two and reload.', 60);
     }
     open.add(end);
+    app.mend.metrics.liveStream(1);
     heartbeat = setInterval(() => send(() => ': still here\n\n'), app.mend.live.heartbeatMs);
     heartbeat.unref();
     const reconnected = request.headers['last-event-id'] !== undefined;

@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errorBody, MendError, type ErrorCode, type ErrorDetails } from '../../errors.js';
-import { isDatabaseUnavailable } from '../../db/unavailable.js';
+import { isDatabaseError, isDatabaseUnavailable } from '../../db/unavailable.js';
 import { renderErrorPage } from '../../web/error-page.js';
 
 /**
@@ -90,6 +90,8 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: M
 export const errorHandling = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const mend = toMendError(error);
+    if (mend.code === 'unavailable') request.server.mend.metrics.databaseError('unavailable');
+    else if (mend.status >= 500 && isDatabaseError(error)) request.server.mend.metrics.databaseError('failed');
     if (mend.status >= 500) {
       // Only the kind and place of the failure: messages can carry user data (SQL values, input).
       request.log.error(
