@@ -89,9 +89,10 @@ export function checkinsProgressServices(deps: {
     chooseNumbers: numbersChoiceWriter(vault),
     clock,
   });
+  // A disabled account (mend accounts disable) gets no reminders and no email: it cannot sign in to read them.
   const accountById = async (id: string) => {
     const a = await accountStore.byId(id);
-    return a ? { id: a.id, email: a.email, timezone: a.timezone } : null;
+    return a && a.disabledAt === null ? { id: a.id, email: a.email, timezone: a.timezone } : null;
   };
   const monthlyReviews = new MonthlyReviewService({ reviews: new ReviewStore(db), spaces, clock });
   return {

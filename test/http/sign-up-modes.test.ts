@@ -66,13 +66,16 @@ describeEachDatabase(
       assert.equal(await accounts(app), before);
     });
 
-    test('the welcome and invitation pages offer signing in only, never a way that ends at a refusal', async () => {
+    test('the welcome, sign-in and invitation pages offer signing in only, never a way that ends at a refusal', async () => {
       const { app } = get();
       const { api, spaceId } = await member(app);
       const code = await invitation(api, spaceId, 'partner');
       const page = new PageClient(app);
       const welcome = await page.get('/');
       assert.doesNotMatch(welcome.body, /href="\/sign-up/);
+      const signIn = await page.get('/sign-in');
+      assert.match(signIn.body, /action="\/sign-in"/);
+      assert.doesNotMatch(signIn.body, /href="\/sign-up/, 'no "Create an account" that leads to a closed door');
       assert.match(welcome.body, /href="\/sign-in"/);
       const join = await page.get(`/join/${code}`);
       assert.equal(join.statusCode, 200);

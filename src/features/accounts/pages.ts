@@ -56,7 +56,7 @@ export async function authPages(app: FastifyInstance): Promise<void> {
     const next = safeNext((request.query as Record<string, unknown>).next);
     if (request.auth) return reply.redirect(next ?? '/');
     const notice = (request.query as Record<string, unknown>).done === 'reset' ? 'Your new password is saved. Sign in with it.' : undefined;
-    return renderPage(request, reply, { title: 'Sign in', body: (csrf) => signInPage(csrf, { next, ...(notice ? { notice } : {}) }) });
+    return renderPage(request, reply, { title: 'Sign in', body: (csrf) => signInPage(csrf, { next, signUpsClosed: ctx.config.signups === 'closed', ...(notice ? { notice } : {}) }) });
   });
 
   app.post('/sign-in', async (request, reply) => {
@@ -76,7 +76,7 @@ export async function authPages(app: FastifyInstance): Promise<void> {
       return renderPage(request, reply, {
         title: 'Sign in',
         status: error.status,
-        body: (csrf) => signInPage(csrf, { email, next }, error.message),
+        body: (csrf) => signInPage(csrf, { email, next, signUpsClosed: ctx.config.signups === 'closed' }, error.message),
       });
     }
   });

@@ -76,7 +76,7 @@ export function signUpsClosedPage(next: string | null): SafeHtml {
 
 export function signInPage(
   csrf: string,
-  values: { email?: string; next?: string | null; notice?: string },
+  values: { email?: string; next?: string | null; notice?: string; signUpsClosed?: boolean },
   message?: string,
   details?: ErrorDetails,
 ): SafeHtml {
@@ -91,5 +91,9 @@ export function signInPage(
     <button type="submit" class="button">Sign in</button>
   </form>
   <p><a href="/forgot-password">Forgot your password?</a></p>
-  <p>New to Mend? <a href="/sign-up${values.next ? `?next=${encodeURIComponent(values.next)}` : ''}">Create an account</a></p>`;
+  ${
+    values.signUpsClosed
+      ? null
+      : html`<p>New to Mend? <a href="/sign-up${values.next ? `?next=${encodeURIComponent(values.next)}` : ''}">Create an account</a></p>`
+  }`;
 }
