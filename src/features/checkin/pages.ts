@@ -78,14 +78,14 @@ export async function checkinPages(app: FastifyInstance): Promise<void> {
           }
         : { date, numbers, note: withDraft(drafts, place, 'note') ?? '' });
     // The author's own hard check-in, on their own page only (the partner is never told).
-    const afterSave = extra.saved && mine && isHardCheckin(mine) ? hardCheckinNote(view.space.id) : null;
+    const afterSave = extra.saved && mine && isHardCheckin(mine) ? hardCheckinNote(view.space.id, view.partnerIds.length < 2) : null;
     return renderPage(request, reply, {
       title: 'Today’s check-in',
       space: layoutSpaceOf(view),
       scripts: [...COACH_SCRIPTS, '/static/open-filled.js', '/static/live.js', DRAFT_SCRIPT],
       ...(extra.status ? { status: extra.status } : {}),
       body: (csrf) =>
-        html`${checkinPage({ csrf, spaceId: view.space.id, dates, form, existing: !!mine, numbersShared, drafts, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.saved ? { saved: true, afterSave } : {}), coach: extra.coach ?? null })}${partnerToday(model)}`,
+        html`${checkinPage({ csrf, spaceId: view.space.id, dates, form, existing: !!mine, numbersShared, drafts, alone: view.partnerIds.length < 2, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.saved ? { saved: true, afterSave } : {}), coach: extra.coach ?? null })}${partnerToday(model)}`,
     });
   }
 

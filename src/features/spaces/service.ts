@@ -77,6 +77,11 @@ export class SpaceService {
     return { ...space, members: space.members.filter((m) => m.status === 'active') };
   }
 
+  /** Whether the account shares a space with a partner now (pages that speak to one person alone ask). */
+  hasPartner(accountId: string): Promise<boolean> {
+    return this.deps.spaces.hasPartner(accountId);
+  }
+
   listForAccount(accountId: string): Promise<Array<{ id: string; name: string; role: MemberRole }>> {
     return this.deps.spaces
       .listForAccount(accountId)
