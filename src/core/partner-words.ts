@@ -74,7 +74,7 @@ export const HARD_DAY_CLOSING_ALONE = 'When you are ready, read your reasons bel
 
 /** The hint beside "Shared with my partner" for a person alone: nobody reads it yet. */
 export const SHARED_HINT_ALONE =
-  'Your partner can read it once they are in the space, and a therapist if you both invite one. It cannot be made private again, but you can delete it.';
+  'Your partner can read it once they are in the space, and so can a therapist you invite. It cannot be made private again, but you can delete it.';
 
 /**
  * What changes when a partner joins, said once on the space home of a person alone (privacy rules:

@@ -61,7 +61,7 @@ export async function checkinPages(app: FastifyInstance): Promise<void> {
     const numbers = numbersValue(numbersShared);
     // The note the person is writing comes back from their draft (issue #18); a therapist keeps none.
     const drafts = view.isPartner ? await ctx.drafts.book(account, view.space.id) : NO_DRAFTS;
-    const place = checkinNotePlace(view.space.id);
+    const place = checkinNotePlace(view.space.id, date);
     // Nothing is picked for the person that they did not pick themselves (issue #14).
     const form: CheckinForm =
       extra.form ??

@@ -89,8 +89,8 @@ export function checkinPage(o: {
   /** No partner in the space: nobody else sees the check-in now. */
   alone: boolean;
 }): SafeHtml {
-  const place = checkinNotePlace(o.spaceId);
   const date = o.form.date && o.dates.includes(o.form.date) ? o.form.date : o.dates[0]!;
+  const place = checkinNotePlace(o.spaceId, date);
   return html`${checkinsProgressNav(o.spaceId, 'check-in')}
   <h1>${checkinHeading(o.dates, date)}</h1>
   ${o.saved ? html`${savedNotice(o.numbersShared, o.alone)}${o.afterSave ?? null}` : null}
@@ -110,7 +110,7 @@ export function checkinPage(o: {
     ${numbersQuestion({ value: o.form.numbers, error: o.errors?.numbers, firstTime: o.numbersShared === null, alone: o.alone })}
     <details class="checkin-note" data-open-when-filled${o.form.note?.trim() || o.errors?.note || o.errors?.visibility ? html` open` : null}>
       <summary>Add a note (optional)</summary>
-      ${draftTop(o.drafts, place, `/spaces/${o.spaceId}/check-in#field-note`)}
+      ${draftTop(o.drafts, place, `/spaces/${o.spaceId}/check-in${date === o.dates[0] ? '' : `?date=${date}`}#field-note`)}
       ${textarea({ name: 'note', label: 'Your note', hint: 'Private unless you choose to share it.', value: o.form.note ?? '', error: o.errors?.note, coach: 'message' })}
       ${noteVisibilityQuestion(o.form.visibility, o.errors?.visibility)}
       <div class="actions">${draftSave({ label: 'Keep my note as a draft' })}</div>
