@@ -19,7 +19,7 @@ import { field, formFields, formRefusal } from '../../platform/http/form.js';
 import { refusalOnlyForTherapist } from '../../platform/http/refusals.js';
 import { createSpace, invite, join, leave } from './actions.js';
 import { act } from '../act.js';
-import type { Space } from './store.js';
+import type { Space } from './index.js';
 
 /** The active partners of a space as a member sees it (one means a person alone). */
 const partnersIn = (space: Space): number => space.members.filter((m) => m.role === 'partner').length;

@@ -3,7 +3,7 @@ import { nameProblem } from '../../core/text/names.js';
 import { newId, newInvitationCode, normaliseInvitationCode, sha256 } from '../../platform/db/ids.js';
 import type { FormerPartner, MemberRole, Space, SpaceStore } from './store.js';
 import type { Clock } from '../../platform/clock.js';
-import type { WaitingStore } from './waiting-store.js';
+import type { WaitingModel } from './waiting-model.js';
 import { localDate } from '../../core/time.js';
 import { waitingFor, type WaitingItem } from '../../core/waiting/waiting.js';
 
@@ -25,7 +25,7 @@ export class SpaceService {
       clock: Clock;
       baseUrl: URL;
       /** The facts of "Waiting for you" (issue #18). */
-      waiting?: WaitingStore;
+      waiting?: WaitingModel;
     },
   ) {}
 
