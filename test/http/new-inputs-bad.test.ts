@@ -154,7 +154,13 @@ describeEachDatabase(
         assert.equal(res.statusCode, 200, `date ${d.slice(0, 20)}`);
         assert.match(res.body, /<h1>Today’s check-in<\/h1>/);
         assert.match(res.body, new RegExp(`<input type="hidden" name="date" value="${dates}">`));
+        assert.match(res.body, /That day cannot be checked in for here, so this is today’s check-in\./);
       }
+      assert.doesNotMatch(
+        (await sam.get(`/spaces/${spaceId}/check-in`)).body,
+        /cannot be checked in for/,
+        'no notice when no day was asked',
+      );
       for (const c of ['ZZ', 'gb', 'x'.repeat(3000), '<b>', '']) {
         const res = await sam.get(`/journeys/${journeyId}/therapy?country=${encodeURIComponent(c)}`);
         assert.equal(res.statusCode, 200, `country ${c.slice(0, 20)}`);

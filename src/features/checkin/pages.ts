@@ -39,6 +39,8 @@ export async function checkinPages(app: FastifyInstance): Promise<void> {
       numbersShared?: boolean | null;
       /** The day asked for by the address (`?date=`), when no form was sent. */
       date?: string | undefined;
+      /** The address asked for a day that cannot be checked in for (or no day at all). */
+      askedBadDay?: boolean;
     } = {},
   ) {
     const { account } = requireAuth(request);
@@ -56,6 +58,8 @@ export async function checkinPages(app: FastifyInstance): Promise<void> {
     // check-in fills the form, so one day's numbers are never shown (or saved) as another's.
     const asked = extra.form?.date ?? extra.date;
     const date = asked && dates.includes(asked) ? asked : dates[0]!;
+    // A day that is not one of these (in the future, too long ago, or no date) shows today, and says so.
+    const dayNotice = extra.askedBadDay || (extra.date !== undefined && !dates.includes(extra.date));
     const mine = ownCheckin(model, date);
     const numbersShared = extra.numbersShared === undefined ? account.checkinNumbersShared : extra.numbersShared;
     const numbers = numbersValue(numbersShared);
@@ -85,15 +89,20 @@ export async function checkinPages(app: FastifyInstance): Promise<void> {
       scripts: [...COACH_SCRIPTS, '/static/open-filled.js', '/static/live.js', DRAFT_SCRIPT],
       ...(extra.status ? { status: extra.status } : {}),
       body: (csrf) =>
-        html`${checkinPage({ csrf, spaceId: view.space.id, dates, form, existing: !!mine, numbersShared, drafts, alone: view.partnerIds.length < 2, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.saved ? { saved: true, afterSave } : {}), coach: extra.coach ?? null })}${partnerToday(model)}`,
+        html`${checkinPage({ csrf, spaceId: view.space.id, dates, form, existing: !!mine, numbersShared, drafts, alone: view.partnerIds.length < 2, dayNotice, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.saved ? { saved: true, afterSave } : {}), coach: extra.coach ?? null })}${partnerToday(model)}`,
     });
   }
 
   app.get<{ Params: { spaceId: string }; Querystring: { saved?: unknown; date?: unknown } }>(
     '/spaces/:spaceId/check-in',
     async (request, reply) => {
-      const date = typeof request.query.date === 'string' && isIsoDate(request.query.date) ? request.query.date : undefined;
-      return showCheckin(request, reply, { saved: request.query.saved === '1', date });
+      const raw = request.query.date;
+      const date = typeof raw === 'string' && isIsoDate(raw) ? raw : undefined;
+      return showCheckin(request, reply, {
+        saved: request.query.saved === '1',
+        date,
+        askedBadDay: raw !== undefined && date === undefined,
+      });
     },
   );
 

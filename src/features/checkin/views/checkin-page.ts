@@ -88,6 +88,8 @@ export function checkinPage(o: {
   drafts: DraftBook;
   /** No partner in the space: nobody else sees the check-in now. */
   alone: boolean;
+  /** The address asked for a day that cannot be checked in for: today is shown instead. */
+  dayNotice?: boolean;
 }): SafeHtml {
   const date = o.form.date && o.dates.includes(o.form.date) ? o.form.date : o.dates[0]!;
   const place = checkinNotePlace(o.spaceId, date);
@@ -96,6 +98,11 @@ export function checkinPage(o: {
   ${o.saved ? html`${savedNotice(o.numbersShared, o.alone)}${o.afterSave ?? null}` : null}
   ${o.coach ?? null}
   ${errorSummary(o.errors)}
+  ${
+    o.dayNotice
+      ? html`<p class="notice" role="status">That day cannot be checked in for here, so this is today’s check-in. You can check in for today${o.dates.length > 1 ? ` and the ${o.dates.length === 2 ? 'day' : `${o.dates.length - 1} days`} before it` : ''}.</p>`
+      : null
+  }
   ${dayPicker(o.spaceId, o.dates, date)}
   ${date === o.dates[0] ? null : html`<p class="hint">Where a question says “today”, answer for ${date === o.dates[1] ? 'yesterday' : formatDay(date)}, as you remember it.</p>`}
   <p class="lead">Three quick numbers, about twenty seconds. There are no right answers.${o.existing ? ' You already checked in for this day; saving again replaces it.' : ''}</p>
