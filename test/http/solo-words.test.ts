@@ -33,6 +33,7 @@ const COUPLE_ONLY = [
   /an agreement you both accepted/,
   /Your partner is not told/,
   /Right now your partner sees/,
+  /You have not chosen yet, so your partner sees/,
 ];
 
 const text = (html: string) =>

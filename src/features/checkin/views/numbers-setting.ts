@@ -18,7 +18,7 @@ export function checkinNumbersSetting(o: {
   return html`<section class="card settings-section" id="checkin-numbers" aria-labelledby="h-checkin-numbers">
     <h2 id="h-checkin-numbers">Your check-in numbers</h2>
     ${o.saved ? html`<p class="notice" role="status">Saved. Nobody is told that you changed it.</p>` : null}
-    <p>${checkinSeenNow(o.alone, o.shared)}</p>
+    ${o.alone ? null : html`<p>${checkinSeenNow(false, o.shared)}</p>`}
     <form method="post" action="/account/checkin-numbers" class="stack" novalidate>
       ${csrfField(o.csrf)}
       ${numbersQuestion({ value: numbersValue(o.shared), error: o.error, firstTime: false, alone: o.alone, legend: 'Who sees your safety, trust and closeness numbers and how your day was?' })}
