@@ -51,7 +51,7 @@ describeEachDatabase(
   (get) => {
     test('the breach’s “came out on”: future, before it happened, malformed or far past — said beside the field, API and page', async () => {
       const { app } = get();
-      const { a, b, spaceId, journeyId } = await affair(app);
+      const { a, b, spaceId } = await affair(app);
       const breach = (body: Record<string, unknown>) =>
         b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'lying', brokeTrust: [a.id], ...body });
       for (const [body, what] of [
