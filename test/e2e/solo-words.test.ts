@@ -8,7 +8,7 @@ import { signedIn } from './support/partners.js';
 import { startBrowserApp, type BrowserApp } from './support/session.js';
 
 /**
- * One person alone (issue #20), on a 390 px phone, with and without JavaScript: they create their
+ * One person alone (issue #20), on a 390 px phone with and without JavaScript, and on a desktop: they create their
  * space by the form, read once what changes when a partner joins, find on the reassurance page what
  * it is for and no form that sends to nobody, read on the check-in, settings and therapist card that
  * nobody else sees anything yet, and make a commitment that reads as their own.
@@ -25,12 +25,16 @@ describe('a person alone, in a browser [sqlite]', { skip }, () => {
   });
   after(async () => session?.close());
 
-  for (const javaScriptEnabled of [false, true]) {
-    test(`${javaScriptEnabled ? 'with' : 'without'} JavaScript at 390 px: words for one person`, async () => {
+  for (const [javaScriptEnabled, width] of [
+    [false, 390],
+    [true, 390],
+    [true, 1280],
+  ] as const) {
+    test(`${javaScriptEnabled ? 'with' : 'without'} JavaScript at ${width} px: words for one person`, async () => {
       const jo = await signUp(session.testApp.app, 'Jo');
-      const profile = await signedIn(session, jo, { viewport: { width: 390, height: 844 }, javaScriptEnabled });
+      const profile = await signedIn(session, jo, { viewport: { width, height: 844 }, javaScriptEnabled });
       const { page } = profile;
-      const tag = javaScriptEnabled ? 'js' : 'nojs';
+      const tag = `${javaScriptEnabled ? 'js' : 'nojs'}-${width}`;
 
       await page.goto(`${session.origin}/`);
       await page.getByLabel('Name of your space (optional)').fill('Just me');
