@@ -7,7 +7,7 @@ import { PasswordResetService } from './features/accounts/password-resets.js';
 import { PasswordResetStore } from './features/accounts/password-resets-store.js';
 import { createLimiter, type Limiter } from './platform/http/rate-limiter.js';
 import { SpaceService } from './features/spaces/service.js';
-import { WaitingStore } from './features/spaces/waiting-store.js';
+import { waitingModel } from './features/waiting-wiring.js';
 import { journeyServices } from './features/journey/wiring.js';
 import { checkinsProgressServices, type CheckinsProgressServices } from './features/checkins-progress-wiring.js';
 import { SafetyService } from './features/safety/service.js';
@@ -173,7 +173,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
       spaces: spaceStore,
       clock,
       baseUrl: config.baseUrl,
-      waiting: new WaitingStore(store.db),
+      waiting: waitingModel(store.db, vault),
     });
     const rhythm = checkinsProgressServices({
       db: store.db,

@@ -3,10 +3,16 @@ import assert from 'node:assert/strict';
 import {
   activeAgreementWords,
   agreementWords,
+  checkinSeenHint,
+  checkinSeenNow,
+  hardCheckinWords,
+  meetingFormLead,
   partnerPresence,
+  practicesLockedWords,
   promptHelper,
   reassuranceWords,
   sealedWords,
+  therapistConsentWords,
   WHEN_A_PARTNER_JOINS,
 } from './partner-words.js';
 
@@ -55,5 +61,30 @@ describe('words by whether a partner is there', () => {
     const said = WHEN_A_PARTNER_JOINS.join(' ');
     assert.match(said, /private stays private/);
     assert.match(said, /proposals/);
+  });
+});
+
+describe('words for one person alone, beyond the first pages', () => {
+  test('who sees a check-in: a couple is told the partner always sees it; alone, that nobody does for now', () => {
+    assert.match(checkinSeenHint(false, { firstTime: true }), /Your partner always sees that you checked in/);
+    assert.match(checkinSeenHint(true, { firstTime: true }), /For now nobody else sees your check-ins/);
+    assert.doesNotMatch(checkinSeenHint(true, { firstTime: false }), /always sees/);
+    assert.equal(checkinSeenNow(true, true), 'Nobody else sees your check-ins now.');
+    assert.match(checkinSeenNow(false, true), /your partner sees your numbers/);
+    assert.match(checkinSeenNow(false, null), /You have not chosen yet/);
+  });
+
+  test('no "both of you" said to one person: therapist, meeting, locked practices, hard day', () => {
+    for (const words of [
+      therapistConsentWords(true),
+      meetingFormLead(true),
+      practicesLockedWords(true),
+      ...Object.values(hardCheckinWords(true)),
+    ])
+      assert.doesNotMatch(words, /both of you|you both|either of you|Your partner is not told|ask for reassurance/i, words);
+    assert.match(therapistConsentWords(false), /both of you agree/);
+    assert.match(therapistConsentWords(true), /until you agree/);
+    assert.match(practicesLockedWords(false), /you both accepted/);
+    assert.match(hardCheckinWords(false).privacy, /Your partner is not told/);
   });
 });

@@ -74,7 +74,7 @@ export const HARD_DAY_CLOSING_ALONE = 'When you are ready, read your reasons bel
 
 /** The hint beside "Shared with my partner" for a person alone: nobody reads it yet. */
 export const SHARED_HINT_ALONE =
-  'Your partner can read it once they are in the space, and a therapist if you both invite one. It cannot be made private again, but you can delete it.';
+  'Your partner can read it once they are in the space, and so can a therapist you invite. It cannot be made private again, but you can delete it.';
 
 /**
  * What changes when a partner joins, said once on the space home of a person alone (privacy rules:
@@ -155,3 +155,55 @@ export const logReviewWords = (alone: boolean): string =>
   alone
     ? 'On your own, the log is your own record; once your partner is in the space, they can confirm an occasion or say they saw it differently.'
     : 'The other partner confirms it, or says they saw it differently.';
+
+/**
+ * The hint of "who sees your check-in numbers" (the check-in page and the settings page). Alone,
+ * nobody sees a check-in now: the choice is about a partner who joins later, and covers the past
+ * check-ins too.
+ */
+export function checkinSeenHint(alone: boolean, o: { firstTime: boolean }): string {
+  if (!alone)
+    return o.firstTime
+      ? 'Your partner always sees that you checked in. You decide whether they also see your numbers; a therapist you both invite sees what your partner sees.'
+      : 'Your partner always sees that you checked in. This choice covers all your check-ins, past ones too; a therapist you both invite sees what your partner sees.';
+  return 'For now nobody else sees your check-ins. When a partner is in your space, they see that you checked in, and your numbers only if you choose “my partner too”. This choice covers all your check-ins, past ones too.';
+}
+
+/** Who sees the numbers now, in words (the settings page; alone, the saved check-in's notice too). */
+export function checkinSeenNow(alone: boolean, shared: boolean | null): string {
+  if (alone) return 'Nobody else sees your check-ins now.';
+  if (shared === true) return 'Right now your partner sees your numbers and how your day was.';
+  if (shared === false) return 'Right now your partner sees only that you checked in.';
+  return 'You have not chosen yet, so your partner sees only that you checked in.';
+}
+
+/** The therapist card's consent rule: every partner in the space agrees, and any of them can end it. */
+export const therapistConsentWords = (alone: boolean): string =>
+  alone
+    ? 'You can invite a couples therapist to see what you choose to share. They see nothing until you agree, and you can end their access at any time. If your partner joins, they are asked to agree too.'
+    : 'You can invite a couples therapist to see what you both choose to share. They see nothing until both of you agree, and either of you can end their access at any time.';
+
+/** The lead of the weekly meeting's form: a couple sits together; one person alone writes their own. */
+export const meetingFormLead = (alone: boolean): string =>
+  alone
+    ? 'Take the parts in order, on your own for now. Write as much or as little as you like; what you save here is shared with your partner once they are in the space.'
+    : 'Sit together and take the parts in order. Write as much or as little as you like; what you save here is shared by both of you.';
+
+/** Why steps 4–6 are not open yet: an agreement both accepted, or, alone, a commitment of one's own. */
+export const practicesLockedWords = (alone: boolean): string =>
+  alone
+    ? 'These practices open once you have made a commitment of your own in step 3.'
+    : 'These practices open once you have an agreement you both accepted in step 3.';
+
+/** The last line of the hard check-in's note: nobody is told; alone, there is nobody to tell. */
+export const hardCheckinWords = (alone: boolean): { offers: string; privacy: string } =>
+  alone
+    ? {
+        offers: 'a minute to steady yourself, your reasons for doing this work, and people outside Mend you can talk to.',
+        privacy: 'Only you see this note.',
+      }
+    : {
+        offers:
+          'a minute to steady yourself, your reasons for doing this work, a way to ask for reassurance, and people outside Mend you can talk to.',
+        privacy: 'Only you see this note. Your partner is not told.',
+      };

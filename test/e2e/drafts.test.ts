@@ -189,8 +189,12 @@ describe('drafts are kept, in a real browser [sqlite]', { skip }, () => {
       .getByRole('radio', { name: 'My partner too' })
       .check();
     await page.getByRole('group', { name: 'Who can read this note?' }).getByRole('radio', { name: 'Only me', exact: true }).check();
+    // The note's draft is kept by day (issue #20).
+    const place = await page.locator('form.checkin-form input[name="_draft"]').getAttribute('value');
+    assert.match(place ?? '', new RegExp(`^checkin-note:${people.spaceId}:\\d{4}-\\d{2}-\\d{2}$`));
+    assert.equal((await people.a.api.get(`/api/v1/drafts/${place}`)).statusCode, 200, 'kept while typing');
     await Promise.all([page.waitForURL(/saved=1/), page.getByRole('button', { name: 'Save check-in' }).click()]);
-    assert.equal((await people.a.api.get(`/api/v1/drafts/checkin-note:${people.spaceId}`)).statusCode, 404, 'saved with the check-in');
+    assert.equal((await people.a.api.get(`/api/v1/drafts/${place}`)).statusCode, 404, 'saved with the check-in');
   });
 
   test('with JavaScript: a save that fails is tried again, and the words stay in the box', async () => {

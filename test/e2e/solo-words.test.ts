@@ -8,9 +8,10 @@ import { signedIn } from './support/partners.js';
 import { startBrowserApp, type BrowserApp } from './support/session.js';
 
 /**
- * One person alone (issue #20), on a 390 px phone, with and without JavaScript: they create their
+ * One person alone (issue #20), on a 390 px phone with and without JavaScript, and on a desktop: they create their
  * space by the form, read once what changes when a partner joins, find on the reassurance page what
- * it is for and no form that sends to nobody, and make a commitment that reads as their own.
+ * it is for and no form that sends to nobody, read on the check-in, settings and therapist card that
+ * nobody else sees anything yet, and make a commitment that reads as their own.
  */
 
 const skip = browserSkipReason();
@@ -24,12 +25,16 @@ describe('a person alone, in a browser [sqlite]', { skip }, () => {
   });
   after(async () => session?.close());
 
-  for (const javaScriptEnabled of [false, true]) {
-    test(`${javaScriptEnabled ? 'with' : 'without'} JavaScript at 390 px: words for one person`, async () => {
+  for (const [javaScriptEnabled, width] of [
+    [false, 390],
+    [true, 390],
+    [true, 1280],
+  ] as const) {
+    test(`${javaScriptEnabled ? 'with' : 'without'} JavaScript at ${width} px: words for one person`, async () => {
       const jo = await signUp(session.testApp.app, 'Jo');
-      const profile = await signedIn(session, jo, { viewport: { width: 390, height: 844 }, javaScriptEnabled });
+      const profile = await signedIn(session, jo, { viewport: { width, height: 844 }, javaScriptEnabled });
       const { page } = profile;
-      const tag = javaScriptEnabled ? 'js' : 'nojs';
+      const tag = `${javaScriptEnabled ? 'js' : 'nojs'}-${width}`;
 
       await page.goto(`${session.origin}/`);
       await page.getByLabel('Name of your space (optional)').fill('Just me');
@@ -38,12 +43,19 @@ describe('a person alone, in a browser [sqlite]', { skip }, () => {
       const spaceUrl = page.url();
       const main = page.locator('main');
       await page.getByRole('heading', { name: 'What changes when your partner joins' }).waitFor();
-      assert.match(await main.innerText(), /What you keep private stays private/);
+      const home = await main.innerText();
+      assert.match(home, /What you keep private stays private/);
+      assert.match(home, /They see nothing until you agree/);
+      assert.doesNotMatch(home, /until both of you agree|either of you can end/i, 'the therapist card speaks to one person');
       await session.checkPage(profile, 'the space home, alone');
       await page.screenshot({ path: `${SHOTS}/home-${tag}.png`, fullPage: true });
 
       await page.getByRole('link', { name: 'Today’s check-in' }).click();
       await page.waitForURL(`${spaceUrl}/check-in`);
+      const checkin = await main.innerText();
+      assert.match(checkin, /For now nobody else sees your check-ins/);
+      assert.doesNotMatch(checkin, /Your partner always sees/);
+      await page.screenshot({ path: `${SHOTS}/checkin-${tag}.png`, fullPage: true });
       await page.getByRole('link', { name: 'Reassurance', exact: true }).first().click();
       await page.waitForURL(/\/reassurance$/);
       await page.getByRole('heading', { name: 'What reassurance is for' }).waitFor();
@@ -53,6 +65,12 @@ describe('a person alone, in a browser [sqlite]', { skip }, () => {
       assert.equal(await page.getByRole('button', { name: 'Ask for reassurance' }).count(), 0, 'no form that sends to nobody');
       await session.checkPage(profile, 'reassurance, alone');
       await page.screenshot({ path: `${SHOTS}/reassurance-${tag}.png`, fullPage: true });
+
+      await page.goto(`${session.origin}/account/settings`);
+      const settings = await main.innerText();
+      assert.equal(settings.split(/nobody else sees your check-ins/i).length - 1, 1, 'said once');
+      assert.doesNotMatch(settings, /Your partner always sees|your partner sees/i);
+      await page.screenshot({ path: `${SHOTS}/settings-${tag}.png`, fullPage: true });
 
       // A journey begun (through the API: this test is about the words), then a commitment by the form.
       const spaceId = spaceUrl.split('/').pop()!;

@@ -70,6 +70,41 @@ describeEachDatabase(
       const sam = await pagesAs(app, b);
       for (const q of ['', `?date=${YESTERDAY}`]) assert.ok(!(await sam.get(`/spaces/${spaceId}/check-in${q}`)).body.includes(CANARY));
     });
+
+    test('a note’s draft belongs to its day: yesterday’s draft is not on today’s form, and goes when yesterday is saved', async () => {
+      const { app } = get();
+      const { a, spaceId } = await couple(app);
+      const alex = await pagesAs(app, a);
+      const DRAFT = 'CANARY-YESTERDAY-DRAFT';
+      await alex.get(`/spaces/${spaceId}/check-in?date=${YESTERDAY}`);
+      assert.match(
+        alex.lastHtml,
+        new RegExp(`name="_draft" value="checkin-note:${spaceId}:${YESTERDAY}"`),
+        'the form keeps its draft by day',
+      );
+      const kept = await alex.post('/drafts/save', {
+        _draft: `checkin-note:${spaceId}:${YESTERDAY}`,
+        _back: `/spaces/${spaceId}/check-in?date=${YESTERDAY}#field-note`,
+        note: DRAFT,
+      });
+      assert.equal(kept.statusCode, 303);
+      assert.equal(kept.headers.location, `/spaces/${spaceId}/check-in?date=${YESTERDAY}#field-note`, 'back to the same day');
+
+      assert.ok((await alex.get(`/spaces/${spaceId}/check-in?date=${YESTERDAY}`)).body.includes(DRAFT), 'yesterday’s form has it');
+      const today = (await alex.get(`/spaces/${spaceId}/check-in`)).body;
+      assert.ok(!today.includes(DRAFT), 'today’s form does not');
+      assert.doesNotMatch(today, /Your draft from/);
+
+      // Today's check-in is saved: yesterday's draft stays; then yesterday's goes with its check-in.
+      const numbers = { safety: '5', trust: '5', closeness: '5', numbers: 'private' };
+      assert.equal((await alex.post(`/spaces/${spaceId}/check-in`, { date: TODAY, ...numbers })).statusCode, 303);
+      assert.equal((await a.api.get(`/api/v1/drafts/checkin-note:${spaceId}:${YESTERDAY}`)).statusCode, 200, 'not today’s to clear');
+      await alex.get(`/spaces/${spaceId}/check-in?date=${YESTERDAY}`);
+      assert.equal((await alex.post(`/spaces/${spaceId}/check-in`, { date: YESTERDAY, ...numbers })).statusCode, 303);
+      assert.equal((await a.api.get(`/api/v1/drafts/checkin-note:${spaceId}:${YESTERDAY}`)).statusCode, 404, 'sent with its check-in');
+      // A day that is no date names no place.
+      assert.equal((await a.api.put(`/api/v1/drafts/checkin-note:${spaceId}:2026-02-30`, { fields: { note: 'x' } })).statusCode, 400);
+    });
   },
   { clock },
 );

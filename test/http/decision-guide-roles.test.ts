@@ -45,6 +45,12 @@ describeEachDatabase('the decision guide for each reader', (get) => {
     const sam = await guide(app, b, spaceId);
     const lee = await guide(app, t, spaceId);
 
+    // One day of check-ins: "not enough yet" is said once for all three numbers, not three times.
+    for (const body of [alex, sam]) {
+      assert.equal(body.split(/not enough check-ins yet/i).length - 1, 1, 'said once');
+      assert.match(body, /Not enough check-ins yet for a trend in your numbers \(10 over at least 4 of the last 8 weeks\)\./);
+      assert.doesNotMatch(body, /Your sense of safety: not enough/);
+    }
     assert.ok(has(alex, DECISION_GUIDE.broke_trust.intro), 'Alex reads the words for the partner who broke trust');
     assert.ok(has(alex, DECISION_GUIDE.broke_trust.questions[0]!));
     assert.ok(!has(alex, DECISION_GUIDE.hurt.intro), 'not the hurt partner’s');

@@ -5,6 +5,7 @@ import { fixedClock } from '../../src/platform/clock.js';
 import { describeEachDatabase, json } from '../support/app.js';
 import { ApiClient, couple, sharingNumbers, signUp, type Person } from '../support/api-client.js';
 import { PageClient } from '../support/browser-less.js';
+import { pagesAs } from '../support/live-people.js';
 
 const START = new Date('2026-03-02T12:00:00Z');
 const clock = fixedClock(START);
@@ -175,6 +176,12 @@ describeEachDatabase(
       const flag = forA.redFlags.find((f: { rule: string }) => f.rule === 'contempt');
       assert.ok(flag, JSON.stringify(forA.redFlags));
       assert.equal(flag.fromPrivateData, true);
+      // On the page, what it is based on is said in words: no field names, ids or decimals.
+      const page = (await (await pagesAs(app, a)).get(`/spaces/${spaceId}/progress`)).body;
+      const based = /What this is based on<\/summary>([\s\S]*?)<\/details>/.exec(page)?.[1] ?? '';
+      assert.match(based, /3 of the last 3 messages, over 30 days, read as contempt\./);
+      assert.match(based, /Mend raises this at 3 or more\./);
+      assert.doesNotMatch(based, /contempt count|message ids|window days|[a-z][A-Z]/);
       for (const viewer of [b, t]) {
         const res = await viewer.api.get(`/api/v1/spaces/${spaceId}/progress`);
         assert.equal(res.statusCode, 200, res.body);

@@ -27,6 +27,13 @@ const COUPLE_ONLY = [
   /Once a week, together/,
   /made together/,
   /Your partner can read it, and a therapist/,
+  /Your partner always sees that you checked in/,
+  /until both of you agree|either of you can end/i,
+  /Sit together and take the parts/,
+  /an agreement you both accepted/,
+  /Your partner is not told/,
+  /Right now your partner sees/,
+  /You have not chosen yet, so your partner sees/,
 ];
 
 const text = (html: string) =>
@@ -66,8 +73,10 @@ const pagesOf = (spaceId: string, journeyId: string) => [
   ...[1, 2, 3, 4, 5, 6, 7].map((n) => `/journeys/${journeyId}/steps/${n}`),
   `/spaces/${spaceId}/agreement-log`,
   `/spaces/${spaceId}/meetings`,
+  `/spaces/${spaceId}/meetings/new`,
   `/spaces/${spaceId}/reassurance`,
   `/spaces/${spaceId}/monthly-review`,
+  `/spaces/${spaceId}/decision-guide`,
   `/journeys/${journeyId}/therapy`,
   `/journeys/${journeyId}/hard-day`,
   '/account/settings',

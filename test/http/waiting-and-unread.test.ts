@@ -124,6 +124,20 @@ describeEachDatabase('waiting for you, and the unread count', (get) => {
     ).logEntry.id as string;
     assert.ok((await kinds(b, spaceId)).includes('occasion'));
     assert.ok(!(await kinds(b, spaceId)).includes('agreement'), 'an accepted agreement no longer waits');
+    // A second occasion of the same agreement: one line with a count, linked to the oldest (issue #20).
+    const second = json(await succeeded(a.api.post(`/api/v1/agreements/${agreement}/log`, { occurredOn: today, kept: false }), 'log again'))
+      .logEntry.id as string;
+    const grouped = (
+      json(await b.api.get(`/api/v1/spaces/${spaceId}/waiting`)).items as Array<{ kind: string; href: string; count: number }>
+    ).filter((i) => i.kind === 'occasion');
+    assert.deepEqual(
+      grouped.map((i) => [i.href, i.count]),
+      [[`/spaces/${spaceId}/agreement-log#occasion-${occasion}`, 2]],
+    );
+    const samHome = (await (await pagesAs(app, b)).get(`/spaces/${spaceId}`)).body;
+    const lines = [...samHome.matchAll(/data-waiting="occasion"><a href="[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
+    assert.deepEqual(lines, ['2 occasions Alex logged for one agreement, to confirm']);
+    await succeeded(b.api.post(`/api/v1/agreement-log/${second}/confirm`, {}), 'confirm the second');
 
     // Sam answers the apology and confirms the occasion; Alex answers the call and the question and checks in.
     await succeeded(b.api.post(`/api/v1/apologies/${apology}/responses`, { received: true }), 'answer apology');

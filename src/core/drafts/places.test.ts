@@ -8,6 +8,7 @@ import {
   MAX_PLACE_LENGTH,
   apologyPlace,
   checkinNotePlace,
+  undatedCheckinNotePlace,
   draftFieldNames,
   draftFields,
   entryPlace,
@@ -21,13 +22,21 @@ import {
 const id = fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/);
 
 test('the places the forms build are read back as what they name', () => {
-  assert.deepEqual(parsePlace(apologyPlace('j1')), { key: 'apology:j1', kind: 'apology', parent: 'journey', parentId: 'j1', prompt: null });
+  assert.deepEqual(parsePlace(apologyPlace('j1')), {
+    key: 'apology:j1',
+    kind: 'apology',
+    parent: 'journey',
+    parentId: 'j1',
+    prompt: null,
+    day: null,
+  });
   assert.deepEqual(parsePlace(entryPlace('j1', 'what_hurts', null)), {
     key: 'entry:j1:what_hurts',
     kind: 'entry',
     parent: 'journey',
     parentId: 'j1',
     prompt: 'what_hurts',
+    day: null,
   });
   // An answer is kept under the question it answers, not under its journey.
   assert.deepEqual(parsePlace(entryPlace('j1', 'answer', 'q7')), {
@@ -36,9 +45,19 @@ test('the places the forms build are read back as what they name', () => {
     parent: 'entry',
     parentId: 'q7',
     prompt: null,
+    day: null,
   });
   assert.equal(parsePlace(meetingPlace('s1'))?.parent, 'space');
-  assert.equal(parsePlace(checkinNotePlace('s1'))?.kind, 'checkin-note');
+  assert.deepEqual(parsePlace(checkinNotePlace('s1', '2026-03-04')), {
+    key: 'checkin-note:s1:2026-03-04',
+    kind: 'checkin-note',
+    parent: 'space',
+    parentId: 's1',
+    prompt: null,
+    day: '2026-03-04',
+  });
+  assert.notEqual(checkinNotePlace('s1', '2026-03-04'), checkinNotePlace('s1', '2026-03-05'), 'one place a day');
+  assert.equal(parsePlace(undatedCheckinNotePlace('s1'))?.day, null, 'the place kept before days still names one');
   assert.equal(parsePlace(logPlace('a1'))?.parent, 'agreement');
 });
 
@@ -87,6 +106,10 @@ test('anything else names no place, and is refused as null, never thrown', () =>
     'entry:j1:nope',
     'entry:j1:answer',
     'apology:j1:extra',
+    'meeting:s1:2026-03-04',
+    'checkin-note:s1:2026-02-30',
+    'checkin-note:s1:yesterday',
+    'checkin-note:s1:2026-03-04:x',
     `apology:${'x'.repeat(65)}`,
   ]) {
     assert.equal(parsePlace(bad), null, bad);

@@ -1,5 +1,6 @@
 import { APOLOGY_COMPONENTS } from '../apology-components.js';
 import { PROMPTS, isPromptKey, type PromptKey } from '../journey/prompts.js';
+import { isIsoDate } from '../time.js';
 
 /**
  * Drafts (issue #18): what a person is writing, kept for them alone until they send or discard it.
@@ -33,9 +34,9 @@ interface KindRule {
 const text = (max: number) => ({ text: max });
 
 /**
- * Every kind of draft. Meeting and check-in notes are kept per space rather than per day: a note
- * begun late in the evening is still there in the morning, and the form's day can change
- * without its words going missing.
+ * Every kind of draft. A meeting's record is kept per space: its form's day can change without its
+ * words going missing. A check-in's note is kept per space *and day* (`checkin-note:<spaceId>:<date>`,
+ * issue #20): a note begun for yesterday is yesterday's, and never turns up on today's check-in.
  */
 export const DRAFT_KINDS = {
   /** The apology builder, every part (`parts.regret`, …). */
@@ -58,7 +59,11 @@ export const DRAFT_KINDS = {
       requests: DRAFT_LIMITS.note,
     },
   },
-  /** The note of a check-in (`checkin-note:<spaceId>`). */
+  /**
+   * The note of a day's check-in (`checkin-note:<spaceId>:<date>`). `checkin-note:<spaceId>`, with
+   * no day, is the place drafts were kept under before; it still names one, so such a draft can be
+   * read and discarded, but no page shows it on a day's form.
+   */
   'checkin-note': { parent: 'space', fields: { note: DRAFT_LIMITS.note } },
   /** The note of an occasion being logged (`log:<agreementId>`). */
   log: { parent: 'agreement', fields: { note: DRAFT_LIMITS.note } },
@@ -83,6 +88,8 @@ export interface DraftPlace {
   readonly parent: DraftParent;
   readonly parentId: string;
   readonly prompt: PromptKey | null;
+  /** The day of a check-in note's place, when it names one. */
+  readonly day: string | null;
 }
 
 /** The most a place can be: the longest kind, an id of 64 and a prompt. */
@@ -99,10 +106,14 @@ export function parsePlace(key: string): DraftPlace | null {
   if (kind === 'entry') {
     // Replies are drafted under what they answer (`answer:<entryId>`), so a reply prompt has no place of its own.
     if (prompt === undefined || !isPromptKey(prompt) || PROMPTS[prompt].repliesTo !== null) return null;
-    return { key, kind, parent: DRAFT_KINDS[kind].parent, parentId: id, prompt };
+    return { key, kind, parent: DRAFT_KINDS[kind].parent, parentId: id, prompt, day: null };
+  }
+  if (kind === 'checkin-note' && prompt !== undefined) {
+    if (!isIsoDate(prompt)) return null;
+    return { key, kind, parent: DRAFT_KINDS[kind].parent, parentId: id, prompt: null, day: prompt };
   }
   if (prompt !== undefined) return null;
-  return { key, kind, parent: DRAFT_KINDS[kind].parent, parentId: id, prompt: null };
+  return { key, kind, parent: DRAFT_KINDS[kind].parent, parentId: id, prompt: null, day: null };
 }
 
 /** The names of the texts a place's form holds. */
@@ -165,7 +176,10 @@ export const entryPlace = (journeyId: string, prompt: PromptKey, replyTo: string
   replyTo ? `answer:${replyTo}` : `entry:${journeyId}:${prompt}`;
 
 export const meetingPlace = (spaceId: string): string => `meeting:${spaceId}`;
-export const checkinNotePlace = (spaceId: string): string => `checkin-note:${spaceId}`;
+/** A check-in note's place: one a day, so a draft never follows the person to another day's form. */
+export const checkinNotePlace = (spaceId: string, date: string): string => `checkin-note:${spaceId}:${date}`;
+/** Where check-in notes were kept before they were kept by day (read and discarded, never shown). */
+export const undatedCheckinNotePlace = (spaceId: string): string => `checkin-note:${spaceId}`;
 export const logPlace = (agreementId: string): string => `log:${agreementId}`;
 export const reassurancePlace = (spaceId: string): string => `reassurance:${spaceId}`;
 export const reassuranceAnswerPlace = (requestId: string): string => `reassurance-answer:${requestId}`;

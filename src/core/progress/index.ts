@@ -8,3 +8,4 @@ export { milestones, MILESTONE_TITLES, type Milestone, type MilestoneFacts, type
 export { redFlags, redFlagsVisibleTo, type RedFlag, type RedFlagFacts, type RedFlagRule } from './red-flags.js';
 export { consistencySentence, consistencyTenths, FEW_OCCASIONS, NOTHING_LOGGED } from './consistency-words.js';
 export { whatAppearsWhen, type PersonSoFar } from './first-weeks.js';
+export { redFlagEvidence } from './red-flag-evidence.js';

@@ -39,7 +39,7 @@ describe('waitingFor', () => {
         questions: [{ id: 'q1', journeyId: 'j1', askedBy: THEM, createdAt: T1, answered: false, deferredUntil: null }],
         apologies: [{ id: 'a1', journeyId: 'j1', authorId: THEM, deliveredAt: T1, answeredByViewer: false }],
         agreements: [{ id: 'g1', journeyId: 'j1', status: 'proposed', proposedBy: THEM, proposedAt: T2 }],
-        occasions: [{ id: 'o1', loggedBy: THEM, createdAt: T2, reviewed: false }],
+        occasions: [{ id: 'o1', agreementId: 'g1', loggedBy: THEM, createdAt: T2, reviewed: false }],
         sealedHalves: [{ journeyId: 'j1', prompt: 'what_happened', authorId: THEM, createdAt: T1 }],
       }),
     );
@@ -50,7 +50,7 @@ describe('waitingFor', () => {
     );
     assert.deepEqual(items.find((i) => i.kind === 'question')?.href, '/journeys/j1/questions#question-q1');
     assert.deepEqual(items.find((i) => i.kind === 'sealed_half')?.href, '/journeys/j1/steps/1#what_happened-heading');
-    assert.deepEqual(items.at(-1), { kind: 'checkin', href: `/spaces/${S}/check-in`, since: null });
+    assert.deepEqual(items.at(-1), { kind: 'checkin', href: `/spaces/${S}/check-in`, since: null, count: 1 });
   });
 
   test('what is done, or the viewer’s own, or not yet delivered, does not wait', () => {
@@ -76,8 +76,8 @@ describe('waitingFor', () => {
           { id: 'g3', journeyId: null, status: 'proposed', proposedBy: ME, proposedAt: T1 },
         ],
         occasions: [
-          { id: 'o1', loggedBy: THEM, createdAt: T1, reviewed: true },
-          { id: 'o2', loggedBy: ME, createdAt: T1, reviewed: false },
+          { id: 'o1', agreementId: 'g1', loggedBy: THEM, createdAt: T1, reviewed: true },
+          { id: 'o2', agreementId: 'g1', loggedBy: ME, createdAt: T1, reviewed: false },
         ],
         sealedHalves: [
           { journeyId: 'j1', prompt: 'what_happened', authorId: THEM, createdAt: T1 },
@@ -104,6 +104,29 @@ describe('waitingFor', () => {
       waitingFor({ ...busy, partnerId: null }).map((i) => i.kind),
       ['checkin'],
     );
+  });
+
+  test('the occasions of one agreement wait as one item with their count, linked to the oldest', () => {
+    const items = waitingFor(
+      empty({
+        checkedInToday: true,
+        occasions: [
+          { id: 'o2', agreementId: 'g1', loggedBy: THEM, createdAt: T2, reviewed: false },
+          { id: 'o1', agreementId: 'g1', loggedBy: THEM, createdAt: T1, reviewed: false },
+          { id: 'o3', agreementId: 'g1', loggedBy: THEM, createdAt: T2, reviewed: true },
+          { id: 'o4', agreementId: 'g2', loggedBy: THEM, createdAt: T2, reviewed: false },
+        ],
+      }),
+    );
+    assert.deepEqual(
+      items.map((i) => [i.href.split('#')[1], i.count]),
+      [
+        ['occasion-o1', 2],
+        ['occasion-o4', 1],
+      ],
+    );
+    assert.equal(waitingWords('occasion', 'Alex', 2), '2 occasions Alex logged for one agreement, to confirm');
+    assert.equal(waitingWords('occasion', 'Alex', 1), 'An occasion Alex logged, to confirm');
   });
 
   test('the words name the partner and nothing anyone wrote', () => {
@@ -151,7 +174,12 @@ const facts: fc.Arbitrary<WaitingFacts> = fc.record({
     }),
     { maxLength: 4 },
   ),
-  occasions: fc.array(fc.record({ id, loggedBy: who, createdAt: instant, reviewed: fc.boolean() }), { maxLength: 4 }),
+  occasions: fc.array(
+    fc.record({ id, agreementId: fc.constantFrom('g1', 'g2'), loggedBy: who, createdAt: instant, reviewed: fc.boolean() }),
+    {
+      maxLength: 4,
+    },
+  ),
   sealedHalves: fc.array(
     fc.record({ journeyId: id, prompt: fc.constantFrom('what_happened', 'trust_looks_like', 'other'), authorId: who, createdAt: instant }),
     { maxLength: 4 },
@@ -185,15 +213,31 @@ describe('waitingFor (properties)', () => {
     );
   });
 
-  test('never carries text: each item is a kind, a site path and an instant, and nothing else', () => {
+  test('never carries text: each item is a kind, a site path, an instant and a count, and nothing else', () => {
     fc.assert(
       fc.property(facts, (f) => {
         for (const i of waitingFor(f)) {
-          assert.deepEqual(Object.keys(i).sort(), ['href', 'kind', 'since']);
+          assert.deepEqual(Object.keys(i).sort(), ['count', 'href', 'kind', 'since']);
+          assert.ok(Number.isInteger(i.count) && i.count >= 1 && (i.count === 1 || i.kind === 'occasion'));
           assert.ok(WAITING_KINDS.includes(i.kind));
           assert.match(i.href, /^\/(spaces|journeys)\/[a-z0-9]+(\/[a-z0-9/-]+)?(#[a-z0-9_-]+)?$/);
           assert.ok(i.since === null || !Number.isNaN(Date.parse(i.since)));
         }
+      }),
+    );
+  });
+
+  test('the occasions waiting add up: one item an agreement, their counts the unreviewed occasions the partner logged', () => {
+    fc.assert(
+      fc.property(facts, (f) => {
+        if (f.viewerRole !== 'partner' || f.partnerId !== THEM) return;
+        const waiting = f.occasions.filter((o) => o.loggedBy === THEM && !o.reviewed);
+        const items = waitingFor(f).filter((i) => i.kind === 'occasion');
+        assert.equal(items.length, new Set(waiting.map((o) => o.agreementId)).size);
+        assert.equal(
+          items.reduce((n, i) => n + i.count, 0),
+          waiting.length,
+        );
       }),
     );
   });

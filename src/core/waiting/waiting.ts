@@ -15,6 +15,8 @@ export interface WaitingItem {
   href: string;
   /** When it began to wait (an instant), or null for today's check-in. */
   since: string | null;
+  /** How many it stands for: the occasions of one agreement are one item (issue #20). */
+  count: number;
 }
 
 /** What the store read: nothing in it is text anyone wrote. */
@@ -47,8 +49,8 @@ export interface WaitingFacts {
     proposedBy: string;
     proposedAt: string;
   }>;
-  /** Agreement-log occasions and whether they were reviewed. */
-  occasions: ReadonlyArray<{ id: string; loggedBy: string; createdAt: string; reviewed: boolean }>;
+  /** Agreement-log occasions, the agreement each is of, and whether they were reviewed. */
+  occasions: ReadonlyArray<{ id: string; agreementId: string; loggedBy: string; createdAt: string; reviewed: boolean }>;
   /** Sealed halves of sealed pairs that have not opened, by author. */
   sealedHalves: ReadonlyArray<{ journeyId: string; prompt: string; authorId: string; createdAt: string }>;
 }
@@ -64,17 +66,17 @@ export function waitingFor(f: WaitingFacts): WaitingItem[] {
   if (partner) {
     for (const r of f.reassurance) {
       if (r.askedBy === partner && !r.answered)
-        items.push({ kind: 'reassurance', href: `${space}/reassurance#answer-${r.id}`, since: r.createdAt });
+        items.push({ kind: 'reassurance', href: `${space}/reassurance#answer-${r.id}`, since: r.createdAt, count: 1 });
     }
     for (const q of f.questions) {
       if (q.askedBy !== partner || q.answered) continue;
       // A question the viewer chose to answer later waits again on the date they chose.
       if (q.deferredUntil !== null && q.deferredUntil > f.today) continue;
-      items.push({ kind: 'question', href: `/journeys/${q.journeyId}/questions#question-${q.id}`, since: q.createdAt });
+      items.push({ kind: 'question', href: `/journeys/${q.journeyId}/questions#question-${q.id}`, since: q.createdAt, count: 1 });
     }
     for (const a of f.apologies) {
       if (a.authorId === partner && a.deliveredAt !== null && !a.answeredByViewer) {
-        items.push({ kind: 'apology', href: `/journeys/${a.journeyId}/steps/2`, since: a.deliveredAt });
+        items.push({ kind: 'apology', href: `/journeys/${a.journeyId}/steps/2`, since: a.deliveredAt, count: 1 });
       }
     }
     for (const g of f.agreements) {
@@ -83,11 +85,22 @@ export function waitingFor(f: WaitingFacts): WaitingItem[] {
         kind: 'agreement',
         href: g.journeyId ? `/journeys/${g.journeyId}/steps/3#agreements-heading` : `${space}/agreement-log`,
         since: g.proposedAt,
+        count: 1,
       });
     }
+    // The occasions of one agreement wait as one item, linked to the oldest, with how many there are.
+    const byAgreement = new Map<string, WaitingItem>();
     for (const o of f.occasions) {
-      if (o.loggedBy === partner && !o.reviewed)
-        items.push({ kind: 'occasion', href: `${space}/agreement-log#occasion-${o.id}`, since: o.createdAt });
+      if (o.loggedBy !== partner || o.reviewed) continue;
+      const same = byAgreement.get(o.agreementId);
+      if (same) {
+        same.count += 1;
+        if (o.createdAt < same.since!) Object.assign(same, { href: `${space}/agreement-log#occasion-${o.id}`, since: o.createdAt });
+        continue;
+      }
+      const item: WaitingItem = { kind: 'occasion', href: `${space}/agreement-log#occasion-${o.id}`, since: o.createdAt, count: 1 };
+      byAgreement.set(o.agreementId, item);
+      items.push(item);
     }
     const own = new Set(f.sealedHalves.filter((h) => h.authorId === f.viewerId).map((h) => `${h.journeyId}|${h.prompt}`));
     const seen = new Set<string>();
@@ -96,16 +109,19 @@ export function waitingFor(f: WaitingFacts): WaitingItem[] {
       const step = SEALED_STEP[h.prompt];
       if (h.authorId !== partner || own.has(key) || seen.has(key) || step === undefined) continue;
       seen.add(key);
-      items.push({ kind: 'sealed_half', href: `/journeys/${h.journeyId}/steps/${step}#${h.prompt}-heading`, since: h.createdAt });
+      items.push({ kind: 'sealed_half', href: `/journeys/${h.journeyId}/steps/${step}#${h.prompt}-heading`, since: h.createdAt, count: 1 });
     }
   }
   items.sort((x, y) => (x.since ?? '').localeCompare(y.since ?? '') || x.href.localeCompare(y.href));
-  if (!f.checkedInToday) items.push({ kind: 'checkin', href: `${space}/check-in`, since: null });
+  if (!f.checkedInToday) items.push({ kind: 'checkin', href: `${space}/check-in`, since: null, count: 1 });
   return items;
 }
 
-/** The fixed words for an item; `partner` is the partner's display name, as every page shows it. */
-export function waitingWords(kind: WaitingKind, partner: string): string {
+/**
+ * The fixed words for an item; `partner` is the partner's display name, as every page shows it.
+ * `count` is how many occasions of one agreement the item stands for.
+ */
+export function waitingWords(kind: WaitingKind, partner: string, count = 1): string {
   switch (kind) {
     case 'reassurance':
       return `${partner} asked for reassurance`;
@@ -116,7 +132,7 @@ export function waitingWords(kind: WaitingKind, partner: string): string {
     case 'agreement':
       return `An agreement ${partner} proposed`;
     case 'occasion':
-      return `An occasion ${partner} logged, to confirm`;
+      return count > 1 ? `${count} occasions ${partner} logged for one agreement, to confirm` : `An occasion ${partner} logged, to confirm`;
     case 'sealed_half':
       return `${partner} wrote their half: write yours to open both`;
     case 'checkin':

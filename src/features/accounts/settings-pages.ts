@@ -43,10 +43,12 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
       return reply.redirect('/account?done=saved', 303);
     } catch (caught) {
       const error = formRefusal(caught, reply, { fieldsOnly: true });
+      const alone = !(await ctx.spaces.hasPartner(auth.account.id));
       return renderPage(request, reply, {
         title: 'Your settings',
         status: 400,
-        body: (csrf) => settingsPage(csrf, values, zoneOptions(), SUPPORTED_COUNTRIES, error.details, ownSections(csrf, auth.account)),
+        body: (csrf) =>
+          settingsPage(csrf, values, zoneOptions(), SUPPORTED_COUNTRIES, error.details, ownSections(csrf, auth.account, alone)),
       });
     }
   });

@@ -18,17 +18,20 @@ export const zoneOptions = () => timeZoneNames().map((z) => ({ value: z, label: 
 export const ownSections = (
   csrf: string,
   account: Account,
+  alone: boolean,
   o: { numbersError?: string; numbersSaved?: boolean; quickExitSaved?: boolean } = {},
 ) =>
-  html`${checkinNumbersSetting({ csrf, shared: account.checkinNumbersShared, ...(o.numbersError ? { error: o.numbersError } : {}), ...(o.numbersSaved ? { saved: true } : {}) })}${quickExitSetting(csrf, account.quickExitSignsOut, o.quickExitSaved ?? false)}`;
+  html`${checkinNumbersSetting({ csrf, shared: account.checkinNumbersShared, alone, ...(o.numbersError ? { error: o.numbersError } : {}), ...(o.numbersSaved ? { saved: true } : {}) })}${quickExitSetting(csrf, account.quickExitSignsOut, o.quickExitSaved ?? false)}`;
 
 /** The settings page with each setting's own section (a section's form may redraw it with its error). */
-export function showSettings(
+export async function showSettings(
   request: FastifyRequest,
   reply: FastifyReply,
   o: { numbersError?: string; numbersSaved?: boolean; quickExitSaved?: boolean; status?: number } = {},
 ) {
   const { account } = requireAuth(request);
+  // Alone (no partner in any of their spaces), nobody sees a check-in now: the words say so.
+  const alone = !(await request.server.mend.spaces.hasPartner(account.id));
   const values = { displayName: account.displayName, timezone: account.timezone, country: account.country ?? '' };
   return renderPage(request, reply, {
     title: 'Your settings',
@@ -40,7 +43,7 @@ export function showSettings(
         zoneOptions(),
         SUPPORTED_COUNTRIES,
         o.numbersError ? { numbers: o.numbersError } : undefined,
-        ownSections(csrf, account, o),
+        ownSections(csrf, account, alone, o),
       ),
   });
 }

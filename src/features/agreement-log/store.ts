@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { WaitingFacts } from '../../core/waiting/waiting.js';
 import type { NoteVisibility, StoredNote } from '../checkin/index.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { AgreementLogEntryTable } from '../../platform/db/tables/rhythm.js';
@@ -38,6 +39,20 @@ export class AgreementLogStore {
     private readonly vault: Vault,
     private readonly agreementStore = new AgreementStore(db, vault),
   ) {}
+
+  /** The occasions one partner logged that nobody reviewed yet, oldest first, with their agreement: no note ("Waiting for you"). */
+  async unreviewedBy(spaceId: string, loggerId: string, most: number): Promise<WaitingFacts['occasions'][number][]> {
+    const rows = await this.db
+      .selectFrom('agreement_log_entries')
+      .select(['id', 'agreement_id', 'logged_by', 'created_at'])
+      .where('space_id', '=', spaceId)
+      .where('logged_by', '=', loggerId)
+      .where('review', 'is', null)
+      .orderBy('created_at')
+      .limit(most)
+      .execute();
+    return rows.map((o) => ({ id: o.id, agreementId: o.agreement_id, loggedBy: o.logged_by, createdAt: o.created_at, reviewed: false }));
+  }
 
   async agreement(id: string): Promise<AgreementFacts | null> {
     return this.agreementStore.byId(id);

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { WaitingFacts } from '../../core/waiting/waiting.js';
 import type { Agreement, Cadence } from '../../core/journey/index.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { Vault } from '../../platform/vault/vault.js';
@@ -31,6 +32,20 @@ export class AgreementStore {
     private readonly db: Kysely<Database>,
     private readonly vault: Vault,
   ) {}
+
+  /** The agreements one partner proposed that wait on the other, oldest first: no text ("Waiting for you"). */
+  async proposedBy(spaceId: string, proposerId: string, most: number): Promise<WaitingFacts['agreements'][number][]> {
+    const rows = await this.db
+      .selectFrom('agreements')
+      .select(['id', 'journey_id', 'status', 'proposed_by', 'proposed_at'])
+      .where('space_id', '=', spaceId)
+      .where('status', '=', 'proposed')
+      .where('proposed_by', '=', proposerId)
+      .orderBy('proposed_at')
+      .limit(most)
+      .execute();
+    return rows.map((g) => ({ id: g.id, journeyId: g.journey_id, status: g.status, proposedBy: g.proposed_by, proposedAt: g.proposed_at }));
+  }
 
   private async withCommitments(rows: Row[]): Promise<StoredAgreement[]> {
     if (rows.length === 0) return [];

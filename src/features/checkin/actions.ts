@@ -1,6 +1,6 @@
 import { outcome, type Outcome } from '../../core/events.js';
 import type { AppContext } from '../../context.js';
-import { checkinNotePlace } from '../../core/drafts/places.js';
+import { checkinNotePlace, undatedCheckinNotePlace } from '../../core/drafts/places.js';
 import type { Account } from '../../core/accounts/account.js';
 import type { CheckinView, CheckinWrite } from './service.js';
 
@@ -16,8 +16,10 @@ export async function saveCheckin(
   input: CheckinWrite,
 ): Promise<Outcome<{ created: boolean; checkin: CheckinView }>> {
   const saved = await ctx.rhythm.checkins.put(account, spaceId, date, input);
-  // The check-in is sent, its note with it (or left out): the note's draft goes (issue #18).
-  await ctx.drafts.sent(account.id, checkinNotePlace(spaceId));
+  // The check-in is sent, its note with it (or left out): that day's note draft goes (issue #18),
+  // and one kept before drafts were kept by day.
+  await ctx.drafts.sent(account.id, checkinNotePlace(spaceId, saved.value.checkin.date));
+  await ctx.drafts.sent(account.id, undatedCheckinNotePlace(spaceId));
   return saved;
 }
 

@@ -39,6 +39,8 @@ export async function checkinPages(app: FastifyInstance): Promise<void> {
       numbersShared?: boolean | null;
       /** The day asked for by the address (`?date=`), when no form was sent. */
       date?: string | undefined;
+      /** The address asked for a day that cannot be checked in for (or no day at all). */
+      askedBadDay?: boolean;
     } = {},
   ) {
     const { account } = requireAuth(request);
@@ -56,12 +58,14 @@ export async function checkinPages(app: FastifyInstance): Promise<void> {
     // check-in fills the form, so one day's numbers are never shown (or saved) as another's.
     const asked = extra.form?.date ?? extra.date;
     const date = asked && dates.includes(asked) ? asked : dates[0]!;
+    // A day that is not one of these (in the future, too long ago, or no date) shows today, and says so.
+    const dayNotice = extra.askedBadDay || (extra.date !== undefined && !dates.includes(extra.date));
     const mine = ownCheckin(model, date);
     const numbersShared = extra.numbersShared === undefined ? account.checkinNumbersShared : extra.numbersShared;
     const numbers = numbersValue(numbersShared);
     // The note the person is writing comes back from their draft (issue #18); a therapist keeps none.
     const drafts = view.isPartner ? await ctx.drafts.book(account, view.space.id) : NO_DRAFTS;
-    const place = checkinNotePlace(view.space.id);
+    const place = checkinNotePlace(view.space.id, date);
     // Nothing is picked for the person that they did not pick themselves (issue #14).
     const form: CheckinForm =
       extra.form ??
@@ -78,22 +82,27 @@ export async function checkinPages(app: FastifyInstance): Promise<void> {
           }
         : { date, numbers, note: withDraft(drafts, place, 'note') ?? '' });
     // The author's own hard check-in, on their own page only (the partner is never told).
-    const afterSave = extra.saved && mine && isHardCheckin(mine) ? hardCheckinNote(view.space.id) : null;
+    const afterSave = extra.saved && mine && isHardCheckin(mine) ? hardCheckinNote(view.space.id, view.partnerIds.length < 2) : null;
     return renderPage(request, reply, {
       title: 'Today’s check-in',
       space: layoutSpaceOf(view),
       scripts: [...COACH_SCRIPTS, '/static/open-filled.js', '/static/live.js', DRAFT_SCRIPT],
       ...(extra.status ? { status: extra.status } : {}),
       body: (csrf) =>
-        html`${checkinPage({ csrf, spaceId: view.space.id, dates, form, existing: !!mine, numbersShared, drafts, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.saved ? { saved: true, afterSave } : {}), coach: extra.coach ?? null })}${partnerToday(model)}`,
+        html`${checkinPage({ csrf, spaceId: view.space.id, dates, form, existing: !!mine, numbersShared, drafts, alone: view.partnerIds.length < 2, dayNotice, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.saved ? { saved: true, afterSave } : {}), coach: extra.coach ?? null })}${partnerToday(model)}`,
     });
   }
 
   app.get<{ Params: { spaceId: string }; Querystring: { saved?: unknown; date?: unknown } }>(
     '/spaces/:spaceId/check-in',
     async (request, reply) => {
-      const date = typeof request.query.date === 'string' && isIsoDate(request.query.date) ? request.query.date : undefined;
-      return showCheckin(request, reply, { saved: request.query.saved === '1', date });
+      const raw = request.query.date;
+      const date = typeof raw === 'string' && isIsoDate(raw) ? raw : undefined;
+      return showCheckin(request, reply, {
+        saved: request.query.saved === '1',
+        date,
+        askedBadDay: raw !== undefined && date === undefined,
+      });
     },
   );
 

@@ -59,6 +59,18 @@ export class CheckinStore {
     private readonly vault: Vault,
   ) {}
 
+  /** Whether the account checked in in this space on that day ("Waiting for you": today's check-in). */
+  async checkedInOn(spaceId: string, accountId: string, date: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('checkins')
+      .select('id')
+      .where('space_id', '=', spaceId)
+      .where('account_id', '=', accountId)
+      .where('date', '=', date)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   /**
    * Writes the day's check-in in its own transaction (the seeder's path; the app writes through
    * `write` inside a group commit).

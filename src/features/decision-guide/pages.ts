@@ -33,7 +33,7 @@ export async function decisionGuidePages(app: FastifyInstance): Promise<void> {
           spaceId: view.space.id,
           reader,
           myTrends: view.isPartner ? (me?.trends ?? null) : null,
-          consistency: partner ? { score: partner.consistency.score, occasions: partner.consistency.occasions } : null,
+          consistency: partner ? partner.consistency : null,
           flags: progress.redFlags,
         }),
     });

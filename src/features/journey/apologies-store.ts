@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { WaitingFacts } from '../../core/waiting/waiting.js';
 import { isApologyComponent, type ApologyComponent } from '../../core/apology-components.js';
 import type { ApologyParts } from '../../core/journey/index.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -63,6 +64,33 @@ export class ApologyStore {
     private readonly db: Kysely<Database>,
     private readonly vault: Vault,
   ) {}
+
+  /** One partner's delivered apologies in the space's open journeys that the reader has not answered, oldest first: no text ("Waiting for you"). */
+  async unansweredFrom(spaceId: string, authorId: string, readerId: string, most: number): Promise<WaitingFacts['apologies'][number][]> {
+    const rows = await this.db
+      .selectFrom('apologies as p')
+      .innerJoin('journeys as j', 'j.id', 'p.journey_id')
+      .select(['p.id', 'p.journey_id', 'p.author_id', 'p.delivered_at'])
+      .where('j.space_id', '=', spaceId)
+      .where('j.closed_at', 'is', null)
+      .where('p.author_id', '=', authorId)
+      .where('p.delivered_at', 'is not', null)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(selectFrom('apology_responses as r').select('r.id').whereRef('r.apology_id', '=', 'p.id').where('r.by_id', '=', readerId)),
+        ),
+      )
+      .orderBy('p.delivered_at')
+      .limit(most)
+      .execute();
+    return rows.map((p) => ({
+      id: p.id,
+      journeyId: p.journey_id,
+      authorId: p.author_id,
+      deliveredAt: p.delivered_at,
+      answeredByViewer: false,
+    }));
+  }
 
   async insert(apology: Apology): Promise<void> {
     const journey_space_id = await spaceOfJourney(this.db, apology.journeyId);

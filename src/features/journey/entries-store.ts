@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { WaitingFacts } from '../../core/waiting/waiting.js';
 import type { PromptKey } from '../../core/journey/index.js';
 import type { Visibility } from '../../core/visibility/index.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -56,6 +57,63 @@ export class EntryStore {
     private readonly db: Kysely<Database>,
     private readonly vault: Vault,
   ) {}
+
+  /** One partner's shared questions of the space's open journeys that have no answer yet, oldest first: no text ("Waiting for you"). */
+  async unansweredQuestionsFrom(spaceId: string, askerId: string, most: number): Promise<WaitingFacts['questions'][number][]> {
+    const rows = await this.db
+      .selectFrom('journey_entries as q')
+      .innerJoin('journeys as j', 'j.id', 'q.journey_id')
+      .leftJoin('question_deferrals as d', 'd.question_id', 'q.id')
+      .select(['q.id', 'q.journey_id', 'q.author_id', 'q.created_at', 'd.until_on'])
+      .where('j.space_id', '=', spaceId)
+      .where('j.closed_at', 'is', null)
+      .where('q.prompt', '=', 'question')
+      .where('q.visibility', '=', 'shared')
+      .where('q.author_id', '=', askerId)
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('journey_entries as a').select('a.id').whereRef('a.reply_to', '=', 'q.id').where('a.prompt', '=', 'answer'))),
+      )
+      .orderBy('q.created_at')
+      .limit(most)
+      .execute();
+    return rows.map((q) => ({
+      id: q.id,
+      journeyId: q.journey_id,
+      askedBy: q.author_id,
+      createdAt: q.created_at,
+      answered: false,
+      deferredUntil: q.until_on ?? null,
+    }));
+  }
+
+  /**
+   * The sealed halves these authors wrote in the space's open journeys whose pair has not opened,
+   * oldest first: only that a half was written, by whom and for which pair — what the notification tells.
+   */
+  async unopenedSealedHalves(spaceId: string, authorIds: readonly string[], most: number): Promise<WaitingFacts['sealedHalves'][number][]> {
+    const rows = await this.db
+      .selectFrom('journey_entries as e')
+      .innerJoin('journeys as j', 'j.id', 'e.journey_id')
+      .select(['e.journey_id', 'e.prompt', 'e.author_id', 'e.created_at'])
+      .where('j.space_id', '=', spaceId)
+      .where('j.closed_at', 'is', null)
+      .where('e.visibility', '=', 'sealed')
+      .where('e.author_id', 'in', [...authorIds])
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('sealed_pair_openings as o')
+              .select('o.journey_id')
+              .whereRef('o.journey_id', '=', 'e.journey_id')
+              .whereRef('o.prompt', '=', 'e.prompt'),
+          ),
+        ),
+      )
+      .orderBy('e.created_at')
+      .limit(most)
+      .execute();
+    return rows.map((e) => ({ journeyId: e.journey_id, prompt: e.prompt, authorId: e.author_id, createdAt: e.created_at }));
+  }
 
   /** Entries with their journey's space, which their text is bound to. */
   private rows() {

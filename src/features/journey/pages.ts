@@ -21,7 +21,7 @@ import { isVisibility } from '../../core/visibility/index.js';
 import { resourcesFor, supportCountryFor, therapistDirectoriesFor } from '../../core/safety/index.js';
 import { MendError, fail, refuse } from '../../platform/errors.js';
 import type { Actor } from './access.js';
-import { apologyPartProblems } from './service.js';
+import { apologyPartProblems, dateProblems } from './service.js';
 import { coachFindingsHtml } from '../coach/index.js';
 import { html, type SafeHtml } from '../../platform/web/html.js';
 import { agreementFormPage } from '../agreements/index.js';
@@ -195,6 +195,12 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
     if (brokeTrust.length === 0) errors.brokeTrust = 'Choose who broke trust.';
     const cameOut = cameOutFrom(f);
     if ('problem' in cameOut) errors.cameOutOn = cameOut.problem;
+    // The dates' own bounds (future, too old, out before it happened), said with the rest at once.
+    const today = localDate(ctx.clock.now(), account.timezone);
+    for (const [name, problem] of Object.entries(
+      dateProblems(field(f, 'occurredOn') || null, 'value' in cameOut ? cameOut.value : null, today),
+    ))
+      errors[name] ??= problem;
     const description = writtenNote(f, 'description', 'descriptionVisibility');
     Object.assign(errors, unpickedProblem(description, 'descriptionVisibility'));
     if (Object.keys(errors).length > 0 || description?.visibility === null) return breachForm(request, reply, space.id, f, errors);

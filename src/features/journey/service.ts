@@ -220,8 +220,11 @@ function deferRefusal(reason: DeferRefusal): never {
   }
 }
 
-/** What is wrong with the day it happened and the day it came out, said beside each (issue #20). */
-function dateProblems(occurredOn: string | null, cameOutOn: string | null, today: string): Record<string, string> {
+/**
+ * What is wrong with the day it happened and the day it came out, said beside each (issue #20).
+ * The breach form asks too, so its other problems never hide these: all are said at once.
+ */
+export function dateProblems(occurredOn: string | null, cameOutOn: string | null, today: string): Record<string, string> {
   const out: Record<string, string> = {};
   const happened = occurredOn === null ? null : occurredProblem(occurredOn, today);
   if (happened === 'invalid') out.occurredOn = 'Enter a real date, like 2025-03-31.';

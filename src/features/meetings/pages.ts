@@ -73,7 +73,15 @@ export async function meetingPages(app: FastifyInstance): Promise<void> {
       title: 'This week’s meeting',
       space: layoutSpaceOf(view),
       scripts: [...COACH_SCRIPTS, DRAFT_SCRIPT],
-      body: (csrf) => newMeetingPage({ csrf, spaceId: view.space.id, today: ctx.rhythm.checkins.today(account), drafts, weekLog }),
+      body: (csrf) =>
+        newMeetingPage({
+          csrf,
+          spaceId: view.space.id,
+          today: ctx.rhythm.checkins.today(account),
+          drafts,
+          weekLog,
+          alone: view.partnerIds.length < 2,
+        }),
     });
   });
 
@@ -112,6 +120,7 @@ export async function meetingPages(app: FastifyInstance): Promise<void> {
             errors,
             drafts,
             weekLog,
+            alone: view.partnerIds.length < 2,
           }),
       });
     }

@@ -7,6 +7,7 @@ export {
   MEASURE_TITLES,
   reviewChartOptions,
   verdictWords,
+  TREND_NEEDS,
   type ChartName,
 } from './views/progress-page.js';
 export type { PartnerProgress, Progress } from './progress.js';

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { WaitingFacts } from '../../core/waiting/waiting.js';
 import type { StoredNote } from '../../core/note.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { ReassuranceRequestTable } from '../../platform/db/tables/rhythm.js';
@@ -27,6 +28,20 @@ export class ReassuranceStore {
     private readonly db: Kysely<Database>,
     private readonly vault: Vault,
   ) {}
+
+  /** The unanswered calls for reassurance one partner made, oldest first: ids and dates only ("Waiting for you"). */
+  async unansweredFrom(spaceId: string, askerId: string, most: number): Promise<WaitingFacts['reassurance'][number][]> {
+    const rows = await this.db
+      .selectFrom('reassurance_requests')
+      .select(['id', 'requested_by', 'created_at'])
+      .where('space_id', '=', spaceId)
+      .where('requested_by', '=', askerId)
+      .where('answered_at', 'is', null)
+      .orderBy('created_at')
+      .limit(most)
+      .execute();
+    return rows.map((r) => ({ id: r.id, askedBy: r.requested_by, createdAt: r.created_at, answered: false }));
+  }
 
   async create(input: { id: string; spaceId: string; requestedBy: string; note: StoredNote | null; now: string }): Promise<void> {
     await this.db

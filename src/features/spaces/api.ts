@@ -76,6 +76,11 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
                 kind: Type.Union(WAITING_KINDS.map((k) => Type.Literal(k))),
                 href: Type.String({ description: 'The page of Mend where you can act on it.' }),
                 since: Type.Union([Instant, Type.Null()], { description: 'When it began to wait; null for today’s check-in.' }),
+                count: Type.Integer({
+                  minimum: 1,
+                  description:
+                    'How many it stands for: the occasions of one agreement are one item (the oldest is linked); 1 for any other kind.',
+                }),
               }),
             ),
           }),
@@ -86,7 +91,7 @@ export async function spaceRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const { account } = requireAuth(request);
       const { items } = await ctx.spaces.waiting(account, request.params.spaceId);
-      return { items: items.map((i) => ({ kind: i.kind, href: i.href, since: i.since })) };
+      return { items: items.map((i) => ({ kind: i.kind, href: i.href, since: i.since, count: i.count })) };
     },
   );
 

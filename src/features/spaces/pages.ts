@@ -19,6 +19,10 @@ import { field, formFields, formRefusal } from '../../platform/http/form.js';
 import { refusalOnlyForTherapist } from '../../platform/http/refusals.js';
 import { createSpace, invite, join, leave } from './actions.js';
 import { act } from '../act.js';
+import type { Space } from './index.js';
+
+/** The active partners of a space as a member sees it (one means a person alone). */
+const partnersIn = (space: Space): number => space.members.filter((m) => m.role === 'partner').length;
 
 export async function spacePages(app: FastifyInstance): Promise<void> {
   const ctx = app.mend;
@@ -62,7 +66,7 @@ export async function spacePages(app: FastifyInstance): Promise<void> {
           journeys,
           notices: html`${progressPointer}${noticesBlock(notices, former, isPartner ? 'partner' : 'therapist')}`,
           partnerLeft: former.length > 0,
-          more: html`${isPartner ? therapistCard(csrf, space.id, account.id, therapists) : null}${isPartner && safetyDue ? screeningDueCard() : null}`,
+          more: html`${isPartner ? therapistCard(csrf, space.id, account.id, therapists, partnersIn(space) < 2) : null}${isPartner && safetyDue ? screeningDueCard() : null}`,
         }),
     });
   });
@@ -175,7 +179,7 @@ export async function spacePages(app: FastifyInstance): Promise<void> {
           title: space.name,
           status: 403,
           body: (csrf) =>
-            html`<h1>${space.name}</h1>${therapistCard(csrf, space.id, auth.account.id, therapists, { therapistId: request.params.therapistId, message: 'That password is not right.' })}
+            html`<h1>${space.name}</h1>${therapistCard(csrf, space.id, auth.account.id, therapists, partnersIn(space) < 2, { therapistId: request.params.therapistId, message: 'That password is not right.' })}
             <p><a href="/spaces/${space.id}">Back to your space</a></p>`,
         });
       }

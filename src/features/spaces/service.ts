@@ -3,7 +3,7 @@ import { nameProblem } from '../../core/text/names.js';
 import { newId, newInvitationCode, normaliseInvitationCode, sha256 } from '../../platform/db/ids.js';
 import type { FormerPartner, MemberRole, Space, SpaceStore } from './store.js';
 import type { Clock } from '../../platform/clock.js';
-import type { WaitingStore } from './waiting-store.js';
+import type { WaitingModel } from './waiting-model.js';
 import { localDate } from '../../core/time.js';
 import { waitingFor, type WaitingItem } from '../../core/waiting/waiting.js';
 
@@ -25,7 +25,7 @@ export class SpaceService {
       clock: Clock;
       baseUrl: URL;
       /** The facts of "Waiting for you" (issue #18). */
-      waiting?: WaitingStore;
+      waiting?: WaitingModel;
     },
   ) {}
 
@@ -75,6 +75,11 @@ export class SpaceService {
     if (!space) fail('not_found');
     // Members see each other's names; a pending or revoked therapist is not shown as a member.
     return { ...space, members: space.members.filter((m) => m.status === 'active') };
+  }
+
+  /** Whether the account shares a space with a partner now (pages that speak to one person alone ask). */
+  hasPartner(accountId: string): Promise<boolean> {
+    return this.deps.spaces.hasPartner(accountId);
   }
 
   listForAccount(accountId: string): Promise<Array<{ id: string; name: string; role: MemberRole }>> {

@@ -169,6 +169,23 @@ export class SpaceStore {
     };
   }
 
+  /** Whether the account is an active partner in a space with another active partner (one query). */
+  async hasPartner(accountId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('space_members as me')
+      .innerJoin('space_members as other', 'other.space_id', 'me.space_id')
+      .select('me.space_id')
+      .where('me.account_id', '=', accountId)
+      .where('me.role', '=', 'partner')
+      .where('me.status', '=', 'active')
+      .where('other.role', '=', 'partner')
+      .where('other.status', '=', 'active')
+      .where('other.account_id', '!=', accountId)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   /** Spaces the account belongs to (any role or status), oldest first. */
   async listForAccount(accountId: string): Promise<Array<{ id: string; name: string; role: MemberRole; status: MemberStatus }>> {
     const rows = await this.db

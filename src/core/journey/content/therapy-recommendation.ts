@@ -27,6 +27,12 @@ export const THERAPY_RECOMMENDATION = {
       'you agree, and either of you can end it at any time. They see what you both chose to share — never ' +
       'private or still-sealed entries, and never safety answers — and every time they look is recorded ' +
       'for you both to see.',
+    /** For one person alone: their consent is the one asked for now. */
+    textAlone:
+      'You can invite your therapist: Mend makes a link to send them. Their access begins only when you agree, ' +
+      'and you can end it at any time. They see what you chose to share — never private or still-sealed ' +
+      'entries, and never safety answers — and every time they look is recorded for you to see. If your ' +
+      'partner joins, they are asked to agree too.',
   },
   safety:
     'If you are afraid of your partner, or being hurt or controlled, couples therapy is not the right next ' +

@@ -1,4 +1,5 @@
 import { html, type SafeHtml } from '../../../platform/web/html.js';
+import { checkinSeenHint } from '../../../core/partner-words.js';
 
 /**
  * The two "who sees this" questions of a check-in (issue #14). Neither has an answer picked for
@@ -37,6 +38,8 @@ export function numbersQuestion(o: {
   value: string | undefined;
   error?: string | undefined;
   firstTime: boolean;
+  /** No partner in the space (or, on the settings page, in any of the person's spaces). */
+  alone: boolean;
   legend?: string;
 }): SafeHtml {
   return question(
@@ -44,8 +47,8 @@ export function numbersQuestion(o: {
       name: 'numbers',
       legend: o.legend ?? 'Who sees these numbers and how your day was?',
       hint: o.firstTime
-        ? html`Your partner always sees that you checked in. You decide whether they also see your numbers; a therapist you both invite sees what your partner sees. You can change this any time in <a href="/account/settings#checkin-numbers">your settings</a>.`
-        : 'Your partner always sees that you checked in. This choice covers all your check-ins, past ones too; a therapist you both invite sees what your partner sees.',
+        ? html`${checkinSeenHint(o.alone, { firstTime: true })} You can change this any time in <a href="/account/settings#checkin-numbers">your settings</a>.`
+        : checkinSeenHint(o.alone, { firstTime: false }),
       options: [
         { value: 'shared', label: 'My partner too' },
         { value: 'private', label: 'Only me — my partner sees only that I checked in' },

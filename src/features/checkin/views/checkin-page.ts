@@ -5,6 +5,7 @@ import { noteVisibilityQuestion, numbersQuestion } from './checkin-choices.js';
 import { formatDay, checkinsProgressNav, textarea } from '../../../platform/web/components/space-pages.js';
 import { draftSave, draftTop, type DraftBook } from '../../drafts/index.js';
 import { checkinNotePlace } from '../../../core/drafts/places.js';
+import { checkinSeenNow } from '../../../core/partner-words.js';
 
 export interface CheckinForm {
   date?: string;
@@ -35,9 +36,12 @@ function scale(m: (typeof MEASURES)[number], value: string | undefined, error: s
 }
 
 /** After saving, in words: who sees what of it. */
-function savedNotice(shared: boolean | null): SafeHtml {
-  const who =
-    shared === true ? 'Your partner sees your numbers too.' : 'Your partner sees only that you checked in; your numbers are yours alone.';
+function savedNotice(shared: boolean | null, alone: boolean): SafeHtml {
+  const who = alone
+    ? checkinSeenNow(true, shared)
+    : shared === true
+      ? 'Your partner sees your numbers too.'
+      : 'Your partner sees only that you checked in; your numbers are yours alone.';
   return html`<div class="notice" role="status"><p>Thank you — your check-in is saved. You can change it any time today. ${who}</p></div>`;
 }
 
@@ -82,14 +86,23 @@ export function checkinPage(o: {
   numbersShared: boolean | null;
   /** The person's own drafts: the note's is kept while they write it (`form.note` already holds it). */
   drafts: DraftBook;
+  /** No partner in the space: nobody else sees the check-in now. */
+  alone: boolean;
+  /** The address asked for a day that cannot be checked in for: today is shown instead. */
+  dayNotice?: boolean;
 }): SafeHtml {
-  const place = checkinNotePlace(o.spaceId);
   const date = o.form.date && o.dates.includes(o.form.date) ? o.form.date : o.dates[0]!;
+  const place = checkinNotePlace(o.spaceId, date);
   return html`${checkinsProgressNav(o.spaceId, 'check-in')}
   <h1>${checkinHeading(o.dates, date)}</h1>
-  ${o.saved ? html`${savedNotice(o.numbersShared)}${o.afterSave ?? null}` : null}
+  ${o.saved ? html`${savedNotice(o.numbersShared, o.alone)}${o.afterSave ?? null}` : null}
   ${o.coach ?? null}
   ${errorSummary(o.errors)}
+  ${
+    o.dayNotice
+      ? html`<p class="notice" role="status">That day cannot be checked in for here, so this is today’s check-in. You can check in for today${o.dates.length > 1 ? ` and the ${o.dates.length === 2 ? 'day' : `${o.dates.length - 1} days`} before it` : ''}.</p>`
+      : null
+  }
   ${dayPicker(o.spaceId, o.dates, date)}
   ${date === o.dates[0] ? null : html`<p class="hint">Where a question says “today”, answer for ${date === o.dates[1] ? 'yesterday' : formatDay(date)}, as you remember it.</p>`}
   <p class="lead">Three quick numbers, about twenty seconds. There are no right answers.${o.existing ? ' You already checked in for this day; saving again replaces it.' : ''}</p>
@@ -101,10 +114,10 @@ export function checkinPage(o: {
       <legend>How was the day? (optional)</legend>
       ${DAY_MARKS.map((d) => html`<label><input type="radio" name="day" value="${d}"${o.form.day === d ? html` checked` : null}> ${d[0]!.toUpperCase() + d.slice(1)}</label>`)}
     </fieldset>
-    ${numbersQuestion({ value: o.form.numbers, error: o.errors?.numbers, firstTime: o.numbersShared === null })}
+    ${numbersQuestion({ value: o.form.numbers, error: o.errors?.numbers, firstTime: o.numbersShared === null, alone: o.alone })}
     <details class="checkin-note" data-open-when-filled${o.form.note?.trim() || o.errors?.note || o.errors?.visibility ? html` open` : null}>
       <summary>Add a note (optional)</summary>
-      ${draftTop(o.drafts, place, `/spaces/${o.spaceId}/check-in#field-note`)}
+      ${draftTop(o.drafts, place, `/spaces/${o.spaceId}/check-in${date === o.dates[0] ? '' : `?date=${date}`}#field-note`)}
       ${textarea({ name: 'note', label: 'Your note', hint: 'Private unless you choose to share it.', value: o.form.note ?? '', error: o.errors?.note, coach: 'message' })}
       ${noteVisibilityQuestion(o.form.visibility, o.errors?.visibility)}
       <div class="actions">${draftSave({ label: 'Keep my note as a draft' })}</div>

@@ -1,6 +1,6 @@
-import type { RedFlag, Trend } from '../../../core/progress/index.js';
+import { consistencySentence, type RedFlag, type Trend } from '../../../core/progress/index.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
-import { verdictWords } from '../../progress/index.js';
+import { TREND_NEEDS, verdictWords } from '../../progress/index.js';
 import { DECISION_GUIDE, type GuideReader } from '../../../core/journey/index.js';
 
 /**
@@ -11,7 +11,7 @@ export function decisionGuidePage(o: {
   spaceId: string;
   reader: GuideReader;
   myTrends: Record<'safety' | 'trust' | 'closeness', Trend> | null;
-  consistency: { score: number; occasions: number } | null;
+  consistency: { score: number; low: number; high: number; occasions: number } | null;
   flags: RedFlag[];
 }): SafeHtml {
   if (o.reader === 'therapist') return therapistGuide(o.spaceId);
@@ -27,12 +27,8 @@ export function decisionGuidePage(o: {
   </section>
   <section class="card" aria-labelledby="h-signals">
     <h2 id="h-signals">What Mend has seen</h2>
-    ${
-      o.myTrends
-        ? html`<ul><li>Your sense of safety: ${verdictWords(o.myTrends.safety)}.</li><li>Your trust: ${verdictWords(o.myTrends.trust)}.</li><li>Your closeness: ${verdictWords(o.myTrends.closeness)}.</li></ul>`
-        : null
-    }
-    ${partnerWord && o.consistency && o.consistency.occasions > 0 ? html`<p>${partnerWord}’s consistency score is ${o.consistency.score.toFixed(2)} over ${o.consistency.occasions} logged occasions.</p>` : null}
+    ${o.myTrends ? ownTrends(o.myTrends) : null}
+    ${partnerWord && o.consistency && o.consistency.occasions > 0 ? html`<p>How ${partnerWord.toLowerCase()} keeps their agreements: ${consistencySentence(o.consistency)}</p>` : null}
     ${o.flags.length ? html`<p>Things worth talking about:</p><ul>${o.flags.map((f) => html`<li>${f.message}</li>`)}</ul>` : html`<p>No red flags right now.</p>`}
     <p class="small muted">These are signals, not verdicts. Only you can weigh them.</p>
   </section>
@@ -46,6 +42,26 @@ export function decisionGuidePage(o: {
     <p>Leaving is a choice Mend supports, and so is staying. You can <a href="/account/export">download everything you can see</a> first, then <a href="/spaces/${o.spaceId}/leave">leave this space</a>. What you kept private here leaves with you (it is deleted)${o.reader === 'alone' ? '' : '; what you shared stays part of the record your partner keeps'}.</p>
   </section>
   <p><a href="/spaces/${o.spaceId}/progress">Back to progress</a></p>`;
+}
+
+const OWN_TRENDS = [
+  ['safety', 'Your sense of safety'],
+  ['trust', 'Your trust'],
+  ['closeness', 'Your closeness'],
+] as const;
+
+/**
+ * The reader's own three trends. Those without enough check-ins are said once, together — not
+ * "not enough check-ins yet" three times over (issue #20).
+ */
+function ownTrends(trends: Record<'safety' | 'trust' | 'closeness', Trend>): SafeHtml {
+  const judged = OWN_TRENDS.filter(([k]) => trends[k].verdict !== 'not_enough_data');
+  const waiting = OWN_TRENDS.filter(([k]) => trends[k].verdict === 'not_enough_data');
+  const notYet =
+    waiting.length === OWN_TRENDS.length
+      ? `Not enough check-ins yet for a trend in your numbers (${TREND_NEEDS}).`
+      : `Not enough check-ins yet for a trend in ${waiting.map(([, label]) => label.replace(/^Your /, 'your ')).join(' or ')} (${TREND_NEEDS}).`;
+  return html`${judged.length ? html`<ul>${judged.map(([k, label]) => html`<li>${label}: ${verdictWords(trends[k])}.</li>`)}</ul>` : null}${waiting.length ? html`<p>${notYet}</p>` : null}`;
 }
 
 /** A therapist reading the guide: what each partner is offered, and nothing of either's numbers. */

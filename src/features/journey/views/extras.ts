@@ -48,7 +48,7 @@ export function therapyPage(m: JourneyPageModel, csrf: string, found: CountryThe
   <section class="card" aria-labelledby="find-heading"><h2 id="find-heading">${t.howToFind.title}</h2>
     <ol>${t.howToFind.steps.map((s) => html`<li>${s}</li>`)}</ol>
   </section>
-  ${isPartnerView(m) ? inviteTherapist(m.spaceId, csrf) : null}
+  ${isPartnerView(m) ? inviteTherapist(m.spaceId, csrf, m.view.status.solo) : null}
   <p class="notice">${t.safety} <a href="/support">Support where you live</a></p>`;
 }
 
@@ -90,10 +90,10 @@ function therapistDirectories(journeyId: string, found: CountryTherapistDirector
 }
 
 /** The way to bring a therapist in: the same invitation as on the space's home page. */
-function inviteTherapist(spaceId: string, csrf: string): SafeHtml {
+function inviteTherapist(spaceId: string, csrf: string, solo: boolean): SafeHtml {
   const t = THERAPY_RECOMMENDATION;
   return html`<section class="card" aria-labelledby="invite-heading"><h2 id="invite-heading">${t.invite.title}</h2>
-    <p>${t.invite.text}</p>
+    <p>${solo ? t.invite.textAlone : t.invite.text}</p>
     <form method="post" action="/spaces/${spaceId}/invitations">${csrfField(csrf)}<input type="hidden" name="role" value="therapist">
       <button type="submit" class="button">Invite your therapist</button></form>
     <p>This makes an invitation link to send them. You can also see who you have invited, and agree to their access, on <a href="/spaces/${spaceId}#therapist-heading">your space’s home page</a>.</p>

@@ -1,4 +1,4 @@
-import { agreementWords } from '../../../core/partner-words.js';
+import { agreementWords, practicesLockedWords } from '../../../core/partner-words.js';
 import {
   APOLOGY_BUILDER_TEXTS,
   FORGIVENESS_TEXTS,
@@ -43,7 +43,7 @@ function lockedNote(m: JourneyPageModel, n: StepNumber): SafeHtml | null {
     n <= 3
       ? 'This step opens when the one before it is done. You can read what it is for in the meantime.'
       : n < 7
-        ? 'These practices open once you have an agreement you both accepted in step 3.'
+        ? practicesLockedWords(presenceOf(m) !== 'together')
         : 'This step belongs to the partner who was hurt, and opens later in the journey.';
   return html`<p class="notice">${text}</p>`;
 }

@@ -1,4 +1,4 @@
-import { meetingLead } from '../../../core/partner-words.js';
+import { meetingFormLead, meetingLead } from '../../../core/partner-words.js';
 import { AGENDA_SECTIONS } from '../service.js';
 import { historyLinks, NEWEST_PAGE, type HistoryPaging } from '../../../platform/web/components/older-link.js';
 import type { Meeting, MeetingAgenda, MeetingSchedule } from '../store.js';
@@ -122,6 +122,8 @@ export function newMeetingPage(o: {
   drafts?: DraftBook;
   /** The seven days' agreement log, drawn above the box of the agenda's agreement-log part (weekLogSection). */
   weekLog?: SafeHtml;
+  /** No partner in the space yet (or any more). */
+  alone?: boolean;
 }): SafeHtml {
   const drafts = o.drafts ?? NO_DRAFTS;
   const place = meetingPlace(o.spaceId);
@@ -129,7 +131,7 @@ export function newMeetingPage(o: {
   <h1>This week’s check-in meeting</h1>
   ${o.coach ?? null}
   ${errorSummary(o.errors)}
-  <p class="lead">Sit together and take the parts in order. Write as much or as little as you like; what you save here is shared by both of you.</p>
+  <p class="lead">${meetingFormLead(o.alone ?? false)}</p>
   <form method="post" action="/spaces/${o.spaceId}/meetings" class="stack" id="meeting-form">
     ${csrfField(o.csrf)}
     ${draftTop(drafts, place, `/spaces/${o.spaceId}/meetings/new#meeting-form`)}

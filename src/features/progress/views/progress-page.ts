@@ -1,4 +1,11 @@
-import { consistencySentence, whatAppearsWhen, type PulseMeasure, type RedFlag, type Trend } from '../../../core/progress/index.js';
+import {
+  consistencySentence,
+  redFlagEvidence,
+  whatAppearsWhen,
+  type PulseMeasure,
+  type RedFlag,
+  type Trend,
+} from '../../../core/progress/index.js';
 import { addDays } from '../../../core/time.js';
 import type { CheckinView } from '../../checkin/index.js';
 import type { Progress } from '../service.js';
@@ -8,6 +15,9 @@ import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { formatDay, checkinsProgressNav } from '../../../platform/web/components/space-pages.js';
 
 const MEASURE_TITLES: Record<PulseMeasure, string> = { safety: 'Feeling safe', trust: 'Trust', closeness: 'Closeness' };
+
+/** What a trend needs before it is drawn, said wherever "not enough yet" is. */
+export const TREND_NEEDS = '10 over at least 4 of the last 8 weeks';
 
 export function verdictWords(t: Pick<Trend, 'verdict' | 'slopePerWeek'>): string {
   const slope = t.slopePerWeek === null ? '' : ` (${t.slopePerWeek >= 0 ? '+' : '−'}${Math.abs(t.slopePerWeek).toFixed(2)} points a week)`;
@@ -19,19 +29,16 @@ export function verdictWords(t: Pick<Trend, 'verdict' | 'slopePerWeek'>): string
     case 'steady':
       return 'steady — no clear rise or fall';
     default:
-      return 'not enough check-ins yet for a trend (10 over at least 4 of the last 8 weeks)';
+      return `not enough check-ins yet for a trend (${TREND_NEEDS})`;
   }
 }
 
 const name = (p: Progress, id: string | undefined, viewerId: string) =>
   id === viewerId ? 'you' : (p.partners.find((x) => x.accountId === id)?.displayName ?? 'one of you');
 
+/** What a flag is based on, each piece in plain words (core/progress/red-flag-evidence.ts). */
 function evidenceList(flag: RedFlag): SafeHtml {
-  const rows = Object.entries(flag.evidence).map(
-    ([k, v]) =>
-      html`<div><dt>${k.replace(/([A-Z])/g, ' $1').toLowerCase()}</dt><dd>${Array.isArray(v) ? v.join(', ') : typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(2)) : String(v ?? '—')}</dd></div>`,
-  );
-  return html`<details><summary>What this is based on</summary><dl class="summary-list">${rows}</dl></details>`;
+  return html`<details><summary>What this is based on</summary><ul>${redFlagEvidence(flag, formatDay).map((line) => html`<li>${line}</li>`)}</ul></details>`;
 }
 
 export function progressPage(o: { spaceId: string; viewerId: string; progress: Progress }): SafeHtml {

@@ -90,7 +90,9 @@ export function invitationPage(space: Space, invitation: (InvitationView & { rol
   <p>Or they can go to Mend, choose “I have an invitation code” and enter this code: <code class="invite-code">${invitation.code}</code></p>
   ${
     therapist
-      ? html`<p>When they join, they see nothing until both of you agree on your space page. Either of you can end their access at any time.</p>`
+      ? space.members.filter((m) => m.role === 'partner' && m.status === 'active').length < 2
+        ? html`<p>When they join, they see nothing until you agree on your space page. You can end their access at any time; if your partner joins, they are asked to agree too.</p>`
+        : html`<p>When they join, they see nothing until both of you agree on your space page. Either of you can end their access at any time.</p>`
       : html`<p>When they join, you will both see each other's name in ${space.name}.</p>`
   }
   <p><a href="/spaces/${space.id}">Back to your space</a></p>`;

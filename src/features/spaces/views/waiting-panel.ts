@@ -15,10 +15,12 @@ const LIVE_ON = 'unread checkin agreement agreement_log apology journey_entry en
  */
 export function waitingPanel(o: { spaceId: string; partnerName: string | null; items: readonly WaitingItem[] }): SafeHtml {
   const partner = o.partnerName ?? 'Your partner';
-  // Two of a kind (two calls for reassurance) are numbered, so no two links read the same.
+  // Two of a kind (two calls for reassurance, the occasions of two agreements) are numbered, so no
+  // two links read the same; the occasions of one agreement are already one line, with their count.
   const words = (i: WaitingItem): string => {
     const same = o.items.filter((j) => j.kind === i.kind);
-    return same.length > 1 ? `${waitingWords(i.kind, partner)}, ${same.indexOf(i) + 1} of ${same.length}` : waitingWords(i.kind, partner);
+    const said = waitingWords(i.kind, partner, i.count);
+    return same.length > 1 ? `${said}, ${same.indexOf(i) + 1} of ${same.length}` : said;
   };
   return html`<section class="waiting-panel" id="waiting" aria-labelledby="waiting-heading" data-live-space="${o.spaceId}" data-live-fragment="/spaces/${o.spaceId}/live/waiting" data-live-on="${LIVE_ON}">
     <h2 id="waiting-heading">Waiting for you</h2>

@@ -4,6 +4,7 @@ import { csrfField, errorSummary, textField } from '../../../platform/web/compon
 import type { AccessLogEntry, TherapistRecord } from '../store.js';
 import type { CaseloadEntry } from '../service.js';
 import { dateTimeInUtc } from '../../../platform/web/dates.js';
+import { therapistConsentWords } from '../../../core/partner-words.js';
 
 function when(iso: string): string {
   return dateTimeInUtc(iso);
@@ -15,6 +16,8 @@ export function therapistCard(
   spaceId: string,
   viewerId: string,
   therapists: TherapistRecord[],
+  /** One partner in the space: their consent alone lets the therapist in (a partner who joins is asked too). */
+  alone: boolean,
   passwordError?: { therapistId: string; message: string },
 ): SafeHtml {
   return html`<section aria-labelledby="therapist-heading" class="card">
@@ -22,7 +25,7 @@ export function therapistCard(
     ${passwordError ? errorSummary({ password: passwordError.message }) : null}
     ${
       therapists.length === 0
-        ? html`<p>You can invite a couples therapist to see what you both choose to share. They see nothing until both of you agree, and either of you can end their access at any time.</p>
+        ? html`<p>${therapistConsentWords(alone)}</p>
         <form method="post" action="/spaces/${spaceId}/invitations">${csrfField(csrf)}<input type="hidden" name="role" value="therapist">
           <button type="submit" class="button button--secondary">Invite a therapist</button></form>`
         : therapists.map((t) => {
