@@ -56,7 +56,10 @@ export async function authPages(app: FastifyInstance): Promise<void> {
     const next = safeNext((request.query as Record<string, unknown>).next);
     if (request.auth) return reply.redirect(next ?? '/');
     const notice = (request.query as Record<string, unknown>).done === 'reset' ? 'Your new password is saved. Sign in with it.' : undefined;
-    return renderPage(request, reply, { title: 'Sign in', body: (csrf) => signInPage(csrf, { next, signUpsClosed: ctx.config.signups === 'closed', ...(notice ? { notice } : {}) }) });
+    return renderPage(request, reply, {
+      title: 'Sign in',
+      body: (csrf) => signInPage(csrf, { next, signUpsClosed: ctx.config.signups === 'closed', ...(notice ? { notice } : {}) }),
+    });
   });
 
   app.post('/sign-in', async (request, reply) => {
