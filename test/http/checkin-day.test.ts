@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixedClock } from '../../src/platform/clock.js';
-import { describeEachDatabase, succeeded } from '../support/app.js';
+import { describeEachDatabase, json, succeeded } from '../support/app.js';
 import { couple } from '../support/api-client.js';
 import { pagesAs } from '../support/live-people.js';
 
@@ -48,7 +48,7 @@ describeEachDatabase(
       for (const k of ['safety', 'trust', 'closeness']) assert.equal(checkedValue(yesterday, k), null, `${k}: empty for yesterday`);
       assert.doesNotMatch(yesterday, /value="hard" checked/);
       assert.ok(!yesterday.includes(CANARY), 'today’s note is not yesterday’s');
-      assert.match(yesterday, /aria-current="true">Yesterday</);
+      assert.match(yesterday, /aria-current="date">Yesterday</);
 
       // A day outside the allowed ones (or nonsense) shows today.
       for (const q of ['2020-01-01', 'yesterday', '<x>'])
@@ -104,6 +104,37 @@ describeEachDatabase(
       assert.equal((await a.api.get(`/api/v1/drafts/checkin-note:${spaceId}:${YESTERDAY}`)).statusCode, 404, 'sent with its check-in');
       // A day that is no date names no place.
       assert.equal((await a.api.put(`/api/v1/drafts/checkin-note:${spaceId}:2026-02-30`, { fields: { note: 'x' } })).statusCode, 400);
+    });
+
+    test('a form sent after its day went out of reach saves nothing and carries no numbers onto today’s form', async () => {
+      const { app } = get();
+      const { a, spaceId } = await couple(app);
+      const alex = await pagesAs(app, a);
+      await alex.get(`/spaces/${spaceId}/check-in?date=${YESTERDAY}`);
+      // The tab stays open for days; then the form is sent for a day that can no longer be checked in for.
+      clock.advance(5 * 86_400_000);
+      try {
+        const late = await alex.post(`/spaces/${spaceId}/check-in`, {
+          date: YESTERDAY,
+          safety: '2',
+          trust: '3',
+          closeness: '4',
+          numbers: 'private',
+          note: 'Words written days ago',
+          visibility: 'shared',
+        });
+        assert.equal(late.statusCode, 400);
+        assert.match(late.body, /Nothing was saved: .* is now too long ago to check in for\. This is today’s check-in instead/);
+        assert.match(late.body, /<title>Today’s check-in/);
+        assert.equal(checkedValue(late.body, 'safety'), null, 'no number carried onto today');
+        assert.equal(checkedValue(late.body, 'trust'), null);
+        assert.ok(late.body.includes('Words written days ago'), 'what was written is not lost');
+        assert.doesNotMatch(late.body, /name="visibility" value="shared" checked/, 'who sees it is asked afresh');
+        assert.match(late.body, /<input type="hidden" name="date" value="2026-03-09">/);
+        assert.deepEqual(json(await a.api.get(`/api/v1/spaces/${spaceId}/checkins`)).checkins, [], 'nothing saved');
+      } finally {
+        clock.advance(-5 * 86_400_000);
+      }
     });
   },
   { clock },

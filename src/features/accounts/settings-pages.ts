@@ -64,7 +64,7 @@ export async function accountPages(app: FastifyInstance): Promise<void> {
     return reply.redirect('/sign-in', 303);
   });
 
-  const exportIntro = html`<p class="lead">Download everything your account can see in Mend: what you wrote, and what your partner chose to share with you. Nothing private to your partner is included.</p>
+  const exportIntro = html`<p class="lead">Download everything your account can see in Mend: what you wrote, and what anyone in your spaces chose to share with you. Nothing someone else kept private is included.</p>
     <p>Keep the file somewhere only you can open.</p>`;
 
   type ExportFormat = 'report' | 'json';

@@ -6,7 +6,7 @@ import type { TextInput } from './service.js';
 import { html, type SafeHtml } from '../../platform/web/html.js';
 import { hardCheckinNote } from './views/hard-checkin-note.js';
 import { NOTE_VISIBILITY_UNANSWERED, NUMBERS_UNANSWERED, numbersValue } from './views/checkin-choices.js';
-import { checkinPage, therapistCheckinIntro, type CheckinForm } from './views/checkin-page.js';
+import { checkinHeading, checkinPage, therapistCheckinIntro, type CheckinForm } from './views/checkin-page.js';
 import { requireAuth } from '../../platform/http/plugins/auth.js';
 import { renderPage } from '../../platform/http/render.js';
 import { field, formFields } from '../../platform/http/form.js';
@@ -56,7 +56,14 @@ export async function checkinPages(app: FastifyInstance): Promise<void> {
       });
     // The day shown is the one sent with the form, else the one asked for, else today; its own
     // check-in fills the form, so one day's numbers are never shown (or saved) as another's.
-    const asked = extra.form?.date ?? extra.date;
+    // A form sent for a day that has since gone out of reach (a tab left open for days): nothing
+    // was saved, and its numbers are not carried onto today's form, where one more Save would
+    // record them as today's. What was written in the note stays; its visibility is asked afresh.
+    const stale = extra.form?.date && !dates.includes(extra.form.date) ? extra.form.date : null;
+    const sent = stale === null ? extra.form : undefined;
+    const errors = stale === null ? extra.errors : undefined;
+    const carriedNote = stale === null ? undefined : extra.form?.note?.trim() || undefined;
+    const asked = sent?.date ?? extra.date;
     const date = asked && dates.includes(asked) ? asked : dates[0]!;
     // A day that is not one of these (in the future, too long ago, or no date) shows today, and says so.
     const dayNotice = extra.askedBadDay || (extra.date !== undefined && !dates.includes(extra.date));
@@ -68,7 +75,7 @@ export async function checkinPages(app: FastifyInstance): Promise<void> {
     const place = checkinNotePlace(view.space.id, date);
     // Nothing is picked for the person that they did not pick themselves (issue #14).
     const form: CheckinForm =
-      extra.form ??
+      sent ??
       (mine
         ? {
             date,
@@ -76,20 +83,20 @@ export async function checkinPages(app: FastifyInstance): Promise<void> {
             trust: String(mine.trust ?? ''),
             closeness: String(mine.closeness ?? ''),
             day: mine.day ?? '',
-            note: withDraft(drafts, place, 'note', { saved: mine.note?.text ?? '' }) ?? '',
-            visibility: mine.note?.visibility ?? '',
+            note: carriedNote ?? withDraft(drafts, place, 'note', { saved: mine.note?.text ?? '' }) ?? '',
+            visibility: carriedNote === undefined ? (mine.note?.visibility ?? '') : '',
             numbers,
           }
-        : { date, numbers, note: withDraft(drafts, place, 'note') ?? '' });
+        : { date, numbers, note: carriedNote ?? withDraft(drafts, place, 'note') ?? '' });
     // The author's own hard check-in, on their own page only (the partner is never told).
     const afterSave = extra.saved && mine && isHardCheckin(mine) ? hardCheckinNote(view.space.id, view.partnerIds.length < 2) : null;
     return renderPage(request, reply, {
-      title: 'Today’s check-in',
+      title: checkinHeading(dates, date),
       space: layoutSpaceOf(view),
       scripts: [...COACH_SCRIPTS, '/static/open-filled.js', '/static/live.js', DRAFT_SCRIPT],
       ...(extra.status ? { status: extra.status } : {}),
       body: (csrf) =>
-        html`${checkinPage({ csrf, spaceId: view.space.id, dates, form, existing: !!mine, numbersShared, drafts, alone: view.partnerIds.length < 2, dayNotice, ...(extra.errors ? { errors: extra.errors } : {}), ...(extra.saved ? { saved: true, afterSave } : {}), coach: extra.coach ?? null })}${partnerToday(model)}`,
+        html`${checkinPage({ csrf, spaceId: view.space.id, dates, form, existing: !!mine, numbersShared, drafts, alone: view.partnerIds.length < 2, dayNotice, staleDay: stale, ...(errors ? { errors } : {}), ...(extra.saved ? { saved: true, afterSave } : {}), coach: extra.coach ?? null })}${partnerToday(model)}`,
     });
   }
 

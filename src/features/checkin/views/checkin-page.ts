@@ -57,7 +57,7 @@ export function therapistCheckinIntro(spaceId: string): SafeHtml {
 export const dayName = (dates: readonly string[], date: string): string =>
   date === dates[0] ? 'Today' : date === dates[1] ? 'Yesterday' : formatDay(date);
 
-const checkinHeading = (dates: readonly string[], date: string): string =>
+export const checkinHeading = (dates: readonly string[], date: string): string =>
   date === dates[0] ? 'Today’s check-in' : date === dates[1] ? 'Yesterday’s check-in' : `Check-in for ${formatDay(date)}`;
 
 /**
@@ -67,7 +67,7 @@ const checkinHeading = (dates: readonly string[], date: string): string =>
  */
 function dayPicker(spaceId: string, dates: readonly string[], date: string): SafeHtml {
   return html`<nav class="day-picker" aria-label="Which day to check in for">
-    <ul>${dates.map((d, i) => html`<li><a href="/spaces/${spaceId}/check-in${i === 0 ? '' : `?date=${d}`}"${d === date ? html` aria-current="true"` : null}>${dayName(dates, d)}</a></li>`)}</ul>
+    <ul>${dates.map((d, i) => html`<li><a href="/spaces/${spaceId}/check-in${i === 0 ? '' : `?date=${d}`}"${d === date ? html` aria-current="date"` : null}>${dayName(dates, d)}</a></li>`)}</ul>
   </nav>`;
 }
 
@@ -90,6 +90,8 @@ export function checkinPage(o: {
   alone: boolean;
   /** The address asked for a day that cannot be checked in for: today is shown instead. */
   dayNotice?: boolean;
+  /** A form came for this day after it went out of reach: nothing was saved (its numbers are not carried over). */
+  staleDay?: string | null;
 }): SafeHtml {
   const date = o.form.date && o.dates.includes(o.form.date) ? o.form.date : o.dates[0]!;
   const place = checkinNotePlace(o.spaceId, date);
@@ -101,6 +103,11 @@ export function checkinPage(o: {
   ${
     o.dayNotice
       ? html`<p class="notice" role="status">That day cannot be checked in for here, so this is today’s check-in. You can check in for today${o.dates.length > 1 ? ` and the ${o.dates.length === 2 ? 'day' : `${o.dates.length - 1} days`} before it` : ''}.</p>`
+      : null
+  }
+  ${
+    o.staleDay
+      ? html`<p class="notice" role="alert" id="field-date">Nothing was saved: ${formatDay(o.staleDay)} is now too long ago to check in for. This is today’s check-in instead${o.form.note ? '; what you wrote in the note is still here, and who sees it is for you to choose again' : ''}.</p>`
       : null
   }
   ${dayPicker(o.spaceId, o.dates, date)}
