@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { addDays, localDate } from '../../src/core/time.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { describeEachDatabase, json, succeeded } from '../support/app.js';
-import { couple, type Person } from '../support/api-client.js';
+import { couple, journeyWithApology, type Person } from '../support/api-client.js';
 import { pagesAs } from '../support/live-people.js';
 
 /**
@@ -17,27 +17,8 @@ import { pagesAs } from '../support/live-people.js';
 const clock = fixedClock(new Date('2026-12-06T12:00:00Z'));
 const TODAY = '2026-12-06';
 
-/** Alex broke trust in an affair; steps 1 and 2 are done, so step 3 (agreements) is open. */
-async function affair(app: Parameters<typeof couple>[0]) {
-  const { a, b, spaceId } = await couple(app, ['Alex', 'Sam']);
-  const journeyId = json(
-    await succeeded(
-      b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'infidelity', brokeTrust: [a.id], occurredOn: '2026-06-10' }),
-      'breach',
-    ),
-  ).journey.id as string;
-  for (const p of [a, b]) {
-    await succeeded(
-      p.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_happened', text: `${p.displayName}'s side` }),
-      'entry',
-    );
-    await succeeded(p.api.post(`/api/v1/journeys/${journeyId}/acknowledgements`), 'acknowledge');
-  }
-  const apology = json(
-    await a.api.post(`/api/v1/journeys/${journeyId}/apologies`, { text: 'I am sorry. I lied to you for months.' }),
-  ).apology;
-  return { a, b, spaceId, journeyId, apologyId: apology.id as string };
-}
+/** Alex broke trust in an affair; step 1 is done and his apology delivered. */
+const affair = (app: Parameters<typeof couple>[0]) => journeyWithApology(app, 'infidelity', { occurredOn: '2026-06-10' });
 
 const apiRefuses = async (res: ReturnType<Person['api']['post']>, field: string, what: string) => {
   const r = await res;

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { describeEachDatabase, json, succeeded } from '../support/app.js';
-import { couple, type Person } from '../support/api-client.js';
+import { couple, journeyWithApology, type Person } from '../support/api-client.js';
 import { PageClient } from '../support/browser-less.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { addDays, localDate } from '../../src/core/time.js';
@@ -17,22 +17,7 @@ const clock = fixedClock(new Date());
 const today = () => localDate(clock.now(), 'UTC');
 
 /** Alex broke trust in an affair (or a lie); steps 1 and 2 done, so step 3 is open. */
-async function atStep3(app: FastifyInstance, kind: 'infidelity' | 'lying') {
-  const { a, b, spaceId } = await couple(app, ['Alex', 'Sam']);
-  const journeyId = json(await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind, brokeTrust: [a.id] })).journey.id as string;
-  for (const p of [a, b]) {
-    await succeeded(
-      p.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_happened', text: `${p.displayName}'s side` }),
-      'entry',
-    );
-    await succeeded(p.api.post(`/api/v1/journeys/${journeyId}/acknowledgements`), 'acknowledge');
-  }
-  const apology = json(
-    await a.api.post(`/api/v1/journeys/${journeyId}/apologies`, { text: 'I am sorry. I lied to you for months.' }),
-  ).apology;
-  await succeeded(b.api.post(`/api/v1/apologies/${apology.id}/responses`, { received: true }), 'received');
-  return { a, b, spaceId, journeyId };
-}
+const atStep3 = (app: FastifyInstance, kind: 'infidelity' | 'lying') => journeyWithApology(app, kind, { received: true });
 
 async function pagesOf(app: FastifyInstance, person: Person): Promise<PageClient> {
   const client = new PageClient(app);

@@ -87,6 +87,32 @@ export async function acceptedAgreement(a: Person, b: Person, spaceId: string, t
   return id;
 }
 
+/**
+ * A couple's journey about `kind` where `a` (Alex) broke trust: step 1 done by both and Alex's
+ * apology delivered, not yet answered (`received`: answered as received, so step 3 is open).
+ */
+export async function journeyWithApology(
+  app: FastifyInstance,
+  kind: 'infidelity' | 'lying',
+  options: { occurredOn?: string; received?: boolean } = {},
+): Promise<{ a: Person; b: Person; spaceId: string; journeyId: string; apologyId: string }> {
+  const { a, b, spaceId } = await couple(app, ['Alex', 'Sam']);
+  const breach = { kind, brokeTrust: [a.id], ...(options.occurredOn ? { occurredOn: options.occurredOn } : {}) };
+  const journeyId = json(await succeeded(b.api.post(`/api/v1/spaces/${spaceId}/breaches`, breach), 'breach')).journey.id as string;
+  for (const p of [a, b]) {
+    await succeeded(
+      p.api.post(`/api/v1/journeys/${journeyId}/entries`, { prompt: 'what_happened', text: `${p.displayName}'s side` }),
+      'entry',
+    );
+    await succeeded(p.api.post(`/api/v1/journeys/${journeyId}/acknowledgements`), 'acknowledge');
+  }
+  const apology = json(
+    await succeeded(a.api.post(`/api/v1/journeys/${journeyId}/apologies`, { text: 'I am sorry. I lied to you for months.' }), 'apology'),
+  ).apology;
+  if (options.received) await succeeded(b.api.post(`/api/v1/apologies/${apology.id}/responses`, { received: true }), 'received');
+  return { a, b, spaceId, journeyId, apologyId: apology.id as string };
+}
+
 /** A couple's journey where `a` (Alex) broke trust, with step 1 done by both, so step 2 is open. */
 export async function journeyAtStep2(app: FastifyInstance): Promise<{ a: Person; b: Person; spaceId: string; journeyId: string }> {
   const { a, b, spaceId } = await couple(app, ['Alex', 'Sam']);
