@@ -22,7 +22,7 @@ import autocannon from 'autocannon';
 import type { SeedSummary } from '../src/cli/commands/seed.js';
 import { readSeedRecord } from '../src/cli/commands/seed-record.js';
 import { seededEmails } from '../src/cli/commands/seed-rows.js';
-import { exited, freePort, HOST, stop } from './processes.js';
+import { exited, freePort, HOST, stop, serverEnv } from './processes.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -263,16 +263,7 @@ export async function runHttpBench(
     const startedAt = performance.now();
     mend = spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], {
       cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        PORT: String(mendPort),
-        HOST,
-        MEND_BASE_URL: `http://${HOST}:${mendPort}`,
-        MEND_DATA_DIR: dataDir,
-        DATABASE_URL: options.databaseUrl ?? '',
-        LOG_LEVEL: 'warn',
-      },
+      env: serverEnv(mendPort, dataDir, { DATABASE_URL: options.databaseUrl ?? '' }),
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     const mendOutput = collect(mend);

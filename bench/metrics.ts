@@ -18,7 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { createMetrics } from '../src/platform/metrics/metrics.js';
-import { freePort, HOST, stop } from './processes.js';
+import { freePort, HOST, stop, serverEnv } from './processes.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -58,16 +58,7 @@ async function start(dataDir: string, env: Record<string, string>): Promise<{ ch
   const base = `http://${HOST}:${port}`;
   const child = spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], {
     cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST,
-      MEND_BASE_URL: base,
-      MEND_DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      ...env,
-    },
+    env: serverEnv(port, dataDir, { LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', ...env }),
     // The log goes to a pipe that is read and thrown away, as a service manager's journal would take it.
     stdio: ['ignore', 'pipe', 'ignore'],
   });

@@ -22,7 +22,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
-import { exited, freePort, HOST, stop } from './processes.js';
+import { exited, freePort, HOST, stop, serverEnv } from './processes.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Loads of each page in Chromium; the median is reported. */
@@ -253,16 +253,7 @@ export async function runPagesBench(log: (line: string) => void = (l) => process
     const base = `http://${HOST}:${port}`;
     server = spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], {
       cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        PORT: String(port),
-        HOST,
-        MEND_BASE_URL: base,
-        MEND_DATA_DIR: dataDir,
-        DATABASE_URL: '',
-        LOG_LEVEL: 'warn',
-      },
+      env: serverEnv(port, dataDir),
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     await waitReady(base, server);

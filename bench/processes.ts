@@ -4,6 +4,21 @@ import net from 'node:net';
 
 export const HOST = '127.0.0.1';
 
+/** The environment a benchmark's Mend server runs with: built, on SQLite in `dataDir` unless overridden, logging warnings only. */
+export function serverEnv(port: number, dataDir: string, overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(port),
+    HOST,
+    MEND_BASE_URL: `http://${HOST}:${port}`,
+    MEND_DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    LOG_LEVEL: 'warn',
+    ...overrides,
+  };
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();

@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exited, freePort, HOST, stop } from './processes.js';
+import { exited, freePort, HOST, stop, serverEnv } from './processes.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -94,16 +94,7 @@ async function startOnce(
   const startedAt = performance.now();
   const child = spawn(process.execPath, [path.join(root, 'dist/main.js')], {
     cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST,
-      MEND_BASE_URL: base,
-      MEND_DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      LOG_LEVEL: 'warn',
-    },
+    env: serverEnv(port, dataDir),
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let err = '';
@@ -134,16 +125,7 @@ async function npmStartOnce(root: string, dataDir: string): Promise<number> {
   const child = spawn(command, args, {
     cwd: root,
     detached: true,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST,
-      MEND_BASE_URL: base,
-      MEND_DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      LOG_LEVEL: 'warn',
-    },
+    env: serverEnv(port, dataDir),
     stdio: 'ignore',
   });
   try {

@@ -29,7 +29,7 @@ import { CheckinStore } from '../src/features/checkin/store.js';
 import { openSqlite } from '../src/platform/db/database.js';
 import { GroupCommitter } from '../src/platform/db/group-commit.js';
 import type { SeedSummary } from '../src/cli/commands/seed.js';
-import { exited, freePort, HOST, stop } from './processes.js';
+import { exited, freePort, HOST, stop, serverEnv } from './processes.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -241,16 +241,7 @@ async function httpWrites(dataDir: string, seeded: SeedSummary, options: WritesB
   const port = await freePort();
   const mend = spawn(process.execPath, ['--input-type=module', '-e', serverWith(batching)], {
     cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST,
-      MEND_BASE_URL: `http://${HOST}:${port}`,
-      MEND_DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      LOG_LEVEL: 'warn',
-    },
+    env: serverEnv(port, dataDir),
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const totals = () =>
