@@ -149,7 +149,9 @@ describe('the first weeks: time in the journey and the week’s log [sqlite]', {
     const alex = await as(a);
     await alex.page.goto(`${origin}/spaces/${spaceId}/meetings/new`);
     const week = alex.page.getByRole('region', { name: 'What was logged this week' });
-    await week.getByText('PRIVATE-CANARY only for me').waitFor();
+    // A page read together at one screen names Alex's own private note without showing it.
+    await week.getByText('Your note, kept private, is not shown here, since you may be reading this together.').waitFor();
+    assert.equal(await alex.page.getByText(/PRIVATE-CANARY/).count(), 0);
     await look(alex, 'new meeting with the week log');
     await alex.page.goto(`${origin}/spaces/${spaceId}/meetings`);
     await alex.page.getByRole('link', { name: 'Answer how Sam saw it' }).click();
