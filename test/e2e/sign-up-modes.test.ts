@@ -87,7 +87,10 @@ describe('sign-ups closed, in a real browser [sqlite]', { skip }, () => {
       const profile = await session.newProfile(options);
       const { page } = profile;
       await page.goto(`${session.origin}/sign-in`);
-      await page.getByRole('link', { name: 'Create an account' }).click();
+      await page.getByRole('button', { name: 'Sign in' }).waitFor();
+      assert.equal(await page.getByRole('link', { name: 'Create an account' }).count(), 0, 'no way offered that ends at a closed door');
+      // A bookmark or a link from elsewhere still reaches the page.
+      await page.goto(`${session.origin}/sign-up`);
       await page.getByRole('heading', { level: 1, name: 'Sign-ups are closed' }).waitFor();
       assert.match(await page.locator('main').innerText(), /not taking new accounts at the moment/);
       assert.equal(await page.getByRole('button', { name: 'Create account' }).count(), 0);
