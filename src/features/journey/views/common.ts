@@ -241,13 +241,16 @@ export function entryForm(
             error: state?.errors.visibility,
           })
         : html`<input type="hidden" name="visibility" value="${rule.visibilities[0] ?? 'private'}">
-        <p class="hint">${
-          o.pairOpened
-            ? 'This pair has already opened, so your partner can read what you save here straight away.'
-            : o.otherHalfWritten
-              ? 'Your partner’s half is waiting: saving yours opens both at the same moment.'
-              : html`${visibilityLabel(m, rule.visibilities[0] ?? 'private')}. ${visibilityHint(m, rule.visibilities[0] ?? 'private')}`
-        }</p>`
+        ${
+          // The partner's half, drawn just above the form, already says that saving opens both.
+          o.otherHalfWritten && !o.pairOpened
+            ? null
+            : html`<p class="hint">${
+                o.pairOpened
+                  ? 'This pair has already opened, so your partner can read what you save here straight away.'
+                  : html`${visibilityLabel(m, rule.visibilities[0] ?? 'private')}. ${visibilityHint(m, rule.visibilities[0] ?? 'private')}`
+              }</p>`
+        }`
     }
     <div class="actions"><button type="submit" class="button">${o.submit ?? 'Save'}</button>${draftSave()}</div>
   </form>`;
@@ -337,8 +340,12 @@ export function sealedPairSection(
   const waitingForPartner = mine && theirs.length === 0 && !opened && m.view.status.solo;
   return html`<section class="card" aria-labelledby="${prompt}-heading">
     <h2 id="${prompt}-heading">${PROMPT_TEXTS[prompt].label}</h2>
-    ${mine ? entryCard(m, csrf, mine, back) : html`${extra ?? null}${entryForm(m, csrf, { prompt, step, state, submit: opened ? 'Save' : 'Seal and save', pairOpened: opened !== undefined, otherHalfWritten: theirs.length > 0, labelIsHeading: true })}`}
-    ${theirs.map((e) => entryCard(m, csrf, e, back))}${removed}
+    ${
+      mine
+        ? html`${entryCard(m, csrf, mine, back)}${theirs.map((e) => entryCard(m, csrf, e, back))}`
+        : // The partner's half (or its sealed note) first: it says what saving this one does.
+          html`${theirs.map((e) => entryCard(m, csrf, e, back))}${extra ?? null}${entryForm(m, csrf, { prompt, step, state, submit: opened ? 'Save' : 'Seal and save', pairOpened: opened !== undefined, otherHalfWritten: theirs.length > 0, labelIsHeading: true })}`
+    }${removed}
     ${
       waitingForPartner
         ? html`<p class="notice">${

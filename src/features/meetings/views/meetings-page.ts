@@ -73,7 +73,7 @@ export function meetingsPage(o: {
 function meetingAction(spaceId: string, thisWeek: Meeting | null): SafeHtml {
   if (!thisWeek) return html`<p><a class="button" href="/spaces/${spaceId}/meetings/new">Start this week’s meeting</a></p>`;
   return html`<p>This week’s meeting is recorded (${formatDay(thisWeek.heldOn)}).</p>
-  <div class="actions"><a class="button" href="/spaces/${spaceId}/meetings#meeting-${thisWeek.id}">Read this week’s record</a><a href="/spaces/${spaceId}/meetings/new">Record another meeting</a></div>`;
+  <p class="actions"><a class="button" href="/spaces/${spaceId}/meetings#meeting-${thisWeek.id}">Read this week’s record</a><a href="/spaces/${spaceId}/meetings/new">Record another meeting</a></p>`;
 }
 
 /**
