@@ -59,7 +59,7 @@ export function activeAgreementWords(a: { proposedBy: string; acceptedBy: string
 /** How a sealed half is named beside the choice, for two or for one person alone. */
 export function sealedWords(p: PartnerPresence): { label: string; hint: string } {
   if (p === 'together')
-    return { label: 'Sealed until my partner writes theirs', hint: 'Both open at the same moment, once your partner has written theirs.' };
+    return { label: 'Sealed until my partner writes theirs', hint: 'Until then only you read it; both open at the same moment.' };
   return {
     label: 'Sealed: my own reflection for now',
     hint:
@@ -93,10 +93,8 @@ export const WHEN_A_PARTNER_JOINS: readonly string[] = [
  * is there (keyed by prompt; the others keep their words).
  */
 const ALONE_HELPERS: Readonly<Record<string, string>> = {
-  what_happened:
-    'Write in your own words, starting from “I”. For now this is your own reflection; if your partner joins and writes theirs, both open at once.',
-  trust_looks_like:
-    'Think of things you could notice on an ordinary day. These become the starting point for your own commitments. For now it is your own reflection.',
+  // What a sealed half is, alone, is said once beside the form ("Sealed: my own reflection for now").
+  trust_looks_like: 'Think of things you could notice on an ordinary day. These become the starting point for your own commitments.',
   why_im_doing_this: 'A few lines for yourself to come back to on a hard day.',
   question: 'Write down what you need to know, so it is ready. It can be asked once your partner is in the space.',
   trigger: 'What happened, and how you felt. Noting it is enough; it helps you see the pattern over time.',
@@ -207,3 +205,17 @@ export const hardCheckinWords = (alone: boolean): { offers: string; privacy: str
           'a minute to steady yourself, your reasons for doing this work, a way to ask for reassurance, and people outside Mend you can talk to.',
         privacy: 'Only you see this note. Your partner is not told.',
       };
+
+/**
+ * The weekly meeting's agenda hints for one person alone, where the couple's hints speak of "each of
+ * you" or "together" (keyed by agenda part; the others keep their words).
+ */
+const ALONE_AGENDA_HINTS: Readonly<Record<string, string>> = {
+  appreciations: 'Something you noticed and valued this week, however small.',
+  agreementLog: 'Look at your log: what you kept, what you missed, what got in the way.',
+  concern: 'Just one thing that weighs on you. Try “I feel … when … because … I need …”.',
+  requests: 'Small, concrete things you want from the week ahead.',
+};
+
+export const agendaHint = (key: string, alone: boolean, coupleHint: string): string =>
+  alone ? (ALONE_AGENDA_HINTS[key] ?? coupleHint) : coupleHint;

@@ -122,7 +122,7 @@ export const NOTIFICATION_DECISIONS = {
   spaces: {
     createSpace: { tellsNobody: 'A new space has nobody else in it yet.' },
     invite: { tellsNobody: 'An invitation waits for the person invited; the partner is told when someone joins.' },
-    join: { tells: ['partner_joined', 'therapist_waiting'] },
+    join: { tells: ['partner_joined', 'therapist_waiting', 'therapist_waiting_alone'] },
     leave: { tells: ['partner_left'] },
   },
   therapists: {

@@ -83,7 +83,7 @@ describe('the repair journey in a real browser [sqlite]', { skip }, () => {
       .getByRole('textbox', { name: 'What happened, and how it affected me' })
       .fill('I know I hurt you when I booked the trip behind your back.');
     await alex.page.getByRole('button', { name: 'Seal and save' }).click();
-    await alex.page.getByText('Waiting for your partner to write theirs').waitFor();
+    await alex.page.getByText('Sealed until my partner writes theirs').waitFor();
     await check(alex, 'step 1 (sealed, waiting)');
 
     await sam.page.goto(`${journeyUrl}/steps/1`);

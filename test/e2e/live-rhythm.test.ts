@@ -133,7 +133,7 @@ describe('the rhythm pages refresh when the partner acts [sqlite]', { skip }, ()
 
     await sam.page.goto(`${origin}/spaces/${spaceId}/meetings/new`);
     await sam.page.getByRole('textbox', { name: 'Appreciations' }).fill('You made tea when I got home late.');
-    await Promise.all([sam.page.waitForURL(/\/meetings$/), sam.page.getByRole('button', { name: 'Save the meeting' }).click()]);
+    await Promise.all([sam.page.waitForURL(/\/meetings\?saved=1$/), sam.page.getByRole('button', { name: 'Save the meeting' }).click()]);
     await past.getByText('You made tea when I got home late.').waitFor();
     await past.getByText('Saved by Sam').waitFor();
     await alex.page.getByRole('status').filter({ hasText: 'Just updated: Past meetings.' }).waitFor({ state: 'attached' });

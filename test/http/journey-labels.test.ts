@@ -33,6 +33,25 @@ describeEachDatabase('journey entry labels', (get) => {
     const theirs = await (await pagesAs(get().app, b)).get(`/journeys/${journeyId}/steps/1`);
     assert.ok(!theirs.body.includes(CANARY));
     assert.doesNotMatch(theirs.body, /Opened — you both wrote yours/);
+    // Said once to the writer: the entry's own line, no second notice saying it again.
+    assert.equal(mine.body.split('Sealed until my partner writes theirs').length - 1, 1);
+    assert.doesNotMatch(mine.body, /Waiting for your partner to write theirs/);
+    // The partner who has not written reads that the other half waits, and that saving theirs opens both.
+    assert.match(theirs.body, /Alex has written theirs\. It stays sealed until you write yours; then both open at once\./);
+    const stub = theirs.body.indexOf('Alex has written theirs.');
+    assert.ok(stub > 0 && stub < theirs.body.indexOf('id="form-what_happened"'), 'the waiting half is said above the form');
+    assert.doesNotMatch(theirs.body, /Sealed until my partner writes theirs/);
+  });
+
+  test('the step 3 form says once what sealing means', async () => {
+    const { a, b, journeyId } = await journeyAtStep2(get().app);
+    const apology = json(await a.api.post(`/api/v1/journeys/${journeyId}/apologies`, { text: 'I am sorry. I lied to you.' })).apology;
+    assert.ok((await b.api.post(`/api/v1/apologies/${apology.id}/responses`, { received: true })).statusCode < 300);
+    const page = await (await pagesAs(get().app, a)).get(`/journeys/${journeyId}/steps/3`);
+    assert.equal(page.statusCode, 200);
+    const form = page.body.slice(page.body.indexOf('id="form-trust_looks_like"'));
+    assert.ok(form.length > 0 && page.body.includes('id="form-trust_looks_like"'), 'the form is on the page');
+    assert.equal(form.slice(0, form.indexOf('</form>')).match(/[Ss]ealed until/g)?.length, 1);
   });
 
   test('a box under a heading with the same words keeps its label for screen readers only', async () => {

@@ -34,6 +34,9 @@ const COUPLE_ONLY = [
   /Your partner is not told/,
   /Right now your partner sees/,
   /You have not chosen yet, so your partner sees/,
+  /Only me — my partner sees only that I checked in/,
+  /Waiting for an answer/,
+  /Something each of you noticed|Look at the log together|you would each like/,
 ];
 
 const text = (html: string) =>
@@ -116,6 +119,14 @@ describeEachDatabase('solo mode: words for one person', (get) => {
     assert.match(reassurance, /What reassurance is for/);
     assert.match(reassurance, /asking opens when your partner joins this space/);
     assert.doesNotMatch(reassurance, /<form method="post" action="\/spaces\/[^"]+\/reassurance"/, 'no form that sends to nobody');
+    assert.doesNotMatch(reassurance, /<h2>Answered<\/h2>/, 'no empty lists of calls nobody could make or answer');
+    assert.match(
+      pages.get(`/spaces/${spaceId}/check-in`)!,
+      /<label for="[^"]*numbers-private">Only me<\/label>/,
+      'the check-in choice speaks to one person',
+    );
+    const meeting = pages.get(`/spaces/${spaceId}/meetings/new`)!;
+    assert.match(meeting, /Look at your log: what you kept, what you missed, what got in the way\./);
 
     const step3 = pages.get(`/journeys/${journeyId}/steps/3`)!;
     assert.match(step3, /Your own commitment/);
@@ -150,6 +161,17 @@ describeEachDatabase('solo mode: words for one person', (get) => {
     assert.match(page.body, /Your partner left this space, so there is no one here to answer/);
     assert.doesNotMatch(page.body, /not joined|has not joined|when your partner joins this space/);
     assert.doesNotMatch(page.body, /Your partner will be told/);
+    assert.doesNotMatch(page.body, /Waiting for an answer|<h2>Answered<\/h2>/);
+  });
+
+  test('a call made before the partner left stays listed', async () => {
+    const { app } = get();
+    const { a, b, spaceId } = await couple(app);
+    assert.equal((await a.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, {})).statusCode, 201);
+    assert.equal((await b.api.post(`/api/v1/spaces/${spaceId}/leave`, { password: b.password })).statusCode, 204);
+    const page = await (await pagesAs(app, a)).get(`/spaces/${spaceId}/reassurance`);
+    assert.match(page.body, /<h2>Waiting for an answer<\/h2>/);
+    assert.match(page.body, /You<\/strong> asked for reassurance/);
   });
 
   test('a couple keeps the couple’s words', async () => {

@@ -78,4 +78,21 @@ describeEachDatabase('a therapist waiting for consent', (get) => {
     assert.equal((await messages(a)).filter((m) => m === JOINED).length, 1, 'only the partner joining, earlier');
     assert.ok(!(await messages(b)).includes(JOINED));
   });
+
+  test('a partner alone is asked for their own consent, not "both of you"', async () => {
+    const { app } = get();
+    const jo = await signUp(app, 'Jo');
+    const spaceId = json(await jo.api.post('/api/v1/spaces', { name: 'Jo alone' })).space.id as string;
+    const { t, code } = await inviteTherapist(app, jo, spaceId);
+    assert.equal((await t.api.post(`/api/v1/invitations/${code}/accept`)).statusCode, 200);
+    const mine = await messages(jo);
+    assert.deepEqual(
+      mine.filter((m) => m === NOTIFICATION_MESSAGES.therapist_waiting_alone),
+      [NOTIFICATION_MESSAGES.therapist_waiting_alone],
+    );
+    assert.ok(!mine.some((m) => /both of you/.test(m)), mine.join(' | '));
+    assert.ok(!(await messages(t)).includes(NOTIFICATION_MESSAGES.therapist_waiting_alone));
+    const page = await (await pagesAs(app, jo)).get('/notifications');
+    assert.match(page.body, /Nothing is shared with them until you agree\./);
+  });
 });

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { MendError } from '../../platform/errors.js';
+import { mondayOf } from '../../core/time.js';
 import { requireAuth } from '../../platform/http/plugins/auth.js';
 import { renderPage } from '../../platform/http/render.js';
 import { field, formFields } from '../../platform/http/form.js';
@@ -33,6 +34,11 @@ export async function meetingPages(app: FastifyInstance): Promise<void> {
       meetingsPageModel(ctx, account.id, request.params.spaceId, at),
       ctx.rhythm.meetings.hasFeed(account.id),
     ]);
+    // Records come newest day first: the newest says whether this week's meeting is already held.
+    const newest =
+      at.after === null ? page.items[0] : (await ctx.rhythm.meetings.list(account.id, view.space.id, { after: null, size: 1 })).items[0];
+    const thisWeek = newest && mondayOf(newest.heldOn) === mondayOf(ctx.rhythm.checkins.today(account)) ? newest : null;
+    const saved = (request.query as Record<string, unknown> | undefined)?.saved === '1';
     const weekLog = weekLogSection(await loadWeekLog(ctx, account, view.space.id));
     const meetings = page.items;
     const paging = historyLinksFor(`/spaces/${view.space.id}/meetings`, at, page);
@@ -55,6 +61,8 @@ export async function meetingPages(app: FastifyInstance): Promise<void> {
           names: namesOf(view),
           former: departuresOfView(view),
           weekLog,
+          thisWeek,
+          saved,
           ...(extra.errors ? { errors: extra.errors } : {}),
         }),
     });
@@ -124,7 +132,7 @@ export async function meetingPages(app: FastifyInstance): Promise<void> {
           }),
       });
     }
-    return reply.redirect(`/spaces/${request.params.spaceId}/meetings`, 303);
+    return reply.redirect(`/spaces/${request.params.spaceId}/meetings?saved=1`, 303);
   });
 
   app.post<{ Params: { spaceId: string } }>('/spaces/:spaceId/meetings/schedule', async (request, reply) => {

@@ -44,7 +44,8 @@ export async function join(ctx: AppContext, auth: Authenticated, code: string) {
   const events: SpaceEvent[] = waiting.map((recipientId) => ({
     spaceId: space.id,
     notify: {
-      type: 'therapist_waiting',
+      // Alone in the space, one's own consent is all that is asked: no "both of you" (issue #20).
+      type: partnerIds.length < 2 ? 'therapist_waiting_alone' : 'therapist_waiting',
       actorId: auth.account.id,
       // Straight to the consent form, which sits below the space's other cards.
       link: `/spaces/${space.id}#therapist-heading`,

@@ -203,10 +203,11 @@ describe('walkthrough: a couple after an affair [sqlite]', { skip }, () => {
     await page.getByRole('textbox', { name: 'One concern, raised gently' }).fill('I feel shut out when you go quiet after work.');
     await walk().look(alex, 'new meeting', 'Save the meeting');
     await follow(alex, 'Save the meeting');
-    await walk().look(alex, 'meeting saved', 'Save the time');
+    await alex.page.getByRole('status').filter({ hasText: 'Your meeting record is saved.' }).waitFor();
+    await walk().look(alex, 'meeting saved', 'Read this week’s record');
     await follow(sam, 'How things are going');
     await follow(sam, 'Weekly meeting');
     await sam.page.getByText('You told me about the message the same day.').waitFor();
-    await walk().look(sam, 'meetings', 'Start this week’s meeting');
+    await walk().look(sam, 'meetings', 'Read this week’s record');
   });
 });

@@ -147,10 +147,11 @@ describe('walkthrough: a couple after a lie [sqlite]', { skip }, () => {
     await alex.page.getByRole('textbox', { name: 'What went well' }).fill('We talked about money without shouting.');
     await walk().look(alex, 'new meeting', 'Save the meeting');
     await follow(alex, 'Save the meeting');
-    await walk().look(alex, 'meeting saved', 'Save the time');
+    await alex.page.getByRole('status').filter({ hasText: 'Your meeting record is saved.' }).waitFor();
+    await walk().look(alex, 'meeting saved', 'Read this week’s record');
     await follow(sam, 'How things are going');
     await follow(sam, 'Weekly meeting');
     await sam.page.getByText('We talked about money without shouting.').waitFor();
-    await walk().look(sam, 'meetings', 'Start this week’s meeting');
+    await walk().look(sam, 'meetings', 'Read this week’s record');
   });
 });

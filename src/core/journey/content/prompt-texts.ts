@@ -12,8 +12,8 @@ export const PROMPT_TEXTS: Readonly<Record<PromptKey, PromptText>> = {
   what_happened: {
     label: 'What happened, and how it affected me',
     helper:
-      'Write in your own words, starting from “I”. Your partner will not see this until they have written ' +
-      'theirs; then both open at once.',
+      // Who reads it, and when, is said once: beside the form's choice of who can read it (issue #20).
+      'Write in your own words, starting from “I”.',
   },
   what_hurts: {
     label: 'What hurts, and what I need',
@@ -23,9 +23,7 @@ export const PROMPT_TEXTS: Readonly<Record<PromptKey, PromptText>> = {
   },
   trust_looks_like: {
     label: 'What trust looks like for me',
-    helper:
-      'Think of things you could notice on an ordinary day. These become the starting point for your ' +
-      'agreements. Sealed until your partner has written theirs.',
+    helper: 'Think of things you could notice on an ordinary day. These become the starting point for your agreements.',
   },
   why_im_doing_this: {
     label: 'Why I am doing this',

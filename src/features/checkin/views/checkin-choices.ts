@@ -51,7 +51,8 @@ export function numbersQuestion(o: {
         : checkinSeenHint(o.alone, { firstTime: false }),
       options: [
         { value: 'shared', label: 'My partner too' },
-        { value: 'private', label: 'Only me — my partner sees only that I checked in' },
+        // Alone there is no partner to see anything yet; the hint says what one who joins would see.
+        { value: 'private', label: o.alone ? 'Only me' : 'Only me — my partner sees only that I checked in' },
       ],
     },
     o.value,

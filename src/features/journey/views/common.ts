@@ -150,7 +150,7 @@ const visibilityHint = (m: JourneyPageModel, v: Visibility): string =>
 const VISIBILITY_HINTS: Record<Visibility, string> = {
   private: 'Nobody else can read it. You can share it later.',
   shared: 'Your partner can read it, and a therapist if you both invited one. It cannot be made private again, but you can delete it.',
-  sealed: 'Both open at the same moment, once your partner has written theirs.',
+  sealed: 'Until then only you read it; both open at the same moment.',
 };
 
 export const isPartnerView = (m: JourneyPageModel): boolean => m.relation === 'partner';
@@ -197,6 +197,8 @@ export function entryForm(
     submit?: string;
     idSuffix?: string;
     pairOpened?: boolean;
+    /** The partner's sealed half is written and waits for this one: saving opens both. */
+    otherHalfWritten?: boolean;
     /** The heading just above says the label's words: shown once, still read out with the box. */
     labelIsHeading?: boolean;
   },
@@ -239,11 +241,16 @@ export function entryForm(
             error: state?.errors.visibility,
           })
         : html`<input type="hidden" name="visibility" value="${rule.visibilities[0] ?? 'private'}">
-        <p class="hint">${
-          o.pairOpened
-            ? 'This pair has already opened, so your partner can read what you save here straight away.'
-            : html`${visibilityLabel(m, rule.visibilities[0] ?? 'private')}. ${visibilityHint(m, rule.visibilities[0] ?? 'private')}`
-        }</p>`
+        ${
+          // The partner's half, drawn just above the form, already says that saving opens both.
+          o.otherHalfWritten && !o.pairOpened
+            ? null
+            : html`<p class="hint">${
+                o.pairOpened
+                  ? 'This pair has already opened, so your partner can read what you save here straight away.'
+                  : html`${visibilityLabel(m, rule.visibilities[0] ?? 'private')}. ${visibilityHint(m, rule.visibilities[0] ?? 'private')}`
+              }</p>`
+        }`
     }
     <div class="actions"><button type="submit" class="button">${o.submit ?? 'Save'}</button>${draftSave()}</div>
   </form>`;
@@ -328,19 +335,23 @@ export function sealedPairSection(
       ${theirs.length === 0 && !opened ? html`<p>Nothing here is open yet. Both halves open together once each partner has written theirs.</p>` : null}
     </section>`;
   }
-  const waitingForPartner = mine && theirs.length === 0 && !opened;
+  // Two partners: the entry's own line already says it is sealed until the partner writes theirs
+  // (issue #20: said once). Alone, the note says why no one is writing the other half.
+  const waitingForPartner = mine && theirs.length === 0 && !opened && m.view.status.solo;
   return html`<section class="card" aria-labelledby="${prompt}-heading">
     <h2 id="${prompt}-heading">${PROMPT_TEXTS[prompt].label}</h2>
-    ${mine ? entryCard(m, csrf, mine, back) : html`${extra ?? null}${entryForm(m, csrf, { prompt, step, state, submit: opened ? 'Save' : 'Seal and save', pairOpened: opened !== undefined, labelIsHeading: true })}`}
-    ${theirs.map((e) => entryCard(m, csrf, e, back))}${removed}
+    ${
+      mine
+        ? html`${entryCard(m, csrf, mine, back)}${theirs.map((e) => entryCard(m, csrf, e, back))}`
+        : // The partner's half (or its sealed note) first: it says what saving this one does.
+          html`${theirs.map((e) => entryCard(m, csrf, e, back))}${extra ?? null}${entryForm(m, csrf, { prompt, step, state, submit: opened ? 'Save' : 'Seal and save', pairOpened: opened !== undefined, otherHalfWritten: theirs.length > 0, labelIsHeading: true })}`
+    }${removed}
     ${
       waitingForPartner
         ? html`<p class="notice">${
-            !m.view.status.solo
-              ? 'Waiting for your partner to write theirs. Both open at the same moment.'
-              : m.former.size > 0
-                ? 'Your partner left before writing theirs. If they join the space again and write theirs, both open at the same moment.'
-                : 'Your partner has not joined yet. When they write theirs, both open at the same moment.'
+            m.former.size > 0
+              ? 'Your partner left before writing theirs. If they join the space again and write theirs, both open at the same moment.'
+              : 'Your partner has not joined yet. When they write theirs, both open at the same moment.'
           }</p>`
         : null
     }

@@ -1,4 +1,4 @@
-import { meetingFormLead, meetingLead } from '../../../core/partner-words.js';
+import { agendaHint, meetingFormLead, meetingLead } from '../../../core/partner-words.js';
 import { AGENDA_SECTIONS } from '../service.js';
 import { historyLinks, NEWEST_PAGE, type HistoryPaging } from '../../../platform/web/components/older-link.js';
 import type { Meeting, MeetingAgenda, MeetingSchedule } from '../store.js';
@@ -27,12 +27,17 @@ export function meetingsPage(o: {
   errors?: Record<string, string>;
   /** The seven days' agreement log, as the viewer may read it (agreement-log's weekLogSection). */
   weekLog?: SafeHtml;
+  /** Just saved a meeting record: said once, calmly. */
+  saved?: boolean;
+  /** This week's meeting record, if one was saved: the page points to it rather than to a second meeting. */
+  thisWeek?: Meeting | null;
 }): SafeHtml {
   return html`${checkinsProgressNav(o.spaceId, 'meetings')}
   <h1>${o.isPartner ? 'Your weekly check-in meeting' : 'The couple’s weekly check-in meeting'}</h1>
+  ${o.saved ? html`<p class="notice" role="status">Your meeting record is saved.${o.alone ? null : ' Your partner can read it here too.'}</p>` : null}
   ${errorSummary(o.errors)}
   <p class="lead">${meetingLead(o.alone ?? false)}</p>
-  ${o.isPartner ? html`<p><a class="button" href="/spaces/${o.spaceId}/meetings/new">Start this week’s meeting</a></p>` : null}
+  ${o.isPartner ? meetingAction(o.spaceId, o.thisWeek ?? null) : null}
   ${o.weekLog ? html`<div class="card">${o.weekLog}</div>` : null}
   <section class="card" aria-labelledby="h-when">
     <h2 id="h-when">${o.isPartner ? 'When you meet' : 'When they meet'}</h2>
@@ -62,6 +67,13 @@ export function meetingsPage(o: {
     </div>
   </section>
   ${pastMeetingsSection(o)}`;
+}
+
+/** The page's main action: begin this week's meeting, or, once it is recorded, read its record. */
+function meetingAction(spaceId: string, thisWeek: Meeting | null): SafeHtml {
+  if (!thisWeek) return html`<p><a class="button" href="/spaces/${spaceId}/meetings/new">Start this week’s meeting</a></p>`;
+  return html`<p>This week’s meeting is recorded (${formatDay(thisWeek.heldOn)}).</p>
+  <p class="actions"><a class="button" href="/spaces/${spaceId}/meetings#meeting-${thisWeek.id}">Read this week’s record</a><a href="/spaces/${spaceId}/meetings/new">Record another meeting</a></p>`;
 }
 
 /**
@@ -98,7 +110,7 @@ export function pastMeetingsSection(o: {
       ? o.meetings.map(
           (
             m,
-          ) => html`<article class="card meeting"><h3>${formatDay(m.heldOn)}</h3><p class="muted small">Saved by ${o.names.get(m.createdBy) ?? 'a former partner'}</p>
+          ) => html`<article class="card meeting" id="meeting-${m.id}" tabindex="-1"><h3>${formatDay(m.heldOn)}</h3><p class="muted small">Saved by ${o.names.get(m.createdBy) ?? 'a former partner'}</p>
           ${
             o.former?.get(m.createdBy)?.accountDeletedAt
               ? removedWords('What was written', o.former.get(m.createdBy)!.accountDeletedAt!)
@@ -136,7 +148,7 @@ export function newMeetingPage(o: {
     ${csrfField(o.csrf)}
     ${draftTop(drafts, place, `/spaces/${o.spaceId}/meetings/new#meeting-form`)}
     <div class="field"><label for="field-heldOn">Day of the meeting</label><input id="field-heldOn" name="heldOn" type="date" max="${o.today}" value="${o.form?.heldOn ?? o.today}"></div>
-    ${AGENDA_SECTIONS.map((s, i) => html`<section class="agenda-step"><h2>${i + 1}. ${s.title}</h2>${s.key === 'agreementLog' ? (o.weekLog ?? null) : null}${textarea({ name: s.key, label: s.title, hint: s.hint, value: withDraft(drafts, place, s.key, { sent: o.form?.[s.key] }) ?? '', error: o.errors?.[s.key], coach: 'message' })}</section>`)}
+    ${AGENDA_SECTIONS.map((s, i) => html`<section class="agenda-step"><h2>${i + 1}. ${s.title}</h2>${s.key === 'agreementLog' ? (o.weekLog ?? null) : null}${textarea({ name: s.key, label: s.title, labelHidden: true, hint: agendaHint(s.key, o.alone ?? false, s.hint), value: withDraft(drafts, place, s.key, { sent: o.form?.[s.key] }) ?? '', error: o.errors?.[s.key], coach: 'message' })}</section>`)}
     <div class="actions"><button type="submit" class="button">Save the meeting</button>${draftSave()}</div>
   </form>`;
 }

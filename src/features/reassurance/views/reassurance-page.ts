@@ -55,8 +55,15 @@ export function reassurancePage(o: ReassuranceModel): SafeHtml {
         </form></section>`
         : null
   }
-  ${reassuranceSection(o)}`;
+  ${noOneEverAsked(o) ? null : reassuranceSection(o)}`;
 }
+
+/**
+ * Alone, with no call ever made: "Waiting for an answer" and "Answered" would be empty lists about
+ * someone who is not there (issue #20). Calls made before a partner left stay listed.
+ */
+const noOneEverAsked = (o: ReassuranceModel): boolean =>
+  (o.presence ?? 'together') !== 'together' && o.requests.length === 0 && !(o.paging ?? NEWEST_PAGE).newest;
 
 /** Each call's answer box has its own id: several calls can be open at once. */
 const answerFieldId = (requestId: string) => `field-answer-${requestId}`;

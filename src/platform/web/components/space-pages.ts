@@ -45,12 +45,14 @@ export function textarea(o: {
   error?: string;
   coach?: 'message' | 'apology' | 'agreement';
   maxlength?: number;
+  /** The heading above the box already says the label: kept for screen readers only (issue #20). */
+  labelHidden?: boolean;
 }): SafeHtml {
   const id = o.id ?? `field-${o.name}`;
   const out = `${id}-coach`;
   const describedBy = [o.hint ? `${id}-hint` : '', o.error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return html`<div class="field${o.error ? ' field--error' : ''}">
-    <label for="${id}">${o.label}</label>
+    <label for="${id}"${o.labelHidden ? html` class="visually-hidden"` : null}>${o.label}</label>
     ${o.hint ? html`<p class="hint" id="${id}-hint">${o.hint}</p>` : null}
     ${o.error ? html`<p class="field-error" id="${id}-error"><span class="visually-hidden">Error:</span> ${o.error}</p>` : null}
     <textarea id="${id}" name="${o.name}" maxlength="${o.maxlength ?? 2000}"${describedBy ? html` aria-describedby="${describedBy}"` : null}${o.error ? html` aria-invalid="true"` : null}${o.coach ? html` data-coach="${o.coach}" data-coach-output="${out}"` : null}>${o.value ?? ''}</textarea>
