@@ -93,6 +93,7 @@ test('a win both partners reached is one line, its title said once, with who and
   const day = (d: string) => d.slice(5);
   assert.equal(lines.filter((l) => l.title === MILESTONE_TITLES.first_checkin).length, 1, 'said once');
   assert.equal(milestoneWho(lines[0]!, nameOf, day), '— you and Sam (03-01)');
+  assert.equal(milestoneWho(lines[0]!, nameOf, day, 'b'), '— Sam and you (03-01)', 'the reader first');
   assert.equal(milestoneWho(lines[2]!, nameOf, day), '(03-02)', 'the couple’s own: just the day');
   const apart = milestoneLines(
     milestones(

@@ -162,8 +162,16 @@ export function milestoneLines(list: readonly Milestone[]): MilestoneLine[] {
  * Who reached a line's win and when, said after its title: "— you and Sam (6 Dec)" when on the
  * same day, "— you (6 Dec), Sam (9 Dec)" otherwise, just "(6 Dec)" for the couple's shared ones.
  */
-export function milestoneWho(line: MilestoneLine, nameOf: (partnerId: string) => string, day: (date: string) => string): string {
-  const people = line.by.filter((b): b is { partnerId: string; achievedOn: string } => b.partnerId !== undefined);
+export function milestoneWho(
+  line: MilestoneLine,
+  nameOf: (partnerId: string) => string,
+  day: (date: string) => string,
+  /** Named first among those who reached it the same day: the reader, as everywhere else on the page. */
+  firstId?: string,
+): string {
+  const people = line.by
+    .filter((b): b is { partnerId: string; achievedOn: string } => b.partnerId !== undefined)
+    .sort((x, y) => x.achievedOn.localeCompare(y.achievedOn) || Number(y.partnerId === firstId) - Number(x.partnerId === firstId));
   if (people.length === 0) return `(${day(line.latestOn)})`;
   if (people.every((b) => b.achievedOn === people[0]!.achievedOn)) {
     const names = people.map((b) => nameOf(b.partnerId));

@@ -287,7 +287,9 @@ export function progressSections(o: Sections): SafeHtml {
       p.milestones.length
         ? html`<ul class="milestones">${milestoneLines(p.milestones)
             .reverse()
-            .map((m) => html`<li><strong>${m.title}</strong> ${milestoneWho(m, (id) => name(p, id, o.viewerId), formatDay)}</li>`)}</ul>`
+            .map(
+              (m) => html`<li><strong>${m.title}</strong> ${milestoneWho(m, (id) => name(p, id, o.viewerId), formatDay, o.viewerId)}</li>`,
+            )}</ul>`
         : html`<p>${isPartner ? 'Your first check-in will be the first one.' : 'None yet. The first check-in will be the first one.'}</p>`
     }
   </section>
