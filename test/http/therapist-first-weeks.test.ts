@@ -21,7 +21,7 @@ interface Told {
   link: string;
 }
 const notifications = async (p: Person): Promise<Told[]> => json(await p.api.get('/api/v1/me/notifications')).notifications;
-const waitingKinds = async (p: Person, spaceId: string): Promise<Array<{ kind: string; href: string }>> =>
+const waitingKinds = async (p: Person, spaceId: string): Promise<Array<{ kind: string; href: string; since: string | null }>> =>
   json(await p.api.get(`/api/v1/spaces/${spaceId}/waiting`)).items;
 
 async function joinedTherapist(app: FastifyInstance, by: Person, spaceId: string): Promise<Person> {
