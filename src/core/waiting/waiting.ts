@@ -6,7 +6,16 @@
  * waited on only by their own check-in.
  */
 
-export const WAITING_KINDS = ['therapist', 'reassurance', 'question', 'apology', 'agreement', 'occasion', 'sealed_half', 'checkin'] as const;
+export const WAITING_KINDS = [
+  'therapist',
+  'reassurance',
+  'question',
+  'apology',
+  'agreement',
+  'occasion',
+  'sealed_half',
+  'checkin',
+] as const;
 export type WaitingKind = (typeof WAITING_KINDS)[number];
 
 export interface WaitingItem {

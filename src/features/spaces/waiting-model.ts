@@ -30,7 +30,10 @@ export class WaitingModel {
   async facts(spaceId: string, viewerId: string, partnerId: string | null, today: string): Promise<Facts> {
     const s = this.sources;
     if (partnerId === null) {
-      const [checkedInToday, therapists] = await Promise.all([s.checkedInOn(spaceId, viewerId, today), s.pendingTherapists(spaceId, viewerId)]);
+      const [checkedInToday, therapists] = await Promise.all([
+        s.checkedInOn(spaceId, viewerId, today),
+        s.pendingTherapists(spaceId, viewerId),
+      ]);
       return {
         checkedInToday,
         therapists,
