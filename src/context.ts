@@ -173,7 +173,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
       spaces: spaceStore,
       clock,
       baseUrl: config.baseUrl,
-      waiting: waitingModel(store.db, vault),
+      waiting: waitingModel(store.db, vault, store.dialect),
     });
     const rhythm = checkinsProgressServices({
       db: store.db,

@@ -20,6 +20,8 @@ export const NOTIFICATION_MESSAGES = {
   therapist_waiting: 'A therapist joined your space and is waiting for your consent. Nothing is shared with them until both of you agree.',
   /** The same news for a partner alone in the space (issue #20): theirs is the only consent asked. */
   therapist_waiting_alone: 'A therapist joined your space and is waiting for your consent. Nothing is shared with them until you agree.',
+  therapist_access_began:
+    'Every partner in a couple’s space agreed: your access as their therapist has begun. You see only what they choose to share.',
   agreement_logged: 'Your partner logged an occasion of an agreement. You can confirm it or say how you saw it.',
   agreement_log_confirmed: 'Your partner confirmed an occasion you logged.',
   agreement_log_disputed: 'Your partner saw an occasion you logged differently.',

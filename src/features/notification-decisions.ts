@@ -126,10 +126,7 @@ export const NOTIFICATION_DECISIONS = {
     leave: { tells: ['partner_left'] },
   },
   therapists: {
-    consentToTherapist: {
-      tellsNobody:
-        'The partner whose consent is still awaited was told when the therapist joined; the space page shows whose consent waits.',
-    },
+    consentToTherapist: { tells: ['therapist_access_began'] },
     removeTherapist: { tellsNobody: 'Ending a therapist’s access asks nothing of the other partner; the space page shows it at once.' },
   },
 } as const satisfies Record<string, Record<string, NotificationDecision>>;

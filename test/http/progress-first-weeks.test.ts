@@ -77,7 +77,7 @@ describeEachDatabase(
       const lee = await page(app, t, `/spaces/${spaceId}/progress`);
       assert.match(lee, /<strong>Alex:<\/strong> keeps their numbers/);
       assert.match(lee, /<strong>Sam:<\/strong> keeps their numbers/);
-      assert.doesNotMatch(lee, /trust 5|trust 1\b|decision-guide/);
+      assert.doesNotMatch(lee, /trust 5|trust 1\b|a private guide/);
       assert.ok(!lee.includes(NOTE_CANARY));
 
       // Once Sam shares, Alex and the therapist see Sam's numbers (and Alex's stay Alex's).
@@ -138,6 +138,16 @@ describeEachDatabase(
         /<figure class="chart[^"]*" id="chart-consistency">[\s\S]*?<figcaption[^>]*>([\s\S]*?)<\/figcaption>/.exec(alex)?.[1] ?? '';
       assert.match(caption, /Each dot is an estimate and its band where it likely lies/);
       assert.doesNotMatch(caption, /\d\.\d/, 'the chart’s summary is in words too');
+      // The chart's own labels, axis and table say what the sentences say: "about 7 in 10", never 0.75.
+      const gauge = /<figure class="chart[^"]*" id="chart-consistency">[\s\S]*?<\/figure>/.exec(alex)?.[0] ?? '';
+      const about = /Kept about (\d+) in 10 times so far/.exec(alex)?.[1];
+      assert.match(gauge, new RegExp(`>You: about ${about} in 10</text>`));
+      assert.match(gauge, /<title id="chart-consistency-title">How often agreements were kept<\/title>/);
+      assert.doesNotMatch(gauge.replace(/<[^>]+>/g, ' '), /\d\.\d|Consistency score/);
+      // Small wins: both first check-ins are one win, said once, with who.
+      const wins = /<ul class="milestones">([\s\S]*?)<\/ul>/.exec(alex)?.[1] ?? '';
+      assert.equal(count(wins, /A first check-in — the first small step of many/), 1, wins);
+      assert.match(wins, /A first check-in — the first small step of many<\/strong> — you and Sam \(/);
       assert.ok(alex.indexOf('id="h-today"') < alex.indexOf('id="h-trust"'));
     });
 

@@ -4,7 +4,16 @@ export { trendFor, type Trend, type Verdict } from './trends.js';
 export { smooth7, type DatedValue } from './smoothing.js';
 export { divergence, PULSE_MEASURES, type DivergenceFinding, type PartnerVerdicts, type PulseMeasure } from './divergence.js';
 export { monthlyReviewSeries, REVIEW_QUESTIONS, type MonthlyReview, type PartnerReviewSeries } from './monthly-review.js';
-export { milestones, MILESTONE_TITLES, type Milestone, type MilestoneFacts, type MilestoneKey } from './milestones.js';
+export {
+  milestoneLines,
+  milestones,
+  milestoneWho,
+  MILESTONE_TITLES,
+  type Milestone,
+  type MilestoneFacts,
+  type MilestoneKey,
+  type MilestoneLine,
+} from './milestones.js';
 export { redFlags, redFlagsVisibleTo, type RedFlag, type RedFlagFacts, type RedFlagRule } from './red-flags.js';
 export { consistencySentence, consistencyTenths, FEW_OCCASIONS, NOTHING_LOGGED } from './consistency-words.js';
 export { whatAppearsWhen, type PersonSoFar } from './first-weeks.js';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { AgreementLogFact } from './consistency.js';
 import { addDays } from './dates.js';
-import { milestones, MILESTONE_TITLES, type MilestoneFacts } from './milestones.js';
+import { milestoneLines, milestones, milestoneWho, MILESTONE_TITLES, type MilestoneFacts } from './milestones.js';
 
 const TODAY = '2025-04-30';
 const none: MilestoneFacts = { checkins: [], agreementsAcceptedOn: [], agreementLog: [], meetingDates: [], reassuranceAnsweredOn: [] };
@@ -69,6 +69,66 @@ test('property: no milestone is dated after today, and each key appears once per
         assert.ok(ms.every((m) => m.achievedOn <= TODAY));
         const keys = ms.map((m) => `${m.key}/${m.partnerId ?? ''}`);
         assert.equal(new Set(keys).size, keys.length);
+      },
+    ),
+  );
+});
+
+test('a win both partners reached is one line, its title said once, with who and when', () => {
+  const facts = {
+    ...none,
+    checkins: [
+      { partnerId: 'a', date: '2025-03-01' },
+      { partnerId: 'b', date: '2025-03-01' },
+      { partnerId: 'b', date: '2025-03-04' },
+    ],
+    meetingDates: ['2025-03-02'],
+  };
+  const lines = milestoneLines(milestones(facts, TODAY));
+  assert.deepEqual(
+    lines.map((l) => l.key),
+    ['first_checkin', 'checked_in_together', 'first_meeting'],
+  );
+  const nameOf = (id: string) => (id === 'a' ? 'you' : 'Sam');
+  const day = (d: string) => d.slice(5);
+  assert.equal(lines.filter((l) => l.title === MILESTONE_TITLES.first_checkin).length, 1, 'said once');
+  assert.equal(milestoneWho(lines[0]!, nameOf, day), '— you and Sam (03-01)');
+  assert.equal(milestoneWho(lines[0]!, nameOf, day, 'b'), '— Sam and you (03-01)', 'the reader first');
+  assert.equal(milestoneWho(lines[2]!, nameOf, day), '(03-02)', 'the couple’s own: just the day');
+  const apart = milestoneLines(
+    milestones(
+      {
+        ...none,
+        checkins: [
+          { partnerId: 'b', date: '2025-03-05' },
+          { partnerId: 'a', date: '2025-03-01' },
+        ],
+      },
+      TODAY,
+    ),
+  );
+  assert.equal(apart.length, 1);
+  assert.equal(apart[0]!.latestOn, '2025-03-05');
+  assert.equal(milestoneWho(apart[0]!, nameOf, day), '— you (03-01), Sam (03-05)');
+});
+
+test('lines keep every milestone: each is in exactly one line, under its own key', () => {
+  fc.assert(
+    fc.property(
+      fc.array(
+        fc.record({ partnerId: fc.constantFrom('a', 'b'), date: fc.integer({ min: 0, max: 60 }).map((n) => addDays('2025-03-01', n)) }),
+        {
+          maxLength: 40,
+        },
+      ),
+      (checkins) => {
+        const list = milestones({ ...none, checkins }, TODAY);
+        const lines = milestoneLines(list);
+        assert.equal(new Set(lines.map((l) => l.key)).size, lines.length);
+        assert.equal(
+          lines.reduce((n, l) => n + l.by.length, 0),
+          list.length,
+        );
       },
     ),
   );

@@ -130,3 +130,52 @@ export function milestones(facts: MilestoneFacts, today: string): Milestone[] {
 
   return out.sort((x, y) => (x.achievedOn === y.achievedOn ? 0 : x.achievedOn < y.achievedOn ? -1 : 1));
 }
+
+/** One small win as a page lists it: its title once, and who reached it when (issue #20). */
+export interface MilestoneLine {
+  key: MilestoneKey;
+  title: string;
+  /** Each partner who reached it, or one entry without a partner for the couple's shared ones; oldest first. */
+  by: Array<{ partnerId?: string; achievedOn: string }>;
+  /** The newest of those days: the lines are ordered by it. */
+  latestOn: string;
+}
+
+/**
+ * The milestones as lines, one a key: both partners' first check-in is one win said once ("A
+ * first check-in … — you and Sam"), not the same sentence twice. Oldest first, like `milestones`.
+ */
+export function milestoneLines(list: readonly Milestone[]): MilestoneLine[] {
+  const byKey = new Map<MilestoneKey, MilestoneLine>();
+  for (const m of [...list].sort((x, y) => x.achievedOn.localeCompare(y.achievedOn))) {
+    const who = m.partnerId === undefined ? { achievedOn: m.achievedOn } : { partnerId: m.partnerId, achievedOn: m.achievedOn };
+    const line = byKey.get(m.key);
+    if (line) {
+      line.by.push(who);
+      line.latestOn = m.achievedOn;
+    } else byKey.set(m.key, { key: m.key, title: m.title, by: [who], latestOn: m.achievedOn });
+  }
+  return [...byKey.values()].sort((x, y) => x.latestOn.localeCompare(y.latestOn));
+}
+
+/**
+ * Who reached a line's win and when, said after its title: "— you and Sam (6 Dec)" when on the
+ * same day, "— you (6 Dec), Sam (9 Dec)" otherwise, just "(6 Dec)" for the couple's shared ones.
+ */
+export function milestoneWho(
+  line: MilestoneLine,
+  nameOf: (partnerId: string) => string,
+  day: (date: string) => string,
+  /** Named first among those who reached it the same day: the reader, as everywhere else on the page. */
+  firstId?: string,
+): string {
+  const people = line.by
+    .filter((b): b is { partnerId: string; achievedOn: string } => b.partnerId !== undefined)
+    .sort((x, y) => x.achievedOn.localeCompare(y.achievedOn) || Number(y.partnerId === firstId) - Number(x.partnerId === firstId));
+  if (people.length === 0) return `(${day(line.latestOn)})`;
+  if (people.every((b) => b.achievedOn === people[0]!.achievedOn)) {
+    const names = people.map((b) => nameOf(b.partnerId));
+    return `— ${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0]} (${day(people[0]!.achievedOn)})`;
+  }
+  return `— ${people.map((b) => `${nameOf(b.partnerId)} (${day(b.achievedOn)})`).join(', ')}`;
+}

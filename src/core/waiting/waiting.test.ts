@@ -14,6 +14,7 @@ const empty = (over: Partial<WaitingFacts> = {}): WaitingFacts => ({
   partnerId: THEM,
   today: '2026-12-06',
   checkedInToday: true,
+  therapists: [],
   reassurance: [],
   questions: [],
   apologies: [],
@@ -106,6 +107,25 @@ describe('waitingFor', () => {
     );
   });
 
+  test('a therapist waiting for consent waits on each partner who has not given it, alone or not, by id and date only', () => {
+    const therapists = [
+      { therapistId: 't1', joinedAt: T2, consentedByViewer: false },
+      { therapistId: 't2', joinedAt: T1, consentedByViewer: true },
+    ];
+    const reassurance = [{ id: 'r1', askedBy: THEM, createdAt: T1, answered: false }];
+    assert.deepEqual(waitingFor(empty({ therapists, reassurance })), [
+      { kind: 'reassurance', href: `/spaces/${S}/reassurance#answer-r1`, since: T1, count: 1 },
+      { kind: 'therapist', href: `/spaces/${S}#therapist-t1`, since: T2, count: 1 },
+    ]);
+    assert.deepEqual(
+      waitingFor(empty({ therapists, partnerId: null })).map((i) => i.href),
+      [`/spaces/${S}#therapist-t1`],
+      'a partner on their own is asked too',
+    );
+    assert.deepEqual(waitingFor(empty({ therapists, viewerRole: 'therapist' })), [], 'never the therapist');
+    assert.equal(waitingWords('therapist', 'Alex'), 'A therapist waiting for your agreement');
+  });
+
   test('the occasions of one agreement wait as one item with their count, linked to the oldest', () => {
     const items = waitingFor(
       empty({
@@ -148,6 +168,7 @@ const facts: fc.Arbitrary<WaitingFacts> = fc.record({
   partnerId: fc.constantFrom(THEM, null, ME),
   today: day,
   checkedInToday: fc.boolean(),
+  therapists: fc.array(fc.record({ therapistId: id, joinedAt: instant, consentedByViewer: fc.boolean() }), { maxLength: 2 }),
   reassurance: fc.array(fc.record({ id, askedBy: who, createdAt: instant, answered: fc.boolean() }), { maxLength: 4 }),
   questions: fc.array(
     fc.record({
@@ -207,7 +228,7 @@ describe('waitingFor (properties)', () => {
           const anchor = i.href.slice(i.href.indexOf('#'));
           if (mine.has(anchor) && !partnerStarted.has(anchor)) return false;
         }
-        if (f.partnerId !== THEM) return items.every((i) => i.kind === 'checkin');
+        if (f.partnerId !== THEM) return items.every((i) => i.kind === 'checkin' || i.kind === 'therapist');
         return true;
       }),
     );

@@ -6,7 +6,16 @@
  * waited on only by their own check-in.
  */
 
-export const WAITING_KINDS = ['reassurance', 'question', 'apology', 'agreement', 'occasion', 'sealed_half', 'checkin'] as const;
+export const WAITING_KINDS = [
+  'therapist',
+  'reassurance',
+  'question',
+  'apology',
+  'agreement',
+  'occasion',
+  'sealed_half',
+  'checkin',
+] as const;
 export type WaitingKind = (typeof WAITING_KINDS)[number];
 
 export interface WaitingItem {
@@ -51,6 +60,12 @@ export interface WaitingFacts {
   }>;
   /** Agreement-log occasions, the agreement each is of, and whether they were reviewed. */
   occasions: ReadonlyArray<{ id: string; agreementId: string; loggedBy: string; createdAt: string; reviewed: boolean }>;
+  /**
+   * The space's therapists whose access waits on consent, and whether the viewer gave theirs. A
+   * partner on their own is asked too (their consent alone lets the therapist in), so this is
+   * read whether or not there is a partner.
+   */
+  therapists: ReadonlyArray<{ therapistId: string; joinedAt: string; consentedByViewer: boolean }>;
   /** Sealed halves of sealed pairs that have not opened, by author. */
   sealedHalves: ReadonlyArray<{ journeyId: string; prompt: string; authorId: string; createdAt: string }>;
 }
@@ -63,6 +78,10 @@ export function waitingFor(f: WaitingFacts): WaitingItem[] {
   const items: WaitingItem[] = [];
   const partner = f.partnerId !== null && f.partnerId !== f.viewerId ? f.partnerId : null;
   const space = `/spaces/${f.spaceId}`;
+  for (const t of f.therapists) {
+    // Straight to the consent form, which sits below the space's other cards.
+    if (!t.consentedByViewer) items.push({ kind: 'therapist', href: `${space}#therapist-${t.therapistId}`, since: t.joinedAt, count: 1 });
+  }
   if (partner) {
     for (const r of f.reassurance) {
       if (r.askedBy === partner && !r.answered)
@@ -123,6 +142,8 @@ export function waitingFor(f: WaitingFacts): WaitingItem[] {
  */
 export function waitingWords(kind: WaitingKind, partner: string, count = 1): string {
   switch (kind) {
+    case 'therapist':
+      return 'A therapist waiting for your agreement';
     case 'reassurance':
       return `${partner} asked for reassurance`;
     case 'question':

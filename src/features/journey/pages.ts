@@ -110,7 +110,7 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
   function layoutSpace(m: JourneyPageModel) {
     // The partners here now: one who left is not named in the header.
     const here = Object.entries(m.names).filter(([id]) => !m.former.has(id));
-    return { id: m.spaceId, name: m.spaceName, partnerNames: here.map(([, name]) => name) };
+    return { id: m.spaceId, name: m.spaceName, partnerNames: here.map(([, name]) => name), therapist: m.relation === 'therapist' };
   }
 
   async function show(

@@ -60,7 +60,12 @@ export async function reportPages(app: FastifyInstance): Promise<void> {
     const r = summary.report;
     return renderPage(request, reply, {
       title: 'Since your last visit',
-      space: { id: r.space.id, name: r.space.name, partnerNames: r.partners.map((p) => p.displayName) },
+      space: {
+        id: r.space.id,
+        name: r.space.name,
+        partnerNames: r.partners.map((p) => p.displayName),
+        therapist: r.reader.relation === 'therapist',
+      },
       body: () => sessionSummaryPage(summary),
     });
   });

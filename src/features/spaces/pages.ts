@@ -45,6 +45,7 @@ export async function spacePages(app: FastifyInstance): Promise<void> {
       id: space.id,
       name: space.name,
       partnerNames: space.members.filter((m) => m.role === 'partner').map((m) => m.displayName),
+      therapist: space.members.some((m) => m.accountId === account.id && m.role === 'therapist'),
     };
     // The safety check invitation is the viewer's own and private: the partner's page never changes.
     const safetyDue = await ctx.safety.isDue(account.id);

@@ -35,6 +35,7 @@ export const layoutSpaceOf = (view: SpaceView): LayoutSpace => ({
   id: view.space.id,
   name: view.space.name,
   partnerNames: view.space.members.filter((m) => m.role === 'partner').map((m) => m.displayName),
+  therapist: view.viewer.relation === 'therapist',
 });
 
 /**

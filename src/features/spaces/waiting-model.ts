@@ -19,6 +19,8 @@ export interface WaitingSources {
   proposalsBy(spaceId: string, proposerId: string, most: number): Promise<Facts['agreements'][number][]>;
   unreviewedOccasionsBy(spaceId: string, loggerId: string, most: number): Promise<Facts['occasions'][number][]>;
   unopenedSealedHalves(spaceId: string, authorIds: readonly string[], most: number): Promise<Facts['sealedHalves'][number][]>;
+  /** Therapists whose access is still pending, with whether `partnerId` consented: ids and dates only, no name. */
+  pendingTherapists(spaceId: string, partnerId: string): Promise<Facts['therapists'][number][]>;
 }
 
 /** The facts of "Waiting for you" (core/waiting): one read of each kind, all at once — never one per item. */
@@ -28,8 +30,13 @@ export class WaitingModel {
   async facts(spaceId: string, viewerId: string, partnerId: string | null, today: string): Promise<Facts> {
     const s = this.sources;
     if (partnerId === null) {
+      const [checkedInToday, therapists] = await Promise.all([
+        s.checkedInOn(spaceId, viewerId, today),
+        s.pendingTherapists(spaceId, viewerId),
+      ]);
       return {
-        checkedInToday: await s.checkedInOn(spaceId, viewerId, today),
+        checkedInToday,
+        therapists,
         reassurance: [],
         questions: [],
         apologies: [],
@@ -38,8 +45,9 @@ export class WaitingModel {
         sealedHalves: [],
       };
     }
-    const [checkedInToday, reassurance, questions, apologies, agreements, occasions, sealedHalves] = await Promise.all([
+    const [checkedInToday, therapists, reassurance, questions, apologies, agreements, occasions, sealedHalves] = await Promise.all([
       s.checkedInOn(spaceId, viewerId, today),
+      s.pendingTherapists(spaceId, viewerId),
       s.unansweredCallsFrom(spaceId, partnerId, MOST),
       s.unansweredQuestionsFrom(spaceId, partnerId, MOST),
       s.unansweredApologiesFrom(spaceId, partnerId, viewerId, MOST),
@@ -47,6 +55,6 @@ export class WaitingModel {
       s.unreviewedOccasionsBy(spaceId, partnerId, MOST),
       s.unopenedSealedHalves(spaceId, [partnerId, viewerId], MOST * 2),
     ]);
-    return { checkedInToday, reassurance, questions, apologies, agreements, occasions, sealedHalves };
+    return { checkedInToday, therapists, reassurance, questions, apologies, agreements, occasions, sealedHalves };
   }
 }

@@ -70,14 +70,28 @@ export class TherapistService {
     return therapist;
   }
 
-  async consent(auth: Authenticated, spaceId: string, therapistId: string, password: string): Promise<TherapistRecord> {
+  /**
+   * `began`: this consent was the last one awaited and turned the access on (the store's guarded
+   * update says so once, even when both partners consent at the same moment), with the partners
+   * as they are then, for the therapist's one notification (therapists/actions.ts).
+   */
+  async consent(
+    auth: Authenticated,
+    spaceId: string,
+    therapistId: string,
+    password: string,
+  ): Promise<{ therapist: TherapistRecord; began: { partnerIds: string[] } | null }> {
     await this.asPartner(auth.account.id, spaceId);
     await this.therapistIn(spaceId, therapistId);
     await this.deps.accounts.reauthenticate(auth, password);
     await this.deps.therapists.addConsent(spaceId, therapistId, auth.account.id, this.deps.clock.now().toISOString());
     // Every partner of the space as it is now, not as it was read above: one may have joined since.
-    await this.deps.therapists.activateIfEveryPartnerConsented(spaceId, therapistId);
-    return this.therapistIn(spaceId, therapistId);
+    const activated = await this.deps.therapists.activateIfEveryPartnerConsented(spaceId, therapistId);
+    const therapist = await this.therapistIn(spaceId, therapistId);
+    if (!activated) return { therapist, began: null };
+    const space = await this.deps.spaces.byId(spaceId);
+    const partnerIds = (space?.members ?? []).filter((m) => m.role === 'partner' && m.status === 'active').map((m) => m.accountId);
+    return { therapist, began: { partnerIds } };
   }
 
   async revoke(accountId: string, spaceId: string, therapistId: string): Promise<void> {

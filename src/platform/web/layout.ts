@@ -24,6 +24,8 @@ export interface LayoutSpace {
   id: string;
   name: string;
   partnerNames: string[];
+  /** The viewer is this space's therapist: the header leads back to their caseload, "Your couples". */
+  therapist?: boolean;
 }
 
 /** The island of space streams; it keeps the header's count too, so such a page needs no `unread` island. */
@@ -91,7 +93,7 @@ ${(options.scripts ?? []).map((src) => html`<script type="module" src="${src}"><
     <a class="brand" href="/">Mend</a>
     ${
       space
-        ? html`<p class="site-header__space"><a href="/spaces/${space.id}"${options.path === `/spaces/${space.id}` ? html` aria-current="page"` : null}>${space.name}</a>${
+        ? html`<p class="site-header__space">${space.therapist ? html`<a href="/caseload">Your couples</a> › ` : null}<a href="/spaces/${space.id}"${options.path === `/spaces/${space.id}` ? html` aria-current="page"` : null}>${space.name}</a>${
             space.partnerNames.length > 0 && !spaceNamedAfterPartners(space.name, space.partnerNames)
               ? html`<span class="site-header__people"> · ${space.partnerNames.join(' & ')}</span>`
               : null

@@ -1,5 +1,7 @@
 import {
   consistencySentence,
+  milestoneLines,
+  milestoneWho,
   redFlagEvidence,
   whatAppearsWhen,
   type PulseMeasure,
@@ -76,7 +78,14 @@ export function measureChartOptions(p: Progress, m: PulseMeasure, who: ChartName
 export function consistencyChartOptions(p: Progress, who: ChartName): BandChartOptions {
   return {
     id: 'consistency',
-    title: 'Consistency score',
+    title: 'How often agreements were kept',
+    // The same words as the sentences beside it ("about 7 in 10"), never a decimal.
+    say: (v) => `about ${Math.min(10, Math.max(0, Math.round(v * 10)))} in 10`,
+    ticks: [
+      { at: 0, label: 'never (0 in 10)' },
+      { at: 0.5, label: '5 in 10' },
+      { at: 1, label: 'always (10 in 10)' },
+    ],
     rows: p.partners.map((x) => ({
       label: who(x),
       score: x.consistency.score,
@@ -85,7 +94,7 @@ export function consistencyChartOptions(p: Progress, who: ChartName): BandChartO
       occasions: x.consistency.occasions,
     })),
     ...(p.partners.every((x) => x.consistency.occasions === 0)
-      ? { summary: 'Nothing logged yet, so every score starts in the middle, at 0.5.' }
+      ? { summary: 'Nothing logged yet, so every estimate starts in the middle, at about 5 in 10.' }
       : {}),
   };
 }
@@ -186,7 +195,11 @@ function flagsSection(o: Sections, isPartner: boolean): SafeHtml {
         ? html`<ul class="red-flags">${flags.map((f) => html`<li class="red-flag">${f.fromPrivateData ? html`<p class="muted small">Only you can see this.</p>` : null}<p>${f.message}</p>${evidenceList(f)}</li>`)}</ul>`
         : html`<p>Nothing stands out right now.</p>`
     }
-    ${isPartner ? html`<p>If you are wondering whether trust can be rebuilt at all, <a href="/spaces/${o.spaceId}/decision-guide">a private guide</a> may help you think it through.</p>` : null}
+    ${
+      isPartner
+        ? html`<p>If you are wondering whether trust can be rebuilt at all, <a href="/spaces/${o.spaceId}/decision-guide">a private guide</a> may help you think it through.</p>`
+        : html`<p>When a partner wonders whether trust can be rebuilt, Mend offers them <a href="/spaces/${o.spaceId}/decision-guide">a decision guide</a>; you can read what it asks each of them.</p>`
+    }
   </section>`;
 }
 
@@ -220,7 +233,7 @@ function measureSections(o: Sections, who: ChartName): SafeHtml[] {
 const PULSE_LIST = ['safety', 'trust', 'closeness'] as const;
 
 /** The band chart's summary: the words for each partner are in the list just above it, so it says how to read it. */
-const BAND_WORDS = 'Each dot is an estimate and its band where it likely lies, from never kept (0) to always kept (1).';
+const BAND_WORDS = 'Each dot is an estimate and its band where it likely lies, from never kept (0 in 10) to always kept (10 in 10).';
 
 function consistencySection(o: Sections, who: ChartName): SafeHtml {
   const p = o.progress;
@@ -272,7 +285,11 @@ export function progressSections(o: Sections): SafeHtml {
     <h2 id="h-wins">Small wins</h2>
     ${
       p.milestones.length
-        ? html`<ul class="milestones">${[...p.milestones].reverse().map((m) => html`<li><strong>${m.title}</strong>${m.partnerId ? html` — ${name(p, m.partnerId, o.viewerId)}` : null} <span class="muted">(${formatDay(m.achievedOn)})</span></li>`)}</ul>`
+        ? html`<ul class="milestones">${milestoneLines(p.milestones)
+            .reverse()
+            .map(
+              (m) => html`<li><strong>${m.title}</strong> ${milestoneWho(m, (id) => name(p, id, o.viewerId), formatDay, o.viewerId)}</li>`,
+            )}</ul>`
         : html`<p>${isPartner ? 'Your first check-in will be the first one.' : 'None yet. The first check-in will be the first one.'}</p>`
     }
   </section>

@@ -1,4 +1,4 @@
-import { PULSE_MEASURES, REVIEW_QUESTIONS } from '../../../core/progress/index.js';
+import { milestoneLines, milestoneWho, PULSE_MEASURES, REVIEW_QUESTIONS } from '../../../core/progress/index.js';
 import { AGENDA_SECTIONS } from '../../meetings/index.js';
 import {
   consistencyChartOptions,
@@ -146,9 +146,8 @@ export function winsAndFlagsSection(r: SpaceReport): SafeHtml {
     <h2 id="report-wins">Small wins</h2>
     ${
       p.milestones.length
-        ? html`<ul class="report-wins">${p.milestones.map(
-            (m) =>
-              html`<li><strong>${m.title}</strong>${m.partnerId ? ` — ${nameIn(r, m.partnerId)}` : ''} <span class="muted">(${calendarDay(m.achievedOn)})</span></li>`,
+        ? html`<ul class="report-wins">${milestoneLines(p.milestones).map(
+            (m) => html`<li><strong>${m.title}</strong> ${milestoneWho(m, (id) => nameIn(r, id), calendarDay)}</li>`,
           )}</ul>`
         : html`<p>None yet. The first check-in will be the first.</p>`
     }

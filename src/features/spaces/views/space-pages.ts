@@ -28,7 +28,8 @@ const andList = (names: readonly string[]) =>
 /** A therapist reads the space as the couple's guest: the partners by name, and their own way in. */
 function therapistWords(spaceId: string, partnerNames: string[]): SafeHtml {
   return html`<p>${partnerNames.length > 1 ? `${andList(partnerNames)} share this space.` : `${andList(partnerNames)} is here on their own for now.`} You are their couples therapist: you see what they choose to share, and what you open is written in a log they can both read.</p>
-    <p class="actions"><a class="button" href="/spaces/${spaceId}/session-summary">Since your last visit</a> <a class="button button--secondary" href="/spaces/${spaceId}/report">The full record</a></p>`;
+    <p class="actions"><a class="button" href="/spaces/${spaceId}/session-summary">Since your last visit</a> <a class="button button--secondary" href="/spaces/${spaceId}/report">The full record</a></p>
+    <p><a href="/spaces/${spaceId}/decision-guide">The decision guide</a>: what each partner is offered when they wonder whether trust can be rebuilt (none of their answers or numbers).</p>`;
 }
 
 export function spacePage(csrf: string, space: Space, viewerId: string, parts: SpacePageParts = {}): SafeHtml {

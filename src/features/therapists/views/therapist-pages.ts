@@ -30,7 +30,7 @@ export function therapistCard(
           <button type="submit" class="button button--secondary">Invite a therapist</button></form>`
         : therapists.map((t) => {
             const agreed = t.consentedBy.includes(viewerId);
-            return html`<div class="therapist">
+            return html`<div class="therapist" id="therapist-${t.accountId}">
             <p><strong>${t.displayName}</strong> —
               ${
                 t.status === 'active'
@@ -48,9 +48,9 @@ export function therapistCard(
                 </form>`
                 : null
             }
-            <form method="post" action="/spaces/${spaceId}/therapists/${t.accountId}/revoke">${csrfField(csrf)}
+            <form method="post" action="/spaces/${spaceId}/therapists/${t.accountId}/revoke" class="therapist__end">${csrfField(csrf)}
               <button type="submit" class="button button--secondary">${t.status === 'active' ? 'End their access' : 'Remove this therapist'}</button></form>
-            <p class="small"><a href="/spaces/${spaceId}/therapist/access-log">What the therapist has viewed</a></p>
+            <p class="small therapist__log"><a href="/spaces/${spaceId}/therapist/access-log">What the therapist has viewed</a></p>
           </div>`;
           })
     }

@@ -40,3 +40,22 @@ test('property: labels are escaped and bands stay inside the track', () => {
     }),
   );
 });
+
+test('a gauge said in words draws its labels, axis and table in those words, no decimal', () => {
+  const say = (v: number) => `about ${Math.round(v * 10)} in 10`;
+  const out = bandChart({
+    title: 'Kept',
+    rows,
+    say,
+    ticks: [
+      { at: 0, label: 'never' },
+      { at: 1, label: 'always' },
+    ],
+  }).toString();
+  assert.match(out, />You: about 8 in 10<\/text>/);
+  assert.match(out, /<th scope="row">You<\/th><td>about 8 in 10<\/td><td>about 6 in 10<\/td><td>about 9 in 10<\/td>/);
+  assert.match(out, />never<\/text>.*>always<\/text>/s);
+  // What a reader sees on the drawing and in the table (the summary is the page's own words, `summary`).
+  const seen = out.replace(/<desc[^]*?<\/desc>|<figcaption[^]*?<\/figcaption>/g, '').replace(/<[^>]+>/g, ' ');
+  assert.doesNotMatch(seen, /\d\.\d/);
+});

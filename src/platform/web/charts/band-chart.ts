@@ -29,6 +29,13 @@ export interface BandChartOptions {
   rowsInSummary?: boolean;
   /** Where the data table goes: behind "Show the numbers" (the default), or shown elsewhere with `bandChartTable`. */
   table?: 'details' | 'elsewhere';
+  /**
+   * How a value is said on the chart, its axis and its table, so a page that says its estimate in
+   * words ("about 7 in 10") draws it in the same words. Without it, a decimal with two places.
+   */
+  say?: (value: number) => string;
+  /** Where the axis is marked and what each mark says; defaults to quarters, as decimals. */
+  ticks?: ReadonlyArray<{ at: number; label: string }>;
 }
 
 const WIDTH = 360;
@@ -55,14 +62,16 @@ export function bandChart(options: BandChartOptions): SafeHtml {
   const x = (v: number) => (PAD.left + clamp(v) * plotW).toFixed(1);
   const axisY = height - PAD.bottom;
 
+  const say = options.say ?? ((v: number) => formatValue(v, 2));
   const rows = options.rows.map((r, i) => {
     const top = PAD.top + i * ROW_H;
     const barY = top + 18;
-    return html`<g class="chart-band-row chart-series-${i + 1}"><text class="chart-row-label" x="${PAD.left}" y="${top + 12}" font-size="12" fill="currentColor">${r.label}: ${formatValue(r.score, 2)}</text><rect class="chart-track" x="${PAD.left}" y="${barY}" width="${plotW}" height="12" rx="6" fill="currentColor" fill-opacity="0.08"/><rect class="chart-band" x="${x(r.low)}" y="${barY}" width="${((clamp(r.high) - clamp(r.low)) * plotW).toFixed(1)}" height="12" rx="6" fill="currentColor" fill-opacity="0.3"/><circle class="chart-score" cx="${x(r.score)}" cy="${barY + 6}" r="7" fill="currentColor" stroke="Canvas" stroke-width="2"/></g>`;
+    return html`<g class="chart-band-row chart-series-${i + 1}"><text class="chart-row-label" x="${PAD.left}" y="${top + 12}" font-size="12" fill="currentColor">${r.label}: ${say(r.score)}</text><rect class="chart-track" x="${PAD.left}" y="${barY}" width="${plotW}" height="12" rx="6" fill="currentColor" fill-opacity="0.08"/><rect class="chart-band" x="${x(r.low)}" y="${barY}" width="${((clamp(r.high) - clamp(r.low)) * plotW).toFixed(1)}" height="12" rx="6" fill="currentColor" fill-opacity="0.3"/><circle class="chart-score" cx="${x(r.score)}" cy="${barY + 6}" r="7" fill="currentColor" stroke="Canvas" stroke-width="2"/></g>`;
   });
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map(
+  const marks = options.ticks ?? [0, 0.25, 0.5, 0.75, 1].map((at) => ({ at, label: formatValue(at, 2) }));
+  const ticks = marks.map(
     (t, i) =>
-      html`<text class="chart-axis-label" x="${x(t)}" y="${height - 6}" text-anchor="${i === 0 ? 'start' : i === 4 ? 'end' : 'middle'}" font-size="11" fill="currentColor">${formatValue(t, 2)}</text>`,
+      html`<text class="chart-axis-label" x="${x(t.at)}" y="${height - 6}" text-anchor="${i === 0 ? 'start' : i === marks.length - 1 ? 'end' : 'middle'}" font-size="11" fill="currentColor">${t.label}</text>`,
   );
   const refLine = html`<line class="chart-reference" x1="${x(reference)}" x2="${x(reference)}" y1="${PAD.top}" y2="${axisY}" stroke="currentColor" stroke-opacity="0.5" stroke-dasharray="3 3"/>`;
 
@@ -79,8 +88,9 @@ export function bandChart(options: BandChartOptions): SafeHtml {
 export function bandChartTable(options: BandChartOptions): SafeHtml {
   const coverage = Math.round((options.coverage ?? 0.9) * 100);
   const withOccasions = options.rows.some((r) => r.occasions !== undefined);
-  return html`<table><caption>${options.title}</caption><thead><tr><th scope="col">Partner</th><th scope="col">Score</th><th scope="col">Likely from</th><th scope="col">Likely to</th>${withOccasions ? html`<th scope="col">Occasions</th>` : ''}</tr></thead><tbody>${options.rows.map(
+  const say = options.say ?? ((v: number) => formatValue(v, 2));
+  return html`<table><caption>${options.title}</caption><thead><tr><th scope="col">Partner</th><th scope="col">${options.say ? 'Estimate' : 'Score'}</th><th scope="col">Likely from</th><th scope="col">Likely to</th>${withOccasions ? html`<th scope="col">Occasions</th>` : ''}</tr></thead><tbody>${options.rows.map(
     (r) =>
-      html`<tr><th scope="row">${r.label}</th><td>${formatValue(r.score, 2)}</td><td>${formatValue(r.low, 2)}</td><td>${formatValue(r.high, 2)}</td>${withOccasions ? html`<td>${r.occasions ?? '—'}</td>` : ''}</tr>`,
+      html`<tr><th scope="row">${r.label}</th><td>${say(r.score)}</td><td>${say(r.low)}</td><td>${say(r.high)}</td>${withOccasions ? html`<td>${r.occasions ?? '—'}</td>` : ''}</tr>`,
   )}</tbody></table><p class="chart-note">"Likely" is the central ${coverage}% credible interval.</p>`;
 }
