@@ -23,7 +23,7 @@ const pgHint = (file: string | undefined): string =>
   `  umask 077 && pg_dump --format=custom --file=${file ?? 'mend.dump'} "$DATABASE_URL"\n` +
   'Restore, with every Mend server stopped (a server left running answers writes that the restore then replaces):\n' +
   `  pg_restore --clean --if-exists --no-owner --dbname "$DATABASE_URL" ${file ?? 'mend.dump'}\n` +
-  'Keep the encryption key (MEND_ENCRYPTION_KEY or mend.key in the data folder) with the backup: without it the entries cannot be read.\n';
+  'Keep the encryption key (MEND_ENCRYPTION_KEY or mend.key in the data folder) safe, apart from the dumps: without it the entries cannot be read, and a dump kept with its key protects nothing.\n';
 
 /** When `mend backup` last finished in this data folder, if it ever did (read by `mend stats`). */
 export function lastBackup(dataDir: string): string | null {

@@ -19,7 +19,7 @@ export async function runMailTest(args: string[], io: CliIo): Promise<number> {
   }
   const config = loadConfig();
   if (!config.smtpUrl) {
-    io.stderr.write('mend mail-test: MEND_SMTP_URL is not set, so Mend sends no email. Set it (README, "Email") and try again.\n');
+    io.stderr.write('mend mail-test: MEND_SMTP_URL is not set, so Mend sends no email. Set it (README, "Configuration") and try again.\n');
     return 1;
   }
   const url = new URL(config.smtpUrl);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Store } from '../db/database.js';
+import { APPLICATION_NAME } from '../db/running-servers.js';
 import { LIVE_EVENT_KINDS, type AccountLiveEvent, type LiveEvent } from '../../core/live-event.js';
 
 export { LIVE_EVENT_KINDS, type AccountLiveEvent, type LiveEvent };
@@ -202,7 +203,8 @@ class PostgresLiveEvents implements LiveEvents {
 
   private async listen(): Promise<void> {
     if (this.closed) return;
-    const client = new pg.Client({ connectionString: this.connectionString });
+    // Named like the pool's connections, so `mend restore` sees an idle server by this one alone.
+    const client = new pg.Client({ connectionString: this.connectionString, application_name: APPLICATION_NAME });
     client.on('notification', (message) => this.onNotification(message.payload));
     const lost = () => {
       if (this.client !== client) return;
