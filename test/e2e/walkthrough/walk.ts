@@ -113,7 +113,8 @@ export async function follow(w: Walker, name: string | RegExp, label = w.page.ur
 /** Back to the space's home by the header's link, as from any page. */
 export async function home(w: Walker): Promise<void> {
   const { page } = w;
-  const link = page.locator('.site-header__space a');
+  // The space's own link (a therapist's header also has "Your couples" before it).
+  const link = page.locator('.site-header__space a').last();
   const href = new URL((await link.getAttribute('href')) ?? '/', page.url()).href;
   await Promise.all([page.waitForURL(href), link.click()]);
 }

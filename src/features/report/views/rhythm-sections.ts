@@ -174,7 +174,12 @@ export function numbersSection(r: SpaceReport): SafeHtml {
     <p>Dates are days in ${r.reader.displayName}’s time zone (${r.reader.timezone}). A dash means no check-in that could be averaged that day.</p>
     ${measures.length ? html`<div class="report-numbers__tables">${measures.map((c) => lineChartTable(c))}</div>` : null}
     ${review ? lineChartTable(review) : null}
-    ${scored ? bandChartTable(consistencyChartOptions({ ...p, partners: p.partners.filter((x) => x.consistency.occasions > 0) }, byName)) : null}
+    ${
+      scored
+        ? // Said in words ("about 7 in 10"), its five columns can be wider than a phone: it scrolls on its own, like the record's other wide tables.
+          html`<div class="report-scroll" tabindex="0" role="region" aria-label="How often agreements were kept, in numbers">${bandChartTable(consistencyChartOptions({ ...p, partners: p.partners.filter((x) => x.consistency.occasions > 0) }, byName))}</div>`
+        : null
+    }
     ${measures.length === 0 && !scored && !review ? html`<p>No numbers yet.</p>` : null}
   </section>`;
 }
