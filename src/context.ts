@@ -2,6 +2,8 @@ import type { Config } from './platform/config.js';
 import { AccountService } from './features/accounts/service.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { PasswordHasher } from './features/accounts/password-hasher.js';
+import { PersonalKeys } from './features/accounts/personal-keys.js';
+import { PersonalKeyStore } from './features/accounts/personal-keys-store.js';
 import { smtpMailer } from './platform/mail/mailer.js';
 import { PasswordResetService } from './features/accounts/password-resets.js';
 import { PasswordResetStore } from './features/accounts/password-resets-store.js';
@@ -52,6 +54,8 @@ export interface AppContext {
   accounts: AccountService;
   /** Forgotten passwords: links by email or from the operator (features/accounts/password-resets.ts). */
   passwordResets: PasswordResetService;
+  /** Each person's own key for what they keep private (features/accounts/personal-keys.ts, issue #23). */
+  personalKeys: PersonalKeys;
   spaces: SpaceService;
   safety: SafetyService;
   therapists: TherapistService;
@@ -124,10 +128,13 @@ export async function createContext(config: Config, options: ContextOptions = {}
     };
     const live = await createLiveEvents(store, config.databaseUrl, options.liveHeartbeatMs ? { heartbeatMs: options.liveHeartbeatMs } : {});
     const accountStore = new AccountStore(store.db, vault);
+    const hasher = new PasswordHasher(config.argon2);
+    const personalKeys = new PersonalKeys({ keys: new PersonalKeyStore(store.db), hasher, clock, db: store.db, vault });
     const accounts = new AccountService({
       accounts: accountStore,
       sessions: new SessionStore(store.db),
-      hasher: new PasswordHasher(config.argon2),
+      hasher,
+      personalKeys,
       clock,
       signInByAddress,
       signInByAccount,
@@ -140,6 +147,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
       resets: new PasswordResetStore(store.db),
       accounts: accountStore,
       accountService: accounts,
+      personalKeys,
       sessions: new SessionStore(store.db),
       clock,
       baseUrl: config.baseUrl,
@@ -198,6 +206,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
       clock,
       accounts,
       passwordResets,
+      personalKeys,
       spaces,
       safety: new SafetyService({ safety: new SafetyStore(store.db), clock }),
       therapists: new TherapistService({

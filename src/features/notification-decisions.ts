@@ -32,6 +32,7 @@ export const NOTIFICATION_DECISIONS = {
     changePassword: own('A password'),
     requestPasswordReset: { tellsNobody: 'A reset link goes by email to the address’s owner alone, and only as that link.' },
     completePasswordReset: own('A new password'),
+    keepRecoveryCode: own('A recovery code'),
     updateSettings: own('A name, time zone or country'),
     confirmPassword: own('Confirming one’s password'),
     deleteAccount: { tells: ['partner_deleted_account'] },

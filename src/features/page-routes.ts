@@ -3,6 +3,7 @@ import { accountPages } from './accounts/settings-pages.js';
 import { checkinNumbersSettingPages } from './checkin/numbers-setting-pages.js';
 import { authPages } from './accounts/pages.js';
 import { passwordPages } from './accounts/password-pages.js';
+import { recoveryCodePages } from './accounts/recovery-code-pages.js';
 import { homePages } from './spaces/home-pages.js';
 import { journeyPages } from './journey/pages.js';
 import { spacePages } from './spaces/pages.js';
@@ -28,6 +29,7 @@ export async function pageRoutes(app: FastifyInstance): Promise<void> {
   await app.register(homePages);
   await app.register(authPages);
   await app.register(passwordPages);
+  await app.register(recoveryCodePages);
   await app.register(spacePages);
   await app.register(journeyPages);
   await app.register(checkinPages);

@@ -92,6 +92,16 @@ export const REFUSALS = {
   partners_only: { code: 'forbidden', message: 'Only the two partners write here. You can read what they have shared.' },
   author_only: { code: 'forbidden', message: 'Only the person who wrote this can change it.' },
   current_password_needed: { code: 'forbidden', message: 'Please confirm with your current password.' },
+  // A reset of an account whose private writing is under its own key (issue #23, docs/encryption.md).
+  recovery_code_wrong: {
+    code: 'invalid_input',
+    message: 'That recovery code does not open this account. Check it and try again, or go on without it.',
+  },
+  private_texts_would_be_lost: {
+    code: 'invalid_input',
+    message:
+      'Without your recovery code, what you kept private in Mend cannot be opened again. Enter the code, or confirm that you want to go on without it.',
+  },
   no_account_with_email: { code: 'not_found', message: 'There is no account with that email.' },
   // Shown only after the right password, so it tells nothing to someone guessing addresses.
   account_disabled: {

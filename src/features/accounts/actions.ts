@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.js';
 import { deleteAccountAndWritings } from './account-deletion.js';
 import type { Authenticated, SignUpInput } from './service.js';
 import type { SessionRecord } from './sessions-store.js';
+import type { PrivateWriting } from './password-resets.js';
 import { admitSignUp } from './sign-up-limit.js';
 import { requireInvitation } from './sign-up-mode.js';
 import { refuse } from '../../platform/errors.js';
@@ -72,8 +73,19 @@ export async function requestPasswordReset(ctx: AppContext, address: string, ema
   return outcome(await ctx.passwordResets.request(email, address));
 }
 
-export async function completePasswordReset(ctx: AppContext, address: string, token: string, password: string): Promise<Outcome<void>> {
-  await ctx.passwordResets.complete(token, password, address);
+export async function completePasswordReset(
+  ctx: AppContext,
+  address: string,
+  token: string,
+  password: string,
+  writing: PrivateWriting = {},
+): Promise<Outcome<{ newKey: boolean }>> {
+  return outcome(await ctx.passwordResets.complete(token, password, address, writing));
+}
+
+/** The person said they kept their recovery code: from now on it is shown only after their password. */
+export async function keepRecoveryCode(ctx: AppContext, auth: Authenticated): Promise<Outcome<void>> {
+  await ctx.personalKeys.recoveryCodeKept(auth.account.id);
   return outcome(undefined);
 }
 

@@ -46,8 +46,10 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { account, token } = await act(ctx, signUp(ctx, request.ip, request.body, 'bearer'));
-      return reply.status(201).send({ account: accountDto(account), token });
+      const { account, token, recoveryCode } = await act(ctx, signUp(ctx, request.ip, request.body, 'bearer'));
+      // Answered once: the client shows it to the person to keep (docs/encryption.md).
+      await ctx.personalKeys.recoveryCodeKept(account.id);
+      return reply.status(201).send({ account: accountDto(account), token, recoveryCode });
     },
   );
 }

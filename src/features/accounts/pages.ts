@@ -6,6 +6,7 @@ import { renderPage, safeNext } from '../../platform/http/render.js';
 import { field, formFields, formRefusal } from '../../platform/http/form.js';
 import { signIn, signOut, signUp } from './actions.js';
 import { act } from '../act.js';
+import { afterSignIn } from './recovery-code-pages.js';
 
 export async function authPages(app: FastifyInstance): Promise<void> {
   const ctx = app.mend;
@@ -37,7 +38,8 @@ export async function authPages(app: FastifyInstance): Promise<void> {
       const { account, token, session } = await act(ctx, signUp(ctx, request.ip, { ...values, password: field(f, 'password') }, 'cookie'));
       setSessionCookie(reply, ctx, token, session);
       setDeviceCookie(reply, ctx, ctx.accounts.deviceCookieFor(account.id, deviceTokens(request, ctx)));
-      return reply.redirect(next ?? '/', 303);
+      // The recovery code first: it is shown until its owner says they kept it.
+      return reply.redirect(await afterSignIn(app, account.id, next), 303);
     } catch (caught) {
       const error = formRefusal(caught, reply);
       if (ctx.config.signups === 'closed') {
@@ -67,13 +69,13 @@ export async function authPages(app: FastifyInstance): Promise<void> {
     const next = safeNext(f.next);
     const email = field(f, 'email');
     try {
-      const { token, session, deviceCookie } = await act(
+      const { account, token, session, deviceCookie } = await act(
         ctx,
         signIn(ctx, request.ip, email, field(f, 'password'), 'cookie', deviceTokens(request, ctx)),
       );
       setSessionCookie(reply, ctx, token, session);
       setDeviceCookie(reply, ctx, deviceCookie);
-      return reply.redirect(next ?? '/', 303);
+      return reply.redirect(await afterSignIn(app, account.id, next), 303);
     } catch (caught) {
       const error = formRefusal(caught, reply);
       return renderPage(request, reply, {

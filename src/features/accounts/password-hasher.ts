@@ -34,6 +34,27 @@ export class PasswordHasher {
     return false;
   }
 
+  /**
+   * The key that wraps a person's personal key under their password (issue #23): argon2id with a
+   * salt of its own, never the password hash's, so the stored hash gives nothing towards it.
+   * `cost` is the "m,t,p" it was made with (kept beside the wrap); a new wrap uses the configured cost.
+   */
+  async wrappingKey(password: string, salt: Buffer, cost?: string): Promise<{ key: Buffer; cost: string }> {
+    const [memoryCost, timeCost, parallelism] = cost
+      ? cost.split(',').map(Number)
+      : [this.options.memoryCost, this.options.timeCost, this.options.parallelism];
+    const key = await argon2.hash(password, {
+      type: argon2.argon2id,
+      memoryCost: memoryCost!,
+      timeCost: timeCost!,
+      parallelism: parallelism!,
+      salt,
+      hashLength: 32,
+      raw: true,
+    });
+    return { key, cost: [memoryCost, timeCost, parallelism].join(',') };
+  }
+
   needsRehash(hash: string): boolean {
     try {
       return argon2.needsRehash(hash, this.options);

@@ -47,33 +47,38 @@ export async function passwordPages(app: FastifyInstance): Promise<void> {
     if (!(await resets.works(request.params.token))) {
       return renderPage(request, reply, { title: 'This link no longer works', status: 404, body: () => resetLinkUnusablePage() });
     }
+    const asksForCode = await resets.asksForRecoveryCode(request.params.token);
     return renderPage(request, reply, {
       title: 'Choose a new password',
-      body: (csrf) => newPasswordPage(csrf, resetPath(request.params.token)),
+      body: (csrf) => newPasswordPage(csrf, resetPath(request.params.token), asksForCode),
     });
   });
 
   app.post<{ Params: { token: string } }>('/reset-password/:token', async (request, reply) => {
     reply.header('Cache-Control', 'no-store');
     const { token } = request.params;
+    const f = formFields(request, 2000);
+    const writing = { recoveryCode: field(f, 'recoveryCode'), letGo: field(f, 'letGo') === 'yes' };
+    const asksForCode = await resets.asksForRecoveryCode(token);
+    const again = { recoveryCode: writing.recoveryCode };
     try {
-      await act(ctx, completePasswordReset(ctx, request.ip, token, field(formFields(request, 2000), 'password')));
+      await act(ctx, completePasswordReset(ctx, request.ip, token, field(f, 'password'), writing));
     } catch (error) {
       if (error instanceof MendError && error.code === 'reset_link_unusable') {
         return renderPage(request, reply, { title: 'This link no longer works', status: 404, body: () => resetLinkUnusablePage() });
       }
-      if (error instanceof MendError && error.code === 'weak_password') {
+      if (error instanceof MendError && (error.code === 'weak_password' || error.code === 'invalid_input')) {
         return renderPage(request, reply, {
           title: 'Choose a new password',
           status: 400,
-          body: (csrf) => newPasswordPage(csrf, resetPath(token), error.details),
+          body: (csrf) => newPasswordPage(csrf, resetPath(token), asksForCode, error.details, error.message, again),
         });
       }
       const refused = tooMany(error, reply);
       return renderPage(request, reply, {
         title: 'Choose a new password',
         status: 429,
-        body: (csrf) => newPasswordPage(csrf, resetPath(token), undefined, refused),
+        body: (csrf) => newPasswordPage(csrf, resetPath(token), asksForCode, undefined, refused, again),
       });
     }
     // The reset ended every session, this browser's too.

@@ -36,15 +36,23 @@ export async function passwordResetRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         summary: 'Choose a new password with a reset link',
         description:
-          'The token is the last part of the link. Sets the password (the same rules as at sign-up), uses the link up and ends every session. 404 `reset_link_unusable` for a link that expired, was used or never existed; wrong links are limited per address.',
+          'The token is the last part of the link. Sets the password (the same rules as at sign-up), uses the link up and ends every session. 404 `reset_link_unusable` for a link that expired, was used or never existed; wrong links are limited per address. What the person kept private is under their own key (docs/encryption.md): send `recoveryCode` to keep it, or `letGo: true` to go on without it (it can then never be opened again; shared writing is kept, and a new recovery code is shown after the next sign-in). Neither: 400 `invalid_input` with `details.recoveryCode`; a wrong code: the same, counted like a wrong link.',
         tags: ['accounts'],
         params: Type.Object({ token: Type.String({ maxLength: 100 }) }),
-        body: Type.Object({ password: Type.String({ maxLength: PASSWORD_MAX_LENGTH * 4 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          {
+            password: Type.String({ maxLength: PASSWORD_MAX_LENGTH * 4 }),
+            recoveryCode: Type.Optional(Type.String({ maxLength: 64 })),
+            letGo: Type.Optional(Type.Boolean()),
+          },
+          { additionalProperties: false },
+        ),
         response: { 204: NoContent, ...errors(400, 404, 413, 415, 429) },
       },
     },
     async (request, reply) => {
-      await act(ctx, completePasswordReset(ctx, request.ip, request.params.token, request.body.password));
+      const { password, recoveryCode, letGo } = request.body;
+      await act(ctx, completePasswordReset(ctx, request.ip, request.params.token, password, { recoveryCode, letGo }));
       return reply.status(204).send(null);
     },
   );

@@ -3,6 +3,7 @@ import { normaliseEmail, type AccountStore } from './store.js';
 import { newToken, sha256 } from '../../platform/db/ids.js';
 import type { PasswordResetStore } from './password-resets-store.js';
 import type { SessionStore } from './sessions-store.js';
+import type { PersonalKeys } from './personal-keys.js';
 import { EMAIL_MAX, type AccountService } from './service.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Email, Mailer } from '../../platform/mail/mailer.js';
@@ -16,14 +17,24 @@ export const resetPath = (token: string): string => `/reset-password/${token}`;
 /**
  * A way back from a forgotten password: a single-use link, by email when SMTP is configured, or
  * printed for the operator (`mend reset-password`). Only the token's hash is stored. Using a link
- * sets the new password and ends every session; nothing the person wrote is touched.
+ * sets the new password and ends every session. What the person kept private is under their own
+ * key (issue #23): the recovery code opens it again; without the code a new key is made and the
+ * private writing is closed for good, which the person confirms first. Shared writing is untouched.
  */
+
+/** How a reset treats the person's private writing: opened again with the recovery code, or let go. */
+export interface PrivateWriting {
+  recoveryCode?: string | undefined;
+  /** The person confirmed that, without the code, their private writing cannot be opened again. */
+  letGo?: boolean | undefined;
+}
 export class PasswordResetService {
   constructor(
     private readonly deps: {
       resets: PasswordResetStore;
       accounts: AccountStore;
       accountService: AccountService;
+      personalKeys: PersonalKeys;
       sessions: SessionStore;
       clock: Clock;
       baseUrl: URL;
@@ -71,8 +82,18 @@ export class PasswordResetService {
     return (await this.deps.resets.accountFor(sha256(token), this.now())) !== null;
   }
 
-  /** Sets the new password with a working link, uses the link up and ends every session. */
-  async complete(token: string, password: string, address: string): Promise<void> {
+  /** Whether the link's account keeps private writing under its own key (the page then asks for the recovery code). */
+  async asksForRecoveryCode(token: string): Promise<boolean> {
+    if (!plausible(token)) return false;
+    const accountId = await this.deps.resets.accountFor(sha256(token), this.now());
+    return accountId !== null && (await this.deps.personalKeys.exists(accountId));
+  }
+
+  /**
+   * Sets the new password with a working link, uses the link up and ends every session. Answers
+   * `newKey` when the private writing was let go (a new recovery code is shown after sign-in).
+   */
+  async complete(token: string, password: string, address: string, writing: PrivateWriting = {}): Promise<{ newKey: boolean }> {
     await refuseWhileBlocked([[this.deps.wrongLinksByAddress, address]]);
     const hash = sha256(token);
     const accountId = plausible(token) ? await this.deps.resets.accountFor(hash, this.now()) : null;
@@ -81,12 +102,24 @@ export class PasswordResetService {
       await this.deps.wrongLinksByAddress.hit(address);
       fail('reset_link_unusable');
     }
-    // Judged before the link is used up, so a refused password can be tried again with it.
+    // Judged before the link is used up, so a refused password (or recovery code) can be tried again with it.
     await this.deps.accountService.judgeNewPassword(account, password, 'password');
+    const keys = this.deps.personalKeys;
+    const hasKey = await keys.exists(account.id);
+    const code = writing.recoveryCode?.trim() ?? '';
+    const key = hasKey && code !== '' ? await keys.openWithRecoveryCode(account.id, code) : null;
+    if (hasKey && code !== '' && !key) {
+      await this.deps.wrongLinksByAddress.hit(address);
+      refuse('recovery_code_wrong', { recoveryCode: 'That recovery code does not open this account.' });
+    }
+    if (hasKey && !key && !writing.letGo) refuse('private_texts_would_be_lost', { recoveryCode: 'Enter your recovery code, or confirm below.' });
     if ((await this.deps.resets.use(hash, this.now())) !== account.id) fail('reset_link_unusable');
     await this.deps.accountService.storePassword(account.id, password);
+    if (key) await keys.rewrapPassword(account.id, key, password);
+    else if (hasKey) await keys.replace(account.id, password);
     await this.deps.resets.deleteSpent(account.id, this.now());
     await this.deps.sessions.deleteAllForAccount(account.id);
+    return { newKey: hasKey && !key };
   }
 
   private async issue(accountId: string): Promise<string> {
@@ -120,7 +153,7 @@ function resetEmail(to: string, link: string): Email {
       '',
       link,
       '',
-      'The link works once. Choosing a new password signs you out everywhere; everything you wrote in Mend stays as it was.',
+      'The link works once. Choosing a new password signs you out everywhere. What you shared in Mend stays as it was; what you kept private opens again with the recovery code you were given when you made your account.',
       '',
       'If you did not ask for this, you can ignore this email. Your password has not changed.',
       '',

@@ -12,6 +12,9 @@ import type { MemberRevision } from '../spaces/index.js';
 import type { Clock } from '../../platform/clock.js';
 import type { PasswordHasher } from './password-hasher.js';
 import { loadStrengthEstimator } from './password-strength.js';
+import type { PersonalKeys } from './personal-keys.js';
+import { holdPersonalKey } from '../../platform/vault/held-keys.js';
+import type { PersonalKey } from '../../platform/vault/personal-key.js';
 import { refuseWhileBlocked, type Limiter } from '../../platform/http/rate-limiter.js';
 
 /** A session stays alive for 30 days after it was last used. */
@@ -44,6 +47,10 @@ export interface Authenticated {
    * their own read of the same row.
    */
   membership?: { spaceId: string; member: MemberRevision | null };
+  /** The person's personal key, opened from this session's wrap for this request (null: none yet). */
+  personalKey?: PersonalKey | null;
+  /** Wraps `key` for this very session and holds it for the rest of the request (the token stays in here). */
+  adoptPersonalKey?: (key: PersonalKey) => Promise<void>;
 }
 
 export type { Account };
@@ -96,10 +103,14 @@ export class AccountService {
       confirmByAccount: Limiter;
       /** Signs device tokens: a keyed hash under the server's index key. */
       deviceMac: Mac;
+      personalKeys: PersonalKeys;
     },
   ) {}
 
-  async signUp(input: SignUpInput, kind: SessionRecord['kind']): Promise<{ account: Account; token: string; session: SessionRecord }> {
+  async signUp(
+    input: SignUpInput,
+    kind: SessionRecord['kind'],
+  ): Promise<{ account: Account; token: string; session: SessionRecord; recoveryCode: string }> {
     const details = validateSignUp(input, await loadStrengthEstimator());
     if (Object.keys(details).length > 0) {
       const onlyPassword = Object.keys(details).length === 1 && details.password;
@@ -119,8 +130,9 @@ export class AccountService {
     if (!inserted) fail('email_taken', { email: 'An account with this email already exists.' });
     const account = await this.deps.accounts.byId(id);
     if (!account) fail('internal');
-    const { token, session } = await this.startSession(id, kind);
-    return { account: publicAccount(account), token, session };
+    const { key, recoveryCode } = await this.deps.personalKeys.create(id, input.password);
+    const { token, session } = await this.startSession(id, kind, key);
+    return { account: publicAccount(account), token, session, recoveryCode };
   }
 
   /**
@@ -137,7 +149,7 @@ export class AccountService {
     address: string,
     kind: SessionRecord['kind'],
     deviceTokens: string[] = [],
-  ): Promise<{ account: Account; token: string; session: SessionRecord; deviceCookie: string }> {
+  ): Promise<{ account: Account; token: string; session: SessionRecord; deviceCookie: string; recoveryCode: string | null }> {
     const accountKey = normaliseEmail(email).slice(0, EMAIL_MAX);
     const found = password.length <= PASSWORD_MAX_LENGTH * 4 ? await this.deps.accounts.byEmail(email) : null;
     const now = this.deps.clock.now();
@@ -163,8 +175,11 @@ export class AccountService {
     if (this.deps.hasher.needsRehash(account.passwordHash)) {
       await this.deps.accounts.updatePasswordHash(account.id, await this.deps.hasher.hash(password), now.toISOString());
     }
-    const { token, session } = await this.startSession(account.id, kind);
-    return { account: publicAccount(account), token, session, deviceCookie: this.deviceCookieFor(account.id, deviceTokens) };
+    const key = await this.deps.personalKeys.forSignIn(account.id, password);
+    const { token, session } = await this.startSession(account.id, kind, key);
+    // Set only while the person has not yet kept it (a key made at this sign-in, or after a reset).
+    const recoveryCode = await this.deps.personalKeys.recoveryCode(account.id, key, 'unseen');
+    return { account: publicAccount(account), token, session, deviceCookie: this.deviceCookieFor(account.id, deviceTokens), recoveryCode };
   }
 
   /** The browser's device cookie once `accountId` has signed in (or up) in it: a fresh token for the account first. */
@@ -183,8 +198,12 @@ export class AccountService {
     return null;
   }
 
-  /** A fresh random token for every sign-in; only its hash is stored. */
-  private async startSession(accountId: string, kind: SessionRecord['kind']): Promise<{ token: string; session: SessionRecord }> {
+  /** A fresh random token for every sign-in; only its hash is stored, and the personal key wrapped under it. */
+  private async startSession(
+    accountId: string,
+    kind: SessionRecord['kind'],
+    key: PersonalKey,
+  ): Promise<{ token: string; session: SessionRecord }> {
     const now = this.deps.clock.now();
     const token = newToken();
     const session: SessionRecord = {
@@ -195,7 +214,9 @@ export class AccountService {
       lastSeenAt: now.toISOString(),
       expiresAt: new Date(now.getTime() + SESSION_IDLE_DAYS * DAY_MS).toISOString(),
     };
-    await this.deps.sessions.insert({ ...session, tokenHash: sha256(token) });
+    const personalKeyWrap = this.deps.personalKeys.wrapForSession(key, accountId, session.id, token);
+    await this.deps.sessions.insert({ ...session, tokenHash: sha256(token), personalKeyWrap });
+    holdPersonalKey(accountId, key);
     return { token, session };
   }
 
@@ -223,10 +244,20 @@ export class AccountService {
       session.expiresAt = new Date(now.getTime() + SESSION_IDLE_DAYS * DAY_MS).toISOString();
       await this.deps.sessions.touch(session.id, session.lastSeenAt, session.expiresAt);
     }
+    const personalKey = found.personalKeyWrap
+      ? this.deps.personalKeys.openForSession(found.personalKeyWrap, session.accountId, session.id, token)
+      : null;
+    if (personalKey) holdPersonalKey(session.accountId, personalKey);
     const authenticated: Authenticated = {
       account: this.deps.accounts.fromFacts(found.account),
       session,
       mayBeTherapist: found.mayBeTherapist,
+      personalKey,
+      adoptPersonalKey: async (key) => {
+        await this.deps.sessions.setPersonalKeyWrap(session.id, this.deps.personalKeys.wrapForSession(key, session.accountId, session.id, token));
+        holdPersonalKey(session.accountId, key);
+        authenticated.personalKey = key;
+      },
     };
     if (spaceId !== undefined && found.member !== undefined) authenticated.membership = { spaceId, member: found.member };
     return authenticated;
@@ -330,8 +361,16 @@ export class AccountService {
   async changePassword(auth: Authenticated, currentPassword: string, newPassword: string): Promise<void> {
     await this.confirmPassword(auth.account.id, currentPassword);
     await this.judgeNewPassword(auth.account, newPassword, 'newPassword');
-    await this.storePassword(auth.account.id, newPassword);
-    await this.deps.sessions.deleteOthersForAccount(auth.account.id, auth.session.id);
+    const id = auth.account.id;
+    const key = await this.deps.personalKeys.openWithPassword(id, currentPassword);
+    await this.storePassword(id, newPassword);
+    await this.deps.sessions.deleteOthersForAccount(id, auth.session.id);
+    if (key) return this.deps.personalKeys.rewrapPassword(id, key, newPassword);
+    // An account from before personal keys, in a session from before them: its key is made now,
+    // wrapped for this session, and its private texts sealed again under it.
+    const made = await this.deps.personalKeys.create(id, newPassword, true);
+    await auth.adoptPersonalKey?.(made.key);
+    await this.deps.personalKeys.reseal(id, made.key);
   }
 
   /** Refuses a new password the sign-up rules refuse; `field` names it in the details. */

@@ -29,8 +29,11 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { account, token } = await act(ctx, signIn(ctx, request.ip, request.body.email, request.body.password, 'bearer'));
-      return reply.status(201).send({ account: accountDto(account), token });
+      const { account, token, recoveryCode } = await act(ctx, signIn(ctx, request.ip, request.body.email, request.body.password, 'bearer'));
+      if (recoveryCode === null) return reply.status(201).send({ account: accountDto(account), token });
+      // Answered once: the client shows it to the person to keep (docs/encryption.md).
+      await ctx.personalKeys.recoveryCodeKept(account.id);
+      return reply.status(201).send({ account: accountDto(account), token, recoveryCode });
     },
   );
 

@@ -33,11 +33,14 @@ const toSession = (row: SessionColumns): SessionRecord => ({
 
 export interface SignedIn {
   session: SessionRecord;
+  /** The person's personal key wrapped for this session (null: begun before personal keys). */
+  personalKeyWrap: string | null;
   account: AccountFacts;
   mayBeTherapist: boolean;
 }
 
 interface SignedInRow extends SessionColumns {
+  personal_key_wrap: string | null;
   email_enc: AccountFacts['email_enc'];
   display_name_enc: AccountFacts['display_name_enc'];
   timezone: string;
@@ -51,6 +54,7 @@ interface SignedInRow extends SessionColumns {
 function signedInFrom(row: SignedInRow): SignedIn {
   return {
     session: toSession(row),
+    personalKeyWrap: row.personal_key_wrap,
     account: {
       id: row.account_id,
       email_enc: row.email_enc,
@@ -88,6 +92,7 @@ export class SessionStore {
           'sessions.last_seen_at',
           'sessions.expires_at',
           'sessions.reauthenticated_at',
+          'sessions.personal_key_wrap',
           'accounts.email_enc',
           'accounts.display_name_enc',
           'accounts.timezone',
@@ -121,7 +126,7 @@ export class SessionStore {
     );
   }
 
-  async insert(session: SessionRecord & { tokenHash: string }): Promise<void> {
+  async insert(session: SessionRecord & { tokenHash: string; personalKeyWrap?: string | null }): Promise<void> {
     await this.db
       .insertInto('sessions')
       .values({
@@ -132,6 +137,7 @@ export class SessionStore {
         created_at: session.createdAt,
         last_seen_at: session.lastSeenAt,
         expires_at: session.expiresAt,
+        personal_key_wrap: session.personalKeyWrap ?? null,
       })
       .execute();
   }
@@ -187,6 +193,11 @@ export class SessionStore {
       .limit(size + 1)
       .execute();
     return pageOf(rows.map(toSession), size, (s) => [s.createdAt, s.id]);
+  }
+
+  /** Wraps the personal key for a session begun before the account had one (a password change in it). */
+  async setPersonalKeyWrap(id: string, wrap: string): Promise<void> {
+    await this.db.updateTable('sessions').set({ personal_key_wrap: wrap }).where('id', '=', id).execute();
   }
 
   async markReauthenticated(id: string, at: string): Promise<void> {

@@ -39,7 +39,16 @@ export const Session = Type.Object({
   current: Type.Boolean(),
 });
 
-export const AuthResult = Type.Object({ account: Account, token: Type.String({ description: 'Bearer token; shown once.' }) });
+export const AuthResult = Type.Object({
+  account: Account,
+  token: Type.String({ description: 'Bearer token; shown once.' }),
+  recoveryCode: Type.Optional(
+    Type.String({
+      description:
+        'Present once: at sign-up, or at the first sign-in that made the account its personal key (docs/encryption.md). It opens the private writing again after a forgotten password; show it to the person to keep. Answered once, then only through the account page after the password.',
+    }),
+  ),
+});
 
 export const errorShape = (options: Record<string, unknown>) =>
   Type.Object(

@@ -158,6 +158,39 @@ export const BOUND = {
   })),
 } as const;
 
+/** Visibilities that keep a text its author's alone (docs/privacy-rules.md). */
+const AUTHOR_ONLY_VISIBILITIES = new Set(['private', 'draft']);
+
+/**
+ * Whether a value is its author's alone, so that it is sealed under their personal key (issue #23,
+ * docs/encryption.md "Private to its author"): a private or draft text, and a kept first answer to
+ * a POST, which can repeat private words. Shared and sealed texts stay under the server's key: the
+ * partner and the therapist must read them.
+ */
+export function isAuthorOnly(binding: FieldBinding): boolean {
+  if (binding.owner === null) return false;
+  if (binding.table === 'idempotency_keys') return true;
+  return binding.visibility !== null && AUTHOR_ONLY_VISIBILITIES.has(binding.visibility);
+}
+
+/**
+ * Every field whose values can be their author's alone, with the column that names the author:
+ * the walk that re-seals a person's texts under their new personal key reads by it
+ * (features/accounts/reseal-private-texts.ts).
+ */
+export const AUTHOR_ONLY_FIELDS: ReadonlyArray<{ field: BoundField; author: string }> = [
+  { field: BOUND.breachDescription as unknown as BoundField, author: 'recorded_by' },
+  { field: BOUND.entryText as unknown as BoundField, author: 'author_id' },
+  { field: BOUND.apologyText as unknown as BoundField, author: 'author_id' },
+  { field: BOUND.apologyParts as unknown as BoundField, author: 'author_id' },
+  { field: BOUND.checkinNote as unknown as BoundField, author: 'account_id' },
+  { field: BOUND.reassuranceNote as unknown as BoundField, author: 'requested_by' },
+  { field: BOUND.logNote as unknown as BoundField, author: 'logged_by' },
+  { field: BOUND.logReviewNote as unknown as BoundField, author: 'reviewed_by' },
+  { field: BOUND.idempotentAnswer as unknown as BoundField, author: 'account_id' },
+  { field: BOUND.draftFields as unknown as BoundField, author: 'account_id' },
+];
+
 function apology(
   r: { author_id: string; delivered_at: string | null; journey_id: string } & JourneySpace,
 ): Pick<FieldBinding, 'owner' | 'visibility' | 'parents'> {

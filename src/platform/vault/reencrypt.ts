@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { DecryptionError, type FieldBinding } from './index.js';
-import { BOUND_FIELDS, placeContext } from './bound-fields.js';
+import { AUTHOR_ONLY_FIELDS, BOUND_FIELDS, placeContext } from './bound-fields.js';
 
 export interface ReencryptProgress {
   table: string;
@@ -27,6 +27,11 @@ export interface ReencryptOptions {
   onProgress?: (p: ReencryptProgress) => void;
   /** Only values in the old, place-only format (`v1.`): the re-binding step. */
   onlyFormatV1?: boolean;
+  /**
+   * Only one person's texts that can be theirs alone, still under the server's key: the walk that
+   * seals them again under that person's new personal key (AUTHOR_ONLY_FIELDS).
+   */
+  authoredBy?: string;
   batchSize?: number;
 }
 
@@ -48,12 +53,18 @@ export async function reencryptAll(
   let checked = 0;
   let rewritten = 0;
   const unreadable: UnreadableValue[] = [];
-  for (const field of BOUND_FIELDS) {
+  const fields = options.authoredBy === undefined ? BOUND_FIELDS.map((field) => ({ field, author: null })) : AUTHOR_ONLY_FIELDS;
+  for (const { field, author } of fields) {
     const { table } = field;
     const column = `${field.column}_enc`;
     const reads = [...new Set(['id', ...field.reads])];
     const value = sql.ref(`t.${column}`);
-    const legacyOnly = options.onlyFormatV1 ? sql`and substr(${value}, 1, 3) = 'v1.'` : sql``;
+    // A text sealed under its author's personal key is not under any server key: never the server's to rewrite.
+    const legacyOnly = options.onlyFormatV1
+      ? sql`and substr(${value}, 1, 3) = 'v1.'`
+      : author !== null
+        ? sql`and substr(${value}, 1, 3) = 'v2.' and ${sql.ref(`t.${author}`)} = ${options.authoredBy}`
+        : sql`and substr(${value}, 1, 3) <> 'p1.'`;
     // A text kept under a journey is bound to the journey's space as well (bound-fields.ts).
     const journey = field.journeyColumn
       ? { select: sql`, j.space_id as journey_space_id`, join: sql`left join journeys j on j.id = ${sql.ref(`t.${field.journeyColumn}`)}` }

@@ -23,6 +23,7 @@ export function accountPage(csrf: string, account: Account, sessions: SessionRec
   </dl>
   <p><a href="/account/settings">Change these settings</a></p>
   <p><a href="/account/password">Change your password</a></p>
+  <p><a href="/account/recovery-code">See your recovery code</a> <span class="hint">(it opens your private writing if you forget your password)</span></p>
   <h2>Where you are signed in</h2>
   <p>If you see a session you do not recognise, sign it out, then change your password.</p>
   <table class="table">

@@ -32,15 +32,40 @@ export function resetRequestedPage(): SafeHtml {
   <p><a href="/sign-in">Back to sign in</a></p>`;
 }
 
-export function newPasswordPage(csrf: string, action: string, details?: ErrorDetails, message?: string): SafeHtml {
+/**
+ * The new password and, for an account whose private writing is under its own key, the recovery
+ * code — or, plainly and before anything changes, the choice to go on without it.
+ */
+export function newPasswordPage(
+  csrf: string,
+  action: string,
+  asksForCode: boolean,
+  details?: ErrorDetails,
+  message?: string,
+  values: { recoveryCode?: string } = {},
+): SafeHtml {
   return html`<h1>Choose a new password</h1>
-  <p class="lead">Once it is saved, you will be signed out everywhere, and can sign in with the new one. Everything you wrote stays as it was.</p>
+  <p class="lead">Once it is saved, you will be signed out everywhere, and can sign in with the new one. What you shared stays as it was.</p>
   ${errorSummary(details, message)}
   <form method="post" action="${action}" novalidate class="stack">
     ${csrfField(csrf)}
     ${textField({ name: 'password', label: 'New password', type: 'password', hint: NEW_PASSWORD_HINT, error: details?.password, autocomplete: 'new-password', required: true, maxlength: 256 })}
+    ${asksForCode ? recoveryCodeFields(details, values.recoveryCode ?? '') : null}
     <button type="submit" class="button">Save the new password</button>
   </form>`;
+}
+
+function recoveryCodeFields(details: ErrorDetails | undefined, code: string): SafeHtml {
+  return html`<fieldset class="stack">
+    <legend>Your private writing</legend>
+    <p>What you kept private in Mend is locked with a key only you can open: your password, or the recovery code you were given when you made your account (24 letters and numbers, like 7KQ2-M0XD-…).</p>
+    ${textField({ name: 'recoveryCode', label: 'Recovery code', hint: 'Spaces and dashes do not matter.', value: code, error: details?.recoveryCode, autocomplete: 'off', maxlength: 64 })}
+    <div class="checkbox">
+      <input type="checkbox" id="field-letGo" name="letGo" value="yes" aria-describedby="field-letGo-hint">
+      <label for="field-letGo">I do not have my recovery code. Go on without it.</label>
+      <p class="hint" id="field-letGo-hint">Without the code, what you kept private cannot be opened again by anyone, not even by the person who runs this Mend. What you shared with your partner is kept. You will be given a new recovery code.</p>
+    </div>
+  </fieldset>`;
 }
 
 export function resetLinkUnusablePage(): SafeHtml {

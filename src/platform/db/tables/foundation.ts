@@ -37,6 +37,8 @@ export interface SessionTable {
   expires_at: string;
   /** When the person last confirmed their password in this session (migration 0004). */
   reauthenticated_at: string | null;
+  /** The person's personal key wrapped under a key from this session's token (migration 0024); null for a session begun before it. */
+  personal_key_wrap: string | null;
 }
 
 export interface SpaceTable {

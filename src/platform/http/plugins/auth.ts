@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DEVICE_TOKEN_DAYS, readDeviceCookie } from '../../../core/accounts/device-token.js';
 import { fail } from '../../errors.js';
 import { AUTOMATIC } from '../../web/automatic.js';
+import { withinRequest } from '../../vault/held-keys.js';
 
 /**
  * Who is asking, as the accounts feature knows them. The platform only carries it from the
@@ -54,6 +55,8 @@ export const authentication = fp(
   async (app: FastifyInstance, { sessions, secureCookies }: { sessions: SessionReader; secureCookies: boolean }) => {
     const cookieName = sessionCookieName(secureCookies);
     app.decorateRequest('auth', null);
+    // Each request holds the personal key of whoever it is from, for itself only (vault/held-keys.ts).
+    app.addHook('onRequest', (_request, _reply, done) => withinRequest(done));
     app.addHook('preHandler', async (request) => {
       // A way out reads the session itself, so that nothing here (the database out of reach) can stop it.
       if (request.routeOptions.config.wayOut) return;

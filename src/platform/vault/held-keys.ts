@@ -1,0 +1,40 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { PersonalKey } from './personal-key.js';
+
+/**
+ * The personal key of whoever a request is from, held for that request only (issue #23). The
+ * vault seals and opens author-only texts with it when, and only when, the text's owner is that
+ * person: a request can never open someone else's private words, even by mistake, because it
+ * holds no key of theirs. Outside a request (the CLI, reminders, other background work) nothing
+ * is held, so private texts stay closed there.
+ */
+interface Held {
+  accountId: string | null;
+  key: PersonalKey | null;
+}
+
+const requests = new AsyncLocalStorage<Held>();
+
+/** Runs `fn` as one request: whatever it holds is forgotten when it ends. */
+export function withinRequest<T>(fn: () => T): T {
+  return requests.run({ accountId: null, key: null }, fn);
+}
+
+/** Holds `key` as `accountId`'s for the rest of this request (no-op outside a request). */
+export function holdPersonalKey(accountId: string, key: PersonalKey): void {
+  const held = requests.getStore();
+  if (!held) return;
+  held.accountId = accountId;
+  held.key = key;
+}
+
+/** The personal key this request holds for `owner`, or null (another person's, or none held). */
+export function heldPersonalKey(owner: string | null): PersonalKey | null {
+  const held = requests.getStore();
+  return held && owner !== null && held.accountId === owner ? held.key : null;
+}
+
+/** Runs `fn` holding `key` for `accountId` (the CLI's and tests' way in; a request holds it from its session). */
+export function asPerson<T>(accountId: string, key: PersonalKey, fn: () => T): T {
+  return requests.run({ accountId, key }, fn);
+}
