@@ -83,10 +83,25 @@ describeEachDatabase(
       assert.equal(weak.statusCode, 400);
       assert.equal(json(weak).error.code, 'weak_password');
       assert.ok(json(weak).error.details.password, 'the reason is named');
+      const unasked = await new ApiClient(app).post(`/api/v1/password-resets/${token}`, { password: NEW_PASSWORD });
+      assert.equal(unasked.statusCode, 400, 'neither the recovery code nor a choice to let the private writing go');
+      assert.ok(json(unasked).error.details.recoveryCode);
+      const wrong = await new ApiClient(app).post(`/api/v1/password-resets/${token}`, {
+        password: NEW_PASSWORD,
+        recoveryCode: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF',
+      });
+      assert.equal(wrong.statusCode, 400, 'a code that does not open the key');
+      assert.match(json(wrong).error.details.recoveryCode, /does not open/);
+      assert.ok(person.recoveryCode, 'sign-up gave the recovery code');
       assert.equal(
-        (await new ApiClient(app).post(`/api/v1/password-resets/${token}`, { password: NEW_PASSWORD })).statusCode,
+        (
+          await new ApiClient(app).post(`/api/v1/password-resets/${token}`, {
+            password: NEW_PASSWORD,
+            recoveryCode: person.recoveryCode!.toLowerCase().replaceAll('-', ' '),
+          })
+        ).statusCode,
         204,
-        'a refused password did not use the link up',
+        'refused attempts did not use the link up; the code is read however it is typed',
       );
 
       for (const session of [person.api, other]) assert.equal((await session.get('/api/v1/me')).statusCode, 401, 'every session ended');
@@ -106,6 +121,36 @@ describeEachDatabase(
       );
       const checkins = await signedIn.get(`/api/v1/spaces/${spaceId}/checkins?from=2026-03-01&to=2026-03-03`);
       assert.ok(checkins.body.includes('PRIVATE-CANARY-UMA'), 'the private note is still there');
+    });
+
+    test('without the recovery code the private writing is let go, the shared kept, and a new code given once', async () => {
+      const { app } = get();
+      const person = await signUp(app, 'Ona');
+      const spaceId = json(await succeeded(person.api.post('/api/v1/spaces', { name: 'Mine' }), 'space')).space.id;
+      for (const [day, text, visibility] of [
+        ['2026-03-01', 'PRIVATE-CANARY-ONA', 'private'],
+        ['2026-03-02', 'SHARED-WORDS-ONA', 'shared'],
+      ] as const)
+        await succeeded(
+          person.api.put(`/api/v1/spaces/${spaceId}/checkins/${day}`, { safety: 5, trust: 5, closeness: 5, note: { text, visibility } }),
+          'check-in',
+        );
+      const token = await linkFor(app, person);
+      const done = await new ApiClient(app).post(`/api/v1/password-resets/${token}`, { password: NEW_PASSWORD, letGo: true });
+      assert.equal(done.statusCode, 204);
+      const signedIn = json(
+        await succeeded(new ApiClient(app).post('/api/v1/sessions', { email: person.email, password: NEW_PASSWORD }), 'sign in'),
+      );
+      assert.match(signedIn.recoveryCode, /^[0-9A-Z]{4}(-[0-9A-Z]{4}){5}$/, 'a new recovery code, given at the next sign-in');
+      assert.notEqual(signedIn.recoveryCode, person.recoveryCode);
+      const checkins = await new ApiClient(app, signedIn.token).get(`/api/v1/spaces/${spaceId}/checkins?from=2026-03-01&to=2026-03-04`);
+      assert.equal(checkins.statusCode, 200);
+      assert.ok(!checkins.body.includes('PRIVATE-CANARY-ONA'), 'the private note cannot be opened any more');
+      assert.ok(checkins.body.includes('SHARED-WORDS-ONA'), 'the shared note is kept');
+      const later = json(
+        await succeeded(new ApiClient(app).post('/api/v1/sessions', { email: person.email, password: NEW_PASSWORD }), 'again'),
+      );
+      assert.equal(later.recoveryCode, undefined, 'the code is given once');
     });
 
     test('a link works for an hour', async () => {
@@ -159,12 +204,17 @@ describeEachDatabase(
 
       const page = await browser.get(`/reset-password/${token}`);
       assert.equal(page.statusCode, 200);
+      assert.match(page.body, /name="recoveryCode"/);
+      assert.match(page.body, /cannot be opened again by anyone/, 'what going on without the code costs is said before anything changes');
       assert.equal(page.headers['referrer-policy'], 'no-referrer');
       assert.equal(page.headers['cache-control'], 'no-store');
       const weak = await browser.post(`/reset-password/${token}`, { password: 'password1234' });
       assert.equal(weak.statusCode, 400);
       assert.match(weak.body, /class="field-error" id="field-password-error"/);
-      const done = await browser.post(`/reset-password/${token}`, { password: NEW_PASSWORD });
+      const unasked = await browser.post(`/reset-password/${token}`, { password: NEW_PASSWORD });
+      assert.equal(unasked.statusCode, 400);
+      assert.match(unasked.body, /id="field-recoveryCode-error"/);
+      const done = await browser.post(`/reset-password/${token}`, { password: NEW_PASSWORD, recoveryCode: person.recoveryCode! });
       assert.equal(done.statusCode, 303);
       assert.equal(done.headers.location, '/sign-in?done=reset');
       assert.match((await browser.get('/sign-in?done=reset')).body, /Your new password is saved/);

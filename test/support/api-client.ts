@@ -53,14 +53,21 @@ export interface Person {
   email: string;
   password: string;
   displayName: string;
+  /** Given once at sign-up: opens the person's private writing after a forgotten password. */
+  recoveryCode?: string;
 }
 
 export async function signUp(app: FastifyInstance, name = 'Robin', extra: Record<string, string> = {}): Promise<Person> {
   const person = newPerson(name);
   const response = await new ApiClient(app).post('/api/v1/accounts', { ...person, ...extra });
   if (response.statusCode !== 201) throw new Error(`sign-up failed: ${response.statusCode} ${response.body}`);
-  const body = JSON.parse(response.body) as { account: { id: string }; token: string };
-  return { api: new ApiClient(app, body.token), id: body.account.id, ...person };
+  const body = JSON.parse(response.body) as { account: { id: string }; token: string; recoveryCode?: string };
+  return {
+    api: new ApiClient(app, body.token),
+    id: body.account.id,
+    ...person,
+    ...(body.recoveryCode ? { recoveryCode: body.recoveryCode } : {}),
+  };
 }
 
 /** Two partners in one space: the first creates it, the second joins by invitation. */

@@ -112,7 +112,8 @@ export class PasswordResetService {
       await this.deps.wrongLinksByAddress.hit(address);
       refuse('recovery_code_wrong', { recoveryCode: 'That recovery code does not open this account.' });
     }
-    if (hasKey && !key && !writing.letGo) refuse('private_texts_would_be_lost', { recoveryCode: 'Enter your recovery code, or confirm below.' });
+    if (hasKey && !key && !writing.letGo)
+      refuse('private_texts_would_be_lost', { recoveryCode: 'Enter your recovery code, or confirm below.' });
     if ((await this.deps.resets.use(hash, this.now())) !== account.id) fail('reset_link_unusable');
     await this.deps.accountService.storePassword(account.id, password);
     if (key) await keys.rewrapPassword(account.id, key, password);

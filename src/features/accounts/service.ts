@@ -254,7 +254,10 @@ export class AccountService {
       mayBeTherapist: found.mayBeTherapist,
       personalKey,
       adoptPersonalKey: async (key) => {
-        await this.deps.sessions.setPersonalKeyWrap(session.id, this.deps.personalKeys.wrapForSession(key, session.accountId, session.id, token));
+        await this.deps.sessions.setPersonalKeyWrap(
+          session.id,
+          this.deps.personalKeys.wrapForSession(key, session.accountId, session.id, token),
+        );
         holdPersonalKey(session.accountId, key);
         authenticated.personalKey = key;
       },

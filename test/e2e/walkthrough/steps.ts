@@ -32,13 +32,18 @@ export async function checkInByPage(w: Walker, values: [number, number, number],
 }
 
 /** The sign-up form, filled on the page it is on (the welcome page's, or an invitation's). */
-async function fillSignUp(w: Walker): Promise<void> {
+async function fillSignUp(walk: Walk, w: Walker): Promise<void> {
   const { page } = w;
   await page.getByRole('heading', { level: 1, name: 'Create your account' }).waitFor();
   await page.getByLabel('Your name').fill(w.name);
   await page.getByLabel('Email address').fill(w.email);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Create account' }).click();
+  // The recovery code comes first, once (issue #23): read, kept, continued.
+  await page.getByRole('heading', { level: 1, name: 'Your recovery code' }).waitFor();
+  await walk.look(w, 'recovery code', 'I have kept it safe. Continue');
+  w.recoveryCode = (await page.locator('.recovery-code code').textContent()) ?? '';
+  await page.getByRole('button', { name: 'I have kept it safe. Continue' }).click();
 }
 
 /** Opens Mend, creates an account through the sign-up page and creates a space by its form. */
@@ -47,7 +52,7 @@ export async function signUpWithSpace(walk: Walk, w: Walker, spaceName: string):
   await page.goto(`${walk.origin}/`);
   await walk.look(w, 'welcome', 'Create an account');
   await follow(w, 'Create an account');
-  await fillSignUp(w);
+  await fillSignUp(walk, w);
   await page.waitForURL(`${walk.origin}/`);
   await walk.look(w, 'no space yet', 'Create our space');
   await page.getByLabel('Name of your space (optional)').fill(spaceName);
@@ -84,7 +89,7 @@ export async function join(walk: Walk, w: Walker, link: string, inviter: string)
   await page.goto(link);
   await walk.look(w, 'join', 'Create an account to join');
   await follow(w, 'Create an account to join');
-  await fillSignUp(w);
+  await fillSignUp(walk, w);
   await page.waitForURL(link);
   await follow(w, `Join ${inviter}`);
 }

@@ -20,6 +20,8 @@ export const PASSWORD = 'lantern orchard quietly humming';
 export interface Walker extends Profile {
   name: string;
   email: string;
+  /** Read from the page at sign-up (issue #23). */
+  recoveryCode?: string;
   /** What this person wrote privately, which nobody else may ever be shown. */
   privateWords: string[];
   /** Words only this person wrote, marked so a page showing them to anyone else is caught. */
