@@ -18,8 +18,11 @@ Commands:
   reset-password <email>  print a one-time link to choose a new password (when Mend sends no email)
   export-user <email> [file] --yes-i-have-their-consent
                           write that account's own export (JSON) to <file> or standard output, at the
-                          person's request only: what they may see in Mend, their private writing too
+                          person's request only: what they may see in Mend, without what they kept
+                          private (locked with their own key; they can export it themselves)
   rotate-key              add a new encryption key and re-encrypt every entry with it
+  private-texts           how many private texts are locked with their author's own key, and how many
+                          still wait for their author's first sign-in since the upgrade
   accounts list           every account: email, created, last seen, disabled, number of spaces
   accounts show <email>   one account's counts and dates (never what anyone wrote)
   accounts disable <email>
@@ -51,6 +54,8 @@ async function loadCommand(name: string): Promise<Command | null> {
       return (await import('./commands/export-user.js')).runExportUser;
     case 'accounts':
       return (await import('./commands/accounts.js')).runAccounts;
+    case 'private-texts':
+      return (await import('./commands/private-texts.js')).runPrivateTexts;
     case 'stats':
       return (await import('./commands/stats.js')).runStats;
     case 'mail-test':

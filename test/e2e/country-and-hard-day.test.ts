@@ -5,7 +5,7 @@ import { SCREENING_QUESTION_IDS } from '../../src/core/safety/index.js';
 import { couple, newPerson } from '../support/api-client.js';
 import { browserSkipReason } from './support/browser.js';
 import { checkIn, signedIn } from './support/partners.js';
-import { startBrowserApp, type BrowserApp, type Profile } from './support/session.js';
+import { keepRecoveryCode, startBrowserApp, type BrowserApp, type Profile } from './support/session.js';
 
 /**
  * Issue #14 items 2 and 5 in a real browser, with and without JavaScript: a sign-up from
@@ -44,6 +44,7 @@ async function signUpThroughForm(session: BrowserApp, profile: Profile, country?
     page.waitForURL((url) => !url.pathname.startsWith('/sign-up')),
     page.getByRole('button', { name: 'Create account' }).click(),
   ]);
+  await keepRecoveryCode(page);
   void session;
 }
 

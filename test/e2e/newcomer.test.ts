@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { browserSkipReason } from './support/browser.js';
-import { startBrowserApp, type BrowserApp, type Profile, type ProfileOptions } from './support/session.js';
+import { keepRecoveryCode, startBrowserApp, type BrowserApp, type Profile, type ProfileOptions } from './support/session.js';
 
 /**
  * The newcomer's path of the foundation issue, in a real browser: open Mend, create an account,
@@ -103,6 +103,11 @@ describe('newcomer path in a real browser [sqlite]', { skip }, () => {
 
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Create account' }).click();
+    // The recovery code first (issue #23), checked like every page, then kept.
+    await page.getByRole('heading', { level: 1, name: 'Your recovery code' }).waitFor();
+    assert.match(await page.locator('.recovery-code code').innerText(), /^[0-9A-Z]{4}(-[0-9A-Z]{4}){5}$/);
+    await checkPage(alex, 'the recovery code after sign-up');
+    await keepRecoveryCode(page);
     await page.waitForURL(`${origin}/`);
     await page.getByRole('heading', { level: 1, name: 'Welcome to Mend' }).waitFor();
     await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Alex' }).waitFor();
@@ -150,6 +155,7 @@ describe('newcomer path in a real browser [sqlite]', { skip }, () => {
     await page.getByLabel('Email address').fill('sam@example.org');
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Create account' }).click();
+    await keepRecoveryCode(page);
 
     // Back on the invitation, now signed in: one button to join.
     await page.waitForURL(new URL(invitationLink).href);

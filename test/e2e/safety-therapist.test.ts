@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { SCREENING_QUESTIONS } from '../../src/core/safety/index.js';
 import { browserSkipReason } from './support/browser.js';
-import { startBrowserApp, type BrowserApp, type Profile } from './support/session.js';
+import { keepRecoveryCode, startBrowserApp, type BrowserApp, type Profile } from './support/session.js';
 
 /**
  * The safety screening and the couples therapist, in a real browser with one profile per person:
@@ -47,6 +47,7 @@ describe('safety screening and therapist access in a real browser [sqlite]', { s
     await page.getByLabel('Email address').fill(email);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Create account' }).click();
+    await keepRecoveryCode(page);
   }
 
   const mainText = (page: Page): Promise<string> => page.locator('#main').innerText();

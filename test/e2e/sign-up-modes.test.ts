@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { ApiClient, newPerson } from '../support/api-client.js';
 import { json, succeeded } from '../support/app.js';
 import { browserSkipReason } from './support/browser.js';
-import { startBrowserApp, type BrowserApp, type ProfileOptions } from './support/session.js';
+import { keepRecoveryCode, startBrowserApp, type BrowserApp, type ProfileOptions } from './support/session.js';
 
 /**
  * The sign-up page under MEND_SIGNUPS=invite and =closed (issue #21), in a real browser: on a
@@ -64,6 +64,7 @@ describe('sign-up by invitation only, in a real browser [sqlite]', { skip }, () 
       await page.getByLabel('Email address').fill(newPerson('Sam').email);
       await page.getByLabel('Password').fill('a quiet orchard lantern at dusk');
       await page.getByRole('button', { name: 'Create account' }).click();
+      await keepRecoveryCode(page);
       const join = page.getByRole('button', { name: 'Join Alex' });
       await join.waitFor();
       await join.click();

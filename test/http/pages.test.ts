@@ -12,7 +12,13 @@ describeEachDatabase('pages work without JavaScript', (get) => {
     await alex.get('/sign-up');
     const signedUp = await alex.post('/sign-up', { ...alexPerson, timezone: 'Europe/London' });
     assert.equal(signedUp.statusCode, 303);
-    assert.equal(signedUp.headers.location, '/');
+    assert.equal(signedUp.headers.location, '/account/recovery-code', 'the recovery code comes first (issue #23)');
+    const codePage = await alex.get('/account/recovery-code');
+    assert.equal(codePage.headers['cache-control'], 'no-store');
+    assert.match(codePage.body, /<code>[0-9A-Z]{4}(-[0-9A-Z]{4}){5}<\/code>/);
+    const kept = await alex.post('/account/recovery-code/kept', {});
+    assert.equal(kept.headers.location, '/');
+    assert.match((await alex.get('/account/recovery-code')).body, /Confirm your password to see it/, 'once kept, only after the password');
     const home = await alex.get('/');
     assert.match(home.body, /Create our space/);
     const created = await alex.post('/spaces', { name: 'Alex and Sam' });
@@ -41,7 +47,10 @@ describeEachDatabase('pages work without JavaScript', (get) => {
     await sam.get(signUpLink.replace(/&amp;/g, '&'));
     const samPerson = newPerson('Sam');
     const samSignedUp = await sam.post('/sign-up', { ...samPerson, timezone: 'UTC', next: url.pathname });
-    assert.equal(samSignedUp.headers.location, url.pathname, 'back to the invitation after signing up');
+    assert.equal(samSignedUp.headers.location, `/account/recovery-code?next=${encodeURIComponent(url.pathname)}`);
+    await sam.get(String(samSignedUp.headers.location));
+    const samKept = await sam.post('/account/recovery-code/kept', { next: url.pathname });
+    assert.equal(samKept.headers.location, url.pathname, 'back to the invitation after signing up and keeping the code');
     await sam.get(url.pathname);
     const joined = await sam.post(url.pathname, {});
     assert.equal(joined.statusCode, 303);

@@ -17,7 +17,10 @@ describeEachDatabase('redirect targets (next, back) a header cannot carry are re
       const person = newPerson();
       const res = await client.post('/sign-up', { ...person, timezone: 'UTC', next });
       assert.equal(res.statusCode, 303, `${JSON.stringify(next)}: ${res.body}`);
-      assert.equal(res.headers.location, '/');
+      assert.equal(res.headers.location, '/account/recovery-code', 'the recovery code first, without the broken target');
+      await client.get('/account/recovery-code');
+      const kept = await client.post('/account/recovery-code/kept', { next });
+      assert.equal(kept.headers.location, '/');
       assert.equal(res.headers['x-injected'], undefined);
       const signIn = await new ApiClient(app).post('/api/v1/sessions', { email: person.email, password: person.password });
       assert.equal(signIn.statusCode, 201, 'the account exists, complete');

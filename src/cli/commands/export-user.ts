@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../../platform/config.js';
-import { createContext } from '../../context.js';
+import { createContext, type AppContext } from '../../context.js';
+import { asOperator } from '../../platform/vault/held-keys.js';
 import { exportPieces } from '../../features/export/index.js';
 import type { CliIo } from '../io.js';
 
@@ -10,8 +11,9 @@ export const CONSENT_FLAG = '--yes-i-have-their-consent';
 const USAGE = `Usage: mend export-user <email> [file] ${CONSENT_FLAG}\n`;
 
 const WHY_THE_FLAG =
-  'This writes out everything that person can see in Mend: what they wrote, including what they kept private,\n' +
-  'and what their partner shared with them. Make it only when the person asked for it or agreed to it (or the law\n' +
+  'This writes out what that person can see in Mend: what they wrote and shared, and what their partner shared\n' +
+  'with them. What they kept private is locked with their own key and is not included: they can export it\n' +
+  'themselves from their account page. Make it only when the person asked for it or agreed to it (or the law\n' +
   "requires it), and give it to them alone: it is theirs, not yours and not their partner's.\n" +
   `If that is the case, run the command again with ${CONSENT_FLAG}.\n`;
 
@@ -45,7 +47,17 @@ export async function runExportUser(args: string[], io: CliIo): Promise<number> 
   }
 
   const ctx = await createContext(loadConfig());
+  // As the operator: what the person kept private stays closed (held-keys.ts), whether or not it is
+  // already under their own key.
   try {
+    return await asOperator(() => exportAs(ctx, email, destination, io));
+  } finally {
+    await ctx.close();
+  }
+}
+
+async function exportAs(ctx: AppContext, email: string, destination: string | null, io: CliIo): Promise<number> {
+  {
     const account = await ctx.accounts.byEmailForOperator(email);
     if (!account) {
       io.stderr.write('mend export-user: there is no account with that email. Nothing was written.\n');
@@ -59,12 +71,11 @@ export async function runExportUser(args: string[], io: CliIo): Promise<number> 
     }
     await toFile(destination, pieces);
     io.stderr.write(
-      `The export is in ${destination} (readable only by you). It holds what that person may see in Mend, their private\n` +
-        'writing included: give it to them alone, the way you would hand over a password, then delete your copy.\n',
+      `The export is in ${destination} (readable only by you). It holds what that person may see in Mend, without what\n` +
+        'they kept private (locked with their own key; they can export it themselves from their account page).\n' +
+        'Give it to them alone, the way you would hand over a password, then delete your copy.\n',
     );
     return 0;
-  } finally {
-    await ctx.close();
   }
 }
 

@@ -11,6 +11,8 @@ import type { PersonalKey } from './personal-key.js';
 interface Held {
   accountId: string | null;
   key: PersonalKey | null;
+  /** The operator's own work (`mend export-user`): texts only their author may read stay closed even when still under the server's key. */
+  closed?: boolean;
 }
 
 const requests = new AsyncLocalStorage<Held>();
@@ -33,6 +35,18 @@ export function heldPersonalKey(owner: string | null): PersonalKey | null {
   const held = requests.getStore();
   return held && owner !== null && held.accountId === owner ? held.key : null;
 }
+
+/**
+ * Runs `fn` as the operator: no author-only text opens in it, not even one written before its
+ * author had a personal key (docs/encryption.md), so what the operator's commands give out is the
+ * same whether or not that person has signed in since the upgrade.
+ */
+export function asOperator<T>(fn: () => T): T {
+  return requests.run({ accountId: null, key: null, closed: true }, fn);
+}
+
+/** Whether this is the operator's work, in which author-only texts stay closed. */
+export const authorOnlyClosed = (): boolean => requests.getStore()?.closed === true;
 
 /** Runs `fn` holding `key` for `accountId` (the CLI's and tests' way in; a request holds it from its session). */
 export function asPerson<T>(accountId: string, key: PersonalKey, fn: () => T): T {

@@ -9,7 +9,7 @@ import {
   type Keyring,
 } from './index.js';
 import { isAuthorOnly } from './bound-fields.js';
-import { heldPersonalKey } from './held-keys.js';
+import { authorOnlyClosed, heldPersonalKey } from './held-keys.js';
 import { isPersonalValue, openPersonal, personalKeyIdOf, sealPersonal } from './personal-key.js';
 import type { Vault } from './vault.js';
 
@@ -34,6 +34,7 @@ export function openVault(keyring: Keyring, report: UnreadableReport = () => {})
       return personal ? sealPersonal(personal, plaintext, boundAad(binding)) : encryptText(keyring, plaintext, boundAad(binding));
     },
     open: (stored, binding) => {
+      if (authorOnlyClosed() && isAuthorOnly(binding)) return null;
       try {
         if (isPersonalValue(stored)) {
           const personal = heldPersonalKey(binding.owner);

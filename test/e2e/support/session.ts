@@ -151,3 +151,14 @@ export async function startBrowserApp(
 
   return { origin, neutralUrl, testApp, browser, newProfile, checkPage, signIn, close };
 }
+
+/**
+ * After sign-up the recovery code is shown first (issue #23): reads it, says it was kept, and
+ * continues to where sign-up was going. Answers the code.
+ */
+export async function keepRecoveryCode(page: import('playwright-core').Page): Promise<string> {
+  await page.getByRole('heading', { level: 1, name: 'Your recovery code' }).waitFor();
+  const code = ((await page.locator('.recovery-code code').textContent()) ?? '').trim();
+  await page.getByRole('button', { name: 'I have kept it safe. Continue' }).click();
+  return code;
+}
