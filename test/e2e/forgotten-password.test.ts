@@ -71,7 +71,7 @@ describe('forgotten password in a real browser [sqlite]', { skip }, () => {
 
       await page.getByLabel('New password').fill('a fresh orchard lantern at dusk');
       // One person has kept the recovery code; the other goes on without it, told first what that costs.
-      if (label === 'phone') await page.getByLabel('Recovery code').fill(person.recoveryCode!);
+      if (label === 'phone') await page.getByRole('textbox', { name: 'Recovery code' }).fill(person.recoveryCode!);
       else {
         assert.match(await page.locator('main').innerText(), /cannot be opened again by anyone/);
         await page.getByLabel('I do not have my recovery code. Go on without it.').check();

@@ -132,11 +132,11 @@ const valueAad = (keyId: string, aad: string): Buffer => Buffer.from(`mend-perso
 const wrapAad = (keyId: string, b: WrapBinding): Buffer =>
   Buffer.from(`mend-personal-wrap/${WRAP_FORMAT}\u0000${keyId}\u0000${b.accountId}\u0000${b.by}`, 'utf8');
 
-const PART = /^[A-Za-z0-9_-]+$/;
+const PART = /^[A-Za-z0-9_-]*$/;
 
 function split(stored: string, format: string, parts: number): string[] {
   const pieces = stored.split('.');
-  if (pieces.length !== parts || pieces[0] !== format || !pieces.slice(1).every((p) => PART.test(p))) {
+  if (pieces.length !== parts || pieces[0] !== format || !pieces[1] || !pieces.slice(1).every((p) => PART.test(p))) {
     throw new MalformedCiphertextError(`The stored value is not in the "${format}" format.`);
   }
   return pieces;
