@@ -4,6 +4,7 @@
  * `npm run bench -- --couples 200 --seconds 5 --connections 50` (expects `npm run build` done).
  */
 import { runCoachBench } from './coach.js';
+import { runPersonalKeysBench } from './personal-keys.js';
 import { describeMachine, parseHttpBenchArgs, runHttpBench } from './http.js';
 import { printWritesBench, runWritesBench } from './writes.js';
 import { runStartupBench } from './startup.js';
@@ -15,6 +16,9 @@ console.log(`Machine: ${describeMachine()}\n`);
 const coach = runCoachBench();
 console.log('Gentle-language coach, 1 KB texts, analyses per second on one core:');
 console.table(coach);
+
+console.log('\nPersonal keys (issue #23), on one core:');
+console.table(runPersonalKeysBench());
 
 const options = parseHttpBenchArgs(process.argv.slice(2));
 const http = await runHttpBench(options);

@@ -19,7 +19,9 @@ export async function runPrivateTexts(args: string[], io: CliIo): Promise<number
     let locked = 0;
     for (const { field } of AUTHOR_ONLY_FIELDS) {
       const column = sql.ref(`${field.column}_enc`);
-      const { rows } = await sql<{ n: string | number }>`select count(*) as n from ${sql.table(field.table)} where substr(${column}, 1, 3) = 'p1.'`.execute(db);
+      const { rows } = await sql<{
+        n: string | number;
+      }>`select count(*) as n from ${sql.table(field.table)} where substr(${column}, 1, 3) = 'p1.'`.execute(db);
       locked += Number(rows[0]?.n ?? 0);
     }
     // Walks the values still under the server's key, reading each row's binding, and writes nothing.
@@ -28,7 +30,10 @@ export async function runPrivateTexts(args: string[], io: CliIo): Promise<number
     await reencryptAll(
       db,
       (_stored, binding) => {
-        if (isAuthorOnly(binding) && AUTHOR_ONLY_FIELDS.some(({ field }) => field.table === binding.table && field.column === binding.column)) {
+        if (
+          isAuthorOnly(binding) &&
+          AUTHOR_ONLY_FIELDS.some(({ field }) => field.table === binding.table && field.column === binding.column)
+        ) {
           waiting += 1;
           if (binding.owner) authors.add(binding.owner);
         }

@@ -20,7 +20,9 @@ export async function runResetPassword(args: string[], io: CliIo): Promise<numbe
     const link = await ctx.passwordResets.linkFor(email);
     io.stdout.write(
       `Give this link to the person whose account it is. It works once, for ${RESET_LINK_MINUTES} minutes, and signs them out everywhere:\n\n${link}\n\n` +
-        `It starts with MEND_BASE_URL (${config.baseUrl.origin}); if people reach Mend at another address, set MEND_BASE_URL and run this again.\n`,
+        `It starts with MEND_BASE_URL (${config.baseUrl.origin}); if people reach Mend at another address, set MEND_BASE_URL and run this again.\n\n` +
+        'The page asks for their recovery code. What they kept private is locked with their own key: with the code it opens\n' +
+        'again; without it, it cannot be opened by anyone, you included. What they shared is kept either way.\n',
     );
     return 0;
   } finally {
