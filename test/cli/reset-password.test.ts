@@ -19,8 +19,22 @@ describeEachDatabase('mend reset-password', (get) => {
     assert.equal(run.code, 0, run.err);
     const token = /https:\/\/mend\.example\.org\/reset-password\/([A-Za-z0-9_-]{43})/.exec(run.out)?.[1];
     assert.ok(token, run.out);
+    assert.match(run.out, /recovery code/, 'the operator is told what the page will ask, and why');
     const api = new ApiClient(get().app);
-    assert.equal((await api.post(`/api/v1/password-resets/${token}`, { password: 'a fresh orchard lantern at dusk' })).statusCode, 204);
+    assert.equal(
+      (await api.post(`/api/v1/password-resets/${token}`, { password: 'a fresh orchard lantern at dusk' })).statusCode,
+      400,
+      'the link behaves as any reset: the recovery code, or a choice to go on without it',
+    );
+    assert.equal(
+      (
+        await api.post(`/api/v1/password-resets/${token}`, {
+          password: 'a fresh orchard lantern at dusk',
+          recoveryCode: person.recoveryCode,
+        })
+      ).statusCode,
+      204,
+    );
     assert.equal((await person.api.get('/api/v1/me')).statusCode, 401, 'the old sessions ended');
     assert.equal(
       (await api.post('/api/v1/sessions', { email: person.email, password: 'a fresh orchard lantern at dusk' })).statusCode,
