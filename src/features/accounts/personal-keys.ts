@@ -148,7 +148,7 @@ export class PersonalKeys {
     const found = await this.deps.keys.byAccount(accountId);
     if (!key || !found || found.key_id !== key.id) return null;
     if (only === 'unseen' && found.recovery_shown_at !== null) return null;
-    return openPersonal(key, found.recovery_code_enc, RECOVERY_CODE_AAD(accountId));
+    return openPersonal(key, found.recovery_code_sealed, RECOVERY_CODE_AAD(accountId));
   }
 
   /** The owner said they kept their recovery code: from now on it is shown only after their password. */
@@ -202,7 +202,7 @@ export class PersonalKeys {
       password_salt: salt.toString('base64url'),
       password_cost: cost,
       by_recovery: wrapPersonalKey(key, recoveryWrappingKey(recoveryCode), { accountId, by: 'recovery' }),
-      recovery_code_enc: sealPersonal(key, recoveryCode, RECOVERY_CODE_AAD(accountId)),
+      recovery_code_sealed: sealPersonal(key, recoveryCode, RECOVERY_CODE_AAD(accountId)),
       created_at: now,
       updated_at: now,
       // A brand-new account has nothing to re-seal; a replaced key has nothing it could open.

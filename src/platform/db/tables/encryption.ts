@@ -22,7 +22,7 @@ export interface PersonalKeyTable {
   password_cost: string;
   by_recovery: string;
   /** The recovery code sealed under the personal key itself: shown again only to its owner. */
-  recovery_code_enc: string;
+  recovery_code_sealed: string;
   created_at: string;
   updated_at: string;
   /** When the person's older private texts were all sealed again under the key; null until then. */
