@@ -90,7 +90,8 @@ describeEachDatabase('mend export-user', (get) => {
       const doc = JSON.parse(text) as { account: { email: string } };
       assert.equal(doc.account.email, b.email);
       assert.ok(text.includes('CliAlexSharedRequest'), 'what the partner shared');
-      for (const closed of ['CliSamPrivateRequest', 'CliSamPrivateCheckin']) assert.ok(!text.includes(closed), `${closed}: locked with Sam's own key`);
+      for (const closed of ['CliSamPrivateRequest', 'CliSamPrivateCheckin'])
+        assert.ok(!text.includes(closed), `${closed}: locked with Sam's own key`);
       assert.match(run.err, /without what\s+they kept private/);
       for (const theirs of ['CliAlexPrivateDescription', 'CliAlexPrivateRequest', 'CliAlexPrivateCheckin'])
         assert.ok(!text.includes(theirs), `${theirs} is not in Sam's export`);
