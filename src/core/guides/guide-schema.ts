@@ -70,7 +70,7 @@ export function parseGuide(markdown: string): ParsedGuide {
  * Marital and Family Therapy*, 30(2), 213–231.`
  */
 export function looksLikeCitation(item: string): boolean {
-  return /^[\p{Lu}][\p{L}'’ -]+, (?:[\p{Lu}]\.[ -]?)+.*\((?:19|20)\d{2}\)\. .{10,}\. .{3,}/u.test(item);
+  return /^[\p{Lu}][\p{L}'’ -]+, (?:[\p{Lu}]\.[ -]?)+.*\((?:19|20)\d{2}\)\. .{10,}[.?!] .{3,}/u.test(item);
 }
 
 /** Raw HTML, or a link that could run script: neither may appear in a guide. */
