@@ -9,10 +9,10 @@ import type { ViewerRole } from '../journey/roles.js';
  */
 
 /** Who a step guide speaks to. `alone` is solo mode, whatever the person's role in the breach. */
-export const GUIDE_READERS = ['broke-trust', 'hurt', 'alone'] as const;
-export type GuideReader = (typeof GUIDE_READERS)[number];
+export const GUIDE_AUDIENCES = ['broke-trust', 'hurt', 'alone'] as const;
+export type GuideAudience = (typeof GUIDE_AUDIENCES)[number];
 
-export const GUIDE_READER_LABELS: Readonly<Record<GuideReader, string>> = {
+export const GUIDE_AUDIENCE_LABELS: Readonly<Record<GuideAudience, string>> = {
   'broke-trust': 'For the partner who broke trust',
   hurt: 'For the partner who was hurt',
   alone: 'For someone doing this alone',
@@ -26,22 +26,22 @@ export const GUIDE_READER_LABELS: Readonly<Record<GuideReader, string>> = {
 export const AFFAIR_TOPICS = ['triggers', 'questions-and-disclosure', 'first-90-days'] as const;
 export type AffairTopic = (typeof AFFAIR_TOPICS)[number];
 
-export type GuideId = { kind: 'step'; step: StepKey; reader: GuideReader } | { kind: 'affair'; topic: AffairTopic };
+export type GuideId = { kind: 'step'; step: StepKey; audience: GuideAudience } | { kind: 'affair'; topic: AffairTopic };
 
 /** The file of a guide, relative to `content/guides/`. */
 export function guideFile(id: GuideId): string {
-  return id.kind === 'step' ? `step-${stepNumber(id.step)}/${id.reader}.md` : `affair/${id.topic}.md`;
+  return id.kind === 'step' ? `step-${stepNumber(id.step)}/${id.audience}.md` : `affair/${id.topic}.md`;
 }
 
 /** The page of a guide: global, as guides hold nothing of anyone's (docs/journey.md, "Guides"). */
 export function guideUrl(id: GuideId): string {
-  return id.kind === 'step' ? `/guides/step-${stepNumber(id.step)}/${id.reader}` : `/guides/affair/${id.topic}`;
+  return id.kind === 'step' ? `/guides/step-${stepNumber(id.step)}/${id.audience}` : `/guides/affair/${id.topic}`;
 }
 
 /** Every guide there must be: 7 steps × 3 readers, then the affair guides. */
 export function allGuides(): GuideId[] {
   return [
-    ...STEP_KEYS.flatMap((step) => GUIDE_READERS.map((reader): GuideId => ({ kind: 'step', step, reader }))),
+    ...STEP_KEYS.flatMap((step) => GUIDE_AUDIENCES.map((audience): GuideId => ({ kind: 'step', step, audience }))),
     ...AFFAIR_TOPICS.map((topic): GuideId => ({ kind: 'affair', topic })),
   ];
 }
@@ -50,8 +50,8 @@ export function allGuides(): GuideId[] {
 export function parseGuidePath(section: string, name: string): GuideId | null {
   if (section === 'affair') return (AFFAIR_TOPICS as readonly string[]).includes(name) ? { kind: 'affair', topic: name as AffairTopic } : null;
   const match = /^step-([1-7])$/.exec(section);
-  if (!match || !(GUIDE_READERS as readonly string[]).includes(name)) return null;
-  return { kind: 'step', step: STEP_KEYS[Number(match[1]) - 1] as StepKey, reader: name as GuideReader };
+  if (!match || !(GUIDE_AUDIENCES as readonly string[]).includes(name)) return null;
+  return { kind: 'step', step: STEP_KEYS[Number(match[1]) - 1] as StepKey, audience: name as GuideAudience };
 }
 
 /**
@@ -59,13 +59,20 @@ export function parseGuidePath(section: string, name: string): GuideId | null {
  * their role's (both, when both broke trust); anyone else (a therapist) is offered all three. The
  * others stay one link away: a guide is not private.
  */
-export function ownReaders(role: ViewerRole, solo: boolean): GuideReader[] {
-  if (role === 'none') return [...GUIDE_READERS];
+export function ownAudiences(role: ViewerRole, solo: boolean): GuideAudience[] {
+  if (role === 'none') return [...GUIDE_AUDIENCES];
   if (solo) return ['alone'];
   if (role === 'both') return ['broke-trust', 'hurt'];
   return [role === 'broke_trust' ? 'broke-trust' : 'hurt'];
 }
 
-export function stepGuide(step: StepKey | StepNumber, reader: GuideReader): GuideId {
-  return { kind: 'step', step: typeof step === 'number' ? (STEP_KEYS[step - 1] as StepKey) : step, reader };
+export function stepGuide(step: StepKey | StepNumber, audience: GuideAudience): GuideId {
+  return { kind: 'step', step: typeof step === 'number' ? (STEP_KEYS[step - 1] as StepKey) : step, audience };
 }
+
+/** Link words for the guides after an affair (each page's own title is in its file). */
+export const AFFAIR_TOPIC_LABELS: Readonly<Record<AffairTopic, string>> = {
+  triggers: 'Triggers, and how to answer them',
+  'questions-and-disclosure': 'Questions, and what a full disclosure is',
+  'first-90-days': 'The first 90 days',
+};
