@@ -33,7 +33,13 @@ describeEachDatabase('the guides', (get) => {
       assert.match(page.body, /<h2>Sources<\/h2>/);
       assert.doesNotMatch(page.body, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script');
     }
-    for (const url of ['/guides/step-8/hurt', '/guides/step-1/someone', '/guides/affair/secrets', '/guides/step-1/hurt.md', '/guides/..%2F..%2Fpackage.json/x']) {
+    for (const url of [
+      '/guides/step-8/hurt',
+      '/guides/step-1/someone',
+      '/guides/affair/secrets',
+      '/guides/step-1/hurt.md',
+      '/guides/..%2F..%2Fpackage.json/x',
+    ]) {
       assert.equal((await app.inject({ method: 'GET', url })).statusCode, 404, url);
     }
   });
@@ -41,7 +47,8 @@ describeEachDatabase('the guides', (get) => {
   test('each step page leads each person to their own guide: broke trust, hurt, both, alone; a therapist sees all three', async () => {
     const { app } = get();
     const { a, b, spaceId } = await couple(app);
-    const journeyId = json(await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'infidelity', brokeTrust: [a.id] })).journey.id as string;
+    const journeyId = json(await b.api.post(`/api/v1/spaces/${spaceId}/breaches`, { kind: 'infidelity', brokeTrust: [a.id] })).journey
+      .id as string;
     const alex = await pagesAs(app, a);
     const sam = await pagesAs(app, b);
     const own = (body: string) => /<p><a href="(\/guides\/[^"]+)">Read the guide for this step<\/a><\/p>/.exec(body)?.[1];
@@ -61,8 +68,9 @@ describeEachDatabase('the guides', (get) => {
     for (const who of ['broke-trust', 'hurt', 'alone']) assert.ok(guideLinks(leePage).includes(`/guides/step-2/${who}`), who);
 
     const both = await couple(app, ['Kim', 'Jo']);
-    const bothJourney = json(await both.a.api.post(`/api/v1/spaces/${both.spaceId}/breaches`, { kind: 'lying', brokeTrust: [both.a.id, both.b.id] })).journey
-      .id as string;
+    const bothJourney = json(
+      await both.a.api.post(`/api/v1/spaces/${both.spaceId}/breaches`, { kind: 'lying', brokeTrust: [both.a.id, both.b.id] }),
+    ).journey.id as string;
     const kimPage = (await (await pagesAs(app, both.a)).get(`/journeys/${bothJourney}/steps/1`)).body;
     assert.match(kimPage, /Read the guide for this step:<\/p>/);
     assert.match(kimPage, /<a href="\/guides\/step-1\/broke-trust">For the partner who broke trust<\/a>/);
@@ -70,8 +78,9 @@ describeEachDatabase('the guides', (get) => {
 
     const robin = await signUp(app, 'Robin');
     const soloSpace = json(await robin.api.post('/api/v1/spaces', { name: 'Mine' })).space.id as string;
-    const soloJourney = json(await robin.api.post(`/api/v1/spaces/${soloSpace}/breaches`, { kind: 'lying', brokeTrust: ['absent-partner'] })).journey
-      .id as string;
+    const soloJourney = json(
+      await robin.api.post(`/api/v1/spaces/${soloSpace}/breaches`, { kind: 'lying', brokeTrust: ['absent-partner'] }),
+    ).journey.id as string;
     assert.equal(own((await (await pagesAs(app, robin)).get(`/journeys/${soloJourney}/steps/1`)).body), '/guides/step-1/alone');
   });
 
@@ -88,8 +97,9 @@ describeEachDatabase('the guides', (get) => {
     assert.ok(!lieDay.includes('/guides/affair/triggers'), 'the triggers guide is for after an affair');
 
     const other = await couple(app, ['Ash', 'Lou']);
-    const affair = json(await other.b.api.post(`/api/v1/spaces/${other.spaceId}/breaches`, { kind: 'emotional_affair', brokeTrust: [other.a.id] })).journey
-      .id as string;
+    const affair = json(
+      await other.b.api.post(`/api/v1/spaces/${other.spaceId}/breaches`, { kind: 'emotional_affair', brokeTrust: [other.a.id] }),
+    ).journey.id as string;
     const lou = await pagesAs(app, other.b);
     const affairDay = (await lou.get(`/journeys/${affair}/hard-day`)).body;
     assert.ok(affairDay.includes('href="/guides/affair/triggers"'));

@@ -48,7 +48,8 @@ export function allGuides(): GuideId[] {
 
 /** Reads a guide page's path parts back into a guide, or null for anything else. */
 export function parseGuidePath(section: string, name: string): GuideId | null {
-  if (section === 'affair') return (AFFAIR_TOPICS as readonly string[]).includes(name) ? { kind: 'affair', topic: name as AffairTopic } : null;
+  if (section === 'affair')
+    return (AFFAIR_TOPICS as readonly string[]).includes(name) ? { kind: 'affair', topic: name as AffairTopic } : null;
   const match = /^step-([1-7])$/.exec(section);
   if (!match || !(GUIDE_AUDIENCES as readonly string[]).includes(name)) return null;
   return { kind: 'step', step: STEP_KEYS[Number(match[1]) - 1] as StepKey, audience: name as GuideAudience };

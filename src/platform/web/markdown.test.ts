@@ -12,7 +12,9 @@ describe('markdownToHtml', () => {
   });
 
   test('shows raw HTML as text, never as markup', () => {
-    const out = markdownToHtml('Hello <script>alert(1)</script>\n\n<div onclick="x()">block</div>\n\n<img src=x onerror=alert(1)>\n').toString();
+    const out = markdownToHtml(
+      'Hello <script>alert(1)</script>\n\n<div onclick="x()">block</div>\n\n<img src=x onerror=alert(1)>\n',
+    ).toString();
     assert.doesNotMatch(out, /<script|<div|<img|onerror=alert\(1\)>/i);
     assert.match(out, /&lt;script&gt;/);
   });
