@@ -41,7 +41,10 @@ describe('the shape of a guide', () => {
     assert.match(problems(guide({ extra: ' [x](javascript:alert(1))' })), /script/);
     assert.match(problems(guide({ extra: '\n\n### deeper' })), /deeper headings/);
     assert.match(problems(guide({ extra: ' You should forgive them.' })), /nudges towards forgiving/);
-    assert.doesNotMatch(guideProblems({ kind: 'step', step: 'forgive', audience: 'hurt' }, guide({ extra: ' time to forgive' })).join(), /nudges/);
+    assert.doesNotMatch(
+      guideProblems({ kind: 'step', step: 'forgive', audience: 'hurt' }, guide({ extra: ' time to forgive' })).join(),
+      /nudges/,
+    );
   });
 
   test('citations: authors, year, title and where published', () => {
