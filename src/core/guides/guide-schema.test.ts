@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { guideProblems, looksLikeCitation, parseGuide } from './guide-schema.js';
+import { citationsInText, guideProblems, looksLikeCitation, parseGuide } from './guide-schema.js';
 import type { GuideId } from './catalogue.js';
 
 const STEP: GuideId = { kind: 'step', step: 'patience', audience: 'hurt' };
@@ -12,7 +12,7 @@ function guide(o: { sections?: string[]; perSection?: number; sources?: string[]
   const sections = o.sections ?? ['What this step is for', 'What is normal', 'What helps', 'What tends to hurt', 'When to see a therapist'];
   return [
     '# A title',
-    ...sections.map((h) => `## ${h}\n\n${words(o.perSection ?? 60)}${o.extra ?? ''}\n`),
+    ...sections.map((h, i) => `## ${h}\n\n${words(o.perSection ?? 60)}${i === 0 ? ' (Rempel et al., 1985)' : ''}${o.extra ?? ''}\n`),
     '## Sources\n',
     ...(o.sources ?? [CITATION]),
     '',
@@ -24,7 +24,7 @@ describe('the shape of a guide', () => {
     assert.deepEqual(guideProblems(STEP, guide()), []);
     const parsed = parseGuide(guide());
     assert.equal(parsed.title, 'A title');
-    assert.equal(parsed.words, 2 + 5 * 60);
+    assert.equal(parsed.words, 2 + 5 * 60 + 4);
     assert.equal(parsed.sources.length, 1);
   });
 
@@ -45,6 +45,16 @@ describe('the shape of a guide', () => {
       guideProblems({ kind: 'step', step: 'forgive', audience: 'hurt' }, guide({ extra: ' time to forgive' })).join(),
       /nudges/,
     );
+  });
+
+  test('every citation in the text is listed in the sources, and every source is cited', () => {
+    assert.deepEqual(
+      citationsInText('as found (Gordon et al., 2004; Breines & Chen, 2012), and (Frattaroli, 2006), not (see 2004) nor (in 12 weeks)'),
+      ['Gordon 2004', 'Breines 2012', 'Frattaroli 2006'],
+    );
+    const problems = (text: string) => guideProblems(STEP, text).join('\n');
+    assert.match(problems(guide({ extra: ' (Wegner et al., 1987)' })), /cites Wegner 1987, which is not in its Sources/);
+    assert.match(problems(guide().replace(' (Rempel et al., 1985)', '')), /Sources list Rempel 1985, which the text never cites/);
   });
 
   test('citations: authors, year, title and where published', () => {

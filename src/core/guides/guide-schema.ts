@@ -3,7 +3,8 @@ import type { GuideId } from './catalogue.js';
 /**
  * The fixed shape of a guide file, checked by a test over every file and again when the server
  * loads one: a `# Title`, the `##` sections its kind requires in order, a length readable on a
- * phone in about two minutes, and a final `## Sources` list of citations. Guides are Mend's own
+ * phone in about two minutes, and a final `## Sources` list of citations, each cited in the text as
+ * "(Surname et al., 2004)" and each citation in the text listed. Guides are Mend's own
  * reviewed words, yet the file may hold no raw HTML at all (the page renders Markdown only).
  */
 
@@ -73,6 +74,27 @@ export function looksLikeCitation(item: string): boolean {
   return /^[\p{Lu}][\p{L}'’ -]+, (?:[\p{Lu}]\.[ -]?)+.*\((?:19|20)\d{2}\)\. .{10,}[.?!] .{3,}/u.test(item);
 }
 
+/** "Surname 2004" for a source item: its first author's surname and its year. */
+function sourceKey(item: string): string | null {
+  const match = /^([^,]+),.*?\(((?:19|20)\d{2})\)/u.exec(item);
+  return match ? `${match[1]!.trim()} ${match[2]}` : null;
+}
+
+/**
+ * The citations in the text, as "Surname 2004": each "(Gordon et al., 2004; Wegner et al., 1987)"
+ * or "(Breines & Chen, 2012)" in brackets. A part of a bracket that is not a citation is skipped.
+ */
+export function citationsInText(text: string): string[] {
+  const found: string[] = [];
+  for (const bracket of text.matchAll(/\(([^()]*?(?:19|20)\d{2})\)/g)) {
+    for (const part of bracket[1]!.split(';')) {
+      const match = /^\s*([\p{Lu}][\p{L}'’-]+)(?: et al\.| & [\p{Lu}][\p{L}'’-]+)?, ((?:19|20)\d{2})\s*$/u.exec(part);
+      if (match) found.push(`${match[1]} ${match[2]}`);
+    }
+  }
+  return found;
+}
+
 /** Raw HTML, or a link that could run script: neither may appear in a guide. */
 const RAW_HTML = /<\s*[a-z!/?]/i;
 const SCRIPT_LINK = /\]\(\s*(?:javascript|data|vbscript):/i;
@@ -92,6 +114,17 @@ export function guideProblems(id: GuideId, markdown: string): string[] {
   if (guide.words < least || guide.words > most) problems.push(`it has ${guide.words} words, not ${least}–${most}`);
   if (guide.sources.length === 0) problems.push('its Sources section lists nothing');
   for (const item of guide.sources) if (!looksLikeCitation(item)) problems.push(`"${item.slice(0, 60)}…" does not look like a citation`);
+  const cited = new Set(
+    citationsInText(
+      guide.sections
+        .filter((s) => s.heading !== 'Sources')
+        .map((s) => s.body)
+        .join('\n'),
+    ),
+  );
+  const listed = new Set(guide.sources.map(sourceKey));
+  for (const c of cited) if (!listed.has(c)) problems.push(`the text cites ${c}, which is not in its Sources`);
+  for (const l of listed) if (l && !cited.has(l)) problems.push(`its Sources list ${l}, which the text never cites`);
   if (RAW_HTML.test(markdown)) problems.push('it contains raw HTML');
   if (SCRIPT_LINK.test(markdown)) problems.push('it links to a script');
   if (/^#{3,} /m.test(markdown) || /^\s*```/m.test(markdown)) problems.push('it uses deeper headings or code blocks');
