@@ -23,6 +23,7 @@ import { hardDayPages } from './safety/hard-day-pages.js';
 import { quickExitPages } from './safety/quick-exit-pages.js';
 import { draftPages } from './drafts/pages.js';
 import { reportPages } from './report/index.js';
+import { guidePages } from './guides/pages.js';
 
 /** The server-rendered pages. Every flow works with plain HTML forms; scripts only add comfort. */
 export async function pageRoutes(app: FastifyInstance): Promise<void> {
@@ -50,4 +51,5 @@ export async function pageRoutes(app: FastifyInstance): Promise<void> {
   await app.register(quickExitPages);
   await app.register(draftPages);
   await app.register(reportPages);
+  await app.register(guidePages);
 }

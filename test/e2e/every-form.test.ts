@@ -159,6 +159,9 @@ describe('every form of every page [sqlite]', { skip }, () => {
       n: ['1', '2', '3', '4', '5', '6', '7'],
       code: [code],
       token: [resetToken, stopToken],
+      // The guides (issue #25): a step guide and one after an affair (the other pairings are 404s).
+      section: ['step-1', 'affair'],
+      name: ['alone', 'triggers'],
     };
   });
   after(async () => session?.close());

@@ -101,6 +101,9 @@ async function aCoupleWithEverything(
       token: 'no-such-token',
       file: 'no-such-feed.ics',
       place: `apology:${journeyId}`,
+      // A guide (issue #25) holds nothing of the couple's: read, it must carry none of their data.
+      section: 'affair',
+      name: 'triggers',
     },
   };
 }

@@ -1,4 +1,5 @@
 import { formatDate, nameOf, radios, textArea, type AgreementView } from '../../agreements/index.js';
+import { stepGuideLinks } from '../../guides/index.js';
 
 /** The form parts step 3's agreement views share with the journey's (they live with agreements, which journeys build on). */
 export { formatDate, nameOf, radios, textArea };
@@ -170,6 +171,7 @@ export function stepHeader(m: JourneyPageModel, key: StepKey, number: StepNumber
   <h1>Step ${number}: ${STEP_TITLES[key]}</h1>
   <p class="step-state step-state--${step?.status ?? 'locked'}">${state}</p>
   <p class="lead">${purpose}</p>
+  ${stepGuideLinks(key, m.view.status.role, m.view.status.solo)}
   ${readingNote(m)}
   ${departureNote(m)}`;
 }

@@ -8,6 +8,7 @@ import {
 } from '../../../core/safety/index.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { groundingCard, reassuranceCard, supportCard } from '../../safety/index.js';
+import { affairGuideLink, hardDayGuidesCard } from '../../guides/index.js';
 import { csrfField, textField } from '../../../platform/web/components/forms.js';
 import {
   departureNote,
@@ -127,7 +128,9 @@ export function hardDayPage(m: JourneyPageModel, csrf: string, support: CountryR
       </section>`
       : null
   }
-  ${isPartnerView(m) ? html`${reassuranceCard(m.spaceId, m.view.status.solo)}${supportCard(support)}` : null}`;
+  ${isPartnerView(m) ? reassuranceCard(m.spaceId, m.view.status.solo) : null}
+  ${hardDayGuidesCard(m.view.status.afterCheating)}
+  ${isPartnerView(m) ? supportCard(support) : null}`;
 }
 
 const QUESTION_STATE = {
@@ -144,6 +147,7 @@ export function questionsPage(m: JourneyPageModel, csrf: string, state?: FormSta
   return html`<p class="breadcrumb"><a href="/journeys/${m.view.id}">Back to the journey</a></p>
   <h1>Questions and answers</h1>
   <p class="lead">After an affair, questions come back again and again. Here the partner who was hurt can ask, one at a time, and the other answers honestly, or says when they will.</p>
+  ${affairGuideLink('questions-and-disclosure', 'Read the guide: questions, and what a full disclosure is')}
   ${readingNote(m)}
   ${departureNote(m)}
   ${state?.message ? html`<p class="field-error" role="alert">${state.message}</p>` : null}
@@ -191,6 +195,7 @@ export function triggersPage(m: JourneyPageModel, csrf: string, state?: FormStat
   return html`<p class="breadcrumb"><a href="/journeys/${m.view.id}">Back to the journey</a></p>
   <h1>Moments that brought it back</h1>
   <p class="lead">Some moments bring the pain back without warning. Noting one is enough; the other partner is asked to respond with reassurance. Nothing here is ever counted against anyone.</p>
+  ${affairGuideLink('triggers', 'Read the guide: triggers, and how to answer them')}
   ${readingNote(m)}
   ${departureNote(m)}
   ${triggers.length === 0 ? html`<p>Nothing noted yet.</p>` : null}

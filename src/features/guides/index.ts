@@ -1,0 +1,1 @@
+export { affairGuideLink, hardDayGuidesCard, stepGuideLinks } from './views/guide-links.js';
