@@ -58,7 +58,7 @@ export function newPasswordPage(
 function recoveryCodeFields(details: ErrorDetails | undefined, code: string): SafeHtml {
   return html`<fieldset class="stack">
     <legend>Your private writing</legend>
-    <p>What you kept private in Mend is locked with a key only you can open: your password, or the recovery code you were given when you made your account (24 letters and numbers, like 7KQ2-M0XD-…).</p>
+    <p>What you kept private in Mend is locked with a key only you can open: your password, or the recovery code Mend gave you to keep (24 letters and numbers, like 7KQ2-M0XD-…).</p>
     ${textField({ name: 'recoveryCode', label: 'Recovery code', hint: 'Spaces and dashes do not matter.', value: code, error: details?.recoveryCode, autocomplete: 'off', maxlength: 64 })}
     <div class="checkbox">
       <input type="checkbox" id="field-letGo" name="letGo" value="yes" aria-describedby="field-letGo-hint">

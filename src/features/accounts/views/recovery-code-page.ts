@@ -24,7 +24,7 @@ export function recoveryCodePage(csrf: string, code: string, next: string | null
         </form>`
       : html`<p><a href="/account">Back to your account</a></p>`
   }
-  <p class="hint">You can see this code again later from your account page, after your password.</p>`;
+  ${firstTime ? html`<p class="hint">You can see this code again later from your account page, after your password.</p>` : null}`;
 }
 
 /** Asks for the password before showing the recovery code again. */
