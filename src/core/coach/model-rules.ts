@@ -173,7 +173,7 @@ const MINE = String.raw`\b(?:don't|dont|do not|no need to) (?:apologi[sz]e|worry
  */
 const NOT_AT_YOU = String.raw`(?<!\bbut )\bnot (?:mad|cross|angry|upset|annoyed|at (?:you|u)|(?:you|u)(?= *[.!,]|$)|ignoring (?:you|u)|your fault|ur fault|blaming (?:you|u)|punishing (?:you|u))\b|\bthere(?:'s| is) no excuse\b`;
 const FRAME = new RegExp(`${OWNING}|${CHECK_IN}|${OFFER}|${MINE}|${NOT_AT_YOU}`);
-const BEFORE_FRAME = new RegExp(`${OWNING}|${CHECK_IN}`);
+const BEFORE_FRAME = new RegExp(`${OWNING}|${CHECK_IN}|${NOT_AT_YOU}`);
 
 /** Idioms and single events after "you never" ("you'll never guess who …", "you never told me what …"). */
 const NEVER_KIND =
@@ -183,7 +183,7 @@ const THANKS_NEXT =
   /^[\s.!?]*(?:thank(?!s a lot|s for nothing)|i (?:really )?(?:love|appreciate)|love you|i (?:don't|dont|do not) know how (?:you|u) do it)/;
 /** Someone else's words reported without quotes, right after the verb: "the kids keep shouting shut up". */
 const THEY_SAID =
-  /\b(?:he|she|they|kids|children|boys|girls|people|someone|somebody|(?:my|his|her|the|our) [a-z]+)\s+(?:[a-z]+\s+){0,2}?(?:shouting|yelling|screaming|saying|shouted|yelled|screamed|shout|yell|scream)\s+(?:at each other\s+|at (?:him|her|them)\s+)?$/;
+  /\b(?:he|she|they|kids|children|boys|girls|people|someone|somebody|(?:my|his|her|the|our) [a-z]+)\s+(?:[a-z]+\s+){0,2}?(?:shouting|yelling|screaming|saying|shouted|yelled|screamed|shout|yell|scream)\s+(?:at each other\s+|at (?:him|her|them)\s+)?(?:(?:you're|you are|ur|you)\s+(?:a|an|such a|such an)?\s*)?$/;
 /** One past occasion told with what it did: "You interrupted me twice at dinner. It made me feel unheard." */
 const FELT =
   /\b(?:i (?:just |really )?(?:felt|feel|was|got|went)|made me|(?:it|that|which) (?:hurt|stung|scared|upset|made)|hurt|stung|(?:scared|upset|embarrassed|saddened) me|a (?:bit|little)|(?:isn't|is not|wasn't|not) like you|i know you|i think you)\b/;
@@ -195,9 +195,9 @@ const PATTERN = /\b(?:always|never|constantly|keep|kept|every time|all the time|
  * Without an answer ("everyone says you're a liar") it stays the writer's own.
  */
 const THEY_JUDGED =
-  /\b(?!(?:i|we|you|u)\b)[a-z]+\s+(?:(?:once|always|just|even|used to)\s+)?(?:said|says|thinks|call|thought|reckons|reckoned|called|calls|told (?:me|us|everyone|people))\s+(?:that\s+)?(?:you|u)\b/;
+  /\b(?!(?:i|we|you|u)\b)[a-z]+\s+(?:(?:once|always|just|even|used to)\s+)?(?:said|says|thinks|call|thought|reckons|reckoned|called|calls|told (?:me|us|everyone|people)|joked|jokes|claimed|claims|implied|suggested|hinted|wrote|posted|complained)\s+(?:that\s+)?(?:you|u)\b/;
 const ANSWERED =
-  /\b(?:but (?:she|he|they|i)|i told (?:her|him|them)|i (?:don't|do not) (?:think|agree|believe)|not true|(?:that's|that is|thats|it's|how) (?:so\s+)?(?:awful|horrible|unfair|not fair|rubbish|nonsense|out of order|cruel|harsh)|(?:doesn't|does not|don't|didn't|do not) (?:know|see|understand) (?:you|what you|how)|i stood up for you|i hate that (?:someone|anyone|he|she|they|people))\b/;
+  /\b(?:but (?:she|he|they|i)|i told (?:her|him|them)|i (?:don't|do not) (?:think|agree|believe)|not true|untrue|(?:he|she|they)(?:'s|'re| is| are| was| were) (?:so\s+|totally\s+|completely\s+)?wrong|(?:that's|that is|thats|it's|how) (?:so\s+)?(?:awful|horrible|unfair|not fair|rubbish|nonsense|out of order|cruel|harsh)|(?:doesn't|does not|don't|didn't|do not) (?:know|see|understand) (?:you|what you|how)|i stood up for you|i hate that (?:someone|anyone|he|she|they|people))\b/;
 /** Praise by comparison: "Nobody makes me laugh the way you do" (a warm word must be in it). */
 const NOBODY_LIKE = /\b(?:nobody|no one|no-one|none of them)\b[^.!?]{0,50}\b(?:the way|like|as well as|better than|as much as) (?:you|u)\b/;
 /** Fondness: "impossible to stay cross with", "you're a daft sod but you're my daft sod". */
@@ -228,6 +228,12 @@ const MOCKED_THANKS =
 /** Round 16: after an adjective, a thing it describes: "stupid question", "useless printer". */
 const THING_AFTER =
   /^\s+(?:question|questions|idea|ideas|thing|things|mistake|day|week|weather|traffic|phone|car|app|computer|printer|machine|game|film|movie|show|song|rain|queue|bus|train|form|website|system|email|meeting|job|boss|dog|cat|autocorrect|wifi|kettle|oven|washing machine)\b/;
+/** Round 16: after an absolute, the writer's care in the same sentence: "…, and I worry about you", "… so I leave this space for you". */
+const CARE_AFTER =
+  /(?:,|\band\b|\bso\b)\s*(?:so\s+)?i (?:worry|'m worried|am worried|get worried) about (?:you|u)\b|\bso i(?:'ve| have)? (?:always\s+)?(?:leave|left|save|saved|keep|kept|get|got|buy|bought|make|made|put|set|book|booked)\b[^.!?]*\bfor (?:you|u)\b/;
+/** Round 16: the next sentence offers help: "Can I make dinner tonight?", "Let me take the kids." */
+const OFFER_NEXT =
+  /^(?:(?:can|shall|could) i (?:make|get|bring|help|do|take|cook|run|pick|give|grab)|let me (?:help|make|get|bring|take|cook|run|pick|give)|want me to|i(?:'ll| will) (?:make|cook|bring|get you|run you|take the kids))\b/;
 /** Round 16: a time of life long past, after a verdict: "a nightmare as a teenager", "… when you were little". */
 const LONG_AGO =
   /^\s+(?:as an?|when (?:you|u) (?:were|was))\s+(?:teenager|teen|kid|child|baby|toddler|little|young|younger|small|boy|girl|student|at school)\b/;
@@ -313,13 +319,17 @@ export function modelChecks({ after, before, sentenceEnd, mockingAfter, judgingW
       if (type === 'blame' && /^thanks to/.test(said) && FINALLY_DID.test(rest) && !judgingWord(rest)) return true;
       if (type === 'absolute') {
         if (THANKS_NEXT.test(folded.slice(end + rest.length, end + rest.length + 30))) return true;
+        // round 16: a habit met with the writer's care ("You always look so tired. Can I make dinner?",
+        // "… so I leave this space for you", "…, and I worry about you")
+        const next = folded.slice(end + rest.length, sentenceEnd(folded, end + rest.length + 1));
+        if ((CARE_AFTER.test(rest) || OFFER_NEXT.test(next.replace(/^[\s.!?]+/, ''))) && !judgingWord(rest + ' ' + next)) return true;
         if (/\balways$/.test(said) && (ALWAYS_KIND.test(rest) || (THANKS_END.test(rest) && !mockingAfter(folded, end)))) return true;
         return /\b(?:never|rarely)$/.test(said) && NEVER_KIND.test(rest);
       }
       if (type === 'sarcasm') return /^thanks?\b.*\b(?:remembering|actually)$/.test(said) && !mockingAfter(folded, end);
       if (type === 'insult')
         return (
-          (/\bas an?\s+$/.test(head) && /^(?:teenager|child|kid|baby)/.test(said)) ||
+          (/\bas an?\s+$/.test(head) && /^(?:teenager|child|kid|baby|toddler)/.test(said)) ||
           // round 16: a noun that is also a verb, used as one ("when you joke about my weight", "you freak out")
           (/\b(?:you|u)\s+$/.test(head) && VERB_AFTER.test(rest)) ||
           (/\b(?:the|those|these|his|her|their|our)\s+$/.test(head) &&
