@@ -183,13 +183,6 @@ describe('round 16: gentle shapes, harsh shapes and impact by what the act did',
     }
   });
 
-  test('a judging word about a thing is not said of the partner', () => {
-    // the model may still read the whole message as harsh ("stupid question, but do u want chips?"
-    // gets its tone finding); the character rule itself leaves it
-    for (const text of ['stupid question, but do u want chips?', 'Useless printer, it jammed again.'])
-      assert.ok(!types(text).includes('character'), text);
-  });
-
   test('the same words without the affection, the care or the answer stay harsh', () => {
     for (const text of [
       "You're such an idiot. Thanks.",

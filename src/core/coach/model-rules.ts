@@ -225,9 +225,6 @@ const VERB_AFTER = /^\s+(?:about|around|out|over|up|me|us|him|her|them|when|when
 const AFFECTION = /\b(?:(?:i\s+)?(?:still\s+)?lo+ve? (?:you|u|ya)|luv (?:you|u|ya))\b|\uD83D\uDE02|\uD83E\uDD23|\u2764/;
 const MOCKED_THANKS =
   /\bthanks? (?:you )?(?:a lot|for nothing|so much for (?:nothing|ruining|leaving|that))\b|\bcheers for (?:nothing|that)\b|\uD83D\uDE44|\b(?:again|for once|as usual|as always)\b/;
-/** Round 16: after an adjective, a thing it describes: "stupid question", "useless printer". */
-const THING_AFTER =
-  /^\s+(?:question|questions|idea|ideas|thing|things|mistake|day|week|weather|traffic|phone|car|app|computer|printer|machine|game|film|movie|show|song|rain|queue|bus|train|form|website|system|email|meeting|job|boss|dog|cat|autocorrect|wifi|kettle|oven|washing machine)\b/;
 /** Round 16: after an absolute, the writer's care in the same sentence: "…, and I worry about you", "… so I leave this space for you". */
 const CARE_AFTER =
   /(?:,|\band\b|\bso\b)\s*(?:so\s+)?i (?:worry|'m worried|am worried|get worried) about (?:you|u)\b|\bso i(?:'ve| have)? (?:always\s+)?(?:leave|left|save|saved|keep|kept|get|got|buy|bought|make|made|put|set|book|booked)\b[^.!?]*\bfor (?:you|u)\b/;
@@ -288,8 +285,8 @@ export function modelChecks({ after, before, sentenceEnd, mockingAfter, judgingW
       // have to drive back. Thank you. Love you.", "You're the worst at hiding presents. … I love you anyway.")
       if ((type === 'insult' || type === 'character') && AFFECTION.test(folded.slice(end)) && !MOCKED_THANKS.test(folded.slice(end)))
         return true;
-      // round 16: the writer's own ("ugh im such an idiot"), and a word about a thing ("stupid question but …")
-      if ((type === 'insult' || type === 'character') && (/\bim\s+(?:\w+\s+){0,3}$/.test(head) || THING_AFTER.test(rest))) return true;
+      // round 16: the writer's own, typed without an apostrophe ("ugh im such an idiot")
+      if ((type === 'insult' || type === 'character') && /\bim\s+(?:\w+\s+){0,3}$/.test(head)) return true;
       // round 16: not an order but a report of talk ("you never shut up about me", "he won't shut up")
       if (
         type === 'command' &&
@@ -330,8 +327,9 @@ export function modelChecks({ after, before, sentenceEnd, mockingAfter, judgingW
       if (type === 'insult')
         return (
           (/\bas an?\s+$/.test(head) && /^(?:teenager|child|kid|baby|toddler)/.test(said)) ||
-          // round 16: a noun that is also a verb, used as one ("when you joke about my weight", "you freak out")
-          (/\b(?:you|u)\s+$/.test(head) && VERB_AFTER.test(rest)) ||
+          // round 16: a noun that is also a verb, used as one after "when / if you" ("when you joke about my weight");
+          // "you fool around" keeps its finding
+          (/\b(?:when|whenever|if|that)\s+(?:you|u)\s+$/.test(head) && VERB_AFTER.test(rest)) ||
           (/\b(?:the|those|these|his|her|their|our)\s+$/.test(head) &&
             /^\s+(?:about|of|at|in|on|from|were|was|are|is|hurt|stung)\b/.test(rest))
         );
