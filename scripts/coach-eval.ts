@@ -2,7 +2,7 @@
  * Scores the gentle-language coach on its labelled corpus: `npm run coach:eval` prints, labelled,
  * with --unseen the independent unseen set's figures (round 12, the one issue #22's targets are
  * judged on), then the test part's (round 6), the earlier held-out set's, the fresh part's
- * (rounds 9–10), and the development parts' (rounds 11, 13, 14 and 15 and the development part).
+ * (rounds 9–10), and the development parts' (rounds 11, 13, 14, 15 and 16 and the development part).
  * Options:
  *   --json     print one JSON object instead of the tables
  *   --unseen   also score the unseen set. Off by default: every reading of it counts (docs/coach.md
@@ -86,6 +86,7 @@ const r15 = evaluateDevelopment('r15');
 const r15b = evaluateDevelopment('r15b');
 const r15c = evaluateDevelopment('r15c');
 const r15d = evaluateDevelopment('r15d');
+const r16 = evaluateDevelopment('r16');
 const dev = evaluateDevelopment('dev');
 if (args.includes('--json')) {
   process.stdout.write(
@@ -108,6 +109,7 @@ if (args.includes('--json')) {
         r15b: summary(r15b),
         r15c: summary(r15c),
         r15d: summary(r15d),
+        r16: summary(r16),
         dev: summary(dev),
       },
       null,
@@ -134,11 +136,12 @@ if (args.includes('--json')) {
       table(r15b, 'Round 15b (development)'),
       table(r15c, 'Round 15c (development)'),
       table(r15d, 'Round 15d (development, final check: not tuned on)'),
+      table(r16, 'Round 16 (development, by an independent author)'),
       table(dev, 'Development (tuned and trained on)'),
     ].join('\n\n') + '\n',
   );
   if (args.includes('--misses')) {
-    for (const part of [r15d, r15c, r15b, r15, r14d, r14c, r14b, r14, r13d, r13c, r13b, r13, r11, dev]) {
+    for (const part of [r16, r15d, r15c, r15b, r15, r14d, r14c, r14b, r14, r13d, r13c, r13b, r13, r11, dev]) {
       for (const m of part.misses) {
         process.stdout.write(
           `  ${part.part} miss [${m.kind}] ${m.text}\n    expected ${JSON.stringify(m.expected)} got ${JSON.stringify(m.got)}\n`,

@@ -150,11 +150,30 @@ function crossValidated(ys: boolean[], rules: boolean[], scores: number[], t: nu
 const sentenceScore = (m: LinearModel, e: Example) => bestSentence(m, withoutQuotations(fold(e.text)))?.probability ?? 0;
 const wholeScore = (m: LinearModel, e: Example) => probability(m, e.feats);
 
-function head(examples: Example[], rules: boolean[], perSentence: boolean, choose: typeof precisionThreshold): LinearModel {
+/**
+ * Thresholds kept at round 14's values since round 16 (docs/coach.md, "Round 16"). With round 16's
+ * rules in the loop, cross-validation picks harsh 0.93 and impact 0.84: on the development parts
+ * no head is trained on (rounds 11, 15 and 16) the first finds four more harsh messages for one
+ * more false alarm, and the second loses impact in five apologies (round 16 0.975 → 0.958) and
+ * gains it in none.
+ * The issue's open targets are harsh precision and impact accuracy, so both stay where they were;
+ * the script prints what cross-validation would have chosen.
+ */
+const KEPT_THRESHOLDS: Partial<Record<ModelHead, number>> = { harsh: 0.94, impact: 0.64 };
+
+function head(
+  name: ModelHead,
+  examples: Example[],
+  rules: boolean[],
+  perSentence: boolean,
+  choose: typeof precisionThreshold,
+): LinearModel {
   const scores = outOfFold(examples, perSentence ? sentenceScore : wholeScore);
   const ys = examples.map((e) => e.y);
-  const threshold = choose(ys, rules, scores);
-  report.push(`${crossValidated(ys, rules, scores, threshold)}`);
+  const chosen = choose(ys, rules, scores);
+  const threshold = KEPT_THRESHOLDS[name] ?? chosen;
+  const kept = threshold === chosen ? '' : `  (kept; cross-validation would choose ${chosen})`;
+  report.push(`${crossValidated(ys, rules, scores, threshold)}${kept}`);
   return { ...train(examples), threshold };
 }
 
@@ -174,6 +193,7 @@ const exMessage = (text: string, y: boolean): Example => ({ text, y, feats: feat
 
 const models = {} as Record<ModelHead, LinearModel>;
 models.harsh = head(
+  'harsh',
   messages.map((r) => exMessage(r.text, r.harsh)),
   messages.map((r) => analyzeMessageWith(null, r.text, undefined, MESSAGE_RULES, CHECKS).harsh),
   true,
@@ -181,6 +201,7 @@ models.harsh = head(
 );
 const apologyRules = apologies.map((r) => analyzeApologyWith(null, r.text, COMPONENT_RULES));
 models.nonApology = head(
+  'nonApology',
   apologies.map((r) => ex(r.text, r.nonApology)),
   apologyRules.map((a) => a.nonApology),
   false,
@@ -203,6 +224,7 @@ for (const c of ['responsibility', 'impact', 'change', 'repair'] as const) {
     .map((r, i) => ({ r, rule: apologyRules[i] as ReturnType<typeof analyzeApologyWith>, part: apologyPart[i] as string }))
     .filter((x) => !parts || parts.includes(x.part));
   models[c] = head(
+    c,
     rows.map((x) => ex(x.r.text, x.r.components[c])),
     rows.map((x) => x.rule.components[c]),
     false,

@@ -11,8 +11,8 @@ import { evaluate } from './evaluate.js';
 
 // Round 12's unseen set: written by an independent engineer who never saw the coach, committed
 // before the coach ran on it, read only in aggregate (issue #22's "held-out set the project does
-// not see"; docs/coach.md). Floors just below what was last measured (read #6, after round 15).
-// Issue targets, for reference: harsh R ≥ 0.80 at P ≥ 0.95 (recall met: 0.839; precision not: 0.932);
+// not see"; docs/coach.md). Floors just below what was last measured (read #7, after round 16).
+// Issue targets, for reference: harsh R ≥ 0.80 at P ≥ 0.95 (recall met; precision not: 0.949 at read #7);
 // non-apology F1 ≥ 0.92 (met); each component ≥ 0.93 (impact 0.908 is not met) with
 // responsibility and impact recall ≥ 0.80 (met); vague F1 ≥ 0.93 at P ≥ 0.90 (met).
 // Before round 13 (read #1) the shipped coach reached harsh P 0.870 R 0.744, non-apology F1 0.936,
@@ -20,14 +20,21 @@ import { evaluate } from './evaluate.js';
 // after round 13 (read #3) harsh P 0.937 R 0.744. Round 14 lowered the harsh precision floor on
 // purpose (0.936 → 0.931: 9 → 11 false alarms on 220) for recall 0.744 → 0.839 (134 → 151 of 180),
 // which meets that target; docs/coach.md says so. Round 15 (read #6) raised impact 0.900 → 0.908
-// (one apology fewer credited with impact it does not name) and changed nothing else.
+// (one apology fewer credited with impact it does not name) and changed nothing else. Round 16
+// (read #7): harsh precision 0.932 → 0.949 (11 → 8 false alarms), impact 0.908 → 0.917, and harsh
+// recall 0.839 → 0.833 (one sarcasm row fewer). Two checks that, on development rows, took findings
+// off harsh messages were then taken back; the figures stayed as read #7 (this test, run after that,
+// printed the recall). The recall floor is lowered on purpose, by one row of 180 (target ≥ 0.80 still
+// met), for three false alarms fewer on the open precision target: most likely the closing-fragment
+// reading (model.ts) lost a sarcasm message whose mockery sits in a short last sentence after praise
+// ("Thanks for the help. Really useful."), a shape docs/coach.md lists under Limits.
 const UNSEEN_FLOORS = {
-  harshPrecision: 0.931, // 151 of 162 flagged
-  harshRecall: 0.838, // 151 of 180
+  harshPrecision: 0.949, // 150 of 158 flagged at read #7 (151 of 162 at read #6)
+  harshRecall: 0.833, // 150 of 180 at read #7 (151 at read #6)
   nonApologyF1: 0.952,
-  components: { regret: 0.999, responsibility: 0.932, impact: 0.907, change: 0.949, repair: 0.949, forgiveness: 0.982 },
+  components: { regret: 0.999, responsibility: 0.932, impact: 0.916, change: 0.949, repair: 0.949, forgiveness: 0.982 },
   responsibilityRecall: 0.942,
-  impactRecall: 0.863,
+  impactRecall: 0.885,
   vagueF1: 0.939,
   vaguePrecision: 0.939,
   quoteFalseAlarms: 2, // of the 20 messages that quote others (10 before round 13)
@@ -48,7 +55,7 @@ const TEST_FLOORS = {
   nonApologyF1: 0.986,
   componentAccuracy: 0.927,
   responsibilityRecall: 0.967,
-  impactRecall: 0.888,
+  impactRecall: 0.943, // 0.944 after round 16 (0.889 before)
   vagueF1: 0.946,
   vaguePrecision: 0.93,
 } as const;
@@ -59,7 +66,7 @@ const TEST_FLOORS = {
 // 0.952 → 0.938 (recall 0.923 → 0.938) and impact accuracy 0.971 → 0.912 (the structural
 // impact patterns and the model credit impact to apologies that name none).
 const HELDOUT_FLOORS = {
-  harshPrecision: 0.937,
+  harshPrecision: 0.953, // 0.969 after round 16 (2 false alarms on 71, 4 before); room for one
   harshRecall: 0.953, // 62 of 65 after round 14 (61 before)
   nonApologyF1: 0.999,
   componentAccuracy: 0.94, // impact 0.912 → 0.941 in round 13
@@ -74,7 +81,7 @@ const FRESH_FLOORS = {
   harshRecall: 0.95,
   responsibility: 0.845,
   impact: 0.916, // 0.905 before round 14's impact by what the partner went through
-  impactRecall: 0.8,
+  impactRecall: 0.849, // 0.850 after round 16 (0.800 before)
 } as const;
 
 const unseen = evaluate('unseen');

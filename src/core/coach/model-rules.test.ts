@@ -161,3 +161,71 @@ describe('round 15: impact is what the wrong did, not what the partner was doing
     }
   });
 });
+
+describe('round 16: gentle shapes, harsh shapes and impact by what the act did', () => {
+  test('hard negatives stay gentle', () => {
+    for (const text of [
+      "I'm worn out tonight. Not angry, just tired.",
+      "i'm so cross with this week. not u. the week",
+      'need a minute, not ignoring u',
+      'You big dope, you left your wallet in my car again. I love you.',
+      "You're the worst at keeping secrets. I saw the card. Love you anyway.",
+      'ugh im such a muppet i forgot the tickets',
+      'I hate it when you joke about my driving.',
+      'Your aunt says you were a terror as a toddler!',
+      'ur the reason i got through that exam tbh',
+      'My friend said you were controlling, and I told her she has no idea what you do for me.',
+      'You always come home so tired. Can I cook tonight?',
+      "You always sit in that chair, so I've put a cushion there for you.",
+      'Your cousin joked that you were useless with money, which is so untrue.',
+    ]) {
+      assert.deepEqual(types(text), [], text);
+    }
+  });
+
+  test('the same words without the affection, the care or the answer stay harsh', () => {
+    for (const text of [
+      "You're such an idiot. Thanks.",
+      "I'm not cross. But not with you? Please, you're the problem.",
+      'A decent partner would have rung. But not you.',
+      'You always leave the lights on, and I pay for it.',
+      'My friend said you were controlling, and she is right.',
+    ]) {
+      assert.ok(analyzeMessage(text).harsh, text);
+    }
+  });
+
+  test('new harsh shapes', () => {
+    const cases: [string, string][] = [
+      ['Put the phone down. Now.', 'command'],
+      ["I came home, didn't I? What more do you want from me?", 'defensive'],
+      ["Here we go again. So now I'm the bad one.", 'defensive'],
+      ["You're simply not a decent human being.", 'character'],
+      ["You're far too childish to talk to about money.", 'character'],
+      ['Lovely meal. Not.', 'sarcasm'],
+    ];
+    for (const [text, type] of cases) assert.ok(types(text).includes(type), `${text} → ${types(text).join(', ')}`);
+  });
+
+  test('what the act was or did to the partner is impact; praise of the partner and what they were doing are not', () => {
+    for (const text of [
+      "I'm sorry I read your diary. That was an awful thing to do to you.",
+      "I'm sorry I made that comment. It was humiliating for you.",
+      "I'm sorry I didn't sort the bills. All of the stress landed on you.",
+      "I'm sorry I went through your phone. Your own home doesn't feel safe now.",
+      "I'm sorry I lied. The trust we had cracked overnight because of me.",
+      "I'm sorry I scared you by driving like that.",
+      "I'm sorry I hurt you.",
+      "I'm sorry I didn't answer. u were panicking all night.",
+    ]) {
+      assert.equal(analyzeApology(text).components.impact, true, text);
+    }
+    for (const text of [
+      "I'm sorry I laughed at your painting. You've got a real gift.",
+      "I'm sorry I talked over you while you were telling me about work.",
+      "I'm sorry you felt left out.",
+    ]) {
+      assert.equal(analyzeApology(text).components.impact, false, text);
+    }
+  });
+});

@@ -27,6 +27,10 @@ export interface RuleHelpers {
   warm(folded: string, start: number, end: number): boolean;
 }
 
+/** Round 16: the sentence before a closing "Now." opens with a verb ("Give me your phone."), not a subject. */
+const ORDER_BEFORE =
+  /(?:^|[.!?]\s+)(?!(?:i|i'm|im|we|we're|it|it's|its|that|that's|this|he|she|they|you|you're|the|my|our|a|and|but|so|ok|okay|yes|no|not|just|all|done|home|here|there)\b)[a-z]+\b[^.!?]*[.!]\s*$/;
+
 /**
  * Round 14: shapes, each a family's structure rather than its words — an outcome laid at the
  * partner's door ("… and that's your doing", "spoiled by your …", "your lying is why …"), an
@@ -62,7 +66,7 @@ export function modelRules({ before, mocking, warm }: RuleHelpers): Rule[] {
     {
       type: 'defensive',
       pattern:
-        /\bi (?:refuse to|won't|will not) (?:apologi[sz]e|say sorry)\b|\b(?:i'm|i am) not (?:responsible for|to blame for) (?:your|how you)\b|\b(?:stop|quit) (?:trying to )?(?:make|making) me (?:feel )?(?:guilty|the bad)\b|\bif (?:you|u) (?:didn't|didnt|did not|weren't|wasn't|wouldn't) \w+ (?:so much|all the time|constantly)\b|\b(?:stop|quit) (?:going|banging|harping) on\b|\b(?:oh\s+)?here we go(?: again)?\b(?=[^.!?]*\b(?:i'm|i am|me)\b)/g,
+        /\bi (?:refuse to|won't|will not) (?:apologi[sz]e|say sorry)\b|\b(?:i'm|i am) not (?:responsible for|to blame for) (?:your|how you)\b|\b(?:stop|quit) (?:trying to )?(?:make|making) me (?:feel )?(?:guilty|the bad)\b|\bif (?:you|u) (?:didn't|didnt|did not|weren't|wasn't|wouldn't) \w+ (?:so much|all the time|constantly)\b|\b(?:stop|quit) (?:going|banging|harping) on\b|\b(?:oh\s+)?here we go(?: again)?\b(?=[^.!?]*(?:[.!?]+\s*[^.!?]*)?\b(?:i'm|i am|me)\b)|\bwhat (?:more|else) do (?:you|u) want(?: from me| me to (?:say|do))\b/g,
       explanation:
         'This may land as defending yourself or turning it back on your partner; hearing their part first usually helps yours be heard.',
       accept: (f, s) => !/\b(?:i (?:know|think) |maybe |sorry\b)/.test(before(f, s)),
@@ -74,10 +78,33 @@ export function modelRules({ before, mocking, warm }: RuleHelpers): Rule[] {
       explanation: 'This may land as contempt, which tends to hurt the most and make it hardest to feel safe with each other.',
     },
     {
+      // round 16: an order made urgent by a closing "Now." ("Give me your phone. Now.", "answer me. now.")
+      type: 'command',
+      pattern: /\bnow\b(?=\s*[.!]+\s*$)/g,
+      explanation: 'This may land as an order that shuts your partner out; asking for what you need, and why, keeps the door open.',
+      // the sentence before is an order: it opens with a verb, not "I", "we", "it" …
+      accept: (f, s) => before(f, s).trim() === '' && ORDER_BEFORE.test(f.slice(0, s)) && !warm(f, 0, f.length),
+    },
+    {
+      // round 16: a verdict on the person by what they are not, or are too much of ("You're just not
+      // a good person", "you're too emotional to have a real conversation with")
+      type: 'character',
+      pattern:
+        /\b(?:you're|you are|youre|ur|u r)\s+(?:just\s+|simply\s+|really\s+|clearly\s+)?not (?:a |even a )?(?:good|decent|nice|kind|real|proper|grown) (?:person|man|woman|human|human being|partner|husband|wife|father|mother|dad|mum|mom|adult)\b|\b(?:you're|you are|youre|ur|u r)\s+(?:just\s+|way\s+|far\s+|much\s+)?too (?:emotional|sensitive|stupid|lazy|selfish|immature|dramatic|thick|dense|proud|stubborn|childish|weak|self-absorbed) to\b/g,
+      explanation: 'This may land as a judgement of who your partner is; naming what happened is easier to hear.',
+    },
+    {
       type: 'stonewalling',
       pattern: /\b(?:no comment|cool story(?: bro)?|ask me if i care|talk to you never)\b(?=[\s.!]*$)/g,
       explanation:
         'This may land as closing the door; if you need a pause, saying when you will come back keeps your partner from feeling shut out.',
+    },
+    {
+      // round 16: praise taken back by a closing "Not." ("Thanks for dinner. Not.")
+      type: 'sarcasm',
+      pattern: /\bnot\b(?=\s*[.!]+\s*$)/g,
+      explanation: 'Sarcasm may land as mockery; saying plainly what hurt is easier to hear.',
+      accept: (f, s) => before(f, s).trim() === '' && /[.!]\s*$/.test(f.slice(0, s)),
     },
     {
       type: 'sarcasm',
@@ -110,13 +137,26 @@ export function modelComponentRules({ before, plain }: RuleHelpers): ComponentRu
       // round 15: what it left the partner feeling or fearing, or their body's answer — "you don't
       // feel beautiful any more", "your stomach dropped", "you thought something had happened",
       // "you looked for me", "your whole day went on waiting"
+      // round 16: "you walked up on stage and looked for me", "u were panicking", "you was calling"
       component: 'impact',
       pattern:
-        /\b(?:you|u) (?:(?:still|now|just)\s+)?(?:don't|do not|dont|no longer|can't|cannot|can no longer) (?:feel|trust|sleep|believe|eat|relax|look at)\b|\b(?:your|ur) (?:stomach|heart) (?:dropped|sank|broke|raced|pounded|was in your mouth)\b|\b(?:you|u) (?:thought|feared|were sure|assumed|were convinced) (?:something|the worst|i was|i'd|i had|i were|i'd been)\b|\b(?:you|u) (?:(?:kept|were|was)\s+)?look(?:ed|ing)? (?:around )?for me\b|\b(?:you|u)\b[^.!?]{0,30}\b(?:had|have|'ve had) no(?: ?one|body| one| support| help) (?:to|there|with)\b|\b(?:your|ur) (?:whole|entire) (?:day|night|evening|weekend|birthday|holiday) (?:went|was spent|was ruined|was)\b/g,
+        /\b(?:you|u) (?:(?:still|now|just)\s+)?(?:don't|do not|dont|no longer|can't|cannot|can no longer) (?:feel|trust|sleep|believe|eat|relax|look at)\b|\b(?:your|ur) (?:stomach|heart) (?:dropped|sank|broke|raced|pounded|was in your mouth)\b|\b(?:you|u) (?:thought|feared|were sure|assumed|were convinced) (?:something|the worst|i was|i'd|i had|i were|i'd been)\b|\b(?:you|u) (?:[^.!?]{0,40}\band )?(?:(?:kept|were|was)\s+)?look(?:ed|ing)? (?:around )?for me\b|\b(?:you|u) (?:were|was) (?:so |just |still )?(?:panicking|worrying|crying|shaking|sobbing|pacing|searching|calling|ringing|phoning|frantic|beside yourself|up all night)\b|\b(?:you|u)\b[^.!?]{0,30}\b(?:had|have|'ve had) no(?: ?one|body| one| support| help) (?:to|there|with)\b|\b(?:your|ur) (?:whole|entire) (?:day|night|evening|weekend|birthday|holiday) (?:went|was spent|was ruined|was)\b/g,
       accept: (f, s) =>
         plain(f, s) &&
         /\b(?:i|my)\b/.test(f.slice(0, s)) &&
         !/\b(?:if|when|can|could|will|would|hope|wish|whether|unless)(?: that)?\s*$/.test(before(f, s)),
+    },
+    {
+      // round 16: what the act was or did to the partner, told of the act — "a terrible thing to
+      // have done to you", "that was hurtful to you", "the panic landed on you", "your safe
+      // place doesn't feel safe", "the trust between us cracked"
+      component: 'impact',
+      pattern:
+        /\bthing to (?:have )?(?:done|do) to (?:you|u)\b|\b(?:hurtful|humiliating|embarrassing|painful|frightening|scary|terrifying|upsetting|devastating|crushing|confusing|lonely|exhausting) (?:to|for) (?:you|u)\b|\b(?:landed|fell|falls|lands|rested) (?:all )?on (?:you|u|your shoulders)\b|\byour (?:\w+ ){0,3}(?:doesn't|does not|no longer|don't|didn't|can't) (?:feel|seem)s? (?:safe|like|the same)\b|\b(?:trust|faith)\b[^.!?]{0,60}\b(?:cracked|broke|shattered|crumbled|collapsed)\b/g,
+      accept: (f, s) =>
+        plain(f, s) &&
+        /\b(?:i|my)\b/.test(f.slice(0, s + 1)) &&
+        !/\b(?:if|can|could|will|would|hope|wish|whether|unless)(?: that)?\s*$/.test(before(f, s)),
     },
   ];
 }
@@ -127,8 +167,13 @@ const CHECK_IN = String.raw`\b(?:is|was) (?:something|anything|everything) (?:on
 const OFFER = String.raw`\b(?:(?:you|u) want (?:anything|something|some|a (?:cup|drink|brew|tea|coffee))|want me to|shall i|do you need (?:me|anything|a hand)|let me (?:help|bring|get|know|do))\b|\b(?:have|take|get) (?:a |some )?(?:rest|lie-in|nap|sleep|break|bath)\b`;
 /** Round 15: owning one's own state ("my temper is the problem, not you") and telling one's plans ("I'll be late"). */
 const MINE = String.raw`\b(?:don't|dont|do not|no need to) (?:apologi[sz]e|worry|be sorry|feel bad|rush)\b|\b(?:sit|stay) with me\b|\bhold me\b|\b(?:it's|it is|it was|that's|that is|that was)\s+(?:all\s+)?my (?:fault|mistake|doing)\b|\bmy (?:temper|anxiety|insecurit(?:y|ies)|jealousy|mood) (?:is|was|got)\b|\bi(?:'ll|ll| will) be (?:late|home|back|away)\b`;
-const FRAME = new RegExp(`${OWNING}|${CHECK_IN}|${OFFER}|${MINE}`);
-const BEFORE_FRAME = new RegExp(`${OWNING}|${CHECK_IN}`);
+/**
+ * Round 16: the writer disclaims anger or blame toward the partner ("not mad just raw", "i hate
+ * this so much. not u", "not ignoring u") or owns that there is no excuse.
+ */
+const NOT_AT_YOU = String.raw`(?<!\bbut )\bnot (?:mad|cross|angry|upset|annoyed|at (?:you|u)|(?:you|u)(?= *[.!,]|$)|ignoring (?:you|u)|your fault|ur fault|blaming (?:you|u)|punishing (?:you|u))\b|\bthere(?:'s| is) no excuse\b`;
+const FRAME = new RegExp(`${OWNING}|${CHECK_IN}|${OFFER}|${MINE}|${NOT_AT_YOU}`);
+const BEFORE_FRAME = new RegExp(`${OWNING}|${CHECK_IN}|${NOT_AT_YOU}`);
 
 /** Idioms and single events after "you never" ("you'll never guess who …", "you never told me what …"). */
 const NEVER_KIND =
@@ -138,7 +183,7 @@ const THANKS_NEXT =
   /^[\s.!?]*(?:thank(?!s a lot|s for nothing)|i (?:really )?(?:love|appreciate)|love you|i (?:don't|dont|do not) know how (?:you|u) do it)/;
 /** Someone else's words reported without quotes, right after the verb: "the kids keep shouting shut up". */
 const THEY_SAID =
-  /\b(?:he|she|they|kids|children|boys|girls|people|someone|somebody|(?:my|his|her|the|our) [a-z]+)\s+(?:[a-z]+\s+){0,2}?(?:shouting|yelling|screaming|saying|shouted|yelled|screamed|shout|yell|scream)\s+(?:at each other\s+|at (?:him|her|them)\s+)?$/;
+  /\b(?:he|she|they|kids|children|boys|girls|people|someone|somebody|(?:my|his|her|the|our) [a-z]+)\s+(?:[a-z]+\s+){0,2}?(?:shouting|yelling|screaming|saying|shouted|yelled|screamed|shout|yell|scream)\s+(?:at each other\s+|at (?:him|her|them)\s+)?(?:(?:you're|you are|ur|you)\s+(?:a|an|such a|such an)?\s*)?$/;
 /** One past occasion told with what it did: "You interrupted me twice at dinner. It made me feel unheard." */
 const FELT =
   /\b(?:i (?:just |really )?(?:felt|feel|was|got|went)|made me|(?:it|that|which) (?:hurt|stung|scared|upset|made)|hurt|stung|(?:scared|upset|embarrassed|saddened) me|a (?:bit|little)|(?:isn't|is not|wasn't|not) like you|i know you|i think you)\b/;
@@ -150,14 +195,14 @@ const PATTERN = /\b(?:always|never|constantly|keep|kept|every time|all the time|
  * Without an answer ("everyone says you're a liar") it stays the writer's own.
  */
 const THEY_JUDGED =
-  /\b(?!(?:i|we|you|u)\b)[a-z]+\s+(?:(?:once|always|just|even|used to)\s+)?(?:said|says|thinks|call|thought|reckons|reckoned|called|calls|told (?:me|us|everyone|people))\s+(?:that\s+)?(?:you|u)\b/;
+  /\b(?!(?:i|we|you|u)\b)[a-z]+\s+(?:(?:once|always|just|even|used to)\s+)?(?:said|says|thinks|call|thought|reckons|reckoned|called|calls|told (?:me|us|everyone|people)|joked|jokes|claimed|claims|implied|suggested|hinted|wrote|posted|complained)\s+(?:that\s+)?(?:you|u)\b/;
 const ANSWERED =
-  /\b(?:but (?:she|he|they|i)|i told (?:her|him|them)|i (?:don't|do not) (?:think|agree|believe)|not true|(?:that's|that is|thats|it's|how) (?:so\s+)?(?:awful|horrible|unfair|not fair|rubbish|nonsense|out of order|cruel|harsh)|(?:doesn't|does not|don't|didn't|do not) (?:know|see|understand) (?:you|what you|how)|i stood up for you|i hate that (?:someone|anyone|he|she|they|people))\b/;
+  /\b(?:but (?:she|he|they|i)|i told (?:her|him|them)|i (?:don't|do not) (?:think|agree|believe)|not true|untrue|(?:he|she|they)(?:'s|'re| is| are| was| were) (?:so\s+|totally\s+|completely\s+)?wrong|(?:that's|that is|thats|it's|how) (?:so\s+)?(?:awful|horrible|unfair|not fair|rubbish|nonsense|out of order|cruel|harsh)|(?:doesn't|does not|don't|didn't|do not) (?:know|see|understand) (?:you|what you|how)|i stood up for you|i hate that (?:someone|anyone|he|she|they|people))\b/;
 /** Praise by comparison: "Nobody makes me laugh the way you do" (a warm word must be in it). */
 const NOBODY_LIKE = /\b(?:nobody|no one|no-one|none of them)\b[^.!?]{0,50}\b(?:the way|like|as well as|better than|as much as) (?:you|u)\b/;
 /** Fondness: "impossible to stay cross with", "you're a daft sod but you're my daft sod". */
 const FOND =
-  /\b(?:impossible|hard|difficult) to (?:stay|be|get|remain) (?:cross|angry|mad|annoyed|upset) with\b|\b(?:impossible|hard) to (?:resist|say no to)\b|\bbut (?:you're|you are|ur|u r) my\b/;
+  /\bbetter (?:\w+ )?than i(?:'ll| will| could)? ever\b|\b(?:impossible|hard|difficult) to (?:stay|be|get|remain) (?:cross|angry|mad|annoyed|upset) with\b|\b(?:impossible|hard) to (?:resist|say no to)\b|\bbut (?:you're|you are|ur|u r) my\b/;
 /** What no one else does that hurts: "nobody lies like you do" stays harsh. */
 const NOBODY_HURTS =
   /\b(?:lie|lies|lied|hurt|hurts|cheat\w*|annoy\w*|embarrass\w*|humiliat\w*|ignor\w*|let(?:s)? me down|disappoint\w*|wind\w* me up|drives? me mad|manipulat\w*|scream\w*|shout\w*|yell\w*|mess\w* up|ruin\w*|wast\w*)\b/;
@@ -174,6 +219,24 @@ const TRAIT_PRAISED =
 const ALWAYS_KIND =
   /^\s+(?:seem to\s+)?know (?:exactly |just )?(?:what|how) to (?:say|do|make)\b(?![^.!?]*\b(?:wind|hurt|upset|push|annoy|small|guilty)\w*)|^\s+(?:been\s+)?(?:had|have|got|there for|stood by|stuck by|believed in|supported|backed|looked after|taken care of|cared for)\s+(?:my back|me|us)\b(?!\s+(?:down|up|out))|^\s+(?:seem to\s+)?(?:know|knew|can tell|notice|sense)\s+(?:exactly\s+)?(?:when|what|how)\s+(?:i|i'm|i am)\s+(?:need|feel|tired|sad|down|upset|low|struggling|worried)\b/;
 const THANKS_END = /(?:^|\s)(?:ty|thx|tysm|thank (?:you|u)|thanks)(?:\s+(?:so much|babe|love|hun|x+))?[\s.!x]*$/;
+/** Round 16: after an insult word said to "you", a particle or object shows it is a verb ("you joke about …"). */
+const VERB_AFTER = /^\s+(?:about|around|out|over|up|me|us|him|her|them|when|whenever)\b/;
+/** Round 16: love after a teasing word (thanks alone may be sarcastic: "You're a selfish pig. Thanks."). */
+const AFFECTION = /\b(?:(?:i\s+)?(?:still\s+)?lo+ve? (?:you|u|ya)|luv (?:you|u|ya))\b|\uD83D\uDE02|\uD83E\uDD23|\u2764/;
+const MOCKED_THANKS =
+  /\bthanks? (?:you )?(?:a lot|for nothing|so much for (?:nothing|ruining|leaving|that))\b|\bcheers for (?:nothing|that)\b|\uD83D\uDE44|\b(?:again|for once|as usual|as always)\b/;
+/** Round 16: after an absolute, the writer's care in the same sentence: "…, and I worry about you", "… so I leave this space for you". */
+const CARE_AFTER =
+  /(?:,|\band\b|\bso\b)\s*(?:so\s+)?i (?:worry|'m worried|am worried|get worried) about (?:you|u)\b|\bso i(?:'ve| have)? (?:always\s+)?(?:leave|left|save|saved|keep|kept|get|got|buy|bought|make|made|put|set|book|booked)\b[^.!?]*\bfor (?:you|u)\b/;
+/** Round 16: the next sentence offers help: "Can I make dinner tonight?", "Let me take the kids." */
+const OFFER_NEXT =
+  /^(?:(?:can|shall|could) i (?:make|get|bring|help|do|take|cook|run|pick|give|grab)|let me (?:help|make|get|bring|take|cook|run|pick|give)|want me to|i(?:'ll| will) (?:make|cook|bring|get you|run you|take the kids))\b/;
+/** Round 16: a time of life long past, after a verdict: "a nightmare as a teenager", "… when you were little". */
+const LONG_AGO =
+  /^\s+(?:as an?|when (?:you|u) (?:were|was))\s+(?:teenager|teen|kid|child|baby|toddler|little|young|younger|small|boy|girl|student|at school)\b/;
+/** Round 16: after "you're the reason I …": something the partner made possible. */
+const REASON_KIND =
+  /^\s+(?:\w+\s+)?(?:survived|got through|get through|made it|make it|kept going|keep going|pulled through|(?:am|'m) still (?:here|standing|going|sane)|still believe|get up|got up|smile|laugh|believe|tried again|came back|stayed sober|recovered|healed|finished|passed|am happy|'m happy|feel safe|felt safe)\b/;
 /** Admiration: "I don't know how you do it." */
 const ADMIRED = /\bi (?:don't|dont|do not) know how (?:you|u) do it\b|\bhow do (?:you|u) do it\b/;
 /** The writer's own earlier words taken back in the sentence before: "I called you selfish, and it wasn't true." */
@@ -212,12 +275,29 @@ export function modelChecks({ after, before, sentenceEnd, mockingAfter, judgingW
       if (THEY_SAID.test(head)) return true;
       const said = folded.slice(start, end);
       const rest = after(folded, end);
-      if ((type === 'insult' || type === 'character' || type === 'contempt') && THEY_JUDGED.test(head)) {
+      if ((type === 'insult' || type === 'character' || type === 'contempt' || type === 'criticism') && THEY_JUDGED.test(head + said)) {
         const stop = sentenceEnd(folded, end);
         if (answered(head + said + folded.slice(end, sentenceEnd(folded, stop + 1)))) return true;
       }
       if ((type === 'insult' || type === 'character' || type === 'contempt' || type === 'absolute') && TRAIT_PRAISED.test(rest))
         return true;
+      // round 16: teasing answered by affection later in the message ("You big idiot, you didn't
+      // have to drive back. Thank you. Love you.", "You're the worst at hiding presents. … I love you anyway.")
+      if ((type === 'insult' || type === 'character') && AFFECTION.test(folded.slice(end)) && !MOCKED_THANKS.test(folded.slice(end)))
+        return true;
+      // round 16: the writer's own, typed without an apostrophe ("ugh im such an idiot")
+      if ((type === 'insult' || type === 'character') && /\bim\s+(?:\w+\s+){0,3}$/.test(head)) return true;
+      // round 16: not an order but a report of talk ("you never shut up about me", "he won't shut up")
+      if (
+        type === 'command' &&
+        /^shut\s+up/.test(said) &&
+        /\b(?:never|don't|dont|didn't|didnt|won't|wont|can't|cant|wouldn't)\s+$/.test(head)
+      )
+        return true;
+      // round 16: a verdict on a time of life long past ("a nightmare as a teenager")
+      if ((type === 'insult' || type === 'character') && LONG_AGO.test(rest)) return true;
+      // round 16: "ur the reason i survived this week": what the partner made possible
+      if (type === 'blame' && /\b(?:the reason|why)(?: i| we)?$/.test(said) && REASON_KIND.test(rest) && !judgingWord(rest)) return true;
       // "impossible to stay cross with", "… but you're my daft sod": fondness, not a verdict
       if ((type === 'character' || type === 'insult') && FOND.test(said + rest)) return true;
       // "nobody hugs like you do"
@@ -236,13 +316,20 @@ export function modelChecks({ after, before, sentenceEnd, mockingAfter, judgingW
       if (type === 'blame' && /^thanks to/.test(said) && FINALLY_DID.test(rest) && !judgingWord(rest)) return true;
       if (type === 'absolute') {
         if (THANKS_NEXT.test(folded.slice(end + rest.length, end + rest.length + 30))) return true;
+        // round 16: a habit met with the writer's care ("You always look so tired. Can I make dinner?",
+        // "… so I leave this space for you", "…, and I worry about you")
+        const next = folded.slice(end + rest.length, sentenceEnd(folded, end + rest.length + 1));
+        if ((CARE_AFTER.test(rest) || OFFER_NEXT.test(next.replace(/^[\s.!?]+/, ''))) && !judgingWord(rest + ' ' + next)) return true;
         if (/\balways$/.test(said) && (ALWAYS_KIND.test(rest) || (THANKS_END.test(rest) && !mockingAfter(folded, end)))) return true;
         return /\b(?:never|rarely)$/.test(said) && NEVER_KIND.test(rest);
       }
       if (type === 'sarcasm') return /^thanks?\b.*\b(?:remembering|actually)$/.test(said) && !mockingAfter(folded, end);
       if (type === 'insult')
         return (
-          (/\bas an?\s+$/.test(head) && /^(?:teenager|child|kid|baby)/.test(said)) ||
+          (/\bas an?\s+$/.test(head) && /^(?:teenager|child|kid|baby|toddler)/.test(said)) ||
+          // round 16: a noun that is also a verb, used as one after "when / if you" ("when you joke about my weight");
+          // "you fool around" keeps its finding
+          (/\b(?:when|whenever|if|that)\s+(?:you|u)\s+$/.test(head) && VERB_AFTER.test(rest)) ||
           (/\b(?:the|those|these|his|her|their|our)\s+$/.test(head) &&
             /^\s+(?:about|of|at|in|on|from|were|was|are|is|hurt|stung)\b/.test(rest))
         );
@@ -266,7 +353,7 @@ export function modelChecks({ after, before, sentenceEnd, mockingAfter, judgingW
  */
 const CLAUSE = String.raw`(?:(?!\b(?:and|but|so|now|then|because)\b)[^.!?,;])*`;
 const PARTNER_CONTEXT = new RegExp(
-  String.raw`\bwhen (?:you|u) (?:were|was|are|'re)\b${CLAUSE}|\b(?:you|u)(?:'d| had)? (?:(?:always|just|only|even)\s+)?(?:trusted|asked|told me|said|say|wanted|planned|cooked|bought|saved|work|worked|deserve|deserved)\b${CLAUSE}|\b(?:you|u) (?:were|was) (?:only |just |so )?(?:saving|talking|excited|right|on the phone|busy|asleep|working|cooking|looking after)\b${CLAUSE}|\bi (?:said|called|told (?:everyone|people|them)) (?:that )?(?:you|u)\b${CLAUSE}`,
+  String.raw`\b(?:when|while|whilst) (?:you|u) (?:were|was|are|'re)\b${CLAUSE}|\b(?:you|u)(?:'ve| have)? got (?:a |such a |the )?(?:lovely|beautiful|great|good|amazing|gorgeous|wonderful)\b${CLAUSE}|\b(?:you|u)(?:'d| had)? (?:(?:always|just|only|even)\s+)?(?:trusted|asked|told me|said|say|wanted|planned|cooked|bought|saved|work|worked|deserve|deserved)\b${CLAUSE}|\b(?:you|u) (?:were|was) (?:only |just |so )?(?:saving|talking|excited|right|on the phone|busy|asleep|working|cooking|looking after)\b${CLAUSE}|\bi (?:said|called|told (?:everyone|people|them)) (?:that )?(?:you|u)\b${CLAUSE}`,
   'g',
 );
 

@@ -147,3 +147,15 @@ test('the word memory keeps only words the weights know, never what else a perso
   assert.ok(!text.includes('zyxwvutsq') && !text.includes('qwertzuiop'));
   assert.ok(text.includes('told'));
 });
+
+test('a short closing fragment after a sentence that leans gentle is read with that sentence, not alone (round 16)', () => {
+  const m = COACH_MODELS.harsh;
+  for (const text of ['Thank you for the flowers. Seriously.', "See you at six. Don't be late!", "The car's fixed. Finally."]) {
+    const folded = fold(text);
+    const best = bestSentence(m, folded);
+    assert.ok(best, text);
+    // the only windows left start at the first sentence: the fragment is never scored on its own
+    assert.equal(best.start, 0, text);
+    assert.ok(best.probability < m.threshold, text);
+  }
+});

@@ -415,6 +415,22 @@ export function scanProbability(s: Scan, model: LinearModel): number {
   return sigmoid(model.bias + ngramSum(w, size, s.t, 0, s.t.length, s.t.length) + edgeSum(w, size, s.t, 0, s.t.length));
 }
 
+/** Words in a closing fragment: "Ever.", "Not cross, just gutted.", "Happy now?" */
+const FRAGMENT_WORDS = 6;
+
+/**
+ * Round 16: a short last sentence after another one ("You never have to earn a hug from me. Just
+ * come here.") is read alone only when the sentence before it leans the same way (the head's own
+ * reading of it at least even odds): a fragment carries on the sentence it follows, and read
+ * alone its shortness weighs more than its words ("Happy now?" after blame still counts).
+ */
+function closingFragment(bias: number, w: Keyed, size: number, s: Scan, i: number, inside: readonly number[]): boolean {
+  const x = s.spans[i] as Sentence;
+  if (x.to - x.from > FRAGMENT_WORDS) return false;
+  const prev = s.spans[i - 1] as Sentence;
+  return bias + (inside[i - 1] as number) + edgeSum(w, size, s.t, prev.from, prev.to - prev.from) < 0;
+}
+
 /**
  * The highest-scoring stretch of a text for one head: each sentence read together with the one
  * after it, so "You promised to call and didn't. I felt let down." is read as the gentle
@@ -432,6 +448,7 @@ export function scanBest(s: Scan, model: LinearModel): SentenceScore | null {
   for (let i = 0; i < spans.length; i++) {
     const x = spans[i] as Sentence;
     const next = spans[i + 1];
+    if (!next && i > 0 && closingFragment(model.bias, w, size, s, i, inside)) continue;
     let z = model.bias + (inside[i] as number);
     if (next) {
       // n-grams that start in this sentence's last two words and run into the next
