@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
 
@@ -78,6 +79,11 @@ export class GroupCommitter {
   private flushing = false;
   private readonly tails = new Map<string, Promise<unknown>>();
   private readonly counts: GroupCommitStats = { units: 0, commits: 0, largestBatch: 0 };
+  /**
+   * Made with the committer, outside any request: batches are flushed from here, so no request's
+   * context (and the personal key it holds, vault/held-keys.ts) is carried into another's write.
+   */
+  private readonly outsideRequests = new AsyncResource('mend.group-commit');
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -95,7 +101,9 @@ export class GroupCommitter {
     GroupCommitter.totals.units++;
     if (!this.batching) return this.alone(unit, key);
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ unit, resolve: resolve as (value: unknown) => void, reject });
+      // Each unit runs in its own caller's context, whichever request's flush carries it: it seals
+      // what it writes with its caller's personal key, never another's (docs/encryption.md).
+      this.queue.push({ unit: AsyncResource.bind(unit), resolve: resolve as (value: unknown) => void, reject });
       this.schedule();
     });
   }
@@ -128,10 +136,12 @@ export class GroupCommitter {
     if (this.scheduled || this.flushing) return;
     this.scheduled = true;
     // setImmediate runs after the poll phase: requests read in this turn of the loop join the batch.
-    setImmediate(() => {
-      this.scheduled = false;
-      void this.flush();
-    });
+    this.outsideRequests.runInAsyncScope(() =>
+      setImmediate(() => {
+        this.scheduled = false;
+        void this.flush();
+      }),
+    );
   }
 
   private async flush(): Promise<void> {
