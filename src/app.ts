@@ -81,6 +81,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       'a saved change could not be told to everyone',
     );
   };
+  // A sign-in whose re-sealing of older private texts failed goes on; the next one carries on the walk.
+  ctx.personalKeys.onResealFailed = (error) => {
+    const e = error as { name?: unknown; code?: unknown } | null;
+    app.log.warn(
+      {
+        what: 'reseal-private-texts',
+        error: typeof e?.name === 'string' ? e.name : 'unknown',
+        code: typeof e?.code === 'string' ? e.code : undefined,
+      },
+      'private texts could not all be sealed under their author’s key yet; the next sign-in carries on',
+    );
+  };
   // A push that could not be delivered: its kind and the push service's status, never where or what.
   ctx.push.reportFailure = (kind, status) => app.log.warn({ what: 'push', kind, status }, 'a push notification could not be delivered');
   ctx.drafts.onUntold = (what, error) => {

@@ -62,6 +62,9 @@ export async function signUp(app: FastifyInstance, name = 'Robin', extra: Record
   const response = await new ApiClient(app).post('/api/v1/accounts', { ...person, ...extra });
   if (response.statusCode !== 201) throw new Error(`sign-up failed: ${response.statusCode} ${response.body}`);
   const body = JSON.parse(response.body) as { account: { id: string }; token: string; recoveryCode?: string };
+  // As a client that showed the person their recovery code would (issue #23): the pages then do not show it first.
+  const kept = await new ApiClient(app, body.token).post('/api/v1/me/recovery-code/kept');
+  if (kept.statusCode !== 204) throw new Error(`keeping the recovery code failed: ${kept.statusCode} ${kept.body}`);
   return {
     api: new ApiClient(app, body.token),
     id: body.account.id,

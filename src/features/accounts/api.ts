@@ -47,8 +47,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const { account, token, recoveryCode } = await act(ctx, signUp(ctx, request.ip, request.body, 'bearer'));
-      // Answered once: the client shows it to the person to keep (docs/encryption.md).
-      await ctx.personalKeys.recoveryCodeKept(account.id);
+      // The client shows it to the person to keep, and says so (POST /api/v1/me/recovery-code/kept).
       return reply.status(201).send({ account: accountDto(account), token, recoveryCode });
     },
   );

@@ -7,7 +7,7 @@ import { Account, bearer, errors, Id, NoContent } from '../../platform/http/api-
 import { accountDto } from './dto.js';
 import { Readable } from 'node:stream';
 import { exportPieces } from '../export/index.js';
-import { changePassword, deleteAccount } from './actions.js';
+import { changePassword, confirmPassword, deleteAccount, keepRecoveryCode } from './actions.js';
 import { act } from '../act.js';
 
 export async function meRoutes(app: FastifyInstance): Promise<void> {
@@ -33,6 +33,46 @@ export async function meRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const { account } = requireAuth(request);
       return { account: accountDto(account), spaces: await ctx.spaces.listForAccount(account.id) };
+    },
+  );
+
+  api.post(
+    '/me/recovery-code',
+    {
+      schema: {
+        summary: 'Your recovery code, after your password',
+        description:
+          'The code that opens your private writing after a forgotten password (docs/encryption.md). Answered only to a session that holds your personal key: a session begun before your key existed gets 403 `forbidden` (sign in again). A wrong password: 403, limited like sign-in.',
+        tags: ['me'],
+        security: bearer,
+        body: Type.Object({ password: Type.String({ maxLength: 1024 }) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ recoveryCode: Type.String() }), ...errors(400, 401, 403, 429) },
+      },
+    },
+    async (request) => {
+      const auth = requireAuth(request);
+      await act(ctx, confirmPassword(ctx, auth, request.body.password));
+      const recoveryCode = await ctx.personalKeys.recoveryCode(auth.account.id, auth.personalKey ?? null, 'any');
+      if (!recoveryCode) fail('forbidden', undefined, 'This session cannot open your recovery code. Sign in again, then ask once more.');
+      return { recoveryCode };
+    },
+  );
+
+  api.post(
+    '/me/recovery-code/kept',
+    {
+      schema: {
+        summary: 'Say you have kept your recovery code',
+        description:
+          'Until then, each sign-in answers `recoveryCode` and the web pages show it first; afterwards it is shown only after the password.',
+        tags: ['me'],
+        security: bearer,
+        response: { 204: NoContent, ...errors(401) },
+      },
+    },
+    async (request, reply) => {
+      await act(ctx, keepRecoveryCode(ctx, requireAuth(request)));
+      return reply.status(204).send(null);
     },
   );
 

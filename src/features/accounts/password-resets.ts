@@ -115,9 +115,7 @@ export class PasswordResetService {
     if (hasKey && !key && !writing.letGo)
       refuse('private_texts_would_be_lost', { recoveryCode: 'Enter your recovery code, or confirm below.' });
     if ((await this.deps.resets.use(hash, this.now())) !== account.id) fail('reset_link_unusable');
-    await this.deps.accountService.storePassword(account.id, password);
-    if (key) await keys.rewrapPassword(account.id, key, password);
-    else if (hasKey) await keys.replace(account.id, password);
+    await keys.setPassword(account.id, password, key ?? (hasKey ? 'new' : null));
     await this.deps.resets.deleteSpent(account.id, this.now());
     await this.deps.sessions.deleteAllForAccount(account.id);
     return { newKey: hasKey && !key };
@@ -154,7 +152,7 @@ function resetEmail(to: string, link: string): Email {
       '',
       link,
       '',
-      'The link works once. Choosing a new password signs you out everywhere. What you shared in Mend stays as it was; what you kept private opens again with the recovery code you were given when you made your account.',
+      'The link works once. Choosing a new password signs you out everywhere. What you shared in Mend stays as it was; what you kept private opens again with the recovery code Mend gave you to keep.',
       '',
       'If you did not ask for this, you can ignore this email. Your password has not changed.',
       '',

@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 
 export type PersonalKeyRow = Selectable<Database['personal_keys']>;
+export type PasswordWrap = Pick<PersonalKeyRow, 'by_password' | 'password_salt' | 'password_cost'>;
 
 /** The wrapped personal keys (migration 0024): never a key in the clear. */
 export class PersonalKeyStore {
@@ -21,20 +22,27 @@ export class PersonalKeyStore {
     return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
   }
 
-  /** Replaces the account's key and its wraps (a reset without the recovery code makes a new key). */
-  async replace(row: PersonalKeyRow): Promise<void> {
+  /**
+   * The new password hash and what the personal key becomes under it, in one transaction: a
+   * password that changed without its wrap would lock the person out of their private writing.
+   * `key`: the key re-wrapped under the new password, or a whole new row (a reset without the
+   * recovery code), or null (an account without a personal key yet).
+   */
+  async setPassword(accountId: string, passwordHash: string, key: PasswordWrap | PersonalKeyRow | null, now: string): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('personal_keys').where('account_id', '=', row.account_id).execute();
-      await trx.insertInto('personal_keys').values(row).execute();
+      await trx.updateTable('accounts').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', accountId).execute();
+      if (key === null) return;
+      if ('account_id' in key) {
+        await trx.deleteFrom('personal_keys').where('account_id', '=', accountId).execute();
+        await trx.insertInto('personal_keys').values(key).execute();
+      } else {
+        await trx
+          .updateTable('personal_keys')
+          .set({ ...key, updated_at: now })
+          .where('account_id', '=', accountId)
+          .execute();
+      }
     });
-  }
-
-  async setPasswordWrap(accountId: string, wrap: { by_password: string; password_salt: string; password_cost: string }, now: string) {
-    await this.db
-      .updateTable('personal_keys')
-      .set({ ...wrap, updated_at: now })
-      .where('account_id', '=', accountId)
-      .execute();
   }
 
   async markRecoveryShown(accountId: string, now: string): Promise<void> {

@@ -20,7 +20,7 @@ import {
 import { reencryptAll } from '../../platform/vault/reencrypt.js';
 import type { Vault } from '../../platform/vault/vault.js';
 import type { PasswordHasher } from './password-hasher.js';
-import type { PersonalKeyRow, PersonalKeyStore } from './personal-keys-store.js';
+import type { PasswordWrap, PersonalKeyRow, PersonalKeyStore } from './personal-keys-store.js';
 
 const SALT_BYTES = 16;
 /** What the recovery code is sealed with under the personal key: its own place, so it stands in for nothing else. */
@@ -43,6 +43,9 @@ export class PersonalKeys {
       vault: Vault;
     },
   ) {}
+
+  /** Told when a re-sealing walk failed (app.ts logs its error's name and code; never any text). */
+  onResealFailed: (error: unknown) => void = () => {};
 
   /**
    * Makes the account's first key; answers the key and the recovery code to show once. `upgrade`:
@@ -68,13 +71,25 @@ export class PersonalKeys {
     const found = await this.deps.keys.byAccount(accountId);
     if (found) {
       const key = await this.unwrapWithPassword(found, password);
-      if (found.resealed_at === null) await this.reseal(accountId, key);
+      if (found.resealed_at === null) await this.resealOrCarryOn(accountId, key);
       return key;
     }
     const { key } = await this.create(accountId, password, true);
     await this.deps.keys.endUnwrappedSessions(accountId);
-    await this.reseal(accountId, key);
+    await this.resealOrCarryOn(accountId, key);
     return key;
+  }
+
+  /**
+   * A walk that fails (a statement timeout on a very long history, the database gone for a moment)
+   * must not stop the person signing in: `resealed_at` stays null and the next sign-in carries on.
+   */
+  async resealOrCarryOn(accountId: string, key: PersonalKey): Promise<void> {
+    try {
+      await this.reseal(accountId, key);
+    } catch (error) {
+      this.onResealFailed(error);
+    }
   }
 
   async openWithPassword(accountId: string, password: string): Promise<PersonalKey | null> {
@@ -97,19 +112,31 @@ export class PersonalKeys {
     }
   }
 
-  /** Wraps the key under a new password (a password change, or a reset with the recovery code). */
-  async rewrapPassword(accountId: string, key: PersonalKey, password: string): Promise<void> {
+  /**
+   * Sets a new password and, in the same transaction, what becomes of the personal key: `key`
+   * wrapped under it (a password change, a reset with the recovery code), a new key (`'new'`: a
+   * reset without the code; the new recovery code is shown after the next sign-in), or nothing
+   * (an account without a key yet). All the slow work is done before anything is written.
+   */
+  async setPassword(accountId: string, password: string, key: PersonalKey | 'new' | null): Promise<void> {
+    const passwordHash = await this.deps.hasher.hash(password);
+    const then =
+      key === null
+        ? null
+        : key === 'new'
+          ? (await this.made(accountId, password, null)).row
+          : await this.passwordWrap(accountId, key, password);
+    await this.deps.keys.setPassword(accountId, passwordHash, then, this.now());
+  }
+
+  private async passwordWrap(accountId: string, key: PersonalKey, password: string): Promise<PasswordWrap> {
     const salt = randomBytes(SALT_BYTES);
     const { key: kek, cost } = await this.deps.hasher.wrappingKey(password, salt);
-    await this.deps.keys.setPasswordWrap(
-      accountId,
-      {
-        by_password: wrapPersonalKey(key, kek, { accountId, by: 'password' }),
-        password_salt: salt.toString('base64url'),
-        password_cost: cost,
-      },
-      this.now(),
-    );
+    return {
+      by_password: wrapPersonalKey(key, kek, { accountId, by: 'password' }),
+      password_salt: salt.toString('base64url'),
+      password_cost: cost,
+    };
   }
 
   /** The key opened with a recovery code; null when the code is not this account's (or not a code). */
@@ -127,17 +154,6 @@ export class PersonalKeys {
   /** Whether the account has a personal key yet (one from before the upgrade has none until it signs in). */
   async exists(accountId: string): Promise<boolean> {
     return (await this.deps.keys.byAccount(accountId)) !== undefined;
-  }
-
-  /**
-   * A reset without the recovery code: a new key and a new recovery code. What was sealed under
-   * the old key stays closed for good (the person was told before confirming); shared texts are
-   * under the server's key and untouched.
-   */
-  async replace(accountId: string, password: string): Promise<{ key: PersonalKey; recoveryCode: string }> {
-    const made = await this.made(accountId, password, this.now());
-    await this.deps.keys.replace(made.row);
-    return { key: made.key, recoveryCode: made.recoveryCode };
   }
 
   /**

@@ -366,24 +366,20 @@ export class AccountService {
     await this.judgeNewPassword(auth.account, newPassword, 'newPassword');
     const id = auth.account.id;
     const key = await this.deps.personalKeys.openWithPassword(id, currentPassword);
-    await this.storePassword(id, newPassword);
+    await this.deps.personalKeys.setPassword(id, newPassword, key);
     await this.deps.sessions.deleteOthersForAccount(id, auth.session.id);
-    if (key) return this.deps.personalKeys.rewrapPassword(id, key, newPassword);
+    if (key) return;
     // An account from before personal keys, in a session from before them: its key is made now,
     // wrapped for this session, and its private texts sealed again under it.
     const made = await this.deps.personalKeys.create(id, newPassword, true);
     await auth.adoptPersonalKey?.(made.key);
-    await this.deps.personalKeys.reseal(id, made.key);
+    await this.deps.personalKeys.resealOrCarryOn(id, made.key);
   }
 
   /** Refuses a new password the sign-up rules refuse; `field` names it in the details. */
   async judgeNewPassword(account: Pick<Account, 'email' | 'displayName'>, password: string, field: string): Promise<void> {
     const verdict = judgePassword(password, [account.email, account.displayName], await loadStrengthEstimator());
     if (!verdict.ok) fail('weak_password', { [field]: verdict.reason });
-  }
-
-  async storePassword(accountId: string, password: string): Promise<void> {
-    await this.deps.accounts.updatePasswordHash(accountId, await this.deps.hasher.hash(password), this.deps.clock.now().toISOString());
   }
 
   /** Removes the account row (its own rows cascade); account-deletion.ts hands its spaces over first. */

@@ -31,8 +31,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { account, token, recoveryCode } = await act(ctx, signIn(ctx, request.ip, request.body.email, request.body.password, 'bearer'));
       if (recoveryCode === null) return reply.status(201).send({ account: accountDto(account), token });
-      // Answered once: the client shows it to the person to keep (docs/encryption.md).
-      await ctx.personalKeys.recoveryCodeKept(account.id);
+      // Until the person has said they kept it (POST /api/v1/me/recovery-code/kept, or the web page).
       return reply.status(201).send({ account: accountDto(account), token, recoveryCode });
     },
   );

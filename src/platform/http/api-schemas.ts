@@ -45,7 +45,7 @@ export const AuthResult = Type.Object({
   recoveryCode: Type.Optional(
     Type.String({
       description:
-        'Present once: at sign-up, or at the first sign-in that made the account its personal key (docs/encryption.md). It opens the private writing again after a forgotten password; show it to the person to keep. Answered once, then only through the account page after the password.',
+        'Present at sign-up, and at each sign-in while the person has not yet said they kept it (POST /api/v1/me/recovery-code/kept): a key made at the first sign-in after the upgrade, or after a reset without the code (docs/encryption.md). It opens the private writing again after a forgotten password; show it to the person to keep. Later only after the password (POST /api/v1/me/recovery-code).',
     }),
   ),
 });

@@ -158,38 +158,45 @@ export const BOUND = {
   })),
 } as const;
 
-/** Visibilities that keep a text its author's alone (docs/privacy-rules.md). */
-const AUTHOR_ONLY_VISIBILITIES = new Set(['private', 'draft']);
+/** When a value of a field is its author's alone, from its binding: the visibility column's value. */
+type AuthorOnlyWhen = (visibility: string | null) => boolean;
+const always: AuthorOnlyWhen = () => true;
+// A note is read as private unless it says shared (docs/privacy-rules.md), so it is sealed so too.
+const unlessShared: AuthorOnlyWhen = (v) => v !== 'shared';
+
+/**
+ * Every field whose values can be their author's alone, when they are, and the column that names
+ * the author (the walk that seals a person's older texts again under their personal key reads by
+ * it: features/accounts/personal-keys.ts `reseal`). Shared and sealed texts stay under the server's
+ * key: the partner and the therapist must read them (a sealed entry once both have written).
+ */
+export const AUTHOR_ONLY_FIELDS: ReadonlyArray<{ field: BoundField; author: string; when: AuthorOnlyWhen }> = [
+  { field: BOUND.breachDescription as unknown as BoundField, author: 'recorded_by', when: unlessShared },
+  { field: BOUND.entryText as unknown as BoundField, author: 'author_id', when: (v) => v === 'private' },
+  { field: BOUND.apologyText as unknown as BoundField, author: 'author_id', when: (v) => v === 'draft' },
+  { field: BOUND.apologyParts as unknown as BoundField, author: 'author_id', when: (v) => v === 'draft' },
+  { field: BOUND.checkinNote as unknown as BoundField, author: 'account_id', when: unlessShared },
+  { field: BOUND.reassuranceNote as unknown as BoundField, author: 'requested_by', when: unlessShared },
+  { field: BOUND.logNote as unknown as BoundField, author: 'logged_by', when: unlessShared },
+  { field: BOUND.logReviewNote as unknown as BoundField, author: 'reviewed_by', when: unlessShared },
+  // A kept first answer to a POST can repeat private words; it is only ever given to its account.
+  { field: BOUND.idempotentAnswer as unknown as BoundField, author: 'account_id', when: always },
+  // What a person is writing in a form.
+  { field: BOUND.draftFields as unknown as BoundField, author: 'account_id', when: always },
+];
+
+const AUTHOR_ONLY = new Map(AUTHOR_ONLY_FIELDS.map((f) => [`${f.field.table}.${f.field.column}`, f.when]));
 
 /**
  * Whether a value is its author's alone, so that it is sealed under their personal key (issue #23,
- * docs/encryption.md "Private to its author"): a private or draft text, and a kept first answer to
- * a POST, which can repeat private words. Shared and sealed texts stay under the server's key: the
- * partner and the therapist must read them.
+ * docs/encryption.md "Private to its author"). Decided per field (AUTHOR_ONLY_FIELDS); a field not
+ * listed is never author-only (a test checks that every field with a private or draft visibility is).
  */
 export function isAuthorOnly(binding: FieldBinding): boolean {
   if (binding.owner === null) return false;
-  if (binding.table === 'idempotency_keys') return true;
-  return binding.visibility !== null && AUTHOR_ONLY_VISIBILITIES.has(binding.visibility);
+  const when = AUTHOR_ONLY.get(`${binding.table}.${binding.column}`);
+  return when !== undefined && when(binding.visibility);
 }
-
-/**
- * Every field whose values can be their author's alone, with the column that names the author:
- * the walk that re-seals a person's texts under their new personal key reads by it
- * (features/accounts/reseal-private-texts.ts).
- */
-export const AUTHOR_ONLY_FIELDS: ReadonlyArray<{ field: BoundField; author: string }> = [
-  { field: BOUND.breachDescription as unknown as BoundField, author: 'recorded_by' },
-  { field: BOUND.entryText as unknown as BoundField, author: 'author_id' },
-  { field: BOUND.apologyText as unknown as BoundField, author: 'author_id' },
-  { field: BOUND.apologyParts as unknown as BoundField, author: 'author_id' },
-  { field: BOUND.checkinNote as unknown as BoundField, author: 'account_id' },
-  { field: BOUND.reassuranceNote as unknown as BoundField, author: 'requested_by' },
-  { field: BOUND.logNote as unknown as BoundField, author: 'logged_by' },
-  { field: BOUND.logReviewNote as unknown as BoundField, author: 'reviewed_by' },
-  { field: BOUND.idempotentAnswer as unknown as BoundField, author: 'account_id' },
-  { field: BOUND.draftFields as unknown as BoundField, author: 'account_id' },
-];
 
 function apology(
   r: { author_id: string; delivered_at: string | null; journey_id: string } & JourneySpace,

@@ -56,7 +56,7 @@ describe('the vault and the key a request holds', () => {
       /^v2\./,
     );
     assert.match(
-      asPerson('alex', alex, () => vault.seal('SEALED', bind('alex', 'sealed'))),
+      asPerson('alex', alex, () => vault.seal('SEALED', { ...bind('alex', 'sealed'), table: 'journey_entries', column: 'text' })),
       /^v2\./,
     );
     assert.match(

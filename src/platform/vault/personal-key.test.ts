@@ -77,6 +77,7 @@ describe('personal key', () => {
 
   test('letters people mistake for digits are read as those digits; anything else is not a code', () => {
     assert.equal(normaliseRecoveryCode('OOOO-IIII-LLLL-0000-1111-2222'), '0000-1111-1111-0000-1111-2222');
+    assert.equal(normaliseRecoveryCode('0000–1111—2222‐3333 4444-5555'), '0000-1111-2222-3333-4444-5555', 'any dash');
     assert.equal(normaliseRecoveryCode('too short'), null);
     assert.equal(normaliseRecoveryCode('UUUU-UUUU-UUUU-UUUU-UUUU-UUUU'), null);
     assert.throws(() => recoveryWrappingKey('not a code'));

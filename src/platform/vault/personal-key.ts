@@ -93,7 +93,12 @@ export function newRecoveryCode(): string {
  * case are ignored, and the letters people confuse with digits are read as those digits.
  */
 export function normaliseRecoveryCode(typed: string): string | null {
-  const plain = typed.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
+  // Any space and any dash (a pasted code may carry en or em dashes) are ignored.
+  const plain = typed
+    .toUpperCase()
+    .replace(/[\s\p{Pd}]/gu, '')
+    .replace(/[IL]/g, '1')
+    .replace(/O/g, '0');
   if (plain.length !== RECOVERY_GROUPS * RECOVERY_GROUP_LENGTH) return null;
   if (![...plain].every((c) => RECOVERY_ALPHABET.includes(c))) return null;
   return plain.match(new RegExp(`.{${RECOVERY_GROUP_LENGTH}}`, 'g'))!.join('-');

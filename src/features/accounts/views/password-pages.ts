@@ -45,7 +45,7 @@ export function newPasswordPage(
   values: { recoveryCode?: string } = {},
 ): SafeHtml {
   return html`<h1>Choose a new password</h1>
-  <p class="lead">Once it is saved, you will be signed out everywhere, and can sign in with the new one. What you shared stays as it was.</p>
+  <p class="lead">Once it is saved, you will be signed out everywhere, and can sign in with the new one. ${asksForCode ? 'What you shared stays as it was.' : 'Everything you wrote stays as it was.'}</p>
   ${errorSummary(details, message)}
   <form method="post" action="${action}" novalidate class="stack">
     ${csrfField(csrf)}

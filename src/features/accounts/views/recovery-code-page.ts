@@ -9,7 +9,7 @@ import { html, type SafeHtml } from '../../../platform/web/html.js';
 export function recoveryCodePage(csrf: string, code: string, next: string | null, firstTime: boolean): SafeHtml {
   return html`<h1>Your recovery code</h1>
   <p class="lead">What you keep private in Mend is locked with a key that only you can open. If you ever forget your password, this code opens it again.</p>
-  <p class="recovery-code" aria-label="Recovery code ${code.split('').join(' ')}"><code>${code}</code></p>
+  <p class="recovery-code"><span class="visually-hidden">Recovery code, read one character at a time: ${code.split('').join(' ')}. As written: </span><code>${code}</code></p>
   <ul>
     <li>Write it down or print this page, and keep it somewhere only you can reach.</li>
     <li>Nobody else can give it back to you, not even the person who runs this Mend.</li>
