@@ -22,6 +22,7 @@ import { hardDayPages } from './safety/hard-day-pages.js';
 import { quickExitPages } from './safety/quick-exit-pages.js';
 import { draftPages } from './drafts/pages.js';
 import { reportPages } from './report/index.js';
+import { dailyQuestionPages } from './daily-question/pages.js';
 
 /** The server-rendered pages. Every flow works with plain HTML forms; scripts only add comfort. */
 export async function pageRoutes(app: FastifyInstance): Promise<void> {
@@ -48,4 +49,5 @@ export async function pageRoutes(app: FastifyInstance): Promise<void> {
   await app.register(quickExitPages);
   await app.register(draftPages);
   await app.register(reportPages);
+  await app.register(dailyQuestionPages);
 }

@@ -18,6 +18,11 @@ export async function answerDailyQuestion(
   return outcome(await ctx.dailyQuestions.answer(actor, spaceId, questionId, text));
 }
 
-export async function skipDailyQuestion(ctx: AppContext, actor: DailyActor, spaceId: string, questionId: string): Promise<Outcome<DailyQuestionView>> {
+export async function skipDailyQuestion(
+  ctx: AppContext,
+  actor: DailyActor,
+  spaceId: string,
+  questionId: string,
+): Promise<Outcome<DailyQuestionView>> {
   return outcome(await ctx.dailyQuestions.skip(actor, spaceId, questionId));
 }

@@ -78,7 +78,13 @@ export class DailyQuestionService {
    * The question of the day: once anyone in the space answered or skipped that day's question for
    * two (or, alone, the person their own), that one; otherwise the day's choice by the phase.
    */
-  private async questionFor(actor: DailyActor, view: SpaceView, day: string, mode: 'pair' | 'solo', halves: StoredAnswer[]): Promise<DailyItem> {
+  private async questionFor(
+    actor: DailyActor,
+    view: SpaceView,
+    day: string,
+    mode: 'pair' | 'solo',
+    halves: StoredAnswer[],
+  ): Promise<DailyItem> {
     const library = this.deps.library();
     const fixed = halves.find((h) => (mode === 'pair' ? h.visibility === 'sealed' : h.visibility === 'private' && h.authorId === actor.id));
     const known = fixed ? itemById(library, fixed.questionId) : undefined;
@@ -151,7 +157,8 @@ export class DailyQuestionService {
     }
     if (questionId !== before.question.id)
       fail('invalid_input', { questionId: 'Today’s question changed since the page was drawn. Here it is now.' });
-    if (before.own?.state === 'answered') fail('invalid_input', { text: 'You answered today’s question already. An answer is kept as written.' });
+    if (before.own?.state === 'answered')
+      fail('invalid_input', { text: 'You answered today’s question already. An answer is kept as written.' });
     await this.deps.answers.put({
       id: newId(),
       spaceId: view.space.id,
@@ -219,7 +226,9 @@ export class DailyQuestionService {
           own: ownOf(mine),
           open: pair.open,
           // In an export only an opened half is the partner's to include; a sealed one is left out entirely.
-          partners: pair.partners.filter((p) => p.state === 'open').map((p) => ({ ...p, displayName: names.get(p.accountId) ?? 'Your partner' })),
+          partners: pair.partners
+            .filter((p) => p.state === 'open')
+            .map((p) => ({ ...p, displayName: names.get(p.accountId) ?? 'Your partner' })),
         },
       ];
     });
