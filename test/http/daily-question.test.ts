@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { describeEachDatabase, json, succeeded } from '../support/app.js';
-import { couple, signUp, type Person } from '../support/api-client.js';
+import { couple, journeyWithApology, signUp, type Person } from '../support/api-client.js';
 import { activeTherapist, apiEvents, pagesAs } from '../support/live-people.js';
 import { closeOpenStreams, listening } from '../support/sse.js';
 import { allStoredTexts } from '../support/stored-texts.js';
@@ -158,6 +158,15 @@ describeEachDatabase('the daily question for two', (get) => {
     } finally {
       closeOpenStreams();
     }
+  });
+
+  test('the phase of repair follows the couple’s journey: once step 3 is open, the questions rebuild', async () => {
+    const { app } = get();
+    const { a, b, spaceId } = await journeyWithApology(app, 'lying', { received: true });
+    const q = await todays(a, spaceId);
+    assert.equal(q.question.phase, 'rebuilding');
+    assert.equal((await todays(b, spaceId)).question.id, q.question.id);
+    assert.equal(library.couple.find((c) => c.id === q.question.id)?.phase, 'rebuilding');
   });
 
   test('a skip is the person’s own, can still be answered, and the partner sees no answer', async () => {
