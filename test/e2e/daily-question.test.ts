@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { couple } from '../support/api-client.js';
+import { couple, signUp } from '../support/api-client.js';
+import { json } from '../support/app.js';
 import { browserSkipReason } from './support/browser.js';
 import { checkIn, signedIn } from './support/partners.js';
 import { startBrowserApp, type BrowserApp } from './support/session.js';
@@ -99,5 +100,28 @@ describe('the daily question for two, in a browser [sqlite]', { skip }, () => {
     await sam.page.goto(`${session.origin}/spaces/${spaceId}/question`);
     await sam.page.getByLabel('Your answer').waitFor();
     assert.equal(await sam.page.getByText('Alex has answered').count(), 0, 'a skip is not an answer');
+  });
+
+  test('a person alone answers a reflective question that stays theirs', async () => {
+    const robin = await signUp(session.testApp.app, 'Robin');
+    const spaceId = json(await robin.api.post('/api/v1/spaces', { name: 'Mine' })).space.id as string;
+    const alone = await signedIn(session, robin, { viewport: { width: 390, height: 844 } });
+    // The check-in's form alone is walked elsewhere (test/e2e/solo-words.test.ts); here it is the API's.
+    const today = json(await robin.api.get(`/api/v1/spaces/${spaceId}/daily-question`)).dailyQuestion.day as string;
+    assert.equal(
+      (await robin.api.put(`/api/v1/spaces/${spaceId}/checkins/${today}`, { safety: 5, trust: 5, closeness: 5 })).statusCode,
+      201,
+    );
+    await alone.page.goto(`${session.origin}/spaces/${spaceId}`);
+    await Promise.all([alone.page.waitForURL(/\/question$/), alone.page.getByRole('link', { name: 'Open today’s question' }).click()]);
+    await alone.page.getByRole('heading', { level: 1, name: 'A question for you today' }).waitFor();
+    await alone.page.getByText('Nobody else reads your answer').waitFor();
+    await session.checkPage(alone, 'the reflective question, alone');
+    await alone.page.getByLabel('Your answer').fill('Some quiet time in the garden.');
+    await Promise.all([alone.page.waitForURL(/\/question$/), alone.page.getByRole('button', { name: 'Send my answer' }).click()]);
+    await alone.page.getByText('Some quiet time in the garden.').waitFor();
+    assert.equal(await alone.page.getByText(/sealed/).count(), 0, 'nothing about a partner’s half');
+    await fitsThePhone(alone.page);
+    await alone.page.screenshot({ path: path.join(SHOTS, 'solo-answered-390.png'), fullPage: true });
   });
 });
