@@ -14,6 +14,7 @@ const inputs = [
   'content',
   'scripts/build-web.mjs',
   'scripts/bundle-server.mjs',
+  'scripts/copy-content.mjs',
   'tsconfig.json',
   'tsconfig.build.json',
   'package.json',

@@ -23,12 +23,6 @@ const css = fs
 const { code: minifiedCss } = await transform(css, { loader: 'css', minify: true, logLevel: 'warning' });
 fs.writeFileSync(path.join(out, 'mend.css'), minifiedCss);
 
-// The guides (issue #25) are content files the server reads at run time: copied into dist/, so the
-// container image, which keeps only dist/ of the build, has them (src/features/guides/library.ts).
-const guidesOut = path.join(root, 'dist', 'content', 'guides');
-fs.rmSync(guidesOut, { recursive: true, force: true });
-fs.cpSync(path.join(root, 'content', 'guides'), guidesOut, { recursive: true });
-
 const islandsDir = path.join(root, 'src', 'platform', 'web', 'islands');
 const entryPoints = fs
   .readdirSync(islandsDir)

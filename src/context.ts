@@ -33,6 +33,9 @@ import { vapidSubject } from './platform/push/vapid.js';
 import { webPushTransport } from './platform/push/web-push-transport.js';
 import { DraftService } from './features/drafts/service.js';
 import { DraftStore } from './features/drafts/store.js';
+import { DailyQuestionService } from './features/daily-question/service.js';
+import { DailyAnswerStore } from './features/daily-question/store.js';
+import { dailyLibrary } from './features/daily-question/library-file.js';
 import { createMetrics, noMetrics, type Metrics } from './platform/metrics/metrics.js';
 
 /** Everything a request handler may use, built once per process. */
@@ -66,6 +69,8 @@ export interface AppContext {
   rhythm: CheckinsProgressServices;
   /** What each person is writing, kept for them alone until sent or discarded (features/drafts/service.ts). */
   drafts: DraftService;
+  /** The daily question for two, and for one alone (features/daily-question/service.ts, issue #25). */
+  dailyQuestions: DailyQuestionService;
   limits: {
     signInByAddress: Limiter;
     signInByAccount: Limiter;
@@ -197,6 +202,19 @@ export async function createContext(config: Config, options: ContextOptions = {}
     });
     // No push in a person's quiet hours, the same hours as for email (docs/notifications.md).
     push.mayPushNow = async (accountId, at) => !(await rhythm.reminders.inQuietHours(accountId, at));
+    const journeyParts = journeyServices({ db: store.db, vault, dialect: store.dialect, clock });
+    const dailyQuestions = new DailyQuestionService({
+      answers: new DailyAnswerStore(store.db, vault),
+      spaces,
+      clock,
+      library: dailyLibrary,
+      journeys: async (actor, spaceId) =>
+        (await journeyParts.journeys.list(actor, spaceId)).map((j) => ({ closed: j.closedAt !== null, steps: j.steps })),
+      checkedIn: async (accountId, spaceId, day) =>
+        (await rhythm.checkins.list(accountId, spaceId, day, day)).some((c) => c.accountId === accountId),
+    });
+    // Read and checked now, so a broken library stops the start rather than a person's page.
+    dailyLibrary();
     return {
       config,
       store,
@@ -215,9 +233,10 @@ export async function createContext(config: Config, options: ContextOptions = {}
         accounts,
         clock,
       }),
-      ...journeyServices({ db: store.db, vault, dialect: store.dialect, clock }),
+      ...journeyParts,
       rhythm,
       drafts: new DraftService({ drafts: new DraftStore(store.db, vault), spaces, clock }),
+      dailyQuestions,
       limits: { signInByAddress, signInByAccount, signInByDevice, confirmByAccount, signUpByAddress, coach },
       live,
       push,

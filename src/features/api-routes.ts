@@ -21,6 +21,7 @@ import { spaceRoutes } from './spaces/api.js';
 import { liveEventRoutes } from './spaces/events-api.js';
 import { pushRoutes } from './push/api.js';
 import { draftRoutes } from './drafts/api.js';
+import { dailyQuestionRoutes } from './daily-question/api.js';
 
 /** The JSON API under /api: v1 routes and the OpenAPI document that describes them. */
 export async function apiRoutes(app: FastifyInstance): Promise<void> {
@@ -64,6 +65,7 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
       await v1.register(therapistRoutes);
       await v1.register(liveEventRoutes);
       await v1.register(draftRoutes);
+      await v1.register(dailyQuestionRoutes);
     },
     { prefix: '/v1' },
   );

@@ -95,6 +95,13 @@ export const NOTIFICATION_DECISIONS = {
   'monthly-review': {
     saveMonthlyReview: { tells: ['monthly_review_done'] },
   },
+  'daily-question': {
+    answerDailyQuestion: {
+      tellsNobody:
+        'A day’s answer is sealed until both answered, and then waits on the question’s page: a notification would pull people back every day (docs/daily-question.md).',
+    },
+    skipDailyQuestion: own('Skipping the day’s question'),
+  },
   drafts: {
     saveDraft: { tellsNobody: 'A draft is its author’s alone: never counted, notified or shown to anyone else.' },
     discardDraft: own('Discarding one’s draft'),

@@ -24,6 +24,7 @@ import { quickExitPages } from './safety/quick-exit-pages.js';
 import { draftPages } from './drafts/pages.js';
 import { reportPages } from './report/index.js';
 import { guidePages } from './guides/pages.js';
+import { dailyQuestionPages } from './daily-question/pages.js';
 
 /** The server-rendered pages. Every flow works with plain HTML forms; scripts only add comfort. */
 export async function pageRoutes(app: FastifyInstance): Promise<void> {
@@ -52,4 +53,5 @@ export async function pageRoutes(app: FastifyInstance): Promise<void> {
   await app.register(draftPages);
   await app.register(reportPages);
   await app.register(guidePages);
+  await app.register(dailyQuestionPages);
 }

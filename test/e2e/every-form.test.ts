@@ -115,6 +115,12 @@ describe('every form of every page [sqlite]', { skip }, () => {
       [b, 4],
     ] as const)
       await succeeded(p.api.put(`/api/v1/spaces/${spaceId}/checkins/${today}`, { safety: n, trust: n, closeness: n }), 'check in');
+    // Alex answers the day's question, so its page for the day has something to read back.
+    const daily = json(await succeeded(a.api.get(`/api/v1/spaces/${spaceId}/daily-question`), 'daily question')).dailyQuestion;
+    await succeeded(
+      a.api.post(`/api/v1/spaces/${spaceId}/daily-question/answer`, { questionId: daily.question.id, text: 'A quiet breakfast.' }),
+      'daily answer',
+    );
     await succeeded(
       b.api.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text: 'Can we talk tonight?', visibility: 'shared' } }),
       'reassurance',
@@ -162,6 +168,7 @@ describe('every form of every page [sqlite]', { skip }, () => {
       // The guides (issue #25): a step guide and one after an affair (the other pairings are 404s).
       section: ['step-1', 'affair'],
       name: ['alone', 'triggers'],
+      day: [daily.day as string],
     };
   });
   after(async () => session?.close());

@@ -21,7 +21,8 @@ type Write =
   | { kind: 'why'; by: Who; visibility: 'private' | 'shared' }
   | { kind: 'checkin_note'; by: Who; visibility: 'private' | 'shared' }
   | { kind: 'reassurance_note'; by: Who; visibility: 'private' | 'shared' }
-  | { kind: 'breach'; by: Who; visibility: 'private' | 'shared' };
+  | { kind: 'breach'; by: Who; visibility: 'private' | 'shared' }
+  | { kind: 'daily_answer'; by: Who };
 
 const who = fc.constantFrom<Who>('a', 'b');
 const noteVisibility = fc.constantFrom<'private' | 'shared'>('private', 'shared');
@@ -32,6 +33,7 @@ const write: fc.Arbitrary<Write> = fc.oneof(
   fc.record({ kind: fc.constant('checkin_note' as const), by: who, visibility: noteVisibility }),
   fc.record({ kind: fc.constant('reassurance_note' as const), by: who, visibility: noteVisibility }),
   fc.record({ kind: fc.constant('breach' as const), by: who, visibility: noteVisibility }),
+  fc.record({ kind: fc.constant('daily_answer' as const), by: who }),
 );
 
 interface Marker {
@@ -40,7 +42,7 @@ interface Marker {
   by: Who;
   accepted: boolean;
   /** Who may read it: computed after all writes (a sealed entry opens when the partner writes theirs). */
-  visibility: 'private' | 'shared' | 'sealed';
+  visibility: 'private' | 'shared' | 'sealed' | 'daily';
 }
 
 type Reader = 'a' | 'b' | 'therapist' | 'revoked' | 'stranger' | 'anonymous';
@@ -133,6 +135,13 @@ describeEachDatabase('privacy between partners, across every route (property)', 
               res = await author.post(`/api/v1/spaces/${spaceId}/reassurance-requests`, { note: { text, visibility: w.visibility } });
               if (res.statusCode === 201) requestIds.push(json(res).reassuranceRequest.id);
               break;
+            case 'daily_answer': {
+              // The day's question (issue #25): a sealed pair of the two partners that no therapist reads.
+              visibility = 'daily';
+              const { question } = json(await author.get(`/api/v1/spaces/${spaceId}/daily-question`)).dailyQuestion;
+              res = await author.post(`/api/v1/spaces/${spaceId}/daily-question/answer`, { questionId: question.id, text });
+              break;
+            }
             case 'breach':
               visibility = w.visibility;
               res = await author.post(`/api/v1/spaces/${spaceId}/breaches`, {
@@ -152,11 +161,13 @@ describeEachDatabase('privacy between partners, across every route (property)', 
         // Who may read each marker, now that every write is in.
         const sealedAuthors = new Set(markers.filter((m) => m.accepted && m.visibility === 'sealed').map((m) => m.by));
         const pairOpen = sealedAuthors.size === 2;
+        const dailyOpen = new Set(markers.filter((m) => m.accepted && m.visibility === 'daily').map((m) => m.by)).size === 2;
         const allowed = (m: Marker, reader: Reader): boolean => {
           if (!m.accepted) return false;
           if (reader === m.by) return true;
           if (m.visibility === 'private') return false;
           if (m.visibility === 'sealed') return pairOpen && (reader === 'a' || reader === 'b' || reader === 'therapist');
+          if (m.visibility === 'daily') return dailyOpen && (reader === 'a' || reader === 'b');
           return reader === 'a' || reader === 'b' || reader === 'therapist';
         };
 
@@ -167,6 +178,7 @@ describeEachDatabase('privacy between partners, across every route (property)', 
           n: ['1', '2', '3', '4', '5', '6', '7'],
           month: [today.slice(0, 7)],
           date: [today],
+          day: [today],
         };
         const apiClients: Record<Reader, ApiClient> = {
           a: a.api,

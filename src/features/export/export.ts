@@ -89,6 +89,21 @@ async function* spaceOf(ctx: AppContext, account: Account, m: { id: string; role
     ['reassuranceRequests', lazily(() => arrayOf(everyPage((at) => rhythm.reassurance.list(account.id, space.id, at))))],
     ['meetings', lazily(() => arrayOf(everyPage((at) => rhythm.meetings.list(account.id, space.id, at))))],
     ['progress', await rhythm.progress.forSpace(account, space.id)],
+    // The exporter's own daily answers and skips, with a partner's answer only where both answered
+    // (issue #25); none for a therapist.
+    [
+      'dailyQuestions',
+      (await ctx.dailyQuestions.history(actor, space.id)).map((d) => ({
+        day: d.day,
+        mode: d.mode,
+        question: { id: d.question.id, phase: d.question.phase, kind: d.question.kind, text: d.question.text },
+        own: d.own,
+        open: d.open,
+        partners: d.partners.flatMap((p) =>
+          p.state === 'open' ? [{ accountId: p.accountId, displayName: p.displayName, text: p.text, at: p.at }] : [],
+        ),
+      })),
+    ],
   ]);
 }
 

@@ -20,6 +20,7 @@ import { refusalOnlyForTherapist } from '../../platform/http/refusals.js';
 import { createSpace, invite, join, leave } from './actions.js';
 import { act } from '../act.js';
 import type { Space } from './index.js';
+import { dailyQuestionCard } from '../daily-question/index.js';
 
 /** The active partners of a space as a member sees it (one means a person alone). */
 const partnersIn = (space: Space): number => space.members.filter((m) => m.role === 'partner').length;
@@ -57,6 +58,8 @@ export async function spacePages(app: FastifyInstance): Promise<void> {
     const progressPointer = await progressHomeSection(ctx.rhythm.progress, account, space.id);
     // The partner's own list; a therapist's page has none (nothing waits on them).
     const waiting = isPartner ? await ctx.spaces.waiting(account, space.id, space) : null;
+    // The day's question is offered after the day's check-in, to a partner, and only as an invitation.
+    const dailyQuestion = dailyQuestionCard(space.id, await ctx.dailyQuestions.offer(account, space.id));
     return renderPage(request, reply, {
       title: space.name,
       space: layoutSpace,
@@ -65,6 +68,7 @@ export async function spacePages(app: FastifyInstance): Promise<void> {
         spacePage(csrf, space, account.id, {
           waiting: waiting ? waitingPanel({ spaceId: space.id, partnerName: waiting.partnerName, items: waiting.items }) : null,
           journeys,
+          daily: dailyQuestion,
           notices: html`${progressPointer}${noticesBlock(notices, former, isPartner ? 'partner' : 'therapist')}`,
           partnerLeft: former.length > 0,
           more: html`${isPartner ? therapistCard(csrf, space.id, account.id, therapists, partnersIn(space) < 2) : null}${isPartner && safetyDue ? screeningDueCard() : null}`,

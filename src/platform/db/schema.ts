@@ -8,6 +8,7 @@ import type { IdempotencyKeyTables } from './tables/idempotency-keys.js';
 import type { EmailTables } from './tables/email.js';
 import type { PushTables } from './tables/push.js';
 import type { DraftTables } from './tables/drafts.js';
+import type { DailyQuestionTables } from './tables/daily-question.js';
 
 /**
  * The tables, as Kysely sees them: one interface per capability under `tables/`, joined here.
@@ -26,4 +27,5 @@ export interface Database
     IdempotencyKeyTables,
     EmailTables,
     PushTables,
-    DraftTables {}
+    DraftTables,
+    DailyQuestionTables {}

@@ -52,6 +52,9 @@ export async function erasePrivateIn(trx: Transaction<Database>, spaceId: string
   await trx.deleteFrom('idempotency_keys').where('account_id', '=', accountId).execute();
   // Drafts were never read by anyone else: they leave with their author.
   await trx.deleteFrom('drafts').where('space_id', '=', spaceId).where('account_id', '=', accountId).execute();
+  // Daily answers (issue #25) were written for a day's conversation between the partners, not for
+  // the couple's record: all of the leaver's go, opened or not, sealed halves and solo reflections.
+  await trx.deleteFrom('daily_answers').where('space_id', '=', spaceId).where('account_id', '=', accountId).execute();
   await trx
     .deleteFrom('journey_entries')
     .where('author_id', '=', accountId)

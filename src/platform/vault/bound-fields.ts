@@ -156,6 +156,13 @@ export const BOUND = {
     visibility: 'draft',
     parents: { space: r.space_id, place: r.place },
   })),
+  // A day's answer (issue #25): its author's, sealed as a couple's half or private for one alone;
+  // bound to the space, the day and the question, so moved to another pair it opens for nobody.
+  dailyAnswerText: field('daily_answers', 'text', ['account_id', 'visibility', 'space_id', 'day', 'question_id'], (r) => ({
+    owner: r.account_id,
+    visibility: r.visibility,
+    parents: { space: r.space_id, day: r.day, question: r.question_id },
+  })),
 } as const;
 
 /** When a value of a field is its author's alone, from its binding: the visibility column's value. */

@@ -15,6 +15,8 @@ export interface SpacePageParts {
   journeys?: SafeHtml | null;
   /** Notes for everyone in the space (e.g. a partner deleted their account), shown first. */
   notices?: SafeHtml | null;
+  /** The day's question (issue #25), offered after the day's check-in; just after the daily actions. */
+  daily?: SafeHtml | null;
   /** Sections after the daily actions (the therapist card, the viewer's own safety check). */
   more?: SafeHtml | null;
   /** A partner left the space (issue #19): the one here is alone now, not waiting for someone to join. */
@@ -70,6 +72,7 @@ export function spacePage(csrf: string, space: Space, viewerId: string, parts: S
   </section>
   ${parts.journeys ?? null}
   <p class="actions">${isPartner ? html`<a class="button" href="/spaces/${space.id}/check-in">Today’s check-in</a> <a class="button button--secondary" href="/spaces/${space.id}/hard-day">A hard day</a> ` : null}<a class="button button--secondary" href="/spaces/${space.id}/progress">How things are going</a></p>
+  ${parts.daily ?? null}
   ${parts.more ?? null}
   ${isPartner ? html`<p class="small"><a href="/spaces/${space.id}/report">A record of this space, to read or print</a></p>` : null}
   <p class="small"><a href="/spaces/${space.id}/leave">Leave this space</a></p>`;

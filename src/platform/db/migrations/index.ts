@@ -21,6 +21,7 @@ import * as transparencyAgreements from './0021-transparency-agreements.js';
 import * as apologyMissingWords from './0022-apology-missing-words.js';
 import * as disabledAccounts from './0023-disabled-accounts.js';
 import * as personalKeys from './0024-personal-keys.js';
+import * as dailyQuestion from './0025-daily-question.js';
 
 /**
  * Every migration Mend knows, in order. Names never change once released: the database records
@@ -49,4 +50,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0022-apology-missing-words': apologyMissingWords,
   '0023-disabled-accounts': disabledAccounts,
   '0024-personal-keys': personalKeys,
+  '0025-daily-question': dailyQuestion,
 };

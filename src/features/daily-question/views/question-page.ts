@@ -1,0 +1,100 @@
+import { html, type SafeHtml } from '../../../platform/web/html.js';
+import { csrfField, errorSummary } from '../../../platform/web/components/forms.js';
+import type { ErrorDetails } from '../../../platform/errors.js';
+import { textArea } from '../../journey/index.js';
+import type { DailyQuestionView } from '../service.js';
+import { ANSWER_MAX } from '../service.js';
+
+const answerText = (text: string | null): SafeHtml =>
+  text === null ? html`<p><em>These words could not be read.</em></p>` : html`<p class="pre-wrap">${text}</p>`;
+
+function answerForm(csrf: string, v: DailyQuestionView, o: { value?: string; errors?: ErrorDetails }): SafeHtml {
+  const base = `/spaces/${v.spaceId}/question`;
+  return html`<form method="post" action="${base}" class="stack">
+      ${csrfField(csrf)}
+      <input type="hidden" name="questionId" value="${v.question.id}">
+      ${textArea({
+        name: 'text',
+        label: 'Your answer',
+        hint:
+          v.mode === 'pair'
+            ? 'A few words are enough. It stays sealed until you have both answered, then you both read both answers.'
+            : 'A few words are enough. Only you will ever read this.',
+        value: o.value,
+        error: o.errors?.text ?? o.errors?.questionId,
+        maxlength: ANSWER_MAX,
+      })}
+      <p class="actions"><button type="submit" class="button">Send my answer</button></p>
+    </form>
+    ${
+      v.own?.state === 'skipped'
+        ? null
+        : html`<form method="post" action="${base}/skip">
+      ${csrfField(csrf)}
+      <input type="hidden" name="questionId" value="${v.question.id}">
+      <button type="submit" class="button button--secondary">Not today</button>
+      <p class="hint">Leaving it is fine. Nobody is told, and nothing is counted.</p>
+    </form>`
+    }`;
+}
+
+/** The day's question for two, or the reflective question for one alone. */
+export function questionPage(csrf: string, v: DailyQuestionView, o: { value?: string; errors?: ErrorDetails } = {}): SafeHtml {
+  const partner = v.partners[0];
+  const name = partner?.displayName ?? 'your partner';
+  const isExercise = v.question.kind === 'exercise';
+  return html`<h1>${v.mode === 'pair' ? 'Today’s question for the two of you' : 'A question for you today'}</h1>
+  <p class="lead">${
+    v.mode === 'pair'
+      ? 'Something small to turn towards each other. Each of you answers on your own; both answers open together once you have both answered. There is no need to answer every day.'
+      : 'Something to reflect on, for you alone. Nobody else reads your answer — not a partner, not a therapist.'
+  }</p>
+  ${errorSummary(o.errors)}
+  <section class="card" aria-labelledby="daily-question-heading">
+    <h2 id="daily-question-heading">${isExercise ? 'A small exercise' : 'The question'}</h2>
+    <p class="daily-question">${v.question.text}</p>
+  </section>
+  ${
+    v.own?.state === 'answered'
+      ? html`<section class="card" aria-labelledby="own-answer-heading">
+    <h2 id="own-answer-heading">Your answer</h2>
+    ${answerText(v.own.text)}
+  </section>
+  ${
+    v.mode === 'solo'
+      ? null
+      : partner?.state === 'open'
+        ? html`<section class="card" aria-labelledby="partner-answer-heading">
+    <h2 id="partner-answer-heading">${partner.displayName}’s answer</h2>
+    ${answerText(partner.text)}
+  </section>
+  <p>You have both answered, so both answers are open to you both. Talking about them is up to you.</p>`
+        : html`<p>Your answer stays sealed until ${name} answers today’s question too. Nothing is sent to them about it.</p>`
+  }`
+      : html`${v.own?.state === 'skipped' ? html`<p>You left today’s question. You can still answer it today, if you like.</p>` : null}
+  ${partner?.state === 'sealed' ? html`<p>${partner.displayName} has answered. Their answer opens when you send yours, if you want to.</p>` : null}
+  ${answerForm(csrf, v, o)}`
+  }
+  <p><a href="/spaces/${v.spaceId}">Back to your space</a></p>`;
+}
+
+/** An earlier day's question, read back (no form). */
+export function pastQuestionPage(v: DailyQuestionView): SafeHtml {
+  const partner = v.partners[0];
+  return html`<h1>The question of ${v.day}</h1>
+  <section class="card" aria-labelledby="daily-question-heading">
+    <h2 id="daily-question-heading">${v.question.kind === 'exercise' ? 'A small exercise' : 'The question'}</h2>
+    <p class="daily-question">${v.question.text}</p>
+  </section>
+  ${
+    v.own?.state === 'answered'
+      ? html`<section class="card" aria-labelledby="own-answer-heading"><h2 id="own-answer-heading">Your answer</h2>${answerText(v.own.text)}</section>`
+      : html`<p>You left this question.</p>`
+  }
+  ${
+    partner?.state === 'open'
+      ? html`<section class="card" aria-labelledby="partner-answer-heading"><h2 id="partner-answer-heading">${partner.displayName}’s answer</h2>${answerText(partner.text)}</section>`
+      : null
+  }
+  <p><a href="/spaces/${v.spaceId}/question">Today’s question</a></p>`;
+}
