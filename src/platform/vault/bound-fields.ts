@@ -190,6 +190,8 @@ export const AUTHOR_ONLY_FIELDS: ReadonlyArray<{ field: BoundField; author: stri
   { field: BOUND.idempotentAnswer as unknown as BoundField, author: 'account_id', when: always },
   // What a person is writing in a form.
   { field: BOUND.draftFields as unknown as BoundField, author: 'account_id', when: always },
+  // Someone alone answers the daily question for themselves; a couple's halves are a sealed pair.
+  { field: BOUND.dailyAnswerText as unknown as BoundField, author: 'account_id', when: (v) => v === 'private' },
 ];
 
 const AUTHOR_ONLY = new Map(AUTHOR_ONLY_FIELDS.map((f) => [`${f.field.table}.${f.field.column}`, f.when]));
