@@ -233,6 +233,9 @@ export async function runDemo(args: string[], io: CliIo): Promise<number> {
       ctx.rhythm.reassurance.request(s, space.id, { text: 'Could we talk tonight about the weekend plans?', visibility: 'shared' }),
     );
     await act(ctx, ctx.rhythm.meetings.setSchedule(a, space.id, { weekday: 7, time: '19:00' }));
+    // Written outside anyone's request, their private notes are under the server's key: the first
+    // sign-in seals them under their own (docs/encryption.md), as after an upgrade.
+    for (const p of [a, s]) await ctx.personalKeys.resealAtNextSignIn(p.id);
 
     const base = config.baseUrl.href.replace(/\/$/, '');
     io.stdout.write(

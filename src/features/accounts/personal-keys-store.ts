@@ -49,7 +49,7 @@ export class PersonalKeyStore {
     await this.db.updateTable('personal_keys').set({ recovery_shown_at: now }).where('account_id', '=', accountId).execute();
   }
 
-  async markResealed(accountId: string, now: string): Promise<void> {
+  async markResealed(accountId: string, now: string | null): Promise<void> {
     await this.db.updateTable('personal_keys').set({ resealed_at: now }).where('account_id', '=', accountId).execute();
   }
 

@@ -151,6 +151,11 @@ export class PersonalKeys {
     }
   }
 
+  /** Texts of theirs were written where their key was not held (`mend demo`): the next sign-in seals them under it. */
+  async resealAtNextSignIn(accountId: string): Promise<void> {
+    await this.deps.keys.markResealed(accountId, null);
+  }
+
   /** Whether the account has a personal key yet (one from before the upgrade has none until it signs in). */
   async exists(accountId: string): Promise<boolean> {
     return (await this.deps.keys.byAccount(accountId)) !== undefined;
