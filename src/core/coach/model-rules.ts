@@ -31,6 +31,15 @@ export interface RuleHelpers {
 const ORDER_BEFORE =
   /(?:^|[.!?]\s+)(?!(?:i|i'm|im|we|we're|it|it's|its|that|that's|this|he|she|they|you|you're|the|my|our|a|and|but|so|ok|okay|yes|no|not|just|all|done|home|here|there)\b)[a-z]+\b[^.!?]*[.!]\s*$/;
 
+/** Round 17: the sentence before a mock-praise fragment names a wrong done again, all along, or its absence praised. */
+const WRONG_BEFORE =
+  /\b(?:again|as usual|for once|on (?:your|ur|that|the) (?:phone|laptop|ipad|tablet|screen)\b[^.!?]*\bthe whole (?:time|night|evening|day|weekend|meal|dinner)|(?:not|without) (?:lying|cheating|shouting|screaming|drinking|forgetting)|(?:hours?|days?|weeks?) late)\b/;
+function lastSentence(text: string): string {
+  const t = text.replace(/[\s.!?]+$/, '');
+  const i = Math.max(t.lastIndexOf('.'), t.lastIndexOf('!'), t.lastIndexOf('?'));
+  return t.slice(i + 1);
+}
+
 /**
  * Round 14: shapes, each a family's structure rather than its words — an outcome laid at the
  * partner's door ("… and that's your doing", "spoiled by your …", "your lying is why …"), an
@@ -98,6 +107,16 @@ export function modelRules({ before, mocking, warm }: RuleHelpers): Rule[] {
       pattern: /\b(?:no comment|cool story(?: bro)?|ask me if i care|talk to you never)\b(?=[\s.!]*$)/g,
       explanation:
         'This may land as closing the door; if you need a pause, saying when you will come back keeps your partner from feeling shut out.',
+    },
+    {
+      // round 17: mock praise in a closing fragment after a sentence that names a wrong ("… with the kids
+      // all day again. Proper hero.", "Well done on not lying today. Gold star.", "… on your phone the
+      // whole time. Real quality time.")
+      type: 'sarcasm',
+      pattern:
+        /\b(?:(?:truly|really|real|proper|so|such an?|what an?|how) )?(?:heroic|hero|gold star|achievement|touching|quality time|priorities|medal|genius|top work|impressive|romantic)\b(?=[\s.]*$)/g,
+      explanation: 'Sarcasm may land as mockery; saying plainly what hurt is easier to hear.',
+      accept: (f, s) => before(f, s).trim() === '' && /[.]\s*$/.test(f.slice(0, s)) && WRONG_BEFORE.test(lastSentence(f.slice(0, s))),
     },
     {
       // round 16: praise taken back by a closing "Not." ("Thanks for dinner. Not.")
