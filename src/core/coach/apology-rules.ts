@@ -84,7 +84,9 @@ export const COMPONENT_RULES: readonly ComponentRule[] = [
     accept: (f, s) =>
       plain(f, s) &&
       /\b(?:i|my)\b/.test(f.slice(0, s)) &&
-      !/\b(?:sorry|regret|if|when|can|could|will|would)(?: that)?\s*$/.test(before(f, s)),
+      !/\b(?:sorry|regret|if|when|can|could|will|would)(?: that)?\s*$/.test(before(f, s)) &&
+      // round 17: a plan the partner had made before the wrong ("You'd booked it weeks ago") is theirs, not impact
+      !/^[^a-z]*(?:you|u)(?:'d| had)\s+(?:(?:just|already|even)\s+)?(?:booked|planned)\b/.test(f.slice(s, s + 40)),
   },
   {
     component: 'change',
@@ -182,7 +184,8 @@ export const NON_APOLOGY_RULES: readonly Rule[] = ruleSet([
       /\b(?:it was|it's|that was|this was|it is)\s+(?:just|only)\b|\b(?:just|only) (?:a|one|some|a few|the one) (?:kiss|lunch|drink|text|texts|message|messages|joke|coffee|time|night|chat|photo|few)\b|\bnot (?:a|that|such a) big (?:a )?(?:deal|thing)\b|\b(?:one|a single) (?:stupid|silly|little|drunken|meaningless|harmless) (?:night|kiss|mistake|time|text|message|evening|drink)\b|\bnot worth (?:ruining|losing|throwing away|ending|wrecking)\b|\bwe were (?:just|only) (?:talking|chatting|friends|texting|messaging|having a drink)\b|\bwasn't (?:that|so) (?:bad|serious|big)\b|\bdidn't mean anything\b|\bnothing (?:really\s+)?happened\b|\b(?:everyone|everybody|all men|all women|lots of people|most people) (?:does|did|do|lies|lie|cheats|cheat|has done)\b|\boverreact(?:ing|ed|s)?\b|\b(?:people|loads of people|lots of people|everyone|everybody) (?:\w+\s+)?(?:flirt|text|lie|cheat|do (?:it|that|this))\b|\bharmless\b|\b(?:it|that) (?:meant|means) nothing\b|\b(?:it|that) was (?:completely\s+|totally\s+)?innocent\b|\b(?<!(?:not|wasn't|isn't|no) (?:a|the|just a) )(?:the|a|this|that|any) (?:misunderstanding|miscommunication|mix-?up)\b|\bmaking (?:this|it) (?:bigger|worse|into more) than\b|\bnot that serious\b|\bno big deal\b|\bblow(?:ing|n)? (?:it|this) out of proportion\b|\bsuch a big deal\b|\bi (?:didn't do|did) (?:anything|nothing) wrong\b|\bmaking (?:too much|a big deal|a mountain) (?:of|out of)\b|\btoo (?:sensitive|emotional)\b|\b(?:it's|it is|that's) in the past\b|\bwhat's done is done\b|\b(?:it|that) was (?:a long time|years|ages|months) ago\b|\bonly happened once\b|\bdidn't mean it (?:like that|that way)\b|\bwasn't (?:a|that|such a) big (?:thing|deal)\b|\boverthinking\b|\bjust (?:joking|kidding|messing|teasing)\b|\bancient history\b/g,
     explanation: 'This may sound as if the hurt is smaller than it is; letting it be as big as it feels to your partner helps.',
     // round 17: the excuse the writer told themselves, then took back ("I told myself it was just coffee, but I knew it was wrong")
-    accept: (f, s) => !/\b(?:told myself|convinced myself|pretended|kept telling myself|tried to tell myself)(?: that)?\s+$/.test(before(f, s)),
+    accept: (f, s) =>
+      !/\b(?:told myself|convinced myself|pretended|kept telling myself|tried to tell myself)(?: that)?\s+$/.test(before(f, s)),
   },
   {
     type: 'demanding',

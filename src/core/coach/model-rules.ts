@@ -483,9 +483,11 @@ const CLAUSE = String.raw`(?:(?!\b(?:and|but|so|now|then|because)\b)[^.!?,;])*`;
  * the wrong ("You placed your trust in me", "you were trusting me to …") are theirs too.
  */
 const PRAISED = String.raw`\b(?:you're|you are|youre|ur|u r|you've been|you have been|you've always been|you were always)\s+(?:(?:such|so|always|the|a|an|really|truly|honestly|only ever|nothing but|one of the)\s+)*(?:brilliant|good|great|wonderful|amazing|smartest|best|kindest|kind|honest|patient|loyal|lovely|incredible|fantastic|generous|strong|clever|caring|decent|fair|faithful|devoted|gentle|beautiful|wise|bravest|brave)\b`;
+/** Round 17: what the partner always or never does for the writer ("You never forget mine", "u always trusted me"). */
+const CONSTANT_PARTNER = String.raw`\b(?:you|u)(?:'ve| have)? (?:always|never) (?:forget|forgot|forgotten|miss|missed|tell|told|remember|remembered|been (?:there|honest|faithful|good|kind)|trusted|kept|keep|let me down|given me (?:a |any )?reason)\b|\b(?:you|u)(?:'ve| have)? given me no reason\b`;
 const PLACED = String.raw`\b(?:you|u)(?:'d| had)? (?:placed|put|gave me) (?:your|all your|so much) (?:trust|faith)\b|\b(?:you|u) (?:were|was) (?:trusting|relying on|counting on|depending on)\b`;
 const PARTNER_CONTEXT = new RegExp(
-  String.raw`${PRAISED}${CLAUSE}|${PLACED}${CLAUSE}|\b(?:when|while|whilst) (?:you|u) (?:were|was|are|'re)\b${CLAUSE}|\b(?:you|u)(?:'ve| have)? got (?:a |such a |the )?(?:lovely|beautiful|great|good|amazing|gorgeous|wonderful)\b${CLAUSE}|\b(?:you|u)(?:'d| had)? (?:(?:always|just|only|even)\s+)?(?:trusted|asked|told me|said|say|wanted|planned|cooked|bought|saved|work|worked|deserve|deserved)\b${CLAUSE}|\b(?:you|u) (?:were|was) (?:only |just |so )?(?:saving|talking|excited|right|on the phone|busy|asleep|working|cooking|looking after)\b${CLAUSE}|\bi (?:said|called|told (?:everyone|people|them)) (?:that )?(?:you|u)\b${CLAUSE}`,
+  String.raw`${PRAISED}${CLAUSE}|${CONSTANT_PARTNER}${CLAUSE}|${PLACED}${CLAUSE}|\b(?:when|while|whilst) (?:you|u) (?:were|was|are|'re)\b${CLAUSE}|\b(?:you|u)(?:'ve| have)? got (?:a |such a |the )?(?:lovely|beautiful|great|good|amazing|gorgeous|wonderful)\b${CLAUSE}|\b(?:you|u)(?:'d| had)? (?:(?:always|just|only|even)\s+)?(?:trusted|asked|told me|said|say|wanted|planned|cooked|bought|saved|work|worked|deserve|deserved)\b${CLAUSE}|\b(?:you|u) (?:were|was) (?:only |just |so )?(?:saving|talking|excited|right|on the phone|busy|asleep|working|cooking|looking after)\b${CLAUSE}|\bi (?:said|called|told (?:everyone|people|them)) (?:that )?(?:you|u)\b${CLAUSE}`,
   'g',
 );
 
