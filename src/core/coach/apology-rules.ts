@@ -47,7 +47,7 @@ const OWNED_STATES =
 const ONE_OFF =
   /\b(?:tonight|today|tomorrow|this (?:weekend|evening|afternoon|morning|week)|at the weekend|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|until it)\b/;
 
-export const COMPONENT_RULES: readonly ComponentRule[] = [
+const COMPONENT_RULES: readonly ComponentRule[] = [
   {
     component: 'regret',
     pattern:
