@@ -110,7 +110,7 @@ const COMPONENT_RULES: readonly ComponentRule[] = [
   {
     component: 'forgiveness',
     pattern:
-      /\b(?:(?:hope|wish|pray)(?: that)?(?: one day| someday| in time| eventually)? you(?:'ll|'d)? (?:can |could |will |might |may |would )?(?:one day |someday |in time |eventually )?(?:be able to |find (?:a way|it in (?:you|your heart)) to )?forgive|(?:will|would|could|can) you (?:ever\s+|one day\s+|please\s+)?(?:be able to\s+|find (?:a way|it in your heart) to\s+)?forgive|please forgive me|forgive me,? please|if you (?:could|can|are ever able to|ever feel able to) forgive|your forgiveness|ask(?:ing)? (?:for )?(?:you )?(?:for )?(?:your )?forgiveness|if you are ever able|when(?:ever)? you(?:'re| are) ready to forgive|(?:if|hope|when) (?:\w+ ){0,3}you (?:\w+ ){0,5}forgive\b)/g,
+      /\b(?:(?:hope|wish|pray)(?: that)?(?: one day| someday| in time| eventually)? you(?:'ll|'d)? (?:can |could |will |might |may |would )?(?:one day |someday |in time |eventually )?(?:be able to |find (?:a way|it in (?:you|your heart)) to )?forgive|(?:will|would|could|can) (?:you|u) (?:ever\s+|one day\s+|please\s+)?(?:be able to\s+|find (?:a way|it in your heart) to\s+)?forgive|(?:please|pls|plz) forgive me|forgive me,? please|if you (?:could|can|are ever able to|ever feel able to) forgive|your forgiveness|ask(?:ing)? (?:for )?(?:you )?(?:for )?(?:your )?forgiveness|if you are ever able|when(?:ever)? you(?:'re| are) ready to forgive|(?:if|hope|when) (?:\w+ ){0,3}you (?:\w+ ){0,5}forgive\b)/g,
   },
 ];
 
