@@ -2,11 +2,13 @@
  * Scores the gentle-language coach on its labelled corpus: `npm run coach:eval` prints, labelled,
  * with --unseen the independent unseen set's figures (round 12, the one issue #22's targets are
  * judged on), then the test part's (round 6), the earlier held-out set's, the fresh part's
- * (rounds 9–10), and the development parts' (rounds 11, 13, 14, 15 and 16 and the development part).
+ * (rounds 9–10), and the development parts' (rounds 11, 13 to 17 and the development part).
  * Options:
  *   --json     print one JSON object instead of the tables
  *   --unseen   also score the unseen set. Off by default: every reading of it counts (docs/coach.md
  *              keeps the tally), so a working run reads the project's own parts only.
+ *   --development  score the development parts only (the test, earlier held-out and fresh parts are
+ *              read only at the end of a round, with the unseen set; round 17).
  *   --misses   also list the development parts' misses. Held-out parts have no such list:
  *              `evaluate` keeps no row of them (test/coach/evaluate.ts), only aggregate figures.
  */
@@ -69,10 +71,11 @@ function table(e: Evaluation, title: string): string {
 
 const args = process.argv.slice(2);
 const withUnseen = args.includes('--unseen');
+const developmentOnly = args.includes('--development') && !withUnseen;
 const unseen = withUnseen ? evaluate('unseen') : null;
-const test = evaluate('test');
-const heldout = evaluate('heldout');
-const fresh = evaluate('fresh');
+const test = developmentOnly ? null : evaluate('test');
+const heldout = developmentOnly ? null : evaluate('heldout');
+const fresh = developmentOnly ? null : evaluate('fresh');
 const r11 = evaluateDevelopment('r11');
 const r13 = evaluateDevelopment('r13');
 const r13b = evaluateDevelopment('r13b');
@@ -87,15 +90,16 @@ const r15b = evaluateDevelopment('r15b');
 const r15c = evaluateDevelopment('r15c');
 const r15d = evaluateDevelopment('r15d');
 const r16 = evaluateDevelopment('r16');
+const r17 = evaluateDevelopment('r17');
 const dev = evaluateDevelopment('dev');
 if (args.includes('--json')) {
   process.stdout.write(
     JSON.stringify(
       {
         ...(unseen ? { unseen: summary(unseen) } : {}),
-        test: summary(test),
-        heldout: summary(heldout),
-        fresh: summary(fresh),
+        ...(test ? { test: summary(test) } : {}),
+        ...(heldout ? { heldout: summary(heldout) } : {}),
+        ...(fresh ? { fresh: summary(fresh) } : {}),
         r11: summary(r11),
         r13: summary(r13),
         r13b: summary(r13b),
@@ -110,6 +114,7 @@ if (args.includes('--json')) {
         r15c: summary(r15c),
         r15d: summary(r15d),
         r16: summary(r16),
+        r17: summary(r17),
         dev: summary(dev),
       },
       null,
@@ -120,9 +125,9 @@ if (args.includes('--json')) {
   process.stdout.write(
     [
       ...(unseen ? [table(unseen, 'Unseen set (round 12, independent; aggregate only)')] : []),
-      table(test, 'Test part (round 6)'),
-      table(heldout, 'Earlier held-out set'),
-      table(fresh, 'Fresh part (rounds 9-10, not tuned or trained on)'),
+      ...(test ? [table(test, 'Test part (round 6)')] : []),
+      ...(heldout ? [table(heldout, 'Earlier held-out set')] : []),
+      ...(fresh ? [table(fresh, 'Fresh part (rounds 9-10, not tuned or trained on)')] : []),
       table(r11, 'Round 11 (development, rules only)'),
       table(r13, 'Round 13a (development)'),
       table(r13b, 'Round 13b (development)'),
@@ -137,11 +142,12 @@ if (args.includes('--json')) {
       table(r15c, 'Round 15c (development)'),
       table(r15d, 'Round 15d (development, final check: not tuned on)'),
       table(r16, 'Round 16 (development, by an independent author)'),
+      table(r17, 'Round 17 (development, by an independent author)'),
       table(dev, 'Development (tuned and trained on)'),
     ].join('\n\n') + '\n',
   );
   if (args.includes('--misses')) {
-    for (const part of [r16, r15d, r15c, r15b, r15, r14d, r14c, r14b, r14, r13d, r13c, r13b, r13, r11, dev]) {
+    for (const part of [r17, r16, r15d, r15c, r15b, r15, r14d, r14c, r14b, r14, r13d, r13c, r13b, r13, r11, dev]) {
       for (const m of part.misses) {
         process.stdout.write(
           `  ${part.part} miss [${m.kind}] ${m.text}\n    expected ${JSON.stringify(m.expected)} got ${JSON.stringify(m.got)}\n`,

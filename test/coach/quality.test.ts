@@ -27,12 +27,13 @@ import { evaluate } from './evaluate.js';
 // printed the recall). The recall floor is lowered on purpose, by one row of 180 (target ≥ 0.80 still
 // met), for three false alarms fewer on the open precision target: most likely the closing-fragment
 // reading (model.ts) lost a sarcasm message whose mockery sits in a short last sentence after praise
-// ("Thanks for the help. Really useful."), a shape docs/coach.md lists under Limits.
+// ("Thanks for the help. Really useful."), a shape docs/coach.md lists under Limits. Round 17 (read
+// #8): the same figures but forgiveness 0.983 → 0.992 (texting forms of asking); its floor rose.
 const UNSEEN_FLOORS = {
   harshPrecision: 0.949, // 150 of 158 flagged at read #7 (151 of 162 at read #6)
   harshRecall: 0.833, // 150 of 180 at read #7 (151 at read #6)
   nonApologyF1: 0.952,
-  components: { regret: 0.999, responsibility: 0.932, impact: 0.916, change: 0.949, repair: 0.949, forgiveness: 0.982 },
+  components: { regret: 0.999, responsibility: 0.932, impact: 0.916, change: 0.949, repair: 0.949, forgiveness: 0.991 },
   responsibilityRecall: 0.942,
   impactRecall: 0.885,
   vagueF1: 0.939,
@@ -66,7 +67,7 @@ const TEST_FLOORS = {
 // 0.952 → 0.938 (recall 0.923 → 0.938) and impact accuracy 0.971 → 0.912 (the structural
 // impact patterns and the model credit impact to apologies that name none).
 const HELDOUT_FLOORS = {
-  harshPrecision: 0.953, // 0.969 after round 16 (2 false alarms on 71, 4 before); room for one
+  harshPrecision: 0.953, // 0.954 at read #8, round 17 (3 false alarms on 71; 2 at read #7, before round 16's two take-backs; 4 before)
   harshRecall: 0.953, // 62 of 65 after round 14 (61 before)
   nonApologyF1: 0.999,
   componentAccuracy: 0.94, // impact 0.912 → 0.941 in round 13
@@ -80,8 +81,8 @@ const FRESH_FLOORS = {
   harshPrecision: 0.791, // 19 of 24 flagged after round 14 (0.739 after round 13, 0.696 after round 11, 0.615 before)
   harshRecall: 0.95,
   responsibility: 0.845,
-  impact: 0.916, // 0.905 before round 14's impact by what the partner went through
-  impactRecall: 0.849, // 0.850 after round 16 (0.800 before)
+  impact: 0.928, // 0.929 after round 17 (0.917 after round 16; 0.905 before round 14's impact by what the partner went through)
+  impactRecall: 0.899, // 0.900 after round 17 (0.850 after round 16, 0.800 before)
 } as const;
 
 const unseen = evaluate('unseen');

@@ -84,7 +84,9 @@ const COMPONENT_RULES: readonly ComponentRule[] = [
     accept: (f, s) =>
       plain(f, s) &&
       /\b(?:i|my)\b/.test(f.slice(0, s)) &&
-      !/\b(?:sorry|regret|if|when|can|could|will|would)(?: that)?\s*$/.test(before(f, s)),
+      !/\b(?:sorry|regret|if|when|can|could|will|would)(?: that)?\s*$/.test(before(f, s)) &&
+      // round 17: a plan the partner had made before the wrong ("You'd booked it weeks ago") is theirs, not impact
+      !/^[^a-z]*(?:you|u)(?:'d| had)\s+(?:(?:just|already|even)\s+)?(?:booked|planned)\b/.test(f.slice(s, s + 40)),
   },
   {
     component: 'change',
@@ -108,7 +110,7 @@ const COMPONENT_RULES: readonly ComponentRule[] = [
   {
     component: 'forgiveness',
     pattern:
-      /\b(?:(?:hope|wish|pray)(?: that)?(?: one day| someday| in time| eventually)? you(?:'ll|'d)? (?:can |could |will |might |may |would )?(?:one day |someday |in time |eventually )?(?:be able to |find (?:a way|it in (?:you|your heart)) to )?forgive|(?:will|would|could|can) you (?:ever\s+|one day\s+|please\s+)?(?:be able to\s+|find (?:a way|it in your heart) to\s+)?forgive|please forgive me|forgive me,? please|if you (?:could|can|are ever able to|ever feel able to) forgive|your forgiveness|ask(?:ing)? (?:for )?(?:you )?(?:for )?(?:your )?forgiveness|if you are ever able|when(?:ever)? you(?:'re| are) ready to forgive|(?:if|hope|when) (?:\w+ ){0,3}you (?:\w+ ){0,5}forgive\b)/g,
+      /\b(?:(?:hope|wish|pray)(?: that)?(?: one day| someday| in time| eventually)? you(?:'ll|'d)? (?:can |could |will |might |may |would )?(?:one day |someday |in time |eventually )?(?:be able to |find (?:a way|it in (?:you|your heart)) to )?forgive|(?:will|would|could|can) (?:you|u) (?:ever\s+|one day\s+|please\s+)?(?:be able to\s+|find (?:a way|it in your heart) to\s+)?forgive|(?:please|pls|plz) forgive me|forgive me,? please|if you (?:could|can|are ever able to|ever feel able to) forgive|your forgiveness|ask(?:ing)? (?:for )?(?:you )?(?:for )?(?:your )?forgiveness|if you are ever able|when(?:ever)? you(?:'re| are) ready to forgive|(?:if|hope|when) (?:\w+ ){0,3}you (?:\w+ ){0,5}forgive\b)/g,
   },
 ];
 
@@ -173,12 +175,17 @@ export const NON_APOLOGY_RULES: readonly Rule[] = ruleSet([
     pattern:
       /\byou (?:kept|made me|drove me|pushed me|forced me|provoked me|started it|left me no choice|gave me no choice)\b|\bif you (?:had(?:n't| not)|hadn't|were(?:n't| not)|would(?:n't| not)|had just|had only|didn't)\b|\bbecause you (?:were|kept|didn't|never|always|wouldn't)\b|\byou were (?:overreacting|ignoring|yelling|shouting|so distant|distant|never there|always)\b|\byou(?:'re| are) not (?:perfect|innocent|blameless)\b|\bit takes two\b|\bnot the only one (?:who|that)\b|\byou(?:'d| would) have done the same\b|\banyone would have\b|\bi was (?:drunk|high|wasted)\b|\bif you(?:'d| had)\s+(?!(?:like|prefer|rather|want|let|allow)\b)\w+\b(?=[^.!?]*\b(?:none of this|wouldn't|would not|would never|never would|'d never)\b)|\byou(?:'re| are| were)\s+the one (?:who|that)\b|\byou(?:'re| are| were)?\s*(?:not|n't|weren't|aren't)\s+(?:exactly\s+|completely\s+|totally\s+)?(?:an angel|a saint|perfect|innocent|blameless|faultless)\b|\byou\b[^.!?]{0,40}\beither\b|\bwe (?:both|all) (?:made|make|did|said|messed|screwed|played|share|hurt)\b|\b(?:we're|we are|we were) both (?:to blame|at fault|guilty|responsible)\b|\bboth (?:of us|sides)\b|\byou left me (?:alone|no choice|on my own|no option|with no)\b|\b(?:like|as) you always do\b|\b(?:it )?wasn't (?:really )?me\b|\byou\s+\w+ing too\b|\byou (?:were|did) too\b/g,
     explanation: 'This may move the blame onto your partner; an apology lands when it stays with your own part.',
+    // round 17: "I'm so sorry I was drunk at Ellie's recital" owns the state as the wrong
+    accept: (f, s, e) => !(/^i was/.test(f.slice(s, e)) && /\b(?:sorry|regret|ashamed)(?: that)?\s+$/.test(before(f, s))),
   },
   {
     type: 'minimising',
     pattern:
       /\b(?:it was|it's|that was|this was|it is)\s+(?:just|only)\b|\b(?:just|only) (?:a|one|some|a few|the one) (?:kiss|lunch|drink|text|texts|message|messages|joke|coffee|time|night|chat|photo|few)\b|\bnot (?:a|that|such a) big (?:a )?(?:deal|thing)\b|\b(?:one|a single) (?:stupid|silly|little|drunken|meaningless|harmless) (?:night|kiss|mistake|time|text|message|evening|drink)\b|\bnot worth (?:ruining|losing|throwing away|ending|wrecking)\b|\bwe were (?:just|only) (?:talking|chatting|friends|texting|messaging|having a drink)\b|\bwasn't (?:that|so) (?:bad|serious|big)\b|\bdidn't mean anything\b|\bnothing (?:really\s+)?happened\b|\b(?:everyone|everybody|all men|all women|lots of people|most people) (?:does|did|do|lies|lie|cheats|cheat|has done)\b|\boverreact(?:ing|ed|s)?\b|\b(?:people|loads of people|lots of people|everyone|everybody) (?:\w+\s+)?(?:flirt|text|lie|cheat|do (?:it|that|this))\b|\bharmless\b|\b(?:it|that) (?:meant|means) nothing\b|\b(?:it|that) was (?:completely\s+|totally\s+)?innocent\b|\b(?<!(?:not|wasn't|isn't|no) (?:a|the|just a) )(?:the|a|this|that|any) (?:misunderstanding|miscommunication|mix-?up)\b|\bmaking (?:this|it) (?:bigger|worse|into more) than\b|\bnot that serious\b|\bno big deal\b|\bblow(?:ing|n)? (?:it|this) out of proportion\b|\bsuch a big deal\b|\bi (?:didn't do|did) (?:anything|nothing) wrong\b|\bmaking (?:too much|a big deal|a mountain) (?:of|out of)\b|\btoo (?:sensitive|emotional)\b|\b(?:it's|it is|that's) in the past\b|\bwhat's done is done\b|\b(?:it|that) was (?:a long time|years|ages|months) ago\b|\bonly happened once\b|\bdidn't mean it (?:like that|that way)\b|\bwasn't (?:a|that|such a) big (?:thing|deal)\b|\boverthinking\b|\bjust (?:joking|kidding|messing|teasing)\b|\bancient history\b/g,
     explanation: 'This may sound as if the hurt is smaller than it is; letting it be as big as it feels to your partner helps.',
+    // round 17: the excuse the writer told themselves, then took back ("I told myself it was just coffee, but I knew it was wrong")
+    accept: (f, s) =>
+      !/\b(?:told myself|convinced myself|pretended|kept telling myself|tried to tell myself)(?: that)?\s+$/.test(before(f, s)),
   },
   {
     type: 'demanding',

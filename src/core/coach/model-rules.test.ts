@@ -229,3 +229,79 @@ describe('round 16: gentle shapes, harsh shapes and impact by what the act did',
     }
   });
 });
+
+describe('round 17: gentle absolutes, closing fragments and impact by what the partner has gone through since', () => {
+  test('gentle absolutes, frames and sign-offs stay gentle', () => {
+    for (const text of [
+      'Are you always this busy in December?',
+      "You'll always have a home with me.",
+      "You're never a bother.",
+      'You always seem so tired lately. Is work ok?',
+      'You never eat breakfast, so I packed you a muffin.',
+      "You're always brilliant with my nan. She loves you.",
+      'You always turn up for the kids. Even when it is hard.',
+      "You've never once told me to get over it.",
+      'Tea and a chat later? Only if you are up for it.',
+      'Happy birthday. Thirty years young.',
+      'Always yours.',
+      'Leaving now.',
+    ]) {
+      assert.deepEqual(types(text), [], text);
+    }
+  });
+
+  test('the same words in a harsh shape stay harsh', () => {
+    for (const text of [
+      'Do you always have to be so loud?',
+      'Are you always this rude?',
+      "You'll always be alone.",
+      "You'll never be enough.",
+      'You never help. Are you ok with that?',
+      "You're always brilliant at twisting my words.",
+    ]) {
+      assert.ok(analyzeMessage(text).harsh, text);
+    }
+  });
+
+  test('mock praise in a closing fragment after a named wrong is sarcasm; sincere praise is not', () => {
+    for (const text of [
+      'You left me to do the shopping again. Gold star.',
+      'Congratulations on a day without lying. What an achievement.',
+    ]) {
+      assert.ok(types(text).includes('sarcasm'), text);
+    }
+    for (const text of ['You cooked all day for my family. Heroic.', 'You held my hand the whole time. Hero.']) {
+      assert.ok(!types(text).includes('sarcasm'), text);
+    }
+  });
+
+  test('what the partner has gone through since is impact; their praise, trust and plans are not', () => {
+    for (const text of [
+      "I'm sorry I mocked your cooking. You've been second-guessing yourself in the kitchen ever since.",
+      "I'm sorry I lied. You flinch whenever my phone buzzes.",
+      "I'm sorry I drank. You stopped trusting anything I said.",
+      "I'm sorry I missed it. You went through the worst night of your life without me there.",
+      "I'm sorry I shouted. I saw that you are scared of me.",
+      "I'm sorry I hid it. It took away your peace of mind.",
+      "I'm sorry for the secrets. It has made you anxious whenever I go out.",
+    ]) {
+      assert.equal(analyzeApology(text).components.impact, true, text);
+    }
+    for (const text of [
+      "I'm sorry I snapped at you yesterday. You're a brilliant dad.",
+      'I apologise for my conduct. You placed your trust in me and I betrayed it.',
+      "I'm sorry I missed the concert. You'd booked it months ago.",
+      "I'm sorry I forgot your birthday. You never forget mine.",
+    ]) {
+      assert.equal(analyzeApology(text).components.impact, false, text);
+    }
+  });
+
+  test('owning a state and an excuse taken back are not non-apologies', () => {
+    for (const text of ["I'm so sorry I was drunk at your sister's party."]) {
+      assert.equal(analyzeApology(text).nonApology, false, text);
+    }
+    const told = 'I owe you an apology. I told myself it was just a drink, but I knew it was wrong, and I hid it.';
+    assert.ok(!analyzeApology(told).findings.some((f) => f.type === 'minimising'), told);
+  });
+});

@@ -31,6 +31,15 @@ export interface RuleHelpers {
 const ORDER_BEFORE =
   /(?:^|[.!?]\s+)(?!(?:i|i'm|im|we|we're|it|it's|its|that|that's|this|he|she|they|you|you're|the|my|our|a|and|but|so|ok|okay|yes|no|not|just|all|done|home|here|there)\b)[a-z]+\b[^.!?]*[.!]\s*$/;
 
+/** Round 17: the sentence before a mock-praise fragment names a wrong done again, all along, or its absence praised. */
+const WRONG_BEFORE =
+  /\b(?:again|as usual|for once|on (?:your|ur|that|the) (?:phone|laptop|ipad|tablet|screen)\b[^.!?]*\bthe whole (?:time|night|evening|day|weekend|meal|dinner)|(?:not|without) (?:lying|cheating|shouting|screaming|drinking|forgetting)|(?:hours?|days?|weeks?) late)\b/;
+function lastSentence(text: string): string {
+  const t = text.replace(/[\s.!?]+$/, '');
+  const i = Math.max(t.lastIndexOf('.'), t.lastIndexOf('!'), t.lastIndexOf('?'));
+  return t.slice(i + 1);
+}
+
 /**
  * Round 14: shapes, each a family's structure rather than its words — an outcome laid at the
  * partner's door ("… and that's your doing", "spoiled by your …", "your lying is why …"), an
@@ -100,6 +109,16 @@ export function modelRules({ before, mocking, warm }: RuleHelpers): Rule[] {
         'This may land as closing the door; if you need a pause, saying when you will come back keeps your partner from feeling shut out.',
     },
     {
+      // round 17: mock praise in a closing fragment after a sentence that names a wrong ("… with the kids
+      // all day again. Proper hero.", "Well done on not lying today. Gold star.", "… on your phone the
+      // whole time. Real quality time.")
+      type: 'sarcasm',
+      pattern:
+        /\b(?:(?:truly|really|real|proper|so|such an?|what an?|how) )?(?:heroic|hero|gold star|achievement|touching|quality time|priorities|medal|genius|top work|impressive|romantic)\b(?=[\s.]*$)/g,
+      explanation: 'Sarcasm may land as mockery; saying plainly what hurt is easier to hear.',
+      accept: (f, s) => before(f, s).trim() === '' && /[.]\s*$/.test(f.slice(0, s)) && WRONG_BEFORE.test(lastSentence(f.slice(0, s))),
+    },
+    {
       // round 16: praise taken back by a closing "Not." ("Thanks for dinner. Not.")
       type: 'sarcasm',
       pattern: /\bnot\b(?=\s*[.!]+\s*$)/g,
@@ -158,6 +177,19 @@ export function modelComponentRules({ before, plain }: RuleHelpers): ComponentRu
         /\b(?:i|my)\b/.test(f.slice(0, s + 1)) &&
         !/\b(?:if|can|could|will|would|hope|wish|whether|unless)(?: that)?\s*$/.test(before(f, s)),
     },
+    {
+      // round 17: what the partner has gone through since, in any tense — "you've been doubting
+      // yourself ever since", "you flinch when I pick up my phone", "You stopped believing anything I
+      // say", "You went through the hardest day of your life without me", "you are scared of me",
+      // "It took away your belief …", "I broke something in you", "It has made you anxious"
+      component: 'impact',
+      pattern:
+        /\b(?:you|u)(?:'ve| have)? been (?:doubting|second-guessing|jumping|flinching|checking|crying|struggling|suffering|questioning|blaming yourself|panicking|shaking|carrying|losing sleep|on edge)\b|\b(?:you|u) (?:\w+ )?(?:flinch|jump|tense up|freeze|panic|check \w+)(?:es|s|ed)? (?:when|whenever|every time|each time|at)\b|\b(?:you|u) (?:stopped|started|can't stop|couldn't stop) (?:believing|trusting|sleeping|eating|doubting|checking|questioning|second-guessing|looking|going out|seeing|feeling|smiling|laughing)\b|\b(?:you|u) (?:went through|endured|lived through|got through|had to get through|faced)\b(?! (?:my|your|the) (?:phone|messages|texts|bag|things|emails|accounts|statements|drawers)\b)|\b(?:you|u)\b[^.!?]{0,60}\bwithout me (?:there|holding|by your side|beside you|next to you|to)\b|\b(?:you|u)(?:'re| are| r|'ve been| have been)? (?:(?:now|still|always|so|really)\s+)*(?:afraid|scared|anxious|frightened|terrified|nervous|on edge|wary) (?:of me|when|whenever|every time|that i|to)\b|\b(?:took|taken|taking|take) away your\b|\bbroke something in (?:you|u)\b|\b(?:made|makes|has made|have made|left) (?:you|u) (?:so\s+)?(?:anxious|afraid|nervous|paranoid|suspicious|insecure|ashamed|sick|ill|jumpy|withdrawn)\b/g,
+      accept: (f, s) =>
+        plain(f, s) &&
+        /\b(?:i|my|me)\b/.test(f.slice(0, s + 1)) &&
+        !/\b(?:sorry|regret|if|can|could|will|would|hope|wish|whether|unless)(?: that)?\s*$/.test(before(f, s)),
+    },
   ];
 }
 
@@ -172,12 +204,18 @@ const MINE = String.raw`\b(?:don't|dont|do not|no need to) (?:apologi[sz]e|worry
  * this so much. not u", "not ignoring u") or owns that there is no excuse.
  */
 const NOT_AT_YOU = String.raw`(?<!\bbut )\bnot (?:mad|cross|angry|upset|annoyed|at (?:you|u)|(?:you|u)(?= *[.!,]|$)|ignoring (?:you|u)|your fault|ur fault|blaming (?:you|u)|punishing (?:you|u))\b|\bthere(?:'s| is) no excuse\b`;
-const FRAME = new RegExp(`${OWNING}|${CHECK_IN}|${OFFER}|${MINE}|${NOT_AT_YOU}`);
+/**
+ * Round 17: no pressure ("Only if you're up for it.", "no rush"), a celebration or a sign-off
+ * ("Happy anniversary.", "Forever yours."), and the writer's own comings and goings ("Leaving now.").
+ */
+const NO_PRESSURE = String.raw`\b(?:only |but only |just )?if (?:you're|you are|youre|ur|u r|you feel|u feel) (?:up for|up to|ok with|okay with|happy to|free|in the mood|not too tired)\b|\bno (?:pressure|rush|worries|obligation)\b|\bnothing urgent\b|\bwhen(?:ever)? (?:you're|you are|youre|ur|u r) (?:ready|free)\b`;
+const SIGN_OFF = String.raw`\bhappy (?:anniversary|birthday|valentine'?s|mother's day|father's day|christmas|new year)\b|\b(?:forever|always|still|all) yours\b|\byours (?:forever|always)\b|\ball my love\b|^\s*(?:leaving|heading (?:home|off|out|back)|on my way|omw|setting off|just left)(?: (?:now|work|the office|soon|in \d+\w*))?[\s.!]*$`;
+const FRAME = new RegExp(`${OWNING}|${CHECK_IN}|${OFFER}|${MINE}|${NOT_AT_YOU}|${NO_PRESSURE}|${SIGN_OFF}`);
 const BEFORE_FRAME = new RegExp(`${OWNING}|${CHECK_IN}|${NOT_AT_YOU}`);
 
 /** Idioms and single events after "you never" ("you'll never guess who …", "you never told me what …"). */
 const NEVER_KIND =
-  /^\s+(?:guess|believe)\s+(?:who|what|how|where)\b|^\s+(?:once\s+)?ma(?:de|kes?) me feel (?:silly|stupid|small|bad|judged|guilty|ashamed|foolish|like a burden)\b|^\s+(?:told|said|mentioned|asked)\s+(?:me\s+)?(?:what|where|when|how|why|whether|about\s+(?:the|your|his|her|this|that|our))\b|^\s*(?:(?:once|even|ever|really)\s+)?cease(?:d|s)? to (?:amaze|surprise|impress|delight)\b/;
+  /^\s+(?:once\s+)?(?:told me to (?:get over|move on|hurry|calm down|stop crying|let it go|man up)|rushed me|pushed me|pressured me|blamed me|judged me|shamed me|mocked me|belittled me|made fun of me|held (?:it|that|this) against me|made me choose)\b|^\s+(?:guess|believe)\s+(?:who|what|how|where)\b|^\s+(?:once\s+)?ma(?:de|kes?) me feel (?:silly|stupid|small|bad|judged|guilty|ashamed|foolish|like a burden)\b|^\s+(?:told|said|mentioned|asked)\s+(?:me\s+)?(?:what|where|when|how|why|whether|about\s+(?:the|your|his|her|this|that|our))\b|^\s*(?:(?:once|even|ever|really)\s+)?cease(?:d|s)? to (?:amaze|surprise|impress|delight)\b/;
 /** Thanks in the sentence after an absolute: "You're always the one who notices. Thank you." */
 const THANKS_NEXT =
   /^[\s.!?]*(?:thank(?!s a lot|s for nothing)|i (?:really )?(?:love|appreciate)|love you|i (?:don't|dont|do not) know how (?:you|u) do it)/;
@@ -195,7 +233,7 @@ const PATTERN = /\b(?:always|never|constantly|keep|kept|every time|all the time|
  * Without an answer ("everyone says you're a liar") it stays the writer's own.
  */
 const THEY_JUDGED =
-  /\b(?!(?:i|we|you|u)\b)[a-z]+\s+(?:(?:once|always|just|even|used to)\s+)?(?:said|says|thinks|call|thought|reckons|reckoned|called|calls|told (?:me|us|everyone|people)|joked|jokes|claimed|claims|implied|suggested|hinted|wrote|posted|complained)\s+(?:that\s+)?(?:you|u)\b/;
+  /\b(?!(?:i|we|you|u)\b)[a-z]+\s+(?:(?:once|always|just|even|used to)\s+)?(?:said|says|(?<=used to )say|thinks|call|thought|reckons|reckoned|called|calls|told (?:me|us|everyone|people)|joked|jokes|claimed|claims|implied|suggested|hinted|wrote|posted|complained)\s+(?:that\s+)?(?:you|u)\b/;
 const ANSWERED =
   /\b(?:but (?:she|he|they|i)|i told (?:her|him|them)|i (?:don't|do not) (?:think|agree|believe)|not true|untrue|(?:he|she|they)(?:'s|'re| is| are| was| were) (?:so\s+|totally\s+|completely\s+)?wrong|(?:that's|that is|thats|it's|how) (?:so\s+)?(?:awful|horrible|unfair|not fair|rubbish|nonsense|out of order|cruel|harsh)|(?:doesn't|does not|don't|didn't|do not) (?:know|see|understand) (?:you|what you|how)|i stood up for you|i hate that (?:someone|anyone|he|she|they|people))\b/;
 /** Praise by comparison: "Nobody makes me laugh the way you do" (a warm word must be in it). */
@@ -231,6 +269,49 @@ const CARE_AFTER =
 /** Round 16: the next sentence offers help: "Can I make dinner tonight?", "Let me take the kids." */
 const OFFER_NEXT =
   /^(?:(?:can|shall|could) i (?:make|get|bring|help|do|take|cook|run|pick|give|grab)|let me (?:help|make|get|bring|take|cook|run|pick|give)|want me to|i(?:'ll| will) (?:make|cook|bring|get you|run you|take the kids))\b/;
+/**
+ * Round 17: after an absolute, the next sentence checks in, offers, or says the writer is there
+ * ("You always seem so tired lately. Is work ok?", "You never talk about your dad. I'm here if you
+ * want to.", "… I'm worried about you.").
+ */
+const CONCERN_NEXT =
+  /^(?:(?:is|was) (?:work|everything|it|something|all|that) (?:ok|okay|alright|all right|going ok)|(?:are|r) (?:you|u) (?:ok|okay|alright|all right|feeling)(?! with\b)|(?:do (?:you|u) )?want to talk|(?:i'm|i am|im) (?:here|around|always here)(?: for (?:you|u)| if (?:you|u))|(?:i'm|i am|im) (?:a bit |really |so |just )?(?:worried|concerned) (?:about|for) (?:you|u)|i (?:worry|care) about (?:you|u)|let me know if)\b/;
+/**
+ * Round 17: after an absolute, in the same sentence, the writer's wish to help, a reassurance or a
+ * kindness done because of the habit ("…, and I wish you would, because I want to help", "…, it's
+ * going to be fine, I promise", "… so I packed you a muffin").
+ */
+const KIND_AFTER =
+  /\bi (?:wish|hope) (?:you|u)(?:'d| would)\b[^.!?]*\b(?:help|let me|lean on me|ask me)\b|\b(?:it'll|it will|it's going to|it is going to|it's gonna|its gonna|you'll|you will) be (?:fine|ok|okay|alright|all right|great)\b|\bso i (?:packed|brought|made|got|cooked|saved|bought|picked up|grabbed) (?:you|u)\b/;
+/**
+ * Round 17: a promise or reassurance with an absolute ("You'll always have a home with me", "You
+ * will never lose me", "You're never a bother", "you're always welcome", "You're constantly on my
+ * mind"): the absolute is the writer's own constancy, not a verdict on the partner.
+ */
+const CONSTANT_ALWAYS =
+  /^\s+(?:have (?:me|a home|a place|a seat|my (?:support|back|love|word)|someone|us|family)|be (?:loved|welcome|safe|my (?:\w+ )?(?:one|girl|boy|person|favou?rite|home)|the one|wanted|enough for me)|welcome|(?:on|in) my (?:mind|heart|thoughts))\b/;
+const CONSTANT_NEVER =
+  /^\s+(?:lose me|be (?:alone|on your own|a (?:bother|burden))|(?:need|have) to (?:worry|ask|earn|apologi[sz]e|explain|thank|pay|be alone)|walk alone|(?:a |any )?(?:bother|burden|nuisance|trouble))\b/;
+/** The absolute names the writer's constancy: "you'll always have me", "you're never a bother". */
+function constantKind(said: string, rest: string): boolean {
+  return (/(?:always|constantly)$/.test(said) ? CONSTANT_ALWAYS : /never$/.test(said) ? CONSTANT_NEVER : null)?.test(rest) ?? false;
+}
+/** The same shapes for the model's finding on a stretch: "You're never a bother.", "You're always welcome to …". */
+const ABSOLUTE_IN = /\b(?:you|u)(?:'re| are|'ll| will|'ve| have)?\s+(always|never|constantly)\b/;
+/**
+ * Round 17: a plain question about a habit, with no judging word ("Are you always this busy in
+ * December?", "Do you always park there?"); "Do you always have to …", "… like this?" and "Why do
+ * you always …" stay harsh.
+ */
+const HABIT_QUESTION = /(?:^|[.!?]\s+)(?:and |so |hey,? |oh,? )?(?:are|do|does|did|is|were|have|will) (?:you|u)\s+(?:always|ever|usually)$/;
+
+/** Round 17: "You're always brilliant with my gran": praise after "you're always" ("good at …", "great at …" can mock). */
+const ALWAYS_PRAISED =
+  /^\s+(?:so\s+)?(?:brilliant|wonderful|great|amazing|lovely|fantastic|patient|kind|generous|gentle|thoughtful|good|sweet|funny|calm|supportive|beautiful|gorgeous|incredible|brave|strong|fun)\b(?!\s+at\b)/;
+/** Round 17: constancy when it costs something ("You always show up. Even when it's hard."). */
+const EVEN_WHEN_HARD =
+  /^[\s.,!-]*(?:and\s+)?even (?:when|on the days|if) (?:it's|it is|it was|things are|things get|things were|you're|you are|you were|i'm|i am|i was) (?:really\s+|so\s+)?(?:hard|tough|difficult|tired|exhausted|busy|rough|awful|scary|late|low|at my worst|not easy)\b/;
+
 /** Round 16: a time of life long past, after a verdict: "a nightmare as a teenager", "… when you were little". */
 const LONG_AGO =
   /^\s+(?:as an?|when (?:you|u) (?:were|was))\s+(?:teenager|teen|kid|child|baby|toddler|little|young|younger|small|boy|girl|student|at school)\b/;
@@ -255,6 +336,21 @@ const FINALLY_DID =
 export function modelChecks({ after, before, sentenceEnd, mockingAfter, judgingWord, warm }: RuleHelpers): ModelChecks {
   const framed = (text: string, previous = '') =>
     (FRAME.test(text) || BEFORE_FRAME.test(previous)) && !judgingWord(previous + ' ' + text) && !/\blike (?:always|usual)\b/.test(text);
+  // round 17: the model's finding on an absolute that names the writer's constancy or asks about a habit
+  const kindAbsolute = (text: string) => {
+    const m = ABSOLUTE_IN.exec(text);
+    if (!m) return false;
+    const said = m[0];
+    const rest = text.slice(m.index + said.length);
+    const head = text.slice(0, m.index);
+    if (judgingWord(head + ' ' + rest.replace(/^\s*(?:this|so)\s+/, ' '))) return false;
+    if (constantKind(said, rest) || (/never$/.test(said) && NEVER_KIND.test(rest))) return true;
+    return (
+      HABIT_QUESTION.test(head + said.replace(/^(?:you|u)(?:'re| are|'ll| will|'ve| have)?/, 'you')) &&
+      /^[^.!]*\?/.test(rest) &&
+      !/^\s+(?:have|need|got) to\b|\b(?:like (?:this|that)|do (?:this|that))\b/.test(rest)
+    );
+  };
   const answered = (text: string) => THEY_JUDGED.test(text) && ANSWERED.test(text.slice(text.search(THEY_JUDGED)));
   return {
     partnerContext,
@@ -269,7 +365,8 @@ export function modelChecks({ after, before, sentenceEnd, mockingAfter, judgingW
       (TAKEN_BACK.test(previous) && !/(?:^|[,;]\s*)(?:but|still|however|though)\b/.test(text)) ||
       TRAIT_PRAISED.test(text) ||
       (FOND.test(text) && !/\b(?:again|for once|as usual|nothing)\b/.test(text)) ||
-      (ADMIRED.test(text) && !/\b(?:again|for once|as usual|nothing)\b/.test(text)),
+      (ADMIRED.test(text) && !/\b(?:again|for once|as usual|nothing)\b/.test(text)) ||
+      kindAbsolute(text),
     drop(folded, type, start, end) {
       const head = before(folded, start);
       if (THEY_SAID.test(head)) return true;
@@ -278,6 +375,13 @@ export function modelChecks({ after, before, sentenceEnd, mockingAfter, judgingW
       if ((type === 'insult' || type === 'character' || type === 'contempt' || type === 'criticism') && THEY_JUDGED.test(head + said)) {
         const stop = sentenceEnd(folded, end);
         if (answered(head + said + folded.slice(end, sentenceEnd(folded, stop + 1)))) return true;
+      }
+      // round 17: someone else's warm words about the partner ("Mum used to say you always bring the sun with you"),
+      // or their absolute answered ("my sister says you never relax, I told her you've earned it")
+      if (type === 'absolute' && THEY_JUDGED.test(head + said)) {
+        const stop = sentenceEnd(folded, end);
+        if (answered(head + said + folded.slice(end, sentenceEnd(folded, stop + 1)))) return true;
+        if (warm(folded, start, end) && !judgingWord(rest)) return true;
       }
       if ((type === 'insult' || type === 'character' || type === 'contempt' || type === 'absolute') && TRAIT_PRAISED.test(rest))
         return true;
@@ -319,7 +423,28 @@ export function modelChecks({ after, before, sentenceEnd, mockingAfter, judgingW
         // round 16: a habit met with the writer's care ("You always look so tired. Can I make dinner?",
         // "… so I leave this space for you", "…, and I worry about you")
         const next = folded.slice(end + rest.length, sentenceEnd(folded, end + rest.length + 1));
-        if ((CARE_AFTER.test(rest) || OFFER_NEXT.test(next.replace(/^[\s.!?]+/, ''))) && !judgingWord(rest + ' ' + next)) return true;
+        const nextOpen = next.replace(/^[\s.!?]+/, '');
+        if (
+          (CARE_AFTER.test(rest) || KIND_AFTER.test(rest) || OFFER_NEXT.test(nextOpen) || CONCERN_NEXT.test(nextOpen)) &&
+          !judgingWord(rest + ' ' + next)
+        )
+          return true;
+        if (
+          /\balways$/.test(said) &&
+          ((/(?:'re|are|r)\s+always$/.test(said) && ALWAYS_PRAISED.test(rest)) || EVEN_WHEN_HARD.test(rest) || EVEN_WHEN_HARD.test(next)) &&
+          !NOBODY_HURTS.test(rest) &&
+          !judgingWord(rest + ' ' + next)
+        )
+          return true;
+        // round 17: the writer's constancy ("you'll always have a home with me"), a plain question about a habit
+        if (constantKind(said, rest) && !judgingWord(rest)) return true;
+        if (
+          HABIT_QUESTION.test(head + said) &&
+          /\?/.test(folded.slice(end, sentenceEnd(folded, end) + 1)) &&
+          !/^\s+(?:have|need|got) to\b|\b(?:like (?:this|that)|do (?:this|that))\b/.test(rest) &&
+          !judgingWord(rest)
+        )
+          return true;
         if (/\balways$/.test(said) && (ALWAYS_KIND.test(rest) || (THANKS_END.test(rest) && !mockingAfter(folded, end)))) return true;
         return /\b(?:never|rarely)$/.test(said) && NEVER_KIND.test(rest);
       }
@@ -352,8 +477,17 @@ export function modelChecks({ after, before, sentenceEnd, mockingAfter, judgingW
  * lazy") — is context, not impact. The impact head reads the apology without it.
  */
 const CLAUSE = String.raw`(?:(?!\b(?:and|but|so|now|then|because)\b)[^.!?,;])*`;
+/**
+ * Round 17: praise of the partner ("You're a brilliant mum", "you've been honest with me from the
+ * start", "You're the smartest person I know") and trust they placed or a plan they had made before
+ * the wrong ("You placed your trust in me", "you were trusting me to …") are theirs too.
+ */
+const PRAISED = String.raw`\b(?:you're|you are|youre|ur|u r|you've been|you have been|you've always been|you were always)\s+(?:(?:such|so|always|the|a|an|really|truly|honestly|only ever|nothing but|one of the)\s+)*(?:brilliant|good|great|wonderful|amazing|smartest|best|kindest|kind|honest|patient|loyal|lovely|incredible|fantastic|generous|strong|clever|caring|decent|fair|faithful|devoted|gentle|beautiful|wise|bravest|brave)\b`;
+/** Round 17: what the partner always or never does for the writer ("You never forget mine", "u always trusted me"). */
+const CONSTANT_PARTNER = String.raw`\b(?:you|u)(?:'ve| have)? (?:always|never) (?:forget|forgot|forgotten|miss|missed|tell|told|remember|remembered|been (?:there|honest|faithful|good|kind)|trusted|kept|keep|let me down|given me (?:a |any )?reason)\b|\b(?:you|u)(?:'ve| have)? given me no reason\b`;
+const PLACED = String.raw`\b(?:you|u)(?:'d| had)? (?:placed|put|gave me) (?:your|all your|so much) (?:trust|faith)\b|\b(?:you|u) (?:were|was) (?:trusting|relying on|counting on|depending on)\b`;
 const PARTNER_CONTEXT = new RegExp(
-  String.raw`\b(?:when|while|whilst) (?:you|u) (?:were|was|are|'re)\b${CLAUSE}|\b(?:you|u)(?:'ve| have)? got (?:a |such a |the )?(?:lovely|beautiful|great|good|amazing|gorgeous|wonderful)\b${CLAUSE}|\b(?:you|u)(?:'d| had)? (?:(?:always|just|only|even)\s+)?(?:trusted|asked|told me|said|say|wanted|planned|cooked|bought|saved|work|worked|deserve|deserved)\b${CLAUSE}|\b(?:you|u) (?:were|was) (?:only |just |so )?(?:saving|talking|excited|right|on the phone|busy|asleep|working|cooking|looking after)\b${CLAUSE}|\bi (?:said|called|told (?:everyone|people|them)) (?:that )?(?:you|u)\b${CLAUSE}`,
+  String.raw`${PRAISED}${CLAUSE}|${CONSTANT_PARTNER}${CLAUSE}|${PLACED}${CLAUSE}|\b(?:when|while|whilst) (?:you|u) (?:were|was|are|'re)\b${CLAUSE}|\b(?:you|u)(?:'ve| have)? got (?:a |such a |the )?(?:lovely|beautiful|great|good|amazing|gorgeous|wonderful)\b${CLAUSE}|\b(?:you|u)(?:'d| had)? (?:(?:always|just|only|even)\s+)?(?:trusted|asked|told me|said|say|wanted|planned|cooked|bought|saved|work|worked|deserve|deserved)\b${CLAUSE}|\b(?:you|u) (?:were|was) (?:only |just |so )?(?:saving|talking|excited|right|on the phone|busy|asleep|working|cooking|looking after)\b${CLAUSE}|\bi (?:said|called|told (?:everyone|people|them)) (?:that )?(?:you|u)\b${CLAUSE}`,
   'g',
 );
 
