@@ -201,9 +201,51 @@ export class AgreementLogStore {
     return rows.map((r) => this.toEntry(r));
   }
 
-  /** One page of the space's log, newest occasion first, after `after` (a key of LOG_ENTRY_KEY). */
-  async page(spaceId: string, after: PageKey | null, size: number): Promise<Page<AgreementLogEntry>> {
+  /**
+   * The occasions of `agreementIds` on the days `from` up to (not including) `until`, oldest first.
+   * Only these rows are read and their notes opened: a page shows a month, never the whole history.
+   */
+  async inDays(spaceId: string, agreementIds: readonly string[], from: string, until: string): Promise<AgreementLogEntry[]> {
+    if (agreementIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('agreement_log_entries')
+      .selectAll()
+      .where('space_id', '=', spaceId)
+      .where('occurred_on', '>=', from)
+      .where('occurred_on', '<', until)
+      .where('agreement_id', 'in', [...agreementIds])
+      .orderBy('occurred_on')
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => this.toEntry(r));
+  }
+
+  /**
+   * The newest day before `before` (or at all, when null) with an occasion of `agreementIds` (or of any agreement); null
+   * when there is none. Read backwards along `agreement_log_space`, it stops at the first match.
+   */
+  async newestDay(spaceId: string, agreementIds: readonly string[] | 'all', before: string | null): Promise<string | null> {
+    if (agreementIds.length === 0) return null;
+    let q = this.db.selectFrom('agreement_log_entries').select('occurred_on').where('space_id', '=', spaceId);
+    if (agreementIds !== 'all') q = q.where('agreement_id', 'in', [...agreementIds]);
+    if (before !== null) q = q.where('occurred_on', '<', before);
+    const row = await q.orderBy('occurred_on', 'desc').limit(1).executeTakeFirst();
+    return row?.occurred_on ?? null;
+  }
+
+  /**
+   * One page of the space's log, newest occasion first, after `after` (a key of LOG_ENTRY_KEY);
+   * with `days`, only the occasions from `days.from` up to (not including) `days.until`.
+   */
+  async page(
+    spaceId: string,
+    after: PageKey | null,
+    size: number,
+    days?: { from: string; until: string },
+  ): Promise<Page<AgreementLogEntry>> {
     let q = this.db.selectFrom('agreement_log_entries').selectAll().where('space_id', '=', spaceId);
+    if (days) q = q.where('occurred_on', '>=', days.from).where('occurred_on', '<', days.until);
     if (after) q = q.where(olderThan(LOG_ENTRY_KEY, after));
     const rows = await q
       .orderBy('occurred_on', 'desc')
