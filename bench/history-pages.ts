@@ -37,7 +37,7 @@ async function measure(base: string, pid: number, cookie: string, url: string): 
     if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
     return Buffer.from(await res.arrayBuffer());
   };
-  for (let i = 0; i < 5; i++) await read(); // warm: the JIT, the statement cache, the space's keys
+  for (let i = 0; i < 15; i++) await read(); // warm: the JIT, the statement cache, the space's keys
   const walls: number[] = [];
   let html = Buffer.alloc(0);
   const before = await cpuMsOf(pid);
