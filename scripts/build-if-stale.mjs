@@ -9,7 +9,15 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const built = path.join(root, 'dist', 'main.js');
-const inputs = ['src', 'scripts/build-web.mjs', 'scripts/asset-hash.mjs', 'scripts/bundle-server.mjs', 'tsconfig.json', 'tsconfig.build.json', 'package.json'];
+const inputs = [
+  'src',
+  'scripts/build-web.mjs',
+  'scripts/asset-hash.mjs',
+  'scripts/bundle-server.mjs',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'package.json',
+];
 
 /** The newest modification time under `file` (a file or a folder), in ms; 0 when absent. */
 function newest(file) {

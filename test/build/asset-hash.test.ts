@@ -26,7 +26,10 @@ test('a build writes a hashed copy of each file and the manifest; a changed file
     fs.writeFileSync(path.join(dir, 'mend.css'), 'body{color:black}');
     fs.writeFileSync(path.join(dir, 'live.js'), 'console.log(1)');
     const first = hashAssets(dir);
-    assert.deepEqual(first, { 'live.js': hashedName('live.js', 'console.log(1)'), 'mend.css': hashedName('mend.css', 'body{color:black}') });
+    assert.deepEqual(first, {
+      'live.js': hashedName('live.js', 'console.log(1)'),
+      'mend.css': hashedName('mend.css', 'body{color:black}'),
+    });
     assert.deepEqual(JSON.parse(fs.readFileSync(path.join(dir, MANIFEST), 'utf8')), first);
     for (const [plain, hashed] of Object.entries(first))
       assert.deepEqual(fs.readFileSync(path.join(dir, hashed)), fs.readFileSync(path.join(dir, plain)), `${hashed} holds ${plain}`);

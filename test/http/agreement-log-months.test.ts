@@ -35,7 +35,9 @@ async function threeMonths(app: FastifyInstance) {
       occurredOn: day,
       kept: i % 2 === 0,
       loggedBy: a.id,
-      note: day.startsWith('2024-01') ? { text: `${CANARY} ${day}`, visibility: 'private' } : { text: `shared note ${day}`, visibility: 'shared' },
+      note: day.startsWith('2024-01')
+        ? { text: `${CANARY} ${day}`, visibility: 'private' }
+        : { text: `shared note ${day}`, visibility: 'shared' },
       now: `${day}T20:00:00.000Z`,
     });
   }
@@ -43,7 +45,8 @@ async function threeMonths(app: FastifyInstance) {
 }
 
 const occasionIds = (html: string) => [...html.matchAll(/<tr id="occasion-([^"]+)"/g)].map((m) => m[1]!);
-const link = (html: string, text: string) => new RegExp(`<a href="([^"]+)"(?: rel="next")?>${text}</a>`).exec(html)?.[1]?.replaceAll('&amp;', '&');
+const link = (html: string, text: string) =>
+  new RegExp(`<a href="([^"]+)"(?: rel="next")?>${text}</a>`).exec(html)?.[1]?.replaceAll('&amp;', '&');
 
 describeEachDatabase('the agreement log, a month at a time', (get) => {
   test('the page: the newest month, then "Earlier months" back over an empty month, and back to the newest', async () => {

@@ -33,8 +33,14 @@ describeEachDatabase('static assets by hashed names', (get) => {
       (await signedIn.get(`/spaces/${spaceId}/agreement-log`)).body,
     ];
     const urls = new Set(pages.flatMap(assetsOf));
-    assert.ok([...urls].some((u) => /^\/static\/mend\.[0-9a-f]{12}\.css$/.test(u)), 'the stylesheet is among them');
-    assert.ok([...urls].some((u) => /^\/static\/coach\.[0-9a-f]{12}\.js$/.test(u)), 'and a page’s own island');
+    assert.ok(
+      [...urls].some((u) => /^\/static\/mend\.[0-9a-f]{12}\.css$/.test(u)),
+      'the stylesheet is among them',
+    );
+    assert.ok(
+      [...urls].some((u) => /^\/static\/coach\.[0-9a-f]{12}\.js$/.test(u)),
+      'and a page’s own island',
+    );
     for (const url of urls) {
       const name = HASHED.exec(url);
       assert.ok(name, `${url} is a hashed name`);
