@@ -226,15 +226,16 @@ export class AgreementLogService {
     month: string | null,
   ): Promise<{ view: SpaceView; agreements: AgreementFacts[]; month: string | null; entries: LogEntryView[]; earlier: string | null }> {
     const view = await spaceView(this.deps.spaces, accountId, spaceId);
-    const agreements = await this.deps.log.agreements(view.space.id);
-    const active = agreements.filter((a) => a.status === 'active').map((a) => a.id);
-    const newest = month === null ? await this.deps.log.newestDay(view.space.id, active, null) : null;
+    const [agreements, newest] = await Promise.all([
+      this.deps.log.agreements(view.space.id),
+      month === null ? this.deps.log.newestDay(view.space.id, null, 'active') : null,
+    ]);
     const shown = month ?? (newest === null ? null : monthOfDay(newest));
     if (shown === null) return { view, agreements, month: null, entries: [], earlier: null };
     const { from, until } = daysOfMonth(shown);
     const [rows, before] = await Promise.all([
-      this.deps.log.inDays(view.space.id, active, from, until),
-      this.deps.log.newestDay(view.space.id, active, from),
+      this.deps.log.inDays(view.space.id, from, until),
+      this.deps.log.newestDay(view.space.id, from, 'active'),
     ]);
     return {
       view,
@@ -288,7 +289,7 @@ export class AgreementLogService {
     const days = daysOfMonth(month);
     const [page, before] = await Promise.all([
       this.deps.log.page(view.space.id, at.after, at.size, days),
-      this.deps.log.newestDay(view.space.id, 'all', days.from),
+      this.deps.log.newestDay(view.space.id, days.from, 'all'),
     ]);
     return {
       items: page.items.map((e) => this.visible(view, e)),
