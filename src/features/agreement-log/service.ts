@@ -249,7 +249,7 @@ export class AgreementLogService {
   /**
    * The week's log for the weekly meeting: the occasions of the seven days up to `today` (the
    * caller's own day), each note as the caller may see it, with the agreements they belong to.
-   * At most WEEK_LOG_MAX occasions; `more` says there were others (the log page has them all).
+   * At most WEEK_LOG_MAX occasions; `more` says there were others (the log page has them, a month at a time).
    */
   async week(
     accountId: string,
