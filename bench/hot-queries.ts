@@ -141,7 +141,13 @@ export const HOT_CALLS: HotCall[] = [
     names: { agreements: 'agreements of the space', agreement_commitments: 'commitments of agreements' },
     call: (s, c) => s.agreementLog.agreements(c.spaceId),
   },
-  { names: 'agreement log of the space', call: (s, c) => s.agreementLog.listForSpace(c.spaceId) },
+  // the agreement log page: the newest month with an occasion, that month, the month before it with one
+  { names: 'agreement log: newest day of an occasion', call: (s, c) => s.agreementLog.newestDay(c.spaceId, null, 'active') },
+  { names: 'agreement log: the occasions of a month', call: (s, c) => s.agreementLog.inDays(c.spaceId, day(30), day(-1)) },
+  {
+    names: 'agreement log: newest day of an occasion before a month',
+    call: (s, c) => s.agreementLog.newestDay(c.spaceId, day(30), 'active'),
+  },
   { names: 'meetings of the space', call: (s, c) => s.meetings.page(c.spaceId, null, 50) },
   { names: 'reassurance of the space', call: (s, c) => s.reassurance.page(c.spaceId, null, 50) },
   // journey page (services/journeys-facts.ts loadJourney)

@@ -9,6 +9,8 @@ import { describeMachine, parseHttpBenchArgs, runHttpBench } from './http.js';
 import { printWritesBench, runWritesBench } from './writes.js';
 import { runStartupBench } from './startup.js';
 import { runAndPrintPagesBench } from './pages.js';
+import { runAndPrintPhoneBench } from './phone.js';
+import { runAndPrintHistoryPagesBench } from './history-pages.js';
 import { parseMetricsBenchArgs, printMetricsBench, runMetricsBench } from './metrics.js';
 
 console.log(`Machine: ${describeMachine()}\n`);
@@ -37,6 +39,8 @@ console.log('\nStart-up on an existing SQLite database (5 seeded couples), media
 console.table(await runStartupBench(5));
 
 await runAndPrintPagesBench();
+await runAndPrintPhoneBench();
+await runAndPrintHistoryPagesBench();
 
 const metricsOptions = parseMetricsBenchArgs(process.argv.slice(2));
 printMetricsBench(await runMetricsBench(metricsOptions), metricsOptions);

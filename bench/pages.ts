@@ -155,7 +155,7 @@ async function weigh(base: string, pages: Array<{ name: string; path: string; si
       'CSS gz': sum(css, gz),
       'JS B': sum(js, (b) => b.length),
       'JS gz': sum(js, gz),
-      scripts: scripts.map((s) => s.replace('/static/', '')).join(' '),
+      scripts: scripts.map((s) => s.replace('/static/', '').replace(/\.[0-9a-f]{12}\.js$/, '.js')).join(' '),
     });
   }
   return rows;

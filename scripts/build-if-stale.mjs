@@ -13,6 +13,7 @@ const inputs = [
   'src',
   'content',
   'scripts/build-web.mjs',
+  'scripts/asset-hash.mjs',
   'scripts/bundle-server.mjs',
   'scripts/copy-content.mjs',
   'tsconfig.json',

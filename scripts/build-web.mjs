@@ -3,6 +3,7 @@ import { build, transform } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hashAssets } from './asset-hash.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'dist', 'web', 'static');
@@ -39,6 +40,10 @@ await build({
   sourcemap: false,
   logLevel: 'warning',
 });
+
+// Every file above also under a name that carries its content's hash (asset-hash.mjs): pages ask
+// for those names, which are cached for a year without asking again.
+hashAssets(out);
 
 // The service worker is served from the site's root (/sw.js) so its scope is the whole site; it
 // is built apart from the islands, which load on pages.

@@ -1,6 +1,7 @@
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
+import { staticCacheControl } from './platform/web/assets.js';
 import swagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './platform/config.js';
@@ -138,7 +139,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     root: staticDir(),
     prefix: '/static/',
     cacheControl: false,
-    setHeaders: (res) => void res.setHeader('Cache-Control', 'public, max-age=3600'),
+    // A hashed name (what pages ask for) is immutable for a year; a plain one, an hour (web/assets.ts).
+    setHeaders: (res, filePath) => void res.setHeader('Cache-Control', staticCacheControl(filePath)),
   });
 
   await app.register(healthRoutes);

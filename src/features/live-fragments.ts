@@ -17,7 +17,7 @@ import { reassuranceSection } from './reassurance/index.js';
 import { reassurancePageModel } from './reassurance/page-model.js';
 import type { AppContext } from '../context.js';
 import { loadJourneyPage } from './journey/page-model.js';
-import { loadAgreementLogPage } from './agreement-log/page-model.js';
+import { askedMonth, loadAgreementLogPage } from './agreement-log/page-model.js';
 import { departuresOfView, liveMembership, namesOf, waitingPanel } from './spaces/index.js';
 import { notificationsLink } from '../platform/web/layout.js';
 import { fail } from '../platform/errors.js';
@@ -95,7 +95,7 @@ const meetings = fragment<{ spaceId: string }>(async (ctx, request, account) => 
 
 // The page's own loader (page-model.ts), so the section swapped in is the one a reload shows.
 const agreementLog = fragment<{ spaceId: string }>(async (ctx, request, account, reply) => {
-  const { model } = await loadAgreementLogPage(ctx, account, request.params.spaceId);
+  const { model } = await loadAgreementLogPage(ctx, account, request.params.spaceId, askedMonth(request));
   return agreementLogSection({ ...model, csrf: reply.generateCsrf() });
 });
 

@@ -334,7 +334,7 @@ describeEachDatabase('live sections of the progress and journey pages', (get) =>
 
     const progress = await aPages.get(`/spaces/${spaceId}/progress`);
     assert.equal(progress.statusCode, 200);
-    assert.match(progress.body, /<script type="module" src="\/static\/live.js"><\/script>/);
+    assert.match(progress.body, /<script type="module" src="\/static\/live\.[0-9a-f]{12}\.js"><\/script>/);
     assert.match(
       progress.body,
       new RegExp(
@@ -342,7 +342,7 @@ describeEachDatabase('live sections of the progress and journey pages', (get) =>
       ),
     );
     const journey = await aPages.get(`/journeys/${journeyId}`);
-    assert.match(journey.body, /<script type="module" src="\/static\/live.js"><\/script>/);
+    assert.match(journey.body, /<script type="module" src="\/static\/live\.[0-9a-f]{12}\.js"><\/script>/);
     assert.match(
       journey.body,
       new RegExp(

@@ -226,7 +226,7 @@ describeEachDatabase('live sections of the reassurance, weekly meeting and agree
       ] as const) {
         const page = await client.get(s.page);
         assert.equal(page.statusCode, 200, `${who} ${s.page}`);
-        assert.match(page.body, /<script type="module" src="\/static\/live.js"><\/script>/);
+        assert.match(page.body, /<script type="module" src="\/static\/live\.[0-9a-f]{12}\.js"><\/script>/);
         assert.match(
           page.body,
           new RegExp(`id="${s.id}"[^>]* data-live-space="${spaceId}" data-live-fragment="${s.url}"[^>]* data-live-on="${s.on}"`),

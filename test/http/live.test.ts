@@ -78,7 +78,7 @@ describeEachDatabase('live updates (server-sent events)', (get) => {
     assert.ok(!fragment.body.includes('LIVE-PAGE-NOTE'));
     const page = await bPages.get(`/spaces/${spaceId}/check-in`);
     assert.match(page.body, /checked in today: safety 7, trust 6, closeness 5/);
-    assert.match(page.body, /<script type="module" src="\/static\/live.js"><\/script>/);
+    assert.match(page.body, /<script type="module" src="\/static\/live\.[0-9a-f]{12}\.js"><\/script>/);
     stream.close();
   });
 

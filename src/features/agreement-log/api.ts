@@ -9,6 +9,7 @@ import { requireAuth } from '../../platform/http/plugins/auth.js';
 import { DateString, LogEntry, TextIn } from '../progress/index.js';
 import { nextLink, Paged, PageQuery, pageRequest } from '../../platform/http/api-paging.js';
 import { bearer, errors, Id } from '../../platform/http/api-schemas.js';
+import { MONTH_PATTERN } from '../../core/paging/months.js';
 
 export const logEntryDto = (e: LogEntryView) => ({
   id: e.id,
@@ -110,15 +111,45 @@ export async function agreementLogRoutes(app: FastifyInstance): Promise<void> {
         tags: ['agreements'],
         security: bearer,
         params: Type.Object({ spaceId: Id }),
-        querystring: PageQuery,
-        response: { 200: Paged('logEntries', LogEntry), ...errors(400, 401, 404) },
+        description:
+          'With `month`, only the occasions of that calendar month (still a page at a time), and `earlierMonth`: the newest earlier month with an occasion, to ask for next (null when there is none). The agreement log page reads the same way, a month at a time.',
+        querystring: Type.Composite(
+          [
+            PageQuery,
+            Type.Object({
+              month: Type.Optional(
+                Type.String({ pattern: MONTH_PATTERN, description: 'A calendar month, YYYY-MM: only the occasions of its days.' }),
+              ),
+            }),
+          ],
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Composite([
+            Paged('logEntries', LogEntry),
+            Type.Object({
+              earlierMonth: Type.Optional(
+                Type.Union([Type.String({ pattern: MONTH_PATTERN }), Type.Null()], {
+                  description: 'Only with `month`: the newest earlier month with an occasion; null when there is none.',
+                }),
+              ),
+            }),
+          ]),
+          ...errors(400, 401, 404),
+        },
       },
     },
     async (request) => {
       const { account } = requireAuth(request);
       const at = pageRequest(request.query, LOG_ENTRY_KEY.length);
-      const page = await rhythm.agreementLog.list(account.id, request.params.spaceId, at);
-      return { logEntries: page.items.map(logEntryDto), next: nextLink(request, page, at.size) };
+      const month = request.query.month ?? null;
+      const page = await rhythm.agreementLog.list(account.id, request.params.spaceId, at, month);
+      const keep: Record<string, string> = month === null ? {} : { month };
+      return {
+        logEntries: page.items.map(logEntryDto),
+        next: nextLink(request, page, at.size, undefined, keep),
+        ...(month === null ? {} : { earlierMonth: page.earlierMonth ?? null }),
+      };
     },
   );
 }

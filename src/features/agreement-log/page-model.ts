@@ -5,6 +5,17 @@ import { departuresOfView, spaceView, withFormerPartners } from '../spaces/index
 import type { AgreementLogModel } from './views/agreement-log-page.js';
 import type { WeekLogModel } from './views/week-log.js';
 import { NO_DRAFTS } from '../drafts/index.js';
+import type { FastifyRequest } from 'fastify';
+import { monthOf } from '../../core/paging/months.js';
+
+/**
+ * The month an address asks for (`?month=YYYY-MM`, the "Earlier months" link), or null for the
+ * newest. One Mend did not make (an old bookmark, a typo) shows the newest rather than an error.
+ */
+export function askedMonth(request: FastifyRequest): string | null {
+  const month = (request.query as { month?: unknown } | undefined)?.month;
+  return monthOf(typeof month === 'string' ? month : null);
+}
 
 /** What the agreement log page and its live fragment show, but the form token the request supplies. */
 export type AgreementLogPageModel = Omit<AgreementLogModel, 'csrf'>;
@@ -17,10 +28,12 @@ export async function loadAgreementLogPage(
   ctx: AppContext,
   account: Account,
   spaceId: string,
+  month: string | null = null,
 ): Promise<{ model: AgreementLogPageModel; space: ReturnType<typeof layoutSpaceOf> }> {
-  const history = await ctx.rhythm.agreementLog.history(account.id, spaceId);
-  const { agreements, entries } = history;
-  const view = await withFormerPartners(ctx.spaces, history.view);
+  const shown = await ctx.rhythm.agreementLog.month(account.id, spaceId, month);
+  const { agreements, entries } = shown;
+  const view = await withFormerPartners(ctx.spaces, shown.view);
+  const path = `/spaces/${view.space.id}/agreement-log`;
   return {
     model: {
       spaceId: view.space.id,
@@ -32,6 +45,10 @@ export async function loadAgreementLogPage(
       former: departuresOfView(view),
       agreements,
       entries,
+      month: shown.month,
+      // The month asked for by address (null: the newest), so forms and the live section keep to it.
+      asked: month,
+      paging: { older: shown.earlier ? `${path}?month=${shown.earlier}` : null, newest: month === null ? null : path },
       // The viewer's own drafts (a note being written); a therapist keeps none.
       drafts: view.isPartner ? await ctx.drafts.book(account, view.space.id) : NO_DRAFTS,
     },

@@ -6,10 +6,16 @@ import { renderPage } from '../../platform/http/render.js';
 import { writtenNote } from '../reassurance/index.js';
 import { field, formFields } from '../../platform/http/form.js';
 import { refusalOnlyForTherapist } from '../../platform/http/refusals.js';
-import { loadAgreementLogPage } from './page-model.js';
+import { askedMonth, loadAgreementLogPage } from './page-model.js';
 import { act } from '../act.js';
 import { logOccasion, replyToDispute, reviewOccasion } from './actions.js';
 import { DRAFT_SCRIPT } from '../drafts/index.js';
+
+/** Back to the month the form was sent from, after confirming or answering an older occasion. */
+const monthAddress = (request: FastifyRequest) => {
+  const month = askedMonth(request);
+  return month ? `?month=${month}` : '';
+};
 
 export async function agreementLogPages(app: FastifyInstance): Promise<void> {
   const ctx = app.mend;
@@ -24,7 +30,7 @@ export async function agreementLogPages(app: FastifyInstance): Promise<void> {
 
   async function show(request: FastifyRequest<{ Params: { spaceId: string } }>, reply: FastifyReply, extra: Extra = {}) {
     const { account } = requireAuth(request);
-    const { model, space } = await loadAgreementLogPage(ctx, account, request.params.spaceId);
+    const { model, space } = await loadAgreementLogPage(ctx, account, request.params.spaceId, askedMonth(request));
     return renderPage(request, reply, {
       title: 'Agreement log',
       space,
@@ -101,7 +107,7 @@ export async function agreementLogPages(app: FastifyInstance): Promise<void> {
       } catch (error) {
         return show(request, reply, recover(request, error, request.params.entryId, { note: field(f, 'note') }));
       }
-      return reply.redirect(`/spaces/${request.params.spaceId}/agreement-log`, 303);
+      return reply.redirect(`/spaces/${request.params.spaceId}/agreement-log${monthAddress(request)}`, 303);
     },
   );
 
@@ -117,7 +123,10 @@ export async function agreementLogPages(app: FastifyInstance): Promise<void> {
       } catch (error) {
         return show(request, reply, recover(request, error, request.params.entryId, { reply: text }));
       }
-      return reply.redirect(`/spaces/${request.params.spaceId}/agreement-log#occasion-${request.params.entryId}`, 303);
+      return reply.redirect(
+        `/spaces/${request.params.spaceId}/agreement-log${monthAddress(request)}#occasion-${request.params.entryId}`,
+        303,
+      );
     },
   );
 }

@@ -2,6 +2,7 @@ import { fail, MendError, REFUSALS } from '../../platform/errors.js';
 import { canLogOccasion, canReplyToDispute, canReviewOccasion } from '../../core/journey/index.js';
 import { FIRST_PAGE, type Page, type PageRequest } from '../../core/paging/cursor.js';
 import { addDays, localDate } from '../../core/time.js';
+import { daysOfMonth, monthOfDay } from '../../core/paging/months.js';
 import { canSeeAgreementLogNote, VISIBILITY_NOT_CHOSEN } from '../../core/visibility/index.js';
 import type { Account } from '../../core/accounts/account.js';
 import type { AgreementFacts, AgreementLogEntry, AgreementLogStore } from './store.js';
@@ -214,9 +215,41 @@ export class AgreementLogService {
   }
 
   /**
+   * The agreement log page's month: the active agreements' occasions of `month` (or of the newest
+   * month with any, when null), each note as the caller may see it, and the newest earlier month
+   * with an occasion (null when none). Only that month's rows are read and their notes opened, so
+   * the page costs the same in a couple's third year as in their first month.
+   */
+  async month(
+    accountId: string,
+    spaceId: string,
+    month: string | null,
+  ): Promise<{ view: SpaceView; agreements: AgreementFacts[]; month: string | null; entries: LogEntryView[]; earlier: string | null }> {
+    const view = await spaceView(this.deps.spaces, accountId, spaceId);
+    const [agreements, newest] = await Promise.all([
+      this.deps.log.agreements(view.space.id),
+      month === null ? this.deps.log.newestDay(view.space.id, null, 'active') : null,
+    ]);
+    const shown = month ?? (newest === null ? null : monthOfDay(newest));
+    if (shown === null) return { view, agreements, month: null, entries: [], earlier: null };
+    const { from, until } = daysOfMonth(shown);
+    const [rows, before] = await Promise.all([
+      this.deps.log.inDays(view.space.id, from, until),
+      this.deps.log.newestDay(view.space.id, from, 'active'),
+    ]);
+    return {
+      view,
+      agreements,
+      month: shown,
+      entries: rows.map((e) => this.visible(view, e)),
+      earlier: before === null ? null : monthOfDay(before),
+    };
+  }
+
+  /**
    * The week's log for the weekly meeting: the occasions of the seven days up to `today` (the
    * caller's own day), each note as the caller may see it, with the agreements they belong to.
-   * At most WEEK_LOG_MAX occasions; `more` says there were others (the log page has them all).
+   * At most WEEK_LOG_MAX occasions; `more` says there were others (the log page has them, a month at a time).
    */
   async week(
     accountId: string,
@@ -238,11 +271,31 @@ export class AgreementLogService {
     };
   }
 
-  /** One page of the space's log, newest occasion first, each note as the caller may see it. */
-  async list(accountId: string, spaceId: string, at: PageRequest = FIRST_PAGE): Promise<Page<LogEntryView>> {
+  /**
+   * One page of the space's log, newest occasion first, each note as the caller may see it. With
+   * `month`, only that month's occasions, and `earlierMonth`: the newest earlier month with any.
+   */
+  async list(
+    accountId: string,
+    spaceId: string,
+    at: PageRequest = FIRST_PAGE,
+    month: string | null = null,
+  ): Promise<Page<LogEntryView> & { earlierMonth?: string | null }> {
     const view = await spaceView(this.deps.spaces, accountId, spaceId);
-    const page = await this.deps.log.page(spaceId, at.after, at.size);
-    return { items: page.items.map((e) => this.visible(view, e)), next: page.next };
+    if (month === null) {
+      const page = await this.deps.log.page(view.space.id, at.after, at.size);
+      return { items: page.items.map((e) => this.visible(view, e)), next: page.next };
+    }
+    const days = daysOfMonth(month);
+    const [page, before] = await Promise.all([
+      this.deps.log.page(view.space.id, at.after, at.size, days),
+      this.deps.log.newestDay(view.space.id, days.from, 'all'),
+    ]);
+    return {
+      items: page.items.map((e) => this.visible(view, e)),
+      next: page.next,
+      earlierMonth: before === null ? null : monthOfDay(before),
+    };
   }
 
   /** The log entry with each note only when the viewer may read it (agreement-log notes). */

@@ -201,9 +201,57 @@ export class AgreementLogStore {
     return rows.map((r) => this.toEntry(r));
   }
 
-  /** One page of the space's log, newest occasion first, after `after` (a key of LOG_ENTRY_KEY). */
-  async page(spaceId: string, after: PageKey | null, size: number): Promise<Page<AgreementLogEntry>> {
+  /**
+   * The occasions of the space's active agreements on the days `from` up to (not including)
+   * `until`, oldest first. Only these rows are read and their notes opened: a page shows a month,
+   * never the whole history. (The agreements are chosen inside the statement, so its text is the
+   * same whatever their number.)
+   */
+  async inDays(spaceId: string, from: string, until: string): Promise<AgreementLogEntry[]> {
+    const rows = await this.db
+      .selectFrom('agreement_log_entries')
+      .selectAll()
+      .where('space_id', '=', spaceId)
+      .where('occurred_on', '>=', from)
+      .where('occurred_on', '<', until)
+      .where('agreement_id', 'in', (eb) =>
+        eb.selectFrom('agreements').select('id').where('space_id', '=', spaceId).where('status', '=', 'active'),
+      )
+      .orderBy('occurred_on')
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => this.toEntry(r));
+  }
+
+  /**
+   * The newest day before `before` (or at all, when null) with an occasion of the space's active
+   * agreements (`of: 'active'`, the page) or of any (`'all'`, the API); null when there is none.
+   * Read backwards along `agreement_log_space`, it stops at the first match.
+   */
+  async newestDay(spaceId: string, before: string | null, of: 'active' | 'all'): Promise<string | null> {
+    let q = this.db.selectFrom('agreement_log_entries').select('occurred_on').where('space_id', '=', spaceId);
+    if (of === 'active')
+      q = q.where('agreement_id', 'in', (eb) =>
+        eb.selectFrom('agreements').select('id').where('space_id', '=', spaceId).where('status', '=', 'active'),
+      );
+    if (before !== null) q = q.where('occurred_on', '<', before);
+    const row = await q.orderBy('occurred_on', 'desc').limit(1).executeTakeFirst();
+    return row?.occurred_on ?? null;
+  }
+
+  /**
+   * One page of the space's log, newest occasion first, after `after` (a key of LOG_ENTRY_KEY);
+   * with `days`, only the occasions from `days.from` up to (not including) `days.until`.
+   */
+  async page(
+    spaceId: string,
+    after: PageKey | null,
+    size: number,
+    days?: { from: string; until: string },
+  ): Promise<Page<AgreementLogEntry>> {
     let q = this.db.selectFrom('agreement_log_entries').selectAll().where('space_id', '=', spaceId);
+    if (days) q = q.where('occurred_on', '>=', days.from).where('occurred_on', '<', days.until);
     if (after) q = q.where(olderThan(LOG_ENTRY_KEY, after));
     const rows = await q
       .orderBy('occurred_on', 'desc')

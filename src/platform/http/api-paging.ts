@@ -40,9 +40,16 @@ export function pageRequest(query: { cursor?: string; limit?: string }, keyParts
 
 /**
  * The `next` link: the request's own path and limit, with the cursor of the page's last item.
- * `path` names another list when a page of it comes inside a response of its own (an agreement's history).
+ * `path` names another list when a page of it comes inside a response of its own (an agreement's history);
+ * `keep` is the rest of the request's query that chose what the list holds (the agreement log's `month`).
  */
-export function nextLink(request: FastifyRequest, page: Page<unknown>, size: number, path = request.url.split('?')[0]!): string | null {
+export function nextLink(
+  request: FastifyRequest,
+  page: Page<unknown>,
+  size: number,
+  path = request.url.split('?')[0]!,
+  keep: Record<string, string> = {},
+): string | null {
   if (!page.next) return null;
-  return `${path}?${new URLSearchParams({ limit: String(size), cursor: encodeCursor(page.next) }).toString()}`;
+  return `${path}?${new URLSearchParams({ ...keep, limit: String(size), cursor: encodeCursor(page.next) }).toString()}`;
 }

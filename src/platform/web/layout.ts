@@ -1,4 +1,5 @@
 import { html, type SafeHtml } from './html.js';
+import { assetUrl } from './assets.js';
 
 export interface LayoutViewer {
   displayName: string;
@@ -74,16 +75,16 @@ export function layout(options: PageOptions): SafeHtml {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${options.title} · Mend</title>
-<link rel="stylesheet" href="/static/mend.css">
-<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="${assetUrl('/static/mend.css')}">
+<link rel="icon" href="${assetUrl('/static/favicon.svg')}" type="image/svg+xml">
 <link rel="manifest" href="/manifest.webmanifest">
-<link rel="apple-touch-icon" href="/static/apple-touch-icon.png">
+<link rel="apple-touch-icon" href="${assetUrl('/static/apple-touch-icon.png')}">
 <meta name="theme-color" content="#ffffff">
-<script type="module" src="/static/quick-exit.js"></script>
-<script type="module" src="/static/autofocus.js"></script>
-<script type="module" src="/static/form-keys.js"></script>
-${viewer && !options.scripts?.includes(LIVE_SCRIPT) ? html`<script type="module" src="/static/unread.js"></script>` : null}
-${(options.scripts ?? []).map((src) => html`<script type="module" src="${src}"></script>`)}
+<script type="module" src="${assetUrl('/static/quick-exit.js')}"></script>
+<script type="module" src="${assetUrl('/static/autofocus.js')}"></script>
+<script type="module" src="${assetUrl('/static/form-keys.js')}"></script>
+${viewer && !options.scripts?.includes(LIVE_SCRIPT) ? html`<script type="module" src="${assetUrl('/static/unread.js')}"></script>` : null}
+${(options.scripts ?? []).map((src) => html`<script type="module" src="${assetUrl(src)}"></script>`)}
 </head>
 <body>
 <form class="quick-exit-form" method="post" action="/quick-exit" data-leave-to="${options.quickExitUrl}"><button type="submit" class="quick-exit" data-quick-exit>Quick exit</button></form>

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LogEntryView } from '../service.js';
 import type { AgreementFacts } from '../store.js';
-import { agreementTitles, occasionName } from './agreement-log-names.js';
+import { agreementTitles, occasionNamer } from './agreement-log-names.js';
 
 const agreement = (id: string, text: string) => ({ id, text }) as AgreementFacts;
 const occasion = (id: string, agreementId: string, occurredOn: string, createdAt: string) =>
@@ -32,7 +32,11 @@ test('an occasion is named by its day and agreement; two of one day by their ord
     occasion('x1', 'a', '2026-03-03', '2026-03-03T08:00:00Z'),
     occasion('y', 'b', '2026-03-03', '2026-03-03T09:00:00Z'),
   ];
-  assert.equal(occasionName(entries, entries[1]!, 'Late'), 'the first occasion of Tuesday 3 March, Late');
-  assert.equal(occasionName(entries, entries[0]!, 'Late'), 'the second occasion of Tuesday 3 March, Late');
-  assert.equal(occasionName(entries, entries[2]!, 'Phones'), 'Tuesday 3 March, Phones');
+  const name = occasionNamer(entries);
+  assert.equal(name(entries[1]!, 'Late'), 'the first occasion of Tuesday 3 March, Late');
+  assert.equal(name(entries[0]!, 'Late'), 'the second occasion of Tuesday 3 March, Late');
+  assert.equal(name(entries[2]!, 'Phones'), 'Tuesday 3 March, Phones');
+  // The same day of another year is another day: "Tuesday 3 March" alone does not say the year.
+  const years = [occasion('p', 'a', '2026-03-03', '2026-03-03T08:00:00Z'), occasion('q', 'a', '2020-03-03', '2020-03-03T08:00:00Z')];
+  assert.equal(occasionNamer(years)(years[0]!, 'Late'), 'Tuesday 3 March, Late');
 });

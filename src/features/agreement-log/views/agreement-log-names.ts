@@ -40,15 +40,28 @@ export function agreementTitles(agreements: readonly AgreementFacts[]): Map<stri
 }
 
 /**
- * An occasion's name: its day and its agreement ("Tuesday 3 March, We say where we are when we are
- * late"). Occasions of one agreement logged for the same day are told apart by their order that
- * day, counted over every occasion so a name stays put once an earlier one is confirmed.
+ * Occasions' names: their day and their agreement ("Tuesday 3 March, We say where we are when we
+ * are late"). Occasions of one agreement logged for the same day are told apart by their order
+ * that day, counted over every occasion so a name stays put once an earlier one is confirmed. The
+ * occasions are grouped by agreement and day once, so naming each costs the same however long the
+ * log is (each name used to look through every occasion: the page grew with the square of the log).
  */
-export function occasionName(entries: readonly LogEntryView[], e: LogEntryView, agreementTitle: string): string {
-  const day = formatDay(e.occurredOn);
-  const sameDay = entries
-    .filter((x) => x.agreementId === e.agreementId && formatDay(x.occurredOn) === day)
-    .sort((x, y) => x.createdAt.localeCompare(y.createdAt) || x.id.localeCompare(y.id));
-  const which = sameDay.length > 1 ? `the ${ordinal(sameDay.findIndex((x) => x.id === e.id) + 1)} occasion of ` : '';
-  return `${which}${day}, ${agreementTitle}`;
+export function occasionNamer(entries: readonly LogEntryView[]): (e: LogEntryView, agreementTitle: string) => string {
+  const sameDay = new Map<string, LogEntryView[]>();
+  for (const x of entries) {
+    const key = `${x.agreementId} ${x.occurredOn}`;
+    const group = sameDay.get(key);
+    if (group) group.push(x);
+    else sameDay.set(key, [x]);
+  }
+  const sorted = new Set<LogEntryView[]>();
+  return (e, agreementTitle) => {
+    const group = sameDay.get(`${e.agreementId} ${e.occurredOn}`) ?? [e];
+    if (group.length > 1 && !sorted.has(group)) {
+      group.sort((x, y) => x.createdAt.localeCompare(y.createdAt) || x.id.localeCompare(y.id));
+      sorted.add(group);
+    }
+    const which = group.length > 1 ? `the ${ordinal(group.findIndex((x) => x.id === e.id) + 1)} occasion of ` : '';
+    return `${which}${formatDay(e.occurredOn)}, ${agreementTitle}`;
+  };
 }

@@ -3,11 +3,12 @@ import type { LogEntryView } from '../service.js';
 import type { AgreementFacts } from '../store.js';
 import { csrfField, errorSummary } from '../../../platform/web/components/forms.js';
 import { html, type SafeHtml } from '../../../platform/web/html.js';
-import { agreementTitles, occasionName } from './agreement-log-names.js';
+import { agreementTitles, occasionNamer } from './agreement-log-names.js';
 import { formatDay, rhythmNav, textarea } from '../../../platform/web/components/space-pages.js';
 import { noteVisibilityField } from '../../reassurance/index.js';
 import { removedOn, removedWords, type Departures } from '../../../platform/web/components/former-partners.js';
-import { dayMonthYear } from '../../../platform/web/dates.js';
+import { dayMonthYear, monthYear } from '../../../platform/web/dates.js';
+import { historyLinks, type HistoryPaging } from '../../../platform/web/components/older-link.js';
 import { transparencyEnded } from '../../../core/journey/index.js';
 
 /** An agreement whose author's account was deleted is shown, and named to screen readers, by this. */
@@ -31,7 +32,14 @@ export interface AgreementLogModel {
   /** The partners who left, so a deleted partner's removed words are said to be removed. */
   former?: Departures;
   agreements: AgreementFacts[];
+  /** The occasions of the month shown, oldest first (the page shows a month at a time). */
   entries: LogEntryView[];
+  /** The month shown (YYYY-MM); null when nothing is logged yet. */
+  month: string | null;
+  /** The month the address asked for; null on the newest month, which follows new occasions. */
+  asked: string | null;
+  /** "Earlier months" (the newest earlier month with an occasion) and back to the newest. */
+  paging: HistoryPaging;
   /** The viewer's own drafts: a note being written for an occasion comes back into its box. */
   drafts: DraftBook;
   errors?: Record<string, string>;
@@ -112,6 +120,9 @@ export function agreementLogPage(o: AgreementLogModel): SafeHtml {
   ${agreementLogSection(o)}`;
 }
 
+/** `?month=` of an older month's page, kept by its forms and its live section; nothing on the newest. */
+const monthQuery = (o: AgreementLogModel) => (o.asked ? `?month=${o.asked}` : '');
+
 /**
  * The active agreements and their logs. The `live` island fetches this same markup again
  * (live-fragments.ts) when an agreement or an occasion changes. Notes are the viewer's copy (a
@@ -133,11 +144,20 @@ export function agreementLogSection(o: AgreementLogModel): SafeHtml {
     .filter((a) => a.status === 'active')
     .map((a) => (removed(a.proposedBy, a.text) ? { ...a, text: REMOVED_AGREEMENT } : a));
   const titles = agreementTitles(active);
-  return html`<div id="agreement-log-live" data-live-space="${o.spaceId}" data-live-fragment="/spaces/${o.spaceId}/live/agreement-log" data-live-label="Agreement log" data-live-on="agreement agreement_log">
+  const name = occasionNamer(o.entries);
+  const month = o.month === null ? null : monthYear(o.month);
+  const byAgreement = new Map<string, LogEntryView[]>();
+  for (const e of o.entries) {
+    const list = byAgreement.get(e.agreementId);
+    if (list) list.push(e);
+    else byAgreement.set(e.agreementId, [e]);
+  }
+  return html`<div id="agreement-log-live" data-live-space="${o.spaceId}" data-live-fragment="/spaces/${o.spaceId}/live/agreement-log${monthQuery(o)}" data-live-label="Agreement log" data-live-on="agreement agreement_log">
+  ${active.length > 0 && month ? html`<p class="muted">The occasions of ${month}, newest first.${o.paging.older ? ' Earlier months are a link away, after the log.' : ''}</p>` : null}
   ${active.length === 0 ? html`<p>There are no active agreements yet. Agreements are made together in step 3 of a journey.</p>` : null}
   ${active.map((a) => {
     const mine = a.committedBy.includes(o.viewerId);
-    const entries = o.entries.filter((e) => e.agreementId === a.id).reverse();
+    const entries = [...(byAgreement.get(a.id) ?? [])].reverse();
     const title = titles.get(a.id)!;
     return html`<section class="card agreement" aria-labelledby="a-${a.id}">
       <h2 id="a-${a.id}" class="agreement__text">${a.text}</h2>
@@ -154,7 +174,7 @@ export function agreementLogSection(o: AgreementLogModel): SafeHtml {
       }
       ${
         entries.length
-          ? html`<table class="table log-table"><caption class="visually-hidden">Log of ${title}</caption><thead><tr><th scope="col">Day</th><th scope="col">Logged</th><th scope="col">Status</th></tr></thead><tbody>${entries.map(
+          ? html`<table class="table log-table"><caption class="visually-hidden">Log of ${title}, ${month}</caption><thead><tr><th scope="col">Day</th><th scope="col">Logged</th><th scope="col">Status</th></tr></thead><tbody>${entries.map(
               (
                 e,
               ) => html`<tr id="occasion-${e.id}"><td>${formatDay(e.occurredOn)}</td><td>${who(e.loggedBy)}: ${e.kept ? 'kept' : 'missed'}${note(e.loggedBy, e.note)}</td><td>${STATUS[e.review ?? 'unconfirmed']}${note(e.reviewedBy, e.reviewNote)}
@@ -164,12 +184,13 @@ export function agreementLogSection(o: AgreementLogModel): SafeHtml {
                   : removed(e.loggedBy, e.reply)
                     ? html`<p class="small log-reply entry__removed">The answer was removed by its author on ${dayMonthYear(removed(e.loggedBy, e.reply)!)}.</p>`
                     : html`<p class="small log-reply"><span class="muted">${who(e.loggedBy)} answered:</span> <span class="pre-wrap">${e.reply}</span></p>`
-              }</td></tr>${actionRow(o, e, title)}`,
+              }</td></tr>${actionRow(o, e, () => name(e, title))}`,
             )}</tbody></table>`
-          : html`<p>Nothing logged yet.</p>`
+          : html`<p>${month ? `Nothing logged in ${month}.` : 'Nothing logged yet.'}</p>`
       }
     </section>`;
   })}
+  ${active.length > 0 ? historyLinks(o.paging, 'Earlier months') : null}
 </div>`;
 }
 
@@ -178,12 +199,8 @@ export function agreementLogSection(o: AgreementLogModel): SafeHtml {
  * its own under it across the whole table: in the status column a phone left the note box and
  * buttons a third of the screen.
  */
-function actionRow(o: AgreementLogModel, e: LogEntryView, title: string): SafeHtml | null {
-  const form = reviewable(o, e)
-    ? reviewForm(o, e.id, occasionName(o.entries, e, title))
-    : answerable(o, e)
-      ? replyForm(o, e.id, occasionName(o.entries, e, title))
-      : null;
+function actionRow(o: AgreementLogModel, e: LogEntryView, occasion: () => string): SafeHtml | null {
+  const form = reviewable(o, e) ? reviewForm(o, e.id, occasion()) : answerable(o, e) ? replyForm(o, e.id, occasion()) : null;
   return form === null ? null : html`<tr class="log-table__act"><td colspan="3">${form}</td></tr>`;
 }
 
@@ -221,7 +238,7 @@ function reviewForm(o: AgreementLogModel, entryId: string, occasion: string): Sa
   const back = o.errorFor === entryId;
   const id = `field-${fieldKey('review-note', entryId)}`;
   const note = fieldError(id, back ? o.errors?.note : undefined);
-  return html`<form method="post" action="/spaces/${o.spaceId}/agreement-log/entries/${entryId}/review" class="review-form">
+  return html`<form method="post" action="/spaces/${o.spaceId}/agreement-log/entries/${entryId}/review${monthQuery(o)}" class="review-form">
     ${csrfField(o.csrf)}
     <label class="visually-hidden" for="${id}">Note (optional) on ${occasion}</label>
     ${note.text}
@@ -237,7 +254,7 @@ function reviewForm(o: AgreementLogModel, entryId: string, occasion: string): Sa
  */
 function replyForm(o: AgreementLogModel, entryId: string, occasion: string): SafeHtml {
   const back = o.errorFor === entryId;
-  return html`<form method="post" action="/spaces/${o.spaceId}/agreement-log/entries/${entryId}/reply" class="stack reply-form">
+  return html`<form method="post" action="/spaces/${o.spaceId}/agreement-log/entries/${entryId}/reply${monthQuery(o)}" class="stack reply-form">
     ${csrfField(o.csrf)}
     ${textarea({
       name: 'reply',

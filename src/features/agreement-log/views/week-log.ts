@@ -18,7 +18,7 @@ export interface WeekLogModel {
   agreements: AgreementFacts[];
   /** Each note already the viewer's copy (AgreementLogService.visible): a private note is its author's only. */
   entries: LogEntryView[];
-  /** More occasions than were listed: the log page has them all. */
+  /** More occasions than were listed: the log page has them, a month at a time. */
   more: boolean;
 }
 
