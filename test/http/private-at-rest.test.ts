@@ -144,6 +144,11 @@ for (const dialect of DIALECTS) {
         for (const secret of secrets)
           assert.ok(!bytes.includes(Buffer.from(secret, 'utf8')), `${when}: a password, token or recovery code in ${name}`);
       }
+      // The attacker had it all: the database, the key file, every backup and the logs.
+      const names = loot.files.map((f) => path.relative(database.dataDir, f.name));
+      for (const needed of ['mend.key', path.join('logs', 'mend.log')]) assert.ok(names.includes(needed), `${when}: ${needed} was read`);
+      assert.equal(names.filter((n) => /^backups\/mend-\d+\.(db|sql)$/.test(n)).length, backups, `${when}: every backup was read`);
+      assert.ok(fs.statSync(logFile).size > 0, 'Mend logged');
       const unknown = [...loot.found.keys()].filter((c) => !privateTexts.has(c) && !sharedTexts.has(c));
       assert.deepEqual(unknown, [], 'only canaries this test planted');
       return loot;
