@@ -16,7 +16,7 @@ import { json, succeeded } from '../support/app.js';
 import { ApiClient, couple, signUp, type Person } from '../support/api-client.js';
 import { activeTherapist } from '../support/live-people.js';
 import { cli } from '../support/cli.js';
-import { attack, DATABASE, type Loot } from '../support/at-rest-attacker.js';
+import { attack, CANARY, DATABASE, type Loot } from '../support/at-rest-attacker.js';
 
 /**
  * Issue #23, "Done when": a realistic Mend — a couple and their therapist, who wrote private and
@@ -51,6 +51,7 @@ for (const dialect of DIALECTS) {
     const sharedTexts = new Map<string, Person>();
     /** Everything that must never be in a file: passwords, session tokens, recovery codes. */
     const secrets = new Set<string>();
+    const deleted = new Set<Person>();
     let a!: Person;
     let b!: Person;
     let therapist!: Person;
@@ -128,6 +129,13 @@ for (const dialect of DIALECTS) {
       await stop();
       await backUp();
       const loot = await attack({ dataDir: database.dataDir, databaseUrl: database.databaseUrl });
+      // The operator's own tool: a person's export, made by the host (printed, not kept in the logs).
+      for (const p of people.filter((p) => !deleted.has(p))) {
+        const run = await cli(['export-user', p.email, '--yes-i-have-their-consent'], env());
+        assert.equal(run.code, 0, run.err);
+        for (const c of run.out.match(CANARY) ?? [])
+          loot.found.set(c, new Set([...(loot.found.get(c) ?? []), `mend export-user ${p.displayName}`]));
+      }
       const mayRead = expected.mayRead ?? (() => false);
       const leaked = [...loot.found].flatMap(([c, places]) =>
         privateTexts.has(c)
@@ -300,7 +308,19 @@ for (const dialect of DIALECTS) {
         ),
       ).entry.id as string;
       await succeeded(b.api.put(`/api/v1/entries/${laterShared}/visibility`, { visibility: 'shared' }), 'share it');
-      await succeeded(a.api.post(`/api/v1/journeys/${journeyId}/apologies`, { text: shared(a, 'apology') }), 'apology');
+      const apologyId = json(
+        await succeeded(a.api.post(`/api/v1/journeys/${journeyId}/apologies`, { text: shared(a, 'apology') }), 'apology'),
+      ).apology.id as string;
+      await succeeded(
+        b.api.post(`/api/v1/apologies/${apologyId}/responses`, { received: true, sincere: false, missingWords: shared(b, 'missingwords') }),
+        'answer the apology',
+      );
+      // The weekly meeting's record, shared; Sam's draft of the next one, theirs alone.
+      await succeeded(
+        a.api.post(`/api/v1/spaces/${spaceId}/meetings`, { heldOn: today(), appreciations: shared(a, 'meeting') }),
+        'meeting',
+      );
+      await succeeded(b.api.put(`/api/v1/drafts/meeting:${spaceId}`, { fields: { concern: priv(b, 'draftmeeting') } }), 'draft');
 
       // Drafts: the apology Alex is still writing, Sam's unfinished check-in note.
       await succeeded(a.api.put(`/api/v1/drafts/apology:${journeyId}`, { fields: { 'parts.regret': priv(a, 'draftapology') } }), 'draft');
@@ -515,6 +535,7 @@ for (const dialect of DIALECTS) {
 
     test('after an account is deleted', async () => {
       await succeeded(b.api.delete('/api/v1/me', { password: b.password }), 'delete');
+      deleted.add(b);
       // What Sam wrote is gone from the database; old backups still hold it, shared texts readable there.
       const remaining = [...sharedTexts].filter(([, p]) => p !== b).map(([c]) => c);
       const loot = await hostReadsEverything('after an account deletion', { shared: remaining, mayRead: mayReadLegacy });
