@@ -52,6 +52,8 @@ for (const dialect of DIALECTS) {
     /** Everything that must never be in a file: passwords, session tokens, recovery codes. */
     const secrets = new Set<string>();
     const deleted = new Set<Person>();
+    /** Every recovery code ever given: sealed under the personal key they open, in personal_keys.recovery_code_enc. */
+    const recoveryCodes = new Set<string>();
     let a!: Person;
     let b!: Person;
     let therapist!: Person;
@@ -94,6 +96,7 @@ for (const dialect of DIALECTS) {
       secrets.add(person.password);
       if (person.api.token) secrets.add(person.api.token);
       if (person.recoveryCode) secrets.add(person.recoveryCode);
+      if (person.recoveryCode) recoveryCodes.add(person.recoveryCode);
       return person;
     }
     /** Runs the CLI as the operator would, its output kept with the logs. */
@@ -128,7 +131,9 @@ for (const dialect of DIALECTS) {
     ): Promise<Loot> {
       await stop();
       await backUp();
-      const loot = await attack({ dataDir: database.dataDir, databaseUrl: database.databaseUrl });
+      const loot = await attack({ dataDir: database.dataDir, databaseUrl: database.databaseUrl, needles: [...recoveryCodes] });
+      const codes = [...recoveryCodes].filter((code) => loot.found.has(code));
+      assert.deepEqual(codes, [], `${when}: no recovery code opens`);
       // The operator's own tool: a person's export, made by the host (printed, not kept in the logs).
       for (const p of people.filter((p) => !deleted.has(p))) {
         const run = await cli(['export-user', p.email, '--yes-i-have-their-consent'], env());
@@ -437,6 +442,7 @@ for (const dialect of DIALECTS) {
       secrets.add(signedIn.token);
       assert.match(signedIn.recoveryCode, /^[0-9A-Z]{4}(-[0-9A-Z]{4}){5}$/, 'its recovery code, shown once');
       secrets.add(signedIn.recoveryCode);
+      recoveryCodes.add(signedIn.recoveryCode);
       legacy.recoveryCode = signedIn.recoveryCode;
       const after = await authorOnlyCounts(legacy);
       assert.deepEqual(after, { personal: before.server, server: 0 }, 'every private text is now under its key');
@@ -506,6 +512,7 @@ for (const dialect of DIALECTS) {
       const res = json(await succeeded(new ApiClient(app!).post('/api/v1/sessions', { email: a.email, password: newPassword }), 'sign in'));
       secrets.add(res.token);
       secrets.add(res.recoveryCode);
+      recoveryCodes.add(res.recoveryCode);
       a.recoveryCode = res.recoveryCode;
       a.api = new ApiClient(app!, res.token);
       const own = await ownReading(a);

@@ -47,11 +47,17 @@ export interface Target {
   databaseUrl: string | null;
   /** More files: backups kept elsewhere, dumps, logs. */
   extraFiles?: string[];
+  /** Other words to look for in whatever opens (recovery codes: the code itself is sealed under the personal key). */
+  needles?: string[];
 }
 
 export async function attack(target: Target): Promise<Loot> {
   const loot: Loot = { found: new Map(), personalValues: 0, serverValuesOpened: 0, files: [] };
+  const needles = target.needles ?? [];
   const note = (text: string, where: string) => {
+    for (const needle of needles) {
+      if (text.includes(needle)) loot.found.set(needle, new Set([...(loot.found.get(needle) ?? []), where]));
+    }
     for (const canary of text.match(CANARY) ?? []) {
       const places = loot.found.get(canary) ?? new Set<string>();
       places.add(where);
@@ -114,8 +120,8 @@ export async function attack(target: Target): Promise<Loot> {
           : serverKeys;
     for (const key of tryKeys) {
       const text = tagless(key, value.iv, value.ciphertext).toString('latin1');
-      if (!text.includes('CANARY')) continue;
-      if (value.format !== 'p1') loot.serverValuesOpened += 1;
+      if (!text.includes('CANARY') && !needles.some((n) => text.includes(n))) continue;
+      if (value.format !== 'p1' && text.includes('CANARY')) loot.serverValuesOpened += 1;
       for (const file of value.files) note(text, `${file} (a ${value.format} value opened without its tag)`);
     }
   }
