@@ -115,9 +115,10 @@ export class PasswordResetService {
     if (hasKey && !key && !writing.letGo)
       refuse('private_texts_would_be_lost', { recoveryCode: 'Enter your recovery code, or confirm below.' });
     if ((await this.deps.resets.use(hash, this.now())) !== account.id) fail('reset_link_unusable');
-    await this.deps.accountService.storePassword(account.id, password);
+    // With a personal key, the password is written together with the key's wrap under it.
     if (key) await keys.rewrapPassword(account.id, key, password);
     else if (hasKey) await keys.replace(account.id, password);
+    else await this.deps.accountService.storePassword(account.id, password);
     await this.deps.resets.deleteSpent(account.id, this.now());
     await this.deps.sessions.deleteAllForAccount(account.id);
     return { newKey: hasKey && !key };

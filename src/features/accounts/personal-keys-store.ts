@@ -21,20 +21,34 @@ export class PersonalKeyStore {
     return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
   }
 
-  /** Replaces the account's key and its wraps (a reset without the recovery code makes a new key). */
-  async replace(row: PersonalKeyRow): Promise<void> {
+  /**
+   * Replaces the account's key and its wraps (a reset without the recovery code makes a new key),
+   * with the new password's hash in the same transaction: the password that signs in is always the
+   * one the key is wrapped under.
+   */
+  async replace(row: PersonalKeyRow, passwordHash: string): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
+      await setPasswordHash(trx, row.account_id, passwordHash, row.updated_at);
       await trx.deleteFrom('personal_keys').where('account_id', '=', row.account_id).execute();
       await trx.insertInto('personal_keys').values(row).execute();
     });
   }
 
-  async setPasswordWrap(accountId: string, wrap: { by_password: string; password_salt: string; password_cost: string }, now: string) {
-    await this.db
-      .updateTable('personal_keys')
-      .set({ ...wrap, updated_at: now })
-      .where('account_id', '=', accountId)
-      .execute();
+  /** The new password's hash and the key wrapped under it, in one transaction: never one without the other. */
+  async setPasswordWrap(
+    accountId: string,
+    passwordHash: string,
+    wrap: { by_password: string; password_salt: string; password_cost: string },
+    now: string,
+  ): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await setPasswordHash(trx, accountId, passwordHash, now);
+      await trx
+        .updateTable('personal_keys')
+        .set({ ...wrap, updated_at: now })
+        .where('account_id', '=', accountId)
+        .execute();
+    });
   }
 
   async markRecoveryShown(accountId: string, now: string): Promise<void> {
@@ -49,4 +63,9 @@ export class PersonalKeyStore {
   async endUnwrappedSessions(accountId: string): Promise<void> {
     await this.db.deleteFrom('sessions').where('account_id', '=', accountId).where('personal_key_wrap', 'is', null).execute();
   }
+}
+
+/** The same write as AccountStore.updatePasswordHash, inside the transaction that re-wraps the key. */
+async function setPasswordHash(trx: Kysely<Database>, accountId: string, passwordHash: string, now: string): Promise<void> {
+  await trx.updateTable('accounts').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', accountId).execute();
 }

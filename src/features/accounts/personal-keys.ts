@@ -97,12 +97,17 @@ export class PersonalKeys {
     }
   }
 
-  /** Wraps the key under a new password (a password change, or a reset with the recovery code). */
+  /**
+   * Sets a new password and wraps the key under it, both written at once (a password change, or a
+   * reset with the recovery code): a failure between the two would leave a password that signs in
+   * but no longer opens the key.
+   */
   async rewrapPassword(accountId: string, key: PersonalKey, password: string): Promise<void> {
     const salt = randomBytes(SALT_BYTES);
     const { key: kek, cost } = await this.deps.hasher.wrappingKey(password, salt);
     await this.deps.keys.setPasswordWrap(
       accountId,
+      await this.deps.hasher.hash(password),
       {
         by_password: wrapPersonalKey(key, kek, { accountId, by: 'password' }),
         password_salt: salt.toString('base64url'),
@@ -130,13 +135,14 @@ export class PersonalKeys {
   }
 
   /**
-   * A reset without the recovery code: a new key and a new recovery code. What was sealed under
+   * A reset without the recovery code: the new password, a new key and a new recovery code. What was sealed under
    * the old key stays closed for good (the person was told before confirming); shared texts are
    * under the server's key and untouched.
    */
   async replace(accountId: string, password: string): Promise<{ key: PersonalKey; recoveryCode: string }> {
     const made = await this.made(accountId, password, this.now());
-    await this.deps.keys.replace(made.row);
+    // The new password with the new key, at once (rewrapPassword says why).
+    await this.deps.keys.replace(made.row, await this.deps.hasher.hash(password));
     return { key: made.key, recoveryCode: made.recoveryCode };
   }
 

@@ -366,9 +366,14 @@ export class AccountService {
     await this.judgeNewPassword(auth.account, newPassword, 'newPassword');
     const id = auth.account.id;
     const key = await this.deps.personalKeys.openWithPassword(id, currentPassword);
+    if (key) {
+      // The password and the key's wrap under it are written together.
+      await this.deps.personalKeys.rewrapPassword(id, key, newPassword);
+      await this.deps.sessions.deleteOthersForAccount(id, auth.session.id);
+      return;
+    }
     await this.storePassword(id, newPassword);
     await this.deps.sessions.deleteOthersForAccount(id, auth.session.id);
-    if (key) return this.deps.personalKeys.rewrapPassword(id, key, newPassword);
     // An account from before personal keys, in a session from before them: its key is made now,
     // wrapped for this session, and its private texts sealed again under it.
     const made = await this.deps.personalKeys.create(id, newPassword, true);
