@@ -20,7 +20,17 @@ describeEachDatabase('mend reset-password', (get) => {
     const token = /https:\/\/mend\.example\.org\/reset-password\/([A-Za-z0-9_-]{43})/.exec(run.out)?.[1];
     assert.ok(token, run.out);
     const api = new ApiClient(get().app);
-    assert.equal((await api.post(`/api/v1/password-resets/${token}`, { password: 'a fresh orchard lantern at dusk' })).statusCode, 204);
+    // The link asks for the recovery code, as any reset does (issue #23): private writing is opened again with it.
+    assert.equal((await api.post(`/api/v1/password-resets/${token}`, { password: 'a fresh orchard lantern at dusk' })).statusCode, 400);
+    assert.equal(
+      (
+        await api.post(`/api/v1/password-resets/${token}`, {
+          password: 'a fresh orchard lantern at dusk',
+          recoveryCode: person.recoveryCode,
+        })
+      ).statusCode,
+      204,
+    );
     assert.equal((await person.api.get('/api/v1/me')).statusCode, 401, 'the old sessions ended');
     assert.equal(
       (await api.post('/api/v1/sessions', { email: person.email, password: 'a fresh orchard lantern at dusk' })).statusCode,
