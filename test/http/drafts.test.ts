@@ -64,7 +64,10 @@ describeEachDatabase('drafts are kept for their author alone', (get) => {
 
     const rows = await draftRows(app, a.id);
     assert.equal(rows.length, 1);
-    assert.ok(!rows[0]!.fields_enc.includes('changed') && rows[0]!.fields_enc.startsWith('v2.'), 'sealed, not plain text');
+    assert.ok(
+      !rows[0]!.fields_enc.includes('changed') && rows[0]!.fields_enc.startsWith('p1.'),
+      'sealed under its author’s own key (issue #23), not plain text',
+    );
 
     // Two saves at once (two tabs, or the island and "Save draft"): one draft, whole, one of the two.
     const racing = await Promise.all(

@@ -56,6 +56,10 @@ export function openSqlite(file: string, busyTimeoutMs = SQLITE_LOCK_WAIT_MS): S
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
+  // What is deleted or rewritten is overwritten in the file, not left in free space: otherwise a
+  // copy of the file and the key file open a deleted account's words, or a private text's copy
+  // from before it was sealed under its author's key (test/http/private-at-rest.test.ts).
+  sqlite.pragma('secure_delete = ON');
   return sqlite;
 }
 
