@@ -16,10 +16,7 @@ function answerForm(csrf: string, v: DailyQuestionView, o: { value?: string; err
       ${textArea({
         name: 'text',
         label: 'Your answer',
-        hint:
-          v.mode === 'pair'
-            ? 'A few words are enough. It stays sealed until you have both answered, then you both read both answers.'
-            : 'A few words are enough. Only you will ever read this.',
+        hint: v.mode === 'pair' ? 'A few words are enough.' : 'A few words are enough. Only you will ever read this.',
         value: o.value,
         error: o.errors?.text ?? o.errors?.questionId,
         maxlength: ANSWER_MAX,
