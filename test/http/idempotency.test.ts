@@ -201,7 +201,8 @@ describeEachDatabase(
       assert.equal(rows.length, 1);
       const stored = JSON.stringify(rows);
       assert.ok(!stored.includes(CANARY) && !stored.includes(key), 'neither the answer nor the key in clear');
-      assert.match(String(rows[0]!.answer_enc), /^v2\./);
+      // Only ever given to its own account: sealed under that person's own key (issue #23).
+      assert.match(String(rows[0]!.answer_enc), /^p1\./);
       const logged = lines.join('');
       assert.ok(!logged.includes(CANARY) && !logged.includes(key));
     });

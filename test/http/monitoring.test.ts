@@ -181,12 +181,14 @@ for (const dialect of DIALECTS) {
       await person.api.get('/api/v1/me');
       await person.api.get('/api/v1/spaces/00000000-0000-4000-8000-000000000000');
       const logged = requestLines(lines);
-      assert.equal(logged.length, 3, 'one line each');
+      // Sign-up, the client saying it showed the recovery code (issue #23), and two reads.
+      assert.equal(logged.length, 4, 'one line each');
       assert.ok(!parse(lines).some((l) => l.msg === 'incoming request' || l.msg === 'request completed'), "not Fastify's own two");
       assert.deepEqual(
         logged.map((l) => [l.method, l.route, l.status]),
         [
           ['POST', '/api/v1/accounts', 201],
+          ['POST', '/api/v1/me/recovery-code/kept', 204],
           ['GET', '/api/v1/me', 200],
           ['GET', '/api/v1/spaces/:spaceId', 404],
         ],
@@ -196,7 +198,7 @@ for (const dialect of DIALECTS) {
         assert.equal(typeof l.ms, 'number');
         assert.match(l.reqId ?? '', /^[A-Za-z0-9_-]{8}-[0-9a-z]+$/);
       }
-      assert.equal(new Set(logged.map((l) => l.reqId)).size, 3);
+      assert.equal(new Set(logged.map((l) => l.reqId)).size, 4);
     });
 
     test('health checks are not logged at info', async () => {

@@ -131,7 +131,8 @@ describeEachDatabase(
       assert.match(fromLink.body, new RegExp(`name="invitationCode"[^>]*value="${code}"|value="${code}"[^>]*name="invitationCode"`));
       const created = await page.post('/sign-up', { ...newPerson('Joiner'), timezone: 'UTC', invitationCode: code, next: `/join/${code}` });
       assert.equal(created.statusCode, 303);
-      assert.equal(created.headers.location, `/join/${code}`);
+      // The recovery code first (issue #23), then back to the invitation.
+      assert.equal(created.headers.location, `/account/recovery-code?next=${encodeURIComponent(`/join/${code}`)}`);
     });
   },
   { env: { MEND_SIGNUPS: 'invite' } },

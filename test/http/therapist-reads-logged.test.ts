@@ -104,6 +104,8 @@ async function aCoupleWithEverything(
       // A guide (issue #25) holds nothing of the couple's: read, it must carry none of their data.
       section: 'affair',
       name: 'triggers',
+      // The daily question is the partners' own (issue #25): a therapist is refused any day's.
+      day: '2026-01-01',
     },
   };
 }

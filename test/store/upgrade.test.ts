@@ -131,27 +131,6 @@ describe('upgrading a database made with only 0001-foundation', () => {
     }
   });
 
-  test('every account signs in with its password, and its encrypted name, email and spaces read back', async () => {
-    for (const p of fixture.people) {
-      const signedIn = await new ApiClient(app).post('/api/v1/sessions', { email: p.email.toUpperCase(), password: p.password });
-      assert.equal(signedIn.statusCode, 201, `${p.key}: ${signedIn.body}`);
-      const me = await new ApiClient(app, json(signedIn).token).get('/api/v1/me');
-      assert.equal(me.statusCode, 200, me.body);
-      const body = json(me);
-      assert.equal(body.account.id, p.id);
-      assert.equal(body.account.email, p.email);
-      assert.equal(body.account.displayName, p.displayName);
-      assert.equal(body.account.timezone, p.timezone);
-      const expected = fixture.spaces.filter((s) => s.members.includes(p.id)).map((s) => ({ id: s.id, name: s.name }));
-      assert.deepEqual(
-        body.spaces.map((s: { id: string; name: string }) => ({ id: s.id, name: s.name })),
-        expected,
-      );
-    }
-    const wrong = await new ApiClient(app).post('/api/v1/sessions', { email: person('alex').email, password: 'not the password at all' });
-    assert.equal(wrong.statusCode, 401);
-  });
-
   test('bearer sessions made before the upgrade still work', async () => {
     for (const p of fixture.people) {
       const me = await new ApiClient(app, p.bearerToken).get('/api/v1/me');
@@ -188,5 +167,29 @@ describe('upgrading a database made with only 0001-foundation', () => {
       });
       assert.equal(res.statusCode, 201, `${key}: ${res.body}`);
     }
+  });
+
+  test('every account signs in with its password, and its encrypted name, email and spaces read back', async () => {
+    for (const p of fixture.people) {
+      const signedIn = await new ApiClient(app).post('/api/v1/sessions', { email: p.email.toUpperCase(), password: p.password });
+      assert.equal(signedIn.statusCode, 201, `${p.key}: ${signedIn.body}`);
+      const me = await new ApiClient(app, json(signedIn).token).get('/api/v1/me');
+      assert.equal(me.statusCode, 200, me.body);
+      const body = json(me);
+      assert.equal(body.account.id, p.id);
+      assert.equal(body.account.email, p.email);
+      assert.equal(body.account.displayName, p.displayName);
+      assert.equal(body.account.timezone, p.timezone);
+      const expected = fixture.spaces.filter((s) => s.members.includes(p.id)).map((s) => ({ id: s.id, name: s.name }));
+      assert.deepEqual(
+        body.spaces.map((s: { id: string; name: string }) => ({ id: s.id, name: s.name })),
+        expected,
+      );
+    }
+    const wrong = await new ApiClient(app).post('/api/v1/sessions', { email: person('alex').email, password: 'not the password at all' });
+    assert.equal(wrong.statusCode, 401);
+    // A first sign-in after the upgrade makes the person's own key and ends their older sessions,
+    // which hold no wrap of it (issue #23, docs/encryption.md): so this runs after every test that uses them.
+    for (const p of fixture.people) assert.equal((await new ApiClient(app, p.bearerToken).get('/api/v1/me')).statusCode, 401, p.key);
   });
 });

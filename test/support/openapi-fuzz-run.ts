@@ -301,9 +301,13 @@ async function keepSessions(app: FastifyInstance, world: World, caller: Identity
     if (!person.api.token) continue;
     if ((await person.api.get('/api/v1/me')).statusCode === 200) continue;
     if (person.key !== caller.key) fail(`${label}: ${caller.key} ended ${person.key}'s session`);
+    // The session holds the person's own key, as one begun at sign-in would (issue #23).
+    const key = await app.mend.personalKeys.openWithPassword(person.id, person.password);
     const issued = await (
-      app.mend.accounts as unknown as { startSession(id: string, kind: string): Promise<{ token: string; session: { id: string } }> }
-    ).startSession(person.id, 'bearer');
+      app.mend.accounts as unknown as {
+        startSession(id: string, kind: string, key: unknown): Promise<{ token: string; session: { id: string } }>;
+      }
+    ).startSession(person.id, 'bearer', key);
     person.api.token = issued.token;
     const pool = (world.pools.id ??= []);
     if (pool.length < MAX_POOL) pool.push({ value: issued.session.id, owner: `self:${person.key}` });
