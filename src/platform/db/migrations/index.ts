@@ -20,6 +20,7 @@ import * as cameOutOn from './0020-came-out-on.js';
 import * as transparencyAgreements from './0021-transparency-agreements.js';
 import * as apologyMissingWords from './0022-apology-missing-words.js';
 import * as disabledAccounts from './0023-disabled-accounts.js';
+import * as settledProgress from './0026-settled-progress.js';
 
 /**
  * Every migration Mend knows, in order. Names never change once released: the database records
@@ -47,4 +48,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0021-transparency-agreements': transparencyAgreements,
   '0022-apology-missing-words': apologyMissingWords,
   '0023-disabled-accounts': disabledAccounts,
+  '0026-settled-progress': settledProgress,
 };
