@@ -63,6 +63,12 @@ export interface HttpBenchResult {
   checkins: number;
   startupMs: number;
   rssMiBAfterLoad: number;
+  /**
+   * The cached progress API (gzip) against the floor server (issue #24's target: ≥ 0.6×), each as
+   * its ratio to the bare route measured right before it, so the machine's drift between the two
+   * runs cancels; null when either was not run.
+   */
+  progressVsFloor: string | null;
   rows: HttpBenchRow[];
 }
 
@@ -504,6 +510,7 @@ export async function runHttpBench(
       checkins: record.checkins,
       startupMs: Math.round(startupMs),
       rssMiBAfterLoad: rss,
+      progressVsFloor: progressVsFloor(rows),
       rows,
     };
   } finally {
@@ -513,6 +520,16 @@ export async function runHttpBench(
     // Only a temporary data dir is removed; a given one (and any database) is left as it was.
     if (temporary) fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+function progressVsFloor(rows: HttpBenchRow[]): string | null {
+  const ratio = (route: string) => {
+    const row = rows.find((r) => r.route === route);
+    return row ? Number.parseFloat(row['req/s vs bare']) : null;
+  };
+  const mend = ratio('GET /api/v1/spaces/:id/progress (gzip)');
+  const floor = ratio(FLOOR_ROUTE);
+  return mend === null || floor === null || floor === 0 ? null : `${(mend / floor).toFixed(2)}×`;
 }
 
 export function describeMachine(): string {
