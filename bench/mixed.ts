@@ -118,7 +118,7 @@ async function runAt(dataDir: string, logLevel: string, options: MixedOptions, l
   const port = await freePort();
   const base = `http://${HOST}:${port}`;
   const started = performance.now();
-  let mend: ChildProcess | null = spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], {
+  const mend: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], {
     cwd: ROOT,
     env: serverEnv(port, dataDir, { LOG_LEVEL: logLevel, MEND_METRICS_TOKEN: METRICS_TOKEN }),
     // The log lines at `info` go to a pipe that is read, as a service manager would.
@@ -296,7 +296,6 @@ async function runAt(dataDir: string, logLevel: string, options: MixedOptions, l
     return rows;
   } finally {
     await stop(mend);
-    mend = null;
   }
 }
 
