@@ -50,17 +50,22 @@ function ids(json: string): string[] {
 
 export interface CheckinScores {
   accountId: string;
+  /** The same as `accountId`, so a history can be handed to the milestones as it is. */
+  partnerId: string;
   date: string;
   safety: number;
   trust: number;
   closeness: number;
 }
 
+/** An occasion its committer logged, shaped as the consistency score counts it (reported by themselves). */
 export interface LoggedOccasion {
   loggedBy: string;
   occurredOn: string;
   kept: boolean;
   review: 'confirmed' | 'disputed' | null;
+  reportedBy: 'self';
+  status: 'unconfirmed' | 'confirmed' | 'disputed';
 }
 
 /** A meeting agenda's written fields as one text (the agenda is stored as one sealed JSON). */
@@ -196,7 +201,14 @@ export class ProgressFactsStore {
     if (days.from !== undefined) query = query.where('date', '>=', days.from);
     if (days.before !== undefined) query = query.where('date', '<', days.before);
     const rows = await query.orderBy('date').orderBy('account_id').execute();
-    return rows.map((r) => ({ accountId: r.account_id, date: r.date, safety: r.safety, trust: r.trust, closeness: r.closeness }));
+    return rows.map((r) => ({
+      accountId: r.account_id,
+      partnerId: r.account_id,
+      date: r.date,
+      safety: r.safety,
+      trust: r.trust,
+      closeness: r.closeness,
+    }));
   }
 
   /**
@@ -216,7 +228,14 @@ export class ProgressFactsStore {
     if (days.before !== undefined) query = query.where('e.occurred_on', '<', days.before);
     // The id settles ties, so any split of the days gives the same order as one read.
     const rows = await query.orderBy('e.occurred_on').orderBy('e.created_at').orderBy('e.id').execute();
-    return rows.map((r) => ({ loggedBy: r.logged_by, occurredOn: r.occurred_on, kept: r.kept === 1, review: r.review }));
+    return rows.map((r) => ({
+      loggedBy: r.logged_by,
+      occurredOn: r.occurred_on,
+      kept: r.kept === 1,
+      review: r.review,
+      reportedBy: 'self' as const,
+      status: r.review ?? 'unconfirmed',
+    }));
   }
 
   /** The days of the space's newest `limit` weekly meetings (agendas stay sealed). */

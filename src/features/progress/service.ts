@@ -226,7 +226,7 @@ export class ProgressService {
 
     const wins = milestones(
       {
-        checkins: all.map((c) => ({ partnerId: c.accountId, date: c.date })),
+        checkins: all,
         bothAcknowledgedOn: bothAcknowledged,
         apologyDeliveredOn: journey.apologiesDeliveredOn.sort()[0] ?? null,
         apologyAnsweredOn: journey.apologiesAnsweredOn.sort()[0] ?? null,
@@ -283,9 +283,10 @@ export class ProgressService {
     const out = new Map<string, AgreementLogFact[]>();
     for (const e of log) {
       if (!partnerIds.includes(e.loggedBy)) continue;
-      const facts = out.get(e.loggedBy) ?? [];
-      facts.push({ occurredOn: e.occurredOn, kept: e.kept, reportedBy: 'self', status: e.review ?? 'unconfirmed' });
-      out.set(e.loggedBy, facts);
+      // Read shaped as the score counts it: grouped as they are, not copied.
+      const facts = out.get(e.loggedBy);
+      if (facts) facts.push(e);
+      else out.set(e.loggedBy, [e]);
     }
     return out;
   }
