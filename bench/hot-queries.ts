@@ -108,8 +108,15 @@ export const HOT_CALLS: HotCall[] = [
   { names: 'spaces of an account', call: (s, c) => s.spaces.listForAccount(c.accountId) },
   { names: 'space with its members (an active member asking)', call: (s, c) => s.spaces.forActiveMember(c.spaceId, c.accountId) },
   // progress (API and page)
-  { names: 'progress: check-in scores', call: (s, c) => s.facts.checkinScores(c.spaceId) },
-  { names: 'progress: agreement log of commitments', call: (s, c) => s.facts.committedLogFacts(c.spaceId) },
+  // what is settled is read once per space and day (settled-history.ts); the newer days at each cold view
+  { names: 'progress: settled-history counter', call: (s, c) => s.facts.settledHistory(c.spaceId) },
+  { names: 'progress: settled check-in scores', call: (s, c) => s.facts.checkinScores(c.spaceId, { before: day(4) }) },
+  { names: 'progress: newer check-in scores', call: (s, c) => s.facts.checkinScores(c.spaceId, { from: day(4) }) },
+  {
+    names: 'progress: settled agreement log of commitments',
+    call: (s, c) => s.facts.committedLogFacts(c.spaceId, { before: day(4) }),
+  },
+  { names: 'progress: newer agreement log of commitments', call: (s, c) => s.facts.committedLogFacts(c.spaceId, { from: day(4) }) },
   { names: 'progress: monthly reviews', call: (s, c) => s.reviews.list(c.spaceId) },
   {
     names: {

@@ -7,3 +7,4 @@ const http = await runHttpBench(options);
 console.log(`HTTP (${http.database}, ${http.couples} couples; ${options.seconds} s per route at ${options.connections} connections):`);
 console.table(http.rows);
 console.log(`Start-up to the first answered /readyz: ${http.startupMs} ms; RSS after the load: ${http.rssMiBAfterLoad} MiB`);
+if (http.progressVsFloor) console.log(`Progress API (gzip, kept) against the floor server: ${http.progressVsFloor} (target ≥ 0.6×)`);

@@ -63,6 +63,12 @@ export interface HttpBenchResult {
   checkins: number;
   startupMs: number;
   rssMiBAfterLoad: number;
+  /**
+   * The cached progress API (gzip) against the floor server (issue #24's target: ≥ 0.6×), each as
+   * its ratio to the bare route measured right before it, so the machine's drift between the two
+   * runs cancels; null when either was not run.
+   */
+  progressVsFloor: string | null;
   rows: HttpBenchRow[];
 }
 
@@ -104,7 +110,7 @@ export function parseHttpBenchArgs(argv: string[]): HttpBenchOptions {
   return options;
 }
 
-function collect(child: ChildProcess): { out: () => string; err: () => string } {
+export function collect(child: ChildProcess): { out: () => string; err: () => string } {
   let out = '';
   let err = '';
   child.stdout?.on('data', (c) => (out += String(c)));
@@ -113,7 +119,7 @@ function collect(child: ChildProcess): { out: () => string; err: () => string } 
 }
 
 /** Polls `url` until it answers 200; returns the milliseconds since `since`. */
-async function firstAnswer(url: string, since: number, child: ChildProcess, limitMs = 30_000): Promise<number> {
+export async function firstAnswer(url: string, since: number, child: ChildProcess, limitMs = 30_000): Promise<number> {
   while (performance.now() - since < limitMs) {
     if (child.exitCode !== null) throw new Error(`the server stopped while starting (exit ${child.exitCode}).`);
     try {
@@ -128,7 +134,7 @@ async function firstAnswer(url: string, since: number, child: ChildProcess, limi
 }
 
 /** CPU seconds (user + system) a process has used so far; null off Linux. */
-function cpuSeconds(pid: number): number | null {
+export function cpuSeconds(pid: number): number | null {
   try {
     const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     // utime and stime, in clock ticks (100 per second on Linux).
@@ -140,13 +146,13 @@ function cpuSeconds(pid: number): number | null {
 
 const FLOOR_ROUTE = 'progress API floor, gzip: hand-written minimum, not Mend (bench/progress-floor-server.ts)';
 
-function rssMiB(pid: number): number {
+export function rssMiB(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kib = Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1] ?? NaN);
   return Math.round(kib / 102.4) / 10;
 }
 
-async function seedInto(dataDir: string, databaseUrl: string | null, couples: number): Promise<SeedSummary> {
+export async function seedInto(dataDir: string, databaseUrl: string | null, couples: number): Promise<SeedSummary> {
   const child = spawn(process.execPath, [path.join(ROOT, 'bin/mend.js'), 'seed', '--couples', String(couples), '--json'], {
     cwd: ROOT,
     env: { ...process.env, MEND_DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl ?? '' },
@@ -504,6 +510,7 @@ export async function runHttpBench(
       checkins: record.checkins,
       startupMs: Math.round(startupMs),
       rssMiBAfterLoad: rss,
+      progressVsFloor: progressVsFloor(rows),
       rows,
     };
   } finally {
@@ -513,6 +520,16 @@ export async function runHttpBench(
     // Only a temporary data dir is removed; a given one (and any database) is left as it was.
     if (temporary) fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+function progressVsFloor(rows: HttpBenchRow[]): string | null {
+  const ratio = (route: string) => {
+    const row = rows.find((r) => r.route === route);
+    return row ? Number.parseFloat(row['req/s vs bare']) : null;
+  };
+  const mend = ratio('GET /api/v1/spaces/:id/progress (gzip)');
+  const floor = ratio(FLOOR_ROUTE);
+  return mend === null || floor === null || floor === 0 ? null : `${(mend / floor).toFixed(2)}×`;
 }
 
 export function describeMachine(): string {

@@ -12,6 +12,8 @@ import { runAndPrintPagesBench } from './pages.js';
 import { runAndPrintPhoneBench } from './phone.js';
 import { runAndPrintHistoryPagesBench } from './history-pages.js';
 import { parseMetricsBenchArgs, printMetricsBench, runMetricsBench } from './metrics.js';
+import { runProgressColdBench } from './progress-cold.js';
+import { runMixedBench } from './mixed.js';
 
 console.log(`Machine: ${describeMachine()}\n`);
 
@@ -31,6 +33,24 @@ console.log(
 console.table(http.rows);
 console.log(`Start-up to the first answered /readyz: ${http.startupMs} ms`);
 console.log(`Mend's resident memory (RSS) after the load: ${http.rssMiBAfterLoad} MiB`);
+if (http.progressVsFloor) console.log(`Progress API (gzip, kept) against the floor server: ${http.progressVsFloor} (target ≥ 0.6×)`);
+
+const coldOptions = { rounds: 60, days: [30, 365, 1095] };
+console.log('\nProgress right after a check-in (the cold path), in-process on SQLite, one couple per history:');
+console.table(await runProgressColdBench(coldOptions));
+
+const mixedOptions = {
+  couples: options.couples,
+  days: 365,
+  seconds: 60,
+  burstSeconds: 10,
+  connections: options.connections,
+  logLevels: ['warn', 'info'],
+};
+console.log(
+  `\nMixed load (60 s) and a burst of check-ins, ${mixedOptions.couples} one-year couples on SQLite, at log levels warn and info (the default):`,
+);
+console.table(await runMixedBench(mixedOptions));
 
 const writesOptions = { seconds: options.seconds, writers: options.connections };
 printWritesBench(await runWritesBench(writesOptions), writesOptions);

@@ -4,7 +4,11 @@ import net from 'node:net';
 
 export const HOST = '127.0.0.1';
 
-/** The environment a benchmark's Mend server runs with: built, on SQLite in `dataDir` unless overridden, logging warnings only. */
+/**
+ * The environment a benchmark's Mend server runs with: built, on SQLite in `dataDir` unless
+ * overridden, logging warnings only, and glibc's large-block threshold fixed as the service unit
+ * and the container image set it (contrib/; docs/performance.md, "Memory").
+ */
 export function serverEnv(port: number, dataDir: string, overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
     ...process.env,
@@ -15,6 +19,7 @@ export function serverEnv(port: number, dataDir: string, overrides: Record<strin
     MEND_DATA_DIR: dataDir,
     DATABASE_URL: '',
     LOG_LEVEL: 'warn',
+    MALLOC_MMAP_THRESHOLD_: '131072',
     ...overrides,
   };
 }

@@ -3,9 +3,11 @@ import { SchemaTooNewError } from './platform/db/migrator.js';
 import { DataFolderBusyError } from './platform/db/in-use-lock.js';
 import { DatabaseUnreachableError, waitForPostgres } from './platform/db/wait-for-postgres.js';
 import { checkDataFolder, DataFolderError } from './platform/data-folder.js';
-import { loadStrengthEstimator } from './features/accounts/password-strength.js';
 import { buildApp } from './app.js';
 import { startupSummary } from './platform/startup-summary.js';
+import { boundMemory } from './platform/memory-bounds.js';
+
+boundMemory();
 
 /** Before the app (and its logger) exists: one JSON line in the logger's shape, at level warn. */
 function startupLog(config: { logLevel: string }): (message: string) => void {
@@ -56,13 +58,11 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   app.log.info(startupSummary(config), 'Mend is ready');
   // Work deferred to keep start-up short is done a second later (after a proxy's first health
-  // checks and the first pages), in small steps between requests, so the first sign-up or form
-  // post does not wait for it either.
+  // checks and the first pages), in small steps between requests, so the first form post does not
+  // wait for it either. The password dictionaries are not among it: they load on the first
+  // sign-up or password change and are dropped when unused (password-strength.ts, issue #24).
   setTimeout(() => {
-    app
-      .compileRemainingSchemas()
-      .then(() => loadStrengthEstimator())
-      .catch((error: unknown) => app.log.error({ err: error }, 'warming up after start failed'));
+    app.compileRemainingSchemas().catch((error: unknown) => app.log.error({ err: error }, 'warming up after start failed'));
   }, 1000).unref();
 }
 

@@ -48,8 +48,8 @@ function sqliteWriter(sqlite: SQLite.Database): SeedWriter {
  * turns off this transaction's row triggers — the foreign-key checks (every row is built
  * consistent) and 0005's `space_revisions` triggers, which would otherwise update a space's
  * revision once per inserted row: a million row versions per thousand couples. The seed writes
- * each new space's revision row itself (revision 1, as the trigger on `spaces` would), so the
- * result is the same. A table whose rows a later migration's trigger maintains must be written
+ * each new space's revision row and 0026's settled-history row itself (revision 1, as the
+ * triggers on `spaces` would), so the result is the same. A table whose rows a later migration's trigger maintains must be written
  * here too (docs/performance.md, "Seeding").
  */
 function postgresWriter(store: Store, fast: boolean): SeedWriter {
@@ -58,7 +58,11 @@ function postgresWriter(store: Store, fast: boolean): SeedWriter {
       await sql`set local synchronous_commit = off`.execute(trx);
       if (fast) await sql`set local session_replication_role = replica`.execute(trx);
       const tables: Array<[string, readonly string[], Value[][]]> = SEED_TABLE_ORDER.map((t) => [t, SEED_TABLES[t], rows[t]]);
-      if (fast) tables.push(['space_revisions', ['space_id', 'revision'], rows.spaces.map((space) => [space[0]!, 1])]);
+      if (fast) {
+        tables.push(['space_revisions', ['space_id', 'revision'], rows.spaces.map((space) => [space[0]!, 1])]);
+        // 0026's settled-history counter, as its trigger on `spaces` would make it.
+        tables.push(['progress_history', ['space_id', 'revision'], rows.spaces.map((space) => [space[0]!, 1])]);
+      }
       for (const [table, columns, list] of tables) {
         if (list.length === 0) continue;
         const arrays = columns.map((_, c) => list.map((row) => row[c] as Value));

@@ -64,9 +64,17 @@ export function outcomeOf(entry: AgreementLogFact): Outcome {
   return entry.kept ? { kept: true } : { kept: false, selfReported: true };
 }
 
+/** Weights by whole days of age, worked out once: a long history asks for the same ages at every view. */
+const weightsByAge: number[] = [];
+
 /** The decay factor for evidence `ageDays` old; misses keep at least MISS_WEIGHT_FLOOR. */
 export function decay(ageDays: number, kept: boolean): number {
-  const w = FORGETTING_PER_WEEK ** (Math.max(0, ageDays) / 7);
+  const age = Math.max(0, ageDays);
+  let w = Number.isInteger(age) && age < 100_000 ? weightsByAge[age] : undefined;
+  if (w === undefined) {
+    w = FORGETTING_PER_WEEK ** (age / 7);
+    if (Number.isInteger(age) && age < 100_000) weightsByAge[age] = w;
+  }
   return kept ? w : Math.max(w, MISS_WEIGHT_FLOOR);
 }
 

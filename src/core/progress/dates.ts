@@ -5,8 +5,25 @@
 const DAY_MS = 86_400_000;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * Dates already turned into day numbers. Progress turns the same few thousand dates over and
+ * over (every check-in and logged occasion of a couple's history, at every view); the answer for
+ * a string never changes, so it is remembered, up to a bound.
+ */
+const known = new Map<string, number>();
+const KNOWN_DATES = 50_000;
+
 /** Days since 1970-01-01 for a `YYYY-MM-DD` date; throws on anything else. */
 export function dayNumber(date: string): number {
+  const hit = known.get(date);
+  if (hit !== undefined) return hit;
+  const day = parseDayNumber(date);
+  if (known.size >= KNOWN_DATES) known.clear();
+  known.set(date, day);
+  return day;
+}
+
+function parseDayNumber(date: string): number {
   const m = DATE_RE.exec(date);
   if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -19,8 +36,15 @@ export function dayNumber(date: string): number {
   return Math.round(ms / DAY_MS);
 }
 
+const named = new Map<number, string>();
+
 export function dateFromDayNumber(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  const hit = named.get(day);
+  if (hit !== undefined) return hit;
+  const date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+  if (named.size >= KNOWN_DATES) named.clear();
+  named.set(day, date);
+  return date;
 }
 
 export function addDays(date: string, days: number): string {

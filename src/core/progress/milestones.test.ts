@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { AgreementLogFact } from './consistency.js';
-import { addDays } from './dates.js';
+import { outcomeOf, type AgreementLogFact } from './consistency.js';
+import { addDays, dateFromDayNumber, dayNumber } from './dates.js';
 import { milestoneLines, milestones, milestoneWho, MILESTONE_TITLES, type MilestoneFacts } from './milestones.js';
 
 const TODAY = '2025-04-30';
@@ -131,5 +131,40 @@ test('lines keep every milestone: each is in exactly one line, under its own key
         );
       },
     ),
+  );
+});
+
+/** The fortnight rule as first written (quadratic): the oracle the linear version must match. */
+function twoWeeksKeptByWindows(log: readonly AgreementLogFact[], today: string): string | undefined {
+  const days = log.filter((e) => e.occurredOn <= today).map((e) => ({ day: dayNumber(e.occurredOn), kept: outcomeOf(e).kept }));
+  if (days.length === 0) return undefined;
+  const first = Math.min(...days.map((d) => d.day));
+  for (let end = first + 13; end <= dayNumber(today); end++) {
+    const inWindow = days.filter((d) => d.day > end - 14 && d.day <= end);
+    const firstWeek = inWindow.some((d) => d.day <= end - 7);
+    const secondWeek = inWindow.some((d) => d.day > end - 7);
+    if (firstWeek && secondWeek && inWindow.every((d) => d.kept)) return dateFromDayNumber(end);
+  }
+  return undefined;
+}
+
+test('two weeks kept: the running-count version finds the day the window-by-window rule finds', () => {
+  const entry = fc.record({
+    occurredOn: fc.integer({ min: -80, max: 10 }).map((n) => addDays(TODAY, n)),
+    kept: fc.boolean(),
+    reportedBy: fc.constantFrom('self' as const, 'partner' as const),
+    status: fc.constantFrom('unconfirmed' as const, 'confirmed' as const, 'disputed' as const),
+  });
+  fc.assert(
+    fc.property(fc.array(entry, { maxLength: 60 }), fc.integer({ min: 0, max: 9 }), (log, kept) => {
+      // Mostly kept, so the milestone is often reached and its day matters.
+      const mostlyKept = log.map((e, i) => (i % 10 < kept ? { ...e, kept: true, status: 'confirmed' as const } : e));
+      const found = milestones(
+        { checkins: [], agreementsAcceptedOn: [], agreementLog: mostlyKept, meetingDates: [], reassuranceAnsweredOn: [] },
+        TODAY,
+      );
+      assert.equal(found.find((m) => m.key === 'two_weeks_kept')?.achievedOn, twoWeeksKeptByWindows(mostlyKept, TODAY));
+    }),
+    { numRuns: 500 },
   );
 });

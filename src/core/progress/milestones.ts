@@ -58,6 +58,12 @@ export const MILESTONE_TITLES: Record<MilestoneKey, string> = {
 
 const sortedUnique = (dates: Iterable<string>): string[] => [...new Set(dates)].sort();
 
+/** The dates in order without repeats: as given when they already are (a history read in day order), else sorted. */
+function inOrder(dates: readonly string[]): readonly string[] {
+  for (let i = 1; i < dates.length; i++) if (!(dates[i - 1]! < dates[i]!)) return sortedUnique(dates);
+  return dates;
+}
+
 /** The day the first run of `length` consecutive dates is complete, if there is one. */
 function firstRunEnd(dates: readonly string[], length: number): string | undefined {
   let run = 0;
@@ -73,17 +79,44 @@ function firstRunEnd(dates: readonly string[], length: number): string | undefin
 
 /**
  * The first day D ending a fortnight [D−13, D] in which agreements were logged in both weeks and
- * every logged occasion counts as kept; logging must have begun by D−13.
+ * every logged occasion counts as kept; logging must have begun by D−13. Linear in the days
+ * logged over (running counts per day), so three years of a daily log stay cheap.
  */
 function twoWeeksKept(log: readonly AgreementLogFact[], today: string): string | undefined {
-  const days = log.filter((e) => e.occurredOn <= today).map((e) => ({ day: dayNumber(e.occurredOn), kept: outcomeOf(e).kept }));
+  const last = dayNumber(today);
+  let first = Infinity;
+  const days: Array<{ day: number; kept: boolean }> = [];
+  for (const e of log) {
+    if (e.occurredOn > today) continue;
+    const day = dayNumber(e.occurredOn);
+    days.push({ day, kept: outcomeOf(e).kept });
+    if (day < first) first = day;
+  }
   if (days.length === 0) return undefined;
-  const first = Math.min(...days.map((d) => d.day));
-  for (let end = first + 13; end <= dayNumber(today); end++) {
-    const inWindow = days.filter((d) => d.day > end - 14 && d.day <= end);
-    const firstWeek = inWindow.some((d) => d.day <= end - 7);
-    const secondWeek = inWindow.some((d) => d.day > end - 7);
-    if (firstWeek && secondWeek && inWindow.every((d) => d.kept)) return dateFromDayNumber(end);
+  // Per day since the first: occasions logged, and occasions not kept.
+  const span = last - first + 1;
+  const logged = new Int32Array(span);
+  const missed = new Int32Array(span);
+  for (const d of days) {
+    logged[d.day - first]!++;
+    if (!d.kept) missed[d.day - first]!++;
+  }
+  // Running sums over the window's two weeks: (end−14, end−7] and (end−7, end].
+  let firstWeek = 0;
+  let secondWeek = 0;
+  let misses = 0;
+  for (let i = 0; i < span; i++) {
+    secondWeek += logged[i]!;
+    misses += missed[i]!;
+    if (i >= 7) {
+      secondWeek -= logged[i - 7]!;
+      firstWeek += logged[i - 7]!;
+    }
+    if (i >= 14) {
+      firstWeek -= logged[i - 14]!;
+      misses -= missed[i - 14]!;
+    }
+    if (i >= 13 && firstWeek > 0 && secondWeek > 0 && misses === 0) return dateFromDayNumber(first + i);
   }
   return undefined;
 }
@@ -102,19 +135,22 @@ export function milestones(facts: MilestoneFacts, today: string): Milestone[] {
   const byPartner = new Map<string, string[]>();
   for (const c of facts.checkins) {
     if (c.date > today) continue;
-    byPartner.set(c.partnerId, [...(byPartner.get(c.partnerId) ?? []), c.date]);
+    const dates = byPartner.get(c.partnerId);
+    if (dates) dates.push(c.date);
+    else byPartner.set(c.partnerId, [c.date]);
   }
   for (const [partnerId, raw] of byPartner) {
-    const dates = sortedUnique(raw);
+    const dates = inOrder(raw);
     add('first_checkin', dates[0], partnerId);
     add('checkin_streak_7', firstRunEnd(dates, 7), partnerId);
     add('checkins_30', dates[29], partnerId);
   }
   if (byPartner.size >= 2) {
-    const [a, b] = [...byPartner.values()].map((d) => new Set(d));
+    const [a, b] = [...byPartner.values()];
+    const theirs = new Set(b);
     add(
       'checked_in_together',
-      sortedUnique(a!).find((d) => b!.has(d)),
+      inOrder(a!).find((d) => theirs.has(d)),
     );
   }
 

@@ -49,3 +49,22 @@ test('property: shifting y by a constant does not change the slope; adding c·x 
     ),
   );
 });
+
+test('median by selection equals the middle of the sorted values', () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), {
+        minLength: 1,
+        maxLength: 200,
+      }),
+      (values) => {
+        const sorted = [...values].sort((a, b) => a - b);
+        const mid = sorted.length >> 1;
+        const expected = sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+        assert.equal(median(values), expected);
+        assert.equal(median(Float64Array.from(values)), expected);
+      },
+    ),
+    { numRuns: 1000 },
+  );
+});

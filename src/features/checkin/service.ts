@@ -187,7 +187,12 @@ export class CheckinService {
 
   /** The same, unbounded, for services that have already checked the range. */
   async visibleCheckins(view: SpaceView, from: string, to: string): Promise<CheckinView[]> {
-    const rows = await this.deps.checkins.list(view.space.id, from, to);
+    const rows = await this.deps.checkins.list(
+      view.space.id,
+      from,
+      to,
+      (c) => canSeeCheckInNote(view.viewer, { id: c.id, authorId: c.accountId, visibility: c.visibility }) === 'full',
+    );
     const choices = new Map(view.space.members.map((m) => [m.accountId, m.numbersShared]));
     // That someone checked in is a space record; their numbers go by their choice, notes by their own visibility.
     return rows

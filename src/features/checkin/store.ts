@@ -154,8 +154,17 @@ export class CheckinStore {
     };
   }
 
-  /** Every check-in of the space between two dates (inclusive), oldest first. */
-  async list(spaceId: string, from: string, to: string): Promise<Checkin[]> {
+  /**
+   * Every check-in of the space between two dates (inclusive), oldest first. `mayOpen` decides whose notes are decrypted:
+   * a note it refuses comes back as null without being opened (what the reader may not see is
+   * never decrypted for them).
+   */
+  async list(
+    spaceId: string,
+    from: string,
+    to: string,
+    mayOpen: (row: { id: string; accountId: string; visibility: 'private' | 'shared' }) => boolean = () => true,
+  ): Promise<Checkin[]> {
     const rows = await this.db
       .selectFrom('checkins')
       .selectAll()
@@ -167,7 +176,11 @@ export class CheckinStore {
       .execute();
     return rows.map((r) => {
       // A note that fails its check is shown to nobody; the check-in's numbers are not text.
-      const note = r.note_enc !== null ? this.vault.open(r.note_enc, BOUND.checkinNote.of(r)) : null;
+      const visibility = r.note_visibility === 'shared' ? 'shared' : 'private';
+      const note =
+        r.note_enc !== null && mayOpen({ id: r.id, accountId: r.account_id, visibility })
+          ? this.vault.open(r.note_enc, BOUND.checkinNote.of(r))
+          : null;
       return {
         id: r.id,
         spaceId: r.space_id,
@@ -177,7 +190,7 @@ export class CheckinStore {
         trust: r.trust,
         closeness: r.closeness,
         day: r.day,
-        note: note !== null ? { text: note, visibility: r.note_visibility === 'shared' ? 'shared' : 'private' } : null,
+        note: note !== null ? { text: note, visibility } : null,
         createdAt: r.created_at,
         updatedAt: r.updated_at,
       };

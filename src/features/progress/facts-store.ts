@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import type { FieldBinding } from '../../platform/vault/field-binding.js';
 import { BOUND } from '../../platform/vault/bound-fields.js';
@@ -7,7 +7,7 @@ import type { Vault } from '../../platform/vault/vault.js';
 /**
  * The facts of a space that progress, milestones and red flags are computed from, read across
  * the journey tables (issue #3) and the check-in and progress tables. Read-only; texts are decrypted only for
- * the coach to read them in memory, never returned.
+ * the coach to read them in memory (`WrittenMessage.open`), never kept.
  */
 export interface JourneyProgressFacts {
   breaches: Array<{ id: string; kind: string; recordedOn: string; occurredOn: string | null; brokeTrust: string[] }>;
@@ -19,13 +19,23 @@ export interface JourneyProgressFacts {
   agreementsAcceptedOn: string[];
 }
 
+/**
+ * Something a partner wrote, still sealed: `open()` decrypts it (null when it fails its check).
+ * `sealed` names this one sealing of it (its id, author, visibility and the sealed value's random
+ * IV and tag): any change to the text or its visibility seals it again under a new one, so what was
+ * found in it can be remembered by `sealed` without keeping the text (features/progress/contempt.ts).
+ */
 export interface WrittenMessage {
   id: string;
   authorId: string;
   at: string;
   visibility: 'private' | 'shared' | 'sealed';
-  text: string;
+  sealed: string;
+  open(): string | null;
 }
+
+/** The sealed value's version, key id, IV and tag: unique to one sealing. */
+const sealingOf = (stored: string): string => stored.split('.', 4).join('.');
 
 const day = (iso: string) => iso.slice(0, 10);
 
@@ -40,17 +50,22 @@ function ids(json: string): string[] {
 
 export interface CheckinScores {
   accountId: string;
+  /** The same as `accountId`, so a history can be handed to the milestones as it is. */
+  partnerId: string;
   date: string;
   safety: number;
   trust: number;
   closeness: number;
 }
 
+/** An occasion its committer logged, shaped as the consistency score counts it (reported by themselves). */
 export interface LoggedOccasion {
   loggedBy: string;
   occurredOn: string;
   kept: boolean;
   review: 'confirmed' | 'disputed' | null;
+  reportedBy: 'self';
+  status: 'unconfirmed' | 'confirmed' | 'disputed';
 }
 
 /** A meeting agenda's written fields as one text (the agenda is stored as one sealed JSON). */
@@ -66,11 +81,48 @@ function meetingText(agendaJson: string): string {
   }
 }
 
+/** Days `[from, before)`, either end open; `YYYY-MM-DD`. */
+export interface DayRange {
+  from?: string;
+  before?: string;
+}
+
+/** The table of migration 0026; only progress reads it (the database's triggers write it). */
+interface ProgressHistoryTables {
+  progress_history: { space_id: string; revision: number };
+}
+
+/**
+ * The first day not yet settled, by the database's clock: four days back in UTC, one day more
+ * than 0026's triggers treat as settled, so every write to a day before it raises the counter.
+ */
+const SETTLED_BEFORE = {
+  sqlite: sql<string>`date('now', '-4 days')`,
+  postgres: sql<string>`to_char((now() at time zone 'utc')::date - 4, 'YYYY-MM-DD')`,
+};
+
 export class ProgressFactsStore {
+  private readonly postgres: boolean;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly vault: Vault,
-  ) {}
+  ) {
+    this.postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  }
+
+  /**
+   * The space's settled-history revision (migration 0026) and the first day not settled. Read
+   * before the settled rows, so a write that lands in between leaves a newer revision behind.
+   */
+  async settledHistory(spaceId: string): Promise<{ revision: number; before: string } | null> {
+    const row = await (this.db as unknown as Kysely<ProgressHistoryTables>)
+      .selectFrom('progress_history')
+      .select(['revision', (this.postgres ? SETTLED_BEFORE.postgres : SETTLED_BEFORE.sqlite).as('before')])
+      .where('space_id', '=', spaceId)
+      .executeTakeFirst();
+    return row ? { revision: Number(row.revision), before: String(row.before) } : null;
+  }
 
   async journeyFacts(spaceId: string): Promise<JourneyProgressFacts> {
     const breaches = await this.db
@@ -141,34 +193,49 @@ export class ProgressFactsStore {
    * Every check-in's scores (no notes: nothing is decrypted), oldest first. Milestones need the
    * whole history; the notes shown with progress are read for the chart window only.
    */
-  async checkinScores(spaceId: string): Promise<CheckinScores[]> {
-    const rows = await this.db
+  async checkinScores(spaceId: string, days: DayRange = {}): Promise<CheckinScores[]> {
+    let query = this.db
       .selectFrom('checkins')
       .select(['account_id', 'date', 'safety', 'trust', 'closeness'])
-      .where('space_id', '=', spaceId)
-      .orderBy('date')
-      .orderBy('account_id')
-      .execute();
-    return rows.map((r) => ({ accountId: r.account_id, date: r.date, safety: r.safety, trust: r.trust, closeness: r.closeness }));
+      .where('space_id', '=', spaceId);
+    if (days.from !== undefined) query = query.where('date', '>=', days.from);
+    if (days.before !== undefined) query = query.where('date', '<', days.before);
+    const rows = await query.orderBy('date').orderBy('account_id').execute();
+    return rows.map((r) => ({
+      accountId: r.account_id,
+      partnerId: r.account_id,
+      date: r.date,
+      safety: r.safety,
+      trust: r.trust,
+      closeness: r.closeness,
+    }));
   }
 
   /**
    * The agreement-log occasions a partner logged of an agreement of this space they committed to
    * (their consistency), in log order. Dates and outcomes only; notes stay sealed.
    */
-  async committedLogFacts(spaceId: string): Promise<LoggedOccasion[]> {
-    const rows = await this.db
+  async committedLogFacts(spaceId: string, days: DayRange = {}): Promise<LoggedOccasion[]> {
+    let query = this.db
       .selectFrom('agreement_log_entries as e')
       .innerJoin('agreements as a', (j) => j.onRef('a.id', '=', 'e.agreement_id').onRef('a.space_id', '=', 'e.space_id'))
       .innerJoin('agreement_commitments as c', (j) =>
         j.onRef('c.agreement_id', '=', 'e.agreement_id').onRef('c.account_id', '=', 'e.logged_by'),
       )
       .select(['e.logged_by', 'e.occurred_on', 'e.kept', 'e.review'])
-      .where('e.space_id', '=', spaceId)
-      .orderBy('e.occurred_on')
-      .orderBy('e.created_at')
-      .execute();
-    return rows.map((r) => ({ loggedBy: r.logged_by, occurredOn: r.occurred_on, kept: r.kept === 1, review: r.review }));
+      .where('e.space_id', '=', spaceId);
+    if (days.from !== undefined) query = query.where('e.occurred_on', '>=', days.from);
+    if (days.before !== undefined) query = query.where('e.occurred_on', '<', days.before);
+    // The id settles ties, so any split of the days gives the same order as one read.
+    const rows = await query.orderBy('e.occurred_on').orderBy('e.created_at').orderBy('e.id').execute();
+    return rows.map((r) => ({
+      loggedBy: r.logged_by,
+      occurredOn: r.occurred_on,
+      kept: r.kept === 1,
+      review: r.review,
+      reportedBy: 'self' as const,
+      status: r.review ?? 'unconfirmed',
+    }));
   }
 
   /** The days of the space's newest `limit` weekly meetings (agendas stay sealed). */
@@ -200,14 +267,17 @@ export class ProgressFactsStore {
    * What partners wrote in the space since `sinceIso`, for the coach's contempt rule: journey
    * entries, check-in notes, reassurance notes and answers, agreement-log notes, and weekly
    * meeting records (one message per meeting, by the partner who wrote it down; a meeting
-   * record is shared, docs/privacy-rules.md).
+   * record is shared, docs/privacy-rules.md). Nothing is decrypted here: the caller opens only
+   * what it has not already looked at.
    */
   async messagesSince(spaceId: string, sinceIso: string): Promise<WrittenMessage[]> {
     const out: WrittenMessage[] = [];
-    // A text that fails its check is left out: the coach reads only what could be shown.
-    const add = (message: Omit<WrittenMessage, 'text'>, stored: string, binding: FieldBinding): void => {
-      const text = this.vault.open(stored, binding);
-      if (text !== null) out.push({ ...message, text });
+    const add = (message: Omit<WrittenMessage, 'sealed' | 'open'>, stored: string, binding: FieldBinding): void => {
+      out.push({
+        ...message,
+        sealed: `${message.id}\n${message.authorId}\n${message.visibility}\n${sealingOf(stored)}`,
+        open: () => this.vault.open(stored, binding),
+      });
     };
     const journeyIds = (await this.db.selectFrom('journeys').select('id').where('space_id', '=', spaceId).execute()).map((j) => j.id);
     if (journeyIds.length) {
@@ -278,9 +348,20 @@ export class ProgressFactsStore {
       .where('created_at', '>=', sinceIso)
       .execute();
     for (const m of meetings) {
-      const agenda = this.vault.open(m.agenda_enc, BOUND.meetingAgenda.of(m));
-      const text = agenda === null ? '' : meetingText(agenda);
-      if (text !== '') out.push({ id: m.id, authorId: m.created_by, at: m.created_at, visibility: 'shared', text });
+      const binding = BOUND.meetingAgenda.of(m);
+      out.push({
+        id: m.id,
+        authorId: m.created_by,
+        at: m.created_at,
+        visibility: 'shared',
+        sealed: `${m.id}\n${m.created_by}\nshared\n${sealingOf(m.agenda_enc)}`,
+        // A meeting whose agenda holds no written words is not a message (it was left out before too).
+        open: () => {
+          const agenda = this.vault.open(m.agenda_enc, binding);
+          const text = agenda === null ? '' : meetingText(agenda);
+          return text === '' ? null : text;
+        },
+      });
     }
     return out;
   }

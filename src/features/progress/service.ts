@@ -1,4 +1,3 @@
-import { analyzeMessage } from '../../core/coach/index.js';
 import {
   consistencyScore,
   divergence,
@@ -18,18 +17,20 @@ import { addDays, localDate } from '../../core/time.js';
 import { canSeeCheckinNumbers, canSeeJointNumbers, canSeeRedFlag } from '../../core/visibility/index.js';
 import { fail } from '../../platform/errors.js';
 import type { Account } from '../../core/accounts/account.js';
-import type { ProgressFactsStore } from './facts-store.js';
+import type { LoggedOccasion, ProgressFactsStore } from './facts-store.js';
 import type { MemberRevision, SpaceRevisionStore } from '../spaces/index.js';
 import type { CheckinService } from '../checkin/index.js';
 import type { MonthlyReviewService } from '../monthly-review/index.js';
 import { spaceView, type SpaceView } from '../spaces/index.js';
 import type { Clock } from '../../platform/clock.js';
 import { ProgressCache, type CachedProgress } from './progress-cache.js';
+import { SettledHistory } from './settled-history.js';
+import { ContemptFindings } from './contempt.js';
+import { ChartCheckins } from './chart-checkins.js';
 import type { PartnerProgress, Progress } from './progress.js';
 import type { SpaceService } from '../spaces/index.js';
 
-/** Coach finding types that count as contempt for the red flag: contempt itself and name-calling. */
-export const CONTEMPT_TYPES = new Set(['contempt', 'insult']);
+export { CONTEMPT_TYPES } from './contempt.js';
 /** How far back the charts reach (the trend window itself is 8 weeks). */
 export const CHART_DAYS = 90;
 /** The newest meetings and reassurance requests milestones look at. */
@@ -59,6 +60,9 @@ export type { PartnerProgress, Progress } from './progress.js';
  */
 export class ProgressService {
   private readonly cache: ProgressCache;
+  private readonly history: SettledHistory;
+  private readonly contempt = new ContemptFindings();
+  private readonly chart: ChartCheckins;
 
   constructor(
     private readonly deps: {
@@ -69,9 +73,13 @@ export class ProgressService {
       revisions: SpaceRevisionStore;
       clock: Clock;
       cacheEntries?: number;
+      /** Spaces whose settled history is kept (settled-history.ts); 0 keeps nothing (nor chart check-ins) and reads everything every time. */
+      settledSpaces?: number;
     },
   ) {
     this.cache = new ProgressCache(deps.cacheEntries);
+    this.history = new SettledHistory(deps.facts, deps.settledSpaces);
+    this.chart = new ChartCheckins(deps.checkins, deps.settledSpaces === 0 ? 0 : undefined);
   }
 
   async forSpace(account: Pick<Account, 'id' | 'timezone'>, spaceId: string): Promise<Progress> {
@@ -113,7 +121,7 @@ export class ProgressService {
   ): Promise<Array<{ partnerId: string; verdicts: Record<PulseMeasure, Verdict> }>> {
     const view = await spaceView(this.deps.spaces, account.id, spaceId);
     const from = addDays(on, -(TREND_DAYS - 1));
-    const scores = (await this.deps.facts.checkinScores(spaceId)).filter((c) => c.date >= from && c.date <= on);
+    const scores = await this.deps.facts.checkinScores(spaceId, { from, before: addDays(on, 1) });
     return view.space.members
       .filter((p) => p.role === 'partner')
       .filter((p) => canSeeCheckinNumbers(view.viewer, { ownerId: p.accountId, shared: p.numbersShared }) === 'full')
@@ -136,14 +144,16 @@ export class ProgressService {
   async compute(view: SpaceView, today: string): Promise<Progress> {
     const spaceId = view.space.id;
     const partners = view.space.members.filter((m) => m.role === 'partner');
-    // Every check-in's scores (space records); milestones need the whole history. Notes are read
-    // (and decrypted) only for the chart window, below.
-    const scores = await this.deps.facts.checkinScores(spaceId);
+    // Every check-in's scores (space records) and counted log occasion; milestones and the
+    // consistency score need the whole history, of which only the days not yet settled are read
+    // again (settled-history.ts). Notes are read (and decrypted) only for the chart window, below.
+    const history = await this.history.read(spaceId);
+    const scores = history.checkins;
     const all = scores.filter((c) => c.date <= today && view.partnerIds.includes(c.accountId));
     const lastDates = new Map<string, string>();
     for (const c of scores) if ((lastDates.get(c.accountId) ?? '') < c.date) lastDates.set(c.accountId, c.date);
 
-    const logFacts = await this.logFactsByPartner(spaceId, view.partnerIds);
+    const logFacts = this.logFactsByPartner(history.log, view.partnerIds);
     const reviews = monthlyReviewSeries(
       (await this.deps.monthlyReviews.list(view)).map((r) => ({
         partnerId: r.accountId,
@@ -155,12 +165,16 @@ export class ProgressService {
     );
 
     const trendFrom = addDays(today, -(TREND_DAYS - 1));
+    // The history is in day order: the trend window is its tail.
+    let windowStart = all.length;
+    while (windowStart > 0 && all[windowStart - 1]!.date >= trendFrom) windowStart--;
+    const inWindow = all.slice(windowStart);
     // Each person's numbers are theirs to share (issue #14): a trend the viewer may not see is never
     // computed, so nothing drawn from it — on a page, in JSON, in a cached copy — can carry it.
     const owners = partners.map((p) => ({ ownerId: p.accountId, shared: p.numbersShared }));
     const partnerProgress: PartnerProgress[] = partners.map((p) => {
       const numbersVisible = canSeeCheckinNumbers(view.viewer, { ownerId: p.accountId, shared: p.numbersShared }) === 'full';
-      const mine = all.filter((c) => c.accountId === p.accountId && c.date >= trendFrom);
+      const mine = inWindow.filter((c) => c.accountId === p.accountId);
       const trends = numbersVisible
         ? (Object.fromEntries(
             PULSE_MEASURES.map((m) => [
@@ -212,7 +226,7 @@ export class ProgressService {
 
     const wins = milestones(
       {
-        checkins: all.map((c) => ({ partnerId: c.accountId, date: c.date })),
+        checkins: all,
         bothAcknowledgedOn: bothAcknowledged,
         apologyDeliveredOn: journey.apologiesDeliveredOn.sort()[0] ?? null,
         apologyAnsweredOn: journey.apologiesAnsweredOn.sort()[0] ?? null,
@@ -236,15 +250,9 @@ export class ProgressService {
           joinedOn: p.joinedAt.slice(0, 10),
           lastCheckinOn: lastDates.get(p.accountId) ?? null,
         })),
-        coachFindings: messages
-          .filter((m) => view.partnerIds.includes(m.authorId))
-          .map((m) => ({
-            id: m.id,
-            authorId: m.authorId,
-            at: m.at,
-            visibility: m.visibility,
-            contempt: analyzeMessage(m.text).findings.some((f) => CONTEMPT_TYPES.has(f.type)),
-          })),
+        coachFindings: this.contempt
+          .of(messages.filter((m) => view.partnerIds.includes(m.authorId)))
+          .map(({ message: m, contempt }) => ({ id: m.id, authorId: m.authorId, at: m.at, visibility: m.visibility, contempt })),
       },
       today,
     );
@@ -266,18 +274,19 @@ export class ProgressService {
       divergence: found,
       redFlags: visibleFlags,
       milestones: wins,
-      checkins: await this.deps.checkins.visibleCheckins(view, from, today),
+      checkins: await this.chart.visible(view, from, today, history.settled),
     };
   }
 
   /** Each partner's log facts: the occasions they logged of agreements they committed to. */
-  private async logFactsByPartner(spaceId: string, partnerIds: readonly string[]): Promise<Map<string, AgreementLogFact[]>> {
+  private logFactsByPartner(log: readonly LoggedOccasion[], partnerIds: readonly string[]): Map<string, AgreementLogFact[]> {
     const out = new Map<string, AgreementLogFact[]>();
-    for (const e of await this.deps.facts.committedLogFacts(spaceId)) {
+    for (const e of log) {
       if (!partnerIds.includes(e.loggedBy)) continue;
-      const facts = out.get(e.loggedBy) ?? [];
-      facts.push({ occurredOn: e.occurredOn, kept: e.kept, reportedBy: 'self', status: e.review ?? 'unconfirmed' });
-      out.set(e.loggedBy, facts);
+      // Read shaped as the score counts it: grouped as they are, not copied.
+      const facts = out.get(e.loggedBy);
+      if (facts) facts.push(e);
+      else out.set(e.loggedBy, [e]);
     }
     return out;
   }

@@ -22,6 +22,7 @@ import * as apologyMissingWords from './0022-apology-missing-words.js';
 import * as disabledAccounts from './0023-disabled-accounts.js';
 import * as personalKeys from './0024-personal-keys.js';
 import * as dailyQuestion from './0025-daily-question.js';
+import * as settledProgress from './0026-settled-progress.js';
 
 /**
  * Every migration Mend knows, in order. Names never change once released: the database records
@@ -51,4 +52,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0023-disabled-accounts': disabledAccounts,
   '0024-personal-keys': personalKeys,
   '0025-daily-question': dailyQuestion,
+  '0026-settled-progress': settledProgress,
 };
