@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
@@ -23,6 +24,8 @@ import type { PasswordHasher } from './password-hasher.js';
 import type { PasswordWrap, PersonalKeyRow, PersonalKeyStore } from './personal-keys-store.js';
 
 const SALT_BYTES = 16;
+/** Sessions whose opened key is kept in memory: 32 bytes and a short id each. */
+const OPENED_SESSIONS = 10_000;
 /** What the recovery code is sealed with under the personal key: its own place, so it stands in for nothing else. */
 const RECOVERY_CODE_AAD = (accountId: string): string => `personal_keys.recovery_code:${accountId}`;
 
@@ -43,6 +46,9 @@ export class PersonalKeys {
       vault: Vault;
     },
   ) {}
+
+  /** Keys opened for live sessions, by session and wrap (openForSession). */
+  private readonly opened = new LRUCache<string, PersonalKey>({ max: OPENED_SESSIONS });
 
   /** Told when a re-sealing walk failed (app.ts logs its error's name and code; never any text). */
   onResealFailed: (error: unknown) => void = () => {};
@@ -102,10 +108,20 @@ export class PersonalKeys {
     return wrapPersonalKey(key, sessionWrappingKey(token), { accountId, by: `session:${sessionId}` });
   }
 
-  /** The key a session's request opens from its wrap; null when it does not open (never the request's failure). */
+  /**
+   * The key a session's request opens from its wrap; null when it does not open (never the
+   * request's failure). Called only once the token has found its session, so what was opened is
+   * kept for that session and wrap (an HKDF and an AES-GCM opening saved on every request); the
+   * memory of a running server is outside what this protects (docs/encryption.md).
+   */
   openForSession(wrap: string, accountId: string, sessionId: string, token: string): PersonalKey | null {
+    const kept = `${sessionId}\u0000${wrap}`;
+    const known = this.opened.get(kept);
+    if (known) return known;
     try {
-      return unwrapPersonalKey(wrap, sessionWrappingKey(token), { accountId, by: `session:${sessionId}` });
+      const key = unwrapPersonalKey(wrap, sessionWrappingKey(token), { accountId, by: `session:${sessionId}` });
+      this.opened.set(kept, key);
+      return key;
     } catch (error) {
       if (error instanceof DecryptionError) return null;
       throw error;
