@@ -93,6 +93,12 @@ export const REFUSALS = {
   author_only: { code: 'forbidden', message: 'Only the person who wrote this can change it.' },
   current_password_needed: { code: 'forbidden', message: 'Please confirm with your current password.' },
   // A reset of an account whose private writing is under its own key (issue #23, docs/encryption.md).
+  // The password was right but the stored lock of the private writing does not open with it (data restored or edited).
+  private_writing_locked: {
+    code: 'forbidden',
+    message:
+      'Your password is right, but the lock on your private writing does not open with it. Choose a new password with "Forgot your password?" and your recovery code: nothing will be lost.',
+  },
   recovery_code_wrong: {
     code: 'invalid_input',
     message: 'That recovery code does not open this account. Check it and try again, or go on without it.',

@@ -67,6 +67,19 @@ async function readsNote(app: ApiClient['app'], person: Person, password: string
   assert.ok(checkins.body.includes(text), 'and reads its private note');
 }
 
+describeEachDatabase('a lock of private writing that does not open with the right password', (get) => {
+  test('sign-in is refused calmly, pointing to the recovery code, not a 500', async () => {
+    const { app } = get();
+    const person = await signUp(app, 'Lia');
+    await sql`update personal_keys set password_salt = ${'AAAAAAAAAAAAAAAAAAAAAA'} where account_id = ${person.id}`.execute(
+      app.mend.store.db,
+    );
+    const res = await new ApiClient(app).post('/api/v1/sessions', { email: person.email, password: person.password });
+    assert.equal(res.statusCode, 403, res.body);
+    assert.match(JSON.parse(res.body).error.message, /recovery code/);
+  });
+});
+
 describeEachDatabase('a new password is written together with the key wrapped under it', (get, dialect) => {
   test('a password change whose wrap fails changes nothing', async () => {
     const { app } = get();

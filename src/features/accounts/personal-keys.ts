@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import { DecryptionError } from '../../platform/vault/index.js';
+import { refuse } from '../../platform/errors.js';
 import { asPerson } from '../../platform/vault/held-keys.js';
 import { isAuthorOnly } from '../../platform/vault/bound-fields.js';
 import {
@@ -221,9 +222,15 @@ export class PersonalKeys {
     return rewritten;
   }
 
+  /** A wrap that does not open with the right password (restored or edited data) is a calm refusal, never a 500. */
   private async unwrapWithPassword(row: PersonalKeyRow, password: string): Promise<PersonalKey> {
     const { key: kek } = await this.deps.hasher.wrappingKey(password, Buffer.from(row.password_salt, 'base64url'), row.password_cost);
-    return unwrapPersonalKey(row.by_password, kek, { accountId: row.account_id, by: 'password' });
+    try {
+      return unwrapPersonalKey(row.by_password, kek, { accountId: row.account_id, by: 'password' });
+    } catch (error) {
+      if (error instanceof DecryptionError) refuse('private_writing_locked');
+      throw error;
+    }
   }
 
   private async made(accountId: string, password: string, resealedAt: string | null) {
