@@ -109,6 +109,12 @@ export const REFUSALS = {
       'Without your recovery code, what you kept private in Mend cannot be opened again. Enter the code, or confirm that you want to go on without it.',
   },
   no_account_with_email: { code: 'not_found', message: 'There is no account with that email.' },
+  // Only the operator's `mend reset-password` can meet this one.
+  reset_for_disabled_account: {
+    code: 'forbidden',
+    message:
+      'This account is disabled, so a new password would not let its owner in. Enable it first (mend accounts enable <email>), then make the link.',
+  },
   // Shown only after the right password, so it tells nothing to someone guessing addresses.
   account_disabled: {
     code: 'forbidden',

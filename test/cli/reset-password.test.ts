@@ -47,6 +47,17 @@ describeEachDatabase('mend reset-password', (get) => {
     );
   });
 
+  test('a disabled account gets no link: the operator is told to enable it first', async () => {
+    const person = await signUp(get().app, 'Bo');
+    assert.equal((await cli(['accounts', 'disable', person.email], env())).code, 0);
+    const run = await cli(['reset-password', person.email], env());
+    assert.equal(run.code, 1);
+    assert.match(run.err, /disabled.*Enable it first/s);
+    assert.doesNotMatch(run.out, /reset-password\//, 'no link is printed');
+    assert.equal((await cli(['accounts', 'enable', person.email], env())).code, 0);
+    assert.equal((await cli(['reset-password', person.email], env())).code, 0);
+  });
+
   test('an unknown email and a missing one are refused plainly', async () => {
     const unknown = await cli(['reset-password', `nobody.${Date.now()}@example.org`], env());
     assert.equal(unknown.code, 1);

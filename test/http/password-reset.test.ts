@@ -229,6 +229,36 @@ describeEachDatabase(
         assert.ok(!line.includes(token) && !line.includes(person.email), `no token or email in: ${line.slice(0, 200)}`);
     });
 
+    test('a disabled account gets no link, and a link made before it was disabled no longer works', async () => {
+      const { app } = get();
+      const person = await signUp(app, 'Zed');
+      const token = await linkFor(app, person);
+      const account = await app.mend.accounts.byEmailForOperator(person.email);
+      assert.ok(await app.mend.accounts.setDisabled(account!.id, true));
+
+      const skip = smtp.countTo(person.email);
+      const asked = await new ApiClient(app).post('/api/v1/password-resets', { email: person.email });
+      assert.equal(asked.statusCode, 202, 'the same answer as for any address');
+      const later = await signUp(app, 'Zed-later');
+      await linkFor(app, later); // a message sent after Zed's request shows delivery has had its turn
+      assert.equal(smtp.countTo(person.email), skip, 'no email goes to a disabled account');
+
+      const page = await new PageClient(app).get(`/reset-password/${token}`);
+      assert.equal(page.statusCode, 404, 'the earlier link says it no longer works');
+      const used = await new ApiClient(app).post(`/api/v1/password-resets/${token}`, {
+        password: NEW_PASSWORD,
+        recoveryCode: person.recoveryCode!,
+      });
+      assert.equal(used.statusCode, 404);
+      assert.equal(json(used).error.code, 'reset_link_unusable');
+      assert.ok(await app.mend.accounts.setDisabled(account!.id, false));
+      assert.equal(
+        (await new ApiClient(app).post('/api/v1/sessions', { email: person.email, password: person.password })).statusCode,
+        201,
+        'the password did not change',
+      );
+    });
+
     test('changing the password needs the current one and ends the other sessions only', async () => {
       const { app } = get();
       const person = await signUp(app, 'Yara');

@@ -65,7 +65,8 @@ export class PasswordResetService {
     await Promise.all([this.deps.requestsByAddress.hit(address), this.deps.requestsByEmail.hit(key)]);
     const mailer = this.deps.mailer;
     const account = key.length > 0 && mailer ? await this.deps.accounts.byEmail(key) : null;
-    if (!account || !mailer) return { delivery: Promise.resolve() };
+    // A disabled account gets no link: the operator turned its sign-in off, and a reset would not turn it on.
+    if (!account || !mailer || account.disabledAt !== null) return { delivery: Promise.resolve() };
     return { delivery: this.issue(account.id).then((link) => mailer.send(resetEmail(account.email, link))) };
   }
 
@@ -73,13 +74,15 @@ export class PasswordResetService {
   async linkFor(email: string): Promise<string> {
     const account = await this.deps.accounts.byEmail(email);
     if (!account) refuse('no_account_with_email');
+    if (account.disabledAt !== null) refuse('reset_for_disabled_account');
     return this.issue(account.id);
   }
 
   /** Whether a link still works, for the page that asks for the new password. */
   async works(token: string): Promise<boolean> {
     if (!plausible(token)) return false;
-    return (await this.deps.resets.accountFor(sha256(token), this.now())) !== null;
+    const accountId = await this.deps.resets.accountFor(sha256(token), this.now());
+    return accountId !== null && (await this.deps.accounts.byId(accountId))?.disabledAt === null;
   }
 
   /** Whether the link's account keeps private writing under its own key (the page then asks for the recovery code). */
@@ -102,6 +105,8 @@ export class PasswordResetService {
       await this.deps.wrongLinksByAddress.hit(address);
       fail('reset_link_unusable');
     }
+    // Disabled after the link was made: the link no longer changes anything.
+    if (account.disabledAt !== null) fail('reset_link_unusable');
     // Judged before the link is used up, so a refused password (or recovery code) can be tried again with it.
     await this.deps.accountService.judgeNewPassword(account, password, 'password');
     const keys = this.deps.personalKeys;
