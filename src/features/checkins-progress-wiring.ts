@@ -130,6 +130,10 @@ export function checkinsProgressServices(deps: {
         notifications: notificationStore,
         checkins: checkinStore,
         accountById,
+        stillPartner: async (spaceId, accountId) => {
+          const membership = await spaceStore.membership(spaceId, accountId);
+          return membership?.role === 'partner' && membership.status === 'active';
+        },
         mailer: config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null,
         clock,
         baseUrl: config.baseUrl,

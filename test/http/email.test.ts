@@ -70,5 +70,35 @@ for (const dialect of DIALECTS) {
       const bodyB = await b.api.get('/api/v1/me/notifications');
       assert.ok(!bodyB.body.includes('SECRET'));
     });
+
+    test('a reminder held back in quiet hours is not sent once its person has left the space', async () => {
+      // Tuesday 3 March, 23:10 UTC: the 22:30 reminder is due, inside both partners' quiet hours.
+      clock.set(new Date('2026-03-03T23:10:00Z'));
+      const { a, b, spaceId } = await couple(t.app, ['Noor', 'Ravi']);
+      for (const person of [a, b])
+        assert.equal(
+          (
+            await person.api.put('/api/v1/me/reminders', {
+              dailyTime: '22:30',
+              weeklyEmail: false,
+              quietHours: { start: '23:00', end: '23:30' },
+            })
+          ).statusCode,
+          200,
+        );
+      const reminders = t.app.mend.rhythm.reminders;
+      const emailsTo = (person: { email: string }) => smtp.countTo(person.email);
+      const reminded = await reminders.tick();
+      assert.ok(reminded.includes(`daily:${a.id}:2026-03-03`) && reminded.includes(`daily:${b.id}:2026-03-03`), 'both reminded in Mend');
+      assert.deepEqual([emailsTo(a), emailsTo(b)], [0, 0], 'both emails wait for the quiet hours to end');
+
+      assert.equal((await b.api.post(`/api/v1/spaces/${spaceId}/leave`, { password: b.password })).statusCode, 204);
+      clock.set(new Date('2026-03-03T23:40:00Z'));
+      await reminders.tick();
+      assert.equal(emailsTo(a), 1, 'the partner who stayed gets the held email');
+      assert.equal(emailsTo(b), 0, 'the partner who left does not');
+      await reminders.tick();
+      assert.equal(emailsTo(b), 0, 'nor later');
+    });
   });
 }

@@ -60,6 +60,8 @@ export class EmailDelivery {
       notifications: NotificationStore;
       checkins: CheckinStore;
       accountById: (id: string) => Promise<EmailAccount | null>;
+      /** Whether the account is still a partner in the space a reminder is about. */
+      stillPartner: (spaceId: string, accountId: string) => Promise<boolean>;
       mailer: Mailer | null;
       clock: Clock;
       baseUrl: URL;
@@ -218,16 +220,22 @@ export class EmailDelivery {
           enabled: prefs.waitingEmail,
         });
       case 'checkin_reminder':
-        // Not once the day is over, nor once they checked in.
+        // Not once the day is over, nor once they checked in, nor after they left the space.
         return (
           prefs.reminderEmail &&
           prefs.dailyTime !== null &&
           email.localDate === localDate(now, account.timezone) &&
-          !(await this.deps.checkins.hasCheckedIn(account.id, email.localDate))
+          !(await this.deps.checkins.hasCheckedIn(account.id, email.localDate)) &&
+          (await this.stillInSpace(email, account))
         );
       case 'meeting_reminder':
-        return prefs.reminderEmail && prefs.weeklyEmail;
+        return prefs.reminderEmail && prefs.weeklyEmail && (await this.stillInSpace(email, account));
     }
+  }
+
+  /** A reminder queued before its person left the space would send them back to a space that is not theirs any more. */
+  private stillInSpace(email: OutboxEmail, account: EmailAccount): Promise<boolean> {
+    return email.spaceId === null ? Promise.resolve(true) : this.deps.stillPartner(email.spaceId, account.id);
   }
 
   private render(email: OutboxEmail, stop: string): EmailText {
