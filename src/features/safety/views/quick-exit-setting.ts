@@ -15,7 +15,7 @@ export function quickExitSetting(csrf: string, signsOut: boolean, saved: boolean
     <div class="checkbox">
       <input type="checkbox" id="field-signsOut" name="signsOut" value="yes"${signsOut ? html` checked` : null} aria-describedby="field-signsOut-hint">
       <label for="field-signsOut">Quick exit also signs me out</label>
-      <p class="hint" id="field-signsOut-hint">Then the browser's Back button shows the sign-in page, not what you were reading. If you turn this off, anyone who presses Back on this device may see your last Mend page.</p>
+      <p class="hint" id="field-signsOut-hint">Then the browser's Back button shows the sign-in page, not what you were reading, and this device gets no more Mend notifications until you sign in and turn them on again. If you turn this off, anyone who presses Back on this device may see your last Mend page, and notifications keep arriving.</p>
     </div>
     <button type="submit" class="button button--secondary">Save Quick exit setting</button>
   </form>
