@@ -13,7 +13,7 @@ export function recoveryCodePage(csrf: string, code: string, next: string | null
   <ul>
     <li>Write it down or print this page, and keep it somewhere only you can reach.</li>
     <li>Nobody else can give it back to you, not even the person who runs this Mend.</li>
-    <li>Without it, a forgotten password means your private writing is lost. What you share with your partner is kept either way.</li>
+    <li>Without it, a forgotten password means your private writing is lost. What you have shared in Mend is kept either way.</li>
   </ul>
   ${
     firstTime

@@ -127,7 +127,8 @@ export function journeyListSection(spaceId: string, journeys: JourneySummary[], 
         : html`<ul class="journey-list">
           ${journeys.map((j) => {
             const done = j.steps.filter((s) => s.status === 'done' && s.number <= 3).length;
-            return html`<li><a href="/journeys/${j.id}">${BREACH_KIND_LABELS[j.kind]}</a> — begun ${formatDate(j.openedAt)}${j.closedAt ? ' (closed)' : ''}. ${done} of the first three steps done.</li>`;
+            const where = done === 3 ? 'The first three steps are done.' : `${done} of the first three steps done.`;
+            return html`<li><a href="/journeys/${j.id}">${BREACH_KIND_LABELS[j.kind]}</a> — begun ${formatDate(j.openedAt)}${j.closedAt ? ' (closed)' : ''}. ${where}</li>`;
           })}
         </ul>`
     }

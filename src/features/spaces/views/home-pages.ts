@@ -24,6 +24,7 @@ export function noSpacePage(csrf: string, details?: ErrorDetails): SafeHtml {
     ${textField({ name: 'name', label: 'Name of your space (optional)', hint: 'Only the two of you see it. "Our space" if you leave it empty.', error: details?.name, maxlength: 80 })}
     <button type="submit" class="button">Create our space</button>
   </form>
-  <h2>Did your partner invite you?</h2>
-  <p>Open the link they sent you, or <a href="/join">enter the invitation code</a>.</p>`;
+  <h2>Were you invited?</h2>
+  <p>If your partner sent you an invitation, open their link, or <a href="/join">enter the invitation code</a>.</p>
+  <p>A couples therapist does not create a space: the couple you work with invite you into theirs, with the same link or code.</p>`;
 }
