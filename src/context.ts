@@ -158,6 +158,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
       baseUrl: config.baseUrl,
       mailer: resetMailer,
       ...resetLimits,
+      metrics,
     });
     // Push: the instance's VAPID keys are made at the first start with push on, and kept with the data.
     const instanceVapid = config.push ? await instanceVapidKeys(store.db, vault, clock.now().toISOString()) : null;

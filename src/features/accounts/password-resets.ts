@@ -8,11 +8,16 @@ import { EMAIL_MAX, type AccountService } from './service.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Email, Mailer } from '../../platform/mail/mailer.js';
 import { refuseWhileBlocked, type Limiter } from '../../platform/http/rate-limiter.js';
+import { sendSoon } from '../../platform/mail/send-soon.js';
+import type { Metrics } from '../../platform/metrics/metrics.js';
 
 /** How long a link to choose a new password works (OWASP Forgot Password Cheat Sheet: short-lived). */
 export const RESET_LINK_MINUTES = 60;
 
 export const resetPath = (token: string): string => `/reset-password/${token}`;
+
+/** A failed reset email is tried again after these waits, then given up (the person can ask again). */
+export const RESET_EMAIL_WAITS_MS = [5_000, 30_000, 120_000] as const;
 
 /**
  * A way back from a forgotten password: a single-use link, by email when SMTP is configured, or
@@ -44,6 +49,10 @@ export class PasswordResetService {
       requestsByEmail: Limiter;
       /** Links that did not work, per address: nobody gets to try tokens at speed. */
       wrongLinksByAddress: Limiter;
+      /** Reset emails sent, tried again and given up are counted here, beside the reminders'. */
+      metrics?: Metrics;
+      /** The waits before each new try of a failed email (tests shorten them). */
+      emailWaitsMs?: readonly number[];
     },
   ) {}
 
@@ -67,7 +76,13 @@ export class PasswordResetService {
     const account = key.length > 0 && mailer ? await this.deps.accounts.byEmail(key) : null;
     // A disabled account gets no link: the operator turned its sign-in off, and a reset would not turn it on.
     if (!account || !mailer || account.disabledAt !== null) return { delivery: Promise.resolve() };
-    return { delivery: this.issue(account.id).then((link) => mailer.send(resetEmail(account.email, link))) };
+    const delivery = this.issue(account.id).then((link) =>
+      sendSoon(mailer, resetEmail(account.email, link), {
+        waitsMs: this.deps.emailWaitsMs ?? RESET_EMAIL_WAITS_MS,
+        outcome: (outcome) => this.deps.metrics?.reminder('email', 'password_reset', outcome),
+      }),
+    );
+    return { delivery };
   }
 
   /** The operator's way, when Mend sends no email: a link for this account, to pass on in person. */

@@ -36,7 +36,7 @@ export const noMetrics: Metrics = {
 };
 
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
-const KINDS = new Set(['checkin_reminder', 'meeting_reminder', 'question_due', 'waiting']);
+const KINDS = new Set(['checkin_reminder', 'meeting_reminder', 'question_due', 'waiting', 'password_reset']);
 
 /**
  * prom-client, with a registry of this server's own (tests run several in one process). Loaded only
