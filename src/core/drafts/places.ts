@@ -178,6 +178,15 @@ export const entryPlace = (journeyId: string, prompt: PromptKey, replyTo: string
 export const meetingPlace = (spaceId: string): string => `meeting:${spaceId}`;
 /** A check-in note's place: one a day, so a draft never follows the person to another day's form. */
 export const checkinNotePlace = (spaceId: string, date: string): string => `checkin-note:${spaceId}:${date}`;
+/**
+ * How long a day's check-in note draft is kept after it was last touched. A check-in can be written
+ * for today and two days before (CHECKIN_BACKDATE_DAYS in features/checkin), and a day's date is
+ * the writer's own: after five days of quiet its day can no longer be checked in for anywhere on
+ * Earth, so no form will ever show the draft again, and unsent private words are not kept for nothing.
+ */
+export const DAY_NOTE_DRAFT_KEPT_DAYS = 5;
+/** The places of day notes (a space id holds no colon): `checkin-note:<spaceId>:<date>`, for SQL LIKE. */
+export const DAY_NOTE_PLACE_PATTERN = 'checkin-note:%:%';
 /** Where check-in notes were kept before they were kept by day (read and discarded, never shown). */
 export const undatedCheckinNotePlace = (spaceId: string): string => `checkin-note:${spaceId}`;
 export const logPlace = (agreementId: string): string => `log:${agreementId}`;

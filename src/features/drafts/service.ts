@@ -1,4 +1,11 @@
-import { draftFields, hasWords, parsePlace, type DraftPlace } from '../../core/drafts/places.js';
+import {
+  DAY_NOTE_DRAFT_KEPT_DAYS,
+  DAY_NOTE_PLACE_PATTERN,
+  draftFields,
+  hasWords,
+  parsePlace,
+  type DraftPlace,
+} from '../../core/drafts/places.js';
 import { FIRST_PAGE, type Page, type PageRequest } from '../../core/paging/cursor.js';
 import { fail, refuse } from '../../platform/errors.js';
 import { newId } from '../../platform/db/ids.js';
@@ -19,9 +26,13 @@ export interface DraftAuthor {
  * handed one by any route. Writing one needs the place to be in a space where the writer is a
  * partner. Drafts cause nothing: no live event, no notification, nothing counted.
  */
+/** Past days' check-in note drafts are looked for at most this often by each server (a save runs the sweep). */
+const SWEEP_EVERY_MS = 60 * 60 * 1000;
+
 export class DraftService {
   /** Where a draft that could not be deleted after its text was sent is reported (app.ts logs it; never any text). */
   onUntold: (what: string, error: unknown) => void = () => {};
+  private lastSweep = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly deps: {
@@ -67,14 +78,18 @@ export class DraftService {
       await this.deps.drafts.delete(author.id, place.key);
       return null;
     }
-    return this.deps.drafts.put({
-      id: newId(),
-      accountId: author.id,
-      spaceId,
-      place: place.key,
-      fields,
-      now: this.deps.clock.now().toISOString(),
-    });
+    const now = this.deps.clock.now();
+    await this.forgetPastDayNotes(now);
+    return this.deps.drafts.put({ id: newId(), accountId: author.id, spaceId, place: place.key, fields, now: now.toISOString() });
+  }
+
+  /** Day notes no form can show any more are deleted, everyone's, at most once an hour per server. */
+  private async forgetPastDayNotes(now: Date): Promise<void> {
+    const at = now.getTime();
+    if (at - this.lastSweep < SWEEP_EVERY_MS && at >= this.lastSweep) return;
+    this.lastSweep = at;
+    const cutoff = new Date(at - DAY_NOTE_DRAFT_KEPT_DAYS * 24 * 60 * 60 * 1000).toISOString();
+    await this.deps.drafts.forgetUntouched(DAY_NOTE_PLACE_PATTERN, cutoff);
   }
 
   /** Discards the author's draft for a place; false when they had none there (there is no one else's to discard). */

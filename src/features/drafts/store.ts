@@ -84,6 +84,16 @@ export class DraftStore {
     return { place: input.place, spaceId: existing.space_id, fields: input.fields, createdAt: existing.created_at, updatedAt: input.now };
   }
 
+  /** Deletes every account's drafts whose place matches `pattern` (SQL LIKE) and that were last kept before `touchedBefore`. */
+  async forgetUntouched(pattern: string, touchedBefore: string): Promise<number> {
+    const result = await this.db
+      .deleteFrom('drafts')
+      .where('place', 'like', pattern)
+      .where('updated_at', '<', touchedBefore)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   /** Whether there was one. */
   async delete(accountId: string, place: string): Promise<boolean> {
     const deleted = await this.db
