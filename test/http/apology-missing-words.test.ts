@@ -96,4 +96,33 @@ describeEachDatabase('what an apology is missing, in words', (get) => {
     assert.ok(!outsider.body.includes(CANARY));
     assert.ok(!(await toldTo(a)).body.includes(CANARY));
   });
+
+  test('nothing is lost: a refused answer keeps every choice, and the words are kept as a draft until sent', async () => {
+    const { app } = get();
+    const { a, b, journeyId } = await journeyAtStep2(app);
+    const apology = json(await a.api.post(`/api/v1/journeys/${journeyId}/apologies`, { text: 'I am sorry that I lied to you.' })).apology;
+    const url = `/journeys/${journeyId}/apologies/${apology.id}/answer`;
+    const bPages = await pagesAs(app, b);
+    await bPages.get(url);
+
+    const refused = await bPages.post(url, { sincere: 'no', missing: 'impact', missingWords: 'y'.repeat(2001) });
+    assert.equal(refused.statusCode, 400);
+    assert.match(refused.body, /name="sincere" value="no"[^>]* checked/, 'the sincere choice is kept');
+    assert.match(refused.body, /name="missing" value="impact" checked/);
+    assert.doesNotMatch(refused.body, /name="missing" value="(regret|responsibility|change|repair|forgiveness)" checked/);
+
+    // Without JavaScript: "Save draft" keeps the words, and the page shows them again with the draft's note.
+    const WORDS = 'draft-words-4T7 you did not say what the nights cost me';
+    const saved = await bPages.post('/drafts/save', { _draft: `apology-answer:${journeyId}`, _back: url, missingWords: WORDS });
+    assert.equal(saved.statusCode, 303, saved.body);
+    const again = await bPages.get(url);
+    assert.match(again.body, /Your draft from .* is below\. Only you can see it until you send it\./);
+    assert.ok(again.body.includes(WORDS));
+    const aPage = await (await pagesAs(app, a)).get(`/journeys/${journeyId}/steps/2`);
+    assert.ok(!aPage.body.includes(WORDS), "the apology's author never reads the draft");
+    assert.equal((await a.api.get(`/api/v1/drafts/apology-answer:${journeyId}`)).statusCode, 404);
+
+    assert.equal((await bPages.post(url, { sincere: 'yes', missingWords: WORDS })).statusCode, 303);
+    assert.equal((await b.api.get(`/api/v1/drafts/apology-answer:${journeyId}`)).statusCode, 404, 'sent: the draft is gone');
+  });
 });

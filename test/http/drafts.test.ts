@@ -152,6 +152,7 @@ describeEachDatabase('drafts are kept for their author alone', (get) => {
       [`meeting:${spaceId}`, { appreciations: `${canary} thanks` }],
       [`reassurance:${spaceId}`, { note: `${canary} please` }],
       [`breach:${spaceId}`, { description: `${canary} what happened` }],
+      [`apology-answer:${journeyId}`, { missingWords: `${canary} what is missing` }],
     ];
     for (const [place, fields] of places) await succeeded(a.api.put(`/api/v1/drafts/${place}`, { fields }), place);
     const t = await activeTherapist(app, a, b, spaceId);

@@ -44,6 +44,11 @@ export const DRAFT_KINDS = {
     parent: 'journey',
     fields: Object.fromEntries(APOLOGY_COMPONENTS.map((c) => [`parts.${c}`, DRAFT_LIMITS.apologyPart])),
   },
+  /**
+   * The hurt partner's answer to an apology, what is missing in their own words
+   * (`apology-answer:<journeyId>`; journey/apology-rules.ts APOLOGY_MISSING_WORDS_MAX is the note's 2,000).
+   */
+  'apology-answer': { parent: 'journey', fields: { missingWords: DRAFT_LIMITS.note } },
   /** A journey prompt's own entry (`entry:<journeyId>:<prompt>`), a question or a moment noted among them. */
   entry: { parent: 'journey', fields: text(DRAFT_LIMITS.entry) },
   /** An answer to a question or to a moment in the trigger log (`answer:<entryId>`). */
@@ -170,6 +175,8 @@ export const hasWords = (fields: Readonly<Record<string, string>>): boolean => O
 // ---- the places of Mend's forms ----------------------------------------------------------------
 
 export const apologyPlace = (journeyId: string): string => `apology:${journeyId}`;
+/** Answering an apology delivered in the journey: one at a time can wait for an answer. */
+export const apologyAnswerPlace = (journeyId: string): string => `apology-answer:${journeyId}`;
 
 /** An entry's place: an answer is kept under what it answers, any other prompt under its journey. */
 export const entryPlace = (journeyId: string, prompt: PromptKey, replyTo: string | null | undefined): string =>

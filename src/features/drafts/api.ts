@@ -16,7 +16,7 @@ const Place = Type.String({
   maxLength: MAX_PLACE_LENGTH,
   pattern: '^[a-z-]+:[A-Za-z0-9_-]+(:([a-z_]+|\\d{4}-\\d{2}-\\d{2}))?$',
   description:
-    'The form the draft belongs to: `apology:{journeyId}`, `entry:{journeyId}:{prompt}`, `answer:{entryId}`, `meeting:{spaceId}`, `checkin-note:{spaceId}:{date}` (one a day; `checkin-note:{spaceId}` is the older, undated place), `log:{agreementId}`, `reassurance:{spaceId}`, `reassurance-answer:{requestId}`, `breach:{spaceId}`, `agreement:{journeyId}`, `counter:{agreementId}`.',
+    'The form the draft belongs to: `apology:{journeyId}`, `apology-answer:{journeyId}` (what is missing from an apology being answered), `entry:{journeyId}:{prompt}`, `answer:{entryId}`, `meeting:{spaceId}`, `checkin-note:{spaceId}:{date}` (one a day; `checkin-note:{spaceId}` is the older, undated place), `log:{agreementId}`, `reassurance:{spaceId}`, `reassurance-answer:{requestId}`, `breach:{spaceId}`, `agreement:{journeyId}`, `counter:{agreementId}`.',
 });
 
 /** The most any one text of a draft may be (an entry's); each place bounds its own texts further. */

@@ -1,7 +1,7 @@
 import { outcome, type Outcome, type SpaceEvent } from '../../core/events.js';
 import type { NotificationType } from '../../core/notification-types.js';
 import type { ApologyParts } from '../../core/journey/index.js';
-import { apologyPlace, breachPlace, entryPlace } from '../../core/drafts/places.js';
+import { apologyAnswerPlace, apologyPlace, breachPlace, entryPlace } from '../../core/drafts/places.js';
 import type { Visibility } from '../../core/visibility/index.js';
 import type { AppContext } from '../../context.js';
 import type { Actor } from './access.js';
@@ -150,6 +150,7 @@ export async function respondToApology(
   const journeyId = await ctx.journeys.apologyJourney(apologyId);
   const watch = journeyId === null ? null : await ctx.journeys.watch(actor, { journeyId });
   const response = await ctx.journeys.respondToApology(actor, apologyId, input);
+  if (journeyId !== null) await ctx.drafts.sent(actor.id, apologyAnswerPlace(journeyId));
   const events = await apologyEvents(ctx, actor, apologyId, 'apology_answered');
   return outcome(response, ...events, ...((await watch?.news({ others: events })) ?? []));
 }

@@ -492,7 +492,7 @@ export async function journeyPages(app: FastifyInstance): Promise<void> {
         reply,
         m,
         'Answer the apology',
-        (csrf) => apologyAnswerPage(csrf, m, apology, errors, { missingWords }),
+        (csrf) => apologyAnswerPage(csrf, m, apology, errors, { missingWords, sincere, missing }),
         error instanceof MendError ? error.status : 400,
       );
     }

@@ -8,8 +8,8 @@ import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { csrfField, errorSummary } from '../../../platform/web/components/forms.js';
 import { nameOf, radios, stepUrl, textArea, type JourneyPageModel } from './common.js';
 import { removedOn, removedWords } from '../../../platform/web/components/former-partners.js';
-import { draftSave, draftTop } from '../../drafts/index.js';
-import { apologyPlace } from '../../../core/drafts/places.js';
+import { draftSave, draftTop, withDraft } from '../../drafts/index.js';
+import { apologyAnswerPlace, apologyPlace } from '../../../core/drafts/places.js';
 import { analyzeApology } from '../../../core/coach/index.js';
 import { apologyBuilderSummary, apologyPartFor } from '../../../core/coach/render-text.js';
 import type { ApologyComponent } from '../../../core/apology-components.js';
@@ -104,8 +104,9 @@ export function apologyAnswerPage(
   m: JourneyPageModel,
   apology: ApologyView,
   errors?: ErrorDetails,
-  o: { missingWords?: string } = {},
+  o: { missingWords?: string; sincere?: string; missing?: readonly string[] } = {},
 ): SafeHtml {
+  const place = apologyAnswerPlace(m.view.id);
   return html`<p class="breadcrumb"><a href="${stepUrl(m.view.id, 2)}">Step 2: Take responsibility</a></p>
   <h1>Answer the apology</h1>
   <p class="lead">Say how it landed. Answering is not forgiving, and you do not have to accept it.</p>
@@ -118,8 +119,9 @@ export function apologyAnswerPage(
     }
   </article>
   ${errorSummary(errors)}
-  <form method="post" action="/journeys/${m.view.id}/apologies/${apology.id}/answer" class="stack">
+  <form method="post" action="/journeys/${m.view.id}/apologies/${apology.id}/answer" class="stack" id="apology-answer-form">
     ${csrfField(csrf)}
+    ${draftTop(m.drafts, place, `/journeys/${m.view.id}/apologies/${apology.id}/answer#apology-answer-form`)}
     <p>Sending this tells ${nameOf(m, apology.authorId)} that you received the apology.</p>
     ${radios({
       name: 'sincere',
@@ -129,14 +131,14 @@ export function apologyAnswerPage(
         { value: 'yes', label: 'Yes, it felt sincere' },
         { value: 'no', label: 'Not yet' },
       ],
-      value: '',
+      value: o.sincere === 'yes' || o.sincere === 'no' ? o.sincere : '',
       error: errors?.sincere,
     })}
     <fieldset class="field checkboxes" id="field-missing">
       <legend>Is something missing? (optional)</legend>
       ${APOLOGY_COMPONENTS.map(
         (c, i) => html`<div class="checkbox">
-          <input type="checkbox" id="field-missing-${i}" name="missing" value="${c}">
+          <input type="checkbox" id="field-missing-${i}" name="missing" value="${c}"${o.missing?.includes(c) ? html` checked` : null}>
           <label for="field-missing-${i}">${PART_WORDS[c]}</label>
         </div>`,
       )}
@@ -146,11 +148,14 @@ export function apologyAnswerPage(
       id: 'field-missingWords',
       label: 'What is missing, in your own words (optional)',
       hint: `${capitalisedName(nameOf(m, apology.authorId))} will read this, and a therapist if you both invited one. Nobody else.`,
-      value: o.missingWords,
+      value: withDraft(m.drafts, place, 'missingWords', { sent: o.missingWords }),
       error: errors?.missingWords,
       maxlength: APOLOGY_MISSING_WORDS_MAX,
       required: false,
     })}
-    <button type="submit" class="button">Send my answer</button>
+    <div class="actions">
+      <button type="submit" class="button">Send my answer</button>
+      ${draftSave()}
+    </div>
   </form>`;
 }
