@@ -3,7 +3,7 @@
  * with --unseen the independent unseen set's figures (round 12, the one issue #22's targets are
  * judged on), with --unseen2 the second unseen set's (round 19, a third independent author), then
  * the test part's (round 6), the earlier held-out set's, the fresh part's
- * (rounds 9–10), and the development parts' (rounds 11, 13 to 17 and the development part).
+ * (rounds 9–10), and the development parts' (rounds 11, 13 to 17, 19 and the development part).
  * Options:
  *   --json     print one JSON object instead of the tables
  *   --unseen   also score the unseen set. Off by default: every reading of it counts (docs/coach.md
@@ -108,6 +108,7 @@ const r15c = evaluateDevelopment('r15c');
 const r15d = evaluateDevelopment('r15d');
 const r16 = evaluateDevelopment('r16');
 const r17 = evaluateDevelopment('r17');
+const r19 = evaluateDevelopment('r19');
 const dev = evaluateDevelopment('dev');
 if (args.includes('--json')) {
   process.stdout.write(
@@ -133,6 +134,7 @@ if (args.includes('--json')) {
         r15d: summary(r15d),
         r16: summary(r16),
         r17: summary(r17),
+        r19: summary(r19),
         dev: summary(dev),
       },
       null,
@@ -169,11 +171,12 @@ if (args.includes('--json')) {
       table(r15d, 'Round 15d (development, final check: not tuned on)'),
       table(r16, 'Round 16 (development, by an independent author)'),
       table(r17, 'Round 17 (development, by an independent author)'),
+      table(r19, 'Round 19 (development, by the coach engineer)'),
       table(dev, 'Development (tuned and trained on)'),
     ].join('\n\n') + '\n',
   );
   if (args.includes('--misses')) {
-    for (const part of [r17, r16, r15d, r15c, r15b, r15, r14d, r14c, r14b, r14, r13d, r13c, r13b, r13, r11, dev]) {
+    for (const part of [r19, r17, r16, r15d, r15c, r15b, r15, r14d, r14c, r14b, r14, r13d, r13c, r13b, r13, r11, dev]) {
       for (const m of part.misses) {
         process.stdout.write(
           `  ${part.part} miss [${m.kind}] ${m.text}\n    expected ${JSON.stringify(m.expected)} got ${JSON.stringify(m.got)}\n`,
