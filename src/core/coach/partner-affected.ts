@@ -28,6 +28,8 @@ const REACHED = new RegExp(
     // the partner as the one the act harmed
     String.raw`\b(?:hurt|hurting|betrayed|betraying|humiliat\w*|embarrass\w*|scared|frightened|upset|upsetting|let|left|leaving|made|making|put|kept|keeping|caused|cost|costing|shook|shaken|broke|broken|crushed|worried|worrying|abandoned|isolated)\s+(?:you|u)\b`,
     String.raw`\b(?:made fun of|mocked|belittled|shamed|laughed at|sneered at|put down) (?:you|u|your|ur)\b`,
+    // ... or something other than the writer did it to them ("every letter frightens you", "it cost you")
+    String.raw`(?<!\bi (?:\w+ )?)\b[a-z]{3,}(?:s|ed)\s+(?:you|u)\b`,
     String.raw`\b(?:for|on|to) (?:you|u)\b(?! (?:and|if|when|whenever|for)\b)`,
     // what is the partner's own: their trust, heart, life, days
     String.raw`\b(?:your|ur) (?:own )?(?:trust|heart|life|feelings|confidence|faith|sense|peace|sleep|safety|self|dignity|health|mind|world|nerves|belief|day|night|evening|birthday|weekend|holiday|family|friends|hopes|plans)\b`,
