@@ -109,6 +109,7 @@ const r15d = evaluateDevelopment('r15d');
 const r16 = evaluateDevelopment('r16');
 const r17 = evaluateDevelopment('r17');
 const r19 = evaluateDevelopment('r19');
+const r19b = evaluateDevelopment('r19b');
 const dev = evaluateDevelopment('dev');
 if (args.includes('--json')) {
   process.stdout.write(
@@ -135,6 +136,7 @@ if (args.includes('--json')) {
         r16: summary(r16),
         r17: summary(r17),
         r19: summary(r19),
+        r19b: summary(r19b),
         dev: summary(dev),
       },
       null,
@@ -172,11 +174,12 @@ if (args.includes('--json')) {
       table(r16, 'Round 16 (development, by an independent author)'),
       table(r17, 'Round 17 (development, by an independent author)'),
       table(r19, 'Round 19 (development, by the coach engineer)'),
+      table(r19b, 'Round 19b (development, final check: not tuned on)'),
       table(dev, 'Development (tuned and trained on)'),
     ].join('\n\n') + '\n',
   );
   if (args.includes('--misses')) {
-    for (const part of [r19, r17, r16, r15d, r15c, r15b, r15, r14d, r14c, r14b, r14, r13d, r13c, r13b, r13, r11, dev]) {
+    for (const part of [r19b, r19, r17, r16, r15d, r15c, r15b, r15, r14d, r14c, r14b, r14, r13d, r13c, r13b, r13, r11, dev]) {
       for (const m of part.misses) {
         process.stdout.write(
           `  ${part.part} miss [${m.kind}] ${m.text}\n    expected ${JSON.stringify(m.expected)} got ${JSON.stringify(m.got)}\n`,

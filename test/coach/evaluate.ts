@@ -1,7 +1,7 @@
 /**
  * Loads the coach corpus and scores the analyser on one part of it.
  *
- * Development parts (rules are tuned on them, and the model trained on `dev`): `dev`, `r11`, `r13` to `r13d`, `r14` to `r14d`, `r15` to `r15d`, `r16`, `r17`, `r19`.
+ * Development parts (rules are tuned on them, and the model trained on `dev`): `dev`, `r11`, `r13` to `r13d`, `r14` to `r14d`, `r15` to `r15d`, `r16`, `r17`, `r19`, `r19b`.
  * Only these can be loaded row by row (`load`) or listed miss by miss (`evaluateDevelopment`).
  *
  * Held-out parts, scored in aggregate only (`evaluate`): `test` (round 6's test part),
@@ -36,6 +36,7 @@ export const DEVELOPMENT_PARTS = [
   'r16',
   'r17',
   'r19',
+  'r19b',
 ] as const;
 export const HELD_OUT_PARTS = ['test', 'heldout', 'fresh', 'unseen', 'unseen2'] as const;
 export type DevelopmentPart = (typeof DEVELOPMENT_PARTS)[number];
