@@ -16,7 +16,7 @@
 const PROMISE =
   /(?:^|[.!?;,]\s*|\b(?:and|but|so)\s+)(?:i'll|i will|ill|i'm going to|i am going to|i promise|i'm promising|i want to|i'd like to|let me|can i|could i|may i|i hope|i won't|i will not|i wont|i'm asking|i am asking|from now on|please|pls|i'd|i would)\b[^.!?;]*/g;
 /** Asking forgiveness, the whole clause: "I hope you can forgive me", "if you could forgive me". */
-const FORGIVE = /[^.!?;,]*\bforgiv\w*[^.!?;]*/g;
+const FORGIVE = /(?:^|[.!?;,])[^.!?;,]*\bforgiv\w*[^.!?;]*/g;
 /** Formulas that name the partner and no effect on them ("lied to you" is the act, not what it did). */
 const FORMULA = /\b(?:i love (?:you|u)|love you|thank (?:you|u)|to you)\b/g;
 
@@ -29,7 +29,7 @@ const REACHED = new RegExp(
     String.raw`\b(?:hurt|hurting|betrayed|betraying|humiliat\w*|embarrass\w*|scared|frightened|upset|upsetting|let|left|leaving|made|making|put|kept|keeping|caused|cost|costing|shook|shaken|broke|broken|crushed|worried|worrying|abandoned|isolated)\s+(?:you|u)\b`,
     String.raw`\b(?:made fun of|mocked|belittled|shamed|laughed at|sneered at|put down) (?:you|u|your|ur)\b`,
     // ... or something other than the writer did it to them ("every letter frightens you", "it cost you")
-    String.raw`(?<!\bi (?:\w+ )?)\b[a-z]{3,}(?:s|ed)\s+(?:you|u)\b`,
+    String.raw`\b(?<!\bi (?:\w+ )?)[a-z]{3,}(?:s|ed)\s+(?:you|u)\b`,
     String.raw`\b(?:for|on|to) (?:you|u)\b(?! (?:and|if|when|whenever|for)\b)`,
     // what is the partner's own: their trust, heart, life, days
     String.raw`\b(?:your|ur) (?:own )?(?:trust|heart|life|feelings|confidence|faith|sense|peace|sleep|safety|self|dignity|health|mind|world|nerves|belief|day|night|evening|birthday|weekend|holiday|family|friends|hopes|plans)\b`,
