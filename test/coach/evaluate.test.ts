@@ -47,7 +47,11 @@ test('the unseen set is scored in aggregate: counts, scores and per-family talli
 test('the second unseen set, with none of its files there, is a clear error, not the figures of an empty set', () => {
   const dir = mkdtempSync(join(tmpdir(), 'mend-unseen2-')) + '/';
   try {
-    assert.deepEqual(missingFiles('unseen2', { corpus: dir }), ['messages.unseen2.jsonl', 'apologies.unseen2.jsonl', 'agreements.unseen2.jsonl']);
+    assert.deepEqual(missingFiles('unseen2', { corpus: dir }), [
+      'messages.unseen2.jsonl',
+      'apologies.unseen2.jsonl',
+      'agreements.unseen2.jsonl',
+    ]);
     assert.throws(
       () => evaluate('unseen2', { corpus: dir }),
       (e: unknown) => e instanceof MissingPartError && /second unseen set \(round 19\) is not in .* yet/.test(e.message),

@@ -115,10 +115,7 @@ export function analyzeApologyWith(
       if (components[head]) continue;
       // impact is what the wrong did to the partner, not what they were doing around it
       const context = head === 'impact' ? (models.checks?.partnerContext?.(folded) ?? null) : null;
-      if (models.probability(context === null ? scanned : models.scan(context), model) < model.threshold) continue;
-      // ... and only an apology that speaks of the partner as someone the wrong reached names it (round 19)
-      if (head === 'impact' && models.checks?.partnerAffected?.(context ?? folded) === false) continue;
-      components[head] = true;
+      if (models.probability(context === null ? scanned : models.scan(context), model) >= model.threshold) components[head] = true;
     }
   }
   const findings = tidyFindings(found);

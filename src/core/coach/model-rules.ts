@@ -9,7 +9,6 @@
  */
 import type { ComponentRule } from './apology-rules.js';
 import type { CoachModelReader, ModelChecks } from './model.js';
-import { partnerAffected } from './partner-affected.js';
 import type { Rule } from './text.js';
 
 export type { ModelChecks } from './model.js';
@@ -375,7 +374,6 @@ export function modelChecks({ after, before, sentenceEnd, mockingAfter, judgingW
   const answered = (text: string) => THEY_JUDGED.test(text) && ANSWERED.test(text.slice(text.search(THEY_JUDGED)));
   return {
     partnerContext,
-    partnerAffected,
     gentle: (text, previous) =>
       framed(text, previous) ||
       answered(text) ||

@@ -532,9 +532,4 @@ export interface ModelChecks {
    * head to read; null when there is none (round 15).
    */
   partnerContext?(folded: string): string | null;
-  /**
-   * Whether the apology (its partner's own part blanked) speaks of the partner as someone the
-   * wrong reached; the impact head credits impact only then (round 19, partner-affected.ts).
-   */
-  partnerAffected?(folded: string): boolean;
 }
