@@ -1,18 +1,22 @@
 /**
  * Scores the gentle-language coach on its labelled corpus: `npm run coach:eval` prints, labelled,
  * with --unseen the independent unseen set's figures (round 12, the one issue #22's targets are
- * judged on), then the test part's (round 6), the earlier held-out set's, the fresh part's
- * (rounds 9–10), and the development parts' (rounds 11, 13 to 17 and the development part).
+ * judged on), with --unseen2 the second unseen set's (round 19, a third independent author), then
+ * the test part's (round 6), the earlier held-out set's, the fresh part's
+ * (rounds 9–10), and the development parts' (rounds 11, 13 to 17, 19 and the development part).
  * Options:
  *   --json     print one JSON object instead of the tables
  *   --unseen   also score the unseen set. Off by default: every reading of it counts (docs/coach.md
  *              keeps the tally), so a working run reads the project's own parts only.
+ *   --unseen2  also score the second unseen set (round 19), in aggregate only, like --unseen and
+ *              off by default for the same reason. If none of its files is there yet, the script
+ *              says so and scores nothing (exit code 1); if some are, the title names the others.
  *   --development  score the development parts only (the test, earlier held-out and fresh parts are
  *              read only at the end of a round, with the unseen set; round 17).
  *   --misses   also list the development parts' misses. Held-out parts have no such list:
  *              `evaluate` keeps no row of them (test/coach/evaluate.ts), only aggregate figures.
  */
-import { evaluate, evaluateDevelopment, type Evaluation } from '../test/coach/evaluate.js';
+import { evaluate, evaluateDevelopment, missingFiles, MissingPartError, type Evaluation } from '../test/coach/evaluate.js';
 import { APOLOGY_COMPONENTS } from '../src/core/apology-components.js';
 import { round3 } from '../src/core/coach/eval-metrics.js';
 
@@ -69,9 +73,22 @@ function table(e: Evaluation, title: string): string {
   return lines.join('\n');
 }
 
+/** The second unseen set, or null when not asked for; when asked for and absent, nothing else is read. */
+function secondUnseen(asked: boolean): { evaluation: Evaluation; missing: string[] } | null {
+  if (!asked) return null;
+  try {
+    return { evaluation: evaluate('unseen2'), missing: missingFiles('unseen2') };
+  } catch (error) {
+    if (!(error instanceof MissingPartError)) throw error;
+    process.stderr.write(`coach:eval --unseen2: ${error.message}. Nothing was scored; run it again once the files are committed.\n`);
+    process.exit(1);
+  }
+}
+
 const args = process.argv.slice(2);
 const withUnseen = args.includes('--unseen');
 const developmentOnly = args.includes('--development') && !withUnseen;
+const unseen2 = secondUnseen(args.includes('--unseen2'));
 const unseen = withUnseen ? evaluate('unseen') : null;
 const test = developmentOnly ? null : evaluate('test');
 const heldout = developmentOnly ? null : evaluate('heldout');
@@ -91,11 +108,14 @@ const r15c = evaluateDevelopment('r15c');
 const r15d = evaluateDevelopment('r15d');
 const r16 = evaluateDevelopment('r16');
 const r17 = evaluateDevelopment('r17');
+const r19 = evaluateDevelopment('r19');
+const r19b = evaluateDevelopment('r19b');
 const dev = evaluateDevelopment('dev');
 if (args.includes('--json')) {
   process.stdout.write(
     JSON.stringify(
       {
+        ...(unseen2 ? { unseen2: { ...summary(unseen2.evaluation), missing: unseen2.missing } } : {}),
         ...(unseen ? { unseen: summary(unseen) } : {}),
         ...(test ? { test: summary(test) } : {}),
         ...(heldout ? { heldout: summary(heldout) } : {}),
@@ -115,6 +135,8 @@ if (args.includes('--json')) {
         r15d: summary(r15d),
         r16: summary(r16),
         r17: summary(r17),
+        r19: summary(r19),
+        r19b: summary(r19b),
         dev: summary(dev),
       },
       null,
@@ -124,6 +146,14 @@ if (args.includes('--json')) {
 } else {
   process.stdout.write(
     [
+      ...(unseen2
+        ? [
+            table(
+              unseen2.evaluation,
+              `Second unseen set (round 19, a third independent author; aggregate only)${unseen2.missing.length > 0 ? ` — not there: ${unseen2.missing.join(', ')}` : ''}`,
+            ),
+          ]
+        : []),
       ...(unseen ? [table(unseen, 'Unseen set (round 12, independent; aggregate only)')] : []),
       ...(test ? [table(test, 'Test part (round 6)')] : []),
       ...(heldout ? [table(heldout, 'Earlier held-out set')] : []),
@@ -143,11 +173,13 @@ if (args.includes('--json')) {
       table(r15d, 'Round 15d (development, final check: not tuned on)'),
       table(r16, 'Round 16 (development, by an independent author)'),
       table(r17, 'Round 17 (development, by an independent author)'),
+      table(r19, 'Round 19 (development, by the coach engineer)'),
+      table(r19b, 'Round 19b (development, final check: not tuned on)'),
       table(dev, 'Development (tuned and trained on)'),
     ].join('\n\n') + '\n',
   );
   if (args.includes('--misses')) {
-    for (const part of [r17, r16, r15d, r15c, r15b, r15, r14d, r14c, r14b, r14, r13d, r13c, r13b, r13, r11, dev]) {
+    for (const part of [r19b, r19, r17, r16, r15d, r15c, r15b, r15, r14d, r14c, r14b, r14, r13d, r13c, r13b, r13, r11, dev]) {
       for (const m of part.misses) {
         process.stdout.write(
           `  ${part.part} miss [${m.kind}] ${m.text}\n    expected ${JSON.stringify(m.expected)} got ${JSON.stringify(m.got)}\n`,

@@ -1,14 +1,16 @@
 /**
  * Loads the coach corpus and scores the analyser on one part of it.
  *
- * Development parts (rules are tuned on them, and the model trained on `dev`): `dev`, `r11`, `r13` to `r13d`, `r14` to `r14d`, `r15` to `r15d`, `r16`, `r17`.
+ * Development parts (rules are tuned on them, and the model trained on `dev`): `dev`, `r11`, `r13` to `r13d`, `r14` to `r14d`, `r15` to `r15d`, `r16`, `r17`, `r19`, `r19b`.
  * Only these can be loaded row by row (`load`) or listed miss by miss (`evaluateDevelopment`).
  *
  * Held-out parts, scored in aggregate only (`evaluate`): `test` (round 6's test part),
- * `heldout` (the earlier held-out set), `fresh` (rounds 9–10) and `unseen` (round 12, written by
- * an independent engineer who never saw the coach). Their rows are read here, scored one at a
- * time and dropped: no text, no per-row result and no per-row finding leaves this module for a
- * held-out part — an `Evaluation` holds counts, scores and per-family tallies, nothing else.
+ * `heldout` (the earlier held-out set), `fresh` (rounds 9–10), `unseen` (round 12, written by
+ * an independent engineer who never saw the coach) and `unseen2` (round 19, a second set by a
+ * third independent author, which may not be in the corpus yet: `missingFiles`). Their rows are
+ * read here, scored one at a time and dropped: no text, no per-row result and no per-row finding
+ * leaves this module for a held-out part — an `Evaluation` holds counts, scores and per-family
+ * tallies, nothing else.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -33,8 +35,10 @@ export const DEVELOPMENT_PARTS = [
   'r15d',
   'r16',
   'r17',
+  'r19',
+  'r19b',
 ] as const;
-export const HELD_OUT_PARTS = ['test', 'heldout', 'fresh', 'unseen'] as const;
+export const HELD_OUT_PARTS = ['test', 'heldout', 'fresh', 'unseen', 'unseen2'] as const;
 export type DevelopmentPart = (typeof DEVELOPMENT_PARTS)[number];
 export type HeldOutPart = (typeof HELD_OUT_PARTS)[number];
 export type CorpusPart = DevelopmentPart | HeldOutPart;
@@ -88,14 +92,31 @@ export interface DevelopmentEvaluation extends Evaluation {
 }
 
 const CORPUS = fileURLToPath(new URL('./corpus/', import.meta.url));
+const KINDS = ['messages', 'apologies', 'agreements'] as const;
+
+/** Where the corpus is read from: the repository's, unless a test points elsewhere. */
+export interface CorpusOptions {
+  corpus?: string;
+}
+
+/** Parts that may lack a file (`fresh` and the round batches have no agreements; `unseen2` may not have come yet). */
+function mayLack(part: CorpusPart): boolean {
+  return part === 'fresh' || part === 'unseen2' || part.startsWith('r1');
+}
+
+/** The part's files that are not in the corpus (names only; nothing is read). */
+export function missingFiles(part: CorpusPart, options: CorpusOptions = {}): string[] {
+  const dir = options.corpus ?? CORPUS;
+  return KINDS.map((kind) => `${kind}.${part}.jsonl`).filter((file) => !existsSync(`${dir}${file}`));
+}
 
 function isDevelopmentPart(part: string): part is DevelopmentPart {
   return (DEVELOPMENT_PARTS as readonly string[]).includes(part);
 }
 
-function readPart<T>(name: string, part: CorpusPart): T[] {
-  const file = `${CORPUS}${name}.${part}.jsonl`;
-  if (!existsSync(file) && (part === 'fresh' || part.startsWith('r1'))) return [];
+function readPart<T>(name: string, part: CorpusPart, dir: string = CORPUS): T[] {
+  const file = `${dir}${name}.${part}.jsonl`;
+  if (!existsSync(file) && mayLack(part)) return [];
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')
@@ -108,10 +129,10 @@ export function load<T>(name: string, part: DevelopmentPart): T[] {
   return readPart<T>(name, part);
 }
 
-function score(part: CorpusPart, onMiss: ((m: Miss) => void) | null): Evaluation {
-  const messages = readPart<MessageRow>('messages', part);
-  const apologies = readPart<ApologyRow>('apologies', part);
-  const agreements = readPart<AgreementRow>('agreements', part);
+function score(part: CorpusPart, onMiss: ((m: Miss) => void) | null, dir: string = CORPUS): Evaluation {
+  const messages = readPart<MessageRow>('messages', part, dir);
+  const apologies = readPart<ApologyRow>('apologies', part, dir);
+  const agreements = readPart<AgreementRow>('agreements', part, dir);
 
   const familyRecall: Record<string, { found: number; of: number }> = {};
   const familyFalseAlarms: Record<string, { flagged: number; of: number }> = {};
@@ -192,9 +213,21 @@ function score(part: CorpusPart, onMiss: ((m: Miss) => void) | null): Evaluation
   };
 }
 
-/** Aggregate figures for any part, held-out or not. Nothing per row is kept. */
-export function evaluate(part: CorpusPart): Evaluation {
-  return score(part, null);
+/** Thrown when a part that may not have come yet (`unseen2`) has none of its files. */
+export class MissingPartError extends Error {}
+
+/**
+ * Aggregate figures for any part, held-out or not. Nothing per row is kept. The second unseen
+ * set is scored on whichever of its files are there (`missingFiles` names the others); with none
+ * there, a `MissingPartError` says so rather than figures of an empty set.
+ */
+export function evaluate(part: CorpusPart, options: CorpusOptions = {}): Evaluation {
+  const dir = options.corpus ?? CORPUS;
+  if (part === 'unseen2' && missingFiles(part, options).length === KINDS.length)
+    throw new MissingPartError(
+      `the second unseen set (round 19) is not in ${dir} yet: none of ${KINDS.map((k) => `${k}.unseen2.jsonl`).join(', ')} is there`,
+    );
+  return score(part, null, dir);
 }
 
 /** Aggregate figures and the misses, for a development part only. */

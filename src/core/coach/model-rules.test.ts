@@ -305,3 +305,36 @@ describe('round 17: gentle absolutes, closing fragments and impact by what the p
     assert.ok(!analyzeApology(told).findings.some((f) => f.type === 'minimising'), told);
   });
 });
+
+describe('round 19: gentle shapes by family, and the harsh shapes next to them', () => {
+  test('gentle messages that speak to "you" with a harsh rule word stay gentle', () => {
+    for (const text of [
+      'The counsellor said we should stop saying you always and you never, so I am trying.',
+      'Could you always text me when you land? I just worry.',
+      'You never told me which day your mum arrives, was it Thursday?',
+      'You always said you wanted to see Lisbon. Shall we book it for spring?',
+      "You never let me walk home alone, even when it's out of your way.",
+      "Don't you dare lift that box with your back, I'll carry it.",
+      'For once I beat you at chess! Rematch tomorrow?',
+      'What about you, how was your day?',
+      "Jake's wife told him he never listens, and it made me think about how lucky I am.",
+    ]) {
+      assert.equal(analyzeMessage(text).harsh, false, `${text} → ${types(text).join(', ')}`);
+    }
+  });
+
+  test('the harsh shapes beside them stay harsh', () => {
+    for (const text of [
+      'Could you always be this rude to my friends, or is it just tonight?',
+      'Can you never just listen for once?',
+      'What about you? You lie more than anyone I know.',
+      'For once in your life, do something without being asked.',
+      "Don't you dare walk away from me while I'm talking.",
+      "Don't worry, I'll do everything, like always.",
+      'You never let me finish a single sentence.',
+      "You always said you'd change, and look at you.",
+    ]) {
+      assert.equal(analyzeMessage(text).harsh, true, text);
+    }
+  });
+});

@@ -9,9 +9,9 @@
  */
 import type { ComponentRule } from './apology-rules.js';
 import type { CoachModelReader, ModelChecks } from './model.js';
+import type { Rule } from './text.js';
 
 export type { ModelChecks } from './model.js';
-import type { Rule } from './text.js';
 
 export interface RuleHelpers {
   before(folded: string, index: number): string;
@@ -215,7 +215,7 @@ const BEFORE_FRAME = new RegExp(`${OWNING}|${CHECK_IN}|${NOT_AT_YOU}`);
 
 /** Idioms and single events after "you never" ("you'll never guess who …", "you never told me what …"). */
 const NEVER_KIND =
-  /^\s+(?:once\s+)?(?:told me to (?:get over|move on|hurry|calm down|stop crying|let it go|man up)|rushed me|pushed me|pressured me|blamed me|judged me|shamed me|mocked me|belittled me|made fun of me|held (?:it|that|this) against me|made me choose)\b|^\s+(?:guess|believe)\s+(?:who|what|how|where)\b|^\s+(?:once\s+)?ma(?:de|kes?) me feel (?:silly|stupid|small|bad|judged|guilty|ashamed|foolish|like a burden)\b|^\s+(?:told|said|mentioned|asked)\s+(?:me\s+)?(?:what|where|when|how|why|whether|about\s+(?:the|your|his|her|this|that|our))\b|^\s*(?:(?:once|even|ever|really)\s+)?cease(?:d|s)? to (?:amaze|surprise|impress|delight)\b/;
+  /^\s+(?:once\s+)?(?:told me to (?:get over|move on|hurry|calm down|stop crying|let it go|man up)|rushed me|pushed me|pressured me|blamed me|judged me|shamed me|mocked me|belittled me|made fun of me|held (?:it|that|this) against me|made me choose)\b|^\s+(?:guess|believe)\s+(?:who|what|how|where)\b|^\s+(?:once\s+)?ma(?:de|kes?) me feel (?:silly|stupid|small|bad|judged|guilty|ashamed|foolish|like a burden)\b|^\s+(?:told|said|mentioned|asked)\s+(?:me\s+)?(?:what|where|when|how|why|whether|which|who|if|about\s+(?:the|your|his|her|this|that|our))\b|^\s*(?:(?:once|even|ever|really)\s+)?cease(?:d|s)? to (?:amaze|surprise|impress|delight)\b|^\s+(?:once\s+)?(?:let|leave|left) me (?:\w+ ){0,2}(?:alone|on my own|by myself)\b/;
 /** Thanks in the sentence after an absolute: "You're always the one who notices. Thank you." */
 const THANKS_NEXT =
   /^[\s.!?]*(?:thank(?!s a lot|s for nothing)|i (?:really )?(?:love|appreciate)|love you|i (?:don't|dont|do not) know how (?:you|u) do it)/;
@@ -255,7 +255,7 @@ const TRAIT_PRAISED =
   /(?:,|\band\b|\bwhich\b)[^.!?]{0,30}\b(?:(?:one of )?(?:my (?:favou?rite|best)|the (?:things?|bits?) i (?:love|like|adore)) (?:things? )?about (?:you|u)|(?:i|we) (?:love|adore|like) (?:that|this|it) about (?:you|u)|i (?:still )?love (?:you|u)(?= *[.!x]*$)|(?:it's|that's|it is|that is|which is) (?:why|how) (?:you|u|we) (?:got through|made it|survived|managed|pulled through|kept going|coped|did it|won))\b/;
 /** After "you always …": knowing what the writer needs, or thanks closing the sentence ("… so nice ty"). */
 const ALWAYS_KIND =
-  /^\s+(?:seem to\s+)?know (?:exactly |just )?(?:what|how) to (?:say|do|make)\b(?![^.!?]*\b(?:wind|hurt|upset|push|annoy|small|guilty)\w*)|^\s+(?:been\s+)?(?:had|have|got|there for|stood by|stuck by|believed in|supported|backed|looked after|taken care of|cared for)\s+(?:my back|me|us)\b(?!\s+(?:down|up|out))|^\s+(?:seem to\s+)?(?:know|knew|can tell|notice|sense)\s+(?:exactly\s+)?(?:when|what|how)\s+(?:i|i'm|i am)\s+(?:need|feel|tired|sad|down|upset|low|struggling|worried)\b/;
+  /^\s+(?:said (?:you|u)(?:'d| would)? (?:wanted|love|loved|like|liked) to|wanted to (?:see|go|visit|try|learn|live|travel|have|do|get|be)|dreamed of|dreamt of|talked about (?:going|wanting|seeing|visiting|moving|living|learning))\b|^\s+(?:seem to\s+)?know (?:exactly |just )?(?:what|how) to (?:say|do|make)\b(?![^.!?]*\b(?:wind|hurt|upset|push|annoy|small|guilty)\w*)|^\s+(?:been\s+)?(?:had|have|got|there for|stood by|stuck by|believed in|supported|backed|looked after|taken care of|cared for)\s+(?:my back|me|us)\b(?!\s+(?:down|up|out))|^\s+(?:seem to\s+)?(?:know|knew|can tell|notice|sense)\s+(?:exactly\s+)?(?:when|what|how)\s+(?:i|i'm|i am)\s+(?:need|feel|tired|sad|down|upset|low|struggling|worried)\b/;
 const THANKS_END = /(?:^|\s)(?:ty|thx|tysm|thank (?:you|u)|thanks)(?:\s+(?:so much|babe|love|hun|x+))?[\s.!x]*$/;
 /** Round 16: after an insult word said to "you", a particle or object shows it is a verb ("you joke about …"). */
 const VERB_AFTER = /^\s+(?:about|around|out|over|up|me|us|him|her|them|when|whenever)\b/;
@@ -328,6 +328,26 @@ const FINALLY_DID =
   /^\s*,?\s*i (?:finally|actually|now) (?:went|booked|called|rang|started|tried|signed up|joined|saw|finished|passed|applied|asked for help|took|made the call)\b/;
 
 /**
+ * Round 19: words named rather than said — "we should stop saying you always and you never", "words
+ * like useless": a finding right after a verb of saying with no speaker, or "words like", is a mention.
+ */
+const MENTIONED =
+  /\b(?:(?:stop|stopped|quit|avoid|avoiding|try not to|trying not to|not to|no more|without|instead of|never)\s+(?:saying|say|using|use)|(?:words|phrases|things|stuff) like)\s+(?:[a-z' ]{0,30}\s(?:and|or)\s+)?$/;
+/** Round 19: a habit asked for ("Could you always text me when you land?"); "… always be so …" is not asked for. */
+const HABIT_ASKED = /\b(?:could|would|can|will) (?:you|u) (?:please\s+)?always$/;
+/** Round 19: after "what about you", a question about the partner's day or wants, not a counter ("What about you, how was your day?"). */
+const ABOUT_YOU_ASKED =
+  /^\s*[,?]?\s*(?:how (?:was|is|are|'s|did|do) (?:you|u|your|ur|work|the)|(?:are|r) (?:you|u) (?:ok|okay|alright|hungry|free|coming|tired)|what (?:do|would) (?:you|u) (?:fancy|like|want|need)|(?:do|would) (?:you|u) (?:fancy|like|want))\b/;
+/** Round 19: the writer's own offer after an order, in the same sentence ("Don't you dare lift that box, I'll carry it"). */
+const OFFER_AFTER =
+  /^[^.!?]*[,;-]\s*(?:i'll|i will|ill|let me|i've got|i have got|i got)\s+(?:carry|do|get|take|handle|sort|lift|grab|help|cook|make|bring|fetch|pay|it|them|this|that)\b(?![^.!?]*\bmyself\b)/;
+/** Round 19: a sincere reflection before "how lucky I am" ("it made me think about how lucky I am"). */
+const REFLECTING =
+  /\b(?:think|thinking|thought|realis\w*|realiz\w*|remember\w*|remind\w*(?: me| us)?|know|knew|see|saw|grateful)\s+(?:about\s+|of\s+)?$/;
+/** Round 19: "for once" with the writer as the subject ("For once I beat you at chess!"): no mockery of the partner. */
+const ONCE_MINE = /^\s*,?\s*(?:i|we|i've|we've|i'm|we're)\b/;
+
+/**
  * Round 14's checks that leave gentle messages alone, by shape: thanks after an absolute, "you
  * never" in an idiom or about one event, thanks for remembering without a mocking cue, a time of
  * life or a thing named with a harsh noun ("as a teenager", "the jokes about …"), someone else's
@@ -357,6 +377,7 @@ export function modelChecks({ after, before, sentenceEnd, mockingAfter, judgingW
     gentle: (text, previous) =>
       framed(text, previous) ||
       answered(text) ||
+      (OFFER_AFTER.test(text) && !judgingWord(text) && !/\b(?:like|as) (?:always|usual)\b|\beverything\b/.test(text)) ||
       (NOBODY_LIKE.test(text) &&
         (warm(text, 0, text.length) || NOBODY_KIND.test(text)) &&
         !NOBODY_HURTS.test(text) &&
@@ -372,6 +393,12 @@ export function modelChecks({ after, before, sentenceEnd, mockingAfter, judgingW
       if (THEY_SAID.test(head)) return true;
       const said = folded.slice(start, end);
       const rest = after(folded, end);
+      // round 19: a word named, not said at the partner
+      if (MENTIONED.test(head)) return true;
+      if (type === 'defensive' && /^what about (?:you|u)$/.test(said) && ABOUT_YOU_ASKED.test(rest)) return true;
+      if (type === 'command' && /^don'?t (?:you|u) dare$/.test(said) && OFFER_AFTER.test(rest) && !judgingWord(rest)) return true;
+      if (type === 'sarcasm' && /^for once$/.test(said) && ONCE_MINE.test(rest)) return true;
+      if (type === 'sarcasm' && /^how lucky/.test(said) && REFLECTING.test(head)) return true;
       if ((type === 'insult' || type === 'character' || type === 'contempt' || type === 'criticism') && THEY_JUDGED.test(head + said)) {
         const stop = sentenceEnd(folded, end);
         if (answered(head + said + folded.slice(end, sentenceEnd(folded, stop + 1)))) return true;
@@ -434,6 +461,14 @@ export function modelChecks({ after, before, sentenceEnd, mockingAfter, judgingW
           ((/(?:'re|are|r)\s+always$/.test(said) && ALWAYS_PRAISED.test(rest)) || EVEN_WHEN_HARD.test(rest) || EVEN_WHEN_HARD.test(next)) &&
           !NOBODY_HURTS.test(rest) &&
           !judgingWord(rest + ' ' + next)
+        )
+          return true;
+        // round 19: a habit asked for, as a question, with no judging word
+        if (
+          HABIT_ASKED.test(head + said) &&
+          /\?/.test(folded.slice(end, sentenceEnd(folded, end) + 1)) &&
+          !/^\s+(?:be|have to|need to|get|look|sound|act)\b/.test(rest) &&
+          !judgingWord(rest)
         )
           return true;
         // round 17: the writer's constancy ("you'll always have a home with me"), a plain question about a habit

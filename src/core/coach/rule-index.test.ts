@@ -16,8 +16,10 @@ import { fold, scanWhole, type Rule } from './text.js';
 import type { CoachFinding } from './types.js';
 
 const CORPUS = fileURLToPath(new URL('../../../test/coach/corpus/', import.meta.url));
+// The second unseen set (round 19) is left out: it is read once, in aggregate, and a failure here
+// would print one of its texts.
 const texts = readdirSync(CORPUS)
-  .filter((f) => f.endsWith('.jsonl'))
+  .filter((f) => f.endsWith('.jsonl') && !f.endsWith('.unseen2.jsonl'))
   .sort()
   .flatMap((f) =>
     readFileSync(CORPUS + f, 'utf8')
