@@ -41,6 +41,24 @@ const UNSEEN_FLOORS = {
   quoteFalseAlarms: 2, // of the 20 messages that quote others (10 before round 13)
 } as const;
 
+// Round 19's second unseen set: written by a third independent author who never saw the coach,
+// the corpus or docs/coach.md, committed before the coach ran on it, read once in aggregate after
+// round 19 (read #1, docs/coach.md). Floors just below read #1: harsh P 0.967 (146 of 151 flagged)
+// R 0.811 (146 of 180); non-apology F1 0.972; components regret 1.000, responsibility 0.942,
+// impact 0.925 (the one component under 0.93: 111 of 120), change 0.958, repair 0.950, forgiveness
+// 1.000 (all six together 0.963); responsibility and impact recall 0.952 / 0.895; vague F1 0.970
+// at P 0.980. Every later test run reads it this way, pass or fail only.
+const UNSEEN2_FLOORS = {
+  harshPrecision: 0.966,
+  harshRecall: 0.81,
+  nonApologyF1: 0.971,
+  components: { regret: 0.999, responsibility: 0.941, impact: 0.924, change: 0.957, repair: 0.949, forgiveness: 0.999 },
+  responsibilityRecall: 0.951,
+  impactRecall: 0.894,
+  vagueF1: 0.969,
+  vaguePrecision: 0.979,
+} as const;
+
 // Round 6's test part (issue #22; docs/coach.md). Before round 6 the coach reached harsh recall
 // 0.222 (P 0.958), non-apology F1 0.678, impact recall 0.389 and vague F1 0.825 here.
 // Issue targets: harsh R ≥ 0.80 at P ≥ 0.95; non-apology F1 ≥ 0.92; each component ≥ 0.93 with
@@ -86,6 +104,7 @@ const FRESH_FLOORS = {
 } as const;
 
 const unseen = evaluate('unseen');
+const unseen2 = evaluate('unseen2');
 const testPart = evaluate('test');
 const heldout = evaluate('heldout');
 const fresh = evaluate('fresh');
@@ -158,4 +177,16 @@ test('unseen set (round 12): every figure stays at or above its floor', () => {
   assert.ok(unseen.vague.precision >= UNSEEN_FLOORS.vaguePrecision, `vague precision ${unseen.vague.precision}`);
   const quote = unseen.familyFalseAlarms['not-harsh:quote'];
   assert.ok(quote && quote.of === 20 && quote.flagged <= UNSEEN_FLOORS.quoteFalseAlarms, 'false alarms on quoting');
+});
+
+test('second unseen set (round 19): every figure stays at or above its floor', () => {
+  assert.deepEqual(unseen2.counts, { messages: 400, apologies: 120, agreements: 100 }, 'the second unseen set is there, whole');
+  assert.ok(unseen2.harsh.precision >= UNSEEN2_FLOORS.harshPrecision, `harsh precision ${unseen2.harsh.precision}`);
+  assert.ok(unseen2.harsh.recall >= UNSEEN2_FLOORS.harshRecall, `harsh recall ${unseen2.harsh.recall}`);
+  assert.ok(unseen2.nonApology.f1 >= UNSEEN2_FLOORS.nonApologyF1, `non-apology F1 ${unseen2.nonApology.f1}`);
+  for (const c of APOLOGY_COMPONENTS) assert.ok(unseen2.components[c] >= UNSEEN2_FLOORS.components[c], `${c} ${unseen2.components[c]}`);
+  assert.ok(unseen2.componentRecall.responsibility >= UNSEEN2_FLOORS.responsibilityRecall, 'responsibility recall');
+  assert.ok(unseen2.componentRecall.impact >= UNSEEN2_FLOORS.impactRecall, 'impact recall');
+  assert.ok(unseen2.vague.f1 >= UNSEEN2_FLOORS.vagueF1, `vague F1 ${unseen2.vague.f1}`);
+  assert.ok(unseen2.vague.precision >= UNSEEN2_FLOORS.vaguePrecision, `vague precision ${unseen2.vague.precision}`);
 });
