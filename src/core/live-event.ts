@@ -10,7 +10,9 @@
  * (every member's journey page says who each step waits for), the weekly meeting's time (on every
  * member's meetings page). A private entry, a sealed one whose
  * pair is still closed, an apology being drafted, or anything else only its author may see
- * produces no event at all.
+ * produces no event at all. The one exception to "every member" is `daily_answer` (a partner
+ * answered the day's question, issue #25): the daily question is the partners' alone, so that kind
+ * reaches only the partners' streams (PARTNERS_ONLY_KINDS) — never a therapist's.
  */
 export type LiveEvent =
   | { kind: 'checkin'; accountId: string; date: string }
@@ -24,7 +26,8 @@ export type LiveEvent =
   | { kind: 'apology'; journeyId: string; id: string }
   | { kind: 'monthly_review'; accountId: string; month: string }
   | { kind: 'journey_acknowledged'; journeyId: string }
-  | { kind: 'meeting_schedule' };
+  | { kind: 'meeting_schedule' }
+  | { kind: 'daily_answer'; day: string };
 
 /**
  * Something changed for one account alone, sent only to that account's own streams (issue #18):
@@ -47,4 +50,12 @@ export const LIVE_EVENT_KINDS = [
   'monthly_review',
   'journey_acknowledged',
   'meeting_schedule',
+  'daily_answer',
 ] as const satisfies ReadonlyArray<LiveEvent['kind']>;
+
+/**
+ * Kinds a therapist's stream never carries: a partner answering the day's question is already
+ * shown to the other partner ("Alex has answered"), but the daily question is no part of the
+ * record a therapist shares, so not even that it was answered reaches them.
+ */
+export const PARTNERS_ONLY_KINDS: ReadonlySet<LiveEvent['kind']> = new Set(['daily_answer']);

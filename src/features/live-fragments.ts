@@ -19,6 +19,7 @@ import type { AppContext } from '../context.js';
 import { loadJourneyPage } from './journey/page-model.js';
 import { askedMonth, loadAgreementLogPage } from './agreement-log/page-model.js';
 import { departuresOfView, liveMembership, namesOf, waitingPanel } from './spaces/index.js';
+import { pastPairSection, todaysPairSection } from './daily-question/views/question-page.js';
 import { notificationsLink } from '../platform/web/layout.js';
 import { fail } from '../platform/errors.js';
 
@@ -106,6 +107,18 @@ const waiting = fragment<{ spaceId: string }>(async (ctx, request, account) => {
   return waitingPanel({ spaceId: w.space.id, partnerName: w.partnerName, items: w.items });
 });
 
+/**
+ * The pair's part of a day's question page (issue #25), drawn again when a partner answers: today's
+ * with its form, an earlier day's read back. The page's own service calls, so a therapist gets its
+ * 403 and anyone else its 404, and the partner's words appear only once both answered.
+ */
+const dailyPair = fragment<{ spaceId: string; day: string }>(async (ctx, request, account, reply) => {
+  const { spaceId, day } = request.params;
+  if (day === ctx.dailyQuestions.today(account))
+    return todaysPairSection(reply.generateCsrf(), await ctx.dailyQuestions.todays(account, spaceId));
+  return pastPairSection(await ctx.dailyQuestions.ofDay(account, spaceId, day));
+});
+
 /** The header's link with the signed-in person's own unread count, for the `unread` island. */
 const unread = fragment<Record<string, never>>(async (ctx, _request, account) =>
   notificationsLink(await ctx.rhythm.notifications.unreadCount(account.id)),
@@ -122,6 +135,7 @@ async function liveFragments(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { spaceId: string } }>('/spaces/:spaceId/live/agreement-log', agreementLog(ctx));
   app.get<{ Params: { journeyId: string } }>('/journeys/:journeyId/live/steps', journeySteps(ctx));
   app.get<{ Params: { spaceId: string } }>('/spaces/:spaceId/live/waiting', waiting(ctx));
+  app.get<{ Params: { spaceId: string; day: string } }>('/spaces/:spaceId/live/daily-question/:day', dailyPair(ctx));
   app.get<{ Params: Record<string, never> }>('/live/unread', unread(ctx));
 }
 

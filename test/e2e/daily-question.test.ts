@@ -13,7 +13,9 @@ import { startBrowserApp, type BrowserApp } from './support/session.js';
  * The daily question (issue #25) through its page, on a 390 px phone, with and without
  * JavaScript, by clicks and typing only: offered on the space's home after the day's check-in,
  * each partner answers on their own, the first answer stays sealed (the partner sees only that
- * it exists), and both open together when the second partner answers. axe checks each page.
+ * it exists), and both open together when the second partner answers — on the first partner's
+ * page still open, by itself, with JavaScript (the space's stream), and on a reload without it.
+ * axe checks each page.
  */
 
 const skip = browserSkipReason();
@@ -60,6 +62,8 @@ describe('the daily question for two, in a browser [sqlite]', { skip }, () => {
       await alex.page.getByText('Your answer stays sealed until Sam answers today’s question too.').waitFor();
       await alex.page.getByText(ALEX_WORDS).waitFor();
       await session.checkPage(alex, 'the daily question, sealed');
+      // Alex keeps the page open; with JavaScript it follows the space's stream.
+      if (javaScriptEnabled) await alex.page.locator('html[data-live-connected="true"]').waitFor();
 
       // Sam sees that Alex answered, never the words, until Sam answers.
       await sam.page.goto(`${session.origin}/spaces/${spaceId}/question`);
@@ -76,6 +80,17 @@ describe('the daily question for two, in a browser [sqlite]', { skip }, () => {
       await fitsThePhone(sam.page);
       await sam.page.screenshot({ path: path.join(SHOTS, `open-${mode}-390.png`), fullPage: true });
 
+      if (javaScriptEnabled) {
+        // Alex's open page opens the pair by itself, in its own browser context, with no reload.
+        await alex.page.getByRole('heading', { name: 'Sam’s answer' }).waitFor();
+        await alex.page.getByText(SAM_WORDS).waitFor();
+        await alex.page.getByRole('status').filter({ hasText: 'Just updated: Your answers.' }).waitFor({ state: 'attached' });
+        await session.checkPage(alex, 'the daily question, opened while open');
+      } else {
+        // Without JavaScript the open page is as it was drawn; a reload shows the pair.
+        assert.equal(await alex.page.getByRole('heading', { name: 'Sam’s answer' }).count(), 0);
+        await alex.page.getByText('Your answer stays sealed until Sam answers today’s question too.').waitFor();
+      }
       await alex.page.goto(`${session.origin}/spaces/${spaceId}/question`);
       await alex.page.getByRole('heading', { name: 'Sam’s answer' }).waitFor();
       await alex.page.getByText(SAM_WORDS).waitFor();

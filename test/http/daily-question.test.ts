@@ -14,6 +14,7 @@ import { allStoredTexts } from '../support/stored-texts.js';
  * both answered; a skip is nobody's business; one person alone reflects privately. Canary words
  * are planted in each answer and looked for everywhere the others can look — pages, API answers,
  * live events, notifications and exports — before the pair opens, and after for those who never may.
+ * The live event, the pair's live section and the list of earlier days: daily-question-live.test.ts.
  */
 
 const library = JSON.parse(fs.readFileSync(path.resolve('content/daily-questions.json'), 'utf8')) as {
@@ -150,11 +151,14 @@ describeEachDatabase('the daily question for two', (get) => {
         'nobody is told when the pair opens either',
       );
 
-      // Something that does cause a live event, so the stream has carried everything by now.
+      // Something that causes a live event of its own, so the stream has carried everything by now.
       await checkIn(a, spaceId, qa.day);
-      await events.waitForEvents(1);
+      await events.waitForEvents(3);
       assert.ok(!events.raw.includes('CANARY'), 'no live event carries an answer');
-      assert.ok(!events.raw.includes('daily'), 'no live event about the daily question at all');
+      // Each answer only refreshes open question pages: the day, nothing of who, what or which question.
+      const daily = events.events.filter((e) => e.event === 'daily_answer');
+      assert.equal(daily.length, 2, 'one per answer');
+      for (const e of daily) assert.deepEqual(JSON.parse(e.data), { kind: 'daily_answer', day: qa.day });
     } finally {
       closeOpenStreams();
     }

@@ -103,7 +103,7 @@ export async function dailyQuestionRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         summary: 'Answer today’s question',
         description:
-          'Your answer to today’s question (`questionId` must be today’s: 400 otherwise). An answer is final: a second one is refused (400); an answer after a skip is taken. Nobody is told: the pair opens for both when the second partner answers. Solo answers are private to you.',
+          'Your answer to today’s question (`questionId` must be today’s: 400 otherwise). An answer is final: a second one is refused (400); an answer after a skip is taken. Nobody is notified: the pair opens for both when the second partner answers. An answer for two sends `daily_answer` `{kind, day}` on the space’s event stream to the partners only (never a therapist), so an open view can read the day again; it carries no text. Solo answers are private to you and send nothing.',
         tags,
         security: bearer,
         params,
@@ -127,7 +127,7 @@ export async function dailyQuestionRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         summary: 'Leave today’s question',
         description:
-          'Nobody learns of it (to your partner it looks like no answer), nothing is counted, and you can still answer it today.',
+          'Nobody learns of it (to your partner it looks like no answer, and no live event is sent), nothing is counted, and you can still answer it today.',
         tags,
         security: bearer,
         params,

@@ -12,6 +12,9 @@ import type { DailyAnswerStore, StoredAnswer } from './store.js';
 /** The longest answer: a few honest sentences, not an essay. */
 export const ANSWER_MAX = 2000;
 
+/** How many earlier days the question page lists before a link to older ones. */
+export const EARLIER_DAYS = 30;
+
 /** Who is asking: the question of the day is the day in their own time zone. */
 export interface DailyActor {
   id: string;
@@ -44,7 +47,8 @@ export interface DailyOffer {
  * phase of repair, answered by each partner privately; both answers open together once both
  * answered (the sealed-pair rule). For a person alone, a reflective question only they read.
  * Only the partners of a space use it: a therapist is refused, a stranger gets 404. Nothing here
- * tells anyone anything (docs/daily-question.md): no notification, no live event, no count.
+ * notifies anyone (docs/daily-question.md): no notification, no count; an answer for two only
+ * refreshes the partners' open question pages (actions.ts).
  */
 export class DailyQuestionService {
   constructor(
@@ -144,6 +148,23 @@ export class DailyQuestionService {
     const halves = await this.deps.answers.ofDay(view.space.id, day);
     if (!halves.some((h) => h.authorId === actor.id)) fail('not_found');
     return this.viewOf(actor, view, day);
+  }
+
+  /**
+   * The days before `before` (today when absent) the person answered, newest first, `limit` of
+   * them, and whether there are older ones. Their own days only: a day the partner alone answered
+   * has nothing of theirs to read back.
+   */
+  async earlierDays(
+    actor: DailyActor,
+    spaceId: string,
+    before: string | undefined,
+    limit = EARLIER_DAYS,
+  ): Promise<{ days: string[]; more: boolean }> {
+    if (before !== undefined && !isIsoDate(before)) fail('not_found');
+    const view = await this.partnerView(actor, spaceId);
+    const days = await this.deps.answers.answeredDays(actor.id, view.space.id, before ?? this.today(actor), limit + 1);
+    return { days: days.slice(0, limit), more: days.length > limit };
   }
 
   private async write(actor: DailyActor, spaceId: string, questionId: string, state: 'answered' | 'skipped', raw: string | null) {

@@ -124,6 +124,24 @@ export class DailyAnswerStore {
     return rows.map((r) => this.toAnswer(r));
   }
 
+  /**
+   * The days before `before` on which the person answered in the space (skips left out), newest
+   * first, at most `limit`: the question page's "Earlier days". Only days are read, no words.
+   */
+  async answeredDays(accountId: string, spaceId: string, before: string, limit: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('daily_answers')
+      .select('day')
+      .where('account_id', '=', accountId)
+      .where('space_id', '=', spaceId)
+      .where('state', '=', 'answered')
+      .where('day', '<', before)
+      .orderBy('day', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.day);
+  }
+
   /** Every answer of the given days in a space (the partners' halves of the viewer's days). */
   async ofDays(spaceId: string, days: readonly string[]): Promise<StoredAnswer[]> {
     if (days.length === 0) return [];

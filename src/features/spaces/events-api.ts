@@ -16,6 +16,7 @@ const EVENTS_DESCRIPTION = [
   '`meeting` `{kind, id, date}` — a weekly meeting was recorded; `agreement_log` `{kind, agreementId, id}` — an occasion was logged kept or missed, or confirmed or disputed;',
   '`apology` `{kind, journeyId, id}` — an apology was delivered, or answered; `monthly_review` `{kind, accountId, month}` — a partner saved a monthly review;',
   '`journey_acknowledged` `{kind, journeyId}` — a partner acknowledged step 1 (“trust was broken”); `meeting_schedule` `{kind}` — a partner set the weekly meeting time.',
+  '`daily_answer` `{kind, day}` — a partner answered the day’s question for two (never sent for a skip or a solo answer, and only to the partners’ streams, never a therapist’s); it only says to read the day’s question again, which opens the pair once both answered.',
   'A private entry, a sealed one whose pair is still closed, an apology not delivered, or anything else only its author may see produces no event at all.',
   'Missed events are not replayed: a client that reconnects with `Last-Event-ID` (EventSource does) first gets `resync` `{kind}` — re-read what you show.',
   'Lines starting with `:` are keep-alive comments. The stream ends when the session is revoked or the caller leaves the space,',

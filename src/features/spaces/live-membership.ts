@@ -6,10 +6,13 @@ import type { MembershipCheck } from '../../platform/live/live-stream.js';
  */
 export function liveMembership(services: {
   accounts: { stillSignedIn(token: string): Promise<string | null> };
-  spaces: { forMember(accountId: string, spaceId: string): Promise<unknown> };
+  spaces: { forMember(accountId: string, spaceId: string): Promise<{ members: ReadonlyArray<{ accountId: string; role: string }> }> };
 }): MembershipCheck {
   return {
     signedInAs: (token) => services.accounts.stillSignedIn(token),
-    member: (accountId, spaceId) => services.spaces.forMember(accountId, spaceId),
+    member: async (accountId, spaceId) => {
+      const space = await services.spaces.forMember(accountId, spaceId);
+      return { partner: space.members.some((m) => m.accountId === accountId && m.role === 'partner') };
+    },
   };
 }

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Store } from '../db/database.js';
 import { APPLICATION_NAME } from '../db/running-servers.js';
-import { LIVE_EVENT_KINDS, type AccountLiveEvent, type LiveEvent } from '../../core/live-event.js';
+import { LIVE_EVENT_KINDS, PARTNERS_ONLY_KINDS, type AccountLiveEvent, type LiveEvent } from '../../core/live-event.js';
 
-export { LIVE_EVENT_KINDS, type AccountLiveEvent, type LiveEvent };
+export { LIVE_EVENT_KINDS, PARTNERS_ONLY_KINDS, type AccountLiveEvent, type LiveEvent };
 
 export type LiveListener = (event: LiveEvent | AccountLiveEvent) => void;
 
@@ -86,6 +86,9 @@ export function parseLiveEvent(value: unknown): LiveEvent | null {
     case 'meeting_schedule':
       // Nothing but the kind: the time itself is read from the page or the API.
       return { kind: 'meeting_schedule' };
+    case 'daily_answer':
+      // The day only: never who answered, the question, or a word of the answer.
+      return date(v.day) ? { kind: 'daily_answer', day: v.day } : null;
     default:
       return null;
   }

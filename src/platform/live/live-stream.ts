@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { fail, MendError } from '../errors.js';
-import type { AccountLiveEvent, LiveEvent } from './live-events.js';
+import { PARTNERS_ONLY_KINDS, type AccountLiveEvent, type LiveEvent } from './live-events.js';
 
 /** The browser waits this long before reconnecting after a stream ends (a restart, a deploy). */
 const RETRY_MS = 5000;
@@ -30,14 +30,16 @@ export interface LiveStreamRequest {
    * not even that something happened — reaches them after they lost access.
    */
   stillAllowed(): Promise<boolean>;
+  /** Whether this stream may carry a space event at all (a therapist's never carries PARTNERS_ONLY_KINDS); all when absent. */
+  hears?(event: LiveEvent): boolean;
 }
 
 /** What a member's stream asks of the features: who a token signs in, and whether they still belong. */
 export interface MembershipCheck {
   /** The account the session token is signed in as, without extending it; null when it is not. */
   signedInAs(token: string): Promise<string | null>;
-  /** Resolves while the account is an active member of the space; rejects otherwise (404 to a stranger). */
-  member(accountId: string, spaceId: string): Promise<unknown>;
+  /** Resolves while the account is an active member of the space, saying whether a partner; rejects otherwise (404 to a stranger). */
+  member(accountId: string, spaceId: string): Promise<{ partner: boolean }>;
 }
 
 /**
@@ -51,11 +53,13 @@ export async function openMemberStream(
   check: MembershipCheck,
   who: { accountId: string; spaceId: string; token: string; ownEvents?: boolean },
 ): Promise<FastifyReply> {
-  await check.member(who.accountId, who.spaceId);
+  const { partner } = await check.member(who.accountId, who.spaceId);
   return open(request, reply, {
     accountId: who.accountId,
     spaceId: who.spaceId,
     ownEvents: who.ownEvents === true,
+    // A role never changes within a membership (a partner who leaves loses the stream outright).
+    hears: (event) => partner || !PARTNERS_ONLY_KINDS.has(event.kind),
     stillAllowed: async () => {
       // Read-only: a heartbeat is not the person using Mend, so it must not extend the session.
       if ((await check.signedInAs(who.token)) !== who.accountId) return false;
@@ -119,7 +123,10 @@ export function liveStreams(app: FastifyInstance): (request: FastifyRequest, rep
 
     // Listen before subscribing, so a close from here on always finds something to end.
     reply.raw.once('close', end);
-    const listener = (event: LiveEvent | AccountLiveEvent) => send(() => `event: ${event.kind}\ndata: ${JSON.stringify(event)}\n\n`);
+    const listener = (event: LiveEvent | AccountLiveEvent) => {
+      if (event.kind !== 'unread' && live.hears && !live.hears(event)) return;
+      send(() => `event: ${event.kind}\ndata: ${JSON.stringify(event)}\n\n`);
+    };
     unsubscribe =
       live.spaceId === null
         ? app.mend.live.subscribeAccount(live.accountId, listener)
