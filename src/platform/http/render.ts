@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SafeHtml } from '../web/html.js';
 import { layout, type LayoutSpace } from '../web/layout.js';
+import { sendHtml } from './send-html.js';
 
 export interface PageRender {
   title: string;
@@ -35,10 +36,7 @@ export async function renderPage(request: FastifyRequest, reply: FastifyReply, p
     path: request.url.split('?')[0] ?? '/',
     ...(page.scripts ? { scripts: page.scripts } : {}),
   });
-  return reply
-    .status(page.status ?? 200)
-    .type('text/html; charset=utf-8')
-    .send(markup.toString());
+  return sendHtml(request, reply.status(page.status ?? 200), markup.toString());
 }
 
 /**

@@ -127,15 +127,18 @@ export const idempotencyKeys = fp(async (app: FastifyInstance, ctx: IdempotencyD
     try {
       if (settlement === 'release') await keys.release(held.id);
       if (settlement === 'keep') {
-        // A redirect has no payload; a stream (none of the kept routes sends one) is not kept.
+        // A redirect has no payload; a stream (none of the kept routes sends one) is not kept, nor
+        // a compressed body (a page's, which is kept as a redirect below anyway).
         const body =
-          payload === undefined || payload === null
-            ? ''
-            : typeof payload === 'string'
-              ? payload
-              : Buffer.isBuffer(payload)
-                ? payload.toString('utf8')
-                : null;
+          reply.getHeader('content-encoding') !== undefined
+            ? null
+            : payload === undefined || payload === null
+              ? ''
+              : typeof payload === 'string'
+                ? payload
+                : Buffer.isBuffer(payload)
+                  ? payload.toString('utf8')
+                  : null;
         if (!isApiRequest(request) && reply.statusCode < 300) {
           // A page drawn in answer to a form holds what the viewer could see then (a partner's
           // numbers, a note later made private); a second sending is sent to read the page again.
