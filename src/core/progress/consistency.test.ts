@@ -2,7 +2,15 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { addDays } from './dates.js';
-import { consistencyEvidence, consistencyScore, decay, outcomeOf, MISS_WEIGHT_FLOOR, SELF_REPORTED_MISS_WEIGHT, type AgreementLogFact } from './consistency.js';
+import {
+  consistencyEvidence,
+  consistencyScore,
+  decay,
+  outcomeOf,
+  MISS_WEIGHT_FLOOR,
+  SELF_REPORTED_MISS_WEIGHT,
+  type AgreementLogFact,
+} from './consistency.js';
 
 const TODAY = '2025-06-30';
 const close = (a: number, b: number, tol = 1e-9) => assert.ok(Math.abs(a - b) <= tol, `${a} ≉ ${b}`);

@@ -176,7 +176,10 @@ test('counted on from settled days, milestones are exactly those of the whole hi
     reportedBy: fc.constantFrom('self' as const, 'partner' as const),
     status: fc.constantFrom('unconfirmed' as const, 'confirmed' as const, 'disputed' as const),
   });
-  const checkin = fc.record({ partnerId: fc.constantFrom('a', 'b'), date: fc.integer({ min: -80, max: 10 }).map((n) => addDays(TODAY, n)) });
+  const checkin = fc.record({
+    partnerId: fc.constantFrom('a', 'b'),
+    date: fc.integer({ min: -80, max: 10 }).map((n) => addDays(TODAY, n)),
+  });
   fc.assert(
     fc.property(
       fc.array(checkin, { maxLength: 120 }),

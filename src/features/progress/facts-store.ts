@@ -400,17 +400,7 @@ function compiledQueries(db: Kysely<Database>, postgres: boolean) {
     reassuranceSince: reusableQuery(db, 2, (spaceId: string, since: string) =>
       db
         .selectFrom('reassurance_requests')
-        .select([
-          'id',
-          'space_id',
-          'requested_by',
-          'note_enc',
-          'note_visibility',
-          'created_at',
-          'answered_by',
-          'answer_enc',
-          'answered_at',
-        ])
+        .select(['id', 'space_id', 'requested_by', 'note_enc', 'note_visibility', 'created_at', 'answered_by', 'answer_enc', 'answered_at'])
         .where('space_id', '=', spaceId)
         .where('created_at', '>=', since),
     ),

@@ -56,7 +56,8 @@ export class SettledHistory {
     const kept = this.kept.get(spaceId);
     const checkins = await this.settle(kept?.checkins, revision, before, (days) => this.facts.checkinScores(spaceId, days));
     const log = await this.settle(kept?.log, revision, before, (days) => this.facts.committedLogFacts(spaceId, days));
-    const current = kept && kept.checkins === checkins && kept.log === log ? kept : { checkins, log, state: { revision, before, checkins, log } };
+    const current =
+      kept && kept.checkins === checkins && kept.log === log ? kept : { checkins, log, state: { revision, before, checkins, log } };
     this.kept.set(spaceId, current);
     return {
       checkins: await this.facts.checkinScores(spaceId, { from: before }),
