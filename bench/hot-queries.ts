@@ -94,8 +94,6 @@ interface HotCall {
 const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
 /** No session has this token: the read is planned and run, and finds nothing, like a stale cookie. */
 const tokenHash = randomUUID().replaceAll('-', '').repeat(2);
-/** What services/progress.ts reads for milestones (its MILESTONE_RECORDS); a bound parameter, not part of the text. */
-const MILESTONE_RECORDS = 1000;
 
 export const HOT_CALLS: HotCall[] = [
   // who is asking: every signed-in request runs one of the two
@@ -129,11 +127,10 @@ export const HOT_CALLS: HotCall[] = [
     },
     call: (s, c) => s.facts.journeyFacts(c.spaceId),
   },
-  { names: 'progress: meetings', call: (s, c) => s.facts.meetingDays(c.spaceId, MILESTONE_RECORDS) },
-  { names: 'progress: reassurance', call: (s, c) => s.facts.reassuranceAnswers(c.spaceId, MILESTONE_RECORDS) },
+  { names: 'progress: meetings', call: (s, c) => s.facts.meetingDays(c.spaceId) },
+  { names: 'progress: reassurance', call: (s, c) => s.facts.reassuranceAnswers(c.spaceId) },
   {
     names: {
-      journeys: 'red flags: journeys of the space',
       journey_entries: 'red flags: entries of the last month',
       checkins: 'red flags: check-in notes of the last month',
       reassurance_requests: 'red flags: reassurance of the last month',

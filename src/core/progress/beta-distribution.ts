@@ -76,13 +76,30 @@ export function betaCdf(x: number, a: number, b: number): number {
  * cannot diverge, run until the bracket is narrower than 1e-13 and than 1e-12 of its upper end
  * (tiny quantiles of shapes below 1 need the relative test), or stops shrinking.
  */
+/**
+ * Quantiles already found. Progress asks for the same few at every view (a partner's evidence
+ * changes only when they log), and each costs a bisection of some forty incomplete-beta values.
+ */
+const knownQuantiles = new Map<string, number>();
+const KNOWN_QUANTILES = 10_000;
+
 export function betaQuantile(p: number, a: number, b: number): number {
+  const key = `${p} ${a} ${b}`;
+  const hit = knownQuantiles.get(key);
+  if (hit !== undefined) return hit;
+  const q = searchQuantile(p, a, b);
+  if (knownQuantiles.size >= KNOWN_QUANTILES) knownQuantiles.clear();
+  knownQuantiles.set(key, q);
+  return q;
+}
+
+function searchQuantile(p: number, a: number, b: number): number {
   assertShape(a, b);
   if (!(p >= 0 && p <= 1)) throw new RangeError(`probability must be in [0, 1], got ${p}`);
   if (p === 0) return 0;
   if (p === 1) return 1;
   // Search the nearer tail, where the bracket's relative precision is meaningful.
-  if (p > 0.5) return 1 - betaQuantile(1 - p, b, a);
+  if (p > 0.5) return 1 - searchQuantile(1 - p, b, a);
   let lo = 0;
   let hi = 1;
   for (let i = 0; i < 2_000 && hi - lo > Math.min(1e-13, 1e-12 * hi); i++) {

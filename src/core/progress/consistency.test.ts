@@ -2,7 +2,15 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { addDays } from './dates.js';
-import { consistencyScore, decay, outcomeOf, MISS_WEIGHT_FLOOR, SELF_REPORTED_MISS_WEIGHT, type AgreementLogFact } from './consistency.js';
+import {
+  consistencyEvidence,
+  consistencyScore,
+  decay,
+  outcomeOf,
+  MISS_WEIGHT_FLOOR,
+  SELF_REPORTED_MISS_WEIGHT,
+  type AgreementLogFact,
+} from './consistency.js';
 
 const TODAY = '2025-06-30';
 const close = (a: number, b: number, tol = 1e-9) => assert.ok(Math.abs(a - b) <= tol, `${a} ≉ ${b}`);
@@ -161,4 +169,21 @@ describe('consistencyScore', () => {
       }),
     );
   });
+});
+
+test('weighed on from the evidence of earlier entries, the score is exactly that of one pass (issue #24)', () => {
+  const TODAY = '2025-04-30';
+  const entry = fc.record({
+    occurredOn: fc.integer({ min: -400, max: 5 }).map((n) => addDays(TODAY, n)),
+    kept: fc.boolean(),
+    reportedBy: fc.constantFrom('self' as const, 'partner' as const),
+    status: fc.constantFrom('unconfirmed' as const, 'confirmed' as const, 'disputed' as const),
+  });
+  fc.assert(
+    fc.property(fc.array(entry, { maxLength: 80 }), fc.nat(80), (entries, cut) => {
+      const at = Math.min(cut, entries.length);
+      const prior = consistencyEvidence(entries.slice(0, at), TODAY);
+      assert.deepEqual(consistencyScore(entries.slice(at), TODAY, prior), consistencyScore(entries, TODAY));
+    }),
+  );
 });

@@ -78,11 +78,28 @@ export function decay(ageDays: number, kept: boolean): number {
   return kept ? w : Math.max(w, MISS_WEIGHT_FLOOR);
 }
 
-export function consistencyScore(entries: readonly AgreementLogFact[], today: string): ConsistencyScore {
-  let r = 0; // weighted kept occasions
-  let s = 0; // weighted missed occasions
-  let occasions = 0;
-  let firstLoggedOn: string | null = null;
+/**
+ * The evidence of a run of log entries, as of `today`: what the score is made of. Kept so that a
+ * history's settled entries are weighed once a day (issue #24): `prior` is the evidence of the
+ * entries before these, and adding entries to it in log order gives exactly the sums of one pass.
+ */
+export interface ConsistencyEvidence {
+  /** Weighted kept occasions. */
+  readonly r: number;
+  /** Weighted missed occasions. */
+  readonly s: number;
+  readonly occasions: number;
+  readonly firstLoggedOn: string | null;
+}
+
+export const NO_EVIDENCE: ConsistencyEvidence = { r: 0, s: 0, occasions: 0, firstLoggedOn: null };
+
+export function consistencyEvidence(
+  entries: readonly AgreementLogFact[],
+  today: string,
+  prior: ConsistencyEvidence = NO_EVIDENCE,
+): ConsistencyEvidence {
+  let { r, s, occasions, firstLoggedOn } = prior;
   for (const entry of entries) {
     const age = daysBetween(entry.occurredOn, today);
     if (age < 0) continue; // a future date is not evidence yet
@@ -92,6 +109,15 @@ export function consistencyScore(entries: readonly AgreementLogFact[], today: st
     if (outcome.kept) r += decay(age, true);
     else s += decay(age, false) * (outcome.selfReported ? SELF_REPORTED_MISS_WEIGHT : 1);
   }
+  return { r, s, occasions, firstLoggedOn };
+}
+
+export function consistencyScore(
+  entries: readonly AgreementLogFact[],
+  today: string,
+  prior: ConsistencyEvidence = NO_EVIDENCE,
+): ConsistencyScore {
+  const { r, s, occasions, firstLoggedOn } = consistencyEvidence(entries, today, prior);
   // Jøsang & Ismail's uniform prior: Beta(r + 1, s + 1).
   const alpha = r + 1;
   const beta = s + 1;

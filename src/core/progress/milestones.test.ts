@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { outcomeOf, type AgreementLogFact } from './consistency.js';
 import { addDays, dateFromDayNumber, dayNumber } from './dates.js';
-import { milestoneLines, milestones, milestoneWho, MILESTONE_TITLES, type MilestoneFacts } from './milestones.js';
+import { milestoneLines, milestones, milestoneWho, MILESTONE_TITLES, settleMilestones, type MilestoneFacts } from './milestones.js';
 
 const TODAY = '2025-04-30';
 const none: MilestoneFacts = { checkins: [], agreementsAcceptedOn: [], agreementLog: [], meetingDates: [], reassuranceAnsweredOn: [] };
@@ -165,6 +165,55 @@ test('two weeks kept: the running-count version finds the day the window-by-wind
       );
       assert.equal(found.find((m) => m.key === 'two_weeks_kept')?.achievedOn, twoWeeksKeptByWindows(mostlyKept, TODAY));
     }),
+    { numRuns: 500 },
+  );
+});
+
+test('counted on from settled days, milestones are exactly those of the whole history at once (issue #24)', () => {
+  const entry = fc.record({
+    occurredOn: fc.integer({ min: -80, max: 10 }).map((n) => addDays(TODAY, n)),
+    kept: fc.boolean(),
+    reportedBy: fc.constantFrom('self' as const, 'partner' as const),
+    status: fc.constantFrom('unconfirmed' as const, 'confirmed' as const, 'disputed' as const),
+  });
+  const checkin = fc.record({
+    partnerId: fc.constantFrom('a', 'b'),
+    date: fc.integer({ min: -80, max: 10 }).map((n) => addDays(TODAY, n)),
+  });
+  fc.assert(
+    fc.property(
+      fc.array(checkin, { maxLength: 120 }),
+      fc.array(entry, { maxLength: 60 }),
+      fc.integer({ min: 0, max: 9 }),
+      fc.integer({ min: -82, max: 1 }),
+      (raw, log, keptShare, cut) => {
+        // As progress reads them: check-ins in day order, one per partner and day; the log in day order.
+        const seen = new Set<string>();
+        const checkins = [...raw]
+          .sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0))
+          .filter((c) => !seen.has(`${c.partnerId}${c.date}`) && seen.add(`${c.partnerId}${c.date}`));
+        const agreementLog = log
+          .map((e, i) => (i % 10 < keptShare ? { ...e, kept: true, status: 'confirmed' as const } : e))
+          .sort((x, y) => (x.occurredOn < y.occurredOn ? -1 : x.occurredOn > y.occurredOn ? 1 : 0));
+        const before = addDays(TODAY, cut);
+        const whole = milestones({ ...none, checkins, agreementLog }, TODAY);
+        const settled = settleMilestones(
+          { checkins: checkins.filter((c) => c.date < before), agreementLog: agreementLog.filter((e) => e.occurredOn < before) },
+          before,
+          TODAY,
+        );
+        const counted = milestones(
+          {
+            ...none,
+            checkins: checkins.filter((c) => c.date >= before),
+            agreementLog: agreementLog.filter((e) => e.occurredOn >= before),
+            settled,
+          },
+          TODAY,
+        );
+        assert.deepEqual(counted, whole);
+      },
+    ),
     { numRuns: 500 },
   );
 });

@@ -39,6 +39,11 @@ export interface MilestoneFacts {
   agreementLog: readonly AgreementLogFact[];
   meetingDates: readonly string[];
   reassuranceAnsweredOn: readonly string[];
+  /**
+   * What `settleMilestones` made of the history's earlier days; `checkins` and `agreementLog`
+   * then hold only what came after them (issue #24: settled days are read and counted once).
+   */
+  settled?: SettledMilestones;
 }
 
 export const MILESTONE_TITLES: Record<MilestoneKey, string> = {
@@ -58,67 +63,174 @@ export const MILESTONE_TITLES: Record<MilestoneKey, string> = {
 
 const sortedUnique = (dates: Iterable<string>): string[] => [...new Set(dates)].sort();
 
-/** The dates in order without repeats: as given when they already are (a history read in day order), else sorted. */
-function inOrder(dates: readonly string[]): readonly string[] {
-  for (let i = 1; i < dates.length; i++) if (!(dates[i - 1]! < dates[i]!)) return sortedUnique(dates);
-  return dates;
+/** What the check-in milestones need of one partner's check-ins so far. */
+interface PartnerTally {
+  first: string;
+  count: number;
+  thirtieth: string | undefined;
+  /** The last date counted, its day number, and the run of consecutive days ending there. */
+  last: string;
+  lastDay: number;
+  run: number;
+  streakEnd: string | undefined;
 }
 
-/** The day the first run of `length` consecutive dates is complete, if there is one. */
-function firstRunEnd(dates: readonly string[], length: number): string | undefined {
-  let run = 0;
-  let previous = Number.NaN;
-  for (const date of dates) {
-    const day = dayNumber(date);
-    run = day === previous + 1 ? run + 1 : 1;
-    previous = day;
-    if (run >= length) return date;
-  }
-  return undefined;
+/** The check-in milestones of a history read so far, in day order. */
+export interface CheckinTally {
+  readonly partners: ReadonlyMap<string, Readonly<PartnerTally>>;
+  /** The first day two partners both checked in. */
+  readonly together: string | undefined;
+}
+
+const NO_CHECKINS: CheckinTally = { partners: new Map(), together: undefined };
+
+const byDate = (x: { date: string }, y: { date: string }) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0);
+
+/** The check-ins in day order: as given when they already are (a history read in day order), else sorted. */
+function inDayOrder<T extends { date: string }>(checkins: readonly T[]): readonly T[] {
+  for (let i = 1; i < checkins.length; i++) if (checkins[i - 1]!.date > checkins[i]!.date) return [...checkins].sort(byDate);
+  return checkins;
 }
 
 /**
- * The first day D ending a fortnight [D−13, D] in which agreements were logged in both weeks and
- * every logged occasion counts as kept; logging must have begun by D−13. Linear in the days
- * logged over (running counts per day), so three years of a daily log stay cheap.
+ * Counts check-ins after those of `prior` (none earlier than its days), on or before `today`.
+ * A new tally is returned; `prior` is left as it was, so it can be kept and counted on from again.
  */
-function twoWeeksKept(log: readonly AgreementLogFact[], today: string): string | undefined {
-  const last = dayNumber(today);
-  let first = Infinity;
-  const days: Array<{ day: number; kept: boolean }> = [];
+function tallyCheckins(prior: CheckinTally, checkins: MilestoneFacts['checkins'], today: string): CheckinTally {
+  const partners = new Map<string, PartnerTally>();
+  for (const [id, t] of prior.partners) partners.set(id, { ...t });
+  let together = prior.together;
+  for (const c of inDayOrder(checkins)) {
+    if (c.date > today) continue;
+    const t = partners.get(c.partnerId);
+    if (!t) {
+      partners.set(c.partnerId, {
+        first: c.date,
+        count: 1,
+        thirtieth: undefined,
+        last: c.date,
+        lastDay: dayNumber(c.date),
+        run: 1,
+        streakEnd: undefined,
+      });
+    } else if (t.last !== c.date) {
+      const day = dayNumber(c.date);
+      t.count++;
+      if (t.count === 30) t.thirtieth = c.date;
+      t.run = day === t.lastDay + 1 ? t.run + 1 : 1;
+      if (t.run >= 7 && t.streakEnd === undefined) t.streakEnd = c.date;
+      t.last = c.date;
+      t.lastDay = day;
+    } else continue;
+    // In day order, a day both checked in is seen when the second of them is counted.
+    if (together === undefined) {
+      for (const [id, other] of partners) if (id !== c.partnerId && other.last === c.date) together = c.date;
+    }
+  }
+  return { partners, together };
+}
+
+/**
+ * The first fortnight [D−13, D] in which agreements were logged in both weeks and every logged
+ * occasion counts as kept, logging having begun by D−13, scanned day by day with running counts:
+ * linear in the days scanned, and resumable from the last day scanned.
+ */
+export interface FortnightScan {
+  /** The first day logged (a day number), null before any. */
+  readonly first: number | null;
+  /** The last day scanned. */
+  readonly through: number;
+  /** Occasions logged and not kept on each of the last 14 days scanned, by day number modulo 14. */
+  readonly logged: readonly number[];
+  readonly missed: readonly number[];
+  readonly firstWeek: number;
+  readonly secondWeek: number;
+  readonly misses: number;
+  readonly found: string | undefined;
+}
+
+const NO_FORTNIGHTS: FortnightScan = {
+  first: null,
+  through: -Infinity,
+  logged: new Array<number>(14).fill(0),
+  missed: new Array<number>(14).fill(0),
+  firstWeek: 0,
+  secondWeek: 0,
+  misses: 0,
+  found: undefined,
+};
+
+/** A day's place in the 14 days kept (day numbers before 1970 are negative). */
+const ring = (day: number): number => ((day % 14) + 14) % 14;
+
+/** Scans on from `prior` to the day `through`, with the occasions logged after `prior.through` up to it. */
+function scanFortnights(prior: FortnightScan, log: readonly AgreementLogFact[], through: number): FortnightScan {
+  if (prior.found !== undefined) return prior;
+  const perDay = new Map<number, { logged: number; missed: number }>();
+  let first = prior.first;
   for (const e of log) {
-    if (e.occurredOn > today) continue;
     const day = dayNumber(e.occurredOn);
-    days.push({ day, kept: outcomeOf(e).kept });
-    if (day < first) first = day;
+    if (day > through || day <= prior.through) continue;
+    const counts = perDay.get(day) ?? { logged: 0, missed: 0 };
+    counts.logged++;
+    if (!outcomeOf(e).kept) counts.missed++;
+    perDay.set(day, counts);
+    if (first === null || day < first) first = day;
   }
-  if (days.length === 0) return undefined;
-  // Per day since the first: occasions logged, and occasions not kept.
-  const span = last - first + 1;
-  const logged = new Int32Array(span);
-  const missed = new Int32Array(span);
-  for (const d of days) {
-    logged[d.day - first]!++;
-    if (!d.kept) missed[d.day - first]!++;
-  }
+  if (first === null) return { ...prior, through };
+  const logged = [...prior.logged];
+  const missed = [...prior.missed];
+  let { firstWeek, secondWeek, misses } = prior;
+  let found: string | undefined;
   // Running sums over the window's two weeks: (end−14, end−7] and (end−7, end].
-  let firstWeek = 0;
-  let secondWeek = 0;
-  let misses = 0;
-  for (let i = 0; i < span; i++) {
-    secondWeek += logged[i]!;
-    misses += missed[i]!;
-    if (i >= 7) {
-      secondWeek -= logged[i - 7]!;
-      firstWeek += logged[i - 7]!;
-    }
+  for (let day = Math.max(first, prior.through + 1); day <= through; day++) {
+    const i = day - first;
+    const slot = ring(day);
     if (i >= 14) {
-      firstWeek -= logged[i - 14]!;
-      misses -= missed[i - 14]!;
+      firstWeek -= logged[slot]!;
+      misses -= missed[slot]!;
     }
-    if (i >= 13 && firstWeek > 0 && secondWeek > 0 && misses === 0) return dateFromDayNumber(first + i);
+    const counts = perDay.get(day);
+    logged[slot] = counts?.logged ?? 0;
+    missed[slot] = counts?.missed ?? 0;
+    secondWeek += logged[slot]!;
+    misses += missed[slot]!;
+    if (i >= 7) {
+      const weekAgo = ring(day - 7);
+      secondWeek -= logged[weekAgo]!;
+      firstWeek += logged[weekAgo]!;
+    }
+    if (i >= 13 && firstWeek > 0 && secondWeek > 0 && misses === 0) {
+      found = dateFromDayNumber(day);
+      break;
+    }
   }
-  return undefined;
+  return { first, through, logged, missed, firstWeek, secondWeek, misses, found };
+}
+
+/** The milestones of a history's days before `before`, to be counted on from (`MilestoneFacts.settled`). */
+export interface SettledMilestones {
+  readonly before: string;
+  readonly checkins: CheckinTally;
+  readonly fortnights: FortnightScan;
+}
+
+/**
+ * Counts the check-ins and log of the days before `before` (every one of them earlier than it),
+ * as of `today` (not earlier than the day before `before`).
+ */
+export function settleMilestones(
+  facts: Pick<MilestoneFacts, 'checkins' | 'agreementLog'>,
+  before: string,
+  today: string,
+): SettledMilestones {
+  const last = dayNumber(before) - 1;
+  if (last > dayNumber(today)) throw new RangeError('settled days must not be after today');
+  return {
+    before,
+    checkins: tallyCheckins(NO_CHECKINS, facts.checkins, today),
+    fortnights: scanFortnights(NO_FORTNIGHTS, facts.agreementLog, last),
+  };
 }
 
 export function milestones(facts: MilestoneFacts, today: string): Milestone[] {
@@ -131,34 +243,25 @@ export function milestones(facts: MilestoneFacts, today: string): Milestone[] {
         : { key, title: MILESTONE_TITLES[key], achievedOn, partnerId },
     );
   };
+  const settled = facts.settled;
+  if (settled) {
+    for (const c of facts.checkins) if (c.date < settled.before) throw new RangeError('a check-in of a settled day');
+    for (const e of facts.agreementLog) if (e.occurredOn < settled.before) throw new RangeError('an occasion of a settled day');
+  }
 
-  const byPartner = new Map<string, string[]>();
-  for (const c of facts.checkins) {
-    if (c.date > today) continue;
-    const dates = byPartner.get(c.partnerId);
-    if (dates) dates.push(c.date);
-    else byPartner.set(c.partnerId, [c.date]);
+  const tally = tallyCheckins(settled?.checkins ?? NO_CHECKINS, facts.checkins, today);
+  for (const [partnerId, t] of tally.partners) {
+    add('first_checkin', t.first, partnerId);
+    add('checkin_streak_7', t.streakEnd, partnerId);
+    add('checkins_30', t.thirtieth, partnerId);
   }
-  for (const [partnerId, raw] of byPartner) {
-    const dates = inOrder(raw);
-    add('first_checkin', dates[0], partnerId);
-    add('checkin_streak_7', firstRunEnd(dates, 7), partnerId);
-    add('checkins_30', dates[29], partnerId);
-  }
-  if (byPartner.size >= 2) {
-    const [a, b] = [...byPartner.values()];
-    const theirs = new Set(b);
-    add(
-      'checked_in_together',
-      inOrder(a!).find((d) => theirs.has(d)),
-    );
-  }
+  add('checked_in_together', tally.together);
 
   add('trust_acknowledged', facts.bothAcknowledgedOn);
   add('apology_delivered', facts.apologyDeliveredOn);
   add('apology_answered', facts.apologyAnsweredOn);
   add('first_agreement', sortedUnique(facts.agreementsAcceptedOn)[0]);
-  add('two_weeks_kept', twoWeeksKept(facts.agreementLog, today));
+  add('two_weeks_kept', scanFortnights(settled?.fortnights ?? NO_FORTNIGHTS, facts.agreementLog, dayNumber(today)).found);
   const meetings = sortedUnique(facts.meetingDates.filter((d) => d <= today));
   add('first_meeting', meetings[0]);
   add('four_meetings', meetings[3]);

@@ -5,7 +5,7 @@
  */
 import { addDays, dayNumber } from './dates.js';
 import { mannKendall } from './mann-kendall.js';
-import { onePerDay, smooth7, type DatedValue } from './smoothing.js';
+import { onePerDay, smoothDays, type DatedValue } from './smoothing.js';
 import { theilSenSlope } from './theil-sen.js';
 
 export type Verdict = 'improving' | 'steady' | 'declining' | 'not_enough_data';
@@ -49,26 +49,54 @@ export function robustnessMargin(n: number): number {
 
 export function trendFor(points: readonly DatedValue[], today: string): Trend {
   const from = addDays(today, -(WINDOW_DAYS - 1));
-  const inWindow = onePerDay(points).filter((p) => p.date >= from && p.date <= today);
-  const n = inWindow.length;
+  const unique = onePerDay(points);
+  const days = unique.map((p) => dayNumber(p.date));
   const todayNumber = dayNumber(today);
-  const weeks = new Set(inWindow.map((p) => Math.floor((todayNumber - dayNumber(p.date)) / 7)));
-  const base = {
+  const fromNumber = todayNumber - (WINDOW_DAYS - 1);
+  // Day numbers, not strings, are compared: the same days as `from <= date <= today`.
+  const x: number[] = [];
+  const y: number[] = [];
+  const weeks = new Set<number>();
+  for (let i = 0; i < unique.length; i++) {
+    const day = days[i]!;
+    if (day < fromNumber || day > todayNumber) continue;
+    x.push(day);
+    y.push(unique[i]!.value);
+    weeks.add(Math.floor((todayNumber - day) / 7));
+  }
+  const n = x.length;
+  const smoothed = smoothDays(unique, days, dayNumber(from), todayNumber);
+  // Built whole, in the order the fields have always had (the API's JSON keeps it).
+  if (n < 3)
+    return {
+      n,
+      weeksWithData: weeks.size,
+      windowDays: WINDOW_DAYS,
+      smoothed,
+      verdict: 'not_enough_data',
+      slopePerWeek: null,
+      pValue: null,
+      s: null,
+    };
+
+  const perDay = theilSenSlope(x.map((xi, i) => ({ x: xi, y: y[i]! })));
+  const slopePerWeek = (perDay ?? 0) * 7;
+  const mk = mannKendall(y);
+  let verdict: Verdict = 'steady';
+  if (n < MIN_POINTS || weeks.size < MIN_WEEKS) verdict = 'not_enough_data';
+  else {
+    const significant = mk.pValue < SIGNIFICANCE && Math.abs(mk.s) >= robustnessMargin(n);
+    if (significant && mk.s > 0 && slopePerWeek >= MIN_SLOPE_PER_WEEK) verdict = 'improving';
+    else if (significant && mk.s < 0 && slopePerWeek <= -MIN_SLOPE_PER_WEEK) verdict = 'declining';
+  }
+  return {
     n,
     weeksWithData: weeks.size,
     windowDays: WINDOW_DAYS,
-    smoothed: smooth7(points, from, today),
+    smoothed,
+    slopePerWeek,
+    pValue: mk.pValue,
+    s: mk.s,
+    verdict,
   };
-  if (n < 3) return { ...base, verdict: 'not_enough_data', slopePerWeek: null, pValue: null, s: null };
-
-  const perDay = theilSenSlope(inWindow.map((p) => ({ x: dayNumber(p.date), y: p.value })));
-  const slopePerWeek = (perDay ?? 0) * 7;
-  const mk = mannKendall(inWindow.map((p) => p.value));
-  const stats = { ...base, slopePerWeek, pValue: mk.pValue, s: mk.s };
-
-  if (n < MIN_POINTS || weeks.size < MIN_WEEKS) return { ...stats, verdict: 'not_enough_data' };
-  const significant = mk.pValue < SIGNIFICANCE && Math.abs(mk.s) >= robustnessMargin(n);
-  if (significant && mk.s > 0 && slopePerWeek >= MIN_SLOPE_PER_WEEK) return { ...stats, verdict: 'improving' };
-  if (significant && mk.s < 0 && slopePerWeek <= -MIN_SLOPE_PER_WEEK) return { ...stats, verdict: 'declining' };
-  return { ...stats, verdict: 'steady' };
 }

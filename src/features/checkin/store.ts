@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import type { Vault } from '../../platform/vault/vault.js';
 import { BOUND } from '../../platform/vault/bound-fields.js';
+import { reusableQuery } from '../../platform/db/reusable-query.js';
 import type { DayMark } from '../../core/checkin/day-mark.js';
 
 import type { NoteVisibility, StoredNote } from '../../core/note.js';
@@ -54,10 +55,37 @@ export function isSameDayConflict(error: unknown): boolean {
 
 /** Daily pulse check-ins: one row per partner per local day in a space. */
 export class CheckinStore {
+  /** Every cold progress view reads the chart's newer days: compiled once (reusable-query.ts). */
+  private readonly between;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly vault: Vault,
-  ) {}
+  ) {
+    this.between = reusableQuery(db, 3, (spaceId: string, from: string, to: string) =>
+      db
+        .selectFrom('checkins')
+        .select([
+          'id',
+          'space_id',
+          'account_id',
+          'date',
+          'safety',
+          'trust',
+          'closeness',
+          'day',
+          'note_enc',
+          'note_visibility',
+          'created_at',
+          'updated_at',
+        ])
+        .where('space_id', '=', spaceId)
+        .where('date', '>=', from)
+        .where('date', '<=', to)
+        .orderBy('date')
+        .orderBy('account_id'),
+    );
+  }
 
   /** Whether the account checked in in this space on that day ("Waiting for you": today's check-in). */
   async checkedInOn(spaceId: string, accountId: string, date: string): Promise<boolean> {
@@ -165,15 +193,7 @@ export class CheckinStore {
     to: string,
     mayOpen: (row: { id: string; accountId: string; visibility: 'private' | 'shared' }) => boolean = () => true,
   ): Promise<Checkin[]> {
-    const rows = await this.db
-      .selectFrom('checkins')
-      .selectAll()
-      .where('space_id', '=', spaceId)
-      .where('date', '>=', from)
-      .where('date', '<=', to)
-      .orderBy('date')
-      .orderBy('account_id')
-      .execute();
+    const rows = await this.between(spaceId, from, to);
     return rows.map((r) => {
       // A note that fails its check is shown to nobody; the check-in's numbers are not text.
       const visibility = r.note_visibility === 'shared' ? 'shared' : 'private';

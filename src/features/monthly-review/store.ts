@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { reusableQuery } from '../../platform/db/reusable-query.js';
 import type { Database } from '../../platform/db/schema.js';
 
 export interface StoredReview {
@@ -12,7 +13,18 @@ export interface StoredReview {
 
 /** Monthly progress reviews: three ratings 1–5 per partner per month; no free text. */
 export class ReviewStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** Every cold progress view reads them: compiled once (reusable-query.ts). */
+  private readonly ofSpace;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.ofSpace = reusableQuery(db, 1, (spaceId: string) =>
+      db
+        .selectFrom('monthly_reviews')
+        .select(['account_id', 'month', 'communicate', 'closer', 'respect', 'updated_at'])
+        .where('space_id', '=', spaceId)
+        .orderBy('month'),
+    );
+  }
 
   async upsert(input: {
     id: string;
@@ -44,7 +56,7 @@ export class ReviewStore {
   }
 
   async list(spaceId: string): Promise<StoredReview[]> {
-    const rows = await this.db.selectFrom('monthly_reviews').selectAll().where('space_id', '=', spaceId).orderBy('month').execute();
+    const rows = await this.ofSpace(spaceId);
     return rows.map((r) => ({
       accountId: r.account_id,
       month: r.month,

@@ -2,6 +2,7 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import type { FieldBinding } from '../../platform/vault/field-binding.js';
 import { BOUND } from '../../platform/vault/bound-fields.js';
+import { reusableQuery } from '../../platform/db/reusable-query.js';
 import type { Vault } from '../../platform/vault/vault.js';
 
 /**
@@ -103,12 +104,15 @@ const SETTLED_BEFORE = {
 
 export class ProgressFactsStore {
   private readonly postgres: boolean;
+  /** What every cold progress view reads, compiled once (reusable-query.ts; issue #24). */
+  private readonly q;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly vault: Vault,
   ) {
     this.postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+    this.q = compiledQueries(db, this.postgres);
   }
 
   /**
@@ -116,58 +120,17 @@ export class ProgressFactsStore {
    * before the settled rows, so a write that lands in between leaves a newer revision behind.
    */
   async settledHistory(spaceId: string): Promise<{ revision: number; before: string } | null> {
-    const row = await (this.db as unknown as Kysely<ProgressHistoryTables>)
-      .selectFrom('progress_history')
-      .select(['revision', (this.postgres ? SETTLED_BEFORE.postgres : SETTLED_BEFORE.sqlite).as('before')])
-      .where('space_id', '=', spaceId)
-      .executeTakeFirst();
+    const [row] = await this.q.settledHistory(spaceId);
     return row ? { revision: Number(row.revision), before: String(row.before) } : null;
   }
 
   async journeyFacts(spaceId: string): Promise<JourneyProgressFacts> {
-    const breaches = await this.db
-      .selectFrom('breaches')
-      .select(['id', 'kind', 'recorded_at', 'occurred_on', 'broke_trust'])
-      .where('space_id', '=', spaceId)
-      .execute();
-    const journeys = await this.db
-      .selectFrom('journeys')
-      .select(['id', 'breach_id', 'opened_at', 'closed_at'])
-      .where('space_id', '=', spaceId)
-      .execute();
-    const journeyIds = journeys.map((j) => j.id);
-    const acks = journeyIds.length
-      ? await this.db
-          .selectFrom('journey_acknowledgements')
-          .select(['journey_id', 'account_id', 'created_at'])
-          .where('journey_id', 'in', journeyIds)
-          .execute()
-      : [];
-    const apologies = journeyIds.length
-      ? await this.db
-          .selectFrom('apologies')
-          .select(['id', 'delivered_at'])
-          .where('journey_id', 'in', journeyIds)
-          .where('delivered_at', 'is not', null)
-          .execute()
-      : [];
-    const responses = apologies.length
-      ? await this.db
-          .selectFrom('apology_responses')
-          .select(['created_at'])
-          .where(
-            'apology_id',
-            'in',
-            apologies.map((a) => a.id),
-          )
-          .execute()
-      : [];
-    const agreements = await this.db
-      .selectFrom('agreements')
-      .select(['accepted_at'])
-      .where('space_id', '=', spaceId)
-      .where('accepted_at', 'is not', null)
-      .execute();
+    const breaches = await this.q.breaches(spaceId);
+    const journeys = await this.q.journeys(spaceId);
+    const acks = journeys.length ? await this.q.acknowledgements(spaceId) : [];
+    const apologies = journeys.length ? await this.q.deliveredApologies(spaceId) : [];
+    const responses = apologies.length ? await this.q.apologyResponses(spaceId) : [];
+    const agreements = await this.q.acceptedAgreements(spaceId);
     return {
       breaches: breaches.map((b) => ({
         id: b.id,
@@ -194,21 +157,15 @@ export class ProgressFactsStore {
    * whole history; the notes shown with progress are read for the chart window only.
    */
   async checkinScores(spaceId: string, days: DayRange = {}): Promise<CheckinScores[]> {
+    // The days after the settled ones, at every cold view: compiled once.
+    if (days.from !== undefined && days.before === undefined) return (await this.q.checkinScoresFrom(spaceId, days.from)).map(scoresOf);
     let query = this.db
       .selectFrom('checkins')
       .select(['account_id', 'date', 'safety', 'trust', 'closeness'])
       .where('space_id', '=', spaceId);
     if (days.from !== undefined) query = query.where('date', '>=', days.from);
     if (days.before !== undefined) query = query.where('date', '<', days.before);
-    const rows = await query.orderBy('date').orderBy('account_id').execute();
-    return rows.map((r) => ({
-      accountId: r.account_id,
-      partnerId: r.account_id,
-      date: r.date,
-      safety: r.safety,
-      trust: r.trust,
-      closeness: r.closeness,
-    }));
+    return (await query.orderBy('date').orderBy('account_id').execute()).map(scoresOf);
   }
 
   /**
@@ -216,6 +173,7 @@ export class ProgressFactsStore {
    * (their consistency), in log order. Dates and outcomes only; notes stay sealed.
    */
   async committedLogFacts(spaceId: string, days: DayRange = {}): Promise<LoggedOccasion[]> {
+    if (days.from !== undefined && days.before === undefined) return (await this.q.logFactsFrom(spaceId, days.from)).map(occasionOf);
     let query = this.db
       .selectFrom('agreement_log_entries as e')
       .innerJoin('agreements as a', (j) => j.onRef('a.id', '=', 'e.agreement_id').onRef('a.space_id', '=', 'e.space_id'))
@@ -227,40 +185,17 @@ export class ProgressFactsStore {
     if (days.from !== undefined) query = query.where('e.occurred_on', '>=', days.from);
     if (days.before !== undefined) query = query.where('e.occurred_on', '<', days.before);
     // The id settles ties, so any split of the days gives the same order as one read.
-    const rows = await query.orderBy('e.occurred_on').orderBy('e.created_at').orderBy('e.id').execute();
-    return rows.map((r) => ({
-      loggedBy: r.logged_by,
-      occurredOn: r.occurred_on,
-      kept: r.kept === 1,
-      review: r.review,
-      reportedBy: 'self' as const,
-      status: r.review ?? 'unconfirmed',
-    }));
+    return (await query.orderBy('e.occurred_on').orderBy('e.created_at').orderBy('e.id').execute()).map(occasionOf);
   }
 
-  /** The days of the space's newest `limit` weekly meetings (agendas stay sealed). */
-  async meetingDays(spaceId: string, limit: number): Promise<string[]> {
-    const rows = await this.db
-      .selectFrom('meetings')
-      .select('held_on')
-      .where('space_id', '=', spaceId)
-      .orderBy('held_on', 'desc')
-      .orderBy('created_at', 'desc')
-      .limit(limit)
-      .execute();
-    return rows.map((r) => r.held_on);
+  /** The days of the space's newest `MILESTONE_RECORDS` weekly meetings (agendas stay sealed). */
+  async meetingDays(spaceId: string): Promise<string[]> {
+    return (await this.q.meetingDays(spaceId)).map((r) => r.held_on);
   }
 
-  /** When each of the space's newest `limit` reassurance requests was answered (null: not yet). */
-  async reassuranceAnswers(spaceId: string, limit: number): Promise<Array<string | null>> {
-    const rows = await this.db
-      .selectFrom('reassurance_requests')
-      .select('answered_at')
-      .where('space_id', '=', spaceId)
-      .orderBy('created_at', 'desc')
-      .limit(limit)
-      .execute();
-    return rows.map((r) => r.answered_at);
+  /** When each of the space's newest `MILESTONE_RECORDS` reassurance requests was answered (null: not yet). */
+  async reassuranceAnswers(spaceId: string): Promise<Array<string | null>> {
+    return (await this.q.reassuranceAnswers(spaceId)).map((r) => r.answered_at);
   }
 
   /**
@@ -279,42 +214,20 @@ export class ProgressFactsStore {
         open: () => this.vault.open(stored, binding),
       });
     };
-    const journeyIds = (await this.db.selectFrom('journeys').select('id').where('space_id', '=', spaceId).execute()).map((j) => j.id);
-    if (journeyIds.length) {
-      const entries = await this.db
-        .selectFrom('journey_entries')
-        .select(['id', 'author_id', 'visibility', 'text_enc', 'created_at', 'journey_id', 'prompt', 'reply_to'])
-        .where('journey_id', 'in', journeyIds)
-        .where('created_at', '>=', sinceIso)
-        .execute();
-      // The journeys were chosen by this space, so it is their space.
-      for (const e of entries)
-        add(
-          { id: e.id, authorId: e.author_id, at: e.created_at, visibility: e.visibility },
-          e.text_enc,
-          BOUND.entryText.of({ ...e, journey_space_id: spaceId }),
-        );
-    }
-    const checkins = await this.db
-      .selectFrom('checkins')
-      .select(['id', 'account_id', 'note_enc', 'note_visibility', 'updated_at', 'space_id'])
-      .where('space_id', '=', spaceId)
-      .where('note_enc', 'is not', null)
-      .where('updated_at', '>=', sinceIso)
-      .execute();
-    for (const c of checkins)
+    // The entries of journeys of this space, so it is their space.
+    for (const e of await this.q.entriesSince(spaceId, sinceIso))
+      add(
+        { id: e.id, authorId: e.author_id, at: e.created_at, visibility: e.visibility },
+        e.text_enc,
+        BOUND.entryText.of({ ...e, journey_space_id: spaceId }),
+      );
+    for (const c of await this.q.checkinNotesSince(spaceId, sinceIso))
       add(
         { id: c.id, authorId: c.account_id, at: c.updated_at, visibility: c.note_visibility === 'shared' ? 'shared' : 'private' },
         c.note_enc!,
         BOUND.checkinNote.of(c),
       );
-    const requests = await this.db
-      .selectFrom('reassurance_requests')
-      .selectAll()
-      .where('space_id', '=', spaceId)
-      .where('created_at', '>=', sinceIso)
-      .execute();
-    for (const r of requests) {
+    for (const r of await this.q.reassuranceSince(spaceId, sinceIso)) {
       if (r.note_enc)
         add(
           { id: r.id, authorId: r.requested_by, at: r.created_at, visibility: r.note_visibility === 'shared' ? 'shared' : 'private' },
@@ -325,28 +238,16 @@ export class ProgressFactsStore {
         add(
           { id: `${r.id}:answer`, authorId: r.answered_by, at: r.answered_at, visibility: 'shared' },
           r.answer_enc,
-          BOUND.reassuranceAnswer.of(r),
+          BOUND.reassuranceAnswer.of({ ...r, answered_by: r.answered_by }),
         );
     }
-    const logs = await this.db
-      .selectFrom('agreement_log_entries')
-      .select(['id', 'logged_by', 'note_enc', 'note_visibility', 'created_at', 'space_id', 'agreement_id'])
-      .where('space_id', '=', spaceId)
-      .where('note_enc', 'is not', null)
-      .where('created_at', '>=', sinceIso)
-      .execute();
-    for (const l of logs)
+    for (const l of await this.q.logNotesSince(spaceId, sinceIso))
       add(
         { id: l.id, authorId: l.logged_by, at: l.created_at, visibility: l.note_visibility === 'shared' ? 'shared' : 'private' },
         l.note_enc!,
         BOUND.logNote.of(l),
       );
-    const meetings = await this.db
-      .selectFrom('meetings')
-      .select(['id', 'created_by', 'agenda_enc', 'created_at', 'space_id'])
-      .where('space_id', '=', spaceId)
-      .where('created_at', '>=', sinceIso)
-      .execute();
+    const meetings = await this.q.meetingsSince(spaceId, sinceIso);
     for (const m of meetings) {
       const binding = BOUND.meetingAgenda.of(m);
       out.push({
@@ -365,4 +266,158 @@ export class ProgressFactsStore {
     }
     return out;
   }
+}
+
+/** The newest meetings and reassurance requests milestones look at. */
+export const MILESTONE_RECORDS = 1000;
+
+const scoresOf = (r: { account_id: string; date: string; safety: number; trust: number; closeness: number }): CheckinScores => ({
+  accountId: r.account_id,
+  partnerId: r.account_id,
+  date: r.date,
+  safety: r.safety,
+  trust: r.trust,
+  closeness: r.closeness,
+});
+
+const occasionOf = (r: {
+  logged_by: string;
+  occurred_on: string;
+  kept: number;
+  review: 'confirmed' | 'disputed' | null;
+}): LoggedOccasion => ({
+  loggedBy: r.logged_by,
+  occurredOn: r.occurred_on,
+  kept: r.kept === 1,
+  review: r.review,
+  reportedBy: 'self' as const,
+  status: r.review ?? 'unconfirmed',
+});
+
+/**
+ * The queries of a cold progress view, built and compiled by Kysely once: building and compiling
+ * cost more than running these small indexed reads (docs/performance.md, "Progress kept
+ * incrementally"). Each lists its columns, as prepared statements must (prepared-statements.ts).
+ */
+function compiledQueries(db: Kysely<Database>, postgres: boolean) {
+  const history = db as unknown as Kysely<Database & ProgressHistoryTables>;
+  return {
+    settledHistory: reusableQuery(history, 1, (spaceId: string) =>
+      history
+        .selectFrom('progress_history')
+        .select(['revision', (postgres ? SETTLED_BEFORE.postgres : SETTLED_BEFORE.sqlite).as('before')])
+        .where('space_id', '=', spaceId),
+    ),
+    breaches: reusableQuery(db, 1, (spaceId: string) =>
+      db.selectFrom('breaches').select(['id', 'kind', 'recorded_at', 'occurred_on', 'broke_trust']).where('space_id', '=', spaceId),
+    ),
+    journeys: reusableQuery(db, 1, (spaceId: string) =>
+      db.selectFrom('journeys').select(['id', 'breach_id', 'opened_at', 'closed_at']).where('space_id', '=', spaceId),
+    ),
+    acknowledgements: reusableQuery(db, 1, (spaceId: string) =>
+      db
+        .selectFrom('journey_acknowledgements as k')
+        .innerJoin('journeys as j', 'j.id', 'k.journey_id')
+        .select(['k.journey_id', 'k.account_id', 'k.created_at'])
+        .where('j.space_id', '=', spaceId),
+    ),
+    deliveredApologies: reusableQuery(db, 1, (spaceId: string) =>
+      db
+        .selectFrom('apologies as a')
+        .innerJoin('journeys as j', 'j.id', 'a.journey_id')
+        .select(['a.id', 'a.delivered_at'])
+        .where('j.space_id', '=', spaceId)
+        .where('a.delivered_at', 'is not', null),
+    ),
+    apologyResponses: reusableQuery(db, 1, (spaceId: string) =>
+      db
+        .selectFrom('apology_responses as r')
+        .innerJoin('apologies as a', 'a.id', 'r.apology_id')
+        .innerJoin('journeys as j', 'j.id', 'a.journey_id')
+        .select(['r.created_at'])
+        .where('j.space_id', '=', spaceId)
+        .where('a.delivered_at', 'is not', null),
+    ),
+    acceptedAgreements: reusableQuery(db, 1, (spaceId: string) =>
+      db.selectFrom('agreements').select(['accepted_at']).where('space_id', '=', spaceId).where('accepted_at', 'is not', null),
+    ),
+    checkinScoresFrom: reusableQuery(db, 2, (spaceId: string, from: string) =>
+      db
+        .selectFrom('checkins')
+        .select(['account_id', 'date', 'safety', 'trust', 'closeness'])
+        .where('space_id', '=', spaceId)
+        .where('date', '>=', from)
+        .orderBy('date')
+        .orderBy('account_id'),
+    ),
+    logFactsFrom: reusableQuery(db, 2, (spaceId: string, from: string) =>
+      db
+        .selectFrom('agreement_log_entries as e')
+        .innerJoin('agreements as a', (j) => j.onRef('a.id', '=', 'e.agreement_id').onRef('a.space_id', '=', 'e.space_id'))
+        .innerJoin('agreement_commitments as c', (j) =>
+          j.onRef('c.agreement_id', '=', 'e.agreement_id').onRef('c.account_id', '=', 'e.logged_by'),
+        )
+        .select(['e.logged_by', 'e.occurred_on', 'e.kept', 'e.review'])
+        .where('e.space_id', '=', spaceId)
+        .where('e.occurred_on', '>=', from)
+        .orderBy('e.occurred_on')
+        .orderBy('e.created_at')
+        .orderBy('e.id'),
+    ),
+    meetingDays: reusableQuery(db, 1, (spaceId: string) =>
+      db
+        .selectFrom('meetings')
+        .select('held_on')
+        .where('space_id', '=', spaceId)
+        .orderBy('held_on', 'desc')
+        .orderBy('created_at', 'desc')
+        .limit(MILESTONE_RECORDS),
+    ),
+    reassuranceAnswers: reusableQuery(db, 1, (spaceId: string) =>
+      db
+        .selectFrom('reassurance_requests')
+        .select('answered_at')
+        .where('space_id', '=', spaceId)
+        .orderBy('created_at', 'desc')
+        .limit(MILESTONE_RECORDS),
+    ),
+    entriesSince: reusableQuery(db, 2, (spaceId: string, since: string) =>
+      db
+        .selectFrom('journey_entries as e')
+        .innerJoin('journeys as j', 'j.id', 'e.journey_id')
+        .select(['e.id', 'e.author_id', 'e.visibility', 'e.text_enc', 'e.created_at', 'e.journey_id', 'e.prompt', 'e.reply_to'])
+        .where('j.space_id', '=', spaceId)
+        .where('e.created_at', '>=', since),
+    ),
+    checkinNotesSince: reusableQuery(db, 2, (spaceId: string, since: string) =>
+      db
+        .selectFrom('checkins')
+        .select(['id', 'account_id', 'note_enc', 'note_visibility', 'updated_at', 'space_id'])
+        .where('space_id', '=', spaceId)
+        .where('note_enc', 'is not', null)
+        .where('updated_at', '>=', since),
+    ),
+    reassuranceSince: reusableQuery(db, 2, (spaceId: string, since: string) =>
+      db
+        .selectFrom('reassurance_requests')
+        .select(['id', 'space_id', 'requested_by', 'note_enc', 'note_visibility', 'created_at', 'answered_by', 'answer_enc', 'answered_at'])
+        .where('space_id', '=', spaceId)
+        .where('created_at', '>=', since),
+    ),
+    logNotesSince: reusableQuery(db, 2, (spaceId: string, since: string) =>
+      db
+        .selectFrom('agreement_log_entries')
+        .select(['id', 'logged_by', 'note_enc', 'note_visibility', 'created_at', 'space_id', 'agreement_id'])
+        .where('space_id', '=', spaceId)
+        .where('note_enc', 'is not', null)
+        .where('created_at', '>=', since),
+    ),
+    meetingsSince: reusableQuery(db, 2, (spaceId: string, since: string) =>
+      db
+        .selectFrom('meetings')
+        .select(['id', 'created_by', 'agenda_enc', 'created_at', 'space_id'])
+        .where('space_id', '=', spaceId)
+        .where('created_at', '>=', since),
+    ),
+  };
 }

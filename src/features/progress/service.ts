@@ -17,7 +17,7 @@ import { addDays, localDate } from '../../core/time.js';
 import { canSeeCheckinNumbers, canSeeJointNumbers, canSeeRedFlag } from '../../core/visibility/index.js';
 import { fail } from '../../platform/errors.js';
 import type { Account } from '../../core/accounts/account.js';
-import type { LoggedOccasion, ProgressFactsStore } from './facts-store.js';
+import type { CheckinScores, LoggedOccasion, ProgressFactsStore } from './facts-store.js';
 import type { MemberRevision, SpaceRevisionStore } from '../spaces/index.js';
 import type { CheckinService } from '../checkin/index.js';
 import type { MonthlyReviewService } from '../monthly-review/index.js';
@@ -25,6 +25,8 @@ import { spaceView, type SpaceView } from '../spaces/index.js';
 import type { Clock } from '../../platform/clock.js';
 import { ProgressCache, type CachedProgress } from './progress-cache.js';
 import { SettledHistory } from './settled-history.js';
+import { SettledSummaries } from './settled-summary.js';
+import { wholeHistory } from '../../core/progress/settled-history.js';
 import { ContemptFindings } from './contempt.js';
 import { ChartCheckins } from './chart-checkins.js';
 import type { PartnerProgress, Progress } from './progress.js';
@@ -33,8 +35,6 @@ import type { SpaceService } from '../spaces/index.js';
 export { CONTEMPT_TYPES } from './contempt.js';
 /** How far back the charts reach (the trend window itself is 8 weeks). */
 export const CHART_DAYS = 90;
-/** The newest meetings and reassurance requests milestones look at. */
-const MILESTONE_RECORDS = 1000;
 /** A trend reads its 8-week window plus the six days before it that its first smoothed day averages. */
 const TREND_DAYS = WINDOW_DAYS + SMOOTHING_DAYS - 1;
 
@@ -62,6 +62,7 @@ export class ProgressService {
   private readonly cache: ProgressCache;
   private readonly history: SettledHistory;
   private readonly contempt = new ContemptFindings();
+  private readonly summaries = new SettledSummaries();
   private readonly chart: ChartCheckins;
 
   constructor(
@@ -145,15 +146,20 @@ export class ProgressService {
     const spaceId = view.space.id;
     const partners = view.space.members.filter((m) => m.role === 'partner');
     // Every check-in's scores (space records) and counted log occasion; milestones and the
-    // consistency score need the whole history, of which only the days not yet settled are read
-    // again (settled-history.ts). Notes are read (and decrypted) only for the chart window, below.
+    // consistency score need the whole history. Its settled days are read once and summed up
+    // once a day (settled-history.ts, settled-summary.ts): only the days after them are read and
+    // counted at each view. Notes are read (and decrypted) only for the chart window, below.
     const history = await this.history.read(spaceId);
-    const scores = history.checkins;
-    const all = scores.filter((c) => c.date <= today && view.partnerIds.includes(c.accountId));
-    const lastDates = new Map<string, string>();
-    for (const c of scores) if ((lastDates.get(c.accountId) ?? '') < c.date) lastDates.set(c.accountId, c.date);
+    // The settled days are before today in every time zone; were they not, all is counted afresh.
+    const settled = history.settled && history.settled.before <= today ? history.settled : null;
+    const newerScores = history.settled && !settled ? wholeHistory(history.settled.checkins, history.checkins) : history.checkins;
+    const newerLog = history.settled && !settled ? wholeHistory(history.settled.log, history.log) : history.log;
+    const summary = settled ? this.summaries.of(spaceId, settled, today, view.partnerIds) : null;
+    const newer = newerScores.filter((c) => c.date <= today && view.partnerIds.includes(c.accountId));
+    const lastDates = new Map(summary?.lastDates);
+    for (const c of newerScores) if ((lastDates.get(c.accountId) ?? '') < c.date) lastDates.set(c.accountId, c.date);
 
-    const logFacts = this.logFactsByPartner(history.log, view.partnerIds);
+    const logFacts = this.logFactsByPartner(newerLog, view.partnerIds);
     const reviews = monthlyReviewSeries(
       (await this.deps.monthlyReviews.list(view)).map((r) => ({
         partnerId: r.accountId,
@@ -166,9 +172,13 @@ export class ProgressService {
 
     const trendFrom = addDays(today, -(TREND_DAYS - 1));
     // The history is in day order: the trend window is its tail.
-    let windowStart = all.length;
-    while (windowStart > 0 && all[windowStart - 1]!.date >= trendFrom) windowStart--;
-    const inWindow = all.slice(windowStart);
+    const inWindow: CheckinScores[] = [];
+    const settledScores = settled?.checkins.items ?? [];
+    let start = settledScores.length;
+    while (start > 0 && settledScores[start - 1]!.date >= trendFrom) start--;
+    for (let i = start; i < settledScores.length; i++)
+      if (view.partnerIds.includes(settledScores[i]!.accountId)) inWindow.push(settledScores[i]!);
+    for (const c of newer) if (c.date >= trendFrom) inWindow.push(c);
     // Each person's numbers are theirs to share (issue #14): a trend the viewer may not see is never
     // computed, so nothing drawn from it — on a page, in JSON, in a cached copy — can carry it.
     const owners = partners.map((p) => ({ ownerId: p.accountId, shared: p.numbersShared }));
@@ -191,7 +201,7 @@ export class ProgressService {
         displayName: p.displayName,
         numbersVisible,
         trends,
-        consistency: consistencyScore(logFacts.get(p.accountId) ?? [], today),
+        consistency: consistencyScore(logFacts.get(p.accountId) ?? [], today, summary?.evidence.get(p.accountId)),
         review: reviews.find((r) => r.partnerId === p.accountId) ?? null,
       };
     });
@@ -208,8 +218,8 @@ export class ProgressService {
           );
 
     const journey = await this.deps.facts.journeyFacts(spaceId);
-    const meetingDays = await this.deps.facts.meetingDays(spaceId, MILESTONE_RECORDS);
-    const answeredAt = await this.deps.facts.reassuranceAnswers(spaceId, MILESTONE_RECORDS);
+    const meetingDays = await this.deps.facts.meetingDays(spaceId);
+    const answeredAt = await this.deps.facts.reassuranceAnswers(spaceId);
 
     const ackDays = new Map<string, Map<string, string>>();
     for (const a of journey.acknowledgements) {
@@ -226,12 +236,13 @@ export class ProgressService {
 
     const wins = milestones(
       {
-        checkins: all,
+        checkins: newer,
         bothAcknowledgedOn: bothAcknowledged,
         apologyDeliveredOn: journey.apologiesDeliveredOn.sort()[0] ?? null,
         apologyAnsweredOn: journey.apologiesAnsweredOn.sort()[0] ?? null,
         agreementsAcceptedOn: journey.agreementsAcceptedOn,
         agreementLog: [...logFacts.values()].flat(),
+        ...(summary ? { settled: summary.milestones } : {}),
         meetingDates: meetingDays,
         reassuranceAnsweredOn: answeredAt.filter((at): at is string => at !== null).map((at) => at.slice(0, 10)),
       },

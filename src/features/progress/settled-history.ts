@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { extendSettled, settledRead, wholeHistory, type Dated, type Settled } from '../../core/progress/settled-history.js';
+import { extendSettled, settledRead, type Dated, type Settled } from '../../core/progress/settled-history.js';
 import type { CheckinScores, LoggedOccasion, ProgressFactsStore } from './facts-store.js';
 
 /**
@@ -12,6 +12,8 @@ export const SETTLED_SPACES = 128;
 interface Kept {
   checkins: Settled<CheckinScores>;
   log: Settled<LoggedOccasion>;
+  /** Handed out as it is while both are current, so what is derived from it can be kept by it. */
+  state: { revision: number; before: string; checkins: Settled<CheckinScores>; log: Settled<LoggedOccasion> };
 }
 
 /**
@@ -37,12 +39,15 @@ export class SettledHistory {
   }
 
   /**
-   * The whole history, and the settled-history counter and cut-off it was read at (null when
-   * nothing is kept): what else is kept of the settled days is current only at the same two.
+   * The whole history: its settled days as kept (`settled`, null when nothing is kept) and the
+   * days after them (`checkins`, `log`; every day when nothing is kept). What else is kept of the
+   * settled days is current only while `settled` is the same object (the counter and cut-off).
    */
-  async read(
-    spaceId: string,
-  ): Promise<{ checkins: CheckinScores[]; log: LoggedOccasion[]; settled: { revision: number; before: string } | null }> {
+  async read(spaceId: string): Promise<{
+    checkins: CheckinScores[];
+    log: LoggedOccasion[];
+    settled: { revision: number; before: string; checkins: Settled<CheckinScores>; log: Settled<LoggedOccasion> } | null;
+  }> {
     const state = this.kept ? await this.facts.settledHistory(spaceId) : null;
     // Without the counter's row (never expected: a trigger makes it with the space) nothing is kept.
     if (!this.kept || !state)
@@ -51,11 +56,13 @@ export class SettledHistory {
     const kept = this.kept.get(spaceId);
     const checkins = await this.settle(kept?.checkins, revision, before, (days) => this.facts.checkinScores(spaceId, days));
     const log = await this.settle(kept?.log, revision, before, (days) => this.facts.committedLogFacts(spaceId, days));
-    this.kept.set(spaceId, { checkins, log });
+    const current =
+      kept && kept.checkins === checkins && kept.log === log ? kept : { checkins, log, state: { revision, before, checkins, log } };
+    this.kept.set(spaceId, current);
     return {
-      checkins: wholeHistory(checkins, await this.facts.checkinScores(spaceId, { from: before })),
-      log: wholeHistory(log, await this.facts.committedLogFacts(spaceId, { from: before })),
-      settled: state,
+      checkins: await this.facts.checkinScores(spaceId, { from: before }),
+      log: await this.facts.committedLogFacts(spaceId, { from: before }),
+      settled: current.state,
     };
   }
 
