@@ -10,8 +10,14 @@ import { databaseProxy, throughPort } from '../support/database-proxy.js';
 
 const main = path.join(projectRoot(), 'dist', 'main.js');
 
+/**
+ * Waits for the server to answer `url`. A minute, not ten seconds: on a shared, loaded 2-core
+ * machine a start that migrates a fresh PostgreSQL database took longer than ten; a server that
+ * exits still fails at once.
+ */
 async function waitForReady(url: string, child: { exitCode: number | null }): Promise<void> {
-  for (let i = 0; i < 200; i++) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`Mend exited with ${child.exitCode}`);
     try {
       const res = await fetch(url);
