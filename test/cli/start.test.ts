@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,8 +10,14 @@ import { databaseProxy, throughPort } from '../support/database-proxy.js';
 
 const main = path.join(projectRoot(), 'dist', 'main.js');
 
+/**
+ * Waits for the server to answer `url`. A minute, not ten seconds: on a shared, loaded 2-core
+ * machine a start that migrates a fresh PostgreSQL database took longer than ten; a server that
+ * exits still fails at once.
+ */
 async function waitForReady(url: string, child: { exitCode: number | null }): Promise<void> {
-  for (let i = 0; i < 200; i++) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`Mend exited with ${child.exitCode}`);
     try {
       const res = await fetch(url);
@@ -22,6 +28,17 @@ async function waitForReady(url: string, child: { exitCode: number | null }): Pr
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error('Mend did not become ready');
+}
+
+/**
+ * Stops a server the test started. One that has already exited is not waited for: its 'exit' has
+ * been emitted, and waiting for it again held the file until the run's ten-minute limit.
+ */
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
 }
 
 test(
@@ -241,8 +258,7 @@ test(
       await waitForReady(`http://127.0.0.1:${port}/healthz`, child);
       assert.equal((await fetch(`http://127.0.0.1:${port}/sign-in`)).status, 200);
     } finally {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.on('exit', r));
+      await stop(child);
       fs.rmSync(dir, { recursive: true, force: true });
     }
   },
@@ -284,8 +300,7 @@ test('start-up waits for PostgreSQL, saying so, and starts once it answers', asy
     assert.match(stdout, /PostgreSQL at .* answers; starting\./);
     assert.ok(!stdout.includes('canary-pw-82'), 'the password was logged');
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.on('exit', r));
+    await stop(child);
     await proxy.close();
     await database.drop();
   }
@@ -313,8 +328,14 @@ test('PostgreSQL that never answers: a clear line and a non-zero exit after MEND
       stdio: 'pipe',
     });
     let stdout = '';
+    let stderr = '';
     child.stdout.on('data', (c) => (stdout += String(c)));
-    while (!stdout.includes('Waiting for PostgreSQL')) await new Promise((r) => setTimeout(r, 50));
+    child.stderr.on('data', (c) => (stderr += String(c)));
+    // A server that exits instead of waiting fails here at once, not at the run's ten-minute limit.
+    while (!stdout.includes('Waiting for PostgreSQL')) {
+      assert.ok(child.exitCode === null && child.signalCode === null, `Mend exited instead of waiting: ${stderr}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
     const exited = new Promise((r) => child.on('exit', r));
     child.kill('SIGTERM');
     const stopped = await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 10_000))]);

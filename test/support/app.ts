@@ -17,7 +17,7 @@ export async function startTestApp(
   dialect: Dialect,
   options: { env?: Record<string, string>; clock?: Clock; logStream?: { write(line: string): void }; push?: BuildOptions['push'] } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase(dialect);
+  const database = await createTestDatabase(dialect, { migrated: true });
   const config = loadConfig({
     MEND_DATA_DIR: database.dataDir,
     ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
