@@ -15,10 +15,14 @@ const main = path.join(projectRoot(), 'dist', 'main.js');
  * machine a start that migrates a fresh PostgreSQL database took longer than ten; a server that
  * exits still fails at once.
  */
-async function waitForReady(url: string, child: { exitCode: number | null }): Promise<void> {
+async function waitForReady(url: string, child: ChildProcess): Promise<void> {
+  // What the server said is kept, so a start that fails says why (a port taken, a database refused).
+  let said = '';
+  child.stderr?.on('data', (chunk: Buffer) => (said = (said + chunk.toString('utf8')).slice(-4000)));
+  child.stdout?.on('data', (chunk: Buffer) => (said = (said + chunk.toString('utf8')).slice(-4000)));
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`Mend exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`Mend exited with ${child.exitCode}: ${said}`);
     try {
       const res = await fetch(url);
       if (res.ok) return;
