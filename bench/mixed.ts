@@ -13,7 +13,7 @@
  *
  * Run at the log level given (`--log-level warn|info`, default both, one after the other).
  * `node --import tsx bench/mixed.ts [--couples 200] [--days 365] [--seconds 60] [--burst-seconds 10]`
- * (after `npm run build`). Figures are printed, never asserted.
+ * (after `npm run build`); `MEND_BENCH_ROOT=<another built checkout>` measures that build's server. Figures are printed, never asserted.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,6 +27,8 @@ import { collect, cpuSeconds, firstAnswer, rssMiB } from './http.js';
 import { exited, freePort, HOST, serverEnv, stop } from './processes.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The build measured: this checkout, or another built one (`MEND_BENCH_ROOT`) for a before/after. */
+const SERVER_ROOT = process.env.MEND_BENCH_ROOT ? path.resolve(process.env.MEND_BENCH_ROOT) : ROOT;
 const METRICS_TOKEN = 'bench-mixed-metrics-token-0123456789abcdef';
 
 export interface MixedOptions {
@@ -118,8 +120,8 @@ async function runAt(dataDir: string, logLevel: string, options: MixedOptions, l
   const port = await freePort();
   const base = `http://${HOST}:${port}`;
   const started = performance.now();
-  const mend: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], {
-    cwd: ROOT,
+  const mend: ChildProcess = spawn(process.execPath, [path.join(SERVER_ROOT, 'dist/main.js')], {
+    cwd: SERVER_ROOT,
     env: serverEnv(port, dataDir, { LOG_LEVEL: logLevel, MEND_METRICS_TOKEN: METRICS_TOKEN }),
     // The log lines at `info` go to a pipe that is read, as a service manager would.
     stdio: ['ignore', 'pipe', 'pipe'],

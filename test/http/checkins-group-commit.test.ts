@@ -93,4 +93,46 @@ describeEachDatabase('check-ins written at once', (get) => {
     const list = json(await a.api.get(`/api/v1/spaces/${spaceId}/checkins`)).checkins as Array<{ trust: number }>;
     assert.deepEqual(list.map((c) => c.trust).sort(), [5, 7]);
   });
+
+  test('more writes at once than one turn of the loop starts: every one stored, each note sealed for its own author', async () => {
+    const { a, b, spaceId } = await couple(get().app);
+    await sharingNumbers(a, b);
+    // 2 people × 3 days × 4 rounds = 24 writes at once: beyond the eight a turn starts
+    // (platform/http/write-turns.ts), the rest wait their turn. Each day keeps one whole write (on
+    // PostgreSQL concurrent writes to one day may commit in either order; see the test above).
+    const dates = [0, 1, 2].map((back) => addDays(today(), -back));
+    const writes = [0, 1, 2, 3].flatMap((round) =>
+      [a, b].flatMap((person, p) =>
+        dates.map((date, d) =>
+          person.api.put(`/api/v1/spaces/${spaceId}/checkins/${date}`, {
+            ...pulse(round * 2 + p + d + 1),
+            note: { text: `BURST-${p}-${d}-${round}`, visibility: 'private' },
+          }),
+        ),
+      ),
+    );
+    const answers = await Promise.all(writes);
+    assert.deepEqual(
+      answers.map((r) => r.statusCode),
+      answers.map((_, i) => (i < 6 ? 201 : 200)),
+      answers.map((r) => r.body).join('\n'),
+    );
+    for (const [p, person] of [a, b].entries()) {
+      const list = json(await person.api.get(`/api/v1/spaces/${spaceId}/checkins`)).checkins as Array<{
+        accountId: string;
+        date: string;
+        trust: number;
+        note: { text: string } | null;
+      }>;
+      assert.equal(list.length, 6);
+      for (const row of list) {
+        const writer = row.accountId === a.id ? 0 : 1;
+        const d = dates.indexOf(row.date);
+        const round = (row.trust - writer - d - 1) / 2;
+        assert.ok([0, 1, 2, 3].includes(round), `trust ${row.trust} is one of the writes`);
+        // A waiting write sealed its note under its own author's key: the author reads it, the partner never does.
+        assert.equal(row.note?.text ?? null, writer === p ? `BURST-${p}-${d}-${round}` : null);
+      }
+    }
+  });
 });
