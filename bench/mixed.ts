@@ -70,6 +70,37 @@ export function parseMixedArgs(argv: string[]): MixedOptions {
   return options;
 }
 
+/** The burst's readers in a process of their own (bench/burst-readers.ts): its latency is the server's. */
+function readersApart(
+  base: string,
+  seconds: number,
+  connections: number,
+  rate: number,
+  people: Array<{ spaceId: string; token: string }>,
+): { underWay: Promise<void>; result: Promise<autocannon.Result> } {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(ROOT, 'bench/burst-readers.ts'), base, String(seconds), String(connections), String(rate)],
+    { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] },
+  );
+  child.stdin!.end(JSON.stringify(people.map(({ spaceId, token }) => ({ spaceId, token }))));
+  let out = '';
+  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const underWay = new Promise<void>((resolve) => {
+    let err = '';
+    child.stderr!.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+      if (err.includes('readers under way')) resolve();
+    });
+    void exited(child).then(() => resolve());
+  });
+  const result = exited(child).then((code) => {
+    if (code !== 0) throw new Error(`bench/burst-readers.ts exited with ${code}`);
+    return JSON.parse(out) as autocannon.Result;
+  });
+  return { underWay, result };
+}
+
 async function seed(dataDir: string, couples: number, days: number): Promise<void> {
   const child = spawn(
     process.execPath,
@@ -251,22 +282,16 @@ async function runAt(dataDir: string, logLevel: string, options: MixedOptions, l
 
     log(`Burst of check-ins with progress read alongside, ${options.burstSeconds} s …`);
     // Readers at a steady, modest rate (as people open the page), so their latency is the server's
-    // and not a queue of their own; the writers send a burst of check-ins, two per person per day
-    // for the twenty people, as fast as they can, and stop. The readers go on for the rest of the time.
+    // and not a queue of their own, from a process of their own (not this one, busy sending writes); the writers send a burst of check-ins, two per person per day
+    // for the twenty people, as fast as they can, a second after the readers began, and stop. The
+    // readers go on for the rest of the time.
     const writers = Math.max(1, Math.round(options.connections * 0.6));
     const readers = Math.max(1, options.connections - writers);
     cpu = cpuSeconds(mend.pid!);
-    const [writes, reads] = await Promise.all([
-      autocannon({ url: base, connections: writers, amount: people.length * 20, requests: [put()], timeout: 10 }),
-      autocannon({
-        url: base,
-        connections: readers,
-        duration: options.burstSeconds,
-        overallRate: 100,
-        requests: [progressApi()],
-        timeout: 10,
-      }),
-    ]);
+    const readersDone = readersApart(base, options.burstSeconds, readers, 100, people);
+    await readersDone.underWay;
+    const writes = await autocannon({ url: base, connections: writers, amount: people.length * 20, requests: [put()], timeout: 10 });
+    const reads = await readersDone.result;
     used = cpuSeconds(mend.pid!);
     const after = await memoryOf(base);
     const burstCpu =
