@@ -58,7 +58,7 @@ describe('the partner who is told, in a real browser [sqlite]', { skip }, () => 
     for (const words of ['ALEX-ANSWER-CANARY', 'ALEX-SEALED-CANARY', 'It was after eight', 'Alex']) assert.ok(!list.includes(words), words);
 
     await Promise.all([
-      sam.page.waitForURL(new RegExp(`agreement-log#occasion-${occasion}$`)),
+      sam.page.waitForURL(new RegExp(`agreement-log\\?month=\\d{4}-\\d{2}#occasion-${occasion}$`)),
       sam.page.getByRole('link', { name: 'Your partner answered how you saw an occasion they logged.' }).click(),
     ]);
     await sam.page.getByText('ALEX-ANSWER-CANARY: I texted at six.').waitFor();

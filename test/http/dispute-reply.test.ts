@@ -89,7 +89,7 @@ describeEachDatabase('answering a dispute of the agreement log', (get) => {
     // Sam is told, once, with a link to the occasion; nobody else; no words.
     const words = ['LOG-CANARY', 'DISPUTE-CANARY', 'REPLY-CANARY', 'SAM-CANARY', 'THERAPIST-CANARY', 'STRANGER-CANARY'];
     await onlyTold(b, 'agreement_log_replied', [a, t, ...strangers], words, {
-      link: `/spaces/${spaceId}/agreement-log#occasion-${disputed}`,
+      link: `/spaces/${spaceId}/agreement-log?month=${today().slice(0, 7)}#occasion-${disputed}`,
     });
   });
 
@@ -144,7 +144,7 @@ describeEachDatabase('answering a dispute of the agreement log', (get) => {
 
     assert.deepEqual(await snapshot([a, b, t]), [quiet[0], quiet[1]! + 1, quiet[2]], 'only Sam is told');
     await onlyTold(b, 'agreement_log_replied', [a, t, ...strangers], ['LOG-CANARY', 'PAGE-REPLY-CANARY', 'LONG-CANARY', 'SAM-CANARY'], {
-      link: `/spaces/${spaceId}/agreement-log#occasion-${disputed}`,
+      link: `/spaces/${spaceId}/agreement-log?month=${today().slice(0, 7)}#occasion-${disputed}`,
     });
     assert.ok(!(await pb.get('/notifications')).body.includes('PAGE-REPLY-CANARY'));
   });

@@ -59,7 +59,11 @@ describeEachDatabase('the weekly meeting’s agreement log', (get) => {
       assert.ok(page.body.includes('DISPUTE-CANARY'));
       assert.match(page.body, /<strong>kept<\/strong> · not yet confirmed/);
       assert.match(page.body, /<strong>missed<\/strong> · seen differently by Sam/);
-      assert.ok(page.body.includes(`href="/spaces/${spaceId}/agreement-log#occasion-${missed}">Answer how Sam saw it</a>`));
+      assert.ok(
+        page.body.includes(
+          `href="/spaces/${spaceId}/agreement-log?month=${today().slice(0, 7)}#occasion-${missed}">Answer how Sam saw it</a>`,
+        ),
+      );
       assert.ok(page.body.includes(`href="/spaces/${spaceId}/agreement-log"`), 'a link to the whole log');
     }
     // The agenda's box is still there, after the log, in the same part.
@@ -74,7 +78,9 @@ describeEachDatabase('the weekly meeting’s agreement log', (get) => {
       assert.ok(page.body.includes('SHARED-LOG-CANARY'));
       assert.match(page.body, /seen differently by you/);
       assert.ok(
-        page.body.includes(`href="/spaces/${spaceId}/agreement-log#occasion-${kept}">Confirm it, or say you saw it differently</a>`),
+        page.body.includes(
+          `href="/spaces/${spaceId}/agreement-log?month=${today().slice(0, 7)}#occasion-${kept}">Confirm it, or say you saw it differently</a>`,
+        ),
       );
       assert.ok(!page.body.includes('Answer how'), 'the partner who disputed does not answer it');
     }

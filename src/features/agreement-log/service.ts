@@ -200,7 +200,7 @@ export class AgreementLogService {
             membership: view.membership,
             type: 'agreement_log_replied',
             actorId: account.id,
-            link: `/spaces/${entry.spaceId}/agreement-log#occasion-${logEntryId}`,
+            link: `/spaces/${entry.spaceId}/agreement-log?month=${monthOfDay(entry.occurredOn)}#occasion-${logEntryId}`,
             about: { kind: 'agreement_log', id: logEntryId },
           };
     return { entry: this.visible(view, (await this.deps.log.byId(logEntryId))!), notify };

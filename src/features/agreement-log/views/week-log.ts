@@ -4,6 +4,7 @@ import { html, type SafeHtml } from '../../../platform/web/html.js';
 import { formatDay } from '../../../platform/web/components/space-pages.js';
 import { removedOn, type Departures } from '../../../platform/web/components/former-partners.js';
 import { dayMonthYear } from '../../../platform/web/dates.js';
+import { monthOfDay } from '../../../core/paging/months.js';
 
 /** The week's agreement log, as the weekly meeting shows it (issue #20, item 4). */
 export interface WeekLogModel {
@@ -53,12 +54,14 @@ export function weekLogSection(o: WeekLogModel, headingLevel: 2 | 3 = 2, options
       ? html`<p class="small entry__removed">${label} was removed by its author on ${dayMonthYear(gone)}.</p>`
       : html`<p class="small"><span class="muted">${label}:</span> <span class="pre-wrap">${n.text}</span></p>`;
   };
+  // The log page shows a month at a time: a week that began last month links there for its first days.
+  const at = (e: LogEntryView) => `${log}?month=${monthOfDay(e.occurredOn)}#occasion-${e.id}`;
   const waiting = (e: LogEntryView) => {
     if (!o.isPartner) return null;
     if (e.review === null && e.loggedBy !== o.viewerId)
-      return html`<p class="small"><a href="${log}#occasion-${e.id}">Confirm it, or say you saw it differently</a></p>`;
+      return html`<p class="small"><a href="${at(e)}">Confirm it, or say you saw it differently</a></p>`;
     if (e.review === 'disputed' && e.repliedAt === null && e.loggedBy === o.viewerId)
-      return html`<p class="small"><a href="${log}#occasion-${e.id}">Answer how ${whom(e.reviewedBy)} saw it</a></p>`;
+      return html`<p class="small"><a href="${at(e)}">Answer how ${whom(e.reviewedBy)} saw it</a></p>`;
     return null;
   };
   const heading =
