@@ -155,7 +155,7 @@ describe('the first weeks: time in the journey and the week’s log [sqlite]', {
     await look(alex, 'new meeting with the week log');
     await alex.page.goto(`${origin}/spaces/${spaceId}/meetings`);
     await alex.page.getByRole('link', { name: 'Answer how Sam saw it' }).click();
-    await alex.page.waitForURL(new RegExp(`/agreement-log#occasion-${missed}$`));
+    await alex.page.waitForURL(new RegExp(`/agreement-log\\?month=\\d{4}-\\d{2}#occasion-${missed}$`));
     await alex.page.getByLabel(/Your answer to how your partner saw it/).fill('I am sorry. I will charge my phone before I leave.');
     await alex.page.getByRole('button', { name: /Send my answer/ }).click();
     await alex.page.waitForURL(/\/agreement-log/);

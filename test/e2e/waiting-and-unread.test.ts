@@ -163,7 +163,7 @@ describe('waiting for you and the unread count, live between two partners [sqlit
     // Sam follows the panel's link and confirms on the agreement log's own page, then comes back.
     await alexSame.assertSamePage();
     await samSame.assertSamePage();
-    await Promise.all([S.waitForURL(/agreement-log#occasion-/), item(S, 'occasion').locator('a').click()]);
+    await Promise.all([S.waitForURL(/agreement-log\?month=\d{4}-\d{2}#occasion-/), item(S, 'occasion').locator('a').click()]);
     await succeeded(b.api.post(`/api/v1/agreement-log/${occasion}/confirm`, {}), 'confirm');
     await S.goto(`${session.origin}/spaces/${spaceId}`);
     await S.getByText('Nothing is waiting for you.').waitFor();

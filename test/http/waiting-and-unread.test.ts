@@ -132,7 +132,7 @@ describeEachDatabase('waiting for you, and the unread count', (get) => {
     ).filter((i) => i.kind === 'occasion');
     assert.deepEqual(
       grouped.map((i) => [i.href, i.count]),
-      [[`/spaces/${spaceId}/agreement-log#occasion-${occasion}`, 2]],
+      [[`/spaces/${spaceId}/agreement-log?month=${today.slice(0, 7)}#occasion-${occasion}`, 2]],
     );
     const samHome = (await (await pagesAs(app, b)).get(`/spaces/${spaceId}`)).body;
     const lines = [...samHome.matchAll(/data-waiting="occasion"><a href="[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);

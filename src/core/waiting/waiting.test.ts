@@ -40,7 +40,7 @@ describe('waitingFor', () => {
         questions: [{ id: 'q1', journeyId: 'j1', askedBy: THEM, createdAt: T1, answered: false, deferredUntil: null }],
         apologies: [{ id: 'a1', journeyId: 'j1', authorId: THEM, deliveredAt: T1, answeredByViewer: false }],
         agreements: [{ id: 'g1', journeyId: 'j1', status: 'proposed', proposedBy: THEM, proposedAt: T2 }],
-        occasions: [{ id: 'o1', agreementId: 'g1', loggedBy: THEM, createdAt: T2, reviewed: false }],
+        occasions: [{ id: 'o1', agreementId: 'g1', loggedBy: THEM, occurredOn: '2026-03-30', createdAt: T2, reviewed: false }],
         sealedHalves: [{ journeyId: 'j1', prompt: 'what_happened', authorId: THEM, createdAt: T1 }],
       }),
     );
@@ -77,8 +77,8 @@ describe('waitingFor', () => {
           { id: 'g3', journeyId: null, status: 'proposed', proposedBy: ME, proposedAt: T1 },
         ],
         occasions: [
-          { id: 'o1', agreementId: 'g1', loggedBy: THEM, createdAt: T1, reviewed: true },
-          { id: 'o2', agreementId: 'g1', loggedBy: ME, createdAt: T1, reviewed: false },
+          { id: 'o1', agreementId: 'g1', loggedBy: THEM, occurredOn: '2026-03-30', createdAt: T1, reviewed: true },
+          { id: 'o2', agreementId: 'g1', loggedBy: ME, occurredOn: '2026-03-30', createdAt: T1, reviewed: false },
         ],
         sealedHalves: [
           { journeyId: 'j1', prompt: 'what_happened', authorId: THEM, createdAt: T1 },
@@ -131,10 +131,10 @@ describe('waitingFor', () => {
       empty({
         checkedInToday: true,
         occasions: [
-          { id: 'o2', agreementId: 'g1', loggedBy: THEM, createdAt: T2, reviewed: false },
-          { id: 'o1', agreementId: 'g1', loggedBy: THEM, createdAt: T1, reviewed: false },
-          { id: 'o3', agreementId: 'g1', loggedBy: THEM, createdAt: T2, reviewed: true },
-          { id: 'o4', agreementId: 'g2', loggedBy: THEM, createdAt: T2, reviewed: false },
+          { id: 'o2', agreementId: 'g1', loggedBy: THEM, occurredOn: '2026-03-30', createdAt: T2, reviewed: false },
+          { id: 'o1', agreementId: 'g1', loggedBy: THEM, occurredOn: '2026-03-30', createdAt: T1, reviewed: false },
+          { id: 'o3', agreementId: 'g1', loggedBy: THEM, occurredOn: '2026-03-30', createdAt: T2, reviewed: true },
+          { id: 'o4', agreementId: 'g2', loggedBy: THEM, occurredOn: '2026-03-30', createdAt: T2, reviewed: false },
         ],
       }),
     );
@@ -145,6 +145,8 @@ describe('waitingFor', () => {
         ['occasion-o4', 1],
       ],
     );
+    // The log page shows a month at a time: each link names its occasion's month.
+    assert.ok(items.every((i) => i.href.includes('/agreement-log?month=2026-03#')));
     assert.equal(waitingWords('occasion', 'Alex', 2), '2 occasions Alex logged for one agreement, to confirm');
     assert.equal(waitingWords('occasion', 'Alex', 1), 'An occasion Alex logged, to confirm');
   });
@@ -196,7 +198,7 @@ const facts: fc.Arbitrary<WaitingFacts> = fc.record({
     { maxLength: 4 },
   ),
   occasions: fc.array(
-    fc.record({ id, agreementId: fc.constantFrom('g1', 'g2'), loggedBy: who, createdAt: instant, reviewed: fc.boolean() }),
+    fc.record({ id, agreementId: fc.constantFrom('g1', 'g2'), loggedBy: who, occurredOn: day, createdAt: instant, reviewed: fc.boolean() }),
     {
       maxLength: 4,
     },
@@ -241,7 +243,7 @@ describe('waitingFor (properties)', () => {
           assert.deepEqual(Object.keys(i).sort(), ['count', 'href', 'kind', 'since']);
           assert.ok(Number.isInteger(i.count) && i.count >= 1 && (i.count === 1 || i.kind === 'occasion'));
           assert.ok(WAITING_KINDS.includes(i.kind));
-          assert.match(i.href, /^\/(spaces|journeys)\/[a-z0-9]+(\/[a-z0-9/-]+)?(#[a-z0-9_-]+)?$/);
+          assert.match(i.href, /^\/(spaces|journeys)\/[a-z0-9]+(\/[a-z0-9/-]+)?(\?month=\d{4}-\d{2})?(#[a-z0-9_-]+)?$/);
           assert.ok(i.since === null || !Number.isNaN(Date.parse(i.since)));
         }
       }),

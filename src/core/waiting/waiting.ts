@@ -1,3 +1,5 @@
+import { monthOfDay } from '../paging/months.js';
+
 /**
  * "Waiting for you" (issue #18): what waits on one person in a space, each with one link. Built
  * from facts only — ids, authors, dates, states — never from anything anyone wrote, so the list
@@ -59,7 +61,7 @@ export interface WaitingFacts {
     proposedAt: string;
   }>;
   /** Agreement-log occasions, the agreement each is of, and whether they were reviewed. */
-  occasions: ReadonlyArray<{ id: string; agreementId: string; loggedBy: string; createdAt: string; reviewed: boolean }>;
+  occasions: ReadonlyArray<{ id: string; agreementId: string; loggedBy: string; occurredOn: string; createdAt: string; reviewed: boolean }>;
   /**
    * The space's therapists whose access waits on consent, and whether the viewer gave theirs. A
    * partner on their own is asked too (their consent alone lets the therapist in), so this is
@@ -109,15 +111,17 @@ export function waitingFor(f: WaitingFacts): WaitingItem[] {
     }
     // The occasions of one agreement wait as one item, linked to the oldest, with how many there are.
     const byAgreement = new Map<string, WaitingItem>();
+    // The log page shows a month at a time: the link names the occasion's month.
+    const at = (o: WaitingFacts['occasions'][number]) => `${space}/agreement-log?month=${monthOfDay(o.occurredOn)}#occasion-${o.id}`;
     for (const o of f.occasions) {
       if (o.loggedBy !== partner || o.reviewed) continue;
       const same = byAgreement.get(o.agreementId);
       if (same) {
         same.count += 1;
-        if (o.createdAt < same.since!) Object.assign(same, { href: `${space}/agreement-log#occasion-${o.id}`, since: o.createdAt });
+        if (o.createdAt < same.since!) Object.assign(same, { href: at(o), since: o.createdAt });
         continue;
       }
-      const item: WaitingItem = { kind: 'occasion', href: `${space}/agreement-log#occasion-${o.id}`, since: o.createdAt, count: 1 };
+      const item: WaitingItem = { kind: 'occasion', href: at(o), since: o.createdAt, count: 1 };
       byAgreement.set(o.agreementId, item);
       items.push(item);
     }

@@ -44,14 +44,21 @@ export class AgreementLogStore {
   async unreviewedBy(spaceId: string, loggerId: string, most: number): Promise<WaitingFacts['occasions'][number][]> {
     const rows = await this.db
       .selectFrom('agreement_log_entries')
-      .select(['id', 'agreement_id', 'logged_by', 'created_at'])
+      .select(['id', 'agreement_id', 'logged_by', 'occurred_on', 'created_at'])
       .where('space_id', '=', spaceId)
       .where('logged_by', '=', loggerId)
       .where('review', 'is', null)
       .orderBy('created_at')
       .limit(most)
       .execute();
-    return rows.map((o) => ({ id: o.id, agreementId: o.agreement_id, loggedBy: o.logged_by, createdAt: o.created_at, reviewed: false }));
+    return rows.map((o) => ({
+      id: o.id,
+      agreementId: o.agreement_id,
+      loggedBy: o.logged_by,
+      occurredOn: o.occurred_on,
+      createdAt: o.created_at,
+      reviewed: false,
+    }));
   }
 
   async agreement(id: string): Promise<AgreementFacts | null> {
