@@ -193,8 +193,25 @@ describeEachDatabase('the daily question’s open page', (get) => {
     );
     assert.deepEqual(restShown, [d1, d3, ...older].slice(EARLIER_DAYS));
 
+    // The API lists the same days, a page at a time, following `next` to the end.
+    const days: string[] = [];
+    let next: string | null = `/api/v1/spaces/${spaceId}/daily-question/days?limit=7`;
+    while (next) {
+      const body = json(await succeeded(a.api.get(next), 'a page of days')) as { days: string[]; next: string | null };
+      assert.ok(body.days.length <= 7);
+      days.push(...body.days);
+      next = body.next;
+    }
+    assert.deepEqual(days, [d1, d3, ...older]);
+    assert.deepEqual(json(await b.api.get(`/api/v1/spaces/${spaceId}/daily-question/days`)).days, [d3, d4], 'Sam’s own days');
+
     const t = await activeTherapist(app, a, b, spaceId);
     assert.equal((await (await pagesAs(app, t)).get(`/spaces/${spaceId}/question/earlier`)).statusCode, 403);
+    assert.equal((await t.api.get(`/api/v1/spaces/${spaceId}/daily-question/days`)).statusCode, 403);
+    const stranger = await signUp(app);
+    assert.equal((await stranger.api.get(`/api/v1/spaces/${spaceId}/daily-question/days`)).statusCode, 404);
     assert.equal((await alex.get(`/spaces/${spaceId}/question/earlier?before=nonsense`)).statusCode, 404);
+    for (const bad of ['cursor=nonsense', `cursor=${Buffer.from('["not a day"]').toString('base64url')}`, 'limit=0', 'limit=500'])
+      assert.equal((await a.api.get(`/api/v1/spaces/${spaceId}/daily-question/days?${bad}`)).statusCode, 400, bad);
   });
 });

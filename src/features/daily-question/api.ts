@@ -4,6 +4,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ITEM_TEXT_MAX, KINDS, PHASES } from '../../core/daily-question/library.js';
 import { requireAuth } from '../../platform/http/plugins/auth.js';
 import { bearer, CalendarDate, errors, Id, Instant } from '../../platform/http/api-schemas.js';
+import { nextLink, Paged, PageQuery, pageRequest } from '../../platform/http/api-paging.js';
+import { isIsoDate } from '../../core/time.js';
+import { fail } from '../../platform/errors.js';
 import { act } from '../act.js';
 import { answerDailyQuestion, skipDailyQuestion } from './actions.js';
 import { ANSWER_MAX, type DailyQuestionView } from './service.js';
@@ -138,6 +141,35 @@ export async function dailyQuestionRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const { account } = requireAuth(request);
       return { dailyQuestion: dto(await act(ctx, skipDailyQuestion(ctx, account, request.params.spaceId, request.body.questionId))) };
+    },
+  );
+
+  api.get(
+    '/spaces/:spaceId/daily-question/days',
+    {
+      schema: {
+        summary: 'The days you answered',
+        description:
+          'The earlier days (before today, in your own time zone) on which you answered the question, newest first, a page at a time: each day’s question and pair are at `/daily-question/{day}`. Only your own days: a day only your partner answered, or one you skipped, is not listed. Partners only.',
+        tags,
+        security: bearer,
+        params,
+        querystring: PageQuery,
+        response: { 200: Paged('days', CalendarDate), ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { account } = requireAuth(request);
+      const page = pageRequest(request.query, 1);
+      const before = page.after?.[0];
+      if (before !== undefined && !isIsoDate(before))
+        fail('invalid_input', { cursor: 'This cursor is not one Mend gave. Start again without it, from the first page.' });
+      const earlier = await ctx.dailyQuestions.earlierDays(account, request.params.spaceId, before, page.size);
+      const last = earlier.days.at(-1);
+      return {
+        days: earlier.days,
+        next: nextLink(request, { items: earlier.days, next: earlier.more && last ? [last] : null }, page.size),
+      };
     },
   );
 
