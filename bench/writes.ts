@@ -32,6 +32,8 @@ import type { SeedSummary } from '../src/cli/commands/seed.js';
 import { exited, freePort, HOST, stop, serverEnv } from './processes.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The build whose HTTP PUT is measured in (c): this checkout, or another built one (`MEND_BENCH_ROOT`) for a before/after. */
+const SERVER_ROOT = process.env.MEND_BENCH_ROOT ? path.resolve(process.env.MEND_BENCH_ROOT) : ROOT;
 
 export interface WritesBenchOptions {
   /** Seconds per measurement. */
@@ -215,12 +217,12 @@ async function serviceWrites(dataDir: string, options: WritesBenchOptions, datab
  * listens and stops on SIGTERM as dist/main.js does.
  */
 function serverWith(batching: boolean): string {
-  const dist = (file: string) => JSON.stringify(pathToFileURL(path.join(ROOT, 'dist', file)).href);
+  const dist = (file: string) => JSON.stringify(pathToFileURL(path.join(SERVER_ROOT, 'dist', file)).href);
   return `
-const { GroupCommitter } = await import(${dist('store/group-commit.js')});
+const { GroupCommitter } = await import(${dist('platform/db/group-commit.js')});
 GroupCommitter.batchingByDefault = ${batching};
-const { loadConfig } = await import(${dist('config.js')});
-const { buildApp } = await import(${dist('server/app.js')});
+const { loadConfig } = await import(${dist('platform/config.js')});
+const { buildApp } = await import(${dist('app.js')});
 const config = loadConfig();
 const app = await buildApp(config);
 let elapsed = [];
@@ -358,8 +360,12 @@ export async function runWritesBench(
   options: WritesBenchOptions,
   log: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
 ): Promise<WritesBenchResult> {
-  for (const built of ['dist/server/app.js', 'dist/store/group-commit.js', 'dist/cli/main.js']) {
-    if (!fs.existsSync(path.join(ROOT, built))) throw new Error(`${built} is missing: run \`npm run build\` first.`);
+  for (const [root, built] of [
+    [SERVER_ROOT, 'dist/app.js'],
+    [SERVER_ROOT, 'dist/platform/db/group-commit.js'],
+    [ROOT, 'dist/cli/main.js'],
+  ] as const) {
+    if (!fs.existsSync(path.join(root, built))) throw new Error(`${path.join(root, built)} is missing: run \`npm run build\` first.`);
   }
   const tmp = os.tmpdir();
   const dir = fs.mkdtempSync(path.join(tmp, 'mend-bench-writes-'));
