@@ -7,9 +7,14 @@
  *
  * A diagnosis, not a benchmark: read it next to `bench/phone.ts`'s medians. `MEND_BENCH_LOADS`
  * loads per page (1; the median LCP is printed last); `MEND_PHONE_DATA` keeps the seeded data dir
- * between runs; `MEND_PHONE_TASKS=1` lists the renderer's tasks; `MEND_PHONE_VARIANT` tries a page
- * changed on its way (`gzip` or `br`: compressed by the proxy, `noscripts`: without its scripts,
- * joined with `+`). Alone: `node --import tsx bench/phone-trace.ts`.
+ * between runs; `MEND_PHONE_TASKS=1` lists the renderer's tasks; `MEND_PHONE_TAB=open` measures in
+ * the tab of the warming visit, gone on to another page of Mend, instead of a new tab (as
+ * `bench/phone.ts`'s "open tab"); `MEND_PHONE_PAGES=today,space` only the pages whose names start
+ * so; `MEND_PHONE_SAVE=<dir>` keeps each raw trace; `MEND_PHONE_VARIANT` tries a page changed on its
+ * way (`gzip` or `br`: compressed by the proxy, `noscripts`: without its scripts, `boot`: its
+ * islands imported by one module after the first frame, `one`: its islands as one module, `cv`:
+ * `content-visibility: auto` on what is below the first screen; joined with `+`, and without `br`
+ * or `gzip` the page goes uncompressed). Alone: `node --import tsx bench/phone-trace.ts`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -75,7 +80,9 @@ function variantProxy(target: string, variant: string): Promise<{ base: string; 
           if (req.url === '/__cv.css') {
             // `cv`: what is below the first screen is not laid out or painted until it comes near.
             res.writeHead(200, { 'content-type': 'text/css', 'cache-control': 'public, max-age=31536000, immutable' });
-            res.end('main>section,main>form,main>.card,main>figure,.site-footer{content-visibility:auto;contain-intrinsic-size:auto 320px}');
+            res.end(
+              'main>section,main>form,main>.card,main>figure,.site-footer{content-visibility:auto;contain-intrinsic-size:auto 320px}',
+            );
             return;
           }
           if (req.url === '/__boot.js') {
