@@ -7,9 +7,14 @@
  *
  * A diagnosis, not a benchmark: read it next to `bench/phone.ts`'s medians. `MEND_BENCH_LOADS`
  * loads per page (1; the median LCP is printed last); `MEND_PHONE_DATA` keeps the seeded data dir
- * between runs; `MEND_PHONE_TASKS=1` lists the renderer's tasks; `MEND_PHONE_VARIANT` tries a page
- * changed on its way (`gzip` or `br`: compressed by the proxy, `noscripts`: without its scripts,
- * joined with `+`). Alone: `node --import tsx bench/phone-trace.ts`.
+ * between runs; `MEND_PHONE_TASKS=1` lists the renderer's tasks; `MEND_PHONE_TAB=open` measures in
+ * the tab of the warming visit, gone on to another page of Mend, instead of a new tab (as
+ * `bench/phone.ts`'s "open tab"); `MEND_PHONE_PAGES=today,space` only the pages whose names start
+ * so; `MEND_PHONE_SAVE=<dir>` keeps each raw trace; `MEND_PHONE_VARIANT` tries a page changed on its
+ * way (`gzip` or `br`: compressed by the proxy, `noscripts`: without its scripts, `boot`: its
+ * islands imported by one module after the first frame, `one`: its islands as one module, `cv`:
+ * `content-visibility: auto` on what is below the first screen; joined with `+`, and without `br`
+ * or `gzip` the page goes uncompressed). Alone: `node --import tsx bench/phone-trace.ts`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -60,6 +65,35 @@ function variantProxy(target: string, variant: string): Promise<{ base: string; 
     (port) =>
       new Promise((resolve) => {
         const server = http.createServer((req, res) => {
+          if (req.url?.startsWith('/__one.js?')) {
+            // `one`: the page's island files run as one module, each in its own block.
+            const files = decodeURIComponent(req.url.slice('/__one.js?'.length)).split(' ');
+            Promise.all(files.map((f) => fetch(`${target}${f}`).then((r) => r.text()))).then(
+              (texts) => {
+                res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'public, max-age=31536000, immutable' });
+                res.end(texts.map((t) => `{\n${t}\n}`).join('\n'));
+              },
+              () => res.destroy(),
+            );
+            return;
+          }
+          if (req.url === '/__cv.css') {
+            // `cv`: what is below the first screen is not laid out or painted until it comes near.
+            res.writeHead(200, { 'content-type': 'text/css', 'cache-control': 'public, max-age=31536000, immutable' });
+            res.end(
+              'main>section,main>form,main>.card,main>figure,.site-footer{content-visibility:auto;contain-intrinsic-size:auto 320px}',
+            );
+            return;
+          }
+          if (req.url === '/__boot.js') {
+            // `boot`: one small module that imports the islands after the first frame.
+            res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'public, max-age=31536000, immutable' });
+            res.end(
+              `const s=document.querySelector('script[data-islands]');const go=()=>{for(const f of s.dataset.islands.split(' '))import(f)};` +
+                `if(document.visibilityState==='visible')requestAnimationFrame(()=>setTimeout(go,0));else go();`,
+            );
+            return;
+          }
           const headers = { ...req.headers };
           if (variant !== '') delete headers['accept-encoding'];
           const up = http.request(`${target}${req.url}`, { method: req.method, headers }, (answer) => {
@@ -74,7 +108,20 @@ function variantProxy(target: string, variant: string): Promise<{ base: string; 
             answer.on('data', (c: Buffer) => chunks.push(c));
             answer.on('end', () => {
               let body = Buffer.concat(chunks).toString('utf8');
-              if (variant.includes('noscripts')) body = body.replace(/<script [^>]*><\/script>\n?/g, '');
+              const islands = [...body.matchAll(/<script type="module" src="([^"]+)"><\/script>/g)].map((m) => m[1]!);
+              if (variant.includes('noscripts') || variant.includes('boot') || variant.includes('one'))
+                body = body.replace(/<script [^>]*><\/script>\n?/g, '');
+              if (variant.includes('cv')) body = body.replace('</head>', '<link rel="stylesheet" href="/__cv.css">\n</head>');
+              if (variant.includes('boot'))
+                body = body.replace(
+                  '</head>',
+                  `<script type="module" src="/__boot.js" data-islands="${islands.join(' ')}"></script>\n</head>`,
+                );
+              if (variant.includes('one'))
+                body = body.replace(
+                  '</head>',
+                  `<script type="module" src="/__one.js?${encodeURIComponent(islands.join(' '))}"></script>\n</head>`,
+                );
               let bytes = Buffer.from(body);
               delete headers['content-length'];
               if (variant.includes('br')) {
@@ -128,16 +175,26 @@ async function main(): Promise<void> {
       { name: 'agreement log', path: `/spaces/${couple.spaceId}/agreement-log` },
       { name: 'journey', path: `/journeys/${couple.journeyId}` },
     ];
+    const OPEN_TAB = process.env.MEND_PHONE_TAB === 'open';
+    const BEFORE = '/account';
     const lcps = new Map<string, number[]>();
+    const works = new Map<string, number[]>();
     const LOADS = Number(process.env.MEND_BENCH_LOADS ?? 1);
+    const only = process.env.MEND_PHONE_PAGES?.split(',');
     for (let i = 0; i < LOADS; i++)
-      for (const p of pages) {
+      for (const p of pages.filter((q) => !only || only.some((o) => q.name.startsWith(o)))) {
         const context = await browser.newContext(PHONE);
         await context.addCookies([{ name: 'mend_session', value: token, url: base }]);
         const warm = await context.newPage();
         await warm.goto(`${base}${p.path}`, { waitUntil: 'load' });
-        await warm.close();
-        const tab = await context.newPage();
+        // `open`: the measured load follows another Mend page in the same tab, as when a person taps a
+        // link in the tab they have open (the renderer process is already there); otherwise a new tab.
+        let tab = warm;
+        if (OPEN_TAB) await warm.goto(`${base}${BEFORE}`, { waitUntil: 'load' });
+        else {
+          await warm.close();
+          tab = await context.newPage();
+        }
         const cdp = await context.newCDPSession(tab);
         await cdp.send('Network.enable');
         await cdp.send('Network.emulateNetworkConditions', NETWORK);
@@ -152,6 +209,8 @@ async function main(): Promise<void> {
         await tab.goto(`${base}${p.path}`, { waitUntil: 'load' });
         await tab.waitForTimeout(300);
         const raw = await browser.stopTracing();
+        if (process.env.MEND_PHONE_SAVE)
+          fs.writeFileSync(path.join(process.env.MEND_PHONE_SAVE, `${p.name.replace(/\W+/g, '-')}-${i}.json`), raw);
         const lcpElement = await tab.evaluate(
           () =>
             new Promise<string>((resolve) => {
@@ -203,6 +262,7 @@ async function main(): Promise<void> {
         }
         const ms = (n: number) => Math.round(n);
         lcps.set(p.name, [...(lcps.get(p.name) ?? []), (lcp.ts - navStart.ts) / 1000]);
+        works.set(p.name, [...(works.get(p.name) ?? []), Object.values(work).reduce((a, b) => a + b, 0)]);
         console.log(
           `\n${p.name}: LCP ${ms((lcp.ts - navStart.ts) / 1000)} ms (${lcpElement}), FCP ${fcp ? ms((fcp.ts - navStart.ts) / 1000) : '?'} ms; ` +
             `HTML ${(nav.decoded / 1024).toFixed(1)} KB, ${(nav.bytes / 1024).toFixed(1)} KB on the wire; ` +
@@ -212,7 +272,7 @@ async function main(): Promise<void> {
           const mine = events.filter(
             (e) => e.pid === navStart.pid && e.tid === rendererMain && e.ph === 'X' && e.ts >= navStart.ts && e.ts <= lcp.ts + 50_000,
           );
-          for (const t of mine.filter((e) => e.name === 'RunTask' && (e.dur ?? 0) > 2000)) {
+          for (const t of mine.filter((e) => e.name === 'RunTask' && (e.dur ?? 0) > 1000)) {
             const inside = mine.filter((e) => e !== t && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + (t.dur ?? 0) && (e.dur ?? 0) > 1000);
             const top = inside
               .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
@@ -231,6 +291,7 @@ async function main(): Promise<void> {
       }
     const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
     console.log(`\nmedian LCP of ${LOADS}: ${[...lcps].map(([k, v]) => `${k} ${Math.round(median(v))}`).join(', ')}`);
+    console.log(`median main-thread work before the LCP: ${[...works].map(([k, v]) => `${k} ${Math.round(median(v))}`).join(', ')}`);
   } finally {
     await browser.close();
     via.close();

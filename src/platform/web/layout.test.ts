@@ -68,3 +68,10 @@ test('the header’s notifications link: a count a screen reader hears and a bad
   const signedOut = String(layout({ title: 'T', body: html``, quickExitUrl: 'https://example.org' }));
   assert.doesNotMatch(signedOut, /notifications-link|unread(\.[0-9a-f]{12})?\.js/);
 });
+
+test('the islands every page has come as one module script (quick exit among them), not one each', () => {
+  const page = String(layout({ title: 'T', body: html``, quickExitUrl: 'https://example.org' }));
+  const scripts = [...page.matchAll(/<script type="module" src="\/static\/([a-z-]+)(\.[0-9a-f]{12})?\.js"><\/script>/g)].map((m) => m[1]);
+  assert.deepEqual(scripts, ['shell']);
+  assert.doesNotMatch(page, /<script(?![^>]*\bsrc=)/, 'no inline script');
+});

@@ -80,9 +80,7 @@ export function layout(options: PageOptions): SafeHtml {
 <link rel="manifest" href="/manifest.webmanifest">
 <link rel="apple-touch-icon" href="${assetUrl('/static/apple-touch-icon.png')}">
 <meta name="theme-color" content="#ffffff">
-<script type="module" src="${assetUrl('/static/quick-exit.js')}"></script>
-<script type="module" src="${assetUrl('/static/autofocus.js')}"></script>
-<script type="module" src="${assetUrl('/static/form-keys.js')}"></script>
+<script type="module" src="${assetUrl('/static/shell.js')}"></script>
 ${viewer && !options.scripts?.includes(LIVE_SCRIPT) ? html`<script type="module" src="${assetUrl('/static/unread.js')}"></script>` : null}
 ${(options.scripts ?? []).map((src) => html`<script type="module" src="${assetUrl(src)}"></script>`)}
 </head>
