@@ -8,6 +8,8 @@ import { json } from '../support/app.js';
 import { browserSkipReason } from './support/browser.js';
 import { checkIn, signedIn } from './support/partners.js';
 import { startBrowserApp, type BrowserApp } from './support/session.js';
+import { addDays } from '../../src/core/time.js';
+import { DailyAnswerStore } from '../../src/features/daily-question/store.js';
 
 /**
  * The daily question (issue #25) through its page, on a 390 px phone, with and without
@@ -138,5 +140,54 @@ describe('the daily question for two, in a browser [sqlite]', { skip }, () => {
     assert.equal(await alone.page.getByText(/sealed/).count(), 0, 'nothing about a partner’s half');
     await fitsThePhone(alone.page);
     await alone.page.screenshot({ path: path.join(SHOTS, 'solo-answered-390.png'), fullPage: true });
+  });
+
+  test('earlier days: the days Alex answered, each read back with the pair only where both answered', async () => {
+    const { a, b, spaceId } = await couple(session.testApp.app, ['Alex', 'Sam']);
+    const today = json(await a.api.get(`/api/v1/spaces/${spaceId}/daily-question`)).dailyQuestion.day as string;
+    const store = new DailyAnswerStore(session.testApp.app.mend.store.db, session.testApp.app.mend.vault);
+    const put = (who: { id: string }, day: string, text: string) =>
+      store.put({
+        id: `${who.id.slice(0, 20)}-${day}`,
+        spaceId,
+        accountId: who.id,
+        day,
+        questionId: 'early-001',
+        visibility: 'sealed',
+        state: 'answered',
+        text,
+        now: new Date().toISOString(),
+      });
+    const [both, alone] = [addDays(today, -3), addDays(today, -1)];
+    await put(a, both, 'CANARY-EARLIER-ALEX the kettle on first');
+    await put(b, both, 'CANARY-EARLIER-SAM the note by the door');
+    await put(a, alone, 'CANARY-EARLIER-ALONE a quiet walk');
+    await put(b, addDays(today, -2), 'CANARY-EARLIER-SAM-ONLY');
+
+    for (const javaScriptEnabled of [true, false]) {
+      const alex = await signedIn(session, a, { viewport: { width: 390, height: 844 }, javaScriptEnabled });
+      await alex.page.goto(`${session.origin}/spaces/${spaceId}/question`);
+      const earlier = alex.page.getByRole('heading', { name: 'Earlier days' });
+      await earlier.waitFor();
+      const days = alex.page.locator(`a[href^="/spaces/${spaceId}/question/20"]`);
+      assert.equal(await days.count(), 2, 'the two days Alex answered; not the day Sam alone answered');
+      await fitsThePhone(alex.page);
+      if (javaScriptEnabled) await alex.page.screenshot({ path: path.join(SHOTS, 'earlier-days-390.png'), fullPage: true });
+
+      await Promise.all([alex.page.waitForURL(new RegExp(`/question/${both}$`)), days.nth(1).click()]);
+      await alex.page.getByText('CANARY-EARLIER-SAM the note by the door').waitFor();
+      await alex.page.getByText('CANARY-EARLIER-ALEX the kettle on first').waitFor();
+      await session.checkPage(alex, 'an earlier day, both answered');
+      await fitsThePhone(alex.page);
+      if (javaScriptEnabled) await alex.page.screenshot({ path: path.join(SHOTS, 'earlier-day-open-390.png'), fullPage: true });
+
+      await alex.page.goBack();
+      await Promise.all([alex.page.waitForURL(new RegExp(`/question/${alone}$`)), days.nth(0).click()]);
+      await alex.page.getByText('CANARY-EARLIER-ALONE a quiet walk').waitFor();
+      assert.ok(!(await alex.page.content()).includes('CANARY-EARLIER-SAM'), 'Sam’s words of other days are not on this day');
+      await session.checkPage(alex, 'an earlier day Alex alone answered');
+      if (javaScriptEnabled) await alex.page.screenshot({ path: path.join(SHOTS, 'earlier-day-alone-390.png'), fullPage: true });
+      await alex.context.close();
+    }
   });
 });

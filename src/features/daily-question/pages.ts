@@ -6,7 +6,7 @@ import { refusalOnlyForTherapist } from '../../platform/http/refusals.js';
 import { act } from '../act.js';
 import { answerDailyQuestion, skipDailyQuestion } from './actions.js';
 import { headerSpace, questionPageModel } from './page-model.js';
-import { earlierDaysPage, pastQuestionPage, questionPage } from './views/question-page.js';
+import { earlierDaysPage, pastQuestionPage, questionPage, spokenDay } from './views/question-page.js';
 
 type SpaceParams = { Params: { spaceId: string } };
 
@@ -58,7 +58,7 @@ export async function dailyQuestionPages(app: FastifyInstance): Promise<void> {
     const { account } = requireAuth(request);
     const m = await questionPageModel(ctx, account, request.params.spaceId, request.params.day);
     return renderPage(request, reply, {
-      title: `The question of ${m.question.day}`,
+      title: `The question of ${spokenDay(m.question.day)}`,
       space: m.space,
       body: () => pastQuestionPage(m.question),
       scripts: LIVE,

@@ -4,6 +4,7 @@ import type { ErrorDetails } from '../../../platform/errors.js';
 import { textArea } from '../../journey/index.js';
 import type { DailyQuestionView } from '../service.js';
 import { ANSWER_MAX } from '../service.js';
+import { weekdayDayMonth } from '../../../platform/web/dates.js';
 
 const answerText = (text: string | null): SafeHtml =>
   text === null ? html`<p><em>These words could not be read.</em></p>` : html`<p class="pre-wrap">${text}</p>`;
@@ -98,9 +99,12 @@ export interface EarlierDays {
   more: boolean;
 }
 
+/** "Sunday 6 December 2026": a list of days can span years. */
+export const spokenDay = (day: string): string => `${weekdayDayMonth(day)} ${day.slice(0, 4)}`;
+
 function earlierList(spaceId: string, earlier: EarlierDays): SafeHtml {
   const oldest = earlier.days.at(-1);
-  return html`<ul class="earlier-days">${earlier.days.map((day) => html`<li><a href="/spaces/${spaceId}/question/${day}">${day}</a></li>`)}</ul>
+  return html`<ul class="earlier-days">${earlier.days.map((day) => html`<li><a href="/spaces/${spaceId}/question/${day}">${spokenDay(day)}</a></li>`)}</ul>
   ${earlier.more && oldest ? html`<p><a href="/spaces/${spaceId}/question/earlier?before=${oldest}">Older days</a></p>` : null}`;
 }
 
@@ -140,7 +144,7 @@ export function questionPage(
 
 /** An earlier day's question, read back (no form). */
 export function pastQuestionPage(v: DailyQuestionView): SafeHtml {
-  return html`<h1>The question of ${v.day}</h1>
+  return html`<h1>The question of ${spokenDay(v.day)}</h1>
   <section class="card" aria-labelledby="daily-question-heading">
     <h2 id="daily-question-heading">${v.question.kind === 'exercise' ? 'A small exercise' : 'The question'}</h2>
     <p class="daily-question">${v.question.text}</p>
@@ -151,7 +155,7 @@ export function pastQuestionPage(v: DailyQuestionView): SafeHtml {
 
 /** The older days the person answered, past what today's page lists. */
 export function earlierDaysPage(spaceId: string, before: string, earlier: EarlierDays): SafeHtml {
-  return html`<h1>Days you answered before ${before}</h1>
+  return html`<h1>Days you answered before ${spokenDay(before)}</h1>
   ${earlier.days.length === 0 ? html`<p>There are no earlier days.</p>` : earlierList(spaceId, earlier)}
   <p><a href="/spaces/${spaceId}/question">Today’s question</a></p>`;
 }
