@@ -15,7 +15,6 @@ import { idempotencyKeys } from './platform/http/plugins/idempotency.js';
 import { IdempotencyKeyStore } from './platform/http/idempotency-keys-store.js';
 import { documentIdempotency } from './platform/http/idempotency-docs.js';
 import { errorHandling, sendError, toMendError } from './platform/http/plugins/error-handler.js';
-import { writesTakeTurns } from './platform/http/plugins/writes-take-turns.js';
 import { refuseNul } from './platform/http/plugins/refuse-nul.js';
 import { securityHeaders, securityHeaderValues } from './platform/http/plugins/security-headers.js';
 import { therapistAccessLog } from './features/therapists/access-log.js';
@@ -113,8 +112,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   await app.register(requestLog, { metrics: ctx.metrics, trustProxy: config.trustProxy !== false && config.trustProxy !== 0 });
   await app.register(errorHandling);
-  // After the request log's start, so the time a write waits for its turn is in its logged duration.
-  await app.register(writesTakeTurns);
   await app.register(refuseNul);
   await app.register(securityHeaders, { https: config.baseUrl.protocol === 'https:' });
   await app.register(cookie);

@@ -94,12 +94,12 @@ describeEachDatabase('check-ins written at once', (get) => {
     assert.deepEqual(list.map((c) => c.trust).sort(), [5, 7]);
   });
 
-  test('more writes at once than one turn of the loop starts: every one stored, each note sealed for its own author', async () => {
+  test('24 writes at once: every one stored, each note sealed for its own author', async () => {
     const { a, b, spaceId } = await couple(get().app);
     await sharingNumbers(a, b);
-    // 2 people × 3 days × 4 rounds = 24 writes at once: beyond the eight a turn starts
-    // (platform/http/write-turns.ts), the rest wait their turn. Each day keeps one whole write (on
-    // PostgreSQL concurrent writes to one day may commit in either order; see the test above).
+    // 2 people × 3 days × 4 rounds = 24 writes at once, flushed together on SQLite. Each day keeps
+    // one whole write (on PostgreSQL concurrent writes to one day may commit in either order; see
+    // the test above).
     const dates = [0, 1, 2].map((back) => addDays(today(), -back));
     const writes = [0, 1, 2, 3].flatMap((round) =>
       [a, b].flatMap((person, p) =>
@@ -130,7 +130,7 @@ describeEachDatabase('check-ins written at once', (get) => {
         const d = dates.indexOf(row.date);
         const round = (row.trust - writer - d - 1) / 2;
         assert.ok([0, 1, 2, 3].includes(round), `trust ${row.trust} is one of the writes`);
-        // A waiting write sealed its note under its own author's key: the author reads it, the partner never does.
+        // Each write sealed its note under its own author's key, whichever request's flush carried it: the author reads it, the partner never does.
         assert.equal(row.note?.text ?? null, writer === p ? `BURST-${p}-${d}-${round}` : null);
       }
     }
