@@ -70,17 +70,41 @@ export function parseMixedArgs(argv: string[]): MixedOptions {
   return options;
 }
 
+interface ReadersResult {
+  total: number;
+  non2xx: number;
+  errors: number;
+  /** Each answer's start (ms since the epoch) and latency (ms). */
+  samples: Array<[number, number]>;
+}
+
+const round = (ms: number): number => Math.round(ms * 10) / 10;
+
+const readerCodes = (r: ReadersResult): string =>
+  [r.non2xx ? `${r.non2xx} not 2xx` : '', r.errors ? `${r.errors} errors` : ''].filter(Boolean).join(', ') || '—';
+
+/** p50 and p99 of the answers that started within [from, to) (ms since the epoch). */
+export function latencyWithin(samples: Array<[number, number]>, from: number, to: number): { n: number; p50: number; p99: number } {
+  const within = samples
+    .filter(([start]) => start >= from && start < to)
+    .map(([, ms]) => ms)
+    .sort((a, b) => a - b);
+  const at = (q: number) => within[Math.min(within.length - 1, Math.ceil(q * within.length) - 1)] ?? NaN;
+  return { n: within.length, p50: at(0.5), p99: at(0.99) };
+}
+
 /** The burst's readers in a process of their own (bench/burst-readers.ts): its latency is the server's. */
-function readersApart(
+export function readersApart(
   base: string,
   seconds: number,
   connections: number,
   rate: number,
   people: Array<{ spaceId: string; token: string }>,
-): { underWay: Promise<void>; result: Promise<autocannon.Result> } {
+  connect: 'warm' | 'cold' = 'warm',
+): { underWay: Promise<void>; result: Promise<ReadersResult> } {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(ROOT, 'bench/burst-readers.ts'), base, String(seconds), String(connections), String(rate)],
+    ['--import', 'tsx', path.join(ROOT, 'bench/burst-readers.ts'), base, String(seconds), String(connections), String(rate), connect],
     { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] },
   );
   child.stdin!.end(JSON.stringify(people.map(({ spaceId, token }) => ({ spaceId, token }))));
@@ -96,7 +120,7 @@ function readersApart(
   });
   const result = exited(child).then((code) => {
     if (code !== 0) throw new Error(`bench/burst-readers.ts exited with ${code}`);
-    return JSON.parse(out) as autocannon.Result;
+    return JSON.parse(out) as ReadersResult;
   });
   return { underWay, result };
 }
@@ -282,32 +306,52 @@ async function runAt(dataDir: string, logLevel: string, options: MixedOptions, l
 
     log(`Burst of check-ins with progress read alongside, ${options.burstSeconds} s …`);
     // Readers at a steady, modest rate (as people open the page), so their latency is the server's
-    // and not a queue of their own, from a process of their own (not this one, busy sending writes); the writers send a burst of check-ins, two per person per day
-    // for the twenty people, as fast as they can, a second after the readers began, and stop. The
-    // readers go on for the rest of the time.
+    // and not a queue of their own, from a process of their own (not this one, busy sending
+    // writes). The writers send a burst of check-ins, two per person per day for the twenty people,
+    // as fast as they can, a second after the readers began, and stop. The readers go on for the
+    // rest of the time; their answers are also split into those begun during the writes and after.
     const writers = Math.max(1, Math.round(options.connections * 0.6));
     const readers = Math.max(1, options.connections - writers);
     cpu = cpuSeconds(mend.pid!);
     const readersDone = readersApart(base, options.burstSeconds, readers, 100, people);
     await readersDone.underWay;
+    const writesFrom = Date.now();
     const writes = await autocannon({ url: base, connections: writers, amount: people.length * 20, requests: [put()], timeout: 10 });
+    const writesTo = Date.now();
     const reads = await readersDone.result;
+    const { samples } = reads;
+    const whole = latencyWithin(samples, 0, Infinity);
     used = cpuSeconds(mend.pid!);
     const after = await memoryOf(base);
-    const burstCpu =
-      cpu === null || used === null ? null : Math.round(((used - cpu) / (writes.requests.total + reads.requests.total)) * 1e6);
+    const burstCpu = cpu === null || used === null ? null : Math.round(((used - cpu) / (writes.requests.total + reads.total)) * 1e6);
+    const readersRow = (what: string, l: { n: number; p50: number; p99: number }, rate: number): MixedRow => ({
+      'log level': logLevel,
+      what,
+      'requests/s': rate,
+      'p50 ms': round(l.p50),
+      'p99 ms': round(l.p99),
+      'server CPU µs/req': null,
+      'RSS MiB': null,
+      'heap used MiB': null,
+      'external MiB': null,
+      other: `${l.n} reads`,
+    });
     rows.push({
       'log level': logLevel,
       what: `burst: progress API at 100 req/s while ${writes.requests.total} check-ins are written`,
-      'requests/s': Math.round(reads.requests.average),
-      'p50 ms': reads.latency.p50,
-      'p99 ms': reads.latency.p99,
+      'requests/s': Math.round(reads.total / options.burstSeconds),
+      'p50 ms': round(whole.p50),
+      'p99 ms': round(whole.p99),
       'server CPU µs/req': burstCpu,
       'RSS MiB': rssMiB(mend.pid!),
       'heap used MiB': after.heap,
       'external MiB': after.external,
-      other: codesOf(reads),
+      other: readerCodes(reads),
     });
+    rows.push(
+      readersRow('burst: of those, the reads begun while the writes ran', latencyWithin(samples, writesFrom, writesTo), 100),
+      readersRow('burst: of those, the reads begun in the 5 s after', latencyWithin(samples, writesTo, writesTo + 5000), 100),
+    );
     rows.push({
       'log level': logLevel,
       what: `burst: the check-in PUTs (${writers} writers, as fast as they can)`,
@@ -319,6 +363,58 @@ async function runAt(dataDir: string, logLevel: string, options: MixedOptions, l
       'heap used MiB': null,
       'external MiB': null,
       other: codesOf(writes),
+    });
+
+    // The same burst, the readers opening their connections as they need them (a person who just
+    // opened Mend): a new connection waits to be accepted while the loop is saturated.
+    log(`The same burst, readers on new connections, ${options.burstSeconds} s …`);
+    const cold = readersApart(base, options.burstSeconds, readers, 100, people, 'cold');
+    await cold.underWay;
+    const coldFrom = Date.now();
+    await autocannon({ url: base, connections: writers, amount: people.length * 20, requests: [put()], timeout: 10 });
+    const coldTo = Date.now();
+    rows.push(
+      readersRow(
+        'burst: the reads begun while the writes ran, on new connections',
+        latencyWithin((await cold.result).samples, coldFrom, coldTo),
+        100,
+      ),
+    );
+
+    // The same 400 check-ins arriving at a steady 200 a second (as many people's evenings, not one
+    // client as fast as it can): the readers during those two seconds.
+    log(`Check-ins arriving at 200 a second with progress read alongside, ${options.burstSeconds} s …`);
+    const paced = readersApart(base, options.burstSeconds, readers, 100, people);
+    await paced.underWay;
+    const pacedFrom = Date.now();
+    const pacedWrites = await autocannon({
+      url: base,
+      connections: writers,
+      amount: people.length * 20,
+      overallRate: 200,
+      requests: [put()],
+      timeout: 10,
+    });
+    const pacedTo = Date.now();
+    const pacedReads = await paced.result;
+    rows.push(
+      readersRow(
+        `paced: progress API while ${pacedWrites.requests.total} check-ins arrive at 200/s`,
+        latencyWithin(pacedReads.samples, pacedFrom, pacedTo),
+        100,
+      ),
+    );
+    rows.push({
+      'log level': logLevel,
+      what: 'paced: the check-in PUTs',
+      'requests/s': Math.round(pacedWrites.requests.average),
+      'p50 ms': pacedWrites.latency.p50,
+      'p99 ms': pacedWrites.latency.p99,
+      'server CPU µs/req': null,
+      'RSS MiB': null,
+      'heap used MiB': null,
+      'external MiB': null,
+      other: codesOf(pacedWrites),
     });
     return rows;
   } finally {
