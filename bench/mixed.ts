@@ -177,7 +177,12 @@ async function runAt(dataDir: string, logLevel: string, options: MixedOptions, l
   const started = performance.now();
   const mend: ChildProcess = spawn(process.execPath, [path.join(SERVER_ROOT, 'dist/main.js')], {
     cwd: SERVER_ROOT,
-    env: serverEnv(port, dataDir, { LOG_LEVEL: logLevel, MEND_METRICS_TOKEN: METRICS_TOKEN }),
+    env: serverEnv(port, dataDir, {
+      LOG_LEVEL: logLevel,
+      MEND_METRICS_TOKEN: METRICS_TOKEN,
+      // Node flags for the server alone, for an experiment (the load generator keeps its own).
+      ...(process.env.MEND_BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.MEND_BENCH_SERVER_NODE_OPTIONS } : {}),
+    }),
     // The log lines at `info` go to a pipe that is read, as a service manager would.
     stdio: ['ignore', 'pipe', 'pipe'],
   });

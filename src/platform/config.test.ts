@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import os from 'node:os';
 import { ConfigError, loadConfig } from './config.js';
 
 test('defaults describe a local SQLite install', () => {
@@ -11,7 +12,7 @@ test('defaults describe a local SQLite install', () => {
   assert.equal(config.baseUrl.href, 'http://localhost:3000/');
   assert.equal(config.trustProxy, false);
   assert.equal(config.secureCookies, false);
-  assert.deepEqual(config.argon2, { memoryKiB: 19456, timeCost: 2, parallelism: 1 });
+  assert.deepEqual(config.argon2, { memoryKiB: 19456, timeCost: 2, parallelism: 1, concurrency: Math.min(4, os.availableParallelism()) });
   assert.deepEqual(config.databaseTimeouts, { connectMs: 3000, queryMs: 6000, statementMs: 5000 });
   assert.equal(config.push, true, 'push can be turned on by each person unless the operator turns it off');
 });
@@ -60,6 +61,9 @@ test('DATABASE_URL: a malformed one is refused without repeating it (it may hold
     );
   }
   assert.equal(loadConfig({}).databaseWaitSeconds, 30);
+  const cores = loadConfig({}).argon2.concurrency;
+  assert.ok(cores >= 1 && cores <= 4, `argon2id at once by default: one a core, at most four (got ${cores})`);
+  assert.equal(loadConfig({ MEND_ARGON2_CONCURRENCY: '7' }).argon2.concurrency, 7);
   assert.equal(loadConfig({ MEND_DB_WAIT_SECONDS: '0' }).databaseWaitSeconds, 0);
 });
 
@@ -76,6 +80,7 @@ test('invalid settings stop start-up with a message naming the setting', () => {
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ MEND_TRUST_PROXY: 'yes please' }, /MEND_TRUST_PROXY/],
     [{ MEND_ARGON2_MEMORY_KIB: '1024' }, /MEND_ARGON2_MEMORY_KIB must be between 19456/],
+    [{ MEND_ARGON2_CONCURRENCY: '0' }, /MEND_ARGON2_CONCURRENCY must be between 1 and 64/],
     [{ MEND_SECURE_COOKIES: 'maybe' }, /MEND_SECURE_COOKIES/],
     [{ MEND_PUSH: 'no' }, /MEND_PUSH must be on or off/],
     [{ MEND_DATABASE_CONNECT_TIMEOUT_MS: '3s' }, /MEND_DATABASE_CONNECT_TIMEOUT_MS must be a whole number/],

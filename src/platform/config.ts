@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,8 +26,11 @@ export interface Config {
   indexKey: string | null;
   /** Accounts that may be created from one address per hour (MEND_SIGN_UP_PER_HOUR). */
   signUpPerHour: number;
-  /** argon2id cost; never below OWASP's minimum (m=19 MiB, t=2, p=1). */
-  argon2: { memoryKiB: number; timeCost: number; parallelism: number };
+  /**
+   * argon2id cost; never below OWASP's minimum (m=19 MiB, t=2, p=1). `concurrency`: how many
+   * hashes run at once, each holding `memoryKiB` (issue #24: the bound on their memory).
+   */
+  argon2: { memoryKiB: number; timeCost: number; parallelism: number; concurrency: number };
   /** `smtp://user:pass@host:587` (or `smtps://`) for email reminders; null sends no email. */
   smtpUrl: string | null;
   /** The From address of Mend's emails. */
@@ -72,6 +76,14 @@ type Env = Record<string, string | undefined>;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const OWASP_MIN = { memoryKiB: 19456, timeCost: 2, parallelism: 1 };
+
+/**
+ * One argon2id at a time per core, at most four (libuv's thread pool): a hash is pure CPU, so more
+ * at once only queue on the cores while each holds its memory block (19 MiB at the minimum cost).
+ */
+function defaultArgon2Concurrency(): number {
+  return Math.min(4, Math.max(1, os.availableParallelism()));
+}
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name]?.trim();
@@ -191,6 +203,7 @@ export function loadConfig(env: Env = process.env, home: string = mendHome()): C
     memoryKiB: integer(env, 'MEND_ARGON2_MEMORY_KIB', OWASP_MIN.memoryKiB, OWASP_MIN.memoryKiB, 4 * 1024 * 1024),
     timeCost: integer(env, 'MEND_ARGON2_TIME_COST', OWASP_MIN.timeCost, OWASP_MIN.timeCost, 20),
     parallelism: integer(env, 'MEND_ARGON2_PARALLELISM', OWASP_MIN.parallelism, 1, 16),
+    concurrency: integer(env, 'MEND_ARGON2_CONCURRENCY', defaultArgon2Concurrency(), 1, 64),
   };
 
   const signUpPerHour = integer(env, 'MEND_SIGN_UP_PER_HOUR', 20, 1, 1_000_000);

@@ -1,12 +1,19 @@
 import argon2, { type HashOptions } from 'argon2';
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { Config } from '../../platform/config.js';
 
-/** argon2id with the configured cost (never below OWASP's minimum; see config.ts). */
+/**
+ * argon2id with the configured cost (never below OWASP's minimum; see config.ts). At most
+ * `cost.concurrency` hashes run at once; the rest wait their turn here, so the memory the hashes
+ * hold is bounded by `concurrency × memoryKiB` (issue #24), and waiting sign-ins keep no block.
+ */
 export class PasswordHasher {
   private readonly options: HashOptions;
+  private readonly turn: LimitFunction;
   private dummyHash: Promise<string> | null = null;
 
   constructor(cost: Config['argon2']) {
+    this.turn = pLimit(cost.concurrency);
     this.options = {
       type: argon2.argon2id,
       memoryCost: cost.memoryKiB,
@@ -16,12 +23,12 @@ export class PasswordHasher {
   }
 
   hash(password: string): Promise<string> {
-    return argon2.hash(password, { ...this.options, raw: false });
+    return this.turn(() => argon2.hash(password, { ...this.options, raw: false }));
   }
 
   async verify(hash: string, password: string): Promise<boolean> {
     try {
-      return await argon2.verify(hash, password);
+      return await this.turn(() => argon2.verify(hash, password));
     } catch {
       return false;
     }
@@ -43,16 +50,23 @@ export class PasswordHasher {
     const [memoryCost, timeCost, parallelism] = cost
       ? cost.split(',').map(Number)
       : [this.options.memoryCost, this.options.timeCost, this.options.parallelism];
-    const key = await argon2.hash(password, {
-      type: argon2.argon2id,
-      memoryCost: memoryCost!,
-      timeCost: timeCost!,
-      parallelism: parallelism!,
-      salt,
-      hashLength: 32,
-      raw: true,
-    });
+    const key = await this.turn(() =>
+      argon2.hash(password, {
+        type: argon2.argon2id,
+        memoryCost: memoryCost!,
+        timeCost: timeCost!,
+        parallelism: parallelism!,
+        salt,
+        hashLength: 32,
+        raw: true,
+      }),
+    );
     return { key, cost: [memoryCost, timeCost, parallelism].join(',') };
+  }
+
+  /** Hashes running and waiting, for a test of the bound. */
+  get inFlight(): { running: number; waiting: number } {
+    return { running: this.turn.activeCount, waiting: this.turn.pendingCount };
   }
 
   needsRehash(hash: string): boolean {
