@@ -308,6 +308,22 @@ async function runAt(dataDir: string, logLevel: string, options: MixedOptions, l
       'external MiB': memory.external,
       other: codesOf(mixed),
     });
+    // What the process keeps, without what was still running when the load stopped (a sign-in's
+    // argon2id holds 19 MiB while it runs): read again 2 s later, nothing sent in between.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const settled = await memoryOf(base);
+    rows.push({
+      'log level': logLevel,
+      what: 'mixed load: 2 s after it stopped',
+      'requests/s': NaN,
+      'p50 ms': NaN,
+      'p99 ms': NaN,
+      'server CPU µs/req': null,
+      'RSS MiB': rssMiB(mend.pid!),
+      'heap used MiB': settled.heap,
+      'external MiB': settled.external,
+      other: '—',
+    });
 
     log(`Burst of check-ins with progress read alongside, ${options.burstSeconds} s …`);
     // Readers at a steady, modest rate (as people open the page), so their latency is the server's

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -78,12 +77,12 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 const OWASP_MIN = { memoryKiB: 19456, timeCost: 2, parallelism: 1 };
 
 /**
- * One argon2id at a time per core, at most four (libuv's thread pool): a hash is pure CPU, so more
- * at once only queue on the cores while each holds its memory block (19 MiB at the minimum cost).
+ * argon2id run at once by default: four, as many as libuv's thread pool runs, which is what Mend
+ * did before the setting existed. Two on a 2-core machine held no less memory after the mixed load
+ * and made sign-ins under it wait 2.1–2.6 s instead of 0.5 s (docs/performance.md, "Memory");
+ * a smaller machine can lower it to hold fewer 19 MiB blocks at once.
  */
-function defaultArgon2Concurrency(): number {
-  return Math.min(4, Math.max(1, os.availableParallelism()));
-}
+const ARGON2_CONCURRENCY = 4;
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name]?.trim();
@@ -203,7 +202,7 @@ export function loadConfig(env: Env = process.env, home: string = mendHome()): C
     memoryKiB: integer(env, 'MEND_ARGON2_MEMORY_KIB', OWASP_MIN.memoryKiB, OWASP_MIN.memoryKiB, 4 * 1024 * 1024),
     timeCost: integer(env, 'MEND_ARGON2_TIME_COST', OWASP_MIN.timeCost, OWASP_MIN.timeCost, 20),
     parallelism: integer(env, 'MEND_ARGON2_PARALLELISM', OWASP_MIN.parallelism, 1, 16),
-    concurrency: integer(env, 'MEND_ARGON2_CONCURRENCY', defaultArgon2Concurrency(), 1, 64),
+    concurrency: integer(env, 'MEND_ARGON2_CONCURRENCY', ARGON2_CONCURRENCY, 1, 64),
   };
 
   const signUpPerHour = integer(env, 'MEND_SIGN_UP_PER_HOUR', 20, 1, 1_000_000);
