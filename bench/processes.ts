@@ -6,8 +6,8 @@ export const HOST = '127.0.0.1';
 
 /**
  * The environment a benchmark's Mend server runs with: built, on SQLite in `dataDir` unless
- * overridden, logging warnings only, and glibc's large-block threshold fixed as the service unit
- * and the container image set it (contrib/; docs/performance.md, "Memory").
+ * overridden, logging warnings only, and glibc's large-block threshold and V8's young generation set
+ * as the service unit and the container image set them (contrib/; docs/performance.md, "Memory").
  */
 export function serverEnv(port: number, dataDir: string, overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
@@ -20,6 +20,7 @@ export function serverEnv(port: number, dataDir: string, overrides: Record<strin
     DATABASE_URL: '',
     LOG_LEVEL: 'warn',
     MALLOC_MMAP_THRESHOLD_: '131072',
+    NODE_OPTIONS: '--max-semi-space-size=8',
     ...overrides,
   };
 }
