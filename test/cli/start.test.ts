@@ -7,6 +7,7 @@ import path from 'node:path';
 import { projectRoot } from '../../src/platform/http/paths.js';
 import { createTestDatabase, skipReason } from '../support/databases.js';
 import { databaseProxy, throughPort } from '../support/database-proxy.js';
+import { serverPort } from '../support/ports.js';
 
 const main = path.join(projectRoot(), 'dist', 'main.js');
 
@@ -50,7 +51,7 @@ test(
   { skip: !fs.existsSync(main) && 'run `npm run build` first (npm test does)' },
   async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mend-start-'));
-    const port = 30000 + Math.floor(Math.random() * 20000);
+    const port = serverPort();
     const child = spawn(process.execPath, [main], {
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', MEND_DATA_DIR: dir, LOG_LEVEL: 'warn' },
       stdio: 'pipe',
@@ -103,7 +104,7 @@ test(
       DATABASE_URL: '',
     });
     try {
-      const port = 30000 + Math.floor(Math.random() * 20000);
+      const port = serverPort();
       const first = spawn(process.execPath, [main], { env: env(port), stdio: 'pipe' });
       let firstLog = '';
       first.stdout.on('data', (c) => (firstLog += String(c)));
@@ -168,7 +169,7 @@ async function runToExit(
 }
 
 const built = { skip: !fs.existsSync(main) && 'run `npm run build` first' };
-const freshPort = () => String(30000 + Math.floor(Math.random() * 20000));
+const freshPort = () => String(serverPort());
 
 test('the incremental build cache lives inside dist, so `npm run build` after deleting dist compiles everything again', () => {
   const options = JSON.parse(fs.readFileSync(path.join(projectRoot(), 'tsconfig.build.json'), 'utf8')).compilerOptions;

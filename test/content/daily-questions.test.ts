@@ -15,6 +15,7 @@ import {
   PHASES,
 } from '../../src/core/daily-question/library.js';
 import { libraryPath } from '../../src/features/daily-question/library-file.js';
+import { serverPort } from '../support/ports.js';
 
 /**
  * The daily question's library (issue #25) is a content file, reviewed and translated in one
@@ -85,7 +86,7 @@ test(
     fs.copyFileSync(path.resolve('package.json'), path.join(app, 'package.json'));
     fs.cpSync(path.resolve('dist'), path.join(app, 'dist'), { recursive: true });
     fs.symlinkSync(path.resolve('node_modules'), path.join(app, 'node_modules'), 'dir');
-    const port = 30000 + Math.floor(Math.random() * 20000);
+    const port = serverPort();
     const child = spawn(process.execPath, [path.join(app, 'dist', 'main.js')], {
       cwd: app,
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', MEND_DATA_DIR: data, LOG_LEVEL: 'warn' },

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../src/platform/http/paths.js';
+import { serverPort } from '../support/ports.js';
 
 /**
  * The guides ship with the build (issue #25): the built server, started from dist/ as `npm start`
@@ -22,7 +23,7 @@ test(
       'the build copies the guides into dist',
     );
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mend-guides-'));
-    const port = 30000 + Math.floor(Math.random() * 20000);
+    const port = serverPort();
     // Started from a copy of dist/ alone, like the image's /app/dist, so a guide read from the
     // repository's content/ folder would fail this test.
     const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'mend-dist-'));
