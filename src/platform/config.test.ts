@@ -50,6 +50,7 @@ test('settings are read from the environment', () => {
   assert.deepEqual(config.trustProxy, ['10.0.0.0/8', '127.0.0.1']);
   assert.equal(loadConfig({ MEND_TRUST_PROXY: '2' }).trustProxy, 2);
   assert.equal(loadConfig({ MEND_TRUST_PROXY: 'true' }).trustProxy, true);
+  assert.equal(loadConfig({ MEND_ARGON2_CONCURRENCY: '7' }).argon2.concurrency, 7);
 });
 
 test('DATABASE_URL: a malformed one is refused without repeating it (it may hold a password); the wait for PostgreSQL defaults to 30 s', () => {
@@ -60,7 +61,6 @@ test('DATABASE_URL: a malformed one is refused without repeating it (it may hold
     );
   }
   assert.equal(loadConfig({}).databaseWaitSeconds, 30);
-  assert.equal(loadConfig({ MEND_ARGON2_CONCURRENCY: '7' }).argon2.concurrency, 7);
   assert.equal(loadConfig({ MEND_DB_WAIT_SECONDS: '0' }).databaseWaitSeconds, 0);
 });
 
