@@ -12,6 +12,7 @@ import { APPLICATION_NAME } from './running-servers.js';
 import { waitingForLocks } from './sqlite-lock-wait.js';
 import { prepareHotStatements } from './prepared-statements.js';
 import { statementCache } from './statement-cache.js';
+import { readDirectly } from './direct-read.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -101,8 +102,10 @@ export function openStore(options: StoreOptions): Store {
     throw error;
   }
   const lockWaitMs = options.timeouts?.queryMs ?? SQLITE_LOCK_WAIT_MS;
-  const dialect = waitingForLocks(new SqliteDialect({ database: statementCache(sqlite) }), sqlite, lockWaitMs);
+  const statements = statementCache(sqlite);
+  const dialect = waitingForLocks(new SqliteDialect({ database: statements }), sqlite, lockWaitMs);
   const db = new Kysely<Database>({ dialect: markingDatabaseErrors(dialect) });
+  readDirectly(db, sqlite, statements);
   return {
     db,
     dialect: 'sqlite',

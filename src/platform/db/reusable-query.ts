@@ -1,3 +1,4 @@
+import { directReadOn } from './direct-read.js';
 import { prepareOnEveryConnection } from './prepared-statements.js';
 import type { Compilable, CompiledQuery, Kysely } from 'kysely';
 
@@ -18,6 +19,7 @@ export function reusableQuery<Row, Args extends string[]>(
   let compiled: CompiledQuery<Row> | null = null;
   /** For each parameter of the compiled query: which argument it takes, or -1 for a constant of the query. */
   let slots: number[] = [];
+  const direct = directReadOn(db);
   return async (...args: Args): Promise<Row[]> => {
     if (!compiled) {
       const marks = Array.from({ length: arity }, (_, i) => `${MARK}${i}`) as Args;
@@ -33,6 +35,8 @@ export function reusableQuery<Row, Args extends string[]>(
     }
     const constants = compiled.parameters;
     const parameters = slots.map((slot, i) => (slot >= 0 ? args[slot] : constants[i]));
+    const rows = direct?.(compiled.sql, parameters);
+    if (rows) return rows as Row[];
     const result = await db.executeQuery<Row>({ ...compiled, parameters });
     return result.rows;
   };

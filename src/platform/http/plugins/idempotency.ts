@@ -1,6 +1,6 @@
 import { setTimeout } from 'node:timers/promises';
 import fp from 'fastify-plugin';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   arrivalAt,
   expiryOf,
@@ -15,10 +15,16 @@ import type { Clock } from '../../clock.js';
 import type { Vault } from '../../vault/vault.js';
 import { isApiRequest } from './error-handler.js';
 
+/** A key claimed for this request, settled when its answer is sent. */
+interface HeldKey {
+  id: string;
+  accountId: string;
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
     /** The key this request claimed, settled when its answer is sent. */
-    idempotency: { id: string; accountId: string } | null;
+    idempotency: HeldKey | null;
   }
 }
 
@@ -83,8 +89,7 @@ export const idempotencyKeys = fp(async (app: FastifyInstance, ctx: IdempotencyD
   const { keys } = ctx;
   app.decorateRequest('idempotency', null);
 
-  app.addHook('preHandler', async (request, reply) => {
-    if (request.method !== 'POST' || !request.auth || KEY_IGNORED_ON.has(request.routeOptions.url ?? '')) return;
+  const claimFirst = async (request: FastifyRequest & { auth: NonNullable<FastifyRequest['auth']> }, reply: FastifyReply) => {
     const api = isApiRequest(request);
     const raw = request.headers['idempotency-key'] ?? (api ? undefined : formKey(request.body));
     const parsed = parseIdempotencyKey(Array.isArray(raw) ? raw.join(',') : raw);
@@ -117,12 +122,16 @@ export const idempotencyKeys = fp(async (app: FastifyInstance, ctx: IdempotencyD
     if (arrival === 'different_request') fail('idempotency_key_reused');
     if (arrival === 'not_settled' || !claim.answer) fail('idempotency_key_in_use', undefined, api ? undefined : IN_USE_ON_A_PAGE);
     return replay(reply, claim.answer);
+  };
+
+  // Callback hooks that answer at once for what holds no key (every GET): an async hook would cost
+  // each request a promise and a turn of the microtask queue for nothing.
+  app.addHook('preHandler', (request, reply, done) => {
+    if (request.method !== 'POST' || !request.auth || KEY_IGNORED_ON.has(request.routeOptions.url ?? '')) return done();
+    return claimFirst(request as Parameters<typeof claimFirst>[0], reply);
   });
 
-  app.addHook('onSend', async (request, reply, payload) => {
-    const held = request.idempotency;
-    if (!held) return payload;
-    request.idempotency = null;
+  const settle = async (request: FastifyRequest, reply: FastifyReply, payload: unknown, held: HeldKey): Promise<unknown> => {
     const settlement = settlementFor(reply.statusCode);
     try {
       if (settlement === 'release') await keys.release(held.id);
@@ -155,6 +164,13 @@ export const idempotencyKeys = fp(async (app: FastifyInstance, ctx: IdempotencyD
       );
     }
     return payload;
+  };
+
+  app.addHook('onSend', (request, reply, payload, done) => {
+    const held = request.idempotency;
+    if (!held) return done(null, payload);
+    request.idempotency = null;
+    return settle(request, reply, payload, held);
   });
 });
 

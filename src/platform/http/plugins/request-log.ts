@@ -32,33 +32,41 @@ const logged = Symbol('logged');
  */
 export const requestLog = fp(async (app: FastifyInstance, { metrics, trustProxy }: { metrics: Metrics; trustProxy: boolean }) => {
   let proxyWarnedAt = -Infinity;
+  const warnOfUntrustedProxy = (request: FastifyRequest): void => {
+    if (request.headers['x-forwarded-for'] === undefined) return;
+    const now = performance.now();
+    if (now - proxyWarnedAt < PROXY_WARNING_EVERY_MS) return;
+    proxyWarnedAt = now;
+    app.log.warn(
+      { trustProxy: false },
+      'Requests arrive through a proxy (they carry X-Forwarded-For) but MEND_TRUST_PROXY is off, so Mend sees the proxy as the only client: ' +
+        'sign-in and sign-up rate limits then count every person as one, and one person’s failed sign-ins can lock everyone out. ' +
+        'Set MEND_TRUST_PROXY to the proxy’s address (or the number of proxies in front of Mend); see docs/deployment.md.',
+    );
+  };
+  // Callback hooks, not async ones: an async hook costs every request a promise and a turn of the
+  // microtask queue (docs/performance.md, the kept progress API).
   if (!trustProxy) {
-    app.addHook('onRequest', async (request) => {
-      if (request.headers['x-forwarded-for'] === undefined) return;
-      const now = performance.now();
-      if (now - proxyWarnedAt < PROXY_WARNING_EVERY_MS) return;
-      proxyWarnedAt = now;
-      app.log.warn(
-        { trustProxy: false },
-        'Requests arrive through a proxy (they carry X-Forwarded-For) but MEND_TRUST_PROXY is off, so Mend sees the proxy as the only client: ' +
-          'sign-in and sign-up rate limits then count every person as one, and one person’s failed sign-ins can lock everyone out. ' +
-          'Set MEND_TRUST_PROXY to the proxy’s address (or the number of proxies in front of Mend); see docs/deployment.md.',
-      );
+    app.addHook('onRequest', (request, _reply, done) => {
+      warnOfUntrustedProxy(request);
+      done();
     });
   }
 
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     (request as unknown as Record<symbol, boolean>)[logged] = true;
     const route = routeOf(request);
     const ms = reply.elapsedTime;
     metrics.request(request.method, route, reply.statusCode, ms / 1000);
     const level = HEALTH_ROUTES.has(route) ? 'debug' : 'info';
     request.log[level]({ method: request.method, route, status: reply.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+    done();
   });
 
   // A client that hung up before its answer: no onResponse; still one line, without a status.
-  app.addHook('onRequestAbort', async (request) => {
-    if ((request as unknown as Record<symbol, boolean>)[logged]) return;
-    request.log.info({ method: request.method, route: routeOf(request), status: null, aborted: true }, 'request');
+  app.addHook('onRequestAbort', (request, done) => {
+    if (!(request as unknown as Record<symbol, boolean>)[logged])
+      request.log.info({ method: request.method, route: routeOf(request), status: null, aborted: true }, 'request');
+    done();
   });
 });
