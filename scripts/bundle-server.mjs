@@ -4,6 +4,7 @@
 // Native addons, and the large modules only needed on first use, stay outside the bundle and load
 // from node_modules. The rest of dist/ (the CLI, the modules tests import) is tsc's output, unchanged.
 import { build } from 'esbuild';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -49,3 +50,18 @@ await build({
   sourcemap: false,
   logLevel: 'warning',
 });
+
+// keepNames calls its __name helper each time a named function is made, and Fastify's request path
+// makes about twenty on every request (hook runners' inner `next` and the like); each call was an
+// Object.defineProperty that also changed the function's shape: about 4% of a request's CPU. Such
+// a function already carries its own name, so the helper now leaves it as it is and sets only a
+// name that differs (a renamed or anonymous function): the names that result are the same.
+const bundle = path.join(root, 'dist', 'main.js');
+const helper = '__name=(target,value)=>__defProp(target,"name",{value,configurable:!0})';
+const source = fs.readFileSync(bundle, 'utf8');
+if (!source.includes(helper))
+  throw new Error(`esbuild's __name helper has changed: update scripts/bundle-server.mjs (looked for ${helper}).`);
+fs.writeFileSync(
+  bundle,
+  source.replace(helper, '__name=(target,value)=>target.name===value?target:__defProp(target,"name",{value,configurable:!0})'),
+);

@@ -90,6 +90,39 @@ test('the bundled server keeps the names of classes and functions', { skip: !fs.
 });
 
 test(
+  'the bundle’s name helper still names a renamed function, and leaves alone one that has its name',
+  { skip: !fs.existsSync(main) && 'run `npm run build` first' },
+  () => {
+    // scripts/bundle-server.mjs rewrites esbuild's helper so that a function made on every request
+    // costs no Object.defineProperty; what it does to a name must not change.
+    const source = fs.readFileSync(main, 'utf8');
+    const helper = /(__name=\(target,value\)=>.*?configurable:!0}\))/.exec(source)?.[1];
+    assert.ok(helper, 'the __name helper is in the bundle');
+    const defined: string[] = [];
+    const defineProperty = (target: object, key: string, descriptor: PropertyDescriptor) => {
+      defined.push(String(descriptor.value));
+      return Object.defineProperty(target, key, descriptor);
+    };
+    const __name = new Function('__defProp', `const ${helper}; return __name;`)(defineProperty) as <T>(f: T, name: string) => T;
+    const Error2 = class Error2 extends Error {};
+    assert.equal(__name(Error2, 'Error').name, 'Error');
+    const anonymous = [() => 1][0]!;
+    assert.equal(__name(anonymous, 'answer').name, 'answer');
+    function next(): void {}
+    assert.equal(__name(next, 'next'), next);
+    assert.equal(next.name, 'next');
+    // Only the two names that differed were set.
+    assert.deepEqual(defined, ['Error', 'answer']);
+    assert.deepEqual(Object.getOwnPropertyDescriptor(Error2, 'name'), {
+      value: 'Error',
+      writable: false,
+      enumerable: false,
+      configurable: true,
+    });
+  },
+);
+
+test(
   'with data in the database and its key file gone, Mend refuses to start, names the key and where it looked, and is never ready',
   { skip: !fs.existsSync(main) && 'run `npm run build` first' },
   async () => {
