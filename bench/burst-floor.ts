@@ -4,7 +4,8 @@
  * a bare Node HTTP server in a process of its own that answers a constant, and burns `--put-us`
  * microseconds of CPU for each PUT (default 1,500: about what a check-in costs Mend here). What
  * the readers see there is the least any one-loop Node server can give under that burst on this
- * machine, with the load generators on the same cores. Figures are printed, never asserted.
+ * machine, with the load generators on the same cores. Then the same 400 PUTs arriving at a steady
+ * 200 a second, as mixed.ts's "steady" rows. Figures are printed, never asserted.
  *
  * `node --import tsx bench/burst-floor.ts [--put-us 1500] [--runs 3]`
  */
@@ -49,6 +50,17 @@ try {
         `floor, PUT ${putUs} µs, readers ${connect}: reads during the writes p50 ${during.p50.toFixed(1)} ms, p99 ${during.p99.toFixed(1)} ms (${during.n}); PUTs p50 ${writes.latency.p50} ms, p99 ${writes.latency.p99} ms`,
       );
     }
+    // The same 400 PUTs arriving one after another at 200 a second (mixed.ts's "steady" rows).
+    const readers = readersApart(base, 6, 20, 100, people);
+    await readers.underWay;
+    const writes = await readersApart(base, 2, 30, 200, people, 'warm', 'write').result;
+    const from = Math.min(...writes.samples.map(([start]) => start));
+    const to = Math.max(...writes.samples.map(([start]) => start)) + 1;
+    const during = latencyWithin((await readers.result).samples, from, to);
+    const puts = latencyWithin(writes.samples, 0, Infinity);
+    console.log(
+      `floor, PUT ${putUs} µs, ${writes.total} PUTs at a steady 200/s: reads during the writes p50 ${during.p50.toFixed(1)} ms, p99 ${during.p99.toFixed(1)} ms (${during.n}); PUTs p50 ${puts.p50.toFixed(1)} ms, p99 ${puts.p99.toFixed(1)} ms`,
+    );
   }
 } finally {
   await stop(server);

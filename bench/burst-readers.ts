@@ -8,20 +8,28 @@
  * server that answers a constant, autocannon's paced mode read p99 9–43 ms on this machine, which
  * is the size of what is measured here; this client reads p50 0.9 ms, p99 2.2–3.6 ms there.
  *
- * `node --import tsx bench/burst-readers.ts <base url> <seconds> <connections> <rate> <warm|cold>` with
- * `[{ "spaceId", "token" }, …]` on standard input; says "readers under way" on standard error a
- * second after it starts reading. Prints `{ total, non2xx, errors, samples }`, with each answer's
- * start (ms since the epoch) and latency (ms).
+ * With `write` as the last argument it sends check-in PUTs instead (today or yesterday, random
+ * scores) at the same steady pace: check-ins arriving one after another, as many people's evenings
+ * do. autocannon's `overallRate` cannot stand in for that: each of its connections sends its share
+ * of a second as fast as it can when the second begins, so "200 a second" arrives as a burst of 200
+ * at every second's start.
+ *
+ * `node --import tsx bench/burst-readers.ts <base url> <seconds> <connections> <rate> <warm|cold> [read|write]`
+ * with `[{ "spaceId", "token" }, …]` on standard input; says "readers under way" on standard error
+ * a second after it starts. Prints `{ total, non2xx, errors, samples }`, with each answer's start
+ * (ms since the epoch) and latency (ms).
  */
 import http from 'node:http';
 
-const [base, seconds, connections, rate, connect] = process.argv.slice(2);
+const [base, seconds, connections, rate, connect, kind = 'read'] = process.argv.slice(2);
 let input = '';
 for await (const chunk of process.stdin) input += chunk;
 const people = JSON.parse(input) as Array<{ spaceId: string; token: string }>;
 const pick = () => people[Math.floor(Math.random() * people.length)]!;
 const agent = new http.Agent({ keepAlive: true, maxSockets: Number(connections) });
 const url = new URL(base!);
+const dates = [0, 1].map((back) => new Date(Date.now() - back * 86_400_000).toISOString().slice(0, 10));
+const score = () => Math.floor(Math.random() * 11);
 
 const samples: Array<[number, number]> = [];
 let non2xx = 0;
@@ -33,13 +41,20 @@ function read(): void {
   const startedAt = Date.now();
   const t0 = performance.now();
   const done = new Promise<void>((resolve) => {
-    const req = http.get(
+    const write = kind === 'write';
+    const body = write ? JSON.stringify({ safety: score(), trust: score(), closeness: score(), day: 'mixed', note: null }) : '';
+    const req = http.request(
       {
         agent,
         host: url.hostname,
         port: url.port,
-        path: `/api/v1/spaces/${p.spaceId}/progress`,
-        headers: { authorization: `Bearer ${p.token}`, 'accept-encoding': 'gzip' },
+        method: write ? 'PUT' : 'GET',
+        path: write
+          ? `/api/v1/spaces/${p.spaceId}/checkins/${dates[Math.floor(Math.random() * dates.length)]}`
+          : `/api/v1/spaces/${p.spaceId}/progress`,
+        headers: write
+          ? { authorization: `Bearer ${p.token}`, 'content-type': 'application/json' }
+          : { authorization: `Bearer ${p.token}`, 'accept-encoding': 'gzip' },
         timeout: 10_000,
       },
       (res) => {
@@ -55,6 +70,7 @@ function read(): void {
       errors++;
       resolve();
     });
+    req.end(body);
   });
   pending.add(done);
   void done.then(() => pending.delete(done));
