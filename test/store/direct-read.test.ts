@@ -64,53 +64,51 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(seen, [{ value: 'committed' }]);
     });
 
-    test('a read never sees another request’s transaction before it commits, nor after it is rolled back', { skip }, async () => {
+    /** A transaction that writes the row 'open' and stays open until `end` says whether it commits. */
+    const heldOpen = (value: string) => {
       let written!: () => void;
       const inserted = new Promise<void>((resolve) => (written = resolve));
-      let finish!: (commit: boolean) => void;
-      const decided = new Promise<boolean>((resolve) => (finish = resolve));
-      const transaction = db
+      let end!: (commit: boolean) => void;
+      const decided = new Promise<boolean>((resolve) => (end = resolve));
+      const done = db
         .transaction()
         .execute(async (trx) => {
-          await trx.insertInto('dr_rows').values({ key: 'open', value: 'not committed yet' }).execute();
+          await trx.insertInto('dr_rows').values({ key: 'open', value }).execute();
           written();
           if (!(await decided)) throw new Error('rolled back on purpose');
         })
-        .catch((error: Error) => error.message);
-      await inserted;
-      const duringRollback = valueOf('open');
-      // SQLite: the read waits its turn behind the transaction; PostgreSQL: it reads what is committed.
-      const early = await within(300, duringRollback);
-      assert.ok(
-        early === 'still waiting' || (Array.isArray(early) && early.length === 0),
-        `read during the transaction: ${JSON.stringify(early)}`,
-      );
-      finish(false);
-      assert.equal(await transaction, 'rolled back on purpose');
+        .then(
+          () => 'committed',
+          (error: Error) => error.message,
+        );
+      return { inserted, end, done };
+    };
+
+    /** Reads the row 'open' while a transaction holds it: SQLite's read waits its turn, PostgreSQL's reads what is committed. */
+    const readDuring = async (what: string) => {
+      const read = valueOf('open');
+      const early = await within(300, read);
+      assert.ok(early === 'still waiting' || (Array.isArray(early) && early.length === 0), `${what}: ${JSON.stringify(early)}`);
+      // Wrapped: an async function returning the promise itself would wait for it.
+      return { read };
+    };
+
+    test('a read never sees another request’s transaction before it commits, nor after it is rolled back', { skip }, async () => {
+      const rolledBack = heldOpen('not committed yet');
+      await rolledBack.inserted;
+      const duringRollback = (await readDuring('read during the transaction')).read;
+      rolledBack.end(false);
+      assert.equal(await rolledBack.done, 'rolled back on purpose');
       assert.deepEqual(await duringRollback, [], 'the rolled-back row was read');
 
       // The same again, committed this time: afterwards the row is there.
-      let writtenAgain!: () => void;
-      const insertedAgain = new Promise<void>((resolve) => (writtenAgain = resolve));
-      let commit!: () => void;
-      const committing = new Promise<void>((resolve) => (commit = resolve));
-      const second = db.transaction().execute(async (trx) => {
-        await trx.insertInto('dr_rows').values({ key: 'open', value: 'committed later' }).execute();
-        writtenAgain();
-        await committing;
-      });
-      await insertedAgain;
-      const duringCommit = valueOf('open');
-      const before = await within(300, duringCommit);
-      assert.ok(
-        before === 'still waiting' || (Array.isArray(before) && before.length === 0),
-        `read before the commit: ${JSON.stringify(before)}`,
-      );
-      commit();
-      await second;
-      const answered = await duringCommit;
+      const committed = heldOpen('committed later');
+      await committed.inserted;
+      const duringCommit = (await readDuring('read before the commit')).read;
+      committed.end(true);
+      assert.equal(await committed.done, 'committed');
       // SQLite waited for the commit and sees it; PostgreSQL read before it, and sees nothing yet.
-      assert.deepEqual(answered, dialect === 'sqlite' ? [{ value: 'committed later' }] : []);
+      assert.deepEqual(await duringCommit, dialect === 'sqlite' ? [{ value: 'committed later' }] : []);
       assert.deepEqual(await valueOf('open'), [{ value: 'committed later' }]);
     });
 
