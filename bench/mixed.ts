@@ -9,7 +9,8 @@
  * 2. **Burst of check-ins**: for `--burst-seconds` (default 10), readers GET the progress of the
  *    twenty signed-in people at a steady 100 requests a second while writers send a burst of 400
  *    check-ins for the same people as fast as they can; the readers' p50/p99 (most GETs during the
- *    burst are cold: a PUT has just changed the space).
+ *    burst are cold: a PUT has just changed the space); the same with the readers on new
+ *    connections; then the same 400 arriving one after another at 200 a second ("steady").
  *
  * Run at the log level given (`--log-level warn|info`, default both, one after the other).
  * `node --import tsx bench/mixed.ts [--couples 200] [--days 365] [--seconds 60] [--burst-seconds 10]`
