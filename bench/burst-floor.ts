@@ -11,7 +11,7 @@
  */
 import { spawn } from 'node:child_process';
 import autocannon from 'autocannon';
-import { latencyWithin, readersApart } from './mixed.js';
+import { latencyWithin, readersApart, spanOf } from './mixed.js';
 import { freePort, HOST, stop } from './processes.js';
 
 const arg = (name: string, fallback: number) => {
@@ -54,9 +54,8 @@ try {
     const readers = readersApart(base, 6, 20, 100, people);
     await readers.underWay;
     const writes = await readersApart(base, 2, 30, 200, people, 'warm', 'write').result;
-    const from = Math.min(...writes.samples.map(([start]) => start));
-    const to = Math.max(...writes.samples.map(([start]) => start)) + 1;
-    const during = latencyWithin((await readers.result).samples, from, to);
+    const writing = spanOf(writes.samples);
+    const during = latencyWithin((await readers.result).samples, writing.from, writing.to);
     const puts = latencyWithin(writes.samples, 0, Infinity);
     console.log(
       `floor, PUT ${putUs} µs, ${writes.total} PUTs at a steady 200/s: reads during the writes p50 ${during.p50.toFixed(1)} ms, p99 ${during.p99.toFixed(1)} ms (${during.n}); PUTs p50 ${puts.p50.toFixed(1)} ms, p99 ${puts.p99.toFixed(1)} ms`,

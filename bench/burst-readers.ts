@@ -22,6 +22,10 @@
 import http from 'node:http';
 
 const [base, seconds, connections, rate, connect, kind = 'read'] = process.argv.slice(2);
+if ((connect !== 'warm' && connect !== 'cold') || (kind !== 'read' && kind !== 'write')) {
+  process.stderr.write(`bench/burst-readers.ts: expected warm|cold and read|write, got "${connect}" and "${kind}".\n`);
+  process.exit(2);
+}
 let input = '';
 for await (const chunk of process.stdin) input += chunk;
 const people = JSON.parse(input) as Array<{ spaceId: string; token: string }>;
@@ -36,12 +40,12 @@ let non2xx = 0;
 let errors = 0;
 const pending = new Set<Promise<void>>();
 
-function read(): void {
+/** One request of the kind asked for: a progress read, or a check-in written. */
+function send(write: boolean): void {
   const p = pick();
   const startedAt = Date.now();
   const t0 = performance.now();
   const done = new Promise<void>((resolve) => {
-    const write = kind === 'write';
     const body = write ? JSON.stringify({ safety: score(), trust: score(), closeness: score(), day: 'mixed', note: null }) : '';
     const req = http.request(
       {
@@ -76,19 +80,22 @@ function read(): void {
   void done.then(() => pending.delete(done));
 }
 
-// `warm`: every connection is opened before the timed reads, as a person's browser keeps one open
-// while they use Mend. `cold`: connections are opened as the reads need them.
+// `warm`: every connection is opened before the timed requests, as a person's browser keeps one
+// open while they use Mend. `cold`: connections are opened as the requests need them. Opened with
+// reads even for the writer, so that it writes only the check-ins it times.
 if (connect === 'warm') {
-  for (let i = 0; i < Number(connections); i++) read();
+  for (let i = 0; i < Number(connections); i++) send(false);
   await Promise.all(pending);
   samples.length = 0;
+  non2xx = 0;
+  errors = 0;
 }
 setTimeout(() => process.stderr.write('readers under way\n'), 1000).unref();
 const every = 1000 / Number(rate);
 const until = performance.now() + Number(seconds) * 1000;
 let next = performance.now();
 while (next < until) {
-  read();
+  send(kind === 'write');
   next += every;
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - performance.now())));
 }

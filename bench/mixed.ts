@@ -94,6 +94,12 @@ export function latencyWithin(samples: Array<[number, number]>, from: number, to
   return { n: within.length, p50: at(0.5), p99: at(0.99) };
 }
 
+/** When timed requests began: the first start and just after the last (ms since the epoch). */
+export function spanOf(samples: Array<[number, number]>): { from: number; to: number } {
+  const starts = samples.map(([start]) => start);
+  return { from: Math.min(...starts), to: Math.max(...starts) + 1 };
+}
+
 /**
  * The burst's readers in a process of their own (bench/burst-readers.ts): its latency is the
  * server's. With `kind` 'write', check-in PUTs at the same steady pace instead.
@@ -417,13 +423,12 @@ async function runAt(dataDir: string, logLevel: string, options: MixedOptions, l
     const steady = readersApart(base, steadySeconds, writers, 200, people, 'warm', 'write');
     const pacedWrites = await steady.result;
     // The writes' own first and last start: the writer's process starts and warms its connections first.
-    const pacedFrom = Math.min(...pacedWrites.samples.map(([start]) => start));
-    const pacedTo = Math.max(...pacedWrites.samples.map(([start]) => start)) + 1;
+    const writing = spanOf(pacedWrites.samples);
     const pacedReads = await paced.result;
     rows.push(
       readersRow(
         `steady: progress API while ${pacedWrites.total} check-ins arrive at 200/s`,
-        latencyWithin(pacedReads.samples, pacedFrom, pacedTo),
+        latencyWithin(pacedReads.samples, writing.from, writing.to),
         100,
       ),
     );
